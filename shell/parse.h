@@ -1,0 +1,31 @@
+/*
+** parse.h — scraped article bytes in, structured document out.
+** Pure C. Stages: text_normalize (text.h) -> segmentation -> block
+** classification -> (optionally) fact extraction (extract.h).
+*/
+#ifndef TINSH_PARSE_H
+#define TINSH_PARSE_H
+
+#include "doc.h"
+
+enum {
+  PARSE_NO_FACTS = 1 /* skip extract_facts (structure only) */
+};
+
+#define PARSE_VERSION 1 /* bump when the output of parse_document changes */
+
+/*
+** Parse `len` bytes of any supported encoding. Never fails on content:
+** every input yields a document (possibly with warnings). `path` is
+** recorded as given. Returns a doc owned by the caller (doc_free).
+*/
+doc *parse_document(const char *path, const char *bytes, size_t len,
+                    int flags);
+
+/*
+** Read and parse a file. On a read error returns NULL and points *why
+** at a static reason ("No such file or directory", "is a directory", ...).
+*/
+doc *parse_file(const char *path, int flags, const char **why);
+
+#endif

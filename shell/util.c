@@ -1,0 +1,205 @@
+/*
+** util.c — buffers, arenas, checked allocation, whole-file reads.
+*/
+#include "util.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void oom(size_t n) {
+  fprintf(stderr, "tinsh: out of memory (%zu bytes)\n", n);
+  abort();
+}
+
+void *xmalloc(size_t n) {
+  void *p = malloc(n ? n : 1);
+  if (!p) oom(n);
+  return p;
+}
+
+void *xcalloc(size_t n, size_t m) {
+  void *p = calloc(n ? n : 1, m ? m : 1);
+  if (!p) oom(n * m);
+  return p;
+}
+
+void *xrealloc(void *p, size_t n) {
+  void *q = realloc(p, n ? n : 1);
+  if (!q) oom(n);
+  return q;
+}
+
+char *xstrndup(const char *s, size_t n) {
+  char *d = xmalloc(n + 1);
+  memcpy(d, s, n);
+  d[n] = '\0';
+  return d;
+}
+
+char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
+
+/* ---- buf ---- */
+
+void buf_init(buf *b) { b->data = NULL, b->len = b->cap = 0; }
+
+void buf_free(buf *b) {
+  free(b->data);
+  buf_init(b);
+}
+
+void buf_reset(buf *b) {
+  b->len = 0;
+  if (b->data) b->data[0] = '\0';
+}
+
+void buf_reserve(buf *b, size_t extra) {
+  size_t need = b->len + extra + 1;
+  if (need <= b->cap) return;
+  size_t cap = b->cap ? b->cap : 64;
+  while (cap < need) cap *= 2;
+  b->data = xrealloc(b->data, cap);
+  b->cap = cap;
+}
+
+void buf_add(buf *b, const void *p, size_t n) {
+  buf_reserve(b, n);
+  if (n) memcpy(b->data + b->len, p, n);
+  b->len += n;
+  b->data[b->len] = '\0';
+}
+
+void buf_adds(buf *b, const char *s) { buf_add(b, s, strlen(s)); }
+
+void buf_addc(buf *b, char c) {
+  buf_reserve(b, 1);
+  b->data[b->len++] = c;
+  b->data[b->len] = '\0';
+}
+
+void buf_printf(buf *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (n < 0) return;
+  buf_reserve(b, (size_t)n);
+  va_start(ap, fmt);
+  vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  b->len += (size_t)n;
+}
+
+char *buf_detach(buf *b) {
+  char *s = b->data ? b->data : xstrdup("");
+  buf_init(b);
+  return s;
+}
+
+void buf_add_json_str(buf *b, const char *s, size_t n) {
+  static const char hex[] = "0123456789abcdef";
+  buf_reserve(b, n + 2);
+  buf_addc(b, '"');
+  size_t run = 0; /* start of the pending run of plain bytes */
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    buf_add(b, s + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': buf_adds(b, "\\\""); break;
+      case '\\': buf_adds(b, "\\\\"); break;
+      case '\n': buf_adds(b, "\\n"); break;
+      case '\r': buf_adds(b, "\\r"); break;
+      case '\t': buf_adds(b, "\\t"); break;
+      default: {
+        char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+        buf_add(b, e, 6);
+      }
+    }
+  }
+  buf_add(b, s + run, n - run);
+  buf_addc(b, '"');
+}
+
+/* ---- arena ---- */
+
+struct arena_chunk {
+  arena_chunk *next;
+  size_t used, cap;
+  _Alignas(16) unsigned char data[];
+};
+
+void arena_init(arena *a) { a->head = NULL; }
+
+void arena_free(arena *a) {
+  arena_chunk *c = a->head;
+  while (c) {
+    arena_chunk *next = c->next;
+    free(c);
+    c = next;
+  }
+  a->head = NULL;
+}
+
+void *arena_alloc(arena *a, size_t n) {
+  n = (n + 7) & ~(size_t)7;
+  arena_chunk *c = a->head;
+  if (!c || c->cap - c->used < n) {
+    size_t cap = n > 16384 ? n : 16384;
+    c = xmalloc(sizeof *c + cap);
+    c->used = 0, c->cap = cap;
+    c->next = a->head;
+    a->head = c;
+  }
+  void *p = c->data + c->used;
+  c->used += n;
+  memset(p, 0, n);
+  return p;
+}
+
+char *arena_strndup(arena *a, const char *s, size_t n) {
+  char *d = arena_alloc(a, n + 1);
+  memcpy(d, s, n);
+  d[n] = '\0';
+  return d;
+}
+
+char *arena_strdup(arena *a, const char *s) {
+  return s ? arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+/* ---- files ---- */
+
+int util_read_file(const char *path, char **out, size_t *outlen) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return -1;
+  buf b;
+  buf_init(&b);
+  buf_reserve(&b, 0);
+  char chunk[65536];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_add(&b, chunk, n);
+  int err = ferror(f) ? errno : 0;
+  fclose(f);
+  if (err) {
+    buf_free(&b);
+    errno = err;
+    return -1;
+  }
+  *outlen = b.len;
+  *out = buf_detach(&b);
+  return 0;
+}
+
+uint64_t util_hash64(const void *p, size_t n) {
+  const unsigned char *s = p;
+  uint64_t h = 1469598103934665603ULL;
+  for (size_t i = 0; i < n; i++) {
+    h ^= s[i];
+    h *= 1099511628211ULL;
+  }
+  return h;
+}

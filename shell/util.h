@@ -1,0 +1,74 @@
+/*
+** util.h — small shared mechanisms: growable byte buffer, arena, vectors.
+** Pure C, no Lua. Every module may use these; none of them allocate
+** behind the caller's back except as documented.
+*/
+#ifndef TINSH_UTIL_H
+#define TINSH_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- growable byte buffer (always NUL-terminated when len > 0) ---- */
+typedef struct buf {
+  char *data;  /* heap storage, or NULL when empty */
+  size_t len;  /* bytes used, excluding the terminating NUL */
+  size_t cap;  /* bytes allocated */
+} buf;
+
+void buf_init(buf *b);
+void buf_free(buf *b);
+void buf_reset(buf *b);                 /* len = 0, keeps storage */
+void buf_reserve(buf *b, size_t extra); /* room for `extra` more bytes + NUL */
+void buf_add(buf *b, const void *p, size_t n);
+void buf_adds(buf *b, const char *s);
+void buf_addc(buf *b, char c);
+void buf_printf(buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+char *buf_detach(buf *b); /* returns malloc'd NUL-terminated string */
+/* JSON string literal (with quotes) of s[0..n), escaping as RFC 8259 */
+void buf_add_json_str(buf *b, const char *s, size_t n);
+
+/* ---- arena: many small allocations freed at once ---- */
+typedef struct arena_chunk arena_chunk;
+typedef struct arena {
+  arena_chunk *head; /* newest chunk first */
+} arena;
+
+void arena_init(arena *a);
+void arena_free(arena *a);
+void *arena_alloc(arena *a, size_t n); /* zeroed, 8-byte aligned */
+char *arena_strndup(arena *a, const char *s, size_t n);
+char *arena_strdup(arena *a, const char *s); /* NULL stays NULL */
+
+/* ---- allocation that aborts with a message on out-of-memory ---- */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t m);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* ---- typed vector: VEC(T) v; VEC_PUSH(v, x); free(v.items) ---- */
+#define VEC(T)                                                              \
+  struct {                                                                  \
+    T *items;                                                               \
+    size_t n, cap;                                                          \
+  }
+#define VEC_PUSH(v, x)                                                      \
+  do {                                                                      \
+    if ((v).n == (v).cap) {                                                 \
+      (v).cap = (v).cap ? (v).cap * 2 : 8;                                  \
+      (v).items = xrealloc((v).items, (v).cap * sizeof *(v).items);         \
+    }                                                                       \
+    (v).items[(v).n++] = (x);                                               \
+  } while (0)
+
+/* ---- files ---- */
+/* Read a whole file. Returns 0 and a malloc'd buffer (NUL-terminated) or
+** -1 with errno set. */
+int util_read_file(const char *path, char **out, size_t *outlen);
+
+/* 64-bit FNV-1a hash, used for stable ids */
+uint64_t util_hash64(const void *p, size_t n);
+
+#endif
