@@ -1,0 +1,520 @@
+/*
+** fts.c — the tinsh FTS5 tokenizer (v1 fts5_tokenizer API, SQLite 3.40),
+** the tinsh_offsets() auxiliary function and plain-query escaping.
+** See fts.h for the token rules.
+*/
+#include "fts.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "util.h"
+
+/* ---- character classes and per-code-point tables ---- */
+
+enum { C_SEP, C_ALPHA, C_DIGIT, C_MARK };
+
+#define TAB_MAX 0x2000 /* Latin, Greek, Cyrillic, Latin Extended Additional */
+
+static int32_t fold_tab[TAB_MAX];  /* NFC case fold, -1: use slow path */
+static int32_t strip_tab[TAB_MAX]; /* accent-stripped fold, -1: slow path */
+static unsigned char cls_tab[TAB_MAX];
+static pthread_once_t tab_once = PTHREAD_ONCE_INIT;
+
+static int cls_slow(int32_t cp) {
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+      return C_ALPHA;
+    case UTF8PROC_CATEGORY_ND:
+      return C_DIGIT;
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+      return C_MARK;
+    default:
+      return C_SEP;
+  }
+}
+
+/* Map one code point with utf8proc; the single resulting code point, or -1
+** when the result is not exactly one code point. */
+static int32_t map1(int32_t cp, utf8proc_option_t opt) {
+  utf8proc_uint8_t in[8], *out = NULL;
+  utf8proc_ssize_t n = utf8proc_encode_char(cp, in);
+  utf8proc_ssize_t m = utf8proc_map(in, n, &out, opt);
+  int32_t r = -1, c;
+  if (m > 0 && utf8proc_iterate(out, m, &c) == m) r = c;
+  free(out);
+  return r;
+}
+
+/* Fill the fast-path tables once (thread-safe via pthread_once). */
+static void tab_init(void) {
+  for (int32_t cp = 0; cp < TAB_MAX; cp++) {
+    cls_tab[cp] = (unsigned char)cls_slow(cp);
+    if (cp < 0x80) {
+      fold_tab[cp] = strip_tab[cp] = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+      continue;
+    }
+    if (cls_tab[cp] == C_MARK || cls_tab[cp] == C_SEP) {
+      fold_tab[cp] = strip_tab[cp] = -1;
+      continue;
+    }
+    fold_tab[cp] = map1(cp, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+                                UTF8PROC_STABLE);
+    int32_t s = map1(cp, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+                             UTF8PROC_STABLE | UTF8PROC_STRIPMARK);
+    if (s == 0x111) s = 'd'; /* đ: a letter of its own, not a mark */
+    strip_tab[cp] = s;
+  }
+}
+
+static int cls_of(int32_t cp) {
+  return cp < TAB_MAX ? cls_tab[cp] : cls_slow(cp);
+}
+
+/* Decode one code point at s[0..n); invalid bytes decode as -1 (length 1). */
+static int decode(const unsigned char *s, int n, int32_t *cp) {
+  if (s[0] < 0x80) {
+    *cp = s[0];
+    return 1;
+  }
+  utf8proc_ssize_t l = utf8proc_iterate(s, n, cp);
+  if (l <= 0) {
+    *cp = -1;
+    return 1;
+  }
+  return (int)l;
+}
+
+/* ---- token buffers: a stack buffer that grows to the heap ---- */
+
+typedef struct tbuf {
+  char *p;        /* stack or heap storage */
+  int len, cap;   /* bytes used, bytes available */
+  char stack[128];
+} tbuf;
+
+static void tb_init(tbuf *t) {
+  t->p = t->stack;
+  t->len = 0;
+  t->cap = (int)sizeof t->stack;
+}
+
+static void tb_free(tbuf *t) {
+  if (t->p != t->stack) free(t->p);
+}
+
+static void tb_room(tbuf *t, int extra) {
+  if (t->len + extra <= t->cap) return;
+  int cap = t->cap * 2;
+  while (cap < t->len + extra) cap *= 2;
+  if (t->p == t->stack) {
+    char *h = xmalloc((size_t)cap);
+    memcpy(h, t->p, (size_t)t->len);
+    t->p = h;
+  } else {
+    t->p = xrealloc(t->p, (size_t)cap);
+  }
+  t->cap = cap;
+}
+
+static void tb_cp(tbuf *t, int32_t cp) {
+  tb_room(t, 4);
+  t->len += (int)utf8proc_encode_char(cp, (utf8proc_uint8_t *)t->p + t->len);
+}
+
+static void tb_set(tbuf *t, const unsigned char *s, int n) {
+  t->len = 0;
+  tb_room(t, n);
+  memcpy(t->p, s, (size_t)n);
+  t->len = n;
+}
+
+/*
+** Slow path for one token: utf8proc NFC + case fold (ex) and the same with
+** marks stripped and đ -> d (st). Handles decomposed input and anything
+** outside the tables.
+*/
+static void norm_slow(const unsigned char *s, int n, tbuf *ex, tbuf *st) {
+  utf8proc_uint8_t *out = NULL;
+  utf8proc_ssize_t m;
+  m = utf8proc_map(s, n, &out, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+                                   UTF8PROC_STABLE);
+  if (m < 0) m = 0;
+  tb_set(ex, out, (int)m);
+  free(out);
+  out = NULL;
+  m = utf8proc_map(s, n, &out, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+                                   UTF8PROC_STABLE | UTF8PROC_STRIPMARK);
+  if (m < 0) m = 0;
+  st->len = 0;
+  for (utf8proc_ssize_t i = 0; i < m;) { /* đ (C4 91) -> d */
+    if (i + 1 < m && out[i] == 0xC4 && out[i + 1] == 0x91) {
+      tb_room(st, 1);
+      st->p[st->len++] = 'd';
+      i += 2;
+    } else {
+      tb_room(st, 1);
+      st->p[st->len++] = (char)out[i++];
+    }
+  }
+  free(out);
+}
+
+/*
+** Normalise token s[0..n) into ex (exact folded form) and st (stripped
+** form). ASCII and precomposed Latin go through the tables; a combining
+** mark or an unknown code point sends the whole token to norm_slow.
+*/
+static void norm_token(const unsigned char *s, int n, tbuf *ex, tbuf *st) {
+  ex->len = st->len = 0;
+  tb_room(ex, n);
+  tb_room(st, n);
+  for (int i = 0; i < n;) {
+    if (s[i] < 0x80) {
+      char c = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+      ex->p[ex->len++] = c;
+      st->p[st->len++] = c;
+      i++;
+      continue;
+    }
+    int32_t cp;
+    int l = decode(s + i, n - i, &cp);
+    if (cp < 0 || cp >= TAB_MAX || fold_tab[cp] < 0 || strip_tab[cp] < 0) {
+      norm_slow(s, n, ex, st);
+      return;
+    }
+    tb_cp(ex, fold_tab[cp]);
+    tb_cp(st, strip_tab[cp]);
+    i += l;
+  }
+}
+
+/* ---- the scanner ---- */
+
+typedef struct scan {
+  const unsigned char *text;
+  int n;
+  int mode;
+  fts_token_fn cb;
+  void *ctx;
+  tbuf ex, st;
+} scan;
+
+/* Emit one word text[s..e) in the scanner's mode. */
+static int emit(scan *sc, int s, int e, int colocated) {
+  norm_token(sc->text + s, e - s, &sc->ex, &sc->st);
+  int fl = colocated ? FTS_COLOCATED : 0;
+  if (sc->mode == FTS_QUERY) {
+    return sc->ex.len ? sc->cb(sc->ctx, fl, sc->ex.p, sc->ex.len, s, e) : 0;
+  }
+  if (sc->st.len == 0) return 0;
+  int rc = sc->cb(sc->ctx, fl, sc->st.p, sc->st.len, s, e);
+  if (rc == 0 && (sc->ex.len != sc->st.len ||
+                  memcmp(sc->ex.p, sc->st.p, (size_t)sc->ex.len) != 0))
+    rc = sc->cb(sc->ctx, FTS_COLOCATED, sc->ex.p, sc->ex.len, s, e);
+  return rc;
+}
+
+static int is_conn(unsigned char c) {
+  return c == '.' || c == ',' || c == '/' || c == '-';
+}
+
+/* Class of the code point at i, or C_SEP past the end. */
+static int cls_at(const scan *sc, int i, int *len) {
+  int32_t cp;
+  if (i >= sc->n) {
+    *len = 0;
+    return C_SEP;
+  }
+  *len = decode(sc->text + i, sc->n - i, &cp);
+  return cp < 0 ? C_SEP : cls_of(cp);
+}
+
+#define MAX_RUNS 64
+
+/*
+** Emit the compound starting at i (alnum runs joined by single . , / -).
+** Returns the end offset through *end.
+*/
+static int compound(scan *sc, int i, int *end) {
+  int rs[MAX_RUNS], re[MAX_RUNS], nrun = 0;
+  int has_digit = 0, split = 0, start = i, l, c;
+  for (;;) {
+    int run_start = i;
+    while ((c = cls_at(sc, i, &l)) != C_SEP) {
+      if (c == C_DIGIT) has_digit = 1;
+      i += l;
+    }
+    if (nrun < MAX_RUNS) rs[nrun] = run_start, re[nrun] = i;
+    nrun++;
+    if (i + 1 < sc->n && is_conn(sc->text[i])) {
+      int nc = cls_at(sc, i + 1, &l);
+      if (nc == C_ALPHA || nc == C_DIGIT) {
+        if (sc->text[i] == '/' || sc->text[i] == '-') split = 1;
+        i++;
+        continue;
+      }
+    }
+    break;
+  }
+  *end = i;
+  int rc = 0;
+  if (nrun == 1) return emit(sc, start, i, 0);
+  if (!has_digit || nrun > MAX_RUNS) { /* plain words joined by punctuation */
+    for (int k = 0; k < nrun && k < MAX_RUNS && rc == 0; k++)
+      rc = emit(sc, rs[k], re[k], 0);
+    return rc;
+  }
+  rc = emit(sc, start, i, 0); /* the compound, whole as written */
+  if (rc || sc->mode == FTS_QUERY || !split) return rc;
+  /* parts split at '/' and '-'; the first shares the compound's position */
+  int ps = start, first = 1;
+  for (int k = start; k <= i && rc == 0; k++) {
+    if (k == i || sc->text[k] == '/' || sc->text[k] == '-') {
+      rc = emit(sc, ps, k, first);
+      first = 0;
+      ps = k + 1;
+    }
+  }
+  return rc;
+}
+
+int fts_tokenize(const char *text, int n, int mode, fts_token_fn cb,
+                 void *ctx) {
+  pthread_once(&tab_once, tab_init);
+  scan sc = {(const unsigned char *)text, n, mode, cb, ctx, {0}, {0}};
+  tb_init(&sc.ex);
+  tb_init(&sc.st);
+  int rc = 0, i = 0, l;
+  while (i < n && rc == 0) {
+    int c = cls_at(&sc, i, &l);
+    if (c == C_SEP || c == C_MARK) { /* a stray mark never starts a token */
+      i += l;
+      continue;
+    }
+    rc = compound(&sc, i, &i);
+  }
+  tb_free(&sc.ex);
+  tb_free(&sc.st);
+  return rc;
+}
+
+/* ---- FTS5 glue ---- */
+
+typedef struct xtok_ctx {
+  void *pctx;
+  int (*xToken)(void *, int, const char *, int, int, int);
+} xtok_ctx;
+
+static int fwd_token(void *ctx, int tflags, const char *tok, int ntok,
+                     int start, int end) {
+  xtok_ctx *x = ctx;
+  return x->xToken(x->pctx, tflags, tok, ntok, start, end);
+}
+
+static int tok_create(void *ctx, const char **azArg, int nArg,
+                      Fts5Tokenizer **ppOut) {
+  (void)ctx, (void)azArg, (void)nArg;
+  pthread_once(&tab_once, tab_init);
+  *ppOut = (Fts5Tokenizer *)&tab_once; /* stateless: any non-NULL handle */
+  return SQLITE_OK;
+}
+
+static void tok_delete(Fts5Tokenizer *t) {
+  (void)t;
+}
+
+static int tok_tokenize(Fts5Tokenizer *t, void *pCtx, int flags,
+                        const char *pText, int nText,
+                        int (*xToken)(void *, int, const char *, int, int,
+                                      int)) {
+  (void)t;
+  xtok_ctx x = {pCtx, xToken};
+  int mode = (flags & FTS5_TOKENIZE_QUERY) ? FTS_QUERY : FTS_DOCUMENT;
+  return fts_tokenize(pText, nText, mode, fwd_token, &x);
+}
+
+/* ---- tinsh_offsets(fts): byte offsets of the hits ---- */
+
+typedef struct inst {
+  int first, last;  /* token positions covered */
+  int start, end;   /* byte offsets found */
+} inst;
+
+typedef struct off_ctx {
+  inst *v;
+  int n;
+  int pos;
+} off_ctx;
+
+static int off_token(void *ctx, int tflags, const char *tok, int ntok,
+                     int start, int end) {
+  (void)tok, (void)ntok;
+  off_ctx *o = ctx;
+  if (!(tflags & FTS5_TOKEN_COLOCATED)) o->pos++;
+  for (int k = 0; k < o->n; k++) {
+    if (o->v[k].first == o->pos && o->v[k].start < 0) o->v[k].start = start;
+    if (o->v[k].last == o->pos) o->v[k].end = end;
+  }
+  return SQLITE_OK;
+}
+
+/*
+** Auxiliary function: for every hit of the current row, re-tokenize the
+** column text to turn token positions into byte offsets.
+*/
+static void offsets_fn(const Fts5ExtensionApi *api, Fts5Context *fts,
+                       sqlite3_context *ctx, int nval, sqlite3_value **vals) {
+  (void)nval, (void)vals;
+  int ninst = 0, rc = api->xInstCount(fts, &ninst);
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(ctx, rc);
+    return;
+  }
+  inst *v = xcalloc((size_t)ninst + 1, sizeof *v);
+  buf out;
+  buf_init(&out);
+  int ncol = api->xColumnCount(fts);
+  for (int col = 0; col < ncol && rc == SQLITE_OK; col++) {
+    int n = 0;
+    for (int i = 0; i < ninst; i++) {
+      int ph, c, off;
+      if (api->xInst(fts, i, &ph, &c, &off) != SQLITE_OK || c != col) continue;
+      int sz = api->xPhraseSize(fts, ph);
+      v[n].first = off;
+      v[n].last = off + (sz > 0 ? sz - 1 : 0);
+      v[n].start = v[n].end = -1;
+      n++;
+    }
+    if (n == 0) continue;
+    const char *z;
+    int nz;
+    rc = api->xColumnText(fts, col, &z, &nz);
+    if (rc != SQLITE_OK || !z) continue;
+    off_ctx o = {v, n, -1};
+    rc = api->xTokenize(fts, z, nz, &o, off_token);
+    for (int k = 0; k < n; k++)
+      if (v[k].start >= 0 && v[k].end >= 0)
+        buf_printf(&out, "%s%d %d %d", out.len ? " " : "", col, v[k].start,
+                   v[k].end);
+  }
+  free(v);
+  if (rc != SQLITE_OK)
+    sqlite3_result_error_code(ctx, rc);
+  else
+    sqlite3_result_text(ctx, out.data ? out.data : "", (int)out.len,
+                        SQLITE_TRANSIENT);
+  buf_free(&out);
+}
+
+static fts5_api *get_fts5_api(sqlite3 *db) {
+  fts5_api *api = NULL;
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+  sqlite3_step(st);
+  sqlite3_finalize(st);
+  return api;
+}
+
+int fts_register(sqlite3 *db) {
+  fts5_api *api = get_fts5_api(db);
+  if (!api) return SQLITE_ERROR;
+  fts5_tokenizer t = {tok_create, tok_delete, tok_tokenize};
+  int rc = api->xCreateTokenizer(api, FTS_TOKENIZER_NAME, NULL, &t, NULL);
+  if (rc == SQLITE_OK)
+    rc = api->xCreateFunction(api, "tinsh_offsets", NULL, offsets_fn, NULL);
+  return rc;
+}
+
+/* ---- plain queries ---- */
+
+static int count_token(void *ctx, int tflags, const char *tok, int ntok,
+                       int start, int end) {
+  (void)tflags, (void)tok, (void)ntok, (void)start, (void)end;
+  (*(int *)ctx)++;
+  return 0;
+}
+
+/* Append s[0..n) as an FTS5 string literal if it holds a token. */
+static void add_quoted(buf *b, const char *s, int n, int prefix) {
+  int ntok = 0;
+  fts_tokenize(s, n, FTS_QUERY, count_token, &ntok);
+  if (ntok == 0) return;
+  if (b->len) buf_addc(b, ' ');
+  buf_addc(b, '"');
+  for (int i = 0; i < n; i++) {
+    if (s[i] == '"') buf_addc(b, '"');
+    buf_addc(b, s[i]);
+  }
+  buf_addc(b, '"');
+  if (prefix) buf_addc(b, '*');
+}
+
+static int is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+
+char *fts_plain_query(const char *q) {
+  buf b;
+  buf_init(&b);
+  const char *p = q ? q : "";
+  while (*p) {
+    if (is_space(*p)) {
+      p++;
+    } else if (*p == '"') { /* "a phrase" */
+      const char *e = strchr(p + 1, '"');
+      if (!e) e = p + strlen(p);
+      add_quoted(&b, p + 1, (int)(e - p - 1), 0);
+      p = *e ? e + 1 : e;
+    } else {
+      const char *e = p;
+      while (*e && !is_space(*e) && *e != '"') e++;
+      int n = (int)(e - p), prefix = 0;
+      while (n > 0 && p[n - 1] == '*') n--, prefix = 1;
+      add_quoted(&b, p, n, prefix);
+      p = e;
+    }
+  }
+  if (b.len == 0) {
+    buf_free(&b);
+    return NULL;
+  }
+  return buf_detach(&b);
+}
+
+typedef struct fold_ctx {
+  char *out;
+  int cap, len;
+} fold_ctx;
+
+static int fold_first(void *ctx, int tflags, const char *tok, int ntok,
+                      int start, int end) {
+  (void)tflags, (void)start, (void)end;
+  fold_ctx *f = ctx;
+  f->len = ntok < f->cap - 1 ? ntok : f->cap - 1;
+  memcpy(f->out, tok, (size_t)f->len);
+  f->out[f->len] = 0;
+  return 1;
+}
+
+int fts_fold(const char *s, char *out, int cap) {
+  fold_ctx f = {out, cap, -1};
+  if (cap <= 0) return -1;
+  out[0] = 0;
+  fts_tokenize(s, (int)strlen(s), FTS_QUERY, fold_first, &f);
+  return f.len;
+}

@@ -1,0 +1,70 @@
+/*
+** fts.h — the tinsh FTS5 tokenizer and query helpers. Pure C.
+**
+** Tokens: NFC + case folding, one token per syllable (Unicode letters,
+** digits and the combining marks inside them). Numbers and document
+** numbers stay whole as written ("57,7", "5.000", "21.923/23.394",
+** "20-NQ/TU", "108/2014/NĐ-CP"); in documents a compound that contains
+** '/' or '-' is also indexed part by part ("2014", "nđ", "cp").
+**
+** Accent-smart matching: at index time every token is emitted as its
+** accent-stripped form ("dang"; marks removed, đ -> d) and, when that
+** differs, the exact folded form ("đảng") colocated with it. At query
+** time a word is looked up as its exact folded form only, so a word
+** without diacritics hits the stripped forms of every accented variant
+** and a word with diacritics hits exactly that form. Stripping is
+** idempotent, so a stripped form never equals an accented exact form.
+**
+** Offsets are byte offsets into the original text.
+*/
+#ifndef TINSH_FTS_H
+#define TINSH_FTS_H
+
+#include <sqlite3.h>
+
+#define FTS_TOKENIZER_NAME "tinsh"
+
+enum {
+  FTS_DOCUMENT = 0, /* index mode: stripped + exact forms, compound parts */
+  FTS_QUERY = 1     /* query mode: exact folded form, compounds whole */
+};
+
+/* colocated with the previous token (same value as FTS5_TOKEN_COLOCATED) */
+#define FTS_COLOCATED 0x0001
+
+/* Token callback: return 0 to continue, non-zero to stop (that value is
+** returned by fts_tokenize). */
+typedef int (*fts_token_fn)(void *ctx, int tflags, const char *tok, int ntok,
+                            int start, int end);
+
+/*
+** Tokenize text[0..n) in `mode` (FTS_DOCUMENT or FTS_QUERY), calling cb
+** for each token. Returns 0, or the first non-zero value cb returned.
+*/
+int fts_tokenize(const char *text, int n, int mode, fts_token_fn cb,
+                 void *ctx);
+
+/*
+** Register the "tinsh" tokenizer and the auxiliary function
+** tinsh_offsets(fts) with db's FTS5. Returns an SQLite status code.
+**
+** tinsh_offsets(fts) returns the byte offsets of the current row's hits as
+** text "col start end col start end ...", col being the FTS column index
+** and start/end byte offsets into that column's text.
+*/
+int fts_register(sqlite3 *db);
+
+/*
+** Turn a user's plain query into a MATCH expression that never raises an
+** FTS5 syntax error: every word becomes a quoted string (all words must
+** match), "double quoted text" stays a phrase, a word ending in '*' is a
+** prefix query. Words that contain no token are dropped. Returns a
+** malloc'd string, or NULL when the query has no searchable word.
+*/
+char *fts_plain_query(const char *q);
+
+/* Exact folded form (NFC, case folded) of the first token of s, written
+** to out (size cap, NUL-terminated). Returns its length, or -1 if none. */
+int fts_fold(const char *s, char *out, int cap);
+
+#endif

@@ -1,0 +1,201 @@
+/*
+** test_fts.c — the tinsh FTS5 tokenizer.
+** Plan:
+**  1. tokens and byte offsets in document and query mode: ASCII, NFC,
+**     NFD input, đ, numbers kept whole ("57,7", "5.000", "21.923/23.394"),
+**     document numbers ("20-NQ/TU", "108/2014/NĐ-CP") and their parts,
+**     stray combining marks, invalid bytes, long tokens (heap growth).
+**  2. accent-smart matching through a real FTS5 table: "mong cai" finds
+**     "Móng Cái", "dang" finds "Đảng", "da nang" finds "Đà Nẵng", "đảng"
+**     does not find "dạng", NFD queries find NFC text and the reverse,
+**     figures and document numbers searchable as typed.
+**  3. fts_plain_query never produces an FTS5 syntax error; tinsh_offsets()
+**     reports byte offsets of hits.
+*/
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "fts.h"
+#include "util.h"
+
+static int collect(void *ctx, int tflags, const char *tok, int ntok,
+                   int start, int end) {
+  buf *b = ctx;
+  if (b->len) buf_addc(b, ' ');
+  if (tflags & FTS_COLOCATED) buf_addc(b, '+');
+  buf_add(b, tok, (size_t)ntok);
+  buf_printf(b, "@%d-%d", start, end);
+  return 0;
+}
+
+/* Tokens of s as "tok@start-end +colocated@s-e ..." */
+static char *toks(const char *s, int mode) {
+  static char out[2048];
+  buf b;
+  buf_init(&b);
+  fts_tokenize(s, (int)strlen(s), mode, collect, &b);
+  snprintf(out, sizeof out, "%s", b.data ? b.data : "");
+  buf_free(&b);
+  return out;
+}
+
+static void test_tokens(void) {
+  CHECK_STR(toks("Hello, World!", FTS_DOCUMENT), "hello@0-5 world@7-12");
+  /* "Đảng" = C4 90 E1 BA A3 6E 67: stripped form first, exact colocated */
+  CHECK_STR(toks("Đảng ủy", FTS_DOCUMENT),
+            "dang@0-7 +đảng@0-7 uy@8-12 +ủy@8-12");
+  CHECK_STR(toks("Đảng ủy", FTS_QUERY), "đảng@0-7 ủy@8-12");
+  /* NFD input: "Móng" with a combining acute (o + U+0301) */
+  CHECK_STR(toks("Mo\xcc\x81ng", FTS_QUERY), "móng@0-6");
+  CHECK_STR(toks("Mo\xcc\x81ng", FTS_DOCUMENT), "mong@0-6 +móng@0-6");
+  /* numbers whole as written */
+  CHECK_STR(toks("tăng 57,7% và 5.000 tỷ", FTS_QUERY),
+            "tăng@0-5 57,7@6-10 và@12-15 5.000@16-21 tỷ@22-26");
+  CHECK_STR(toks("đạt 21.923/23.394.", FTS_DOCUMENT),
+            "dat@0-6 +đạt@0-6 21.923/23.394@7-20 +21.923@7-13 23.394@14-20");
+  CHECK_STR(toks("21.923/23.394", FTS_QUERY), "21.923/23.394@0-13");
+  /* document numbers: whole, plus parts in documents only */
+  CHECK_STR(toks("20-NQ/TU", FTS_QUERY), "20-nq/tu@0-8");
+  CHECK_STR(toks("20-NQ/TU", FTS_DOCUMENT),
+            "20-nq/tu@0-8 +20@0-2 nq@3-5 tu@6-8");
+  CHECK_STR(toks("108/2014/NĐ-CP", FTS_QUERY), "108/2014/nđ-cp@0-15");
+  CHECK_STR(toks("NĐ-CP", FTS_QUERY), "nđ@0-3 cp@4-6");
+  CHECK_STR(toks("NĐ-CP", FTS_DOCUMENT), "nd@0-3 +nđ@0-3 cp@4-6");
+  /* punctuation without digits splits */
+  CHECK_STR(toks("TP.HCM", FTS_QUERY), "tp@0-2 hcm@3-6");
+  /* a stray combining mark (U+0323) before a word never starts a token */
+  CHECK_STR(toks("thi \xcc\xa3trường", FTS_QUERY), "thi@0-3 trường@6-15");
+  /* invalid bytes are separators */
+  CHECK_STR(toks("ab\xff\xfe" "cd", FTS_QUERY), "ab@0-2 cd@4-6");
+  CHECK_STR(toks("", FTS_QUERY), "");
+  CHECK_STR(toks(" ,.- ", FTS_DOCUMENT), "");
+  /* a long accented token grows past the stack buffer */
+  buf big;
+  buf_init(&big);
+  for (int i = 0; i < 200; i++) buf_adds(&big, "ế");
+  buf out;
+  buf_init(&out);
+  fts_tokenize(big.data, (int)big.len, FTS_DOCUMENT, collect, &out);
+  CHECK(out.len > 800 && strstr(out.data, "+ếế") != NULL);
+  buf_free(&out);
+  buf_free(&big);
+  char f[64];
+  CHECK(fts_fold("ĐÀ NẴNG", f, sizeof f) == 4);
+  CHECK_STR(f, "đà");
+  CHECK(fts_fold("  ,", f, sizeof f) == -1);
+}
+
+static sqlite3 *db;
+
+static int hits(const char *match) {
+  sqlite3_stmt *st;
+  int n = 0;
+  if (sqlite3_prepare_v2(db, "SELECT count(*) FROM t WHERE t MATCH ?1", -1,
+                         &st, NULL) != SQLITE_OK)
+    return -1;
+  sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+  if (sqlite3_step(st) == SQLITE_ROW)
+    n = sqlite3_column_int(st, 0);
+  else
+    n = -1;
+  sqlite3_finalize(st);
+  return n;
+}
+
+/* rowid of the single hit of a plain query, 0 if none, -1 if several */
+static int plain(const char *q) {
+  char *m = fts_plain_query(q);
+  if (!m) return 0;
+  sqlite3_stmt *st;
+  int r = 0;
+  sqlite3_prepare_v2(db, "SELECT rowid FROM t WHERE t MATCH ?1", -1, &st,
+                     NULL);
+  sqlite3_bind_text(st, 1, m, -1, SQLITE_STATIC);
+  while (sqlite3_step(st) == SQLITE_ROW)
+    r = r ? -1 : sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  free(m);
+  return r;
+}
+
+static void test_matching(void) {
+  CHECK(sqlite3_open(":memory:", &db) == SQLITE_OK);
+  CHECK(fts_register(db) == SQLITE_OK);
+  CHECK(sqlite3_exec(db,
+                     "CREATE VIRTUAL TABLE t USING fts5(body, tokenize=tinsh);"
+                     "INSERT INTO t(rowid, body) VALUES"
+                     "(1, 'Cửa khẩu Móng Cái'),"
+                     "(2, 'Ban Chấp hành Đảng bộ tỉnh'),"
+                     "(3, 'nhiều dạng khác nhau'),"
+                     "(4, 'thành phố Đà Nẵng'),"
+                     "(5, 'tăng 57,7% so với 5.000 tỷ, đạt 21.923/23.394'),"
+                     "(6, 'theo Nghị định 108/2014/NĐ-CP và Nghị quyết "
+                     "20-NQ/TU'),"
+                     "(7, 'Quang Ninh'),"
+                     "(8, 'Ha\xcc\xa3 Long')",
+                     NULL, NULL, NULL) == SQLITE_OK);
+  CHECK(plain("mong cai") == 1);
+  CHECK(plain("MÓNG CÁI") == 1);
+  CHECK(plain("Mo\xcc\x81ng Ca\xcc\x81i") == 1); /* NFD query, NFC text */
+  CHECK(plain("móng cài") == 0);                  /* wrong tone: no match */
+  CHECK(hits("dang") == 2);                        /* Đảng and dạng */
+  CHECK(plain("đảng") == 2);                       /* not dạng */
+  CHECK(plain("dạng") == 3);
+  CHECK(plain("da nang") == 4);
+  CHECK(plain("Đà Nẵng") == 4);
+  CHECK(plain("quảng ninh") == 0); /* exact form asked, text has none */
+  CHECK(plain("quang ninh") == 7);
+  CHECK(plain("Hạ Long") == 8); /* NFC query, NFD text */
+  CHECK(plain("ha long") == 8);
+  CHECK(plain("57,7") == 5);
+  CHECK(plain("5.000") == 5);
+  CHECK(plain("21.923/23.394") == 5);
+  CHECK(plain("23.394") == 5);
+  CHECK(plain("108/2014/NĐ-CP") == 6);
+  CHECK(plain("108/2014/nd-cp") == 6);
+  CHECK(plain("NĐ-CP") == 6);
+  CHECK(plain("20-NQ/TU") == 6);
+  CHECK(plain("\"nghị định 108/2014/nđ-cp\"") == 6);
+  CHECK(plain("mon*") == 1);
+  CHECK(plain("Móng*") == 1);
+  /* hostile input never becomes a syntax error */
+  const char *bad[] = {"\"",        "AND",    "a OR",  "NEAR(",  "col:x",
+                       "*",         "(",      "-x",    "a\"b\"c", "^x",
+                       "NOT dang",  "\"\"\"", ":",     "}{",     "Đảng)"};
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    char *m = fts_plain_query(bad[i]);
+    if (m) {
+      int n = hits(m);
+      if (n < 0) fprintf(stderr, "query %s -> %s failed\n", bad[i], m);
+      CHECK(n >= 0);
+      free(m);
+    }
+  }
+  CHECK(fts_plain_query("  ,, ") == NULL);
+  /* byte offsets of hits */
+  sqlite3_stmt *st;
+  CHECK(sqlite3_prepare_v2(db,
+                           "SELECT tinsh_offsets(t) FROM t WHERE t MATCH "
+                           "'\"mong cai\"'",
+                           -1, &st, NULL) == SQLITE_OK);
+  CHECK(sqlite3_step(st) == SQLITE_ROW);
+  CHECK_STR((const char *)sqlite3_column_text(st, 0), "0 13 23");
+  sqlite3_finalize(st);
+  CHECK(sqlite3_prepare_v2(db,
+                           "SELECT highlight(t, 0, '[', ']') FROM t WHERE t "
+                           "MATCH 'dang'",
+                           -1, &st, NULL) == SQLITE_OK);
+  CHECK(sqlite3_step(st) == SQLITE_ROW);
+  CHECK_STR((const char *)sqlite3_column_text(st, 0),
+            "Ban Chấp hành [Đảng] bộ tỉnh");
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
+int main(void) {
+  test_tokens();
+  test_matching();
+  return check_done();
+}
