@@ -1,0 +1,34 @@
+/*
+** interrupt.c — the table of databases that Ctrl-C interrupts.
+*/
+#include "interrupt.h"
+
+#include <sqlite3.h>
+#include <stdatomic.h>
+#include <stddef.h>
+
+#define MAXWATCH 64
+
+static _Atomic(sqlite3 *) watched[MAXWATCH];
+
+void interrupt_watch(sqlite3 *db) {
+  for (int i = 0; i < MAXWATCH; i++) {
+    sqlite3 *expect = NULL;
+    if (atomic_compare_exchange_strong(&watched[i], &expect, db)) return;
+  }
+  /* table full: this database just won't be interrupted */
+}
+
+void interrupt_unwatch(sqlite3 *db) {
+  for (int i = 0; i < MAXWATCH; i++) {
+    sqlite3 *expect = db;
+    if (atomic_compare_exchange_strong(&watched[i], &expect, NULL)) return;
+  }
+}
+
+void interrupt_all(void) {
+  for (int i = 0; i < MAXWATCH; i++) {
+    sqlite3 *db = atomic_load(&watched[i]);
+    if (db) sqlite3_interrupt(db);
+  }
+}

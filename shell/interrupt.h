@@ -1,0 +1,17 @@
+/*
+** interrupt.h — Ctrl-C reaches running SQLite statements.
+** Modules that open a database register it; the SIGINT handler of the
+** host calls interrupt_all(), which calls sqlite3_interrupt() on each
+** (as the sqlite3 shell does). Pure C; async-signal-safe enough: the
+** table is a fixed array of atomic pointers, no allocation.
+*/
+#ifndef TINSH_INTERRUPT_H
+#define TINSH_INTERRUPT_H
+
+typedef struct sqlite3 sqlite3;
+
+void interrupt_watch(sqlite3 *db);   /* start interrupting db on Ctrl-C */
+void interrupt_unwatch(sqlite3 *db); /* stop (call before sqlite3_close) */
+void interrupt_all(void);            /* from the signal handler */
+
+#endif

@@ -1,0 +1,250 @@
+/*
+** lua_core.c — the tinsh Lua environment: where the stdlib lives, the
+** searcher that finds it (package.path is left exactly as lua5.4 sets
+** it), the preloaded C module `tinsh.core`, and the prelude.
+*/
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+#include "lua_host.h"
+#include "width.h"
+
+/* ---- where things are ---- */
+
+static int is_dir(const char *p) {
+  struct stat st;
+  return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/*
+** Directory of the stdlib, scripts, examples or data: $TINSH_<WHICH>
+** (e.g. TINSH_STDLIB), else the source tree the binary was built from,
+** else <exe>/../share/tinsh/<which>.
+*/
+const char *host_dir(const char *which) {
+  static char found[4][PATH_MAX];
+  static const char *const names[4] = {"stdlib", "scripts", "examples",
+                                       "data"};
+  static const char *const builtin[4] = {TINSH_STDLIB_DIR, TINSH_SCRIPTS_DIR,
+                                         TINSH_EXAMPLES_DIR, TINSH_DATA_DIR};
+  int k = 0;
+  while (k < 4 && strcmp(names[k], which) != 0) k++;
+  if (k == 4) return NULL;
+  if (found[k][0]) return found[k];
+  char env[32] = "TINSH_";
+  for (size_t i = 0; which[i] && i < 20; i++)
+    env[6 + i] = (char)(which[i] - 'a' + 'A'), env[7 + i] = '\0';
+  const char *e = getenv(env);
+  if (e && *e) {
+    snprintf(found[k], PATH_MAX, "%s", e);
+  } else if (is_dir(builtin[k])) {
+    snprintf(found[k], PATH_MAX, "%s", builtin[k]);
+  } else {
+    char exe[PATH_MAX / 2];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) return builtin[k];
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash) *slash = '\0';
+    snprintf(found[k], PATH_MAX, "%s/../share/tinsh/%s", exe, which);
+  }
+  return found[k];
+}
+
+/* ---- the stdlib searcher ---- */
+
+/*
+** package.searchers entry: look for `name` (dots become slashes) as
+** <stdlib>/name.lua or <stdlib>/name/init.lua. Returns the loader and
+** the file name, or nothing (so the standard message is unchanged).
+*/
+static int stdlib_searcher(lua_State *L) {
+  const char *name = luaL_checkstring(L, 1);
+  const char *dir = host_dir("stdlib");
+  luaL_Buffer b;
+  lua_pushstring(L, name);
+  const char *path = luaL_gsub(L, name, ".", "/");
+  const char *forms[2] = {"%s/%s.lua", "%s/%s/init.lua"};
+  luaL_buffinit(L, &b);
+  for (int i = 0; i < 2; i++) {
+    const char *file = lua_pushfstring(L, forms[i], dir, path);
+    if (access(file, R_OK) == 0) {
+      if (luaL_loadfile(L, file) != LUA_OK)
+        return luaL_error(L, "error loading module '%s' from file '%s':\n\t%s",
+                          name, file, lua_tostring(L, -1));
+      lua_pushstring(L, file);
+      return 2;
+    }
+    lua_pop(L, 1);
+  }
+  return 0; /* silent: lua5.4's "module not found" message stays as it is */
+}
+
+/* ---- tinsh.core: the C mechanisms the stdlib builds on ---- */
+
+/* core.width(s) -> display columns of the UTF-8 string s */
+static int core_width(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  lua_pushinteger(L, (lua_Integer)width_of(s, n));
+  return 1;
+}
+
+/* core.fit(s, cols) -> longest prefix of s within cols columns, its width */
+static int core_fit(lua_State *L) {
+  size_t n, used;
+  const char *s = luaL_checklstring(L, 1, &n);
+  lua_Integer cols = luaL_checkinteger(L, 2);
+  size_t k = width_fit(s, n, cols < 0 ? 0 : (size_t)cols, &used);
+  lua_pushlstring(L, s, k);
+  lua_pushinteger(L, (lua_Integer)used);
+  return 2;
+}
+
+static int stream_fd(lua_State *L, int arg) {
+  static const char *const names[] = {"stdin", "stdout", "stderr", NULL};
+  return luaL_checkoption(L, arg, "stdout", names);
+}
+
+/* core.isatty("stdin"|"stdout"|"stderr") -> boolean */
+static int core_isatty(lua_State *L) {
+  lua_pushboolean(L, isatty(stream_fd(L, 1)));
+  return 1;
+}
+
+/* core.color([stream]) -> true when colour may be used on the stream */
+static int core_color(lua_State *L) {
+  const char *nc = getenv("NO_COLOR");
+  const char *term = getenv("TERM");
+  int ok = isatty(stream_fd(L, 1)) && !(nc && *nc) &&
+           !(term && strcmp(term, "dumb") == 0);
+  lua_pushboolean(L, ok);
+  return 1;
+}
+
+/* apply a utf8proc transformation, raising on invalid UTF-8 */
+static int map_utf8(lua_State *L, utf8proc_option_t opts) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  utf8proc_uint8_t *out = NULL;
+  utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s,
+                                    (utf8proc_ssize_t)n, &out, opts);
+  if (r < 0) {
+    luaL_pushfail(L);
+    lua_pushstring(L, utf8proc_errmsg(r));
+    return 2;
+  }
+  lua_pushlstring(L, (const char *)out, (size_t)r);
+  free(out);
+  return 1;
+}
+
+/* core.normalize(s) -> NFC form of s (fail, msg on invalid UTF-8) */
+static int core_normalize(lua_State *L) {
+  return map_utf8(L, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+}
+
+/* core.lower(s) -> Unicode case-folded, NFC */
+static int core_lower(lua_State *L) {
+  return map_utf8(L, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+}
+
+/* core.fold(s) -> case-folded with diacritics removed, đ -> d */
+static int core_fold(lua_State *L) {
+  int r = map_utf8(L, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+                          UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+  if (r != 1) return r;
+  /* đ (U+0111) has no decomposition: replace by hand */
+  size_t n;
+  const char *s = lua_tolstring(L, -1, &n);
+  if (!memchr(s, 0xC4, n)) return 1;
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  for (size_t i = 0; i < n; i++) {
+    if ((unsigned char)s[i] == 0xC4 && i + 1 < n &&
+        (unsigned char)s[i + 1] == 0x91) {
+      luaL_addchar(&b, 'd');
+      i++;
+    } else {
+      luaL_addchar(&b, s[i]);
+    }
+  }
+  luaL_pushresult(&b);
+  return 1;
+}
+
+/* core.dir(which) -> the stdlib/scripts/examples/data folder */
+static int core_dir(lua_State *L) {
+  const char *d = host_dir(luaL_checkstring(L, 1));
+  if (!d) return luaL_argerror(L, 1, "expected stdlib, scripts, examples or data");
+  lua_pushstring(L, d);
+  return 1;
+}
+
+/* core.sandboxed() -> true inside --sandbox */
+static int core_sandboxed(lua_State *L) {
+  lua_pushboolean(L, sandbox_active(L));
+  return 1;
+}
+
+/* core.clock() -> wall-clock seconds (monotonic), for timings */
+static int core_clock(lua_State *L) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  lua_pushnumber(L, (lua_Number)ts.tv_sec + ts.tv_nsec / 1e9);
+  return 1;
+}
+
+static const luaL_Reg core_funcs[] = {
+    {"width", core_width},         {"fit", core_fit},
+    {"isatty", core_isatty},       {"color", core_color},
+    {"normalize", core_normalize}, {"lower", core_lower},
+    {"fold", core_fold},           {"dir", core_dir},
+    {"sandboxed", core_sandboxed}, {"clock", core_clock},
+    {NULL, NULL}};
+
+int luaopen_tinsh_core(lua_State *L) {
+  luaL_newlib(L, core_funcs);
+  lua_pushliteral(L, TINSH_VERSION);
+  lua_setfield(L, -2, "version");
+  return 1;
+}
+
+/*
+** Install tinsh's additions without changing anything lua5.4 shows:
+** package.path/cpath stay as the environment set them; the stdlib is
+** found by one extra searcher appended after the standard ones.
+*/
+void host_openlibs(lua_State *L) {
+  luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
+  lua_pushcfunction(L, luaopen_tinsh_core);
+  lua_setfield(L, -2, "tinsh.core");
+  lua_pop(L, 1);
+  lua_getglobal(L, "package");
+  if (lua_getfield(L, -1, "searchers") == LUA_TTABLE) {
+    lua_pushcfunction(L, stdlib_searcher);
+    lua_rawseti(L, -2, (lua_Integer)luaL_len(L, -2) + 1);
+  }
+  lua_pop(L, 2);
+}
+
+/*
+** Load the prelude (stdlib/tinsh/prelude.lua) when the stdlib has one:
+** it installs the analyst's globals (corpus, help, ...). A missing
+** stdlib is not an error: tinsh is then a plain Lua interpreter.
+*/
+int host_prelude(lua_State *L) {
+  char file[PATH_MAX];
+  snprintf(file, sizeof file, "%s/tinsh/prelude.lua", host_dir("stdlib"));
+  if (access(file, R_OK) != 0) return LUA_OK;
+  lua_getglobal(L, "require");
+  lua_pushliteral(L, "tinsh.prelude");
+  int status = host_docall(L, 1, 0);
+  return host_report(L, status);
+}

@@ -1,0 +1,40 @@
+/*
+** lua_host.h — what the Lua host's files share: protected calls with
+** tracebacks and Ctrl-C, error reporting, the tinsh Lua environment
+** (stdlib searcher, tinsh.core, prelude), the REPL and the sandbox.
+*/
+#ifndef TINSH_LUA_HOST_H
+#define TINSH_LUA_HOST_H
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+
+extern const char *host_progname; /* "progname: " prefix of messages, or NULL */
+extern int host_sandbox;          /* --sandbox was given */
+extern const char *host_outdir;   /* --out DIR, or NULL */
+
+/* lua_pcall with a traceback handler and Ctrl-C armed during the call */
+int host_docall(lua_State *L, int narg, int nres);
+/* print the error on top of the stack (if status != LUA_OK), pop it */
+int host_report(lua_State *L, int status);
+/* print "pname: msg" (or "msg" when pname is NULL) to stderr */
+void host_message(const char *pname, const char *msg);
+
+/* package.preload["tinsh.core"], the stdlib searcher, TINSH globals */
+void host_openlibs(lua_State *L);
+/* require "tinsh.prelude" when the stdlib has it; returns a status */
+int host_prelude(lua_State *L);
+/* directory of the Lua stdlib, scripts, examples (no trailing slash) */
+const char *host_dir(const char *which); /* "stdlib","scripts","examples","data" */
+
+/* the interactive loop (repl.c); returns when the user quits */
+void repl_run(lua_State *L);
+
+/* restrict L for untrusted scripts (lua_sandbox.c); outdir may be NULL */
+void sandbox_apply(lua_State *L, const char *outdir);
+int sandbox_active(lua_State *L);
+
+int luaopen_tinsh_core(lua_State *L);
+
+#endif
