@@ -1,0 +1,461 @@
+-- export — write frames, record lists and documents as CSV, TSV, JSON,
+-- JSONL, Markdown, HTML or plain text; plus user-defined writers.
+--
+--   local export = require("export")
+--   export.write(f, "hits.csv")                 -- format from the extension
+--   export.write(f, "hits.csv", { bom = true }) -- Excel-friendly UTF-8
+--   export.write(f, "-", { format = "md" })     -- stdout
+--   local s = export.tostring(f, "jsonl")
+--
+-- Data may be a frame, a list of records, a list of scalars (one column
+-- "value"), a map {label = value} (columns key, value), or any object with
+-- a to_frame or to_records method (corpus documents, search result sets).
+-- Expected failures (cannot open the file) return nil, message like
+-- io.open; misuse (unknown format, bad arguments) raises.
+
+local frame = require("frame")
+local json = require("json")
+local display = require("tinsh.display")
+
+local M = {}
+local formats = {} -- name -> {fn = function(data, opts) -> string, doc = text}
+
+local function argerror(n, fname, msg)
+  error(string.format("bad argument #%d to '%s' (%s)", n, fname, msg), 3)
+end
+
+---------------------------------------------------------------- helpers
+
+-- Plain text of a value in a text cell (CSV/TSV/Markdown/HTML).
+local function cell(v)
+  if v == nil or v == json.null then return "" end
+  local t = type(v)
+  if t == "string" then return v end
+  if t == "number" then return json.number(v) == "null" and tostring(v) or json.number(v) end
+  if t == "boolean" then return v and "true" or "false" end
+  if t == "table" then
+    local ok, s = pcall(json.encode, v)
+    if ok then return s end
+  end
+  return tostring(v)
+end
+M.cell = cell
+
+-- html_escape(s) -> s with & < > " ' escaped for HTML text and attributes.
+local html_map = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&#39;" }
+function M.html_escape(s)
+  return (tostring(s):gsub("[&<>\"']", html_map))
+end
+
+-- md_escape(s [, in_table]) -> s safe in Markdown. In a table cell only
+-- \ | < > are escaped and newlines become <br>; in running text inline
+-- markup (` * _ [ ] < > |) and line-leading # > + - are escaped too.
+function M.md_escape(s, in_table)
+  s = tostring(s)
+  if in_table then
+    return (s:gsub("([\\|<>])", "\\%1"):gsub("\r?\n", "<br>"))
+  end
+  s = s:gsub("([\\`*_%[%]<>|])", "\\%1")
+  s = ("\n" .. s):gsub("\n([ \t]*)([#>+%-])", "\n%1\\%2"):sub(2)
+  return s
+end
+
+local function frame_of(data, opts)
+  local f = frame.from(data)
+  if opts and opts.columns then f = f:select(opts.columns) end
+  return f
+end
+
+local function is_numeric(f, col)
+  local any = false
+  for _, rec in ipairs(f) do
+    local v = rec[col]
+    if v ~= nil and v ~= json.null then
+      if type(v) ~= "number" then return false end
+      any = true
+    end
+  end
+  return any
+end
+
+---------------------------------------------------------------- CSV / TSV
+
+local function csv_field(s, sep, quote_all)
+  if quote_all or s:find('[\r\n"]') or s:find(sep, 1, true) then
+    return '"' .. s:gsub('"', '""') .. '"'
+  end
+  return s
+end
+
+-- CSV per RFC 4180: fields with the separator, quotes, CR or LF quoted,
+-- quotes doubled, CRLF line ends (opts.eol to change), header row unless
+-- opts.header == false, UTF-8 BOM when opts.bom.
+local function to_csv(data, opts)
+  local f = frame_of(data, opts)
+  local sep = opts.sep or ","
+  local eol = opts.eol or "\r\n"
+  local quote_all = opts.quote == "all"
+  local cols = f:columns()
+  local out = {}
+  if opts.bom then out[1] = "\xEF\xBB\xBF" end
+  local function row(values)
+    local parts = {}
+    for i, v in ipairs(values) do parts[i] = csv_field(v, sep, quote_all) end
+    out[#out + 1] = table.concat(parts, sep) .. eol
+  end
+  if opts.header ~= false and #cols > 0 then
+    local h = {}
+    for i, c in ipairs(cols) do h[i] = tostring(c) end
+    row(h)
+  end
+  for _, rec in ipairs(f) do
+    local vals = {}
+    for i, c in ipairs(cols) do vals[i] = cell(rec[c]) end
+    row(vals)
+  end
+  return table.concat(out)
+end
+
+local tsv_map = { ["\\"] = "\\\\", ["\t"] = "\\t", ["\n"] = "\\n", ["\r"] = "\\r" }
+
+-- TSV: tab-separated, LF line ends; tabs, newlines and backslashes inside
+-- a value are written as \t \n \r \\ (the "linear TSV" convention).
+local function to_tsv(data, opts)
+  local f = frame_of(data, opts)
+  local cols = f:columns()
+  local eol = opts.eol or "\n"
+  local out = {}
+  if opts.bom then out[1] = "\xEF\xBB\xBF" end
+  local function esc(s) return (s:gsub("[\\\t\n\r]", tsv_map)) end
+  if opts.header ~= false and #cols > 0 then
+    local h = {}
+    for i, c in ipairs(cols) do h[i] = esc(tostring(c)) end
+    out[#out + 1] = table.concat(h, "\t") .. eol
+  end
+  for _, rec in ipairs(f) do
+    local vals = {}
+    for i, c in ipairs(cols) do vals[i] = esc(cell(rec[c])) end
+    out[#out + 1] = table.concat(vals, "\t") .. eol
+  end
+  return table.concat(out)
+end
+
+---------------------------------------------------------------- JSON
+
+local function to_json(data, opts)
+  local f = frame_of(data, opts)
+  local indent = opts.indent
+  if indent == nil then indent = 2 end
+  return json.encode(f, { indent = indent }) .. "\n"
+end
+
+local function to_jsonl(data, opts)
+  local f = frame_of(data, opts)
+  local cols = f:columns()
+  local out = {}
+  for i, rec in ipairs(f) do
+    out[i] = json.encode(frame.new({ rec }, cols)):sub(2, -2) .. "\n"
+  end
+  return table.concat(out)
+end
+
+---------------------------------------------------------------- Markdown
+
+-- A GitHub-style pipe table; numeric columns right-aligned; cells padded
+-- by display width so the source lines up too.
+local function to_md(data, opts)
+  local f = frame_of(data, opts)
+  local cols = f:columns()
+  if #cols == 0 then return "" end
+  local right, widths, rows = {}, {}, {}
+  local head = {}
+  for i, c in ipairs(cols) do
+    right[i] = is_numeric(f, c)
+    head[i] = M.md_escape(tostring(c), true)
+    widths[i] = math.max(3, display.width(head[i]))
+  end
+  for r, rec in ipairs(f) do
+    local line = {}
+    for i, c in ipairs(cols) do
+      line[i] = M.md_escape(cell(rec[c]), true)
+      widths[i] = math.max(widths[i], display.width(line[i]))
+    end
+    rows[r] = line
+  end
+  local function fmt(line)
+    local parts = {}
+    for i = 1, #cols do parts[i] = display.pad(line[i], widths[i], right[i] and "right" or nil) end
+    return "| " .. table.concat(parts, " | ") .. " |\n"
+  end
+  local out = { fmt(head) }
+  local rule = {}
+  for i = 1, #cols do
+    rule[i] = right[i] and (("-"):rep(widths[i] - 1) .. ":") or ("-"):rep(widths[i])
+  end
+  out[2] = "| " .. table.concat(rule, " | ") .. " |\n"
+  for _, line in ipairs(rows) do out[#out + 1] = fmt(line) end
+  if opts.caption then out[#out + 1] = "\n" .. M.md_escape(opts.caption) .. "\n" end
+  return table.concat(out)
+end
+
+---------------------------------------------------------------- HTML
+
+M.css = [[
+body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1a1a1a;line-height:1.5}
+table{border-collapse:collapse;margin:1rem 0;font-size:.95rem}
+caption{caption-side:top;text-align:left;font-weight:600;padding:.3rem 0}
+th,td{border-bottom:1px solid #ddd;padding:.3rem .6rem;text-align:left;vertical-align:top}
+th{background:#f3f3f3;border-bottom:2px solid #bbb}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+tbody tr:nth-child(even){background:#fafafa}
+]]
+
+-- html_table(data [, opts]) -> "<table>...</table>" (opts.caption, opts.limit).
+function M.html_table(data, opts)
+  opts = opts or {}
+  local f = frame_of(data, opts)
+  local cols = f:columns()
+  local num = {}
+  for i, c in ipairs(cols) do num[i] = is_numeric(f, c) end
+  local esc = M.html_escape
+  local out = { "<table>\n" }
+  if opts.caption then out[#out + 1] = "<caption>" .. esc(opts.caption) .. "</caption>\n" end
+  local h = {}
+  for i, c in ipairs(cols) do
+    h[i] = (num[i] and '<th class="num">' or "<th>") .. esc(tostring(c)) .. "</th>"
+  end
+  out[#out + 1] = "<thead><tr>" .. table.concat(h) .. "</tr></thead>\n<tbody>\n"
+  local limit = opts.limit and math.min(opts.limit, #f) or #f
+  for r = 1, limit do
+    local rec, cells = f[r], {}
+    for i, c in ipairs(cols) do
+      local text = esc(cell(rec[c])):gsub("\r?\n", "<br>")
+      cells[i] = (num[i] and '<td class="num">' or "<td>") .. text .. "</td>"
+    end
+    out[#out + 1] = "<tr>" .. table.concat(cells) .. "</tr>\n"
+  end
+  out[#out + 1] = "</tbody>\n</table>\n"
+  if limit < #f then
+    out[#out + 1] = string.format("<p class=\"more\">(%d of %d rows)</p>\n", limit, #f)
+  end
+  return table.concat(out)
+end
+
+-- html_page(title, body [, css]) -> a complete, self-contained HTML page.
+function M.html_page(title, body, css)
+  return table.concat{
+    "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n",
+    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+    "<title>", M.html_escape(title or ""), "</title>\n<style>\n", css or M.css,
+    "</style>\n</head>\n<body>\n", body, "</body>\n</html>\n",
+  }
+end
+
+local function to_html(data, opts)
+  local t = M.html_table(data, opts)
+  if opts.fragment then return t end
+  local title = opts.title or opts.caption or "tinsh export"
+  local h1 = opts.title and ("<h1>" .. M.html_escape(opts.title) .. "</h1>\n") or ""
+  return M.html_page(title, h1 .. t)
+end
+
+local function to_txt(data, opts)
+  return frame_of(data, opts):render{ maxwidth = opts.maxwidth or math.huge, width = opts.width } .. "\n"
+end
+
+---------------------------------------------------------------- writers
+
+local Writer = {}
+local WriterMT = { __index = Writer, __name = "export.writer" }
+
+local function plain_text(block) return block.text end
+
+-- export.writer{kind = function(block, doc) ..., default = ..., document =
+-- function(doc, body) ..., separator = "\n\n"} -> writer. Like Pandoc's
+-- custom writers: each block of the document goes to the function named
+-- after its kind (paragraph, title, question, answer, caption, heading,
+-- lead, ...), else to default (plain text when absent; set default =
+-- false to drop unhandled blocks); the non-nil results are joined with the
+-- separator; document(doc, body) wraps the whole.
+function M.writer(spec)
+  if type(spec) ~= "table" then argerror(1, "writer", "table expected, got " .. type(spec)) end
+  for k, v in pairs(spec) do
+    if k ~= "separator" and k ~= "between" and k ~= "extension" and v ~= false
+       and type(v) ~= "function" then
+      argerror(1, "writer", "field '" .. tostring(k) .. "' must be a function")
+    end
+  end
+  return setmetatable({ spec = spec }, WriterMT)
+end
+
+function M.is_writer(x) return getmetatable(x) == WriterMT end
+
+-- writer:write(doc) -> string for one document (a table shaped like the
+-- parsed-document JSON: title, published, author, lead, blocks, qa, ...).
+function Writer:write(doc)
+  if type(doc) ~= "table" and type(doc) ~= "userdata" then
+    argerror(1, "write", "document expected, got " .. type(doc))
+  end
+  local spec = self.spec
+  local default = spec.default
+  if default == nil then default = plain_text end
+  local parts = {}
+  for i, block in ipairs(doc.blocks or {}) do
+    local h = spec[block.kind]
+    if h == nil then h = default end
+    if h then
+      local s = h(block, doc, i)
+      if s ~= nil then parts[#parts + 1] = tostring(s) end
+    end
+  end
+  local body = table.concat(parts, spec.separator or "\n\n")
+  if spec.document then return tostring(spec.document(doc, body)) end
+  return body
+end
+
+-- Documents in data: one document, a list/frame of them, or an object
+-- with to_records / to_frame.
+local function documents(data)
+  if type(data) ~= "table" and type(data) ~= "userdata" then return { data } end
+  if frame.is(data) then return data end
+  local ok, blocks = pcall(function() return data.blocks end)
+  if ok and blocks ~= nil then return { data } end
+  if type(data) == "table" and data[1] ~= nil then return data end
+  local ok2, conv = pcall(function() return data.to_records or data.to_frame end)
+  if ok2 and type(conv) == "function" then return frame.from(data) end
+  return { data }
+end
+
+local function writer_format(w)
+  return function(data, opts)
+    local out = {}
+    for _, doc in ipairs(documents(data)) do out[#out + 1] = w:write(doc) end
+    local between = opts.between or w.spec.between or "\n"
+    local s = table.concat(out, between)
+    if s ~= "" and s:sub(-1) ~= "\n" then s = s .. "\n" end
+    return s
+  end
+end
+
+---------------------------------------------------------------- formats
+
+formats.csv = { fn = to_csv, doc = "CSV (RFC 4180), CRLF line ends; opts: bom, sep, eol, header, quote = 'all'" }
+formats.tsv = { fn = to_tsv, doc = "tab-separated, \\t \\n \\\\ escaped inside values; opts: bom, header" }
+formats.json = { fn = to_json, doc = "a JSON array of objects in column order; opts: indent (default 2, 0 = compact)" }
+formats.jsonl = { fn = to_jsonl, doc = "one JSON object per line" }
+formats.md = { fn = to_md, doc = "Markdown pipe table; opts: caption" }
+formats.markdown = formats.md
+formats.html = { fn = to_html, doc = "self-contained HTML page with a table; opts: title, caption, fragment" }
+formats.htm = formats.html
+formats.txt = { fn = to_txt, doc = "the aligned terminal table" }
+
+-- export.register(name, writer_or_fn) -> name. Adds a format: fn(data,
+-- opts) -> string, or a writer from export.writer (a spec table is wrapped
+-- for you), which writes each document of data.
+function M.register(name, w)
+  if type(name) ~= "string" or not name:match("^[%w_]+$") then
+    argerror(1, "register", "format name of letters, digits or _ expected")
+  end
+  local fn
+  if type(w) == "function" then
+    fn = w
+  elseif M.is_writer(w) then
+    fn = writer_format(w)
+  elseif type(w) == "table" then
+    fn = writer_format(M.writer(w))
+  else
+    argerror(2, "register", "writer or function expected, got " .. type(w))
+  end
+  formats[name:lower()] = { fn = fn, doc = "user format" }
+  return name
+end
+
+-- export.formats() -> sorted list of the format names.
+function M.formats()
+  local names = {}
+  for name in pairs(formats) do names[#names + 1] = name end
+  table.sort(names)
+  return names
+end
+
+local function get_format(name, fname)
+  local f = type(name) == "string" and formats[name:lower()]
+  if not f then
+    error(string.format("%s: unknown format '%s' (known: %s)", fname, tostring(name),
+      table.concat(M.formats(), ", ")), 3)
+  end
+  return f
+end
+
+-- export.tostring(data, format [, opts]) -> string.
+function M.tostring(data, format, opts)
+  if opts ~= nil and type(opts) ~= "table" then argerror(3, "tostring", "table expected") end
+  opts = opts or {}
+  local f = get_format(format, "export.tostring")
+  local s = f.fn(data, opts)
+  if type(s) ~= "string" then
+    error("export: format '" .. format .. "' returned " .. type(s) .. " (string expected)", 2)
+  end
+  return s
+end
+
+-- export.format_of(path) -> format name from the file extension, or nil.
+function M.format_of(path)
+  local ext = tostring(path):match("%.([%w_]+)$")
+  if ext and formats[ext:lower()] then return ext:lower() end
+  return nil
+end
+
+-- export.write(data, path [, opts]) -> true | nil, message. path "-" or nil
+-- writes to stdout (format from opts.format, default csv); otherwise the
+-- format comes from opts.format or the extension.
+function M.write(data, path, opts)
+  if opts ~= nil and type(opts) ~= "table" then argerror(3, "write", "table expected") end
+  opts = opts or {}
+  if path ~= nil and type(path) ~= "string" then argerror(2, "write", "path string expected") end
+  local to_stdout = path == nil or path == "-"
+  local format = opts.format or (not to_stdout and M.format_of(path)) or (to_stdout and "csv")
+  if not format then
+    local ext = path:match("%.([^./]+)$")
+    error(string.format("export: cannot tell the format of '%s'%s; pass {format = ...} (known: %s)",
+      path, ext and (" (unknown extension ." .. ext .. ")") or "", table.concat(M.formats(), ", ")), 2)
+  end
+  local text = M.tostring(data, format, opts)
+  if to_stdout then
+    io.stdout:write(text)
+    io.stdout:flush()
+    return true
+  end
+  local fh, err = io.open(path, "wb")
+  if not fh then return nil, err end
+  local ok, werr = fh:write(text)
+  local cok, cerr = fh:close()
+  if not ok then return nil, werr end
+  if not cok then return nil, cerr end
+  return true
+end
+
+M.__help = {
+  write = "export.write(data, path [, opts]) -> true | nil, msg. Writes a frame, records, "
+    .. "scalars, map or to_records/to_frame object; the format comes from opts.format or the "
+    .. "extension (.csv .tsv .json .jsonl .md .html .txt or registered); path '-' or nil is "
+    .. "stdout (csv unless opts.format). CSV opts: bom = true (for Excel), sep, eol, header.\n"
+    .. "  export.write(f, 'hits.csv', {bom = true})",
+  tostring = "export.tostring(data, format [, opts]) -> the exported text as a string.",
+  writer = "export.writer{paragraph = function(block, doc) ... end, title = ..., question = ..., "
+    .. "answer = ..., default = ..., document = function(doc, body) ... end} -> writer; "
+    .. "writer:write(doc) runs each block through the function named after its kind and "
+    .. "joins the results (Pandoc-style custom writer).",
+  register = "export.register(name, writer_or_fn) -> name. Adds a format usable by "
+    .. "f:export('x.name') and export.write; fn(data, opts) must return a string.",
+  formats = "export.formats() -> sorted list of the known format names.",
+  format_of = "export.format_of(path) -> format name from the extension, or nil.",
+  html_escape = "export.html_escape(s) -> s with & < > \" ' escaped.",
+  md_escape = "export.md_escape(s [, in_table]) -> s with Markdown markup escaped.",
+  html_table = "export.html_table(data [, {caption =, limit =}]) -> an HTML <table> fragment.",
+  html_page = "export.html_page(title, body [, css]) -> a complete self-contained HTML page.",
+  cell = "export.cell(v) -> the text of a value in a CSV/TSV cell (tables as JSON).",
+  is_writer = "export.is_writer(x) -> true when x came from export.writer.",
+}
+
+return M

@@ -1,0 +1,338 @@
+-- json — a small, strict JSON encoder/decoder in pure Lua.
+--
+--   json.encode(value [, {indent = 2, sort_keys = true}]) -> string
+--   json.decode(text) -> value | nil, message
+--
+-- Lua has one table type for arrays and objects, so the encoder decides:
+-- a table whose keys are exactly 1..n (n >= 1) is an array; an empty table
+-- is an array unless marked with json.object(); anything else is an object
+-- with its keys sorted (deterministic output). Frames (and any table whose
+-- metatable has __columns or a to_records method) keep their column order.
+-- json.null stands for JSON null inside arrays and objects.
+
+local M = {}
+
+M.null = setmetatable({}, {
+  __name = "json.null",
+  __tostring = function() return "null" end,
+})
+
+local OBJECT_MT = { __name = "json.object" }
+local ARRAY_MT = { __name = "json.array" }
+
+-- json.object(t) / json.array(t) mark t so an empty table encodes as {} / [].
+function M.object(t) return setmetatable(t or {}, OBJECT_MT) end
+function M.array(t) return setmetatable(t or {}, ARRAY_MT) end
+
+---------------------------------------------------------------- encoding
+
+local escapes = {
+  ['"'] = '\\"', ["\\"] = "\\\\", ["\b"] = "\\b", ["\f"] = "\\f",
+  ["\n"] = "\\n", ["\r"] = "\\r", ["\t"] = "\\t",
+}
+
+-- Replace bytes that are not valid UTF-8 with U+FFFD.
+local function valid_utf8(s)
+  if utf8.len(s) then return s end
+  local out, i = {}, 1
+  while true do
+    local ok, bad = utf8.len(s, i)
+    if ok then out[#out + 1] = s:sub(i); break end
+    out[#out + 1] = s:sub(i, bad - 1)
+    out[#out + 1] = "\xEF\xBF\xBD"
+    i = bad + 1
+  end
+  return table.concat(out)
+end
+M.valid_utf8 = valid_utf8
+
+local function encode_string(s)
+  s = valid_utf8(s)
+  return '"' .. s:gsub('[%c"\\]', function(c)
+    return escapes[c] or string.format("\\u%04x", c:byte())
+  end) .. '"'
+end
+M.quote = encode_string
+
+-- Shortest decimal text that reads back as the same float.
+local function encode_number(x)
+  if math.type(x) == "integer" then return tostring(x) end
+  if x ~= x or x == math.huge or x == -math.huge then return "null" end
+  if x == math.floor(x) and math.abs(x) < 2^53 then
+    return string.format("%d", x)
+  end
+  for p = 14, 17 do
+    local s = string.format("%." .. p .. "g", x)
+    if tonumber(s) == x then return s end
+  end
+  return string.format("%.17g", x)
+end
+M.number = encode_number
+
+-- Is t an array (keys exactly 1..n)? Returns n or nil.
+local function array_length(t)
+  local mt = getmetatable(t)
+  if mt == ARRAY_MT then return #t end
+  if mt == OBJECT_MT then return nil end
+  local n = 0
+  for k in pairs(t) do
+    if math.type(k) ~= "integer" or k < 1 then return nil end
+    n = n + 1
+  end
+  for i = 1, n do if t[i] == nil then return nil end end
+  return n
+end
+
+local function sorted_keys(t)
+  local keys = {}
+  for k in pairs(t) do keys[#keys + 1] = k end
+  table.sort(keys, function(a, b)
+    local ta, tb = type(a), type(b)
+    if ta ~= tb then return ta < tb end
+    if ta == "number" or ta == "string" then return a < b end
+    return tostring(a) < tostring(b)
+  end)
+  return keys
+end
+
+local encode_value
+
+local function encode_object(t, keys, st, depth)
+  if #keys == 0 then return "{}" end
+  local parts = {}
+  for _, k in ipairs(keys) do
+    local v = t[k]
+    if v ~= nil and type(v) ~= "function" or st.nil_as_null then
+      local ks = type(k) == "string" and k or tostring(k)
+      parts[#parts + 1] = encode_string(ks) .. (st.indent and ": " or ":")
+        .. encode_value(v, st, depth + 1)
+    end
+  end
+  if #parts == 0 then return "{}" end
+  if st.indent then
+    local pad = "\n" .. st.indent:rep(depth + 1)
+    return "{" .. pad .. table.concat(parts, "," .. pad) .. "\n"
+      .. st.indent:rep(depth) .. "}"
+  end
+  return "{" .. table.concat(parts, ",") .. "}"
+end
+
+local function encode_array(t, n, st, depth)
+  if n == 0 then return "[]" end
+  local parts = {}
+  for i = 1, n do parts[i] = encode_value(t[i], st, depth + 1) end
+  if st.indent then
+    local pad = "\n" .. st.indent:rep(depth + 1)
+    return "[" .. pad .. table.concat(parts, "," .. pad) .. "\n"
+      .. st.indent:rep(depth) .. "]"
+  end
+  return "[" .. table.concat(parts, ",") .. "]"
+end
+
+-- Records of a frame are encoded with the frame's column order.
+local function encode_records(records, columns, st, depth)
+  local parts = {}
+  local sub = setmetatable({ nil_as_null = true }, { __index = st })
+  for i, rec in ipairs(records) do
+    if type(rec) == "table" then
+      parts[i] = encode_object(rec, columns, sub, depth + 1)
+    else
+      parts[i] = encode_value(rec, st, depth + 1)
+    end
+  end
+  if #parts == 0 then return "[]" end
+  if st.indent then
+    local pad = "\n" .. st.indent:rep(depth + 1)
+    return "[" .. pad .. table.concat(parts, "," .. pad) .. "\n"
+      .. st.indent:rep(depth) .. "]"
+  end
+  return "[" .. table.concat(parts, ",") .. "]"
+end
+
+function encode_value(v, st, depth)
+  local tv = type(v)
+  if v == nil or v == M.null then return "null" end
+  if tv == "boolean" then return v and "true" or "false" end
+  if tv == "number" then return encode_number(v) end
+  if tv == "string" then return encode_string(v) end
+  if tv ~= "table" then
+    if st.strict then error("json: cannot encode a " .. tv, 0) end
+    return encode_string(tostring(v))
+  end
+  if st.seen[v] then error("json: cannot encode a cycle", 0) end
+  if depth > 200 then error("json: nesting too deep", 0) end
+  st.seen[v] = true
+  local out
+  local mt = getmetatable(v)
+  local cols = mt and type(mt.__columns) == "function" and mt.__columns(v)
+  if cols then
+    out = encode_records(v, cols, st, depth)
+  elseif mt and mt.__tojson then
+    out = mt.__tojson(v)
+  else
+    local n = array_length(v)
+    if n then out = encode_array(v, n, st, depth)
+    else out = encode_object(v, sorted_keys(v), st, depth) end
+  end
+  st.seen[v] = nil
+  return out
+end
+
+-- encode(value [, opts]) -> JSON text. opts.indent: number of spaces (or a
+-- string) for pretty output; opts.strict: raise on functions/userdata
+-- instead of encoding their tostring().
+function M.encode(value, opts)
+  opts = opts or {}
+  local indent = opts.indent
+  if type(indent) == "number" then indent = indent > 0 and (" "):rep(indent) or nil end
+  local st = { indent = indent, seen = {}, strict = opts.strict }
+  return encode_value(value, st, 0)
+end
+
+---------------------------------------------------------------- decoding
+
+local function decode_error(s, pos, what)
+  local line = 1
+  for _ in s:sub(1, pos - 1):gmatch("\n") do line = line + 1 end
+  error({ json_error = string.format("json: %s at line %d (byte %d)", what, line, pos) })
+end
+
+local function skip_ws(s, pos)
+  return s:find("[^ \t\r\n]", pos) or #s + 1
+end
+
+local decode_at
+
+local unescape = {
+  ['"'] = '"', ["\\"] = "\\", ["/"] = "/", b = "\b", f = "\f",
+  n = "\n", r = "\r", t = "\t",
+}
+
+local function decode_string(s, pos)
+  -- pos is at the opening quote
+  local out, i = {}, pos + 1
+  while true do
+    local j = s:find('["\\%c]', i)
+    if not j then decode_error(s, pos, "unterminated string") end
+    out[#out + 1] = s:sub(i, j - 1)
+    local c = s:sub(j, j)
+    if c == '"' then return table.concat(out), j + 1 end
+    if c ~= "\\" then decode_error(s, j, "control character in string") end
+    local e = s:sub(j + 1, j + 1)
+    if unescape[e] then
+      out[#out + 1] = unescape[e]
+      i = j + 2
+    elseif e == "u" then
+      local hex = s:match("^%x%x%x%x", j + 2)
+      if not hex then decode_error(s, j, "bad \\u escape") end
+      local cp = tonumber(hex, 16)
+      i = j + 6
+      if cp >= 0xD800 and cp <= 0xDBFF then
+        local lo = s:match("^\\u(%x%x%x%x)", i)
+        lo = lo and tonumber(lo, 16)
+        if lo and lo >= 0xDC00 and lo <= 0xDFFF then
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00)
+          i = i + 6
+        else
+          cp = 0xFFFD
+        end
+      elseif cp >= 0xDC00 and cp <= 0xDFFF then
+        cp = 0xFFFD
+      end
+      out[#out + 1] = utf8.char(cp)
+    else
+      decode_error(s, j, "bad escape")
+    end
+  end
+end
+
+local function decode_number(s, pos)
+  local num = s:match("^-?%d+%.?%d*[eE]?[-+]?%d*", pos)
+  local v = num and not num:match("^-?0%d") and tonumber(num)
+  if not v then decode_error(s, pos, "bad number") end
+  return v, pos + #num
+end
+
+function decode_at(s, pos, depth)
+  if depth > 500 then decode_error(s, pos, "nesting too deep") end
+  pos = skip_ws(s, pos)
+  local c = s:sub(pos, pos)
+  if c == "{" then
+    local obj = M.object({})
+    pos = skip_ws(s, pos + 1)
+    if s:sub(pos, pos) == "}" then return obj, pos + 1 end
+    while true do
+      if s:sub(pos, pos) ~= '"' then decode_error(s, pos, "expected a key") end
+      local k
+      k, pos = decode_string(s, pos)
+      pos = skip_ws(s, pos)
+      if s:sub(pos, pos) ~= ":" then decode_error(s, pos, "expected ':'") end
+      local v
+      v, pos = decode_at(s, pos + 1, depth + 1)
+      obj[k] = v
+      pos = skip_ws(s, pos)
+      local d = s:sub(pos, pos)
+      if d == "}" then return obj, pos + 1 end
+      if d ~= "," then decode_error(s, pos, "expected ',' or '}'") end
+      pos = skip_ws(s, pos + 1)
+    end
+  elseif c == "[" then
+    local arr, n = M.array({}), 0
+    pos = skip_ws(s, pos + 1)
+    if s:sub(pos, pos) == "]" then return arr, pos + 1 end
+    while true do
+      local v
+      v, pos = decode_at(s, pos, depth + 1)
+      n = n + 1
+      arr[n] = v
+      pos = skip_ws(s, pos)
+      local d = s:sub(pos, pos)
+      if d == "]" then return arr, pos + 1 end
+      if d ~= "," then decode_error(s, pos, "expected ',' or ']'") end
+      pos = pos + 1
+    end
+  elseif c == '"' then
+    return decode_string(s, pos)
+  elseif c == "-" or c:match("%d") then
+    return decode_number(s, pos)
+  elseif s:sub(pos, pos + 3) == "true" then return true, pos + 4
+  elseif s:sub(pos, pos + 4) == "false" then return false, pos + 5
+  elseif s:sub(pos, pos + 3) == "null" then return M.null, pos + 4
+  elseif c == "" then decode_error(s, pos, "unexpected end of input")
+  end
+  decode_error(s, pos, "unexpected character '" .. c .. "'")
+end
+
+-- decode(text) -> value, or nil + message for malformed JSON. null becomes
+-- json.null; objects and arrays come back marked (json.object/json.array)
+-- so they re-encode identically.
+function M.decode(s)
+  if type(s) ~= "string" then
+    error("bad argument #1 to 'decode' (string expected, got " .. type(s) .. ")", 2)
+  end
+  if s:sub(1, 3) == "\xEF\xBB\xBF" then s = s:sub(4) end
+  local ok, v, pos = pcall(decode_at, s, 1, 0)
+  if not ok then
+    if type(v) == "table" and v.json_error then return nil, v.json_error end
+    error(v, 0)
+  end
+  pos = skip_ws(s, pos)
+  if pos <= #s then return nil, (select(2, pcall(decode_error, s, pos, "trailing garbage"))).json_error end
+  return v
+end
+
+M.__help = {
+  encode = "json.encode(value [, {indent = 2}]) -> string. Encodes Lua values as JSON: "
+    .. "tables with keys 1..n become arrays, other tables objects with sorted keys, "
+    .. "frames arrays of records in column order; json.null is null; NaN/inf become null. "
+    .. "Raises on cycles.",
+  decode = "json.decode(text) -> value | nil, message. Parses JSON text; null becomes "
+    .. "json.null, integers stay integers. Returns nil and 'json: <what> at line L (byte B)' "
+    .. "for malformed input.",
+  null = "json.null: the value standing for JSON null (Lua nil cannot be stored in arrays).",
+  object = "json.object([t]) -> t marked to encode as a JSON object even when empty.",
+  array = "json.array([t]) -> t marked to encode as a JSON array.",
+  quote = "json.quote(s) -> s as a JSON string literal (invalid UTF-8 replaced by U+FFFD).",
+}
+
+return M

@@ -1,0 +1,202 @@
+-- tinsh.display — display-width helpers shared by frame, chart and report.
+--
+-- Terminal tables align by display columns, not bytes: Vietnamese combining
+-- marks take 0 columns, East Asian wide characters 2. When the tinsh binary
+-- runs us, tinsh.core (C, utf8proc) measures widths; under a plain lua5.4 a
+-- pure-Lua fallback does (combining marks U+0300-U+036F and zero-width
+-- characters count 0, common wide ranges 2, everything else 1).
+-- Invalid UTF-8 never raises here: a stray byte counts as one column.
+
+local M = {}
+
+local has_core, core = pcall(require, "tinsh.core")
+if not has_core or type(core) ~= "table" then core = nil end
+M.core = core
+
+-- Decode one code point at byte position i of s (lax: an invalid byte is
+-- returned as itself, length 1). Returns code point, byte length.
+local function decode(s, i)
+  local c = s:byte(i)
+  if c < 0x80 then return c, 1 end
+  local n, cp
+  if c >= 0xC2 and c <= 0xDF then n, cp = 2, c & 0x1F
+  elseif c >= 0xE0 and c <= 0xEF then n, cp = 3, c & 0x0F
+  elseif c >= 0xF0 and c <= 0xF4 then n, cp = 4, c & 0x07
+  else return 0xFFFD, 1 end
+  for k = 1, n - 1 do
+    local b = s:byte(i + k)
+    if not b or b < 0x80 or b > 0xBF then return 0xFFFD, 1 end
+    cp = (cp << 6) | (b & 0x3F)
+  end
+  return cp, n
+end
+M.decode = decode
+
+-- Display width of one code point in the pure-Lua fallback.
+local function cp_width(cp)
+  if cp < 0x300 then
+    if cp < 0x20 or (cp >= 0x7F and cp < 0xA0) then return 0 end
+    return 1
+  end
+  if cp <= 0x36F then return 0 end                      -- combining marks
+  if (cp >= 0x200B and cp <= 0x200F) or cp == 0xFEFF
+     or (cp >= 0x1AB0 and cp <= 0x1AFF) or (cp >= 0x1DC0 and cp <= 0x1DFF)
+     or (cp >= 0x20D0 and cp <= 0x20FF) or (cp >= 0xFE20 and cp <= 0xFE2F) then
+    return 0
+  end
+  if (cp >= 0x1100 and cp <= 0x115F) or (cp >= 0x2E80 and cp <= 0xA4CF)
+     or (cp >= 0xAC00 and cp <= 0xD7A3) or (cp >= 0xF900 and cp <= 0xFAFF)
+     or (cp >= 0xFE30 and cp <= 0xFE4F) or (cp >= 0xFF00 and cp <= 0xFF60)
+     or (cp >= 0xFFE0 and cp <= 0xFFE6) or (cp >= 0x1F300 and cp <= 0x1F64F)
+     or (cp >= 0x1F900 and cp <= 0x1F9FF) or (cp >= 0x20000 and cp <= 0x3FFFD) then
+    return 2
+  end
+  return 1
+end
+
+local function lua_width(s)
+  local w, i, n = 0, 1, #s
+  while i <= n do
+    local cp, len = decode(s, i)
+    w = w + cp_width(cp)
+    i = i + len
+  end
+  return w
+end
+
+-- width(s) -> display columns of the string s.
+function M.width(s)
+  s = tostring(s)
+  if not s:find("[\128-\255]") then
+    if not s:find("[%c]") then return #s end
+  end
+  if core and core.width then return core.width(s) end
+  return lua_width(s)
+end
+
+-- Width of a single character (a short string).
+local function char_width(ch)
+  if #ch == 1 then
+    local b = ch:byte()
+    if b >= 0x20 and b < 0x7F then return 1 end
+  end
+  if core and core.width then return core.width(ch) end
+  return lua_width(ch)
+end
+
+-- chars(s) -> iterator over the characters (byte strings) of s; lax UTF-8.
+function M.chars(s)
+  local i, n = 1, #s
+  return function()
+    if i > n then return nil end
+    local _, len = decode(s, i)
+    local ch = s:sub(i, i + len - 1)
+    i = i + len
+    return ch
+  end
+end
+
+-- truncate(s, w [, ellipsis]) -> s cut to at most w display columns; when
+-- cut, the last column is the ellipsis "…". Combining marks stay with their
+-- base character.
+function M.truncate(s, w, ellipsis)
+  s = tostring(s)
+  ellipsis = ellipsis or "…"
+  if M.width(s) <= w then return s end
+  local ew = M.width(ellipsis)
+  if w <= 0 then return "" end
+  if w < ew then return ("."):rep(w) end
+  local out, used = {}, 0
+  for ch in M.chars(s) do
+    local cw = char_width(ch)
+    if used + cw > w - ew then break end
+    out[#out + 1] = ch
+    used = used + cw
+  end
+  return table.concat(out) .. ellipsis
+end
+
+-- truncate_left(s, w) -> keeps the END of s: "…" followed by the last
+-- characters fitting w columns (for left contexts in KWIC lines).
+function M.truncate_left(s, w, ellipsis)
+  s = tostring(s)
+  ellipsis = ellipsis or "…"
+  if M.width(s) <= w then return s end
+  if w <= 0 then return "" end
+  local chars = {}
+  for ch in M.chars(s) do chars[#chars + 1] = ch end
+  local out, used, ew = {}, 0, M.width(ellipsis)
+  -- walk backwards; a combining mark (width 0) sticks to its base
+  local i = #chars
+  while i >= 1 do
+    local cw = char_width(chars[i])
+    if used + cw > w - ew then break end
+    table.insert(out, 1, chars[i])
+    used = used + cw
+    i = i - 1
+  end
+  -- do not start with an orphan combining mark
+  while out[1] and char_width(out[1]) == 0 do table.remove(out, 1) end
+  return ellipsis .. table.concat(out)
+end
+
+-- pad(s, w [, "right"]) -> s padded with spaces to w display columns
+-- (on the right by default; align "right" pads on the left, "center" both).
+function M.pad(s, w, align)
+  s = tostring(s)
+  local gap = w - M.width(s)
+  if gap <= 0 then return s end
+  if align == "right" then return (" "):rep(gap) .. s end
+  if align == "center" then
+    local l = gap // 2
+    return (" "):rep(l) .. s .. (" "):rep(gap - l)
+  end
+  return s .. (" "):rep(gap)
+end
+
+-- isatty("stdout") -> boolean; false when tinsh.core is unavailable.
+function M.isatty(name)
+  if core and core.isatty then return core.isatty(name) and true or false end
+  return false
+end
+
+-- color() -> true when colour output is wanted (stdout a terminal and
+-- NO_COLOR unset).
+function M.color()
+  if core and core.color then return core.color() and true or false end
+  return false
+end
+
+-- terminal_size() -> columns, lines (from $COLUMNS/$LINES, else stty when
+-- stdout is a terminal, else nil).
+function M.terminal_size()
+  local cols = tonumber(os.getenv("COLUMNS") or "")
+  local lines = tonumber(os.getenv("LINES") or "")
+  if (not cols or not lines) and M.isatty("stdout") then
+    local p = io.popen("stty size </dev/tty 2>/dev/null")
+    if p then
+      local out = p:read("a") or ""
+      p:close()
+      local l, c = out:match("(%d+)%s+(%d+)")
+      lines = lines or tonumber(l)
+      cols = cols or tonumber(c)
+    end
+  end
+  return cols, lines
+end
+
+-- Number formatting for display: integers as is, floats with at most
+-- `digits` decimals (default 4), trailing zeros trimmed.
+function M.number(x, digits)
+  if math.type(x) == "integer" then return tostring(x) end
+  if x ~= x then return "nan" end
+  if x == math.huge then return "inf" end
+  if x == -math.huge then return "-inf" end
+  if math.abs(x) >= 1e15 then return string.format("%.6g", x) end
+  local s = string.format("%." .. (digits or 4) .. "f", x)
+  if s:find("%.") then s = s:gsub("0+$", ""):gsub("%.$", "") end
+  if s == "-0" then s = "0" end
+  return s
+end
+
+return M
