@@ -106,6 +106,7 @@ function M.truncate(s, w, ellipsis)
   local ew = M.width(ellipsis)
   if w <= 0 then return "" end
   if w < ew then return ("."):rep(w) end
+  if core and core.fit then return (core.fit(s, w - ew)) .. ellipsis end
   local out, used = {}, 0
   for ch in M.chars(s) do
     local cw = char_width(ch)
