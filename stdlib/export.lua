@@ -203,7 +203,7 @@ end
 M.css = [[
 body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1a1a1a;line-height:1.5}
 table{border-collapse:collapse;margin:1rem 0;font-size:.95rem}
-caption{caption-side:top;text-align:left;font-weight:600;padding:.3rem 0}
+caption{caption-side:top;text-align:left;font-weight:600;padding:.3rem 0;white-space:nowrap}
 th,td{border-bottom:1px solid #ddd;padding:.3rem .6rem;text-align:left;vertical-align:top}
 th{background:#f3f3f3;border-bottom:2px solid #bbb}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
