@@ -118,15 +118,28 @@ static void on_sigint_at_prompt(int sig) {
   got_sigint = 1;
 }
 
-/* readline calls this when a signal interrupted its read */
-static int signal_event(void) {
-  if (got_sigint) {
-    got_sigint = 0;
-    line_cancelled = 1;
-    rl_replace_line("", 0);
-    rl_done = 1;
+/*
+** readline's input function: read() without SA_RESTART, so a Ctrl-C at
+** the prompt interrupts it. The line is then abandoned: "^C" is shown
+** and a newline ends readline's call; the caller discards the line.
+*/
+static int getc_cancellable(FILE *f) {
+  for (;;) {
+    unsigned char c;
+    ssize_t r = read(fileno(f), &c, 1);
+    if (r == 1) return c;
+    if (r == 0) return EOF;
+    if (errno != EINTR) return EOF;
+    if (got_sigint) {
+      got_sigint = 0;
+      line_cancelled = 1;
+      rl_redisplay();
+      fputs("^C", rl_outstream ? rl_outstream : stdout);
+      rl_point = rl_end; /* the newline must not split the shown line */
+      return '\n';
+    }
+    if (rl_signal_event_hook) rl_signal_event_hook();
   }
-  return 0;
 }
 
 /*
@@ -135,20 +148,9 @@ static int signal_event(void) {
 ** set.
 */
 static char *read_line(const char *prompt) {
-  struct sigaction sa, old;
-  memset(&sa, 0, sizeof sa);
-  sa.sa_handler = on_sigint_at_prompt; /* no SA_RESTART: read() returns */
-  sigemptyset(&sa.sa_mask);
-  sigaction(SIGINT, &sa, &old);
   line_cancelled = 0;
   got_sigint = 0;
-  char *line = readline(prompt);
-  sigaction(SIGINT, &old, NULL);
-  if (line_cancelled) {
-    fputs("^C\n", stdout);
-    fflush(stdout);
-  }
-  return line;
+  return readline(prompt);
 }
 
 /* ---- prompts ---- */
@@ -688,12 +690,21 @@ void repl_run(lua_State *L) {
   const char *nc = getenv("NO_COLOR");
   r.color = r.tty && isatty(STDERR_FILENO) && !(nc && *nc);
   P = &r;
+  /* Ctrl-C belongs to the REPL for the whole session: at the prompt it
+  ** cancels the line, in a chunk host_docall's handler interrupts it, and
+  ** between the two it is ignored rather than killing the session */
+  struct sigaction sa, oldsa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_sigint_at_prompt; /* no SA_RESTART: read() returns */
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, &oldsa);
   rl_readline_name = "tinsh";
   rl_catch_signals = 0;
-  rl_signal_event_hook = signal_event;
+  rl_getc_function = getc_cancellable;
   if (r.tty) {
     rl_attempted_completion_function = complete;
-    rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{(,+-*/%^~#[]";
+    /* not '/' or '-': they are part of file names inside strings */
+    rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{(,+*%^~#[]";
     rl_completer_quote_characters = "\"'";
     history_open(&r);
   } else {
@@ -726,6 +737,7 @@ void repl_run(lua_State *L) {
   if (!r.quit) fputc('\n', stdout); /* after Ctrl-D */
   fflush(stdout);
   history_close(&r);
+  sigaction(SIGINT, &oldsa, NULL);
   host_progname = oldname;
   P = NULL;
 }

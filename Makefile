@@ -1,0 +1,55 @@
+# tinsh — thin wrapper around CMake (as neovim does).
+#   make run    install what is missing, build, run the main job
+#   make test   install what is missing, build, run the whole suite (CTest)
+#   make test-asan   the whole suite again under ASan + UBSan
+#   make bench  benchmarks (figures side by side with peers; needs ../shared/corpora)
+#
+# Missing Debian packages are installed with apt-get when running as root;
+# otherwise the exact apt-get line is printed and make stops.
+
+BUILD      ?= build
+BUILD_ASAN ?= build-asan
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_ARGS ?=
+
+BUILD_PKGS = gcc make cmake pkg-config liblua5.4-dev libsqlite3-dev \
+             libreadline-dev libutf8proc-dev
+TEST_PKGS  = python3 sqlite3 lua5.4 chromium
+BENCH_PKGS = ripgrep python3-nltk hyperfine time
+
+.PHONY: all build run test test-asan bench deps test-deps bench-deps clean
+
+all: build
+
+deps:
+	@sh tests/tools/ensure-packages.sh $(BUILD_PKGS)
+
+test-deps:
+	@sh tests/tools/ensure-packages.sh $(BUILD_PKGS) $(TEST_PKGS)
+
+bench-deps:
+	@sh tests/tools/ensure-packages.sh $(BUILD_PKGS) $(BENCH_PKGS)
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_ARGS) >/dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
+
+run: build
+	@$(BUILD)/tinsh run overview --format text 2>/dev/null || true
+	@$(BUILD)/tinsh
+
+test: test-deps build
+	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+test-asan: test-deps
+	@cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DTINSH_SANITIZE=ON >/dev/null
+	@cmake --build $(BUILD_ASAN) -j$(JOBS)
+	@cd $(BUILD_ASAN) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure -j$(JOBS)
+
+bench: bench-deps build
+	@sh bench/run.sh $(BUILD)/tinsh
+
+clean:
+	rm -rf $(BUILD) $(BUILD_ASAN)
