@@ -1,24 +1,1151 @@
-/* parse.c — placeholder until the parser lands (issue 3): one paragraph. */
+/*
+** parse.c — scraped article text -> struct doc (see parse.h, DESIGN.md).
+**
+** Stages: text_normalize (text.c) -> segmentation into units (one unit per
+** non-blank line; blank lines are only separators) -> classification of
+** every unit into a block kind -> document fields (title, published,
+** author, site, lead, qa) -> extract_facts (unless PARSE_NO_FACTS).
+**
+** Classification works on the page as a reader does, in zones:
+**   header  banners and chrome, date lines, the headline;
+**   tail    related-news lists and the site footer, found from the first
+**           marker line ("Tin liên quan", "©", "Giấy phép ...") on;
+**   byline  the name-like line(s) just before the tail;
+**   body    everything between: lead, paragraphs, headings, captions,
+**           interview questions and answers.
+** Every unit becomes exactly one block, so the blocks always reproduce the
+** normalised text (lossless). Each test looks at a bounded prefix/suffix of
+** a unit, so a 50 MB line or 10,000 captions stay linear.
+** Thread-safe: only constant tables, all state lives in the `page`.
+*/
+#define _GNU_SOURCE /* memmem, memrchr */
 #include "parse.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <utf8proc.h>
 
 #include "extract.h"
+#include "text.h"
+
+/* ---- units ---- */
+
+typedef struct unit {
+  size_t off, len; /* the line in d->text */
+  int gap;         /* blank lines before it */
+  int kind;        /* doc_kind, or -1 while undecided */
+} unit;
+
+typedef struct page {
+  doc *d;
+  const char *t; /* d->text */
+  unit *u;
+  size_t n;
+} page;
+
+#define US(p, i) ((p)->t + (p)->u[i].off)
+#define UL(p, i) ((p)->u[i].len)
+
+/* Split d->text into units (non-blank lines). */
+static void segment(page *p) {
+  const char *t = p->t;
+  size_t n = p->d->text_len, cap = 64;
+  p->u = xmalloc(cap * sizeof *p->u);
+  p->n = 0;
+  int gap = 0;
+  for (size_t i = 0; i < n;) {
+    const char *nl = memchr(t + i, '\n', n - i);
+    size_t e = nl ? (size_t)(nl - t) : n;
+    if (e > i) {
+      if (p->n == cap) p->u = xrealloc(p->u, (cap *= 2) * sizeof *p->u);
+      p->u[p->n++] = (unit){i, e - i, gap, -1};
+      gap = 0;
+    } else {
+      gap++;
+    }
+    i = e + 1;
+  }
+}
+
+/* ---- small text predicates (all bounded) ---- */
+
+/* Code point at s[i] (valid UTF-8) and its length in *k. */
+static int32_t cp_at(const char *s, size_t n, size_t i, int *k) {
+  int32_t cp;
+  *k = text_utf8_decode(s + i, n - i, &cp);
+  return cp;
+}
+
+/* Last code point of s[0..n) and its byte length in *k. */
+static int32_t last_cp(const char *s, size_t n, int *k) {
+  if (n == 0) return *k = 0, 0;
+  size_t i = n - 1;
+  while (i > 0 && n - i < 4 && ((unsigned char)s[i] & 0xC0) == 0x80) i--;
+  return cp_at(s, n, i, k);
+}
+
+static int32_t fold(int32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
+  return utf8proc_tolower(c);
+}
+
+/*
+** If s[0..n) starts with `lit` (case-insensitive, Unicode), return the
+** number of bytes of s matched, else 0.
+*/
+static size_t prefix_ci(const char *s, size_t n, const char *lit) {
+  size_t i = 0, j = 0, m = strlen(lit);
+  while (j < m) {
+    if (i >= n) return 0;
+    int a, b;
+    int32_t x = cp_at(s, n, i, &a), y = cp_at(lit, m, j, &b);
+    if (fold(x) != fold(y)) return 0;
+    i += (size_t)a, j += (size_t)b;
+  }
+  return i;
+}
+
+static int is_space_punct(char c) {
+  return c == ' ' || c == ':' || c == '.' || c == '!' || c == '-' || c == '|';
+}
+
+/* Does the whole line read `lit` (ignoring case and trailing ":. ")? */
+static int line_is(const char *s, size_t n, const char *lit) {
+  size_t k = prefix_ci(s, n, lit);
+  if (!k) return 0;
+  while (k < n && is_space_punct(s[k])) k++;
+  return k == n;
+}
+
+/* Does the line start with `lit` followed by a non-letter? */
+static int starts_word(const char *s, size_t n, const char *lit) {
+  size_t k = prefix_ci(s, n, lit);
+  if (!k) return 0;
+  if (k == n) return 1;
+  int len;
+  return !text_is_letter(cp_at(s, n, k, &len));
+}
+
+static int any_line_is(const char *s, size_t n, const char *const *set) {
+  for (; *set; set++)
+    if (line_is(s, n, *set)) return 1;
+  return 0;
+}
+
+static int any_starts(const char *s, size_t n, const char *const *set) {
+  for (; *set; set++)
+    if (starts_word(s, n, *set)) return 1;
+  return 0;
+}
+
+/* Is `needle` (NUL-terminated) inside s[0..min(n, lim))? */
+static int contains(const char *s, size_t n, const char *needle) {
+  return memmem(s, n, needle, strlen(needle)) != NULL;
+}
+
+static int any_contains(const char *s, size_t n, const char *const *set) {
+  for (; *set; set++)
+    if (contains(s, n, *set)) return 1;
+  return 0;
+}
+
+/* Only punctuation and spaces ("." filler, "-----", "***")? */
+static int is_filler(const char *s, size_t n) {
+  if (n > 200) return 0;
+  for (size_t i = 0; i < n;) {
+    int k;
+    int32_t c = cp_at(s, n, i, &k);
+    if (text_is_letter(c) || (c >= '0' && c <= '9')) return 0;
+    i += (size_t)k;
+  }
+  return 1;
+}
+
+static int is_url(const char *s, size_t n) {
+  if (n > 2000 || memchr(s, ' ', n)) return 0;
+  return prefix_ci(s, n, "http://") || prefix_ci(s, n, "https://") ||
+         prefix_ci(s, n, "www.");
+}
+
+/* Ends with sentence punctuation (possibly inside closing quotes)? */
+static int ends_sentence(const char *s, size_t n) {
+  int k;
+  int32_t c = last_cp(s, n, &k);
+  while ((c == '"' || c == 0x201D || c == ')' || c == 0x2019 || c == '\'') &&
+         n > (size_t)k) {
+    n -= (size_t)k;
+    c = last_cp(s, n, &k);
+  }
+  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ';' ||
+         c == ':';
+}
+
+/*
+** Number of sentence breaks inside s (". X", "? X", "! X" with X upper
+** case), looking at the first `lim` bytes only.
+*/
+static int sentence_breaks(const char *s, size_t n, size_t lim) {
+  int count = 0;
+  if (n > lim) n = lim;
+  for (size_t i = 0; i + 2 < n; i++) {
+    if ((s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i + 1] == ' ') {
+      if (i >= 2 && s[i] == '.' && s[i - 1] == '.') continue; /* "..." */
+      int k;
+      int32_t c = cp_at(s, n, i + 2, &k);
+      if (text_is_upper(c) || c == '"' || c == 0x201C) count++;
+    }
+  }
+  return count;
+}
+
+/* Number of space-separated words (stops counting at `lim`). */
+static int words(const char *s, size_t n, int lim) {
+  int w = 0, in = 0;
+  for (size_t i = 0; i < n && w < lim; i++) {
+    if (s[i] == ' ')
+      in = 0;
+    else if (!in)
+      in = 1, w++;
+  }
+  return w;
+}
+
+/* Dash that opens an interview question or a list item: "- ", "– ", "— ". */
+static size_t dash_prefix(const char *s, size_t n) {
+  if (n >= 2 && s[0] == '-' && s[1] == ' ') return 2;
+  if (n >= 4 && (memcmp(s, "\xe2\x80\x93 ", 4) == 0 ||
+                 memcmp(s, "\xe2\x80\x94 ", 4) == 0))
+    return 4;
+  if (n >= 2 && s[0] == '-' && (unsigned char)s[1] >= 0x80) return 1;
+  return 0;
+}
+
+static size_t plus_prefix(const char *s, size_t n) {
+  if (n >= 2 && s[0] == '+' && s[1] == ' ') return 2;
+  if (n >= 2 && s[0] == '+' && (unsigned char)s[1] >= 0x80) return 1;
+  return 0;
+}
+
+/* ---- date lines ---- */
+
+typedef struct dt {
+  int y, mo, d, h, mi, s, has_time, tz_set, tz; /* tz in minutes */
+} dt;
+
+static int days_in(int y, int m) {
+  static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+  return dm[m - 1];
+}
+
+static int read_num(const char *s, size_t n, size_t *i, int maxd) {
+  int v = 0, d = 0;
+  while (*i < n && s[*i] >= '0' && s[*i] <= '9' && d < maxd)
+    v = v * 10 + (s[*i] - '0'), (*i)++, d++;
+  if (*i < n && s[*i] >= '0' && s[*i] <= '9') return -1; /* too long */
+  return d ? v : -1;
+}
+
+static size_t ndigits(const char *s, size_t n, size_t i) {
+  size_t k = 0;
+  while (i + k < n && s[i + k] >= '0' && s[i + k] <= '9') k++;
+  return k;
+}
+
+/* Words a date line may hold besides numbers (lower case). */
+static const char *const date_words[] = {
+    "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "cn",
+    "ngày", "tháng", "cập", "đăng", "lúc", "gmt", "utc", "ict", "giờ",
+    "am", "pm", "sa", "ch", "updated", "posted", "on", "at", "thời", "gian",
+    "xuất", "bản", "đăng", "tải", "lên", "tin", "bài", "viết", "publish",
+    "published", "date", "time", "t2", "t3", "t4", "t5", "t6", "t7", NULL};
+
+/* Lower-case word starting at s[*i] (letters only); advances *i. */
+static int read_word(const char *s, size_t n, size_t *i, char *w, size_t cap) {
+  size_t o = 0;
+  while (*i < n) {
+    int k;
+    int32_t c = cp_at(s, n, *i, &k);
+    if (!text_is_letter(c) && !(c >= '0' && c <= '9' && o > 0)) break;
+    char e[4];
+    int m = text_utf8_encode(fold(c), e);
+    if (o + (size_t)m >= cap) return 0;
+    memcpy(w + o, e, (size_t)m);
+    o += (size_t)m;
+    *i += (size_t)k;
+  }
+  w[o] = 0;
+  return o > 0;
+}
+
+/* Time zone after GMT/UTC or a time: "+7", "+07", "+07:00", "+0700". */
+static int read_tz(const char *s, size_t n, size_t *i, dt *t) {
+  size_t j = *i;
+  while (j < n && s[j] == ' ') j++;
+  if (j >= n || (s[j] != '+' && s[j] != '-')) return 0;
+  int sign = s[j] == '-' ? -1 : 1;
+  j++;
+  while (j < n && s[j] == ' ') j++;
+  size_t nd = ndigits(s, n, j);
+  int h, m = 0;
+  if (nd == 1 || nd == 2) {
+    h = read_num(s, n, &j, 2);
+    if (j + 2 < n && s[j] == ':' && ndigits(s, n, j + 1) == 2) {
+      j++;
+      m = read_num(s, n, &j, 2);
+    }
+  } else if (nd == 4) {
+    int v = read_num(s, n, &j, 4);
+    h = v / 100, m = v % 100;
+  } else {
+    return 0;
+  }
+  if (h > 14 || m > 59) return 0;
+  t->tz_set = 1, t->tz = sign * (h * 60 + m);
+  *i = j;
+  return 1;
+}
+
+/*
+** Is s[0..n) a date line, and nothing else? Fills *t. Accepted: numeric
+** dates d/m/yyyy, d-m-yyyy, d.m.yyyy, yyyy-mm-dd, "ngày d tháng m năm y",
+** times hh:mm[:ss] or 15h30, weekday names, labels ("Cập nhật:", "Ngày
+** đăng:"), GMT/UTC offsets, and separators. A date needs its year.
+*/
+static int parse_dateline_at(const char *s, size_t n, dt *t) {
+  memset(t, 0, sizeof *t);
+  int have_date = 0, dmy_d = 0, dmy_m = 0, after = 0; /* after: 1 ngày 2 tháng 3 năm */
+  char w[32], prev[32] = "";
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == ' ' || c == ',' || c == '|' || c == '(' || c == ')' || c == '[' ||
+        c == ']' || c == ':' || c == '-' || c == '/' || c == '.' || c == ';') {
+      i++;
+      continue;
+    }
+    if (n - i >= 3 && (memcmp(s + i, "\xe2\x80\x93", 3) == 0 ||
+                       memcmp(s + i, "\xe2\x80\x94", 3) == 0)) {
+      i += 3;
+      continue;
+    }
+    if (c == '+') {
+      if (!read_tz(s, n, &i, t)) return 0;
+      continue;
+    }
+    if (c >= '0' && c <= '9') {
+      size_t nd = ndigits(s, n, i), j = i;
+      if (nd == 4 && j + 9 < n + 0 && s[j + 4] == '-' &&
+          ndigits(s, n, j + 5) == 2 && s[j + 7] == '-' &&
+          ndigits(s, n, j + 8) == 2) { /* yyyy-mm-dd */
+        t->y = read_num(s, n, &j, 4), j++;
+        t->mo = read_num(s, n, &j, 2), j++;
+        t->d = read_num(s, n, &j, 2);
+        have_date = 1, i = j;
+        if (i < n && s[i] == 'T') i++; /* ISO 8601 "T" */
+        continue;
+      }
+      if (nd <= 2 && j + nd < n && (s[j + nd] == '/' || s[j + nd] == '-' ||
+                                    s[j + nd] == '.')) {
+        char sep = s[j + nd];
+        int d = read_num(s, n, &j, 2);
+        j++;
+        size_t nm = ndigits(s, n, j);
+        if (nm >= 1 && nm <= 2 && j + nm < n && s[j + nm] == sep &&
+            ndigits(s, n, j + nm + 1) == 4) {
+          int mo = read_num(s, n, &j, 2);
+          j++;
+          t->y = read_num(s, n, &j, 4), t->mo = mo, t->d = d;
+          have_date = 1, i = j;
+          continue;
+        }
+        return 0; /* d/m without a year, or garbage */
+      }
+      if (nd <= 2 && j + nd < n && (s[j + nd] == ':' || s[j + nd] == 'h' ||
+                                    s[j + nd] == 'H')) { /* time */
+        int h = read_num(s, n, &j, 2), mi = 0, sec = 0;
+        j++;
+        if (ndigits(s, n, j) == 2) {
+          mi = read_num(s, n, &j, 2);
+          if (j + 2 < n && s[j] == ':' && ndigits(s, n, j + 1) == 2) {
+            j++;
+            sec = read_num(s, n, &j, 2);
+          }
+        } else if (s[j - 1] == ':') {
+          return 0;
+        }
+        if (h > 23 || mi > 59 || sec > 59) return 0;
+        t->h = h, t->mi = mi, t->s = sec, t->has_time = 1, i = j;
+        continue;
+      }
+      int v = read_num(s, n, &j, 4);
+      if (v < 0) return 0;
+      if (strcmp(prev, "thứ") == 0 && v >= 2 && v <= 7) {
+      } else if (after == 1 && v >= 1 && v <= 31) {
+        dmy_d = v;
+      } else if (after == 2 && v >= 1 && v <= 12) {
+        dmy_m = v;
+      } else if (after == 3 && nd == 4 && dmy_d && dmy_m) {
+        t->y = v, t->mo = dmy_m, t->d = dmy_d, have_date = 1;
+      } else {
+        return 0;
+      }
+      i = j, after = 0, prev[0] = 0;
+      continue;
+    }
+    if (!read_word(s, n, &i, w, sizeof w)) return 0;
+    int known = 0;
+    for (const char *const *q = date_words; *q; q++)
+      if (strcmp(*q, w) == 0) known = 1;
+    if (!known) return 0;
+    if (strcmp(w, "ngày") == 0) after = 1;
+    else if (strcmp(w, "tháng") == 0) after = 2;
+    else if (strcmp(w, "năm") == 0 && dmy_m) after = 3;
+    else after = 0;
+    if ((strcmp(w, "gmt") == 0 || strcmp(w, "utc") == 0) && read_tz(s, n, &i, t))
+      continue;
+    snprintf(prev, sizeof prev, "%s", w);
+  }
+  if (!have_date) return 0;
+  if (t->y < 1900 || t->y > 2100 || t->mo < 1 || t->mo > 12 || t->d < 1 ||
+      t->d > days_in(t->y, t->mo))
+    return 0;
+  return 1;
+}
+
+/* A date line, possibly after a place: "Hà Nội, ngày 24 tháng 11 năm 2015". */
+static int parse_dateline(const char *s, size_t n, dt *t) {
+  if (n > 120) return 0;
+  if (parse_dateline_at(s, n, t)) return 1;
+  const char *c = memmem(s, n, ", ngày ", 8);
+  if (c && c - s <= 40) {
+    for (const char *q = s; q < c; q++)
+      if (*q >= '0' && *q <= '9') return 0;
+    return parse_dateline_at(c + 2, n - (size_t)(c + 2 - s), t);
+  }
+  return 0;
+}
+
+static void format_date(const dt *t, char *out, size_t cap) {
+  if (!t->has_time) {
+    snprintf(out, cap, "%04d-%02d-%02d", t->y, t->mo, t->d);
+    return;
+  }
+  int tz = t->tz_set ? t->tz : 7 * 60;
+  int a = tz < 0 ? -tz : tz;
+  snprintf(out, cap, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", t->y, t->mo,
+           t->d, t->h, t->mi, t->s, tz < 0 ? '-' : '+', a / 60, a % 60);
+}
+
+/* ---- marker lists ---- */
+
+static const char *const banner_starts[] = {
+    "Banner", "Skip to", "Bỏ qua", "Chuyển đến nội dung", "Trang chủ",
+    "Home", "Menu", "Đăng nhập", "Đăng ký", "English", "Tiếng Việt",
+    "Sitemap", "Sơ đồ cổng", "Sơ đồ trang", "RSS", "Hotline",
+    "Cổng thông tin điện tử", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+    "Độc lập – Tự do – Hạnh phúc", "Số:", "Luật số:", "Bạn đang ở", "Bạn đang xem",
+    "Chuyên mục:", NULL};
+
+static const char *const related_lines[] = {
+    "Tin cùng chuyên mục", "Tin liên quan", "Tin khác", "Các tin khác",
+    "Tin mới", "Tin mới nhất", "Tin mới hơn", "Tin cũ hơn", "Tin đã đăng",
+    "Tin đã đưa", "Các tin đã đưa", "Các tin đã đưa ngày", "Bài liên quan",
+    "Bài viết liên quan", "Tin bài liên quan", "Tin tiêu điểm", "Tin nổi bật",
+    "Xem thêm", "Đọc thêm", "Tin cùng loại", "Các bài viết khác",
+    "Bài viết khác", "Tin xem nhiều", "Đọc nhiều", "Đọc nhiều nhất",
+    "Xem nhiều", "Xem nhiều nhất", "Tin nóng", "Tin tức khác",
+    "Cùng chuyên mục", "Có thể bạn quan tâm", "Bài đọc nhiều",
+    "Tin bài khác", "Các tin cũ hơn", "Tin trước", "Tin sau", NULL};
+
+static const char *const related_starts[] = {"Xem thêm:", "Đọc thêm:",
+                                             "Tin liên quan:", NULL};
+
+static const char *const footer_starts[] = {
+    "©", "(c)", "Copyright", "Bản quyền", "Giấy phép", "Cơ quan chủ quản",
+    "Ghi rõ nguồn", "Hôm nay:", "Đã truy cập", "Thống kê truy cập",
+    "Lượt truy cập", "Số lượt truy cập", "Đang truy cập", "Đang online",
+    "Trực tuyến:", "Tổng truy cập", "Tổng số lượt", "Chịu trách nhiệm",
+    "Tổng biên tập", "Website liên kết", "Liên kết website", "Tìm kiếm theo",
+    "Lịch công tác", "Quản lý nội dung", "Cơ quan quản lý", "Trụ sở",
+    "Địa chỉ:", "Điện thoại:", "Email:", "Fax:", "Về đầu trang",
+    "Lên đầu trang", "Đầu trang", "In bài", "In trang", "Gửi bài",
+    "Gửi email", "Gửi cho bạn bè", "Chia sẻ", "Bình luận", "Ý kiến bạn đọc",
+    "Gửi ý kiến", "Facebook", "Twitter", "Zalo", "Tags:", "Tag:", "Từ khóa:",
+    "Từ khoá:", "Đánh giá bài viết", "Quay lại", "Trở về", "Print", "Share",
+    "Bản in", "Lượt xem", "Designed by", "Thiết kế bởi", "Phát triển bởi",
+    "Đơn vị thực hiện", "Ban biên tập", "Liên hệ quảng cáo", NULL};
+
+static const char *const footer_lines[] = {"Bản đồ", "Tin sở ban ngành",
+                                           "Liên hệ", "Like", "Tweet", NULL};
+
+static const char *const caption_starts[] = {
+    "Chú thích ảnh", "Ảnh:", "Ảnh minh họa", "Ảnh minh hoạ", "Nguồn ảnh",
+    "Ảnh :", "Video:", "Clip:", NULL};
+
+/* Words that open a photo caption about people or a scene. */
+static const char *const caption_openers[] = {
+    "Đồng chí", "Các đồng chí", "Đại biểu", "Các đại biểu", "Quang cảnh",
+    "Toàn cảnh", "Lãnh đạo", "Các lãnh đạo", "Ban Thường vụ", "Đoàn công tác",
+    "Một góc", "Khung cảnh", "Hình ảnh", "Các thành viên", "Các em",
+    "Du khách", "Người dân", "Lực lượng", "Cán bộ", "Các cán bộ",
+    "Bí thư", "Chủ tịch", "Phó Chủ tịch", "Bộ trưởng", "Thủ tướng",
+    "Tổng Bí thư", "Chủ tịch nước", NULL};
+
+/* Phrases of photo captions (what the people in the picture do). */
+static const char *const caption_phrases[] = {
+    "phát biểu tại", "phát biểu chỉ đạo", "phát biểu kết luận",
+    "báo cáo tại", "tại hội nghị", "tại buổi", "dự hội nghị", "trao tặng",
+    "trao quà", "tặng quà", "trao giấy", "trao bằng", "trao quyết định",
+    "chụp ảnh", "làm việc với", "thăm và", "kiểm tra", "thăm hỏi",
+    "(ảnh", "Ảnh:", "cắt băng", "bấm nút", "dâng hương", "khảo sát",
+    "tham quan", "phát biểu", NULL};
+
+/* Words that make a short sentence body text rather than a caption. */
+static const char *const speech_words[] = {"cho biết", "khẳng định",
+                                           "nhấn mạnh:", " nói", "chia sẻ",
+                                           "\xe2\x80\x9c", NULL};
+
+static const char *const lead_openers[] = {
+    "Sáng", "Chiều", "Tối", "Trưa", "Đêm", "Ngày", "Hôm nay", "Hôm qua",
+    "Sáng nay", "Chiều nay", "Tối nay", "Từ ngày", "Trong ngày", "Vừa qua",
+    "Mới đây", NULL};
+
+static int is_banner(const char *s, size_t n) {
+  if (n > 300) return 0;
+  if (is_filler(s, n)) return 1;
+  if (any_starts(s, n, banner_starts)) return 1;
+  /* breadcrumbs: "Trang chủ > Tin tức > Chính trị" */
+  if (n <= 200 && (contains(s, n, " > ") || contains(s, n, " \xc2\xbb ") ||
+                   contains(s, n, " \xe2\x80\xba ")))
+    return 1;
+  return 0;
+}
+
+/* Strip a list dash before matching footer markers ("- Cơ quan chủ quản"). */
+static const char *undash(const char *s, size_t *n) {
+  size_t k = dash_prefix(s, *n);
+  if (!k && *n >= 2 && (s[0] == '*' || s[0] == '+') && s[1] == ' ') k = 2;
+  if (!k && *n >= 4 && memcmp(s, "\xe2\x80\xa2 ", 4) == 0) k = 4;
+  *n -= k;
+  return s + k;
+}
+
+static int is_related_marker(const char *s, size_t n) {
+  if (n > 120) return 0;
+  return any_line_is(s, n, related_lines) || any_starts(s, n, related_starts);
+}
+
+static int is_footer(const char *s, size_t n) {
+  if (n > 300) return 0;
+  s = undash(s, &n);
+  return any_starts(s, n, footer_starts) || any_line_is(s, n, footer_lines);
+}
+
+/* ---- captions, headings, bylines ---- */
+
+/* Equal up to spaces, ",.;:!?" and ASCII case ("caption printed twice")? */
+static int near_dup(const char *a, size_t na, const char *b, size_t nb) {
+  if (na > 1000 || nb > 1000) return 0;
+  size_t i = 0, j = 0;
+  for (;;) {
+    while (i < na && strchr(" ,.;:!?", a[i])) i++;
+    while (j < nb && strchr(" ,.;:!?", b[j])) j++;
+    if (i == na || j == nb) return i == na && j == nb;
+    char x = a[i], y = b[j];
+    if (x >= 'A' && x <= 'Z') x += 32;
+    if (y >= 'A' && y <= 'Z') y += 32;
+    if (x != y) return 0;
+    i++, j++;
+  }
+}
+
+/*
+** Does the short line s (from its second code point on, so the case of
+** the first letter does not matter) appear in the unit near its edge?
+** Looks at most 64 KB of the neighbour.
+*/
+static int echoes(const char *s, size_t n, const char *nb, size_t nn,
+                  int from_end) {
+  int k;
+  cp_at(s, n, 0, &k);
+  if (n - (size_t)k < 20) return 0;
+  if (nn > 65536) {
+    if (from_end) nb += nn - 65536;
+    nn = 65536;
+  }
+  return memmem(nb, nn, s + k, n - (size_t)k) != NULL;
+}
+
+static int is_caption_marked(const char *s, size_t n) {
+  if (n > 400) return 0;
+  if (any_starts(s, n, caption_starts)) return 1;
+  /* "... (Ảnh: Thu Chung)" or "... Ảnh: Thu Chung" at the end */
+  const char *tail = n > 60 ? s + n - 60 : s;
+  size_t tn = (size_t)(s + n - tail);
+  return contains(tail, tn, "(Ảnh") || contains(tail, tn, "(ảnh:") ||
+         contains(tail, tn, ". Ảnh:") || contains(tail, tn, "Ảnh: ");
+}
+
+/* A short single-sentence description of a photo? */
+static int is_caption_like(const char *s, size_t n) {
+  if (n > 320 || n < 10) return 0;
+  if (dash_prefix(s, n) || plus_prefix(s, n)) return 0;
+  if (sentence_breaks(s, n, n) > 0) return 0;
+  int k;
+  int32_t last = last_cp(s, n, &k);
+  if (last == '?' || last == ':' || last == ',' || last == ';') return 0;
+  if (any_contains(s, n, speech_words)) return 0;
+  if (any_starts(s, n, caption_openers)) return 1;
+  return any_contains(s, n, caption_phrases) && n <= 260;
+}
+
+/* A short line without closing punctuation (heading or caption)? */
+static int is_label(const char *s, size_t n) {
+  if (n > 220 || n < 2) return 0;
+  if (dash_prefix(s, n) || plus_prefix(s, n)) return 0;
+  int k;
+  int32_t last = last_cp(s, n, &k);
+  if (last == '.' || last == ',' || last == ';' || last == ':' ||
+      last == '?' || last == 0x2026)
+    return 0;
+  return sentence_breaks(s, n, n) == 0;
+}
+
+/* Numbered or all-caps section heading ("1. ...", "II. ...", "Điều 5.")? */
+static int is_numbered_heading(const char *s, size_t n) {
+  if (n > 200) return 0;
+  static const char *const heads[] = {"Chương", "Điều", "Mục", "Phần",
+                                      "Phụ lục", NULL};
+  if (any_starts(s, n, heads)) {
+    size_t k = 0;
+    while (k < n && s[k] != ' ') k++;
+    k++;
+    return k < n && ((s[k] >= '0' && s[k] <= '9') || strchr("IVXLC", s[k]) ||
+                     starts_word(s + k, n - k, "thứ"));
+  }
+  size_t i = 0;
+  while (i < n && ((s[i] >= '0' && s[i] <= '9') || strchr("IVX", s[i]))) i++;
+  if (i > 0 && i <= 4 && i + 1 < n && (s[i] == '.' || s[i] == ')') &&
+      s[i + 1] == ' ')
+    return n <= 150 && !ends_sentence(s, n);
+  return 0;
+}
+
+static int all_caps(const char *s, size_t n) {
+  int letters = 0;
+  for (size_t i = 0; i < n && i < 400;) {
+    int k;
+    int32_t c = cp_at(s, n, i, &k);
+    if (text_is_lower(c)) return 0;
+    if (text_is_letter(c)) letters++;
+    i += (size_t)k;
+  }
+  return letters >= 4;
+}
+
+/*
+** A byline: a short name ("Thu Chung", "Cao Quỳnh (Thực hiện)", "Bài,
+** ảnh: Minh Hà", "PV"), or a source line ("(T/h)", "Theo TTXVN").
+** Stores the name span (without role) in *a and *an when there is one.
+*/
+static int is_byline(const char *s, size_t n, const char **a, size_t *an) {
+  *a = NULL, *an = 0;
+  if (n > 80 || n == 0) return 0;
+  static const char *const sources[] = {"Theo", "Nguồn:", "Nguồn", NULL};
+  if (s[0] == '(' && s[n - 1] == ')' && n <= 40) return 1; /* "(T/h)" */
+  if (any_starts(s, n, sources) && words(s, n, 12) <= 8) return 1;
+  static const char *const roles[] = {"Bài và ảnh:", "Bài, ảnh:", "Bài và ảnh",
+                                      "Bài, ảnh", "Bài:", "Tin, ảnh:",
+                                      "Tin và ảnh:", "Nhóm PV", "Tin:", NULL};
+  for (const char *const *r = roles; *r; r++) {
+    size_t k = prefix_ci(s, n, *r);
+    if (k) {
+      while (k < n && s[k] == ' ') k++;
+      s += k, n -= k;
+      break;
+    }
+  }
+  /* strip a trailing "(Thực hiện)" / "(TTXVN)" */
+  size_t e = n;
+  if (e > 0 && s[e - 1] == ')') {
+    const char *o = memrchr(s, '(', e);
+    if (o) e = (size_t)(o - s);
+  }
+  while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '-')) e--;
+  if (e == 0) return 0;
+  int w = words(s, e, 10);
+  if (w < 1 || w > 6) return 0;
+  /* every word starts upper case; no digits; only letters, spaces, "-." */
+  int start = 1;
+  for (size_t i = 0; i < e;) {
+    int k;
+    int32_t c = cp_at(s, e, i, &k);
+    if (c == ' ' || c == '-' || c == 0x2013) {
+      start = 1;
+    } else if (start) {
+      if (!text_is_upper(c)) return 0;
+      start = 0;
+    } else if (!text_is_letter(c) && c != '.') {
+      return 0;
+    }
+    i += (size_t)k;
+  }
+  if (w == 1 && e < 2) return 0;
+  *a = s, *an = e;
+  return 1;
+}
+
+/* ---- the title ---- */
+
+/* Starts like a lead: "Sáng 9/10, ...", "(TTXVN) - ...", "Ngày 4/3, ..." */
+static int lead_opening(const char *s, size_t n) {
+  if (n > 0 && s[0] == '(') {
+    const char *c = memchr(s, ')', n < 60 ? n : 60);
+    if (c) return 1;
+  }
+  if (!any_starts(s, n, lead_openers)) return 0;
+  /* a date or time within the first words, then a comma */
+  size_t lim = n < 60 ? n : 60;
+  for (size_t i = 0; i < lim; i++)
+    if (s[i] >= '0' && s[i] <= '9') return memchr(s, ',', n < 80 ? n : 80) != NULL;
+  return 0;
+}
+
+/* Could unit i be the headline? */
+static int looks_like_title(page *p, size_t i) {
+  const char *s = US(p, i);
+  size_t n = UL(p, i);
+  if (n > 400 || dash_prefix(s, n) || plus_prefix(s, n)) return 0;
+  if (is_url(s, n) || is_filler(s, n)) return 0;
+  int breaks = sentence_breaks(s, n, n);
+  int k;
+  int32_t last = last_cp(s, n, &k);
+  int period = last == '.' || last == ';' || last == ',' || last == ':';
+  if (lead_opening(s, n) && (n > 120 || period)) return 0;
+  if (breaks >= 2 || (breaks == 1 && n > 200)) return 0;
+  if (!period) return 1;
+  /* ends like a sentence: a headline only when short and followed by a
+  ** date line or something longer */
+  if (n > 180 || last == ',' || last == ';') return 0;
+  if (i + 1 >= p->n) return 0;
+  dt t;
+  if (parse_dateline(US(p, i + 1), UL(p, i + 1), &t)) return 1;
+  return UL(p, i + 1) > n + n / 2 && breaks == 0;
+}
+
+/* Copy s without surrounding quotes into the doc arena. */
+static char *strip_quotes(doc *d, const char *s, size_t n) {
+  static const int32_t open[] = {'"', 0x201C, '\'', 0x2018, 0xAB, 0};
+  static const int32_t close[] = {'"', 0x201D, '\'', 0x2019, 0xBB, 0};
+  int k1, k2;
+  if (n >= 2) {
+    int32_t a = cp_at(s, n, 0, &k1), b = last_cp(s, n, &k2);
+    for (int q = 0; open[q]; q++) {
+      if (a != open[q] || b != close[q] || n <= (size_t)(k1 + k2)) continue;
+      /* no other quote of the pair inside */
+      int inner = 0;
+      for (size_t i = (size_t)k1; i < n - (size_t)k2;) {
+        int k;
+        int32_t c = cp_at(s, n, i, &k);
+        if (c == open[q] || c == close[q]) inner = 1;
+        i += (size_t)k;
+      }
+      if (!inner) {
+        s += k1, n -= (size_t)(k1 + k2);
+        while (n && s[0] == ' ') s++, n--;
+        while (n && s[n - 1] == ' ') n--;
+      }
+      break;
+    }
+  }
+  return doc_str(d, s, n);
+}
+
+/* ---- the site name from footer lines ---- */
+
+static char *site_from(doc *d, const char *s, size_t n) {
+  s = undash(s, &n);
+  size_t k;
+  if ((k = prefix_ci(s, n, "Ghi rõ nguồn"))) {
+    const char *a = s + k, *e = s + n;
+    const char *q1 = NULL, *q2 = NULL;
+    for (const char *c = a; c < e; c++)
+      if (*c == '"') {
+        if (!q1)
+          q1 = c;
+        else {
+          q2 = c;
+          break;
+        }
+      }
+    if (q1 && q2 && q2 > q1 + 1) return doc_str(d, q1 + 1, (size_t)(q2 - q1 - 1));
+    return NULL;
+  }
+  static const char *const heads[] = {"Copyright", "©", "(c)", "Bản quyền thuộc về",
+                                      "Bản quyền thuộc", "Bản quyền", NULL};
+  int hit = 0;
+  for (int again = 1; again;) {
+    again = 0;
+    for (const char *const *h = heads; *h; h++)
+      if ((k = prefix_ci(s, n, *h))) {
+        s += k, n -= k, hit = again = 1;
+        while (n && (s[0] == ' ' || s[0] == ':')) s++, n--;
+        break;
+      }
+    /* years: "2015", "2015-2024" */
+    while (n && ((s[0] >= '0' && s[0] <= '9') || s[0] == '-' || s[0] == ' '))
+      s++, n--;
+  }
+  if (!hit) return NULL;
+  const char *cut = memmem(s, n, ". All rights", 12);
+  if (!cut) cut = memmem(s, n, " All rights", 11);
+  if (cut) n = (size_t)(cut - s);
+  while (n && (s[n - 1] == '.' || s[n - 1] == ' ' || s[n - 1] == ',')) n--;
+  if (n < 3 || n > 150) return NULL;
+  return doc_str(d, s, n);
+}
+
+/* ---- classification ---- */
+
+/* Decide header kinds; returns the index of the first body unit. */
+static size_t classify_header(page *p) {
+  doc *d = p->d;
+  size_t i = 0, pre_date = (size_t)-1;
+  dt pre_t, t;
+  for (; i < p->n; i++) {
+    const char *s = US(p, i);
+    size_t n = UL(p, i);
+    if (parse_dateline(s, n, &t)) {
+      if (pre_date != (size_t)-1) p->u[pre_date].kind = BK_BANNER;
+      pre_date = i, pre_t = t;
+      p->u[i].kind = BK_DATELINE;
+      continue;
+    }
+    if (is_banner(s, n)) {
+      p->u[i].kind = BK_BANNER;
+      continue;
+    }
+    /* a short ALL-CAPS issuer over a rule line ("QUỐC HỘI" / "------") */
+    if (i + 1 < p->n && n <= 60 && all_caps(s, n) &&
+        is_filler(US(p, i + 1), UL(p, i + 1))) {
+      p->u[i].kind = BK_BANNER;
+      continue;
+    }
+    break;
+  }
+  if (i < p->n && looks_like_title(p, i)) {
+    p->u[i].kind = BK_TITLE;
+    d->title = strip_quotes(d, US(p, i), UL(p, i));
+    i++;
+  }
+  /* the date line under the headline (after "." fillers) */
+  size_t j = i, post = (size_t)-1;
+  for (; j < p->n && j < i + 4; j++) {
+    if (is_filler(US(p, j), UL(p, j))) continue;
+    if (parse_dateline(US(p, j), UL(p, j), &t)) post = j;
+    break;
+  }
+  char iso[40];
+  if (post != (size_t)-1 && d->title) {
+    if (pre_date != (size_t)-1) p->u[pre_date].kind = BK_BANNER;
+    for (size_t q = i; q < post; q++) p->u[q].kind = BK_BOILERPLATE;
+    p->u[post].kind = BK_DATELINE;
+    format_date(&t, iso, sizeof iso);
+    d->published = doc_str(d, iso, strlen(iso));
+    i = post + 1;
+  } else if (pre_date != (size_t)-1) {
+    format_date(&pre_t, iso, sizeof iso);
+    d->published = doc_str(d, iso, strlen(iso));
+  }
+  if (!d->title) doc_warn(d, "no-title: no headline found");
+  return i;
+}
+
+/*
+** Find the tail (related lists and footer) after the body start b.
+** Returns its first unit (p->n when none) and classifies it.
+*/
+static size_t classify_tail(page *p, size_t b) {
+  size_t tail = p->n;
+  for (size_t i = b; i < p->n; i++) {
+    const char *s = US(p, i);
+    size_t n = UL(p, i);
+    if (n > 300) continue;
+    if (is_related_marker(s, n) || is_footer(s, n)) {
+      tail = i;
+      break;
+    }
+  }
+  int mode = BK_BOILERPLATE;
+  for (size_t i = tail; i < p->n; i++) {
+    const char *s = US(p, i);
+    size_t n = UL(p, i);
+    if (is_related_marker(s, n))
+      mode = BK_RELATED;
+    else if (is_footer(s, n))
+      mode = BK_BOILERPLATE;
+    p->u[i].kind = is_filler(s, n) ? BK_BOILERPLATE : mode;
+    if (p->u[i].kind == BK_BOILERPLATE && !p->d->site) {
+      char *site = site_from(p->d, s, n);
+      if (site) p->d->site = site;
+    }
+  }
+  return tail;
+}
+
+/* Mark the byline(s) just before the tail; returns the new body end. */
+static size_t classify_byline(page *p, size_t b, size_t e) {
+  size_t end = e;
+  while (end > b && is_filler(US(p, end - 1), UL(p, end - 1))) {
+    p->u[end - 1].kind = BK_BOILERPLATE;
+    end--;
+  }
+  const char *a;
+  size_t an;
+  size_t stop = end;
+  for (int k = 0; k < 2 && end > b + 1; k++) {
+    size_t i = end - 1;
+    if (!is_byline(US(p, i), UL(p, i), &a, &an)) break;
+    /* the line before must not itself be a label (a list of names) */
+    p->u[i].kind = BK_BYLINE;
+    if (a && an) p->d->author = doc_str(p->d, a, an);
+    end = i;
+  }
+  (void)stop;
+  return end;
+}
+
+static int interview_mode(page *p, size_t b, size_t e) {
+  int q = 0, a = 0;
+  for (size_t i = b; i < e; i++) {
+    const char *s = US(p, i);
+    size_t n = UL(p, i);
+    size_t k = dash_prefix(s, n);
+    if (k) {
+      int c;
+      int32_t last = last_cp(s, n, &c);
+      if (last == '?' || (n < 400 && contains(s, n, "?"))) q++;
+    } else if (plus_prefix(s, n)) {
+      a++;
+    }
+  }
+  return (q >= 1 && a >= 1) || q >= 2;
+}
+
+/* Is unit i a closing "- Xin cảm ơn ..." or a "- ... ?" question? */
+static int is_question(page *p, size_t i) {
+  const char *s = US(p, i);
+  size_t n = UL(p, i);
+  size_t k = dash_prefix(s, n);
+  if (!k) {
+    /* "PV:" style */
+    return prefix_ci(s, n, "PV:") || prefix_ci(s, n, "Phóng viên:");
+  }
+  return 1;
+}
+
+static void classify_body(page *p, size_t b, size_t e) {
+  int iv = interview_mode(p, b, e);
+  int in_answer = 0, seen_question = 0;
+  for (size_t i = b; i < e; i++) {
+    unit *u = &p->u[i];
+    const char *s = US(p, i);
+    size_t n = u->len;
+    if (u->kind >= 0) continue; /* decided already (duplicate caption) */
+    if (is_filler(s, n) || is_url(s, n)) {
+      u->kind = BK_BOILERPLATE;
+      continue;
+    }
+    if (iv && is_question(p, i)) {
+      u->kind = BK_QUESTION;
+      in_answer = 1, seen_question = 1;
+      continue;
+    }
+    if (iv && plus_prefix(s, n)) {
+      u->kind = BK_ANSWER;
+      in_answer = 1;
+      continue;
+    }
+    /* captions: marked, printed twice, or a short photo description */
+    int next_dup = i + 1 < e && p->u[i + 1].gap <= 1 &&
+                   near_dup(s, n, US(p, i + 1), UL(p, i + 1));
+    if (is_caption_marked(s, n) || next_dup || is_caption_like(s, n)) {
+      u->kind = BK_CAPTION;
+      if (next_dup) p->u[i + 1].kind = BK_BOILERPLATE;
+      /* "Chú thích ảnh" alone: the caption text follows */
+      if (line_is(s, n, "Chú thích ảnh") && i + 1 < e && p->u[i + 1].kind < 0)
+        p->u[i + 1].kind = BK_CAPTION;
+      continue;
+    }
+    if (is_numbered_heading(s, n) || (n <= 200 && all_caps(s, n))) {
+      u->kind = BK_HEADING;
+      continue;
+    }
+    if (is_label(s, n) && i > b) {
+      /* caption or heading? A label followed by another label is the
+      ** caption of a photo above a heading; one that repeats the previous
+      ** paragraph is a caption; otherwise a heading when text follows. */
+      size_t nx = i + 1;
+      int next_label = nx < e && is_label(US(p, nx), UL(p, nx)) &&
+                       !is_numbered_heading(US(p, nx), UL(p, nx));
+      int prev_echo = echoes(s, n, US(p, i - 1), UL(p, i - 1), 1);
+      int next_echo = nx < e && echoes(s, n, US(p, nx), UL(p, nx), 0);
+      if ((next_label || prev_echo) && !next_echo) {
+        u->kind = BK_CAPTION;
+      } else if (nx < e && UL(p, nx) > n) {
+        u->kind = BK_HEADING;
+      } else {
+        u->kind = BK_CAPTION;
+      }
+      continue;
+    }
+    u->kind = in_answer && seen_question ? BK_ANSWER : BK_PARAGRAPH;
+  }
+}
+
+/* First paragraph -> lead; "sapo at the end" layout handled too. */
+static void choose_lead(page *p, size_t b, size_t e) {
+  doc *d = p->d;
+  /* baomoi-paragraphs: the sapo alone after 3+ blank lines at the end */
+  if (p->n >= 3) {
+    unit *last = &p->u[p->n - 1];
+    if (last->gap >= 3 && last->len >= 40 &&
+        (last->kind == BK_PARAGRAPH || last->kind == BK_BOILERPLATE ||
+         last->kind == BK_RELATED || last->kind == BK_CAPTION ||
+         last->kind == BK_HEADING || last->kind == BK_BYLINE) &&
+        !is_footer(US(p, p->n - 1), last->len) &&
+        !is_url(US(p, p->n - 1), last->len)) {
+      last->kind = BK_LEAD;
+      d->lead = doc_str(d, US(p, p->n - 1), last->len);
+      return;
+    }
+  }
+  for (size_t i = b; i < e; i++) {
+    if (p->u[i].kind == BK_QUESTION) return;
+    if (p->u[i].kind == BK_PARAGRAPH) {
+      p->u[i].kind = BK_LEAD;
+      d->lead = doc_str(d, US(p, i), UL(p, i));
+      return;
+    }
+  }
+}
+
+/* Fill d->qa from the question / answer blocks. */
+static void build_qa(doc *d) {
+  buf a;
+  buf_init(&a);
+  doc_qa *cur = NULL;
+  for (size_t i = 0; i < d->blocks.n; i++) {
+    doc_block *k = &d->blocks.items[i];
+    if (k->kind == BK_QUESTION) {
+      if (cur && a.len) cur->a = doc_str(d, a.data, a.len);
+      buf_reset(&a);
+      const char *s = k->text;
+      size_t n = k->len, c = dash_prefix(s, n);
+      if (!c) c = prefix_ci(s, n, "PV:");
+      if (!c) c = prefix_ci(s, n, "Phóng viên:");
+      while (c < n && s[c] == ' ') c++;
+      doc_qa q = {doc_str(d, s + c, n - c), NULL, (int)i};
+      VEC_PUSH(d->qa, q);
+      cur = &d->qa.items[d->qa.n - 1];
+    } else if (k->kind == BK_ANSWER && cur) {
+      size_t c = plus_prefix(k->text, k->len);
+      while (c < k->len && k->text[c] == ' ') c++;
+      if (a.len) buf_add(&a, "\n\n", 2);
+      buf_add(&a, k->text + c, k->len - c);
+    } else if (k->kind == BK_RELATED || k->kind == BK_BYLINE ||
+               (k->kind == BK_BOILERPLATE && i > 0 &&
+                d->blocks.items[i - 1].kind == BK_RELATED)) {
+      if (cur && a.len) cur->a = doc_str(d, a.data, a.len);
+      buf_reset(&a);
+      cur = NULL;
+    }
+  }
+  if (cur && a.len) cur->a = doc_str(d, a.data, a.len);
+  buf_free(&a);
+}
+
+static void add_warnings(doc *d, const text_stats *st) {
+  if (st->utf16)
+    doc_warn(d, "utf16: decoded UTF-16%s (byte-order mark)",
+             st->utf16 == 2 ? "BE" : "LE");
+  else if (st->bom)
+    doc_warn(d, "bom: byte-order mark removed");
+  if (st->cp1252) doc_warn(d, "cp1252: not UTF-8, read as Windows-1252");
+  if (st->invalid)
+    doc_warn(d, "invalid-utf8: %zu invalid bytes replaced by U+FFFD",
+             st->invalid);
+  if (st->crlf) doc_warn(d, "newlines: %zu CR/CRLF line ends converted", st->crlf);
+  if (st->nbsp)
+    doc_warn(d, "spaces: %zu non-breaking or special spaces replaced", st->nbsp);
+  if (st->zero_width)
+    doc_warn(d, "zero-width: %zu zero-width characters removed", st->zero_width);
+  if (st->controls)
+    doc_warn(d, "control: %zu control characters or tabs cleaned", st->controls);
+  if (st->marks)
+    doc_warn(d, "marks: %zu stray or doubled combining marks repaired",
+             st->marks);
+  if (st->nfc_lines)
+    doc_warn(d, "nfc: %zu lines were not NFC (composed)", st->nfc_lines);
+  if (st->entities)
+    doc_warn(d, "entities: %zu HTML entities decoded", st->entities);
+  if (st->debris)
+    doc_warn(d, "entity-debris: %zu scraper entity remnants repaired (TT&TT;)",
+             st->debris);
+  if (st->vni_lines)
+    doc_warn(d, "legacy-vni: %zu lines converted from VNI-Windows mojibake",
+             st->vni_lines);
+  if (st->tcvn3_lines)
+    doc_warn(d, "legacy-tcvn3: %zu lines converted from TCVN3 mojibake",
+             st->tcvn3_lines);
+  if (st->legacy_lines)
+    doc_warn(d, "legacy-suspect: %zu lines look like legacy-encoded text, "
+             "left as is", st->legacy_lines);
+}
 
 doc *parse_document(const char *path, const char *bytes, size_t len,
                     int flags) {
   doc *d = doc_new(path);
-  d->text = doc_str(d, bytes, len);
-  d->text_len = len;
-  doc_block b = {BK_PARAGRAPH, d->text, 0, len};
-  VEC_PUSH(d->blocks, b);
+  text_stats st;
+  size_t n;
+  char *t = text_normalize(bytes ? bytes : "", bytes ? len : 0, &n, &st);
+  d->text = doc_str(d, t, n);
+  d->text_len = n;
+  free(t);
+  snprintf(d->id, sizeof d->id, "%016llx",
+           (unsigned long long)util_hash64(d->text, d->text_len));
+  add_warnings(d, &st);
+
+  page p = {d, d->text, NULL, 0};
+  segment(&p);
+  size_t b = p.n ? classify_header(&p) : 0;
+  size_t e = classify_tail(&p, b);
+  size_t be = classify_byline(&p, b, e);
+  classify_body(&p, b, be);
+  choose_lead(&p, b, be);
+
+  for (size_t i = 0; i < p.n; i++) {
+    unit *u = &p.u[i];
+    doc_block k = {u->kind < 0 ? BK_PARAGRAPH : (doc_kind)u->kind,
+                   doc_str(d, d->text + u->off, u->len), u->off, u->len};
+    VEC_PUSH(d->blocks, k);
+  }
+  free(p.u);
+  build_qa(d);
   if (!(flags & PARSE_NO_FACTS)) extract_facts(d);
   return d;
 }
 
 doc *parse_file(const char *path, int flags, const char **why) {
+  struct stat sb;
+  if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    *why = "is a directory";
+    return NULL;
+  }
   char *bytes;
   size_t len;
   if (util_read_file(path, &bytes, &len) != 0) {
