@@ -1,7 +1,615 @@
-/* extract.c — placeholder until the extractors land (issue 4). */
+/*
+** extract.c — fact extraction driver (extract.h): picks the body blocks,
+** cuts them into sentences, tokenizes each sentence once and runs every
+** extractor over it; also the shared token helpers (extract_int.h), the
+** quote scanner and the inline abbreviation definitions.
+**
+** Cost: each block is read once for quotes and once for sentences and
+** tokens; every extractor walks the token array of one sentence at a
+** time, so memory stays bounded by the longest sentence (capped) and
+** time is linear in the text.
+*/
 #include "extract.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "extract_int.h"
+
+#define SENT_MAX_BYTES 8192 /* a longer "sentence" is cut at a space */
+
+/* ---- hash map ---- */
+
+int *hmap_slot(hmap *m, uint64_t key, int *isnew) {
+  if (!key) key = 1;
+  if (2 * (m->n + 1) > m->cap) {
+    size_t ncap = m->cap ? m->cap * 2 : 64;
+    uint64_t *nk = xcalloc(ncap, sizeof *nk);
+    int *nv = xcalloc(ncap, sizeof *nv);
+    for (size_t i = 0; i < m->cap; i++) {
+      if (!m->keys[i]) continue;
+      size_t h = m->keys[i] & (ncap - 1);
+      while (nk[h]) h = (h + 1) & (ncap - 1);
+      nk[h] = m->keys[i];
+      nv[h] = m->vals[i];
+    }
+    free(m->keys);
+    free(m->vals);
+    m->keys = nk;
+    m->vals = nv;
+    m->cap = ncap;
+  }
+  size_t h = key & (m->cap - 1);
+  while (m->keys[h] && m->keys[h] != key) h = (h + 1) & (m->cap - 1);
+  *isnew = !m->keys[h];
+  if (*isnew) {
+    m->keys[h] = key;
+    m->vals[h] = 0;
+    m->n++;
+  }
+  return &m->vals[h];
+}
+
+void hmap_free(hmap *m) {
+  free(m->keys);
+  free(m->vals);
+  m->keys = NULL;
+  m->vals = NULL;
+  m->cap = m->n = 0;
+}
+
+/* ---- characters ---- */
+
+/* Decode one code point at s[i..n); *k gets its length (>= 1). An invalid
+** byte decodes as -1 with length 1. */
+static int32_t decode(const char *s, size_t i, size_t n, size_t *k) {
+  unsigned char c = (unsigned char)s[i];
+  if (c < 0x80) {
+    *k = 1;
+    return c;
+  }
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t r =
+      utf8proc_iterate((const utf8proc_uint8_t *)s + i, n - i, &cp);
+  if (r <= 0) {
+    *k = 1;
+    return -1;
+  }
+  *k = (size_t)r;
+  return cp;
+}
+
+static int is_space_cp(int32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+         cp == '\v' || cp == 0xA0 || cp == 0x200B || cp == 0x2009 ||
+         cp == 0x202F || cp == 0xFEFF || cp == 0x3000 ||
+         (cp >= 0x2000 && cp <= 0x200A);
+}
+
+static int is_letter_cp(int32_t cp) {
+  if (cp < 0x80)
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  if (cp < 0) return 0;
+  utf8proc_category_t c = utf8proc_category(cp);
+  return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+         (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
+}
+
+static int is_upper_cp(int32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  return utf8proc_isupper(cp);
+}
+
+static int is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+/* ---- tokens ---- */
+
+typedef VEC(tok) tokvec;
+
+/*
+** Tokenize s[a..b) into v (cleared first). Words are runs of letters,
+** combining marks and digits; numbers are runs of digits with single
+** inner '.' or ',' between digits; anything else is one punctuation
+** token per code point. `first_space` says whether a space precedes a.
+*/
+static void tokenize(const char *s, size_t a, size_t b, tokvec *v) {
+  v->n = 0;
+  size_t i = a;
+  uint8_t pending = TF_SPACE;
+  while (i < b) {
+    size_t k;
+    int32_t cp = decode(s, i, b, &k);
+    if (is_space_cp(cp)) {
+      pending |= TF_SPACE;
+      if (cp == '\n') pending |= TF_NEWLINE;
+      i += k;
+      continue;
+    }
+    tok t = {(uint32_t)i, 0, T_PUNCT, pending, cp};
+    pending = 0;
+    if (cp >= '0' && cp <= '9') {
+      size_t j = i;
+      while (j < b) {
+        if (is_digit(s[j]))
+          j++;
+        else if ((s[j] == '.' || s[j] == ',') && j + 1 < b &&
+                 is_digit(s[j + 1]))
+          j++;
+        else
+          break;
+      }
+      t.type = T_NUM;
+      t.len = (uint32_t)(j - i);
+      /* digits glued to a capital ("19A", "5G") make a word; "3km" stays
+      ** NUM + WORD */
+      size_t kk;
+      if (j < b && is_upper_cp(decode(s, j, b, &kk))) {
+        while (j < b && (is_letter_cp(decode(s, j, b, &kk)) || is_digit(s[j])))
+          j += kk;
+        t.type = T_WORD;
+        t.flags |= TF_DIGITS;
+        t.len = (uint32_t)(j - i);
+      }
+      i = j;
+    } else if (is_letter_cp(cp)) {
+      size_t j = i, letters = 0, uppers = 0;
+      int digits = 0;
+      while (j < b) {
+        size_t kk;
+        int32_t c = decode(s, j, b, &kk);
+        if (is_letter_cp(c)) {
+          letters++;
+          if (is_upper_cp(c)) uppers++;
+        } else if (c >= '0' && c <= '9')
+          digits = 1;
+        else
+          break;
+        j += kk;
+      }
+      t.type = T_WORD;
+      t.len = (uint32_t)(j - i);
+      if (is_upper_cp(cp)) t.flags |= TF_UPPER;
+      if (letters >= 2 && uppers == letters) t.flags |= TF_CAPS;
+      if (digits) t.flags |= TF_DIGITS;
+      i = j;
+    } else {
+      t.len = (uint32_t)k;
+      i += k;
+    }
+    VEC_PUSH(*v, t);
+  }
+}
+
+int xt_is(const xsent *x, size_t i, const char *w) {
+  if (i >= x->n) return 0;
+  size_t n = strlen(w);
+  return x->t[i].len == n && memcmp(x->s + x->t[i].off, w, n) == 0;
+}
+
+/* Lowercase the first code point of s into out (<= 4 bytes); returns its
+** encoded length and the byte length consumed in *used. */
+static size_t fold_first(const char *s, size_t n, char out[4], size_t *used) {
+  size_t k;
+  int32_t cp = decode(s, 0, n, &k);
+  *used = k;
+  if (cp < 0) {
+    out[0] = s[0];
+    return 1;
+  }
+  return (size_t)utf8proc_encode_char(utf8proc_tolower(cp),
+                                      (utf8proc_uint8_t *)out);
+}
+
+int xt_isci(const xsent *x, size_t i, const char *w) {
+  if (i >= x->n || x->t[i].type == T_PUNCT) return 0;
+  const char *s = x->s + x->t[i].off;
+  size_t n = x->t[i].len, wn = strlen(w);
+  if (!n || !wn) return 0;
+  char a[4], b[4];
+  size_t ua, ub;
+  size_t la = fold_first(s, n, a, &ua), lb = fold_first(w, wn, b, &ub);
+  return la == lb && memcmp(a, b, la) == 0 && n - ua == wn - ub &&
+         memcmp(s + ua, w + ub, n - ua) == 0;
+}
+
+int xt_phrase(const xsent *x, size_t i, const char *phrase) {
+  int m = 0;
+  const char *p = phrase;
+  while (*p) {
+    const char *sp = strchr(p, ' ');
+    size_t n = sp ? (size_t)(sp - p) : strlen(p);
+    char w[64];
+    if (n >= sizeof w) return 0;
+    memcpy(w, p, n);
+    w[n] = 0;
+    if (!(m == 0 ? xt_isci(x, i + m, w) : xt_is(x, i + m, w))) return 0;
+    m++;
+    p += n;
+    if (*p == ' ') p++;
+  }
+  return m;
+}
+
+int xt_punct(const xsent *x, size_t i, int c) {
+  return i < x->n && x->t[i].type == T_PUNCT && x->t[i].cp == c;
+}
+
+size_t xt_join(const xsent *x, size_t i, size_t j, char *dst, size_t cap) {
+  size_t o = 0;
+  for (size_t k = i; k < j && k < x->n; k++) {
+    const tok *t = &x->t[k];
+    if (k > i && (t->flags & TF_SPACE)) {
+      if (o + 1 >= cap) return 0;
+      dst[o++] = ' ';
+    }
+    if (o + t->len >= cap) return 0;
+    memcpy(dst + o, x->s + t->off, t->len);
+    o += t->len;
+  }
+  if (o >= cap) return 0;
+  dst[o] = 0;
+  return o;
+}
+
+/* A token that may sit inside a lexicon phrase. */
+static int phrase_tok(const tok *t) {
+  return t->type != T_PUNCT || t->cp == '-' || t->cp == '/' || t->cp == '&' ||
+         t->cp == 0x2013;
+}
+
+int xt_lookup(const xsent *x, size_t i, const lex_table *t,
+              const lex_entry **out) {
+  if (i >= x->n || !t->n || x->t[i].type == T_PUNCT) return 0;
+  size_t maxj = i;
+  int words = 0;
+  while (maxj < x->n && phrase_tok(&x->t[maxj]) && words < t->maxtok + 1) {
+    if (x->t[maxj].flags & TF_SPACE || maxj == i) words++;
+    if (words > t->maxtok) break;
+    maxj++;
+  }
+  for (size_t j = maxj; j > i; j--) {
+    if (x->t[j - 1].type == T_PUNCT) continue;
+    if (j < x->n && !(x->t[j].flags & TF_SPACE) && x->t[j].type != T_PUNCT)
+      continue; /* would cut a glued token */
+    char key[256], folded[256];
+    size_t n = xt_join(x, i, j, key, sizeof key);
+    if (!n) continue;
+    const char *k = key;
+    if (t->fold) {
+      n = lexicon_fold(folded, sizeof folded, key, n);
+      if (!n) continue;
+      k = folded;
+    }
+    const lex_entry *e = lex_find(t, k, n);
+    if (e) {
+      if (out) *out = e;
+      return (int)(j - i);
+    }
+  }
+  return 0;
+}
+
+size_t xt_end(const xsent *x, size_t j) {
+  if (j == 0) return x->start;
+  if (j > x->n) j = x->n;
+  return x->t[j - 1].off + x->t[j - 1].len;
+}
+
+char *xt_span(const xsent *x, size_t i, size_t j) {
+  if (i >= x->n || j <= i) return NULL;
+  size_t a = x->t[i].off, b = xt_end(x, j);
+  return doc_str(x->d, x->s + a, b - a);
+}
+
+char *xt_sentence(xsent *x) {
+  if (!x->sentence) {
+    size_t a = x->start, b = x->end;
+    while (a < b && (x->s[a] == ' ' || x->s[a] == '\n')) a++;
+    while (b > a && (x->s[b - 1] == ' ' || x->s[b - 1] == '\n')) b--;
+    x->sentence = doc_str(x->d, x->s + a, b - a);
+  }
+  return x->sentence;
+}
+
+double xt_number(const char *s, size_t n) {
+  size_t dots = 0, commas = 0, lastsep = 0, lastdot = 0, lastcomma = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == '.') dots++, lastdot = i, lastsep = i;
+    if (s[i] == ',') commas++, lastcomma = i, lastsep = i;
+  }
+  char dec = 0; /* the decimal separator, if any */
+  if (dots && commas)
+    dec = lastdot > lastcomma ? '.' : ',';
+  else if (dots == 1 && n - lastsep - 1 != 3)
+    dec = '.'; /* "2.5": English decimal; "5.000" is thousands */
+  else if (commas == 1)
+    dec = ','; /* "57,7" Vietnamese decimal */
+  (void)lastsep;
+  double v = 0, scale = 0;
+  for (size_t i = 0; i < n; i++) {
+    char c = s[i];
+    if (is_digit(c)) {
+      v = v * 10 + (c - '0');
+      if (scale) scale *= 10;
+    } else if (c == dec && !scale)
+      scale = 1;
+  }
+  return scale ? v / scale : v;
+}
+
+/* Plain integer value of NUM token i (no separators), or -1. */
+static int tok_int(const xsent *x, size_t i) {
+  if (i >= x->n || x->t[i].type != T_NUM || x->t[i].len > 9) return -1;
+  int v = 0;
+  for (uint32_t k = 0; k < x->t[i].len; k++) {
+    char c = x->s[x->t[i].off + k];
+    if (!is_digit(c)) return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+int xt_year(const xsent *x, size_t i) {
+  if (i >= x->n || x->t[i].len != 4) return 0;
+  int v = tok_int(x, i);
+  return v >= 1900 && v <= 2100 ? v : 0;
+}
+
+int xt_date(const xsent *x, size_t i, char iso[11]) {
+  int d = tok_int(x, i), m, y;
+  int n;
+  if (d < 1 || d > 31) return 0;
+  if (i + 4 < x->n && x->t[i + 1].type == T_PUNCT &&
+      (x->t[i + 1].cp == '/' || x->t[i + 1].cp == '-' ||
+       x->t[i + 1].cp == '.') &&
+      xt_punct(x, i + 3, x->t[i + 1].cp) && !(x->t[i + 1].flags & TF_SPACE) &&
+      !(x->t[i + 2].flags & TF_SPACE) && !(x->t[i + 3].flags & TF_SPACE) &&
+      !(x->t[i + 4].flags & TF_SPACE)) {
+    m = tok_int(x, i + 2);
+    y = xt_year(x, i + 4);
+    n = 5;
+  } else if (xt_is(x, i + 1, "tháng") && xt_is(x, i + 3, "năm")) {
+    m = tok_int(x, i + 2);
+    y = xt_year(x, i + 4);
+    n = 5;
+  } else
+    return 0;
+  if (m < 1 || m > 12 || !y) return 0;
+  snprintf(iso, 11, "%04d-%02d-%02d", y, m, d);
+  return n;
+}
+
+int xt_roman(const char *s, size_t n) {
+  if (!n || n > 12) return 0;
+  int total = 0, prev = 0;
+  for (size_t i = n; i-- > 0;) {
+    int v;
+    switch (s[i]) {
+      case 'I': v = 1; break;
+      case 'V': v = 5; break;
+      case 'X': v = 10; break;
+      case 'L': v = 50; break;
+      case 'C': v = 100; break;
+      default: return 0;
+    }
+    total += v < prev ? -v : v;
+    if (v > prev) prev = v;
+  }
+  return total > 0 && total < 200 ? total : 0;
+}
+
+/* ---- quotes ---- */
+
+/* Trim spaces and trailing punctuation-free whitespace; store if new. */
+static void add_quote(xdoc *x, const char *s, size_t n) {
+  while (n && (*s == ' ' || *s == '\n')) s++, n--;
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\n')) n--;
+  if (!n) return;
+  int isnew;
+  hmap_slot(&x->quotes, util_hash64(s, n), &isnew);
+  if (isnew) VEC_PUSH(x->d->quotes, doc_str(x->d, s, n));
+}
+
+#define QUOTE_MAX 1000 /* longest quotation kept, in bytes */
+
+/* Straight quotes: a pair on one line, opening after a space or a line
+** start, closing before a space/punctuation, with >= 2 words inside. */
+static size_t straight_quote(xdoc *x, const char *s, size_t n, size_t i) {
+  if (i > 0 && !(s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '(' ||
+                 s[i - 1] == ':'))
+    return i + 1;
+  size_t j = i + 1;
+  int spaces = 0;
+  while (j < n && s[j] != '"' && s[j] != '\n' && j - i < QUOTE_MAX) {
+    if (s[j] == ' ') spaces++;
+    j++;
+  }
+  if (j >= n || s[j] != '"') return j;
+  if (j + 1 < n && !(s[j + 1] == ' ' || s[j + 1] == '\n' ||
+                     strchr(".,;:)!?", s[j + 1])))
+    return j;
+  if (spaces >= 1 && s[i + 1] != ' ') add_quote(x, s + i + 1, j - i - 1);
+  return j + 1;
+}
+
+/*
+** Every “…” span of a block (nested “ restarts the span) and every
+** clearly delimited "…" span become quotes. One pass over the bytes.
+*/
+static void scan_quotes(xdoc *x, const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    const char *p = memchr(s + i, 0xE2, n - i);
+    const char *q = memchr(s + i, '"', n - i);
+    if (!p && !q) return;
+    if (q && (!p || q < p)) {
+      i = straight_quote(x, s, n, (size_t)(q - s));
+      continue;
+    }
+    i = (size_t)(p - s);
+    if (i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+        (unsigned char)s[i + 2] == 0x9C) {
+      size_t a = i + 3, j = a;
+      while (j + 2 < n && j - a < QUOTE_MAX) {
+        if ((unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
+            ((unsigned char)s[j + 2] == 0x9D || (unsigned char)s[j + 2] == 0x9C))
+          break;
+        j++;
+      }
+      if (j + 2 < n && (unsigned char)s[j + 2] == 0x9D) {
+        add_quote(x, s + a, j - a);
+        i = j + 3;
+      } else
+        i = j; /* unclosed or restarted: continue from there */
+      continue;
+    }
+    i++;
+  }
+}
+
+/* ---- inline abbreviation definitions: "khu kinh tế cửa khẩu (KKTCK)" ---- */
+
+/* Lowercase base letter of cp (diacritics removed; đ stays đ). */
+static int32_t base_letter(int32_t cp) {
+  utf8proc_int32_t out[4];
+  int last;
+  utf8proc_ssize_t r =
+      utf8proc_decompose_char(cp, out, 4, UTF8PROC_DECOMPOSE, &last);
+  if (r >= 1) cp = out[0];
+  return utf8proc_tolower(cp);
+}
+
+void extract_abbrevs(xsent *x) {
+  for (size_t i = 1; i + 2 < x->n; i++) {
+    if (!xt_punct(x, i, '(')) continue;
+    /* the abbreviation: CAPS words joined by '-' up to ')' */
+    size_t j = i + 1;
+    int32_t letters[16];
+    int nl = 0;
+    while (j < x->n && !xt_punct(x, j, ')')) {
+      const tok *t = &x->t[j];
+      if (t->type == T_WORD && (t->flags & (TF_CAPS | TF_UPPER)) &&
+          !(t->flags & TF_DIGITS)) {
+        const char *s = x->s + t->off;
+        for (size_t k = 0, kk; k < t->len && nl < 16; k += kk) {
+          int32_t cp = decode(s, k, t->len, &kk);
+          if (!is_upper_cp(cp)) goto next;
+          letters[nl++] = base_letter(cp);
+        }
+      } else if (!(t->type == T_PUNCT && t->cp == '-'))
+        goto next;
+      j++;
+    }
+    if (j >= x->n || nl < 2 || nl > 12 || j == i + 1) continue;
+    /* walk back one word per letter */
+    size_t w = i;
+    int li = nl;
+    while (li > 0 && w > 0) {
+      const tok *t = &x->t[w - 1];
+      if (t->type != T_WORD) break;
+      size_t kk;
+      int32_t cp = decode(x->s + t->off, 0, t->len, &kk);
+      if (base_letter(cp) != letters[li - 1]) break;
+      li--;
+      w--;
+    }
+    if (li == 0) {
+      size_t an = x->t[j - 1].off + x->t[j - 1].len - x->t[i + 1].off;
+      const char *ab = x->s + x->t[i + 1].off;
+      int isnew;
+      hmap_slot(&x->x->abbrevs, util_hash64(ab, an), &isnew);
+      if (isnew) {
+        doc_abbrev a = {doc_str(x->d, ab, an), xt_span(x, w, i)};
+        VEC_PUSH(x->d->abbrevs, a);
+      }
+    }
+  next:;
+  }
+}
+
+/* ---- driver ---- */
+
+static int is_body(doc_kind k) {
+  return k == BK_TITLE || k == BK_LEAD || k == BK_HEADING ||
+         k == BK_PARAGRAPH || k == BK_QUESTION || k == BK_ANSWER ||
+         k == BK_CAPTION;
+}
+
+/*
+** End of the sentence that starts at a in s[0..n): just past a newline or
+** a '.', '!', '?', '…' that is followed by a space, a quote or the end.
+** Cut at a space after SENT_MAX_BYTES.
+*/
+static size_t sentence_end(const char *s, size_t n, size_t a) {
+  size_t i = a;
+  while (i < n) {
+    char c = s[i];
+    if (c == '\n') return i + 1;
+    if (c == '.' || c == '!' || c == '?' || c == ';') {
+      if (i + 1 >= n || s[i + 1] == ' ' || s[i + 1] == '\n') {
+        if (c == ';') { /* ';' ends a clause list, not a sentence */
+          i++;
+          continue;
+        }
+        return i + 1;
+      }
+    }
+    if (i - a > SENT_MAX_BYTES && c == ' ') return i + 1;
+    if (i - a > 4 * SENT_MAX_BYTES) { /* no space at all: cut on a char */
+      while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
+      return i;
+    }
+    i++;
+  }
+  return n;
+}
+
 int extract_facts(doc *d) {
-  (void)d;
+  if (!d) return -1;
+  xdoc x = {0};
+  x.d = d;
+  x.lx = lexicon_get();
+  tokvec toks = {0};
+  VEC(uint8_t) used = {0};
+  for (size_t b = 0; b < d->blocks.n; b++) {
+    const doc_block *bl = &d->blocks.items[b];
+    if (!is_body(bl->kind) || !bl->text) continue;
+    const char *s = bl->text;
+    size_t n = strlen(s);
+    scan_quotes(&x, s, n);
+    for (size_t a = 0; a < n;) {
+      size_t e = sentence_end(s, n, a);
+      tokenize(s, a, e, &toks);
+      if (toks.n) {
+        if (used.cap < toks.n) {
+          used.cap = toks.n * 2;
+          used.items = xrealloc(used.items, used.cap);
+        }
+        memset(used.items, 0, toks.n);
+        xsent st = {&x, d, (int)b, s, a, e, toks.items, toks.n, NULL,
+                    used.items};
+        extract_refs(&st);
+        extract_figures(&st);
+        extract_people(&st);
+        extract_places(&st);
+        extract_abbrevs(&st);
+      }
+      a = e;
+    }
+  }
+  extract_people_finish(&x);
+  free(toks.items);
+  free(used.items);
+  free(x.names.items);
+  hmap_free(&x.people);
+  hmap_free(&x.places);
+  hmap_free(&x.periods);
+  hmap_free(&x.refs);
+  hmap_free(&x.quotes);
+  hmap_free(&x.abbrevs);
   return 0;
 }

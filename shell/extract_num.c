@@ -1,0 +1,297 @@
+/*
+** extract_num.c — figures: a number with its unit, multiplier, ratio,
+** qualifier and subject ("Dịch vụ chiếm 57,7%", "gần 5.000 tỷ đồng",
+** "21.923/23.394 hồ sơ", "tăng 31% so với cùng kỳ").
+**
+** A number is a figure only when a unit follows it: '%', a multiplier
+** (nghìn, triệu, tỷ), a unit of data/units.txt, or a lowercase noun that
+** is neither a function word nor a "stop" entry of units.txt (time words,
+** slogan nouns). Dates, years, document numbers and periods are consumed
+** earlier by extract_refs.c (x->used); numbers glued to words ("Covid-19",
+** "km3+4"), after an ordinal or date word ("lần thứ 2", "năm 2023") or
+** after a capitalised word ("Bến 1", "Đề án 25") are names, not figures.
+*/
+#include <string.h>
+
+#include "extract_int.h"
+
+/* Words that never start a unit after a number. */
+static const char *const not_unit[] = {
+    "và",   "với",  "của",  "tại",  "trong", "ở",    "là",   "được", "đã",
+    "có",   "cho",  "đến",  "từ",   "theo",  "về",   "để",   "thì",  "mà",
+    "nhưng", "hoặc", "hay", "các",  "những", "này",  "đó",   "so",   "trên",
+    "dưới", "sau",  "trước", "khi", "nên",   "vì",   "do",   "bị",   "nhằm",
+    "gồm",  "cùng", "như",  "đều",  "cũng",  "vào",  "ra",   "lên",  "xuống",
+    "qua",  "lại",  "sẽ",   "đang", "còn",   "chỉ",  "rất",  "nhiều", "ít",
+    "hơn",  "tới",  "bằng", "thuộc", "trở",  "đầu",  "cuối", "giữa", "nay",
+    "thứ",  "lần",  "hết",  "tính", "đối",   "phải", "không", "chưa", "vẫn",
+    NULL};
+
+/* Words after which a number is an ordinal, a date part or a code. */
+static const char *const not_after[] = {
+    "năm",  "ngày", "tháng", "thứ",  "khóa", "khoá", "số",   "quý",  "lần",
+    "kỳ",   "giờ",  "điều",  "khoản", "chương", "mục", "tuần", "lúc", "km",
+    "lô",   "đợt",  "tập",   "trang", "phòng", "tầng", "hạng", "cấp", "loại",
+    "tổ",   "khu",  "đội",   "nhóm",  "lớp",  "bước", "top",  "kỷ",  "mã",
+    "tuổi", "đường", "tuyến", "quốc lộ", "ql", "hiệu", "đoạn", "phiên", NULL};
+
+static const char *const qualifiers[] = {
+    "trên", "dưới", "gần", "hơn",  "khoảng", "đạt",  "tăng", "giảm", "vượt",
+    "gấp",  "xấp",  "xỉ",  "ước",  "hàng",   "tới",  "lên",  "ít",   "nhất",
+    "tối",  "thiểu", "đa", "chừng", "độ",    "hầu",  NULL};
+
+/* Words that end a subject phrase (verbs, prepositions). */
+static const char *const subject_cut[] = {
+    "đến", "tại",  "trên", "ở",   "đã",    "đang", "sẽ",   "phải", "phấn",
+    "được", "hiện", "đạt", "chiếm", "có",  "là",   "còn",  "tăng", "giảm",
+    "với", "gồm",  "bằng", "lên", "xuống", "vượt", "cao",  "thấp", "chỉ",
+    "đều", "cũng", "vẫn",  "luôn", "ước",  "khoảng", "gần", "hơn", "từ",
+    "so",  "như",  "thì",  "mà",  "với",   "theo", "trong", "khi", "nhằm",
+    NULL};
+
+static const char *const subject_lead[] = {
+    "và", "với", "trong", "đó", "còn", "riêng", "đồng", "thời", "cụ",
+    "thể", "hiện", "nay", "nhưng", "tuy", "nhiên", "theo", "trong", "đến",
+    "tính", "ngoài", "ra", "bên", "cạnh", "đặc", "biệt", "là", "của",
+    "phấn", "đấu", "mục", "tiêu", "chỉ", "đạo", NULL};
+
+static const struct {
+  const char *w;
+  double m;
+} multipliers[] = {{"nghìn", 1e3}, {"ngàn", 1e3}, {"triệu", 1e6},
+                   {"tỷ", 1e9},    {"tỉ", 1e9},   {"trăm", 1e2},
+                   {"vạn", 1e4},   {NULL, 0}};
+
+static int in_list(const xsent *x, size_t i, const char *const *list) {
+  if (i >= x->n || x->t[i].type != T_WORD) return 0;
+  for (int k = 0; list[k]; k++)
+    if (xt_isci(x, i, list[k])) return 1;
+  return 0;
+}
+
+static double multiplier_at(const xsent *x, size_t i) {
+  if (i >= x->n || x->t[i].type != T_WORD || (x->t[i].flags & TF_UPPER))
+    return 0;
+  for (int k = 0; multipliers[k].w; k++)
+    if (xt_is(x, i, multipliers[k].w)) return multipliers[k].m;
+  return 0;
+}
+
+static int is_boundary(const xsent *x, size_t i) {
+  if (x->t[i].type != T_PUNCT) return 0;
+  int32_t c = x->t[i].cp;
+  return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' ||
+         c == '!' || c == '?' || c == 0x201C || c == 0x201D || c == '"' ||
+         c == '.';
+}
+
+/*
+** Unit at token j: '%' or a units.txt phrase (longest) or one generic
+** lowercase noun. Returns the token count (0: no unit, -1: a stop word).
+*/
+static int unit_at(const xsent *x, size_t j) {
+  if (j >= x->n) return 0;
+  const tok *t = &x->t[j];
+  if (t->type == T_PUNCT) return t->cp == '%' ? 1 : 0;
+  if (t->type != T_WORD) return 0;
+  const lex_entry *e = NULL;
+  int k = xt_lookup(x, j, &x->x->lx->units, &e);
+  if (k) return e->kind && strcmp(e->kind, "stop") == 0 ? -1 : k;
+  if (t->flags & (TF_UPPER | TF_CAPS | TF_DIGITS)) return 0;
+  if (in_list(x, j, not_unit)) return 0;
+  return 1;
+}
+
+/* Extend a unit with "/người/năm" parts glued by '/'. */
+static size_t compound_unit(const xsent *x, size_t j) {
+  while (j + 1 < x->n && xt_punct(x, j, '/') && !(x->t[j].flags & TF_SPACE) &&
+         x->t[j + 1].type == T_WORD && !(x->t[j + 1].flags & TF_SPACE) &&
+         !(x->t[j + 1].flags & TF_UPPER))
+    j += 2;
+  return j;
+}
+
+/* The “…” quote around token i has at most 8 words: a slogan or name. */
+static int in_short_quote(const xsent *x, size_t i) {
+  size_t a = i, b = i;
+  while (a > 0 && !xt_punct(x, a - 1, 0x201C)) {
+    if (xt_punct(x, a - 1, 0x201D)) return 0;
+    a--;
+  }
+  if (a == 0) return 0;
+  int words = 0;
+  while (b < x->n && !xt_punct(x, b, 0x201D)) {
+    if (x->t[b].type != T_PUNCT) words++;
+    b++;
+  }
+  for (size_t k = a; k < i; k++)
+    if (x->t[k].type != T_PUNCT) words++;
+  return b < x->n && words <= 8;
+}
+
+/* Head of the clause [a, b): connectives and leading verbs skipped, cut
+** at the next verb or preposition. */
+static char *clause_head(xsent *x, size_t a, size_t b) {
+  while (a < b && (in_list(x, a, subject_lead) || in_list(x, a, subject_cut) ||
+                   x->t[a].type == T_PUNCT))
+    a++;
+  size_t e = a;
+  while (e < b && e - a < 10) {
+    if (x->t[e].type == T_PUNCT ? x->t[e].cp != '-' && x->t[e].cp != 0x2013
+                                : e > a && in_list(x, e, subject_cut))
+      break;
+    e++;
+  }
+  while (e > a && x->t[e - 1].type == T_PUNCT) e--;
+  return e > a ? xt_span(x, a, e) : NULL;
+}
+
+/* Start of the clause that ends at token q: after the nearest boundary,
+** stepping over a whole "( ... )" group. */
+static size_t clause_start(const xsent *x, size_t q) {
+  size_t a = q;
+  while (a > 0) {
+    if (xt_punct(x, a - 1, ')')) {
+      size_t b = a - 1;
+      while (b > 0 && !xt_punct(x, b - 1, '(') && a - b < 30) b--;
+      if (b > 0 && xt_punct(x, b - 1, '(')) {
+        a = b - 1;
+        continue;
+      }
+    }
+    if (is_boundary(x, a - 1)) break;
+    a--;
+  }
+  return a;
+}
+
+/* Subject after a percentage: "100% thôn đạt chuẩn" -> "thôn". */
+static char *subject_after(xsent *x, size_t j) {
+  if (j >= x->n || x->t[j].type != T_WORD || in_list(x, j, subject_cut) ||
+      in_list(x, j, not_unit))
+    return NULL;
+  size_t e = j;
+  while (e < x->n && e - j < 6 && x->t[e].type == T_WORD &&
+         !(e > j && in_list(x, e, subject_cut)))
+    e++;
+  return xt_span(x, j, e);
+}
+
+/*
+** Subject of a figure whose qualifier starts at token q: the head of its
+** clause, else (percentages) the noun after the figure, else the previous
+** figure's subject in the sentence, else the head of the clause before.
+*/
+static char *subject_of(xsent *x, size_t q, char *prev, size_t after) {
+  size_t a = clause_start(x, q);
+  char *s = clause_head(x, a, q);
+  if (s) return s;
+  if (after < x->n && (s = subject_after(x, after))) return s;
+  if (prev) return prev;
+  if (a == 0) return NULL;
+  size_t b = a - 1;
+  return clause_head(x, clause_start(x, b), b);
+}
+
+/* Figure at NUM token i; returns tokens consumed (0: not a figure). */
+static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
+  const tok *t = &x->t[i];
+  if (!(t->flags & TF_SPACE) && i > 0) {
+    int32_t c = x->t[i - 1].cp;
+    if (!(x->t[i - 1].type == T_PUNCT &&
+          (c == '(' || c == 0x201C || c == '"' || c == ':')))
+      return 0;
+  }
+  if (i > 0 && x->t[i - 1].type == T_WORD) {
+    if (in_list(x, i - 1, not_after)) return 0;
+    if ((x->t[i - 1].flags & (TF_UPPER | TF_CAPS)) && i - 1 > 0 &&
+        !in_list(x, i - 1, qualifiers))
+      return 0; /* "Bến 1", "Đề án 25", "Xuân 2018" */
+  }
+  double value = xt_number(x->s + t->off, t->len), of = 0;
+  int has_of = 0;
+  size_t j = i + 1;
+  if (xt_punct(x, j, '/') && !(x->t[j].flags & TF_SPACE) && j + 1 < x->n &&
+      x->t[j + 1].type == T_NUM && !(x->t[j + 1].flags & TF_SPACE)) {
+    if (xt_punct(x, j + 2, '/') || xt_punct(x, j + 2, '-')) return 0; /* date */
+    of = xt_number(x->s + x->t[j + 1].off, x->t[j + 1].len);
+    has_of = 1;
+    j += 2;
+  } else if (j < x->n && x->t[j].type == T_PUNCT && !(x->t[j].flags & TF_SPACE) &&
+             (x->t[j].cp == '/' || x->t[j].cp == '-' || x->t[j].cp == '.' ||
+              x->t[j].cp == ':' || x->t[j].cp == '+'))
+    return 0; /* "7-17/3", "10:30", "1.", "3+4" */
+  /* multiplier words */
+  size_t ms = j;
+  double mult = 1, m;
+  while ((m = multiplier_at(x, j)) != 0) mult *= m, j++;
+  size_t us = j;
+  int un = unit_at(x, j);
+  if (un < 0) return 0;
+  if (un == 0 && us == ms) return 0; /* bare number */
+  if (has_of && un == 0) return 0;
+  if (un > 0 && x->t[us].type == T_PUNCT && x->t[us].cp == '%') mult = 1;
+  size_t ue = compound_unit(x, us + (size_t)(un > 0 ? un : 0));
+  if (un == 0) ue = us;
+  /* a bare year with a generic noun ("2017 và") is not a figure */
+  if (xt_year(x, i) && !has_of && us == ms &&
+      !xt_lookup(x, us, &x->x->lx->units, NULL) && !xt_punct(x, us, '%'))
+    return 0;
+  if (in_short_quote(x, i)) return 0;
+  /* qualifiers before */
+  size_t q = i;
+  while (q > 0 && i - q < 4 && in_list(x, q - 1, qualifiers)) q--;
+  /* comparison after: "so với cùng kỳ", "trở lên" */
+  size_t end = ue, ps = ue;
+  if (xt_isci(x, ue, "so") ) {
+    end = ue + 1;
+    while (end < x->n && end - ue < 10 && !is_boundary(x, end)) end++;
+  } else if (xt_phrase(x, ue, "trở lên") || xt_phrase(x, ue, "trở xuống"))
+    end = ue + 2;
+  doc_figure f = {0};
+  f.value = value;
+  f.has_of = has_of;
+  f.of = of;
+  f.text = xt_span(x, q, end);
+  f.unit = xt_span(x, ms, ue);
+  if (un > 0 && ue > us) {
+    f.base_unit = xt_span(x, us, ue);
+  }
+  f.base = value * mult;
+  if (q < i || end > ps) {
+    char tmp[512];
+    size_t n = 0;
+    if (q < i) n = xt_join(x, q, i, tmp, sizeof tmp);
+    if (end > ps) {
+      char post[400];
+      size_t pn = xt_join(x, ps, end, post, sizeof post);
+      if (pn && n + pn + 6 < sizeof tmp) {
+        if (n) memcpy(tmp + n, " ... ", 5), n += 5;
+        memcpy(tmp + n, post, pn);
+        n += pn;
+      }
+    }
+    if (n) f.qualifier = doc_str(x->d, tmp, n);
+  }
+  f.subject =
+      subject_of(x, q, *prevsubj, xt_punct(x, us, '%') ? end : x->n);
+  if (f.subject) *prevsubj = f.subject;
+  f.sentence = xt_sentence(x);
+  f.block = x->block;
+  VEC_PUSH(x->d->figures, f);
+  return end - i;
+}
+
+void extract_figures(xsent *x) {
+  char *prevsubj = NULL;
+  for (size_t i = 0; i < x->n;) {
+    if (x->t[i].type == T_NUM && !x->used[i]) {
+      size_t k = figure_at(x, i, &prevsubj);
+      if (k) {
+        i += k;
+        continue;
+      }
+    }
+    i++;
+  }
+}

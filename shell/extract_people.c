@@ -1,0 +1,200 @@
+/*
+** extract_people.c — people with their titles: "đồng chí Lê Văn Ánh, Tỉnh
+** ủy viên, Bí thư Thành ủy Móng Cái", "Bí thư Tỉnh ủy Nguyễn Xuân Ký".
+**
+** A name is 2–4 capitalised syllables whose first is a surname of
+** data/surnames.txt and which is not a place of the gazetteer. A name is a
+** person only in context: after "đồng chí/ông/bà", right after a title
+** (titles.txt), or followed by ", <title>". Every name-shaped run is also
+** remembered so that the mention count includes bare later mentions.
+*/
+#include <string.h>
+
+#include "extract_int.h"
+
+static const char *const honorifics[] = {"đồng chí", "ông", "bà",
+                                         "anh", "chị", NULL};
+
+/* Lowercase words allowed inside a title ("Chủ tịch HĐND tỉnh",
+** "Giám đốc Sở Giao thông vận tải"). */
+static const char *const title_words[] = {
+    "tỉnh",  "thành", "phố",   "huyện", "xã",    "phường", "thị",   "quận",
+    "vận",   "tải",   "nhân",  "dân",   "trực",  "ủy",     "uỷ",    "vụ",
+    "viên",  "hành",  "bộ",    "ban",   "nước",  "đảng",   "chính", "trị",
+    "quốc",  "hội",   "kiểm",  "tra",   "thường", "chấp",  "phó",   "trưởng",
+    "đoàn",  "tịch",  "thư",   "tổng",  "cục",   "sở",     "ngành", "kinh",
+    "tế",    "khu",   "tư",    "lệnh",  "viện",  "liên",   "mặt",   "trận",
+    "tổ",    "lao",   "động",  "công",  "an",    "quân",   "sự",    "biên",
+    "phòng", "giáo",  "dục",   "đào",   "tạo",   "văn",    "hóa",   "hoá",
+    "thể",   "thao",  "du",    "lịch",  "tài",   "nguyên", "môi",   "trường",
+    "nội",   "xây",   "dựng",  "nông",  "nghiệp", "triển", "thông", "tin",
+    "truyền", "kế",   "hoạch", "đầu",   "khoa",  "học",    "thương", "binh",
+    "tuyên", "đại",   "biểu",  "khóa",  "khoá",  "cấp",    "và",    "phát",
+    NULL};
+
+static int in_list(const xsent *x, size_t i, const char *const *list) {
+  if (i >= x->n || x->t[i].type != T_WORD) return 0;
+  for (int k = 0; list[k]; k++)
+    if (xt_is(x, i, list[k])) return 1;
+  return 0;
+}
+
+static int name_syllable(const tok *t) {
+  return t->type == T_WORD && (t->flags & TF_UPPER) &&
+         !(t->flags & (TF_CAPS | TF_DIGITS)) && t->len <= 12;
+}
+
+/*
+** Name at token i (i must be a surname): 2–4 capitalised syllables
+** separated by spaces, ending where the capitalised run ends. Returns the
+** syllable count or 0.
+*/
+static int name_at(const xsent *x, size_t i) {
+  if (!name_syllable(&x->t[i])) return 0;
+  const lexicon *lx = x->x->lx;
+  if (!lex_find(&lx->surnames, x->s + x->t[i].off, x->t[i].len)) return 0;
+  size_t j = i + 1;
+  while (j < x->n && name_syllable(&x->t[j]) && (x->t[j].flags & TF_SPACE) &&
+         !(x->t[j].flags & TF_NEWLINE))
+    j++;
+  size_t k = j - i;
+  if (k < 2 || k > 4) return 0;
+  if (j < x->n && x->t[j].type == T_WORD && !(x->t[j].flags & TF_SPACE))
+    return 0;
+  const lex_entry *e;
+  if (xt_lookup(x, i, &lx->places, &e) == (int)k) return 0; /* "Cao Bằng" */
+  return (int)k;
+}
+
+/* A title starting at token i: a titles.txt head then words allowed in a
+** title. Returns the end token (exclusive) or i when none. */
+static size_t title_at(const xsent *x, size_t i) {
+  int k = xt_lookup(x, i, &x->x->lx->titles, NULL);
+  if (!k) return i;
+  size_t j = i + (size_t)k;
+  while (j < x->n && x->t[j].type == T_WORD && j - i < 14) {
+    const tok *t = &x->t[j];
+    if (!(t->flags & (TF_UPPER | TF_CAPS)) && !in_list(x, j, title_words))
+      break;
+    /* a capitalised run ending in a name is that name, not the title */
+    if (name_at(x, j)) break;
+    j++;
+  }
+  /* "Phó Bí thư ... và" — no trailing "và"/"phát" */
+  while (j > i + (size_t)k &&
+         (xt_is(x, j - 1, "và") || xt_is(x, j - 1, "phát")))
+    j--;
+  return j;
+}
+
+static doc_person *person_get(xsent *x, size_t i, size_t j) {
+  const char *s = x->s + x->t[i].off;
+  size_t n = xt_end(x, j) - x->t[i].off;
+  int isnew;
+  int *slot = hmap_slot(&x->x->people, util_hash64(s, n), &isnew);
+  if (isnew) {
+    doc_person p = {0};
+    p.name = doc_str(x->d, s, n);
+    VEC_PUSH(x->d->people, p);
+    *slot = (int)x->d->people.n;
+  }
+  return &x->d->people.items[*slot - 1];
+}
+
+static void add_title(xsent *x, doc_person *p, size_t i, size_t j) {
+  char a[256], fa[256];
+  size_t n = xt_join(x, i, j, a, sizeof a);
+  if (!n) return;
+  size_t fn = lexicon_fold(fa, sizeof fa, a, n);
+  for (size_t k = 0; k < p->titles.n; k++) {
+    char fb[256];
+    size_t bn = strlen(p->titles.items[k]);
+    if (lexicon_fold(fb, sizeof fb, p->titles.items[k], bn) == fn &&
+        memcmp(fa, fb, fn) == 0)
+      return;
+  }
+  VEC_PUSH(p->titles, doc_str(x->d, a, n));
+}
+
+/* Titles before the name at token s: "Bí thư Tỉnh ủy, Chủ tịch HĐND
+** tỉnh Nguyễn Xuân Ký". Returns the first title token or s. */
+static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne) {
+  size_t end = s, found = s;
+  for (int round = 0; round < 4; round++) {
+    size_t best = end;
+    for (size_t b = end; b > 0 && end - b < 12; b--) {
+      size_t p = b - 1;
+      if (x->t[p].type != T_WORD) break;
+      if (title_at(x, p) == end) best = p;
+      if (!(x->t[p].flags & (TF_UPPER | TF_CAPS)) &&
+          !in_list(x, p, title_words))
+        break;
+    }
+    if (best == end) break;
+    if (!*pp) *pp = person_get(x, s, ne);
+    add_title(x, *pp, best, end);
+    found = best;
+    if (best < 2 || !xt_punct(x, best - 1, ',')) break;
+    end = best - 1;
+  }
+  return found;
+}
+
+/* Titles after the name ending at token e: ", Title, Title". */
+static void titles_after(xsent *x, size_t e, doc_person **pp, size_t s) {
+  size_t j = e;
+  if (xt_punct(x, j, '(')) { /* "(ảnh)" */
+    size_t k = j + 1;
+    while (k < x->n && k - j < 5 && !xt_punct(x, k, ')')) k++;
+    if (xt_punct(x, k, ')')) j = k + 1;
+  }
+  while (xt_punct(x, j, ',')) {
+    size_t te = title_at(x, j + 1);
+    if (te == j + 1) break;
+    if (!*pp) *pp = person_get(x, s, e);
+    add_title(x, *pp, j + 1, te);
+    j = te;
+  }
+}
+
+void extract_people(xsent *x) {
+  for (size_t i = 0; i < x->n; i++) {
+    if (x->t[i].type != T_WORD || !(x->t[i].flags & TF_UPPER)) continue;
+    int k = name_at(x, i);
+    if (!k) continue;
+    size_t e = i + (size_t)k;
+    name_hit h = {(uint32_t)x->block, x->t[i].off,
+                  (uint32_t)(xt_end(x, e) - x->t[i].off)};
+    VEC_PUSH(x->x->names, h);
+    doc_person *p = NULL;
+    for (int m = 0; honorifics[m] && !p; m++) {
+      int words = 1;
+      for (const char *c = honorifics[m]; *c; c++) words += *c == ' ';
+      if (i >= (size_t)words &&
+          xt_phrase(x, i - (size_t)words, honorifics[m]) == words)
+        p = person_get(x, i, e);
+    }
+    titles_before(x, i, &p, e);
+    titles_after(x, e, &p, i);
+    i = e - 1;
+  }
+}
+
+/* Mentions: every name-shaped run equal to a person's name. */
+void extract_people_finish(xdoc *x) {
+  doc *d = x->d;
+  for (size_t i = 0; i < x->names.n; i++) {
+    const name_hit *h = &x->names.items[i];
+    const char *s = d->blocks.items[h->block].text + h->off;
+    uint64_t k = util_hash64(s, h->len);
+    if (!x->people.cap) break;
+    if (!k) k = 1;
+    size_t m = k & (x->people.cap - 1); /* probe without inserting */
+    while (x->people.keys[m] && x->people.keys[m] != k)
+      m = (m + 1) & (x->people.cap - 1);
+    if (!x->people.keys[m]) continue;
+    d->people.items[x->people.vals[m] - 1].mentions++;
+  }
+  for (size_t i = 0; i < d->people.n; i++)
+    if (d->people.items[i].mentions < 1) d->people.items[i].mentions = 1;
+}

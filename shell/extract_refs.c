@@ -1,0 +1,365 @@
+/*
+** extract_refs.c — document references ("Nghị quyết 20-NQ/TU ngày
+** 27/11/2023 của Tỉnh ủy"), periods ("nhiệm kỳ 2020 – 2025", "tầm nhìn
+** đến năm 2050", "trước năm 2020") and congresses ("Đại hội Đảng bộ thành
+** phố lần thứ XXIV, nhiệm kỳ 2020-2025").
+**
+** Tokens a fact consumes are marked in x->used so the figure extractor
+** never reads a document number, a date or a year range as a figure.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "extract_int.h"
+
+/* Document kinds that may head a number, longest first per first word. */
+static const char *const ref_kinds[] = {
+    "Nghị quyết liên tịch", "Thông tư liên tịch", "Nghị quyết", "Kết luận",
+    "Chỉ thị", "Kế hoạch", "Quyết định", "Nghị định", "Thông tư", "Bộ luật",
+    "Luật", "Đề án", "Hướng dẫn", "Quy định", "Công văn", "Thông báo",
+    "Pháp lệnh", "Tờ trình", "Báo cáo", "Công điện", "Thông tri", NULL};
+
+/* Kind from the type code of a number ("NQ" in 20-NQ/TU). */
+static const struct {
+  const char *code, *kind;
+} ref_codes[] = {
+    {"NQ", "Nghị quyết"}, {"KL", "Kết luận"},   {"CT", "Chỉ thị"},
+    {"KH", "Kế hoạch"},   {"QĐ", "Quyết định"}, {"NĐ", "Nghị định"},
+    {"TT", "Thông tư"},   {"QH", "Luật"},       {"HD", "Hướng dẫn"},
+    {"QĐi", "Quy định"},  {"TB", "Thông báo"},  {"CV", "Công văn"},
+    {"BC", "Báo cáo"},    {"TTr", "Tờ trình"},  {"GP", "Giấy phép"},
+    {"ĐA", "Đề án"},      {"CĐ", "Công điện"},  {"CTr", "Chương trình"},
+    {"PL", "Pháp lệnh"},  {NULL, NULL}};
+
+static int count_words(const char *s) {
+  int w = 1;
+  for (; *s; s++)
+    if (*s == ' ') w++;
+  return w;
+}
+
+/*
+** A document number at token i: NUM glued to '-' or '/' and a code with
+** an uppercase word ("20-NQ/TU", "108/2014/NĐ-CP", "103/2016/QH13").
+** Returns the token count and points *code at the first code word.
+*/
+static size_t doc_number(const xsent *x, size_t i, size_t *code) {
+  if (i >= x->n || x->t[i].type != T_NUM) return 0;
+  size_t j = i + 1;
+  *code = 0;
+  while (j < x->n && !(x->t[j].flags & TF_SPACE)) {
+    const tok *t = &x->t[j];
+    if (t->type == T_PUNCT) {
+      if (!(t->cp == '-' || t->cp == '/')) break;
+      if (j + 1 >= x->n || (x->t[j + 1].flags & TF_SPACE) ||
+          x->t[j + 1].type == T_PUNCT)
+        break;
+    } else if (t->type == T_WORD) {
+      if (!(t->flags & (TF_UPPER | TF_CAPS))) break;
+      if (!*code) *code = j;
+    }
+    j++;
+  }
+  if (!*code || !(xt_punct(x, i + 1, '-') || xt_punct(x, i + 1, '/')))
+    return 0;
+  return j - i;
+}
+
+static const char *kind_from_code(const xsent *x, size_t code) {
+  const tok *t = &x->t[code];
+  const char *s = x->s + t->off;
+  const char *best = NULL;
+  size_t bestn = 0;
+  for (int k = 0; ref_codes[k].code; k++) {
+    size_t n = strlen(ref_codes[k].code);
+    if (n <= t->len && n > bestn && memcmp(s, ref_codes[k].code, n) == 0 &&
+        (n == t->len || (s[n] >= '0' && s[n] <= '9') ||
+         strcmp(ref_codes[k].code, "QĐi") == 0 || n == t->len)) {
+      best = ref_codes[k].kind;
+      bestn = n;
+    }
+  }
+  return best;
+}
+
+/* The issuer after "của" at token i: a lexicon issuer (longest match)
+** or a capitalised run. Returns token count; *canon gets the text. */
+static size_t issuer_at(xsent *x, size_t i, char **canon) {
+  const lex_entry *e;
+  int k = xt_lookup(x, i, &x->x->lx->issuers, &e);
+  if (k) {
+    /* keep a trailing "tỉnh"/"thành phố" the list does not hold */
+    size_t j = i + (size_t)k;
+    *canon = xt_span(x, i, j);
+    return (size_t)k;
+  }
+  size_t j = i, lastcap = 0;
+  while (j < x->n && x->t[j].type == T_WORD && j - i < 12) {
+    if (x->t[j].flags & (TF_UPPER | TF_CAPS))
+      lastcap = j + 1;
+    else if (!(xt_is(x, j, "tỉnh") || xt_is(x, j, "thành") ||
+               xt_is(x, j, "phố") || xt_is(x, j, "huyện") ||
+               xt_is(x, j, "hành") || xt_is(x, j, "bộ") || xt_is(x, j, "vụ") ||
+               xt_is(x, j, "trị") || xt_is(x, j, "phủ") || xt_is(x, j, "ủy")))
+      break;
+    j++;
+  }
+  if (!lastcap || !(x->t[i].flags & (TF_UPPER | TF_CAPS))) return 0;
+  /* trailing admin level words count: "Đảng bộ tỉnh" */
+  while (lastcap < j && (xt_is(x, lastcap, "tỉnh") ||
+                         xt_is(x, lastcap, "bộ") || xt_is(x, lastcap, "ủy")))
+    lastcap++;
+  *canon = xt_span(x, i, lastcap);
+  return lastcap - i;
+}
+
+static void mark(xsent *x, size_t i, size_t j) {
+  for (; i < j && i < x->n; i++) x->used[i] = 1;
+}
+
+/* Find or add the ref with this number; fill fields it lacks. */
+static void add_ref(xsent *x, doc_ref r) {
+  int isnew;
+  uint64_t h = util_hash64(r.number, strlen(r.number));
+  int *slot = hmap_slot(&x->x->refs, h, &isnew);
+  if (!isnew) {
+    doc_ref *o = &x->d->refs.items[*slot - 1];
+    if (!o->date) o->date = r.date;
+    if (!o->issuer) o->issuer = r.issuer;
+    if (!o->kind) o->kind = r.kind;
+    return;
+  }
+  VEC_PUSH(x->d->refs, r);
+  *slot = (int)x->d->refs.n;
+}
+
+/* A kind phrase ending just before token `end`; returns its first token
+** index through *start, and the kind (canonical spelling) or NULL. */
+static const char *kind_before(const xsent *x, size_t end, size_t *start) {
+  for (int k = 0; ref_kinds[k]; k++) {
+    size_t w = (size_t)count_words(ref_kinds[k]);
+    if (end < w) continue;
+    if (xt_phrase(x, end - w, ref_kinds[k]) == (int)w) {
+      *start = end - w;
+      return ref_kinds[k];
+    }
+  }
+  return NULL;
+}
+
+/*
+** A reference at the document number starting at token i. Looks back for
+** "<Kind> [số]" and forward for "[,] ngày <date>" and "của <issuer>".
+*/
+static size_t ref_at(xsent *x, size_t i) {
+  size_t code;
+  size_t nn = doc_number(x, i, &code);
+  if (!nn) return 0;
+  doc_ref r = {0};
+  size_t start = i, end = i + nn;
+  size_t k = i;
+  if (k > 0 && xt_isci(x, k - 1, "số")) k--;
+  size_t ks;
+  const char *kind = kind_before(x, k, &ks);
+  if (kind) {
+    start = ks;
+    r.kind = (char *)kind;
+  } else {
+    r.kind = (char *)kind_from_code(x, code);
+    if (k < i) start = k; /* "số 53/GP-TTĐT" */
+  }
+  r.number = xt_span(x, i, i + nn);
+  size_t j = end;
+  if (xt_punct(x, j, ',')) j++;
+  if (xt_is(x, j, "ngày")) {
+    char iso[11];
+    int dn = xt_date(x, j + 1, iso);
+    if (dn) {
+      r.date = doc_str(x->d, iso, 10);
+      end = j = j + 1 + (size_t)dn;
+    }
+  }
+  if (xt_is(x, j, "của")) {
+    char *iss = NULL;
+    size_t in = issuer_at(x, j + 1, &iss);
+    if (in) {
+      r.issuer = iss;
+      end = j + 1 + in;
+    }
+  }
+  r.text = xt_span(x, start, end);
+  mark(x, start, end);
+  add_ref(x, r);
+  return end - i;
+}
+
+/* ---- periods ---- */
+
+static int is_dash(const xsent *x, size_t i) {
+  return i < x->n && x->t[i].type == T_PUNCT &&
+         (x->t[i].cp == '-' || x->t[i].cp == 0x2013 || x->t[i].cp == 0x2014);
+}
+
+/* "2020-2025", "2020 – 2025" at token i: returns tokens (3) or 0. */
+static int year_range(const xsent *x, size_t i, int *from, int *to) {
+  int a = xt_year(x, i);
+  if (!a || !is_dash(x, i + 1)) return 0;
+  int b = xt_year(x, i + 2);
+  if (!b || b <= a || b - a > 100) return 0;
+  if (i + 3 < x->n && xt_punct(x, i + 3, '/')) return 0;
+  *from = a;
+  *to = b;
+  return 3;
+}
+
+static void add_period(xsent *x, size_t i, size_t j, const char *kind,
+                       int from, int to, int ordinal) {
+  char key[64];
+  int n = snprintf(key, sizeof key, "%s|%d|%d|%d", kind, from, to, ordinal);
+  int isnew;
+  hmap_slot(&x->x->periods, util_hash64(key, (size_t)n), &isnew);
+  mark(x, i, j);
+  if (!isnew) return;
+  doc_period p = {xt_span(x, i, j), (char *)kind, from, to, ordinal};
+  VEC_PUSH(x->d->periods, p);
+}
+
+/* Skip an opening quote or bracket at i. */
+static size_t skip_open(const xsent *x, size_t i) {
+  while (i < x->n && x->t[i].type == T_PUNCT &&
+         (x->t[i].cp == 0x201C || x->t[i].cp == '"' || x->t[i].cp == '('))
+    i++;
+  return i;
+}
+
+/* "nhiệm kỳ|giai đoạn|thời kỳ a–b" at i, then "(a–b)" alternatives. */
+static size_t period_kw(xsent *x, size_t i, const char **lastkind) {
+  static const char *const kws[] = {"nhiệm kỳ", "giai đoạn", "thời kỳ",
+                                    "thời gian", NULL};
+  for (int k = 0; kws[k]; k++) {
+    int w = xt_phrase(x, i, kws[k]);
+    if (!w) continue;
+    size_t j = skip_open(x, i + (size_t)w);
+    int from, to;
+    if (xt_is(x, j, "từ")) j++;
+    if (xt_is(x, j, "năm")) j++;
+    int rn = year_range(x, j, &from, &to);
+    if (!rn) return 0;
+    add_period(x, i, j + (size_t)rn, kws[k], from, to, 0);
+    *lastkind = kws[k];
+    return j + (size_t)rn - i;
+  }
+  return 0;
+}
+
+/* "tầm nhìn [đến] [năm] 2050" / "đến [hết] năm 2025" / "trước năm 2020" */
+static size_t target_at(xsent *x, size_t i) {
+  size_t j = i;
+  const char *kind;
+  int w;
+  if ((w = xt_phrase(x, i, "tầm nhìn"))) {
+    kind = "tầm nhìn";
+    j += (size_t)w;
+    if (xt_is(x, j, "đến")) j++;
+    if (xt_is(x, j, "năm")) j++;
+  } else if ((w = xt_phrase(x, i, "đến hết năm")) ||
+             (w = xt_phrase(x, i, "đến năm"))) {
+    kind = "đến năm";
+    j += (size_t)w;
+  } else if ((w = xt_phrase(x, i, "trước năm"))) {
+    kind = "trước năm";
+    j += (size_t)w;
+  } else
+    return 0;
+  int y = xt_year(x, j);
+  if (!y || xt_punct(x, j + 1, '/') || is_dash(x, j + 1)) return 0;
+  add_period(x, i, j + 1, kind, 0, y, 0);
+  return j + 1 - i;
+}
+
+/*
+** "Đại hội ... lần thứ XXIV[, nhiệm kỳ 2020-2025]" or "Đại hội XIV": the
+** ordinal within 10 words after "Đại hội" in the same clause.
+*/
+static size_t congress_at(xsent *x, size_t i) {
+  int w = xt_phrase(x, i, "Đại hội");
+  if (!w || !(x->t[i].flags & TF_UPPER)) return 0;
+  size_t j = i + (size_t)w, lim = j + 12;
+  int ord = 0;
+  while (j < x->n && j < lim && x->t[j].type == T_WORD) {
+    if (xt_phrase(x, j, "lần thứ")) {
+      j += 2;
+      if (j < x->n && x->t[j].type == T_WORD && (x->t[j].flags & TF_CAPS))
+        ord = xt_roman(x->s + x->t[j].off, x->t[j].len);
+      else if (j < x->n && x->t[j].type == T_NUM)
+        ord = (int)xt_number(x->s + x->t[j].off, x->t[j].len);
+      break;
+    }
+    if ((x->t[j].flags & (TF_CAPS | TF_UPPER)) &&
+        (ord = xt_roman(x->s + x->t[j].off, x->t[j].len)))
+      break;
+    j++;
+  }
+  if (!ord || ord > 100) return 0;
+  size_t end = j + 1;
+  int from = 0, to = 0;
+  size_t k = end;
+  if (xt_punct(x, k, ',') || xt_punct(x, k, '(')) k++;
+  int pw = xt_phrase(x, k, "nhiệm kỳ");
+  if (pw) {
+    int rn = year_range(x, k + (size_t)pw, &from, &to);
+    if (rn) end = k + (size_t)pw + (size_t)rn;
+    if (rn && xt_punct(x, end, ')') && xt_punct(x, end - (size_t)rn - pw - 1, '('))
+      end++;
+  }
+  /* one congress per ordinal; a later mention may add its term */
+  char key[32];
+  int n = snprintf(key, sizeof key, "congress|%d", ord);
+  int isnew;
+  int *slot = hmap_slot(&x->x->periods, util_hash64(key, (size_t)n), &isnew);
+  if (isnew) {
+    doc_period p = {xt_span(x, i, end), "đại hội", from, to, ord};
+    VEC_PUSH(x->d->periods, p);
+    *slot = (int)x->d->periods.n;
+  } else if (from && *slot) {
+    doc_period *p = &x->d->periods.items[*slot - 1];
+    if (!p->from) {
+      p->from = from;
+      p->to = to;
+      p->text = xt_span(x, i, end);
+    }
+  }
+  /* the term itself is also a period; leave its tokens to period_kw */
+  mark(x, i, j + 1);
+  return j + 1 - i;
+}
+
+void extract_refs(xsent *x) {
+  const char *lastkind = NULL;
+  for (size_t i = 0; i < x->n;) {
+    size_t k;
+    if (x->t[i].type == T_NUM && !x->used[i] && (k = ref_at(x, i))) {
+      i += k;
+      continue;
+    }
+    if (x->t[i].type != T_WORD) {
+      /* "(2016-2021)" right after a period of the same kind */
+      int from, to, rn;
+      if (lastkind && xt_punct(x, i, '(') &&
+          (rn = year_range(x, i + 1, &from, &to)) &&
+          xt_punct(x, i + 1 + (size_t)rn, ')')) {
+        add_period(x, i + 1, i + 1 + (size_t)rn, lastkind, from, to, 0);
+        i += (size_t)rn + 2;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    if ((k = congress_at(x, i)) || (k = period_kw(x, i, &lastkind)) ||
+        (k = target_at(x, i))) {
+      i += k;
+      continue;
+    }
+    i++;
+  }
+}

@@ -1,0 +1,213 @@
+/*
+** lexicon.c — loading and looking up the bundled word lists (lexicon.h).
+**
+** File formats (lines starting with '#' and blank lines are ignored):
+**   surnames.txt   one surname per line
+**   titles.txt     one title head per line ("Phó Bí thư")
+**   units.txt      unit<TAB>class   (class "stop": never a unit)
+**   issuers.txt    one issuer per line ("Bộ Chính trị")
+**   gazetteer.tsv  name<TAB>kind[<TAB>alias|alias...]
+**   glossary.tsv   abbr<TAB>expansion
+*/
+#include "lexicon.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "util.h"
+
+#ifndef TINSH_DATA_DIR
+#define TINSH_DATA_DIR "data"
+#endif
+
+static lexicon lex;
+static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+
+size_t lexicon_fold(char *dst, size_t cap, const char *s, size_t n) {
+  size_t o = 0, i = 0;
+  while (i < n) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+      if (o + 1 >= cap) return 0;
+      dst[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      i++;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k =
+        utf8proc_iterate((const utf8proc_uint8_t *)s + i, n - i, &cp);
+    if (k <= 0) { /* invalid byte: copy as is */
+      if (o + 1 >= cap) return 0;
+      dst[o++] = s[i++];
+      continue;
+    }
+    if (o + 4 >= cap) return 0;
+    o += utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)dst + o);
+    i += k;
+  }
+  if (o >= cap) return 0;
+  dst[o] = 0;
+  return o;
+}
+
+static int count_words(const char *s, size_t n) {
+  int w = 1;
+  for (size_t i = 0; i < n; i++)
+    if (s[i] == ' ') w++;
+  return w;
+}
+
+/*
+** Insert key -> (val, kind) into t; keys are copied into the heap. The
+** first insertion of a key wins. Grows the table at 50% load.
+*/
+static void table_put(lex_table *t, const char *key, size_t n, const char *val,
+                      const char *kind) {
+  char tmp[512];
+  if (t->fold) {
+    n = lexicon_fold(tmp, sizeof tmp, key, n);
+    if (!n) return;
+    key = tmp;
+  }
+  if (n == 0) return;
+  if (2 * (t->n + 1) > t->cap) {
+    size_t ncap = t->cap ? t->cap * 2 : 256;
+    lex_entry *ns = xcalloc(ncap, sizeof *ns);
+    for (size_t i = 0; i < t->cap; i++) {
+      if (!t->slots[i].key) continue;
+      size_t h = util_hash64(t->slots[i].key, t->slots[i].len) & (ncap - 1);
+      while (ns[h].key) h = (h + 1) & (ncap - 1);
+      ns[h] = t->slots[i];
+    }
+    free(t->slots);
+    t->slots = ns;
+    t->cap = ncap;
+  }
+  size_t h = util_hash64(key, n) & (t->cap - 1);
+  while (t->slots[h].key) {
+    if (t->slots[h].len == n && memcmp(t->slots[h].key, key, n) == 0) return;
+    h = (h + 1) & (t->cap - 1);
+  }
+  t->slots[h].key = xstrndup(key, n);
+  t->slots[h].len = n;
+  t->slots[h].val = val;
+  t->slots[h].kind = kind;
+  t->n++;
+  int w = count_words(key, n);
+  if (w > t->maxtok) t->maxtok = w;
+}
+
+const lex_entry *lex_find(const lex_table *t, const char *s, size_t n) {
+  if (!t->cap || !n) return NULL;
+  size_t h = util_hash64(s, n) & (t->cap - 1);
+  while (t->slots[h].key) {
+    if (t->slots[h].len == n && memcmp(t->slots[h].key, s, n) == 0)
+      return &t->slots[h];
+    h = (h + 1) & (t->cap - 1);
+  }
+  return NULL;
+}
+
+/* Strip trailing CR/spaces of line[0..*n). */
+static void rtrim(const char *line, size_t *n) {
+  while (*n && (line[*n - 1] == '\r' || line[*n - 1] == ' ')) (*n)--;
+}
+
+/*
+** Read data file `name` and call add(t, fields, nfields) for each content
+** line split on TABs (at most 3 fields, NUL-terminated copies that stay
+** alive for the process). Returns 0, or -1 when the file is unreadable.
+*/
+static int load_file(const char *dir, const char *name, lex_table *t,
+                     void (*add)(lex_table *, char **, int)) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  char *text;
+  size_t len;
+  if (util_read_file(path, &text, &len) != 0) return -1;
+  char *p = text, *end = text + len;
+  while (p < end) {
+    char *nl = memchr(p, '\n', (size_t)(end - p));
+    size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+    rtrim(p, &n);
+    if (n && p[0] != '#') {
+      char *f[3] = {0};
+      int nf = 0;
+      char *line = xstrndup(p, n); /* kept: values point into it */
+      char *s = line;
+      while (nf < 3) {
+        f[nf++] = s;
+        char *tab = strchr(s, '\t');
+        if (!tab) break;
+        *tab = 0;
+        s = tab + 1;
+      }
+      add(t, f, nf);
+    }
+    p = nl ? nl + 1 : end;
+  }
+  free(text);
+  return 0;
+}
+
+static void add_plain(lex_table *t, char **f, int nf) {
+  (void)nf;
+  table_put(t, f[0], strlen(f[0]), f[0], NULL);
+}
+
+static void add_pair(lex_table *t, char **f, int nf) {
+  table_put(t, f[0], strlen(f[0]), nf > 1 ? f[1] : NULL,
+            nf > 1 ? f[1] : NULL);
+}
+
+/* gazetteer: the name itself and every alias map to (name, kind). */
+static void add_place(lex_table *t, char **f, int nf) {
+  const char *kind = nf > 1 && f[1][0] ? f[1] : NULL;
+  table_put(t, f[0], strlen(f[0]), f[0], kind);
+  if (nf < 3) return;
+  char *s = f[2];
+  while (*s) {
+    char *bar = strchr(s, '|');
+    size_t n = bar ? (size_t)(bar - s) : strlen(s);
+    table_put(t, s, n, f[0], kind);
+    if (!bar) break;
+    s = bar + 1;
+  }
+}
+
+static void load_all(void) {
+  const char *dir = getenv("TINSH_DATA");
+  if (!dir || !*dir) dir = TINSH_DATA_DIR;
+  lex.titles.fold = lex.units.fold = lex.issuers.fold = 1;
+  struct {
+    const char *name;
+    lex_table *t;
+    void (*add)(lex_table *, char **, int);
+  } files[] = {
+      {"surnames.txt", &lex.surnames, add_plain},
+      {"titles.txt", &lex.titles, add_plain},
+      {"units.txt", &lex.units, add_pair},
+      {"issuers.txt", &lex.issuers, add_plain},
+      {"gazetteer.tsv", &lex.places, add_place},
+      {"glossary.tsv", &lex.glossary, add_pair},
+  };
+  const char *first = NULL;
+  for (size_t i = 0; i < sizeof files / sizeof *files; i++)
+    if (load_file(dir, files[i].name, files[i].t, files[i].add) != 0) {
+      lex.missing++;
+      if (!first) first = files[i].name;
+    }
+  if (lex.missing)
+    fprintf(stderr,
+            "tinsh: %s/%s: cannot read data file (%d missing); facts are "
+            "extracted without them\n",
+            dir, first, lex.missing);
+}
+
+const lexicon *lexicon_get(void) {
+  pthread_once(&lex_once, load_all);
+  return &lex;
+}
