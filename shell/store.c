@@ -1,0 +1,569 @@
+/*
+** store.c — the corpus database: open/create/migrate, metadata, document
+** access (iteration, lookup, full reconstruction), fact tables, and the
+** default-database resolution. Ingest is in store_ingest.c, search in
+** store_search.c. Schema documented in docs/schema.md.
+*/
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fts.h"
+#include "parse.h"
+#include "store_int.h"
+
+/* ---- schema ---- */
+
+/* Kinds of block indexed in each FTS column (title and lead come from the
+** documents table). Banner, boilerplate and related blocks are stored
+** but not indexed. */
+#define BODY_KINDS "'dateline','heading','paragraph','question','byline'"
+
+static const char schema_v1[] =
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);"
+    "CREATE TABLE IF NOT EXISTS files("
+    "  path TEXT PRIMARY KEY,"    /* absolute path of the source file */
+    "  size INTEGER NOT NULL,"    /* bytes */
+    "  mtime_ns INTEGER NOT NULL,"
+    "  hash TEXT NOT NULL,"       /* 16 hex digits, FNV-1a of the bytes */
+    "  dup_of TEXT,"              /* exact duplicate of this file, or NULL */
+    "  format TEXT NOT NULL,"     /* 'text' or 'json' */
+    "  run INTEGER"               /* ingest_log.id that last saw it */
+    ");"
+    "CREATE INDEX IF NOT EXISTS files_hash ON files(hash);"
+    "CREATE INDEX IF NOT EXISTS files_dup ON files(dup_of);"
+    "CREATE TABLE IF NOT EXISTS documents("
+    "  id INTEGER PRIMARY KEY,"
+    "  doc_id TEXT NOT NULL,"     /* doc.h id: hash of the normalised text */
+    "  path TEXT NOT NULL UNIQUE,"/* file, or file#N for the Nth JSON record */
+    "  file TEXT NOT NULL,"       /* files.path */
+    "  record INTEGER NOT NULL DEFAULT 0," /* JSON record number, 0 for text */
+    "  hash TEXT NOT NULL,"       /* hash of the raw bytes of this document */
+    "  title TEXT, published TEXT, author TEXT, site TEXT, lead TEXT,"
+    "  url TEXT,"
+    "  size INTEGER NOT NULL,"    /* bytes of raw */
+    "  text TEXT NOT NULL,"       /* normalised text (block offsets refer to it) */
+    "  raw BLOB,"                 /* raw bytes; NULL when identical to text */
+    "  format TEXT NOT NULL,"     /* 'text' or 'json' */
+    "  parser_version INTEGER NOT NULL,"
+    "  ingested_at TEXT NOT NULL"
+    ");"
+    "CREATE INDEX IF NOT EXISTS documents_file ON documents(file);"
+    "CREATE INDEX IF NOT EXISTS documents_hash ON documents(hash);"
+    "CREATE INDEX IF NOT EXISTS documents_doc_id ON documents(doc_id);"
+    "CREATE TABLE IF NOT EXISTS blocks(doc INTEGER NOT NULL, seq INTEGER NOT "
+    "  NULL, kind TEXT NOT NULL, off INTEGER NOT NULL, len INTEGER NOT NULL,"
+    "  text TEXT NOT NULL, PRIMARY KEY(doc, seq));"
+    "CREATE TABLE IF NOT EXISTS qa(doc INTEGER NOT NULL, seq INTEGER NOT NULL,"
+    "  q TEXT, a TEXT, qblock INTEGER, PRIMARY KEY(doc, seq));"
+    "CREATE TABLE IF NOT EXISTS people(doc INTEGER NOT NULL, seq INTEGER NOT "
+    "  NULL, name TEXT, titles TEXT, mentions INTEGER, PRIMARY KEY(doc,seq));"
+    "CREATE TABLE IF NOT EXISTS figures(doc INTEGER NOT NULL, seq INTEGER NOT "
+    "  NULL, text TEXT, value REAL, of REAL, unit TEXT, base REAL,"
+    "  base_unit TEXT, qualifier TEXT, subject TEXT, sentence TEXT,"
+    "  block INTEGER, PRIMARY KEY(doc, seq));"
+    "CREATE TABLE IF NOT EXISTS refs(doc INTEGER NOT NULL, seq INTEGER NOT "
+    "  NULL, text TEXT, kind TEXT, number TEXT, date TEXT, issuer TEXT,"
+    "  PRIMARY KEY(doc, seq));"
+    "CREATE TABLE IF NOT EXISTS periods(doc INTEGER NOT NULL, seq INTEGER NOT "
+    "  NULL, text TEXT, kind TEXT, from_year INTEGER, to_year INTEGER,"
+    "  ordinal INTEGER, PRIMARY KEY(doc, seq));"
+    "CREATE TABLE IF NOT EXISTS places(doc INTEGER NOT NULL, seq INTEGER NOT "
+    "  NULL, name TEXT, kind TEXT, mentions INTEGER, PRIMARY KEY(doc, seq));"
+    "CREATE TABLE IF NOT EXISTS quotes(doc INTEGER NOT NULL, seq INTEGER NOT "
+    "  NULL, text TEXT, PRIMARY KEY(doc, seq));"
+    "CREATE TABLE IF NOT EXISTS abbrevs(doc INTEGER NOT NULL, seq INTEGER NOT "
+    "  NULL, abbr TEXT, expansion TEXT, PRIMARY KEY(doc, seq));"
+    "CREATE TABLE IF NOT EXISTS warnings(doc INTEGER NOT NULL, seq INTEGER NOT "
+    "  NULL, text TEXT, PRIMARY KEY(doc, seq));"
+    "CREATE TABLE IF NOT EXISTS ingest_log("
+    "  id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT,"
+    "  status TEXT NOT NULL," /* running, done, failed (killed runs stay running) */
+    "  args TEXT, parser_version INTEGER, files INTEGER, new INTEGER,"
+    "  changed INTEGER, unchanged INTEGER, moved INTEGER, duplicates INTEGER,"
+    "  pruned INTEGER, skipped INTEGER, warnings INTEGER, errors INTEGER,"
+    "  bytes INTEGER, seconds REAL);"
+    "CREATE TABLE IF NOT EXISTS ingest_errors(run INTEGER NOT NULL,"
+    "  path TEXT NOT NULL, reason TEXT NOT NULL);"
+    "CREATE VIEW IF NOT EXISTS fts_content(id, title, lead, body, captions,"
+    "  answers) AS SELECT d.id, d.title, d.lead,"
+    "  (SELECT group_concat(b.text, char(10)) FROM blocks b WHERE b.doc = d.id"
+    "   AND b.kind IN (" BODY_KINDS ")),"
+    "  (SELECT group_concat(b.text, char(10)) FROM blocks b WHERE b.doc = d.id"
+    "   AND b.kind = 'caption'),"
+    "  (SELECT group_concat(b.text, char(10)) FROM blocks b WHERE b.doc = d.id"
+    "   AND b.kind = 'answer')"
+    "  FROM documents d;"
+    "CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, lead, body,"
+    "  captions, answers, content='fts_content', content_rowid='id',"
+    "  tokenize='" FTS_TOKENIZER_NAME "');";
+
+/* bm25 with column weights title 10, lead 5, body 1, captions 1, answers
+** 1, stored in the FTS5 config so that ORDER BY rank uses it. */
+#define STORE_RANK_SQL \
+  "INSERT INTO fts(fts, rank) VALUES('rank', 'bm25(10.0, 5.0, 1.0, 1.0, 1.0)')"
+
+int store_block_in_column(doc_kind k) {
+  switch (k) {
+    case BK_DATELINE:
+    case BK_HEADING:
+    case BK_PARAGRAPH:
+    case BK_QUESTION:
+    case BK_BYLINE:
+      return 2;
+    case BK_CAPTION:
+      return 3;
+    case BK_ANSWER:
+      return 4;
+    default:
+      return -1;
+  }
+}
+
+void store_fts_columns(const doc *d, buf *body, buf *captions, buf *answers) {
+  buf *col[5] = {NULL, NULL, body, captions, answers};
+  int used[5] = {0};
+  for (size_t i = 0; i < d->blocks.n; i++) {
+    int c = store_block_in_column(d->blocks.items[i].kind);
+    if (c < 0) continue;
+    if (used[c]) buf_addc(col[c], '\n');
+    used[c] = 1;
+    buf_adds(col[c], d->blocks.items[i].text ? d->blocks.items[i].text : "");
+  }
+}
+
+/* ---- helpers ---- */
+
+char *store_msg(const char *fmt, ...) {
+  buf b;
+  buf_init(&b);
+  va_list ap;
+  va_start(ap, fmt);
+  char tmp[1024];
+  vsnprintf(tmp, sizeof tmp, fmt, ap);
+  va_end(ap);
+  buf_adds(&b, tmp);
+  return buf_detach(&b);
+}
+
+int store_exec(store *s, const char *sql, char **err) {
+  char *e = NULL;
+  if (sqlite3_exec(s->db, sql, NULL, NULL, &e) == SQLITE_OK) return 0;
+  if (err) *err = store_msg("%s", e ? e : sqlite3_errmsg(s->db));
+  sqlite3_free(e);
+  return -1;
+}
+
+char *store_meta(store *s, const char *key) {
+  sqlite3_stmt *st;
+  char *v = NULL;
+  if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = ?1", -1,
+                         &st, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+    v = xstrdup((const char *)sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  return v;
+}
+
+static int set_meta(store *s, const char *key, const char *value, char **err) {
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(s->db,
+                         "INSERT OR REPLACE INTO meta(key, value) VALUES(?1,?2)",
+                         -1, &st, NULL) != SQLITE_OK) {
+    *err = store_msg("%s", sqlite3_errmsg(s->db));
+    return -1;
+  }
+  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+  int rc = sqlite3_step(st);
+  sqlite3_finalize(st);
+  if (rc != SQLITE_DONE) {
+    *err = store_msg("%s", sqlite3_errmsg(s->db));
+    return -1;
+  }
+  return 0;
+}
+
+/*
+** Create the schema in an empty database, or migrate an older one in place
+** (one transaction per step). Refuses a database from a newer tinsh.
+*/
+static int migrate(store *s, char **err) {
+  int have = 0;
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(s->db,
+                         "SELECT count(*) FROM sqlite_schema WHERE name='meta'",
+                         -1, &st, NULL) != SQLITE_OK) {
+    *err = store_msg("%s", sqlite3_errmsg(s->db));
+    return -1;
+  }
+  sqlite3_step(st);
+  int has_meta = sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  if (has_meta) {
+    char *v = store_meta(s, "schema_version");
+    have = v ? atoi(v) : 0;
+    free(v);
+  }
+  if (have > STORE_SCHEMA_VERSION) {
+    *err = store_msg("database schema version %d is newer than this tinsh "
+                     "(%d); upgrade tinsh",
+                     have, STORE_SCHEMA_VERSION);
+    return -1;
+  }
+  if (have == STORE_SCHEMA_VERSION) return 0;
+  /* version 0 (empty) -> 1. Future steps: if (have < 2) {ALTER ...} */
+  if (store_exec(s, "BEGIN IMMEDIATE", err) != 0) return -1;
+  char num[32];
+  snprintf(num, sizeof num, "%d", STORE_SCHEMA_VERSION);
+  if (store_exec(s, schema_v1, err) != 0 ||
+      store_exec(s, STORE_RANK_SQL, err) != 0 ||
+      set_meta(s, "schema_version", num, err) != 0 ||
+      set_meta(s, "created_by", "tinsh " TINSH_VERSION, err) != 0) {
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return -1;
+  }
+  return store_exec(s, "COMMIT", err);
+}
+
+int store_open(const char *path, int mode, store **out, char **err) {
+  *out = NULL;
+  *err = NULL;
+  store *s = xcalloc(1, sizeof *s);
+  s->path = xstrdup(path);
+  s->readonly = mode == STORE_READONLY;
+  int fl = s->readonly ? SQLITE_OPEN_READONLY
+                       : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  if (s->readonly && access(path, F_OK) != 0) {
+    *err = store_msg("%s", strerror(errno));
+    store_close(s);
+    return -1;
+  }
+  if (sqlite3_open_v2(path, &s->db, fl, NULL) != SQLITE_OK) {
+    *err = store_msg("%s", s->db ? sqlite3_errmsg(s->db) : "out of memory");
+    store_close(s);
+    return -1;
+  }
+  sqlite3_busy_timeout(s->db, 10000);
+  sqlite3_extended_result_codes(s->db, 1);
+  if (fts_register(s->db) != SQLITE_OK) {
+    *err = store_msg("cannot register the FTS5 tokenizer");
+    store_close(s);
+    return -1;
+  }
+  int rc = 0;
+  if (s->readonly) {
+    rc = store_exec(s, "PRAGMA query_only = 1", err);
+    char *v = rc == 0 ? store_meta(s, "schema_version") : NULL;
+    if (rc == 0 && !v) {
+      /* distinguish "not a database" from "not a tinsh database" */
+      rc = store_exec(s, "SELECT count(*) FROM sqlite_schema", err);
+      if (rc == 0) {
+        *err = store_msg("not a tinsh database");
+        rc = -1;
+      }
+    } else if (v && atoi(v) > STORE_SCHEMA_VERSION) {
+      *err = store_msg("database schema version %s is newer than this tinsh",
+                       v);
+      rc = -1;
+    }
+    free(v);
+  } else {
+    rc = store_exec(s,
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                    "PRAGMA foreign_keys = OFF",
+                    err);
+    if (rc == 0) rc = migrate(s, err);
+  }
+  if (rc != 0) {
+    store_close(s);
+    return -1;
+  }
+  *out = s;
+  return 0;
+}
+
+void store_close(store *s) {
+  if (!s) return;
+  sqlite3_close_v2(s->db);
+  free(s->path);
+  free(s);
+}
+
+sqlite3 *store_db(store *s) {
+  return s->db;
+}
+
+const char *store_path(store *s) {
+  return s->path;
+}
+
+const char *store_errmsg(store *s) {
+  return sqlite3_errmsg(s->db);
+}
+
+/* ---- documents ---- */
+
+struct store_iter {
+  sqlite3_stmt *st;
+};
+
+#define DOCINFO_COLS \
+  "id, doc_id, path, title, published, author, site, lead, url, size"
+
+static void read_docinfo(sqlite3_stmt *st, store_docinfo *d) {
+  d->id = sqlite3_column_int64(st, 0);
+  d->doc_id = (const char *)sqlite3_column_text(st, 1);
+  d->path = (const char *)sqlite3_column_text(st, 2);
+  d->title = (const char *)sqlite3_column_text(st, 3);
+  d->published = (const char *)sqlite3_column_text(st, 4);
+  d->author = (const char *)sqlite3_column_text(st, 5);
+  d->site = (const char *)sqlite3_column_text(st, 6);
+  d->lead = (const char *)sqlite3_column_text(st, 7);
+  d->url = (const char *)sqlite3_column_text(st, 8);
+  d->size = sqlite3_column_int64(st, 9);
+}
+
+store_iter *store_docs(store *s, const char *sql_where, char **err) {
+  char *sql = sqlite3_mprintf("SELECT " DOCINFO_COLS
+                              " FROM documents %s%s ORDER BY id",
+                              sql_where ? "WHERE " : "",
+                              sql_where ? sql_where : "");
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+  sqlite3_free(sql);
+  if (rc != SQLITE_OK) {
+    *err = store_msg("%s", sqlite3_errmsg(s->db));
+    return NULL;
+  }
+  store_iter *it = xcalloc(1, sizeof *it);
+  it->st = st;
+  return it;
+}
+
+int store_docs_next(store_iter *it, store_docinfo *out) {
+  int rc = sqlite3_step(it->st);
+  if (rc == SQLITE_ROW) {
+    read_docinfo(it->st, out);
+    return 1;
+  }
+  return rc == SQLITE_DONE ? 0 : -1;
+}
+
+void store_docs_close(store_iter *it) {
+  if (!it) return;
+  sqlite3_finalize(it->st);
+  free(it);
+}
+
+static int64_t one_int(store *s, const char *sql, const char *arg) {
+  sqlite3_stmt *st;
+  int64_t v = 0;
+  if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return -1;
+  if (arg) sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+  if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  return v;
+}
+
+int64_t store_doc_count(store *s) {
+  return one_int(s, "SELECT count(*) FROM documents", NULL);
+}
+
+int64_t store_doc_by_path(store *s, const char *path) {
+  return one_int(s, "SELECT id FROM documents WHERE path = ?1", path);
+}
+
+int64_t store_doc_by_hash(store *s, const char *doc_id) {
+  return one_int(s, "SELECT min(id) FROM documents WHERE doc_id = ?1", doc_id);
+}
+
+/* Copy column i of st into d's arena (NULL stays NULL). */
+static char *col_str(doc *d, sqlite3_stmt *st, int i) {
+  const char *t = (const char *)sqlite3_column_text(st, i);
+  return t ? doc_str(d, t, (size_t)sqlite3_column_bytes(st, i)) : NULL;
+}
+
+/* Prepare "SELECT cols FROM table WHERE doc = id ORDER BY seq". */
+static sqlite3_stmt *rows_of(store *s, const char *cols, const char *table,
+                             int64_t id) {
+  char *sql = sqlite3_mprintf("SELECT %s FROM %s WHERE doc = ?1 ORDER BY seq",
+                              cols, table);
+  sqlite3_stmt *st = NULL;
+  sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+  sqlite3_free(sql);
+  if (st) sqlite3_bind_int64(st, 1, id);
+  return st;
+}
+
+static void load_blocks(store *s, doc *d, int64_t id) {
+  sqlite3_stmt *st = rows_of(s, "kind, off, len, text", "blocks", id);
+  while (st && sqlite3_step(st) == SQLITE_ROW) {
+    int k = doc_kind_from_name((const char *)sqlite3_column_text(st, 0));
+    doc_block b = {k < 0 ? BK_PARAGRAPH : (doc_kind)k, col_str(d, st, 3),
+                   (size_t)sqlite3_column_int64(st, 1),
+                   (size_t)sqlite3_column_int64(st, 2)};
+    VEC_PUSH(d->blocks, b);
+  }
+  sqlite3_finalize(st);
+}
+
+static void load_facts(store *s, doc *d, int64_t id) {
+  sqlite3_stmt *st = rows_of(s, "q, a, qblock", "qa", id);
+  while (st && sqlite3_step(st) == SQLITE_ROW) {
+    doc_qa q = {col_str(d, st, 0), col_str(d, st, 1),
+                sqlite3_column_int(st, 2)};
+    VEC_PUSH(d->qa, q);
+  }
+  sqlite3_finalize(st);
+  st = rows_of(s, "name, titles, mentions", "people", id);
+  while (st && sqlite3_step(st) == SQLITE_ROW) {
+    doc_person p = {0};
+    p.name = col_str(d, st, 0);
+    const char *t = (const char *)sqlite3_column_text(st, 1);
+    if (t) json_strings(d, t, &p.titles);
+    p.mentions = sqlite3_column_int(st, 2);
+    VEC_PUSH(d->people, p);
+  }
+  sqlite3_finalize(st);
+  st = rows_of(s,
+               "text, value, of, unit, base, base_unit, qualifier, subject, "
+               "sentence, block",
+               "figures", id);
+  while (st && sqlite3_step(st) == SQLITE_ROW) {
+    doc_figure f = {0};
+    f.text = col_str(d, st, 0);
+    f.value = sqlite3_column_double(st, 1);
+    f.has_of = sqlite3_column_type(st, 2) != SQLITE_NULL;
+    f.of = sqlite3_column_double(st, 2);
+    f.unit = col_str(d, st, 3);
+    f.base = sqlite3_column_double(st, 4);
+    f.base_unit = col_str(d, st, 5);
+    f.qualifier = col_str(d, st, 6);
+    f.subject = col_str(d, st, 7);
+    f.sentence = col_str(d, st, 8);
+    f.block = sqlite3_column_int(st, 9);
+    VEC_PUSH(d->figures, f);
+  }
+  sqlite3_finalize(st);
+  st = rows_of(s, "text, kind, number, date, issuer", "refs", id);
+  while (st && sqlite3_step(st) == SQLITE_ROW) {
+    doc_ref r = {col_str(d, st, 0), col_str(d, st, 1), col_str(d, st, 2),
+                 col_str(d, st, 3), col_str(d, st, 4)};
+    VEC_PUSH(d->refs, r);
+  }
+  sqlite3_finalize(st);
+  st = rows_of(s, "text, kind, from_year, to_year, ordinal", "periods", id);
+  while (st && sqlite3_step(st) == SQLITE_ROW) {
+    doc_period p = {col_str(d, st, 0), col_str(d, st, 1),
+                    sqlite3_column_int(st, 2), sqlite3_column_int(st, 3),
+                    sqlite3_column_int(st, 4)};
+    VEC_PUSH(d->periods, p);
+  }
+  sqlite3_finalize(st);
+  st = rows_of(s, "name, kind, mentions", "places", id);
+  while (st && sqlite3_step(st) == SQLITE_ROW) {
+    doc_place p = {col_str(d, st, 0), col_str(d, st, 1),
+                   sqlite3_column_int(st, 2)};
+    VEC_PUSH(d->places, p);
+  }
+  sqlite3_finalize(st);
+  st = rows_of(s, "text", "quotes", id);
+  while (st && sqlite3_step(st) == SQLITE_ROW) {
+    char *q = col_str(d, st, 0);
+    VEC_PUSH(d->quotes, q);
+  }
+  sqlite3_finalize(st);
+  st = rows_of(s, "abbr, expansion", "abbrevs", id);
+  while (st && sqlite3_step(st) == SQLITE_ROW) {
+    doc_abbrev a = {col_str(d, st, 0), col_str(d, st, 1)};
+    VEC_PUSH(d->abbrevs, a);
+  }
+  sqlite3_finalize(st);
+  st = rows_of(s, "text", "warnings", id);
+  while (st && sqlite3_step(st) == SQLITE_ROW) {
+    char *w = col_str(d, st, 0);
+    VEC_PUSH(d->warnings, w);
+  }
+  sqlite3_finalize(st);
+}
+
+doc *store_doc_load(store *s, int64_t id) {
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(s->db,
+                         "SELECT doc_id, path, title, published, author, "
+                         "site, lead, text FROM documents WHERE id = ?1",
+                         -1, &st, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_int64(st, 1, id);
+  doc *d = NULL;
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    d = doc_new((const char *)sqlite3_column_text(st, 1));
+    const char *h = (const char *)sqlite3_column_text(st, 0);
+    snprintf(d->id, sizeof d->id, "%s", h ? h : "");
+    d->title = col_str(d, st, 2);
+    d->published = col_str(d, st, 3);
+    d->author = col_str(d, st, 4);
+    d->site = col_str(d, st, 5);
+    d->lead = col_str(d, st, 6);
+    d->text = col_str(d, st, 7);
+    d->text_len = (size_t)sqlite3_column_bytes(st, 7);
+  }
+  sqlite3_finalize(st);
+  if (!d) return NULL;
+  load_blocks(s, d, id);
+  load_facts(s, d, id);
+  return d;
+}
+
+char *store_doc_raw(store *s, int64_t id, size_t *len) {
+  sqlite3_stmt *st;
+  char *r = NULL;
+  if (sqlite3_prepare_v2(s->db,
+                         "SELECT coalesce(raw, text) FROM documents "
+                         "WHERE id = ?1",
+                         -1, &st, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_int64(st, 1, id);
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    const void *p = sqlite3_column_blob(st, 0);
+    size_t n = (size_t)sqlite3_column_bytes(st, 0);
+    r = xmalloc(n + 1);
+    if (n) memcpy(r, p, n);
+    r[n] = 0;
+    if (len) *len = n;
+  }
+  sqlite3_finalize(st);
+  return r;
+}
+
+sqlite3_stmt *store_facts(store *s, const char *table, int64_t doc,
+                          char **err) {
+  static const char *const known[] = {
+      "figures", "people", "refs",     "periods", "places",
+      "quotes",  "abbrevs", "qa",      "warnings", "blocks"};
+  int ok = 0;
+  for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+    if (strcmp(table, known[i]) == 0) ok = 1;
+  if (!ok) {
+    *err = store_msg("unknown fact table '%s'", table);
+    return NULL;
+  }
+  char *sql = sqlite3_mprintf("SELECT * FROM %s %s ORDER BY doc, seq", table,
+                              doc > 0 ? "WHERE doc = ?1" : "");
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+  sqlite3_free(sql);
+  if (rc != SQLITE_OK) {
+    *err = store_msg("%s", sqlite3_errmsg(s->db));
+    return NULL;
+  }
+  if (doc > 0) sqlite3_bind_int64(st, 1, doc);
+  return st;
+}

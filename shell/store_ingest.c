@@ -1,0 +1,1137 @@
+/*
+** store_ingest.c — files in, documents out: a sorted walk, worker threads
+** that read, hash and parse, one writer (the calling thread) that decides
+** new / changed / unchanged / moved / duplicate and writes in batched
+** transactions. Results are written in walk order whatever the order the
+** workers finish in, so runs are deterministic.
+**
+** Crash safety comes from SQLite (WAL, one transaction per batch): a
+** killed ingest leaves the last committed batch; the next run sees the
+** rest as new and completes it.
+*/
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "parse.h"
+#include "store_int.h"
+
+enum { FMT_TEXT, FMT_JSON, FMT_JSONL, FMT_NONE };
+static const char *const fmt_name[] = {"text", "json", "json"};
+
+/* One parsed document of a job. */
+typedef struct item {
+  doc *d;
+  const char *raw; /* raw bytes of this document (inside job->bytes) */
+  size_t rawlen;
+  char hash[17];
+  char *url;       /* malloc'd or NULL */
+  int record;      /* JSON record number (1-based), 0 for text files */
+} item;
+
+typedef struct job {
+  char *path;        /* absolute path of the file */
+  int64_t size, mtime_ns;
+  int format;
+  int64_t reparse;   /* > 0: re-derive this stored document */
+  int record;        /* reparse: its record number */
+  /* filled by the worker */
+  char *bytes;
+  size_t len;
+  char hash[17];
+  char *why;         /* malloc'd failure reason, or NULL */
+  VEC(item) items;
+  int done;
+} job;
+
+#define RING 64
+
+typedef struct ingest {
+  store *s;
+  const store_ingest_opts *o;
+  store_ingest_stats *st;
+  char **err;
+  int64_t run;         /* ingest_log.id */
+  int walking_totals;  /* first pass: count only */
+  int failed;          /* a database error happened */
+  char *dbreal;        /* realpath of the database (skipped by the walk) */
+  /* worker pool */
+  pthread_mutex_t mu;
+  pthread_cond_t work_cv, done_cv;
+  job ring[RING];
+  int64_t submitted, taken, written;
+  int quit, nthreads;
+  pthread_t *threads;
+  /* transactions and progress */
+  int in_batch;
+  int64_t in_tx; /* jobs written in the current transaction */
+  struct timespec t0, last_commit, last_progress;
+  /* prepared statements */
+  sqlite3_stmt *q_file, *q_file_by_hash, *q_doc_by_hash, *ins_doc,
+      *ins_block, *ins_fts, *ins_file, *upd_file_stat, *ins_people,
+      *ins_fig, *ins_ref, *ins_per, *ins_place, *ins_quote, *ins_abbr,
+      *ins_qa, *ins_warn, *ins_err;
+} ingest;
+
+/* ---- time ---- */
+
+static double since(const struct timespec *a) {
+  struct timespec b;
+  clock_gettime(CLOCK_MONOTONIC, &b);
+  return (double)(b.tv_sec - a->tv_sec) + (double)(b.tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static void now_iso(char *out, size_t n) {
+  time_t t = time(NULL);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(out, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static void hex64(uint64_t h, char out[17]) {
+  snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+/* ---- parsing (worker side) ---- */
+
+static int format_of(const char *path) {
+  const char *dot = strrchr(path, '.');
+  const char *slash = strrchr(path, '/');
+  if (!dot || (slash && dot < slash)) return FMT_NONE;
+  if (!strcasecmp(dot, ".txt") || !strcasecmp(dot, ".md")) return FMT_TEXT;
+  if (!strcasecmp(dot, ".jsonl") || !strcasecmp(dot, ".ndjson"))
+    return FMT_JSONL;
+  if (!strcasecmp(dot, ".json")) return FMT_JSON;
+  return FMT_NONE;
+}
+
+static void set_doc_id(doc *d) {
+  if (d->id[0]) return;
+  hex64(util_hash64(d->text ? d->text : "", d->text_len), d->id);
+}
+
+/* An ISO-looking date ("2024-03-04...") is trusted as published. */
+static int iso_date(const char *s) {
+  return s && strlen(s) >= 10 && s[4] == '-' && s[7] == '-' &&
+         s[0] >= '0' && s[0] <= '9';
+}
+
+/*
+** Parse one JSON record raw[0..n) into an item (record number rec).
+** Returns 0, or -1 with *why (static) on a syntax error.
+*/
+static int parse_record(const char *path, const char *raw, size_t n, int rec,
+                        item *it, const char **why) {
+  json_rec r;
+  long used = json_object(raw, n, &r, why);
+  if (used < 0) return -1;
+  n = (size_t)used;
+  buf t;
+  buf_init(&t);
+  if (r.title) buf_adds(&t, r.title), buf_adds(&t, "\n\n");
+  if (r.date) buf_adds(&t, r.date), buf_adds(&t, "\n\n");
+  if (r.body) buf_adds(&t, r.body);
+  char *p = sqlite3_mprintf("%s#%d", path, rec);
+  doc *d = parse_document(p, t.data ? t.data : "", t.len, 0);
+  sqlite3_free(p);
+  buf_free(&t);
+  if (r.title) d->title = doc_str(d, r.title, strlen(r.title));
+  if (iso_date(r.date)) d->published = doc_str(d, r.date, strlen(r.date));
+  set_doc_id(d);
+  it->d = d;
+  it->raw = raw;
+  it->rawlen = n;
+  hex64(util_hash64(raw, n), it->hash);
+  it->url = r.url ? xstrdup(r.url) : NULL;
+  it->record = rec;
+  json_rec_free(&r);
+  return 0;
+}
+
+static void job_fail(job *j, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void job_fail(job *j, const char *fmt, ...) {
+  char tmp[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(tmp, sizeof tmp, fmt, ap);
+  va_end(ap);
+  free(j->why);
+  j->why = xstrdup(tmp);
+}
+
+/* Split a .json (object or array of objects) or .jsonl file into items. */
+static void parse_json_file(job *j) {
+  const char *s = j->bytes, *why = NULL;
+  size_t n = j->len, i = 0;
+  int rec = 0;
+  if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) i = 3; /* BOM */
+  while (i < n && strchr(" \t\r\n", s[i])) i++;
+  int array = j->format == FMT_JSON && i < n && s[i] == '[';
+  if (array) i++;
+  long line = 1;
+  for (;;) {
+    while (i < n && strchr(" \t\r\n,", s[i])) {
+      if (s[i] == '\n') line++;
+      i++;
+    }
+    if (i >= n || (array && s[i] == ']')) break;
+    item it = {0};
+    if (parse_record(j->path, s + i, n - i, ++rec, &it, &why) != 0) {
+      job_fail(j, "invalid JSON (%s) at line %ld", why, line);
+      return;
+    }
+    for (size_t k = i; k < i + it.rawlen; k++)
+      if (s[k] == '\n') line++;
+    i += it.rawlen;
+    VEC_PUSH(j->items, it);
+    if (j->format == FMT_JSON && !array) break;
+  }
+}
+
+/* Worker: read, hash and parse one job (no database access). */
+static void run_job(job *j) {
+  if (!j->reparse) {
+    if (util_read_file(j->path, &j->bytes, &j->len) != 0) {
+      job_fail(j, "%s", strerror(errno));
+      return;
+    }
+  }
+  hex64(util_hash64(j->bytes, j->len), j->hash);
+  if (j->len == 0) return; /* empty: the writer skips it */
+  if (j->format == FMT_TEXT) {
+    item it = {0};
+    it.d = parse_document(j->path, j->bytes, j->len, 0);
+    set_doc_id(it.d);
+    it.raw = j->bytes;
+    it.rawlen = j->len;
+    memcpy(it.hash, j->hash, 17);
+    VEC_PUSH(j->items, it);
+  } else if (j->reparse) {
+    const char *why;
+    item it = {0};
+    if (parse_record(j->path, j->bytes, j->len, j->record, &it, &why) != 0)
+      job_fail(j, "invalid JSON (%s)", why);
+    else
+      VEC_PUSH(j->items, it);
+  } else {
+    parse_json_file(j);
+  }
+}
+
+static void job_clear(job *j) {
+  for (size_t i = 0; i < j->items.n; i++) {
+    doc_free(j->items.items[i].d);
+    free(j->items.items[i].url);
+  }
+  free(j->items.items);
+  free(j->path);
+  free(j->bytes);
+  free(j->why);
+  memset(j, 0, sizeof *j);
+}
+
+static void *worker(void *arg) {
+  ingest *g = arg;
+  pthread_mutex_lock(&g->mu);
+  for (;;) {
+    while (!g->quit && g->taken == g->submitted)
+      pthread_cond_wait(&g->work_cv, &g->mu);
+    if (g->taken == g->submitted) break; /* quit and nothing left */
+    job *j = &g->ring[g->taken++ % RING];
+    pthread_mutex_unlock(&g->mu);
+    run_job(j);
+    pthread_mutex_lock(&g->mu);
+    j->done = 1;
+    pthread_cond_broadcast(&g->done_cv);
+  }
+  pthread_mutex_unlock(&g->mu);
+  return NULL;
+}
+
+/* ---- writer side: SQL ---- */
+
+static int prep(ingest *g, sqlite3_stmt **st, const char *sql) {
+  if (sqlite3_prepare_v3(g->s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st,
+                         NULL) == SQLITE_OK)
+    return 0;
+  *g->err = store_msg("%s", sqlite3_errmsg(g->s->db));
+  return -1;
+}
+
+static int prepare_all(ingest *g) {
+  return prep(g, &g->q_file,
+              "SELECT size, mtime_ns, hash, dup_of FROM files WHERE path=?1") ||
+         prep(g, &g->q_file_by_hash,
+              "SELECT path FROM files WHERE hash = ?1 AND path <> ?2 AND "
+              "dup_of IS NULL ORDER BY path LIMIT 1") ||
+         prep(g, &g->q_doc_by_hash,
+              "SELECT id FROM documents WHERE hash = ?1 LIMIT 1") ||
+         prep(g, &g->ins_doc,
+              "INSERT INTO documents(id, doc_id, path, file, record, hash, "
+              "title, published, author, site, lead, url, size, text, raw, "
+              "format, parser_version, ingested_at) VALUES(?1,?2,?3,?4,?5,?6,"
+              "?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)") ||
+         prep(g, &g->ins_block,
+              "INSERT INTO blocks(doc,seq,kind,off,len,text) "
+              "VALUES(?1,?2,?3,?4,?5,?6)") ||
+         prep(g, &g->ins_fts,
+              "INSERT INTO fts(rowid, title, lead, body, captions, answers) "
+              "VALUES(?1,?2,?3,?4,?5,?6)") ||
+         prep(g, &g->ins_file,
+              "INSERT OR REPLACE INTO files(path, size, mtime_ns, hash, "
+              "dup_of, format, run) VALUES(?1,?2,?3,?4,?5,?6,?7)") ||
+         prep(g, &g->upd_file_stat,
+              "UPDATE files SET size=?2, mtime_ns=?3 WHERE path=?1") ||
+         prep(g, &g->ins_people,
+              "INSERT INTO people VALUES(?1,?2,?3,?4,?5)") ||
+         prep(g, &g->ins_fig,
+              "INSERT INTO figures VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,"
+              "?12)") ||
+         prep(g, &g->ins_ref, "INSERT INTO refs VALUES(?1,?2,?3,?4,?5,?6,?7)") ||
+         prep(g, &g->ins_per,
+              "INSERT INTO periods VALUES(?1,?2,?3,?4,?5,?6,?7)") ||
+         prep(g, &g->ins_place,
+              "INSERT INTO places VALUES(?1,?2,?3,?4,?5)") ||
+         prep(g, &g->ins_quote, "INSERT INTO quotes VALUES(?1,?2,?3)") ||
+         prep(g, &g->ins_abbr, "INSERT INTO abbrevs VALUES(?1,?2,?3,?4)") ||
+         prep(g, &g->ins_qa, "INSERT INTO qa VALUES(?1,?2,?3,?4,?5)") ||
+         prep(g, &g->ins_warn, "INSERT INTO warnings VALUES(?1,?2,?3)") ||
+         prep(g, &g->ins_err, "INSERT INTO ingest_errors VALUES(?1,?2,?3)");
+}
+
+static void finalize_all(ingest *g) {
+  sqlite3_stmt **all[] = {
+      &g->q_file,    &g->q_file_by_hash, &g->q_doc_by_hash, &g->ins_doc,
+      &g->ins_block, &g->ins_fts,        &g->ins_file,      &g->upd_file_stat,
+      &g->ins_people, &g->ins_fig,       &g->ins_ref,       &g->ins_per,
+      &g->ins_place, &g->ins_quote,      &g->ins_abbr,      &g->ins_qa,
+      &g->ins_warn,  &g->ins_err};
+  for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+    sqlite3_finalize(*all[i]);
+    *all[i] = NULL;
+  }
+}
+
+/* Step a write statement and reset it; records the error once. */
+static int step(ingest *g, sqlite3_stmt *st) {
+  int rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  sqlite3_clear_bindings(st);
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW) return 0;
+  if (!g->failed) *g->err = store_msg("%s", sqlite3_errmsg(g->s->db));
+  g->failed = 1;
+  return -1;
+}
+
+static int exec(ingest *g, const char *sql) {
+  if (g->failed) return -1;
+  if (store_exec(g->s, sql, g->err) == 0) return 0;
+  g->failed = 1;
+  return -1;
+}
+
+static void bstr(sqlite3_stmt *st, int i, const char *s) {
+  if (s)
+    sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null(st, i);
+}
+
+static void bint_or_null(sqlite3_stmt *st, int i, int v) {
+  if (v)
+    sqlite3_bind_int(st, i, v);
+  else
+    sqlite3_bind_null(st, i);
+}
+
+/* Run a parameterised statement on one int64 (helper for deletes). */
+static int exec_id(ingest *g, const char *sql, int64_t id) {
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(g->s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+    if (!g->failed) *g->err = store_msg("%s", sqlite3_errmsg(g->s->db));
+    g->failed = 1;
+    return -1;
+  }
+  sqlite3_bind_int64(st, 1, id);
+  int rc = step(g, st);
+  sqlite3_finalize(st);
+  return rc;
+}
+
+/* Remove a document and everything derived from it (FTS first: its
+** 'delete' reads the old column values through the fts_content view). */
+static int delete_doc(ingest *g, int64_t id) {
+  static const char *const sql[] = {
+      "INSERT INTO fts(fts, rowid, title, lead, body, captions, answers) "
+      "SELECT 'delete', id, title, lead, body, captions, answers FROM "
+      "fts_content WHERE id = ?1",
+      "DELETE FROM blocks WHERE doc = ?1",  "DELETE FROM qa WHERE doc = ?1",
+      "DELETE FROM people WHERE doc = ?1",  "DELETE FROM figures WHERE doc=?1",
+      "DELETE FROM refs WHERE doc = ?1",    "DELETE FROM periods WHERE doc=?1",
+      "DELETE FROM places WHERE doc = ?1",  "DELETE FROM quotes WHERE doc = ?1",
+      "DELETE FROM abbrevs WHERE doc = ?1", "DELETE FROM warnings WHERE doc=?1",
+      "DELETE FROM documents WHERE id = ?1"};
+  for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
+    if (exec_id(g, sql[i], id) != 0) return -1;
+  return 0;
+}
+
+/* Insert the facts of d (document id). */
+static int write_facts(ingest *g, int64_t id, const doc *d) {
+  int rc = 0;
+  buf b;
+  buf_init(&b);
+  for (size_t i = 0; i < d->qa.n && !rc; i++) {
+    sqlite3_stmt *st = g->ins_qa;
+    sqlite3_bind_int64(st, 1, id), sqlite3_bind_int64(st, 2, (int64_t)i);
+    bstr(st, 3, d->qa.items[i].q), bstr(st, 4, d->qa.items[i].a);
+    sqlite3_bind_int(st, 5, d->qa.items[i].qblock);
+    rc = step(g, st);
+  }
+  for (size_t i = 0; i < d->people.n && !rc; i++) {
+    const doc_person *p = &d->people.items[i];
+    sqlite3_stmt *st = g->ins_people;
+    buf_reset(&b);
+    json_add_strings(&b, p->titles.items, p->titles.n);
+    sqlite3_bind_int64(st, 1, id), sqlite3_bind_int64(st, 2, (int64_t)i);
+    bstr(st, 3, p->name), bstr(st, 4, b.data);
+    sqlite3_bind_int(st, 5, p->mentions);
+    rc = step(g, st);
+  }
+  for (size_t i = 0; i < d->figures.n && !rc; i++) {
+    const doc_figure *f = &d->figures.items[i];
+    sqlite3_stmt *st = g->ins_fig;
+    sqlite3_bind_int64(st, 1, id), sqlite3_bind_int64(st, 2, (int64_t)i);
+    bstr(st, 3, f->text), sqlite3_bind_double(st, 4, f->value);
+    if (f->has_of) sqlite3_bind_double(st, 5, f->of);
+    bstr(st, 6, f->unit), sqlite3_bind_double(st, 7, f->base);
+    bstr(st, 8, f->base_unit), bstr(st, 9, f->qualifier);
+    bstr(st, 10, f->subject), bstr(st, 11, f->sentence);
+    sqlite3_bind_int(st, 12, f->block);
+    rc = step(g, st);
+  }
+  for (size_t i = 0; i < d->refs.n && !rc; i++) {
+    const doc_ref *r = &d->refs.items[i];
+    sqlite3_stmt *st = g->ins_ref;
+    sqlite3_bind_int64(st, 1, id), sqlite3_bind_int64(st, 2, (int64_t)i);
+    bstr(st, 3, r->text), bstr(st, 4, r->kind), bstr(st, 5, r->number);
+    bstr(st, 6, r->date), bstr(st, 7, r->issuer);
+    rc = step(g, st);
+  }
+  for (size_t i = 0; i < d->periods.n && !rc; i++) {
+    const doc_period *p = &d->periods.items[i];
+    sqlite3_stmt *st = g->ins_per;
+    sqlite3_bind_int64(st, 1, id), sqlite3_bind_int64(st, 2, (int64_t)i);
+    bstr(st, 3, p->text), bstr(st, 4, p->kind);
+    bint_or_null(st, 5, p->from), bint_or_null(st, 6, p->to);
+    bint_or_null(st, 7, p->ordinal);
+    rc = step(g, st);
+  }
+  for (size_t i = 0; i < d->places.n && !rc; i++) {
+    const doc_place *p = &d->places.items[i];
+    sqlite3_stmt *st = g->ins_place;
+    sqlite3_bind_int64(st, 1, id), sqlite3_bind_int64(st, 2, (int64_t)i);
+    bstr(st, 3, p->name), bstr(st, 4, p->kind);
+    sqlite3_bind_int(st, 5, p->mentions);
+    rc = step(g, st);
+  }
+  for (size_t i = 0; i < d->quotes.n && !rc; i++) {
+    sqlite3_stmt *st = g->ins_quote;
+    sqlite3_bind_int64(st, 1, id), sqlite3_bind_int64(st, 2, (int64_t)i);
+    bstr(st, 3, d->quotes.items[i]);
+    rc = step(g, st);
+  }
+  for (size_t i = 0; i < d->abbrevs.n && !rc; i++) {
+    sqlite3_stmt *st = g->ins_abbr;
+    sqlite3_bind_int64(st, 1, id), sqlite3_bind_int64(st, 2, (int64_t)i);
+    bstr(st, 3, d->abbrevs.items[i].abbr);
+    bstr(st, 4, d->abbrevs.items[i].expansion);
+    rc = step(g, st);
+  }
+  for (size_t i = 0; i < d->warnings.n && !rc; i++) {
+    sqlite3_stmt *st = g->ins_warn;
+    sqlite3_bind_int64(st, 1, id), sqlite3_bind_int64(st, 2, (int64_t)i);
+    bstr(st, 3, d->warnings.items[i]);
+    rc = step(g, st);
+  }
+  buf_free(&b);
+  return rc;
+}
+
+/*
+** Insert one parsed document (id > 0 reuses that id) with its blocks,
+** facts and FTS row. file: files.path it belongs to.
+*/
+static int write_doc(ingest *g, const job *j, const item *it, int64_t id) {
+  const doc *d = it->d;
+  char when[32];
+  now_iso(when, sizeof when);
+  sqlite3_stmt *st = g->ins_doc;
+  if (id > 0) sqlite3_bind_int64(st, 1, id);
+  sqlite3_bind_text(st, 2, d->id, -1, SQLITE_STATIC);
+  bstr(st, 3, d->path), bstr(st, 4, j->path);
+  sqlite3_bind_int(st, 5, it->record);
+  sqlite3_bind_text(st, 6, it->hash, -1, SQLITE_STATIC);
+  bstr(st, 7, d->title), bstr(st, 8, d->published), bstr(st, 9, d->author);
+  bstr(st, 10, d->site), bstr(st, 11, d->lead), bstr(st, 12, it->url);
+  sqlite3_bind_int64(st, 13, (int64_t)it->rawlen);
+  sqlite3_bind_text(st, 14, d->text ? d->text : "", (int)d->text_len,
+                    SQLITE_STATIC);
+  if (!(it->rawlen == d->text_len && d->text &&
+        memcmp(it->raw, d->text, d->text_len) == 0))
+    sqlite3_bind_blob(st, 15, it->raw, (int)it->rawlen, SQLITE_STATIC);
+  sqlite3_bind_text(st, 16, fmt_name[j->format], -1, SQLITE_STATIC);
+  sqlite3_bind_int(st, 17, PARSE_VERSION);
+  sqlite3_bind_text(st, 18, when, -1, SQLITE_STATIC);
+  if (step(g, st) != 0) return -1;
+  id = sqlite3_last_insert_rowid(g->s->db);
+  for (size_t i = 0; i < d->blocks.n; i++) {
+    const doc_block *b = &d->blocks.items[i];
+    st = g->ins_block;
+    sqlite3_bind_int64(st, 1, id), sqlite3_bind_int64(st, 2, (int64_t)i);
+    sqlite3_bind_text(st, 3, doc_kind_name(b->kind), -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 4, (int64_t)b->off);
+    sqlite3_bind_int64(st, 5, (int64_t)b->len);
+    sqlite3_bind_text(st, 6, b->text ? b->text : "", -1, SQLITE_STATIC);
+    if (step(g, st) != 0) return -1;
+  }
+  if (write_facts(g, id, d) != 0) return -1;
+  buf body, caps, ans;
+  buf_init(&body), buf_init(&caps), buf_init(&ans);
+  store_fts_columns(d, &body, &caps, &ans);
+  st = g->ins_fts;
+  sqlite3_bind_int64(st, 1, id);
+  bstr(st, 2, d->title), bstr(st, 3, d->lead);
+  /* NULL when no block of that column: what group_concat gives the view */
+  int has[3] = {0};
+  for (size_t i = 0; i < d->blocks.n; i++) {
+    int c = store_block_in_column(d->blocks.items[i].kind);
+    if (c >= 2) has[c - 2] = 1;
+  }
+  if (has[0]) sqlite3_bind_text(st, 4, body.data ? body.data : "", -1, SQLITE_STATIC);
+  if (has[1]) sqlite3_bind_text(st, 5, caps.data ? caps.data : "", -1, SQLITE_STATIC);
+  if (has[2]) sqlite3_bind_text(st, 6, ans.data ? ans.data : "", -1, SQLITE_STATIC);
+  int rc = step(g, st);
+  buf_free(&body), buf_free(&caps), buf_free(&ans);
+  if (d->warnings.n) g->st->warnings++;
+  return rc;
+}
+
+/* Point the documents of file `from` at file `to` (move or promotion). */
+static int repoint(ingest *g, const char *from, const char *to) {
+  static const char *const sql[] = {
+      "UPDATE documents SET file = ?2, path = ?2 || substr(path, "
+      "length(?1) + 1) WHERE file = ?1",
+      "UPDATE files SET dup_of = ?2 WHERE dup_of = ?1"};
+  for (int i = 0; i < 2; i++) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(g->s->db, sql[i], -1, &st, NULL) != SQLITE_OK) {
+      if (!g->failed) *g->err = store_msg("%s", sqlite3_errmsg(g->s->db));
+      g->failed = 1;
+      return -1;
+    }
+    sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+    int rc = step(g, st);
+    sqlite3_finalize(st);
+    if (rc) return -1;
+  }
+  return 0;
+}
+
+/* Text of the first column of a one-row query with one text parameter. */
+static char *query_str(ingest *g, const char *sql, const char *arg) {
+  sqlite3_stmt *st;
+  char *r = NULL;
+  if (sqlite3_prepare_v2(g->s->db, sql, -1, &st, NULL) != SQLITE_OK) return NULL;
+  sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+  if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+    r = xstrdup((const char *)sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  return r;
+}
+
+/*
+** The file `path` no longer provides its documents: hand them to one of
+** its duplicates if any, else delete them. Then forget the file.
+** Returns the number of documents deleted, or -1.
+*/
+static int release_file(ingest *g, const char *path) {
+  int deleted = 0;
+  char *dup = query_str(
+      g, "SELECT path FROM files WHERE dup_of = ?1 ORDER BY path LIMIT 1",
+      path);
+  if (dup) {
+    int rc = repoint(g, path, dup);
+    if (rc == 0) {
+      sqlite3_stmt *st;
+      sqlite3_prepare_v2(g->s->db,
+                         "UPDATE files SET dup_of = NULL WHERE path = ?1", -1,
+                         &st, NULL);
+      sqlite3_bind_text(st, 1, dup, -1, SQLITE_STATIC);
+      rc = step(g, st);
+      sqlite3_finalize(st);
+    }
+    free(dup);
+    if (rc) return -1;
+  } else {
+    sqlite3_stmt *st;
+    VEC(int64_t) ids = {0};
+    sqlite3_prepare_v2(g->s->db, "SELECT id FROM documents WHERE file = ?1",
+                       -1, &st, NULL);
+    sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+    while (sqlite3_step(st) == SQLITE_ROW)
+      VEC_PUSH(ids, sqlite3_column_int64(st, 0));
+    sqlite3_finalize(st);
+    for (size_t i = 0; i < ids.n; i++) {
+      if (delete_doc(g, ids.items[i]) != 0) {
+        free(ids.items);
+        return -1;
+      }
+      deleted++;
+    }
+    free(ids.items);
+  }
+  sqlite3_stmt *st;
+  sqlite3_prepare_v2(g->s->db, "DELETE FROM files WHERE path = ?1", -1, &st,
+                     NULL);
+  sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+  int rc = step(g, st);
+  sqlite3_finalize(st);
+  return rc ? -1 : deleted;
+}
+
+static void note(ingest *g, const char *path, const char *why, int error) {
+  if (error) {
+    g->st->errors++;
+    sqlite3_stmt *st = g->ins_err;
+    sqlite3_bind_int64(st, 1, g->run);
+    bstr(st, 2, path), bstr(st, 3, why);
+    step(g, st);
+  } else {
+    g->st->skipped++;
+  }
+  if (g->o->file_note) g->o->file_note(g->o->ctx, path, why, error);
+}
+
+static int file_row(ingest *g, const job *j, const char *dup_of) {
+  sqlite3_stmt *st = g->ins_file;
+  bstr(st, 1, j->path);
+  sqlite3_bind_int64(st, 2, j->size), sqlite3_bind_int64(st, 3, j->mtime_ns);
+  sqlite3_bind_text(st, 4, j->hash, -1, SQLITE_STATIC);
+  bstr(st, 5, dup_of);
+  sqlite3_bind_text(st, 6, fmt_name[j->format], -1, SQLITE_STATIC);
+  sqlite3_bind_int64(st, 7, g->run);
+  return step(g, st);
+}
+
+/* Write a re-parsed stored document in place (same id). */
+static int write_reparse(ingest *g, job *j) {
+  if (j->why) {
+    note(g, j->path, j->why, 1);
+    return 0;
+  }
+  if (j->items.n == 0) return 0;
+  char *file = NULL;
+  sqlite3_stmt *st;
+  sqlite3_prepare_v2(g->s->db, "SELECT file FROM documents WHERE id = ?1", -1,
+                     &st, NULL);
+  sqlite3_bind_int64(st, 1, j->reparse);
+  if (sqlite3_step(st) == SQLITE_ROW)
+    file = xstrdup((const char *)sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  if (!file) return 0;
+  /* keep the stored path: the item's doc path is the file's */
+  item *it = &j->items.items[0];
+  it->d->path = doc_str(it->d, j->path, strlen(j->path));
+  char *fpath = j->path;
+  j->path = file;
+  int rc = delete_doc(g, j->reparse) || write_doc(g, j, it, j->reparse);
+  j->path = fpath;
+  free(file);
+  g->st->reparsed++;
+  return rc ? -1 : 0;
+}
+
+/*
+** Decide what a finished job means for the database and write it:
+** error, empty, unchanged (touched), moved, duplicate, changed or new.
+*/
+static int write_job(ingest *g, job *j) {
+  if (j->reparse) return write_reparse(g, j);
+  if (j->why) {
+    note(g, j->path, j->why, 1);
+    return 0;
+  }
+  if (j->len == 0) {
+    note(g, j->path, "empty file", 0);
+    return 0;
+  }
+  sqlite3_stmt *q = g->q_file;
+  sqlite3_bind_text(q, 1, j->path, -1, SQLITE_STATIC);
+  int exists = 0, same = 0;
+  if (sqlite3_step(q) == SQLITE_ROW) {
+    exists = 1;
+    const char *h = (const char *)sqlite3_column_text(q, 2);
+    same = h && strcmp(h, j->hash) == 0;
+  }
+  sqlite3_reset(q);
+  if (same) { /* touched, not changed */
+    sqlite3_stmt *st = g->upd_file_stat;
+    bstr(st, 1, j->path);
+    sqlite3_bind_int64(st, 2, j->size), sqlite3_bind_int64(st, 3, j->mtime_ns);
+    g->st->unchanged++;
+    return step(g, st);
+  }
+  q = g->q_file_by_hash;
+  sqlite3_bind_text(q, 1, j->hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text(q, 2, j->path, -1, SQLITE_STATIC);
+  char *other = NULL;
+  if (sqlite3_step(q) == SQLITE_ROW)
+    other = xstrdup((const char *)sqlite3_column_text(q, 0));
+  sqlite3_reset(q);
+  if (other) {
+    int rc = 0;
+    if (exists) rc = release_file(g, j->path) < 0;
+    if (!rc && access(other, F_OK) != 0) { /* the old file is gone: moved */
+      rc = repoint(g, other, j->path) || release_file(g, other) < 0 ||
+           file_row(g, j, NULL);
+      g->st->moved++;
+    } else if (!rc) {
+      rc = file_row(g, j, other);
+      g->st->duplicates++;
+    }
+    free(other);
+    return rc ? -1 : 0;
+  }
+  int64_t reuse = 0;
+  if (exists) {
+    char *id = query_str(g, "SELECT min(id) FROM documents WHERE file = ?1",
+                         j->path);
+    int deleted = release_file(g, j->path);
+    if (deleted < 0) {
+      free(id);
+      return -1;
+    }
+    if (deleted > 0 && id) reuse = atoll(id);
+    free(id);
+    g->st->changed++;
+  } else {
+    g->st->new_docs++;
+  }
+  if (file_row(g, j, NULL) != 0) return -1;
+  for (size_t i = 0; i < j->items.n; i++) {
+    item *it = &j->items.items[i];
+    q = g->q_doc_by_hash;
+    sqlite3_bind_text(q, 1, it->hash, -1, SQLITE_STATIC);
+    int dup = sqlite3_step(q) == SQLITE_ROW;
+    sqlite3_reset(q);
+    if (dup) { /* an identical record already indexed */
+      g->st->duplicates++;
+      continue;
+    }
+    if (write_doc(g, j, it, i == 0 ? reuse : 0) != 0) return -1;
+  }
+  return 0;
+}
+
+/* ---- batching and progress ---- */
+
+static int batch_begin(ingest *g) {
+  if (g->in_batch) return 0;
+  if (exec(g, "BEGIN IMMEDIATE") != 0) return -1;
+  g->in_batch = 1;
+  clock_gettime(CLOCK_MONOTONIC, &g->last_commit);
+  return 0;
+}
+
+static int batch_end(ingest *g) {
+  if (!g->in_batch) return 0;
+  g->in_batch = 0;
+  return exec(g, "COMMIT");
+}
+
+static void progress(ingest *g, int final) {
+  if (!g->o->progress) return;
+  if (!final && since(&g->last_progress) < 0.1) return;
+  clock_gettime(CLOCK_MONOTONIC, &g->last_progress);
+  g->st->elapsed = since(&g->t0);
+  g->o->progress(g->o->ctx, g->st, final);
+}
+
+/* Write the oldest job (waiting for its worker), then recycle its slot. */
+static int write_next(ingest *g) {
+  job *j = &g->ring[g->written % RING];
+  pthread_mutex_lock(&g->mu);
+  while (!j->done) pthread_cond_wait(&g->done_cv, &g->mu);
+  pthread_mutex_unlock(&g->mu);
+  int rc = g->failed ? -1 : batch_begin(g);
+  if (rc == 0) {
+    g->st->current = j->path;
+    rc = write_job(g, j);
+    g->st->files_done++;
+    g->st->bytes_done += j->size;
+    progress(g, 0);
+    g->st->current = NULL;
+  }
+  int batch = g->o->batch > 0 ? g->o->batch : 500;
+  if (rc == 0 && (++g->in_tx >= batch || since(&g->last_commit) > 2.0)) {
+    g->in_tx = 0;
+    rc = batch_end(g);
+  }
+  job_clear(j);
+  g->written++;
+  return rc;
+}
+
+/* Write every job that is already done, without waiting. */
+static int write_ready(ingest *g) {
+  while (g->written < g->submitted) {
+    job *j = &g->ring[g->written % RING];
+    pthread_mutex_lock(&g->mu);
+    int done = j->done;
+    pthread_mutex_unlock(&g->mu);
+    if (!done) break;
+    if (write_next(g) != 0) return -1;
+  }
+  return 0;
+}
+
+/* Hand a job to the workers (the slot's fields are set by the caller). */
+static int submit(ingest *g, job *tmpl) {
+  while (g->submitted - g->written >= RING)
+    if (write_next(g) != 0) return -1;
+  job *j = &g->ring[g->submitted % RING];
+  *j = *tmpl;
+  pthread_mutex_lock(&g->mu);
+  g->submitted++;
+  pthread_cond_signal(&g->work_cv);
+  pthread_mutex_unlock(&g->mu);
+  return write_ready(g);
+}
+
+/* ---- the walk ---- */
+
+static int cmp_names(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int visit(ingest *g, const char *path, const struct stat *sb);
+
+/* Walk a directory in byte-sorted order, skipping dot entries. */
+static int walk_dir(ingest *g, const char *dir) {
+  DIR *dp = opendir(dir);
+  if (!dp) {
+    if (!g->walking_totals) note(g, dir, strerror(errno), 1);
+    return 0;
+  }
+  VEC(char *) names = {0};
+  struct dirent *e;
+  while ((e = readdir(dp)) != NULL)
+    if (e->d_name[0] != '.') VEC_PUSH(names, xstrdup(e->d_name));
+  closedir(dp);
+  qsort(names.items, names.n, sizeof(char *), cmp_names);
+  int rc = 0;
+  buf p;
+  buf_init(&p);
+  for (size_t i = 0; i < names.n; i++) {
+    if (rc == 0) {
+      buf_reset(&p);
+      buf_adds(&p, dir);
+      if (p.len == 0 || p.data[p.len - 1] != '/') buf_addc(&p, '/');
+      buf_adds(&p, names.items[i]);
+      struct stat sb;
+      if (stat(p.data, &sb) != 0) {
+        if (!g->walking_totals) note(g, p.data, strerror(errno), 1);
+      } else {
+        rc = visit(g, p.data, &sb);
+      }
+    }
+    free(names.items[i]);
+  }
+  free(names.items);
+  buf_free(&p);
+  return rc;
+}
+
+/* The database's own files are never ingested. */
+static int is_db_file(ingest *g, const char *path) {
+  size_t n = strlen(g->dbreal);
+  return g->dbreal[0] && strncmp(path, g->dbreal, n) == 0 &&
+         (path[n] == 0 || path[n] == '-' || path[n] == '.');
+}
+
+static int visit(ingest *g, const char *path, const struct stat *sb) {
+  if (S_ISDIR(sb->st_mode)) return walk_dir(g, path);
+  if (is_db_file(g, path)) return 0;
+  int fmt = S_ISREG(sb->st_mode) ? format_of(path) : FMT_NONE;
+  if (g->walking_totals) {
+    if (fmt != FMT_NONE) {
+      g->st->files_total++;
+      g->st->bytes_total += sb->st_size;
+    }
+    return 0;
+  }
+  if (fmt == FMT_NONE) {
+    note(g, path, S_ISREG(sb->st_mode) ? "unsupported file type, skipped"
+                                       : "not a regular file, skipped", 0);
+    return 0;
+  }
+  int64_t mt = (int64_t)sb->st_mtim.tv_sec * 1000000000 + sb->st_mtim.tv_nsec;
+  /* unchanged files cost a stat and an index lookup */
+  sqlite3_stmt *q = g->q_file;
+  sqlite3_bind_text(q, 1, path, -1, SQLITE_STATIC);
+  int unchanged = sqlite3_step(q) == SQLITE_ROW &&
+                  sqlite3_column_int64(q, 0) == (int64_t)sb->st_size &&
+                  sqlite3_column_int64(q, 1) == mt;
+  sqlite3_reset(q);
+  if (unchanged) {
+    g->st->unchanged++;
+    g->st->files_done++;
+    g->st->bytes_done += sb->st_size;
+    progress(g, 0);
+    return 0;
+  }
+  job j = {0};
+  j.path = xstrdup(path);
+  j.size = sb->st_size;
+  j.mtime_ns = mt;
+  j.format = fmt;
+  return submit(g, &j);
+}
+
+/* ---- reparse ---- */
+
+static int reparse_all(ingest *g) {
+  VEC(int64_t) ids = {0};
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(g->s->db, "SELECT id FROM documents ORDER BY id", -1,
+                         &st, NULL) != SQLITE_OK)
+    return -1;
+  while (sqlite3_step(st) == SQLITE_ROW)
+    VEC_PUSH(ids, sqlite3_column_int64(st, 0));
+  sqlite3_finalize(st);
+  g->st->files_total += (int64_t)ids.n;
+  sqlite3_prepare_v2(g->s->db,
+                     "SELECT path, format, record, coalesce(raw, text), size "
+                     "FROM documents WHERE id = ?1",
+                     -1, &st, NULL);
+  int rc = 0;
+  for (size_t i = 0; i < ids.n && rc == 0; i++) {
+    sqlite3_bind_int64(st, 1, ids.items[i]);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+      job j = {0};
+      j.path = xstrdup((const char *)sqlite3_column_text(st, 0));
+      j.format = strcmp((const char *)sqlite3_column_text(st, 1), "json")
+                     ? FMT_TEXT
+                     : FMT_JSONL;
+      j.record = sqlite3_column_int(st, 2);
+      j.len = (size_t)sqlite3_column_bytes(st, 3);
+      j.bytes = xmalloc(j.len + 1);
+      memcpy(j.bytes, sqlite3_column_blob(st, 3), j.len);
+      j.bytes[j.len] = 0;
+      j.size = (int64_t)j.len;
+      j.reparse = ids.items[i];
+      sqlite3_reset(st);
+      rc = submit(g, &j);
+    } else {
+      sqlite3_reset(st);
+    }
+  }
+  sqlite3_finalize(st);
+  free(ids.items);
+  return rc;
+}
+
+/* ---- prune ---- */
+
+static int prune(ingest *g) {
+  VEC(char *) gone = {0};
+  sqlite3_stmt *st;
+  sqlite3_prepare_v2(g->s->db, "SELECT path FROM files ORDER BY path", -1, &st,
+                     NULL);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    const char *p = (const char *)sqlite3_column_text(st, 0);
+    if (access(p, F_OK) != 0) VEC_PUSH(gone, xstrdup(p));
+  }
+  sqlite3_finalize(st);
+  int rc = 0;
+  for (size_t i = 0; i < gone.n; i++) {
+    if (rc == 0 && batch_begin(g) == 0) {
+      int n = release_file(g, gone.items[i]);
+      if (n < 0)
+        rc = -1;
+      else
+        g->st->pruned += n;
+    }
+    free(gone.items[i]);
+  }
+  free(gone.items);
+  return rc;
+}
+
+/* ---- the lock: one ingest at a time per database ---- */
+
+static int take_lock(store *s, int wait, char **err) {
+  char *lp = store_msg("%s.lock", s->path);
+  int fd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  free(lp);
+  if (fd < 0) return -2; /* read-only folder: rely on SQLite's own locking */
+  if (flock(fd, LOCK_EX | LOCK_NB) == 0) return fd;
+  if (wait && flock(fd, LOCK_EX) == 0) return fd;
+  close(fd);
+  *err = store_msg("another ingest is running on this database; wait for it "
+                   "to finish (or use --wait)");
+  return -1;
+}
+
+static int log_start(ingest *g, const char *const *paths, int npaths) {
+  buf args;
+  buf_init(&args);
+  for (int i = 0; i < npaths; i++) {
+    if (i) buf_addc(&args, ' ');
+    buf_adds(&args, paths[i]);
+  }
+  if (g->o->reparse) buf_adds(&args, args.len ? " --reparse" : "--reparse");
+  if (g->o->prune) buf_adds(&args, " --prune");
+  char when[32];
+  now_iso(when, sizeof when);
+  sqlite3_stmt *st;
+  int rc = exec(g, "UPDATE ingest_log SET status = 'interrupted' WHERE "
+                   "status = 'running'");
+  if (rc == 0 &&
+      sqlite3_prepare_v2(g->s->db,
+                         "INSERT INTO ingest_log(started, status, args, "
+                         "parser_version) VALUES(?1, 'running', ?2, ?3)",
+                         -1, &st, NULL) == SQLITE_OK) {
+    sqlite3_bind_text(st, 1, when, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, args.data ? args.data : "", -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 3, PARSE_VERSION);
+    rc = step(g, st);
+    sqlite3_finalize(st);
+    g->run = sqlite3_last_insert_rowid(g->s->db);
+  }
+  buf_free(&args);
+  return rc;
+}
+
+static int log_end(ingest *g) {
+  const store_ingest_stats *t = g->st;
+  char when[32];
+  now_iso(when, sizeof when);
+  char *sql = sqlite3_mprintf(
+      "UPDATE ingest_log SET finished = '%q', status = '%s', files = %lld, "
+      "new = %lld, changed = %lld, unchanged = %lld, moved = %lld, "
+      "duplicates = %lld, pruned = %lld, skipped = %lld, warnings = %lld, "
+      "errors = %lld, bytes = %lld, seconds = %.3f WHERE id = %lld;"
+      "INSERT OR REPLACE INTO meta(key, value) VALUES('parser_version', "
+      "(SELECT coalesce(min(parser_version), %d) FROM documents))",
+      when, g->failed ? "failed" : "done", (long long)t->files_done,
+      (long long)t->new_docs, (long long)t->changed, (long long)t->unchanged,
+      (long long)t->moved, (long long)t->duplicates, (long long)t->pruned,
+      (long long)t->skipped, (long long)t->warnings, (long long)t->errors,
+      (long long)t->bytes_done, t->elapsed, (long long)g->run, PARSE_VERSION);
+  int rc = store_exec(g->s, sql, g->failed ? NULL : g->err);
+  sqlite3_free(sql);
+  return rc;
+}
+
+static void pool_start(ingest *g) {
+  long n = g->o->threads > 0 ? g->o->threads : sysconf(_SC_NPROCESSORS_ONLN);
+  if (n < 1) n = 1;
+  if (n > 64) n = 64;
+  g->nthreads = (int)n;
+  g->threads = xcalloc((size_t)n, sizeof *g->threads);
+  pthread_mutex_init(&g->mu, NULL);
+  pthread_cond_init(&g->work_cv, NULL);
+  pthread_cond_init(&g->done_cv, NULL);
+  for (int i = 0; i < g->nthreads; i++)
+    pthread_create(&g->threads[i], NULL, worker, g);
+}
+
+static void pool_stop(ingest *g) {
+  pthread_mutex_lock(&g->mu);
+  g->quit = 1;
+  pthread_cond_broadcast(&g->work_cv);
+  pthread_mutex_unlock(&g->mu);
+  for (int i = 0; i < g->nthreads; i++) pthread_join(g->threads[i], NULL);
+  free(g->threads);
+  for (int64_t k = g->written; k < g->submitted; k++)
+    job_clear(&g->ring[k % RING]);
+  pthread_mutex_destroy(&g->mu);
+  pthread_cond_destroy(&g->work_cv);
+  pthread_cond_destroy(&g->done_cv);
+}
+
+int store_ingest(store *s, const char *const *paths, int npaths,
+                 const store_ingest_opts *o, store_ingest_stats *st,
+                 char **err) {
+  static const store_ingest_opts defaults = {0};
+  if (!o) o = &defaults;
+  memset(st, 0, sizeof *st);
+  *err = NULL;
+  if (s->readonly) {
+    *err = store_msg("database opened read-only");
+    return -1;
+  }
+  int lock = take_lock(s, o->wait, err);
+  if (lock == -1) return -1;
+  ingest g = {0};
+  g.s = s, g.o = o, g.st = st, g.err = err;
+  clock_gettime(CLOCK_MONOTONIC, &g.t0);
+  char *real = realpath(s->path, NULL);
+  g.dbreal = real ? real : xstrdup("");
+  int rc = store_exec(s,
+                      "PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY",
+                      err) ||
+           prepare_all(&g) || log_start(&g, paths, npaths);
+  if (rc) g.failed = 1;
+  /* pass 1: totals for the progress display */
+  g.walking_totals = 1;
+  for (int i = 0; i < npaths && !rc; i++) {
+    char *rp = realpath(paths[i], NULL);
+    struct stat sb;
+    if (rp && stat(rp, &sb) == 0) visit(&g, rp, &sb);
+    free(rp);
+  }
+  g.walking_totals = 0;
+  pool_start(&g);
+  for (int i = 0; i < npaths && !rc; i++) {
+    char *rp = realpath(paths[i], NULL);
+    struct stat sb;
+    if (!rp || stat(rp, &sb) != 0) {
+      if (batch_begin(&g) == 0) note(&g, paths[i], strerror(errno), 1);
+    } else {
+      rc = visit(&g, rp, &sb);
+    }
+    free(rp);
+  }
+  if (!rc && o->reparse) rc = reparse_all(&g);
+  while (!rc && g.written < g.submitted) rc = write_next(&g);
+  pool_stop(&g);
+  if (!rc && o->prune) rc = prune(&g);
+  if (!rc) rc = batch_end(&g);
+  if (rc && g.in_batch) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+  st->elapsed = since(&g.t0);
+  log_end(&g);
+  finalize_all(&g);
+  progress(&g, 1);
+  free(g.dbreal);
+  if (lock >= 0) close(lock);
+  if (rc || g.failed) {
+    if (!*err) *err = store_msg("%s", sqlite3_errmsg(s->db));
+    return -1;
+  }
+  sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
+  return st->errors ? 1 : 0;
+}

@@ -1,0 +1,42 @@
+/*
+** store_int.h — internals shared by store*.c (not a public interface).
+*/
+#ifndef TINSH_STORE_INT_H
+#define TINSH_STORE_INT_H
+
+#include <stddef.h>
+
+#include "store.h"
+#include "util.h"
+
+struct store {
+  sqlite3 *db;   /* the connection */
+  char *path;    /* as opened */
+  int readonly;  /* opened with STORE_READONLY */
+};
+
+/* malloc'd "fmt" message */
+char *store_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* run SQL; 0 or -1 with *err */
+int store_exec(store *s, const char *sql, char **err);
+
+/* The FTS column texts of d, as the fts_content view computes them:
+** body = dateline/heading/paragraph/question/byline blocks, captions,
+** answers, each joined with '\n' in block order; NULL when empty. */
+void store_fts_columns(const doc *d, buf *body, buf *captions, buf *answers);
+int store_block_in_column(doc_kind k); /* 2 body, 3 captions, 4 answers, -1 */
+
+/* ---- minimal JSON reader (store_json.c) ---- */
+typedef struct json_rec {
+  char *title, *date, *body, *url; /* malloc'd or NULL */
+} json_rec;
+void json_rec_free(json_rec *r);
+/* Parse one JSON object at s[0..n); fills r. Returns the number of bytes
+** consumed, or -1 with *why (static) on a syntax error. */
+long json_object(const char *s, size_t n, json_rec *r, const char **why);
+/* Parse a JSON array of strings into v (strings in d's arena). */
+int json_strings(doc *d, const char *s, void *vec_of_char_ptr);
+/* Append a JSON array of strings. */
+void json_add_strings(buf *b, char *const *items, size_t n);
+
+#endif

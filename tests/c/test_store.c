@@ -1,0 +1,495 @@
+/*
+** test_store.c — the corpus database (store.h), on small generated
+** corpora in a temporary folder.
+** Plan:
+**  1. first ingest: .txt/.md/.jsonl files counted new, an unsupported and
+**     an empty file skipped, a dangling link reported as an error (status
+**     1), a duplicate JSON record counted and not indexed twice.
+**  2. every stored document rebuilds to the same JSON as parsing the file.
+**  3. incremental: unchanged (a stat), touched, changed (same id, new
+**     text searchable, old not), moved (same id), duplicate file, --prune.
+**  4. integrity: PRAGMA integrity_check and FTS5 integrity-check (the
+**     external-content view agrees with the index) after every step;
+**     --reparse re-derives everything from stored raw text.
+**  5. search API: plain queries, raw MATCH errors, limit/offset, snippets,
+**     offsets, count; read-only open refuses writes.
+**  6. a second ingest is refused while the lock is held.
+**  7. search while an ingest runs in another thread.
+**  8. kill -9 in the middle of an ingest, then a completing ingest.
+*/
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "parse.h"
+#include "store.h"
+
+static char dir[256], dbpath[300];
+
+static void put(const char *name, const char *text) {
+  char p[512];
+  snprintf(p, sizeof p, "%s/%s", dir, name);
+  char *slash = strrchr(p, '/');
+  *slash = 0;
+  mkdir(p, 0755);
+  *slash = '/';
+  FILE *f = fopen(p, "wb");
+  fputs(text, f);
+  fclose(f);
+}
+
+static char *in(const char *name) {
+  static char p[4][512];
+  static int k;
+  k = (k + 1) % 4;
+  snprintf(p[k], sizeof p[k], "%s/%s", dir, name);
+  return p[k];
+}
+
+static store_ingest_stats st;
+static int nerr;
+
+static void on_note(void *ctx, const char *path, const char *why, int error) {
+  (void)ctx;
+  if (getenv("VERBOSE")) fprintf(stderr, "note: %s: %s (%d)\n", path, why, error);
+  if (error) nerr++;
+}
+
+static int ingest(int prune, int reparse) {
+  store *s;
+  char *err = NULL;
+  if (store_open(dbpath, STORE_READWRITE, &s, &err) != 0) {
+    fprintf(stderr, "open: %s\n", err);
+    free(err);
+    return -2;
+  }
+  const char *paths[] = {dir};
+  store_ingest_opts o = {0};
+  o.prune = prune;
+  o.reparse = reparse;
+  o.threads = 2;
+  o.file_note = on_note;
+  nerr = 0;
+  int rc = store_ingest(s, paths, 1, &o, &st, &err);
+  if (rc < 0) fprintf(stderr, "ingest: %s\n", err);
+  free(err);
+  store_close(s);
+  return rc;
+}
+
+static store *ro(void) {
+  store *s;
+  char *err = NULL;
+  if (store_open(dbpath, STORE_READONLY, &s, &err) != 0) {
+    fprintf(stderr, "open ro: %s\n", err);
+    free(err);
+    return NULL;
+  }
+  return s;
+}
+
+static int64_t count_sql(store *s, const char *sql) {
+  sqlite3_stmt *q;
+  int64_t n = -1;
+  if (sqlite3_prepare_v2(store_db(s), sql, -1, &q, NULL) != SQLITE_OK)
+    return -1;
+  if (sqlite3_step(q) == SQLITE_ROW) n = sqlite3_column_int64(q, 0);
+  sqlite3_finalize(q);
+  return n;
+}
+
+/* Both integrity checks pass (opens read-write: FTS checks write). */
+static int intact(void) {
+  store *s;
+  char *err = NULL;
+  if (store_open(dbpath, STORE_READWRITE, &s, &err) != 0) {
+    free(err);
+    return 0;
+  }
+  sqlite3_stmt *q;
+  int ok = 0;
+  sqlite3_prepare_v2(store_db(s), "PRAGMA integrity_check", -1, &q, NULL);
+  if (sqlite3_step(q) == SQLITE_ROW)
+    ok = strcmp((const char *)sqlite3_column_text(q, 0), "ok") == 0;
+  sqlite3_finalize(q);
+  if (sqlite3_exec(store_db(s), "INSERT INTO fts(fts) VALUES('integrity-check')",
+                   NULL, NULL, &err) != SQLITE_OK) {
+    fprintf(stderr, "fts integrity: %s\n", err);
+    sqlite3_free(err);
+    ok = 0;
+  }
+  store_close(s);
+  return ok;
+}
+
+/* Path of the single hit of a plain query ("" if none, "*" if several). */
+static const char *hit(const char *query) {
+  static char out[512];
+  store *s = ro();
+  char *err = NULL;
+  out[0] = 0;
+  store_search *q = store_search_open(s, query, NULL, &err);
+  store_hit h;
+  int n = 0;
+  while (q && store_search_next(q, &h) == 1) {
+    n++;
+    const char *slash = strrchr(h.path, '/');
+    snprintf(out, sizeof out, "%s", n > 1 ? "*" : slash ? slash + 1 : h.path);
+  }
+  store_search_close(q);
+  free(err);
+  store_close(s);
+  return out;
+}
+
+static int64_t id_of(const char *name) {
+  store *s = ro();
+  char *real = realpath(in(name), NULL);
+  int64_t id = real ? store_doc_by_path(s, real) : 0;
+  free(real);
+  store_close(s);
+  return id;
+}
+
+static const char *A = "Cửa khẩu Móng Cái\n\nTăng 57,7% theo Nghị quyết 20-NQ/TU.\n";
+static const char *B = "Ban Chấp hành Đảng bộ tỉnh họp phiên thứ nhất.\n";
+static const char *C = "# Đà Nẵng\n\nThành phố biển miền Trung.\n";
+
+static void test_first_ingest(void) {
+  put("a.txt", A);
+  put("b.txt", B);
+  put("sub/c.md", C);
+  put("d.jsonl",
+      "{\"title\":\"Hạ Long\",\"date\":\"2024-03-04\",\"body\":\"Vịnh Hạ Long "
+      "đón khách\",\"url\":\"http://x/1\"}\n"
+      "{\"title\":\"Cô Tô\",\"text\":\"Đảo Cô Tô \\u0111\\u1eb9p\"}\n"
+      "{\"title\":\"Hạ Long\",\"date\":\"2024-03-04\",\"body\":\"Vịnh Hạ Long "
+      "đón khách\",\"url\":\"http://x/1\"}\n");
+  put("e.bin", "\x01\x02");
+  put("empty.txt", "");
+  put("bad.jsonl", "{\"title\": \"x\", body}\n");
+  symlink("/nonexistent/zzz.txt", in("dangling.txt"));
+  CHECK(ingest(0, 0) == 1);
+  CHECK(st.new_docs == 4); /* a, b, c, d (files) */
+  CHECK(st.duplicates == 1);
+  CHECK(st.errors == 2); /* dangling link, bad JSON */
+  CHECK(nerr == 2);
+  CHECK(st.skipped == 2); /* e.bin, empty.txt */
+  store *s = ro();
+  CHECK(store_doc_count(s) == 5);
+  CHECK(count_sql(s, "SELECT count(*) FROM ingest_errors") == 2);
+  CHECK(count_sql(s, "SELECT count(*) FROM ingest_log WHERE status='done'") ==
+        1);
+  store_close(s);
+  CHECK(intact());
+  CHECK_STR(hit("mong cai"), "a.txt");
+  CHECK_STR(hit("dang"), "b.txt");
+  CHECK_STR(hit("da nang"), "c.md");
+  CHECK_STR(hit("đẹp"), "d.jsonl#2");
+  CHECK_STR(hit("vinh ha long"), "d.jsonl#1");
+  CHECK_STR(hit("57,7"), "a.txt");
+  CHECK_STR(hit("20-NQ/TU"), "a.txt");
+  CHECK_STR(hit("\"xyz"), "");
+}
+
+/* Every stored document rebuilds to the JSON of a fresh parse. */
+static void test_roundtrip(void) {
+  store *s = ro();
+  char *err = NULL;
+  store_iter *it = store_docs(s, "format = 'text'", &err);
+  store_docinfo di;
+  int n = 0;
+  while (store_docs_next(it, &di) == 1) {
+    doc *got = store_doc_load(s, di.id);
+    const char *why;
+    doc *want = parse_file(di.path, 0, &why);
+    CHECK(got && want);
+    if (!got || !want) continue;
+    buf a, b;
+    buf_init(&a), buf_init(&b);
+    doc_to_json(got, &a);
+    if (!want->id[0]) memcpy(want->id, got->id, sizeof want->id);
+    doc_to_json(want, &b);
+    CHECK_STR(a.data, b.data);
+    CHECK(got->text_len == want->text_len);
+    buf_free(&a), buf_free(&b);
+    doc_free(got), doc_free(want);
+    n++;
+  }
+  store_docs_close(it);
+  CHECK(n == 3);
+  doc *j = store_doc_load(s, store_doc_by_path(s, "nope"));
+  CHECK(j == NULL);
+  int64_t id = count_sql(s, "SELECT id FROM documents WHERE path LIKE "
+                            "'%d.jsonl#1'");
+  j = store_doc_load(s, id);
+  CHECK(j && j->title && strcmp(j->title, "Hạ Long") == 0);
+  CHECK(j && j->published && strcmp(j->published, "2024-03-04") == 0);
+  doc_free(j);
+  size_t len = 0;
+  char *raw = store_doc_raw(s, id, &len);
+  CHECK(raw && strncmp(raw, "{\"title\":\"Hạ Long\"", 18) == 0);
+  free(raw);
+  sqlite3_stmt *f = store_facts(s, "blocks", id, &err);
+  CHECK(f && sqlite3_step(f) == SQLITE_ROW);
+  sqlite3_finalize(f);
+  CHECK(store_facts(s, "sqlite_schema", 0, &err) == NULL && err);
+  free(err);
+  store_close(s);
+}
+
+static void test_incremental(void) {
+  int64_t ida = id_of("a.txt"), idb = id_of("b.txt");
+  CHECK(ida > 0 && idb > 0);
+  CHECK(ingest(0, 0) == 1); /* the two bad files are still bad */
+  CHECK(st.unchanged == 4 && st.new_docs == 0 && st.changed == 0);
+  /* touched: same bytes, new mtime */
+  struct timespec ts[2] = {{0, UTIME_NOW}, {1000000, 0}};
+  utimensat(AT_FDCWD, in("a.txt"), ts, 0);
+  CHECK(ingest(0, 0) == 1);
+  CHECK(st.unchanged == 4 && st.changed == 0);
+  /* changed */
+  put("b.txt", "Ban Thường vụ Tỉnh ủy Quảng Ninh.\n");
+  CHECK(ingest(0, 0) == 1);
+  CHECK(st.changed == 1 && st.unchanged == 3);
+  CHECK(id_of("b.txt") == idb);
+  CHECK_STR(hit("quang ninh"), "b.txt");
+  CHECK_STR(hit("chấp hành"), "");
+  CHECK(intact());
+  /* moved */
+  rename(in("a.txt"), in("sub/a2.txt"));
+  CHECK(ingest(0, 0) == 1);
+  CHECK(st.moved == 1 && st.new_docs == 0);
+  CHECK(id_of("sub/a2.txt") == ida);
+  CHECK(id_of("a.txt") == 0);
+  CHECK_STR(hit("mong cai"), "a2.txt");
+  /* exact duplicate of another file */
+  put("copy.txt", C);
+  CHECK(ingest(0, 0) == 1);
+  CHECK(st.duplicates == 1 && st.new_docs == 0);
+  store *s = ro();
+  CHECK(store_doc_count(s) == 5);
+  store_close(s);
+  CHECK_STR(hit("da nang"), "c.md");
+  /* the original goes away: the duplicate takes over its document */
+  unlink(in("sub/c.md"));
+  unlink(in("b.txt"));
+  unlink(in("dangling.txt"));
+  unlink(in("bad.jsonl"));
+  CHECK(ingest(1, 0) == 0);
+  CHECK(st.pruned == 1); /* b.txt's document; c.md's went to copy.txt */
+  CHECK_STR(hit("da nang"), "copy.txt");
+  CHECK_STR(hit("quang ninh"), "");
+  s = ro();
+  CHECK(store_doc_count(s) == 4);
+  store_close(s);
+  CHECK(intact());
+  /* reparse from stored raw text, without the files */
+  CHECK(ingest(0, 1) == 0);
+  CHECK(st.reparsed == 4);
+  CHECK(intact());
+  CHECK_STR(hit("đẹp"), "d.jsonl#2");
+  CHECK(id_of("sub/a2.txt") == ida);
+}
+
+/* Number of hits in offs ("col start end ...") whose text in the FTS
+** column is w1 or w2. */
+static int offsets_cover(store *s, int64_t id, const char *offs,
+                         const char *w1, const char *w2) {
+  sqlite3_stmt *q;
+  sqlite3_prepare_v2(store_db(s),
+                     "SELECT title, lead, body, captions, answers FROM "
+                     "fts_content WHERE id = ?1",
+                     -1, &q, NULL);
+  sqlite3_bind_int64(q, 1, id);
+  int n = 0, col, a, b, used;
+  if (sqlite3_step(q) == SQLITE_ROW) {
+    while (sscanf(offs, "%d %d %d%n", &col, &a, &b, &used) == 3) {
+      const char *t = (const char *)sqlite3_column_text(q, col);
+      if (t && b > a && (size_t)b <= strlen(t) &&
+          ((strlen(w1) == (size_t)(b - a) && !memcmp(t + a, w1, b - a)) ||
+           (strlen(w2) == (size_t)(b - a) && !memcmp(t + a, w2, b - a))))
+        n++;
+      offs += used;
+    }
+  }
+  sqlite3_finalize(q);
+  return n;
+}
+
+static void test_search_api(void) {
+  store *s = ro();
+  char *err = NULL;
+  store_search_opts o = {0};
+  o.raw = 1;
+  CHECK(store_search_open(s, "\"unterminated", &o, &err) == NULL);
+  CHECK(err != NULL); /* the FTS5 message */
+  free(err);
+  CHECK(store_search_count(s, "title:\"hạ long\"", 1, &err) == 1);
+  CHECK(store_search_count(s, "(((", 0, &err) == 0);
+  CHECK(store_search_count(s, "ha OR dao", 1, &err) == 2);
+  o.raw = 0;
+  o.offsets = 1;
+  o.hl_open = "[";
+  o.hl_close = "]";
+  store_search *q = store_search_open(s, "móng cái", &o, &err);
+  store_hit h;
+  CHECK(q && store_search_next(q, &h) == 1);
+  CHECK(h.snippet && strstr(h.snippet, "[Móng] [Cái]") != NULL);
+  CHECK(h.offsets && offsets_cover(s, h.id, h.offsets, "Móng", "Cái") == 2);
+  CHECK(store_search_next(q, &h) == 0);
+  store_search_close(q);
+  o.limit = 1;
+  o.offset = 1;
+  q = store_search_open(s, "long OR dao", &o, &err); /* plain: all words */
+  CHECK(q && store_search_next(q, &h) == 0);
+  store_search_close(q);
+  o.raw = 1;
+  q = store_search_open(s, "long OR dao", &o, &err);
+  CHECK(q && store_search_next(q, &h) == 1 && store_search_next(q, &h) == 0);
+  store_search_close(q);
+  /* read-only: writes refused */
+  CHECK(sqlite3_exec(store_db(s), "DELETE FROM documents", NULL, NULL, NULL) !=
+        SQLITE_OK);
+  const char *p[] = {dir};
+  CHECK(store_ingest(s, p, 1, NULL, &st, &err) == -1 && err);
+  free(err);
+  store_close(s);
+  char *m = NULL;
+  CHECK(store_open("/nonexistent/x.db", STORE_READONLY, &s, &m) == -1 && m);
+  free(m);
+}
+
+static void test_lock(void) {
+  char lp[400];
+  snprintf(lp, sizeof lp, "%s.lock", dbpath);
+  int fd = open(lp, O_RDWR | O_CREAT, 0644);
+  CHECK(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0);
+  store *s;
+  char *err = NULL;
+  CHECK(store_open(dbpath, STORE_READWRITE, &s, &err) == 0);
+  const char *p[] = {dir};
+  store_ingest_opts o = {0};
+  CHECK(store_ingest(s, p, 1, &o, &st, &err) == -1);
+  CHECK(err && strstr(err, "another ingest is running") != NULL);
+  free(err);
+  store_close(s);
+  close(fd);
+}
+
+/* ---- bigger generated corpora ---- */
+
+static void gen(const char *sub, int n) {
+  char name[128], text[600];
+  for (int i = 0; i < n; i++) {
+    snprintf(name, sizeof name, "%s/f%05d.txt", sub, i);
+    snprintf(text, sizeof text,
+             "Bài %s số %d về Quảng Ninh\n\nNăm 2024 tỉnh đạt %d,%d%% tăng "
+             "trưởng, theo Nghị quyết %d-NQ/TU. Đoàn công tác thăm Móng Cái "
+             "và Hạ Long, khẳng định vai trò của Đảng bộ.\n",
+             sub, i, i % 97, i % 10, i);
+    put(name, text);
+  }
+}
+
+static volatile int ingest_done;
+
+static void *bg_ingest(void *arg) {
+  (void)arg;
+  ingest(0, 0);
+  ingest_done = 1;
+  return NULL;
+}
+
+static void test_search_while_ingesting(void) {
+  gen("many", 1500);
+  ingest_done = 0;
+  pthread_t t;
+  pthread_create(&t, NULL, bg_ingest, NULL);
+  int searches = 0, failures = 0;
+  while (!ingest_done) {
+    store *s = ro();
+    char *err = NULL;
+    if (!s) {
+      failures++;
+      continue;
+    }
+    if (store_search_count(s, "mong cai", 0, &err) < 0) failures++;
+    free(err);
+    searches++;
+    store_close(s);
+  }
+  pthread_join(t, NULL);
+  CHECK(searches > 0 && failures == 0);
+  store *s = ro();
+  char *err = NULL;
+  CHECK(store_search_count(s, "mong cai", 0, &err) == 1501); /* + a2.txt */
+  CHECK(store_search_count(s, "1234-NQ/TU", 0, &err) == 1);
+  CHECK(store_search_count(s, "many 1234", 0, &err) == 1);
+  store_close(s);
+}
+
+static void test_kill(void) {
+  gen("more", 3000);
+  pid_t pid = fork();
+  if (pid == 0) {
+    ingest(0, 0);
+    _exit(0);
+  }
+  /* let it commit a few batches, then kill -9 */
+  for (int i = 0; i < 400; i++) {
+    usleep(10000);
+    store *s = ro();
+    int64_t n = s ? store_doc_count(s) : 0;
+    store_close(s);
+    if (n > 1500 + 4 + 600) break;
+  }
+  kill(pid, SIGKILL);
+  int status;
+  waitpid(pid, &status, 0);
+  CHECK(WIFSIGNALED(status));
+  CHECK(intact());
+  store *s = ro();
+  int64_t mid = store_doc_count(s);
+  store_close(s);
+  CHECK(mid < 4 + 1500 + 3000);
+  CHECK(ingest(0, 0) == 0);
+  CHECK(st.new_docs == 4 + 1500 + 3000 - mid);
+  s = ro();
+  if (store_doc_count(s) != 4 + 1500 + 3000)
+    fprintf(stderr, "mid %lld new %lld end %lld\n", (long long)mid,
+            (long long)st.new_docs, (long long)store_doc_count(s));
+  CHECK(store_doc_count(s) == 4 + 1500 + 3000);
+  CHECK(count_sql(s, "SELECT count(*) FROM ingest_log WHERE status = "
+                     "'interrupted'") == 1);
+  store_close(s);
+  CHECK(intact());
+}
+
+int main(void) {
+  snprintf(dir, sizeof dir, "/tmp/tinsh-store-XXXXXX");
+  if (!mkdtemp(dir)) return 1;
+  snprintf(dbpath, sizeof dbpath, "%s.db", dir);
+  test_first_ingest();
+  test_roundtrip();
+  test_incremental();
+  test_search_api();
+  test_lock();
+  test_search_while_ingesting();
+  test_kill();
+  char cmd[700];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s' '%s-wal' '%s-shm' '%s.lock'",
+           dir, dbpath, dbpath, dbpath, dbpath);
+  if (!getenv("KEEP")) system(cmd);
+  return check_done();
+}
