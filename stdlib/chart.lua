@@ -63,6 +63,7 @@ function M.pairs_of(data, label, value)
     return out
   end
   local f = frame.from(data)
+  if #f == 0 then return {} end
   local cols = f:columns()
   if not label then
     for _, c in ipairs(cols) do

@@ -102,7 +102,7 @@ local function encode_object(t, keys, st, depth)
   local parts = {}
   for _, k in ipairs(keys) do
     local v = t[k]
-    if v ~= nil and type(v) ~= "function" or st.nil_as_null then
+    if v ~= nil and (type(v) ~= "function" or st.strict) or st.nil_as_null then
       local ks = type(k) == "string" and k or tostring(k)
       parts[#parts + 1] = encode_string(ks) .. (st.indent and ": " or ":")
         .. encode_value(v, st, depth + 1)

@@ -427,21 +427,32 @@ local function svg_line(c)
   else
     local whole = true
     for _, v in ipairs(xnum) do if v ~= math.floor(v) then whole = false end end
-    local tks, step = M.ticks(xlo, xhi, math.min(8, math.max(2, #xs)))
+    local _, step = M.ticks(xlo, xhi, math.min(8, math.max(2, #xs)))
     if whole or (xhi - xlo) >= 2 then
       step = math.max(1, math.floor(step + 0.5))
-      local t = math.ceil(xlo)
+      local t = math.ceil(xlo / step - 1e-9) * step
       while t <= xhi + 1e-9 do
         xticks[#xticks + 1] = { t, string.format("%d", t) }
         t = t + step
       end
     else
-      for _, t in ipairs(tks) do
-        if t >= xlo - 1e-9 and t <= xhi + 1e-9 then
-          local y = math.floor(t)
-          local month = math.floor((t - y) * 12 + 0.5) + 1
-          xticks[#xticks + 1] = { t, month > 1 and string.format("%02d/%d", month, y) or tostring(y) }
+      -- less than two years of dates: ticks on the first of a month
+      local months = (xhi - xlo) * 12
+      local step_m = 1
+      for _, m in ipairs{ 1, 2, 3, 6 } do
+        step_m = m
+        if months / m <= 8 then break end
+      end
+      local y = math.floor(xlo)
+      local m = math.floor((xlo - y) * 12) + 1
+      for _ = 1, 40 do
+        local t = M.x_number(string.format("%04d-%02d-01", y, m))
+        if t > xhi + 1e-9 then break end
+        if t >= xlo - 1e-9 and (m - 1) % step_m == 0 then
+          xticks[#xticks + 1] = { t, string.format("%02d/%d", m, y) }
         end
+        m = m + 1
+        if m > 12 then m, y = 1, y + 1 end
       end
     end
   end
