@@ -265,6 +265,14 @@ M.palette = { "#4269d0", "#efb118", "#ff725c", "#6cc5b0", "#3ca951", "#ff8ab7",
 
 local function color(i) return M.palette[(i - 1) % #M.palette + 1] end
 
+-- Text colour readable on the fill colour hex (relative luminance).
+local function ink(hex)
+  local r, g, b = hex:match("#(%x%x)(%x%x)(%x%x)")
+  if not r then return "#fff" end
+  local l = 0.2126 * tonumber(r, 16) + 0.7152 * tonumber(g, 16) + 0.0722 * tonumber(b, 16)
+  return l > 150 and "#222" or "#fff"
+end
+
 local function num(x)
   return display.number(x, 1)
 end
@@ -521,7 +529,8 @@ local function svg_stack(c)
           x, y + 3, w, color(si), esc(tostring(xv)), esc(tostring(name)), esc(num(v)), pct)
         local label = string.format("%.0f%%", pct)
         if w > text_px(label) + 6 then
-          out[#out + 1] = svg_text(x + w / 2, y + 17, label, ' text-anchor="middle" class="inbar"')
+          out[#out + 1] = svg_text(x + w / 2, y + 17, label,
+            ' text-anchor="middle" class="inbar" style="fill:' .. ink(color(si)) .. '"')
         end
         x = x + w
       end

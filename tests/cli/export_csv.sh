@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Test plan: CSV export interoperates with Python's csv module.
+#  1. `tinsh -e` writes a frame with tricky cells (commas, doubled quotes,
+#     CR/LF and LF inside cells, empty and missing values, numbers, Vietnamese
+#     "Móng Cái", "đồng chí Nguyễn Xuân Ký") to a .csv file; python3's csv
+#     reader gets exactly the same rows back, and rows end with CRLF.
+#  2. With {bom = true} the file starts with EF BB BF and Python's utf-8-sig
+#     codec reads the same rows.
+#  3. The same frame exported to stdout ("-") is byte-identical to the file.
+#  4. An unwritable path returns nil + message (no crash, exit status 0 from
+#     the script that checks it).
+set -u
+TINSH=${TINSH:-tinsh}
+cd "${TINSH_SRC:-.}" || exit 1
+command -v python3 >/dev/null || { echo "python3 missing: skip"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+LUA_SETUP='
+local frame = require("frame")
+f = frame.new({
+  { id = 1, place = "Móng Cái", text = "a, b", quote = "say \"xin chào\"", n = 57.7 },
+  { id = 2, place = "đồng chí Nguyễn Xuân Ký", text = "dòng 1\ndòng 2", quote = "", n = 5000 },
+  { id = 3, place = "Hạ Long, Quảng Ninh", text = "CR\r\nLF", quote = "\"", n = -0.5 },
+  { id = 4, place = "Cẩm Phả", text = "trailing space ", quote = "a\"\"b" },
+}, { "id", "place", "text", "quote", "n" })
+'
+EXPECTED='[
+ ["id","place","text","quote","n"],
+ ["1","Móng Cái","a, b","say \"xin chào\"","57.7"],
+ ["2","đồng chí Nguyễn Xuân Ký","dòng 1\ndòng 2","","5000"],
+ ["3","Hạ Long, Quảng Ninh","CR\r\nLF","\"","-0.5"],
+ ["4","Cẩm Phả","trailing space ","a\"\"b",""]
+]'
+
+if "$TINSH" -e "$LUA_SETUP assert(f:export('$tmp/plain.csv')) assert(f:export('$tmp/bom.csv', {bom = true}))"; then
+  ok
+else
+  ko "tinsh could not write the CSV files"
+fi
+
+if "$TINSH" -e "$LUA_SETUP assert(require('export').write(f, '-'))" >"$tmp/stdout.csv"; then ok; else ko "export to stdout"; fi
+if cmp -s "$tmp/plain.csv" "$tmp/stdout.csv"; then ok; else ko "stdout export differs from file export"; fi
+
+EXPECTED="$EXPECTED" python3 - "$tmp" <<'PY'
+import csv, json, os, sys
+d = sys.argv[1]
+want = json.loads(os.environ["EXPECTED"])
+fails = 0
+def check(cond, what):
+    global fails
+    if not cond:
+        fails += 1
+        print("FAIL:", what)
+raw = open(os.path.join(d, "plain.csv"), "rb").read()
+check(not raw.startswith(b"\xef\xbb\xbf"), "no BOM by default")
+check(raw.endswith(b"\r\n"), "CRLF line ends")
+with open(os.path.join(d, "plain.csv"), newline="", encoding="utf-8") as fh:
+    got = list(csv.reader(fh))
+check(got == want, "rows read back by csv.reader: %r" % (got,))
+bom = open(os.path.join(d, "bom.csv"), "rb").read()
+check(bom[:3] == b"\xef\xbb\xbf", "BOM bytes EF BB BF first, got %r" % bom[:3])
+check(bom[3:] == raw, "BOM file = BOM + plain file")
+with open(os.path.join(d, "bom.csv"), newline="", encoding="utf-8-sig") as fh:
+    got2 = list(csv.reader(fh))
+check(got2 == want, "utf-8-sig reads the same rows: %r" % (got2,))
+with open(os.path.join(d, "plain.csv"), newline="", encoding="utf-8") as fh:
+    recs = list(csv.DictReader(fh))
+check(recs[1]["place"] == "đồng chí Nguyễn Xuân Ký", "Vietnamese intact via DictReader")
+sys.exit(1 if fails else 0)
+PY
+if [ $? -eq 0 ]; then ok; else ko "python csv checks"; fi
+
+out=$("$TINSH" -e "$LUA_SETUP local ok, msg = f:export('$tmp/no/such/dir/x.csv') print(ok, msg)")
+case "$out" in
+  "nil	$tmp/no/such/dir/x.csv: No such file or directory") ok ;;
+  *) ko "unwritable path: got '$out'" ;;
+esac
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
