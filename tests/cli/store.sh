@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# Test plan: tinsh ingest / search / sql through the real binary.
+#  1. ingest a folder with articles, a .jsonl file, an unsupported file and
+#     a dangling link: status 1, "tinsh: <file>: <reason>" lines on stderr,
+#     a summary on stdout; the rest is indexed. A second run: unchanged.
+#  2. search: accent-smart hits, exit 0/1 like grep, --json lines that
+#     python3 parses, hostile queries never an FTS5 syntax error, --match
+#     errors reported (status 2), no ANSI codes when not a terminal.
+#  3. sql: aligned table (by display width), --csv, --json; writes refused.
+#  4. default database: without --db/TINSH_DB/./tinsh.db the bundled
+#     example corpus is built into $TINSH_CACHE_DIR and searched.
+#  5. a second ingest is refused while one holds the lock.
+#  6. kill -9 during an ingest: the database passes integrity_check, a
+#     search works meanwhile, and the next ingest completes it.
+. "$(dirname "$0")/lib.sh"
+cd "$TMP"
+unset TINSH_DB
+export TINSH_CACHE_DIR="$TMP/cache"
+
+mkdir -p corpus/sub
+printf 'Cửa khẩu Móng Cái\n\nKim ngạch tăng 57,7%% theo Nghị quyết 20-NQ/TU.\n' >corpus/a.txt
+printf 'Đảng bộ tỉnh\n\nBan Chấp hành Đảng bộ tỉnh họp phiên thứ nhất.\n' >corpus/sub/b.md
+printf '{"title":"Đà Nẵng","date":"2024-03-04","body":"Thành phố biển."}\n' >corpus/c.jsonl
+printf 'x' >corpus/image.png
+ln -s /nonexistent/gone.txt corpus/gone.txt
+
+run "$TINSH" --db t.db ingest corpus
+is "ingest with a bad file: status 1" "$RC" 1
+has "bad file named on stderr" "$ERR" "^tinsh: .*corpus/gone.txt: No such file or directory$"
+has "unsupported file reported" "$ERR" "tinsh: .*image.png: unsupported file type, skipped"
+has "summary" "$OUT" "3 new, 0 changed, 0 unchanged, 0 moved, 0 duplicates, 1 skipped, [0-9]+ warnings, 1 errors"
+has "document count" "$OUT" "t.db: 3 documents"
+
+rm corpus/gone.txt
+run "$TINSH" --db t.db ingest --quiet corpus
+is "second ingest: status 0" "$RC" 0
+has "second ingest: unchanged" "$OUT" "0 new, 0 changed, 3 unchanged"
+
+run "$TINSH" --db t.db search mong cai
+is "search status" "$RC" 0
+has "search path" "$OUT" "corpus/a.txt$"
+has "search snippet" "$OUT" "Móng Cái"
+lacks "no ANSI when not a terminal" "$OUT" $'\033'
+run "$TINSH" --db t.db search dang
+has "dang finds Đảng" "$OUT" "sub/b.md"
+run "$TINSH" --db t.db search "đạng"
+is "wrong diacritics: no hit, status 1" "$RC" 1
+is "no hit: no output" "$OUT" ""
+run "$TINSH" --db t.db search 57,7
+has "figures searchable" "$OUT" "a.txt"
+run "$TINSH" --db t.db search 20-NQ/TU
+has "document numbers searchable" "$OUT" "a.txt"
+for q in '"' 'AND' 'OR (' 'NEAR(' 'title:' '*' '-' ')(' '^' 'a:b:c'; do
+  run "$TINSH" --db t.db search "$q"
+  lacks "plain query '$q' never a syntax error" "$ERR" "syntax|error"
+done
+run "$TINSH" --db t.db search --match 'title:"đà nẵng" OR mong'
+is "--match status" "$RC" 0
+run "$TINSH" --db t.db search --match '"unterminated'
+is "--match error status" "$RC" 2
+has "--match error message" "$ERR" "^tinsh: search: "
+run "$TINSH" --db t.db search --count dang
+is "--count" "$OUT" "1"
+run "$TINSH" --db t.db search --json da nang
+is "--json status" "$RC" 0
+printf '%s\n' "$OUT" >hits.jsonl
+run python3 -c '
+import json, sys
+for line in open("hits.jsonl"):
+    h = json.loads(line)
+    s = h["snippet"].encode()
+    marked = [s[a:b].decode() for a, b in h["hits"]]
+    print(h["title"], h["published"], h["path"].endswith("c.jsonl#1"), marked)
+'
+is "--json parses" "$OUT" "Đà Nẵng 2024-03-04 True ['Đà', 'Nẵng']"
+
+run "$TINSH" --db t.db sql "SELECT title, length(text) > 0 AS has_text FROM documents ORDER BY id"
+is "sql status" "$RC" 0
+printf '%s\n' "$OUT" >table.txt
+run python3 -c '
+import unicodedata
+def w(s): return sum(0 if unicodedata.combining(c) else 1 for c in s)
+lines = open("table.txt").read().splitlines()
+print(len(lines), len({w(l.rstrip()) for l in lines[:2]}), lines[1].split()[0] == "-" * w(lines[2].split("  ")[0]) or lines[1][:5])'
+has "sql table aligned by display width" "$OUT" "^5 1 "
+run "$TINSH" --db t.db sql --csv "SELECT 'a,b' AS x, NULL AS y, 2 AS z"
+is "sql --csv" "$OUT" $'x,y,z\n"a,b",,2'
+run "$TINSH" --db t.db sql --json "SELECT 'Móng Cái' AS name, 1.5 AS v, NULL AS n"
+is "sql --json" "$OUT" '{"name":"Móng Cái","v":1.5,"n":null}'
+run "$TINSH" --db t.db sql "DELETE FROM documents"
+is "sql write refused: status" "$RC" 1
+has "sql write refused: message" "$ERR" "^tinsh: sql: .*read-only"
+run "$TINSH" --db t.db sql "SELECT count(*) FROM documents"
+has "nothing deleted" "$OUT" "3$"
+run "$TINSH" --db t.db sql "SELEC nonsense"
+is "sql syntax error status" "$RC" 1
+has "sql syntax error message" "$ERR" "^tinsh: sql: .*syntax error"
+run "$TINSH" --db missing.db sql "SELECT 1"
+is "missing database status" "$RC" 1
+has "missing database message" "$ERR" "^tinsh: missing.db: "
+
+# 4. the default database: the bundled examples, cached
+mkdir empty && cd empty
+run "$TINSH" search "mong cai"
+is "default corpus search status" "$RC" 0
+has "default corpus: examples" "$OUT" "examples/corpus/00"
+[ -f "$TINSH_CACHE_DIR/examples.db" ] && pass || failed "cache file built"
+run "$TINSH" sql "SELECT count(*) AS n FROM documents"
+has "default corpus: five documents" "$OUT" "5$"
+cd ..
+
+# 5. one ingest at a time
+flock t.db.lock sleep 3 &
+locker=$!
+sleep 0.3
+run "$TINSH" --db t.db ingest --quiet corpus
+is "concurrent ingest refused: status" "$RC" 1
+has "concurrent ingest refused: message" "$ERR" "another ingest is running"
+kill "$locker" 2>/dev/null
+wait "$locker" 2>/dev/null
+
+# 6. kill -9 in the middle, search meanwhile, then complete
+mkdir big
+for i in $(seq 1 2500); do
+  printf 'Bài %d về Hạ Long\n\nNăm 2024 tỉnh Quảng Ninh đón %d nghìn lượt khách đến Móng Cái.\n' "$i" "$i" >"big/f$i.txt"
+done
+"$TINSH" --db k.db ingest --quiet --threads 2 big >/dev/null 2>&1 &
+pid=$!
+searched=0 searchfail=0
+for i in $(seq 1 200); do
+  n=$("$TINSH" --db k.db sql "SELECT count(*) FROM documents" 2>/dev/null | tail -1 | tr -d ' ')
+  if [ -n "$n" ] && [ "$n" -gt 0 ] 2>/dev/null; then
+    "$TINSH" --db k.db search "ha long" >/dev/null 2>&1
+    [ $? -le 1 ] || searchfail=$((searchfail + 1))
+    searched=$((searched + 1))
+  fi
+  [ -n "$n" ] && [ "$n" -gt 800 ] 2>/dev/null && break
+  sleep 0.02
+done
+kill -9 "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+is "search while ingesting" "$searchfail" 0
+run "$TINSH" --db k.db sql "PRAGMA integrity_check"
+has "integrity after kill -9" "$OUT" "^integrity_check"$'\n'"-+"$'\n'"ok$"
+run "$TINSH" --db k.db sql "SELECT count(*) FROM documents"
+killed_at=$(printf '%s' "$OUT" | tail -1 | tr -d ' ')
+run "$TINSH" --db k.db ingest --quiet big
+is "completing ingest: status" "$RC" 0
+has "completing ingest: the rest is new" "$OUT" ": $((2500 - killed_at)) new"
+run "$TINSH" --db k.db sql "SELECT status FROM ingest_log ORDER BY id"
+is "killed run logged as interrupted" "$OUT" $'status\n-----------\ninterrupted\ndone'
+run "$TINSH" --db k.db sql "SELECT count(*) FROM documents"
+has "completing ingest: all documents" "$OUT" "2500$"
+run "$TINSH" --db k.db search --count "ha long"
+is "completing ingest: all searchable" "$OUT" "2500"
+
+finish
