@@ -404,11 +404,15 @@ int xt_roman(const char *s, size_t n) {
 
 /* ---- quotes ---- */
 
-/* Trim spaces and trailing punctuation-free whitespace; store if new. */
+/* Trim spaces; store the quotation if it holds letters and is new. */
 static void add_quote(xdoc *x, const char *s, size_t n) {
   while (n && (*s == ' ' || *s == '\n')) s++, n--;
   while (n && (s[n - 1] == ' ' || s[n - 1] == '\n')) n--;
-  if (!n) return;
+  int letters = 0; /* “2017-2020” is not a quotation */
+  for (size_t i = 0; i < n && !letters; i++)
+    letters = (unsigned char)s[i] >= 0x80 ||
+              ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z');
+  if (!letters) return;
   int isnew;
   hmap_slot(&x->quotes, util_hash64(s, n), &isnew);
   if (isnew) VEC_PUSH(x->d->quotes, doc_str(x->d, s, n));

@@ -29,7 +29,7 @@ static const char *const not_unit[] = {
 
 /* Words after which a number is an ordinal, a date part or a code. */
 static const char *const not_after[] = {
-    "năm",  "ngày", "tháng", "thứ",  "khóa", "khoá", "số",   "quý",  "lần",
+    "năm",  "ngày", "tháng", "thứ",  "khóa", "khoá", "quý",  "lần",
     "kỳ",   "giờ",  "điều",  "khoản", "chương", "mục", "tuần", "lúc", "km",
     "lô",   "đợt",  "tập",   "trang", "phòng", "tầng", "hạng", "cấp", "loại",
     "tổ",   "khu",  "đội",   "nhóm",  "lớp",  "bước", "top",  "kỷ",  "mã",

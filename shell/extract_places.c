@@ -30,6 +30,24 @@ static void add_place(xsent *x, const char *name, size_t n, const char *kind) {
   x->d->places.items[*slot - 1].mentions++;
 }
 
+/* Lowercase words that may start a gazetteer name ("khu kinh tế Vân
+** Đồn", "cầu Bắc Luân II", "vịnh Hạ Long"). */
+static const char *const lower_heads[] = {"khu", "cửa", "cầu", "cảng", "vịnh",
+                                          "sân", "núi", "đền", "chùa", "đảo",
+                                          "sông", "cao", "đường", NULL};
+
+/* Words before a gazetteer name that make it part of an organisation's
+** name ("Trường THCS Cẩm Thành"). */
+static const char *const org_words[] = {"THCS", "THPT", "TH", "MN", "Trường",
+                                        "trường", "Tiểu", "Mầm", NULL};
+
+static int in_list(const xsent *x, size_t i, const char *const *list) {
+  if (i >= x->n || x->t[i].type != T_WORD) return 0;
+  for (int k = 0; list[k]; k++)
+    if (xt_is(x, i, list[k])) return 1;
+  return 0;
+}
+
 static int name_syllable(const tok *t) {
   return t->type == T_WORD && (t->flags & TF_UPPER) &&
          !(t->flags & (TF_CAPS | TF_DIGITS));
@@ -42,15 +60,22 @@ void extract_places(xsent *x) {
     if (t->type != T_WORD) continue;
     const lex_entry *e;
     int k;
-    if ((t->flags & (TF_UPPER | TF_CAPS)) && (k = xt_lookup(x, i, g, &e))) {
-      add_place(x, e->val, strlen(e->val), e->kind);
+    if (((t->flags & (TF_UPPER | TF_CAPS)) || in_list(x, i, lower_heads)) &&
+        (k = xt_lookup(x, i, g, &e))) {
+      if (!(i > 0 && in_list(x, i - 1, org_words)))
+        add_place(x, e->val, strlen(e->val), e->kind);
       i += (size_t)k - 1;
       continue;
     }
+    int initial = i == 0 || (t->flags & TF_NEWLINE) ||
+                  (i > 0 && x->t[i - 1].type == T_PUNCT &&
+                   (x->t[i - 1].cp == '-' || x->t[i - 1].cp == '+'));
     for (int p = 0; prefixes[p].w; p++) {
-      int w = prefixes[p].w[0] == 'T' || prefixes[p].w[0] == 'K'
-                  ? xt_is(x, i, prefixes[p].w)
-                  : xt_phrase(x, i, prefixes[p].w);
+      /* "Xã Tắc" (a name) is not "xã Tắc": the prefix's case must match
+      ** unless the token starts the sentence or a line */
+      int w = xt_phrase(x, i, prefixes[p].w);
+      int upper = prefixes[p].w[0] >= 'A' && prefixes[p].w[0] <= 'Z';
+      if (w && !initial && upper != !!(t->flags & TF_UPPER)) w = 0;
       if (!w) continue;
       size_t a = i + (size_t)w, b = a;
       if (b < x->n && (k = xt_lookup(x, b, g, &e))) break; /* next round */

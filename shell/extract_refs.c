@@ -31,6 +31,8 @@ static const struct {
     {"ĐA", "Đề án"},      {"CĐ", "Công điện"},  {"CTr", "Chương trình"},
     {"PL", "Pháp lệnh"},  {NULL, NULL}};
 
+static int congress_ordinal(const xsent *x, size_t j, size_t *at);
+
 static int count_words(const char *s) {
   int w = 1;
   for (; *s; s++)
@@ -117,10 +119,10 @@ static void mark(xsent *x, size_t i, size_t j) {
   for (; i < j && i < x->n; i++) x->used[i] = 1;
 }
 
-/* Find or add the ref with this number; fill fields it lacks. */
-static void add_ref(xsent *x, doc_ref r) {
+/* Find or add the ref with this key; fill fields it lacks. */
+static void add_ref(xsent *x, doc_ref r, const char *key) {
   int isnew;
-  uint64_t h = util_hash64(r.number, strlen(r.number));
+  uint64_t h = util_hash64(key, strlen(key));
   int *slot = hmap_slot(&x->x->refs, h, &isnew);
   if (!isnew) {
     doc_ref *o = &x->d->refs.items[*slot - 1];
@@ -189,7 +191,7 @@ static size_t ref_at(xsent *x, size_t i) {
   }
   r.text = xt_span(x, start, end);
   mark(x, start, end);
-  add_ref(x, r);
+  add_ref(x, r, r.number);
   return end - i;
 }
 
@@ -245,9 +247,11 @@ static size_t period_kw(xsent *x, size_t i, const char **lastkind) {
     if (xt_is(x, j, "năm")) j++;
     int rn = year_range(x, j, &from, &to);
     if (!rn) return 0;
-    add_period(x, i, j + (size_t)rn, kws[k], from, to, 0);
+    size_t e = j + (size_t)rn;
+    if (xt_punct(x, j - 1, 0x201C) && xt_punct(x, e, 0x201D)) e++;
+    add_period(x, i, e, kws[k], from, to, 0);
     *lastkind = kws[k];
-    return j + (size_t)rn - i;
+    return e - i;
   }
   return 0;
 }
@@ -277,42 +281,9 @@ static size_t target_at(xsent *x, size_t i) {
   return j + 1 - i;
 }
 
-/*
-** "Đại hội ... lần thứ XXIV[, nhiệm kỳ 2020-2025]" or "Đại hội XIV": the
-** ordinal within 10 words after "Đại hội" in the same clause.
-*/
-static size_t congress_at(xsent *x, size_t i) {
-  int w = xt_phrase(x, i, "Đại hội");
-  if (!w || !(x->t[i].flags & TF_UPPER)) return 0;
-  size_t j = i + (size_t)w, lim = j + 12;
-  int ord = 0;
-  while (j < x->n && j < lim && x->t[j].type == T_WORD) {
-    if (xt_phrase(x, j, "lần thứ")) {
-      j += 2;
-      if (j < x->n && x->t[j].type == T_WORD && (x->t[j].flags & TF_CAPS))
-        ord = xt_roman(x->s + x->t[j].off, x->t[j].len);
-      else if (j < x->n && x->t[j].type == T_NUM)
-        ord = (int)xt_number(x->s + x->t[j].off, x->t[j].len);
-      break;
-    }
-    if ((x->t[j].flags & (TF_CAPS | TF_UPPER)) &&
-        (ord = xt_roman(x->s + x->t[j].off, x->t[j].len)))
-      break;
-    j++;
-  }
-  if (!ord || ord > 100) return 0;
-  size_t end = j + 1;
-  int from = 0, to = 0;
-  size_t k = end;
-  if (xt_punct(x, k, ',') || xt_punct(x, k, '(')) k++;
-  int pw = xt_phrase(x, k, "nhiệm kỳ");
-  if (pw) {
-    int rn = year_range(x, k + (size_t)pw, &from, &to);
-    if (rn) end = k + (size_t)pw + (size_t)rn;
-    if (rn && xt_punct(x, end, ')') && xt_punct(x, end - (size_t)rn - pw - 1, '('))
-      end++;
-  }
-  /* one congress per ordinal; a later mention may add its term */
+/* One congress per ordinal; a later mention may add its term. */
+static void add_congress(xsent *x, size_t i, size_t end, int ord, int from,
+                         int to) {
   char key[32];
   int n = snprintf(key, sizeof key, "congress|%d", ord);
   int isnew;
@@ -329,9 +300,125 @@ static size_t congress_at(xsent *x, size_t i) {
       p->text = xt_span(x, i, end);
     }
   }
+}
+
+/*
+** "Đại hội ... lần thứ XXIV[, nhiệm kỳ 2020-2025]" or "Đại hội XIV": the
+** ordinal within 10 words after "Đại hội" in the same clause.
+*/
+static size_t congress_at(xsent *x, size_t i) {
+  int w = xt_phrase(x, i, "Đại hội");
+  if (!w || !(x->t[i].flags & TF_UPPER)) return 0;
+  size_t j = 0;
+  int ord = congress_ordinal(x, i + (size_t)w, &j);
+  if (!ord || ord > 100) return 0;
+  size_t end = j + 1;
+  int from = 0, to = 0;
+  size_t k = end;
+  if (xt_punct(x, k, ',') || xt_punct(x, k, '(')) k++;
+  int pw = xt_phrase(x, k, "nhiệm kỳ");
+  if (pw) {
+    int rn = year_range(x, k + (size_t)pw, &from, &to);
+    if (rn) end = k + (size_t)pw + (size_t)rn;
+    if (rn && xt_punct(x, end, ')') && xt_punct(x, end - (size_t)rn - pw - 1, '('))
+      end++;
+  }
+  add_congress(x, i, end, ord, from, to);
   /* the term itself is also a period; leave its tokens to period_kw */
   mark(x, i, j + 1);
   return j + 1 - i;
+}
+
+/*
+** Ordinal of the congress named from token j (just after "Đại hội"):
+** "lần thứ XXIV" or a Roman numeral within 12 words of the clause.
+** Returns it (0: none) and the index of the numeral token in *at.
+*/
+static int congress_ordinal(const xsent *x, size_t j, size_t *at) {
+  size_t lim = j + 12;
+  while (j < x->n && j < lim && x->t[j].type == T_WORD) {
+    if (xt_phrase(x, j, "lần thứ")) {
+      j += 2;
+      *at = j;
+      if (j < x->n && x->t[j].type == T_WORD && (x->t[j].flags & TF_CAPS))
+        return xt_roman(x->s + x->t[j].off, x->t[j].len);
+      if (j < x->n && x->t[j].type == T_NUM)
+        return (int)xt_number(x->s + x->t[j].off, x->t[j].len);
+      return 0;
+    }
+    int ord;
+    if ((x->t[j].flags & (TF_CAPS | TF_UPPER)) &&
+        (ord = xt_roman(x->s + x->t[j].off, x->t[j].len))) {
+      *at = j;
+      return ord;
+    }
+    j++;
+  }
+  return 0;
+}
+
+/*
+** A reference without a document number: "Nghị quyết Đại hội XI của
+** Đảng", "Nghị quyết XXII Đại hội ...", "Đề án 25", "Quyết định của UBND
+** Tỉnh". The kind must be capitalised. Consumes only the kind words (the
+** congress is read again as a period).
+*/
+static size_t named_ref(xsent *x, size_t i) {
+  if (!(x->t[i].flags & TF_UPPER)) return 0;
+  const char *kind = NULL;
+  size_t w = 0;
+  for (int k = 0; ref_kinds[k] && !kind; k++)
+    if ((w = (size_t)xt_phrase(x, i, ref_kinds[k]))) kind = ref_kinds[k];
+  if (!kind) return 0;
+  size_t j = i + w, end = 0, at = 0;
+  char key[96];
+  int ord = 0;
+  doc_ref r = {0};
+  r.kind = (char *)kind;
+  if (j + 2 < x->n && (x->t[j].flags & TF_CAPS) &&
+      (ord = xt_roman(x->s + x->t[j].off, x->t[j].len)) &&
+      xt_phrase(x, j + 1, "Đại hội")) {
+    add_congress(x, j, j + 3, ord, 0, 0);
+    end = j + 3; /* "Nghị quyết XXII Đại hội" + its body */
+    while (end < x->n && x->t[end].type == T_WORD && end - j < 9 &&
+           !xt_is(x, end, "đề") && !xt_is(x, end, "và") &&
+           !xt_is(x, end, "của"))
+      end++;
+  } else if (xt_phrase(x, j, "Đại hội")) {
+    if ((ord = congress_ordinal(x, j + 2, &at))) end = at + 1;
+  } else {
+    size_t k = j;
+    if (xt_is(x, k, "số")) k++;
+    if (k < x->n && x->t[k].type == T_NUM && (x->t[k].flags & TF_SPACE) &&
+        !xt_year(x, k) && x->t[k].len <= 5 &&
+        !(k + 1 < x->n && x->t[k + 1].type == T_PUNCT &&
+          !(x->t[k + 1].flags & TF_SPACE) &&
+          (x->t[k + 1].cp == '/' || x->t[k + 1].cp == '-'))) {
+      r.number = xt_span(x, k, k + 1);
+      end = k + 1;
+      x->used[k] = 1;
+    }
+  }
+  if (!end && !xt_is(x, j, "của")) return 0;
+  if (!end) end = j;
+  if (xt_is(x, end, "của")) {
+    char *iss = NULL;
+    size_t in = issuer_at(x, end + 1, &iss);
+    if (in) {
+      r.issuer = iss;
+      end = end + 1 + in;
+    } else if (end == j)
+      return 0;
+  }
+  r.text = xt_span(x, i, end);
+  if (r.number)
+    snprintf(key, sizeof key, "%s|%s", kind, r.number);
+  else if (ord)
+    snprintf(key, sizeof key, "%s|congress %d", kind, ord);
+  else
+    snprintf(key, sizeof key, "%s|of %.60s", kind, r.issuer ? r.issuer : "");
+  add_ref(x, r, key);
+  return w;
 }
 
 void extract_refs(xsent *x) {
@@ -355,7 +442,8 @@ void extract_refs(xsent *x) {
       i++;
       continue;
     }
-    if ((k = congress_at(x, i)) || (k = period_kw(x, i, &lastkind)) ||
+    if ((k = named_ref(x, i)) || (k = congress_at(x, i)) ||
+        (k = period_kw(x, i, &lastkind)) ||
         (k = target_at(x, i))) {
       i += k;
       continue;
