@@ -312,5 +312,6 @@ M.__help = {
   bar = "chart.bar(v, max, width) -> one bar of eighth blocks for v on a 0..max scale.",
   format_value = "chart.format_value(v [, opts]) -> the value's text as printed by the charts.",
 }
+M.__doc = "chart: text charts for the terminal — bars, sparklines, per-series lines, 100% stacks."
 
 return M

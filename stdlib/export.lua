@@ -457,5 +457,11 @@ M.__help = {
   cell = "export.cell(v) -> the text of a value in a CSV/TSV cell (tables as JSON).",
   is_writer = "export.is_writer(x) -> true when x came from export.writer.",
 }
+M.__doc = "export: frames, records and documents to CSV, TSV, JSON, JSONL, Markdown, HTML, "
+  .. "text, or user formats (export.writer / export.register)."
+Writer.__help = {
+  write = "writer:write(doc) -> string: the document's blocks through the writer's functions.",
+}
+display.register_help(Writer, Writer.__help, "writer:")
 
 return M

@@ -738,5 +738,25 @@ M.__help = {
   compare = "frame.compare(a, b) -> -1, 0 or 1: the order f:sort uses (numbers < strings "
     .. "< booleans).",
 }
+M.__doc = "frame: tables of records (#f rows, f[i] records, ipairs works) with ordered columns; "
+  .. "where/sort/top/map/select/group/show/export return new frames."
+M.__help.head = "f:head(n) -> the first n rows; same as f:top(n)."
+M.__help.cell_text = "frame.cell_text(v) -> the one-line text of a value in a rendered table."
+Frame.__help = M.__help -- help(f) on a frame finds the method texts
+
+Grouped.__help = {
+  count = "g:count([name]) -> frame of the group keys + row count (column 'count').",
+  sum = "g:sum(col [, name]) -> frame of the group keys + sum of col's numbers ('sum_<col>').",
+  mean = "g:mean(col [, name]) -> frame of the group keys + mean of col ('mean_<col>').",
+  min = "g:min(col [, name]) -> frame of the group keys + smallest value ('min_<col>').",
+  max = "g:max(col [, name]) -> frame of the group keys + largest value ('max_<col>').",
+  agg = "g:agg{name = function(rows) ... end} -> frame of the group keys + one column per "
+    .. "aggregate; rows is the group's frame. frame.count, frame.sum(col), frame.mean(col), "
+    .. "frame.min(col), frame.max(col) make aggregators. A list {{'name', fn}, ...} keeps order.",
+  frames = "g:frames() -> iterator of key record, rows frame for each group.",
+}
+
+display.register_help(Frame, M.__help, "f:")
+display.register_help(Grouped, Grouped.__help, "g:")
 
 return M

@@ -333,6 +333,9 @@ M.__help = {
   object = "json.object([t]) -> t marked to encode as a JSON object even when empty.",
   array = "json.array([t]) -> t marked to encode as a JSON array.",
   quote = "json.quote(s) -> s as a JSON string literal (invalid UTF-8 replaced by U+FFFD).",
+  valid_utf8 = "json.valid_utf8(s) -> s with invalid UTF-8 bytes replaced by U+FFFD.",
+  number = "json.number(x) -> the JSON text of a number (shortest round trip; NaN/inf -> null).",
 }
+M.__doc = "json: JSON encoder/decoder in pure Lua (json.encode, json.decode, json.null)."
 
 return M

@@ -719,5 +719,9 @@ M.__help = {
     .. "year), nil when not a year/date.",
   is = "report.is(x) -> true when x is a report builder.",
 }
+M.__doc = "report: build a report (sections, text, tables, KWIC, documents, charts) and render "
+  .. "it as Markdown or one self-contained HTML file."
+Report.__help = M.__help
+display.register_help(Report, M.__help, "r:")
 
 return M

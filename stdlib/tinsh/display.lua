@@ -200,4 +200,18 @@ function M.number(x, digits)
   return s
 end
 
+-- register_help(methods, texts, prefix): tell tinsh's help() about method
+-- functions (help(f.where) then finds texts.where). A no-op under a plain
+-- lua5.4 without tinsh.help.
+function M.register_help(methods, texts, prefix)
+  local ok, help = pcall(require, "tinsh.help")
+  if not ok or type(help) ~= "table" or type(help.register) ~= "function" then return end
+  for name, text in pairs(texts) do
+    local fn = rawget(methods, name)
+    if type(name) == "string" and type(fn) == "function" and type(text) == "string" then
+      help.register(fn, prefix .. name, text)
+    end
+  end
+end
+
 return M
