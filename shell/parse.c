@@ -18,7 +18,9 @@
 ** a unit, so a 50 MB line or 10,000 captions stay linear.
 ** Thread-safe: only constant tables, all state lives in the `page`.
 */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* memmem, memrchr */
+#endif
 #include "parse.h"
 
 #include <errno.h>
@@ -441,14 +443,24 @@ static void format_date(const dt *t, char *out, size_t cap) {
 
 /* ---- marker lists ---- */
 
+/* Whole lines of site chrome above the headline. */
+static const char *const banner_lines[] = {
+    "Trang chủ", "Home", "Menu", "Đăng nhập", "Đăng ký", "English",
+    "Tiếng Việt", "Sitemap", "Sơ đồ cổng", "Sơ đồ trang", "RSS", "Liên hệ",
+    "Tìm kiếm", "Hỏi đáp", "Giới thiệu", "Tin tức", "Tin tức - Sự kiện",
+    "Video", "Ảnh", "Media", NULL};
+
+/* Distinctive starts of chrome lines. */
 static const char *const banner_starts[] = {
-    "Banner", "Skip to", "Bỏ qua", "Chuyển đến nội dung", "Trang chủ",
-    "Home", "Menu", "Đăng nhập", "Đăng ký", "English", "Tiếng Việt",
-    "Sitemap", "Sơ đồ cổng", "Sơ đồ trang", "RSS", "Hotline",
-    "Cổng thông tin điện tử", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-    "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-    "Độc lập – Tự do – Hạnh phúc", "Số:", "Luật số:", "Bạn đang ở", "Bạn đang xem",
-    "Chuyên mục:", NULL};
+    "Banner", "Skip to", "Bỏ qua nội dung", "Bỏ qua điều hướng",
+    "Chuyển đến nội dung", "Bạn đang ở", "Bạn đang xem:", "Hotline:",
+    "Chuyên mục:", "Trang chủ /", "Trang chủ |", "Trang chủ -", NULL};
+
+/* The national motto and number lines that head legal documents. */
+static const char *const legal_banners[] = {
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc", "Độc lập – Tự do – Hạnh phúc", "Số:",
+    "Luật số:", "Bộ luật số:", "Nghị định số:", "Nghị quyết số:", NULL};
 
 static const char *const related_lines[] = {
     "Tin cùng chuyên mục", "Tin liên quan", "Tin khác", "Các tin khác",
@@ -489,25 +501,20 @@ static const char *const caption_starts[] = {
 /* Words that open a photo caption about people or a scene. */
 static const char *const caption_openers[] = {
     "Đồng chí", "Các đồng chí", "Đại biểu", "Các đại biểu", "Quang cảnh",
-    "Toàn cảnh", "Lãnh đạo", "Các lãnh đạo", "Ban Thường vụ", "Đoàn công tác",
-    "Một góc", "Khung cảnh", "Hình ảnh", "Các thành viên", "Các em",
-    "Du khách", "Người dân", "Lực lượng", "Cán bộ", "Các cán bộ",
-    "Bí thư", "Chủ tịch", "Phó Chủ tịch", "Bộ trưởng", "Thủ tướng",
-    "Tổng Bí thư", "Chủ tịch nước", NULL};
+    "Toàn cảnh", "Một góc", "Khung cảnh", "Hình ảnh", "Cận cảnh", NULL};
 
 /* Phrases of photo captions (what the people in the picture do). */
 static const char *const caption_phrases[] = {
     "phát biểu tại", "phát biểu chỉ đạo", "phát biểu kết luận",
-    "báo cáo tại", "tại hội nghị", "tại buổi", "dự hội nghị", "trao tặng",
-    "trao quà", "tặng quà", "trao giấy", "trao bằng", "trao quyết định",
-    "chụp ảnh", "làm việc với", "thăm và", "kiểm tra", "thăm hỏi",
-    "(ảnh", "Ảnh:", "cắt băng", "bấm nút", "dâng hương", "khảo sát",
-    "tham quan", "phát biểu", NULL};
+    "phát biểu khai mạc", "phát biểu bế mạc", "báo cáo tại", "tại hội nghị.",
+    "tại buổi làm việc.", "dự hội nghị", "trao tặng", "trao quà", "tặng quà",
+    "trao giấy", "trao bằng", "trao quyết định", "chụp ảnh lưu niệm",
+    "làm việc với", "(ảnh", "cắt băng", "bấm nút", "dâng hương", NULL};
 
 /* Words that make a short sentence body text rather than a caption. */
-static const char *const speech_words[] = {"cho biết", "khẳng định",
-                                           "nhấn mạnh:", " nói", "chia sẻ",
-                                           "\xe2\x80\x9c", NULL};
+static const char *const speech_words[] = {
+    "cho biết", "khẳng định", "nhấn mạnh:", " nói", "chia sẻ", " đã ",
+    " vừa ", " sẽ ", "\xe2\x80\x9c", NULL};
 
 static const char *const lead_openers[] = {
     "Sáng", "Chiều", "Tối", "Trưa", "Đêm", "Ngày", "Hôm nay", "Hôm qua",
@@ -517,7 +524,10 @@ static const char *const lead_openers[] = {
 static int is_banner(const char *s, size_t n) {
   if (n > 300) return 0;
   if (is_filler(s, n)) return 1;
-  if (any_starts(s, n, banner_starts)) return 1;
+  if (n <= 80 && (any_starts(s, n, banner_starts) ||
+                  any_line_is(s, n, banner_lines)))
+    return 1;
+  if (any_starts(s, n, legal_banners)) return 1;
   /* breadcrumbs: "Trang chủ > Tin tức > Chính trị" */
   if (n <= 200 && (contains(s, n, " > ") || contains(s, n, " \xc2\xbb ") ||
                    contains(s, n, " \xe2\x80\xba ")))
@@ -669,8 +679,18 @@ static int is_byline(const char *s, size_t n, const char **a, size_t *an) {
       break;
     }
   }
-  /* strip a trailing "(Thực hiện)" / "(TTXVN)" */
+  /* strip a trailing "(Thực hiện)" / "(TTXVN)" / "thực hiện" */
   size_t e = n;
+  static const char *const role_tails[] = {" thực hiện", " tổng hợp",
+                                           " lược dịch", " biên dịch",
+                                           " ghi", NULL};
+  for (const char *const *r = role_tails; *r; r++) {
+    size_t m = strlen(*r);
+    if (e > m && memcmp(s + e - m, *r, m) == 0) {
+      e -= m;
+      break;
+    }
+  }
   if (e > 0 && s[e - 1] == ')') {
     const char *o = memrchr(s, '(', e);
     if (o) e = (size_t)(o - s);
@@ -724,17 +744,18 @@ static int looks_like_title(page *p, size_t i) {
   int breaks = sentence_breaks(s, n, n);
   int k;
   int32_t last = last_cp(s, n, &k);
-  int period = last == '.' || last == ';' || last == ',' || last == ':';
+  int dots = n >= 3 && memcmp(s + n - 3, "...", 3) == 0;
+  int period = (last == '.' && !dots) || last == ';' || last == ',';
   if (lead_opening(s, n) && (n > 120 || period)) return 0;
-  if (breaks >= 2 || (breaks == 1 && n > 200)) return 0;
-  if (!period) return 1;
-  /* ends like a sentence: a headline only when short and followed by a
-  ** date line or something longer */
-  if (n > 180 || last == ',' || last == ';') return 0;
-  if (i + 1 >= p->n) return 0;
+  if (breaks >= 3 || (breaks >= 1 && n > 250)) return 0;
+  if (!period) return n <= 300 || breaks == 0;
+  /* ends like a sentence: a headline only when short, a single sentence,
+  ** and followed by a date line or by something longer */
+  if (n > 250 || breaks > 0) return 0;
+  if (i + 1 >= p->n) return 1; /* a lone short sentence: the headline */
   dt t;
   if (parse_dateline(US(p, i + 1), UL(p, i + 1), &t)) return 1;
-  return UL(p, i + 1) > n + n / 2 && breaks == 0;
+  return UL(p, i + 1) > n + n / 2;
 }
 
 /* Copy s without surrounding quotes into the doc arena. */
@@ -841,6 +862,19 @@ static size_t classify_header(page *p) {
     p->u[i].kind = BK_TITLE;
     d->title = strip_quotes(d, US(p, i), UL(p, i));
     i++;
+    /* legal documents: "LUẬT" / "ĐẤU THẦU" -> title "LUẬT ĐẤU THẦU" */
+    if (i < p->n && UL(p, i - 1) <= 20 && all_caps(US(p, i - 1), UL(p, i - 1)) &&
+        UL(p, i) <= 200 && all_caps(US(p, i), UL(p, i)) &&
+        !parse_dateline(US(p, i), UL(p, i), &t)) {
+      p->u[i].kind = BK_HEADING;
+      size_t n1 = strlen(d->title), n2 = UL(p, i);
+      char *both = arena_alloc(&d->arena, n1 + n2 + 2);
+      memcpy(both, d->title, n1);
+      both[n1] = ' ';
+      memcpy(both + n1 + 1, US(p, i), n2);
+      d->title = both;
+      i++;
+    }
   }
   /* the date line under the headline (after "." fillers) */
   size_t j = i, post = (size_t)-1;
@@ -869,9 +903,9 @@ static size_t classify_header(page *p) {
 ** Find the tail (related lists and footer) after the body start b.
 ** Returns its first unit (p->n when none) and classifies it.
 */
-static size_t classify_tail(page *p, size_t b) {
-  size_t tail = p->n;
-  for (size_t i = b; i < p->n; i++) {
+static size_t classify_tail(page *p, size_t b, size_t lim) {
+  size_t tail = lim;
+  for (size_t i = b; i < lim; i++) {
     const char *s = US(p, i);
     size_t n = UL(p, i);
     if (n > 300) continue;
@@ -881,7 +915,7 @@ static size_t classify_tail(page *p, size_t b) {
     }
   }
   int mode = BK_BOILERPLATE;
-  for (size_t i = tail; i < p->n; i++) {
+  for (size_t i = tail; i < lim; i++) {
     const char *s = US(p, i);
     size_t n = UL(p, i);
     if (is_related_marker(s, n))
@@ -909,10 +943,15 @@ static size_t classify_byline(page *p, size_t b, size_t e) {
   size_t stop = end;
   for (int k = 0; k < 2 && end > b + 1; k++) {
     size_t i = end - 1;
-    if (!is_byline(US(p, i), UL(p, i), &a, &an)) break;
+    if (!is_byline(US(p, i), UL(p, i), &a, &an) ||
+        is_numbered_heading(US(p, i), UL(p, i)))
+      break;
     /* the line before must not itself be a label (a list of names) */
     p->u[i].kind = BK_BYLINE;
-    if (a && an) p->d->author = doc_str(p->d, a, an);
+    /* walking backwards: the name nearest the text wins; an all-caps
+    ** role line ("CHỦ TỊCH QUỐC HỘI") is no name */
+    if (a && an && !p->d->author && !(all_caps(a, an) && words(a, an, 4) >= 3))
+      p->d->author = doc_str(p->d, a, an);
     end = i;
   }
   (void)stop;
@@ -948,8 +987,22 @@ static int is_question(page *p, size_t i) {
   return 1;
 }
 
+/* Runs of 3+ short unpunctuated lines are lists, not captions/headings. */
+static void mark_label_runs(page *p, size_t b, size_t e) {
+  for (size_t i = b; i < e;) {
+    size_t j = i;
+    while (j < e && p->u[j].kind < 0 && is_label(US(p, j), UL(p, j)) &&
+           !is_numbered_heading(US(p, j), UL(p, j)))
+      j++;
+    if (j - i >= 3)
+      for (size_t q = i; q < j; q++) p->u[q].kind = BK_PARAGRAPH;
+    i = j > i ? j : i + 1;
+  }
+}
+
 static void classify_body(page *p, size_t b, size_t e) {
   int iv = interview_mode(p, b, e);
+  mark_label_runs(p, b, e);
   int in_answer = 0, seen_question = 0;
   for (size_t i = b; i < e; i++) {
     unit *u = &p->u[i];
@@ -973,7 +1026,8 @@ static void classify_body(page *p, size_t b, size_t e) {
     /* captions: marked, printed twice, or a short photo description */
     int next_dup = i + 1 < e && p->u[i + 1].gap <= 1 &&
                    near_dup(s, n, US(p, i + 1), UL(p, i + 1));
-    if (is_caption_marked(s, n) || next_dup || is_caption_like(s, n)) {
+    if (is_caption_marked(s, n) || next_dup ||
+        (i > b && is_caption_like(s, n))) {
       u->kind = BK_CAPTION;
       if (next_dup) p->u[i + 1].kind = BK_BOILERPLATE;
       /* "Chú thích ảnh" alone: the caption text follows */
@@ -1007,23 +1061,29 @@ static void classify_body(page *p, size_t b, size_t e) {
   }
 }
 
-/* First paragraph -> lead; "sapo at the end" layout handled too. */
+/*
+** The "sapo at the end" layout (baomoi-paragraphs): the last unit stands
+** alone after 3+ blank lines and reads like text. Marks it as the lead and
+** returns its index, or p->n.
+*/
+static size_t end_sapo(page *p, size_t b) {
+  if (p->n < 3 || p->n - 1 < b) return p->n;
+  size_t i = p->n - 1;
+  unit *u = &p->u[i];
+  const char *s = US(p, i);
+  if (u->kind >= 0 || u->gap < 3 || u->len < 40 || is_footer(s, u->len) ||
+      is_url(s, u->len) || is_related_marker(s, u->len) ||
+      is_filler(s, u->len))
+    return p->n;
+  u->kind = BK_LEAD;
+  p->d->lead = doc_str(p->d, s, u->len);
+  return i;
+}
+
+/* The first paragraph of the body becomes the lead (sapo). */
 static void choose_lead(page *p, size_t b, size_t e) {
   doc *d = p->d;
-  /* baomoi-paragraphs: the sapo alone after 3+ blank lines at the end */
-  if (p->n >= 3) {
-    unit *last = &p->u[p->n - 1];
-    if (last->gap >= 3 && last->len >= 40 &&
-        (last->kind == BK_PARAGRAPH || last->kind == BK_BOILERPLATE ||
-         last->kind == BK_RELATED || last->kind == BK_CAPTION ||
-         last->kind == BK_HEADING || last->kind == BK_BYLINE) &&
-        !is_footer(US(p, p->n - 1), last->len) &&
-        !is_url(US(p, p->n - 1), last->len)) {
-      last->kind = BK_LEAD;
-      d->lead = doc_str(d, US(p, p->n - 1), last->len);
-      return;
-    }
-  }
+  if (d->lead) return;
   for (size_t i = b; i < e; i++) {
     if (p->u[i].kind == BK_QUESTION) return;
     if (p->u[i].kind == BK_PARAGRAPH) {
@@ -1123,7 +1183,8 @@ doc *parse_document(const char *path, const char *bytes, size_t len,
   page p = {d, d->text, NULL, 0};
   segment(&p);
   size_t b = p.n ? classify_header(&p) : 0;
-  size_t e = classify_tail(&p, b);
+  size_t lim = end_sapo(&p, b);
+  size_t e = classify_tail(&p, b, lim);
   size_t be = classify_byline(&p, b, e);
   classify_body(&p, b, be);
   choose_lead(&p, b, be);
