@@ -31,7 +31,12 @@ local function cell(v)
   if v == nil or v == json.null then return "" end
   local t = type(v)
   if t == "string" then return v end
-  if t == "number" then return json.number(v) == "null" and tostring(v) or json.number(v) end
+  if t == "number" then
+    if math.type(v) == "integer" then return tostring(v) end
+    local s = json.number(v)
+    if s == "null" then return tostring(v) end -- nan, inf, -inf
+    return s
+  end
   if t == "boolean" then return v and "true" or "false" end
   if t == "table" then
     local ok, s = pcall(json.encode, v)
@@ -81,7 +86,7 @@ end
 ---------------------------------------------------------------- CSV / TSV
 
 local function csv_field(s, sep, quote_all)
-  if quote_all or s:find('[\r\n"]') or s:find(sep, 1, true) then
+  if quote_all or s:find('[\r\n",]') or (sep ~= "," and s:find(sep, 1, true)) then
     return '"' .. s:gsub('"', '""') .. '"'
   end
   return s
@@ -154,7 +159,7 @@ local function to_jsonl(data, opts)
   local cols = f:columns()
   local out = {}
   for i, rec in ipairs(f) do
-    out[i] = json.encode(frame.new({ rec }, cols)):sub(2, -2) .. "\n"
+    out[i] = json.encode_record(rec, cols) .. "\n"
   end
   return table.concat(out)
 end

@@ -53,10 +53,16 @@ end
 local function infer_columns(records)
   local cols, seen = {}, {}
   for _, rec in ipairs(records) do
-    for _, k in ipairs(record_keys(rec)) do
-      if not seen[k] then
-        seen[k] = true
-        cols[#cols + 1] = k
+    local new = false
+    for k in pairs(rec) do
+      if not seen[k] then new = true; break end
+    end
+    if new then
+      for _, k in ipairs(record_keys(rec)) do
+        if not seen[k] then
+          seen[k] = true
+          cols[#cols + 1] = k
+        end
       end
     end
   end
@@ -309,16 +315,34 @@ function Frame:sort(key, dir)
       argerror(1, "sort", "column name, list or function expected")
     end
     local keys = sort_keys(key, dir)
+    local nk = #keys
+    local cols, desc, same = {}, {}, {}
+    for ki, k in ipairs(keys) do
+      local vals, t = {}, nil
+      for i = 1, n do
+        local v = self[i][k[1]]
+        vals[i] = v
+        if v ~= nil then
+          local tv = type(v)
+          if t == nil then t = tv elseif t ~= tv then t = false end
+        end
+      end
+      -- same[ki]: every value is a number, or every value a string, so
+      -- < can be used directly
+      cols[ki], desc[ki], same[ki] = vals, k[2], (t == "number" or t == "string")
+    end
     less = function(i, j)
-      local a, b = self[i], self[j]
-      for _, k in ipairs(keys) do
-        local va, vb = a[k[1]], b[k[1]]
-        if va == nil and vb ~= nil then return false end
-        if vb == nil and va ~= nil then return true end
-        if va ~= nil then
-          local c = compare(va, vb)
+      for ki = 1, nk do
+        local vals = cols[ki]
+        local va, vb = vals[i], vals[j]
+        if va ~= vb then
+          if va == nil then return false end
+          if vb == nil then return true end
+          local c
+          if same[ki] then c = va < vb and -1 or (vb < va and 1 or 0)
+          else c = compare(va, vb) end
           if c ~= 0 then
-            if k[2] then return c > 0 end
+            if desc[ki] then return c > 0 end
             return c < 0
           end
         end
@@ -373,6 +397,7 @@ local function group_key(rec, keys)
   local parts = {}
   for i, k in ipairs(keys) do
     local v = rec[k]
+    if math.type(v) == "float" and math.tointeger(v) then v = math.tointeger(v) end
     parts[i] = type(v) .. ":" .. tostring(v)
   end
   return table.concat(parts, "\0")
@@ -560,10 +585,10 @@ local function cell_text(v)
 end
 M.cell_text = cell_text
 
-local function is_numeric_column(f, col)
+local function is_numeric_column(f, col, limit)
   local any = false
-  for _, rec in ipairs(f) do
-    local v = rec[col]
+  for i = 1, limit do
+    local v = f[i][col]
     if v ~= nil then
       if type(v) ~= "number" then return false end
       any = true
@@ -585,7 +610,7 @@ function Frame:render(opts)
   local header = {}
   for i, c in ipairs(cols) do header[i] = tostring(c) end
   local right = {}
-  for i, c in ipairs(cols) do right[i] = is_numeric_column(self, c) end
+  for i, c in ipairs(cols) do right[i] = is_numeric_column(self, c, limit) end
   local cells = {}
   for r = 1, limit do
     local rec, line = self[r], {}

@@ -189,6 +189,13 @@ function M.encode(value, opts)
   return encode_value(value, st, 0)
 end
 
+-- encode_record(rec, columns) -> compact JSON object of rec with the keys
+-- in the given order (a missing value is null). Used for JSON Lines.
+function M.encode_record(rec, columns)
+  local st = { seen = {}, nil_as_null = true }
+  return encode_object(rec, columns, st, 0)
+end
+
 ---------------------------------------------------------------- decoding
 
 local function decode_error(s, pos, what)
@@ -334,6 +341,7 @@ M.__help = {
   array = "json.array([t]) -> t marked to encode as a JSON array.",
   quote = "json.quote(s) -> s as a JSON string literal (invalid UTF-8 replaced by U+FFFD).",
   valid_utf8 = "json.valid_utf8(s) -> s with invalid UTF-8 bytes replaced by U+FFFD.",
+  encode_record = "json.encode_record(rec, columns) -> compact JSON object with keys in that order.",
   number = "json.number(x) -> the JSON text of a number (shortest round trip; NaN/inf -> null).",
 }
 M.__doc = "json: JSON encoder/decoder in pure Lua (json.encode, json.decode, json.null)."
