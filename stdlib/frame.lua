@@ -258,7 +258,9 @@ end
 local type_rank = { number = 1, string = 2, boolean = 3 }
 
 -- Total order over values: numbers < strings < booleans < others; nil is
--- handled by the caller (always last). Returns -1, 0 or 1.
+-- handled by the caller (always last). Strings compare in human order
+-- (display.collate_key: case- and accent-insensitive, then bytes).
+-- Returns -1, 0 or 1.
 local function compare(a, b)
   local ta, tb = type(a), type(b)
   if ta ~= tb then
@@ -266,7 +268,12 @@ local function compare(a, b)
     if ra ~= rb then return ra < rb and -1 or 1 end
     ta, tb = "x", "x"
   end
-  if ta == "number" or ta == "string" then
+  if ta == "string" then
+    if a == b then return 0 end
+    a, b = display.collate_key(a), display.collate_key(b)
+    return a < b and -1 or 1
+  end
+  if ta == "number" then
     if a < b then return -1 elseif a > b then return 1 else return 0 end
   end
   if ta == "boolean" then
@@ -327,8 +334,13 @@ function Frame:sort(key, dir)
           if t == nil then t = tv elseif t ~= tv then t = false end
         end
       end
-      -- same[ki]: every value is a number, or every value a string, so
-      -- < can be used directly
+      -- same[ki]: every value is a number, or every value a string (then
+      -- compared by collation key), so < can be used directly
+      if t == "string" then
+        for i = 1, n do
+          if vals[i] ~= nil then vals[i] = display.collate_key(vals[i]) end
+        end
+      end
       cols[ki], desc[ki], same[ki] = vals, k[2], (t == "number" or t == "string")
     end
     less = function(i, j)

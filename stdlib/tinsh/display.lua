@@ -200,6 +200,19 @@ function M.number(x, digits)
   return s
 end
 
+-- collate_key(s) -> a byte string whose order is the human order of s:
+-- case- and accent-insensitive first (tinsh.core.fold: "Đông" ~ "dong"),
+-- then the original bytes as a tie-break. Without tinsh.core only case
+-- is folded (ASCII).
+function M.collate_key(s)
+  if not s:find("[\128-\255]") then return s:lower() .. "\0" .. s end
+  if core and core.fold then
+    local f = core.fold(s)
+    if f then return f .. "\0" .. s end
+  end
+  return s:lower() .. "\0" .. s
+end
+
 -- register_help(methods, texts, prefix): tell tinsh's help() about method
 -- functions (help(f.where) then finds texts.where). A no-op under a plain
 -- lua5.4 without tinsh.help.

@@ -92,6 +92,17 @@ check.test("sort", function()
   check.eq(f[1].place, "Hạ Long", "receiver unchanged")
   local mixed = frame.new{ { v = "b" }, { v = 2 }, { v = true }, { v = 1 }, { v = "a" } }
   check.eq(mixed:sort("v"):column("v"), { 1, 2, "a", "b", true, n = 5 }, "mixed types")
+  local names = frame.new{ { p = "Uông Bí" }, { p = "an" }, { p = "Bình" }, { p = "Ánh" }, { p = "Cẩm Phả" } }
+  if display.core and display.core.fold then
+    check.eq(names:sort("p"):column("p"), { "an", "Ánh", "Bình", "Cẩm Phả", "Uông Bí", n = 5 },
+      "human order: case and accents folded first")
+    check.eq(frame.compare("Đông", "Em"), -1, "đ sorts with d")
+  else
+    check.eq(names:sort("p"):column("p"), { "an", "Bình", "Cẩm Phả", "Uông Bí", "Ánh", n = 5 },
+      "plain Lua: case folded, accents by bytes")
+  end
+  check.eq(frame.compare("b", "B"), 1, "case tie broken by bytes")
+  check.eq(frame.compare("a", "B"), -1, "case-insensitive first")
   check.raises(function() f:sort("n", "up") end, "'asc' or 'desc'")
   check.raises(function() f:sort(42) end, "column name")
 end)
