@@ -607,9 +607,15 @@ static void fix_nfc(norm *z) {
 static void end_line(norm *z) {
   while (z->out.len > z->line && z->out.data[z->out.len - 1] == ' ')
     z->out.len--;
+  size_t legacy = z->st->vni_lines + z->st->tcvn3_lines;
   if (z->line_odd >= 2 && z->line_viet == 0 && z->out.len - z->line < (1u << 20))
     fix_legacy(z);
-  if (z->line_marks) fix_nfc(z);
+  if (z->line_marks) {
+    size_t before = z->st->nfc_lines;
+    fix_nfc(z);
+    /* a converted legacy line is composed as part of its conversion */
+    if (legacy != z->st->vni_lines + z->st->tcvn3_lines) z->st->nfc_lines = before;
+  }
   z->line_marks = 0, z->line_odd = z->line_viet = 0;
 }
 
@@ -624,7 +630,6 @@ static void put_cp(norm *z, int32_t cp) {
   text_stats *st = z->st;
   if (cp == '\n') return put_newline(z);
   if (cp == ' ' || cp == '\t') {
-    if (cp == '\t') st->controls++;
     if (z->out.len > z->line && z->out.data[z->out.len - 1] != ' ')
       buf_addc(&z->out, ' ');
     return;

@@ -39,7 +39,7 @@ typedef struct text_stats {
   size_t crlf;         /* CRLF or lone CR turned into LF */
   size_t nbsp;         /* NBSP and other odd spaces turned into ' ' */
   size_t zero_width;   /* zero-width characters removed */
-  size_t controls;     /* control characters removed (tabs become spaces) */
+  size_t controls;     /* control characters removed */
   size_t marks;        /* stray or doubled combining marks repaired */
   size_t nfc_lines;    /* lines that NFC composition changed */
   size_t entities;     /* HTML entities decoded */
