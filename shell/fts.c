@@ -78,14 +78,31 @@ static void tab_init(void) {
   }
 }
 
-static int cls_of(int32_t cp) {
+static inline int cls_of(int32_t cp) {
   return cp < TAB_MAX ? cls_tab[cp] : cls_slow(cp);
 }
 
-/* Decode one code point at s[0..n); invalid bytes decode as -1 (length 1). */
-static int decode(const unsigned char *s, int n, int32_t *cp) {
-  if (s[0] < 0x80) {
-    *cp = s[0];
+/* Decode one code point at s[0..n); invalid bytes decode as -1 (length 1).
+** Two- and three-byte sequences (all of Vietnamese) are decoded inline. */
+static inline int decode(const unsigned char *s, int n, int32_t *cp) {
+  unsigned c = s[0];
+  if (c < 0x80) {
+    *cp = (int32_t)c;
+    return 1;
+  }
+  if (c >= 0xC2 && c < 0xE0 && n >= 2 && (s[1] & 0xC0) == 0x80) {
+    *cp = (int32_t)(((c & 0x1F) << 6) | (s[1] & 0x3F));
+    return 2;
+  }
+  if (c >= 0xE0 && c < 0xF0 && n >= 3 && (s[1] & 0xC0) == 0x80 &&
+      (s[2] & 0xC0) == 0x80) {
+    int32_t v = (int32_t)(((c & 0x0F) << 12) | ((s[1] & 0x3F) << 6) |
+                          (s[2] & 0x3F));
+    if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {
+      *cp = v;
+      return 3;
+    }
+    *cp = -1;
     return 1;
   }
   utf8proc_ssize_t l = utf8proc_iterate(s, n, cp);
@@ -114,8 +131,7 @@ static void tb_free(tbuf *t) {
   if (t->p != t->stack) free(t->p);
 }
 
-static void tb_room(tbuf *t, int extra) {
-  if (t->len + extra <= t->cap) return;
+static void tb_grow(tbuf *t, int extra) {
   int cap = t->cap * 2;
   while (cap < t->len + extra) cap *= 2;
   if (t->p == t->stack) {
@@ -128,9 +144,23 @@ static void tb_room(tbuf *t, int extra) {
   t->cap = cap;
 }
 
-static void tb_cp(tbuf *t, int32_t cp) {
-  tb_room(t, 4);
-  t->len += (int)utf8proc_encode_char(cp, (utf8proc_uint8_t *)t->p + t->len);
+static inline void tb_room(tbuf *t, int extra) {
+  if (t->len + extra > t->cap) tb_grow(t, extra);
+}
+
+/* Append cp as UTF-8; the caller has reserved 4 bytes. */
+static inline void tb_cp(tbuf *t, int32_t cp) {
+  unsigned char *o = (unsigned char *)t->p + t->len;
+  if (cp < 0x80) {
+    o[0] = (unsigned char)cp;
+    t->len += 1;
+  } else if (cp < 0x800) {
+    o[0] = (unsigned char)(0xC0 | (cp >> 6));
+    o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+    t->len += 2;
+  } else {
+    t->len += (int)utf8proc_encode_char(cp, o);
+  }
 }
 
 static void tb_set(tbuf *t, const unsigned char *s, int n) {
@@ -194,6 +224,8 @@ static void norm_token(const unsigned char *s, int n, tbuf *ex, tbuf *st) {
       norm_slow(s, n, ex, st);
       return;
     }
+    tb_room(ex, 4);
+    tb_room(st, 4);
     tb_cp(ex, fold_tab[cp]);
     tb_cp(st, strip_tab[cp]);
     i += l;
@@ -231,7 +263,7 @@ static int is_conn(unsigned char c) {
 }
 
 /* Class of the code point at i, or C_SEP past the end. */
-static int cls_at(const scan *sc, int i, int *len) {
+static inline int cls_at(const scan *sc, int i, int *len) {
   int32_t cp;
   if (i >= sc->n) {
     *len = 0;

@@ -784,7 +784,7 @@ static int write_next(ingest *g) {
     progress(g, 0);
     g->st->current = NULL;
   }
-  int batch = g->o->batch > 0 ? g->o->batch : 500;
+  int batch = g->o->batch > 0 ? g->o->batch : 1000;
   if (rc == 0 && (++g->in_tx >= batch || since(&g->last_commit) > 2.0)) {
     g->in_tx = 0;
     rc = batch_end(g);
@@ -1092,7 +1092,8 @@ int store_ingest(store *s, const char *const *paths, int npaths,
   char *real = realpath(s->path, NULL);
   g.dbreal = real ? real : xstrdup("");
   int rc = store_exec(s,
-                      "PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY",
+                      "PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;"
+                      "PRAGMA wal_autocheckpoint = 8192",
                       err) ||
            prepare_all(&g) || log_start(&g, paths, npaths);
   if (rc) g.failed = 1;

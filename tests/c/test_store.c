@@ -487,7 +487,7 @@ int main(void) {
   test_lock();
   test_search_while_ingesting();
   test_kill();
-  char cmd[700];
+  char cmd[2048];
   snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s' '%s-wal' '%s-shm' '%s.lock'",
            dir, dbpath, dbpath, dbpath, dbpath);
   if (!getenv("KEEP")) system(cmd);
