@@ -99,6 +99,8 @@ function Report:kwic(lines, opts)
   local src = lines
   if not frame.is(lines) and type(lines) == "table" and lines[1] == nil then
     src = frame.from(lines)
+  elseif type(lines) == "userdata" then
+    src = frame.from(lines)
   end
   for i, l in ipairs(src) do
     if type(l) ~= "table" then argerror(1, "kwic", "line " .. i .. " is not a table") end
@@ -274,7 +276,17 @@ local function ink(hex)
 end
 
 local function num(x)
-  return display.number(x, 1)
+  return display.number(x, 2)
+end
+
+-- Axis label: compact for large magnitudes (12k, 3.5M, 5B), else up to 4
+-- decimals.
+function M.tick_label(x)
+  local a = math.abs(x)
+  if a >= 1e9 then return display.number(x / 1e9, 2) .. "B" end
+  if a >= 1e6 then return display.number(x / 1e6, 2) .. "M" end
+  if a >= 1e4 then return display.number(x / 1e3, 2) .. "k" end
+  return display.number(x, 4)
 end
 
 -- Approximate pixel width of a label at 13px (CJK/wide characters count 2).
@@ -323,7 +335,7 @@ function M.x_number(v)
 end
 
 local function svg_open(w, h, title)
-  return string.format('<svg viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-label="%s">\n',
+  return string.format('<svg viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" role="img" aria-label="%s">\n',
     w, h, w, h, esc(title or "chart"))
 end
 
@@ -398,10 +410,6 @@ local function svg_line(c)
     if not xnum[i] then categorical = true end
   end
   if categorical then for i = 1, #xs do xnum[i] = i end end
-  local ml, mr, mb = 56, 16, 36
-  local leg, legend_y = legend(s.names, ml, 16, W - ml - mr)
-  local mt = legend_y + 14
-  local pw, ph = W - ml - mr, H - mt - mb
   local ylo, yhi = 0, nil
   for _, name in ipairs(s.names) do
     for _, v in pairs(s.value[name]) do
@@ -412,6 +420,12 @@ local function svg_line(c)
   yhi = yhi or 1
   local yt = M.ticks(ylo, yhi, 5)
   ylo, yhi = yt[1], yt[#yt]
+  local ml = 40
+  for _, t in ipairs(yt) do ml = math.max(ml, text_px(M.tick_label(t)) + 14) end
+  local mr, mb = 16, 36
+  local leg, legend_y = legend(s.names, ml, 16, W - ml - mr)
+  local mt = legend_y + 14
+  local pw, ph = W - ml - mr, H - mt - mb
   local xlo, xhi = xnum[1] or 0, xnum[#xnum] or 1
   for _, v in ipairs(xnum) do
     if v < xlo then xlo = v end
@@ -425,7 +439,7 @@ local function svg_line(c)
   for _, t in ipairs(yt) do
     out[#out + 1] = string.format('<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" class="grid"/>\n',
       ml, py(t), ml + pw, py(t))
-    out[#out + 1] = svg_text(ml - 6, py(t) + 4, num(t), ' text-anchor="end" class="tick"')
+    out[#out + 1] = svg_text(ml - 6, py(t) + 4, M.tick_label(t), ' text-anchor="end" class="tick"')
   end
   -- x ticks
   local xticks = {}
@@ -470,9 +484,9 @@ local function svg_line(c)
       x, mt + ph, x, mt + ph + 5)
     out[#out + 1] = svg_text(x, mt + ph + 19, t[2], ' text-anchor="middle" class="tick"')
   end
-  out[#out + 1] = string.format('<line x1="%d" y1="%.1f" x2="%.1f" y2="%.1f" class="axis"/>\n',
+  out[#out + 1] = string.format('<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" class="axis"/>\n',
     ml, mt + ph, ml + pw, mt + ph)
-  out[#out + 1] = string.format('<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" class="axis"/>\n',
+  out[#out + 1] = string.format('<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" class="axis"/>\n',
     ml, mt, ml, mt + ph)
   -- series
   for si, name in ipairs(s.names) do
@@ -713,6 +727,7 @@ M.__help = {
   render = "r:render('md'|'html') -> string. HTML is one self-contained page: inline CSS and "
     .. "SVG, no scripts, no external assets.",
   save = "r:save(path) -> true | nil, msg. Format from the extension: .md or .html.",
+  tick_label = "report.tick_label(x) -> axis label: 12k, 3.5M, 5B for large values, else the number.",
   format_date = "report.format_date(iso) -> '04/03/2024 15:18' (Vietnamese day/month order).",
   ticks = "report.ticks(lo, hi [, n]) -> about n 'nice' axis tick values covering lo..hi, step.",
   x_number = "report.x_number(v) -> v as a number for a time axis ('2024-03-04' -> fractional "
