@@ -147,7 +147,22 @@ end
 
 ---------------------------------------------------------------- JSON
 
+-- A plain map (not a list, frame or record source): JSON keeps it an object.
+local function plain_map(data)
+  if type(data) ~= "table" or frame.is(data) or getmetatable(data) ~= nil then return false end
+  if data[1] ~= nil or next(data) == nil then return false end
+  for _, v in pairs(data) do
+    if type(v) == "function" then return false end
+  end
+  return true
+end
+
 local function to_json(data, opts)
+  if plain_map(data) and not opts.columns then
+    local indent = opts.indent
+    if indent == nil then indent = 2 end
+    return json.encode(data, { indent = indent }) .. "\n"
+  end
   local f = frame_of(data, opts)
   local indent = opts.indent
   if indent == nil then indent = 2 end
@@ -155,6 +170,7 @@ local function to_json(data, opts)
 end
 
 local function to_jsonl(data, opts)
+  if plain_map(data) and not opts.columns then return json.encode(data) .. "\n" end
   local f = frame_of(data, opts)
   local cols = f:columns()
   local out = {}

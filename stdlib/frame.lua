@@ -103,6 +103,19 @@ function M.new(records, columns)
   return make(rows, columns)
 end
 
+-- frame.wrap(records, columns) -> frame made from the records table itself
+-- (no copy: the frame takes the table over, so do not change it after).
+-- For bindings that build big result lists; records must be tables.
+function M.wrap(records, columns)
+  if type(records) ~= "table" or getmetatable(records) ~= nil then
+    argerror(1, "wrap", "plain table of records expected")
+  end
+  if type(columns) ~= "table" then argerror(2, "wrap", "column list expected") end
+  local c = {}
+  for i, name in ipairs(columns) do c[i] = name end
+  return make(records, c)
+end
+
 -- frame.is(x) -> true when x is a frame.
 function M.is(x) return is_frame(x) end
 
@@ -741,6 +754,8 @@ M.__help = {
     .. "pass them to fix the order. A scalar item becomes {value = item}.\n"
     .. "  frame.new({{name='Hạ Long', n=12}, {name='Móng Cái', n=7}}, {'name', 'n'})",
   is = "frame.is(x) -> true when x is a frame.",
+  wrap = "frame.wrap(records, columns) -> frame that takes the records table over without "
+    .. "copying it (for bindings building large results); do not modify the table afterwards.",
   from = "frame.from(data) -> frame. Accepts a frame, an object with to_frame or "
     .. "to_records (search results, documents), a list of records, a list of scalars "
     .. "(column 'value') or a map {label = value} (columns 'key', 'value').",

@@ -115,6 +115,8 @@ check.test("data shapes", function()
   check.eq(export.tostring({ "Hạ Long", "Móng Cái" }, "csv"), "value\r\nHạ Long\r\nMóng Cái\r\n",
     "list of scalars is one column")
   check.eq(export.tostring({ b = 2, a = 1 }, "csv"), "key,value\r\na,1\r\nb,2\r\n", "map")
+  check.eq(export.tostring({ b = 2, a = { 1 } }, "json", { indent = 0 }), '{"a":[1],"b":2}\n', "map stays an object in JSON")
+  check.eq(export.tostring({ title = "Tựa", n = 1 }, "jsonl"), '{"n":1,"title":"Tựa"}\n', "map in JSONL: one line")
   local obj = { to_records = function() return { { id = "x1", title = "Tựa" } }, { "title", "id" } end }
   check.eq(export.tostring(obj, "csv"), "title,id\r\nTựa,x1\r\n", "to_records with columns")
   local obj2 = { to_frame = function() return frame.new({ { z = 1 } }) end }

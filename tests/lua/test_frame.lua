@@ -50,6 +50,17 @@ check.test("column inference", function()
   check.eq(#frame.new(), 0, "new() with no records")
 end)
 
+check.test("wrap", function()
+  local recs = { { a = 1 }, { a = 2 } }
+  local w = frame.wrap(recs, { "a" })
+  check.ok(w == recs, "no copy")
+  check.ok(frame.is(w))
+  check.eq(w:columns(), { "a" })
+  check.eq(w:sort("-a")[1].a, 2)
+  check.raises(function() frame.wrap(w, { "a" }) end, "plain table")
+  check.raises(function() frame.wrap({}) end, "column list expected")
+end)
+
 check.test("from", function()
   local f = sample()
   check.ok(frame.from(f) == f, "a frame comes back as is")
