@@ -8,6 +8,7 @@
 --   check.contains(s, "plain text", "what")
 --   check.near(x, y, eps, "what")        numbers within eps
 --   check.test("name", function() ... end)  runs a group; an error counts as one failure
+--   check.skip("why")                    exit 77: CTest reports the file as skipped
 --   return check.done()                  prints "N passed, N failed"; exits 1 on failure
 --
 -- Tests run from the repo root, by tinsh or by a plain lua5.4: the stdlib
@@ -180,6 +181,14 @@ function check.test(name, fn)
   local ok, err = xpcall(fn, debug.traceback)
   if not ok then fail("error: " .. tostring(err):match("^[^\n]*"), tostring(err)) end
   check.current = prev
+end
+
+-- skip(reason): the whole file is skipped (exit status 77 for CTest),
+-- e.g. when /work/shared/corpora is absent.
+function check.skip(reason)
+  io.stdout:write("skip: ", tostring(reason or "no reason given"), "\n")
+  io.stdout:flush()
+  os.exit(77)
 end
 
 -- done(): prints "N passed, N failed" and exits 1 when anything failed.
