@@ -709,8 +709,8 @@ function Frame:show(opts)
   if tty and lines and nl + 1 >= lines and opts.pager ~= false then
     local pager = os.getenv("PAGER")
     if pager == nil or pager == "" then pager = "less -FRX" end
-    local p = io.popen(pager, "w")
-    if p then
+    local ok, p = pcall(io.popen, pager, "w") -- refused under --sandbox
+    if ok and p then
       p:write(text, "\n")
       p:close()
       return self

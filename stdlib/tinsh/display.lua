@@ -174,8 +174,9 @@ function M.terminal_size()
   local cols = tonumber(os.getenv("COLUMNS") or "")
   local lines = tonumber(os.getenv("LINES") or "")
   if (not cols or not lines) and M.isatty("stdout") then
-    local p = io.popen("stty size </dev/tty 2>/dev/null")
-    if p then
+    -- io.popen may be missing or refused (tinsh --sandbox)
+    local ok, p = pcall(io.popen, "stty size </dev/tty 2>/dev/null")
+    if ok and p then
       local out = p:read("a") or ""
       p:close()
       local l, c = out:match("(%d+)%s+(%d+)")
