@@ -326,7 +326,7 @@ function Writer:write(doc)
     if h == nil then h = default end
     if h then
       local s = h(block, doc, i)
-      if s ~= nil then parts[#parts + 1] = tostring(s) end
+      if s ~= nil and s ~= json.null then parts[#parts + 1] = tostring(s) end
     end
   end
   local body = table.concat(parts, spec.separator or "\n\n")

@@ -127,17 +127,22 @@ function Report:document(doc, opts)
     author = field(doc, "author"), site = field(doc, "site"), lead = field(doc, "lead"),
     qa = {}, body = {},
   }
+  local function text(v)
+    if v == nil or v == json.null then return nil end
+    return tostring(v)
+  end
   for _, pair in ipairs(field(doc, "qa") or {}) do
-    d.qa[#d.qa + 1] = { q = pair.q or pair[1], a = pair.a or pair[2] }
+    d.qa[#d.qa + 1] = { q = text(pair.q or pair[1]), a = text(pair.a or pair[2]) }
   end
   if opts.full then
     for _, b in ipairs(field(doc, "blocks") or {}) do
-      if b.kind == "paragraph" or b.kind == "heading" or b.kind == "question"
-         or b.kind == "answer" then
-        d.body[#d.body + 1] = { kind = b.kind, text = b.text }
+      if (b.kind == "paragraph" or b.kind == "heading" or b.kind == "question"
+          or b.kind == "answer") and text(b.text) then
+        d.body[#d.body + 1] = { kind = b.kind, text = text(b.text) }
       end
     end
   end
+  for _, k in ipairs{ "title", "published", "author", "site", "lead" } do d[k] = text(d[k]) end
   return add(self, { kind = "document", doc = d })
 end
 
@@ -289,8 +294,9 @@ function M.tick_label(x)
   return display.number(x, 4)
 end
 
--- Approximate pixel width of a label at 13px (CJK/wide characters count 2).
-local function text_px(s) return display.width(s) * 7.2 end
+-- Generous pixel width of a label at 13px system-ui (wide characters count
+-- 2): labels are right-aligned against the bars, so too wide is harmless.
+local function text_px(s) return display.width(s) * 8 end
 
 -- "Nice" tick values covering lo..hi, about n of them.
 function M.ticks(lo, hi, n)
@@ -383,7 +389,7 @@ local function svg_bar(c)
     local label, v = items[i][1], items[i][2]
     local y = 4 + (i - 1) * row
     local len = (type(v) == "number" and v > 0 and max > 0) and (v / max * bw) or 0
-    local maxchars = math.floor((lw - 12) / 7.2)
+    local maxchars = math.floor((lw - 12) / 8)
     out[#out + 1] = svg_text(lw - 8, y + 16, display.truncate(chart.format_value(label), maxchars),
       ' text-anchor="end"')
     out[#out + 1] = string.format('<rect x="%.1f" y="%.1f" width="%.1f" height="16" rx="2" fill="%s"><title>%s: %s</title></rect>\n',
@@ -572,7 +578,7 @@ h3{font-size:1.1rem;margin:.2rem 0}
 .meta,.more{color:#666;font-size:.9rem}
 figure{margin:1rem 0}
 figcaption{font-weight:600;margin-bottom:.4rem}
-svg{max-width:100%;height:auto;font-family:system-ui,sans-serif;font-size:13px}
+svg{max-width:100%;height:auto;overflow:visible;font-family:system-ui,sans-serif;font-size:13px}
 svg text{fill:#222}
 svg text.tick,svg text.value{fill:#555;font-size:12px}
 svg text.inbar{fill:#fff;font-size:11px;font-weight:600}

@@ -149,6 +149,10 @@ check.test("html", function()
   check.contains(html, "<h3>Đồng chí Nguyễn Xuân Ký trả lời phỏng vấn</h3>")
   check.contains(html, '<p class="meta">04/03/2024 15:18 · Cao Quỳnh</p>')
   check.contains(html, "<dt>Mục tiêu năm 2024?</dt>\n<dd><p>Tăng trưởng 10%.</p>\n<p>Giữ vững an ninh.</p>\n</dd>")
+  local nulls = report.new("N"):document{ title = json.null, lead = json.null,
+    qa = { { q = "Hỏi?", a = json.null } } }
+  check.contains(nulls:render("html"), "<dt>Hỏi?</dt>", "json.null answer")
+  check.contains(nulls:render("md"), "### (untitled)", "json.null title")
   check.contains(report.new("E", { lang = "en" }):render("html"), '<html lang="en">', "lang option")
   check.contains(report.new("C", { css = "h1{color:red}" }):render("html"), "h1{color:red}", "extra css")
 end)
