@@ -334,23 +334,37 @@ function Writer:write(doc)
   return body
 end
 
--- Documents in data: one document, a list/frame of them, or an object
--- with to_records / to_frame.
+-- A list of the documents of data (a list, or to_records / to_frame rows).
 local function documents(data)
-  if type(data) ~= "table" and type(data) ~= "userdata" then return { data } end
-  if frame.is(data) then return data end
-  local ok, blocks = pcall(function() return data.blocks end)
-  if ok and blocks ~= nil then return { data } end
   if type(data) == "table" and data[1] ~= nil then return data end
   local ok2, conv = pcall(function() return data.to_records or data.to_frame end)
   if ok2 and type(conv) == "function" then return frame.from(data) end
   return { data }
 end
 
+-- Calls fn(doc) for the documents in data: one document, an object with
+-- a docs() iterator (corpus result sets), a list/frame of documents, or an
+-- object with to_records / to_frame.
+local function each_document(data, fn)
+  if type(data) ~= "table" and type(data) ~= "userdata" then return fn(data) end
+  if frame.is(data) then
+    for _, d in ipairs(data) do fn(d) end
+    return
+  end
+  local ok, blocks = pcall(function() return data.blocks end)
+  if ok and blocks ~= nil then return fn(data) end
+  local okd, docs = pcall(function() return data.docs end)
+  if okd and type(docs) == "function" then
+    for d in docs(data) do fn(d) end
+    return
+  end
+  for _, d in ipairs(documents(data)) do fn(d) end
+end
+
 local function writer_format(w)
   return function(data, opts)
     local out = {}
-    for _, doc in ipairs(documents(data)) do out[#out + 1] = w:write(doc) end
+    each_document(data, function(doc) out[#out + 1] = w:write(doc) end)
     local between = opts.between or w.spec.between or "\n"
     local s = table.concat(out, between)
     if s ~= "" and s:sub(-1) ~= "\n" then s = s .. "\n" end

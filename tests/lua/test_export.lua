@@ -214,6 +214,12 @@ check.test("register", function()
   check.eq(export.tostring(doc, "qa"), "Q: Mục tiêu?\nA: Tăng trưởng.\n", "one document")
   check.eq(export.tostring({ doc, doc }, "qa"), "Q: Mục tiêu?\nA: Tăng trưởng.\nQ: Mục tiêu?\nA: Tăng trưởng.\n",
     "list of documents")
+  local set = { { rank = 1 }, docs = function()
+    local i = 0
+    return function() i = i + 1; if i <= 2 then return doc end end
+  end }
+  check.eq(export.tostring(set, "qa"), "Q: Mục tiêu?\nA: Tăng trưởng.\nQ: Mục tiêu?\nA: Tăng trưởng.\n",
+    "an object with a docs() iterator (result set) gives its documents")
   export.register("shout", function(data, opts)
     local f = frame.from(data)
     return (opts.prefix or "") .. #f .. " rows\n"
