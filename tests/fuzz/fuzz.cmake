@@ -1,0 +1,36 @@
+# fuzz.cmake — libFuzzer targets (included by CMakeLists.txt when
+# -DTINSH_FUZZ=ON; needs clang and libclang-rt-14-dev).
+#
+#   cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DTINSH_FUZZ=ON
+#   cmake --build build-fuzz --target fuzz_all
+#   sh tests/fuzz/run.sh build-fuzz 60
+#
+# The core sources are compiled a second time into tinshcore_fuzz with the
+# fuzzer's instrumentation and ASan + UBSan, so every comparison the parser
+# makes guides the fuzzer; tinshcore keeps the flags of the normal build.
+if(NOT CMAKE_C_COMPILER_ID MATCHES "Clang")
+  message(FATAL_ERROR "TINSH_FUZZ needs clang: configure with "
+                      "-DCMAKE_C_COMPILER=clang")
+endif()
+
+set(FUZZ_SAN -fsanitize=address,undefined -fno-sanitize-recover=undefined
+             -fno-omit-frame-pointer)
+
+add_library(tinshcore_fuzz STATIC ${CORE_SOURCES})
+target_compile_options(tinshcore_fuzz PRIVATE -fsanitize=fuzzer-no-link
+                       ${FUZZ_SAN})
+target_include_directories(tinshcore_fuzz PUBLIC ${CMAKE_SOURCE_DIR}/shell
+  ${SQLITE_INCLUDE_DIRS} ${UTF8PROC_INCLUDE_DIRS})
+get_target_property(FUZZ_CORE_DEFS tinshcore INTERFACE_COMPILE_DEFINITIONS)
+target_compile_definitions(tinshcore_fuzz PUBLIC ${FUZZ_CORE_DEFS})
+target_link_libraries(tinshcore_fuzz PUBLIC ${SQLITE_LINK_LIBRARIES}
+  ${UTF8PROC_LINK_LIBRARIES} Threads::Threads m)
+
+set(FUZZ_TARGETS fuzz_text fuzz_parse fuzz_fts fuzz_query)
+foreach(name ${FUZZ_TARGETS})
+  add_executable(${name} ${CMAKE_SOURCE_DIR}/tests/fuzz/${name}.c)
+  target_compile_options(${name} PRIVATE -fsanitize=fuzzer ${FUZZ_SAN})
+  target_link_options(${name} PRIVATE -fsanitize=fuzzer ${FUZZ_SAN})
+  target_link_libraries(${name} PRIVATE tinshcore_fuzz)
+endforeach()
+add_custom_target(fuzz_all DEPENDS ${FUZZ_TARGETS})

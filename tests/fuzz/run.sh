@@ -1,0 +1,78 @@
+#!/bin/sh
+# run.sh BUILD_DIR [SECONDS] [TARGET...] — run the libFuzzer targets.
+#
+# Seeds are made at run time in a temp dir: examples/corpus/*.txt, a few
+# hand-made snippets (mojibake, UTF-16, CRLF, interview, numbers, refs,
+# queries with FTS5 syntax), and every file of tests/fuzz/regressions/.
+# Each target runs SECONDS (default 60) on one core. A crash leaves its
+# input in BUILD_DIR/fuzz-artifacts/ and makes the script fail; copy that
+# file into tests/fuzz/regressions/ (test_fuzz_replay replays it under
+# `make test`). Prints one summary line per target: runs, corpus, crashes.
+set -u
+build=${1:?usage: run.sh BUILD_DIR [SECONDS] [TARGET...]}
+secs=${2:-60}
+[ $# -ge 2 ] && shift 2 || shift $#
+targets=${*:-fuzz_text fuzz_parse fuzz_fts fuzz_query}
+src=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+art="$build/fuzz-artifacts"
+mkdir -p "$art"
+
+# ---- seeds ----
+doc="$work/seed-doc"
+qry="$work/seed-query"
+mkdir -p "$doc" "$qry"
+cp "$src"/examples/corpus/*.txt "$doc"/
+if [ -d "$src/tests/fuzz/regressions" ]; then
+  for f in "$src"/tests/fuzz/regressions/*; do
+    [ -f "$f" ] && cp "$f" "$doc/reg-$(basename "$f")" &&
+      cp "$f" "$qry/reg-$(basename "$f")"
+  done
+fi
+printf 'ÑAÛNG BOÄ TÆNH QUAÛNG NINH\nÑoàng chí Nguyeãn Vaên A\n' >"$doc/vni.txt"
+printf '\xa7\xb6ng b\xa9 t\xb8nh Qu\xb6ng Ninh\n' >"$doc/tcvn3.txt"
+printf '\xff\xfeT\x00i\x00n\x00\n\x00' >"$doc/utf16le.txt"
+printf '\xfe\xff\x00T\x00i\x00n\x00\n' >"$doc/utf16be.txt"
+printf 'Ti\xcc\x81n ti\xcc\x80nh\r\nM\xc3\xb3ng Ca\xcc\x81i\r\n' >"$doc/nfd-crlf.txt"
+printf '\xc0\xaf \xed\xa0\x80 \xf4\x90\x80\x80 \xe1\xbb \xef\xbb\xbfx\xe2\x80\x8by\xc2\xa0z &amp; TT&TT;\n' \
+  >"$doc/invalid.txt"
+printf 'PV: Xin ông cho biết?\n- Ông Nguyễn Văn A: Tăng 57,7%%, gần 5.000 tỷ đồng.\n\n- Còn 21.923/23.394 hộ?\nTheo Nghị quyết 20-NQ/TU ngày 27/11/2023 của Tỉnh ủy, nhiệm kỳ 2020-2025.\n' \
+  >"$doc/interview.txt"
+printf '"Tiêu đề bài"\n04/03/2024 15:18\nSapo.\nẢnh: Cao Quỳnh\nNguồn: baoquangninh.vn\n' \
+  >"$doc/header.txt"
+for q in 'mong cai' 'Đảng bộ' '"nghị quyết 20"' 'dang*' '20-NQ/TU' \
+  'NEAR(a b)' 'a OR b NOT c' '"' '***' '(' '^x' 'col:x' '57,7%' \
+  "o'reilly" '""""' '- + *'; do
+  printf '%s' "$q" >"$qry/q$(printf '%s' "$q" | cksum | cut -d' ' -f1)"
+done
+
+# ---- run ----
+status=0
+for t in $targets; do
+  bin="$build/$t"
+  [ -x "$bin" ] || { echo "run.sh: $bin missing (build fuzz_all)" >&2; exit 2; }
+  seeds=$doc
+  [ "$t" = fuzz_query ] && seeds=$qry
+  corpus="$work/corpus-$t"
+  mkdir -p "$corpus"
+  log="$work/$t.log"
+  LSAN_OPTIONS=suppressions=$src/tests/fuzz/lsan.supp:print_suppressions=0 \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+    -max_len=16384 -print_final_stats=1 -artifact_prefix="$art/$t-" \
+    "$corpus" "$seeds" >"$log" 2>&1
+  rc=$?
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
+  files=$(ls "$corpus" | wc -l)
+  if [ $rc -ne 0 ]; then
+    status=1
+    cp "$log" "$art/$t.log"
+    echo "$t: CRASH after ${runs:-?} runs (rc $rc)"
+    grep -E 'ERROR|invariant|SUMMARY|Test unit written' "$log" | head -8
+  else
+    echo "$t: ${runs:-?} runs in ${secs}s, $cov, corpus $files, no crash"
+  fi
+done
+exit $status
