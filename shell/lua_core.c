@@ -225,6 +225,7 @@ void host_openlibs(lua_State *L) {
   luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
   lua_pushcfunction(L, luaopen_tinsh_core);
   lua_setfield(L, -2, "tinsh.core");
+  lua_pushcfunction(L, luaopen_tinsh_store), lua_setfield(L, -2, "tinsh.store");
   lua_pop(L, 1);
   lua_getglobal(L, "package");
   if (lua_getfield(L, -1, "searchers") == LUA_TTABLE) {

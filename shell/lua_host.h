@@ -36,5 +36,6 @@ void sandbox_apply(lua_State *L, const char *outdir);
 int sandbox_active(lua_State *L);
 
 int luaopen_tinsh_core(lua_State *L);
+int luaopen_tinsh_store(lua_State *L); /* lua_corpus.c */
 
 #endif

@@ -1,0 +1,1165 @@
+/*
+** lua_corpus.c — the C mechanisms under the corpus module: the preloaded
+** Lua module `tinsh.store`. Thin bindings over store.h (open, rows, search,
+** full documents) plus the hot text loops the statistics need (tokens,
+** phrase matching for KWIC, MinHash signatures). Policy — filters, result
+** sets, frames, help texts — lives in stdlib/corpus*.lua.
+**
+** Ownership (STYLE.md): every C resource reachable from Lua is owned by a
+** userdata whose __gc and __close are one function, safe to call twice.
+** C memory that must live across a call that may raise (pushing into a
+** table) is first put in a `box` userdata, so an error frees it.
+**
+**   local S = require("tinsh.store")
+**   local db = assert(S.open(S.default_path()))
+**   for row in db:rows("SELECT id, title FROM documents") do ... end
+*/
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "fts.h"
+#include "interrupt.h"
+#include "lua_host.h"
+#include "store.h"
+
+#define DB_MT "tinsh.store.db"
+#define STMT_MT "tinsh.store.stmt"
+#define BOX_MT "tinsh.store.box"
+
+/* ---- boxes: C memory owned by a Lua value while we push ---- */
+
+typedef struct box {
+  void *p;               /* the resource, NULL once released */
+  void (*free)(void *);  /* how to release it */
+} box;
+
+static int box_gc(lua_State *L) {
+  box *b = luaL_checkudata(L, 1, BOX_MT);
+  if (b->p && b->free) b->free(b->p);
+  b->p = NULL;
+  return 0;
+}
+
+/* Push an empty box (closed state) and return it; fill p/free after. */
+static box *box_push(lua_State *L) {
+  box *b = lua_newuserdatauv(L, sizeof *b, 0);
+  b->p = NULL;
+  b->free = NULL;
+  luaL_setmetatable(L, BOX_MT);
+  return b;
+}
+
+/* Release the box's resource now (the box stays on the stack). */
+static void box_release(box *b) {
+  if (b->p && b->free) b->free(b->p);
+  b->p = NULL;
+}
+
+/* ---- the database handle ---- */
+
+typedef struct ldb {
+  store *s;     /* NULL once closed */
+  int writable; /* opened read-write */
+} ldb;
+
+static ldb *check_db(lua_State *L, int i) {
+  ldb *d = luaL_checkudata(L, i, DB_MT);
+  if (!d->s) luaL_error(L, "corpus database is closed");
+  return d;
+}
+
+static void db_release(ldb *d) {
+  if (!d->s) return;
+  interrupt_unwatch(store_db(d->s));
+  store_close(d->s);
+  d->s = NULL;
+}
+
+/* __gc and __close and db:close(): safe twice */
+static int db_gc(lua_State *L) {
+  db_release(luaL_checkudata(L, 1, DB_MT));
+  return 0;
+}
+
+/*
+** S.open(path [, {write = true}]) -> db | fail, msg. Read-only unless
+** write is asked; inside --sandbox write is refused. A read-only handle
+** may still create TEMP objects (fts5vocab for statistics): the main
+** database is protected by the read-only open itself.
+*/
+static int s_open(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  int write = 0;
+  if (lua_istable(L, 2)) {
+    lua_getfield(L, 2, "write");
+    write = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+  }
+  if (write && sandbox_active(L)) {
+    luaL_pushfail(L);
+    lua_pushstring(L, "the corpus is read-only in --sandbox");
+    return 2;
+  }
+  ldb *d = lua_newuserdatauv(L, sizeof *d, 0);
+  d->s = NULL;
+  d->writable = write;
+  luaL_setmetatable(L, DB_MT);
+  char *err = NULL;
+  store *s = NULL;
+  if (store_open(path, write ? STORE_READWRITE : STORE_READONLY, &s, &err)) {
+    luaL_pushfail(L);
+    lua_pushfstring(L, "%s: %s", path, err ? err : "cannot open");
+    free(err);
+    return 2;
+  }
+  d->s = s;
+  interrupt_watch(store_db(s));
+  if (!write) sqlite3_exec(store_db(s), "PRAGMA query_only = 0", 0, 0, 0);
+  return 1;
+}
+
+/* S.default_path() -> path | fail, msg (--db, $TINSH_DB, ./tinsh.db, example) */
+static int s_default_path(lua_State *L) {
+  char *err = NULL;
+  char *p = store_default_path(getenv("TINSH_DB_OPTION"), &err);
+  if (!p) {
+    luaL_pushfail(L);
+    lua_pushstring(L, err ? err : "no corpus database");
+    free(err);
+    return 2;
+  }
+  box *b = box_push(L);
+  b->p = p, b->free = free;
+  lua_pushstring(L, p);
+  box_release(b);
+  return 1;
+}
+
+static int db_close(lua_State *L) {
+  db_release(luaL_checkudata(L, 1, DB_MT));
+  return 0;
+}
+
+static int db_path(lua_State *L) {
+  lua_pushstring(L, store_path(check_db(L, 1)->s));
+  return 1;
+}
+
+static int db_writable(lua_State *L) {
+  lua_pushboolean(L, check_db(L, 1)->writable);
+  return 1;
+}
+
+static int db_count(lua_State *L) {
+  lua_pushinteger(L, (lua_Integer)store_doc_count(check_db(L, 1)->s));
+  return 1;
+}
+
+static int db_tostring(lua_State *L) {
+  ldb *d = luaL_checkudata(L, 1, DB_MT);
+  if (d->s)
+    lua_pushfstring(L, "store (%s)", store_path(d->s));
+  else
+    lua_pushliteral(L, "store (closed)");
+  return 1;
+}
+
+/* ---- statements ---- */
+
+typedef struct lstmt {
+  sqlite3_stmt *st; /* NULL once finalized */
+  ldb *db;          /* owner; pinned by user value 1 */
+  int ncol;
+  int array;        /* rows as arrays instead of records */
+  int done;
+} lstmt;
+
+static int stmt_gc(lua_State *L) {
+  lstmt *s = luaL_checkudata(L, 1, STMT_MT);
+  if (s->st) sqlite3_finalize(s->st);
+  s->st = NULL;
+  return 0;
+}
+
+/* Push the value of column i of st as a Lua value (copied). */
+static void push_column(lua_State *L, sqlite3_stmt *st, int i) {
+  switch (sqlite3_column_type(st, i)) {
+    case SQLITE_INTEGER:
+      lua_pushinteger(L, (lua_Integer)sqlite3_column_int64(st, i));
+      break;
+    case SQLITE_FLOAT:
+      lua_pushnumber(L, sqlite3_column_double(st, i));
+      break;
+    case SQLITE_TEXT:
+      lua_pushlstring(L, (const char *)sqlite3_column_text(st, i),
+                      (size_t)sqlite3_column_bytes(st, i));
+      break;
+    case SQLITE_BLOB: {
+      const void *p = sqlite3_column_blob(st, i);
+      lua_pushlstring(L, p ? p : "", (size_t)sqlite3_column_bytes(st, i));
+      break;
+    }
+    default:
+      lua_pushnil(L);
+  }
+}
+
+/* Bind one Lua value (at idx) to parameter i; raises on unsupported types */
+static void bind_value(lua_State *L, sqlite3_stmt *st, int i, int idx) {
+  int rc;
+  switch (lua_type(L, idx)) {
+    case LUA_TNIL:
+      rc = sqlite3_bind_null(st, i);
+      break;
+    case LUA_TBOOLEAN:
+      rc = sqlite3_bind_int(st, i, lua_toboolean(L, idx));
+      break;
+    case LUA_TNUMBER:
+      if (lua_isinteger(L, idx))
+        rc = sqlite3_bind_int64(st, i, (sqlite3_int64)lua_tointeger(L, idx));
+      else
+        rc = sqlite3_bind_double(st, i, lua_tonumber(L, idx));
+      break;
+    case LUA_TSTRING: {
+      size_t n;
+      const char *s = lua_tolstring(L, idx, &n);
+      rc = sqlite3_bind_text(st, i, s, (int)n, SQLITE_TRANSIENT);
+      break;
+    }
+    default:
+      luaL_error(L, "cannot bind a %s to SQL parameter %d",
+                 luaL_typename(L, idx), i);
+      return;
+  }
+  if (rc != SQLITE_OK) luaL_error(L, "binding SQL parameter %d failed", i);
+}
+
+/*
+** Bind params (a table at idx, or none): a list binds ?1..?n, string keys
+** bind :name / @name / $name. The statement must already be owned by a
+** Lua value (errors raise).
+*/
+static void bind_params(lua_State *L, sqlite3_stmt *st, int idx) {
+  if (lua_isnoneornil(L, idx)) return;
+  luaL_checktype(L, idx, LUA_TTABLE);
+  int np = sqlite3_bind_parameter_count(st);
+  for (int i = 1; i <= np; i++) {
+    const char *name = sqlite3_bind_parameter_name(st, i);
+    if (name && (name[0] == ':' || name[0] == '@' || name[0] == '$')) {
+      lua_getfield(L, idx, name + 1);
+    } else if (name && name[0] == '?' && name[1]) {
+      lua_geti(L, idx, atoi(name + 1));
+    } else {
+      lua_geti(L, idx, i);
+    }
+    bind_value(L, st, i, -1);
+    lua_pop(L, 1);
+  }
+}
+
+/*
+** Prepare sql on db into a new statement userdata (pushed). On an SQL
+** error raises with SQLite's message (prefixed by what).
+*/
+static lstmt *prepare(lua_State *L, int dbi, const char *sql,
+                      const char *what) {
+  ldb *d = check_db(L, dbi);
+  lstmt *s = lua_newuserdatauv(L, sizeof *s, 1);
+  memset(s, 0, sizeof *s);
+  luaL_setmetatable(L, STMT_MT);
+  lua_pushvalue(L, dbi);
+  lua_setiuservalue(L, -2, 1); /* the statement pins its database */
+  s->db = d;
+  if (sqlite3_prepare_v2(store_db(d->s), sql, -1, &s->st, NULL) != SQLITE_OK) {
+    sqlite3_finalize(s->st);
+    s->st = NULL;
+    luaL_error(L, "%s: %s", what, sqlite3_errmsg(store_db(d->s)));
+  }
+  if (!s->st) luaL_error(L, "%s: empty statement", what);
+  s->ncol = sqlite3_column_count(s->st);
+  return s;
+}
+
+/* Push the column names of s as a list. */
+static void push_names(lua_State *L, lstmt *s) {
+  lua_createtable(L, s->ncol, 0);
+  for (int i = 0; i < s->ncol; i++) {
+    lua_pushstring(L, sqlite3_column_name(s->st, i));
+    lua_rawseti(L, -2, i + 1);
+  }
+}
+
+/*
+** Step s and push the row as a table (record keyed by the names list at
+** names_idx, or an array), or push nothing and return 0 at the end.
+** Raises on an SQL error (the statement is owned by a userdata).
+*/
+static int step_row(lua_State *L, lstmt *s, int names_idx, int mt_idx) {
+  if (!s->st || s->done) return 0;
+  if (s->db && !s->db->s) luaL_error(L, "corpus database is closed");
+  int rc = sqlite3_step(s->st);
+  if (rc == SQLITE_DONE) {
+    s->done = 1;
+    sqlite3_finalize(s->st);
+    s->st = NULL;
+    return 0;
+  }
+  if (rc != SQLITE_ROW) {
+    const char *msg = sqlite3_errmsg(sqlite3_db_handle(s->st));
+    lua_pushstring(L, msg);
+    sqlite3_finalize(s->st);
+    s->st = NULL;
+    return lua_error(L);
+  }
+  luaL_checkstack(L, 4, "row");
+  if (s->array) {
+    lua_createtable(L, s->ncol, 0);
+    for (int i = 0; i < s->ncol; i++) {
+      push_column(L, s->st, i);
+      lua_rawseti(L, -2, i + 1);
+    }
+  } else {
+    lua_createtable(L, 0, s->ncol);
+    for (int i = 0; i < s->ncol; i++) {
+      if (sqlite3_column_type(s->st, i) == SQLITE_NULL) continue;
+      lua_rawgeti(L, names_idx, i + 1);
+      push_column(L, s->st, i);
+      lua_rawset(L, -3);
+    }
+  }
+  if (mt_idx) {
+    lua_pushvalue(L, mt_idx);
+    lua_setmetatable(L, -2);
+  }
+  return 1;
+}
+
+/* the generic-for iterator: upvalues stmt, names, metatable|nil */
+static int rows_iter(lua_State *L) {
+  lstmt *s = lua_touserdata(L, lua_upvalueindex(1));
+  int mt = lua_istable(L, lua_upvalueindex(3)) ? lua_upvalueindex(3) : 0;
+  if (!step_row(L, s, lua_upvalueindex(2), mt)) return 0;
+  return 1;
+}
+
+/* read options {array=, meta=} at idx into s; meta left on the stack */
+static void row_opts(lua_State *L, int idx, lstmt *s) {
+  if (lua_istable(L, idx)) {
+    lua_getfield(L, idx, "array");
+    s->array = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    lua_getfield(L, idx, "meta");
+  } else {
+    lua_pushnil(L);
+  }
+}
+
+/*
+** db:rows(sql [, params [, {array =, meta =}]]) -> iterator, nil, nil,
+** closer. Rows are records keyed by column name (NULL columns absent),
+** or arrays; meta is set as each row's metatable. The closer is the
+** statement: `break` finalizes it (to-be-closed 4th value).
+*/
+static int db_rows(lua_State *L) {
+  lua_settop(L, 4);
+  const char *sql = luaL_checkstring(L, 2);
+  lstmt *s = prepare(L, 1, sql, "sql"); /* stack: ... stmt */
+  int si = lua_gettop(L);
+  bind_params(L, s->st, 3);
+  lua_pushvalue(L, si);
+  push_names(L, s);
+  row_opts(L, 4, s);
+  lua_pushcclosure(L, rows_iter, 3);
+  lua_pushnil(L);
+  lua_pushnil(L);
+  lua_pushvalue(L, si);
+  return 4;
+}
+
+/* Collect every row of the statement at si into a list; push list, names */
+static int all_rows(lua_State *L, lstmt *s, int si, int mt) {
+  push_names(L, s);
+  int names = lua_gettop(L);
+  lua_newtable(L);
+  lua_Integer n = 0;
+  while (step_row(L, s, names, mt)) lua_rawseti(L, -2, ++n);
+  lua_pushvalue(L, names);
+  (void)si;
+  return 2;
+}
+
+/* db:all(sql [, params [, opts]]) -> list of rows, column names */
+static int db_all(lua_State *L) {
+  lua_settop(L, 4);
+  const char *sql = luaL_checkstring(L, 2);
+  lstmt *s = prepare(L, 1, sql, "sql");
+  int si = lua_gettop(L);
+  bind_params(L, s->st, 3);
+  row_opts(L, 4, s);
+  int mt = lua_istable(L, -1) ? lua_gettop(L) : 0;
+  return all_rows(L, s, si, mt);
+}
+
+/* db:exec(sql [, params]) -> number of changed rows. Several statements
+** are allowed without params. Raises on errors (and on a read-only db). */
+static int db_exec(lua_State *L) {
+  lua_settop(L, 3);
+  ldb *d = check_db(L, 1);
+  const char *sql = luaL_checkstring(L, 2);
+  if (!d->writable) return luaL_error(L, "the corpus database is open read-only");
+  if (lua_isnoneornil(L, 3)) {
+    char *e = NULL;
+    if (sqlite3_exec(store_db(d->s), sql, NULL, NULL, &e) != SQLITE_OK) {
+      lua_pushstring(L, e ? e : sqlite3_errmsg(store_db(d->s)));
+      sqlite3_free(e);
+      return lua_error(L);
+    }
+  } else {
+    lstmt *s = prepare(L, 1, sql, "sql");
+    bind_params(L, s->st, 3);
+    int rc;
+    while ((rc = sqlite3_step(s->st)) == SQLITE_ROW) continue;
+    if (rc != SQLITE_DONE)
+      return luaL_error(L, "sql: %s", sqlite3_errmsg(store_db(d->s)));
+    sqlite3_finalize(s->st);
+    s->st = NULL;
+  }
+  lua_pushinteger(L, sqlite3_changes(store_db(d->s)));
+  return 1;
+}
+
+/* ---- corpus:sql — read-only user SQL ---- */
+
+/* Deny whatever could write or reach other files: ATTACH/DETACH, PRAGMA
+** with a value (writes), and every data/schema change. */
+static int sql_authorizer(void *ud, int op, const char *a, const char *b,
+                          const char *c, const char *d) {
+  (void)ud, (void)a, (void)c, (void)d;
+  switch (op) {
+    case SQLITE_ATTACH:
+    case SQLITE_DETACH:
+    case SQLITE_INSERT:
+    case SQLITE_UPDATE:
+    case SQLITE_DELETE:
+    case SQLITE_CREATE_INDEX:
+    case SQLITE_CREATE_TABLE:
+    case SQLITE_CREATE_TEMP_INDEX:
+    case SQLITE_CREATE_TEMP_TABLE:
+    case SQLITE_CREATE_TEMP_TRIGGER:
+    case SQLITE_CREATE_TEMP_VIEW:
+    case SQLITE_CREATE_TRIGGER:
+    case SQLITE_CREATE_VIEW:
+    case SQLITE_CREATE_VTABLE:
+    case SQLITE_DROP_INDEX:
+    case SQLITE_DROP_TABLE:
+    case SQLITE_DROP_TEMP_INDEX:
+    case SQLITE_DROP_TEMP_TABLE:
+    case SQLITE_DROP_TEMP_TRIGGER:
+    case SQLITE_DROP_TEMP_VIEW:
+    case SQLITE_DROP_TRIGGER:
+    case SQLITE_DROP_VIEW:
+    case SQLITE_DROP_VTABLE:
+    case SQLITE_ALTER_TABLE:
+    case SQLITE_REINDEX:
+    case SQLITE_ANALYZE:
+    case SQLITE_TRANSACTION:
+    case SQLITE_SAVEPOINT:
+      return SQLITE_DENY;
+    case SQLITE_PRAGMA:
+      return b ? SQLITE_DENY : SQLITE_OK; /* PRAGMA x = value */
+    default:
+      return SQLITE_OK;
+  }
+}
+
+/*
+** db:sql(sql [, params]) -> list of records, column names. Read-only
+** whatever the handle: an authorizer denies writes, ATTACH/DETACH and
+** PRAGMA assignments while the statement is prepared, and a statement
+** that is not read-only is refused. Parameters are bound, never spliced.
+*/
+static int db_sql(lua_State *L) {
+  lua_settop(L, 3);
+  ldb *d = check_db(L, 1);
+  const char *sql = luaL_checkstring(L, 2);
+  sqlite3 *db = store_db(d->s);
+  sqlite3_set_authorizer(db, sql_authorizer, NULL);
+  lstmt *s = lua_newuserdatauv(L, sizeof *s, 1);
+  memset(s, 0, sizeof *s);
+  luaL_setmetatable(L, STMT_MT);
+  lua_pushvalue(L, 1);
+  lua_setiuservalue(L, -2, 1);
+  s->db = d;
+  const char *tail = NULL;
+  int rc = sqlite3_prepare_v2(db, sql, -1, &s->st, &tail);
+  sqlite3_set_authorizer(db, NULL, NULL);
+  if (rc != SQLITE_OK) {
+    if (rc == SQLITE_AUTH)
+      return luaL_error(L, "corpus:sql is read-only: %s", sqlite3_errmsg(db));
+    return luaL_error(L, "sql: %s", sqlite3_errmsg(db));
+  }
+  if (!s->st) return luaL_error(L, "sql: empty statement");
+  while (tail && (*tail == ' ' || *tail == '\n' || *tail == '\t' ||
+                  *tail == ';' || *tail == '\r'))
+    tail++;
+  if (tail && *tail)
+    return luaL_error(L, "sql: one statement at a time (near \"%.20s\")", tail);
+  if (!sqlite3_stmt_readonly(s->st))
+    return luaL_error(L, "corpus:sql is read-only");
+  s->ncol = sqlite3_column_count(s->st);
+  int si = lua_gettop(L);
+  bind_params(L, s->st, 3);
+  return all_rows(L, s, si, 0);
+}
+
+/* ---- search ---- */
+
+static void search_free(void *p) {
+  store_search_close(p);
+}
+
+static int opt_int(lua_State *L, int t, const char *k, int dflt) {
+  if (!lua_istable(L, t)) return dflt;
+  lua_getfield(L, t, k);
+  int v = lua_isnil(L, -1) ? dflt : (int)luaL_checkinteger(L, -1);
+  lua_pop(L, 1);
+  return v;
+}
+
+static int opt_bool(lua_State *L, int t, const char *k, int dflt) {
+  if (!lua_istable(L, t)) return dflt;
+  lua_getfield(L, t, k);
+  int v = lua_isnil(L, -1) ? dflt : lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  return v;
+}
+
+static void set_str(lua_State *L, const char *k, const char *v) {
+  if (!v) return;
+  lua_pushstring(L, v);
+  lua_setfield(L, -2, k);
+}
+
+/*
+** db:search(query [, {limit =, offset =, raw =, snippet = tokens,
+** offsets =, open =, close =}]) -> list of hits {rowid, id, path, title,
+** published, score, snippet, offsets} | fail, msg (bad raw syntax).
+** limit < 0 returns every hit. Score: bm25, lower is better.
+*/
+static int db_search(lua_State *L) {
+  lua_settop(L, 3);
+  ldb *d = check_db(L, 1);
+  const char *q = luaL_checkstring(L, 2);
+  store_search_opts o = {0};
+  o.limit = opt_int(L, 3, "limit", 20);
+  o.offset = opt_int(L, 3, "offset", 0);
+  o.raw = opt_bool(L, 3, "raw", 0);
+  o.snippet_tokens = opt_int(L, 3, "snippet", 16);
+  o.offsets = opt_bool(L, 3, "offsets", 0);
+  if (lua_istable(L, 3)) {
+    lua_getfield(L, 3, "open");
+    o.hl_open = lua_tostring(L, -1);
+    lua_getfield(L, 3, "close");
+    o.hl_close = lua_tostring(L, -1); /* both stay on the stack */
+  }
+  if (o.snippet_tokens == 0) o.snippet_tokens = -1;
+  box *b = box_push(L);
+  char *err = NULL;
+  store_search *ss = store_search_open(d->s, q, &o, &err);
+  if (!ss) {
+    luaL_pushfail(L);
+    lua_pushstring(L, err ? err : "search failed");
+    free(err);
+    return 2;
+  }
+  b->p = ss, b->free = search_free;
+  lua_newtable(L);
+  store_hit h;
+  lua_Integer n = 0;
+  int rc;
+  while ((rc = store_search_next(ss, &h)) == 1) {
+    lua_createtable(L, 0, 8);
+    lua_pushinteger(L, (lua_Integer)h.id);
+    lua_setfield(L, -2, "rowid");
+    set_str(L, "id", h.doc_id);
+    set_str(L, "path", h.path);
+    set_str(L, "title", h.title);
+    set_str(L, "published", h.published);
+    lua_pushnumber(L, h.score);
+    lua_setfield(L, -2, "score");
+    set_str(L, "snippet", h.snippet);
+    set_str(L, "offsets", h.offsets);
+    lua_rawseti(L, -2, ++n);
+  }
+  if (rc < 0) {
+    luaL_pushfail(L);
+    lua_pushstring(L, store_errmsg(d->s));
+    return 2;
+  }
+  box_release(b);
+  return 1;
+}
+
+/* db:search_count(query [, raw]) -> n | fail, msg */
+static int db_search_count(lua_State *L) {
+  ldb *d = check_db(L, 1);
+  char *err = NULL;
+  int64_t n = store_search_count(d->s, luaL_checkstring(L, 2),
+                                 lua_toboolean(L, 3), &err);
+  if (n < 0) {
+    luaL_pushfail(L);
+    lua_pushstring(L, err ? err : "search failed");
+    free(err);
+    return 2;
+  }
+  lua_pushinteger(L, (lua_Integer)n);
+  return 1;
+}
+
+/* ---- full documents ---- */
+
+static void doc_free_v(void *p) {
+  doc_free(p);
+}
+
+/* push a C string list as a Lua list */
+static void push_strings(lua_State *L, char **items, size_t n) {
+  lua_createtable(L, (int)n, 0);
+  for (size_t i = 0; i < n; i++) {
+    lua_pushstring(L, items[i]);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+}
+
+static void set_num(lua_State *L, const char *k, double v) {
+  if (v == floor(v) && fabs(v) < 9e15)
+    lua_pushinteger(L, (lua_Integer)v);
+  else
+    lua_pushnumber(L, v);
+  lua_setfield(L, -2, k);
+}
+
+static void push_blocks(lua_State *L, const doc *d) {
+  lua_createtable(L, (int)d->blocks.n, 0);
+  for (size_t i = 0; i < d->blocks.n; i++) {
+    const doc_block *b = &d->blocks.items[i];
+    lua_createtable(L, 0, 4);
+    set_str(L, "kind", doc_kind_name(b->kind));
+    set_str(L, "text", b->text ? b->text : "");
+    lua_pushinteger(L, (lua_Integer)b->off);
+    lua_setfield(L, -2, "off");
+    lua_pushinteger(L, (lua_Integer)b->len);
+    lua_setfield(L, -2, "len");
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  lua_setfield(L, -2, "blocks");
+}
+
+static void push_figures(lua_State *L, const doc *d) {
+  lua_createtable(L, (int)d->figures.n, 0);
+  for (size_t i = 0; i < d->figures.n; i++) {
+    const doc_figure *f = &d->figures.items[i];
+    lua_createtable(L, 0, 10);
+    set_str(L, "text", f->text);
+    set_num(L, "value", f->value);
+    if (f->has_of) set_num(L, "of", f->of);
+    set_str(L, "unit", f->unit);
+    set_num(L, "base", f->base);
+    set_str(L, "base_unit", f->base_unit);
+    set_str(L, "qualifier", f->qualifier);
+    set_str(L, "subject", f->subject);
+    set_str(L, "sentence", f->sentence);
+    lua_pushinteger(L, f->block + 1);
+    lua_setfield(L, -2, "block");
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  lua_setfield(L, -2, "figures");
+}
+
+static void push_facts(lua_State *L, const doc *d) {
+  lua_createtable(L, (int)d->qa.n, 0);
+  for (size_t i = 0; i < d->qa.n; i++) {
+    lua_createtable(L, 0, 3);
+    set_str(L, "q", d->qa.items[i].q);
+    set_str(L, "a", d->qa.items[i].a);
+    lua_pushinteger(L, d->qa.items[i].qblock + 1);
+    lua_setfield(L, -2, "block");
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  lua_setfield(L, -2, "qa");
+  lua_createtable(L, (int)d->people.n, 0);
+  for (size_t i = 0; i < d->people.n; i++) {
+    const doc_person *p = &d->people.items[i];
+    lua_createtable(L, 0, 3);
+    set_str(L, "name", p->name);
+    push_strings(L, p->titles.items, p->titles.n);
+    lua_setfield(L, -2, "titles");
+    lua_pushinteger(L, p->mentions);
+    lua_setfield(L, -2, "mentions");
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  lua_setfield(L, -2, "people");
+  lua_createtable(L, (int)d->refs.n, 0);
+  for (size_t i = 0; i < d->refs.n; i++) {
+    const doc_ref *r = &d->refs.items[i];
+    lua_createtable(L, 0, 5);
+    set_str(L, "text", r->text);
+    set_str(L, "kind", r->kind);
+    set_str(L, "number", r->number);
+    set_str(L, "date", r->date);
+    set_str(L, "issuer", r->issuer);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  lua_setfield(L, -2, "refs");
+  lua_createtable(L, (int)d->periods.n, 0);
+  for (size_t i = 0; i < d->periods.n; i++) {
+    const doc_period *p = &d->periods.items[i];
+    lua_createtable(L, 0, 5);
+    set_str(L, "text", p->text);
+    set_str(L, "kind", p->kind);
+    if (p->from) lua_pushinteger(L, p->from), lua_setfield(L, -2, "from");
+    if (p->to) lua_pushinteger(L, p->to), lua_setfield(L, -2, "to");
+    if (p->ordinal)
+      lua_pushinteger(L, p->ordinal), lua_setfield(L, -2, "ordinal");
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  lua_setfield(L, -2, "periods");
+  lua_createtable(L, (int)d->places.n, 0);
+  for (size_t i = 0; i < d->places.n; i++) {
+    const doc_place *p = &d->places.items[i];
+    lua_createtable(L, 0, 3);
+    set_str(L, "name", p->name);
+    set_str(L, "kind", p->kind);
+    lua_pushinteger(L, p->mentions);
+    lua_setfield(L, -2, "mentions");
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  lua_setfield(L, -2, "places");
+  push_strings(L, d->quotes.items, d->quotes.n);
+  lua_setfield(L, -2, "quotes");
+  lua_createtable(L, (int)d->abbrevs.n, 0);
+  for (size_t i = 0; i < d->abbrevs.n; i++) {
+    lua_createtable(L, 0, 2);
+    set_str(L, "abbr", d->abbrevs.items[i].abbr);
+    set_str(L, "expansion", d->abbrevs.items[i].expansion);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  lua_setfield(L, -2, "abbrevs");
+  push_strings(L, d->warnings.items, d->warnings.n);
+  lua_setfield(L, -2, "warnings");
+}
+
+/*
+** db:load(rowid) -> the whole document as a table (DESIGN.md fields plus
+** text and rowid; block indexes 1-based), or nil when there is none.
+*/
+static int db_load(lua_State *L) {
+  ldb *d = check_db(L, 1);
+  lua_Integer id = luaL_checkinteger(L, 2);
+  box *b = box_push(L);
+  doc *dc = store_doc_load(d->s, (int64_t)id);
+  if (!dc) return 0;
+  b->p = dc, b->free = doc_free_v;
+  luaL_checkstack(L, 8, "document");
+  lua_createtable(L, 0, 20);
+  lua_pushinteger(L, id);
+  lua_setfield(L, -2, "rowid");
+  set_str(L, "id", dc->id);
+  set_str(L, "path", dc->path);
+  set_str(L, "title", dc->title);
+  set_str(L, "published", dc->published);
+  set_str(L, "author", dc->author);
+  set_str(L, "site", dc->site);
+  set_str(L, "lead", dc->lead);
+  lua_pushlstring(L, dc->text ? dc->text : "", dc->text ? dc->text_len : 0);
+  lua_setfield(L, -2, "text");
+  push_blocks(L, dc);
+  push_figures(L, dc);
+  push_facts(L, dc);
+  box_release(b);
+  return 1;
+}
+
+/* ---- text mechanisms: tokens, phrase matching, MinHash ---- */
+
+typedef struct tokv {
+  buf b;        /* tokens, each followed by NUL */
+  int *off;     /* start offsets (n entries) */
+  int n, cap;
+  int last_end; /* end of the previous token */
+  const char *text;
+  int breaks;   /* record sentence breaks as empty tokens */
+} tokv;
+
+static void tokv_free(void *p) {
+  tokv *t = p;
+  buf_free(&t->b);
+  free(t->off);
+  free(t);
+}
+
+static void tokv_add(tokv *t, const char *tok, int n, int start) {
+  if (t->n == t->cap) {
+    t->cap = t->cap ? t->cap * 2 : 256;
+    t->off = xrealloc(t->off, (size_t)t->cap * sizeof *t->off);
+  }
+  t->off[t->n++] = start;
+  buf_add(&t->b, tok, (size_t)n);
+  buf_addc(&t->b, '\0');
+}
+
+/* is there a sentence/clause break between two tokens? */
+static int has_break(const char *s, int from, int to) {
+  for (int i = from; i < to; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' ||
+        c == '\n' || c == '(' || c == ')' || c == ',' || c == '"')
+      return 1;
+    if (c == 0xE2 && i + 2 < to && (unsigned char)s[i + 1] == 0x80) {
+      unsigned char c3 = (unsigned char)s[i + 2];
+      if (c3 == 0x9C || c3 == 0x9D || c3 == 0xA6 || c3 == 0x93 || c3 == 0x94)
+        return 1; /* “ ” … – — */
+    }
+  }
+  return 0;
+}
+
+static int tok_collect(void *ctx, int tflags, const char *tok, int ntok,
+                       int start, int end) {
+  tokv *t = ctx;
+  if (tflags & FTS_COLOCATED) return 0;
+  if (t->breaks && t->n > 0 && has_break(t->text, t->last_end, start))
+    tokv_add(t, "", 0, t->last_end);
+  tokv_add(t, tok, ntok, start);
+  t->last_end = end;
+  return 0;
+}
+
+/*
+** S.tokens(text [, breaks]) -> list of syllable tokens (NFC, case folded,
+** diacritics kept; numbers and document numbers whole), the same tokens
+** a search query uses. With breaks, an empty string marks punctuation
+** between two tokens (sentence and clause boundaries).
+*/
+static int s_tokens(lua_State *L) {
+  size_t n;
+  const char *text = luaL_checklstring(L, 1, &n);
+  int breaks = lua_toboolean(L, 2);
+  box *b = box_push(L);
+  tokv *t = xcalloc(1, sizeof *t);
+  b->p = t, b->free = tokv_free;
+  t->text = text;
+  t->breaks = breaks;
+  fts_tokenize(text, (int)n, FTS_QUERY, tok_collect, t);
+  lua_createtable(L, t->n, 0);
+  const char *p = t->b.data;
+  for (int i = 0; i < t->n; i++) {
+    size_t len = strlen(p);
+    lua_pushlstring(L, p, len);
+    lua_rawseti(L, -2, i + 1);
+    p += len + 1;
+  }
+  box_release(b);
+  return 1;
+}
+
+/*
+** S.count(text, counts [, breaks]) -> number of tokens; adds 1 to
+** counts[token] for each token of text (a frequency list in one call).
+*/
+static int s_count(lua_State *L) {
+  size_t n;
+  const char *text = luaL_checklstring(L, 1, &n);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  box *b = box_push(L);
+  tokv *t = xcalloc(1, sizeof *t);
+  b->p = t, b->free = tokv_free;
+  t->text = text;
+  fts_tokenize(text, (int)n, FTS_QUERY, tok_collect, t);
+  const char *p = t->b.data;
+  for (int i = 0; i < t->n; i++) {
+    size_t len = strlen(p);
+    lua_pushlstring(L, p, len);
+    lua_pushvalue(L, -1);
+    lua_Integer c = lua_rawget(L, 2) == LUA_TNUMBER ? lua_tointeger(L, -1) : 0;
+    lua_pop(L, 1);
+    lua_pushinteger(L, c + 1);
+    lua_rawset(L, 2);
+    p += len + 1;
+  }
+  lua_pushinteger(L, t->n);
+  box_release(b);
+  return 1;
+}
+
+/* ---- phrase matching ---- */
+
+#define MAXQ 32
+
+typedef struct matcher {
+  char *q[MAXQ]; /* query tokens (folded exact forms) */
+  int qn[MAXQ];
+  int nq;
+  int prefix;    /* last query token is a prefix */
+  /* ring of the last nq positions: start, end, bitmask of matching tokens */
+  int rs[MAXQ], re[MAXQ];
+  uint32_t rm[MAXQ];
+  long pos;      /* current position index */
+  int *hits;     /* pairs start, end */
+  int nhits, cap;
+  int max;       /* stop after this many (0 = all) */
+} matcher;
+
+static void matcher_free(void *p) {
+  matcher *m = p;
+  for (int i = 0; i < m->nq; i++) free(m->q[i]);
+  free(m->hits);
+  free(m);
+}
+
+static int qtok(void *ctx, int tflags, const char *tok, int ntok, int s,
+                int e) {
+  (void)tflags, (void)s, (void)e;
+  matcher *m = ctx;
+  if (m->nq >= MAXQ) return 0;
+  m->q[m->nq] = xstrndup(tok, (size_t)ntok);
+  m->qn[m->nq++] = ntok;
+  return 0;
+}
+
+static uint32_t match_bits(const matcher *m, const char *tok, int ntok) {
+  uint32_t bits = 0;
+  for (int j = 0; j < m->nq; j++) {
+    int last = j == m->nq - 1 && m->prefix;
+    if (last ? (ntok >= m->qn[j] && memcmp(tok, m->q[j], m->qn[j]) == 0)
+             : (ntok == m->qn[j] && memcmp(tok, m->q[j], ntok) == 0))
+      bits |= 1u << j;
+  }
+  return bits;
+}
+
+/* check whether the phrase ends at the current position */
+static void check_phrase(matcher *m) {
+  if (m->pos + 1 < m->nq) return;
+  for (int j = 0; j < m->nq; j++) {
+    long p = m->pos - (m->nq - 1) + j;
+    if (!(m->rm[p % MAXQ] & (1u << j))) return;
+  }
+  if (m->nhits == m->cap) {
+    m->cap = m->cap ? m->cap * 2 : 16;
+    m->hits = xrealloc(m->hits, (size_t)m->cap * 2 * sizeof *m->hits);
+  }
+  m->hits[2 * m->nhits] = m->rs[(m->pos - (m->nq - 1)) % MAXQ];
+  m->hits[2 * m->nhits + 1] = m->re[m->pos % MAXQ];
+  m->nhits++;
+}
+
+static int dtok(void *ctx, int tflags, const char *tok, int ntok, int s,
+                int e) {
+  matcher *m = ctx;
+  if (!(tflags & FTS_COLOCATED)) {
+    if (m->pos >= 0) check_phrase(m);
+    if (m->max && m->nhits >= m->max) return 1;
+    m->pos++;
+    m->rs[m->pos % MAXQ] = s;
+    m->re[m->pos % MAXQ] = e;
+    m->rm[m->pos % MAXQ] = 0;
+  }
+  m->rm[m->pos % MAXQ] |= match_bits(m, tok, ntok);
+  return 0;
+}
+
+/*
+** S.find(text, phrase [, max]) -> list {s1, e1, s2, e2, ...}: the
+** occurrences of the phrase in text, as 1-based inclusive byte ranges
+** (text:sub(s, e)). Matching follows search: a query word without
+** diacritics matches with or without them, one with diacritics matches
+** exactly; a trailing * makes the last word a prefix; quotes are ignored.
+*/
+static int s_find(lua_State *L) {
+  size_t n, qlen;
+  const char *text = luaL_checklstring(L, 1, &n);
+  const char *q = luaL_checklstring(L, 2, &qlen);
+  int max = (int)luaL_optinteger(L, 3, 0);
+  box *b = box_push(L);
+  matcher *m = xcalloc(1, sizeof *m);
+  b->p = m, b->free = matcher_free;
+  m->max = max;
+  m->pos = -1;
+  size_t ql = qlen;
+  while (ql > 0 && (q[ql - 1] == ' ' || q[ql - 1] == '"')) ql--;
+  if (ql > 0 && q[ql - 1] == '*') m->prefix = 1;
+  fts_tokenize(q, (int)qlen, FTS_QUERY, qtok, m);
+  if (m->nq > 0) {
+    fts_tokenize(text, (int)n, FTS_DOCUMENT, dtok, m);
+    if (m->pos >= 0 && !(m->max && m->nhits >= m->max)) check_phrase(m);
+  }
+  lua_createtable(L, 2 * m->nhits, 0);
+  for (int i = 0; i < m->nhits; i++) {
+    lua_pushinteger(L, m->hits[2 * i] + 1);
+    lua_rawseti(L, -2, 2 * i + 1);
+    lua_pushinteger(L, m->hits[2 * i + 1]);
+    lua_rawseti(L, -2, 2 * i + 2);
+  }
+  box_release(b);
+  return 1;
+}
+
+/* ---- MinHash (one-permutation hashing over word shingles) ---- */
+
+#define MH_MAX 256
+#define SHINGLE 3
+
+static uint64_t mix64(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
+typedef struct mh {
+  uint32_t slot[MH_MAX];
+  int k;
+  uint64_t ring[SHINGLE];
+  long ntok;
+} mh;
+
+static int mh_tok(void *ctx, int tflags, const char *tok, int ntok, int s,
+                  int e) {
+  (void)s, (void)e;
+  mh *h = ctx;
+  if (tflags & FTS_COLOCATED) return 0;
+  h->ring[h->ntok % SHINGLE] = util_hash64(tok, (size_t)ntok);
+  h->ntok++;
+  if (h->ntok < SHINGLE) return 0;
+  uint64_t x = 0;
+  for (long i = h->ntok - SHINGLE; i < h->ntok; i++)
+    x = mix64(x ^ h->ring[i % SHINGLE]);
+  int b = (int)(x % (uint64_t)h->k);
+  uint32_t v = (uint32_t)(x >> 32);
+  if (v < h->slot[b]) h->slot[b] = v;
+  return 0;
+}
+
+/*
+** S.minhash(text [, k]) -> signature (a binary string of k 32-bit slots,
+** k = 64 by default, at most 256) of the text's 3-syllable shingles, by
+** one-permutation hashing with rotation densification; empty slots of a
+** very short text are 0xffffffff. Texts with < 3 tokens get all-empty.
+*/
+static int s_minhash(lua_State *L) {
+  size_t n;
+  const char *text = luaL_checklstring(L, 1, &n);
+  int k = (int)luaL_optinteger(L, 2, 64);
+  luaL_argcheck(L, k >= 1 && k <= MH_MAX, 2, "k must be 1..256");
+  mh h;
+  memset(&h, 0, sizeof h);
+  h.k = k;
+  for (int i = 0; i < k; i++) h.slot[i] = UINT32_MAX;
+  fts_tokenize(text, (int)n, FTS_QUERY, mh_tok, &h);
+  /* densify: an empty slot borrows the next filled one */
+  int any = 0;
+  for (int i = 0; i < k; i++) any |= h.slot[i] != UINT32_MAX;
+  if (any) {
+    uint32_t out[MH_MAX];
+    for (int i = 0; i < k; i++) {
+      int j = i, step = 0;
+      while (h.slot[j] == UINT32_MAX) j = (j + 1) % k, step++;
+      out[i] = h.slot[j] + (uint32_t)step * 0x9e3779b9u;
+    }
+    memcpy(h.slot, out, sizeof(uint32_t) * (size_t)k);
+  }
+  lua_pushlstring(L, (const char *)h.slot, sizeof(uint32_t) * (size_t)k);
+  return 1;
+}
+
+/* S.similarity(sig_a, sig_b) -> estimated Jaccard similarity (0..1) */
+static int s_similarity(lua_State *L) {
+  size_t na, nb;
+  const char *a = luaL_checklstring(L, 1, &na);
+  const char *b = luaL_checklstring(L, 2, &nb);
+  luaL_argcheck(L, na == nb && na % 4 == 0 && na > 0, 2,
+                "signatures of the same size expected");
+  int k = (int)(na / 4), same = 0, empty = 0;
+  for (int i = 0; i < k; i++) {
+    uint32_t x, y;
+    memcpy(&x, a + 4 * i, 4);
+    memcpy(&y, b + 4 * i, 4);
+    if (x == UINT32_MAX && y == UINT32_MAX) empty++;
+    else if (x == y) same++;
+  }
+  lua_pushnumber(L, k == empty ? 0.0 : (double)same / (k - empty));
+  return 1;
+}
+
+/* S.plain_query(q) -> the FTS5 MATCH expression of a plain query, or nil
+** when it has no searchable word (for filters inside SQL). */
+static int s_plain_query(lua_State *L) {
+  box *b = box_push(L);
+  char *m = fts_plain_query(luaL_checkstring(L, 1));
+  if (!m || !*m) {
+    free(m);
+    return 0;
+  }
+  b->p = m, b->free = free;
+  lua_pushstring(L, m);
+  box_release(b);
+  return 1;
+}
+
+/* ---- registration ---- */
+
+static const luaL_Reg db_methods[] = {
+    {"close", db_close},       {"path", db_path},
+    {"writable", db_writable}, {"count", db_count},
+    {"rows", db_rows},         {"all", db_all},
+    {"exec", db_exec},         {"sql", db_sql},
+    {"search", db_search},     {"search_count", db_search_count},
+    {"load", db_load},         {NULL, NULL}};
+
+static const luaL_Reg funcs[] = {{"open", s_open},
+                                 {"default_path", s_default_path},
+                                 {"tokens", s_tokens},
+                                 {"count", s_count},
+                                 {"find", s_find},
+                                 {"minhash", s_minhash},
+                                 {"similarity", s_similarity},
+                                 {"plain_query", s_plain_query},
+                                 {NULL, NULL}};
+
+int luaopen_tinsh_store(lua_State *L) {
+  if (luaL_newmetatable(L, BOX_MT)) {
+    lua_pushcfunction(L, box_gc);
+    lua_setfield(L, -2, "__gc");
+    lua_pushcfunction(L, box_gc);
+    lua_setfield(L, -2, "__close");
+  }
+  lua_pop(L, 1);
+  if (luaL_newmetatable(L, STMT_MT)) {
+    lua_pushcfunction(L, stmt_gc);
+    lua_setfield(L, -2, "__gc");
+    lua_pushcfunction(L, stmt_gc);
+    lua_setfield(L, -2, "__close");
+  }
+  lua_pop(L, 1);
+  if (luaL_newmetatable(L, DB_MT)) {
+    luaL_newlib(L, db_methods);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, db_gc);
+    lua_setfield(L, -2, "__gc");
+    lua_pushcfunction(L, db_gc);
+    lua_setfield(L, -2, "__close");
+    lua_pushcfunction(L, db_tostring);
+    lua_setfield(L, -2, "__tostring");
+    lua_pushliteral(L, "tinsh.store.db");
+    lua_setfield(L, -2, "__name");
+  }
+  lua_pop(L, 1);
+  luaL_newlib(L, funcs);
+  return 1;
+}

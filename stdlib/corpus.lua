@@ -1,0 +1,330 @@
+-- corpus — the analyst's view of a corpus database: documents as Lua
+-- objects, searches as named result sets, concordances, facts as frames,
+-- statistics and comparison. The C mechanisms are in `tinsh.store`
+-- (shell/lua_corpus.c); this file and stdlib/corpus/*.lua are the policy.
+--
+--   corpus                         -- the default corpus (opened on first use)
+--   #corpus                        -- number of documents
+--   for d in corpus:docs{year = 2024, place = "Móng Cái"} do print(d) end
+--   local d = corpus:get(2)        -- by row id, hash id or path
+--   local rs = corpus:search("khu kinh tế cửa khẩu")
+--   corpus:kwic("phát triển", {width = 100, sort = "right"})
+--   corpus:figures{subject = "chi bộ"}:show()
+--   compare(corpus:get(1), corpus:get(2))
+--
+-- Everything here is cheap to load: the database is opened by the first
+-- method that needs it; submodules load on first use.
+
+local S = require("tinsh.store")
+
+local M = {}
+local Corpus = {}          -- methods of a corpus
+local priv = setmetatable({}, { __mode = "k" }) -- corpus -> private state
+
+local CorpusMT = { __name = "corpus", __index = Corpus }
+
+local function lazy(name)
+  return setmetatable({}, { __index = function(t, k)
+    local mod = require(name)
+    setmetatable(t, { __index = mod })
+    return mod[k]
+  end })
+end
+local frame = lazy("frame")
+
+---------------------------------------------------------------- opening
+
+local function new_corpus(path)
+  local self = setmetatable({}, CorpusMT)
+  priv[self] = { path = path }
+  return self
+end
+
+-- The read handle of a corpus, opened on first use.
+local function db(self)
+  local p = priv[self]
+  if not p then error("not a corpus", 3) end
+  if p.db then return p.db end
+  if not p.path then
+    local path, err = S.default_path()
+    if not path then error("corpus: " .. tostring(err), 3) end
+    p.path = path
+  end
+  local h, err = S.open(p.path)
+  if not h then error("corpus: " .. tostring(err), 3) end
+  p.db = h
+  return h
+end
+M._db = db
+
+-- The write handle (result sets, signatures), opened on first write.
+-- Returns nil, message inside --sandbox or on a read-only file.
+local function wdb(self)
+  local p = priv[self]
+  if p.wdb then return p.wdb end
+  db(self)
+  local ok, core = pcall(require, "tinsh.core")
+  if ok and core.sandboxed and core.sandboxed() then
+    return nil, "the corpus is read-only in --sandbox"
+  end
+  local h, err = S.open(p.path, { write = true })
+  if not h then return nil, err end
+  h:exec([[
+    CREATE TABLE IF NOT EXISTS corpus_sets(name TEXT PRIMARY KEY,
+      query TEXT, created TEXT NOT NULL, n INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS corpus_set_hits(name TEXT NOT NULL,
+      rank INTEGER NOT NULL, doc INTEGER NOT NULL, score REAL, snippet TEXT,
+      PRIMARY KEY(name, rank));
+    CREATE TABLE IF NOT EXISTS corpus_minhash(doc INTEGER PRIMARY KEY,
+      hash TEXT NOT NULL, sig BLOB NOT NULL);]])
+  p.wdb = h
+  return h
+end
+M._wdb = wdb
+M._priv = priv
+
+--- corpus.open(path) -> corpus | nil, msg
+function M.open(path)
+  if type(path) ~= "string" then
+    error("bad argument #1 to 'open' (path expected)", 2)
+  end
+  local h, err = S.open(path)
+  if not h then return nil, err end
+  local c = new_corpus(path)
+  priv[c].db = h
+  return c
+end
+
+local default
+--- corpus.default() -> the default corpus object (lazy: no I/O here)
+function M.default()
+  default = default or new_corpus(nil)
+  return default
+end
+
+--- corpus.compare(a, b): see the compare module
+function M.compare(a, b, opts)
+  return require("compare").compare(a, b, opts)
+end
+
+---------------------------------------------------------------- the corpus
+
+function CorpusMT.__len(self) return db(self):count() end
+
+function CorpusMT.__tostring(self)
+  local p = priv[self]
+  if not p.db then
+    return "corpus (" .. (p.path or "default database") .. ", not opened yet)"
+  end
+  return string.format("corpus (%s, %d documents)", p.path, p.db:count())
+end
+
+--- corpus:path() -> the database file
+function Corpus:path()
+  db(self)
+  return priv[self].path
+end
+
+--- corpus:close(): close the database (it reopens on next use)
+function Corpus:close()
+  local p = priv[self]
+  if p.db then p.db:close(); p.db = nil end
+  if p.wdb then p.wdb:close(); p.wdb = nil end
+  p.cache = nil
+end
+
+-- Per-corpus cache for statistics (document frequencies...).
+function M._cache(self)
+  local p = priv[self]
+  p.cache = p.cache or {}
+  return p.cache
+end
+
+---------------------------------------------------------------- documents
+
+local Doc = require("corpus.doc")
+M.Doc = Doc.methods
+
+local function docmt(self)
+  local p = priv[self]
+  if not p.docmt then p.docmt = Doc.metatable(self, db) end
+  return p.docmt
+end
+M._docmt = docmt
+
+local DOC_COLS = "d.id AS rowid, d.doc_id AS id, d.path, d.title, " ..
+  "d.published, d.author, d.site, d.url, d.size"
+M.DOC_COLS = DOC_COLS
+
+local function add(where, params, cond, value)
+  where[#where + 1] = cond
+  if value ~= nil then params[#params + 1] = value end
+end
+
+local function like(s) return "%" .. tostring(s) .. "%" end
+
+-- Build "WHERE ..." and params for a document filter table.
+--   year, from, to          publication date ("2024", "2024-03", "2024-03-04")
+--   site, author, title     substring of the field
+--   place, person           the document mentions a place / person (substring)
+--   text                    full-text query (accent-smart, like search)
+--   ids                     list of row ids
+--   where                   extra SQL condition on documents d (with ? params
+--                           from filter.params)
+function M.filter_sql(filter)
+  local where, params = {}, {}
+  if filter == nil then return "", params end
+  if type(filter) ~= "table" then
+    error("bad filter (table expected, got " .. type(filter) .. ")", 3)
+  end
+  local known = { year = 1, from = 1, to = 1, site = 1, author = 1, title = 1,
+    place = 1, person = 1, text = 1, ids = 1, where = 1, params = 1,
+    limit = 1, set = 1 }
+  for k in pairs(filter) do
+    if not known[k] then error("unknown filter field '" .. tostring(k) .. "'", 3) end
+  end
+  if filter.year then add(where, params, "substr(d.published, 1, 4) = ?", tostring(filter.year)) end
+  if filter.from then add(where, params, "d.published >= ?", tostring(filter.from)) end
+  if filter.to then
+    local to = tostring(filter.to)
+    add(where, params, "substr(d.published, 1, " .. #to .. ") <= ?", to)
+  end
+  if filter.site then add(where, params, "d.site LIKE ?", like(filter.site)) end
+  if filter.author then add(where, params, "d.author LIKE ?", like(filter.author)) end
+  if filter.title then add(where, params, "d.title LIKE ?", like(filter.title)) end
+  if filter.place then
+    add(where, params, "d.id IN (SELECT doc FROM places WHERE name LIKE ?)", like(filter.place))
+  end
+  if filter.person then
+    add(where, params, "d.id IN (SELECT doc FROM people WHERE name LIKE ?)", like(filter.person))
+  end
+  if filter.text then
+    local m = S.plain_query(filter.text)
+    if m then
+      add(where, params, "d.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)", m)
+    else
+      where[#where + 1] = "0"
+    end
+  end
+  if filter.ids then
+    local ids = {}
+    for i, id in ipairs(filter.ids) do
+      if math.type(id) ~= "integer" then error("filter.ids: integer row ids expected", 3) end
+      ids[i] = tostring(id)
+    end
+    where[#where + 1] = "d.id IN (" .. (#ids > 0 and table.concat(ids, ",") or "NULL") .. ")"
+  end
+  if filter.where then
+    where[#where + 1] = "(" .. filter.where .. ")"
+    for _, v in ipairs(filter.params or {}) do params[#params + 1] = v end
+  end
+  if #where == 0 then return "", params end
+  return " WHERE " .. table.concat(where, " AND "), params
+end
+
+--- corpus:docs{filter} -> iterator over documents (lazy, to-be-closed)
+function Corpus:docs(filter)
+  if getmetatable(filter) and filter.docs and filter ~= self then
+    return filter:docs() -- a result set
+  end
+  local w, params = M.filter_sql(filter)
+  local sql = "SELECT " .. DOC_COLS .. " FROM documents d" .. w .. " ORDER BY d.id"
+  if filter and filter.limit then sql = sql .. " LIMIT " .. math.tointeger(filter.limit) end
+  return db(self):rows(sql, params, { meta = docmt(self) })
+end
+
+--- corpus:list{filter} -> frame of documents (rowid, date, title, ...)
+function Corpus:list(filter)
+  local w, params = M.filter_sql(filter)
+  local sql = "SELECT d.id AS rowid, substr(d.published, 1, 10) AS date, d.title, " ..
+    "d.author, d.site, d.path FROM documents d" .. w .. " ORDER BY d.id"
+  if filter and filter.limit then sql = sql .. " LIMIT " .. math.tointeger(filter.limit) end
+  local rows = db(self):all(sql, params)
+  return frame.new(rows, { "rowid", "date", "title", "author", "site", "path" })
+end
+
+--- corpus:count{filter} -> number of documents matching
+function Corpus:count(filter)
+  if filter == nil then return db(self):count() end
+  local w, params = M.filter_sql(filter)
+  local rows = db(self):all("SELECT count(*) AS n FROM documents d" .. w, params)
+  return rows[1].n
+end
+
+--- corpus:get(id | hash | path) -> document | nil, msg
+function Corpus:get(key)
+  local h = db(self)
+  local cond, arg
+  if math.type(key) == "integer" then
+    cond, arg = "d.id = ?", key
+  elseif type(key) == "table" and key.rowid then
+    cond, arg = "d.id = ?", key.rowid
+  elseif type(key) == "string" and key:match("^%x+$") and #key == 16 then
+    cond, arg = "d.doc_id = ?", key
+  elseif type(key) == "string" then
+    cond, arg = "d.path = ?", key
+  else
+    error("bad argument #1 to 'get' (row id, hash or path expected)", 2)
+  end
+  local sql = "SELECT " .. DOC_COLS .. " FROM documents d WHERE " .. cond .. " LIMIT 1"
+  local rows = h:all(sql, { arg }, { meta = docmt(self) })
+  if rows[1] then return rows[1] end
+  if type(key) == "string" then -- a path suffix or a file name prefix
+    rows = h:all("SELECT " .. DOC_COLS .. " FROM documents d WHERE d.path LIKE ? " ..
+      "ESCAPE '\\' ORDER BY d.id LIMIT 2",
+      { "%/" .. key:gsub("[%%_\\]", "\\%0") .. "%" }, { meta = docmt(self) })
+    if #rows == 1 then return rows[1] end
+    if #rows > 1 then return nil, "several documents match '" .. key .. "'" end
+  end
+  return nil, "no document " .. tostring(key)
+end
+
+--- corpus:sql(query [, params]) -> frame (read-only, bound parameters)
+function Corpus:sql(query, params)
+  if type(query) ~= "string" then error("bad argument #1 to 'sql' (string expected)", 2) end
+  if params ~= nil and type(params) ~= "table" then
+    error("bad argument #2 to 'sql' (table of parameters expected)", 2)
+  end
+  local rows, cols = db(self):sql(query, params)
+  return frame.new(rows, cols)
+end
+
+---------------------------------------------------------------- the rest
+
+-- Methods defined in submodules, loaded on first call.
+local sub = {
+  search = "corpus.results", set = "corpus.results", sets = "corpus.results",
+  drop_set = "corpus.results", kwic = "corpus.kwic",
+  figures = "corpus.facts", people = "corpus.facts", refs = "corpus.facts",
+  places = "corpus.facts", periods = "corpus.facts", quotes = "corpus.facts",
+  freq = "corpus.stats", ngrams = "corpus.stats", collocations = "corpus.stats",
+  keyness = "corpus.stats", similar = "corpus.stats", duplicates = "corpus.stats",
+  stopwords = "corpus.stats", tfidf = "corpus.stats",
+}
+local help = require("corpus.help")
+local register = require("tinsh.help").register
+for name, modname in pairs(sub) do
+  local function stub(...)
+    local fn = require(modname)[name]
+    Corpus[name] = fn
+    register(fn, "corpus:" .. name, help.corpus[name] or "")
+    return fn(...)
+  end
+  Corpus[name] = stub
+end
+for name, fn in pairs(Corpus) do
+  if type(fn) == "function" and help.corpus[name] then
+    register(fn, "corpus:" .. name, help.corpus[name])
+  end
+end
+
+M.Corpus = Corpus
+M.CorpusMT = CorpusMT
+Corpus.__help = help.corpus
+M.__help = help.module
+for name, fn in pairs(M) do
+  if type(fn) == "function" and help.module[name] then
+    register(fn, "corpus." .. name, help.module[name])
+  end
+end
+return M

@@ -1,0 +1,112 @@
+-- corpus.help — the help texts of the corpus module and the corpus object
+-- (help(corpus), help(corpus.search), .help corpus). [1] is the summary.
+
+local H = {}
+
+H.module = {
+  "corpus — the corpus database as Lua objects: documents, searches, concordances,\n" ..
+  "facts as frames, statistics. The global `corpus` is the default corpus\n" ..
+  "(--db, $TINSH_DB, ./tinsh.db, else the bundled example); help(corpus) lists\n" ..
+  "its methods.",
+  open = "corpus.open(path) -> corpus | nil, msg. Opens another corpus database\n" ..
+    "(read-only; saving result sets opens a write handle on demand).\n" ..
+    "  local other = corpus.open('/data/baomoi.db')",
+  default = "corpus.default() -> the default corpus object. Cheap: the database is\n" ..
+    "opened by the first method that needs it.",
+  compare = "corpus.compare(a, b [, opts]) -> comparison of two documents or two\n" ..
+    "subcorpora (also the global compare). See help(compare.compare).",
+  filter_sql = "corpus.filter_sql(filter) -> SQL condition and parameters of a document\n" ..
+    "filter (used by docs, count, list, facts).",
+}
+
+local FILTER = "Filters (all optional, combined with AND): year = 2024, from = '2024-01',\n" ..
+  "to = '2024-06-30' (publication date prefixes), site =, author =, title =\n" ..
+  "(substrings), place = 'Móng Cái', person = 'Ánh' (the document mentions\n" ..
+  "them), text = 'kinh tế' (full-text, accent-smart), ids = {1, 2}, limit = n,\n" ..
+  "where = 'SQL on documents d' with params = {...}."
+
+H.corpus = {
+  "corpus — the open corpus. Documents: docs, get, list, count, #corpus.\n" ..
+  "Search: search, set, sets, kwic. Facts: figures, people, refs, places,\n" ..
+  "periods, quotes. Statistics: freq, ngrams, collocations, keyness, similar,\n" ..
+  "duplicates. Raw SQL: sql. help(corpus.search) for details.",
+  docs = "corpus:docs{filter} -> iterator over documents, in id order. Lazy: rows are\n" ..
+    "read one at a time, so a 100k-document corpus never loads at once; `break`\n" ..
+    "releases the statement (to-be-closed).\n" .. FILTER .. "\n" ..
+    "  for d in corpus:docs{year = 2024, place = 'Móng Cái'} do print(d) end\n" ..
+    "A result set works too: corpus:docs(rs).",
+  get = "corpus:get(key) -> document | nil, msg. key: row id (integer), hash id\n" ..
+    "(16 hex digits), path as stored, or the end of a path ('000_2fce505e32026a8d.txt').",
+  list = "corpus:list{filter} -> frame of documents: rowid, date, title, author, site, path.",
+  count = "corpus:count{filter} -> number of documents matching the filter (#corpus: all).",
+  path = "corpus:path() -> the database file.",
+  close = "corpus:close(): close the database handles (reopened on next use).",
+  sql = "corpus:sql(query [, params]) -> frame. Read-only SQL over the database (see\n" ..
+    "docs/schema.md), with bound parameters only: a list for ?1.. or a table for\n" ..
+    ":name. Writes, ATTACH/DETACH and PRAGMA assignments are refused.\n" ..
+    "  corpus:sql('SELECT kind, count(*) n FROM blocks WHERE doc = ? GROUP BY kind', {2})\n" ..
+    "  corpus:sql('SELECT title FROM documents WHERE published >= :d', {d = '2024'})",
+  search = "corpus:search(query [, opts]) -> result set: ranked hits (rank, rowid, date,\n" ..
+    "title, score, snippet, offsets). query is a plain query: every word must match,\n" ..
+    "\"quoted words\" are phrases, word* a prefix; without diacritics it matches\n" ..
+    "with and without them ('mong cai' finds Móng Cái). opts: limit (default 1000,\n" ..
+    "-1 for all), raw = true (FTS5 MATCH syntax), filter = {document filter}.\n" ..
+    "Result sets: rs[i], #rs, rs:docs(), rs:filter(pred), rs:union(other),\n" ..
+    "rs:intersect(other), rs:minus(other) (also rs + other, rs * other, rs - other),\n" ..
+    "rs:save(name) / corpus:set(name), rs:kwic(...), rs:frame(), rs:show().\n" ..
+    "  local rs = corpus:search('khu kinh tế cửa khẩu', {filter = {year = 2024}})",
+  set = "corpus:set(name) -> the result set saved under name | nil, msg.",
+  sets = "corpus:sets() -> frame of saved result sets: name, query, n, created.",
+  drop_set = "corpus:drop_set(name) -> true | nil, msg. Deletes a saved result set.",
+  kwic = "corpus:kwic(query [, opts]) -> concordance: the matches of query (a word or a\n" ..
+    "phrase, accent-smart like search, word* a prefix) with their left and right\n" ..
+    "contexts, aligned on the match by display width. opts: width (line width,\n" ..
+    "default terminal or 100), kinds = {'paragraph', 'answer', ...} (block kinds;\n" ..
+    "default every text kind), sort = 'left' | 'right' | 'date' (default document\n" ..
+    "order), limit (lines), filter = {document filter}, docs = result set or list.\n" ..
+    "k:render{width = 60} re-renders without searching again; k:frame() gives the\n" ..
+    "lines as records; k:show().",
+  figures = "corpus:figures{subject =, unit =, text =, value =, year =, filter...} -> frame\n" ..
+    "of figures across the corpus: rowid, date, subject, value, unit, text,\n" ..
+    "qualifier, sentence. subject/unit/text match substrings accent-insensitively;\n" ..
+    "year = 2025 keeps figures whose sentence names that year (targets 'đến năm\n" ..
+    "2025'); document filters (from, to, place, ...) apply too.\n" ..
+    "  corpus:figures{year = 2025}                 -- every 2025 target\n" ..
+    "  corpus:figures{subject = 'chi bộ'}:show()",
+  people = "corpus:people{name =, title =, filter...} -> frame, one row per person and\n" ..
+    "title per document: name, title, date, rowid, mentions. 'Who held which title\n" ..
+    "when': corpus:people():sort{'name', 'date'}:show()",
+  refs = "corpus:refs{kind =, issuer =, number =, filter...} -> frame of references\n" ..
+    "to documents (Nghị quyết 20-NQ/TU ...): rowid, date, kind, number, ref_date,\n" ..
+    "issuer, text.",
+  places = "corpus:places{name =, kind =, filter...} -> frame of place mentions: rowid,\n" ..
+    "date, name, kind, mentions. Total by place: corpus:places():group('name'):sum('mentions').",
+  periods = "corpus:periods{kind =, filter...} -> frame of periods (nhiệm kỳ 2020-2025,\n" ..
+    "đến năm 2030): rowid, date, text, kind, from, to.",
+  quotes = "corpus:quotes{filter...} -> frame of quoted slogans: rowid, date, text.",
+  freq = "corpus:freq{n = 1, stop = true, min = 1, top = 100, filter...} -> frame of the\n" ..
+    "most frequent syllables (n = 1) or n-grams: term, count, docs. stop = true drops\n" ..
+    "n-grams made only of stopwords (data/stopwords-vi.txt) and numbers.\n" ..
+    "Also rs:freq{...} on a result set.",
+  ngrams = "corpus:ngrams(n [, opts]) -> corpus:freq{n = n, ...}.",
+  collocations = "corpus:collocations(word [, opts]) -> frame of the syllables and\n" ..
+    "words that occur near `word` (a syllable or phrase): term, together, term_total,\n" ..
+    "ll (log-likelihood G2), pmi, sorted by opts.by ('ll' default, or 'pmi').\n" ..
+    "opts: window = 4 (syllables each side), min = 3, top = 30, stop = true, filter.",
+  keyness = "corpus:keyness(a, b [, opts]) -> frame of terms over-used in subcorpus a\n" ..
+    "compared with b: term, a, b, ll, log_ratio (positive: more in a). a and b are\n" ..
+    "document filters, result sets or lists of documents. opts: n, min, top, stop.\n" ..
+    "  corpus:keyness({year = 2024}, {year = 2020})",
+  similar = "corpus:similar(doc [, n]) -> frame of the n (default 10) documents most\n" ..
+    "similar to doc by tf-idf cosine: rowid, similarity, date, title. doc: a\n" ..
+    "document, row id or path.",
+  duplicates = "corpus:duplicates([threshold [, opts]]) -> frame of near-duplicate\n" ..
+    "clusters: cluster, rowid, similarity (to the cluster's first document), date,\n" ..
+    "title. MinHash signatures (64 slots of 3-syllable shingles) are kept in the\n" ..
+    "database table corpus_minhash and computed for new documents only; LSH finds\n" ..
+    "candidate pairs. threshold: estimated Jaccard similarity, default 0.8.",
+  stopwords = "corpus:stopwords() -> set of stopwords (data/stopwords-vi.txt).",
+  tfidf = "corpus:tfidf(doc [, top]) -> frame of the doc's terms by tf-idf weight.",
+}
+
+return H

@@ -1,0 +1,213 @@
+-- corpus.kwic — keyword in context.
+--
+-- corpus:kwic(query, opts) finds the documents through the full-text index
+-- (the query as a phrase), then the exact occurrences in each block with
+-- tinsh.store.find (accent-smart like search), and keeps generous left and
+-- right contexts. Rendering aligns the matches by display width; a new
+-- width re-renders the same lines without searching again.
+
+local S = require("tinsh.store")
+local corpus = require("corpus")
+local display = require("tinsh.display")
+local core = require("tinsh.core")
+
+local M = {}
+local Kwic = {}
+local KwicMT = { __name = "corpus.kwic", __index = Kwic }
+M.methods = Kwic
+
+local CONTEXT = 240 -- bytes of context kept on each side
+local DEFAULT_KINDS = { "title", "lead", "heading", "paragraph", "question", "answer",
+  "caption" }
+local ALL_KINDS = { banner = 1, title = 1, dateline = 1, lead = 1, heading = 1,
+  paragraph = 1, question = 1, answer = 1, caption = 1, byline = 1, related = 1,
+  boilerplate = 1 }
+
+-- Cut s to whole UTF-8 characters: drop leading continuation bytes and a
+-- trailing incomplete sequence.
+local function clean_utf8(s)
+  s = s:gsub("^[\128-\191]+", "")
+  local i = #s
+  while i > 0 and s:byte(i) >= 0x80 and s:byte(i) < 0xC0 do i = i - 1 end
+  if i > 0 and s:byte(i) >= 0xC0 then
+    local b = s:byte(i)
+    local need = b >= 0xF0 and 4 or b >= 0xE0 and 3 or 2
+    if #s - i + 1 < need then s = s:sub(1, i - 1) end
+  end
+  return s
+end
+
+local function flat(s) return (s:gsub("%s+", " ")) end
+
+-- The FTS5 MATCH expression of a phrase query (tokens quoted; a final *
+-- makes the last one a prefix).
+local function phrase_match(query)
+  local q = query:gsub('"', " ")
+  local toks = S.tokens(q)
+  if #toks == 0 then return nil end
+  for i, t in ipairs(toks) do toks[i] = t:gsub('"', '""') end
+  local prefix = q:match("%*%s*$") and " *" or ""
+  return '"' .. table.concat(toks, " ") .. '"' .. prefix
+end
+M.phrase_match = phrase_match
+
+--- corpus:kwic(query [, opts]) -> concordance
+function M.kwic(c, query, opts)
+  if type(query) ~= "string" then error("bad argument #1 to 'kwic' (query string expected)", 2) end
+  opts = opts or {}
+  local kinds = opts.kinds or DEFAULT_KINDS
+  if type(kinds) == "string" then kinds = { kinds } end
+  local klist = {}
+  for _, k in ipairs(kinds) do
+    if not ALL_KINDS[k] then error("kwic: unknown block kind '" .. tostring(k) .. "'", 2) end
+    klist[#klist + 1] = "'" .. k .. "'"
+  end
+  local self = setmetatable({ query = query, width = opts.width, sort_by = opts.sort }, KwicMT)
+  local m = phrase_match(query)
+  if not m then return self end
+  local sql = { "SELECT b.doc, b.seq, b.kind, b.text, d.title, d.published FROM blocks b " ..
+    "JOIN documents d ON d.id = b.doc WHERE b.doc IN (SELECT rowid FROM fts WHERE fts MATCH ?)" }
+  local params = { m }
+  if #klist > 0 then sql[#sql + 1] = " AND b.kind IN (" .. table.concat(klist, ",") .. ")" end
+  if opts.docs then
+    local ids = {}
+    for i, d in ipairs(opts.docs) do ids[i] = tostring(d.rowid) end
+    sql[#sql + 1] = " AND b.doc IN (SELECT value FROM json_each(?))"
+    params[#params + 1] = "[" .. table.concat(ids, ",") .. "]"
+  end
+  if opts.filter then
+    local w, fp = corpus.filter_sql(opts.filter)
+    if w ~= "" then
+      sql[#sql + 1] = " AND" .. w:gsub("^ WHERE", "")
+      for _, v in ipairs(fp) do params[#params + 1] = v end
+    end
+  end
+  sql[#sql + 1] = " ORDER BY b.doc, b.seq"
+  local limit = opts.limit
+  local n = 0
+  for r in corpus._db(c):rows(table.concat(sql), params, { array = true }) do
+    local text = r[4]
+    local pos = S.find(text, query)
+    for i = 1, #pos, 2 do
+      local s, e = pos[i], pos[i + 1]
+      n = n + 1
+      self[n] = {
+        rowid = r[1], block = r[2] + 1, kind = r[3], title = r[5],
+        date = r[6] and r[6]:sub(1, 10) or nil,
+        left = flat(clean_utf8(text:sub(math.max(1, s - CONTEXT), s - 1))),
+        match = flat(text:sub(s, e)),
+        right = flat(clean_utf8(text:sub(e + 1, e + CONTEXT))),
+      }
+      if limit and n >= limit then break end
+    end
+    if limit and n >= limit then break end
+  end
+  if opts.sort then self:sort(opts.sort) end
+  return self
+end
+
+-- Sort key of a context: folded words, the left one read backwards.
+local function left_key(s)
+  local words = {}
+  for w in core.fold(s):gmatch("[%w]+") do table.insert(words, 1, w) end
+  return table.concat(words, " ")
+end
+local function right_key(s)
+  local words = {}
+  for w in core.fold(s):gmatch("[%w]+") do words[#words + 1] = w end
+  return table.concat(words, " ")
+end
+
+--- k:sort("left" | "right" | "date" | "doc") -> k (sorted in place)
+function Kwic:sort(how)
+  local keyf
+  if how == "left" then keyf = function(l) return left_key(l.left) end
+  elseif how == "right" then keyf = function(l) return right_key(l.right) end
+  elseif how == "date" then keyf = function(l) return (l.date or "~") .. string.format("%09d", l.rowid) end
+  elseif how == "doc" then keyf = function(l) return string.format("%09d%06d", l.rowid, l.block) end
+  else error("bad argument #1 to 'sort' ('left', 'right', 'date' or 'doc' expected)", 2) end
+  local keys, idx = {}, {}
+  for i, l in ipairs(self) do keys[l] = keyf(l); idx[l] = i end
+  table.sort(self, function(a, b)
+    if keys[a] ~= keys[b] then return keys[a] < keys[b] end
+    return idx[a] < idx[b]
+  end)
+  self.sort_by = how
+  return self
+end
+
+--- k:render{width =, limit =} -> the aligned lines as a string
+function Kwic:render(opts)
+  opts = opts or {}
+  local width = opts.width or self.width or (display.isatty("stdout") and display.terminal_size()) or 100
+  local n = #self
+  local limit = math.min(opts.limit or n, n)
+  local refw, matchw = 0, 0
+  local refs = {}
+  for i = 1, limit do
+    refs[i] = "#" .. self[i].rowid
+    refw = math.max(refw, display.width(refs[i]))
+    matchw = math.max(matchw, display.width(self[i].match))
+  end
+  local side = math.max(4, (width - refw - matchw - 4) // 2)
+  local out = {}
+  for i = 1, limit do
+    local l = self[i]
+    local left = display.pad(display.truncate_left(l.left, side), side, "right")
+    local right = display.truncate(l.right, side)
+    out[#out + 1] = (display.pad(refs[i], refw) .. "  " .. left .. " " ..
+      display.pad(l.match, matchw) .. " " .. right):gsub("%s+$", "")
+  end
+  local foot = string.format("(%d %s of %q)", n, n == 1 and "line" or "lines", self.query)
+  if limit < n then foot = string.format("(%d of %d lines of %q)", limit, n, self.query) end
+  out[#out + 1] = foot
+  return table.concat(out, "\n")
+end
+
+--- k:show{width =, limit =} prints the lines; returns k
+function Kwic:show(opts)
+  io.stdout:write(self:render(opts), "\n")
+  return self
+end
+
+--- k:frame() -> frame of the lines: rowid, date, kind, left, match, right, title
+function Kwic:frame()
+  local rows = {}
+  for i, l in ipairs(self) do rows[i] = l end
+  return require("frame").new(rows, { "rowid", "date", "kind", "block", "left", "match",
+    "right", "title" })
+end
+Kwic.to_frame = Kwic.frame
+
+--- k:docs() -> frame of the documents with matches and their counts
+function Kwic:docs()
+  return self:frame():group("rowid", "date", "title"):count("lines"):sort("-lines")
+end
+
+KwicMT.__len = function(k) return rawlen(k) end
+KwicMT.__tostring = function(k) return k:render{ limit = 40 } end
+KwicMT.__complete = function()
+  local names = {}
+  for name, v in pairs(Kwic) do if type(v) == "function" then names[#names + 1] = name end end
+  table.sort(names)
+  return names
+end
+
+Kwic.__help = {
+  "a concordance: k[i] = {rowid, date, kind, block, left, match, right, title}; #k lines.",
+  sort = "k:sort('left' | 'right' | 'date' | 'doc') -> k, sorted in place by the words\n" ..
+    "before the match (read backwards), after it, by date, or in document order.",
+  render = "k:render{width =, limit =} -> aligned lines (by display width) as a string; a\n" ..
+    "new width re-renders without searching again.",
+  show = "k:show{width =, limit =} prints the lines.",
+  frame = "k:frame() -> frame of the lines: rowid, date, kind, block, left, match, right, title.",
+  docs = "k:docs() -> frame of the documents with matches, by number of lines.",
+}
+do
+  local reg = require("tinsh.help").register
+  for k, fn in pairs(Kwic) do
+    if type(fn) == "function" and Kwic.__help[k] then reg(fn, "k:" .. k, Kwic.__help[k]) end
+  end
+end
+
+return M

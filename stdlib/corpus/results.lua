@@ -1,0 +1,344 @@
+-- corpus.results — searches and named result sets (CQP-style).
+--
+-- A result set is an array of hit records (rs[i], #rs, ipairs) plus the
+-- query it came from: rank, rowid, date, title, score, snippet (matches
+-- between « and »), offsets ("col start end ..." byte offsets, FTS columns
+-- title, lead, body, captions, answers), path, id. Sets combine (union,
+-- intersect, minus — also +, *, -), filter, and are saved by name in the
+-- database (tables corpus_sets, corpus_set_hits) to be reloaded later.
+
+local corpus = require("corpus")
+local frame = require("frame")
+local display = require("tinsh.display")
+
+local M = {}
+local RS = {}
+local RSMT = { __name = "corpus.results", __index = RS }
+M.methods = RS
+M.metatable = RSMT
+
+local owner = setmetatable({}, { __mode = "k" }) -- set -> corpus
+
+local COLUMNS = { "rank", "rowid", "date", "title", "relevance", "snippet" }
+
+local function make(c, query, hits, name)
+  local rs = setmetatable(hits, RSMT)
+  rs.query = query
+  rs.name = name
+  owner[rs] = c
+  return rs
+end
+
+function M.is(x) return getmetatable(x) == RSMT end
+
+local function renumber(hits)
+  for i, h in ipairs(hits) do h.rank = i end
+  return hits
+end
+
+local function hit_of(h)
+  return { rank = h.rank, rowid = h.rowid, id = h.id, path = h.path, title = h.title,
+    date = h.published and h.published:sub(1, 10) or h.date, published = h.published,
+    score = h.score, relevance = h.relevance, snippet = h.snippet, offsets = h.offsets }
+end
+
+--- corpus:search(query [, opts]) -> result set
+function M.search(c, query, opts)
+  if type(query) ~= "string" then
+    error("bad argument #1 to 'search' (query string expected)", 2)
+  end
+  opts = opts or {}
+  local limit = opts.limit or 1000
+  local db = corpus._db(c)
+  local hits, err = db:search(query, { limit = opts.filter and -1 or limit,
+    raw = opts.raw, offsets = opts.offsets ~= false, snippet = opts.snippet or 16,
+    open = "«", close = "»" })
+  if not hits then return nil, err end
+  local keep
+  if opts.filter then
+    keep = {}
+    local w, params = corpus.filter_sql(opts.filter)
+    for r in db:rows("SELECT d.id AS id FROM documents d" .. w, params) do keep[r.id] = true end
+  end
+  local out = {}
+  local best = hits[1] and hits[1].score
+  for _, h in ipairs(hits) do
+    if not keep or keep[h.rowid] then
+      if limit >= 0 and #out >= limit then break end
+      local r = hit_of(h)
+      if r.snippet then r.snippet = r.snippet:gsub("»(%s+)«", "%1") end
+      -- bm25 is negative, lower is better: relevance 1 for the best hit
+      r.relevance = best and best ~= 0 and math.floor(h.score / best * 1000 + 0.5) / 1000 or nil
+      out[#out + 1] = r
+    end
+  end
+  return make(c, query, renumber(out))
+end
+
+function RSMT.__len(rs) return rawlen(rs) end
+
+--- rs:corpus() -> the corpus of the set
+function RS:corpus() return owner[self] end
+
+--- rs:ids() -> list of row ids, in rank order
+function RS:ids()
+  local ids = {}
+  for i, h in ipairs(self) do ids[i] = h.rowid end
+  return ids
+end
+
+--- rs:doc(i) -> the document of the i-th hit
+function RS:doc(i)
+  local h = self[i]
+  if not h then return nil, "no hit " .. tostring(i) end
+  return owner[self]:get(h.rowid)
+end
+
+--- rs:docs() -> iterator over the documents of the set, in rank order
+function RS:docs()
+  local c = owner[self]
+  local ids = {}
+  for i, h in ipairs(self) do ids[i] = tostring(h.rowid) end
+  return corpus._db(c):rows("SELECT " .. corpus.DOC_COLS .. " FROM json_each(?) j " ..
+    "JOIN documents d ON d.id = j.value ORDER BY j.key",
+    { "[" .. table.concat(ids, ",") .. "]" }, { meta = corpus._docmt(c) })
+end
+
+local function copy(h)
+  local r = {}
+  for k, v in pairs(h) do r[k] = v end
+  return r
+end
+
+--- rs:filter(pred) -> result set of the hits where pred(hit) is true, or
+--- (pred a table) whose documents match a document filter
+function RS:filter(pred)
+  local c = owner[self]
+  local test = pred
+  if type(pred) == "table" then
+    local keep = {}
+    local w, params = corpus.filter_sql(pred)
+    for r in corpus._db(c):rows("SELECT d.id AS id FROM documents d" .. w, params) do
+      keep[r.id] = true
+    end
+    test = function(h) return keep[h.rowid] end
+  elseif type(pred) ~= "function" then
+    error("bad argument #1 to 'filter' (function or document filter expected)", 2)
+  end
+  local out = {}
+  for _, h in ipairs(self) do
+    if test(h) then out[#out + 1] = copy(h) end
+  end
+  return make(c, self.query, renumber(out))
+end
+
+local function check_other(self, other, fname)
+  if not M.is(other) then
+    error("bad argument #1 to '" .. fname .. "' (result set expected)", 3)
+  end
+  if owner[other] ~= owner[self] then
+    error(fname .. ": the result sets come from different corpora", 3)
+  end
+end
+
+local function label(a, op, b)
+  return "(" .. tostring(a.name or a.query) .. ") " .. op .. " (" .. tostring(b.name or b.query) .. ")"
+end
+
+--- rs:union(other) -> hits of either set (this set's order, then the other's)
+function RS:union(other)
+  check_other(self, other, "union")
+  local seen, out = {}, {}
+  for _, set in ipairs({ self, other }) do
+    for _, h in ipairs(set) do
+      if not seen[h.rowid] then seen[h.rowid] = true; out[#out + 1] = copy(h) end
+    end
+  end
+  return make(owner[self], label(self, "OR", other), renumber(out))
+end
+
+--- rs:intersect(other) -> hits of this set whose document is also in other
+function RS:intersect(other)
+  check_other(self, other, "intersect")
+  local there, out = {}, {}
+  for _, h in ipairs(other) do there[h.rowid] = true end
+  for _, h in ipairs(self) do
+    if there[h.rowid] then out[#out + 1] = copy(h) end
+  end
+  return make(owner[self], label(self, "AND", other), renumber(out))
+end
+
+--- rs:minus(other) -> hits of this set whose document is not in other
+function RS:minus(other)
+  check_other(self, other, "minus")
+  local there, out = {}, {}
+  for _, h in ipairs(other) do there[h.rowid] = true end
+  for _, h in ipairs(self) do
+    if not there[h.rowid] then out[#out + 1] = copy(h) end
+  end
+  return make(owner[self], label(self, "NOT", other), renumber(out))
+end
+
+RSMT.__add = function(a, b) return a:union(b) end
+RSMT.__mul = function(a, b) return a:intersect(b) end
+RSMT.__sub = function(a, b) return a:minus(b) end
+
+--- rs:save(name) -> rs | nil, msg: store the set in the database
+function RS:save(name)
+  if type(name) ~= "string" or name == "" then
+    error("bad argument #1 to 'save' (name expected)", 2)
+  end
+  local c = owner[self]
+  local w, err = corpus._wdb(c)
+  if not w then return nil, "cannot save result set: " .. tostring(err) end
+  w:exec("BEGIN IMMEDIATE")
+  local ok, e = pcall(function()
+    w:exec("DELETE FROM corpus_set_hits WHERE name = ?", { name })
+    w:exec("INSERT OR REPLACE INTO corpus_sets(name, query, created, n) " ..
+      "VALUES(?, ?, strftime('%Y-%m-%dT%H:%M:%S', 'now'), ?)", { name, self.query, #self })
+    for i, h in ipairs(self) do
+      w:exec("INSERT INTO corpus_set_hits(name, rank, doc, score, snippet) VALUES(?,?,?,?,?)",
+        { name, i, h.rowid, h.score, h.snippet })
+    end
+  end)
+  if not ok then
+    w:exec("ROLLBACK")
+    return nil, "cannot save result set: " .. tostring(e)
+  end
+  w:exec("COMMIT")
+  self.name = name
+  return self
+end
+
+local function has_sets(db)
+  local r = db:all("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'corpus_sets'")
+  return r[1].n > 0
+end
+
+--- corpus:set(name) -> the saved result set | nil, msg
+function M.set(c, name)
+  local db = corpus._db(c)
+  if not has_sets(db) then return nil, "no saved result set '" .. tostring(name) .. "'" end
+  local meta = db:all("SELECT query FROM corpus_sets WHERE name = ?", { name })
+  if not meta[1] then return nil, "no saved result set '" .. tostring(name) .. "'" end
+  local rows = db:all("SELECT h.rank, h.doc AS rowid, d.doc_id AS id, d.path, d.title, " ..
+    "d.published, h.score, h.snippet FROM corpus_set_hits h JOIN documents d ON d.id = h.doc " ..
+    "WHERE h.name = ? ORDER BY h.rank", { name })
+  local hits = {}
+  for i, r in ipairs(rows) do hits[i] = hit_of(r) end
+  return make(c, meta[1].query, renumber(hits), name)
+end
+
+--- corpus:sets() -> frame of the saved result sets
+function M.sets(c)
+  local db = corpus._db(c)
+  if not has_sets(db) then return frame.new({}, { "name", "query", "n", "created" }) end
+  return frame.new(db:all("SELECT name, query, n, created FROM corpus_sets ORDER BY name"),
+    { "name", "query", "n", "created" })
+end
+
+--- corpus:drop_set(name) -> true | nil, msg
+function M.drop_set(c, name)
+  local w, err = corpus._wdb(c)
+  if not w then return nil, err end
+  local n = w:exec("DELETE FROM corpus_sets WHERE name = ?", { name })
+  w:exec("DELETE FROM corpus_set_hits WHERE name = ?", { name })
+  if n == 0 then return nil, "no saved result set '" .. tostring(name) .. "'" end
+  return true
+end
+
+--- rs:frame() -> frame of the hits (rank, rowid, date, title, score, snippet)
+function RS:frame()
+  local rows = {}
+  for i, h in ipairs(self) do rows[i] = h end
+  return frame.new(rows, COLUMNS)
+end
+RS.to_frame = RS.frame
+
+-- frame methods work on result sets directly
+for _, name in ipairs({ "where", "sort", "top", "group", "map", "select", "columns",
+  "export", "render", "column" }) do
+  RS[name] = function(self, ...)
+    local f = self:frame()
+    return f[name](f, ...)
+  end
+end
+
+--- rs:show{limit =} prints the hits as a table
+function RS:show(opts)
+  io.stdout:write(self:header(), "\n")
+  self:frame():show(opts)
+  return self
+end
+
+--- rs:header() -> "search 'q': N hits"
+function RS:header()
+  local what = self.name and ("set " .. self.name .. " = ") or ""
+  return string.format("%ssearch %q: %d %s", what, tostring(self.query), #self,
+    #self == 1 and "hit" or "hits")
+end
+
+--- rs:kwic([query,] opts) -> concordance restricted to the set's documents
+function RS:kwic(query, opts)
+  if type(query) == "table" then query, opts = nil, query end
+  opts = opts or {}
+  local o = {}
+  for k, v in pairs(opts) do o[k] = v end
+  o.docs = self
+  local q = query or self.query
+  if not query and q and q:find("^%(") then
+    error("kwic: give a query for a combined set", 2)
+  end
+  return owner[self]:kwic(q, o)
+end
+
+--- rs:freq(opts) -> frequency list over the set's documents
+function RS:freq(opts)
+  local o = {}
+  for k, v in pairs(opts or {}) do o[k] = v end
+  o.docs = self
+  return owner[self]:freq(o)
+end
+
+RSMT.__tostring = function(rs)
+  local cols = display.terminal_size()
+  local f = rs:frame()
+  return rs:header() .. "\n" .. f:render{ limit = 20, width = display.isatty("stdout") and cols or nil,
+    maxwidth = 60 }
+end
+RSMT.__complete = function()
+  local names = {}
+  for k, v in pairs(RS) do if type(v) == "function" then names[#names + 1] = k end end
+  table.sort(names)
+  return names
+end
+
+RS.__help = {
+  "a result set: ranked hits rs[i] = {rank, rowid, date, title, score, snippet, offsets};\n" ..
+  "#rs; rs + other, rs * other, rs - other combine. Methods below.",
+  corpus = "rs:corpus() -> the corpus of the set.",
+  ids = "rs:ids() -> list of the hits' document row ids, in rank order.",
+  doc = "rs:doc(i) -> the document of the i-th hit.",
+  docs = "rs:docs() -> iterator over the documents of the set, in rank order (to-be-closed).",
+  filter = "rs:filter(pred) -> result set of the hits where pred(hit) is true; pred may be\n" ..
+    "a document filter table: rs:filter{year = 2024, place = 'Móng Cái'}.",
+  union = "rs:union(other) -> hits in either set (also rs + other).",
+  intersect = "rs:intersect(other) -> hits of rs whose document is in other (also rs * other).",
+  minus = "rs:minus(other) -> hits of rs whose document is not in other (also rs - other).",
+  save = "rs:save(name) -> rs | nil, msg. Saves the set in the database (refused in\n" ..
+    "--sandbox); corpus:set(name) reloads it, corpus:sets() lists them.",
+  frame = "rs:frame() -> frame of the hits: rank, rowid, date, title, score, snippet.\n" ..
+    "Frame methods (where, sort, top, group, map, select, export...) work on rs directly.",
+  show = "rs:show{limit =} prints the hits as a table.",
+  header = "rs:header() -> one line: query and number of hits.",
+  kwic = "rs:kwic([query,] opts) -> concordance of the set's query (or query) in its documents.",
+  freq = "rs:freq(opts) -> frequency list over the set's documents (see corpus:freq).",
+}
+do
+  local reg = require("tinsh.help").register
+  for k, fn in pairs(RS) do
+    if type(fn) == "function" and RS.__help[k] then reg(fn, "rs:" .. k, RS.__help[k]) end
+  end
+end
+
+return M
