@@ -113,10 +113,14 @@ local function to_csv(data, opts)
     for i, c in ipairs(cols) do h[i] = tostring(c) end
     row(h)
   end
+  local nc, parts = #cols, {}
   for _, rec in ipairs(f) do
-    local vals = {}
-    for i, c in ipairs(cols) do vals[i] = cell(rec[c]) end
-    row(vals)
+    for i = 1, nc do
+      local v = rec[cols[i]]
+      local s = type(v) == "string" and v or cell(v)
+      parts[i] = csv_field(s, sep, quote_all)
+    end
+    out[#out + 1] = table.concat(parts, sep, 1, nc) .. eol
   end
   return table.concat(out)
 end
@@ -173,11 +177,9 @@ local function to_jsonl(data, opts)
   if plain_map(data) and not opts.columns then return json.encode(data) .. "\n" end
   local f = frame_of(data, opts)
   local cols = f:columns()
-  local out = {}
-  for i, rec in ipairs(f) do
-    out[i] = json.encode_record(rec, cols) .. "\n"
-  end
-  return table.concat(out)
+  local rows = json.encode_rows(f, cols)
+  if #rows == 0 then return "" end
+  return table.concat(rows, "\n") .. "\n"
 end
 
 ---------------------------------------------------------------- Markdown

@@ -31,6 +31,12 @@ local escapes = {
   ["\n"] = "\\n", ["\r"] = "\\r", ["\t"] = "\\t",
 }
 
+for b = 0, 31 do
+  local c = string.char(b)
+  escapes[c] = escapes[c] or string.format("\\u%04x", b)
+end
+escapes["\127"] = "\\u007f"
+
 -- Replace bytes that are not valid UTF-8 with U+FFFD.
 local function valid_utf8(s)
   if utf8.len(s) then return s end
@@ -48,9 +54,8 @@ M.valid_utf8 = valid_utf8
 
 local function encode_string(s)
   s = valid_utf8(s)
-  return '"' .. s:gsub('[%c"\\]', function(c)
-    return escapes[c] or string.format("\\u%04x", c:byte())
-  end) .. '"'
+  if not s:find('[%c"\\]') then return '"' .. s .. '"' end
+  return '"' .. s:gsub('[%c"\\]', escapes) .. '"'
 end
 M.quote = encode_string
 
@@ -129,24 +134,61 @@ local function encode_array(t, n, st, depth)
   return "[" .. table.concat(parts, ",") .. "]"
 end
 
--- Records of a frame are encoded with the frame's column order.
-local function encode_records(records, columns, st, depth)
-  local parts = {}
-  local sub = setmetatable({ nil_as_null = true }, { __index = st })
-  for i, rec in ipairs(records) do
-    if type(rec) == "table" then
-      parts[i] = encode_object(rec, columns, sub, depth + 1)
+-- Records of a frame are encoded with the frame's column order (a
+-- missing value is null). The hot path of JSON export: keys are encoded
+-- once, strings and numbers inline.
+local function encode_records(records, columns, st, depth, as_list)
+  local nc = #columns
+  local keys = {}
+  for i, k in ipairs(columns) do
+    keys[i] = encode_string(type(k) == "string" and k or tostring(k)) .. (st.indent and ": " or ":")
+  end
+  local open, between, close = "{", ",", "}"
+  local rpad, rclose = ",", ""
+  if st.indent then
+    open = "{\n" .. st.indent:rep(depth + 2)
+    between = ",\n" .. st.indent:rep(depth + 2)
+    close = "\n" .. st.indent:rep(depth + 1) .. "}"
+    rpad = ",\n" .. st.indent:rep(depth + 1)
+    rclose = "\n" .. st.indent:rep(depth)
+  end
+  local parts, fields = {}, {}
+  for r, rec in ipairs(records) do
+    if type(rec) == "table" and nc > 0 then
+      for i = 1, nc do
+        local v = rec[columns[i]]
+        local tv, ev = type(v), nil
+        if tv == "string" then ev = encode_string(v)
+        elseif tv == "number" then ev = encode_number(v)
+        elseif v == nil then ev = "null"
+        else ev = encode_value(v, st, depth + 2) end
+        fields[i] = keys[i] .. ev
+      end
+      parts[r] = open .. table.concat(fields, between, 1, nc) .. close
+    elseif type(rec) == "table" then
+      parts[r] = "{}"
     else
-      parts[i] = encode_value(rec, st, depth + 1)
+      parts[r] = encode_value(rec, st, depth + 1)
     end
   end
+  if as_list then return parts end
   if #parts == 0 then return "[]" end
   if st.indent then
-    local pad = "\n" .. st.indent:rep(depth + 1)
-    return "[" .. pad .. table.concat(parts, "," .. pad) .. "\n"
-      .. st.indent:rep(depth) .. "]"
+    return "[" .. rpad:sub(2) .. table.concat(parts, rpad) .. rclose .. "]"
   end
   return "[" .. table.concat(parts, ",") .. "]"
+end
+
+-- encode_record(rec, columns) -> compact JSON object of rec with the keys
+-- in the given order (a missing value is null). Used for JSON Lines.
+function M.encode_record(rec, columns)
+  return encode_records({ rec }, columns, { seen = {} }, 0, true)[1]
+end
+
+-- encode_rows(records, columns) -> list of compact JSON objects, one per
+-- record, keys in column order (JSON Lines).
+function M.encode_rows(records, columns)
+  return encode_records(records, columns, { seen = {} }, 0, true)
 end
 
 function encode_value(v, st, depth)
@@ -189,12 +231,6 @@ function M.encode(value, opts)
   return encode_value(value, st, 0)
 end
 
--- encode_record(rec, columns) -> compact JSON object of rec with the keys
--- in the given order (a missing value is null). Used for JSON Lines.
-function M.encode_record(rec, columns)
-  local st = { seen = {}, nil_as_null = true }
-  return encode_object(rec, columns, st, 0)
-end
 
 ---------------------------------------------------------------- decoding
 
@@ -341,6 +377,7 @@ M.__help = {
   array = "json.array([t]) -> t marked to encode as a JSON array.",
   quote = "json.quote(s) -> s as a JSON string literal (invalid UTF-8 replaced by U+FFFD).",
   valid_utf8 = "json.valid_utf8(s) -> s with invalid UTF-8 bytes replaced by U+FFFD.",
+  encode_rows = "json.encode_rows(records, columns) -> list of compact JSON objects (JSON Lines).",
   encode_record = "json.encode_record(rec, columns) -> compact JSON object with keys in that order.",
   number = "json.number(x) -> the JSON text of a number (shortest round trip; NaN/inf -> null).",
 }

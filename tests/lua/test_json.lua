@@ -40,6 +40,8 @@ check.test("encode tables", function()
   check.eq(json.encode({ a = 1, b = { 1, 2 } }, { indent = 2 }), '{\n  "a": 1,\n  "b": [\n    1,\n    2\n  ]\n}')
   local f = frame.new({ { z = 1, a = "x" }, { z = 2 } }, { "z", "a" })
   check.eq(json.encode(f), '[{"z":1,"a":"x"},{"z":2,"a":null}]', "frame: column order, nulls")
+  check.eq(json.encode_record({ b = 1, a = "x" }, { "b", "a", "c" }), '{"b":1,"a":"x","c":null}', "encode_record")
+  check.eq(json.encode_rows({ { a = 1 }, { a = 2 } }, { "a" }), { '{"a":1}', '{"a":2}' }, "encode_rows")
   local t = {}
   t.self = t
   check.raises(function() json.encode(t) end, "cycle")
