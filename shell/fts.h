@@ -63,6 +63,25 @@ int fts_register(sqlite3 *db);
 */
 char *fts_plain_query(const char *q);
 
+/*
+** Pre-tokenization: tokenize text in any thread now (fts_pretokenize, in
+** FTS_DOCUMENT mode), replay the tokens later in the thread that inserts
+** into FTS5. fts_replay_set arms the calling thread: the next xTokenize
+** calls of the "tinsh" tokenizer in document mode consume the armed
+** entries in order, each only if its text is byte-identical to the text
+** FTS5 passes (otherwise that call tokenizes normally). Keeps tokenizing
+** off a single writer thread. fts_replay_set(NULL, 0) disarms.
+*/
+typedef struct fts_tokens fts_tokens;
+fts_tokens *fts_pretokenize(const char *text, int n);
+void fts_tokens_free(fts_tokens *t);
+typedef struct fts_replay {
+  const char *text; /* the text as it will be inserted (NULL = SQL NULL) */
+  int len;
+  const fts_tokens *tokens;
+} fts_replay;
+void fts_replay_set(const fts_replay *cols, int ncol);
+
 /* Exact folded form (NFC, case folded) of the first token of s, written
 ** to out (size cap, NUL-terminated). Returns its length, or -1 if none. */
 int fts_fold(const char *s, char *out, int cap);

@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fts.h"
 #include "parse.h"
 #include "store_int.h"
 
@@ -36,6 +37,10 @@ typedef struct item {
   char hash[17];
   char *url;       /* malloc'd or NULL */
   int record;      /* JSON record number (1-based), 0 for text files */
+  /* FTS columns, prepared by the worker: title, lead, body, captions,
+  ** answers (text NULL = SQL NULL) with their pre-computed tokens */
+  buf cols[3];
+  fts_replay fts[5];
 } item;
 
 typedef struct job {
@@ -157,6 +162,33 @@ static int parse_record(const char *path, const char *raw, size_t n, int rec,
   return 0;
 }
 
+/* Worker side: the FTS column texts of it->d and their tokens. */
+static void prepare_fts(item *it) {
+  const doc *d = it->d;
+  int has[3] = {0};
+  for (size_t i = 0; i < d->blocks.n; i++) {
+    int c = store_block_in_column(d->blocks.items[i].kind);
+    if (c >= 2) has[c - 2] = 1;
+  }
+  for (int c = 0; c < 3; c++) buf_init(&it->cols[c]);
+  store_fts_columns(d, &it->cols[0], &it->cols[1], &it->cols[2]);
+  const char *t[5] = {d->title, d->lead, NULL, NULL, NULL};
+  for (int c = 0; c < 3; c++)
+    if (has[c]) t[c + 2] = it->cols[c].data ? it->cols[c].data : "";
+  for (int c = 0; c < 5; c++) {
+    it->fts[c].text = t[c];
+    it->fts[c].len = t[c] ? (int)strlen(t[c]) : 0;
+    it->fts[c].tokens = fts_pretokenize(t[c], it->fts[c].len);
+  }
+}
+
+static void item_free(item *it) {
+  doc_free(it->d);
+  free(it->url);
+  for (int c = 0; c < 3; c++) buf_free(&it->cols[c]);
+  for (int c = 0; c < 5; c++) fts_tokens_free((fts_tokens *)it->fts[c].tokens);
+}
+
 static void job_fail(job *j, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 static void job_fail(job *j, const char *fmt, ...) {
@@ -226,13 +258,11 @@ static void run_job(job *j) {
   } else {
     parse_json_file(j);
   }
+  for (size_t i = 0; i < j->items.n; i++) prepare_fts(&j->items.items[i]);
 }
 
 static void job_clear(job *j) {
-  for (size_t i = 0; i < j->items.n; i++) {
-    doc_free(j->items.items[i].d);
-    free(j->items.items[i].url);
-  }
+  for (size_t i = 0; i < j->items.n; i++) item_free(&j->items.items[i]);
   free(j->items.items);
   free(j->path);
   free(j->bytes);
@@ -506,23 +536,15 @@ static int write_doc(ingest *g, const job *j, const item *it, int64_t id) {
     if (step(g, st) != 0) return -1;
   }
   if (write_facts(g, id, d) != 0) return -1;
-  buf body, caps, ans;
-  buf_init(&body), buf_init(&caps), buf_init(&ans);
-  store_fts_columns(d, &body, &caps, &ans);
   st = g->ins_fts;
   sqlite3_bind_int64(st, 1, id);
-  bstr(st, 2, d->title), bstr(st, 3, d->lead);
-  /* NULL when no block of that column: what group_concat gives the view */
-  int has[3] = {0};
-  for (size_t i = 0; i < d->blocks.n; i++) {
-    int c = store_block_in_column(d->blocks.items[i].kind);
-    if (c >= 2) has[c - 2] = 1;
-  }
-  if (has[0]) sqlite3_bind_text(st, 4, body.data ? body.data : "", -1, SQLITE_STATIC);
-  if (has[1]) sqlite3_bind_text(st, 5, caps.data ? caps.data : "", -1, SQLITE_STATIC);
-  if (has[2]) sqlite3_bind_text(st, 6, ans.data ? ans.data : "", -1, SQLITE_STATIC);
+  for (int c = 0; c < 5; c++)
+    if (it->fts[c].text)
+      sqlite3_bind_text(st, c + 2, it->fts[c].text, it->fts[c].len,
+                        SQLITE_STATIC);
+  fts_replay_set(it->fts, 5); /* tokens computed by the worker */
   int rc = step(g, st);
-  buf_free(&body), buf_free(&caps), buf_free(&ans);
+  fts_replay_set(NULL, 0);
   if (d->warnings.n) g->st->warnings++;
   return rc;
 }

@@ -194,8 +194,45 @@ static void test_matching(void) {
   sqlite3_close(db);
 }
 
+/* Replay: armed tokens are used only for byte-identical text. */
+static void test_replay(void) {
+  CHECK(sqlite3_open(":memory:", &db) == SQLITE_OK);
+  CHECK(fts_register(db) == SQLITE_OK);
+  CHECK(sqlite3_exec(db, "CREATE VIRTUAL TABLE t USING fts5(a, b, "
+                         "tokenize=tinsh)", NULL, NULL, NULL) == SQLITE_OK);
+  sqlite3_stmt *st;
+  sqlite3_prepare_v2(db, "INSERT INTO t(rowid, a, b) VALUES(?1, ?2, ?3)", -1,
+                     &st, NULL);
+  /* deliberately inconsistent: text "alpha" armed with the tokens of
+  ** "beta" proves the replayed tokens are the ones indexed */
+  fts_tokens *beta = fts_pretokenize("beta", 4);
+  fts_tokens *gamma = fts_pretokenize("gamma", 5);
+  fts_replay r[3] = {{NULL, 0, gamma}, {"", 0, gamma}, {"alpha", 5, beta}};
+  sqlite3_bind_int(st, 1, 1);
+  sqlite3_bind_text(st, 2, "alpha", 5, SQLITE_STATIC);
+  fts_replay_set(r, 3);
+  CHECK(sqlite3_step(st) == SQLITE_DONE);
+  fts_replay_set(NULL, 0);
+  sqlite3_reset(st);
+  CHECK(hits("beta") == 1 && hits("alpha") == 0 && hits("gamma") == 0);
+  /* armed for other text: tokenized normally */
+  fts_replay r2[2] = {{"other", 5, beta}, {NULL, 0, NULL}};
+  sqlite3_bind_int(st, 1, 2);
+  sqlite3_bind_text(st, 2, "Đảng", -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 3, "delta", -1, SQLITE_STATIC);
+  fts_replay_set(r2, 2);
+  CHECK(sqlite3_step(st) == SQLITE_DONE);
+  fts_replay_set(NULL, 0);
+  CHECK(hits("dang") == 1 && hits("delta") == 1);
+  sqlite3_finalize(st);
+  fts_tokens_free(beta);
+  fts_tokens_free(gamma);
+  sqlite3_close(db);
+}
+
 int main(void) {
   test_tokens();
   test_matching();
+  test_replay();
   return check_done();
 }
