@@ -746,9 +746,10 @@ static int looks_like_title(page *p, size_t i) {
   int32_t last = last_cp(s, n, &k);
   int dots = n >= 3 && memcmp(s + n - 3, "...", 3) == 0;
   int period = (last == '.' && !dots) || last == ';' || last == ',';
-  if (lead_opening(s, n) && (n > 120 || period)) return 0;
+  if (lead_opening(s, n) && (n > 250 || period)) return 0;
   if (breaks >= 3 || (breaks >= 1 && n > 250)) return 0;
   if (!period) return n <= 300 || breaks == 0;
+  if (i + 1 < p->n && near_dup(s, n, US(p, i + 1), UL(p, i + 1))) return 1;
   /* ends like a sentence: a headline only when short, a single sentence,
   ** and followed by a date line or by something longer */
   if (n > 250 || breaks > 0) return 0;

@@ -608,7 +608,9 @@ static void end_line(norm *z) {
   while (z->out.len > z->line && z->out.data[z->out.len - 1] == ' ')
     z->out.len--;
   size_t legacy = z->st->vni_lines + z->st->tcvn3_lines;
-  if (z->line_odd >= 2 && z->line_viet == 0 && z->out.len - z->line < (1u << 20))
+  size_t len = z->out.len - z->line;
+  if (z->line_odd >= 2 && z->line_viet == 0 && len < (1u << 20) &&
+      z->line_odd * 40 >= len) /* mojibake is dense: most words have some */
     fix_legacy(z);
   if (z->line_marks) {
     size_t before = z->st->nfc_lines;
@@ -650,7 +652,10 @@ static void put_cp(norm *z, int32_t cp) {
     return;
   }
   if (cp == 0x2028 || cp == 0x2029) return put_newline(z);
-  if (cp >= 0xA1 && cp <= 0xFF && !latin1_viet(cp)) z->line_odd++;
+  if (cp >= 0xA1 && cp <= 0xFF && !latin1_viet(cp) &&
+      (cp >= 0xC0 || (z->out.len > z->line &&
+                      ascii_letter(z->out.data[z->out.len - 1]))))
+    z->line_odd++; /* a Latin-1 letter, or a symbol glued to a letter */
   else if (viet_specific(cp)) z->line_viet++;
   if (needs_nfc(cp)) z->line_marks = 1;
   char e[4];
