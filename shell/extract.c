@@ -11,6 +11,7 @@
 */
 #include "extract.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,10 +66,22 @@ void hmap_free(hmap *m) {
 /* Decode one code point at s[i..n); *k gets its length (>= 1). An invalid
 ** byte decodes as -1 with length 1. */
 static int32_t decode(const char *s, size_t i, size_t n, size_t *k) {
-  unsigned char c = (unsigned char)s[i];
+  const unsigned char *u = (const unsigned char *)s + i;
+  unsigned char c = u[0];
   if (c < 0x80) {
     *k = 1;
     return c;
+  }
+  /* fast paths for well-formed 2- and 3-byte sequences */
+  if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (u[1] & 0xC0) == 0x80) {
+    *k = 2;
+    return ((int32_t)(c & 0x1F) << 6) | (u[1] & 0x3F);
+  }
+  if (c >= 0xE1 && c < 0xF0 && c != 0xED && i + 2 < n &&
+      (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+    *k = 3;
+    return ((int32_t)(c & 0x0F) << 12) | ((int32_t)(u[1] & 0x3F) << 6) |
+           (u[2] & 0x3F);
   }
   utf8proc_int32_t cp;
   utf8proc_ssize_t r =
@@ -92,6 +105,10 @@ static int is_letter_cp(int32_t cp) {
   if (cp < 0x80)
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
   if (cp < 0) return 0;
+  /* fast path: Latin-1/Extended-A/B letters and the Vietnamese block */
+  if ((cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+      (cp >= 0x1EA0 && cp <= 0x1EF9))
+    return 1;
   utf8proc_category_t c = utf8proc_category(cp);
   return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
          (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
@@ -99,7 +116,19 @@ static int is_letter_cp(int32_t cp) {
 
 static int is_upper_cp(int32_t cp) {
   if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  /* fast paths: Latin-1, Latin Extended-A pairs, Vietnamese block */
+  if (cp < 0x100) return cp >= 0xC0 && cp <= 0xDE && cp != 0xD7;
+  if (cp < 0x130 || (cp >= 0x1EA0 && cp <= 0x1EF9)) return !(cp & 1);
+  if (cp == 0x1A0 || cp == 0x1AF) return 1; /* Ơ Ư */
+  if (cp == 0x1A1 || cp == 0x1B0) return 0;
   return utf8proc_isupper(cp);
+}
+
+/* lexicon_word_hash of s[0..n) whose first code point (k bytes) is cp. */
+static uint32_t word_hash(const char *s, size_t n, int32_t cp, size_t k) {
+  uint32_t h = (2166136261u ^ (uint32_t)lexicon_lower_cp(cp)) * 16777619u;
+  for (size_t i = k; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h ? h : 1;
 }
 
 static int is_digit(char c) {
@@ -122,6 +151,11 @@ static void tokenize(const char *s, size_t a, size_t b, tokvec *v) {
   uint8_t pending = TF_SPACE;
   while (i < b) {
     size_t k;
+    if (s[i] == ' ') { /* the common case */
+      pending |= TF_SPACE;
+      i++;
+      continue;
+    }
     int32_t cp = decode(s, i, b, &k);
     if (is_space_cp(cp)) {
       pending |= TF_SPACE;
@@ -129,7 +163,7 @@ static void tokenize(const char *s, size_t a, size_t b, tokvec *v) {
       i += k;
       continue;
     }
-    tok t = {(uint32_t)i, 0, T_PUNCT, pending, cp};
+    tok t = {(uint32_t)i, 0, T_PUNCT, pending, cp, 0};
     pending = 0;
     if (cp >= '0' && cp <= '9') {
       size_t j = i;
@@ -153,26 +187,38 @@ static void tokenize(const char *s, size_t a, size_t b, tokvec *v) {
         t.type = T_WORD;
         t.flags |= TF_DIGITS;
         t.len = (uint32_t)(j - i);
+        t.h = lexicon_word_hash(s + i, t.len);
       }
       i = j;
     } else if (is_letter_cp(cp)) {
       size_t j = i, letters = 0, uppers = 0;
-      int digits = 0;
+      int digits = 0, upper = is_upper_cp(cp);
       while (j < b) {
+        unsigned char c0 = (unsigned char)s[j];
+        if (c0 < 0x80) { /* ASCII fast path */
+          if ((c0 | 32) >= 'a' && (c0 | 32) <= 'z') {
+            letters++;
+            uppers += upper && c0 <= 'Z';
+          } else if (c0 >= '0' && c0 <= '9')
+            digits = 1;
+          else
+            break;
+          j++;
+          continue;
+        }
         size_t kk;
         int32_t c = decode(s, j, b, &kk);
         if (is_letter_cp(c)) {
           letters++;
-          if (is_upper_cp(c)) uppers++;
-        } else if (c >= '0' && c <= '9')
-          digits = 1;
-        else
+          if (upper && is_upper_cp(c)) uppers++; /* CAPS needs a capital */
+        } else
           break;
         j += kk;
       }
       t.type = T_WORD;
       t.len = (uint32_t)(j - i);
-      if (is_upper_cp(cp)) t.flags |= TF_UPPER;
+      t.h = word_hash(s + i, t.len, cp, k);
+      if (upper) t.flags |= TF_UPPER;
       if (letters >= 2 && uppers == letters) t.flags |= TF_CAPS;
       if (digits) t.flags |= TF_DIGITS;
       i = j;
@@ -184,8 +230,81 @@ static void tokenize(const char *s, size_t a, size_t b, tokvec *v) {
   }
 }
 
+/* ---- trigger words: first words of the patterns each extractor seeks ---- */
+
+static const struct {
+  const char *w;
+  unsigned bits;
+} triggers[] = {
+    {"nghị", TR_REF},    {"kết", TR_REF},     {"chỉ", TR_REF},
+    {"kế", TR_REF},      {"quyết", TR_REF},   {"thông", TR_REF},
+    {"bộ", TR_REF},      {"luật", TR_REF},    {"đề", TR_REF},
+    {"hướng", TR_REF},   {"quy", TR_REF},     {"công", TR_REF},
+    {"pháp", TR_REF},    {"tờ", TR_REF},      {"báo", TR_REF},
+    {"nhiệm", TR_PERIOD}, {"giai", TR_PERIOD}, {"thời", TR_PERIOD},
+    {"tầm", TR_PERIOD},  {"đến", TR_PERIOD},  {"trước", TR_PERIOD},
+    {"đại", TR_PERIOD},  {"thành", TR_PLACE}, {"tP", TR_PLACE},
+    {"huyện", TR_PLACE}, {"thị", TR_PLACE},   {"xã", TR_PLACE},
+    {"phường", TR_PLACE}, {"quận", TR_PLACE}, {"tỉnh", TR_PLACE},
+    {"cửa", TR_PLACE},   {"kCN", TR_PLACE},   {"khu", TR_PLACE},
+};
+
+#define TRIG_CAP 256
+static uint32_t trig_keys[TRIG_CAP];
+static unsigned trig_bits[TRIG_CAP];
+static pthread_once_t trig_once = PTHREAD_ONCE_INIT;
+
+void xwords_init(xwords *ws) {
+  for (uint16_t i = 0; ws->w[i]; i++) {
+    uint32_t h = lexicon_word_hash(ws->w[i], strlen(ws->w[i]));
+    size_t m = h & 511;
+    while (ws->keys[m] && ws->keys[m] != h) m = (m + 1) & 511;
+    if (ws->keys[m]) continue; /* duplicate word */
+    ws->keys[m] = h;
+    ws->idx[m] = i;
+  }
+}
+
+int xt_in(const xsent *x, size_t i, const xwords *ws) {
+  if (i >= x->n || !x->t[i].h) return 0;
+  uint32_t h = x->t[i].h;
+  size_t m = h & 511;
+  while (ws->keys[m]) {
+    if (ws->keys[m] == h) {
+      const char *w = ws->w[ws->idx[m]];
+      return ws->exact ? xt_is(x, i, w) : xt_isci(x, i, w);
+    }
+    m = (m + 1) & 511;
+  }
+  return 0;
+}
+
+static void trig_init(void) {
+  extract_num_init();
+  extract_people_init();
+  extract_places_init();
+  for (size_t i = 0; i < sizeof triggers / sizeof *triggers; i++) {
+    uint32_t h = lexicon_word_hash(triggers[i].w, strlen(triggers[i].w));
+    size_t m = h & (TRIG_CAP - 1);
+    while (trig_keys[m] && trig_keys[m] != h) m = (m + 1) & (TRIG_CAP - 1);
+    trig_keys[m] = h;
+    trig_bits[m] |= triggers[i].bits;
+  }
+}
+
+unsigned xt_bits(const xsent *x, size_t i) {
+  if (i >= x->n || !x->t[i].h) return 0;
+  uint32_t h = x->t[i].h;
+  size_t m = h & (TRIG_CAP - 1);
+  while (trig_keys[m]) {
+    if (trig_keys[m] == h) return trig_bits[m];
+    m = (m + 1) & (TRIG_CAP - 1);
+  }
+  return 0;
+}
+
 int xt_is(const xsent *x, size_t i, const char *w) {
-  if (i >= x->n) return 0;
+  if (i >= x->n || x->s[x->t[i].off] != w[0]) return 0;
   size_t n = strlen(w);
   return x->t[i].len == n && memcmp(x->s + x->t[i].off, w, n) == 0;
 }
@@ -209,6 +328,14 @@ int xt_isci(const xsent *x, size_t i, const char *w) {
   const char *s = x->s + x->t[i].off;
   size_t n = x->t[i].len, wn = strlen(w);
   if (!n || !wn) return 0;
+  /* fast paths: Vietnamese upper and lower case letters have the same
+  ** UTF-8 length, so lengths and the bytes after the first letter must
+  ** already agree */
+  if (n != wn) return 0;
+  if ((unsigned char)s[0] < 0x80 && (unsigned char)w[0] < 0x80)
+    return ((s[0] | 32) == (w[0] | 32) || s[0] == w[0]) &&
+           memcmp(s + 1, w + 1, n - 1) == 0;
+  if (memcmp(s, w, n) == 0) return 1;
   char a[4], b[4];
   size_t ua, ub;
   size_t la = fold_first(s, n, a, &ua), lb = fold_first(w, wn, b, &ub);
@@ -261,33 +388,58 @@ static int phrase_tok(const tok *t) {
          t->cp == 0x2013;
 }
 
+/*
+** Joins the tokens from i once (folded for a folding table), hashing the
+** key incrementally (FNV-1a, as util_hash64) and probing the table at
+** every word end, longest first.
+*/
 int xt_lookup(const xsent *x, size_t i, const lex_table *t,
               const lex_entry **out) {
   if (i >= x->n || !t->n || x->t[i].type == T_PUNCT) return 0;
-  size_t maxj = i;
-  int words = 0;
-  while (maxj < x->n && phrase_tok(&x->t[maxj]) && words < t->maxtok + 1) {
-    if (x->t[maxj].flags & TF_SPACE || maxj == i) words++;
-    if (words > t->maxtok) break;
-    maxj++;
-  }
-  for (size_t j = maxj; j > i; j--) {
-    if (x->t[j - 1].type == T_PUNCT) continue;
-    if (j < x->n && !(x->t[j].flags & TF_SPACE) && x->t[j].type != T_PUNCT)
-      continue; /* would cut a glued token */
-    char key[256], folded[256];
-    size_t n = xt_join(x, i, j, key, sizeof key);
-    if (!n) continue;
-    const char *k = key;
-    if (t->fold) {
-      n = lexicon_fold(folded, sizeof folded, key, n);
-      if (!n) continue;
-      k = folded;
+  if (!lex_first(t, x->t[i].h)) return 0;
+  char key[256];
+  size_t ends[24], toks[24]; /* candidate key lengths and token ends */
+  int nc = 0, words = 0;
+  size_t o = 0;
+  for (size_t k = i; k < x->n && phrase_tok(&x->t[k]) && nc < 24; k++) {
+    const tok *tk = &x->t[k];
+    if (k > i && (tk->flags & TF_SPACE)) {
+      if (++words >= t->maxtok) break;
+      if (o + 1 >= sizeof key) break;
+      key[o++] = ' ';
     }
-    const lex_entry *e = lex_find(t, k, n);
+    size_t n = tk->len;
+    if (t->fold) {
+      n = lexicon_fold(key + o, sizeof key - o, x->s + tk->off, tk->len);
+      if (!n) break;
+    } else {
+      if (o + n >= sizeof key) break;
+      memcpy(key + o, x->s + tk->off, n);
+    }
+    o += n;
+    /* a candidate ends after a word not glued to the next word */
+    if (tk->type != T_PUNCT &&
+        !(k + 1 < x->n && !(x->t[k + 1].flags & TF_SPACE) &&
+          x->t[k + 1].type != T_PUNCT)) {
+      ends[nc] = o;
+      toks[nc++] = k + 1 - i;
+    }
+  }
+  uint64_t hs[24];
+  uint64_t h = 1469598103934665603ULL;
+  size_t p = 0;
+  for (int c = 0; c < nc; c++) {
+    for (; p < ends[c]; p++) {
+      h ^= (unsigned char)key[p];
+      h *= 1099511628211ULL;
+    }
+    hs[c] = h;
+  }
+  for (int c = nc - 1; c >= 0; c--) {
+    const lex_entry *e = lex_find_h(t, key, ends[c], hs[c]);
     if (e) {
       if (out) *out = e;
-      return (int)(j - i);
+      return (int)toks[c];
     }
   }
   return 0;
@@ -446,11 +598,14 @@ static size_t straight_quote(xdoc *x, const char *s, size_t n, size_t i) {
 */
 static void scan_quotes(xdoc *x, const char *s, size_t n) {
   size_t i = 0;
+  const char *p = NULL, *q = NULL; /* next 0xE2 byte / '"' at or after i */
   while (i < n) {
-    const char *p = memchr(s + i, 0xE2, n - i);
-    const char *q = memchr(s + i, '"', n - i);
-    if (!p && !q) return;
-    if (q && (!p || q < p)) {
+    if (!p || p < s + i) p = memchr(s + i, 0xE2, n - i);
+    if (!q || q < s + i) q = memchr(s + i, '"', n - i);
+    if (!p) p = s + n + 1; /* none left: park past the end */
+    if (!q) q = s + n + 1;
+    if (p > s + n && q > s + n) return;
+    if (q < p) {
       i = straight_quote(x, s, n, (size_t)(q - s));
       continue;
     }
@@ -549,8 +704,14 @@ static int is_body(doc_kind k) {
 ** Cut at a space after SENT_MAX_BYTES.
 */
 static size_t sentence_end(const char *s, size_t n, size_t a) {
+  static const unsigned char stop[256] = {
+      ['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [';'] = 1, [' '] = 1};
   size_t i = a;
   while (i < n) {
+    if (!stop[(unsigned char)s[i]] && i - a <= SENT_MAX_BYTES) {
+      i++;
+      continue;
+    }
     char c = s[i];
     if (c == '\n') return i + 1;
     if (c == '.' || c == '!' || c == '?' || c == ';') {
@@ -577,6 +738,7 @@ int extract_facts(doc *d) {
   xdoc x = {0};
   x.d = d;
   x.lx = lexicon_get();
+  pthread_once(&trig_once, trig_init);
   tokvec toks = {0};
   VEC(uint8_t) used = {0};
   for (size_t b = 0; b < d->blocks.n; b++) {

@@ -32,7 +32,15 @@ typedef struct tok {
   uint8_t type;  /* tok_type */
   uint8_t flags; /* TF_* */
   int32_t cp;    /* first code point (punctuation: the character) */
+  uint32_t h;    /* words: lexicon_word_hash of the text, else 0 */
 } tok;
+
+/* What a word may start (xt_bits): lets extractors skip most tokens. */
+enum {
+  TR_REF = 1,    /* a document kind: "Nghị quyết", "Kế hoạch", ... */
+  TR_PERIOD = 2, /* "nhiệm kỳ", "giai đoạn", "tầm nhìn", "Đại hội", ... */
+  TR_PLACE = 4   /* an administrative prefix: "xã", "TP", "huyện", ... */
+};
 
 typedef struct name_hit { /* a name-shaped run seen in the text */
   uint32_t block, off, len;
@@ -77,6 +85,26 @@ typedef struct xsent {
 
 /* ---- token helpers (extract.c) ---- */
 
+/* A fixed word list looked up by token hash (built once, then read-only). */
+typedef struct xwords {
+  const char *const *w; /* NULL-terminated list */
+  int exact;            /* 1: exact match; 0: first letter case-insensitive */
+  uint32_t keys[512];   /* lexicon_word_hash of each word; 0 = empty */
+  uint16_t idx[512];    /* its index in w */
+} xwords;
+
+void xwords_init(xwords *ws);
+/* Word token i is one of ws's words. */
+int xt_in(const xsent *x, size_t i, const xwords *ws);
+
+/* One-time setup of each extractor's word lists (called under
+** pthread_once by extract_facts). */
+void extract_num_init(void);
+void extract_people_init(void);
+void extract_places_init(void);
+
+/* TR_* bits of word token i (0 for other tokens). */
+unsigned xt_bits(const xsent *x, size_t i);
 /* Token i's text equals w exactly. Out-of-range i is never equal. */
 int xt_is(const xsent *x, size_t i, const char *w);
 /* Same, ignoring the case of the first letter of both. */

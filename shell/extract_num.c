@@ -62,11 +62,14 @@ static const struct {
                    {"tỷ", 1e9},    {"tỉ", 1e9},   {"trăm", 1e2},
                    {"vạn", 1e4},   {NULL, 0}};
 
-static int in_list(const xsent *x, size_t i, const char *const *list) {
-  if (i >= x->n || x->t[i].type != T_WORD) return 0;
-  for (int k = 0; list[k]; k++)
-    if (xt_isci(x, i, list[k])) return 1;
-  return 0;
+static xwords ws_not_unit = {not_unit, 0, {0}, {0}};
+static xwords ws_not_after = {not_after, 0, {0}, {0}};
+static xwords ws_qualifiers = {qualifiers, 0, {0}, {0}};
+static xwords ws_subject_cut = {subject_cut, 0, {0}, {0}};
+static xwords ws_subject_lead = {subject_lead, 0, {0}, {0}};
+
+static int in_list(const xsent *x, size_t i, const xwords *ws) {
+  return xt_in(x, i, ws);
 }
 
 static double multiplier_at(const xsent *x, size_t i) {
@@ -98,7 +101,7 @@ static int unit_at(const xsent *x, size_t j) {
   int k = xt_lookup(x, j, &x->x->lx->units, &e);
   if (k) return e->kind && strcmp(e->kind, "stop") == 0 ? -1 : k;
   if (t->flags & (TF_UPPER | TF_CAPS | TF_DIGITS)) return 0;
-  if (in_list(x, j, not_unit)) return 0;
+  if (in_list(x, j, &ws_not_unit)) return 0;
   return 1;
 }
 
@@ -111,34 +114,35 @@ static size_t compound_unit(const xsent *x, size_t j) {
   return j;
 }
 
-/* The “…” quote around token i has at most 8 words: a slogan or name. */
+/* The “…” quote around token i has at most 8 words: a slogan or name.
+** Looks at most 9 words each way, so the check is O(1) per figure. */
 static int in_short_quote(const xsent *x, size_t i) {
   size_t a = i, b = i;
+  int words = 0;
   while (a > 0 && !xt_punct(x, a - 1, 0x201C)) {
     if (xt_punct(x, a - 1, 0x201D)) return 0;
+    if (x->t[a - 1].type != T_PUNCT && ++words > 8) return 0;
     a--;
   }
   if (a == 0) return 0;
-  int words = 0;
   while (b < x->n && !xt_punct(x, b, 0x201D)) {
-    if (x->t[b].type != T_PUNCT) words++;
+    if (xt_punct(x, b, 0x201C)) return 0;
+    if (x->t[b].type != T_PUNCT && ++words > 8) return 0;
     b++;
   }
-  for (size_t k = a; k < i; k++)
-    if (x->t[k].type != T_PUNCT) words++;
-  return b < x->n && words <= 8;
+  return b < x->n;
 }
 
 /* Head of the clause [a, b): connectives and leading verbs skipped, cut
 ** at the next verb or preposition. */
 static char *clause_head(xsent *x, size_t a, size_t b) {
-  while (a < b && (in_list(x, a, subject_lead) || in_list(x, a, subject_cut) ||
+  while (a < b && (in_list(x, a, &ws_subject_lead) || in_list(x, a, &ws_subject_cut) ||
                    x->t[a].type == T_PUNCT))
     a++;
   size_t e = a;
   while (e < b && e - a < 10) {
     if (x->t[e].type == T_PUNCT ? x->t[e].cp != '-' && x->t[e].cp != 0x2013
-                                : e > a && in_list(x, e, subject_cut))
+                                : e > a && in_list(x, e, &ws_subject_cut))
       break;
     e++;
   }
@@ -167,12 +171,12 @@ static size_t clause_start(const xsent *x, size_t q) {
 
 /* Subject after a percentage: "100% thôn đạt chuẩn" -> "thôn". */
 static char *subject_after(xsent *x, size_t j) {
-  if (j >= x->n || x->t[j].type != T_WORD || in_list(x, j, subject_cut) ||
-      in_list(x, j, not_unit))
+  if (j >= x->n || x->t[j].type != T_WORD || in_list(x, j, &ws_subject_cut) ||
+      in_list(x, j, &ws_not_unit))
     return NULL;
   size_t e = j;
   while (e < x->n && e - j < 6 && x->t[e].type == T_WORD &&
-         !(e > j && in_list(x, e, subject_cut)))
+         !(e > j && in_list(x, e, &ws_subject_cut)))
     e++;
   return xt_span(x, j, e);
 }
@@ -199,13 +203,13 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   if (!(t->flags & TF_SPACE) && i > 0) {
     int32_t c = x->t[i - 1].cp;
     if (!(x->t[i - 1].type == T_PUNCT &&
-          (c == '(' || c == 0x201C || c == '"' || c == ':')))
+          (c == '(' || c == 0x201C || c == '"')))
       return 0;
   }
   if (i > 0 && x->t[i - 1].type == T_WORD) {
-    if (in_list(x, i - 1, not_after)) return 0;
+    if (in_list(x, i - 1, &ws_not_after)) return 0;
     if ((x->t[i - 1].flags & (TF_UPPER | TF_CAPS)) && i - 1 > 0 &&
-        !in_list(x, i - 1, qualifiers))
+        !in_list(x, i - 1, &ws_qualifiers))
       return 0; /* "Bến 1", "Đề án 25", "Xuân 2018" */
   }
   double value = xt_number(x->s + t->off, t->len), of = 0;
@@ -240,7 +244,7 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   if (in_short_quote(x, i)) return 0;
   /* qualifiers before */
   size_t q = i;
-  while (q > 0 && i - q < 4 && in_list(x, q - 1, qualifiers)) q--;
+  while (q > 0 && i - q < 4 && in_list(x, q - 1, &ws_qualifiers)) q--;
   /* comparison after: "so với cùng kỳ", "trở lên" */
   size_t end = ue, ps = ue;
   if (xt_isci(x, ue, "so") ) {
@@ -294,4 +298,12 @@ void extract_figures(xsent *x) {
     }
     i++;
   }
+}
+
+void extract_num_init(void) {
+  xwords_init(&ws_not_unit);
+  xwords_init(&ws_not_after);
+  xwords_init(&ws_qualifiers);
+  xwords_init(&ws_subject_cut);
+  xwords_init(&ws_subject_lead);
 }

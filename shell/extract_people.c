@@ -32,11 +32,10 @@ static const char *const title_words[] = {
     "tuyên", "đại",   "biểu",  "khóa",  "khoá",  "cấp",    "và",    "phát",
     NULL};
 
-static int in_list(const xsent *x, size_t i, const char *const *list) {
-  if (i >= x->n || x->t[i].type != T_WORD) return 0;
-  for (int k = 0; list[k]; k++)
-    if (xt_is(x, i, list[k])) return 1;
-  return 0;
+static xwords ws_title_words = {title_words, 1, {0}, {0}};
+
+static int in_list(const xsent *x, size_t i, const xwords *ws) {
+  return xt_in(x, i, ws);
 }
 
 static int name_syllable(const tok *t) {
@@ -52,7 +51,8 @@ static int name_syllable(const tok *t) {
 static int name_at(const xsent *x, size_t i) {
   if (!name_syllable(&x->t[i])) return 0;
   const lexicon *lx = x->x->lx;
-  if (!lex_find(&lx->surnames, x->s + x->t[i].off, x->t[i].len)) return 0;
+  if (!lex_first(&lx->surnames, x->t[i].h) ||
+      !lex_find(&lx->surnames, x->s + x->t[i].off, x->t[i].len)) return 0;
   size_t j = i + 1;
   while (j < x->n && name_syllable(&x->t[j]) && (x->t[j].flags & TF_SPACE) &&
          !(x->t[j].flags & TF_NEWLINE))
@@ -74,7 +74,7 @@ static size_t title_at(const xsent *x, size_t i) {
   size_t j = i + (size_t)k;
   while (j < x->n && x->t[j].type == T_WORD && j - i < 14) {
     const tok *t = &x->t[j];
-    if (!(t->flags & (TF_UPPER | TF_CAPS)) && !in_list(x, j, title_words))
+    if (!(t->flags & (TF_UPPER | TF_CAPS)) && !in_list(x, j, &ws_title_words))
       break;
     /* a capitalised run ending in a name is that name, not the title */
     if (name_at(x, j)) break;
@@ -127,7 +127,7 @@ static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne) {
       if (x->t[p].type != T_WORD) break;
       if (title_at(x, p) == end) best = p;
       if (!(x->t[p].flags & (TF_UPPER | TF_CAPS)) &&
-          !in_list(x, p, title_words))
+          !in_list(x, p, &ws_title_words))
         break;
     }
     if (best == end) break;
@@ -197,4 +197,8 @@ void extract_people_finish(xdoc *x) {
   }
   for (size_t i = 0; i < d->people.n; i++)
     if (d->people.items[i].mentions < 1) d->people.items[i].mentions = 1;
+}
+
+void extract_people_init(void) {
+  xwords_init(&ws_title_words);
 }

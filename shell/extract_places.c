@@ -41,11 +41,11 @@ static const char *const lower_heads[] = {"khu", "cửa", "cầu", "cảng", "v�
 static const char *const org_words[] = {"THCS", "THPT", "TH", "MN", "Trường",
                                         "trường", "Tiểu", "Mầm", NULL};
 
-static int in_list(const xsent *x, size_t i, const char *const *list) {
-  if (i >= x->n || x->t[i].type != T_WORD) return 0;
-  for (int k = 0; list[k]; k++)
-    if (xt_is(x, i, list[k])) return 1;
-  return 0;
+static xwords ws_lower_heads = {lower_heads, 1, {0}, {0}};
+static xwords ws_org_words = {org_words, 1, {0}, {0}};
+
+static int in_list(const xsent *x, size_t i, const xwords *ws) {
+  return xt_in(x, i, ws);
 }
 
 static int name_syllable(const tok *t) {
@@ -60,13 +60,15 @@ void extract_places(xsent *x) {
     if (t->type != T_WORD) continue;
     const lex_entry *e;
     int k;
-    if (((t->flags & (TF_UPPER | TF_CAPS)) || in_list(x, i, lower_heads)) &&
+    if (lex_first(g, t->h) &&
+        ((t->flags & (TF_UPPER | TF_CAPS)) || in_list(x, i, &ws_lower_heads)) &&
         (k = xt_lookup(x, i, g, &e))) {
-      if (!(i > 0 && in_list(x, i - 1, org_words)))
+      if (!(i > 0 && in_list(x, i - 1, &ws_org_words)))
         add_place(x, e->val, strlen(e->val), e->kind);
       i += (size_t)k - 1;
       continue;
     }
+    if (!(xt_bits(x, i) & TR_PLACE)) continue;
     int initial = i == 0 || (t->flags & TF_NEWLINE) ||
                   (i > 0 && x->t[i - 1].type == T_PUNCT &&
                    (x->t[i - 1].cp == '-' || x->t[i - 1].cp == '+'));
@@ -90,4 +92,9 @@ void extract_places(xsent *x) {
       break;
     }
   }
+}
+
+void extract_places_init(void) {
+  xwords_init(&ws_lower_heads);
+  xwords_init(&ws_org_words);
 }

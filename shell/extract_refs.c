@@ -442,9 +442,11 @@ void extract_refs(xsent *x) {
       i++;
       continue;
     }
-    if ((k = named_ref(x, i)) || (k = congress_at(x, i)) ||
-        (k = period_kw(x, i, &lastkind)) ||
-        (k = target_at(x, i))) {
+    unsigned bits = xt_bits(x, i);
+    if (((bits & TR_REF) && (k = named_ref(x, i))) ||
+        ((bits & TR_PERIOD) &&
+         ((k = congress_at(x, i)) || (k = period_kw(x, i, &lastkind)) ||
+          (k = target_at(x, i))))) {
       i += k;
       continue;
     }

@@ -53,6 +53,73 @@ size_t lexicon_fold(char *dst, size_t cap, const char *s, size_t n) {
   return o;
 }
 
+int32_t lexicon_lower_cp(int32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+  if (cp < 0x100) return cp >= 0xC0 && cp <= 0xDE && cp != 0xD7 ? cp + 32 : cp;
+  if (cp < 0x130 || (cp >= 0x1EA0 && cp <= 0x1EF9)) return cp | 1;
+  if (cp == 0x1A0 || cp == 0x1AF) return cp + 1; /* Ơ Ư */
+  if (cp == 0x1A1 || cp == 0x1B0) return cp;
+  return utf8proc_tolower(cp);
+}
+
+uint32_t lexicon_word_hash(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  size_t i = 0;
+  if (n) {
+    unsigned char c = (unsigned char)s[0];
+    int32_t cp = c;
+    i = 1;
+    if (c >= 0x80) {
+      utf8proc_int32_t u;
+      utf8proc_ssize_t k =
+          utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &u);
+      if (k > 0) {
+        cp = lexicon_lower_cp(u);
+        i = (size_t)k;
+      }
+    } else if (c >= 'A' && c <= 'Z')
+      cp = c + 32;
+    h = (h ^ (uint32_t)cp) * 16777619u;
+  }
+  for (; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h ? h : 1;
+}
+
+int lex_first(const lex_table *t, uint32_t h) {
+  if (!t->fcap) return 0;
+  size_t m = h & (t->fcap - 1);
+  while (t->firsts[m]) {
+    if (t->firsts[m] == h) return 1;
+    m = (m + 1) & (t->fcap - 1);
+  }
+  return 0;
+}
+
+/* Remember the first word of key (as written) in t->firsts. */
+static void first_put(lex_table *t, const char *key, size_t n) {
+  size_t w = 0;
+  while (w < n && key[w] != ' ') w++;
+  uint32_t h = lexicon_word_hash(key, w);
+  if (lex_first(t, h)) return;
+  if (2 * (t->fn + 1) > t->fcap) {
+    size_t ncap = t->fcap ? t->fcap * 2 : 256;
+    uint32_t *nf = xcalloc(ncap, sizeof *nf);
+    for (size_t i = 0; i < t->fcap; i++) {
+      if (!t->firsts[i]) continue;
+      size_t m = t->firsts[i] & (ncap - 1);
+      while (nf[m]) m = (m + 1) & (ncap - 1);
+      nf[m] = t->firsts[i];
+    }
+    free(t->firsts);
+    t->firsts = nf;
+    t->fcap = ncap;
+  }
+  size_t m = h & (t->fcap - 1);
+  while (t->firsts[m]) m = (m + 1) & (t->fcap - 1);
+  t->firsts[m] = h;
+  t->fn++;
+}
+
 static int count_words(const char *s, size_t n) {
   int w = 1;
   for (size_t i = 0; i < n; i++)
@@ -67,6 +134,7 @@ static int count_words(const char *s, size_t n) {
 static void table_put(lex_table *t, const char *key, size_t n, const char *val,
                       const char *kind) {
   char tmp[512];
+  first_put(t, key, n);
   if (t->fold) {
     n = lexicon_fold(tmp, sizeof tmp, key, n);
     if (!n) return;
@@ -102,7 +170,13 @@ static void table_put(lex_table *t, const char *key, size_t n, const char *val,
 
 const lex_entry *lex_find(const lex_table *t, const char *s, size_t n) {
   if (!t->cap || !n) return NULL;
-  size_t h = util_hash64(s, n) & (t->cap - 1);
+  return lex_find_h(t, s, n, util_hash64(s, n));
+}
+
+const lex_entry *lex_find_h(const lex_table *t, const char *s, size_t n,
+                            uint64_t hash) {
+  if (!t->cap || !n) return NULL;
+  size_t h = hash & (t->cap - 1);
   while (t->slots[h].key) {
     if (t->slots[h].len == n && memcmp(t->slots[h].key, s, n) == 0)
       return &t->slots[h];

@@ -12,6 +12,7 @@
 #define TINSH_LEXICON_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct lex_entry {
   const char *key;  /* lookup key (lowercased for case-insensitive tables) */
@@ -25,6 +26,8 @@ typedef struct lex_table {
   size_t cap, n;
   int maxtok; /* most space-separated words in any key */
   int fold;   /* keys are lowercased; look up lowercased text */
+  uint32_t *firsts; /* set of lexicon_word_hash of each key's first word */
+  size_t fcap, fn;  /* its capacity (power of two; 0 when empty), count */
 } lex_table;
 
 typedef struct lexicon {
@@ -43,6 +46,21 @@ const lexicon *lexicon_get(void);
 /* Entry whose key equals s[0..n), or NULL. For a folding table the caller
 ** passes text already lowercased (lexicon_fold). */
 const lex_entry *lex_find(const lex_table *t, const char *s, size_t n);
+
+/* Hash of a word with its first letter lowercased (the rest as is), the
+** same for "Móng" and "móng"; never 0. Tokens carry it so that a table
+** can be skipped when no key starts with the word. */
+uint32_t lexicon_word_hash(const char *s, size_t n);
+
+/* Lowercase of code point cp (fast for Latin and Vietnamese letters). */
+int32_t lexicon_lower_cp(int32_t cp);
+
+/* Some key of t starts with the word of hash h. */
+int lex_first(const lex_table *t, uint32_t h);
+
+/* lex_find with h = util_hash64(s, n) already computed. */
+const lex_entry *lex_find_h(const lex_table *t, const char *s, size_t n,
+                            uint64_t h);
 
 /* Lowercase UTF-8 s[0..n) into dst (cap bytes, NUL-terminated). Returns
 ** the length written, or 0 when it does not fit. */

@@ -1,0 +1,451 @@
+/*
+** test_extract.c — hand-made cases for the fact extractors.
+**
+** Plan: build documents block by block (doc_new + VEC_PUSH of doc_block),
+** run extract_facts and check each fact kind: every number form
+** (Vietnamese and English separators, leading zeros, multipliers,
+** compound units, ratios, qualifiers, subjects), every reference form
+** (with/without "số", dates d/m/yyyy and "ngày .. tháng .. năm ..",
+** issuers, code-derived kinds), periods and congresses (Roman numerals),
+** people with titles before/after, merged across blocks, places from the
+** gazetteer and prefixes, quotes, inline abbreviations — and, for each,
+** what must NOT become a fact (dates, years, document numbers, list
+** numbers, names with numbers, slogans, org names, non-body blocks).
+** Ends with long single-line inputs that must finish (no quadratic scan).
+*/
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "doc.h"
+#include "extract.h"
+#include "extract_int.h"
+
+static doc *mk(int n, const doc_kind *kinds, const char *const *texts) {
+  doc *d = doc_new("test");
+  for (int i = 0; i < n; i++) {
+    doc_block b = {kinds[i], doc_str(d, texts[i], strlen(texts[i])), 0,
+                   strlen(texts[i])};
+    VEC_PUSH(d->blocks, b);
+  }
+  CHECK(extract_facts(d) == 0);
+  return d;
+}
+
+static doc *para(const char *text) {
+  doc_kind k = BK_PARAGRAPH;
+  return mk(1, &k, &text);
+}
+
+static const doc_figure *fig(const doc *d, size_t i) {
+  return i < d->figures.n ? &d->figures.items[i] : NULL;
+}
+
+static int near(double a, double b) {
+  return fabs(a - b) <= 1e-9 * (fabs(a) + fabs(b) + 1);
+}
+
+static void test_numbers(void) {
+  CHECK(near(xt_number("57,7", 4), 57.7));
+  CHECK(near(xt_number("5.000", 5), 5000));
+  CHECK(near(xt_number("1.297.314", 9), 1297314));
+  CHECK(near(xt_number("2492", 4), 2492));
+  CHECK(near(xt_number("05", 2), 5));
+  CHECK(near(xt_number("12,357", 6), 12.357));
+  CHECK(near(xt_number("1,297,314", 9), 1297314)); /* English thousands */
+  CHECK(near(xt_number("2.5", 3), 2.5));           /* English decimal */
+  CHECK(near(xt_number("1.234,5", 7), 1234.5));
+  CHECK(near(xt_number("1,234.5", 7), 1234.5));
+  CHECK(xt_roman("XXIV", 4) == 24);
+  CHECK(xt_roman("XIII", 4) == 13);
+  CHECK(xt_roman("IX", 2) == 9);
+  CHECK(xt_roman("XVI", 3) == 16);
+  CHECK(xt_roman("HĐND", 6) == 0);
+}
+
+static void test_figures(void) {
+  doc *d = para(
+      "Phấn đấu đến năm 2025, cơ cấu kinh tế chuyển dịch theo hướng tích "
+      "cực, trong đó: Dịch vụ chiếm 57,7%; công nghiệp - xây dựng chiếm "
+      "35,7%.");
+  CHECK(d->figures.n == 2);
+  const doc_figure *f = fig(d, 0);
+  if (f) {
+    CHECK(near(f->value, 57.7));
+    CHECK_STR(f->unit, "%");
+    CHECK(near(f->base, 57.7));
+    CHECK_STR(f->base_unit, "%");
+    CHECK_STR(f->text, "57,7%");
+    CHECK_STR(f->subject, "Dịch vụ");
+    CHECK(f->qualifier == NULL);
+    CHECK(f->sentence && strstr(f->sentence, "Dịch vụ chiếm") != NULL);
+  }
+  if ((f = fig(d, 1))) CHECK_STR(f->subject, "công nghiệp - xây dựng");
+  doc_free(d);
+
+  d = para(
+      "Thu ngân sách nhà nước năm 2023 đạt cao nhất từ trước đến nay, đạt "
+      "gần 5.000 tỷ đồng, tăng 31% so với cùng kỳ; tổng thu 2 tháng đầu năm "
+      "2024 đạt trên 520 tỷ đồng.");
+  CHECK(d->figures.n == 3); /* "2 tháng" is a duration, not a figure */
+  if ((f = fig(d, 0))) {
+    CHECK(near(f->value, 5000));
+    CHECK_STR(f->unit, "tỷ đồng");
+    CHECK(near(f->base, 5e12));
+    CHECK_STR(f->base_unit, "đồng");
+    CHECK_STR(f->qualifier, "đạt gần");
+    CHECK_STR(f->text, "đạt gần 5.000 tỷ đồng");
+    CHECK_STR(f->subject, "Thu ngân sách nhà nước năm 2023");
+  }
+  if ((f = fig(d, 1))) {
+    CHECK(near(f->value, 31));
+    CHECK_STR(f->qualifier, "tăng ... so với cùng kỳ");
+    CHECK_STR(f->text, "tăng 31% so với cùng kỳ");
+    CHECK_STR(f->subject, "Thu ngân sách nhà nước năm 2023");
+  }
+  if ((f = fig(d, 2))) CHECK_STR(f->qualifier, "đạt trên");
+  doc_free(d);
+
+  d = para(
+      "Khách du lịch năm 2023 đến thành phố đạt 2,5 triệu lượt người. Thành "
+      "phố không còn hộ nghèo, hộ cận nghèo còn 57 hộ (chiếm 0,19%). Tổng "
+      "thu ngân sách nhà nước trên địa bàn (thu nội địa) hàng năm vượt dự "
+      "toán 10% trở lên.");
+  CHECK(d->figures.n == 4);
+  if ((f = fig(d, 0))) {
+    CHECK(near(f->value, 2.5));
+    CHECK_STR(f->unit, "triệu lượt người");
+    CHECK(near(f->base, 2.5e6));
+    CHECK_STR(f->base_unit, "lượt người");
+    CHECK_STR(f->subject, "Khách du lịch năm 2023");
+  }
+  if ((f = fig(d, 1))) CHECK_STR(f->subject, "hộ cận nghèo");
+  if ((f = fig(d, 2))) {
+    CHECK(near(f->value, 0.19));
+    CHECK_STR(f->subject, "hộ cận nghèo");
+  }
+  if ((f = fig(d, 3))) {
+    CHECK_STR(f->qualifier, "trở lên");
+    CHECK_STR(f->subject, "Tổng thu ngân sách nhà nước");
+  }
+  doc_free(d);
+
+  d = para(
+      "Tổng số hồ sơ đã giải quyết đúng hạn 21.923/23.394 hồ sơ; 224/224 chi "
+      "bộ đã tổ chức xong đại hội; 24/26 chỉ tiêu đạt; thực hiện 05 sân vận "
+      "động; dân số 1.297.314 người; có 2492 hộ; doanh thu 12,357 triệu; "
+      "thu nhập trên 100 triệu đồng/người/năm; đường dài 12 km, rộng 500 ha; "
+      "vốn 1,297,314 USD.");
+  const double want[][2] = {{21923, 23394}, {224, 224}, {24, 26}, {5, 0},
+                            {1297314, 0},   {2492, 0},  {12.357, 0},
+                            {100, 0},       {12, 0},    {500, 0},
+                            {1297314, 0}};
+  const char *units[] = {"hồ sơ", "chi bộ", "chỉ tiêu", "sân vận động",
+                         "người", "hộ", "triệu", "triệu đồng/người/năm",
+                         "km", "ha", "USD"};
+  CHECK(d->figures.n == 11);
+  for (size_t i = 0; i < 11 && i < d->figures.n; i++) {
+    f = fig(d, i);
+    CHECK(near(f->value, want[i][0]));
+    CHECK(f->has_of == (want[i][1] != 0));
+    if (f->has_of) CHECK(near(f->of, want[i][1]));
+    CHECK_STR(f->unit, units[i]);
+  }
+  if ((f = fig(d, 6))) {
+    CHECK(near(f->base, 12357000));
+    CHECK(f->base_unit == NULL);
+  }
+  if ((f = fig(d, 7))) {
+    CHECK(near(f->base, 1e8));
+    CHECK_STR(f->base_unit, "đồng/người/năm");
+  }
+  doc_free(d);
+}
+
+static void test_not_figures(void) {
+  static const char *const cases[] = {
+      "Tính đến ngày 20/1/2020, tổ chức từ 20-22/5/2020 và ngày 7-17/3.",
+      "Năm 2023 và 2 tháng đầu năm 2024, lúc 10:30 sáng.",
+      "Thực hiện Nghị quyết 20-NQ/TU ngày 27/11/2023 của Tỉnh ủy.",
+      "Nhiệm kỳ 2020-2025, tầm nhìn đến năm 2050.",
+      "Đại hội Đảng bộ lần thứ XXIV và lần thứ 2 của dự án.",
+      "Phòng, chống dịch Covid-19 tại chợ Km11 và bến bãi km3+4.",
+      "Sớm đưa Bến 1 Cảng Vạn Ninh vào khai thác, thực hiện Đề án 25.",
+      "Thực hiện thành công 3 khâu đột phá chiến lược và 4 trụ cột.",
+      "Xây dựng mô hình “chi bộ 4 tốt” – “Cẩm Phả 5 mùa yêu”.",
+      "1. Mở đầu",
+      "Mừng Đảng – mừng Xuân 2018 và chương trình nông thôn mới 2017;",
+      "Thứ Năm, 23/07/2020, 11:09 [GMT+7]",
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    doc *d = para(cases[i]);
+    if (d->figures.n)
+      fprintf(stderr, "unexpected figure in \"%s\": %s\n", cases[i],
+              d->figures.items[0].text);
+    CHECK(d->figures.n == 0);
+    doc_free(d);
+  }
+  /* facts never come from non-body blocks */
+  doc_kind kinds[] = {BK_BOILERPLATE, BK_RELATED, BK_BYLINE, BK_BANNER,
+                      BK_DATELINE};
+  const char *texts[] = {
+      "Hôm nay: 25799 lượt. Giấy phép xuất bản: số 53/GP-TTĐT ngày "
+      "27/05/2015 của Bộ Thông tin và Truyền thông. “Quảng Ninh Portal”",
+      "Móng Cái kết nạp 90 đoàn viên, nhiệm kỳ 2020-2025",
+      "Đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy",
+      "Đại hội Đảng bộ thành phố lần thứ XXIV",
+      "04/03/2024 15:18 TP Móng Cái"};
+  doc *d = mk(5, kinds, texts);
+  CHECK(d->figures.n == 0 && d->refs.n == 0 && d->periods.n == 0 &&
+        d->people.n == 0 && d->places.n == 0 && d->quotes.n == 0);
+  doc_free(d);
+}
+
+static const doc_ref *ref(const doc *d, size_t i) {
+  return i < d->refs.n ? &d->refs.items[i] : NULL;
+}
+
+static void test_refs(void) {
+  doc *d = para(
+      "Triển khai Nghị quyết 20-NQ/TU ngày 27/11/2023 của Tỉnh ủy; Kết luận "
+      "số 1026-KL/TU ngày 11/7/2023 của Ban Chấp hành Đảng bộ tỉnh; Chỉ thị "
+      "số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị; Kế hoạch số 439-KH/TU; "
+      "Nghị định số 108/2014/NĐ-CP của Chính phủ; chương trình 1956/QĐ-TTg "
+      "ngày 27/11/2009 của Thủ tướng Chính phủ; Luật số 103/2016/QH13 ngày 05 "
+      "tháng 4 năm 2016. Nhắc lại Nghị quyết 20-NQ/TU.");
+  CHECK(d->refs.n == 7);
+  const doc_ref *r;
+  if ((r = ref(d, 0))) {
+    CHECK_STR(r->kind, "Nghị quyết");
+    CHECK_STR(r->number, "20-NQ/TU");
+    CHECK_STR(r->date, "2023-11-27");
+    CHECK_STR(r->issuer, "Tỉnh ủy");
+    CHECK_STR(r->text, "Nghị quyết 20-NQ/TU ngày 27/11/2023 của Tỉnh ủy");
+  }
+  if ((r = ref(d, 1))) {
+    CHECK_STR(r->number, "1026-KL/TU");
+    CHECK_STR(r->issuer, "Ban Chấp hành Đảng bộ tỉnh");
+    CHECK_STR(r->date, "2023-07-11");
+  }
+  if ((r = ref(d, 2))) CHECK_STR(r->issuer, "Bộ Chính trị");
+  if ((r = ref(d, 3))) {
+    CHECK_STR(r->kind, "Kế hoạch");
+    CHECK(r->date == NULL && r->issuer == NULL);
+  }
+  if ((r = ref(d, 4))) {
+    CHECK_STR(r->number, "108/2014/NĐ-CP");
+    CHECK_STR(r->issuer, "Chính phủ");
+  }
+  if ((r = ref(d, 5))) {
+    CHECK_STR(r->kind, "Quyết định"); /* from the code QĐ */
+    CHECK_STR(r->issuer, "Thủ tướng Chính phủ");
+  }
+  if ((r = ref(d, 6))) {
+    CHECK_STR(r->kind, "Luật");
+    CHECK_STR(r->number, "103/2016/QH13");
+    CHECK_STR(r->date, "2016-04-05");
+  }
+  CHECK(d->figures.n == 0);
+  doc_free(d);
+
+  d = para(
+      "Theo tinh thần Nghị quyết Đại hội XI của Đảng, Quyết định của UBND "
+      "Tỉnh về mở cặp chợ và Đề án 25.");
+  CHECK(d->refs.n == 3);
+  if ((r = ref(d, 0))) {
+    CHECK_STR(r->kind, "Nghị quyết");
+    CHECK(r->number == NULL);
+    CHECK_STR(r->issuer, "Đảng");
+  }
+  if ((r = ref(d, 1))) CHECK_STR(r->issuer, "UBND Tỉnh");
+  if ((r = ref(d, 2))) CHECK_STR(r->number, "25");
+  doc_free(d);
+}
+
+static const doc_period *per(const doc *d, size_t i) {
+  return i < d->periods.n ? &d->periods.items[i] : NULL;
+}
+
+static void test_periods(void) {
+  doc *d = para(
+      "Nhiệm kỳ 2020 – 2025, giai đoạn 2021-2030, tầm nhìn đến năm 2050; "
+      "nhiệm kỳ 2015 - 2020; giai đoạn 2015-2020 (2016-2021); đến năm 2025 "
+      "và trước năm 2020; nhiệm kỳ 2020-2025 (lặp lại).");
+  const char *kinds[] = {"nhiệm kỳ", "giai đoạn", "tầm nhìn",  "nhiệm kỳ",
+                         "giai đoạn", "giai đoạn", "đến năm", "trước năm"};
+  const int from[] = {2020, 2021, 0, 2015, 2015, 2016, 0, 0};
+  const int to[] = {2025, 2030, 2050, 2020, 2020, 2021, 2025, 2020};
+  CHECK(d->periods.n == 8);
+  for (size_t i = 0; i < 8 && i < d->periods.n; i++) {
+    CHECK_STR(per(d, i)->kind, kinds[i]);
+    CHECK(per(d, i)->from == from[i]);
+    CHECK(per(d, i)->to == to[i]);
+  }
+  if (per(d, 0)) CHECK_STR(per(d, 0)->text, "Nhiệm kỳ 2020 – 2025");
+  CHECK(d->figures.n == 0);
+  doc_free(d);
+
+  d = para(
+      "Hướng tới Đại hội Đảng bộ thành phố lần thứ XXIV, nhiệm kỳ 2020-2025 "
+      "và Đại hội XIV của Đảng; Đại hội Đảng bộ tỉnh lần thứ XVI (nhiệm kỳ "
+      "2025 – 2030). Sau đó Đại hội lần thứ XXIV thành công.");
+  const doc_period *p;
+  size_t congresses = 0;
+  for (size_t i = 0; i < d->periods.n; i++)
+    if (strcmp(d->periods.items[i].kind, "đại hội") == 0) congresses++;
+  CHECK(congresses == 3);
+  if ((p = per(d, 0))) {
+    CHECK(p->ordinal == 24);
+    CHECK(p->from == 2020 && p->to == 2025);
+    CHECK_STR(p->text,
+              "Đại hội Đảng bộ thành phố lần thứ XXIV, nhiệm kỳ 2020-2025");
+  }
+  int seen14 = 0, seen16 = 0;
+  for (size_t i = 0; i < d->periods.n; i++) {
+    p = per(d, i);
+    if (p->ordinal == 14) seen14 = !p->from;
+    if (p->ordinal == 16) seen16 = p->from == 2025 && p->to == 2030;
+  }
+  CHECK(seen14 && seen16);
+  doc_free(d);
+}
+
+static const doc_person *person(const doc *d, const char *name) {
+  for (size_t i = 0; i < d->people.n; i++)
+    if (strcmp(d->people.items[i].name, name) == 0) return &d->people.items[i];
+  return NULL;
+}
+
+static void test_people(void) {
+  doc_kind kinds[] = {BK_CAPTION, BK_PARAGRAPH, BK_PARAGRAPH, BK_BYLINE};
+  const char *texts[] = {
+      "Đồng chí Lê Văn Ánh, Tỉnh ủy viên, Bí thư Thành ủy Móng Cái.",
+      "Ngày 4/3, đồng chí Nguyễn Xuân Ký, Ủy viên Trung ương Đảng, Bí thư "
+      "Tỉnh ủy, chủ trì cuộc làm việc của Ban Thường vụ Tỉnh ủy với Ban "
+      "Thường vụ Thành ủy Móng Cái tại Trung tâm Hành chính công.",
+      "Chủ tịch HĐND tỉnh Nguyễn Xuân Ký và Phó Bí thư Thường trực Thành ủy "
+      "Nguyễn Thị Tuyến dự. Sau đó Nguyễn Xuân Ký phát biểu; đồng chí Bí "
+      "thư Tỉnh ủy yêu cầu các xã, phường: Trần Phú, Ka Long thực hiện.",
+      "Thu Chung"};
+  doc *d = mk(4, kinds, texts);
+  CHECK(d->people.n == 3);
+  const doc_person *p = person(d, "Lê Văn Ánh");
+  CHECK(p != NULL);
+  if (p) {
+    CHECK(p->titles.n == 2);
+    if (p->titles.n == 2) {
+      CHECK_STR(p->titles.items[0], "Tỉnh ủy viên");
+      CHECK_STR(p->titles.items[1], "Bí thư Thành ủy Móng Cái");
+    }
+    CHECK(p->mentions == 1);
+  }
+  p = person(d, "Nguyễn Xuân Ký");
+  CHECK(p != NULL);
+  if (p) {
+    CHECK(p->titles.n == 3); /* merged over blocks */
+    if (p->titles.n == 3) CHECK_STR(p->titles.items[2], "Chủ tịch HĐND tỉnh");
+    CHECK(p->mentions == 3);
+  }
+  p = person(d, "Nguyễn Thị Tuyến");
+  CHECK(p != NULL);
+  if (p && p->titles.n)
+    CHECK_STR(p->titles.items[0], "Phó Bí thư Thường trực Thành ủy");
+  CHECK(person(d, "Trần Phú") == NULL);
+  CHECK(person(d, "Thu Chung") == NULL);
+  CHECK(person(d, "Móng Cái") == NULL);
+  doc_free(d);
+}
+
+static const doc_place *place(const doc *d, const char *name) {
+  for (size_t i = 0; i < d->places.n; i++)
+    if (strcmp(d->places.items[i].name, name) == 0) return &d->places.items[i];
+  return NULL;
+}
+
+static void test_places(void) {
+  doc *d = para(
+      "TP Móng Cái và huyện Tiên Yên, xã Quảng Nghĩa, phát triển KKT Cửa khẩu "
+      "Móng Cái; khu kinh tế cửa khẩu Móng Cái; xã Tân Mới. Thành phố Móng "
+      "Cái tổ chức lễ tế Xã Tắc tại Trường THCS Cẩm Thành, vịnh Hạ Long.");
+  const doc_place *p = place(d, "Móng Cái");
+  CHECK(p && p->mentions == 2);
+  if (p) CHECK_STR(p->kind, "thành phố");
+  CHECK(place(d, "Tiên Yên") != NULL);
+  CHECK(place(d, "Quảng Nghĩa") != NULL);
+  p = place(d, "KKTCK Móng Cái");
+  CHECK(p && p->mentions == 2);
+  p = place(d, "Tân Mới");
+  CHECK(p != NULL);
+  if (p) CHECK_STR(p->kind, "xã");
+  CHECK(place(d, "Tắc") == NULL);
+  CHECK(place(d, "Cẩm Thành") == NULL);
+  CHECK(place(d, "Vịnh Hạ Long") != NULL);
+  doc_free(d);
+}
+
+static void test_quotes_abbrevs(void) {
+  doc *d = para(
+      "Phát huy truyền thống “Đoàn kết - Dân chủ - Kỷ cương” và phần mềm "
+      "\"Một cửa điện tử\", nhiệm kỳ “2017-2020”, từ \"a và 5\"b. Khai thác "
+      "khu kinh tế cửa khẩu (KKTCK), Hội đồng nhân dân (HĐND), Ủy ban nhân dân "
+      "(UBND), đồng chí Lê Văn Ánh (ảnh), Quảng Tây (Trung Quốc), “Đoàn kết - "
+      "Dân chủ - Kỷ cương”.");
+  CHECK(d->quotes.n == 2);
+  if (d->quotes.n == 2) {
+    CHECK_STR(d->quotes.items[0], "Đoàn kết - Dân chủ - Kỷ cương");
+    CHECK_STR(d->quotes.items[1], "Một cửa điện tử");
+  }
+  CHECK(d->abbrevs.n == 3);
+  if (d->abbrevs.n == 3) {
+    CHECK_STR(d->abbrevs.items[0].abbr, "KKTCK");
+    CHECK_STR(d->abbrevs.items[0].expansion, "khu kinh tế cửa khẩu");
+    CHECK_STR(d->abbrevs.items[1].expansion, "Hội đồng nhân dân");
+    CHECK_STR(d->abbrevs.items[2].expansion, "Ủy ban nhân dân");
+  }
+  doc_free(d);
+}
+
+/* Long inputs must finish promptly (each pass is linear). */
+static void test_long_inputs(void) {
+  size_t n = 4u << 20;
+  char *s = malloc(n + 1);
+  static const char unit[] = "đạt 5.000 tỷ đồng “Nguyễn Văn An, 12 hộ ";
+  size_t k = strlen(unit);
+  for (size_t i = 0; i < n; i++) s[i] = unit[i % k];
+  s[n] = 0;
+  while (n && ((unsigned char)s[n - 1] & 0xC0) == 0x80) s[--n] = 0;
+  if (n) s[n - 1] = ' ';
+  doc *d = para(s);
+  CHECK(d->figures.n > 1000);
+  doc_free(d);
+  memset(s, '9', n); /* one 4 MB number */
+  d = para(s);
+  CHECK(d->figures.n == 0);
+  doc_free(d);
+  memset(s, 'a', n); /* one 4 MB word */
+  d = para(s);
+  CHECK(d->figures.n == 0);
+  doc_free(d);
+  for (size_t i = 0; i < n; i++) s[i] = "“(\"/ "[i % 5];
+  d = para(s);
+  CHECK(d->quotes.n == 0);
+  doc_free(d);
+  free(s);
+}
+
+int main(void) {
+  printf("# extract: numbers, figures, refs, periods, people, places, "
+         "quotes, abbreviations, long inputs\n");
+  test_numbers();
+  test_figures();
+  test_not_figures();
+  test_refs();
+  test_periods();
+  test_people();
+  test_places();
+  test_quotes_abbrevs();
+  test_long_inputs();
+  return check_done();
+}
