@@ -30,6 +30,12 @@ if [ ! -d data ]; then
 fi
 total=$(ls data | wc -l)
 
+# parse-only cost (tinsh parse, one process, no database) for context
+parse_cpu() { # dir
+  /usr/bin/time -f '%U %S' -o .ptime sh -c "ls '$1' | sed 's|^|$1/|' | xargs '$TINSH' parse >/dev/null"
+  awk '{printf "%.2f", $1 + $2}' .ptime
+}
+
 # subset folders of hard links, first N files in sorted order
 for n in $SIZES; do
   [ "$n" -gt "$total" ] && n=$total
@@ -39,11 +45,11 @@ for n in $SIZES; do
   fi
 done
 
-# run CMD...: prints "seconds peak_kb" (GNU time)
+# run CMD...: prints "wall_seconds peak_kb cpu_seconds" (GNU time)
 measure() {
-  /usr/bin/time -f '%e %M' -o .time "$@" >/dev/null 2>.err || {
+  /usr/bin/time -f '%e %M %U %S' -o .time "$@" >/dev/null 2>.err || {
     echo "bench: failed: $*" >&2; cat .err >&2; exit 1; }
-  cat .time
+  awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}' .time
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -57,32 +63,37 @@ fresh() { rm -f "$1" "$1-wal" "$1-shm" "$1.lock"; }
 
 echo
 echo "ingest: tinsh (parse + extract + index, $(nproc) cores) vs sqlite3 plain FTS5 load; median of $RUNS"
-printf '%8s %10s %10s %7s %10s %10s %10s %8s %10s %10s\n' docs raw_MB tinsh_s sqlite_s ratio tinsh_MB plain_MB db/raw tinsh_RSS sqlite_RSS
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (wall times suffer on a shared machine; CPU = user + sys)"
+printf '%7s %7s | %8s %8s %6s | %8s %8s %6s | %8s %8s %6s | %9s %9s\n' docs raw_MB tinsh_s sqlite_s ratio tinshCPU sqlCPU ratio tinshMB plainMB db/raw tinshRSS sqlRSS
 for n in $SIZES; do
   [ "$n" -gt "$total" ] && n=$total
   d="sub$n"
   raw=$(du -sb --apparent-size "$d" | cut -f1)
-  : >t.times; : >p.times; : >t.mem; : >p.mem
+  : >t.times; : >p.times; : >t.mem; : >p.mem; : >t.cpu; : >p.cpu
   for r in $(seq "$RUNS"); do
     fresh "tinsh-$n.db"
     set -- $(measure "$TINSH" --db "tinsh-$n.db" ingest --quiet "$d")
-    echo "$1" >>t.times; echo "$2" >>t.mem
+    echo "$1" >>t.times; echo "$2" >>t.mem; echo "$3" >>t.cpu
     fresh "plain-$n.db"
     set -- $(measure sqlite3 "plain-$n.db" "$(plain_sql "$d")")
-    echo "$1" >>p.times; echo "$2" >>p.mem
+    echo "$1" >>p.times; echo "$2" >>p.mem; echo "$3" >>p.cpu
   done
   ts=$(median <t.times); ps=$(median <p.times)
+  tc=$(median <t.cpu); pc=$(median <p.cpu)
   tm=$(sort -n t.mem | tail -1); pm=$(sort -n p.mem | tail -1)
   tdb=$(stat -c %s "tinsh-$n.db"); pdb=$(stat -c %s "plain-$n.db")
-  python3 - "$n" "$raw" "$ts" "$ps" "$tdb" "$pdb" "$tm" "$pm" <<'PY'
+  python3 - "$n" "$raw" "$ts" "$ps" "$tdb" "$pdb" "$tm" "$pm" "$tc" "$pc" <<'PY'
 import sys
-n, raw, ts, ps, tdb, pdb, tm, pm = sys.argv[1:]
-raw, ts, ps, tdb, pdb, tm, pm = int(raw), float(ts), float(ps), int(tdb), int(pdb), int(tm), int(pm)
-print("%8s %10.1f %10.2f %7.2f %9.2fx %10.1f %10.1f %7.2fx %8.1fMB %8.1fMB" % (
-    n, raw / 1e6, ts, ps, ts / ps if ps else 0, tdb / 1e6, pdb / 1e6,
-    tdb / raw, tm / 1024, pm / 1024))
+n, raw, ts, ps, tdb, pdb, tm, pm, tc, pc = sys.argv[1:]
+raw, tdb, pdb, tm, pm = int(raw), int(tdb), int(pdb), int(tm), int(pm)
+ts, ps, tc, pc = float(ts), float(ps), float(tc), float(pc)
+print("%7s %7.1f | %8.2f %8.2f %5.2fx | %8.2f %8.2f %5.2fx | %8.1f %8.1f %5.2fx | %7.1fMB %7.1fMB" % (
+    n, raw / 1e6, ts, ps, ts / ps if ps else 0, tc, pc, tc / pc if pc else 0,
+    tdb / 1e6, pdb / 1e6, tdb / raw, tm / 1024, pm / 1024))
 PY
 done
+echo
+echo "for context: CPU of 'tinsh parse' alone (parser + extractor, no database) on $n docs: $(parse_cpu "sub$n") s"
 echo
 echo "incremental: re-ingest of the unchanged ${n}-document folder (stat + lookup per file)"
 set -- $(measure "$TINSH" --db "tinsh-$n.db" ingest --quiet "sub$n")

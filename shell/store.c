@@ -47,7 +47,9 @@ static const char schema_v1[] =
     "  url TEXT,"
     "  size INTEGER NOT NULL,"    /* bytes of raw */
     "  text TEXT NOT NULL,"       /* normalised text (block offsets refer to it) */
-    "  raw BLOB,"                 /* raw bytes; NULL when identical to text */
+    "  raw BLOB,"                 /* raw bytes that differ from text, see */
+    "  raw_prefix INTEGER NOT NULL DEFAULT 0," /* documents_raw */
+    "  raw_suffix INTEGER NOT NULL DEFAULT 0,"
     "  format TEXT NOT NULL,"     /* 'text' or 'json' */
     "  parser_version INTEGER NOT NULL,"
     "  ingested_at TEXT NOT NULL"
@@ -55,6 +57,12 @@ static const char schema_v1[] =
     "CREATE INDEX IF NOT EXISTS documents_file ON documents(file);"
     "CREATE INDEX IF NOT EXISTS documents_hash ON documents(hash);"
     "CREATE INDEX IF NOT EXISTS documents_doc_id ON documents(doc_id);"
+    /* the raw bytes as ingested: text's first raw_prefix bytes, raw, text's
+    ** last raw_suffix bytes (NULL raw: identical to text) */
+    "CREATE VIEW IF NOT EXISTS documents_raw(id, raw) AS SELECT id, CASE WHEN"
+    "  raw IS NULL THEN CAST(text AS BLOB) ELSE substr(CAST(text AS BLOB), 1,"
+    "  raw_prefix) || raw || substr(CAST(text AS BLOB), length(CAST(text AS"
+    "  BLOB)) - raw_suffix + 1, raw_suffix) END FROM documents;"
     "CREATE TABLE IF NOT EXISTS blocks(doc INTEGER NOT NULL, seq INTEGER NOT "
     "  NULL, kind TEXT NOT NULL, off INTEGER NOT NULL, len INTEGER NOT NULL,"
     "  text TEXT NOT NULL, PRIMARY KEY(doc, seq));"
@@ -526,8 +534,7 @@ char *store_doc_raw(store *s, int64_t id, size_t *len) {
   sqlite3_stmt *st;
   char *r = NULL;
   if (sqlite3_prepare_v2(s->db,
-                         "SELECT coalesce(raw, text) FROM documents "
-                         "WHERE id = ?1",
+                         "SELECT raw FROM documents_raw WHERE id = ?1",
                          -1, &st, NULL) != SQLITE_OK)
     return NULL;
   sqlite3_bind_int64(st, 1, id);

@@ -309,8 +309,9 @@ static int prepare_all(ingest *g) {
          prep(g, &g->ins_doc,
               "INSERT INTO documents(id, doc_id, path, file, record, hash, "
               "title, published, author, site, lead, url, size, text, raw, "
-              "format, parser_version, ingested_at) VALUES(?1,?2,?3,?4,?5,?6,"
-              "?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)") ||
+              "format, parser_version, ingested_at, raw_prefix, raw_suffix) "
+              "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,"
+              "?17,?18,?19,?20)") ||
          prep(g, &g->ins_block,
               "INSERT INTO blocks(doc,seq,kind,off,len,text) "
               "VALUES(?1,?2,?3,?4,?5,?6)") ||
@@ -517,9 +518,23 @@ static int write_doc(ingest *g, const job *j, const item *it, int64_t id) {
   sqlite3_bind_int64(st, 13, (int64_t)it->rawlen);
   sqlite3_bind_text(st, 14, d->text ? d->text : "", (int)d->text_len,
                     SQLITE_STATIC);
-  if (!(it->rawlen == d->text_len && d->text &&
-        memcmp(it->raw, d->text, d->text_len) == 0))
-    sqlite3_bind_blob(st, 15, it->raw, (int)it->rawlen, SQLITE_STATIC);
+  /* raw: only the bytes between what it shares with text at both ends */
+  size_t pre = 0, suf = 0, m = it->rawlen < d->text_len ? it->rawlen
+                                                        : d->text_len;
+  const char *tx = d->text ? d->text : "";
+  while (pre < m && it->raw[pre] == tx[pre]) pre++;
+  while (suf < m - pre &&
+         it->raw[it->rawlen - 1 - suf] == tx[d->text_len - 1 - suf])
+    suf++;
+  if (!(pre == it->rawlen && pre == d->text_len)) {
+    sqlite3_bind_blob(st, 15, it->raw + pre, (int)(it->rawlen - pre - suf),
+                      SQLITE_STATIC);
+    sqlite3_bind_int64(st, 19, (int64_t)pre);
+    sqlite3_bind_int64(st, 20, (int64_t)suf);
+  } else {
+    sqlite3_bind_int(st, 19, 0);
+    sqlite3_bind_int(st, 20, 0);
+  }
   sqlite3_bind_text(st, 16, fmt_name[j->format], -1, SQLITE_STATIC);
   sqlite3_bind_int(st, 17, PARSE_VERSION);
   sqlite3_bind_text(st, 18, when, -1, SQLITE_STATIC);
@@ -945,8 +960,9 @@ static int reparse_all(ingest *g) {
   sqlite3_finalize(st);
   g->st->files_total += (int64_t)ids.n;
   sqlite3_prepare_v2(g->s->db,
-                     "SELECT path, format, record, coalesce(raw, text), size "
-                     "FROM documents WHERE id = ?1",
+                     "SELECT d.path, d.format, d.record, r.raw, d.size "
+                     "FROM documents d JOIN documents_raw r ON r.id = d.id "
+                     "WHERE d.id = ?1",
                      -1, &st, NULL);
   int rc = 0;
   for (size_t i = 0; i < ids.n && rc == 0; i++) {

@@ -161,7 +161,9 @@ static int64_t id_of(const char *name) {
   return id;
 }
 
-static const char *A = "Cửa khẩu Móng Cái\n\nTăng 57,7% theo Nghị quyết 20-NQ/TU.\n";
+static const char *A =
+    "\xEF\xBB\xBF Cửa khẩu Móng Cái\r\n\r\nTăng 57,7%\xC2\xA0theo Nghị "
+    "quyết 20-NQ/TU.  \r\n\r\n";
 static const char *B = "Ban Chấp hành Đảng bộ tỉnh họp phiên thứ nhất.\n";
 static const char *C = "# Đà Nẵng\n\nThành phố biển miền Trung.\n";
 
@@ -222,6 +224,14 @@ static void test_roundtrip(void) {
     doc_to_json(want, &b);
     CHECK_STR(a.data, b.data);
     CHECK(got->text_len == want->text_len);
+    char *file, *raw;
+    size_t flen, rlen = 0;
+    if (util_read_file(di.path, &file, &flen) == 0) {
+      raw = store_doc_raw(s, di.id, &rlen);
+      CHECK(raw && rlen == flen && memcmp(raw, file, flen) == 0);
+      free(raw);
+      free(file);
+    }
     buf_free(&a), buf_free(&b);
     doc_free(got), doc_free(want);
     n++;
