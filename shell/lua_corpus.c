@@ -468,8 +468,19 @@ static int sql_authorizer(void *ud, int op, const char *a, const char *b,
     case SQLITE_TRANSACTION:
     case SQLITE_SAVEPOINT:
       return SQLITE_DENY;
-    case SQLITE_PRAGMA:
-      return b ? SQLITE_DENY : SQLITE_OK; /* PRAGMA x = value */
+    case SQLITE_PRAGMA: {
+      /* PRAGMA x reads; PRAGMA x = v / x(v) may write, except these */
+      static const char *const readers[] = {
+          "table_info",    "table_xinfo",      "index_list",
+          "index_info",    "index_xinfo",      "foreign_key_list",
+          "database_list", "collation_list",   "function_list",
+          "module_list",   "pragma_list",      "compile_options",
+          "table_list",    "integrity_check",  "quick_check", NULL};
+      if (!b) return SQLITE_OK;
+      for (int i = 0; readers[i]; i++)
+        if (a && sqlite3_stricmp(a, readers[i]) == 0) return SQLITE_OK;
+      return SQLITE_DENY;
+    }
     default:
       return SQLITE_OK;
   }
@@ -505,8 +516,11 @@ static int db_sql(lua_State *L) {
   while (tail && (*tail == ' ' || *tail == '\n' || *tail == '\t' ||
                   *tail == ';' || *tail == '\r'))
     tail++;
-  if (tail && *tail)
-    return luaL_error(L, "sql: one statement at a time (near \"%.20s\")", tail);
+  if (tail && *tail) {
+    lua_pushlstring(L, tail, strnlen(tail, 20));
+    return luaL_error(L, "sql: one statement at a time (near \"%s\")",
+                      lua_tostring(L, -1));
+  }
   if (!sqlite3_stmt_readonly(s->st))
     return luaL_error(L, "corpus:sql is read-only");
   s->ncol = sqlite3_column_count(s->st);

@@ -285,7 +285,9 @@ function Corpus:sql(query, params)
   if params ~= nil and type(params) ~= "table" then
     error("bad argument #2 to 'sql' (table of parameters expected)", 2)
   end
-  local rows, cols = db(self):sql(query, params)
+  local h = db(self)
+  local ok, rows, cols = pcall(h.sql, h, query, params)
+  if not ok then error((tostring(rows):gsub("^[^\n]-:%d+: ", "")), 2) end
   return frame.new(rows, cols)
 end
 

@@ -1,0 +1,559 @@
+-- corpus.stats — frequency lists, n-grams, collocations, keyness, tf-idf
+-- similarity and near-duplicate clusters.
+--
+-- Units are syllables as the search index sees them (tinsh.store.tokens:
+-- NFC, case folded, diacritics kept, numbers whole). The text of a
+-- document, for statistics, is its content blocks (title, lead, headings,
+-- paragraphs, questions, answers, captions) — banners, boilerplate,
+-- related links and bylines would otherwise dominate every list.
+-- Tokenizing runs in C; counting policy is here.
+
+local S = require("tinsh.store")
+local corpus = require("corpus")
+local frame = require("frame")
+local core = require("tinsh.core")
+
+local M = {}
+
+local CONTENT = "'title','lead','heading','paragraph','question','answer','caption'"
+
+---------------------------------------------------------------- stopwords
+
+local stop_cache
+--- corpus:stopwords() -> set {word = true} from data/stopwords-vi.txt
+function M.stopwords()
+  if stop_cache then return stop_cache end
+  local set = {}
+  local path = core.dir("data") .. "/stopwords-vi.txt"
+  local f = io.open(path, "r")
+  if f then
+    for line in f:lines() do
+      line = line:gsub("#.*", ""):gsub("^%s+", ""):gsub("%s+$", "")
+      if line ~= "" then set[core.lower(line) or line] = true end
+    end
+    f:close()
+  end
+  stop_cache = set
+  return set
+end
+
+local function is_stop(tok, stop)
+  return stop[tok] or tok:match("^[%d%.,/%-]+$") ~= nil
+end
+
+---------------------------------------------------------------- sources
+
+-- Where a subcorpus comes from: nil (all), a document filter table, a
+-- result set, a concordance, a document, or a list of documents / row ids.
+-- Returns an SQL condition on blocks b (joined with documents d) and params.
+local function source_sql(spec)
+  if spec == nil then return "", {} end
+  if type(spec) == "table" and spec.rowid and getmetatable(spec) then
+    return " AND b.doc = ?", { spec.rowid }
+  end
+  if type(spec) == "table" and (#spec > 0 or getmetatable(spec)) then
+    local ids, seen = {}, {}
+    for _, x in ipairs(spec) do
+      local id = type(x) == "table" and x.rowid or x
+      if math.type(id) ~= "integer" then error("subcorpus: documents or row ids expected", 4) end
+      if not seen[id] then seen[id] = true; ids[#ids + 1] = tostring(id) end
+    end
+    return " AND b.doc IN (SELECT value FROM json_each(?))", { "[" .. table.concat(ids, ",") .. "]" }
+  end
+  if type(spec) == "table" then
+    local w, params = corpus.filter_sql(spec)
+    if w == "" then return "", params end
+    return " AND" .. w:gsub("^ WHERE", ""), params
+  end
+  error("subcorpus: document filter, result set or list of documents expected", 4)
+end
+M.source_sql = source_sql
+
+-- Iterate the content blocks of a subcorpus: fn(doc_rowid, text) per block,
+-- in document order.
+local function each_block(c, spec, fn)
+  local w, params = source_sql(spec)
+  local sql = "SELECT b.doc, b.text FROM blocks b JOIN documents d ON d.id = b.doc " ..
+    "WHERE b.kind IN (" .. CONTENT .. ")" .. w .. " ORDER BY b.doc, b.seq"
+  for r in corpus._db(c):rows(sql, params, { array = true }) do fn(r[1], r[2]) end
+end
+M.each_block = each_block
+
+-- Split filter-ish options from statistics options.
+local STAT_OPTS = { n = 1, stop = 1, min = 1, top = 1, docs = 1, by = 1, window = 1 }
+local function subcorpus_of(opts)
+  if opts == nil then return nil end
+  if opts.docs then return opts.docs end
+  local f, any = {}, false
+  for k, v in pairs(opts) do
+    if not STAT_OPTS[k] then f[k] = v; any = true end
+  end
+  return any and f or nil
+end
+
+-- Count n-grams of a subcorpus: counts, docfreq, total tokens, ndocs.
+local function count_ngrams(c, spec, n, stop)
+  local counts, dfs, total, ndocs = {}, {}, 0, 0
+  local seen, cur = {}, nil
+  each_block(c, spec, function(doc, text)
+    if doc ~= cur then cur = doc; seen = {}; ndocs = ndocs + 1 end
+    if n == 1 and not stop then
+      total = total + S.count(text, counts)
+      local toks = S.tokens(text)
+      for _, t in ipairs(toks) do
+        if not seen[t] then seen[t] = true; dfs[t] = (dfs[t] or 0) + 1 end
+      end
+      return
+    end
+    local toks = S.tokens(text, true)
+    local start = 1
+    for i = 1, #toks + 1 do
+      local t = toks[i]
+      if t == nil or t == "" then
+        for j = start, i - n do
+          local gram
+          if n == 1 then gram = toks[j] else gram = table.concat(toks, " ", j, j + n - 1) end
+          local keep = true
+          if stop then
+            keep = false
+            for k = j, j + n - 1 do
+              if not is_stop(toks[k], stop) then keep = true; break end
+            end
+            if n > 1 and keep and (is_stop(toks[j], stop) or is_stop(toks[j + n - 1], stop)) then
+              keep = false -- n-grams do not begin or end with a function word
+            end
+          end
+          if keep then
+            counts[gram] = (counts[gram] or 0) + 1
+            if not seen[gram] then seen[gram] = true; dfs[gram] = (dfs[gram] or 0) + 1 end
+          end
+        end
+        start = i + 1
+      else
+        total = total + 1
+      end
+    end
+  end)
+  return counts, dfs, total, ndocs
+end
+M.count_ngrams = count_ngrams
+
+local function top_frame(counts, dfs, opts, columns)
+  local min, top = opts.min or 1, opts.top or 100
+  local rows = {}
+  for term, n in pairs(counts) do
+    if n >= min then rows[#rows + 1] = { term = term, count = n, docs = dfs[term] } end
+  end
+  table.sort(rows, function(a, b)
+    if a.count ~= b.count then return a.count > b.count end
+    return a.term < b.term
+  end)
+  local out = {}
+  for i = 1, math.min(top, #rows) do out[i] = rows[i] end
+  return frame.new(out, columns or { "term", "count", "docs" })
+end
+
+--- corpus:freq{n =, stop =, min =, top =, docs =, filter...} -> frame
+function M.freq(c, opts)
+  opts = opts or {}
+  local n = opts.n or 1
+  if math.type(n) ~= "integer" or n < 1 or n > 8 then error("freq: n must be 1..8", 2) end
+  local stop = opts.stop ~= false and M.stopwords() or nil
+  local counts, dfs = count_ngrams(c, subcorpus_of(opts), n, stop)
+  return top_frame(counts, dfs, opts)
+end
+
+--- corpus:ngrams(n [, opts]) -> corpus:freq{n = n, ...}
+function M.ngrams(c, n, opts)
+  local o = {}
+  for k, v in pairs(opts or {}) do o[k] = v end
+  o.n = n or 2
+  return M.freq(c, o)
+end
+
+---------------------------------------------------------------- scores
+
+local function xlogx(o, e)
+  if o <= 0 or e <= 0 then return 0 end
+  return o * math.log(o / e)
+end
+
+-- Log-likelihood G2 of a 2x2 table [o11 o12; o21 o22].
+local function g2(o11, o12, o21, o22)
+  local n = o11 + o12 + o21 + o22
+  if n <= 0 then return 0 end
+  local r1, r2, c1, c2 = o11 + o12, o21 + o22, o11 + o21, o12 + o22
+  return 2 * (xlogx(o11, r1 * c1 / n) + xlogx(o12, r1 * c2 / n)
+    + xlogx(o21, r2 * c1 / n) + xlogx(o22, r2 * c2 / n))
+end
+M.g2 = g2
+
+local function round(x, d)
+  local m = 10 ^ (d or 3)
+  return math.floor(x * m + 0.5) / m
+end
+
+-- Corpus-wide unigram counts and document frequencies (content blocks),
+-- computed once per corpus and kept for the session.
+local function globals(c)
+  local cache = corpus._cache(c)
+  if not cache.uni then
+    local counts, dfs, total, ndocs = {}, {}, 0, 0
+    local cur, seen
+    each_block(c, nil, function(doc, text)
+      if doc ~= cur then cur = doc; seen = {}; ndocs = ndocs + 1 end
+      local local_counts = {}
+      total = total + S.count(text, local_counts)
+      for t, k in pairs(local_counts) do
+        counts[t] = (counts[t] or 0) + k
+        if not seen[t] then seen[t] = true; dfs[t] = (dfs[t] or 0) + 1 end
+      end
+    end)
+    cache.uni = { counts = counts, dfs = dfs, total = total, ndocs = ndocs }
+  end
+  return cache.uni
+end
+M.globals = globals
+
+---------------------------------------------------------------- collocations
+
+-- Does token t match query token q (accent-smart: q without diacritics
+-- matches any accented form)?
+local function tok_match(t, q, plain)
+  if t == q then return true end
+  return plain and core.fold(t) == q
+end
+
+--- corpus:collocations(word [, opts]) -> frame term, together, term_total, ll, pmi
+function M.collocations(c, word, opts)
+  if type(word) ~= "string" then error("bad argument #1 to 'collocations' (word expected)", 2) end
+  opts = opts or {}
+  local window = opts.window or 4
+  local stop = opts.stop ~= false and M.stopwords() or {}
+  local node = S.tokens(word)
+  if #node == 0 then return frame.new({}, { "term", "together", "term_total", "ll", "pmi" }) end
+  local plain = {}
+  for i, q in ipairs(node) do plain[i] = core.fold(q) == q end
+  local g = globals(c)
+  -- only documents containing the node (through the index)
+  local m = require("corpus.kwic").phrase_match(word)
+  local spec = subcorpus_of(opts)
+  local w, params = source_sql(spec)
+  local sql = "SELECT b.doc, b.text FROM blocks b JOIN documents d ON d.id = b.doc " ..
+    "WHERE b.kind IN (" .. CONTENT .. ") AND b.doc IN (SELECT rowid FROM fts WHERE fts MATCH ?)" ..
+    w .. " ORDER BY b.doc, b.seq"
+  table.insert(params, 1, m)
+  local co, slots, nodes = {}, 0, 0
+  for r in corpus._db(c):rows(sql, params, { array = true }) do
+    local toks = S.tokens(r[2], true)
+    local nn = #node
+    for i = 1, #toks - nn + 1 do
+      local hit = true
+      for j = 1, nn do
+        local t = toks[i + j - 1]
+        if t == "" or not tok_match(t, node[j], plain[j]) then hit = false; break end
+      end
+      if hit then
+        nodes = nodes + 1
+        -- left window, stopping at a break
+        for k = i - 1, math.max(1, i - window), -1 do
+          local t = toks[k]
+          if t == "" then break end
+          slots = slots + 1
+          if not is_stop(t, stop) then co[t] = (co[t] or 0) + 1 end
+        end
+        for k = i + nn, math.min(#toks, i + nn - 1 + window) do
+          local t = toks[k]
+          if t == "" then break end
+          slots = slots + 1
+          if not is_stop(t, stop) then co[t] = (co[t] or 0) + 1 end
+        end
+      end
+    end
+  end
+  local N = g.total
+  local rows = {}
+  local min = opts.min or 3
+  for t, o11 in pairs(co) do
+    local f = g.counts[t] or o11
+    if o11 >= min then
+      local o12 = slots - o11
+      local o21 = math.max(f - o11, 0)
+      local o22 = math.max(N - slots - o21, 0)
+      local e11 = slots * f / N
+      rows[#rows + 1] = { term = t, together = o11, term_total = f,
+        ll = round(g2(o11, o12, o21, o22), 2),
+        pmi = round(math.log(o11 / e11, 2), 3) }
+    end
+  end
+  local by = opts.by or "ll"
+  table.sort(rows, function(a, b)
+    if a[by] ~= b[by] then return a[by] > b[by] end
+    return a.term < b.term
+  end)
+  local out = {}
+  for i = 1, math.min(opts.top or 30, #rows) do out[i] = rows[i] end
+  return frame.new(out, { "term", "together", "term_total", "ll", "pmi" })
+end
+
+---------------------------------------------------------------- keyness
+
+--- corpus:keyness(a, b [, opts]) -> frame term, a, b, ll, log_ratio
+function M.keyness(c, a, b, opts)
+  opts = opts or {}
+  local n = opts.n or 1
+  local stop = opts.stop ~= false and M.stopwords() or nil
+  local ca, _, na = count_ngrams(c, a, n, stop)
+  local cb, _, nb = count_ngrams(c, b, n, stop)
+  if na == 0 or nb == 0 then
+    return frame.new({}, { "term", "a", "b", "ll", "log_ratio" })
+  end
+  local rows, min = {}, opts.min or 3
+  local terms = {}
+  for t in pairs(ca) do terms[t] = true end
+  for t in pairs(cb) do terms[t] = true end
+  for t in pairs(terms) do
+    local x, y = ca[t] or 0, cb[t] or 0
+    if x + y >= min then
+      local ll = g2(x, y, na - x, nb - y)
+      local lr = math.log(((x + 0.5) / na) / ((y + 0.5) / nb), 2)
+      rows[#rows + 1] = { term = t, a = x, b = y, ll = round(ll, 2), log_ratio = round(lr, 3),
+        key = lr >= 0 and ll or -ll }
+    end
+  end
+  table.sort(rows, function(p, q)
+    if p.key ~= q.key then return p.key > q.key end
+    return p.term < q.term
+  end)
+  local top = opts.top or 30
+  local out = {}
+  for i = 1, math.min(top, #rows) do rows[i].key = nil; out[i] = rows[i] end
+  return frame.new(out, { "term", "a", "b", "ll", "log_ratio" })
+end
+
+---------------------------------------------------------------- tf-idf similarity
+
+local function doc_of(c, d)
+  if type(d) == "table" and d.rowid then return d end
+  local doc, err = c:get(d)
+  if not doc then error("similar: " .. tostring(err), 3) end
+  return doc
+end
+
+-- Content text of a document (content blocks joined).
+local function content_text(c, rowid)
+  local parts = {}
+  for r in corpus._db(c):rows("SELECT text FROM blocks WHERE doc = ? AND kind IN (" ..
+      CONTENT .. ") ORDER BY seq", { rowid }, { array = true }) do
+    parts[#parts + 1] = r[1]
+  end
+  return table.concat(parts, "\n")
+end
+M.content_text = content_text
+
+-- tf-idf vector of a text: {term = weight}, norm
+local function vector(text, g, stop)
+  local counts = {}
+  S.count(text, counts)
+  local v, norm = {}, 0
+  for t, k in pairs(counts) do
+    if not is_stop(t, stop) then
+      local idf = math.log((g.ndocs + 1) / ((g.dfs[t] or 0) + 1)) + 1
+      local w = (1 + math.log(k)) * idf
+      v[t] = w
+      norm = norm + w * w
+    end
+  end
+  return v, math.sqrt(norm)
+end
+
+--- corpus:tfidf(doc [, top]) -> frame term, count, weight
+function M.tfidf(c, d, top)
+  d = doc_of(c, d)
+  local g = globals(c)
+  local text = content_text(c, d.rowid)
+  local counts = {}
+  S.count(text, counts)
+  local v = vector(text, g, M.stopwords())
+  local rows = {}
+  for t, w in pairs(v) do rows[#rows + 1] = { term = t, count = counts[t], weight = round(w, 3) } end
+  table.sort(rows, function(a, b)
+    if a.weight ~= b.weight then return a.weight > b.weight end
+    return a.term < b.term
+  end)
+  local out = {}
+  for i = 1, math.min(top or 20, #rows) do out[i] = rows[i] end
+  return frame.new(out, { "term", "count", "weight" })
+end
+
+--- corpus:similar(doc [, n]) -> frame rowid, similarity, date, title
+function M.similar(c, d, n)
+  d = doc_of(c, d)
+  n = n or 10
+  local g = globals(c)
+  local stop = M.stopwords()
+  local v, norm = vector(content_text(c, d.rowid), g, stop)
+  -- candidates: documents sharing the most weighted terms (index lookup)
+  local terms = {}
+  for t, w in pairs(v) do terms[#terms + 1] = { t, w } end
+  table.sort(terms, function(a, b) if a[2] ~= b[2] then return a[2] > b[2] end return a[1] < b[1] end)
+  local q = {}
+  for i = 1, math.min(12, #terms) do q[i] = '"' .. terms[i][1]:gsub('"', '""') .. '"' end
+  local rows = {}
+  if #q > 0 and norm > 0 then
+    local hits = corpus._db(c):search(table.concat(q, " OR "),
+      { raw = true, limit = math.max(100, 4 * n), snippet = 0 }) or {}
+    for _, h in ipairs(hits) do
+      if h.rowid ~= d.rowid then
+        local u, unorm = vector(content_text(c, h.rowid), g, stop)
+        local dot = 0
+        for t, w in pairs(v) do
+          local x = u[t]
+          if x then dot = dot + w * x end
+        end
+        if unorm > 0 then
+          rows[#rows + 1] = { rowid = h.rowid, similarity = round(dot / (norm * unorm), 4),
+            date = h.published and h.published:sub(1, 10) or nil, title = h.title }
+        end
+      end
+    end
+  end
+  table.sort(rows, function(a, b)
+    if a.similarity ~= b.similarity then return a.similarity > b.similarity end
+    return a.rowid < b.rowid
+  end)
+  local out = {}
+  for i = 1, math.min(n, #rows) do out[i] = rows[i] end
+  return frame.new(out, { "rowid", "similarity", "date", "title" })
+end
+
+---------------------------------------------------------------- near-duplicates
+
+local K, BANDS = 64, 16 -- 64 MinHash slots, 16 bands of 4 for LSH
+
+-- Signatures of every document: from corpus_minhash when present and up
+-- to date, else computed (and stored when the database is writable).
+local function signatures(c)
+  local cache = corpus._cache(c)
+  local db = corpus._db(c)
+  local sigs, stale = {}, {}
+  local has = db:all("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'corpus_minhash'")[1].n > 0
+  local sql
+  if has then
+    sql = "SELECT d.id, d.hash, m.sig, m.hash AS mhash FROM documents d " ..
+      "LEFT JOIN corpus_minhash m ON m.doc = d.id ORDER BY d.id"
+  else
+    sql = "SELECT d.id, d.hash, NULL, NULL FROM documents d ORDER BY d.id"
+  end
+  local mem = cache.minhash or {}
+  for r in db:rows(sql, nil, { array = true }) do
+    local id, hash, sig, mhash = r[1], r[2], r[3], r[4]
+    if sig and mhash == hash and #sig == 4 * K then sigs[id] = sig
+    elseif mem[id] and mem[id].hash == hash then sigs[id] = mem[id].sig
+    else stale[#stale + 1] = { id, hash } end
+  end
+  if #stale > 0 then
+    local w = corpus._wdb(c)
+    if w then w:exec("BEGIN IMMEDIATE") end
+    for _, s in ipairs(stale) do
+      local sig = S.minhash(content_text(c, s[1]), K)
+      sigs[s[1]] = sig
+      mem[s[1]] = { hash = s[2], sig = sig }
+      if w then
+        w:exec("INSERT OR REPLACE INTO corpus_minhash(doc, hash, sig) VALUES(?, ?, ?)",
+          { s[1], s[2], sig })
+      end
+    end
+    if w then w:exec("COMMIT") end
+  end
+  cache.minhash = mem
+  return sigs
+end
+M.signatures = signatures
+
+--- corpus:duplicates([threshold [, opts]]) -> frame cluster, rowid, similarity, date, title
+function M.duplicates(c, threshold, opts)
+  threshold = threshold or 0.8
+  if type(threshold) ~= "number" or threshold <= 0 or threshold > 1 then
+    error("bad argument #1 to 'duplicates' (threshold in (0, 1] expected)", 2)
+  end
+  opts = opts or {}
+  local sigs = signatures(c)
+  local empty = string.rep("\255", 4 * K)
+  -- LSH: documents sharing a band are candidates
+  local parent = {}
+  local function find(x)
+    while parent[x] and parent[x] ~= x do
+      parent[x] = parent[parent[x]] or parent[x]
+      x = parent[x]
+    end
+    return x
+  end
+  local best = {}
+  local rows_per = K // BANDS
+  local checked = {}
+  for band = 0, BANDS - 1 do
+    local buckets = {}
+    for id, sig in pairs(sigs) do
+      if sig ~= empty then
+        local key = sig:sub(band * rows_per * 4 + 1, (band + 1) * rows_per * 4)
+        local b = buckets[key]
+        if b then b[#b + 1] = id else buckets[key] = { id } end
+      end
+    end
+    for _, ids in pairs(buckets) do
+      if #ids > 1 then
+        table.sort(ids)
+        for i = 1, #ids do
+          for j = i + 1, #ids do
+            local a, b = ids[i], ids[j]
+            local pk = a * 4294967296 + b
+            if not checked[pk] then
+              checked[pk] = true
+              local s = S.similarity(sigs[a], sigs[b])
+              if s >= threshold then
+                parent[a] = parent[a] or a
+                parent[b] = parent[b] or b
+                local ra, rb = find(a), find(b)
+                if ra ~= rb then
+                  if ra < rb then parent[rb] = ra else parent[ra] = rb end
+                end
+                best[a] = math.max(best[a] or 0, s)
+                best[b] = math.max(best[b] or 0, s)
+              end
+            end
+          end
+        end
+      end
+    end
+  end
+  local clusters = {}
+  for id in pairs(parent) do
+    local r = find(id)
+    clusters[r] = clusters[r] or {}
+    table.insert(clusters[r], id)
+  end
+  local list = {}
+  for root, ids in pairs(clusters) do
+    table.sort(ids)
+    list[#list + 1] = { root = root, ids = ids }
+  end
+  table.sort(list, function(a, b)
+    if #a.ids ~= #b.ids then return #a.ids > #b.ids end
+    return a.root < b.root
+  end)
+  local db = corpus._db(c)
+  local rows = {}
+  for ci, cl in ipairs(list) do
+    local first = cl.ids[1]
+    for _, id in ipairs(cl.ids) do
+      local info = db:all("SELECT title, substr(published, 1, 10) AS date FROM documents WHERE id = ?", { id })[1] or {}
+      rows[#rows + 1] = { cluster = ci, rowid = id,
+        similarity = id == first and 1 or round(S.similarity(sigs[first], sigs[id]), 3),
+        date = info.date, title = info.title }
+    end
+  end
+  return frame.new(rows, { "cluster", "rowid", "similarity", "date", "title" })
+end
+
+return M
