@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -179,6 +180,18 @@ static int core_fold(lua_State *L) {
   return 1;
 }
 
+/* core.termsize() -> columns, lines of the terminal on stdout, or nil */
+static int core_termsize(lua_State *L) {
+  struct winsize ws;
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_col == 0) {
+    luaL_pushfail(L);
+    return 1;
+  }
+  lua_pushinteger(L, ws.ws_col);
+  lua_pushinteger(L, ws.ws_row);
+  return 2;
+}
+
 /* core.dir(which) -> the stdlib/scripts/examples/data folder */
 static int core_dir(lua_State *L) {
   const char *d = host_dir(luaL_checkstring(L, 1));
@@ -207,6 +220,7 @@ static const luaL_Reg core_funcs[] = {
     {"normalize", core_normalize}, {"lower", core_lower},
     {"fold", core_fold},           {"dir", core_dir},
     {"sandboxed", core_sandboxed}, {"clock", core_clock},
+    {"termsize", core_termsize},
     {NULL, NULL}};
 
 int luaopen_tinsh_core(lua_State *L) {

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/select.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -123,22 +124,50 @@ static void on_sigint_at_prompt(int sig) {
 ** the prompt interrupts it. The line is then abandoned: "^C" is shown
 ** and a newline ends readline's call; the caller discards the line.
 */
+static int cancel_line(void) {
+  got_sigint = 0;
+  line_cancelled = 1;
+  rl_redisplay();
+  fputs("^C", rl_outstream ? rl_outstream : stdout);
+  rl_point = rl_end; /* the newline must not split the shown line */
+  return '\n';
+}
+
+/*
+** Wait until fd is readable or a Ctrl-C came. SIGINT is blocked while
+** the flag is checked and unblocked atomically by pselect, so a Ctrl-C
+** that arrives just before the wait is not lost.
+*/
+static int wait_input(int fd) {
+  sigset_t block, orig;
+  sigemptyset(&block);
+  sigaddset(&block, SIGINT);
+  sigprocmask(SIG_BLOCK, &block, &orig);
+  int ready = 0;
+  while (!got_sigint) {
+    fd_set fds;
+    FD_ZERO(&fds);
+    FD_SET(fd, &fds);
+    int r = pselect(fd + 1, &fds, NULL, NULL, NULL, &orig);
+    if (r > 0 || (r < 0 && errno != EINTR)) {
+      ready = 1;
+      break;
+    }
+  }
+  sigprocmask(SIG_SETMASK, &orig, NULL);
+  return ready;
+}
+
 static int getc_cancellable(FILE *f) {
+  int fd = fileno(f);
   for (;;) {
+    if (!wait_input(fd)) return cancel_line();
     unsigned char c;
-    ssize_t r = read(fileno(f), &c, 1);
+    ssize_t r = read(fd, &c, 1);
     if (r == 1) return c;
     if (r == 0) return EOF;
     if (errno != EINTR) return EOF;
-    if (got_sigint) {
-      got_sigint = 0;
-      line_cancelled = 1;
-      rl_redisplay();
-      fputs("^C", rl_outstream ? rl_outstream : stdout);
-      rl_point = rl_end; /* the newline must not split the shown line */
-      return '\n';
-    }
-    if (rl_signal_event_hook) rl_signal_event_hook();
+    if (got_sigint) return cancel_line();
   }
 }
 

@@ -173,6 +173,10 @@ end
 function M.terminal_size()
   local cols = tonumber(os.getenv("COLUMNS") or "")
   local lines = tonumber(os.getenv("LINES") or "")
+  if (not cols or not lines) and core and core.termsize then
+    local c, l = core.termsize()
+    cols, lines = cols or c, lines or l
+  end
   if (not cols or not lines) and M.isatty("stdout") then
     -- io.popen may be missing or refused (tinsh --sandbox)
     local ok, p = pcall(io.popen, "stty size </dev/tty 2>/dev/null")

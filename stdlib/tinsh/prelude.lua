@@ -10,7 +10,7 @@ _G.help = help
 
 -- The stdlib modules help() documents; loaded only when help is asked.
 help.known({ "corpus", "frame", "export", "report", "chart", "compare",
-             "tinsh.pretty" })
+             "json", "tinsh.pretty" })
 
 -- The corpus: the corpus module provides a default object that opens the
 -- database on first use (--db, $TINSH_DB, ./tinsh.db, else the example).

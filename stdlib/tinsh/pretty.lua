@@ -18,6 +18,7 @@ M.options = {
   items = 40,     -- entries shown per table before "... (N more)"
   width = 100,    -- string values longer than this are cut
   records = true, -- arrays of records as columns
+  rows = 20,      -- rows of a records table shown before "(N rows)"
 }
 
 local display = require("tinsh.display")
@@ -111,7 +112,9 @@ local function render_table(t, indent, depth, seen, out)
     if ok and frame.new then
       local ok2, f = pcall(frame.new, t)
       if ok2 then
-        out[#out + 1] = (f:render())
+        local cols = display.terminal_size and display.terminal_size()
+        out[#out + 1] = (f:render({ limit = M.options.rows,
+                                    width = type(cols) == "number" and cols or nil }))
         return
       end
     end

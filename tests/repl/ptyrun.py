@@ -38,7 +38,7 @@ class Session:
     def send(self, s):
         os.write(self.fd, s.encode())
 
-    def expect(self, pattern, t=5.0):
+    def expect(self, pattern, t=15.0):
         """Wait for pattern in the output since the last expect."""
         deadline = time.time() + t
         rx = re.compile(pattern, re.S)
