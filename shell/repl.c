@@ -119,11 +119,7 @@ static void on_sigint_at_prompt(int sig) {
   got_sigint = 1;
 }
 
-/*
-** readline's input function: read() without SA_RESTART, so a Ctrl-C at
-** the prompt interrupts it. The line is then abandoned: "^C" is shown
-** and a newline ends readline's call; the caller discards the line.
-*/
+/* abandon the line being typed: show "^C", end readline's call */
 static int cancel_line(void) {
   got_sigint = 0;
   line_cancelled = 1;
@@ -158,6 +154,11 @@ static int wait_input(int fd) {
   return ready;
 }
 
+/*
+** readline's input function. A Ctrl-C at the prompt abandons the line:
+** "^C" is shown and a newline ends readline's call; the caller discards
+** the line (line_cancelled).
+*/
 static int getc_cancellable(FILE *f) {
   int fd = fileno(f);
   for (;;) {
