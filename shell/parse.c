@@ -932,6 +932,15 @@ static size_t classify_tail(page *p, size_t b, size_t lim) {
   return tail;
 }
 
+/* Source abbreviations that sign an article but name nobody. */
+static int not_a_name(const char *s, size_t n) {
+  static const char *const abbr[] = {"St", "ST", "TH", "T/h", "Tổng hợp",
+                                     "Nguồn", "Theo", NULL};
+  for (const char *const *a = abbr; *a; a++)
+    if (strlen(*a) == n && memcmp(*a, s, n) == 0) return 1;
+  return 0;
+}
+
 /* Mark the byline(s) just before the tail; returns the new body end. */
 static size_t classify_byline(page *p, size_t b, size_t e) {
   size_t end = e;
@@ -951,7 +960,8 @@ static size_t classify_byline(page *p, size_t b, size_t e) {
     p->u[i].kind = BK_BYLINE;
     /* walking backwards: the name nearest the text wins; an all-caps
     ** role line ("CHỦ TỊCH QUỐC HỘI") is no name */
-    if (a && an && !p->d->author && !(all_caps(a, an) && words(a, an, 4) >= 3))
+    if (a && an && !p->d->author && !(all_caps(a, an) && words(a, an, 4) >= 3) &&
+        !not_a_name(a, an))
       p->d->author = doc_str(p->d, a, an);
     end = i;
   }
@@ -1211,7 +1221,9 @@ doc *parse_file(const char *path, int flags, const char **why) {
   char *bytes;
   size_t len;
   if (util_read_file(path, &bytes, &len) != 0) {
-    *why = strerror(errno);
+    char tmp[128];
+    const char *m = strerror_r(errno, tmp, sizeof tmp); /* GNU: thread-safe */
+    *why = m == tmp ? "cannot read the file" : m;       /* static or not? */
     return NULL;
   }
   doc *d = parse_document(path, bytes, len, flags);

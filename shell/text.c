@@ -673,7 +673,7 @@ static size_t parse_entity(const char *s, size_t n, size_t i, int32_t *cp) {
     j++;
     int hex = j < n && (s[j] == 'x' || s[j] == 'X');
     if (hex) j++;
-    int32_t v = 0;
+    int64_t v = 0; /* 8 hex digits do not fit an int32_t */
     size_t d0 = j;
     while (j < n && j - d0 < 8) {
       int c = (unsigned char)s[j], dv;
@@ -686,7 +686,7 @@ static size_t parse_entity(const char *s, size_t n, size_t i, int32_t *cp) {
     if (j == d0 || j >= n || s[j] != ';') return 0;
     if (v <= 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) v = 0xFFFD;
     if (v >= 0x80 && v < 0xA0) v = cp1252_hi[v - 0x80] ? cp1252_hi[v - 0x80] : 0xFFFD;
-    *cp = v;
+    *cp = (int32_t)v;
     return j + 1 - i;
   }
   size_t a = j;
