@@ -227,22 +227,40 @@ function M.diff(pa, pb)
   while i <= na or j <= nb do
     if i <= na and j <= nb and ka[i] == kb[j] then
       ops[#ops + 1] = { op = "=", a = pa[i], b = pb[j] }; i, j = i + 1, j + 1
-    elseif j <= nb and (i > na or L[i][j + 1] >= L[i + 1][j]) then
-      ops[#ops + 1] = { op = "+", b = pb[j] }; j = j + 1
-    else
+    elseif i <= na and (j > nb or L[i + 1][j] >= L[i][j + 1]) then
       ops[#ops + 1] = { op = "-", a = pa[i] }; i = i + 1
+    else
+      ops[#ops + 1] = { op = "+", b = pb[j] }; j = j + 1
     end
   end
-  -- pair a "-" with a following similar "+" as a change
+  -- in each run of changes, pair removed and added paragraphs that are
+  -- similar (in order) as "changed"
   local out, k = {}, 1
   while k <= #ops do
-    local o, nxt = ops[k], ops[k + 1]
-    if o.op == "-" and nxt and nxt.op == "+" and similar_par(o.a, nxt.b) >= 0.5 then
-      out[#out + 1] = { op = "~", a = o.a, b = nxt.b }
-      k = k + 2
-    else
-      out[#out + 1] = o
+    if ops[k].op == "=" then
+      out[#out + 1] = ops[k]
       k = k + 1
+    else
+      local removed, added = {}, {}
+      while k <= #ops and ops[k].op ~= "=" do
+        if ops[k].op == "-" then removed[#removed + 1] = ops[k].a else added[#added + 1] = ops[k].b end
+        k = k + 1
+      end
+      local j = 1
+      for _, r in ipairs(removed) do
+        local found
+        for x = j, #added do
+          if similar_par(r, added[x]) >= 0.5 then found = x; break end
+        end
+        if found then
+          for x = j, found - 1 do out[#out + 1] = { op = "+", b = added[x] } end
+          out[#out + 1] = { op = "~", a = r, b = added[found] }
+          j = found + 1
+        else
+          out[#out + 1] = { op = "-", a = r }
+        end
+      end
+      for x = j, #added do out[#out + 1] = { op = "+", b = added[x] } end
     end
   end
   return out
