@@ -572,8 +572,10 @@ static int is_space(char c) {
 }
 
 char *fts_plain_query(const char *q) {
-  buf b;
+  buf b, words;
   buf_init(&b);
+  buf_init(&words); /* the bare words, space-separated, for the phrase */
+  int nbare = 0, special = 0;
   const char *p = q ? q : "";
   while (*p) {
     if (is_space(*p)) {
@@ -582,20 +584,42 @@ char *fts_plain_query(const char *q) {
       const char *e = strchr(p + 1, '"');
       if (!e) e = p + strlen(p);
       add_quoted(&b, p + 1, (int)(e - p - 1), 0);
+      special = 1;
       p = *e ? e + 1 : e;
     } else {
       const char *e = p;
       while (*e && !is_space(*e) && *e != '"') e++;
       int n = (int)(e - p), prefix = 0;
       while (n > 0 && p[n - 1] == '*') n--, prefix = 1;
+      size_t before = b.len;
       add_quoted(&b, p, n, prefix);
+      if (prefix) special = 1;
+      if (b.len != before && !prefix) {
+        if (words.len) buf_addc(&words, ' ');
+        buf_add(&words, p, (size_t)n);
+        nbare++;
+      }
       p = e;
     }
   }
   if (b.len == 0) {
     buf_free(&b);
+    buf_free(&words);
     return NULL;
   }
+  if (nbare >= 2 && !special) {
+    /* all words must match; documents with them side by side rank first */
+    buf r;
+    buf_init(&r);
+    buf_addc(&r, '"');
+    buf_add(&r, words.data, words.len);
+    buf_adds(&r, "\" OR (");
+    buf_add(&r, b.data, b.len);
+    buf_addc(&r, ')');
+    buf_free(&b);
+    b = r;
+  }
+  buf_free(&words);
   return buf_detach(&b);
 }
 

@@ -355,7 +355,7 @@ static void test_search_api(void) {
   store_search *q = store_search_open(s, "móng cái", &o, &err);
   store_hit h;
   CHECK(q && store_search_next(q, &h) == 1);
-  CHECK(h.snippet && strstr(h.snippet, "[Móng] [Cái]") != NULL);
+  CHECK(h.snippet && (strstr(h.snippet, "[Móng Cái]") || strstr(h.snippet, "[Móng] [Cái]")));
   CHECK(h.offsets && offsets_cover(s, h.id, h.offsets, "Móng", "Cái") == 2);
   CHECK(store_search_next(q, &h) == 0);
   store_search_close(q);
