@@ -4,7 +4,7 @@
 ** Usage: extract_bench [-r RUNS] FILE|DIR...
 ** Loads every file into memory first (so disk time does not count), then
 ** parses them all with parse_document(..., PARSE_NO_FACTS) and with facts,
-** RUNS times each (best run kept), and prints throughput, the extraction
+** RUNS times each (best run kept, process CPU time), and prints throughput, the extraction
 ** share of parse time and the facts found per kind.
 */
 #define _GNU_SOURCE
@@ -51,7 +51,7 @@ static void add_path(const char *path) {
 
 static double now(void) {
   struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts); /* CPU time: robust on a busy box */
   return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 

@@ -20,6 +20,7 @@
 #include "extract_int.h"
 
 #define SENT_MAX_BYTES 8192 /* a longer "sentence" is cut at a space */
+#define SENT_MAX_TOKS 4096  /* ... and one of this many tokens anywhere */
 
 /* ---- hash map ---- */
 
@@ -124,110 +125,23 @@ static int is_upper_cp(int32_t cp) {
   return utf8proc_isupper(cp);
 }
 
-/* lexicon_word_hash of s[0..n) whose first code point (k bytes) is cp. */
-static uint32_t word_hash(const char *s, size_t n, int32_t cp, size_t k) {
-  uint32_t h = (2166136261u ^ (uint32_t)lexicon_lower_cp(cp)) * 16777619u;
-  for (size_t i = k; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h ? h : 1;
-}
+/* ASCII classes: 0 other, 1 lowercase letter, 2 capital, 3 digit */
+static const unsigned char ascii_class[128] = {
+    ['0'] = 3, ['1'] = 3, ['2'] = 3, ['3'] = 3, ['4'] = 3, ['5'] = 3,
+    ['6'] = 3, ['7'] = 3, ['8'] = 3, ['9'] = 3,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+    ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+    ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2,
+    ['G'] = 2, ['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2,
+    ['M'] = 2, ['N'] = 2, ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2,
+    ['S'] = 2, ['T'] = 2, ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2,
+    ['Y'] = 2, ['Z'] = 2};
 
 static int is_digit(char c) {
   return c >= '0' && c <= '9';
-}
-
-/* ---- tokens ---- */
-
-typedef VEC(tok) tokvec;
-
-/*
-** Tokenize s[a..b) into v (cleared first). Words are runs of letters,
-** combining marks and digits; numbers are runs of digits with single
-** inner '.' or ',' between digits; anything else is one punctuation
-** token per code point. `first_space` says whether a space precedes a.
-*/
-static void tokenize(const char *s, size_t a, size_t b, tokvec *v) {
-  v->n = 0;
-  size_t i = a;
-  uint8_t pending = TF_SPACE;
-  while (i < b) {
-    size_t k;
-    if (s[i] == ' ') { /* the common case */
-      pending |= TF_SPACE;
-      i++;
-      continue;
-    }
-    int32_t cp = decode(s, i, b, &k);
-    if (is_space_cp(cp)) {
-      pending |= TF_SPACE;
-      if (cp == '\n') pending |= TF_NEWLINE;
-      i += k;
-      continue;
-    }
-    tok t = {(uint32_t)i, 0, T_PUNCT, pending, cp, 0};
-    pending = 0;
-    if (cp >= '0' && cp <= '9') {
-      size_t j = i;
-      while (j < b) {
-        if (is_digit(s[j]))
-          j++;
-        else if ((s[j] == '.' || s[j] == ',') && j + 1 < b &&
-                 is_digit(s[j + 1]))
-          j++;
-        else
-          break;
-      }
-      t.type = T_NUM;
-      t.len = (uint32_t)(j - i);
-      /* digits glued to a capital ("19A", "5G") make a word; "3km" stays
-      ** NUM + WORD */
-      size_t kk;
-      if (j < b && is_upper_cp(decode(s, j, b, &kk))) {
-        while (j < b && (is_letter_cp(decode(s, j, b, &kk)) || is_digit(s[j])))
-          j += kk;
-        t.type = T_WORD;
-        t.flags |= TF_DIGITS;
-        t.len = (uint32_t)(j - i);
-        t.h = lexicon_word_hash(s + i, t.len);
-      }
-      i = j;
-    } else if (is_letter_cp(cp)) {
-      size_t j = i, letters = 0, uppers = 0;
-      int digits = 0, upper = is_upper_cp(cp);
-      while (j < b) {
-        unsigned char c0 = (unsigned char)s[j];
-        if (c0 < 0x80) { /* ASCII fast path */
-          if ((c0 | 32) >= 'a' && (c0 | 32) <= 'z') {
-            letters++;
-            uppers += upper && c0 <= 'Z';
-          } else if (c0 >= '0' && c0 <= '9')
-            digits = 1;
-          else
-            break;
-          j++;
-          continue;
-        }
-        size_t kk;
-        int32_t c = decode(s, j, b, &kk);
-        if (is_letter_cp(c)) {
-          letters++;
-          if (upper && is_upper_cp(c)) uppers++; /* CAPS needs a capital */
-        } else
-          break;
-        j += kk;
-      }
-      t.type = T_WORD;
-      t.len = (uint32_t)(j - i);
-      t.h = word_hash(s + i, t.len, cp, k);
-      if (upper) t.flags |= TF_UPPER;
-      if (letters >= 2 && uppers == letters) t.flags |= TF_CAPS;
-      if (digits) t.flags |= TF_DIGITS;
-      i = j;
-    } else {
-      t.len = (uint32_t)k;
-      i += k;
-    }
-    VEC_PUSH(*v, t);
-  }
 }
 
 /* ---- trigger words: first words of the patterns each extractor seeks ---- */
@@ -249,8 +163,10 @@ static const struct {
     {"cửa", TR_PLACE},   {"kCN", TR_PLACE},   {"khu", TR_PLACE},
 };
 
-#define TRIG_CAP 256
+#define TRIG_CAP 4096
 static uint32_t trig_keys[TRIG_CAP];
+static uint64_t trig_bloom[64]; /* 4096-bit filter: most words are no trigger */
+static int trig_merged;         /* gazetteer/surname firsts are in the table */
 static unsigned trig_bits[TRIG_CAP];
 static pthread_once_t trig_once = PTHREAD_ONCE_INIT;
 
@@ -279,28 +195,175 @@ int xt_in(const xsent *x, size_t i, const xwords *ws) {
   return 0;
 }
 
+/* Add bits for the word of hash h to the trigger table. */
+static void trig_put(uint32_t h, unsigned bits) {
+  size_t m = h & (TRIG_CAP - 1);
+  while (trig_keys[m] && trig_keys[m] != h) m = (m + 1) & (TRIG_CAP - 1);
+  trig_keys[m] = h;
+  trig_bits[m] |= bits;
+  uint32_t b = (h >> 20) & 4095;
+  trig_bloom[b >> 6] |= 1ull << (b & 63);
+}
+
 static void trig_init(void) {
   extract_num_init();
   extract_people_init();
   extract_places_init();
-  for (size_t i = 0; i < sizeof triggers / sizeof *triggers; i++) {
-    uint32_t h = lexicon_word_hash(triggers[i].w, strlen(triggers[i].w));
-    size_t m = h & (TRIG_CAP - 1);
-    while (trig_keys[m] && trig_keys[m] != h) m = (m + 1) & (TRIG_CAP - 1);
-    trig_keys[m] = h;
-    trig_bits[m] |= triggers[i].bits;
+  /* first words of gazetteer names and surnames join the trigger table,
+  ** so a word costs one probe (tables past TRIG_CAP/2 keep lex_first) */
+  const lexicon *lx = lexicon_get();
+  if (lx->places.fn + lx->surnames.fn + 64 < TRIG_CAP / 2) {
+    for (size_t i = 0; i < lx->places.fcap; i++)
+      if (lx->places.firsts[i]) trig_put(lx->places.firsts[i], TR_GAZ);
+    for (size_t i = 0; i < lx->surnames.fcap; i++)
+      if (lx->surnames.firsts[i]) trig_put(lx->surnames.firsts[i], TR_SURNAME);
+    trig_merged = 1;
   }
+  for (size_t i = 0; i < sizeof triggers / sizeof *triggers; i++)
+    trig_put(lexicon_word_hash(triggers[i].w, strlen(triggers[i].w)),
+             triggers[i].bits);
 }
 
 unsigned xt_bits(const xsent *x, size_t i) {
-  if (i >= x->n || !x->t[i].h) return 0;
-  uint32_t h = x->t[i].h;
+  return i < x->n ? x->t[i].trig : 0;
+}
+
+/* TR_* bits of a word of hash h. */
+static unsigned word_bits(const lexicon *lx, uint32_t h) {
+  unsigned r = 0;
+  if (!trig_merged) {
+    if (lex_first(&lx->places, h)) r |= TR_GAZ;
+    if (lex_first(&lx->surnames, h)) r |= TR_SURNAME;
+  }
+  uint32_t b = (h >> 20) & 4095;
+  if (!(trig_bloom[b >> 6] >> (b & 63) & 1)) return r;
   size_t m = h & (TRIG_CAP - 1);
   while (trig_keys[m]) {
-    if (trig_keys[m] == h) return trig_bits[m];
+    if (trig_keys[m] == h) return r | trig_bits[m];
     m = (m + 1) & (TRIG_CAP - 1);
   }
-  return 0;
+  return r;
+}
+
+/* ---- tokens ---- */
+
+typedef VEC(tok) tokvec;
+
+/*
+** Tokenize the sentence that starts at s[a] (block of n bytes) into v
+** (cleared first) and return where the sentence ends: just past a newline,
+** or past a '.', '!' or '?' followed by a space, a newline or the end; a
+** sentence longer than SENT_MAX_BYTES ends at the next space, and one of
+** SENT_MAX_TOKS tokens ends there. Words are runs of letters, combining
+** marks and digits; numbers are runs of digits with single inner '.' or
+** ',' between digits; anything else is one punctuation token per code
+** point.
+*/
+static size_t tokenize(const lexicon *lx, const char *s, size_t a, size_t b,
+                       tokvec *v) {
+  v->n = 0;
+  size_t i = a;
+  uint8_t pending = TF_SPACE;
+  while (i < b) {
+    size_t k;
+    if (v->n >= SENT_MAX_TOKS ||
+        (i - a > SENT_MAX_BYTES && (pending & TF_SPACE)))
+      return i;
+    if (s[i] == ' ') { /* the common case */
+      pending |= TF_SPACE;
+      i++;
+      continue;
+    }
+    int32_t cp = decode(s, i, b, &k);
+    if (is_space_cp(cp)) {
+      pending |= TF_SPACE;
+      i += k;
+      if (cp == '\n' && v->n) return i;
+      continue;
+    }
+    tok t = {(uint32_t)i, 0, T_PUNCT, pending, cp, 0, 0};
+    pending = 0;
+    if (cp >= '0' && cp <= '9') {
+      size_t j = i;
+      while (j < b) {
+        if (is_digit(s[j]))
+          j++;
+        else if ((s[j] == '.' || s[j] == ',') && j + 1 < b &&
+                 is_digit(s[j + 1]))
+          j++;
+        else
+          break;
+      }
+      t.type = T_NUM;
+      t.len = (uint32_t)(j - i);
+      /* digits glued to a capital ("19A", "5G") make a word; "3km" stays
+      ** NUM + WORD */
+      size_t kk;
+      if (j < b && is_upper_cp(decode(s, j, b, &kk))) {
+        while (j < b && (is_letter_cp(decode(s, j, b, &kk)) || is_digit(s[j])))
+          j += kk;
+        t.type = T_WORD;
+        t.flags |= TF_DIGITS;
+        t.len = (uint32_t)(j - i);
+        t.h = lexicon_word_hash(s + i, t.len);
+        t.trig = (uint8_t)word_bits(lx, t.h);
+      }
+      i = j;
+    } else if (is_letter_cp(cp)) {
+      /* caps: every letter so far is a capital (then TF_CAPS) */
+      size_t j = i + k, letters = 1;
+      int digits = 0, upper = is_upper_cp(cp), caps = upper;
+      const unsigned char *u = (const unsigned char *)s;
+      while (j < b) {
+        unsigned char c0 = u[j];
+        if (c0 < 0x80) { /* ASCII */
+          unsigned char cl = ascii_class[c0];
+          if (!cl) break;
+          if (cl == 3)
+            digits = 1;
+          else {
+            letters++;
+            caps &= cl == 2;
+          }
+          j++;
+          continue;
+        }
+        if (c0 == 0xE1 && j + 2 < b && (u[j + 1] == 0xBA || u[j + 1] == 0xBB) &&
+            (u[j + 2] & 0xC0) == 0x80) { /* U+1E80..U+1EFF, Vietnamese */
+          letters++;
+          if (caps)
+            caps = is_upper_cp(0x1000 | (u[j + 1] & 0x3F) << 6 |
+                               (u[j + 2] & 0x3F));
+          j += 3;
+          continue;
+        }
+        size_t kk;
+        int32_t c = decode(s, j, b, &kk);
+        if (!is_letter_cp(c)) break;
+        letters++;
+        if (caps) caps = is_upper_cp(c);
+        j += kk;
+      }
+      t.type = T_WORD;
+      t.len = (uint32_t)(j - i);
+      t.h = lexicon_word_hash_cp(s + i, t.len, cp, k);
+      t.trig = (uint8_t)word_bits(lx, t.h);
+      if (upper) t.flags |= TF_UPPER;
+      if (letters >= 2 && caps) t.flags |= TF_CAPS;
+      if (digits) t.flags |= TF_DIGITS;
+      i = j;
+    } else {
+      t.len = (uint32_t)k;
+      i += k;
+      if ((cp == '.' || cp == '!' || cp == '?') &&
+          (i >= b || s[i] == ' ' || s[i] == '\n')) {
+        VEC_PUSH(*v, t);
+        return i;
+      }
+    }
+    VEC_PUSH(*v, t);
+  }
+  return b;
 }
 
 int xt_is(const xsent *x, size_t i, const char *w) {
@@ -698,41 +761,6 @@ static int is_body(doc_kind k) {
          k == BK_CAPTION;
 }
 
-/*
-** End of the sentence that starts at a in s[0..n): just past a newline or
-** a '.', '!', '?', '…' that is followed by a space, a quote or the end.
-** Cut at a space after SENT_MAX_BYTES.
-*/
-static size_t sentence_end(const char *s, size_t n, size_t a) {
-  static const unsigned char stop[256] = {
-      ['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [';'] = 1, [' '] = 1};
-  size_t i = a;
-  while (i < n) {
-    if (!stop[(unsigned char)s[i]] && i - a <= SENT_MAX_BYTES) {
-      i++;
-      continue;
-    }
-    char c = s[i];
-    if (c == '\n') return i + 1;
-    if (c == '.' || c == '!' || c == '?' || c == ';') {
-      if (i + 1 >= n || s[i + 1] == ' ' || s[i + 1] == '\n') {
-        if (c == ';') { /* ';' ends a clause list, not a sentence */
-          i++;
-          continue;
-        }
-        return i + 1;
-      }
-    }
-    if (i - a > SENT_MAX_BYTES && c == ' ') return i + 1;
-    if (i - a > 4 * SENT_MAX_BYTES) { /* no space at all: cut on a char */
-      while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
-      return i;
-    }
-    i++;
-  }
-  return n;
-}
-
 int extract_facts(doc *d) {
   if (!d) return -1;
   xdoc x = {0};
@@ -748,8 +776,7 @@ int extract_facts(doc *d) {
     size_t n = strlen(s);
     scan_quotes(&x, s, n);
     for (size_t a = 0; a < n;) {
-      size_t e = sentence_end(s, n, a);
-      tokenize(s, a, e, &toks);
+      size_t e = tokenize(x.lx, s, a, n, &toks);
       if (toks.n) {
         if (used.cap < toks.n) {
           used.cap = toks.n * 2;

@@ -1,8 +1,8 @@
 /*
 ** extract_int.h — internals shared by the fact extractors (extract*.c).
 **
-** extract.c cuts every body block into sentences, tokenizes each sentence
-** once into a reused array of tokens, and hands the sentence to each
+** extract.c cuts every body block into sentences (lines are sentences
+** too), tokenizes each sentence once into a reused array of tokens, and hands the sentence to each
 ** extractor in turn (figures, people, refs + periods, places, abbrevs).
 ** Tokens are byte spans into the block text; nothing is copied until a
 ** fact is kept (then into the doc arena).
@@ -22,8 +22,7 @@ enum {
   TF_SPACE = 1,   /* whitespace (or block start) right before the token */
   TF_UPPER = 2,   /* word whose first letter is uppercase */
   TF_CAPS = 4,    /* word of >= 2 letters, all uppercase ("HĐND", "QH") */
-  TF_DIGITS = 8,  /* word that also holds digits ("Km11", "QH13") */
-  TF_NEWLINE = 16 /* the whitespace before the token holds a newline */
+  TF_DIGITS = 8   /* word that also holds digits ("Km11", "QH13") */
 };
 
 typedef struct tok {
@@ -33,13 +32,16 @@ typedef struct tok {
   uint8_t flags; /* TF_* */
   int32_t cp;    /* first code point (punctuation: the character) */
   uint32_t h;    /* words: lexicon_word_hash of the text, else 0 */
+  uint8_t trig;  /* words: TR_* bits, computed once by the tokenizer */
 } tok;
 
 /* What a word may start (xt_bits): lets extractors skip most tokens. */
 enum {
   TR_REF = 1,    /* a document kind: "Nghị quyết", "Kế hoạch", ... */
   TR_PERIOD = 2, /* "nhiệm kỳ", "giai đoạn", "tầm nhìn", "Đại hội", ... */
-  TR_PLACE = 4   /* an administrative prefix: "xã", "TP", "huyện", ... */
+  TR_PLACE = 4,  /* an administrative prefix: "xã", "TP", "huyện", ... */
+  TR_GAZ = 8,    /* the first word of a gazetteer name */
+  TR_SURNAME = 16 /* a surname */
 };
 
 typedef struct name_hit { /* a name-shaped run seen in the text */

@@ -51,11 +51,10 @@ static int name_syllable(const tok *t) {
 static int name_at(const xsent *x, size_t i) {
   if (!name_syllable(&x->t[i])) return 0;
   const lexicon *lx = x->x->lx;
-  if (!lex_first(&lx->surnames, x->t[i].h) ||
+  if (!(x->t[i].trig & TR_SURNAME) ||
       !lex_find(&lx->surnames, x->s + x->t[i].off, x->t[i].len)) return 0;
   size_t j = i + 1;
-  while (j < x->n && name_syllable(&x->t[j]) && (x->t[j].flags & TF_SPACE) &&
-         !(x->t[j].flags & TF_NEWLINE))
+  while (j < x->n && name_syllable(&x->t[j]) && (x->t[j].flags & TF_SPACE))
     j++;
   size_t k = j - i;
   if (k < 2 || k > 4) return 0;

@@ -60,7 +60,7 @@ void extract_places(xsent *x) {
     if (t->type != T_WORD) continue;
     const lex_entry *e;
     int k;
-    if (lex_first(g, t->h) &&
+    if ((t->trig & TR_GAZ) &&
         ((t->flags & (TF_UPPER | TF_CAPS)) || in_list(x, i, &ws_lower_heads)) &&
         (k = xt_lookup(x, i, g, &e))) {
       if (!(i > 0 && in_list(x, i - 1, &ws_org_words)))
@@ -69,7 +69,7 @@ void extract_places(xsent *x) {
       continue;
     }
     if (!(xt_bits(x, i) & TR_PLACE)) continue;
-    int initial = i == 0 || (t->flags & TF_NEWLINE) ||
+    int initial = i == 0 ||
                   (i > 0 && x->t[i - 1].type == T_PUNCT &&
                    (x->t[i - 1].cp == '-' || x->t[i - 1].cp == '+'));
     for (int p = 0; prefixes[p].w; p++) {

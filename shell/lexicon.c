@@ -53,40 +53,33 @@ size_t lexicon_fold(char *dst, size_t cap, const char *s, size_t n) {
   return o;
 }
 
-int32_t lexicon_lower_cp(int32_t cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
-  if (cp < 0x100) return cp >= 0xC0 && cp <= 0xDE && cp != 0xD7 ? cp + 32 : cp;
-  if (cp < 0x130 || (cp >= 0x1EA0 && cp <= 0x1EF9)) return cp | 1;
-  if (cp == 0x1A0 || cp == 0x1AF) return cp + 1; /* Ơ Ư */
-  if (cp == 0x1A1 || cp == 0x1B0) return cp;
+int32_t lexicon_lower_cp_slow(int32_t cp) {
   return utf8proc_tolower(cp);
 }
 
 uint32_t lexicon_word_hash(const char *s, size_t n) {
-  uint32_t h = 2166136261u;
-  size_t i = 0;
+  int32_t cp = 0;
+  size_t k = 0;
   if (n) {
     unsigned char c = (unsigned char)s[0];
-    int32_t cp = c;
-    i = 1;
+    cp = c;
+    k = 1;
     if (c >= 0x80) {
       utf8proc_int32_t u;
-      utf8proc_ssize_t k =
+      utf8proc_ssize_t r =
           utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &u);
-      if (k > 0) {
-        cp = lexicon_lower_cp(u);
-        i = (size_t)k;
+      if (r > 0) {
+        cp = u;
+        k = (size_t)r;
       }
-    } else if (c >= 'A' && c <= 'Z')
-      cp = c + 32;
-    h = (h ^ (uint32_t)cp) * 16777619u;
+    }
   }
-  for (; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h ? h : 1;
+  return lexicon_word_hash_cp(s, n, cp, k);
 }
 
 int lex_first(const lex_table *t, uint32_t h) {
-  if (!t->fcap) return 0;
+  uint32_t b = (h >> 20) & 4095;
+  if (!(t->bloom[b >> 6] >> (b & 63) & 1)) return 0;
   size_t m = h & (t->fcap - 1);
   while (t->firsts[m]) {
     if (t->firsts[m] == h) return 1;
@@ -101,6 +94,8 @@ static void first_put(lex_table *t, const char *key, size_t n) {
   while (w < n && key[w] != ' ') w++;
   uint32_t h = lexicon_word_hash(key, w);
   if (lex_first(t, h)) return;
+  uint32_t bit = (h >> 20) & 4095;
+  t->bloom[bit >> 6] |= 1ull << (bit & 63);
   if (2 * (t->fn + 1) > t->fcap) {
     size_t ncap = t->fcap ? t->fcap * 2 : 256;
     uint32_t *nf = xcalloc(ncap, sizeof *nf);

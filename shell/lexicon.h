@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct lex_entry {
   const char *key;  /* lookup key (lowercased for case-insensitive tables) */
@@ -28,6 +29,7 @@ typedef struct lex_table {
   int fold;   /* keys are lowercased; look up lowercased text */
   uint32_t *firsts; /* set of lexicon_word_hash of each key's first word */
   size_t fcap, fn;  /* its capacity (power of two; 0 when empty), count */
+  uint64_t bloom[64]; /* 4096-bit filter over firsts: a quick "no" */
 } lex_table;
 
 typedef struct lexicon {
@@ -52,8 +54,37 @@ const lex_entry *lex_find(const lex_table *t, const char *s, size_t n);
 ** can be skipped when no key starts with the word. */
 uint32_t lexicon_word_hash(const char *s, size_t n);
 
+int32_t lexicon_lower_cp_slow(int32_t cp); /* utf8proc_tolower */
+
 /* Lowercase of code point cp (fast for Latin and Vietnamese letters). */
-int32_t lexicon_lower_cp(int32_t cp);
+static inline int32_t lexicon_lower_cp(int32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+  if (cp < 0x100) return cp >= 0xC0 && cp <= 0xDE && cp != 0xD7 ? cp + 32 : cp;
+  if (cp < 0x130 || (cp >= 0x1EA0 && cp <= 0x1EF9)) return cp | 1;
+  if (cp == 0x1A0 || cp == 0x1AF) return cp + 1; /* Ơ Ư */
+  if (cp == 0x1A1 || cp == 0x1B0) return cp;
+  return lexicon_lower_cp_slow(cp);
+}
+
+/* lexicon_word_hash when the first code point cp (k bytes) is decoded:
+** the lowercased first letter, the length and up to 8 following bytes —
+** cheap, and a collision only costs a lookup that then fails. */
+static inline uint32_t lexicon_word_hash_cp(const char *s, size_t n,
+                                            int32_t cp, size_t k) {
+  uint64_t v = 0;
+  if (n - k >= 8) {
+    memcpy(&v, s + k, 8);
+  } else {
+    for (size_t i = k; i < n; i++) v |= (uint64_t)(unsigned char)s[i] << (8 * (i - k));
+  }
+  uint64_t h = ((uint64_t)(uint32_t)lexicon_lower_cp(cp) << 32 | n) *
+               0x9E3779B97F4A7C15ull;
+  h ^= v * 0xC2B2AE3D27D4EB4Full;
+  h ^= h >> 29;
+  h *= 0x165667B19E3779F9ull;
+  uint32_t r = (uint32_t)(h >> 32);
+  return r ? r : 1;
+}
 
 /* Some key of t starts with the word of hash h. */
 int lex_first(const lex_table *t, uint32_t h);
