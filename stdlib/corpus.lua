@@ -295,8 +295,8 @@ end
 
 -- Methods defined in submodules, loaded on first call.
 local sub = {
-  search = "corpus.results", set = "corpus.results", sets = "corpus.results",
-  drop_set = "corpus.results", kwic = "corpus.kwic",
+  search = "corpus.results", saved = "corpus.results", drop = "corpus.results",
+  kwic = "corpus.kwic",
   figures = "corpus.facts", people = "corpus.facts", refs = "corpus.facts",
   places = "corpus.facts", periods = "corpus.facts", quotes = "corpus.facts",
   freq = "corpus.stats", ngrams = "corpus.stats", collocations = "corpus.stats",

@@ -27,7 +27,7 @@ local FILTER = "Filters (all optional, combined with AND): year = 2024, from = '
 
 H.corpus = {
   "corpus — the open corpus. Documents: docs, get, list, count, #corpus.\n" ..
-  "Search: search, set, sets, kwic. Facts: figures, people, refs, places,\n" ..
+  "Search: search, saved, drop, kwic. Facts: figures, people, refs, places,\n" ..
   "periods, quotes. Statistics: freq, ngrams, collocations, keyness, similar,\n" ..
   "duplicates. Raw SQL: sql. help(corpus.search) for details.",
   docs = "corpus:docs{filter} -> iterator over documents, in id order. Lazy: rows are\n" ..
@@ -53,11 +53,11 @@ H.corpus = {
     "-1 for all), raw = true (FTS5 MATCH syntax), filter = {document filter}.\n" ..
     "Result sets: rs[i], #rs, rs:docs(), rs:filter(pred), rs:union(other),\n" ..
     "rs:intersect(other), rs:minus(other) (also rs + other, rs * other, rs - other),\n" ..
-    "rs:save(name) / corpus:set(name), rs:kwic(...), rs:frame(), rs:show().\n" ..
+    "rs:save(name) / corpus:saved(name), rs:kwic(...), rs:frame(), rs:show().\n" ..
     "  local rs = corpus:search('khu kinh tế cửa khẩu', {filter = {year = 2024}})",
-  set = "corpus:set(name) -> the result set saved under name | nil, msg.",
-  sets = "corpus:sets() -> frame of saved result sets: name, query, n, created.",
-  drop_set = "corpus:drop_set(name) -> true | nil, msg. Deletes a saved result set.",
+  saved = "corpus:saved(name) -> the result set saved under name (rs:save(name)) |\n" ..
+    "nil, msg. corpus:saved() -> frame of the saved sets: name, query, n, created.",
+  drop = "corpus:drop(name) -> true | nil, msg. Deletes a saved result set.",
   kwic = "corpus:kwic(query [, opts]) -> concordance: the matches of query (a word or a\n" ..
     "phrase, accent-smart like search, word* a prefix) with their left and right\n" ..
     "contexts, aligned on the match by display width. opts: width (line width,\n" ..

@@ -5,7 +5,8 @@
 -- between « and »), offsets ("col start end ..." byte offsets, FTS columns
 -- title, lead, body, captions, answers), path, id. Sets combine (union,
 -- intersect, minus — also +, *, -), filter, and are saved by name in the
--- database (tables corpus_sets, corpus_set_hits) to be reloaded later.
+-- database (tables corpus_sets, corpus_set_hits) to be reloaded later
+-- with corpus:saved(name).
 
 local corpus = require("corpus")
 local frame = require("frame")
@@ -215,8 +216,10 @@ local function has_sets(db)
   return r[1].n > 0
 end
 
---- corpus:set(name) -> the saved result set | nil, msg
-function M.set(c, name)
+--- corpus:saved(name) -> the saved result set | nil, msg;
+--- corpus:saved() -> frame of the saved sets
+function M.saved(c, name)
+  if name == nil then return M.sets(c) end
   local db = corpus._db(c)
   if not has_sets(db) then return nil, "no saved result set '" .. tostring(name) .. "'" end
   local meta = db:all("SELECT query FROM corpus_sets WHERE name = ?", { name })
@@ -229,7 +232,7 @@ function M.set(c, name)
   return make(c, meta[1].query, renumber(hits), name)
 end
 
---- corpus:sets() -> frame of the saved result sets
+-- the saved result sets as a frame (corpus:saved() without a name)
 function M.sets(c)
   local db = corpus._db(c)
   if not has_sets(db) then return frame.new({}, { "name", "query", "n", "created" }) end
@@ -237,8 +240,8 @@ function M.sets(c)
     { "name", "query", "n", "created" })
 end
 
---- corpus:drop_set(name) -> true | nil, msg
-function M.drop_set(c, name)
+--- corpus:drop(name) -> true | nil, msg
+function M.drop(c, name)
   local w, err = corpus._wdb(c)
   if not w then return nil, err end
   local n = w:exec("DELETE FROM corpus_sets WHERE name = ?", { name })
@@ -326,7 +329,7 @@ RS.__help = {
   intersect = "rs:intersect(other) -> hits of rs whose document is in other (also rs * other).",
   minus = "rs:minus(other) -> hits of rs whose document is not in other (also rs - other).",
   save = "rs:save(name) -> rs | nil, msg. Saves the set in the database (refused in\n" ..
-    "--sandbox); corpus:set(name) reloads it, corpus:sets() lists them.",
+    "--sandbox); corpus:saved(name) reloads it, corpus:saved() lists them.",
   frame = "rs:frame() -> frame of the hits: rank, rowid, date, title, score, snippet.\n" ..
     "Frame methods (where, sort, top, group, map, select, export...) work on rs directly.",
   show = "rs:show{limit =} prints the hits as a table.",
