@@ -1,0 +1,517 @@
+-- tinsh.script — the plumbing shared by the ready report scripts
+-- (scripts/*.lua, `tinsh run NAME`): argument parsing with one-line usage
+-- errors, a report builder that renders as text, Markdown, HTML (through
+-- the report module: one self-contained file) or CSV (its main table),
+-- the output (stdout or --out FILE), and the document dates the reports
+-- group by.
+--
+--   local script = require("tinsh.script")
+--   local o = script.args(arg, { options = { top = "integer" }, defaults = { top = 10 } })
+--   local r = script.report("Corpus overview")
+--   r:section("Documents"):table(o.corpus:list(), { csv = true })
+--   script.output(r, o)
+--
+-- Every script accepts --format text|md|html|csv, --out FILE (the format
+-- follows the extension unless --format is given), --db PATH and --help.
+
+local frame = require("frame")
+local export = require("export")
+local chart = require("chart")
+local display = require("tinsh.display")
+local core = require("tinsh.core")
+
+local M = {}
+
+M.FORMATS = { text = "text", txt = "text", md = "md", markdown = "md", html = "html",
+  htm = "html", csv = "csv" }
+M.WIDTH = 100 -- text output width (columns)
+
+---------------------------------------------------------------- errors
+
+local function script_name(argv)
+  local p = argv and argv[0] or "script"
+  return (tostring(p):match("([^/]+)%.lua$") or tostring(p))
+end
+
+-- Print "tinsh: run NAME: msg" on stderr and exit with status 2 (usage).
+function M.fail(msg, argv, status)
+  io.stderr:write("tinsh: run ", script_name(argv or _G.arg), ": ", msg, "\n")
+  os.exit(status or 2)
+end
+
+-- The `--- key: value` header of the script file (the lines tinsh run
+-- --list and --help show), as a list of lines.
+function M.header(path)
+  local fh = path and io.open(path, "r")
+  if not fh then return {} end
+  local out = {}
+  for line in fh:lines() do
+    if not line:match("^#!") then
+      local text = line:match("^%-%-%-%s?(.*)$")
+      if not text then break end
+      out[#out + 1] = text
+    end
+  end
+  fh:close()
+  return out
+end
+
+local function usage_of(argv, spec)
+  if spec.usage then return spec.usage end
+  for _, l in ipairs(M.header(argv and argv[0])) do
+    local u = l:match("^usage:%s*(.*)$")
+    if u then return u end
+  end
+  return "tinsh run " .. script_name(argv) .. " [OPTIONS]"
+end
+
+---------------------------------------------------------------- arguments
+
+local COMMON = { format = "string", out = "string", db = "string", help = "flag" }
+local SHORT = { o = "out", f = "format", h = "help" }
+
+local function convert(kind, name, v, fail)
+  if kind == "number" or kind == "integer" then
+    local n = tonumber(v)
+    if not n or (kind == "integer" and math.type(n) ~= "integer" and n ~= math.floor(n)) then
+      fail("--" .. name .. " wants a" .. (kind == "integer" and "n integer" or " number")
+        .. ", got '" .. tostring(v) .. "'")
+    end
+    return kind == "integer" and math.tointeger(n) or n
+  elseif type(kind) == "table" then -- a list of choices
+    for _, c in ipairs(kind) do if c == v then return v end end
+    fail("--" .. name .. " must be one of " .. table.concat(kind, ", ") .. ", got '" ..
+      tostring(v) .. "'")
+  end
+  return v
+end
+
+--[[
+script.args(argv, spec) -> options table. argv is the script's `arg`.
+spec.options   {name = "string" | "number" | "integer" | "flag" | {choices}}
+spec.defaults  {name = value}
+spec.positional {min =, max =, names = {"a", "b"}} (positional values land in
+               o[1], o[2]... and under their names)
+spec.usage     the usage line (default: the script header's "usage:" line)
+spec.formats   formats the script writes (default text, md, html, csv)
+Common options: --format F, --out FILE (-o), --db PATH, --help (-h).
+--help prints the header and exits 0; a bad argument prints one line
+"tinsh: run NAME: what (usage: ...)" and exits 2. The result also holds
+o.format (resolved), o.corpus (the --db corpus or the default) and o.name.
+]]
+function M.args(argv, spec)
+  argv = argv or {}
+  spec = spec or {}
+  local usage = usage_of(argv, spec)
+  local function fail(msg) M.fail(msg .. " (usage: " .. usage .. ")", argv) end
+  local kinds = {}
+  for k, v in pairs(COMMON) do kinds[k] = v end
+  for k, v in pairs(spec.options or {}) do kinds[k] = v end
+  local o = { name = script_name(argv) }
+  for k, v in pairs(spec.defaults or {}) do o[k] = v end
+  local pos = {}
+  local i, n = 1, #argv
+  local only_pos = false
+  while i <= n do
+    local a = argv[i]
+    if only_pos or a == "-" or not a:match("^%-") then
+      pos[#pos + 1] = a
+    elseif a == "--" then
+      only_pos = true
+    else
+      local name, value = a:match("^%-%-([%w_-]+)=(.*)$")
+      if not name then name = a:match("^%-%-([%w_-]+)$") end
+      if not name and a:match("^%-%a$") then name = SHORT[a:sub(2)] end
+      if not name then fail("unknown option '" .. a .. "'") end
+      name = name:gsub("-", "_")
+      local kind = kinds[name]
+      if not kind then fail("unknown option '" .. a .. "'") end
+      if kind == "flag" then
+        if value then fail("--" .. name .. " takes no value") end
+        o[name] = true
+      else
+        if not value then
+          i = i + 1
+          value = argv[i]
+          if value == nil then fail(a .. " needs a value") end
+        end
+        o[name] = convert(kind, name, value, fail)
+      end
+    end
+    i = i + 1
+  end
+  if o.help then
+    local h = M.header(argv[0])
+    io.stdout:write(#h > 0 and table.concat(h, "\n") or ("usage: " .. usage), "\n")
+    os.exit(0)
+  end
+  local p = spec.positional or { max = 0 }
+  if #pos < (p.min or 0) then
+    fail("missing " .. ((p.names or {})[#pos + 1] or "argument"))
+  end
+  if p.max and #pos > p.max then fail("unexpected argument '" .. pos[p.max + 1] .. "'") end
+  for k, v in ipairs(pos) do
+    o[k] = v
+    if p.names and p.names[k] then o[p.names[k]] = v end
+  end
+  -- the format: --format, else the extension of --out, else text
+  local allowed = {}
+  for _, f in ipairs(spec.formats or { "text", "md", "html", "csv" }) do allowed[f] = true end
+  local fmt
+  if o.format then
+    fmt = M.FORMATS[o.format:lower()]
+    if not fmt or not allowed[fmt] then
+      fail("unknown format '" .. o.format .. "'")
+    end
+  elseif o.out and o.out ~= "-" then
+    local ext = o.out:match("%.(%w+)$")
+    fmt = ext and M.FORMATS[ext:lower()]
+    if not fmt or not allowed[fmt] then
+      fail("cannot tell the format of '" .. o.out .. "': use --format or a ." ..
+        table.concat(spec.formats or { "html", "md", "csv", "txt" }, "/.") .. " name")
+    end
+  end
+  o.format = fmt or "text"
+  if o.db then
+    local c, err = require("corpus").open(o.db)
+    if not c then M.fail(tostring(err), argv, 1) end
+    o.corpus = c
+  else
+    o.corpus = _G.corpus or require("corpus").default()
+  end
+  return o
+end
+
+---------------------------------------------------------------- text
+
+-- Word-wrap s to width columns, each line prefixed; returns a list.
+local function wrap(s, width, prefix)
+  prefix = prefix or ""
+  local out = {}
+  local pw = display.width(prefix)
+  for para in (tostring(s) .. "\n"):gmatch("(.-)\n") do
+    local line, lw = prefix, pw
+    for word in para:gmatch("%S+") do
+      local ww = display.width(word)
+      if lw > pw and lw + 1 + ww > width then
+        out[#out + 1] = line
+        line, lw = prefix .. word, pw + ww
+      elseif lw > pw then
+        line, lw = line .. " " .. word, lw + 1 + ww
+      else
+        line, lw = line .. word, lw + ww
+      end
+    end
+    out[#out + 1] = line
+  end
+  return out
+end
+M.wrap = wrap
+
+---------------------------------------------------------------- builder
+
+local Out = {}
+local OutMT = { __index = Out, __name = "tinsh.script.report" }
+
+--[[
+script.report(title [, opts]) -> builder with the methods of a report
+(section, paragraph, table, chart, kwic, document — each returns the
+builder) plus note(text) (a small paragraph) and hint(text) (text output
+only: what to try next). It renders as
+"text" (aligned, M.WIDTH columns), "md" and "html" (report.new), and
+"csv" (the table added with {csv = true}, else the first table).
+Table opts: caption, limit (HTML/Markdown rows), text_limit (text rows),
+csv = true, columns. opts: subtitle, date (as report.new).
+]]
+function M.report(title, opts)
+  return setmetatable({ title = title, opts = opts or {}, items = {} }, OutMT)
+end
+
+local function push(r, item)
+  r.items[#r.items + 1] = item
+  return r
+end
+
+function Out:section(title) return push(self, { kind = "section", title = title }) end
+function Out:paragraph(text) return push(self, { kind = "paragraph", text = text }) end
+function Out:note(text) return push(self, { kind = "note", text = text }) end
+function Out:hint(text) return push(self, { kind = "hint", text = text }) end
+function Out:table(data, opts)
+  opts = opts or {}
+  local f = frame.from(data)
+  if opts.columns then f = f:select(opts.columns) end
+  return push(self, { kind = "table", frame = f, opts = opts })
+end
+function Out:chart(spec)
+  require("report").new("check"):chart(spec) -- validate now, at the call
+  return push(self, { kind = "chart", spec = spec })
+end
+function Out:kwic(lines, opts) return push(self, { kind = "kwic", lines = lines, opts = opts or {} }) end
+function Out:document(doc, opts) return push(self, { kind = "document", doc = doc, opts = opts or {} }) end
+
+-- The report module's builder with the same content.
+function Out:to_report()
+  local report = require("report")
+  local r = report.new(self.title, self.opts)
+  for _, it in ipairs(self.items) do
+    if it.kind == "section" then r:section(it.title)
+    elseif it.kind == "paragraph" or it.kind == "note" then r:paragraph(it.text)
+    elseif it.kind == "table" then
+      if #it.frame > 0 then
+        r:table(it.frame, { caption = it.opts.caption, limit = it.opts.limit })
+      else
+        r:paragraph((it.opts.caption and (it.opts.caption .. ": ") or "") .. "(none)")
+      end
+    elseif it.kind == "chart" then r:chart(it.spec)
+    elseif it.kind == "kwic" then r:kwic(it.lines, it.opts)
+    elseif it.kind == "document" then r:document(it.doc, it.opts)
+    end
+  end
+  return r
+end
+
+local function text_chart(spec, width)
+  local title = spec.title and (spec.title .. "\n") or ""
+  if (spec.kind or "bar") == "bar" then
+    local pairs_ = chart.pairs_of(spec.data, spec.x, spec.y)
+    local lw, vw = 0, 0
+    for _, p in ipairs(pairs_) do
+      lw = math.max(lw, display.width(chart.format_value(p[1])))
+      vw = math.max(vw, display.width(chart.format_value(p[2])))
+    end
+    lw = math.min(lw, 40)
+    local bw = math.max(10, math.min(40, width - lw - vw - 2))
+    return title .. chart.bars(pairs_, { width = bw, labelwidth = lw })
+  elseif spec.kind == "stack" then
+    return title .. chart.stack(spec.data, { x = spec.x, y = spec.y, series = spec.series,
+      width = math.min(50, width - 20) })
+  end
+  return title .. chart.lines(spec.data, { x = spec.x, y = spec.y, series = spec.series })
+end
+
+local function text_kwic(lines, width)
+  local src = frame.from(lines)
+  local mw = 0
+  for _, l in ipairs(src) do mw = math.max(mw, display.width(l.match or "")) end
+  local side = math.max(8, (width - mw - 12) // 2)
+  local out = {}
+  for _, l in ipairs(src) do
+    local ref = l.rowid and ("#" .. l.rowid) or ""
+    out[#out + 1] = (display.pad(ref, 4) .. " " ..
+      display.pad(display.truncate_left(l.left or "", side), side, "right") .. " " ..
+      display.pad(l.match or "", mw) .. " " .. display.truncate(l.right or "", side))
+      :gsub("%s+$", "")
+  end
+  return table.concat(out, "\n")
+end
+
+local function render_text(self, width)
+  local out = {}
+  local function add(s) out[#out + 1] = s end
+  if self.title then
+    add(self.title)
+    add(("═"):rep(math.min(width, display.width(self.title))))
+  end
+  local meta = {}
+  if self.opts.subtitle then meta[#meta + 1] = self.opts.subtitle end
+  if self.opts.date then meta[#meta + 1] = require("report").format_date(self.opts.date) end
+  if #meta > 0 then for _, l in ipairs(wrap(table.concat(meta, " · "), width)) do add(l) end end
+  for _, it in ipairs(self.items) do
+    local k = it.kind
+    if k == "section" then
+      add("")
+      add(it.title)
+      add(("─"):rep(math.min(width, display.width(it.title))))
+    elseif k == "paragraph" or k == "note" or k == "hint" then
+      for _, l in ipairs(wrap(it.text, width)) do add(l) end
+    elseif k == "table" then
+      if it.opts.caption then add(it.opts.caption .. ":") end
+      if #it.frame == 0 then add("(none)") else
+        add(it.frame:render{ width = width, limit = it.opts.text_limit or it.opts.limit,
+          maxwidth = it.opts.maxwidth or 40 })
+      end
+    elseif k == "chart" then
+      add("")
+      add(text_chart(it.spec, width))
+    elseif k == "kwic" then
+      if it.opts.caption then add(it.opts.caption .. ":") end
+      add(text_kwic(it.lines, width))
+    elseif k == "document" then
+      local d = it.doc
+      add("")
+      for _, l in ipairs(wrap(d.title or "(no title)", width)) do add(l) end
+      local meta2 = {}
+      if d.published then meta2[#meta2 + 1] = require("report").format_date(d.published) end
+      if d.author then meta2[#meta2 + 1] = d.author end
+      if #meta2 > 0 then add(table.concat(meta2, " · ")) end
+      if d.lead then for _, l in ipairs(wrap(d.lead, width, "  ")) do add(l) end end
+    end
+  end
+  return table.concat(out, "\n") .. "\n"
+end
+
+-- The main table (CSV): the one marked csv = true, else the first one.
+function Out:main_table()
+  local first
+  for _, it in ipairs(self.items) do
+    if it.kind == "table" then
+      if it.opts.csv then return it.frame end
+      first = first or it.frame
+    end
+  end
+  return first or frame.new({}, {})
+end
+
+--- r:render(format [, width]) -> string: "text", "md", "html" or "csv"
+function Out:render(format, width)
+  if format == "html" or format == "md" then return self:to_report():render(format) end
+  if format == "csv" then return export.tostring(self:main_table(), "csv") end
+  return render_text(self, width or M.WIDTH)
+end
+
+function M.is_report(x) return getmetatable(x) == OutMT end
+
+---------------------------------------------------------------- output
+
+-- Open path for writing. Inside --sandbox a relative name that is refused
+-- goes into the output folder the refusal names (tinsh.core has no way to
+-- ask for it).
+local function open_out(path)
+  local fh, err = io.open(path, "wb")
+  if fh or not core.sandboxed() or path:match("^/") then return fh, err end
+  local dir = tostring(err):match("output folder (/.*)$")
+  if not dir then return nil, err end
+  local fh2, err2 = io.open(dir .. "/" .. path, "wb")
+  if fh2 then return fh2, nil, dir .. "/" .. path end
+  return nil, err2
+end
+
+--[[
+script.output(data, o): write data — a script.report builder, a frame (or
+anything frame.from takes) — in o.format to o.out (a file; "-" or absent:
+stdout). Exits with status 1 and a one-line message when the file cannot
+be written. Returns the path written (or "-").
+]]
+function M.output(data, o)
+  local fmt = o.format or "text"
+  local text
+  if M.is_report(data) then
+    text = data:render(fmt)
+  else
+    local f = frame.from(data)
+    if fmt == "text" then text = f:render{ width = M.WIDTH } .. "\n"
+    elseif fmt == "html" then text = export.tostring(f, "html", { title = o.title })
+    else text = export.tostring(f, fmt) end
+  end
+  if not o.out or o.out == "-" then
+    io.stdout:write(text)
+    return "-"
+  end
+  local fh, err, where = open_out(o.out)
+  if not fh then M.fail("cannot write " .. tostring(err), nil, 1) end
+  local ok, werr = fh:write(text)
+  local cok, cerr = fh:close()
+  if not ok or not cok then M.fail("cannot write " .. o.out .. ": " .. tostring(werr or cerr), nil, 1) end
+  where = where or o.out
+  io.stderr:write(string.format("wrote %s (%s, %d bytes)\n", where, fmt, #text))
+  return where
+end
+
+---------------------------------------------------------------- dates
+
+-- Words before "năm YYYY" that make it a target, not the time of writing.
+-- (folded: đến -> den)
+local FUTURE = { den = true, toi = true, truoc = true, vao = true, het = true,
+  nhin = true, sau = true, tu = true }
+
+-- The year the text speaks from: the latest "năm YYYY" not preceded by
+-- đến / trước / vào / hết / tầm nhìn ... (a target year).
+local function text_year(text)
+  local best
+  for before, y in text:gmatch("(%S+)%s+năm%s+(%d%d%d%d)%f[%D]") do
+    y = tonumber(y)
+    if not FUTURE[core.fold(before)] and y >= 1945 and y <= 2100 and (not best or y > best) then
+      best = y
+    end
+  end
+  return best
+end
+M.text_year = text_year
+
+local date_cache = setmetatable({}, { __mode = "k" })
+
+--[[
+script.documents(c) -> frame, one row per document: rowid, date
+(published, YYYY-MM-DD or nil), year (integer or nil), year_from
+("published", "cited documents", "text", "congress" — how the year was
+found), label (the title, else the start of the lead), title, site,
+author, path. A document without a publication date gets the later of
+the latest date of the documents it cites and the latest "năm YYYY" of
+its text that is not a target ("đến năm 2025"); else the first year of
+the congress term it reports on ("nhiệm kỳ 2020-2025" → 2020).
+]]
+function M.documents(c)
+  if date_cache[c] then return date_cache[c] end
+  local docs = c:sql([[SELECT d.id AS rowid, substr(d.published, 1, 10) AS date,
+      d.title, d.site, d.author, d.path, d.lead,
+      (SELECT max(substr(r.date, 1, 4)) FROM refs r WHERE r.doc = d.id
+          AND r.date IS NOT NULL) AS ref_year,
+      (SELECT max(p.from_year) FROM periods p WHERE p.doc = d.id
+          AND p.kind = 'đại hội' AND p.from_year > 0) AS congress_year
+    FROM documents d ORDER BY d.id]])
+  local rows = {}
+  for i, d in ipairs(docs) do
+    local r = { rowid = d.rowid, date = d.date, title = d.title, site = d.site,
+      author = d.author, path = d.path }
+    if d.date then
+      r.year, r.year_from = tonumber(d.date:sub(1, 4)), "published"
+    else -- the latest of: cited documents' dates, the text's own years
+      local t = c:sql("SELECT text FROM documents WHERE id = ?", { d.rowid })[1]
+      local y = t and t.text and text_year(t.text)
+      local ry = tonumber(d.ref_year)
+      if ry and (not y or ry >= y) then r.year, r.year_from = ry, "cited documents"
+      elseif y then r.year, r.year_from = y, "text"
+      elseif d.congress_year then r.year, r.year_from = math.tointeger(d.congress_year), "congress" end
+    end
+    local label = d.title
+    if not label or label == "" then
+      label = d.lead and display.truncate(d.lead:gsub("%s+", " "), 60) or
+        (d.path and d.path:match("[^/]+$")) or ("#" .. d.rowid)
+    end
+    r.label = label
+    rows[i] = r
+  end
+  local f = frame.new(rows, { "rowid", "date", "year", "year_from", "label", "title", "site",
+    "author", "path" })
+  date_cache[c] = f
+  return f
+end
+
+-- The documents frame as a map rowid -> row.
+function M.doc_map(c)
+  local m = {}
+  for _, d in ipairs(M.documents(c)) do m[d.rowid] = d end
+  return m
+end
+
+-- "2024-03-04", or "≈2020" for an inferred year, or "?".
+function M.when(d)
+  if not d then return "?" end
+  if d.date then return d.date end
+  if d.year then return "≈" .. d.year end
+  return "?"
+end
+
+-- Add the document's when/year/label to fact rows (which carry rowid).
+function M.with_docs(c, f, cols)
+  local m = M.doc_map(c)
+  return f:map(function(r)
+    local d = m[r.rowid]
+    r.when = M.when(d)
+    r.year = d and d.year
+    r.document = d and d.label
+    return r
+  end):select(cols)
+end
+
+return M
