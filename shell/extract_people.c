@@ -51,7 +51,10 @@ static int name_syllable(const tok *t) {
 static int name_at(const xsent *x, size_t i) {
   if (!name_syllable(&x->t[i])) return 0;
   const lexicon *lx = x->x->lx;
-  if (!(x->t[i].trig & TR_SURNAME) ||
+  /* without data/surnames.txt any capitalised run may be a name (then
+  ** only "đồng chí/ông/bà" make it a person) */
+  if (lx->surnames.n && !(x->t[i].trig & TR_SURNAME)) return 0;
+  if (lx->surnames.n &&
       !lex_find(&lx->surnames, x->s + x->t[i].off, x->t[i].len)) return 0;
   size_t j = i + 1;
   while (j < x->n && name_syllable(&x->t[j]) && (x->t[j].flags & TF_SPACE))

@@ -25,6 +25,7 @@
 
 static lexicon lex;
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+static VEC(char *) lines; /* every data line copy, owned for the process */
 
 size_t lexicon_fold(char *dst, size_t cap, const char *s, size_t n) {
   size_t o = 0, i = 0;
@@ -206,6 +207,7 @@ static int load_file(const char *dir, const char *name, lex_table *t,
       char *f[3] = {0};
       int nf = 0;
       char *line = xstrndup(p, n); /* kept: values point into it */
+      VEC_PUSH(lines, line);
       char *s = line;
       while (nf < 3) {
         f[nf++] = s;

@@ -74,7 +74,7 @@ static void int_str(char *out, size_t cap, int v) {
 static void sorted_titles(char *out, size_t cap, char **t, size_t n) {
   char **c = malloc((n + 1) * sizeof *c);
   for (size_t i = 0; i < n; i++) c[i] = t[i];
-  qsort(c, n, sizeof *c, cmpstr);
+  if (n) qsort(c, n, sizeof *c, cmpstr);
   out[0] = 0;
   for (size_t i = 0; i < n; i++) {
     if (i) strncat(out, "; ", cap - strlen(out) - 1);
@@ -212,8 +212,8 @@ static doc *fallback_doc(const char *path) {
 /* Matches between sorted multisets; reports the differences. */
 static size_t compare(keys *got, keys *want, const char *seed,
                       const char *kind) {
-  qsort(got->k, got->n, sizeof *got->k, cmpstr);
-  qsort(want->k, want->n, sizeof *want->k, cmpstr);
+  if (got->n) qsort(got->k, got->n, sizeof *got->k, cmpstr);
+  if (want->n) qsort(want->k, want->n, sizeof *want->k, cmpstr);
   size_t i = 0, j = 0, m = 0;
   while (i < got->n || j < want->n) {
     int c = i >= got->n ? 1 : j >= want->n ? -1 : strcmp(got->k[i], want->k[j]);
