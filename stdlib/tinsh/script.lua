@@ -97,7 +97,8 @@ spec.formats   formats the script writes (default text, md, html, csv)
 Common options: --format F, --out FILE (-o), --db PATH, --help (-h).
 --help prints the header and exits 0; a bad argument prints one line
 "tinsh: run NAME: what (usage: ...)" and exits 2. The result also holds
-o.format (resolved), o.corpus (the --db corpus or the default) and o.name.
+o.format (resolved), o.corpus (the --db corpus or the default) and
+o.script (the script's name).
 ]]
 function M.args(argv, spec)
   argv = argv or {}
@@ -107,7 +108,7 @@ function M.args(argv, spec)
   local kinds = {}
   for k, v in pairs(COMMON) do kinds[k] = v end
   for k, v in pairs(spec.options or {}) do kinds[k] = v end
-  local o = { name = script_name(argv) }
+  local o = { script = script_name(argv) }
   for k, v in pairs(spec.defaults or {}) do o[k] = v end
   local pos = {}
   local i, n = 1, #argv
@@ -505,13 +506,17 @@ end
 -- Add the document's when/year/label to fact rows (which carry rowid).
 function M.with_docs(c, f, cols)
   local m = M.doc_map(c)
-  return f:map(function(r)
+  local rows = {}
+  for i, r in ipairs(f) do
+    local x = {}
+    for k, v in pairs(r) do x[k] = v end
     local d = m[r.rowid]
-    r.when = M.when(d)
-    r.year = d and d.year
-    r.document = d and d.label
-    return r
-  end):select(cols)
+    x.when = M.when(d)
+    x.year = d and d.year
+    x.document = d and d.label
+    rows[i] = x
+  end
+  return frame.new(rows, cols)
 end
 
 return M
