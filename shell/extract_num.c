@@ -241,6 +241,10 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   if (xt_year(x, i) && !has_of && us == ms &&
       !xt_lookup(x, us, &x->x->lx->units, NULL) && !xt_punct(x, us, '%'))
     return 0;
+  /* "1939 Lần thứ ..." — a year before a capitalised word starts a name */
+  if (xt_year(x, i) && us < x->n && x->t[us].type == T_WORD &&
+      (x->t[us].flags & TF_UPPER) && !(x->t[us].flags & TF_CAPS))
+    return 0;
   if (in_short_quote(x, i)) return 0;
   /* qualifiers before */
   size_t q = i;

@@ -30,7 +30,12 @@ static const char *const title_words[] = {
     "nội",   "xây",   "dựng",  "nông",  "nghiệp", "triển", "thông", "tin",
     "truyền", "kế",   "hoạch", "đầu",   "khoa",  "học",    "thương", "binh",
     "tuyên", "đại",   "biểu",  "khóa",  "khoá",  "cấp",    "và",    "phát",
-    NULL};
+    "đạo",   "khoán", "thủy",  "thuế",  "hải",   "sản",    "lâm",   "điện",
+    "lực",   "khoáng", "dầu",  "khí",   "pháp",  "ngoại",  "giao",  "hình",
+    "cảnh",  "sát",   "y",     "dược",  "thanh", "niên",   "phụ",   "nữ",
+    "cựu",   "chiến", "luật",  "sư",    "quan",  "kho",    "bạc",   "ngân",
+    "hàng",  "bảo",   "hiểm",  "trung", "tiểu",  "mầm",    "non",   "chức",
+    "năng",  "ninh",  "tế",    "vụ",    NULL};
 
 static xwords ws_title_words = {title_words, 1, {0}, {0}};
 

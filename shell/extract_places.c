@@ -53,6 +53,32 @@ static int name_syllable(const tok *t) {
          !(t->flags & (TF_CAPS | TF_DIGITS));
 }
 
+/*
+** A list of names after "xã, phường:" from token j: capitalised runs (or
+** gazetteer names) separated by commas. Returns the token after it.
+*/
+static size_t place_list(xsent *x, size_t j, const char *kind) {
+  const lex_table *g = &x->x->lx->places;
+  size_t last = j;
+  while (j < x->n) {
+    const lex_entry *e;
+    int k = (x->t[j].trig & TR_GAZ) ? xt_lookup(x, j, g, &e) : 0;
+    size_t b = j;
+    if (k) {
+      add_place(x, e->val, strlen(e->val), e->kind);
+      b = j + (size_t)k;
+    } else {
+      while (b < x->n && b - j < 4 && name_syllable(&x->t[b])) b++;
+      if (b == j) break;
+      add_place(x, x->s + x->t[j].off, xt_end(x, b) - x->t[j].off, kind);
+    }
+    last = b;
+    if (!xt_punct(x, b, ',')) break;
+    j = b + 1;
+  }
+  return last;
+}
+
 void extract_places(xsent *x) {
   const lex_table *g = &x->x->lx->places;
   for (size_t i = 0; i < x->n; i++) {
@@ -80,6 +106,18 @@ void extract_places(xsent *x) {
       if (w && !initial && upper != !!(t->flags & TF_UPPER)) w = 0;
       if (!w) continue;
       size_t a = i + (size_t)w, b = a;
+      /* "các xã, phường: Trần Phú, Ninh Dương, Hải Tiến" */
+      while (xt_punct(x, a, ',') && a + 1 < x->n &&
+             (xt_bits(x, a + 1) & TR_PLACE))
+        a += 2;
+      if (xt_punct(x, a, ':')) {
+        size_t e = place_list(x, a + 1, prefixes[p].kind);
+        if (e > a + 1) {
+          i = e - 1;
+          break;
+        }
+      }
+      b = a = i + (size_t)w;
       if (b < x->n && (k = xt_lookup(x, b, g, &e))) break; /* next round */
       while (b < x->n && b - a < 4 && name_syllable(&x->t[b]) &&
              (x->t[b].flags & TF_SPACE))

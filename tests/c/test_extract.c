@@ -353,6 +353,17 @@ static void test_people(void) {
   if (p && p->titles.n)
     CHECK_STR(p->titles.items[0], "Phó Bí thư Thường trực Thành ủy");
   CHECK(person(d, "Trần Phú") == NULL);
+  doc_free(d);
+
+  d = para("Ông Lê Tiến Dũng, Trưởng Ban Chỉ đạo, cho biết. Bộ trưởng Bộ "
+           "Công an Tô Lâm dự.");
+  CHECK(person(d, "Lê Tiến Dũng") != NULL);
+  p = person(d, "Lê Tiến Dũng");
+  if (p && p->titles.n) CHECK_STR(p->titles.items[0], "Trưởng Ban Chỉ đạo");
+  p = person(d, "Tô Lâm");
+  CHECK(p != NULL);
+  if (p && p->titles.n) CHECK_STR(p->titles.items[0], "Bộ trưởng Bộ Công an");
+  CHECK(d->people.n == 2);
   CHECK(person(d, "Thu Chung") == NULL);
   CHECK(person(d, "Móng Cái") == NULL);
   doc_free(d);
@@ -382,6 +393,14 @@ static void test_places(void) {
   CHECK(place(d, "Tắc") == NULL);
   CHECK(place(d, "Cẩm Thành") == NULL);
   CHECK(place(d, "Vịnh Hạ Long") != NULL);
+  doc_free(d);
+
+  d = para("Xã hội hóa 05 sân ở các xã, phường: Trần Phú, Ninh Dương, Hải "
+           "Tiến với kinh phí lớn.");
+  CHECK(place(d, "Trần Phú") != NULL);
+  CHECK(place(d, "Ninh Dương") != NULL);
+  CHECK(place(d, "Hải Tiến") != NULL);
+  CHECK(d->people.n == 0);
   doc_free(d);
 }
 
