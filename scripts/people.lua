@@ -19,8 +19,8 @@ local r = script.report("People and their titles", { subtitle = string.format(
   "%d people, %d titles, %d documents", #f:group("name"),
   #f:where(function(x) return x.title end):group("title"), #f:group("rowid")) })
 r:section("Who held which title when")
-r:table(f, { csv = true, columns = o.format == "csv" and nil or
-  { "name", "title", "when", "rowid", "document" }, maxwidth = 40 })
+r:table(f, { csv = true, maxwidth = 40, -- CSV: every column
+  columns = o.format ~= "csv" and { "name", "title", "when", "rowid", "document" } or nil })
 
 local by_title = f:where(function(x) return x.title ~= nil end):group("title"):agg{
   { "people", function(rows)

@@ -45,8 +45,10 @@ if o.format ~= "csv" then
   end
 end
 r:section("Figures")
-r:table(f, { csv = true, columns = o.format == "csv" and nil or
-  (o.format == "text" and { "when", "rowid", "subject", "text", "sentence" }
-    or { "when", "rowid", "subject", "value", "unit", "text", "sentence", "document" }),
-  maxwidth = 44 })
+local cols -- CSV: every column
+if o.format == "text" then cols = { "when", "rowid", "subject", "text", "sentence" }
+elseif o.format ~= "csv" then
+  cols = { "when", "rowid", "subject", "value", "unit", "text", "sentence", "document" }
+end
+r:table(f, { csv = true, columns = cols, maxwidth = 44 })
 script.output(r, o)
