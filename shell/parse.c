@@ -51,7 +51,14 @@ typedef struct page {
 #define US(p, i) ((p)->t + (p)->u[i].off)
 #define UL(p, i) ((p)->u[i].len)
 
-/* Split d->text into units (non-blank lines). */
+static int ends_sentence(const char *s, size_t n);
+static int continues_line(const char *s, size_t n);
+
+/*
+** Split d->text into units: non-blank lines, except that a line which
+** does not end a sentence and is followed, with no blank line between, by
+** one starting in lower case is the same hard-wrapped paragraph.
+*/
 static void segment(page *p) {
   const char *t = p->t;
   size_t n = p->d->text_len, cap = 64;
@@ -62,8 +69,18 @@ static void segment(page *p) {
     const char *nl = memchr(t + i, '\n', n - i);
     size_t e = nl ? (size_t)(nl - t) : n;
     if (e > i) {
-      if (p->n == cap) p->u = xrealloc(p->u, (cap *= 2) * sizeof *p->u);
-      p->u[p->n++] = (unit){i, e - i, gap, -1};
+      unit *prev = p->n ? &p->u[p->n - 1] : NULL;
+      /* wrapped lines are of a width: the next one is not much longer */
+      /* (never into the first unit: a headline does not run on) */
+      if (prev && p->n > 1 && gap == 0 && prev->off + prev->len + 1 == i &&
+          prev->len >= 30 && e - i <= prev->len + prev->len / 5 + 8 &&
+          continues_line(t + i, e - i) &&
+          !ends_sentence(t + prev->off, prev->len)) {
+        prev->len = e - prev->off; /* hard wrap: one unit, lines joined */
+      } else {
+        if (p->n == cap) p->u = xrealloc(p->u, (cap *= 2) * sizeof *p->u);
+        p->u[p->n++] = (unit){i, e - i, gap, -1};
+      }
       gap = 0;
     } else {
       gap++;
@@ -170,6 +187,12 @@ static int is_url(const char *s, size_t n) {
   if (n > 2000 || memchr(s, ' ', n)) return 0;
   return prefix_ci(s, n, "http://") || prefix_ci(s, n, "https://") ||
          prefix_ci(s, n, "www.");
+}
+
+/* Does a line start in lower case (the rest of a wrapped sentence)? */
+static int continues_line(const char *s, size_t n) {
+  int k;
+  return n > 0 && text_is_lower(cp_at(s, n, 0, &k));
 }
 
 /* Ends with sentence punctuation (possibly inside closing quotes)? */

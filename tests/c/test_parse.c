@@ -428,6 +428,12 @@ static void test_layouts(void) {
                 "https://example.vn/tin.html");
   CHECK_STR(kinds(d), "title,lead,boilerplate");
   doc_free(d);
+  /* a hard-wrapped paragraph is one block, its lines joined by '\n' */
+  d = parse_str("Tiêu đề\n\nĐây là một đoạn văn bị\nngắt dòng giữa câu.\n"
+                "Dòng mới bắt đầu câu mới.\n");
+  CHECK_STR(kinds(d), "title,lead,paragraph");
+  CHECK_STR(d->lead, "Đây là một đoạn văn bị\nngắt dòng giữa câu.");
+  doc_free(d);
   /* nothing at all */
   d = parse_str("");
   CHECK(d->blocks.n == 0 && d->title == NULL && d->lead == NULL);
