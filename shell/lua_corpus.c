@@ -1111,6 +1111,427 @@ static int s_similarity(lua_State *L) {
   return 1;
 }
 
+/* ---- near-duplicate candidates (LSH over MinHash signatures) ---- */
+
+typedef struct lsh {
+  const char **sig;  /* borrowed from Lua strings (anchored on the stack) */
+  lua_Integer *id;
+  size_t n;
+  uint64_t *key;     /* band hash << 0, index in idx */
+  uint32_t *idx;
+  uint64_t *seen;    /* open-addressing set of pair keys (0 = empty) */
+  size_t seencap, nseen;
+  lua_Integer *out;  /* triples a, b, permille */
+  size_t nout, capout;
+} lsh;
+
+static void lsh_free(void *p) {
+  lsh *h = p;
+  free(h->sig), free(h->id), free(h->key), free(h->idx), free(h->seen);
+  free(h->out);
+  free(h);
+}
+
+static int lsh_seen(lsh *h, uint64_t k) {
+  if ((h->nseen + 1) * 2 >= h->seencap) {
+    size_t ncap = h->seencap ? h->seencap * 2 : 1024;
+    uint64_t *ns = xcalloc(ncap, sizeof *ns);
+    for (size_t i = 0; i < h->seencap; i++) {
+      if (!h->seen[i]) continue;
+      size_t j = (size_t)mix64(h->seen[i]) & (ncap - 1);
+      while (ns[j]) j = (j + 1) & (ncap - 1);
+      ns[j] = h->seen[i];
+    }
+    free(h->seen);
+    h->seen = ns, h->seencap = ncap;
+  }
+  size_t j = (size_t)mix64(k) & (h->seencap - 1);
+  while (h->seen[j]) {
+    if (h->seen[j] == k) return 1;
+    j = (j + 1) & (h->seencap - 1);
+  }
+  h->seen[j] = k;
+  h->nseen++;
+  return 0;
+}
+
+static double sig_sim(const char *a, const char *b, size_t bytes) {
+  int k = (int)(bytes / 4), same = 0, empty = 0;
+  for (int i = 0; i < k; i++) {
+    uint32_t x, y;
+    memcpy(&x, a + 4 * i, 4);
+    memcpy(&y, b + 4 * i, 4);
+    if (x == UINT32_MAX && y == UINT32_MAX) empty++;
+    else if (x == y) same++;
+  }
+  return k == empty ? 0.0 : (double)same / (k - empty);
+}
+
+static int cmp_u64pair(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/*
+** S.lsh(ids, sigs, bands, threshold) -> flat list {a, b, sim, ...}: the
+** pairs of documents whose signatures agree on at least one band (LSH)
+** and whose estimated similarity is >= threshold (a < b, each pair once).
+** Signatures must all have the same size; all-empty ones are skipped.
+*/
+static int s_lsh(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  int bands = (int)luaL_checkinteger(L, 3);
+  double thr = luaL_checknumber(L, 4);
+  lua_settop(L, 4);
+  size_t n = (size_t)luaL_len(L, 1);
+  box *b = box_push(L); /* 5 */
+  lsh *h = xcalloc(1, sizeof *h);
+  b->p = h, b->free = lsh_free;
+  h->sig = xcalloc(n + 1, sizeof *h->sig);
+  h->id = xcalloc(n + 1, sizeof *h->id);
+  size_t bytes = 0;
+  for (size_t i = 0; i < n; i++) {
+    lua_geti(L, 1, (lua_Integer)i + 1);
+    lua_geti(L, 2, (lua_Integer)i + 1);
+    size_t len;
+    const char *sg = lua_tolstring(L, -1, &len);
+    if (!lua_isinteger(L, -2) || !sg)
+      return luaL_error(L, "lsh: ids and signatures expected");
+    if (i == 0) bytes = len;
+    if (len != bytes || len == 0 || len % (4 * (size_t)bands) != 0)
+      return luaL_error(L, "lsh: signatures of one size, divisible by the bands");
+    h->id[h->n] = lua_tointeger(L, -2);
+    h->sig[h->n] = sg; /* anchored: the string stays in the table at 2 */
+    int empty = 1;
+    for (size_t k = 0; k < len && empty; k++) empty = (unsigned char)sg[k] == 0xFF;
+    if (!empty) h->n++;
+    lua_pop(L, 2);
+  }
+  if (h->n > 0xFFFFF) return luaL_error(L, "lsh: more than 1048575 signatures");
+  size_t rb = bytes / (size_t)bands;
+  h->key = xmalloc((h->n + 1) * sizeof *h->key);
+  for (int band = 0; band < bands; band++) {
+    for (size_t i = 0; i < h->n; i++) /* hash of the band, index in low bits */
+      h->key[i] = (util_hash64(h->sig[i] + band * rb, rb) << 20 >> 20) |
+                  ((uint64_t)i << 44);
+    for (size_t i = 0; i < h->n; i++) /* sort by band hash: swap halves */
+      h->key[i] = (h->key[i] << 20) | (h->key[i] >> 44);
+    qsort(h->key, h->n, sizeof *h->key, cmp_u64pair);
+    size_t i = 0;
+    while (i < h->n) {
+      size_t j = i + 1;
+      while (j < h->n && (h->key[j] >> 20) == (h->key[i] >> 20)) j++;
+      if (j - i > 1 && j - i <= 5000) {
+        for (size_t x = i; x < j; x++)
+          for (size_t y = x + 1; y < j; y++) {
+            size_t p = (size_t)(h->key[x] & 0xFFFFF), q = (size_t)(h->key[y] & 0xFFFFF);
+            if (memcmp(h->sig[p] + band * rb, h->sig[q] + band * rb, rb)) continue;
+            lua_Integer a = h->id[p], c = h->id[q];
+            if (a > c) { lua_Integer t = a; a = c; c = t; }
+            uint64_t pk = ((uint64_t)a << 32) ^ (uint64_t)c;
+            if (lsh_seen(h, pk | 1)) continue;
+            double sim = sig_sim(h->sig[p], h->sig[q], bytes);
+            if (sim < thr) continue;
+            if (h->nout + 3 > h->capout) {
+              h->capout = h->capout ? h->capout * 2 : 96;
+              h->out = xrealloc(h->out, h->capout * sizeof *h->out);
+            }
+            h->out[h->nout++] = a;
+            h->out[h->nout++] = c;
+            h->out[h->nout++] = (lua_Integer)(sim * 1000 + 0.5);
+          }
+      }
+      i = j;
+    }
+  }
+  lua_createtable(L, (int)h->nout, 0);
+  for (size_t i = 0; i < h->nout; i += 3) {
+    lua_pushinteger(L, h->out[i]);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+    lua_pushinteger(L, h->out[i + 1]);
+    lua_rawseti(L, -2, (lua_Integer)i + 2);
+    lua_pushnumber(L, (double)h->out[i + 2] / 1000.0);
+    lua_rawseti(L, -2, (lua_Integer)i + 3);
+  }
+  box_release(b);
+  return 1;
+}
+
+/* ---- term statistics (hot loop of frequency lists, idf) ---- */
+
+typedef struct tc_entry {
+  char *key;    /* arena string, NULL = empty slot */
+  size_t len;
+  uint64_t h;   /* hash of key */
+  int64_t cnt;  /* occurrences */
+  int64_t df;   /* documents */
+  int64_t last; /* last document counted in df */
+} tc_entry;
+
+typedef struct tcount {
+  tc_entry *tab; /* open addressing, power-of-two capacity */
+  size_t cap, n;
+  tc_entry *stop; /* stopword set (same layout), may be NULL */
+  size_t stopcap;
+  arena a;
+  buf gram;       /* scratch: the current n-gram */
+  tokv *tv;       /* scratch: tokens of the current text */
+  sqlite3_stmt *st;
+  tc_entry **heap; /* top-N selection */
+} tcount;
+
+static void tcount_free(void *p) {
+  tcount *t = p;
+  free(t->tab);
+  free(t->stop);
+  arena_free(&t->a);
+  buf_free(&t->gram);
+  if (t->tv) tokv_free(t->tv);
+  sqlite3_finalize(t->st);
+  free(t->heap);
+  free(t);
+}
+
+/* a ranks below b: fewer occurrences, or equal and later in byte order */
+static int tc_below(const tc_entry *a, const tc_entry *b) {
+  if (a->cnt != b->cnt) return a->cnt < b->cnt;
+  size_t n = a->len < b->len ? a->len : b->len;
+  int c = memcmp(a->key, b->key, n);
+  return c != 0 ? c > 0 : a->len > b->len;
+}
+
+static void heap_down(tc_entry **h, size_t n, size_t i) {
+  for (;;) {
+    size_t l = 2 * i + 1, r = l + 1, m = i;
+    if (l < n && tc_below(h[l], h[m])) m = l;
+    if (r < n && tc_below(h[r], h[m])) m = r;
+    if (m == i) return;
+    tc_entry *x = h[i];
+    h[i] = h[m], h[m] = x;
+    i = m;
+  }
+}
+
+static void heap_up(tc_entry **h, size_t i) {
+  while (i > 0 && tc_below(h[i], h[(i - 1) / 2])) {
+    tc_entry *x = h[i];
+    h[i] = h[(i - 1) / 2], h[(i - 1) / 2] = x;
+    i = (i - 1) / 2;
+  }
+}
+
+static int cmp_rank(const void *a, const void *b) {
+  const tc_entry *x = *(tc_entry *const *)a, *y = *(tc_entry *const *)b;
+  return tc_below(x, y) ? 1 : tc_below(y, x) ? -1 : 0;
+}
+
+/* Keep the top entries with cnt >= min in t->heap, best first; count. */
+static size_t tc_top(tcount *t, size_t top, int64_t min) {
+  t->heap = xmalloc((top ? top : 1) * sizeof *t->heap);
+  size_t n = 0;
+  for (size_t i = 0; i < t->cap && top; i++) {
+    tc_entry *e = &t->tab[i];
+    if (!e->key || e->cnt < min) continue;
+    if (n < top) {
+      t->heap[n++] = e;
+      heap_up(t->heap, n - 1);
+    } else if (tc_below(t->heap[0], e)) {
+      t->heap[0] = e;
+      heap_down(t->heap, n, 0);
+    }
+  }
+  qsort(t->heap, n, sizeof *t->heap, cmp_rank);
+  return n;
+}
+
+static uint64_t tc_hash(const char *k, size_t n) {
+  return mix64(util_hash64(k, n));
+}
+
+static tc_entry *tc_slot(tc_entry *tab, size_t cap, const char *k, size_t n,
+                         uint64_t h) {
+  size_t i = (size_t)h & (cap - 1);
+  while (tab[i].key && (tab[i].h != h || tab[i].len != n ||
+                        memcmp(tab[i].key, k, n) != 0))
+    i = (i + 1) & (cap - 1);
+  return &tab[i];
+}
+
+static void tc_grow(tcount *t) {
+  size_t ncap = t->cap ? t->cap * 2 : 4096;
+  tc_entry *nt = xcalloc(ncap, sizeof *nt);
+  for (size_t i = 0; i < t->cap; i++)
+    if (t->tab[i].key)
+      *tc_slot(nt, ncap, t->tab[i].key, t->tab[i].len, t->tab[i].h) =
+          t->tab[i];
+  free(t->tab);
+  t->tab = nt;
+  t->cap = ncap;
+}
+
+static void tc_add(tcount *t, const char *k, size_t n, int64_t doc) {
+  if ((t->n + 1) * 2 >= t->cap) tc_grow(t);
+  uint64_t h = tc_hash(k, n);
+  tc_entry *e = tc_slot(t->tab, t->cap, k, n, h);
+  if (!e->key) {
+    e->key = arena_strndup(&t->a, k, n);
+    e->len = n;
+    e->h = h;
+    e->last = -1;
+    t->n++;
+  }
+  e->cnt++;
+  if (e->last != doc) e->df++, e->last = doc;
+}
+
+static int is_number_tok(const char *k, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (!((k[i] >= '0' && k[i] <= '9') || k[i] == '.' || k[i] == ',' ||
+          k[i] == '/' || k[i] == '-'))
+      return 0;
+  return n > 0;
+}
+
+static int tc_is_stop(const tcount *t, const char *k, size_t n) {
+  if (is_number_tok(k, n)) return 1;
+  if (!t->stop) return 0;
+  return tc_slot(t->stop, t->stopcap, k, n, tc_hash(k, n))->key != NULL;
+}
+
+/* Count the n-grams of the tokens in t->tv (breaks are "" tokens). */
+static void tc_text(tcount *t, int n, int64_t doc, int64_t *total) {
+  tokv *tv = t->tv;
+  const char **tok = xmalloc(((size_t)tv->n + 1) * sizeof *tok);
+  size_t *len = xmalloc(((size_t)tv->n + 1) * sizeof *len);
+  const char *p = tv->b.data;
+  for (int i = 0; i < tv->n; i++) {
+    tok[i] = p;
+    len[i] = strlen(p);
+    p += len[i] + 1;
+  }
+  int start = 0;
+  for (int i = 0; i <= tv->n; i++) {
+    if (i < tv->n && len[i] > 0) {
+      (*total)++;
+      continue;
+    }
+    for (int j = start; j + n <= i; j++) {
+      if (t->stop && (tc_is_stop(t, tok[j], len[j]) ||
+                      tc_is_stop(t, tok[j + n - 1], len[j + n - 1])))
+        continue;
+      buf_reset(&t->gram);
+      for (int k = j; k < j + n; k++) {
+        if (k > j) buf_addc(&t->gram, ' ');
+        buf_add(&t->gram, tok[k], len[k]);
+      }
+      tc_add(t, t->gram.data, t->gram.len, doc);
+    }
+    start = i + 1;
+  }
+  free(tok);
+  free(len);
+}
+
+/*
+** db:terms(sql, params, n [, stop [, top [, min]]]) -> counts, docfreqs,
+** tokens, documents; with top: a list of the top records {term, count,
+** docs} (count >= min, by count then term) instead of the two maps.
+** sql yields rows (document id, text) in document order; every text is
+** tokenized (breaks at punctuation, n-grams never cross them) and its
+** n-grams counted. With a stop set {word = true}, n-grams that begin or
+** end with a stopword or a number are skipped. counts and docfreqs map
+** each n-gram to its number of occurrences and of documents.
+*/
+static int db_terms(lua_State *L) {
+  lua_settop(L, 7);
+  lua_Integer top = luaL_optinteger(L, 6, -1);
+  lua_Integer min = luaL_optinteger(L, 7, 1);
+  ldb *d = check_db(L, 1);
+  const char *sql = luaL_checkstring(L, 2);
+  int n = (int)luaL_checkinteger(L, 4);
+  luaL_argcheck(L, n >= 1 && n <= 8, 4, "n must be 1..8");
+  box *b = box_push(L); /* index 8 */
+  tcount *t = xcalloc(1, sizeof *t);
+  b->p = t, b->free = tcount_free;
+  arena_init(&t->a);
+  if (lua_istable(L, 5)) { /* the stop set, copied into C */
+    size_t cnt = 0;
+    lua_pushnil(L);
+    while (lua_next(L, 5)) cnt++, lua_pop(L, 1);
+    t->stopcap = 64;
+    while (t->stopcap < cnt * 2 + 2) t->stopcap *= 2;
+    t->stop = xcalloc(t->stopcap, sizeof *t->stop);
+    lua_pushnil(L);
+    while (lua_next(L, 5)) {
+      size_t kl;
+      const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tolstring(L, -2, &kl)
+                                                     : NULL;
+      if (k && lua_toboolean(L, -1)) {
+        uint64_t h = tc_hash(k, kl);
+        tc_entry *e = tc_slot(t->stop, t->stopcap, k, kl, h);
+        if (!e->key) e->key = arena_strndup(&t->a, k, kl), e->len = kl, e->h = h;
+      }
+      lua_pop(L, 1);
+    }
+  }
+  if (sqlite3_prepare_v2(store_db(d->s), sql, -1, &t->st, NULL) != SQLITE_OK)
+    return luaL_error(L, "sql: %s", sqlite3_errmsg(store_db(d->s)));
+  bind_params(L, t->st, 3);
+  int64_t total = 0, ndocs = 0, cur = INT64_MIN;
+  int rc;
+  while ((rc = sqlite3_step(t->st)) == SQLITE_ROW) {
+    int64_t doc = sqlite3_column_int64(t->st, 0);
+    const char *text = (const char *)sqlite3_column_text(t->st, 1);
+    int len = sqlite3_column_bytes(t->st, 1);
+    if (doc != cur) cur = doc, ndocs++;
+    if (!text) continue;
+    t->tv = xcalloc(1, sizeof *t->tv);
+    t->tv->text = text;
+    t->tv->breaks = 1;
+    fts_tokenize(text, len, FTS_QUERY, tok_collect, t->tv);
+    tc_text(t, n, doc, &total);
+    tokv_free(t->tv);
+    t->tv = NULL;
+  }
+  if (rc != SQLITE_DONE)
+    return luaL_error(L, "sql: %s", sqlite3_errmsg(store_db(d->s)));
+  if (top >= 0) {
+    size_t k = tc_top(t, (size_t)top, min);
+    lua_createtable(L, (int)k, 0);
+    for (size_t i = 0; i < k; i++) {
+      lua_createtable(L, 0, 3);
+      lua_pushlstring(L, t->heap[i]->key, t->heap[i]->len);
+      lua_setfield(L, -2, "term");
+      lua_pushinteger(L, (lua_Integer)t->heap[i]->cnt);
+      lua_setfield(L, -2, "count");
+      lua_pushinteger(L, (lua_Integer)t->heap[i]->df);
+      lua_setfield(L, -2, "docs");
+      lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_pushinteger(L, (lua_Integer)total);
+    lua_pushinteger(L, (lua_Integer)ndocs);
+    box_release(b);
+    return 3;
+  }
+  lua_createtable(L, 0, (int)t->n);
+  lua_createtable(L, 0, (int)t->n);
+  for (size_t i = 0; i < t->cap; i++) {
+    tc_entry *e = &t->tab[i];
+    if (!e->key) continue;
+    lua_pushlstring(L, e->key, e->len);
+    lua_pushvalue(L, -1);
+    lua_pushinteger(L, (lua_Integer)e->cnt);
+    lua_rawset(L, -5);
+    lua_pushinteger(L, (lua_Integer)e->df);
+    lua_rawset(L, -3);
+  }
+  lua_pushinteger(L, (lua_Integer)total);
+  lua_pushinteger(L, (lua_Integer)ndocs);
+  box_release(b);
+  return 4;
+}
+
 /* S.plain_query(q) -> the FTS5 MATCH expression of a plain query, or nil
 ** when it has no searchable word (for filters inside SQL). */
 static int s_plain_query(lua_State *L) {
@@ -1134,7 +1555,8 @@ static const luaL_Reg db_methods[] = {
     {"rows", db_rows},         {"all", db_all},
     {"exec", db_exec},         {"sql", db_sql},
     {"search", db_search},     {"search_count", db_search_count},
-    {"load", db_load},         {NULL, NULL}};
+    {"load", db_load},         {"terms", db_terms},
+    {NULL, NULL}};
 
 static const luaL_Reg funcs[] = {{"open", s_open},
                                  {"default_path", s_default_path},
@@ -1144,6 +1566,7 @@ static const luaL_Reg funcs[] = {{"open", s_open},
                                  {"minhash", s_minhash},
                                  {"similarity", s_similarity},
                                  {"plain_query", s_plain_query},
+                                 {"lsh", s_lsh},
                                  {NULL, NULL}};
 
 int luaopen_tinsh_store(lua_State *L) {

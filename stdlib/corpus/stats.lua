@@ -71,10 +71,9 @@ M.source_sql = source_sql
 
 -- Iterate the content blocks of a subcorpus: fn(doc_rowid, text) per block,
 -- in document order.
+local blocks_sql
 local function each_block(c, spec, fn)
-  local w, params = source_sql(spec)
-  local sql = "SELECT b.doc, b.text FROM blocks b JOIN documents d ON d.id = b.doc " ..
-    "WHERE b.kind IN (" .. CONTENT .. ")" .. w .. " ORDER BY b.doc, b.seq"
+  local sql, params = blocks_sql(spec)
   for r in corpus._db(c):rows(sql, params, { array = true }) do fn(r[1], r[2]) end
 end
 M.each_block = each_block
@@ -91,67 +90,20 @@ local function subcorpus_of(opts)
   return any and f or nil
 end
 
--- Count n-grams of a subcorpus: counts, docfreq, total tokens, ndocs.
-local function count_ngrams(c, spec, n, stop)
-  local counts, dfs, total, ndocs = {}, {}, 0, 0
-  local seen, cur = {}, nil
-  each_block(c, spec, function(doc, text)
-    if doc ~= cur then cur = doc; seen = {}; ndocs = ndocs + 1 end
-    if n == 1 and not stop then
-      total = total + S.count(text, counts)
-      local toks = S.tokens(text)
-      for _, t in ipairs(toks) do
-        if not seen[t] then seen[t] = true; dfs[t] = (dfs[t] or 0) + 1 end
-      end
-      return
-    end
-    local toks = S.tokens(text, true)
-    local start = 1
-    for i = 1, #toks + 1 do
-      local t = toks[i]
-      if t == nil or t == "" then
-        for j = start, i - n do
-          local gram
-          if n == 1 then gram = toks[j] else gram = table.concat(toks, " ", j, j + n - 1) end
-          local keep = true
-          if stop then
-            keep = false
-            for k = j, j + n - 1 do
-              if not is_stop(toks[k], stop) then keep = true; break end
-            end
-            if n > 1 and keep and (is_stop(toks[j], stop) or is_stop(toks[j + n - 1], stop)) then
-              keep = false -- n-grams do not begin or end with a function word
-            end
-          end
-          if keep then
-            counts[gram] = (counts[gram] or 0) + 1
-            if not seen[gram] then seen[gram] = true; dfs[gram] = (dfs[gram] or 0) + 1 end
-          end
-        end
-        start = i + 1
-      else
-        total = total + 1
-      end
-    end
-  end)
-  return counts, dfs, total, ndocs
+-- Count n-grams of a subcorpus: counts, docfreq, total tokens, ndocs
+-- (the counting loop is db:terms, in C).
+function blocks_sql(spec)
+  local w, params = source_sql(spec)
+  local join = w:find("d%.") and " JOIN documents d ON d.id = b.doc" or ""
+  return "SELECT b.doc, b.text FROM blocks b" .. join ..
+    " WHERE b.kind IN (" .. CONTENT .. ")" .. w .. " ORDER BY b.doc, b.seq", params
+end
+
+local function count_ngrams(c, spec, n, stop, top, min)
+  local sql, params = blocks_sql(spec)
+  return corpus._db(c):terms(sql, params, n, stop, top, min)
 end
 M.count_ngrams = count_ngrams
-
-local function top_frame(counts, dfs, opts, columns)
-  local min, top = opts.min or 1, opts.top or 100
-  local rows = {}
-  for term, n in pairs(counts) do
-    if n >= min then rows[#rows + 1] = { term = term, count = n, docs = dfs[term] } end
-  end
-  table.sort(rows, function(a, b)
-    if a.count ~= b.count then return a.count > b.count end
-    return a.term < b.term
-  end)
-  local out = {}
-  for i = 1, math.min(top, #rows) do out[i] = rows[i] end
-  return frame.new(out, columns or { "term", "count", "docs" })
-end
 
 --- corpus:freq{n =, stop =, min =, top =, docs =, filter...} -> frame
 function M.freq(c, opts)
@@ -159,8 +111,8 @@ function M.freq(c, opts)
   local n = opts.n or 1
   if math.type(n) ~= "integer" or n < 1 or n > 8 then error("freq: n must be 1..8", 2) end
   local stop = opts.stop ~= false and M.stopwords() or nil
-  local counts, dfs = count_ngrams(c, subcorpus_of(opts), n, stop)
-  return top_frame(counts, dfs, opts)
+  local rows = count_ngrams(c, subcorpus_of(opts), n, stop, opts.top or 100, opts.min or 1)
+  return frame.new(rows, { "term", "count", "docs" })
 end
 
 --- corpus:ngrams(n [, opts]) -> corpus:freq{n = n, ...}
@@ -195,23 +147,65 @@ end
 
 -- Corpus-wide unigram counts and document frequencies (content blocks),
 -- computed once per corpus and kept for the session.
+-- What the corpus-wide counts depend on: documents and ingest runs.
+local function stamp(db)
+  return db:all("SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || " ..
+    "coalesce((SELECT max(id) FROM ingest_log), 0) AS s FROM documents")[1].s
+end
+
+local function has_table(db, name)
+  return db:all("SELECT count(*) AS n FROM sqlite_schema WHERE name = ?", { name })[1].n > 0
+end
+
+-- Load the counts kept in the database when they are up to date.
+local function load_globals(db, st)
+  if not has_table(db, "corpus_terms") then return nil end
+  local meta = db:all("SELECT value FROM corpus_meta WHERE key = 'terms'")[1]
+  if not meta or meta.value ~= st then return nil end
+  local counts, dfs, total, ndocs = {}, {}, 0, 0
+  for r in db:rows("SELECT term, cnt, df FROM corpus_terms", nil, { array = true }) do
+    if r[1] == "" then total, ndocs = r[2], r[3]
+    else counts[r[1]], dfs[r[1]] = r[2], r[3] end
+  end
+  return { counts = counts, dfs = dfs, total = total, ndocs = ndocs }
+end
+
+-- Keep the counts in the database (tables corpus_terms, corpus_meta) when
+-- it is writable; the row with term '' holds the totals.
+local function save_globals(c, g, st)
+  local w = corpus._wdb(c)
+  if not w then return end
+  w:exec("CREATE TABLE IF NOT EXISTS corpus_meta(key TEXT PRIMARY KEY, value TEXT);" ..
+    "CREATE TABLE IF NOT EXISTS corpus_terms(term TEXT PRIMARY KEY, cnt INTEGER NOT NULL," ..
+    " df INTEGER NOT NULL) WITHOUT ROWID")
+  w:exec("BEGIN IMMEDIATE")
+  local ok, err = pcall(function()
+    w:exec("DELETE FROM corpus_terms")
+    w:exec("INSERT INTO corpus_terms VALUES('', ?, ?)", { g.total, g.ndocs })
+    for t, n in pairs(g.counts) do
+      w:exec("INSERT INTO corpus_terms VALUES(?, ?, ?)", { t, n, g.dfs[t] })
+    end
+    w:exec("INSERT OR REPLACE INTO corpus_meta VALUES('terms', ?)", { st })
+  end)
+  w:exec(ok and "COMMIT" or "ROLLBACK")
+  if not ok then io.stderr:write("tinsh: corpus: cannot keep term counts: ", tostring(err), "\n") end
+end
+
+-- Corpus-wide unigram counts and document frequencies (content blocks):
+-- computed once, kept in the database and in memory for the session.
 local function globals(c)
   local cache = corpus._cache(c)
-  if not cache.uni then
-    local counts, dfs, total, ndocs = {}, {}, 0, 0
-    local cur, seen
-    each_block(c, nil, function(doc, text)
-      if doc ~= cur then cur = doc; seen = {}; ndocs = ndocs + 1 end
-      local local_counts = {}
-      total = total + S.count(text, local_counts)
-      for t, k in pairs(local_counts) do
-        counts[t] = (counts[t] or 0) + k
-        if not seen[t] then seen[t] = true; dfs[t] = (dfs[t] or 0) + 1 end
-      end
-    end)
-    cache.uni = { counts = counts, dfs = dfs, total = total, ndocs = ndocs }
+  if cache.uni then return cache.uni end
+  local db = corpus._db(c)
+  local st = stamp(db)
+  local g = load_globals(db, st)
+  if not g then
+    local counts, dfs, total, ndocs = count_ngrams(c, nil, 1, nil)
+    g = { counts = counts, dfs = dfs, total = total, ndocs = ndocs }
+    save_globals(c, g, st)
   end
-  return cache.uni
+  cache.uni = g
+  return g
 end
 M.globals = globals
 
@@ -453,17 +447,39 @@ local function signatures(c)
     else stale[#stale + 1] = { id, hash } end
   end
   if #stale > 0 then
+    local want = {}
+    for _, st in ipairs(stale) do want[st[1]] = st[2] end
     local w = corpus._wdb(c)
     if w then w:exec("BEGIN IMMEDIATE") end
-    for _, s in ipairs(stale) do
-      local sig = S.minhash(content_text(c, s[1]), K)
-      sigs[s[1]] = sig
-      mem[s[1]] = { hash = s[2], sig = sig }
-      if w then
-        w:exec("INSERT OR REPLACE INTO corpus_minhash(doc, hash, sig) VALUES(?, ?, ?)",
-          { s[1], s[2], sig })
+    local function done(id, parts)
+      if id and want[id] then
+        local sig = S.minhash(table.concat(parts, "\n"), K)
+        sigs[id] = sig
+        mem[id] = { hash = want[id], sig = sig }
+        want[id] = nil
+        if w then
+          w:exec("INSERT OR REPLACE INTO corpus_minhash(doc, hash, sig) VALUES(?, ?, ?)",
+            { id, mem[id].hash, sig })
+        end
       end
     end
+    -- one pass over the content blocks, in document order
+    local cur, parts = nil, {}
+    local cond = #stale < 1000 and (" AND doc IN (" .. (function()
+      local ids = {}
+      for i, st in ipairs(stale) do ids[i] = tostring(st[1]) end
+      return table.concat(ids, ",")
+    end)() .. ")") or ""
+    for r in db:rows("SELECT doc, text FROM blocks WHERE kind IN (" .. CONTENT .. ")" .. cond ..
+        " ORDER BY doc, seq", nil, { array = true }) do
+      if r[1] ~= cur then
+        done(cur, parts)
+        cur, parts = r[1], {}
+      end
+      parts[#parts + 1] = r[2]
+    end
+    done(cur, parts)
+    for id in pairs(want) do done(id, {}) end -- documents without content
     if w then w:exec("COMMIT") end
   end
   cache.minhash = mem
@@ -479,52 +495,27 @@ function M.duplicates(c, threshold, opts)
   end
   opts = opts or {}
   local sigs = signatures(c)
-  local empty = string.rep("\255", 4 * K)
-  -- LSH: documents sharing a band are candidates
+  local ids, list = {}, {}
+  for id, sig in pairs(sigs) do ids[#ids + 1] = id end
+  table.sort(ids)
+  for i, id in ipairs(ids) do list[i] = sigs[id] end
+  local pairs_ = S.lsh(ids, list, BANDS, threshold)
+  -- clusters: union-find over the similar pairs
   local parent = {}
   local function find(x)
-    while parent[x] and parent[x] ~= x do
-      parent[x] = parent[parent[x]] or parent[x]
+    while parent[x] ~= x do
+      parent[x] = parent[parent[x]]
       x = parent[x]
     end
     return x
   end
-  local best = {}
-  local rows_per = K // BANDS
-  local checked = {}
-  for band = 0, BANDS - 1 do
-    local buckets = {}
-    for id, sig in pairs(sigs) do
-      if sig ~= empty then
-        local key = sig:sub(band * rows_per * 4 + 1, (band + 1) * rows_per * 4)
-        local b = buckets[key]
-        if b then b[#b + 1] = id else buckets[key] = { id } end
-      end
-    end
-    for _, ids in pairs(buckets) do
-      if #ids > 1 then
-        table.sort(ids)
-        for i = 1, #ids do
-          for j = i + 1, #ids do
-            local a, b = ids[i], ids[j]
-            local pk = a * 4294967296 + b
-            if not checked[pk] then
-              checked[pk] = true
-              local s = S.similarity(sigs[a], sigs[b])
-              if s >= threshold then
-                parent[a] = parent[a] or a
-                parent[b] = parent[b] or b
-                local ra, rb = find(a), find(b)
-                if ra ~= rb then
-                  if ra < rb then parent[rb] = ra else parent[ra] = rb end
-                end
-                best[a] = math.max(best[a] or 0, s)
-                best[b] = math.max(best[b] or 0, s)
-              end
-            end
-          end
-        end
-      end
+  for i = 1, #pairs_, 3 do
+    local a, b = pairs_[i], pairs_[i + 1]
+    parent[a] = parent[a] or a
+    parent[b] = parent[b] or b
+    local ra, rb = find(a), find(b)
+    if ra ~= rb then
+      if ra < rb then parent[rb] = ra else parent[ra] = rb end
     end
   end
   local clusters = {}
