@@ -69,6 +69,7 @@ typedef struct ingest {
   int walking_totals;  /* first pass: count only */
   int failed;          /* a database error happened */
   char *dbreal;        /* realpath of the database (skipped by the walk) */
+  VEC(struct stat) stack; /* folders being walked (symlink cycles) */
   /* worker pool */
   pthread_mutex_t mu;
   pthread_cond_t work_cv, done_cv;
@@ -864,9 +865,22 @@ static int cmp_names(const void *a, const void *b) {
 }
 
 static int visit(ingest *g, const char *path, const struct stat *sb);
+static int walk_dir_entries(ingest *g, const char *dir);
 
-/* Walk a directory in byte-sorted order, skipping dot entries. */
-static int walk_dir(ingest *g, const char *dir) {
+/* Walk a directory in byte-sorted order, skipping dot entries. A folder
+** already being walked (a symlink cycle) is skipped. */
+static int walk_dir(ingest *g, const char *dir, const struct stat *sb) {
+  for (size_t i = 0; i < g->stack.n; i++)
+    if (g->stack.items[i].st_dev == sb->st_dev &&
+        g->stack.items[i].st_ino == sb->st_ino)
+      return 0;
+  VEC_PUSH(g->stack, *sb);
+  int rc = walk_dir_entries(g, dir);
+  g->stack.n--;
+  return rc;
+}
+
+static int walk_dir_entries(ingest *g, const char *dir) {
   DIR *dp = opendir(dir);
   if (!dp) {
     if (!g->walking_totals) note(g, dir, strerror(errno), 1);
@@ -909,7 +923,7 @@ static int is_db_file(ingest *g, const char *path) {
 }
 
 static int visit(ingest *g, const char *path, const struct stat *sb) {
-  if (S_ISDIR(sb->st_mode)) return walk_dir(g, path);
+  if (S_ISDIR(sb->st_mode)) return walk_dir(g, path, sb);
   if (is_db_file(g, path)) return 0;
   int fmt = S_ISREG(sb->st_mode) ? format_of(path) : FMT_NONE;
   if (g->walking_totals) {
@@ -1164,6 +1178,7 @@ int store_ingest(store *s, const char *const *paths, int npaths,
   st->elapsed = since(&g.t0);
   log_end(&g);
   finalize_all(&g);
+  free(g.stack.items);
   progress(&g, 1);
   free(g.dbreal);
   if (lock >= 0) close(lock);

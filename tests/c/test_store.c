@@ -4,7 +4,8 @@
 ** Plan:
 **  1. first ingest: .txt/.md/.jsonl files counted new, an unsupported and
 **     an empty file skipped, a dangling link reported as an error (status
-**     1), a duplicate JSON record counted and not indexed twice.
+**     1), a symlink cycle walked once, a duplicate JSON record counted and
+**     not indexed twice.
 **  2. every stored document rebuilds to the same JSON as parsing the file.
 **  3. incremental: unchanged (a stat), touched, changed (same id, new
 **     text searchable, old not), moved (same id), duplicate file, --prune.
@@ -181,6 +182,7 @@ static void test_first_ingest(void) {
   put("empty.txt", "");
   put("bad.jsonl", "{\"title\": \"x\", body}\n");
   symlink("/nonexistent/zzz.txt", in("dangling.txt"));
+  symlink("..", in("sub/loop")); /* a cycle: walked once */
   CHECK(ingest(0, 0) == 1);
   CHECK(st.new_docs == 4); /* a, b, c, d (files) */
   CHECK(st.duplicates == 1);
