@@ -63,9 +63,15 @@ static const char schema_v1[] =
     "  raw IS NULL THEN CAST(text AS BLOB) ELSE substr(CAST(text AS BLOB), 1,"
     "  raw_prefix) || raw || substr(CAST(text AS BLOB), length(CAST(text AS"
     "  BLOB)) - raw_suffix + 1, raw_suffix) END FROM documents;"
-    "CREATE TABLE IF NOT EXISTS blocks(doc INTEGER NOT NULL, seq INTEGER NOT "
-    "  NULL, kind TEXT NOT NULL, off INTEGER NOT NULL, len INTEGER NOT NULL,"
-    "  text TEXT NOT NULL, PRIMARY KEY(doc, seq));"
+    /* blocks: block_rows.text is NULL when the block's text is exactly its
+    ** span of documents.text (the usual case); the view fills it in */
+    "CREATE TABLE IF NOT EXISTS block_rows(doc INTEGER NOT NULL, seq INTEGER"
+    "  NOT NULL, kind TEXT NOT NULL, off INTEGER NOT NULL, len INTEGER NOT "
+    "  NULL, text TEXT, PRIMARY KEY(doc, seq));"
+    "CREATE VIEW IF NOT EXISTS blocks(doc, seq, kind, off, len, text) AS"
+    "  SELECT b.doc, b.seq, b.kind, b.off, b.len, coalesce(b.text, CAST("
+    "  substr(CAST(d.text AS BLOB), b.off + 1, b.len) AS TEXT)) FROM"
+    "  block_rows b JOIN documents d ON d.id = b.doc;"
     "CREATE TABLE IF NOT EXISTS qa(doc INTEGER NOT NULL, seq INTEGER NOT NULL,"
     "  q TEXT, a TEXT, qblock INTEGER, PRIMARY KEY(doc, seq));"
     "CREATE TABLE IF NOT EXISTS people(doc INTEGER NOT NULL, seq INTEGER NOT "
@@ -410,13 +416,18 @@ static sqlite3_stmt *rows_of(store *s, const char *cols, const char *table,
   return st;
 }
 
+/* Blocks from block_rows; a NULL text is the block's span of d->text. */
 static void load_blocks(store *s, doc *d, int64_t id) {
-  sqlite3_stmt *st = rows_of(s, "kind, off, len, text", "blocks", id);
+  sqlite3_stmt *st = rows_of(s, "kind, off, len, text", "block_rows", id);
   while (st && sqlite3_step(st) == SQLITE_ROW) {
     int k = doc_kind_from_name((const char *)sqlite3_column_text(st, 0));
-    doc_block b = {k < 0 ? BK_PARAGRAPH : (doc_kind)k, col_str(d, st, 3),
-                   (size_t)sqlite3_column_int64(st, 1),
-                   (size_t)sqlite3_column_int64(st, 2)};
+    size_t off = (size_t)sqlite3_column_int64(st, 1);
+    size_t len = (size_t)sqlite3_column_int64(st, 2);
+    char *text = col_str(d, st, 3);
+    if (!text)
+      text = off + len <= d->text_len ? doc_str(d, d->text + off, len)
+                                      : doc_str(d, "", 0);
+    doc_block b = {k < 0 ? BK_PARAGRAPH : (doc_kind)k, text, off, len};
     VEC_PUSH(d->blocks, b);
   }
   sqlite3_finalize(st);

@@ -314,7 +314,7 @@ static int prepare_all(ingest *g) {
               "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,"
               "?17,?18,?19,?20)") ||
          prep(g, &g->ins_block,
-              "INSERT INTO blocks(doc,seq,kind,off,len,text) "
+              "INSERT INTO block_rows(doc,seq,kind,off,len,text) "
               "VALUES(?1,?2,?3,?4,?5,?6)") ||
          prep(g, &g->ins_fts,
               "INSERT INTO fts(rowid, title, lead, body, captions, answers) "
@@ -407,7 +407,7 @@ static int delete_doc(ingest *g, int64_t id) {
       "INSERT INTO fts(fts, rowid, title, lead, body, captions, answers) "
       "SELECT 'delete', id, title, lead, body, captions, answers FROM "
       "fts_content WHERE id = ?1",
-      "DELETE FROM blocks WHERE doc = ?1",  "DELETE FROM qa WHERE doc = ?1",
+      "DELETE FROM block_rows WHERE doc=?1",  "DELETE FROM qa WHERE doc = ?1",
       "DELETE FROM people WHERE doc = ?1",  "DELETE FROM figures WHERE doc=?1",
       "DELETE FROM refs WHERE doc = ?1",    "DELETE FROM periods WHERE doc=?1",
       "DELETE FROM places WHERE doc = ?1",  "DELETE FROM quotes WHERE doc = ?1",
@@ -548,7 +548,12 @@ static int write_doc(ingest *g, const job *j, const item *it, int64_t id) {
     sqlite3_bind_text(st, 3, doc_kind_name(b->kind), -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 4, (int64_t)b->off);
     sqlite3_bind_int64(st, 5, (int64_t)b->len);
-    sqlite3_bind_text(st, 6, b->text ? b->text : "", -1, SQLITE_STATIC);
+    /* NULL when the text is exactly its span of d->text */
+    const char *bt = b->text ? b->text : "";
+    size_t bl = strlen(bt);
+    if (!(bl == b->len && b->off + b->len <= d->text_len && d->text &&
+          memcmp(d->text + b->off, bt, bl) == 0))
+      sqlite3_bind_text(st, 6, bt, (int)bl, SQLITE_STATIC);
     if (step(g, st) != 0) return -1;
   }
   if (write_facts(g, id, d) != 0) return -1;
