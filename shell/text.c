@@ -711,6 +711,42 @@ static size_t parse_entity(const char *s, size_t n, size_t i, int32_t *cp) {
   return 0;
 }
 
+/*
+** The fast path: copy the longest run from s[i] of bytes that need no
+** work -- printable ASCII but '&', single spaces between such bytes, and
+** the Latin and Vietnamese letters (U+00C0..U+01BF, U+1E80..U+1EFF) that
+** are never mojibake or combining. Returns the end of the run.
+*/
+static size_t fast_run(norm *z, const char *s, size_t n, size_t i) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t j = i, viet = 0;
+  while (j < n) {
+    unsigned c = u[j];
+    if (c >= 0x21 && c < 0x7F && c != '&') {
+      j++;
+    } else if (c == ' ' && j > i && u[j - 1] != ' ' && j + 1 < n &&
+               u[j + 1] > ' ' && u[j + 1] != 0x7F) {
+      j++;
+    } else if (c >= 0xC3 && c <= 0xC6 && j + 1 < n &&
+               (u[j + 1] & 0xC0) == 0x80) {
+      int32_t cp = (int32_t)(((c & 0x1F) << 6) | (u[j + 1] & 0x3F));
+      if (cp < 0x100 && !latin1_viet(cp)) break; /* may be mojibake */
+      viet += (size_t)viet_specific(cp);
+      j += 2;
+    } else if (c == 0xE1 && j + 2 < n && (u[j + 1] == 0xBA || u[j + 1] == 0xBB) &&
+               (u[j + 2] & 0xC0) == 0x80) {
+      int32_t cp = 0x1000 | ((u[j + 1] & 0x3F) << 6) | (u[j + 2] & 0x3F);
+      viet += (size_t)viet_specific(cp);
+      j += 3;
+    } else {
+      break;
+    }
+  }
+  if (j > i) buf_add(&z->out, s + i, j - i);
+  z->line_viet += viet;
+  return j;
+}
+
 /* The main pass over UTF-8 bytes (possibly invalid). */
 static void run(norm *z, const char *s, size_t n) {
   text_stats *st = z->st;
@@ -718,15 +754,12 @@ static void run(norm *z, const char *s, size_t n) {
   size_t i = 0;
   while (i < n) {
     unsigned char c = (unsigned char)s[i];
-    if (c >= 0x21 && c < 0x7F && c != '&') {
-      /* ASCII fast path: copy the run of printable non-space bytes */
-      size_t j = i + 1;
-      while (j < n && (unsigned char)s[j] >= 0x21 && (unsigned char)s[j] < 0x7F &&
-             s[j] != '&')
-        j++;
-      buf_add(&z->out, s + i, j - i);
-      i = j;
-      continue;
+    if (c >= 0x21 && c != 0x7F && c != '&') {
+      size_t j = fast_run(z, s, n, i);
+      if (j > i) {
+        i = j;
+        continue;
+      }
     }
     if (c == '\r') {
       st->crlf++;
