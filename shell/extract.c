@@ -156,8 +156,8 @@ static const struct {
     {"hướng", TR_REF},   {"quy", TR_REF},     {"công", TR_REF},
     {"pháp", TR_REF},    {"tờ", TR_REF},      {"báo", TR_REF},
     {"nhiệm", TR_PERIOD}, {"giai", TR_PERIOD}, {"thời", TR_PERIOD},
-    {"tầm", TR_PERIOD},  {"đến", TR_PERIOD},  {"trước", TR_PERIOD},
-    {"đại", TR_PERIOD},  {"thành", TR_PLACE}, {"tP", TR_PLACE},
+    {"tầm", TR_TARGET},  {"đến", TR_TARGET},  {"trước", TR_TARGET},
+    {"đại", TR_CONGRESS},  {"thành", TR_PLACE}, {"tP", TR_PLACE},
     {"huyện", TR_PLACE}, {"thị", TR_PLACE},   {"xã", TR_PLACE},
     {"phường", TR_PLACE}, {"quận", TR_PLACE}, {"tỉnh", TR_PLACE},
     {"cửa", TR_PLACE},   {"kCN", TR_PLACE},   {"khu", TR_PLACE},
@@ -222,10 +222,6 @@ static void trig_init(void) {
   for (size_t i = 0; i < sizeof triggers / sizeof *triggers; i++)
     trig_put(lexicon_word_hash(triggers[i].w, strlen(triggers[i].w)),
              triggers[i].bits);
-}
-
-unsigned xt_bits(const xsent *x, size_t i) {
-  return i < x->n ? x->t[i].trig : 0;
 }
 
 /* TR_* bits of a word of hash h. */
@@ -310,9 +306,12 @@ static size_t tokenize(const lexicon *lx, const char *s, size_t a, size_t b,
       }
       i = j;
     } else if (is_letter_cp(cp)) {
-      /* caps: every letter so far is a capital (then TF_CAPS) */
+      /* caps: every letter so far is a capital (then TF_CAPS); v: the
+      ** first 8 bytes after the first letter, for the word hash */
       size_t j = i + k, letters = 1;
       int digits = 0, upper = is_upper_cp(cp), caps = upper;
+      uint64_t v = 0;
+      unsigned shift = 0;
       const unsigned char *u = (const unsigned char *)s;
       while (j < b) {
         unsigned char c0 = u[j];
@@ -325,28 +324,30 @@ static size_t tokenize(const lexicon *lx, const char *s, size_t a, size_t b,
             letters++;
             caps &= cl == 2;
           }
+          if (shift < 64) v |= (uint64_t)c0 << shift, shift += 8;
           j++;
           continue;
         }
+        size_t kk;
         if (c0 == 0xE1 && j + 2 < b && (u[j + 1] == 0xBA || u[j + 1] == 0xBB) &&
             (u[j + 2] & 0xC0) == 0x80) { /* U+1E80..U+1EFF, Vietnamese */
-          letters++;
           if (caps)
             caps = is_upper_cp(0x1000 | (u[j + 1] & 0x3F) << 6 |
                                (u[j + 2] & 0x3F));
-          j += 3;
-          continue;
+          kk = 3;
+        } else {
+          int32_t c = decode(s, j, b, &kk);
+          if (!is_letter_cp(c)) break;
+          if (caps) caps = is_upper_cp(c);
         }
-        size_t kk;
-        int32_t c = decode(s, j, b, &kk);
-        if (!is_letter_cp(c)) break;
         letters++;
-        if (caps) caps = is_upper_cp(c);
+        for (size_t q = 0; q < kk; q++)
+          if (shift < 64) v |= (uint64_t)u[j + q] << shift, shift += 8;
         j += kk;
       }
       t.type = T_WORD;
       t.len = (uint32_t)(j - i);
-      t.h = lexicon_word_hash_cp(s + i, t.len, cp, k);
+      t.h = lexicon_hash_parts(cp, t.len, v);
       t.trig = (uint8_t)word_bits(lx, t.h);
       if (upper) t.flags |= TF_UPPER;
       if (letters >= 2 && caps) t.flags |= TF_CAPS;
@@ -406,26 +407,32 @@ int xt_isci(const xsent *x, size_t i, const char *w) {
          memcmp(s + ua, w + ub, n - ua) == 0;
 }
 
+/* Token i spells w[0..n); the first letter is compared case-insensitively
+** when ci. */
+static int tok_eq(const xsent *x, size_t i, const char *w, size_t n, int ci) {
+  if (i >= x->n || x->t[i].type == T_PUNCT || x->t[i].len != n) return 0;
+  const char *s = x->s + x->t[i].off;
+  if (memcmp(s, w, n) == 0) return 1;
+  if (!ci) return 0;
+  char a[4], c[4];
+  size_t ua, uc;
+  size_t la = fold_first(s, n, a, &ua), lc = fold_first(w, n, c, &uc);
+  return la == lc && ua == uc && memcmp(a, c, la) == 0 &&
+         memcmp(s + ua, w + uc, n - ua) == 0;
+}
+
 int xt_phrase(const xsent *x, size_t i, const char *phrase) {
   int m = 0;
   const char *p = phrase;
   while (*p) {
-    const char *sp = strchr(p, ' ');
-    size_t n = sp ? (size_t)(sp - p) : strlen(p);
-    char w[64];
-    if (n >= sizeof w) return 0;
-    memcpy(w, p, n);
-    w[n] = 0;
-    if (!(m == 0 ? xt_isci(x, i + m, w) : xt_is(x, i + m, w))) return 0;
+    size_t n = 0;
+    while (p[n] && p[n] != ' ') n++;
+    if (!tok_eq(x, i + (size_t)m, p, n, m == 0)) return 0;
     m++;
     p += n;
     if (*p == ' ') p++;
   }
   return m;
-}
-
-int xt_punct(const xsent *x, size_t i, int c) {
-  return i < x->n && x->t[i].type == T_PUNCT && x->t[i].cp == c;
 }
 
 size_t xt_join(const xsent *x, size_t i, size_t j, char *dst, size_t cap) {
@@ -459,7 +466,8 @@ static int phrase_tok(const tok *t) {
 int xt_lookup(const xsent *x, size_t i, const lex_table *t,
               const lex_entry **out) {
   if (i >= x->n || !t->n || x->t[i].type == T_PUNCT) return 0;
-  if (!lex_first(t, x->t[i].h)) return 0;
+  int maxw = lex_first(t, x->t[i].h); /* most words of a key from here */
+  if (!maxw) return 0;
   char key[256];
   size_t ends[24], toks[24]; /* candidate key lengths and token ends */
   int nc = 0, words = 0;
@@ -467,7 +475,7 @@ int xt_lookup(const xsent *x, size_t i, const lex_table *t,
   for (size_t k = i; k < x->n && phrase_tok(&x->t[k]) && nc < 24; k++) {
     const tok *tk = &x->t[k];
     if (k > i && (tk->flags & TF_SPACE)) {
-      if (++words >= t->maxtok) break;
+      if (++words >= maxw) break;
       if (o + 1 >= sizeof key) break;
       key[o++] = ' ';
     }

@@ -38,10 +38,12 @@ typedef struct tok {
 /* What a word may start (xt_bits): lets extractors skip most tokens. */
 enum {
   TR_REF = 1,    /* a document kind: "Nghị quyết", "Kế hoạch", ... */
-  TR_PERIOD = 2, /* "nhiệm kỳ", "giai đoạn", "tầm nhìn", "Đại hội", ... */
+  TR_PERIOD = 2, /* a term: "nhiệm kỳ", "giai đoạn", "thời kỳ" */
   TR_PLACE = 4,  /* an administrative prefix: "xã", "TP", "huyện", ... */
   TR_GAZ = 8,    /* the first word of a gazetteer name */
-  TR_SURNAME = 16 /* a surname */
+  TR_SURNAME = 16, /* a surname */
+  TR_TARGET = 32, /* "tầm nhìn", "đến năm", "trước năm" */
+  TR_CONGRESS = 64 /* "Đại hội" */
 };
 
 typedef struct name_hit { /* a name-shaped run seen in the text */
@@ -106,7 +108,9 @@ void extract_people_init(void);
 void extract_places_init(void);
 
 /* TR_* bits of word token i (0 for other tokens). */
-unsigned xt_bits(const xsent *x, size_t i);
+static inline unsigned xt_bits(const xsent *x, size_t i) {
+  return i < x->n ? x->t[i].trig : 0;
+}
 /* Token i's text equals w exactly. Out-of-range i is never equal. */
 int xt_is(const xsent *x, size_t i, const char *w);
 /* Same, ignoring the case of the first letter of both. */
@@ -114,8 +118,10 @@ int xt_isci(const xsent *x, size_t i, const char *w);
 /* Tokens from i spell the words of `phrase` (single spaces, first letter
 ** case-insensitive); returns how many tokens matched, or 0. */
 int xt_phrase(const xsent *x, size_t i, const char *phrase);
-/* Punctuation token i is the ASCII char c. */
-int xt_punct(const xsent *x, size_t i, int c);
+/* Punctuation token i is the character c. */
+static inline int xt_punct(const xsent *x, size_t i, int c) {
+  return i < x->n && x->t[i].type == T_PUNCT && x->t[i].cp == c;
+}
 /* Join tokens [i, j) into dst as words with single spaces (punctuation
 ** attached as written). Returns the length or 0 when it does not fit. */
 size_t xt_join(const xsent *x, size_t i, size_t j, char *dst, size_t cap);

@@ -444,9 +444,9 @@ void extract_refs(xsent *x) {
     }
     unsigned bits = xt_bits(x, i);
     if (((bits & TR_REF) && (k = named_ref(x, i))) ||
-        ((bits & TR_PERIOD) &&
-         ((k = congress_at(x, i)) || (k = period_kw(x, i, &lastkind)) ||
-          (k = target_at(x, i))))) {
+        ((bits & TR_CONGRESS) && (k = congress_at(x, i))) ||
+        ((bits & TR_PERIOD) && (k = period_kw(x, i, &lastkind))) ||
+        ((bits & TR_TARGET) && (k = target_at(x, i)))) {
       i += k;
       continue;
     }

@@ -83,37 +83,47 @@ int lex_first(const lex_table *t, uint32_t h) {
   if (!(t->bloom[b >> 6] >> (b & 63) & 1)) return 0;
   size_t m = h & (t->fcap - 1);
   while (t->firsts[m]) {
-    if (t->firsts[m] == h) return 1;
+    if (t->firsts[m] == h) return t->fmax[m];
     m = (m + 1) & (t->fcap - 1);
   }
   return 0;
 }
 
-/* Remember the first word of key (as written) in t->firsts. */
+/* Remember the first word of key (as written) in t->firsts, with the
+** key's word count. */
 static void first_put(lex_table *t, const char *key, size_t n) {
   size_t w = 0;
+  int words = 1;
   while (w < n && key[w] != ' ') w++;
+  for (size_t i = w; i < n; i++) words += key[i] == ' ';
+  if (words > 255) words = 255;
   uint32_t h = lexicon_word_hash(key, w);
-  if (lex_first(t, h)) return;
-  uint32_t bit = (h >> 20) & 4095;
-  t->bloom[bit >> 6] |= 1ull << (bit & 63);
   if (2 * (t->fn + 1) > t->fcap) {
     size_t ncap = t->fcap ? t->fcap * 2 : 256;
     uint32_t *nf = xcalloc(ncap, sizeof *nf);
+    uint8_t *nm = xcalloc(ncap, 1);
     for (size_t i = 0; i < t->fcap; i++) {
       if (!t->firsts[i]) continue;
       size_t m = t->firsts[i] & (ncap - 1);
       while (nf[m]) m = (m + 1) & (ncap - 1);
       nf[m] = t->firsts[i];
+      nm[m] = t->fmax[i];
     }
     free(t->firsts);
+    free(t->fmax);
     t->firsts = nf;
+    t->fmax = nm;
     t->fcap = ncap;
   }
   size_t m = h & (t->fcap - 1);
-  while (t->firsts[m]) m = (m + 1) & (t->fcap - 1);
-  t->firsts[m] = h;
-  t->fn++;
+  while (t->firsts[m] && t->firsts[m] != h) m = (m + 1) & (t->fcap - 1);
+  if (!t->firsts[m]) {
+    t->firsts[m] = h;
+    t->fn++;
+    uint32_t bit = (h >> 20) & 4095;
+    t->bloom[bit >> 6] |= 1ull << (bit & 63);
+  }
+  if (t->fmax[m] < words) t->fmax[m] = (uint8_t)words;
 }
 
 static int count_words(const char *s, size_t n) {

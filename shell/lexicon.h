@@ -28,6 +28,7 @@ typedef struct lex_table {
   int maxtok; /* most space-separated words in any key */
   int fold;   /* keys are lowercased; look up lowercased text */
   uint32_t *firsts; /* set of lexicon_word_hash of each key's first word */
+  uint8_t *fmax;    /* per first word: most words of a key starting so */
   size_t fcap, fn;  /* its capacity (power of two; 0 when empty), count */
   uint64_t bloom[64]; /* 4096-bit filter over firsts: a quick "no" */
 } lex_table;
@@ -66,17 +67,10 @@ static inline int32_t lexicon_lower_cp(int32_t cp) {
   return lexicon_lower_cp_slow(cp);
 }
 
-/* lexicon_word_hash when the first code point cp (k bytes) is decoded:
-** the lowercased first letter, the length and up to 8 following bytes —
-** cheap, and a collision only costs a lookup that then fails. */
-static inline uint32_t lexicon_word_hash_cp(const char *s, size_t n,
-                                            int32_t cp, size_t k) {
-  uint64_t v = 0;
-  if (n - k >= 8) {
-    memcpy(&v, s + k, 8);
-  } else {
-    for (size_t i = k; i < n; i++) v |= (uint64_t)(unsigned char)s[i] << (8 * (i - k));
-  }
+/* The word hash from its parts: the lowercased first letter cp, the byte
+** length n and v, the (up to) 8 bytes after the first letter, little
+** endian — cheap, and a collision only costs a lookup that then fails. */
+static inline uint32_t lexicon_hash_parts(int32_t cp, size_t n, uint64_t v) {
   uint64_t h = ((uint64_t)(uint32_t)lexicon_lower_cp(cp) << 32 | n) *
                0x9E3779B97F4A7C15ull;
   h ^= v * 0xC2B2AE3D27D4EB4Full;
@@ -86,7 +80,21 @@ static inline uint32_t lexicon_word_hash_cp(const char *s, size_t n,
   return r ? r : 1;
 }
 
-/* Some key of t starts with the word of hash h. */
+/* lexicon_word_hash when the first code point cp (k bytes) is decoded. */
+static inline uint32_t lexicon_word_hash_cp(const char *s, size_t n,
+                                            int32_t cp, size_t k) {
+  uint64_t v = 0;
+  if (n - k >= 8) {
+    memcpy(&v, s + k, 8);
+  } else {
+    for (size_t i = k; i < n; i++)
+      v |= (uint64_t)(unsigned char)s[i] << (8 * (i - k));
+  }
+  return lexicon_hash_parts(cp, n, v);
+}
+
+/* The most words of a key of t that starts with the word of hash h; 0
+** when no key starts so. */
 int lex_first(const lex_table *t, uint32_t h);
 
 /* lex_find with h = util_hash64(s, n) already computed. */

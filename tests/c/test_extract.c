@@ -14,6 +14,7 @@
 ** Ends with long single-line inputs that must finish (no quadratic scan).
 */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -454,9 +455,45 @@ static void test_long_inputs(void) {
   free(s);
 }
 
+/* The first extraction runs in 4 threads at once: the lexicon and word
+** tables load once, and every thread gets the same facts. */
+static const char *thread_text =
+    "Đồng chí Nguyễn Xuân Ký, Bí thư Tỉnh ủy, nêu rõ: Móng Cái đạt gần 5.000 "
+    "tỷ đồng, tăng 31% so với cùng kỳ, theo Nghị quyết 20-NQ/TU ngày "
+    "27/11/2023 của Tỉnh ủy, nhiệm kỳ 2020-2025.";
+
+static void *thread_main(void *arg) {
+  size_t *out = arg; /* no CHECK here: its counters are not atomic */
+  doc *d = doc_new("thread");
+  doc_block b = {BK_PARAGRAPH, doc_str(d, thread_text, strlen(thread_text)),
+                 0, strlen(thread_text)};
+  VEC_PUSH(d->blocks, b);
+  out[5] = (size_t)extract_facts(d);
+  out[0] = d->figures.n;
+  out[1] = d->people.n;
+  out[2] = d->refs.n;
+  out[3] = d->periods.n;
+  out[4] = d->places.n;
+  doc_free(d);
+  return NULL;
+}
+
+static void test_threads(void) {
+  pthread_t th[4];
+  size_t counts[4][6];
+  for (int i = 0; i < 4; i++)
+    CHECK(pthread_create(&th[i], NULL, thread_main, counts[i]) == 0);
+  for (int i = 0; i < 4; i++) pthread_join(th[i], NULL);
+  for (int i = 0; i < 4; i++) {
+    CHECK(counts[i][0] == 2 && counts[i][1] == 1 && counts[i][2] == 1);
+    CHECK(counts[i][3] == 1 && counts[i][4] == 1 && counts[i][5] == 0);
+  }
+}
+
 int main(void) {
   printf("# extract: numbers, figures, refs, periods, people, places, "
-         "quotes, abbreviations, long inputs\n");
+         "quotes, abbreviations, long inputs, threads\n");
+  test_threads(); /* first: races the one-time loading */
   test_numbers();
   test_figures();
   test_not_figures();
