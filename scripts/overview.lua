@@ -50,12 +50,18 @@ end
 -- per site and year
 local by = docs:map(function(d)
   return { site = d.site or "(not named)", year = d.year and tostring(d.year) or "?" }
-end):group("site", "year"):count("documents"):sort{ "site", "year" }
+end):group("site", "year"):count("documents"):sort{ "-year", "site" }
 r:section("Documents per site and year")
-r:table(by)
+r:table(by, { text_limit = 12, limit = 60 })
 local per_year = docs:map(function(d) return { year = d.year and tostring(d.year) or "?" } end)
-  :group("year"):count("documents"):sort("year")
-r:chart{ kind = "bar", data = per_year, x = "year", y = "documents", title = "Documents per year" }
+  :group("year"):count("documents")
+local chart_title = "Documents per year"
+if #per_year > 15 then -- a long history: the 15 years with most documents
+  per_year = per_year:sort{ "-documents", "-year" }:top(15)
+  chart_title = "Documents per year (the 15 years with most documents)"
+end
+r:chart{ kind = "bar", data = per_year:sort("year"), x = "year", y = "documents",
+  title = chart_title }
 
 -- people: mentions summed, titles joined, number of documents
 r:section("People")

@@ -425,15 +425,20 @@ end
 local FUTURE = { den = true, toi = true, truoc = true, vao = true, het = true,
   nhin = true, sau = true, tu = true }
 
--- The year the text speaks from: the latest "năm YYYY" not preceded by
--- đến / trước / vào / hết / tầm nhìn ... (a target year).
+-- The year the text speaks from: the latest "năm YYYY" named at least
+-- twice and not preceded by đến / trước / vào / hết / tầm nhìn ... (a
+-- target year). One passing mention ("năm 1945") is not enough.
 local function text_year(text)
-  local best
+  local count = {}
   for before, y in text:gmatch("(%S+)%s+năm%s+(%d%d%d%d)%f[%D]") do
     y = tonumber(y)
-    if not FUTURE[core.fold(before)] and y >= 1945 and y <= 2100 and (not best or y > best) then
-      best = y
+    if not FUTURE[core.fold(before)] and y >= 1945 and y <= 2100 then
+      count[y] = (count[y] or 0) + 1
     end
+  end
+  local best
+  for y, n in pairs(count) do
+    if n >= 2 and (not best or y > best) then best = y end
   end
   return best
 end
@@ -447,8 +452,9 @@ script.documents(c) -> frame, one row per document: rowid, date
 ("published", "cited documents", "text", "congress" — how the year was
 found), label (the title, else the start of the lead), title, site,
 author, path. A document without a publication date gets the later of
-the latest date of the documents it cites and the latest "năm YYYY" of
-its text that is not a target ("đến năm 2025"); else the first year of
+the latest date of the documents it cites and the latest "năm YYYY" its
+text names twice or more, not as a target ("đến năm 2025"); else the
+first year of
 the congress term it reports on ("nhiệm kỳ 2020-2025" → 2020).
 ]]
 function M.documents(c)
