@@ -499,20 +499,29 @@ static const char *const related_lines[] = {
 static const char *const related_starts[] = {"Xem thêm:", "Đọc thêm:",
                                              "Tin liên quan:", NULL};
 
+/* Starts of footer lines that no body sentence begins with. */
 static const char *const footer_starts[] = {
-    "©", "(c)", "Copyright", "Bản quyền", "Giấy phép", "Cơ quan chủ quản",
+    "©", "(c)", "Copyright", "Bản quyền thuộc", "Bản quyền ©",
+    "Giấy phép xuất bản", "Giấy phép số", "Giấy phép hoạt động",
+    "Giấy phép thiết lập", "Giấy phép TTĐT", "Cơ quan chủ quản",
     "Ghi rõ nguồn", "Hôm nay:", "Đã truy cập", "Thống kê truy cập",
     "Lượt truy cập", "Số lượt truy cập", "Đang truy cập", "Đang online",
-    "Trực tuyến:", "Tổng truy cập", "Tổng số lượt", "Chịu trách nhiệm",
-    "Tổng biên tập", "Website liên kết", "Liên kết website", "Tìm kiếm theo",
-    "Lịch công tác", "Quản lý nội dung", "Cơ quan quản lý", "Trụ sở",
-    "Địa chỉ:", "Điện thoại:", "Email:", "Fax:", "Về đầu trang",
-    "Lên đầu trang", "Đầu trang", "In bài", "In trang", "Gửi bài",
-    "Gửi email", "Gửi cho bạn bè", "Chia sẻ", "Bình luận", "Ý kiến bạn đọc",
-    "Gửi ý kiến", "Facebook", "Twitter", "Zalo", "Tags:", "Tag:", "Từ khóa:",
-    "Từ khoá:", "Đánh giá bài viết", "Quay lại", "Trở về", "Print", "Share",
-    "Bản in", "Lượt xem", "Designed by", "Thiết kế bởi", "Phát triển bởi",
-    "Đơn vị thực hiện", "Ban biên tập", "Liên hệ quảng cáo", NULL};
+    "Trực tuyến:", "Tổng truy cập", "Tổng số lượt truy cập",
+    "Chịu trách nhiệm xuất bản", "Chịu trách nhiệm nội dung",
+    "Chịu trách nhiệm chính", "Tổng biên tập:", "Website liên kết",
+    "Liên kết website", "Tìm kiếm theo", "Quản lý nội dung", "Designed by",
+    "Thiết kế bởi", "Phát triển bởi", "Tags:", "Tag:", "Từ khóa:",
+    "Từ khoá:", NULL};
+
+/* Footer words that may also open a sentence: only as short lines. */
+static const char *const footer_short[] = {
+    "Chia sẻ", "Bình luận", "Facebook", "Twitter", "Zalo", "In bài",
+    "In trang", "Gửi bài", "Gửi email", "Gửi cho bạn bè", "Về đầu trang",
+    "Lên đầu trang", "Đầu trang", "Quay lại", "Trở về", "Print", "Share",
+    "Bản in", "Lượt xem", "Lịch công tác", "Ý kiến bạn đọc", "Gửi ý kiến",
+    "Đánh giá bài viết", "Địa chỉ:", "Điện thoại:", "Email:", "Fax:",
+    "Trụ sở", "Ban biên tập", "Liên hệ quảng cáo", "Đơn vị thực hiện",
+    "Bản quyền", NULL};
 
 static const char *const footer_lines[] = {"Bản đồ", "Tin sở ban ngành",
                                            "Liên hệ", "Like", "Tweet", NULL};
@@ -575,7 +584,8 @@ static int is_related_marker(const char *s, size_t n) {
 static int is_footer(const char *s, size_t n) {
   if (n > 300) return 0;
   s = undash(s, &n);
-  return any_starts(s, n, footer_starts) || any_line_is(s, n, footer_lines);
+  return any_starts(s, n, footer_starts) || any_line_is(s, n, footer_lines) ||
+         (n <= 60 && any_starts(s, n, footer_short));
 }
 
 /* ---- captions, headings, bylines ---- */
@@ -1018,7 +1028,12 @@ static int is_question(page *p, size_t i) {
     /* "PV:" style */
     return prefix_ci(s, n, "PV:") || prefix_ci(s, n, "Phóng viên:");
   }
-  return 1;
+  /* a question, a request ("Xin ông cho biết ...") or the closing thanks;
+  ** other dashes inside answers are list items */
+  if (n > 2000) return 0;
+  return memchr(s, '?', n) || contains(s, n, "cảm ơn") ||
+         contains(s, n, "cho biết") || contains(s, n, "thưa ") ||
+         contains(s, n, "Thưa ");
 }
 
 /* Runs of 3+ short unpunctuated lines are lists, not captions/headings. */

@@ -348,6 +348,14 @@ static void test_interview(void) {
   }
   CHECK_STR(d->author, "Cao Quỳnh");
   doc_free(d);
+  /* list items inside an answer stay in the answer */
+  d = parse_str("Phỏng vấn\n\nMở đầu.\n\n- Ông đánh giá thế nào?\n\n"
+                "+ Có hai điểm:\n\n- Thứ nhất, tăng trưởng tốt.\n\n"
+                "- Thứ hai, thu ngân sách vượt dự toán.\n\n- Xin cảm ơn ông!\n");
+  CHECK_STR(kinds(d), "title,lead,question,answer,answer,answer,question");
+  CHECK(d->qa.n == 2 && d->qa.items[0].a &&
+        strstr(d->qa.items[0].a, "Thứ hai, thu ngân sách") != NULL);
+  doc_free(d);
   /* a list with dashes in a normal article is not an interview */
   d = parse_str("Tiêu đề\n\nĐoạn mở đầu.\n\n- mục một;\n\n- mục hai.\n");
   CHECK(count(d, BK_QUESTION) == 0 && d->qa.n == 0);
@@ -390,6 +398,13 @@ static void test_tail(void) {
             "related,boilerplate,boilerplate,boilerplate");
   CHECK_STR(d->site, "Báo Quảng Ninh");
   CHECK_STR(d->author, "Thu Chung");
+  doc_free(d);
+  /* footer words that open body sentences do not end the article */
+  d = parse_str("Tiêu đề\n\nĐoạn mở đầu.\n\nChia sẻ tại buổi lễ, ông A nói về "
+                "kế hoạch năm tới.\n\nGiấy phép xây dựng được cấp trong 5 "
+                "ngày.\n\nĐoạn cuối.\n\nChia sẻ\n\nFacebook\n");
+  CHECK_STR(kinds(d), "title,lead,paragraph,paragraph,paragraph,boilerplate,"
+                      "boilerplate");
   doc_free(d);
   d = parse_str("Tiêu đề\n\nĐoạn mở đầu.\n\nGhi rõ nguồn \"Quảng Ninh Portal\" khi "
                 "phát hành lại thông tin.\n");
