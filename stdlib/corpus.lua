@@ -152,8 +152,8 @@ local function docmt(self)
 end
 M._docmt = docmt
 
-local DOC_COLS = "d.id AS rowid, d.doc_id AS id, d.path, d.title, " ..
-  "d.published, d.author, d.site, d.url, d.size"
+-- the columns a document object starts with (the rest load on demand)
+local DOC_COLS = "d.id AS rowid, d.title, d.published"
 M.DOC_COLS = DOC_COLS
 
 local function add(where, params, cond, value)

@@ -1,10 +1,12 @@
 -- corpus.doc — documents as Lua objects.
 --
--- A document is a table holding the cheap fields of its row (rowid, id,
--- path, title, published, author, site, url, size); every other field of
+-- A document is a table holding the cheapest fields of its row (rowid,
+-- title, published: what a loop over 100k documents reads); the other
+-- columns (id, path, author, site, url, size) load together with one
+-- primary-key lookup the first time one is read, and every other field of
 -- DESIGN.md's parsed document (lead, blocks, qa, refs, periods, places,
--- quotes, abbrevs, warnings) loads from the database the first time it is
--- read. text, figures and people are methods (doc:text(), doc:figures{},
+-- quotes, abbrevs, warnings) loads with the whole document the first time
+-- it is read. text, figures and people are methods (doc:text(), doc:figures{},
 -- doc:people()); doc:data() gives the whole parsed document as plain
 -- tables, with the DESIGN.md field names.
 
@@ -20,7 +22,10 @@ local FIELDS = { "rowid", "id", "path", "title", "published", "author", "site",
   "url", "size", "lead", "blocks", "qa", "refs", "periods", "places", "quotes",
   "abbrevs", "warnings" }
 
+local META = { id = true, path = true, author = true, site = true, url = true, size = true }
+
 local owner = setmetatable({}, { __mode = "k" }) -- metatable -> corpus
+local meta_loaded = setmetatable({}, { __mode = "k" }) -- doc -> true
 local loaded = setmetatable({}, { __mode = "k" }) -- doc -> full parsed table
 
 local function corpus_of(d)
@@ -43,12 +48,27 @@ local function full(d)
 end
 M.full = full
 
+-- Load the row's other columns (one primary-key lookup).
+local function load_meta(d)
+  meta_loaded[d] = true
+  local corpus = require("corpus")
+  local r = corpus._db(corpus_of(d)):all("SELECT doc_id AS id, path, author, site, url, size " ..
+    "FROM documents WHERE id = ?", { rawget(d, "rowid") })[1]
+  if r then
+    for k, v in pairs(r) do if rawget(d, k) == nil then rawset(d, k, v) end end
+  end
+end
+
 -- Build the metatable of the documents of corpus c.
 function M.metatable(c)
   local mt = { __name = "corpus.doc" }
   mt.__index = function(d, k)
     local m = Doc[k]
     if m ~= nil then return m end
+    if META[k] then
+      if not meta_loaded[d] then load_meta(d) end
+      return rawget(d, k)
+    end
     if LAZY[k] then return full(d)[k] end
     return nil
   end
@@ -80,7 +100,7 @@ local function basename(p) return p and (p:match("[^/]+$") or p) or "" end
 function Doc:summary()
   local title = rawget(self, "title") or "(no title)"
   return string.format("#%d  %s  %s  (%s)", rawget(self, "rowid"), date_of(self),
-    display.truncate(title, 70), basename(rawget(self, "path")))
+    display.truncate(title, 70), basename(self.path))
 end
 
 --- doc:text() -> the normalised text of the document
@@ -293,7 +313,7 @@ end
 function Doc:to_records()
   local r = {}
   for _, k in ipairs({ "rowid", "id", "path", "title", "published", "author", "site" }) do
-    r[k] = rawget(self, k)
+    r[k] = self[k]
   end
   return { r }, { "rowid", "published", "title", "author", "site", "path", "id" }
 end

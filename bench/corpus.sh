@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# bench/corpus.sh — the corpus Lua API over the 35k baomoi corpus, side by
+# side with Python peers:
+#   1. iterating every document reading title and date: corpus:docs() (and
+#      the raw db:rows loop under it) vs the same loop in Python's sqlite3
+#      module — documents/s, median of RUNS, ratio (goal: tinsh faster);
+#   2. a KWIC of "phát triển": corpus:kwic vs NLTK Text.concordance_list on
+#      the same texts (NLTK's time to build its index shown apart);
+#   3. similarity (corpus:similar, tf-idf cosine) and near-duplicate
+#      clusters (corpus:duplicates, MinHash + LSH): first call (computes
+#      and stores term counts / signatures) and later calls;
+#   4. start-up time and resident memory of `tinsh -e` with the 35k corpus
+#      open (budget: <= 10 ms, <= 20 MB).
+# Timings inside one process exclude start-up (measured apart in 4).
+#
+#   TINSH=build/tinsh RUNS=5 bench/corpus.sh
+#
+# Uses $BENCH_DIR (default /tmp/tinsh-bench, shared with bench/search.sh);
+# unpacks ../shared/corpora/baomoi-35k.tar.xz there; skips (exit 0) when
+# the archive is absent.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+src=$(cd "$here/.." && pwd)
+TINSH=${TINSH:-$src/build/tinsh}
+TINSH=$(cd "$(dirname "$TINSH")" && pwd)/$(basename "$TINSH")
+RUNS=${RUNS:-5}
+BENCH_DIR=${BENCH_DIR:-/tmp/tinsh-bench}
+PY=/usr/bin/python3 # Debian's, where python3-nltk is installed
+archive=$src/../shared/corpora/baomoi-35k.tar.xz
+[ -x "$TINSH" ] || { echo "bench: no tinsh binary at $TINSH (set TINSH)" >&2; exit 1; }
+mkdir -p "$BENCH_DIR"
+cd "$BENCH_DIR"
+if [ ! -d data ]; then
+  [ -f "$archive" ] || { echo "bench: corpus $archive not found, skipped"; exit 0; }
+  tar -xJf "$archive"
+fi
+n=$(ls data | wc -l)
+db=$BENCH_DIR/tinsh-$n.db
+if [ ! -f "$db" ]; then
+  echo "building tinsh-$n.db ..."
+  "$TINSH" --db "$db" ingest --quiet data >/dev/null
+fi
+median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+echo "== corpus API over $n files ($db), $RUNS runs, medians"
+
+# ---- 1. iterate documents
+lua_docs=$(mktemp)
+cat >"$lua_docs" <<'LUA'
+local clock = require("tinsh.core").clock
+local runs = tonumber(arg[1])
+local db = require("corpus")._db(corpus)
+for _ = 1, runs do
+  local t, n = clock(), 0
+  for d in corpus:docs() do local title, date = d.title, d.published; n = n + 1 end
+  local t2, m = clock(), 0
+  for r in db:rows("SELECT title, published FROM documents ORDER BY id", nil, { array = true }) do
+    local title, date = r[1], r[2]; m = m + 1
+  end
+  print(string.format("%.6f %d %.6f", t2 - t, n, clock() - t2))
+end
+LUA
+out=$("$TINSH" --db "$db" "$lua_docs" "$RUNS")
+rm -f "$lua_docs"
+ndocs=$(echo "$out" | head -1 | awk '{print $2}')
+t_docs=$(echo "$out" | awk '{print $1}' | median)
+t_rows=$(echo "$out" | awk '{print $3}' | median)
+t_py=$("$PY" "$here/corpus_peer.py" docs "$db" "$RUNS" | awk '{print $1}' | median)
+awk -v n="$ndocs" -v a="$t_docs" -v r="$t_rows" -v p="$t_py" 'BEGIN {
+  printf "iterate %d documents (title, date)\n", n
+  printf "  tinsh corpus:docs()      %8.3f s  %9.0f docs/s\n", a, n / a
+  printf "  tinsh db:rows (2 cols)   %8.3f s  %9.0f docs/s\n", r, n / r
+  printf "  python3 sqlite3 (2 cols) %8.3f s  %9.0f docs/s\n", p, n / p
+  printf "  ratio python/corpus:docs %.2fx  (> 1: tinsh faster)\n", p / a
+}'
+
+# ---- 2. KWIC
+lua_kwic=$(mktemp)
+cat >"$lua_kwic" <<'LUA'
+local clock = require("tinsh.core").clock
+for _ = 1, tonumber(arg[1]) do
+  local t = clock()
+  local k = corpus:kwic("phát triển")
+  local t1 = clock() - t
+  t = clock()
+  local s = k:render{ width = 100 }
+  print(string.format("%.6f %d %.6f", t1, #k, clock() - t))
+end
+LUA
+out=$("$TINSH" --db "$db" "$lua_kwic" "$RUNS")
+rm -f "$lua_kwic"
+t_kwic=$(echo "$out" | awk '{print $1}' | median)
+t_render=$(echo "$out" | awk '{print $3}' | median)
+l_kwic=$(echo "$out" | head -1 | awk '{print $2}')
+nltk_runs=$(( RUNS < 3 ? RUNS : 3 ))
+out=$("$PY" "$here/corpus_peer.py" kwic "$BENCH_DIR/data" "$nltk_runs")
+t_nb=$(echo "$out" | awk '{print $1}' | median)
+t_nq=$(echo "$out" | awk '{print $2}' | median)
+l_n=$(echo "$out" | head -1 | awk '{print $3}')
+awk -v a="$t_kwic" -v r="$t_render" -v la="$l_kwic" -v b="$t_nb" -v q="$t_nq" -v ln="$l_n" 'BEGIN {
+  printf "KWIC \"phát triển\"\n"
+  printf "  tinsh corpus:kwic        %8.3f s  %6d lines (render at width 100: %.3f s)\n", a, la, r
+  printf "  NLTK concordance_list    %8.3f s  %6d lines (+ %.3f s to read, tokenize, index)\n", q, ln, b
+  printf "  ratio NLTK query/tinsh   %.2fx; with NLTK index build %.2fx\n", q / a, (q + b) / a
+}'
+
+# ---- 3. similarity and near-duplicates
+lua_sim=$(mktemp)
+cat >"$lua_sim" <<'LUA'
+local clock = require("tinsh.core").clock
+local t = clock()
+corpus:similar(1, 10)
+print(string.format("first %.6f", clock() - t))
+local n = #corpus
+for i = 1, tonumber(arg[1]) do
+  local id = 1 + (i * 7919) % n
+  t = clock()
+  corpus:similar(id, 10)
+  print(string.format("similar %.6f", clock() - t))
+end
+t = clock()
+local d = corpus:duplicates(0.8)
+print(string.format("dups1 %.6f %d", clock() - t, d[#d] and d[#d].cluster or 0))
+for _ = 1, tonumber(arg[1]) do
+  t = clock()
+  corpus:duplicates(0.8)
+  print(string.format("dups %.6f", clock() - t))
+end
+LUA
+out=$("$TINSH" --db "$db" "$lua_sim" "$RUNS")
+out2=$("$TINSH" --db "$db" -e 'local c = require("tinsh.core").clock; local t = c(); corpus:duplicates(0.8); print(string.format("dupsnew %.6f", c() - t)); t = c(); corpus:similar(5, 10); print(string.format("simnew %.6f", c() - t))')
+rm -f "$lua_sim"
+sim_first=$(echo "$out" | awk '$1=="first"{print $2}')
+sim=$(echo "$out" | awk '$1=="similar"{print $2}' | median)
+d1=$(echo "$out" | awk '$1=="dups1"{print $2}')
+nclusters=$(echo "$out" | awk '$1=="dups1"{print $3}')
+dups=$(echo "$out" | awk '$1=="dups"{print $2}' | median)
+dnew=$(echo "$out2" | awk '$1=="dupsnew"{print $2}')
+snew=$(echo "$out2" | awk '$1=="simnew"{print $2}')
+awk -v f="$sim_first" -v s="$sim" -v sn="$snew" -v d1="$d1" -v d="$dups" -v dn="$dnew" -v nc="$nclusters" 'BEGIN {
+  printf "similarity and near-duplicates\n"
+  printf "  corpus:similar(doc, 10)  %8.3f s  (first call %.3f s: term counts; new process %.3f s)\n", s, f, sn
+  printf "  corpus:duplicates(0.8)   %8.3f s  (first call %.3f s; new process %.3f s; %d clusters)\n", d, d1, dn, nc
+}'
+
+# ---- 4. start-up with the corpus open
+: >"$BENCH_DIR/startup.times"
+for _ in $(seq 1 20); do
+  /usr/bin/time -f "%e %M" -a -o "$BENCH_DIR/startup.times" "$TINSH" --db "$db" -e 'local n = #corpus' >/dev/null
+done
+t_start=$(awk '{print $1}' "$BENCH_DIR/startup.times" | median)
+rss=$(awk '{print $2}' "$BENCH_DIR/startup.times" | median)
+: >"$BENCH_DIR/startup.times"
+for _ in $(seq 1 20); do
+  /usr/bin/time -f "%e %M" -a -o "$BENCH_DIR/startup.times" "$TINSH" --db "$db" -e '' >/dev/null
+done
+t_empty=$(awk '{print $1}' "$BENCH_DIR/startup.times" | median)
+rss_empty=$(awk '{print $2}' "$BENCH_DIR/startup.times" | median)
+awk -v t="$t_start" -v r="$rss" -v te="$t_empty" -v re="$rss_empty" 'BEGIN {
+  printf "start-up (median of 20, /usr/bin/time: 10 ms resolution)\n"
+  printf "  tinsh -e \"\"                 %5.0f ms  %6.1f MB RSS (budget 10 ms, 20 MB)\n", te * 1000, re / 1024
+  printf "  tinsh -e \"local n = #corpus\" %5.0f ms  %6.1f MB RSS (35k corpus opened)\n", t * 1000, r / 1024
+}'

@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""bench/corpus_peer.py — the Python side of bench/corpus.sh.
+
+  corpus_peer.py docs DB RUNS        iterate all documents reading title
+                                     and date with the sqlite3 module;
+                                     prints one "seconds docs" line per run
+  corpus_peer.py kwic DATA_DIR RUNS  NLTK Text.concordance_list of
+                                     "phát triển" over the raw files; prints
+                                     "build_seconds query_seconds lines"
+"""
+import os
+import sqlite3
+import sys
+import time
+import unicodedata
+
+
+def docs(db, runs):
+    con = sqlite3.connect("file:%s?mode=ro" % db, uri=True)
+    for _ in range(runs):
+        t = time.perf_counter()
+        n = 0
+        for title, published in con.execute(
+                "SELECT title, published FROM documents ORDER BY id"):
+            n += 1
+        print("%.6f %d" % (time.perf_counter() - t, n), flush=True)
+
+
+def kwic(data, runs):
+    import nltk
+    from nltk.tokenize import wordpunct_tokenize
+    for _ in range(runs):
+        t = time.perf_counter()
+        tokens = []
+        for name in sorted(os.listdir(data)):
+            with open(os.path.join(data, name), encoding="utf-8",
+                      errors="replace") as f:
+                tokens.extend(wordpunct_tokenize(
+                    unicodedata.normalize("NFC", f.read())))
+        text = nltk.Text(tokens)
+        text.concordance_list("x", width=100, lines=1)  # builds the index
+        built = time.perf_counter() - t
+        t = time.perf_counter()
+        lines = text.concordance_list(["phát", "triển"], width=100,
+                                      lines=10 ** 9)
+        query = time.perf_counter() - t
+        print("%.6f %.6f %d" % (built, query, len(lines)), flush=True)
+
+
+if __name__ == "__main__":
+    what, arg, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    {"docs": docs, "kwic": kwic}[what](arg, runs)
