@@ -209,6 +209,7 @@ static void trig_init(void) {
   extract_num_init();
   extract_people_init();
   extract_places_init();
+  extract_refs_init();
   /* first words of gazetteer names and surnames join the trigger table,
   ** so a word costs one probe (tables past TRIG_CAP/2 keep lex_first) */
   const lexicon *lx = lexicon_get();
@@ -255,27 +256,55 @@ typedef VEC(tok) tokvec;
 ** ',' between digits; anything else is one punctuation token per code
 ** point.
 */
+/* Sentence features gathered by tokenize: the OR of every token's TR_*
+** bits and these, so extractors with nothing to find are skipped. */
+enum { F_NUM = 1 << 8, F_PAREN = 1 << 9, F_UPPER = 1 << 10 };
+
 static size_t tokenize(const lexicon *lx, const char *s, size_t a, size_t b,
-                       tokvec *v) {
+                       tokvec *v, unsigned *feat) {
   v->n = 0;
+  unsigned f = 0;
+#define PUSH_TOK(t)                                                     \
+  do {                                                                  \
+    f |= (t).trig | ((t).type == T_NUM ? F_NUM : 0) |                   \
+         ((t).type == T_PUNCT && (t).cp == '(' ? F_PAREN : 0) |         \
+         ((t).flags & TF_UPPER ? F_UPPER : 0);                          \
+    VEC_PUSH(*v, (t));                                                  \
+  } while (0)
   size_t i = a;
   uint8_t pending = TF_SPACE;
   while (i < b) {
     size_t k;
     if (v->n >= SENT_MAX_TOKS ||
         (i - a > SENT_MAX_BYTES && (pending & TF_SPACE)))
-      return i;
+      return *feat = f, i;
     if (s[i] == ' ') { /* the common case */
       pending |= TF_SPACE;
       i++;
       continue;
     }
-    int32_t cp = decode(s, i, b, &k);
-    if (is_space_cp(cp)) {
-      pending |= TF_SPACE;
-      i += k;
-      if (cp == '\n' && v->n) return i;
-      continue;
+    int32_t cp;
+    int letter; /* 0: not a letter, 1: lowercase, 2: capital */
+    unsigned char c0 = (unsigned char)s[i];
+    if (c0 < 0x80) { /* ASCII: classes from the table */
+      cp = c0;
+      k = 1;
+      if (c0 == '\t' || c0 == '\n' || c0 == '\r' || c0 == '\f' ||
+          c0 == '\v') {
+        pending |= TF_SPACE;
+        i++;
+        if (c0 == '\n' && v->n) return *feat = f, i;
+        continue;
+      }
+      letter = ascii_class[c0] == 3 ? 0 : ascii_class[c0];
+    } else {
+      cp = decode(s, i, b, &k);
+      if (is_space_cp(cp)) {
+        pending |= TF_SPACE;
+        i += k;
+        continue;
+      }
+      letter = is_letter_cp(cp) ? 1 + is_upper_cp(cp) : 0;
     }
     tok t = {(uint32_t)i, 0, T_PUNCT, pending, cp, 0, 0};
     pending = 0;
@@ -305,11 +334,11 @@ static size_t tokenize(const lexicon *lx, const char *s, size_t a, size_t b,
         t.trig = (uint8_t)word_bits(lx, t.h);
       }
       i = j;
-    } else if (is_letter_cp(cp)) {
+    } else if (letter) {
       /* caps: every letter so far is a capital (then TF_CAPS); v: the
       ** first 8 bytes after the first letter, for the word hash */
       size_t j = i + k, letters = 1;
-      int digits = 0, upper = is_upper_cp(cp), caps = upper;
+      int digits = 0, upper = letter == 2, caps = upper;
       uint64_t v = 0;
       unsigned shift = 0;
       const unsigned char *u = (const unsigned char *)s;
@@ -328,21 +357,28 @@ static size_t tokenize(const lexicon *lx, const char *s, size_t a, size_t b,
           j++;
           continue;
         }
-        size_t kk;
-        if (c0 == 0xE1 && j + 2 < b && (u[j + 1] == 0xBA || u[j + 1] == 0xBB) &&
-            (u[j + 2] & 0xC0) == 0x80) { /* U+1E80..U+1EFF, Vietnamese */
-          if (caps)
-            caps = is_upper_cp(0x1000 | (u[j + 1] & 0x3F) << 6 |
-                               (u[j + 2] & 0x3F));
-          kk = 3;
-        } else {
-          int32_t c = decode(s, j, b, &kk);
-          if (!is_letter_cp(c)) break;
-          if (caps) caps = is_upper_cp(c);
+        /* non-ASCII: a letter unless its lead byte opens a block of
+        ** punctuation/symbols (U+0080-00BF, U+2000-2FFF, U+3000-3FFF,
+        ** U+F000-FFFF, beyond U+FFFF) or it is × or ÷; marks count as
+        ** letters. Only a word still all capitals needs the code point. */
+        if (c0 < 0xC3 || c0 == 0xE2 || c0 == 0xE3 || c0 >= 0xEF) break;
+        size_t kk = c0 < 0xE0 ? 2 : 3;
+        if (j + kk > b) break;
+        if ((u[j + 1] & 0xC0) != 0x80 || (kk == 3 && (u[j + 2] & 0xC0) != 0x80))
+          break;
+        if (c0 == 0xC3 && (u[j + 1] == 0x97 || u[j + 1] == 0xB7)) break;
+        if (caps) {
+          int32_t c = kk == 2 ? (c0 & 0x1F) << 6 | (u[j + 1] & 0x3F)
+                              : (c0 & 0x0F) << 12 | (u[j + 1] & 0x3F) << 6 |
+                                    (u[j + 2] & 0x3F);
+          caps = is_upper_cp(c);
         }
         letters++;
-        for (size_t q = 0; q < kk; q++)
-          if (shift < 64) v |= (uint64_t)u[j + q] << shift, shift += 8;
+        if (shift < 64) {
+          v |= (uint64_t)c0 << shift, shift += 8;
+          if (shift < 64) v |= (uint64_t)u[j + 1] << shift, shift += 8;
+          if (kk == 3 && shift < 64) v |= (uint64_t)u[j + 2] << shift, shift += 8;
+        }
         j += kk;
       }
       t.type = T_WORD;
@@ -358,13 +394,15 @@ static size_t tokenize(const lexicon *lx, const char *s, size_t a, size_t b,
       i += k;
       if ((cp == '.' || cp == '!' || cp == '?') &&
           (i >= b || s[i] == ' ' || s[i] == '\n')) {
-        VEC_PUSH(*v, t);
-        return i;
+        PUSH_TOK(t);
+        return *feat = f, i;
       }
     }
-    VEC_PUSH(*v, t);
+    PUSH_TOK(t);
   }
+  *feat = f;
   return b;
+#undef PUSH_TOK
 }
 
 int xt_is(const xsent *x, size_t i, const char *w) {
@@ -784,7 +822,8 @@ int extract_facts(doc *d) {
     size_t n = strlen(s);
     scan_quotes(&x, s, n);
     for (size_t a = 0; a < n;) {
-      size_t e = tokenize(x.lx, s, a, n, &toks);
+      unsigned feat = 0;
+      size_t e = tokenize(x.lx, s, a, n, &toks, &feat);
       if (toks.n) {
         if (used.cap < toks.n) {
           used.cap = toks.n * 2;
@@ -793,11 +832,14 @@ int extract_facts(doc *d) {
         memset(used.items, 0, toks.n);
         xsent st = {&x, d, (int)b, s, a, e, toks.items, toks.n, NULL,
                     used.items};
-        extract_refs(&st);
-        extract_figures(&st);
-        extract_people(&st);
-        extract_places(&st);
-        extract_abbrevs(&st);
+        /* each extractor runs only when its starting tokens are there */
+        if (feat & (F_NUM | TR_REF | TR_PERIOD | TR_TARGET | TR_CONGRESS))
+          extract_refs(&st);
+        if (feat & F_NUM) extract_figures(&st);
+        if (feat & (x.lx->surnames.n ? TR_SURNAME : F_UPPER))
+          extract_people(&st);
+        if (feat & (TR_GAZ | TR_PLACE)) extract_places(&st);
+        if (feat & F_PAREN) extract_abbrevs(&st);
       }
       a = e;
     }

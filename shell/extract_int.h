@@ -106,6 +106,7 @@ int xt_in(const xsent *x, size_t i, const xwords *ws);
 void extract_num_init(void);
 void extract_people_init(void);
 void extract_places_init(void);
+void extract_refs_init(void);
 
 /* TR_* bits of word token i (0 for other tokens). */
 static inline unsigned xt_bits(const xsent *x, size_t i) {

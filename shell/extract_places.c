@@ -19,6 +19,8 @@ static const struct {
                 {"KCN", "khu công nghiệp"}, {"khu công nghiệp", "khu công nghiệp"},
                 {NULL, NULL}};
 
+static uint32_t prefix_hash[16]; /* word hash of each prefix's first word */
+
 static void add_place(xsent *x, const char *name, size_t n, const char *kind) {
   int isnew;
   int *slot = hmap_slot(&x->x->places, util_hash64(name, n), &isnew);
@@ -99,6 +101,7 @@ void extract_places(xsent *x) {
                   (i > 0 && x->t[i - 1].type == T_PUNCT &&
                    (x->t[i - 1].cp == '-' || x->t[i - 1].cp == '+'));
     for (int p = 0; prefixes[p].w; p++) {
+      if (prefix_hash[p] != t->h) continue; /* cheap first-word test */
       /* "Xã Tắc" (a name) is not "xã Tắc": the prefix's case must match
       ** unless the token starts the sentence or a line */
       int w = xt_phrase(x, i, prefixes[p].w);
@@ -133,6 +136,10 @@ void extract_places(xsent *x) {
 }
 
 void extract_places_init(void) {
+  for (int p = 0; prefixes[p].w; p++) {
+    size_t n = strcspn(prefixes[p].w, " ");
+    prefix_hash[p] = lexicon_word_hash(prefixes[p].w, n);
+  }
   xwords_init(&ws_lower_heads);
   xwords_init(&ws_org_words);
 }

@@ -19,6 +19,8 @@ static const char *const ref_kinds[] = {
     "Luật", "Đề án", "Hướng dẫn", "Quy định", "Công văn", "Thông báo",
     "Pháp lệnh", "Tờ trình", "Báo cáo", "Công điện", "Thông tri", NULL};
 
+static uint32_t kind_hash[32]; /* word hash of each kind's first word */
+
 /* Kind from the type code of a number ("NQ" in 20-NQ/TU). */
 static const struct {
   const char *code, *kind;
@@ -368,7 +370,9 @@ static size_t named_ref(xsent *x, size_t i) {
   const char *kind = NULL;
   size_t w = 0;
   for (int k = 0; ref_kinds[k] && !kind; k++)
-    if ((w = (size_t)xt_phrase(x, i, ref_kinds[k]))) kind = ref_kinds[k];
+    if (kind_hash[k] == x->t[i].h &&
+        (w = (size_t)xt_phrase(x, i, ref_kinds[k])))
+      kind = ref_kinds[k];
   if (!kind) return 0;
   size_t j = i + w, end = 0, at = 0;
   char key[96];
@@ -452,4 +456,10 @@ void extract_refs(xsent *x) {
     }
     i++;
   }
+}
+
+void extract_refs_init(void) {
+  for (int k = 0; ref_kinds[k]; k++)
+    kind_hash[k] =
+        lexicon_word_hash(ref_kinds[k], strcspn(ref_kinds[k], " "));
 }
