@@ -9,6 +9,7 @@
 */
 #include <stdio.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "extract_int.h"
 
@@ -42,14 +43,36 @@ static int count_words(const char *s) {
   return w;
 }
 
+/* A code word of a document number: its first two letters are capitals
+** ("NQ", "QH13", "TTg", "QĐi"). */
+static int code_word(const xsent *x, size_t j) {
+  const tok *t = &x->t[j];
+  if (t->type != T_WORD || !(t->flags & TF_UPPER)) return 0;
+  if (t->flags & TF_CAPS) return 1;
+  const char *s = x->s + t->off;
+  size_t k = 0;
+  utf8proc_int32_t cp;
+  for (int n = 0; n < 2; n++) {
+    utf8proc_ssize_t r =
+        utf8proc_iterate((const utf8proc_uint8_t *)s + k, t->len - k, &cp);
+    if (r <= 0 || !utf8proc_isupper(cp)) return 0;
+    k += (size_t)r;
+  }
+  return 1;
+}
+
 /*
-** A document number at token i: NUM glued to '-' or '/' and a code with
-** an uppercase word ("20-NQ/TU", "108/2014/NĐ-CP", "103/2016/QH13").
-** Returns the token count and points *code at the first code word.
+** A document number at token i: NUM glued to '-' or '/' and code words
+** ("20-NQ/TU", "108/2014/NĐ-CP", "103/2016/QH13"). Returns the token
+** count, points *code at the first code word and sets *strong when the
+** shape alone says "document" (two code words or a year part); a single
+** unknown code ("2-DIN", "64-Apache") needs a kind word before it.
 */
-static size_t doc_number(const xsent *x, size_t i, size_t *code) {
+static size_t doc_number(const xsent *x, size_t i, size_t *code,
+                         int *strong) {
   if (i >= x->n || x->t[i].type != T_NUM) return 0;
   size_t j = i + 1;
+  int codes = 0, year = 0;
   *code = 0;
   while (j < x->n && !(x->t[j].flags & TF_SPACE)) {
     const tok *t = &x->t[j];
@@ -59,13 +82,16 @@ static size_t doc_number(const xsent *x, size_t i, size_t *code) {
           x->t[j + 1].type == T_PUNCT)
         break;
     } else if (t->type == T_WORD) {
-      if (!(t->flags & (TF_UPPER | TF_CAPS))) break;
+      if (!code_word(x, j)) return 0;
       if (!*code) *code = j;
-    }
+      codes++;
+    } else if (xt_year(x, j))
+      year = 1;
     j++;
   }
   if (!*code || !(xt_punct(x, i + 1, '-') || xt_punct(x, i + 1, '/')))
     return 0;
+  *strong = codes >= 2 || year;
   return j - i;
 }
 
@@ -157,7 +183,8 @@ static const char *kind_before(const xsent *x, size_t end, size_t *start) {
 */
 static size_t ref_at(xsent *x, size_t i) {
   size_t code;
-  size_t nn = doc_number(x, i, &code);
+  int strong;
+  size_t nn = doc_number(x, i, &code, &strong);
   if (!nn) return 0;
   doc_ref r = {0};
   size_t start = i, end = i + nn;
@@ -170,7 +197,8 @@ static size_t ref_at(xsent *x, size_t i) {
     r.kind = (char *)kind;
   } else {
     r.kind = (char *)kind_from_code(x, code);
-    if (k < i) start = k; /* "số 53/GP-TTĐT" */
+    if (!r.kind && !strong) return 0; /* "2-DIN", "96/Instagram" */
+    if (k < i) start = k;             /* "số 53/GP-TTĐT" */
   }
   r.number = xt_span(x, i, i + nn);
   size_t j = end;

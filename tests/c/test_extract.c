@@ -251,6 +251,17 @@ static void test_refs(void) {
   CHECK(d->figures.n == 0);
   doc_free(d);
 
+  /* product codes are not documents; unknown codes need a kind or shape */
+  d = para("Đầu 2-DIN, động cơ 64-Apache, ngày 7/2-PV và 96/Instagram; "
+           "công văn số 2267/UBND-CTXDGT và số 15151/2014/ATTP-XNCB.");
+  CHECK(d->refs.n == 2);
+  if ((r = ref(d, 0))) {
+    CHECK_STR(r->kind, "Công văn");
+    CHECK_STR(r->number, "2267/UBND-CTXDGT");
+  }
+  if ((r = ref(d, 1))) CHECK(r->kind == NULL);
+  doc_free(d);
+
   d = para(
       "Theo tinh thần Nghị quyết Đại hội XI của Đảng, Quyết định của UBND "
       "Tỉnh về mở cặp chợ và Đề án 25.");
