@@ -1049,6 +1049,10 @@ static void mark_label_runs(page *p, size_t b, size_t e) {
   }
 }
 
+static const char *const thanks_starts[] = {"Xin cảm ơn", "Xin chân thành cảm ơn",
+                                            "Xin trân trọng cảm ơn", "Cảm ơn",
+                                            NULL};
+
 static void classify_body(page *p, size_t b, size_t e) {
   int iv = interview_mode(p, b, e);
   mark_label_runs(p, b, e);
@@ -1062,9 +1066,13 @@ static void classify_body(page *p, size_t b, size_t e) {
       u->kind = BK_BOILERPLATE;
       continue;
     }
-    if (iv && is_question(p, i)) {
+    /* the closing thanks ("- Xin cảm ơn đồng chí!", with or without the
+    ** dash) ends the interview: what follows is no answer */
+    int thanks = iv && seen_question && n <= 120 && contains(s, n, "cảm ơn") &&
+                 (dash_prefix(s, n) || any_starts(s, n, thanks_starts));
+    if (thanks || (iv && is_question(p, i))) {
       u->kind = BK_QUESTION;
-      in_answer = 1, seen_question = 1;
+      in_answer = !thanks, seen_question = 1;
       continue;
     }
     if (iv && plus_prefix(s, n)) {

@@ -348,6 +348,15 @@ static void test_interview(void) {
   }
   CHECK_STR(d->author, "Cao Quỳnh");
   doc_free(d);
+  /* a closing thanks without a dash; what follows is no answer */
+  d = parse_str("Phỏng vấn\n\nMở đầu.\n\n- Ông đánh giá thế nào?\n\n"
+                "Tôi đánh giá cao.\n\n- Còn năm tới?\n\nSẽ tốt hơn.\n\n"
+                "Xin cảm ơn ông!\n\n"
+                "Chiều 4/2/2017, buổi tọa đàm đã kết thúc tốt đẹp.\n");
+  CHECK_STR(kinds(d),
+            "title,lead,question,answer,question,answer,question,paragraph");
+  CHECK(d->qa.n == 3 && d->qa.items[2].a == NULL);
+  doc_free(d);
   /* list items inside an answer stay in the answer */
   d = parse_str("Phỏng vấn\n\nMở đầu.\n\n- Ông đánh giá thế nào?\n\n"
                 "+ Có hai điểm:\n\n- Thứ nhất, tăng trưởng tốt.\n\n"
