@@ -54,8 +54,13 @@ local function fig_text(fg)
   return fg.text .. (subj and (" (" .. subj .. ")") or "")
 end
 
+-- only documents with a trigger word (full-text index; accent-stripped
+-- tokens are indexed, so "phan dau" finds "phấn đấu")
+local WITH_TRIGGER = { where = "d.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)",
+  params = { '"phan dau" OR "muc tieu" OR "chi tieu"' } }
+
 local rows = {}
-for d in c:docs() do
+for d in c:docs(WITH_TRIGGER) do
   local figs = c:sql("SELECT text, value, unit, subject FROM figures WHERE doc = ? ORDER BY seq",
     { d.rowid })
   local places = places_of(d.rowid)

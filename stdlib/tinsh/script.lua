@@ -430,11 +430,17 @@ local FUTURE = { den = true, toi = true, truoc = true, vao = true, het = true,
 -- target year). One passing mention ("năm 1945") is not enough.
 local function text_year(text)
   local count = {}
-  for before, y in text:gmatch("(%S+)%s+năm%s+(%d%d%d%d)%f[%D]") do
+  local i = 1
+  while true do -- plain find of "năm", then look around (fast on long texts)
+    local s, e = text:find("năm", i, true)
+    if not s then break end
+    local y = text:match("^%s+(%d%d%d%d)%f[%D]", e + 1)
+    local before = y and text:sub(math.max(1, s - 40), s - 1):match("(%S+)%s+$")
     y = tonumber(y)
-    if not FUTURE[core.fold(before)] and y >= 1945 and y <= 2100 then
+    if y and before and not FUTURE[core.fold(before)] and y >= 1945 and y <= 2100 then
       count[y] = (count[y] or 0) + 1
     end
+    i = e + 1
   end
   local best
   for y, n in pairs(count) do
@@ -444,7 +450,40 @@ local function text_year(text)
 end
 M.text_year = text_year
 
-local date_cache = setmetatable({}, { __mode = "k" })
+local DOC_SQL = [[SELECT d.id AS rowid, substr(d.published, 1, 10) AS date,
+    d.title, d.site, d.author, d.path, d.lead,
+    (SELECT max(substr(r.date, 1, 4)) FROM refs r WHERE r.doc = d.id
+        AND r.date IS NOT NULL) AS ref_year,
+    (SELECT max(p.from_year) FROM periods p WHERE p.doc = d.id
+        AND p.kind = 'đại hội' AND p.from_year > 0) AS congress_year
+  FROM documents d]]
+local DOC_COLS = { "rowid", "date", "year", "year_from", "label", "title", "site", "author",
+  "path" }
+
+-- One row of script.documents from a DOC_SQL row.
+local function doc_row(c, d)
+  local r = { rowid = d.rowid, date = d.date, title = d.title, site = d.site,
+    author = d.author, path = d.path }
+  if d.date then
+    r.year, r.year_from = tonumber(d.date:sub(1, 4)), "published"
+  else -- the later of: cited documents' dates, the text's own years
+    local t = c:sql("SELECT text FROM documents WHERE id = ?", { d.rowid })[1]
+    local y = t and t.text and text_year(t.text)
+    local ry = tonumber(d.ref_year)
+    if ry and (not y or ry >= y) then r.year, r.year_from = ry, "cited documents"
+    elseif y then r.year, r.year_from = y, "text"
+    elseif d.congress_year then r.year, r.year_from = math.tointeger(d.congress_year), "congress" end
+  end
+  local label = d.title
+  if not label or label == "" then
+    label = d.lead and display.truncate(d.lead:gsub("%s+", " "), 60) or
+      (d.path and d.path:match("[^/]+$")) or ("#" .. d.rowid)
+  end
+  r.label = label
+  return r
+end
+
+local doc_cache = setmetatable({}, { __mode = "k" }) -- corpus -> {rowid -> row}
 
 --[[
 script.documents(c) -> frame, one row per document: rowid, date
@@ -454,56 +493,38 @@ found), label (the title, else the start of the lead), title, site,
 author, path. A document without a publication date gets the later of
 the latest date of the documents it cites and the latest "năm YYYY" its
 text names twice or more, not as a target ("đến năm 2025"); else the
-first year of
-the congress term it reports on ("nhiệm kỳ 2020-2025" → 2020).
+first year of the congress term it reports on ("nhiệm kỳ 2020-2025" →
+2020).
 ]]
 function M.documents(c)
-  if date_cache[c] then return date_cache[c] end
-  local docs = c:sql([[SELECT d.id AS rowid, substr(d.published, 1, 10) AS date,
-      d.title, d.site, d.author, d.path, d.lead,
-      (SELECT max(substr(r.date, 1, 4)) FROM refs r WHERE r.doc = d.id
-          AND r.date IS NOT NULL) AS ref_year,
-      (SELECT max(p.from_year) FROM periods p WHERE p.doc = d.id
-          AND p.kind = 'đại hội' AND p.from_year > 0) AS congress_year
-    FROM documents d ORDER BY d.id]])
+  local cache = M.doc_map(c)
   local rows = {}
-  for i, d in ipairs(docs) do
-    local r = { rowid = d.rowid, date = d.date, title = d.title, site = d.site,
-      author = d.author, path = d.path }
-    if d.date then
-      r.year, r.year_from = tonumber(d.date:sub(1, 4)), "published"
-    else -- the latest of: cited documents' dates, the text's own years
-      local t = c:sql("SELECT text FROM documents WHERE id = ?", { d.rowid })[1]
-      local y = t and t.text and text_year(t.text)
-      local ry = tonumber(d.ref_year)
-      if ry and (not y or ry >= y) then r.year, r.year_from = ry, "cited documents"
-      elseif y then r.year, r.year_from = y, "text"
-      elseif d.congress_year then r.year, r.year_from = math.tointeger(d.congress_year), "congress" end
-    end
-    local label = d.title
-    if not label or label == "" then
-      label = d.lead and display.truncate(d.lead:gsub("%s+", " "), 60) or
-        (d.path and d.path:match("[^/]+$")) or ("#" .. d.rowid)
-    end
-    r.label = label
-    rows[i] = r
+  for _, d in ipairs(c:sql(DOC_SQL .. " ORDER BY d.id")) do
+    local r = rawget(cache, d.rowid) or doc_row(c, d)
+    rawset(cache, d.rowid, r)
+    rows[#rows + 1] = r
   end
-  local f = frame.new(rows, { "rowid", "date", "year", "year_from", "label", "title", "site",
-    "author", "path" })
-  date_cache[c] = f
-  return f
+  return frame.new(rows, DOC_COLS)
 end
 
--- The documents frame as a map rowid -> row.
+-- A map rowid -> row of script.documents, filled on demand (a script
+-- that shows ten documents of a large corpus dates only those ten).
 function M.doc_map(c)
-  local m = {}
-  for _, d in ipairs(M.documents(c)) do m[d.rowid] = d end
+  local m = doc_cache[c]
+  if m then return m end
+  m = setmetatable({}, { __index = function(t, rowid)
+    local d = c:sql(DOC_SQL .. " WHERE d.id = ?", { rowid })[1]
+    local r = d and doc_row(c, d) or false
+    rawset(t, rowid, r)
+    return r
+  end })
+  doc_cache[c] = m
   return m
 end
 
 -- "2024-03-04", or "≈2020" for an inferred year, or "?".
 function M.when(d)
-  if not d then return "?" end
+  if not d then return "?" end -- nil or false (no such document)
   if d.date then return d.date end
   if d.year then return "≈" .. d.year end
   return "?"
@@ -518,8 +539,8 @@ function M.with_docs(c, f, cols)
     for k, v in pairs(r) do x[k] = v end
     local d = m[r.rowid]
     x.when = M.when(d)
-    x.year = d and d.year
-    x.document = d and d.label
+    x.year = d and d.year or nil
+    x.document = d and d.label or nil
     rows[i] = x
   end
   return frame.new(rows, cols)
