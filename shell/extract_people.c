@@ -35,9 +35,19 @@ static const char *const title_words[] = {
     "cảnh",  "sát",   "y",     "dược",  "thanh", "niên",   "phụ",   "nữ",
     "cựu",   "chiến", "luật",  "sư",    "quan",  "kho",    "bạc",   "ngân",
     "hàng",  "bảo",   "hiểm",  "trung", "tiểu",  "mầm",    "non",   "chức",
-    "năng",  "ninh",  "tế",    "vụ",    NULL};
+    "năng",  "ninh",  "tế",    "vụ",    "ương",  "tâm",    "ty",    "thôn",
+    "viện",  "thống", NULL};
+
+/* Capitalised words that never belong to a name ("... Tuấn Cũng theo"). */
+static const char *const not_name[] = {
+    "Cũng", "Và",   "Của",  "Tại",  "Theo", "Trong", "Khi",  "Sau", "Trước",
+    "Nhưng", "Với", "Để",   "Đã",   "Đang", "Sẽ",    "Là",   "Thì", "Còn",
+    "Cùng", "Ngày", "Năm",  "Tháng", "Từ",  "Đến",   "Về",   "Do",  "Bởi",
+    "Nếu",  "Vì",   "Hiện", "Tuy",  "Ngoài", "Riêng", "Chiều", "Sáng", "Tối",
+    NULL};
 
 static xwords ws_title_words = {title_words, 1, {0}, {0}};
+static xwords ws_not_name = {not_name, 1, {0}, {0}};
 
 static int in_list(const xsent *x, size_t i, const xwords *ws) {
   return xt_in(x, i, ws);
@@ -62,7 +72,8 @@ static int name_at(const xsent *x, size_t i) {
   if (lx->surnames.n &&
       !lex_find(&lx->surnames, x->s + x->t[i].off, x->t[i].len)) return 0;
   size_t j = i + 1;
-  while (j < x->n && name_syllable(&x->t[j]) && (x->t[j].flags & TF_SPACE))
+  while (j < x->n && name_syllable(&x->t[j]) && (x->t[j].flags & TF_SPACE) &&
+         !xt_in(x, j, &ws_not_name))
     j++;
   size_t k = j - i;
   if (k < 2 || k > 4) return 0;
@@ -208,4 +219,5 @@ void extract_people_finish(xdoc *x) {
 
 void extract_people_init(void) {
   xwords_init(&ws_title_words);
+  xwords_init(&ws_not_name);
 }
