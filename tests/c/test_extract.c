@@ -376,6 +376,13 @@ static void test_people(void) {
   CHECK(p != NULL);
   if (p && p->titles.n) CHECK_STR(p->titles.items[0], "Bộ trưởng Bộ Công an");
   CHECK(d->people.n == 2);
+  doc_free(d);
+
+  d = para("Thủ tướng Hà Lan Mark Rutte gặp Chủ tịch VFF Trần Quốc Tuấn Cũng "
+           "trong ngày.");
+  CHECK(person(d, "Hà Lan") == NULL);
+  CHECK(person(d, "Trần Quốc Tuấn") != NULL);
+  CHECK(d->people.n == 1);
   CHECK(person(d, "Thu Chung") == NULL);
   CHECK(person(d, "Móng Cái") == NULL);
   doc_free(d);
