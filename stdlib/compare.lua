@@ -34,8 +34,9 @@ local function side_of(c, x, which)
   end
   if type(x) ~= "table" then error("compare: argument " .. which .. ": document, filter, result set or list expected", 4) end
   if x.rowid and getmetatable(x) then
-    return { label = string.format("#%d %s", x.rowid, x.published and x.published:sub(1, 10) or ""),
-      ids = { x.rowid }, doc = x }
+    return { label = string.format("#%d %s  %s", x.rowid,
+      x.published and x.published:sub(1, 10) or "(undated)",
+      display.truncate(x.title or "(no title)", 60)), ids = { x.rowid }, doc = x }
   end
   local ids = {}
   if #x > 0 or getmetatable(x) then
@@ -411,7 +412,6 @@ end
 --- cmp:show{width =} prints the report
 function Cmp:show(opts)
   io.stdout:write(self:render(opts), "\n")
-  return self
 end
 
 CmpMT.__tostring = function(x) return x:render() end

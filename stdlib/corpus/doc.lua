@@ -303,10 +303,9 @@ function Doc:show(opts)
     local pager = os.getenv("PAGER")
     if pager == nil or pager == "" then pager = "less -FRX" end
     local p = io.popen(pager, "w")
-    if p then p:write(text, "\n"); p:close(); return self end
+    if p then p:write(text, "\n"); p:close(); return end
   end
   io.stdout:write(text, "\n")
-  return self
 end
 
 --- doc:to_records() -> one record of the document's cheap fields (for frames)

@@ -164,10 +164,9 @@ function Kwic:render(opts)
   return table.concat(out, "\n")
 end
 
---- k:show{width =, limit =} prints the lines; returns k
+--- k:show{width =, limit =} prints the lines
 function Kwic:show(opts)
   io.stdout:write(self:render(opts), "\n")
-  return self
 end
 
 --- k:frame() -> frame of the lines: rowid, date, kind, left, match, right, title

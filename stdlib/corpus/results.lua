@@ -271,7 +271,6 @@ end
 function RS:show(opts)
   io.stdout:write(self:header(), "\n")
   self:frame():show(opts)
-  return self
 end
 
 --- rs:header() -> "search 'q': N hits"
