@@ -130,10 +130,16 @@ if o.format == "csv" then
 else
   for key, g in f:group("place"):frames() do
     r:section(tostring(key.place))
+    if o.format == "html" then -- cells wrap in HTML: one table per place
+      r:table(g:map(function(x) x.source = "#" .. x.rowid .. " " .. x.when; return x end),
+        { columns = { "target_year", "statement", "figures", "source" } })
+      goto next_place
+    end
     for _, x in ipairs(g) do
       r:paragraph(string.format("→ %d  (#%d, %s)\n%s%s", x.target_year, x.rowid, x.when,
         x.statement, x.figures ~= "" and ("\nFigures: " .. x.figures) or ""))
     end
+    ::next_place::
   end
 end
 script.output(r, o)
