@@ -4,7 +4,8 @@
 ** Usage: extract_bench [-r RUNS] FILE|DIR...
 ** Loads every file into memory first (so disk time does not count), then
 ** parses them all with parse_document(..., PARSE_NO_FACTS) and with facts,
-** RUNS times each (best run kept, process CPU time), and prints throughput, the extraction
+** RUNS times each (best run kept, process CPU time), and prints throughput, the
+*extraction
 ** share of parse time and the facts found per kind.
 */
 #define _GNU_SOURCE
@@ -51,7 +52,8 @@ static void add_path(const char *path) {
 
 static double now(void) {
   struct timespec ts;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts); /* CPU time: robust on a busy box */
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID,
+                &ts); /* CPU time: robust on a busy box */
   return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
@@ -78,7 +80,8 @@ static double run(int flags, int count) {
 
 int main(int argc, char **argv) {
   int runs = 3, a = 1;
-  if (a + 1 < argc && strcmp(argv[a], "-r") == 0) runs = atoi(argv[a + 1]), a += 2;
+  if (a + 1 < argc && strcmp(argv[a], "-r") == 0)
+    runs = atoi(argv[a + 1]), a += 2;
   for (; a < argc; a++) add_path(argv[a]);
   if (!files.n) {
     fprintf(stderr, "usage: extract_bench [-r RUNS] FILE|DIR...\n");
@@ -105,10 +108,11 @@ int main(int argc, char **argv) {
          ext > 0 ? mb / ext : 0);
   printf("extraction share of parse time: %.1f%%\n",
          best_f > 0 ? 100.0 * ext / best_f : 0);
-  printf("facts: figures %zu, people %zu, refs %zu, periods %zu, places %zu, "
-         "quotes %zu, abbrevs %zu\n",
-         counts[0], counts[1], counts[2], counts[3], counts[4], counts[5],
-         counts[6]);
+  printf(
+      "facts: figures %zu, people %zu, refs %zu, periods %zu, places %zu, "
+      "quotes %zu, abbrevs %zu\n",
+      counts[0], counts[1], counts[2], counts[3], counts[4], counts[5],
+      counts[6]);
   for (size_t i = 0; i < files.n; i++) {
     free(files.items[i].path);
     free(files.items[i].bytes);

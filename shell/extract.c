@@ -20,7 +20,7 @@
 #include "extract_int.h"
 
 #define SENT_MAX_BYTES 8192 /* a longer "sentence" is cut at a space */
-#define SENT_MAX_TOKS 4096  /* ... and one of this many tokens anywhere */
+#define SENT_MAX_TOKS  4096 /* ... and one of this many tokens anywhere */
 
 /* ---- hash map ---- */
 
@@ -103,8 +103,7 @@ static int is_space_cp(int32_t cp) {
 }
 
 static int is_letter_cp(int32_t cp) {
-  if (cp < 0x80)
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
   if (cp < 0) return 0;
   /* fast path: Latin-1/Extended-A/B letters and the Vietnamese block */
   if ((cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
@@ -127,18 +126,15 @@ static int is_upper_cp(int32_t cp) {
 
 /* ASCII classes: 0 other, 1 lowercase letter, 2 capital, 3 digit */
 static const unsigned char ascii_class[128] = {
-    ['0'] = 3, ['1'] = 3, ['2'] = 3, ['3'] = 3, ['4'] = 3, ['5'] = 3,
-    ['6'] = 3, ['7'] = 3, ['8'] = 3, ['9'] = 3,
-    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
-    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
-    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
-    ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-    ['y'] = 1, ['z'] = 1,
-    ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2,
-    ['G'] = 2, ['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2,
-    ['M'] = 2, ['N'] = 2, ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2,
-    ['S'] = 2, ['T'] = 2, ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2,
-    ['Y'] = 2, ['Z'] = 2};
+    ['0'] = 3, ['1'] = 3, ['2'] = 3, ['3'] = 3, ['4'] = 3, ['5'] = 3, ['6'] = 3,
+    ['7'] = 3, ['8'] = 3, ['9'] = 3, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
+    ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1,
+    ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+    ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1,
+    ['z'] = 1, ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2,
+    ['G'] = 2, ['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2, ['M'] = 2,
+    ['N'] = 2, ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2,
+    ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2};
 
 static int is_digit(char c) {
   return c >= '0' && c <= '9';
@@ -150,17 +146,17 @@ static const struct {
   const char *w;
   unsigned bits;
 } triggers[] = {
-    {"nghị", TR_REF},    {"kết", TR_REF},     {"chỉ", TR_REF},
-    {"kế", TR_REF},      {"quyết", TR_REF},   {"thông", TR_REF},
-    {"bộ", TR_REF},      {"luật", TR_REF},    {"đề", TR_REF},
-    {"hướng", TR_REF},   {"quy", TR_REF},     {"công", TR_REF},
-    {"pháp", TR_REF},    {"tờ", TR_REF},      {"báo", TR_REF},
+    {"nghị", TR_REF},     {"kết", TR_REF},     {"chỉ", TR_REF},
+    {"kế", TR_REF},       {"quyết", TR_REF},   {"thông", TR_REF},
+    {"bộ", TR_REF},       {"luật", TR_REF},    {"đề", TR_REF},
+    {"hướng", TR_REF},    {"quy", TR_REF},     {"công", TR_REF},
+    {"pháp", TR_REF},     {"tờ", TR_REF},      {"báo", TR_REF},
     {"nhiệm", TR_PERIOD}, {"giai", TR_PERIOD}, {"thời", TR_PERIOD},
-    {"tầm", TR_TARGET},  {"đến", TR_TARGET},  {"trước", TR_TARGET},
-    {"đại", TR_CONGRESS},  {"thành", TR_PLACE}, {"tP", TR_PLACE},
-    {"huyện", TR_PLACE}, {"thị", TR_PLACE},   {"xã", TR_PLACE},
-    {"phường", TR_PLACE}, {"quận", TR_PLACE}, {"tỉnh", TR_PLACE},
-    {"cửa", TR_PLACE},   {"kCN", TR_PLACE},   {"khu", TR_PLACE},
+    {"tầm", TR_TARGET},   {"đến", TR_TARGET},  {"trước", TR_TARGET},
+    {"đại", TR_CONGRESS}, {"thành", TR_PLACE}, {"tP", TR_PLACE},
+    {"huyện", TR_PLACE},  {"thị", TR_PLACE},   {"xã", TR_PLACE},
+    {"phường", TR_PLACE}, {"quận", TR_PLACE},  {"tỉnh", TR_PLACE},
+    {"cửa", TR_PLACE},    {"kCN", TR_PLACE},   {"khu", TR_PLACE},
 };
 
 #define TRIG_CAP 4096
@@ -264,12 +260,12 @@ static size_t tokenize(const lexicon *lx, const char *s, size_t a, size_t b,
                        tokvec *v, unsigned *feat) {
   v->n = 0;
   unsigned f = 0;
-#define PUSH_TOK(t)                                                     \
-  do {                                                                  \
-    f |= (t).trig | ((t).type == T_NUM ? F_NUM : 0) |                   \
-         ((t).type == T_PUNCT && (t).cp == '(' ? F_PAREN : 0) |         \
-         ((t).flags & TF_UPPER ? F_UPPER : 0);                          \
-    VEC_PUSH(*v, (t));                                                  \
+#define PUSH_TOK(t)                                             \
+  do {                                                          \
+    f |= (t).trig | ((t).type == T_NUM ? F_NUM : 0) |           \
+         ((t).type == T_PUNCT && (t).cp == '(' ? F_PAREN : 0) | \
+         ((t).flags & TF_UPPER ? F_UPPER : 0);                  \
+    VEC_PUSH(*v, (t));                                          \
   } while (0)
   size_t i = a;
   uint8_t pending = TF_SPACE;
@@ -289,8 +285,7 @@ static size_t tokenize(const lexicon *lx, const char *s, size_t a, size_t b,
     if (c0 < 0x80) { /* ASCII: classes from the table */
       cp = c0;
       k = 1;
-      if (c0 == '\t' || c0 == '\n' || c0 == '\r' || c0 == '\f' ||
-          c0 == '\v') {
+      if (c0 == '\t' || c0 == '\n' || c0 == '\r' || c0 == '\f' || c0 == '\v') {
         pending |= TF_SPACE;
         i++;
         if (c0 == '\n' && v->n) return *feat = f, i;
@@ -377,7 +372,8 @@ static size_t tokenize(const lexicon *lx, const char *s, size_t a, size_t b,
         if (shift < 64) {
           v |= (uint64_t)c0 << shift, shift += 8;
           if (shift < 64) v |= (uint64_t)u[j + 1] << shift, shift += 8;
-          if (kk == 3 && shift < 64) v |= (uint64_t)u[j + 2] << shift, shift += 8;
+          if (kk == 3 && shift < 64)
+            v |= (uint64_t)u[j + 2] << shift, shift += 8;
         }
         j += kk;
       }
@@ -650,12 +646,23 @@ int xt_roman(const char *s, size_t n) {
   for (size_t i = n; i-- > 0;) {
     int v;
     switch (s[i]) {
-      case 'I': v = 1; break;
-      case 'V': v = 5; break;
-      case 'X': v = 10; break;
-      case 'L': v = 50; break;
-      case 'C': v = 100; break;
-      default: return 0;
+      case 'I':
+        v = 1;
+        break;
+      case 'V':
+        v = 5;
+        break;
+      case 'X':
+        v = 10;
+        break;
+      case 'L':
+        v = 50;
+        break;
+      case 'C':
+        v = 100;
+        break;
+      default:
+        return 0;
     }
     total += v < prev ? -v : v;
     if (v > prev) prev = v;
@@ -694,8 +701,8 @@ static size_t straight_quote(xdoc *x, const char *s, size_t n, size_t i) {
     j++;
   }
   if (j >= n || s[j] != '"') return j;
-  if (j + 1 < n && !(s[j + 1] == ' ' || s[j + 1] == '\n' ||
-                     strchr(".,;:)!?", s[j + 1])))
+  if (j + 1 < n &&
+      !(s[j + 1] == ' ' || s[j + 1] == '\n' || strchr(".,;:)!?", s[j + 1])))
     return j;
   if (spaces >= 1 && s[i + 1] != ' ') add_quote(x, s + i + 1, j - i - 1);
   return j + 1;
@@ -724,7 +731,8 @@ static void scan_quotes(xdoc *x, const char *s, size_t n) {
       size_t a = i + 3, j = a;
       while (j + 2 < n && j - a < QUOTE_MAX) {
         if ((unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
-            ((unsigned char)s[j + 2] == 0x9D || (unsigned char)s[j + 2] == 0x9C))
+            ((unsigned char)s[j + 2] == 0x9D ||
+             (unsigned char)s[j + 2] == 0x9C))
           break;
         j++;
       }
@@ -830,8 +838,8 @@ int extract_facts(doc *d) {
           used.items = xrealloc(used.items, used.cap);
         }
         memset(used.items, 0, toks.n);
-        xsent st = {&x, d, (int)b, s, a, e, toks.items, toks.n, NULL,
-                    used.items};
+        xsent st = {&x, d,          (int)b, s,    a,
+                    e,  toks.items, toks.n, NULL, used.items};
         /* each extractor runs only when its starting tokens are there */
         if (feat & (F_NUM | TR_REF | TR_PERIOD | TR_TARGET | TR_CONGRESS))
           extract_refs(&st);

@@ -2,7 +2,8 @@
 ** extract_int.h — internals shared by the fact extractors (extract*.c).
 **
 ** extract.c cuts every body block into sentences (lines are sentences
-** too), tokenizes each sentence once into a reused array of tokens, and hands the sentence to each
+** too), tokenizes each sentence once into a reused array of tokens, and hands
+*the sentence to each
 ** extractor in turn (figures, people, refs + periods, places, abbrevs).
 ** Tokens are byte spans into the block text; nothing is copied until a
 ** fact is kept (then into the doc arena).
@@ -19,10 +20,10 @@
 typedef enum { T_WORD, T_NUM, T_PUNCT } tok_type;
 
 enum {
-  TF_SPACE = 1,   /* whitespace (or block start) right before the token */
-  TF_UPPER = 2,   /* word whose first letter is uppercase */
-  TF_CAPS = 4,    /* word of >= 2 letters, all uppercase ("HĐND", "QH") */
-  TF_DIGITS = 8   /* word that also holds digits ("Km11", "QH13") */
+  TF_SPACE = 1, /* whitespace (or block start) right before the token */
+  TF_UPPER = 2, /* word whose first letter is uppercase */
+  TF_CAPS = 4,  /* word of >= 2 letters, all uppercase ("HĐND", "QH") */
+  TF_DIGITS = 8 /* word that also holds digits ("Km11", "QH13") */
 };
 
 typedef struct tok {
@@ -37,12 +38,12 @@ typedef struct tok {
 
 /* What a word may start (xt_bits): lets extractors skip most tokens. */
 enum {
-  TR_REF = 1,    /* a document kind: "Nghị quyết", "Kế hoạch", ... */
-  TR_PERIOD = 2, /* a term: "nhiệm kỳ", "giai đoạn", "thời kỳ" */
-  TR_PLACE = 4,  /* an administrative prefix: "xã", "TP", "huyện", ... */
-  TR_GAZ = 8,    /* the first word of a gazetteer name */
+  TR_REF = 1,      /* a document kind: "Nghị quyết", "Kế hoạch", ... */
+  TR_PERIOD = 2,   /* a term: "nhiệm kỳ", "giai đoạn", "thời kỳ" */
+  TR_PLACE = 4,    /* an administrative prefix: "xã", "TP", "huyện", ... */
+  TR_GAZ = 8,      /* the first word of a gazetteer name */
   TR_SURNAME = 16, /* a surname */
-  TR_TARGET = 32, /* "tầm nhìn", "đến năm", "trước năm" */
+  TR_TARGET = 32,  /* "tầm nhìn", "đến năm", "trước năm" */
   TR_CONGRESS = 64 /* "Đại hội" */
 };
 
@@ -78,13 +79,13 @@ typedef struct xdoc {
 typedef struct xsent {
   xdoc *x;
   doc *d;
-  int block;            /* index in d->blocks */
-  const char *s;        /* block text */
-  size_t start, end;    /* sentence byte range in s */
-  const tok *t;         /* its tokens */
-  size_t n;             /* token count */
-  char *sentence;       /* arena copy of the sentence, made on demand */
-  uint8_t *used;        /* used[i]: token i belongs to a ref/date/period */
+  int block;         /* index in d->blocks */
+  const char *s;     /* block text */
+  size_t start, end; /* sentence byte range in s */
+  const tok *t;      /* its tokens */
+  size_t n;          /* token count */
+  char *sentence;    /* arena copy of the sentence, made on demand */
+  uint8_t *used;     /* used[i]: token i belongs to a ref/date/period */
 } xsent;
 
 /* ---- token helpers (extract.c) ---- */
@@ -152,7 +153,7 @@ int xt_roman(const char *s, size_t n);
 /* ---- extractors: each scans one sentence ---- */
 void extract_figures(xsent *x);
 void extract_people(xsent *x);
-void extract_refs(xsent *x);    /* refs and periods */
+void extract_refs(xsent *x); /* refs and periods */
 void extract_places(xsent *x);
 void extract_abbrevs(xsent *x);
 

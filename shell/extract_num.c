@@ -17,50 +17,51 @@
 
 /* Words that never start a unit after a number. */
 static const char *const not_unit[] = {
-    "và",   "với",  "của",  "tại",  "trong", "ở",    "là",   "được", "đã",
-    "có",   "cho",  "đến",  "từ",   "theo",  "về",   "để",   "thì",  "mà",
-    "nhưng", "hoặc", "hay", "các",  "những", "này",  "đó",   "so",   "trên",
-    "dưới", "sau",  "trước", "khi", "nên",   "vì",   "do",   "bị",   "nhằm",
-    "gồm",  "cùng", "như",  "đều",  "cũng",  "vào",  "ra",   "lên",  "xuống",
-    "qua",  "lại",  "sẽ",   "đang", "còn",   "chỉ",  "rất",  "nhiều", "ít",
-    "hơn",  "tới",  "bằng", "thuộc", "trở",  "đầu",  "cuối", "giữa", "nay",
-    "thứ",  "lần",  "hết",  "tính", "đối",   "phải", "không", "chưa", "vẫn",
+    "và",   "với",   "của",   "tại",  "trong", "ở",     "là",    "được",
+    "đã",   "có",    "cho",   "đến",  "từ",    "theo",  "về",    "để",
+    "thì",  "mà",    "nhưng", "hoặc", "hay",   "các",   "những", "này",
+    "đó",   "so",    "trên",  "dưới", "sau",   "trước", "khi",   "nên",
+    "vì",   "do",    "bị",    "nhằm", "gồm",   "cùng",  "như",   "đều",
+    "cũng", "vào",   "ra",    "lên",  "xuống", "qua",   "lại",   "sẽ",
+    "đang", "còn",   "chỉ",   "rất",  "nhiều", "ít",    "hơn",   "tới",
+    "bằng", "thuộc", "trở",   "đầu",  "cuối",  "giữa",  "nay",   "thứ",
+    "lần",  "hết",   "tính",  "đối",  "phải",  "không", "chưa",  "vẫn",
     NULL};
 
 /* Words after which a number is an ordinal, a date part or a code. */
 static const char *const not_after[] = {
-    "năm",  "ngày", "tháng", "thứ",  "khóa", "khoá", "quý",  "lần",
-    "kỳ",   "giờ",  "điều",  "khoản", "chương", "mục", "tuần", "lúc", "km",
-    "lô",   "đợt",  "tập",   "trang", "phòng", "tầng", "hạng", "cấp", "loại",
-    "tổ",   "khu",  "đội",   "nhóm",  "lớp",  "bước", "top",  "kỷ",  "mã",
-    "tuổi", "đường", "tuyến", "quốc lộ", "ql", "hiệu", "đoạn", "phiên", NULL};
+    "năm",  "ngày", "tháng", "thứ",   "khóa",   "khoá",  "quý",     "lần",
+    "kỳ",   "giờ",  "điều",  "khoản", "chương", "mục",   "tuần",    "lúc",
+    "km",   "lô",   "đợt",   "tập",   "trang",  "phòng", "tầng",    "hạng",
+    "cấp",  "loại", "tổ",    "khu",   "đội",    "nhóm",  "lớp",     "bước",
+    "top",  "kỷ",   "mã",    "tuổi",  "đường",  "tuyến", "quốc lộ", "ql",
+    "hiệu", "đoạn", "phiên", NULL};
 
 static const char *const qualifiers[] = {
-    "trên", "dưới", "gần", "hơn",  "khoảng", "đạt",  "tăng", "giảm", "vượt",
-    "gấp",  "xấp",  "xỉ",  "ước",  "hàng",   "tới",  "lên",  "ít",   "nhất",
-    "tối",  "thiểu", "đa", "chừng", "độ",    "hầu",  NULL};
+    "trên", "dưới",  "gần", "hơn",   "khoảng", "đạt", "tăng", "giảm", "vượt",
+    "gấp",  "xấp",   "xỉ",  "ước",   "hàng",   "tới", "lên",  "ít",   "nhất",
+    "tối",  "thiểu", "đa",  "chừng", "độ",     "hầu", NULL};
 
 /* Words that end a subject phrase (verbs, prepositions). */
 static const char *const subject_cut[] = {
-    "đến", "tại",  "trên", "ở",   "đã",    "đang", "sẽ",   "phải", "phấn",
-    "được", "hiện", "đạt", "chiếm", "có",  "là",   "còn",  "tăng", "giảm",
-    "với", "gồm",  "bằng", "lên", "xuống", "vượt", "cao",  "thấp", "chỉ",
-    "đều", "cũng", "vẫn",  "luôn", "ước",  "khoảng", "gần", "hơn", "từ",
-    "so",  "như",  "thì",  "mà",  "với",   "theo", "trong", "khi", "nhằm",
-    NULL};
+    "đến",    "tại",  "trên",  "ở",   "đã",    "đang", "sẽ",    "phải",
+    "phấn",   "được", "hiện",  "đạt", "chiếm", "có",   "là",    "còn",
+    "tăng",   "giảm", "với",   "gồm", "bằng",  "lên",  "xuống", "vượt",
+    "cao",    "thấp", "chỉ",   "đều", "cũng",  "vẫn",  "luôn",  "ước",
+    "khoảng", "gần",  "hơn",   "từ",  "so",    "như",  "thì",   "mà",
+    "với",    "theo", "trong", "khi", "nhằm",  NULL};
 
 static const char *const subject_lead[] = {
-    "và", "với", "trong", "đó", "còn", "riêng", "đồng", "thời", "cụ",
-    "thể", "hiện", "nay", "nhưng", "tuy", "nhiên", "theo", "trong", "đến",
-    "tính", "ngoài", "ra", "bên", "cạnh", "đặc", "biệt", "là", "của",
-    "phấn", "đấu", "mục", "tiêu", "chỉ", "đạo", NULL};
+    "và",   "với",   "trong", "đó",    "còn",  "riêng", "đồng", "thời",  "cụ",
+    "thể",  "hiện",  "nay",   "nhưng", "tuy",  "nhiên", "theo", "trong", "đến",
+    "tính", "ngoài", "ra",    "bên",   "cạnh", "đặc",   "biệt", "là",    "của",
+    "phấn", "đấu",   "mục",   "tiêu",  "chỉ",  "đạo",   NULL};
 
 static const struct {
   const char *w;
   double m;
-} multipliers[] = {{"nghìn", 1e3}, {"ngàn", 1e3}, {"triệu", 1e6},
-                   {"tỷ", 1e9},    {"tỉ", 1e9},   {"trăm", 1e2},
-                   {"vạn", 1e4},   {NULL, 0}};
+} multipliers[] = {{"nghìn", 1e3}, {"ngàn", 1e3}, {"triệu", 1e6}, {"tỷ", 1e9},
+                   {"tỉ", 1e9},    {"trăm", 1e2}, {"vạn", 1e4},   {NULL, 0}};
 
 static xwords ws_not_unit = {not_unit, 0, {0}, {0}};
 static xwords ws_not_after = {not_after, 0, {0}, {0}};
@@ -83,9 +84,8 @@ static double multiplier_at(const xsent *x, size_t i) {
 static int is_boundary(const xsent *x, size_t i) {
   if (x->t[i].type != T_PUNCT) return 0;
   int32_t c = x->t[i].cp;
-  return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' ||
-         c == '!' || c == '?' || c == 0x201C || c == 0x201D || c == '"' ||
-         c == '.';
+  return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '!' ||
+         c == '?' || c == 0x201C || c == 0x201D || c == '"' || c == '.';
 }
 
 /*
@@ -136,8 +136,8 @@ static int in_short_quote(const xsent *x, size_t i) {
 /* Head of the clause [a, b): connectives and leading verbs skipped, cut
 ** at the next verb or preposition. */
 static char *clause_head(xsent *x, size_t a, size_t b) {
-  while (a < b && (in_list(x, a, &ws_subject_lead) || in_list(x, a, &ws_subject_cut) ||
-                   x->t[a].type == T_PUNCT))
+  while (a < b && (in_list(x, a, &ws_subject_lead) ||
+                   in_list(x, a, &ws_subject_cut) || x->t[a].type == T_PUNCT))
     a++;
   size_t e = a;
   while (e < b && e - a < 10) {
@@ -202,8 +202,7 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   const tok *t = &x->t[i];
   if (!(t->flags & TF_SPACE) && i > 0) {
     int32_t c = x->t[i - 1].cp;
-    if (!(x->t[i - 1].type == T_PUNCT &&
-          (c == '(' || c == 0x201C || c == '"')))
+    if (!(x->t[i - 1].type == T_PUNCT && (c == '(' || c == 0x201C || c == '"')))
       return 0;
   }
   if (i > 0 && x->t[i - 1].type == T_WORD) {
@@ -221,7 +220,8 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
     of = xt_number(x->s + x->t[j + 1].off, x->t[j + 1].len);
     has_of = 1;
     j += 2;
-  } else if (j < x->n && x->t[j].type == T_PUNCT && !(x->t[j].flags & TF_SPACE) &&
+  } else if (j < x->n && x->t[j].type == T_PUNCT &&
+             !(x->t[j].flags & TF_SPACE) &&
              (x->t[j].cp == '/' || x->t[j].cp == '-' || x->t[j].cp == '.' ||
               x->t[j].cp == ':' || x->t[j].cp == '+'))
     return 0; /* "7-17/3", "10:30", "1.", "3+4" */
@@ -251,7 +251,7 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   while (q > 0 && i - q < 4 && in_list(x, q - 1, &ws_qualifiers)) q--;
   /* comparison after: "so với cùng kỳ", "trở lên" */
   size_t end = ue, ps = ue;
-  if (xt_isci(x, ue, "so") ) {
+  if (xt_isci(x, ue, "so")) {
     end = ue + 1;
     while (end < x->n && end - ue < 10 && !is_boundary(x, end)) end++;
   } else if (xt_phrase(x, ue, "trở lên") || xt_phrase(x, ue, "trở xuống"))
@@ -281,8 +281,7 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
     }
     if (n) f.qualifier = doc_str(x->d, tmp, n);
   }
-  f.subject =
-      subject_of(x, q, *prevsubj, xt_punct(x, us, '%') ? end : x->n);
+  f.subject = subject_of(x, q, *prevsubj, xt_punct(x, us, '%') ? end : x->n);
   if (f.subject) *prevsubj = f.subject;
   f.sentence = xt_sentence(x);
   f.block = x->block;

@@ -13,38 +13,40 @@
 #include "extract_int.h"
 
 static const char *const honorifics[] = {"đồng chí", "ông", "bà",
-                                         "anh", "chị", NULL};
+                                         "anh",      "chị", NULL};
 
 /* Lowercase words allowed inside a title ("Chủ tịch HĐND tỉnh",
 ** "Giám đốc Sở Giao thông vận tải"). */
 static const char *const title_words[] = {
-    "tỉnh",  "thành", "phố",   "huyện", "xã",    "phường", "thị",   "quận",
-    "vận",   "tải",   "nhân",  "dân",   "trực",  "ủy",     "uỷ",    "vụ",
-    "viên",  "hành",  "bộ",    "ban",   "nước",  "đảng",   "chính", "trị",
-    "quốc",  "hội",   "kiểm",  "tra",   "thường", "chấp",  "phó",   "trưởng",
-    "đoàn",  "tịch",  "thư",   "tổng",  "cục",   "sở",     "ngành", "kinh",
-    "tế",    "khu",   "tư",    "lệnh",  "viện",  "liên",   "mặt",   "trận",
-    "tổ",    "lao",   "động",  "công",  "an",    "quân",   "sự",    "biên",
-    "phòng", "giáo",  "dục",   "đào",   "tạo",   "văn",    "hóa",   "hoá",
-    "thể",   "thao",  "du",    "lịch",  "tài",   "nguyên", "môi",   "trường",
-    "nội",   "xây",   "dựng",  "nông",  "nghiệp", "triển", "thông", "tin",
-    "truyền", "kế",   "hoạch", "đầu",   "khoa",  "học",    "thương", "binh",
-    "tuyên", "đại",   "biểu",  "khóa",  "khoá",  "cấp",    "và",    "phát",
-    "đạo",   "khoán", "thủy",  "thuế",  "hải",   "sản",    "lâm",   "điện",
-    "lực",   "khoáng", "dầu",  "khí",   "pháp",  "ngoại",  "giao",  "hình",
-    "cảnh",  "sát",   "y",     "dược",  "thanh", "niên",   "phụ",   "nữ",
-    "cựu",   "chiến", "luật",  "sư",    "quan",  "kho",    "bạc",   "ngân",
-    "hàng",  "bảo",   "hiểm",  "trung", "tiểu",  "mầm",    "non",   "chức",
-    "năng",  "ninh",  "tế",    "vụ",    "ương",  "tâm",    "ty",    "thôn",
-    "viện",  "thống", NULL};
+    "tỉnh",   "thành",  "phố",    "huyện",  "xã",    "phường", "thị",
+    "quận",   "vận",    "tải",    "nhân",   "dân",   "trực",   "ủy",
+    "uỷ",     "vụ",     "viên",   "hành",   "bộ",    "ban",    "nước",
+    "đảng",   "chính",  "trị",    "quốc",   "hội",   "kiểm",   "tra",
+    "thường", "chấp",   "phó",    "trưởng", "đoàn",  "tịch",   "thư",
+    "tổng",   "cục",    "sở",     "ngành",  "kinh",  "tế",     "khu",
+    "tư",     "lệnh",   "viện",   "liên",   "mặt",   "trận",   "tổ",
+    "lao",    "động",   "công",   "an",     "quân",  "sự",     "biên",
+    "phòng",  "giáo",   "dục",    "đào",    "tạo",   "văn",    "hóa",
+    "hoá",    "thể",    "thao",   "du",     "lịch",  "tài",    "nguyên",
+    "môi",    "trường", "nội",    "xây",    "dựng",  "nông",   "nghiệp",
+    "triển",  "thông",  "tin",    "truyền", "kế",    "hoạch",  "đầu",
+    "khoa",   "học",    "thương", "binh",   "tuyên", "đại",    "biểu",
+    "khóa",   "khoá",   "cấp",    "và",     "phát",  "đạo",    "khoán",
+    "thủy",   "thuế",   "hải",    "sản",    "lâm",   "điện",   "lực",
+    "khoáng", "dầu",    "khí",    "pháp",   "ngoại", "giao",   "hình",
+    "cảnh",   "sát",    "y",      "dược",   "thanh", "niên",   "phụ",
+    "nữ",     "cựu",    "chiến",  "luật",   "sư",    "quan",   "kho",
+    "bạc",    "ngân",   "hàng",   "bảo",    "hiểm",  "trung",  "tiểu",
+    "mầm",    "non",    "chức",   "năng",   "ninh",  "tế",     "vụ",
+    "ương",   "tâm",    "ty",     "thôn",   "viện",  "thống",  NULL};
 
 /* Capitalised words that never belong to a name ("... Tuấn Cũng theo"). */
 static const char *const not_name[] = {
-    "Cũng", "Và",   "Của",  "Tại",  "Theo", "Trong", "Khi",  "Sau", "Trước",
-    "Nhưng", "Với", "Để",   "Đã",   "Đang", "Sẽ",    "Là",   "Thì", "Còn",
-    "Cùng", "Ngày", "Năm",  "Tháng", "Từ",  "Đến",   "Về",   "Do",  "Bởi",
-    "Nếu",  "Vì",   "Hiện", "Tuy",  "Ngoài", "Riêng", "Chiều", "Sáng", "Tối",
-    NULL};
+    "Cũng",  "Và",    "Của",  "Tại",  "Theo", "Trong", "Khi", "Sau",
+    "Trước", "Nhưng", "Với",  "Để",   "Đã",   "Đang",  "Sẽ",  "Là",
+    "Thì",   "Còn",   "Cùng", "Ngày", "Năm",  "Tháng", "Từ",  "Đến",
+    "Về",    "Do",    "Bởi",  "Nếu",  "Vì",   "Hiện",  "Tuy", "Ngoài",
+    "Riêng", "Chiều", "Sáng", "Tối",  NULL};
 
 static xwords ws_title_words = {title_words, 1, {0}, {0}};
 static xwords ws_not_name = {not_name, 1, {0}, {0}};
@@ -70,7 +72,8 @@ static int name_at(const xsent *x, size_t i) {
   ** only "đồng chí/ông/bà" make it a person) */
   if (lx->surnames.n && !(x->t[i].trig & TR_SURNAME)) return 0;
   if (lx->surnames.n &&
-      !lex_find(&lx->surnames, x->s + x->t[i].off, x->t[i].len)) return 0;
+      !lex_find(&lx->surnames, x->s + x->t[i].off, x->t[i].len))
+    return 0;
   size_t j = i + 1;
   while (j < x->n && name_syllable(&x->t[j]) && (x->t[j].flags & TF_SPACE) &&
          !xt_in(x, j, &ws_not_name))

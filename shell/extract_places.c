@@ -11,12 +11,18 @@
 /* Prefixes that make the capitalised run after them a place. */
 static const struct {
   const char *w, *kind;
-} prefixes[] = {{"thành phố", "thành phố"}, {"TP", "thành phố"},
-                {"huyện", "huyện"},         {"thị xã", "thị xã"},
-                {"thị trấn", "thị trấn"},   {"xã", "xã"},
-                {"phường", "phường"},       {"quận", "quận"},
-                {"tỉnh", "tỉnh"},           {"cửa khẩu", "cửa khẩu"},
-                {"KCN", "khu công nghiệp"}, {"khu công nghiệp", "khu công nghiệp"},
+} prefixes[] = {{"thành phố", "thành phố"},
+                {"TP", "thành phố"},
+                {"huyện", "huyện"},
+                {"thị xã", "thị xã"},
+                {"thị trấn", "thị trấn"},
+                {"xã", "xã"},
+                {"phường", "phường"},
+                {"quận", "quận"},
+                {"tỉnh", "tỉnh"},
+                {"cửa khẩu", "cửa khẩu"},
+                {"KCN", "khu công nghiệp"},
+                {"khu công nghiệp", "khu công nghiệp"},
                 {NULL, NULL}};
 
 static uint32_t prefix_hash[16]; /* word hash of each prefix's first word */
@@ -25,7 +31,8 @@ static void add_place(xsent *x, const char *name, size_t n, const char *kind) {
   int isnew;
   int *slot = hmap_slot(&x->x->places, util_hash64(name, n), &isnew);
   if (isnew) {
-    doc_place p = {doc_str(x->d, name, n), kind ? doc_str(x->d, kind, strlen(kind)) : NULL, 0};
+    doc_place p = {doc_str(x->d, name, n),
+                   kind ? doc_str(x->d, kind, strlen(kind)) : NULL, 0};
     VEC_PUSH(x->d->places, p);
     *slot = (int)x->d->places.n;
   }
@@ -34,13 +41,13 @@ static void add_place(xsent *x, const char *name, size_t n, const char *kind) {
 
 /* Lowercase words that may start a gazetteer name ("khu kinh tế Vân
 ** Đồn", "cầu Bắc Luân II", "vịnh Hạ Long"). */
-static const char *const lower_heads[] = {"khu", "cửa", "cầu", "cảng", "vịnh",
-                                          "sân", "núi", "đền", "chùa", "đảo",
-                                          "sông", "cao", "đường", NULL};
+static const char *const lower_heads[] = {
+    "khu", "cửa",  "cầu", "cảng", "vịnh", "sân",   "núi",
+    "đền", "chùa", "đảo", "sông", "cao",  "đường", NULL};
 
 /* Words before a gazetteer name that make it part of an organisation's
 ** name ("Trường THCS Cẩm Thành"). */
-static const char *const org_words[] = {"THCS", "THPT", "TH", "MN", "Trường",
+static const char *const org_words[] = {"THCS",   "THPT", "TH",  "MN", "Trường",
                                         "trường", "Tiểu", "Mầm", NULL};
 
 static xwords ws_lower_heads = {lower_heads, 1, {0}, {0}};
@@ -97,9 +104,8 @@ void extract_places(xsent *x) {
       continue;
     }
     if (!(xt_bits(x, i) & TR_PLACE)) continue;
-    int initial = i == 0 ||
-                  (i > 0 && x->t[i - 1].type == T_PUNCT &&
-                   (x->t[i - 1].cp == '-' || x->t[i - 1].cp == '+'));
+    int initial = i == 0 || (i > 0 && x->t[i - 1].type == T_PUNCT &&
+                             (x->t[i - 1].cp == '-' || x->t[i - 1].cp == '+'));
     for (int p = 0; prefixes[p].w; p++) {
       if (prefix_hash[p] != t->h) continue; /* cheap first-word test */
       /* "Xã Tắc" (a name) is not "xã Tắc": the prefix's case must match

@@ -14,11 +14,28 @@
 #include "extract_int.h"
 
 /* Document kinds that may head a number, longest first per first word. */
-static const char *const ref_kinds[] = {
-    "Nghị quyết liên tịch", "Thông tư liên tịch", "Nghị quyết", "Kết luận",
-    "Chỉ thị", "Kế hoạch", "Quyết định", "Nghị định", "Thông tư", "Bộ luật",
-    "Luật", "Đề án", "Hướng dẫn", "Quy định", "Công văn", "Thông báo",
-    "Pháp lệnh", "Tờ trình", "Báo cáo", "Công điện", "Thông tri", NULL};
+static const char *const ref_kinds[] = {"Nghị quyết liên tịch",
+                                        "Thông tư liên tịch",
+                                        "Nghị quyết",
+                                        "Kết luận",
+                                        "Chỉ thị",
+                                        "Kế hoạch",
+                                        "Quyết định",
+                                        "Nghị định",
+                                        "Thông tư",
+                                        "Bộ luật",
+                                        "Luật",
+                                        "Đề án",
+                                        "Hướng dẫn",
+                                        "Quy định",
+                                        "Công văn",
+                                        "Thông báo",
+                                        "Pháp lệnh",
+                                        "Tờ trình",
+                                        "Báo cáo",
+                                        "Công điện",
+                                        "Thông tri",
+                                        NULL};
 
 static uint32_t kind_hash[32]; /* word hash of each kind's first word */
 
@@ -68,8 +85,7 @@ static int code_word(const xsent *x, size_t j) {
 ** shape alone says "document" (two code words or a year part); a single
 ** unknown code ("2-DIN", "64-Apache") needs a kind word before it.
 */
-static size_t doc_number(const xsent *x, size_t i, size_t *code,
-                         int *strong) {
+static size_t doc_number(const xsent *x, size_t i, size_t *code, int *strong) {
   if (i >= x->n || x->t[i].type != T_NUM) return 0;
   size_t j = i + 1;
   int codes = 0, year = 0;
@@ -89,8 +105,7 @@ static size_t doc_number(const xsent *x, size_t i, size_t *code,
       year = 1;
     j++;
   }
-  if (!*code || !(xt_punct(x, i + 1, '-') || xt_punct(x, i + 1, '/')))
-    return 0;
+  if (!*code || !(xt_punct(x, i + 1, '-') || xt_punct(x, i + 1, '/'))) return 0;
   *strong = codes >= 2 || year;
   return j - i;
 }
@@ -136,8 +151,8 @@ static size_t issuer_at(xsent *x, size_t i, char **canon) {
   }
   if (!lastcap || !(x->t[i].flags & (TF_UPPER | TF_CAPS))) return 0;
   /* trailing admin level words count: "Đảng bộ tỉnh" */
-  while (lastcap < j && (xt_is(x, lastcap, "tỉnh") ||
-                         xt_is(x, lastcap, "bộ") || xt_is(x, lastcap, "ủy")))
+  while (lastcap < j && (xt_is(x, lastcap, "tỉnh") || xt_is(x, lastcap, "bộ") ||
+                         xt_is(x, lastcap, "ủy")))
     lastcap++;
   *canon = xt_span(x, i, lastcap);
   return lastcap - i;
@@ -244,8 +259,8 @@ static int year_range(const xsent *x, size_t i, int *from, int *to) {
   return 3;
 }
 
-static void add_period(xsent *x, size_t i, size_t j, const char *kind,
-                       int from, int to, int ordinal) {
+static void add_period(xsent *x, size_t i, size_t j, const char *kind, int from,
+                       int to, int ordinal) {
   char key[64];
   int n = snprintf(key, sizeof key, "%s|%d|%d|%d", kind, from, to, ordinal);
   int isnew;
@@ -350,7 +365,8 @@ static size_t congress_at(xsent *x, size_t i) {
   if (pw) {
     int rn = year_range(x, k + (size_t)pw, &from, &to);
     if (rn) end = k + (size_t)pw + (size_t)rn;
-    if (rn && xt_punct(x, end, ')') && xt_punct(x, end - (size_t)rn - pw - 1, '('))
+    if (rn && xt_punct(x, end, ')') &&
+        xt_punct(x, end - (size_t)rn - pw - 1, '('))
       end++;
   }
   add_congress(x, i, end, ord, from, to);
@@ -488,6 +504,5 @@ void extract_refs(xsent *x) {
 
 void extract_refs_init(void) {
   for (int k = 0; ref_kinds[k]; k++)
-    kind_hash[k] =
-        lexicon_word_hash(ref_kinds[k], strcspn(ref_kinds[k], " "));
+    kind_hash[k] = lexicon_word_hash(ref_kinds[k], strcspn(ref_kinds[k], " "));
 }

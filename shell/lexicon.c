@@ -46,7 +46,8 @@ size_t lexicon_fold(char *dst, size_t cap, const char *s, size_t n) {
       continue;
     }
     if (o + 4 >= cap) return 0;
-    o += utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)dst + o);
+    o +=
+        utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)dst + o);
     i += k;
   }
   if (o >= cap) return 0;
@@ -67,8 +68,8 @@ uint32_t lexicon_word_hash(const char *s, size_t n) {
     k = 1;
     if (c >= 0x80) {
       utf8proc_int32_t u;
-      utf8proc_ssize_t r =
-          utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &u);
+      utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s,
+                                            (utf8proc_ssize_t)n, &u);
       if (r > 0) {
         cp = u;
         k = (size_t)r;
@@ -240,8 +241,7 @@ static void add_plain(lex_table *t, char **f, int nf) {
 }
 
 static void add_pair(lex_table *t, char **f, int nf) {
-  table_put(t, f[0], strlen(f[0]), nf > 1 ? f[1] : NULL,
-            nf > 1 ? f[1] : NULL);
+  table_put(t, f[0], strlen(f[0]), nf > 1 ? f[1] : NULL, nf > 1 ? f[1] : NULL);
 }
 
 /* gazetteer: the name itself and every alias map to (name, kind). */

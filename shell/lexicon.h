@@ -25,11 +25,11 @@ typedef struct lex_entry {
 typedef struct lex_table {
   lex_entry *slots; /* open addressing, cap is a power of two */
   size_t cap, n;
-  int maxtok; /* most space-separated words in any key */
-  int fold;   /* keys are lowercased; look up lowercased text */
-  uint32_t *firsts; /* set of lexicon_word_hash of each key's first word */
-  uint8_t *fmax;    /* per first word: most words of a key starting so */
-  size_t fcap, fn;  /* its capacity (power of two; 0 when empty), count */
+  int maxtok;         /* most space-separated words in any key */
+  int fold;           /* keys are lowercased; look up lowercased text */
+  uint32_t *firsts;   /* set of lexicon_word_hash of each key's first word */
+  uint8_t *fmax;      /* per first word: most words of a key starting so */
+  size_t fcap, fn;    /* its capacity (power of two; 0 when empty), count */
   uint64_t bloom[64]; /* 4096-bit filter over firsts: a quick "no" */
 } lex_table;
 
@@ -81,8 +81,8 @@ static inline uint32_t lexicon_hash_parts(int32_t cp, size_t n, uint64_t v) {
 }
 
 /* lexicon_word_hash when the first code point cp (k bytes) is decoded. */
-static inline uint32_t lexicon_word_hash_cp(const char *s, size_t n,
-                                            int32_t cp, size_t k) {
+static inline uint32_t lexicon_word_hash_cp(const char *s, size_t n, int32_t cp,
+                                            size_t k) {
   uint64_t v = 0;
   if (n - k >= 8) {
     memcpy(&v, s + k, 8);

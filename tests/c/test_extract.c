@@ -139,13 +139,12 @@ static void test_figures(void) {
       "động; dân số 1.297.314 người; có 2492 hộ; doanh thu 12,357 triệu; "
       "thu nhập trên 100 triệu đồng/người/năm; đường dài 12 km, rộng 500 ha; "
       "vốn 1,297,314 USD.");
-  const double want[][2] = {{21923, 23394}, {224, 224}, {24, 26}, {5, 0},
-                            {1297314, 0},   {2492, 0},  {12.357, 0},
-                            {100, 0},       {12, 0},    {500, 0},
-                            {1297314, 0}};
+  const double want[][2] = {{21923, 23394}, {224, 224}, {24, 26},    {5, 0},
+                            {1297314, 0},   {2492, 0},  {12.357, 0}, {100, 0},
+                            {12, 0},        {500, 0},   {1297314, 0}};
   const char *units[] = {"hồ sơ", "chi bộ", "chỉ tiêu", "sân vận động",
-                         "người", "hộ", "triệu", "triệu đồng/người/năm",
-                         "km", "ha", "USD"};
+                         "người", "hộ",     "triệu",    "triệu đồng/người/năm",
+                         "km",    "ha",     "USD"};
   CHECK(d->figures.n == 11);
   for (size_t i = 0; i < 11 && i < d->figures.n; i++) {
     f = fig(d, i);
@@ -196,8 +195,7 @@ static void test_not_figures(void) {
       "27/05/2015 của Bộ Thông tin và Truyền thông. “Quảng Ninh Portal”",
       "Móng Cái kết nạp 90 đoàn viên, nhiệm kỳ 2020-2025",
       "Đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy",
-      "Đại hội Đảng bộ thành phố lần thứ XXIV",
-      "04/03/2024 15:18 TP Móng Cái"};
+      "Đại hội Đảng bộ thành phố lần thứ XXIV", "04/03/2024 15:18 TP Móng Cái"};
   doc *d = mk(5, kinds, texts);
   CHECK(d->figures.n == 0 && d->refs.n == 0 && d->periods.n == 0 &&
         d->people.n == 0 && d->places.n == 0 && d->quotes.n == 0);
@@ -252,8 +250,9 @@ static void test_refs(void) {
   doc_free(d);
 
   /* product codes are not documents; unknown codes need a kind or shape */
-  d = para("Đầu 2-DIN, động cơ 64-Apache, ngày 7/2-PV và 96/Instagram; "
-           "công văn số 2267/UBND-CTXDGT và số 15151/2014/ATTP-XNCB.");
+  d = para(
+      "Đầu 2-DIN, động cơ 64-Apache, ngày 7/2-PV và 96/Instagram; "
+      "công văn số 2267/UBND-CTXDGT và số 15151/2014/ATTP-XNCB.");
   CHECK(d->refs.n == 2);
   if ((r = ref(d, 0))) {
     CHECK_STR(r->kind, "Công văn");
@@ -285,8 +284,8 @@ static void test_periods(void) {
       "Nhiệm kỳ 2020 – 2025, giai đoạn 2021-2030, tầm nhìn đến năm 2050; "
       "nhiệm kỳ 2015 - 2020; giai đoạn 2015-2020 (2016-2021); đến năm 2025 "
       "và trước năm 2020; nhiệm kỳ 2020-2025 (lặp lại).");
-  const char *kinds[] = {"nhiệm kỳ", "giai đoạn", "tầm nhìn",  "nhiệm kỳ",
-                         "giai đoạn", "giai đoạn", "đến năm", "trước năm"};
+  const char *kinds[] = {"nhiệm kỳ",  "giai đoạn", "tầm nhìn", "nhiệm kỳ",
+                         "giai đoạn", "giai đoạn", "đến năm",  "trước năm"};
   const int from[] = {2020, 2021, 0, 2015, 2015, 2016, 0, 0};
   const int to[] = {2025, 2030, 2050, 2020, 2020, 2021, 2025, 2020};
   CHECK(d->periods.n == 8);
@@ -367,8 +366,9 @@ static void test_people(void) {
   CHECK(person(d, "Trần Phú") == NULL);
   doc_free(d);
 
-  d = para("Ông Lê Tiến Dũng, Trưởng Ban Chỉ đạo, cho biết. Bộ trưởng Bộ "
-           "Công an Tô Lâm dự.");
+  d = para(
+      "Ông Lê Tiến Dũng, Trưởng Ban Chỉ đạo, cho biết. Bộ trưởng Bộ "
+      "Công an Tô Lâm dự.");
   CHECK(person(d, "Lê Tiến Dũng") != NULL);
   p = person(d, "Lê Tiến Dũng");
   if (p && p->titles.n) CHECK_STR(p->titles.items[0], "Trưởng Ban Chỉ đạo");
@@ -378,8 +378,9 @@ static void test_people(void) {
   CHECK(d->people.n == 2);
   doc_free(d);
 
-  d = para("Thủ tướng Hà Lan Mark Rutte gặp Chủ tịch VFF Trần Quốc Tuấn Cũng "
-           "trong ngày.");
+  d = para(
+      "Thủ tướng Hà Lan Mark Rutte gặp Chủ tịch VFF Trần Quốc Tuấn Cũng "
+      "trong ngày.");
   CHECK(person(d, "Hà Lan") == NULL);
   CHECK(person(d, "Trần Quốc Tuấn") != NULL);
   CHECK(d->people.n == 1);
@@ -414,8 +415,9 @@ static void test_places(void) {
   CHECK(place(d, "Vịnh Hạ Long") != NULL);
   doc_free(d);
 
-  d = para("Xã hội hóa 05 sân ở các xã, phường: Trần Phú, Ninh Dương, Hải "
-           "Tiến với kinh phí lớn.");
+  d = para(
+      "Xã hội hóa 05 sân ở các xã, phường: Trần Phú, Ninh Dương, Hải "
+      "Tiến với kinh phí lớn.");
   CHECK(place(d, "Trần Phú") != NULL);
   CHECK(place(d, "Ninh Dương") != NULL);
   CHECK(place(d, "Hải Tiến") != NULL);
@@ -483,8 +485,8 @@ static const char *thread_text =
 static void *thread_main(void *arg) {
   size_t *out = arg; /* no CHECK here: its counters are not atomic */
   doc *d = doc_new("thread");
-  doc_block b = {BK_PARAGRAPH, doc_str(d, thread_text, strlen(thread_text)),
-                 0, strlen(thread_text)};
+  doc_block b = {BK_PARAGRAPH, doc_str(d, thread_text, strlen(thread_text)), 0,
+                 strlen(thread_text)};
   VEC_PUSH(d->blocks, b);
   out[5] = (size_t)extract_facts(d);
   out[0] = d->figures.n;
@@ -509,8 +511,9 @@ static void test_threads(void) {
 }
 
 int main(void) {
-  printf("# extract: numbers, figures, refs, periods, people, places, "
-         "quotes, abbreviations, long inputs, threads\n");
+  printf(
+      "# extract: numbers, figures, refs, periods, people, places, "
+      "quotes, abbreviations, long inputs, threads\n");
   test_threads(); /* first: races the one-time loading */
   test_numbers();
   test_figures();

@@ -32,9 +32,8 @@
 #include "parse.h"
 
 enum { K_FIGURE, K_PERSON, K_REF, K_PERIOD, K_PLACE, K_QUOTE, K_ABBREV, K_N };
-static const char *const kind_names[K_N] = {"figure", "person", "ref",
-                                            "period", "place",  "quote",
-                                            "abbrev"};
+static const char *const kind_names[K_N] = {
+    "figure", "person", "ref", "period", "place", "quote", "abbrev"};
 
 typedef struct keys {
   char **k;
@@ -154,8 +153,8 @@ static void gold_keys(const char *path, keys *ks) {
       if (slash) *slash = 0;
       num_str(x, sizeof x, atof(rest));
       if (slash) num_str(y, sizeof y, atof(slash + 1));
-      snprintf(b, sizeof b, "%s%s%s\t%s", x, slash ? "/" : "",
-               slash ? y : "", t2 + 1);
+      snprintf(b, sizeof b, "%s%s%s\t%s", x, slash ? "/" : "", slash ? y : "",
+               t2 + 1);
       keys_add(&ks[k], b);
     } else if (k == K_PERSON) {
       char *t2 = strchr(rest, '\t');
@@ -163,7 +162,8 @@ static void gold_keys(const char *path, keys *ks) {
       size_t nt = 0;
       if (t2) {
         *t2 = 0;
-        for (char *s = strtok(t2 + 1, ";"); s && nt < 32; s = strtok(NULL, ";")) {
+        for (char *s = strtok(t2 + 1, ";"); s && nt < 32;
+             s = strtok(NULL, ";")) {
           while (*s == ' ') s++;
           titles[nt++] = s;
         }
@@ -194,7 +194,8 @@ static doc *fallback_doc(const char *path) {
     size_t len = e ? (size_t)(e - p) : strlen(p);
     while (len && (p[len - 1] == '\n' || p[len - 1] == ' ')) len--;
     if (len) {
-      if (strncmp(p, "Tin cùng chuyên mục", strlen("Tin cùng chuyên mục")) == 0 ||
+      if (strncmp(p, "Tin cùng chuyên mục", strlen("Tin cùng chuyên mục")) ==
+              0 ||
           strncmp(p, "Tin liên quan", strlen("Tin liên quan")) == 0 ||
           strncmp(p, "Tìm kiếm theo", strlen("Tìm kiếm theo")) == 0)
         tail = 1;
