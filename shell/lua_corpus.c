@@ -25,15 +25,15 @@
 #include "lua_host.h"
 #include "store.h"
 
-#define DB_MT "tinsh.store.db"
+#define DB_MT   "tinsh.store.db"
 #define STMT_MT "tinsh.store.stmt"
-#define BOX_MT "tinsh.store.box"
+#define BOX_MT  "tinsh.store.box"
 
 /* ---- boxes: C memory owned by a Lua value while we push ---- */
 
 typedef struct box {
-  void *p;               /* the resource, NULL once released */
-  void (*free)(void *);  /* how to release it */
+  void *p;              /* the resource, NULL once released */
+  void (*free)(void *); /* how to release it */
 } box;
 
 static int box_gc(lua_State *L) {
@@ -121,7 +121,8 @@ static int s_open(lua_State *L) {
   return 1;
 }
 
-/* S.default_path() -> path | fail, msg (--db, $TINSH_DB, ./tinsh.db, example) */
+/* S.default_path() -> path | fail, msg (--db, $TINSH_DB, ./tinsh.db, example)
+ */
 static int s_default_path(lua_State *L) {
   char *err = NULL;
   char *p = store_default_path(getenv("TINSH_DB_OPTION"), &err);
@@ -173,7 +174,7 @@ typedef struct lstmt {
   sqlite3_stmt *st; /* NULL once finalized */
   ldb *db;          /* owner; pinned by user value 1 */
   int ncol;
-  int array;        /* rows as arrays instead of records */
+  int array; /* rows as arrays instead of records */
   int done;
 } lstmt;
 
@@ -409,7 +410,8 @@ static int db_exec(lua_State *L) {
   lua_settop(L, 3);
   ldb *d = check_db(L, 1);
   const char *sql = luaL_checkstring(L, 2);
-  if (!d->writable) return luaL_error(L, "the corpus database is open read-only");
+  if (!d->writable)
+    return luaL_error(L, "the corpus database is open read-only");
   if (lua_isnoneornil(L, 3)) {
     char *e = NULL;
     if (sqlite3_exec(store_db(d->s), sql, NULL, NULL, &e) != SQLITE_OK) {
@@ -470,12 +472,14 @@ static int sql_authorizer(void *ud, int op, const char *a, const char *b,
       return SQLITE_DENY;
     case SQLITE_PRAGMA: {
       /* PRAGMA x reads; PRAGMA x = v / x(v) may write, except these */
-      static const char *const readers[] = {
-          "table_info",    "table_xinfo",      "index_list",
-          "index_info",    "index_xinfo",      "foreign_key_list",
-          "database_list", "collation_list",   "function_list",
-          "module_list",   "pragma_list",      "compile_options",
-          "table_list",    "integrity_check",  "quick_check", NULL};
+      static const char *const readers[] = {"table_info",    "table_xinfo",
+                                            "index_list",    "index_info",
+                                            "index_xinfo",   "foreign_key_list",
+                                            "database_list", "collation_list",
+                                            "function_list", "module_list",
+                                            "pragma_list",   "compile_options",
+                                            "table_list",    "integrity_check",
+                                            "quick_check",   NULL};
       if (!b) return SQLITE_OK;
       for (int i = 0; readers[i]; i++)
         if (a && sqlite3_stricmp(a, readers[i]) == 0) return SQLITE_OK;
@@ -800,12 +804,12 @@ static int db_load(lua_State *L) {
 /* ---- text mechanisms: tokens, phrase matching, MinHash ---- */
 
 typedef struct tokv {
-  buf b;        /* tokens, each followed by NUL */
-  int *off;     /* start offsets (n entries) */
+  buf b;    /* tokens, each followed by NUL */
+  int *off; /* start offsets (n entries) */
   int n, cap;
   int last_end; /* end of the previous token */
   const char *text;
-  int breaks;   /* record sentence breaks as empty tokens */
+  int breaks; /* record sentence breaks as empty tokens */
 } tokv;
 
 static void tokv_free(void *p) {
@@ -829,8 +833,8 @@ static void tokv_add(tokv *t, const char *tok, int n, int start) {
 static int has_break(const char *s, int from, int to) {
   for (int i = from; i < to; i++) {
     unsigned char c = (unsigned char)s[i];
-    if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' ||
-        c == '\n' || c == '(' || c == ')' || c == ',' || c == '"')
+    if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n' ||
+        c == '(' || c == ')' || c == ',' || c == '"')
       return 1;
     if (c == 0xE2 && i + 2 < to && (unsigned char)s[i + 1] == 0x80) {
       unsigned char c3 = (unsigned char)s[i + 2];
@@ -917,14 +921,14 @@ typedef struct matcher {
   char *q[MAXQ]; /* query tokens (folded exact forms) */
   int qn[MAXQ];
   int nq;
-  int prefix;    /* last query token is a prefix */
+  int prefix; /* last query token is a prefix */
   /* ring of the last nq positions: start, end, bitmask of matching tokens */
   int rs[MAXQ], re[MAXQ];
   uint32_t rm[MAXQ];
-  long pos;      /* current position index */
-  int *hits;     /* pairs start, end */
+  long pos;  /* current position index */
+  int *hits; /* pairs start, end */
   int nhits, cap;
-  int max;       /* stop after this many (0 = all) */
+  int max; /* stop after this many (0 = all) */
 } matcher;
 
 static void matcher_free(void *p) {
@@ -1024,7 +1028,7 @@ static int s_find(lua_State *L) {
 
 /* ---- MinHash (one-permutation hashing over word shingles) ---- */
 
-#define MH_MAX 256
+#define MH_MAX  256
 #define SHINGLE 3
 
 static uint64_t mix64(uint64_t x) {
@@ -1104,8 +1108,10 @@ static int s_similarity(lua_State *L) {
     uint32_t x, y;
     memcpy(&x, a + 4 * i, 4);
     memcpy(&y, b + 4 * i, 4);
-    if (x == UINT32_MAX && y == UINT32_MAX) empty++;
-    else if (x == y) same++;
+    if (x == UINT32_MAX && y == UINT32_MAX)
+      empty++;
+    else if (x == y)
+      same++;
   }
   lua_pushnumber(L, k == empty ? 0.0 : (double)same / (k - empty));
   return 1;
@@ -1114,14 +1120,14 @@ static int s_similarity(lua_State *L) {
 /* ---- near-duplicate candidates (LSH over MinHash signatures) ---- */
 
 typedef struct lsh {
-  const char **sig;  /* borrowed from Lua strings (anchored on the stack) */
+  const char **sig; /* borrowed from Lua strings (anchored on the stack) */
   lua_Integer *id;
   size_t n;
-  uint64_t *key;     /* band hash << 0, index in idx */
+  uint64_t *key; /* band hash << 0, index in idx */
   uint32_t *idx;
-  uint64_t *seen;    /* open-addressing set of pair keys (0 = empty) */
+  uint64_t *seen; /* open-addressing set of pair keys (0 = empty) */
   size_t seencap, nseen;
-  lua_Integer *out;  /* triples a, b, permille */
+  lua_Integer *out; /* triples a, b, permille */
   size_t nout, capout;
 } lsh;
 
@@ -1161,8 +1167,10 @@ static double sig_sim(const char *a, const char *b, size_t bytes) {
     uint32_t x, y;
     memcpy(&x, a + 4 * i, 4);
     memcpy(&y, b + 4 * i, 4);
-    if (x == UINT32_MAX && y == UINT32_MAX) empty++;
-    else if (x == y) same++;
+    if (x == UINT32_MAX && y == UINT32_MAX)
+      empty++;
+    else if (x == y)
+      same++;
   }
   return k == empty ? 0.0 : (double)same / (k - empty);
 }
@@ -1200,11 +1208,13 @@ static int s_lsh(lua_State *L) {
       return luaL_error(L, "lsh: ids and signatures expected");
     if (i == 0) bytes = len;
     if (len != bytes || len == 0 || len % (4 * (size_t)bands) != 0)
-      return luaL_error(L, "lsh: signatures of one size, divisible by the bands");
+      return luaL_error(L,
+                        "lsh: signatures of one size, divisible by the bands");
     h->id[h->n] = lua_tointeger(L, -2);
     h->sig[h->n] = sg; /* anchored: the string stays in the table at 2 */
     int empty = 1;
-    for (size_t k = 0; k < len && empty; k++) empty = (unsigned char)sg[k] == 0xFF;
+    for (size_t k = 0; k < len && empty; k++)
+      empty = (unsigned char)sg[k] == 0xFF;
     if (!empty) h->n++;
     lua_pop(L, 2);
   }
@@ -1225,10 +1235,16 @@ static int s_lsh(lua_State *L) {
       if (j - i > 1 && j - i <= 5000) {
         for (size_t x = i; x < j; x++)
           for (size_t y = x + 1; y < j; y++) {
-            size_t p = (size_t)(h->key[x] & 0xFFFFF), q = (size_t)(h->key[y] & 0xFFFFF);
-            if (memcmp(h->sig[p] + band * rb, h->sig[q] + band * rb, rb)) continue;
+            size_t p = (size_t)(h->key[x] & 0xFFFFF),
+                   q = (size_t)(h->key[y] & 0xFFFFF);
+            if (memcmp(h->sig[p] + band * rb, h->sig[q] + band * rb, rb))
+              continue;
             lua_Integer a = h->id[p], c = h->id[q];
-            if (a > c) { lua_Integer t = a; a = c; c = t; }
+            if (a > c) {
+              lua_Integer t = a;
+              a = c;
+              c = t;
+            }
             uint64_t pk = ((uint64_t)a << 32) ^ (uint64_t)c;
             if (lsh_seen(h, pk | 1)) continue;
             double sim = sig_sim(h->sig[p], h->sig[q], bytes);
@@ -1261,7 +1277,7 @@ static int s_lsh(lua_State *L) {
 /* ---- term statistics (hot loop of frequency lists, idf) ---- */
 
 typedef struct tc_entry {
-  char *key;    /* arena string, NULL = empty slot */
+  char *key; /* arena string, NULL = empty slot */
   size_t len;
   uint64_t h;   /* hash of key */
   int64_t cnt;  /* occurrences */
@@ -1275,8 +1291,8 @@ typedef struct tcount {
   tc_entry *stop; /* stopword set (same layout), may be NULL */
   size_t stopcap;
   arena a;
-  buf gram;       /* scratch: the current n-gram */
-  tokv *tv;       /* scratch: tokens of the current text */
+  buf gram; /* scratch: the current n-gram */
+  tokv *tv; /* scratch: tokens of the current text */
   sqlite3_stmt *st;
   tc_entry **heap; /* top-N selection */
 } tcount;
@@ -1352,8 +1368,8 @@ static uint64_t tc_hash(const char *k, size_t n) {
 static tc_entry *tc_slot(tc_entry *tab, size_t cap, const char *k, size_t n,
                          uint64_t h) {
   size_t i = (size_t)h & (cap - 1);
-  while (tab[i].key && (tab[i].h != h || tab[i].len != n ||
-                        memcmp(tab[i].key, k, n) != 0))
+  while (tab[i].key &&
+         (tab[i].h != h || tab[i].len != n || memcmp(tab[i].key, k, n) != 0))
     i = (i + 1) & (cap - 1);
   return &tab[i];
 }
@@ -1363,8 +1379,7 @@ static void tc_grow(tcount *t) {
   tc_entry *nt = xcalloc(ncap, sizeof *nt);
   for (size_t i = 0; i < t->cap; i++)
     if (t->tab[i].key)
-      *tc_slot(nt, ncap, t->tab[i].key, t->tab[i].len, t->tab[i].h) =
-          t->tab[i];
+      *tc_slot(nt, ncap, t->tab[i].key, t->tab[i].len, t->tab[i].h) = t->tab[i];
   free(t->tab);
   t->tab = nt;
   t->cap = ncap;
@@ -1465,12 +1480,13 @@ static int db_terms(lua_State *L) {
     lua_pushnil(L);
     while (lua_next(L, 5)) {
       size_t kl;
-      const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tolstring(L, -2, &kl)
-                                                     : NULL;
+      const char *k =
+          lua_type(L, -2) == LUA_TSTRING ? lua_tolstring(L, -2, &kl) : NULL;
       if (k && lua_toboolean(L, -1)) {
         uint64_t h = tc_hash(k, kl);
         tc_entry *e = tc_slot(t->stop, t->stopcap, k, kl, h);
-        if (!e->key) e->key = arena_strndup(&t->a, k, kl), e->len = kl, e->h = h;
+        if (!e->key)
+          e->key = arena_strndup(&t->a, k, kl), e->len = kl, e->h = h;
       }
       lua_pop(L, 1);
     }
@@ -1549,14 +1565,19 @@ static int s_plain_query(lua_State *L) {
 
 /* ---- registration ---- */
 
-static const luaL_Reg db_methods[] = {
-    {"close", db_close},       {"path", db_path},
-    {"writable", db_writable}, {"count", db_count},
-    {"rows", db_rows},         {"all", db_all},
-    {"exec", db_exec},         {"sql", db_sql},
-    {"search", db_search},     {"search_count", db_search_count},
-    {"load", db_load},         {"terms", db_terms},
-    {NULL, NULL}};
+static const luaL_Reg db_methods[] = {{"close", db_close},
+                                      {"path", db_path},
+                                      {"writable", db_writable},
+                                      {"count", db_count},
+                                      {"rows", db_rows},
+                                      {"all", db_all},
+                                      {"exec", db_exec},
+                                      {"sql", db_sql},
+                                      {"search", db_search},
+                                      {"search_count", db_search_count},
+                                      {"load", db_load},
+                                      {"terms", db_terms},
+                                      {NULL, NULL}};
 
 static const luaL_Reg funcs[] = {{"open", s_open},
                                  {"default_path", s_default_path},
