@@ -142,12 +142,9 @@ end
 
 ---------------------------------------------------------------- documents
 
-local Doc = require("corpus.doc")
-M.Doc = Doc.methods
-
 local function docmt(self)
   local p = priv[self]
-  if not p.docmt then p.docmt = Doc.metatable(self, db) end
+  if not p.docmt then p.docmt = require("corpus.doc").metatable(self) end
   return p.docmt
 end
 M._docmt = docmt
