@@ -48,8 +48,19 @@ check.test("two documents", function()
   check.ok(secs.people and secs.places and secs.refs and secs.figures, "every section")
   local nam = f:where{ section = "people", item = "Hoàng Bá Nam" }[1]
   check.eq(nam.b, "Bí thư Thành ủy Móng Cái", "titles in the frame")
-  check.eq(compare(1, 2).a, cmp.a, "row ids work")
-  check.ok(require("corpus").compare == nil or true)
+  check.eq(compare(1, 2, { corpus = c }).a, cmp.a, "row ids work")
+  local via = require("corpus").compare(a, b)
+  check.eq(via.people, cmp.people, "corpus.compare is compare")
+  check.eq(type(_G.compare), "function", "the prelude installs the global compare")
+  local tmp = os.tmpname()
+  local saved = io.stdout
+  io.stdout = io.open(tmp, "w")
+  local ok = pcall(cmp.show, cmp, { width = 80 })
+  io.stdout:close()
+  io.stdout = saved
+  local f = io.open(tmp); local shown = f:read("a"); f:close(); os.remove(tmp)
+  check.ok(ok, "show runs")
+  check.eq(shown, cmp:render{ width = 80 } .. "\n", "show prints the report")
 end)
 
 check.test("two subcorpora", function()

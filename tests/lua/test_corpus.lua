@@ -7,7 +7,8 @@
 -- names, equality), facts as frames (figures, people, refs, places,
 -- periods, quotes), corpus:sql (bound parameters, read-only: writes,
 -- ATTACH, PRAGMA assignments, several statements refused), --sandbox
--- (read-only, writes refused), help texts and tinsh.store mechanisms.
+-- (read-only, writes refused), Ctrl-C (SIGINT) interrupting an endless
+-- statement, help texts and tinsh.store mechanisms.
 local check = dofile("tests/lua/lib/check.lua")
 local fx = dofile("tests/lua/lib/corpus_fixture.lua")
 local corpus = require("corpus")
@@ -31,6 +32,16 @@ check.test("open and default", function()
   check.ok(d == corpus.default(), "default is one object")
   check.contains(tostring(d), "not opened yet", "default is lazy")
   check.ok(getmetatable(c).__name == "corpus", "__name")
+  local c2 = assert(corpus.open(fx.db))
+  check.eq(#c2, 5)
+  c2:close()
+  check.eq(#c2, 5, "a closed corpus reopens on next use")
+  c2:close()
+  local w, p = corpus.filter_sql{ year = 2024, place = "Móng Cái" }
+  check.eq(w, " WHERE substr(d.published, 1, 4) = ? AND d.id IN (SELECT doc FROM places WHERE name LIKE ?)",
+    "filter_sql")
+  check.eq(p, { "2024", "%Móng Cái%" }, "bound parameters, never spliced")
+  check.eq(corpus.filter_sql(nil), "", "no filter")
 end)
 
 check.test("docs iterator and filters", function()
@@ -214,6 +225,19 @@ check.test("sandbox: read-only, writes refused", function()
   check.contains(out, "5\n", "sandboxed scripts read the corpus")
   check.contains(out, "read-only in --sandbox", "saving refused")
   check.contains(out, "false\tcorpus:sql is read-only", "attach refused")
+end)
+
+check.test("Ctrl-C interrupts a long statement", function()
+  if not os.execute("command -v timeout >/dev/null 2>&1") then return end
+  local t0 = os.time()
+  local cmd = "timeout -s INT 1 " .. fx.quote(fx.tinsh) .. " --db " .. fx.quote(fx.db) .. " -e " ..
+    fx.quote([[print(pcall(corpus.sql, corpus, "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL " ..
+      "SELECT i + 1 FROM r) SELECT count(*) FROM r"))]]) .. " 2>&1"
+  local p = io.popen(cmd)
+  local got = p:read("a")
+  p:close()
+  check.contains(got, "interrupted", "the endless statement stops on SIGINT")
+  check.ok(os.time() - t0 < 10, "promptly")
 end)
 
 check.test("default corpus from --db, lazily", function()

@@ -14,6 +14,19 @@ local display = require("tinsh.display")
 
 local c = fx.open()
 
+-- what fn prints on io.stdout
+local function capture(fn, ...)
+  local tmp = os.tmpname()
+  local saved = io.stdout
+  io.stdout = io.open(tmp, "w")
+  local ok, err = pcall(fn, ...)
+  io.stdout:close()
+  io.stdout = saved
+  local f = io.open(tmp); local out = f:read("a"); f:close(); os.remove(tmp)
+  if not ok then error(err, 2) end
+  return out
+end
+
 check.test("search", function()
   local rs = c:search("mong cai")
   check.eq(getmetatable(rs).__name, "corpus.results", "__name")
@@ -70,6 +83,9 @@ check.test("result sets", function()
   check.eq(#a:where(function(h) return h.rowid == 2 end), 1, "frame methods on sets")
   check.eq(#a:top(2), 2, "top")
   check.match(tostring(a), '^search "mong cai": 4 hits\n', "tostring header")
+  local shown = capture(a.show, a)
+  check.match(shown, '^search "mong cai": 4 hits\nrank', "show prints header and table")
+  check.contains(shown, "(4 rows)")
   check.contains(tostring(a), "(4 rows)")
   local names = getmetatable(a).__complete()
   local set = {}
@@ -151,6 +167,8 @@ check.test("kwic", function()
   check.ok(frame.is(k:frame()), "frame()")
   check.ok(#k:docs() == 5, "docs(): documents with matches")
   check.contains(tostring(k), 'lines of "phát triển"', "tostring")
+  check.eq(capture(k.show, k, { width = 70, limit = 3 }), k:render{ width = 70, limit = 3 } .. "\n",
+    "show prints the rendering")
   check.raises(function() k:sort("up") end, "'left', 'right'")
 end)
 
