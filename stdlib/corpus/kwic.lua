@@ -136,6 +136,37 @@ function Kwic:sort(how)
   return self
 end
 
+-- Skip UTF-8 continuation bytes and combining marks (U+0300..U+036F)
+-- from byte position i: the start of a whole character.
+local function char_start(s, i)
+  local n = #s
+  while i <= n do
+    local b = s:byte(i)
+    if b >= 0x80 and b < 0xC0 then
+      i = i + 1
+    elseif (b == 0xCC) or (b == 0xCD and (s:byte(i + 1) or 0) < 0xB0) then
+      i = i + 2
+    else
+      break
+    end
+  end
+  return i
+end
+
+-- The end of s within w columns, "…" first when cut (binary search on the
+-- start byte; widths measured in C).
+local function fit_left(s, w)
+  if display.width(s) <= w then return s end
+  if w <= 1 then return w == 1 and "…" or "" end
+  local lo, hi = 1, #s + 1
+  while lo < hi do
+    local mid = (lo + hi) // 2
+    if display.width(s:sub(char_start(s, mid))) <= w - 1 then hi = mid else lo = mid + 1 end
+  end
+  return "…" .. s:sub(char_start(s, lo))
+end
+M.fit_left = fit_left
+
 --- k:render{width =, limit =} -> the aligned lines as a string
 function Kwic:render(opts)
   opts = opts or {}
@@ -153,7 +184,7 @@ function Kwic:render(opts)
   local out = {}
   for i = 1, limit do
     local l = self[i]
-    local left = display.pad(display.truncate_left(l.left, side), side, "right")
+    local left = display.pad(fit_left(l.left, side), side, "right")
     local right = display.truncate(l.right, side)
     out[#out + 1] = (display.pad(refs[i], refw) .. "  " .. left .. " " ..
       display.pad(l.match, matchw) .. " " .. right):gsub("%s+$", "")

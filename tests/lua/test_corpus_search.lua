@@ -170,6 +170,12 @@ check.test("kwic", function()
   check.eq(capture(k.show, k, { width = 70, limit = 3 }), k:render{ width = 70, limit = 3 } .. "\n",
     "show prints the rendering")
   check.raises(function() k:sort("up") end, "'left', 'right'")
+  local fit_left = require("corpus.kwic").fit_left
+  for _, s in ipairs({ "Móng Cái phát triển", "abc", "Mo\u{301}ng Ca\u{301}i rất đẹp", "中文字符很宽的" }) do
+    for w = 0, 12 do
+      check.eq(fit_left(s, w), display.truncate_left(s, w), "fit_left " .. s .. " " .. w)
+    end
+  end
 end)
 
 fx.cleanup()
