@@ -206,6 +206,13 @@ static int core_sandboxed(lua_State *L) {
   return 1;
 }
 
+/* core.outdir() -> the output folder of --sandbox, or nil outside it */
+static int core_outdir(lua_State *L) {
+  if (lua_getfield(L, LUA_REGISTRYINDEX, SANDBOX_KEY) != LUA_TSTRING)
+    luaL_pushfail(L);
+  return 1;
+}
+
 /* core.clock() -> wall-clock seconds (monotonic), for timings */
 static int core_clock(lua_State *L) {
   struct timespec ts;
@@ -220,7 +227,7 @@ static const luaL_Reg core_funcs[] = {
     {"normalize", core_normalize}, {"lower", core_lower},
     {"fold", core_fold},           {"dir", core_dir},
     {"sandboxed", core_sandboxed}, {"clock", core_clock},
-    {"termsize", core_termsize},
+    {"termsize", core_termsize},   {"outdir", core_outdir},
     {NULL, NULL}};
 
 int luaopen_tinsh_core(lua_State *L) {

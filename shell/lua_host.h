@@ -31,6 +31,8 @@ const char *host_dir(const char *which); /* "stdlib","scripts","examples","data"
 /* the interactive loop (repl.c); returns when the user quits */
 void repl_run(lua_State *L);
 
+#define SANDBOX_KEY "tinsh.sandbox" /* registry: the sandbox's output folder */
+
 /* restrict L for untrusted scripts (lua_sandbox.c); outdir may be NULL */
 void sandbox_apply(lua_State *L, const char *outdir);
 int sandbox_active(lua_State *L);

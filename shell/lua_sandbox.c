@@ -19,7 +19,6 @@
 
 #include "lua_host.h"
 
-#define SANDBOX_KEY "tinsh.sandbox"       /* registry: the output folder */
 #define DEFAULT_STEPS 2000000000LL        /* VM instructions */
 #define DEFAULT_MEM (512LL * 1024 * 1024) /* bytes */
 #define HOOK_EVERY 10000

@@ -375,12 +375,11 @@ function M.is_report(x) return getmetatable(x) == OutMT end
 ---------------------------------------------------------------- output
 
 -- Open path for writing. Inside --sandbox a relative name that is refused
--- goes into the output folder the refusal names (tinsh.core has no way to
--- ask for it).
+-- goes into the sandbox's output folder.
 local function open_out(path)
   local fh, err = io.open(path, "wb")
   if fh or not core.sandboxed() or path:match("^/") then return fh, err end
-  local dir = tostring(err):match("output folder (/.*)$")
+  local dir = core.outdir and core.outdir()
   if not dir then return nil, err end
   local fh2, err2 = io.open(dir .. "/" .. path, "wb")
   if fh2 then return fh2, nil, dir .. "/" .. path end

@@ -88,6 +88,8 @@ has "sandbox: .. does not escape" "$OUT" "only inside the output folder"
 sandbox 'local f = assert(io.open("'"$TMP"'/out/ok.txt", "w")); f:write("x"); f:close(); print("wrote")'
 is "sandbox: write inside out/ allowed" "$OUT" "wrote"
 is "sandbox: the file is there" "$(cat "$TMP/out/ok.txt")" "x"
+sandbox 'print(require("tinsh.core").outdir())'
+is "sandbox: core.outdir names the output folder" "$OUT" "$(cd "$TMP/out" && pwd -P)"
 sandbox 'print(os.remove("'"$TMP"'/bad.lua"))'
 has "sandbox: os.remove outside refused" "$OUT" "only inside the output folder"
 TINSH_SANDBOX_STEPS=1000000 sandbox 'for i = 1, 3 do pcall(function() while true do end end) end print("escaped")'
