@@ -222,7 +222,7 @@ static void trig_init(void) {
 }
 
 /* TR_* bits of a word of hash h. */
-static unsigned word_bits(const lexicon *lx, uint32_t h) {
+static inline unsigned word_bits(const lexicon *lx, uint32_t h) {
   unsigned r = 0;
   if (!trig_merged) {
     if (lex_first(&lx->places, h)) r |= TR_GAZ;
@@ -330,12 +330,9 @@ static size_t tokenize(const lexicon *lx, const char *s, size_t a, size_t b,
       }
       i = j;
     } else if (letter) {
-      /* caps: every letter so far is a capital (then TF_CAPS); v: the
-      ** first 8 bytes after the first letter, for the word hash */
+      /* caps: every letter so far is a capital (then TF_CAPS) */
       size_t j = i + k, letters = 1;
       int digits = 0, upper = letter == 2, caps = upper;
-      uint64_t v = 0;
-      unsigned shift = 0;
       const unsigned char *u = (const unsigned char *)s;
       while (j < b) {
         unsigned char c0 = u[j];
@@ -348,7 +345,6 @@ static size_t tokenize(const lexicon *lx, const char *s, size_t a, size_t b,
             letters++;
             caps &= cl == 2;
           }
-          if (shift < 64) v |= (uint64_t)c0 << shift, shift += 8;
           j++;
           continue;
         }
@@ -369,14 +365,18 @@ static size_t tokenize(const lexicon *lx, const char *s, size_t a, size_t b,
           caps = is_upper_cp(c);
         }
         letters++;
-        if (shift < 64) {
-          v |= (uint64_t)c0 << shift, shift += 8;
-          if (shift < 64) v |= (uint64_t)u[j + 1] << shift, shift += 8;
-          if (kk == 3 && shift < 64)
-            v |= (uint64_t)u[j + 2] << shift, shift += 8;
-        }
         j += kk;
       }
+      /* v: the (up to) 8 bytes after the first letter, as
+      ** lexicon_word_hash_cp reads them; one load when in bounds */
+      size_t rest = j - (i + k);
+      uint64_t v = 0;
+      if (i + k + 8 <= b) {
+        v = lexicon_load8(s + i + k);
+        if (rest < 8) v &= (1ull << (8 * rest)) - 1;
+      } else
+        for (size_t q = 0; q < rest && q < 8; q++)
+          v |= (uint64_t)u[i + k + q] << (8 * q);
       t.type = T_WORD;
       t.len = (uint32_t)(j - i);
       t.h = lexicon_hash_parts(cp, t.len, v);

@@ -80,12 +80,22 @@ static inline uint32_t lexicon_hash_parts(int32_t cp, size_t n, uint64_t v) {
   return r ? r : 1;
 }
 
+/* 8 bytes at p as a little-endian number. */
+static inline uint64_t lexicon_load8(const char *p) {
+  uint64_t v;
+  memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  v = __builtin_bswap64(v);
+#endif
+  return v;
+}
+
 /* lexicon_word_hash when the first code point cp (k bytes) is decoded. */
 static inline uint32_t lexicon_word_hash_cp(const char *s, size_t n, int32_t cp,
                                             size_t k) {
   uint64_t v = 0;
   if (n - k >= 8) {
-    memcpy(&v, s + k, 8);
+    v = lexicon_load8(s + k);
   } else {
     for (size_t i = k; i < n; i++)
       v |= (uint64_t)(unsigned char)s[i] << (8 * (i - k));
