@@ -37,6 +37,32 @@ size_t lexicon_fold(char *dst, size_t cap, const char *s, size_t n) {
       i++;
       continue;
     }
+    /* fast path: a 2- or 3-byte letter that lowercases within its own
+    ** length (all of Vietnamese) is rewritten in place */
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (u[1] & 0xC0) == 0x80) {
+      int32_t cp = (c & 0x1F) << 6 | (u[1] & 0x3F);
+      int32_t lo = lexicon_lower_cp(cp);
+      if (lo < 0x800 && lo >= 0x80) {
+        if (o + 2 >= cap) return 0;
+        dst[o++] = (char)(0xC0 | lo >> 6);
+        dst[o++] = (char)(0x80 | (lo & 0x3F));
+        i += 2;
+        continue;
+      }
+    } else if (c >= 0xE1 && c < 0xF0 && c != 0xED && i + 2 < n &&
+               (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+      int32_t cp = (c & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+      int32_t lo = lexicon_lower_cp(cp);
+      if (lo >= 0x800 && lo < 0x10000) {
+        if (o + 3 >= cap) return 0;
+        dst[o++] = (char)(0xE0 | lo >> 12);
+        dst[o++] = (char)(0x80 | ((lo >> 6) & 0x3F));
+        dst[o++] = (char)(0x80 | (lo & 0x3F));
+        i += 3;
+        continue;
+      }
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t k =
         utf8proc_iterate((const utf8proc_uint8_t *)s + i, n - i, &cp);
