@@ -111,3 +111,19 @@ print("ratio tinsh/plain %.2fx (goal <= 1.2), rg/tinsh %.1fx" % (mt / mp, mr / m
 print("total for the 50 queries: tinsh %.0f ms, plain %.0f ms, rg %.0f ms"
       % (sum(med["tinsh"]), sum(med["plain"]), sum(med["rg"])))
 PY
+
+# In-process figures (no process start-up; CPU time of the query thread,
+# robust on a loaded machine): bench/qbench.c linked with the build's
+# libtinshcore.a, in both ranking modes of plain queries.
+build=$(dirname "$TINSH")
+if [ -f "$build/libtinshcore.a" ] && command -v cc >/dev/null; then
+  cc -O2 -I "$src/shell" "$here/qbench.c" "$build/libtinshcore.a" \
+    $(pkg-config --libs sqlite3 libutf8proc) -lpthread -lm -o "$BENCH_DIR/qbench"
+  echo
+  "$BENCH_DIR/qbench" "tinsh-$n.db" "plain-$n.db" "$here/queries.txt" "$RUNS"
+  echo
+  QB_ADJACENT=0 "$BENCH_DIR/qbench" "tinsh-$n.db" "plain-$n.db" \
+    "$here/queries.txt" "$RUNS" | tail -1
+else
+  echo "(no $build/libtinshcore.a: in-process figures skipped)"
+fi

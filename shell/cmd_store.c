@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "parse.h"
 #include "store.h"
 #include "util.h"
 #include "width.h"
@@ -199,6 +200,19 @@ int cmd_ingest(int argc, char **argv) {
   printf(", %lld skipped, %lld warnings, %lld errors\n",
          (long long)st.skipped, (long long)st.warnings, (long long)st.errors);
   printf("%s: %lld documents\n", db, (long long)store_doc_count(s));
+  sqlite3_stmt *q;
+  if (sqlite3_prepare_v2(store_db(s),
+                         "SELECT count(*) FROM documents WHERE "
+                         "parser_version <> ?1",
+                         -1, &q, NULL) == SQLITE_OK) {
+    sqlite3_bind_int(q, 1, PARSE_VERSION);
+    if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int64(q, 0) > 0)
+      fprintf(stderr,
+              "tinsh: %s: %lld documents come from another parser version; "
+              "'tinsh ingest --reparse' re-derives them\n",
+              db, (long long)sqlite3_column_int64(q, 0));
+    sqlite3_finalize(q);
+  }
   store_close(s);
   return rc == 0 ? 0 : 1;
 }
@@ -215,6 +229,8 @@ static void search_usage(void) {
         "  --match       QUERY is raw FTS5 MATCH syntax (AND/OR/NOT, NEAR,\n"
         "                column filters: title: lead: body: captions: answers:)\n"
         "  --count       print the number of matching documents only\n"
+        "  --and         rank by bm25 only (documents with the words side by\n"
+        "                side are not ranked first; a little faster)\n"
         "  Exit status: 0 hits found, 1 none, 2 error.\n",
         stdout);
 }
@@ -281,6 +297,7 @@ int cmd_search(int argc, char **argv) {
       else if (!strcmp(a, "--json")) json = 1;
       else if (!strcmp(a, "--match")) o.raw = 1;
       else if (!strcmp(a, "--count")) count = 1;
+      else if (!strcmp(a, "--and")) o.no_adjacent = 1;
       else if (!strcmp(a, "--help")) {
         search_usage();
         buf_free(&q);

@@ -572,6 +572,10 @@ static int is_space(char c) {
 }
 
 char *fts_plain_query(const char *q) {
+  return fts_plain_query_opt(q, 1);
+}
+
+char *fts_plain_query_opt(const char *q, int adjacent) {
   buf b, words;
   buf_init(&b);
   buf_init(&words); /* the bare words, space-separated, for the phrase */
@@ -607,7 +611,7 @@ char *fts_plain_query(const char *q) {
     buf_free(&words);
     return NULL;
   }
-  if (nbare >= 2 && !special) {
+  if (adjacent && nbare >= 2 && !special) {
     /* all words must match; documents with them side by side rank first */
     buf r;
     buf_init(&r);

@@ -58,10 +58,15 @@ int fts_register(sqlite3 *db);
 ** Turn a user's plain query into a MATCH expression that never raises an
 ** FTS5 syntax error: every word becomes a quoted string (all words must
 ** match), "double quoted text" stays a phrase, a word ending in '*' is a
-** prefix query. Words that contain no token are dropped. Returns a
-** malloc'd string, or NULL when the query has no searchable word.
+** prefix query. Words that contain no token are dropped. With two or
+** more plain words the expression is `"w1 w2" OR (w1 w2)`: the same
+** documents, but those with the words side by side rank first (bm25 adds
+** the phrase's score). Returns a malloc'd string, or NULL when the query
+** has no searchable word.
 */
 char *fts_plain_query(const char *q);
+/* The same; adjacent = 0 leaves out the phrase (a plain AND: cheaper). */
+char *fts_plain_query_opt(const char *q, int adjacent);
 
 /*
 ** Pre-tokenization: tokenize text in any thread now (fts_pretokenize, in

@@ -224,6 +224,15 @@ static int migrate(store *s, char **err) {
     char *v = store_meta(s, "schema_version");
     have = v ? atoi(v) : 0;
     free(v);
+  } else if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_schema",
+                                -1, &st, NULL) == SQLITE_OK) {
+    /* never add our tables to somebody else's database */
+    int other = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    if (other) {
+      *err = store_msg("not a tinsh database (it has other tables)");
+      return -1;
+    }
   }
   if (have > STORE_SCHEMA_VERSION) {
     *err = store_msg("database schema version %d is newer than this tinsh "

@@ -103,6 +103,8 @@ typedef struct store_search_opts {
   const char *hl_close; /* NULL = "\x03" */
   const char *ellipsis; /* NULL = "…" */
   int offsets;          /* fill store_hit.offsets */
+  int no_adjacent;      /* plain queries: skip ranking side-by-side words
+                           first (a plain AND of the words; cheaper) */
 } store_search_opts;
 
 typedef struct store_hit {

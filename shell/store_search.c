@@ -26,9 +26,9 @@ static const char search_sql[] =
     "FROM fts WHERE fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3) h "
     "JOIN documents d ON d.id = h.id ORDER BY h.score, d.id";
 
-static char *match_expr(const char *query, int raw) {
+static char *match_expr(const char *query, int raw, int adjacent) {
   if (raw) return xstrdup(query ? query : "");
-  return fts_plain_query(query);
+  return fts_plain_query_opt(query, adjacent);
 }
 
 store_search *store_search_open(store *s, const char *query,
@@ -37,7 +37,7 @@ store_search *store_search_open(store *s, const char *query,
   if (!o) o = &defaults;
   *err = NULL;
   store_search *q = xcalloc(1, sizeof *q);
-  char *m = match_expr(query, o->raw);
+  char *m = match_expr(query, o->raw, !o->no_adjacent);
   if (!m || !*m) {
     free(m);
     return q; /* nothing to search for: no hits */
@@ -104,7 +104,7 @@ void store_search_close(store_search *q) {
 
 int64_t store_search_count(store *s, const char *query, int raw, char **err) {
   *err = NULL;
-  char *m = match_expr(query, raw);
+  char *m = match_expr(query, raw, 0); /* same documents, cheaper */
   if (!m || !*m) {
     free(m);
     return 0;

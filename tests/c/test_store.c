@@ -380,6 +380,22 @@ static void test_search_api(void) {
   char *m = NULL;
   CHECK(store_open("/nonexistent/x.db", STORE_READONLY, &s, &m) == -1 && m);
   free(m);
+  /* somebody else's database is left alone */
+  char other[400];
+  snprintf(other, sizeof other, "%s.other.db", dir);
+  sqlite3 *odb;
+  sqlite3_open(other, &odb);
+  sqlite3_exec(odb, "CREATE TABLE mine(x)", NULL, NULL, NULL);
+  sqlite3_close(odb);
+  m = NULL;
+  CHECK(store_open(other, STORE_READWRITE, &s, &m) == -1 && m &&
+        strstr(m, "not a tinsh database"));
+  free(m);
+  m = NULL;
+  CHECK(store_open(other, STORE_READONLY, &s, &m) == -1 && m &&
+        strstr(m, "not a tinsh database"));
+  free(m);
+  unlink(other);
 }
 
 static void test_lock(void) {
