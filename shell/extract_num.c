@@ -30,12 +30,13 @@ static const char *const not_unit[] = {
 
 /* Words after which a number is an ordinal, a date part or a code. */
 static const char *const not_after[] = {
-    "năm",  "ngày", "tháng", "thứ",   "khóa",   "khoá",  "quý",     "lần",
-    "kỳ",   "giờ",  "điều",  "khoản", "chương", "mục",   "tuần",    "lúc",
-    "km",   "lô",   "đợt",   "tập",   "trang",  "phòng", "tầng",    "hạng",
-    "cấp",  "loại", "tổ",    "khu",   "đội",    "nhóm",  "lớp",     "bước",
-    "top",  "kỷ",   "mã",    "tuổi",  "đường",  "tuyến", "quốc lộ", "ql",
-    "hiệu", "đoạn", "phiên", NULL};
+    "năm",   "ngày", "tháng", "thứ",   "khóa",   "khoá",  "quý",     "lần",
+    "kỳ",    "giờ",  "điều",  "khoản", "chương", "mục",   "tuần",    "lúc",
+    "km",    "lô",   "đợt",   "tập",   "trang",  "phòng", "tầng",    "hạng",
+    "cấp",   "loại", "tổ",    "khu",   "đội",    "nhóm",  "lớp",     "bước",
+    "top",   "kỷ",   "mã",    "tuổi",  "đường",  "tuyến", "quốc lộ", "ql",
+    "hiệu",  "đoạn", "phiên", "quận",  "phường", "ấp",    "ngõ",     "hẻm",
+    "ngách", "kiệt", "thôn",  "xóm",   "bản",    NULL};
 
 static const char *const qualifiers[] = {
     "trên", "dưới",  "gần", "hơn",   "khoảng", "đạt", "tăng", "giảm", "vượt",
