@@ -575,9 +575,9 @@ static void nfc_piece(norm *z, const char *s, size_t n) {
 
 /*
 ** Compose the current line to NFC after repairing its marks. Long lines
-** go in pieces of about 16 KB, cut after a space that an ASCII character
-** follows (no combining sequence crosses such a point), so scratch memory
-** stays small whatever the line length.
+** go in pieces of about 16 KB, cut between two printable ASCII characters
+** (no combining sequence, and no detached mark, crosses such a point), so
+** scratch memory stays small whatever the line length.
 */
 static void fix_nfc(norm *z) {
   size_t n = z->out.len - z->line;
@@ -588,8 +588,8 @@ static void fix_nfc(norm *z) {
     size_t b = n;
     if (n - a > 16384) {
       size_t q = a + 16384;
-      while (q + 1 < n && !(s[q] == ' ' && (unsigned char)s[q + 1] < 0x80 &&
-                            s[q + 1] != ' '))
+      while (q + 1 < n && !(s[q] > ' ' && s[q] < 0x7F && s[q + 1] > ' ' &&
+                            s[q + 1] < 0x7F))
         q++;
       b = q + 1 < n ? q + 1 : n;
     }
