@@ -690,6 +690,23 @@ static size_t parse_entity(const char *s, size_t n, size_t i, int32_t *cp) {
     return j + 1 - i;
   }
   size_t a = j;
+  /* scraper debris: "TT&TT;", "GD&ĐT;" -- upper-case letters (Đ too) glued
+  ** to a word and closed by ';' that name no entity: drop the ';' */
+  if (i > 0 && ((s[i - 1] >= 'A' && s[i - 1] <= 'Z') ||
+                (unsigned char)s[i - 1] >= 0x80)) {
+    size_t q = j, letters = 0;
+    while (q < n && letters < 8) {
+      if (s[q] >= 'A' && s[q] <= 'Z')
+        q++, letters++;
+      else if (q + 1 < n && (unsigned char)s[q] == 0xC4 &&
+               (unsigned char)s[q + 1] == 0x90)
+        q += 2, letters++;
+      else
+        break;
+    }
+    if (letters && q < n && s[q] == ';' && entity_lookup(s + a, q - a) < 0)
+      return *cp = -2, q + 1 - i;
+  }
   while (j < n && j - a < 10 &&
          (((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z') ||
           (s[j] >= '0' && s[j] <= '9')))
@@ -700,14 +717,6 @@ static size_t parse_entity(const char *s, size_t n, size_t i, int32_t *cp) {
   /* "&nbsp" without ';' before a non-letter */
   if (v >= 0 && (v == 0xA0 || v == '&' || v == '"') && (j >= n || s[j] == ' '))
     return *cp = v, j - i;
-  /* scraper debris: "TT&TT;" -- an unknown upper-case name closed by ';' */
-  if (v < 0 && j < n && s[j] == ';' && i > 0 &&
-      ((s[i - 1] >= 'A' && s[i - 1] <= 'Z') || (unsigned char)s[i - 1] >= 0x80)) {
-    int upper = 1;
-    for (size_t q = a; q < j; q++)
-      if (!(s[q] >= 'A' && s[q] <= 'Z')) upper = 0;
-    if (upper) return *cp = -2, j + 1 - i;
-  }
   return 0;
 }
 

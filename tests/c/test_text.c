@@ -112,8 +112,10 @@ static void test_entities(void) {
   CHECK_STR(norm("a&nbsp;b &quot;x&quot; &amp; &atilde; &#7897; &#x1EA1;"),
             "a b \"x\" & ã ộ ạ");
   CHECK(st.entities == 7);
-  CHECK_STR(norm("Bộ TT&TT; và Sở NN&PTNT;"), "Bộ TT&TT và Sở NN&PTNT");
-  CHECK(st.debris == 2);
+  CHECK_STR(norm("Bộ TT&TT; và Sở NN&PTNT; Bộ GD&ĐT;"),
+            "Bộ TT&TT và Sở NN&PTNT Bộ GD&ĐT");
+  CHECK(st.debris == 3);
+  CHECK_STR(norm("Ở &Agrave;"), "Ở À"); /* a known name is an entity */
   CHECK_STR(norm("AT&T and a & b &unknown; &amp;quot;"),
             "AT&T and a & b &unknown; \"");
 }
