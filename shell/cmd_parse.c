@@ -24,8 +24,10 @@ static void pretty_json(const char *s, size_t n, FILE *out) {
     char c = s[i];
     if (in_str) {
       fputc(c, out);
-      if (c == '\\' && i + 1 < n) fputc(s[++i], out);
-      else if (c == '"') in_str = 0;
+      if (c == '\\' && i + 1 < n)
+        fputc(s[++i], out);
+      else if (c == '"')
+        in_str = 0;
       continue;
     }
     switch (c) {
@@ -124,10 +126,14 @@ int cmd_parse(int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (opts && a[0] == '-' && a[1]) {
-      if (strcmp(a, "--") == 0) opts = 0;
-      else if (strcmp(a, "--pretty") == 0) mode = OUT_PRETTY;
-      else if (strcmp(a, "--text") == 0) mode = OUT_TEXT;
-      else if (strcmp(a, "--no-facts") == 0) flags |= PARSE_NO_FACTS;
+      if (strcmp(a, "--") == 0)
+        opts = 0;
+      else if (strcmp(a, "--pretty") == 0)
+        mode = OUT_PRETTY;
+      else if (strcmp(a, "--text") == 0)
+        mode = OUT_TEXT;
+      else if (strcmp(a, "--no-facts") == 0)
+        flags |= PARSE_NO_FACTS;
       else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
         usage(stdout);
         return 0;

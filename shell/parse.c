@@ -282,11 +282,12 @@ static size_t ndigits(const char *s, size_t n, size_t i) {
 
 /* Words a date line may hold besides numbers (lower case). */
 static const char *const date_words[] = {
-    "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "cn",
-    "ngày", "tháng", "cập", "đăng", "lúc", "gmt", "utc", "ict", "giờ",
-    "am", "pm", "sa", "ch", "updated", "posted", "on", "at", "thời", "gian",
-    "xuất", "bản", "đăng", "tải", "lên", "tin", "bài", "viết", "publish",
-    "published", "date", "time", "t2", "t3", "t4", "t5", "t6", "t7", NULL};
+    "thứ",    "hai", "ba",   "tư",    "năm",  "sáu",     "bảy",       "chủ",
+    "nhật",   "cn",  "ngày", "tháng", "cập",  "đăng",    "lúc",       "gmt",
+    "utc",    "ict", "giờ",  "am",    "pm",   "sa",      "ch",        "updated",
+    "posted", "on",  "at",   "thời",  "gian", "xuất",    "bản",       "đăng",
+    "tải",    "lên", "tin",  "bài",   "viết", "publish", "published", "date",
+    "time",   "t2",  "t3",   "t4",    "t5",   "t6",      "t7",        NULL};
 
 /* Lower-case word starting at s[*i] (letters only); advances *i. */
 static int read_word(const char *s, size_t n, size_t *i, char *w, size_t cap) {
@@ -342,7 +343,8 @@ static int read_tz(const char *s, size_t n, size_t *i, dt *t) {
 */
 static int parse_dateline_at(const char *s, size_t n, dt *t) {
   memset(t, 0, sizeof *t);
-  int have_date = 0, dmy_d = 0, dmy_m = 0, after = 0; /* after: 1 ngày 2 tháng 3 năm */
+  int have_date = 0, dmy_d = 0, dmy_m = 0,
+      after = 0; /* after: 1 ngày 2 tháng 3 năm */
   char w[32], prev[32] = "";
   for (size_t i = 0; i < n;) {
     unsigned char c = (unsigned char)s[i];
@@ -372,8 +374,8 @@ static int parse_dateline_at(const char *s, size_t n, dt *t) {
         if (i < n && s[i] == 'T') i++; /* ISO 8601 "T" */
         continue;
       }
-      if (nd <= 2 && j + nd < n && (s[j + nd] == '/' || s[j + nd] == '-' ||
-                                    s[j + nd] == '.')) {
+      if (nd <= 2 && j + nd < n &&
+          (s[j + nd] == '/' || s[j + nd] == '-' || s[j + nd] == '.')) {
         char sep = s[j + nd];
         int d = read_num(s, n, &j, 2);
         j++;
@@ -388,8 +390,9 @@ static int parse_dateline_at(const char *s, size_t n, dt *t) {
         }
         return 0; /* d/m without a year, or garbage */
       }
-      if (nd <= 2 && j + nd < n && (s[j + nd] == ':' || s[j + nd] == 'h' ||
-                                    s[j + nd] == 'H')) { /* time */
+      if (nd <= 2 && j + nd < n &&
+          (s[j + nd] == ':' || s[j + nd] == 'h' ||
+           s[j + nd] == 'H')) { /* time */
         int h = read_num(s, n, &j, 2), mi = 0, sec = 0;
         j++;
         if (ndigits(s, n, j) == 2) {
@@ -425,11 +428,16 @@ static int parse_dateline_at(const char *s, size_t n, dt *t) {
     for (const char *const *q = date_words; *q; q++)
       if (strcmp(*q, w) == 0) known = 1;
     if (!known) return 0;
-    if (strcmp(w, "ngày") == 0) after = 1;
-    else if (strcmp(w, "tháng") == 0) after = 2;
-    else if (strcmp(w, "năm") == 0 && dmy_m) after = 3;
-    else after = 0;
-    if ((strcmp(w, "gmt") == 0 || strcmp(w, "utc") == 0) && read_tz(s, n, &i, t))
+    if (strcmp(w, "ngày") == 0)
+      after = 1;
+    else if (strcmp(w, "tháng") == 0)
+      after = 2;
+    else if (strcmp(w, "năm") == 0 && dmy_m)
+      after = 3;
+    else
+      after = 0;
+    if ((strcmp(w, "gmt") == 0 || strcmp(w, "utc") == 0) &&
+        read_tz(s, n, &i, t))
       continue;
     snprintf(prev, sizeof prev, "%s", w);
   }
@@ -467,97 +475,215 @@ static void format_date(const dt *t, char *out, size_t cap) {
 /* ---- marker lists ---- */
 
 /* Whole lines of site chrome above the headline. */
-static const char *const banner_lines[] = {
-    "Trang chủ", "Home", "Menu", "Đăng nhập", "Đăng ký", "English",
-    "Tiếng Việt", "Sitemap", "Sơ đồ cổng", "Sơ đồ trang", "RSS", "Liên hệ",
-    "Tìm kiếm", "Hỏi đáp", "Giới thiệu", "Tin tức", "Tin tức - Sự kiện",
-    "Video", "Ảnh", "Media", NULL};
+static const char *const banner_lines[] = {"Trang chủ",
+                                           "Home",
+                                           "Menu",
+                                           "Đăng nhập",
+                                           "Đăng ký",
+                                           "English",
+                                           "Tiếng Việt",
+                                           "Sitemap",
+                                           "Sơ đồ cổng",
+                                           "Sơ đồ trang",
+                                           "RSS",
+                                           "Liên hệ",
+                                           "Tìm kiếm",
+                                           "Hỏi đáp",
+                                           "Giới thiệu",
+                                           "Tin tức",
+                                           "Tin tức - Sự kiện",
+                                           "Video",
+                                           "Ảnh",
+                                           "Media",
+                                           NULL};
 
 /* Distinctive starts of chrome lines. */
-static const char *const banner_starts[] = {
-    "Banner", "Skip to", "Bỏ qua nội dung", "Bỏ qua điều hướng",
-    "Chuyển đến nội dung", "Bạn đang ở", "Bạn đang xem:", "Hotline:",
-    "Chuyên mục:", "Trang chủ /", "Trang chủ |", "Trang chủ -", NULL};
+static const char *const banner_starts[] = {"Banner",
+                                            "Skip to",
+                                            "Bỏ qua nội dung",
+                                            "Bỏ qua điều hướng",
+                                            "Chuyển đến nội dung",
+                                            "Bạn đang ở",
+                                            "Bạn đang xem:",
+                                            "Hotline:",
+                                            "Chuyên mục:",
+                                            "Trang chủ /",
+                                            "Trang chủ |",
+                                            "Trang chủ -",
+                                            NULL};
 
 /* The national motto and number lines that head legal documents. */
 static const char *const legal_banners[] = {
-    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-    "Độc lập - Tự do - Hạnh phúc", "Độc lập – Tự do – Hạnh phúc", "Số:",
-    "Luật số:", "Bộ luật số:", "Nghị định số:", "Nghị quyết số:", NULL};
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "Độc lập – Tự do – Hạnh phúc",
+    "Số:",
+    "Luật số:",
+    "Bộ luật số:",
+    "Nghị định số:",
+    "Nghị quyết số:",
+    NULL};
 
-static const char *const related_lines[] = {
-    "Tin cùng chuyên mục", "Tin liên quan", "Tin khác", "Các tin khác",
-    "Tin mới", "Tin mới nhất", "Tin mới hơn", "Tin cũ hơn", "Tin đã đăng",
-    "Tin đã đưa", "Các tin đã đưa", "Các tin đã đưa ngày", "Bài liên quan",
-    "Bài viết liên quan", "Tin bài liên quan", "Tin tiêu điểm", "Tin nổi bật",
-    "Xem thêm", "Đọc thêm", "Tin cùng loại", "Các bài viết khác",
-    "Bài viết khác", "Tin xem nhiều", "Đọc nhiều", "Đọc nhiều nhất",
-    "Xem nhiều", "Xem nhiều nhất", "Tin nóng", "Tin tức khác",
-    "Cùng chuyên mục", "Có thể bạn quan tâm", "Bài đọc nhiều",
-    "Tin bài khác", "Các tin cũ hơn", "Tin trước", "Tin sau", NULL};
+static const char *const related_lines[] = {"Tin cùng chuyên mục",
+                                            "Tin liên quan",
+                                            "Tin khác",
+                                            "Các tin khác",
+                                            "Tin mới",
+                                            "Tin mới nhất",
+                                            "Tin mới hơn",
+                                            "Tin cũ hơn",
+                                            "Tin đã đăng",
+                                            "Tin đã đưa",
+                                            "Các tin đã đưa",
+                                            "Các tin đã đưa ngày",
+                                            "Bài liên quan",
+                                            "Bài viết liên quan",
+                                            "Tin bài liên quan",
+                                            "Tin tiêu điểm",
+                                            "Tin nổi bật",
+                                            "Xem thêm",
+                                            "Đọc thêm",
+                                            "Tin cùng loại",
+                                            "Các bài viết khác",
+                                            "Bài viết khác",
+                                            "Tin xem nhiều",
+                                            "Đọc nhiều",
+                                            "Đọc nhiều nhất",
+                                            "Xem nhiều",
+                                            "Xem nhiều nhất",
+                                            "Tin nóng",
+                                            "Tin tức khác",
+                                            "Cùng chuyên mục",
+                                            "Có thể bạn quan tâm",
+                                            "Bài đọc nhiều",
+                                            "Tin bài khác",
+                                            "Các tin cũ hơn",
+                                            "Tin trước",
+                                            "Tin sau",
+                                            NULL};
 
-static const char *const related_starts[] = {"Xem thêm:", "Đọc thêm:",
-                                             "Tin liên quan:", NULL};
+static const char *const related_starts[] = {
+    "Xem thêm:", "Đọc thêm:", "Tin liên quan:", NULL};
 
 /* Starts of footer lines that no body sentence begins with. */
-static const char *const footer_starts[] = {
-    "©", "(c)", "Copyright", "Bản quyền thuộc", "Bản quyền ©",
-    "Giấy phép xuất bản", "Giấy phép số", "Giấy phép hoạt động",
-    "Giấy phép thiết lập", "Giấy phép TTĐT", "Cơ quan chủ quản",
-    "Ghi rõ nguồn", "Hôm nay:", "Đã truy cập", "Thống kê truy cập",
-    "Lượt truy cập", "Số lượt truy cập", "Đang truy cập", "Đang online",
-    "Trực tuyến:", "Tổng truy cập", "Tổng số lượt truy cập",
-    "Chịu trách nhiệm xuất bản", "Chịu trách nhiệm nội dung",
-    "Chịu trách nhiệm chính", "Tổng biên tập:", "Website liên kết",
-    "Liên kết website", "Tìm kiếm theo", "Quản lý nội dung", "Designed by",
-    "Thiết kế bởi", "Phát triển bởi", "Tags:", "Tag:", "Từ khóa:",
-    "Từ khoá:", NULL};
+static const char *const footer_starts[] = {"©",
+                                            "(c)",
+                                            "Copyright",
+                                            "Bản quyền thuộc",
+                                            "Bản quyền ©",
+                                            "Giấy phép xuất bản",
+                                            "Giấy phép số",
+                                            "Giấy phép hoạt động",
+                                            "Giấy phép thiết lập",
+                                            "Giấy phép TTĐT",
+                                            "Cơ quan chủ quản",
+                                            "Ghi rõ nguồn",
+                                            "Hôm nay:",
+                                            "Đã truy cập",
+                                            "Thống kê truy cập",
+                                            "Lượt truy cập",
+                                            "Số lượt truy cập",
+                                            "Đang truy cập",
+                                            "Đang online",
+                                            "Trực tuyến:",
+                                            "Tổng truy cập",
+                                            "Tổng số lượt truy cập",
+                                            "Chịu trách nhiệm xuất bản",
+                                            "Chịu trách nhiệm nội dung",
+                                            "Chịu trách nhiệm chính",
+                                            "Tổng biên tập:",
+                                            "Website liên kết",
+                                            "Liên kết website",
+                                            "Tìm kiếm theo",
+                                            "Quản lý nội dung",
+                                            "Designed by",
+                                            "Thiết kế bởi",
+                                            "Phát triển bởi",
+                                            "Tags:",
+                                            "Tag:",
+                                            "Từ khóa:",
+                                            "Từ khoá:",
+                                            NULL};
 
 /* Footer words that may also open a sentence: only as short lines. */
-static const char *const footer_short[] = {
-    "Chia sẻ", "Bình luận", "Facebook", "Twitter", "Zalo", "In bài",
-    "In trang", "Gửi bài", "Gửi email", "Gửi cho bạn bè", "Về đầu trang",
-    "Lên đầu trang", "Đầu trang", "Quay lại", "Trở về", "Print", "Share",
-    "Bản in", "Lượt xem", "Lịch công tác", "Ý kiến bạn đọc", "Gửi ý kiến",
-    "Đánh giá bài viết", "Địa chỉ:", "Điện thoại:", "Email:", "Fax:",
-    "Trụ sở", "Ban biên tập", "Liên hệ quảng cáo", "Đơn vị thực hiện",
-    "Bản quyền", NULL};
+static const char *const footer_short[] = {"Chia sẻ",
+                                           "Bình luận",
+                                           "Facebook",
+                                           "Twitter",
+                                           "Zalo",
+                                           "In bài",
+                                           "In trang",
+                                           "Gửi bài",
+                                           "Gửi email",
+                                           "Gửi cho bạn bè",
+                                           "Về đầu trang",
+                                           "Lên đầu trang",
+                                           "Đầu trang",
+                                           "Quay lại",
+                                           "Trở về",
+                                           "Print",
+                                           "Share",
+                                           "Bản in",
+                                           "Lượt xem",
+                                           "Lịch công tác",
+                                           "Ý kiến bạn đọc",
+                                           "Gửi ý kiến",
+                                           "Đánh giá bài viết",
+                                           "Địa chỉ:",
+                                           "Điện thoại:",
+                                           "Email:",
+                                           "Fax:",
+                                           "Trụ sở",
+                                           "Ban biên tập",
+                                           "Liên hệ quảng cáo",
+                                           "Đơn vị thực hiện",
+                                           "Bản quyền",
+                                           NULL};
 
-static const char *const footer_lines[] = {"Bản đồ", "Tin sở ban ngành",
-                                           "Liên hệ", "Like", "Tweet", NULL};
+static const char *const footer_lines[] = {
+    "Bản đồ", "Tin sở ban ngành", "Liên hệ", "Like", "Tweet", NULL};
 
 static const char *const caption_starts[] = {
-    "Chú thích ảnh", "Ảnh:", "Ảnh minh họa", "Ảnh minh hoạ", "Nguồn ảnh",
-    "Ảnh :", "Video:", "Clip:", NULL};
+    "Chú thích ảnh", "Ảnh:",      "Ảnh minh họa",
+    "Ảnh minh hoạ",  "Nguồn ảnh", "Ảnh :",
+    "Video:",        "Clip:",     NULL};
 
 /* Words that open a photo caption about people or a scene. */
 static const char *const caption_openers[] = {
-    "Đồng chí", "Các đồng chí", "Đại biểu", "Các đại biểu", "Quang cảnh",
-    "Toàn cảnh", "Một góc", "Khung cảnh", "Hình ảnh", "Cận cảnh", NULL};
+    "Đồng chí",   "Các đồng chí", "Đại biểu", "Các đại biểu",
+    "Quang cảnh", "Toàn cảnh",    "Một góc",  "Khung cảnh",
+    "Hình ảnh",   "Cận cảnh",     NULL};
 
 /* Phrases of photo captions (what the people in the picture do). */
 static const char *const caption_phrases[] = {
-    "phát biểu tại", "phát biểu chỉ đạo", "phát biểu kết luận",
-    "phát biểu khai mạc", "phát biểu bế mạc", "báo cáo tại", "tại hội nghị.",
-    "tại buổi làm việc.", "dự hội nghị", "trao tặng", "trao quà", "tặng quà",
-    "trao giấy", "trao bằng", "trao quyết định", "chụp ảnh lưu niệm",
-    "làm việc với", "(ảnh", "cắt băng", "bấm nút", "dâng hương", NULL};
+    "phát biểu tại",      "phát biểu chỉ đạo",
+    "phát biểu kết luận", "phát biểu khai mạc",
+    "phát biểu bế mạc",   "báo cáo tại",
+    "tại hội nghị.",      "tại buổi làm việc.",
+    "dự hội nghị",        "trao tặng",
+    "trao quà",           "tặng quà",
+    "trao giấy",          "trao bằng",
+    "trao quyết định",    "chụp ảnh lưu niệm",
+    "làm việc với",       "(ảnh",
+    "cắt băng",           "bấm nút",
+    "dâng hương",         NULL};
 
 /* Words that make a short sentence body text rather than a caption. */
 static const char *const speech_words[] = {
-    "cho biết", "khẳng định", "nhấn mạnh:", " nói", "chia sẻ", " đã ",
-    " vừa ", " sẽ ", "\xe2\x80\x9c", NULL};
+    "cho biết", "khẳng định", "nhấn mạnh:", " nói",         "chia sẻ",
+    " đã ",     " vừa ",      " sẽ ",       "\xe2\x80\x9c", NULL};
 
 static const char *const lead_openers[] = {
-    "Sáng", "Chiều", "Tối", "Trưa", "Đêm", "Ngày", "Hôm nay", "Hôm qua",
-    "Sáng nay", "Chiều nay", "Tối nay", "Từ ngày", "Trong ngày", "Vừa qua",
-    "Mới đây", NULL};
+    "Sáng",       "Chiều",   "Tối",      "Trưa",      "Đêm",     "Ngày",
+    "Hôm nay",    "Hôm qua", "Sáng nay", "Chiều nay", "Tối nay", "Từ ngày",
+    "Trong ngày", "Vừa qua", "Mới đây",  NULL};
 
 static int is_banner(const char *s, size_t n) {
   if (n > 300) return 0;
   if (is_filler(s, n)) return 1;
-  if (n <= 80 && (any_starts(s, n, banner_starts) ||
-                  any_line_is(s, n, banner_lines)))
+  if (n <= 80 &&
+      (any_starts(s, n, banner_starts) || any_line_is(s, n, banner_lines)))
     return 1;
   if (any_starts(s, n, legal_banners)) return 1;
   /* breadcrumbs: "Trang chủ > Tin tức > Chính trị" */
@@ -652,8 +778,8 @@ static int is_label(const char *s, size_t n) {
   if (dash_prefix(s, n) || plus_prefix(s, n)) return 0;
   int k;
   int32_t last = last_cp(s, n, &k);
-  if (last == '.' || last == ',' || last == ';' || last == ':' ||
-      last == '?' || last == 0x2026)
+  if (last == '.' || last == ',' || last == ';' || last == ':' || last == '?' ||
+      last == 0x2026)
     return 0;
   return sentence_breaks(s, n, n) == 0;
 }
@@ -661,8 +787,8 @@ static int is_label(const char *s, size_t n) {
 /* Numbered or all-caps section heading ("1. ...", "II. ...", "Điều 5.")? */
 static int is_numbered_heading(const char *s, size_t n) {
   if (n > 200) return 0;
-  static const char *const heads[] = {"Chương", "Điều", "Mục", "Phần",
-                                      "Phụ lục", NULL};
+  static const char *const heads[] = {"Chương", "Điều",    "Mục",
+                                      "Phần",   "Phụ lục", NULL};
   if (any_starts(s, n, heads)) {
     size_t k = 0;
     while (k < n && s[k] != ' ') k++;
@@ -701,9 +827,9 @@ static int is_byline(const char *s, size_t n, const char **a, size_t *an) {
   static const char *const sources[] = {"Theo", "Nguồn:", "Nguồn", NULL};
   if (s[0] == '(' && s[n - 1] == ')' && n <= 40) return 1; /* "(T/h)" */
   if (any_starts(s, n, sources) && words(s, n, 12) <= 8) return 1;
-  static const char *const roles[] = {"Bài và ảnh:", "Bài, ảnh:", "Bài và ảnh",
-                                      "Bài, ảnh", "Bài:", "Tin, ảnh:",
-                                      "Tin và ảnh:", "Nhóm PV", "Tin:", NULL};
+  static const char *const roles[] = {
+      "Bài và ảnh:", "Bài, ảnh:",   "Bài và ảnh", "Bài, ảnh", "Bài:",
+      "Tin, ảnh:",   "Tin và ảnh:", "Nhóm PV",    "Tin:",     NULL};
   for (const char *const *r = roles; *r; r++) {
     size_t k = prefix_ci(s, n, *r);
     if (k) {
@@ -714,9 +840,8 @@ static int is_byline(const char *s, size_t n, const char **a, size_t *an) {
   }
   /* strip a trailing "(Thực hiện)" / "(TTXVN)" / "thực hiện" */
   size_t e = n;
-  static const char *const role_tails[] = {" thực hiện", " tổng hợp",
-                                           " lược dịch", " biên dịch",
-                                           " ghi", NULL};
+  static const char *const role_tails[] = {
+      " thực hiện", " tổng hợp", " lược dịch", " biên dịch", " ghi", NULL};
   for (const char *const *r = role_tails; *r; r++) {
     size_t m = strlen(*r);
     if (e > m && memcmp(s + e - m, *r, m) == 0) {
@@ -764,7 +889,8 @@ static int lead_opening(const char *s, size_t n) {
   /* a date or time within the first words, then a comma */
   size_t lim = n < 60 ? n : 60;
   for (size_t i = 0; i < lim; i++)
-    if (s[i] >= '0' && s[i] <= '9') return memchr(s, ',', n < 80 ? n : 80) != NULL;
+    if (s[i] >= '0' && s[i] <= '9')
+      return memchr(s, ',', n < 80 ? n : 80) != NULL;
   return 0;
 }
 
@@ -837,11 +963,13 @@ static char *site_from(doc *d, const char *s, size_t n) {
           break;
         }
       }
-    if (q1 && q2 && q2 > q1 + 1) return doc_str(d, q1 + 1, (size_t)(q2 - q1 - 1));
+    if (q1 && q2 && q2 > q1 + 1)
+      return doc_str(d, q1 + 1, (size_t)(q2 - q1 - 1));
     return NULL;
   }
-  static const char *const heads[] = {"Copyright", "©", "(c)", "Bản quyền thuộc về",
-                                      "Bản quyền thuộc", "Bản quyền", NULL};
+  static const char *const heads[] = {
+      "Copyright",       "©",         "(c)", "Bản quyền thuộc về",
+      "Bản quyền thuộc", "Bản quyền", NULL};
   int hit = 0;
   for (int again = 1; again;) {
     again = 0;
@@ -897,8 +1025,9 @@ static size_t classify_header(page *p) {
     d->title = strip_quotes(d, US(p, i), UL(p, i));
     i++;
     /* legal documents: "LUẬT" / "ĐẤU THẦU" -> title "LUẬT ĐẤU THẦU" */
-    if (i < p->n && UL(p, i - 1) <= 20 && all_caps(US(p, i - 1), UL(p, i - 1)) &&
-        UL(p, i) <= 200 && all_caps(US(p, i), UL(p, i)) &&
+    if (i < p->n && UL(p, i - 1) <= 20 &&
+        all_caps(US(p, i - 1), UL(p, i - 1)) && UL(p, i) <= 200 &&
+        all_caps(US(p, i), UL(p, i)) &&
         !parse_dateline(US(p, i), UL(p, i), &t)) {
       p->u[i].kind = BK_HEADING;
       size_t n1 = strlen(d->title), n2 = UL(p, i);
@@ -967,8 +1096,8 @@ static size_t classify_tail(page *p, size_t b, size_t lim) {
 
 /* Source abbreviations that sign an article but name nobody. */
 static int not_a_name(const char *s, size_t n) {
-  static const char *const abbr[] = {"St", "ST", "TH", "T/h", "Tổng hợp",
-                                     "Nguồn", "Theo", NULL};
+  static const char *const abbr[] = {"St",       "ST",    "TH",   "T/h",
+                                     "Tổng hợp", "Nguồn", "Theo", NULL};
   for (const char *const *a = abbr; *a; a++)
     if (strlen(*a) == n && memcmp(*a, s, n) == 0) return 1;
   return 0;
@@ -993,8 +1122,8 @@ static size_t classify_byline(page *p, size_t b, size_t e) {
     p->u[i].kind = BK_BYLINE;
     /* walking backwards: the name nearest the text wins; an all-caps
     ** role line ("CHỦ TỊCH QUỐC HỘI") is no name */
-    if (a && an && !p->d->author && !(all_caps(a, an) && words(a, an, 4) >= 3) &&
-        !not_a_name(a, an))
+    if (a && an && !p->d->author &&
+        !(all_caps(a, an) && words(a, an, 4) >= 3) && !not_a_name(a, an))
       p->d->author = doc_str(p->d, a, an);
     end = i;
   }
@@ -1049,9 +1178,9 @@ static void mark_label_runs(page *p, size_t b, size_t e) {
   }
 }
 
-static const char *const thanks_starts[] = {"Xin cảm ơn", "Xin chân thành cảm ơn",
-                                            "Xin trân trọng cảm ơn", "Cảm ơn",
-                                            NULL};
+static const char *const thanks_starts[] = {
+    "Xin cảm ơn", "Xin chân thành cảm ơn", "Xin trân trọng cảm ơn", "Cảm ơn",
+    NULL};
 
 static void classify_body(page *p, size_t b, size_t e) {
   int iv = interview_mode(p, b, e);
@@ -1129,8 +1258,7 @@ static size_t end_sapo(page *p, size_t b) {
   unit *u = &p->u[i];
   const char *s = US(p, i);
   if (u->kind >= 0 || u->gap < 3 || u->len < 40 || is_footer(s, u->len) ||
-      is_url(s, u->len) || is_related_marker(s, u->len) ||
-      is_filler(s, u->len))
+      is_url(s, u->len) || is_related_marker(s, u->len) || is_filler(s, u->len))
     return p->n;
   u->kind = BK_LEAD;
   p->d->lead = doc_str(p->d, s, u->len);
@@ -1196,13 +1324,17 @@ static void add_warnings(doc *d, const text_stats *st) {
   if (st->invalid)
     doc_warn(d, "invalid-utf8: %zu invalid bytes replaced by U+FFFD",
              st->invalid);
-  if (st->crlf) doc_warn(d, "newlines: %zu CR/CRLF line ends converted", st->crlf);
+  if (st->crlf)
+    doc_warn(d, "newlines: %zu CR/CRLF line ends converted", st->crlf);
   if (st->nbsp)
-    doc_warn(d, "spaces: %zu non-breaking or special spaces replaced", st->nbsp);
+    doc_warn(d, "spaces: %zu non-breaking or special spaces replaced",
+             st->nbsp);
   if (st->zero_width)
-    doc_warn(d, "zero-width: %zu zero-width characters removed", st->zero_width);
+    doc_warn(d, "zero-width: %zu zero-width characters removed",
+             st->zero_width);
   if (st->controls)
-    doc_warn(d, "control: %zu control characters or tabs cleaned", st->controls);
+    doc_warn(d, "control: %zu control characters or tabs cleaned",
+             st->controls);
   if (st->marks)
     doc_warn(d, "marks: %zu stray or doubled combining marks repaired",
              st->marks);
@@ -1220,8 +1352,10 @@ static void add_warnings(doc *d, const text_stats *st) {
     doc_warn(d, "legacy-tcvn3: %zu lines converted from TCVN3 mojibake",
              st->tcvn3_lines);
   if (st->legacy_lines)
-    doc_warn(d, "legacy-suspect: %zu lines look like legacy-encoded text, "
-             "left as is", st->legacy_lines);
+    doc_warn(d,
+             "legacy-suspect: %zu lines look like legacy-encoded text, "
+             "left as is",
+             st->legacy_lines);
 }
 
 doc *parse_document(const char *path, const char *bytes, size_t len,

@@ -84,15 +84,16 @@ size_t text_utf8_len(const char *s, size_t n) {
   size_t i = 0, count = 0;
   while (i < n) {
     int32_t cp;
-    i += (unsigned char)s[i] < 0x80 ? 1 : (size_t)text_utf8_decode(s + i, n - i, &cp);
+    i += (unsigned char)s[i] < 0x80
+             ? 1
+             : (size_t)text_utf8_decode(s + i, n - i, &cp);
     count++;
   }
   return count;
 }
 
 int text_is_letter(int32_t cp) {
-  if (cp < 0x80)
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
   utf8proc_category_t c = utf8proc_category(cp);
   return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
@@ -171,9 +172,22 @@ static int32_t entity_lookup(const char *name, size_t n) {
 /* Vietnamese letters outside ASCII that Latin-1 also has: never mojibake. */
 static int latin1_viet(int32_t cp) {
   switch (cp | 0x20) { /* fold case: 0xC0.. -> 0xE0.. */
-    case 0xE0: case 0xE1: case 0xE2: case 0xE3: case 0xE8: case 0xE9:
-    case 0xEA: case 0xEC: case 0xED: case 0xF2: case 0xF3: case 0xF4:
-    case 0xF5: case 0xF9: case 0xFA: case 0xFD:
+    case 0xE0:
+    case 0xE1:
+    case 0xE2:
+    case 0xE3:
+    case 0xE8:
+    case 0xE9:
+    case 0xEA:
+    case 0xEC:
+    case 0xED:
+    case 0xF2:
+    case 0xF3:
+    case 0xF4:
+    case 0xF5:
+    case 0xF9:
+    case 0xFA:
+    case 0xFD:
       return 1;
   }
   return 0;
@@ -201,25 +215,25 @@ static int needs_nfc(int32_t cp) {
 /* TCVN3 (ABC) byte -> Unicode (lower case letters, the seven upper-case
 ** base letters); 0 = not a TCVN3 letter. */
 static const uint16_t tcvn3[256] = {
-    [0xA1] = 0x102, [0xA2] = 0xC2, [0xA3] = 0xCA, [0xA4] = 0xD4,
-    [0xA5] = 0x1A0, [0xA6] = 0x1AF, [0xA7] = 0x110, [0xA8] = 0x103,
-    [0xA9] = 0xE2, [0xAA] = 0xEA, [0xAB] = 0xF4, [0xAC] = 0x1A1,
-    [0xAD] = 0x1B0, [0xAE] = 0x111, [0xB5] = 0xE0, [0xB6] = 0x1EA3,
-    [0xB7] = 0xE3, [0xB8] = 0xE1, [0xB9] = 0x1EA1, [0xBB] = 0x1EB1,
+    [0xA1] = 0x102,  [0xA2] = 0xC2,   [0xA3] = 0xCA,   [0xA4] = 0xD4,
+    [0xA5] = 0x1A0,  [0xA6] = 0x1AF,  [0xA7] = 0x110,  [0xA8] = 0x103,
+    [0xA9] = 0xE2,   [0xAA] = 0xEA,   [0xAB] = 0xF4,   [0xAC] = 0x1A1,
+    [0xAD] = 0x1B0,  [0xAE] = 0x111,  [0xB5] = 0xE0,   [0xB6] = 0x1EA3,
+    [0xB7] = 0xE3,   [0xB8] = 0xE1,   [0xB9] = 0x1EA1, [0xBB] = 0x1EB1,
     [0xBC] = 0x1EB3, [0xBD] = 0x1EB5, [0xBE] = 0x1EAF, [0xC6] = 0x1EB7,
     [0xC7] = 0x1EA7, [0xC8] = 0x1EA9, [0xC9] = 0x1EAB, [0xCA] = 0x1EA5,
-    [0xCB] = 0x1EAD, [0xCC] = 0xE8, [0xCE] = 0x1EBB, [0xCF] = 0x1EBD,
-    [0xD0] = 0xE9, [0xD1] = 0x1EB9, [0xD2] = 0x1EC1, [0xD3] = 0x1EC3,
+    [0xCB] = 0x1EAD, [0xCC] = 0xE8,   [0xCE] = 0x1EBB, [0xCF] = 0x1EBD,
+    [0xD0] = 0xE9,   [0xD1] = 0x1EB9, [0xD2] = 0x1EC1, [0xD3] = 0x1EC3,
     [0xD4] = 0x1EC5, [0xD5] = 0x1EBF, [0xD6] = 0x1EC7, [0xD7] = 0xEC,
-    [0xD8] = 0x1EC9, [0xDC] = 0x129, [0xDD] = 0xED, [0xDE] = 0x1ECB,
-    [0xDF] = 0xF2, [0xE1] = 0x1ECF, [0xE2] = 0xF5, [0xE3] = 0xF3,
+    [0xD8] = 0x1EC9, [0xDC] = 0x129,  [0xDD] = 0xED,   [0xDE] = 0x1ECB,
+    [0xDF] = 0xF2,   [0xE1] = 0x1ECF, [0xE2] = 0xF5,   [0xE3] = 0xF3,
     [0xE4] = 0x1ECD, [0xE5] = 0x1ED3, [0xE6] = 0x1ED5, [0xE7] = 0x1ED7,
     [0xE8] = 0x1ED1, [0xE9] = 0x1ED9, [0xEA] = 0x1EDD, [0xEB] = 0x1EDF,
     [0xEC] = 0x1EE1, [0xED] = 0x1EDB, [0xEE] = 0x1EE3, [0xEF] = 0xF9,
-    [0xF1] = 0x1EE7, [0xF2] = 0x169, [0xF3] = 0xFA, [0xF4] = 0x1EE5,
+    [0xF1] = 0x1EE7, [0xF2] = 0x169,  [0xF3] = 0xFA,   [0xF4] = 0x1EE5,
     [0xF5] = 0x1EEB, [0xF6] = 0x1EED, [0xF7] = 0x1EEF, [0xF8] = 0x1EE9,
     [0xF9] = 0x1EF1, [0xFA] = 0x1EF3, [0xFB] = 0x1EF7, [0xFC] = 0x1EF9,
-    [0xFD] = 0xFD, [0xFE] = 0x1EF5};
+    [0xFD] = 0xFD,   [0xFE] = 0x1EF5};
 
 /* VNI-Windows: what a Latin-1 character means after a vowel. Returns the
 ** combining marks to append (up to 2, 0-terminated) or NULL. `base` is the
@@ -243,23 +257,40 @@ static const int32_t *vni_modifier(int32_t cp, int32_t base) {
                 base == 'y' || base == 'O' || base == 'U'; /* O/U: horn */
   int circ_ok = base == 'a' || base == 'e' || base == 'o';
   switch (c) {
-    case 0xF9: return tone_ok ? acute : NULL;
-    case 0xF8: return tone_ok ? grave : NULL;
-    case 0xFB: return tone_ok ? hook : NULL;
-    case 0xF5: return tone_ok ? tilde : NULL;
-    case 0xEF: return tone_ok ? dot : NULL;
-    case 0xE2: return circ_ok ? circ : NULL;
-    case 0xE1: return circ_ok ? circ_acute : NULL;
-    case 0xE0: return circ_ok ? circ_grave : NULL;
-    case 0xE5: return circ_ok ? circ_hook : NULL;
-    case 0xE3: return circ_ok ? circ_tilde : NULL;
-    case 0xE4: return circ_ok ? circ_dot : NULL;
-    case 0xEA: return base == 'a' ? breve : NULL;
-    case 0xE9: return base == 'a' ? breve_acute : NULL;
-    case 0xE8: return base == 'a' ? breve_grave : NULL;
-    case 0xFA: return base == 'a' ? breve_hook : NULL;
-    case 0xFC: return base == 'a' ? breve_tilde : NULL;
-    case 0xEB: return base == 'a' ? breve_dot : NULL;
+    case 0xF9:
+      return tone_ok ? acute : NULL;
+    case 0xF8:
+      return tone_ok ? grave : NULL;
+    case 0xFB:
+      return tone_ok ? hook : NULL;
+    case 0xF5:
+      return tone_ok ? tilde : NULL;
+    case 0xEF:
+      return tone_ok ? dot : NULL;
+    case 0xE2:
+      return circ_ok ? circ : NULL;
+    case 0xE1:
+      return circ_ok ? circ_acute : NULL;
+    case 0xE0:
+      return circ_ok ? circ_grave : NULL;
+    case 0xE5:
+      return circ_ok ? circ_hook : NULL;
+    case 0xE3:
+      return circ_ok ? circ_tilde : NULL;
+    case 0xE4:
+      return circ_ok ? circ_dot : NULL;
+    case 0xEA:
+      return base == 'a' ? breve : NULL;
+    case 0xE9:
+      return base == 'a' ? breve_acute : NULL;
+    case 0xE8:
+      return base == 'a' ? breve_grave : NULL;
+    case 0xFA:
+      return base == 'a' ? breve_hook : NULL;
+    case 0xFC:
+      return base == 'a' ? breve_tilde : NULL;
+    case 0xEB:
+      return base == 'a' ? breve_dot : NULL;
   }
   return NULL;
 }
@@ -271,13 +302,26 @@ static int32_t vni_standalone(int32_t cp, int32_t *mark) {
   int32_t c = upper ? cp + 0x20 : cp;
   *mark = 0;
   switch (c) {
-    case 0xF1: return upper ? 0x110 : 0x111;
-    case 0xF4: *mark = 0x31B; return upper ? 'O' : 'o';
-    case 0xF6: *mark = 0x31B; return upper ? 'U' : 'u';
-    case 0xE6: *mark = 0x309; return upper ? 'I' : 'i';
-    case 0xF3: *mark = 0x303; return upper ? 'I' : 'i';
-    case 0xF2: *mark = 0x323; return upper ? 'I' : 'i';
-    case 0xEE: *mark = 0x323; return upper ? 'Y' : 'y';
+    case 0xF1:
+      return upper ? 0x110 : 0x111;
+    case 0xF4:
+      *mark = 0x31B;
+      return upper ? 'O' : 'o';
+    case 0xF6:
+      *mark = 0x31B;
+      return upper ? 'U' : 'u';
+    case 0xE6:
+      *mark = 0x309;
+      return upper ? 'I' : 'i';
+    case 0xF3:
+      *mark = 0x303;
+      return upper ? 'I' : 'i';
+    case 0xF2:
+      *mark = 0x323;
+      return upper ? 'I' : 'i';
+    case 0xEE:
+      *mark = 0x323;
+      return upper ? 'Y' : 'y';
   }
   return -1;
 }
@@ -285,14 +329,14 @@ static int32_t vni_standalone(int32_t cp, int32_t *mark) {
 /* ---- the normaliser ---- */
 
 typedef struct norm {
-  buf out;            /* normalised text so far */
-  size_t line;        /* offset in out where the current line starts */
-  int line_marks;     /* current line holds combining marks (needs NFC) */
-  size_t line_odd;    /* Latin-1 characters Vietnamese does not use */
-  size_t line_viet;   /* Vietnamese-only letters */
-  int32_t *cps;       /* scratch: code points of one line */
+  buf out;          /* normalised text so far */
+  size_t line;      /* offset in out where the current line starts */
+  int line_marks;   /* current line holds combining marks (needs NFC) */
+  size_t line_odd;  /* Latin-1 characters Vietnamese does not use */
+  size_t line_viet; /* Vietnamese-only letters */
+  int32_t *cps;     /* scratch: code points of one line */
   size_t cps_cap;
-  buf tmp;            /* scratch: one converted line */
+  buf tmp; /* scratch: one converted line */
   text_stats *st;
 } norm;
 
@@ -354,8 +398,10 @@ static size_t convert_vni(norm *z, const int32_t *c, size_t n, size_t *done) {
       tmp_cp(&z->tmp, sb);
       if (mark) tmp_cp(&z->tmp, mark);
       (*done)++;
-      if (mark == 0x31B) base = sb == 'o' || sb == 'O' ? 'O' : 'U';
-      else base = 0;
+      if (mark == 0x31B)
+        base = sb == 'o' || sb == 'O' ? 'O' : 'U';
+      else
+        base = 0;
     } else {
       tmp_cp(&z->tmp, cp);
       if (cp >= 0xA1 && cp <= 0xFF && !latin1_viet(cp)) left++;
@@ -408,11 +454,11 @@ static int in_set(const char *a, size_t n, const char *const *set) {
 static int plausible_affixes(const char *pre, size_t np, const char *suf,
                              size_t ns) {
   static const char *const initials[] = {
-      "", "b", "c", "ch", "d", "g", "gh", "gi", "h", "k", "kh", "l", "m",
-      "n", "ng", "ngh", "nh", "p", "ph", "q", "qu", "r", "s", "t", "th",
-      "tr", "v", "x", NULL};
-  static const char *const finals[] = {"", "c", "ch", "m", "n", "ng",
-                                       "nh", "p", "t", NULL};
+      "",   "b", "c", "ch", "d",  "g",   "gh", "gi", "h",  "k",
+      "kh", "l", "m", "n",  "ng", "ngh", "nh", "p",  "ph", "q",
+      "qu", "r", "s", "t",  "th", "tr",  "v",  "x",  NULL};
+  static const char *const finals[] = {"",   "c",  "ch", "m", "n",
+                                       "ng", "nh", "p",  "t", NULL};
   while (np > 0 && strchr("aeiouy", pre[np - 1])) np--;
   if (!in_set(pre, np, initials)) return 0;
   size_t v = 0;
@@ -489,7 +535,8 @@ static size_t repair_marks(int32_t *c, size_t n, size_t *fixed) {
   size_t k = 0;
   for (size_t i = 0; i < n; i++) {
     int32_t cp = c[i];
-    const utf8proc_property_t *p = cp >= 0x300 ? utf8proc_get_property(cp) : NULL;
+    const utf8proc_property_t *p =
+        cp >= 0x300 ? utf8proc_get_property(cp) : NULL;
     if (!p || p->combining_class == 0) {
       c[k++] = cp;
       continue;
@@ -508,8 +555,8 @@ static size_t repair_marks(int32_t *c, size_t n, size_t *fixed) {
       (*fixed)++;
       continue;
     }
-    if (b > 0 && c[b - 1] == ' ' && b == k && (is_tone(cp) || cp == 0x302 ||
-                                               cp == 0x306 || cp == 0x31B)) {
+    if (b > 0 && c[b - 1] == ' ' && b == k &&
+        (is_tone(cp) || cp == 0x302 || cp == 0x306 || cp == 0x31B)) {
       /* detached mark: find the word before the space */
       size_t w = b - 1; /* index of the space */
       size_t e = w;     /* end of the previous cluster */
@@ -551,9 +598,9 @@ static size_t repair_marks(int32_t *c, size_t n, size_t *fixed) {
 static void nfc_piece(norm *z, const char *s, size_t n) {
   utf8proc_option_t opt = UTF8PROC_DECOMPOSE | UTF8PROC_STABLE;
   grow_cps(z, n + 16);
-  utf8proc_ssize_t k = utf8proc_decompose((const utf8proc_uint8_t *)s,
-                                          (utf8proc_ssize_t)n, z->cps,
-                                          (utf8proc_ssize_t)z->cps_cap, opt);
+  utf8proc_ssize_t k =
+      utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+                         z->cps, (utf8proc_ssize_t)z->cps_cap, opt);
   if (k > (utf8proc_ssize_t)z->cps_cap) {
     grow_cps(z, (size_t)k);
     k = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
@@ -588,8 +635,8 @@ static void fix_nfc(norm *z) {
     size_t b = n;
     if (n - a > 16384) {
       size_t q = a + 16384;
-      while (q + 1 < n && !(s[q] > ' ' && s[q] < 0x7F && s[q + 1] > ' ' &&
-                            s[q + 1] < 0x7F))
+      while (q + 1 < n &&
+             !(s[q] > ' ' && s[q] < 0x7F && s[q + 1] > ' ' && s[q + 1] < 0x7F))
         q++;
       b = q + 1 < n ? q + 1 : n;
     }
@@ -616,7 +663,8 @@ static void end_line(norm *z) {
     size_t before = z->st->nfc_lines;
     fix_nfc(z);
     /* a converted legacy line is composed as part of its conversion */
-    if (legacy != z->st->vni_lines + z->st->tcvn3_lines) z->st->nfc_lines = before;
+    if (legacy != z->st->vni_lines + z->st->tcvn3_lines)
+      z->st->nfc_lines = before;
   }
   z->line_marks = 0, z->line_odd = z->line_viet = 0;
 }
@@ -653,10 +701,11 @@ static void put_cp(norm *z, int32_t cp) {
   }
   if (cp == 0x2028 || cp == 0x2029) return put_newline(z);
   if (cp >= 0xA1 && cp <= 0xFF && !latin1_viet(cp) &&
-      (cp >= 0xC0 || (z->out.len > z->line &&
-                      ascii_letter(z->out.data[z->out.len - 1]))))
+      (cp >= 0xC0 ||
+       (z->out.len > z->line && ascii_letter(z->out.data[z->out.len - 1]))))
     z->line_odd++; /* a Latin-1 letter, or a symbol glued to a letter */
-  else if (viet_specific(cp)) z->line_viet++;
+  else if (viet_specific(cp))
+    z->line_viet++;
   if (needs_nfc(cp)) z->line_marks = 1;
   char e[4];
   buf_add(&z->out, e, (size_t)text_utf8_encode(cp, e));
@@ -677,15 +726,19 @@ static size_t parse_entity(const char *s, size_t n, size_t i, int32_t *cp) {
     size_t d0 = j;
     while (j < n && j - d0 < 8) {
       int c = (unsigned char)s[j], dv;
-      if (c >= '0' && c <= '9') dv = c - '0';
-      else if (hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f') dv = (c | 0x20) - 'a' + 10;
-      else break;
+      if (c >= '0' && c <= '9')
+        dv = c - '0';
+      else if (hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+        dv = (c | 0x20) - 'a' + 10;
+      else
+        break;
       v = v * (hex ? 16 : 10) + dv;
       j++;
     }
     if (j == d0 || j >= n || s[j] != ';') return 0;
     if (v <= 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) v = 0xFFFD;
-    if (v >= 0x80 && v < 0xA0) v = cp1252_hi[v - 0x80] ? cp1252_hi[v - 0x80] : 0xFFFD;
+    if (v >= 0x80 && v < 0xA0)
+      v = cp1252_hi[v - 0x80] ? cp1252_hi[v - 0x80] : 0xFFFD;
     *cp = (int32_t)v;
     return j + 1 - i;
   }
@@ -742,7 +795,8 @@ static size_t fast_run(norm *z, const char *s, size_t n, size_t i) {
       if (cp < 0x100 && !latin1_viet(cp)) break; /* may be mojibake */
       viet += (size_t)viet_specific(cp);
       j += 2;
-    } else if (c == 0xE1 && j + 2 < n && (u[j + 1] == 0xBA || u[j + 1] == 0xBB) &&
+    } else if (c == 0xE1 && j + 2 < n &&
+               (u[j + 1] == 0xBA || u[j + 1] == 0xBB) &&
                (u[j + 2] & 0xC0) == 0x80) {
       int32_t cp = 0x1000 | ((u[j + 1] & 0x3F) << 6) | (u[j + 2] & 0x3F);
       viet += (size_t)viet_specific(cp);
@@ -793,9 +847,11 @@ static void run(norm *z, const char *s, size_t n) {
         if (cp == '&' && i < n && s[i] != ' ') {
           /* peek "&amp;name;" where name is a known entity */
           size_t j = i;
-          while (j < n && j - i < 10 && ((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z'))
+          while (j < n && j - i < 10 &&
+                 ((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z'))
             j++;
-          int32_t v = j > i && j < n && s[j] == ';' ? entity_lookup(s + i, j - i) : -1;
+          int32_t v =
+              j > i && j < n && s[j] == ';' ? entity_lookup(s + i, j - i) : -1;
           if (v >= 0) {
             cp = v;
             i = j + 1;
@@ -847,7 +903,8 @@ static void from_cp1252(const char *s, size_t n, buf *b) {
     if (c < 0x80)
       buf_addc(b, (char)c);
     else
-      tmp_cp(b, c < 0xA0 ? (cp1252_hi[c - 0x80] ? cp1252_hi[c - 0x80] : 0xFFFD) : c);
+      tmp_cp(b, c < 0xA0 ? (cp1252_hi[c - 0x80] ? cp1252_hi[c - 0x80] : 0xFFFD)
+                         : c);
   }
 }
 
@@ -864,8 +921,10 @@ static int looks_single_byte(const char *s, size_t n) {
     }
     int32_t cp;
     int k = text_utf8_decode(s + i, n - i, &cp);
-    if (cp < 0) bad++;
-    else good++;
+    if (cp < 0)
+      bad++;
+    else
+      good++;
     i += (size_t)k;
   }
   return bad >= 4 && bad > good * 4;
@@ -886,7 +945,8 @@ char *text_normalize(const char *s, size_t n, size_t *outlen, text_stats *st) {
   if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
     st->bom = 1;
     s += 3, n -= 3;
-  } else if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+  } else if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
+                        (u[0] == 0xFE && u[1] == 0xFF))) {
     int be = u[0] == 0xFE;
     st->utf16 = be ? 2 : 1;
     st->bom = 1;

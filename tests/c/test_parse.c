@@ -69,7 +69,8 @@ static const char *kinds(const doc *d) {
 /* Text of the i-th block of kind k, or NULL. */
 static const char *nth(const doc *d, doc_kind k, int i) {
   for (size_t b = 0; b < d->blocks.n; b++)
-    if (d->blocks.items[b].kind == k && i-- == 0) return d->blocks.items[b].text;
+    if (d->blocks.items[b].kind == k && i-- == 0)
+      return d->blocks.items[b].text;
   return NULL;
 }
 
@@ -100,7 +101,8 @@ static doc *seed(const char *name) {
 
 static void seed_000(void) {
   doc *d = seed("000_2fce505e32026a8d.txt");
-  CHECK_STR(d->title, "Móng Cái tập trung tạo sức bật mạnh mẽ trong nhiệm kỳ mới");
+  CHECK_STR(d->title,
+            "Móng Cái tập trung tạo sức bật mạnh mẽ trong nhiệm kỳ mới");
   CHECK_STR(d->published, NULL);
   CHECK_STR(d->author, NULL);
   CHECK_STR(d->site, NULL);
@@ -120,11 +122,13 @@ static void seed_000(void) {
             "Đồng chí Lê Văn Ánh, Tỉnh ủy viên, Bí thư Thành ủy Móng Cái.");
   CHECK(d->qa.n == 4);
   if (d->qa.n == 4) {
-    CHECK(starts(d->qa.items[0].q, "Thực hiện Nghị quyết Đại hội Đảng bộ lần thứ XXIII"));
+    CHECK(starts(d->qa.items[0].q,
+                 "Thực hiện Nghị quyết Đại hội Đảng bộ lần thứ XXIII"));
     CHECK(starts(d->qa.items[0].a, "Trên cơ sở đánh giá những khó khăn"));
     CHECK(strstr(d->qa.items[0].a, "\n\nPhấn đấu đến năm 2025") != NULL);
     CHECK(starts(d->qa.items[1].q, "Để đạt được những mục tiêu"));
-    CHECK(strstr(d->qa.items[1].a, "\n\nCùng với việc tập trung cho công tác phòng") != NULL);
+    CHECK(strstr(d->qa.items[1].a,
+                 "\n\nCùng với việc tập trung cho công tác phòng") != NULL);
     CHECK(starts(d->qa.items[2].a, "Hiện nay, TP Móng Cái có 39 tổ chức"));
     CHECK(strstr(d->qa.items[2].a, "dự kiến tổ chức từ 20-22/5/2020") != NULL);
     CHECK_STR(d->qa.items[3].q, "Xin cảm ơn đồng chí!");
@@ -136,7 +140,8 @@ static void seed_000(void) {
 
 static void seed_001(void) {
   doc *d = seed("001_0255a5737a73828f.txt");
-  CHECK_STR(d->title, "Phát triển KKT cửa khẩu Móng Cái thành KKT trọng điểm quốc gia");
+  CHECK_STR(d->title,
+            "Phát triển KKT cửa khẩu Móng Cái thành KKT trọng điểm quốc gia");
   CHECK_STR(d->published, "2024-03-04T15:18:00+07:00");
   CHECK_STR(d->author, "Thu Chung");
   CHECK_STR(d->site, "Cổng thông tin điện tử tỉnh Quảng Ninh");
@@ -152,10 +157,12 @@ static void seed_001(void) {
             "boilerplate");
   CHECK_STR(nth(d, BK_DATELINE, 0), "04/03/2024 15:18");
   CHECK(count(d, BK_CAPTION) == 6);
-  CHECK_STR(nth(d, BK_CAPTION, 0),
-            "Ban Thường vụ Tỉnh ủy làm việc với Ban Thường vụ Thành ủy Móng Cái.");
-  CHECK_STR(nth(d, BK_CAPTION, 5),
-            "Đồng chí Hoàng Bá Nam, Bí thư Thành ủy Móng Cái, báo cáo tại hội nghị.");
+  CHECK_STR(
+      nth(d, BK_CAPTION, 0),
+      "Ban Thường vụ Tỉnh ủy làm việc với Ban Thường vụ Thành ủy Móng Cái.");
+  CHECK_STR(
+      nth(d, BK_CAPTION, 5),
+      "Đồng chí Hoàng Bá Nam, Bí thư Thành ủy Móng Cái, báo cáo tại hội nghị.");
   CHECK_STR(nth(d, BK_BYLINE, 0), "Thu Chung");
   CHECK(d->qa.n == 0);
   /* NBSPs were cleaned: "© Cổng ..." with a plain space */
@@ -193,13 +200,15 @@ static void seed_003(void) {
             "question,byline,related,"
             "boilerplate,boilerplate,boilerplate,boilerplate,boilerplate,"
             "boilerplate,boilerplate,boilerplate");
-  CHECK(starts(nth(d, BK_CAPTION, 0), "Đồng chí Nguyễn Hồng Dương, Bí thư Thành ủy Cẩm Phả, thăm"));
+  CHECK(starts(nth(d, BK_CAPTION, 0),
+               "Đồng chí Nguyễn Hồng Dương, Bí thư Thành ủy Cẩm Phả, thăm"));
   CHECK(starts(nth(d, BK_CAPTION, 1), "Cẩm Phả phấn đấu đến năm 2025"));
   CHECK_STR(nth(d, BK_BYLINE, 0), "Cao Quỳnh (Thực hiện)");
   CHECK(d->qa.n == 4);
   if (d->qa.n == 4) {
     CHECK(starts(d->qa.items[0].a, "Bám sát chỉ đạo của trung ương"));
-    CHECK(strstr(d->qa.items[0].a, "\n\nVới những thành tích đạt được") != NULL);
+    CHECK(strstr(d->qa.items[0].a, "\n\nVới những thành tích đạt được") !=
+          NULL);
     /* the caption between question 2 and its answer is not in the answer */
     CHECK(starts(d->qa.items[1].a, "Đảng bộ thành phố xác định"));
     CHECK(strstr(d->qa.items[1].a, "thăm và kiểm tra") == NULL);
@@ -211,7 +220,8 @@ static void seed_003(void) {
 
 static void seed_004(void) {
   doc *d = seed("004_0b387ba625cc4086.txt");
-  CHECK_STR(d->title, "Móng Cái tiếp tục đẩy mạnh thực hiện 3 khâu đột phá chiến lược");
+  CHECK_STR(d->title,
+            "Móng Cái tiếp tục đẩy mạnh thực hiện 3 khâu đột phá chiến lược");
   CHECK_STR(d->published, NULL);
   CHECK_STR(d->author, NULL);
   CHECK(starts(d->lead, "Thực hiện 3 khâu đột phá chiến lược theo tinh thần"));
@@ -223,11 +233,14 @@ static void seed_004(void) {
             "related,related,related,related,related,related,related,related,"
             "related,related,related,related,related,related,related,related,"
             "related,related,related,related,related,related,related");
-  CHECK_STR(nth(d, BK_CAPTION, 0), "Tổ chức lễ khánh thành xây dựng và thông xe Cầu Bắc Luân II");
+  CHECK_STR(nth(d, BK_CAPTION, 0),
+            "Tổ chức lễ khánh thành xây dựng và thông xe Cầu Bắc Luân II");
   CHECK_STR(nth(d, BK_HEADING, 0), "Đưa vào hoạt động các công trình động lực");
-  CHECK_STR(nth(d, BK_HEADING, 1), "Đẩy mạnh cải cách hành chính và phát triển nguồn nhân lực");
+  CHECK_STR(nth(d, BK_HEADING, 1),
+            "Đẩy mạnh cải cách hành chính và phát triển nguồn nhân lực");
   CHECK_STR(nth(d, BK_CAPTION, 2),
-            "Nâng cao chất lượng phục vụ, hiệu quả hoạt động của Trung tâm Hành chính công Thành phố");
+            "Nâng cao chất lượng phục vụ, hiệu quả hoạt động của Trung tâm "
+            "Hành chính công Thành phố");
   doc_free(d);
 }
 
@@ -262,8 +275,10 @@ static void date_case(const char *line, const char *want) {
 static void test_dates(void) {
   date_case("04/03/2024 15:18", "2024-03-04T15:18:00+07:00");
   date_case("Thứ Năm, 23/07/2020, 11:09 [GMT+7]", "2020-07-23T11:09:00+07:00");
-  date_case("Thứ 2, 23/03/2020 | 15:31:03 [GMT +7]", "2020-03-23T15:31:03+07:00");
-  date_case("Chủ nhật, 07/01/2024 | 17:49:58 (GMT +7)", "2024-01-07T17:49:58+07:00");
+  date_case("Thứ 2, 23/03/2020 | 15:31:03 [GMT +7]",
+            "2020-03-23T15:31:03+07:00");
+  date_case("Chủ nhật, 07/01/2024 | 17:49:58 (GMT +7)",
+            "2024-01-07T17:49:58+07:00");
   date_case("00:00 12/10/2020", "2020-10-12T00:00:00+07:00");
   date_case("2020-05-20 08:52:44", "2020-05-20T08:52:44+07:00");
   date_case("Cập nhật: 15:44 29/06/2013 GMT+7", "2013-06-29T15:44:00+07:00");
@@ -297,8 +312,9 @@ static void test_traps(void) {
   CHECK(starts(d->lead, "Thứ Sáu, ngày 26/9/2025, Đại hội"));
   doc_free(d);
   /* the site's current-date header is not the publication date */
-  d = parse_str("Thứ Bảy, 22/11/2025\n\nBanner tin\n\nTiêu đề bài viết\n\n"
-                "Thứ Năm, 23/07/2020, 11:09 [GMT+7]\n\nĐoạn mở đầu của bài.\n");
+  d = parse_str(
+      "Thứ Bảy, 22/11/2025\n\nBanner tin\n\nTiêu đề bài viết\n\n"
+      "Thứ Năm, 23/07/2020, 11:09 [GMT+7]\n\nĐoạn mở đầu của bài.\n");
   CHECK_STR(d->published, "2020-07-23T11:09:00+07:00");
   CHECK_STR(kinds(d), "banner,banner,title,dateline,lead");
   doc_free(d);
@@ -313,8 +329,9 @@ static void test_traps(void) {
   CHECK(d->warnings.n == 1 && starts(d->warnings.items[0], "no-title:"));
   doc_free(d);
   /* "." filler and breadcrumbs before the headline */
-  d = parse_str(".\nTrang chủ > Tin tức > Chính trị\nSkip to main content\n"
-                "Tiêu đề\n\nĐoạn một của bài viết.\n");
+  d = parse_str(
+      ".\nTrang chủ > Tin tức > Chính trị\nSkip to main content\n"
+      "Tiêu đề\n\nĐoạn một của bài viết.\n");
   CHECK_STR(kinds(d), "banner,banner,banner,title,lead");
   CHECK_STR(d->title, "Tiêu đề");
   doc_free(d);
@@ -335,13 +352,15 @@ static void test_interview(void) {
       "+ Năm qua thành phố đạt nhiều kết quả.\n\nĐoạn hai của câu trả lời.\n\n"
       "- Kế hoạch năm tới ra sao?\n\nTrả lời không có dấu cộng.\n\n"
       "- Xin cảm ơn đồng chí!\n\nCao Quỳnh (Thực hiện)\n");
-  CHECK_STR(kinds(d),
-            "title,lead,question,answer,answer,question,answer,question,byline");
+  CHECK_STR(
+      kinds(d),
+      "title,lead,question,answer,answer,question,answer,question,byline");
   CHECK(d->qa.n == 3);
   if (d->qa.n == 3) {
     CHECK_STR(d->qa.items[0].q, "Xin đồng chí cho biết kết quả nổi bật?");
-    CHECK_STR(d->qa.items[0].a,
-              "Năm qua thành phố đạt nhiều kết quả.\n\nĐoạn hai của câu trả lời.");
+    CHECK_STR(
+        d->qa.items[0].a,
+        "Năm qua thành phố đạt nhiều kết quả.\n\nĐoạn hai của câu trả lời.");
     CHECK_STR(d->qa.items[1].a, "Trả lời không có dấu cộng.");
     CHECK_STR(d->qa.items[2].a, NULL);
     CHECK(d->qa.items[2].qblock == 7);
@@ -349,18 +368,20 @@ static void test_interview(void) {
   CHECK_STR(d->author, "Cao Quỳnh");
   doc_free(d);
   /* a closing thanks without a dash; what follows is no answer */
-  d = parse_str("Phỏng vấn\n\nMở đầu.\n\n- Ông đánh giá thế nào?\n\n"
-                "Tôi đánh giá cao.\n\n- Còn năm tới?\n\nSẽ tốt hơn.\n\n"
-                "Xin cảm ơn ông!\n\n"
-                "Chiều 4/2/2017, buổi tọa đàm đã kết thúc tốt đẹp.\n");
+  d = parse_str(
+      "Phỏng vấn\n\nMở đầu.\n\n- Ông đánh giá thế nào?\n\n"
+      "Tôi đánh giá cao.\n\n- Còn năm tới?\n\nSẽ tốt hơn.\n\n"
+      "Xin cảm ơn ông!\n\n"
+      "Chiều 4/2/2017, buổi tọa đàm đã kết thúc tốt đẹp.\n");
   CHECK_STR(kinds(d),
             "title,lead,question,answer,question,answer,question,paragraph");
   CHECK(d->qa.n == 3 && d->qa.items[2].a == NULL);
   doc_free(d);
   /* list items inside an answer stay in the answer */
-  d = parse_str("Phỏng vấn\n\nMở đầu.\n\n- Ông đánh giá thế nào?\n\n"
-                "+ Có hai điểm:\n\n- Thứ nhất, tăng trưởng tốt.\n\n"
-                "- Thứ hai, thu ngân sách vượt dự toán.\n\n- Xin cảm ơn ông!\n");
+  d = parse_str(
+      "Phỏng vấn\n\nMở đầu.\n\n- Ông đánh giá thế nào?\n\n"
+      "+ Có hai điểm:\n\n- Thứ nhất, tăng trưởng tốt.\n\n"
+      "- Thứ hai, thu ngân sách vượt dự toán.\n\n- Xin cảm ơn ông!\n");
   CHECK_STR(kinds(d), "title,lead,question,answer,answer,answer,question");
   CHECK(d->qa.n == 2 && d->qa.items[0].a &&
         strstr(d->qa.items[0].a, "Thứ hai, thu ngân sách") != NULL);
@@ -381,17 +402,21 @@ static void test_captions(void) {
   CHECK_STR(kinds(d), "title,lead,caption,boilerplate,paragraph");
   doc_free(d);
   /* "Chú thích ảnh" marker */
-  d = parse_str("Tiêu đề\n\nĐoạn mở đầu.\n\nChú thích ảnh\n"
-                "Quang cảnh buổi lễ\n\nĐoạn tiếp theo dài hơn dòng chú thích.\n");
+  d = parse_str(
+      "Tiêu đề\n\nĐoạn mở đầu.\n\nChú thích ảnh\n"
+      "Quang cảnh buổi lễ\n\nĐoạn tiếp theo dài hơn dòng chú thích.\n");
   CHECK_STR(kinds(d), "title,lead,caption,caption,paragraph");
   doc_free(d);
-  d = parse_str("Tiêu đề\n\nĐoạn mở đầu.\n\nCác đại biểu dự hội nghị. (Ảnh: Thu Chung)\n\n"
-                "Đoạn tiếp theo.\n");
+  d = parse_str(
+      "Tiêu đề\n\nĐoạn mở đầu.\n\nCác đại biểu dự hội nghị. (Ảnh: Thu "
+      "Chung)\n\n"
+      "Đoạn tiếp theo.\n");
   CHECK_STR(kinds(d), "title,lead,caption,paragraph");
   doc_free(d);
   /* a short body sentence is not a caption */
-  d = parse_str("Tiêu đề\n\nĐoạn mở đầu.\n\nÔng A cho biết: sẽ làm ngay.\n\n"
-                "Đoạn tiếp theo.\n");
+  d = parse_str(
+      "Tiêu đề\n\nĐoạn mở đầu.\n\nÔng A cho biết: sẽ làm ngay.\n\n"
+      "Đoạn tiếp theo.\n");
   CHECK(count(d, BK_CAPTION) == 0);
   doc_free(d);
 }
@@ -399,7 +424,8 @@ static void test_captions(void) {
 static void test_tail(void) {
   doc *d = parse_str(
       "Tiêu đề\n\nĐoạn mở đầu của bài viết.\n\nĐoạn hai.\n\nThu Chung\n\n"
-      "Tin liên quan\n\nBài cũ một\n\nBài cũ một\n\n\nBài cũ hai\n\nBài cũ hai\n\n"
+      "Tin liên quan\n\nBài cũ một\n\nBài cũ một\n\n\nBài cũ hai\n\nBài cũ "
+      "hai\n\n"
       "Copyright © 2020 Báo Quảng Ninh. All rights reserved.\n"
       "Giấy phép xuất bản số 123/GP-BTTTT\nHôm nay: 25799\n");
   CHECK_STR(kinds(d),
@@ -409,14 +435,17 @@ static void test_tail(void) {
   CHECK_STR(d->author, "Thu Chung");
   doc_free(d);
   /* footer words that open body sentences do not end the article */
-  d = parse_str("Tiêu đề\n\nĐoạn mở đầu.\n\nChia sẻ tại buổi lễ, ông A nói về "
-                "kế hoạch năm tới.\n\nGiấy phép xây dựng được cấp trong 5 "
-                "ngày.\n\nĐoạn cuối.\n\nChia sẻ\n\nFacebook\n");
-  CHECK_STR(kinds(d), "title,lead,paragraph,paragraph,paragraph,boilerplate,"
-                      "boilerplate");
+  d = parse_str(
+      "Tiêu đề\n\nĐoạn mở đầu.\n\nChia sẻ tại buổi lễ, ông A nói về "
+      "kế hoạch năm tới.\n\nGiấy phép xây dựng được cấp trong 5 "
+      "ngày.\n\nĐoạn cuối.\n\nChia sẻ\n\nFacebook\n");
+  CHECK_STR(kinds(d),
+            "title,lead,paragraph,paragraph,paragraph,boilerplate,"
+            "boilerplate");
   doc_free(d);
-  d = parse_str("Tiêu đề\n\nĐoạn mở đầu.\n\nGhi rõ nguồn \"Quảng Ninh Portal\" khi "
-                "phát hành lại thông tin.\n");
+  d = parse_str(
+      "Tiêu đề\n\nĐoạn mở đầu.\n\nGhi rõ nguồn \"Quảng Ninh Portal\" khi "
+      "phát hành lại thông tin.\n");
   CHECK_STR(d->site, "Quảng Ninh Portal");
   CHECK_STR(kinds(d), "title,lead,boilerplate");
   doc_free(d);
@@ -433,28 +462,32 @@ static void test_headings(void) {
 
 static void test_layouts(void) {
   /* baomoi-35k: title / sapo / body on one line, no final newline */
-  doc *d = parse_str("Giá vàng tăng mạnh\nSáng nay giá vàng tăng mạnh.\n"
-                     "Giá vàng trong nước sáng nay tăng thêm 200.000 đồng mỗi "
-                     "lượng. Các cửa hàng đông khách.");
+  doc *d = parse_str(
+      "Giá vàng tăng mạnh\nSáng nay giá vàng tăng mạnh.\n"
+      "Giá vàng trong nước sáng nay tăng thêm 200.000 đồng mỗi "
+      "lượng. Các cửa hàng đông khách.");
   CHECK_STR(kinds(d), "title,lead,paragraph");
   CHECK_STR(d->lead, "Sáng nay giá vàng tăng mạnh.");
   doc_free(d);
   /* baomoi-paragraphs: the sapo at the end after 3 blank lines */
-  d = parse_str("Giá vàng tăng mạnh\n\nĐoạn một của thân bài.\nĐoạn hai của thân bài.\n"
-                "Kim Thanh\n (T/h)\n\n\n\nGiá vàng tăng mạnh: sáng nay giá vàng "
-                "tăng thêm 200.000 đồng mỗi lượng.");
+  d = parse_str(
+      "Giá vàng tăng mạnh\n\nĐoạn một của thân bài.\nĐoạn hai của thân bài.\n"
+      "Kim Thanh\n (T/h)\n\n\n\nGiá vàng tăng mạnh: sáng nay giá vàng "
+      "tăng thêm 200.000 đồng mỗi lượng.");
   CHECK_STR(kinds(d), "title,paragraph,paragraph,byline,byline,lead");
   CHECK(starts(d->lead, "Giá vàng tăng mạnh: sáng nay"));
   CHECK_STR(d->author, "Kim Thanh");
   doc_free(d);
   /* danes-headlines: title / description / URL */
-  d = parse_str("Tiêu đề tin\r\n\r\n(TTV)- Mô tả ngắn của tin.\r\n\r\n"
-                "https://example.vn/tin.html");
+  d = parse_str(
+      "Tiêu đề tin\r\n\r\n(TTV)- Mô tả ngắn của tin.\r\n\r\n"
+      "https://example.vn/tin.html");
   CHECK_STR(kinds(d), "title,lead,boilerplate");
   doc_free(d);
   /* a hard-wrapped paragraph is one block, its lines joined by '\n' */
-  d = parse_str("Tiêu đề\n\nĐây là một đoạn văn bị\nngắt dòng giữa câu.\n"
-                "Dòng mới bắt đầu câu mới.\n");
+  d = parse_str(
+      "Tiêu đề\n\nĐây là một đoạn văn bị\nngắt dòng giữa câu.\n"
+      "Dòng mới bắt đầu câu mới.\n");
   CHECK_STR(kinds(d), "title,lead,paragraph");
   CHECK_STR(d->lead, "Đây là một đoạn văn bị\nngắt dòng giữa câu.");
   doc_free(d);

@@ -40,7 +40,8 @@ static void test_utf8(void) {
   CHECK(text_utf8_decode("\xe1\xbb\x99", 3, &cp) == 3 && cp == 0x1ED9);
   CHECK(text_utf8_decode("\xe1\xbb", 2, &cp) == 1 && cp == -1); /* truncated */
   CHECK(text_utf8_decode("\xc0\x80", 2, &cp) == 1 && cp == -1); /* overlong */
-  CHECK(text_utf8_decode("\xed\xa0\x80", 3, &cp) == 1 && cp == -1); /* surrogate */
+  CHECK(text_utf8_decode("\xed\xa0\x80", 3, &cp) == 1 &&
+        cp == -1); /* surrogate */
   CHECK(text_utf8_decode("\xf4\x90\x80\x80", 4, &cp) == 1 && cp == -1);
   CHECK(text_utf8_decode("\xf0\x9f\x98\x80", 4, &cp) == 4 && cp == 0x1F600);
   char e[4];
@@ -54,7 +55,10 @@ static void test_utf8(void) {
 }
 
 static void test_cleanup(void) {
-  CHECK_STR(norm("a\xff" "b"), "a\xef\xbf\xbd" "b");
+  CHECK_STR(norm("a\xff"
+                 "b"),
+            "a\xef\xbf\xbd"
+            "b");
   CHECK(st.invalid == 1);
   CHECK_STR(norm("\xef\xbb\xbfXin chào"), "Xin chào");
   CHECK(st.bom == 1);
@@ -64,14 +68,20 @@ static void test_cleanup(void) {
   CHECK(st.nbsp == 1);
   CHECK_STR(norm("Quảng\xe2\x80\x8bNinh\xef\xbb\xbf"), "QuảngNinh");
   CHECK(st.zero_width == 2);
-  CHECK_STR(norm("a\x01" "b\x7f" "c\xc2\x85"), "abc");
+  CHECK_STR(norm("a\x01"
+                 "b\x7f"
+                 "c\xc2\x85"),
+            "abc");
   CHECK(st.controls == 3);
   CHECK_STR(norm("  trim me  \nnext  "), "trim me\nnext");
   /* UTF-16LE with BOM: "Hà" */
   CHECK_STR(norm_n("\xff\xfeH\x00\xe0\x00", 6), "Hà");
   CHECK(st.utf16 == 1);
   /* UTF-16BE with BOM and a surrogate pair */
-  CHECK_STR(norm_n("\xfe\xff\x00" "a\xd8\x3d\xde\x00", 8), "a\xf0\x9f\x98\x80");
+  CHECK_STR(norm_n("\xfe\xff\x00"
+                   "a\xd8\x3d\xde\x00",
+                   8),
+            "a\xf0\x9f\x98\x80");
   CHECK(st.utf16 == 2);
 }
 
@@ -82,12 +92,16 @@ static void test_nfc(void) {
   /* doubled dot below: thị̣ xã, đượ̣c */
   CHECK_STR(norm("thị\xcc\xa3 xã"), "thị xã");
   CHECK(st.marks == 1);
-  CHECK_STR(norm("đượ\xcc\xa3" "c"), "được");
+  CHECK_STR(norm("đượ\xcc\xa3"
+                 "c"),
+            "được");
   /* detached mark: thi ̣trường -> thị trường */
   CHECK_STR(norm("thi \xcc\xa3trường"), "thị trường");
   CHECK(st.marks == 1);
   /* detached mark after a toned word is dropped: xử lý ̀ đúng */
-  CHECK_STR(norm("xử lý \xcc\x80" "đúng"), "xử lý đúng");
+  CHECK_STR(norm("xử lý \xcc\x80"
+                 "đúng"),
+            "xử lý đúng");
   /* already NFC text is untouched and not counted */
   CHECK_STR(norm("Đại hội Đảng bộ"), "Đại hội Đảng bộ");
   CHECK(st.nfc_lines == 0 && st.marks == 0);
@@ -136,7 +150,8 @@ static void test_legacy(void) {
   CHECK_STR(norm("Tin mới\n§éc lËp - Tù do - H¹nh phóc"),
             "Tin mới\nĐộc lập - Tự do - Hạnh phúc");
   /* German/French are not mojibake: flagged at most, never converted */
-  CHECK_STR(norm("Müller wohnt in Köln, Straße"), "Müller wohnt in Köln, Straße");
+  CHECK_STR(norm("Müller wohnt in Köln, Straße"),
+            "Müller wohnt in Köln, Straße");
   CHECK(st.vni_lines == 0 && st.tcvn3_lines == 0);
   /* real Vietnamese with Latin-1 letters is never touched */
   CHECK_STR(norm("Hoá đơn ở Huế"), "Hoá đơn ở Huế");
@@ -150,7 +165,9 @@ static void test_legacy(void) {
 
 static void test_str(void) {
   size_t n;
-  const char *q = " Mo\xcc\x81ng\xc2\xa0" "Cái ";
+  const char *q =
+      " Mo\xcc\x81ng\xc2\xa0"
+      "Cái ";
   char *r = text_normalize_str(q, strlen(q), &n);
   CHECK_STR(r, "Móng Cái");
   CHECK(n == strlen("Móng Cái"));
