@@ -1103,7 +1103,28 @@ static int not_a_name(const char *s, size_t n) {
   return 0;
 }
 
-/* Mark the byline(s) just before the tail; returns the new body end. */
+static void set_published(doc *d, const dt *t) {
+  char iso[40];
+  if (d->published) return; /* the header's date line wins */
+  format_date(t, iso, sizeof iso);
+  d->published = doc_str(d, iso, strlen(iso));
+}
+
+/* Record the byline's name as the author unless one is known already or
+** it is no name (an all-caps role line "CHỦ TỊCH QUỐC HỘI", "St"). */
+static void set_author(doc *d, const char *a, size_t an) {
+  if (a && an && !d->author && !(all_caps(a, an) && words(a, an, 4) >= 3) &&
+      !not_a_name(a, an))
+    d->author = doc_str(d, a, an);
+}
+
+/*
+** Mark the byline(s) just before the tail, walking back from it over at
+** most three units: names ("Thu Chung", "Cao Quỳnh (Thực hiện)"), source
+** lines ("(T/h)"), a date line at the foot ("Cập nhật: 15:44 29/06/2013")
+** and a byline with its date ("Thanh Chương - Thể thao | 21:20
+** 06/02/2017"). The last name line gives the author. Returns the body end.
+*/
 static size_t classify_byline(page *p, size_t b, size_t e) {
   size_t end = e;
   while (end > b && is_filler(US(p, end - 1), UL(p, end - 1))) {
@@ -1112,22 +1133,30 @@ static size_t classify_byline(page *p, size_t b, size_t e) {
   }
   const char *a;
   size_t an;
-  size_t stop = end;
-  for (int k = 0; k < 2 && end > b + 1; k++) {
+  for (int k = 0; k < 3 && end > b + 1; k++) {
     size_t i = end - 1;
-    if (!is_byline(US(p, i), UL(p, i), &a, &an) ||
-        is_numbered_heading(US(p, i), UL(p, i)))
+    const char *s = US(p, i);
+    size_t n = UL(p, i);
+    dt t;
+    const char *bar = n <= 160 ? memmem(s, n, " | ", 3) : NULL;
+    if (parse_dateline(s, n, &t)) {
+      p->u[i].kind = BK_DATELINE;
+      set_published(p->d, &t);
+    } else if (bar && parse_dateline(bar + 3, n - (size_t)(bar + 3 - s), &t)) {
+      p->u[i].kind = BK_BYLINE;
+      set_published(p->d, &t);
+      size_t ln = (size_t)(bar - s);
+      const char *dash = memmem(s, ln, " - ", 3);
+      if (dash) ln = (size_t)(dash - s);
+      if (is_byline(s, ln, &a, &an)) set_author(p->d, a, an);
+    } else if (is_byline(s, n, &a, &an) && !is_numbered_heading(s, n)) {
+      p->u[i].kind = BK_BYLINE;
+      set_author(p->d, a, an);
+    } else {
       break;
-    /* the line before must not itself be a label (a list of names) */
-    p->u[i].kind = BK_BYLINE;
-    /* walking backwards: the name nearest the text wins; an all-caps
-    ** role line ("CHỦ TỊCH QUỐC HỘI") is no name */
-    if (a && an && !p->d->author &&
-        !(all_caps(a, an) && words(a, an, 4) >= 3) && !not_a_name(a, an))
-      p->d->author = doc_str(p->d, a, an);
+    }
     end = i;
   }
-  (void)stop;
   return end;
 }
 

@@ -491,6 +491,20 @@ static void test_layouts(void) {
   CHECK_STR(kinds(d), "title,lead,paragraph");
   CHECK_STR(d->lead, "Đây là một đoạn văn bị\nngắt dòng giữa câu.");
   doc_free(d);
+  /* a byline with its date at the foot; a foot date line */
+  d = parse_str(
+      "Tiêu đề\n\nĐoạn một.\n\nĐoạn hai.\n\nThanh Chương - Thể thao "
+      "Việt Nam | 21:20 06/02/2017\n");
+  CHECK_STR(kinds(d), "title,lead,paragraph,byline");
+  CHECK_STR(d->published, "2017-02-06T21:20:00+07:00");
+  CHECK_STR(d->author, "Thanh Chương");
+  doc_free(d);
+  d = parse_str(
+      "Tiêu đề\n\n02/05/2017\n\nĐoạn một.\n\nMinh Hà\n\n"
+      "Cập nhật: 15:44 29/06/2017\n");
+  CHECK_STR(kinds(d), "title,dateline,lead,byline,dateline");
+  CHECK_STR(d->published, "2017-05-02"); /* the header's date wins */
+  doc_free(d);
   /* nothing at all */
   d = parse_str("");
   CHECK(d->blocks.n == 0 && d->title == NULL && d->lead == NULL);
