@@ -159,11 +159,12 @@ static const struct {
     {"cửa", TR_PLACE},    {"kCN", TR_PLACE},   {"khu", TR_PLACE},
 };
 
-#define TRIG_CAP 4096
-static uint32_t trig_keys[TRIG_CAP];
-static uint64_t trig_bloom[64]; /* 4096-bit filter: most words are no trigger */
-static int trig_merged;         /* gazetteer/surname firsts are in the table */
-static unsigned trig_bits[TRIG_CAP];
+/* Direct-mapped by the low 16 bits of the word hash: the OR of the TR_*
+** bits of every trigger word landing there — a superset (a word may get
+** bits of another), which is fine since every extractor checks the words
+** it is handed; one load per word. */
+#define TRIG_SLOTS 65536
+static uint8_t trig_dm[TRIG_SLOTS];
 static pthread_once_t trig_once = PTHREAD_ONCE_INIT;
 
 void xwords_init(xwords *ws) {
@@ -193,12 +194,7 @@ int xt_in(const xsent *x, size_t i, const xwords *ws) {
 
 /* Add bits for the word of hash h to the trigger table. */
 static void trig_put(uint32_t h, unsigned bits) {
-  size_t m = h & (TRIG_CAP - 1);
-  while (trig_keys[m] && trig_keys[m] != h) m = (m + 1) & (TRIG_CAP - 1);
-  trig_keys[m] = h;
-  trig_bits[m] |= bits;
-  uint32_t b = (h >> 20) & 4095;
-  trig_bloom[b >> 6] |= 1ull << (b & 63);
+  trig_dm[h & (TRIG_SLOTS - 1)] |= (uint8_t)bits;
 }
 
 static void trig_init(void) {
@@ -206,36 +202,20 @@ static void trig_init(void) {
   extract_people_init();
   extract_places_init();
   extract_refs_init();
-  /* first words of gazetteer names and surnames join the trigger table,
-  ** so a word costs one probe (tables past TRIG_CAP/2 keep lex_first) */
+  /* first words of gazetteer names and surnames join the trigger table */
   const lexicon *lx = lexicon_get();
-  if (lx->places.fn + lx->surnames.fn + 64 < TRIG_CAP / 2) {
-    for (size_t i = 0; i < lx->places.fcap; i++)
-      if (lx->places.firsts[i]) trig_put(lx->places.firsts[i], TR_GAZ);
-    for (size_t i = 0; i < lx->surnames.fcap; i++)
-      if (lx->surnames.firsts[i]) trig_put(lx->surnames.firsts[i], TR_SURNAME);
-    trig_merged = 1;
-  }
+  for (size_t i = 0; i < lx->places.fcap; i++)
+    if (lx->places.firsts[i]) trig_put(lx->places.firsts[i], TR_GAZ);
+  for (size_t i = 0; i < lx->surnames.fcap; i++)
+    if (lx->surnames.firsts[i]) trig_put(lx->surnames.firsts[i], TR_SURNAME);
   for (size_t i = 0; i < sizeof triggers / sizeof *triggers; i++)
     trig_put(lexicon_word_hash(triggers[i].w, strlen(triggers[i].w)),
              triggers[i].bits);
 }
 
-/* TR_* bits of a word of hash h. */
-static inline unsigned word_bits(const lexicon *lx, uint32_t h) {
-  unsigned r = 0;
-  if (!trig_merged) {
-    if (lex_first(&lx->places, h)) r |= TR_GAZ;
-    if (lex_first(&lx->surnames, h)) r |= TR_SURNAME;
-  }
-  uint32_t b = (h >> 20) & 4095;
-  if (!(trig_bloom[b >> 6] >> (b & 63) & 1)) return r;
-  size_t m = h & (TRIG_CAP - 1);
-  while (trig_keys[m]) {
-    if (trig_keys[m] == h) return r | trig_bits[m];
-    m = (m + 1) & (TRIG_CAP - 1);
-  }
-  return r;
+/* TR_* bits of a word of hash h (a superset, see trig_dm). */
+static inline unsigned word_bits(uint32_t h) {
+  return trig_dm[h & (TRIG_SLOTS - 1)];
 }
 
 /* ---- tokens ---- */
@@ -256,8 +236,8 @@ typedef VEC(tok) tokvec;
 ** bits and these, so extractors with nothing to find are skipped. */
 enum { F_NUM = 1 << 8, F_PAREN = 1 << 9, F_UPPER = 1 << 10 };
 
-static size_t tokenize(const lexicon *lx, const char *s, size_t a, size_t b,
-                       tokvec *v, unsigned *feat) {
+static size_t tokenize(const char *s, size_t a, size_t b, tokvec *v,
+                       unsigned *feat) {
   v->n = 0;
   unsigned f = 0;
 #define PUSH_TOK(t)                                             \
@@ -326,7 +306,7 @@ static size_t tokenize(const lexicon *lx, const char *s, size_t a, size_t b,
         t.flags |= TF_DIGITS;
         t.len = (uint32_t)(j - i);
         t.h = lexicon_word_hash(s + i, t.len);
-        t.trig = (uint8_t)word_bits(lx, t.h);
+        t.trig = (uint8_t)word_bits(t.h);
       }
       i = j;
     } else if (letter) {
@@ -380,7 +360,7 @@ static size_t tokenize(const lexicon *lx, const char *s, size_t a, size_t b,
       t.type = T_WORD;
       t.len = (uint32_t)(j - i);
       t.h = lexicon_hash_parts(cp, t.len, v);
-      t.trig = (uint8_t)word_bits(lx, t.h);
+      t.trig = (uint8_t)word_bits(t.h);
       if (upper) t.flags |= TF_UPPER;
       if (letters >= 2 && caps) t.flags |= TF_CAPS;
       if (digits) t.flags |= TF_DIGITS;
@@ -831,7 +811,7 @@ int extract_facts(doc *d) {
     scan_quotes(&x, s, n);
     for (size_t a = 0; a < n;) {
       unsigned feat = 0;
-      size_t e = tokenize(x.lx, s, a, n, &toks, &feat);
+      size_t e = tokenize(s, a, n, &toks, &feat);
       if (toks.n) {
         if (used.cap < toks.n) {
           used.cap = toks.n * 2;
