@@ -681,7 +681,7 @@ static const char *const lead_openers[] = {
 
 static int is_banner(const char *s, size_t n) {
   if (n > 300) return 0;
-  if (is_filler(s, n)) return 1;
+  if (is_filler(s, n) || is_url(s, n)) return 1;
   if (n <= 80 &&
       (any_starts(s, n, banner_starts) || any_line_is(s, n, banner_lines)))
     return 1;
