@@ -1,0 +1,212 @@
+#!/usr/bin/env bash
+# Test plan: try to escape `tinsh --sandbox` the ways a hostile script
+# would; each attempt must be refused with a clear error and leave no trace
+# outside the output folder. Then Ctrl-C against long SQL statements.
+#  1. code loading: string.dump (also through the string metatable),
+#     bytecode through load (mode "b", default mode, reader function),
+#     loadfile/dofile of a .luac made outside the sandbox, the debug
+#     library (only traceback left), package.loadlib, C modules through
+#     package.cpath;
+#  2. processes and files: os.execute, io.popen, os.tmpname, writes
+#     outside --out (absolute path, "..", io.output, os.rename, os.remove),
+#     and REGRESSION: a symlink already inside --out that points outside;
+#  3. SQL through corpus:sql: ATTACH, PRAGMA writes, VACUUM INTO a file,
+#     load_extension, DELETE, temp triggers, FTS5 commands, two statements;
+#  4. resources: memory (a growing table, one huge string), runaway Lua
+#     caught by pcall/xpcall/coroutines/metamethods/__gc at exit, deep
+#     recursion and __index loops (errors, not crashes); REGRESSION: CPU
+#     burnt inside C (pattern backtracking, an endless recursive CTE) is
+#     not stopped by the instruction limit;
+#  5. Ctrl-C: in the REPL (through a pty) during an endless corpus:sql,
+#     the prompt is back within 2 s; `tinsh sql` with an endless query
+#     stops on SIGINT promptly, saying "interrupted".
+. "$(dirname "$0")/lib.sh"
+cd "$TMP"
+OUTD=$TMP/out
+mkdir -p "$OUTD"
+sb() { run "$TINSH" --db "$TMP/c.db" --sandbox --out "$OUTD" -e "$1"; }
+"$TINSH" --db "$TMP/c.db" ingest --quiet "$TINSH_SRC/examples/corpus" >/dev/null 2>&1
+HAVE_DB=$?
+
+# 1. code loading
+sb 'print(pcall(string.dump, print))'
+has "string.dump refused" "$OUT" "false	sandbox: string.dump is not allowed"
+sb 'print(pcall(("").dump, print)); print(pcall(getmetatable("").__index.dump, print))'
+has "string.dump through the string metatable refused" "$OUT" \
+  "^false	sandbox: string.dump is not allowed
+false	sandbox: string.dump is not allowed$"
+"$TINSH" -e 'io.open(arg[1], "wb"):write(string.dump(function() print("BYTECODE RAN") end))' \
+  "$TMP/evil.luac" 2>/dev/null ||
+  "$TINSH" -e 'io.open("'"$TMP"'/evil.luac", "wb"):write(string.dump(function() print("BYTECODE RAN") end))'
+is "a bytecode file made outside the sandbox" "$(head -c 4 "$TMP/evil.luac" | od -An -c | tr -d ' ')" '033Lua'
+sb 'local b = io.open("'"$TMP"'/evil.luac", "rb"):read("a")
+print(pcall(load, b, "x", "b"))
+print(pcall(load, b))
+local once = b
+print(pcall(load, function() local r = once; once = nil; return r end))
+print(pcall(loadfile, "'"$TMP"'/evil.luac"))
+print(pcall(dofile, "'"$TMP"'/evil.luac"))'
+lacks "bytecode never runs" "$OUT$ERR" "BYTECODE RAN"
+n=$(printf '%s\n' "$OUT" | grep -c "binary chunk")
+is "load/loadfile/dofile of bytecode: 5 refusals naming binary chunks" "$n" 5
+sb 'local k = {} for name in pairs(debug) do k[#k + 1] = name end
+table.sort(k) print(table.concat(k, " "))'
+is "debug library: only traceback left" "$OUT" "traceback"
+sb 'print(pcall(package.loadlib, "libc.so.6", "system"))'
+has "package.loadlib refused" "$OUT" "false	.*sandbox: package.loadlib is not allowed"
+sb 'package.cpath = "/usr/lib/x86_64-linux-gnu/lib?.so;/lib/x86_64-linux-gnu/lib?.so"
+print(pcall(require, "m")) print(pcall(require, "c"))'
+lacks "C modules through package.cpath are never tried" "$OUT" "lib(m|c)\.so|luaopen"
+has "require of a C module fails" "$OUT" "^false	module 'm' not found"
+
+# 2. processes and files
+sb 'os.execute("touch '"$TMP"'/pwned")'
+has "os.execute refused" "$ERR" "sandbox: os.execute is not allowed"
+sb 'io.popen("touch '"$TMP"'/pwned")'
+has "io.popen refused" "$ERR" "sandbox: io.popen is not allowed"
+sb 'print(pcall(os.tmpname))'
+has "os.tmpname refused" "$OUT" "^false	.*sandbox: os.tmpname is not allowed"
+sb 'print(io.open("'"$TMP"'/pwned", "w"))
+print(io.open("'"$OUTD"'/../pwned", "a"))
+print(io.open("'"$OUTD"'/sub/../../pwned", "w+"))
+print(pcall(io.output, "'"$TMP"'/pwned"))
+print(os.rename("'"$TMP"'/bad.txt", "'"$OUTD"'/x"))
+print(os.remove("'"$TMP"'/c.db"))'
+is "writes outside --out: 6 refusals" \
+  "$(printf '%s\n' "$OUT" | grep -c 'only inside the output folder')" 6
+[ -e "$TMP/pwned" ] && failed "no file written outside --out" || pass
+[ -e "$TMP/c.db" ] || [ $HAVE_DB -ne 0 ] && pass || failed "c.db not removed"
+sb 'local f = assert(io.open("'"$OUTD"'/ok.txt", "w")) f:write("ok") f:close()
+print(os.rename("'"$OUTD"'/ok.txt", "'"$OUTD"'/ok2.txt"))'
+is "writing and renaming inside --out works" "$(cat "$OUTD/ok2.txt" 2>/dev/null)" ok
+# REGRESSION: shell/lua_sandbox.c inside_outdir() resolves the folder of
+# the target but not the target itself, so a symlink already present in
+# --out (a reused output folder, an unpacked archive) leads outside.
+ln -s "$TMP/escaped.txt" "$OUTD/link.txt"
+sb 'local f = io.open("'"$OUTD"'/link.txt", "w") if f then f:write("pwned") f:close() end'
+[ -e "$TMP/escaped.txt" ] &&
+  failed "REGRESSION sandbox: a symlink inside --out must not lead outside" \
+    "$TMP/escaped.txt was written through $OUTD/link.txt" || pass
+
+# 3. SQL through corpus:sql
+if [ $HAVE_DB -eq 0 ]; then
+  sqlf() { sb 'print(pcall(corpus.sql, corpus, [['"$1"']]))'; }
+  for q in "ATTACH DATABASE '$TMP/att.db' AS x" \
+    "PRAGMA query_only = 0" "PRAGMA journal_mode = delete" \
+    "PRAGMA writable_schema = 1" "VACUUM INTO '$TMP/copy.db'" \
+    "SELECT load_extension('libm.so.6')" "DELETE FROM documents" \
+    "CREATE TEMP TRIGGER t AFTER INSERT ON documents BEGIN SELECT 1; END" \
+    "INSERT INTO fts(fts) VALUES('delete-all')" \
+    "SELECT 1; DELETE FROM documents" "UPDATE meta SET value = 'x'"; do
+    sqlf "$q"
+    has "corpus:sql refuses: $q" "$OUT" "^false	"
+  done
+  [ -e "$TMP/att.db" ] || [ -e "$TMP/copy.db" ] &&
+    failed "no database file created by SQL" || pass
+  is "the corpus is intact" \
+    "$("$TINSH" --db "$TMP/c.db" sql --csv 'SELECT count(*) FROM documents' | tail -1)" 5
+  run "$TINSH" --db "$TMP/c.db" sql "DELETE FROM documents"
+  has "tinsh sql refuses writes" "$ERR" "^tinsh: .*(read-only|not allowed)"
+  run "$TINSH" --db "$TMP/c.db" sql "ATTACH DATABASE '$TMP/att2.db' AS x"
+  is "tinsh sql refuses ATTACH" "$RC$([ -e "$TMP/att2.db" ] && echo created)" 1
+fi
+
+# 4. resources
+TINSH_SANDBOX_MEM=50000000 sb 'local t = {} for i = 1, 1e8 do t[i] = {i} end'
+has "memory: a growing table" "$ERR" "not enough memory"
+TINSH_SANDBOX_MEM=50000000 sb 'local s = ("x"):rep(1 << 40)'
+has "memory: one huge string" "$ERR" "not enough memory|resulting string too large"
+TINSH_SANDBOX_MEM=50000000 sb 'print(pcall(string.rep, "x", 1e9)) print("alive")'
+has "memory: the refusal can be caught, and the script goes on" "$OUT" "^false	not enough memory
+alive$"
+steps() { TINSH_SANDBOX_STEPS=1000000 timeout 10 "$TINSH" --sandbox --out "$OUTD" -e "$1" >"$TMP/o" 2>"$TMP/e"; RC=$?; ERR=$(cat "$TMP/e"); OUT=$(cat "$TMP/o"); }
+for code in \
+  'for i = 1, 5 do pcall(function() while true do end end) end print("escaped")' \
+  'print(pcall(coroutine.wrap(function() while true do end end))) while true do end' \
+  'local t = setmetatable({}, {__index = function(t, k) while true do end end}) print(pcall(function() return t.x end)) print("escaped")' \
+  'print(pcall(string.gsub, ("x"):rep(100), "x", function() while true do end end)) print("escaped")' \
+  'local ok = pcall(error, setmetatable({}, {__tostring = function() while true do end end})) while true do end'; do
+  steps "$code"
+  has "runaway stopped: ${code:0:50}" "$RC $ERR" "^1 .*instruction limit exceeded"
+  lacks "pcall cannot swallow the limit: ${code:0:40}" "$OUT" "escaped"
+done
+timeout 30 "$TINSH" --sandbox --out "$OUTD" -e 'local function f() return 1 + f() end print(pcall(f))' >"$TMP/o" 2>&1
+has "deep recursion is an error" "$(cat "$TMP/o")" "^false	.*stack overflow"
+steps 'local t = setmetatable({}, {}) getmetatable(t).__index = t print(pcall(function() return t.x end))'
+has "__index loop is an error" "$OUT" "^false	.*loop"
+# REGRESSION (shell/lua_sandbox.c): the instruction budget is counted by a
+# Lua hook, and a hook does not run (a) while C code works: a backtracking
+# pattern or an endless SQL statement; (b) inside __gc finalizers (Lua
+# turns hooks off there), which collectgarbage() or the exit run; (c) in
+# an xpcall message handler that loops (every nested error re-enters it).
+# Each runs forever inside --sandbox: it needs a CPU-time limit too, e.g.
+# setrlimit(RLIMIT_CPU) plus a timer that calls sqlite3_interrupt.
+steps 'xpcall(function() while true do end end, function() while true do end end) print("escaped")'
+is "REGRESSION sandbox: a looping xpcall handler is stopped" \
+  "$([ $RC -ne 124 ] && echo stopped || echo 'still running after 10 s')" stopped
+steps 'setmetatable({}, {__gc = function() while true do end end}) collectgarbage() print("escaped")'
+is "REGRESSION sandbox: an endless __gc run by collectgarbage is stopped" \
+  "$([ $RC -ne 124 ] && echo stopped || echo 'still running after 10 s')" stopped
+steps 'setmetatable({}, {__gc = function() while true do end end}) print("end")'
+is "REGRESSION sandbox: an endless __gc at exit is stopped" \
+  "$([ $RC -ne 124 ] && echo stopped || echo 'still running after 10 s')" stopped
+steps 'print(pcall(string.find, ("a"):rep(40), ("a?"):rep(40) .. ("a"):rep(40)))'
+is "REGRESSION sandbox: CPU burnt in a C pattern match is stopped" \
+  "$([ $RC -ne 124 ] && echo stopped || echo 'still running after 10 s')" stopped
+if [ $HAVE_DB -eq 0 ]; then
+  TINSH_SANDBOX_STEPS=1000000 timeout 10 "$TINSH" --db "$TMP/c.db" --sandbox \
+    --out "$OUTD" -e 'print(pcall(corpus.sql, corpus, "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r) SELECT count(*) FROM r"))' \
+    >/dev/null 2>&1
+  is "REGRESSION sandbox: an endless SQL statement is stopped" \
+    "$([ $? -ne 124 ] && echo stopped || echo 'still running after 10 s')" stopped
+fi
+
+# 5. Ctrl-C against long SQL statements
+if [ $HAVE_DB -eq 0 ]; then
+  "$TINSH" --db "$TMP/c.db" sql "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r) SELECT count(*) FROM r" \
+    >"$TMP/o" 2>"$TMP/e" &
+  pid=$!
+  sleep 0.5
+  t0=$(date +%s%N)
+  kill -INT $pid
+  for _ in $(seq 50); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
+  # REGRESSION (shell/cmd_store.c cmd_sql): the connection is not handed to
+  # interrupt_watch(), so SIGINT never reaches sqlite3_interrupt().
+  if kill -0 $pid 2>/dev/null; then
+    kill -KILL $pid
+    failed "REGRESSION tinsh sql stops on SIGINT within 5 s"
+  else
+    pass
+  fi
+  wait $pid
+  RC=$?
+  ms=$((($(date +%s%N) - t0) / 1000000))
+  echo "tinsh sql: SIGINT to exit in $ms ms (status $RC)"
+  has "REGRESSION tinsh sql says it was interrupted" "$(cat "$TMP/e")" "interrupted"
+  is "tinsh sql: non-zero status on interrupt" "$([ $RC -ne 0 ] && echo nonzero)" nonzero
+  if command -v python3 >/dev/null; then
+    cat >"$TMP/ctrlc.py" <<'EOF'
+import os, sys, time
+sys.path.insert(0, os.path.join(os.environ["TINSH_SRC"], "tests", "repl"))
+from ptyrun import Session
+s = Session(["--db", sys.argv[1]], env={"NO_COLOR": "1"})
+s.expect(r"> $", t=10)
+s.send('corpus:sql("WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL '
+       'SELECT i + 1 FROM r) SELECT count(*) FROM r")\r')
+time.sleep(1.0)
+t0 = time.time()
+s.send("\x03")
+out = s.expect(r"interrupted.*> $", t=2)
+print("prompt back after %.0f ms" % ((time.time() - t0) * 1000))
+s.send("print(#corpus)\r")
+s.expect(r"\b5\b.*> $", t=5)
+print("repl alive")
+s.close()
+EOF
+    run python3 "$TMP/ctrlc.py" "$TMP/c.db"
+    has "REPL: Ctrl-C during corpus:sql gives the prompt back within 2 s" "$OUT" "prompt back after"
+    has "REPL: still usable after the interrupt" "$OUT" "repl alive"
+    printf '%s\n' "$OUT" | grep "prompt back"
+  fi
+fi
+finish
