@@ -3,6 +3,8 @@
 #   make test   install what is missing, build, run the whole suite (CTest)
 #   make test-asan   the whole suite again under ASan + UBSan
 #   make bench  benchmarks (figures side by side with peers; needs ../shared/corpora)
+#   make fuzz   libFuzzer targets, FUZZ_SECONDS (60) each (clang; docs/robustness.md)
+#   make test-valgrind   C unit tests and representative runs under valgrind
 #
 # Missing Debian packages are installed with apt-get when running as root;
 # otherwise the exact apt-get line is printed and make stops.
@@ -17,7 +19,12 @@ BUILD_PKGS = gcc make cmake pkg-config liblua5.4-dev libsqlite3-dev \
 TEST_PKGS  = python3 sqlite3 lua5.4 chromium
 BENCH_PKGS = ripgrep python3-nltk hyperfine time
 
-.PHONY: all build run test test-asan bench deps test-deps bench-deps clean
+BUILD_FUZZ ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_PKGS  = clang libclang-rt-14-dev
+
+.PHONY: all build run test test-asan bench deps test-deps bench-deps clean \
+        fuzz test-valgrind
 
 all: build
 
@@ -51,5 +58,16 @@ test-asan: test-deps
 bench: bench-deps build
 	@sh bench/run.sh $(BUILD)/tinsh
 
+fuzz:
+	@sh tests/tools/ensure-packages.sh $(BUILD_PKGS) $(FUZZ_PKGS)
+	@cmake -S . -B $(BUILD_FUZZ) -DCMAKE_C_COMPILER=clang \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTINSH_FUZZ=ON >/dev/null
+	@cmake --build $(BUILD_FUZZ) -j$(JOBS) --target fuzz_all
+	@sh tests/fuzz/run.sh $(BUILD_FUZZ) $(FUZZ_SECONDS)
+
+test-valgrind: test-deps build
+	@sh tests/tools/ensure-packages.sh valgrind
+	@bash tests/valgrind/run.sh $(BUILD)
+
 clean:
-	rm -rf $(BUILD) $(BUILD_ASAN)
+	rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_FUZZ)

@@ -102,5 +102,7 @@ int main(void) {
   int ncorpus = replay_dir(dir, ".txt");
   CHECK(ncorpus >= 5);
   printf("%d regression files, %d corpus files replayed\n", nreg, ncorpus);
+  sqlite3_close(fuzz_fts_db()); /* the targets keep one database each */
+  sqlite3_close(fuzz_query_db());
   return check_done();
 }
