@@ -61,11 +61,13 @@ static void plain_match(const char *q, char *out, size_t cap) {
 }
 
 static int no_adjacent; /* QB_ADJACENT=0: plain AND, no phrase ranking */
+static int no_snippet;  /* QB_SNIPPET=0: no snippets (cost breakdown) */
 
 static int run_tinsh(store *s, const char *q) {
   char *err = NULL;
   store_search_opts o = {0};
   o.no_adjacent = no_adjacent;
+  if (no_snippet) o.snippet_tokens = -1;
   store_search *r = store_search_open(s, q, &o, &err);
   store_hit h;
   int n = 0;
@@ -91,6 +93,8 @@ int main(int argc, char **argv) {
   int runs = atoi(argv[4]);
   const char *adj = getenv("QB_ADJACENT");
   no_adjacent = adj && !strcmp(adj, "0");
+  const char *sn = getenv("QB_SNIPPET");
+  no_snippet = sn && !strcmp(sn, "0");
   if (runs < 1) runs = 1;
   store *s;
   char *err = NULL;
@@ -114,10 +118,11 @@ int main(int argc, char **argv) {
     return 1;
   }
   char line[512], m[1100];
-  double qt[256], qp[256], wt[256], wp[256], *ct = malloc(sizeof(double) * (size_t)runs),
-         *cp = malloc(sizeof(double) * (size_t)runs),
-         *wct = malloc(sizeof(double) * (size_t)runs),
-         *wcp = malloc(sizeof(double) * (size_t)runs);
+  double qt[256], qp[256], wt[256], wp[256],
+      *ct = malloc(sizeof(double) * (size_t)runs),
+      *cp = malloc(sizeof(double) * (size_t)runs),
+      *wct = malloc(sizeof(double) * (size_t)runs),
+      *wcp = malloc(sizeof(double) * (size_t)runs);
   int nq = 0;
   printf("%-28s %10s %10s %7s %10s %10s\n", "query", "tinsh_cpu", "plain_cpu",
          "ratio", "tinsh_wall", "plain_wall");
@@ -145,12 +150,13 @@ int main(int argc, char **argv) {
   double st_sum = 0, sp_sum = 0;
   for (int i = 0; i < nq; i++) st_sum += qt[i], sp_sum += qp[i];
   double mt = median(qt, nq), mp = median(qp, nq);
-  printf("\nin-process (%s), median CPU over %d queries: tinsh %.2f ms, "
-         "plain FTS5 %.2f ms, ratio %.2fx (goal <= 1.2); total %.0f vs %.0f ms "
-         "(%.2fx)\n",
-         no_adjacent ? "tinsh: AND of the words"
-                     : "tinsh: side-by-side words ranked first",
-         nq, mt, mp, mt / mp, st_sum, sp_sum, st_sum / sp_sum);
+  printf(
+      "\nin-process (%s), median CPU over %d queries: tinsh %.2f ms, "
+      "plain FTS5 %.2f ms, ratio %.2fx (goal <= 1.2); total %.0f vs %.0f ms "
+      "(%.2fx)\n",
+      no_adjacent ? "tinsh: AND of the words"
+                  : "tinsh: side-by-side words ranked first",
+      nq, mt, mp, mt / mp, st_sum, sp_sum, st_sum / sp_sum);
   free(ct), free(cp), free(wct), free(wcp);
   sqlite3_finalize(st);
   sqlite3_close(p);

@@ -55,9 +55,9 @@ static int use_color(void) {
 /* ---- ingest ---- */
 
 typedef struct ingest_ui {
-  int tty;        /* progress bar on a terminal (stderr) */
-  int quiet;      /* no progress at all */
-  int bar_shown;  /* a bar is on screen (clear before other output) */
+  int tty;       /* progress bar on a terminal (stderr) */
+  int quiet;     /* no progress at all */
+  int bar_shown; /* a bar is on screen (clear before other output) */
   double last_line;
 } ingest_ui;
 
@@ -90,8 +90,8 @@ static void on_progress(void *ctx, const store_ingest_stats *st, int final) {
   double left = (double)(st->bytes_total - st->bytes_done) / 1e6;
   char eta[32];
   fmt_eta(eta, sizeof eta, rate > 0 ? left / rate : -1);
-  int64_t total = st->files_total > st->files_done ? st->files_total
-                                                   : st->files_done;
+  int64_t total =
+      st->files_total > st->files_done ? st->files_total : st->files_done;
   if (u->tty) {
     int w = 30, fill = total ? (int)(w * st->files_done / total) : 0;
     char bar[64];
@@ -116,15 +116,16 @@ static void on_note(void *ctx, const char *path, const char *why, int error) {
 }
 
 static void ingest_usage(void) {
-  fputs("usage: tinsh [--db PATH] ingest [options] PATH...\n"
-        "  Parse and index files and folders (.txt, .md, .json, .jsonl)\n"
-        "  into the corpus database (default: $TINSH_DB, else ./tinsh.db).\n"
-        "  --prune       remove documents whose files are gone\n"
-        "  --reparse     re-derive every document from its stored text\n"
-        "  --wait        wait for another running ingest instead of refusing\n"
-        "  --threads N   parser threads (default: all cores)\n"
-        "  --quiet       no progress display\n",
-        stdout);
+  fputs(
+      "usage: tinsh [--db PATH] ingest [options] PATH...\n"
+      "  Parse and index files and folders (.txt, .md, .json, .jsonl)\n"
+      "  into the corpus database (default: $TINSH_DB, else ./tinsh.db).\n"
+      "  --prune       remove documents whose files are gone\n"
+      "  --reparse     re-derive every document from its stored text\n"
+      "  --wait        wait for another running ingest instead of refusing\n"
+      "  --threads N   parser threads (default: all cores)\n"
+      "  --quiet       no progress display\n",
+      stdout);
 }
 
 /* The database ingest writes to: --db, $TINSH_DB, else ./tinsh.db. */
@@ -142,11 +143,16 @@ int cmd_ingest(int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (opts && a[0] == '-' && a[1]) {
-      if (!strcmp(a, "--")) opts = 0;
-      else if (!strcmp(a, "--prune")) o.prune = 1;
-      else if (!strcmp(a, "--reparse")) o.reparse = 1;
-      else if (!strcmp(a, "--wait")) o.wait = 1;
-      else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) u.quiet = 1;
+      if (!strcmp(a, "--"))
+        opts = 0;
+      else if (!strcmp(a, "--prune"))
+        o.prune = 1;
+      else if (!strcmp(a, "--reparse"))
+        o.reparse = 1;
+      else if (!strcmp(a, "--wait"))
+        o.wait = 1;
+      else if (!strcmp(a, "--quiet") || !strcmp(a, "-q"))
+        u.quiet = 1;
       else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
         ingest_usage();
         free(paths.items);
@@ -190,15 +196,16 @@ int cmd_ingest(int argc, char **argv) {
     store_close(s);
     return 1;
   }
-  printf("%lld files in %.1f s: %lld new, %lld changed, %lld unchanged, "
-         "%lld moved, %lld duplicates",
-         (long long)st.files_done, st.elapsed, (long long)st.new_docs,
-         (long long)st.changed, (long long)st.unchanged, (long long)st.moved,
-         (long long)st.duplicates);
+  printf(
+      "%lld files in %.1f s: %lld new, %lld changed, %lld unchanged, "
+      "%lld moved, %lld duplicates",
+      (long long)st.files_done, st.elapsed, (long long)st.new_docs,
+      (long long)st.changed, (long long)st.unchanged, (long long)st.moved,
+      (long long)st.duplicates);
   if (o.prune) printf(", %lld pruned", (long long)st.pruned);
   if (o.reparse) printf(", %lld reparsed", (long long)st.reparsed);
-  printf(", %lld skipped, %lld warnings, %lld errors\n",
-         (long long)st.skipped, (long long)st.warnings, (long long)st.errors);
+  printf(", %lld skipped, %lld warnings, %lld errors\n", (long long)st.skipped,
+         (long long)st.warnings, (long long)st.errors);
   printf("%s: %lld documents\n", db, (long long)store_doc_count(s));
   sqlite3_stmt *q;
   if (sqlite3_prepare_v2(store_db(s),
@@ -220,19 +227,20 @@ int cmd_ingest(int argc, char **argv) {
 /* ---- search ---- */
 
 static void search_usage(void) {
-  fputs("usage: tinsh [--db PATH] search [options] QUERY...\n"
-        "  Ranked hits with snippets. Words without diacritics match every\n"
-        "  accented form; \"quoted words\" are phrases; word* is a prefix.\n"
-        "  --limit N     hits to show (default 20)\n"
-        "  --offset N    hits to skip\n"
-        "  --json        one JSON object per hit\n"
-        "  --match       QUERY is raw FTS5 MATCH syntax (AND/OR/NOT, NEAR,\n"
-        "                column filters: title: lead: body: captions: answers:)\n"
-        "  --count       print the number of matching documents only\n"
-        "  --and         rank by bm25 only (documents with the words side by\n"
-        "                side are not ranked first; a little faster)\n"
-        "  Exit status: 0 hits found, 1 none, 2 error.\n",
-        stdout);
+  fputs(
+      "usage: tinsh [--db PATH] search [options] QUERY...\n"
+      "  Ranked hits with snippets. Words without diacritics match every\n"
+      "  accented form; \"quoted words\" are phrases; word* is a prefix.\n"
+      "  --limit N     hits to show (default 20)\n"
+      "  --offset N    hits to skip\n"
+      "  --json        one JSON object per hit\n"
+      "  --match       QUERY is raw FTS5 MATCH syntax (AND/OR/NOT, NEAR,\n"
+      "                column filters: title: lead: body: captions: answers:)\n"
+      "  --count       print the number of matching documents only\n"
+      "  --and         rank by bm25 only (documents with the words side by\n"
+      "                side are not ranked first; a little faster)\n"
+      "  Exit status: 0 hits found, 1 none, 2 error.\n",
+      stdout);
 }
 
 /* Print a snippet: markers \x02 \x03 become bold (or nothing); newlines
@@ -293,11 +301,16 @@ int cmd_search(int argc, char **argv) {
     const char *a = argv[i];
     if (opts && a[0] == '-' && a[1] == '-') {
       long v;
-      if (!strcmp(a, "--")) opts = 0;
-      else if (!strcmp(a, "--json")) json = 1;
-      else if (!strcmp(a, "--match")) o.raw = 1;
-      else if (!strcmp(a, "--count")) count = 1;
-      else if (!strcmp(a, "--and")) o.no_adjacent = 1;
+      if (!strcmp(a, "--"))
+        opts = 0;
+      else if (!strcmp(a, "--json"))
+        json = 1;
+      else if (!strcmp(a, "--match"))
+        o.raw = 1;
+      else if (!strcmp(a, "--count"))
+        count = 1;
+      else if (!strcmp(a, "--and"))
+        o.no_adjacent = 1;
       else if (!strcmp(a, "--help")) {
         search_usage();
         buf_free(&q);
@@ -392,8 +405,8 @@ enum { SQL_TABLE, SQL_CSV, SQL_JSON };
 
 typedef struct table {
   int ncol;
-  VEC(char *) cells;  /* row-major, header first; NULL = SQL NULL */
-  VEC(int) numeric;   /* per column: every value numeric */
+  VEC(char *) cells; /* row-major, header first; NULL = SQL NULL */
+  VEC(int) numeric;  /* per column: every value numeric */
 } table;
 
 static void csv_cell(const char *v, FILE *out) {
@@ -521,10 +534,11 @@ static int run_stmt(sqlite3 *db, sqlite3_stmt *st, int fmt, FILE *out) {
 }
 
 static void sql_usage(void) {
-  fputs("usage: tinsh [--db PATH] sql [--csv|--json] \"SELECT ...\"\n"
-        "  Read-only SQL over the corpus database (tables: docs/schema.md),\n"
-        "  printed as an aligned table, CSV, or one JSON object per row.\n",
-        stdout);
+  fputs(
+      "usage: tinsh [--db PATH] sql [--csv|--json] \"SELECT ...\"\n"
+      "  Read-only SQL over the corpus database (tables: docs/schema.md),\n"
+      "  printed as an aligned table, CSV, or one JSON object per row.\n",
+      stdout);
 }
 
 int cmd_sql(int argc, char **argv) {
@@ -532,8 +546,10 @@ int cmd_sql(int argc, char **argv) {
   const char *sql = NULL;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
-    if (!strcmp(a, "--csv")) fmt = SQL_CSV;
-    else if (!strcmp(a, "--json")) fmt = SQL_JSON;
+    if (!strcmp(a, "--csv"))
+      fmt = SQL_CSV;
+    else if (!strcmp(a, "--json"))
+      fmt = SQL_JSON;
     else if (!strcmp(a, "--help")) {
       sql_usage();
       return 0;
@@ -565,8 +581,9 @@ int cmd_sql(int argc, char **argv) {
     }
     if (!st) break; /* only whitespace or comments left */
     if (!sqlite3_stmt_readonly(st)) {
-      cmd_error("sql", "the database is read-only here: only queries are "
-                       "allowed (change it with tinsh ingest)");
+      cmd_error("sql",
+                "the database is read-only here: only queries are "
+                "allowed (change it with tinsh ingest)");
       status = 1;
     } else if (run_stmt(db, st, fmt, stdout) != 0) {
       status = 1;

@@ -69,8 +69,8 @@ static void tab_init(void) {
       fold_tab[cp] = strip_tab[cp] = -1;
       continue;
     }
-    fold_tab[cp] = map1(cp, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
-                                UTF8PROC_STABLE);
+    fold_tab[cp] =
+        map1(cp, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STABLE);
     int32_t s = map1(cp, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
                              UTF8PROC_STABLE | UTF8PROC_STRIPMARK);
     if (s == 0x111) s = 'd'; /* đ: a letter of its own, not a mark */
@@ -96,8 +96,8 @@ static inline int decode(const unsigned char *s, int n, int32_t *cp) {
   }
   if (c >= 0xE0 && c < 0xF0 && n >= 3 && (s[1] & 0xC0) == 0x80 &&
       (s[2] & 0xC0) == 0x80) {
-    int32_t v = (int32_t)(((c & 0x0F) << 12) | ((s[1] & 0x3F) << 6) |
-                          (s[2] & 0x3F));
+    int32_t v =
+        (int32_t)(((c & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F));
     if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {
       *cp = v;
       return 3;
@@ -116,8 +116,8 @@ static inline int decode(const unsigned char *s, int n, int32_t *cp) {
 /* ---- token buffers: a stack buffer that grows to the heap ---- */
 
 typedef struct tbuf {
-  char *p;        /* stack or heap storage */
-  int len, cap;   /* bytes used, bytes available */
+  char *p;      /* stack or heap storage */
+  int len, cap; /* bytes used, bytes available */
   char stack[128];
 } tbuf;
 
@@ -178,14 +178,15 @@ static void tb_set(tbuf *t, const unsigned char *s, int n) {
 static void norm_slow(const unsigned char *s, int n, tbuf *ex, tbuf *st) {
   utf8proc_uint8_t *out = NULL;
   utf8proc_ssize_t m;
-  m = utf8proc_map(s, n, &out, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
-                                   UTF8PROC_STABLE);
+  m = utf8proc_map(s, n, &out,
+                   UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STABLE);
   if (m < 0) m = 0;
   tb_set(ex, out, (int)m);
   free(out);
   out = NULL;
-  m = utf8proc_map(s, n, &out, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
-                                   UTF8PROC_STABLE | UTF8PROC_STRIPMARK);
+  m = utf8proc_map(s, n, &out,
+                   UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STABLE |
+                       UTF8PROC_STRIPMARK);
   if (m < 0) m = 0;
   st->len = 0;
   for (utf8proc_ssize_t i = 0; i < m;) { /* đ (C4 91) -> d */
@@ -451,8 +452,8 @@ static int tok_tokenize(Fts5Tokenizer *t, void *pCtx, int flags,
 /* ---- tinsh_offsets(fts): byte offsets of the hits ---- */
 
 typedef struct inst {
-  int first, last;  /* token positions covered */
-  int start, end;   /* byte offsets found */
+  int first, last; /* token positions covered */
+  int start, end;  /* byte offsets found */
 } inst;
 
 typedef struct off_ctx {

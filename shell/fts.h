@@ -41,8 +41,7 @@ typedef int (*fts_token_fn)(void *ctx, int tflags, const char *tok, int ntok,
 ** Tokenize text[0..n) in `mode` (FTS_DOCUMENT or FTS_QUERY), calling cb
 ** for each token. Returns 0, or the first non-zero value cb returned.
 */
-int fts_tokenize(const char *text, int n, int mode, fts_token_fn cb,
-                 void *ctx);
+int fts_tokenize(const char *text, int n, int mode, fts_token_fn cb, void *ctx);
 
 /*
 ** Register the "tinsh" tokenizer and the auxiliary function

@@ -26,31 +26,31 @@
 static const char schema_v1[] =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);"
     "CREATE TABLE IF NOT EXISTS files("
-    "  path TEXT PRIMARY KEY,"    /* absolute path of the source file */
-    "  size INTEGER NOT NULL,"    /* bytes */
+    "  path TEXT PRIMARY KEY," /* absolute path of the source file */
+    "  size INTEGER NOT NULL," /* bytes */
     "  mtime_ns INTEGER NOT NULL,"
-    "  hash TEXT NOT NULL,"       /* 16 hex digits, FNV-1a of the bytes */
-    "  dup_of TEXT,"              /* exact duplicate of this file, or NULL */
-    "  format TEXT NOT NULL,"     /* 'text' or 'json' */
-    "  run INTEGER"               /* ingest_log.id that last saw it */
+    "  hash TEXT NOT NULL,"   /* 16 hex digits, FNV-1a of the bytes */
+    "  dup_of TEXT,"          /* exact duplicate of this file, or NULL */
+    "  format TEXT NOT NULL," /* 'text' or 'json' */
+    "  run INTEGER"           /* ingest_log.id that last saw it */
     ");"
     "CREATE INDEX IF NOT EXISTS files_hash ON files(hash);"
     "CREATE INDEX IF NOT EXISTS files_dup ON files(dup_of);"
     "CREATE TABLE IF NOT EXISTS documents("
     "  id INTEGER PRIMARY KEY,"
-    "  doc_id TEXT NOT NULL,"     /* doc.h id: hash of the normalised text */
-    "  path TEXT NOT NULL UNIQUE,"/* file, or file#N for the Nth JSON record */
-    "  file TEXT NOT NULL,"       /* files.path */
+    "  doc_id TEXT NOT NULL,"      /* doc.h id: hash of the normalised text */
+    "  path TEXT NOT NULL UNIQUE," /* file, or file#N for the Nth JSON record */
+    "  file TEXT NOT NULL,"        /* files.path */
     "  record INTEGER NOT NULL DEFAULT 0," /* JSON record number, 0 for text */
-    "  hash TEXT NOT NULL,"       /* hash of the raw bytes of this document */
+    "  hash TEXT NOT NULL," /* hash of the raw bytes of this document */
     "  title TEXT, published TEXT, author TEXT, site TEXT, lead TEXT,"
     "  url TEXT,"
-    "  size INTEGER NOT NULL,"    /* bytes of raw */
-    "  text TEXT NOT NULL,"       /* normalised text (block offsets refer to it) */
-    "  raw BLOB,"                 /* raw bytes that differ from text, see */
+    "  size INTEGER NOT NULL," /* bytes of raw */
+    "  text TEXT NOT NULL,"    /* normalised text (block offsets refer to it) */
+    "  raw BLOB,"              /* raw bytes that differ from text, see */
     "  raw_prefix INTEGER NOT NULL DEFAULT 0," /* documents_raw */
     "  raw_suffix INTEGER NOT NULL DEFAULT 0,"
-    "  format TEXT NOT NULL,"     /* 'text' or 'json' */
+    "  format TEXT NOT NULL," /* 'text' or 'json' */
     "  parser_version INTEGER NOT NULL,"
     "  ingested_at TEXT NOT NULL"
     ");"
@@ -96,7 +96,8 @@ static const char schema_v1[] =
     "  NULL, text TEXT, PRIMARY KEY(doc, seq));"
     "CREATE TABLE IF NOT EXISTS ingest_log("
     "  id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT,"
-    "  status TEXT NOT NULL," /* running, done, failed (killed runs stay running) */
+    "  status TEXT NOT NULL," /* running, done, failed (killed runs stay
+                                 running) */
     "  args TEXT, parser_version INTEGER, files INTEGER, new INTEGER,"
     "  changed INTEGER, unchanged INTEGER, moved INTEGER, duplicates INTEGER,"
     "  pruned INTEGER, skipped INTEGER, warnings INTEGER, errors INTEGER,"
@@ -106,7 +107,8 @@ static const char schema_v1[] =
     "CREATE VIEW IF NOT EXISTS fts_content(id, title, lead, body, captions,"
     "  answers) AS SELECT d.id, d.title, d.lead,"
     "  (SELECT group_concat(b.text, char(10)) FROM blocks b WHERE b.doc = d.id"
-    "   AND b.kind IN (" BODY_KINDS ")),"
+    "   AND b.kind IN (" BODY_KINDS
+    ")),"
     "  (SELECT group_concat(b.text, char(10)) FROM blocks b WHERE b.doc = d.id"
     "   AND b.kind = 'caption'),"
     "  (SELECT group_concat(b.text, char(10)) FROM blocks b WHERE b.doc = d.id"
@@ -118,8 +120,9 @@ static const char schema_v1[] =
 
 /* bm25 with column weights title 10, lead 5, body 1, captions 1, answers
 ** 1, stored in the FTS5 config so that ORDER BY rank uses it. */
-#define STORE_RANK_SQL \
-  "INSERT INTO fts(fts, rank) VALUES('rank', 'bm25(10.0, 5.0, 1.0, 1.0, 1.0)')"
+#define STORE_RANK_SQL                                                    \
+  "INSERT INTO fts(fts, rank) VALUES('rank', 'bm25(10.0, 5.0, 1.0, 1.0, " \
+  "1.0)')"
 
 int store_block_in_column(doc_kind k) {
   switch (k) {
@@ -187,9 +190,9 @@ char *store_meta(store *s, const char *key) {
 
 static int set_meta(store *s, const char *key, const char *value, char **err) {
   sqlite3_stmt *st;
-  if (sqlite3_prepare_v2(s->db,
-                         "INSERT OR REPLACE INTO meta(key, value) VALUES(?1,?2)",
-                         -1, &st, NULL) != SQLITE_OK) {
+  if (sqlite3_prepare_v2(
+          s->db, "INSERT OR REPLACE INTO meta(key, value) VALUES(?1,?2)", -1,
+          &st, NULL) != SQLITE_OK) {
     *err = store_msg("%s", sqlite3_errmsg(s->db));
     return -1;
   }
@@ -224,8 +227,8 @@ static int migrate(store *s, char **err) {
     char *v = store_meta(s, "schema_version");
     have = v ? atoi(v) : 0;
     free(v);
-  } else if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_schema",
-                                -1, &st, NULL) == SQLITE_OK) {
+  } else if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_schema", -1,
+                                &st, NULL) == SQLITE_OK) {
     /* never add our tables to somebody else's database */
     int other = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
@@ -235,9 +238,10 @@ static int migrate(store *s, char **err) {
     }
   }
   if (have > STORE_SCHEMA_VERSION) {
-    *err = store_msg("database schema version %d is newer than this tinsh "
-                     "(%d); upgrade tinsh",
-                     have, STORE_SCHEMA_VERSION);
+    *err = store_msg(
+        "database schema version %d is newer than this tinsh "
+        "(%d); upgrade tinsh",
+        have, STORE_SCHEMA_VERSION);
     return -1;
   }
   if (have == STORE_SCHEMA_VERSION) return 0;
@@ -292,8 +296,8 @@ int store_open(const char *path, int mode, store **out, char **err) {
         rc = -1;
       }
     } else if (v && atoi(v) > STORE_SCHEMA_VERSION) {
-      *err = store_msg("database schema version %s is newer than this tinsh",
-                       v);
+      *err =
+          store_msg("database schema version %s is newer than this tinsh", v);
       rc = -1;
     }
     free(v);
@@ -354,10 +358,9 @@ static void read_docinfo(sqlite3_stmt *st, store_docinfo *d) {
 }
 
 store_iter *store_docs(store *s, const char *sql_where, char **err) {
-  char *sql = sqlite3_mprintf("SELECT " DOCINFO_COLS
-                              " FROM documents %s%s ORDER BY id",
-                              sql_where ? "WHERE " : "",
-                              sql_where ? sql_where : "");
+  char *sql =
+      sqlite3_mprintf("SELECT " DOCINFO_COLS " FROM documents %s%s ORDER BY id",
+                      sql_where ? "WHERE " : "", sql_where ? sql_where : "");
   sqlite3_stmt *st = NULL;
   int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
   sqlite3_free(sql);
@@ -553,8 +556,7 @@ doc *store_doc_load(store *s, int64_t id) {
 char *store_doc_raw(store *s, int64_t id, size_t *len) {
   sqlite3_stmt *st;
   char *r = NULL;
-  if (sqlite3_prepare_v2(s->db,
-                         "SELECT raw FROM documents_raw WHERE id = ?1",
+  if (sqlite3_prepare_v2(s->db, "SELECT raw FROM documents_raw WHERE id = ?1",
                          -1, &st, NULL) != SQLITE_OK)
     return NULL;
   sqlite3_bind_int64(st, 1, id);
@@ -573,8 +575,8 @@ char *store_doc_raw(store *s, int64_t id, size_t *len) {
 sqlite3_stmt *store_facts(store *s, const char *table, int64_t doc,
                           char **err) {
   static const char *const known[] = {
-      "figures", "people", "refs",     "periods", "places",
-      "quotes",  "abbrevs", "qa",      "warnings", "blocks"};
+      "figures", "people",  "refs", "periods",  "places",
+      "quotes",  "abbrevs", "qa",   "warnings", "blocks"};
   int ok = 0;
   for (size_t i = 0; i < sizeof known / sizeof *known; i++)
     if (strcmp(table, known[i]) == 0) ok = 1;

@@ -31,10 +31,10 @@ enum {
 ** query_only). Read-write opens create the schema or migrate it.
 */
 int store_open(const char *path, int mode, store **out, char **err);
-void store_close(store *s);          /* NULL is fine */
-sqlite3 *store_db(store *s);         /* the connection, for raw SQL */
-const char *store_path(store *s);    /* as opened */
-const char *store_errmsg(store *s);  /* last error of the connection */
+void store_close(store *s);         /* NULL is fine */
+sqlite3 *store_db(store *s);        /* the connection, for raw SQL */
+const char *store_path(store *s);   /* as opened */
+const char *store_errmsg(store *s); /* last error of the connection */
 /* meta value (malloc'd) or NULL: "schema_version", "parser_version"... */
 char *store_meta(store *s, const char *key);
 
@@ -52,11 +52,11 @@ char *store_default_path(const char *db_option, char **err);
 /* A document row without its derived tables; strings valid until the next
 ** call on the same iterator (or until store_docinfo_free). */
 typedef struct store_docinfo {
-  int64_t id;            /* documents.id: FTS rowid, stable while the file is */
-  const char *doc_id;    /* hash of the normalised text (doc.h id) */
-  const char *path;      /* source path ("file.jsonl#3" for JSON records) */
+  int64_t id;         /* documents.id: FTS rowid, stable while the file is */
+  const char *doc_id; /* hash of the normalised text (doc.h id) */
+  const char *path;   /* source path ("file.jsonl#3" for JSON records) */
   const char *title, *published, *author, *site, *lead, *url;
-  int64_t size;          /* bytes of the raw text */
+  int64_t size; /* bytes of the raw text */
 } store_docinfo;
 
 typedef struct store_iter store_iter;
@@ -89,8 +89,7 @@ char *store_doc_raw(store *s, int64_t id, size_t *len);
 ** (doc, seq) order. The caller steps and finalizes it. NULL + *err on an
 ** unknown table.
 */
-sqlite3_stmt *store_facts(store *s, const char *table, int64_t doc,
-                          char **err);
+sqlite3_stmt *store_facts(store *s, const char *table, int64_t doc, char **err);
 
 /* ---- search ---- */
 
@@ -110,9 +109,9 @@ typedef struct store_search_opts {
 typedef struct store_hit {
   int64_t id;
   const char *doc_id, *path, *title, *published;
-  double score;         /* bm25: lower is better (negative) */
-  const char *snippet;  /* NULL unless snippets asked for */
-  const char *offsets;  /* "col start end ..." byte offsets (tinsh_offsets) */
+  double score;        /* bm25: lower is better (negative) */
+  const char *snippet; /* NULL unless snippets asked for */
+  const char *offsets; /* "col start end ..." byte offsets (tinsh_offsets) */
 } store_hit;
 
 typedef struct store_search store_search;
@@ -136,20 +135,20 @@ typedef struct store_ingest_stats {
   int64_t files_total, bytes_total; /* found by the walk */
   int64_t files_done, bytes_done;   /* processed so far */
   int64_t new_docs, changed, unchanged, moved, duplicates, pruned;
-  int64_t reparsed; /* documents re-derived from their raw text */
-  int64_t skipped;  /* unsupported or empty files */
-  int64_t warnings; /* documents with parser warnings */
-  int64_t errors;   /* files that could not be read or parsed */
-  double elapsed;   /* seconds */
+  int64_t reparsed;    /* documents re-derived from their raw text */
+  int64_t skipped;     /* unsupported or empty files */
+  int64_t warnings;    /* documents with parser warnings */
+  int64_t errors;      /* files that could not be read or parsed */
+  double elapsed;      /* seconds */
   const char *current; /* file being written (valid during the callback) */
 } store_ingest_stats;
 
 typedef struct store_ingest_opts {
-  int threads;    /* parser threads; 0 = number of cores */
-  int prune;      /* remove documents whose files are gone */
-  int reparse;    /* re-derive every document from its stored raw text */
-  int batch;      /* files per transaction (at most 2 s); 0 = 1000 */
-  int wait;       /* another ingest holds the lock: wait (1) or refuse (0) */
+  int threads; /* parser threads; 0 = number of cores */
+  int prune;   /* remove documents whose files are gone */
+  int reparse; /* re-derive every document from its stored raw text */
+  int batch;   /* files per transaction (at most 2 s); 0 = 1000 */
+  int wait;    /* another ingest holds the lock: wait (1) or refuse (0) */
   /* called about every 100 ms and once at the end (final = 1) */
   void (*progress)(void *ctx, const store_ingest_stats *st, int final);
   /* one call per file that failed (error = 1) or was skipped (error = 0) */

@@ -123,10 +123,11 @@ static char *example_db(char **err) {
   const char *corpus = TINSH_EXAMPLES_DIR "/corpus";
   char *fp = fingerprint(corpus);
   if (!fp) {
-    *err = store_msg("no corpus database (use --db PATH, set TINSH_DB or "
-                     "run tinsh ingest) and the example corpus %s is "
-                     "missing",
-                     corpus);
+    *err = store_msg(
+        "no corpus database (use --db PATH, set TINSH_DB or "
+        "run tinsh ingest) and the example corpus %s is "
+        "missing",
+        corpus);
     return NULL;
   }
   char *dir = cache_dir();

@@ -35,8 +35,8 @@ typedef struct item {
   const char *raw; /* raw bytes of this document (inside job->bytes) */
   size_t rawlen;
   char hash[17];
-  char *url;       /* malloc'd or NULL */
-  int record;      /* JSON record number (1-based), 0 for text files */
+  char *url;  /* malloc'd or NULL */
+  int record; /* JSON record number (1-based), 0 for text files */
   /* FTS columns, prepared by the worker: title, lead, body, captions,
   ** answers (text NULL = SQL NULL) with their pre-computed tokens */
   buf cols[3];
@@ -44,16 +44,16 @@ typedef struct item {
 } item;
 
 typedef struct job {
-  char *path;        /* absolute path of the file */
+  char *path; /* absolute path of the file */
   int64_t size, mtime_ns;
   int format;
-  int64_t reparse;   /* > 0: re-derive this stored document */
-  int record;        /* reparse: its record number */
+  int64_t reparse; /* > 0: re-derive this stored document */
+  int record;      /* reparse: its record number */
   /* filled by the worker */
   char *bytes;
   size_t len;
   char hash[17];
-  char *why;         /* malloc'd failure reason, or NULL */
+  char *why; /* malloc'd failure reason, or NULL */
   VEC(item) items;
   int done;
 } job;
@@ -65,10 +65,10 @@ typedef struct ingest {
   const store_ingest_opts *o;
   store_ingest_stats *st;
   char **err;
-  int64_t run;         /* ingest_log.id */
-  int walking_totals;  /* first pass: count only */
-  int failed;          /* a database error happened */
-  char *dbreal;        /* realpath of the database (skipped by the walk) */
+  int64_t run;            /* ingest_log.id */
+  int walking_totals;     /* first pass: count only */
+  int failed;             /* a database error happened */
+  char *dbreal;           /* realpath of the database (skipped by the walk) */
   VEC(struct stat) stack; /* folders being walked (symlink cycles) */
   /* worker pool */
   pthread_mutex_t mu;
@@ -82,10 +82,9 @@ typedef struct ingest {
   int64_t in_tx; /* jobs written in the current transaction */
   struct timespec t0, last_commit, last_progress;
   /* prepared statements */
-  sqlite3_stmt *q_file, *q_file_by_hash, *q_doc_by_hash, *ins_doc,
-      *ins_block, *ins_fts, *ins_file, *upd_file_stat, *ins_people,
-      *ins_fig, *ins_ref, *ins_per, *ins_place, *ins_quote, *ins_abbr,
-      *ins_qa, *ins_warn, *ins_err;
+  sqlite3_stmt *q_file, *q_file_by_hash, *q_doc_by_hash, *ins_doc, *ins_block,
+      *ins_fts, *ins_file, *upd_file_stat, *ins_people, *ins_fig, *ins_ref,
+      *ins_per, *ins_place, *ins_quote, *ins_abbr, *ins_qa, *ins_warn, *ins_err;
 } ingest;
 
 /* ---- time ---- */
@@ -93,7 +92,8 @@ typedef struct ingest {
 static double since(const struct timespec *a) {
   struct timespec b;
   clock_gettime(CLOCK_MONOTONIC, &b);
-  return (double)(b.tv_sec - a->tv_sec) + (double)(b.tv_nsec - a->tv_nsec) / 1e9;
+  return (double)(b.tv_sec - a->tv_sec) +
+         (double)(b.tv_nsec - a->tv_nsec) / 1e9;
 }
 
 static void now_iso(char *out, size_t n) {
@@ -127,8 +127,8 @@ static void set_doc_id(doc *d) {
 
 /* An ISO-looking date ("2024-03-04...") is trusted as published. */
 static int iso_date(const char *s) {
-  return s && strlen(s) >= 10 && s[4] == '-' && s[7] == '-' &&
-         s[0] >= '0' && s[0] <= '9';
+  return s && strlen(s) >= 10 && s[4] == '-' && s[7] == '-' && s[0] >= '0' &&
+         s[0] <= '9';
 }
 
 /*
@@ -324,16 +324,15 @@ static int prepare_all(ingest *g) {
               "dup_of, format, run) VALUES(?1,?2,?3,?4,?5,?6,?7)") ||
          prep(g, &g->upd_file_stat,
               "UPDATE files SET size=?2, mtime_ns=?3 WHERE path=?1") ||
-         prep(g, &g->ins_people,
-              "INSERT INTO people VALUES(?1,?2,?3,?4,?5)") ||
+         prep(g, &g->ins_people, "INSERT INTO people VALUES(?1,?2,?3,?4,?5)") ||
          prep(g, &g->ins_fig,
               "INSERT INTO figures VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,"
               "?12)") ||
-         prep(g, &g->ins_ref, "INSERT INTO refs VALUES(?1,?2,?3,?4,?5,?6,?7)") ||
+         prep(g, &g->ins_ref,
+              "INSERT INTO refs VALUES(?1,?2,?3,?4,?5,?6,?7)") ||
          prep(g, &g->ins_per,
               "INSERT INTO periods VALUES(?1,?2,?3,?4,?5,?6,?7)") ||
-         prep(g, &g->ins_place,
-              "INSERT INTO places VALUES(?1,?2,?3,?4,?5)") ||
+         prep(g, &g->ins_place, "INSERT INTO places VALUES(?1,?2,?3,?4,?5)") ||
          prep(g, &g->ins_quote, "INSERT INTO quotes VALUES(?1,?2,?3)") ||
          prep(g, &g->ins_abbr, "INSERT INTO abbrevs VALUES(?1,?2,?3,?4)") ||
          prep(g, &g->ins_qa, "INSERT INTO qa VALUES(?1,?2,?3,?4,?5)") ||
@@ -342,12 +341,12 @@ static int prepare_all(ingest *g) {
 }
 
 static void finalize_all(ingest *g) {
-  sqlite3_stmt **all[] = {
-      &g->q_file,    &g->q_file_by_hash, &g->q_doc_by_hash, &g->ins_doc,
-      &g->ins_block, &g->ins_fts,        &g->ins_file,      &g->upd_file_stat,
-      &g->ins_people, &g->ins_fig,       &g->ins_ref,       &g->ins_per,
-      &g->ins_place, &g->ins_quote,      &g->ins_abbr,      &g->ins_qa,
-      &g->ins_warn,  &g->ins_err};
+  sqlite3_stmt **all[] = {&g->q_file,    &g->q_file_by_hash, &g->q_doc_by_hash,
+                          &g->ins_doc,   &g->ins_block,      &g->ins_fts,
+                          &g->ins_file,  &g->upd_file_stat,  &g->ins_people,
+                          &g->ins_fig,   &g->ins_ref,        &g->ins_per,
+                          &g->ins_place, &g->ins_quote,      &g->ins_abbr,
+                          &g->ins_qa,    &g->ins_warn,       &g->ins_err};
   for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
     sqlite3_finalize(*all[i]);
     *all[i] = NULL;
@@ -407,11 +406,16 @@ static int delete_doc(ingest *g, int64_t id) {
       "INSERT INTO fts(fts, rowid, title, lead, body, captions, answers) "
       "SELECT 'delete', id, title, lead, body, captions, answers FROM "
       "fts_content WHERE id = ?1",
-      "DELETE FROM block_rows WHERE doc=?1",  "DELETE FROM qa WHERE doc = ?1",
-      "DELETE FROM people WHERE doc = ?1",  "DELETE FROM figures WHERE doc=?1",
-      "DELETE FROM refs WHERE doc = ?1",    "DELETE FROM periods WHERE doc=?1",
-      "DELETE FROM places WHERE doc = ?1",  "DELETE FROM quotes WHERE doc = ?1",
-      "DELETE FROM abbrevs WHERE doc = ?1", "DELETE FROM warnings WHERE doc=?1",
+      "DELETE FROM block_rows WHERE doc=?1",
+      "DELETE FROM qa WHERE doc = ?1",
+      "DELETE FROM people WHERE doc = ?1",
+      "DELETE FROM figures WHERE doc=?1",
+      "DELETE FROM refs WHERE doc = ?1",
+      "DELETE FROM periods WHERE doc=?1",
+      "DELETE FROM places WHERE doc = ?1",
+      "DELETE FROM quotes WHERE doc = ?1",
+      "DELETE FROM abbrevs WHERE doc = ?1",
+      "DELETE FROM warnings WHERE doc=?1",
       "DELETE FROM documents WHERE id = ?1"};
   for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
     if (exec_id(g, sql[i], id) != 0) return -1;
@@ -520,8 +524,8 @@ static int write_doc(ingest *g, const job *j, const item *it, int64_t id) {
   sqlite3_bind_text(st, 14, d->text ? d->text : "", (int)d->text_len,
                     SQLITE_STATIC);
   /* raw: only the bytes between what it shares with text at both ends */
-  size_t pre = 0, suf = 0, m = it->rawlen < d->text_len ? it->rawlen
-                                                        : d->text_len;
+  size_t pre = 0, suf = 0,
+         m = it->rawlen < d->text_len ? it->rawlen : d->text_len;
   const char *tx = d->text ? d->text : "";
   while (pre < m && it->raw[pre] == tx[pre]) pre++;
   while (suf < m - pre &&
@@ -596,7 +600,8 @@ static int repoint(ingest *g, const char *from, const char *to) {
 static char *query_str(ingest *g, const char *sql, const char *arg) {
   sqlite3_stmt *st;
   char *r = NULL;
-  if (sqlite3_prepare_v2(g->s->db, sql, -1, &st, NULL) != SQLITE_OK) return NULL;
+  if (sqlite3_prepare_v2(g->s->db, sql, -1, &st, NULL) != SQLITE_OK)
+    return NULL;
   sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
   if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
     r = xstrdup((const char *)sqlite3_column_text(st, 0));
@@ -630,8 +635,8 @@ static int release_file(ingest *g, const char *path) {
   } else {
     sqlite3_stmt *st;
     VEC(int64_t) ids = {0};
-    sqlite3_prepare_v2(g->s->db, "SELECT id FROM documents WHERE file = ?1",
-                       -1, &st, NULL);
+    sqlite3_prepare_v2(g->s->db, "SELECT id FROM documents WHERE file = ?1", -1,
+                       &st, NULL);
     sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
     while (sqlite3_step(st) == SQLITE_ROW)
       VEC_PUSH(ids, sqlite3_column_int64(st, 0));
@@ -759,8 +764,8 @@ static int write_job(ingest *g, job *j) {
   }
   int64_t reuse = 0;
   if (exists) {
-    char *id = query_str(g, "SELECT min(id) FROM documents WHERE file = ?1",
-                         j->path);
+    char *id =
+        query_str(g, "SELECT min(id) FROM documents WHERE file = ?1", j->path);
     int deleted = release_file(g, j->path);
     if (deleted < 0) {
       free(id);
@@ -939,8 +944,10 @@ static int visit(ingest *g, const char *path, const struct stat *sb) {
     return 0;
   }
   if (fmt == FMT_NONE) {
-    note(g, path, S_ISREG(sb->st_mode) ? "unsupported file type, skipped"
-                                       : "not a regular file, skipped", 0);
+    note(g, path,
+         S_ISREG(sb->st_mode) ? "unsupported file type, skipped"
+                              : "not a regular file, skipped",
+         0);
     return 0;
   }
   int64_t mt = (int64_t)sb->st_mtim.tv_sec * 1000000000 + sb->st_mtim.tv_nsec;
@@ -1047,8 +1054,9 @@ static int take_lock(store *s, int wait, char **err) {
   if (flock(fd, LOCK_EX | LOCK_NB) == 0) return fd;
   if (wait && flock(fd, LOCK_EX) == 0) return fd;
   close(fd);
-  *err = store_msg("another ingest is running on this database; wait for it "
-                   "to finish (or use --wait)");
+  *err = store_msg(
+      "another ingest is running on this database; wait for it "
+      "to finish (or use --wait)");
   return -1;
 }
 
@@ -1064,8 +1072,9 @@ static int log_start(ingest *g, const char *const *paths, int npaths) {
   char when[32];
   now_iso(when, sizeof when);
   sqlite3_stmt *st;
-  int rc = exec(g, "UPDATE ingest_log SET status = 'interrupted' WHERE "
-                   "status = 'running'");
+  int rc = exec(g,
+                "UPDATE ingest_log SET status = 'interrupted' WHERE "
+                "status = 'running'");
   if (rc == 0 &&
       sqlite3_prepare_v2(g->s->db,
                          "INSERT INTO ingest_log(started, status, args, "

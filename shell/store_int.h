@@ -10,9 +10,9 @@
 #include "util.h"
 
 struct store {
-  sqlite3 *db;   /* the connection */
-  char *path;    /* as opened */
-  int readonly;  /* opened with STORE_READONLY */
+  sqlite3 *db;  /* the connection */
+  char *path;   /* as opened */
+  int readonly; /* opened with STORE_READONLY */
 };
 
 /* malloc'd "fmt" message */

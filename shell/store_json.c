@@ -77,12 +77,26 @@ static int str(jp *p, buf *b) {
     char e = p->s[p->i++];
     unsigned u, lo;
     switch (e) {
-      case 'n': c = '\n'; break;
-      case 't': c = '\t'; break;
-      case 'r': c = '\r'; break;
-      case 'b': c = '\b'; break;
-      case 'f': c = '\f'; break;
-      case '"': case '\\': case '/': c = e; break;
+      case 'n':
+        c = '\n';
+        break;
+      case 't':
+        c = '\t';
+        break;
+      case 'r':
+        c = '\r';
+        break;
+      case 'b':
+        c = '\b';
+        break;
+      case 'f':
+        c = '\f';
+        break;
+      case '"':
+      case '\\':
+      case '/':
+        c = e;
+        break;
       case 'u':
         if (hex4(p, &u) != 0) return -1;
         if (u >= 0xD800 && u < 0xDC00 && p->i + 6 <= p->n &&
@@ -153,8 +167,7 @@ static int value(jp *p, buf *b) {
   if (c == '"') return str(p, b);
   if (c == '{' || c == '[') return container(p);
   size_t st = p->i;
-  while (p->i < p->n && strchr("+-.0123456789eEtrufalsn", p->s[p->i]))
-    p->i++;
+  while (p->i < p->n && strchr("+-.0123456789eEtrufalsn", p->s[p->i])) p->i++;
   if (p->i == st) return fail(p, "unexpected character");
   if (b && !(p->i - st == 4 && memcmp(p->s + st, "null", 4) == 0))
     buf_add(b, p->s + st, p->i - st);
@@ -174,9 +187,9 @@ static char **field(json_rec *r, const char *k, int *prio) {
   static const struct {
     const char *key;
     int field, prio;
-  } map[] = {{"title", 0, 0},    {"headline", 0, 1}, {"date", 1, 0},
-             {"published", 1, 1}, {"time", 1, 2},    {"body", 2, 0},
-             {"text", 2, 1},     {"content", 2, 2},  {"url", 3, 0},
+  } map[] = {{"title", 0, 0},     {"headline", 0, 1}, {"date", 1, 0},
+             {"published", 1, 1}, {"time", 1, 2},     {"body", 2, 0},
+             {"text", 2, 1},      {"content", 2, 2},  {"url", 3, 0},
              {"link", 3, 1}};
   char **f[4] = {&r->title, &r->date, &r->body, &r->url};
   for (size_t i = 0; i < sizeof map / sizeof *map; i++)

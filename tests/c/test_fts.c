@@ -20,8 +20,8 @@
 #include "fts.h"
 #include "util.h"
 
-static int collect(void *ctx, int tflags, const char *tok, int ntok,
-                   int start, int end) {
+static int collect(void *ctx, int tflags, const char *tok, int ntok, int start,
+                   int end) {
   buf *b = ctx;
   if (b->len) buf_addc(b, ' ');
   if (tflags & FTS_COLOCATED) buf_addc(b, '+');
@@ -68,7 +68,10 @@ static void test_tokens(void) {
   /* a stray combining mark (U+0323) before a word never starts a token */
   CHECK_STR(toks("thi \xcc\xa3trường", FTS_QUERY), "thi@0-3 trường@6-15");
   /* invalid bytes are separators */
-  CHECK_STR(toks("ab\xff\xfe" "cd", FTS_QUERY), "ab@0-2 cd@4-6");
+  CHECK_STR(toks("ab\xff\xfe"
+                 "cd",
+                 FTS_QUERY),
+            "ab@0-2 cd@4-6");
   CHECK_STR(toks("", FTS_QUERY), "");
   CHECK_STR(toks(" ,.- ", FTS_DOCUMENT), "");
   /* a long accented token grows past the stack buffer */
@@ -92,8 +95,8 @@ static sqlite3 *db;
 static int hits(const char *match) {
   sqlite3_stmt *st;
   int n = 0;
-  if (sqlite3_prepare_v2(db, "SELECT count(*) FROM t WHERE t MATCH ?1", -1,
-                         &st, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2(db, "SELECT count(*) FROM t WHERE t MATCH ?1", -1, &st,
+                         NULL) != SQLITE_OK)
     return -1;
   sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
   if (sqlite3_step(st) == SQLITE_ROW)
@@ -110,11 +113,9 @@ static int plain(const char *q) {
   if (!m) return 0;
   sqlite3_stmt *st;
   int r = 0;
-  sqlite3_prepare_v2(db, "SELECT rowid FROM t WHERE t MATCH ?1", -1, &st,
-                     NULL);
+  sqlite3_prepare_v2(db, "SELECT rowid FROM t WHERE t MATCH ?1", -1, &st, NULL);
   sqlite3_bind_text(st, 1, m, -1, SQLITE_STATIC);
-  while (sqlite3_step(st) == SQLITE_ROW)
-    r = r ? -1 : sqlite3_column_int(st, 0);
+  while (sqlite3_step(st) == SQLITE_ROW) r = r ? -1 : sqlite3_column_int(st, 0);
   sqlite3_finalize(st);
   free(m);
   return r;
@@ -139,9 +140,9 @@ static void test_matching(void) {
   CHECK(plain("mong cai") == 1);
   CHECK(plain("MÓNG CÁI") == 1);
   CHECK(plain("Mo\xcc\x81ng Ca\xcc\x81i") == 1); /* NFD query, NFC text */
-  CHECK(plain("móng cài") == 0);                  /* wrong tone: no match */
-  CHECK(hits("dang") == 2);                        /* Đảng and dạng */
-  CHECK(plain("đảng") == 2);                       /* not dạng */
+  CHECK(plain("móng cài") == 0);                 /* wrong tone: no match */
+  CHECK(hits("dang") == 2);                      /* Đảng and dạng */
+  CHECK(plain("đảng") == 2);                     /* not dạng */
   CHECK(plain("dạng") == 3);
   CHECK(plain("da nang") == 4);
   CHECK(plain("Đà Nẵng") == 4);
@@ -161,9 +162,9 @@ static void test_matching(void) {
   CHECK(plain("mon*") == 1);
   CHECK(plain("Móng*") == 1);
   /* hostile input never becomes a syntax error */
-  const char *bad[] = {"\"",        "AND",    "a OR",  "NEAR(",  "col:x",
-                       "*",         "(",      "-x",    "a\"b\"c", "^x",
-                       "NOT dang",  "\"\"\"", ":",     "}{",     "Đảng)"};
+  const char *bad[] = {"\"",       "AND",    "a OR", "NEAR(",   "col:x",
+                       "*",        "(",      "-x",   "a\"b\"c", "^x",
+                       "NOT dang", "\"\"\"", ":",    "}{",      "Đảng)"};
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
     char *m = fts_plain_query(bad[i]);
     if (m) {
@@ -198,8 +199,10 @@ static void test_matching(void) {
 static void test_replay(void) {
   CHECK(sqlite3_open(":memory:", &db) == SQLITE_OK);
   CHECK(fts_register(db) == SQLITE_OK);
-  CHECK(sqlite3_exec(db, "CREATE VIRTUAL TABLE t USING fts5(a, b, "
-                         "tokenize=tinsh)", NULL, NULL, NULL) == SQLITE_OK);
+  CHECK(sqlite3_exec(db,
+                     "CREATE VIRTUAL TABLE t USING fts5(a, b, "
+                     "tokenize=tinsh)",
+                     NULL, NULL, NULL) == SQLITE_OK);
   sqlite3_stmt *st;
   sqlite3_prepare_v2(db, "INSERT INTO t(rowid, a, b) VALUES(?1, ?2, ?3)", -1,
                      &st, NULL);

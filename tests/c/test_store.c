@@ -62,7 +62,8 @@ static int nerr;
 
 static void on_note(void *ctx, const char *path, const char *why, int error) {
   (void)ctx;
-  if (getenv("VERBOSE")) fprintf(stderr, "note: %s: %s (%d)\n", path, why, error);
+  if (getenv("VERBOSE"))
+    fprintf(stderr, "note: %s: %s (%d)\n", path, why, error);
   if (error) nerr++;
 }
 
@@ -123,8 +124,9 @@ static int intact(void) {
   if (sqlite3_step(q) == SQLITE_ROW)
     ok = strcmp((const char *)sqlite3_column_text(q, 0), "ok") == 0;
   sqlite3_finalize(q);
-  if (sqlite3_exec(store_db(s), "INSERT INTO fts(fts) VALUES('integrity-check')",
-                   NULL, NULL, &err) != SQLITE_OK) {
+  if (sqlite3_exec(store_db(s),
+                   "INSERT INTO fts(fts) VALUES('integrity-check')", NULL, NULL,
+                   &err) != SQLITE_OK) {
     fprintf(stderr, "fts integrity: %s\n", err);
     sqlite3_free(err);
     ok = 0;
@@ -242,8 +244,9 @@ static void test_roundtrip(void) {
   CHECK(n == 3);
   doc *j = store_doc_load(s, store_doc_by_path(s, "nope"));
   CHECK(j == NULL);
-  int64_t id = count_sql(s, "SELECT id FROM documents WHERE path LIKE "
-                            "'%d.jsonl#1'");
+  int64_t id = count_sql(s,
+                         "SELECT id FROM documents WHERE path LIKE "
+                         "'%d.jsonl#1'");
   j = store_doc_load(s, id);
   CHECK(j && j->title && strcmp(j->title, "Hạ Long") == 0);
   CHECK(j && j->published && strcmp(j->published, "2024-03-04") == 0);
@@ -316,8 +319,8 @@ static void test_incremental(void) {
 
 /* Number of hits in offs ("col start end ...") whose text in the FTS
 ** column is w1 or w2. */
-static int offsets_cover(store *s, int64_t id, const char *offs,
-                         const char *w1, const char *w2) {
+static int offsets_cover(store *s, int64_t id, const char *offs, const char *w1,
+                         const char *w2) {
   sqlite3_stmt *q;
   sqlite3_prepare_v2(store_db(s),
                      "SELECT title, lead, body, captions, answers FROM "
@@ -357,7 +360,8 @@ static void test_search_api(void) {
   store_search *q = store_search_open(s, "móng cái", &o, &err);
   store_hit h;
   CHECK(q && store_search_next(q, &h) == 1);
-  CHECK(h.snippet && (strstr(h.snippet, "[Móng Cái]") || strstr(h.snippet, "[Móng] [Cái]")));
+  CHECK(h.snippet &&
+        (strstr(h.snippet, "[Móng Cái]") || strstr(h.snippet, "[Móng] [Cái]")));
   CHECK(h.offsets && offsets_cover(s, h.id, h.offsets, "Móng", "Cái") == 2);
   CHECK(store_search_next(q, &h) == 0);
   store_search_close(q);
@@ -498,8 +502,9 @@ static void test_kill(void) {
     fprintf(stderr, "mid %lld new %lld end %lld\n", (long long)mid,
             (long long)st.new_docs, (long long)store_doc_count(s));
   CHECK(store_doc_count(s) == 4 + 1500 + 3000);
-  CHECK(count_sql(s, "SELECT count(*) FROM ingest_log WHERE status = "
-                     "'interrupted'") == 1);
+  CHECK(count_sql(s,
+                  "SELECT count(*) FROM ingest_log WHERE status = "
+                  "'interrupted'") == 1);
   store_close(s);
   CHECK(intact());
 }
@@ -516,8 +521,8 @@ int main(void) {
   test_search_while_ingesting();
   test_kill();
   char cmd[2048];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s' '%s-wal' '%s-shm' '%s.lock'",
-           dir, dbpath, dbpath, dbpath, dbpath);
+  snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s' '%s-wal' '%s-shm' '%s.lock'", dir,
+           dbpath, dbpath, dbpath, dbpath);
   if (!getenv("KEEP")) system(cmd);
   return check_done();
 }
