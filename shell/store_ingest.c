@@ -832,8 +832,8 @@ static int write_next(ingest *g) {
     progress(g, 0);
     g->st->current = NULL;
   }
-  int batch = g->o->batch > 0 ? g->o->batch : 1000;
-  if (rc == 0 && (++g->in_tx >= batch || since(&g->last_commit) > 2.0)) {
+  int batch = g->o->batch > 0 ? g->o->batch : 5000;
+  if (rc == 0 && (++g->in_tx >= batch || since(&g->last_commit) > 5.0)) {
     g->in_tx = 0;
     rc = batch_end(g);
   }
@@ -1159,7 +1159,7 @@ int store_ingest(store *s, const char *const *paths, int npaths,
   g.dbreal = real ? real : xstrdup("");
   int rc = store_exec(s,
                       "PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;"
-                      "PRAGMA wal_autocheckpoint = 8192",
+                      "PRAGMA wal_autocheckpoint = 32768",
                       err) ||
            prepare_all(&g) || log_start(&g, paths, npaths);
   if (rc) g.failed = 1;
