@@ -188,6 +188,7 @@ local function save_globals(c, g, st)
     w:exec("INSERT OR REPLACE INTO corpus_meta VALUES('terms', ?)", { st })
   end)
   w:exec(ok and "COMMIT" or "ROLLBACK")
+  pcall(w.exec, w, "PRAGMA wal_checkpoint(PASSIVE)") -- readers skip a backfilled WAL
   if not ok then io.stderr:write("tinsh: corpus: cannot keep term counts: ", tostring(err), "\n") end
 end
 
@@ -480,7 +481,10 @@ local function signatures(c)
     end
     done(cur, parts)
     for id in pairs(want) do done(id, {}) end -- documents without content
-    if w then w:exec("COMMIT") end
+    if w then
+      w:exec("COMMIT")
+      pcall(w.exec, w, "PRAGMA wal_checkpoint(PASSIVE)")
+    end
   end
   cache.minhash = mem
   return sigs
