@@ -221,7 +221,7 @@ end
 
 --- corpus:docs{filter} -> iterator over documents (lazy, to-be-closed)
 function Corpus:docs(filter)
-  if getmetatable(filter) and filter.docs and filter ~= self then
+  if getmetatable(filter) and require("corpus.results").is(filter) then
     return filter:docs() -- a result set
   end
   local w, params = M.filter_sql(filter)

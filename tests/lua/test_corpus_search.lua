@@ -63,6 +63,9 @@ check.test("result sets", function()
     check.eq(d.rowid, a[n].rowid, "docs() in rank order")
   end
   check.eq(n, 4)
+  local m = 0
+  for d in c:docs(a) do m = m + 1; check.eq(d.rowid, a[m].rowid, "corpus:docs(rs)") end
+  check.eq(m, 4)
   local f = a:filter(function(h) return h.rowid ~= 1 end)
   check.eq(#f, 3, "filter by predicate")
   check.eq(f[1].rank, 1, "renumbered")
