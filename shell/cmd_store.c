@@ -160,6 +160,9 @@ int cmd_ingest(int argc, char **argv) {
       } else if (!strcmp(a, "--threads") && i + 1 < argc &&
                  num_arg(argv[i + 1]) > 0) {
         o.threads = (int)num_arg(argv[++i]);
+      } else if (!strcmp(a, "--batch") && i + 1 < argc &&
+                 num_arg(argv[i + 1]) > 0) {
+        o.batch = (int)num_arg(argv[++i]);
       } else {
         cmd_error(a, "unknown option (see tinsh ingest --help)");
         free(paths.items);

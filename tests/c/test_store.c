@@ -80,6 +80,7 @@ static int ingest(int prune, int reparse) {
   o.prune = prune;
   o.reparse = reparse;
   o.threads = 2;
+  o.batch = 100; /* commits often enough for the kill test to see them */
   o.file_note = on_note;
   nerr = 0;
   int rc = store_ingest(s, paths, 1, &o, &st, &err);

@@ -125,7 +125,7 @@ body=$(printf 'Năm 2024 tỉnh Quảng Ninh đón %s nghìn lượt khách đ�
 for i in $(seq 1 1500); do
   printf 'Bài %d về Hạ Long\n\n%s\n' "$i" "$body" >"big/f$i.txt"
 done
-( exec "$TINSH" --db k.db ingest --quiet --threads 1 big >/dev/null 2>&1 ) &
+( exec "$TINSH" --db k.db ingest --quiet --threads 1 --batch 50 big >/dev/null 2>&1 ) &
 pid=$!
 searched=0 searchfail=0
 for i in $(seq 1 200); do
