@@ -511,12 +511,12 @@ int xt_lookup(const xsent *x, size_t i, const lex_table *t,
     }
   }
   uint64_t hs[24];
-  uint64_t h = 1469598103934665603ULL;
+  uint64_t h = UTIL_FNV_OFFSET; /* as util_hash64, incrementally */
   size_t p = 0;
   for (int c = 0; c < nc; c++) {
     for (; p < ends[c]; p++) {
       h ^= (unsigned char)key[p];
-      h *= 1099511628211ULL;
+      h *= UTIL_FNV_PRIME;
     }
     hs[c] = h;
   }

@@ -196,10 +196,10 @@ int util_read_file(const char *path, char **out, size_t *outlen) {
 
 uint64_t util_hash64(const void *p, size_t n) {
   const unsigned char *s = p;
-  uint64_t h = 1469598103934665603ULL;
+  uint64_t h = UTIL_FNV_OFFSET;
   for (size_t i = 0; i < n; i++) {
     h ^= s[i];
-    h *= 1099511628211ULL;
+    h *= UTIL_FNV_PRIME;
   }
   return h;
 }

@@ -68,7 +68,10 @@ char *xstrndup(const char *s, size_t n);
 ** -1 with errno set. */
 int util_read_file(const char *path, char **out, size_t *outlen);
 
-/* 64-bit FNV-1a hash, used for stable ids */
+/* 64-bit FNV-1a hash, used for stable ids; the constants are public so
+** hot loops can hash incrementally and get the same value */
+#define UTIL_FNV_OFFSET 14695981039346656037ULL
+#define UTIL_FNV_PRIME 1099511628211ULL
 uint64_t util_hash64(const void *p, size_t n);
 
 #endif
