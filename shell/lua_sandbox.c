@@ -8,15 +8,22 @@
 ** (the corpus bindings ask sandbox_active), and two limits hold:
 ** an instruction budget whose hook, once tripped, re-arms itself on
 ** every line so pcall cannot swallow it, and a memory ceiling in the
-** allocator.
+** allocator. Hooks do not run everywhere (inside C functions such as a
+** backtracking pattern or an SQL statement, in __gc finalizers, in an
+** error handler called from a hook), so a CPU-time limit backs the
+** budget: the first SIGXCPU trips the hook and interrupts SQLite, the
+** next one (a CPU second later) ends the process.
 */
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "interrupt.h"
 #include "lua_host.h"
 
 #define DEFAULT_STEPS 2000000000LL        /* VM instructions */
@@ -31,6 +38,8 @@ static struct {
   size_t mem_limit;     /* ceiling */
   lua_Alloc orig;       /* the allocator we wrap */
   void *orig_ud;
+  lua_State *L;         /* the sandboxed state, for the SIGXCPU handler */
+  volatile sig_atomic_t xcpu; /* SIGXCPU signals received */
 } S;
 
 int sandbox_active(lua_State *L) {
@@ -66,6 +75,49 @@ static void step_hook(lua_State *L, lua_Debug *ar) {
   luaL_error(L, "sandbox: instruction limit exceeded");
 }
 
+/*
+** CPU-time limit reached. First time: trip the instruction hook and
+** interrupt SQLite, so the script ends with a Lua error. Next time, the
+** script is stuck where no hook runs: say so and end the process.
+*/
+static void on_xcpu(int sig) {
+  (void)sig;
+  if (S.xcpu++ == 0) {
+    S.tripped = 1;
+    lua_sethook(S.L, step_hook, LUA_MASKLINE | LUA_MASKCOUNT | LUA_MASKCALL, 1);
+    interrupt_all();
+    return;
+  }
+  static const char msg[] = "tinsh: sandbox: CPU time limit exceeded\n";
+  ssize_t r = write(STDERR_FILENO, msg, sizeof msg - 1);
+  (void)r;
+  _exit(1);
+}
+
+/* RLIMIT_CPU: $TINSH_SANDBOX_CPU seconds, else one second per 10^7
+** budgeted instructions (plus one), generous for Lua code */
+static void set_cpu_limit(long long steps) {
+  long long secs = steps / 10000000 + 1;
+  const char *v = getenv("TINSH_SANDBOX_CPU");
+  if (v && *v && atoll(v) > 0) secs = atoll(v);
+  struct rlimit rl;
+  if (getrlimit(RLIMIT_CPU, &rl) != 0) return;
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  rlim_t used = (rlim_t)ru.ru_utime.tv_sec + (rlim_t)ru.ru_stime.tv_sec;
+  rlim_t soft = used + (rlim_t)secs;
+  if (rl.rlim_max != RLIM_INFINITY && soft > rl.rlim_max) soft = rl.rlim_max;
+  rl.rlim_cur = soft;
+  if (rl.rlim_max == RLIM_INFINITY || rl.rlim_max > soft + 10)
+    rl.rlim_max = soft + 10; /* the kernel's SIGKILL, last resort */
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_xcpu;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGXCPU, &sa, NULL);
+  setrlimit(RLIMIT_CPU, &rl);
+}
+
 static long long env_number(const char *name, long long dflt) {
   const char *v = getenv(name);
   if (!v || !*v) return dflt;
@@ -97,9 +149,14 @@ static int inside_outdir(lua_State *L, const char *path) {
   }
   int ok = realpath(dir, real) != NULL && strcmp(base, "..") != 0 &&
            strcmp(base, ".") != 0;
-  if (ok) {
-    size_t n = strlen(out);
+  size_t n = strlen(out);
+  if (ok)
     ok = strncmp(real, out, n) == 0 && (real[n] == '\0' || real[n] == '/');
+  struct stat st;
+  if (ok && lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+    /* a link already in the folder must lead back into it (and exist) */
+    ok = realpath(path, real) != NULL && strncmp(real, out, n) == 0 &&
+         (real[n] == '\0' || real[n] == '/');
   }
   lua_pop(L, 1);
   return ok;
@@ -276,6 +333,9 @@ void sandbox_apply(lua_State *L, const char *outdir) {
   S.mem_used = (size_t)lua_gc(L, LUA_GCCOUNT, 0) * 1024 +
                (size_t)lua_gc(L, LUA_GCCOUNTB, 0);
   S.tripped = 0;
+  S.L = L;
+  S.xcpu = 0;
+  set_cpu_limit(S.steps_left);
   S.orig = lua_getallocf(L, &S.orig_ud);
   lua_setallocf(L, limited_alloc, NULL);
   lua_sethook(L, step_hook, LUA_MASKCOUNT, HOOK_EVERY);
