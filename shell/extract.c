@@ -542,6 +542,34 @@ char *xt_span(const xsent *x, size_t i, size_t j) {
   return doc_str(x->d, x->s + a, b - a);
 }
 
+/*
+** The sentence around tokens [i, j): the whole sentence when it is at
+** most `max` bytes, else a window of whole tokens around the span, grown
+** one token a side at a time, with "…" where it was cut. Figures store
+** their sentence row by row, so a run-on line must not be copied whole
+** into each of its thousands of figures.
+*/
+char *xt_context(xsent *x, size_t i, size_t j, size_t max) {
+  if (x->end - x->start <= max || i >= x->n) return xt_sentence(x);
+  if (j > x->n) j = x->n;
+  if (j <= i) j = i + 1;
+  size_t lo = i, hi = j; /* token window [lo, hi) */
+  for (int grew = 1; grew;) {
+    grew = 0;
+    if (lo > 0 && xt_end(x, hi) - x->t[lo - 1].off <= max) lo--, grew = 1;
+    if (hi < x->n && xt_end(x, hi + 1) - x->t[lo].off <= max) hi++, grew = 1;
+  }
+  size_t a = x->t[lo].off, b = xt_end(x, hi);
+  buf out;
+  buf_init(&out);
+  if (lo > 0) buf_adds(&out, "… ");
+  buf_add(&out, x->s + a, b - a);
+  if (hi < x->n) buf_adds(&out, " …");
+  char *r = doc_str(x->d, out.data, out.len);
+  buf_free(&out);
+  return r;
+}
+
 char *xt_sentence(xsent *x) {
   if (!x->sentence) {
     size_t a = x->start, b = x->end;

@@ -135,6 +135,8 @@ int xt_lookup(const xsent *x, size_t i, const lex_table *t,
 char *xt_span(const xsent *x, size_t i, size_t j);
 /* Arena copy of the whole sentence (cached). */
 char *xt_sentence(xsent *x);
+/* The sentence, or a window of at most ~max bytes around tokens [i, j). */
+char *xt_context(xsent *x, size_t i, size_t j, size_t max);
 /* Byte offset just past token j-1 (or the start of token i when j <= i). */
 size_t xt_end(const xsent *x, size_t j);
 

@@ -15,6 +15,9 @@
 
 #include "extract_int.h"
 
+/* a figure keeps its whole sentence up to this many bytes, else a window */
+#define FIGURE_CONTEXT_MAX 480
+
 /* Words that never start a unit after a number. */
 static const char *const not_unit[] = {
     "và",   "với",   "của",   "tại",  "trong", "ở",     "là",    "được",
@@ -284,7 +287,7 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   }
   f.subject = subject_of(x, q, *prevsubj, xt_punct(x, us, '%') ? end : x->n);
   if (f.subject) *prevsubj = f.subject;
-  f.sentence = xt_sentence(x);
+  f.sentence = xt_context(x, q, end, FIGURE_CONTEXT_MAX);
   f.block = x->block;
   VEC_PUSH(x->d->figures, f);
   return end - i;
