@@ -82,7 +82,9 @@ function M.metatable(c)
     table.sort(names)
     return names
   end
-  mt.__eq = function(a, b) return rawget(a, "rowid") == rawget(b, "rowid") end
+  mt.__eq = function(a, b) -- the same document of the same corpus
+    return getmetatable(a) == getmetatable(b) and rawget(a, "rowid") == rawget(b, "rowid")
+  end
   mt.__help = Doc.__help
   owner[mt] = c
   return mt

@@ -131,6 +131,8 @@ check.test("document objects", function()
   check.eq(getmetatable(data), nil, "plain tables")
   check.match(tostring(d), "^#2  2024%-03%-04  Phát triển", "tostring")
   check.ok(d == c:get(2), "equality by row id")
+  check.ok(d ~= c:get(1), "other documents differ")
+  check.ok(d ~= assert(corpus.open(fx.db)):get(2), "documents of another corpus object differ")
   local names = getmetatable(d).__complete(d)
   local set = {}
   for _, n in ipairs(names) do set[n] = true end
