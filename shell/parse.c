@@ -1349,7 +1349,10 @@ static void add_warnings(doc *d, const text_stats *st) {
              st->utf16 == 2 ? "BE" : "LE");
   else if (st->bom)
     doc_warn(d, "bom: byte-order mark removed");
-  if (st->cp1252) doc_warn(d, "cp1252: not UTF-8, read as Windows-1252");
+  if (st->cp1258)
+    doc_warn(d, "cp1258: not UTF-8, read as Vietnamese Windows-1258");
+  else if (st->cp1252)
+    doc_warn(d, "cp1252: not UTF-8, read as Windows-1252");
   if (st->invalid)
     doc_warn(d, "invalid-utf8: %zu invalid bytes replaced by U+FFFD",
              st->invalid);

@@ -908,6 +908,62 @@ static void from_cp1252(const char *s, size_t n, buf *b) {
   }
 }
 
+/* Windows-1258 where it differs from Windows-1252 (0xA0..0xFF) */
+static int32_t cp1258_at(unsigned char c) {
+  switch (c) {
+    case 0x8A: case 0x8E: case 0x9A: case 0x9E: return 0xFFFD; /* undefined */
+    case 0xC3: return 0x0102; /* Ă */
+    case 0xCC: return 0x0300; /* combining grave */
+    case 0xD0: return 0x0110; /* Đ */
+    case 0xD2: return 0x0309; /* combining hook above */
+    case 0xD5: return 0x01A0; /* Ơ */
+    case 0xDD: return 0x01AF; /* Ư */
+    case 0xDE: return 0x0303; /* combining tilde */
+    case 0xE3: return 0x0103; /* ă */
+    case 0xEC: return 0x0301; /* combining acute */
+    case 0xF0: return 0x0111; /* đ */
+    case 0xF2: return 0x0323; /* combining dot below */
+    case 0xF5: return 0x01A1; /* ơ */
+    case 0xFD: return 0x01B0; /* ư */
+    case 0xFE: return 0x20AB; /* ₫ */
+  }
+  if (c >= 0x80 && c < 0xA0) return cp1252_hi[c - 0x80] ? cp1252_hi[c - 0x80] : 0xFFFD;
+  return c;
+}
+
+static void from_cp1258(const char *s, size_t n, buf *b) {
+  buf_reserve(b, n * 2);
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80)
+      buf_addc(b, (char)c);
+    else
+      tmp_cp(b, cp1258_at(c));
+  }
+}
+
+/*
+** A single-byte file in Windows-1258 (Vietnamese) rather than 1252?
+** 1258 writes tones as combining marks after a vowel (bytes CC D2 DE EC
+** F2) and has ă đ ơ ư where 1252 has ã ð õ ý: count tone bytes right
+** after a vowel; Western text almost never has "ì"/"ò" after a vowel.
+*/
+static int looks_cp1258(const char *s, size_t n) {
+  size_t tones = 0, high = 0, lim = n < 65536 ? n : 65536;
+  for (size_t i = 1; i < lim; i++) {
+    unsigned char c = (unsigned char)s[i], p = (unsigned char)s[i - 1];
+    if (c < 0x80) continue;
+    high++;
+    int tone = c == 0xCC || c == 0xD2 || c == 0xDE || c == 0xEC || c == 0xF2;
+    int vowel = strchr("aeiouyAEIOUY", p) != NULL || p == 0xE2 || p == 0xEA ||
+                p == 0xF4 || p == 0xC2 || p == 0xCA || p == 0xD4 ||
+                p == 0xE3 || p == 0xC3 || p == 0xF5 || p == 0xD5 ||
+                p == 0xFD || p == 0xDD;
+    if (tone && vowel && p) tones++;
+  }
+  return tones >= 3 && tones * 4 >= high;
+}
+
 /*
 ** Is this clearly not UTF-8? Many invalid sequences and (almost) no valid
 ** multi-byte ones: a legacy single-byte file. Looks at the first 64 KB.
@@ -954,7 +1010,10 @@ char *text_normalize(const char *s, size_t n, size_t *outlen, text_stats *st) {
     s = conv.data ? conv.data : "", n = conv.len;
   } else if (looks_single_byte(s, n)) {
     st->cp1252 = 1;
-    from_cp1252(s, n, &conv);
+    if ((st->cp1258 = looks_cp1258(s, n)))
+      from_cp1258(s, n, &conv);
+    else
+      from_cp1252(s, n, &conv);
     s = conv.data ? conv.data : "", n = conv.len;
   }
   run(&z, s, n);

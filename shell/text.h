@@ -35,6 +35,7 @@ typedef struct text_stats {
   size_t invalid;      /* invalid UTF-8 bytes replaced by U+FFFD */
   int utf16;           /* 0, 1 = UTF-16LE decoded, 2 = UTF-16BE decoded */
   int cp1252;          /* whole input was not UTF-8: read as Windows-1252 */
+  int cp1258;          /* ... and it was Vietnamese Windows-1258 */
   int bom;             /* byte-order mark removed */
   size_t crlf;         /* CRLF or lone CR turned into LF */
   size_t nbsp;         /* NBSP and other odd spaces turned into ' ' */

@@ -161,6 +161,14 @@ static void test_legacy(void) {
                  "\x43\x41\xd9\x49 \x54\x48\x41\xd8\x4e\x48"),
             "ĐẢNG BỘ MÓNG CÁI THÀNH");
   CHECK(st.cp1252 == 1 && st.vni_lines == 1 && st.invalid == 0);
+  /* a raw Windows-1258 file: tones are combining bytes after vowels */
+  CHECK_STR(norm("Vi\xea\xf2t Nam \xf0" "a\xcc N\xe3\xdeng ng\xf4\xeci"),
+            "Việt Nam đà Nẵng ngối");
+  CHECK(st.cp1252 == 1 && st.cp1258 == 1);
+  /* Western Windows-1252 stays 1252 */
+  CHECK_STR(norm("caf\xe9 na\xefve r\xe9sum\xe9 \xe0 la cr\xe8me"),
+            "café naïve résumé à la crème");
+  CHECK(st.cp1252 == 1 && st.cp1258 == 0);
 }
 
 static void test_str(void) {
