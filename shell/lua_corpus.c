@@ -61,8 +61,9 @@ static void box_release(box *b) {
 /* ---- the database handle ---- */
 
 typedef struct ldb {
-  store *s;     /* NULL once closed */
-  int writable; /* opened read-write */
+  store *s;      /* NULL once closed */
+  int writable;  /* opened read-write */
+  int sandboxed; /* opened inside --sandbox: the authorizer stays on */
 } ldb;
 
 static ldb *check_db(lua_State *L, int i) {
@@ -90,6 +91,9 @@ static int db_gc(lua_State *L) {
 ** may still create TEMP objects (fts5vocab for statistics): the main
 ** database is protected by the read-only open itself.
 */
+static int sql_authorizer(void *ud, int op, const char *a, const char *b,
+                          const char *c, const char *d);
+
 static int s_open(lua_State *L) {
   const char *path = luaL_checkstring(L, 1);
   int write = 0;
@@ -106,6 +110,7 @@ static int s_open(lua_State *L) {
   ldb *d = lua_newuserdatauv(L, sizeof *d, 0);
   d->s = NULL;
   d->writable = write;
+  d->sandboxed = 0;
   luaL_setmetatable(L, DB_MT);
   char *err = NULL;
   store *s = NULL;
@@ -118,6 +123,10 @@ static int s_open(lua_State *L) {
   d->s = s;
   interrupt_watch(store_db(s));
   if (!write) sqlite3_exec(store_db(s), "PRAGMA query_only = 0", 0, 0, 0);
+  if (sandbox_active(L)) { /* no ATTACH, no PRAGMA writes, ever */
+    d->sandboxed = 1;
+    sqlite3_set_authorizer(store_db(s), sql_authorizer, NULL);
+  }
   return 1;
 }
 
@@ -439,13 +448,20 @@ static int db_exec(lua_State *L) {
 ** with a value (writes), and every data/schema change. */
 static int sql_authorizer(void *ud, int op, const char *a, const char *b,
                           const char *c, const char *d) {
-  (void)ud, (void)a, (void)c, (void)d;
+  (void)ud, (void)c, (void)d;
   switch (op) {
-    case SQLITE_ATTACH:
-    case SQLITE_DETACH:
     case SQLITE_INSERT:
     case SQLITE_UPDATE:
     case SQLITE_DELETE:
+      /* SQLite itself checks an UPDATE of sqlite_master when a virtual
+      ** table (fts) connects; writes by the user are refused anyway
+      ** (sqlite3_stmt_readonly, read-only connection) */
+      return a && (strcmp(a, "sqlite_master") == 0 ||
+                   strcmp(a, "sqlite_temp_master") == 0)
+                 ? SQLITE_OK
+                 : SQLITE_DENY;
+    case SQLITE_ATTACH:
+    case SQLITE_DETACH:
     case SQLITE_CREATE_INDEX:
     case SQLITE_CREATE_TABLE:
     case SQLITE_CREATE_TEMP_INDEX:
@@ -510,7 +526,7 @@ static int db_sql(lua_State *L) {
   s->db = d;
   const char *tail = NULL;
   int rc = sqlite3_prepare_v2(db, sql, -1, &s->st, &tail);
-  sqlite3_set_authorizer(db, NULL, NULL);
+  sqlite3_set_authorizer(db, d->sandboxed ? sql_authorizer : NULL, NULL);
   if (rc != SQLITE_OK) {
     if (rc == SQLITE_AUTH)
       return luaL_error(L, "corpus:sql is read-only: %s", sqlite3_errmsg(db));
