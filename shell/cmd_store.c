@@ -8,18 +8,38 @@
 ** Presentation only: the mechanisms are in store.h. Errors are one line
 ** "tinsh: <what>: <why>" on stderr.
 */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cmd.h"
+#include "interrupt.h"
 #include "parse.h"
 #include "store.h"
 #include "util.h"
 #include "width.h"
 
 /* ---- shared ---- */
+
+/* Ctrl-C: the first interrupts the running SQL (and stops an ingest after
+** the current file), a second one kills, as in the sqlite3 shell. */
+static volatile sig_atomic_t interrupted;
+
+static void on_sigint(int sig) {
+  signal(sig, SIG_DFL);
+  interrupted = 1;
+  interrupt_all();
+}
+
+static void catch_sigint(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_sigint;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+}
 
 /* Parse a non-negative integer option value; -1 if malformed. */
 static long num_arg(const char *s) {
@@ -43,8 +63,18 @@ static store *open_reader(void) {
     free(err);
     s = NULL;
   }
+  if (s) {
+    interrupt_watch(store_db(s));
+    catch_sigint();
+  }
   free(path);
   return s;
+}
+
+static void close_reader(store *s) {
+  if (!s) return;
+  interrupt_unwatch(store_db(s));
+  store_close(s);
 }
 
 static int use_color(void) {
@@ -185,6 +215,9 @@ int cmd_ingest(int argc, char **argv) {
     free(paths.items);
     return 1;
   }
+  interrupt_watch(store_db(s));
+  catch_sigint();
+  o.cancel = &interrupted;
   u.tty = isatty(2);
   o.progress = on_progress;
   o.file_note = on_note;
@@ -196,8 +229,9 @@ int cmd_ingest(int argc, char **argv) {
     clear_bar(&u);
     cmd_error(db, err);
     free(err);
+    interrupt_unwatch(store_db(s));
     store_close(s);
-    return 1;
+    return interrupted ? 130 : 1;
   }
   printf(
       "%lld files in %.1f s: %lld new, %lld changed, %lld unchanged, "
@@ -223,6 +257,7 @@ int cmd_ingest(int argc, char **argv) {
               db, (long long)sqlite3_column_int64(q, 0));
     sqlite3_finalize(q);
   }
+  interrupt_unwatch(store_db(s));
   store_close(s);
   return rc == 0 ? 0 : 1;
 }
@@ -392,7 +427,7 @@ int cmd_search(int argc, char **argv) {
     status = 2;
   }
   buf_free(&q);
-  store_close(s);
+  close_reader(s);
   if (fflush(stdout) != 0) {
     cmd_error("stdout", "write error");
     status = 2;
@@ -593,7 +628,7 @@ int cmd_sql(int argc, char **argv) {
     }
     sqlite3_finalize(st);
   }
-  store_close(s);
+  close_reader(s);
   if (fflush(stdout) != 0) {
     cmd_error("stdout", "write error");
     status = 1;

@@ -10,6 +10,7 @@
 #ifndef TINSH_STORE_H
 #define TINSH_STORE_H
 
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdint.h>
 
@@ -154,6 +155,10 @@ typedef struct store_ingest_opts {
   /* one call per file that failed (error = 1) or was skipped (error = 0) */
   void (*file_note)(void *ctx, const char *path, const char *why, int error);
   void *ctx;
+  /* when non-NULL and set (e.g. by a SIGINT handler), the ingest stops
+  ** after the current file: the open batch is rolled back, committed ones
+  ** stay, and store_ingest fails with "interrupted" */
+  const volatile sig_atomic_t *cancel;
 } store_ingest_opts;
 
 /*

@@ -817,13 +817,21 @@ static void progress(ingest *g, int final) {
   g->o->progress(g->o->ctx, g->st, final);
 }
 
+/* Stop requested by the caller (Ctrl-C)? Records the error once. */
+static int cancelled(ingest *g) {
+  if (!g->o->cancel || !*g->o->cancel) return 0;
+  if (!g->failed) *g->err = store_msg("interrupted");
+  g->failed = 1;
+  return 1;
+}
+
 /* Write the oldest job (waiting for its worker), then recycle its slot. */
 static int write_next(ingest *g) {
   job *j = &g->ring[g->written % RING];
   pthread_mutex_lock(&g->mu);
   while (!j->done) pthread_cond_wait(&g->done_cv, &g->mu);
   pthread_mutex_unlock(&g->mu);
-  int rc = g->failed ? -1 : batch_begin(g);
+  int rc = g->failed || cancelled(g) ? -1 : batch_begin(g);
   if (rc == 0) {
     g->st->current = j->path;
     rc = write_job(g, j);
@@ -943,6 +951,7 @@ static int visit(ingest *g, const char *path, const struct stat *sb) {
     }
     return 0;
   }
+  if (cancelled(g)) return -1;
   if (fmt == FMT_NONE) {
     note(g, path,
          S_ISREG(sb->st_mode) ? "unsupported file type, skipped"

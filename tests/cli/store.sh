@@ -12,6 +12,8 @@
 #  5. a second ingest is refused while one holds the lock.
 #  6. kill -9 during an ingest: the database passes integrity_check, a
 #     search works meanwhile, and the next ingest completes it.
+#  7. Ctrl-C (SIGINT) stops an ingest with status 130 and "interrupted";
+#     the next ingest completes it.
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 unset TINSH_DB
@@ -155,5 +157,25 @@ run "$TINSH" --db k.db sql "SELECT count(*) FROM documents"
 has "completing ingest: all documents" "$OUT" "1500$"
 run "$TINSH" --db k.db search --count "ha long"
 is "completing ingest: all searchable" "$OUT" "1500"
+
+# 7. Ctrl-C stops an ingest cleanly: status 130, "interrupted", a sound
+#    database that the next ingest completes
+( exec "$TINSH" --db i.db ingest --quiet --threads 1 --batch 50 big >/dev/null 2>"$TMP/int.err" ) &
+pid=$!
+for i in $(seq 1 200); do
+  n=$("$TINSH" --db i.db sql "SELECT count(*) FROM documents" 2>/dev/null | tail -1 | tr -d ' ')
+  [ -n "$n" ] && [ "$n" -gt 100 ] 2>/dev/null && break
+  sleep 0.02
+done
+kill -INT "$pid"
+wait "$pid"
+is "Ctrl-C: status 130" "$?" 130
+has "Ctrl-C: message" "$(cat "$TMP/int.err")" "^tinsh: i.db: interrupted$"
+run "$TINSH" --db i.db sql "PRAGMA integrity_check"
+has "Ctrl-C: integrity" "$OUT" "ok$"
+run "$TINSH" --db i.db ingest --quiet big
+is "Ctrl-C: next ingest completes" "$RC" 0
+run "$TINSH" --db i.db search --count "ha long"
+is "Ctrl-C: all searchable after completion" "$OUT" "1500"
 
 finish
