@@ -1310,7 +1310,10 @@ typedef struct tcount {
   buf gram; /* scratch: the current n-gram */
   tokv *tv; /* scratch: tokens of the current text */
   sqlite3_stmt *st;
-  tc_entry **heap; /* top-N selection */
+  tc_entry **heap;  /* top-N selection */
+  sqlite3_stmt *dt; /* the text of one document (spans mode) */
+  buf doctext;      /* its copy */
+  int64_t dtid;     /* whose text doctext holds, 0 = none */
 } tcount;
 
 static void tcount_free(void *p) {
@@ -1321,8 +1324,34 @@ static void tcount_free(void *p) {
   buf_free(&t->gram);
   if (t->tv) tokv_free(t->tv);
   sqlite3_finalize(t->st);
+  sqlite3_finalize(t->dt);
+  buf_free(&t->doctext);
   free(t->heap);
   free(t);
+}
+
+/*
+** The span [off, off + len) of document doc's text (spans mode: block_rows
+** keep a NULL text when it is exactly that span). NULL when out of range.
+*/
+static const char *tc_span(tcount *t, sqlite3 *db, int64_t doc, int64_t off,
+                           int64_t len) {
+  if (t->dtid != doc) {
+    buf_reset(&t->doctext);
+    t->dtid = doc;
+    if (!t->dt &&
+        sqlite3_prepare_v2(db, "SELECT text FROM documents WHERE id = ?1", -1,
+                           &t->dt, NULL) != SQLITE_OK)
+      return NULL;
+    sqlite3_bind_int64(t->dt, 1, doc);
+    if (sqlite3_step(t->dt) == SQLITE_ROW) {
+      const char *x = (const char *)sqlite3_column_text(t->dt, 0);
+      if (x) buf_add(&t->doctext, x, (size_t)sqlite3_column_bytes(t->dt, 0));
+    }
+    sqlite3_reset(t->dt);
+  }
+  if (off < 0 || len < 0 || (size_t)(off + len) > t->doctext.len) return NULL;
+  return t->doctext.data + off;
 }
 
 /* a ranks below b: fewer occurrences, or equal and later in byte order */
@@ -1468,6 +1497,9 @@ static void tc_text(tcount *t, int n, int64_t doc, int64_t *total) {
 ** db:terms(sql, params, n [, stop [, top [, min]]]) -> counts, docfreqs,
 ** tokens, documents; with top: a list of the top records {term, count,
 ** docs} (count >= min, by count then term) instead of the two maps.
+** sql yields (doc, text) rows, or (doc, text, off, len) rows of
+** block_rows where a NULL text is the span [off, off + len) of the
+** document's text (read once per document).
 ** sql yields rows (document id, text) in document order; every text is
 ** tokenized (breaks at punctuation, n-grams never cross them) and its
 ** n-grams counted. With a stop set {word = true}, n-grams that begin or
@@ -1512,11 +1544,18 @@ static int db_terms(lua_State *L) {
   bind_params(L, t->st, 3);
   int64_t total = 0, ndocs = 0, cur = INT64_MIN;
   int rc;
+  int spans = sqlite3_column_count(t->st) >= 4;
   while ((rc = sqlite3_step(t->st)) == SQLITE_ROW) {
     int64_t doc = sqlite3_column_int64(t->st, 0);
     const char *text = (const char *)sqlite3_column_text(t->st, 1);
     int len = sqlite3_column_bytes(t->st, 1);
     if (doc != cur) cur = doc, ndocs++;
+    if (!text && spans) {
+      int64_t off = sqlite3_column_int64(t->st, 2);
+      int64_t n64 = sqlite3_column_int64(t->st, 3);
+      text = tc_span(t, store_db(d->s), doc, off, n64);
+      len = (int)n64;
+    }
     if (!text) continue;
     t->tv = xcalloc(1, sizeof *t->tv);
     t->tv->text = text;

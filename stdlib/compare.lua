@@ -7,7 +7,8 @@
 -- The comparison holds: people (shared, only in a, only in b, with the
 -- titles each side gives them), places (mentions on each side), references
 -- (by document number or text), figures matched by subject (or by unit
--- for counts such as "chi bộ") with both values side by side, and for two
+-- for counts such as "chi bộ") with both values side by side (or, when
+-- the other side names the subject without a figure, its sentence), and for two
 -- documents their similarity and a paragraph-level diff. tostring(cmp) is
 -- a readable report; cmp:frame() the same content as records
 -- (section, item, a, b, note).
@@ -124,9 +125,15 @@ end
 
 local MONEY_OR_RATE = { ["%"] = true, ["đồng"] = true, ["usd"] = true }
 
+-- subjects too general to look for in the other side's sentences
+local GENERIC = { ["thanh pho"] = true, ["toan thanh pho"] = true, ["tp"] = true,
+  ["tinh"] = true, ["toan tinh"] = true, ["huyen"] = true, ["xa"] = true, ["thon"] = true }
+
+local function S() return require("tinsh.store") end
+
 -- Match the figures of a and b: pairs by subject words (same base unit),
 -- then by unit alone for counts ("224 chi bộ" vs "263 chi bộ").
-local function match_figures(c, sa, sb)
+local function match_figures(c, sa, sb, places)
   local stop = {}
   for w in pairs(c:stopwords()) do stop[fold(w)] = true end
   local fa = c:figures{ ids = sa.ids }
@@ -177,8 +184,66 @@ local function match_figures(c, sa, sb)
       end
     end
   end
+  -- a figure on one side whose subject the other side names without a
+  -- figure: show that sentence ("tỷ trọng dịch vụ" ...)
+  local function mentions(F, used, ids, side)
+    if #ids > 20 then return end
+    local sentences
+    for i, x in ipairs(F) do
+      local subj = x.r.subject
+      local general = GENERIC[fold(subj or "")]
+      for _, p in ipairs(places) do
+        if not general and fold(subj or ""):find(p, 1, true) then general = true end
+      end
+      if not used[i] and subj and x.n >= 2 and not general then
+        if not sentences then
+          sentences = {}
+          for _, id in ipairs(ids) do
+            local d = c:get(id)
+            if d then
+              for _, t in ipairs(d:sentences()) do sentences[#sentences + 1] = { id, t } end
+            end
+          end
+        end
+        -- the sentence naming the subject that is most like the figure's
+        -- own sentence (for a share, one that speaks of a share)
+        local best, best_score
+        local own = {}
+        for _, t in ipairs(S().tokens(x.r.sentence or "")) do own[t] = true end
+        for _, st in ipairs(sentences) do
+          if #S().find(st[2], subj, 1) > 0 then
+            local toks, common, n = S().tokens(st[2]), 0, 0
+            local seen = {}
+            for _, t in ipairs(toks) do
+              if not seen[t] then seen[t] = true; n = n + 1; if own[t] then common = common + 1 end end
+            end
+            local score = n > 0 and common / n or 0
+            if x.r.unit == "%" and (fold(st[2]):find("ty trong", 1, true) or
+                fold(st[2]):find("ty le", 1, true) or fold(st[2]):find("co cau", 1, true)) then
+              score = score + 1
+            end
+            if not best_score or score > best_score then best, best_score = st, score end
+          end
+        end
+        if best then
+          local r = { subject = subj, unit = x.r.unit, match = "mention" }
+          if side == "a" then
+            r.a, r.a_text, r.a_doc = x.r.value, x.r.text, x.r.rowid
+            r.b_text, r.b_doc = best[2], best[1]
+          else
+            r.b, r.b_text, r.b_doc = x.r.value, x.r.text, x.r.rowid
+            r.a_text, r.a_doc = best[2], best[1]
+          end
+          rows[#rows + 1] = r
+        end
+      end
+    end
+  end
+  mentions(A, used_a, sb.ids, "a")
+  mentions(B, used_b, sa.ids, "b")
+  local order = { subject = 1, unit = 2, mention = 3 }
   table.sort(rows, function(p, q)
-    if p.match ~= q.match then return p.match == "subject" end
+    if p.match ~= q.match then return order[p.match] < order[q.match] end
     return (p.a_doc or 0) * 1e6 + (p.b_doc or 0) < (q.a_doc or 0) * 1e6 + (q.b_doc or 0)
   end)
   return frame().new(rows, { "subject", "unit", "a", "b", "match", "a_text", "b_text",
@@ -190,10 +255,9 @@ end
 local function paragraphs(c, rowid)
   local corpus = require("corpus")
   local out = {}
-  for r in corpus._db(c):rows("SELECT text FROM blocks WHERE doc = ? AND kind IN " ..
-      "('title','lead','heading','paragraph','question','answer','caption') ORDER BY seq",
-      { rowid }, { array = true }) do
-    out[#out + 1] = r[1]
+  for r in corpus._blocks(c, "b.doc = ? AND b.kind IN " ..
+      "('title','lead','heading','paragraph','question','answer','caption')", { rowid }) do
+    out[#out + 1] = r[4]
   end
   return out
 end
@@ -291,7 +355,11 @@ function M.compare(a, b, opts)
   local ra, rb = refs_of(c, sa), refs_of(c, sb)
   self.refs = partition(ra, rb)
   self.ref_names = { a = ra, b = rb }
-  self.figures = match_figures(c, sa, sb)
+  local places = {}
+  for _, m in ipairs({ la, lb }) do
+    for name in pairs(m) do places[#places + 1] = fold(name) end
+  end
+  self.figures = match_figures(c, sa, sb, places)
   if sa.doc and sb.doc then
     local S = require("tinsh.store")
     local stats = require("corpus.stats")
@@ -422,8 +490,9 @@ M.__help = {
   compare = "compare(a, b [, opts]) -> comparison (also the global compare). a and b:\n" ..
     "documents (or row ids / paths), document filters ({year = 2024}), result sets,\n" ..
     "or lists of documents. Fields: people, places, refs ({shared, only_a, only_b}),\n" ..
-    "figures (frame: subject, unit, a, b, match = 'subject' | 'unit', a_text,\n" ..
-    "b_text), similarity and diff (two documents; the diff when similarity >= 0.3 or\n" ..
+    "figures (frame: subject, unit, a, b, match = 'subject' | 'unit' | 'mention',\n" ..
+    "a_text, b_text; 'mention': the other side names the subject without a figure,\n" ..
+    "its sentence is shown), similarity and diff (two documents; the diff when similarity >= 0.3 or\n" ..
     "opts.diff). tostring(cmp) or cmp:show() prints a report; cmp:frame() gives\n" ..
     "section, item, a, b, note records.\n" ..
     "  compare(corpus:get(1), corpus:get(2)).figures:show()",

@@ -65,8 +65,7 @@ function M.kwic(c, query, opts)
   local self = setmetatable({ query = query, width = opts.width, sort_by = opts.sort }, KwicMT)
   local m = phrase_match(query)
   if not m then return self end
-  local sql = { "SELECT b.doc, b.seq, b.kind, b.text, d.title, d.published FROM blocks b " ..
-    "JOIN documents d ON d.id = b.doc WHERE b.doc IN (SELECT rowid FROM fts WHERE fts MATCH ?)" }
+  local sql = { "b.doc IN (SELECT rowid FROM fts WHERE fts MATCH ?)" }
   local params = { m }
   if #klist > 0 then sql[#sql + 1] = " AND b.kind IN (" .. table.concat(klist, ",") .. ")" end
   if opts.docs then
@@ -82,18 +81,17 @@ function M.kwic(c, query, opts)
       for _, v in ipairs(fp) do params[#params + 1] = v end
     end
   end
-  sql[#sql + 1] = " ORDER BY b.doc, b.seq"
   local limit = opts.limit
   local n = 0
-  for r in corpus._db(c):rows(table.concat(sql), params, { array = true }) do
+  for r in corpus._blocks(c, table.concat(sql), params, "d.title, d.published") do
     local text = r[4]
     local pos = S.find(text, query)
     for i = 1, #pos, 2 do
       local s, e = pos[i], pos[i + 1]
       n = n + 1
       self[n] = {
-        rowid = r[1], block = r[2] + 1, kind = r[3], title = r[5],
-        date = r[6] and r[6]:sub(1, 10) or nil,
+        rowid = r[1], block = r[2] + 1, kind = r[3], title = r[7],
+        date = r[8] and r[8]:sub(1, 10) or nil,
         left = flat(clean_utf8(text:sub(math.max(1, s - CONTEXT), s - 1))),
         match = flat(text:sub(s, e)),
         right = flat(clean_utf8(text:sub(e + 1, e + CONTEXT))),

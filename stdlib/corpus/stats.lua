@@ -71,10 +71,9 @@ M.source_sql = source_sql
 
 -- Iterate the content blocks of a subcorpus: fn(doc_rowid, text) per block,
 -- in document order.
-local blocks_sql
 local function each_block(c, spec, fn)
-  local sql, params = blocks_sql(spec)
-  for r in corpus._db(c):rows(sql, params, { array = true }) do fn(r[1], r[2]) end
+  local w, params = source_sql(spec)
+  for r in corpus._blocks(c, "b.kind IN (" .. CONTENT .. ")" .. w, params) do fn(r[1], r[4]) end
 end
 M.each_block = each_block
 
@@ -92,15 +91,14 @@ end
 
 -- Count n-grams of a subcorpus: counts, docfreq, total tokens, ndocs
 -- (the counting loop is db:terms, in C).
-function blocks_sql(spec)
-  local w, params = source_sql(spec)
-  local join = w:find("d%.") and " JOIN documents d ON d.id = b.doc" or ""
-  return "SELECT b.doc, b.text FROM blocks b" .. join ..
-    " WHERE b.kind IN (" .. CONTENT .. ")" .. w .. " ORDER BY b.doc, b.seq", params
-end
-
+-- (rows of block_rows come as (doc, text, off, len): a NULL text is the
+-- span of the document text, which db:terms reads once per document)
 local function count_ngrams(c, spec, n, stop, top, min)
-  local sql, params = blocks_sql(spec)
+  local w, params = source_sql(spec)
+  local tbl = corpus._block_table(c)
+  local join = w:find("d%.") and " JOIN documents d ON d.id = b.doc" or ""
+  local sql = "SELECT b.doc, b.text, b.off, b.len FROM " .. tbl .. " b" .. join ..
+    " WHERE b.kind IN (" .. CONTENT .. ")" .. w .. " ORDER BY b.doc, b.seq"
   return corpus._db(c):terms(sql, params, n, stop, top, min)
 end
 M.count_ngrams = count_ngrams
@@ -234,13 +232,11 @@ function M.collocations(c, word, opts)
   local m = require("corpus.kwic").phrase_match(word)
   local spec = subcorpus_of(opts)
   local w, params = source_sql(spec)
-  local sql = "SELECT b.doc, b.text FROM blocks b JOIN documents d ON d.id = b.doc " ..
-    "WHERE b.kind IN (" .. CONTENT .. ") AND b.doc IN (SELECT rowid FROM fts WHERE fts MATCH ?)" ..
-    w .. " ORDER BY b.doc, b.seq"
   table.insert(params, 1, m)
   local co, slots, nodes = {}, 0, 0
-  for r in corpus._db(c):rows(sql, params, { array = true }) do
-    local toks = S.tokens(r[2], true)
+  for r in corpus._blocks(c, "b.kind IN (" .. CONTENT .. ") AND b.doc IN " ..
+      "(SELECT rowid FROM fts WHERE fts MATCH ?)" .. w, params) do
+    local toks = S.tokens(r[4], true)
     local nn = #node
     for i = 1, #toks - nn + 1 do
       local hit = true
@@ -338,9 +334,8 @@ end
 -- Content text of a document (content blocks joined).
 local function content_text(c, rowid)
   local parts = {}
-  for r in corpus._db(c):rows("SELECT text FROM blocks WHERE doc = ? AND kind IN (" ..
-      CONTENT .. ") ORDER BY seq", { rowid }, { array = true }) do
-    parts[#parts + 1] = r[1]
+  for r in corpus._blocks(c, "b.doc = ? AND b.kind IN (" .. CONTENT .. ")", { rowid }) do
+    parts[#parts + 1] = r[4]
   end
   return table.concat(parts, "\n")
 end
@@ -471,13 +466,12 @@ local function signatures(c)
       for i, st in ipairs(stale) do ids[i] = tostring(st[1]) end
       return table.concat(ids, ",")
     end)() .. ")") or ""
-    for r in db:rows("SELECT doc, text FROM blocks WHERE kind IN (" .. CONTENT .. ")" .. cond ..
-        " ORDER BY doc, seq", nil, { array = true }) do
+    for r in corpus._blocks(c, "b.kind IN (" .. CONTENT .. ")" .. cond:gsub(" doc IN", " b.doc IN")) do
       if r[1] ~= cur then
         done(cur, parts)
         cur, parts = r[1], {}
       end
-      parts[#parts + 1] = r[2]
+      parts[#parts + 1] = r[4]
     end
     done(cur, parts)
     for id in pairs(want) do done(id, {}) end -- documents without content

@@ -1,7 +1,8 @@
 -- Test plan: compare() over the example corpus. Two documents (the 2020
 -- and 2024 Móng Cái articles): shared and distinct people, places and
 -- references, the secretary's title on each side, figures matched by
--- subject (state budget revenue) and by unit for counts; two subcorpora
+-- subject (state budget revenue), by unit for counts, and a figure whose
+-- subject the other side names without a figure (tỷ trọng dịch vụ); two subcorpora
 -- given as filters, result sets and lists; the paragraph diff of a near-
 -- duplicate (compare.diff on paragraph lists, and a document against an
 -- edited copy); the readable rendering and the frame form; errors.
@@ -35,6 +36,11 @@ check.test("two documents", function()
   check.eq(budget.match, "subject")
   check.eq(budget.a, 10)
   check.ok(budget.b == 31 or budget.b == 5000, "b value side by side")
+  local dv
+  for _, f in ipairs(cmp.figures) do if f.match == "mention" and f.subject == "Dịch vụ" then dv = f end end
+  check.ok(dv and dv.subject == "Dịch vụ" and dv.a == 57.7, "a figure of a whose subject b names")
+  check.contains(dv.b_text, "tỷ trọng dịch vụ", "with b's sentence")
+  check.eq(dv.b, nil, "and no value in b")
   check.ok(cmp.similarity >= 0 and cmp.similarity < 0.3, "different articles")
   check.eq(cmp.diff, nil, "no diff for unrelated articles")
   local text = tostring(cmp)
@@ -66,7 +72,7 @@ end)
 check.test("two subcorpora", function()
   local cmp = compare({ ids = { 1 } }, { ids = { 3 } }, { corpus = c })
   local chi
-  for _, f in ipairs(cmp.figures) do if f.unit == "chi bộ" then chi = f end end
+  for _, f in ipairs(cmp.figures) do if f.unit == "chi bộ" and f.match == "unit" then chi = f end end
   check.ok(chi ~= nil, "chi bộ counts matched by unit")
   check.eq(chi.a, 224, "chi bộ 224")
   check.eq(chi.b, 263, "vs 263")
