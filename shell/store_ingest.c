@@ -863,10 +863,14 @@ static int write_ready(ingest *g) {
   return 0;
 }
 
-/* Hand a job to the workers (the slot's fields are set by the caller). */
+/* Hand a job to the workers (it owns tmpl's memory from now on, also when
+** this fails). */
 static int submit(ingest *g, job *tmpl) {
   while (g->submitted - g->written >= RING)
-    if (write_next(g) != 0) return -1;
+    if (write_next(g) != 0) {
+      job_clear(tmpl); /* never handed over: still ours */
+      return -1;
+    }
   job *j = &g->ring[g->submitted % RING];
   *j = *tmpl;
   pthread_mutex_lock(&g->mu);
