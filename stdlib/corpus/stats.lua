@@ -446,35 +446,42 @@ local function signatures(c)
     local want = {}
     for _, st in ipairs(stale) do want[st[1]] = st[2] end
     local w = corpus._wdb(c)
+    cache.minhash = mem
     if w then w:exec("BEGIN IMMEDIATE") end
-    local function done(id, parts)
-      if id and want[id] then
-        local sig = S.minhash(table.concat(parts, "\n"), K)
-        sigs[id] = sig
-        mem[id] = { hash = want[id], sig = sig }
-        want[id] = nil
-        if w then
-          w:exec("INSERT OR REPLACE INTO corpus_minhash(doc, hash, sig) VALUES(?, ?, ?)",
-            { id, mem[id].hash, sig })
+    local ok, err = pcall(function()
+      local function done(id, parts)
+        if id and want[id] then
+          local sig = S.minhash(table.concat(parts, "\n"), K)
+          sigs[id] = sig
+          mem[id] = { hash = want[id], sig = sig }
+          want[id] = nil
+          if w then
+            w:exec("INSERT OR REPLACE INTO corpus_minhash(doc, hash, sig) VALUES(?, ?, ?)",
+              { id, mem[id].hash, sig })
+          end
         end
       end
-    end
-    -- one pass over the content blocks, in document order
-    local cur, parts = nil, {}
-    local cond = #stale < 1000 and (" AND doc IN (" .. (function()
-      local ids = {}
-      for i, st in ipairs(stale) do ids[i] = tostring(st[1]) end
-      return table.concat(ids, ",")
-    end)() .. ")") or ""
-    for r in corpus._blocks(c, "b.kind IN (" .. CONTENT .. ")" .. cond:gsub(" doc IN", " b.doc IN")) do
-      if r[1] ~= cur then
-        done(cur, parts)
-        cur, parts = r[1], {}
+      -- one pass over the content blocks, in document order
+      local cur, parts = nil, {}
+      local cond = #stale < 1000 and (" AND doc IN (" .. (function()
+        local ids = {}
+        for i, st in ipairs(stale) do ids[i] = tostring(st[1]) end
+        return table.concat(ids, ",")
+      end)() .. ")") or ""
+      for r in corpus._blocks(c, "b.kind IN (" .. CONTENT .. ")" .. cond:gsub(" doc IN", " b.doc IN")) do
+        if r[1] ~= cur then
+          done(cur, parts)
+          cur, parts = r[1], {}
+        end
+        parts[#parts + 1] = r[4]
       end
-      parts[#parts + 1] = r[4]
+      done(cur, parts)
+      for id in pairs(want) do done(id, {}) end -- documents without content
+    end)
+    if not ok then -- an error or Ctrl-C: leave the database as it was
+      if w then pcall(w.exec, w, "ROLLBACK") end
+      error(err, 0)
     end
-    done(cur, parts)
-    for id in pairs(want) do done(id, {}) end -- documents without content
     if w then
       w:exec("COMMIT")
       pcall(w.exec, w, "PRAGMA wal_checkpoint(PASSIVE)")
