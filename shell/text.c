@@ -574,6 +574,8 @@ static size_t repair_marks(int32_t *c, size_t n, size_t *fixed) {
         }
       }
       (*fixed)++;
+      /* the space stays only when a word follows: never a trailing one */
+      int keep_space = i + 1 < n && c[i + 1] != '\n' && c[i + 1] != ' ';
       if (ok) {
         /* put cp at the end of the cluster [s-1, e) in canonical order,
         ** then the space */
@@ -584,7 +586,9 @@ static size_t repair_marks(int32_t *c, size_t n, size_t *fixed) {
           q--;
         }
         c[q] = cp;
-        c[k++] = ' ';
+        if (keep_space) c[k++] = ' ';
+      } else if (!keep_space) {
+        k--; /* the mark is dropped; so is the space before the end */
       }
       continue;
     }
