@@ -8,6 +8,8 @@
 # input in BUILD_DIR/fuzz-artifacts/ and makes the script fail; copy that
 # file into tests/fuzz/regressions/ (test_fuzz_replay replays it under
 # `make test`). Prints one summary line per target: runs, corpus, crashes.
+# FUZZ_FLAGS adds libFuzzer flags, e.g. "-fork=1 -ignore_crashes=1" to
+# keep going past a known crash (artifacts still land in fuzz-artifacts/).
 set -u
 build=${1:?usage: run.sh BUILD_DIR [SECONDS] [TARGET...]}
 secs=${2:-60}
@@ -61,6 +63,7 @@ for t in $targets; do
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
     -max_len=16384 -print_final_stats=1 -artifact_prefix="$art/$t-" \
+    ${FUZZ_FLAGS:-} \
     "$corpus" "$seeds" >"$log" 2>&1
   rc=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
