@@ -179,8 +179,8 @@ for pair in "utf16le-bom.txt $g0" "utf16be-bom.txt $g0" "utf8-bom.txt $g0" \
   set -- $pair
   is "$1 normalises to the original's text" "$(did "$B/$1")" "$(did "$2")"
 done
-# REGRESSION (shell/text.c): Windows-1258 is not recognised; it is read as
-# Windows-1252, so "Móng Cái" comes out as "Moìng Caìi" (0xEC is the
+# REGRESSION (shell/text.c, fixed in 0c582e1): Windows-1258 was read as
+# Windows-1252, so "Móng Cái" came out as "Moìng Caìi" (0xEC is the
 # combining acute in 1258, ì in 1252).
 is "REGRESSION Windows-1258 text is decoded (title as in the original)" \
   "$(sqlite3 "$DB" "SELECT title FROM documents WHERE path = '$B/cp1258.txt'")" \
@@ -208,10 +208,10 @@ run "$TINSH" --db "$DB" search --limit 3 "Lê Văn Ánh"
 is "search finds the article" "$RC" 0
 
 # 5. REGRESSION: a symlink to a parent folder must not be walked in a loop.
-# Bug in shell/store_ingest.c walk_dir()/visit(): stat() follows links to
-# directories with no cycle check, so loop/sub/up -> .. is walked ~40 deep
-# (until ELOOP) and every file above it is ingested ~40 times; with two such
-# links the walk is exponential. (Found by this test; not fixed here.)
+# Bug in shell/store_ingest.c walk_dir()/visit() (fixed in 32a0798): stat()
+# followed links to directories with no cycle check, so loop/sub/up -> ..
+# was walked ~40 deep (until ELOOP) and every file above it ingested ~41
+# times; with two such links the walk is exponential.
 mkdir -p "$W/loop/sub"
 printf 'Vòng lặp\n\nMột tệp.\n' >"$W/loop/a.txt"
 ln -s .. "$W/loop/sub/up"
@@ -221,10 +221,10 @@ is "REGRESSION symlink loop: a.txt is ingested under one path only" \
   "$(sqlite3 "$W/loop.db" 'SELECT count(*) FROM files')" 1
 
 # 6. REGRESSION: output must stay proportional to input. Bug in the figure
-# extractor (shell/extract*.c): every figure stores its whole sentence
-# context (up to ~6.7 KB) and a line without a sentence end has one figure
-# every ~40 bytes, so 1 MB of input gives ~50,000 figures and a ~440 MB
-# database (a 50 MB such line: 7.5 GB RSS, 7 GB database).
+# extractor (shell/extract*.c, fixed in 9fc3f6c): every figure stored its
+# whole sentence context (up to ~6.7 KB) and a line without a sentence end
+# has one figure every ~40 bytes, so 1 MB of input gave ~50,000 figures and
+# a 444 MB database (a 50 MB such line: 7.5 GB RSS, 7 GB database).
 python3 -c "
 import sys
 line = 'tăng 57,7% và gần 5.000 tỷ đồng, 21.923/23.394 hộ; '.encode()

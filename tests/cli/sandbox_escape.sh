@@ -79,9 +79,10 @@ is "writes outside --out: 6 refusals" \
 sb 'local f = assert(io.open("'"$OUTD"'/ok.txt", "w")) f:write("ok") f:close()
 print(os.rename("'"$OUTD"'/ok.txt", "'"$OUTD"'/ok2.txt"))'
 is "writing and renaming inside --out works" "$(cat "$OUTD/ok2.txt" 2>/dev/null)" ok
-# REGRESSION: shell/lua_sandbox.c inside_outdir() resolves the folder of
-# the target but not the target itself, so a symlink already present in
-# --out (a reused output folder, an unpacked archive) leads outside.
+# REGRESSION (fixed in 322c07a): shell/lua_sandbox.c inside_outdir()
+# resolved the folder of the target but not the target itself, so a
+# symlink already present in --out (a reused output folder, an unpacked
+# archive) led outside.
 ln -s "$TMP/escaped.txt" "$OUTD/link.txt"
 sb 'local f = io.open("'"$OUTD"'/link.txt", "w") if f then f:write("pwned") f:close() end'
 [ -e "$TMP/escaped.txt" ] &&
@@ -134,13 +135,12 @@ timeout 30 "$TINSH" --sandbox --out "$OUTD" -e 'local function f() return 1 + f(
 has "deep recursion is an error" "$(cat "$TMP/o")" "^false	.*stack overflow"
 steps 'local t = setmetatable({}, {}) getmetatable(t).__index = t print(pcall(function() return t.x end))'
 has "__index loop is an error" "$OUT" "^false	.*loop"
-# REGRESSION (shell/lua_sandbox.c): the instruction budget is counted by a
-# Lua hook, and a hook does not run (a) while C code works: a backtracking
-# pattern or an endless SQL statement; (b) inside __gc finalizers (Lua
-# turns hooks off there), which collectgarbage() or the exit run; (c) in
-# an xpcall message handler that loops (every nested error re-enters it).
-# Each runs forever inside --sandbox: it needs a CPU-time limit too, e.g.
-# setrlimit(RLIMIT_CPU) plus a timer that calls sqlite3_interrupt.
+# REGRESSION (shell/lua_sandbox.c, fixed in 322c07a by a CPU-time limit
+# behind the hook): the instruction budget is counted by a Lua hook, and a
+# hook does not run (a) while C code works: a backtracking pattern or an
+# endless SQL statement; (b) inside __gc finalizers (Lua turns hooks off
+# there), which collectgarbage() or the exit run; (c) in an xpcall message
+# handler that loops (every nested error re-enters it). Each ran forever.
 steps 'xpcall(function() while true do end end, function() while true do end end) print("escaped")'
 is "REGRESSION sandbox: a looping xpcall handler is stopped" \
   "$([ $RC -ne 124 ] && echo stopped || echo 'still running after 10 s')" stopped
@@ -170,8 +170,9 @@ if [ $HAVE_DB -eq 0 ]; then
   t0=$(date +%s%N)
   kill -INT $pid
   for _ in $(seq 50); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
-  # REGRESSION (shell/cmd_store.c cmd_sql): the connection is not handed to
-  # interrupt_watch(), so SIGINT never reaches sqlite3_interrupt().
+  # REGRESSION (shell/cmd_store.c cmd_sql, fixed in 3967acc): the
+  # connection was not handed to interrupt_watch(), so SIGINT never reached
+  # sqlite3_interrupt().
   if kill -0 $pid 2>/dev/null; then
     kill -KILL $pid
     failed "REGRESSION tinsh sql stops on SIGINT within 5 s"
