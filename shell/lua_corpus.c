@@ -1262,7 +1262,8 @@ static int s_lsh(lua_State *L) {
               c = t;
             }
             uint64_t pk = ((uint64_t)a << 32) ^ (uint64_t)c;
-            if (lsh_seen(h, pk | 1)) continue;
+            if (pk == 0) pk = UINT64_MAX; /* 0 marks an empty slot */
+            if (lsh_seen(h, pk)) continue;
             double sim = sig_sim(h->sig[p], h->sig[q], bytes);
             if (sim < thr) continue;
             if (h->nout + 3 > h->capout) {

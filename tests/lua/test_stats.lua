@@ -110,6 +110,20 @@ check.test("tfidf and similar", function()
   check.raises(function() c:similar(999) end, "no document")
 end)
 
+check.test("LSH candidate pairs", function()
+  local a = S.minhash("một hai ba bốn năm sáu bảy tám chín mười mười một mười hai")
+  local b = S.minhash("hoàn toàn khác về nội dung và từ ngữ trong văn bản này đây")
+  local p = S.lsh({ 1, 2, 3, 4 }, { a, a, a, b }, 16, 0.5)
+  local got = {}
+  for i = 1, #p, 3 do got[#got + 1] = p[i] .. "-" .. p[i + 1] .. ":" .. p[i + 2] end
+  table.sort(got)
+  check.eq(got, { "1-2:1.0", "1-3:1.0", "2-3:1.0" }, "every pair of identical signatures, once")
+  check.eq(#S.lsh({ 1, 2 }, { a, b }, 16, 0.5), 0, "different signatures")
+  local empty = S.minhash("")
+  check.eq(#S.lsh({ 1, 2 }, { empty, empty }, 16, 0.1), 0, "empty signatures are skipped")
+  check.raises(function() S.lsh({ 1 }, { "abc" }, 16, 0.5) end, "one size")
+end)
+
 check.test("near-duplicates", function()
   -- a corpus with an article, an edited copy of it and another article
   local dir = fx.dir .. "/dups"
