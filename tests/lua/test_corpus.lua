@@ -243,7 +243,8 @@ end)
 check.test("Ctrl-C interrupts a long statement", function()
   if not os.execute("command -v timeout >/dev/null 2>&1") then return end
   local t0 = os.time()
-  local cmd = "timeout -s INT 1 " .. fx.quote(fx.tinsh) .. " --db " .. fx.quote(fx.db) .. " -e " ..
+  -- 3 s: a slow (sanitizer, loaded) start must reach the statement first
+  local cmd = "timeout -s INT 3 " .. fx.quote(fx.tinsh) .. " --db " .. fx.quote(fx.db) .. " -e " ..
     fx.quote([[print(pcall(corpus.sql, corpus, "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL " ..
       "SELECT i + 1 FROM r) SELECT count(*) FROM r"))]]) .. " 2>&1"
   local p = io.popen(cmd)
