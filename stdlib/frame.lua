@@ -695,7 +695,8 @@ end
 
 -- f:show{limit =, width =} prints the rendered table; through $PAGER
 -- (default "less -FRX") only when stdout is a terminal and the table is
--- taller than the screen. Returns the frame, for chaining.
+-- taller than the screen. Returns nothing, so the REPL does not print the
+-- table a second time.
 function Frame:show(opts)
   opts = opts or {}
   local tty = display.isatty("stdout")
@@ -713,11 +714,10 @@ function Frame:show(opts)
     if ok and p then
       p:write(text, "\n")
       p:close()
-      return self
+      return
     end
   end
   io.stdout:write(text, "\n")
-  return self
 end
 
 -- f:export(path [, opts]) -> true | nil, message; format from the file

@@ -85,7 +85,23 @@ local function names_of(v)
   end
   if type(v) == "table" then add(v) end
   local mt = metatable_of(v)
-  if mt then add(mt.__index) end
+  if mt then
+    add(mt.__index)
+    -- an __index function hides its names: the __complete metafield lists them
+    local c = mt.__complete
+    if type(c) == "function" then
+      local ok, r = pcall(c, v)
+      c = ok and r or nil
+    end
+    if type(c) == "table" then
+      for _, k in ipairs(c) do
+        if type(k) == "string" and not seen[k] then
+          seen[k] = true
+          names[#names + 1] = { name = k, kind = "function" }
+        end
+      end
+    end
+  end
   table.sort(names, function(a, b) return a.name < b.name end)
   return names
 end
