@@ -97,7 +97,7 @@ local function names_of(v)
       for _, k in ipairs(c) do
         if type(k) == "string" and not seen[k] then
           seen[k] = true
-          names[#names + 1] = { name = k, kind = "function" }
+          names[#names + 1] = { name = k, kind = "name" }
         end
       end
     end
