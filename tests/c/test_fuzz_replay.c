@@ -6,10 +6,11 @@
 ** crashed or broke an invariant: every crash the fuzzers find lands
 ** there), each .txt file of examples/corpus, and a few built-in edge cases
 ** (empty, NUL bytes, lone bytes 0x80..0xFF, a lone combining mark, a
-** UTF-16 BOM with an odd length) go through fuzz_text, fuzz_parse,
-** fuzz_fts and fuzz_query. Here a broken invariant (see the targets'
-** plans) is a failed check naming the input and the invariant, and the
-** replay goes on; each (file, target) pair also counts as one check.
+** UTF-16 BOM with an odd length, JSON records) go through fuzz_text,
+** fuzz_parse, fuzz_fts, fuzz_query and fuzz_json. Here a broken
+** invariant (see the targets' plans) is a failed check naming the input
+** and the invariant, and the replay goes on; each (file, target) pair
+** also counts as one check.
 ** Files are listed on stdout before they run, so a crash names its input.
 */
 #include <dirent.h>
@@ -21,13 +22,13 @@
 #include "util.h"
 
 static const char *replay_label; /* the input being replayed */
-#define FUZZ_CHECK(c)                                                       \
-  do {                                                                      \
-    if (!(c)) {                                                             \
-      check_fail++;                                                         \
-      fprintf(stderr, "%s: fuzz invariant failed at %s:%d: %s\n",           \
-              replay_label, __FILE__, __LINE__, #c);                        \
-    }                                                                       \
+#define FUZZ_CHECK(c)                                             \
+  do {                                                            \
+    if (!(c)) {                                                   \
+      check_fail++;                                               \
+      fprintf(stderr, "%s: fuzz invariant failed at %s:%d: %s\n", \
+              replay_label, __FILE__, __LINE__, #c);              \
+    }                                                             \
   } while (0)
 
 #define FUZZ_ENTRY fuzz_text_one
@@ -42,6 +43,9 @@ static const char *replay_label; /* the input being replayed */
 #define FUZZ_ENTRY fuzz_query_one
 #include "../fuzz/fuzz_query.c"
 #undef FUZZ_ENTRY
+#define FUZZ_ENTRY fuzz_json_one
+#include "../fuzz/fuzz_json.c"
+#undef FUZZ_ENTRY
 
 static const struct {
   const char *name;
@@ -49,7 +53,8 @@ static const struct {
 } targets[] = {{"text", fuzz_text_one},
                {"parse", fuzz_parse_one},
                {"fts", fuzz_fts_one},
-               {"query", fuzz_query_one}};
+               {"query", fuzz_query_one},
+               {"json", fuzz_json_one}};
 
 static void replay(const char *label, const char *data, size_t n) {
   replay_label = label;
@@ -106,6 +111,10 @@ int main(void) {
   replay("UTF-16LE BOM, odd length", "\xff\xfeT\x00i", 5);
   replay("UTF-16BE BOM, lone surrogate", "\xfe\xff\xd8\x00\x00\n", 6);
   replay("FTS5 syntax", "NEAR(\"a\" b*, 2) OR ^c:d AND -", 29);
+  const char *rec =
+      "{\"title\":\"\\ud800 x\",\"body\":[{\"a\":1e999}],"
+      "\"text\":\"M\u00f3ng C\u00e1i\\u0000\"}";
+  replay("JSON record", rec, strlen(rec));
 
   snprintf(dir, sizeof dir, "%s/tests/fuzz/regressions", src);
   int nreg = replay_dir(dir, "");

@@ -18,13 +18,13 @@
 #include <stdlib.h>
 
 #ifndef FUZZ_CHECK /* the replay test counts failures instead */
-#define FUZZ_CHECK(c)                                                   \
-  do {                                                                  \
-    if (!(c)) {                                                         \
-      fprintf(stderr, "%s:%d: fuzz invariant failed: %s\n", __FILE__,   \
-              __LINE__, #c);                                            \
-      abort();                                                          \
-    }                                                                   \
+#define FUZZ_CHECK(c)                                                 \
+  do {                                                                \
+    if (!(c)) {                                                       \
+      fprintf(stderr, "%s:%d: fuzz invariant failed: %s\n", __FILE__, \
+              __LINE__, #c);                                          \
+      abort();                                                        \
+    }                                                                 \
   } while (0)
 #endif
 

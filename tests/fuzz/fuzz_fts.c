@@ -35,7 +35,8 @@ static int fuzz_fts_token(void *p, int tflags, const char *tok, int ntok,
   c->count++;
   for (int i = 0; i < ntok; i++)
     c->hash = (c->hash ^ (unsigned char)tok[i]) * 1099511628211ull;
-  c->hash = (c->hash ^ (uint64_t)(start * 31 + end + tflags)) * 1099511628211ull;
+  c->hash =
+      (c->hash ^ (uint64_t)(start * 31 + end + tflags)) * 1099511628211ull;
   return 0;
 }
 

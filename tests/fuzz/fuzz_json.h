@@ -101,13 +101,20 @@ static int fjson_value(fjson *j) {
   fjson_ws(j);
   if (j->i >= j->n) return 0;
   switch (j->s[j->i]) {
-    case '{': return fjson_compound(j, '}', 1);
-    case '[': return fjson_compound(j, ']', 0);
-    case '"': return fjson_string(j);
-    case 't': return fjson_lit(j, "true");
-    case 'f': return fjson_lit(j, "false");
-    case 'n': return fjson_lit(j, "null");
-    default: return fjson_number(j);
+    case '{':
+      return fjson_compound(j, '}', 1);
+    case '[':
+      return fjson_compound(j, ']', 0);
+    case '"':
+      return fjson_string(j);
+    case 't':
+      return fjson_lit(j, "true");
+    case 'f':
+      return fjson_lit(j, "false");
+    case 'n':
+      return fjson_lit(j, "null");
+    default:
+      return fjson_number(j);
   }
 }
 

@@ -14,7 +14,7 @@ set -u
 build=${1:?usage: run.sh BUILD_DIR [SECONDS] [TARGET...]}
 secs=${2:-60}
 [ $# -ge 2 ] && shift 2 || shift $#
-targets=${*:-fuzz_text fuzz_parse fuzz_fts fuzz_query}
+targets=${*:-fuzz_text fuzz_parse fuzz_fts fuzz_query fuzz_json}
 src=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -24,7 +24,8 @@ mkdir -p "$art"
 # ---- seeds ----
 doc="$work/seed-doc"
 qry="$work/seed-query"
-mkdir -p "$doc" "$qry"
+jsn="$work/seed-json"
+mkdir -p "$doc" "$qry" "$jsn"
 cp "$src"/examples/corpus/*.txt "$doc"/
 if [ -d "$src/tests/fuzz/regressions" ]; then
   for f in "$src"/tests/fuzz/regressions/*; do
@@ -49,6 +50,11 @@ for q in 'mong cai' 'Đảng bộ' '"nghị quyết 20"' 'dang*' '20-NQ/TU' \
   printf '%s' "$q" >"$qry/q$(printf '%s' "$q" | cksum | cut -d' ' -f1)"
 done
 
+printf '{"title":"Móng Cái","date":"2024-03-04T15:18:00+07:00","body":"Đoạn \\u0111\\n\\"x\\"","url":"https://a.vn/x"}' >"$jsn/rec.json"
+printf '{"headline":"a","published":1,"text":["x",{"y":null}],"content":"c","link":"l","x":{"a":[1,2.5e-3,true,false,null]}}' >"$jsn/alt.json"
+printf '{"title":"\\ud83d\\ude00 \\ud800 \\udc00","body":"\\u0000"}' >"$jsn/surrogates.json"
+printf '{}' >"$jsn/empty.json"
+
 # ---- run ----
 status=0
 for t in $targets; do
@@ -56,6 +62,7 @@ for t in $targets; do
   [ -x "$bin" ] || { echo "run.sh: $bin missing (build fuzz_all)" >&2; exit 2; }
   seeds=$doc
   [ "$t" = fuzz_query ] && seeds=$qry
+  [ "$t" = fuzz_json ] && seeds=$jsn
   corpus="$work/corpus-$t"
   mkdir -p "$corpus"
   log="$work/$t.log"
