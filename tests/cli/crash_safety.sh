@@ -23,7 +23,7 @@ if [ -d /dev/shm ] && [ -w /dev/shm ]; then
   W=$(mktemp -d /dev/shm/tinsh-crash.XXXXXX)
   trap 'rm -rf "$TMP" "$W"' EXIT
 fi
-N=${TINSH_CRASH_DOCS:-600}
+N=${TINSH_CRASH_DOCS:-1500}
 KILLS=${TINSH_CRASH_KILLS:-25}
 KILLS_REPARSE=${TINSH_CRASH_KILLS_REPARSE:-8}
 RANDOM=${TINSH_CRASH_SEED:-$$}
