@@ -215,25 +215,7 @@ end
 ---------------------------------------------------------------- show
 
 -- Word-wrap s to width columns with a prefix on every line.
-local function wrap(s, width, prefix, out)
-  prefix = prefix or ""
-  local pw = display.width(prefix)
-  for para in (s .. "\n"):gmatch("(.-)\n") do
-    local line, lw = prefix, pw
-    for word in para:gmatch("%S+") do
-      local ww = display.width(word)
-      if lw > pw and lw + 1 + ww > width then
-        out[#out + 1] = line
-        line, lw = prefix .. word, pw + ww
-      elseif lw > pw then
-        line, lw = line .. " " .. word, lw + 1 + ww
-      else
-        line, lw = line .. word, lw + ww
-      end
-    end
-    out[#out + 1] = line
-  end
-end
+local wrap = display.wrap -- wrap(s, width, prefix, out) appends lines
 M.wrap = wrap
 
 --- doc:render{width =, color =, all =} -> the readable rendering as a string

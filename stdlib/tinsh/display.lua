@@ -232,4 +232,29 @@ function M.register_help(methods, texts, prefix)
   end
 end
 
+
+-- wrap(s, width [, prefix [, out]]) -> list of lines: s word-wrapped to
+-- width display columns, each line starting with prefix, one paragraph per
+-- input line; appended to out when given.
+function M.wrap(s, width, prefix, out)
+  prefix, out = prefix or "", out or {}
+  local pw = M.width(prefix)
+  for para in (s .. "\n"):gmatch("(.-)\n") do
+    local line, lw = prefix, pw
+    for word in para:gmatch("%S+") do
+      local ww = M.width(word)
+      if lw > pw and lw + 1 + ww > width then
+        out[#out + 1] = line
+        line, lw = prefix .. word, pw + ww
+      elseif lw > pw then
+        line, lw = line .. " " .. word, lw + 1 + ww
+      else
+        line, lw = line .. word, lw + ww
+      end
+    end
+    out[#out + 1] = line
+  end
+  return out
+end
+
 return M

@@ -186,27 +186,7 @@ end
 ---------------------------------------------------------------- text
 
 -- Word-wrap s to width columns, each line prefixed; returns a list.
-local function wrap(s, width, prefix)
-  prefix = prefix or ""
-  local out = {}
-  local pw = display.width(prefix)
-  for para in (tostring(s) .. "\n"):gmatch("(.-)\n") do
-    local line, lw = prefix, pw
-    for word in para:gmatch("%S+") do
-      local ww = display.width(word)
-      if lw > pw and lw + 1 + ww > width then
-        out[#out + 1] = line
-        line, lw = prefix .. word, pw + ww
-      elseif lw > pw then
-        line, lw = line .. " " .. word, lw + 1 + ww
-      else
-        line, lw = line .. word, lw + ww
-      end
-    end
-    out[#out + 1] = line
-  end
-  return out
-end
+local function wrap(s, width, prefix) return display.wrap(tostring(s), width, prefix) end
 M.wrap = wrap
 
 ---------------------------------------------------------------- builder

@@ -83,6 +83,16 @@ check.test("pretty.show", function()
   check.contains(recs, "Lê Văn Ánh")
 end)
 
+check.test("display.wrap", function()
+  local display = require("tinsh.display")
+  check.eq(display.wrap("một hai ba bốn năm", 8), { "một hai", "ba bốn", "năm" },
+           "wraps by display width")
+  check.eq(display.wrap("a b\nc", 10, "> "), { "> a b", "> c" }, "prefix, paragraphs")
+  local out = { "x" }
+  display.wrap("y", 5, "", out)
+  check.eq(out, { "x", "y" }, "appends to out")
+end)
+
 check.test("help", function()
   local h = require("tinsh.help")
   local f = function() end
