@@ -54,6 +54,7 @@ typedef struct job {
   size_t len;
   char hash[17];
   char *why; /* malloc'd failure reason, or NULL */
+  VEC(char *) line_errors; /* .jsonl: bad lines, reported; the rest is kept */
   VEC(item) items;
   int done;
 } job;
@@ -220,8 +221,16 @@ static void parse_json_file(job *j) {
     if (i >= n || (array && s[i] == ']')) break;
     item it = {0};
     if (parse_record(j->path, s + i, n - i, ++rec, &it, &why) != 0) {
-      job_fail(j, "invalid JSON (%s) at line %ld", why, line);
-      return;
+      if (j->format != FMT_JSONL) {
+        job_fail(j, "invalid JSON (%s) at line %ld", why, line);
+        return;
+      }
+      /* one bad line of a .jsonl loses only itself: report it, go on */
+      char tmp[256];
+      snprintf(tmp, sizeof tmp, "line %ld: invalid JSON (%s)", line, why);
+      VEC_PUSH(j->line_errors, xstrdup(tmp));
+      while (i < n && s[i] != '\n') i++;
+      continue;
     }
     for (size_t k = i; k < i + it.rawlen; k++)
       if (s[k] == '\n') line++;
@@ -229,6 +238,8 @@ static void parse_json_file(job *j) {
     VEC_PUSH(j->items, it);
     if (j->format == FMT_JSON && !array) break;
   }
+  if (j->items.n == 0 && j->line_errors.n > 0)
+    job_fail(j, "no valid JSON record (%zu invalid lines)", j->line_errors.n);
 }
 
 /* Worker: read, hash and parse one job (no database access). */
@@ -264,6 +275,8 @@ static void run_job(job *j) {
 
 static void job_clear(job *j) {
   for (size_t i = 0; i < j->items.n; i++) item_free(&j->items.items[i]);
+  for (size_t i = 0; i < j->line_errors.n; i++) free(j->line_errors.items[i]);
+  free(j->line_errors.items);
   free(j->items.items);
   free(j->path);
   free(j->bytes);
@@ -717,6 +730,8 @@ static int write_reparse(ingest *g, job *j) {
 */
 static int write_job(ingest *g, job *j) {
   if (j->reparse) return write_reparse(g, j);
+  for (size_t i = 0; !j->why && i < j->line_errors.n; i++)
+    note(g, j->path, j->line_errors.items[i], 1);
   if (j->why) {
     note(g, j->path, j->why, 1);
     return 0;

@@ -178,4 +178,14 @@ is "Ctrl-C: next ingest completes" "$RC" 0
 run "$TINSH" --db i.db search --count "ha long"
 is "Ctrl-C: all searchable after completion" "$OUT" "1500"
 
+
+# a bad line in a .jsonl file loses only itself: reported, the rest kept
+mkdir -p jl
+printf '{"title":"Một","body":"Móng Cái một"}\n{"title": broken\n{"title":"Hai","body":"Móng Cái hai"}\n' >jl/a.jsonl
+run "$TINSH" --db jl.db ingest --quiet jl
+is "jsonl bad line: status 1" "$RC" 1
+has "jsonl bad line: named with its line" "$ERR" "a\.jsonl: line 2: invalid JSON"
+run "$TINSH" --db jl.db sql --csv "SELECT title FROM documents ORDER BY id"
+is "jsonl bad line: the good records are in" "$(printf "%s" "$OUT" | tail -n 2 | paste -sd " ")" "Một Hai"
+
 finish
