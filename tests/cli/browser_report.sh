@@ -13,15 +13,8 @@
 set -u
 TINSH=${TINSH:-tinsh}
 cd "${TINSH_SRC:-.}" || exit 1
-CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
-if [ ! -x "$CHROMIUM" ]; then
-  if [ "${CI:-}" = "true" ]; then
-    echo "FAIL: $CHROMIUM not found; install the Debian package 'chromium' (make test does)"
-    exit 1
-  fi
-  echo "skip: $CHROMIUM not found (apt-get install chromium)"
-  exit 77
-fi
+. tests/tools/chromium.sh
+chromium_require
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
@@ -36,11 +29,6 @@ fi
 if grep -Eq 'https?://' "$html"; then ko "URL in the HTML: $(grep -Eo 'https?://[^"< ]*' "$html" | head -3)"; else ok; fi
 if grep -Eiq '<script|<link|<iframe|<img|src=|@import|url\(' "$html"; then ko "external resource or script in the HTML"; else ok; fi
 
-chrome() {
-  HOME="$tmp" timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic \
-    --no-first-run --disable-background-networking --disable-component-update --disable-sync \
-    --user-data-dir="$(mktemp -d -p "$tmp")" "$@" 2>>"$tmp/chromium.log"
-}
 
 png="$tmp/out.png"
 (cd "$tmp" && chrome --screenshot="$png" --window-size=1200,1600 "file://$html" >/dev/null)

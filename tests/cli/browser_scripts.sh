@@ -20,15 +20,8 @@
 set -u
 TINSH=${TINSH:-tinsh}
 cd "${TINSH_SRC:-.}" || exit 1
-CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
-if [ ! -x "$CHROMIUM" ]; then
-  if [ "${CI:-}" = "true" ]; then
-    echo "FAIL: $CHROMIUM not found; install the Debian package 'chromium' (make test does)"
-    exit 1
-  fi
-  echo "skip: $CHROMIUM not found (apt-get install chromium)"
-  exit 77
-fi
+. tests/tools/chromium.sh
+chromium_require
 command -v python3 >/dev/null || { echo "skip: python3 missing"; exit 77; }
 export NO_COLOR=1
 tmp=$(mktemp -d)
@@ -37,13 +30,6 @@ pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
-chrome() {
-  HOME="$tmp" timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic \
-    --no-first-run --disable-background-networking --disable-component-update --disable-sync \
-    --disable-extensions --disable-features=NetworkTimeServiceQuerying \
-    --host-resolver-rules="MAP * ~NOTFOUND" \
-    --user-data-dir="$(mktemp -d -p "$tmp")" "$@" 2>>"$tmp/chromium.log"
-}
 
 # page_requests NETLOG: prints "page URL" for each http(s) request made for
 # the page and "browser URL" for Chromium's own background requests.
