@@ -15,17 +15,8 @@
 # period with to < from, ref date not ISO). Prints, per corpus, the facts
 # per kind, per document and per MB, and the commonest units and places.
 set -uo pipefail
-src=$(cd "$(dirname "$0")/../.." && pwd)
-TINSH=${1:-${TINSH:-$src/build/tinsh}}
-corpora=${2:-$src/../shared/corpora}
-if ! ls "$corpora"/*.tar.xz >/dev/null 2>&1; then
-  echo "facts: no corpora in $corpora (skipped)"
-  exit 77
-fi
-[ -x "$TINSH" ] || { echo "facts: $TINSH: not executable" >&2; exit 2; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fail=0
+. "$(dirname "$0")/lib.sh"
+robust_setup facts "$@"
 for a in "$corpora"/*.tar.xz; do
   name=$(basename "$a" .tar.xz)
   mkdir -p "$work/$name" "$work/$name.out"

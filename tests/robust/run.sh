@@ -14,17 +14,8 @@
 # file whose title is missing or is not its first line. Prints, per corpus,
 # the block kinds and the counts of each warning kind.
 set -uo pipefail
-src=$(cd "$(dirname "$0")/../.." && pwd)
-TINSH=${1:-${TINSH:-$src/build/tinsh}}
-corpora=${2:-$src/../shared/corpora}
-if ! ls "$corpora"/*.tar.xz >/dev/null 2>&1; then
-  echo "robust: no corpora in $corpora (skipped)"
-  exit 77
-fi
-[ -x "$TINSH" ] || { echo "robust: $TINSH: not executable" >&2; exit 2; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fail=0
+. "$(dirname "$0")/lib.sh"
+robust_setup robust "$@"
 for a in "$corpora"/*.tar.xz; do
   name=$(basename "$a" .tar.xz)
   mkdir -p "$work/$name"
