@@ -10,8 +10,8 @@
 #include <string.h>
 
 static const char *const kind_names[BK__COUNT] = {
-    "banner",  "title",    "dateline", "lead",    "heading", "paragraph",
-    "question", "answer",  "caption",  "byline",  "related", "boilerplate"};
+    "banner",   "title",  "dateline", "lead",   "heading", "paragraph",
+    "question", "answer", "caption",  "byline", "related", "boilerplate"};
 
 const char *doc_kind_name(doc_kind k) {
   return (unsigned)k < BK__COUNT ? kind_names[k] : "paragraph";
@@ -32,7 +32,8 @@ doc *doc_new(const char *path) {
 
 void doc_free(doc *d) {
   if (!d) return;
-  for (size_t i = 0; i < d->people.n; i++) free(d->people.items[i].titles.items);
+  for (size_t i = 0; i < d->people.n; i++)
+    free(d->people.items[i].titles.items);
   free(d->blocks.items);
   free(d->qa.items);
   free(d->people.items);
@@ -189,11 +190,20 @@ static void json_periods(const doc *d, buf *b) {
     jstr(b, p->text);
     jkstr(b, "kind", p->kind);
     jkey(b, "from", 0);
-    if (p->from) buf_printf(b, "%d", p->from); else buf_adds(b, "null");
+    if (p->from)
+      buf_printf(b, "%d", p->from);
+    else
+      buf_adds(b, "null");
     jkey(b, "to", 0);
-    if (p->to) buf_printf(b, "%d", p->to); else buf_adds(b, "null");
+    if (p->to)
+      buf_printf(b, "%d", p->to);
+    else
+      buf_adds(b, "null");
     jkey(b, "ordinal", 0);
-    if (p->ordinal) buf_printf(b, "%d", p->ordinal); else buf_adds(b, "null");
+    if (p->ordinal)
+      buf_printf(b, "%d", p->ordinal);
+    else
+      buf_adds(b, "null");
     buf_addc(b, '}');
   }
   buf_addc(b, ']');

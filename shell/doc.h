@@ -27,8 +27,8 @@ typedef enum doc_kind {
   BK__COUNT
 } doc_kind;
 
-const char *doc_kind_name(doc_kind k);      /* "paragraph", ... */
-int doc_kind_from_name(const char *name);   /* -1 when unknown */
+const char *doc_kind_name(doc_kind k);    /* "paragraph", ... */
+int doc_kind_from_name(const char *name); /* -1 when unknown */
 
 typedef struct doc_block {
   doc_kind kind;
@@ -38,23 +38,23 @@ typedef struct doc_block {
 } doc_block;
 
 typedef struct doc_qa {
-  char *q;      /* question text (without the leading "- ") */
-  char *a;      /* answer paragraphs joined with "\n\n"; NULL when none */
-  int qblock;   /* index of the question block */
+  char *q;    /* question text (without the leading "- ") */
+  char *a;    /* answer paragraphs joined with "\n\n"; NULL when none */
+  int qblock; /* index of the question block */
 } doc_qa;
 
 typedef struct doc_figure {
-  char *text;      /* as written: "gần 5.000 tỷ đồng", "57,7%" */
-  double value;    /* 5000, 57.7 */
-  int has_of;      /* ratio "21.923/23.394": value=21923, of=23394 */
+  char *text;   /* as written: "gần 5.000 tỷ đồng", "57,7%" */
+  double value; /* 5000, 57.7 */
+  int has_of;   /* ratio "21.923/23.394": value=21923, of=23394 */
   double of;
   char *unit;      /* as written, multiplier included: "tỷ đồng", "%" */
   double base;     /* value with the multiplier applied: 5e12 */
   char *base_unit; /* unit without multiplier: "đồng" */
   char *qualifier; /* "gần", "trên", "tăng ... so với cùng kỳ"; NULL if none */
-  char *subject;   /* noun phrase the figure is about; NULL if unknown */
-  char *sentence;  /* the sentence it stands in */
-  int block;       /* index of the block it came from */
+  char *subject;  /* noun phrase the figure is about; NULL if unknown */
+  char *sentence; /* the sentence it stands in */
+  int block;      /* index of the block it came from */
 } doc_figure;
 
 typedef struct doc_person {
@@ -64,8 +64,8 @@ typedef struct doc_person {
 } doc_person;
 
 typedef struct doc_ref {
-  char *text;   /* "Nghị quyết 20-NQ/TU ngày 27/11/2023 của Tỉnh ủy" */
-  char *kind;   /* "Nghị quyết", "Kết luận", ... */
+  char *text; /* "Nghị quyết 20-NQ/TU ngày 27/11/2023 của Tỉnh ủy" */
+  char *kind; /* "Nghị quyết", "Kết luận", ... */
   char *number; /* "20-NQ/TU" or NULL */
   char *date;   /* ISO "2023-11-27" or NULL */
   char *issuer; /* "Tỉnh ủy" or NULL */
@@ -73,8 +73,9 @@ typedef struct doc_ref {
 
 typedef struct doc_period {
   char *text; /* "nhiệm kỳ 2020-2025", "đến năm 2025" */
-  char *kind; /* "nhiệm kỳ", "giai đoạn", "tầm nhìn", "đến năm", "đại hội" ... */
-  int from;   /* 0 when open (targets) */
+  char
+      *kind; /* "nhiệm kỳ", "giai đoạn", "tầm nhìn", "đến năm", "đại hội" ... */
+  int from;  /* 0 when open (targets) */
   int to;
   int ordinal; /* congress number from Roman numeral (XXIV -> 24), else 0 */
 } doc_period;
@@ -86,15 +87,15 @@ typedef struct doc_place {
 } doc_place;
 
 typedef struct doc_abbrev {
-  char *abbr; /* "KKTCK" */
+  char *abbr;      /* "KKTCK" */
   char *expansion; /* "khu kinh tế cửa khẩu" */
 } doc_abbrev;
 
 typedef struct doc {
   arena arena;
-  char id[17];     /* 16 hex digits: hash of the normalised text */
-  char *path;      /* as given */
-  char *text;      /* the whole normalised text */
+  char id[17]; /* 16 hex digits: hash of the normalised text */
+  char *path;  /* as given */
+  char *text;  /* the whole normalised text */
   size_t text_len;
   char *title;     /* NULL when none */
   char *published; /* ISO 8601 or NULL */

@@ -30,8 +30,7 @@ static int is_dir(const char *p) {
 */
 const char *host_dir(const char *which) {
   static char found[4][PATH_MAX];
-  static const char *const names[4] = {"stdlib", "scripts", "examples",
-                                       "data"};
+  static const char *const names[4] = {"stdlib", "scripts", "examples", "data"};
   static const char *const builtin[4] = {TINSH_STDLIB_DIR, TINSH_SCRIPTS_DIR,
                                          TINSH_EXAMPLES_DIR, TINSH_DATA_DIR};
   int k = 0;
@@ -158,8 +157,8 @@ static int core_lower(lua_State *L) {
 
 /* core.fold(s) -> case-folded with diacritics removed, đ -> d */
 static int core_fold(lua_State *L) {
-  int r = map_utf8(L, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
-                          UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+  int r = map_utf8(L, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
+                          UTF8PROC_STRIPMARK);
   if (r != 1) return r;
   /* đ (U+0111) has no decomposition: replace by hand */
   size_t n;
@@ -195,7 +194,8 @@ static int core_termsize(lua_State *L) {
 /* core.dir(which) -> the stdlib/scripts/examples/data folder */
 static int core_dir(lua_State *L) {
   const char *d = host_dir(luaL_checkstring(L, 1));
-  if (!d) return luaL_argerror(L, 1, "expected stdlib, scripts, examples or data");
+  if (!d)
+    return luaL_argerror(L, 1, "expected stdlib, scripts, examples or data");
   lua_pushstring(L, d);
   return 1;
 }
@@ -221,14 +221,19 @@ static int core_clock(lua_State *L) {
   return 1;
 }
 
-static const luaL_Reg core_funcs[] = {
-    {"width", core_width},         {"fit", core_fit},
-    {"isatty", core_isatty},       {"color", core_color},
-    {"normalize", core_normalize}, {"lower", core_lower},
-    {"fold", core_fold},           {"dir", core_dir},
-    {"sandboxed", core_sandboxed}, {"clock", core_clock},
-    {"termsize", core_termsize},   {"outdir", core_outdir},
-    {NULL, NULL}};
+static const luaL_Reg core_funcs[] = {{"width", core_width},
+                                      {"fit", core_fit},
+                                      {"isatty", core_isatty},
+                                      {"color", core_color},
+                                      {"normalize", core_normalize},
+                                      {"lower", core_lower},
+                                      {"fold", core_fold},
+                                      {"dir", core_dir},
+                                      {"sandboxed", core_sandboxed},
+                                      {"clock", core_clock},
+                                      {"termsize", core_termsize},
+                                      {"outdir", core_outdir},
+                                      {NULL, NULL}};
 
 int luaopen_tinsh_core(lua_State *L) {
   luaL_newlib(L, core_funcs);

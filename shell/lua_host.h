@@ -26,12 +26,14 @@ void host_openlibs(lua_State *L);
 /* require "tinsh.prelude" when the stdlib has it; returns a status */
 int host_prelude(lua_State *L);
 /* directory of the Lua stdlib, scripts, examples (no trailing slash) */
-const char *host_dir(const char *which); /* "stdlib","scripts","examples","data" */
+const char *host_dir(
+    const char *which); /* "stdlib","scripts","examples","data" */
 
 /* the interactive loop (repl.c); returns when the user quits */
 void repl_run(lua_State *L);
 
-#define SANDBOX_KEY "tinsh.sandbox" /* registry: the sandbox's output folder */
+#define SANDBOX_KEY "tinsh.sandbox" /* registry: the sandbox's output folder \
+                                     */
 
 /* restrict L for untrusted scripts (lua_sandbox.c); outdir may be NULL */
 void sandbox_apply(lua_State *L, const char *outdir);

@@ -17,18 +17,18 @@
 #include <errno.h>
 #include <limits.h>
 #include <signal.h>
-#include <sys/resource.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "interrupt.h"
 #include "lua_host.h"
 
-#define DEFAULT_STEPS 2000000000LL        /* VM instructions */
-#define DEFAULT_MEM (512LL * 1024 * 1024) /* bytes */
-#define HOOK_EVERY 10000
+#define DEFAULT_STEPS 2000000000LL          /* VM instructions */
+#define DEFAULT_MEM   (512LL * 1024 * 1024) /* bytes */
+#define HOOK_EVERY    10000
 
 /* the limits of the one sandboxed state */
 static struct {
@@ -38,7 +38,7 @@ static struct {
   size_t mem_limit;     /* ceiling */
   lua_Alloc orig;       /* the allocator we wrap */
   void *orig_ud;
-  lua_State *L;         /* the sandboxed state, for the SIGXCPU handler */
+  lua_State *L;               /* the sandboxed state, for the SIGXCPU handler */
   volatile sig_atomic_t xcpu; /* SIGXCPU signals received */
 } S;
 

@@ -22,8 +22,8 @@
 const char *cmd_db_option = NULL;
 const char *cmd_progname = "tinsh";
 const char *host_progname = "tinsh";
-int host_sandbox = 0;             /* --sandbox given */
-const char *host_outdir = NULL;   /* --out DIR for sandboxed writes */
+int host_sandbox = 0;           /* --sandbox given */
+const char *host_outdir = NULL; /* --out DIR for sandboxed writes */
 
 /* the interpreter options seen on the command line (lua.c's flags) */
 enum {
@@ -35,9 +35,7 @@ enum {
 };
 
 /* one state for the whole process, every field explained */
-static struct {
-  lua_State *L; /* the state the Ctrl-C handler talks to */
-} H;
+static struct { lua_State *L; /* the state the Ctrl-C handler talks to */ } H;
 
 /* ---- messages ---- */
 
@@ -95,8 +93,8 @@ static int msghandler(lua_State *L) {
   if (msg == NULL) {
     if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
       return 1; /* that is the message */
-    msg = lua_pushfstring(L, "(error object is a %s value)",
-                          luaL_typename(L, 1));
+    msg =
+        lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
   }
   luaL_traceback(L, L, msg, 1);
   return 1;
@@ -354,10 +352,12 @@ static void print_help(void) {
       "  tinsh [lua options] [script [args]]   run Lua, exactly as lua5.4\n"
       "\n"
       "options:\n"
-      "  --db PATH       corpus database (default: $TINSH_DB, else ./tinsh.db,\n"
+      "  --db PATH       corpus database (default: $TINSH_DB, else "
+      "./tinsh.db,\n"
       "                  else the bundled example corpus)\n"
       "  --sandbox       run an untrusted script: no os.execute/io.popen, no\n"
-      "                  bytecode, writes only under --out DIR (default ./out),\n"
+      "                  bytecode, writes only under --out DIR (default "
+      "./out),\n"
       "                  read-only database, instruction and memory limits\n"
       "  --out DIR       output folder for sandboxed scripts\n"
       "  --help          this text\n"
@@ -376,8 +376,8 @@ static const struct {
   const char *name;
   subcommand_fn fn;
 } subcommands[] = {
-    {"parse", cmd_parse},   {"ingest", cmd_ingest}, {"search", cmd_search},
-    {"sql", cmd_sql},       {"run", cmd_run},
+    {"parse", cmd_parse}, {"ingest", cmd_ingest}, {"search", cmd_search},
+    {"sql", cmd_sql},     {"run", cmd_run},
 };
 
 static subcommand_fn find_subcommand(const char *word) {
@@ -387,7 +387,7 @@ static subcommand_fn find_subcommand(const char *word) {
       /* a script file of that name in the current folder wins, as lua5.4
       ** would run it; `./parse` always means the file */
       return stat(word, &st) == 0 && S_ISREG(st.st_mode) ? NULL
-                                                           : subcommands[i].fn;
+                                                         : subcommands[i].fn;
   }
   return NULL;
 }

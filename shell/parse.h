@@ -19,8 +19,7 @@ enum {
 ** every input yields a document (possibly with warnings). `path` is
 ** recorded as given. Returns a doc owned by the caller (doc_free).
 */
-doc *parse_document(const char *path, const char *bytes, size_t len,
-                    int flags);
+doc *parse_document(const char *path, const char *bytes, size_t len, int flags);
 
 /*
 ** Read and parse a file. On a read error returns NULL and points *why

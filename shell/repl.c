@@ -10,6 +10,8 @@
 */
 #include <errno.h>
 #include <limits.h>
+#include <readline/history.h>
+#include <readline/readline.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,22 +21,19 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <readline/history.h>
-#include <readline/readline.h>
-
 #include "lua_host.h"
 
-#define HISTORY_MAX 2000
-#define DOT_REGISTRY "tinsh.dotcommands" /* registry: name -> {usage, fn} */
+#define HISTORY_MAX   2000
+#define DOT_REGISTRY  "tinsh.dotcommands" /* registry: name -> {usage, fn} */
 #define PRETTY_MODULE "tinsh.pretty"
 
 /* the REPL's state, one per process */
 typedef struct repl {
-  lua_State *L;        /* where chunks run */
-  int tty;             /* stdin is a terminal: history, completion */
-  int color;           /* colour allowed on stderr/stdout */
-  int timer;           /* .timer on: print wall time per chunk */
-  int quit;            /* set by .quit */
+  lua_State *L;           /* where chunks run */
+  int tty;                /* stdin is a terminal: history, completion */
+  int color;              /* colour allowed on stderr/stdout */
+  int timer;              /* .timer on: print wall time per chunk */
+  int quit;               /* set by .quit */
   char history[PATH_MAX]; /* history file, "" when none */
 } repl;
 
@@ -101,7 +100,8 @@ static void history_open(repl *p) {
 /* remember a line that compiled; written through at once */
 static void history_add(repl *p, const char *line) {
   if (!p->tty || !*line) return;
-  HIST_ENTRY *last = history_length ? history_get(history_base + history_length - 1) : NULL;
+  HIST_ENTRY *last =
+      history_length ? history_get(history_base + history_length - 1) : NULL;
   if (last && strcmp(last->line, line) == 0) return; /* no immediate repeats */
   add_history(line);
   if (p->history[0] && append_history(1, p->history) != 0)
@@ -363,8 +363,9 @@ static int dot_help(repl *p, int argc, char **argv) {
     }
   }
   lua_pop(L, 1);
-  printf("Lua: type an expression or statement; =expr prints; Tab completes;\n"
-         "Ctrl-C interrupts, Ctrl-D quits. help(x) explains a tinsh value.\n");
+  printf(
+      "Lua: type an expression or statement; =expr prints; Tab completes;\n"
+      "Ctrl-C interrupts, Ctrl-D quits. help(x) explains a tinsh value.\n");
   fflush(stdout);
   return 0;
 }
@@ -419,7 +420,10 @@ static int run_dot(repl *p, char *line) {
   size_t n = strlen(argv[0]);
   for (size_t i = 0; i < NDOT; i++) {
     if (strncmp(dot_cmds[i].name, argv[0], n) != 0) continue;
-    if (strlen(dot_cmds[i].name) == n) { hit = &dot_cmds[i], nhits = 1; break; }
+    if (strlen(dot_cmds[i].name) == n) {
+      hit = &dot_cmds[i], nhits = 1;
+      break;
+    }
     hit = &dot_cmds[i], nhits++;
   }
   if (!(hit && nhits == 1 && strlen(hit->name) == n) && push_lua_dots(L)) {
@@ -428,7 +432,11 @@ static int run_dot(repl *p, char *line) {
       const char *k = lua_tostring(L, -2);
       lua_pop(L, 1);
       if (strncmp(k, argv[0], n) != 0) continue;
-      if (strlen(k) == n) { luahit = k, hit = NULL, nhits = 1; lua_pop(L, 1); break; }
+      if (strlen(k) == n) {
+        luahit = k, hit = NULL, nhits = 1;
+        lua_pop(L, 1);
+        break;
+      }
       luahit = k, nhits++;
     }
     if (luahit && nhits == 1) {
@@ -507,10 +515,9 @@ static void print_results(repl *p) {
 /* ---- completion ---- */
 
 static const char *const keywords[] = {
-    "and",   "break", "do",     "else", "elseif", "end",   "false",
-    "for",   "function", "goto", "if",  "in",     "local", "nil",
-    "not",   "or",    "repeat", "return", "then", "true",  "until",
-    "while", NULL};
+    "and",      "break",  "do",   "else", "elseif", "end",   "false", "for",
+    "function", "goto",   "if",   "in",   "local",  "nil",   "not",   "or",
+    "repeat",   "return", "then", "true", "until",  "while", NULL};
 
 static char **matches;
 static size_t nmatches, capmatches;
@@ -644,9 +651,12 @@ static char *match_generator(const char *text, int state) {
 static int in_string(const char *line, int start) {
   char q = 0;
   for (int i = 0; i < start; i++) {
-    if (q && line[i] == '\\') i++;
-    else if (q && line[i] == q) q = 0;
-    else if (!q && (line[i] == '"' || line[i] == '\'')) q = line[i];
+    if (q && line[i] == '\\')
+      i++;
+    else if (q && line[i] == q)
+      q = 0;
+    else if (!q && (line[i] == '"' || line[i] == '\''))
+      q = line[i];
   }
   return q != 0;
 }

@@ -53,7 +53,7 @@ typedef struct job {
   char *bytes;
   size_t len;
   char hash[17];
-  char *why; /* malloc'd failure reason, or NULL */
+  char *why;               /* malloc'd failure reason, or NULL */
   VEC(char *) line_errors; /* .jsonl: bad lines, reported; the rest is kept */
   VEC(item) items;
   int done;

@@ -915,23 +915,42 @@ static void from_cp1252(const char *s, size_t n, buf *b) {
 /* Windows-1258 where it differs from Windows-1252 (0xA0..0xFF) */
 static int32_t cp1258_at(unsigned char c) {
   switch (c) {
-    case 0x8A: case 0x8E: case 0x9A: case 0x9E: return 0xFFFD; /* undefined */
-    case 0xC3: return 0x0102; /* Ă */
-    case 0xCC: return 0x0300; /* combining grave */
-    case 0xD0: return 0x0110; /* Đ */
-    case 0xD2: return 0x0309; /* combining hook above */
-    case 0xD5: return 0x01A0; /* Ơ */
-    case 0xDD: return 0x01AF; /* Ư */
-    case 0xDE: return 0x0303; /* combining tilde */
-    case 0xE3: return 0x0103; /* ă */
-    case 0xEC: return 0x0301; /* combining acute */
-    case 0xF0: return 0x0111; /* đ */
-    case 0xF2: return 0x0323; /* combining dot below */
-    case 0xF5: return 0x01A1; /* ơ */
-    case 0xFD: return 0x01B0; /* ư */
-    case 0xFE: return 0x20AB; /* ₫ */
+    case 0x8A:
+    case 0x8E:
+    case 0x9A:
+    case 0x9E:
+      return 0xFFFD; /* undefined */
+    case 0xC3:
+      return 0x0102; /* Ă */
+    case 0xCC:
+      return 0x0300; /* combining grave */
+    case 0xD0:
+      return 0x0110; /* Đ */
+    case 0xD2:
+      return 0x0309; /* combining hook above */
+    case 0xD5:
+      return 0x01A0; /* Ơ */
+    case 0xDD:
+      return 0x01AF; /* Ư */
+    case 0xDE:
+      return 0x0303; /* combining tilde */
+    case 0xE3:
+      return 0x0103; /* ă */
+    case 0xEC:
+      return 0x0301; /* combining acute */
+    case 0xF0:
+      return 0x0111; /* đ */
+    case 0xF2:
+      return 0x0323; /* combining dot below */
+    case 0xF5:
+      return 0x01A1; /* ơ */
+    case 0xFD:
+      return 0x01B0; /* ư */
+    case 0xFE:
+      return 0x20AB; /* ₫ */
   }
-  if (c >= 0x80 && c < 0xA0) return cp1252_hi[c - 0x80] ? cp1252_hi[c - 0x80] : 0xFFFD;
+  if (c >= 0x80 && c < 0xA0)
+    return cp1252_hi[c - 0x80] ? cp1252_hi[c - 0x80] : 0xFFFD;
   return c;
 }
 
@@ -960,9 +979,8 @@ static int looks_cp1258(const char *s, size_t n) {
     high++;
     int tone = c == 0xCC || c == 0xD2 || c == 0xDE || c == 0xEC || c == 0xF2;
     int vowel = strchr("aeiouyAEIOUY", p) != NULL || p == 0xE2 || p == 0xEA ||
-                p == 0xF4 || p == 0xC2 || p == 0xCA || p == 0xD4 ||
-                p == 0xE3 || p == 0xC3 || p == 0xF5 || p == 0xD5 ||
-                p == 0xFD || p == 0xDD;
+                p == 0xF4 || p == 0xC2 || p == 0xCA || p == 0xD4 || p == 0xE3 ||
+                p == 0xC3 || p == 0xF5 || p == 0xD5 || p == 0xFD || p == 0xDD;
     if (tone && vowel && p) tones++;
   }
   return tones >= 3 && tones * 4 >= high;

@@ -39,11 +39,15 @@ char *xstrndup(const char *s, size_t n) {
   return d;
 }
 
-char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
+char *xstrdup(const char *s) {
+  return xstrndup(s, strlen(s));
+}
 
 /* ---- buf ---- */
 
-void buf_init(buf *b) { b->data = NULL, b->len = b->cap = 0; }
+void buf_init(buf *b) {
+  b->data = NULL, b->len = b->cap = 0;
+}
 
 void buf_free(buf *b) {
   free(b->data);
@@ -71,7 +75,9 @@ void buf_add(buf *b, const void *p, size_t n) {
   b->data[b->len] = '\0';
 }
 
-void buf_adds(buf *b, const char *s) { buf_add(b, s, strlen(s)); }
+void buf_adds(buf *b, const char *s) {
+  buf_add(b, s, strlen(s));
+}
 
 void buf_addc(buf *b, char c) {
   buf_reserve(b, 1);
@@ -109,11 +115,21 @@ void buf_add_json_str(buf *b, const char *s, size_t n) {
     buf_add(b, s + run, i - run);
     run = i + 1;
     switch (c) {
-      case '"': buf_adds(b, "\\\""); break;
-      case '\\': buf_adds(b, "\\\\"); break;
-      case '\n': buf_adds(b, "\\n"); break;
-      case '\r': buf_adds(b, "\\r"); break;
-      case '\t': buf_adds(b, "\\t"); break;
+      case '"':
+        buf_adds(b, "\\\"");
+        break;
+      case '\\':
+        buf_adds(b, "\\\\");
+        break;
+      case '\n':
+        buf_adds(b, "\\n");
+        break;
+      case '\r':
+        buf_adds(b, "\\r");
+        break;
+      case '\t':
+        buf_adds(b, "\\t");
+        break;
       default: {
         char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
         buf_add(b, e, 6);
@@ -132,7 +148,9 @@ struct arena_chunk {
   _Alignas(16) unsigned char data[];
 };
 
-void arena_init(arena *a) { a->head = NULL; }
+void arena_init(arena *a) {
+  a->head = NULL;
+}
 
 void arena_free(arena *a) {
   arena_chunk *c = a->head;

@@ -11,9 +11,9 @@
 
 /* ---- growable byte buffer (always NUL-terminated when len > 0) ---- */
 typedef struct buf {
-  char *data;  /* heap storage, or NULL when empty */
-  size_t len;  /* bytes used, excluding the terminating NUL */
-  size_t cap;  /* bytes allocated */
+  char *data; /* heap storage, or NULL when empty */
+  size_t len; /* bytes used, excluding the terminating NUL */
+  size_t cap; /* bytes allocated */
 } buf;
 
 void buf_init(buf *b);
@@ -49,18 +49,18 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
 /* ---- typed vector: VEC(T) v; VEC_PUSH(v, x); free(v.items) ---- */
-#define VEC(T)                                                              \
-  struct {                                                                  \
-    T *items;                                                               \
-    size_t n, cap;                                                          \
+#define VEC(T)     \
+  struct {         \
+    T *items;      \
+    size_t n, cap; \
   }
-#define VEC_PUSH(v, x)                                                      \
-  do {                                                                      \
-    if ((v).n == (v).cap) {                                                 \
-      (v).cap = (v).cap ? (v).cap * 2 : 8;                                  \
-      (v).items = xrealloc((v).items, (v).cap * sizeof *(v).items);         \
-    }                                                                       \
-    (v).items[(v).n++] = (x);                                               \
+#define VEC_PUSH(v, x)                                              \
+  do {                                                              \
+    if ((v).n == (v).cap) {                                         \
+      (v).cap = (v).cap ? (v).cap * 2 : 8;                          \
+      (v).items = xrealloc((v).items, (v).cap * sizeof *(v).items); \
+    }                                                               \
+    (v).items[(v).n++] = (x);                                       \
   } while (0)
 
 /* ---- files ---- */
@@ -71,7 +71,7 @@ int util_read_file(const char *path, char **out, size_t *outlen);
 /* 64-bit FNV-1a hash, used for stable ids; the constants are public so
 ** hot loops can hash incrementally and get the same value */
 #define UTIL_FNV_OFFSET 14695981039346656037ULL
-#define UTIL_FNV_PRIME 1099511628211ULL
+#define UTIL_FNV_PRIME  1099511628211ULL
 uint64_t util_hash64(const void *p, size_t n);
 
 #endif

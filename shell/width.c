@@ -23,8 +23,10 @@ size_t width_fit(const char *s, size_t n, size_t cols, size_t *used) {
       cw = (p[i] >= 0x20 && p[i] != 0x7f);
     } else {
       k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
-      if (k < 1) k = 1, cw = 1; /* invalid byte: one column */
-      else cw = cp_width(cp);
+      if (k < 1)
+        k = 1, cw = 1; /* invalid byte: one column */
+      else
+        cw = cp_width(cp);
     }
     if (w + cw > cols) break;
     w += cw;

@@ -22,16 +22,16 @@ static int check_pass, check_fail;
     }                                                                       \
   } while (0)
 
-#define CHECK_STR(got, want)                                                \
-  do {                                                                      \
-    const char *g_ = (got), *w_ = (want);                                   \
-    if ((g_ == NULL && w_ == NULL) || (g_ && w_ && strcmp(g_, w_) == 0))    \
-      check_pass++;                                                         \
-    else {                                                                  \
-      check_fail++;                                                         \
-      fprintf(stderr, "%s:%d: %s: got \"%s\", want \"%s\"\n", __FILE__,     \
-              __LINE__, #got, g_ ? g_ : "(null)", w_ ? w_ : "(null)");      \
-    }                                                                       \
+#define CHECK_STR(got, want)                                             \
+  do {                                                                   \
+    const char *g_ = (got), *w_ = (want);                                \
+    if ((g_ == NULL && w_ == NULL) || (g_ && w_ && strcmp(g_, w_) == 0)) \
+      check_pass++;                                                      \
+    else {                                                               \
+      check_fail++;                                                      \
+      fprintf(stderr, "%s:%d: %s: got \"%s\", want \"%s\"\n", __FILE__,  \
+              __LINE__, #got, g_ ? g_ : "(null)", w_ ? w_ : "(null)");   \
+    }                                                                    \
   } while (0)
 
 static int check_done(void) {

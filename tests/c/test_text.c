@@ -162,7 +162,8 @@ static void test_legacy(void) {
             "ĐẢNG BỘ MÓNG CÁI THÀNH");
   CHECK(st.cp1252 == 1 && st.vni_lines == 1 && st.invalid == 0);
   /* a raw Windows-1258 file: tones are combining bytes after vowels */
-  CHECK_STR(norm("Vi\xea\xf2t Nam \xf0" "a\xcc N\xe3\xdeng ng\xf4\xeci"),
+  CHECK_STR(norm("Vi\xea\xf2t Nam \xf0"
+                 "a\xcc N\xe3\xdeng ng\xf4\xeci"),
             "Việt Nam đà Nẵng ngối");
   CHECK(st.cp1252 == 1 && st.cp1258 == 1);
   /* Western Windows-1252 stays 1252 */

@@ -6,16 +6,18 @@
 #include "check.h"
 #include "width.h"
 
-static size_t w(const char *s) { return width_of(s, strlen(s)); }
+static size_t w(const char *s) {
+  return width_of(s, strlen(s));
+}
 
 int main(void) {
   CHECK(w("") == 0);
   CHECK(w("abc") == 3);
   CHECK(w("Quảng Ninh") == 10);
-  CHECK(w("Qua\xcc\x89ng") == 5);           /* a + combining hook above */
+  CHECK(w("Qua\xcc\x89ng") == 5);            /* a + combining hook above */
   CHECK(w("\xe4\xb8\xad\xe6\x96\x87") == 4); /* 中文 */
-  CHECK(w("a\tb") == 2);                    /* controls take 0 */
-  CHECK(w("\xff") == 1);                    /* invalid byte */
+  CHECK(w("a\tb") == 2);                     /* controls take 0 */
+  CHECK(w("\xff") == 1);                     /* invalid byte */
   size_t used;
   const char *s = "Đảng";
   size_t k = width_fit(s, strlen(s), 2, &used);
