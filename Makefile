@@ -16,7 +16,7 @@ CMAKE_ARGS ?=
 
 BUILD_PKGS = gcc make cmake pkg-config liblua5.4-dev libsqlite3-dev \
              libreadline-dev libutf8proc-dev
-TEST_PKGS  = python3 sqlite3 lua5.4 chromium
+TEST_PKGS  = python3 sqlite3 lua5.4 chromium clang-format
 BENCH_PKGS = ripgrep python3-nltk hyperfine time
 
 BUILD_FUZZ ?= build-fuzz
