@@ -32,8 +32,8 @@ const char *host_dir(
 /* the interactive loop (repl.c); returns when the user quits */
 void repl_run(lua_State *L);
 
-#define SANDBOX_KEY "tinsh.sandbox" /* registry: the sandbox's output folder \
-                                     */
+/* registry field: the sandbox's output folder */
+#define SANDBOX_KEY "tinsh.sandbox"
 
 /* restrict L for untrusted scripts (lua_sandbox.c); outdir may be NULL */
 void sandbox_apply(lua_State *L, const char *outdir);
