@@ -118,6 +118,12 @@ static const uint16_t cp1252_hi[32] = {
     0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
+/* Windows-1252: the code point of a byte >= 0x80 */
+static int32_t cp1252_at(unsigned char c) {
+  if (c >= 0xA0) return c;
+  return cp1252_hi[c - 0x80] ? cp1252_hi[c - 0x80] : 0xFFFD;
+}
+
 typedef struct entity {
   const char *name;
   int32_t cp;
@@ -741,8 +747,7 @@ static size_t parse_entity(const char *s, size_t n, size_t i, int32_t *cp) {
     }
     if (j == d0 || j >= n || s[j] != ';') return 0;
     if (v <= 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) v = 0xFFFD;
-    if (v >= 0x80 && v < 0xA0)
-      v = cp1252_hi[v - 0x80] ? cp1252_hi[v - 0x80] : 0xFFFD;
+    if (v >= 0x80 && v < 0xA0) v = cp1252_at((unsigned char)v); /* &#150; */
     *cp = (int32_t)v;
     return j + 1 - i;
   }
@@ -899,19 +904,6 @@ static void from_utf16(const char *s, size_t n, int be, buf *b, size_t *bad) {
   if (n & 1) tmp_cp(b, 0xFFFD), (*bad)++;
 }
 
-/* Decode Windows-1252 into UTF-8 bytes in b. */
-static void from_cp1252(const char *s, size_t n, buf *b) {
-  buf_reserve(b, n * 2);
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80)
-      buf_addc(b, (char)c);
-    else
-      tmp_cp(b, c < 0xA0 ? (cp1252_hi[c - 0x80] ? cp1252_hi[c - 0x80] : 0xFFFD)
-                         : c);
-  }
-}
-
 /* Windows-1258 where it differs from Windows-1252 (0xA0..0xFF) */
 static int32_t cp1258_at(unsigned char c) {
   switch (c) {
@@ -949,19 +941,19 @@ static int32_t cp1258_at(unsigned char c) {
     case 0xFE:
       return 0x20AB; /* ₫ */
   }
-  if (c >= 0x80 && c < 0xA0)
-    return cp1252_hi[c - 0x80] ? cp1252_hi[c - 0x80] : 0xFFFD;
-  return c;
+  return cp1252_at(c);
 }
 
-static void from_cp1258(const char *s, size_t n, buf *b) {
+/* Decode a single-byte code page (ASCII below 0x80) into UTF-8 in b. */
+static void from_single_byte(const char *s, size_t n,
+                             int32_t (*high)(unsigned char), buf *b) {
   buf_reserve(b, n * 2);
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
     if (c < 0x80)
       buf_addc(b, (char)c);
     else
-      tmp_cp(b, cp1258_at(c));
+      tmp_cp(b, high(c));
   }
 }
 
@@ -1032,10 +1024,8 @@ char *text_normalize(const char *s, size_t n, size_t *outlen, text_stats *st) {
     s = conv.data ? conv.data : "", n = conv.len;
   } else if (looks_single_byte(s, n)) {
     st->cp1252 = 1;
-    if ((st->cp1258 = looks_cp1258(s, n)))
-      from_cp1258(s, n, &conv);
-    else
-      from_cp1252(s, n, &conv);
+    st->cp1258 = looks_cp1258(s, n);
+    from_single_byte(s, n, st->cp1258 ? cp1258_at : cp1252_at, &conv);
     s = conv.data ? conv.data : "", n = conv.len;
   }
   run(&z, s, n);
