@@ -1646,32 +1646,35 @@ static const luaL_Reg funcs[] = {{"open", s_open},
                                  {"lsh", s_lsh},
                                  {NULL, NULL}};
 
+/*
+** Create metatable `name` (if new) with one function serving __gc and
+** __close, and `methods` behind __index when given. Leaves it on the stack.
+*/
+static int new_closable_mt(lua_State *L, const char *name, lua_CFunction gc,
+                           const luaL_Reg *methods) {
+  int fresh = luaL_newmetatable(L, name);
+  if (fresh) {
+    lua_pushcfunction(L, gc);
+    lua_setfield(L, -2, "__gc");
+    lua_pushcfunction(L, gc);
+    lua_setfield(L, -2, "__close");
+    if (methods) {
+      lua_newtable(L);
+      luaL_setfuncs(L, methods, 0);
+      lua_setfield(L, -2, "__index");
+    }
+  }
+  return fresh;
+}
+
 int luaopen_tinsh_store(lua_State *L) {
-  if (luaL_newmetatable(L, BOX_MT)) {
-    lua_pushcfunction(L, box_gc);
-    lua_setfield(L, -2, "__gc");
-    lua_pushcfunction(L, box_gc);
-    lua_setfield(L, -2, "__close");
-  }
+  new_closable_mt(L, BOX_MT, box_gc, NULL);
   lua_pop(L, 1);
-  if (luaL_newmetatable(L, STMT_MT)) {
-    lua_pushcfunction(L, stmt_gc);
-    lua_setfield(L, -2, "__gc");
-    lua_pushcfunction(L, stmt_gc);
-    lua_setfield(L, -2, "__close");
-  }
+  new_closable_mt(L, STMT_MT, stmt_gc, NULL);
   lua_pop(L, 1);
-  if (luaL_newmetatable(L, DB_MT)) {
-    luaL_newlib(L, db_methods);
-    lua_setfield(L, -2, "__index");
-    lua_pushcfunction(L, db_gc);
-    lua_setfield(L, -2, "__gc");
-    lua_pushcfunction(L, db_gc);
-    lua_setfield(L, -2, "__close");
+  if (new_closable_mt(L, DB_MT, db_gc, db_methods)) {
     lua_pushcfunction(L, db_tostring);
     lua_setfield(L, -2, "__tostring");
-    lua_pushliteral(L, "tinsh.store.db");
-    lua_setfield(L, -2, "__name");
   }
   lua_pop(L, 1);
   luaL_newlib(L, funcs);
