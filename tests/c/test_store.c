@@ -17,11 +17,16 @@
 **  6. a second ingest is refused while the lock is held.
 **  7. search while an ingest runs in another thread.
 **  8. kill -9 in the middle of an ingest, then a completing ingest.
+**  9. schema migration: a version-1 file (the FTS5 hashsize not set) opens
+**     read-only as it is, is migrated in place by a read-write open (meta,
+**     fts_config) and searches the same; a file from a newer tinsh is
+**     refused.
 */
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -510,6 +515,69 @@ static void test_kill(void) {
   CHECK(intact());
 }
 
+/* Run SQL on the database with plain SQLite (no tinsh tokenizer). */
+static void plain_exec(const char *sql) {
+  sqlite3 *db;
+  CHECK(sqlite3_open(dbpath, &db) == SQLITE_OK);
+  char *e = NULL;
+  if (sqlite3_exec(db, sql, NULL, NULL, &e) != SQLITE_OK)
+    fprintf(stderr, "plain_exec: %s\n", e ? e : "?");
+  CHECK(e == NULL);
+  sqlite3_free(e);
+  sqlite3_close(db);
+}
+
+/* Hits of a few queries, as one number per query. */
+static void counts(int64_t out[3]) {
+  static const char *const q[3] = {"mong cai", "dang", "1234-NQ/TU"};
+  store *s = ro();
+  char *err = NULL;
+  for (int i = 0; i < 3; i++) out[i] = store_search_count(s, q[i], 0, &err);
+  free(err);
+  store_close(s);
+}
+
+static void test_migration(void) {
+  int64_t before[3], now[3];
+  counts(before);
+  CHECK(before[0] > 0 && before[1] > 0 && before[2] > 0);
+  /* make the file a version-1 one, as tinsh 0.1.0 wrote it */
+  plain_exec(
+      "DELETE FROM fts_config WHERE k = 'hashsize';"
+      "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+  store *s = ro(); /* read-only: used as it is */
+  CHECK(count_sql(s, "SELECT value FROM meta WHERE key='schema_version'") == 1);
+  store_close(s);
+  counts(now);
+  CHECK(memcmp(now, before, sizeof now) == 0);
+  char *err = NULL;
+  CHECK(store_open(dbpath, STORE_READWRITE, &s, &err) == 0);
+  CHECK(err == NULL);
+  CHECK(count_sql(s, "SELECT value FROM meta WHERE key='schema_version'") ==
+        STORE_SCHEMA_VERSION);
+  CHECK(count_sql(s, "SELECT v FROM fts_config WHERE k = 'hashsize'") ==
+        134217728);
+  store_close(s);
+  CHECK(intact());
+  counts(now);
+  CHECK(memcmp(now, before, sizeof now) == 0);
+  /* a newer file is refused, read-write and read-only */
+  plain_exec("UPDATE meta SET value = '99' WHERE key = 'schema_version'");
+  CHECK(store_open(dbpath, STORE_READWRITE, &s, &err) != 0);
+  CHECK(err && strstr(err, "newer than this tinsh"));
+  free(err);
+  err = NULL;
+  CHECK(store_open(dbpath, STORE_READONLY, &s, &err) != 0);
+  CHECK(err && strstr(err, "newer than this tinsh"));
+  free(err);
+  char v[32];
+  snprintf(v, sizeof v, "%d", STORE_SCHEMA_VERSION);
+  char sql[128];
+  snprintf(sql, sizeof sql,
+           "UPDATE meta SET value = '%s' WHERE key = 'schema_version'", v);
+  plain_exec(sql);
+}
+
 int main(void) {
   snprintf(dir, sizeof dir, "/tmp/tinsh-store-XXXXXX");
   if (!mkdtemp(dir)) return 1;
@@ -521,6 +589,7 @@ int main(void) {
   test_lock();
   test_search_while_ingesting();
   test_kill();
+  test_migration();
   char cmd[2048];
   snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s' '%s-wal' '%s-shm' '%s.lock'", dir,
            dbpath, dbpath, dbpath, dbpath);
