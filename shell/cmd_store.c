@@ -153,7 +153,7 @@ static void ingest_usage(void) {
       "  --prune       remove documents whose files are gone\n"
       "  --reparse     re-derive every document from its stored text\n"
       "  --wait        wait for another running ingest instead of refusing\n"
-      "  --threads N   parser threads (default: all cores)\n"
+      "  --threads N   parser threads (default: cores - 1, at least 1)\n"
       "  --quiet       no progress display\n",
       stdout);
 }

@@ -145,10 +145,10 @@ typedef struct store_ingest_stats {
 } store_ingest_stats;
 
 typedef struct store_ingest_opts {
-  int threads; /* parser threads; 0 = number of cores */
+  int threads; /* parser threads; 0 = cores - 1 (at least 1) */
   int prune;   /* remove documents whose files are gone */
   int reparse; /* re-derive every document from its stored raw text */
-  int batch;   /* files per transaction (at most 5 s); 0 = 5000 */
+  int batch;   /* files per transaction (at most 5 s, 64 MB); 0 = 5000 */
   int wait;    /* another ingest holds the lock: wait (1) or refuse (0) */
   /* called about every 100 ms and once at the end (final = 1) */
   void (*progress)(void *ctx, const store_ingest_stats *st, int final);
