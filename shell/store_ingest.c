@@ -84,7 +84,6 @@ typedef struct ingest {
   int64_t submitted, taken, written;
   int quit, nthreads;
   pthread_t *threads;
-  VEC(job) garbage; /* written jobs, for the workers to free */
   /* transactions and progress */
   int in_batch;
   int64_t in_tx;    /* jobs written in the current transaction */
@@ -319,12 +318,7 @@ static void *worker(void *arg) {
       pthread_cond_wait(&g->work_cv, &g->mu);
     if (g->taken == g->submitted) break; /* quit and nothing left */
     job *j = &g->ring[g->taken++ % RING];
-    job *trash = g->garbage.items;
-    size_t ntrash = g->garbage.n;
-    memset(&g->garbage, 0, sizeof g->garbage);
     pthread_mutex_unlock(&g->mu);
-    for (size_t i = 0; i < ntrash; i++) job_clear(&trash[i]);
-    free(trash);
     run_job(j);
     pthread_mutex_lock(&g->mu);
     j->done = 1;
@@ -889,12 +883,7 @@ static int write_next(ingest *g) {
     g->tx_bytes = 0;
     rc = batch_end(g);
   }
-  /* the workers free what they allocated (a writer freeing it costs the
-  ** writer, the bottleneck, about 5 %) */
-  pthread_mutex_lock(&g->mu);
-  VEC_PUSH(g->garbage, *j);
-  pthread_mutex_unlock(&g->mu);
-  memset(j, 0, sizeof *j);
+  job_clear(j);
   g->written++;
   return rc;
 }
@@ -1198,8 +1187,6 @@ static void pool_stop(ingest *g) {
   free(g->threads);
   for (int64_t k = g->written; k < g->submitted; k++)
     job_clear(&g->ring[k % RING]);
-  for (size_t i = 0; i < g->garbage.n; i++) job_clear(&g->garbage.items[i]);
-  free(g->garbage.items);
   pthread_mutex_destroy(&g->mu);
   pthread_cond_destroy(&g->work_cv);
   pthread_cond_destroy(&g->done_cv);

@@ -570,11 +570,10 @@ static void test_migration(void) {
   CHECK(store_open(dbpath, STORE_READONLY, &s, &err) != 0);
   CHECK(err && strstr(err, "newer than this tinsh"));
   free(err);
-  char v[32];
-  snprintf(v, sizeof v, "%d", STORE_SCHEMA_VERSION);
   char sql[128];
   snprintf(sql, sizeof sql,
-           "UPDATE meta SET value = '%s' WHERE key = 'schema_version'", v);
+           "UPDATE meta SET value = '%d' WHERE key = 'schema_version'",
+           STORE_SCHEMA_VERSION);
   plain_exec(sql);
 }
 
