@@ -275,8 +275,8 @@ static void search_usage(void) {
       "  --match       QUERY is raw FTS5 MATCH syntax (AND/OR/NOT, NEAR,\n"
       "                column filters: title: lead: body: captions: answers:)\n"
       "  --count       print the number of matching documents only\n"
-      "  --and         rank by bm25 only (documents with the words side by\n"
-      "                side are not ranked first; a little faster)\n"
+      "  --and         rank by bm25 only (by default documents with the words\n"
+      "                side by side, in query order, rank higher)\n"
       "  Exit status: 0 hits found, 1 none, 2 error.\n",
       stdout);
 }

@@ -5,7 +5,9 @@
 */
 #include "fts.h"
 
+#include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,8 +21,12 @@ enum { C_SEP, C_ALPHA, C_DIGIT, C_MARK };
 
 #define TAB_MAX 0x2000 /* Latin, Greek, Cyrillic, Latin Extended Additional */
 
-static int32_t fold_tab[TAB_MAX];  /* NFC case fold, -1: use slow path */
-static int32_t strip_tab[TAB_MAX]; /* accent-stripped fold, -1: slow path */
+/* Per code point below TAB_MAX, filled on first use (utf8proc_map is
+** slow, and a process that searches once meets a few dozen letters, not
+** 8192): 0 = not yet, else (fold + 2) << 32 | (strip + 2), fold being the
+** NFC case fold and strip the accent-stripped fold (-1: use the slow
+** path). Relaxed atomics: two threads may compute an entry, both alike. */
+static _Atomic int64_t map_tab[TAB_MAX];
 static unsigned char cls_tab[TAB_MAX];
 static pthread_once_t tab_once = PTHREAD_ONCE_INIT;
 
@@ -57,25 +63,34 @@ static int32_t map1(int32_t cp, utf8proc_option_t opt) {
   return r;
 }
 
-/* Fill the fast-path tables once (thread-safe via pthread_once). */
+/* Fill the class table once (thread-safe via pthread_once). */
 static void tab_init(void) {
-  for (int32_t cp = 0; cp < TAB_MAX; cp++) {
+  for (int32_t cp = 0; cp < TAB_MAX; cp++)
     cls_tab[cp] = (unsigned char)cls_slow(cp);
-    if (cp < 0x80) {
-      fold_tab[cp] = strip_tab[cp] = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
-      continue;
-    }
-    if (cls_tab[cp] == C_MARK || cls_tab[cp] == C_SEP) {
-      fold_tab[cp] = strip_tab[cp] = -1;
-      continue;
-    }
-    fold_tab[cp] =
-        map1(cp, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STABLE);
-    int32_t s = map1(cp, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
-                             UTF8PROC_STABLE | UTF8PROC_STRIPMARK);
-    if (s == 0x111) s = 'd'; /* đ: a letter of its own, not a mark */
-    strip_tab[cp] = s;
+}
+
+static int64_t map_fill(int32_t cp) {
+  int32_t fold = -1, strip = -1;
+  if (cp < 0x80) {
+    fold = strip = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+  } else if (cls_tab[cp] != C_MARK && cls_tab[cp] != C_SEP) {
+    fold = map1(cp, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STABLE);
+    strip = map1(cp, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STABLE |
+                         UTF8PROC_STRIPMARK);
+    if (strip == 0x111) strip = 'd'; /* đ: a letter of its own, not a mark */
   }
+  int64_t e = ((int64_t)(fold + 2) << 32) | (uint32_t)(strip + 2);
+  atomic_store_explicit(&map_tab[cp], e, memory_order_relaxed);
+  return e;
+}
+
+/* The fold and strip of cp < TAB_MAX; 0 when either is -1 (slow path). */
+static inline int map_cp(int32_t cp, int32_t *fold, int32_t *strip) {
+  int64_t e = atomic_load_explicit(&map_tab[cp], memory_order_relaxed);
+  if (!e) e = map_fill(cp);
+  *fold = (int32_t)(e >> 32) - 2;
+  *strip = (int32_t)(uint32_t)e - 2;
+  return *fold >= 0 && *strip >= 0;
 }
 
 static inline int cls_of(int32_t cp) {
@@ -221,14 +236,15 @@ static void norm_token(const unsigned char *s, int n, tbuf *ex, tbuf *st) {
     }
     int32_t cp;
     int l = decode(s + i, n - i, &cp);
-    if (cp < 0 || cp >= TAB_MAX || fold_tab[cp] < 0 || strip_tab[cp] < 0) {
+    int32_t fold, strip;
+    if (cp < 0 || cp >= TAB_MAX || !map_cp(cp, &fold, &strip)) {
       norm_slow(s, n, ex, st);
       return;
     }
     tb_room(ex, 4);
     tb_room(st, 4);
-    tb_cp(ex, fold_tab[cp]);
-    tb_cp(st, strip_tab[cp]);
+    tb_cp(ex, fold);
+    tb_cp(st, strip);
     i += l;
   }
 }
@@ -522,6 +538,140 @@ static void offsets_fn(const Fts5ExtensionApi *api, Fts5Context *fts,
   buf_free(&out);
 }
 
+/* ---- tinsh_rank(fts, nrun, w...): bm25 plus words side by side ----
+**
+** FTS5's bm25 (the same k1 = 1.2, b = 0.75, IDF floor and column weights
+** w...) over the query's phrases, plus one more term for the query's
+** phrases standing side by side in query order ("mong" then "cai" at the
+** next position in the same column): its frequency is the weighted count
+** of such runs in the row, its IDF that of nrun documents, the number of
+** documents that hold the run (the caller counts them with a phrase
+** query). nrun NULL: the largest IDF of the phrases, the lowest the run's
+** IDF can be (no more documents hold the run than hold its rarest word).
+** This ranks as bm25 over `"w1 w2" OR (w1 w2)` does, without evaluating
+** the phrase once more for every matching row.
+*/
+
+typedef struct rank_data {
+  int nphrase;
+  double avgdl, idf_run;
+  double *idf, *freq; /* nphrase + 1: the last one is the run */
+  int *size;          /* tokens per phrase */
+} rank_data;
+
+static int count_cb(const Fts5ExtensionApi *api, Fts5Context *fts, void *ctx) {
+  (void)api, (void)fts;
+  (*(sqlite3_int64 *)ctx)++;
+  return SQLITE_OK;
+}
+
+static void rank_data_free(void *p) {
+  rank_data *d = p;
+  if (!d) return;
+  free(d->idf);
+  free(d->freq);
+  free(d->size);
+  free(d);
+}
+
+static double bm25_idf(sqlite3_int64 nrow, sqlite3_int64 nhit) {
+  double idf = log(((double)nrow - (double)nhit + 0.5) / ((double)nhit + 0.5));
+  return idf > 0 ? idf : 1e-6; /* bm25's floor */
+}
+
+static int rank_data_get(const Fts5ExtensionApi *api, Fts5Context *fts,
+                         sqlite3_value *nrun, rank_data **out) {
+  rank_data *d = api->xGetAuxdata(fts, 0);
+  if (d) {
+    *out = d;
+    return SQLITE_OK;
+  }
+  d = xcalloc(1, sizeof *d);
+  d->nphrase = api->xPhraseCount(fts);
+  d->idf = xcalloc((size_t)d->nphrase + 1, sizeof *d->idf);
+  d->freq = xcalloc((size_t)d->nphrase + 1, sizeof *d->freq);
+  d->size = xcalloc((size_t)d->nphrase + 1, sizeof *d->size);
+  sqlite3_int64 nrow = 0, ntok = 0;
+  int rc = api->xRowCount(fts, &nrow);
+  if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &ntok);
+  d->avgdl = nrow > 0 ? (double)ntok / (double)nrow : 1.0;
+  if (d->avgdl <= 0) d->avgdl = 1.0;
+  for (int i = 0; rc == SQLITE_OK && i < d->nphrase; i++) {
+    sqlite3_int64 nhit = 0;
+    rc = api->xQueryPhrase(fts, i, &nhit, count_cb);
+    d->idf[i] = bm25_idf(nrow, nhit);
+    if (d->idf[i] > d->idf_run) d->idf_run = d->idf[i];
+    d->size[i] = api->xPhraseSize(fts, i);
+  }
+  if (nrun && sqlite3_value_type(nrun) != SQLITE_NULL)
+    d->idf_run = bm25_idf(nrow, sqlite3_value_int64(nrun));
+  if (rc != SQLITE_OK) {
+    rank_data_free(d);
+    return rc;
+  }
+  rc = api->xSetAuxdata(fts, d, rank_data_free); /* frees d on failure */
+  if (rc != SQLITE_OK) return rc;
+  *out = d;
+  return SQLITE_OK;
+}
+
+/* Instance i of phrase 0 starts a run when phrase 1 follows it, phrase 2
+** follows that, ...; instances come sorted by column, then offset. */
+static int starts_run(const Fts5ExtensionApi *api, Fts5Context *fts,
+                      const rank_data *d, int i, int ninst, int col, int off) {
+  int want = off + d->size[0];
+  for (int p = 1; p < d->nphrase; p++) {
+    int found = 0;
+    for (int j = i + 1; j < ninst; j++) {
+      int ph, c, o;
+      if (api->xInst(fts, j, &ph, &c, &o) != SQLITE_OK) return 0;
+      if (c > col || (c == col && o > want)) break;
+      if (c == col && o == want && ph == p) {
+        found = 1;
+        break;
+      }
+    }
+    if (!found) return 0;
+    want += d->size[p];
+  }
+  return 1;
+}
+
+static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts,
+                    sqlite3_context *ctx, int nval, sqlite3_value **vals) {
+  const double k1 = 1.2, b = 0.75;
+  rank_data *d = NULL;
+  int rc = rank_data_get(api, fts, nval > 0 ? vals[0] : NULL, &d), ninst = 0;
+  if (nval > 0) vals++, nval--; /* then the column weights */
+  if (rc == SQLITE_OK) rc = api->xInstCount(fts, &ninst);
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(ctx, rc);
+    return;
+  }
+  int np = d->nphrase;
+  memset(d->freq, 0, sizeof *d->freq * ((size_t)np + 1));
+  for (int i = 0; i < ninst; i++) {
+    int ph, c, o;
+    if ((rc = api->xInst(fts, i, &ph, &c, &o)) != SQLITE_OK) break;
+    double w = c < nval ? sqlite3_value_double(vals[c]) : 1.0;
+    d->freq[ph] += w;
+    if (ph == 0 && np >= 2 && starts_run(api, fts, d, i, ninst, c, o))
+      d->freq[np] += w;
+  }
+  int ntok = 0;
+  if (rc == SQLITE_OK) rc = api->xColumnSize(fts, -1, &ntok);
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(ctx, rc);
+    return;
+  }
+  double norm = k1 * (1 - b + b * (double)ntok / d->avgdl), score = 0;
+  for (int i = 0; i <= np; i++) {
+    double idf = i < np ? d->idf[i] : d->idf_run;
+    score += idf * (d->freq[i] * (k1 + 1.0)) / (d->freq[i] + norm);
+  }
+  sqlite3_result_double(ctx, -score);
+}
+
 static fts5_api *get_fts5_api(sqlite3 *db) {
   fts5_api *api = NULL;
   sqlite3_stmt *st = NULL;
@@ -540,6 +690,8 @@ int fts_register(sqlite3 *db) {
   int rc = api->xCreateTokenizer(api, FTS_TOKENIZER_NAME, NULL, &t, NULL);
   if (rc == SQLITE_OK)
     rc = api->xCreateFunction(api, "tinsh_offsets", NULL, offsets_fn, NULL);
+  if (rc == SQLITE_OK)
+    rc = api->xCreateFunction(api, "tinsh_rank", NULL, rank_fn, NULL);
   return rc;
 }
 
@@ -573,13 +725,13 @@ static int is_space(char c) {
 }
 
 char *fts_plain_query(const char *q) {
-  return fts_plain_query_opt(q, 1);
+  return fts_plain_query_ex(q, NULL);
 }
 
-char *fts_plain_query_opt(const char *q, int adjacent) {
+char *fts_plain_query_ex(const char *q, char **run) {
   buf b, words;
   buf_init(&b);
-  buf_init(&words); /* the bare words, space-separated, for the phrase */
+  buf_init(&words); /* the bare words, space-separated, for the run */
   int nbare = 0, special = 0;
   const char *p = q ? q : "";
   while (*p) {
@@ -607,24 +759,20 @@ char *fts_plain_query_opt(const char *q, int adjacent) {
       p = e;
     }
   }
-  if (b.len == 0) {
-    buf_free(&b);
-    buf_free(&words);
-    return NULL;
-  }
-  if (adjacent && nbare >= 2 && !special) {
-    /* all words must match; documents with them side by side rank first */
-    buf r;
-    buf_init(&r);
-    buf_addc(&r, '"');
-    buf_add(&r, words.data, words.len);
-    buf_adds(&r, "\" OR (");
-    buf_add(&r, b.data, b.len);
-    buf_addc(&r, ')');
-    buf_free(&b);
-    b = r;
+  if (run) {
+    *run = NULL;
+    if (nbare >= 2 && !special) {
+      buf r;
+      buf_init(&r);
+      add_quoted(&r, words.data, (int)words.len, 0);
+      *run = buf_detach(&r);
+    }
   }
   buf_free(&words);
+  if (b.len == 0) {
+    buf_free(&b);
+    return NULL;
+  }
   return buf_detach(&b);
 }
 

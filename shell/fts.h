@@ -44,12 +44,19 @@ typedef int (*fts_token_fn)(void *ctx, int tflags, const char *tok, int ntok,
 int fts_tokenize(const char *text, int n, int mode, fts_token_fn cb, void *ctx);
 
 /*
-** Register the "tinsh" tokenizer and the auxiliary function
-** tinsh_offsets(fts) with db's FTS5. Returns an SQLite status code.
+** Register the "tinsh" tokenizer and the auxiliary functions
+** tinsh_offsets(fts) and tinsh_rank(fts, w...) with db's FTS5. Returns an
+** SQLite status code.
 **
 ** tinsh_offsets(fts) returns the byte offsets of the current row's hits as
 ** text "col start end col start end ...", col being the FTS column index
 ** and start/end byte offsets into that column's text.
+**
+** tinsh_rank(fts, nrun, w...) is bm25(fts, w...) plus one term for the
+** query's phrases found side by side in query order, with the IDF of nrun
+** documents (the number holding that run; NULL: the IDF of the rarest
+** phrase). Lower is better, like bm25. Used as
+** `rank MATCH 'tinsh_rank(nrun, w...)'`.
 */
 int fts_register(sqlite3 *db);
 
@@ -57,15 +64,15 @@ int fts_register(sqlite3 *db);
 ** Turn a user's plain query into a MATCH expression that never raises an
 ** FTS5 syntax error: every word becomes a quoted string (all words must
 ** match), "double quoted text" stays a phrase, a word ending in '*' is a
-** prefix query. Words that contain no token are dropped. With two or
-** more plain words the expression is `"w1 w2" OR (w1 w2)`: the same
-** documents, but those with the words side by side rank first (bm25 adds
-** the phrase's score). Returns a malloc'd string, or NULL when the query
-** has no searchable word.
+** prefix query. Words that contain no token are dropped. Returns a
+** malloc'd string, or NULL when the query has no searchable word.
 */
 char *fts_plain_query(const char *q);
-/* The same; adjacent = 0 leaves out the phrase (a plain AND: cheaper). */
-char *fts_plain_query_opt(const char *q, int adjacent);
+/* The same; *run (when not NULL) is set to the query's words as one
+** phrase, `"w1 w2 ..."` (malloc'd), when the query has two or more plain
+** words and no phrase or prefix, else NULL. The phrases of the returned
+** expression are then the words in query order, as tinsh_rank expects. */
+char *fts_plain_query_ex(const char *q, char **run);
 
 /*
 ** Pre-tokenization: tokenize text in any thread now (fts_pretokenize, in

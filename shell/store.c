@@ -126,11 +126,10 @@ static const char schema_v1[] =
 static const char schema_v2[] =
     "INSERT INTO fts(fts, rank) VALUES('hashsize', 134217728);";
 
-/* bm25 with column weights title 10, lead 5, body 1, captions 1, answers
-** 1, stored in the FTS5 config so that ORDER BY rank uses it. */
-#define STORE_RANK_SQL                                                    \
-  "INSERT INTO fts(fts, rank) VALUES('rank', 'bm25(10.0, 5.0, 1.0, 1.0, " \
-  "1.0)')"
+/* bm25 with the column weights of store_int.h, stored in the FTS5 config
+** so that ORDER BY rank uses it. */
+#define STORE_RANK_SQL \
+  "INSERT INTO fts(fts, rank) VALUES('rank', 'bm25(" STORE_RANK_WEIGHTS ")')"
 
 int store_block_in_column(doc_kind k) {
   switch (k) {

@@ -103,15 +103,16 @@ typedef struct store_search_opts {
   const char *hl_close; /* NULL = "\x03" */
   const char *ellipsis; /* NULL = "…" */
   int offsets;          /* fill store_hit.offsets */
-  int no_adjacent;      /* plain queries: skip ranking side-by-side words
-                           first (a plain AND of the words; cheaper) */
+  int no_adjacent;      /* plain queries: rank by bm25 alone, without the
+                           bonus for words side by side (tinsh_rank) */
 } store_search_opts;
 
 typedef struct store_hit {
   int64_t id;
   const char *doc_id, *path, *title, *published;
   double score;        /* bm25: lower is better (negative) */
-  const char *snippet; /* NULL unless snippets asked for */
+  const char *snippet; /* NULL unless snippets asked for; hits separated
+                          only by white space are marked as one */
   const char *offsets; /* "col start end ..." byte offsets (tinsh_offsets) */
 } store_hit;
 

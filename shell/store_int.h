@@ -15,6 +15,10 @@ struct store {
   int readonly; /* opened with STORE_READONLY */
 };
 
+/* bm25 column weights: title 10, lead 5, body 1, captions 1, answers 1
+** (the FTS5 'rank' config, and tinsh_rank in store_search.c) */
+#define STORE_RANK_WEIGHTS "10.0, 5.0, 1.0, 1.0, 1.0"
+
 /* malloc'd "fmt" message */
 char *store_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* run SQL; 0 or -1 with *err */

@@ -49,8 +49,10 @@ H.corpus = {
   search = "corpus:search(query [, opts]) -> result set: ranked hits (rank, rowid, date,\n" ..
     "title, score, snippet, offsets). query is a plain query: every word must match,\n" ..
     "\"quoted words\" are phrases, word* a prefix; without diacritics it matches\n" ..
-    "with and without them ('mong cai' finds Móng Cái). opts: limit (default 1000,\n" ..
-    "-1 for all), raw = true (FTS5 MATCH syntax), filter = {document filter}.\n" ..
+    "with and without them ('mong cai' finds Móng Cái). Ranked by bm25; documents\n" ..
+    "with the words side by side, in query order, rank higher. opts: limit\n" ..
+    "(default 1000, -1 for all), raw = true (FTS5 MATCH syntax), filter = {document\n" ..
+    "filter}.\n" ..
     "Result sets: rs[i], #rs, rs:docs(), rs:filter(pred), rs:union(other),\n" ..
     "rs:intersect(other), rs:minus(other) (also rs + other, rs * other, rs - other),\n" ..
     "rs:save(name) / corpus:saved(name), rs:kwic(...), rs:frame(), rs:show().\n" ..

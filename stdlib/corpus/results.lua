@@ -67,7 +67,6 @@ function M.search(c, query, opts)
     if not keep or keep[h.rowid] then
       if limit >= 0 and #out >= limit then break end
       local r = hit_of(h)
-      if r.snippet then r.snippet = r.snippet:gsub("»(%s+)«", "%1") end
       -- bm25 is negative, lower is better: relevance 1 for the best hit
       r.relevance = best and best ~= 0 and math.floor(h.score / best * 1000 + 0.5) / 1000 or nil
       out[#out + 1] = r

@@ -11,7 +11,12 @@
 **     figures and document numbers searchable as typed.
 **  3. fts_plain_query never produces an FTS5 syntax error; tinsh_offsets()
 **     reports byte offsets of hits.
+**  4. tinsh_rank: bm25 exactly when the query's words are not side by
+**     side; a run of them in query order adds one term (the IDF of the
+**     documents holding the run, or of the rarest word; column weights
+**     apply); accent-smart words count; fts_plain_query_ex's run.
 */
+#include <math.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -233,9 +238,115 @@ static void test_replay(void) {
   sqlite3_close(db);
 }
 
+/* tinsh_rank(t, nrun, w) - bm25(t, w) of row `rowid` for MATCH `m`; NAN
+** if no row */
+static double rank_diff(const char *m, int rowid, const char *nrun,
+                        const char *w) {
+  char sql[300];
+  snprintf(sql, sizeof sql,
+           "SELECT tinsh_rank(t, %s%s) - bm25(t%s) FROM t WHERE t MATCH ?1 "
+           "AND rowid = ?2",
+           nrun, w, w);
+  sqlite3_stmt *st;
+  double d = NAN;
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return d;
+  sqlite3_bind_text(st, 1, m, -1, SQLITE_STATIC);
+  sqlite3_bind_int(st, 2, rowid);
+  if (sqlite3_step(st) == SQLITE_ROW) d = sqlite3_column_double(st, 0);
+  sqlite3_finalize(st);
+  return d;
+}
+
+/* rowids of MATCH m in `rank MATCH r` order, as "1 2 3" */
+static const char *order(const char *m, const char *r) {
+  static char out[200];
+  sqlite3_stmt *st;
+  out[0] = 0;
+  if (sqlite3_prepare_v2(db,
+                         "SELECT rowid FROM t WHERE t MATCH ?1 AND rank MATCH "
+                         "?2 ORDER BY rank, rowid",
+                         -1, &st, NULL) != SQLITE_OK)
+    return "error";
+  sqlite3_bind_text(st, 1, m, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 2, r, -1, SQLITE_STATIC);
+  while (sqlite3_step(st) == SQLITE_ROW)
+    snprintf(out + strlen(out), sizeof out - strlen(out), "%s%d",
+             out[0] ? " " : "", sqlite3_column_int(st, 0));
+  sqlite3_finalize(st);
+  return out;
+}
+
+#define NEAR_EQ(a, b) (fabs((a) - (b)) < 1e-9)
+
+/* tinsh_rank = bm25 + a term for the query's words side by side, in query
+** order, whose IDF is the largest of the words' IDFs. */
+static void test_rank(void) {
+  CHECK(sqlite3_open(":memory:", &db) == SQLITE_OK);
+  CHECK(fts_register(db) == SQLITE_OK);
+  /* ten rows of four tokens each: avgdl = D = 4, so bm25's length norm
+  ** is k1 = 1.2 and a run counted once adds exactly its IDF */
+  CHECK(sqlite3_exec(db,
+                     "CREATE VIRTUAL TABLE t USING fts5(body, tokenize=tinsh);"
+                     "INSERT INTO t(rowid, body) VALUES"
+                     "(1, 'a b c d'), (2, 'b a c d'), (3, 'a x b y'),"
+                     "(4, 'a b x c'), (5, 'e f g h'), (6, 'e f g h'),"
+                     "(7, 'e f g h'), (8, 'e f g h'), (9, 'e f g h'),"
+                     "(10, 'e f g h')",
+                     NULL, NULL, NULL) == SQLITE_OK);
+  double idf_ab = log((10 - 4 + 0.5) / (4 + 0.5)); /* a and b: 4 rows */
+  double idf_c = log((10 - 3 + 0.5) / (3 + 0.5));  /* c: 3 rows */
+  double idf_2 = log((10 - 2 + 0.5) / (2 + 0.5));  /* a run in 2 rows */
+  /* nrun NULL: the run weighs as its rarest word */
+  CHECK(NEAR_EQ(rank_diff("a", 1, "NULL", ""), 0));         /* one word: bm25 */
+  CHECK(NEAR_EQ(rank_diff("a b", 1, "NULL", ""), -idf_ab)); /* side by side */
+  CHECK(NEAR_EQ(rank_diff("a b", 4, "NULL", ""), -idf_ab));
+  CHECK(NEAR_EQ(rank_diff("a b", 2, "NULL", ""), 0)); /* "b a": wrong order */
+  CHECK(NEAR_EQ(rank_diff("a b", 3, "NULL", ""), 0)); /* apart */
+  CHECK(NEAR_EQ(rank_diff("b a", 2, "NULL", ""), -idf_ab));
+  /* three words: only the whole run counts */
+  CHECK(NEAR_EQ(rank_diff("a b c", 1, "NULL", ""), -idf_c));
+  CHECK(NEAR_EQ(rank_diff("a b c", 4, "NULL", ""), 0));
+  /* nrun given (the rows holding "a b"): the run's own IDF */
+  CHECK(NEAR_EQ(rank_diff("a b", 1, "2", ""), -idf_2));
+  CHECK(NEAR_EQ(rank_diff("a b", 3, "2", ""), 0));
+  CHECK(NEAR_EQ(rank_diff("a b c", 1, "1", ""), -log(9.5 / 1.5)));
+  /* the column weight multiplies the run's frequency like a word's:
+  ** f = 2 gives 2 * 2.2 / (2 + 1.2) of the IDF */
+  CHECK(NEAR_EQ(rank_diff("a b", 1, "2", ", 2.0"), -idf_2 * 4.4 / 3.2));
+  CHECK_STR(order("a b", "bm25()"), "1 2 3 4"); /* bm25: all tie */
+  CHECK_STR(order("a b", "tinsh_rank(2)"), "1 4 2 3");
+  CHECK_STR(order("b a", "tinsh_rank(1)"), "2 1 3 4");
+  CHECK_STR(order("b a", "tinsh_rank(NULL)"), "2 1 3 4");
+  /* accent-smart words and colocated forms: "dang bo" finds "Đảng bộ" */
+  CHECK(sqlite3_exec(db,
+                     "DELETE FROM t; INSERT INTO t(rowid, body) VALUES"
+                     "(1, 'bộ Đảng tỉnh họp'), (2, 'tỉnh họp Đảng bộ'),"
+                     "(3, 'e f g h'), (4, 'e f g h'), (5, 'e f g h')",
+                     NULL, NULL, NULL) == SQLITE_OK);
+  CHECK_STR(order("dang bo", "bm25()"), "1 2");
+  CHECK_STR(order("dang bo", "tinsh_rank(1)"), "2 1");
+  CHECK_STR(order("\"đảng\" \"bộ\"", "tinsh_rank(1)"), "2 1");
+  CHECK_STR(order("bo dang", "tinsh_rank(1)"), "1 2");
+  CHECK(rank_diff("dang bo", 2, "1", "") < 0);
+  /* the run as fts_plain_query_ex writes it counts those rows */
+  char *run = NULL, *m = fts_plain_query_ex("dang  bo", &run);
+  CHECK_STR(m, "\"dang\" \"bo\"");
+  CHECK_STR(run, "\"dang bo\"");
+  CHECK(hits(run) == 1);
+  free(m), free(run);
+  m = fts_plain_query_ex("dang bo*", &run); /* a prefix: no run */
+  CHECK(m && run == NULL);
+  free(m);
+  m = fts_plain_query_ex("dang", &run);
+  CHECK(m && run == NULL);
+  free(m);
+  sqlite3_close(db);
+}
+
 int main(void) {
   test_tokens();
   test_matching();
   test_replay();
+  test_rank();
   return check_done();
 }

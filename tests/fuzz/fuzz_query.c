@@ -10,6 +10,8 @@
 **     queries never fail);
 **   - every hit's tinsh_offsets are "col start end" triples inside the
 **     column's text;
+**   - fts_plain_query_ex's run (the words as one phrase) is valid MATCH
+**     syntax too; tinsh_rank is finite and never worse than bm25;
 **   - fts_fold returns -1 or a length < cap, NUL-terminated.
 */
 #include <sqlite3.h>
@@ -65,17 +67,38 @@ static void fuzz_query_offsets(sqlite3_stmt *st) {
   FUZZ_CHECK(*p == '\0');
 }
 
-static void fuzz_query_run(const char *match) {
+/* Number of rows matching m; the MATCH must not fail. */
+static long fuzz_query_count(const char *m) {
+  sqlite3_stmt *st;
+  FUZZ_CHECK(sqlite3_prepare_v2(fuzz_query_db(),
+                                "SELECT count(*) FROM t WHERE t MATCH ?", -1,
+                                &st, NULL) == SQLITE_OK);
+  sqlite3_bind_text(st, 1, m, -1, SQLITE_STATIC);
+  FUZZ_CHECK(sqlite3_step(st) == SQLITE_ROW);
+  long n = (long)sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  return n;
+}
+
+/* nrun: rows holding the query's words side by side (-1: no run) */
+static void fuzz_query_run(const char *match, long nrun) {
   sqlite3 *db = fuzz_query_db();
   sqlite3_stmt *st;
   FUZZ_CHECK(sqlite3_prepare_v2(
                  db,
                  "SELECT tinsh_offsets(t), snippet(t, -1, '[', ']', '…', 8), "
-                 "title, body FROM t WHERE t MATCH ? ORDER BY bm25(t)",
+                 "title, body, tinsh_rank(t, ?2, 2.0, 1.0), bm25(t, 2.0, 1.0) "
+                 "FROM t WHERE t MATCH ?1 ORDER BY bm25(t)",
                  -1, &st, NULL) == SQLITE_OK);
   sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+  if (nrun >= 0) sqlite3_bind_int64(st, 2, nrun);
   int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) fuzz_query_offsets(st);
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    fuzz_query_offsets(st);
+    /* the side-by-side term only ever adds to the score (lower = better) */
+    double r = sqlite3_column_double(st, 4), b = sqlite3_column_double(st, 5);
+    FUZZ_CHECK(r == r && b == b && r <= b + 1e-9);
+  }
   if (rc != SQLITE_DONE)
     fprintf(stderr, "MATCH %s: %s\n", match, sqlite3_errmsg(db));
   FUZZ_CHECK(rc == SQLITE_DONE);
@@ -88,12 +111,14 @@ int FUZZ_ENTRY(const uint8_t *data, size_t size) {
   memcpy(q, data, size);
   q[size] = '\0';
 
-  char *match = fts_plain_query(q);
+  char *run = NULL, *match = fts_plain_query_ex(q, &run);
   if (match) {
     FUZZ_CHECK(match[0] != '\0');
-    fuzz_query_run(match);
+    fuzz_query_run(match, run ? fuzz_query_count(run) : -1);
     free(match);
   }
+  FUZZ_CHECK(!run || match); /* a run only for a query with words */
+  free(run);
   char out[32];
   int n = fts_fold(q, out, (int)sizeof out);
   FUZZ_CHECK(n == -1 || (n >= 0 && n < (int)sizeof out && out[n] == '\0'));
