@@ -60,7 +60,7 @@ static void plain_match(const char *q, char *out, size_t cap) {
   out[o] = 0;
 }
 
-static int no_adjacent; /* QB_ADJACENT=0: plain AND, no phrase ranking */
+static int no_adjacent; /* QB_ADJACENT=0: bm25 alone (no tinsh_rank) */
 static int no_snippet;  /* QB_SNIPPET=0: no snippets (cost breakdown) */
 
 static int run_tinsh(store *s, const char *q) {
