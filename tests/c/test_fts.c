@@ -97,6 +97,13 @@ static void test_tokens(void) {
 
 static sqlite3 *db;
 
+/* A fresh in-memory db with the tinsh tokenizer, then sql (tables, rows). */
+static void table_db(const char *sql) {
+  CHECK(sqlite3_open(":memory:", &db) == SQLITE_OK);
+  CHECK(fts_register(db) == SQLITE_OK);
+  CHECK(sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK);
+}
+
 static int hits(const char *match) {
   sqlite3_stmt *st;
   int n = 0;
@@ -127,21 +134,18 @@ static int plain(const char *q) {
 }
 
 static void test_matching(void) {
-  CHECK(sqlite3_open(":memory:", &db) == SQLITE_OK);
-  CHECK(fts_register(db) == SQLITE_OK);
-  CHECK(sqlite3_exec(db,
-                     "CREATE VIRTUAL TABLE t USING fts5(body, tokenize=tinsh);"
-                     "INSERT INTO t(rowid, body) VALUES"
-                     "(1, 'Cửa khẩu Móng Cái'),"
-                     "(2, 'Ban Chấp hành Đảng bộ tỉnh'),"
-                     "(3, 'nhiều dạng khác nhau'),"
-                     "(4, 'thành phố Đà Nẵng'),"
-                     "(5, 'tăng 57,7% so với 5.000 tỷ, đạt 21.923/23.394'),"
-                     "(6, 'theo Nghị định 108/2014/NĐ-CP và Nghị quyết "
-                     "20-NQ/TU'),"
-                     "(7, 'Quang Ninh'),"
-                     "(8, 'Ha\xcc\xa3 Long')",
-                     NULL, NULL, NULL) == SQLITE_OK);
+  table_db(
+      "CREATE VIRTUAL TABLE t USING fts5(body, tokenize=tinsh);"
+      "INSERT INTO t(rowid, body) VALUES"
+      "(1, 'Cửa khẩu Móng Cái'),"
+      "(2, 'Ban Chấp hành Đảng bộ tỉnh'),"
+      "(3, 'nhiều dạng khác nhau'),"
+      "(4, 'thành phố Đà Nẵng'),"
+      "(5, 'tăng 57,7% so với 5.000 tỷ, đạt 21.923/23.394'),"
+      "(6, 'theo Nghị định 108/2014/NĐ-CP và Nghị quyết "
+      "20-NQ/TU'),"
+      "(7, 'Quang Ninh'),"
+      "(8, 'Ha\xcc\xa3 Long')");
   CHECK(plain("mong cai") == 1);
   CHECK(plain("MÓNG CÁI") == 1);
   CHECK(plain("Mo\xcc\x81ng Ca\xcc\x81i") == 1); /* NFD query, NFC text */
@@ -202,12 +206,9 @@ static void test_matching(void) {
 
 /* Replay: armed tokens are used only for byte-identical text. */
 static void test_replay(void) {
-  CHECK(sqlite3_open(":memory:", &db) == SQLITE_OK);
-  CHECK(fts_register(db) == SQLITE_OK);
-  CHECK(sqlite3_exec(db,
-                     "CREATE VIRTUAL TABLE t USING fts5(a, b, "
-                     "tokenize=tinsh)",
-                     NULL, NULL, NULL) == SQLITE_OK);
+  table_db(
+      "CREATE VIRTUAL TABLE t USING fts5(a, b, "
+      "tokenize=tinsh)");
   sqlite3_stmt *st;
   sqlite3_prepare_v2(db, "INSERT INTO t(rowid, a, b) VALUES(?1, ?2, ?3)", -1,
                      &st, NULL);
@@ -279,20 +280,17 @@ static const char *order(const char *m, const char *r) {
 #define NEAR_EQ(a, b) (fabs((a) - (b)) < 1e-9)
 
 /* tinsh_rank = bm25 + a term for the query's words side by side, in query
-** order, whose IDF is the largest of the words' IDFs. */
+** order, with the IDF of nrun documents (NULL: the rarest word's IDF). */
 static void test_rank(void) {
-  CHECK(sqlite3_open(":memory:", &db) == SQLITE_OK);
-  CHECK(fts_register(db) == SQLITE_OK);
   /* ten rows of four tokens each: avgdl = D = 4, so bm25's length norm
   ** is k1 = 1.2 and a run counted once adds exactly its IDF */
-  CHECK(sqlite3_exec(db,
-                     "CREATE VIRTUAL TABLE t USING fts5(body, tokenize=tinsh);"
-                     "INSERT INTO t(rowid, body) VALUES"
-                     "(1, 'a b c d'), (2, 'b a c d'), (3, 'a x b y'),"
-                     "(4, 'a b x c'), (5, 'e f g h'), (6, 'e f g h'),"
-                     "(7, 'e f g h'), (8, 'e f g h'), (9, 'e f g h'),"
-                     "(10, 'e f g h')",
-                     NULL, NULL, NULL) == SQLITE_OK);
+  table_db(
+      "CREATE VIRTUAL TABLE t USING fts5(body, tokenize=tinsh);"
+      "INSERT INTO t(rowid, body) VALUES"
+      "(1, 'a b c d'), (2, 'b a c d'), (3, 'a x b y'),"
+      "(4, 'a b x c'), (5, 'e f g h'), (6, 'e f g h'),"
+      "(7, 'e f g h'), (8, 'e f g h'), (9, 'e f g h'),"
+      "(10, 'e f g h')");
   double idf_ab = log((10 - 4 + 0.5) / (4 + 0.5)); /* a and b: 4 rows */
   double idf_c = log((10 - 3 + 0.5) / (3 + 0.5));  /* c: 3 rows */
   double idf_2 = log((10 - 2 + 0.5) / (2 + 0.5));  /* a run in 2 rows */

@@ -143,24 +143,37 @@ static int intact(void) {
   return ok;
 }
 
-/* Path of the single hit of a plain query ("" if none, "*" if several). */
-static const char *hit(const char *query) {
+/* Hit file names of a search, space-separated, and whether the first
+** scored strictly better than the second (better may be NULL). */
+static const char *ranked(const char *query, int no_adjacent, int *better) {
   static char out[512];
   store *s = ro();
   char *err = NULL;
-  out[0] = 0;
-  store_search *q = store_search_open(s, query, NULL, &err);
+  store_search_opts o = {0};
+  o.no_adjacent = no_adjacent;
+  store_search *q = store_search_open(s, query, &o, &err);
   store_hit h;
+  double first = 0;
   int n = 0;
+  out[0] = 0;
   while (q && store_search_next(q, &h) == 1) {
-    n++;
     const char *slash = strrchr(h.path, '/');
-    snprintf(out, sizeof out, "%s", n > 1 ? "*" : slash ? slash + 1 : h.path);
+    snprintf(out + strlen(out), sizeof out - strlen(out), "%s%s", n ? " " : "",
+             slash ? slash + 1 : h.path);
+    if (n == 0) first = h.score;
+    if (n == 1 && better) *better = first < h.score;
+    n++;
   }
   store_search_close(q);
   free(err);
   store_close(s);
   return out;
+}
+
+/* Path of the single hit of a plain query ("" if none, "*" if several). */
+static const char *hit(const char *query) {
+  const char *r = ranked(query, 0, NULL);
+  return strchr(r, ' ') ? "*" : r;
 }
 
 static int64_t id_of(const char *name) {
@@ -577,33 +590,6 @@ static void test_migration(void) {
            "UPDATE meta SET value = '%d' WHERE key = 'schema_version'",
            STORE_SCHEMA_VERSION);
   plain_exec(sql);
-}
-
-/* Hit file names of a search, space-separated, and whether the first
-** scored strictly better than the second. */
-static const char *ranked(const char *query, int no_adjacent, int *better) {
-  static char out[256];
-  store *s = ro();
-  char *err = NULL;
-  store_search_opts o = {0};
-  o.no_adjacent = no_adjacent;
-  store_search *q = store_search_open(s, query, &o, &err);
-  store_hit h;
-  double first = 0;
-  int n = 0;
-  out[0] = 0;
-  while (q && store_search_next(q, &h) == 1) {
-    const char *slash = strrchr(h.path, '/');
-    snprintf(out + strlen(out), sizeof out - strlen(out), "%s%s", n ? " " : "",
-             slash ? slash + 1 : h.path);
-    if (n == 0) first = h.score;
-    if (n == 1) *better = first < h.score;
-    n++;
-  }
-  store_search_close(q);
-  free(err);
-  store_close(s);
-  return out;
 }
 
 /* Plain queries of two or more words rank documents with the words side
