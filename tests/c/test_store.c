@@ -17,10 +17,10 @@
 **  6. a second ingest is refused while the lock is held.
 **  7. search while an ingest runs in another thread.
 **  8. kill -9 in the middle of an ingest, then a completing ingest.
-**  9. schema migration: a version-1 file (the FTS5 hashsize not set) opens
-**     read-only as it is, is migrated in place by a read-write open (meta,
-**     fts_config) and searches the same; a file from a newer tinsh is
-**     refused.
+**  9. schema migration: a version-1 file (no FTS5 hashsize, automerge or
+**     pgsz) opens read-only as it is, is migrated in place by a read-write
+**     open (meta, fts_config) and searches the same; a file from a newer
+**     tinsh is refused.
 ** 10. ranking: plain queries put documents with the words side by side,
 **     in query order, first; --and, phrases and prefixes rank by bm25.
 */
@@ -218,6 +218,8 @@ static void test_first_ingest(void) {
   CHECK(count_sql(s, "SELECT count(*) FROM ingest_log WHERE status='done'") ==
         1);
   CHECK(count_sql(s, "PRAGMA page_size") == 8192); /* a new file */
+  CHECK(count_sql(s, "SELECT v FROM fts_config WHERE k = 'automerge'") == 8);
+  CHECK(count_sql(s, "SELECT v FROM fts_config WHERE k = 'pgsz'") == 8000);
   store_close(s);
   CHECK(intact());
   CHECK_STR(hit("mong cai"), "a.txt");
@@ -558,7 +560,7 @@ static void test_migration(void) {
   CHECK(before[0] > 0 && before[1] > 0 && before[2] > 0);
   /* make the file a version-1 one, as tinsh 0.1.0 wrote it */
   plain_exec(
-      "DELETE FROM fts_config WHERE k = 'hashsize';"
+      "DELETE FROM fts_config WHERE k IN ('hashsize', 'automerge', 'pgsz');"
       "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
   store *s = ro(); /* read-only: used as it is */
   CHECK(count_sql(s, "SELECT value FROM meta WHERE key='schema_version'") == 1);
@@ -572,6 +574,8 @@ static void test_migration(void) {
         STORE_SCHEMA_VERSION);
   CHECK(count_sql(s, "SELECT v FROM fts_config WHERE k = 'hashsize'") ==
         134217728);
+  CHECK(count_sql(s, "SELECT v FROM fts_config WHERE k = 'automerge'") == 8);
+  CHECK(count_sql(s, "SELECT v FROM fts_config WHERE k = 'pgsz'") == 8000);
   store_close(s);
   CHECK(intact());
   counts(now);
@@ -590,6 +594,19 @@ static void test_migration(void) {
            "UPDATE meta SET value = '%d' WHERE key = 'schema_version'",
            STORE_SCHEMA_VERSION);
   plain_exec(sql);
+  /* a file that already has 4 KB pages keeps FTS5's own leaf size */
+  char small[320];
+  snprintf(small, sizeof small, "%s/small.db", dir);
+  sqlite3 *db;
+  CHECK(sqlite3_open(small, &db) == SQLITE_OK);
+  CHECK(sqlite3_exec(db, "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL",
+                     NULL, NULL, NULL) == SQLITE_OK);
+  sqlite3_close(db);
+  CHECK(store_open(small, STORE_READWRITE, &s, &err) == 0);
+  CHECK(count_sql(s, "PRAGMA page_size") == 4096);
+  CHECK(count_sql(s, "SELECT v FROM fts_config WHERE k = 'automerge'") == 8);
+  CHECK(count_sql(s, "SELECT count(*) FROM fts_config WHERE k = 'pgsz'") == 0);
+  store_close(s);
 }
 
 /* Plain queries of two or more words rank documents with the words side
