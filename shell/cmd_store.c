@@ -154,7 +154,7 @@ static void ingest_usage(void) {
       "  --reparse     re-derive every document from its stored text\n"
       "  --wait        wait for another running ingest instead of refusing\n"
       "  --threads N   parser threads (default: cores - 1, at least 1)\n"
-      "  --quiet       no progress display\n",
+      "  --quiet       no progress display (and no counting walk first)\n",
       stdout);
 }
 
@@ -219,7 +219,7 @@ int cmd_ingest(int argc, char **argv) {
   catch_sigint();
   o.cancel = &interrupted;
   u.tty = isatty(2);
-  o.progress = on_progress;
+  o.progress = u.quiet ? NULL : on_progress; /* NULL: no counting walk */
   o.file_note = on_note;
   o.ctx = &u;
   store_ingest_stats st;

@@ -134,8 +134,9 @@ int64_t store_search_count(store *s, const char *query, int raw, char **err);
 /* ---- ingest ---- */
 
 typedef struct store_ingest_stats {
-  int64_t files_total, bytes_total; /* found by the walk */
-  int64_t files_done, bytes_done;   /* processed so far */
+  /* found by a first, counting walk, made only when progress is set */
+  int64_t files_total, bytes_total;
+  int64_t files_done, bytes_done; /* processed so far */
   int64_t new_docs, changed, unchanged, moved, duplicates, pruned;
   int64_t reparsed;    /* documents re-derived from their raw text */
   int64_t skipped;     /* unsupported or empty files */
@@ -151,7 +152,9 @@ typedef struct store_ingest_opts {
   int reparse; /* re-derive every document from its stored raw text */
   int batch;   /* files per transaction (at most 5 s, 64 MB); 0 = 5000 */
   int wait;    /* another ingest holds the lock: wait (1) or refuse (0) */
-  /* called about every 100 ms and once at the end (final = 1) */
+  /* called about every 100 ms and once at the end (final = 1); NULL: no
+  ** progress, and no counting walk before the work (files_total and
+  ** bytes_total stay 0) */
   void (*progress)(void *ctx, const store_ingest_stats *st, int final);
   /* one call per file that failed (error = 1) or was skipped (error = 0) */
   void (*file_note)(void *ctx, const char *path, const char *why, int error);

@@ -1215,9 +1215,10 @@ int store_ingest(store *s, const char *const *paths, int npaths,
                  err) ||
       prepare_all(&g) || log_start(&g, paths, npaths);
   if (rc) g.failed = 1;
-  /* pass 1: totals for the progress display */
+  /* pass 1: totals for the progress display (a stat per file before the
+  ** workers start: ~80 ms on the 35k corpus, skipped without progress) */
   g.walking_totals = 1;
-  for (int i = 0; i < npaths && !rc; i++) {
+  for (int i = 0; i < npaths && !rc && o->progress; i++) {
     char *rp = realpath(paths[i], NULL);
     struct stat sb;
     if (rp && stat(rp, &sb) == 0) visit(&g, rp, &sb);

@@ -5,7 +5,8 @@
 **  1. first ingest: .txt/.md/.jsonl files counted new, an unsupported and
 **     an empty file skipped, a dangling link reported as an error (status
 **     1), a symlink cycle walked once, a duplicate JSON record counted and
-**     not indexed twice.
+**     not indexed twice; progress totals from the counting walk (none
+**     without a progress callback).
 **  2. every stored document rebuilds to the same JSON as parsing the file.
 **  3. incremental: unchanged (a stat), touched, changed (same id, new
 **     text searchable, old not), moved (same id), duplicate file, --prune.
@@ -66,6 +67,15 @@ static char *in(const char *name) {
 
 static store_ingest_stats st;
 static int nerr;
+static int with_progress;       /* the next ingest() reports progress */
+static int finals;              /* final progress calls seen */
+static store_ingest_stats last; /* as the last progress call saw them */
+
+static void on_progress(void *ctx, const store_ingest_stats *s, int final) {
+  (void)ctx;
+  last = *s;
+  finals += final;
+}
 
 static void on_note(void *ctx, const char *path, const char *why, int error) {
   (void)ctx;
@@ -89,6 +99,8 @@ static int ingest(int prune, int reparse) {
   o.threads = 2;
   o.batch = 100; /* commits often enough for the kill test to see them */
   o.file_note = on_note;
+  o.progress = with_progress ? on_progress : NULL;
+  with_progress = 0;
   nerr = 0;
   int rc = store_ingest(s, paths, 1, &o, &st, &err);
   if (rc < 0) fprintf(stderr, "ingest: %s\n", err);
@@ -206,7 +218,12 @@ static void test_first_ingest(void) {
   put("bad.jsonl", "{\"title\": \"x\", body}\n");
   symlink("/nonexistent/zzz.txt", in("dangling.txt"));
   symlink("..", in("sub/loop")); /* a cycle: walked once */
+  with_progress = 1;
   CHECK(ingest(0, 0) == 1);
+  /* with progress: the counting walk found what the work then did */
+  CHECK(finals == 1);
+  CHECK(last.files_total == 6 && last.files_done == 6);
+  CHECK(last.bytes_total > 0 && last.bytes_total == last.bytes_done);
   CHECK(st.new_docs == 4); /* a, b, c, d (files) */
   CHECK(st.duplicates == 1);
   CHECK(st.errors == 2); /* dangling link, bad JSON */
@@ -292,6 +309,8 @@ static void test_incremental(void) {
   CHECK(ida > 0 && idb > 0);
   CHECK(ingest(0, 0) == 1); /* the two bad files are still bad */
   CHECK(st.unchanged == 4 && st.new_docs == 0 && st.changed == 0);
+  /* without progress: no counting walk */
+  CHECK(st.files_done == 6 && st.files_total == 0 && st.bytes_total == 0);
   /* touched: same bytes, new mtime */
   struct timespec ts[2] = {{0, UTIME_NOW}, {1000000, 0}};
   utimensat(AT_FDCWD, in("a.txt"), ts, 0);
