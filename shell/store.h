@@ -142,6 +142,8 @@ typedef struct store_ingest_stats {
   int64_t skipped;     /* unsupported or empty files */
   int64_t warnings;    /* documents with parser warnings */
   int64_t errors;      /* files that could not be read or parsed */
+  int optimized;       /* the FTS index was merged into one segment (a run
+                       ** that replaced or removed >= 10 % of the documents) */
   double elapsed;      /* seconds */
   const char *current; /* file being written (valid during the callback) */
 } store_ingest_stats;

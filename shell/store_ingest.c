@@ -1095,6 +1095,29 @@ static int prune(ingest *g) {
   return rc;
 }
 
+/*
+** Replaced and removed documents stay in the FTS5 index as deleted
+** entries until merges drop them, and every batch adds a segment: after a
+** --reparse of the 35k corpus the index had 27 segments and searches ran
+** 1.6x slower. A run that rewrote a tenth of the documents or more
+** therefore merges the index into one segment ('optimize': 3.2 s on the
+** 35k corpus, searches then as fast as on a fresh plain FTS5 table). One
+** transaction: a kill leaves the index as it was.
+*/
+static int optimize_if_rewritten(ingest *g) {
+  store_ingest_stats *t = g->st;
+  int64_t rewritten = t->changed + t->reparsed + t->pruned;
+  if (rewritten == 0 || rewritten * 10 < store_doc_count(g->s)) return 0;
+  if (exec(g, "BEGIN IMMEDIATE") != 0) return -1;
+  if (exec(g, "INSERT INTO fts(fts) VALUES('optimize')") != 0) {
+    sqlite3_exec(g->s->db, "ROLLBACK", NULL, NULL, NULL);
+    return -1;
+  }
+  if (exec(g, "COMMIT") != 0) return -1;
+  t->optimized = 1;
+  return 0;
+}
+
 /* ---- the lock: one ingest at a time per database ---- */
 
 static int take_lock(store *s, int wait, char **err) {
@@ -1242,6 +1265,7 @@ int store_ingest(store *s, const char *const *paths, int npaths,
   if (!rc && o->prune) rc = prune(&g);
   if (!rc) rc = batch_end(&g);
   if (rc && g.in_batch) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+  if (!rc && !(o->cancel && *o->cancel)) rc = optimize_if_rewritten(&g);
   st->elapsed = since(&g.t0);
   log_end(&g);
   finalize_all(&g);

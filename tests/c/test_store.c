@@ -24,6 +24,9 @@
 **     tinsh is refused.
 ** 10. ranking: plain queries put documents with the words side by side,
 **     in query order, first; --and, phrases and prefixes rank by bm25.
+** 11. a run that replaced or removed >= 10 % of the documents (prune,
+**     reparse, changed files) merges the FTS index into one segment; a
+**     smaller one does not.
 */
 #include <errno.h>
 #include <fcntl.h>
@@ -352,9 +355,13 @@ static void test_incremental(void) {
   CHECK(store_doc_count(s) == 4);
   store_close(s);
   CHECK(intact());
+  CHECK(st.optimized); /* 1 of 5 documents removed: the index is merged */
   /* reparse from stored raw text, without the files */
   CHECK(ingest(0, 1) == 0);
-  CHECK(st.reparsed == 4);
+  CHECK(st.reparsed == 4 && st.optimized);
+  s = ro();
+  CHECK(count_sql(s, "SELECT count(DISTINCT segid) FROM fts_idx") == 1);
+  store_close(s);
   CHECK(intact());
   CHECK_STR(hit("đẹp"), "d.jsonl#2");
   CHECK(id_of("sub/a2.txt") == ida);
@@ -628,6 +635,40 @@ static void test_migration(void) {
   store_close(s);
 }
 
+static int64_t segments(void) {
+  store *s = ro();
+  int64_t n = count_sql(s, "SELECT count(DISTINCT segid) FROM fts_idx");
+  store_close(s);
+  return n;
+}
+
+/* A run that replaced or removed a tenth of the documents or more merges
+** the FTS index into one segment; a smaller one leaves it to FTS5. */
+static void test_optimize(void) {
+  char name[64], text[128];
+  for (int i = 0; i < 30; i++) {
+    snprintf(name, sizeof name, "opt/o%02d.txt", i);
+    snprintf(text, sizeof text, "Tin số %d\n\nBài thứ %d về Hạ Long.\n", i, i);
+    put(name, text);
+  }
+  CHECK(ingest(0, 0) == 0);
+  CHECK(st.new_docs == 30 && !st.optimized); /* new documents: no rewrite */
+  int64_t before = segments();
+  put("opt/o00.txt", "Tin mới\n\nQuan Lạn đón khách.\n");
+  CHECK(ingest(0, 0) == 0);
+  CHECK(st.changed == 1 && !st.optimized); /* 1 of ~4,500: left alone */
+  CHECK(segments() > before);
+  /* the 3,000 documents of more/ go: pruned, and the index merged */
+  char cmd[600];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s/more'", dir);
+  CHECK(system(cmd) == 0);
+  CHECK(ingest(1, 0) == 0);
+  CHECK(st.pruned == 3000 && st.optimized);
+  CHECK(segments() == 1);
+  CHECK(intact());
+  CHECK_STR(hit("quan lan"), "o00.txt");
+}
+
 /* Plain queries of two or more words rank documents with the words side
 ** by side, in query order, first; --and (no_adjacent) is bm25 alone. */
 static void test_ranking(void) {
@@ -681,6 +722,7 @@ int main(void) {
   test_kill();
   test_migration();
   test_ranking();
+  test_optimize();
   char cmd[2048];
   snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s' '%s-wal' '%s-shm' '%s.lock'", dir,
            dbpath, dbpath, dbpath, dbpath);
