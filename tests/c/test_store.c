@@ -653,11 +653,6 @@ static void test_optimize(void) {
   }
   CHECK(ingest(0, 0) == 0);
   CHECK(st.new_docs == 30 && !st.optimized); /* new documents: no rewrite */
-  int64_t before = segments();
-  put("opt/o00.txt", "Tin mới\n\nQuan Lạn đón khách.\n");
-  CHECK(ingest(0, 0) == 0);
-  CHECK(st.changed == 1 && !st.optimized); /* 1 of ~4,500: left alone */
-  CHECK(segments() > before);
   /* the 3,000 documents of more/ go: pruned, and the index merged */
   char cmd[600];
   snprintf(cmd, sizeof cmd, "rm -rf '%s/more'", dir);
@@ -665,6 +660,11 @@ static void test_optimize(void) {
   CHECK(ingest(1, 0) == 0);
   CHECK(st.pruned == 3000 && st.optimized);
   CHECK(segments() == 1);
+  /* one changed document of ~1,500: new segments, no merge */
+  put("opt/o00.txt", "Tin mới\n\nQuan Lạn đón khách.\n");
+  CHECK(ingest(0, 0) == 0);
+  CHECK(st.changed == 1 && !st.optimized);
+  CHECK(segments() > 1); /* not merged */
   CHECK(intact());
   CHECK_STR(hit("quan lan"), "o00.txt");
 }
