@@ -67,6 +67,22 @@ typedef struct job {
 
 #define RING 64
 
+/*
+** The FTS row of a document that replaces one under the same id (a changed
+** file, --reparse) waits in the ingest until FTS_LATER of them are pending
+** or the batch ends, then all are inserted in id order. FTS5 flushes its
+** in-memory index into a new segment whenever a rowid comes again, so a
+** delete and an insert of each document in turn made one tiny segment per
+** document, and the merging of those dominated a --reparse.
+*/
+typedef struct fts_row {
+  int64_t id;
+  char *title, *lead; /* copies: the document goes with its job */
+  buf cols[3];        /* body, captions, answers (taken from the item) */
+  fts_replay fts[5];
+} fts_row;
+#define FTS_LATER 500
+
 typedef struct ingest {
   store *s;
   const store_ingest_opts *o;
@@ -84,6 +100,7 @@ typedef struct ingest {
   int64_t submitted, taken, written;
   int quit, nthreads;
   pthread_t *threads;
+  VEC(fts_row) later; /* FTS rows of replaced documents, not yet written */
   /* transactions and progress */
   int in_batch;
   int64_t in_tx;    /* jobs written in the current transaction */
@@ -92,7 +109,8 @@ typedef struct ingest {
   /* prepared statements */
   sqlite3_stmt *q_file, *q_file_by_hash, *q_doc_by_hash, *ins_doc, *ins_block,
       *ins_fts, *ins_file, *upd_file_stat, *ins_people, *ins_fig, *ins_ref,
-      *ins_per, *ins_place, *ins_quote, *ins_abbr, *ins_qa, *ins_warn, *ins_err;
+      *ins_per, *ins_place, *ins_quote, *ins_abbr, *ins_qa, *ins_warn, *ins_err,
+      *q_fts_old, *del_fts;
 } ingest;
 
 /* ---- time ---- */
@@ -373,6 +391,12 @@ static int prepare_all(ingest *g) {
               "INSERT INTO periods VALUES(?1,?2,?3,?4,?5,?6,?7)") ||
          prep(g, &g->ins_place, "INSERT INTO places VALUES(?1,?2,?3,?4,?5)") ||
          prep(g, &g->ins_quote, "INSERT INTO quotes VALUES(?1,?2,?3)") ||
+         prep(g, &g->q_fts_old,
+              "SELECT title, lead, body, captions, answers FROM fts_content "
+              "WHERE id = ?1") ||
+         prep(g, &g->del_fts,
+              "INSERT INTO fts(fts, rowid, title, lead, body, captions, "
+              "answers) VALUES('delete', ?1, ?2, ?3, ?4, ?5, ?6)") ||
          prep(g, &g->ins_abbr, "INSERT INTO abbrevs VALUES(?1,?2,?3,?4)") ||
          prep(g, &g->ins_qa, "INSERT INTO qa VALUES(?1,?2,?3,?4,?5)") ||
          prep(g, &g->ins_warn, "INSERT INTO warnings VALUES(?1,?2,?3)") ||
@@ -380,12 +404,12 @@ static int prepare_all(ingest *g) {
 }
 
 static void finalize_all(ingest *g) {
-  sqlite3_stmt **all[] = {&g->q_file,    &g->q_file_by_hash, &g->q_doc_by_hash,
-                          &g->ins_doc,   &g->ins_block,      &g->ins_fts,
-                          &g->ins_file,  &g->upd_file_stat,  &g->ins_people,
-                          &g->ins_fig,   &g->ins_ref,        &g->ins_per,
-                          &g->ins_place, &g->ins_quote,      &g->ins_abbr,
-                          &g->ins_qa,    &g->ins_warn,       &g->ins_err};
+  sqlite3_stmt **all[] = {
+      &g->q_file,     &g->q_file_by_hash, &g->q_doc_by_hash, &g->ins_doc,
+      &g->ins_block,  &g->ins_fts,        &g->ins_file,      &g->upd_file_stat,
+      &g->ins_people, &g->ins_fig,        &g->ins_ref,       &g->ins_per,
+      &g->ins_place,  &g->ins_quote,      &g->ins_abbr,      &g->ins_qa,
+      &g->ins_warn,   &g->ins_err,        &g->q_fts_old,     &g->del_fts};
   for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
     sqlite3_finalize(*all[i]);
     *all[i] = NULL;
@@ -438,24 +462,54 @@ static int exec_id(ingest *g, const char *sql, int64_t id) {
   return rc;
 }
 
+static int flush_fts(ingest *g);
+
+/*
+** FTS5's 'delete' of document id, with the old column values read through
+** the fts_content view first. A one-row INSERT ... VALUES: an INSERT ...
+** SELECT opens a statement savepoint, and FTS5 flushes its in-memory
+** index into a new segment at every savepoint (one per deleted document).
+*/
+static int fts_delete(ingest *g, int64_t id) {
+  sqlite3_stmt *q = g->q_fts_old, *d = g->del_fts;
+  sqlite3_bind_int64(q, 1, id);
+  int r = sqlite3_step(q), rc = 0;
+  if (r == SQLITE_ROW) {
+    sqlite3_bind_int64(d, 1, id);
+    for (int c = 0; c < 5; c++) /* copies: q is reset below */
+      sqlite3_bind_value(d, c + 2, sqlite3_column_value(q, c));
+    rc = step(g, d);
+  } else if (r != SQLITE_DONE) { /* SQLITE_DONE: nothing indexed */
+    if (!g->failed) *g->err = store_msg("%s", sqlite3_errmsg(g->s->db));
+    g->failed = 1;
+    rc = -1;
+  }
+  sqlite3_reset(q);
+  return rc;
+}
+
 /* Remove a document and everything derived from it (FTS first: its
 ** 'delete' reads the old column values through the fts_content view). */
+
 static int delete_doc(ingest *g, int64_t id) {
-  static const char *const sql[] = {
-      "INSERT INTO fts(fts, rowid, title, lead, body, captions, answers) "
-      "SELECT 'delete', id, title, lead, body, captions, answers FROM "
-      "fts_content WHERE id = ?1",
-      "DELETE FROM block_rows WHERE doc=?1",
-      "DELETE FROM qa WHERE doc = ?1",
-      "DELETE FROM people WHERE doc = ?1",
-      "DELETE FROM figures WHERE doc=?1",
-      "DELETE FROM refs WHERE doc = ?1",
-      "DELETE FROM periods WHERE doc=?1",
-      "DELETE FROM places WHERE doc = ?1",
-      "DELETE FROM quotes WHERE doc = ?1",
-      "DELETE FROM abbrevs WHERE doc = ?1",
-      "DELETE FROM warnings WHERE doc=?1",
-      "DELETE FROM documents WHERE id = ?1"};
+  /* FTS5's 'delete' must see the row in the index: write it if pending */
+  for (size_t i = 0; i < g->later.n; i++)
+    if (g->later.items[i].id == id) {
+      if (flush_fts(g) != 0) return -1;
+      break;
+    }
+  if (fts_delete(g, id) != 0) return -1;
+  static const char *const sql[] = {"DELETE FROM block_rows WHERE doc=?1",
+                                    "DELETE FROM qa WHERE doc = ?1",
+                                    "DELETE FROM people WHERE doc = ?1",
+                                    "DELETE FROM figures WHERE doc=?1",
+                                    "DELETE FROM refs WHERE doc = ?1",
+                                    "DELETE FROM periods WHERE doc=?1",
+                                    "DELETE FROM places WHERE doc = ?1",
+                                    "DELETE FROM quotes WHERE doc = ?1",
+                                    "DELETE FROM abbrevs WHERE doc = ?1",
+                                    "DELETE FROM warnings WHERE doc=?1",
+                                    "DELETE FROM documents WHERE id = ?1"};
   for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
     if (exec_id(g, sql[i], id) != 0) return -1;
   return 0;
@@ -547,8 +601,11 @@ static int write_facts(ingest *g, int64_t id, const doc *d) {
 ** Insert one parsed document (id > 0 reuses that id) with its blocks,
 ** facts and FTS row. file: files.path it belongs to.
 */
-static int write_doc(ingest *g, const job *j, const item *it, int64_t id) {
+static int defer_fts(ingest *g, item *it, int64_t id);
+
+static int write_doc(ingest *g, const job *j, item *it, int64_t id) {
   const doc *d = it->d;
+  int replaces = id > 0;
   char when[32];
   now_iso(when, sizeof when);
   sqlite3_stmt *st = g->ins_doc;
@@ -592,6 +649,8 @@ static int write_doc(ingest *g, const job *j, const item *it, int64_t id) {
     if (step(g, st) != 0) return -1;
   }
   if (write_facts(g, id, d) != 0) return -1;
+  if (d->warnings.n) g->st->warnings++;
+  if (replaces) return defer_fts(g, it, id);
   st = g->ins_fts;
   sqlite3_bind_int64(st, 1, id);
   for (int c = 0; c < 5; c++)
@@ -601,8 +660,61 @@ static int write_doc(ingest *g, const job *j, const item *it, int64_t id) {
   fts_replay_set(it->fts, 5); /* tokens computed by the worker */
   int rc = step(g, st);
   fts_replay_set(NULL, 0);
-  if (d->warnings.n) g->st->warnings++;
   return rc;
+}
+
+static void fts_row_free(fts_row *r) {
+  free(r->title);
+  free(r->lead);
+  for (int c = 0; c < 3; c++) buf_free(&r->cols[c]);
+  for (int c = 0; c < 5; c++) fts_tokens_free((fts_tokens *)r->fts[c].tokens);
+}
+
+static int cmp_rows(const void *a, const void *b) {
+  int64_t x = ((const fts_row *)a)->id, y = ((const fts_row *)b)->id;
+  return (x > y) - (x < y);
+}
+
+/* Insert the pending FTS rows, in id order. */
+static int flush_fts(ingest *g) {
+  int rc = 0;
+  if (g->later.n > 1)
+    qsort(g->later.items, g->later.n, sizeof *g->later.items, cmp_rows);
+  for (size_t i = 0; i < g->later.n; i++) {
+    fts_row *r = &g->later.items[i];
+    sqlite3_stmt *st = g->ins_fts;
+    if (rc == 0) {
+      sqlite3_bind_int64(st, 1, r->id);
+      for (int c = 0; c < 5; c++)
+        if (r->fts[c].text)
+          sqlite3_bind_text(st, c + 2, r->fts[c].text, r->fts[c].len,
+                            SQLITE_STATIC);
+      fts_replay_set(r->fts, 5);
+      rc = step(g, st);
+      fts_replay_set(NULL, 0);
+    }
+    fts_row_free(r);
+  }
+  g->later.n = 0;
+  return rc;
+}
+
+/* Take the FTS row of item it (document id) over, to be written later. */
+static int defer_fts(ingest *g, item *it, int64_t id) {
+  fts_row r = {0};
+  r.id = id;
+  for (int c = 0; c < 5; c++) {
+    r.fts[c] = it->fts[c];
+    it->fts[c].tokens = NULL;
+  }
+  for (int c = 0; c < 3; c++) { /* the texts of columns 2..4 move along */
+    r.cols[c] = it->cols[c];
+    buf_init(&it->cols[c]);
+  }
+  if (r.fts[0].text) r.fts[0].text = r.title = xstrdup(r.fts[0].text);
+  if (r.fts[1].text) r.fts[1].text = r.lead = xstrdup(r.fts[1].text);
+  VEC_PUSH(g->later, r);
+  return g->later.n >= FTS_LATER ? flush_fts(g) : 0;
 }
 
 /* Point the documents of file `from` at file `to` (move or promotion). */
@@ -838,6 +950,7 @@ static int batch_begin(ingest *g) {
 
 static int batch_end(ingest *g) {
   if (!g->in_batch) return 0;
+  if (flush_fts(g) != 0) return -1; /* the caller rolls back */
   g->in_batch = 0;
   return exec(g, "COMMIT");
 }
@@ -1265,6 +1378,8 @@ int store_ingest(store *s, const char *const *paths, int npaths,
   if (!rc && o->prune) rc = prune(&g);
   if (!rc) rc = batch_end(&g);
   if (rc && g.in_batch) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+  for (size_t i = 0; i < g.later.n; i++) fts_row_free(&g.later.items[i]);
+  free(g.later.items);
   if (!rc && !(o->cancel && *o->cancel)) rc = optimize_if_rewritten(&g);
   st->elapsed = since(&g.t0);
   log_end(&g);
