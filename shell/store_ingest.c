@@ -490,7 +490,6 @@ static int fts_delete(ingest *g, int64_t id) {
 
 /* Remove a document and everything derived from it (FTS first: its
 ** 'delete' reads the old column values through the fts_content view). */
-
 static int delete_doc(ingest *g, int64_t id) {
   /* FTS5's 'delete' must see the row in the index: write it if pending */
   for (size_t i = 0; i < g->later.n; i++)
@@ -601,6 +600,19 @@ static int write_facts(ingest *g, int64_t id, const doc *d) {
 ** Insert one parsed document (id > 0 reuses that id) with its blocks,
 ** facts and FTS row. file: files.path it belongs to.
 */
+/* Insert the FTS row of document id, replaying the worker's tokens. */
+static int insert_fts(ingest *g, int64_t id, const fts_replay fts[5]) {
+  sqlite3_stmt *st = g->ins_fts;
+  sqlite3_bind_int64(st, 1, id);
+  for (int c = 0; c < 5; c++)
+    if (fts[c].text)
+      sqlite3_bind_text(st, c + 2, fts[c].text, fts[c].len, SQLITE_STATIC);
+  fts_replay_set(fts, 5);
+  int rc = step(g, st);
+  fts_replay_set(NULL, 0);
+  return rc;
+}
+
 static int defer_fts(ingest *g, item *it, int64_t id);
 
 static int write_doc(ingest *g, const job *j, item *it, int64_t id) {
@@ -650,17 +662,7 @@ static int write_doc(ingest *g, const job *j, item *it, int64_t id) {
   }
   if (write_facts(g, id, d) != 0) return -1;
   if (d->warnings.n) g->st->warnings++;
-  if (replaces) return defer_fts(g, it, id);
-  st = g->ins_fts;
-  sqlite3_bind_int64(st, 1, id);
-  for (int c = 0; c < 5; c++)
-    if (it->fts[c].text)
-      sqlite3_bind_text(st, c + 2, it->fts[c].text, it->fts[c].len,
-                        SQLITE_STATIC);
-  fts_replay_set(it->fts, 5); /* tokens computed by the worker */
-  int rc = step(g, st);
-  fts_replay_set(NULL, 0);
-  return rc;
+  return replaces ? defer_fts(g, it, id) : insert_fts(g, id, it->fts);
 }
 
 static void fts_row_free(fts_row *r) {
@@ -682,17 +684,7 @@ static int flush_fts(ingest *g) {
     qsort(g->later.items, g->later.n, sizeof *g->later.items, cmp_rows);
   for (size_t i = 0; i < g->later.n; i++) {
     fts_row *r = &g->later.items[i];
-    sqlite3_stmt *st = g->ins_fts;
-    if (rc == 0) {
-      sqlite3_bind_int64(st, 1, r->id);
-      for (int c = 0; c < 5; c++)
-        if (r->fts[c].text)
-          sqlite3_bind_text(st, c + 2, r->fts[c].text, r->fts[c].len,
-                            SQLITE_STATIC);
-      fts_replay_set(r->fts, 5);
-      rc = step(g, st);
-      fts_replay_set(NULL, 0);
-    }
+    if (rc == 0) rc = insert_fts(g, r->id, r->fts);
     fts_row_free(r);
   }
   g->later.n = 0;
