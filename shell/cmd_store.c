@@ -241,8 +241,9 @@ int cmd_ingest(int argc, char **argv) {
       (long long)st.duplicates);
   if (o.prune) printf(", %lld pruned", (long long)st.pruned);
   if (o.reparse) printf(", %lld reparsed", (long long)st.reparsed);
-  printf(", %lld skipped, %lld warnings, %lld errors%s\n",
+  printf(", %lld skipped, %lld warnings, %lld errors%s%s\n",
          (long long)st.skipped, (long long)st.warnings, (long long)st.errors,
+         st.checked ? "; file checked after a cut-short first ingest: ok" : "",
          st.optimized ? "; full-text index merged into one segment" : "");
   printf("%s: %lld documents\n", db, (long long)store_doc_count(s));
   sqlite3_stmt *q;

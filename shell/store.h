@@ -144,6 +144,10 @@ typedef struct store_ingest_stats {
   int64_t errors;      /* files that could not be read or parsed */
   int optimized;       /* the FTS index was merged into one segment (a run
                        ** that replaced or removed >= 10 % of the documents) */
+  int bulk;            /* first ingest into an empty database: written
+                       ** unsynced, synced once at the end (store_ingest.c) */
+  int checked;         /* the file was checked first: an earlier bulk load
+                       ** was cut short by a system crash or restart */
   double elapsed;      /* seconds */
   const char *current; /* file being written (valid during the callback) */
 } store_ingest_stats;

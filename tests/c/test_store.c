@@ -27,6 +27,13 @@
 ** 11. a run that replaced or removed >= 10 % of the documents (prune,
 **     reparse, changed files) merges the FTS index into one segment; a
 **     smaller one does not.
+** 12. bulk load (the first ingest into an empty database runs unsynced,
+**     marked by meta 'bulk_load' = the boot id): later ingests are
+**     synced; the mark is gone after a run; a bulk load killed with -9
+**     leaves the mark and an intact file, the next run completes it
+**     without a check (same boot) and drops the mark; a mark from another
+**     boot makes the next run check the file first, and a damaged file is
+**     refused with the mark kept and nothing written.
 */
 #include <errno.h>
 #include <fcntl.h>
@@ -158,6 +165,36 @@ static int intact(void) {
   return ok;
 }
 
+/* This machine's boot id ("" when unknown: then no bulk mode). */
+static const char *boot(void) {
+  static char id[64];
+  FILE *f = fopen("/proc/sys/kernel/random/boot_id", "r");
+  id[0] = 0;
+  if (f) {
+    if (!fgets(id, sizeof id, f)) id[0] = 0;
+    fclose(f);
+  }
+  id[strcspn(id, "\n")] = 0;
+  return id;
+}
+
+/* The database's bulk_load mark, or "" (a static buffer). */
+static const char *bulk_mark(void) {
+  static char v[64];
+  v[0] = 0;
+  sqlite3 *db;
+  sqlite3_stmt *q;
+  if (sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'bulk_load'",
+                         -1, &q, NULL) == SQLITE_OK) {
+    if (sqlite3_step(q) == SQLITE_ROW)
+      snprintf(v, sizeof v, "%s", (const char *)sqlite3_column_text(q, 0));
+    sqlite3_finalize(q);
+  }
+  sqlite3_close(db);
+  return v;
+}
+
 /* Hit file names of a search, space-separated, and whether the first
 ** scored strictly better than the second (better may be NULL). */
 static const char *ranked(const char *query, int no_adjacent, int *better) {
@@ -241,6 +278,9 @@ static void test_first_ingest(void) {
   CHECK(count_sql(s, "SELECT v FROM fts_config WHERE k = 'automerge'") == 8);
   CHECK(count_sql(s, "SELECT v FROM fts_config WHERE k = 'pgsz'") == 8000);
   store_close(s);
+  /* an empty database: loaded in bulk (given a boot id), mark dropped */
+  CHECK(st.bulk == (boot()[0] != 0) && !st.checked);
+  CHECK_STR(bulk_mark(), "");
   CHECK(intact());
   CHECK_STR(hit("mong cai"), "a.txt");
   CHECK_STR(hit("dang"), "b.txt");
@@ -314,6 +354,7 @@ static void test_incremental(void) {
   CHECK(st.unchanged == 4 && st.new_docs == 0 && st.changed == 0);
   /* without progress: no counting walk */
   CHECK(st.files_done == 6 && st.files_total == 0 && st.bytes_total == 0);
+  CHECK(!st.bulk); /* the database holds documents: synced */
   /* touched: same bytes, new mtime */
   struct timespec ts[2] = {{0, UTIME_NOW}, {1000000, 0}};
   utimensat(AT_FDCWD, in("a.txt"), ts, 0);
@@ -709,6 +750,91 @@ static void test_ranking(void) {
   CHECK(intact());
 }
 
+/* Zero page `page` of the database file (damage a system crash could do). */
+static void zero_page(int64_t page) {
+  char z[8192] = {0};
+  int fd = open(dbpath, O_WRONLY);
+  CHECK(fd >= 0);
+  CHECK(pwrite(fd, z, sizeof z, (off_t)(page - 1) * 8192) == (ssize_t)sizeof z);
+  close(fd);
+}
+
+static void test_bulk(void) {
+  char saved[sizeof dbpath];
+  memcpy(saved, dbpath, sizeof dbpath);
+  snprintf(dbpath, sizeof dbpath, "%s-bulk.db", dir);
+  gen("bulk", 3000);
+  /* a bulk load killed with -9: the mark stays, the file is intact */
+  pid_t pid = fork();
+  if (pid == 0) {
+    ingest(0, 0);
+    _exit(0);
+  }
+  for (int i = 0; i < 400; i++) {
+    usleep(10000);
+    store *s = ro();
+    int64_t n = s ? store_doc_count(s) : 0;
+    store_close(s);
+    if (n > 600) break;
+  }
+  kill(pid, SIGKILL);
+  int status;
+  waitpid(pid, &status, 0);
+  CHECK(WIFSIGNALED(status));
+  CHECK_STR(bulk_mark(), boot());
+  CHECK(intact());
+  /* same boot: nothing can have been lost, no check; synced, mark dropped */
+  CHECK(ingest(0, 0) >= 0);
+  CHECK(st.new_docs > 0 && !st.bulk && !st.checked);
+  CHECK_STR(bulk_mark(), "");
+  store *s = ro();
+  int64_t total = store_doc_count(s);
+  store_close(s);
+  CHECK(total > 3000);
+  CHECK(intact());
+  /* a mark from another boot: the next run checks the file first */
+  plain_exec("INSERT INTO meta(key, value) VALUES('bulk_load', 'other')");
+  CHECK(ingest(0, 0) >= 0);
+  CHECK(st.checked && !st.bulk && st.unchanged > 3000);
+  CHECK_STR(bulk_mark(), "");
+  /* ... and refuses a damaged one, keeping the mark, writing nothing */
+  plain_exec("INSERT INTO meta(key, value) VALUES('bulk_load', 'other')");
+  sqlite3 *db;
+  sqlite3_stmt *q;
+  int64_t root = 0, runs = 0;
+  CHECK(sqlite3_open(dbpath, &db) == SQLITE_OK);
+  if (sqlite3_prepare_v2(db,
+                         "SELECT (SELECT rootpage FROM sqlite_schema WHERE "
+                         "name = 'figures'), (SELECT count(*) FROM ingest_log)",
+                         -1, &q, NULL) == SQLITE_OK) {
+    if (sqlite3_step(q) == SQLITE_ROW) {
+      root = sqlite3_column_int64(q, 0);
+      runs = sqlite3_column_int64(q, 1);
+    }
+    sqlite3_finalize(q);
+  }
+  sqlite3_close(db); /* the last connection: the WAL is checkpointed away */
+  CHECK(root > 1 && runs > 0);
+  zero_page(root);
+  store *w;
+  char *err = NULL;
+  CHECK(store_open(dbpath, STORE_READWRITE, &w, &err) == 0);
+  const char *paths[] = {dir};
+  store_ingest_opts o = {0};
+  CHECK(store_ingest(w, paths, 1, &o, &st, &err) < 0);
+  CHECK(st.checked && err && strstr(err, "damaged: its first ingest"));
+  if (getenv("VERBOSE")) fprintf(stderr, "damaged: %s\n", err);
+  free(err);
+  CHECK(count_sql(w, "SELECT count(*) FROM ingest_log") == runs);
+  store_close(w);
+  CHECK_STR(bulk_mark(), "other");
+  char cmd[1400];
+  snprintf(cmd, sizeof cmd, "rm -f '%s' '%s-wal' '%s-shm' '%s.lock'", dbpath,
+           dbpath, dbpath, dbpath);
+  CHECK(system(cmd) == 0);
+  memcpy(dbpath, saved, sizeof dbpath);
+}
+
 int main(void) {
   snprintf(dir, sizeof dir, "/tmp/tinsh-store-XXXXXX");
   if (!mkdtemp(dir)) return 1;
@@ -723,6 +849,7 @@ int main(void) {
   test_migration();
   test_ranking();
   test_optimize();
+  test_bulk();
   char cmd[2048];
   snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s' '%s-wal' '%s-shm' '%s.lock'", dir,
            dbpath, dbpath, dbpath, dbpath);

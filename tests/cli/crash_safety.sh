@@ -15,6 +15,10 @@
 #     documents, fields and fact rows, same search counts).
 #  4. The same for `tinsh ingest --reparse`, killed KILLS_REPARSE times in
 #     [0, D).
+#  5. The first ingest into an empty database (a bulk load, written
+#     unsynced), killed KILLS_FIRST times in [0, D) on a fresh file: the
+#     file is consistent after each kill, and a completing ingest gives the
+#     reference database and drops the bulk_load mark.
 # Prints how many kills landed mid-run (figures for docs/robustness.md).
 . "$(dirname "$0")/lib.sh"
 command -v sqlite3 >/dev/null || { echo "skip: needs sqlite3"; exit 77; }
@@ -26,6 +30,7 @@ fi
 N=${TINSH_CRASH_DOCS:-1500}
 KILLS=${TINSH_CRASH_KILLS:-25}
 KILLS_REPARSE=${TINSH_CRASH_KILLS_REPARSE:-8}
+KILLS_FIRST=${TINSH_CRASH_KILLS_FIRST:-6}
 RANDOM=${TINSH_CRASH_SEED:-$$}
 
 # the corpus: N articles in 20 folders
@@ -173,5 +178,37 @@ if cmp -s "$W/ref.dump" "$W/k2.dump"; then pass; else
   failed "--reparse converges to the uninterrupted database" \
     "$(diff "$W/ref.dump" "$W/k2.dump" | head -5)"
 fi
+
+# the first ingest into an empty database runs in bulk mode: kill it too
+bad="" diverged="" marks="" mid=0
+for k in $(seq "$KILLS_FIRST"); do
+  rm -f "$W/b.db" "$W/b.db-wal" "$W/b.db-shm"
+  delay=$(((RANDOM * 32768 + RANDOM) % D))
+  "$TINSH" --db "$W/b.db" ingest --quiet "$W/c" >/dev/null 2>&1 &
+  pid=$!
+  sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
+  if kill -0 $pid 2>/dev/null; then
+    kill -KILL $pid 2>/dev/null && mid=$((mid + 1))
+  fi
+  wait $pid 2>/dev/null
+  # killed before the schema was committed: nothing to check yet
+  if [ -n "$(sqlite3 "$W/b.db" "SELECT 1 FROM sqlite_schema WHERE
+      name = 'documents'" 2>/dev/null)" ]; then
+    r=$(check_db "$W/b.db")
+    [ -n "$r" ] && bad="$bad|kill $k after ${delay} ms: $r"
+  fi
+  "$TINSH" --db "$W/b.db" ingest --quiet "$W/c" >/dev/null 2>&1 ||
+    diverged="$diverged|kill $k: the completing ingest failed"
+  dump "$W/b.db" >"$W/b.dump"
+  cmp -s "$W/ref.dump" "$W/b.dump" || diverged="$diverged|kill $k: differs"
+  m=$(sqlite3 "$W/b.db" "SELECT count(*) FROM meta WHERE key = 'bulk_load'")
+  [ "$m" = 0 ] || marks="$marks|kill $k: mark left"
+done
+echo "first ingest (bulk load), SIGKILL: $KILLS_FIRST runs, $mid killed mid-run"
+is "bulk load: consistent after every kill" "$bad" ""
+is "bulk load: the completing ingest gives the reference database" \
+  "$diverged" ""
+is "bulk load: no bulk_load mark left" "$marks" ""
+KILLED=$((KILLED + mid))
 echo "$KILLED SIGKILLs landed mid-run in total"
 finish
