@@ -8,6 +8,9 @@
 #     a clear one-line error while the first runs; with --wait it waits
 #     and then completes; both folders end up indexed, integrity_check ok.
 #  3. Two ingests at once on two databases: both complete.
+#  4. Readers during the first ingest into a new file (a bulk load, written
+#     unsynced, meta 'bulk_load' set while it runs): they answer the same
+#     way, and the mark is gone at the end.
 # Prints how many reads happened during the ingest.
 . "$(dirname "$0")/lib.sh"
 command -v sqlite3 >/dev/null || { echo "skip: needs sqlite3"; exit 77; }
@@ -85,6 +88,38 @@ is "CLI readers: no errors, counts never go down" "$problems" ""
 has "CLI readers read while the ingest ran" "$([ $reads -ge 3 ] && echo ok)" ok
 has "REPL reader: reads, no problems" "$(cat "$W/repl.out")" "repl reads [1-9][0-9]*, last count [0-9]+, problems \[\]"
 is "final count" "$("$TINSH" --db "$DB" sql --csv "SELECT count(*) FROM documents" | tail -1)" $((N + 5))
+
+# 4 (here, before B is used). readers during a first ingest (bulk load)
+BDB=$W/bulk.db
+"$TINSH" --db "$BDB" ingest --quiet "$W/A" >"$W/bulk.out" 2>&1 &
+ING=$!
+mark=""
+for i in $(seq 500); do
+  mark=$(sqlite3 "$BDB" "SELECT value FROM meta WHERE key = 'bulk_load'" 2>/dev/null)
+  [ -n "$mark" ] || ! kill -0 $ING 2>/dev/null && break
+  sleep 0.01
+done
+has "a first ingest runs as a bulk load (mark set)" "$mark" "^[0-9a-f-]+$"
+breads=0 problems="" lastc=0
+while kill -0 $ING 2>/dev/null; do
+  c=$("$TINSH" --db "$BDB" sql --csv "SELECT count(*) FROM documents" 2>&1 | tail -1)
+  s=$("$TINSH" --db "$BDB" search --count "mong cai" 2>&1)
+  case "$c$s" in *[!0-9]*) problems="$problems|sql: $c search: $s" ;; esac
+  case "$c" in *[!0-9]* | "") ;; *)
+    [ "$c" -lt "$lastc" ] && problems="$problems|count went down $lastc -> $c"
+    lastc=$c ;;
+  esac
+  breads=$((breads + 1))
+done
+wait $ING
+is "bulk load with readers around succeeds" "$?" 0
+echo "$breads sql+search reads during the bulk load"
+is "bulk load: readers see no errors, counts never go down" "$problems" ""
+has "bulk load: readers read while it ran" "$([ $breads -ge 3 ] && echo ok)" ok
+is "bulk load: mark gone at the end" \
+  "$(sqlite3 "$BDB" "SELECT count(*) FROM meta WHERE key = 'bulk_load'")" 0
+is "bulk load: final count" \
+  "$("$TINSH" --db "$BDB" sql --csv "SELECT count(*) FROM documents" | tail -1)" "$N"
 
 # 2. two ingests at once on the same database
 "$TINSH" --db "$DB" ingest --quiet --reparse >"$W/r.out" 2>"$W/r.err" &
