@@ -1400,6 +1400,22 @@ static int log_start(ingest *g, const char *const *paths, int npaths) {
 static int log_end(ingest *g) {
   const store_ingest_stats *t = g->st;
   if (!g->run) return 0; /* never started (e.g. a damaged file) */
+  /* meta.parser_version: the oldest parser version among the documents.
+  ** Only a replaced or removed document (or a failed run) can raise it;
+  ** otherwise the stored value (lowered by new documents) is exact, and
+  ** an unchanged re-ingest does not read the whole documents table (on
+  ** the 35k corpus: ~60 ms warm, the whole 190 MB table from disk cold). */
+  char version[160];
+  char *old = store_meta(g->s, "parser_version");
+  if (old && !g->failed && !t->changed && !t->reparsed && !t->pruned)
+    snprintf(
+        version, sizeof version, "%d",
+        t->new_docs && PARSE_VERSION < atoi(old) ? PARSE_VERSION : atoi(old));
+  else
+    snprintf(version, sizeof version,
+             "(SELECT coalesce(min(parser_version), %d) FROM documents)",
+             PARSE_VERSION);
+  free(old);
   char when[32];
   now_iso(when, sizeof when);
   char *sql = sqlite3_mprintf(
@@ -1407,13 +1423,12 @@ static int log_end(ingest *g) {
       "new = %lld, changed = %lld, unchanged = %lld, moved = %lld, "
       "duplicates = %lld, pruned = %lld, skipped = %lld, warnings = %lld, "
       "errors = %lld, bytes = %lld, seconds = %.3f WHERE id = %lld;"
-      "INSERT OR REPLACE INTO meta(key, value) VALUES('parser_version', "
-      "(SELECT coalesce(min(parser_version), %d) FROM documents))",
+      "INSERT OR REPLACE INTO meta(key, value) VALUES('parser_version', %s)",
       when, g->failed ? "failed" : "done", (long long)t->files_done,
       (long long)t->new_docs, (long long)t->changed, (long long)t->unchanged,
       (long long)t->moved, (long long)t->duplicates, (long long)t->pruned,
       (long long)t->skipped, (long long)t->warnings, (long long)t->errors,
-      (long long)t->bytes_done, t->elapsed, (long long)g->run, PARSE_VERSION);
+      (long long)t->bytes_done, t->elapsed, (long long)g->run, version);
   int rc = store_exec(g->s, sql, g->failed ? NULL : g->err);
   sqlite3_free(sql);
   return rc;

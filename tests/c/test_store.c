@@ -27,7 +27,9 @@
 ** 11. a run that replaced or removed >= 10 % of the documents (prune,
 **     reparse, changed files) merges the FTS index into one segment; a
 **     smaller one does not.
-** 12. bulk load (the first ingest into an empty database runs unsynced,
+** 12. meta.parser_version stays the oldest parser version among the
+**     documents through unchanged, new, changed and pruned runs.
+** 13. bulk load (the first ingest into an empty database runs unsynced,
 **     marked by meta 'bulk_load' = the boot id): later ingests are
 **     synced; the mark is gone after a run; a bulk load killed with -9
 **     leaves the mark and an intact file, the next run completes it
@@ -178,15 +180,16 @@ static const char *boot(void) {
   return id;
 }
 
-/* The database's bulk_load mark, or "" (a static buffer). */
-static const char *bulk_mark(void) {
+/* meta's value for key, or "" (a static buffer). */
+static const char *meta_of(const char *key) {
   static char v[64];
   v[0] = 0;
   sqlite3 *db;
   sqlite3_stmt *q;
   if (sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-      sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'bulk_load'",
-                         -1, &q, NULL) == SQLITE_OK) {
+      sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?1", -1, &q,
+                         NULL) == SQLITE_OK) {
+    sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
     if (sqlite3_step(q) == SQLITE_ROW)
       snprintf(v, sizeof v, "%s", (const char *)sqlite3_column_text(q, 0));
     sqlite3_finalize(q);
@@ -280,7 +283,7 @@ static void test_first_ingest(void) {
   store_close(s);
   /* an empty database: loaded in bulk (given a boot id), mark dropped */
   CHECK(st.bulk == (boot()[0] != 0) && !st.checked);
-  CHECK_STR(bulk_mark(), "");
+  CHECK_STR(meta_of("bulk_load"), "");
   CHECK(intact());
   CHECK_STR(hit("mong cai"), "a.txt");
   CHECK_STR(hit("dang"), "b.txt");
@@ -759,6 +762,54 @@ static void zero_page(int64_t page) {
   close(fd);
 }
 
+/* meta.parser_version is the oldest parser version among the documents
+** after every kind of run (new, unchanged, changed, prune). */
+static void test_parser_version(void) {
+  char sql[400], v[16], old[16];
+  snprintf(v, sizeof v, "%d", PARSE_VERSION);
+  snprintf(old, sizeof old, "%d", PARSE_VERSION - 1);
+  CHECK_STR(meta_of("parser_version"), v);
+  /* one document from an older parser, as an older tinsh left the file */
+  snprintf(sql, sizeof sql,
+           "UPDATE documents SET parser_version = %d WHERE path LIKE "
+           "'%%/opt/o01.txt'; UPDATE meta SET value = '%d' WHERE key = "
+           "'parser_version'",
+           PARSE_VERSION - 1, PARSE_VERSION - 1);
+  plain_exec(sql);
+  CHECK(ingest(0, 0) == 0 && st.unchanged > 0 && st.new_docs == 0);
+  CHECK_STR(meta_of("parser_version"), old);
+  put("opt/o40.txt", "Tin số 40\n\nCô Tô đón khách.\n");
+  CHECK(ingest(0, 0) == 0 && st.new_docs == 1);
+  CHECK_STR(meta_of("parser_version"), old); /* o01 is still old */
+  put("opt/o01.txt", "Tin số 1, sửa lại\n\nVân Đồn.\n");
+  CHECK(ingest(0, 0) == 0 && st.changed == 1);
+  CHECK_STR(meta_of("parser_version"), v); /* its replacement is current */
+  /* an old document whose file is gone: pruned, the value goes up */
+  snprintf(sql, sizeof sql,
+           "UPDATE documents SET parser_version = %d WHERE path LIKE "
+           "'%%/opt/o40.txt'; UPDATE meta SET value = '%d' WHERE key = "
+           "'parser_version'",
+           PARSE_VERSION - 1, PARSE_VERSION - 1);
+  plain_exec(sql);
+  unlink(in("opt/o40.txt"));
+  CHECK(ingest(1, 0) == 0 && st.pruned == 1);
+  CHECK_STR(meta_of("parser_version"), v);
+  /* from a newer parser (a newer tinsh wrote the file): new documents
+  ** lower it */
+  snprintf(sql, sizeof sql,
+           "UPDATE documents SET parser_version = %d; UPDATE meta SET value "
+           "= '%d' WHERE key = 'parser_version'",
+           PARSE_VERSION + 1, PARSE_VERSION + 1);
+  plain_exec(sql);
+  put("opt/o41.txt", "Tin số 41\n\nQuan Lạn.\n");
+  CHECK(ingest(0, 0) == 0 && st.new_docs == 1);
+  CHECK_STR(meta_of("parser_version"), v);
+  snprintf(sql, sizeof sql, "UPDATE documents SET parser_version = %d",
+           PARSE_VERSION);
+  plain_exec(sql);
+  CHECK(intact());
+}
+
 static void test_bulk(void) {
   char saved[sizeof dbpath];
   memcpy(saved, dbpath, sizeof dbpath);
@@ -781,12 +832,12 @@ static void test_bulk(void) {
   int status;
   waitpid(pid, &status, 0);
   CHECK(WIFSIGNALED(status));
-  CHECK_STR(bulk_mark(), boot());
+  CHECK_STR(meta_of("bulk_load"), boot());
   CHECK(intact());
   /* same boot: nothing can have been lost, no check; synced, mark dropped */
   CHECK(ingest(0, 0) >= 0);
   CHECK(st.new_docs > 0 && !st.bulk && !st.checked);
-  CHECK_STR(bulk_mark(), "");
+  CHECK_STR(meta_of("bulk_load"), "");
   store *s = ro();
   int64_t total = store_doc_count(s);
   store_close(s);
@@ -796,7 +847,7 @@ static void test_bulk(void) {
   plain_exec("INSERT INTO meta(key, value) VALUES('bulk_load', 'other')");
   CHECK(ingest(0, 0) >= 0);
   CHECK(st.checked && !st.bulk && st.unchanged > 3000);
-  CHECK_STR(bulk_mark(), "");
+  CHECK_STR(meta_of("bulk_load"), "");
   /* ... and refuses a damaged one, keeping the mark, writing nothing */
   plain_exec("INSERT INTO meta(key, value) VALUES('bulk_load', 'other')");
   sqlite3 *db;
@@ -827,7 +878,7 @@ static void test_bulk(void) {
   free(err);
   CHECK(count_sql(w, "SELECT count(*) FROM ingest_log") == runs);
   store_close(w);
-  CHECK_STR(bulk_mark(), "other");
+  CHECK_STR(meta_of("bulk_load"), "other");
   char cmd[1400];
   snprintf(cmd, sizeof cmd, "rm -f '%s' '%s-wal' '%s-shm' '%s.lock'", dbpath,
            dbpath, dbpath, dbpath);
@@ -849,6 +900,7 @@ int main(void) {
   test_migration();
   test_ranking();
   test_optimize();
+  test_parser_version();
   test_bulk();
   char cmd[2048];
   snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s' '%s-wal' '%s-shm' '%s.lock'", dir,
