@@ -64,6 +64,8 @@ static store *open_reader(void) {
     s = NULL;
   }
   if (s) {
+    if (store_warning(s))
+      fprintf(stderr, "tinsh: %s: warning: %s\n", path, store_warning(s));
     interrupt_watch(store_db(s));
     catch_sigint();
   }

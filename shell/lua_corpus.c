@@ -121,6 +121,8 @@ static int s_open(lua_State *L) {
     return 2;
   }
   d->s = s;
+  if (store_warning(s))
+    fprintf(stderr, "tinsh: %s: warning: %s\n", path, store_warning(s));
   interrupt_watch(store_db(s));
   if (!write) sqlite3_exec(store_db(s), "PRAGMA query_only = 0", 0, 0, 0);
   if (sandbox_active(L)) { /* no ATTACH, no PRAGMA writes, ever */

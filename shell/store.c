@@ -291,6 +291,33 @@ static int migrate(store *s, char **err) {
   return store_exec(s, "COMMIT", err);
 }
 
+int store_boot_id(char *out, size_t n) {
+  FILE *fp = fopen("/proc/sys/kernel/random/boot_id", "r");
+  if (!fp) return -1;
+  int ok = fgets(out, (int)n, fp) != NULL;
+  fclose(fp);
+  if (!ok) return -1;
+  out[strcspn(out, "\n")] = '\0';
+  return out[0] ? 0 : -1;
+}
+
+/* A bulk_load mark (store_ingest.c) from another boot: the file may be
+** damaged. Only read here; the next ingest checks the file and drops it. */
+static void check_bulk_mark(store *s) {
+  char *mark = store_meta(s, "bulk_load");
+  char boot[64];
+  if (mark && (store_boot_id(boot, sizeof boot) != 0 || strcmp(mark, boot)))
+    s->warning =
+        "its first ingest was cut short by a system crash or restart "
+        "before it was synced, and the file may be damaged; 'tinsh ingest' "
+        "checks it";
+  free(mark);
+}
+
+const char *store_warning(store *s) {
+  return s->warning;
+}
+
 int store_open(const char *path, int mode, store **out, char **err) {
   *out = NULL;
   *err = NULL;
@@ -351,6 +378,7 @@ int store_open(const char *path, int mode, store **out, char **err) {
     store_close(s);
     return -1;
   }
+  check_bulk_mark(s);
   *out = s;
   return 0;
 }

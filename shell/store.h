@@ -36,6 +36,10 @@ void store_close(store *s);         /* NULL is fine */
 sqlite3 *store_db(store *s);        /* the connection, for raw SQL */
 const char *store_path(store *s);   /* as opened */
 const char *store_errmsg(store *s); /* last error of the connection */
+/* A warning about the file found by store_open, or NULL: its first ingest
+** (a bulk load, written unsynced) was cut short by a system crash or
+** restart, and no ingest has checked it since. Callers print it. */
+const char *store_warning(store *s);
 /* meta value (malloc'd) or NULL: "schema_version", "parser_version"... */
 char *store_meta(store *s, const char *key);
 

@@ -1247,15 +1247,6 @@ static int optimize_if_rewritten(ingest *g) {
 */
 #define BULK_MAX_BYTES (4 << 20) /* "empty": no documents, at most 4 MB */
 
-static int boot_id(char *out, size_t n) {
-  FILE *fp = fopen("/proc/sys/kernel/random/boot_id", "r");
-  if (!fp) return -1;
-  int ok = fgets(out, (int)n, fp) != NULL;
-  fclose(fp);
-  out[strcspn(out, "\n")] = '\0';
-  return ok && out[0] ? 0 : -1;
-}
-
 static int64_t int_of(ingest *g, const char *sql) {
   sqlite3_stmt *st;
   int64_t v = -1;
@@ -1288,6 +1279,7 @@ static int check_after_crash(ingest *g) {
     first = store_msg("full-text index: %s", sqlite3_errmsg(g->s->db));
   }
   g->st->checked = 1;
+  g->s->warning = NULL;          /* checked now (the summary line says how) */
   for (char *c = first; *c; c++) /* one line: "*** in database main *** */
     if (*c == '\n') *c = ' ';    /* Page 19: ..." */
   if (strcmp(first, "ok") == 0) {
@@ -1305,7 +1297,7 @@ static int check_after_crash(ingest *g) {
 
 static int bulk_begin(ingest *g) {
   char boot[64];
-  int have_boot = boot_id(boot, sizeof boot) == 0;
+  int have_boot = store_boot_id(boot, sizeof boot) == 0;
   char *mark = store_meta(g->s, "bulk_load");
   int rc = 0;
   if (mark) {

@@ -10,10 +10,15 @@
 #include "util.h"
 
 struct store {
-  sqlite3 *db;  /* the connection */
-  char *path;   /* as opened */
-  int readonly; /* opened with STORE_READONLY */
+  sqlite3 *db;         /* the connection */
+  char *path;          /* as opened */
+  int readonly;        /* opened with STORE_READONLY */
+  const char *warning; /* store_warning(), static text or NULL */
 };
+
+/* This machine's boot id (Linux: /proc/sys/kernel/random/boot_id) into
+** out; -1 when there is none. */
+int store_boot_id(char *out, size_t n);
 
 /* bm25 column weights: title 10, lead 5, body 1, captions 1, answers 1
 ** (the FTS5 'rank' config, and tinsh_rank in store_search.c) */

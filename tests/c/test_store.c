@@ -34,8 +34,8 @@
 **     synced; the mark is gone after a run; a bulk load killed with -9
 **     leaves the mark and an intact file, the next run completes it
 **     without a check (same boot) and drops the mark; a mark from another
-**     boot makes the next run check the file first, and a damaged file is
-**     refused with the mark kept and nothing written.
+**     boot makes readers warn and the next run check the file first, and
+**     a damaged file is refused with the mark kept and nothing written.
 */
 #include <errno.h>
 #include <fcntl.h>
@@ -845,9 +845,15 @@ static void test_bulk(void) {
   CHECK(intact());
   /* a mark from another boot: the next run checks the file first */
   plain_exec("INSERT INTO meta(key, value) VALUES('bulk_load', 'other')");
+  s = ro(); /* readers are warned */
+  CHECK(s && store_warning(s) && strstr(store_warning(s), "cut short"));
+  store_close(s);
   CHECK(ingest(0, 0) >= 0);
   CHECK(st.checked && !st.bulk && st.unchanged > 3000);
   CHECK_STR(meta_of("bulk_load"), "");
+  s = ro();
+  CHECK(s && !store_warning(s));
+  store_close(s);
   /* ... and refuses a damaged one, keeping the mark, writing nothing */
   plain_exec("INSERT INTO meta(key, value) VALUES('bulk_load', 'other')");
   sqlite3 *db;

@@ -120,6 +120,16 @@ is "bulk load: mark gone at the end" \
   "$(sqlite3 "$BDB" "SELECT count(*) FROM meta WHERE key = 'bulk_load'")" 0
 is "bulk load: final count" \
   "$("$TINSH" --db "$BDB" sql --csv "SELECT count(*) FROM documents" | tail -1)" "$N"
+# a mark left by a run of another boot (a system crash): readers warn,
+# the next ingest checks the file and drops it
+sqlite3 "$BDB" "INSERT INTO meta(key, value) VALUES('bulk_load', 'other')"
+run "$TINSH" --db "$BDB" sql "SELECT 1"
+has "bulk mark of another boot: readers warn (one line)" "$ERR" \
+  "^tinsh: .*bulk.db: warning: its first ingest was cut short by a system crash or restart.*checks it$"
+run "$TINSH" --db "$BDB" ingest "$W/A"
+has "the next ingest checks the file" "$OUT" "file checked after a cut-short first ingest: ok"
+run "$TINSH" --db "$BDB" sql "SELECT 1"
+is "then no warning" "$ERR" ""
 
 # 2. two ingests at once on the same database
 "$TINSH" --db "$DB" ingest --quiet --reparse >"$W/r.out" 2>"$W/r.err" &
