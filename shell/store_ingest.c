@@ -1234,7 +1234,7 @@ static int optimize_if_rewritten(ingest *g) {
 ** database has nothing to lose, so it runs with synchronous = OFF: the WAL
 ** is rewritten in the page cache batch after batch and never written out,
 ** and the data reaches the disk once, synced at the end of the run. The
-** 35k baomoi corpus then loads ~14 % faster (bench/ingest.sh).
+** 35k baomoi corpus then loads 7-13 % faster (interleaved runs).
 **
 ** Killing the process stays safe (the kernel keeps what was written). A
 ** system crash or power cut during such a run, though, can leave the file

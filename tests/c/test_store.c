@@ -564,25 +564,30 @@ static void test_search_while_ingesting(void) {
   store_close(s);
 }
 
-static void test_kill(void) {
-  gen("more", 3000);
+/* Start an ingest in a child, let it commit batches until the database
+** holds more than docs documents, kill -9 it; 1 if the kill ended it. */
+static int kill_ingest_after(int64_t docs) {
   pid_t pid = fork();
   if (pid == 0) {
     ingest(0, 0);
     _exit(0);
   }
-  /* let it commit a few batches, then kill -9 */
   for (int i = 0; i < 400; i++) {
     usleep(10000);
     store *s = ro();
     int64_t n = s ? store_doc_count(s) : 0;
     store_close(s);
-    if (n > 1500 + 4 + 600) break;
+    if (n > docs) break;
   }
   kill(pid, SIGKILL);
   int status;
   waitpid(pid, &status, 0);
-  CHECK(WIFSIGNALED(status));
+  return WIFSIGNALED(status);
+}
+
+static void test_kill(void) {
+  gen("more", 3000);
+  CHECK(kill_ingest_after(1500 + 4 + 600));
   CHECK(intact());
   store *s = ro();
   int64_t mid = store_doc_count(s);
@@ -816,22 +821,7 @@ static void test_bulk(void) {
   snprintf(dbpath, sizeof dbpath, "%s-bulk.db", dir);
   gen("bulk", 3000);
   /* a bulk load killed with -9: the mark stays, the file is intact */
-  pid_t pid = fork();
-  if (pid == 0) {
-    ingest(0, 0);
-    _exit(0);
-  }
-  for (int i = 0; i < 400; i++) {
-    usleep(10000);
-    store *s = ro();
-    int64_t n = s ? store_doc_count(s) : 0;
-    store_close(s);
-    if (n > 600) break;
-  }
-  kill(pid, SIGKILL);
-  int status;
-  waitpid(pid, &status, 0);
-  CHECK(WIFSIGNALED(status));
+  CHECK(kill_ingest_after(600));
   CHECK_STR(meta_of("bulk_load"), boot());
   CHECK(intact());
   /* same boot: nothing can have been lost, no check; synced, mark dropped */

@@ -37,6 +37,27 @@ DB=$W/c.db
 # a small first state so that readers have a database from the start
 "$TINSH" --db "$DB" ingest --quiet "$TINSH_SRC/examples/corpus" >/dev/null 2>&1
 
+# read_during PID DB: `tinsh sql` and `tinsh search --count` on DB until
+# PID ends; sets READS and PROBLEMS (an error, a count or hits going down)
+read_during() {
+  local pid=$1 db=$2 c s lastc=0 lasts=0
+  READS=0 PROBLEMS=""
+  while kill -0 "$pid" 2>/dev/null; do
+    c=$("$TINSH" --db "$db" sql --csv "SELECT count(*) FROM documents" 2>&1 | tail -1)
+    s=$("$TINSH" --db "$db" search --count "mong cai" 2>&1)
+    case "$c$s" in *[!0-9]*) PROBLEMS="$PROBLEMS|sql: $c search: $s" ;; esac
+    case "$c" in *[!0-9]* | "") ;; *)
+      [ "$c" -lt "$lastc" ] && PROBLEMS="$PROBLEMS|count went down $lastc -> $c"
+      lastc=$c ;;
+    esac
+    case "$s" in *[!0-9]* | "") ;; *)
+      [ "$s" -lt "$lasts" ] && PROBLEMS="$PROBLEMS|hits went down $lasts -> $s"
+      lasts=$s ;;
+    esac
+    READS=$((READS + 1))
+  done
+}
+
 # 1. readers during an ingest
 "$TINSH" --db "$DB" ingest --quiet "$W/A" >"$W/ing.out" 2>"$W/ing.err" &
 ING=$!
@@ -65,21 +86,8 @@ print("repl reads %d, last count %d, problems %r" % (n, last, bad))
 EOF
 python3 "$W/repl.py" "$DB" 4 >"$W/repl.out" 2>&1 &
 REPL=$!
-reads=0 problems="" lastc=0 lasts=0
-while kill -0 $ING 2>/dev/null; do
-  c=$("$TINSH" --db "$DB" sql --csv "SELECT count(*) FROM documents" 2>&1 | tail -1)
-  s=$("$TINSH" --db "$DB" search --count "mong cai" 2>&1)
-  case "$c$s" in *[!0-9]*) problems="$problems|sql: $c search: $s" ;; esac
-  case "$c" in *[!0-9]* | "") ;; *)
-    [ "$c" -lt "$lastc" ] && problems="$problems|count went down $lastc -> $c"
-    lastc=$c ;;
-  esac
-  case "$s" in *[!0-9]* | "") ;; *)
-    [ "$s" -lt "$lasts" ] && problems="$problems|hits went down $lasts -> $s"
-    lasts=$s ;;
-  esac
-  reads=$((reads + 1))
-done
+read_during $ING "$DB"
+reads=$READS problems=$PROBLEMS
 wait $ING
 is "ingest with readers around succeeds" "$?" 0
 wait $REPL
@@ -100,17 +108,8 @@ for i in $(seq 500); do
   sleep 0.01
 done
 has "a first ingest runs as a bulk load (mark set)" "$mark" "^[0-9a-f-]+$"
-breads=0 problems="" lastc=0
-while kill -0 $ING 2>/dev/null; do
-  c=$("$TINSH" --db "$BDB" sql --csv "SELECT count(*) FROM documents" 2>&1 | tail -1)
-  s=$("$TINSH" --db "$BDB" search --count "mong cai" 2>&1)
-  case "$c$s" in *[!0-9]*) problems="$problems|sql: $c search: $s" ;; esac
-  case "$c" in *[!0-9]* | "") ;; *)
-    [ "$c" -lt "$lastc" ] && problems="$problems|count went down $lastc -> $c"
-    lastc=$c ;;
-  esac
-  breads=$((breads + 1))
-done
+read_during $ING "$BDB"
+breads=$READS problems=$PROBLEMS
 wait $ING
 is "bulk load with readers around succeeds" "$?" 0
 echo "$breads sql+search reads during the bulk load"

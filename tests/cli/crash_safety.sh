@@ -119,6 +119,21 @@ mutate() {
   fi
 }
 
+# ingest_killed DB DELAY ARGS...: `tinsh ingest ARGS` on DB, SIGKILLed
+# after DELAY ms; succeeds when the kill landed while it ran
+ingest_killed() {
+  local db=$1 delay=$2 pid landed=1
+  shift 2
+  "$TINSH" --db "$db" ingest --quiet "$@" >/dev/null 2>&1 &
+  pid=$!
+  sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
+  if kill -0 $pid 2>/dev/null; then
+    kill -KILL $pid 2>/dev/null && landed=0
+  fi
+  wait $pid 2>/dev/null
+  return $landed
+}
+
 # kill_loop LABEL TIMES WINDOW MUTATE ARGS...: SIGKILL `tinsh ingest ARGS`
 # after a random delay in [0, WINDOW) ms, TIMES times, MUTATE before each
 kill_loop() {
@@ -128,13 +143,7 @@ kill_loop() {
     $mut
     before=$(sqlite3 "$W/k.db" 'SELECT count(*) FROM documents')
     delay=$(((RANDOM * 32768 + RANDOM) % (win > 10 ? win : 10)))
-    "$TINSH" --db "$W/k.db" ingest --quiet "$@" >/dev/null 2>&1 &
-    pid=$!
-    sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
-    if kill -0 $pid 2>/dev/null; then
-      kill -KILL $pid 2>/dev/null && mid=$((mid + 1))
-    fi
-    wait $pid 2>/dev/null
+    ingest_killed "$W/k.db" "$delay" "$@" && mid=$((mid + 1))
     r=$(check_db "$W/k.db")
     [ -n "$r" ] && bad="$bad|kill $k after ${delay} ms: $r"
     n=$(sqlite3 "$W/k.db" 'SELECT count(*) FROM documents' 2>/dev/null)
@@ -184,13 +193,7 @@ bad="" diverged="" marks="" mid=0
 for k in $(seq "$KILLS_FIRST"); do
   rm -f "$W/b.db" "$W/b.db-wal" "$W/b.db-shm"
   delay=$(((RANDOM * 32768 + RANDOM) % D))
-  "$TINSH" --db "$W/b.db" ingest --quiet "$W/c" >/dev/null 2>&1 &
-  pid=$!
-  sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
-  if kill -0 $pid 2>/dev/null; then
-    kill -KILL $pid 2>/dev/null && mid=$((mid + 1))
-  fi
-  wait $pid 2>/dev/null
+  ingest_killed "$W/b.db" "$delay" "$W/c" && mid=$((mid + 1))
   # killed before the schema was committed: nothing to check yet
   if [ -n "$(sqlite3 "$W/b.db" "SELECT 1 FROM sqlite_schema WHERE
       name = 'documents'" 2>/dev/null)" ]; then
