@@ -1247,18 +1247,11 @@ static int optimize_if_rewritten(ingest *g) {
 */
 #define BULK_MAX_BYTES (4 << 20) /* "empty": no documents, at most 4 MB */
 
-static int64_t int_of(ingest *g, const char *sql) {
-  sqlite3_stmt *st;
-  int64_t v = -1;
-  if (sqlite3_prepare_v2(g->s->db, sql, -1, &st, NULL) != SQLITE_OK) return -1;
-  if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
-  return v;
-}
-
-/* PRAGMA wal_checkpoint(TRUNCATE): 0 when every frame was copied back */
+/* PRAGMA wal_checkpoint(TRUNCATE): 0 when every frame was copied back
+** (its first column, busy, is 0) */
 static int checkpoint_all(ingest *g) {
-  return int_of(g, "PRAGMA wal_checkpoint(TRUNCATE)") == 0 ? 0 : -1;
+  return store_int(g->s, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, -1) == 0 ? 0
+                                                                           : -1;
 }
 
 /* The file was written unsynced by a run of an earlier boot: check it. */
@@ -1306,10 +1299,13 @@ static int bulk_begin(ingest *g) {
     if (rc) g->bulk_mark = 0; /* damaged: keep the mark, write nothing */
     free(mark);
   }
-  if (rc || !have_boot || int_of(g, "SELECT count(*) FROM documents") != 0 ||
-      int_of(g,
-             "SELECT page_count * page_size FROM pragma_page_count, "
-             "pragma_page_size") > BULK_MAX_BYTES)
+  /* the size first: a database of any size answers it at once */
+  if (rc || !have_boot ||
+      store_int(g->s,
+                "SELECT page_count * page_size FROM pragma_page_count, "
+                "pragma_page_size",
+                NULL, -1) > BULK_MAX_BYTES ||
+      store_int(g->s, "SELECT EXISTS(SELECT 1 FROM documents)", NULL, -1) != 0)
     return rc;
   /* the mark must be on disk, in the database file, before any unsynced
   ** write: a synced checkpoint (synchronous is NORMAL here) */

@@ -28,6 +28,9 @@ int store_boot_id(char *out, size_t n);
 char *store_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* run SQL; 0 or -1 with *err */
 int store_exec(store *s, const char *sql, char **err);
+/* First column of the first row of sql (arg bound to ?1 unless NULL):
+** none when there is no row, -1 when sql does not compile. */
+int64_t store_int(store *s, const char *sql, const char *arg, int64_t none);
 
 /* The FTS column texts of d, as the fts_content view computes them:
 ** body = dateline/heading/paragraph/question/byline blocks, captions,
