@@ -56,7 +56,7 @@ test-asan: test-deps
 	  ctest --output-on-failure -j$(JOBS)
 
 bench: bench-deps build
-	@sh bench/run.sh $(BUILD)/tinsh
+	@bash bench/run.sh $(CURDIR)/$(BUILD)/tinsh
 
 fuzz:
 	@sh tests/tools/ensure-packages.sh $(BUILD_PKGS) $(FUZZ_PKGS)

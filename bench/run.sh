@@ -1,14 +1,18 @@
-#!/bin/sh
-# bench/run.sh TINSH — run every benchmark script in bench/ in turn.
+#!/usr/bin/env bash
+# bench/run.sh [TINSH] — run every benchmark script in bench/ in turn.
 # Benchmarks print figures side by side with a peer; they are not tests
 # and never fail on a slow machine. Those that need ../shared/corpora say
-# so and skip when it is absent.
-TINSH=${1:-build/tinsh}
+# so and skip when it is absent. Each script runs under bash (they use
+# bash features such as pipefail) with TINSH as an absolute path, so the
+# scripts that change folder still find the binary.
+set -u
+dir=$(cd "$(dirname "$0")" && pwd)
+TINSH=${1:-${TINSH:-$dir/../build/tinsh}}
+case $TINSH in /*) ;; *) TINSH=$(pwd)/$TINSH ;; esac
 export TINSH
-dir=$(dirname "$0")
 for b in "$dir"/*.sh; do
   case $(basename "$b") in run.sh | lib.sh) continue ;; esac
   echo "== $(basename "$b" .sh)"
-  sh "$b" "$TINSH" || echo "(benchmark $(basename "$b") stopped with status $?)"
+  bash "$b" "$TINSH" || echo "(benchmark $(basename "$b") stopped with status $?)"
   echo
 done

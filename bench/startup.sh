@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/usr/bin/env bash
 # bench/startup.sh TINSH — start-up time and memory of `tinsh -e ''`
 # next to the stock `lua5.4 -e ''`: median of 30 runs each, and peak RSS.
 # DESIGN.md budget: <= 10 ms and <= 20 MB, whatever the corpus size
