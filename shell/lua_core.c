@@ -63,8 +63,9 @@ const char *host_dir(const char *which) {
 ** package.searchers entry: look for `name` (dots become slashes) as
 ** <stdlib>/name.lua or <stdlib>/name/init.lua. Returns the loader and
 ** the file name, or nothing (so the standard message is unchanged).
+** In the sandbox: text only, and only files the read policy allows.
 */
-static int stdlib_searcher(lua_State *L) {
+int host_stdlib_searcher(lua_State *L) {
   const char *name = luaL_checkstring(L, 1);
   const char *dir = host_dir("stdlib");
   luaL_Buffer b;
@@ -74,8 +75,8 @@ static int stdlib_searcher(lua_State *L) {
   luaL_buffinit(L, &b);
   for (int i = 0; i < 2; i++) {
     const char *file = lua_pushfstring(L, forms[i], dir, path);
-    if (access(file, R_OK) == 0) {
-      if (luaL_loadfile(L, file) != LUA_OK)
+    if (access(file, R_OK) == 0 && sandbox_may_read(L, file)) {
+      if (luaL_loadfilex(L, file, sandbox_mode(L)) != LUA_OK)
         return luaL_error(L, "error loading module '%s' from file '%s':\n\t%s",
                           name, file, lua_tostring(L, -1));
       lua_pushstring(L, file);
@@ -255,7 +256,7 @@ void host_openlibs(lua_State *L) {
   lua_pop(L, 1);
   lua_getglobal(L, "package");
   if (lua_getfield(L, -1, "searchers") == LUA_TTABLE) {
-    lua_pushcfunction(L, stdlib_searcher);
+    lua_pushcfunction(L, host_stdlib_searcher);
     lua_rawseti(L, -2, (lua_Integer)luaL_len(L, -2) + 1);
   }
   lua_pop(L, 2);

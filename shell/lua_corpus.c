@@ -126,6 +126,9 @@ static int s_open(lua_State *L) {
   interrupt_watch(store_db(s));
   if (!write) sqlite3_exec(store_db(s), "PRAGMA query_only = 0", 0, 0, 0);
   if (sandbox_active(L)) { /* no ATTACH, no PRAGMA writes, ever */
+    /* temp tables and sorts in memory, under the sandbox's heap limit:
+    ** nothing spills to /tmp */
+    sqlite3_exec(store_db(s), "PRAGMA temp_store = MEMORY", 0, 0, 0);
     d->sandboxed = 1;
     sqlite3_set_authorizer(store_db(s), sql_authorizer, NULL);
   }

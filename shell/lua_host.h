@@ -35,9 +35,21 @@ void repl_run(lua_State *L);
 /* registry field: the sandbox's output folder */
 #define SANDBOX_KEY "tinsh.sandbox"
 
-/* restrict L for untrusted scripts (lua_sandbox.c); outdir may be NULL */
-void sandbox_apply(lua_State *L, const char *outdir);
+/*
+** Restrict L for untrusted scripts (lua_sandbox.c), before anything is
+** loaded into it; outdir may be NULL ("./out"). Returns NULL, or a
+** one-line message when the folder or a limit is unusable.
+*/
+const char *sandbox_apply(lua_State *L, const char *outdir);
 int sandbox_active(lua_State *L);
+/* the load mode every loader must use: "t" in the sandbox, else NULL */
+const char *sandbox_mode(lua_State *L);
+/* may a sandboxed L read path? (1 outside the sandbox) */
+int sandbox_may_read(lua_State *L, const char *path);
+/* let a sandboxed L read below dir too (the script's own folder) */
+void sandbox_allow_read(lua_State *L, const char *dir);
+/* package.searchers entry for the tinsh stdlib (lua_core.c) */
+int host_stdlib_searcher(lua_State *L);
 
 int luaopen_tinsh_core(lua_State *L);
 int luaopen_tinsh_store(lua_State *L); /* lua_corpus.c */

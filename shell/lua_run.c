@@ -129,9 +129,19 @@ static int run_pmain(lua_State *L) {
     lua_rawseti(L, -2, i + 1);
   }
   lua_setglobal(L, "arg");
+  if (host_sandbox) { /* before the prelude loads anything */
+    const char *err = sandbox_apply(L, host_outdir);
+    if (err) {
+      cmd_error(err, NULL);
+      return 0;
+    }
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash) *slash = '\0', sandbox_allow_read(L, dir);
+  }
   if (host_prelude(L) != LUA_OK) return 0;
-  if (host_sandbox) sandbox_apply(L, host_outdir);
-  int status = luaL_loadfile(L, path);
+  int status = luaL_loadfilex(L, path, sandbox_mode(L));
   if (status == LUA_OK) {
     for (int i = 0; i < argc; i++) lua_pushstring(L, argv[i]);
     status = host_docall(L, argc, 0);

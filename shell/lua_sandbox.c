@@ -1,46 +1,35 @@
 /*
 ** lua_sandbox.c — `tinsh --sandbox`: running scripts from strangers.
 **
-** Allow-list style, after Redis: what an untrusted script may not have is
-** taken away (os.execute, io.popen, package.loadlib, C searchers,
-** string.dump, bytecode loading, the debug library but traceback), file
-** writes are confined to an output folder, the database opens read-only
-** (the corpus bindings ask sandbox_active), and two limits hold:
-** an instruction budget whose hook, once tripped, re-arms itself on
-** every line so pcall cannot swallow it, and a memory ceiling in the
-** allocator. Hooks do not run everywhere (inside C functions such as a
-** backtracking pattern or an SQL statement, in __gc finalizers, in an
-** error handler called from a hook), so a CPU-time limit backs the
-** budget: the first SIGXCPU trips the hook and interrupts SQLite, the
-** next one (a CPU second later) ends the process.
+** An allow-list, as Redis does it: the sandboxed script (and every module
+** it requires, the tinsh stdlib included) runs in a global table built
+** fresh from the functions listed below; nothing else of the standard
+** libraries is reachable, package.loaded included. What is kept:
+**   - base functions but the loaders, which are replaced by text-only
+**     ones (no bytecode from any path: load, loadfile, dofile, require);
+**   - string (without dump), table, math, utf8, coroutine;
+**   - os: clock, date, time, difftime, exit, getenv (a short list of
+**     display variables only), remove and rename inside the output folder;
+**   - io: read, write, close, type, stdin, stdout, stderr, and open,
+**     lines, input, output under the file policy (sandbox_path.h);
+**   - debug.traceback; package with the preload, Lua-file and stdlib
+**     searchers, all text-only and under the read policy.
+** The database opens read-only (the corpus bindings ask sandbox_active).
+** The limits are in lua_sandbox_limits.c.
 */
+#include "lua_sandbox.h"
+
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
-#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include "interrupt.h"
-#include "lua_host.h"
+#include "sandbox_path.h"
 
-#define DEFAULT_STEPS 2000000000LL          /* VM instructions */
-#define DEFAULT_MEM   (512LL * 1024 * 1024) /* bytes */
-#define HOOK_EVERY    10000
-
-/* the limits of the one sandboxed state */
-static struct {
-  long long steps_left; /* instructions still allowed */
-  int tripped;          /* the budget ran out: every hook call raises */
-  size_t mem_used;      /* bytes currently allocated by Lua */
-  size_t mem_limit;     /* ceiling */
-  lua_Alloc orig;       /* the allocator we wrap */
-  void *orig_ud;
-  lua_State *L;               /* the sandboxed state, for the SIGXCPU handler */
-  volatile sig_atomic_t xcpu; /* SIGXCPU signals received */
-} S;
+static sbpath P; /* the file policy of the one sandboxed state */
 
 int sandbox_active(lua_State *L) {
   int on = lua_getfield(L, LUA_REGISTRYINDEX, SANDBOX_KEY) == LUA_TSTRING;
@@ -48,173 +37,240 @@ int sandbox_active(lua_State *L) {
   return on;
 }
 
-/* ---- limits ---- */
-
-static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
-  (void)ud;
-  size_t old = ptr ? osize : 0;
-  if (nsize > old && S.mem_used - old + nsize > S.mem_limit) return NULL;
-  void *p = S.orig(S.orig_ud, ptr, osize, nsize);
-  if (p != NULL || nsize == 0) S.mem_used = S.mem_used - old + nsize;
-  return p;
+const char *sandbox_mode(lua_State *L) {
+  return sandbox_active(L) ? "t" : NULL;
 }
 
-/*
-** Count hook. Once the budget is spent it switches to a line hook that
-** raises on every line (and every instruction), so an error handler
-** that catches the first error cannot keep the script running.
-*/
-static void step_hook(lua_State *L, lua_Debug *ar) {
-  (void)ar;
-  if (!S.tripped) {
-    S.steps_left -= HOOK_EVERY;
-    if (S.steps_left > 0) return;
-    S.tripped = 1;
-    lua_sethook(L, step_hook, LUA_MASKLINE | LUA_MASKCOUNT | LUA_MASKCALL, 1);
+int sandbox_may_read(lua_State *L, const char *path) {
+  return !sandbox_active(L) || sbpath_readable(&P, path);
+}
+
+void sandbox_allow_read(lua_State *L, const char *dir) {
+  if (sandbox_active(L)) sbpath_allow_read(&P, dir);
+}
+
+/* ---- files ---- */
+
+/* argument `arg` as a file name: a string without NUL bytes */
+static const char *check_name(lua_State *L, int arg) {
+  size_t n;
+  const char *s = luaL_checklstring(L, arg, &n);
+  luaL_argcheck(L, strlen(s) == n, arg, "file name contains a NUL byte");
+  return s;
+}
+
+/* open(2) flags of a C mode string ("r", "w+", "ab" ...), or -1 */
+static int mode_flags(const char *m) {
+  static const int base[3] = {O_RDONLY, O_WRONLY | O_CREAT | O_TRUNC,
+                              O_WRONLY | O_CREAT | O_APPEND};
+  const char *k = m[0] ? strchr("rwa", m[0]) : NULL;
+  if (!k) return -1;
+  int f = base[k - "rwa"];
+  if (m[1] == '+') f = (f & ~O_WRONLY & ~O_RDONLY) | O_RDWR, m++;
+  return strspn(m + 1, "b") == strlen(m + 1) ? f : -1;
+}
+
+static int close_file(lua_State *L) {
+  luaL_Stream *p = luaL_checkudata(L, 1, LUA_FILEHANDLE);
+  return luaL_fileresult(L, fclose(p->f) == 0, NULL);
+}
+
+/* push a Lua file handle for descriptor fd (closed on failure) */
+static int push_fd(lua_State *L, int fd, const char *mode) {
+  luaL_Stream *p = lua_newuserdatauv(L, sizeof *p, 0);
+  p->closef = NULL; /* closed until it holds a FILE */
+  luaL_setmetatable(L, LUA_FILEHANDLE);
+  p->f = fdopen(fd, mode);
+  if (!p->f) {
+    close(fd);
+    return 0;
   }
-  luaL_error(L, "sandbox: instruction limit exceeded");
+  p->closef = close_file;
+  return 1;
 }
 
-/*
-** CPU-time limit reached. First time: trip the instruction hook and
-** interrupt SQLite, so the script ends with a Lua error. Next time, the
-** script is stuck where no hook runs: say so and end the process.
-*/
-static void on_xcpu(int sig) {
-  (void)sig;
-  if (S.xcpu++ == 0) {
-    S.tripped = 1;
-    lua_sethook(S.L, step_hook, LUA_MASKLINE | LUA_MASKCOUNT | LUA_MASKCALL, 1);
-    interrupt_all();
-    return;
-  }
-  static const char msg[] = "tinsh: sandbox: CPU time limit exceeded\n";
-  ssize_t r = write(STDERR_FILENO, msg, sizeof msg - 1);
-  (void)r;
-  _exit(1);
-}
-
-/* RLIMIT_CPU: $TINSH_SANDBOX_CPU seconds, else one second per 10^7
-** budgeted instructions (plus one), generous for Lua code */
-static void set_cpu_limit(long long steps) {
-  long long secs = steps / 10000000 + 1;
-  const char *v = getenv("TINSH_SANDBOX_CPU");
-  if (v && *v && atoll(v) > 0) secs = atoll(v);
-  struct rlimit rl;
-  if (getrlimit(RLIMIT_CPU, &rl) != 0) return;
-  struct rusage ru;
-  getrusage(RUSAGE_SELF, &ru);
-  rlim_t used = (rlim_t)ru.ru_utime.tv_sec + (rlim_t)ru.ru_stime.tv_sec;
-  rlim_t soft = used + (rlim_t)secs;
-  if (rl.rlim_max != RLIM_INFINITY && soft > rl.rlim_max) soft = rl.rlim_max;
-  rl.rlim_cur = soft;
-  if (rl.rlim_max == RLIM_INFINITY || rl.rlim_max > soft + 10)
-    rl.rlim_max = soft + 10; /* the kernel's SIGKILL, last resort */
-  struct sigaction sa;
-  memset(&sa, 0, sizeof sa);
-  sa.sa_handler = on_xcpu;
-  sigemptyset(&sa.sa_mask);
-  sigaction(SIGXCPU, &sa, NULL);
-  setrlimit(RLIMIT_CPU, &rl);
-}
-
-static long long env_number(const char *name, long long dflt) {
-  const char *v = getenv(name);
-  if (!v || !*v) return dflt;
-  char *end;
-  long long n = strtoll(v, &end, 10);
-  return (*end == '\0' && n > 0) ? n : dflt;
-}
-
-/* ---- file access confined to the output folder ---- */
-
-/*
-** Is `path` inside the output folder? The folder of the target is
-** resolved (the file itself may not exist yet), so ".." and symlinks
-** cannot lead out.
-*/
-static int inside_outdir(lua_State *L, const char *path) {
-  lua_getfield(L, LUA_REGISTRYINDEX, SANDBOX_KEY);
-  const char *out = lua_tostring(L, -1);
-  char dir[PATH_MAX], real[PATH_MAX];
-  snprintf(dir, sizeof dir, "%s", path);
-  char *slash = strrchr(dir, '/');
-  const char *base = path;
-  if (slash) {
-    *slash = '\0';
-    base = slash + 1;
-    if (dir[0] == '\0') strcpy(dir, "/");
-  } else {
-    strcpy(dir, ".");
-  }
-  int ok = realpath(dir, real) != NULL && strcmp(base, "..") != 0 &&
-           strcmp(base, ".") != 0;
-  size_t n = strlen(out);
-  if (ok)
-    ok = strncmp(real, out, n) == 0 && (real[n] == '\0' || real[n] == '/');
-  struct stat st;
-  if (ok && lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-    /* a link already in the folder must lead back into it (and exist) */
-    ok = realpath(path, real) != NULL && strncmp(real, out, n) == 0 &&
-         (real[n] == '\0' || real[n] == '/');
-  }
-  lua_pop(L, 1);
-  return ok;
-}
-
-static int refuse(lua_State *L, const char *what, const char *path) {
-  lua_getfield(L, LUA_REGISTRYINDEX, SANDBOX_KEY);
+/* fail, msg, errno — as io.open reports */
+static int push_refusal(lua_State *L, const char *why) {
+  int e = errno ? errno : EACCES;
   luaL_pushfail(L);
-  lua_pushfstring(L, "%s: sandbox: %s only inside the output folder %s", path,
-                  what, lua_tostring(L, -2));
-  lua_pushinteger(L, EACCES);
+  lua_pushstring(L, why);
+  lua_pushinteger(L, e);
   return 3;
 }
 
-/* io.open(path, mode): reading anywhere, writing only in the outdir */
+/* open name under the policy; pushes a file, or fail, msg, errno */
+static int open_policy(lua_State *L, const char *name, const char *mode) {
+  char why[PATH_MAX + 128];
+  int f = mode_flags(mode);
+  errno = 0;
+  int fd = (f & (O_WRONLY | O_RDWR))
+               ? sbpath_open_write(&P, name, f, why, sizeof why)
+               : sbpath_open_read(&P, name, why, sizeof why);
+  if (fd < 0) return push_refusal(L, why);
+  if (!push_fd(L, fd, mode)) return luaL_fileresult(L, 0, name);
+  return 1;
+}
+
+/* io.open(name [, mode]) */
 static int sb_io_open(lua_State *L) {
-  const char *path = luaL_checkstring(L, 1);
+  const char *name = check_name(L, 1);
   const char *mode = luaL_optstring(L, 2, "r");
-  int writes = strpbrk(mode, "wa+") != NULL;
-  if (writes && !inside_outdir(L, path)) return refuse(L, "writing", path);
-  lua_pushvalue(L, lua_upvalueindex(1));
-  lua_insert(L, 1);
-  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-  return lua_gettop(L);
+  luaL_argcheck(L, mode_flags(mode) >= 0, 2, "invalid mode");
+  return open_policy(L, name, mode);
 }
 
-/* io.output(name): a file name opens for writing */
+/* io.lines([name, ...]): the file opened under the policy */
+static int sb_io_lines(lua_State *L) {
+  if (lua_isnoneornil(L, 1)) { /* stdin: the original io.lines */
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+  }
+  const char *name = check_name(L, 1);
+  if (open_policy(L, name, "r") != 1)
+    return luaL_error(L, "%s", lua_tostring(L, -2));
+  lua_replace(L, 1);           /* file, formats... */
+  lua_getfield(L, 1, "lines"); /* file:lines(formats...) */
+  lua_insert(L, 2);
+  lua_pushvalue(L, 1);
+  lua_insert(L, 3);
+  lua_call(L, lua_gettop(L) - 2, 1); /* file, iterator */
+  lua_pushnil(L), lua_pushnil(L);
+  lua_pushvalue(L, 1); /* the file closes with the for loop */
+  return 4;
+}
+
+/* io.input/io.output: a name opens under the policy; files as before */
+static int redirect(lua_State *L, const char *mode) {
+  if (lua_type(L, 1) == LUA_TSTRING) {
+    if (open_policy(L, check_name(L, 1), mode) != 1)
+      return luaL_error(L, "%s", lua_tostring(L, -2));
+    lua_replace(L, 1);
+  } else if (!lua_isnoneornil(L, 1) && !luaL_testudata(L, 1, LUA_FILEHANDLE)) {
+    return luaL_typeerror(L, 1, "string or file");
+  }
+  lua_settop(L, 1);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, 1, 1);
+  return 1;
+}
+
 static int sb_io_output(lua_State *L) {
-  if (lua_type(L, 1) == LUA_TSTRING && !inside_outdir(L, lua_tostring(L, 1)))
-    return luaL_error(L, "%s: sandbox: writing only inside the output folder",
-                      lua_tostring(L, 1));
-  lua_pushvalue(L, lua_upvalueindex(1));
-  lua_insert(L, 1);
-  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-  return lua_gettop(L);
+  return redirect(L, "w");
+}
+static int sb_io_input(lua_State *L) {
+  return redirect(L, "r");
 }
 
-/* os.remove / os.rename: only inside the outdir */
+/* os.remove / os.rename: only inside the output folder */
 static int sb_os_remove(lua_State *L) {
-  const char *path = luaL_checkstring(L, 1);
-  if (!inside_outdir(L, path)) return refuse(L, "removing", path);
-  return (unlink(path) == 0) ? (lua_pushboolean(L, 1), 1)
-                             : luaL_fileresult(L, 0, path);
+  char why[PATH_MAX + 128];
+  const char *name = check_name(L, 1);
+  errno = 0;
+  if (sbpath_remove(&P, name, why, sizeof why) != 0)
+    return push_refusal(L, why);
+  lua_pushboolean(L, 1);
+  return 1;
 }
 
 static int sb_os_rename(lua_State *L) {
-  const char *from = luaL_checkstring(L, 1), *to = luaL_checkstring(L, 2);
-  if (!inside_outdir(L, from)) return refuse(L, "renaming", from);
-  if (!inside_outdir(L, to)) return refuse(L, "renaming", to);
-  return luaL_fileresult(L, rename(from, to) == 0, NULL);
+  char why[PATH_MAX + 128];
+  const char *from = check_name(L, 1), *to = check_name(L, 2);
+  errno = 0;
+  if (sbpath_rename(&P, from, to, why, sizeof why) != 0)
+    return push_refusal(L, why);
+  lua_pushboolean(L, 1);
+  return 1;
 }
 
-/* load/loadfile/dofile with text chunks only */
+/* os.getenv: only the variables that shape the display */
+static int sb_os_getenv(lua_State *L) {
+  static const char *const open_vars[] = {"NO_COLOR", "TERM", "COLUMNS",
+                                          "LINES",    "LANG", "LC_ALL",
+                                          "LC_CTYPE", "TZ",   NULL};
+  const char *name = luaL_checkstring(L, 1);
+  for (int i = 0; open_vars[i]; i++)
+    if (strcmp(name, open_vars[i]) == 0) {
+      lua_pushstring(L, getenv(name));
+      return 1;
+    }
+  luaL_pushfail(L);
+  return 1;
+}
+
+/* ---- loading code: text only ---- */
+
+typedef struct reader {
+  FILE *f;
+  int started; /* the first block (BOM, #! line) was handled */
+  char buf[BUFSIZ];
+} reader;
+
+/*
+** lua_Reader over a FILE. The first block loses a UTF-8 BOM and a first
+** line starting with '#' (its newline kept, so line numbers hold).
+*/
+static const char *read_block(lua_State *L, void *ud, size_t *size) {
+  reader *r = ud;
+  (void)L;
+  *size = fread(r->buf, 1, sizeof r->buf, r->f);
+  char *s = r->buf;
+  if (!r->started && *size > 0) {
+    r->started = 1;
+    if (*size >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) s += 3, *size -= 3;
+    if (*size > 0 && s[0] == '#') {
+      char *nl = memchr(s, '\n', *size);
+      while (!nl && (*size = fread(r->buf, 1, sizeof r->buf, r->f)) > 0)
+        nl = memchr(s = r->buf, '\n', *size);
+      if (!nl) return NULL;
+      *size -= (size_t)(nl - s), s = nl;
+    }
+  }
+  return *size ? s : NULL;
+}
+
+/*
+** Load the file `name` (stdin when NULL) as text under the read policy.
+** Returns a load status with the chunk or the message on the stack.
+*/
+static int load_policy(lua_State *L, const char *name) {
+  char why[PATH_MAX + 128];
+  if (name == NULL) return luaL_loadfilex(L, NULL, "t");
+  int fd = sbpath_open_read(&P, name, why, sizeof why);
+  if (fd < 0) {
+    lua_pushfstring(L, "cannot open %s", why);
+    return LUA_ERRFILE;
+  }
+  reader r = {fdopen(fd, "r"), 0, {0}};
+  if (!r.f) {
+    close(fd);
+    lua_pushfstring(L, "cannot open %s", name);
+    return LUA_ERRFILE;
+  }
+  lua_pushfstring(L, "@%s", name);
+  int status = lua_load(L, read_block, &r, lua_tostring(L, -1), "t");
+  fclose(r.f);
+  lua_remove(L, -2); /* the chunk name */
+  return status;
+}
+
+/*
+** Check an optional mode argument: a string; one that asks for binary
+** chunks is refused at once (a binary chunk is refused in any case).
+*/
+static void check_mode(lua_State *L, int arg) {
+  if (lua_isnoneornil(L, arg)) return;
+  luaL_checktype(L, arg, LUA_TSTRING);
+  if (strchr(lua_tostring(L, arg), 'b'))
+    luaL_error(L, "sandbox: binary chunks are not allowed");
+}
+
+/* load(chunk [, name [, mode [, env]]]) with mode forced to "t" */
 static int sb_load(lua_State *L) {
+  check_mode(L, 3);
   lua_settop(L, 4);
-  if (!lua_isnil(L, 3) && strcmp(lua_tostring(L, 3), "t") != 0 &&
-      strchr(lua_tostring(L, 3), 'b'))
-    return luaL_error(L, "sandbox: binary chunks are not allowed");
   lua_pushliteral(L, "t");
   lua_replace(L, 3);
   lua_pushvalue(L, lua_upvalueindex(1));
@@ -223,120 +279,251 @@ static int sb_load(lua_State *L) {
   return lua_gettop(L);
 }
 
+/* loadfile([name [, mode [, env]]]) */
 static int sb_loadfile(lua_State *L) {
-  const char *name = luaL_optstring(L, 1, NULL);
-  int status = luaL_loadfilex(L, name, "t");
-  if (status == LUA_OK) {
-    if (!lua_isnone(L, 3)) { /* env */
-      lua_pushvalue(L, 3);
-      if (!lua_setupvalue(L, -2, 1)) lua_pop(L, 1);
-    }
-    return 1;
+  const char *name = lua_isnoneornil(L, 1) ? NULL : check_name(L, 1);
+  check_mode(L, 2);
+  int env = !lua_isnone(L, 3) ? 3 : 0;
+  if (load_policy(L, name) != LUA_OK) {
+    luaL_pushfail(L);
+    lua_insert(L, -2);
+    return 2;
   }
-  luaL_pushfail(L);
-  lua_insert(L, -2);
-  return 2;
+  if (env) {
+    lua_pushvalue(L, env);
+    if (!lua_setupvalue(L, -2, 1)) lua_pop(L, 1);
+  }
+  return 1;
 }
 
+/* dofile([name]) */
 static int sb_dofile(lua_State *L) {
-  const char *name = luaL_optstring(L, 1, NULL);
+  const char *name = lua_isnoneornil(L, 1) ? NULL : check_name(L, 1);
   lua_settop(L, 1);
-  if (luaL_loadfilex(L, name, "t") != LUA_OK) return lua_error(L);
+  if (load_policy(L, name) != LUA_OK) return lua_error(L);
   lua_call(L, 0, LUA_MULTRET);
   return lua_gettop(L) - 1;
 }
 
+/*
+** Find `name` along the templates of `path` (';'-separated, '?' for the
+** name with dots as slashes) among the files the policy lets us read.
+** Pushes the file name, or nil and the list of places tried.
+*/
+static int search_path(lua_State *L, const char *name, const char *path) {
+  luaL_Buffer tried;
+  const char *file = luaL_gsub(L, name, ".", "/");
+  luaL_buffinit(L, &tried);
+  while (*path) {
+    const char *end = strchr(path, ';');
+    size_t n = end ? (size_t)(end - path) : strlen(path);
+    lua_pushlstring(L, path, n);
+    const char *cand = luaL_gsub(L, lua_tostring(L, -1), "?", file);
+    lua_remove(L, -2);
+    if (sbpath_readable(&P, cand)) return 1;
+    lua_pushfstring(L, "\n\tno file '%s'", cand);
+    lua_remove(L, -2);
+    luaL_addvalue(&tried);
+    path += n + (end != NULL);
+  }
+  luaL_pushresult(&tried);
+  lua_pushnil(L);
+  lua_insert(L, -2);
+  return 2;
+}
+
+/* package.searchpath(name, path) under the read policy */
+static int sb_searchpath(lua_State *L) {
+  const char *name = luaL_checkstring(L, 1);
+  const char *path = luaL_checkstring(L, 2);
+  luaL_argcheck(L, lua_isnoneornil(L, 3) && lua_isnoneornil(L, 4), 3,
+                "separators cannot be changed in --sandbox");
+  return search_path(L, name, path);
+}
+
+/* package.searchers entry: Lua files along package.path, text only */
+static int sb_lua_searcher(lua_State *L) {
+  const char *name = luaL_checkstring(L, 1);
+  lua_getfield(L, lua_upvalueindex(1), "path");
+  const char *path = lua_tostring(L, -1);
+  if (!path) return luaL_error(L, "'package.path' must be a string");
+  if (search_path(L, name, path) != 1) return 1; /* the places tried */
+  const char *file = lua_tostring(L, -1);
+  if (load_policy(L, file) != LUA_OK)
+    return luaL_error(L, "error loading module '%s' from file '%s':\n\t%s",
+                      name, file, lua_tostring(L, -1));
+  lua_insert(L, -2); /* loader, file name */
+  return 2;
+}
+
+/* ---- the environment ---- */
+
+static const char *const base_names[] = {
+    "assert",   "collectgarbage", "error",  "getmetatable",
+    "ipairs",   "next",           "pairs",  "pcall",
+    "print",    "rawequal",       "rawget", "rawlen",
+    "rawset",   "require",        "select", "setmetatable",
+    "tonumber", "tostring",       "type",   "warn",
+    "xpcall",   "_VERSION",       "arg",    NULL};
+static const char *const os_names[] = {"clock",    "date", "time",
+                                       "difftime", "exit", NULL};
+static const char *const io_names[] = {"read",  "write",  "close",  "type",
+                                       "stdin", "stdout", "stderr", NULL};
+
+/* t[k] = from[k] for each listed name (t at -2, from at -1 ... see use) */
+static void copy_names(lua_State *L, int to, int from,
+                       const char *const *names) {
+  for (int i = 0; names[i]; i++) {
+    lua_getfield(L, from, names[i]);
+    lua_setfield(L, to, names[i]);
+  }
+}
+
+/* t[name] = f with the value old[name] as upvalue 1 (t, old absolute) */
+static void wrap(lua_State *L, int t, int old, const char *name,
+                 lua_CFunction f) {
+  lua_getfield(L, old, name);
+  lua_pushcclosure(L, f, 1);
+  lua_setfield(L, t, name);
+}
+
+static void set_fn(lua_State *L, int t, const char *name, lua_CFunction f) {
+  lua_pushcfunction(L, f);
+  lua_setfield(L, t, name);
+}
+
+/* a stand-in for a function the sandbox does not have: it says so */
 static int sb_forbidden(lua_State *L) {
   return luaL_error(L, "sandbox: %s is not allowed",
                     lua_tostring(L, lua_upvalueindex(1)));
 }
 
-/* replace t[name] (t on top) by a function that refuses */
-static void forbid(lua_State *L, const char *qualified, const char *name) {
-  lua_pushstring(L, qualified);
+/* t[name] = a stand-in naming lib.name */
+static void forbid(lua_State *L, int t, const char *lib, const char *name) {
+  lua_pushfstring(L, "%s.%s", lib, name);
   lua_pushcclosure(L, sb_forbidden, 1);
-  lua_setfield(L, -2, name);
+  lua_setfield(L, t, name);
 }
 
-/* wrap t[name] (t on top) with f, the original as upvalue 1 */
-static void wrap(lua_State *L, const char *name, lua_CFunction f) {
-  lua_getfield(L, -1, name);
-  lua_pushcclosure(L, f, 1);
-  lua_setfield(L, -2, name);
+/* push a new io table built from the original one at index old */
+static void new_io(lua_State *L, int old) {
+  lua_newtable(L);
+  int t = lua_gettop(L);
+  copy_names(L, t, old, io_names);
+  set_fn(L, t, "open", sb_io_open);
+  wrap(L, t, old, "lines", sb_io_lines);
+  wrap(L, t, old, "output", sb_io_output);
+  wrap(L, t, old, "input", sb_io_input);
+  forbid(L, t, "io", "popen");
+  forbid(L, t, "io", "tmpfile");
+}
+
+/* push a new os table built from the original one at index old */
+static void new_os(lua_State *L, int old) {
+  lua_newtable(L);
+  int t = lua_gettop(L);
+  copy_names(L, t, old, os_names);
+  set_fn(L, t, "getenv", sb_os_getenv);
+  set_fn(L, t, "remove", sb_os_remove);
+  set_fn(L, t, "rename", sb_os_rename);
+  forbid(L, t, "os", "execute");
+  forbid(L, t, "os", "tmpname");
+  forbid(L, t, "os", "setlocale");
+}
+
+/* push a debug table with traceback only */
+static void new_debug(lua_State *L, int old) {
+  lua_newtable(L);
+  lua_getfield(L, old, "traceback");
+  lua_setfield(L, -2, "traceback");
 }
 
 /*
-** Apply the sandbox to L. outdir (default "./out") is created and
-** resolved once; every write is checked against it.
+** The package table (at index pkg) made safe in place (require keeps
+** it as its upvalue): no C loaders, text-only searchers under the read
+** policy. loaded[] is fixed by the caller.
 */
-void sandbox_apply(lua_State *L, const char *outdir) {
-  char real[PATH_MAX];
-  if (!outdir) outdir = "out";
-  mkdir(outdir, 0755);
-  if (!realpath(outdir, real)) snprintf(real, sizeof real, "%s", outdir);
-  lua_pushstring(L, real);
+static void fix_package(lua_State *L, int pkg) {
+  forbid(L, pkg, "package", "loadlib");
+  lua_pushliteral(L, ""), lua_setfield(L, pkg, "cpath");
+  set_fn(L, pkg, "searchpath", sb_searchpath);
+  lua_getfield(L, pkg, "searchers");
+  lua_createtable(L, 3, 0);
+  lua_rawgeti(L, -2, 1); /* the preload searcher: no files */
+  lua_rawseti(L, -2, 1);
+  lua_pushvalue(L, pkg);
+  lua_pushcclosure(L, sb_lua_searcher, 1);
+  lua_rawseti(L, -2, 2);
+  lua_pushcfunction(L, host_stdlib_searcher);
+  lua_rawseti(L, -2, 3);
+  lua_setfield(L, pkg, "searchers");
+  lua_pop(L, 1); /* the old searchers */
+}
+
+/* loaded[name] = value at index v */
+static void set_loaded(lua_State *L, int loaded, const char *name, int v) {
+  lua_pushvalue(L, v);
+  lua_setfield(L, loaded, name);
+}
+
+/*
+** Build the sandboxed global table from the original one (on top) and
+** make it the globals of L (registry LUA_RIDX_GLOBALS, package.loaded._G).
+*/
+static void build_globals(lua_State *L) {
+  int old = lua_gettop(L);
+  lua_newtable(L);
+  int g = lua_gettop(L);
+  copy_names(L, g, old, base_names);
+  lua_pushvalue(L, g), lua_setfield(L, g, "_G");
+  wrap(L, g, old, "load", sb_load);
+  set_fn(L, g, "loadfile", sb_loadfile);
+  set_fn(L, g, "dofile", sb_dofile);
+  static const char *const libs[] = {"string",    "table",   "math", "utf8",
+                                     "coroutine", "package", NULL};
+  copy_names(L, g, old, libs);
+  lua_getfield(L, g, "string"); /* also ("").dump */
+  forbid(L, lua_gettop(L), "string", "dump");
+  lua_pop(L, 1);
+  lua_getfield(L, old, "io"), new_io(L, lua_gettop(L));
+  lua_getfield(L, old, "os"), new_os(L, lua_gettop(L));
+  lua_getfield(L, old, "debug"), new_debug(L, lua_gettop(L));
+  int io = g + 2, os = g + 4, dbg = g + 6; /* the new tables */
+  lua_pushvalue(L, io), lua_setfield(L, g, "io");
+  lua_pushvalue(L, os), lua_setfield(L, g, "os");
+  lua_pushvalue(L, dbg), lua_setfield(L, g, "debug");
+  lua_getfield(L, g, "package");
+  int pkg = lua_gettop(L);
+  fix_package(L, pkg);
+  lua_getfield(L, pkg, "loaded");
+  int loaded = lua_gettop(L);
+  set_loaded(L, loaded, "_G", g);
+  set_loaded(L, loaded, "io", io);
+  set_loaded(L, loaded, "os", os);
+  set_loaded(L, loaded, "debug", dbg);
+  lua_pushvalue(L, g);
+  lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+  lua_settop(L, old - 1); /* the original globals too */
+}
+
+/*
+** Apply the sandbox to L, before anything of the script or the stdlib is
+** loaded. outdir (NULL: "./out") is created when missing and resolved
+** once. Returns NULL, or a one-line message (nothing applied then).
+*/
+const char *sandbox_apply(lua_State *L, const char *outdir) {
+  static char why[PATH_MAX + 128];
+  char cwd[PATH_MAX];
+  if (sbpath_init(&P, outdir ? outdir : "out", why, sizeof why) != 0)
+    return why;
+  const char *err = sblimits_start(L);
+  if (err) return err;
+  if (getcwd(cwd, sizeof cwd)) sbpath_allow_read(&P, cwd);
+  static const char *const dirs[] = {"stdlib", "scripts", "examples", "data"};
+  for (int i = 0; i < 4; i++) sbpath_allow_read(&P, host_dir(dirs[i]));
+  lua_pushstring(L, P.out);
   lua_setfield(L, LUA_REGISTRYINDEX, SANDBOX_KEY);
-
-  lua_getglobal(L, "os");
-  forbid(L, "os.execute", "execute");
-  forbid(L, "os.tmpname", "tmpname");
-  lua_pushcfunction(L, sb_os_remove), lua_setfield(L, -2, "remove");
-  lua_pushcfunction(L, sb_os_rename), lua_setfield(L, -2, "rename");
-  lua_pop(L, 1);
-
-  lua_getglobal(L, "io");
-  forbid(L, "io.popen", "popen");
-  wrap(L, "open", sb_io_open);
-  wrap(L, "output", sb_io_output);
-  lua_pop(L, 1);
-
-  lua_getglobal(L, "string");
-  forbid(L, "string.dump", "dump");
-  lua_pop(L, 1);
-
-  lua_getglobal(L, "package");
-  forbid(L, "package.loadlib", "loadlib");
-  lua_pushliteral(L, "");
-  lua_setfield(L, -2, "cpath");
-  if (lua_getfield(L, -1, "searchers") == LUA_TTABLE) { /* drop C searchers */
-    lua_Integer n = luaL_len(L, -1);
-    lua_newtable(L);
-    lua_Integer k = 1;
-    for (lua_Integer i = 1; i <= n; i++) {
-      if (i == 3 || i == 4) continue; /* C and Croot searchers */
-      lua_rawgeti(L, -2, i);
-      lua_rawseti(L, -2, k++);
-    }
-    lua_setfield(L, -3, "searchers");
-  }
-  lua_pop(L, 1);
-  if (lua_getfield(L, -1, "loaded") == LUA_TTABLE) {
-    lua_getglobal(L, "debug");
-    lua_newtable(L); /* debug keeps only traceback */
-    lua_getfield(L, -2, "traceback");
-    lua_setfield(L, -2, "traceback");
-    lua_pushvalue(L, -1);
-    lua_setfield(L, -4, "debug");
-    lua_setglobal(L, "debug");
-    lua_pop(L, 1);
-  }
-  lua_pop(L, 2);
-
   lua_pushglobaltable(L);
-  wrap(L, "load", sb_load);
-  lua_pushcfunction(L, sb_loadfile), lua_setfield(L, -2, "loadfile");
-  lua_pushcfunction(L, sb_dofile), lua_setfield(L, -2, "dofile");
-  lua_pop(L, 1);
-
-  S.steps_left = env_number("TINSH_SANDBOX_STEPS", DEFAULT_STEPS);
-  S.mem_limit = (size_t)env_number("TINSH_SANDBOX_MEM", DEFAULT_MEM);
-  S.mem_used = (size_t)lua_gc(L, LUA_GCCOUNT, 0) * 1024 +
-               (size_t)lua_gc(L, LUA_GCCOUNTB, 0);
-  S.tripped = 0;
-  S.L = L;
-  S.xcpu = 0;
-  set_cpu_limit(S.steps_left);
-  S.orig = lua_getallocf(L, &S.orig_ud);
-  lua_setallocf(L, limited_alloc, NULL);
-  lua_sethook(L, step_hook, LUA_MASKCOUNT, HOOK_EVERY);
+  build_globals(L);
+  return NULL;
 }

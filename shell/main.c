@@ -152,12 +152,13 @@ static int dochunk(lua_State *L, int status) {
   return host_report(L, status);
 }
 
+/* in the sandbox every chunk loads as text (sandbox_mode), never bytecode */
 static int dofile(lua_State *L, const char *name) {
-  return dochunk(L, luaL_loadfile(L, name));
+  return dochunk(L, luaL_loadfilex(L, name, sandbox_mode(L)));
 }
 
 static int dostring(lua_State *L, const char *s, const char *name) {
-  return dochunk(L, luaL_loadbuffer(L, s, strlen(s), name));
+  return dochunk(L, luaL_loadbufferx(L, s, strlen(s), name, sandbox_mode(L)));
 }
 
 /*
@@ -280,11 +281,22 @@ static int push_script_args(lua_State *L) {
   return n;
 }
 
+/* a sandboxed script may read the files beside it */
+static void allow_script_dir(lua_State *L, const char *fname) {
+  char dir[4096];
+  snprintf(dir, sizeof dir, "%s", fname);
+  char *slash = strrchr(dir, '/');
+  if (!slash) return; /* the current folder: allowed already */
+  slash[slash == dir] = '\0';
+  sandbox_allow_read(L, dir);
+}
+
 static int handle_script(lua_State *L, char **argv) {
   const char *fname = argv[0];
   if (strcmp(fname, "-") == 0 && strcmp(argv[-1], "--") != 0)
     fname = NULL; /* stdin */
-  int status = luaL_loadfile(L, fname);
+  if (fname) allow_script_dir(L, fname);
+  int status = luaL_loadfilex(L, fname, sandbox_mode(L));
   if (status == LUA_OK) {
     int n = push_script_args(L);
     status = host_docall(L, n, LUA_MULTRET);
@@ -315,9 +327,16 @@ static int pmain(lua_State *L) {
   host_openlibs(L);
   create_arg_table(L, argv, argc, script);
   lua_gc(L, LUA_GCGEN, 0, 0); /* generational mode, as lua.c */
-  if (!(flags & HAS_BIGE) && handle_luainit(L) != LUA_OK) return 0;
+  if (host_sandbox) {         /* before anything is loaded; no LUA_INIT then */
+    const char *err = sandbox_apply(L, host_outdir);
+    if (err) {
+      cmd_error(err, NULL);
+      return 0;
+    }
+  } else if (!(flags & HAS_BIGE) && handle_luainit(L) != LUA_OK) {
+    return 0;
+  }
   if (host_prelude(L) != LUA_OK) return 0;
-  if (host_sandbox) sandbox_apply(L, host_outdir);
   if (run_args(L, argv, script)) return 0;
   if (script < argc && handle_script(L, argv + script) != LUA_OK) return 0;
   if (flags & HAS_I) {
@@ -393,44 +412,94 @@ static subcommand_fn find_subcommand(const char *word) {
 }
 
 /*
-** Take tinsh's long options out of argv (they may come before anything
-** else). Returns -1 on a usage error, 1 when the command is done (help,
-** version), 0 to go on.
+** One global option at argv[*i] (--sandbox; unless only_sandbox, also
+** --db PATH, --db=PATH, --out DIR, --out=DIR), its value taken too.
+** Returns 1 when taken, 0 when it is not one, -1 when a value is missing.
+*/
+static int take_global(int argc, char **argv, int *i, int only_sandbox) {
+  const char *a = argv[*i];
+  if (strcmp(a, "--sandbox") == 0) {
+    host_sandbox = 1;
+  } else if (only_sandbox) {
+    return 0;
+  } else if (strcmp(a, "--db") == 0 || strcmp(a, "--out") == 0) {
+    if (*i + 1 >= argc) {
+      fprintf(stderr, "tinsh: '%s' needs argument\nTry 'tinsh --help'.\n", a);
+      return -1;
+    }
+    *(a[2] == 'd' ? &cmd_db_option : &host_outdir) = argv[++*i];
+  } else if (strncmp(a, "--db=", 5) == 0) {
+    cmd_db_option = a + 5;
+  } else if (strncmp(a, "--out=", 6) == 0) {
+    host_outdir = a + 6;
+  } else {
+    return 0;
+  }
+  return 1;
+}
+
+/* subcommands whose arguments hold no script's: globals may follow them */
+static int is_plain_subcommand(const char *w) {
+  return !strcmp(w, "parse") || !strcmp(w, "ingest") || !strcmp(w, "search") ||
+         !strcmp(w, "sql");
+}
+
+/*
+** Take tinsh's own options out of argv: --help and --version in front;
+** --sandbox anywhere before a literal "--" (a sandbox asked for is never
+** ignored: `tinsh x.lua --sandbox`, `tinsh run x --sandbox`); --db and
+** --out before the script or `run NAME` (after them, the words are the
+** script's own: report scripts take --out FILE), and anywhere after
+** parse, ingest, search and sql. Never the value of -e or -l. Returns -1
+** on a usage error, 1 when the command is done (help, version), 0 to go on.
 */
 static int take_long_options(int *argc, char **argv) {
-  int out = 1, i = 1;
-  for (; i < *argc; i++) {
+  int out = 1, lead = 1, rest = 0, script = 0;
+  for (int i = 1; i < *argc; i++) {
     const char *a = argv[i];
-    if (strcmp(a, "--help") == 0) {
-      print_help();
-      return 1;
-    } else if (strcmp(a, "--version") == 0) {
-      print_version();
-      return 1;
-    } else if (strcmp(a, "--sandbox") == 0) {
-      host_sandbox = 1;
-    } else if (strcmp(a, "--db") == 0 || strcmp(a, "--out") == 0) {
-      if (i + 1 >= *argc) {
-        fprintf(stderr, "%s: '%s' needs argument\nTry '%s --help'.\n",
-                host_progname, a, host_progname);
-        return -1;
-      }
-      if (a[2] == 'd')
-        cmd_db_option = argv[++i];
-      else
-        host_outdir = argv[++i];
-    } else if (strncmp(a, "--db=", 5) == 0) {
-      cmd_db_option = a + 5;
-    } else if (strncmp(a, "--out=", 6) == 0) {
-      host_outdir = a + 6;
-    } else {
-      break; /* lua options, a script or a subcommand */
-    }
+    int took = rest ? 0 : take_global(*argc, argv, &i, script);
+    if (took < 0) return -1;
+    if (took) continue;
+    if (lead && !rest && strcmp(a, "--help") == 0) return print_help(), 1;
+    if (lead && !rest && strcmp(a, "--version") == 0) return print_version(), 1;
+    if (strcmp(a, "--") == 0) rest = 1;
+    if (!rest && !script && lead && is_plain_subcommand(a))
+      lead = 0; /* globals still apply after it */
+    else if (!rest && (a[0] != '-' || a[1] == '\0'))
+      script = 1; /* a script, "-" (stdin) or `run` */
+    lead = 0;
+    argv[out++] = argv[i];
+    if (!rest && (!strcmp(a, "-e") || !strcmp(a, "-l")) && i + 1 < *argc)
+      argv[out++] = argv[++i]; /* a value, never an option of ours */
   }
-  for (; i < *argc; i++) argv[out++] = argv[i];
   argv[out] = NULL;
   *argc = out;
   return 0;
+}
+
+/*
+** Refuse global options that cannot apply (never ignore them): --out
+** without --sandbox or empty, --sandbox for a subcommand that runs no Lua,
+** --db for parse (no database). Returns 0, or the exit status.
+*/
+static int check_globals(subcommand_fn fn, const char *name) {
+  const char *why = NULL;
+  if (host_outdir && !*host_outdir)
+    why = "--out: empty folder name (give the output folder)";
+  else if (host_outdir && !host_sandbox)
+    why = "--out: only with --sandbox (the folder a sandboxed script writes)";
+  else if (fn && fn != cmd_run && host_sandbox)
+    why =
+        "--sandbox: applies to Lua scripts (tinsh run, tinsh FILE.lua, the "
+        "REPL), not to this subcommand";
+  else if (fn == cmd_parse && cmd_db_option)
+    why = "--db: 'tinsh parse' uses no database";
+  if (!why) return 0;
+  if (fn && name)
+    fprintf(stderr, "tinsh: %s: %s\n", name, why);
+  else
+    cmd_error(why, NULL);
+  return 2;
 }
 
 int main(int argc, char **argv) {
@@ -438,10 +507,9 @@ int main(int argc, char **argv) {
   int r = take_long_options(&argc, argv);
   if (r != 0) return r < 0 ? EXIT_FAILURE : EXIT_SUCCESS;
   if (cmd_db_option) setenv("TINSH_DB_OPTION", cmd_db_option, 1);
-  if (argc > 1) {
-    subcommand_fn fn = find_subcommand(argv[1]);
-    if (fn) return fn(argc - 1, argv + 1);
-  }
+  subcommand_fn fn = argc > 1 ? find_subcommand(argv[1]) : NULL;
+  if ((r = check_globals(fn, fn ? argv[1] : NULL)) != 0) return r;
+  if (fn) return fn(argc - 1, argv + 1);
   lua_State *L = luaL_newstate();
   if (L == NULL) {
     host_message(host_progname, "cannot create state: not enough memory");

@@ -94,6 +94,11 @@ static void history_open(repl *p) {
     }
   }
   stifle_history(HISTORY_MAX);
+  if (p->history[0] && stat(p->history, &st) == 0 && !S_ISREG(st.st_mode)) {
+    fprintf(stderr, "tinsh: %s: not a regular file; history is off\n",
+            p->history);
+    p->history[0] = '\0'; /* a FIFO would block, a device is no history */
+  }
   if (p->history[0]) read_history(p->history);
 }
 
@@ -238,7 +243,7 @@ static int try_return(repl *p) {
   lua_State *L = p->L;
   const char *line = lua_tostring(L, -1);
   const char *ret = lua_pushfstring(L, "return %s;", line);
-  int status = luaL_loadbuffer(L, ret, strlen(ret), "=stdin");
+  int status = luaL_loadbufferx(L, ret, strlen(ret), "=stdin", sandbox_mode(L));
   if (status == LUA_OK) {
     lua_remove(L, -2); /* the "return" text */
     history_add(p, line);
@@ -255,7 +260,7 @@ static int multiline(repl *p) {
   for (;;) {
     size_t n;
     const char *line = lua_tolstring(L, 1, &n);
-    int status = luaL_loadbuffer(L, line, n, "=stdin");
+    int status = luaL_loadbufferx(L, line, n, "=stdin", sandbox_mode(L));
     if (!incomplete(L, status)) {
       if (status == LUA_OK) history_add(p, line);
       lua_remove(L, 1); /* the line */
@@ -322,7 +327,7 @@ static void print_results(repl *p);
 static int dot_read(repl *p, int argc, char **argv) {
   (void)argc;
   lua_State *L = p->L;
-  int status = luaL_loadfile(L, argv[1]);
+  int status = luaL_loadfilex(L, argv[1], sandbox_mode(L));
   if (status == LUA_OK) status = host_docall(L, 0, LUA_MULTRET);
   if (status != LUA_OK) {
     report(p, status);
