@@ -43,7 +43,7 @@ static void add_path(const char *path) {
     return;
   }
   file f = {xstrdup(path), NULL, 0};
-  if (util_read_file(path, &f.bytes, &f.len) != 0) {
+  if (util_read_file(path, 0, &f.bytes, &f.len) != 0) {
     free(f.path);
     return;
   }

@@ -14,6 +14,7 @@
 #include "cmd.h"
 #include "doc.h"
 #include "parse.h"
+#include "width.h"
 
 enum { OUT_JSON, OUT_PRETTY, OUT_TEXT };
 
@@ -65,9 +66,11 @@ static void pretty_json(const char *s, size_t n, FILE *out) {
   fputc('\n', out);
 }
 
-/* Print a value that may be NULL. */
+/* Print a value that may be NULL, made visible for a terminal. */
 static void field(FILE *out, const char *k, const char *v) {
-  fprintf(out, "%s: %s\n", k, v ? v : "-");
+  fprintf(out, "%s: ", k);
+  width_put_visible(v ? v : "-", v ? strlen(v) : 1, out);
+  fputc('\n', out);
 }
 
 /* --text: the document fields, then one "kind: text" line per block. */
@@ -105,22 +108,32 @@ static void usage(FILE *f) {
           "stdin\n"
           "  --pretty    indented JSON\n"
           "  --text      blocks as readable \"kind: text\" lines\n"
-          "  --no-facts  structure only (skip fact extraction)\n");
+          "  --no-facts  structure only (skip fact extraction)\n"
+          "  --max-file-size N  skip larger inputs (default 64M; K, M, G)\n");
 }
 
-/* Read all of stdin into a malloc'd buffer. */
-static char *read_stdin(size_t *len) {
+/* Read all of stdin (at most max bytes, 0: UTIL_READ_MAX) into a malloc'd
+** buffer; NULL when it is larger. */
+static char *read_stdin(int64_t max, size_t *len) {
   buf b;
   buf_init(&b);
   char chunk[65536];
   size_t k;
-  while ((k = fread(chunk, 1, sizeof chunk, stdin)) > 0) buf_add(&b, chunk, k);
+  if (max <= 0) max = UTIL_READ_MAX;
+  while ((k = fread(chunk, 1, sizeof chunk, stdin)) > 0) {
+    if ((int64_t)(b.len + k) > max) {
+      buf_free(&b);
+      return NULL;
+    }
+    buf_add(&b, chunk, k);
+  }
   *len = b.len;
   return buf_detach(&b);
 }
 
 int cmd_parse(int argc, char **argv) {
   int mode = OUT_JSON, flags = 0, status = 0, files = 0, opts = 1;
+  int64_t max = 0; /* --max-file-size: 0 = UTIL_READ_MAX */
   buf out;
   buf_init(&out);
   for (int i = 1; i < argc; i++) {
@@ -134,7 +147,12 @@ int cmd_parse(int argc, char **argv) {
         mode = OUT_TEXT;
       else if (strcmp(a, "--no-facts") == 0)
         flags |= PARSE_NO_FACTS;
-      else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+      else if (strcmp(a, "--max-file-size") == 0 && i + 1 < argc) {
+        if ((max = cmd_size_arg(argv[++i])) < 0) {
+          cmd_error("--max-file-size", "a size such as 64M, 512K or 1G");
+          return 2;
+        }
+      } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
         usage(stdout);
         return 0;
       } else {
@@ -147,12 +165,20 @@ int cmd_parse(int argc, char **argv) {
     doc *d;
     if (strcmp(a, "-") == 0 && opts) {
       size_t len;
-      char *bytes = read_stdin(&len);
+      char *bytes = read_stdin(max, &len);
+      if (!bytes) {
+        fflush(stdout);
+        cmd_error("-",
+                  "larger than the size limit (--max-file-size, 64 MiB "
+                  "by default): skipped");
+        status = 1;
+        continue;
+      }
       d = parse_document("-", bytes, len, flags);
       free(bytes);
     } else {
       const char *why = "cannot read";
-      d = parse_file(a, flags, &why);
+      d = parse_file_max(a, flags, max, &why);
       if (!d) {
         fflush(stdout);
         cmd_error(a, why);

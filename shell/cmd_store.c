@@ -156,7 +156,8 @@ static void ingest_usage(void) {
       "  --reparse     re-derive every document from its stored text\n"
       "  --wait        wait for another running ingest instead of refusing\n"
       "  --threads N   parser threads (default: cores - 1, at least 1)\n"
-      "  --quiet       no progress display (and no counting walk first)\n",
+      "  --quiet       no progress display (and no counting walk first)\n"
+      "  --max-file-size N  skip larger files (default 64M; K, M, G)\n",
       stdout);
 }
 
@@ -192,6 +193,9 @@ int cmd_ingest(int argc, char **argv) {
       } else if (!strcmp(a, "--threads") && i + 1 < argc &&
                  num_arg(argv[i + 1]) > 0) {
         o.threads = (int)num_arg(argv[++i]);
+      } else if (!strcmp(a, "--max-file-size") && i + 1 < argc &&
+                 cmd_size_arg(argv[i + 1]) > 0) {
+        o.max_file_size = cmd_size_arg(argv[++i]);
       } else if (!strcmp(a, "--batch") && i + 1 < argc &&
                  num_arg(argv[i + 1]) > 0) {
         o.batch = (int)num_arg(argv[++i]);
@@ -286,18 +290,19 @@ static void search_usage(void) {
 }
 
 /* Print a snippet: markers \x02 \x03 become bold (or nothing); newlines
-** become spaces. */
+** and tabs become spaces; the text between is made visible. */
 static void put_snippet(const char *s, int color, FILE *out) {
-  for (; s && *s; s++) {
-    if (*s == '\x02') {
-      if (color) fputs("\033[1m", out);
-    } else if (*s == '\x03') {
-      if (color) fputs("\033[0m", out);
-    } else if (*s == '\n' || *s == '\r' || *s == '\t') {
-      fputc(' ', out);
+  while (s && *s) {
+    size_t n = strcspn(s, "\x02\x03\n\r\t");
+    width_put_visible(s, n, out);
+    s += n;
+    if (!*s) break;
+    if (*s == '\x02' || *s == '\x03') {
+      if (color) fputs(*s == '\x02' ? "\033[1m" : "\033[0m", out);
     } else {
-      fputc(*s, out);
+      fputc(' ', out);
     }
+    s++;
   }
 }
 
@@ -413,10 +418,16 @@ int cmd_search(int argc, char **argv) {
       } else {
         if (n > 1) fputc('\n', stdout);
         if (color) fputs("\033[1m", stdout);
-        fputs(h.title ? h.title : "(untitled)", stdout);
+        const char *t = h.title ? h.title : "(untitled)";
+        width_put_visible(t, strlen(t), stdout);
         if (color) fputs("\033[0m", stdout);
-        if (h.published) printf("  %s", h.published);
-        printf("\n%s\n  ", h.path);
+        if (h.published) {
+          fputs("  ", stdout);
+          width_put_visible(h.published, strlen(h.published), stdout);
+        }
+        fputc('\n', stdout);
+        width_put_visible(h.path, strlen(h.path), stdout);
+        fputs("\n  ", stdout);
         put_snippet(h.snippet, color, stdout);
         fputc('\n', stdout);
       }
@@ -465,12 +476,22 @@ static void csv_cell(const char *v, FILE *out) {
   fputc('"', out);
 }
 
-/* Cell text for the table: control characters as spaces, cut to fit. */
+/*
+** Cell text for the table: newlines and tabs as spaces, other control
+** characters as visible escapes (width_visible), cut to fit.
+*/
 static void table_cell(const char *v, buf *out) {
   buf_reset(out);
   for (const char *p = v ? v : ""; *p; p++)
     buf_addc(out, (*p == '\n' || *p == '\t' || *p == '\r') ? ' ' : *p);
   if (!out->len) return;
+  if (width_invisible(out->data, out->len, 0)) {
+    char *vis = xmalloc(WIDTH_VISIBLE_MAX(out->len));
+    size_t k = width_visible(out->data, out->len, 0, vis);
+    buf_reset(out);
+    buf_add(out, vis, k);
+    free(vis);
+  }
   size_t used;
   if (width_of(out->data, out->len) > CELL_MAX) {
     size_t keep = width_fit(out->data, out->len, CELL_MAX - 1, &used);

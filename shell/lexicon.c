@@ -234,7 +234,7 @@ static int load_file(const char *dir, const char *name, lex_table *t,
   snprintf(path, sizeof path, "%s/%s", dir, name);
   char *text;
   size_t len;
-  if (util_read_file(path, &text, &len) != 0) return -1;
+  if (util_read_file(path, 0, &text, &len) != 0) return -1;
   char *p = text, *end = text + len;
   while (p < end) {
     char *nl = memchr(p, '\n', (size_t)(end - p));

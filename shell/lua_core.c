@@ -113,6 +113,23 @@ static int stream_fd(lua_State *L, int arg) {
   return luaL_checkoption(L, arg, "stdout", names);
 }
 
+/*
+** core.visible(s [, layout]) -> s with control characters, bidirectional
+** overrides and invalid bytes shown as escapes (\x1b, \u009b), safe for
+** a terminal; with layout, tabs and newlines are kept.
+*/
+static int core_visible(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  int layout = lua_toboolean(L, 2);
+  lua_settop(L, 1);
+  if (!width_invisible(s, n, layout)) return 1; /* s itself */
+  luaL_Buffer b; /* Lua owns the memory before anything is written */
+  char *out = luaL_buffinitsize(L, &b, WIDTH_VISIBLE_MAX(n));
+  luaL_pushresultsize(&b, width_visible(s, n, layout, out));
+  return 1;
+}
+
 /* core.isatty("stdin"|"stdout"|"stderr") -> boolean */
 static int core_isatty(lua_State *L) {
   lua_pushboolean(L, isatty(stream_fd(L, 1)));
@@ -222,19 +239,14 @@ static int core_clock(lua_State *L) {
   return 1;
 }
 
-static const luaL_Reg core_funcs[] = {{"width", core_width},
-                                      {"fit", core_fit},
-                                      {"isatty", core_isatty},
-                                      {"color", core_color},
-                                      {"normalize", core_normalize},
-                                      {"lower", core_lower},
-                                      {"fold", core_fold},
-                                      {"dir", core_dir},
-                                      {"sandboxed", core_sandboxed},
-                                      {"clock", core_clock},
-                                      {"termsize", core_termsize},
-                                      {"outdir", core_outdir},
-                                      {NULL, NULL}};
+static const luaL_Reg core_funcs[] = {
+    {"width", core_width},     {"fit", core_fit},
+    {"visible", core_visible}, {"isatty", core_isatty},
+    {"color", core_color},     {"normalize", core_normalize},
+    {"lower", core_lower},     {"fold", core_fold},
+    {"dir", core_dir},         {"sandboxed", core_sandboxed},
+    {"clock", core_clock},     {"termsize", core_termsize},
+    {"outdir", core_outdir},   {NULL, NULL}};
 
 int luaopen_tinsh_core(lua_State *L) {
   luaL_newlib(L, core_funcs);

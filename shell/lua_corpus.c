@@ -14,6 +14,7 @@
 **   local db = assert(S.open(S.default_path()))
 **   for row in db:rows("SELECT id, title FROM documents") do ... end
 */
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -24,6 +25,7 @@
 #include "interrupt.h"
 #include "lua_host.h"
 #include "store.h"
+#include "util.h"
 
 #define DB_MT   "tinsh.store.db"
 #define STMT_MT "tinsh.store.stmt"
@@ -560,12 +562,36 @@ static void search_free(void *p) {
   store_search_close(p);
 }
 
+/* argument arg as a text the tokenizer can take (at most INT_MAX bytes) */
+static const char *check_text(lua_State *L, int arg, size_t *n) {
+  const char *s = luaL_checklstring(L, arg, n);
+  luaL_argcheck(L, *n <= INT_MAX, arg, "text longer than 2 GB");
+  return s;
+}
+
+/* an optional whole-number argument in [lo, hi], checked before any cast */
+static int opt_range(lua_State *L, int arg, lua_Integer lo, lua_Integer hi,
+                     lua_Integer dflt) {
+  lua_Integer v = luaL_optinteger(L, arg, dflt);
+  if (v < lo || v > hi)
+    luaL_argerror(L, arg, lua_pushfstring(L, "must be %I..%I", lo, hi));
+  return (int)v;
+}
+
+/*
+** Option k of the options table at t: a whole number in int range, or
+** dflt when absent; anything else is a bad argument naming the field.
+*/
 static int opt_int(lua_State *L, int t, const char *k, int dflt) {
   if (!lua_istable(L, t)) return dflt;
   lua_getfield(L, t, k);
-  int v = lua_isnil(L, -1) ? dflt : (int)luaL_checkinteger(L, -1);
+  int isnum = 0;
+  lua_Integer v = lua_isnil(L, -1) ? dflt : lua_tointegerx(L, -1, &isnum);
+  if (!lua_isnil(L, -1) && (!isnum || v < INT_MIN || v > INT_MAX))
+    luaL_argerror(L, t,
+                  lua_pushfstring(L, "field '%s': whole number expected", k));
   lua_pop(L, 1);
-  return v;
+  return (int)v;
 }
 
 static int opt_bool(lua_State *L, int t, const char *k, int dflt) {
@@ -592,6 +618,8 @@ static int db_search(lua_State *L) {
   lua_settop(L, 3);
   ldb *d = check_db(L, 1);
   const char *q = luaL_checkstring(L, 2);
+  luaL_argcheck(L, lua_isnil(L, 3) || lua_istable(L, 3), 3,
+                "table of options expected");
   store_search_opts o = {0};
   o.limit = opt_int(L, 3, "limit", 20);
   o.offset = opt_int(L, 3, "offset", 0);
@@ -885,7 +913,7 @@ static int tok_collect(void *ctx, int tflags, const char *tok, int ntok,
 */
 static int s_tokens(lua_State *L) {
   size_t n;
-  const char *text = luaL_checklstring(L, 1, &n);
+  const char *text = check_text(L, 1, &n);
   int breaks = lua_toboolean(L, 2);
   box *b = box_push(L);
   tokv *t = xcalloc(1, sizeof *t);
@@ -911,7 +939,7 @@ static int s_tokens(lua_State *L) {
 */
 static int s_count(lua_State *L) {
   size_t n;
-  const char *text = luaL_checklstring(L, 1, &n);
+  const char *text = check_text(L, 1, &n);
   luaL_checktype(L, 2, LUA_TTABLE);
   box *b = box_push(L);
   tokv *t = xcalloc(1, sizeof *t);
@@ -1020,9 +1048,9 @@ static int dtok(void *ctx, int tflags, const char *tok, int ntok, int s,
 */
 static int s_find(lua_State *L) {
   size_t n, qlen;
-  const char *text = luaL_checklstring(L, 1, &n);
-  const char *q = luaL_checklstring(L, 2, &qlen);
-  int max = (int)luaL_optinteger(L, 3, 0);
+  const char *text = check_text(L, 1, &n);
+  const char *q = check_text(L, 2, &qlen);
+  int max = opt_range(L, 3, 0, INT_MAX, 0);
   box *b = box_push(L);
   matcher *m = xcalloc(1, sizeof *m);
   b->p = m, b->free = matcher_free;
@@ -1093,9 +1121,8 @@ static int mh_tok(void *ctx, int tflags, const char *tok, int ntok, int s,
 */
 static int s_minhash(lua_State *L) {
   size_t n;
-  const char *text = luaL_checklstring(L, 1, &n);
-  int k = (int)luaL_optinteger(L, 2, 64);
-  luaL_argcheck(L, k >= 1 && k <= MH_MAX, 2, "k must be 1..256");
+  const char *text = check_text(L, 1, &n);
+  int k = opt_range(L, 2, 1, MH_MAX, 64);
   mh h;
   memset(&h, 0, sizeof h);
   h.k = k;
@@ -1210,10 +1237,13 @@ static int cmp_u64pair(const void *a, const void *b) {
 static int s_lsh(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   luaL_checktype(L, 2, LUA_TTABLE);
-  int bands = (int)luaL_checkinteger(L, 3);
+  lua_Integer nb = luaL_checkinteger(L, 3);
+  luaL_argcheck(L, nb >= 1 && nb <= 4096, 3, "bands must be 1..4096");
+  int bands = (int)nb;
   double thr = luaL_checknumber(L, 4);
+  luaL_argcheck(L, thr == thr, 4, "threshold is NaN");
   lua_settop(L, 4);
-  size_t n = (size_t)luaL_len(L, 1);
+  size_t n = lua_rawlen(L, 1);
   box *b = box_push(L); /* 5 */
   lsh *h = xcalloc(1, sizeof *h);
   b->p = h, b->free = lsh_free;
@@ -1221,10 +1251,11 @@ static int s_lsh(lua_State *L) {
   h->id = xcalloc(n + 1, sizeof *h->id);
   size_t bytes = 0;
   for (size_t i = 0; i < n; i++) {
-    lua_geti(L, 1, (lua_Integer)i + 1);
-    lua_geti(L, 2, (lua_Integer)i + 1);
+    lua_rawgeti(L, 1, (lua_Integer)i + 1); /* raw: no metamethod can */
+    lua_rawgeti(L, 2, (lua_Integer)i + 1); /* hand out unanchored strings */
     size_t len;
-    const char *sg = lua_tolstring(L, -1, &len);
+    const char *sg =
+        lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
     if (!lua_isinteger(L, -2) || !sg)
       return luaL_error(L, "lsh: ids and signatures expected");
     if (i == 0) bytes = len;
@@ -1356,7 +1387,7 @@ static const char *tc_span(tcount *t, sqlite3 *db, int64_t doc, int64_t off,
     }
     sqlite3_reset(t->dt);
   }
-  if (off < 0 || len < 0 || (size_t)(off + len) > t->doctext.len) return NULL;
+  if (!util_span_ok(off, len, t->doctext.len) || len > INT_MAX) return NULL;
   return t->doctext.data + off;
 }
 
@@ -1514,12 +1545,12 @@ static void tc_text(tcount *t, int n, int64_t doc, int64_t *total) {
 */
 static int db_terms(lua_State *L) {
   lua_settop(L, 7);
-  lua_Integer top = luaL_optinteger(L, 6, -1);
-  lua_Integer min = luaL_optinteger(L, 7, 1);
+  lua_Integer top = opt_range(L, 6, -1, INT_MAX, -1);
+  lua_Integer min = opt_range(L, 7, 0, INT_MAX, 1);
   ldb *d = check_db(L, 1);
   const char *sql = luaL_checkstring(L, 2);
-  int n = (int)luaL_checkinteger(L, 4);
-  luaL_argcheck(L, n >= 1 && n <= 8, 4, "n must be 1..8");
+  luaL_checkinteger(L, 4);
+  int n = opt_range(L, 4, 1, 8, 1);
   box *b = box_push(L); /* index 8 */
   tcount *t = xcalloc(1, sizeof *t);
   b->p = t, b->free = tcount_free;

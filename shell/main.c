@@ -53,6 +53,36 @@ void cmd_error(const char *what, const char *why) {
   fflush(stderr);
 }
 
+int64_t cmd_size_arg(const char *s) {
+  char *end;
+  errno = 0;
+  long long n = strtoll(s, &end, 10);
+  if (errno || end == s || n <= 0) return -1;
+  int shift = 0;
+  switch (*end) {
+    case 'K':
+    case 'k':
+      shift = 10;
+      end++;
+      break;
+    case 'M':
+    case 'm':
+      shift = 20;
+      end++;
+      break;
+    case 'G':
+    case 'g':
+      shift = 30;
+      end++;
+      break;
+    default:
+      break;
+  }
+  if (*end == 'B' || *end == 'b') end++;
+  if (*end || n > (INT64_MAX >> shift)) return -1;
+  return (int64_t)n << shift;
+}
+
 int host_report(lua_State *L, int status) {
   if (status != LUA_OK) {
     const char *msg = lua_tostring(L, -1);

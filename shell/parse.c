@@ -1425,6 +1425,11 @@ doc *parse_document(const char *path, const char *bytes, size_t len,
 }
 
 doc *parse_file(const char *path, int flags, const char **why) {
+  return parse_file_max(path, flags, 0, why);
+}
+
+doc *parse_file_max(const char *path, int flags, int64_t max,
+                    const char **why) {
   struct stat sb;
   if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
     *why = "is a directory";
@@ -1432,8 +1437,14 @@ doc *parse_file(const char *path, int flags, const char **why) {
   }
   char *bytes;
   size_t len;
-  if (util_read_file(path, &bytes, &len) != 0) {
+  if (util_read_file(path, max, &bytes, &len) != 0) {
     char tmp[128];
+    if (errno == EFBIG) {
+      *why =
+          "larger than the size limit (--max-file-size, 64 MiB by "
+          "default): skipped";
+      return NULL;
+    }
     const char *m = strerror_r(errno, tmp, sizeof tmp); /* GNU: thread-safe */
     *why = m == tmp ? "cannot read the file" : m;       /* static or not? */
     return NULL;

@@ -6,6 +6,8 @@
 #ifndef TINSH_PARSE_H
 #define TINSH_PARSE_H
 
+#include <stdint.h>
+
 #include "doc.h"
 
 enum {
@@ -26,5 +28,7 @@ doc *parse_document(const char *path, const char *bytes, size_t len, int flags);
 ** at a static reason ("No such file or directory", "is a directory", ...).
 */
 doc *parse_file(const char *path, int flags, const char **why);
+/* the same with a size limit (bytes; <= 0: UTIL_READ_MAX, 64 MiB) */
+doc *parse_file_max(const char *path, int flags, int64_t max, const char **why);
 
 #endif

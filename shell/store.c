@@ -490,18 +490,30 @@ static sqlite3_stmt *rows_of(store *s, const char *cols, const char *table,
   return st;
 }
 
-/* Blocks from block_rows; a NULL text is the block's span of d->text. */
+/*
+** Blocks from block_rows; a NULL text is the block's span of d->text. A
+** span outside the text (a damaged or hostile database) becomes an empty
+** block at 0 and a warning on the document, never a read outside it.
+*/
 static void load_blocks(store *s, doc *d, int64_t id) {
   sqlite3_stmt *st = rows_of(s, "kind, off, len, text", "block_rows", id);
   while (st && sqlite3_step(st) == SQLITE_ROW) {
     int k = doc_kind_from_name((const char *)sqlite3_column_text(st, 0));
-    size_t off = (size_t)sqlite3_column_int64(st, 1);
-    size_t len = (size_t)sqlite3_column_int64(st, 2);
+    int64_t off = sqlite3_column_int64(st, 1);
+    int64_t len = sqlite3_column_int64(st, 2);
     char *text = col_str(d, st, 3);
-    if (!text)
-      text = off + len <= d->text_len ? doc_str(d, d->text + off, len)
-                                      : doc_str(d, "", 0);
-    doc_block b = {k < 0 ? BK_PARAGRAPH : (doc_kind)k, text, off, len};
+    if (!util_span_ok(off, len, d->text_len)) {
+      doc_warn(d,
+               "damaged: block %zu has the span [%lld, +%lld) outside the "
+               "text (%zu bytes)",
+               d->blocks.n, (long long)off, (long long)len, d->text_len);
+      off = len = 0;
+      if (!text) text = doc_str(d, "", 0);
+    } else if (!text) {
+      text = doc_str(d, d->text + off, (size_t)len);
+    }
+    doc_block b = {k < 0 ? BK_PARAGRAPH : (doc_kind)k, text, (size_t)off,
+                   (size_t)len};
     VEC_PUSH(d->blocks, b);
   }
   sqlite3_finalize(st);

@@ -162,6 +162,7 @@ typedef struct store_ingest_opts {
   int reparse; /* re-derive every document from its stored raw text */
   int batch;   /* files per transaction (at most 5 s, 64 MB); 0 = 5000 */
   int wait;    /* another ingest holds the lock: wait (1) or refuse (0) */
+  int64_t max_file_size; /* skip larger files with a note; 0 = 64 MiB */
   /* called about every 100 ms and once at the end (final = 1); NULL: no
   ** progress, and no counting walk before the work (files_total and
   ** bytes_total stay 0) */

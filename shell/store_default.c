@@ -69,7 +69,7 @@ static char *fingerprint(const char *dir) {
     char *p = store_msg("%s/%s", dir, names.items[i]), *bytes;
     size_t len;
     h = h * 31 + util_hash64(names.items[i], strlen(names.items[i]));
-    if (util_read_file(p, &bytes, &len) == 0) {
+    if (util_read_file(p, 0, &bytes, &len) == 0) {
       h = h * 31 + util_hash64(bytes, len);
       free(bytes);
     }

@@ -54,8 +54,9 @@ typedef struct job {
   char *path; /* absolute path of the file */
   int64_t size, mtime_ns;
   int format;
-  int64_t reparse; /* > 0: re-derive this stored document */
-  int record;      /* reparse: its record number */
+  int64_t reparse;  /* > 0: re-derive this stored document */
+  int record;       /* reparse: its record number */
+  int64_t max_size; /* read at most this many bytes (else the file fails) */
   /* filled by the worker */
   char *bytes;
   size_t len;
@@ -291,7 +292,7 @@ static void parse_json_file(job *j) {
 /* Worker: read, hash and parse one job (no database access). */
 static void run_job(job *j) {
   if (!j->reparse) {
-    if (util_read_file(j->path, &j->bytes, &j->len) != 0) {
+    if (util_read_file(j->path, j->max_size, &j->bytes, &j->len) != 0) {
       job_fail(j, "%s", strerror(errno));
       return;
     }
@@ -1108,6 +1109,16 @@ static int visit(ingest *g, const char *path, const struct stat *sb) {
          0);
     return 0;
   }
+  int64_t max = g->o->max_file_size > 0 ? g->o->max_file_size : UTIL_READ_MAX;
+  if (sb->st_size > max) { /* never read whole: skipped with the reason */
+    char why[96];
+    snprintf(why, sizeof why,
+             "larger than the size limit (%lld bytes, --max-file-size), "
+             "skipped",
+             (long long)max);
+    note(g, path, why, 0);
+    return 0;
+  }
   int64_t mt = (int64_t)sb->st_mtim.tv_sec * 1000000000 + sb->st_mtim.tv_nsec;
   /* unchanged files cost a stat and an index lookup */
   sqlite3_stmt *q = g->q_file;
@@ -1128,6 +1139,7 @@ static int visit(ingest *g, const char *path, const struct stat *sb) {
   j.size = sb->st_size;
   j.mtime_ns = mt;
   j.format = fmt;
+  j.max_size = max; /* the file may grow before a worker reads it */
   return submit(g, &j);
 }
 

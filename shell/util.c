@@ -4,10 +4,14 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utf8proc.h>
 
 static void oom(size_t n) {
   fprintf(stderr, "tinsh: out of memory (%zu bytes)\n", n);
@@ -111,6 +115,19 @@ void buf_add_json_str(buf *b, const char *s, size_t n) {
   size_t run = 0; /* start of the pending run of plain bytes */
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
+    if (c >= 0x80) { /* a valid sequence passes; a bad byte is U+FFFD */
+      utf8proc_int32_t cp;
+      utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                            (utf8proc_ssize_t)(n - i), &cp);
+      if (k > 0) {
+        i += (size_t)k - 1;
+        continue;
+      }
+      buf_add(b, s + run, i - run);
+      run = i + 1;
+      buf_adds(b, "\\ufffd");
+      continue;
+    }
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     buf_add(b, s + run, i - run);
     run = i + 1;
@@ -191,16 +208,39 @@ char *arena_strdup(arena *a, const char *s) {
 
 /* ---- files ---- */
 
-int util_read_file(const char *path, char **out, size_t *outlen) {
-  FILE *f = fopen(path, "rb");
+/*
+** Open path for reading without blocking on a FIFO (O_NONBLOCK, cleared
+** for regular files once open). Returns a FILE or NULL with errno.
+*/
+static FILE *open_read(const char *path) {
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return NULL;
+  struct stat st;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  FILE *f = fdopen(fd, "rb");
+  if (!f) close(fd);
+  return f;
+}
+
+int util_read_file(const char *path, int64_t max, char **out, size_t *outlen) {
+  if (max <= 0) max = UTIL_READ_MAX;
+  FILE *f = open_read(path);
   if (!f) return -1;
   buf b;
   buf_init(&b);
   buf_reserve(&b, 0);
   char chunk[65536];
   size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_add(&b, chunk, n);
-  int err = ferror(f) ? errno : 0;
+  int err = 0;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+    if ((int64_t)(b.len + n) > max) {
+      err = EFBIG; /* never read a device or a stream unbounded */
+      break;
+    }
+    buf_add(&b, chunk, n);
+  }
+  if (!err && ferror(f) && errno != EAGAIN) err = errno ? errno : EIO;
   fclose(f);
   if (err) {
     buf_free(&b);

@@ -27,6 +27,8 @@ void buf_printf(buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 char *buf_detach(buf *b); /* returns malloc'd NUL-terminated string */
 /* JSON string literal (with quotes) of s[0..n), escaping as RFC 8259 */
+/* s[0..n) as a JSON string: always valid UTF-8 (a byte that is not part of
+** a valid sequence becomes \ufffd), controls escaped */
 void buf_add_json_str(buf *b, const char *s, size_t n);
 
 /* ---- arena: many small allocations freed at once ---- */
@@ -66,10 +68,25 @@ char *xstrndup(const char *s, size_t n);
 /* ---- files ---- */
 /* Read a whole file. Returns 0 and a malloc'd buffer (NUL-terminated) or
 ** -1 with errno set. */
-int util_read_file(const char *path, char **out, size_t *outlen);
+/*
+** Read a whole file (or device, or stream: a FIFO is opened without
+** blocking) into a malloc'd buffer. More than max bytes (max <= 0:
+** UTIL_READ_MAX) fails with errno EFBIG: nothing is read unbounded.
+*/
+#define UTIL_READ_MAX (64LL * 1024 * 1024)
+int util_read_file(const char *path, int64_t max, char **out, size_t *outlen);
 
 /* 64-bit FNV-1a hash, used for stable ids; the constants are public so
 ** hot loops can hash incrementally and get the same value */
+/*
+** Is [off, off + len) inside a buffer of total bytes? Overflow-safe for
+** any values read from a database (negative, huge).
+*/
+static inline int util_span_ok(int64_t off, int64_t len, size_t total) {
+  return off >= 0 && len >= 0 && (uint64_t)off <= total &&
+         (uint64_t)len <= total - (uint64_t)off;
+}
+
 #define UTIL_FNV_OFFSET 14695981039346656037ULL
 #define UTIL_FNV_PRIME  1099511628211ULL
 uint64_t util_hash64(const void *p, size_t n);

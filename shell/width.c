@@ -3,6 +3,9 @@
 */
 #include "width.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <utf8proc.h>
 
 /* width of one decoded code point: combining marks and controls are 0 */
@@ -40,4 +43,61 @@ size_t width_of(const char *s, size_t n) {
   size_t w;
   width_fit(s, n, (size_t)-1, &w);
   return w;
+}
+
+/* is cp a control or a bidirectional override a terminal must not see? */
+static int invisible_cp(utf8proc_int32_t cp, int layout) {
+  if (cp < 0x20) return !(layout && (cp == '\n' || cp == '\t'));
+  return cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) ||
+         (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/*
+** Write s[0..n) to out (room for WIDTH_VISIBLE_MAX(n) bytes) with every
+** control character (C0, DEL, C1; with layout, tab and newline are kept),
+** bidirectional override and invalid byte made visible as an escape: \x1b
+** for bytes and C0, \u009b for C1 and overrides. Returns the length.
+*/
+size_t width_visible(const char *s, size_t n, int layout, char *out) {
+  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+  size_t o = 0;
+  for (size_t i = 0; i < n;) {
+    utf8proc_int32_t cp = p[i];
+    utf8proc_ssize_t k = 1;
+    if (cp >= 0x80) k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+    if (k < 1) {
+      o += (size_t)sprintf(out + o, "\\x%02x", p[i]), k = 1;
+    } else if (invisible_cp(cp, layout)) {
+      o += (size_t)sprintf(out + o, cp < 0x80 ? "\\x%02x" : "\\u%04x",
+                           (unsigned)cp);
+    } else {
+      memcpy(out + o, s + i, (size_t)k);
+      o += (size_t)k;
+    }
+    i += (size_t)k;
+  }
+  return o;
+}
+
+int width_invisible(const char *s, size_t n, int layout) {
+  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+  for (size_t i = 0; i < n;) {
+    utf8proc_int32_t cp = p[i];
+    utf8proc_ssize_t k = 1;
+    if (cp >= 0x80) k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+    if (k < 1 || invisible_cp(cp, layout)) return 1;
+    i += (size_t)k;
+  }
+  return 0;
+}
+
+void width_put_visible(const char *s, size_t n, FILE *out) {
+  if (!width_invisible(s, n, 0)) {
+    fwrite(s, 1, n, out);
+    return;
+  }
+  char *v = malloc(WIDTH_VISIBLE_MAX(n));
+  if (!v) return;
+  fwrite(v, 1, width_visible(s, n, 0, v), out);
+  free(v);
 }

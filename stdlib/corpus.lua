@@ -158,65 +158,86 @@ local function add(where, params, cond, value)
   if value ~= nil then params[#params + 1] = value end
 end
 
-local function like(s) return "%" .. tostring(s) .. "%" end
+local check = require("corpus.check")
+local like = check.like
+
+local FILTER_KEYS = { year = 1, from = 1, to = 1, site = 1, author = 1, title = 1,
+  place = 1, person = 1, text = 1, ids = 1, where = 1, params = 1, limit = 1, set = 1 }
+
+-- Check every field of a document filter (argument n of fname).
+local function check_filter(f, n, fname)
+  check.opts(f, n, fname, FILTER_KEYS, "unknown filter field")
+  for _, k in ipairs({ "year", "from", "to", "site", "author", "title", "place",
+    "person", "text", "where" }) do
+    f[k] = check.str(f[k], n, fname, k)
+  end
+  check.ids(f.ids, n, fname, "ids")
+  check.whole(f.limit, n, fname, "limit", 0)
+  if f.params ~= nil and type(f.params) ~= "table" then
+    check.opts(f.params, n, fname) -- says: table expected
+  end
+end
 
 -- Build "WHERE ..." and params for a document filter table.
 --   year, from, to          publication date ("2024", "2024-03", "2024-03-04")
---   site, author, title     substring of the field
+--   site, author, title     substring of the field (matched literally)
 --   place, person           the document mentions a place / person (substring)
 --   text                    full-text query (accent-smart, like search)
 --   ids                     list of row ids
 --   where                   extra SQL condition on documents d (with ? params
 --                           from filter.params)
-function M.filter_sql(filter)
+-- fname and n name the method and argument in errors (default 'filter', 1).
+function M.filter_sql(filter, fname, n)
   local where, params = {}, {}
   if filter == nil then return "", params end
-  if type(filter) ~= "table" then
-    error("bad filter (table expected, got " .. type(filter) .. ")", 3)
+  local f = {}
+  if type(filter) == "table" then for k, v in pairs(filter) do f[k] = v end end
+  check.depth = fname and 2 or 0 -- check_filter and filter_sql
+  local ok, err = pcall(check_filter, type(filter) == "table" and f or filter,
+    n or 1, fname or "filter")
+  check.depth = 0
+  if not ok then error(err, 0) end
+  if f.year then add(where, params, "substr(d.published, 1, 4) = ?", f.year) end
+  if f.from then add(where, params, "d.published >= ?", f.from) end
+  if f.to then
+    add(where, params, "substr(d.published, 1, " .. #f.to .. ") <= ?", f.to)
   end
-  local known = { year = 1, from = 1, to = 1, site = 1, author = 1, title = 1,
-    place = 1, person = 1, text = 1, ids = 1, where = 1, params = 1,
-    limit = 1, set = 1 }
-  for k in pairs(filter) do
-    if not known[k] then error("unknown filter field '" .. tostring(k) .. "'", 3) end
+  if f.site then add(where, params, "d.site LIKE ? ESCAPE '\\'", like(f.site)) end
+  if f.author then add(where, params, "d.author LIKE ? ESCAPE '\\'", like(f.author)) end
+  if f.title then add(where, params, "d.title LIKE ? ESCAPE '\\'", like(f.title)) end
+  if f.place then
+    add(where, params, "d.id IN (SELECT doc FROM places WHERE name LIKE ? ESCAPE '\\')",
+      like(f.place))
   end
-  if filter.year then add(where, params, "substr(d.published, 1, 4) = ?", tostring(filter.year)) end
-  if filter.from then add(where, params, "d.published >= ?", tostring(filter.from)) end
-  if filter.to then
-    local to = tostring(filter.to)
-    add(where, params, "substr(d.published, 1, " .. #to .. ") <= ?", to)
+  if f.person then
+    add(where, params, "d.id IN (SELECT doc FROM people WHERE name LIKE ? ESCAPE '\\')",
+      like(f.person))
   end
-  if filter.site then add(where, params, "d.site LIKE ?", like(filter.site)) end
-  if filter.author then add(where, params, "d.author LIKE ?", like(filter.author)) end
-  if filter.title then add(where, params, "d.title LIKE ?", like(filter.title)) end
-  if filter.place then
-    add(where, params, "d.id IN (SELECT doc FROM places WHERE name LIKE ?)", like(filter.place))
-  end
-  if filter.person then
-    add(where, params, "d.id IN (SELECT doc FROM people WHERE name LIKE ?)", like(filter.person))
-  end
-  if filter.text then
-    local m = S.plain_query(filter.text)
+  if f.text then
+    local m = S.plain_query(f.text)
     if m then
       add(where, params, "d.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)", m)
     else
       where[#where + 1] = "0"
     end
   end
-  if filter.ids then
+  if f.ids then
     local ids = {}
-    for i, id in ipairs(filter.ids) do
-      if math.type(id) ~= "integer" then error("filter.ids: integer row ids expected", 3) end
-      ids[i] = tostring(id)
-    end
+    for i, id in ipairs(f.ids) do ids[i] = tostring(id) end
     where[#where + 1] = "d.id IN (" .. (#ids > 0 and table.concat(ids, ",") or "NULL") .. ")"
   end
-  if filter.where then
-    where[#where + 1] = "(" .. filter.where .. ")"
-    for _, v in ipairs(filter.params or {}) do params[#params + 1] = v end
+  if f.where then
+    where[#where + 1] = "(" .. f.where .. ")"
+    for _, v in ipairs(f.params or {}) do params[#params + 1] = v end
   end
   if #where == 0 then return "", params end
   return " WHERE " .. table.concat(where, " AND "), params
+end
+
+-- " LIMIT n" of a checked filter, or ""
+local function limit_sql(filter)
+  local n = type(filter) == "table" and math.tointeger(filter.limit)
+  return n and (" LIMIT " .. n) or ""
 end
 
 --- corpus:docs{filter} -> iterator over documents (lazy, to-be-closed)
@@ -224,18 +245,17 @@ function Corpus:docs(filter)
   if getmetatable(filter) and require("corpus.results").is(filter) then
     return filter:docs() -- a result set
   end
-  local w, params = M.filter_sql(filter)
-  local sql = "SELECT " .. DOC_COLS .. " FROM documents d" .. w .. " ORDER BY d.id"
-  if filter and filter.limit then sql = sql .. " LIMIT " .. math.tointeger(filter.limit) end
+  local w, params = M.filter_sql(filter, "docs")
+  local sql = "SELECT " .. DOC_COLS .. " FROM documents d" .. w .. " ORDER BY d.id" ..
+    limit_sql(filter)
   return db(self):rows(sql, params, { meta = docmt(self) })
 end
 
 --- corpus:list{filter} -> frame of documents (rowid, date, title, ...)
 function Corpus:list(filter)
-  local w, params = M.filter_sql(filter)
+  local w, params = M.filter_sql(filter, "list")
   local sql = "SELECT d.id AS rowid, substr(d.published, 1, 10) AS date, d.title, " ..
-    "d.author, d.site, d.path FROM documents d" .. w .. " ORDER BY d.id"
-  if filter and filter.limit then sql = sql .. " LIMIT " .. math.tointeger(filter.limit) end
+    "d.author, d.site, d.path FROM documents d" .. w .. " ORDER BY d.id" .. limit_sql(filter)
   local rows = db(self):all(sql, params)
   return frame.new(rows, { "rowid", "date", "title", "author", "site", "path" })
 end
@@ -243,7 +263,7 @@ end
 --- corpus:count{filter} -> number of documents matching
 function Corpus:count(filter)
   if filter == nil then return db(self):count() end
-  local w, params = M.filter_sql(filter)
+  local w, params = M.filter_sql(filter, "count")
   local rows = db(self):all("SELECT count(*) AS n FROM documents d" .. w, params)
   return rows[1].n
 end

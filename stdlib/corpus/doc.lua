@@ -102,7 +102,7 @@ local function basename(p) return p and (p:match("[^/]+$") or p) or "" end
 function Doc:summary()
   local title = rawget(self, "title") or "(no title)"
   return string.format("#%d  %s  %s  (%s)", rawget(self, "rowid"), date_of(self),
-    display.truncate(title, 70), basename(self.path))
+    display.truncate(display.visible(title), 70), display.visible(basename(self.path)))
 end
 
 --- doc:text() -> the normalised text of the document
@@ -215,7 +215,8 @@ end
 ---------------------------------------------------------------- show
 
 -- Word-wrap s to width columns with a prefix on every line.
-local wrap = display.wrap -- wrap(s, width, prefix, out) appends lines
+-- wrap(s, width, prefix, out) appends the lines of s, made terminal-safe
+local function wrap(s, ...) return display.wrap(display.visible(s, true), ...) end
 M.wrap = wrap
 
 --- doc:render{width =, color =, all =} -> the readable rendering as a string
@@ -236,7 +237,7 @@ function Doc:render(opts)
   if f.author then meta[#meta + 1] = f.author end
   if f.site then meta[#meta + 1] = f.site end
   meta[#meta + 1] = "#" .. rawget(self, "rowid") .. " " .. basename(f.path)
-  out[#out + 1] = sgr("2", table.concat(meta, " · "))
+  out[#out + 1] = sgr("2", display.visible(table.concat(meta, " · ")))
   out[#out + 1] = ""
   local skip = { title = true, dateline = true, banner = not opts.all,
     boilerplate = not opts.all, related = not opts.all }

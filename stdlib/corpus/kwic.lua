@@ -11,6 +11,7 @@ local corpus = require("corpus")
 local display = require("tinsh.display")
 local core = require("tinsh.core")
 
+local check = require("corpus.check")
 local M = {}
 local Kwic = {}
 local KwicMT = { __name = "corpus.kwic", __index = Kwic }
@@ -54,7 +55,10 @@ M.phrase_match = phrase_match
 --- corpus:kwic(query [, opts]) -> concordance
 function M.kwic(c, query, opts)
   if type(query) ~= "string" then error("bad argument #1 to 'kwic' (query string expected)", 2) end
-  opts = opts or {}
+  opts = check.opts(opts, 2, "kwic",
+    { kinds = 1, width = 1, sort = 1, limit = 1, docs = 1, filter = 1 })
+  check.whole(opts.width, 2, "kwic", "width", 1, 100000)
+  check.whole(opts.limit, 2, "kwic", "limit", 0)
   local kinds = opts.kinds or DEFAULT_KINDS
   if type(kinds) == "string" then kinds = { kinds } end
   local klist = {}
@@ -184,12 +188,12 @@ function Kwic:render(opts)
     local l = self[i]
     local left = display.pad(fit_left(l.left, side), side, "right")
     local right = display.truncate(l.right, side)
-    out[#out + 1] = (display.pad(refs[i], refw) .. "  " .. left .. " " ..
-      display.pad(l.match, matchw) .. " " .. right):gsub("%s+$", "")
+    out[#out + 1] = display.visible((display.pad(refs[i], refw) .. "  " .. left ..
+      " " .. display.pad(l.match, matchw) .. " " .. right):gsub("%s+$", ""))
   end
   local foot = string.format("(%d %s of %q)", n, n == 1 and "line" or "lines", self.query)
   if limit < n then foot = string.format("(%d of %d lines of %q)", limit, n, self.query) end
-  out[#out + 1] = foot
+  out[#out + 1] = display.visible(foot)
   return table.concat(out, "\n")
 end
 

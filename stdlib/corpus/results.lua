@@ -12,6 +12,7 @@ local corpus = require("corpus")
 local frame = require("frame")
 local display = require("tinsh.display")
 
+local check = require("corpus.check")
 local M = {}
 local RS = {}
 local RSMT = { __name = "corpus.results", __index = RS }
@@ -48,8 +49,10 @@ function M.search(c, query, opts)
   if type(query) ~= "string" then
     error("bad argument #1 to 'search' (query string expected)", 2)
   end
-  opts = opts or {}
-  local limit = opts.limit or 1000
+  opts = check.opts(opts, 2, "search",
+    { limit = 1, filter = 1, raw = 1, offsets = 1, snippet = 1 })
+  local limit = check.whole(opts.limit, 2, "search", "limit", -1) or 1000
+  check.whole(opts.snippet, 2, "search", "snippet", -1, 64)
   local db = corpus._db(c)
   local hits, err = db:search(query, { limit = opts.filter and -1 or limit,
     raw = opts.raw, offsets = opts.offsets ~= false, snippet = opts.snippet or 16,

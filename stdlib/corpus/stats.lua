@@ -13,6 +13,7 @@ local corpus = require("corpus")
 local frame = require("frame")
 local core = require("tinsh.core")
 
+local check = require("corpus.check")
 local M = {}
 
 local CONTENT = "'title','lead','heading','paragraph','question','answer','caption'"
@@ -105,9 +106,10 @@ M.count_ngrams = count_ngrams
 
 --- corpus:freq{n =, stop =, min =, top =, docs =, filter...} -> frame
 function M.freq(c, opts)
-  opts = opts or {}
-  local n = opts.n or 1
-  if math.type(n) ~= "integer" or n < 1 or n > 8 then error("freq: n must be 1..8", 2) end
+  opts = check.opts(opts, 1, "freq")
+  local n = check.whole(opts.n, 1, "freq", "n", 1, 8) or 1
+  check.whole(opts.top, 1, "freq", "top", 0)
+  check.whole(opts.min, 1, "freq", "min", 1)
   local stop = opts.stop ~= false and M.stopwords() or nil
   local rows = count_ngrams(c, subcorpus_of(opts), n, stop, opts.top or 100, opts.min or 1)
   return frame.new(rows, { "term", "count", "docs" })
@@ -220,8 +222,14 @@ end
 --- corpus:collocations(word [, opts]) -> frame term, together, term_total, ll, pmi
 function M.collocations(c, word, opts)
   if type(word) ~= "string" then error("bad argument #1 to 'collocations' (word expected)", 2) end
-  opts = opts or {}
-  local window = opts.window or 4
+  opts = check.opts(opts, 2, "collocations",
+    { window = 1, stop = 1, min = 1, by = 1, top = 1, docs = 1 })
+  local window = check.whole(opts.window, 2, "collocations", "window", 1, 50) or 4
+  check.whole(opts.min, 2, "collocations", "min", 1)
+  check.whole(opts.top, 2, "collocations", "top", 0)
+  if opts.by ~= nil and opts.by ~= "ll" and opts.by ~= "pmi" and opts.by ~= "together" then
+    error("bad argument #2 to 'collocations' (field 'by': 'll', 'pmi' or 'together' expected)", 2)
+  end
   local stop = opts.stop ~= false and M.stopwords() or {}
   local node = S.tokens(word)
   if #node == 0 then return frame.new({}, { "term", "together", "term_total", "ll", "pmi" }) end
@@ -291,8 +299,10 @@ end
 
 --- corpus:keyness(a, b [, opts]) -> frame term, a, b, ll, log_ratio
 function M.keyness(c, a, b, opts)
-  opts = opts or {}
-  local n = opts.n or 1
+  opts = check.opts(opts, 3, "keyness", { n = 1, stop = 1, min = 1, top = 1 })
+  local n = check.whole(opts.n, 3, "keyness", "n", 1, 8) or 1
+  check.whole(opts.min, 3, "keyness", "min", 0)
+  check.whole(opts.top, 3, "keyness", "top", 0)
   local stop = opts.stop ~= false and M.stopwords() or nil
   local ca, _, na = count_ngrams(c, a, n, stop)
   local cb, _, nb = count_ngrams(c, b, n, stop)

@@ -13,6 +13,12 @@ local has_core, core = pcall(require, "tinsh.core")
 if not has_core or type(core) ~= "table" then core = nil end
 M.core = core
 
+--- display.visible(s [, layout]) -> s safe for a terminal: control
+--- characters (ESC, BEL, C1 ...), bidirectional overrides and invalid
+--- bytes shown as escapes (\x1b, \u009b, \xff); layout keeps tab and
+--- newline. Every text that reaches the screen from a corpus goes here.
+function M.visible(s, layout) return core.visible(s, layout) end
+
 -- Decode one code point at byte position i of s (lax: an invalid byte is
 -- returned as itself, length 1). Returns code point, byte length.
 local function decode(s, i)

@@ -36,7 +36,7 @@ end
 local function scalar(v)
   local t = type(v)
   if t == "string" then
-    return string.format("%q", cut(v, M.options.width)):gsub("\\\n", "\\n")
+    return display.visible((string.format("%q", cut(v, M.options.width)):gsub("\\\n", "\\n")))
   end
   return tostring(v)
 end

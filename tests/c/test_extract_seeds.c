@@ -182,7 +182,7 @@ static void gold_keys(const char *path, keys *ks) {
 static doc *fallback_doc(const char *path) {
   char *t;
   size_t n;
-  if (util_read_file(path, &t, &n) != 0) return NULL;
+  if (util_read_file(path, 0, &t, &n) != 0) return NULL;
   doc *d = doc_new(path);
   d->text = doc_str(d, t, n);
   d->text_len = n;

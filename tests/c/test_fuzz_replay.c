@@ -90,7 +90,7 @@ static int replay_dir(const char *dir, const char *suffix) {
     char *text;
     size_t len;
     snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-    CHECK(util_read_file(path, &text, &len) == 0);
+    CHECK(util_read_file(path, 0, &text, &len) == 0);
     if (text) replay(path, text, len), free(text);
     free(names[i]);
   }

@@ -317,7 +317,7 @@ static void test_roundtrip(void) {
     CHECK(got->text_len == want->text_len);
     char *file, *raw;
     size_t flen, rlen = 0;
-    if (util_read_file(di.path, &file, &flen) == 0) {
+    if (util_read_file(di.path, 0, &file, &flen) == 0) {
       raw = store_doc_raw(s, di.id, &rlen);
       CHECK(raw && rlen == flen && memcmp(raw, file, flen) == 0);
       free(raw);

@@ -38,7 +38,7 @@ check.test("open and default", function()
   check.eq(#c2, 5, "a closed corpus reopens on next use")
   c2:close()
   local w, p = corpus.filter_sql{ year = 2024, place = "Móng Cái" }
-  check.eq(w, " WHERE substr(d.published, 1, 4) = ? AND d.id IN (SELECT doc FROM places WHERE name LIKE ?)",
+  check.eq(w, " WHERE substr(d.published, 1, 4) = ? AND d.id IN (SELECT doc FROM places WHERE name LIKE ? ESCAPE '\\')",
     "filter_sql")
   check.eq(p, { "2024", "%Móng Cái%" }, "bound parameters, never spliced")
   check.eq(corpus.filter_sql(nil), "", "no filter")
