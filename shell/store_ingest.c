@@ -13,6 +13,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1352,18 +1353,49 @@ static void bulk_end(ingest *g) {
 
 /* ---- the lock: one ingest at a time per database ---- */
 
-static int take_lock(store *s, int wait, char **err) {
-  char *lp = store_msg("%s.lock", s->path);
+/* flock the file lp (created when missing): fd, -2 when it cannot be
+** opened, -1 when another process holds it (and wait is 0 or failed) */
+static int lock_file(const char *lp, int wait) {
   int fd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  free(lp);
-  if (fd < 0) return -2; /* read-only folder: rely on SQLite's own locking */
+  if (fd < 0) return -2;
   if (flock(fd, LOCK_EX | LOCK_NB) == 0) return fd;
   if (wait && flock(fd, LOCK_EX) == 0) return fd;
   close(fd);
-  *err = store_msg(
-      "another ingest is running on this database; wait for it "
-      "to finish (or use --wait)");
   return -1;
+}
+
+/*
+** One ingest at a time per database file, whatever the name it is given
+** by: "<resolved path>.lock" (symlinks, "..", relative spellings all
+** resolve to one name) and, for hard links, a lock named by the file's
+** device and inode in $TMPDIR (else /tmp). Returns the first lock's
+** descriptor (*inode_fd the second, or -1), -2 when no lock file can be
+** made (a read-only folder: SQLite's own locking remains), -1 refused.
+*/
+static int take_lock(store *s, int wait, int *inode_fd, char **err) {
+  char real[PATH_MAX];
+  struct stat st;
+  *inode_fd = -1;
+  const char *p = realpath(s->path, real) ? real : s->path;
+  char *lp = store_msg("%s.lock", p);
+  int fd = lock_file(lp, wait);
+  free(lp);
+  if (fd != -1 && stat(p, &st) == 0) {
+    const char *tmp = getenv("TMPDIR");
+    char *ip =
+        store_msg("%s/tinsh-ingest-%lu-%llx-%llx.lock",
+                  tmp && *tmp ? tmp : "/tmp", (unsigned long)getuid(),
+                  (unsigned long long)st.st_dev, (unsigned long long)st.st_ino);
+    *inode_fd = lock_file(ip, wait);
+    free(ip);
+    if (*inode_fd == -1 && fd >= 0) close(fd), fd = -1;
+    if (*inode_fd < 0) *inode_fd = -1;
+  }
+  if (fd == -1)
+    *err = store_msg(
+        "another ingest is running on this database; wait for it "
+        "to finish (or use --wait)");
+  return fd;
 }
 
 static int log_start(ingest *g, const char *const *paths, int npaths) {
@@ -1474,7 +1506,8 @@ int store_ingest(store *s, const char *const *paths, int npaths,
     *err = store_msg("database opened read-only");
     return -1;
   }
-  int lock = take_lock(s, o->wait, err);
+  int inode_lock;
+  int lock = take_lock(s, o->wait, &inode_lock, err);
   if (lock == -1) return -1;
   ingest g = {0};
   g.s = s, g.o = o, g.st = st, g.err = err;
@@ -1524,6 +1557,7 @@ int store_ingest(store *s, const char *const *paths, int npaths,
   progress(&g, 1);
   free(g.dbreal);
   if (lock >= 0) close(lock);
+  if (inode_lock >= 0) close(inode_lock);
   if (rc || g.failed) {
     if (!*err) *err = store_msg("%s", sqlite3_errmsg(s->db));
     return -1;

@@ -192,7 +192,7 @@ function M.filter_sql(filter, fname, n)
   if filter == nil then return "", params end
   local f = {}
   if type(filter) == "table" then for k, v in pairs(filter) do f[k] = v end end
-  check.depth = fname and 2 or 0 -- check_filter and filter_sql
+  check.depth = fname and 3 or 0 -- check_filter, pcall and filter_sql
   local ok, err = pcall(check_filter, type(filter) == "table" and f or filter,
     n or 1, fname or "filter")
   check.depth = 0
