@@ -63,7 +63,7 @@ fuzz:
 	@cmake -S . -B $(BUILD_FUZZ) -DCMAKE_C_COMPILER=clang \
 	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTINSH_FUZZ=ON >/dev/null
 	@cmake --build $(BUILD_FUZZ) -j$(JOBS) --target fuzz_all
-	@sh tests/fuzz/run.sh $(BUILD_FUZZ) $(FUZZ_SECONDS)
+	@bash tests/fuzz/run.sh $(BUILD_FUZZ) $(FUZZ_SECONDS)
 
 test-valgrind: test-deps build
 	@sh tests/tools/ensure-packages.sh valgrind

@@ -26,11 +26,20 @@ target_compile_definitions(tinshcore_fuzz PUBLIC ${FUZZ_CORE_DEFS})
 target_link_libraries(tinshcore_fuzz PUBLIC ${SQLITE_LINK_LIBRARIES}
   ${UTF8PROC_LINK_LIBRARIES} Threads::Threads m)
 
-set(FUZZ_TARGETS fuzz_text fuzz_parse fuzz_fts fuzz_query fuzz_json)
+set(FUZZ_TARGETS fuzz_text fuzz_parse fuzz_fts fuzz_query fuzz_json fuzz_db)
 foreach(name ${FUZZ_TARGETS})
   add_executable(${name} ${CMAKE_SOURCE_DIR}/tests/fuzz/${name}.c)
   target_compile_options(${name} PRIVATE -fsanitize=fuzzer ${FUZZ_SAN})
   target_link_options(${name} PRIVATE -fsanitize=fuzzer ${FUZZ_SAN})
   target_link_libraries(${name} PRIVATE tinshcore_fuzz)
 endforeach()
-add_custom_target(fuzz_all DEPENDS ${FUZZ_TARGETS})
+# the sandboxed Lua surface: the sandbox's own files with Lua, not the host
+add_executable(fuzz_sandbox ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_sandbox.c
+  ${CMAKE_SOURCE_DIR}/shell/lua_sandbox.c
+  ${CMAKE_SOURCE_DIR}/shell/lua_sandbox_limits.c)
+target_compile_options(fuzz_sandbox PRIVATE -fsanitize=fuzzer ${FUZZ_SAN})
+target_link_options(fuzz_sandbox PRIVATE -fsanitize=fuzzer ${FUZZ_SAN})
+target_include_directories(fuzz_sandbox PRIVATE ${LUA_INCLUDE_DIRS})
+target_link_libraries(fuzz_sandbox PRIVATE tinshcore_fuzz ${LUA_STATIC}
+  ${CMAKE_DL_LIBS} m)
+add_custom_target(fuzz_all DEPENDS ${FUZZ_TARGETS} fuzz_sandbox)

@@ -1,10 +1,11 @@
-#!/bin/sh
+#!/usr/bin/env bash
 # run.sh BUILD_DIR [SECONDS] [TARGET...] — run the libFuzzer targets.
 #
 # Seeds are made at run time in a temp dir: examples/corpus/*.txt, a few
 # hand-made snippets (mojibake, UTF-16, CRLF, interview, numbers, refs,
 # queries with FTS5 syntax), and every file of tests/fuzz/regressions/.
-# Each target runs SECONDS (default 60) on one core. A crash leaves its
+# Each target runs SECONDS (default 60) on one core, as many side by side
+# as there are cores. A crash leaves its
 # input in BUILD_DIR/fuzz-artifacts/ and makes the script fail; copy that
 # file into tests/fuzz/regressions/ (test_fuzz_replay replays it under
 # `make test`). Prints one summary line per target: runs, corpus, crashes.
@@ -14,7 +15,7 @@ set -u
 build=${1:?usage: run.sh BUILD_DIR [SECONDS] [TARGET...]}
 secs=${2:-60}
 [ $# -ge 2 ] && shift 2 || shift $#
-targets=${*:-fuzz_text fuzz_parse fuzz_fts fuzz_query fuzz_json}
+targets=${*:-fuzz_text fuzz_parse fuzz_fts fuzz_query fuzz_json fuzz_db fuzz_sandbox}
 src=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -55,14 +56,25 @@ printf '{"headline":"a","published":1,"text":["x",{"y":null}],"content":"c","lin
 printf '{"title":"\\ud83d\\ude00 \\ud800 \\udc00","body":"\\u0000"}' >"$jsn/surrogates.json"
 printf '{}' >"$jsn/empty.json"
 
-# ---- run ----
-status=0
-for t in $targets; do
+mkdir -p "$work/seed-db" "$work/seed-lua"
+printf '\000\000\001\377\377\377\377\377\377\377\177\001\002\001\373\377\377\377\377\377\377\377' >"$work/seed-db/rows"
+printf '\001\000\020\000\000\377\000\040\000\000\000' >"$work/seed-db/bytes"
+for f in "$src"/examples/*.lua; do cp "$f" "$work/seed-lua/"; done
+printf 'print(io.open("out/x.txt","w")) print(pcall(io.output, 1)) print(os.getenv("HOME"))\nlocal co = coroutine.wrap(function() while true do end end) print(pcall(co))\n' >"$work/seed-lua/escape.lua"
+printf 'print(load("\\27Lua", "x", "b")) print(pcall(require, "os")) print(package.loaded._G == _G)\n' >"$work/seed-lua/load.lua"
+
+# ---- run: the targets side by side, one per core ----
+# run_one TARGET: one target for $secs seconds; prints its summary line
+# into $work/TARGET.sum and returns non-zero on a crash
+run_one() {
+  t=$1
   bin="$build/$t"
-  [ -x "$bin" ] || { echo "run.sh: $bin missing (build fuzz_all)" >&2; exit 2; }
+  [ -x "$bin" ] || { echo "run.sh: $bin missing (build fuzz_all)" >"$work/$t.sum"; return 2; }
   seeds=$doc
   [ "$t" = fuzz_query ] && seeds=$qry
   [ "$t" = fuzz_json ] && seeds=$jsn
+  [ "$t" = fuzz_db ] && seeds=$work/seed-db
+  [ "$t" = fuzz_sandbox ] && seeds=$work/seed-lua
   corpus="$work/corpus-$t"
   mkdir -p "$corpus"
   log="$work/$t.log"
@@ -79,16 +91,32 @@ for t in $targets; do
   ign=$(grep -o 'oom/timeout/crash: [0-9/]*' "$log" | tail -1 | awk -F/ '{print $NF}')
   files=$(ls "$corpus" | wc -l)
   if [ $rc -ne 0 ]; then
-    status=1
     cp "$log" "$art/$t.log"
-    echo "$t: CRASH after ${runs:-?} runs (rc $rc)"
-    grep -E 'ERROR|invariant|SUMMARY|Test unit written' "$log" | head -8
-  else
-    if [ "${ign:-0}" -gt 0 ]; then
-      echo "$t: ${runs:-?} runs in ${secs}s, $cov, corpus $files, $ign crash(es) ignored (see $art)"
-    else
-      echo "$t: ${runs:-?} runs in ${secs}s, $cov, corpus $files, no crash"
-    fi
+    { echo "$t: CRASH after ${runs:-?} runs (rc $rc)"
+      grep -E 'ERROR|invariant|SUMMARY|Test unit written' "$log" | head -8; } >"$work/$t.sum"
+    return 1
   fi
+  if [ "${ign:-0}" -gt 0 ]; then
+    echo "$t: ${runs:-?} runs in ${secs}s, $cov, corpus $files, $ign crash(es) ignored (see $art)" >"$work/$t.sum"
+  else
+    echo "$t: ${runs:-?} runs in ${secs}s, $cov, corpus $files, no crash" >"$work/$t.sum"
+  fi
+}
+
+status=0
+jobs_max=$(nproc 2>/dev/null || echo 2)
+running=0
+for t in $targets; do
+  if [ "$running" -ge "$jobs_max" ]; then
+    wait -n || status=1
+    running=$((running - 1))
+  fi
+  run_one "$t" &
+  running=$((running + 1))
 done
+while [ "$running" -gt 0 ]; do
+  wait -n || status=1
+  running=$((running - 1))
+done
+for t in $targets; do cat "$work/$t.sum" 2>/dev/null; done
 exit $status
