@@ -322,11 +322,75 @@ const char *store_warning(store *s) {
   return s->warning;
 }
 
+/*
+** Before a read-write open of an existing non-empty file: look at it
+** through a read-only connection (which writes nothing: no journal-mode
+** change, no -wal/-shm for a rollback-journal file) and refuse, with the
+** reason in *err, a file that is not a database, a database with other
+** tables and no tinsh meta table, or a newer tinsh schema. Only then does
+** store_open reopen it read-write, so that a refused file keeps its bytes.
+** Returns 0 (go ahead: absent, empty, or a tinsh database) or -1.
+*/
+static int preflight(const char *path, char **err) {
+  struct stat sb;
+  if (stat(path, &sb) != 0 || (S_ISREG(sb.st_mode) && sb.st_size == 0))
+    return 0; /* created (or refused) by the read-write open */
+  if (!S_ISREG(sb.st_mode)) {
+    *err = store_msg("not a regular file");
+    return -1;
+  }
+  sqlite3 *db = NULL;
+  if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                      NULL) != SQLITE_OK) {
+    *err = store_msg("%s", db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite3_close_v2(db);
+    return -1;
+  }
+  sqlite3_busy_timeout(db, 10000);
+  sqlite3_stmt *st = NULL;
+  int rc = 0;
+  if (sqlite3_prepare_v2(db,
+                         "SELECT (SELECT count(*) FROM sqlite_schema),"
+                         " (SELECT count(*) FROM sqlite_schema"
+                         "  WHERE name = 'meta' AND type = 'table')",
+                         -1, &st, NULL) != SQLITE_OK ||
+      sqlite3_step(st) != SQLITE_ROW) {
+    *err = store_msg("%s", sqlite3_errmsg(db));
+    rc = -1;
+  } else if (sqlite3_column_int(st, 1) == 0) {
+    if (sqlite3_column_int(st, 0) != 0) {
+      *err = store_msg("not a tinsh database (it has other tables)");
+      rc = -1;
+    }
+  } else {
+    sqlite3_finalize(st);
+    st = NULL;
+    int have = 0;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT value FROM meta WHERE key = "
+                           "'schema_version'",
+                           -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+      have = sqlite3_column_int(st, 0);
+    if (have > STORE_SCHEMA_VERSION) {
+      *err = store_msg(
+          "database schema version %d is newer than this tinsh "
+          "(%d); upgrade tinsh",
+          have, STORE_SCHEMA_VERSION);
+      rc = -1;
+    }
+  }
+  sqlite3_finalize(st);
+  sqlite3_close_v2(db);
+  return rc;
+}
+
 int store_open(const char *path, int mode, store **out, char **err) {
   *out = NULL;
   *err = NULL;
   store *s = xcalloc(1, sizeof *s);
   s->path = xstrdup(path);
+  s->lockfd = -1;
   s->readonly = mode == STORE_READONLY;
   /* a connection is only ever used by one thread at a time (ingest's
   ** workers never touch it): no per-call mutex */
@@ -335,6 +399,10 @@ int store_open(const char *path, int mode, store **out, char **err) {
                         : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   if (s->readonly && access(path, F_OK) != 0) {
     *err = store_msg("%s", strerror(errno));
+    store_close(s);
+    return -1;
+  }
+  if (!s->readonly && preflight(path, err) != 0) {
     store_close(s);
     return -1;
   }
@@ -390,6 +458,9 @@ int store_open(const char *path, int mode, store **out, char **err) {
 void store_close(store *s) {
   if (!s) return;
   sqlite3_close_v2(s->db);
+  /* after the connection: closing a descriptor of the database file drops
+  ** every POSIX lock this process holds on it, SQLite's included */
+  if (s->lockfd >= 0) close(s->lockfd);
   free(s->path);
   free(s);
 }
