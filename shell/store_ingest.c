@@ -1340,18 +1340,32 @@ static void bulk_end(ingest *g) {
 
 /* ---- the lock: one ingest at a time per database ---- */
 
+/*
+** The lock is a flock() on the database file itself, so it is keyed by the
+** file's device and inode: a symlink, a hard link or another spelling of
+** the path (./x.db, dir/../x.db) meets the same lock. On Linux flock()
+** locks are independent of the POSIX (fcntl) locks SQLite uses. The
+** descriptor stays open until store_close (after the connection closes:
+** closing a descriptor of the file would drop SQLite's POSIX locks);
+** release_lock only unlocks it. Returns 0, or -1 with *err set.
+*/
 static int take_lock(store *s, int wait, char **err) {
-  char *lp = store_msg("%s.lock", s->path);
-  int fd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  free(lp);
-  if (fd < 0) return -2; /* read-only folder: rely on SQLite's own locking */
-  if (flock(fd, LOCK_EX | LOCK_NB) == 0) return fd;
-  if (wait && flock(fd, LOCK_EX) == 0) return fd;
-  close(fd);
+  if (s->lockfd < 0) s->lockfd = open(s->path, O_RDONLY | O_CLOEXEC);
+  if (s->lockfd < 0) {
+    *err =
+        store_msg("cannot open the database for its lock: %s", strerror(errno));
+    return -1;
+  }
+  if (flock(s->lockfd, LOCK_EX | LOCK_NB) == 0) return 0;
+  if (wait && flock(s->lockfd, LOCK_EX) == 0) return 0;
   *err = store_msg(
       "another ingest is running on this database; wait for it "
       "to finish (or use --wait)");
   return -1;
+}
+
+static void release_lock(store *s) {
+  if (s->lockfd >= 0) flock(s->lockfd, LOCK_UN);
 }
 
 static int log_start(ingest *g, const char *const *paths, int npaths) {
@@ -1462,8 +1476,7 @@ int store_ingest(store *s, const char *const *paths, int npaths,
     *err = store_msg("database opened read-only");
     return -1;
   }
-  int lock = take_lock(s, o->wait, err);
-  if (lock == -1) return -1;
+  if (take_lock(s, o->wait, err) != 0) return -1;
   ingest g = {0};
   g.s = s, g.o = o, g.st = st, g.err = err;
   clock_gettime(CLOCK_MONOTONIC, &g.t0);
@@ -1511,7 +1524,7 @@ int store_ingest(store *s, const char *const *paths, int npaths,
   free(g.stack.items);
   progress(&g, 1);
   free(g.dbreal);
-  if (lock >= 0) close(lock);
+  release_lock(s);
   if (rc || g.failed) {
     if (!*err) *err = store_msg("%s", sqlite3_errmsg(s->db));
     return -1;

@@ -496,9 +496,7 @@ static void test_search_api(void) {
 }
 
 static void test_lock(void) {
-  char lp[400];
-  snprintf(lp, sizeof lp, "%s.lock", dbpath);
-  int fd = open(lp, O_RDWR | O_CREAT, 0644);
+  int fd = open(dbpath, O_RDONLY);
   CHECK(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0);
   store *s;
   char *err = NULL;
@@ -510,6 +508,45 @@ static void test_lock(void) {
   free(err);
   store_close(s);
   close(fd);
+}
+
+/* The ingest lock follows the file, not the path's spelling: with the lock
+** held through a hard link, an ingest through a symlink, through
+** "dir/../name" and through the plain path are all refused. */
+static void test_lock_spellings(void) {
+  char hard[400], sym[400], dotted[700];
+  snprintf(hard, sizeof hard, "%s.hard", dbpath);
+  snprintf(sym, sizeof sym, "%s.sym", dbpath);
+  unlink(hard);
+  unlink(sym);
+  CHECK(link(dbpath, hard) == 0);
+  CHECK(symlink(dbpath, sym) == 0);
+  const char *base = strrchr(dbpath, '/') + 1;
+  snprintf(dotted, sizeof dotted, "%s/../%s", dir, base);
+  int fd = open(hard, O_RDONLY);
+  CHECK(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0);
+  const char *spell[] = {sym, dotted, dbpath};
+  for (int i = 0; i < 3; i++) {
+    store *s;
+    char *err = NULL;
+    CHECK(store_open(spell[i], STORE_READWRITE, &s, &err) == 0);
+    const char *p[] = {dir};
+    store_ingest_opts o = {0};
+    CHECK(store_ingest(s, p, 1, &o, &st, &err) == -1);
+    CHECK(err && strstr(err, "another ingest is running") != NULL);
+    free(err);
+    store_close(s);
+  }
+  close(fd);
+  /* released: the symlink spelling ingests */
+  store *s;
+  char *err = NULL;
+  CHECK(store_open(sym, STORE_READWRITE, &s, &err) == 0);
+  const char *p[] = {dir};
+  CHECK(store_ingest(s, p, 1, NULL, &st, &err) == 0);
+  store_close(s);
+  unlink(hard);
+  unlink(sym);
 }
 
 /* ---- bigger generated corpora ---- */
@@ -891,6 +928,7 @@ int main(void) {
   test_incremental();
   test_search_api();
   test_lock();
+  test_lock_spellings();
   test_search_while_ingesting();
   test_kill();
   test_migration();
