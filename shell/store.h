@@ -143,7 +143,7 @@ typedef struct store_ingest_stats {
   int64_t files_done, bytes_done; /* processed so far */
   int64_t new_docs, changed, unchanged, moved, duplicates, pruned;
   int64_t reparsed;    /* documents re-derived from their raw text */
-  int64_t skipped;     /* unsupported or empty files */
+  int64_t skipped;     /* unsupported, empty or too large files */
   int64_t warnings;    /* documents with parser warnings */
   int64_t errors;      /* files that could not be read or parsed */
   int optimized;       /* the FTS index was merged into one segment (a run
@@ -169,6 +169,7 @@ typedef struct store_ingest_opts {
   /* one call per file that failed (error = 1) or was skipped (error = 0) */
   void (*file_note)(void *ctx, const char *path, const char *why, int error);
   void *ctx;
+  int64_t max_file_size; /* skip larger files with a note; 0 = 64 MiB */
   /* when non-NULL and set (e.g. by a SIGINT handler), the ingest stops
   ** after the current file: the open batch is rolled back, committed ones
   ** stay, and store_ingest fails with "interrupted" */

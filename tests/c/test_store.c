@@ -549,6 +549,46 @@ static void test_lock_spellings(void) {
   unlink(sym);
 }
 
+/* store_ingest_opts.max_file_size: a file over it is skipped with a note
+** naming the cap; the smaller one is ingested. */
+static char cap_note[256];
+static void cap_note_cb(void *ctx, const char *path, const char *why,
+                        int error) {
+  (void)ctx, (void)error;
+  if (strstr(path, "big.txt")) snprintf(cap_note, sizeof cap_note, "%s", why);
+}
+
+static void test_max_file_size(void) {
+  char sub[400], f[500], db[500];
+  snprintf(sub, sizeof sub, "%s-cap", dir);
+  snprintf(db, sizeof db, "%s-cap.db", dir);
+  mkdir(sub, 0755);
+  snprintf(f, sizeof f, "%s/small.txt", sub);
+  FILE *fp = fopen(f, "w");
+  fputs("Tiêu đề\n\nMột đoạn ngắn.\n", fp);
+  fclose(fp);
+  snprintf(f, sizeof f, "%s/big.txt", sub);
+  fp = fopen(f, "w");
+  fputs("Tiêu đề lớn\n\n", fp);
+  for (int i = 0; i < 100; i++) fputs("Một đoạn văn dài hơn giới hạn. ", fp);
+  fclose(fp);
+  store *s;
+  char *err = NULL;
+  CHECK(store_open(db, STORE_READWRITE, &s, &err) == 0);
+  const char *p[] = {sub};
+  store_ingest_opts o = {0};
+  o.max_file_size = 1000;
+  o.file_note = cap_note_cb;
+  CHECK(store_ingest(s, p, 1, &o, &st, &err) == 0);
+  CHECK_STR(cap_note, "larger than 1000 bytes (--max-file-size), skipped");
+  CHECK(st.new_docs == 1 && st.skipped == 1);
+  store_close(s);
+  char cmd[2100];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s' '%s-wal' '%s-shm'", sub, db, db,
+           db);
+  CHECK(system(cmd) == 0);
+}
+
 /* ---- bigger generated corpora ---- */
 
 static void gen(const char *sub, int n) {
@@ -929,6 +969,7 @@ int main(void) {
   test_search_api();
   test_lock();
   test_lock_spellings();
+  test_max_file_size();
   test_search_while_ingesting();
   test_kill();
   test_migration();
