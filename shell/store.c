@@ -140,19 +140,97 @@ static int schema_v3(store *s, char **err) {
                      err));
 }
 
-/*
-** Version 4: the FTS columns body, captions and answers come from
-** tinsh_blocks() (below), which reads a document's text once, instead of
-** a view that cut each block out of documents.text with substr() -- SQLite
-** loads the whole text for every block, so one document of n blocks cost
-** n times its size (a 4 MB document of 10,000 paragraphs: 17.7 s for a
-** title search, 2.4 s to re-ingest).
-*/
+/* Version 4: the body, captions and answers columns of fts_content (read
+** by FTS5 for snippets, offsets and the 'delete' of a changed document)
+** come from tinsh_fts_column(), which reads the document's text once and
+** cuts every block from it. The version 1 view read the whole
+** documents.text again for each block (the blocks view's substr), so one
+** document of 20,000 paragraphs cost 20,000 reads of its text: a
+** re-ingest or a search quadratic in its size. The fts table already
+** needs tinsh's tokenizer, so it needs a tinsh connection either way. */
 static const char schema_v4[] =
     "DROP VIEW IF EXISTS fts_content;"
     "CREATE VIEW fts_content(id, title, lead, body, captions, answers) AS"
-    "  SELECT d.id, d.title, d.lead, tinsh_blocks(d.id, 2),"
-    "  tinsh_blocks(d.id, 3), tinsh_blocks(d.id, 4) FROM documents d;";
+    "  SELECT d.id, d.title, d.lead, tinsh_fts_column(d.id, 2),"
+    "  tinsh_fts_column(d.id, 3), tinsh_fts_column(d.id, 4) FROM documents d;";
+
+/* The block kinds (block_rows.kind) of FTS column col (2, 3, 4), as the
+** version 1 view listed them. */
+static int kind_in_column(const char *kind, int col) {
+  static const char *const body[] = {"dateline", "heading", "paragraph",
+                                     "question", "byline"};
+  if (!kind) return 0;
+  if (col == 3) return strcmp(kind, "caption") == 0;
+  if (col == 4) return strcmp(kind, "answer") == 0;
+  for (size_t i = 0; i < sizeof body / sizeof *body; i++)
+    if (strcmp(kind, body[i]) == 0) return 1;
+  return 0;
+}
+
+/*
+** SQL tinsh_fts_column(doc, col): the text of FTS column col (2 body,
+** 3 captions, 4 answers) of document doc -- its blocks of that column in
+** seq order, each block's own text or else its span of documents.text,
+** joined by a newline; NULL when it has none (what group_concat over the
+** blocks view gave). Reads documents.text once. A span outside the text
+** is clamped to it (like substr), never read past it.
+*/
+static void fts_column_fn(sqlite3_context *cx, int argc, sqlite3_value **av) {
+  (void)argc;
+  sqlite3 *db = sqlite3_context_db_handle(cx);
+  sqlite3_int64 id = sqlite3_value_int64(av[0]);
+  int col = sqlite3_value_int(av[1]);
+  sqlite3_stmt *t = NULL, *b = NULL;
+  if (sqlite3_prepare_v2(db, "SELECT text FROM documents WHERE id = ?1", -1, &t,
+                         NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2(db,
+                         "SELECT kind, off, len, text FROM block_rows WHERE "
+                         "doc = ?1 ORDER BY seq",
+                         -1, &b, NULL) != SQLITE_OK) {
+    sqlite3_result_error(cx, sqlite3_errmsg(db), -1);
+    sqlite3_finalize(t);
+    return;
+  }
+  sqlite3_bind_int64(t, 1, id);
+  sqlite3_bind_int64(b, 1, id);
+  const char *text = NULL;
+  sqlite3_int64 tlen = 0;
+  if (sqlite3_step(t) == SQLITE_ROW) {
+    text = (const char *)sqlite3_column_blob(t, 0);
+    tlen = sqlite3_column_bytes(t, 0);
+  }
+  buf out;
+  buf_init(&out);
+  int any = 0, rc;
+  while ((rc = sqlite3_step(b)) == SQLITE_ROW) {
+    if (!kind_in_column((const char *)sqlite3_column_text(b, 0), col)) continue;
+    if (any) buf_addc(&out, '\n');
+    any = 1;
+    if (sqlite3_column_type(b, 3) != SQLITE_NULL) {
+      buf_add(&out, sqlite3_column_text(b, 3),
+              (size_t)sqlite3_column_bytes(b, 3));
+      continue;
+    }
+    if (!text) continue;
+    sqlite3_int64 off = sqlite3_column_int64(b, 1);
+    sqlite3_int64 len = sqlite3_column_int64(b, 2);
+    if (off < 0) off = 0;
+    if (off > tlen) off = tlen;
+    if (len < 0) len = 0;
+    if (len > tlen - off) len = tlen - off;
+    buf_add(&out, text + off, (size_t)len);
+  }
+  if (rc != SQLITE_DONE)
+    sqlite3_result_error(cx, sqlite3_errmsg(db), -1);
+  else if (!any)
+    sqlite3_result_null(cx);
+  else
+    sqlite3_result_text64(cx, out.data ? out.data : "", out.len,
+                          SQLITE_TRANSIENT, SQLITE_UTF8);
+  buf_free(&out);
+  sqlite3_finalize(t);
+  sqlite3_finalize(b);
+}
 
 /* bm25 with the column weights of store_int.h, stored in the FTS5 config
 ** so that ORDER BY rank uses it. */
@@ -301,7 +379,7 @@ static int migrate(store *s, char **err) {
     rc = store_exec(s, schema_v2, err);
   if (!rc && have < 3) /* 2 -> 3: FTS5 merge width and leaf size */
     rc = schema_v3(s, err);
-  if (!rc && have < 4) /* 3 -> 4: FTS content in one pass per document */
+  if (!rc && have < 4) /* 3 -> 4: fts_content linear in a document's size */
     rc = store_exec(s, schema_v4, err);
   if (!rc) rc = set_meta(s, "schema_version", num, err);
   if (rc) {
@@ -339,94 +417,66 @@ const char *store_warning(store *s) {
 }
 
 /*
-** Before anything is written (journal mode, page size, schema): a file
-** that holds tables but is no tinsh corpus, or a corpus of a newer
-** schema, is refused, and is left byte for byte as it was.
+** Before a read-write open of an existing non-empty file: look at it
+** through a read-only connection (which writes nothing: no journal-mode
+** change, no -wal/-shm for a rollback-journal file) and refuse, with the
+** reason in *err, a file that is not a database, a database with other
+** tables and no tinsh meta table, or a newer tinsh schema. Only then does
+** store_open reopen it read-write, so that a refused file keeps its bytes.
+** Returns 0 (go ahead: absent, empty, or a tinsh database) or -1.
 */
-static int check_foreign(store *s, char **err) {
-  sqlite3_stmt *st = NULL;
-  int rc = sqlite3_prepare_v2(
-      s->db,
-      "SELECT (SELECT count(*) FROM sqlite_schema),"
-      " (SELECT count(*) FROM sqlite_schema WHERE name = 'meta'"
-      "  AND type = 'table')",
-      -1, &st, NULL);
-  if (rc == SQLITE_OK && sqlite3_step(st) != SQLITE_ROW) rc = SQLITE_ERROR;
-  if (rc != SQLITE_OK) {
-    *err = store_msg("%s", sqlite3_errmsg(s->db));
-    sqlite3_finalize(st);
+static int preflight(const char *path, char **err) {
+  struct stat sb;
+  if (stat(path, &sb) != 0 || (S_ISREG(sb.st_mode) && sb.st_size == 0))
+    return 0; /* created (or refused) by the read-write open */
+  if (!S_ISREG(sb.st_mode)) {
+    *err = store_msg("not a regular file");
     return -1;
   }
-  int64_t objects = sqlite3_column_int64(st, 0);
-  int meta = sqlite3_column_int(st, 1) > 0;
-  sqlite3_finalize(st);
-  if (objects == 0) return 0; /* a new, empty file */
-  char *v = meta ? store_meta(s, "schema_version") : NULL;
-  int newer = v && atoi(v) > STORE_SCHEMA_VERSION;
-  if (!v)
-    *err = store_msg("not a tinsh database (left unchanged)");
-  else if (newer)
-    *err = store_msg(
-        "database schema version %s is newer than this tinsh "
-        "(left unchanged)",
-        v);
-  free(v);
-  return v && !newer ? 0 : -1;
-}
-
-/* the text of column col (store_block_in_column) of document id: its
-** blocks' texts joined by newlines, each span cut from one read of
-** documents.text; NULL when no block goes there (as group_concat) */
-static void blocks_text(sqlite3 *db, int64_t id, int col, buf *out, int *any) {
-  sqlite3_stmt *t = NULL, *b = NULL;
-  const char *text = NULL;
-  size_t tlen = 0;
-  if (sqlite3_prepare_v2(db, "SELECT text FROM documents WHERE id = ?1", -1, &t,
-                         NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2(db,
-                         "SELECT kind, off, len, text FROM block_rows WHERE "
-                         "doc = ?1 ORDER BY seq",
-                         -1, &b, NULL) != SQLITE_OK)
-    goto done;
-  sqlite3_bind_int64(t, 1, id);
-  if (sqlite3_step(t) == SQLITE_ROW) {
-    text = (const char *)sqlite3_column_text(t, 0);
-    tlen = (size_t)sqlite3_column_bytes(t, 0);
+  sqlite3 *db = NULL;
+  if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                      NULL) != SQLITE_OK) {
+    *err = store_msg("%s", db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite3_close_v2(db);
+    return -1;
   }
-  sqlite3_bind_int64(b, 1, id);
-  while (sqlite3_step(b) == SQLITE_ROW) {
-    int k = doc_kind_from_name((const char *)sqlite3_column_text(b, 0));
-    if (k < 0 || store_block_in_column((doc_kind)k) != col) continue;
-    if (*any) buf_addc(out, '\n');
-    *any = 1;
-    const char *bt = (const char *)sqlite3_column_text(b, 3);
-    int64_t off = sqlite3_column_int64(b, 1), len = sqlite3_column_int64(b, 2);
-    if (bt)
-      buf_add(out, bt, (size_t)sqlite3_column_bytes(b, 3));
-    else if (text && util_span_ok(off, len, tlen))
-      buf_add(out, text + off, (size_t)len);
-  }
-done:
-  sqlite3_finalize(t);
-  sqlite3_finalize(b);
-}
-
-/* SQL tinsh_blocks(doc, col): see blocks_text; used by the fts_content view */
-static void fn_blocks(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  (void)argc;
-  buf out;
-  buf_init(&out);
-  int any = 0;
-  blocks_text(sqlite3_context_db_handle(ctx), sqlite3_value_int64(argv[0]),
-              sqlite3_value_int(argv[1]), &out, &any);
-  if (!any) {
-    buf_free(&out);
-    sqlite3_result_null(ctx);
+  sqlite3_busy_timeout(db, 10000);
+  sqlite3_stmt *st = NULL;
+  int rc = 0;
+  if (sqlite3_prepare_v2(db,
+                         "SELECT (SELECT count(*) FROM sqlite_schema),"
+                         " (SELECT count(*) FROM sqlite_schema"
+                         "  WHERE name = 'meta' AND type = 'table')",
+                         -1, &st, NULL) != SQLITE_OK ||
+      sqlite3_step(st) != SQLITE_ROW) {
+    *err = store_msg("%s", sqlite3_errmsg(db));
+    rc = -1;
+  } else if (sqlite3_column_int(st, 1) == 0) {
+    if (sqlite3_column_int(st, 0) != 0) {
+      *err = store_msg("not a tinsh database (it has other tables)");
+      rc = -1;
+    }
   } else {
-    sqlite3_result_text(ctx, out.data ? out.data : "", (int)out.len,
-                        SQLITE_TRANSIENT);
-    buf_free(&out);
+    sqlite3_finalize(st);
+    st = NULL;
+    int have = 0;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT value FROM meta WHERE key = "
+                           "'schema_version'",
+                           -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+      have = sqlite3_column_int(st, 0);
+    if (have > STORE_SCHEMA_VERSION) {
+      *err = store_msg(
+          "database schema version %d is newer than this tinsh "
+          "(%d); upgrade tinsh",
+          have, STORE_SCHEMA_VERSION);
+      rc = -1;
+    }
   }
+  sqlite3_finalize(st);
+  sqlite3_close_v2(db);
+  return rc;
 }
 
 int store_open(const char *path, int mode, store **out, char **err) {
@@ -434,6 +484,7 @@ int store_open(const char *path, int mode, store **out, char **err) {
   *err = NULL;
   store *s = xcalloc(1, sizeof *s);
   s->path = xstrdup(path);
+  s->lockfd = -1;
   s->readonly = mode == STORE_READONLY;
   /* a connection is only ever used by one thread at a time (ingest's
   ** workers never touch it): no per-call mutex */
@@ -445,6 +496,10 @@ int store_open(const char *path, int mode, store **out, char **err) {
     store_close(s);
     return -1;
   }
+  if (!s->readonly && preflight(path, err) != 0) {
+    store_close(s);
+    return -1;
+  }
   if (sqlite3_open_v2(path, &s->db, fl, NULL) != SQLITE_OK) {
     *err = store_msg("%s", s->db ? sqlite3_errmsg(s->db) : "out of memory");
     store_close(s);
@@ -453,9 +508,9 @@ int store_open(const char *path, int mode, store **out, char **err) {
   sqlite3_busy_timeout(s->db, 10000);
   sqlite3_extended_result_codes(s->db, 1);
   if (fts_register(s->db) != SQLITE_OK ||
-      sqlite3_create_function(s->db, "tinsh_blocks", 2,
-                              SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-                              fn_blocks, NULL, NULL) != SQLITE_OK) {
+      sqlite3_create_function(s->db, "tinsh_fts_column", 2,
+                              SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL,
+                              fts_column_fn, NULL, NULL) != SQLITE_OK) {
     *err = store_msg("cannot register the FTS5 tokenizer");
     store_close(s);
     return -1;
@@ -477,7 +532,7 @@ int store_open(const char *path, int mode, store **out, char **err) {
       rc = -1;
     }
     free(v);
-  } else if ((rc = check_foreign(s, err)) == 0) {
+  } else {
     /* 8 KB pages for a new file (a no-op on an existing one): an ingest
     ** of the 35k corpus measured ~8 % less CPU than with 4 KB pages
     ** (fewer page splits and WAL frames per document). Must precede WAL. */
@@ -500,6 +555,9 @@ int store_open(const char *path, int mode, store **out, char **err) {
 void store_close(store *s) {
   if (!s) return;
   sqlite3_close_v2(s->db);
+  /* after the connection: closing a descriptor of the database file drops
+  ** every POSIX lock this process holds on it, SQLite's included */
+  if (s->lockfd >= 0) close(s->lockfd);
   free(s->path);
   free(s);
 }

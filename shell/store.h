@@ -143,7 +143,7 @@ typedef struct store_ingest_stats {
   int64_t files_done, bytes_done; /* processed so far */
   int64_t new_docs, changed, unchanged, moved, duplicates, pruned;
   int64_t reparsed;    /* documents re-derived from their raw text */
-  int64_t skipped;     /* unsupported or empty files */
+  int64_t skipped;     /* unsupported, empty or too large files */
   int64_t warnings;    /* documents with parser warnings */
   int64_t errors;      /* files that could not be read or parsed */
   int optimized;       /* the FTS index was merged into one segment (a run

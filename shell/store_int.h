@@ -14,6 +14,8 @@ struct store {
   char *path;          /* as opened */
   int readonly;        /* opened with STORE_READONLY */
   const char *warning; /* store_warning(), static text or NULL */
+  int lockfd; /* the database file, opened for the ingest lock (flock), or
+              ** -1; closed by store_close after the connection */
 };
 
 /* This machine's boot id (Linux: /proc/sys/kernel/random/boot_id) into

@@ -498,9 +498,7 @@ static void test_search_api(void) {
 }
 
 static void test_lock(void) {
-  char lp[400];
-  snprintf(lp, sizeof lp, "%s.lock", dbpath);
-  int fd = open(lp, O_RDWR | O_CREAT, 0644);
+  int fd = open(dbpath, O_RDONLY);
   CHECK(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0);
   store *s;
   char *err = NULL;
@@ -512,6 +510,137 @@ static void test_lock(void) {
   free(err);
   store_close(s);
   close(fd);
+}
+
+/* The ingest lock follows the file, not the path's spelling: with the lock
+** held through a hard link, an ingest through a symlink, through
+** "dir/../name" and through the plain path are all refused. */
+static void test_lock_spellings(void) {
+  char hard[400], sym[400], dotted[700];
+  snprintf(hard, sizeof hard, "%s.hard", dbpath);
+  snprintf(sym, sizeof sym, "%s.sym", dbpath);
+  unlink(hard);
+  unlink(sym);
+  CHECK(link(dbpath, hard) == 0);
+  CHECK(symlink(dbpath, sym) == 0);
+  const char *base = strrchr(dbpath, '/') + 1;
+  snprintf(dotted, sizeof dotted, "%s/../%s", dir, base);
+  int fd = open(hard, O_RDONLY);
+  CHECK(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0);
+  const char *spell[] = {sym, dotted, dbpath};
+  for (int i = 0; i < 3; i++) {
+    store *s;
+    char *err = NULL;
+    CHECK(store_open(spell[i], STORE_READWRITE, &s, &err) == 0);
+    const char *p[] = {dir};
+    store_ingest_opts o = {0};
+    CHECK(store_ingest(s, p, 1, &o, &st, &err) == -1);
+    CHECK(err && strstr(err, "another ingest is running") != NULL);
+    free(err);
+    store_close(s);
+  }
+  close(fd);
+  /* released: the symlink spelling ingests */
+  store *s;
+  char *err = NULL;
+  CHECK(store_open(sym, STORE_READWRITE, &s, &err) == 0);
+  const char *p[] = {dir};
+  CHECK(store_ingest(s, p, 1, NULL, &st, &err) == 0);
+  store_close(s);
+  unlink(hard);
+  unlink(sym);
+}
+
+/* store_ingest_opts.max_file_size: a file over it is skipped with a note
+** naming the cap; the smaller one is ingested. */
+static char cap_note[256];
+static void cap_note_cb(void *ctx, const char *path, const char *why,
+                        int error) {
+  (void)ctx, (void)error;
+  if (strstr(path, "big.txt")) snprintf(cap_note, sizeof cap_note, "%s", why);
+}
+
+static void test_max_file_size(void) {
+  char sub[400], f[500], db[500];
+  snprintf(sub, sizeof sub, "%s-cap", dir);
+  snprintf(db, sizeof db, "%s-cap.db", dir);
+  mkdir(sub, 0755);
+  snprintf(f, sizeof f, "%s/small.txt", sub);
+  FILE *fp = fopen(f, "w");
+  fputs("Tiêu đề\n\nMột đoạn ngắn.\n", fp);
+  fclose(fp);
+  snprintf(f, sizeof f, "%s/big.txt", sub);
+  fp = fopen(f, "w");
+  fputs("Tiêu đề lớn\n\n", fp);
+  for (int i = 0; i < 100; i++) fputs("Một đoạn văn dài hơn giới hạn. ", fp);
+  fclose(fp);
+  store *s;
+  char *err = NULL;
+  CHECK(store_open(db, STORE_READWRITE, &s, &err) == 0);
+  const char *p[] = {sub};
+  store_ingest_opts o = {0};
+  o.max_file_size = 1000;
+  o.file_note = cap_note_cb;
+  CHECK(store_ingest(s, p, 1, &o, &st, &err) == 0);
+  CHECK_STR(cap_note, "larger than 1000 bytes (--max-file-size), skipped");
+  CHECK(st.new_docs == 1 && st.skipped == 1);
+  store_close(s);
+  char cmd[2100];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s' '%s-wal' '%s-shm'", sub, db, db,
+           db);
+  CHECK(system(cmd) == 0);
+}
+
+/* Pages SQLite fetched (cache hits + misses) to read the fts_content row
+** of the one document in a fresh database of a generated article of n
+** paragraphs (after checking that the index matches it). */
+static int64_t fts_content_pages(int n) {
+  char sub[400], f[500], db[500];
+  snprintf(sub, sizeof sub, "%s-lin", dir);
+  snprintf(db, sizeof db, "%s-lin.db", dir);
+  mkdir(sub, 0755);
+  snprintf(f, sizeof f, "%s/big.txt", sub);
+  FILE *fp = fopen(f, "w");
+  fputs("Tiêu đề dài\n\n", fp);
+  for (int i = 0; i < n; i++)
+    fprintf(fp, "Đoạn %d: tỉnh Quảng Ninh đón khách đến Móng Cái.\n\n", i);
+  fclose(fp);
+  store *s;
+  char *err = NULL;
+  CHECK(store_open(db, STORE_READWRITE, &s, &err) == 0);
+  const char *p[] = {sub};
+  CHECK(store_ingest(s, p, 1, NULL, &st, &err) == 0);
+  CHECK(sqlite3_exec(store_db(s),
+                     "INSERT INTO fts(fts) VALUES('integrity-check')", NULL,
+                     NULL, NULL) == SQLITE_OK);
+  int cur, hi;
+  sqlite3 *h = store_db(s);
+  sqlite3_db_status(h, SQLITE_DBSTATUS_CACHE_HIT, &cur, &hi, 1);
+  sqlite3_db_status(h, SQLITE_DBSTATUS_CACHE_MISS, &cur, &hi, 1);
+  CHECK(count_sql(s, "SELECT length(body) > 0 FROM fts_content") == 1);
+  int64_t pages = 0;
+  sqlite3_db_status(h, SQLITE_DBSTATUS_CACHE_HIT, &cur, &hi, 0);
+  pages += cur;
+  sqlite3_db_status(h, SQLITE_DBSTATUS_CACHE_MISS, &cur, &hi, 0);
+  pages += cur;
+  store_close(s);
+  char cmd[2100];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s' '%s-wal' '%s-shm'", sub, db, db,
+           db);
+  CHECK(system(cmd) == 0);
+  return pages;
+}
+
+/* Reading a document's FTS content (FTS5 does it for snippets, offsets
+** and the 'delete' of a changed document) is linear in its size: 4x the
+** paragraphs costs about 4x the pages (it was about 16x: the whole text
+** was read again for each block). A count, not a time. */
+static void test_fts_content_linear(void) {
+  int64_t a = fts_content_pages(2000), b = fts_content_pages(8000);
+  if (getenv("VERBOSE"))
+    fprintf(stderr, "fts_content pages: %lld, %lld\n", (long long)a,
+            (long long)b);
+  CHECK(a > 0 && b < 8 * a);
 }
 
 /* ---- bigger generated corpora ---- */
@@ -948,6 +1077,9 @@ int main(void) {
   test_incremental();
   test_search_api();
   test_lock();
+  test_lock_spellings();
+  test_max_file_size();
+  test_fts_content_linear();
   test_search_while_ingesting();
   test_kill();
   test_migration();

@@ -9,7 +9,8 @@
 #     refused in one line; ingest skips a file over --max-file-size and
 #     keeps the others; a refused foreign SQLite file is left byte for
 #     byte unchanged (no WAL);
-#  3. the ingest lock holds through a symlink and a hard link;
+#  3. the ingest lock (on the database file) holds through a symlink and
+#     a hard link;
 #  4. a corrupted block_rows row (offsets outside the text) loads as an
 #     empty block with a warning; the LSH binding with an __index that
 #     collects garbage, bands 0 / 0.5 / 2^32; Lua API misuse gives
@@ -64,7 +65,7 @@ mkdir -p big
 head -c 4000 /dev/urandom | base64 >big/a.txt
 printf 'Tiêu đề nhỏ\n\nMột đoạn.\n' >big/b.txt
 run "$TINSH" --db b.db ingest --quiet --max-file-size 2K big
-has "ingest names the file over --max-file-size" "$ERR" "big/a.txt: larger than the size limit"
+has "ingest names the file over --max-file-size" "$ERR" "big/a.txt: larger than .*--max-file-size"
 has "ingest keeps the others" "$OUT" "1 new, .* 1 skipped"
 if command -v sqlite3 >/dev/null; then
   sqlite3 foreign.db "CREATE TABLE t(x); INSERT INTO t VALUES (1);"
@@ -75,22 +76,16 @@ if command -v sqlite3 >/dev/null; then
   [ -e foreign.db-wal ] && failed "a WAL was left beside the refused file" || pass
 fi
 
-# 3. the lock, through other names of the same file
+# 3. the lock (flock on the database file itself), through other names
 ln -s e.db link.db
 ln e.db hard.db
-flock e.db.lock sleep 3 &
-sleep 0.3
-run "$TINSH" --db link.db ingest --quiet esc
-has "the lock holds through a symlink" "$ERR" "another ingest is running"
-wait
-read -r dev ino < <(stat -c '%d %i' e.db)
-lk=$(printf '%s/tinsh-ingest-%s-%x-%x.lock' "${TMPDIR:-/tmp}" "$(id -u)" "$dev" "$ino")
-flock "$lk" sleep 3 &
-sleep 0.3
-run "$TINSH" --db hard.db ingest --quiet esc
-has "the lock holds through a hard link" "$ERR" "another ingest is running"
-wait
-rm -f "$lk"
+for other in link.db hard.db; do
+  flock e.db sleep 3 &
+  sleep 0.3
+  run "$TINSH" --db "$other" ingest --quiet esc
+  has "the lock holds through $other" "$ERR" "another ingest is running"
+  wait
+done
 
 # 4. databases and arguments
 cp e.db bad.db

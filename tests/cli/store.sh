@@ -112,7 +112,7 @@ has "default corpus: five documents" "$OUT" "5$"
 cd ..
 
 # 5. one ingest at a time
-flock t.db.lock sleep 3 &
+flock t.db sleep 3 &
 locker=$!
 sleep 0.3
 run "$TINSH" --db t.db ingest --quiet corpus
