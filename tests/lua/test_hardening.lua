@@ -1,0 +1,121 @@
+-- Test plan: hostile arguments and hostile databases never crash or read
+-- outside a buffer (issue 15, bindings part).
+--   * C bindings (tinsh.store): LSH with bands 0 / 0.5 / NaN / huge, a
+--     signature table whose __index collects garbage (was a use-after-
+--     free), minhash k that truncates, find max 2.5, terms top huge.
+--   * A corrupted database (block_rows off/len out of range, negative,
+--     wrapping; fact block indexes out of range): db:load and db:terms
+--     skip the damaged rows and say so in the document's warnings.
+local check = dofile("tests/lua/lib/check.lua")
+local fx = dofile("tests/lua/lib/corpus_fixture.lua")
+local S = require("tinsh.store")
+
+local c = fx.open()
+local h = require("corpus")._db(c)
+
+check.test("lsh validates bands and threshold", function()
+  local sig = S.minhash("một hai ba bốn năm sáu bảy tám chín mười", 64)
+  for _, b in ipairs{ 0, -1, 257, math.maxinteger, math.mininteger } do
+    check.raises(function() S.lsh({ 1, 2 }, { sig, sig }, b, 0.5) end,
+      "bad argument #3 to '[%w%.]*lsh' %(bands must be 1..256%)", "bands " .. b)
+  end
+  for _, b in ipairs{ 0.5, 2.5, 0 / 0, 1 / 0 } do
+    check.raises(function() S.lsh({ 1, 2 }, { sig, sig }, b, 0.5) end,
+      "bad argument #3 to '[%w%.]*lsh'", "bands " .. tostring(b))
+  end
+  check.raises(function() S.lsh({ 1, 2 }, { sig, sig }, 3, 0.5) end,
+    "bad argument #2 to '[%w%.]*lsh' %(signatures of one size", "64 slots in 3 bands")
+  check.raises(function() S.lsh({ 1, 2 }, { sig, sig }, 4, 0 / 0) end,
+    "bad argument #4 to '[%w%.]*lsh'", "NaN threshold")
+  check.raises(function() S.lsh({ 1, 2 }, { sig, 7 }, 4, 0.5) end,
+    "bad argument #2 to '[%w%.]*lsh' %(signature string expected at 2%)", "number signature")
+  check.raises(function() S.lsh({ 1, "x" }, { sig, sig }, 4, 0.5) end,
+    "bad argument #1 to '[%w%.]*lsh'", "string id")
+  local out = S.lsh({ 1, 2 }, { sig, sig }, 4, 0.5)
+  check.eq(out, { 1, 2, 1.0 }, "equal signatures pair up")
+end)
+
+check.test("lsh reads tables raw (no __index that collects garbage)", function()
+  local sig = S.minhash("một hai ba bốn năm sáu bảy tám chín mười", 64)
+  local calls = 0
+  local sigs = setmetatable({}, { __index = function(_, i)
+    calls = calls + 1
+    collectgarbage()
+    return sig:sub(1) .. "" -- a fresh string nothing else anchors
+  end, __len = function() return 2 end })
+  check.raises(function() S.lsh({ 1, 2 }, sigs, 4, 0.5) end,
+    "bad argument #2", "a proxy table is refused")
+  check.eq(calls, 0, "no metamethod ran")
+end)
+
+check.test("text mechanisms refuse values that truncate", function()
+  check.raises(function() S.minhash("a b c d", 2 ^ 32 + 64) end,
+    "bad argument #2 to '[%w%.]*minhash' %(", "k 2^32 + 64")
+  check.raises(function() S.minhash("a b c d", (1 << 32) + 64) end,
+    "k must be 1..256", "integer k 2^32 + 64")
+  check.raises(function() S.find("a b c", "b", 2.5) end, "bad argument #3", "find max 2.5")
+  check.raises(function() S.find("a b c", "b", -1) end, "bad argument #3", "find max -1")
+  check.eq(S.find("a b c", "b"), { 3, 3 }, "find still works")
+  check.raises(function() h:search("x", 5) end, "bad argument #2 to 'search'", "db:search(q, 5)")
+  check.raises(function() h:search("x", { limit = 2.5 }) end,
+    "bad argument #2 to 'search' %(limit must be an integer", "limit 2.5")
+  check.raises(function() h:search("x", { limit = 2 ^ 40 }) end, "limit must be", "limit 2^40")
+  check.raises(function() h:search("x", { limit = 0 / 0 }) end, "limit must be", "limit NaN")
+  check.raises(function() h:search("x", { open = {} }) end, "open must be a string", "open {}")
+  local ok, top = pcall(h.terms, h, "SELECT id, text FROM documents", nil, 1, nil,
+    math.maxinteger)
+  check.ok(ok and type(top) == "table" and #top > 0, "a huge top is all the terms")
+end)
+
+-- A copy of the fixture database with damaged rows.
+local function damaged_copy()
+  local path = fx.dir .. "/damaged.db"
+  local i = assert(io.open(fx.db, "rb"))
+  local data = i:read("a")
+  i:close()
+  local o = assert(io.open(path, "wb"))
+  o:write(data)
+  o:close()
+  local w = assert(S.open(path, { write = true }))
+  -- off and len that wrap to 0 when added as unsigned 64-bit numbers
+  w:exec("UPDATE block_rows SET off = ?, len = ?, text = NULL WHERE doc = 1 AND seq = " ..
+    "(SELECT min(seq) FROM block_rows WHERE doc = 1)", { math.mininteger, math.mininteger })
+  w:exec("UPDATE block_rows SET off = -5, len = 3, text = NULL WHERE doc = 2 AND seq = " ..
+    "(SELECT min(seq) FROM block_rows WHERE doc = 2)", {})
+  w:exec("UPDATE block_rows SET off = 1, len = ?, text = NULL WHERE doc = 3 AND seq = " ..
+    "(SELECT min(seq) FROM block_rows WHERE doc = 3)", { math.maxinteger })
+  w:exec("UPDATE figures SET block = 1000000 WHERE doc = 1", {})
+  w:exec("UPDATE qa SET qblock = -7", {})
+  w:close()
+  return path
+end
+
+check.test("a damaged block_rows row is skipped with a warning", function()
+  local good = h:load(1)
+  local d = assert(S.open(damaged_copy()))
+  for id = 1, 3 do
+    local doc = d:load(id)
+    check.ok(doc, "document " .. id .. " still loads")
+    local ref = h:load(id)
+    check.eq(#doc.blocks, #ref.blocks - 1, "one block skipped in " .. id)
+    check.contains(table.concat(doc.warnings, "\n"), "damaged database",
+      "warning on document " .. id)
+    for _, b in ipairs(doc.blocks) do
+      check.ok(b.off >= 0 and b.off + b.len <= #doc.text, "kept blocks are in range")
+    end
+  end
+  local doc = d:load(1)
+  for _, f in ipairs(doc.figures) do
+    check.ok(f.block == nil, "out-of-range figure block index dropped")
+  end
+  check.ok(#good.blocks > 1, "fixture has blocks")
+  -- the statistics' span reader skips the same rows
+  local counts = d:terms("SELECT doc, text, off, len FROM block_rows ORDER BY doc, seq",
+    nil, 1)
+  check.ok(type(counts) == "table", "terms over damaged spans")
+  d:close()
+end)
+
+c:close()
+fx.cleanup()
+check.done()
