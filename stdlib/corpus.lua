@@ -16,6 +16,7 @@
 -- method that needs it; submodules load on first use.
 
 local S = require("tinsh.store")
+local A = require("corpus.args")
 
 local M = {}
 local Corpus = {}          -- methods of a corpus
@@ -158,7 +159,14 @@ local function add(where, params, cond, value)
   if value ~= nil then params[#params + 1] = value end
 end
 
-local function like(s) return "%" .. tostring(s) .. "%" end
+local like = A.like -- literal substring: % _ \ escaped, with ESCAPE '\'
+
+-- the filter fields and the kind of value each takes (corpus.args)
+local FILTER = { year = "text", from = "text", to = "text", site = "text",
+  author = "text", title = "text", place = "text", person = "text",
+  text = "string", ids = "table", where = "string", params = "table",
+  limit = "count", set = "any" }
+M.FILTER = FILTER
 
 -- Build "WHERE ..." and params for a document filter table.
 --   year, from, to          publication date ("2024", "2024-03", "2024-03-04")
@@ -168,32 +176,29 @@ local function like(s) return "%" .. tostring(s) .. "%" end
 --   ids                     list of row ids
 --   where                   extra SQL condition on documents d (with ? params
 --                           from filter.params)
-function M.filter_sql(filter)
+-- fname and argn name the public method and argument for errors
+-- (default: 'filter', #1).
+function M.filter_sql(filter, fname, argn)
   local where, params = {}, {}
   if filter == nil then return "", params end
-  if type(filter) ~= "table" then
-    error("bad filter (table expected, got " .. type(filter) .. ")", 3)
-  end
-  local known = { year = 1, from = 1, to = 1, site = 1, author = 1, title = 1,
-    place = 1, person = 1, text = 1, ids = 1, where = 1, params = 1,
-    limit = 1, set = 1 }
-  for k in pairs(filter) do
-    if not known[k] then error("unknown filter field '" .. tostring(k) .. "'", 3) end
-  end
+  fname, argn = fname or "filter", argn or 1
+  A.opts(fname, argn, filter, FILTER)
   if filter.year then add(where, params, "substr(d.published, 1, 4) = ?", tostring(filter.year)) end
   if filter.from then add(where, params, "d.published >= ?", tostring(filter.from)) end
   if filter.to then
     local to = tostring(filter.to)
     add(where, params, "substr(d.published, 1, " .. #to .. ") <= ?", to)
   end
-  if filter.site then add(where, params, "d.site LIKE ?", like(filter.site)) end
-  if filter.author then add(where, params, "d.author LIKE ?", like(filter.author)) end
-  if filter.title then add(where, params, "d.title LIKE ?", like(filter.title)) end
+  if filter.site then add(where, params, "d.site LIKE ? ESCAPE '\\'", like(filter.site)) end
+  if filter.author then add(where, params, "d.author LIKE ? ESCAPE '\\'", like(filter.author)) end
+  if filter.title then add(where, params, "d.title LIKE ? ESCAPE '\\'", like(filter.title)) end
   if filter.place then
-    add(where, params, "d.id IN (SELECT doc FROM places WHERE name LIKE ?)", like(filter.place))
+    add(where, params, "d.id IN (SELECT doc FROM places WHERE name LIKE ? ESCAPE '\\')",
+      like(filter.place))
   end
   if filter.person then
-    add(where, params, "d.id IN (SELECT doc FROM people WHERE name LIKE ?)", like(filter.person))
+    add(where, params, "d.id IN (SELECT doc FROM people WHERE name LIKE ? ESCAPE '\\')",
+      like(filter.person))
   end
   if filter.text then
     local m = S.plain_query(filter.text)
@@ -206,8 +211,7 @@ function M.filter_sql(filter)
   if filter.ids then
     local ids = {}
     for i, id in ipairs(filter.ids) do
-      if math.type(id) ~= "integer" then error("filter.ids: integer row ids expected", 3) end
-      ids[i] = tostring(id)
+      ids[i] = tostring(A.int(fname, argn, id, "ids[" .. i .. "]"))
     end
     where[#where + 1] = "d.id IN (" .. (#ids > 0 and table.concat(ids, ",") or "NULL") .. ")"
   end
@@ -224,7 +228,7 @@ function Corpus:docs(filter)
   if getmetatable(filter) and require("corpus.results").is(filter) then
     return filter:docs() -- a result set
   end
-  local w, params = M.filter_sql(filter)
+  local w, params = M.filter_sql(filter, "docs")
   local sql = "SELECT " .. DOC_COLS .. " FROM documents d" .. w .. " ORDER BY d.id"
   if filter and filter.limit then sql = sql .. " LIMIT " .. math.tointeger(filter.limit) end
   return db(self):rows(sql, params, { meta = docmt(self) })
@@ -232,7 +236,7 @@ end
 
 --- corpus:list{filter} -> frame of documents (rowid, date, title, ...)
 function Corpus:list(filter)
-  local w, params = M.filter_sql(filter)
+  local w, params = M.filter_sql(filter, "list")
   local sql = "SELECT d.id AS rowid, substr(d.published, 1, 10) AS date, d.title, " ..
     "d.author, d.site, d.path FROM documents d" .. w .. " ORDER BY d.id"
   if filter and filter.limit then sql = sql .. " LIMIT " .. math.tointeger(filter.limit) end
@@ -243,7 +247,7 @@ end
 --- corpus:count{filter} -> number of documents matching
 function Corpus:count(filter)
   if filter == nil then return db(self):count() end
-  local w, params = M.filter_sql(filter)
+  local w, params = M.filter_sql(filter, "count")
   local rows = db(self):all("SELECT count(*) AS n FROM documents d" .. w, params)
   return rows[1].n
 end

@@ -8,6 +8,7 @@
 
 local S = require("tinsh.store")
 local corpus = require("corpus")
+local A = require("corpus.args")
 local display = require("tinsh.display")
 local core = require("tinsh.core")
 
@@ -54,7 +55,8 @@ M.phrase_match = phrase_match
 --- corpus:kwic(query [, opts]) -> concordance
 function M.kwic(c, query, opts)
   if type(query) ~= "string" then error("bad argument #1 to 'kwic' (query string expected)", 2) end
-  opts = opts or {}
+  opts = A.opts("kwic", 2, opts, { kinds = { "string", "table" }, width = "count",
+    sort = "string", docs = "table", filter = "table", limit = "count" })
   local kinds = opts.kinds or DEFAULT_KINDS
   if type(kinds) == "string" then kinds = { kinds } end
   local klist = {}
@@ -75,7 +77,7 @@ function M.kwic(c, query, opts)
     params[#params + 1] = "[" .. table.concat(ids, ",") .. "]"
   end
   if opts.filter then
-    local w, fp = corpus.filter_sql(opts.filter)
+    local w, fp = corpus.filter_sql(opts.filter, "kwic", 2)
     if w ~= "" then
       sql[#sql + 1] = " AND" .. w:gsub("^ WHERE", "")
       for _, v in ipairs(fp) do params[#params + 1] = v end

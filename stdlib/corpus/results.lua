@@ -9,6 +9,7 @@
 -- with corpus:saved(name).
 
 local corpus = require("corpus")
+local A = require("corpus.args")
 local frame = require("frame")
 local display = require("tinsh.display")
 
@@ -48,8 +49,10 @@ function M.search(c, query, opts)
   if type(query) ~= "string" then
     error("bad argument #1 to 'search' (query string expected)", 2)
   end
-  opts = opts or {}
+  opts = A.opts("search", 2, opts, { limit = "limit", raw = "boolean", offsets = "boolean",
+    snippet = "count", filter = "table" })
   local limit = opts.limit or 1000
+  if opts.snippet then A.int("search", 2, opts.snippet, "snippet", 0, 64) end
   local db = corpus._db(c)
   local hits, err = db:search(query, { limit = opts.filter and -1 or limit,
     raw = opts.raw, offsets = opts.offsets ~= false, snippet = opts.snippet or 16,
@@ -58,7 +61,7 @@ function M.search(c, query, opts)
   local keep
   if opts.filter then
     keep = {}
-    local w, params = corpus.filter_sql(opts.filter)
+    local w, params = corpus.filter_sql(opts.filter, "search", 2)
     for r in db:rows("SELECT d.id AS id FROM documents d" .. w, params) do keep[r.id] = true end
   end
   local out = {}

@@ -116,6 +116,56 @@ check.test("a damaged block_rows row is skipped with a warning", function()
   d:close()
 end)
 
+check.test("corpus methods raise bad argument, never truncate", function()
+  check.raises(function() c:docs{ limit = 2.5 } end,
+    "bad argument #1 to 'docs' (limit: integer >= 0 expected, got 2.5)", "docs limit 2.5")
+  check.raises(function() c:docs{ limit = 0 / 0 } end, "bad argument #1 to 'docs' (limit", "NaN")
+  check.raises(function() c:docs{ limit = 1e300 } end, "bad argument #1 to 'docs' (limit", "huge")
+  check.raises(function() c:docs{ limit = -3 } end, "bad argument #1 to 'docs' (limit", "negative")
+  check.raises(function() c:list{ limit = "5" } end, "bad argument #1 to 'list' (limit", "string")
+  check.raises(function() c:docs{ ids = 5 } end,
+    "bad argument #1 to 'docs' (ids: table expected, got number)", "docs ids 5")
+  check.raises(function() c:docs{ ids = { 1, 2.5 } } end,
+    "bad argument #1 to 'docs' (ids[2]: integer expected", "docs ids 2.5")
+  check.raises(function() c:count{ title = {} } end, "bad argument #1 to 'count' (title", "title {}")
+  check.raises(function() c:docs(5) end, "bad argument #1 to 'docs' (table expected", "docs(5)")
+  check.raises(function() c:search("x", 5) end,
+    "bad argument #2 to 'search' (table expected, got number)", "search(x, 5)")
+  check.raises(function() c:search("x", { limit = 0 / 0 }) end,
+    "bad argument #2 to 'search' (limit", "search NaN limit")
+  check.raises(function() c:search("x", { limt = 3 }) end,
+    "bad argument #2 to 'search' (unknown option 'limt')", "typo")
+  check.raises(function() c:kwic("x", { limit = 2.5 }) end,
+    "bad argument #2 to 'kwic' (limit", "kwic limit 2.5")
+  check.raises(function() c:kwic("x", 7) end, "bad argument #2 to 'kwic'", "kwic 7")
+  local n = 0
+  for _ in c:docs{ limit = 2.0 } do n = n + 1 end
+  check.eq(n, 2, "a float with an integer value is fine")
+  check.eq(#c:search("Móng Cái", { limit = 1 }), 1, "search limit")
+end)
+
+check.test("substring filters match literally", function()
+  local path = fx.dir .. "/titles.db"
+  local i = assert(io.open(fx.db, "rb"))
+  local data = i:read("a")
+  i:close()
+  local o = assert(io.open(path, "wb"))
+  o:write(data)
+  o:close()
+  local w = assert(S.open(path, { write = true }))
+  w:exec("UPDATE documents SET title = 'Giá 500 đồng', author = 'A_B' WHERE id = 1", {})
+  w:exec("UPDATE documents SET title = 'Tăng 50% năm nay', author = 'AxB' WHERE id = 2", {})
+  w:exec("UPDATE documents SET author = 'a\\b' WHERE id = 3", {})
+  w:close()
+  local t = assert(require("corpus").open(path))
+  check.eq(t:count{ title = "50%" }, 1, "'50%' does not match '500'")
+  check.eq(t:list{ title = "50%" }:column("rowid")[1], 2, "only the 50% title")
+  check.eq(t:count{ author = "A_B" }, 1, "'_' is not a wildcard")
+  check.eq(t:count{ author = "a\\b" }, 1, "the escape character itself")
+  check.eq(t:count{ title = "%" }, 1, "'%' alone matches only a '%'")
+  t:close()
+end)
+
 c:close()
 fx.cleanup()
 check.done()
