@@ -33,4 +33,13 @@ foreach(name ${FUZZ_TARGETS})
   target_link_options(${name} PRIVATE -fsanitize=fuzzer ${FUZZ_SAN})
   target_link_libraries(${name} PRIVATE tinshcore_fuzz)
 endforeach()
+# fuzz_db: the database reader (store.c loader + lua_corpus.c's db:load),
+# so it also compiles lua_corpus.c and links Lua.
+add_executable(fuzz_db ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_db.c
+  ${CMAKE_SOURCE_DIR}/shell/lua_corpus.c)
+target_compile_options(fuzz_db PRIVATE -fsanitize=fuzzer ${FUZZ_SAN})
+target_link_options(fuzz_db PRIVATE -fsanitize=fuzzer ${FUZZ_SAN})
+target_include_directories(fuzz_db PRIVATE ${LUA_INCLUDE_DIRS})
+target_link_libraries(fuzz_db PRIVATE tinshcore_fuzz ${LUA_STATIC} ${CMAKE_DL_LIBS} m)
+list(APPEND FUZZ_TARGETS fuzz_db)
 add_custom_target(fuzz_all DEPENDS ${FUZZ_TARGETS})

@@ -14,7 +14,7 @@ set -u
 build=${1:?usage: run.sh BUILD_DIR [SECONDS] [TARGET...]}
 secs=${2:-60}
 [ $# -ge 2 ] && shift 2 || shift $#
-targets=${*:-fuzz_text fuzz_parse fuzz_fts fuzz_query fuzz_json}
+targets=${*:-fuzz_text fuzz_parse fuzz_fts fuzz_query fuzz_json fuzz_db}
 src=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -54,6 +54,11 @@ printf '{"title":"Móng Cái","date":"2024-03-04T15:18:00+07:00","body":"Đoạn
 printf '{"headline":"a","published":1,"text":["x",{"y":null}],"content":"c","link":"l","x":{"a":[1,2.5e-3,true,false,null]}}' >"$jsn/alt.json"
 printf '{"title":"\\ud83d\\ude00 \\ud800 \\udc00","body":"\\u0000"}' >"$jsn/surrogates.json"
 printf '{}' >"$jsn/empty.json"
+# fuzz_db: byte 0 picks row mutations (even) or raw file bytes (odd)
+dbs="$work/seed-db"
+mkdir -p "$dbs"
+printf '\000\000\005\004\377\001\002\001\000\377\002' >"$dbs/rows"
+printf '\001\000\020\000\377\000\000\144\000' >"$dbs/bytes"
 
 # ---- run ----
 status=0
@@ -63,6 +68,7 @@ for t in $targets; do
   seeds=$doc
   [ "$t" = fuzz_query ] && seeds=$qry
   [ "$t" = fuzz_json ] && seeds=$jsn
+  [ "$t" = fuzz_db ] && seeds=$dbs
   corpus="$work/corpus-$t"
   mkdir -p "$corpus"
   log="$work/$t.log"
