@@ -597,7 +597,7 @@ local function cell_text(v)
   if v == nil then return "" end
   if t == "number" then return display.number(v) end
   if t == "string" then
-    return (v:gsub("\r?\n", "↵"):gsub("[%c]", " "))
+    return display.visible(v, true) -- control characters made visible
   end
   if t == "boolean" then return tostring(v) end
   if t == "table" then

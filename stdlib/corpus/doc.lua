@@ -102,7 +102,8 @@ local function basename(p) return p and (p:match("[^/]+$") or p) or "" end
 function Doc:summary()
   local title = rawget(self, "title") or "(no title)"
   return string.format("#%d  %s  %s  (%s)", rawget(self, "rowid"), date_of(self),
-    display.truncate(title, 70), basename(self.path))
+    display.truncate(display.visible(title, true), 70),
+    display.visible(basename(self.path), true))
 end
 
 --- doc:text() -> the normalised text of the document
@@ -215,7 +216,10 @@ end
 ---------------------------------------------------------------- show
 
 -- Word-wrap s to width columns with a prefix on every line.
-local wrap = display.wrap -- wrap(s, width, prefix, out) appends lines
+-- (control characters in the text made visible first: display.visible)
+local function wrap(s, width, prefix, out)
+  return display.wrap(display.visible(s), width, prefix, out)
+end
 M.wrap = wrap
 
 --- doc:render{width =, color =, all =} -> the readable rendering as a string

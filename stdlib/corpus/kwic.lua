@@ -183,11 +183,11 @@ function Kwic:render(opts)
   local side = math.max(4, (width - refw - matchw - 4) // 2)
   local out = {}
   for i = 1, limit do
-    local l = self[i]
-    local left = display.pad(fit_left(l.left, side), side, "right")
-    local right = display.truncate(l.right, side)
+    local l, vis = self[i], display.visible -- control characters shown, not obeyed
+    local left = display.pad(fit_left(vis(l.left, true), side), side, "right")
+    local right = display.truncate(vis(l.right, true), side)
     out[#out + 1] = (display.pad(refs[i], refw) .. "  " .. left .. " " ..
-      display.pad(l.match, matchw) .. " " .. right):gsub("%s+$", "")
+      display.pad(vis(l.match, true), matchw) .. " " .. right):gsub("%s+$", "")
   end
   local foot = string.format("(%d %s of %q)", n, n == 1 and "line" or "lines", self.query)
   if limit < n then foot = string.format("(%d of %d lines of %q)", limit, n, self.query) end

@@ -233,6 +233,22 @@ function M.register_help(methods, texts, prefix)
 end
 
 
+-- visible(s [, cell]) -> s made safe for a terminal, the one place every
+-- display (print(doc), doc:show, frames, the REPL's pretty printer) goes
+-- through: C0 control characters, DEL and the C1 controls U+0080-U+009F
+-- (which a terminal may obey: ESC, CSI, BEL...) become visible escapes
+-- "\x1b", "\x7f", "\u{9b}". Tab and newline are kept, except in a table
+-- cell (cell = true) where a newline becomes "↵" and a tab a space, so
+-- that a cell stays on its line. Exports never call this: files keep the
+-- data as it is.
+local function c0(c) return string.format("\\x%02x", c:byte()) end
+local function c1(c) return string.format("\\u{%x}", c:byte(2)) end
+function M.visible(s, cell)
+  s = tostring(s)
+  if cell then s = s:gsub("\r?\n", "↵"):gsub("\t", " ") end
+  return (s:gsub("[%z\1-\8\11-\31\127]", c0):gsub("\194[\128-\159]", c1))
+end
+
 -- wrap(s, width [, prefix [, out]]) -> list of lines: s word-wrapped to
 -- width display columns, each line starting with prefix, one paragraph per
 -- input line; appended to out when given.

@@ -166,6 +166,41 @@ check.test("substring filters match literally", function()
   t:close()
 end)
 
+check.test("control characters in corpus text are shown, not sent", function()
+  local path = fx.dir .. "/esc.db"
+  local i = assert(io.open(fx.db, "rb"))
+  local data = i:read("a")
+  i:close()
+  local o = assert(io.open(path, "wb"))
+  o:write(data)
+  o:close()
+  local w = assert(S.open(path, { write = true }))
+  local evil = "Tin \27]0;pwned\7 \27[2J x\194\155y\127z\nnext"
+  w:exec("UPDATE documents SET title = ? WHERE id = 1", { evil })
+  w:close()
+  local t = assert(require("corpus").open(path))
+  local d = t:get(1)
+  local function clean(s, what)
+    check.ok(not s:find("[%z\1-\8\11-\31\127]") and not s:find("\194[\128-\159]"),
+      what .. ": no raw control character")
+  end
+  local s = tostring(d)
+  clean(s, "tostring(doc)")
+  check.contains(s, "\\x1b]0;pwned\\x07", "ESC and BEL made visible")
+  check.contains(s, "x\\u{9b}y\\x7fz", "C1 CSI and DEL made visible")
+  clean(d:render{ width = 80, color = false }, "doc:render")
+  local f = t:list{ ids = { 1 } }
+  local shown = f:render()
+  clean(shown, "frame render")
+  -- header, rule, one row, footer: the newline in the title stays in its cell
+  check.eq(select(2, shown:gsub("\n", "\n")), 3, "a newline in a cell keeps the table's lines")
+  clean(require("tinsh.pretty").show({ title = evil }), "pretty.show")
+  clean(require("tinsh.pretty").show(f:to_records()), "pretty.show records")
+  -- the data itself is intact (exports keep it)
+  check.eq(f[1].title, evil, "the frame keeps the raw title")
+  t:close()
+end)
+
 c:close()
 fx.cleanup()
 check.done()
