@@ -92,7 +92,7 @@ end
 
 --- rs:doc(i) -> the document of the i-th hit
 function RS:doc(i)
-  local h = self[i]
+  local h = rawget(self, A.int("doc", 1, i, "index"))
   if not h then return nil, "no hit " .. tostring(i) end
   return owner[self]:get(h.rowid)
 end
@@ -120,7 +120,7 @@ function RS:filter(pred)
   local test = pred
   if type(pred) == "table" then
     local keep = {}
-    local w, params = corpus.filter_sql(pred)
+    local w, params = corpus.filter_sql(pred, "filter")
     for r in corpus._db(c):rows("SELECT d.id AS id FROM documents d" .. w, params) do
       keep[r.id] = true
     end
@@ -278,8 +278,8 @@ end
 --- rs:header() -> "search 'q': N hits"
 function RS:header()
   local what = self.name and ("set " .. self.name .. " = ") or ""
-  return string.format("%ssearch %q: %d %s", what, tostring(self.query), #self,
-    #self == 1 and "hit" or "hits")
+  return display.visible(string.format("%ssearch %q: %d %s", what, tostring(self.query),
+    #self, #self == 1 and "hit" or "hits"))
 end
 
 --- rs:kwic([query,] opts) -> concordance restricted to the set's documents

@@ -138,6 +138,15 @@ check.test("corpus methods raise bad argument, never truncate", function()
   check.raises(function() c:kwic("x", { limit = 2.5 }) end,
     "bad argument #2 to 'kwic' (limit", "kwic limit 2.5")
   check.raises(function() c:kwic("x", 7) end, "bad argument #2 to 'kwic'", "kwic 7")
+  local rs = c:search("Móng Cái")
+  check.raises(function() rs:doc(1.5) end, "bad argument #1 to 'doc' (index: integer expected", "rs:doc(1.5)")
+  check.raises(function() rs:doc("x") end, "bad argument #1 to 'doc'", "rs:doc('x')")
+  check.eq(rs:doc(1000), nil, "a missing hit is nil, msg")
+  check.raises(function() rs:filter{ titel = "x" } end,
+    "bad argument #1 to 'filter' (unknown option 'titel')", "rs:filter typo")
+  check.raises(function() rs:render{ limit = 0 / 0 } end,
+    "bad argument #1 to 'render' (limit: integer >= 0 expected", "render NaN limit")
+  check.raises(function() rs:render{ width = 2.5 } end, "bad argument #1 to 'render' (width", "render width 2.5")
   local n = 0
   for _ in c:docs{ limit = 2.0 } do n = n + 1 end
   check.eq(n, 2, "a float with an integer value is fine")
