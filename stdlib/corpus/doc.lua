@@ -11,6 +11,7 @@
 -- tables, with the DESIGN.md field names.
 
 local display = require("tinsh.display")
+local A = require("corpus.args")
 
 local M = {}
 local Doc = {}
@@ -151,6 +152,7 @@ M.split_sentences = split_sentences
 --- doc:sentences([{kinds = {...}}]) -> list of sentences (strings) of the
 --- body: lead, headings, paragraphs, questions, answers and captions
 function Doc:sentences(opts)
+  A.opts("sentences", 1, opts, { kinds = "table" })
   local kinds = SENTENCE_KINDS
   if opts and opts.kinds then
     kinds = {}
@@ -175,7 +177,7 @@ M.match_text = match_text
 
 --- doc:figures{subject =, unit =, text =} -> frame of the document's figures
 function Doc:figures(opts)
-  opts = opts or {}
+  opts = A.opts("figures", 1, opts, { subject = "text", unit = "text", text = "text" })
   local rows = {}
   for _, f in ipairs(full(self).figures) do
     if match_text(f.subject, opts.subject) and match_text(f.unit, opts.unit)
@@ -223,8 +225,10 @@ end
 M.wrap = wrap
 
 --- doc:render{width =, color =, all =} -> the readable rendering as a string
+local RENDER = { width = "count", color = "boolean", all = "boolean", pager = "boolean" }
+
 function Doc:render(opts)
-  opts = opts or {}
+  opts = A.opts("render", 1, opts, RENDER)
   local width = opts.width or display.terminal_size() or 80
   if width > 100 then width = 100 end
   local color = opts.color
@@ -283,6 +287,7 @@ end
 --- lead, headings, Q&A (H:/Đ:), captions marked [Ảnh]; all = true also
 --- shows banners, boilerplate and related links. Returns the document.
 function Doc:show(opts)
+  A.opts("show", 1, opts, RENDER)
   local text = self:render(opts)
   local tty = display.isatty("stdout")
   local _, lines = display.terminal_size()

@@ -147,6 +147,14 @@ check.test("corpus methods raise bad argument, never truncate", function()
   check.raises(function() rs:render{ limit = 0 / 0 } end,
     "bad argument #1 to 'render' (limit: integer >= 0 expected", "render NaN limit")
   check.raises(function() rs:render{ width = 2.5 } end, "bad argument #1 to 'render' (width", "render width 2.5")
+  local d = c:get(1)
+  check.raises(function() d:figures{ subject = {} } end,
+    "bad argument #1 to 'figures' (subject: string expected, got table)", "d:figures subject {}")
+  check.raises(function() d:render{ width = 2.5 } end, "bad argument #1 to 'render' (width", "d:render 2.5")
+  check.raises(function() d:render{ width = 0 / 0 } end, "bad argument #1 to 'render' (width", "d:render NaN")
+  check.raises(function() d:show{ colour = false } end, "bad argument #1 to 'show' (unknown option 'colour')", "typo")
+  check.raises(function() d:sentences(5) end, "bad argument #1 to 'sentences' (table expected", "sentences(5)")
+  check.ok(#d:sentences() > 0 and #d:figures{ unit = "%" } >= 0, "documents still work")
   local n = 0
   for _ in c:docs{ limit = 2.0 } do n = n + 1 end
   check.eq(n, 2, "a float with an integer value is fine")
