@@ -392,8 +392,10 @@ static void row_opts(lua_State *L, int idx, lstmt *s) {
     lua_getfield(L, idx, "array");
     s->array = lua_toboolean(L, -1);
     lua_pop(L, 1);
-    lua_getfield(L, idx, "meta");
+    if (lua_getfield(L, idx, "meta") != LUA_TNIL && !lua_istable(L, -1))
+      luaL_argerror(L, idx, "meta must be a table");
   } else {
+    if (!lua_isnoneornil(L, idx)) luaL_checktype(L, idx, LUA_TTABLE);
     lua_pushnil(L);
   }
 }

@@ -62,6 +62,9 @@ check.test("text mechanisms refuse values that truncate", function()
   check.raises(function() h:search("x", { limit = 2 ^ 40 }) end, "limit must be", "limit 2^40")
   check.raises(function() h:search("x", { limit = 0 / 0 }) end, "limit must be", "limit NaN")
   check.raises(function() h:search("x", { open = {} }) end, "open must be a string", "open {}")
+  check.raises(function() h:rows("SELECT 1", nil, 5) end, "bad argument #3 to 'rows'", "rows opts 5")
+  check.raises(function() h:all("SELECT 1", nil, { meta = 5 }) end,
+    "bad argument #3 to 'all' (meta must be a table)", "all meta 5")
   local ok, top = pcall(h.terms, h, "SELECT id, text FROM documents", nil, 1, nil,
     math.maxinteger)
   check.ok(ok and type(top) == "table" and #top > 0, "a huge top is all the terms")
