@@ -328,6 +328,13 @@ end
 
 --- corpus:keyness(a, b [, opts]) -> frame term, a, b, ll, log_ratio
 function M.keyness(c, a, b, opts)
+  for i = 1, 2 do -- both subcorpora must be given and usable
+    local spec = i == 1 and a or b
+    if spec == nil or not pcall(source_sql, spec) then
+      error("bad argument #" .. i .. " to 'keyness' (document filter, result set or " ..
+        "list of documents expected, got " .. type(spec) .. ")", 2)
+    end
+  end
   opts = stat_opts("keyness", 3, opts)
   local n = math.tointeger(opts.n or 1)
   local stop = opts.stop ~= false and M.stopwords() or nil
