@@ -169,7 +169,7 @@ M.fit_left = fit_left
 
 --- k:render{width =, limit =} -> the aligned lines as a string
 function Kwic:render(opts)
-  opts = opts or {}
+  opts = A.opts("render", 1, opts, { width = "count", limit = "count" })
   local width = opts.width or self.width or (display.isatty("stdout") and display.terminal_size()) or 100
   local n = #self
   local limit = math.min(opts.limit or n, n)
@@ -197,6 +197,7 @@ end
 
 --- k:show{width =, limit =} prints the lines
 function Kwic:show(opts)
+  A.opts("show", 1, opts, { width = "count", limit = "count" })
   io.stdout:write(self:render(opts), "\n")
 end
 

@@ -222,6 +222,9 @@ end
 --- corpus:saved() -> frame of the saved sets
 function M.saved(c, name)
   if name == nil then return M.sets(c) end
+  if type(name) ~= "string" then
+    error("bad argument #1 to 'saved' (name expected, got " .. type(name) .. ")", 2)
+  end
   local db = corpus._db(c)
   if not has_sets(db) then return nil, "no saved result set '" .. tostring(name) .. "'" end
   local meta = db:all("SELECT query FROM corpus_sets WHERE name = ?", { name })
