@@ -332,7 +332,15 @@ function M._blocks(self, where, params, extra)
         local t = h:all("SELECT text FROM documents WHERE id = ?", { cur })[1]
         text = t and t.text or ""
       end
-      r[4] = text:sub(r[5] + 1, r[5] + r[6])
+      -- the span [off, off + len) of the text; a damaged one (not integers,
+      -- negative, past the end: a corrupted database) gives an empty text
+      local off, len = r[5], r[6]
+      if math.type(off) == "integer" and math.type(len) == "integer" and off >= 0
+          and len >= 0 and off <= #text - len then
+        r[4] = text:sub(off + 1, off + len)
+      else
+        r[4] = ""
+      end
     end
     return r
   end, nil, nil, closer
