@@ -6,6 +6,15 @@
 --   * A corrupted database (block_rows off/len out of range, negative,
 --     wrapping; fact block indexes out of range): db:load and db:terms
 --     skip the damaged rows and say so in the document's warnings.
+--   * Lua API misuse raises `bad argument #n to 'name' (...)`: docs/list/
+--     count limits (2.5, NaN, huge, negative), ids = 5, unknown keys,
+--     search("x", 5), kwic, rs:doc, rs:filter, frame render options,
+--     document methods (figures, render, show, sentences), db:rows opts.
+--   * Substring filters are literal: "50%" does not match "500", "_" and
+--     "\" are not wildcards.
+--   * Control characters (ESC, BEL, C1 CSI, DEL, newline) in a title are
+--     made visible by tostring(doc), doc:render, frame render and the
+--     pretty printer, while the data itself stays intact.
 local check = dofile("tests/lua/lib/check.lua")
 local fx = dofile("tests/lua/lib/corpus_fixture.lua")
 local S = require("tinsh.store")
