@@ -14,8 +14,33 @@ local A = {}
 
 local MAXINT = 2 ^ 53 -- larger limits are refused rather than truncated
 
+-- The folder of the stdlib (this file is <dir>/corpus/args.lua), to find
+-- the user's frame on the stack; nil when debug is absent (--sandbox).
+local dbg = rawget(_G, "debug")
+local STDLIB = dbg and dbg.getinfo and
+  (dbg.getinfo(1, "S").source or ""):match("^@(.*/)corpus/args%.lua$")
+
+-- The error level of the first caller outside the stdlib (so the message
+-- carries the user's file:line, as the standard library's do), or level.
+local function user_level(level)
+  if not STDLIB then return level end
+  for l = 3, 40 do -- 1 = user_level, 2 = argerror
+    local info = dbg.getinfo(l, "S")
+    if not info then break end
+    local src = info.source
+    -- the stdlib may be found as ./stdlib/x.lua or by its absolute path
+    local lib = src:sub(1, #STDLIB + 1) == "@" .. STDLIB or
+      ("/" .. src:sub(2)):find("/stdlib/", 1, true)
+    if info.what ~= "C" and not lib then
+      return l - 1 -- as error() counts from argerror
+    end
+  end
+  return level
+end
+
 local function argerror(fname, n, msg, level)
-  error(string.format("bad argument #%d to '%s' (%s)", n, fname, msg), (level or 2) + 1)
+  error(string.format("bad argument #%d to '%s' (%s)", n, fname, msg),
+    user_level((level or 2) + 1))
 end
 A.argerror = argerror
 

@@ -150,6 +150,11 @@ check.test("corpus methods raise bad argument, never truncate", function()
   check.raises(function() c:kwic("x", { limit = 2.5 }) end,
     "bad argument #2 to 'kwic' (limit", "kwic limit 2.5")
   check.raises(function() c:kwic("x", 7) end, "bad argument #2 to 'kwic'", "kwic 7")
+  -- the position is the caller's line, as for the standard library
+  check.raises(function() c:docs{ limit = 2.5 } end, "^[^\n]*test_hardening%.lua:%d+: bad argument #1 to 'docs'",
+    "error at the user's line")
+  check.raises(function() c:kwic("x", { limit = 2.5 }) end, "^[^\n]*test_hardening%.lua:%d+: bad argument",
+    "kwic error at the user's line")
   local rs = c:search("Móng Cái")
   check.raises(function() rs:doc(1.5) end, "bad argument #1 to 'doc' (index: integer expected", "rs:doc(1.5)")
   check.raises(function() rs:doc("x") end, "bad argument #1 to 'doc'", "rs:doc('x')")
