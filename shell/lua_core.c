@@ -115,7 +115,7 @@ static int stream_fd(lua_State *L, int arg) {
 
 /*
 ** core.visible(s [, layout]) -> s with control characters, bidirectional
-** overrides and invalid bytes shown as escapes (\x1b, \u009b), safe for
+** overrides and invalid bytes shown as escapes (\x1b, \u{9b}), safe for
 ** a terminal; with layout, tabs and newlines are kept.
 */
 static int core_visible(lua_State *L) {

@@ -25,7 +25,6 @@
 #include "interrupt.h"
 #include "lua_host.h"
 #include "store.h"
-#include "util.h"
 
 #define DB_MT   "tinsh.store.db"
 #define STMT_MT "tinsh.store.stmt"
@@ -58,6 +57,30 @@ static box *box_push(lua_State *L) {
 static void box_release(box *b) {
   if (b->p && b->free) b->free(b->p);
   b->p = NULL;
+}
+
+/* ---- argument checks (luaL_argerror style, never a silent cast) ---- */
+
+/*
+** The integer argument at arg (or opt when absent/nil), which must lie in
+** lo..hi: a float without an integer value, NaN, inf or a value out of
+** range raises `bad argument #arg to 'fn' (what must be lo..hi)`.
+*/
+static lua_Integer arg_range(lua_State *L, int arg, lua_Integer opt,
+                             lua_Integer lo, lua_Integer hi, const char *what) {
+  lua_Integer v = luaL_optinteger(L, arg, opt);
+  if (v < lo || v > hi)
+    luaL_argerror(L, arg,
+                  lua_pushfstring(L, "%s must be %I..%I", what, lo, hi));
+  return v;
+}
+
+/* The string argument at arg with its length, which must fit an int (the
+** tokenizer's lengths are ints). */
+static const char *arg_text(lua_State *L, int arg, size_t *n) {
+  const char *s = luaL_checklstring(L, arg, n);
+  luaL_argcheck(L, *n <= INT_MAX, arg, "text longer than 2 GB");
+  return s;
 }
 
 /* ---- the database handle ---- */
@@ -243,6 +266,10 @@ static void bind_value(lua_State *L, sqlite3_stmt *st, int i, int idx) {
     case LUA_TSTRING: {
       size_t n;
       const char *s = lua_tolstring(L, idx, &n);
+      if (n > INT_MAX) {
+        luaL_error(L, "SQL parameter %d: string longer than 2 GB", i);
+        return;
+      }
       rc = sqlite3_bind_text(st, i, s, (int)n, SQLITE_TRANSIENT);
       break;
     }
@@ -368,8 +395,10 @@ static void row_opts(lua_State *L, int idx, lstmt *s) {
     lua_getfield(L, idx, "array");
     s->array = lua_toboolean(L, -1);
     lua_pop(L, 1);
-    lua_getfield(L, idx, "meta");
+    if (lua_getfield(L, idx, "meta") != LUA_TNIL && !lua_istable(L, -1))
+      luaL_argerror(L, idx, "meta must be a table");
   } else {
+    if (!lua_isnoneornil(L, idx)) luaL_checktype(L, idx, LUA_TTABLE);
     lua_pushnil(L);
   }
 }
@@ -562,34 +591,20 @@ static void search_free(void *p) {
   store_search_close(p);
 }
 
-/* argument arg as a text the tokenizer can take (at most INT_MAX bytes) */
-static const char *check_text(lua_State *L, int arg, size_t *n) {
-  const char *s = luaL_checklstring(L, arg, n);
-  luaL_argcheck(L, *n <= INT_MAX, arg, "text longer than 2 GB");
-  return s;
-}
-
-/* an optional whole-number argument in [lo, hi], checked before any cast */
-static int opt_range(lua_State *L, int arg, lua_Integer lo, lua_Integer hi,
-                     lua_Integer dflt) {
-  lua_Integer v = luaL_optinteger(L, arg, dflt);
-  if (v < lo || v > hi)
-    luaL_argerror(L, arg, lua_pushfstring(L, "must be %I..%I", lo, hi));
-  return (int)v;
-}
-
 /*
-** Option k of the options table at t: a whole number in int range, or
-** dflt when absent; anything else is a bad argument naming the field.
+** Option k of the options table at argument t (dflt when absent): an
+** integer in lo..hi, else `bad argument #t (k must be an integer lo..hi)`.
 */
-static int opt_int(lua_State *L, int t, const char *k, int dflt) {
+static int opt_int(lua_State *L, int t, const char *k, int dflt, int lo,
+                   int hi) {
   if (!lua_istable(L, t)) return dflt;
   lua_getfield(L, t, k);
-  int isnum = 0;
-  lua_Integer v = lua_isnil(L, -1) ? dflt : lua_tointegerx(L, -1, &isnum);
-  if (!lua_isnil(L, -1) && (!isnum || v < INT_MIN || v > INT_MAX))
-    luaL_argerror(L, t,
-                  lua_pushfstring(L, "field '%s': whole number expected", k));
+  int isint = 0;
+  lua_Integer v = lua_isnil(L, -1) ? dflt : lua_tointegerx(L, -1, &isint);
+  if (!lua_isnil(L, -1) &&
+      (!isint || lua_type(L, -1) != LUA_TNUMBER || v < lo || v > hi))
+    luaL_argerror(
+        L, t, lua_pushfstring(L, "%s must be an integer %d..%d", k, lo, hi));
   lua_pop(L, 1);
   return (int)v;
 }
@@ -600,6 +615,15 @@ static int opt_bool(lua_State *L, int t, const char *k, int dflt) {
   int v = lua_isnil(L, -1) ? dflt : lua_toboolean(L, -1);
   lua_pop(L, 1);
   return v;
+}
+
+/* Option k (a string or absent) of the table at t, left on the stack. */
+static const char *opt_str(lua_State *L, int t, const char *k) {
+  lua_getfield(L, t, k);
+  if (lua_isnil(L, -1)) return NULL;
+  if (lua_type(L, -1) != LUA_TSTRING)
+    luaL_argerror(L, t, lua_pushfstring(L, "%s must be a string", k));
+  return lua_tostring(L, -1);
 }
 
 static void set_str(lua_State *L, const char *k, const char *v) {
@@ -618,19 +642,16 @@ static int db_search(lua_State *L) {
   lua_settop(L, 3);
   ldb *d = check_db(L, 1);
   const char *q = luaL_checkstring(L, 2);
-  luaL_argcheck(L, lua_isnil(L, 3) || lua_istable(L, 3), 3,
-                "table of options expected");
+  if (!lua_isnoneornil(L, 3)) luaL_checktype(L, 3, LUA_TTABLE);
   store_search_opts o = {0};
-  o.limit = opt_int(L, 3, "limit", 20);
-  o.offset = opt_int(L, 3, "offset", 0);
+  o.limit = opt_int(L, 3, "limit", 20, -1, INT_MAX);
+  o.offset = opt_int(L, 3, "offset", 0, 0, INT_MAX);
   o.raw = opt_bool(L, 3, "raw", 0);
-  o.snippet_tokens = opt_int(L, 3, "snippet", 16);
+  o.snippet_tokens = opt_int(L, 3, "snippet", 16, -1, 64);
   o.offsets = opt_bool(L, 3, "offsets", 0);
-  if (lua_istable(L, 3)) {
-    lua_getfield(L, 3, "open");
-    o.hl_open = lua_tostring(L, -1);
-    lua_getfield(L, 3, "close");
-    o.hl_close = lua_tostring(L, -1); /* both stay on the stack */
+  if (lua_istable(L, 3)) { /* both stay on the stack */
+    o.hl_open = opt_str(L, 3, "open");
+    o.hl_close = opt_str(L, 3, "close");
   }
   if (o.snippet_tokens == 0) o.snippet_tokens = -1;
   box *b = box_push(L);
@@ -739,8 +760,10 @@ static void push_figures(lua_State *L, const doc *d) {
     set_str(L, "qualifier", f->qualifier);
     set_str(L, "subject", f->subject);
     set_str(L, "sentence", f->sentence);
-    lua_pushinteger(L, f->block + 1);
-    lua_setfield(L, -2, "block");
+    if (f->block >= 0) { /* -1: no block (or a damaged index) */
+      lua_pushinteger(L, (lua_Integer)f->block + 1);
+      lua_setfield(L, -2, "block");
+    }
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
   lua_setfield(L, -2, "figures");
@@ -752,8 +775,10 @@ static void push_facts(lua_State *L, const doc *d) {
     lua_createtable(L, 0, 3);
     set_str(L, "q", d->qa.items[i].q);
     set_str(L, "a", d->qa.items[i].a);
-    lua_pushinteger(L, d->qa.items[i].qblock + 1);
-    lua_setfield(L, -2, "block");
+    if (d->qa.items[i].qblock >= 0) {
+      lua_pushinteger(L, (lua_Integer)d->qa.items[i].qblock + 1);
+      lua_setfield(L, -2, "block");
+    }
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
   lua_setfield(L, -2, "qa");
@@ -913,7 +938,7 @@ static int tok_collect(void *ctx, int tflags, const char *tok, int ntok,
 */
 static int s_tokens(lua_State *L) {
   size_t n;
-  const char *text = check_text(L, 1, &n);
+  const char *text = arg_text(L, 1, &n);
   int breaks = lua_toboolean(L, 2);
   box *b = box_push(L);
   tokv *t = xcalloc(1, sizeof *t);
@@ -939,7 +964,7 @@ static int s_tokens(lua_State *L) {
 */
 static int s_count(lua_State *L) {
   size_t n;
-  const char *text = check_text(L, 1, &n);
+  const char *text = arg_text(L, 1, &n);
   luaL_checktype(L, 2, LUA_TTABLE);
   box *b = box_push(L);
   tokv *t = xcalloc(1, sizeof *t);
@@ -953,7 +978,7 @@ static int s_count(lua_State *L) {
     lua_pushvalue(L, -1);
     lua_Integer c = lua_rawget(L, 2) == LUA_TNUMBER ? lua_tointeger(L, -1) : 0;
     lua_pop(L, 1);
-    lua_pushinteger(L, c + 1);
+    lua_pushinteger(L, c < LUA_MAXINTEGER ? c + 1 : c); /* saturating */
     lua_rawset(L, 2);
     p += len + 1;
   }
@@ -1048,9 +1073,9 @@ static int dtok(void *ctx, int tflags, const char *tok, int ntok, int s,
 */
 static int s_find(lua_State *L) {
   size_t n, qlen;
-  const char *text = check_text(L, 1, &n);
-  const char *q = check_text(L, 2, &qlen);
-  int max = opt_range(L, 3, 0, INT_MAX, 0);
+  const char *text = arg_text(L, 1, &n);
+  const char *q = arg_text(L, 2, &qlen);
+  int max = (int)arg_range(L, 3, 0, 0, INT_MAX / 2, "max");
   box *b = box_push(L);
   matcher *m = xcalloc(1, sizeof *m);
   b->p = m, b->free = matcher_free;
@@ -1064,12 +1089,12 @@ static int s_find(lua_State *L) {
     fts_tokenize(text, (int)n, FTS_DOCUMENT, dtok, m);
     if (m->pos >= 0 && !(m->max && m->nhits >= m->max)) check_phrase(m);
   }
-  lua_createtable(L, 2 * m->nhits, 0);
-  for (int i = 0; i < m->nhits; i++) {
-    lua_pushinteger(L, m->hits[2 * i] + 1);
-    lua_rawseti(L, -2, 2 * i + 1);
-    lua_pushinteger(L, m->hits[2 * i + 1]);
-    lua_rawseti(L, -2, 2 * i + 2);
+  lua_createtable(L, m->nhits < INT_MAX / 2 ? 2 * m->nhits : 0, 0);
+  for (int i = 0; i < m->nhits; i++) { /* spans widened before the + 1 */
+    lua_pushinteger(L, (lua_Integer)m->hits[2 * i] + 1);
+    lua_rawseti(L, -2, 2 * (lua_Integer)i + 1);
+    lua_pushinteger(L, (lua_Integer)m->hits[2 * i + 1]);
+    lua_rawseti(L, -2, 2 * (lua_Integer)i + 2);
   }
   box_release(b);
   return 1;
@@ -1121,8 +1146,8 @@ static int mh_tok(void *ctx, int tflags, const char *tok, int ntok, int s,
 */
 static int s_minhash(lua_State *L) {
   size_t n;
-  const char *text = check_text(L, 1, &n);
-  int k = opt_range(L, 2, 1, MH_MAX, 64);
+  const char *text = arg_text(L, 1, &n);
+  int k = (int)arg_range(L, 2, 64, 1, MH_MAX, "k");
   mh h;
   memset(&h, 0, sizeof h);
   h.k = k;
@@ -1232,18 +1257,21 @@ static int cmp_u64pair(const void *a, const void *b) {
 ** S.lsh(ids, sigs, bands, threshold) -> flat list {a, b, sim, ...}: the
 ** pairs of documents whose signatures agree on at least one band (LSH)
 ** and whose estimated similarity is >= threshold (a < b, each pair once).
-** Signatures must all have the same size; all-empty ones are skipped.
+** Signatures must all have the same size, a multiple of 4 * bands bytes;
+** all-empty ones are skipped. ids and sigs are read raw (no metamethod
+** runs), so every signature pointer kept is a string stored in sigs,
+** which the stack anchors for the whole call.
 */
 static int s_lsh(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   luaL_checktype(L, 2, LUA_TTABLE);
-  lua_Integer nb = luaL_checkinteger(L, 3);
-  luaL_argcheck(L, nb >= 1 && nb <= 4096, 3, "bands must be 1..4096");
-  int bands = (int)nb;
+  int bands = (int)arg_range(L, 3, 0, 1, MH_MAX, "bands");
   double thr = luaL_checknumber(L, 4);
-  luaL_argcheck(L, thr == thr, 4, "threshold is NaN");
+  luaL_argcheck(L, thr >= 0.0 && thr <= 1.0, 4, "threshold must be 0..1");
   lua_settop(L, 4);
-  size_t n = lua_rawlen(L, 1);
+  size_t n = (size_t)lua_rawlen(L, 1);
+  luaL_argcheck(L, n == lua_rawlen(L, 2), 2, "as many signatures as ids");
+  luaL_argcheck(L, n <= 0xFFFFF, 1, "more than 1048575 signatures");
   box *b = box_push(L); /* 5 */
   lsh *h = xcalloc(1, sizeof *h);
   b->p = h, b->free = lsh_free;
@@ -1251,17 +1279,22 @@ static int s_lsh(lua_State *L) {
   h->id = xcalloc(n + 1, sizeof *h->id);
   size_t bytes = 0;
   for (size_t i = 0; i < n; i++) {
-    lua_rawgeti(L, 1, (lua_Integer)i + 1); /* raw: no metamethod can */
-    lua_rawgeti(L, 2, (lua_Integer)i + 1); /* hand out unanchored strings */
-    size_t len;
-    const char *sg =
-        lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
-    if (!lua_isinteger(L, -2) || !sg)
-      return luaL_error(L, "lsh: ids and signatures expected");
+    lua_rawgeti(L, 1, (lua_Integer)i + 1);
+    lua_rawgeti(L, 2, (lua_Integer)i + 1);
+    size_t len = 0;
+    if (!lua_isinteger(L, -2))
+      return luaL_argerror(
+          L, 1,
+          lua_pushfstring(L, "integer id expected at %I", (lua_Integer)i + 1));
+    if (lua_type(L, -1) != LUA_TSTRING) /* no number-to-string conversion */
+      return luaL_argerror(L, 2,
+                           lua_pushfstring(L, "signature string expected at %I",
+                                           (lua_Integer)i + 1));
+    const char *sg = lua_tolstring(L, -1, &len);
     if (i == 0) bytes = len;
     if (len != bytes || len == 0 || len % (4 * (size_t)bands) != 0)
-      return luaL_error(L,
-                        "lsh: signatures of one size, divisible by the bands");
+      return luaL_argerror(
+          L, 2, "signatures of one size, a multiple of 4 * bands bytes");
     h->id[h->n] = lua_tointeger(L, -2);
     h->sig[h->n] = sg; /* anchored: the string stays in the table at 2 */
     int empty = 1;
@@ -1270,7 +1303,6 @@ static int s_lsh(lua_State *L) {
     if (!empty) h->n++;
     lua_pop(L, 2);
   }
-  if (h->n > 0xFFFFF) return luaL_error(L, "lsh: more than 1048575 signatures");
   size_t rb = bytes / (size_t)bands;
   h->key = xmalloc((h->n + 1) * sizeof *h->key);
   for (int band = 0; band < bands; band++) {
@@ -1387,7 +1419,10 @@ static const char *tc_span(tcount *t, sqlite3 *db, int64_t doc, int64_t off,
     }
     sqlite3_reset(t->dt);
   }
-  if (!util_span_ok(off, len, t->doctext.len) || len > INT_MAX) return NULL;
+  if (off < 0 || len < 0 || len > INT_MAX ||
+      (uint64_t)len > (uint64_t)t->doctext.len ||
+      (uint64_t)off > (uint64_t)(t->doctext.len - (size_t)len))
+    return NULL; /* a damaged row: no read outside the text */
   return t->doctext.data + off;
 }
 
@@ -1545,12 +1580,12 @@ static void tc_text(tcount *t, int n, int64_t doc, int64_t *total) {
 */
 static int db_terms(lua_State *L) {
   lua_settop(L, 7);
-  lua_Integer top = opt_range(L, 6, -1, INT_MAX, -1);
-  lua_Integer min = opt_range(L, 7, 0, INT_MAX, 1);
+  lua_Integer top = arg_range(L, 6, -1, -1, LUA_MAXINTEGER, "top");
+  lua_Integer min = luaL_optinteger(L, 7, 1);
   ldb *d = check_db(L, 1);
   const char *sql = luaL_checkstring(L, 2);
-  luaL_checkinteger(L, 4);
-  int n = opt_range(L, 4, 1, 8, 1);
+  int n = (int)arg_range(L, 4, 0, 1, 8, "n");
+  if (!lua_isnil(L, 5)) luaL_checktype(L, 5, LUA_TTABLE);
   box *b = box_push(L); /* index 8 */
   tcount *t = xcalloc(1, sizeof *t);
   b->p = t, b->free = tcount_free;
@@ -1604,8 +1639,8 @@ static int db_terms(lua_State *L) {
   }
   if (rc != SQLITE_DONE)
     return luaL_error(L, "sql: %s", sqlite3_errmsg(store_db(d->s)));
-  if (top >= 0) {
-    size_t k = tc_top(t, (size_t)top, min);
+  if (top >= 0) { /* never more room than there are terms */
+    size_t k = tc_top(t, (uint64_t)top < t->n ? (size_t)top : t->n, min);
     lua_createtable(L, (int)k, 0);
     for (size_t i = 0; i < k; i++) {
       lua_createtable(L, 0, 3);

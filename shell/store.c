@@ -659,27 +659,37 @@ static sqlite3_stmt *rows_of(store *s, const char *cols, const char *table,
 }
 
 /*
+** Is [off, off + len) inside a text of text_len bytes? Overflow-safe: the
+** values come from a database file that may be corrupted or hostile.
+*/
+static int span_ok(int64_t off, int64_t len, size_t text_len) {
+  return off >= 0 && len >= 0 && (uint64_t)len <= (uint64_t)text_len &&
+         (uint64_t)off <= (uint64_t)text_len - (uint64_t)len;
+}
+
+/*
 ** Blocks from block_rows; a NULL text is the block's span of d->text. A
-** span outside the text (a damaged or hostile database) becomes an empty
-** block at 0 and a warning on the document, never a read outside it.
+** row whose span leaves the text, or whose kind is not a string, is
+** damaged: it is skipped and named in the document's warnings (the rest
+** of the document still loads).
 */
 static void load_blocks(store *s, doc *d, int64_t id) {
-  sqlite3_stmt *st = rows_of(s, "kind, off, len, text", "block_rows", id);
+  sqlite3_stmt *st = rows_of(s, "kind, off, len, text, seq", "block_rows", id);
   while (st && sqlite3_step(st) == SQLITE_ROW) {
-    int k = doc_kind_from_name((const char *)sqlite3_column_text(st, 0));
+    const char *kn = (const char *)sqlite3_column_text(st, 0);
+    int k = kn ? doc_kind_from_name(kn) : -1;
     int64_t off = sqlite3_column_int64(st, 1);
     int64_t len = sqlite3_column_int64(st, 2);
-    char *text = col_str(d, st, 3);
-    if (!util_span_ok(off, len, d->text_len)) {
+    if (!span_ok(off, len, d->text_len)) {
       doc_warn(d,
-               "damaged: block %zu has the span [%lld, +%lld) outside the "
-               "text (%zu bytes)",
-               d->blocks.n, (long long)off, (long long)len, d->text_len);
-      off = len = 0;
-      if (!text) text = doc_str(d, "", 0);
-    } else if (!text) {
-      text = doc_str(d, d->text + off, (size_t)len);
+               "damaged database: block %lld has span %lld+%lld outside "
+               "the text (%zu bytes); skipped",
+               (long long)sqlite3_column_int64(st, 4), (long long)off,
+               (long long)len, d->text_len);
+      continue;
     }
+    char *text = col_str(d, st, 3);
+    if (!text) text = doc_str(d, d->text ? d->text + off : "", (size_t)len);
     doc_block b = {k < 0 ? BK_PARAGRAPH : (doc_kind)k, text, (size_t)off,
                    (size_t)len};
     VEC_PUSH(d->blocks, b);
@@ -687,11 +697,16 @@ static void load_blocks(store *s, doc *d, int64_t id) {
   sqlite3_finalize(st);
 }
 
+/* A stored block index (0-based) if it names a loaded block, else -1. */
+static int block_index(const doc *d, sqlite3_stmt *st, int i) {
+  int64_t b = sqlite3_column_int64(st, i);
+  return b >= 0 && (uint64_t)b < d->blocks.n ? (int)b : -1;
+}
+
 static void load_facts(store *s, doc *d, int64_t id) {
   sqlite3_stmt *st = rows_of(s, "q, a, qblock", "qa", id);
   while (st && sqlite3_step(st) == SQLITE_ROW) {
-    doc_qa q = {col_str(d, st, 0), col_str(d, st, 1),
-                sqlite3_column_int(st, 2)};
+    doc_qa q = {col_str(d, st, 0), col_str(d, st, 1), block_index(d, st, 2)};
     VEC_PUSH(d->qa, q);
   }
   sqlite3_finalize(st);
@@ -721,7 +736,7 @@ static void load_facts(store *s, doc *d, int64_t id) {
     f.qualifier = col_str(d, st, 6);
     f.subject = col_str(d, st, 7);
     f.sentence = col_str(d, st, 8);
-    f.block = sqlite3_column_int(st, 9);
+    f.block = block_index(d, st, 9);
     VEC_PUSH(d->figures, f);
   }
   sqlite3_finalize(st);

@@ -56,7 +56,7 @@ static int invisible_cp(utf8proc_int32_t cp, int layout) {
 ** Write s[0..n) to out (room for WIDTH_VISIBLE_MAX(n) bytes) with every
 ** control character (C0, DEL, C1; with layout, tab and newline are kept),
 ** bidirectional override and invalid byte made visible as an escape: \x1b
-** for bytes and C0, \u009b for C1 and overrides. Returns the length.
+** for bytes and C0, \u{9b} for C1 and overrides. Returns the length.
 */
 size_t width_visible(const char *s, size_t n, int layout, char *out) {
   const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
@@ -68,7 +68,7 @@ size_t width_visible(const char *s, size_t n, int layout, char *out) {
     if (k < 1) {
       o += (size_t)sprintf(out + o, "\\x%02x", p[i]), k = 1;
     } else if (invisible_cp(cp, layout)) {
-      o += (size_t)sprintf(out + o, cp < 0x80 ? "\\x%02x" : "\\u%04x",
+      o += (size_t)sprintf(out + o, cp < 0x80 ? "\\x%02x" : "\\u{%x}",
                            (unsigned)cp);
     } else {
       memcpy(out + o, s + i, (size_t)k);

@@ -18,7 +18,7 @@ size_t width_fit(const char *s, size_t n, size_t cols, size_t *used);
 ** Terminal safety: control characters (C0, DEL, C1; with layout, tab and
 ** newline allowed), bidirectional overrides and invalid bytes. Does s
 ** have any? width_visible writes s with each as a visible escape (\x1b,
-** \u009b, \xff) into out, which has room for WIDTH_VISIBLE_MAX(n) bytes,
+** \u{9b}, \xff) into out, which has room for WIDTH_VISIBLE_MAX(n) bytes,
 ** and returns the length written.
 */
 #define WIDTH_VISIBLE_MAX(n) (4 * (n) + 1)

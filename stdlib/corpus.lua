@@ -16,6 +16,7 @@
 -- method that needs it; submodules load on first use.
 
 local S = require("tinsh.store")
+local A = require("corpus.args")
 
 local M = {}
 local Corpus = {}          -- methods of a corpus
@@ -158,86 +159,68 @@ local function add(where, params, cond, value)
   if value ~= nil then params[#params + 1] = value end
 end
 
-local check = require("corpus.check")
-local like = check.like
+local like = A.like -- literal substring: % _ \ escaped, with ESCAPE '\'
 
-local FILTER_KEYS = { year = 1, from = 1, to = 1, site = 1, author = 1, title = 1,
-  place = 1, person = 1, text = 1, ids = 1, where = 1, params = 1, limit = 1, set = 1 }
-
--- Check every field of a document filter (argument n of fname).
-local function check_filter(f, n, fname)
-  check.opts(f, n, fname, FILTER_KEYS, "unknown filter field")
-  for _, k in ipairs({ "year", "from", "to", "site", "author", "title", "place",
-    "person", "text", "where" }) do
-    f[k] = check.str(f[k], n, fname, k)
-  end
-  check.ids(f.ids, n, fname, "ids")
-  check.whole(f.limit, n, fname, "limit", 0)
-  if f.params ~= nil and type(f.params) ~= "table" then
-    check.opts(f.params, n, fname) -- says: table expected
-  end
-end
+-- the filter fields and the kind of value each takes (corpus.args)
+local FILTER = { year = "text", from = "text", to = "text", site = "text",
+  author = "text", title = "text", place = "text", person = "text",
+  text = "string", ids = "table", where = "string", params = "table",
+  limit = "count", set = "any" }
+M.FILTER = FILTER
 
 -- Build "WHERE ..." and params for a document filter table.
 --   year, from, to          publication date ("2024", "2024-03", "2024-03-04")
---   site, author, title     substring of the field (matched literally)
+--   site, author, title     substring of the field
 --   place, person           the document mentions a place / person (substring)
 --   text                    full-text query (accent-smart, like search)
 --   ids                     list of row ids
 --   where                   extra SQL condition on documents d (with ? params
 --                           from filter.params)
--- fname and n name the method and argument in errors (default 'filter', 1).
-function M.filter_sql(filter, fname, n)
+-- fname and argn name the public method and argument for errors
+-- (default: 'filter', #1).
+function M.filter_sql(filter, fname, argn)
   local where, params = {}, {}
   if filter == nil then return "", params end
-  local f = {}
-  if type(filter) == "table" then for k, v in pairs(filter) do f[k] = v end end
-  check.depth = fname and 3 or 0 -- check_filter, pcall and filter_sql
-  local ok, err = pcall(check_filter, type(filter) == "table" and f or filter,
-    n or 1, fname or "filter")
-  check.depth = 0
-  if not ok then error(err, 0) end
-  if f.year then add(where, params, "substr(d.published, 1, 4) = ?", f.year) end
-  if f.from then add(where, params, "d.published >= ?", f.from) end
-  if f.to then
-    add(where, params, "substr(d.published, 1, " .. #f.to .. ") <= ?", f.to)
+  fname, argn = fname or "filter", argn or 1
+  A.opts(fname, argn, filter, FILTER)
+  if filter.year then add(where, params, "substr(d.published, 1, 4) = ?", tostring(filter.year)) end
+  if filter.from then add(where, params, "d.published >= ?", tostring(filter.from)) end
+  if filter.to then
+    local to = tostring(filter.to)
+    add(where, params, "substr(d.published, 1, " .. #to .. ") <= ?", to)
   end
-  if f.site then add(where, params, "d.site LIKE ? ESCAPE '\\'", like(f.site)) end
-  if f.author then add(where, params, "d.author LIKE ? ESCAPE '\\'", like(f.author)) end
-  if f.title then add(where, params, "d.title LIKE ? ESCAPE '\\'", like(f.title)) end
-  if f.place then
+  if filter.site then add(where, params, "d.site LIKE ? ESCAPE '\\'", like(filter.site)) end
+  if filter.author then add(where, params, "d.author LIKE ? ESCAPE '\\'", like(filter.author)) end
+  if filter.title then add(where, params, "d.title LIKE ? ESCAPE '\\'", like(filter.title)) end
+  if filter.place then
     add(where, params, "d.id IN (SELECT doc FROM places WHERE name LIKE ? ESCAPE '\\')",
-      like(f.place))
+      like(filter.place))
   end
-  if f.person then
+  if filter.person then
     add(where, params, "d.id IN (SELECT doc FROM people WHERE name LIKE ? ESCAPE '\\')",
-      like(f.person))
+      like(filter.person))
   end
-  if f.text then
-    local m = S.plain_query(f.text)
+  if filter.text then
+    local m = S.plain_query(filter.text)
     if m then
       add(where, params, "d.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)", m)
     else
       where[#where + 1] = "0"
     end
   end
-  if f.ids then
+  if filter.ids then
     local ids = {}
-    for i, id in ipairs(f.ids) do ids[i] = tostring(id) end
+    for i, id in ipairs(filter.ids) do
+      ids[i] = tostring(A.int(fname, argn, id, "ids[" .. i .. "]"))
+    end
     where[#where + 1] = "d.id IN (" .. (#ids > 0 and table.concat(ids, ",") or "NULL") .. ")"
   end
-  if f.where then
-    where[#where + 1] = "(" .. f.where .. ")"
-    for _, v in ipairs(f.params or {}) do params[#params + 1] = v end
+  if filter.where then
+    where[#where + 1] = "(" .. filter.where .. ")"
+    for _, v in ipairs(filter.params or {}) do params[#params + 1] = v end
   end
   if #where == 0 then return "", params end
   return " WHERE " .. table.concat(where, " AND "), params
-end
-
--- " LIMIT n" of a checked filter, or ""
-local function limit_sql(filter)
-  local n = type(filter) == "table" and math.tointeger(filter.limit)
-  return n and (" LIMIT " .. n) or ""
 end
 
 --- corpus:docs{filter} -> iterator over documents (lazy, to-be-closed)
@@ -246,8 +229,8 @@ function Corpus:docs(filter)
     return filter:docs() -- a result set
   end
   local w, params = M.filter_sql(filter, "docs")
-  local sql = "SELECT " .. DOC_COLS .. " FROM documents d" .. w .. " ORDER BY d.id" ..
-    limit_sql(filter)
+  local sql = "SELECT " .. DOC_COLS .. " FROM documents d" .. w .. " ORDER BY d.id"
+  if filter and filter.limit then sql = sql .. " LIMIT " .. math.tointeger(filter.limit) end
   return db(self):rows(sql, params, { meta = docmt(self) })
 end
 
@@ -255,7 +238,8 @@ end
 function Corpus:list(filter)
   local w, params = M.filter_sql(filter, "list")
   local sql = "SELECT d.id AS rowid, substr(d.published, 1, 10) AS date, d.title, " ..
-    "d.author, d.site, d.path FROM documents d" .. w .. " ORDER BY d.id" .. limit_sql(filter)
+    "d.author, d.site, d.path FROM documents d" .. w .. " ORDER BY d.id"
+  if filter and filter.limit then sql = sql .. " LIMIT " .. math.tointeger(filter.limit) end
   local rows = db(self):all(sql, params)
   return frame.new(rows, { "rowid", "date", "title", "author", "site", "path" })
 end
@@ -348,7 +332,15 @@ function M._blocks(self, where, params, extra)
         local t = h:all("SELECT text FROM documents WHERE id = ?", { cur })[1]
         text = t and t.text or ""
       end
-      r[4] = text:sub(r[5] + 1, r[5] + r[6])
+      -- the span [off, off + len) of the text; a damaged one (not integers,
+      -- negative, past the end: a corrupted database) gives an empty text
+      local off, len = r[5], r[6]
+      if math.type(off) == "integer" and math.type(len) == "integer" and off >= 0
+          and len >= 0 and off <= #text - len then
+        r[4] = text:sub(off + 1, off + len)
+      else
+        r[4] = ""
+      end
     end
     return r
   end, nil, nil, closer

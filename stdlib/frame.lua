@@ -597,7 +597,7 @@ local function cell_text(v)
   if v == nil then return "" end
   if t == "number" then return display.number(v) end
   if t == "string" then
-    return display.visible((v:gsub("\r?\n", "↵"):gsub("\t", " ")))
+    return display.visible(v, true) -- control characters made visible
   end
   if t == "boolean" then return tostring(v) end
   if t == "table" then
@@ -629,6 +629,12 @@ end
 function Frame:render(opts)
   opts = opts or {}
   if type(opts) ~= "table" then argerror(1, "render", "table expected") end
+  for _, k in ipairs({ "limit", "width", "maxwidth" }) do -- no NaN, 2.5, -1
+    local v = opts[k] -- math.huge means no bound
+    if v ~= nil and not (math.type(v) and (math.tointeger(v) or v == math.huge) and v >= 0) then
+      argerror(1, "render", k .. ": integer >= 0 expected, got " .. tostring(v))
+    end
+  end
   local total = #self
   local limit = opts.limit and math.min(opts.limit, total) or total
   local cols = self:columns()

@@ -11,6 +11,7 @@
 -- tables, with the DESIGN.md field names.
 
 local display = require("tinsh.display")
+local A = require("corpus.args")
 
 local M = {}
 local Doc = {}
@@ -102,7 +103,8 @@ local function basename(p) return p and (p:match("[^/]+$") or p) or "" end
 function Doc:summary()
   local title = rawget(self, "title") or "(no title)"
   return string.format("#%d  %s  %s  (%s)", rawget(self, "rowid"), date_of(self),
-    display.truncate(display.visible(title), 70), display.visible(basename(self.path)))
+    display.truncate(display.visible(title, true), 70),
+    display.visible(basename(self.path), true))
 end
 
 --- doc:text() -> the normalised text of the document
@@ -150,6 +152,7 @@ M.split_sentences = split_sentences
 --- doc:sentences([{kinds = {...}}]) -> list of sentences (strings) of the
 --- body: lead, headings, paragraphs, questions, answers and captions
 function Doc:sentences(opts)
+  A.opts("sentences", 1, opts, { kinds = "table" })
   local kinds = SENTENCE_KINDS
   if opts and opts.kinds then
     kinds = {}
@@ -174,7 +177,7 @@ M.match_text = match_text
 
 --- doc:figures{subject =, unit =, text =} -> frame of the document's figures
 function Doc:figures(opts)
-  opts = opts or {}
+  opts = A.opts("figures", 1, opts, { subject = "text", unit = "text", text = "text" })
   local rows = {}
   for _, f in ipairs(full(self).figures) do
     if match_text(f.subject, opts.subject) and match_text(f.unit, opts.unit)
@@ -215,13 +218,17 @@ end
 ---------------------------------------------------------------- show
 
 -- Word-wrap s to width columns with a prefix on every line.
--- wrap(s, width, prefix, out) appends the lines of s, made terminal-safe
-local function wrap(s, ...) return display.wrap(display.visible(s, true), ...) end
+-- (control characters in the text made visible first: display.visible)
+local function wrap(s, width, prefix, out)
+  return display.wrap(display.visible(s), width, prefix, out)
+end
 M.wrap = wrap
 
 --- doc:render{width =, color =, all =} -> the readable rendering as a string
+local RENDER = { width = "count", color = "boolean", all = "boolean", pager = "boolean" }
+
 function Doc:render(opts)
-  opts = opts or {}
+  opts = A.opts("render", 1, opts, RENDER)
   local width = opts.width or display.terminal_size() or 80
   if width > 100 then width = 100 end
   local color = opts.color
@@ -237,7 +244,7 @@ function Doc:render(opts)
   if f.author then meta[#meta + 1] = f.author end
   if f.site then meta[#meta + 1] = f.site end
   meta[#meta + 1] = "#" .. rawget(self, "rowid") .. " " .. basename(f.path)
-  out[#out + 1] = sgr("2", display.visible(table.concat(meta, " · ")))
+  out[#out + 1] = sgr("2", table.concat(meta, " · "))
   out[#out + 1] = ""
   local skip = { title = true, dateline = true, banner = not opts.all,
     boilerplate = not opts.all, related = not opts.all }
@@ -280,6 +287,7 @@ end
 --- lead, headings, Q&A (H:/Đ:), captions marked [Ảnh]; all = true also
 --- shows banners, boilerplate and related links. Returns the document.
 function Doc:show(opts)
+  A.opts("show", 1, opts, RENDER)
   local text = self:render(opts)
   local tty = display.isatty("stdout")
   local _, lines = display.terminal_size()

@@ -15,18 +15,49 @@ local M = {}
 local FACT_FILTERS = { subject = 1, unit = 1, value = 1, name = 1, title = 1, kind = 1,
   issuer = 1, number = 1, fact_year = 1 }
 
--- Split opts into the document filter and the fact filters.
-local function split(opts)
+-- bad argument #1 to fname, raised at the caller of the fact method.
+local function bad(fname, msg)
+  error("bad argument #1 to '" .. fname .. "' (" .. msg .. ")", 4)
+end
+
+-- The row id of a document object or a row id (else nil).
+local function rowid_of(d)
+  local id = type(d) == "table" and d.rowid or d
+  return math.type(id) == "integer" and id or nil
+end
+
+-- A fact filter value: a string, a number or a predicate function.
+local function check_fact(fname, k, v)
+  local t = type(v)
+  if t ~= "string" and t ~= "number" and t ~= "function" then
+    bad(fname, k .. ": string, number or function expected, got " .. t)
+  end
+  if k == "fact_year" and not tostring(v):match("^%d+$") then
+    bad(fname, "year: digits expected, got " .. tostring(v))
+  end
+end
+
+-- Split opts (argument #1 of fact method fname) into the document filter
+-- and the fact filters; a misused option raises bad argument #1.
+local function split(opts, fname)
   local doc, fact = {}, {}
   local any = false
+  if opts ~= nil and type(opts) ~= "table" then bad(fname, "table expected, got " .. type(opts)) end
   for k, v in pairs(opts or {}) do
-    if FACT_FILTERS[k] then fact[k] = v
-    elseif k == "text" then fact.text = v
-    elseif k == "year" then fact.fact_year = v
-    elseif k == "doc" then doc.ids = { type(v) == "table" and v.rowid or v }; any = true
+    if FACT_FILTERS[k] then check_fact(fname, k, v); fact[k] = v
+    elseif k == "text" then check_fact(fname, k, v); fact.text = v
+    elseif k == "year" then check_fact(fname, "fact_year", v); fact.fact_year = v
+    elseif k == "doc" then
+      local id = rowid_of(v)
+      if not id then bad(fname, "doc: document or integer row id expected") end
+      doc.ids = { id }; any = true
     elseif k == "docs" then
+      if type(v) ~= "table" then bad(fname, "docs: list of documents expected, got " .. type(v)) end
       local ids = {}
-      for i, d in ipairs(v) do ids[i] = d.rowid end
+      for i, d in ipairs(v) do
+        ids[i] = rowid_of(d)
+        if not ids[i] then bad(fname, "docs: documents or integer row ids expected at index " .. i) end
+      end
       doc.ids = ids; any = true
     elseif k == "published" then doc.year = v; any = true
     else doc[k] = v; any = true end
@@ -54,7 +85,7 @@ end
 
 --- corpus:figures{subject =, unit =, text =, value =, year =, filter...}
 function M.figures(c, opts)
-  local _, fact = split(opts)
+  local _, fact = split(opts, "figures")
   local all = rows(c, "f.subject, f.value, f.unit, f.text, f.qualifier, f.sentence, " ..
     "f.of, f.base, f.base_unit, f.block", "figures", opts)
   local out = {}
@@ -64,7 +95,8 @@ function M.figures(c, opts)
         and (not year or (r.sentence and r.sentence:find(year)))
         and (fact.value == nil or (type(fact.value) == "function" and fact.value(r.value))
           or r.value == fact.value) then
-      if r.block then r.block = r.block + 1 end
+      -- a stored 0-based block index; anything else (a damaged row) is none
+      r.block = math.type(r.block) == "integer" and r.block >= 0 and r.block + 1 or nil
       out[#out + 1] = r
     end
   end
@@ -74,15 +106,17 @@ end
 
 --- corpus:people{name =, title =, filter...}: one row per person, title, doc
 function M.people(c, opts)
-  local _, fact = split(opts)
+  local _, fact = split(opts, "people")
   local all = rows(c, "f.name, f.titles, f.mentions", "people", opts)
   local out = {}
   for _, r in ipairs(all) do
     if has(r.name, fact.name) then
-      local titles = r.titles and r.titles ~= "" and json.decode(r.titles) or {}
+      -- titles: a JSON list of strings; a damaged value counts as none
+      local ok, titles = pcall(json.decode, r.titles or "")
+      if not ok or type(titles) ~= "table" then titles = {} end
       if #titles == 0 then titles = { false } end
       for _, t in ipairs(titles) do
-        local title = t or nil
+        local title = type(t) == "string" and t or nil
         if fact.title == nil or has(title, fact.title) then
           out[#out + 1] = { rowid = r.rowid, date = r.date, name = r.name, title = title,
             mentions = r.mentions }
@@ -95,7 +129,7 @@ end
 
 --- corpus:refs{kind =, issuer =, number =, filter...}
 function M.refs(c, opts)
-  local _, fact = split(opts)
+  local _, fact = split(opts, "refs")
   local all = rows(c, "f.kind, f.number, f.date AS ref_date, f.issuer, f.text", "refs", opts)
   local out = {}
   for _, r in ipairs(all) do
@@ -109,7 +143,7 @@ end
 
 --- corpus:places{name =, kind =, filter...}
 function M.places(c, opts)
-  local _, fact = split(opts)
+  local _, fact = split(opts, "places")
   local all = rows(c, "f.name, f.kind, f.mentions", "places", opts)
   local out = {}
   for _, r in ipairs(all) do
@@ -120,7 +154,7 @@ end
 
 --- corpus:periods{kind =, filter...}
 function M.periods(c, opts)
-  local _, fact = split(opts)
+  local _, fact = split(opts, "periods")
   local all = rows(c, "f.text, f.kind, f.from_year AS \"from\", f.to_year AS \"to\"",
     "periods", opts)
   local out = {}
@@ -136,7 +170,7 @@ end
 
 --- corpus:quotes{filter...}
 function M.quotes(c, opts)
-  local _, fact = split(opts)
+  local _, fact = split(opts, "quotes")
   local all = rows(c, "f.text", "quotes", opts)
   local out = {}
   for _, r in ipairs(all) do

@@ -8,10 +8,10 @@
 
 local S = require("tinsh.store")
 local corpus = require("corpus")
+local A = require("corpus.args")
 local display = require("tinsh.display")
 local core = require("tinsh.core")
 
-local check = require("corpus.check")
 local M = {}
 local Kwic = {}
 local KwicMT = { __name = "corpus.kwic", __index = Kwic }
@@ -55,10 +55,8 @@ M.phrase_match = phrase_match
 --- corpus:kwic(query [, opts]) -> concordance
 function M.kwic(c, query, opts)
   if type(query) ~= "string" then error("bad argument #1 to 'kwic' (query string expected)", 2) end
-  opts = check.opts(opts, 2, "kwic",
-    { kinds = 1, width = 1, sort = 1, limit = 1, docs = 1, filter = 1 })
-  check.whole(opts.width, 2, "kwic", "width", 1, 100000)
-  check.whole(opts.limit, 2, "kwic", "limit", 0)
+  opts = A.opts("kwic", 2, opts, { kinds = { "string", "table" }, width = "count",
+    sort = "string", docs = "table", filter = "table", limit = "count" })
   local kinds = opts.kinds or DEFAULT_KINDS
   if type(kinds) == "string" then kinds = { kinds } end
   local klist = {}
@@ -79,7 +77,7 @@ function M.kwic(c, query, opts)
     params[#params + 1] = "[" .. table.concat(ids, ",") .. "]"
   end
   if opts.filter then
-    local w, fp = corpus.filter_sql(opts.filter)
+    local w, fp = corpus.filter_sql(opts.filter, "kwic", 2)
     if w ~= "" then
       sql[#sql + 1] = " AND" .. w:gsub("^ WHERE", "")
       for _, v in ipairs(fp) do params[#params + 1] = v end
@@ -171,7 +169,7 @@ M.fit_left = fit_left
 
 --- k:render{width =, limit =} -> the aligned lines as a string
 function Kwic:render(opts)
-  opts = opts or {}
+  opts = A.opts("render", 1, opts, { width = "count", limit = "count" })
   local width = opts.width or self.width or (display.isatty("stdout") and display.terminal_size()) or 100
   local n = #self
   local limit = math.min(opts.limit or n, n)
@@ -185,20 +183,21 @@ function Kwic:render(opts)
   local side = math.max(4, (width - refw - matchw - 4) // 2)
   local out = {}
   for i = 1, limit do
-    local l = self[i]
-    local left = display.pad(fit_left(l.left, side), side, "right")
-    local right = display.truncate(l.right, side)
-    out[#out + 1] = display.visible((display.pad(refs[i], refw) .. "  " .. left ..
-      " " .. display.pad(l.match, matchw) .. " " .. right):gsub("%s+$", ""))
+    local l, vis = self[i], display.visible -- control characters shown, not obeyed
+    local left = display.pad(fit_left(vis(l.left, true), side), side, "right")
+    local right = display.truncate(vis(l.right, true), side)
+    out[#out + 1] = (display.pad(refs[i], refw) .. "  " .. left .. " " ..
+      display.pad(vis(l.match, true), matchw) .. " " .. right):gsub("%s+$", "")
   end
   local foot = string.format("(%d %s of %q)", n, n == 1 and "line" or "lines", self.query)
   if limit < n then foot = string.format("(%d of %d lines of %q)", limit, n, self.query) end
-  out[#out + 1] = display.visible(foot)
+  out[#out + 1] = foot
   return table.concat(out, "\n")
 end
 
 --- k:show{width =, limit =} prints the lines
 function Kwic:show(opts)
+  A.opts("show", 1, opts, { width = "count", limit = "count" })
   io.stdout:write(self:render(opts), "\n")
 end
 

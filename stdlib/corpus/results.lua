@@ -9,10 +9,10 @@
 -- with corpus:saved(name).
 
 local corpus = require("corpus")
+local A = require("corpus.args")
 local frame = require("frame")
 local display = require("tinsh.display")
 
-local check = require("corpus.check")
 local M = {}
 local RS = {}
 local RSMT = { __name = "corpus.results", __index = RS }
@@ -49,10 +49,10 @@ function M.search(c, query, opts)
   if type(query) ~= "string" then
     error("bad argument #1 to 'search' (query string expected)", 2)
   end
-  opts = check.opts(opts, 2, "search",
-    { limit = 1, filter = 1, raw = 1, offsets = 1, snippet = 1 })
-  local limit = check.whole(opts.limit, 2, "search", "limit", -1) or 1000
-  check.whole(opts.snippet, 2, "search", "snippet", -1, 64)
+  opts = A.opts("search", 2, opts, { limit = "limit", raw = "boolean", offsets = "boolean",
+    snippet = "count", filter = "table" })
+  local limit = opts.limit or 1000
+  if opts.snippet then A.int("search", 2, opts.snippet, "snippet", 0, 64) end
   local db = corpus._db(c)
   local hits, err = db:search(query, { limit = opts.filter and -1 or limit,
     raw = opts.raw, offsets = opts.offsets ~= false, snippet = opts.snippet or 16,
@@ -61,7 +61,7 @@ function M.search(c, query, opts)
   local keep
   if opts.filter then
     keep = {}
-    local w, params = corpus.filter_sql(opts.filter)
+    local w, params = corpus.filter_sql(opts.filter, "search", 2)
     for r in db:rows("SELECT d.id AS id FROM documents d" .. w, params) do keep[r.id] = true end
   end
   local out = {}
@@ -92,7 +92,7 @@ end
 
 --- rs:doc(i) -> the document of the i-th hit
 function RS:doc(i)
-  local h = self[i]
+  local h = rawget(self, A.int("doc", 1, i, "index"))
   if not h then return nil, "no hit " .. tostring(i) end
   return owner[self]:get(h.rowid)
 end
@@ -120,7 +120,7 @@ function RS:filter(pred)
   local test = pred
   if type(pred) == "table" then
     local keep = {}
-    local w, params = corpus.filter_sql(pred)
+    local w, params = corpus.filter_sql(pred, "filter")
     for r in corpus._db(c):rows("SELECT d.id AS id FROM documents d" .. w, params) do
       keep[r.id] = true
     end
@@ -222,6 +222,9 @@ end
 --- corpus:saved() -> frame of the saved sets
 function M.saved(c, name)
   if name == nil then return M.sets(c) end
+  if type(name) ~= "string" then
+    error("bad argument #1 to 'saved' (name expected, got " .. type(name) .. ")", 2)
+  end
   local db = corpus._db(c)
   if not has_sets(db) then return nil, "no saved result set '" .. tostring(name) .. "'" end
   local meta = db:all("SELECT query FROM corpus_sets WHERE name = ?", { name })
@@ -278,8 +281,8 @@ end
 --- rs:header() -> "search 'q': N hits"
 function RS:header()
   local what = self.name and ("set " .. self.name .. " = ") or ""
-  return string.format("%ssearch %q: %d %s", what, tostring(self.query), #self,
-    #self == 1 and "hit" or "hits")
+  return display.visible(string.format("%ssearch %q: %d %s", what, tostring(self.query),
+    #self, #self == 1 and "hit" or "hits"))
 end
 
 --- rs:kwic([query,] opts) -> concordance restricted to the set's documents

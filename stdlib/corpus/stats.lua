@@ -12,8 +12,8 @@ local S = require("tinsh.store")
 local corpus = require("corpus")
 local frame = require("frame")
 local core = require("tinsh.core")
+local A = require("corpus.args")
 
-local check = require("corpus.check")
 local M = {}
 
 local CONTENT = "'title','lead','heading','paragraph','question','answer','caption'"
@@ -80,6 +80,38 @@ M.each_block = each_block
 
 -- Split filter-ish options from statistics options.
 local STAT_OPTS = { n = 1, stop = 1, min = 1, top = 1, docs = 1, by = 1, window = 1 }
+
+-- Check the statistics options of fname's argument #argn (the filter keys
+-- are checked by corpus.filter_sql): n 1..8, top and min counts, window
+-- 1..50, stop a boolean. Returns opts or {}.
+local function stat_check(opts, fname, argn)
+  if type(opts) ~= "table" then A.argerror(fname, argn, "table expected, got " .. type(opts)) end
+  if opts.n ~= nil then A.int(fname, argn, opts.n, "n", 1, 8) end
+  if opts.top ~= nil then A.int(fname, argn, opts.top, "top", 0) end
+  if opts.min ~= nil then A.int(fname, argn, opts.min, "min", 0) end
+  if opts.window ~= nil then A.int(fname, argn, opts.window, "window", 1, 50) end
+  if opts.stop ~= nil and type(opts.stop) ~= "boolean" then
+    A.argerror(fname, argn, "stop: boolean expected, got " .. type(opts.stop))
+  end
+end
+
+-- Raise e (without its position) at the caller of the method that called
+-- the function that called this (the user's line).
+local function reraise(e) error((tostring(e):gsub("^[^\n]-:%d+: ", "")), 4) end
+
+local function stat_opts(fname, argn, opts)
+  if opts == nil then return {} end
+  local ok, e = pcall(stat_check, opts, fname, argn)
+  if not ok then reraise(e) end
+  return opts
+end
+
+-- A.int(fname, argn, v, what, lo, hi) raised at the method's caller.
+local function int_arg(fname, argn, v, what, lo, hi)
+  local ok, e = pcall(A.int, fname, argn, v, what, lo, hi)
+  if not ok then reraise(e) end
+  return e
+end
 local function subcorpus_of(opts)
   if opts == nil then return nil end
   if opts.docs then return opts.docs end
@@ -106,19 +138,19 @@ M.count_ngrams = count_ngrams
 
 --- corpus:freq{n =, stop =, min =, top =, docs =, filter...} -> frame
 function M.freq(c, opts)
-  opts = check.opts(opts, 1, "freq")
-  local n = check.whole(opts.n, 1, "freq", "n", 1, 8) or 1
-  check.whole(opts.top, 1, "freq", "top", 0)
-  check.whole(opts.min, 1, "freq", "min", 1)
+  opts = stat_opts("freq", 1, opts)
+  local n = math.tointeger(opts.n or 1)
   local stop = opts.stop ~= false and M.stopwords() or nil
-  local rows = count_ngrams(c, subcorpus_of(opts), n, stop, opts.top or 100, opts.min or 1)
+  local rows = count_ngrams(c, subcorpus_of(opts), n, stop, math.tointeger(opts.top or 100),
+    math.tointeger(opts.min or 1))
   return frame.new(rows, { "term", "count", "docs" })
 end
 
 --- corpus:ngrams(n [, opts]) -> corpus:freq{n = n, ...}
 function M.ngrams(c, n, opts)
+  if n ~= nil then int_arg("ngrams", 1, n, "n", 1, 8) end
   local o = {}
-  for k, v in pairs(opts or {}) do o[k] = v end
+  for k, v in pairs(stat_opts("ngrams", 2, opts)) do o[k] = v end
   o.n = n or 2
   return M.freq(c, o)
 end
@@ -222,14 +254,8 @@ end
 --- corpus:collocations(word [, opts]) -> frame term, together, term_total, ll, pmi
 function M.collocations(c, word, opts)
   if type(word) ~= "string" then error("bad argument #1 to 'collocations' (word expected)", 2) end
-  opts = check.opts(opts, 2, "collocations",
-    { window = 1, stop = 1, min = 1, by = 1, top = 1, docs = 1 })
-  local window = check.whole(opts.window, 2, "collocations", "window", 1, 50) or 4
-  check.whole(opts.min, 2, "collocations", "min", 1)
-  check.whole(opts.top, 2, "collocations", "top", 0)
-  if opts.by ~= nil and opts.by ~= "ll" and opts.by ~= "pmi" and opts.by ~= "together" then
-    error("bad argument #2 to 'collocations' (field 'by': 'll', 'pmi' or 'together' expected)", 2)
-  end
+  opts = stat_opts("collocations", 2, opts)
+  local window = math.tointeger(opts.window or 4)
   local stop = opts.stop ~= false and M.stopwords() or {}
   local node = S.tokens(word)
   if #node == 0 then return frame.new({}, { "term", "together", "term_total", "ll", "pmi" }) end
@@ -286,6 +312,9 @@ function M.collocations(c, word, opts)
     end
   end
   local by = opts.by or "ll"
+  if not ({ ll = 1, pmi = 1, together = 1, term_total = 1 })[by] then
+    error("bad argument #2 to 'collocations' (by: 'll', 'pmi', 'together' or 'term_total' expected)", 2)
+  end
   table.sort(rows, function(a, b)
     if a[by] ~= b[by] then return a[by] > b[by] end
     return a.term < b.term
@@ -299,10 +328,15 @@ end
 
 --- corpus:keyness(a, b [, opts]) -> frame term, a, b, ll, log_ratio
 function M.keyness(c, a, b, opts)
-  opts = check.opts(opts, 3, "keyness", { n = 1, stop = 1, min = 1, top = 1 })
-  local n = check.whole(opts.n, 3, "keyness", "n", 1, 8) or 1
-  check.whole(opts.min, 3, "keyness", "min", 0)
-  check.whole(opts.top, 3, "keyness", "top", 0)
+  for i = 1, 2 do -- both subcorpora must be given and usable
+    local spec = i == 1 and a or b
+    if spec == nil or not pcall(source_sql, spec) then
+      error("bad argument #" .. i .. " to 'keyness' (document filter, result set or " ..
+        "list of documents expected, got " .. type(spec) .. ")", 2)
+    end
+  end
+  opts = stat_opts("keyness", 3, opts)
+  local n = math.tointeger(opts.n or 1)
   local stop = opts.stop ~= false and M.stopwords() or nil
   local ca, _, na = count_ngrams(c, a, n, stop)
   local cb, _, nb = count_ngrams(c, b, n, stop)
@@ -369,6 +403,7 @@ end
 
 --- corpus:tfidf(doc [, top]) -> frame term, count, weight
 function M.tfidf(c, d, top)
+  if top ~= nil then top = int_arg("tfidf", 2, top, "top", 0) end
   d = doc_of(c, d)
   local g = globals(c)
   local text = content_text(c, d.rowid)
@@ -388,8 +423,8 @@ end
 
 --- corpus:similar(doc [, n]) -> frame rowid, similarity, date, title
 function M.similar(c, d, n)
+  n = n == nil and 10 or int_arg("similar", 2, n, "n", 0, 10000)
   d = doc_of(c, d)
-  n = n or 10
   local g = globals(c)
   local stop = M.stopwords()
   local v, norm = vector(content_text(c, d.rowid), g, stop)
@@ -505,10 +540,12 @@ M.signatures = signatures
 --- corpus:duplicates([threshold [, opts]]) -> frame cluster, rowid, similarity, date, title
 function M.duplicates(c, threshold, opts)
   threshold = threshold or 0.8
-  if type(threshold) ~= "number" or threshold <= 0 or threshold > 1 then
+  if type(threshold) ~= "number" or not (threshold > 0 and threshold <= 1) then
     error("bad argument #1 to 'duplicates' (threshold in (0, 1] expected)", 2)
   end
-  opts = opts or {}
+  if opts ~= nil and type(opts) ~= "table" then
+    error("bad argument #2 to 'duplicates' (table expected, got " .. type(opts) .. ")", 2)
+  end
   local sigs = signatures(c)
   local ids, list = {}, {}
   for id, sig in pairs(sigs) do ids[#ids + 1] = id end

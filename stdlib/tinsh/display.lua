@@ -13,11 +13,6 @@ local has_core, core = pcall(require, "tinsh.core")
 if not has_core or type(core) ~= "table" then core = nil end
 M.core = core
 
---- display.visible(s [, layout]) -> s safe for a terminal: control
---- characters (ESC, BEL, C1 ...), bidirectional overrides and invalid
---- bytes shown as escapes (\x1b, \u009b, \xff); layout keeps tab and
---- newline. Every text that reaches the screen from a corpus goes here.
-function M.visible(s, layout) return core.visible(s, layout) end
 
 -- Decode one code point at byte position i of s (lax: an invalid byte is
 -- returned as itself, length 1). Returns code point, byte length.
@@ -238,6 +233,24 @@ function M.register_help(methods, texts, prefix)
   end
 end
 
+
+-- visible(s [, cell]) -> s made safe for a terminal, the one place every
+-- display (print(doc), doc:show, frames, the REPL's pretty printer) goes
+-- through: C0 control characters, DEL and the C1 controls U+0080-U+009F
+-- (which a terminal may obey: ESC, CSI, BEL...), bidirectional overrides
+-- and bytes that are not UTF-8 become visible escapes "\x1b", "\x7f",
+-- "\u{9b}", "\u{202e}", "\xff" (core.visible, in C). Tab and newline are
+-- kept, except in a table cell (cell = true) where a newline becomes "↵"
+-- and a tab a space, so that a cell stays on its line. Exports never call
+-- this: files keep the data as it is.
+local function c0(c) return string.format("\\x%02x", c:byte()) end
+local function c1(c) return string.format("\\u{%x}", c:byte(2)) end
+function M.visible(s, cell)
+  s = tostring(s)
+  if cell then s = s:gsub("\r?\n", "↵"):gsub("\t", " ") end
+  if has_core then return core.visible(s, true) end
+  return (s:gsub("[%z\1-\8\11-\31\127]", c0):gsub("\194[\128-\159]", c1))
+end
 
 -- wrap(s, width [, prefix [, out]]) -> list of lines: s word-wrapped to
 -- width display columns, each line starting with prefix, one paragraph per

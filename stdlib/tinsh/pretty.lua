@@ -36,7 +36,8 @@ end
 local function scalar(v)
   local t = type(v)
   if t == "string" then
-    return display.visible((string.format("%q", cut(v, M.options.width)):gsub("\\\n", "\\n")))
+    -- %q escapes C0 controls; display.visible then catches the C1 ones
+    return (display.visible(string.format("%q", cut(v, M.options.width)):gsub("\\\n", "\\n")))
   end
   return tostring(v)
 end

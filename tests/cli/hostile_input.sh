@@ -29,7 +29,7 @@ is "tinsh search: no raw control character" "$(raw "$OUT")" 0
 has "tinsh search: ESC shown as \\x1b" "$OUT" 'Evil \\x1b\[2J'
 run "$TINSH" --db e.db sql "SELECT title FROM documents"
 is "tinsh sql: no raw control character" "$(raw "$OUT")" 0
-has "tinsh sql: C1 shown as \\u009b" "$OUT" '\\u009b'
+has "tinsh sql: C1 shown as \\u{9b}" "$OUT" '\\u\{9b\}'
 run "$TINSH" parse --text esc/x.jsonl
 is "tinsh parse --text: no raw control character" "$(raw "$OUT")" 0
 run "$TINSH" --db e.db -e 'for d in corpus:docs() do print(d) end

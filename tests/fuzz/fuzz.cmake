@@ -26,7 +26,7 @@ target_compile_definitions(tinshcore_fuzz PUBLIC ${FUZZ_CORE_DEFS})
 target_link_libraries(tinshcore_fuzz PUBLIC ${SQLITE_LINK_LIBRARIES}
   ${UTF8PROC_LINK_LIBRARIES} Threads::Threads m)
 
-set(FUZZ_TARGETS fuzz_text fuzz_parse fuzz_fts fuzz_query fuzz_json fuzz_db)
+set(FUZZ_TARGETS fuzz_text fuzz_parse fuzz_fts fuzz_query fuzz_json)
 foreach(name ${FUZZ_TARGETS})
   add_executable(${name} ${CMAKE_SOURCE_DIR}/tests/fuzz/${name}.c)
   target_compile_options(${name} PRIVATE -fsanitize=fuzzer ${FUZZ_SAN})
@@ -42,4 +42,13 @@ target_link_options(fuzz_sandbox PRIVATE -fsanitize=fuzzer ${FUZZ_SAN})
 target_include_directories(fuzz_sandbox PRIVATE ${LUA_INCLUDE_DIRS})
 target_link_libraries(fuzz_sandbox PRIVATE tinshcore_fuzz ${LUA_STATIC}
   ${CMAKE_DL_LIBS} m)
+# fuzz_db: the database reader (store.c loader + lua_corpus.c's db:load),
+# so it also compiles lua_corpus.c and links Lua.
+add_executable(fuzz_db ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_db.c
+  ${CMAKE_SOURCE_DIR}/shell/lua_corpus.c)
+target_compile_options(fuzz_db PRIVATE -fsanitize=fuzzer ${FUZZ_SAN})
+target_link_options(fuzz_db PRIVATE -fsanitize=fuzzer ${FUZZ_SAN})
+target_include_directories(fuzz_db PRIVATE ${LUA_INCLUDE_DIRS})
+target_link_libraries(fuzz_db PRIVATE tinshcore_fuzz ${LUA_STATIC} ${CMAKE_DL_LIBS} m)
+list(APPEND FUZZ_TARGETS fuzz_db)
 add_custom_target(fuzz_all DEPENDS ${FUZZ_TARGETS} fuzz_sandbox)

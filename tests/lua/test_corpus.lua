@@ -67,7 +67,7 @@ check.test("docs iterator and filters", function()
   check.eq(c:count{ ids = { 1, 3 } }, 2, "ids")
   check.eq(c:count{ text = "!!!" }, 0, "a query without words matches nothing")
   check.eq(c:count{ where = "d.size > ?", params = { 1 } }, 5, "where with params")
-  check.raises(function() c:docs{ bogus = 1 } end, "unknown filter field")
+  check.raises(function() c:docs{ bogus = 1 } end, "bad argument #1 to 'docs' (unknown option 'bogus')")
   local k = 0
   for _ in c:docs{ limit = 2 } do k = k + 1 end
   check.eq(k, 2, "limit")

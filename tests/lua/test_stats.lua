@@ -61,7 +61,7 @@ check.test("freq", function()
   check.eq(rs:freq{ top = 1 }[1].docs, 1, "result set subcorpus")
   check.eq(c:freq{ docs = { c:get(4) }, top = 1 }[1].term, rs:freq{ top = 1 }[1].term,
     "list of documents")
-  check.raises(function() c:freq{ n = 0 } end, "n must be")
+  check.raises(function() c:freq{ n = 0 } end, "bad argument #1 to .freq. %(n: 0 out of range")
 end)
 
 check.test("collocations", function()
