@@ -3,7 +3,7 @@
 #
 # Plan:
 #  1. a refused ingest never changes the file it refuses: a foreign SQLite
-#     database, a file that
+#     database (also one in WAL mode), a file that
 #     is not a database, a tinsh database of a newer schema; the bytes
 #     (sha256) are unchanged and no -wal/-shm file is left behind
 #  2. files over the size cap (64 MiB by default; a sparse file) and
@@ -37,6 +37,12 @@ has "foreign: reason" "$ERR" "foreign.db: not a tinsh database"
 unchanged "foreign" foreign.db "$sum"
 is "foreign: still a rollback journal" \
   "$(sqlite3 foreign.db 'PRAGMA journal_mode')" "delete"
+
+sqlite3 walmode.db "PRAGMA journal_mode = WAL; CREATE TABLE t(x);" >/dev/null
+sum=$(sha256sum <walmode.db)
+run "$TINSH" --db walmode.db ingest --quiet c
+is "foreign WAL-mode file: refused" "$RC" 1
+unchanged "foreign WAL-mode file" walmode.db "$sum"
 
 head -c 8192 /dev/urandom >junk.db
 sum=$(sha256sum <junk.db)
