@@ -433,9 +433,38 @@ static int preflight(const char *path, char **err) {
     *err = store_msg("not a regular file");
     return -1;
   }
+  /* with no -wal and no -shm beside it the file holds everything: read it
+  ** as immutable, so that even a WAL-mode file gets no -wal/-shm created
+  ** (a read-only connection would leave them behind) */
+  char *side = store_msg("%s-wal", path);
+  int quiet = access(side, F_OK) != 0;
+  free(side);
+  side = store_msg("%s-shm", path);
+  quiet = quiet && access(side, F_OK) != 0;
+  free(side);
+  buf uri;
+  buf_init(&uri);
+  buf_adds(&uri, "file:");
+  for (const char *c = path; *c; c++) {
+    if (*c == '%' || *c == '?' || *c == '#') {
+      char hex[4];
+      snprintf(hex, sizeof hex, "%%%02X", (unsigned char)*c);
+      buf_adds(&uri, hex);
+    } else {
+      buf_addc(&uri, *c);
+    }
+  }
+  buf_adds(&uri, "?immutable=1");
   sqlite3 *db = NULL;
-  if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
-                      NULL) != SQLITE_OK) {
+  int orc =
+      quiet ? sqlite3_open_v2(
+                  uri.data, &db,
+                  SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+                  NULL)
+            : sqlite3_open_v2(path, &db,
+                              SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  buf_free(&uri);
+  if (orc != SQLITE_OK) {
     *err = store_msg("%s", db ? sqlite3_errmsg(db) : "out of memory");
     sqlite3_close_v2(db);
     return -1;

@@ -90,12 +90,13 @@ typedef struct ingest {
   const store_ingest_opts *o;
   store_ingest_stats *st;
   char **err;
-  int64_t run;            /* ingest_log.id */
-  int walking_totals;     /* first pass: count only */
-  int bulk_mark;          /* meta 'bulk_load' is set: sync, then clear it */
-  int failed;             /* a database error happened */
-  char *dbreal;           /* realpath of the database (skipped by the walk) */
-  VEC(struct stat) stack; /* folders being walked (symlink cycles) */
+  int64_t run;             /* ingest_log.id */
+  int walking_totals;      /* first pass: count only */
+  int bulk_mark;           /* meta 'bulk_load' is set: sync, then clear it */
+  int failed;              /* a database error happened */
+  store_ingest_stats kept; /* the counts as of the last COMMIT */
+  char *dbreal;            /* realpath of the database (skipped by the walk) */
+  VEC(struct stat) stack;  /* folders being walked (symlink cycles) */
   /* worker pool */
   pthread_mutex_t mu;
   pthread_cond_t work_cv, done_cv;
@@ -1049,7 +1050,26 @@ static int batch_end(ingest *g) {
   if (!g->in_batch) return 0;
   if (flush_fts(g) != 0) return -1; /* the caller rolls back */
   g->in_batch = 0;
-  return exec(g, "COMMIT");
+  if (exec(g, "COMMIT") != 0) return -1;
+  g->kept = *g->st;
+  return 0;
+}
+
+/*
+** A failed run (a write error such as a full disk or EFBIG, a kill of
+** the connection's work): the open batch was rolled back, so the counts
+** of its files did not happen. Put back the counts of the last commit,
+** so that the ingest_log row and the caller's summary say what the
+** database really holds.
+*/
+static void keep_committed(ingest *g) {
+  store_ingest_stats *t = g->st, *k = &g->kept;
+  t->files_done = k->files_done, t->bytes_done = k->bytes_done;
+  t->new_docs = k->new_docs, t->changed = k->changed;
+  t->unchanged = k->unchanged, t->moved = k->moved;
+  t->duplicates = k->duplicates, t->pruned = k->pruned;
+  t->reparsed = k->reparsed, t->skipped = k->skipped;
+  t->warnings = k->warnings, t->errors = k->errors;
 }
 
 static void progress(ingest *g, int final) {
@@ -1623,7 +1643,10 @@ int store_ingest(store *s, const char *const *paths, int npaths,
   pool_stop(&g);
   if (!rc && o->prune) rc = prune(&g);
   if (!rc) rc = batch_end(&g);
-  if (rc && g.in_batch) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+  /* a failed COMMIT (a full disk) can leave the transaction open too */
+  if (rc && (g.in_batch || !sqlite3_get_autocommit(s->db)))
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+  if (rc) keep_committed(&g);
   for (size_t i = 0; i < g.later.n; i++) fts_row_free(&g.later.items[i]);
   free(g.later.items);
   if (!rc && !(o->cancel && *o->cancel)) rc = optimize_if_rewritten(&g);

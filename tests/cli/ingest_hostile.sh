@@ -3,7 +3,7 @@
 #
 # Plan:
 #  1. a refused ingest never changes the file it refuses: a foreign SQLite
-#     database, a file that
+#     database (also one in WAL mode), a file that
 #     is not a database, a tinsh database of a newer schema; the bytes
 #     (sha256) are unchanged and no -wal/-shm file is left behind
 #  2. files over the size cap (64 MiB by default; a sparse file) and
@@ -13,6 +13,10 @@
 #  3. a 40 MB article under a memory cap (ulimit -v) fails alone, named;
 #     the small files are kept (skipped when the binary cannot start under
 #     the cap, e.g. a sanitizer build)
+#  4. a write error mid-run (RLIMIT_FSIZE: EFBIG past the size, SIGXFSZ
+#     ignored, no privileges needed) fails the run; its ingest_log row
+#     counts only what was committed (it counted the rolled-back batch
+#     too), the database stays consistent and the next run completes
 . "$(dirname "$0")/lib.sh"
 cd "$TMP" || exit 1
 command -v sqlite3 >/dev/null || { echo "no sqlite3 shell"; exit 77; }
@@ -33,6 +37,12 @@ has "foreign: reason" "$ERR" "foreign.db: not a tinsh database"
 unchanged "foreign" foreign.db "$sum"
 is "foreign: still a rollback journal" \
   "$(sqlite3 foreign.db 'PRAGMA journal_mode')" "delete"
+
+sqlite3 walmode.db "PRAGMA journal_mode = WAL; CREATE TABLE t(x);" >/dev/null
+sum=$(sha256sum <walmode.db)
+run "$TINSH" --db walmode.db ingest --quiet c
+is "foreign WAL-mode file: refused" "$RC" 1
+unchanged "foreign WAL-mode file" walmode.db "$sum"
 
 head -c 8192 /dev/urandom >junk.db
 sum=$(sha256sum <junk.db)
@@ -87,5 +97,25 @@ if (ulimit -v 300000 && "$TINSH" --version) >/dev/null 2>&1; then
 else
   echo "skip: the binary does not start under ulimit -v"
 fi
+
+# 4. a write error mid-run leaves a true log
+mkdir w
+for i in $(seq 1 300); do
+  printf 'Bài %d\n\n%s\n' "$i" "$(head -c 3000 /dev/urandom | base64 -w0)" >"w/f$i.txt"
+done
+"$TINSH" --db w.db ingest --quiet w/f1.txt >/dev/null 2>&1
+run bash -c "trap '' XFSZ; ulimit -f 1200; exec \"$TINSH\" --db w.db ingest --quiet --threads 1 --batch 20 w"
+is "write error: the run fails" "$RC" 1
+has "write error: the database named" "$ERR" "w.db: "
+sql() { "$TINSH" --db w.db sql --csv "$1" | tail -1; }
+docs=$(sql "SELECT count(*) FROM documents")
+is "write error: log row says failed" "$(sql "SELECT status FROM ingest_log WHERE id = 2")" failed
+is "write error: log counts only what was committed" \
+  "$(sql "SELECT new + 1 FROM ingest_log WHERE id = 2")" "$docs"
+is "write error: database consistent" "$(sqlite3 w.db 'PRAGMA integrity_check')" ok
+run "$TINSH" --db w.db ingest --quiet w
+is "write error: the next run completes" "$RC" 0
+is "write error: every file in" "$(sql "SELECT count(*) FROM documents")" 300
+is "write error: next log row done" "$(sql "SELECT status FROM ingest_log WHERE id = 3")" done
 
 finish
