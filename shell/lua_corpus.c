@@ -1423,7 +1423,7 @@ static const char *tc_span(tcount *t, sqlite3 *db, int64_t doc, int64_t off,
       (uint64_t)len > (uint64_t)t->doctext.len ||
       (uint64_t)off > (uint64_t)(t->doctext.len - (size_t)len))
     return NULL; /* a damaged row: no read outside the text */
-  return t->doctext.data + off;
+  return t->doctext.data ? t->doctext.data + off : ""; /* empty: no storage */
 }
 
 /* a ranks below b: fewer occurrences, or equal and later in byte order */
