@@ -1419,9 +1419,7 @@ static const char *tc_span(tcount *t, sqlite3 *db, int64_t doc, int64_t off,
     }
     sqlite3_reset(t->dt);
   }
-  if (off < 0 || len < 0 || len > INT_MAX ||
-      (uint64_t)len > (uint64_t)t->doctext.len ||
-      (uint64_t)off > (uint64_t)(t->doctext.len - (size_t)len))
+  if (!util_span_ok(off, len, t->doctext.len) || len > INT_MAX)
     return NULL; /* a damaged row: no read outside the text */
   return t->doctext.data ? t->doctext.data + off : ""; /* empty: no storage */
 }

@@ -688,15 +688,6 @@ static sqlite3_stmt *rows_of(store *s, const char *cols, const char *table,
 }
 
 /*
-** Is [off, off + len) inside a text of text_len bytes? Overflow-safe: the
-** values come from a database file that may be corrupted or hostile.
-*/
-static int span_ok(int64_t off, int64_t len, size_t text_len) {
-  return off >= 0 && len >= 0 && (uint64_t)len <= (uint64_t)text_len &&
-         (uint64_t)off <= (uint64_t)text_len - (uint64_t)len;
-}
-
-/*
 ** Blocks from block_rows; a NULL text is the block's span of d->text. A
 ** row whose span leaves the text, or whose kind is not a string, is
 ** damaged: it is skipped and named in the document's warnings (the rest
@@ -709,7 +700,7 @@ static void load_blocks(store *s, doc *d, int64_t id) {
     int k = kn ? doc_kind_from_name(kn) : -1;
     int64_t off = sqlite3_column_int64(st, 1);
     int64_t len = sqlite3_column_int64(st, 2);
-    if (!span_ok(off, len, d->text_len)) {
+    if (!util_span_ok(off, len, d->text_len)) {
       doc_warn(d,
                "damaged database: block %lld has span %lld+%lld outside "
                "the text (%zu bytes); skipped",

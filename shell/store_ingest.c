@@ -326,69 +326,26 @@ static int memory_for(size_t len) {
 }
 
 /*
-** Read a job's file, never more than its size cap and never blocking: the
-** path is opened non-blocking and must still be a regular file (a FIFO or
-** device put in its place after the walk's stat is refused), the buffer is
-** allocated without aborting. Returns 0, or -1 with the reason in j->why.
+** Read a job's file (util_read_file_ex: never past its size cap, never
+** blocking, never aborting; a FIFO or device put in its place after the
+** walk's stat is refused). Returns 0, or -1 with the reason in j->why.
 */
 static int read_job_file(job *j) {
-  int fd = open(j->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-  struct stat sb;
-  if (fd < 0 || fstat(fd, &sb) != 0) {
-    job_fail(j, "%s", strerror(errno));
-    if (fd >= 0) close(fd);
-    return -1;
-  }
+  if (util_read_file_ex(j->path, j->max, UTIL_READ_REGULAR, &j->bytes,
+                        &j->len) == 0)
+    return 0;
   char why[96];
-  if (!S_ISREG(sb.st_mode)) {
-    close(fd);
+  if (errno == EFBIG) {
+    too_large(j->max, why, sizeof why);
+    job_fail(j, "%s", why);
+  } else if (errno == EINVAL) {
     job_fail(j, "not a regular file, skipped");
-    return -1;
+  } else if (errno == ENOMEM) {
+    job_fail(j, "out of memory reading it");
+  } else {
+    job_fail(j, "%s", strerror(errno));
   }
-  if (sb.st_size > j->max) {
-    close(fd);
-    too_large(j->max, why, sizeof why);
-    job_fail(j, "%s", why);
-    return -1;
-  }
-  size_t cap = (size_t)sb.st_size + 1, len = 0;
-  char *b = malloc(cap + 1);
-  if (!b) {
-    close(fd);
-    job_fail(j, "out of memory reading %lld bytes", (long long)sb.st_size);
-    return -1;
-  }
-  for (;;) { /* the file may grow after fstat: up to the cap */
-    if (len == cap) {
-      if ((int64_t)cap > j->max) break;
-      size_t ncap = cap * 2 > (size_t)j->max + 1 ? (size_t)j->max + 1 : cap * 2;
-      char *nb = realloc(b, ncap + 1);
-      if (!nb) break;
-      b = nb, cap = ncap;
-    }
-    ssize_t n = read(fd, b + len, cap - len);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      int e = errno;
-      close(fd);
-      free(b);
-      job_fail(j, "%s", strerror(e));
-      return -1;
-    }
-    if (n == 0) break;
-    len += (size_t)n;
-  }
-  close(fd);
-  if ((int64_t)len > j->max) {
-    free(b);
-    too_large(j->max, why, sizeof why);
-    job_fail(j, "%s", why);
-    return -1;
-  }
-  b[len] = 0;
-  j->bytes = b;
-  j->len = len;
-  return 0;
+  return -1;
 }
 
 /* Worker: read, hash and parse one job (no database access). */

@@ -209,47 +209,83 @@ char *arena_strdup(arena *a, const char *s) {
 /* ---- files ---- */
 
 /*
-** Open path for reading without blocking on a FIFO (O_NONBLOCK, cleared
-** for regular files once open). Returns a FILE or NULL with errno.
+** Open path for reading without blocking on a FIFO or device; *st gets
+** its fstat. Regular files lose O_NONBLOCK once open. -1 with errno.
 */
-static FILE *open_read(const char *path) {
-  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return NULL;
-  struct stat st;
-  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+static int open_read(const char *path, struct stat *st) {
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) return -1;
+  if (fstat(fd, st) != 0) {
+    int e = errno;
+    close(fd);
+    errno = e;
+    return -1;
+  }
+  if (S_ISREG(st->st_mode))
     fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-  FILE *f = fdopen(fd, "rb");
-  if (!f) close(fd);
-  return f;
+  return fd;
 }
 
-int util_read_file(const char *path, int64_t max, char **out, size_t *outlen) {
-  if (max <= 0) max = UTIL_READ_MAX;
-  FILE *f = open_read(path);
-  if (!f) return -1;
-  buf b;
-  buf_init(&b);
-  buf_reserve(&b, 0);
-  char chunk[65536];
-  size_t n;
-  int err = 0;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-    if ((int64_t)(b.len + n) > max) {
-      err = EFBIG; /* never read a device or a stream unbounded */
-      break;
+/*
+** Read fd to the end into a malloc'd, NUL-terminated buffer of at most
+** max bytes, growing from hint. Never aborts: ENOMEM when memory runs
+** out, EFBIG past max (a device or a growing file). A stream with no
+** writer (EAGAIN) ends there.
+*/
+static int read_all(int fd, int64_t max, size_t hint, char **out,
+                    size_t *outlen) {
+  size_t cap = hint < 65536 ? 65536 : hint + 1, len = 0;
+  char *b = malloc(cap + 1);
+  int err = b ? 0 : ENOMEM;
+  while (!err) {
+    if (len == cap) {
+      size_t ncap = cap * 2;
+      char *nb = (int64_t)cap > max ? NULL : realloc(b, ncap + 1);
+      if (!nb) {
+        err = (int64_t)cap > max ? EFBIG : ENOMEM;
+        break;
+      }
+      b = nb, cap = ncap;
     }
-    buf_add(&b, chunk, n);
+    ssize_t n = read(fd, b + len, cap - len);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && errno != EAGAIN) err = errno;
+    if (n <= 0) break;
+    len += (size_t)n;
   }
-  if (!err && ferror(f) && errno != EAGAIN) err = errno ? errno : EIO;
-  fclose(f);
+  if (!err && (int64_t)len > max) err = EFBIG;
   if (err) {
-    buf_free(&b);
+    free(b);
     errno = err;
     return -1;
   }
-  *outlen = b.len;
-  *out = buf_detach(&b);
+  b[len] = '\0';
+  *out = b;
+  *outlen = len;
   return 0;
+}
+
+int util_read_file_ex(const char *path, int64_t max, int flags, char **out,
+                      size_t *outlen) {
+  struct stat st;
+  if (max <= 0) max = UTIL_READ_MAX;
+  int fd = open_read(path, &st);
+  if (fd < 0) return -1;
+  int err = 0;
+  if ((flags & UTIL_READ_REGULAR) && !S_ISREG(st.st_mode))
+    err = EINVAL;
+  else if (S_ISREG(st.st_mode) && st.st_size > max)
+    err = EFBIG; /* known before reading a byte */
+  if (!err && read_all(fd, max, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0,
+                       out, outlen) != 0)
+    err = errno;
+  close(fd);
+  errno = err;
+  return err ? -1 : 0;
+}
+
+int util_read_file(const char *path, int64_t max, char **out, size_t *outlen) {
+  return util_read_file_ex(path, max, 0, out, outlen);
 }
 
 uint64_t util_hash64(const void *p, size_t n) {

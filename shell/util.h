@@ -70,11 +70,16 @@ char *xstrndup(const char *s, size_t n);
 ** -1 with errno set. */
 /*
 ** Read a whole file (or device, or stream: a FIFO is opened without
-** blocking) into a malloc'd buffer. More than max bytes (max <= 0:
-** UTIL_READ_MAX) fails with errno EFBIG: nothing is read unbounded.
+** blocking) into a malloc'd, NUL-terminated buffer. Fails with errno:
+** EFBIG for more than max bytes (max <= 0: UTIL_READ_MAX) -- nothing is
+** read unbounded; ENOMEM when the buffer cannot be had (never aborts);
+** EINVAL for a file that is not regular when flags has UTIL_READ_REGULAR.
 */
-#define UTIL_READ_MAX (64LL * 1024 * 1024)
+#define UTIL_READ_MAX     (64LL * 1024 * 1024)
+#define UTIL_READ_REGULAR 1
 int util_read_file(const char *path, int64_t max, char **out, size_t *outlen);
+int util_read_file_ex(const char *path, int64_t max, int flags, char **out,
+                      size_t *outlen);
 
 /* 64-bit FNV-1a hash, used for stable ids; the constants are public so
 ** hot loops can hash incrementally and get the same value */
