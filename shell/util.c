@@ -209,11 +209,16 @@ char *arena_strdup(arena *a, const char *s) {
 /* ---- files ---- */
 
 /*
-** Open path for reading without blocking on a FIFO or device; *st gets
-** its fstat. Regular files lose O_NONBLOCK once open. -1 with errno.
+** Open path for reading; *st gets its fstat. A FIFO opens blocking only
+** when wait_fifo (as cat waits for the writer: `tinsh parse` of a named
+** pipe); otherwise the open never blocks (a FIFO with no writer reads as
+** empty). Reads are blocking either way, so a slow writer's data is not
+** cut short. -1 with errno.
 */
-static int open_read(const char *path, struct stat *st) {
-  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+static int open_read(const char *path, struct stat *st, int wait_fifo) {
+  struct stat pre;
+  int nb = !(wait_fifo && stat(path, &pre) == 0 && S_ISFIFO(pre.st_mode));
+  int fd = open(path, O_RDONLY | (nb ? O_NONBLOCK : 0) | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) return -1;
   if (fstat(fd, st) != 0) {
     int e = errno;
@@ -221,16 +226,14 @@ static int open_read(const char *path, struct stat *st) {
     errno = e;
     return -1;
   }
-  if (S_ISREG(st->st_mode))
-    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   return fd;
 }
 
 /*
 ** Read fd to the end into a malloc'd, NUL-terminated buffer of at most
 ** max bytes, growing from hint. Never aborts: ENOMEM when memory runs
-** out, EFBIG past max (a device or a growing file). A stream with no
-** writer (EAGAIN) ends there.
+** out, EFBIG past max (a device or a growing file).
 */
 static int read_all(int fd, int64_t max, size_t hint, char **out,
                     size_t *outlen) {
@@ -249,7 +252,7 @@ static int read_all(int fd, int64_t max, size_t hint, char **out,
     }
     ssize_t n = read(fd, b + len, cap - len);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0 && errno != EAGAIN) err = errno;
+    if (n < 0) err = errno;
     if (n <= 0) break;
     len += (size_t)n;
   }
@@ -269,7 +272,7 @@ int util_read_file_ex(const char *path, int64_t max, int flags, char **out,
                       size_t *outlen) {
   struct stat st;
   if (max <= 0) max = UTIL_READ_MAX;
-  int fd = open_read(path, &st);
+  int fd = open_read(path, &st, !(flags & UTIL_READ_REGULAR));
   if (fd < 0) return -1;
   int err = 0;
   if ((flags & UTIL_READ_REGULAR) && !S_ISREG(st.st_mode))

@@ -69,7 +69,8 @@ char *xstrndup(const char *s, size_t n);
 /* Read a whole file. Returns 0 and a malloc'd buffer (NUL-terminated) or
 ** -1 with errno set. */
 /*
-** Read a whole file (or device, or stream: a FIFO is opened without
+** Read a whole file (or device, or named pipe: it waits for the writer,
+** as cat does, unless UTIL_READ_REGULAR, which refuses it without ever
 ** blocking) into a malloc'd, NUL-terminated buffer. Fails with errno:
 ** EFBIG for more than max bytes (max <= 0: UTIL_READ_MAX) -- nothing is
 ** read unbounded; ENOMEM when the buffer cannot be had (never aborts);
