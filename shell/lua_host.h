@@ -52,6 +52,6 @@ void sandbox_allow_read(lua_State *L, const char *dir);
 int host_stdlib_searcher(lua_State *L);
 
 int luaopen_tinsh_core(lua_State *L);
-int luaopen_tinsh_store(lua_State *L); /* lua_corpus.c */
+int luaopen_tinsh_store(lua_State *L); /* lua_store.c */
 
 #endif

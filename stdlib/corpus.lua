@@ -1,7 +1,7 @@
 -- corpus — the analyst's view of a corpus database: documents as Lua
 -- objects, searches as named result sets, concordances, facts as frames,
 -- statistics and comparison. The C mechanisms are in `tinsh.store`
--- (shell/lua_corpus.c); this file and stdlib/corpus/*.lua are the policy.
+-- (shell/lua_store.c and the files it gathers); this file and stdlib/corpus/*.lua are the policy.
 --
 --   corpus                         -- the default corpus (opened on first use)
 --   #corpus                        -- number of documents

@@ -42,10 +42,14 @@ target_link_options(fuzz_sandbox PRIVATE -fsanitize=fuzzer ${FUZZ_SAN})
 target_include_directories(fuzz_sandbox PRIVATE ${LUA_INCLUDE_DIRS})
 target_link_libraries(fuzz_sandbox PRIVATE tinshcore_fuzz ${LUA_STATIC}
   ${CMAKE_DL_LIBS} m)
-# fuzz_db: the database reader (store.c loader + lua_corpus.c's db:load),
-# so it also compiles lua_corpus.c and links Lua.
+# fuzz_db: the database reader (store.c loader + the tinsh.store module's
+# db:load and db:terms), so it also compiles the module's files and links Lua.
+file(GLOB LUA_STORE_SOURCES ${CMAKE_SOURCE_DIR}/shell/lua_store*.c
+  ${CMAKE_SOURCE_DIR}/shell/lua_sql.c ${CMAKE_SOURCE_DIR}/shell/lua_search.c
+  ${CMAKE_SOURCE_DIR}/shell/lua_doc.c ${CMAKE_SOURCE_DIR}/shell/lua_tokens.c
+  ${CMAKE_SOURCE_DIR}/shell/lua_lsh.c ${CMAKE_SOURCE_DIR}/shell/lua_terms.c)
 add_executable(fuzz_db ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_db.c
-  ${CMAKE_SOURCE_DIR}/shell/lua_corpus.c)
+  ${LUA_STORE_SOURCES})
 target_compile_options(fuzz_db PRIVATE -fsanitize=fuzzer ${FUZZ_SAN})
 target_link_options(fuzz_db PRIVATE -fsanitize=fuzzer ${FUZZ_SAN})
 target_include_directories(fuzz_db PRIVATE ${LUA_INCLUDE_DIRS})

@@ -29,7 +29,7 @@
 #include "lua_host.h"
 #include "store.h"
 
-/* lua_corpus.c asks whether --sandbox is on; the fuzzer runs without it */
+/* lua_store.c asks whether --sandbox is on; the fuzzer runs without it */
 int sandbox_active(lua_State *L) {
   (void)L;
   return 0;

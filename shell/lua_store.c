@@ -1,0 +1,187 @@
+/*
+** lua_store.c — the Lua module `tinsh.store`: the database handle (open,
+** close, path, count) and the module's registration, which gathers the
+** functions of the job files named in lua_store_int.h. Policy — filters,
+** result sets, frames, help texts — lives in stdlib/corpus*.lua.
+**
+**   local S = require("tinsh.store")
+**   local db = assert(S.open(S.default_path()))
+**   for row in db:rows("SELECT id, title FROM documents") do ... end
+*/
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "interrupt.h"
+#include "lua_host.h"
+#include "lua_store_int.h"
+
+static void db_release(ldb *d) {
+  if (!d->s) return;
+  interrupt_unwatch(store_db(d->s));
+  store_close(d->s);
+  d->s = NULL;
+}
+
+/* __gc and __close and db:close(): safe twice */
+static int db_gc(lua_State *L) {
+  db_release(luaL_checkudata(L, 1, DB_MT));
+  return 0;
+}
+
+/*
+** S.open(path [, {write = true}]) -> db | fail, msg. Read-only unless
+** write is asked; inside --sandbox write is refused. A read-only handle
+** may still create TEMP objects (fts5vocab for statistics): the main
+** database is protected by the read-only open itself.
+*/
+
+static int s_open(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  int write = 0;
+  if (lua_istable(L, 2)) {
+    lua_getfield(L, 2, "write");
+    write = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+  }
+  if (write && sandbox_active(L)) {
+    luaL_pushfail(L);
+    lua_pushstring(L, "the corpus is read-only in --sandbox");
+    return 2;
+  }
+  ldb *d = lua_newuserdatauv(L, sizeof *d, 0);
+  d->s = NULL;
+  d->writable = write;
+  d->sandboxed = 0;
+  luaL_setmetatable(L, DB_MT);
+  char *err = NULL;
+  store *s = NULL;
+  if (store_open(path, write ? STORE_READWRITE : STORE_READONLY, &s, &err)) {
+    luaL_pushfail(L);
+    lua_pushfstring(L, "%s: %s", path, err ? err : "cannot open");
+    free(err);
+    return 2;
+  }
+  d->s = s;
+  if (store_warning(s))
+    fprintf(stderr, "tinsh: %s: warning: %s\n", path, store_warning(s));
+  interrupt_watch(store_db(s));
+  if (!write) sqlite3_exec(store_db(s), "PRAGMA query_only = 0", 0, 0, 0);
+  if (sandbox_active(L)) { /* no ATTACH, no PRAGMA writes, ever */
+    /* temp tables and sorts in memory, under the sandbox's heap limit:
+    ** nothing spills to /tmp */
+    sqlite3_exec(store_db(s), "PRAGMA temp_store = MEMORY", 0, 0, 0);
+    d->sandboxed = 1;
+    sqlite3_set_authorizer(store_db(s), ls_sql_authorizer, NULL);
+  }
+  return 1;
+}
+
+/* S.default_path() -> path | fail, msg (--db, $TINSH_DB, ./tinsh.db, example)
+ */
+static int s_default_path(lua_State *L) {
+  char *err = NULL;
+  char *p = store_default_path(getenv("TINSH_DB_OPTION"), &err);
+  if (!p) {
+    luaL_pushfail(L);
+    lua_pushstring(L, err ? err : "no corpus database");
+    free(err);
+    return 2;
+  }
+  box *b = ls_box_push(L);
+  b->p = p, b->free = free;
+  lua_pushstring(L, p);
+  ls_box_release(b);
+  return 1;
+}
+
+static int db_close(lua_State *L) {
+  db_release(luaL_checkudata(L, 1, DB_MT));
+  return 0;
+}
+
+static int db_path(lua_State *L) {
+  lua_pushstring(L, store_path(ls_check_db(L, 1)->s));
+  return 1;
+}
+
+static int db_writable(lua_State *L) {
+  lua_pushboolean(L, ls_check_db(L, 1)->writable);
+  return 1;
+}
+
+static int db_count(lua_State *L) {
+  lua_pushinteger(L, (lua_Integer)store_doc_count(ls_check_db(L, 1)->s));
+  return 1;
+}
+
+static int db_tostring(lua_State *L) {
+  ldb *d = luaL_checkudata(L, 1, DB_MT);
+  if (d->s)
+    lua_pushfstring(L, "store (%s)", store_path(d->s));
+  else
+    lua_pushliteral(L, "store (closed)");
+  return 1;
+}
+
+/* ---- registration ---- */
+
+static const luaL_Reg db_methods[] = {{"close", db_close},
+                                      {"path", db_path},
+                                      {"writable", db_writable},
+                                      {"count", db_count},
+                                      {"rows", ls_db_rows},
+                                      {"all", ls_db_all},
+                                      {"exec", ls_db_exec},
+                                      {"sql", ls_db_sql},
+                                      {"search", ls_db_search},
+                                      {"search_count", ls_db_search_count},
+                                      {"load", ls_db_load},
+                                      {"terms", ls_db_terms},
+                                      {NULL, NULL}};
+
+static const luaL_Reg funcs[] = {{"open", s_open},
+                                 {"default_path", s_default_path},
+                                 {"tokens", ls_s_tokens},
+                                 {"count", ls_s_count},
+                                 {"find", ls_s_find},
+                                 {"minhash", ls_s_minhash},
+                                 {"similarity", ls_s_similarity},
+                                 {"plain_query", ls_s_plain_query},
+                                 {"lsh", ls_s_lsh},
+                                 {"fact_schema", ls_s_fact_schema},
+                                 {NULL, NULL}};
+
+/*
+** Create metatable `name` (if new) with one function serving __gc and
+** __close, and `methods` behind __index when given. Leaves it on the stack.
+*/
+static int new_closable_mt(lua_State *L, const char *name, lua_CFunction gc,
+                           const luaL_Reg *methods) {
+  int fresh = luaL_newmetatable(L, name);
+  if (fresh) {
+    lua_pushcfunction(L, gc);
+    lua_setfield(L, -2, "__gc");
+    lua_pushcfunction(L, gc);
+    lua_setfield(L, -2, "__close");
+    if (methods) {
+      lua_newtable(L);
+      luaL_setfuncs(L, methods, 0);
+      lua_setfield(L, -2, "__index");
+    }
+  }
+  return fresh;
+}
+
+int luaopen_tinsh_store(lua_State *L) {
+  new_closable_mt(L, BOX_MT, ls_box_gc, NULL);
+  lua_pop(L, 1);
+  new_closable_mt(L, STMT_MT, ls_stmt_gc, NULL);
+  lua_pop(L, 1);
+  if (new_closable_mt(L, DB_MT, db_gc, db_methods)) {
+    lua_pushcfunction(L, db_tostring);
+    lua_setfield(L, -2, "__tostring");
+  }
+  lua_pop(L, 1);
+  luaL_newlib(L, funcs);
+  return 1;
+}

@@ -1,0 +1,112 @@
+/*
+** lua_store_int.h — internals shared by the files of the Lua module
+** `tinsh.store` (not a public interface). The module is assembled in
+** lua_store.c from one file per job:
+**   lua_store_base.c  boxes, argument checks, small push helpers
+**   lua_store.c       the database handle and the module's registration
+**   lua_sql.c         statements: db:rows/all/exec, corpus:sql's authorizer
+**   lua_search.c      db:search, db:search_count, plain_query
+**   lua_doc.c         db:load (documents as tables), fact_schema()
+**   lua_tokens.c      tokens, counts and phrase matching (KWIC)
+**   lua_lsh.c         MinHash signatures and LSH near-duplicate candidates
+**   lua_terms.c       db:terms (n-gram term counts)
+** Every file calls down into lua_store_base.c only; lua_store.c calls
+** the others to build the module.
+**
+** Ownership: every C resource reachable from Lua is owned by a userdata
+** whose __gc and __close are one function, safe to call twice. C memory
+** that must live across a call that may raise (pushing into a table) is
+** first put in a `box` userdata, so an error frees it.
+*/
+#ifndef TINSH_LUA_STORE_INT_H
+#define TINSH_LUA_STORE_INT_H
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store.h"
+#include "util.h"
+
+#define DB_MT   "tinsh.store.db"
+#define STMT_MT "tinsh.store.stmt"
+#define BOX_MT  "tinsh.store.box"
+
+typedef struct box {
+  void *p;              /* the resource, NULL once released */
+  void (*free)(void *); /* how to release it */
+} box;
+
+typedef struct ldb {
+  store *s;      /* NULL once closed */
+  int writable;  /* opened read-write */
+  int sandboxed; /* opened inside --sandbox: the authorizer stays on */
+} ldb;
+
+/* ---- lua_store_base.c ---- */
+int ls_box_gc(lua_State *L);
+/* Push an empty box (closed state) and return it; fill p/free after. */
+box *ls_box_push(lua_State *L);
+/* Release the box's resource now (the box stays on the stack). */
+void ls_box_release(box *b);
+/* The integer argument at arg (opt when absent) in lo..hi, else a bad
+** argument error naming what. */
+lua_Integer ls_arg_range(lua_State *L, int arg, lua_Integer opt, lua_Integer lo,
+                         lua_Integer hi, const char *what);
+/* The string argument at arg, no longer than INT_MAX bytes. */
+const char *ls_arg_text(lua_State *L, int arg, size_t *n);
+/* The open database handle at index i (an error when closed). */
+ldb *ls_check_db(lua_State *L, int i);
+/* Options of the table at argument t: an integer in lo..hi, a boolean, a
+** string (left on the stack); dflt when absent. */
+int ls_opt_int(lua_State *L, int t, const char *k, int dflt, int lo, int hi);
+int ls_opt_bool(lua_State *L, int t, const char *k, int dflt);
+const char *ls_opt_str(lua_State *L, int t, const char *k);
+/* Set field k of the table on top: a string (nothing when NULL), a
+** number (an integer when it has an integer value). */
+void ls_set_str(lua_State *L, const char *k, const char *v);
+void ls_set_num(lua_State *L, const char *k, double v);
+/* Push a C string list as a Lua list. */
+void ls_push_strings(lua_State *L, char **items, size_t n);
+/* A 64-bit finalizer (MurmurHash3's fmix64): spreads the bits of x. */
+uint64_t ls_mix64(uint64_t x);
+
+/* ---- lua_tokens.c: the token collector, an fts_tokenize callback ---- */
+typedef struct tokv {
+  buf b;    /* tokens, each followed by NUL */
+  int *off; /* start offsets (n entries) */
+  int n, cap;
+  int last_end; /* end of the previous token */
+  const char *text;
+  int breaks; /* record sentence breaks as empty tokens */
+} tokv;
+void ls_tokv_free(void *p); /* frees t and what it holds */
+int ls_tok_collect(void *ctx, int tflags, const char *tok, int ntok, int start,
+                   int end);
+
+/* ---- the jobs, registered by lua_store.c ---- */
+int ls_stmt_gc(lua_State *L); /* lua_sql.c */
+int ls_sql_authorizer(void *ud, int op, const char *a, const char *b,
+                      const char *c, const char *d);
+int ls_db_rows(lua_State *L);
+int ls_db_all(lua_State *L);
+int ls_db_exec(lua_State *L);
+/* Bind the values of the table (or the values) at idx to st's parameters. */
+void ls_bind_params(lua_State *L, sqlite3_stmt *st, int idx);
+int ls_db_sql(lua_State *L);
+int ls_db_search(lua_State *L); /* lua_search.c */
+int ls_db_search_count(lua_State *L);
+int ls_s_plain_query(lua_State *L);
+int ls_db_load(lua_State *L); /* lua_doc.c */
+int ls_s_fact_schema(lua_State *L);
+int ls_s_tokens(lua_State *L); /* lua_tokens.c */
+int ls_s_count(lua_State *L);
+int ls_s_find(lua_State *L);
+int ls_s_minhash(lua_State *L); /* lua_lsh.c */
+int ls_s_similarity(lua_State *L);
+int ls_s_lsh(lua_State *L);
+int ls_db_terms(lua_State *L); /* lua_terms.c */
+
+#endif
