@@ -135,6 +135,19 @@ static const char schema_v4[] =
     "  SELECT d.id, d.title, d.lead, tinsh_fts_column(d.id, 2),"
     "  tinsh_fts_column(d.id, 3), tinsh_fts_column(d.id, 4) FROM documents d;";
 
+/* Version 5: the document count kept in meta 'doc_count' by triggers, so
+** `#corpus` and every start-up that asks for it read one row instead of
+** counting the table (11-23 ms of CPU at 35k documents, O(N)). */
+static const char schema_v5[] =
+    "CREATE TRIGGER IF NOT EXISTS documents_counted AFTER INSERT ON documents"
+    "  BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1"
+    "  WHERE key = 'doc_count'; END;"
+    "CREATE TRIGGER IF NOT EXISTS documents_uncounted AFTER DELETE ON "
+    "  documents BEGIN UPDATE meta SET value = CAST(value AS INTEGER) - 1"
+    "  WHERE key = 'doc_count'; END;"
+    "INSERT OR REPLACE INTO meta(key, value) VALUES('doc_count',"
+    "  (SELECT count(*) FROM documents));";
+
 /* The block kinds (block_rows.kind) of FTS column col (2, 3, 4), as the
 ** version 1 view listed them. */
 static int kind_in_column(const char *kind, int col) {
@@ -353,6 +366,8 @@ static int migrate(store *s, char **err) {
     rc = schema_v3(s, err);
   if (!rc && have < 4) /* 3 -> 4: fts_content linear in a document's size */
     rc = store_exec(s, schema_v4, err);
+  if (!rc && have < 5) /* 4 -> 5: the document count in meta */
+    rc = store_exec(s, schema_v5, err);
   if (!rc) rc = set_meta(s, "schema_version", num, err);
   if (rc) {
     sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -557,8 +572,23 @@ int store_open(const char *path, int mode, store **out, char **err) {
   return 0;
 }
 
+/*
+** A writing handle checkpoints the WAL into the database and truncates it
+** before it closes, so later start-ups have no WAL to read (SQLite only
+** does this itself for the last connection, and the last one is often a
+** reader, which cannot). It does not wait: with a reader in the middle of
+** a transaction the checkpoint does what it can and the rest waits for
+** the next writer.
+*/
+static void checkpoint_on_close(store *s) {
+  if (s->readonly || !s->db) return;
+  sqlite3_busy_timeout(s->db, 0);
+  sqlite3_exec(s->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+}
+
 void store_close(store *s) {
   if (!s) return;
+  checkpoint_on_close(s);
   sqlite3_close_v2(s->db);
   /* after the connection: closing a descriptor of the database file drops
   ** every POSIX lock this process holds on it, SQLite's included */
@@ -632,8 +662,13 @@ void store_docs_close(store_iter *it) {
   free(it);
 }
 
+/* The count kept in meta (schema 5); a database opened read-only from an
+** older tinsh has none and is counted. */
 int64_t store_doc_count(store *s) {
-  return store_int(s, "SELECT count(*) FROM documents", NULL, 0);
+  int64_t n = store_int(
+      s, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'doc_count'",
+      NULL, -1);
+  return n >= 0 ? n : store_int(s, "SELECT count(*) FROM documents", NULL, 0);
 }
 
 int64_t store_doc_by_path(store *s, const char *path) {

@@ -10,8 +10,9 @@
 **  2. every stored document rebuilds to the same JSON as parsing the file.
 **  3. incremental: unchanged (a stat), touched, changed (same id, new
 **     text searchable, old not), moved (same id), duplicate file, --prune.
-**  4. integrity: PRAGMA integrity_check and FTS5 integrity-check (the
-**     external-content view agrees with the index) after every step;
+**  4. integrity: PRAGMA integrity_check, FTS5 integrity-check (the
+**     external-content view agrees with the index) and the document count
+**     kept in meta equal to the table's, after every step;
 **     --reparse re-derives everything from stored raw text.
 **  5. search API: plain queries, raw MATCH errors, limit/offset, snippets,
 **     offsets, count; read-only open refuses writes.
@@ -168,6 +169,17 @@ static int intact(void) {
     sqlite3_free(err);
     ok = 0;
   }
+  /* the count kept in meta (schema 5) is the table's */
+  sqlite3_prepare_v2(store_db(s), "SELECT count(*) FROM documents", -1, &q,
+                     NULL);
+  if (sqlite3_step(q) != SQLITE_ROW ||
+      sqlite3_column_int64(q, 0) != store_doc_count(s)) {
+    fprintf(stderr, "doc_count %lld, documents %lld\n",
+            (long long)store_doc_count(s),
+            (long long)sqlite3_column_int64(q, 0));
+    ok = 0;
+  }
+  sqlite3_finalize(q);
   store_close(s);
   return ok;
 }
