@@ -162,6 +162,8 @@ enum {
 };
 
 extern const fact_kind fact_kinds[FK__COUNT];
+/* No kind has more columns than this (checked by test_fact_schema.c). */
+#define FACT_MAX_COLUMNS 32
 
 struct doc;
 /* The number of items of kind k in d, the item array (NULL when none

@@ -351,7 +351,7 @@ static int migrate(store *s, char **err) {
         have, STORE_SCHEMA_VERSION);
     return -1;
   }
-  if (have == STORE_SCHEMA_VERSION) return 0;
+  if (have == STORE_SCHEMA_VERSION && !store_facts_missing(s)) return 0;
   if (store_exec(s, "BEGIN IMMEDIATE", err) != 0) return -1;
   char num[32];
   snprintf(num, sizeof num, "%d", STORE_SCHEMA_VERSION);
@@ -368,6 +368,8 @@ static int migrate(store *s, char **err) {
     rc = store_exec(s, schema_v4, err);
   if (!rc && have < 5) /* 4 -> 5: the document count in meta */
     rc = store_exec(s, schema_v5, err);
+  if (!rc) /* fields added to fact_schema.h since the file was made */
+    rc = store_facts_add_columns(s, err);
   if (!rc) rc = set_meta(s, "schema_version", num, err);
   if (rc) {
     sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);

@@ -31,19 +31,27 @@ char *store_facts_schema(void) {
   return buf_detach(&b);
 }
 
-/* "SELECT c1, c2, ... FROM table WHERE doc = ?1 ORDER BY seq" for k. */
+/* Every column of kind k's rows for document id, in seq order. The loader
+** matches columns by name, so a database from an older tinsh opened
+** read-only (a column missing) still loads, without that field. */
 static sqlite3_stmt *select_kind(sqlite3 *db, const fact_kind *k, int64_t id) {
-  buf b;
-  buf_init(&b);
-  buf_adds(&b, "SELECT ");
-  for (size_t c = 0; c < k->ncols; c++)
-    buf_printf(&b, "%s%s", c ? ", " : "", k->cols[c].sql);
-  buf_printf(&b, " FROM %s WHERE doc = ?1 ORDER BY seq", k->table);
+  char sql[128];
+  snprintf(sql, sizeof sql, "SELECT * FROM %s WHERE doc = ?1 ORDER BY seq",
+           k->table);
   sqlite3_stmt *st = NULL;
-  sqlite3_prepare_v2(db, b.data, -1, &st, NULL);
-  buf_free(&b);
+  sqlite3_prepare_v2(db, sql, -1, &st, NULL);
   if (st) sqlite3_bind_int64(st, 1, id);
   return st;
+}
+
+/* map[c] = the result column of st named as kind k's column c, or -1. */
+static void map_columns(sqlite3_stmt *st, const fact_kind *k, int *map) {
+  int n = sqlite3_column_count(st);
+  for (size_t c = 0; c < k->ncols; c++) {
+    map[c] = -1;
+    for (int i = 0; i < n; i++)
+      if (strcmp(sqlite3_column_name(st, i), k->cols[c].sql) == 0) map[c] = i;
+  }
 }
 
 /* Copy column i of st into d's arena (NULL stays NULL). */
@@ -94,13 +102,55 @@ void store_facts_load(store *s, doc *d, int64_t id) {
   for (size_t k = 0; k < FK__COUNT; k++) {
     const fact_kind *fk = &fact_kinds[k];
     sqlite3_stmt *st = select_kind(s->db, fk, id);
+    int map[FACT_MAX_COLUMNS];
+    if (st) map_columns(st, fk, map);
     while (st && sqlite3_step(st) == SQLITE_ROW) {
       void *p = fact_append(d, fk);
       for (size_t c = 0; c < fk->ncols; c++)
-        load_field(d, p, &fk->cols[c], st, (int)c);
+        if (map[c] >= 0)
+          load_field(d, p, &fk->cols[c], st, map[c]);
+        else if (fk->cols[c].type == FT_BLOCK)
+          *FACT_FIELD(p, &fk->cols[c], int) = -1;
     }
     sqlite3_finalize(st);
   }
+}
+
+/* Does table have a column named name? */
+static int has_column(store *s, const char *table, const char *name) {
+  char sql[160];
+  snprintf(sql, sizeof sql,
+           "SELECT 1 FROM pragma_table_info('%s') WHERE name = ?1", table);
+  sqlite3_stmt *st = NULL;
+  int yes = 0;
+  if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK) {
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    yes = sqlite3_step(st) == SQLITE_ROW;
+  }
+  sqlite3_finalize(st);
+  return yes;
+}
+
+int store_facts_missing(store *s) {
+  int n = 0;
+  for (size_t k = 0; k < FK__COUNT; k++)
+    for (size_t c = 0; c < fact_kinds[k].ncols; c++)
+      n += !has_column(s, fact_kinds[k].table, fact_kinds[k].cols[c].sql);
+  return n;
+}
+
+int store_facts_add_columns(store *s, char **err) {
+  for (size_t k = 0; k < FK__COUNT; k++) {
+    const fact_kind *fk = &fact_kinds[k];
+    for (size_t c = 0; c < fk->ncols; c++) {
+      if (has_column(s, fk->table, fk->cols[c].sql)) continue;
+      char sql[200];
+      snprintf(sql, sizeof sql, "ALTER TABLE %s ADD COLUMN %s %s", fk->table,
+               fk->cols[c].sql, fact_sql_type(fk->cols[c].type));
+      if (store_exec(s, sql, err) != 0) return -1;
+    }
+  }
+  return 0;
 }
 
 int store_facts_prepare(sqlite3 *db, sqlite3_stmt *ins[FK__COUNT], char **err) {

@@ -14,6 +14,11 @@
 /* The CREATE TABLE IF NOT EXISTS statements of every fact table
 ** (malloc'd). */
 char *store_facts_schema(void);
+/* Add to the fact tables the declared columns they lack (a database from
+** an older tinsh); 0, or -1 with *err. Inside the caller's transaction. */
+int store_facts_add_columns(store *s, char **err);
+/* The number of declared columns the fact tables lack. */
+int store_facts_missing(store *s);
 /* Append the facts of document id to d's fact lists (in seq order). */
 void store_facts_load(store *s, doc *d, int64_t id);
 /* Prepare one INSERT per kind into ins; 0, or -1 with *err. */

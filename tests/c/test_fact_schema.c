@@ -11,6 +11,9 @@
 **     columns (PRAGMA table_info), in order, after doc and seq.
 **  4. round trip: the facts written with store_facts_write and loaded
 **     back with store_facts_load equal the originals, field by field.
+**  5. a database made before a field was declared (a column dropped):
+**     read-only, it loads without that field; a read-write open adds the
+**     column back.
 ** A column added to fact_schema.h and not reaching the JSON, the tables
 ** or the loader fails 2, 3 or 4.
 */
@@ -72,6 +75,7 @@ static void test_descriptor(void) {
   for (size_t k = 0; k < FK__COUNT; k++) {
     const fact_kind *fk = &fact_kinds[k];
     CHECK(fk->ncols > 0 && fk->table && fk->json && fk->lua && fk->kind);
+    CHECK(fk->ncols <= FACT_MAX_COLUMNS);
     CHECK(!fk->bare || (fk->ncols == 1 && fk->cols[0].type == FT_STR));
     CHECK(fact_kind_by_table(fk->table) == fk);
     for (size_t c = 0; c < fk->ncols; c++) {
@@ -214,6 +218,28 @@ static void test_round_trip(store *s) {
   doc_free(d), doc_free(e);
 }
 
+/* Drop figures.subject, as a database made before the field existed. */
+static void test_old_database(const char *path) {
+  store *s = NULL;
+  char *err = NULL;
+  CHECK(store_open(path, STORE_READWRITE, &s, &err) == 0);
+  CHECK(sqlite3_exec(store_db(s), "ALTER TABLE figures DROP COLUMN subject",
+                     NULL, NULL, NULL) == SQLITE_OK);
+  store_close(s);
+  CHECK(store_open(path, STORE_READONLY, &s, &err) == 0);
+  doc *e = doc_new("old.txt");
+  store_facts_load(s, e, 42);
+  CHECK(e->figures.n == 1 && e->figures.items[0].subject == NULL);
+  CHECK(e->figures.n == 1 && e->figures.items[0].unit != NULL);
+  CHECK(store_facts_missing(s) == 1);
+  doc_free(e);
+  store_close(s);
+  CHECK(store_open(path, STORE_READWRITE, &s, &err) == 0);
+  CHECK(store_facts_missing(s) == 0);
+  store_close(s);
+  free(err);
+}
+
 int main(void) {
   test_descriptor();
   test_json();
@@ -228,6 +254,7 @@ int main(void) {
     test_tables(store_db(s));
     test_round_trip(s);
     store_close(s);
+    test_old_database(path);
   }
   free(err);
   char cmd[256];
