@@ -75,7 +75,7 @@ void doc_free(doc *d);
 char *doc_str(doc *d, const char *s, size_t n); /* copy into d's arena */
 void doc_warn(doc *d, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* Append the DESIGN.md JSON object of d (one line, no newline) to b. */
+/* Append the JSON object of d (docs/design.md, one line, no newline) to b. */
 void doc_to_json(const doc *d, buf *b);
 
 #endif

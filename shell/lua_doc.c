@@ -134,7 +134,7 @@ int ls_s_fact_schema(lua_State *L) {
 }
 
 /*
-** db:load(rowid) -> the whole document as a table (DESIGN.md fields plus
+** db:load(rowid) -> the whole document as a table (docs/design.md fields plus
 ** text and rowid; block indexes 1-based), or nil when there is none.
 */
 int ls_db_load(lua_State *L) {
