@@ -46,6 +46,8 @@ target_link_libraries(fuzz_sandbox PRIVATE tinshcore_fuzz ${LUA_STATIC}
 # so it also compiles lua_corpus.c and links Lua.
 add_executable(fuzz_db ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_db.c
   ${CMAKE_SOURCE_DIR}/shell/lua_corpus.c)
+# lua_corpus.c reads --db from the host module (host_db_option)
+target_sources(fuzz_db PRIVATE ${CMAKE_SOURCE_DIR}/shell/lua_host.c)
 target_compile_options(fuzz_db PRIVATE -fsanitize=fuzzer ${FUZZ_SAN})
 target_link_options(fuzz_db PRIVATE -fsanitize=fuzzer ${FUZZ_SAN})
 target_include_directories(fuzz_db PRIVATE ${LUA_INCLUDE_DIRS})
