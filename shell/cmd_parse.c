@@ -19,50 +19,49 @@
 
 enum { OUT_JSON, OUT_PRETTY, OUT_TEXT };
 
+/* a new line indented for depth */
+static void newline(int depth, FILE *out) {
+  fprintf(out, "\n%*s", depth * 2, "");
+}
+
+/*
+** Re-indent the JSON character s[*i] outside strings: containers open and
+** close on their own lines (empty ones stay "{}" / "[]"), "," ends a
+** line, ":" gets a space.
+*/
+static void pretty_char(const char *s, size_t n, size_t *i, int *depth,
+                        FILE *out) {
+  char c = s[*i];
+  if ((c == '{' || c == '[') && *i + 1 < n &&
+      (s[*i + 1] == '}' || s[*i + 1] == ']')) {
+    fputc(c, out), fputc(s[++*i], out);
+  } else if (c == '{' || c == '[') {
+    fputc(c, out), newline(++*depth, out);
+  } else if (c == '}' || c == ']') {
+    newline(--*depth, out), fputc(c, out);
+  } else if (c == ',') {
+    fputc(c, out), newline(*depth, out);
+  } else if (c == ':') {
+    fputs(": ", out);
+  } else {
+    fputc(c, out);
+  }
+}
+
 /* Re-indent one compact JSON value (as doc_to_json writes it). */
 static void pretty_json(const char *s, size_t n, FILE *out) {
   int depth = 0, in_str = 0;
   for (size_t i = 0; i < n; i++) {
     char c = s[i];
-    if (in_str) {
-      fputc(c, out);
-      if (c == '\\' && i + 1 < n)
-        fputc(s[++i], out);
-      else if (c == '"')
-        in_str = 0;
+    if (!in_str && c != '"') {
+      pretty_char(s, n, &i, &depth, out);
       continue;
     }
-    switch (c) {
-      case '"':
-        in_str = 1;
-        fputc(c, out);
-        break;
-      case '{':
-      case '[':
-        /* keep empty containers on one line */
-        if (i + 1 < n && (s[i + 1] == '}' || s[i + 1] == ']')) {
-          fputc(c, out);
-          fputc(s[++i], out);
-          break;
-        }
-        fputc(c, out);
-        depth++;
-        fprintf(out, "\n%*s", depth * 2, "");
-        break;
-      case '}':
-      case ']':
-        depth--;
-        fprintf(out, "\n%*s%c", depth * 2, "", c);
-        break;
-      case ',':
-        fprintf(out, ",\n%*s", depth * 2, "");
-        break;
-      case ':':
-        fputs(": ", out);
-        break;
-      default:
-        fputc(c, out);
-    }
+    fputc(c, out);
+    if (in_str && c == '\\' && i + 1 < n)
+      fputc(s[++i], out);
+    else if (c == '"')
+      in_str = !in_str;
   }
   fputc('\n', out);
 }

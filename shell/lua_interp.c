@@ -81,48 +81,48 @@ static int dolibrary(lua_State *L, char *spec) {
 }
 
 /*
+** The HAS_* flags of the lua option at argv[*i] ("-e stat": *i moves to
+** the value), or HAS_ERROR.
+*/
+static int option_flags(char **argv, int *i) {
+  const char *a = argv[*i];
+  switch (a[1]) {
+    case 'E':
+      return a[2] ? HAS_ERROR : HAS_BIGE;
+    case 'W':
+      return a[2] ? HAS_ERROR : 0;
+    case 'i': /* -i implies -v */
+      return a[2] ? HAS_ERROR : HAS_I | HAS_V;
+    case 'v':
+      return a[2] ? HAS_ERROR : HAS_V;
+    case 'e':
+    case 'l':
+      if (a[2] == '\0' && (argv[++*i] == NULL || argv[*i][0] == '-'))
+        return HAS_ERROR; /* the argument is the next word */
+      return a[1] == 'e' ? HAS_E : 0;
+    default:
+      return HAS_ERROR;
+  }
+}
+
+/*
 ** Scan the lua-style options. Returns the HAS_* flags; *first is the
-** index of the script (or argc when there is none).
+** index of the script (or argc when there is none), or of the bad option.
 */
 static int collect_args(char **argv, int *first) {
   int flags = 0, i;
   for (i = 1; argv[i] != NULL; i++) {
     const char *a = argv[i];
     *first = i;
-    if (a[0] != '-') return flags; /* the script */
-    switch (a[1]) {
-      case '-': /* "--" */
-        if (a[2] != '\0') return HAS_ERROR;
-        *first = i + 1;
-        return flags;
-      case '\0': /* "-": stdin */
-        return flags;
-      case 'E':
-        if (a[2] != '\0') return HAS_ERROR;
-        flags |= HAS_BIGE;
-        break;
-      case 'W':
-        if (a[2] != '\0') return HAS_ERROR;
-        break;
-      case 'i':
-        flags |= HAS_I; /* -i implies -v */
-        /* FALLTHROUGH */
-      case 'v':
-        if (a[2] != '\0') return HAS_ERROR;
-        flags |= HAS_V;
-        break;
-      case 'e':
-        flags |= HAS_E;
-        /* FALLTHROUGH */
-      case 'l':
-        if (a[2] == '\0') { /* argument in the next word */
-          i++;
-          if (argv[i] == NULL || argv[i][0] == '-') return HAS_ERROR;
-        }
-        break;
-      default:
-        return HAS_ERROR;
+    if (a[0] != '-' || a[1] == '\0') return flags; /* the script, "-" */
+    if (a[1] == '-') {                             /* "--" */
+      if (a[2] != '\0') return HAS_ERROR;
+      *first = i + 1;
+      return flags;
     }
+    int f = option_flags(argv, &i);
+    if (f == HAS_ERROR) return HAS_ERROR;
+    flags |= f;
   }
   *first = i;
   return flags;
@@ -206,6 +206,46 @@ static int handle_script(lua_State *L, char **argv) {
 }
 
 /*
+** Open the libraries, tinsh's environment and `arg` in L, then the
+** sandbox (before anything is loaded; no LUA_INIT then) or LUA_INIT, and
+** the prelude. Returns 1, or 0 after an error was reported.
+*/
+static int open_state(lua_State *L, int flags, char **argv, int argc,
+                      int script) {
+  if (flags & HAS_V) host_print_version();
+  if (flags & HAS_BIGE) { /* ignore environment variables */
+    lua_pushboolean(L, 1);
+    lua_setfield(L, LUA_REGISTRYINDEX, "LUA_NOENV");
+  }
+  luaL_openlibs(L);
+  host_openlibs(L);
+  create_arg_table(L, argv, argc, script);
+  lua_gc(L, LUA_GCGEN, 0, 0); /* generational mode, as lua.c */
+  if (host_sandbox) {
+    const char *err = sandbox_apply(L, host_outdir);
+    if (err) return cmd_error(err, NULL), 0;
+  } else if (!(flags & HAS_BIGE) && handle_luainit(L) != LUA_OK) {
+    return 0;
+  }
+  return host_prelude(L) == LUA_OK;
+}
+
+/*
+** After the script: the REPL with -i; with no script, -e or -v, the REPL
+** on a terminal, else standard input as a chunk. 1, or 0 on an error.
+*/
+static int interact(lua_State *L, int flags, int no_script) {
+  if (flags & HAS_I) {
+    repl_run(L);
+  } else if (no_script && !(flags & (HAS_E | HAS_V))) {
+    if (!isatty(STDIN_FILENO)) return dofile(L, NULL) == LUA_OK;
+    host_print_version();
+    repl_run(L);
+  }
+  return 1;
+}
+
+/*
 ** The protected main: everything that touches Lua runs here, so an error
 ** anywhere (even out of memory) is caught and reported.
 */
@@ -219,37 +259,10 @@ static int pmain(lua_State *L) {
     print_usage(argv[script]);
     return 0;
   }
-  if (flags & HAS_V) host_print_version();
-  if (flags & HAS_BIGE) { /* ignore environment variables */
-    lua_pushboolean(L, 1);
-    lua_setfield(L, LUA_REGISTRYINDEX, "LUA_NOENV");
-  }
-  luaL_openlibs(L);
-  host_openlibs(L);
-  create_arg_table(L, argv, argc, script);
-  lua_gc(L, LUA_GCGEN, 0, 0); /* generational mode, as lua.c */
-  if (host_sandbox) {         /* before anything is loaded; no LUA_INIT then */
-    const char *err = sandbox_apply(L, host_outdir);
-    if (err) {
-      cmd_error(err, NULL);
-      return 0;
-    }
-  } else if (!(flags & HAS_BIGE) && handle_luainit(L) != LUA_OK) {
-    return 0;
-  }
-  if (host_prelude(L) != LUA_OK) return 0;
+  if (!open_state(L, flags, argv, argc, script)) return 0;
   if (run_args(L, argv, script)) return 0;
   if (script < argc && handle_script(L, argv + script) != LUA_OK) return 0;
-  if (flags & HAS_I) {
-    repl_run(L);
-  } else if (script == argc && !(flags & (HAS_E | HAS_V))) {
-    if (isatty(STDIN_FILENO)) {
-      host_print_version();
-      repl_run(L);
-    } else if (dofile(L, NULL) != LUA_OK) {
-      return 0;
-    }
-  }
+  if (!interact(L, flags, script == argc)) return 0;
   lua_pushboolean(L, 1); /* success */
   return 1;
 }
