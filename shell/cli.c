@@ -15,7 +15,7 @@
 #include "lua_host.h"
 #include "util.h"
 
-#define CLI_MAXOPT 24 /* options per subcommand, --help included */
+#define CLI_MAXOPT 24 /* getopt rows: 22 options, --help, the end */
 
 /* ---- the table ---- */
 
@@ -85,7 +85,8 @@ static const cli_option ingest_opts[] = {
      0,
      "N",
      "skip larger files (default 64M; K, M, G)"},
-    {{"batch", required_argument, NULL, 'b'}, 0, "N", NULL}, /* tests */
+    /* files per transaction: for tests, not listed */
+    {{"batch", required_argument, NULL, 'b'}, 0, "N", NULL},
     {{0}, 0, NULL, NULL},
 };
 

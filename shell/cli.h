@@ -15,7 +15,9 @@
 **      {{0}}) and a row
 **      {"foo", cmd_foo, "FILE...", "one line of help", "more help lines
 **      or NULL", foo_opts, min_operands, flags} to `commands`.
-** --help is added to every subcommand; the keys 'h' and 1 are taken.
+** --help is added to every subcommand; the keys 'h' and 1 are taken; at
+** most 22 options a subcommand. An option whose help is NULL works but
+** is not listed.
 */
 #ifndef TINSH_CLI_H
 #define TINSH_CLI_H
