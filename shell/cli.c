@@ -115,7 +115,7 @@ static const cli_option search_opts[] = {
 };
 
 static const cli_option sql_opts[] = {
-    {{"csv", no_argument, NULL, 'c'}, 0, NULL, "CSV"},
+    {{"csv", no_argument, NULL, 'c'}, 0, NULL, "CSV with a header line"},
     {{"json", no_argument, NULL, 'j'}, 0, NULL, "one JSON object per row"},
     {{0}, 0, NULL, NULL},
 };
@@ -131,13 +131,13 @@ static const cli_command commands[] = {
      "into the corpus database (default: $TINSH_DB, else ./tinsh.db).",
      ingest_opts, 0, CLI_DASH_H},
     {"search", cmd_search, "QUERY", "ranked hits with snippets",
-     "Words without diacritics match every accented form;\n"
-     "\"quoted words\" are phrases; word* is a prefix.\n"
+     "Ranked hits with snippets. Words without diacritics match every\n"
+     "accented form; \"quoted words\" are phrases; word* is a prefix.\n"
      "Exit status: 0 hits found, 1 none, 2 error.",
      search_opts, 0, 0},
     {"sql", cmd_sql, "\"SELECT ...\"", "read-only SQL over the corpus",
-     "Tables: docs/schema.md. Printed as an aligned table, CSV, or\n"
-     "one JSON object per row.",
+     "Read-only SQL over the corpus database (tables: docs/schema.md),\n"
+     "printed as an aligned table, CSV, or one JSON object per row.",
      sql_opts, 0, 0},
     {"run", cmd_run, "NAME|FILE [ARGS]",
      "run a report script (tinsh run --list)",
