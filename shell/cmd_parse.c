@@ -1,7 +1,8 @@
 /*
 ** cmd_parse.c — `tinsh parse [--pretty|--text] [--no-facts] FILE...`
+** (its options and help are in cli.c's command table).
 **
-** Prints each parsed document as one JSON line (DESIGN.md contract), or
+** Prints each parsed document as one JSON line (doc.c's doc_to_json), or
 ** indented JSON (--pretty), or readable "kind: text" lines (--text).
 ** "-" reads standard input. A file that cannot be read gets a one-line
 ** error "tinsh: <file>: <reason>"; the others are still parsed and the
@@ -18,50 +19,49 @@
 
 enum { OUT_JSON, OUT_PRETTY, OUT_TEXT };
 
+/* a new line indented for depth */
+static void newline(int depth, FILE *out) {
+  fprintf(out, "\n%*s", depth * 2, "");
+}
+
+/*
+** Re-indent the JSON character s[*i] outside strings: containers open and
+** close on their own lines (empty ones stay "{}" / "[]"), "," ends a
+** line, ":" gets a space.
+*/
+static void pretty_char(const char *s, size_t n, size_t *i, int *depth,
+                        FILE *out) {
+  char c = s[*i];
+  if ((c == '{' || c == '[') && *i + 1 < n &&
+      (s[*i + 1] == '}' || s[*i + 1] == ']')) {
+    fputc(c, out), fputc(s[++*i], out);
+  } else if (c == '{' || c == '[') {
+    fputc(c, out), newline(++*depth, out);
+  } else if (c == '}' || c == ']') {
+    newline(--*depth, out), fputc(c, out);
+  } else if (c == ',') {
+    fputc(c, out), newline(*depth, out);
+  } else if (c == ':') {
+    fputs(": ", out);
+  } else {
+    fputc(c, out);
+  }
+}
+
 /* Re-indent one compact JSON value (as doc_to_json writes it). */
 static void pretty_json(const char *s, size_t n, FILE *out) {
   int depth = 0, in_str = 0;
   for (size_t i = 0; i < n; i++) {
     char c = s[i];
-    if (in_str) {
-      fputc(c, out);
-      if (c == '\\' && i + 1 < n)
-        fputc(s[++i], out);
-      else if (c == '"')
-        in_str = 0;
+    if (!in_str && c != '"') {
+      pretty_char(s, n, &i, &depth, out);
       continue;
     }
-    switch (c) {
-      case '"':
-        in_str = 1;
-        fputc(c, out);
-        break;
-      case '{':
-      case '[':
-        /* keep empty containers on one line */
-        if (i + 1 < n && (s[i + 1] == '}' || s[i + 1] == ']')) {
-          fputc(c, out);
-          fputc(s[++i], out);
-          break;
-        }
-        fputc(c, out);
-        depth++;
-        fprintf(out, "\n%*s", depth * 2, "");
-        break;
-      case '}':
-      case ']':
-        depth--;
-        fprintf(out, "\n%*s%c", depth * 2, "", c);
-        break;
-      case ',':
-        fprintf(out, ",\n%*s", depth * 2, "");
-        break;
-      case ':':
-        fputs(": ", out);
-        break;
-      default:
-        fputc(c, out);
-    }
+    fputc(c, out);
+    if (in_str && c == '\\' && i + 1 < n)
+      fputc(s[++i], out);
+    else if (c == '"')
+      in_str = !in_str;
   }
   fputc('\n', out);
 }
@@ -101,17 +101,6 @@ static void print_text(const doc *d, FILE *out) {
   fputc('\n', out);
 }
 
-static void usage(FILE *f) {
-  fprintf(f,
-          "usage: tinsh parse [--pretty|--text] [--no-facts] FILE...\n"
-          "  print each parsed document as one JSON line; FILE - reads "
-          "stdin\n"
-          "  --pretty    indented JSON\n"
-          "  --text      blocks as readable \"kind: text\" lines\n"
-          "  --no-facts  structure only (skip fact extraction)\n"
-          "  --max-file-size N  skip larger inputs (default 64M; K, M, G)\n");
-}
-
 /* Read all of stdin (at most max bytes, 0: UTIL_READ_MAX) into a malloc'd
 ** buffer; NULL when it is larger. */
 static char *read_stdin(int64_t max, size_t *len) {
@@ -131,78 +120,89 @@ static char *read_stdin(int64_t max, size_t *len) {
   return buf_detach(&b);
 }
 
-int cmd_parse(int argc, char **argv) {
-  int mode = OUT_JSON, flags = 0, status = 0, files = 0, opts = 1;
-  int64_t max = 0; /* --max-file-size: 0 = UTIL_READ_MAX */
-  buf out;
-  buf_init(&out);
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (opts && a[0] == '-' && a[1]) {
-      if (strcmp(a, "--") == 0)
-        opts = 0;
-      else if (strcmp(a, "--pretty") == 0)
-        mode = OUT_PRETTY;
-      else if (strcmp(a, "--text") == 0)
-        mode = OUT_TEXT;
-      else if (strcmp(a, "--no-facts") == 0)
-        flags |= PARSE_NO_FACTS;
-      else if (strcmp(a, "--max-file-size") == 0 && i + 1 < argc) {
-        if ((max = cmd_size_arg(argv[++i])) < 0) {
-          cmd_error("--max-file-size", "a size such as 64M, 512K or 1G");
-          return 2;
-        }
-      } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-        usage(stdout);
-        return 0;
-      } else {
-        cmd_error(a, "unknown option (see tinsh parse --help)");
-        return 2;
-      }
+/* what `tinsh parse` was asked for */
+typedef struct parse_cmd {
+  int mode;    /* OUT_JSON, OUT_PRETTY or OUT_TEXT */
+  int flags;   /* PARSE_NO_FACTS */
+  int64_t max; /* --max-file-size: 0 = UTIL_READ_MAX */
+  buf out;     /* one document's JSON */
+} parse_cmd;
+
+/* Read parse's options (cli.c: --pretty --text --no-facts
+** --max-file-size; cli.c makes sure a FILE is given). 0, or 2 after a
+** usage error. */
+static int parse_options(const cmd_args *a, parse_cmd *c) {
+  for (int i = 0; i < a->nopt; i++) {
+    const cmd_opt *p = &a->opt[i];
+    if (p->key == 'p') c->mode = OUT_PRETTY;
+    if (p->key == 't') c->mode = OUT_TEXT;
+    if (p->key == 'n') c->flags |= PARSE_NO_FACTS;
+    if (p->key == 'm' && (c->max = cmd_size_arg(p->val)) < 0)
+      return cmd_bad_option(a, p, "a size such as 64M, 512K or 1G");
+  }
+  return 0;
+}
+
+/* Parse standard input ("-"); NULL after a one-line error. */
+static doc *parse_stdin(parse_cmd *c) {
+  size_t len;
+  char *bytes = read_stdin(c->max, &len);
+  if (!bytes) {
+    fflush(stdout);
+    cmd_error("-",
+              "larger than the size limit (--max-file-size, 64 MiB "
+              "by default): skipped");
+    return NULL;
+  }
+  doc *d = parse_document("-", bytes, len, c->flags);
+  free(bytes);
+  return d;
+}
+
+/* Parse the file name; NULL after a one-line error. */
+static doc *parse_named(parse_cmd *c, const char *name) {
+  const char *why = "cannot read";
+  doc *d = parse_file_max(name, c->flags, c->max, &why);
+  if (!d) {
+    fflush(stdout);
+    cmd_error(name, why);
+  }
+  return d;
+}
+
+/* print d as the mode asks */
+static void put_doc(parse_cmd *c, const doc *d) {
+  buf_reset(&c->out);
+  doc_to_json(d, &c->out);
+  if (c->mode == OUT_JSON) {
+    buf_addc(&c->out, '\n');
+    fwrite(c->out.data, 1, c->out.len, stdout);
+  } else if (c->mode == OUT_PRETTY) {
+    pretty_json(c->out.data, c->out.len, stdout);
+  } else {
+    print_text(d, stdout);
+  }
+}
+
+/* Each operand in turn ("-" before "--": standard input); a file that
+** fails gets its error line and the rest still run. */
+int cmd_parse(const cmd_args *a) {
+  parse_cmd c = {OUT_JSON, 0, 0, {0}};
+  int status = parse_options(a, &c);
+  if (status) return status;
+  buf_init(&c.out);
+  for (int i = 0; i < a->argc; i++) {
+    const char *name = a->argv[i];
+    doc *d = strcmp(name, "-") == 0 && i < a->rest ? parse_stdin(&c)
+                                                   : parse_named(&c, name);
+    if (!d) {
+      status = 1;
       continue;
     }
-    files++;
-    doc *d;
-    if (strcmp(a, "-") == 0 && opts) {
-      size_t len;
-      char *bytes = read_stdin(max, &len);
-      if (!bytes) {
-        fflush(stdout);
-        cmd_error("-",
-                  "larger than the size limit (--max-file-size, 64 MiB "
-                  "by default): skipped");
-        status = 1;
-        continue;
-      }
-      d = parse_document("-", bytes, len, flags);
-      free(bytes);
-    } else {
-      const char *why = "cannot read";
-      d = parse_file_max(a, flags, max, &why);
-      if (!d) {
-        fflush(stdout);
-        cmd_error(a, why);
-        status = 1;
-        continue;
-      }
-    }
-    buf_reset(&out);
-    doc_to_json(d, &out);
-    if (mode == OUT_JSON) {
-      buf_addc(&out, '\n');
-      fwrite(out.data, 1, out.len, stdout);
-    } else if (mode == OUT_PRETTY) {
-      pretty_json(out.data, out.len, stdout);
-    } else {
-      print_text(d, stdout);
-    }
+    put_doc(&c, d);
     doc_free(d);
   }
-  buf_free(&out);
-  if (!files) {
-    usage(stderr);
-    return 2;
-  }
+  buf_free(&c.out);
   if (fflush(stdout) != 0 || ferror(stdout)) {
     cmd_error("stdout", "write error");
     return 1;

@@ -1,12 +1,15 @@
 /*
-** cmd_store.c — the corpus database subcommands:
+** cmd_store.c — the corpus database subcommands, presentation only:
 **
 **   tinsh ingest [--prune] [--reparse] [--wait] [--threads N] [--quiet] PATH...
 **   tinsh search [--limit N] [--offset N] [--json] [--match] [--count] QUERY...
 **   tinsh sql [--csv|--json] "SELECT ..."
 **
-** Presentation only: the mechanisms are in store.h. Errors are one line
-** "tinsh: <what>: <why>" on stderr.
+** Each handler reads the options cli.c parsed (their names and help are
+** in cli.c's command table), calls the store's named functions (store.h:
+** store_ingest, store_search_*, store_run_sql, ...) and prints what they
+** return: a progress bar, hits, tables. No SQL and no SQLite call here.
+** Errors are one line "tinsh: <what>: <why>" on stderr.
 */
 #include <signal.h>
 #include <stdio.h>
@@ -24,7 +27,7 @@
 /* ---- shared ---- */
 
 /* Ctrl-C: the first interrupts the running SQL (and stops an ingest after
-** the current file), a second one kills, as in the sqlite3 shell. */
+** the current file), a second one kills, as in SQLite's own shell. */
 static volatile sig_atomic_t interrupted;
 
 static void on_sigint(int sig) {
@@ -33,7 +36,9 @@ static void on_sigint(int sig) {
   interrupt_all();
 }
 
-static void catch_sigint(void) {
+/* Watch s for Ctrl-C: interrupt its statements, set `interrupted`. */
+static void watch(store *s) {
+  store_watch_interrupts(s, 1);
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = on_sigint;
@@ -41,17 +46,16 @@ static void catch_sigint(void) {
   sigaction(SIGINT, &sa, NULL);
 }
 
-/* Parse a non-negative integer option value; -1 if malformed. */
-static long num_arg(const char *s) {
-  char *end;
-  long v = strtol(s, &end, 10);
-  return (*s && !*end && v >= 0) ? v : -1;
+static void close_store(store *s) {
+  if (!s) return;
+  store_watch_interrupts(s, 0);
+  store_close(s);
 }
 
 /* Open the default database read-only (search, sql). */
-static store *open_reader(void) {
+static store *open_reader(const char *db) {
   char *err = NULL;
-  char *path = store_default_path(cmd_db_option, &err);
+  char *path = store_default_path(db, &err);
   if (!path) {
     cmd_error("database", err);
     free(err);
@@ -63,25 +67,23 @@ static store *open_reader(void) {
     free(err);
     s = NULL;
   }
-  if (s) {
-    if (store_warning(s))
-      fprintf(stderr, "tinsh: %s: warning: %s\n", path, store_warning(s));
-    interrupt_watch(store_db(s));
-    catch_sigint();
-  }
+  if (s && store_warning(s))
+    fprintf(stderr, "tinsh: %s: warning: %s\n", path, store_warning(s));
+  if (s) watch(s);
   free(path);
   return s;
-}
-
-static void close_reader(store *s) {
-  if (!s) return;
-  interrupt_unwatch(store_db(s));
-  store_close(s);
 }
 
 static int use_color(void) {
   const char *nc = getenv("NO_COLOR");
   return isatty(1) && !(nc && *nc);
+}
+
+/* flush stdout: status, or bad when the write failed (reported) */
+static int flush_stdout(int status, int bad) {
+  if (fflush(stdout) == 0) return status;
+  cmd_error("stdout", "write error");
+  return bad;
 }
 
 /* ---- ingest ---- */
@@ -110,6 +112,18 @@ static void fmt_eta(char *out, size_t n, double secs) {
     snprintf(out, n, "%ld:%02ld", s / 60, s % 60);
 }
 
+/* the bar on a terminal: [####....] done/total files, rate, ETA */
+static void put_bar(ingest_ui *u, int64_t done, int64_t total, double rate,
+                    const char *eta) {
+  int w = 30, fill = total ? (int)(w * done / total) : 0;
+  char bar[64];
+  for (int i = 0; i < w; i++) bar[i] = i < fill ? '#' : '.';
+  bar[w] = 0;
+  fprintf(stderr, "\r\033[K[%s] %lld/%lld files  %.1f MB/s  ETA %s", bar,
+          (long long)done, (long long)total, rate, eta);
+  u->bar_shown = 1;
+}
+
 /* Progress: a bar on a terminal, a plain line every 5 s otherwise. */
 static void on_progress(void *ctx, const store_ingest_stats *st, int final) {
   ingest_ui *u = ctx;
@@ -125,13 +139,7 @@ static void on_progress(void *ctx, const store_ingest_stats *st, int final) {
   int64_t total =
       st->files_total > st->files_done ? st->files_total : st->files_done;
   if (u->tty) {
-    int w = 30, fill = total ? (int)(w * st->files_done / total) : 0;
-    char bar[64];
-    for (int i = 0; i < w; i++) bar[i] = i < fill ? '#' : '.';
-    bar[w] = 0;
-    fprintf(stderr, "\r\033[K[%s] %lld/%lld files  %.1f MB/s  ETA %s", bar,
-            (long long)st->files_done, (long long)total, rate, eta);
-    u->bar_shown = 1;
+    put_bar(u, st->files_done, total, rate, eta);
   } else if (st->elapsed - u->last_line >= 5.0) {
     u->last_line = st->elapsed;
     fprintf(stderr, "ingest: %lld/%lld files, %.1f MB/s, ETA %s\n",
@@ -147,147 +155,113 @@ static void on_note(void *ctx, const char *path, const char *why, int error) {
   cmd_error(path, why);
 }
 
-static void ingest_usage(void) {
-  fputs(
-      "usage: tinsh [--db PATH] ingest [options] PATH...\n"
-      "  Parse and index files and folders (.txt, .md, .json, .jsonl)\n"
-      "  into the corpus database (default: $TINSH_DB, else ./tinsh.db).\n"
-      "  --prune       remove documents whose files are gone\n"
-      "  --reparse     re-derive every document from its stored text\n"
-      "  --wait        wait for another running ingest instead of refusing\n"
-      "  --threads N   parser threads (default: cores - 1, at least 1)\n"
-      "  --quiet       no progress display (and no counting walk first)\n"
-      "  --max-file-size N  skip larger files (default 64M; K, M, G)\n",
-      stdout);
-}
-
 /* The database ingest writes to: --db, $TINSH_DB, else ./tinsh.db. */
-static const char *ingest_db(void) {
-  if (cmd_db_option && *cmd_db_option) return cmd_db_option;
+static const char *ingest_db(const char *db) {
+  if (db && *db) return db;
   const char *e = getenv("TINSH_DB");
   return e && *e ? e : "tinsh.db";
 }
 
-int cmd_ingest(int argc, char **argv) {
+/* a number > 0 for o, or a usage error; 0 or 2 */
+static int positive(const cmd_args *a, const cmd_opt *o, int *out) {
+  int v = cmd_int_arg(o->val);
+  if (v > 0) return *out = v, 0;
+  return cmd_bad_option(a, o, "give a whole number > 0");
+}
+
+/* Read ingest's options (cli.c: --prune --reparse --wait --quiet
+** --threads --max-file-size --batch). 0, or 2 after a usage error. */
+static int ingest_options(const cmd_args *a, store_ingest_opts *o,
+                          ingest_ui *u) {
+  int r = 0;
+  for (int i = 0; i < a->nopt && !r; i++) {
+    const cmd_opt *p = &a->opt[i];
+    if (p->key == 'p') o->prune = 1;
+    if (p->key == 'r') o->reparse = 1;
+    if (p->key == 'w') o->wait = 1;
+    if (p->key == 'q') u->quiet = 1;
+    if (p->key == 't') r = positive(a, p, &o->threads);
+    if (p->key == 'b') r = positive(a, p, &o->batch);
+    if (p->key == 'm' && (o->max_file_size = cmd_size_arg(p->val)) < 0)
+      r = cmd_bad_option(a, p, "a size such as 64M, 512K or 1G");
+  }
+  if (!r && a->argc == 0 && !o->reparse && !o->prune) {
+    cmd_error("ingest", "no PATH given (see tinsh ingest --help)");
+    r = 2;
+  }
+  return r;
+}
+
+/* the summary lines after a finished ingest */
+static void ingest_summary(const store_ingest_stats *st,
+                           const store_ingest_opts *o) {
+  printf(
+      "%lld files in %.1f s: %lld new, %lld changed, %lld unchanged, "
+      "%lld moved, %lld duplicates",
+      (long long)st->files_done, st->elapsed, (long long)st->new_docs,
+      (long long)st->changed, (long long)st->unchanged, (long long)st->moved,
+      (long long)st->duplicates);
+  if (o->prune) printf(", %lld pruned", (long long)st->pruned);
+  if (o->reparse) printf(", %lld reparsed", (long long)st->reparsed);
+  printf(", %lld skipped, %lld warnings, %lld errors%s%s\n",
+         (long long)st->skipped, (long long)st->warnings, (long long)st->errors,
+         st->checked ? "; file checked after a cut-short first ingest: ok" : "",
+         st->optimized ? "; full-text index merged into one segment" : "");
+}
+
+/* the document count, and a hint when some come from an older parser */
+static void ingest_counts(store *s, const char *db) {
+  printf("%s: %lld documents\n", db, (long long)store_doc_count(s));
+  int64_t stale = store_stale_docs(s, PARSE_VERSION);
+  if (stale > 0)
+    fprintf(stderr,
+            "tinsh: %s: %lld documents come from another parser version; "
+            "'tinsh ingest --reparse' re-derives them\n",
+            db, (long long)stale);
+}
+
+/* Run the ingest into the open store s; the exit status. */
+static int ingest_into(store *s, const char *db, const cmd_args *a,
+                       store_ingest_opts *o, ingest_ui *u) {
+  watch(s);
+  o->cancel = &interrupted;
+  u->tty = isatty(2);
+  o->progress = u->quiet ? NULL : on_progress; /* NULL: no counting walk */
+  o->file_note = on_note;
+  o->ctx = u;
+  store_ingest_stats st;
+  char *err = NULL;
+  int rc = store_ingest(s, (const char *const *)a->argv, a->argc, o, &st, &err);
+  if (rc < 0) {
+    clear_bar(u);
+    cmd_error(db, err);
+    free(err);
+    return interrupted ? 130 : 1;
+  }
+  ingest_summary(&st, o);
+  ingest_counts(s, db);
+  return rc == 0 ? 0 : 1;
+}
+
+int cmd_ingest(const cmd_args *a) {
   store_ingest_opts o = {0};
   ingest_ui u = {0};
-  VEC(const char *) paths = {0};
-  int opts = 1;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (opts && a[0] == '-' && a[1]) {
-      if (!strcmp(a, "--"))
-        opts = 0;
-      else if (!strcmp(a, "--prune"))
-        o.prune = 1;
-      else if (!strcmp(a, "--reparse"))
-        o.reparse = 1;
-      else if (!strcmp(a, "--wait"))
-        o.wait = 1;
-      else if (!strcmp(a, "--quiet") || !strcmp(a, "-q"))
-        u.quiet = 1;
-      else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-        ingest_usage();
-        free(paths.items);
-        return 0;
-      } else if (!strcmp(a, "--threads") && i + 1 < argc &&
-                 num_arg(argv[i + 1]) > 0) {
-        o.threads = (int)num_arg(argv[++i]);
-      } else if (!strcmp(a, "--max-file-size") && i + 1 < argc &&
-                 cmd_size_arg(argv[i + 1]) > 0) {
-        o.max_file_size = cmd_size_arg(argv[++i]);
-      } else if (!strcmp(a, "--batch") && i + 1 < argc &&
-                 num_arg(argv[i + 1]) > 0) {
-        o.batch = (int)num_arg(argv[++i]);
-      } else {
-        cmd_error(a, "unknown option (see tinsh ingest --help)");
-        free(paths.items);
-        return 2;
-      }
-    } else {
-      VEC_PUSH(paths, a);
-    }
-  }
-  if (paths.n == 0 && !o.reparse && !o.prune) {
-    cmd_error("ingest", "no PATH given (see tinsh ingest --help)");
-    return 2;
-  }
-  const char *db = ingest_db();
+  int r = ingest_options(a, &o, &u);
+  if (r) return r;
+  const char *db = ingest_db(a->db);
   store *s;
   char *err = NULL;
   if (store_open(db, STORE_READWRITE, &s, &err) != 0) {
     cmd_error(db, err);
     free(err);
-    free(paths.items);
     return 1;
   }
-  interrupt_watch(store_db(s));
-  catch_sigint();
-  o.cancel = &interrupted;
-  u.tty = isatty(2);
-  o.progress = u.quiet ? NULL : on_progress; /* NULL: no counting walk */
-  o.file_note = on_note;
-  o.ctx = &u;
-  store_ingest_stats st;
-  int rc = store_ingest(s, paths.items, (int)paths.n, &o, &st, &err);
-  free(paths.items);
-  if (rc < 0) {
-    clear_bar(&u);
-    cmd_error(db, err);
-    free(err);
-    interrupt_unwatch(store_db(s));
-    store_close(s);
-    return interrupted ? 130 : 1;
-  }
-  printf(
-      "%lld files in %.1f s: %lld new, %lld changed, %lld unchanged, "
-      "%lld moved, %lld duplicates",
-      (long long)st.files_done, st.elapsed, (long long)st.new_docs,
-      (long long)st.changed, (long long)st.unchanged, (long long)st.moved,
-      (long long)st.duplicates);
-  if (o.prune) printf(", %lld pruned", (long long)st.pruned);
-  if (o.reparse) printf(", %lld reparsed", (long long)st.reparsed);
-  printf(", %lld skipped, %lld warnings, %lld errors%s%s\n",
-         (long long)st.skipped, (long long)st.warnings, (long long)st.errors,
-         st.checked ? "; file checked after a cut-short first ingest: ok" : "",
-         st.optimized ? "; full-text index merged into one segment" : "");
-  printf("%s: %lld documents\n", db, (long long)store_doc_count(s));
-  sqlite3_stmt *q;
-  if (sqlite3_prepare_v2(store_db(s),
-                         "SELECT count(*) FROM documents WHERE "
-                         "parser_version <> ?1",
-                         -1, &q, NULL) == SQLITE_OK) {
-    sqlite3_bind_int(q, 1, PARSE_VERSION);
-    if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int64(q, 0) > 0)
-      fprintf(stderr,
-              "tinsh: %s: %lld documents come from another parser version; "
-              "'tinsh ingest --reparse' re-derives them\n",
-              db, (long long)sqlite3_column_int64(q, 0));
-    sqlite3_finalize(q);
-  }
-  interrupt_unwatch(store_db(s));
-  store_close(s);
-  return rc == 0 ? 0 : 1;
+  r = ingest_into(s, db, a, &o, &u);
+  close_store(s);
+  return r;
 }
 
 /* ---- search ---- */
-
-static void search_usage(void) {
-  fputs(
-      "usage: tinsh [--db PATH] search [options] QUERY...\n"
-      "  Ranked hits with snippets. Words without diacritics match every\n"
-      "  accented form; \"quoted words\" are phrases; word* is a prefix.\n"
-      "  --limit N     hits to show (default 20)\n"
-      "  --offset N    hits to skip\n"
-      "  --json        one JSON object per hit\n"
-      "  --match       QUERY is raw FTS5 MATCH syntax (AND/OR/NOT, NEAR,\n"
-      "                column filters: title: lead: body: captions: answers:)\n"
-      "  --count       print the number of matching documents only\n"
-      "  --and         rank by bm25 only (by default documents with the words\n"
-      "                side by side, in query order, rank higher)\n"
-      "  Exit status: 0 hits found, 1 none, 2 error.\n",
-      stdout);
-}
 
 /* Print a snippet: markers \x02 \x03 become bold (or nothing); newlines
 ** and tabs become spaces; the text between is made visible. */
@@ -339,114 +313,110 @@ static void json_field(buf *b, const char *k, const char *v) {
     buf_adds(b, "null");
 }
 
-int cmd_search(int argc, char **argv) {
-  store_search_opts o = {0};
-  int json = 0, count = 0, opts = 1;
-  buf q;
-  buf_init(&q);
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (opts && a[0] == '-' && a[1] == '-') {
-      long v;
-      if (!strcmp(a, "--"))
-        opts = 0;
-      else if (!strcmp(a, "--json"))
-        json = 1;
-      else if (!strcmp(a, "--match"))
-        o.raw = 1;
-      else if (!strcmp(a, "--count"))
-        count = 1;
-      else if (!strcmp(a, "--and"))
-        o.no_adjacent = 1;
-      else if (!strcmp(a, "--help")) {
-        search_usage();
-        buf_free(&q);
-        return 0;
-      } else if ((!strcmp(a, "--limit") || !strcmp(a, "--offset")) &&
-                 i + 1 < argc && (v = num_arg(argv[i + 1])) >= 0) {
-        i++;
-        if (a[2] == 'l')
-          o.limit = v ? (int)v : -1;
-        else
-          o.offset = (int)v;
-      } else {
-        cmd_error(a, "unknown option or bad value (see tinsh search --help)");
-        buf_free(&q);
-        return 2;
-      }
-    } else {
-      if (q.len) buf_addc(&q, ' ');
-      buf_adds(&q, a);
-    }
+/* one hit as one JSON line */
+static void put_hit_json(const store_hit *h, buf *line) {
+  buf_reset(line);
+  buf_printf(line, "{\"id\":%lld", (long long)h->id);
+  json_field(line, "doc_id", h->doc_id);
+  json_field(line, "path", h->path);
+  json_field(line, "title", h->title);
+  json_field(line, "published", h->published);
+  buf_printf(line, ",\"score\":%.6g", h->score);
+  json_snippet(line, h->snippet);
+  buf_adds(line, "}\n");
+  fwrite(line->data, 1, line->len, stdout);
+}
+
+/* one hit as text: title (bold) and date, path, snippet; n counts hits */
+static void put_hit_text(const store_hit *h, int n, int color) {
+  if (n > 1) fputc('\n', stdout);
+  if (color) fputs("\033[1m", stdout);
+  const char *t = h->title ? h->title : "(untitled)";
+  width_put_visible(t, strlen(t), stdout);
+  if (color) fputs("\033[0m", stdout);
+  if (h->published) {
+    fputs("  ", stdout);
+    width_put_visible(h->published, strlen(h->published), stdout);
   }
-  if (!q.len) {
-    cmd_error("search", "no QUERY given (see tinsh search --help)");
-    return 2;
+  fputc('\n', stdout);
+  width_put_visible(h->path, strlen(h->path), stdout);
+  fputs("\n  ", stdout);
+  put_snippet(h->snippet, color, stdout);
+  fputc('\n', stdout);
+}
+
+/* what `tinsh search` was asked for */
+typedef struct search_cmd {
+  store_search_opts o;
+  int json, count;
+  buf query; /* the operands joined by spaces */
+} search_cmd;
+
+/* Read search's options (cli.c: --json --match --count --and --limit
+** --offset) and the query words. 0, or 2 after a usage error. */
+static int search_options(const cmd_args *a, search_cmd *c) {
+  for (int i = 0; i < a->nopt; i++) {
+    const cmd_opt *p = &a->opt[i];
+    int v = p->val ? cmd_int_arg(p->val) : 0;
+    if (v < 0) return cmd_bad_option(a, p, "give a whole number >= 0");
+    if (p->key == 'j') c->json = 1;
+    if (p->key == 'm') c->o.raw = 1;
+    if (p->key == 'c') c->count = 1;
+    if (p->key == 'a') c->o.no_adjacent = 1;
+    if (p->key == 'l') c->o.limit = v ? v : -1;
+    if (p->key == 'o') c->o.offset = v;
   }
-  store *s = open_reader();
-  if (!s) {
-    buf_free(&q);
-    return 2;
+  for (int i = 0; i < a->argc; i++) {
+    if (c->query.len) buf_addc(&c->query, ' ');
+    buf_adds(&c->query, a->argv[i]);
   }
-  char *err = NULL;
-  int status = 1;
-  if (count) {
-    int64_t n = store_search_count(s, q.data, o.raw, &err);
-    if (n >= 0) {
-      printf("%lld\n", (long long)n);
-      status = n > 0 ? 0 : 1;
-    }
-  } else {
-    store_search *r = store_search_open(s, q.data, &o, &err);
-    store_hit h;
-    int color = !json && use_color(), n = 0;
-    buf line;
-    buf_init(&line);
-    while (r && store_search_next(r, &h) == 1) {
-      n++;
-      if (json) {
-        buf_reset(&line);
-        buf_printf(&line, "{\"id\":%lld", (long long)h.id);
-        json_field(&line, "doc_id", h.doc_id);
-        json_field(&line, "path", h.path);
-        json_field(&line, "title", h.title);
-        json_field(&line, "published", h.published);
-        buf_printf(&line, ",\"score\":%.6g", h.score);
-        json_snippet(&line, h.snippet);
-        buf_adds(&line, "}\n");
-        fwrite(line.data, 1, line.len, stdout);
-      } else {
-        if (n > 1) fputc('\n', stdout);
-        if (color) fputs("\033[1m", stdout);
-        const char *t = h.title ? h.title : "(untitled)";
-        width_put_visible(t, strlen(t), stdout);
-        if (color) fputs("\033[0m", stdout);
-        if (h.published) {
-          fputs("  ", stdout);
-          width_put_visible(h.published, strlen(h.published), stdout);
-        }
-        fputc('\n', stdout);
-        width_put_visible(h.path, strlen(h.path), stdout);
-        fputs("\n  ", stdout);
-        put_snippet(h.snippet, color, stdout);
-        fputc('\n', stdout);
-      }
-    }
-    buf_free(&line);
-    store_search_close(r);
-    if (!err) status = n > 0 ? 0 : 1;
+  if (c->query.len) return 0;
+  cmd_error("search", "no QUERY given (see tinsh search --help)");
+  return 2;
+}
+
+/* --count: print the number of matches; 0 some, 1 none, 2 error */
+static int search_count(store *s, search_cmd *c, char **err) {
+  int64_t n = store_search_count(s, c->query.data, c->o.raw, err);
+  if (n < 0) return 2;
+  printf("%lld\n", (long long)n);
+  return n > 0 ? 0 : 1;
+}
+
+/* print the hits; 0 some, 1 none, 2 error (*err) */
+static int search_hits(store *s, search_cmd *c, char **err) {
+  store_search *r = store_search_open(s, c->query.data, &c->o, err);
+  store_hit h;
+  int color = !c->json && use_color(), n = 0;
+  buf line;
+  buf_init(&line);
+  while (r && store_search_next(r, &h) == 1) {
+    n++;
+    if (c->json)
+      put_hit_json(&h, &line);
+    else
+      put_hit_text(&h, n, color);
   }
-  if (err) {
-    cmd_error("search", err);
+  buf_free(&line);
+  store_search_close(r);
+  return *err ? 2 : n > 0 ? 0 : 1;
+}
+
+int cmd_search(const cmd_args *a) {
+  search_cmd c = {0};
+  buf_init(&c.query);
+  int status = search_options(a, &c);
+  store *s = status ? NULL : open_reader(a->db);
+  if (!status && !s) status = 2;
+  if (s) {
+    char *err = NULL;
+    status = c.count ? search_count(s, &c, &err) : search_hits(s, &c, &err);
+    if (err) cmd_error("search", err), status = 2;
     free(err);
-    status = 2;
+    close_store(s);
+    status = flush_stdout(status, 2);
   }
-  buf_free(&q);
-  close_reader(s);
-  if (fflush(stdout) != 0) {
-    cmd_error("stdout", "write error");
-    status = 2;
-  }
+  buf_free(&c.query);
   return status;
 }
 
@@ -456,11 +426,15 @@ enum { SQL_TABLE, SQL_CSV, SQL_JSON };
 
 #define CELL_MAX 60 /* display columns per table cell */
 
-typedef struct table {
+/* the printer store_run_sql hands each statement's rows to */
+typedef struct sql_out {
+  int fmt;   /* SQL_TABLE, SQL_CSV or SQL_JSON */
+  FILE *out; /* stdout */
   int ncol;
-  VEC(char *) cells; /* row-major, header first; NULL = SQL NULL */
-  VEC(int) numeric;  /* per column: every value numeric */
-} table;
+  VEC(char *) cells; /* SQL_TABLE: row-major, header first; NULL = NULL */
+  VEC(int) numeric;  /* SQL_TABLE: per column, every value numeric */
+  buf line;          /* SQL_JSON: the row being written */
+} sql_out;
 
 static void csv_cell(const char *v, FILE *out) {
   if (!v) return;
@@ -500,163 +474,153 @@ static void table_cell(const char *v, buf *out) {
   }
 }
 
-static void print_table(table *t, FILE *out) {
-  size_t nrow = t->ncol ? t->cells.n / (size_t)t->ncol : 0;
+/* the display width of cell r, k as table_cell shows it (text left in c) */
+static size_t cell_width(sql_out *t, size_t r, int k, buf *c) {
+  table_cell(t->cells.items[r * (size_t)t->ncol + (size_t)k], c);
+  return c->len ? width_of(c->data, c->len) : 0;
+}
+
+/* the width of each column: its widest cell (malloc'd) */
+static size_t *column_widths(sql_out *t, size_t nrow, buf *c) {
   size_t *w = xcalloc((size_t)t->ncol, sizeof *w);
-  buf c;
-  buf_init(&c);
   for (size_t r = 0; r < nrow; r++)
     for (int k = 0; k < t->ncol; k++) {
-      table_cell(t->cells.items[r * (size_t)t->ncol + (size_t)k], &c);
-      size_t cw = c.len ? width_of(c.data, c.len) : 0;
+      size_t cw = cell_width(t, r, k, c);
       if (cw > w[k]) w[k] = cw;
     }
+  return w;
+}
+
+/* row r, padded to the widths w; numbers right-aligned below the header */
+static void put_table_row(sql_out *t, size_t r, const size_t *w, buf *c) {
+  for (int k = 0; k < t->ncol; k++) {
+    size_t pad = w[k] - cell_width(t, r, k, c);
+    int right = r > 0 && t->numeric.items[k];
+    if (k) fputs("  ", t->out);
+    if (right) fprintf(t->out, "%*s", (int)pad, "");
+    if (c->len) fwrite(c->data, 1, c->len, t->out);
+    if (!right && k + 1 < t->ncol) fprintf(t->out, "%*s", (int)pad, "");
+  }
+  fputc('\n', t->out);
+}
+
+/* the rule under the header: dashes as wide as each column */
+static void put_rule(sql_out *t, const size_t *w) {
+  for (int k = 0; k < t->ncol; k++) {
+    if (k) fputs("  ", t->out);
+    for (size_t i = 0; i < w[k]; i++) fputc('-', t->out);
+  }
+  fputc('\n', t->out);
+}
+
+/* print the collected cells as an aligned table and forget them */
+static void print_table(sql_out *t) {
+  size_t nrow = t->ncol ? t->cells.n / (size_t)t->ncol : 0;
+  buf c;
+  buf_init(&c);
+  size_t *w = column_widths(t, nrow, &c);
   for (size_t r = 0; r < nrow; r++) {
-    for (int k = 0; k < t->ncol; k++) {
-      table_cell(t->cells.items[r * (size_t)t->ncol + (size_t)k], &c);
-      size_t cw = c.len ? width_of(c.data, c.len) : 0;
-      size_t pad = w[k] - cw;
-      int right = r > 0 && t->numeric.items[k];
-      if (k) fputs("  ", out);
-      if (right) fprintf(out, "%*s", (int)pad, "");
-      if (c.len) fwrite(c.data, 1, c.len, out);
-      if (!right && k + 1 < t->ncol) fprintf(out, "%*s", (int)pad, "");
-    }
-    fputc('\n', out);
-    if (r == 0) {
-      for (int k = 0; k < t->ncol; k++) {
-        if (k) fputs("  ", out);
-        for (size_t i = 0; i < w[k]; i++) fputc('-', out);
-      }
-      fputc('\n', out);
-    }
+    put_table_row(t, r, w, &c);
+    if (r == 0) put_rule(t, w);
   }
   buf_free(&c);
   free(w);
+  for (size_t i = 0; i < t->cells.n; i++) free(t->cells.items[i]);
+  t->cells.n = t->numeric.n = 0;
 }
 
-/* Run one prepared statement and print its rows. 0 or -1 (error shown). */
-static int run_stmt(sqlite3 *db, sqlite3_stmt *st, int fmt, FILE *out) {
-  int ncol = sqlite3_column_count(st);
-  table t = {0};
-  t.ncol = ncol;
-  for (int k = 0; k < ncol; k++) {
-    VEC_PUSH(t.cells, xstrdup(sqlite3_column_name(st, k)));
-    VEC_PUSH(t.numeric, 1);
+/* a statement starts: the header (table cells, or a CSV line) */
+static void sql_begin(sql_out *t, const store_row *r) {
+  t->ncol = r->ncol;
+  for (int k = 0; k < r->ncol && t->fmt == SQL_TABLE; k++) {
+    VEC_PUSH(t->cells, xstrdup(r->names[k]));
+    VEC_PUSH(t->numeric, 1);
   }
-  if (fmt == SQL_CSV && ncol) {
-    for (int k = 0; k < ncol; k++) {
-      if (k) fputc(',', out);
-      csv_cell(sqlite3_column_name(st, k), out);
-    }
-    fputc('\n', out);
+  if (t->fmt != SQL_CSV || !r->ncol) return;
+  for (int k = 0; k < r->ncol; k++) {
+    if (k) fputc(',', t->out);
+    csv_cell(r->names[k], t->out);
   }
-  int rc;
-  buf line;
-  buf_init(&line);
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    if (fmt == SQL_JSON) buf_reset(&line), buf_addc(&line, '{');
-    for (int k = 0; k < ncol; k++) {
-      int type = sqlite3_column_type(st, k);
-      const char *v = (const char *)sqlite3_column_text(st, k);
-      if (fmt == SQL_TABLE) {
-        VEC_PUSH(t.cells, v ? xstrdup(v) : NULL);
-        if (type == SQLITE_TEXT || type == SQLITE_BLOB) t.numeric.items[k] = 0;
-      } else if (fmt == SQL_CSV) {
-        if (k) fputc(',', out);
-        csv_cell(v, out);
-      } else {
-        const char *name = sqlite3_column_name(st, k);
-        if (k) buf_addc(&line, ',');
-        buf_add_json_str(&line, name, strlen(name));
-        buf_addc(&line, ':');
-        if (type == SQLITE_NULL)
-          buf_adds(&line, "null");
-        else if (type == SQLITE_INTEGER || type == SQLITE_FLOAT)
-          buf_adds(&line, v);
-        else
-          buf_add_json_str(&line, v, (size_t)sqlite3_column_bytes(st, k));
-      }
-    }
-    if (fmt == SQL_CSV) fputc('\n', out);
-    if (fmt == SQL_JSON) {
-      buf_adds(&line, "}\n");
-      fwrite(line.data, 1, line.len, out);
-    }
-  }
-  buf_free(&line);
-  if (fmt == SQL_TABLE && ncol) print_table(&t, out);
-  for (size_t i = 0; i < t.cells.n; i++) free(t.cells.items[i]);
-  free(t.cells.items);
-  free(t.numeric.items);
-  if (rc != SQLITE_DONE) {
-    cmd_error("sql", sqlite3_errmsg(db));
-    return -1;
-  }
-  return 0;
+  fputc('\n', t->out);
 }
 
-static void sql_usage(void) {
-  fputs(
-      "usage: tinsh [--db PATH] sql [--csv|--json] \"SELECT ...\"\n"
-      "  Read-only SQL over the corpus database (tables: docs/schema.md),\n"
-      "  printed as an aligned table, CSV, or one JSON object per row.\n",
-      stdout);
+/* one row as one JSON object line */
+static void sql_json_row(sql_out *t, const store_row *r) {
+  buf *b = &t->line;
+  buf_reset(b);
+  buf_addc(b, '{');
+  for (int k = 0; k < r->ncol; k++) {
+    if (k) buf_addc(b, ',');
+    buf_add_json_str(b, r->names[k], strlen(r->names[k]));
+    buf_addc(b, ':');
+    if (r->types[k] == STORE_NULL)
+      buf_adds(b, "null");
+    else if (r->types[k] == STORE_INTEGER || r->types[k] == STORE_FLOAT)
+      buf_adds(b, r->values[k]);
+    else
+      buf_add_json_str(b, r->values[k], (size_t)r->lens[k]);
+  }
+  buf_adds(b, "}\n");
+  fwrite(b->data, 1, b->len, t->out);
 }
 
-int cmd_sql(int argc, char **argv) {
-  int fmt = SQL_TABLE;
-  const char *sql = NULL;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (!strcmp(a, "--csv"))
-      fmt = SQL_CSV;
-    else if (!strcmp(a, "--json"))
-      fmt = SQL_JSON;
-    else if (!strcmp(a, "--help")) {
-      sql_usage();
-      return 0;
-    } else if (a[0] == '-' && a[1] == '-' && !sql) {
-      cmd_error(a, "unknown option (see tinsh sql --help)");
-      return 2;
-    } else if (!sql) {
-      sql = a;
-    } else {
-      cmd_error("sql", "give the SQL as one argument (quote it)");
-      return 2;
-    }
+/* one row: kept for the table, or printed as CSV or JSON */
+static void sql_row(sql_out *t, const store_row *r) {
+  if (t->fmt == SQL_JSON) {
+    sql_json_row(t, r);
+    return;
   }
-  if (!sql) {
+  for (int k = 0; k < r->ncol; k++) {
+    const char *v = r->values[k];
+    if (t->fmt == SQL_CSV) {
+      if (k) fputc(',', t->out);
+      csv_cell(v, t->out);
+      continue;
+    }
+    VEC_PUSH(t->cells, v ? xstrdup(v) : NULL);
+    if (r->types[k] == STORE_TEXT || r->types[k] == STORE_BLOB)
+      t->numeric.items[k] = 0;
+  }
+  if (t->fmt == SQL_CSV) fputc('\n', t->out);
+}
+
+/* store_row_fn: each event of each statement */
+static void sql_event(void *ud, const store_row *r) {
+  sql_out *t = ud;
+  if (r->event == STORE_SQL_BEGIN) sql_begin(t, r);
+  if (r->event == STORE_SQL_ROW) sql_row(t, r);
+  if (r->event == STORE_SQL_END && t->fmt == SQL_TABLE && t->ncol)
+    print_table(t);
+}
+
+/* Read sql's options (--csv, --json) and its one operand, the SQL. */
+static int sql_options(const cmd_args *a, int *fmt) {
+  for (int i = 0; i < a->nopt; i++)
+    *fmt = a->opt[i].key == 'c' ? SQL_CSV : SQL_JSON;
+  if (a->argc == 1) return 0;
+  if (a->argc == 0)
     cmd_error("sql", "no SQL given (see tinsh sql --help)");
-    return 2;
-  }
-  store *s = open_reader();
+  else
+    cmd_error("sql", "give the SQL as one argument (quote it)");
+  return 2;
+}
+
+int cmd_sql(const cmd_args *a) {
+  sql_out t = {.fmt = SQL_TABLE, .out = stdout};
+  if (sql_options(a, &t.fmt)) return 2;
+  store *s = open_reader(a->db);
   if (!s) return 1;
-  sqlite3 *db = store_db(s);
-  int status = 0;
-  const char *tail = sql;
-  while (status == 0 && tail && *tail) {
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, tail, -1, &st, &tail) != SQLITE_OK) {
-      cmd_error("sql", sqlite3_errmsg(db));
-      status = 1;
-      break;
-    }
-    if (!st) break; /* only whitespace or comments left */
-    if (!sqlite3_stmt_readonly(st)) {
-      cmd_error("sql",
-                "the database is read-only here: only queries are "
-                "allowed (change it with tinsh ingest)");
-      status = 1;
-    } else if (run_stmt(db, st, fmt, stdout) != 0) {
-      status = 1;
-    }
-    sqlite3_finalize(st);
-  }
-  close_reader(s);
-  if (fflush(stdout) != 0) {
-    cmd_error("stdout", "write error");
-    status = 1;
-  }
-  return status;
+  buf_init(&t.line);
+  char *err = NULL;
+  int rc = store_run_sql(s, a->argv[0], sql_event, &t, &err);
+  if (rc == -1) cmd_error("sql", err);
+  if (rc == -2)
+    cmd_error("sql",
+              "the database is read-only here: only queries are "
+              "allowed (change it with tinsh ingest)");
+  free(err);
+  buf_free(&t.line);
+  free(t.cells.items), free(t.numeric.items);
+  close_store(s);
+  return flush_stdout(rc ? 1 : 0, 1);
 }

@@ -1,7 +1,8 @@
 /*
 ** lua_host.h — what the Lua host's files share: protected calls with
-** tracebacks and Ctrl-C, error reporting, the tinsh Lua environment
-** (stdlib searcher, tinsh.core, prelude), the REPL and the sandbox.
+** tracebacks and Ctrl-C, error reporting and the command line's options
+** (lua_host.c), the tinsh Lua environment (stdlib searcher, tinsh.core,
+** prelude: lua_core.c), the REPL and the sandbox.
 */
 #ifndef TINSH_LUA_HOST_H
 #define TINSH_LUA_HOST_H
@@ -13,6 +14,7 @@
 extern const char *host_progname; /* "progname: " prefix of messages, or NULL */
 extern int host_sandbox;          /* --sandbox was given */
 extern const char *host_outdir;   /* --out DIR, or NULL */
+extern const char *host_db_option; /* --db PATH, or NULL (the default) */
 
 /* lua_pcall with a traceback handler and Ctrl-C armed during the call */
 int host_docall(lua_State *L, int narg, int nres);
@@ -20,6 +22,8 @@ int host_docall(lua_State *L, int narg, int nres);
 int host_report(lua_State *L, int status);
 /* print "pname: msg" (or "msg" when pname is NULL) to stderr */
 void host_message(const char *pname, const char *msg);
+/* "tinsh VERSION on Lua 5.4.x  Copyright ..." to stdout */
+void host_print_version(void);
 
 /* package.preload["tinsh.core"], the stdlib searcher, TINSH globals */
 void host_openlibs(lua_State *L);

@@ -151,8 +151,9 @@ static int run_pmain(lua_State *L) {
   return 1;
 }
 
-int cmd_run(int argc, char **argv) {
-  char path[PATH_MAX], dir[PATH_MAX];
+int cmd_run(const cmd_args *a) {
+  int argc = a->argc;
+  char **argv = a->argv, path[PATH_MAX], dir[PATH_MAX];
   if (argc < 2) {
     cmd_error("run", "usage: tinsh run NAME|FILE [ARGS] (tinsh run --list)");
     return 1;

@@ -80,7 +80,7 @@ static int s_open(lua_State *L) {
  */
 static int s_default_path(lua_State *L) {
   char *err = NULL;
-  char *p = store_default_path(getenv("TINSH_DB_OPTION"), &err);
+  char *p = store_default_path(host_db_option, &err);
   if (!p) {
     luaL_pushfail(L);
     lua_pushstring(L, err ? err : "no corpus database");

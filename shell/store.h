@@ -187,4 +187,39 @@ int store_ingest(store *s, const char *const *paths, int npaths,
                  const store_ingest_opts *o, store_ingest_stats *st,
                  char **err);
 
+/* ---- what the command line needs (store_sql.c) ---- */
+
+/* Ctrl-C (interrupt_all) interrupts s's running statement (on = 1), or
+** no longer (on = 0; before store_close). */
+void store_watch_interrupts(store *s, int on);
+/* Documents derived by a parser version other than version (the ones
+** `tinsh ingest --reparse` would re-derive); -1 on error. */
+int64_t store_stale_docs(store *s, int version);
+
+/* the type of a value in a store_row */
+enum { STORE_NULL, STORE_INTEGER, STORE_FLOAT, STORE_TEXT, STORE_BLOB };
+/* what a store_row_fn call is about */
+enum { STORE_SQL_BEGIN, STORE_SQL_ROW, STORE_SQL_END };
+
+/* One event of a statement store_run_sql runs: BEGIN with the column
+** names (values NULL), each ROW, then END (also after an error). */
+typedef struct store_row {
+  int event;                 /* STORE_SQL_BEGIN, _ROW or _END */
+  int ncol;                  /* columns of the statement */
+  const char *const *names;  /* column names */
+  const char *const *values; /* ROW: each value as text, NULL for NULL */
+  const int *lens;           /* ROW: bytes of each value */
+  const int *types;          /* ROW: STORE_NULL, STORE_INTEGER, ... */
+} store_row;
+typedef void (*store_row_fn)(void *ud, const store_row *r);
+
+/*
+** Run the user's SQL (one or more statements) and hand their results to
+** fn. Only queries run: 0 when all ran; -1 with *err (malloc'd) on an
+** SQL error, the statements before it having run; -2 (no *err) when a
+** statement would change the database, the ones before it having run.
+*/
+int store_run_sql(store *s, const char *sql, store_row_fn fn, void *ud,
+                  char **err);
+
 #endif

@@ -50,6 +50,8 @@ file(GLOB LUA_STORE_SOURCES ${CMAKE_SOURCE_DIR}/shell/lua_store*.c
   ${CMAKE_SOURCE_DIR}/shell/lua_lsh.c ${CMAKE_SOURCE_DIR}/shell/lua_terms.c)
 add_executable(fuzz_db ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_db.c
   ${LUA_STORE_SOURCES})
+# lua_store.c reads --db from the host module (host_db_option)
+target_sources(fuzz_db PRIVATE ${CMAKE_SOURCE_DIR}/shell/lua_host.c)
 target_compile_options(fuzz_db PRIVATE -fsanitize=fuzzer ${FUZZ_SAN})
 target_link_options(fuzz_db PRIVATE -fsanitize=fuzzer ${FUZZ_SAN})
 target_include_directories(fuzz_db PRIVATE ${LUA_INCLUDE_DIRS})
