@@ -1,7 +1,8 @@
 /*
-** lua_core.c — the tinsh Lua environment: where the stdlib lives, the
-** searcher that finds it (package.path is left exactly as lua5.4 sets
-** it), the preloaded C module `tinsh.core`, and the prelude.
+** lua_core.c — the tinsh Lua environment: the preloaded C modules
+** (`tinsh.core` here, `tinsh.store`), the stdlib searcher installed in
+** package.searchers (package.path is left exactly as lua5.4 sets it),
+** and the prelude.
 */
 #include <errno.h>
 #include <limits.h>
@@ -14,78 +15,8 @@
 #include <utf8proc.h>
 
 #include "lua_host.h"
+#include "paths.h"
 #include "width.h"
-
-/* ---- where things are ---- */
-
-static int is_dir(const char *p) {
-  struct stat st;
-  return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/*
-** Directory of the stdlib, scripts, examples or data: $TINSH_<WHICH>
-** (e.g. TINSH_STDLIB), else the source tree the binary was built from,
-** else <exe>/../share/tinsh/<which>.
-*/
-const char *host_dir(const char *which) {
-  static char found[4][PATH_MAX];
-  static const char *const names[4] = {"stdlib", "scripts", "examples", "data"};
-  static const char *const builtin[4] = {TINSH_STDLIB_DIR, TINSH_SCRIPTS_DIR,
-                                         TINSH_EXAMPLES_DIR, TINSH_DATA_DIR};
-  int k = 0;
-  while (k < 4 && strcmp(names[k], which) != 0) k++;
-  if (k == 4) return NULL;
-  if (found[k][0]) return found[k];
-  char env[32] = "TINSH_";
-  for (size_t i = 0; which[i] && i < 20; i++)
-    env[6 + i] = (char)(which[i] - 'a' + 'A'), env[7 + i] = '\0';
-  const char *e = getenv(env);
-  if (e && *e) {
-    snprintf(found[k], PATH_MAX, "%s", e);
-  } else if (is_dir(builtin[k])) {
-    snprintf(found[k], PATH_MAX, "%s", builtin[k]);
-  } else {
-    char exe[PATH_MAX / 2];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0) return builtin[k];
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (slash) *slash = '\0';
-    snprintf(found[k], PATH_MAX, "%s/../share/tinsh/%s", exe, which);
-  }
-  return found[k];
-}
-
-/* ---- the stdlib searcher ---- */
-
-/*
-** package.searchers entry: look for `name` (dots become slashes) as
-** <stdlib>/name.lua or <stdlib>/name/init.lua. Returns the loader and
-** the file name, or nothing (so the standard message is unchanged).
-** In the sandbox: text only, and only files the read policy allows.
-*/
-int host_stdlib_searcher(lua_State *L) {
-  const char *name = luaL_checkstring(L, 1);
-  const char *dir = host_dir("stdlib");
-  luaL_Buffer b;
-  lua_pushstring(L, name);
-  const char *path = luaL_gsub(L, name, ".", "/");
-  const char *forms[2] = {"%s/%s.lua", "%s/%s/init.lua"};
-  luaL_buffinit(L, &b);
-  for (int i = 0; i < 2; i++) {
-    const char *file = lua_pushfstring(L, forms[i], dir, path);
-    if (access(file, R_OK) == 0 && sandbox_may_read(L, file)) {
-      if (luaL_loadfilex(L, file, sandbox_mode(L)) != LUA_OK)
-        return luaL_error(L, "error loading module '%s' from file '%s':\n\t%s",
-                          name, file, lua_tostring(L, -1));
-      lua_pushstring(L, file);
-      return 2;
-    }
-    lua_pop(L, 1);
-  }
-  return 0; /* silent: lua5.4's "module not found" message stays as it is */
-}
 
 /* ---- tinsh.core: the C mechanisms the stdlib builds on ---- */
 

@@ -29,9 +29,6 @@ void host_print_version(void);
 void host_openlibs(lua_State *L);
 /* require "tinsh.prelude" when the stdlib has it; returns a status */
 int host_prelude(lua_State *L);
-/* directory of the Lua stdlib, scripts, examples (no trailing slash) */
-const char *host_dir(
-    const char *which); /* "stdlib","scripts","examples","data" */
 
 /* the interactive loop (repl.c); returns when the user quits */
 void repl_run(lua_State *L);
@@ -52,7 +49,8 @@ const char *sandbox_mode(lua_State *L);
 int sandbox_may_read(lua_State *L, const char *path);
 /* let a sandboxed L read below dir too (the script's own folder) */
 void sandbox_allow_read(lua_State *L, const char *dir);
-/* package.searchers entry for the tinsh stdlib (lua_core.c) */
+/* package.searchers entry for the tinsh stdlib (lua_sandbox.c: it obeys
+** the sandbox's read policy and text-only mode) */
 int host_stdlib_searcher(lua_State *L);
 
 int luaopen_tinsh_core(lua_State *L);

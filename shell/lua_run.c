@@ -20,6 +20,7 @@
 
 #include "cmd.h"
 #include "lua_host.h"
+#include "paths.h"
 
 static int is_file(const char *p) {
   struct stat st;

@@ -27,6 +27,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "paths.h"
 #include "sandbox_path.h"
 
 static sbpath P; /* the file policy of the one sandboxed state */
@@ -47,6 +48,36 @@ int sandbox_may_read(lua_State *L, const char *path) {
 
 void sandbox_allow_read(lua_State *L, const char *dir) {
   if (sandbox_active(L)) sbpath_allow_read(&P, dir);
+}
+
+/* ---- the stdlib searcher (installed by host_openlibs; text only here) ---- */
+
+/*
+** package.searchers entry: look for `name` (dots become slashes) as
+** <stdlib>/name.lua or <stdlib>/name/init.lua. Returns the loader and
+** the file name, or nothing (so the standard message is unchanged).
+** In the sandbox: text only, and only files the read policy allows.
+*/
+int host_stdlib_searcher(lua_State *L) {
+  const char *name = luaL_checkstring(L, 1);
+  const char *dir = host_dir("stdlib");
+  luaL_Buffer b;
+  lua_pushstring(L, name);
+  const char *path = luaL_gsub(L, name, ".", "/");
+  const char *forms[2] = {"%s/%s.lua", "%s/%s/init.lua"};
+  luaL_buffinit(L, &b);
+  for (int i = 0; i < 2; i++) {
+    const char *file = lua_pushfstring(L, forms[i], dir, path);
+    if (access(file, R_OK) == 0 && sandbox_may_read(L, file)) {
+      if (luaL_loadfilex(L, file, sandbox_mode(L)) != LUA_OK)
+        return luaL_error(L, "error loading module '%s' from file '%s':\n\t%s",
+                          name, file, lua_tostring(L, -1));
+      lua_pushstring(L, file);
+      return 2;
+    }
+    lua_pop(L, 1);
+  }
+  return 0; /* silent: lua5.4's "module not found" message stays as it is */
 }
 
 /* ---- files ---- */
