@@ -12,6 +12,8 @@
 
 local display = require("tinsh.display")
 local A = require("corpus.args")
+local core = require("corpus.core")
+local Q = require("corpus.sql")
 
 local M = {}
 local Doc = {}
@@ -38,8 +40,7 @@ local function full(d)
   local f = loaded[d]
   if f then return f end
   local c = corpus_of(d)
-  local corpus = require("corpus")
-  f = corpus._db(c):load(rawget(d, "rowid"))
+  f = core.db(c):load(rawget(d, "rowid"))
   if not f then error("document " .. tostring(rawget(d, "rowid")) .. " is gone", 3) end
   loaded[d] = f
   for k in pairs(LAZY) do
@@ -52,9 +53,7 @@ M.full = full
 -- Load the row's other columns (one primary-key lookup).
 local function load_meta(d)
   meta_loaded[d] = true
-  local corpus = require("corpus")
-  local r = corpus._db(corpus_of(d)):all("SELECT doc_id AS id, path, author, site, url, size " ..
-    "FROM documents WHERE id = ?", { rawget(d, "rowid") })[1]
+  local r = Q.doc_meta(core.db(corpus_of(d)), rawget(d, "rowid"))
   if r then
     for k, v in pairs(r) do if rawget(d, k) == nil then rawset(d, k, v) end end
   end
@@ -89,6 +88,13 @@ function M.metatable(c)
   mt.__help = Doc.__help
   owner[mt] = c
   return mt
+end
+
+--- doc.metatable_of(c) -> the metatable of corpus c's documents (made once)
+function M.metatable_of(c)
+  local p = core.priv[c]
+  if not p.docmt then p.docmt = M.metatable(c) end
+  return p.docmt
 end
 
 local function date_of(d)

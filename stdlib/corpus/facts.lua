@@ -5,7 +5,8 @@
 -- then applies the fact's own filters in Lua (substring matches that
 -- ignore case and diacritics, as analysts type them).
 
-local corpus = require("corpus")
+local ccore = require("corpus.core")
+local Q = require("corpus.sql")
 local frame = require("frame")
 local core = require("tinsh.core")
 local json = require("json")
@@ -76,11 +77,7 @@ end
 
 local function rows(c, sql_cols, tbl, opts, order)
   local docf = split(opts)
-  local w, params = corpus.filter_sql(docf)
-  local sql = "SELECT f.doc AS rowid, substr(d.published, 1, 10) AS date, " .. sql_cols ..
-    " FROM " .. tbl .. " f JOIN documents d ON d.id = f.doc" .. w ..
-    " ORDER BY " .. (order or "f.doc, f.seq")
-  return corpus._db(c):all(sql, params)
+  return Q.fact_rows(ccore.db(c), tbl, sql_cols, docf)
 end
 
 --- corpus:figures{subject =, unit =, text =, value =, year =, filter...}
