@@ -30,20 +30,20 @@ doc *doc_new(const char *path) {
   return d;
 }
 
+/* Free the lists of STRS columns inside kind k's items, then the items. */
+static void free_kind(doc *d, const fact_kind *k) {
+  for (size_t c = 0; c < k->ncols; c++) {
+    if (k->cols[c].type != FT_STRS) continue;
+    for (size_t i = 0; i < fact_count(d, k); i++)
+      free(FACT_FIELD(fact_item(d, k, i), &k->cols[c], doc_strs)->items);
+  }
+  free(fact_items(d, k));
+}
+
 void doc_free(doc *d) {
   if (!d) return;
-  for (size_t i = 0; i < d->people.n; i++)
-    free(d->people.items[i].titles.items);
+  for (size_t k = 0; k < FK__COUNT; k++) free_kind(d, &fact_kinds[k]);
   free(d->blocks.items);
-  free(d->qa.items);
-  free(d->people.items);
-  free(d->figures.items);
-  free(d->refs.items);
-  free(d->periods.items);
-  free(d->places.items);
-  free(d->quotes.items);
-  free(d->abbrevs.items);
-  free(d->warnings.items);
   arena_free(&d->arena);
   free(d);
 }
@@ -113,122 +113,57 @@ static void json_blocks(const doc *d, buf *b) {
   buf_addc(b, ']');
 }
 
-static void json_qa(const doc *d, buf *b) {
-  buf_addc(b, '[');
-  for (size_t i = 0; i < d->qa.n; i++) {
-    if (i) buf_addc(b, ',');
-    buf_adds(b, "{\"q\":");
-    jstr(b, d->qa.items[i].q);
-    jkstr(b, "a", d->qa.items[i].a);
-    buf_addc(b, '}');
+/* The JSON value of column c of item p. */
+static void json_field(buf *b, const void *p, const fact_column *c) {
+  switch (c->type) {
+    case FT_STR:
+      jstr(b, *FACT_FIELD(p, c, char *));
+      break;
+    case FT_NUM:
+      jnum(b, *FACT_FIELD(p, c, double));
+      break;
+    case FT_OPTNUM:
+      if (*(const int *)(const void *)((const char *)p + c->flag))
+        jnum(b, *FACT_FIELD(p, c, double));
+      else
+        buf_adds(b, "null");
+      break;
+    case FT_INT0:
+      if (*FACT_FIELD(p, c, int) == 0) {
+        buf_adds(b, "null");
+        break;
+      }
+      /* fall through */
+    case FT_INT:
+    case FT_BLOCK:
+      buf_printf(b, "%d", *FACT_FIELD(p, c, int));
+      break;
+    case FT_STRS: {
+      const doc_strs *v = FACT_FIELD(p, c, doc_strs);
+      jstrs(b, v->items, v->n);
+      break;
+    }
   }
-  buf_addc(b, ']');
 }
 
-static void json_people(const doc *d, buf *b) {
+/* The JSON list of kind k: objects of the columns that have a JSON key,
+** or bare strings. */
+static void json_kind(const doc *d, const fact_kind *k, buf *b) {
   buf_addc(b, '[');
-  for (size_t i = 0; i < d->people.n; i++) {
-    const doc_person *p = &d->people.items[i];
+  for (size_t i = 0; i < fact_count(d, k); i++) {
+    const void *p = fact_item(d, k, i);
     if (i) buf_addc(b, ',');
-    buf_adds(b, "{\"name\":");
-    jstr(b, p->name);
-    jkey(b, "titles", 0);
-    jstrs(b, p->titles.items, p->titles.n);
-    buf_printf(b, ",\"mentions\":%d}", p->mentions);
-  }
-  buf_addc(b, ']');
-}
-
-static void json_figures(const doc *d, buf *b) {
-  buf_addc(b, '[');
-  for (size_t i = 0; i < d->figures.n; i++) {
-    const doc_figure *f = &d->figures.items[i];
-    if (i) buf_addc(b, ',');
-    buf_adds(b, "{\"text\":");
-    jstr(b, f->text);
-    jkey(b, "value", 0);
-    jnum(b, f->value);
-    jkey(b, "of", 0);
-    if (f->has_of)
-      jnum(b, f->of);
-    else
-      buf_adds(b, "null");
-    jkstr(b, "unit", f->unit);
-    jkey(b, "base", 0);
-    jnum(b, f->base);
-    jkstr(b, "base_unit", f->base_unit);
-    jkstr(b, "qualifier", f->qualifier);
-    jkstr(b, "subject", f->subject);
-    jkstr(b, "sentence", f->sentence);
-    buf_addc(b, '}');
-  }
-  buf_addc(b, ']');
-}
-
-static void json_refs(const doc *d, buf *b) {
-  buf_addc(b, '[');
-  for (size_t i = 0; i < d->refs.n; i++) {
-    const doc_ref *r = &d->refs.items[i];
-    if (i) buf_addc(b, ',');
-    buf_adds(b, "{\"text\":");
-    jstr(b, r->text);
-    jkstr(b, "kind", r->kind);
-    jkstr(b, "number", r->number);
-    jkstr(b, "date", r->date);
-    jkstr(b, "issuer", r->issuer);
-    buf_addc(b, '}');
-  }
-  buf_addc(b, ']');
-}
-
-static void json_periods(const doc *d, buf *b) {
-  buf_addc(b, '[');
-  for (size_t i = 0; i < d->periods.n; i++) {
-    const doc_period *p = &d->periods.items[i];
-    if (i) buf_addc(b, ',');
-    buf_adds(b, "{\"text\":");
-    jstr(b, p->text);
-    jkstr(b, "kind", p->kind);
-    jkey(b, "from", 0);
-    if (p->from)
-      buf_printf(b, "%d", p->from);
-    else
-      buf_adds(b, "null");
-    jkey(b, "to", 0);
-    if (p->to)
-      buf_printf(b, "%d", p->to);
-    else
-      buf_adds(b, "null");
-    jkey(b, "ordinal", 0);
-    if (p->ordinal)
-      buf_printf(b, "%d", p->ordinal);
-    else
-      buf_adds(b, "null");
-    buf_addc(b, '}');
-  }
-  buf_addc(b, ']');
-}
-
-static void json_places(const doc *d, buf *b) {
-  buf_addc(b, '[');
-  for (size_t i = 0; i < d->places.n; i++) {
-    const doc_place *p = &d->places.items[i];
-    if (i) buf_addc(b, ',');
-    buf_adds(b, "{\"name\":");
-    jstr(b, p->name);
-    jkstr(b, "kind", p->kind);
-    buf_printf(b, ",\"mentions\":%d}", p->mentions);
-  }
-  buf_addc(b, ']');
-}
-
-static void json_abbrevs(const doc *d, buf *b) {
-  buf_addc(b, '[');
-  for (size_t i = 0; i < d->abbrevs.n; i++) {
-    if (i) buf_addc(b, ',');
-    buf_adds(b, "{\"abbr\":");
-    jstr(b, d->abbrevs.items[i].abbr);
-    jkstr(b, "expansion", d->abbrevs.items[i].expansion);
+    if (k->bare) {
+      json_field(b, p, &k->cols[0]);
+      continue;
+    }
+    int first = 1;
+    buf_addc(b, '{');
+    for (size_t c = 0; c < k->ncols; c++) {
+      if (!k->cols[c].json) continue;
+      jkey(b, k->cols[c].json, first), first = 0;
+      json_field(b, p, &k->cols[c]);
+    }
     buf_addc(b, '}');
   }
   buf_addc(b, ']');
@@ -244,14 +179,9 @@ void doc_to_json(const doc *d, buf *b) {
   jkstr(b, "site", d->site);
   jkstr(b, "lead", d->lead);
   jkey(b, "blocks", 0), json_blocks(d, b);
-  jkey(b, "qa", 0), json_qa(d, b);
-  jkey(b, "people", 0), json_people(d, b);
-  jkey(b, "figures", 0), json_figures(d, b);
-  jkey(b, "refs", 0), json_refs(d, b);
-  jkey(b, "periods", 0), json_periods(d, b);
-  jkey(b, "places", 0), json_places(d, b);
-  jkey(b, "quotes", 0), jstrs(b, d->quotes.items, d->quotes.n);
-  jkey(b, "abbreviations", 0), json_abbrevs(d, b);
-  jkey(b, "warnings", 0), jstrs(b, d->warnings.items, d->warnings.n);
+  for (size_t k = 0; k < FK__COUNT; k++) {
+    jkey(b, fact_kinds[k].json, 0);
+    json_kind(d, &fact_kinds[k], b);
+  }
   buf_addc(b, '}');
 }

@@ -1,7 +1,8 @@
 /*
 ** doc.h — the parsed document: the one data model shared by the parser
 ** (parse.c), the fact extractors (extract.c), the store (store.c) and the
-** Lua bindings. Field meanings follow DESIGN.md "The parsed document".
+** Lua bindings. The facts' fields are declared once, in
+** fact_schema.h.
 **
 ** Ownership: a doc owns everything reachable from it. Strings live in
 ** d->arena; arrays are VECs freed by doc_free. A NULL char* is JSON null.
@@ -9,6 +10,7 @@
 #ifndef TINSH_DOC_H
 #define TINSH_DOC_H
 
+#include "fact_schema.h"
 #include "util.h"
 
 typedef enum doc_kind {
@@ -37,59 +39,21 @@ typedef struct doc_block {
   size_t len; /* byte length of the block in doc->text */
 } doc_block;
 
-typedef struct doc_qa {
-  char *q;    /* question text (without the leading "- ") */
-  char *a;    /* answer paragraphs joined with "\n\n"; NULL when none */
-  int qblock; /* index of the question block */
-} doc_qa;
+/* One struct per fact kind, generated from the schema (fact_schema.h):
+** doc_qa, doc_person, doc_figure, doc_ref, doc_period, doc_place,
+** doc_quote, doc_abbrev, doc_warning. */
+#define DOC_FACT_STRUCT(T, m, kind, table, json, lua, FIELDS, bare) \
+  typedef struct T {                                                \
+    FIELDS(FACT_MEMBER)                                             \
+  } T;
+FACT_KINDS(DOC_FACT_STRUCT)
+#undef DOC_FACT_STRUCT
 
-typedef struct doc_figure {
-  char *text;   /* as written: "gần 5.000 tỷ đồng", "57,7%" */
-  double value; /* 5000, 57.7 */
-  int has_of;   /* ratio "21.923/23.394": value=21923, of=23394 */
-  double of;
-  char *unit;      /* as written, multiplier included: "tỷ đồng", "%" */
-  double base;     /* value with the multiplier applied: 5e12 */
-  char *base_unit; /* unit without multiplier: "đồng" */
-  char *qualifier; /* "gần", "trên", "tăng ... so với cùng kỳ"; NULL if none */
-  char *subject;  /* noun phrase the figure is about; NULL if unknown */
-  char *sentence; /* the sentence it stands in */
-  int block;      /* index of the block it came from */
-} doc_figure;
-
-typedef struct doc_person {
-  char *name;
-  VEC(char *) titles; /* distinct, in order of first appearance */
-  int mentions;
-} doc_person;
-
-typedef struct doc_ref {
-  char *text; /* "Nghị quyết 20-NQ/TU ngày 27/11/2023 của Tỉnh ủy" */
-  char *kind; /* "Nghị quyết", "Kết luận", ... */
-  char *number; /* "20-NQ/TU" or NULL */
-  char *date;   /* ISO "2023-11-27" or NULL */
-  char *issuer; /* "Tỉnh ủy" or NULL */
-} doc_ref;
-
-typedef struct doc_period {
-  char *text; /* "nhiệm kỳ 2020-2025", "đến năm 2025" */
-  char
-      *kind; /* "nhiệm kỳ", "giai đoạn", "tầm nhìn", "đến năm", "đại hội" ... */
-  int from;  /* 0 when open (targets) */
-  int to;
-  int ordinal; /* congress number from Roman numeral (XXIV -> 24), else 0 */
-} doc_period;
-
-typedef struct doc_place {
-  char *name;
-  char *kind; /* "thành phố", "huyện", "xã", "cửa khẩu", ... or NULL */
-  int mentions;
-} doc_place;
-
-typedef struct doc_abbrev {
-  char *abbr;      /* "KKTCK" */
-  char *expansion; /* "khu kinh tế cửa khẩu" */
-} doc_abbrev;
+/* a document's list of facts of one kind; bare kinds are string lists */
+#define DOC_FACT_VEC_0(T) VEC(T)
+#define DOC_FACT_VEC_1(T) doc_strs
+#define DOC_FACT_LIST(T, m, kind, table, json, lua, FIELDS, bare) \
+  DOC_FACT_VEC_##bare(T) m;
 
 typedef struct doc {
   arena arena;
@@ -103,15 +67,7 @@ typedef struct doc {
   char *site;
   char *lead;
   VEC(doc_block) blocks;
-  VEC(doc_qa) qa;
-  VEC(doc_person) people;
-  VEC(doc_figure) figures;
-  VEC(doc_ref) refs;
-  VEC(doc_period) periods;
-  VEC(doc_place) places;
-  VEC(char *) quotes;
-  VEC(doc_abbrev) abbrevs; /* inline definitions "khu kinh tế (KKT)" */
-  VEC(char *) warnings;
+  FACT_KINDS(DOC_FACT_LIST) /* qa, people, figures, ..., warnings */
 } doc;
 
 doc *doc_new(const char *path);

@@ -746,102 +746,99 @@ static void push_blocks(lua_State *L, const doc *d) {
   lua_setfield(L, -2, "blocks");
 }
 
-static void push_figures(lua_State *L, const doc *d) {
-  lua_createtable(L, (int)d->figures.n, 0);
-  for (size_t i = 0; i < d->figures.n; i++) {
-    const doc_figure *f = &d->figures.items[i];
-    lua_createtable(L, 0, 10);
-    set_str(L, "text", f->text);
-    set_num(L, "value", f->value);
-    if (f->has_of) set_num(L, "of", f->of);
-    set_str(L, "unit", f->unit);
-    set_num(L, "base", f->base);
-    set_str(L, "base_unit", f->base_unit);
-    set_str(L, "qualifier", f->qualifier);
-    set_str(L, "subject", f->subject);
-    set_str(L, "sentence", f->sentence);
-    if (f->block >= 0) { /* -1: no block (or a damaged index) */
-      lua_pushinteger(L, (lua_Integer)f->block + 1);
-      lua_setfield(L, -2, "block");
+/* Set field c of item p in the table on top (absent when it has none). */
+static void push_field(lua_State *L, const void *p, const fact_column *c) {
+  int v;
+  switch (c->type) {
+    case FT_STR:
+      set_str(L, c->lua, *FACT_FIELD(p, c, char *));
+      return;
+    case FT_OPTNUM:
+      if (!*(const int *)(const void *)((const char *)p + c->flag)) return;
+      /* fall through */
+    case FT_NUM:
+      set_num(L, c->lua, *FACT_FIELD(p, c, double));
+      return;
+    case FT_INT0:
+    case FT_INT:
+      v = *FACT_FIELD(p, c, int);
+      if (v == 0 && c->type == FT_INT0) return;
+      lua_pushinteger(L, v);
+      break;
+    case FT_BLOCK: /* -1: no block (or a damaged index) */
+      if ((v = *FACT_FIELD(p, c, int)) < 0) return;
+      lua_pushinteger(L, (lua_Integer)v + 1);
+      break;
+    case FT_STRS: {
+      const doc_strs *l = FACT_FIELD(p, c, doc_strs);
+      push_strings(L, l->items, l->n);
+      break;
     }
-    lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
-  lua_setfield(L, -2, "figures");
+  lua_setfield(L, -2, c->lua);
 }
 
+/* Set d's fact lists in the table on top, one field per kind. */
 static void push_facts(lua_State *L, const doc *d) {
-  lua_createtable(L, (int)d->qa.n, 0);
-  for (size_t i = 0; i < d->qa.n; i++) {
-    lua_createtable(L, 0, 3);
-    set_str(L, "q", d->qa.items[i].q);
-    set_str(L, "a", d->qa.items[i].a);
-    if (d->qa.items[i].qblock >= 0) {
-      lua_pushinteger(L, (lua_Integer)d->qa.items[i].qblock + 1);
-      lua_setfield(L, -2, "block");
+  for (size_t k = 0; k < FK__COUNT; k++) {
+    const fact_kind *fk = &fact_kinds[k];
+    size_t n = fact_count(d, fk);
+    lua_createtable(L, (int)n, 0);
+    for (size_t i = 0; i < n; i++) {
+      const void *p = fact_item(d, fk, i);
+      if (fk->bare) {
+        lua_pushstring(L, *FACT_FIELD(p, &fk->cols[0], char *));
+      } else {
+        lua_createtable(L, 0, (int)fk->ncols);
+        for (size_t c = 0; c < fk->ncols; c++) push_field(L, p, &fk->cols[c]);
+      }
+      lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
-    lua_rawseti(L, -2, (lua_Integer)i + 1);
+    lua_setfield(L, -2, fk->lua);
   }
-  lua_setfield(L, -2, "qa");
-  lua_createtable(L, (int)d->people.n, 0);
-  for (size_t i = 0; i < d->people.n; i++) {
-    const doc_person *p = &d->people.items[i];
-    lua_createtable(L, 0, 3);
-    set_str(L, "name", p->name);
-    push_strings(L, p->titles.items, p->titles.n);
-    lua_setfield(L, -2, "titles");
-    lua_pushinteger(L, p->mentions);
-    lua_setfield(L, -2, "mentions");
-    lua_rawseti(L, -2, (lua_Integer)i + 1);
+}
+
+/* The Lua name of a column type in fact_schema(). */
+static const char *type_name(fact_type t) {
+  switch (t) {
+    case FT_STR:
+      return "text";
+    case FT_NUM:
+    case FT_OPTNUM:
+      return "real";
+    case FT_STRS:
+      return "json";
+    default:
+      return "integer";
   }
-  lua_setfield(L, -2, "people");
-  lua_createtable(L, (int)d->refs.n, 0);
-  for (size_t i = 0; i < d->refs.n; i++) {
-    const doc_ref *r = &d->refs.items[i];
-    lua_createtable(L, 0, 5);
-    set_str(L, "text", r->text);
-    set_str(L, "kind", r->kind);
-    set_str(L, "number", r->number);
-    set_str(L, "date", r->date);
-    set_str(L, "issuer", r->issuer);
-    lua_rawseti(L, -2, (lua_Integer)i + 1);
+}
+
+/*
+** store.fact_schema() -> the fact kinds in JSON order, each {kind, table,
+** json, field, bare, columns = {{name (SQL), type, field (Lua key), json
+** (or nil)}, ...}} (doc and seq excluded): fact_schema.h, for the stdlib.
+*/
+static int s_fact_schema(lua_State *L) {
+  lua_createtable(L, FK__COUNT, 0);
+  for (size_t k = 0; k < FK__COUNT; k++) {
+    const fact_kind *fk = &fact_kinds[k];
+    lua_createtable(L, 0, 6);
+    set_str(L, "kind", fk->kind), set_str(L, "table", fk->table);
+    set_str(L, "json", fk->json), set_str(L, "field", fk->lua);
+    lua_pushboolean(L, fk->bare), lua_setfield(L, -2, "bare");
+    lua_createtable(L, (int)fk->ncols, 0);
+    for (size_t c = 0; c < fk->ncols; c++) {
+      lua_createtable(L, 0, 4);
+      set_str(L, "name", fk->cols[c].sql);
+      set_str(L, "type", type_name(fk->cols[c].type));
+      set_str(L, "field", fk->cols[c].lua);
+      set_str(L, "json", fk->cols[c].json);
+      lua_rawseti(L, -2, (lua_Integer)c + 1);
+    }
+    lua_setfield(L, -2, "columns");
+    lua_rawseti(L, -2, (lua_Integer)k + 1);
   }
-  lua_setfield(L, -2, "refs");
-  lua_createtable(L, (int)d->periods.n, 0);
-  for (size_t i = 0; i < d->periods.n; i++) {
-    const doc_period *p = &d->periods.items[i];
-    lua_createtable(L, 0, 5);
-    set_str(L, "text", p->text);
-    set_str(L, "kind", p->kind);
-    if (p->from) lua_pushinteger(L, p->from), lua_setfield(L, -2, "from");
-    if (p->to) lua_pushinteger(L, p->to), lua_setfield(L, -2, "to");
-    if (p->ordinal)
-      lua_pushinteger(L, p->ordinal), lua_setfield(L, -2, "ordinal");
-    lua_rawseti(L, -2, (lua_Integer)i + 1);
-  }
-  lua_setfield(L, -2, "periods");
-  lua_createtable(L, (int)d->places.n, 0);
-  for (size_t i = 0; i < d->places.n; i++) {
-    const doc_place *p = &d->places.items[i];
-    lua_createtable(L, 0, 3);
-    set_str(L, "name", p->name);
-    set_str(L, "kind", p->kind);
-    lua_pushinteger(L, p->mentions);
-    lua_setfield(L, -2, "mentions");
-    lua_rawseti(L, -2, (lua_Integer)i + 1);
-  }
-  lua_setfield(L, -2, "places");
-  push_strings(L, d->quotes.items, d->quotes.n);
-  lua_setfield(L, -2, "quotes");
-  lua_createtable(L, (int)d->abbrevs.n, 0);
-  for (size_t i = 0; i < d->abbrevs.n; i++) {
-    lua_createtable(L, 0, 2);
-    set_str(L, "abbr", d->abbrevs.items[i].abbr);
-    set_str(L, "expansion", d->abbrevs.items[i].expansion);
-    lua_rawseti(L, -2, (lua_Integer)i + 1);
-  }
-  lua_setfield(L, -2, "abbrevs");
-  push_strings(L, d->warnings.items, d->warnings.n);
-  lua_setfield(L, -2, "warnings");
+  return 1;
 }
 
 /*
@@ -869,7 +866,6 @@ static int db_load(lua_State *L) {
   lua_pushlstring(L, dc->text ? dc->text : "", dc->text ? dc->text_len : 0);
   lua_setfield(L, -2, "text");
   push_blocks(L, dc);
-  push_figures(L, dc);
   push_facts(L, dc);
   box_release(b);
   return 1;
@@ -1713,6 +1709,7 @@ static const luaL_Reg funcs[] = {{"open", s_open},
                                  {"similarity", s_similarity},
                                  {"plain_query", s_plain_query},
                                  {"lsh", s_lsh},
+                                 {"fact_schema", s_fact_schema},
                                  {NULL, NULL}};
 
 /*

@@ -11,9 +11,11 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 #include "fts.h"
 #include "parse.h"
+#include "store_facts.h"
 #include "store_int.h"
 
 /* ---- schema ---- */
@@ -72,28 +74,7 @@ static const char schema_v1[] =
     "  SELECT b.doc, b.seq, b.kind, b.off, b.len, coalesce(b.text, CAST("
     "  substr(CAST(d.text AS BLOB), b.off + 1, b.len) AS TEXT)) FROM"
     "  block_rows b JOIN documents d ON d.id = b.doc;"
-    "CREATE TABLE IF NOT EXISTS qa(doc INTEGER NOT NULL, seq INTEGER NOT NULL,"
-    "  q TEXT, a TEXT, qblock INTEGER, PRIMARY KEY(doc, seq));"
-    "CREATE TABLE IF NOT EXISTS people(doc INTEGER NOT NULL, seq INTEGER NOT "
-    "  NULL, name TEXT, titles TEXT, mentions INTEGER, PRIMARY KEY(doc,seq));"
-    "CREATE TABLE IF NOT EXISTS figures(doc INTEGER NOT NULL, seq INTEGER NOT "
-    "  NULL, text TEXT, value REAL, of REAL, unit TEXT, base REAL,"
-    "  base_unit TEXT, qualifier TEXT, subject TEXT, sentence TEXT,"
-    "  block INTEGER, PRIMARY KEY(doc, seq));"
-    "CREATE TABLE IF NOT EXISTS refs(doc INTEGER NOT NULL, seq INTEGER NOT "
-    "  NULL, text TEXT, kind TEXT, number TEXT, date TEXT, issuer TEXT,"
-    "  PRIMARY KEY(doc, seq));"
-    "CREATE TABLE IF NOT EXISTS periods(doc INTEGER NOT NULL, seq INTEGER NOT "
-    "  NULL, text TEXT, kind TEXT, from_year INTEGER, to_year INTEGER,"
-    "  ordinal INTEGER, PRIMARY KEY(doc, seq));"
-    "CREATE TABLE IF NOT EXISTS places(doc INTEGER NOT NULL, seq INTEGER NOT "
-    "  NULL, name TEXT, kind TEXT, mentions INTEGER, PRIMARY KEY(doc, seq));"
-    "CREATE TABLE IF NOT EXISTS quotes(doc INTEGER NOT NULL, seq INTEGER NOT "
-    "  NULL, text TEXT, PRIMARY KEY(doc, seq));"
-    "CREATE TABLE IF NOT EXISTS abbrevs(doc INTEGER NOT NULL, seq INTEGER NOT "
-    "  NULL, abbr TEXT, expansion TEXT, PRIMARY KEY(doc, seq));"
-    "CREATE TABLE IF NOT EXISTS warnings(doc INTEGER NOT NULL, seq INTEGER NOT "
-    "  NULL, text TEXT, PRIMARY KEY(doc, seq));"
+    /* the fact tables: store_facts_schema(), from fact_schema.h */
     "CREATE TABLE IF NOT EXISTS ingest_log("
     "  id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT,"
     "  status TEXT NOT NULL," /* running, done, failed (killed runs stay
@@ -331,6 +312,41 @@ static int set_meta(store *s, const char *key, const char *value, char **err) {
 }
 
 /*
+** SQL tinsh_fold(x): x case-folded with its diacritics removed and đ -> d,
+** as the stdlib's core.fold (NULL stays NULL; text that is not UTF-8 is
+** returned unchanged), so fact filters can match in SQL as analysts type.
+*/
+static void fold_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  const unsigned char *t = sqlite3_value_text(argv[0]);
+  if (!t) return;
+  utf8proc_uint8_t *out = NULL;
+  utf8proc_ssize_t r = utf8proc_map(t, sqlite3_value_bytes(argv[0]), &out,
+                                    UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+                                        UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+  if (r < 0) {
+    sqlite3_result_value(ctx, argv[0]);
+    return;
+  }
+  size_t o = 0;
+  for (utf8proc_ssize_t i = 0; i < r; i++) { /* đ (C4 91) -> d */
+    if (out[i] == 0xC4 && i + 1 < r && out[i + 1] == 0x91)
+      out[o++] = 'd', i++;
+    else
+      out[o++] = out[i];
+  }
+  sqlite3_result_text(ctx, (const char *)out, (int)o, free);
+}
+
+/* The fact tables, as the schema descriptor declares them. */
+static int create_facts(store *s, char **err) {
+  char *sql = store_facts_schema();
+  int rc = store_exec(s, sql, err);
+  free(sql);
+  return rc;
+}
+
+/*
 ** Create the schema in an empty database, or migrate an older one in place
 ** (one transaction per step). Refuses a database from a newer tinsh.
 */
@@ -373,7 +389,8 @@ static int migrate(store *s, char **err) {
   snprintf(num, sizeof num, "%d", STORE_SCHEMA_VERSION);
   int rc = 0;
   if (have < 1) /* empty -> 1 */
-    rc = store_exec(s, schema_v1, err) || store_exec(s, STORE_RANK_SQL, err) ||
+    rc = store_exec(s, schema_v1, err) || create_facts(s, err) ||
+         store_exec(s, STORE_RANK_SQL, err) ||
          set_meta(s, "created_by", "tinsh " TINSH_VERSION, err);
   if (!rc && have < 2) /* 1 -> 2: FTS5 hash size */
     rc = store_exec(s, schema_v2, err);
@@ -539,7 +556,11 @@ int store_open(const char *path, int mode, store **out, char **err) {
   if (fts_register(s->db) != SQLITE_OK ||
       sqlite3_create_function(s->db, "tinsh_fts_column", 2,
                               SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL,
-                              fts_column_fn, NULL, NULL) != SQLITE_OK) {
+                              fts_column_fn, NULL, NULL) != SQLITE_OK ||
+      sqlite3_create_function(
+          s->db, "tinsh_fold", 1,
+          SQLITE_UTF8 | SQLITE_INNOCUOUS | SQLITE_DETERMINISTIC, NULL, fold_fn,
+          NULL, NULL) != SQLITE_OK) {
     *err = store_msg("cannot register the FTS5 tokenizer");
     store_close(s);
     return -1;
@@ -717,91 +738,6 @@ static void load_blocks(store *s, doc *d, int64_t id) {
   sqlite3_finalize(st);
 }
 
-/* A stored block index (0-based) if it names a loaded block, else -1. */
-static int block_index(const doc *d, sqlite3_stmt *st, int i) {
-  int64_t b = sqlite3_column_int64(st, i);
-  return b >= 0 && (uint64_t)b < d->blocks.n ? (int)b : -1;
-}
-
-static void load_facts(store *s, doc *d, int64_t id) {
-  sqlite3_stmt *st = rows_of(s, "q, a, qblock", "qa", id);
-  while (st && sqlite3_step(st) == SQLITE_ROW) {
-    doc_qa q = {col_str(d, st, 0), col_str(d, st, 1), block_index(d, st, 2)};
-    VEC_PUSH(d->qa, q);
-  }
-  sqlite3_finalize(st);
-  st = rows_of(s, "name, titles, mentions", "people", id);
-  while (st && sqlite3_step(st) == SQLITE_ROW) {
-    doc_person p = {0};
-    p.name = col_str(d, st, 0);
-    const char *t = (const char *)sqlite3_column_text(st, 1);
-    if (t) json_strings(d, t, &p.titles);
-    p.mentions = sqlite3_column_int(st, 2);
-    VEC_PUSH(d->people, p);
-  }
-  sqlite3_finalize(st);
-  st = rows_of(s,
-               "text, value, of, unit, base, base_unit, qualifier, subject, "
-               "sentence, block",
-               "figures", id);
-  while (st && sqlite3_step(st) == SQLITE_ROW) {
-    doc_figure f = {0};
-    f.text = col_str(d, st, 0);
-    f.value = sqlite3_column_double(st, 1);
-    f.has_of = sqlite3_column_type(st, 2) != SQLITE_NULL;
-    f.of = sqlite3_column_double(st, 2);
-    f.unit = col_str(d, st, 3);
-    f.base = sqlite3_column_double(st, 4);
-    f.base_unit = col_str(d, st, 5);
-    f.qualifier = col_str(d, st, 6);
-    f.subject = col_str(d, st, 7);
-    f.sentence = col_str(d, st, 8);
-    f.block = block_index(d, st, 9);
-    VEC_PUSH(d->figures, f);
-  }
-  sqlite3_finalize(st);
-  st = rows_of(s, "text, kind, number, date, issuer", "refs", id);
-  while (st && sqlite3_step(st) == SQLITE_ROW) {
-    doc_ref r = {col_str(d, st, 0), col_str(d, st, 1), col_str(d, st, 2),
-                 col_str(d, st, 3), col_str(d, st, 4)};
-    VEC_PUSH(d->refs, r);
-  }
-  sqlite3_finalize(st);
-  st = rows_of(s, "text, kind, from_year, to_year, ordinal", "periods", id);
-  while (st && sqlite3_step(st) == SQLITE_ROW) {
-    doc_period p = {col_str(d, st, 0), col_str(d, st, 1),
-                    sqlite3_column_int(st, 2), sqlite3_column_int(st, 3),
-                    sqlite3_column_int(st, 4)};
-    VEC_PUSH(d->periods, p);
-  }
-  sqlite3_finalize(st);
-  st = rows_of(s, "name, kind, mentions", "places", id);
-  while (st && sqlite3_step(st) == SQLITE_ROW) {
-    doc_place p = {col_str(d, st, 0), col_str(d, st, 1),
-                   sqlite3_column_int(st, 2)};
-    VEC_PUSH(d->places, p);
-  }
-  sqlite3_finalize(st);
-  st = rows_of(s, "text", "quotes", id);
-  while (st && sqlite3_step(st) == SQLITE_ROW) {
-    char *q = col_str(d, st, 0);
-    VEC_PUSH(d->quotes, q);
-  }
-  sqlite3_finalize(st);
-  st = rows_of(s, "abbr, expansion", "abbrevs", id);
-  while (st && sqlite3_step(st) == SQLITE_ROW) {
-    doc_abbrev a = {col_str(d, st, 0), col_str(d, st, 1)};
-    VEC_PUSH(d->abbrevs, a);
-  }
-  sqlite3_finalize(st);
-  st = rows_of(s, "text", "warnings", id);
-  while (st && sqlite3_step(st) == SQLITE_ROW) {
-    char *w = col_str(d, st, 0);
-    VEC_PUSH(d->warnings, w);
-  }
-  sqlite3_finalize(st);
-}
-
 doc *store_doc_load(store *s, int64_t id) {
   sqlite3_stmt *st;
   if (sqlite3_prepare_v2(s->db,
@@ -826,7 +762,7 @@ doc *store_doc_load(store *s, int64_t id) {
   sqlite3_finalize(st);
   if (!d) return NULL;
   load_blocks(s, d, id);
-  load_facts(s, d, id);
+  store_facts_load(s, d, id);
   return d;
 }
 
@@ -851,13 +787,7 @@ char *store_doc_raw(store *s, int64_t id, size_t *len) {
 
 sqlite3_stmt *store_facts(store *s, const char *table, int64_t doc,
                           char **err) {
-  static const char *const known[] = {
-      "figures", "people",  "refs", "periods",  "places",
-      "quotes",  "abbrevs", "qa",   "warnings", "blocks"};
-  int ok = 0;
-  for (size_t i = 0; i < sizeof known / sizeof *known; i++)
-    if (strcmp(table, known[i]) == 0) ok = 1;
-  if (!ok) {
+  if (strcmp(table, "blocks") != 0 && !fact_kind_by_table(table)) {
     *err = store_msg("unknown fact table '%s'", table);
     return NULL;
   }

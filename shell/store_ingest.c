@@ -25,6 +25,7 @@
 
 #include "fts.h"
 #include "parse.h"
+#include "store_facts.h"
 #include "store_int.h"
 
 enum { FMT_TEXT, FMT_JSON, FMT_JSONL, FMT_NONE };
@@ -112,9 +113,8 @@ typedef struct ingest {
   struct timespec t0, last_commit, last_progress;
   /* prepared statements */
   sqlite3_stmt *q_file, *q_file_by_hash, *q_doc_by_hash, *ins_doc, *ins_block,
-      *ins_fts, *ins_file, *upd_file_stat, *ins_people, *ins_fig, *ins_ref,
-      *ins_per, *ins_place, *ins_quote, *ins_abbr, *ins_qa, *ins_warn, *ins_err,
-      *q_fts_old, *del_fts;
+      *ins_fts, *ins_file, *upd_file_stat, *ins_err, *q_fts_old, *del_fts;
+  sqlite3_stmt *ins_fact[FK__COUNT]; /* one insert per fact kind */
 } ingest;
 
 /* ---- time ---- */
@@ -444,38 +444,28 @@ static int prepare_all(ingest *g) {
               "dup_of, format, run) VALUES(?1,?2,?3,?4,?5,?6,?7)") ||
          prep(g, &g->upd_file_stat,
               "UPDATE files SET size=?2, mtime_ns=?3 WHERE path=?1") ||
-         prep(g, &g->ins_people, "INSERT INTO people VALUES(?1,?2,?3,?4,?5)") ||
-         prep(g, &g->ins_fig,
-              "INSERT INTO figures VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,"
-              "?12)") ||
-         prep(g, &g->ins_ref,
-              "INSERT INTO refs VALUES(?1,?2,?3,?4,?5,?6,?7)") ||
-         prep(g, &g->ins_per,
-              "INSERT INTO periods VALUES(?1,?2,?3,?4,?5,?6,?7)") ||
-         prep(g, &g->ins_place, "INSERT INTO places VALUES(?1,?2,?3,?4,?5)") ||
-         prep(g, &g->ins_quote, "INSERT INTO quotes VALUES(?1,?2,?3)") ||
          prep(g, &g->q_fts_old,
               "SELECT title, lead, body, captions, answers FROM fts_content "
               "WHERE id = ?1") ||
          prep(g, &g->del_fts,
               "INSERT INTO fts(fts, rowid, title, lead, body, captions, "
               "answers) VALUES('delete', ?1, ?2, ?3, ?4, ?5, ?6)") ||
-         prep(g, &g->ins_abbr, "INSERT INTO abbrevs VALUES(?1,?2,?3,?4)") ||
-         prep(g, &g->ins_qa, "INSERT INTO qa VALUES(?1,?2,?3,?4,?5)") ||
-         prep(g, &g->ins_warn, "INSERT INTO warnings VALUES(?1,?2,?3)") ||
-         prep(g, &g->ins_err, "INSERT INTO ingest_errors VALUES(?1,?2,?3)");
+         prep(g, &g->ins_err, "INSERT INTO ingest_errors VALUES(?1,?2,?3)") ||
+         store_facts_prepare(g->s->db, g->ins_fact, g->err);
 }
 
 static void finalize_all(ingest *g) {
-  sqlite3_stmt **all[] = {
-      &g->q_file,     &g->q_file_by_hash, &g->q_doc_by_hash, &g->ins_doc,
-      &g->ins_block,  &g->ins_fts,        &g->ins_file,      &g->upd_file_stat,
-      &g->ins_people, &g->ins_fig,        &g->ins_ref,       &g->ins_per,
-      &g->ins_place,  &g->ins_quote,      &g->ins_abbr,      &g->ins_qa,
-      &g->ins_warn,   &g->ins_err,        &g->q_fts_old,     &g->del_fts};
+  sqlite3_stmt **all[] = {&g->q_file,    &g->q_file_by_hash, &g->q_doc_by_hash,
+                          &g->ins_doc,   &g->ins_block,      &g->ins_fts,
+                          &g->ins_file,  &g->upd_file_stat,  &g->ins_err,
+                          &g->q_fts_old, &g->del_fts};
   for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
     sqlite3_finalize(*all[i]);
     *all[i] = NULL;
+  }
+  for (size_t k = 0; k < FK__COUNT; k++) {
+    sqlite3_finalize(g->ins_fact[k]);
+    g->ins_fact[k] = NULL;
   }
 }
 
@@ -500,13 +490,6 @@ static int exec(ingest *g, const char *sql) {
 static void bstr(sqlite3_stmt *st, int i, const char *s) {
   if (s)
     sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null(st, i);
-}
-
-static void bint_or_null(sqlite3_stmt *st, int i, int v) {
-  if (v)
-    sqlite3_bind_int(st, i, v);
   else
     sqlite3_bind_null(st, i);
 }
@@ -561,102 +544,23 @@ static int delete_doc(ingest *g, int64_t id) {
       break;
     }
   if (fts_delete(g, id) != 0) return -1;
-  static const char *const sql[] = {"DELETE FROM block_rows WHERE doc=?1",
-                                    "DELETE FROM qa WHERE doc = ?1",
-                                    "DELETE FROM people WHERE doc = ?1",
-                                    "DELETE FROM figures WHERE doc=?1",
-                                    "DELETE FROM refs WHERE doc = ?1",
-                                    "DELETE FROM periods WHERE doc=?1",
-                                    "DELETE FROM places WHERE doc = ?1",
-                                    "DELETE FROM quotes WHERE doc = ?1",
-                                    "DELETE FROM abbrevs WHERE doc = ?1",
-                                    "DELETE FROM warnings WHERE doc=?1",
-                                    "DELETE FROM documents WHERE id = ?1"};
-  for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
-    if (exec_id(g, sql[i], id) != 0) return -1;
-  return 0;
+  char sql[64];
+  for (size_t k = 0; k < FK__COUNT; k++) {
+    store_facts_delete_sql(k, sql, sizeof sql);
+    if (exec_id(g, sql, id) != 0) return -1;
+  }
+  if (exec_id(g, "DELETE FROM block_rows WHERE doc = ?1", id) != 0) return -1;
+  return exec_id(g, "DELETE FROM documents WHERE id = ?1", id);
+}
+
+/* store_facts_write's step: the writer's step(). */
+static int fact_step(void *ud, sqlite3_stmt *st) {
+  return step(ud, st);
 }
 
 /* Insert the facts of d (document id). */
 static int write_facts(ingest *g, int64_t id, const doc *d) {
-  int rc = 0;
-  buf b;
-  buf_init(&b);
-  for (size_t i = 0; i < d->qa.n && !rc; i++) {
-    sqlite3_stmt *st = g->ins_qa;
-    sqlite3_bind_int64(st, 1, id), sqlite3_bind_int64(st, 2, (int64_t)i);
-    bstr(st, 3, d->qa.items[i].q), bstr(st, 4, d->qa.items[i].a);
-    sqlite3_bind_int(st, 5, d->qa.items[i].qblock);
-    rc = step(g, st);
-  }
-  for (size_t i = 0; i < d->people.n && !rc; i++) {
-    const doc_person *p = &d->people.items[i];
-    sqlite3_stmt *st = g->ins_people;
-    buf_reset(&b);
-    json_add_strings(&b, p->titles.items, p->titles.n);
-    sqlite3_bind_int64(st, 1, id), sqlite3_bind_int64(st, 2, (int64_t)i);
-    bstr(st, 3, p->name), bstr(st, 4, b.data);
-    sqlite3_bind_int(st, 5, p->mentions);
-    rc = step(g, st);
-  }
-  for (size_t i = 0; i < d->figures.n && !rc; i++) {
-    const doc_figure *f = &d->figures.items[i];
-    sqlite3_stmt *st = g->ins_fig;
-    sqlite3_bind_int64(st, 1, id), sqlite3_bind_int64(st, 2, (int64_t)i);
-    bstr(st, 3, f->text), sqlite3_bind_double(st, 4, f->value);
-    if (f->has_of) sqlite3_bind_double(st, 5, f->of);
-    bstr(st, 6, f->unit), sqlite3_bind_double(st, 7, f->base);
-    bstr(st, 8, f->base_unit), bstr(st, 9, f->qualifier);
-    bstr(st, 10, f->subject), bstr(st, 11, f->sentence);
-    sqlite3_bind_int(st, 12, f->block);
-    rc = step(g, st);
-  }
-  for (size_t i = 0; i < d->refs.n && !rc; i++) {
-    const doc_ref *r = &d->refs.items[i];
-    sqlite3_stmt *st = g->ins_ref;
-    sqlite3_bind_int64(st, 1, id), sqlite3_bind_int64(st, 2, (int64_t)i);
-    bstr(st, 3, r->text), bstr(st, 4, r->kind), bstr(st, 5, r->number);
-    bstr(st, 6, r->date), bstr(st, 7, r->issuer);
-    rc = step(g, st);
-  }
-  for (size_t i = 0; i < d->periods.n && !rc; i++) {
-    const doc_period *p = &d->periods.items[i];
-    sqlite3_stmt *st = g->ins_per;
-    sqlite3_bind_int64(st, 1, id), sqlite3_bind_int64(st, 2, (int64_t)i);
-    bstr(st, 3, p->text), bstr(st, 4, p->kind);
-    bint_or_null(st, 5, p->from), bint_or_null(st, 6, p->to);
-    bint_or_null(st, 7, p->ordinal);
-    rc = step(g, st);
-  }
-  for (size_t i = 0; i < d->places.n && !rc; i++) {
-    const doc_place *p = &d->places.items[i];
-    sqlite3_stmt *st = g->ins_place;
-    sqlite3_bind_int64(st, 1, id), sqlite3_bind_int64(st, 2, (int64_t)i);
-    bstr(st, 3, p->name), bstr(st, 4, p->kind);
-    sqlite3_bind_int(st, 5, p->mentions);
-    rc = step(g, st);
-  }
-  for (size_t i = 0; i < d->quotes.n && !rc; i++) {
-    sqlite3_stmt *st = g->ins_quote;
-    sqlite3_bind_int64(st, 1, id), sqlite3_bind_int64(st, 2, (int64_t)i);
-    bstr(st, 3, d->quotes.items[i]);
-    rc = step(g, st);
-  }
-  for (size_t i = 0; i < d->abbrevs.n && !rc; i++) {
-    sqlite3_stmt *st = g->ins_abbr;
-    sqlite3_bind_int64(st, 1, id), sqlite3_bind_int64(st, 2, (int64_t)i);
-    bstr(st, 3, d->abbrevs.items[i].abbr);
-    bstr(st, 4, d->abbrevs.items[i].expansion);
-    rc = step(g, st);
-  }
-  for (size_t i = 0; i < d->warnings.n && !rc; i++) {
-    sqlite3_stmt *st = g->ins_warn;
-    sqlite3_bind_int64(st, 1, id), sqlite3_bind_int64(st, 2, (int64_t)i);
-    bstr(st, 3, d->warnings.items[i]);
-    rc = step(g, st);
-  }
-  buf_free(&b);
-  return rc;
+  return store_facts_write(g->ins_fact, id, d, fact_step, g);
 }
 
 /*

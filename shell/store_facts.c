@@ -1,0 +1,189 @@
+/*
+** store_facts.c — the fact tables, driven by the schema descriptor
+** (fact_schema.h): their CREATE statements, the loader that fills a
+** document's fact lists, the prepared inserts the ingest writer uses,
+** and the deletes. No column of a fact table is named anywhere else in
+** the store.
+*/
+#include "store_facts.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+
+/* Append "name TYPE" for every column of k (after doc and seq). */
+static void create_kind(buf *b, const fact_kind *k) {
+  buf_printf(b,
+             "CREATE TABLE IF NOT EXISTS %s(doc INTEGER NOT NULL, seq "
+             "INTEGER NOT NULL",
+             k->table);
+  for (size_t c = 0; c < k->ncols; c++)
+    buf_printf(b, ", %s %s", k->cols[c].sql, fact_sql_type(k->cols[c].type));
+  buf_adds(b, ", PRIMARY KEY(doc, seq));");
+}
+
+char *store_facts_schema(void) {
+  buf b;
+  buf_init(&b);
+  for (size_t k = 0; k < FK__COUNT; k++) create_kind(&b, &fact_kinds[k]);
+  return buf_detach(&b);
+}
+
+/* "SELECT c1, c2, ... FROM table WHERE doc = ?1 ORDER BY seq" for k. */
+static sqlite3_stmt *select_kind(sqlite3 *db, const fact_kind *k, int64_t id) {
+  buf b;
+  buf_init(&b);
+  buf_adds(&b, "SELECT ");
+  for (size_t c = 0; c < k->ncols; c++)
+    buf_printf(&b, "%s%s", c ? ", " : "", k->cols[c].sql);
+  buf_printf(&b, " FROM %s WHERE doc = ?1 ORDER BY seq", k->table);
+  sqlite3_stmt *st = NULL;
+  sqlite3_prepare_v2(db, b.data, -1, &st, NULL);
+  buf_free(&b);
+  if (st) sqlite3_bind_int64(st, 1, id);
+  return st;
+}
+
+/* Copy column i of st into d's arena (NULL stays NULL). */
+static char *col_str(doc *d, sqlite3_stmt *st, int i) {
+  const char *t = (const char *)sqlite3_column_text(st, i);
+  return t ? doc_str(d, t, (size_t)sqlite3_column_bytes(st, i)) : NULL;
+}
+
+/* A stored block index (0-based) if it names a loaded block, else -1. */
+static int block_index(const doc *d, sqlite3_stmt *st, int i) {
+  int64_t b = sqlite3_column_int64(st, i);
+  return sqlite3_column_type(st, i) != SQLITE_NULL && b >= 0 &&
+                 (uint64_t)b < d->blocks.n
+             ? (int)b
+             : -1;
+}
+
+/* Set column c of item p from result column i of st. */
+static void load_field(doc *d, void *p, const fact_column *c, sqlite3_stmt *st,
+                       int i) {
+  switch (c->type) {
+    case FT_STR:
+      *FACT_FIELD(p, c, char *) = col_str(d, st, i);
+      break;
+    case FT_OPTNUM:
+      *(int *)(void *)((char *)p + c->flag) =
+          sqlite3_column_type(st, i) != SQLITE_NULL;
+      /* fall through */
+    case FT_NUM:
+      *FACT_FIELD(p, c, double) = sqlite3_column_double(st, i);
+      break;
+    case FT_INT:
+    case FT_INT0:
+      *FACT_FIELD(p, c, int) = sqlite3_column_int(st, i);
+      break;
+    case FT_BLOCK:
+      *FACT_FIELD(p, c, int) = block_index(d, st, i);
+      break;
+    case FT_STRS: {
+      const char *t = (const char *)sqlite3_column_text(st, i);
+      if (t) json_strings(d, t, FACT_FIELD(p, c, doc_strs));
+      break;
+    }
+  }
+}
+
+void store_facts_load(store *s, doc *d, int64_t id) {
+  for (size_t k = 0; k < FK__COUNT; k++) {
+    const fact_kind *fk = &fact_kinds[k];
+    sqlite3_stmt *st = select_kind(s->db, fk, id);
+    while (st && sqlite3_step(st) == SQLITE_ROW) {
+      void *p = fact_append(d, fk);
+      for (size_t c = 0; c < fk->ncols; c++)
+        load_field(d, p, &fk->cols[c], st, (int)c);
+    }
+    sqlite3_finalize(st);
+  }
+}
+
+int store_facts_prepare(sqlite3 *db, sqlite3_stmt *ins[FK__COUNT], char **err) {
+  for (size_t k = 0; k < FK__COUNT; k++) {
+    buf b;
+    buf_init(&b);
+    buf_printf(&b, "INSERT INTO %s VALUES(?1, ?2", fact_kinds[k].table);
+    for (size_t c = 0; c < fact_kinds[k].ncols; c++)
+      buf_printf(&b, ", ?%zu", c + 3);
+    buf_adds(&b, ")");
+    int rc = sqlite3_prepare_v3(db, b.data, -1, SQLITE_PREPARE_PERSISTENT,
+                                &ins[k], NULL);
+    buf_free(&b);
+    if (rc != SQLITE_OK) {
+      *err = store_msg("%s", sqlite3_errmsg(db));
+      return -1;
+    }
+  }
+  return 0;
+}
+
+/* Bind column c of item p to parameter i; tmp holds a JSON list. */
+static void bind_field(sqlite3_stmt *st, int i, const void *p,
+                       const fact_column *c, buf *tmp) {
+  int v;
+  switch (c->type) {
+    case FT_STR: {
+      const char *s = *FACT_FIELD(p, c, char *);
+      if (s)
+        sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null(st, i);
+      break;
+    }
+    case FT_OPTNUM:
+      if (!*(const int *)(const void *)((const char *)p + c->flag)) {
+        sqlite3_bind_null(st, i);
+        break;
+      }
+      /* fall through */
+    case FT_NUM:
+      sqlite3_bind_double(st, i, *FACT_FIELD(p, c, double));
+      break;
+    case FT_INT0:
+      if ((v = *FACT_FIELD(p, c, int)) == 0)
+        sqlite3_bind_null(st, i);
+      else
+        sqlite3_bind_int(st, i, v);
+      break;
+    case FT_INT:
+    case FT_BLOCK:
+      sqlite3_bind_int(st, i, *FACT_FIELD(p, c, int));
+      break;
+    case FT_STRS: {
+      const doc_strs *l = FACT_FIELD(p, c, doc_strs);
+      buf_reset(tmp);
+      json_add_strings(tmp, l->items, l->n);
+      sqlite3_bind_text(st, i, tmp->data, (int)tmp->len, SQLITE_TRANSIENT);
+      break;
+    }
+  }
+}
+
+int store_facts_write(sqlite3_stmt *ins[FK__COUNT], int64_t id, const doc *d,
+                      store_facts_step step, void *ud) {
+  buf tmp;
+  buf_init(&tmp);
+  int rc = 0;
+  for (size_t k = 0; k < FK__COUNT && !rc; k++) {
+    const fact_kind *fk = &fact_kinds[k];
+    for (size_t i = 0; i < fact_count(d, fk) && !rc; i++) {
+      const void *p = fact_item(d, fk, i);
+      sqlite3_bind_int64(ins[k], 1, id);
+      sqlite3_bind_int64(ins[k], 2, (int64_t)i);
+      for (size_t c = 0; c < fk->ncols; c++)
+        bind_field(ins[k], (int)c + 3, p, &fk->cols[c], &tmp);
+      rc = step(ud, ins[k]);
+    }
+  }
+  buf_free(&tmp);
+  return rc;
+}
+
+void store_facts_delete_sql(size_t k, char *out, size_t cap) {
+  snprintf(out, cap, "DELETE FROM %s WHERE doc = ?1", fact_kinds[k].table);
+}
