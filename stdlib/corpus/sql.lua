@@ -428,14 +428,58 @@ end
 
 ---------------------------------------------------------------- facts
 
---- Q.fact_rows(h, table, cols, docfilter) -> rows rowid, date, cols... of
---- a fact table joined with its documents, in document and fact order
-function Q.fact_rows(h, tbl, cols, docf)
-  local w, params = Q.doc_filter(docf)
-  local sql = "SELECT f.doc AS rowid, substr(d.published, 1, 10) AS date, " .. cols ..
-    " FROM " .. tbl .. " f JOIN documents d ON d.id = f.doc" .. w ..
-    " ORDER BY f.doc, f.seq"
-  return h:all(sql, params)
+-- A quoted SQL identifier (fact column names come from the schema).
+local function ident(s) return '"' .. tostring(s):gsub('"', '""') .. '"' end
+
+-- The SQL of one fact condition and its params appended to params:
+--   {"has", {col, ...}, folded}  some column's folded text holds folded
+--   {"eq", col, value}           the column equals value
+--   {"holds", col, s}            the column's text holds s (exact bytes)
+local function fact_cond(c, params)
+  local op, cols, v = c[1], c[2], c[3]
+  if op == "has" then
+    local any = {}
+    for i, col in ipairs(cols) do
+      any[i] = "instr(tinsh_fold(f." .. ident(col) .. "), ?) > 0"
+      params[#params + 1] = v
+    end
+    return "(" .. table.concat(any, " OR ") .. ")"
+  end
+  params[#params + 1] = v
+  if op == "eq" then return "f." .. ident(cols) .. " = ?" end
+  return "instr(f." .. ident(cols) .. ", ?) > 0"
+end
+
+--- Q.facts(h, spec) -> iterator over rows (to-be-closed) of one fact
+--- table f joined with its documents d, in document and fact order:
+--- rowid (the document), date (YYYY-MM-DD), seq when spec.seq, then each
+--- column of spec.cols ({name = SQL column, as = row key}). spec.table:
+--- the fact table; spec.docs: a document filter; spec.conds: fact
+--- conditions (see fact_cond), all of which must hold.
+function Q.facts(h, spec)
+  local w, params = Q.doc_filter(spec.docs)
+  local conds = {}
+  for i, c in ipairs(spec.conds or {}) do conds[i] = fact_cond(c, params) end
+  if #conds > 0 then
+    w = (w == "" and " WHERE " or w .. " AND ") .. table.concat(conds, " AND ")
+  end
+  local sel = { "f.doc AS rowid", "substr(d.published, 1, 10) AS date" }
+  if spec.seq then sel[#sel + 1] = "f.seq AS seq" end
+  for _, c in ipairs(spec.cols) do sel[#sel + 1] = "f." .. ident(c.name) .. " AS " .. ident(c.as) end
+  local sql = "SELECT " .. table.concat(sel, ", ") .. " FROM " .. ident(spec.table) ..
+    " f JOIN documents d ON d.id = f.doc" .. w .. " ORDER BY f.doc, f.seq"
+  return h:rows(sql, params)
+end
+
+--- Q.fact_values(h, table, cols, keys) -> iterator over array rows {doc,
+--- seq, values of cols...} of the facts whose (doc, seq) keys are listed
+--- (keys: a JSON array of [doc, seq] pairs); cols are SQL column names
+function Q.fact_values(h, tbl, cols, keys)
+  local sel = {}
+  for i, c in ipairs(cols) do sel[i] = "f." .. ident(c) end
+  return h:rows("SELECT f.doc, f.seq, " .. table.concat(sel, ", ") .. " FROM json_each(?) j " ..
+    "JOIN " .. ident(tbl) .. " f ON f.doc = json_extract(j.value, '$[0]') " ..
+    "AND f.seq = json_extract(j.value, '$[1]')", { keys }, { array = true })
 end
 
 ---------------------------------------------------------------- report scripts
