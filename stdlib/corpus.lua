@@ -19,10 +19,9 @@
 
 local S = require("tinsh.store")
 local core = require("corpus.core")
-local Q = require("corpus.sql")
 
--- Modules loaded on first use (start-up stays cheap); neither requires
--- this module.
+-- Modules loaded on first use (start-up stays cheap); none of them
+-- requires this module.
 local function lazy(name)
   return setmetatable({}, { __index = function(t, k)
     local mod = require(name)
@@ -30,6 +29,7 @@ local function lazy(name)
     return mod[k]
   end })
 end
+local Q = lazy("corpus.sql")
 local frame = lazy("frame")
 local docs = lazy("corpus.doc")
 
@@ -100,12 +100,10 @@ function Corpus:close() core.close(self) end
 
 local function docmt(self) return docs.metatable_of(self) end
 M._docmt = docmt
-M.DOC_COLS = Q.DOC_COLS
-M.FILTER = Q.FILTER
 
 --- corpus.filter_sql(filter [, fname, argn]) -> " WHERE ..." and params
 --- of a document filter (see corpus.sql's Q.doc_filter)
-M.filter_sql = Q.doc_filter
+function M.filter_sql(filter, fname, argn) return Q.doc_filter(filter, fname, argn) end
 
 --- corpus:docs{filter} -> iterator over documents (lazy, to-be-closed)
 function Corpus:docs(filter)

@@ -6,7 +6,14 @@
 -- (docs/stdlib.md has the module graph). SQL lives in corpus.sql.
 
 local S = require("tinsh.store")
-local Q = require("corpus.sql")
+
+-- corpus.sql, loaded on first use (the corpus module loads this one at
+-- start-up, before any query).
+local Q = setmetatable({}, { __index = function(t, k)
+  local mod = require("corpus.sql")
+  setmetatable(t, { __index = mod })
+  return mod[k]
+end })
 
 local M = {}
 

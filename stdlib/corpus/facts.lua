@@ -204,21 +204,25 @@ end
 ---------------------------------------------------------------- reading
 
 -- Columns read on demand: every row of the frame gets a metatable whose
--- first read of such a column (or pairs) loads it for all rows at once.
-local function on_demand(c, tbl, lazy, out, seqs)
+-- first read of such a column (or pairs) loads it for all rows at once,
+-- by their keys (docs[i], seqs[i] of out[i]); the rows are plain tables
+-- again after that.
+local function on_demand(c, tbl, lazy, out, docs, seqs)
   local loaded = false
   local names, sqlcols = {}, {}
   for _, col in ipairs(lazy) do sqlcols[#sqlcols + 1] = col.name; names[#names + 1] = col.as end
   local function load()
     loaded = true
-    local keys, at = {}, {}
+    local list, at = {}, {}
     for i, r in ipairs(out) do
-      keys[i] = "[" .. r.rowid .. "," .. seqs[i] .. "]"
-      at[r.rowid .. ":" .. seqs[i]] = r
+      local d, q = docs[i], seqs[i]
+      list[i] = "[" .. d .. "," .. q .. "]"
+      at[d .. ":" .. q] = r
+      setmetatable(r, nil)
     end
-    for v in Q.fact_values(ccore.db(c), tbl, sqlcols, "[" .. table.concat(keys, ",") .. "]") do
+    for v in Q.fact_values(ccore.db(c), tbl, sqlcols, "[" .. table.concat(list, ",") .. "]") do
       local r = at[v[1] .. ":" .. v[2]]
-      for j, name in ipairs(names) do rawset(r, name, v[j + 2]) end
+      for j, name in ipairs(names) do r[name] = v[j + 2] end
     end
   end
   local want = {}
@@ -279,13 +283,13 @@ local function read(c, method, opts, custom)
     else eager[#eager + 1] = col end
   end
   local fix = fixer(kind, cols)
-  local out, seqs = {}, {}
-  local mt = #lazy > 0 and on_demand(c, tbl, lazy, out, seqs)
+  local out, docs, seqs = {}, {}, {}
+  local mt = #lazy > 0 and on_demand(c, tbl, lazy, out, docs, seqs)
   for r in Q.facts(h, { table = tbl, cols = eager, docs = docf, conds = conds, seq = mt and true }) do
     if passes(r, tests, names) and (not keep or keep(r)) then
       if fix then fix(r) end
       if mt then
-        seqs[#out + 1] = r.seq
+        docs[#out + 1], seqs[#out + 1] = r.rowid, r.seq
         r.seq = nil
         setmetatable(r, mt)
       end

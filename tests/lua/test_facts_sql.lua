@@ -185,6 +185,7 @@ check.test("the figure sentence is read on demand", function()
     "ORDER BY seq", { f[2].rowid })
   check.ok(type(f[2].sentence) == "string", "read on first use")
   check.ok(rawget(f[1], "sentence") ~= nil, "then present in every row")
+  check.eq(getmetatable(f[1]), nil, "and the rows are plain tables again")
   local seen = false
   for _, r in ipairs(stored) do if r.sentence == f[2].sentence then seen = true end end
   check.ok(seen, "the stored sentence")
