@@ -28,9 +28,6 @@ function M.new(path, mt)
   return self
 end
 
---- core.is(x) -> is x a corpus object?
-function M.is(x) return priv[x] ~= nil end
-
 --- core.db(c) -> the read handle of corpus c, opened on first use
 function M.db(self)
   local p = priv[self]
