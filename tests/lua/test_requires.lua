@@ -2,9 +2,10 @@
 -- hand list.
 --   1. Every stdlib module (each stdlib/**/*.lua, named by its path) loads.
 --   2. The require graph, read from every require("...") call in the code
---      (comments stripped; calls inside functions, lazy and pcall(require,
---      ...) ones included), has no module requiring its parent or any
---      ancestor (corpus.doc -> corpus), and no cycle of any length.
+--      (comments stripped; calls inside functions, pcall(require, ...) and
+--      lazy loaders called with a module name included), has no module
+--      requiring its parent or any ancestor (corpus.doc -> corpus), and no
+--      cycle of any length.
 --   3. The store gateway: no stdlib file but corpus/sql.lua holds SQL
 --      statements (SELECT, INSERT, UPDATE, DELETE, CREATE); the only
 --      exception is the help text of corpus:sql, whose examples are SQL.
@@ -58,13 +59,21 @@ local function strip_comments(src)
   return table.concat(out, "\n")
 end
 
--- The module names a source requires by a literal name.
-local function requires_of(src)
+-- The module names a source requires by a literal name: require("m"),
+-- require "m", pcall(require, "m"), and — when modules is given — any
+-- call whose one argument is a string naming a stdlib module (a lazy
+-- loader such as lazy("frame")).
+local function requires_of(src, modules)
   local code, names, seen = strip_comments(src), {}, {}
   local function add(n) if not seen[n] then seen[n] = true; names[#names + 1] = n end end
   for _, pat in ipairs({ "require%s*%(%s*([\"'])(.-)%1%s*%)", "require%s*([\"'])(.-)%1",
       "pcall%(%s*require%s*,%s*([\"'])(.-)%1" }) do
     for _, n in code:gmatch(pat) do add(n) end
+  end
+  if modules then
+    for _, n in code:gmatch("[%w_%]%)]%s*%(%s*([\"'])([%w_.]+)%1%s*%)") do
+      if modules[n] then add(n) end
+    end
   end
   return names
 end
@@ -134,6 +143,8 @@ local function f() return require 'z' end
 --[==[ require("long comment") ]==]
 local ok, m = pcall(require, "w")
 local s = "-- not a comment"; local b = require("v")]]), { "x.y", "v", "z", "w" })
+  check.eq(requires_of('local f = lazy("m.n"); g("other"); t = { x = "m.n" }', { ["m.n"] = true }),
+    { "m.n" }, "a lazy loader's module name")
   check.eq(graph_problems({ a = { "b" }, b = { "c" }, c = { "a" }, d = { "a" } }),
     { "cycle: a -> b -> c -> a" }, "a three-module cycle")
   check.eq(graph_problems({ ["p.q"] = { "p" }, p = {} }), { "p.q requires its parent p" })
@@ -154,8 +165,9 @@ check.test("every stdlib module loads", function()
 end)
 
 check.test("no module requires its parent, no require cycle", function()
-  local graph = {}
-  for _, f in ipairs(files) do graph[f.name] = requires_of(read(f.path)) end
+  local graph, modules = {}, {}
+  for _, f in ipairs(files) do modules[f.name] = true end
+  for _, f in ipairs(files) do graph[f.name] = requires_of(read(f.path), modules) end
   check.ok(#graph["corpus"] > 0, "corpus requires something (the scan works)")
   check.eq(graph_problems(graph), {}, "problems of the stdlib require graph")
 end)
