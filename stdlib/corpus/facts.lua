@@ -260,8 +260,9 @@ end
 -- Read the facts of method for opts: the rows (streamed into a list)
 -- and the frame column names. custom(fact, names, sqln), when given, returns
 -- the method's own SQL conditions and a test keep(r) -> bool run in Lua
--- on the rows SQL kept, plus the fields that test reads.
-local function read(c, method, opts, custom)
+-- on the rows SQL kept, plus the fields that test reads. emit(r, out,
+-- fact), when given, appends what row r becomes to out (instead of r).
+local function read(c, method, opts, custom, emit)
   local docf, fact, want = split(opts, method)
   local h = ccore.db(c)
   local kind, tbl, cols = columns(method)
@@ -279,7 +280,7 @@ local function read(c, method, opts, custom)
   for _, col in ipairs(cols) do
     frame_cols[#frame_cols + 1] = col.as
     local od = ON_DEMAND[kind] and ON_DEMAND[kind][col.field]
-    if od and not want[col.field] and not needs[col.field] then lazy[#lazy + 1] = col
+    if od and not emit and not want[col.field] and not needs[col.field] then lazy[#lazy + 1] = col
     else eager[#eager + 1] = col end
   end
   local fix = fixer(kind, cols)
@@ -288,12 +289,16 @@ local function read(c, method, opts, custom)
   for r in Q.facts(h, { table = tbl, cols = eager, docs = docf, conds = conds, seq = mt and true }) do
     if passes(r, tests, names) and (not keep or keep(r)) then
       if fix then fix(r) end
-      if mt then
-        docs[#out + 1], seqs[#out + 1] = r.rowid, r.seq
-        r.seq = nil
-        setmetatable(r, mt)
+      if emit then
+        emit(r, out, fact)
+      else
+        if mt then
+          docs[#out + 1], seqs[#out + 1] = r.rowid, r.seq
+          r.seq = nil
+          setmetatable(r, mt)
+        end
+        out[#out + 1] = r
       end
-      out[#out + 1] = r
     end
   end
   return out, frame_cols
@@ -347,26 +352,27 @@ local function people_rules(fact, _, sqln)
   return { { "has", { sqln.titles }, tcore.fold(s) } }
 end
 
---- corpus:people{name =, title =, filter...}: one row per person, title, doc
-function M.people(c, opts)
-  local rows, cols = read(c, "people", opts, people_rules)
-  local t = opts and opts.title
-  local out = {}
-  for _, r in ipairs(rows) do
-    -- titles: a JSON list of strings; a damaged value counts as none
-    local ok, titles = pcall(json.decode, r.titles or "")
-    if not ok or type(titles) ~= "table" then titles = {} end
-    if #titles == 0 then titles = { false } end
-    for _, ti in ipairs(titles) do
-      local title = type(ti) == "string" and ti or nil
-      if t == nil or has(title, t) then
-        local o = {}
-        for k, v in pairs(r) do o[k] = v end
-        o.titles, o.title = nil, title
-        out[#out + 1] = o
-      end
+-- One row per title of person row r (titles: a JSON list of strings, a
+-- damaged value counts as none), those matching the title filter.
+local function person_rows(r, out, fact)
+  local t = fact.title
+  local ok, titles = pcall(json.decode, r.titles or "")
+  if not ok or type(titles) ~= "table" then titles = {} end
+  if #titles == 0 then titles = { false } end
+  for _, ti in ipairs(titles) do
+    local title = type(ti) == "string" and ti or nil
+    if t == nil or has(title, t) then
+      local o = {}
+      for k, v in pairs(r) do o[k] = v end
+      o.titles, o.title = nil, title
+      out[#out + 1] = o
     end
   end
+end
+
+--- corpus:people{name =, title =, filter...}: one row per person, title, doc
+function M.people(c, opts)
+  local out, cols = read(c, "people", opts, people_rules, person_rows)
   local fcols = { "name", "title", "date", "rowid" }
   for _, col in ipairs(cols) do
     if col ~= "rowid" and col ~= "date" and col ~= "name" and col ~= "titles" then
