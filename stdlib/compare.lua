@@ -15,6 +15,8 @@
 
 local core = require("tinsh.core")
 local display = require("tinsh.display")
+local ccore = require("corpus.core")
+local Q = require("corpus.sql")
 
 local M = {}
 local Cmp = {}
@@ -27,7 +29,6 @@ local function fold(s) return s and core.fold(s) or "" end
 
 -- A side: {label, ids (row ids), doc (when one document)}.
 local function side_of(c, x, which)
-  local corpus = require("corpus")
   if type(x) == "number" or type(x) == "string" then
     local d, err = c:get(x)
     if not d then error("compare: " .. tostring(err), 4) end
@@ -46,8 +47,7 @@ local function side_of(c, x, which)
     return { label = label, ids = ids }
   end
   -- a document filter
-  local w, params = corpus.filter_sql(x)
-  for r in corpus._db(c):rows("SELECT d.id AS id FROM documents d" .. w .. " ORDER BY d.id", params) do
+  for r in Q.doc_ids(ccore.db(c), x) do
     ids[#ids + 1] = r.id
   end
   local parts = {}
@@ -253,10 +253,8 @@ end
 ---------------------------------------------------------------- diff
 
 local function paragraphs(c, rowid)
-  local corpus = require("corpus")
   local out = {}
-  for r in corpus._blocks(c, "b.doc = ? AND b.kind IN " ..
-      "('title','lead','heading','paragraph','question','answer','caption')", { rowid }) do
+  for r in ccore.blocks(c, Q.where():doc(rowid):content()) do
     out[#out + 1] = r[4]
   end
   return out

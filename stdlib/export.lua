@@ -13,7 +13,7 @@
 -- Expected failures (cannot open the file) return nil, message like
 -- io.open; misuse (unknown format, bad arguments) raises.
 
-local frame = require("frame")
+local frame = require("frame.core")
 local json = require("json")
 local display = require("tinsh.display")
 
@@ -500,5 +500,9 @@ Writer.__help = {
   write = "writer:write(doc) -> string: the document's blocks through the writer's functions.",
 }
 display.register_help(Writer, Writer.__help, "writer:")
+
+-- f:export(path [, opts]) on every frame: this module's writer, installed
+-- in the frame core's hook table (the core does not require this module).
+frame.hooks.export = M.write
 
 return M

@@ -12,16 +12,19 @@
 
 local display = require("tinsh.display")
 local A = require("corpus.args")
+local core = require("corpus.core")
+local Q = require("corpus.sql")
 
 local M = {}
 local Doc = {}
 M.methods = Doc
 
-local LAZY = { lead = true, blocks = true, qa = true, refs = true, periods = true,
-  places = true, quotes = true, abbrevs = true, warnings = true }
+-- Fields loaded with the whole document: lead, blocks and each fact list
+-- of the fact schema that is not a method (figures and people are); the
+-- fact lists are added at the end of this file, from fact_schema().
+local LAZY = { lead = true, blocks = true }
 local FIELDS = { "rowid", "id", "path", "title", "published", "author", "site",
-  "url", "size", "lead", "blocks", "qa", "refs", "periods", "places", "quotes",
-  "abbrevs", "warnings" }
+  "url", "size", "lead", "blocks" }
 
 local META = { id = true, path = true, author = true, site = true, url = true, size = true }
 
@@ -38,8 +41,7 @@ local function full(d)
   local f = loaded[d]
   if f then return f end
   local c = corpus_of(d)
-  local corpus = require("corpus")
-  f = corpus._db(c):load(rawget(d, "rowid"))
+  f = core.db(c):load(rawget(d, "rowid"))
   if not f then error("document " .. tostring(rawget(d, "rowid")) .. " is gone", 3) end
   loaded[d] = f
   for k in pairs(LAZY) do
@@ -52,9 +54,7 @@ M.full = full
 -- Load the row's other columns (one primary-key lookup).
 local function load_meta(d)
   meta_loaded[d] = true
-  local corpus = require("corpus")
-  local r = corpus._db(corpus_of(d)):all("SELECT doc_id AS id, path, author, site, url, size " ..
-    "FROM documents WHERE id = ?", { rawget(d, "rowid") })[1]
+  local r = Q.doc_meta(core.db(corpus_of(d)), rawget(d, "rowid"))
   if r then
     for k, v in pairs(r) do if rawget(d, k) == nil then rawset(d, k, v) end end
   end
@@ -89,6 +89,13 @@ function M.metatable(c)
   mt.__help = Doc.__help
   owner[mt] = c
   return mt
+end
+
+--- doc.metatable_of(c) -> the metatable of corpus c's documents (made once)
+function M.metatable_of(c)
+  local p = core.priv[c]
+  if not p.docmt then p.docmt = M.metatable(c) end
+  return p.docmt
 end
 
 local function date_of(d)
@@ -176,29 +183,39 @@ end
 M.match_text = match_text
 
 --- doc:figures{subject =, unit =, text =} -> frame of the document's figures
+--- (the fields of the fact schema, in the order corpus:figures shows them)
 function Doc:figures(opts)
   opts = A.opts("figures", 1, opts, { subject = "text", unit = "text", text = "text" })
-  local rows = {}
+  local fields = require("corpus.facts").fields("figures")
+  local rows, cols = {}, {}
+  for i, f in ipairs(fields) do cols[i] = f.name end
   for _, f in ipairs(full(self).figures) do
     if match_text(f.subject, opts.subject) and match_text(f.unit, opts.unit)
         and match_text(f.sentence, opts.text) then
-      rows[#rows + 1] = { subject = f.subject, value = f.value, of = f.of, unit = f.unit,
-        text = f.text, qualifier = f.qualifier, base = f.base, base_unit = f.base_unit,
-        sentence = f.sentence, block = f.block }
+      local r = {}
+      for _, fd in ipairs(fields) do r[fd.name] = f[fd.field] end
+      rows[#rows + 1] = r
     end
   end
-  return frame().new(rows, { "subject", "value", "unit", "text", "qualifier",
-    "sentence", "of", "base", "base_unit", "block" })
+  return frame().new(rows, cols)
 end
 
---- doc:people() -> frame of the people named: name, titles, mentions
+--- doc:people() -> frame of the people named: the fields of the fact
+--- schema (titles joined by "; ")
 function Doc:people()
-  local rows = {}
+  local fields = require("corpus.facts").fields("people")
+  local rows, cols = {}, {}
+  for i, f in ipairs(fields) do cols[i] = f.name end
   for _, p in ipairs(full(self).people) do
-    rows[#rows + 1] = { name = p.name, titles = table.concat(p.titles, "; "),
-      mentions = p.mentions }
+    local r = {}
+    for _, fd in ipairs(fields) do
+      local v = p[fd.field]
+      if type(v) == "table" then v = table.concat(v, "; ") end
+      r[fd.name] = v
+    end
+    rows[#rows + 1] = r
   end
-  return frame().new(rows, { "name", "titles", "mentions" })
+  return frame().new(rows, cols)
 end
 
 --- doc:kwic(query [, opts]) -> concordance of query in this document
@@ -333,6 +350,14 @@ Doc.__help = {
     "banners, boilerplate and related links.",
   to_records = "doc:to_records() -> the document's cheap fields as one record (frames).",
 }
+
+-- the fact lists of the schema (tinsh.store.fact_schema()) as lazy fields
+for _, k in ipairs(require("tinsh.store").fact_schema()) do
+  if Doc[k.field] == nil then
+    LAZY[k.field] = true
+    FIELDS[#FIELDS + 1] = k.field
+  end
+end
 
 -- help(d) lists the methods in its summary (the __index of a document is
 -- a function, so help cannot enumerate it); help(d.show) finds its text

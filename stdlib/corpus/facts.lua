@@ -1,23 +1,58 @@
 -- corpus.facts — the extracted facts across the corpus, as frames.
 --
--- Each function reads one fact table joined with its documents (so every
--- document filter applies: year, from, to, place, person, text, ...),
--- then applies the fact's own filters in Lua (substring matches that
--- ignore case and diacritics, as analysts type them).
+-- Each method reads one fact table joined with its documents (so every
+-- document filter applies: year, from, to, place, person, text, ...).
+-- The fact filters are SQL too (corpus.sql): text filters match a
+-- substring ignoring case and diacritics, as analysts type them
+-- (instr(tinsh_fold(column), folded value)), numbers compare in SQL;
+-- only function-valued filters run in Lua, on the rows SQL kept. Rows
+-- stream from the statement into the frame. The columns come from the
+-- fact schema declared in C (tinsh.store.fact_schema()); a long text
+-- column (the figure's sentence) is read only when asked for: with
+-- {sentence = true}, or on first use of the column, for every row of the
+-- frame at once.
 
-local corpus = require("corpus")
+local S = require("tinsh.store")
+local tcore = require("tinsh.core")
+local ccore = require("corpus.core")
+local Q = require("corpus.sql")
 local frame = require("frame")
-local core = require("tinsh.core")
 local json = require("json")
 
 local M = {}
+
+-- The schema kind of each method.
+local KIND = { figures = "figure", people = "person", refs = "ref", places = "place",
+  periods = "period", quotes = "quote" }
+
+-- Which fields each fact filter matches (any of them), per kind.
+local MATCH = {
+  figure = { subject = { "subject", "unit" }, unit = { "unit" }, text = { "sentence" } },
+  person = { name = { "name" } },
+  ref = { kind = { "kind" }, issuer = { "issuer" }, number = { "number" }, text = { "text" } },
+  place = { name = { "name" }, kind = { "kind" } },
+  period = { kind = { "kind" }, text = { "text" } },
+  quote = { text = { "text" } },
+}
+
+-- Long text fields read on demand, per kind.
+local ON_DEMAND = { figure = { sentence = true } }
+
+-- Fields shown first, in this order (the others follow in schema order).
+local LEAD = {
+  figure = { "subject", "value", "unit", "text", "qualifier", "sentence" },
+  ref = { "kind", "number", "date", "issuer" },
+}
+
+-- Kinds whose integer fields use 0 for none (fact_schema.h's INT0).
+local ZERO_IS_NONE = { period = true }
 
 local FACT_FILTERS = { subject = 1, unit = 1, value = 1, name = 1, title = 1, kind = 1,
   issuer = 1, number = 1, fact_year = 1 }
 
 -- bad argument #1 to fname, raised at the caller of the fact method.
 local function bad(fname, msg)
-  error("bad argument #1 to '" .. fname .. "' (" .. msg .. ")", 4)
+  error("bad argument #1 to '" .. fname .. "' (" .. msg .. ")", 5)
 end
 
 -- The row id of a document object or a row id (else nil).
@@ -37,36 +72,94 @@ local function check_fact(fname, k, v)
   end
 end
 
--- Split opts (argument #1 of fact method fname) into the document filter
--- and the fact filters; a misused option raises bad argument #1.
+-- The row ids of a docs = {...} option.
+local function ids_of(fname, v)
+  if type(v) ~= "table" then bad(fname, "docs: list of documents expected, got " .. type(v)) end
+  local ids = {}
+  for i, d in ipairs(v) do
+    ids[i] = rowid_of(d)
+    if not ids[i] then bad(fname, "docs: documents or integer row ids expected at index " .. i) end
+  end
+  return ids
+end
+
+-- Split opts (argument #1 of fact method fname) into the document filter,
+-- the fact filters and the reading options; a misused option raises bad
+-- argument #1.
 local function split(opts, fname)
-  local doc, fact = {}, {}
+  local doc, fact, read = {}, {}, {}
   local any = false
   if opts ~= nil and type(opts) ~= "table" then bad(fname, "table expected, got " .. type(opts)) end
   for k, v in pairs(opts or {}) do
     if FACT_FILTERS[k] then check_fact(fname, k, v); fact[k] = v
     elseif k == "text" then check_fact(fname, k, v); fact.text = v
     elseif k == "year" then check_fact(fname, "fact_year", v); fact.fact_year = v
+    elseif k == "sentence" then
+      if type(v) ~= "boolean" then bad(fname, "sentence: boolean expected, got " .. type(v)) end
+      read.sentence = v
     elseif k == "doc" then
       local id = rowid_of(v)
       if not id then bad(fname, "doc: document or integer row id expected") end
       doc.ids = { id }; any = true
-    elseif k == "docs" then
-      if type(v) ~= "table" then bad(fname, "docs: list of documents expected, got " .. type(v)) end
-      local ids = {}
-      for i, d in ipairs(v) do
-        ids[i] = rowid_of(d)
-        if not ids[i] then bad(fname, "docs: documents or integer row ids expected at index " .. i) end
-      end
-      doc.ids = ids; any = true
+    elseif k == "docs" then doc.ids = ids_of(fname, v); any = true
     elseif k == "published" then doc.year = v; any = true
     else doc[k] = v; any = true end
   end
-  return any and doc or nil, fact
+  return any and doc or nil, fact, read
 end
 
-local function folded(s) return s and core.fold(s) or nil end
+---------------------------------------------------------------- the schema
 
+local schema_cache -- kind -> {kind, table, columns = {{name, type, field}}}
+
+-- The fact kind of tinsh.store.fact_schema() (the C declaration).
+local function kind_schema(kind)
+  if not schema_cache then
+    schema_cache = {}
+    for _, k in ipairs(S.fact_schema()) do schema_cache[k.kind] = k end
+  end
+  return schema_cache[kind]
+end
+
+-- The frame name of a field: a field named like a document column
+-- (rowid, date) is prefixed with its kind (a reference's date: ref_date).
+local function out_name(kind, field)
+  if field == "rowid" or field == "date" then return kind .. "_" .. field end
+  return field
+end
+
+-- The columns of kind in frame order: {name (SQL), as (frame), type, field}.
+local function columns(method)
+  local kind = KIND[method]
+  local sch = kind_schema(kind)
+  local by, cols, used = {}, {}, {}
+  for _, c in ipairs(sch.columns) do by[c.field] = c end
+  local function add(c)
+    if c and not used[c] then
+      used[c] = true
+      cols[#cols + 1] = { name = c.name, as = out_name(kind, c.field), type = c.type, field = c.field }
+    end
+  end
+  for _, f in ipairs(LEAD[kind] or {}) do add(by[f]) end
+  for _, c in ipairs(sch.columns) do add(c) end
+  return kind, sch.table, cols
+end
+
+--- facts.fields(method) -> list of {field (Lua key of the fact), name
+--- (frame column)} of a fact method's kind, in frame order, without the
+--- document columns: what doc:figures{} and doc:people() show
+function M.fields(method)
+  local _, _, cols = columns(method)
+  local out = {}
+  for i, c in ipairs(cols) do out[i] = { field = c.field, name = c.as } end
+  return out
+end
+
+---------------------------------------------------------------- filters
+
+local function folded(s) return s and tcore.fold(s) or nil end
+
+-- Does field value v match the wanted text or predicate?
 local function has(v, want)
   if want == nil then return true end
   if v == nil then return false end
@@ -74,109 +167,239 @@ local function has(v, want)
   return folded(v):find(folded(tostring(want)), 1, true) ~= nil
 end
 
-local function rows(c, sql_cols, tbl, opts, order)
-  local docf = split(opts)
-  local w, params = corpus.filter_sql(docf)
-  local sql = "SELECT f.doc AS rowid, substr(d.published, 1, 10) AS date, " .. sql_cols ..
-    " FROM " .. tbl .. " f JOIN documents d ON d.id = f.doc" .. w ..
-    " ORDER BY " .. (order or "f.doc, f.seq")
-  return corpus._db(c):all(sql, params)
-end
-
---- corpus:figures{subject =, unit =, text =, value =, year =, filter...}
-function M.figures(c, opts)
-  local _, fact = split(opts, "figures")
-  local all = rows(c, "f.subject, f.value, f.unit, f.text, f.qualifier, f.sentence, " ..
-    "f.of, f.base, f.base_unit, f.block", "figures", opts)
-  local out = {}
-  local year = fact.fact_year and ("%f[%d]" .. tostring(fact.fact_year) .. "%f[%D]")
-  for _, r in ipairs(all) do
-    if (has(r.subject, fact.subject) or has(r.unit, fact.subject)) and has(r.unit, fact.unit) and has(r.sentence, fact.text)
-        and (not year or (r.sentence and r.sentence:find(year)))
-        and (fact.value == nil or (type(fact.value) == "function" and fact.value(r.value))
-          or r.value == fact.value) then
-      -- a stored 0-based block index; anything else (a damaged row) is none
-      r.block = math.type(r.block) == "integer" and r.block >= 0 and r.block + 1 or nil
-      out[#out + 1] = r
+-- The fact filters as SQL conditions (spec.conds, on the SQL columns
+-- sqln[field]) and the tests left to Lua (function values);
+-- needs[field] = true for the fields those tests read.
+local function plan(kind, fact, sqln)
+  local conds, tests, needs = {}, {}, {}
+  local keys = {}
+  for k in pairs(MATCH[kind]) do keys[#keys + 1] = k end
+  table.sort(keys)
+  for _, k in ipairs(keys) do
+    local want, fields = fact[k], MATCH[kind][k]
+    if type(want) == "function" then
+      tests[#tests + 1] = { fields, want }
+      for _, f in ipairs(fields) do needs[f] = true end
+    elseif want ~= nil then
+      local sqlf = {}
+      for i, f in ipairs(fields) do sqlf[i] = sqln[f] end
+      conds[#conds + 1] = { "has", sqlf, tcore.fold(tostring(want)) }
     end
   end
-  return frame.new(out, { "rowid", "date", "subject", "value", "unit", "text", "qualifier",
-    "sentence", "of", "base", "base_unit", "block" })
+  return conds, tests, needs
+end
+
+-- Do the Lua tests hold for row r (fields read by their frame names)?
+local function passes(r, tests, names)
+  for _, t in ipairs(tests) do
+    local ok = false
+    for _, f in ipairs(t[1]) do
+      if has(r[names[f]], t[2]) then ok = true; break end
+    end
+    if not ok then return false end
+  end
+  return true
+end
+
+---------------------------------------------------------------- reading
+
+-- Columns read on demand: every row of the frame gets a metatable whose
+-- first read of such a column (or pairs) loads it for all rows at once,
+-- by their keys (docs[i], seqs[i] of out[i]); the rows are plain tables
+-- again after that.
+local function on_demand(c, tbl, lazy, out, docs, seqs)
+  local loaded = false
+  local names, sqlcols = {}, {}
+  for _, col in ipairs(lazy) do sqlcols[#sqlcols + 1] = col.name; names[#names + 1] = col.as end
+  local function load()
+    loaded = true
+    local list, at = {}, {}
+    for i, r in ipairs(out) do
+      local d, q = docs[i], seqs[i]
+      list[i] = "[" .. d .. "," .. q .. "]"
+      at[d .. ":" .. q] = r
+      setmetatable(r, nil)
+    end
+    for v in Q.fact_values(ccore.db(c), tbl, sqlcols, "[" .. table.concat(list, ",") .. "]") do
+      local r = at[v[1] .. ":" .. v[2]]
+      for j, name in ipairs(names) do r[name] = v[j + 2] end
+    end
+  end
+  local want = {}
+  for _, n in ipairs(names) do want[n] = true end
+  return {
+    __index = function(r, k)
+      if not loaded and want[k] then load(); return rawget(r, k) end
+      return nil
+    end,
+    __pairs = function(r)
+      if not loaded then load() end
+      return next, r, nil
+    end,
+  }
+end
+
+-- The fixes of a stored row: a 0-based block index becomes 1-based (a
+-- damaged one none); a 0 year of a period is none.
+local function fixer(kind, cols)
+  local blocks, zeros = {}, {}
+  for _, c in ipairs(cols) do
+    if c.field == "block" then blocks[#blocks + 1] = c.as end
+    if ZERO_IS_NONE[kind] and c.type == "integer" then zeros[#zeros + 1] = c.as end
+  end
+  if #blocks == 0 and #zeros == 0 then return nil end
+  return function(r)
+    for _, b in ipairs(blocks) do
+      local v = r[b]
+      r[b] = math.type(v) == "integer" and v >= 0 and v + 1 or nil
+    end
+    for _, z in ipairs(zeros) do if r[z] == 0 then r[z] = nil end end
+  end
+end
+
+-- Read the facts of method for opts: the rows (streamed into a list)
+-- and the frame column names. custom(fact, names, sqln), when given, returns
+-- the method's own SQL conditions and a test keep(r) -> bool run in Lua
+-- on the rows SQL kept, plus the fields that test reads. emit(r, out,
+-- fact), when given, appends what row r becomes to out (instead of r).
+local function read(c, method, opts, custom, emit)
+  local docf, fact, want = split(opts, method)
+  local h = ccore.db(c)
+  local kind, tbl, cols = columns(method)
+  local names, sqln = {}, {}
+  for _, col in ipairs(cols) do names[col.field], sqln[col.field] = col.as, col.name end
+  local conds, tests, needs = plan(kind, fact, sqln)
+  local keep
+  if custom then
+    local more, reads
+    more, keep, reads = custom(fact, names, sqln)
+    for _, cd in ipairs(more) do conds[#conds + 1] = cd end
+    for _, f in ipairs(reads or {}) do needs[f] = true end
+  end
+  local eager, lazy, frame_cols = {}, {}, { "rowid", "date" }
+  for _, col in ipairs(cols) do
+    frame_cols[#frame_cols + 1] = col.as
+    local od = ON_DEMAND[kind] and ON_DEMAND[kind][col.field]
+    if od and not emit and not want[col.field] and not needs[col.field] then lazy[#lazy + 1] = col
+    else eager[#eager + 1] = col end
+  end
+  local fix = fixer(kind, cols)
+  local out, docs, seqs = {}, {}, {}
+  local mt = #lazy > 0 and on_demand(c, tbl, lazy, out, docs, seqs)
+  for r in Q.facts(h, { table = tbl, cols = eager, docs = docf, conds = conds, seq = mt and true }) do
+    if passes(r, tests, names) and (not keep or keep(r)) then
+      if fix then fix(r) end
+      if emit then
+        emit(r, out, fact)
+      else
+        if mt then
+          docs[#out + 1], seqs[#out + 1] = r.rowid, r.seq
+          r.seq = nil
+          setmetatable(r, mt)
+        end
+        out[#out + 1] = r
+      end
+    end
+  end
+  return out, frame_cols
+end
+
+---------------------------------------------------------------- methods
+
+-- figures: a number value compares in SQL; a year narrows in SQL (the
+-- sentence holds its digits) and is tested in Lua as a whole number; a
+-- function or string value is tested in Lua.
+local function figure_rules(fact, names, sqln)
+  local conds, reads = {}, {}
+  local v, year = fact.value, fact.fact_year
+  if type(v) == "number" then conds[#conds + 1] = { "eq", sqln.value, v } end
+  local pat
+  if year then
+    year = tostring(year)
+    conds[#conds + 1] = { "holds", sqln.sentence, year }
+    pat = "%f[%d]" .. year .. "%f[%D]"
+    reads[#reads + 1] = "sentence"
+  end
+  local vcol, scol = names.value, names.sentence
+  local keep = function(r)
+    if v ~= nil and type(v) ~= "number" then
+      if type(v) == "function" then
+        if not v(r[vcol]) then return false end
+      elseif r[vcol] ~= v then return false end
+    end
+    if pat then
+      local s = r[scol]
+      if not (s and s:find(pat)) then return false end
+    end
+    return true
+  end
+  return conds, keep, reads
+end
+
+--- corpus:figures{subject =, unit =, text =, value =, year =, sentence =, filter...}
+function M.figures(c, opts)
+  return frame.wrap(read(c, "figures", opts, figure_rules))
+end
+
+-- people: titles are a JSON list; a text title narrows in SQL when it is
+-- written as is in JSON (no quote, backslash, control character or
+-- U+FFFD); each title is tested in Lua.
+local function people_rules(fact, _, sqln)
+  local t = fact.title
+  if t == nil or type(t) == "function" then return {} end
+  local s = tostring(t)
+  if s:find('[%c"\\]') or s:find("\xEF\xBF\xBD", 1, true) or not utf8.len(s) then return {} end
+  return { { "has", { sqln.titles }, tcore.fold(s) } }
+end
+
+-- One row per title of person row r (titles: a JSON list of strings, a
+-- damaged value counts as none), those matching the title filter.
+local function person_rows(r, out, fact)
+  local t = fact.title
+  local ok, titles = pcall(json.decode, r.titles or "")
+  if not ok or type(titles) ~= "table" then titles = {} end
+  if #titles == 0 then titles = { false } end
+  for _, ti in ipairs(titles) do
+    local title = type(ti) == "string" and ti or nil
+    if t == nil or has(title, t) then
+      local o = {}
+      for k, v in pairs(r) do o[k] = v end
+      o.titles, o.title = nil, title
+      out[#out + 1] = o
+    end
+  end
 end
 
 --- corpus:people{name =, title =, filter...}: one row per person, title, doc
 function M.people(c, opts)
-  local _, fact = split(opts, "people")
-  local all = rows(c, "f.name, f.titles, f.mentions", "people", opts)
-  local out = {}
-  for _, r in ipairs(all) do
-    if has(r.name, fact.name) then
-      -- titles: a JSON list of strings; a damaged value counts as none
-      local ok, titles = pcall(json.decode, r.titles or "")
-      if not ok or type(titles) ~= "table" then titles = {} end
-      if #titles == 0 then titles = { false } end
-      for _, t in ipairs(titles) do
-        local title = type(t) == "string" and t or nil
-        if fact.title == nil or has(title, fact.title) then
-          out[#out + 1] = { rowid = r.rowid, date = r.date, name = r.name, title = title,
-            mentions = r.mentions }
-        end
-      end
+  local out, cols = read(c, "people", opts, people_rules, person_rows)
+  local fcols = { "name", "title", "date", "rowid" }
+  for _, col in ipairs(cols) do
+    if col ~= "rowid" and col ~= "date" and col ~= "name" and col ~= "titles" then
+      fcols[#fcols + 1] = col
     end
   end
-  return frame.new(out, { "name", "title", "date", "rowid", "mentions" })
+  return frame.wrap(out, fcols)
 end
 
 --- corpus:refs{kind =, issuer =, number =, filter...}
 function M.refs(c, opts)
-  local _, fact = split(opts, "refs")
-  local all = rows(c, "f.kind, f.number, f.date AS ref_date, f.issuer, f.text", "refs", opts)
-  local out = {}
-  for _, r in ipairs(all) do
-    if has(r.kind, fact.kind) and has(r.issuer, fact.issuer) and has(r.number, fact.number)
-        and has(r.text, fact.text) then
-      out[#out + 1] = r
-    end
-  end
-  return frame.new(out, { "rowid", "date", "kind", "number", "ref_date", "issuer", "text" })
+  return frame.wrap(read(c, "refs", opts))
 end
 
 --- corpus:places{name =, kind =, filter...}
 function M.places(c, opts)
-  local _, fact = split(opts, "places")
-  local all = rows(c, "f.name, f.kind, f.mentions", "places", opts)
-  local out = {}
-  for _, r in ipairs(all) do
-    if has(r.name, fact.name) and has(r.kind, fact.kind) then out[#out + 1] = r end
-  end
-  return frame.new(out, { "rowid", "date", "name", "kind", "mentions" })
+  return frame.wrap(read(c, "places", opts))
 end
 
 --- corpus:periods{kind =, filter...}
 function M.periods(c, opts)
-  local _, fact = split(opts, "periods")
-  local all = rows(c, "f.text, f.kind, f.from_year AS \"from\", f.to_year AS \"to\"",
-    "periods", opts)
-  local out = {}
-  for _, r in ipairs(all) do
-    if has(r.kind, fact.kind) and has(r.text, fact.text) then
-      if r.from == 0 then r.from = nil end
-      if r.to == 0 then r.to = nil end
-      out[#out + 1] = r
-    end
-  end
-  return frame.new(out, { "rowid", "date", "text", "kind", "from", "to" })
+  return frame.wrap(read(c, "periods", opts))
 end
 
 --- corpus:quotes{filter...}
 function M.quotes(c, opts)
-  local _, fact = split(opts, "quotes")
-  local all = rows(c, "f.text", "quotes", opts)
-  local out = {}
-  for _, r in ipairs(all) do
-    if has(r.text, fact.text) then out[#out + 1] = r end
-  end
-  return frame.new(out, { "rowid", "date", "text" })
+  return frame.wrap(read(c, "quotes", opts))
 end
 
 return M

@@ -72,7 +72,9 @@ H.corpus = {
     "of figures across the corpus: rowid, date, subject, value, unit, text,\n" ..
     "qualifier, sentence. subject/unit/text match substrings accent-insensitively;\n" ..
     "year = 2025 keeps figures whose sentence names that year (targets 'đến năm\n" ..
-    "2025'); document filters (from, to, place, ...) apply too.\n" ..
+    "2025'); document filters (from, to, place, ...) apply too. Filters run in SQL;\n" ..
+    "the sentence is read on first use (for every row at once), or with the rows\n" ..
+    "when sentence = true.\n" ..
     "  corpus:figures{year = 2025}                 -- every 2025 target\n" ..
     "  corpus:figures{subject = 'chi bộ'}:show()",
   people = "corpus:people{name =, title =, filter...} -> frame, one row per person and\n" ..
@@ -84,7 +86,7 @@ H.corpus = {
   places = "corpus:places{name =, kind =, filter...} -> frame of place mentions: rowid,\n" ..
     "date, name, kind, mentions. Total by place: corpus:places():group('name'):sum('mentions').",
   periods = "corpus:periods{kind =, filter...} -> frame of periods (nhiệm kỳ 2020-2025,\n" ..
-    "đến năm 2030): rowid, date, text, kind, from, to.",
+    "đến năm 2030): rowid, date, text, kind, from, to, ordinal (a congress number).",
   quotes = "corpus:quotes{filter...} -> frame of quoted slogans: rowid, date, text.",
   freq = "corpus:freq{n = 1, stop = true, min = 1, top = 100, filter...} -> frame of the\n" ..
     "most frequent syllables (n = 1) or n-grams: term, count, docs. stop = true drops\n" ..

@@ -7,10 +7,11 @@
 -- width re-renders the same lines without searching again.
 
 local S = require("tinsh.store")
-local corpus = require("corpus")
+local core = require("corpus.core")
+local Q = require("corpus.sql")
 local A = require("corpus.args")
 local display = require("tinsh.display")
-local core = require("tinsh.core")
+local tcore = require("tinsh.core")
 
 local M = {}
 local Kwic = {}
@@ -59,33 +60,23 @@ function M.kwic(c, query, opts)
     sort = "string", docs = "table", filter = "table", limit = "count" })
   local kinds = opts.kinds or DEFAULT_KINDS
   if type(kinds) == "string" then kinds = { kinds } end
-  local klist = {}
   for _, k in ipairs(kinds) do
     if not ALL_KINDS[k] then error("kwic: unknown block kind '" .. tostring(k) .. "'", 2) end
-    klist[#klist + 1] = "'" .. k .. "'"
   end
   local self = setmetatable({ query = query, width = opts.width, sort_by = opts.sort }, KwicMT)
   local m = phrase_match(query)
   if not m then return self end
-  local sql = { "b.doc IN (SELECT rowid FROM fts WHERE fts MATCH ?)" }
-  local params = { m }
-  if #klist > 0 then sql[#sql + 1] = " AND b.kind IN (" .. table.concat(klist, ",") .. ")" end
+  local where = Q.where():match(m)
+  if #kinds > 0 then where:kinds(kinds) end
   if opts.docs then
     local ids = {}
     for i, d in ipairs(opts.docs) do ids[i] = tostring(d.rowid) end
-    sql[#sql + 1] = " AND b.doc IN (SELECT value FROM json_each(?))"
-    params[#params + 1] = "[" .. table.concat(ids, ",") .. "]"
+    where:ids(ids)
   end
-  if opts.filter then
-    local w, fp = corpus.filter_sql(opts.filter, "kwic", 2)
-    if w ~= "" then
-      sql[#sql + 1] = " AND" .. w:gsub("^ WHERE", "")
-      for _, v in ipairs(fp) do params[#params + 1] = v end
-    end
-  end
+  if opts.filter then where:filter(opts.filter, "kwic", 2) end
   local limit = opts.limit
   local n = 0
-  for r in corpus._blocks(c, table.concat(sql), params, "d.title, d.published") do
+  for r in core.blocks(c, where, nil, true) do
     local text = r[4]
     local pos = S.find(text, query)
     for i = 1, #pos, 2 do
@@ -109,12 +100,12 @@ end
 -- Sort key of a context: folded words, the left one read backwards.
 local function left_key(s)
   local words = {}
-  for w in core.fold(s):gmatch("[%w]+") do table.insert(words, 1, w) end
+  for w in tcore.fold(s):gmatch("[%w]+") do table.insert(words, 1, w) end
   return table.concat(words, " ")
 end
 local function right_key(s)
   local words = {}
-  for w in core.fold(s):gmatch("[%w]+") do words[#words + 1] = w end
+  for w in tcore.fold(s):gmatch("[%w]+") do words[#words + 1] = w end
   return table.concat(words, " ")
 end
 

@@ -8,7 +8,8 @@
 -- database (tables corpus_sets, corpus_set_hits) to be reloaded later
 -- with corpus:saved(name).
 
-local corpus = require("corpus")
+local core = require("corpus.core")
+local Q = require("corpus.sql")
 local A = require("corpus.args")
 local frame = require("frame")
 local display = require("tinsh.display")
@@ -53,7 +54,7 @@ function M.search(c, query, opts)
     snippet = "count", filter = "table" })
   local limit = opts.limit or 1000
   if opts.snippet then A.int("search", 2, opts.snippet, "snippet", 0, 64) end
-  local db = corpus._db(c)
+  local db = core.db(c)
   local hits, err = db:search(query, { limit = opts.filter and -1 or limit,
     raw = opts.raw, offsets = opts.offsets ~= false, snippet = opts.snippet or 16,
     open = "«", close = "»" })
@@ -61,8 +62,7 @@ function M.search(c, query, opts)
   local keep
   if opts.filter then
     keep = {}
-    local w, params = corpus.filter_sql(opts.filter, "search", 2)
-    for r in db:rows("SELECT d.id AS id FROM documents d" .. w, params) do keep[r.id] = true end
+    for r in Q.doc_ids(db, opts.filter, "search", 2) do keep[r.id] = true end
   end
   local out = {}
   local best = hits[1] and hits[1].score
@@ -101,10 +101,8 @@ end
 function RS:docs()
   local c = owner[self]
   local ids = {}
-  for i, h in ipairs(self) do ids[i] = tostring(h.rowid) end
-  return corpus._db(c):rows("SELECT " .. corpus.DOC_COLS .. " FROM json_each(?) j " ..
-    "JOIN documents d ON d.id = j.value ORDER BY j.key",
-    { "[" .. table.concat(ids, ",") .. "]" }, { meta = corpus._docmt(c) })
+  for i, h in ipairs(self) do ids[i] = h.rowid end
+  return Q.docs_in_order(core.db(c), ids, require("corpus.doc").metatable_of(c))
 end
 
 local function copy(h)
@@ -120,10 +118,7 @@ function RS:filter(pred)
   local test = pred
   if type(pred) == "table" then
     local keep = {}
-    local w, params = corpus.filter_sql(pred, "filter")
-    for r in corpus._db(c):rows("SELECT d.id AS id FROM documents d" .. w, params) do
-      keep[r.id] = true
-    end
+    for r in Q.doc_ids(core.db(c), pred, "filter") do keep[r.id] = true end
     test = function(h) return keep[h.rowid] end
   elseif type(pred) ~= "function" then
     error("bad argument #1 to 'filter' (function or document filter expected)", 2)
@@ -192,30 +187,17 @@ function RS:save(name)
     error("bad argument #1 to 'save' (name expected)", 2)
   end
   local c = owner[self]
-  local w, err = corpus._wdb(c)
+  local w, err = core.wdb(c)
   if not w then return nil, "cannot save result set: " .. tostring(err) end
-  w:exec("BEGIN IMMEDIATE")
-  local ok, e = pcall(function()
-    w:exec("DELETE FROM corpus_set_hits WHERE name = ?", { name })
-    w:exec("INSERT OR REPLACE INTO corpus_sets(name, query, created, n) " ..
-      "VALUES(?, ?, strftime('%Y-%m-%dT%H:%M:%S', 'now'), ?)", { name, self.query, #self })
-    for i, h in ipairs(self) do
-      w:exec("INSERT INTO corpus_set_hits(name, rank, doc, score, snippet) VALUES(?,?,?,?,?)",
-        { name, i, h.rowid, h.score, h.snippet })
-    end
-  end)
+  Q.begin(w)
+  local ok, e = pcall(Q.save_set, w, name, self.query, self)
   if not ok then
-    w:exec("ROLLBACK")
+    Q.rollback(w)
     return nil, "cannot save result set: " .. tostring(e)
   end
-  w:exec("COMMIT")
+  Q.commit(w)
   self.name = name
   return self
-end
-
-local function has_sets(db)
-  local r = db:all("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'corpus_sets'")
-  return r[1].n > 0
 end
 
 --- corpus:saved(name) -> the saved result set | nil, msg;
@@ -225,32 +207,24 @@ function M.saved(c, name)
   if type(name) ~= "string" then
     error("bad argument #1 to 'saved' (name expected, got " .. type(name) .. ")", 2)
   end
-  local db = corpus._db(c)
-  if not has_sets(db) then return nil, "no saved result set '" .. tostring(name) .. "'" end
-  local meta = db:all("SELECT query FROM corpus_sets WHERE name = ?", { name })
-  if not meta[1] then return nil, "no saved result set '" .. tostring(name) .. "'" end
-  local rows = db:all("SELECT h.rank, h.doc AS rowid, d.doc_id AS id, d.path, d.title, " ..
-    "d.published, h.score, h.snippet FROM corpus_set_hits h JOIN documents d ON d.id = h.doc " ..
-    "WHERE h.name = ? ORDER BY h.rank", { name })
+  local db = core.db(c)
+  local meta = Q.set_query(db, name)
+  if not meta then return nil, "no saved result set '" .. tostring(name) .. "'" end
   local hits = {}
-  for i, r in ipairs(rows) do hits[i] = hit_of(r) end
-  return make(c, meta[1].query, renumber(hits), name)
+  for i, r in ipairs(Q.set_hits(db, name)) do hits[i] = hit_of(r) end
+  return make(c, meta.query, renumber(hits), name)
 end
 
 -- the saved result sets as a frame (corpus:saved() without a name)
 function M.sets(c)
-  local db = corpus._db(c)
-  if not has_sets(db) then return frame.new({}, { "name", "query", "n", "created" }) end
-  return frame.new(db:all("SELECT name, query, n, created FROM corpus_sets ORDER BY name"),
-    { "name", "query", "n", "created" })
+  return frame.new(Q.sets(core.db(c)), { "name", "query", "n", "created" })
 end
 
 --- corpus:drop(name) -> true | nil, msg
 function M.drop(c, name)
-  local w, err = corpus._wdb(c)
+  local w, err = core.wdb(c)
   if not w then return nil, err end
-  local n = w:exec("DELETE FROM corpus_sets WHERE name = ?", { name })
-  w:exec("DELETE FROM corpus_set_hits WHERE name = ?", { name })
+  local n = Q.drop_set(w, name)
   if n == 0 then return nil, "no saved result set '" .. tostring(name) .. "'" end
   return true
 end

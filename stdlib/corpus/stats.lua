@@ -9,14 +9,14 @@
 -- Tokenizing runs in C; counting policy is here.
 
 local S = require("tinsh.store")
-local corpus = require("corpus")
+local ccore = require("corpus.core")
+local Q = require("corpus.sql")
 local frame = require("frame")
 local core = require("tinsh.core")
 local A = require("corpus.args")
 
 local M = {}
 
-local CONTENT = "'title','lead','heading','paragraph','question','answer','caption'"
 
 ---------------------------------------------------------------- stopwords
 
@@ -46,26 +46,24 @@ end
 
 -- Where a subcorpus comes from: nil (all), a document filter table, a
 -- result set, a concordance, a document, or a list of documents / row ids.
--- Returns an SQL condition on blocks b (joined with documents d) and params.
+-- Returns a condition (corpus.sql) on the content blocks b (joined with
+-- documents d) of the subcorpus.
 local function source_sql(spec)
-  if spec == nil then return "", {} end
+  local w = Q.where():content()
+  if spec == nil then return w end
   if type(spec) == "table" and spec.rowid and getmetatable(spec) then
-    return " AND b.doc = ?", { spec.rowid }
+    return w:doc(spec.rowid)
   end
   if type(spec) == "table" and (#spec > 0 or getmetatable(spec)) then
     local ids, seen = {}, {}
     for _, x in ipairs(spec) do
       local id = type(x) == "table" and x.rowid or x
       if math.type(id) ~= "integer" then error("subcorpus: documents or row ids expected", 4) end
-      if not seen[id] then seen[id] = true; ids[#ids + 1] = tostring(id) end
+      if not seen[id] then seen[id] = true; ids[#ids + 1] = id end
     end
-    return " AND b.doc IN (SELECT value FROM json_each(?))", { "[" .. table.concat(ids, ",") .. "]" }
+    return w:ids(ids)
   end
-  if type(spec) == "table" then
-    local w, params = corpus.filter_sql(spec)
-    if w == "" then return "", params end
-    return " AND" .. w:gsub("^ WHERE", ""), params
-  end
+  if type(spec) == "table" then return w:filter(spec) end
   error("subcorpus: document filter, result set or list of documents expected", 4)
 end
 M.source_sql = source_sql
@@ -73,8 +71,7 @@ M.source_sql = source_sql
 -- Iterate the content blocks of a subcorpus: fn(doc_rowid, text) per block,
 -- in document order.
 local function each_block(c, spec, fn)
-  local w, params = source_sql(spec)
-  for r in corpus._blocks(c, "b.kind IN (" .. CONTENT .. ")" .. w, params) do fn(r[1], r[4]) end
+  for r in ccore.blocks(c, source_sql(spec)) do fn(r[1], r[4]) end
 end
 M.each_block = each_block
 
@@ -127,12 +124,7 @@ end
 -- (rows of block_rows come as (doc, text, off, len): a NULL text is the
 -- span of the document text, which db:terms reads once per document)
 local function count_ngrams(c, spec, n, stop, top, min)
-  local w, params = source_sql(spec)
-  local tbl = corpus._block_table(c)
-  local join = w:find("d%.") and " JOIN documents d ON d.id = b.doc" or ""
-  local sql = "SELECT b.doc, b.text, b.off, b.len FROM " .. tbl .. " b" .. join ..
-    " WHERE b.kind IN (" .. CONTENT .. ")" .. w .. " ORDER BY b.doc, b.seq"
-  return corpus._db(c):terms(sql, params, n, stop, top, min)
+  return ccore.terms(c, source_sql(spec), n, stop, top, min)
 end
 M.count_ngrams = count_ngrams
 
@@ -179,23 +171,12 @@ end
 
 -- Corpus-wide unigram counts and document frequencies (content blocks),
 -- computed once per corpus and kept for the session.
--- What the corpus-wide counts depend on: documents and ingest runs.
-local function stamp(db)
-  return db:all("SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || " ..
-    "coalesce((SELECT max(id) FROM ingest_log), 0) AS s FROM documents")[1].s
-end
-
-local function has_table(db, name)
-  return db:all("SELECT count(*) AS n FROM sqlite_schema WHERE name = ?", { name })[1].n > 0
-end
-
 -- Load the counts kept in the database when they are up to date.
 local function load_globals(db, st)
-  if not has_table(db, "corpus_terms") then return nil end
-  local meta = db:all("SELECT value FROM corpus_meta WHERE key = 'terms'")[1]
-  if not meta or meta.value ~= st then return nil end
+  local rows = Q.load_terms(db, st)
+  if not rows then return nil end
   local counts, dfs, total, ndocs = {}, {}, 0, 0
-  for r in db:rows("SELECT term, cnt, df FROM corpus_terms", nil, { array = true }) do
+  for r in rows do
     if r[1] == "" then total, ndocs = r[2], r[3]
     else counts[r[1]], dfs[r[1]] = r[2], r[3] end
   end
@@ -205,32 +186,23 @@ end
 -- Keep the counts in the database (tables corpus_terms, corpus_meta) when
 -- it is writable; the row with term '' holds the totals.
 local function save_globals(c, g, st)
-  local w = corpus._wdb(c)
+  local w = ccore.wdb(c)
   if not w then return end
-  w:exec("CREATE TABLE IF NOT EXISTS corpus_meta(key TEXT PRIMARY KEY, value TEXT);" ..
-    "CREATE TABLE IF NOT EXISTS corpus_terms(term TEXT PRIMARY KEY, cnt INTEGER NOT NULL," ..
-    " df INTEGER NOT NULL) WITHOUT ROWID")
-  w:exec("BEGIN IMMEDIATE")
-  local ok, err = pcall(function()
-    w:exec("DELETE FROM corpus_terms")
-    w:exec("INSERT INTO corpus_terms VALUES('', ?, ?)", { g.total, g.ndocs })
-    for t, n in pairs(g.counts) do
-      w:exec("INSERT INTO corpus_terms VALUES(?, ?, ?)", { t, n, g.dfs[t] })
-    end
-    w:exec("INSERT OR REPLACE INTO corpus_meta VALUES('terms', ?)", { st })
-  end)
-  w:exec(ok and "COMMIT" or "ROLLBACK")
-  pcall(w.exec, w, "PRAGMA wal_checkpoint(PASSIVE)") -- readers skip a backfilled WAL
+  Q.create_terms_tables(w)
+  Q.begin(w)
+  local ok, err = pcall(Q.save_terms, w, g, st)
+  if ok then Q.commit(w) else Q.rollback(w) end
+  Q.checkpoint(w) -- readers skip a backfilled WAL
   if not ok then io.stderr:write("tinsh: corpus: cannot keep term counts: ", tostring(err), "\n") end
 end
 
 -- Corpus-wide unigram counts and document frequencies (content blocks):
 -- computed once, kept in the database and in memory for the session.
 local function globals(c)
-  local cache = corpus._cache(c)
+  local cache = ccore.cache(c)
   if cache.uni then return cache.uni end
-  local db = corpus._db(c)
-  local st = stamp(db)
+  local db = ccore.db(c)
+  local st = Q.terms_stamp(db)
   local g = load_globals(db, st)
   if not g then
     local counts, dfs, total, ndocs = count_ngrams(c, nil, 1, nil)
@@ -265,11 +237,8 @@ function M.collocations(c, word, opts)
   -- only documents containing the node (through the index)
   local m = require("corpus.kwic").phrase_match(word)
   local spec = subcorpus_of(opts)
-  local w, params = source_sql(spec)
-  table.insert(params, 1, m)
   local co, slots, nodes = {}, 0, 0
-  for r in corpus._blocks(c, "b.kind IN (" .. CONTENT .. ") AND b.doc IN " ..
-      "(SELECT rowid FROM fts WHERE fts MATCH ?)" .. w, params) do
+  for r in ccore.blocks(c, source_sql(spec):match(m)) do
     local toks = S.tokens(r[4], true)
     local nn = #node
     for i = 1, #toks - nn + 1 do
@@ -378,7 +347,7 @@ end
 -- Content text of a document (content blocks joined).
 local function content_text(c, rowid)
   local parts = {}
-  for r in corpus._blocks(c, "b.doc = ? AND b.kind IN (" .. CONTENT .. ")", { rowid }) do
+  for r in ccore.blocks(c, Q.where():doc(rowid):content()) do
     parts[#parts + 1] = r[4]
   end
   return table.concat(parts, "\n")
@@ -436,7 +405,7 @@ function M.similar(c, d, n)
   for i = 1, math.min(12, #terms) do q[i] = '"' .. terms[i][1]:gsub('"', '""') .. '"' end
   local rows = {}
   if #q > 0 and norm > 0 then
-    local hits = corpus._db(c):search(table.concat(q, " OR "),
+    local hits = ccore.db(c):search(table.concat(q, " OR "),
       { raw = true, limit = math.max(100, 4 * n), snippet = 0 }) or {}
     for _, h in ipairs(hits) do
       if h.rowid ~= d.rowid then
@@ -469,19 +438,11 @@ local K, BANDS = 64, 16 -- 64 MinHash slots, 16 bands of 4 for LSH
 -- Signatures of every document: from corpus_minhash when present and up
 -- to date, else computed (and stored when the database is writable).
 local function signatures(c)
-  local cache = corpus._cache(c)
-  local db = corpus._db(c)
+  local cache = ccore.cache(c)
+  local db = ccore.db(c)
   local sigs, stale = {}, {}
-  local has = db:all("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'corpus_minhash'")[1].n > 0
-  local sql
-  if has then
-    sql = "SELECT d.id, d.hash, m.sig, m.hash AS mhash FROM documents d " ..
-      "LEFT JOIN corpus_minhash m ON m.doc = d.id ORDER BY d.id"
-  else
-    sql = "SELECT d.id, d.hash, NULL, NULL FROM documents d ORDER BY d.id"
-  end
   local mem = cache.minhash or {}
-  for r in db:rows(sql, nil, { array = true }) do
+  for r in Q.minhash_rows(db) do
     local id, hash, sig, mhash = r[1], r[2], r[3], r[4]
     if sig and mhash == hash and #sig == 4 * K then sigs[id] = sig
     elseif mem[id] and mem[id].hash == hash then sigs[id] = mem[id].sig
@@ -490,9 +451,9 @@ local function signatures(c)
   if #stale > 0 then
     local want = {}
     for _, st in ipairs(stale) do want[st[1]] = st[2] end
-    local w = corpus._wdb(c)
+    local w = ccore.wdb(c)
     cache.minhash = mem
-    if w then w:exec("BEGIN IMMEDIATE") end
+    if w then Q.begin(w) end
     local ok, err = pcall(function()
       local function done(id, parts)
         if id and want[id] then
@@ -501,19 +462,19 @@ local function signatures(c)
           mem[id] = { hash = want[id], sig = sig }
           want[id] = nil
           if w then
-            w:exec("INSERT OR REPLACE INTO corpus_minhash(doc, hash, sig) VALUES(?, ?, ?)",
-              { id, mem[id].hash, sig })
+            Q.save_minhash(w, id, mem[id].hash, sig)
           end
         end
       end
       -- one pass over the content blocks, in document order
       local cur, parts = nil, {}
-      local cond = #stale < 1000 and (" AND doc IN (" .. (function()
+      local where = Q.where():content()
+      if #stale < 1000 then
         local ids = {}
-        for i, st in ipairs(stale) do ids[i] = tostring(st[1]) end
-        return table.concat(ids, ",")
-      end)() .. ")") or ""
-      for r in corpus._blocks(c, "b.kind IN (" .. CONTENT .. ")" .. cond:gsub(" doc IN", " b.doc IN")) do
+        for i, st in ipairs(stale) do ids[i] = st[1] end
+        where:ids(ids)
+      end
+      for r in ccore.blocks(c, where) do
         if r[1] ~= cur then
           done(cur, parts)
           cur, parts = r[1], {}
@@ -524,12 +485,12 @@ local function signatures(c)
       for id in pairs(want) do done(id, {}) end -- documents without content
     end)
     if not ok then -- an error or Ctrl-C: leave the database as it was
-      if w then pcall(w.exec, w, "ROLLBACK") end
+      if w then Q.rollback(w) end
       error(err, 0)
     end
     if w then
-      w:exec("COMMIT")
-      pcall(w.exec, w, "PRAGMA wal_checkpoint(PASSIVE)")
+      Q.commit(w)
+      Q.checkpoint(w)
     end
   end
   cache.minhash = mem
@@ -585,12 +546,12 @@ function M.duplicates(c, threshold, opts)
     if #a.ids ~= #b.ids then return #a.ids > #b.ids end
     return a.root < b.root
   end)
-  local db = corpus._db(c)
+  local db = ccore.db(c)
   local rows = {}
   for ci, cl in ipairs(list) do
     local first = cl.ids[1]
     for _, id in ipairs(cl.ids) do
-      local info = db:all("SELECT title, substr(published, 1, 10) AS date FROM documents WHERE id = ?", { id })[1] or {}
+      local info = Q.doc_title_date(db, id) or {}
       rows[#rows + 1] = { cluster = ci, rowid = id,
         similarity = id == first and 1 or round(S.similarity(sigs[first], sigs[id]), 3),
         date = info.date, title = info.title }

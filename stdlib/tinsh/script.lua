@@ -19,6 +19,8 @@ local export = require("export")
 local chart = require("chart")
 local display = require("tinsh.display")
 local core = require("tinsh.core")
+local ccore = require("corpus.core")
+local Q = require("corpus.sql")
 
 local M = {}
 
@@ -429,25 +431,18 @@ local function text_year(text)
 end
 M.text_year = text_year
 
-local DOC_SQL = [[SELECT d.id AS rowid, substr(d.published, 1, 10) AS date,
-    d.title, d.site, d.author, d.path, d.lead,
-    (SELECT max(substr(r.date, 1, 4)) FROM refs r WHERE r.doc = d.id
-        AND r.date IS NOT NULL) AS ref_year,
-    (SELECT max(p.from_year) FROM periods p WHERE p.doc = d.id
-        AND p.kind = 'đại hội' AND p.from_year > 0) AS congress_year
-  FROM documents d]]
 local DOC_COLS = { "rowid", "date", "year", "year_from", "label", "title", "site", "author",
   "path" }
 
--- One row of script.documents from a DOC_SQL row.
+-- One row of script.documents from a row of corpus.sql's Q.script_docs.
 local function doc_row(c, d)
   local r = { rowid = d.rowid, date = d.date, title = d.title, site = d.site,
     author = d.author, path = d.path }
   if d.date then
     r.year, r.year_from = tonumber(d.date:sub(1, 4)), "published"
   else -- the later of: cited documents' dates, the text's own years
-    local t = c:sql("SELECT text FROM documents WHERE id = ?", { d.rowid })[1]
-    local y = t and t.text and text_year(t.text)
+    local text = Q.doc_text(ccore.db(c), d.rowid)
+    local y = text and text_year(text)
     local ry = tonumber(d.ref_year)
     if ry and (not y or ry >= y) then r.year, r.year_from = ry, "cited documents"
     elseif y then r.year, r.year_from = y, "text"
@@ -478,7 +473,7 @@ first year of the congress term it reports on ("nhiệm kỳ 2020-2025" →
 function M.documents(c)
   local cache = M.doc_map(c)
   local rows = {}
-  for _, d in ipairs(c:sql(DOC_SQL .. " ORDER BY d.id")) do
+  for _, d in ipairs(Q.script_docs(ccore.db(c))) do
     local r = rawget(cache, d.rowid) or doc_row(c, d)
     rawset(cache, d.rowid, r)
     rows[#rows + 1] = r
@@ -492,7 +487,7 @@ function M.doc_map(c)
   local m = doc_cache[c]
   if m then return m end
   m = setmetatable({}, { __index = function(t, rowid)
-    local d = c:sql(DOC_SQL .. " WHERE d.id = ?", { rowid })[1]
+    local d = Q.script_docs(ccore.db(c), rowid)[1]
     local r = d and doc_row(c, d) or false
     rawset(t, rowid, r)
     return r

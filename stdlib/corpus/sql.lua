@@ -1,0 +1,503 @@
+-- corpus.sql — the one gateway between the stdlib and the corpus database.
+--
+-- Every SQL text the stdlib sends lives in this file, behind named
+-- functions: document filters and lookups, blocks, result sets, term
+-- counts, MinHash signatures, fact frames, report-script rows. The other
+-- modules call these names with a database handle of tinsh.store (h) and
+-- never write SQL themselves (tests/lua/test_requires.lua checks it);
+-- `corpus:sql(...)` stays the user's own door. Functions that take a
+-- `where` take a condition built here (Q.where()) or, for the internal
+-- tests, a raw SQL condition string.
+--
+--   local Q = require("corpus.sql")
+--   local w, params = Q.doc_filter{ year = 2024 }
+--   for d in Q.docs(h, w, params) do ... end
+
+local S = require("tinsh.store")
+local A = require("corpus.args")
+
+local Q = {}
+
+---------------------------------------------------------------- small
+
+-- the block kinds whose text is an article's content (statistics, diff)
+Q.CONTENT = { "title", "lead", "heading", "paragraph", "question", "answer", "caption" }
+
+-- the columns a document object starts with (the rest load on demand)
+Q.DOC_COLS = "d.id AS rowid, d.title, d.published"
+
+-- A quoted SQL string literal of s.
+local function lit(s) return "'" .. tostring(s):gsub("'", "''") .. "'" end
+
+--- Q.has_table(h, name) -> does the database hold a table or view name?
+function Q.has_table(h, name)
+  return h:all("SELECT count(*) AS n FROM sqlite_schema WHERE name = ?", { name })[1].n > 0
+end
+
+--- Q.has_block_rows(h) -> are blocks kept in the block_rows table?
+function Q.has_block_rows(h)
+  return h:all("SELECT count(*) AS n FROM sqlite_schema WHERE " ..
+    "name = 'block_rows' AND type = 'table'")[1].n > 0
+end
+
+--- Transactions and checkpoints on a write handle w.
+function Q.begin(w) w:exec("BEGIN IMMEDIATE") end
+function Q.commit(w) w:exec("COMMIT") end
+function Q.rollback(w) return pcall(w.exec, w, "ROLLBACK") end
+function Q.checkpoint(w) return pcall(w.exec, w, "PRAGMA wal_checkpoint(PASSIVE)") end
+
+--- Q.create_corpus_tables(w): the stdlib's own tables (result sets,
+--- MinHash signatures), created on the first write.
+function Q.create_corpus_tables(w)
+  w:exec([[
+    CREATE TABLE IF NOT EXISTS corpus_sets(name TEXT PRIMARY KEY,
+      query TEXT, created TEXT NOT NULL, n INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS corpus_set_hits(name TEXT NOT NULL,
+      rank INTEGER NOT NULL, doc INTEGER NOT NULL, score REAL, snippet TEXT,
+      PRIMARY KEY(name, rank));
+    CREATE TABLE IF NOT EXISTS corpus_minhash(doc INTEGER PRIMARY KEY,
+      hash TEXT NOT NULL, sig BLOB NOT NULL);]])
+end
+
+---------------------------------------------------------------- document filters
+
+local function add(where, params, cond, value)
+  where[#where + 1] = cond
+  if value ~= nil then params[#params + 1] = value end
+end
+
+local like = A.like -- literal substring: % _ \ escaped, with ESCAPE '\'
+
+-- the filter fields and the kind of value each takes (corpus.args)
+Q.FILTER = { year = "text", from = "text", to = "text", site = "text",
+  author = "text", title = "text", place = "text", person = "text",
+  text = "string", ids = "table", where = "string", params = "table",
+  limit = "count", set = "any" }
+
+-- The conditions of the date and field filters.
+local function filter_fields(filter, where, params)
+  if filter.year then add(where, params, "substr(d.published, 1, 4) = ?", tostring(filter.year)) end
+  if filter.from then add(where, params, "d.published >= ?", tostring(filter.from)) end
+  if filter.to then
+    local to = tostring(filter.to)
+    add(where, params, "substr(d.published, 1, " .. #to .. ") <= ?", to)
+  end
+  if filter.site then add(where, params, "d.site LIKE ? ESCAPE '\\'", like(filter.site)) end
+  if filter.author then add(where, params, "d.author LIKE ? ESCAPE '\\'", like(filter.author)) end
+  if filter.title then add(where, params, "d.title LIKE ? ESCAPE '\\'", like(filter.title)) end
+  if filter.place then
+    add(where, params, "d.id IN (SELECT doc FROM places WHERE name LIKE ? ESCAPE '\\')",
+      like(filter.place))
+  end
+  if filter.person then
+    add(where, params, "d.id IN (SELECT doc FROM people WHERE name LIKE ? ESCAPE '\\')",
+      like(filter.person))
+  end
+end
+
+-- The conditions of the text, ids and where filters.
+local function filter_rest(filter, where, params, fname, argn)
+  if filter.text then
+    local m = S.plain_query(filter.text)
+    if m then
+      add(where, params, "d.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)", m)
+    else
+      where[#where + 1] = "0"
+    end
+  end
+  if filter.ids then
+    local ids = {}
+    for i, id in ipairs(filter.ids) do
+      ids[i] = tostring(A.int(fname, argn, id, "ids[" .. i .. "]"))
+    end
+    where[#where + 1] = "d.id IN (" .. (#ids > 0 and table.concat(ids, ",") or "NULL") .. ")"
+  end
+  if filter.where then
+    where[#where + 1] = "(" .. filter.where .. ")"
+    for _, v in ipairs(filter.params or {}) do params[#params + 1] = v end
+  end
+end
+
+-- Q.doc_filter(filter [, fname, argn]) -> " WHERE ..." (or "") and params
+-- for a document filter table on documents d:
+--   year, from, to          publication date ("2024", "2024-03", "2024-03-04")
+--   site, author, title     substring of the field
+--   place, person           the document mentions a place / person (substring)
+--   text                    full-text query (accent-smart, like search)
+--   ids                     list of row ids
+--   where                   extra SQL condition on documents d (with ? params
+--                           from filter.params)
+-- fname and argn name the public method and argument for errors
+-- (default: 'filter', #1).
+function Q.doc_filter(filter, fname, argn)
+  local where, params = {}, {}
+  if filter == nil then return "", params end
+  fname, argn = fname or "filter", argn or 1
+  A.opts(fname, argn, filter, Q.FILTER)
+  filter_fields(filter, where, params)
+  filter_rest(filter, where, params, fname, argn)
+  if #where == 0 then return "", params end
+  return " WHERE " .. table.concat(where, " AND "), params
+end
+
+-- " LIMIT n" for a filter's limit, or "".
+local function limit_of(filter)
+  if filter and filter.limit then return " LIMIT " .. math.tointeger(filter.limit) end
+  return ""
+end
+
+---------------------------------------------------------------- documents
+
+--- Q.docs(h, filter, fname, meta) -> iterator over the document rows of a
+--- filter (DOC_COLS, in row id order; to-be-closed)
+function Q.docs(h, filter, fname, meta)
+  local w, params = Q.doc_filter(filter, fname)
+  local sql = "SELECT " .. Q.DOC_COLS .. " FROM documents d" .. w .. " ORDER BY d.id" ..
+    limit_of(filter)
+  return h:rows(sql, params, { meta = meta })
+end
+
+--- Q.list(h, filter) -> rows rowid, date, title, author, site, path
+function Q.list(h, filter)
+  local w, params = Q.doc_filter(filter, "list")
+  local sql = "SELECT d.id AS rowid, substr(d.published, 1, 10) AS date, d.title, " ..
+    "d.author, d.site, d.path FROM documents d" .. w .. " ORDER BY d.id" .. limit_of(filter)
+  return h:all(sql, params)
+end
+
+--- Q.count(h, filter) -> number of documents matching
+function Q.count(h, filter)
+  local w, params = Q.doc_filter(filter, "count")
+  return h:all("SELECT count(*) AS n FROM documents d" .. w, params)[1].n
+end
+
+--- Q.doc_ids(h, filter [, fname, argn]) -> iterator of rows {id =} of the
+--- documents matching, in row id order
+function Q.doc_ids(h, filter, fname, argn)
+  local w, params = Q.doc_filter(filter, fname, argn)
+  return h:rows("SELECT d.id AS id FROM documents d" .. w .. " ORDER BY d.id", params)
+end
+
+local BY = { rowid = "d.id = ?", hash = "d.doc_id = ?", path = "d.path = ?" }
+
+--- Q.doc_by(h, field, value, meta) -> the document row whose field
+--- ("rowid", "hash" or "path") is value, or nil
+function Q.doc_by(h, field, value, meta)
+  local sql = "SELECT " .. Q.DOC_COLS .. " FROM documents d WHERE " .. BY[field] .. " LIMIT 1"
+  return h:all(sql, { value }, { meta = meta })[1]
+end
+
+--- Q.docs_by_suffix(h, key, meta) -> up to two document rows whose path
+--- ends in "/key..." (a path suffix or a file name prefix)
+function Q.docs_by_suffix(h, key, meta)
+  return h:all("SELECT " .. Q.DOC_COLS .. " FROM documents d WHERE d.path LIKE ? " ..
+    "ESCAPE '\\' ORDER BY d.id LIMIT 2",
+    { "%/" .. key:gsub("[%%_\\]", "\\%0") .. "%" }, { meta = meta })
+end
+
+--- Q.docs_in_order(h, ids, meta) -> iterator over the documents of a list
+--- of row ids, in list order
+function Q.docs_in_order(h, ids, meta)
+  local s = {}
+  for i, id in ipairs(ids) do s[i] = tostring(id) end
+  return h:rows("SELECT " .. Q.DOC_COLS .. " FROM json_each(?) j " ..
+    "JOIN documents d ON d.id = j.value ORDER BY j.key",
+    { "[" .. table.concat(s, ",") .. "]" }, { meta = meta })
+end
+
+--- Q.doc_meta(h, rowid) -> {id, path, author, site, url, size} or nil
+function Q.doc_meta(h, rowid)
+  return h:all("SELECT doc_id AS id, path, author, site, url, size " ..
+    "FROM documents WHERE id = ?", { rowid })[1]
+end
+
+--- Q.doc_text(h, rowid) -> the document's text or nil
+function Q.doc_text(h, rowid)
+  local r = h:all("SELECT text FROM documents WHERE id = ?", { rowid })[1]
+  return r and r.text
+end
+
+--- Q.doc_title_date(h, rowid) -> {title, date} (date YYYY-MM-DD) or nil
+function Q.doc_title_date(h, rowid)
+  return h:all("SELECT title, substr(published, 1, 10) AS date FROM documents WHERE id = ?",
+    { rowid })[1]
+end
+
+---------------------------------------------------------------- block conditions
+
+-- A condition on blocks b (joined with documents d): Q.where() then
+-- :kinds(list), :content(), :doc(id), :ids(list), :match(fts), :filter(f).
+local Where = {}
+local WhereMT = { __index = Where, __name = "corpus.sql.where" }
+
+function Q.where() return setmetatable({ parts = {}, params = {}, uses_d = false }, WhereMT) end
+
+local function cond(self, sql, ...)
+  self.parts[#self.parts + 1] = sql
+  for _, v in ipairs({ ... }) do self.params[#self.params + 1] = v end
+  return self
+end
+
+--- w:kinds(list): the block kind is one of list (names quoted here)
+function Where:kinds(list)
+  local q = {}
+  for i, k in ipairs(list) do q[i] = lit(k) end
+  return cond(self, "b.kind IN (" .. table.concat(q, ",") .. ")")
+end
+
+--- w:content(): a content block (Q.CONTENT)
+function Where:content() return self:kinds(Q.CONTENT) end
+
+--- w:doc(rowid): a block of one document
+function Where:doc(id) return cond(self, "b.doc = ?", id) end
+
+--- w:ids(list of row ids): a block of one of these documents
+function Where:ids(ids)
+  local s = {}
+  for i, id in ipairs(ids) do s[i] = tostring(id) end
+  return cond(self, "b.doc IN (SELECT value FROM json_each(?))", "[" .. table.concat(s, ",") .. "]")
+end
+
+--- w:match(m): a block of a document the FTS5 expression m matches
+function Where:match(m) return cond(self, "b.doc IN (SELECT rowid FROM fts WHERE fts MATCH ?)", m) end
+
+--- w:filter(filter, fname, argn): a block of a document the filter keeps
+function Where:filter(filter, fname, argn)
+  local w, params = Q.doc_filter(filter, fname, argn)
+  if w == "" then return self end
+  self.uses_d = true
+  return cond(self, (w:gsub("^ WHERE ", "")), table.unpack(params))
+end
+
+-- The SQL text and params of a condition (a Where or a raw string).
+local function where_sql(w, params)
+  if type(w) == "string" then return w, params or {}, true end
+  if #w.parts == 0 then return "1", w.params, w.uses_d end
+  return table.concat(w.parts, " AND "), w.params, w.uses_d
+end
+
+---------------------------------------------------------------- blocks
+
+--- Q.blocks(h, spans, where [, params [, titles]]) -> iterator over rows
+--- {doc, seq, kind, text, off, len [, title, published]} of the blocks b
+--- (joined with documents d) where `where` holds, in document order;
+--- to-be-closed. With spans (block_rows with a NULL text where a block is
+--- exactly its span of documents.text) each document's text is read once
+--- and sliced, instead of the blocks view that copies it for every block.
+function Q.blocks(h, spans, where, params, titles)
+  local sqlw
+  sqlw, params = where_sql(where, params)
+  local sql = "SELECT b.doc, b.seq, b.kind, b.text, b.off, b.len" ..
+    (titles and ", d.title, d.published" or "") .. " FROM " ..
+    (spans and "block_rows" or "blocks") ..
+    " b JOIN documents d ON d.id = b.doc WHERE " .. sqlw .. " ORDER BY b.doc, b.seq"
+  local it, _, _, closer = h:rows(sql, params, { array = true })
+  if not spans then return it, nil, nil, closer end
+  local cur, text
+  return function()
+    local r = it()
+    if r and r[4] == nil then
+      if r[1] ~= cur then
+        cur = r[1]
+        text = Q.doc_text(h, cur) or ""
+      end
+      -- the span [off, off + len) of the text; a damaged one (not integers,
+      -- negative, past the end: a corrupted database) gives an empty text
+      local off, len = r[5], r[6]
+      if math.type(off) == "integer" and math.type(len) == "integer" and off >= 0
+          and len >= 0 and off <= #text - len then
+        r[4] = text:sub(off + 1, off + len)
+      else
+        r[4] = ""
+      end
+    end
+    return r
+  end, nil, nil, closer
+end
+
+--- Q.terms(h, spans, where, n, stop, top, min) -> db:terms over the
+--- content blocks where `where` holds (rows (doc, text, off, len): a NULL
+--- text is the span of the document text, read once per document)
+function Q.terms(h, spans, where, n, stop, top, min)
+  local sqlw, params, uses_d = where_sql(where)
+  local sql = "SELECT b.doc, b.text, b.off, b.len FROM " .. (spans and "block_rows" or "blocks") ..
+    " b" .. (uses_d and " JOIN documents d ON d.id = b.doc" or "") ..
+    " WHERE " .. sqlw .. " ORDER BY b.doc, b.seq"
+  return h:terms(sql, params, n, stop, top, min)
+end
+
+---------------------------------------------------------------- result sets
+
+--- Q.save_set(w, name, query, hits): store a result set (inside the
+--- caller's transaction)
+function Q.save_set(w, name, query, hits)
+  w:exec("DELETE FROM corpus_set_hits WHERE name = ?", { name })
+  w:exec("INSERT OR REPLACE INTO corpus_sets(name, query, created, n) " ..
+    "VALUES(?, ?, strftime('%Y-%m-%dT%H:%M:%S', 'now'), ?)", { name, query, #hits })
+  for i, h in ipairs(hits) do
+    w:exec("INSERT INTO corpus_set_hits(name, rank, doc, score, snippet) VALUES(?,?,?,?,?)",
+      { name, i, h.rowid, h.score, h.snippet })
+  end
+end
+
+--- Q.set_query(h, name) -> the query of a saved set, or nil (no set)
+function Q.set_query(h, name)
+  if not Q.has_table(h, "corpus_sets") then return nil end
+  local r = h:all("SELECT query FROM corpus_sets WHERE name = ?", { name })[1]
+  return r and { query = r.query }
+end
+
+--- Q.set_hits(h, name) -> rows rank, rowid, id, path, title, published,
+--- score, snippet of a saved set, in rank order
+function Q.set_hits(h, name)
+  return h:all("SELECT h.rank, h.doc AS rowid, d.doc_id AS id, d.path, d.title, " ..
+    "d.published, h.score, h.snippet FROM corpus_set_hits h JOIN documents d ON d.id = h.doc " ..
+    "WHERE h.name = ? ORDER BY h.rank", { name })
+end
+
+--- Q.sets(h) -> rows name, query, n, created of the saved sets (or {})
+function Q.sets(h)
+  if not Q.has_table(h, "corpus_sets") then return {} end
+  return h:all("SELECT name, query, n, created FROM corpus_sets ORDER BY name")
+end
+
+--- Q.drop_set(w, name) -> number of sets deleted
+function Q.drop_set(w, name)
+  local n = w:exec("DELETE FROM corpus_sets WHERE name = ?", { name })
+  w:exec("DELETE FROM corpus_set_hits WHERE name = ?", { name })
+  return n
+end
+
+---------------------------------------------------------------- term counts
+
+--- Q.terms_stamp(h) -> what the corpus-wide counts depend on (documents
+--- and ingest runs), as a string
+function Q.terms_stamp(h)
+  return h:all("SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || " ..
+    "coalesce((SELECT max(id) FROM ingest_log), 0) AS s FROM documents")[1].s
+end
+
+--- Q.load_terms(h, stamp) -> iterator of array rows {term, cnt, df} of the
+--- kept counts when they are up to date (the row with term '' holds the
+--- totals), else nil
+function Q.load_terms(h, stamp)
+  if not Q.has_table(h, "corpus_terms") then return nil end
+  local meta = h:all("SELECT value FROM corpus_meta WHERE key = 'terms'")[1]
+  if not meta or meta.value ~= stamp then return nil end
+  return h:rows("SELECT term, cnt, df FROM corpus_terms", nil, { array = true })
+end
+
+--- Q.create_terms_tables(w): tables corpus_meta and corpus_terms
+function Q.create_terms_tables(w)
+  w:exec("CREATE TABLE IF NOT EXISTS corpus_meta(key TEXT PRIMARY KEY, value TEXT);" ..
+    "CREATE TABLE IF NOT EXISTS corpus_terms(term TEXT PRIMARY KEY, cnt INTEGER NOT NULL," ..
+    " df INTEGER NOT NULL) WITHOUT ROWID")
+end
+
+--- Q.save_terms(w, g, stamp): replace the kept counts (inside the
+--- caller's transaction); g = {counts, dfs, total, ndocs}
+function Q.save_terms(w, g, stamp)
+  w:exec("DELETE FROM corpus_terms")
+  w:exec("INSERT INTO corpus_terms VALUES('', ?, ?)", { g.total, g.ndocs })
+  for t, n in pairs(g.counts) do
+    w:exec("INSERT INTO corpus_terms VALUES(?, ?, ?)", { t, n, g.dfs[t] })
+  end
+  w:exec("INSERT OR REPLACE INTO corpus_meta VALUES('terms', ?)", { stamp })
+end
+
+---------------------------------------------------------------- signatures
+
+--- Q.minhash_rows(h) -> iterator of array rows {doc, hash, sig, sig_hash}
+--- of every document (sig and sig_hash nil when none is kept), by row id
+function Q.minhash_rows(h)
+  local sql
+  if Q.has_table(h, "corpus_minhash") then
+    sql = "SELECT d.id, d.hash, m.sig, m.hash AS mhash FROM documents d " ..
+      "LEFT JOIN corpus_minhash m ON m.doc = d.id ORDER BY d.id"
+  else
+    sql = "SELECT d.id, d.hash, NULL, NULL FROM documents d ORDER BY d.id"
+  end
+  return h:rows(sql, nil, { array = true })
+end
+
+--- Q.save_minhash(w, rowid, hash, sig): keep one document's signature
+function Q.save_minhash(w, id, hash, sig)
+  w:exec("INSERT OR REPLACE INTO corpus_minhash(doc, hash, sig) VALUES(?, ?, ?)",
+    { id, hash, sig })
+end
+
+---------------------------------------------------------------- facts
+
+-- A quoted SQL identifier (fact column names come from the schema).
+local function ident(s) return '"' .. tostring(s):gsub('"', '""') .. '"' end
+
+-- The SQL of one fact condition and its params appended to params:
+--   {"has", {col, ...}, folded}  some column's folded text holds folded
+--   {"eq", col, value}           the column equals value
+--   {"holds", col, s}            the column's text holds s (exact bytes)
+local function fact_cond(c, params)
+  local op, cols, v = c[1], c[2], c[3]
+  if op == "has" then
+    local any = {}
+    for i, col in ipairs(cols) do
+      any[i] = "instr(tinsh_fold(f." .. ident(col) .. "), ?) > 0"
+      params[#params + 1] = v
+    end
+    return "(" .. table.concat(any, " OR ") .. ")"
+  end
+  params[#params + 1] = v
+  if op == "eq" then return "f." .. ident(cols) .. " = ?" end
+  return "instr(f." .. ident(cols) .. ", ?) > 0"
+end
+
+--- Q.facts(h, spec) -> iterator over rows (to-be-closed) of one fact
+--- table f joined with its documents d, in document and fact order:
+--- rowid (the document), date (YYYY-MM-DD), seq when spec.seq, then each
+--- column of spec.cols ({name = SQL column, as = row key}). spec.table:
+--- the fact table; spec.docs: a document filter; spec.conds: fact
+--- conditions (see fact_cond), all of which must hold.
+function Q.facts(h, spec)
+  local w, params = Q.doc_filter(spec.docs)
+  local conds = {}
+  for i, c in ipairs(spec.conds or {}) do conds[i] = fact_cond(c, params) end
+  if #conds > 0 then
+    w = (w == "" and " WHERE " or w .. " AND ") .. table.concat(conds, " AND ")
+  end
+  local sel = { "f.doc AS rowid", "substr(d.published, 1, 10) AS date" }
+  if spec.seq then sel[#sel + 1] = "f.seq AS seq" end
+  for _, c in ipairs(spec.cols) do sel[#sel + 1] = "f." .. ident(c.name) .. " AS " .. ident(c.as) end
+  local sql = "SELECT " .. table.concat(sel, ", ") .. " FROM " .. ident(spec.table) ..
+    " f JOIN documents d ON d.id = f.doc" .. w .. " ORDER BY f.doc, f.seq"
+  return h:rows(sql, params)
+end
+
+--- Q.fact_values(h, table, cols, keys) -> iterator over array rows {doc,
+--- seq, values of cols...} of the facts whose (doc, seq) keys are listed
+--- (keys: a JSON array of [doc, seq] pairs); cols are SQL column names
+function Q.fact_values(h, tbl, cols, keys)
+  local sel = {}
+  for i, c in ipairs(cols) do sel[i] = "f." .. ident(c) end
+  return h:rows("SELECT f.doc, f.seq, " .. table.concat(sel, ", ") .. " FROM json_each(?) j " ..
+    "JOIN " .. ident(tbl) .. " f ON f.doc = json_extract(j.value, '$[0]') " ..
+    "AND f.seq = json_extract(j.value, '$[1]')", { keys }, { array = true })
+end
+
+---------------------------------------------------------------- report scripts
+
+local SCRIPT_DOC = [[SELECT d.id AS rowid, substr(d.published, 1, 10) AS date,
+    d.title, d.site, d.author, d.path, d.lead,
+    (SELECT max(substr(r.date, 1, 4)) FROM refs r WHERE r.doc = d.id
+        AND r.date IS NOT NULL) AS ref_year,
+    (SELECT max(p.from_year) FROM periods p WHERE p.doc = d.id
+        AND p.kind = 'đại hội' AND p.from_year > 0) AS congress_year
+  FROM documents d]]
+
+--- Q.script_docs(h [, rowid]) -> rows rowid, date, title, site, author,
+--- path, lead, ref_year (latest year of a cited document), congress_year
+--- (latest congress term start) of every document, or of one
+function Q.script_docs(h, rowid)
+  if rowid ~= nil then return h:all(SCRIPT_DOC .. " WHERE d.id = ?", { rowid }) end
+  return h:all(SCRIPT_DOC .. " ORDER BY d.id")
+end
+
+return Q
