@@ -23,7 +23,7 @@ BUILD_FUZZ ?= build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_PKGS  = clang libclang-rt-14-dev
 
-.PHONY: all build run test test-asan bench deps test-deps bench-deps clean \
+.PHONY: all build run test test-asan bench bench-scale deps test-deps bench-deps clean \
         fuzz test-valgrind
 
 all: build
@@ -57,6 +57,10 @@ test-asan: test-deps
 
 bench: bench-deps build
 	@bash bench/run.sh $(CURDIR)/$(BUILD)/tinsh
+
+# the growth benchmark at 1x and 10x the 35k corpus (about an hour)
+bench-scale: bench-deps build
+	@SCALES="1 10" bash bench/scale.sh $(CURDIR)/$(BUILD)/tinsh
 
 fuzz:
 	@sh tests/tools/ensure-packages.sh $(BUILD_PKGS) $(FUZZ_PKGS)

@@ -13,6 +13,7 @@ export TINSH
 for b in "$dir"/*.sh; do
   case $(basename "$b") in run.sh | lib.sh) continue ;; esac
   echo "== $(basename "$b" .sh)"
-  bash "$b" "$TINSH" || echo "(benchmark $(basename "$b") stopped with status $?)"
+  # scale.sh at 1x only here; `make bench-scale` runs 1x and 10x
+  SCALES=${SCALES:-1} bash "$b" "$TINSH" || echo "(benchmark $(basename "$b") stopped with status $?)"
   echo
 done
