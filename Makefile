@@ -3,6 +3,7 @@
 #   make test   install what is missing, build, run the whole suite (CTest)
 #   make test-asan   the whole suite again under ASan + UBSan
 #   make bench  benchmarks (figures side by side with peers; needs ../shared/corpora)
+#   make bench-scale   growth at 1x and 10x the 35k corpus (bench/scale.sh)
 #   make fuzz   libFuzzer targets, FUZZ_SECONDS (60) each (clang; docs/robustness.md)
 #   make test-valgrind   C unit tests and representative runs under valgrind
 #
