@@ -398,6 +398,8 @@ static void print_help(void) {
       "  tinsh search QUERY           ranked hits with snippets\n"
       "  tinsh sql \"SELECT ...\"       read-only SQL over the corpus\n"
       "  tinsh run NAME|FILE [ARGS]   run a report script (tinsh run --list)\n"
+      "  tinsh segment [--json] [FILE|-]  each line with its words joined by "
+      "'_'\n"
       "  tinsh [lua options] [script [args]]   run Lua, exactly as lua5.4\n"
       "\n"
       "options:\n"
@@ -419,14 +421,15 @@ static void print_help(void) {
 
 typedef int (*subcommand_fn)(int argc, char **argv);
 
-int cmd_run(int argc, char **argv); /* lua_run.c */
+int cmd_run(int argc, char **argv);     /* lua_run.c */
+int cmd_segment(int argc, char **argv); /* cmd_segment.c */
 
 static const struct {
   const char *name;
   subcommand_fn fn;
 } subcommands[] = {
     {"parse", cmd_parse}, {"ingest", cmd_ingest}, {"search", cmd_search},
-    {"sql", cmd_sql},     {"run", cmd_run},
+    {"sql", cmd_sql},     {"run", cmd_run},       {"segment", cmd_segment},
 };
 
 static subcommand_fn find_subcommand(const char *word) {
