@@ -241,24 +241,18 @@ static int core_clock(lua_State *L) {
 
 int lua_words(lua_State *L); /* lua_words.c */
 
-static const luaL_Reg core_funcs[] = {{"width", core_width},
-                                      {"fit", core_fit},
-                                      {"visible", core_visible},
-                                      {"isatty", core_isatty},
-                                      {"color", core_color},
-                                      {"normalize", core_normalize},
-                                      {"lower", core_lower},
-                                      {"fold", core_fold},
-                                      {"dir", core_dir},
-                                      {"sandboxed", core_sandboxed},
-                                      {"clock", core_clock},
-                                      {"termsize", core_termsize},
-                                      {"outdir", core_outdir},
-                                      {"words", lua_words},
-                                      {NULL, NULL}};
+static const luaL_Reg core_funcs[] = {
+    {"width", core_width},     {"fit", core_fit},
+    {"visible", core_visible}, {"isatty", core_isatty},
+    {"color", core_color},     {"normalize", core_normalize},
+    {"lower", core_lower},     {"fold", core_fold},
+    {"dir", core_dir},         {"sandboxed", core_sandboxed},
+    {"clock", core_clock},     {"termsize", core_termsize},
+    {"outdir", core_outdir},   {NULL, NULL}};
 
 int luaopen_tinsh_core(lua_State *L) {
   luaL_newlib(L, core_funcs);
+  lua_pushcfunction(L, lua_words), lua_setfield(L, -2, "words");
   lua_pushliteral(L, TINSH_VERSION);
   lua_setfield(L, -2, "version");
   return 1;
