@@ -53,14 +53,51 @@ int seg_tokens(const char *text, size_t n, seg_tok_fn cb, void *ctx) {
   return rc ? rc : fts_tokenize(text, (int)n, FTS_QUERY, adapt_token, &a);
 }
 
+/* ---- a per-thread cache of lexicon answers ---- */
+
+/*
+** Word frequencies are Zipfian: most lookups ask again for a key asked
+** a moment ago. Each thread keeps the answers for the last keys of one
+** lexicon generation (a lexicon that changes or is freed gets a new
+** generation, so a stale answer is never used), found by their 64-bit
+** hash alone.
+*/
+#define CACHE_SLOTS 4096
+
+typedef struct cache_slot {
+  uint64_t h; /* seg_hash of the key; 0 = empty */
+  seg_hit hit;
+} cache_slot;
+
+static _Thread_local struct {
+  uint64_t gen;
+  cache_slot s[CACHE_SLOTS];
+} cache;
+
+/* Arm the calling thread's cache for lex. */
+static void cache_for(const seg_lex *lex) {
+  if (cache.gen == lex->gen) return;
+  memset(cache.s, 0, sizeof cache.s);
+  cache.gen = lex->gen;
+}
+
+/* The lexicon's answer for key[0..n), through the cache. */
+static seg_hit lookup(const seg_lex *lex, const char *key, size_t n) {
+  uint64_t h = seg_hash(key, n);
+  cache_slot *c = &cache.s[h & (CACHE_SLOTS - 1)];
+  if (c->h != h) c->h = h, c->hit = seg_lex_find(lex, key, n, h);
+  return c->hit;
+}
+
 /* ---- the decoder's state ---- */
 
 typedef struct tok {
   size_t start, end; /* bytes in the text */
   size_t koff;       /* folded form at keys + koff */
   int klen;
-  int title; /* written capitalised: upper case first, then lower case */
-  int init;  /* first word of a sentence or line */
+  int title;   /* written capitalised: upper case first, then lower case */
+  int init;    /* first word of a sentence or line */
+  seg_hit hit; /* what the lexicon says of the syllable alone */
 } tok;
 
 typedef struct dec {
@@ -133,9 +170,9 @@ static void offer(dec *d, size_t i, int k, double lp, int kind) {
 /* The lexicon's answer for syllables t[i..i+k). */
 static seg_hit find(const dec *d, size_t i, int k) {
   const tok *a = &d->t[i], *b = &d->t[i + (size_t)k - 1];
+  if (k == 1) return a->hit;
   size_t n = b->koff + (size_t)b->klen - a->koff;
-  const char *key = d->keys + a->koff;
-  return seg_lex_find(d->lex, key, n, seg_hash(key, n));
+  return lookup(d->lex, d->keys + a->koff, n);
 }
 
 /* Are t[i..i+k) all written capitalised? */
@@ -248,6 +285,7 @@ static void push(dec *d, const char *fold, int nfold, size_t start,
   d->klen += (size_t)nfold;
   t->title = is_title(d->text + start, end - start);
   t->init = starts_sentence(d->text, start);
+  t->hit = lookup(d->lex, fold, (size_t)nfold);
 }
 
 static int on_token(void *ctx, const char *fold, int nfold, size_t start,
@@ -272,6 +310,7 @@ int seg_words(const seg_lex *lex, const char *text, size_t n, seg_word_fn cb,
               void *ctx) {
   if (!lex || !text || n == 0) return 0;
   dec d = {.lex = lex, .text = text, .n = n, .cb = cb, .ctx = ctx};
+  cache_for(lex);
   int rc = seg_tokens(text, n, on_token, &d);
   if (rc == 0) rc = flush(&d);
   free(d.t), free(d.keys), free(d.best), free(d.blen), free(d.bkind);

@@ -29,11 +29,15 @@ typedef struct seg_entry {
   float lp;      /* log-probability as a word (SEG_F_WORD) */
 } seg_entry;
 
+#define SEG_FILTER_BITS (1u << 20) /* 128 KiB: fits a core's L2 cache */
+
 struct seg_lex {
   const seg_lex *base; /* an overlay's lexicon, or NULL */
+  uint64_t gen;        /* changes whenever the lexicon does (seg_lex_gen) */
   seg_entry *slots;    /* open addressing; cap is a power of two */
   size_t cap, n;
-  char *keys; /* every key, back to back */
+  uint64_t filter[SEG_FILTER_BITS / 64]; /* one bit per hash: maybe there */
+  char *keys;                            /* every key, back to back */
   size_t klen, kcap;
   double total;     /* the model's token total (counts are out of it) */
   float lp_unknown; /* a syllable no list knows */
@@ -50,6 +54,7 @@ typedef struct seg_hit {
 } seg_hit;
 
 uint64_t seg_hash(const char *s, size_t n);
+uint64_t seg_lex_gen(void); /* a fresh generation number (atomic) */
 seg_hit seg_lex_find(const seg_lex *lex, const char *key, size_t n, uint64_t h);
 
 /*

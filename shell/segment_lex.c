@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,9 +22,41 @@
 
 #define KEY_MAX 256 /* longest folded key kept (bytes) */
 
+/*
+** Hash of a key: 8 bytes at a time, multiplied and mixed (keys are
+** short: one to four syllables). Never 0 (0 marks an empty slot).
+*/
 uint64_t seg_hash(const char *s, size_t n) {
-  uint64_t h = util_hash64(s, n);
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+  while (n >= 8) {
+    uint64_t w;
+    memcpy(&w, s, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 32;
+    s += 8, n -= 8;
+  }
+  uint64_t w = 0;
+  memcpy(&w, s, n);
+  h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+  h ^= h >> 29;
   return h ? h : 1;
+}
+
+static atomic_uint_fast64_t generations = 1;
+
+uint64_t seg_lex_gen(void) {
+  return atomic_fetch_add(&generations, 1);
+}
+
+/* The filter bit of hash h: a quick "not there" for most misses. */
+static inline int filter_has(const seg_lex *lex, uint64_t h) {
+  uint64_t b = (h >> 40) & (SEG_FILTER_BITS - 1);
+  return (lex->filter[b >> 6] >> (b & 63)) & 1;
+}
+
+static inline void filter_add(seg_lex *lex, uint64_t h) {
+  uint64_t b = (h >> 40) & (SEG_FILTER_BITS - 1);
+  lex->filter[b >> 6] |= 1ull << (b & 63);
 }
 
 /* The slot of key (h) in lex's own table: its entry or an empty slot. */
@@ -64,6 +97,7 @@ static seg_entry *entry(seg_lex *lex, const char *key, size_t n, int nsyl) {
     lex->keys = xrealloc(lex->keys, lex->kcap);
   }
   memcpy(lex->keys + lex->klen, key, n);
+  filter_add(lex, h);
   *e = (seg_entry){h, (uint32_t)lex->klen, (uint16_t)n,
                    0, (uint8_t)nsyl,       -INFINITY};
   lex->klen += n;
@@ -75,7 +109,7 @@ seg_hit seg_lex_find(const seg_lex *lex, const char *key, size_t n,
                      uint64_t h) {
   seg_hit r = {0, -INFINITY};
   if (lex->base) r = seg_lex_find(lex->base, key, n, h);
-  if (!lex->cap) return r;
+  if (!lex->cap || !filter_has(lex, h)) return r;
   const seg_entry *e = slot_of(lex, key, n, h);
   if (!e->h) return r;
   if (e->flags & SEG_F_REMOVED) r.flags &= ~(SEG_F_WORD | SEG_F_USER);
@@ -303,6 +337,7 @@ seg_lex *seg_lex_load(const char *dir, int *nfiles) {
   got += load_file(lex, dir, "surnames.txt", load_surnames);
   got += load_file(lex, dir, "titles.txt", load_titles);
   if (nfiles) *nfiles = got;
+  lex->gen = seg_lex_gen();
   return lex;
 }
 
@@ -322,6 +357,8 @@ seg_lex *seg_lex_overlay(const seg_lex *base) {
   *lex = *base;
   lex->base = base;
   lex->slots = NULL, lex->keys = NULL;
+  memset(lex->filter, 0, sizeof lex->filter);
+  lex->gen = seg_lex_gen();
   lex->cap = lex->n = lex->klen = lex->kcap = 0;
   return lex;
 }
@@ -330,6 +367,7 @@ int seg_lex_add(seg_lex *lex, const char *w, size_t n) {
   seg_entry *e = put(lex, w, n, SEG_F_WORD | SEG_F_USER, lex->lp_user, 1);
   if (!e) return -1;
   e->flags &= (uint8_t)~SEG_F_REMOVED;
+  lex->gen = seg_lex_gen();
   return 0;
 }
 
@@ -338,6 +376,7 @@ int seg_lex_remove(seg_lex *lex, const char *w, size_t n) {
   if (fold_key(w, n, &k) != 0) return -1;
   seg_entry *e = entry(lex, k.s, k.n, k.nsyl);
   e->flags = (uint8_t)((e->flags & ~(SEG_F_WORD | SEG_F_USER)) | SEG_F_REMOVED);
+  lex->gen = seg_lex_gen();
   return 0;
 }
 
