@@ -182,30 +182,50 @@ static int all_title(const dec *d, size_t i, int k) {
   return 1;
 }
 
+/*
+** Is t[i..i+k) a person's name? A capitalised surname, then one to three
+** capitalised syllables, none of them the first of a title ("Nguyễn Văn
+** Thắng Phó Chủ tịch": the name stops before "Phó").
+*/
+static int is_name(const dec *d, size_t i, int k) {
+  if (k < 2 || !d->t[i].title || !(d->t[i].hit.flags & SEG_F_SURNAME)) return 0;
+  for (size_t j = i + 1; j < i + (size_t)k; j++)
+    if (!d->t[j].title || (d->t[j].hit.flags & SEG_F_TITLE)) return 0;
+  return 1;
+}
+
+/* The kind and log-probability of lexicon entry h over t[i..i+k): a
+** name or a place keeps the higher of its own weight and the entry's. */
+static int kind_of(const dec *d, size_t i, int k, seg_hit h, double *lp) {
+  *lp = h.lp;
+  if (h.flags & SEG_F_USER) return SEG_USER;
+  if (is_name(d, i, k)) return *lp = fmax(h.lp, d->lex->lp_name), SEG_NAME;
+  if ((h.flags & SEG_F_PLACE) && all_title(d, i, k))
+    return *lp = fmax(h.lp, d->lex->lp_place), SEG_PLACE;
+  return SEG_WORD;
+}
+
 /* Lexicon words (and place names) starting at syllable i. */
 static void offer_lexicon(dec *d, size_t i) {
-  const seg_lex *lex = d->lex;
   for (int k = 1; k <= SEG_MAX_SYL && i + (size_t)k <= d->nt; k++) {
     seg_hit h = find(d, i, k);
-    if (h.flags & SEG_F_WORD)
-      offer(d, i, k, h.lp, (h.flags & SEG_F_USER) ? SEG_USER : SEG_WORD);
-    else if (k == 1)
-      offer(d, i, 1, lex->lp_unknown, SEG_UNKNOWN);
-    if ((h.flags & SEG_F_PLACE) && all_title(d, i, k))
-      offer(d, i, k, fmax(h.lp, lex->lp_place), SEG_PLACE);
+    double lp;
+    if (h.flags & SEG_F_WORD) {
+      int kind = kind_of(d, i, k, h, &lp);
+      offer(d, i, k, lp, kind);
+    } else if ((h.flags & SEG_F_PLACE) && all_title(d, i, k)) {
+      offer(d, i, k, d->lex->lp_place, SEG_PLACE);
+    } else if (k == 1) {
+      offer(d, i, 1, d->lex->lp_unknown, SEG_UNKNOWN);
+    }
     if (!(h.flags & SEG_F_PREFIX)) break;
   }
 }
 
-/*
-** A person's name at i: a capitalised surname, then one to three
-** capitalised syllables, stopping before a title ("... Phó Chủ tịch").
-*/
+/* Person names at i that the lexicon does not hold. */
 static void offer_name(dec *d, size_t i) {
-  if (!d->t[i].title || !(find(d, i, 1).flags & SEG_F_SURNAME)) return;
   for (int k = 2; k <= SEG_MAX_SYL && i + (size_t)k <= d->nt; k++) {
-    size_t j = i + (size_t)k - 1;
-    if (!d->t[j].title || (find(d, j, 1).flags & SEG_F_TITLE)) return;
+    if (!is_name(d, i, k)) return;
     offer(d, i, k, d->lex->lp_name, SEG_NAME);
   }
 }

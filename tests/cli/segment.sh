@@ -58,7 +58,7 @@ for rec, line in zip(out, lines):
     print(rec["line"], "|".join(words), ",".join(w["kind"] for w in rec["words"]))
 PY
 is "json words" "$(cat "$TMP/j.chk")" \
-  "1 Chính phủ|Việt Nam|57,7% word,word,number
+  "1 Chính phủ|Việt Nam|57,7% word,place,number
 2 thứ hai word"
 
 # errors: a missing file does not stop the others
