@@ -527,6 +527,8 @@ static int check_globals(subcommand_fn fn, const char *name) {
         "REPL), not to this subcommand";
   else if (fn == cmd_parse && cmd_db_option)
     why = "--db: 'tinsh parse' uses no database";
+  else if (fn == cmd_segment && cmd_db_option)
+    why = "--db: 'tinsh segment' uses no database";
   if (!why) return 0;
   if (fn && name)
     fprintf(stderr, "tinsh: %s: %s\n", name, why);

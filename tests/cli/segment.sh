@@ -7,7 +7,8 @@
 # gives one valid JSON object per line whose word offsets slice the line
 # into the words; stdin by default and with "-"; several files in order;
 # a missing file gives "tinsh: segment: <file>: <reason>", the others are
-# still segmented, status 1; an unknown option is a usage error (2).
+# still segmented, status 1; an unknown option is a usage error (2), and
+# so are --db and --sandbox (segment uses neither).
 . "$(dirname "$0")/lib.sh"
 cd "$TINSH_SRC" || exit 1
 
@@ -70,5 +71,11 @@ is "other file still segmented" "$OUT" "kinh_tế"
 run "$TINSH" segment --bogus
 is "unknown option status" "$RC" 2
 has "unknown option message" "$ERR" "^tinsh: segment: unknown option '--bogus'"
+
+run --stdin "kinh tế" "$TINSH" --db "$TMP/x.db" segment
+is "--db refused: status" "$RC" 2
+has "--db refused: message" "$ERR" "^tinsh: segment: --db: 'tinsh segment' uses no database"
+run --stdin "kinh tế" "$TINSH" --sandbox segment
+is "--sandbox refused: status" "$RC" 2
 
 finish
