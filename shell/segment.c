@@ -60,7 +60,8 @@ int seg_tokens(const char *text, size_t n, seg_tok_fn cb, void *ctx) {
 ** a moment ago. Each thread keeps the answers for the last keys of one
 ** lexicon generation (a lexicon that changes or is freed gets a new
 ** generation, so a stale answer is never used), found by their 64-bit
-** hash alone.
+** hash alone. An overlay's answers depend on its base too: the cache
+** is tagged with the generations of both.
 */
 #define CACHE_SLOTS 4096
 
@@ -76,9 +77,12 @@ static _Thread_local struct {
 
 /* Arm the calling thread's cache for lex. */
 static void cache_for(const seg_lex *lex) {
-  if (cache.gen == lex->gen) return;
+  uint64_t gen = 0; /* the generations of lex and of the lexicons below */
+  for (const seg_lex *l = lex; l; l = l->base)
+    gen = gen * 0x9E3779B97F4A7C15ull + l->gen;
+  if (cache.gen == gen) return;
   memset(cache.s, 0, sizeof cache.s);
-  cache.gen = lex->gen;
+  cache.gen = gen;
 }
 
 /* The lexicon's answer for key[0..n), through the cache. */

@@ -175,6 +175,10 @@ static void test_user_overlay(void) {
   CHECK(seg_lex_add(u, ", ;", 3) == -1);
   CHECK(seg_lex_add(u, "a b c d e", 9) == -1);
   CHECK(seg_lex_size(u) > 0);
+  /* a change to the base shows through the overlay (no stale answers) */
+  CHECK_STR(seg(u, "thôn mới")->out, "thôn|mới");
+  CHECK(seg_lex_add(base, "thôn mới", strlen("thôn mới")) == 0);
+  CHECK_STR(seg(u, "thôn mới")->out, "thôn_mới");
   seg_lex_free(u);
   seg_lex_free(base);
 }
