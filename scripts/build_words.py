@@ -11,11 +11,13 @@ end), and keeps:
 
   - every syllable seen at least MIN_UNI times, with its count;
   - a two-syllable unit "a b" seen at least MIN_BI times whose pointwise
-    mutual information log2(c(ab) N / (c(a) c(b))) is at least MIN_PMI
-    and whose stronger conditional max(c(ab)/c(a), c(ab)/c(b)) is at
-    least MIN_COND (this drops frequent function-word pairs such as
-    "của các", "đã có", whose PMI is low or whose parts mostly occur
-    apart);
+    mutual information log2(c(ab) N / (c(a) c(b))) and stronger
+    conditional max(c(ab)/c(a), c(ab)/c(b)) reach floors that depend on
+    how many of its syllables are stopwords (data/stopwords-vi.txt):
+    low for two content syllables (Sino-Vietnamese compounds of common
+    syllables, "đồng bộ", "công chức", have a low PMI), higher with one
+    stopword, and a strong conditional alone for two ("có thể" stays,
+    "của các", "đã có" go);
   - a three- or four-syllable unit whose every two-syllable (or
     three-syllable) part is itself kept, seen at least MIN_TRI times,
     that holds at least TRI_COHESION of the occurrences of both its
@@ -33,7 +35,10 @@ leaving the committed file as it is.
 """
 import collections, math, os, re, shutil, subprocess, sys, tempfile, unicodedata
 
-MIN_UNI, MIN_BI, MIN_PMI, MIN_COND = 3, 8, 4.0, 0.03
+MIN_UNI, MIN_BI = 3, 10
+# (PMI floor, conditional floor) for pairs of content syllables, pairs with
+# one stopword (data/stopwords-vi.txt), and pairs of two stopwords
+CONTENT, ONE_STOP, TWO_STOPS = (1.5, 0.01), (2.5, 0.10), (None, 0.30)
 MIN_TRI, TRI_COHESION, FRAG = 20, 0.6, 0.75
 ARCHIVES = ["baomoi-35k.tar.xz", "baomoi-paragraphs-3756.tar.xz"]
 RUN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
@@ -104,7 +109,13 @@ def fragments(side, grams):
     return {g for (g, _), c in most.items() if g in grams and c >= FRAG * grams[g]}
 
 
-def keep_bigrams(uni, bi, caps, n):
+def load_stopwords():
+    path = os.path.join(os.path.dirname(__file__), "..", "data", "stopwords-vi.txt")
+    with open(path, encoding="utf-8") as f:
+        return {l.strip() for l in f if l.strip() and not l.startswith("#")}
+
+
+def keep_bigrams(uni, bi, caps, n, stop):
     out = {}
     for k, c in bi.items():
         if c < MIN_BI:
@@ -113,16 +124,21 @@ def keep_bigrams(uni, bi, caps, n):
         if caps[a] * 2 >= uni[a] or caps[b] * 2 >= uni[b]:
             continue  # an acronym joins no word ("UBND tỉnh")
         pmi = math.log2(c * n / (uni[a] * uni[b]))
-        if pmi >= MIN_PMI and max(c / uni[a], c / uni[b]) >= MIN_COND:
+        cond = max(c / uni[a], c / uni[b])
+        pmi_min, cond_min = (CONTENT, ONE_STOP, TWO_STOPS)[(a in stop) + (b in stop)]
+        if (pmi_min is None or pmi >= pmi_min) and cond >= cond_min:
             out[k] = c
     return out
 
 
-def keep_longer(grams, parts):
-    """n-grams that hold TRI_COHESION of both their (n-1)-gram parts."""
+def keep_longer(grams, parts, stop):
+    """n-grams that hold TRI_COHESION of both their (n-1)-gram parts and
+    neither begin nor end with a stopword ("trên địa bàn")."""
     out = {}
     for k, c in grams.items():
         w = k.split(" ")
+        if w[0] in stop or w[-1] in stop:
+            continue
         left, right = " ".join(w[:-1]), " ".join(w[1:])
         if c < MIN_TRI or left not in parts or right not in parts:
             continue
@@ -153,10 +169,11 @@ def main(argv):
         paths = list(files_under(scratch))
         uni, bi, caps = count(paths)
         n = sum(uni.values())
-        bis = keep_bigrams(uni, bi, caps, n)
+        stop = load_stopwords()
+        bis = keep_bigrams(uni, bi, caps, n, stop)
         tri, quad, side = count_longer(paths, set(bis))
-        tris = keep_longer(tri, bis)
-        quads = keep_longer(quad, tris)
+        tris = keep_longer(tri, bis, stop)
+        quads = keep_longer(quad, tris, stop)
         frag = fragments(side, {**bis, **tris, **quads})
         bis, tris, quads = ({k: c for k, c in d.items() if k not in frag}
                             for d in (bis, tris, quads))

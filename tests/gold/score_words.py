@@ -14,7 +14,7 @@ regression fails) or when the gold does not match the articles.
 """
 import os, re, subprocess, sys
 
-FLOOR_ALL, FLOOR_MULTI = 0.0, 0.0
+FLOOR_ALL, FLOOR_MULTI = 0.88, 0.91  # measured 0.908, 0.941 when set
 WORD = re.compile(r"\w+(?:_\w+)*")
 
 
