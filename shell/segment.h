@@ -79,6 +79,15 @@ size_t seg_lex_size(const seg_lex *lex);
 #define SEG_MAX_SYL 4
 
 /*
+** The lexicon key of a written word w[0..n) (a word span seg_words gave,
+** or a user's word): its syllables folded (NFC, lower case) and joined by
+** one space, "Phát triển" -> "phát triển", written to out (cap bytes,
+** NUL-terminated). Returns the key's length, or 0 when w holds no
+** syllable, more than SEG_MAX_SYL, or the key does not fit.
+*/
+size_t seg_key(const char *w, size_t n, char *out, size_t cap);
+
+/*
 ** Segment text[0..n) into words, calling cb for each in text order.
 ** Only words are reported: spaces, punctuation and any other bytes lie
 ** between them, untouched. Deterministic. Returns 0, the first non-zero

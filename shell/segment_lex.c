@@ -151,6 +151,14 @@ static int fold_key(const char *w, size_t n, keybuf *k) {
   return k->bad || k->nsyl == 0 ? -1 : 0;
 }
 
+size_t seg_key(const char *w, size_t n, char *out, size_t cap) {
+  keybuf k;
+  if (fold_key(w, n, &k) != 0 || k.n + 1 > cap) return 0;
+  memcpy(out, k.s, k.n);
+  out[k.n] = '\0';
+  return k.n;
+}
+
 /*
 ** Put the written word w[0..n) into lex with flags (and, for a word, the
 ** log-probability lp: the higher one stays unless force), its prefixes

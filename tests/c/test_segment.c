@@ -13,6 +13,7 @@
 **   - every word span is in range, ordered, and every letter of the input
 **     lies in a word; empty input, lone combining marks, invalid UTF-8,
 **     NUL bytes and a long line are handled; a second run gives the same;
+**   - seg_key folds a written word into its lexicon key;
 **   - the bundled lexicon (data/) loads and joins common words.
 */
 #include <stdio.h>
@@ -238,6 +239,18 @@ static void test_odd_input(void) {
   seg_lex_free(lex);
 }
 
+static void test_key(void) {
+  char k[64];
+  CHECK(seg_key("Phát  Triển", strlen("Phát  Triển"), k, sizeof k) ==
+        strlen("phát triển"));
+  CHECK_STR(k, "phát triển");
+  CHECK(seg_key("Pha\xcc\x81t", 6, k, sizeof k) == strlen("phát"));
+  CHECK_STR(k, "phát");
+  CHECK(seg_key("...", 3, k, sizeof k) == 0);
+  CHECK(seg_key("a b c d e", 9, k, sizeof k) == 0);
+  CHECK(seg_key("phát triển", strlen("phát triển"), k, 5) == 0);
+}
+
 static void test_bundled(void) {
   const seg_lex *lex = seg_lex_default();
   CHECK(lex != NULL);
@@ -255,6 +268,7 @@ int main(void) {
   test_names_places_figures();
   test_user_overlay();
   test_odd_input();
+  test_key();
   test_bundled();
   char cmd[128];
   snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
