@@ -27,7 +27,9 @@ end), and keeps:
     it in at least FRAG of its uses: it is a fragment of a longer unit
     ("tướng nguyễn" of "thủ tướng nguyễn", "chí minh" of "hồ chí minh"),
     and no n-gram holding an acronym (a syllable written in capitals in
-    at least half of its uses: "UBND tỉnh").
+    at least half of its uses: "UBND tỉnh"), nor one written lower case
+    then capitalised inside in at least half of its uses (a common noun
+    before a name: "quận Hai Bà Trưng", "phường Minh Khai").
 
 The committed file holds word types and counts only (derived figures,
 no corpus text). Without the corpora the script says so and exits 0,
@@ -75,12 +77,15 @@ def count(paths):
 def count_longer(paths, keep):
     """Trigrams and 4-grams whose adjacent pairs are all in keep, and, for
     every such n-gram (n = 2..4) occurrence, its left and right neighbour
-    syllables (to find fragments of longer units)."""
-    tri, quad, side = (collections.Counter() for _ in range(3))
+    syllables (to find fragments of longer units) and whether it was
+    written lower case then capitalised inside ("quận Hai Bà Trưng": a
+    common noun before a name)."""
+    tri, quad, side, shift = (collections.Counter() for _ in range(4))
     for p in paths:
         for run in runs_of(p):
             syl = [w.lower() for w in run]
             pairs = [a + " " + b in keep for a, b in zip(syl, syl[1:])]
+            sh = [a[:1].islower() and b[:1].isupper() for a, b in zip(run, run[1:])]
             for i, ok in enumerate(pairs):
                 n = 0
                 while ok and n < 3:
@@ -90,12 +95,14 @@ def count_longer(paths, keep):
                         tri[g] += 1
                     elif n == 3:
                         quad[g] += 1
+                    if any(sh[i:i + n]):
+                        shift[g] += 1
                     if i > 0:
                         side[(g, "<" + syl[i - 1])] += 1
                     if i + n + 1 < len(syl):
                         side[(g, ">" + syl[i + n + 1])] += 1
                     ok = i + n < len(pairs) and pairs[i + n]
-    return tri, quad, side
+    return tri, quad, side, shift
 
 
 def fragments(side, grams):
@@ -109,10 +116,20 @@ def fragments(side, grams):
     return {g for (g, _), c in most.items() if g in grams and c >= FRAG * grams[g]}
 
 
+# Stopwords of data/stopwords-vi.txt that often make compounds ("dân sự",
+# "tự do", "thường vụ", "chỉ tiêu", "lợi thế", "đề ra", "cùng kỳ"): for
+# mining they count as content syllables.
+COMPOUNDING = set("""sự do thường chỉ thế cùng ra đi lại lên qua hết bằng
+cho sau trước ngày năm tháng người số điều việc bên cạnh dưới giữa gần
+nhiều khác riêng suốt thêm luôn mọi mỗi nơi rất càng hơn cần cả nhau tất
+ngoài tới sang vừa xong đều""".split())
+
+
 def load_stopwords():
     path = os.path.join(os.path.dirname(__file__), "..", "data", "stopwords-vi.txt")
     with open(path, encoding="utf-8") as f:
-        return {l.strip() for l in f if l.strip() and not l.startswith("#")}
+        words = {l.strip() for l in f if l.strip() and not l.startswith("#")}
+    return words - COMPOUNDING
 
 
 def keep_bigrams(uni, bi, caps, n, stop):
@@ -171,10 +188,12 @@ def main(argv):
         n = sum(uni.values())
         stop = load_stopwords()
         bis = keep_bigrams(uni, bi, caps, n, stop)
-        tri, quad, side = count_longer(paths, set(bis))
+        tri, quad, side, shift = count_longer(paths, set(bis))
         tris = keep_longer(tri, bis, stop)
         quads = keep_longer(quad, tris, stop)
-        frag = fragments(side, {**bis, **tris, **quads})
+        allg = {**bis, **tris, **quads}
+        frag = fragments(side, allg)
+        frag |= {g for g, c in shift.items() if g in allg and 2 * c >= allg[g]}
         bis, tris, quads = ({k: c for k, c in d.items() if k not in frag}
                             for d in (bis, tris, quads))
     finally:
