@@ -120,6 +120,14 @@ static const cli_option sql_opts[] = {
     {{0}, 0, NULL, NULL},
 };
 
+static const cli_option segment_opts[] = {
+    {{"json", no_argument, NULL, 'j'},
+     0,
+     NULL,
+     "one JSON object per line: its words with byte offsets"},
+    {{0}, 0, NULL, NULL},
+};
+
 /* every subcommand; the last row is the Lua interpreter (no name) */
 static const cli_command commands[] = {
     {"parse", cmd_parse, "FILE...",
@@ -145,6 +153,12 @@ static const cli_command commands[] = {
      "~/.config/tinsh/scripts), else a bundled script.\n"
      "tinsh run --list lists them; tinsh run NAME --help shows one's help.",
      NULL, 0, CLI_RAW | CLI_LUA},
+    {"segment", cmd_segment, "[FILE|-]...",
+     "each line with its words' syllables joined by '_'",
+     "Vietnamese word segmentation (docs/words.md): every input line comes\n"
+     "out with the syllables of each word joined by '_' (Chính_phủ\n"
+     "Việt_Nam), every other byte kept. No FILE or - reads standard input.",
+     segment_opts, 0, CLI_NO_DB},
     {NULL, cmd_lua, "[lua options] [script [args]]",
      "run Lua, exactly as lua5.4", NULL, NULL, 0, CLI_RAW | CLI_LUA},
 };

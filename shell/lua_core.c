@@ -170,6 +170,8 @@ static int core_clock(lua_State *L) {
   return 1;
 }
 
+int lua_words(lua_State *L); /* lua_words.c */
+
 static const luaL_Reg core_funcs[] = {
     {"width", core_width},     {"fit", core_fit},
     {"visible", core_visible}, {"isatty", core_isatty},
@@ -181,6 +183,7 @@ static const luaL_Reg core_funcs[] = {
 
 int luaopen_tinsh_core(lua_State *L) {
   luaL_newlib(L, core_funcs);
+  lua_pushcfunction(L, lua_words), lua_setfield(L, -2, "words");
   lua_pushliteral(L, TINSH_VERSION);
   lua_setfield(L, -2, "version");
   return 1;

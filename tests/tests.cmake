@@ -47,3 +47,11 @@ foreach(src ${REPL_TESTS})
   set_tests_properties(repl/${name} PROPERTIES ENVIRONMENT "${TEST_ENV}"
                        SKIP_RETURN_CODE 77 TIMEOUT 120)
 endforeach()
+
+# The word segmenter scored against the hand-segmented gold set
+# (tests/gold/words/): prints precision, recall and F1, fails under a floor.
+add_test(NAME gold/score_words
+         COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/gold/score_words.py
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(gold/score_words PROPERTIES ENVIRONMENT "${TEST_ENV}"
+                     SKIP_RETURN_CODE 77)

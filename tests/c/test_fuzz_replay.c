@@ -7,7 +7,7 @@
 ** there), each .txt file of examples/corpus, and a few built-in edge cases
 ** (empty, NUL bytes, lone bytes 0x80..0xFF, a lone combining mark, a
 ** UTF-16 BOM with an odd length, JSON records) go through fuzz_text,
-** fuzz_parse, fuzz_fts, fuzz_query and fuzz_json. Here a broken
+** fuzz_parse, fuzz_fts, fuzz_query, fuzz_json and fuzz_segment. Here a broken
 ** invariant (see the targets' plans) is a failed check naming the input
 ** and the invariant, and the replay goes on; each (file, target) pair
 ** also counts as one check.
@@ -46,15 +46,16 @@ static const char *replay_label; /* the input being replayed */
 #define FUZZ_ENTRY fuzz_json_one
 #include "../fuzz/fuzz_json.c"
 #undef FUZZ_ENTRY
+#define FUZZ_ENTRY fuzz_segment_one
+#include "../fuzz/fuzz_segment.c"
+#undef FUZZ_ENTRY
 
 static const struct {
   const char *name;
   int (*fn)(const uint8_t *, size_t);
-} targets[] = {{"text", fuzz_text_one},
-               {"parse", fuzz_parse_one},
-               {"fts", fuzz_fts_one},
-               {"query", fuzz_query_one},
-               {"json", fuzz_json_one}};
+} targets[] = {{"text", fuzz_text_one}, {"parse", fuzz_parse_one},
+               {"fts", fuzz_fts_one},   {"query", fuzz_query_one},
+               {"json", fuzz_json_one}, {"segment", fuzz_segment_one}};
 
 static void replay(const char *label, const char *data, size_t n) {
   replay_label = label;

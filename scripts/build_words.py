@@ -1,0 +1,224 @@
+#!/usr/bin/env python3
+"""build_words.py — rebuild tinsh's word lexicon (data/words/words.txt).
+
+Usage: python3 scripts/build_words.py [CORPORA_DIR] [--out FILE]
+
+CORPORA_DIR defaults to ../shared/corpora (beside the repository). The
+script unpacks baomoi-35k and baomoi-paragraphs-3756 into a scratch
+folder, counts lower-cased NFC syllables and adjacent syllable n-grams
+inside runs of letters (a run stops at any punctuation, digit or line
+end), and keeps:
+
+  - every syllable seen at least MIN_UNI times, with its count;
+  - a two-syllable unit "a b" seen at least MIN_BI times whose pointwise
+    mutual information log2(c(ab) N / (c(a) c(b))) and stronger
+    conditional max(c(ab)/c(a), c(ab)/c(b)) reach floors that depend on
+    how many of its syllables are stopwords (data/stopwords-vi.txt):
+    low for two content syllables (Sino-Vietnamese compounds of common
+    syllables, "đồng bộ", "công chức", have a low PMI), higher with one
+    stopword, and a strong conditional alone for two ("có thể" stays,
+    "của các", "đã có" go);
+  - a three- or four-syllable unit whose every two-syllable (or
+    three-syllable) part is itself kept, seen at least MIN_TRI times,
+    that holds at least TRI_COHESION of the occurrences of both its
+    left and its right part (names such as "hồ chí minh", "bà rịa vũng
+    tàu");
+  - but no n-gram whose most frequent left (or right) neighbour comes with
+    it in at least FRAG of its uses: it is a fragment of a longer unit
+    ("tướng nguyễn" of "thủ tướng nguyễn", "chí minh" of "hồ chí minh"),
+    and no n-gram holding an acronym (a syllable written in capitals in
+    at least half of its uses: "UBND tỉnh"), nor one written lower case
+    then capitalised inside in at least half of its uses (a common noun
+    before a name: "quận Hai Bà Trưng", "phường Minh Khai").
+
+The committed file holds word types and counts only (derived figures,
+no corpus text). Without the corpora the script says so and exits 0,
+leaving the committed file as it is.
+"""
+import collections, math, os, re, shutil, subprocess, sys, tempfile, unicodedata
+
+MIN_UNI, MIN_BI = 3, 10
+# (PMI floor, conditional floor) for pairs of content syllables, pairs with
+# one stopword (data/stopwords-vi.txt), and pairs of two stopwords
+CONTENT, ONE_STOP, TWO_STOPS = (1.5, 0.01), (2.5, 0.10), (None, 0.30)
+MIN_TRI, TRI_COHESION, FRAG = 20, 0.6, 0.75
+ARCHIVES = ["baomoi-35k.tar.xz", "baomoi-paragraphs-3756.tar.xz"]
+RUN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+
+
+def runs_of(path):
+    """Yield lists of syllables as written, one list per letter run."""
+    with open(path, encoding="utf-8", errors="replace") as f:
+        text = unicodedata.normalize("NFC", f.read())
+    for m in RUN.finditer(text):
+        yield m.group(0).split(" ")
+
+
+def files_under(root):
+    for d, _, names in os.walk(root):
+        for n in sorted(names):
+            if n.endswith(".txt") and n != "crawled_urls.txt":
+                yield os.path.join(d, n)
+
+
+def count(paths):
+    """Unigram and bigram counts (lower case), and how often each syllable
+    is written as an all-capital acronym ("UBND")."""
+    uni, bi, caps = (collections.Counter() for _ in range(3))
+    for p in paths:
+        for run in runs_of(p):
+            syl = [w.lower() for w in run]
+            uni.update(syl)
+            bi.update(a + " " + b for a, b in zip(syl, syl[1:]))
+            caps.update(w.lower() for w in run if len(w) > 1 and w.isupper())
+    return uni, bi, caps
+
+
+def count_longer(paths, keep):
+    """Trigrams and 4-grams whose adjacent pairs are all in keep, and, for
+    every such n-gram (n = 2..4) occurrence, its left and right neighbour
+    syllables (to find fragments of longer units) and whether it was
+    written lower case then capitalised inside ("quận Hai Bà Trưng": a
+    common noun before a name)."""
+    tri, quad, side, shift = (collections.Counter() for _ in range(4))
+    for p in paths:
+        for run in runs_of(p):
+            syl = [w.lower() for w in run]
+            pairs = [a + " " + b in keep for a, b in zip(syl, syl[1:])]
+            sh = [a[:1].islower() and b[:1].isupper() for a, b in zip(run, run[1:])]
+            for i, ok in enumerate(pairs):
+                n = 0
+                while ok and n < 3:
+                    n += 1
+                    g = " ".join(syl[i:i + n + 1])
+                    if n == 2:
+                        tri[g] += 1
+                    elif n == 3:
+                        quad[g] += 1
+                    if any(sh[i:i + n]):
+                        shift[g] += 1
+                    if i > 0:
+                        side[(g, "<" + syl[i - 1])] += 1
+                    if i + n + 1 < len(syl):
+                        side[(g, ">" + syl[i + n + 1])] += 1
+                    ok = i + n < len(pairs) and pairs[i + n]
+    return tri, quad, side, shift
+
+
+def fragments(side, grams):
+    """n-grams one neighbour of which accompanies FRAG of their uses: parts
+    of a longer unit ("tướng nguyễn" in "thủ tướng nguyễn")."""
+    most = collections.Counter()
+    for (g, nb), c in side.items():
+        key = (g, nb[0])
+        if c > most[key]:
+            most[key] = c
+    return {g for (g, _), c in most.items() if g in grams and c >= FRAG * grams[g]}
+
+
+# Stopwords of data/stopwords-vi.txt that often make compounds ("dân sự",
+# "tự do", "thường vụ", "chỉ tiêu", "lợi thế", "đề ra", "cùng kỳ"): for
+# mining they count as content syllables.
+COMPOUNDING = set("""sự do thường chỉ thế cùng ra đi lại lên qua hết bằng
+cho sau trước ngày năm tháng người số điều việc bên cạnh dưới giữa gần
+nhiều khác riêng suốt thêm luôn mọi mỗi nơi rất càng hơn cần cả nhau tất
+ngoài tới sang vừa xong đều""".split())
+
+
+def load_stopwords():
+    path = os.path.join(os.path.dirname(__file__), "..", "data", "stopwords-vi.txt")
+    with open(path, encoding="utf-8") as f:
+        words = {l.strip() for l in f if l.strip() and not l.startswith("#")}
+    return words - COMPOUNDING
+
+
+def keep_bigrams(uni, bi, caps, n, stop):
+    out = {}
+    for k, c in bi.items():
+        if c < MIN_BI:
+            continue
+        a, b = k.split(" ")
+        if caps[a] * 2 >= uni[a] or caps[b] * 2 >= uni[b]:
+            continue  # an acronym joins no word ("UBND tỉnh")
+        pmi = math.log2(c * n / (uni[a] * uni[b]))
+        cond = max(c / uni[a], c / uni[b])
+        pmi_min, cond_min = (CONTENT, ONE_STOP, TWO_STOPS)[(a in stop) + (b in stop)]
+        if (pmi_min is None or pmi >= pmi_min) and cond >= cond_min:
+            out[k] = c
+    return out
+
+
+def keep_longer(grams, parts, stop):
+    """n-grams that hold TRI_COHESION of both their (n-1)-gram parts and
+    neither begin nor end with a stopword ("trên địa bàn")."""
+    out = {}
+    for k, c in grams.items():
+        w = k.split(" ")
+        if w[0] in stop or w[-1] in stop:
+            continue
+        left, right = " ".join(w[:-1]), " ".join(w[1:])
+        if c < MIN_TRI or left not in parts or right not in parts:
+            continue
+        if c >= TRI_COHESION * parts[left] and c >= TRI_COHESION * parts[right]:
+            out[k] = c
+    return out
+
+
+def main(argv):
+    corpora = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpora")
+    out = os.path.join(os.path.dirname(__file__), "..", "data", "words", "words.txt")
+    args = argv[1:]
+    if "--out" in args:
+        i = args.index("--out")
+        out = args[i + 1]
+        del args[i:i + 2]
+    if args:
+        corpora = args[0]
+    present = [a for a in ARCHIVES if os.path.exists(os.path.join(corpora, a))]
+    if not present:
+        print("build_words: no corpora in %s; kept %s as it is" % (corpora, out))
+        return 0
+    scratch = tempfile.mkdtemp(prefix="tinsh-words-")
+    try:
+        for a in present:
+            subprocess.run(["tar", "-xJf", os.path.join(corpora, a), "-C", scratch],
+                           check=True)
+        paths = list(files_under(scratch))
+        uni, bi, caps = count(paths)
+        n = sum(uni.values())
+        stop = load_stopwords()
+        bis = keep_bigrams(uni, bi, caps, n, stop)
+        tri, quad, side, shift = count_longer(paths, set(bis))
+        tris = keep_longer(tri, bis, stop)
+        quads = keep_longer(quad, tris, stop)
+        allg = {**bis, **tris, **quads}
+        frag = fragments(side, allg)
+        frag |= {g for g, c in shift.items() if g in allg and 2 * c >= allg[g]}
+        bis, tris, quads = ({k: c for k, c in d.items() if k not in frag}
+                            for d in (bis, tris, quads))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    words = {k: c for k, c in uni.items() if c >= MIN_UNI}
+    words.update(bis)
+    words.update(tris)
+    words.update(quads)
+    write(out, words, len(paths), n, present)
+    print("build_words: %d files, %d syllables -> %d types (%d multi-syllable) in %s"
+          % (len(paths), n, len(words), len(bis) + len(tris) + len(quads), out))
+    return 0
+
+
+def write(out, words, nfiles, n, present):
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("# tinsh word lexicon: word<TAB>count, lower-case NFC syllables.\n")
+        f.write("# Made by scripts/build_words.py from %s (%d files, %d syllables);\n"
+                % (", ".join(present), nfiles, n))
+        f.write("# counts of syllables and kept collocations, no corpus text.\n")
+        f.write("# total\t%d\n" % n)
+        for k, c in sorted(words.items(), key=lambda kv: (-kv[1], kv[0])):
+            f.write("%s\t%d\n" % (k, c))
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

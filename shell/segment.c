@@ -1,0 +1,342 @@
+/*
+** segment.c — the word decoder: runs of syllables (separated by single
+** spaces) are split into words by Viterbi over syllable positions under a
+** unigram word model (segment_lex.c holds the model); numbers are words
+** of their own. See docs/words.md.
+*/
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fts.h"
+#include "segment_int.h"
+#include "text.h"
+#include "util.h"
+
+/* ---- the adapter: the one call into the text layer's tokenizer ---- */
+
+typedef struct adapt {
+  seg_tok_fn cb;
+  void *ctx;
+  size_t base; /* offset of the piece being tokenized */
+} adapt;
+
+static int adapt_token(void *ctx, int tflags, const char *tok, int ntok,
+                       int start, int end) {
+  adapt *a = ctx;
+  (void)tflags;
+  return a->cb(a->ctx, tok, ntok, a->base + (size_t)start,
+               a->base + (size_t)end);
+}
+
+#define PIECE_MAX (1u << 30) /* fts_tokenize takes an int length */
+
+/* Where to cut text[0..n) (n > PIECE_MAX): after a space or newline near
+** PIECE_MAX, else at a UTF-8 character boundary. */
+static size_t piece_end(const char *text) {
+  size_t e = PIECE_MAX;
+  for (size_t k = 0; k < 4096; k++)
+    if (text[e - k - 1] == ' ' || text[e - k - 1] == '\n') return e - k;
+  while (e > 0 && ((unsigned char)text[e] & 0xC0) == 0x80) e--;
+  return e;
+}
+
+int seg_tokens(const char *text, size_t n, seg_tok_fn cb, void *ctx) {
+  adapt a = {cb, ctx, 0};
+  int rc = 0;
+  while (rc == 0 && n > PIECE_MAX) {
+    size_t e = piece_end(text);
+    rc = fts_tokenize(text, (int)e, FTS_QUERY, adapt_token, &a);
+    text += e, n -= e, a.base += e;
+  }
+  return rc ? rc : fts_tokenize(text, (int)n, FTS_QUERY, adapt_token, &a);
+}
+
+/* ---- a per-thread cache of lexicon answers ---- */
+
+/*
+** Word frequencies are Zipfian: most lookups ask again for a key asked
+** a moment ago. Each thread keeps the answers for the last keys of one
+** lexicon generation (a lexicon that changes or is freed gets a new
+** generation, so a stale answer is never used), found by their 64-bit
+** hash alone. An overlay's answers depend on its base too: the cache
+** is tagged with the generations of both.
+*/
+#define CACHE_SLOTS 4096
+
+typedef struct cache_slot {
+  uint64_t h; /* seg_hash of the key; 0 = empty */
+  seg_hit hit;
+} cache_slot;
+
+static _Thread_local struct {
+  uint64_t gen;
+  cache_slot s[CACHE_SLOTS];
+} cache;
+
+/* Arm the calling thread's cache for lex. */
+static void cache_for(const seg_lex *lex) {
+  uint64_t gen = 0; /* the generations of lex and of the lexicons below */
+  for (const seg_lex *l = lex; l; l = l->base)
+    gen = gen * 0x9E3779B97F4A7C15ull + l->gen;
+  if (cache.gen == gen) return;
+  memset(cache.s, 0, sizeof cache.s);
+  cache.gen = gen;
+}
+
+/* The lexicon's answer for key[0..n), through the cache. */
+static seg_hit lookup(const seg_lex *lex, const char *key, size_t n) {
+  uint64_t h = seg_hash(key, n);
+  cache_slot *c = &cache.s[h & (CACHE_SLOTS - 1)];
+  if (c->h != h) c->h = h, c->hit = seg_lex_find(lex, key, n, h);
+  return c->hit;
+}
+
+/* ---- the decoder's state ---- */
+
+typedef struct tok {
+  size_t start, end; /* bytes in the text */
+  size_t koff;       /* folded form at keys + koff */
+  int klen;
+  int title;   /* written capitalised: upper case first, then lower case */
+  int init;    /* first word of a sentence or line */
+  seg_hit hit; /* what the lexicon says of the syllable alone */
+} tok;
+
+typedef struct dec {
+  const seg_lex *lex;
+  const char *text;
+  size_t n; /* its length */
+  seg_word_fn cb;
+  void *ctx;
+  tok *t; /* the current run of syllables */
+  size_t nt, tcap;
+  char *keys; /* their folded forms joined by single spaces */
+  size_t klen, kcap;
+  double *best;      /* best[i]: log-probability of the best split of t[0..i) */
+  int *blen, *bkind; /* the last word of that split */
+  size_t dcap;
+  int rc;
+} dec;
+
+/* Is s[0..n) written capitalised (first letter upper, no other upper)? */
+static int is_title(const char *s, size_t n) {
+  int32_t cp;
+  size_t i = (size_t)text_utf8_decode(s, n, &cp);
+  if (cp < 0 || !text_is_upper(cp)) return 0;
+  while (i < n) {
+    i += (size_t)text_utf8_decode(s + i, n - i, &cp);
+    if (cp >= 0 && text_is_upper(cp)) return 0;
+  }
+  return 1;
+}
+
+/* Is the code point ending at text[p) an opening quote or dash (“ ‘ – —)? */
+static int opener_before(const char *text, size_t p) {
+  if (p < 3 || (unsigned char)text[p - 3] != 0xE2 ||
+      (unsigned char)text[p - 2] != 0x80)
+    return 0;
+  unsigned char c = (unsigned char)text[p - 1];
+  return c == 0x9C || c == 0x98 || c == 0x93 || c == 0x94;
+}
+
+/* Does the token at text[start] begin a sentence (or the text, or a line)? */
+static int starts_sentence(const char *text, size_t start) {
+  size_t p = start;
+  while (p > 0) {
+    char c = text[p - 1];
+    if (c == ' ' || c == '"' || c == '\'' || c == '(' || c == '[' || c == '-')
+      p--;
+    else if (opener_before(text, p))
+      p -= 3;
+    else
+      break;
+  }
+  if (p == 0 || strchr(".!?:;\n", text[p - 1])) return 1;
+  return p >= 3 && (unsigned char)text[p - 3] == 0xE2 &&
+         (unsigned char)text[p - 2] == 0x80 &&
+         (unsigned char)text[p - 1] == 0xA6; /* … */
+}
+
+/* ---- candidates and the Viterbi pass ---- */
+
+/* Offer a word of k syllables at i with log-probability lp. */
+static void offer(dec *d, size_t i, int k, double lp, int kind) {
+  double s = d->best[i] + lp;
+  if (s > d->best[i + (size_t)k]) {
+    d->best[i + (size_t)k] = s;
+    d->blen[i + (size_t)k] = k;
+    d->bkind[i + (size_t)k] = kind;
+  }
+}
+
+/* The lexicon's answer for syllables t[i..i+k). */
+static seg_hit find(const dec *d, size_t i, int k) {
+  const tok *a = &d->t[i], *b = &d->t[i + (size_t)k - 1];
+  if (k == 1) return a->hit;
+  size_t n = b->koff + (size_t)b->klen - a->koff;
+  return lookup(d->lex, d->keys + a->koff, n);
+}
+
+/* Are t[i..i+k) all written capitalised? */
+static int all_title(const dec *d, size_t i, int k) {
+  for (int j = 0; j < k; j++)
+    if (!d->t[i + (size_t)j].title) return 0;
+  return 1;
+}
+
+/*
+** Is t[i..i+k) a person's name? A capitalised surname, then one to three
+** capitalised syllables, none of them the first of a title ("Nguyễn Văn
+** Thắng Phó Chủ tịch": the name stops before "Phó").
+*/
+static int is_name(const dec *d, size_t i, int k) {
+  if (k < 2 || !d->t[i].title || !(d->t[i].hit.flags & SEG_F_SURNAME)) return 0;
+  for (size_t j = i + 1; j < i + (size_t)k; j++)
+    if (!d->t[j].title || (d->t[j].hit.flags & SEG_F_TITLE)) return 0;
+  return 1;
+}
+
+/* The kind and log-probability of lexicon entry h over t[i..i+k): a
+** name or a place keeps the higher of its own weight and the entry's. */
+static int kind_of(const dec *d, size_t i, int k, seg_hit h, double *lp) {
+  *lp = h.lp;
+  if (h.flags & SEG_F_USER) return SEG_USER;
+  if (is_name(d, i, k)) return *lp = fmax(h.lp, d->lex->lp_name), SEG_NAME;
+  if ((h.flags & SEG_F_PLACE) && all_title(d, i, k))
+    return *lp = fmax(h.lp, d->lex->lp_place), SEG_PLACE;
+  return SEG_WORD;
+}
+
+/* Lexicon words (and place names) starting at syllable i. */
+static void offer_lexicon(dec *d, size_t i) {
+  for (int k = 1; k <= SEG_MAX_SYL && i + (size_t)k <= d->nt; k++) {
+    seg_hit h = find(d, i, k);
+    double lp;
+    if (h.flags & SEG_F_WORD) {
+      int kind = kind_of(d, i, k, h, &lp);
+      offer(d, i, k, lp, kind);
+    } else if ((h.flags & SEG_F_PLACE) && all_title(d, i, k)) {
+      offer(d, i, k, d->lex->lp_place, SEG_PLACE);
+    } else if (k == 1) {
+      offer(d, i, 1, d->lex->lp_unknown, SEG_UNKNOWN);
+    }
+    if (!(h.flags & SEG_F_PREFIX)) break;
+  }
+}
+
+/* Person names at i that the lexicon does not hold. */
+static void offer_name(dec *d, size_t i) {
+  for (int k = 2; k <= SEG_MAX_SYL && i + (size_t)k <= d->nt; k++) {
+    if (!is_name(d, i, k)) return;
+    offer(d, i, k, d->lex->lp_name, SEG_NAME);
+  }
+}
+
+/* A capitalised run (not at a sentence start) that no list knows. */
+static void offer_proper(dec *d, size_t i) {
+  if (!d->t[i].title || d->t[i].init) return;
+  for (int k = 2; k <= SEG_MAX_SYL && i + (size_t)k <= d->nt; k++) {
+    if (!d->t[i + (size_t)k - 1].title) return;
+    offer(d, i, k, d->lex->lp_proper + (k - 2) * log(0.1), SEG_PROPER);
+  }
+}
+
+/* Make room for the Viterbi arrays of the current run. */
+static void room(dec *d) {
+  if (d->nt + 1 <= d->dcap) return;
+  d->dcap = (d->nt + 1) * 2;
+  d->best = xrealloc(d->best, d->dcap * sizeof *d->best);
+  d->blen = xrealloc(d->blen, d->dcap * sizeof *d->blen);
+  d->bkind = xrealloc(d->bkind, d->dcap * sizeof *d->bkind);
+}
+
+/* Report the best split's words in order (the split is read backwards). */
+static int report(dec *d) {
+  size_t nw = 0, j = d->nt;
+  int *ends = (int *)(void *)d->best; /* reused: best[] is no longer needed */
+  while (j > 0) ends[nw++] = (int)j, j -= (size_t)d->blen[j];
+  while (nw > 0) {
+    size_t e = (size_t)ends[--nw], k = (size_t)d->blen[e];
+    int rc =
+        d->cb(d->ctx, d->t[e - k].start, d->t[e - 1].end, (int)k, d->bkind[e]);
+    if (rc) return rc;
+  }
+  return 0;
+}
+
+/* Decode the current run of syllables and report its words. */
+static int flush(dec *d) {
+  if (d->nt == 0) return 0;
+  room(d);
+  d->best[0] = 0;
+  for (size_t i = 1; i <= d->nt; i++) d->best[i] = -INFINITY;
+  for (size_t i = 0; i < d->nt; i++) {
+    offer_lexicon(d, i);
+    offer_name(d, i);
+    offer_proper(d, i);
+  }
+  int rc = report(d);
+  d->nt = d->klen = 0;
+  return rc;
+}
+
+/* ---- tokens in ---- */
+
+static int has_digit(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i] >= '0' && s[i] <= '9') return 1;
+  return 0;
+}
+
+/* Append a syllable to the current run. */
+static void push(dec *d, const char *fold, int nfold, size_t start,
+                 size_t end) {
+  if (d->nt == d->tcap) {
+    d->tcap = d->tcap ? d->tcap * 2 : 64;
+    d->t = xrealloc(d->t, d->tcap * sizeof *d->t);
+  }
+  if (d->klen + (size_t)nfold + 1 > d->kcap) {
+    d->kcap = (d->kcap + (size_t)nfold + 1) * 2;
+    d->keys = xrealloc(d->keys, d->kcap);
+  }
+  if (d->nt) d->keys[d->klen++] = ' ';
+  tok *t = &d->t[d->nt++];
+  t->start = start, t->end = end;
+  t->koff = d->klen, t->klen = nfold;
+  memcpy(d->keys + d->klen, fold, (size_t)nfold);
+  d->klen += (size_t)nfold;
+  t->title = is_title(d->text + start, end - start);
+  t->init = starts_sentence(d->text, start);
+  t->hit = lookup(d->lex, fold, (size_t)nfold);
+}
+
+static int on_token(void *ctx, const char *fold, int nfold, size_t start,
+                    size_t end) {
+  dec *d = ctx;
+  if (has_digit(d->text + start, end - start)) { /* a figure: a word alone */
+    int rc = flush(d);
+    if (rc) return rc;
+    if (end < d->n && d->text[end] == '%') end++;
+    return d->cb(d->ctx, start, end, 1, SEG_NUMBER);
+  }
+  if (d->nt &&
+      !(start == d->t[d->nt - 1].end + 1 && d->text[start - 1] == ' ')) {
+    int rc = flush(d);
+    if (rc) return rc;
+  }
+  push(d, fold, nfold, start, end);
+  return 0;
+}
+
+int seg_words(const seg_lex *lex, const char *text, size_t n, seg_word_fn cb,
+              void *ctx) {
+  if (!lex || !text || n == 0) return 0;
+  dec d = {.lex = lex, .text = text, .n = n, .cb = cb, .ctx = ctx};
+  cache_for(lex);
+  int rc = seg_tokens(text, n, on_token, &d);
+  if (rc == 0) rc = flush(&d);
+  free(d.t), free(d.keys), free(d.best), free(d.blen), free(d.bkind);
+  return rc;
+}

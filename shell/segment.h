@@ -1,0 +1,99 @@
+/*
+** segment.h — the Vietnamese word segmenter. Pure C, no Lua.
+**
+** A lexicon (word types with counts, lower-cased NFC syllables joined by
+** one space) plus a decoder: inside each run of syllables separated by
+** single spaces, the split with the highest probability under a unigram
+** word model (Viterbi over syllable positions, natural-log
+** probabilities) — not greedy longest match. tinsh's own lists join in:
+** place names (gazetteer.tsv), surnames (a capitalised surname followed by
+** one to three capitalised syllables is one person-name word), short
+** titles (titles.txt); figures and document numbers ("57,7%", "5.000",
+** "20-NQ/TU") are single words. A capitalised run of two to four syllables
+** that does not start a sentence is a candidate word too (kind
+** SEG_PROPER), weighed against the lexicon's splits.
+**
+** Loading is not thread-safe; a loaded lexicon is read-only and
+** seg_words may run on it from any number of threads at once. A user
+** overlay (seg_lex_overlay) shares its base and adds or removes entries
+** of its own.
+*/
+#ifndef TINSH_SEGMENT_H
+#define TINSH_SEGMENT_H
+
+#include <stddef.h>
+
+/* What a word is; the callback gets one of these. */
+enum seg_kind {
+  SEG_WORD = 0,    /* a lexicon entry (one or more syllables) */
+  SEG_UNKNOWN = 1, /* a single syllable that no list knows */
+  SEG_NAME = 2,    /* a person's name: surname + 1-3 capitalised syllables */
+  SEG_PLACE = 3,   /* a gazetteer place name */
+  SEG_PROPER = 4,  /* a capitalised run not in any list */
+  SEG_NUMBER = 5,  /* a figure or document number, "57,7%", "20-NQ/TU" */
+  SEG_USER = 6     /* an entry added with seg_lex_add */
+};
+
+typedef struct seg_lex seg_lex;
+
+/*
+** One word: bytes text[from..to) of the text given to seg_words, made of
+** nsyl syllables (1 for a number). Return 0 to go on; a non-zero value
+** stops seg_words, which returns it.
+*/
+typedef int (*seg_word_fn)(void *ctx, size_t from, size_t to, int nsyl,
+                           int kind);
+
+/*
+** Load the lexicon from the data folder dir (NULL: $TINSH_DATA, else the
+** compile-time data folder): every words/NAME.txt file (word<TAB>count
+** lines, '#' comments, "# total<TAB>N" gives the model's total), plus
+** gazetteer.tsv, surnames.txt and titles.txt. A missing file is skipped;
+** *nfiles (may be NULL) counts those read. Returns NULL only when out of
+** memory.
+*/
+seg_lex *seg_lex_load(const char *dir, int *nfiles);
+
+/* The process-wide lexicon from the default data folder, loaded once
+** (thread-safe); never freed. NULL only when out of memory. */
+const seg_lex *seg_lex_default(void);
+
+/* A new, empty user overlay on base (which must outlive it). */
+seg_lex *seg_lex_overlay(const seg_lex *base);
+
+/*
+** Teach an overlay (or a lexicon of one's own): add the word w[0..n)
+** (syllables separated by spaces, any case) so it wins over its
+** splits, or remove it so it is never proposed. Returns 0, or -1 when
+** w holds no syllable, more than SEG_MAX_SYL syllables, or memory ran out.
+*/
+int seg_lex_add(seg_lex *lex, const char *w, size_t n);
+int seg_lex_remove(seg_lex *lex, const char *w, size_t n);
+
+/* Free a lexicon or an overlay (NULL is fine; never the default one). */
+void seg_lex_free(seg_lex *lex);
+
+/* Number of entries (words and prefixes) held by lex itself. */
+size_t seg_lex_size(const seg_lex *lex);
+
+#define SEG_MAX_SYL 4
+
+/*
+** The lexicon key of a written word w[0..n) (a word span seg_words gave,
+** or a user's word): its syllables folded (NFC, lower case) and joined by
+** one space, "Phát triển" -> "phát triển", written to out (cap bytes,
+** NUL-terminated). Returns the key's length, or 0 when w holds no
+** syllable, more than SEG_MAX_SYL, or the key does not fit.
+*/
+size_t seg_key(const char *w, size_t n, char *out, size_t cap);
+
+/*
+** Segment text[0..n) into words, calling cb for each in text order.
+** Only words are reported: spaces, punctuation and any other bytes lie
+** between them, untouched. Deterministic. Returns 0, the first non-zero
+** value cb returned, or -1 when out of memory.
+*/
+int seg_words(const seg_lex *lex, const char *text, size_t n, seg_word_fn cb,
+              void *ctx);
+
+#endif

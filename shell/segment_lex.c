@@ -1,0 +1,400 @@
+/*
+** segment_lex.c — the segmenter's lexicon: a hash table of syllable
+** sequences (folded keys "phát triển") with word log-probabilities, the
+** prefixes of longer entries, place and surname flags; loading from the
+** data folder; user overlays.
+*/
+#include <dirent.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "segment_int.h"
+#include "text.h"
+#include "util.h"
+
+#ifndef TINSH_DATA_DIR
+#define TINSH_DATA_DIR "data"
+#endif
+
+#define KEY_MAX 256 /* longest folded key kept (bytes) */
+
+/*
+** Hash of a key: 8 bytes at a time, multiplied and mixed (keys are
+** short: one to four syllables). Never 0 (0 marks an empty slot).
+*/
+uint64_t seg_hash(const char *s, size_t n) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+  while (n >= 8) {
+    uint64_t w;
+    memcpy(&w, s, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 32;
+    s += 8, n -= 8;
+  }
+  uint64_t w = 0;
+  memcpy(&w, s, n);
+  h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+  h ^= h >> 29;
+  return h ? h : 1;
+}
+
+static atomic_uint_fast64_t generations = 1;
+
+uint64_t seg_lex_gen(void) {
+  return atomic_fetch_add(&generations, 1);
+}
+
+/* The filter bit of hash h: a quick "not there" for most misses. */
+static inline int filter_has(const seg_lex *lex, uint64_t h) {
+  uint64_t b = (h >> 40) & (SEG_FILTER_BITS - 1);
+  return (lex->filter[b >> 6] >> (b & 63)) & 1;
+}
+
+static inline void filter_add(seg_lex *lex, uint64_t h) {
+  uint64_t b = (h >> 40) & (SEG_FILTER_BITS - 1);
+  lex->filter[b >> 6] |= 1ull << (b & 63);
+}
+
+/* The slot of key (h) in lex's own table: its entry or an empty slot. */
+static seg_entry *slot_of(const seg_lex *lex, const char *key, size_t n,
+                          uint64_t h) {
+  size_t mask = lex->cap - 1;
+  for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+    seg_entry *e = &lex->slots[i];
+    if (e->h == 0) return e;
+    if (e->h == h && e->len == n && memcmp(lex->keys + e->off, key, n) == 0)
+      return e;
+  }
+}
+
+/* Double the table (or make the first one). */
+static void grow(seg_lex *lex) {
+  size_t oldcap = lex->cap;
+  seg_entry *old = lex->slots;
+  lex->cap = oldcap ? oldcap * 2 : 1024;
+  lex->slots = xcalloc(lex->cap, sizeof *lex->slots);
+  for (size_t i = 0; i < oldcap; i++) {
+    if (old[i].h == 0) continue;
+    size_t j = (size_t)old[i].h & (lex->cap - 1);
+    while (lex->slots[j].h) j = (j + 1) & (lex->cap - 1);
+    lex->slots[j] = old[i];
+  }
+  free(old);
+}
+
+/* The entry of key, made (with no flags) when it is not there. */
+static seg_entry *entry(seg_lex *lex, const char *key, size_t n, int nsyl) {
+  if (2 * (lex->n + 1) > lex->cap) grow(lex);
+  uint64_t h = seg_hash(key, n);
+  seg_entry *e = slot_of(lex, key, n, h);
+  if (e->h) return e;
+  if (lex->klen + n > lex->kcap) {
+    lex->kcap = (lex->kcap + n) * 2;
+    lex->keys = xrealloc(lex->keys, lex->kcap);
+  }
+  memcpy(lex->keys + lex->klen, key, n);
+  filter_add(lex, h);
+  *e = (seg_entry){h, (uint32_t)lex->klen, (uint16_t)n,
+                   0, (uint8_t)nsyl,       -INFINITY};
+  lex->klen += n;
+  lex->n++;
+  return e;
+}
+
+seg_hit seg_lex_find(const seg_lex *lex, const char *key, size_t n,
+                     uint64_t h) {
+  seg_hit r = {0, -INFINITY};
+  if (lex->base) r = seg_lex_find(lex->base, key, n, h);
+  if (!lex->cap || !filter_has(lex, h)) return r;
+  const seg_entry *e = slot_of(lex, key, n, h);
+  if (!e->h) return r;
+  if (e->flags & SEG_F_REMOVED) r.flags &= ~(SEG_F_WORD | SEG_F_USER);
+  if (e->flags & SEG_F_WORD) {
+    r.flags |= SEG_F_WORD;
+    if (e->lp > r.lp || (e->flags & SEG_F_USER)) r.lp = e->lp;
+  }
+  r.flags |= e->flags & (SEG_F_PREFIX | SEG_F_PLACE | SEG_F_SURNAME |
+                         SEG_F_TITLE | SEG_F_USER);
+  return r;
+}
+
+/* ---- folding a written word into a key ---- */
+
+typedef struct keybuf {
+  char s[KEY_MAX];
+  size_t n;
+  int nsyl, bad;
+  size_t ends[SEG_MAX_SYL]; /* key length after each syllable */
+} keybuf;
+
+static int key_token(void *ctx, const char *fold, int nfold, size_t start,
+                     size_t end) {
+  keybuf *k = ctx;
+  (void)start, (void)end;
+  if (k->nsyl == SEG_MAX_SYL || k->n + (size_t)nfold + 1 > KEY_MAX)
+    return k->bad = 1;
+  if (k->nsyl) k->s[k->n++] = ' ';
+  memcpy(k->s + k->n, fold, (size_t)nfold);
+  k->n += (size_t)nfold;
+  k->ends[k->nsyl++] = k->n;
+  return 0;
+}
+
+/* Fold w[0..n) into k; 0, or -1 when it has no syllable or too many. */
+static int fold_key(const char *w, size_t n, keybuf *k) {
+  memset(k, 0, sizeof *k);
+  seg_tokens(w, n, key_token, k);
+  return k->bad || k->nsyl == 0 ? -1 : 0;
+}
+
+size_t seg_key(const char *w, size_t n, char *out, size_t cap) {
+  keybuf k;
+  if (fold_key(w, n, &k) != 0 || k.n + 1 > cap) return 0;
+  memcpy(out, k.s, k.n);
+  out[k.n] = '\0';
+  return k.n;
+}
+
+/*
+** Put the written word w[0..n) into lex with flags (and, for a word, the
+** log-probability lp: the higher one stays unless force), its prefixes
+** marked SEG_F_PREFIX. Returns its entry, or NULL for a bad word.
+*/
+static seg_entry *put(seg_lex *lex, const char *w, size_t n, int flags,
+                      float lp, int force) {
+  keybuf k;
+  if (fold_key(w, n, &k) != 0) return NULL;
+  for (int i = 1; i < k.nsyl; i++)
+    entry(lex, k.s, k.ends[i - 1], i)->flags |= SEG_F_PREFIX;
+  seg_entry *e = entry(lex, k.s, k.n, k.nsyl);
+  e->flags |= (uint8_t)flags;
+  if ((flags & SEG_F_WORD) && (force || lp > e->lp)) e->lp = lp;
+  return e;
+}
+
+/* ---- the data files ---- */
+
+/* log-probability of a count */
+static float lp_of(const seg_lex *lex, double count) {
+  return (float)log(count / lex->total);
+}
+
+/* Read dir/name into a malloc'd buffer, or NULL. */
+static char *slurp(const char *dir, const char *name) {
+  char path[4096];
+  char *s = NULL;
+  size_t n;
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  return util_read_file(path, 0, &s, &n) == 0 ? s : NULL;
+}
+
+/* Each non-comment line of s, cut at its first tab (the rest in *rest). */
+static char *next_line(char **p, char **rest) {
+  for (;;) {
+    char *s = *p;
+    if (!s || !*s) return NULL;
+    char *nl = strchr(s, '\n');
+    *p = nl ? nl + 1 : s + strlen(s);
+    if (nl) *nl = '\0';
+    char *tab = strchr(s, '\t');
+    *rest = tab ? (*tab = '\0', tab + 1) : NULL;
+    if (*s && *s != '#') return s;
+    if (strcmp(s, "# total") == 0 && *rest) return s; /* the header */
+  }
+}
+
+/* words file: "word<TAB>count" lines; "# total<TAB>N" sets the total. */
+static void load_words(seg_lex *lex, char *s) {
+  char *rest, *w;
+  while ((w = next_line(&s, &rest))) {
+    double c = rest ? strtod(rest, NULL) : 1;
+    if (w[0] == '#') {
+      if (c > lex->total) lex->total = c;
+      continue;
+    }
+    if (c > 0) put(lex, w, strlen(w), SEG_F_WORD, (float)c, 0);
+  }
+}
+
+/* gazetteer.tsv: name<TAB>kind[<TAB>alias|alias...] */
+static void load_places(seg_lex *lex, char *s) {
+  char *rest, *w;
+  while ((w = next_line(&s, &rest))) {
+    put(lex, w, strlen(w), SEG_F_PLACE, 0, 0);
+    char *al = rest ? strchr(rest, '\t') : NULL;
+    while (al && *al) {
+      char *a = al + 1, *bar = strchr(a, '|');
+      put(lex, a, bar ? (size_t)(bar - a) : strlen(a), SEG_F_PLACE, 0, 0);
+      al = bar;
+    }
+  }
+}
+
+static void load_surnames(seg_lex *lex, char *s) {
+  char *rest, *w;
+  while ((w = next_line(&s, &rest)))
+    put(lex, w, strlen(w), SEG_F_SURNAME, 0, 0);
+}
+
+/*
+** Is title t a word? Two or three syllables, the last one in lower case,
+** no run of capitals ("Phó Giám đốc" yes; "Chủ tịch UBND", "Trưởng Ban",
+** "Bí thư Tỉnh ủy" are a title plus an organisation).
+*/
+static int title_is_word(const char *t) {
+  int nsyl = 1;
+  const char *last = t;
+  for (const char *p = t; *p; p++) {
+    if (*p == ' ') nsyl++, last = p + 1;
+    if (*p >= 'A' && *p <= 'Z' && p[1] >= 'A' && p[1] <= 'Z') return 0;
+  }
+  int32_t cp;
+  text_utf8_decode(last, strlen(last), &cp);
+  return nsyl >= 2 && nsyl <= 3 && !text_is_upper(cp);
+}
+
+static void load_titles(seg_lex *lex, char *s) {
+  char *rest, *w;
+  float lp = lp_of(lex, 500);
+  while ((w = next_line(&s, &rest))) {
+    char *sp = strchr(w, ' ');
+    put(lex, w, sp ? (size_t)(sp - w) : strlen(w), SEG_F_TITLE, 0, 0);
+    if (title_is_word(w)) put(lex, w, strlen(w), SEG_F_WORD, lp, 0);
+  }
+}
+
+static int by_name(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The *.txt files of dir/words, sorted (so loading is deterministic). */
+static char **word_files(const char *dir, size_t *n) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/words", dir);
+  DIR *d = opendir(path);
+  char **v = NULL;
+  *n = 0;
+  struct dirent *de;
+  while (d && (de = readdir(d))) {
+    size_t l = strlen(de->d_name);
+    if (l < 5 || strcmp(de->d_name + l - 4, ".txt") != 0) continue;
+    v = xrealloc(v, (*n + 1) * sizeof *v);
+    v[(*n)++] = xstrdup(de->d_name);
+  }
+  if (d) closedir(d);
+  if (*n) qsort(v, *n, sizeof *v, by_name);
+  return v;
+}
+
+/*
+** Counts were stored as the words' lp while reading (so that several
+** files keep the highest); turn them into log-probabilities now that the
+** total is known.
+*/
+static void counts_to_lp(seg_lex *lex) {
+  double sum = 0;
+  for (size_t i = 0; i < lex->cap; i++)
+    if (lex->slots[i].h && (lex->slots[i].flags & SEG_F_WORD))
+      sum += lex->slots[i].lp;
+  if (lex->total < sum) lex->total = sum;
+  if (lex->total < 1) lex->total = 1;
+  for (size_t i = 0; i < lex->cap; i++)
+    if (lex->slots[i].h && (lex->slots[i].flags & SEG_F_WORD))
+      lex->slots[i].lp = lp_of(lex, lex->slots[i].lp);
+}
+
+/* The decoder's constants, from the total. */
+static void set_constants(seg_lex *lex) {
+  lex->lp_unknown = lp_of(lex, 0.5);
+  lex->lp_place = lp_of(lex, 1000);
+  lex->lp_name = lp_of(lex, 1000);
+  lex->lp_proper = lp_of(lex, 20);
+  lex->lp_user = 0; /* a user's word beats every split of it */
+}
+
+static int load_file(seg_lex *lex, const char *dir, const char *name,
+                     void (*fn)(seg_lex *, char *)) {
+  char *s = slurp(dir, name);
+  if (!s) return 0;
+  fn(lex, s);
+  free(s);
+  return 1;
+}
+
+seg_lex *seg_lex_load(const char *dir, int *nfiles) {
+  if (!dir) dir = getenv("TINSH_DATA");
+  if (!dir || !*dir) dir = TINSH_DATA_DIR;
+  seg_lex *lex = xcalloc(1, sizeof *lex);
+  size_t nw;
+  char **names = word_files(dir, &nw);
+  int got = 0;
+  for (size_t i = 0; i < nw; i++) {
+    char rel[1024];
+    snprintf(rel, sizeof rel, "words/%s", names[i]);
+    got += load_file(lex, dir, rel, load_words);
+    free(names[i]);
+  }
+  free(names);
+  counts_to_lp(lex);
+  set_constants(lex);
+  got += load_file(lex, dir, "gazetteer.tsv", load_places);
+  got += load_file(lex, dir, "surnames.txt", load_surnames);
+  got += load_file(lex, dir, "titles.txt", load_titles);
+  if (nfiles) *nfiles = got;
+  lex->gen = seg_lex_gen();
+  return lex;
+}
+
+static seg_lex *default_lex;
+static pthread_once_t default_once = PTHREAD_ONCE_INIT;
+static void load_default(void) {
+  default_lex = seg_lex_load(NULL, NULL);
+}
+
+const seg_lex *seg_lex_default(void) {
+  pthread_once(&default_once, load_default);
+  return default_lex;
+}
+
+seg_lex *seg_lex_overlay(const seg_lex *base) {
+  seg_lex *lex = xcalloc(1, sizeof *lex);
+  *lex = *base;
+  lex->base = base;
+  lex->slots = NULL, lex->keys = NULL;
+  memset(lex->filter, 0, sizeof lex->filter);
+  lex->gen = seg_lex_gen();
+  lex->cap = lex->n = lex->klen = lex->kcap = 0;
+  return lex;
+}
+
+int seg_lex_add(seg_lex *lex, const char *w, size_t n) {
+  seg_entry *e = put(lex, w, n, SEG_F_WORD | SEG_F_USER, lex->lp_user, 1);
+  if (!e) return -1;
+  e->flags &= (uint8_t)~SEG_F_REMOVED;
+  lex->gen = seg_lex_gen();
+  return 0;
+}
+
+int seg_lex_remove(seg_lex *lex, const char *w, size_t n) {
+  keybuf k;
+  if (fold_key(w, n, &k) != 0) return -1;
+  seg_entry *e = entry(lex, k.s, k.n, k.nsyl);
+  e->flags = (uint8_t)((e->flags & ~(SEG_F_WORD | SEG_F_USER)) | SEG_F_REMOVED);
+  lex->gen = seg_lex_gen();
+  return 0;
+}
+
+void seg_lex_free(seg_lex *lex) {
+  if (!lex || lex == default_lex) return;
+  free(lex->slots);
+  free(lex->keys);
+  free(lex);
+}
+
+size_t seg_lex_size(const seg_lex *lex) {
+  return lex ? lex->n : 0;
+}
