@@ -18,6 +18,7 @@
 #include <utf8proc.h>
 
 #include "extract_int.h"
+#include "text.h"
 
 #define SENT_MAX_BYTES 8192 /* a longer "sentence" is cut at a space */
 #define SENT_MAX_TOKS  4096 /* ... and one of this many tokens anywhere */
@@ -62,66 +63,27 @@ void hmap_free(hmap *m) {
   m->cap = m->n = 0;
 }
 
-/* ---- characters ---- */
+/* ---- characters: the text layer's decoder and classes ---- */
 
 /* Decode one code point at s[i..n); *k gets its length (>= 1). An invalid
 ** byte decodes as -1 with length 1. */
-static int32_t decode(const char *s, size_t i, size_t n, size_t *k) {
-  const unsigned char *u = (const unsigned char *)s + i;
-  unsigned char c = u[0];
-  if (c < 0x80) {
-    *k = 1;
-    return c;
-  }
-  /* fast paths for well-formed 2- and 3-byte sequences */
-  if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (u[1] & 0xC0) == 0x80) {
-    *k = 2;
-    return ((int32_t)(c & 0x1F) << 6) | (u[1] & 0x3F);
-  }
-  if (c >= 0xE1 && c < 0xF0 && c != 0xED && i + 2 < n &&
-      (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
-    *k = 3;
-    return ((int32_t)(c & 0x0F) << 12) | ((int32_t)(u[1] & 0x3F) << 6) |
-           (u[2] & 0x3F);
-  }
-  utf8proc_int32_t cp;
-  utf8proc_ssize_t r =
-      utf8proc_iterate((const utf8proc_uint8_t *)s + i, n - i, &cp);
-  if (r <= 0) {
-    *k = 1;
-    return -1;
-  }
-  *k = (size_t)r;
+static inline int32_t decode(const char *s, size_t i, size_t n, size_t *k) {
+  int32_t cp;
+  *k = (size_t)text_decode(s + i, n - i, &cp);
   return cp;
 }
 
-static int is_space_cp(int32_t cp) {
-  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
-         cp == '\v' || cp == 0xA0 || cp == 0x200B || cp == 0x2009 ||
-         cp == 0x202F || cp == 0xFEFF || cp == 0x3000 ||
-         (cp >= 0x2000 && cp <= 0x200A);
+static inline int is_space_cp(int32_t cp) {
+  return (text_class(cp) & TEXT_SPACE) != 0;
 }
 
-static int is_letter_cp(int32_t cp) {
-  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-  if (cp < 0) return 0;
-  /* fast path: Latin-1/Extended-A/B letters and the Vietnamese block */
-  if ((cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
-      (cp >= 0x1EA0 && cp <= 0x1EF9))
-    return 1;
-  utf8proc_category_t c = utf8proc_category(cp);
-  return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
-         (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
+/* A letter, or a combining mark continuing a word. */
+static inline int is_letter_cp(int32_t cp) {
+  return (text_class(cp) & (TEXT_LETTER | TEXT_MARK)) != 0;
 }
 
-static int is_upper_cp(int32_t cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
-  /* fast paths: Latin-1, Latin Extended-A pairs, Vietnamese block */
-  if (cp < 0x100) return cp >= 0xC0 && cp <= 0xDE && cp != 0xD7;
-  if (cp < 0x130 || (cp >= 0x1EA0 && cp <= 0x1EF9)) return !(cp & 1);
-  if (cp == 0x1A0 || cp == 0x1AF) return 1; /* Ơ Ư */
-  if (cp == 0x1A1 || cp == 0x1B0) return 0;
-  return utf8proc_isupper(cp);
+static inline int is_upper_cp(int32_t cp) {
+  return text_is_upper(cp);
 }
 
 /* ASCII classes: 0 other, 1 lowercase letter, 2 capital, 3 digit */
@@ -397,8 +359,7 @@ static size_t fold_first(const char *s, size_t n, char out[4], size_t *used) {
     out[0] = s[0];
     return 1;
   }
-  return (size_t)utf8proc_encode_char(utf8proc_tolower(cp),
-                                      (utf8proc_uint8_t *)out);
+  return (size_t)text_utf8_encode(text_fold_cp(cp), out);
 }
 
 int xt_isci(const xsent *x, size_t i, const char *w) {

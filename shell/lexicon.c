@@ -15,8 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
+#include "text.h"
 #include "util.h"
 
 #ifndef TINSH_DATA_DIR
@@ -28,79 +28,15 @@ static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
 static VEC(char *) lines; /* every data line copy, owned for the process */
 
 size_t lexicon_fold(char *dst, size_t cap, const char *s, size_t n) {
-  size_t o = 0, i = 0;
-  while (i < n) {
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80) {
-      if (o + 1 >= cap) return 0;
-      dst[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-      i++;
-      continue;
-    }
-    /* fast path: a 2- or 3-byte letter that lowercases within its own
-    ** length (all of Vietnamese) is rewritten in place */
-    const unsigned char *u = (const unsigned char *)s + i;
-    if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (u[1] & 0xC0) == 0x80) {
-      int32_t cp = (c & 0x1F) << 6 | (u[1] & 0x3F);
-      int32_t lo = lexicon_lower_cp(cp);
-      if (lo < 0x800 && lo >= 0x80) {
-        if (o + 2 >= cap) return 0;
-        dst[o++] = (char)(0xC0 | lo >> 6);
-        dst[o++] = (char)(0x80 | (lo & 0x3F));
-        i += 2;
-        continue;
-      }
-    } else if (c >= 0xE1 && c < 0xF0 && c != 0xED && i + 2 < n &&
-               (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
-      int32_t cp = (c & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
-      int32_t lo = lexicon_lower_cp(cp);
-      if (lo >= 0x800 && lo < 0x10000) {
-        if (o + 3 >= cap) return 0;
-        dst[o++] = (char)(0xE0 | lo >> 12);
-        dst[o++] = (char)(0x80 | ((lo >> 6) & 0x3F));
-        dst[o++] = (char)(0x80 | (lo & 0x3F));
-        i += 3;
-        continue;
-      }
-    }
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t k =
-        utf8proc_iterate((const utf8proc_uint8_t *)s + i, n - i, &cp);
-    if (k <= 0) { /* invalid byte: copy as is */
-      if (o + 1 >= cap) return 0;
-      dst[o++] = s[i++];
-      continue;
-    }
-    if (o + 4 >= cap) return 0;
-    o +=
-        utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)dst + o);
-    i += k;
-  }
-  if (o >= cap) return 0;
-  dst[o] = 0;
-  return o;
-}
-
-int32_t lexicon_lower_cp_slow(int32_t cp) {
-  return utf8proc_tolower(cp);
+  return text_fold(dst, cap, s, n, TEXT_FOLD_CASE);
 }
 
 uint32_t lexicon_word_hash(const char *s, size_t n) {
   int32_t cp = 0;
   size_t k = 0;
   if (n) {
-    unsigned char c = (unsigned char)s[0];
-    cp = c;
-    k = 1;
-    if (c >= 0x80) {
-      utf8proc_int32_t u;
-      utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s,
-                                            (utf8proc_ssize_t)n, &u);
-      if (r > 0) {
-        cp = u;
-        k = (size_t)r;
-      }
-    }
+    k = (size_t)text_decode(s, n, &cp);
+    if (cp < 0) cp = (unsigned char)s[0]; /* an invalid byte: as it is */
   }
   return lexicon_word_hash_cp(s, n, cp, k);
 }

@@ -15,6 +15,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "text.h"
+
 typedef struct lex_entry {
   const char *key;  /* lookup key (lowercased for case-insensitive tables) */
   size_t len;       /* strlen(key) */
@@ -55,16 +57,12 @@ const lex_entry *lex_find(const lex_table *t, const char *s, size_t n);
 ** can be skipped when no key starts with the word. */
 uint32_t lexicon_word_hash(const char *s, size_t n);
 
-int32_t lexicon_lower_cp_slow(int32_t cp); /* utf8proc_tolower */
-
-/* Lowercase of code point cp (fast for Latin and Vietnamese letters). */
+/* Case fold of code point cp (text_fold_cp; inline through the fold
+** table for Latin and Vietnamese letters). */
 static inline int32_t lexicon_lower_cp(int32_t cp) {
+  int32_t f, st;
   if (cp < 0x80) return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
-  if (cp < 0x100) return cp >= 0xC0 && cp <= 0xDE && cp != 0xD7 ? cp + 32 : cp;
-  if (cp < 0x130 || (cp >= 0x1EA0 && cp <= 0x1EF9)) return cp | 1;
-  if (cp == 0x1A0 || cp == 0x1AF) return cp + 1; /* Ơ Ư */
-  if (cp == 0x1A1 || cp == 0x1B0) return cp;
-  return lexicon_lower_cp_slow(cp);
+  return text_fold_pair(cp, &f, &st) ? f : text_fold_cp(cp);
 }
 
 /* The word hash from its parts: the lowercased first letter cp, the byte
@@ -111,8 +109,9 @@ int lex_first(const lex_table *t, uint32_t h);
 const lex_entry *lex_find_h(const lex_table *t, const char *s, size_t n,
                             uint64_t h);
 
-/* Lowercase UTF-8 s[0..n) into dst (cap bytes, NUL-terminated). Returns
-** the length written, or 0 when it does not fit. */
+/* Case-fold UTF-8 s[0..n) into dst (cap bytes, NUL-terminated): the text
+** layer's fold, text_fold(..., TEXT_FOLD_CASE). Returns the length
+** written, or 0 when it does not fit. */
 size_t lexicon_fold(char *dst, size_t cap, const char *s, size_t n);
 
 #endif
