@@ -14,6 +14,7 @@
 #include "cmd.h"
 #include "doc.h"
 #include "parse.h"
+#include "pipeline.h"
 #include "width.h"
 
 enum { OUT_JSON, OUT_PRETTY, OUT_TEXT };
@@ -174,11 +175,11 @@ int cmd_parse(int argc, char **argv) {
         status = 1;
         continue;
       }
-      d = parse_document("-", bytes, len, flags);
+      d = pipeline_document("-", bytes, len, flags);
       free(bytes);
     } else {
       const char *why = "cannot read";
-      d = parse_file_max(a, flags, max, &why);
+      d = pipeline_file(a, flags, max, &why);
       if (!d) {
         fflush(stdout);
         cmd_error(a, why);
