@@ -67,31 +67,6 @@ static inline int32_t decode(const char *s, size_t i, size_t n, size_t *k) {
   return cp;
 }
 
-static inline int is_space_cp(int32_t cp) {
-  return (text_class(cp) & TEXT_SPACE) != 0;
-}
-
-/* A letter, or a combining mark continuing a word. */
-static inline int is_letter_cp(int32_t cp) {
-  return (text_class(cp) & (TEXT_LETTER | TEXT_MARK)) != 0;
-}
-
-static inline int is_upper_cp(int32_t cp) {
-  return text_is_upper(cp);
-}
-
-/* ASCII classes: 0 other, 1 lowercase letter, 2 capital, 3 digit */
-static const unsigned char ascii_class[128] = {
-    ['0'] = 3, ['1'] = 3, ['2'] = 3, ['3'] = 3, ['4'] = 3, ['5'] = 3, ['6'] = 3,
-    ['7'] = 3, ['8'] = 3, ['9'] = 3, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
-    ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1,
-    ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
-    ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1,
-    ['z'] = 1, ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2,
-    ['G'] = 2, ['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2, ['M'] = 2,
-    ['N'] = 2, ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2,
-    ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2};
-
 static int is_digit(char c) {
   return c >= '0' && c <= '9';
 }
@@ -178,159 +153,93 @@ static inline unsigned word_bits(uint32_t h) {
 
 /* ---- tokens ---- */
 
+/* OR the sentence features of token t into *f and push it. */
+static void push_tok(tokvec *v, const tok *t, unsigned *f) {
+  *f |= t->trig | (t->type == T_NUM ? F_NUM : 0) |
+        (t->type == T_PUNCT && t->cp == '(' ? F_PAREN : 0) |
+        (t->flags & TF_UPPER ? F_UPPER : 0);
+  VEC_PUSH(*v, *t);
+}
+
+/* Make t, which spans s[t->off..+t->len) and starts with cp (k bytes),
+** a word: its hash and trigger bits. */
+static void set_word(tok *t, const char *s, int32_t cp, size_t k) {
+  t->type = T_WORD;
+  t->h = lexicon_word_hash_cp(s + t->off, t->len, cp, k);
+  t->trig = (uint8_t)word_bits(t->h);
+}
+
 /*
-** Tokenize the sentence that starts at s[a] (block of n bytes) into v
-** (cleared first) and return where the sentence ends: just past a newline,
-** or past a '.', '!' or '?' followed by a space, a newline or the end; a
-** sentence longer than SENT_MAX_BYTES ends at the next space, and one of
-** SENT_MAX_TOKS tokens ends there. Words are runs of letters, combining
-** marks and digits; numbers are runs of digits with single inner '.' or
-** ',' between digits; anything else is one punctuation token per code
-** point.
+** A number at s[i] (an ASCII digit): digits with single inner '.' or ','
+** between digits ("5.000", "57,7"). Digits glued to a capital ("19A",
+** "5G") make a word running to the end of the text token there; "3km"
+** stays a number and a word. Returns the end.
 */
+static size_t scan_number(const char *s, size_t i, size_t b, tok *t) {
+  size_t j = i;
+  while (j < b && (is_digit(s[j]) || ((s[j] == '.' || s[j] == ',') &&
+                                      j + 1 < b && is_digit(s[j + 1]))))
+    j++;
+  t->type = T_NUM;
+  t->len = (uint32_t)(j - i);
+  int32_t cp;
+  if (j < b && (text_decode(s + j, b - j, &cp), text_is_upper(cp))) {
+    text_tok w;
+    j = text_tok_at(s, b, j, &w);
+    t->flags |= TF_DIGITS;
+    t->len = (uint32_t)(j - i);
+    set_word(t, s, t->cp, 1);
+  }
+  return j;
+}
+
+/* The token at s[i] (not white space) into t, over the text layer's
+** tokenizer: numbers as scan_number, word tokens with their flags, one
+** punctuation token per other code point. Returns its end. */
+static size_t scan_tok(const char *s, size_t i, size_t b, tok *t) {
+  text_tok w;
+  size_t e = text_tok_at(s, b, i, &w);
+  t->cp = w.cp;
+  if (w.cp >= '0' && w.cp <= '9') return scan_number(s, i, b, t);
+  t->len = (uint32_t)w.len;
+  if (w.kind == TEXT_TOK_PUNCT) return e;
+  if (w.flags & TEXT_TOKF_UPPER) t->flags |= TF_UPPER;
+  if (w.flags & TEXT_TOKF_CAPS) t->flags |= TF_CAPS;
+  if (w.flags & TEXT_TOKF_DIGITS) t->flags |= TF_DIGITS;
+  int32_t cp;
+  set_word(t, s, w.cp, (size_t)text_decode(s + i, b - i, &cp));
+  return e;
+}
+
+/* Does punctuation cp, ending at s[i], end a sentence? */
+static int ends_sentence(const char *s, size_t i, size_t b, int32_t cp) {
+  return (cp == '.' || cp == '!' || cp == '?') &&
+         (i >= b || s[i] == ' ' || s[i] == '\n');
+}
+
 size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
                    unsigned *feat) {
-  v->n = 0;
-  unsigned f = 0;
-#define PUSH_TOK(t)                                             \
-  do {                                                          \
-    f |= (t).trig | ((t).type == T_NUM ? F_NUM : 0) |           \
-         ((t).type == T_PUNCT && (t).cp == '(' ? F_PAREN : 0) | \
-         ((t).flags & TF_UPPER ? F_UPPER : 0);                  \
-    VEC_PUSH(*v, (t));                                          \
-  } while (0)
   size_t i = a;
   uint8_t pending = TF_SPACE;
+  v->n = 0, *feat = 0;
   while (i < b) {
-    size_t k;
     if (v->n >= SENT_MAX_TOKS ||
         (i - a > SENT_MAX_BYTES && (pending & TF_SPACE)))
-      return *feat = f, i;
-    if (s[i] == ' ') { /* the common case */
-      pending |= TF_SPACE;
-      i++;
+      break;
+    int32_t cp;
+    int k = s[i] == ' ' ? (cp = ' ', 1) : text_decode(s + i, b - i, &cp);
+    if (text_class(cp) & TEXT_SPACE) {
+      pending |= TF_SPACE, i += (size_t)k;
+      if (cp == '\n' && v->n) break;
       continue;
     }
-    int32_t cp;
-    int letter; /* 0: not a letter, 1: lowercase, 2: capital */
-    unsigned char c0 = (unsigned char)s[i];
-    if (c0 < 0x80) { /* ASCII: classes from the table */
-      cp = c0;
-      k = 1;
-      if (c0 == '\t' || c0 == '\n' || c0 == '\r' || c0 == '\f' || c0 == '\v') {
-        pending |= TF_SPACE;
-        i++;
-        if (c0 == '\n' && v->n) return *feat = f, i;
-        continue;
-      }
-      letter = ascii_class[c0] == 3 ? 0 : ascii_class[c0];
-    } else {
-      cp = decode(s, i, b, &k);
-      if (is_space_cp(cp)) {
-        pending |= TF_SPACE;
-        i += k;
-        continue;
-      }
-      letter = is_letter_cp(cp) ? 1 + is_upper_cp(cp) : 0;
-    }
-    tok t = {(uint32_t)i, 0, T_PUNCT, pending, cp, 0, 0};
+    tok t = {(uint32_t)i, 0, T_PUNCT, pending, 0, 0, 0};
     pending = 0;
-    if (cp >= '0' && cp <= '9') {
-      size_t j = i;
-      while (j < b) {
-        if (is_digit(s[j]))
-          j++;
-        else if ((s[j] == '.' || s[j] == ',') && j + 1 < b &&
-                 is_digit(s[j + 1]))
-          j++;
-        else
-          break;
-      }
-      t.type = T_NUM;
-      t.len = (uint32_t)(j - i);
-      /* digits glued to a capital ("19A", "5G") make a word; "3km" stays
-      ** NUM + WORD */
-      size_t kk;
-      if (j < b && is_upper_cp(decode(s, j, b, &kk))) {
-        while (j < b && (is_letter_cp(decode(s, j, b, &kk)) || is_digit(s[j])))
-          j += kk;
-        t.type = T_WORD;
-        t.flags |= TF_DIGITS;
-        t.len = (uint32_t)(j - i);
-        t.h = lexicon_word_hash(s + i, t.len);
-        t.trig = (uint8_t)word_bits(t.h);
-      }
-      i = j;
-    } else if (letter) {
-      /* caps: every letter so far is a capital (then TF_CAPS) */
-      size_t j = i + k, letters = 1;
-      int digits = 0, upper = letter == 2, caps = upper;
-      const unsigned char *u = (const unsigned char *)s;
-      while (j < b) {
-        unsigned char c0 = u[j];
-        if (c0 < 0x80) { /* ASCII */
-          unsigned char cl = ascii_class[c0];
-          if (!cl) break;
-          if (cl == 3)
-            digits = 1;
-          else {
-            letters++;
-            caps &= cl == 2;
-          }
-          j++;
-          continue;
-        }
-        /* non-ASCII: a letter unless its lead byte opens a block of
-        ** punctuation/symbols (U+0080-00BF, U+2000-2FFF, U+3000-3FFF,
-        ** U+F000-FFFF, beyond U+FFFF) or it is × or ÷; marks count as
-        ** letters. Only a word still all capitals needs the code point. */
-        if (c0 < 0xC3 || c0 == 0xE2 || c0 == 0xE3 || c0 >= 0xEF) break;
-        size_t kk = c0 < 0xE0 ? 2 : 3;
-        if (j + kk > b) break;
-        if ((u[j + 1] & 0xC0) != 0x80 || (kk == 3 && (u[j + 2] & 0xC0) != 0x80))
-          break;
-        if (c0 == 0xC3 && (u[j + 1] == 0x97 || u[j + 1] == 0xB7)) break;
-        if (caps) {
-          int32_t c = kk == 2 ? (c0 & 0x1F) << 6 | (u[j + 1] & 0x3F)
-                              : (c0 & 0x0F) << 12 | (u[j + 1] & 0x3F) << 6 |
-                                    (u[j + 2] & 0x3F);
-          caps = is_upper_cp(c);
-        }
-        letters++;
-        j += kk;
-      }
-      /* v: the (up to) 8 bytes after the first letter, as
-      ** lexicon_word_hash_cp reads them; one load when in bounds */
-      size_t rest = j - (i + k);
-      uint64_t v = 0;
-      if (i + k + 8 <= b) {
-        v = lexicon_load8(s + i + k);
-        if (rest < 8) v &= (1ull << (8 * rest)) - 1;
-      } else
-        for (size_t q = 0; q < rest && q < 8; q++)
-          v |= (uint64_t)u[i + k + q] << (8 * q);
-      t.type = T_WORD;
-      t.len = (uint32_t)(j - i);
-      t.h = lexicon_hash_parts(cp, t.len, v);
-      t.trig = (uint8_t)word_bits(t.h);
-      if (upper) t.flags |= TF_UPPER;
-      if (letters >= 2 && caps) t.flags |= TF_CAPS;
-      if (digits) t.flags |= TF_DIGITS;
-      i = j;
-    } else {
-      t.len = (uint32_t)k;
-      i += k;
-      if ((cp == '.' || cp == '!' || cp == '?') &&
-          (i >= b || s[i] == ' ' || s[i] == '\n')) {
-        PUSH_TOK(t);
-        return *feat = f, i;
-      }
-    }
-    PUSH_TOK(t);
+    i = scan_tok(s, i, b, &t);
+    push_tok(v, &t, feat);
+    if (t.type == T_PUNCT && ends_sentence(s, i, b, t.cp)) break;
   }
-  *feat = f;
-  return b;
-#undef PUSH_TOK
+  return i;
 }
 
 int xt_is(const xsent *x, size_t i, const char *w) {
