@@ -78,10 +78,14 @@ enum {
 /* The class table: one byte per BMP code point, filled on first use
 ** (bit 0x80 = filled). Read it through text_class. */
 extern _Atomic unsigned char text_class_tab_[0x10000];
+extern const unsigned char text_ascii_class_[128]; /* constant, ASCII */
 unsigned text_class_fill_(int32_t cp);
+/* The same bits computed from utf8proc without the tables (for tests). */
+unsigned text_class_slow(int32_t cp);
 
 /* TEXT_* bits of cp (ASCII inline, the BMP from the table). */
 static inline unsigned text_class(int32_t cp) {
+  if ((uint32_t)cp < 0x80) return text_ascii_class_[cp];
   if (cp < 0) return 0;
   if (cp < 0x10000) {
     unsigned c = text_class_tab_[cp];

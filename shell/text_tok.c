@@ -13,18 +13,24 @@ static inline unsigned class_at(const char *s, size_t n, size_t i, int *len) {
   return text_class(cp);
 }
 
-/* Flags of a run of word characters s[i..end) that starts with cp. */
-static size_t scan_run(const char *s, size_t n, size_t i, text_tok *t) {
-  unsigned f = 0, c;
+/* The run of word characters from s[i], whose first code point has class
+** bits c: sets t->flags and returns the run's end. */
+static size_t scan_run(const char *s, size_t n, size_t i, unsigned c,
+                       text_tok *t) {
+  unsigned f = (c & TEXT_UPPER) ? TEXT_TOKF_UPPER : 0;
   int letters = 0, caps = 1, k;
-  while ((c = class_at(s, n, i, &k)) & TEXT_WORD) {
+  for (;;) {
+    if (i < n && (unsigned char)s[i] < 0x80)
+      c = text_ascii_class_[(unsigned char)s[i]], k = 1;
+    else
+      c = class_at(s, n, i, &k);
+    if (!(c & TEXT_WORD)) break;
     if (c & TEXT_DIGIT) f |= TEXT_TOKF_DIGITS;
     if (c & TEXT_LETTER) letters++, caps &= (c & TEXT_UPPER) != 0;
     i += (size_t)k;
   }
   if (letters) f |= TEXT_TOKF_LETTERS;
   if (letters >= 2 && caps) f |= TEXT_TOKF_CAPS;
-  if (text_is_upper(t->cp)) f |= TEXT_TOKF_UPPER;
   t->flags = f;
   return i;
 }
@@ -36,7 +42,7 @@ size_t text_tok_at(const char *s, size_t n, size_t i, text_tok *t) {
   t->off = i, t->cp = cp, t->flags = 0;
   if ((c & TEXT_WORD) && !(c & TEXT_MARK)) {
     t->kind = (c & TEXT_DIGIT) ? TEXT_TOK_NUMBER : TEXT_TOK_WORD;
-    size_t e = scan_run(s, n, i, t);
+    size_t e = scan_run(s, n, i, c, t);
     t->len = e - i;
     return e;
   }

@@ -95,6 +95,29 @@ size_t text_utf8_len(const char *s, size_t n) {
 
 _Atomic unsigned char text_class_tab_[0x10000];
 
+#define L_ (TEXT_LETTER | TEXT_LOWER)
+#define U_ (TEXT_LETTER | TEXT_UPPER)
+#define D_ TEXT_DIGIT
+#define S_ TEXT_SPACE
+/* ASCII, as class_of computes it (checked by test_text) */
+const unsigned char text_ascii_class_[128] = {
+    ['\t'] = S_, ['\n'] = S_, ['\v'] = S_, ['\f'] = S_, ['\r'] = S_, [' '] = S_,
+    ['0'] = D_,  ['1'] = D_,  ['2'] = D_,  ['3'] = D_,  ['4'] = D_,  ['5'] = D_,
+    ['6'] = D_,  ['7'] = D_,  ['8'] = D_,  ['9'] = D_,  ['A'] = U_,  ['B'] = U_,
+    ['C'] = U_,  ['D'] = U_,  ['E'] = U_,  ['F'] = U_,  ['G'] = U_,  ['H'] = U_,
+    ['I'] = U_,  ['J'] = U_,  ['K'] = U_,  ['L'] = U_,  ['M'] = U_,  ['N'] = U_,
+    ['O'] = U_,  ['P'] = U_,  ['Q'] = U_,  ['R'] = U_,  ['S'] = U_,  ['T'] = U_,
+    ['U'] = U_,  ['V'] = U_,  ['W'] = U_,  ['X'] = U_,  ['Y'] = U_,  ['Z'] = U_,
+    ['a'] = L_,  ['b'] = L_,  ['c'] = L_,  ['d'] = L_,  ['e'] = L_,  ['f'] = L_,
+    ['g'] = L_,  ['h'] = L_,  ['i'] = L_,  ['j'] = L_,  ['k'] = L_,  ['l'] = L_,
+    ['m'] = L_,  ['n'] = L_,  ['o'] = L_,  ['p'] = L_,  ['q'] = L_,  ['r'] = L_,
+    ['s'] = L_,  ['t'] = L_,  ['u'] = L_,  ['v'] = L_,  ['w'] = L_,  ['x'] = L_,
+    ['y'] = L_,  ['z'] = L_};
+#undef L_
+#undef U_
+#undef D_
+#undef S_
+
 /* TEXT_* bits of cp from its Unicode category (utf8proc). */
 static unsigned class_of(int32_t cp) {
   if (cp == '\t' || cp == '\n' || cp == '\v' || cp == '\f' || cp == '\r' ||
@@ -125,6 +148,10 @@ static unsigned class_of(int32_t cp) {
     default:
       return 0;
   }
+}
+
+unsigned text_class_slow(int32_t cp) {
+  return cp < 0 || cp > 0x10FFFF ? 0 : class_of(cp);
 }
 
 /* Classify cp and remember it in the table (BMP only). */

@@ -206,8 +206,8 @@ static size_t scan_tok(const char *s, size_t i, size_t b, tok *t) {
   if (w.flags & TEXT_TOKF_UPPER) t->flags |= TF_UPPER;
   if (w.flags & TEXT_TOKF_CAPS) t->flags |= TF_CAPS;
   if (w.flags & TEXT_TOKF_DIGITS) t->flags |= TF_DIGITS;
-  int32_t cp;
-  set_word(t, s, w.cp, (size_t)text_decode(s + i, b - i, &cp));
+  size_t k = w.cp < 0x80 ? 1 : w.cp < 0x800 ? 2 : w.cp < 0x10000 ? 3 : 4;
+  set_word(t, s, w.cp, k);
   return e;
 }
 
