@@ -39,19 +39,11 @@ static void add_place(xsent *x, const char *name, size_t n, const char *kind) {
   x->d->places.items[*slot - 1].mentions++;
 }
 
-/* Lowercase words that may start a gazetteer name ("khu kinh tế Vân
-** Đồn", "cầu Bắc Luân II", "vịnh Hạ Long"). */
-static const char *const lower_heads[] = {
-    "khu", "cửa",  "cầu", "cảng", "vịnh", "sân",   "núi",
-    "đền", "chùa", "đảo", "sông", "cao",  "đường", NULL};
-
-/* Words before a gazetteer name that make it part of an organisation's
-** name ("Trường THCS Cẩm Thành"). */
-static const char *const org_words[] = {"THCS",   "THPT", "TH",  "MN", "Trường",
-                                        "trường", "Tiểu", "Mầm", NULL};
-
-static xwords ws_lower_heads = {lower_heads, 1, {0}, {0}};
-static xwords ws_org_words = {org_words, 1, {0}, {0}};
+/* word lists from data/ (lexicon.h), set up by extract_places_init:
+** lower-case words that may start a gazetteer name ("khu kinh tế Vân
+** Đồn", "vịnh Hạ Long"), and words before a place name that make it part
+** of an organisation's name ("Trường THCS Cẩm Thành") */
+static xwords ws_lower_heads, ws_org_words;
 
 static int in_list(const xsent *x, size_t i, const xwords *ws) {
   return xt_in(x, i, ws);
@@ -146,6 +138,6 @@ void extract_places_init(void) {
     size_t n = strcspn(prefixes[p].w, " ");
     prefix_hash[p] = lexicon_word_hash(prefixes[p].w, n);
   }
-  xwords_init(&ws_lower_heads);
-  xwords_init(&ws_org_words);
+  xwords_load(&ws_lower_heads, LEX_PLACE_HEADS, 1);
+  xwords_load(&ws_org_words, LEX_ORG_WORDS, 1);
 }

@@ -281,8 +281,7 @@ static size_t skip_open(const xsent *x, size_t i) {
 
 /* "nhiệm kỳ|giai đoạn|thời kỳ a–b" at i, then "(a–b)" alternatives. */
 static size_t period_kw(xsent *x, size_t i, const char **lastkind) {
-  static const char *const kws[] = {"nhiệm kỳ", "giai đoạn", "thời kỳ",
-                                    "thời gian", NULL};
+  const char *const *kws = x->x->lx->lists[LEX_PERIOD_TERMS];
   for (int k = 0; kws[k]; k++) {
     int w = xt_phrase(x, i, kws[k]);
     if (!w) continue;

@@ -164,8 +164,8 @@ static void rtrim(const char *line, size_t *n) {
 ** line split on TABs (at most 3 fields, NUL-terminated copies that stay
 ** alive for the process). Returns 0, or -1 when the file is unreadable.
 */
-static int load_file(const char *dir, const char *name, lex_table *t,
-                     void (*add)(lex_table *, char **, int)) {
+static int load_file(const char *dir, const char *name, void *t,
+                     void (*add)(void *, char **, int)) {
   char path[4096];
   snprintf(path, sizeof path, "%s/%s", dir, name);
   char *text;
@@ -197,17 +197,17 @@ static int load_file(const char *dir, const char *name, lex_table *t,
   return 0;
 }
 
-static void add_plain(lex_table *t, char **f, int nf) {
+static void add_plain(void *t, char **f, int nf) {
   (void)nf;
   table_put(t, f[0], strlen(f[0]), f[0], NULL);
 }
 
-static void add_pair(lex_table *t, char **f, int nf) {
+static void add_pair(void *t, char **f, int nf) {
   table_put(t, f[0], strlen(f[0]), nf > 1 ? f[1] : NULL, nf > 1 ? f[1] : NULL);
 }
 
 /* gazetteer: the name itself and every alias map to (name, kind). */
-static void add_place(lex_table *t, char **f, int nf) {
+static void add_place(void *t, char **f, int nf) {
   const char *kind = nf > 1 && f[1][0] ? f[1] : NULL;
   table_put(t, f[0], strlen(f[0]), f[0], kind);
   if (nf < 3) return;
@@ -221,14 +221,32 @@ static void add_place(lex_table *t, char **f, int nf) {
   }
 }
 
+/* word lists: one word or phrase per line, in file order */
+typedef VEC(const char *) wordvec;
+static wordvec word_lists[LEX_LIST_N];
+
+static void add_word(void *v, char **f, int nf) {
+  (void)nf;
+  wordvec *w = v;
+  VEC_PUSH(*w, f[0]);
+}
+
+/* NULL-terminate every word list (an unreadable file: an empty list). */
+static void finish_lists(void) {
+  for (int i = 0; i < LEX_LIST_N; i++) {
+    VEC_PUSH(word_lists[i], NULL);
+    lex.lists[i] = word_lists[i].items;
+  }
+}
+
 static void load_all(void) {
   const char *dir = getenv("TINSH_DATA");
   if (!dir || !*dir) dir = TINSH_DATA_DIR;
   lex.titles.fold = lex.units.fold = lex.issuers.fold = 1;
   struct {
     const char *name;
-    lex_table *t;
-    void (*add)(lex_table *, char **, int);
+    void *t;
+    void (*add)(void *, char **, int);
   } files[] = {
       {"surnames.txt", &lex.surnames, add_plain},
       {"titles.txt", &lex.titles, add_plain},
@@ -236,6 +254,17 @@ static void load_all(void) {
       {"issuers.txt", &lex.issuers, add_plain},
       {"gazetteer.tsv", &lex.places, add_place},
       {"glossary.tsv", &lex.glossary, add_pair},
+      {"not-unit.txt", &word_lists[LEX_NOT_UNIT], add_word},
+      {"not-after-number.txt", &word_lists[LEX_NOT_AFTER_NUMBER], add_word},
+      {"qualifiers.txt", &word_lists[LEX_QUALIFIERS], add_word},
+      {"subject-cut.txt", &word_lists[LEX_SUBJECT_CUT], add_word},
+      {"subject-lead.txt", &word_lists[LEX_SUBJECT_LEAD], add_word},
+      {"honorifics.txt", &word_lists[LEX_HONORIFICS], add_word},
+      {"title-words.txt", &word_lists[LEX_TITLE_WORDS], add_word},
+      {"not-name.txt", &word_lists[LEX_NOT_NAME], add_word},
+      {"place-heads.txt", &word_lists[LEX_PLACE_HEADS], add_word},
+      {"org-words.txt", &word_lists[LEX_ORG_WORDS], add_word},
+      {"period-terms.txt", &word_lists[LEX_PERIOD_TERMS], add_word},
   };
   const char *first = NULL;
   for (size_t i = 0; i < sizeof files / sizeof *files; i++)
@@ -243,6 +272,7 @@ static void load_all(void) {
       lex.missing++;
       if (!first) first = files[i].name;
     }
+  finish_lists();
   if (lex.missing)
     fprintf(stderr,
             "tinsh: %s/%s: cannot read data file (%d missing); facts are "

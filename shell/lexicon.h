@@ -1,6 +1,7 @@
 /*
 ** lexicon.h — the bundled word lists the fact extractors read: surnames,
-** titles, units, issuers, the gazetteer and the abbreviation glossary.
+** titles, units, issuers, the gazetteer, the abbreviation glossary and
+** the extractors' small word lists (LEX_* below).
 **
 ** The lists are plain UTF-8 (NFC) text files in the data folder:
 ** $TINSH_DATA when set, else the compile-time TINSH_DATA_DIR. They are
@@ -35,6 +36,23 @@ typedef struct lex_table {
   uint64_t bloom[64]; /* 4096-bit filter over firsts: a quick "no" */
 } lex_table;
 
+/* The extractors' word lists (data/<name>.txt, one word or phrase a line,
+** in file order). */
+enum {
+  LEX_NOT_UNIT,         /* not-unit.txt: never a unit after a number */
+  LEX_NOT_AFTER_NUMBER, /* not-after-number.txt: "năm 2020" is no figure */
+  LEX_QUALIFIERS,       /* qualifiers.txt: "khoảng", "gần", "hơn" */
+  LEX_SUBJECT_CUT,      /* subject-cut.txt: words ending a subject */
+  LEX_SUBJECT_LEAD,     /* subject-lead.txt: words dropped before one */
+  LEX_HONORIFICS,       /* honorifics.txt: "đồng chí", "ông", "bà" */
+  LEX_TITLE_WORDS,      /* title-words.txt: lower-case words in titles */
+  LEX_NOT_NAME,         /* not-name.txt: capitalised words never in names */
+  LEX_PLACE_HEADS,      /* place-heads.txt: "khu", "cầu", "vịnh" */
+  LEX_ORG_WORDS,        /* org-words.txt: "Trường", "THCS" before a place */
+  LEX_PERIOD_TERMS,     /* period-terms.txt: "nhiệm kỳ", "giai đoạn" */
+  LEX_LIST_N
+};
+
 typedef struct lexicon {
   lex_table surnames; /* "Nguyễn" (exact case) */
   lex_table titles;   /* "bí thư", "phó chủ tịch" (folded) */
@@ -42,7 +60,8 @@ typedef struct lexicon {
   lex_table issuers;  /* "bộ chính trị" (folded) -> canonical spelling */
   lex_table places;   /* "Móng Cái" and aliases (exact) -> canonical, kind */
   lex_table glossary; /* "HĐND" (exact) -> expansion */
-  int missing;        /* number of data files that could not be read */
+  const char *const *lists[LEX_LIST_N]; /* NULL-terminated word lists */
+  int missing; /* number of data files that could not be read */
 } lexicon;
 
 /* The process-wide lexicon, loaded on first use. Never NULL. */

@@ -104,8 +104,14 @@ void xtok_init(void) {
   pthread_once(&trig_once, trig_init);
 }
 
+void xwords_load(xwords *ws, int list, int exact) {
+  ws->w = lexicon_get()->lists[list];
+  ws->exact = exact;
+  xwords_init(ws);
+}
+
 void xwords_init(xwords *ws) {
-  for (uint16_t i = 0; ws->w[i]; i++) {
+  for (uint16_t i = 0; ws->w[i] && i < XWORDS_MAX; i++) {
     uint32_t h = lexicon_word_hash(ws->w[i], strlen(ws->w[i]));
     size_t m = h & 511;
     while (ws->keys[m] && ws->keys[m] != h) m = (m + 1) & 511;

@@ -99,7 +99,12 @@ typedef struct xwords {
   uint16_t idx[512];    /* its index in w */
 } xwords;
 
+#define XWORDS_MAX 384 /* words of a list kept (the table has 512 slots) */
+
+/* Hash the words of ws->w (the first XWORDS_MAX). */
 void xwords_init(xwords *ws);
+/* Point ws at the lexicon's word list `list` (LEX_*) and hash it. */
+void xwords_load(xwords *ws, int list, int exact);
 /* Word token i is one of ws's words. */
 int xt_in(const xsent *x, size_t i, const xwords *ws);
 
