@@ -11,6 +11,7 @@
 ** "km3+4"), after an ordinal or date word ("lần thứ 2", "năm 2023") or
 ** after a capitalised word ("Bến 1", "Đề án 25") are names, not figures.
 */
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract_int.h"
@@ -18,11 +19,13 @@
 /* a figure keeps its whole sentence up to this many bytes, else a window */
 #define FIGURE_CONTEXT_MAX 480
 
-static const struct {
+/* Number words and their values ("triệu" = 1e6): data/multipliers.tsv,
+** the first MULT_MAX, values parsed once by extract_num_init. */
+#define MULT_MAX 16
+static struct {
   const char *w;
   double m;
-} multipliers[] = {{"nghìn", 1e3}, {"ngàn", 1e3}, {"triệu", 1e6}, {"tỷ", 1e9},
-                   {"tỉ", 1e9},    {"trăm", 1e2}, {"vạn", 1e4},   {NULL, 0}};
+} multipliers[MULT_MAX + 1];
 
 /* word lists from data/ (lexicon.h), set up by extract_num_init */
 static xwords ws_not_unit, ws_not_after, ws_qualifiers, ws_subject_cut,
@@ -263,6 +266,11 @@ void extract_figures(xsent *x) {
 }
 
 void extract_num_init(void) {
+  const lex_pair *mul = lexicon_get()->pairs[LEX_MULTIPLIERS];
+  for (int k = 0, o = 0; mul[k].key && o < MULT_MAX; k++) {
+    double v = strtod(mul[k].val, NULL);
+    if (v > 0) multipliers[o].w = mul[k].key, multipliers[o++].m = v;
+  }
   xwords_load(&ws_not_unit, LEX_NOT_UNIT, 0);
   xwords_load(&ws_not_after, LEX_NOT_AFTER_NUMBER, 0);
   xwords_load(&ws_qualifiers, LEX_QUALIFIERS, 0);

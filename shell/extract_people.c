@@ -19,7 +19,7 @@ static const char *const *honorifics; /* data/honorifics.txt, in order */
 /* The honorifics when data/honorifics.txt cannot be read: without them
 ** and without surnames no name would be found at all. */
 static const char *const honorifics_builtin[] = {"đồng chí", "ông", "bà",
-                                                 "anh", "chị", NULL};
+                                                 "anh",      "chị", NULL};
 
 static int in_list(const xsent *x, size_t i, const xwords *ws) {
   return xt_in(x, i, ws);

@@ -8,24 +8,13 @@
 
 #include "extract_int.h"
 
-/* Prefixes that make the capitalised run after them a place. */
-static const struct {
-  const char *w, *kind;
-} prefixes[] = {{"thành phố", "thành phố"},
-                {"TP", "thành phố"},
-                {"huyện", "huyện"},
-                {"thị xã", "thị xã"},
-                {"thị trấn", "thị trấn"},
-                {"xã", "xã"},
-                {"phường", "phường"},
-                {"quận", "quận"},
-                {"tỉnh", "tỉnh"},
-                {"cửa khẩu", "cửa khẩu"},
-                {"KCN", "khu công nghiệp"},
-                {"khu công nghiệp", "khu công nghiệp"},
-                {NULL, NULL}};
+/* Prefixes that make the capitalised run after them a place, with the
+** place kind (data/place-prefixes.tsv; the first PREFIX_MAX). */
+#define PREFIX_MAX 16
+static lex_pair prefixes[PREFIX_MAX + 1];
 
-static uint32_t prefix_hash[16]; /* word hash of each prefix's first word */
+static uint32_t
+    prefix_hash[PREFIX_MAX]; /* word hash of each prefix's first word */
 
 static void add_place(xsent *x, const char *name, size_t n, const char *kind) {
   int isnew;
@@ -98,12 +87,12 @@ void extract_places(xsent *x) {
     if (!(xt_bits(x, i) & TR_PLACE)) continue;
     int initial = i == 0 || (i > 0 && x->t[i - 1].type == T_PUNCT &&
                              (x->t[i - 1].cp == '-' || x->t[i - 1].cp == '+'));
-    for (int p = 0; prefixes[p].w; p++) {
+    for (int p = 0; prefixes[p].key; p++) {
       if (prefix_hash[p] != t->h) continue; /* cheap first-word test */
       /* "Xã Tắc" (a name) is not "xã Tắc": the prefix's case must match
       ** unless the token starts the sentence or a line */
-      int w = xt_phrase(x, i, prefixes[p].w);
-      int upper = prefixes[p].w[0] >= 'A' && prefixes[p].w[0] <= 'Z';
+      int w = xt_phrase(x, i, prefixes[p].key);
+      int upper = prefixes[p].key[0] >= 'A' && prefixes[p].key[0] <= 'Z';
       if (w && !initial && upper != !!(t->flags & TF_UPPER)) w = 0;
       if (!w) continue;
       size_t a = i + (size_t)w, b = a;
@@ -112,7 +101,7 @@ void extract_places(xsent *x) {
              (xt_bits(x, a + 1) & TR_PLACE))
         a += 2;
       if (xt_punct(x, a, ':')) {
-        size_t e = place_list(x, a + 1, prefixes[p].kind);
+        size_t e = place_list(x, a + 1, prefixes[p].val);
         if (e > a + 1) {
           i = e - 1;
           break;
@@ -125,7 +114,7 @@ void extract_places(xsent *x) {
         b++;
       if (b > a && !(b < x->n && name_syllable(&x->t[b]))) {
         size_t n = xt_end(x, b) - x->t[a].off;
-        add_place(x, x->s + x->t[a].off, n, prefixes[p].kind);
+        add_place(x, x->s + x->t[a].off, n, prefixes[p].val);
         i = b - 1;
       }
       break;
@@ -134,9 +123,11 @@ void extract_places(xsent *x) {
 }
 
 void extract_places_init(void) {
-  for (int p = 0; prefixes[p].w; p++) {
-    size_t n = strcspn(prefixes[p].w, " ");
-    prefix_hash[p] = lexicon_word_hash(prefixes[p].w, n);
+  const lex_pair *pre = lexicon_get()->pairs[LEX_PLACE_PREFIXES];
+  for (int p = 0; pre[p].key && p < PREFIX_MAX; p++) {
+    prefixes[p] = pre[p];
+    size_t n = strcspn(prefixes[p].key, " ");
+    prefix_hash[p] = lexicon_word_hash(prefixes[p].key, n);
   }
   xwords_load(&ws_lower_heads, LEX_PLACE_HEADS, 1);
   xwords_load(&ws_org_words, LEX_ORG_WORDS, 1);

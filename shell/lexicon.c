@@ -231,11 +231,27 @@ static void add_word(void *v, char **f, int nf) {
   VEC_PUSH(*w, f[0]);
 }
 
-/* NULL-terminate every word list (an unreadable file: an empty list). */
+typedef VEC(lex_pair) pairvec;
+static pairvec pair_lists[LEX_PAIR_N];
+
+/* a key<TAB>value line; a line without a value is skipped */
+static void add_pair_item(void *v, char **f, int nf) {
+  pairvec *p = v;
+  if (nf < 2) return;
+  lex_pair e = {f[0], f[1]};
+  VEC_PUSH(*p, e);
+}
+
+/* Terminate every list (an unreadable file: an empty list). */
 static void finish_lists(void) {
   for (int i = 0; i < LEX_LIST_N; i++) {
     VEC_PUSH(word_lists[i], NULL);
     lex.lists[i] = word_lists[i].items;
+  }
+  for (int i = 0; i < LEX_PAIR_N; i++) {
+    lex_pair end = {NULL, NULL};
+    VEC_PUSH(pair_lists[i], end);
+    lex.pairs[i] = pair_lists[i].items;
   }
 }
 
@@ -265,6 +281,10 @@ static void load_all(void) {
       {"place-heads.txt", &word_lists[LEX_PLACE_HEADS], add_word},
       {"org-words.txt", &word_lists[LEX_ORG_WORDS], add_word},
       {"period-terms.txt", &word_lists[LEX_PERIOD_TERMS], add_word},
+      {"ref-kinds.txt", &word_lists[LEX_REF_KINDS], add_word},
+      {"ref-codes.tsv", &pair_lists[LEX_REF_CODES], add_pair_item},
+      {"place-prefixes.tsv", &pair_lists[LEX_PLACE_PREFIXES], add_pair_item},
+      {"multipliers.tsv", &pair_lists[LEX_MULTIPLIERS], add_pair_item},
   };
   const char *first = NULL;
   for (size_t i = 0; i < sizeof files / sizeof *files; i++)

@@ -50,7 +50,21 @@ enum {
   LEX_PLACE_HEADS,      /* place-heads.txt: "khu", "cầu", "vịnh" */
   LEX_ORG_WORDS,        /* org-words.txt: "Trường", "THCS" before a place */
   LEX_PERIOD_TERMS,     /* period-terms.txt: "nhiệm kỳ", "giai đoạn" */
+  LEX_REF_KINDS,        /* ref-kinds.txt: "Nghị quyết", "Kế hoạch" */
   LEX_LIST_N
+};
+
+/* The extractors' two-column lists (data/<name>.tsv, key<TAB>value a
+** line, in file order, ended by {NULL, NULL}). */
+typedef struct lex_pair {
+  const char *key, *val;
+} lex_pair;
+
+enum {
+  LEX_REF_CODES,      /* ref-codes.tsv: "NQ" -> "Nghị quyết" */
+  LEX_PLACE_PREFIXES, /* place-prefixes.tsv: "TP" -> "thành phố" */
+  LEX_MULTIPLIERS,    /* multipliers.tsv: "triệu" -> "1e6" */
+  LEX_PAIR_N
 };
 
 typedef struct lexicon {
@@ -61,6 +75,7 @@ typedef struct lexicon {
   lex_table places;   /* "Móng Cái" and aliases (exact) -> canonical, kind */
   lex_table glossary; /* "HĐND" (exact) -> expansion */
   const char *const *lists[LEX_LIST_N]; /* NULL-terminated word lists */
+  const lex_pair *pairs[LEX_PAIR_N];    /* {NULL, NULL}-terminated */
   int missing; /* number of data files that could not be read */
 } lexicon;
 
