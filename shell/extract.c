@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "extract_int.h"
 #include "text.h"
@@ -100,14 +99,11 @@ static void scan_quotes(xdoc *x, const char *s, size_t n) {
 
 /* ---- inline abbreviation definitions: "khu kinh tế cửa khẩu (KKTCK)" ---- */
 
-/* Lowercase base letter of cp (diacritics removed; đ stays đ). */
+/* Lowercase base letter of cp (the accent fold, but đ stays đ). */
 static int32_t base_letter(int32_t cp) {
-  utf8proc_int32_t out[4];
-  int last;
-  utf8proc_ssize_t r =
-      utf8proc_decompose_char(cp, out, 4, UTF8PROC_DECOMPOSE, &last);
-  if (r >= 1) cp = out[0];
-  return utf8proc_tolower(cp);
+  int32_t fold, strip;
+  if (!text_fold_pair(cp, &fold, &strip)) return text_fold_cp(cp);
+  return fold == 0x111 ? fold : strip;
 }
 
 void extract_abbrevs(xsent *x) {

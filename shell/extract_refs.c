@@ -9,9 +9,9 @@
 */
 #include <stdio.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "extract_int.h"
+#include "text.h"
 
 /* Document kinds that may head a number, longest first per first word
 ** (data/ref-kinds.txt; the first KINDS_MAX). */
@@ -41,12 +41,11 @@ static int code_word(const xsent *x, size_t j) {
   if (t->flags & TF_CAPS) return 1;
   const char *s = x->s + t->off;
   size_t k = 0;
-  utf8proc_int32_t cp;
+  int32_t cp;
   for (int n = 0; n < 2; n++) {
-    utf8proc_ssize_t r =
-        utf8proc_iterate((const utf8proc_uint8_t *)s + k, t->len - k, &cp);
-    if (r <= 0 || !utf8proc_isupper(cp)) return 0;
-    k += (size_t)r;
+    if (k >= t->len) return 0;
+    k += (size_t)text_decode(s + k, t->len - k, &cp);
+    if (!text_is_upper(cp)) return 0;
   }
   return 1;
 }
