@@ -106,52 +106,66 @@ static int32_t base_letter(int32_t cp) {
   return fold == 0x111 ? fold : strip;
 }
 
+/*
+** The abbreviation after '(' at token i: CAPS words joined by '-' up to
+** ')'. Puts the base letters of its capitals in letters[] (*nl of them)
+** and returns the index of ')', or 0 when there is none.
+*/
+static size_t abbrev_letters(const xsent *x, size_t i, int32_t letters[16],
+                             int *nl) {
+  size_t j = i + 1;
+  *nl = 0;
+  for (; j < x->n && !xt_punct(x, j, ')'); j++) {
+    const tok *t = &x->t[j];
+    if (t->type == T_PUNCT && t->cp == '-') continue;
+    if (t->type != T_WORD || !(t->flags & (TF_CAPS | TF_UPPER)) ||
+        (t->flags & TF_DIGITS))
+      return 0;
+    const char *s = x->s + t->off;
+    for (size_t k = 0, kk; k < t->len && *nl < 16; k += kk) {
+      int32_t cp;
+      kk = (size_t)text_decode(s + k, t->len - k, &cp);
+      if (!text_is_upper(cp)) return 0;
+      letters[(*nl)++] = base_letter(cp);
+    }
+  }
+  return j < x->n && j > i + 1 ? j : 0;
+}
+
+/* The first of the words before token i whose initials spell letters[],
+** or (size_t)-1 when they do not. */
+static size_t initials_from(const xsent *x, size_t i, const int32_t *letters,
+                            int nl) {
+  size_t w = i;
+  while (nl > 0 && w > 0) {
+    const tok *t = &x->t[w - 1];
+    if (t->type != T_WORD) break;
+    int32_t cp;
+    text_decode(x->s + t->off, t->len, &cp);
+    if (base_letter(cp) != letters[nl - 1]) break;
+    nl--;
+    w--;
+  }
+  return nl == 0 ? w : (size_t)-1;
+}
+
 void extract_abbrevs(xsent *x) {
   for (size_t i = 1; i + 2 < x->n; i++) {
     if (!xt_punct(x, i, '(')) continue;
-    /* the abbreviation: CAPS words joined by '-' up to ')' */
-    size_t j = i + 1;
     int32_t letters[16];
-    int nl = 0;
-    while (j < x->n && !xt_punct(x, j, ')')) {
-      const tok *t = &x->t[j];
-      if (t->type == T_WORD && (t->flags & (TF_CAPS | TF_UPPER)) &&
-          !(t->flags & TF_DIGITS)) {
-        const char *s = x->s + t->off;
-        for (size_t k = 0, kk; k < t->len && nl < 16; k += kk) {
-          int32_t cp;
-          kk = (size_t)text_decode(s + k, t->len - k, &cp);
-          if (!text_is_upper(cp)) goto next;
-          letters[nl++] = base_letter(cp);
-        }
-      } else if (!(t->type == T_PUNCT && t->cp == '-'))
-        goto next;
-      j++;
+    int nl;
+    size_t j = abbrev_letters(x, i, letters, &nl);
+    if (!j || nl < 2 || nl > 12) continue;
+    size_t w = initials_from(x, i, letters, nl);
+    if (w == (size_t)-1) continue;
+    size_t an = x->t[j - 1].off + x->t[j - 1].len - x->t[i + 1].off;
+    const char *ab = x->s + x->t[i + 1].off;
+    int isnew;
+    hmap_slot(&x->x->abbrevs, util_hash64(ab, an), &isnew);
+    if (isnew) {
+      doc_abbrev a = {doc_str(x->d, ab, an), xt_span(x, w, i)};
+      VEC_PUSH(x->d->abbrevs, a);
     }
-    if (j >= x->n || nl < 2 || nl > 12 || j == i + 1) continue;
-    /* walk back one word per letter */
-    size_t w = i;
-    int li = nl;
-    while (li > 0 && w > 0) {
-      const tok *t = &x->t[w - 1];
-      if (t->type != T_WORD) break;
-      int32_t cp;
-      text_decode(x->s + t->off, t->len, &cp);
-      if (base_letter(cp) != letters[li - 1]) break;
-      li--;
-      w--;
-    }
-    if (li == 0) {
-      size_t an = x->t[j - 1].off + x->t[j - 1].len - x->t[i + 1].off;
-      const char *ab = x->s + x->t[i + 1].off;
-      int isnew;
-      hmap_slot(&x->x->abbrevs, util_hash64(ab, an), &isnew);
-      if (isnew) {
-        doc_abbrev a = {doc_str(x->d, ab, an), xt_span(x, w, i)};
-        VEC_PUSH(x->d->abbrevs, a);
-      }
-    }
-  next:;
   }
 }
 
@@ -174,52 +188,71 @@ static int is_body(doc_kind k) {
          k == BK_CAPTION;
 }
 
+/* Scratch reused from sentence to sentence. */
+typedef struct scratch {
+  tokvec toks;
+  VEC(uint8_t) used;
+} scratch;
+
+/* Run each extractor whose starting tokens the sentence has (feat). */
+static void run_extractors(xsent *st, unsigned feat) {
+  const lexicon *lx = st->x->lx;
+  if (feat & (F_NUM | TR_REF | TR_PERIOD | TR_TARGET | TR_CONGRESS))
+    extract_refs(st);
+  if (feat & F_NUM) extract_figures(st);
+  if (feat & (lx->surnames.n ? TR_SURNAME : F_UPPER)) extract_people(st);
+  if (feat & (TR_GAZ | TR_PLACE)) extract_places(st);
+  if (feat & F_PAREN) extract_abbrevs(st);
+}
+
+/* Quotes of block b, then its sentences one by one through the
+** extractors. */
+static void scan_block(xdoc *x, int b, scratch *w) {
+  const char *s = x->d->blocks.items[b].text;
+  size_t n = strlen(s);
+  scan_quotes(x, s, n);
+  for (size_t a = 0; a < n;) {
+    unsigned feat = 0;
+    size_t e = xt_tokenize(s, a, n, &w->toks, &feat);
+    size_t nt = w->toks.n;
+    if (nt) {
+      if (w->used.cap < nt) {
+        w->used.cap = nt * 2;
+        w->used.items = xrealloc(w->used.items, w->used.cap);
+      }
+      memset(w->used.items, 0, nt);
+      xsent st = {x, x->d, b, s, a, e, w->toks.items, nt, NULL, w->used.items};
+      run_extractors(&st, feat);
+    }
+    a = e;
+  }
+}
+
+/* Free the per-document state. */
+static void xdoc_free(xdoc *x) {
+  free(x->names.items);
+  hmap_free(&x->people);
+  hmap_free(&x->places);
+  hmap_free(&x->periods);
+  hmap_free(&x->refs);
+  hmap_free(&x->quotes);
+  hmap_free(&x->abbrevs);
+}
+
 int extract_facts(doc *d) {
   if (!d) return -1;
   xdoc x = {0};
   x.d = d;
   x.lx = lexicon_get();
   pthread_once(&init_once, init_all);
-  tokvec toks = {0};
-  VEC(uint8_t) used = {0};
+  scratch w = {{0}, {0}};
   for (size_t b = 0; b < d->blocks.n; b++) {
     const doc_block *bl = &d->blocks.items[b];
-    if (!is_body(bl->kind) || !bl->text) continue;
-    const char *s = bl->text;
-    size_t n = strlen(s);
-    scan_quotes(&x, s, n);
-    for (size_t a = 0; a < n;) {
-      unsigned feat = 0;
-      size_t e = xt_tokenize(s, a, n, &toks, &feat);
-      if (toks.n) {
-        if (used.cap < toks.n) {
-          used.cap = toks.n * 2;
-          used.items = xrealloc(used.items, used.cap);
-        }
-        memset(used.items, 0, toks.n);
-        xsent st = {&x, d,          (int)b, s,    a,
-                    e,  toks.items, toks.n, NULL, used.items};
-        /* each extractor runs only when its starting tokens are there */
-        if (feat & (F_NUM | TR_REF | TR_PERIOD | TR_TARGET | TR_CONGRESS))
-          extract_refs(&st);
-        if (feat & F_NUM) extract_figures(&st);
-        if (feat & (x.lx->surnames.n ? TR_SURNAME : F_UPPER))
-          extract_people(&st);
-        if (feat & (TR_GAZ | TR_PLACE)) extract_places(&st);
-        if (feat & F_PAREN) extract_abbrevs(&st);
-      }
-      a = e;
-    }
+    if (is_body(bl->kind) && bl->text) scan_block(&x, (int)b, &w);
   }
   extract_people_finish(&x);
-  free(toks.items);
-  free(used.items);
-  free(x.names.items);
-  hmap_free(&x.people);
-  hmap_free(&x.places);
-  hmap_free(&x.periods);
-  hmap_free(&x.refs);
-  hmap_free(&x.quotes);
-  hmap_free(&x.abbrevs);
+  free(w.toks.items);
+  free(w.used.items);
+  xdoc_free(&x);
   return 0;
 }

@@ -255,42 +255,46 @@ static void finish_lists(void) {
   }
 }
 
+/* Every data file: its name, the table or list it fills, its loader. */
+static const struct {
+  const char *name;
+  void *t;
+  void (*add)(void *, char **, int);
+} data_files[] = {
+    {"surnames.txt", &lex.surnames, add_plain},
+    {"titles.txt", &lex.titles, add_plain},
+    {"units.txt", &lex.units, add_pair},
+    {"issuers.txt", &lex.issuers, add_plain},
+    {"gazetteer.tsv", &lex.places, add_place},
+    {"glossary.tsv", &lex.glossary, add_pair},
+    {"not-unit.txt", &word_lists[LEX_NOT_UNIT], add_word},
+    {"not-after-number.txt", &word_lists[LEX_NOT_AFTER_NUMBER], add_word},
+    {"qualifiers.txt", &word_lists[LEX_QUALIFIERS], add_word},
+    {"subject-cut.txt", &word_lists[LEX_SUBJECT_CUT], add_word},
+    {"subject-lead.txt", &word_lists[LEX_SUBJECT_LEAD], add_word},
+    {"honorifics.txt", &word_lists[LEX_HONORIFICS], add_word},
+    {"title-words.txt", &word_lists[LEX_TITLE_WORDS], add_word},
+    {"not-name.txt", &word_lists[LEX_NOT_NAME], add_word},
+    {"place-heads.txt", &word_lists[LEX_PLACE_HEADS], add_word},
+    {"org-words.txt", &word_lists[LEX_ORG_WORDS], add_word},
+    {"period-terms.txt", &word_lists[LEX_PERIOD_TERMS], add_word},
+    {"ref-kinds.txt", &word_lists[LEX_REF_KINDS], add_word},
+    {"ref-codes.tsv", &pair_lists[LEX_REF_CODES], add_pair_item},
+    {"place-prefixes.tsv", &pair_lists[LEX_PLACE_PREFIXES], add_pair_item},
+    {"multipliers.tsv", &pair_lists[LEX_MULTIPLIERS], add_pair_item},
+};
+
+/* Load every data file; one warning names the first that is missing. */
 static void load_all(void) {
   const char *dir = getenv("TINSH_DATA");
   if (!dir || !*dir) dir = TINSH_DATA_DIR;
   lex.titles.fold = lex.units.fold = lex.issuers.fold = 1;
-  struct {
-    const char *name;
-    void *t;
-    void (*add)(void *, char **, int);
-  } files[] = {
-      {"surnames.txt", &lex.surnames, add_plain},
-      {"titles.txt", &lex.titles, add_plain},
-      {"units.txt", &lex.units, add_pair},
-      {"issuers.txt", &lex.issuers, add_plain},
-      {"gazetteer.tsv", &lex.places, add_place},
-      {"glossary.tsv", &lex.glossary, add_pair},
-      {"not-unit.txt", &word_lists[LEX_NOT_UNIT], add_word},
-      {"not-after-number.txt", &word_lists[LEX_NOT_AFTER_NUMBER], add_word},
-      {"qualifiers.txt", &word_lists[LEX_QUALIFIERS], add_word},
-      {"subject-cut.txt", &word_lists[LEX_SUBJECT_CUT], add_word},
-      {"subject-lead.txt", &word_lists[LEX_SUBJECT_LEAD], add_word},
-      {"honorifics.txt", &word_lists[LEX_HONORIFICS], add_word},
-      {"title-words.txt", &word_lists[LEX_TITLE_WORDS], add_word},
-      {"not-name.txt", &word_lists[LEX_NOT_NAME], add_word},
-      {"place-heads.txt", &word_lists[LEX_PLACE_HEADS], add_word},
-      {"org-words.txt", &word_lists[LEX_ORG_WORDS], add_word},
-      {"period-terms.txt", &word_lists[LEX_PERIOD_TERMS], add_word},
-      {"ref-kinds.txt", &word_lists[LEX_REF_KINDS], add_word},
-      {"ref-codes.tsv", &pair_lists[LEX_REF_CODES], add_pair_item},
-      {"place-prefixes.tsv", &pair_lists[LEX_PLACE_PREFIXES], add_pair_item},
-      {"multipliers.tsv", &pair_lists[LEX_MULTIPLIERS], add_pair_item},
-  };
   const char *first = NULL;
-  for (size_t i = 0; i < sizeof files / sizeof *files; i++)
-    if (load_file(dir, files[i].name, files[i].t, files[i].add) != 0) {
+  for (size_t i = 0; i < sizeof data_files / sizeof *data_files; i++)
+    if (load_file(dir, data_files[i].name, data_files[i].t,
+                  data_files[i].add) != 0) {
       lex.missing++;
-      if (!first) first = files[i].name;
+      if (!first) first = data_files[i].name;
     }
   finish_lists();
   if (lex.missing)

@@ -521,6 +521,30 @@ static void from_utf16(const char *s, size_t n, int be, buf *b, size_t *bad) {
   if (n & 1) tmp_cp(b, 0xFFFD), (*bad)++;
 }
 
+/*
+** The input as UTF-8 bytes: a UTF-8 BOM is skipped; UTF-16 with a BOM and
+** clearly single-byte (Windows-1252/1258) input are decoded into conv.
+** Points *s / *n at what the main pass reads.
+*/
+static void decode_input(const char **s, size_t *n, buf *conv, text_stats *st) {
+  const unsigned char *u = (const unsigned char *)*s;
+  if (*n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+    st->bom = 1;
+    *s += 3, *n -= 3;
+    return;
+  }
+  if (*n >= 2 &&
+      ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+    int be = u[0] == 0xFE;
+    st->utf16 = be ? 2 : 1;
+    st->bom = 1;
+    from_utf16(*s + 2, *n - 2, be, conv, &st->invalid);
+  } else if (!text_legacy_decode(*s, *n, conv, st)) {
+    return;
+  }
+  *s = conv->data ? conv->data : "", *n = conv->len;
+}
+
 char *text_normalize(const char *s, size_t n, size_t *outlen, text_stats *st) {
   text_stats dummy;
   norm z;
@@ -532,20 +556,7 @@ char *text_normalize(const char *s, size_t n, size_t *outlen, text_stats *st) {
   buf_init(&z.tmp);
   buf conv;
   buf_init(&conv);
-  const unsigned char *u = (const unsigned char *)s;
-  if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
-    st->bom = 1;
-    s += 3, n -= 3;
-  } else if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
-                        (u[0] == 0xFE && u[1] == 0xFF))) {
-    int be = u[0] == 0xFE;
-    st->utf16 = be ? 2 : 1;
-    st->bom = 1;
-    from_utf16(s + 2, n - 2, be, &conv, &st->invalid);
-    s = conv.data ? conv.data : "", n = conv.len;
-  } else if (text_legacy_decode(s, n, &conv, st)) {
-    s = conv.data ? conv.data : "", n = conv.len;
-  }
+  decode_input(&s, &n, &conv, st);
   run(&z, s, n);
   buf_reserve(&z.out, 0);
   z.out.data[z.out.len] = '\0'; /* trimming may have cut the text */
