@@ -271,7 +271,8 @@ static int ascii_letter(int32_t c) {
 
 /* Convert the current line when it is legacy mojibake (text_legacy_fix). */
 static void fix_legacy(norm *z) {
-  int r = text_legacy_fix(z->cps, line_cps(z), &z->tmp, z->st);
+  size_t n = line_cps(z); /* first: it may move z->cps */
+  int r = text_legacy_fix(z->cps, n, &z->tmp, z->st);
   if (!r) return;
   replace_line(z);
   if (r == TEXT_LEGACY_VNI) z->line_marks = 1; /* decomposed: compose */
