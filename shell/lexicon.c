@@ -8,6 +8,8 @@
 **   issuers.txt    one issuer per line ("Bộ Chính trị")
 **   gazetteer.tsv  name<TAB>kind[<TAB>alias|alias...]
 **   glossary.tsv   abbr<TAB>expansion
+** and the extractors' small lists (LEX_* in lexicon.h): *.txt one word or
+** phrase per line, *.tsv key<TAB>value, both kept in file order.
 */
 #include "lexicon.h"
 

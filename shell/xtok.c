@@ -73,21 +73,18 @@ static int is_digit(char c) {
 
 /* ---- trigger words: first words of the patterns each extractor seeks ---- */
 
+/* The first words of the patterns written in the extractors' code
+** ("tầm nhìn", "đến năm", "Đại hội"); the others come from data/: the
+** first words of ref-kinds.txt (TR_REF), period-terms.txt (TR_PERIOD),
+** place-prefixes.tsv (TR_PLACE), gazetteer names and surnames. */
 static const struct {
   const char *w;
   unsigned bits;
 } triggers[] = {
-    {"nghị", TR_REF},     {"kết", TR_REF},     {"chỉ", TR_REF},
-    {"kế", TR_REF},       {"quyết", TR_REF},   {"thông", TR_REF},
-    {"bộ", TR_REF},       {"luật", TR_REF},    {"đề", TR_REF},
-    {"hướng", TR_REF},    {"quy", TR_REF},     {"công", TR_REF},
-    {"pháp", TR_REF},     {"tờ", TR_REF},      {"báo", TR_REF},
-    {"nhiệm", TR_PERIOD}, {"giai", TR_PERIOD}, {"thời", TR_PERIOD},
-    {"tầm", TR_TARGET},   {"đến", TR_TARGET},  {"trước", TR_TARGET},
-    {"đại", TR_CONGRESS}, {"thành", TR_PLACE}, {"tP", TR_PLACE},
-    {"huyện", TR_PLACE},  {"thị", TR_PLACE},   {"xã", TR_PLACE},
-    {"phường", TR_PLACE}, {"quận", TR_PLACE},  {"tỉnh", TR_PLACE},
-    {"cửa", TR_PLACE},    {"kCN", TR_PLACE},   {"khu", TR_PLACE},
+    {"tầm", TR_TARGET},
+    {"đến", TR_TARGET},
+    {"trước", TR_TARGET},
+    {"đại", TR_CONGRESS},
 };
 
 /* Direct-mapped by the low 16 bits of the word hash: the OR of the TR_*
@@ -140,9 +137,18 @@ static void trig_put(uint32_t h, unsigned bits) {
   trig_dm[h & (TRIG_SLOTS - 1)] |= (uint8_t)bits;
 }
 
+/* Add bits for the first word of each phrase of list w. */
+static void trig_words(const char *const *w, unsigned bits) {
+  for (; *w; w++) trig_put(lexicon_word_hash(*w, strcspn(*w, " ")), bits);
+}
+
 static void trig_init(void) {
-  /* first words of gazetteer names and surnames join the trigger table */
   const lexicon *lx = lexicon_get();
+  trig_words(lx->lists[LEX_REF_KINDS], TR_REF);
+  trig_words(lx->lists[LEX_PERIOD_TERMS], TR_PERIOD);
+  for (const lex_pair *p = lx->pairs[LEX_PLACE_PREFIXES]; p->key; p++)
+    trig_put(lexicon_word_hash(p->key, strcspn(p->key, " ")), TR_PLACE);
+  /* first words of gazetteer names and surnames join the trigger table */
   for (size_t i = 0; i < lx->places.fcap; i++)
     if (lx->places.firsts[i]) trig_put(lx->places.firsts[i], TR_GAZ);
   for (size_t i = 0; i < lx->surnames.fcap; i++)
