@@ -14,8 +14,13 @@
 /* Windows-1252: the code point of a byte >= 0x80 (U+FFFD: undefined). */
 int32_t text_cp1252(unsigned char c);
 
-/* Is cp a Vietnamese letter that Latin-1 also has (never mojibake)? */
-int text_latin1_viet(int32_t cp);
+/* Is cp a Vietnamese letter that Latin-1 also has (never mojibake)?
+** à á â ã è é ê ì í ò ó ô õ ù ú ý and their capitals: a bit set over
+** 0xE0..0xFF of cp | 0x20. */
+static inline int text_latin1_viet(int32_t cp) {
+  uint32_t c = (uint32_t)(cp | 0x20) - 0xE0;
+  return c < 32 && (0x263C370Fu >> c & 1);
+}
 
 /*
 ** When s[0..n) is clearly not UTF-8 (many invalid sequences, almost no

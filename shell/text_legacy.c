@@ -26,30 +26,6 @@ int32_t text_cp1252(unsigned char c) {
   return cp1252_hi[c - 0x80] ? cp1252_hi[c - 0x80] : 0xFFFD;
 }
 
-/* Vietnamese letters outside ASCII that Latin-1 also has: never mojibake. */
-int text_latin1_viet(int32_t cp) {
-  switch (cp | 0x20) { /* fold case: 0xC0.. -> 0xE0.. */
-    case 0xE0:
-    case 0xE1:
-    case 0xE2:
-    case 0xE3:
-    case 0xE8:
-    case 0xE9:
-    case 0xEA:
-    case 0xEC:
-    case 0xED:
-    case 0xF2:
-    case 0xF3:
-    case 0xF4:
-    case 0xF5:
-    case 0xF9:
-    case 0xFA:
-    case 0xFD:
-      return 1;
-  }
-  return 0;
-}
-
 /* ---- legacy encodings (text shown as Latin-1 / Windows-1252) ---- */
 
 /* TCVN3 (ABC) byte -> Unicode (lower case letters, the seven upper-case
@@ -404,7 +380,7 @@ static int looks_single_byte(const char *s, size_t n) {
       continue;
     }
     int32_t cp;
-    int k = text_utf8_decode(s + i, n - i, &cp);
+    int k = text_decode(s + i, n - i, &cp);
     if (cp < 0)
       bad++;
     else

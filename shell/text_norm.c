@@ -118,7 +118,7 @@ static size_t line_cps(norm *z) {
   grow_cps(z, n + 1);
   for (size_t i = 0; i < n;) {
     int32_t cp;
-    i += (size_t)text_utf8_decode(s + i, n - i, &cp);
+    i += (size_t)text_decode(s + i, n - i, &cp);
     z->cps[k++] = cp;
   }
   return k;
@@ -489,7 +489,7 @@ static void run(norm *z, const char *s, size_t n) {
       continue;
     }
     int32_t cp;
-    int k = c < 0x80 ? (cp = c, 1) : text_utf8_decode(s + i, n - i, &cp);
+    int k = c < 0x80 ? (cp = c, 1) : text_decode(s + i, n - i, &cp);
     if (cp < 0) {
       st->invalid++;
       cp = 0xFFFD;

@@ -173,11 +173,22 @@ static void push_tok(tokvec *v, const tok *t, unsigned *f) {
   VEC_PUSH(*v, *t);
 }
 
-/* Make t, which spans s[t->off..+t->len) and starts with cp (k bytes),
-** a word: its hash and trigger bits. */
-static void set_word(tok *t, const char *s, int32_t cp, size_t k) {
+/*
+** Make t, which spans s[t->off..+t->len) of a block of b bytes and starts
+** with cp (k bytes), a word: its hash (lexicon_word_hash_cp, with one
+** 8-byte load when the block has room past the word) and trigger bits.
+*/
+static void set_word(tok *t, const char *s, size_t b, int32_t cp, size_t k) {
+  const char *w = s + t->off;
   t->type = T_WORD;
-  t->h = lexicon_word_hash_cp(s + t->off, t->len, cp, k);
+  if (t->off + k + 8 <= b) {
+    uint64_t v = lexicon_load8(w + k);
+    size_t rest = t->len - k;
+    if (rest < 8) v &= (1ull << (8 * rest)) - 1;
+    t->h = lexicon_hash_parts(cp, t->len, v);
+  } else {
+    t->h = lexicon_word_hash_cp(w, t->len, cp, k);
+  }
   t->trig = (uint8_t)word_bits(t->h);
 }
 
@@ -200,7 +211,7 @@ static size_t scan_number(const char *s, size_t i, size_t b, tok *t) {
     j = text_tok_at(s, b, j, &w);
     t->flags |= TF_DIGITS;
     t->len = (uint32_t)(j - i);
-    set_word(t, s, t->cp, 1);
+    set_word(t, s, b, t->cp, 1);
   }
   return j;
 }
@@ -219,7 +230,7 @@ static size_t scan_tok(const char *s, size_t i, size_t b, tok *t) {
   if (w.flags & TEXT_TOKF_CAPS) t->flags |= TF_CAPS;
   if (w.flags & TEXT_TOKF_DIGITS) t->flags |= TF_DIGITS;
   size_t k = w.cp < 0x80 ? 1 : w.cp < 0x800 ? 2 : w.cp < 0x10000 ? 3 : 4;
-  set_word(t, s, w.cp, k);
+  set_word(t, s, b, w.cp, k);
   return e;
 }
 
