@@ -437,65 +437,58 @@ static size_t fast_run(norm *z, const char *s, size_t n, size_t i) {
   return j;
 }
 
+/*
+** An entity at s[i] == '&': decoded (an "&amp;name;" pair decodes the
+** inner entity too), scraper debris written without its ';', or a plain
+** '&'. Returns the index after what was read.
+*/
+static size_t put_entity(norm *z, const char *s, size_t n, size_t i) {
+  int32_t cp;
+  size_t k = parse_entity(s, n, i, &cp);
+  if (k == 0) {
+    buf_addc(&z->out, '&');
+    return i + 1;
+  }
+  if (cp == -2) {
+    z->st->debris++;
+    buf_add(&z->out, s + i, k - 1);
+    return i + k;
+  }
+  z->st->entities++;
+  i += k;
+  if (cp == '&' && i < n && s[i] != ' ') { /* peek "&amp;name;" */
+    size_t j = i;
+    while (j < n && j - i < 10 &&
+           ((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z'))
+      j++;
+    int32_t v =
+        j > i && j < n && s[j] == ';' ? entity_lookup(s + i, j - i) : -1;
+    if (v >= 0) cp = v, i = j + 1;
+  }
+  put_cp(z, cp);
+  return i;
+}
+
 /* The main pass over UTF-8 bytes (possibly invalid). */
 static void run(norm *z, const char *s, size_t n) {
-  text_stats *st = z->st;
   buf_reserve(&z->out, n + n / 8 + 16);
-  size_t i = 0;
+  size_t i = 0, j;
   while (i < n) {
     unsigned char c = (unsigned char)s[i];
-    if (c >= 0x21 && c != 0x7F && c != '&') {
-      size_t j = fast_run(z, s, n, i);
-      if (j > i) {
-        i = j;
-        continue;
-      }
-    }
-    if (c == '\r') {
-      st->crlf++;
+    if (c >= 0x21 && c != 0x7F && c != '&' && (j = fast_run(z, s, n, i)) > i) {
+      i = j;
+    } else if (c == '\r') {
+      z->st->crlf++;
       put_newline(z);
       i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
-      continue;
-    }
-    if (c == '&') {
+    } else if (c == '&') {
+      i = put_entity(z, s, n, i);
+    } else {
       int32_t cp;
-      size_t k = parse_entity(s, n, i, &cp);
-      if (k == 0) {
-        buf_addc(&z->out, '&');
-        i++;
-      } else if (cp == -2) {
-        st->debris++;
-        buf_add(&z->out, s + i, k - 1);
-        i += k;
-      } else {
-        st->entities++;
-        i += k;
-        /* "&amp;quot;" -> decode the inner entity too */
-        if (cp == '&' && i < n && s[i] != ' ') {
-          /* peek "&amp;name;" where name is a known entity */
-          size_t j = i;
-          while (j < n && j - i < 10 &&
-                 ((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z'))
-            j++;
-          int32_t v =
-              j > i && j < n && s[j] == ';' ? entity_lookup(s + i, j - i) : -1;
-          if (v >= 0) {
-            cp = v;
-            i = j + 1;
-          }
-        }
-        put_cp(z, cp);
-      }
-      continue;
+      i += (size_t)(c < 0x80 ? (cp = c, 1) : text_decode(s + i, n - i, &cp));
+      if (cp < 0) z->st->invalid++, cp = 0xFFFD;
+      put_cp(z, cp);
     }
-    int32_t cp;
-    int k = c < 0x80 ? (cp = c, 1) : text_decode(s + i, n - i, &cp);
-    if (cp < 0) {
-      st->invalid++;
-      cp = 0xFFFD;
-    }
-    i += (size_t)k;
-    put_cp(z, cp);
   }
   end_line(z);
 }
