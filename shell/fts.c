@@ -572,52 +572,65 @@ char *fts_plain_query(const char *q) {
   return fts_plain_query_ex(q, NULL);
 }
 
-char *fts_plain_query_ex(const char *q, char **run) {
-  buf b, words;
-  buf_init(&b);
-  buf_init(&words); /* the bare words, space-separated, for the run */
-  int nbare = 0, special = 0;
-  const char *p = q ? q : "";
-  while (*p) {
-    if (is_space(*p)) {
-      p++;
-    } else if (*p == '"') { /* "a phrase" */
-      const char *e = strchr(p + 1, '"');
-      if (!e) e = p + strlen(p);
-      add_quoted(&b, p + 1, (int)(e - p - 1), 0);
-      special = 1;
-      p = *e ? e + 1 : e;
-    } else {
-      const char *e = p;
-      while (*e && !is_space(*e) && *e != '"') e++;
-      int n = (int)(e - p), prefix = 0;
-      while (n > 0 && p[n - 1] == '*') n--, prefix = 1;
-      size_t before = b.len;
-      add_quoted(&b, p, n, prefix);
-      if (prefix) special = 1;
-      if (b.len != before && !prefix) {
-        if (words.len) buf_addc(&words, ' ');
-        buf_add(&words, p, (size_t)n);
-        nbare++;
-      }
-      p = e;
-    }
+/* A plain query being built. */
+typedef struct qbuild {
+  buf b;       /* the MATCH expression */
+  buf words;   /* the bare words, space-separated, for the run */
+  int nbare;   /* bare words kept */
+  int special; /* a phrase or a prefix query was seen */
+} qbuild;
+
+/* The word at p (up to white space or '"'): quoted, with '*' kept as a
+** prefix query; a bare word is also remembered for the run. Returns
+** its end. */
+static const char *add_word(qbuild *qb, const char *p) {
+  const char *e = p;
+  while (*e && !is_space(*e) && *e != '"') e++;
+  int n = (int)(e - p), prefix = 0;
+  while (n > 0 && p[n - 1] == '*') n--, prefix = 1;
+  size_t before = qb->b.len;
+  add_quoted(&qb->b, p, n, prefix);
+  if (prefix) qb->special = 1;
+  if (qb->b.len != before && !prefix) {
+    if (qb->words.len) buf_addc(&qb->words, ' ');
+    buf_add(&qb->words, p, (size_t)n);
+    qb->nbare++;
   }
+  return e;
+}
+
+/* "a phrase" at p (the closing quote may be missing); returns its end. */
+static const char *add_phrase(qbuild *qb, const char *p) {
+  const char *e = strchr(p + 1, '"');
+  if (!e) e = p + strlen(p);
+  add_quoted(&qb->b, p + 1, (int)(e - p - 1), 0);
+  qb->special = 1;
+  return *e ? e + 1 : e;
+}
+
+char *fts_plain_query_ex(const char *q, char **run) {
+  qbuild qb = {.nbare = 0};
+  buf_init(&qb.b);
+  buf_init(&qb.words);
+  for (const char *p = q ? q : ""; *p;)
+    p = is_space(*p) ? p + 1
+        : *p == '"'  ? add_phrase(&qb, p)
+                     : add_word(&qb, p);
   if (run) {
     *run = NULL;
-    if (nbare >= 2 && !special) {
+    if (qb.nbare >= 2 && !qb.special) {
       buf r;
       buf_init(&r);
-      add_quoted(&r, words.data, (int)words.len, 0);
+      add_quoted(&r, qb.words.data, (int)qb.words.len, 0);
       *run = buf_detach(&r);
     }
   }
-  buf_free(&words);
-  if (b.len == 0) {
-    buf_free(&b);
+  buf_free(&qb.words);
+  if (qb.b.len == 0) {
+    buf_free(&qb.b);
     return NULL;
   }
-  return buf_detach(&b);
+  return buf_detach(&qb.b);
 }
 
 typedef struct fold_ctx {
