@@ -340,53 +340,67 @@ static void put_cp(norm *z, int32_t cp) {
 }
 
 /*
+** A numeric entity "&#150;" / "&#x1EA1;" whose digits start at s[j]
+** (after "&#"; the '&' at i). Returns the bytes consumed from i (0 = not
+** one) and the code point in *cp: out of range -> U+FFFD, C1 controls
+** read as Windows-1252.
+*/
+static size_t numeric_entity(const char *s, size_t n, size_t i, size_t j,
+                             int32_t *cp) {
+  int hex = j < n && (s[j] == 'x' || s[j] == 'X');
+  if (hex) j++;
+  int64_t v = 0; /* 8 hex digits do not fit an int32_t */
+  size_t d0 = j;
+  for (; j < n && j - d0 < 8; j++) {
+    int c = (unsigned char)s[j], dv;
+    if (c >= '0' && c <= '9')
+      dv = c - '0';
+    else if (hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+      dv = (c | 0x20) - 'a' + 10;
+    else
+      break;
+    v = v * (hex ? 16 : 10) + dv;
+  }
+  if (j == d0 || j >= n || s[j] != ';') return 0;
+  if (v <= 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) v = 0xFFFD;
+  if (v >= 0x80 && v < 0xA0) v = text_cp1252((unsigned char)v); /* &#150; */
+  *cp = (int32_t)v;
+  return j + 1 - i;
+}
+
+/*
+** Scraper debris at s[i] == '&': "TT&TT;", "GD&ĐT;" -- upper-case letters
+** (Đ too) glued to a word and closed by ';' that name no entity. Returns
+** the bytes up to and with the ';' (to be written without it), or 0.
+*/
+static size_t entity_debris(const char *s, size_t n, size_t i) {
+  if (i == 0 || !((s[i - 1] >= 'A' && s[i - 1] <= 'Z') ||
+                  (unsigned char)s[i - 1] >= 0x80))
+    return 0;
+  size_t a = i + 1, q = a, letters = 0;
+  while (q < n && letters < 8) {
+    if (s[q] >= 'A' && s[q] <= 'Z')
+      q++, letters++;
+    else if (q + 1 < n && (unsigned char)s[q] == 0xC4 &&
+             (unsigned char)s[q + 1] == 0x90)
+      q += 2, letters++;
+    else
+      break;
+  }
+  if (letters && q < n && s[q] == ';' && entity_lookup(s + a, q - a) < 0)
+    return q + 1 - i;
+  return 0;
+}
+
+/*
 ** Try to decode an HTML entity at s[i] == '&'. Returns the bytes consumed
 ** (0 = not an entity) and the code point in *cp (-2 = debris: emit the
 ** text without its ';').
 */
 static size_t parse_entity(const char *s, size_t n, size_t i, int32_t *cp) {
-  size_t j = i + 1;
-  if (j < n && s[j] == '#') {
-    j++;
-    int hex = j < n && (s[j] == 'x' || s[j] == 'X');
-    if (hex) j++;
-    int64_t v = 0; /* 8 hex digits do not fit an int32_t */
-    size_t d0 = j;
-    while (j < n && j - d0 < 8) {
-      int c = (unsigned char)s[j], dv;
-      if (c >= '0' && c <= '9')
-        dv = c - '0';
-      else if (hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f')
-        dv = (c | 0x20) - 'a' + 10;
-      else
-        break;
-      v = v * (hex ? 16 : 10) + dv;
-      j++;
-    }
-    if (j == d0 || j >= n || s[j] != ';') return 0;
-    if (v <= 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) v = 0xFFFD;
-    if (v >= 0x80 && v < 0xA0) v = text_cp1252((unsigned char)v); /* &#150; */
-    *cp = (int32_t)v;
-    return j + 1 - i;
-  }
-  size_t a = j;
-  /* scraper debris: "TT&TT;", "GD&ĐT;" -- upper-case letters (Đ too) glued
-  ** to a word and closed by ';' that name no entity: drop the ';' */
-  if (i > 0 && ((s[i - 1] >= 'A' && s[i - 1] <= 'Z') ||
-                (unsigned char)s[i - 1] >= 0x80)) {
-    size_t q = j, letters = 0;
-    while (q < n && letters < 8) {
-      if (s[q] >= 'A' && s[q] <= 'Z')
-        q++, letters++;
-      else if (q + 1 < n && (unsigned char)s[q] == 0xC4 &&
-               (unsigned char)s[q + 1] == 0x90)
-        q += 2, letters++;
-      else
-        break;
-    }
-    if (letters && q < n && s[q] == ';' && entity_lookup(s + a, q - a) < 0)
-      return *cp = -2, q + 1 - i;
-  }
+  size_t j = i + 1, a = j, k;
+  if (j < n && s[j] == '#') return numeric_entity(s, n, i, j + 1, cp);
+  if ((k = entity_debris(s, n, i))) return *cp = -2, k;
   while (j < n && j - a < 10 &&
          (((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z') ||
           (s[j] >= '0' && s[j] <= '9')))
