@@ -57,15 +57,7 @@ void hmap_free(hmap *m) {
   m->cap = m->n = 0;
 }
 
-/* ---- characters: the text layer's decoder and classes ---- */
-
-/* Decode one code point at s[i..n); *k gets its length (>= 1). An invalid
-** byte decodes as -1 with length 1. */
-static inline int32_t decode(const char *s, size_t i, size_t n, size_t *k) {
-  int32_t cp;
-  *k = (size_t)text_decode(s + i, n - i, &cp);
-  return cp;
-}
+/* ---- characters (classes, folds and decoding: text.h) ---- */
 
 static int is_digit(char c) {
   return c >= '0' && c <= '9';
@@ -274,9 +266,8 @@ int xt_is(const xsent *x, size_t i, const char *w) {
 /* Lowercase the first code point of s into out (<= 4 bytes); returns its
 ** encoded length and the byte length consumed in *used. */
 static size_t fold_first(const char *s, size_t n, char out[4], size_t *used) {
-  size_t k;
-  int32_t cp = decode(s, 0, n, &k);
-  *used = k;
+  int32_t cp;
+  *used = (size_t)text_decode(s, n, &cp);
   if (cp < 0) {
     out[0] = s[0];
     return 1;
