@@ -3,7 +3,7 @@
 **
 ** Usage: extract_bench [-r RUNS] FILE|DIR...
 ** Loads every file into memory first (so disk time does not count), then
-** parses them all with parse_document(..., PARSE_NO_FACTS) and with facts,
+** parses them all with pipeline_document(..., PIPELINE_NO_FACTS) and with facts,
 ** RUNS times each (best run kept, process CPU time), and prints throughput, the
 *extraction
 ** share of parse time and the facts found per kind.
@@ -18,6 +18,7 @@
 
 #include "doc.h"
 #include "parse.h"
+#include "pipeline.h"
 
 typedef struct file {
   char *path, *bytes;
@@ -62,8 +63,8 @@ static size_t counts[7];
 static double run(int flags, int count) {
   double t0 = now();
   for (size_t i = 0; i < files.n; i++) {
-    doc *d = parse_document(files.items[i].path, files.items[i].bytes,
-                            files.items[i].len, flags);
+    doc *d = pipeline_document(files.items[i].path, files.items[i].bytes,
+                               files.items[i].len, flags);
     if (count) {
       counts[0] += d->figures.n;
       counts[1] += d->people.n;

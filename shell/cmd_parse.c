@@ -15,6 +15,7 @@
 #include "cmd.h"
 #include "doc.h"
 #include "parse.h"
+#include "pipeline.h"
 #include "width.h"
 
 enum { OUT_JSON, OUT_PRETTY, OUT_TEXT };
@@ -154,7 +155,7 @@ static doc *parse_stdin(parse_cmd *c) {
               "by default): skipped");
     return NULL;
   }
-  doc *d = parse_document("-", bytes, len, c->flags);
+  doc *d = pipeline_document("-", bytes, len, c->flags);
   free(bytes);
   return d;
 }
@@ -162,7 +163,7 @@ static doc *parse_stdin(parse_cmd *c) {
 /* Parse the file name; NULL after a one-line error. */
 static doc *parse_named(parse_cmd *c, const char *name) {
   const char *why = "cannot read";
-  doc *d = parse_file_max(name, c->flags, c->max, &why);
+  doc *d = pipeline_file(name, c->flags, c->max, &why);
   if (!d) {
     fflush(stdout);
     cmd_error(name, why);

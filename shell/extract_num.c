@@ -11,6 +11,7 @@
 ** "km3+4"), after an ordinal or date word ("lần thứ 2", "năm 2023") or
 ** after a capitalised word ("Bến 1", "Đề án 25") are names, not figures.
 */
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract_int.h"
@@ -18,60 +19,17 @@
 /* a figure keeps its whole sentence up to this many bytes, else a window */
 #define FIGURE_CONTEXT_MAX 480
 
-/* Words that never start a unit after a number. */
-static const char *const not_unit[] = {
-    "và",   "với",   "của",   "tại",  "trong", "ở",     "là",    "được",
-    "đã",   "có",    "cho",   "đến",  "từ",    "theo",  "về",    "để",
-    "thì",  "mà",    "nhưng", "hoặc", "hay",   "các",   "những", "này",
-    "đó",   "so",    "trên",  "dưới", "sau",   "trước", "khi",   "nên",
-    "vì",   "do",    "bị",    "nhằm", "gồm",   "cùng",  "như",   "đều",
-    "cũng", "vào",   "ra",    "lên",  "xuống", "qua",   "lại",   "sẽ",
-    "đang", "còn",   "chỉ",   "rất",  "nhiều", "ít",    "hơn",   "tới",
-    "bằng", "thuộc", "trở",   "đầu",  "cuối",  "giữa",  "nay",   "thứ",
-    "lần",  "hết",   "tính",  "đối",  "phải",  "không", "chưa",  "vẫn",
-    NULL};
-
-/* Words after which a number is an ordinal, a date part or a code. */
-static const char *const not_after[] = {
-    "năm",   "ngày", "tháng", "thứ",   "khóa",   "khoá",  "quý",     "lần",
-    "kỳ",    "giờ",  "điều",  "khoản", "chương", "mục",   "tuần",    "lúc",
-    "km",    "lô",   "đợt",   "tập",   "trang",  "phòng", "tầng",    "hạng",
-    "cấp",   "loại", "tổ",    "khu",   "đội",    "nhóm",  "lớp",     "bước",
-    "top",   "kỷ",   "mã",    "tuổi",  "đường",  "tuyến", "quốc lộ", "ql",
-    "hiệu",  "đoạn", "phiên", "quận",  "phường", "ấp",    "ngõ",     "hẻm",
-    "ngách", "kiệt", "thôn",  "xóm",   "bản",    NULL};
-
-static const char *const qualifiers[] = {
-    "trên", "dưới",  "gần", "hơn",   "khoảng", "đạt", "tăng", "giảm", "vượt",
-    "gấp",  "xấp",   "xỉ",  "ước",   "hàng",   "tới", "lên",  "ít",   "nhất",
-    "tối",  "thiểu", "đa",  "chừng", "độ",     "hầu", NULL};
-
-/* Words that end a subject phrase (verbs, prepositions). */
-static const char *const subject_cut[] = {
-    "đến",    "tại",  "trên",  "ở",   "đã",    "đang", "sẽ",    "phải",
-    "phấn",   "được", "hiện",  "đạt", "chiếm", "có",   "là",    "còn",
-    "tăng",   "giảm", "với",   "gồm", "bằng",  "lên",  "xuống", "vượt",
-    "cao",    "thấp", "chỉ",   "đều", "cũng",  "vẫn",  "luôn",  "ước",
-    "khoảng", "gần",  "hơn",   "từ",  "so",    "như",  "thì",   "mà",
-    "với",    "theo", "trong", "khi", "nhằm",  NULL};
-
-static const char *const subject_lead[] = {
-    "và",   "với",   "trong", "đó",    "còn",  "riêng", "đồng", "thời",  "cụ",
-    "thể",  "hiện",  "nay",   "nhưng", "tuy",  "nhiên", "theo", "trong", "đến",
-    "tính", "ngoài", "ra",    "bên",   "cạnh", "đặc",   "biệt", "là",    "của",
-    "phấn", "đấu",   "mục",   "tiêu",  "chỉ",  "đạo",   NULL};
-
-static const struct {
+/* Number words and their values ("triệu" = 1e6): data/multipliers.tsv,
+** the first MULT_MAX, values parsed once by extract_num_init. */
+#define MULT_MAX 16
+static struct {
   const char *w;
   double m;
-} multipliers[] = {{"nghìn", 1e3}, {"ngàn", 1e3}, {"triệu", 1e6}, {"tỷ", 1e9},
-                   {"tỉ", 1e9},    {"trăm", 1e2}, {"vạn", 1e4},   {NULL, 0}};
+} multipliers[MULT_MAX + 1];
 
-static xwords ws_not_unit = {not_unit, 0, {0}, {0}};
-static xwords ws_not_after = {not_after, 0, {0}, {0}};
-static xwords ws_qualifiers = {qualifiers, 0, {0}, {0}};
-static xwords ws_subject_cut = {subject_cut, 0, {0}, {0}};
-static xwords ws_subject_lead = {subject_lead, 0, {0}, {0}};
+/* word lists from data/ (lexicon.h), set up by extract_num_init */
+static xwords ws_not_unit, ws_not_after, ws_qualifiers, ws_subject_cut,
+    ws_subject_lead;
 
 static int in_list(const xsent *x, size_t i, const xwords *ws) {
   return xt_in(x, i, ws);
@@ -308,9 +266,14 @@ void extract_figures(xsent *x) {
 }
 
 void extract_num_init(void) {
-  xwords_init(&ws_not_unit);
-  xwords_init(&ws_not_after);
-  xwords_init(&ws_qualifiers);
-  xwords_init(&ws_subject_cut);
-  xwords_init(&ws_subject_lead);
+  const lex_pair *mul = lexicon_get()->pairs[LEX_MULTIPLIERS];
+  for (int k = 0, o = 0; mul[k].key && o < MULT_MAX; k++) {
+    double v = strtod(mul[k].val, NULL);
+    if (v > 0) multipliers[o].w = mul[k].key, multipliers[o++].m = v;
+  }
+  xwords_load(&ws_not_unit, LEX_NOT_UNIT, 0);
+  xwords_load(&ws_not_after, LEX_NOT_AFTER_NUMBER, 0);
+  xwords_load(&ws_qualifiers, LEX_QUALIFIERS, 0);
+  xwords_load(&ws_subject_cut, LEX_SUBJECT_CUT, 0);
+  xwords_load(&ws_subject_lead, LEX_SUBJECT_LEAD, 0);
 }

@@ -12,44 +12,14 @@
 
 #include "extract_int.h"
 
-static const char *const honorifics[] = {"đồng chí", "ông", "bà",
-                                         "anh",      "chị", NULL};
+/* word lists from data/ (lexicon.h), set up by extract_people_init */
+static xwords ws_title_words, ws_not_name;
+static const char *const *honorifics; /* data/honorifics.txt, in order */
 
-/* Lowercase words allowed inside a title ("Chủ tịch HĐND tỉnh",
-** "Giám đốc Sở Giao thông vận tải"). */
-static const char *const title_words[] = {
-    "tỉnh",   "thành",  "phố",    "huyện",  "xã",    "phường", "thị",
-    "quận",   "vận",    "tải",    "nhân",   "dân",   "trực",   "ủy",
-    "uỷ",     "vụ",     "viên",   "hành",   "bộ",    "ban",    "nước",
-    "đảng",   "chính",  "trị",    "quốc",   "hội",   "kiểm",   "tra",
-    "thường", "chấp",   "phó",    "trưởng", "đoàn",  "tịch",   "thư",
-    "tổng",   "cục",    "sở",     "ngành",  "kinh",  "tế",     "khu",
-    "tư",     "lệnh",   "viện",   "liên",   "mặt",   "trận",   "tổ",
-    "lao",    "động",   "công",   "an",     "quân",  "sự",     "biên",
-    "phòng",  "giáo",   "dục",    "đào",    "tạo",   "văn",    "hóa",
-    "hoá",    "thể",    "thao",   "du",     "lịch",  "tài",    "nguyên",
-    "môi",    "trường", "nội",    "xây",    "dựng",  "nông",   "nghiệp",
-    "triển",  "thông",  "tin",    "truyền", "kế",    "hoạch",  "đầu",
-    "khoa",   "học",    "thương", "binh",   "tuyên", "đại",    "biểu",
-    "khóa",   "khoá",   "cấp",    "và",     "phát",  "đạo",    "khoán",
-    "thủy",   "thuế",   "hải",    "sản",    "lâm",   "điện",   "lực",
-    "khoáng", "dầu",    "khí",    "pháp",   "ngoại", "giao",   "hình",
-    "cảnh",   "sát",    "y",      "dược",   "thanh", "niên",   "phụ",
-    "nữ",     "cựu",    "chiến",  "luật",   "sư",    "quan",   "kho",
-    "bạc",    "ngân",   "hàng",   "bảo",    "hiểm",  "trung",  "tiểu",
-    "mầm",    "non",    "chức",   "năng",   "ninh",  "tế",     "vụ",
-    "ương",   "tâm",    "ty",     "thôn",   "viện",  "thống",  NULL};
-
-/* Capitalised words that never belong to a name ("... Tuấn Cũng theo"). */
-static const char *const not_name[] = {
-    "Cũng",  "Và",    "Của",  "Tại",  "Theo", "Trong", "Khi", "Sau",
-    "Trước", "Nhưng", "Với",  "Để",   "Đã",   "Đang",  "Sẽ",  "Là",
-    "Thì",   "Còn",   "Cùng", "Ngày", "Năm",  "Tháng", "Từ",  "Đến",
-    "Về",    "Do",    "Bởi",  "Nếu",  "Vì",   "Hiện",  "Tuy", "Ngoài",
-    "Riêng", "Chiều", "Sáng", "Tối",  NULL};
-
-static xwords ws_title_words = {title_words, 1, {0}, {0}};
-static xwords ws_not_name = {not_name, 1, {0}, {0}};
+/* The honorifics when data/honorifics.txt cannot be read: without them
+** and without surnames no name would be found at all. */
+static const char *const honorifics_builtin[] = {"đồng chí", "ông", "bà",
+                                                 "anh",      "chị", NULL};
 
 static int in_list(const xsent *x, size_t i, const xwords *ws) {
   return xt_in(x, i, ws);
@@ -221,6 +191,8 @@ void extract_people_finish(xdoc *x) {
 }
 
 void extract_people_init(void) {
-  xwords_init(&ws_title_words);
-  xwords_init(&ws_not_name);
+  xwords_load(&ws_title_words, LEX_TITLE_WORDS, 1);
+  xwords_load(&ws_not_name, LEX_NOT_NAME, 1);
+  honorifics = lexicon_get()->lists[LEX_HONORIFICS];
+  if (!honorifics[0]) honorifics = honorifics_builtin;
 }

@@ -8,24 +8,13 @@
 
 #include "extract_int.h"
 
-/* Prefixes that make the capitalised run after them a place. */
-static const struct {
-  const char *w, *kind;
-} prefixes[] = {{"thành phố", "thành phố"},
-                {"TP", "thành phố"},
-                {"huyện", "huyện"},
-                {"thị xã", "thị xã"},
-                {"thị trấn", "thị trấn"},
-                {"xã", "xã"},
-                {"phường", "phường"},
-                {"quận", "quận"},
-                {"tỉnh", "tỉnh"},
-                {"cửa khẩu", "cửa khẩu"},
-                {"KCN", "khu công nghiệp"},
-                {"khu công nghiệp", "khu công nghiệp"},
-                {NULL, NULL}};
+/* Prefixes that make the capitalised run after them a place, with the
+** place kind (data/place-prefixes.tsv; the first PREFIX_MAX). */
+#define PREFIX_MAX 16
+static lex_pair prefixes[PREFIX_MAX + 1];
 
-static uint32_t prefix_hash[16]; /* word hash of each prefix's first word */
+static uint32_t
+    prefix_hash[PREFIX_MAX]; /* word hash of each prefix's first word */
 
 static void add_place(xsent *x, const char *name, size_t n, const char *kind) {
   int isnew;
@@ -39,19 +28,11 @@ static void add_place(xsent *x, const char *name, size_t n, const char *kind) {
   x->d->places.items[*slot - 1].mentions++;
 }
 
-/* Lowercase words that may start a gazetteer name ("khu kinh tế Vân
-** Đồn", "cầu Bắc Luân II", "vịnh Hạ Long"). */
-static const char *const lower_heads[] = {
-    "khu", "cửa",  "cầu", "cảng", "vịnh", "sân",   "núi",
-    "đền", "chùa", "đảo", "sông", "cao",  "đường", NULL};
-
-/* Words before a gazetteer name that make it part of an organisation's
-** name ("Trường THCS Cẩm Thành"). */
-static const char *const org_words[] = {"THCS",   "THPT", "TH",  "MN", "Trường",
-                                        "trường", "Tiểu", "Mầm", NULL};
-
-static xwords ws_lower_heads = {lower_heads, 1, {0}, {0}};
-static xwords ws_org_words = {org_words, 1, {0}, {0}};
+/* word lists from data/ (lexicon.h), set up by extract_places_init:
+** lower-case words that may start a gazetteer name ("khu kinh tế Vân
+** Đồn", "vịnh Hạ Long"), and words before a place name that make it part
+** of an organisation's name ("Trường THCS Cẩm Thành") */
+static xwords ws_lower_heads, ws_org_words;
 
 static int in_list(const xsent *x, size_t i, const xwords *ws) {
   return xt_in(x, i, ws);
@@ -88,64 +69,89 @@ static size_t place_list(xsent *x, size_t j, const char *kind) {
   return last;
 }
 
+/* A gazetteer name at word token i (capitalised, or after a lower-case
+** head such as "khu"): added unless an organisation word precedes it.
+** Returns its token count, 0 when none. */
+static int gazetteer_at(xsent *x, size_t i) {
+  const tok *t = &x->t[i];
+  const lex_entry *e;
+  int k;
+  if (!(t->trig & TR_GAZ) ||
+      !((t->flags & (TF_UPPER | TF_CAPS)) || in_list(x, i, &ws_lower_heads)) ||
+      !(k = xt_lookup(x, i, &x->x->lx->places, &e)))
+    return 0;
+  if (!(i > 0 && in_list(x, i - 1, &ws_org_words)))
+    add_place(x, e->val, strlen(e->val), e->kind);
+  return k;
+}
+
+/* Tokens of prefix p at i, 0 when it is not there. "Xã Tắc" (a name) is
+** not "xã Tắc": the prefix's case must match unless the token starts the
+** sentence or follows '-' or '+'. */
+static int prefix_at(const xsent *x, size_t i, int p, int initial) {
+  if (prefix_hash[p] != x->t[i].h) return 0; /* cheap first-word test */
+  int w = xt_phrase(x, i, prefixes[p].key);
+  int upper = prefixes[p].key[0] >= 'A' && prefixes[p].key[0] <= 'Z';
+  if (w && !initial && upper != !!(x->t[i].flags & TF_UPPER)) return 0;
+  return w;
+}
+
+/*
+** The place(s) after prefix p, which spans w tokens from i: a list after
+** ':' ("các xã, phường: Trần Phú, Ninh Dương"), else a run of name
+** syllables unless a gazetteer name starts there (the next round finds
+** it). Returns the last token used (i when none).
+*/
+static size_t after_prefix(xsent *x, size_t i, int p, int w) {
+  const lex_entry *e;
+  size_t a = i + (size_t)w, b;
+  while (xt_punct(x, a, ',') && a + 1 < x->n && (xt_bits(x, a + 1) & TR_PLACE))
+    a += 2;
+  if (xt_punct(x, a, ':')) {
+    size_t end = place_list(x, a + 1, prefixes[p].val);
+    if (end > a + 1) return end - 1;
+  }
+  b = a = i + (size_t)w;
+  if (b < x->n && xt_lookup(x, b, &x->x->lx->places, &e)) return i;
+  while (b < x->n && b - a < 4 && name_syllable(&x->t[b]) &&
+         (x->t[b].flags & TF_SPACE))
+    b++;
+  if (b > a && !(b < x->n && name_syllable(&x->t[b]))) {
+    add_place(x, x->s + x->t[a].off, xt_end(x, b) - x->t[a].off,
+              prefixes[p].val);
+    return b - 1;
+  }
+  return i;
+}
+
 void extract_places(xsent *x) {
-  const lex_table *g = &x->x->lx->places;
   for (size_t i = 0; i < x->n; i++) {
-    const tok *t = &x->t[i];
-    if (t->type != T_WORD) continue;
-    const lex_entry *e;
-    int k;
-    if ((t->trig & TR_GAZ) &&
-        ((t->flags & (TF_UPPER | TF_CAPS)) || in_list(x, i, &ws_lower_heads)) &&
-        (k = xt_lookup(x, i, g, &e))) {
-      if (!(i > 0 && in_list(x, i - 1, &ws_org_words)))
-        add_place(x, e->val, strlen(e->val), e->kind);
+    if (x->t[i].type != T_WORD) continue;
+    int k = gazetteer_at(x, i);
+    if (k) {
       i += (size_t)k - 1;
       continue;
     }
     if (!(xt_bits(x, i) & TR_PLACE)) continue;
-    int initial = i == 0 || (i > 0 && x->t[i - 1].type == T_PUNCT &&
+    int initial = i == 0 || (x->t[i - 1].type == T_PUNCT &&
                              (x->t[i - 1].cp == '-' || x->t[i - 1].cp == '+'));
-    for (int p = 0; prefixes[p].w; p++) {
-      if (prefix_hash[p] != t->h) continue; /* cheap first-word test */
-      /* "Xã Tắc" (a name) is not "xã Tắc": the prefix's case must match
-      ** unless the token starts the sentence or a line */
-      int w = xt_phrase(x, i, prefixes[p].w);
-      int upper = prefixes[p].w[0] >= 'A' && prefixes[p].w[0] <= 'Z';
-      if (w && !initial && upper != !!(t->flags & TF_UPPER)) w = 0;
-      if (!w) continue;
-      size_t a = i + (size_t)w, b = a;
-      /* "các xã, phường: Trần Phú, Ninh Dương, Hải Tiến" */
-      while (xt_punct(x, a, ',') && a + 1 < x->n &&
-             (xt_bits(x, a + 1) & TR_PLACE))
-        a += 2;
-      if (xt_punct(x, a, ':')) {
-        size_t e = place_list(x, a + 1, prefixes[p].kind);
-        if (e > a + 1) {
-          i = e - 1;
-          break;
-        }
+    for (int p = 0; prefixes[p].key; p++) {
+      int w = prefix_at(x, i, p, initial);
+      if (w) {
+        i = after_prefix(x, i, p, w);
+        break;
       }
-      b = a = i + (size_t)w;
-      if (b < x->n && (k = xt_lookup(x, b, g, &e))) break; /* next round */
-      while (b < x->n && b - a < 4 && name_syllable(&x->t[b]) &&
-             (x->t[b].flags & TF_SPACE))
-        b++;
-      if (b > a && !(b < x->n && name_syllable(&x->t[b]))) {
-        size_t n = xt_end(x, b) - x->t[a].off;
-        add_place(x, x->s + x->t[a].off, n, prefixes[p].kind);
-        i = b - 1;
-      }
-      break;
     }
   }
 }
 
 void extract_places_init(void) {
-  for (int p = 0; prefixes[p].w; p++) {
-    size_t n = strcspn(prefixes[p].w, " ");
-    prefix_hash[p] = lexicon_word_hash(prefixes[p].w, n);
+  const lex_pair *pre = lexicon_get()->pairs[LEX_PLACE_PREFIXES];
+  for (int p = 0; pre[p].key && p < PREFIX_MAX; p++) {
+    prefixes[p] = pre[p];
+    size_t n = strcspn(prefixes[p].key, " ");
+    prefix_hash[p] = lexicon_word_hash(prefixes[p].key, n);
   }
-  xwords_init(&ws_lower_heads);
-  xwords_init(&ws_org_words);
+  xwords_load(&ws_lower_heads, LEX_PLACE_HEADS, 1);
+  xwords_load(&ws_org_words, LEX_ORG_WORDS, 1);
 }

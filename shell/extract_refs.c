@@ -9,47 +9,20 @@
 */
 #include <stdio.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "extract_int.h"
+#include "text.h"
 
-/* Document kinds that may head a number, longest first per first word. */
-static const char *const ref_kinds[] = {"Nghị quyết liên tịch",
-                                        "Thông tư liên tịch",
-                                        "Nghị quyết",
-                                        "Kết luận",
-                                        "Chỉ thị",
-                                        "Kế hoạch",
-                                        "Quyết định",
-                                        "Nghị định",
-                                        "Thông tư",
-                                        "Bộ luật",
-                                        "Luật",
-                                        "Đề án",
-                                        "Hướng dẫn",
-                                        "Quy định",
-                                        "Công văn",
-                                        "Thông báo",
-                                        "Pháp lệnh",
-                                        "Tờ trình",
-                                        "Báo cáo",
-                                        "Công điện",
-                                        "Thông tri",
-                                        NULL};
+/* Document kinds that may head a number, longest first per first word
+** (data/ref-kinds.txt; the first KINDS_MAX). */
+#define KINDS_MAX 32
+static const char *ref_kinds[KINDS_MAX + 1];
 
-static uint32_t kind_hash[32]; /* word hash of each kind's first word */
+static uint32_t kind_hash[KINDS_MAX]; /* word hash of each kind's first word */
 
-/* Kind from the type code of a number ("NQ" in 20-NQ/TU). */
-static const struct {
-  const char *code, *kind;
-} ref_codes[] = {
-    {"NQ", "Nghị quyết"}, {"KL", "Kết luận"},   {"CT", "Chỉ thị"},
-    {"KH", "Kế hoạch"},   {"QĐ", "Quyết định"}, {"NĐ", "Nghị định"},
-    {"TT", "Thông tư"},   {"QH", "Luật"},       {"HD", "Hướng dẫn"},
-    {"QĐi", "Quy định"},  {"TB", "Thông báo"},  {"CV", "Công văn"},
-    {"BC", "Báo cáo"},    {"TTr", "Tờ trình"},  {"GP", "Giấy phép"},
-    {"ĐA", "Đề án"},      {"CĐ", "Công điện"},  {"CTr", "Chương trình"},
-    {"PL", "Pháp lệnh"},  {NULL, NULL}};
+/* Kind from the type code of a number ("NQ" in 20-NQ/TU):
+** data/ref-codes.tsv. */
+static const lex_pair *ref_codes;
 
 static int congress_ordinal(const xsent *x, size_t j, size_t *at);
 
@@ -68,12 +41,11 @@ static int code_word(const xsent *x, size_t j) {
   if (t->flags & TF_CAPS) return 1;
   const char *s = x->s + t->off;
   size_t k = 0;
-  utf8proc_int32_t cp;
+  int32_t cp;
   for (int n = 0; n < 2; n++) {
-    utf8proc_ssize_t r =
-        utf8proc_iterate((const utf8proc_uint8_t *)s + k, t->len - k, &cp);
-    if (r <= 0 || !utf8proc_isupper(cp)) return 0;
-    k += (size_t)r;
+    if (k >= t->len) return 0;
+    k += (size_t)text_decode(s + k, t->len - k, &cp);
+    if (!text_is_upper(cp)) return 0;
   }
   return 1;
 }
@@ -115,12 +87,12 @@ static const char *kind_from_code(const xsent *x, size_t code) {
   const char *s = x->s + t->off;
   const char *best = NULL;
   size_t bestn = 0;
-  for (int k = 0; ref_codes[k].code; k++) {
-    size_t n = strlen(ref_codes[k].code);
-    if (n <= t->len && n > bestn && memcmp(s, ref_codes[k].code, n) == 0 &&
+  for (int k = 0; ref_codes[k].key; k++) {
+    size_t n = strlen(ref_codes[k].key);
+    if (n <= t->len && n > bestn && memcmp(s, ref_codes[k].key, n) == 0 &&
         (n == t->len || (s[n] >= '0' && s[n] <= '9') ||
-         strcmp(ref_codes[k].code, "QĐi") == 0 || n == t->len)) {
-      best = ref_codes[k].kind;
+         strcmp(ref_codes[k].key, "QĐi") == 0 || n == t->len)) {
+      best = ref_codes[k].val;
       bestn = n;
     }
   }
@@ -281,8 +253,7 @@ static size_t skip_open(const xsent *x, size_t i) {
 
 /* "nhiệm kỳ|giai đoạn|thời kỳ a–b" at i, then "(a–b)" alternatives. */
 static size_t period_kw(xsent *x, size_t i, const char **lastkind) {
-  static const char *const kws[] = {"nhiệm kỳ", "giai đoạn", "thời kỳ",
-                                    "thời gian", NULL};
+  const char *const *kws = x->x->lx->lists[LEX_PERIOD_TERMS];
   for (int k = 0; kws[k]; k++) {
     int w = xt_phrase(x, i, kws[k]);
     if (!w) continue;
@@ -503,6 +474,11 @@ void extract_refs(xsent *x) {
 }
 
 void extract_refs_init(void) {
-  for (int k = 0; ref_kinds[k]; k++)
-    kind_hash[k] = lexicon_word_hash(ref_kinds[k], strcspn(ref_kinds[k], " "));
+  const lexicon *lx = lexicon_get();
+  const char *const *kinds = lx->lists[LEX_REF_KINDS];
+  ref_codes = lx->pairs[LEX_REF_CODES];
+  for (int k = 0; kinds[k] && k < KINDS_MAX; k++) {
+    ref_kinds[k] = kinds[k];
+    kind_hash[k] = lexicon_word_hash(kinds[k], strcspn(kinds[k], " "));
+  }
 }

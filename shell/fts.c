@@ -13,120 +13,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "text.h"
 #include "util.h"
-
-/* ---- character classes and per-code-point tables ---- */
-
-enum { C_SEP, C_ALPHA, C_DIGIT, C_MARK };
-
-#define TAB_MAX 0x2000 /* Latin, Greek, Cyrillic, Latin Extended Additional */
-
-/* Per code point below TAB_MAX, filled on first use (utf8proc_map is
-** slow, and a process that searches once meets a few dozen letters, not
-** 8192): 0 = not yet, else (fold + 2) << 32 | (strip + 2), fold being the
-** NFC case fold and strip the accent-stripped fold (-1: use the slow
-** path). Relaxed atomics: two threads may compute an entry, both alike. */
-static _Atomic int64_t map_tab[TAB_MAX];
-static unsigned char cls_tab[TAB_MAX];
-static pthread_once_t tab_once = PTHREAD_ONCE_INIT;
-
-static int cls_slow(int32_t cp) {
-  switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_NL:
-    case UTF8PROC_CATEGORY_NO:
-      return C_ALPHA;
-    case UTF8PROC_CATEGORY_ND:
-      return C_DIGIT;
-    case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC:
-    case UTF8PROC_CATEGORY_ME:
-      return C_MARK;
-    default:
-      return C_SEP;
-  }
-}
-
-/* Map one code point with utf8proc; the single resulting code point, or -1
-** when the result is not exactly one code point. */
-static int32_t map1(int32_t cp, utf8proc_option_t opt) {
-  utf8proc_uint8_t in[8], *out = NULL;
-  utf8proc_ssize_t n = utf8proc_encode_char(cp, in);
-  utf8proc_ssize_t m = utf8proc_map(in, n, &out, opt);
-  int32_t r = -1, c;
-  if (m > 0 && utf8proc_iterate(out, m, &c) == m) r = c;
-  free(out);
-  return r;
-}
-
-/* Fill the class table once (thread-safe via pthread_once). */
-static void tab_init(void) {
-  for (int32_t cp = 0; cp < TAB_MAX; cp++)
-    cls_tab[cp] = (unsigned char)cls_slow(cp);
-}
-
-static int64_t map_fill(int32_t cp) {
-  int32_t fold = -1, strip = -1;
-  if (cp < 0x80) {
-    fold = strip = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
-  } else if (cls_tab[cp] != C_MARK && cls_tab[cp] != C_SEP) {
-    fold = map1(cp, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STABLE);
-    strip = map1(cp, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STABLE |
-                         UTF8PROC_STRIPMARK);
-    if (strip == 0x111) strip = 'd'; /* đ: a letter of its own, not a mark */
-  }
-  int64_t e = ((int64_t)(fold + 2) << 32) | (uint32_t)(strip + 2);
-  atomic_store_explicit(&map_tab[cp], e, memory_order_relaxed);
-  return e;
-}
-
-/* The fold and strip of cp < TAB_MAX; 0 when either is -1 (slow path). */
-static inline int map_cp(int32_t cp, int32_t *fold, int32_t *strip) {
-  int64_t e = atomic_load_explicit(&map_tab[cp], memory_order_relaxed);
-  if (!e) e = map_fill(cp);
-  *fold = (int32_t)(e >> 32) - 2;
-  *strip = (int32_t)(uint32_t)e - 2;
-  return *fold >= 0 && *strip >= 0;
-}
-
-static inline int cls_of(int32_t cp) {
-  return cp < TAB_MAX ? cls_tab[cp] : cls_slow(cp);
-}
-
-/* Decode one code point at s[0..n); invalid bytes decode as -1 (length 1).
-** Two- and three-byte sequences (all of Vietnamese) are decoded inline. */
-static inline int decode(const unsigned char *s, int n, int32_t *cp) {
-  unsigned c = s[0];
-  if (c < 0x80) {
-    *cp = (int32_t)c;
-    return 1;
-  }
-  if (c >= 0xC2 && c < 0xE0 && n >= 2 && (s[1] & 0xC0) == 0x80) {
-    *cp = (int32_t)(((c & 0x1F) << 6) | (s[1] & 0x3F));
-    return 2;
-  }
-  if (c >= 0xE0 && c < 0xF0 && n >= 3 && (s[1] & 0xC0) == 0x80 &&
-      (s[2] & 0xC0) == 0x80) {
-    int32_t v =
-        (int32_t)(((c & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F));
-    if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {
-      *cp = v;
-      return 3;
-    }
-    *cp = -1;
-    return 1;
-  }
-  utf8proc_ssize_t l = utf8proc_iterate(s, n, cp);
-  if (l <= 0) {
-    *cp = -1;
-    return 1;
-  }
-  return (int)l;
-}
 
 /* ---- token buffers: a stack buffer that grows to the heap ---- */
 
@@ -186,41 +74,25 @@ static void tb_set(tbuf *t, const unsigned char *s, int n) {
 }
 
 /*
-** Slow path for one token: utf8proc NFC + case fold (ex) and the same with
-** marks stripped and đ -> d (st). Handles decomposed input and anything
-** outside the tables.
+** Slow path for one token: the case fold (ex) and the accent fold (st) of
+** the whole token (text_fold_alloc). Handles decomposed input and
+** anything outside the fold table.
 */
 static void norm_slow(const unsigned char *s, int n, tbuf *ex, tbuf *st) {
-  utf8proc_uint8_t *out = NULL;
-  utf8proc_ssize_t m;
-  m = utf8proc_map(s, n, &out,
-                   UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STABLE);
-  if (m < 0) m = 0;
-  tb_set(ex, out, (int)m);
-  free(out);
-  out = NULL;
-  m = utf8proc_map(s, n, &out,
-                   UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STABLE |
-                       UTF8PROC_STRIPMARK);
-  if (m < 0) m = 0;
-  st->len = 0;
-  for (utf8proc_ssize_t i = 0; i < m;) { /* đ (C4 91) -> d */
-    if (i + 1 < m && out[i] == 0xC4 && out[i + 1] == 0x91) {
-      tb_room(st, 1);
-      st->p[st->len++] = 'd';
-      i += 2;
-    } else {
-      tb_room(st, 1);
-      st->p[st->len++] = (char)out[i++];
-    }
-  }
-  free(out);
+  size_t m = 0;
+  char *f = text_fold_alloc((const char *)s, (size_t)n, TEXT_FOLD_CASE, &m);
+  tb_set(ex, (const unsigned char *)(f ? f : ""), f ? (int)m : 0);
+  free(f);
+  f = text_fold_alloc((const char *)s, (size_t)n, TEXT_FOLD_ACCENTS, &m);
+  tb_set(st, (const unsigned char *)(f ? f : ""), f ? (int)m : 0);
+  free(f);
 }
 
 /*
 ** Normalise token s[0..n) into ex (exact folded form) and st (stripped
-** form). ASCII and precomposed Latin go through the tables; a combining
-** mark or an unknown code point sends the whole token to norm_slow.
+** form). ASCII and precomposed Latin go through the fold table; a
+** combining mark or an unknown code point sends the whole token to
+** norm_slow.
 */
 static void norm_token(const unsigned char *s, int n, tbuf *ex, tbuf *st) {
   ex->len = st->len = 0;
@@ -235,9 +107,9 @@ static void norm_token(const unsigned char *s, int n, tbuf *ex, tbuf *st) {
       continue;
     }
     int32_t cp;
-    int l = decode(s + i, n - i, &cp);
+    int l = text_decode((const char *)s + i, (size_t)(n - i), &cp);
     int32_t fold, strip;
-    if (cp < 0 || cp >= TAB_MAX || !map_cp(cp, &fold, &strip)) {
+    if (!text_fold_pair(cp, &fold, &strip)) {
       norm_slow(s, n, ex, st);
       return;
     }
@@ -275,62 +147,12 @@ static int emit(scan *sc, int s, int e, int colocated) {
   return rc;
 }
 
-static int is_conn(unsigned char c) {
-  return c == '.' || c == ',' || c == '/' || c == '-';
-}
-
-/* Class of the code point at i, or C_SEP past the end. */
-static inline int cls_at(const scan *sc, int i, int *len) {
-  int32_t cp;
-  if (i >= sc->n) {
-    *len = 0;
-    return C_SEP;
-  }
-  *len = decode(sc->text + i, sc->n - i, &cp);
-  return cp < 0 ? C_SEP : cls_of(cp);
-}
-
-#define MAX_RUNS 64
-
-/*
-** Emit the compound starting at i (alnum runs joined by single . , / -).
-** Returns the end offset through *end.
-*/
-static int compound(scan *sc, int i, int *end) {
-  int rs[MAX_RUNS], re[MAX_RUNS], nrun = 0;
-  int has_digit = 0, split = 0, start = i, l, c;
-  for (;;) {
-    int run_start = i;
-    while ((c = cls_at(sc, i, &l)) != C_SEP) {
-      if (c == C_DIGIT) has_digit = 1;
-      i += l;
-    }
-    if (nrun < MAX_RUNS) rs[nrun] = run_start, re[nrun] = i;
-    nrun++;
-    if (i + 1 < sc->n && is_conn(sc->text[i])) {
-      int nc = cls_at(sc, i + 1, &l);
-      if (nc == C_ALPHA || nc == C_DIGIT) {
-        if (sc->text[i] == '/' || sc->text[i] == '-') split = 1;
-        i++;
-        continue;
-      }
-    }
-    break;
-  }
-  *end = i;
-  int rc = 0;
-  if (nrun == 1) return emit(sc, start, i, 0);
-  if (!has_digit || nrun > MAX_RUNS) { /* plain words joined by punctuation */
-    for (int k = 0; k < nrun && k < MAX_RUNS && rc == 0; k++)
-      rc = emit(sc, rs[k], re[k], 0);
-    return rc;
-  }
-  rc = emit(sc, start, i, 0); /* the compound, whole as written */
-  if (rc || sc->mode == FTS_QUERY || !split) return rc;
-  /* parts split at '/' and '-'; the first shares the compound's position */
-  int ps = start, first = 1;
-  for (int k = start; k <= i && rc == 0; k++) {
-    if (k == i || sc->text[k] == '/' || sc->text[k] == '-') {
+/* The parts of compound text[s..e) split at '/' and '-'; the first
+** shares the compound's position. */
+static int emit_parts(scan *sc, int s, int e) {
+  int ps = s, first = 1, rc = 0;
+  for (int k = s; k <= e && rc == 0; k++) {
+    if (k == e || sc->text[k] == '/' || sc->text[k] == '-') {
       rc = emit(sc, ps, k, first);
       first = 0;
       ps = k + 1;
@@ -339,20 +161,42 @@ static int compound(scan *sc, int i, int *end) {
   return rc;
 }
 
+/*
+** Emit the compound that starts at i (text_compound_at): a lone token as
+** it is; tokens joined without a digit one by one; a compound with a
+** digit whole, and in documents also part by part at '/' and '-' (the
+** first part colocated with the whole). Returns the end through *end.
+*/
+static int compound(scan *sc, int i, int *end) {
+  text_compound c;
+  text_compound_at((const char *)sc->text, (size_t)sc->n, (size_t)i, &c);
+  int start = i, rc = 0;
+  i = (int)c.end;
+  *end = i;
+  if (c.nrun == 1) return emit(sc, start, i, 0);
+  if (!c.digits || c.nrun > TEXT_COMPOUND_MAX) { /* plain words */
+    for (int k = 0; k < c.nrun && k < TEXT_COMPOUND_MAX && rc == 0; k++)
+      rc = emit(sc, (int)c.rs[k], (int)c.re[k], 0);
+    return rc;
+  }
+  rc = emit(sc, start, i, 0); /* the compound, whole as written */
+  if (rc || sc->mode == FTS_QUERY || !c.split) return rc;
+  return emit_parts(sc, start, i);
+}
+
 int fts_tokenize(const char *text, int n, int mode, fts_token_fn cb,
                  void *ctx) {
-  pthread_once(&tab_once, tab_init);
   scan sc = {(const unsigned char *)text, n, mode, cb, ctx, {0}, {0}};
   tb_init(&sc.ex);
   tb_init(&sc.st);
-  int rc = 0, i = 0, l;
-  while (i < n && rc == 0) {
-    int c = cls_at(&sc, i, &l);
-    if (c == C_SEP || c == C_MARK) { /* a stray mark never starts a token */
-      i += l;
-      continue;
-    }
-    rc = compound(&sc, i, &i);
+  int rc = 0;
+  size_t i = 0;
+  text_tok t;
+  while (rc == 0 && text_tok_next(text, (size_t)n, &i, &t)) {
+    if (t.kind == TEXT_TOK_PUNCT) continue; /* a stray mark too */
+    int e;
+    rc = compound(&sc, (int)t.off, &e);
+    i = (size_t)e;
   }
   tb_free(&sc.ex);
   tb_free(&sc.st);
@@ -375,8 +219,8 @@ static int fwd_token(void *ctx, int tflags, const char *tok, int ntok,
 static int tok_create(void *ctx, const char **azArg, int nArg,
                       Fts5Tokenizer **ppOut) {
   (void)ctx, (void)azArg, (void)nArg;
-  pthread_once(&tab_once, tab_init);
-  *ppOut = (Fts5Tokenizer *)&tab_once; /* stateless: any non-NULL handle */
+  static int handle;
+  *ppOut = (Fts5Tokenizer *)&handle; /* stateless: any non-NULL handle */
   return SQLITE_OK;
 }
 
@@ -728,52 +572,65 @@ char *fts_plain_query(const char *q) {
   return fts_plain_query_ex(q, NULL);
 }
 
-char *fts_plain_query_ex(const char *q, char **run) {
-  buf b, words;
-  buf_init(&b);
-  buf_init(&words); /* the bare words, space-separated, for the run */
-  int nbare = 0, special = 0;
-  const char *p = q ? q : "";
-  while (*p) {
-    if (is_space(*p)) {
-      p++;
-    } else if (*p == '"') { /* "a phrase" */
-      const char *e = strchr(p + 1, '"');
-      if (!e) e = p + strlen(p);
-      add_quoted(&b, p + 1, (int)(e - p - 1), 0);
-      special = 1;
-      p = *e ? e + 1 : e;
-    } else {
-      const char *e = p;
-      while (*e && !is_space(*e) && *e != '"') e++;
-      int n = (int)(e - p), prefix = 0;
-      while (n > 0 && p[n - 1] == '*') n--, prefix = 1;
-      size_t before = b.len;
-      add_quoted(&b, p, n, prefix);
-      if (prefix) special = 1;
-      if (b.len != before && !prefix) {
-        if (words.len) buf_addc(&words, ' ');
-        buf_add(&words, p, (size_t)n);
-        nbare++;
-      }
-      p = e;
-    }
+/* A plain query being built. */
+typedef struct qbuild {
+  buf b;       /* the MATCH expression */
+  buf words;   /* the bare words, space-separated, for the run */
+  int nbare;   /* bare words kept */
+  int special; /* a phrase or a prefix query was seen */
+} qbuild;
+
+/* The word at p (up to white space or '"'): quoted, with '*' kept as a
+** prefix query; a bare word is also remembered for the run. Returns
+** its end. */
+static const char *add_word(qbuild *qb, const char *p) {
+  const char *e = p;
+  while (*e && !is_space(*e) && *e != '"') e++;
+  int n = (int)(e - p), prefix = 0;
+  while (n > 0 && p[n - 1] == '*') n--, prefix = 1;
+  size_t before = qb->b.len;
+  add_quoted(&qb->b, p, n, prefix);
+  if (prefix) qb->special = 1;
+  if (qb->b.len != before && !prefix) {
+    if (qb->words.len) buf_addc(&qb->words, ' ');
+    buf_add(&qb->words, p, (size_t)n);
+    qb->nbare++;
   }
+  return e;
+}
+
+/* "a phrase" at p (the closing quote may be missing); returns its end. */
+static const char *add_phrase(qbuild *qb, const char *p) {
+  const char *e = strchr(p + 1, '"');
+  if (!e) e = p + strlen(p);
+  add_quoted(&qb->b, p + 1, (int)(e - p - 1), 0);
+  qb->special = 1;
+  return *e ? e + 1 : e;
+}
+
+char *fts_plain_query_ex(const char *q, char **run) {
+  qbuild qb = {.nbare = 0};
+  buf_init(&qb.b);
+  buf_init(&qb.words);
+  for (const char *p = q ? q : ""; *p;)
+    p = is_space(*p) ? p + 1
+        : *p == '"'  ? add_phrase(&qb, p)
+                     : add_word(&qb, p);
   if (run) {
     *run = NULL;
-    if (nbare >= 2 && !special) {
+    if (qb.nbare >= 2 && !qb.special) {
       buf r;
       buf_init(&r);
-      add_quoted(&r, words.data, (int)words.len, 0);
+      add_quoted(&r, qb.words.data, (int)qb.words.len, 0);
       *run = buf_detach(&r);
     }
   }
-  buf_free(&words);
-  if (b.len == 0) {
-    buf_free(&b);
+  buf_free(&qb.words);
+  if (qb.b.len == 0) {
+    buf_free(&qb.b);
     return NULL;
   }
-  return buf_detach(&b);
+  return buf_detach(&qb.b);
 }
 
 typedef struct fold_ctx {

@@ -8,6 +8,8 @@
 **   issuers.txt    one issuer per line ("Bộ Chính trị")
 **   gazetteer.tsv  name<TAB>kind[<TAB>alias|alias...]
 **   glossary.tsv   abbr<TAB>expansion
+** and the extractors' small lists (LEX_* in lexicon.h): *.txt one word or
+** phrase per line, *.tsv key<TAB>value, both kept in file order.
 */
 #include "lexicon.h"
 
@@ -15,8 +17,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
+#include "text.h"
 #include "util.h"
 
 #ifndef TINSH_DATA_DIR
@@ -28,79 +30,15 @@ static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
 static VEC(char *) lines; /* every data line copy, owned for the process */
 
 size_t lexicon_fold(char *dst, size_t cap, const char *s, size_t n) {
-  size_t o = 0, i = 0;
-  while (i < n) {
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80) {
-      if (o + 1 >= cap) return 0;
-      dst[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-      i++;
-      continue;
-    }
-    /* fast path: a 2- or 3-byte letter that lowercases within its own
-    ** length (all of Vietnamese) is rewritten in place */
-    const unsigned char *u = (const unsigned char *)s + i;
-    if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (u[1] & 0xC0) == 0x80) {
-      int32_t cp = (c & 0x1F) << 6 | (u[1] & 0x3F);
-      int32_t lo = lexicon_lower_cp(cp);
-      if (lo < 0x800 && lo >= 0x80) {
-        if (o + 2 >= cap) return 0;
-        dst[o++] = (char)(0xC0 | lo >> 6);
-        dst[o++] = (char)(0x80 | (lo & 0x3F));
-        i += 2;
-        continue;
-      }
-    } else if (c >= 0xE1 && c < 0xF0 && c != 0xED && i + 2 < n &&
-               (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
-      int32_t cp = (c & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
-      int32_t lo = lexicon_lower_cp(cp);
-      if (lo >= 0x800 && lo < 0x10000) {
-        if (o + 3 >= cap) return 0;
-        dst[o++] = (char)(0xE0 | lo >> 12);
-        dst[o++] = (char)(0x80 | ((lo >> 6) & 0x3F));
-        dst[o++] = (char)(0x80 | (lo & 0x3F));
-        i += 3;
-        continue;
-      }
-    }
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t k =
-        utf8proc_iterate((const utf8proc_uint8_t *)s + i, n - i, &cp);
-    if (k <= 0) { /* invalid byte: copy as is */
-      if (o + 1 >= cap) return 0;
-      dst[o++] = s[i++];
-      continue;
-    }
-    if (o + 4 >= cap) return 0;
-    o +=
-        utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)dst + o);
-    i += k;
-  }
-  if (o >= cap) return 0;
-  dst[o] = 0;
-  return o;
-}
-
-int32_t lexicon_lower_cp_slow(int32_t cp) {
-  return utf8proc_tolower(cp);
+  return text_fold(dst, cap, s, n, TEXT_FOLD_CASE);
 }
 
 uint32_t lexicon_word_hash(const char *s, size_t n) {
   int32_t cp = 0;
   size_t k = 0;
   if (n) {
-    unsigned char c = (unsigned char)s[0];
-    cp = c;
-    k = 1;
-    if (c >= 0x80) {
-      utf8proc_int32_t u;
-      utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s,
-                                            (utf8proc_ssize_t)n, &u);
-      if (r > 0) {
-        cp = u;
-        k = (size_t)r;
-      }
-    }
+    k = (size_t)text_decode(s, n, &cp);
+    if (cp < 0) cp = (unsigned char)s[0]; /* an invalid byte: as it is */
   }
   return lexicon_word_hash_cp(s, n, cp, k);
 }
@@ -228,8 +166,8 @@ static void rtrim(const char *line, size_t *n) {
 ** line split on TABs (at most 3 fields, NUL-terminated copies that stay
 ** alive for the process). Returns 0, or -1 when the file is unreadable.
 */
-static int load_file(const char *dir, const char *name, lex_table *t,
-                     void (*add)(lex_table *, char **, int)) {
+static int load_file(const char *dir, const char *name, void *t,
+                     void (*add)(void *, char **, int)) {
   char path[4096];
   snprintf(path, sizeof path, "%s/%s", dir, name);
   char *text;
@@ -261,17 +199,17 @@ static int load_file(const char *dir, const char *name, lex_table *t,
   return 0;
 }
 
-static void add_plain(lex_table *t, char **f, int nf) {
+static void add_plain(void *t, char **f, int nf) {
   (void)nf;
   table_put(t, f[0], strlen(f[0]), f[0], NULL);
 }
 
-static void add_pair(lex_table *t, char **f, int nf) {
+static void add_pair(void *t, char **f, int nf) {
   table_put(t, f[0], strlen(f[0]), nf > 1 ? f[1] : NULL, nf > 1 ? f[1] : NULL);
 }
 
 /* gazetteer: the name itself and every alias map to (name, kind). */
-static void add_place(lex_table *t, char **f, int nf) {
+static void add_place(void *t, char **f, int nf) {
   const char *kind = nf > 1 && f[1][0] ? f[1] : NULL;
   table_put(t, f[0], strlen(f[0]), f[0], kind);
   if (nf < 3) return;
@@ -285,28 +223,82 @@ static void add_place(lex_table *t, char **f, int nf) {
   }
 }
 
+/* word lists: one word or phrase per line, in file order */
+typedef VEC(const char *) wordvec;
+static wordvec word_lists[LEX_LIST_N];
+
+static void add_word(void *v, char **f, int nf) {
+  (void)nf;
+  wordvec *w = v;
+  VEC_PUSH(*w, f[0]);
+}
+
+typedef VEC(lex_pair) pairvec;
+static pairvec pair_lists[LEX_PAIR_N];
+
+/* a key<TAB>value line; a line without a value is skipped */
+static void add_pair_item(void *v, char **f, int nf) {
+  pairvec *p = v;
+  if (nf < 2) return;
+  lex_pair e = {f[0], f[1]};
+  VEC_PUSH(*p, e);
+}
+
+/* Terminate every list (an unreadable file: an empty list). */
+static void finish_lists(void) {
+  for (int i = 0; i < LEX_LIST_N; i++) {
+    VEC_PUSH(word_lists[i], NULL);
+    lex.lists[i] = word_lists[i].items;
+  }
+  for (int i = 0; i < LEX_PAIR_N; i++) {
+    lex_pair end = {NULL, NULL};
+    VEC_PUSH(pair_lists[i], end);
+    lex.pairs[i] = pair_lists[i].items;
+  }
+}
+
+/* Every data file: its name, the table or list it fills, its loader. */
+static const struct {
+  const char *name;
+  void *t;
+  void (*add)(void *, char **, int);
+} data_files[] = {
+    {"surnames.txt", &lex.surnames, add_plain},
+    {"titles.txt", &lex.titles, add_plain},
+    {"units.txt", &lex.units, add_pair},
+    {"issuers.txt", &lex.issuers, add_plain},
+    {"gazetteer.tsv", &lex.places, add_place},
+    {"glossary.tsv", &lex.glossary, add_pair},
+    {"not-unit.txt", &word_lists[LEX_NOT_UNIT], add_word},
+    {"not-after-number.txt", &word_lists[LEX_NOT_AFTER_NUMBER], add_word},
+    {"qualifiers.txt", &word_lists[LEX_QUALIFIERS], add_word},
+    {"subject-cut.txt", &word_lists[LEX_SUBJECT_CUT], add_word},
+    {"subject-lead.txt", &word_lists[LEX_SUBJECT_LEAD], add_word},
+    {"honorifics.txt", &word_lists[LEX_HONORIFICS], add_word},
+    {"title-words.txt", &word_lists[LEX_TITLE_WORDS], add_word},
+    {"not-name.txt", &word_lists[LEX_NOT_NAME], add_word},
+    {"place-heads.txt", &word_lists[LEX_PLACE_HEADS], add_word},
+    {"org-words.txt", &word_lists[LEX_ORG_WORDS], add_word},
+    {"period-terms.txt", &word_lists[LEX_PERIOD_TERMS], add_word},
+    {"ref-kinds.txt", &word_lists[LEX_REF_KINDS], add_word},
+    {"ref-codes.tsv", &pair_lists[LEX_REF_CODES], add_pair_item},
+    {"place-prefixes.tsv", &pair_lists[LEX_PLACE_PREFIXES], add_pair_item},
+    {"multipliers.tsv", &pair_lists[LEX_MULTIPLIERS], add_pair_item},
+};
+
+/* Load every data file; one warning names the first that is missing. */
 static void load_all(void) {
   const char *dir = getenv("TINSH_DATA");
   if (!dir || !*dir) dir = TINSH_DATA_DIR;
   lex.titles.fold = lex.units.fold = lex.issuers.fold = 1;
-  struct {
-    const char *name;
-    lex_table *t;
-    void (*add)(lex_table *, char **, int);
-  } files[] = {
-      {"surnames.txt", &lex.surnames, add_plain},
-      {"titles.txt", &lex.titles, add_plain},
-      {"units.txt", &lex.units, add_pair},
-      {"issuers.txt", &lex.issuers, add_plain},
-      {"gazetteer.tsv", &lex.places, add_place},
-      {"glossary.tsv", &lex.glossary, add_pair},
-  };
   const char *first = NULL;
-  for (size_t i = 0; i < sizeof files / sizeof *files; i++)
-    if (load_file(dir, files[i].name, files[i].t, files[i].add) != 0) {
+  for (size_t i = 0; i < sizeof data_files / sizeof *data_files; i++)
+    if (load_file(dir, data_files[i].name, data_files[i].t,
+                  data_files[i].add) != 0) {
       lex.missing++;
-      if (!first) first = files[i].name;
+      if (!first) first = data_files[i].name;
     }
+  finish_lists();
   if (lex.missing)
     fprintf(stderr,
             "tinsh: %s/%s: cannot read data file (%d missing); facts are "

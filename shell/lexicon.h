@@ -1,6 +1,7 @@
 /*
 ** lexicon.h — the bundled word lists the fact extractors read: surnames,
-** titles, units, issuers, the gazetteer and the abbreviation glossary.
+** titles, units, issuers, the gazetteer, the abbreviation glossary and
+** the extractors' small word lists (LEX_* below).
 **
 ** The lists are plain UTF-8 (NFC) text files in the data folder:
 ** $TINSH_DATA when set, else the compile-time TINSH_DATA_DIR. They are
@@ -14,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+
+#include "text.h"
 
 typedef struct lex_entry {
   const char *key;  /* lookup key (lowercased for case-insensitive tables) */
@@ -33,6 +36,37 @@ typedef struct lex_table {
   uint64_t bloom[64]; /* 4096-bit filter over firsts: a quick "no" */
 } lex_table;
 
+/* The extractors' word lists (data/<name>.txt, one word or phrase a line,
+** in file order). */
+enum {
+  LEX_NOT_UNIT,         /* not-unit.txt: never a unit after a number */
+  LEX_NOT_AFTER_NUMBER, /* not-after-number.txt: "năm 2020" is no figure */
+  LEX_QUALIFIERS,       /* qualifiers.txt: "khoảng", "gần", "hơn" */
+  LEX_SUBJECT_CUT,      /* subject-cut.txt: words ending a subject */
+  LEX_SUBJECT_LEAD,     /* subject-lead.txt: words dropped before one */
+  LEX_HONORIFICS,       /* honorifics.txt: "đồng chí", "ông", "bà" */
+  LEX_TITLE_WORDS,      /* title-words.txt: lower-case words in titles */
+  LEX_NOT_NAME,         /* not-name.txt: capitalised words never in names */
+  LEX_PLACE_HEADS,      /* place-heads.txt: "khu", "cầu", "vịnh" */
+  LEX_ORG_WORDS,        /* org-words.txt: "Trường", "THCS" before a place */
+  LEX_PERIOD_TERMS,     /* period-terms.txt: "nhiệm kỳ", "giai đoạn" */
+  LEX_REF_KINDS,        /* ref-kinds.txt: "Nghị quyết", "Kế hoạch" */
+  LEX_LIST_N
+};
+
+/* The extractors' two-column lists (data/<name>.tsv, key<TAB>value a
+** line, in file order, ended by {NULL, NULL}). */
+typedef struct lex_pair {
+  const char *key, *val;
+} lex_pair;
+
+enum {
+  LEX_REF_CODES,      /* ref-codes.tsv: "NQ" -> "Nghị quyết" */
+  LEX_PLACE_PREFIXES, /* place-prefixes.tsv: "TP" -> "thành phố" */
+  LEX_MULTIPLIERS,    /* multipliers.tsv: "triệu" -> "1e6" */
+  LEX_PAIR_N
+};
+
 typedef struct lexicon {
   lex_table surnames; /* "Nguyễn" (exact case) */
   lex_table titles;   /* "bí thư", "phó chủ tịch" (folded) */
@@ -40,7 +74,9 @@ typedef struct lexicon {
   lex_table issuers;  /* "bộ chính trị" (folded) -> canonical spelling */
   lex_table places;   /* "Móng Cái" and aliases (exact) -> canonical, kind */
   lex_table glossary; /* "HĐND" (exact) -> expansion */
-  int missing;        /* number of data files that could not be read */
+  const char *const *lists[LEX_LIST_N]; /* NULL-terminated word lists */
+  const lex_pair *pairs[LEX_PAIR_N];    /* {NULL, NULL}-terminated */
+  int missing; /* number of data files that could not be read */
 } lexicon;
 
 /* The process-wide lexicon, loaded on first use. Never NULL. */
@@ -55,16 +91,12 @@ const lex_entry *lex_find(const lex_table *t, const char *s, size_t n);
 ** can be skipped when no key starts with the word. */
 uint32_t lexicon_word_hash(const char *s, size_t n);
 
-int32_t lexicon_lower_cp_slow(int32_t cp); /* utf8proc_tolower */
-
-/* Lowercase of code point cp (fast for Latin and Vietnamese letters). */
+/* Case fold of code point cp (text_fold_cp; inline through the fold
+** table for Latin and Vietnamese letters). */
 static inline int32_t lexicon_lower_cp(int32_t cp) {
+  int32_t f, st;
   if (cp < 0x80) return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
-  if (cp < 0x100) return cp >= 0xC0 && cp <= 0xDE && cp != 0xD7 ? cp + 32 : cp;
-  if (cp < 0x130 || (cp >= 0x1EA0 && cp <= 0x1EF9)) return cp | 1;
-  if (cp == 0x1A0 || cp == 0x1AF) return cp + 1; /* Ơ Ư */
-  if (cp == 0x1A1 || cp == 0x1B0) return cp;
-  return lexicon_lower_cp_slow(cp);
+  return text_fold_pair(cp, &f, &st) ? f : text_fold_cp(cp);
 }
 
 /* The word hash from its parts: the lowercased first letter cp, the byte
@@ -111,8 +143,9 @@ int lex_first(const lex_table *t, uint32_t h);
 const lex_entry *lex_find_h(const lex_table *t, const char *s, size_t n,
                             uint64_t h);
 
-/* Lowercase UTF-8 s[0..n) into dst (cap bytes, NUL-terminated). Returns
-** the length written, or 0 when it does not fit. */
+/* Case-fold UTF-8 s[0..n) into dst (cap bytes, NUL-terminated): the text
+** layer's fold, text_fold(..., TEXT_FOLD_CASE). Returns the length
+** written, or 0 when it does not fit. */
 size_t lexicon_fold(char *dst, size_t cap, const char *s, size_t n);
 
 #endif

@@ -16,6 +16,7 @@
 
 #include "lua_host.h"
 #include "paths.h"
+#include "text.h"
 #include "width.h"
 
 /* ---- tinsh.core: the C mechanisms the stdlib builds on ---- */
@@ -99,33 +100,31 @@ static int core_normalize(lua_State *L) {
   return map_utf8(L, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 }
 
-/* core.lower(s) -> Unicode case-folded, NFC */
-static int core_lower(lua_State *L) {
-  return map_utf8(L, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+/* Push the case fold (or the accent fold) of argument 1 (text_fold_alloc);
+** fail, msg on invalid UTF-8. */
+static int push_fold(lua_State *L, int accents) {
+  size_t n, m;
+  const char *s = luaL_checklstring(L, 1, &n);
+  char *t = text_fold_alloc(s, n, accents, &m);
+  if (!t) {
+    luaL_pushfail(L);
+    lua_pushstring(L, utf8proc_errmsg(UTF8PROC_ERROR_INVALIDUTF8));
+    return 2;
+  }
+  lua_pushlstring(L, t, m);
+  free(t);
+  return 1;
 }
 
-/* core.fold(s) -> case-folded with diacritics removed, đ -> d */
+/* core.lower(s) -> Unicode case-folded, NFC (the text layer's case fold) */
+static int core_lower(lua_State *L) {
+  return push_fold(L, TEXT_FOLD_CASE);
+}
+
+/* core.fold(s) -> case-folded with diacritics removed, đ -> d (the text
+** layer's accent fold, the search index's accent-insensitive form) */
 static int core_fold(lua_State *L) {
-  int r = map_utf8(L, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
-                          UTF8PROC_STRIPMARK);
-  if (r != 1) return r;
-  /* đ (U+0111) has no decomposition: replace by hand */
-  size_t n;
-  const char *s = lua_tolstring(L, -1, &n);
-  if (!memchr(s, 0xC4, n)) return 1;
-  luaL_Buffer b;
-  luaL_buffinit(L, &b);
-  for (size_t i = 0; i < n; i++) {
-    if ((unsigned char)s[i] == 0xC4 && i + 1 < n &&
-        (unsigned char)s[i + 1] == 0x91) {
-      luaL_addchar(&b, 'd');
-      i++;
-    } else {
-      luaL_addchar(&b, s[i]);
-    }
-  }
-  luaL_pushresult(&b);
-  return 1;
+  return push_fold(L, TEXT_FOLD_ACCENTS);
 }
 
 /* core.termsize() -> columns, lines of the terminal on stdout, or nil */

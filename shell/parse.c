@@ -1,10 +1,10 @@
 /*
 ** parse.c — scraped article text -> struct doc (see parse.h, DESIGN.md).
 **
-** Stages: text_normalize (text.c) -> segmentation into units (one unit per
+** Stages: text_normalize (text_norm.c) -> segmentation into units (one unit per
 ** non-blank line; blank lines are only separators) -> classification of
 ** every unit into a block kind -> document fields (title, published,
-** author, site, lead, qa) -> extract_facts (unless PARSE_NO_FACTS).
+** author, site, lead, qa). Facts are extracted after it (pipeline.c).
 **
 ** Classification works on the page as a reader does, in zones:
 **   header  banners and chrome, date lines, the headline;
@@ -30,7 +30,6 @@
 #include <sys/stat.h>
 #include <utf8proc.h>
 
-#include "extract.h"
 #include "text.h"
 
 /* ---- units ---- */
@@ -1420,7 +1419,7 @@ doc *parse_document(const char *path, const char *bytes, size_t len,
   }
   free(p.u);
   build_qa(d);
-  if (!(flags & PARSE_NO_FACTS)) extract_facts(d);
+  (void)flags; /* facts: the pipeline (pipeline.c) runs the extractors */
   return d;
 }
 

@@ -1,7 +1,7 @@
 /*
 ** parse.h — scraped article bytes in, structured document out.
 ** Pure C. Stages: text_normalize (text.h) -> segmentation -> block
-** classification -> (optionally) fact extraction (extract.h).
+** classification. Fact extraction follows in pipeline.h, not here.
 */
 #ifndef TINSH_PARSE_H
 #define TINSH_PARSE_H
@@ -11,7 +11,7 @@
 #include "doc.h"
 
 enum {
-  PARSE_NO_FACTS = 1 /* skip extract_facts (structure only) */
+  PARSE_NO_FACTS = 1 /* pipeline.h: skip extract_facts (structure only) */
 };
 
 #define PARSE_VERSION 3 /* bump when the output of parse_document changes */

@@ -18,6 +18,7 @@
 
 #include "fts.h"
 #include "parse.h"
+#include "pipeline.h"
 #include "store_facts.h"
 #include "store_ingest_int.h"
 
@@ -61,7 +62,7 @@ static int parse_record(const char *path, const char *raw, size_t n, int rec,
   if (r.date) buf_adds(&t, r.date), buf_adds(&t, "\n\n");
   if (r.body) buf_adds(&t, r.body);
   char *p = sqlite3_mprintf("%s#%d", path, rec);
-  doc *d = parse_document(p, t.data ? t.data : "", t.len, 0);
+  doc *d = pipeline_document(p, t.data ? t.data : "", t.len, 0);
   sqlite3_free(p);
   buf_free(&t);
   if (r.title) d->title = doc_str(d, r.title, strlen(r.title));
@@ -245,7 +246,7 @@ static void run_job(job *j) {
   if (j->len == 0) return; /* empty: the writer skips it */
   if (j->format == FMT_TEXT) {
     item it = {0};
-    it.d = parse_document(j->path, j->bytes, j->len, 0);
+    it.d = pipeline_document(j->path, j->bytes, j->len, 0);
     set_doc_id(it.d);
     it.raw = j->bytes;
     it.rawlen = j->len;

@@ -1,7 +1,14 @@
 /*
-** text.h — UTF-8 and Unicode utilities, and the text normaliser: the first
-** stage of parsing (bytes of any supported encoding -> clean NFC UTF-8).
-** Pure C, thread-safe (no mutable global state), no Lua.
+** text.h — the text layer: the one UTF-8 decoder, the one character-class
+** table, the one case fold and accent fold, the tokenizer (text_tok.h)
+** and the normaliser, the first stage of parsing (bytes of any supported
+** encoding -> clean NFC UTF-8). Every other module (parser, extractors,
+** FTS5 tokenizer, lexicon, Lua bindings) uses these and has no copy.
+** Pure C, thread-safe (the lazily filled tables are written with relaxed
+** atomics, two threads computing an entry write the same value), no Lua.
+**
+** Files: text_utf8.c (decoder, classes, folds), text_tok.c (tokenizer),
+** text_norm.c (normaliser), text_legacy.c (legacy encodings).
 */
 #ifndef TINSH_TEXT_H
 #define TINSH_TEXT_H
@@ -9,17 +16,34 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* ---- UTF-8 ---- */
+/* ---- UTF-8: the one decoder ---- */
 
 /*
 ** Decode one code point from s[0..n) (n >= 1). Returns the number of bytes
 ** consumed (1..4) and stores the code point in *cp. On an invalid or
 ** truncated sequence (overlong forms, surrogates, > U+10FFFF included)
-** returns 1 and stores -1.
+** returns 1 and stores -1: the caller skips one byte and goes on.
 */
 int text_utf8_decode(const char *s, size_t n, int32_t *cp);
 
-/* Encode cp (0..0x10FFFF, not a surrogate) into out; returns 1..4 bytes. */
+/* text_utf8_decode with the common cases inline: ASCII, and well-formed
+** two- and three-byte sequences (all of Vietnamese). Same results. */
+static inline int text_decode(const char *s, size_t n, int32_t *cp) {
+  const unsigned char *u = (const unsigned char *)s;
+  unsigned c = u[0];
+  if (c < 0x80) return *cp = (int32_t)c, 1;
+  if (c >= 0xC2 && c < 0xE0 && n >= 2 && (u[1] & 0xC0) == 0x80)
+    return *cp = (int32_t)(((c & 0x1F) << 6) | (u[1] & 0x3F)), 2;
+  if (c >= 0xE1 && c < 0xF0 && c != 0xED && n >= 3 && (u[1] & 0xC0) == 0x80 &&
+      (u[2] & 0xC0) == 0x80)
+    return *cp = (int32_t)(((c & 0x0F) << 12) | ((u[1] & 0x3F) << 6) |
+                           (u[2] & 0x3F)),
+           3;
+  return text_utf8_decode(s, n, cp);
+}
+
+/* Encode cp (0..0x10FFFF, not a surrogate) into out; returns 1..4 bytes.
+** Anything else is encoded as U+FFFD. */
 int text_utf8_encode(int32_t cp, char out[4]);
 
 /* Is s[0..n) valid UTF-8? (1 = yes) */
@@ -27,6 +51,103 @@ int text_utf8_valid(const char *s, size_t n);
 
 /* Number of code points in valid UTF-8 s[0..n) (invalid bytes count 1). */
 size_t text_utf8_len(const char *s, size_t n);
+
+/* ---- the character classes: one table ---- */
+
+/*
+** Class bits of a code point (Unicode general categories, utf8proc):
+** a letter is L* only. A combining mark (M*) is NOT a letter: it is a
+** word character that continues the word it follows and never starts
+** one (the tokenizer skips a stray mark). Nl/No (Roman numerals,
+** superscripts, fractions) continue words like letters. White space is
+** Z* plus the ASCII controls \t \n \v \f \r, U+200B and U+FEFF.
+** Invalid code points (-1) have no bits.
+*/
+enum {
+  TEXT_LETTER = 1,   /* L* */
+  TEXT_UPPER = 2,    /* Lu, Lt */
+  TEXT_LOWER = 4,    /* Ll */
+  TEXT_DIGIT = 8,    /* Nd */
+  TEXT_NUMERIC = 16, /* Nl, No */
+  TEXT_MARK = 32,    /* Mn, Mc, Me */
+  TEXT_SPACE = 64    /* Z*, ASCII white space, U+200B, U+FEFF */
+};
+/* the characters a word is made of */
+#define TEXT_WORD (TEXT_LETTER | TEXT_DIGIT | TEXT_NUMERIC | TEXT_MARK)
+
+/* The class table: one byte per BMP code point, filled on first use
+** (bit 0x80 = filled). Read it through text_class. */
+extern _Atomic unsigned char text_class_tab_[0x10000];
+extern const unsigned char text_ascii_class_[128]; /* constant, ASCII */
+unsigned text_class_fill_(int32_t cp);
+/* The same bits computed from utf8proc without the tables (for tests). */
+unsigned text_class_slow(int32_t cp);
+
+/* TEXT_* bits of cp (ASCII inline, the BMP from the table). */
+static inline unsigned text_class(int32_t cp) {
+  if ((uint32_t)cp < 0x80) return text_ascii_class_[cp];
+  if (cp < 0) return 0;
+  if (cp < 0x10000) {
+    unsigned c = text_class_tab_[cp];
+    if (c) return c & 0x7F;
+  }
+  return text_class_fill_(cp);
+}
+
+/* Is cp a letter (Unicode category L*)? Combining marks are not. */
+static inline int text_is_letter(int32_t cp) {
+  return (text_class(cp) & TEXT_LETTER) != 0;
+}
+/* Is cp an upper-case letter (Lu or Lt)? */
+static inline int text_is_upper(int32_t cp) {
+  return (text_class(cp) & TEXT_UPPER) != 0;
+}
+/* Is cp a lower-case letter (Ll)? */
+static inline int text_is_lower(int32_t cp) {
+  return (text_class(cp) & TEXT_LOWER) != 0;
+}
+
+/* ---- the case fold and the accent fold ---- */
+
+/*
+** The case fold is Unicode full case folding followed by NFC ("Đảng" ->
+** "đảng", "ß" -> "ss"). The accent fold is the case fold with every
+** combining mark removed and đ -> d ("Đảng" -> "dang"): the search
+** index's accent-insensitive form. Both are idempotent.
+**
+** Per code point (fast; tables below U+2000): text_fold_pair gives both
+** folds of cp when each is one code point and returns 1; it returns 0
+** (the caller folds the whole string) for a combining mark, a fold of
+** several code points, or cp >= U+2000 outside the table.
+*/
+#define TEXT_FOLD_TAB 0x2000
+extern _Atomic int64_t text_fold_tab_[TEXT_FOLD_TAB];
+int64_t text_fold_fill_(int32_t cp);
+
+static inline int text_fold_pair(int32_t cp, int32_t *fold, int32_t *strip) {
+  if (cp < 0 || cp >= TEXT_FOLD_TAB) return 0;
+  int64_t e = text_fold_tab_[cp];
+  if (!e) e = text_fold_fill_(cp);
+  *fold = (int32_t)(e >> 32) - 2;
+  *strip = (int32_t)(uint32_t)e - 2;
+  return *fold >= 0 && *strip >= 0;
+}
+
+/* The case fold of cp when it is one code point, else cp itself. */
+int32_t text_fold_cp(int32_t cp);
+
+/*
+** Fold s[0..n) into dst (cap bytes, NUL-terminated): the case fold, or the
+** accent fold when `accents` is TEXT_FOLD_ACCENTS. Invalid bytes are
+** copied as they are. Returns the length written, or 0 when it does not
+** fit (or s is empty).
+*/
+enum { TEXT_FOLD_CASE = 0, TEXT_FOLD_ACCENTS = 1 };
+size_t text_fold(char *dst, size_t cap, const char *s, size_t n, int accents);
+
+/* The same into a malloc'd string (length in *outlen); NULL when s is not
+** valid UTF-8. */
+char *text_fold_alloc(const char *s, size_t n, int accents, size_t *outlen);
 
 /* ---- the normaliser ---- */
 
@@ -67,13 +188,6 @@ char *text_normalize(const char *s, size_t n, size_t *outlen, text_stats *st);
 ** no statistics. Returns a malloc'd string; *outlen may be NULL. */
 char *text_normalize_str(const char *s, size_t n, size_t *outlen);
 
-/* ---- small helpers for the parser ---- */
-
-/* Is cp a letter (Unicode category L*)? */
-int text_is_letter(int32_t cp);
-/* Is cp an upper-case letter (Lu or Lt)? */
-int text_is_upper(int32_t cp);
-/* Is cp a lower-case letter (Ll)? */
-int text_is_lower(int32_t cp);
+#include "text_tok.h"
 
 #endif

@@ -30,6 +30,7 @@
 #include "extract.h"
 #include "lexicon.h"
 #include "parse.h"
+#include "pipeline.h"
 
 enum { K_FIGURE, K_PERSON, K_REF, K_PERIOD, K_PLACE, K_QUOTE, K_ABBREV, K_N };
 static const char *const kind_names[K_N] = {
@@ -239,7 +240,7 @@ int main(void) {
     snprintf(path, sizeof path, "examples/corpus/%s.txt", seeds[s]);
     snprintf(gpath, sizeof gpath, "tests/gold/%s.facts", seeds[s]);
     const char *why = NULL;
-    doc *d = parse_file(path, 0, &why);
+    doc *d = pipeline_file(path, 0, 0, &why);
     CHECK(d != NULL);
     if (!d) continue;
     if (d->blocks.n <= 1) { /* placeholder parser */

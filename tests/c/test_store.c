@@ -59,6 +59,7 @@
 
 #include "check.h"
 #include "parse.h"
+#include "pipeline.h"
 #include "store.h"
 
 static char dir[256], dbpath[300];
@@ -322,7 +323,7 @@ static void test_roundtrip(void) {
   while (store_docs_next(it, &di) == 1) {
     doc *got = store_doc_load(s, di.id);
     const char *why;
-    doc *want = parse_file(di.path, 0, &why);
+    doc *want = pipeline_file(di.path, 0, 0, &why);
     CHECK(got && want);
     if (!got || !want) continue;
     buf a, b;

@@ -1,5 +1,6 @@
 /*
-** test_text.c — the text normaliser and UTF-8 utilities (shell/text.c).
+** test_text.c — the text normaliser and UTF-8 utilities (shell/text_norm.c,
+** text_legacy.c, text_utf8.c).
 ** Plan: UTF-8 decode/encode/validate edge cases; each repair of the
 ** normaliser on a hand-made input (invalid bytes, BOM, UTF-16, CRLF, NBSP,
 ** zero-width, controls, NFD -> NFC, doubled and detached combining marks,

@@ -18,6 +18,7 @@
 #include "fuzz.h"
 #include "fuzz_json.h"
 #include "parse.h"
+#include "pipeline.h"
 #include "text.h"
 
 /* Structural checks of the blocks against the text. */
@@ -59,7 +60,7 @@ static void fuzz_parse_facts(const doc *d) {
 }
 
 int FUZZ_ENTRY(const uint8_t *data, size_t size) {
-  doc *d = parse_document("fuzz.txt", (const char *)data, size, 0);
+  doc *d = pipeline_document("fuzz.txt", (const char *)data, size, 0);
   FUZZ_CHECK(d != NULL);
   FUZZ_CHECK(d->text != NULL && d->text[d->text_len] == '\0');
   FUZZ_CHECK(text_utf8_valid(d->text, d->text_len));

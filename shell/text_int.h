@@ -1,0 +1,45 @@
+/*
+** text_int.h — internals shared by the files of the text module
+** (text_norm.c calls text_legacy.c; nothing else includes this header).
+*/
+#ifndef TINSH_TEXT_INT_H
+#define TINSH_TEXT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "text.h"
+#include "util.h"
+
+/* Windows-1252: the code point of a byte >= 0x80 (U+FFFD: undefined). */
+int32_t text_cp1252(unsigned char c);
+
+/* Is cp a Vietnamese letter that Latin-1 also has (never mojibake)?
+** à á â ã è é ê ì í ò ó ô õ ù ú ý and their capitals: a bit set over
+** 0xE0..0xFF of cp | 0x20. */
+static inline int text_latin1_viet(int32_t cp) {
+  uint32_t c = (uint32_t)(cp | 0x20) - 0xE0;
+  return c < 32 && (0x263C370Fu >> c & 1);
+}
+
+/*
+** When s[0..n) is clearly not UTF-8 (many invalid sequences, almost no
+** valid multi-byte ones), decode it as Windows-1258 (Vietnamese) or
+** Windows-1252 into out, set st->cp1252 / st->cp1258 and return 1; else
+** return 0 and leave out alone.
+*/
+int text_legacy_decode(const char *s, size_t n, buf *out, text_stats *st);
+
+enum { TEXT_LEGACY_VNI = 1, TEXT_LEGACY_TCVN3 = 2 };
+
+/*
+** The code points c[0..n) of one line that holds Latin-1 letters
+** Vietnamese never uses: convert it from VNI-Windows (into out, marks
+** decomposed: compose it after) or TCVN3 when one of them explains every
+** such letter and the words look like Vietnamese syllables. Returns
+** TEXT_LEGACY_VNI / TEXT_LEGACY_TCVN3 (out holds the line) or 0 (left
+** alone); counts the outcome in st.
+*/
+int text_legacy_fix(const int32_t *c, size_t n, buf *out, text_stats *st);
+
+#endif

@@ -1,0 +1,580 @@
+/*
+** text_norm.c — the normaliser (text_normalize, see text.h).
+**
+** The normaliser makes one pass over the input bytes, writing clean UTF-8
+** line by line into a growable buffer. Plain ASCII is copied with a fast
+** path; every other code point is decoded once and classified. A line that
+** holds combining marks (or legacy mojibake, text_legacy.c) is
+** post-processed in place when its end is reached, so the extra work is
+** proportional to the lines that need it. No global mutable state: all
+** scratch space lives in `norm`.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "text.h"
+#include "text_int.h"
+#include "util.h"
+
+typedef struct entity {
+  const char *name;
+  int32_t cp;
+} entity;
+
+/* HTML named entities seen in scraped Vietnamese text (Latin-1 letters,
+** punctuation, a few symbols). Searched linearly: '&' is rare. */
+static const entity entities[] = {
+    {"nbsp", 0xA0},    {"amp", '&'},       {"quot", '"'},
+    {"apos", '\''},    {"lt", '<'},        {"gt", '>'},
+    {"ndash", 0x2013}, {"mdash", 0x2014},  {"hellip", 0x2026},
+    {"lsquo", 0x2018}, {"rsquo", 0x2019},  {"ldquo", 0x201C},
+    {"rdquo", 0x201D}, {"laquo", 0xAB},    {"raquo", 0xBB},
+    {"bull", 0x2022},  {"middot", 0xB7},   {"copy", 0xA9},
+    {"reg", 0xAE},     {"deg", 0xB0},      {"times", 0xD7},
+    {"divide", 0xF7},  {"plusmn", 0xB1},   {"frac12", 0xBD},
+    {"euro", 0x20AC},  {"trade", 0x2122},  {"sect", 0xA7},
+    {"para", 0xB6},    {"shy", 0xAD},      {"zwnj", 0x200C},
+    {"zwj", 0x200D},   {"thinsp", 0x2009}, {"ensp", 0x2002},
+    {"emsp", 0x2003},  {"iexcl", 0xA1},    {"iquest", 0xBF},
+    {"Agrave", 0xC0},  {"Aacute", 0xC1},   {"Acirc", 0xC2},
+    {"Atilde", 0xC3},  {"Auml", 0xC4},     {"Aring", 0xC5},
+    {"AElig", 0xC6},   {"Ccedil", 0xC7},   {"Egrave", 0xC8},
+    {"Eacute", 0xC9},  {"Ecirc", 0xCA},    {"Euml", 0xCB},
+    {"Igrave", 0xCC},  {"Iacute", 0xCD},   {"Icirc", 0xCE},
+    {"Iuml", 0xCF},    {"ETH", 0xD0},      {"Ntilde", 0xD1},
+    {"Ograve", 0xD2},  {"Oacute", 0xD3},   {"Ocirc", 0xD4},
+    {"Otilde", 0xD5},  {"Ouml", 0xD6},     {"Oslash", 0xD8},
+    {"Ugrave", 0xD9},  {"Uacute", 0xDA},   {"Ucirc", 0xDB},
+    {"Uuml", 0xDC},    {"Yacute", 0xDD},   {"szlig", 0xDF},
+    {"agrave", 0xE0},  {"aacute", 0xE1},   {"acirc", 0xE2},
+    {"atilde", 0xE3},  {"auml", 0xE4},     {"aring", 0xE5},
+    {"aelig", 0xE6},   {"ccedil", 0xE7},   {"egrave", 0xE8},
+    {"eacute", 0xE9},  {"ecirc", 0xEA},    {"euml", 0xEB},
+    {"igrave", 0xEC},  {"iacute", 0xED},   {"icirc", 0xEE},
+    {"iuml", 0xEF},    {"eth", 0xF0},      {"ntilde", 0xF1},
+    {"ograve", 0xF2},  {"oacute", 0xF3},   {"ocirc", 0xF4},
+    {"otilde", 0xF5},  {"ouml", 0xF6},     {"oslash", 0xF8},
+    {"ugrave", 0xF9},  {"uacute", 0xFA},   {"ucirc", 0xFB},
+    {"uuml", 0xFC},    {"yacute", 0xFD},   {"yuml", 0xFF},
+    {"Dstrok", 0x110}, {"dstrok", 0x111},  {"Abreve", 0x102},
+    {"abreve", 0x103}, {"Utilde", 0x168},  {"utilde", 0x169},
+    {"Itilde", 0x128}, {"itilde", 0x129}};
+
+static int32_t entity_lookup(const char *name, size_t n) {
+  for (size_t i = 0; i < sizeof entities / sizeof *entities; i++)
+    if (strlen(entities[i].name) == n && memcmp(entities[i].name, name, n) == 0)
+      return entities[i].cp;
+  return -1;
+}
+
+/* Letters only Vietnamese uses (ă đ ĩ ũ ơ ư and the U+1EA0 block). */
+static int viet_specific(int32_t cp) {
+  return (cp >= 0x1EA0 && cp <= 0x1EF9) || cp == 0x102 || cp == 0x103 ||
+         cp == 0x110 || cp == 0x111 || cp == 0x128 || cp == 0x129 ||
+         cp == 0x168 || cp == 0x169 || cp == 0x1A0 || cp == 0x1A1 ||
+         cp == 0x1AF || cp == 0x1B0;
+}
+
+/* Does cp force a line through NFC composition? */
+static int needs_nfc(int32_t cp) {
+  if (cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF)) return 0;
+  if (cp >= 0x2010 && cp <= 0x206F) return 0;
+  if (cp >= 0x1160 && cp <= 0x11FF) return 1; /* Hangul jamo */
+  const utf8proc_property_t *p = utf8proc_get_property(cp);
+  return p->combining_class != 0 || p->comp_exclusion;
+}
+
+/* ---- the normaliser ---- */
+
+typedef struct norm {
+  buf out;          /* normalised text so far */
+  size_t line;      /* offset in out where the current line starts */
+  int line_marks;   /* current line holds combining marks (needs NFC) */
+  size_t line_odd;  /* Latin-1 characters Vietnamese does not use */
+  size_t line_viet; /* Vietnamese-only letters */
+  int32_t *cps;     /* scratch: code points of one line */
+  size_t cps_cap;
+  buf tmp; /* scratch: one converted line */
+  text_stats *st;
+} norm;
+
+static void grow_cps(norm *z, size_t need) {
+  if (need <= z->cps_cap) return;
+  size_t cap = z->cps_cap ? z->cps_cap : 256;
+  while (cap < need) cap *= 2;
+  z->cps = xrealloc(z->cps, cap * sizeof *z->cps);
+  z->cps_cap = cap;
+}
+
+static int is_tone(int32_t m) {
+  return m == 0x300 || m == 0x301 || m == 0x303 || m == 0x309 || m == 0x323;
+}
+
+/* Decode z->out[line..) into z->cps; returns the count. */
+static size_t line_cps(norm *z) {
+  const char *s = z->out.data + z->line;
+  size_t n = z->out.len - z->line, k = 0;
+  grow_cps(z, n + 1);
+  for (size_t i = 0; i < n;) {
+    int32_t cp;
+    i += (size_t)text_decode(s + i, n - i, &cp);
+    z->cps[k++] = cp;
+  }
+  return k;
+}
+
+/* Append cp to b as UTF-8. */
+static void tmp_cp(buf *b, int32_t cp) {
+  char e[4];
+  buf_add(b, e, (size_t)text_utf8_encode(cp, e));
+}
+
+/* Replace the current line of z->out by z->tmp. */
+static void replace_line(norm *z) {
+  z->out.len = z->line;
+  buf_add(&z->out, z->tmp.data ? z->tmp.data : "", z->tmp.len);
+}
+
+/*
+** Repair combining marks in the decomposed code points c[0..n): a mark
+** repeated on the same letter is dropped; a tone mark separated from its
+** word by a space ("thi ̣trường") moves back onto the word when that word
+** has no tone yet, else is dropped. Returns the new length.
+*/
+static size_t repair_marks(int32_t *c, size_t n, size_t *fixed) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    int32_t cp = c[i];
+    const utf8proc_property_t *p =
+        cp >= 0x300 ? utf8proc_get_property(cp) : NULL;
+    if (!p || p->combining_class == 0) {
+      c[k++] = cp;
+      continue;
+    }
+    /* start of this mark's cluster in the output */
+    size_t b = k;
+    while (b > 0 && c[b - 1] >= 0x300 &&
+           utf8proc_get_property(c[b - 1])->combining_class)
+      b--;
+    int dup = 0, has_tone = 0;
+    for (size_t j = b; j < k; j++) {
+      if (c[j] == cp) dup = 1;
+      if (is_tone(c[j])) has_tone = 1;
+    }
+    if (dup) {
+      (*fixed)++;
+      continue;
+    }
+    if (b > 0 && c[b - 1] == ' ' && b == k &&
+        (is_tone(cp) || cp == 0x302 || cp == 0x306 || cp == 0x31B)) {
+      /* detached mark: find the word before the space */
+      size_t w = b - 1; /* index of the space */
+      size_t e = w;     /* end of the previous cluster */
+      size_t s = e;
+      while (s > 0 && c[s - 1] >= 0x300 &&
+             utf8proc_get_property(c[s - 1])->combining_class)
+        s--;
+      int ok = s > 0 && text_is_letter(c[s - 1]);
+      if (ok && is_tone(cp)) {
+        /* the previous word must carry no tone yet */
+        size_t q = e;
+        while (q > 0 && c[q - 1] != ' ') {
+          if (is_tone(c[q - 1])) ok = 0;
+          q--;
+        }
+      }
+      (*fixed)++;
+      /* the space stays only when a word follows: never a trailing one */
+      int keep_space = i + 1 < n && c[i + 1] != '\n' && c[i + 1] != ' ';
+      if (ok) {
+        /* put cp at the end of the cluster [s-1, e) in canonical order,
+        ** then the space */
+        int cc = utf8proc_get_property(cp)->combining_class;
+        size_t q = w;
+        while (q > s && utf8proc_get_property(c[q - 1])->combining_class > cc) {
+          c[q] = c[q - 1];
+          q--;
+        }
+        c[q] = cp;
+        if (keep_space) c[k++] = ' ';
+      } else if (!keep_space) {
+        k--; /* the mark is dropped; so is the space before the end */
+      }
+      continue;
+    }
+    (void)has_tone;
+    c[k++] = cp;
+  }
+  return k;
+}
+
+/* Repair marks in and compose s[0..n) to NFC, appending to z->tmp. */
+static void nfc_piece(norm *z, const char *s, size_t n) {
+  utf8proc_option_t opt = UTF8PROC_DECOMPOSE | UTF8PROC_STABLE;
+  grow_cps(z, n + 16);
+  utf8proc_ssize_t k =
+      utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+                         z->cps, (utf8proc_ssize_t)z->cps_cap, opt);
+  if (k > (utf8proc_ssize_t)z->cps_cap) {
+    grow_cps(z, (size_t)k);
+    k = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+                           z->cps, (utf8proc_ssize_t)z->cps_cap, opt);
+  }
+  utf8proc_ssize_t bytes = -1;
+  if (k >= 0) {
+    size_t fixed = 0;
+    size_t m = repair_marks(z->cps, (size_t)k, &fixed);
+    z->st->marks += fixed;
+    bytes = utf8proc_reencode(z->cps, (utf8proc_ssize_t)m,
+                              UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+  }
+  if (bytes < 0) /* cannot happen on valid UTF-8; keep the piece */
+    buf_add(&z->tmp, s, n);
+  else
+    buf_add(&z->tmp, (const char *)z->cps, (size_t)bytes);
+}
+
+/*
+** Compose the current line to NFC after repairing its marks. Long lines
+** go in pieces of about 16 KB, cut between two printable ASCII characters
+** (no combining sequence, and no detached mark, crosses such a point), so
+** scratch memory stays small whatever the line length.
+*/
+static void fix_nfc(norm *z) {
+  size_t n = z->out.len - z->line;
+  buf_reset(&z->tmp);
+  size_t a = 0;
+  while (a < n) {
+    const char *s = z->out.data + z->line;
+    size_t b = n;
+    if (n - a > 16384) {
+      size_t q = a + 16384;
+      while (q + 1 < n &&
+             !(s[q] > ' ' && s[q] < 0x7F && s[q + 1] > ' ' && s[q + 1] < 0x7F))
+        q++;
+      b = q + 1 < n ? q + 1 : n;
+    }
+    nfc_piece(z, s + a, b - a);
+    a = b;
+  }
+  const char *s = z->out.data + z->line;
+  if (z->tmp.len != n || memcmp(z->tmp.data, s, n) != 0) {
+    z->st->nfc_lines++;
+    replace_line(z);
+  }
+}
+
+static int ascii_letter(int32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Convert the current line when it is legacy mojibake (text_legacy_fix). */
+static void fix_legacy(norm *z) {
+  size_t n = line_cps(z); /* first: it may move z->cps */
+  int r = text_legacy_fix(z->cps, n, &z->tmp, z->st);
+  if (!r) return;
+  replace_line(z);
+  if (r == TEXT_LEGACY_VNI) z->line_marks = 1; /* decomposed: compose */
+}
+
+/* End of a line (or of the text): trim, repair, start the next line. */
+static void end_line(norm *z) {
+  while (z->out.len > z->line && z->out.data[z->out.len - 1] == ' ')
+    z->out.len--;
+  size_t legacy = z->st->vni_lines + z->st->tcvn3_lines;
+  size_t len = z->out.len - z->line;
+  if (z->line_odd >= 2 && z->line_viet == 0 && len < (1u << 20) &&
+      z->line_odd * 40 >= len) /* mojibake is dense: most words have some */
+    fix_legacy(z);
+  if (z->line_marks) {
+    size_t before = z->st->nfc_lines;
+    fix_nfc(z);
+    /* a converted legacy line is composed as part of its conversion */
+    if (legacy != z->st->vni_lines + z->st->tcvn3_lines)
+      z->st->nfc_lines = before;
+  }
+  z->line_marks = 0, z->line_odd = z->line_viet = 0;
+}
+
+static void put_newline(norm *z) {
+  end_line(z);
+  buf_addc(&z->out, '\n');
+  z->line = z->out.len;
+}
+
+/* Append one decoded, non-ASCII-fast-path code point. */
+static void put_cp(norm *z, int32_t cp) {
+  text_stats *st = z->st;
+  if (cp == '\n') return put_newline(z);
+  if (cp == ' ' || cp == '\t') {
+    if (z->out.len > z->line && z->out.data[z->out.len - 1] != ' ')
+      buf_addc(&z->out, ' ');
+    return;
+  }
+  if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+    st->controls++;
+    return;
+  }
+  if (cp == 0xA0 || cp == 0x202F || cp == 0x205F || cp == 0x3000 ||
+      (cp >= 0x2000 && cp <= 0x200A)) {
+    st->nbsp++;
+    return put_cp(z, ' ');
+  }
+  if ((cp >= 0x200B && cp <= 0x200F) || cp == 0xFEFF || cp == 0x2060 ||
+      cp == 0xAD || (cp >= 0x202A && cp <= 0x202E) ||
+      (cp >= 0x2066 && cp <= 0x2069)) {
+    st->zero_width++;
+    return;
+  }
+  if (cp == 0x2028 || cp == 0x2029) return put_newline(z);
+  if (cp >= 0xA1 && cp <= 0xFF && !text_latin1_viet(cp) &&
+      (cp >= 0xC0 ||
+       (z->out.len > z->line && ascii_letter(z->out.data[z->out.len - 1]))))
+    z->line_odd++; /* a Latin-1 letter, or a symbol glued to a letter */
+  else if (viet_specific(cp))
+    z->line_viet++;
+  if (needs_nfc(cp)) z->line_marks = 1;
+  char e[4];
+  buf_add(&z->out, e, (size_t)text_utf8_encode(cp, e));
+}
+
+/*
+** A numeric entity "&#150;" / "&#x1EA1;" whose digits start at s[j]
+** (after "&#"; the '&' at i). Returns the bytes consumed from i (0 = not
+** one) and the code point in *cp: out of range -> U+FFFD, C1 controls
+** read as Windows-1252.
+*/
+static size_t numeric_entity(const char *s, size_t n, size_t i, size_t j,
+                             int32_t *cp) {
+  int hex = j < n && (s[j] == 'x' || s[j] == 'X');
+  if (hex) j++;
+  int64_t v = 0; /* 8 hex digits do not fit an int32_t */
+  size_t d0 = j;
+  for (; j < n && j - d0 < 8; j++) {
+    int c = (unsigned char)s[j], dv;
+    if (c >= '0' && c <= '9')
+      dv = c - '0';
+    else if (hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+      dv = (c | 0x20) - 'a' + 10;
+    else
+      break;
+    v = v * (hex ? 16 : 10) + dv;
+  }
+  if (j == d0 || j >= n || s[j] != ';') return 0;
+  if (v <= 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) v = 0xFFFD;
+  if (v >= 0x80 && v < 0xA0) v = text_cp1252((unsigned char)v); /* &#150; */
+  *cp = (int32_t)v;
+  return j + 1 - i;
+}
+
+/*
+** Scraper debris at s[i] == '&': "TT&TT;", "GD&ĐT;" -- upper-case letters
+** (Đ too) glued to a word and closed by ';' that name no entity. Returns
+** the bytes up to and with the ';' (to be written without it), or 0.
+*/
+static size_t entity_debris(const char *s, size_t n, size_t i) {
+  if (i == 0 || !((s[i - 1] >= 'A' && s[i - 1] <= 'Z') ||
+                  (unsigned char)s[i - 1] >= 0x80))
+    return 0;
+  size_t a = i + 1, q = a, letters = 0;
+  while (q < n && letters < 8) {
+    if (s[q] >= 'A' && s[q] <= 'Z')
+      q++, letters++;
+    else if (q + 1 < n && (unsigned char)s[q] == 0xC4 &&
+             (unsigned char)s[q + 1] == 0x90)
+      q += 2, letters++;
+    else
+      break;
+  }
+  if (letters && q < n && s[q] == ';' && entity_lookup(s + a, q - a) < 0)
+    return q + 1 - i;
+  return 0;
+}
+
+/*
+** Try to decode an HTML entity at s[i] == '&'. Returns the bytes consumed
+** (0 = not an entity) and the code point in *cp (-2 = debris: emit the
+** text without its ';').
+*/
+static size_t parse_entity(const char *s, size_t n, size_t i, int32_t *cp) {
+  size_t j = i + 1, a = j, k;
+  if (j < n && s[j] == '#') return numeric_entity(s, n, i, j + 1, cp);
+  if ((k = entity_debris(s, n, i))) return *cp = -2, k;
+  while (j < n && j - a < 10 &&
+         (((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z') ||
+          (s[j] >= '0' && s[j] <= '9')))
+    j++;
+  if (j == a) return 0;
+  int32_t v = entity_lookup(s + a, j - a);
+  if (v >= 0 && j < n && s[j] == ';') return *cp = v, j + 1 - i;
+  /* "&nbsp" without ';' before a non-letter */
+  if (v >= 0 && (v == 0xA0 || v == '&' || v == '"') && (j >= n || s[j] == ' '))
+    return *cp = v, j - i;
+  return 0;
+}
+
+/*
+** The fast path: copy the longest run from s[i] of bytes that need no
+** work -- printable ASCII but '&', single spaces between such bytes, and
+** the Latin and Vietnamese letters (U+00C0..U+01BF, U+1E80..U+1EFF) that
+** are never mojibake or combining. Returns the end of the run.
+*/
+static size_t fast_run(norm *z, const char *s, size_t n, size_t i) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t j = i, viet = 0;
+  while (j < n) {
+    unsigned c = u[j];
+    if (c >= 0x21 && c < 0x7F && c != '&') {
+      j++;
+    } else if (c == ' ' && j > i && u[j - 1] != ' ' && j + 1 < n &&
+               u[j + 1] > ' ' && u[j + 1] != 0x7F) {
+      j++;
+    } else if (c >= 0xC3 && c <= 0xC6 && j + 1 < n &&
+               (u[j + 1] & 0xC0) == 0x80) {
+      int32_t cp = (int32_t)(((c & 0x1F) << 6) | (u[j + 1] & 0x3F));
+      if (cp < 0x100 && !text_latin1_viet(cp)) break; /* may be mojibake */
+      viet += (size_t)viet_specific(cp);
+      j += 2;
+    } else if (c == 0xE1 && j + 2 < n &&
+               (u[j + 1] == 0xBA || u[j + 1] == 0xBB) &&
+               (u[j + 2] & 0xC0) == 0x80) {
+      int32_t cp = 0x1000 | ((u[j + 1] & 0x3F) << 6) | (u[j + 2] & 0x3F);
+      viet += (size_t)viet_specific(cp);
+      j += 3;
+    } else {
+      break;
+    }
+  }
+  if (j > i) buf_add(&z->out, s + i, j - i);
+  z->line_viet += viet;
+  return j;
+}
+
+/*
+** An entity at s[i] == '&': decoded (an "&amp;name;" pair decodes the
+** inner entity too), scraper debris written without its ';', or a plain
+** '&'. Returns the index after what was read.
+*/
+static size_t put_entity(norm *z, const char *s, size_t n, size_t i) {
+  int32_t cp;
+  size_t k = parse_entity(s, n, i, &cp);
+  if (k == 0) {
+    buf_addc(&z->out, '&');
+    return i + 1;
+  }
+  if (cp == -2) {
+    z->st->debris++;
+    buf_add(&z->out, s + i, k - 1);
+    return i + k;
+  }
+  z->st->entities++;
+  i += k;
+  if (cp == '&' && i < n && s[i] != ' ') { /* peek "&amp;name;" */
+    size_t j = i;
+    while (j < n && j - i < 10 &&
+           ((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z'))
+      j++;
+    int32_t v =
+        j > i && j < n && s[j] == ';' ? entity_lookup(s + i, j - i) : -1;
+    if (v >= 0) cp = v, i = j + 1;
+  }
+  put_cp(z, cp);
+  return i;
+}
+
+/* The main pass over UTF-8 bytes (possibly invalid). */
+static void run(norm *z, const char *s, size_t n) {
+  buf_reserve(&z->out, n + n / 8 + 16);
+  size_t i = 0, j;
+  while (i < n) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x21 && c != 0x7F && c != '&' && (j = fast_run(z, s, n, i)) > i) {
+      i = j;
+    } else if (c == '\r') {
+      z->st->crlf++;
+      put_newline(z);
+      i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
+    } else if (c == '&') {
+      i = put_entity(z, s, n, i);
+    } else {
+      int32_t cp;
+      i += (size_t)(c < 0x80 ? (cp = c, 1) : text_decode(s + i, n - i, &cp));
+      if (cp < 0) z->st->invalid++, cp = 0xFFFD;
+      put_cp(z, cp);
+    }
+  }
+  end_line(z);
+}
+
+/* Decode UTF-16 (after its BOM) into UTF-8 bytes in b. */
+static void from_utf16(const char *s, size_t n, int be, buf *b, size_t *bad) {
+  const unsigned char *u = (const unsigned char *)s;
+  buf_reserve(b, n + n / 2);
+  for (size_t i = 0; i + 1 < n; i += 2) {
+    int32_t w = be ? (u[i] << 8) | u[i + 1] : (u[i + 1] << 8) | u[i];
+    if (w >= 0xD800 && w <= 0xDBFF && i + 3 < n) {
+      int32_t w2 = be ? (u[i + 2] << 8) | u[i + 3] : (u[i + 3] << 8) | u[i + 2];
+      if (w2 >= 0xDC00 && w2 <= 0xDFFF) {
+        w = 0x10000 + ((w - 0xD800) << 10) + (w2 - 0xDC00);
+        i += 2;
+      } else {
+        w = 0xFFFD, (*bad)++;
+      }
+    } else if (w >= 0xD800 && w <= 0xDFFF) {
+      w = 0xFFFD, (*bad)++;
+    }
+    tmp_cp(b, w);
+  }
+  if (n & 1) tmp_cp(b, 0xFFFD), (*bad)++;
+}
+
+/*
+** The input as UTF-8 bytes: a UTF-8 BOM is skipped; UTF-16 with a BOM and
+** clearly single-byte (Windows-1252/1258) input are decoded into conv.
+** Points *s / *n at what the main pass reads.
+*/
+static void decode_input(const char **s, size_t *n, buf *conv, text_stats *st) {
+  const unsigned char *u = (const unsigned char *)*s;
+  if (*n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+    st->bom = 1;
+    *s += 3, *n -= 3;
+    return;
+  }
+  if (*n >= 2 &&
+      ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+    int be = u[0] == 0xFE;
+    st->utf16 = be ? 2 : 1;
+    st->bom = 1;
+    from_utf16(*s + 2, *n - 2, be, conv, &st->invalid);
+  } else if (!text_legacy_decode(*s, *n, conv, st)) {
+    return;
+  }
+  *s = conv->data ? conv->data : "", *n = conv->len;
+}
+
+char *text_normalize(const char *s, size_t n, size_t *outlen, text_stats *st) {
+  text_stats dummy;
+  norm z;
+  memset(&z, 0, sizeof z);
+  if (!st) st = &dummy;
+  memset(st, 0, sizeof *st);
+  z.st = st;
+  buf_init(&z.out);
+  buf_init(&z.tmp);
+  buf conv;
+  buf_init(&conv);
+  decode_input(&s, &n, &conv, st);
+  run(&z, s, n);
+  buf_reserve(&z.out, 0);
+  z.out.data[z.out.len] = '\0'; /* trimming may have cut the text */
+  buf_free(&conv);
+  buf_free(&z.tmp);
+  free(z.cps);
+  if (outlen) *outlen = z.out.len;
+  return buf_detach(&z.out);
+}
+
+char *text_normalize_str(const char *s, size_t n, size_t *outlen) {
+  return text_normalize(s, n, outlen, NULL);
+}

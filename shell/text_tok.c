@@ -1,0 +1,95 @@
+/*
+** text_tok.c — the tokenizer (see text_tok.h): level-1 tokens and
+** compounds, over the class table of text_utf8.c. One decode and one
+** table load per code point; ASCII is decoded inline.
+*/
+#include "text.h"
+
+/* Class bits of the code point at s[i] (0 past the end); its length. */
+static inline unsigned class_at(const char *s, size_t n, size_t i, int *len) {
+  int32_t cp;
+  if (i >= n) return *len = 0, 0;
+  *len = text_decode(s + i, n - i, &cp);
+  return text_class(cp);
+}
+
+/* The run of word characters from s[i], whose first code point has class
+** bits c: sets t->flags and returns the run's end. */
+static size_t scan_run(const char *s, size_t n, size_t i, unsigned c,
+                       text_tok *t) {
+  unsigned f = (c & TEXT_UPPER) ? TEXT_TOKF_UPPER : 0;
+  int letters = 0, caps = 1, k;
+  for (;;) {
+    if (i < n && (unsigned char)s[i] < 0x80)
+      c = text_ascii_class_[(unsigned char)s[i]], k = 1;
+    else
+      c = class_at(s, n, i, &k);
+    if (!(c & TEXT_WORD)) break;
+    if (c & TEXT_DIGIT) f |= TEXT_TOKF_DIGITS;
+    if (c & TEXT_LETTER) letters++, caps &= (c & TEXT_UPPER) != 0;
+    i += (size_t)k;
+  }
+  if (letters) f |= TEXT_TOKF_LETTERS;
+  if (letters >= 2 && caps) f |= TEXT_TOKF_CAPS;
+  t->flags = f;
+  return i;
+}
+
+size_t text_tok_at(const char *s, size_t n, size_t i, text_tok *t) {
+  int32_t cp;
+  int k = text_decode(s + i, n - i, &cp);
+  unsigned c = text_class(cp);
+  t->off = i, t->cp = cp, t->flags = 0;
+  if ((c & TEXT_WORD) && !(c & TEXT_MARK)) {
+    t->kind = (c & TEXT_DIGIT) ? TEXT_TOK_NUMBER : TEXT_TOK_WORD;
+    size_t e = scan_run(s, n, i, c, t);
+    t->len = e - i;
+    return e;
+  }
+  t->kind = TEXT_TOK_PUNCT;
+  t->len = (size_t)k;
+  return i + (size_t)k;
+}
+
+int text_tok_next(const char *s, size_t n, size_t *pos, text_tok *t) {
+  size_t i = *pos;
+  unsigned sp = i == 0;
+  int k;
+  while (i < n && (class_at(s, n, i, &k) & TEXT_SPACE)) i += (size_t)k, sp = 1;
+  if (i >= n) return *pos = n, 0;
+  *pos = text_tok_at(s, n, i, t);
+  if (sp) t->flags |= TEXT_TOKF_SPACE;
+  return 1;
+}
+
+static int is_conn(char c) {
+  return c == '.' || c == ',' || c == '/' || c == '-';
+}
+
+/* Record run [a, e) of compound c. */
+static void add_run(text_compound *c, size_t a, size_t e, unsigned flags) {
+  if (c->nrun < TEXT_COMPOUND_MAX) c->rs[c->nrun] = a, c->re[c->nrun] = e;
+  c->nrun++;
+  if (flags & TEXT_TOKF_DIGITS) c->digits = 1;
+}
+
+/*
+** Runs joined by one connector each; a connector joins only when a
+** letter or digit (not a mark) follows it.
+*/
+void text_compound_at(const char *s, size_t n, size_t i, text_compound *c) {
+  text_tok t;
+  int k;
+  c->off = i, c->nrun = 0, c->digits = c->split = 0;
+  for (;;) {
+    size_t e = text_tok_at(s, n, i, &t);
+    add_run(c, i, e, t.flags);
+    i = e;
+    if (i + 1 >= n || !is_conn(s[i])) break;
+    unsigned nc = class_at(s, n, i + 1, &k);
+    if (!(nc & TEXT_WORD) || (nc & TEXT_MARK)) break;
+    if (s[i] == '/' || s[i] == '-') c->split = 1;
+    i++;
+  }
+  c->end = i;
+}

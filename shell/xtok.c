@@ -1,0 +1,553 @@
+/*
+** xtok.c — the extractors' token layer (xtok.h): cuts a block into
+** sentences and tokens (over the text layer's tokenizer), and the token
+** helpers every extractor uses (word tests, phrases, lexicon lookups,
+** spans, numbers, years, dates, Roman numerals), the trigger table and
+** the small hash map. It sits below every extractor and calls none.
+*/
+#include "xtok.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+#define SENT_MAX_BYTES 8192 /* a longer "sentence" is cut at a space */
+#define SENT_MAX_TOKS  4096 /* ... and one of this many tokens anywhere */
+
+/* ---- hash map ---- */
+
+int *hmap_slot(hmap *m, uint64_t key, int *isnew) {
+  if (!key) key = 1;
+  if (2 * (m->n + 1) > m->cap) {
+    size_t ncap = m->cap ? m->cap * 2 : 64;
+    uint64_t *nk = xcalloc(ncap, sizeof *nk);
+    int *nv = xcalloc(ncap, sizeof *nv);
+    for (size_t i = 0; i < m->cap; i++) {
+      if (!m->keys[i]) continue;
+      size_t h = m->keys[i] & (ncap - 1);
+      while (nk[h]) h = (h + 1) & (ncap - 1);
+      nk[h] = m->keys[i];
+      nv[h] = m->vals[i];
+    }
+    free(m->keys);
+    free(m->vals);
+    m->keys = nk;
+    m->vals = nv;
+    m->cap = ncap;
+  }
+  size_t h = key & (m->cap - 1);
+  while (m->keys[h] && m->keys[h] != key) h = (h + 1) & (m->cap - 1);
+  *isnew = !m->keys[h];
+  if (*isnew) {
+    m->keys[h] = key;
+    m->vals[h] = 0;
+    m->n++;
+  }
+  return &m->vals[h];
+}
+
+void hmap_free(hmap *m) {
+  free(m->keys);
+  free(m->vals);
+  m->keys = NULL;
+  m->vals = NULL;
+  m->cap = m->n = 0;
+}
+
+/* ---- characters (classes, folds and decoding: text.h) ---- */
+
+static int is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+/* ---- trigger words: first words of the patterns each extractor seeks ---- */
+
+/* The first words of the patterns written in the extractors' code
+** ("tầm nhìn", "đến năm", "Đại hội"); the others come from data/: the
+** first words of ref-kinds.txt (TR_REF), period-terms.txt (TR_PERIOD),
+** place-prefixes.tsv (TR_PLACE), gazetteer names and surnames. */
+static const struct {
+  const char *w;
+  unsigned bits;
+} triggers[] = {
+    {"tầm", TR_TARGET},
+    {"đến", TR_TARGET},
+    {"trước", TR_TARGET},
+    {"đại", TR_CONGRESS},
+};
+
+/* Direct-mapped by the low 16 bits of the word hash: the OR of the TR_*
+** bits of every trigger word landing there — a superset (a word may get
+** bits of another), which is fine since every extractor checks the words
+** it is handed; one load per word. */
+#define TRIG_SLOTS 65536
+static uint8_t trig_dm[TRIG_SLOTS];
+static pthread_once_t trig_once = PTHREAD_ONCE_INIT;
+
+static void trig_init(void);
+
+void xtok_init(void) {
+  pthread_once(&trig_once, trig_init);
+}
+
+void xwords_load(xwords *ws, int list, int exact) {
+  ws->w = lexicon_get()->lists[list];
+  ws->exact = exact;
+  xwords_init(ws);
+}
+
+void xwords_init(xwords *ws) {
+  for (uint16_t i = 0; ws->w[i] && i < XWORDS_MAX; i++) {
+    uint32_t h = lexicon_word_hash(ws->w[i], strlen(ws->w[i]));
+    size_t m = h & 511;
+    while (ws->keys[m] && ws->keys[m] != h) m = (m + 1) & 511;
+    if (ws->keys[m]) continue; /* duplicate word */
+    ws->keys[m] = h;
+    ws->idx[m] = i;
+  }
+}
+
+int xt_in(const xsent *x, size_t i, const xwords *ws) {
+  if (i >= x->n || !x->t[i].h) return 0;
+  uint32_t h = x->t[i].h;
+  size_t m = h & 511;
+  while (ws->keys[m]) {
+    if (ws->keys[m] == h) {
+      const char *w = ws->w[ws->idx[m]];
+      return ws->exact ? xt_is(x, i, w) : xt_isci(x, i, w);
+    }
+    m = (m + 1) & 511;
+  }
+  return 0;
+}
+
+/* Add bits for the word of hash h to the trigger table. */
+static void trig_put(uint32_t h, unsigned bits) {
+  trig_dm[h & (TRIG_SLOTS - 1)] |= (uint8_t)bits;
+}
+
+/* Add bits for the first word of each phrase of list w. */
+static void trig_words(const char *const *w, unsigned bits) {
+  for (; *w; w++) trig_put(lexicon_word_hash(*w, strcspn(*w, " ")), bits);
+}
+
+static void trig_init(void) {
+  const lexicon *lx = lexicon_get();
+  trig_words(lx->lists[LEX_REF_KINDS], TR_REF);
+  trig_words(lx->lists[LEX_PERIOD_TERMS], TR_PERIOD);
+  for (const lex_pair *p = lx->pairs[LEX_PLACE_PREFIXES]; p->key; p++)
+    trig_put(lexicon_word_hash(p->key, strcspn(p->key, " ")), TR_PLACE);
+  /* first words of gazetteer names and surnames join the trigger table */
+  for (size_t i = 0; i < lx->places.fcap; i++)
+    if (lx->places.firsts[i]) trig_put(lx->places.firsts[i], TR_GAZ);
+  for (size_t i = 0; i < lx->surnames.fcap; i++)
+    if (lx->surnames.firsts[i]) trig_put(lx->surnames.firsts[i], TR_SURNAME);
+  for (size_t i = 0; i < sizeof triggers / sizeof *triggers; i++)
+    trig_put(lexicon_word_hash(triggers[i].w, strlen(triggers[i].w)),
+             triggers[i].bits);
+}
+
+/* TR_* bits of a word of hash h (a superset, see trig_dm). */
+static inline unsigned word_bits(uint32_t h) {
+  return trig_dm[h & (TRIG_SLOTS - 1)];
+}
+
+/* ---- tokens ---- */
+
+/* OR the sentence features of token t into *f and push it. */
+static void push_tok(tokvec *v, const tok *t, unsigned *f) {
+  *f |= t->trig | (t->type == T_NUM ? F_NUM : 0) |
+        (t->type == T_PUNCT && t->cp == '(' ? F_PAREN : 0) |
+        (t->flags & TF_UPPER ? F_UPPER : 0);
+  VEC_PUSH(*v, *t);
+}
+
+/*
+** Make t, which spans s[t->off..+t->len) of a block of b bytes and starts
+** with cp (k bytes), a word: its hash (lexicon_word_hash_cp, with one
+** 8-byte load when the block has room past the word) and trigger bits.
+*/
+static void set_word(tok *t, const char *s, size_t b, int32_t cp, size_t k) {
+  const char *w = s + t->off;
+  t->type = T_WORD;
+  if (t->off + k + 8 <= b) {
+    uint64_t v = lexicon_load8(w + k);
+    size_t rest = t->len - k;
+    if (rest < 8) v &= (1ull << (8 * rest)) - 1;
+    t->h = lexicon_hash_parts(cp, t->len, v);
+  } else {
+    t->h = lexicon_word_hash_cp(w, t->len, cp, k);
+  }
+  t->trig = (uint8_t)word_bits(t->h);
+}
+
+/*
+** A number at s[i] (an ASCII digit): digits with single inner '.' or ','
+** between digits ("5.000", "57,7"). Digits glued to a capital ("19A",
+** "5G") make a word running to the end of the text token there; "3km"
+** stays a number and a word. Returns the end.
+*/
+static size_t scan_number(const char *s, size_t i, size_t b, tok *t) {
+  size_t j = i;
+  while (j < b && (is_digit(s[j]) || ((s[j] == '.' || s[j] == ',') &&
+                                      j + 1 < b && is_digit(s[j + 1]))))
+    j++;
+  t->type = T_NUM;
+  t->len = (uint32_t)(j - i);
+  int32_t cp;
+  if (j < b && (text_decode(s + j, b - j, &cp), text_is_upper(cp))) {
+    text_tok w;
+    j = text_tok_at(s, b, j, &w);
+    t->flags |= TF_DIGITS;
+    t->len = (uint32_t)(j - i);
+    set_word(t, s, b, t->cp, 1);
+  }
+  return j;
+}
+
+/* The token at s[i] (not white space) into t, over the text layer's
+** tokenizer: numbers as scan_number, word tokens with their flags, one
+** punctuation token per other code point. Returns its end. */
+static size_t scan_tok(const char *s, size_t i, size_t b, tok *t) {
+  text_tok w;
+  size_t e = text_tok_at(s, b, i, &w);
+  t->cp = w.cp;
+  if (w.cp >= '0' && w.cp <= '9') return scan_number(s, i, b, t);
+  t->len = (uint32_t)w.len;
+  if (w.kind == TEXT_TOK_PUNCT) return e;
+  if (w.flags & TEXT_TOKF_UPPER) t->flags |= TF_UPPER;
+  if (w.flags & TEXT_TOKF_CAPS) t->flags |= TF_CAPS;
+  if (w.flags & TEXT_TOKF_DIGITS) t->flags |= TF_DIGITS;
+  size_t k = w.cp < 0x80 ? 1 : w.cp < 0x800 ? 2 : w.cp < 0x10000 ? 3 : 4;
+  set_word(t, s, b, w.cp, k);
+  return e;
+}
+
+/* Does punctuation cp, ending at s[i], end a sentence? */
+static int ends_sentence(const char *s, size_t i, size_t b, int32_t cp) {
+  return (cp == '.' || cp == '!' || cp == '?') &&
+         (i >= b || s[i] == ' ' || s[i] == '\n');
+}
+
+size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
+                   unsigned *feat) {
+  size_t i = a;
+  uint8_t pending = TF_SPACE;
+  v->n = 0, *feat = 0;
+  while (i < b) {
+    if (v->n >= SENT_MAX_TOKS ||
+        (i - a > SENT_MAX_BYTES && (pending & TF_SPACE)))
+      break;
+    int32_t cp;
+    int k = s[i] == ' ' ? (cp = ' ', 1) : text_decode(s + i, b - i, &cp);
+    if (text_class(cp) & TEXT_SPACE) {
+      pending |= TF_SPACE, i += (size_t)k;
+      if (cp == '\n' && v->n) break;
+      continue;
+    }
+    tok t = {(uint32_t)i, 0, T_PUNCT, pending, 0, 0, 0};
+    pending = 0;
+    i = scan_tok(s, i, b, &t);
+    push_tok(v, &t, feat);
+    if (t.type == T_PUNCT && ends_sentence(s, i, b, t.cp)) break;
+  }
+  return i;
+}
+
+int xt_is(const xsent *x, size_t i, const char *w) {
+  if (i >= x->n || x->s[x->t[i].off] != w[0]) return 0;
+  size_t n = strlen(w);
+  return x->t[i].len == n && memcmp(x->s + x->t[i].off, w, n) == 0;
+}
+
+/* Lowercase the first code point of s into out (<= 4 bytes); returns its
+** encoded length and the byte length consumed in *used. */
+static size_t fold_first(const char *s, size_t n, char out[4], size_t *used) {
+  int32_t cp;
+  *used = (size_t)text_decode(s, n, &cp);
+  if (cp < 0) {
+    out[0] = s[0];
+    return 1;
+  }
+  return (size_t)text_utf8_encode(text_fold_cp(cp), out);
+}
+
+int xt_isci(const xsent *x, size_t i, const char *w) {
+  if (i >= x->n || x->t[i].type == T_PUNCT) return 0;
+  const char *s = x->s + x->t[i].off;
+  size_t n = x->t[i].len, wn = strlen(w);
+  if (!n || !wn) return 0;
+  /* fast paths: Vietnamese upper and lower case letters have the same
+  ** UTF-8 length, so lengths and the bytes after the first letter must
+  ** already agree */
+  if (n != wn) return 0;
+  if ((unsigned char)s[0] < 0x80 && (unsigned char)w[0] < 0x80)
+    return ((s[0] | 32) == (w[0] | 32) || s[0] == w[0]) &&
+           memcmp(s + 1, w + 1, n - 1) == 0;
+  if (memcmp(s, w, n) == 0) return 1;
+  char a[4], b[4];
+  size_t ua, ub;
+  size_t la = fold_first(s, n, a, &ua), lb = fold_first(w, wn, b, &ub);
+  return la == lb && memcmp(a, b, la) == 0 && n - ua == wn - ub &&
+         memcmp(s + ua, w + ub, n - ua) == 0;
+}
+
+/* Token i spells w[0..n); the first letter is compared case-insensitively
+** when ci. */
+static int tok_eq(const xsent *x, size_t i, const char *w, size_t n, int ci) {
+  if (i >= x->n || x->t[i].type == T_PUNCT || x->t[i].len != n) return 0;
+  const char *s = x->s + x->t[i].off;
+  if (memcmp(s, w, n) == 0) return 1;
+  if (!ci) return 0;
+  char a[4], c[4];
+  size_t ua, uc;
+  size_t la = fold_first(s, n, a, &ua), lc = fold_first(w, n, c, &uc);
+  return la == lc && ua == uc && memcmp(a, c, la) == 0 &&
+         memcmp(s + ua, w + uc, n - ua) == 0;
+}
+
+int xt_phrase(const xsent *x, size_t i, const char *phrase) {
+  int m = 0;
+  const char *p = phrase;
+  while (*p) {
+    size_t n = 0;
+    while (p[n] && p[n] != ' ') n++;
+    if (!tok_eq(x, i + (size_t)m, p, n, m == 0)) return 0;
+    m++;
+    p += n;
+    if (*p == ' ') p++;
+  }
+  return m;
+}
+
+size_t xt_join(const xsent *x, size_t i, size_t j, char *dst, size_t cap) {
+  size_t o = 0;
+  for (size_t k = i; k < j && k < x->n; k++) {
+    const tok *t = &x->t[k];
+    if (k > i && (t->flags & TF_SPACE)) {
+      if (o + 1 >= cap) return 0;
+      dst[o++] = ' ';
+    }
+    if (o + t->len >= cap) return 0;
+    memcpy(dst + o, x->s + t->off, t->len);
+    o += t->len;
+  }
+  if (o >= cap) return 0;
+  dst[o] = 0;
+  return o;
+}
+
+/* A token that may sit inside a lexicon phrase. */
+static int phrase_tok(const tok *t) {
+  return t->type != T_PUNCT || t->cp == '-' || t->cp == '/' || t->cp == '&' ||
+         t->cp == 0x2013;
+}
+
+/*
+** Joins the tokens from i once (folded for a folding table), hashing the
+** key incrementally (FNV-1a, as util_hash64) and probing the table at
+** every word end, longest first.
+*/
+int xt_lookup(const xsent *x, size_t i, const lex_table *t,
+              const lex_entry **out) {
+  if (i >= x->n || !t->n || x->t[i].type == T_PUNCT) return 0;
+  int maxw = lex_first(t, x->t[i].h); /* most words of a key from here */
+  if (!maxw) return 0;
+  char key[256];
+  size_t ends[24], toks[24]; /* candidate key lengths and token ends */
+  int nc = 0, words = 0;
+  size_t o = 0;
+  for (size_t k = i; k < x->n && phrase_tok(&x->t[k]) && nc < 24; k++) {
+    const tok *tk = &x->t[k];
+    if (k > i && (tk->flags & TF_SPACE)) {
+      if (++words >= maxw) break;
+      if (o + 1 >= sizeof key) break;
+      key[o++] = ' ';
+    }
+    size_t n = tk->len;
+    if (t->fold) {
+      n = lexicon_fold(key + o, sizeof key - o, x->s + tk->off, tk->len);
+      if (!n) break;
+    } else {
+      if (o + n >= sizeof key) break;
+      memcpy(key + o, x->s + tk->off, n);
+    }
+    o += n;
+    /* a candidate ends after a word not glued to the next word */
+    if (tk->type != T_PUNCT &&
+        !(k + 1 < x->n && !(x->t[k + 1].flags & TF_SPACE) &&
+          x->t[k + 1].type != T_PUNCT)) {
+      ends[nc] = o;
+      toks[nc++] = k + 1 - i;
+    }
+  }
+  uint64_t hs[24];
+  uint64_t h = UTIL_FNV_OFFSET; /* as util_hash64, incrementally */
+  size_t p = 0;
+  for (int c = 0; c < nc; c++) {
+    for (; p < ends[c]; p++) {
+      h ^= (unsigned char)key[p];
+      h *= UTIL_FNV_PRIME;
+    }
+    hs[c] = h;
+  }
+  for (int c = nc - 1; c >= 0; c--) {
+    const lex_entry *e = lex_find_h(t, key, ends[c], hs[c]);
+    if (e) {
+      if (out) *out = e;
+      return (int)toks[c];
+    }
+  }
+  return 0;
+}
+
+size_t xt_end(const xsent *x, size_t j) {
+  if (j == 0) return x->start;
+  if (j > x->n) j = x->n;
+  return x->t[j - 1].off + x->t[j - 1].len;
+}
+
+char *xt_span(const xsent *x, size_t i, size_t j) {
+  if (i >= x->n || j <= i) return NULL;
+  size_t a = x->t[i].off, b = xt_end(x, j);
+  return doc_str(x->d, x->s + a, b - a);
+}
+
+/*
+** The sentence around tokens [i, j): the whole sentence when it is at
+** most `max` bytes, else a window of whole tokens around the span, grown
+** one token a side at a time, with "…" where it was cut. Figures store
+** their sentence row by row, so a run-on line must not be copied whole
+** into each of its thousands of figures.
+*/
+char *xt_context(xsent *x, size_t i, size_t j, size_t max) {
+  if (x->end - x->start <= max || i >= x->n) return xt_sentence(x);
+  if (j > x->n) j = x->n;
+  if (j <= i) j = i + 1;
+  size_t lo = i, hi = j; /* token window [lo, hi) */
+  for (int grew = 1; grew;) {
+    grew = 0;
+    if (lo > 0 && xt_end(x, hi) - x->t[lo - 1].off <= max) lo--, grew = 1;
+    if (hi < x->n && xt_end(x, hi + 1) - x->t[lo].off <= max) hi++, grew = 1;
+  }
+  size_t a = x->t[lo].off, b = xt_end(x, hi);
+  buf out;
+  buf_init(&out);
+  if (lo > 0) buf_adds(&out, "… ");
+  buf_add(&out, x->s + a, b - a);
+  if (hi < x->n) buf_adds(&out, " …");
+  char *r = doc_str(x->d, out.data, out.len);
+  buf_free(&out);
+  return r;
+}
+
+char *xt_sentence(xsent *x) {
+  if (!x->sentence) {
+    size_t a = x->start, b = x->end;
+    while (a < b && (x->s[a] == ' ' || x->s[a] == '\n')) a++;
+    while (b > a && (x->s[b - 1] == ' ' || x->s[b - 1] == '\n')) b--;
+    x->sentence = doc_str(x->d, x->s + a, b - a);
+  }
+  return x->sentence;
+}
+
+double xt_number(const char *s, size_t n) {
+  size_t dots = 0, commas = 0, lastsep = 0, lastdot = 0, lastcomma = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == '.') dots++, lastdot = i, lastsep = i;
+    if (s[i] == ',') commas++, lastcomma = i, lastsep = i;
+  }
+  char dec = 0; /* the decimal separator, if any */
+  if (dots && commas)
+    dec = lastdot > lastcomma ? '.' : ',';
+  else if (dots == 1 && n - lastsep - 1 != 3)
+    dec = '.'; /* "2.5": English decimal; "5.000" is thousands */
+  else if (commas == 1)
+    dec = ','; /* "57,7" Vietnamese decimal */
+  (void)lastsep;
+  double v = 0, scale = 0;
+  for (size_t i = 0; i < n; i++) {
+    char c = s[i];
+    if (is_digit(c)) {
+      v = v * 10 + (c - '0');
+      if (scale) scale *= 10;
+    } else if (c == dec && !scale)
+      scale = 1;
+  }
+  return scale ? v / scale : v;
+}
+
+/* Plain integer value of NUM token i (no separators), or -1. */
+static int tok_int(const xsent *x, size_t i) {
+  if (i >= x->n || x->t[i].type != T_NUM || x->t[i].len > 9) return -1;
+  int v = 0;
+  for (uint32_t k = 0; k < x->t[i].len; k++) {
+    char c = x->s[x->t[i].off + k];
+    if (!is_digit(c)) return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+int xt_year(const xsent *x, size_t i) {
+  if (i >= x->n || x->t[i].len != 4) return 0;
+  int v = tok_int(x, i);
+  return v >= 1900 && v <= 2100 ? v : 0;
+}
+
+int xt_date(const xsent *x, size_t i, char iso[11]) {
+  int d = tok_int(x, i), m, y;
+  int n;
+  if (d < 1 || d > 31) return 0;
+  if (i + 4 < x->n && x->t[i + 1].type == T_PUNCT &&
+      (x->t[i + 1].cp == '/' || x->t[i + 1].cp == '-' ||
+       x->t[i + 1].cp == '.') &&
+      xt_punct(x, i + 3, x->t[i + 1].cp) && !(x->t[i + 1].flags & TF_SPACE) &&
+      !(x->t[i + 2].flags & TF_SPACE) && !(x->t[i + 3].flags & TF_SPACE) &&
+      !(x->t[i + 4].flags & TF_SPACE)) {
+    m = tok_int(x, i + 2);
+    y = xt_year(x, i + 4);
+    n = 5;
+  } else if (xt_is(x, i + 1, "tháng") && xt_is(x, i + 3, "năm")) {
+    m = tok_int(x, i + 2);
+    y = xt_year(x, i + 4);
+    n = 5;
+  } else
+    return 0;
+  if (m < 1 || m > 12 || !y) return 0;
+  snprintf(iso, 11, "%04d-%02d-%02d", y, m, d);
+  return n;
+}
+
+int xt_roman(const char *s, size_t n) {
+  if (!n || n > 12) return 0;
+  int total = 0, prev = 0;
+  for (size_t i = n; i-- > 0;) {
+    int v;
+    switch (s[i]) {
+      case 'I':
+        v = 1;
+        break;
+      case 'V':
+        v = 5;
+        break;
+      case 'X':
+        v = 10;
+        break;
+      case 'L':
+        v = 50;
+        break;
+      case 'C':
+        v = 100;
+        break;
+      default:
+        return 0;
+    }
+    total += v < prev ? -v : v;
+    if (v > prev) prev = v;
+  }
+  return total > 0 && total < 200 ? total : 0;
+}

@@ -1,0 +1,173 @@
+/*
+** xtok.h — the extractors' token layer: sentences and tokens of a body
+** block, and the helpers every extractor (extract_*.c) uses on them.
+**
+** xt_tokenize cuts a block into sentences (lines are sentences too) and
+** each sentence into tokens, over the text layer's tokenizer (text_tok.h):
+** its level-1 tokens, with numbers built from digits and inner '.' or ','.
+** Tokens are byte spans into the block text; nothing is copied until a
+** fact is kept (then into the doc arena). Below every extractor: it calls
+** text, lexicon, doc and util only.
+*/
+#ifndef TINSH_XTOK_H
+#define TINSH_XTOK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "doc.h"
+#include "lexicon.h"
+
+typedef enum { T_WORD, T_NUM, T_PUNCT } tok_type;
+
+enum {
+  TF_SPACE = 1, /* whitespace (or block start) right before the token */
+  TF_UPPER = 2, /* word whose first letter is uppercase */
+  TF_CAPS = 4,  /* word of >= 2 letters, all uppercase ("HĐND", "QH") */
+  TF_DIGITS = 8 /* word that also holds digits ("Km11", "QH13") */
+};
+
+typedef struct tok {
+  uint32_t off;  /* byte offset in the block text */
+  uint32_t len;  /* byte length */
+  uint8_t type;  /* tok_type */
+  uint8_t flags; /* TF_* */
+  int32_t cp;    /* first code point (punctuation: the character) */
+  uint32_t h;    /* words: lexicon_word_hash of the text, else 0 */
+  uint8_t trig;  /* words: TR_* bits, computed once by the tokenizer */
+} tok;
+
+/* What a word may start (xt_bits): lets extractors skip most tokens. */
+enum {
+  TR_REF = 1,      /* a document kind: "Nghị quyết", "Kế hoạch", ... */
+  TR_PERIOD = 2,   /* a term: "nhiệm kỳ", "giai đoạn", "thời kỳ" */
+  TR_PLACE = 4,    /* an administrative prefix: "xã", "TP", "huyện", ... */
+  TR_GAZ = 8,      /* the first word of a gazetteer name */
+  TR_SURNAME = 16, /* a surname */
+  TR_TARGET = 32,  /* "tầm nhìn", "đến năm", "trước năm" */
+  TR_CONGRESS = 64 /* "Đại hội" */
+};
+
+typedef struct name_hit { /* a name-shaped run seen in the text */
+  uint32_t block, off, len;
+} name_hit;
+
+/* uint64 hash -> int map (open addressing; key 0 is remapped to 1). */
+typedef struct hmap {
+  uint64_t *keys;
+  int *vals;
+  size_t cap, n;
+} hmap;
+
+/* Slot of `key`: *isnew is set when the key was just inserted (value 0). */
+int *hmap_slot(hmap *m, uint64_t key, int *isnew);
+void hmap_free(hmap *m);
+
+/* Per-document scanning state. */
+typedef struct xdoc {
+  doc *d;
+  const lexicon *lx;
+  VEC(name_hit) names; /* every surname-initial capitalised run */
+  hmap people;         /* name hash -> index in d->people + 1 */
+  hmap places;         /* canonical name hash -> index in d->places + 1 */
+  hmap periods;        /* (kind, from, to, ordinal) -> 1 */
+  hmap refs;           /* number hash -> index in d->refs + 1 */
+  hmap quotes;         /* text hash -> 1 */
+  hmap abbrevs;        /* abbr hash -> 1 */
+} xdoc;
+
+/* One sentence being scanned. */
+typedef struct xsent {
+  xdoc *x;
+  doc *d;
+  int block;         /* index in d->blocks */
+  const char *s;     /* block text */
+  size_t start, end; /* sentence byte range in s */
+  const tok *t;      /* its tokens */
+  size_t n;          /* token count */
+  char *sentence;    /* arena copy of the sentence, made on demand */
+  uint8_t *used;     /* used[i]: token i belongs to a ref/date/period */
+} xsent;
+
+/* ---- token helpers ---- */
+
+/* A fixed word list looked up by token hash (built once, then read-only). */
+typedef struct xwords {
+  const char *const *w; /* NULL-terminated list */
+  int exact;            /* 1: exact match; 0: first letter case-insensitive */
+  uint32_t keys[512];   /* lexicon_word_hash of each word; 0 = empty */
+  uint16_t idx[512];    /* its index in w */
+} xwords;
+
+#define XWORDS_MAX 384 /* words of a list kept (the table has 512 slots) */
+
+/* Hash the words of ws->w (the first XWORDS_MAX). */
+void xwords_init(xwords *ws);
+/* Point ws at the lexicon's word list `list` (LEX_*) and hash it. */
+void xwords_load(xwords *ws, int list, int exact);
+/* Word token i is one of ws's words. */
+int xt_in(const xsent *x, size_t i, const xwords *ws);
+
+/* TR_* bits of word token i (0 for other tokens). */
+static inline unsigned xt_bits(const xsent *x, size_t i) {
+  return i < x->n ? x->t[i].trig : 0;
+}
+/* Token i's text equals w exactly. Out-of-range i is never equal. */
+int xt_is(const xsent *x, size_t i, const char *w);
+/* Same, ignoring the case of the first letter of both. */
+int xt_isci(const xsent *x, size_t i, const char *w);
+/* Tokens from i spell the words of `phrase` (single spaces, first letter
+** case-insensitive); returns how many tokens matched, or 0. */
+int xt_phrase(const xsent *x, size_t i, const char *phrase);
+/* Punctuation token i is the character c. */
+static inline int xt_punct(const xsent *x, size_t i, int c) {
+  return i < x->n && x->t[i].type == T_PUNCT && x->t[i].cp == c;
+}
+/* Join tokens [i, j) into dst as words with single spaces (punctuation
+** attached as written). Returns the length or 0 when it does not fit. */
+size_t xt_join(const xsent *x, size_t i, size_t j, char *dst, size_t cap);
+/* Longest phrase of a lexicon table starting at token i (at most `max`
+** tokens, words only unless `punct`); returns its token count, 0 if none. */
+int xt_lookup(const xsent *x, size_t i, const lex_table *t,
+              const lex_entry **out);
+/* Arena copy of the block text from token i to the end of token j-1. */
+char *xt_span(const xsent *x, size_t i, size_t j);
+/* Arena copy of the whole sentence (cached). */
+char *xt_sentence(xsent *x);
+/* The sentence, or a window of at most ~max bytes around tokens [i, j). */
+char *xt_context(xsent *x, size_t i, size_t j, size_t max);
+/* Byte offset just past token j-1 (or the start of token i when j <= i). */
+size_t xt_end(const xsent *x, size_t j);
+
+/* Parse the Vietnamese/English number of token text s[0..n). */
+double xt_number(const char *s, size_t n);
+
+/* A 4-digit year 1900..2100 at token i, else 0. */
+int xt_year(const xsent *x, size_t i);
+/* Date at token i ("27/11/2023", "05 tháng 4 năm 2016", "11-7-2023");
+** writes ISO "yyyy-mm-dd" into iso[11] and returns the token count. */
+int xt_date(const xsent *x, size_t i, char iso[11]);
+
+/* Roman numeral "XXIV" -> 24; 0 when s[0..n) is not one. */
+int xt_roman(const char *s, size_t n);
+
+typedef VEC(tok) tokvec;
+
+/* Sentence features gathered by xt_tokenize: the OR of every token's TR_*
+** bits and these, so extractors with nothing to find are skipped. */
+enum { F_NUM = 1 << 8, F_PAREN = 1 << 9, F_UPPER = 1 << 10 };
+
+/*
+** Tokenize the sentence that starts at s[a] (block of b bytes) into v
+** (cleared first); set *feat to its features and return where the
+** sentence ends: just past a newline, or past a '.', '!' or '?' followed
+** by a space, a newline or the end; a sentence longer than 8 KB ends at
+** the next space, and one of 4,096 tokens ends there.
+*/
+size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
+                   unsigned *feat);
+
+/* Build the trigger table (TR_* bits) once; extract_facts calls it. */
+void xtok_init(void);
+
+#endif
