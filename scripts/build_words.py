@@ -23,13 +23,15 @@ end), and keeps:
     that holds at least TRI_COHESION of the occurrences of both its
     left and its right part (names such as "hồ chí minh", "bà rịa vũng
     tàu");
-  - but no n-gram whose most frequent left (or right) neighbour comes with
-    it in at least FRAG of its uses: it is a fragment of a longer unit
-    ("tướng nguyễn" of "thủ tướng nguyễn", "chí minh" of "hồ chí minh"),
-    and no n-gram holding an acronym (a syllable written in capitals in
-    at least half of its uses: "UBND tỉnh"), nor one written lower case
-    then capitalised inside in at least half of its uses (a common noun
-    before a name: "quận Hai Bà Trưng", "phường Minh Khai").
+  - but no n-gram written lower case then capitalised inside in at least
+    half of its uses (a word boundary: a common noun before a name,
+    "quận Hai Bà Trưng", or inside an organisation's name, "Ủy ban
+    Thường vụ"); no n-gram whose most frequent left (or right) neighbour
+    comes with it in at least FRAG of its uses, a fragment of a longer
+    unit ("tướng nguyễn" of "thủ tướng nguyễn", "chí minh" of "hồ chí
+    minh"), unless the n-gram grown by that neighbour is such a boundary
+    ("thường vụ" stays); and no n-gram holding an acronym (a syllable
+    written in capitals in at least half of its uses: "UBND tỉnh").
 
 The committed file holds word types and counts only (derived figures,
 no corpus text). Without the corpora the script says so and exits 0,
