@@ -23,13 +23,15 @@ end), and keeps:
     that holds at least TRI_COHESION of the occurrences of both its
     left and its right part (names such as "hồ chí minh", "bà rịa vũng
     tàu");
-  - but no n-gram whose most frequent left (or right) neighbour comes with
-    it in at least FRAG of its uses: it is a fragment of a longer unit
-    ("tướng nguyễn" of "thủ tướng nguyễn", "chí minh" of "hồ chí minh"),
-    and no n-gram holding an acronym (a syllable written in capitals in
-    at least half of its uses: "UBND tỉnh"), nor one written lower case
-    then capitalised inside in at least half of its uses (a common noun
-    before a name: "quận Hai Bà Trưng", "phường Minh Khai").
+  - but no n-gram written lower case then capitalised inside in at least
+    half of its uses (a word boundary: a common noun before a name,
+    "quận Hai Bà Trưng", or inside an organisation's name, "Ủy ban
+    Thường vụ"); no n-gram whose most frequent left (or right) neighbour
+    comes with it in at least FRAG of its uses, a fragment of a longer
+    unit ("tướng nguyễn" of "thủ tướng nguyễn", "chí minh" of "hồ chí
+    minh"), unless the n-gram grown by that neighbour is such a boundary
+    ("thường vụ" stays); and no n-gram holding an acronym (a syllable
+    written in capitals in at least half of its uses: "UBND tỉnh").
 
 The committed file holds word types and counts only (derived figures,
 no corpus text). Without the corpora the script says so and exits 0,
@@ -105,15 +107,23 @@ def count_longer(paths, keep):
     return tri, quad, side, shift
 
 
-def fragments(side, grams):
+def fragments(side, grams, shifted):
     """n-grams one neighbour of which accompanies FRAG of their uses: parts
-    of a longer unit ("tướng nguyễn" in "thủ tướng nguyễn")."""
-    most = collections.Counter()
+    of a longer unit ("tướng nguyễn" of "thủ tướng nguyễn", "chí minh" of
+    "hồ chí minh") -- unless the n-gram grown by that neighbour is mostly
+    written lower case then capitalised inside (`shifted`): that is a word
+    boundary, as in "Ủy ban Thường vụ", so "thường vụ" stays."""
+    most = {}
     for (g, nb), c in side.items():
         key = (g, nb[0])
-        if c > most[key]:
-            most[key] = c
-    return {g for (g, _), c in most.items() if g in grams and c >= FRAG * grams[g]}
+        if c > most.get(key, (0, ""))[0]:
+            most[key] = (c, nb[1:])
+    out = set()
+    for (g, d), (c, nb) in most.items():
+        longer = nb + " " + g if d == "<" else g + " " + nb
+        if g in grams and c >= FRAG * grams[g] and longer not in shifted:
+            out.add(g)
+    return out
 
 
 # Stopwords of data/stopwords-vi.txt that often make compounds ("dân sự",
@@ -192,8 +202,9 @@ def main(argv):
         tris = keep_longer(tri, bis, stop)
         quads = keep_longer(quad, tris, stop)
         allg = {**bis, **tris, **quads}
-        frag = fragments(side, allg)
-        frag |= {g for g, c in shift.items() if g in allg and 2 * c >= allg[g]}
+        seen = {**bi, **tri, **quad}
+        shifted = {g for g, c in shift.items() if 2 * c >= seen.get(g, c + 1)}
+        frag = fragments(side, allg, shifted) | (shifted & set(allg))
         bis, tris, quads = ({k: c for k, c in d.items() if k not in frag}
                             for d in (bis, tris, quads))
     finally:

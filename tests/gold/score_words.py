@@ -14,7 +14,7 @@ regression fails) or when the gold does not match the articles.
 """
 import os, re, subprocess, sys
 
-FLOOR_ALL, FLOOR_MULTI = 0.89, 0.92  # measured 0.920, 0.948 when set
+FLOOR_ALL, FLOOR_MULTI = 0.90, 0.93  # measured 0.924, 0.951 when set
 WORD = re.compile(r"\w+(?:_\w+)*")
 
 
