@@ -17,6 +17,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "date.h"
 #include "extract_int.h"
 
 #define SENT_MAX_BYTES 8192 /* a longer "sentence" is cut at a space */
@@ -643,7 +644,7 @@ int xt_date(const xsent *x, size_t i, char iso[11]) {
     n = 5;
   } else
     return 0;
-  if (m < 1 || m > 12 || !y) return 0;
+  if (!y || !date_valid(y, m, d)) return 0; /* the date core: no 31/02 */
   snprintf(iso, 11, "%04d-%02d-%02d", y, m, d);
   return n;
 }

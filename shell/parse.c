@@ -30,6 +30,7 @@
 #include <sys/stat.h>
 #include <utf8proc.h>
 
+#include "date.h"
 #include "extract.h"
 #include "text.h"
 
@@ -252,224 +253,6 @@ static size_t plus_prefix(const char *s, size_t n) {
   if (n >= 2 && s[0] == '+' && s[1] == ' ') return 2;
   if (n >= 2 && s[0] == '+' && (unsigned char)s[1] >= 0x80) return 1;
   return 0;
-}
-
-/* ---- date lines ---- */
-
-typedef struct dt {
-  int y, mo, d, h, mi, s, has_time, tz_set, tz; /* tz in minutes */
-} dt;
-
-static int days_in(int y, int m) {
-  static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
-  return dm[m - 1];
-}
-
-static int read_num(const char *s, size_t n, size_t *i, int maxd) {
-  int v = 0, d = 0;
-  while (*i < n && s[*i] >= '0' && s[*i] <= '9' && d < maxd)
-    v = v * 10 + (s[*i] - '0'), (*i)++, d++;
-  if (*i < n && s[*i] >= '0' && s[*i] <= '9') return -1; /* too long */
-  return d ? v : -1;
-}
-
-static size_t ndigits(const char *s, size_t n, size_t i) {
-  size_t k = 0;
-  while (i + k < n && s[i + k] >= '0' && s[i + k] <= '9') k++;
-  return k;
-}
-
-/* Words a date line may hold besides numbers (lower case). */
-static const char *const date_words[] = {
-    "thứ",    "hai", "ba",   "tư",    "năm",  "sáu",     "bảy",       "chủ",
-    "nhật",   "cn",  "ngày", "tháng", "cập",  "đăng",    "lúc",       "gmt",
-    "utc",    "ict", "giờ",  "am",    "pm",   "sa",      "ch",        "updated",
-    "posted", "on",  "at",   "thời",  "gian", "xuất",    "bản",       "đăng",
-    "tải",    "lên", "tin",  "bài",   "viết", "publish", "published", "date",
-    "time",   "t2",  "t3",   "t4",    "t5",   "t6",      "t7",        NULL};
-
-/* Lower-case word starting at s[*i] (letters only); advances *i. */
-static int read_word(const char *s, size_t n, size_t *i, char *w, size_t cap) {
-  size_t o = 0;
-  while (*i < n) {
-    int k;
-    int32_t c = cp_at(s, n, *i, &k);
-    if (!text_is_letter(c) && !(c >= '0' && c <= '9' && o > 0)) break;
-    char e[4];
-    int m = text_utf8_encode(fold(c), e);
-    if (o + (size_t)m >= cap) return 0;
-    memcpy(w + o, e, (size_t)m);
-    o += (size_t)m;
-    *i += (size_t)k;
-  }
-  w[o] = 0;
-  return o > 0;
-}
-
-/* Time zone after GMT/UTC or a time: "+7", "+07", "+07:00", "+0700". */
-static int read_tz(const char *s, size_t n, size_t *i, dt *t) {
-  size_t j = *i;
-  while (j < n && s[j] == ' ') j++;
-  if (j >= n || (s[j] != '+' && s[j] != '-')) return 0;
-  int sign = s[j] == '-' ? -1 : 1;
-  j++;
-  while (j < n && s[j] == ' ') j++;
-  size_t nd = ndigits(s, n, j);
-  int h, m = 0;
-  if (nd == 1 || nd == 2) {
-    h = read_num(s, n, &j, 2);
-    if (j + 2 < n && s[j] == ':' && ndigits(s, n, j + 1) == 2) {
-      j++;
-      m = read_num(s, n, &j, 2);
-    }
-  } else if (nd == 4) {
-    int v = read_num(s, n, &j, 4);
-    h = v / 100, m = v % 100;
-  } else {
-    return 0;
-  }
-  if (h > 14 || m > 59) return 0;
-  t->tz_set = 1, t->tz = sign * (h * 60 + m);
-  *i = j;
-  return 1;
-}
-
-/*
-** Is s[0..n) a date line, and nothing else? Fills *t. Accepted: numeric
-** dates d/m/yyyy, d-m-yyyy, d.m.yyyy, yyyy-mm-dd, "ngày d tháng m năm y",
-** times hh:mm[:ss] or 15h30, weekday names, labels ("Cập nhật:", "Ngày
-** đăng:"), GMT/UTC offsets, and separators. A date needs its year.
-*/
-static int parse_dateline_at(const char *s, size_t n, dt *t) {
-  memset(t, 0, sizeof *t);
-  int have_date = 0, dmy_d = 0, dmy_m = 0,
-      after = 0; /* after: 1 ngày 2 tháng 3 năm */
-  char w[32], prev[32] = "";
-  for (size_t i = 0; i < n;) {
-    unsigned char c = (unsigned char)s[i];
-    if (c == ' ' || c == ',' || c == '|' || c == '(' || c == ')' || c == '[' ||
-        c == ']' || c == ':' || c == '-' || c == '/' || c == '.' || c == ';') {
-      i++;
-      continue;
-    }
-    if (n - i >= 3 && (memcmp(s + i, "\xe2\x80\x93", 3) == 0 ||
-                       memcmp(s + i, "\xe2\x80\x94", 3) == 0)) {
-      i += 3;
-      continue;
-    }
-    if (c == '+') {
-      if (!read_tz(s, n, &i, t)) return 0;
-      continue;
-    }
-    if (c >= '0' && c <= '9') {
-      size_t nd = ndigits(s, n, i), j = i;
-      if (nd == 4 && j + 9 < n + 0 && s[j + 4] == '-' &&
-          ndigits(s, n, j + 5) == 2 && s[j + 7] == '-' &&
-          ndigits(s, n, j + 8) == 2) { /* yyyy-mm-dd */
-        t->y = read_num(s, n, &j, 4), j++;
-        t->mo = read_num(s, n, &j, 2), j++;
-        t->d = read_num(s, n, &j, 2);
-        have_date = 1, i = j;
-        if (i < n && s[i] == 'T') i++; /* ISO 8601 "T" */
-        continue;
-      }
-      if (nd <= 2 && j + nd < n &&
-          (s[j + nd] == '/' || s[j + nd] == '-' || s[j + nd] == '.')) {
-        char sep = s[j + nd];
-        int d = read_num(s, n, &j, 2);
-        j++;
-        size_t nm = ndigits(s, n, j);
-        if (nm >= 1 && nm <= 2 && j + nm < n && s[j + nm] == sep &&
-            ndigits(s, n, j + nm + 1) == 4) {
-          int mo = read_num(s, n, &j, 2);
-          j++;
-          t->y = read_num(s, n, &j, 4), t->mo = mo, t->d = d;
-          have_date = 1, i = j;
-          continue;
-        }
-        return 0; /* d/m without a year, or garbage */
-      }
-      if (nd <= 2 && j + nd < n &&
-          (s[j + nd] == ':' || s[j + nd] == 'h' ||
-           s[j + nd] == 'H')) { /* time */
-        int h = read_num(s, n, &j, 2), mi = 0, sec = 0;
-        j++;
-        if (ndigits(s, n, j) == 2) {
-          mi = read_num(s, n, &j, 2);
-          if (j + 2 < n && s[j] == ':' && ndigits(s, n, j + 1) == 2) {
-            j++;
-            sec = read_num(s, n, &j, 2);
-          }
-        } else if (s[j - 1] == ':') {
-          return 0;
-        }
-        if (h > 23 || mi > 59 || sec > 59) return 0;
-        t->h = h, t->mi = mi, t->s = sec, t->has_time = 1, i = j;
-        continue;
-      }
-      int v = read_num(s, n, &j, 4);
-      if (v < 0) return 0;
-      if (strcmp(prev, "thứ") == 0 && v >= 2 && v <= 7) {
-      } else if (after == 1 && v >= 1 && v <= 31) {
-        dmy_d = v;
-      } else if (after == 2 && v >= 1 && v <= 12) {
-        dmy_m = v;
-      } else if (after == 3 && nd == 4 && dmy_d && dmy_m) {
-        t->y = v, t->mo = dmy_m, t->d = dmy_d, have_date = 1;
-      } else {
-        return 0;
-      }
-      i = j, after = 0, prev[0] = 0;
-      continue;
-    }
-    if (!read_word(s, n, &i, w, sizeof w)) return 0;
-    int known = 0;
-    for (const char *const *q = date_words; *q; q++)
-      if (strcmp(*q, w) == 0) known = 1;
-    if (!known) return 0;
-    if (strcmp(w, "ngày") == 0)
-      after = 1;
-    else if (strcmp(w, "tháng") == 0)
-      after = 2;
-    else if (strcmp(w, "năm") == 0 && dmy_m)
-      after = 3;
-    else
-      after = 0;
-    if ((strcmp(w, "gmt") == 0 || strcmp(w, "utc") == 0) &&
-        read_tz(s, n, &i, t))
-      continue;
-    snprintf(prev, sizeof prev, "%s", w);
-  }
-  if (!have_date) return 0;
-  if (t->y < 1900 || t->y > 2100 || t->mo < 1 || t->mo > 12 || t->d < 1 ||
-      t->d > days_in(t->y, t->mo))
-    return 0;
-  return 1;
-}
-
-/* A date line, possibly after a place: "Hà Nội, ngày 24 tháng 11 năm 2015". */
-static int parse_dateline(const char *s, size_t n, dt *t) {
-  if (n > 120) return 0;
-  if (parse_dateline_at(s, n, t)) return 1;
-  const char *c = memmem(s, n, ", ngày ", 8);
-  if (c && c - s <= 40) {
-    for (const char *q = s; q < c; q++)
-      if (*q >= '0' && *q <= '9') return 0;
-    return parse_dateline_at(c + 2, n - (size_t)(c + 2 - s), t);
-  }
-  return 0;
-}
-
-static void format_date(const dt *t, char *out, size_t cap) {
-  if (!t->has_time) {
-    snprintf(out, cap, "%04d-%02d-%02d", t->y, t->mo, t->d);
-    return;
-  }
-  int tz = t->tz_set ? t->tz : 7 * 60;
-  int a = tz < 0 ? -tz : tz;
-  snprintf(out, cap, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", t->y, t->mo,
-           t->d, t->h, t->mi, t->s, tz < 0 ? '-' : '+', a / 60, a % 60);
 }
 
 /* ---- marker lists ---- */
@@ -913,8 +696,8 @@ static int looks_like_title(page *p, size_t i) {
   ** and followed by a date line or by something longer */
   if (n > 250 || breaks > 0) return 0;
   if (i + 1 >= p->n) return 1; /* a lone short sentence: the headline */
-  dt t;
-  if (parse_dateline(US(p, i + 1), UL(p, i + 1), &t)) return 1;
+  date_tm t;
+  if (date_line(US(p, i + 1), UL(p, i + 1), &t)) return 1;
   return UL(p, i + 1) > n + n / 2;
 }
 
@@ -998,11 +781,11 @@ static char *site_from(doc *d, const char *s, size_t n) {
 static size_t classify_header(page *p) {
   doc *d = p->d;
   size_t i = 0, pre_date = (size_t)-1;
-  dt pre_t, t;
+  date_tm pre_t, t;
   for (; i < p->n; i++) {
     const char *s = US(p, i);
     size_t n = UL(p, i);
-    if (parse_dateline(s, n, &t)) {
+    if (date_line(s, n, &t)) {
       if (pre_date != (size_t)-1) p->u[pre_date].kind = BK_BANNER;
       pre_date = i, pre_t = t;
       p->u[i].kind = BK_DATELINE;
@@ -1027,8 +810,7 @@ static size_t classify_header(page *p) {
     /* legal documents: "LUẬT" / "ĐẤU THẦU" -> title "LUẬT ĐẤU THẦU" */
     if (i < p->n && UL(p, i - 1) <= 20 &&
         all_caps(US(p, i - 1), UL(p, i - 1)) && UL(p, i) <= 200 &&
-        all_caps(US(p, i), UL(p, i)) &&
-        !parse_dateline(US(p, i), UL(p, i), &t)) {
+        all_caps(US(p, i), UL(p, i)) && !date_line(US(p, i), UL(p, i), &t)) {
       p->u[i].kind = BK_HEADING;
       size_t n1 = strlen(d->title), n2 = UL(p, i);
       char *both = arena_alloc(&d->arena, n1 + n2 + 2);
@@ -1043,7 +825,7 @@ static size_t classify_header(page *p) {
   size_t j = i, post = (size_t)-1;
   for (; j < p->n && j < i + 4; j++) {
     if (is_filler(US(p, j), UL(p, j))) continue;
-    if (parse_dateline(US(p, j), UL(p, j), &t)) post = j;
+    if (date_line(US(p, j), UL(p, j), &t)) post = j;
     break;
   }
   char iso[40];
@@ -1051,11 +833,11 @@ static size_t classify_header(page *p) {
     if (pre_date != (size_t)-1) p->u[pre_date].kind = BK_BANNER;
     for (size_t q = i; q < post; q++) p->u[q].kind = BK_BOILERPLATE;
     p->u[post].kind = BK_DATELINE;
-    format_date(&t, iso, sizeof iso);
+    date_format(&t, iso, sizeof iso);
     d->published = doc_str(d, iso, strlen(iso));
     i = post + 1;
   } else if (pre_date != (size_t)-1) {
-    format_date(&pre_t, iso, sizeof iso);
+    date_format(&pre_t, iso, sizeof iso);
     d->published = doc_str(d, iso, strlen(iso));
   }
   if (!d->title) doc_warn(d, "no-title: no headline found");
@@ -1103,10 +885,10 @@ static int not_a_name(const char *s, size_t n) {
   return 0;
 }
 
-static void set_published(doc *d, const dt *t) {
+static void set_published(doc *d, const date_tm *t) {
   char iso[40];
   if (d->published) return; /* the header's date line wins */
-  format_date(t, iso, sizeof iso);
+  date_format(t, iso, sizeof iso);
   d->published = doc_str(d, iso, strlen(iso));
 }
 
@@ -1137,12 +919,12 @@ static size_t classify_byline(page *p, size_t b, size_t e) {
     size_t i = end - 1;
     const char *s = US(p, i);
     size_t n = UL(p, i);
-    dt t;
+    date_tm t;
     const char *bar = n <= 160 ? memmem(s, n, " | ", 3) : NULL;
-    if (parse_dateline(s, n, &t)) {
+    if (date_line(s, n, &t)) {
       p->u[i].kind = BK_DATELINE;
       set_published(p->d, &t);
-    } else if (bar && parse_dateline(bar + 3, n - (size_t)(bar + 3 - s), &t)) {
+    } else if (bar && date_line(bar + 3, n - (size_t)(bar + 3 - s), &t)) {
       p->u[i].kind = BK_BYLINE;
       set_published(p->d, &t);
       size_t ln = (size_t)(bar - s);
