@@ -129,71 +129,193 @@ static char *strip_quotes(doc *d, const char *s, size_t n) {
 
 /* ---- classification ---- */
 
-/* Decide header kinds; returns the index of the first body unit. */
-static size_t classify_header(page *p) {
+#define NONE ((size_t)-1)
+
+/*
+** A section name over the headline ("Thời cuộc" / the headline / text): a
+** label of at most 3 words without digits, followed by a longer unit of
+** 5+ words that reads as a headline, and more text after that.
+*/
+static int section_name(page *p, size_t i) {
+  const char *s = US(p, i), *t;
+  size_t n = UL(p, i), tn;
+  if (n > 40 || pt_words(s, n, 5) > 3 || !pl_label(s, n) || i + 2 >= p->n)
+    return 0;
+  for (size_t k = 0; k < n; k++)
+    if (s[k] >= '0' && s[k] <= '9') return 0;
+  t = US(p, i + 1), tn = UL(p, i + 1);
+  date_tm dt;
+  int k;
+  if (tn > 250 || pt_words(t, tn, 6) < 5 || pt_last_cp(t, tn, &k) == '.' ||
+      date_line(t, tn, &dt))
+    return 0;
+  return looks_like_title(p, i + 1);
+}
+
+/* Is unit i chrome above the headline? (banners, widgets, lines the
+** folder repeats, an issuer over a rule line, a section name) */
+static int header_chrome(page *p, size_t i) {
+  const char *s = US(p, i);
+  size_t n = UL(p, i);
+  if (chrome_banner(s, n) || chrome_shape(s, n) || chrome_share(s, n) ||
+      parse_ctx_repeated(p->ctx, s, n))
+    return 1;
+  /* a short ALL-CAPS issuer over a rule line ("QUỐC HỘI" / "------") */
+  if (i + 1 < p->n && n <= 60 && pt_all_caps(s, n) &&
+      pt_is_filler(US(p, i + 1), UL(p, i + 1)))
+    return 1;
+  return section_name(p, i);
+}
+
+/* Legal documents: "LUẬT" / "ĐẤU THẦU" -> title "LUẬT ĐẤU THẦU". Returns
+** the unit after the title. */
+static size_t legal_title(page *p, size_t i) {
   doc *d = p->d;
-  size_t i = 0, pre_date = (size_t)-1;
+  date_tm t;
+  if (i < p->n && UL(p, i - 1) <= 20 &&
+      pt_all_caps(US(p, i - 1), UL(p, i - 1)) && UL(p, i) <= 200 &&
+      pt_all_caps(US(p, i), UL(p, i)) && !date_line(US(p, i), UL(p, i), &t)) {
+    p->u[i].kind = BK_HEADING;
+    size_t n1 = strlen(d->title), n2 = UL(p, i);
+    char *both = arena_alloc(&d->arena, n1 + n2 + 2);
+    memcpy(both, d->title, n1);
+    both[n1] = ' ';
+    memcpy(both + n1 + 1, US(p, i), n2);
+    d->title = both;
+    i++;
+  }
+  return i;
+}
+
+/*
+** The headline at unit i, if it is one: not a caption, a numbered
+** heading or body text. A title known from a metadata header is kept;
+** the unit is its title block only when it repeats it. The site name
+** left at the end ("… - Báo X") is cut from the title (not the block).
+** Returns the first unit after the title.
+*/
+static size_t take_title(page *p, size_t i) {
+  doc *d = p->d;
+  if (i >= p->n) return i;
+  const char *s = US(p, i);
+  size_t n = UL(p, i);
+  if (d->title) {
+    size_t m = chrome_site_suffix(s, n, d->site);
+    if (!pt_near_dup(s, m, d->title, strlen(d->title)) &&
+        !pt_near_dup(s, n, d->title, strlen(d->title)))
+      return i;
+    p->u[i].kind = BK_TITLE;
+    return i + 1;
+  }
+  if (!looks_like_title(p, i) || pl_caption_marked(s, n) ||
+      pl_numbered_heading(s, n))
+    return i;
+  p->u[i].kind = BK_TITLE;
+  d->title = strip_quotes(d, s, chrome_site_suffix(s, n, d->site));
+  return legal_title(p, i + 1);
+}
+
+/* May unit j stand between the headline and its date line? (fillers,
+** chrome, a short line that ends no sentence: a section, an author) */
+static int before_date(page *p, size_t j) {
+  const char *s = US(p, j);
+  size_t n = UL(p, j);
+  if (pt_is_filler(s, n) || header_chrome(p, j) || chrome_share(s, n)) return 1;
+  return n <= 60 && pt_words(s, n, 8) <= 6 && !pt_ends_sentence(s, n);
+}
+
+/* The date line under the headline at unit i (within 5 units), or NONE. */
+static size_t date_after_title(page *p, size_t i, date_tm *t) {
+  for (size_t j = i; j < p->n && j < i + 5; j++) {
+    if (date_line(US(p, j), UL(p, j), t)) return j;
+    if (!before_date(p, j)) break;
+  }
+  return NONE;
+}
+
+static void set_iso(doc *d, const date_tm *t) {
+  char iso[40];
+  date_format(t, iso, sizeof iso);
+  d->published = doc_str(d, iso, strlen(iso));
+}
+
+/* Mark the units between the headline and its date line: a name is a
+** byline (and the author), the rest boilerplate. */
+static void mark_between(page *p, size_t a, size_t b) {
+  const char *au;
+  size_t an;
+  for (size_t q = a; q < b; q++) {
+    const char *s = US(p, q);
+    size_t n = UL(p, q);
+    int name = pl_byline(s, n, &au, &an) && au && !pt_is_filler(s, n) &&
+               !header_chrome(p, q);
+    p->u[q].kind = name ? BK_BYLINE : BK_BOILERPLATE;
+    if (name && !p->d->author) p->d->author = doc_str(p->d, au, an);
+  }
+}
+
+/* Decide header kinds from unit `from` on; returns the first body unit.
+** Of several date lines the one nearest the headline wins: one under
+** it, else the last one above it (a site's "today" header is higher). */
+static size_t classify_header(page *p, size_t from) {
+  doc *d = p->d;
+  size_t i = from, pre = NONE;
   date_tm pre_t, t;
   for (; i < p->n; i++) {
-    const char *s = US(p, i);
-    size_t n = UL(p, i);
-    if (date_line(s, n, &t)) {
-      if (pre_date != (size_t)-1) p->u[pre_date].kind = BK_BANNER;
-      pre_date = i, pre_t = t;
+    if (p->u[i].kind >= 0) continue; /* a glued date marker */
+    if (date_line(US(p, i), UL(p, i), &t)) {
+      if (pre != NONE) p->u[pre].kind = BK_BANNER;
+      pre = i, pre_t = t;
       p->u[i].kind = BK_DATELINE;
-      continue;
-    }
-    if (chrome_banner(s, n)) {
+    } else if (header_chrome(p, i)) {
       p->u[i].kind = BK_BANNER;
-      continue;
-    }
-    /* a short ALL-CAPS issuer over a rule line ("QUỐC HỘI" / "------") */
-    if (i + 1 < p->n && n <= 60 && pt_all_caps(s, n) &&
-        pt_is_filler(US(p, i + 1), UL(p, i + 1))) {
-      p->u[i].kind = BK_BANNER;
-      continue;
-    }
-    break;
-  }
-  if (i < p->n && looks_like_title(p, i)) {
-    p->u[i].kind = BK_TITLE;
-    d->title = strip_quotes(d, US(p, i), UL(p, i));
-    i++;
-    /* legal documents: "LUẬT" / "ĐẤU THẦU" -> title "LUẬT ĐẤU THẦU" */
-    if (i < p->n && UL(p, i - 1) <= 20 &&
-        pt_all_caps(US(p, i - 1), UL(p, i - 1)) && UL(p, i) <= 200 &&
-        pt_all_caps(US(p, i), UL(p, i)) && !date_line(US(p, i), UL(p, i), &t)) {
-      p->u[i].kind = BK_HEADING;
-      size_t n1 = strlen(d->title), n2 = UL(p, i);
-      char *both = arena_alloc(&d->arena, n1 + n2 + 2);
-      memcpy(both, d->title, n1);
-      both[n1] = ' ';
-      memcpy(both + n1 + 1, US(p, i), n2);
-      d->title = both;
-      i++;
+    } else {
+      break;
     }
   }
-  /* the date line under the headline (after "." fillers) */
-  size_t j = i, post = (size_t)-1;
-  for (; j < p->n && j < i + 4; j++) {
-    if (pt_is_filler(US(p, j), UL(p, j))) continue;
-    if (date_line(US(p, j), UL(p, j), &t)) post = j;
-    break;
-  }
-  char iso[40];
-  if (post != (size_t)-1 && d->title) {
-    if (pre_date != (size_t)-1) p->u[pre_date].kind = BK_BANNER;
-    for (size_t q = i; q < post; q++) p->u[q].kind = BK_BOILERPLATE;
+  size_t top = i;
+  i = take_title(p, i);
+  size_t post = i > top ? date_after_title(p, i, &t) : NONE;
+  if (post != NONE) {
+    if (pre != NONE) p->u[pre].kind = BK_BANNER;
+    mark_between(p, i, post);
     p->u[post].kind = BK_DATELINE;
-    date_format(&t, iso, sizeof iso);
-    d->published = doc_str(d, iso, strlen(iso));
+    if (!d->published) set_iso(d, &t);
     i = post + 1;
-  } else if (pre_date != (size_t)-1) {
-    date_format(&pre_t, iso, sizeof iso);
-    d->published = doc_str(d, iso, strlen(iso));
+  } else if (pre != NONE && !d->published) {
+    set_iso(d, &pre_t);
+    p->weak_date = top - pre > 2; /* far above: maybe today's date */
   }
   if (!d->title) doc_warn(d, "no-title: no headline found");
   return i;
+}
+
+/* Does unit j read like a link or a headline of a related list (short,
+** one sentence, not ended by a period), a URL, or a further marker? */
+static int link_like(page *p, size_t j) {
+  const char *s = US(p, j);
+  size_t n = UL(p, j);
+  if (pt_is_url(s, n) || chrome_related(s, n) || chrome_footer(s, n))
+    return 1;
+  if (n > 220 || pt_sentence_breaks(s, n, n) > 0) return 0;
+  int k;
+  int32_t last = pt_last_cp(s, n, &k);
+  int dots = n >= 3 && memcmp(s + n - 3, "...", 3) == 0;
+  return dots || (last != '.' && last != ':' && last != ';');
+}
+
+/* Do links or headlines follow the related-news marker at unit i (or
+** nothing at all)? A body paragraph after it means the header is empty. */
+static int links_follow(page *p, size_t i, size_t lim) {
+  size_t j = i + 1;
+  while (j < lim && pt_is_filler(US(p, j), UL(p, j))) j++;
+  return j >= lim || link_like(p, j);
+}
+
+/* A marker line that carries its link ("Xem thêm: Tỉnh họp …")? */
+static int related_link(const char *s, size_t n) {
+  const char *c = memchr(s, ':', n);
+  return c && (size_t)(s + n - c) > 8;
 }
 
 /*
@@ -206,9 +328,14 @@ static size_t classify_tail(page *p, size_t b, size_t lim) {
     const char *s = US(p, i);
     size_t n = UL(p, i);
     if (n > 300) continue;
-    if (chrome_related(s, n) || chrome_footer(s, n)) {
+    if (chrome_related(s, n) && !links_follow(p, i, lim)) {
+      /* an empty header, or a "Xem thêm: …" link amid the text */
+      p->u[i].kind = related_link(s, n) ? BK_RELATED : BK_BOILERPLATE;
+    } else if (chrome_related(s, n) || chrome_footer(s, n)) {
       tail = i;
       break;
+    } else if (chrome_share(s, n) || parse_ctx_repeated(p->ctx, s, n)) {
+      p->u[i].kind = BK_BOILERPLATE; /* widgets are not the end */
     }
   }
   int mode = BK_BOILERPLATE;
@@ -228,11 +355,13 @@ static size_t classify_tail(page *p, size_t b, size_t lim) {
   return tail;
 }
 
-static void set_published(doc *d, const date_tm *t) {
-  char iso[40];
-  if (d->published) return; /* the header's date line wins */
-  date_format(t, iso, sizeof iso);
-  d->published = doc_str(d, iso, strlen(iso));
+/* A date line at the foot: the published date unless the header gave
+** one (a header date far above the headline, maybe the site's "today",
+** yields to it). */
+static void set_published(page *p, const date_tm *t) {
+  if (p->d->published && !p->weak_date) return;
+  set_iso(p->d, t);
+  p->weak_date = 0;
 }
 
 /* Record the byline's name as the author unless one is known already or
@@ -252,7 +381,8 @@ static void set_author(doc *d, const char *a, size_t an) {
 */
 static size_t classify_byline(page *p, size_t b, size_t e) {
   size_t end = e;
-  while (end > b && pt_is_filler(US(p, end - 1), UL(p, end - 1))) {
+  while (end > b && (pt_is_filler(US(p, end - 1), UL(p, end - 1)) ||
+                     p->u[end - 1].kind == BK_BOILERPLATE)) {
     p->u[end - 1].kind = BK_BOILERPLATE;
     end--;
   }
@@ -266,10 +396,10 @@ static size_t classify_byline(page *p, size_t b, size_t e) {
     const char *bar = n <= 160 ? memmem(s, n, " | ", 3) : NULL;
     if (date_line(s, n, &t)) {
       p->u[i].kind = BK_DATELINE;
-      set_published(p->d, &t);
+      set_published(p, &t);
     } else if (bar && date_line(bar + 3, n - (size_t)(bar + 3 - s), &t)) {
       p->u[i].kind = BK_BYLINE;
-      set_published(p->d, &t);
+      set_published(p, &t);
       size_t ln = (size_t)(bar - s);
       const char *dash = memmem(s, ln, " - ", 3);
       if (dash) ln = (size_t)(dash - s);
@@ -520,6 +650,11 @@ static void add_warnings(doc *d, const text_stats *st) {
 
 doc *parse_document(const char *path, const char *bytes, size_t len,
                     int flags) {
+  return parse_document_ctx(path, bytes, len, flags, NULL);
+}
+
+doc *parse_document_ctx(const char *path, const char *bytes, size_t len,
+                        int flags, const parse_ctx *ctx) {
   doc *d = doc_new(path);
   text_stats st;
   size_t n;
@@ -531,9 +666,11 @@ doc *parse_document(const char *path, const char *bytes, size_t len,
            (unsigned long long)util_hash64(d->text, d->text_len));
   add_warnings(d, &st);
 
-  page p = {d, d->text, NULL, 0};
+  page p = {d, d->text, NULL, 0, ctx, 0};
   segment(&p);
-  size_t b = p.n ? classify_header(&p) : 0;
+  size_t h = meta_header(&p);
+  meta_glued(&p, h);
+  size_t b = p.n ? classify_header(&p, h) : 0;
   size_t lim = end_sapo(&p, b);
   size_t e = classify_tail(&p, b, lim);
   size_t be = classify_byline(&p, b, e);

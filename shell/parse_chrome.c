@@ -145,25 +145,12 @@ static const char *const footer_starts[] = {"©",
                                             NULL};
 
 /* Footer words that may also open a sentence: only as short lines. */
-static const char *const footer_short[] = {"Chia sẻ",
-                                           "Bình luận",
-                                           "Facebook",
-                                           "Twitter",
-                                           "Zalo",
-                                           "In bài",
-                                           "In trang",
-                                           "Gửi bài",
-                                           "Gửi email",
-                                           "Gửi cho bạn bè",
+static const char *const footer_short[] = {"Bình luận",
                                            "Về đầu trang",
                                            "Lên đầu trang",
                                            "Đầu trang",
                                            "Quay lại",
                                            "Trở về",
-                                           "Print",
-                                           "Share",
-                                           "Bản in",
-                                           "Lượt xem",
                                            "Lịch công tác",
                                            "Ý kiến bạn đọc",
                                            "Gửi ý kiến",
@@ -179,8 +166,63 @@ static const char *const footer_short[] = {"Chia sẻ",
                                            "Bản quyền",
                                            NULL};
 
-static const char *const footer_lines[] = {
-    "Bản đồ", "Tin sở ban ngành", "Liên hệ", "Like", "Tweet", NULL};
+/* Share and reading widgets: chrome, not the end of the article. Short
+** lines starting so ("Chia sẻ Zalo", "Lượt xem: 120") or whole lines. */
+static const char *const share_starts[] = {
+    "Chia sẻ",        "In bài",  "Gửi email", "Gửi bài",
+    "Gửi cho bạn bè", "Bản in",  "Lượt xem",  "Facebook",
+    "Zalo",           "Twitter", NULL};
+static const char *const share_lines[] = {"Print",
+                                          "Share",
+                                          "Tweet",
+                                          "Like",
+                                          "Email",
+                                          "Copy link",
+                                          "Sao chép liên kết",
+                                          "Lưu bài",
+                                          "Lưu",
+                                          "Theo dõi",
+                                          "Nghe bài",
+                                          "Nghe",
+                                          "Cỡ chữ",
+                                          "In trang",
+                                          "Bình chọn",
+                                          NULL};
+
+/* Widgets and site furniture above a headline: distinctive starts, and
+** words that are chrome only as a whole line. */
+static const char *const widget_starts[] = {
+    "Asset Publisher", "Web Content Display", "Logo", "Tất cả chuyên mục",
+    "Chọn ngôn ngữ", "Cổng thông tin điện tử", "Trang thông tin điện tử",
+    "Cổng TTĐT", "Báo điện tử", "Giờ mở cửa", "Giờ làm việc",
+    "Thời gian làm việc", "Opening hours", "Đường dây nóng", NULL};
+static const char *const widget_lines[] = {
+    "Thời tiết", "Tỷ giá", "Giá vàng", "Chuyên mục", "Danh mục", "Lịch âm",
+    "Âm lịch", "Quảng cáo", "Advertisement", "Navigation", "Mở cửa",
+    "Tiện ích", "Liên kết", "Văn bản", "Thông báo", "Lịch", NULL};
+
+/* Heads of a site name left on a headline ("… - Báo Quảng Ninh"). */
+static const char *const site_heads[] = {"Báo",
+                                         "Tạp chí",
+                                         "Cổng",
+                                         "Trang",
+                                         "Đài",
+                                         "Truyền hình",
+                                         "Thông tấn",
+                                         "Tin tức",
+                                         "Tuổi Trẻ",
+                                         "Thanh Niên",
+                                         "VnExpress",
+                                         "VOV",
+                                         "VTV",
+                                         "Dân trí",
+                                         "Tiền Phong",
+                                         "Nhân Dân",
+                                         "Quân đội nhân dân",
+                                         NULL};
+
+static const char *const footer_lines[] = {"Bản đồ", "Tin sở ban ngành",
+                                           "Liên hệ", NULL};
 
 int chrome_banner(const char *s, size_t n) {
   if (n > 300) return 0;
@@ -195,6 +237,124 @@ int chrome_banner(const char *s, size_t n) {
        pt_contains(s, n, " \xe2\x80\xba ")))
     return 1;
   return 0;
+}
+
+/* Lower-case letter directly followed by an upper-case one: the words of
+** a menu glued together ("Trang chủNewsThời sự"). Counts up to 3. */
+static int glued_words(const char *s, size_t n) {
+  int glue = 0, was_lower = 0;
+  for (size_t i = 0; i < n && glue < 3;) {
+    int k;
+    int32_t c = pt_cp_at(s, n, i, &k);
+    if (was_lower && text_is_upper(c)) glue++;
+    was_lower = text_is_lower(c);
+    i += (size_t)k;
+  }
+  return glue;
+}
+
+/* A number with degrees: "Hà Nội 20 °C", "28°". */
+static int weather(const char *s, size_t n) {
+  const char *deg = memmem(s, n, "\xc2\xb0", 2);   /* ° */
+  if (!deg) deg = memmem(s, n, "\xe2\x84\x83", 3); /* ℃ */
+  if (!deg) return 0;
+  const char *q = deg;
+  while (q > s && q[-1] == ' ') q--;
+  return q > s && q[-1] >= '0' && q[-1] <= '9';
+}
+
+/* A clock reading at s[*i] ("7:30", "17h00", "8h"); advances *i. */
+static int clock_at(const char *s, size_t n, size_t *i) {
+  size_t j = *i, d = 0;
+  while (j < n && d < 3 && s[j] >= '0' && s[j] <= '9') j++, d++;
+  if (d < 1 || d > 2 || j >= n || (s[j] != ':' && s[j] != 'h')) return 0;
+  j++;
+  for (d = 0; j < n && d < 3 && s[j] >= '0' && s[j] <= '9';) j++, d++;
+  if (d != 0 && d != 2) return 0;
+  *i = j;
+  return 1;
+}
+
+/* Opening hours: two clock readings joined by "-", "–" or "đến". */
+static int hours_range(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    size_t j = i;
+    if ((i && s[i - 1] >= '0' && s[i - 1] <= '9') || !clock_at(s, n, &j))
+      continue;
+    while (j < n && s[j] == ' ') j++;
+    size_t k = pt_prefix_ci(s + j, n - j, "-");
+    if (!k) k = pt_prefix_ci(s + j, n - j, "\xe2\x80\x93");
+    if (!k) k = pt_prefix_ci(s + j, n - j, "đến");
+    if (!k) continue;
+    j += k;
+    while (j < n && s[j] == ' ') j++;
+    if (clock_at(s, n, &j)) return 1;
+  }
+  return 0;
+}
+
+/* An image file name alone ("logo.png"). */
+static int image_name(const char *s, size_t n) {
+  static const char *const ext[] = {".png", ".jpg",  ".jpeg", ".gif",
+                                    ".svg", ".webp", NULL};
+  if (n > 200 || memchr(s, ' ', n)) return 0;
+  for (const char *const *e = ext; *e; e++) {
+    size_t m = strlen(*e);
+    if (n > m && pt_prefix_ci(s + n - m, m, *e)) return 1;
+  }
+  return 0;
+}
+
+/*
+** Chrome by its shape, for lines above the headline: a menu glued into
+** one line, a weather widget, opening hours, widget and portal names
+** ("Asset Publisher", "Tất cả chuyên mục", "Cổng thông tin điện tử …"),
+** an image file name. Only short lines that end no sentence.
+*/
+int chrome_shape(const char *s, size_t n) {
+  if (n > 200 || n == 0) return 0;
+  if (image_name(s, n)) return 1;
+  int k;
+  int32_t last = pt_last_cp(s, n, &k);
+  if (last == '.' || last == '?' || last == '!') return 0;
+  if (glued_words(s, n) >= 2) return 1;
+  if (n <= 80 && (weather(s, n) || pt_any_starts(s, n, widget_starts) ||
+                  pt_any_line_is(s, n, widget_lines)))
+    return 1;
+  return n <= 120 && hours_range(s, n);
+}
+
+/* A share or reading widget line ("Chia sẻ Zalo", "In bài", "Tweet"). */
+int chrome_share(const char *s, size_t n) {
+  if (n > 80) return 0;
+  s = chrome_undash(s, &n);
+  return pt_any_line_is(s, n, share_lines) ||
+         (n <= 60 && pt_any_starts(s, n, share_starts));
+}
+
+/*
+** The length of headline s without a site name left at its end ("… -
+** Báo Quảng Ninh", "… | Cổng TTĐT tỉnh", "… - baoquangninh.vn", or "… -
+** <site>" when the site is known). Returns n when there is none.
+*/
+size_t chrome_site_suffix(const char *s, size_t n, const char *site) {
+  static const char *const seps[] = {" - ", " | ", " \xe2\x80\x93 ", NULL};
+  if (n > 400) return n;
+  for (const char *const *p = seps; *p; p++) {
+    size_t m = strlen(*p);
+    const char *at = NULL;
+    for (const char *q = s; (q = memmem(q, n - (size_t)(q - s), *p, m)); q++)
+      at = q; /* the last separator */
+    if (!at || at == s) continue;
+    const char *x = at + m;
+    size_t xn = n - (size_t)(x - s);
+    if (xn == 0 || xn > 60 || pt_words(x, xn, 8) > 7) continue;
+    int domain = !memchr(x, ' ', xn) && memchr(x, '.', xn);
+    if (domain || pt_any_starts(x, xn, site_heads) ||
+        (site && strlen(site) == xn && memcmp(site, x, xn) == 0))
+      return (size_t)(at - s);
+  }
+  return n;
 }
 
 /* Strip a list dash before matching footer markers ("- Cơ quan chủ quản"). */

@@ -22,6 +22,8 @@ typedef struct page {
   const char *t; /* d->text */
   unit *u;
   size_t n;
+  const struct parse_ctx *ctx; /* lines the folder repeats, or NULL */
+  int weak_date; /* published came from a date line far above the title */
 } page;
 
 #define US(p, i) ((p)->t + (p)->u[i].off)
@@ -65,5 +67,12 @@ const char *chrome_undash(const char *s, size_t *n);
 int chrome_related(const char *s, size_t n);
 int chrome_footer(const char *s, size_t n);
 char *chrome_site_from(doc *d, const char *s, size_t n);
+int chrome_shape(const char *s, size_t n);
+int chrome_share(const char *s, size_t n);
+size_t chrome_site_suffix(const char *s, size_t n, const char *site);
+
+/* ---- parse_meta.c: metadata headers ---- */
+size_t meta_header(page *p);
+size_t meta_glued(page *p, size_t from);
 
 #endif
