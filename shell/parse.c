@@ -38,28 +38,40 @@
 #include "parse_int.h"
 #include "text.h"
 
+/* Is s[0..n) "---", the fence of YAML front matter? */
+static int fence(const char *s, size_t n) {
+  return n == 3 && memcmp(s, "---", 3) == 0;
+}
+
+/* May line s[0..n) continue the unit `prev` (a hard-wrapped paragraph)?
+** Wrapped lines are of a width: the next one is not much longer. */
+static int joins(const page *p, const unit *prev, const char *s, size_t n) {
+  return prev->len >= 30 && n <= prev->len + prev->len / 5 + 8 &&
+         pt_continues_line(s, n) &&
+         !pt_ends_sentence(p->t + prev->off, prev->len);
+}
+
 /*
 ** Split d->text into units: non-blank lines, except that a line which
 ** does not end a sentence and is followed, with no blank line between, by
-** one starting in lower case is the same hard-wrapped paragraph.
+** one starting in lower case is the same hard-wrapped paragraph. Never
+** into the first unit (a headline does not run on), nor inside YAML
+** front matter ("key: value" lines start in lower case).
 */
 static void segment(page *p) {
   const char *t = p->t;
   size_t n = p->d->text_len, cap = 64;
   p->u = xmalloc(cap * sizeof *p->u);
   p->n = 0;
-  int gap = 0;
+  int gap = 0, front = 0; /* front: inside front matter */
   for (size_t i = 0; i < n;) {
     const char *nl = memchr(t + i, '\n', n - i);
     size_t e = nl ? (size_t)(nl - t) : n;
     if (e > i) {
       unit *prev = p->n ? &p->u[p->n - 1] : NULL;
-      /* wrapped lines are of a width: the next one is not much longer */
-      /* (never into the first unit: a headline does not run on) */
-      if (prev && p->n > 1 && gap == 0 && prev->off + prev->len + 1 == i &&
-          prev->len >= 30 && e - i <= prev->len + prev->len / 5 + 8 &&
-          pt_continues_line(t + i, e - i) &&
-          !pt_ends_sentence(t + prev->off, prev->len)) {
+      if (fence(t + i, e - i)) front = p->n == 0;
+      if (prev && p->n > 1 && gap == 0 && !front &&
+          prev->off + prev->len + 1 == i && joins(p, prev, t + i, e - i)) {
         prev->len = e - prev->off; /* hard wrap: one unit, lines joined */
       } else {
         if (p->n == cap) p->u = xrealloc(p->u, (cap *= 2) * sizeof *p->u);
@@ -295,8 +307,7 @@ static size_t classify_header(page *p, size_t from) {
 static int link_like(page *p, size_t j) {
   const char *s = US(p, j);
   size_t n = UL(p, j);
-  if (pt_is_url(s, n) || chrome_related(s, n) || chrome_footer(s, n))
-    return 1;
+  if (pt_is_url(s, n) || chrome_related(s, n) || chrome_footer(s, n)) return 1;
   if (n > 220 || pt_sentence_breaks(s, n, n) > 0) return 0;
   int k;
   int32_t last = pt_last_cp(s, n, &k);
