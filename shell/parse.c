@@ -98,7 +98,8 @@ static int looks_like_title(page *p, size_t i) {
   int32_t last = pt_last_cp(s, n, &k);
   int dots = n >= 3 && memcmp(s + n - 3, "...", 3) == 0;
   int period = (last == '.' && !dots) || last == ';' || last == ',';
-  if (pl_lead_opening(s, n) && (n > 250 || period)) return 0;
+  if (pl_lead_opening(s, n) && (n > 250 || period || breaks > 0)) return 0;
+  if (pt_continues_line(s, n)) return 0; /* no headline starts in lower case */
   if (breaks >= 3 || (breaks >= 1 && n > 250)) return 0;
   if (!period) return n <= 300 || breaks == 0;
   if (i + 1 < p->n && pt_near_dup(s, n, US(p, i + 1), UL(p, i + 1))) return 1;
@@ -199,6 +200,30 @@ static size_t legal_title(page *p, size_t i) {
   return i;
 }
 
+/* Is unit j a short headline-like unit (no caption, no name)? */
+static int title_like(page *p, size_t j) {
+  const char *s = US(p, j), *a;
+  size_t n = UL(p, j), an;
+  date_tm t;
+  return n <= 250 && !date_line(s, n, &t) && looks_like_title(p, j) &&
+         !pl_caption_marked(s, n) && !pl_byline(s, n, &a, &an);
+}
+
+/*
+** Kickers, sections and campaign banners over the real headline: when
+** 2..4 headline-like units at i are followed by the date line, the one
+** just above the date is the headline ("Vùng đô thị …:" / "Khát vọng …"
+** / "Thứ sáu: 15:00 ngày 09/02/2024"). Returns how many units to skip.
+*/
+static size_t kickers(page *p, size_t i) {
+  date_tm t;
+  for (size_t j = i + 1; j < p->n && j <= i + 3; j++) {
+    if (!title_like(p, j)) return 0;
+    if (j + 1 < p->n && date_line(US(p, j + 1), UL(p, j + 1), &t)) return j - i;
+  }
+  return 0;
+}
+
 /*
 ** The headline at unit i, if it is one: not a caption, a numbered
 ** heading or body text. A title known from a metadata header is kept;
@@ -222,6 +247,8 @@ static size_t take_title(page *p, size_t i) {
   if (!looks_like_title(p, i) || pl_caption_marked(s, n) ||
       pl_numbered_heading(s, n))
     return i;
+  for (size_t k = kickers(p, i); k > 0; k--) p->u[i++].kind = BK_BANNER;
+  s = US(p, i), n = UL(p, i);
   p->u[i].kind = BK_TITLE;
   d->title = strip_quotes(d, s, chrome_site_suffix(s, n, d->site));
   return legal_title(p, i + 1);
@@ -236,10 +263,28 @@ static int before_date(page *p, size_t j) {
   return n <= 60 && pt_words(s, n, 8) <= 6 && !pt_ends_sentence(s, n);
 }
 
+/*
+** A byline that ends with the date: "VĂN HÀO - TRẦN HỮU 30/04/2016 11:39",
+** "Minh Hà | 12/05/2021". The words before the first digit are a name
+** (or names, all caps allowed) of at most 8 words.
+*/
+static int byline_date(const char *s, size_t n, date_tm *t) {
+  size_t k = 0;
+  while (k < n && k < 100 && !(s[k] >= '0' && s[k] <= '9')) k++;
+  if (k == 0 || k >= n || k >= 100 || !date_line(s + k, n - k, t)) return 0;
+  size_t m = k;
+  while (m && strchr(" -|,", s[m - 1])) m--;
+  const char *a;
+  size_t an;
+  if (!m || pt_words(s, m, 10) > 8) return 0;
+  return pt_all_caps(s, m) || pl_byline(s, m, &a, &an);
+}
+
 /* The date line under the headline at unit i (within 5 units), or NONE. */
 static size_t date_after_title(page *p, size_t i, date_tm *t) {
   for (size_t j = i; j < p->n && j < i + 5; j++) {
     if (date_line(US(p, j), UL(p, j), t)) return j;
+    if (byline_date(US(p, j), UL(p, j), t)) return j;
     if (!before_date(p, j)) break;
   }
   return NONE;
@@ -291,12 +336,15 @@ static size_t classify_header(page *p, size_t from) {
   if (post != NONE) {
     if (pre != NONE) p->u[pre].kind = BK_BANNER;
     mark_between(p, i, post);
-    p->u[post].kind = BK_DATELINE;
+    p->u[post].kind =
+        date_line(US(p, post), UL(p, post), &pre_t) ? BK_DATELINE : BK_BYLINE;
     if (!d->published) set_iso(d, &t);
     i = post + 1;
-  } else if (pre != NONE && !d->published) {
+  } else if (pre != NONE && !d->published && (d->title || top - pre <= 2)) {
     set_iso(d, &pre_t);
     p->weak_date = top - pre > 2; /* far above: maybe today's date */
+  } else if (pre != NONE) {
+    p->u[pre].kind = BK_BANNER; /* a clock over the site's menu */
   }
   if (!d->title) doc_warn(d, "no-title: no headline found");
   return i;

@@ -191,15 +191,35 @@ static const char *const share_lines[] = {"Print",
 
 /* Widgets and site furniture above a headline: distinctive starts, and
 ** words that are chrome only as a whole line. */
-static const char *const widget_starts[] = {
-    "Asset Publisher", "Web Content Display", "Logo", "Tất cả chuyên mục",
-    "Chọn ngôn ngữ", "Cổng thông tin điện tử", "Trang thông tin điện tử",
-    "Cổng TTĐT", "Báo điện tử", "Giờ mở cửa", "Giờ làm việc",
-    "Thời gian làm việc", "Opening hours", "Đường dây nóng", NULL};
+static const char *const widget_starts[] = {"Asset Publisher",
+                                            "Web Content Display",
+                                            "Logo",
+                                            "Tất cả chuyên mục",
+                                            "Chọn ngôn ngữ",
+                                            "Cổng thông tin điện tử",
+                                            "Trang thông tin điện tử",
+                                            "Cổng TTĐT",
+                                            "Báo điện tử",
+                                            "Giờ mở cửa",
+                                            "Giờ làm việc",
+                                            "Thời gian làm việc",
+                                            "Opening hours",
+                                            "Đường dây nóng",
+                                            "Powered by",
+                                            "Trang chủ",
+                                            "Đọc báo in",
+                                            "Tải ứng dụng",
+                                            "Bộ lọc",
+                                            NULL};
+
+/* Contact labels: a line holding one is the site's address block. */
+static const char *const contact_words[] = {"Điện thoại:", "Email:", "Hotline",
+                                            "Fax:", NULL};
 static const char *const widget_lines[] = {
-    "Thời tiết", "Tỷ giá", "Giá vàng", "Chuyên mục", "Danh mục", "Lịch âm",
-    "Âm lịch", "Quảng cáo", "Advertisement", "Navigation", "Mở cửa",
-    "Tiện ích", "Liên kết", "Văn bản", "Thông báo", "Lịch", NULL};
+    "Thời tiết", "Tỷ giá",   "Giá vàng",  "Chuyên mục",    "Danh mục",
+    "Lịch âm",   "Âm lịch",  "Quảng cáo", "Advertisement", "Navigation",
+    "Mở cửa",    "Tiện ích", "Liên kết",  "Văn bản",       "Thông báo",
+    "Lịch",      NULL};
 
 /* Heads of a site name left on a headline ("… - Báo Quảng Ninh"). */
 static const char *const site_heads[] = {"Báo",
@@ -305,6 +325,12 @@ static int image_name(const char *s, size_t n) {
   return 0;
 }
 
+/* A bulleted menu entry: "• Chính trị" (at most 9 words). */
+static int menu_item(const char *s, size_t n) {
+  if (n < 4 || n > 120 || memcmp(s, "\xe2\x80\xa2", 3) != 0) return 0;
+  return pt_words(s, n, 12) <= 10;
+}
+
 /*
 ** Chrome by its shape, for lines above the headline: a menu glued into
 ** one line, a weather widget, opening hours, widget and portal names
@@ -312,8 +338,9 @@ static int image_name(const char *s, size_t n) {
 ** an image file name. Only short lines that end no sentence.
 */
 int chrome_shape(const char *s, size_t n) {
-  if (n > 200 || n == 0) return 0;
-  if (image_name(s, n)) return 1;
+  if (n > 240 || n == 0) return 0;
+  if (image_name(s, n) || hours_range(s, n)) return 1;
+  if (n > 200) return 0;
   int k;
   int32_t last = pt_last_cp(s, n, &k);
   if (last == '.' || last == '?' || last == '!') return 0;
@@ -321,7 +348,7 @@ int chrome_shape(const char *s, size_t n) {
   if (n <= 80 && (weather(s, n) || pt_any_starts(s, n, widget_starts) ||
                   pt_any_line_is(s, n, widget_lines)))
     return 1;
-  return n <= 120 && hours_range(s, n);
+  return pt_any_contains(s, n, contact_words) || menu_item(s, n);
 }
 
 /* A share or reading widget line ("Chia sẻ Zalo", "In bài", "Tweet"). */
