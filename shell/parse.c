@@ -99,7 +99,6 @@ static int looks_like_title(page *p, size_t i) {
   int dots = n >= 3 && memcmp(s + n - 3, "...", 3) == 0;
   int period = (last == '.' && !dots) || last == ';' || last == ',';
   if (pl_lead_opening(s, n) && (n > 250 || period || breaks > 0)) return 0;
-  if (pt_continues_line(s, n)) return 0; /* no headline starts in lower case */
   if (breaks >= 3 || (breaks >= 1 && n > 250)) return 0;
   if (!period) return n <= 300 || breaks == 0;
   if (i + 1 < p->n && pt_near_dup(s, n, US(p, i + 1), UL(p, i + 1))) return 1;
@@ -244,9 +243,7 @@ static size_t take_title(page *p, size_t i) {
     p->u[i].kind = BK_TITLE;
     return i + 1;
   }
-  if (!looks_like_title(p, i) || pl_caption_marked(s, n) ||
-      pl_numbered_heading(s, n))
-    return i;
+  if (!looks_like_title(p, i) || pl_numbered_heading(s, n)) return i;
   for (size_t k = kickers(p, i); k > 0; k--) p->u[i++].kind = BK_BANNER;
   s = US(p, i), n = UL(p, i);
   p->u[i].kind = BK_TITLE;

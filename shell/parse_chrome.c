@@ -7,6 +7,7 @@
 #endif
 #include <string.h>
 
+#include "lexicon.h"
 #include "parse_int.h"
 #include "text.h"
 
@@ -52,6 +53,7 @@ static const char *const banner_starts[] = {"Banner",
 
 /* The national motto and number lines that head legal documents. */
 static const char *const legal_banners[] = {
+    "Chính phủ nước Cộng hòa",
     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "Độc lập - Tự do - Hạnh phúc",
@@ -259,15 +261,28 @@ int chrome_banner(const char *s, size_t n) {
   return 0;
 }
 
-/* Lower-case letter directly followed by an upper-case one: the words of
-** a menu glued together ("Trang chủNewsThời sự"). Counts up to 3. */
+/* Does the word at s[i..) hold a non-ASCII letter (Vietnamese)? */
+static int word_accented(const char *s, size_t n, size_t i) {
+  for (; i < n && s[i] != ' '; i++)
+    if ((unsigned char)s[i] >= 0x80) return 1;
+  return 0;
+}
+
+/* Lower-case letters directly followed by an upper-case one: the words
+** of a menu glued together ("Trang chủNewsThời sự"). A glue counts when
+** two lower-case letters precede it and the letters around it are
+** Vietnamese ("TikTok", "iPhone" are names, not glue). Counts up to 3. */
 static int glued_words(const char *s, size_t n) {
-  int glue = 0, was_lower = 0;
+  int glue = 0, lower = 0, accent = 0;
   for (size_t i = 0; i < n && glue < 3;) {
     int k;
     int32_t c = pt_cp_at(s, n, i, &k);
-    if (was_lower && text_is_upper(c)) glue++;
-    was_lower = text_is_lower(c);
+    if (lower >= 2 && text_is_upper(c) && (accent || word_accented(s, n, i)))
+      glue++;
+    int lo = text_is_lower(c);
+    accent = lo && (accent || c >= 0x80) && lower >= 0;
+    if (!lo) accent = 0;
+    lower = lo ? lower + 1 : 0;
     i += (size_t)k;
   }
   return glue;
@@ -295,8 +310,9 @@ static int clock_at(const char *s, size_t n, size_t *i) {
   return 1;
 }
 
-/* Opening hours: two clock readings joined by "-", "–" or "đến". */
-static int hours_range(const char *s, size_t n) {
+/* Number of clock ranges ("7h30 - 12h00", "8:00 đến 17:00") in s. */
+static int hours_ranges(const char *s, size_t n) {
+  int ranges = 0;
   for (size_t i = 0; i < n; i++) {
     size_t j = i;
     if ((i && s[i - 1] >= '0' && s[i - 1] <= '9') || !clock_at(s, n, &j))
@@ -308,9 +324,17 @@ static int hours_range(const char *s, size_t n) {
     if (!k) continue;
     j += k;
     while (j < n && s[j] == ' ') j++;
-    if (clock_at(s, n, &j)) return 1;
+    if (clock_at(s, n, &j)) ranges++, i = j;
   }
-  return 0;
+  return ranges;
+}
+
+/* Opening hours: two clock ranges, or one on a short line ("Sáng: 7h30 -
+** 11h30"); one range in a long line is a headline ("cấm ra đường từ 20h -
+** 5h sáng, …"). */
+static int hours_range(const char *s, size_t n) {
+  int r = hours_ranges(s, n);
+  return r >= 2 || (r == 1 && n <= 60);
 }
 
 /* An image file name alone ("logo.png"). */
@@ -351,12 +375,41 @@ int chrome_shape(const char *s, size_t n) {
   return pt_any_contains(s, n, contact_words) || menu_item(s, n);
 }
 
-/* A share or reading widget line ("Chia sẻ Zalo", "In bài", "Tweet"). */
+/* Is the word w[0..n) (lower-cased) widget vocabulary? */
+static int share_word(const char *w, size_t n) {
+  static const char *const vocab[] = {
+      "chia",     "sẻ",        "facebook", "zalo",     "twitter", "tweet",
+      "like",     "share",     "print",    "in",       "bài",     "gửi",
+      "email",    "bản",       "lượt",     "xem",      "bình",    "luận",
+      "lưu",      "trang",     "copy",     "link",     "sao",     "chép",
+      "liên",     "kết",       "nghe",     "cỡ",       "chữ",     "theo",
+      "dõi",      "bạn",       "bè",       "cho",      "lên",     "messenger",
+      "linkedin", "pinterest", "viber",    "telegram", NULL};
+  for (const char *const *v = vocab; *v; v++)
+    if (strlen(*v) == n && memcmp(*v, w, n) == 0) return 1;
+  return 0;
+}
+
+/*
+** A share or reading widget line: only widget words ("Chia sẻ Zalo",
+** "In bài Gửi email", "Facebook Twitter"), numbers and punctuation
+** ("Lượt xem: 120"), with a share or print word among them.
+*/
 int chrome_share(const char *s, size_t n) {
   if (n > 80) return 0;
   s = chrome_undash(s, &n);
-  return pt_any_line_is(s, n, share_lines) ||
-         (n <= 60 && pt_any_starts(s, n, share_starts));
+  if (!pt_any_line_is(s, n, share_lines) && !pt_any_starts(s, n, share_starts))
+    return 0;
+  char low[96];
+  size_t m = lexicon_fold(low, sizeof low, s, n);
+  if (!m) return 0;
+  for (size_t i = 0; i < m;) {
+    size_t e = i;
+    while (e < m && !strchr(" :|,.-/()0123456789", low[e])) e++;
+    if (e > i && !share_word(low + i, e - i)) return 0;
+    i = e > i ? e : i + 1;
+  }
+  return 1;
 }
 
 /*

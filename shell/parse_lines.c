@@ -108,8 +108,13 @@ int pl_numbered_heading(const char *s, size_t n) {
     size_t k = 0;
     while (k < n && s[k] != ' ') k++;
     k++;
-    return k < n && ((s[k] >= '0' && s[k] <= '9') || strchr("IVXLC", s[k]) ||
-                     pt_starts_word(s + k, n - k, "thứ"));
+    if (k < n && pt_starts_word(s + k, n - k, "thứ")) return 1;
+    /* then a number or a Roman numeral token ("Điều 5.", "Chương IV") */
+    size_t e = k;
+    while (e < n && s[e] &&
+           (strchr("0123456789", s[e]) || strchr("IVXLC", s[e])))
+      e++;
+    return e > k && (e == n || s[e] == '.' || s[e] == ' ' || s[e] == ':');
   }
   size_t i = 0;
   while (i < n && ((s[i] >= '0' && s[i] <= '9') || strchr("IVX", s[i]))) i++;
