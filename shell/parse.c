@@ -522,6 +522,14 @@ static const char *const thanks_starts[] = {
     "Xin cảm ơn", "Xin chân thành cảm ơn", "Xin trân trọng cảm ơn", "Cảm ơn",
     NULL};
 
+/* A short closing thanks: "- Xin cảm ơn đồng chí!", "Cảm ơn ông!". */
+static int is_thanks(const char *s, size_t n) {
+  size_t k = pt_dash_prefix(s, n);
+  while (k < n && s[k] == ' ') k++;
+  return n <= 120 && pt_contains(s, n, "cảm ơn") &&
+         pt_any_starts(s + k, n - k, thanks_starts);
+}
+
 static void classify_body(page *p, size_t b, size_t e) {
   int iv = interview_mode(p, b, e);
   mark_label_runs(p, b, e);
@@ -536,13 +544,16 @@ static void classify_body(page *p, size_t b, size_t e) {
       continue;
     }
     /* the closing thanks ("- Xin cảm ơn đồng chí!", with or without the
-    ** dash) ends the interview: what follows is no answer */
-    int thanks = iv && seen_question && n <= 120 &&
-                 pt_contains(s, n, "cảm ơn") &&
-                 (pt_dash_prefix(s, n) || pt_any_starts(s, n, thanks_starts));
-    if (thanks || (iv && is_question(p, i))) {
+    ** dash) ends the interview: it asks nothing, so it is a paragraph and
+    ** no qa pair, and what follows is no answer */
+    if (iv && seen_question && is_thanks(s, n)) {
+      u->kind = BK_PARAGRAPH;
+      in_answer = 0;
+      continue;
+    }
+    if (iv && is_question(p, i)) {
       u->kind = BK_QUESTION;
-      in_answer = !thanks, seen_question = 1;
+      in_answer = seen_question = 1;
       continue;
     }
     if (iv && pt_plus_prefix(s, n)) {
