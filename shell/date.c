@@ -15,6 +15,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "lexicon.h"
 #include "text.h"
 
 int date_days_in(int y, int m) {
@@ -68,15 +69,7 @@ int date_weekday_name(const char *w) {
 
 /* Words a date line may hold besides numbers, names and the tail (lower
 ** case): weekday words, labels, clock words. */
-static const char *const date_words[] = {
-    "thứ",    "hai",   "ba",   "tư",       "năm",     "sáu",     "bảy",
-    "chủ",    "nhật",  "cn",   "ngày",     "tháng",   "cập",     "nhật",
-    "đăng",   "lúc",   "gmt",  "utc",      "ict",     "giờ",     "updated",
-    "posted", "on",    "at",   "thời",     "gian",    "xuất",    "bản",
-    "tải",    "lên",   "tin",  "bài",      "viết",    "publish", "published",
-    "date",   "time",  "t2",   "t3",       "t4",      "t5",      "t6",
-    "t7",     "print", "last", "modified", "created", "đưa",     "sửa",
-    "lần",    "cuối",  NULL};
+/* date_words: data/parser-markers.tsv, kind "date-word" */
 
 /* ---- the reader's state and small steps ---- */
 
@@ -315,7 +308,7 @@ static int read_name(rd *r) {
     return 1;
   }
   if (date_weekday_name(w)) return 1;
-  for (const char *const *q = date_words; *q; q++)
+  for (const char *const *q = lexicon_list(LEXL_DATE_WORD); *q; q++)
     if (strcmp(*q, w) == 0) {
       set_after(r, w);
       if (strcmp(w, "gmt") == 0 || strcmp(w, "utc") == 0) read_tz(r);

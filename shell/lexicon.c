@@ -8,6 +8,7 @@
 **   issuers.txt    one issuer per line ("Bộ Chính trị")
 **   gazetteer.tsv  name<TAB>kind[<TAB>alias|alias...]
 **   glossary.tsv   abbr<TAB>expansion
+**   parser-markers.tsv  kind<TAB>phrase (the parser's word lists)
 */
 #include "lexicon.h"
 
@@ -285,6 +286,43 @@ static void add_place(lex_table *t, char **f, int nf) {
   }
 }
 
+/* ---- the parser's word lists (data/parser-markers.tsv) ---- */
+
+static const char *const list_kinds[LEXL__COUNT] = {
+    "banner-line",    "banner-start",   "legal-banner",     "related-line",
+    "related-start",  "footer-start",   "footer-short",     "footer-line",
+    "share-start",    "share-line",     "share-word",       "widget-start",
+    "widget-line",    "contact",        "site-head",        "caption-start",
+    "caption-opener", "caption-phrase", "lead-opener",      "heading-head",
+    "byline-source",  "byline-role",    "byline-role-tail", "not-a-name",
+    "thanks-start",   "date-word",
+};
+static VEC(const char *) lists[LEXL__COUNT];
+static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
+
+/* One "kind<TAB>phrase" line: append the phrase to its kind's list. */
+static void add_marker(lex_table *t, char **f, int nf) {
+  (void)t;
+  if (nf < 2) return;
+  for (int k = 0; k < LEXL__COUNT; k++)
+    if (strcmp(list_kinds[k], f[0]) == 0) {
+      VEC_PUSH(lists[k], f[1]);
+      return;
+    }
+}
+
+/* Terminate every list (load_all has read the file, or found none). */
+static void seal_lists(void) {
+  for (int k = 0; k < LEXL__COUNT; k++) VEC_PUSH(lists[k], NULL);
+}
+
+const char *const *lexicon_list(int which) {
+  lexicon_get();
+  pthread_once(&lists_once, seal_lists);
+  if (which < 0 || which >= LEXL__COUNT) which = 0;
+  return (const char *const *)lists[which].items;
+}
+
 static void load_all(void) {
   const char *dir = getenv("TINSH_DATA");
   if (!dir || !*dir) dir = TINSH_DATA_DIR;
@@ -300,6 +338,7 @@ static void load_all(void) {
       {"issuers.txt", &lex.issuers, add_plain},
       {"gazetteer.tsv", &lex.places, add_place},
       {"glossary.tsv", &lex.glossary, add_pair},
+      {"parser-markers.tsv", NULL, add_marker},
   };
   const char *first = NULL;
   for (size_t i = 0; i < sizeof files / sizeof *files; i++)

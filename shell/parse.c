@@ -35,6 +35,7 @@
 
 #include "date.h"
 #include "extract.h"
+#include "lexicon.h"
 #include "parse_int.h"
 #include "text.h"
 
@@ -518,16 +519,14 @@ static void mark_label_runs(page *p, size_t b, size_t e) {
   }
 }
 
-static const char *const thanks_starts[] = {
-    "Xin cảm ơn", "Xin chân thành cảm ơn", "Xin trân trọng cảm ơn", "Cảm ơn",
-    NULL};
+/* thanks_starts: data/parser-markers.tsv, kind "thanks-start" */
 
 /* A short closing thanks: "- Xin cảm ơn đồng chí!", "Cảm ơn ông!". */
 static int is_thanks(const char *s, size_t n) {
   size_t k = pt_dash_prefix(s, n);
   while (k < n && s[k] == ' ') k++;
   return n <= 120 && pt_contains(s, n, "cảm ơn") &&
-         pt_any_starts(s + k, n - k, thanks_starts);
+         pt_any_starts(s + k, n - k, lexicon_list(LEXL_THANKS_START));
 }
 
 static void classify_body(page *p, size_t b, size_t e) {

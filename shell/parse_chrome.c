@@ -14,245 +14,49 @@
 /* ---- marker lists ---- */
 
 /* Whole lines of site chrome above the headline. */
-static const char *const banner_lines[] = {"Trang chủ",
-                                           "Home",
-                                           "Menu",
-                                           "Đăng nhập",
-                                           "Đăng ký",
-                                           "English",
-                                           "Tiếng Việt",
-                                           "Sitemap",
-                                           "Sơ đồ cổng",
-                                           "Sơ đồ trang",
-                                           "RSS",
-                                           "Liên hệ",
-                                           "Tìm kiếm",
-                                           "Hỏi đáp",
-                                           "Giới thiệu",
-                                           "Tin tức",
-                                           "Tin tức - Sự kiện",
-                                           "Video",
-                                           "Ảnh",
-                                           "Media",
-                                           NULL};
+/* banner_lines: data/parser-markers.tsv, kind "banner-line" */
 
 /* Distinctive starts of chrome lines. */
-static const char *const banner_starts[] = {"Banner",
-                                            "Skip to",
-                                            "Bỏ qua nội dung",
-                                            "Bỏ qua điều hướng",
-                                            "Chuyển đến nội dung",
-                                            "Bạn đang ở",
-                                            "Bạn đang xem:",
-                                            "Hotline:",
-                                            "Chuyên mục:",
-                                            "Trang chủ /",
-                                            "Trang chủ |",
-                                            "Trang chủ -",
-                                            NULL};
+/* banner_starts: data/parser-markers.tsv, kind "banner-start" */
 
 /* The national motto and number lines that head legal documents. */
-static const char *const legal_banners[] = {
-    "Chính phủ nước Cộng hòa",
-    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-    "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-    "Độc lập - Tự do - Hạnh phúc",
-    "Độc lập – Tự do – Hạnh phúc",
-    "Số:",
-    "Luật số:",
-    "Bộ luật số:",
-    "Nghị định số:",
-    "Nghị quyết số:",
-    NULL};
+/* legal_banners: data/parser-markers.tsv, kind "legal-banner" */
 
-static const char *const related_lines[] = {"Tin cùng chuyên mục",
-                                            "Tin liên quan",
-                                            "Tin khác",
-                                            "Các tin khác",
-                                            "Tin mới",
-                                            "Tin mới nhất",
-                                            "Tin mới hơn",
-                                            "Tin cũ hơn",
-                                            "Tin đã đăng",
-                                            "Tin đã đưa",
-                                            "Các tin đã đưa",
-                                            "Các tin đã đưa ngày",
-                                            "Bài liên quan",
-                                            "Bài viết liên quan",
-                                            "Tin bài liên quan",
-                                            "Tin tiêu điểm",
-                                            "Tin nổi bật",
-                                            "Xem thêm",
-                                            "Đọc thêm",
-                                            "Tin cùng loại",
-                                            "Các bài viết khác",
-                                            "Bài viết khác",
-                                            "Tin xem nhiều",
-                                            "Đọc nhiều",
-                                            "Đọc nhiều nhất",
-                                            "Xem nhiều",
-                                            "Xem nhiều nhất",
-                                            "Tin nóng",
-                                            "Tin tức khác",
-                                            "Cùng chuyên mục",
-                                            "Có thể bạn quan tâm",
-                                            "Bài đọc nhiều",
-                                            "Tin bài khác",
-                                            "Các tin cũ hơn",
-                                            "Tin trước",
-                                            "Tin sau",
-                                            NULL};
+/* related_lines: data/parser-markers.tsv, kind "related-line" */
 
-static const char *const related_starts[] = {
-    "Xem thêm:", "Đọc thêm:", "Tin liên quan:", NULL};
+/* related_starts: data/parser-markers.tsv, kind "related-start" */
 
 /* Starts of footer lines that no body sentence begins with. */
-static const char *const footer_starts[] = {"©",
-                                            "(c)",
-                                            "Copyright",
-                                            "Bản quyền thuộc",
-                                            "Bản quyền ©",
-                                            "Giấy phép xuất bản",
-                                            "Giấy phép số",
-                                            "Giấy phép hoạt động",
-                                            "Giấy phép thiết lập",
-                                            "Giấy phép TTĐT",
-                                            "Cơ quan chủ quản",
-                                            "Ghi rõ nguồn",
-                                            "Hôm nay:",
-                                            "Đã truy cập",
-                                            "Thống kê truy cập",
-                                            "Lượt truy cập",
-                                            "Số lượt truy cập",
-                                            "Đang truy cập",
-                                            "Đang online",
-                                            "Trực tuyến:",
-                                            "Tổng truy cập",
-                                            "Tổng số lượt truy cập",
-                                            "Chịu trách nhiệm xuất bản",
-                                            "Chịu trách nhiệm nội dung",
-                                            "Chịu trách nhiệm chính",
-                                            "Tổng biên tập:",
-                                            "Website liên kết",
-                                            "Liên kết website",
-                                            "Tìm kiếm theo",
-                                            "Quản lý nội dung",
-                                            "Designed by",
-                                            "Thiết kế bởi",
-                                            "Phát triển bởi",
-                                            "Tags:",
-                                            "Tag:",
-                                            "Từ khóa:",
-                                            "Từ khoá:",
-                                            NULL};
+/* footer_starts: data/parser-markers.tsv, kind "footer-start" */
 
 /* Footer words that may also open a sentence: only as short lines. */
-static const char *const footer_short[] = {"Bình luận",
-                                           "Về đầu trang",
-                                           "Lên đầu trang",
-                                           "Đầu trang",
-                                           "Quay lại",
-                                           "Trở về",
-                                           "Lịch công tác",
-                                           "Ý kiến bạn đọc",
-                                           "Gửi ý kiến",
-                                           "Đánh giá bài viết",
-                                           "Địa chỉ:",
-                                           "Điện thoại:",
-                                           "Email:",
-                                           "Fax:",
-                                           "Trụ sở",
-                                           "Ban biên tập",
-                                           "Liên hệ quảng cáo",
-                                           "Đơn vị thực hiện",
-                                           "Bản quyền",
-                                           NULL};
+/* footer_short: data/parser-markers.tsv, kind "footer-short" */
 
 /* Share and reading widgets: chrome, not the end of the article. Short
 ** lines starting so ("Chia sẻ Zalo", "Lượt xem: 120") or whole lines. */
-static const char *const share_starts[] = {
-    "Chia sẻ",        "In bài",  "Gửi email", "Gửi bài",
-    "Gửi cho bạn bè", "Bản in",  "Lượt xem",  "Facebook",
-    "Zalo",           "Twitter", NULL};
-static const char *const share_lines[] = {"Print",
-                                          "Share",
-                                          "Tweet",
-                                          "Like",
-                                          "Email",
-                                          "Copy link",
-                                          "Sao chép liên kết",
-                                          "Lưu bài",
-                                          "Lưu",
-                                          "Theo dõi",
-                                          "Nghe bài",
-                                          "Nghe",
-                                          "Cỡ chữ",
-                                          "In trang",
-                                          "Bình chọn",
-                                          NULL};
+/* share_starts: data/parser-markers.tsv, kind "share-start" */
+/* share_lines: data/parser-markers.tsv, kind "share-line" */
 
 /* Widgets and site furniture above a headline: distinctive starts, and
 ** words that are chrome only as a whole line. */
-static const char *const widget_starts[] = {"Asset Publisher",
-                                            "Web Content Display",
-                                            "Logo",
-                                            "Tất cả chuyên mục",
-                                            "Chọn ngôn ngữ",
-                                            "Cổng thông tin điện tử",
-                                            "Trang thông tin điện tử",
-                                            "Cổng TTĐT",
-                                            "Báo điện tử",
-                                            "Giờ mở cửa",
-                                            "Giờ làm việc",
-                                            "Thời gian làm việc",
-                                            "Opening hours",
-                                            "Đường dây nóng",
-                                            "Powered by",
-                                            "Trang chủ",
-                                            "Đọc báo in",
-                                            "Tải ứng dụng",
-                                            "Bộ lọc",
-                                            NULL};
+/* widget_starts: data/parser-markers.tsv, kind "widget-start" */
 
 /* Contact labels: a line holding one is the site's address block. */
-static const char *const contact_words[] = {"Điện thoại:", "Email:", "Hotline",
-                                            "Fax:", NULL};
-static const char *const widget_lines[] = {
-    "Thời tiết", "Tỷ giá",   "Giá vàng",  "Chuyên mục",    "Danh mục",
-    "Lịch âm",   "Âm lịch",  "Quảng cáo", "Advertisement", "Navigation",
-    "Mở cửa",    "Tiện ích", "Liên kết",  "Văn bản",       "Thông báo",
-    "Lịch",      NULL};
+/* contact_words: data/parser-markers.tsv, kind "contact" */
+/* widget_lines: data/parser-markers.tsv, kind "widget-line" */
 
 /* Heads of a site name left on a headline ("… - Báo Quảng Ninh"). */
-static const char *const site_heads[] = {"Báo",
-                                         "Tạp chí",
-                                         "Cổng",
-                                         "Trang",
-                                         "Đài",
-                                         "Truyền hình",
-                                         "Thông tấn",
-                                         "Tin tức",
-                                         "Tuổi Trẻ",
-                                         "Thanh Niên",
-                                         "VnExpress",
-                                         "VOV",
-                                         "VTV",
-                                         "Dân trí",
-                                         "Tiền Phong",
-                                         "Nhân Dân",
-                                         "Quân đội nhân dân",
-                                         NULL};
+/* site_heads: data/parser-markers.tsv, kind "site-head" */
 
-static const char *const footer_lines[] = {"Bản đồ", "Tin sở ban ngành",
-                                           "Liên hệ", NULL};
+/* footer_lines: data/parser-markers.tsv, kind "footer-line" */
 
 int chrome_banner(const char *s, size_t n) {
   if (n > 300) return 0;
   if (pt_is_filler(s, n) || pt_is_url(s, n)) return 1;
-  if (n <= 80 && (pt_any_starts(s, n, banner_starts) ||
-                  pt_any_line_is(s, n, banner_lines)))
+  if (n <= 80 && (pt_any_starts(s, n, lexicon_list(LEXL_BANNER_START)) ||
+                  pt_any_line_is(s, n, lexicon_list(LEXL_BANNER_LINE))))
     return 1;
-  if (pt_any_starts(s, n, legal_banners)) return 1;
+  if (pt_any_starts(s, n, lexicon_list(LEXL_LEGAL_BANNER))) return 1;
   /* breadcrumbs: "Trang chủ > Tin tức > Chính trị" */
   if (n <= 200 &&
       (pt_contains(s, n, " > ") || pt_contains(s, n, " \xc2\xbb ") ||
@@ -369,23 +173,17 @@ int chrome_shape(const char *s, size_t n) {
   int32_t last = pt_last_cp(s, n, &k);
   if (last == '.' || last == '?' || last == '!') return 0;
   if (glued_words(s, n) >= 2) return 1;
-  if (n <= 80 && (weather(s, n) || pt_any_starts(s, n, widget_starts) ||
-                  pt_any_line_is(s, n, widget_lines)))
+  if (n <= 80 &&
+      (weather(s, n) || pt_any_starts(s, n, lexicon_list(LEXL_WIDGET_START)) ||
+       pt_any_line_is(s, n, lexicon_list(LEXL_WIDGET_LINE))))
     return 1;
-  return pt_any_contains(s, n, contact_words) || menu_item(s, n);
+  return pt_any_contains(s, n, lexicon_list(LEXL_CONTACT)) || menu_item(s, n);
 }
 
 /* Is the word w[0..n) (lower-cased) widget vocabulary? */
 static int share_word(const char *w, size_t n) {
-  static const char *const vocab[] = {
-      "chia",     "sẻ",        "facebook", "zalo",     "twitter", "tweet",
-      "like",     "share",     "print",    "in",       "bài",     "gửi",
-      "email",    "bản",       "lượt",     "xem",      "bình",    "luận",
-      "lưu",      "trang",     "copy",     "link",     "sao",     "chép",
-      "liên",     "kết",       "nghe",     "cỡ",       "chữ",     "theo",
-      "dõi",      "bạn",       "bè",       "cho",      "lên",     "messenger",
-      "linkedin", "pinterest", "viber",    "telegram", NULL};
-  for (const char *const *v = vocab; *v; v++)
+  /* vocab: data/parser-markers.tsv, kind "share-word" */
+  for (const char *const *v = lexicon_list(LEXL_SHARE_WORD); *v; v++)
     if (strlen(*v) == n && memcmp(*v, w, n) == 0) return 1;
   return 0;
 }
@@ -398,7 +196,8 @@ static int share_word(const char *w, size_t n) {
 int chrome_share(const char *s, size_t n) {
   if (n > 80) return 0;
   s = chrome_undash(s, &n);
-  if (!pt_any_line_is(s, n, share_lines) && !pt_any_starts(s, n, share_starts))
+  if (!pt_any_line_is(s, n, lexicon_list(LEXL_SHARE_LINE)) &&
+      !pt_any_starts(s, n, lexicon_list(LEXL_SHARE_START)))
     return 0;
   char low[96];
   size_t m = lexicon_fold(low, sizeof low, s, n);
@@ -430,7 +229,7 @@ size_t chrome_site_suffix(const char *s, size_t n, const char *site) {
     size_t xn = n - (size_t)(x - s);
     if (xn == 0 || xn > 60 || pt_words(x, xn, 8) > 7) continue;
     int domain = !memchr(x, ' ', xn) && memchr(x, '.', xn);
-    if (domain || pt_any_starts(x, xn, site_heads) ||
+    if (domain || pt_any_starts(x, xn, lexicon_list(LEXL_SITE_HEAD)) ||
         (site && strlen(site) == xn && memcmp(site, x, xn) == 0))
       return (size_t)(at - s);
   }
@@ -448,16 +247,16 @@ const char *chrome_undash(const char *s, size_t *n) {
 
 int chrome_related(const char *s, size_t n) {
   if (n > 120) return 0;
-  return pt_any_line_is(s, n, related_lines) ||
-         pt_any_starts(s, n, related_starts);
+  return pt_any_line_is(s, n, lexicon_list(LEXL_RELATED_LINE)) ||
+         pt_any_starts(s, n, lexicon_list(LEXL_RELATED_START));
 }
 
 int chrome_footer(const char *s, size_t n) {
   if (n > 300) return 0;
   s = chrome_undash(s, &n);
-  return pt_any_starts(s, n, footer_starts) ||
-         pt_any_line_is(s, n, footer_lines) ||
-         (n <= 60 && pt_any_starts(s, n, footer_short));
+  return pt_any_starts(s, n, lexicon_list(LEXL_FOOTER_START)) ||
+         pt_any_line_is(s, n, lexicon_list(LEXL_FOOTER_LINE)) ||
+         (n <= 60 && pt_any_starts(s, n, lexicon_list(LEXL_FOOTER_SHORT)));
 }
 
 /* ---- the site name from footer lines ---- */

@@ -7,43 +7,24 @@
 #endif
 #include <string.h>
 
+#include "lexicon.h"
 #include "parse_int.h"
 #include "text.h"
 
-static const char *const caption_starts[] = {
-    "Chú thích ảnh", "Ảnh:",      "Ảnh minh họa",
-    "Ảnh minh hoạ",  "Nguồn ảnh", "Ảnh :",
-    "Video:",        "Clip:",     NULL};
+/* caption_starts: data/parser-markers.tsv, kind "caption-start" */
 
 /* Words that open a photo caption about people or a scene. */
-static const char *const caption_openers[] = {
-    "Đồng chí",   "Các đồng chí", "Đại biểu", "Các đại biểu",
-    "Quang cảnh", "Toàn cảnh",    "Một góc",  "Khung cảnh",
-    "Hình ảnh",   "Cận cảnh",     NULL};
+/* caption_openers: data/parser-markers.tsv, kind "caption-opener" */
 
 /* Phrases of photo captions (what the people in the picture do). */
-static const char *const caption_phrases[] = {
-    "phát biểu tại",      "phát biểu chỉ đạo",
-    "phát biểu kết luận", "phát biểu khai mạc",
-    "phát biểu bế mạc",   "báo cáo tại",
-    "tại hội nghị.",      "tại buổi làm việc.",
-    "dự hội nghị",        "trao tặng",
-    "trao quà",           "tặng quà",
-    "trao giấy",          "trao bằng",
-    "trao quyết định",    "chụp ảnh lưu niệm",
-    "làm việc với",       "(ảnh",
-    "cắt băng",           "bấm nút",
-    "dâng hương",         NULL};
+/* caption_phrases: data/parser-markers.tsv, kind "caption-phrase" */
 
 /* Words that make a short sentence body text rather than a caption. */
 static const char *const speech_words[] = {
     "cho biết", "khẳng định", "nhấn mạnh:", " nói",         "chia sẻ",
     " đã ",     " vừa ",      " sẽ ",       "\xe2\x80\x9c", NULL};
 
-static const char *const lead_openers[] = {
-    "Sáng",       "Chiều",   "Tối",      "Trưa",      "Đêm",     "Ngày",
-    "Hôm nay",    "Hôm qua", "Sáng nay", "Chiều nay", "Tối nay", "Từ ngày",
-    "Trong ngày", "Vừa qua", "Mới đây",  NULL};
+/* lead_openers: data/parser-markers.tsv, kind "lead-opener" */
 
 /* ---- captions, headings, bylines ---- */
 
@@ -66,7 +47,7 @@ int pl_echoes(const char *s, size_t n, const char *nb, size_t nn,
 
 int pl_caption_marked(const char *s, size_t n) {
   if (n > 400) return 0;
-  if (pt_any_starts(s, n, caption_starts)) return 1;
+  if (pt_any_starts(s, n, lexicon_list(LEXL_CAPTION_START))) return 1;
   /* "... (Ảnh: Thu Chung)" or "... Ảnh: Thu Chung" at the end */
   const char *tail = n > 60 ? s + n - 60 : s;
   size_t tn = (size_t)(s + n - tail);
@@ -83,8 +64,8 @@ int pl_caption_like(const char *s, size_t n) {
   int32_t last = pt_last_cp(s, n, &k);
   if (last == '?' || last == ':' || last == ',' || last == ';') return 0;
   if (pt_any_contains(s, n, speech_words)) return 0;
-  if (pt_any_starts(s, n, caption_openers)) return 1;
-  return pt_any_contains(s, n, caption_phrases) && n <= 260;
+  if (pt_any_starts(s, n, lexicon_list(LEXL_CAPTION_OPENER))) return 1;
+  return pt_any_contains(s, n, lexicon_list(LEXL_CAPTION_PHRASE)) && n <= 260;
 }
 
 /* A short line without closing punctuation (heading or caption)? */
@@ -102,9 +83,8 @@ int pl_label(const char *s, size_t n) {
 /* Numbered or all-caps section heading ("1. ...", "II. ...", "Điều 5.")? */
 int pl_numbered_heading(const char *s, size_t n) {
   if (n > 200) return 0;
-  static const char *const heads[] = {"Chương", "Điều",    "Mục",
-                                      "Phần",   "Phụ lục", NULL};
-  if (pt_any_starts(s, n, heads)) {
+  /* heads: data/parser-markers.tsv, kind "heading-head" */
+  if (pt_any_starts(s, n, lexicon_list(LEXL_HEADING_HEAD))) {
     size_t k = 0;
     while (k < n && s[k] != ' ') k++;
     k++;
@@ -132,13 +112,13 @@ int pl_numbered_heading(const char *s, size_t n) {
 int pl_byline(const char *s, size_t n, const char **a, size_t *an) {
   *a = NULL, *an = 0;
   if (n > 80 || n == 0) return 0;
-  static const char *const sources[] = {"Theo", "Nguồn:", "Nguồn", NULL};
+  /* sources: data/parser-markers.tsv, kind "byline-source" */
   if (s[0] == '(' && s[n - 1] == ')' && n <= 40) return 1; /* "(T/h)" */
-  if (pt_any_starts(s, n, sources) && pt_words(s, n, 12) <= 8) return 1;
-  static const char *const roles[] = {
-      "Bài và ảnh:", "Bài, ảnh:",   "Bài và ảnh", "Bài, ảnh", "Bài:",
-      "Tin, ảnh:",   "Tin và ảnh:", "Nhóm PV",    "Tin:",     NULL};
-  for (const char *const *r = roles; *r; r++) {
+  if (pt_any_starts(s, n, lexicon_list(LEXL_BYLINE_SOURCE)) &&
+      pt_words(s, n, 12) <= 8)
+    return 1;
+  /* roles: data/parser-markers.tsv, kind "byline-role" */
+  for (const char *const *r = lexicon_list(LEXL_BYLINE_ROLE); *r; r++) {
     size_t k = pt_prefix_ci(s, n, *r);
     if (k) {
       while (k < n && s[k] == ' ') k++;
@@ -148,9 +128,8 @@ int pl_byline(const char *s, size_t n, const char **a, size_t *an) {
   }
   /* strip a trailing "(Thực hiện)" / "(TTXVN)" / "thực hiện" */
   size_t e = n;
-  static const char *const role_tails[] = {
-      " thực hiện", " tổng hợp", " lược dịch", " biên dịch", " ghi", NULL};
-  for (const char *const *r = role_tails; *r; r++) {
+  /* role_tails: data/parser-markers.tsv, kind "byline-role-tail" */
+  for (const char *const *r = lexicon_list(LEXL_BYLINE_ROLE_TAIL); *r; r++) {
     size_t m = strlen(*r);
     if (e > m && memcmp(s + e - m, *r, m) == 0) {
       e -= m;
@@ -193,7 +172,7 @@ int pl_lead_opening(const char *s, size_t n) {
     const char *c = memchr(s, ')', n < 60 ? n : 60);
     if (c) return 1;
   }
-  if (!pt_any_starts(s, n, lead_openers)) return 0;
+  if (!pt_any_starts(s, n, lexicon_list(LEXL_LEAD_OPENER))) return 0;
   /* a date or time within the first words, then a comma */
   size_t lim = n < 60 ? n : 60;
   for (size_t i = 0; i < lim; i++)
@@ -204,9 +183,8 @@ int pl_lead_opening(const char *s, size_t n) {
 
 /* Source abbreviations that sign an article but name nobody. */
 int pl_not_a_name(const char *s, size_t n) {
-  static const char *const abbr[] = {"St",       "ST",    "TH",   "T/h",
-                                     "Tổng hợp", "Nguồn", "Theo", NULL};
-  for (const char *const *a = abbr; *a; a++)
+  /* abbr: data/parser-markers.tsv, kind "not-a-name" */
+  for (const char *const *a = lexicon_list(LEXL_NOT_A_NAME); *a; a++)
     if (strlen(*a) == n && memcmp(*a, s, n) == 0) return 1;
   return 0;
 }
