@@ -529,6 +529,65 @@ static int is_thanks(const char *s, size_t n) {
          pt_any_starts(s + k, n - k, lexicon_list(LEXL_THANKS_START));
 }
 
+/* Captions: marked, printed twice, or a short photo description. Sets
+** the kind of unit i (and of its copy) and returns 1 when it is one. */
+static int caption_unit(page *p, size_t i, size_t b, size_t e) {
+  const char *s = US(p, i);
+  size_t n = UL(p, i);
+  int next_dup = i + 1 < e && p->u[i + 1].gap <= 1 &&
+                 pt_near_dup(s, n, US(p, i + 1), UL(p, i + 1));
+  if (!pl_caption_marked(s, n) && !next_dup &&
+      !(i > b && pl_caption_like(s, n)))
+    return 0;
+  p->u[i].kind = BK_CAPTION;
+  if (next_dup) p->u[i + 1].kind = BK_BOILERPLATE;
+  /* "Chú thích ảnh" alone: the caption text follows */
+  if (pt_line_is(s, n, "Chú thích ảnh") && i + 1 < e && p->u[i + 1].kind < 0)
+    p->u[i + 1].kind = BK_CAPTION;
+  return 1;
+}
+
+/*
+** A short unpunctuated line in the body: caption or heading? A label
+** followed by another label is the caption of a photo above a heading;
+** one that repeats the previous paragraph is a caption; otherwise a
+** heading when longer text follows.
+*/
+static int label_kind(page *p, size_t i, size_t e) {
+  const char *s = US(p, i);
+  size_t n = UL(p, i), nx = i + 1;
+  int next_label = nx < e && pl_label(US(p, nx), UL(p, nx)) &&
+                   !pl_numbered_heading(US(p, nx), UL(p, nx));
+  int prev_echo = pl_echoes(s, n, US(p, i - 1), UL(p, i - 1), 1);
+  int next_echo = nx < e && pl_echoes(s, n, US(p, nx), UL(p, nx), 0);
+  if ((next_label || prev_echo) && !next_echo) return BK_CAPTION;
+  return nx < e && UL(p, nx) > n ? BK_HEADING : BK_CAPTION;
+}
+
+/* The interview kinds of unit i (thanks, question, answer), or -1;
+** updates the interview state *in_answer and *seen_question. */
+static int interview_kind(page *p, size_t i, int *in_answer,
+                          int *seen_question) {
+  const char *s = US(p, i);
+  size_t n = UL(p, i);
+  /* the closing thanks ("- Xin cảm ơn đồng chí!", with or without the
+  ** dash) ends the interview: it asks nothing, so it is a paragraph and
+  ** no qa pair, and what follows is no answer */
+  if (*seen_question && is_thanks(s, n)) {
+    *in_answer = 0;
+    return BK_PARAGRAPH;
+  }
+  if (is_question(p, i)) {
+    *in_answer = *seen_question = 1;
+    return BK_QUESTION;
+  }
+  if (pt_plus_prefix(s, n)) {
+    *in_answer = 1;
+    return BK_ANSWER;
+  }
+  return -1;
+}
+
 static void classify_body(page *p, size_t b, size_t e) {
   int iv = interview_mode(p, b, e);
   mark_label_runs(p, b, e);
@@ -542,60 +601,17 @@ static void classify_body(page *p, size_t b, size_t e) {
       u->kind = BK_BOILERPLATE;
       continue;
     }
-    /* the closing thanks ("- Xin cảm ơn đồng chí!", with or without the
-    ** dash) ends the interview: it asks nothing, so it is a paragraph and
-    ** no qa pair, and what follows is no answer */
-    if (iv && seen_question && is_thanks(s, n)) {
-      u->kind = BK_PARAGRAPH;
-      in_answer = 0;
+    int k = iv ? interview_kind(p, i, &in_answer, &seen_question) : -1;
+    if (k >= 0)
+      u->kind = k;
+    else if (caption_unit(p, i, b, e))
       continue;
-    }
-    if (iv && is_question(p, i)) {
-      u->kind = BK_QUESTION;
-      in_answer = seen_question = 1;
-      continue;
-    }
-    if (iv && pt_plus_prefix(s, n)) {
-      u->kind = BK_ANSWER;
-      in_answer = 1;
-      continue;
-    }
-    /* captions: marked, printed twice, or a short photo description */
-    int next_dup = i + 1 < e && p->u[i + 1].gap <= 1 &&
-                   pt_near_dup(s, n, US(p, i + 1), UL(p, i + 1));
-    if (pl_caption_marked(s, n) || next_dup ||
-        (i > b && pl_caption_like(s, n))) {
-      u->kind = BK_CAPTION;
-      if (next_dup) p->u[i + 1].kind = BK_BOILERPLATE;
-      /* "Chú thích ảnh" alone: the caption text follows */
-      if (pt_line_is(s, n, "Chú thích ảnh") && i + 1 < e &&
-          p->u[i + 1].kind < 0)
-        p->u[i + 1].kind = BK_CAPTION;
-      continue;
-    }
-    if (pl_numbered_heading(s, n) || (n <= 200 && pt_all_caps(s, n))) {
+    else if (pl_numbered_heading(s, n) || (n <= 200 && pt_all_caps(s, n)))
       u->kind = BK_HEADING;
-      continue;
-    }
-    if (pl_label(s, n) && i > b) {
-      /* caption or heading? A label followed by another label is the
-      ** caption of a photo above a heading; one that repeats the previous
-      ** paragraph is a caption; otherwise a heading when text follows. */
-      size_t nx = i + 1;
-      int next_label = nx < e && pl_label(US(p, nx), UL(p, nx)) &&
-                       !pl_numbered_heading(US(p, nx), UL(p, nx));
-      int prev_echo = pl_echoes(s, n, US(p, i - 1), UL(p, i - 1), 1);
-      int next_echo = nx < e && pl_echoes(s, n, US(p, nx), UL(p, nx), 0);
-      if ((next_label || prev_echo) && !next_echo) {
-        u->kind = BK_CAPTION;
-      } else if (nx < e && UL(p, nx) > n) {
-        u->kind = BK_HEADING;
-      } else {
-        u->kind = BK_CAPTION;
-      }
-      continue;
-    }
-    u->kind = in_answer && seen_question ? BK_ANSWER : BK_PARAGRAPH;
+    else if (pl_label(s, n) && i > b)
+      u->kind = label_kind(p, i, e);
+    else
+      u->kind = in_answer && seen_question ? BK_ANSWER : BK_PARAGRAPH;
   }
 }
 
