@@ -109,26 +109,22 @@ int pl_numbered_heading(const char *s, size_t n) {
 ** ảnh: Minh Hà", "PV"), or a source line ("(T/h)", "Theo TTXVN").
 ** Stores the name span (without role) in *a and *an when there is one.
 */
-int pl_byline(const char *s, size_t n, const char **a, size_t *an) {
-  *a = NULL, *an = 0;
-  if (n > 80 || n == 0) return 0;
-  /* sources: data/parser-markers.tsv, kind "byline-source" */
-  if (s[0] == '(' && s[n - 1] == ')' && n <= 40) return 1; /* "(T/h)" */
-  if (pt_any_starts(s, n, lexicon_list(LEXL_BYLINE_SOURCE)) &&
-      pt_words(s, n, 12) <= 8)
-    return 1;
-  /* roles: data/parser-markers.tsv, kind "byline-role" */
+/* Skip a leading role ("Bài, ảnh:", "Tin:"; kind "byline-role"). */
+static void strip_role(const char **s, size_t *n) {
   for (const char *const *r = lexicon_list(LEXL_BYLINE_ROLE); *r; r++) {
-    size_t k = pt_prefix_ci(s, n, *r);
+    size_t k = pt_prefix_ci(*s, *n, *r);
     if (k) {
-      while (k < n && s[k] == ' ') k++;
-      s += k, n -= k;
-      break;
+      while (k < *n && (*s)[k] == ' ') k++;
+      *s += k, *n -= k;
+      return;
     }
   }
-  /* strip a trailing "(Thực hiện)" / "(TTXVN)" / "thực hiện" */
+}
+
+/* The end of the name in s: without a trailing "thực hiện" (kind
+** "byline-role-tail"), "(Thực hiện)", "(TTXVN)", spaces or dashes. */
+static size_t name_end(const char *s, size_t n) {
   size_t e = n;
-  /* role_tails: data/parser-markers.tsv, kind "byline-role-tail" */
   for (const char *const *r = lexicon_list(LEXL_BYLINE_ROLE_TAIL); *r; r++) {
     size_t m = strlen(*r);
     if (e > m && memcmp(s + e - m, *r, m) == 0) {
@@ -141,10 +137,11 @@ int pl_byline(const char *s, size_t n, const char **a, size_t *an) {
     if (o) e = (size_t)(o - s);
   }
   while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '-')) e--;
-  if (e == 0) return 0;
-  int w = pt_words(s, e, 10);
-  if (w < 1 || w > 6) return 0;
-  /* every word starts upper case; no digits; only letters, spaces, "-." */
+  return e;
+}
+
+/* Every word starts upper case; no digits; only letters, spaces, "-." */
+static int title_cased(const char *s, size_t e) {
   int start = 1;
   for (size_t i = 0; i < e;) {
     int k;
@@ -159,7 +156,21 @@ int pl_byline(const char *s, size_t n, const char **a, size_t *an) {
     }
     i += (size_t)k;
   }
-  if (w == 1 && e < 2) return 0;
+  return 1;
+}
+
+int pl_byline(const char *s, size_t n, const char **a, size_t *an) {
+  *a = NULL, *an = 0;
+  if (n > 80 || n == 0) return 0;
+  if (s[0] == '(' && s[n - 1] == ')' && n <= 40) return 1; /* "(T/h)" */
+  if (pt_any_starts(s, n, lexicon_list(LEXL_BYLINE_SOURCE)) &&
+      pt_words(s, n, 12) <= 8)
+    return 1; /* "Theo TTXVN" */
+  strip_role(&s, &n);
+  size_t e = name_end(s, n);
+  if (e == 0) return 0;
+  int w = pt_words(s, e, 10);
+  if (w < 1 || w > 6 || !title_cased(s, e) || (w == 1 && e < 2)) return 0;
   *a = s, *an = e;
   return 1;
 }
