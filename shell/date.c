@@ -237,6 +237,10 @@ static int read_time(rd *r, size_t nd) {
   if (h > 23 || mi > 59 || sec > 59) return 0;
   date_tm *t = r->t;
   t->h = h, t->mi = mi, t->s = sec, t->has_time = 1, r->i = k;
+  /* an offset glued to the time: "08:52:44+07:00", "08:52:44-05:00" */
+  if (k + 2 < r->n && (s[k] == '+' || s[k] == '-') &&
+      ndigits(s, r->n, k + 1) >= 2)
+    read_tz(r);
   return 1;
 }
 
@@ -290,8 +294,12 @@ static void set_after(rd *r, const char *w) {
   r->thu = strcmp(w, "thứ") == 0;
 }
 
-/* AM/PM (or the Vietnamese SA/CH) after a time. */
+/* AM/PM (or the Vietnamese SA/CH) after a time; ISO's "Z" (UTC). */
 static int am_pm(rd *r, const char *w) {
+  if (strcmp(w, "z") == 0 && r->t->has_time) { /* ISO "…T08:52:44Z": UTC */
+    r->t->tz_set = 1, r->t->tz = 0;
+    return 1;
+  }
   int pm = strcmp(w, "pm") == 0 || strcmp(w, "ch") == 0;
   if (!pm && strcmp(w, "am") != 0 && strcmp(w, "sa") != 0) return 0;
   if (r->t->has_time) r->t->h = date_hour24(r->t->h, pm);

@@ -44,31 +44,47 @@ static int key_field(const char *k, size_t n) {
   return F_NONE;
 }
 
+/* Read the key at s[*i..) into kb (lower-cased ASCII letters, digits,
+** '_'; '-' and, in "# …" lines, inner spaces become '_'); returns its
+** length (0: none) and whether it held a space in *space. */
+static size_t read_key(const char *s, size_t n, size_t *i, int hash,
+                       char kb[40], int *space) {
+  size_t k = 0;
+  *space = 0;
+  for (; *i < n && k < 32; (*i)++) {
+    char c = s[*i];
+    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+    if (c == ' ' && hash && k && *i + 1 < n && s[*i + 1] != ' ' &&
+        s[*i + 1] != '=' && s[*i + 1] != ':')
+      *space = 1;
+    else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+               c == '-'))
+      break;
+    kb[k++] = (c == '-' || c == ' ') ? '_' : c;
+  }
+  return kb[0] >= '0' && kb[0] <= '9' ? 0 : k;
+}
+
 /*
-** Split a header line into key and value: "# key = value" (hash = 1) or
-** "key: value" (hash = 0). The key is 1..32 ASCII letters, digits, '_'
-** or '-', lower-cased into kb. Returns 1 with the value span trimmed.
+** Split a header line into key and value: "# key = value" (hash = 1;
+** also "# key: value" and "# newdoc id = …") or "key: value" (hash = 0).
+** The key is 1..32 ASCII letters, digits, '_' or '-' (see read_key); a
+** key with a space needs '=' ("# Chapter 1: …" is a Markdown heading).
+** Returns 1 with the value span trimmed and unquoted.
 */
 static int key_value(const char *s, size_t n, int hash, char kb[40], size_t *kn,
                      const char **v, size_t *vn) {
-  size_t i = 0, k = 0;
+  size_t i = 0;
+  int space;
   if (hash) {
     if (!n || s[0] != '#') return 0;
     for (i = 1; i < n && s[i] == ' '; i++) {
     }
   }
-  for (; i < n && k < 32; i++) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
-          c == '-'))
-      break;
-    kb[k++] = c == '-' ? '_' : c;
-  }
-  if (!k || (kb[0] >= '0' && kb[0] <= '9')) return 0;
+  size_t k = read_key(s, n, &i, hash, kb, &space);
+  if (!k) return 0;
   while (i < n && s[i] == ' ') i++;
-  if (i >= n || (s[i] != (hash ? '=' : ':') && !(hash && s[i] == ':')))
-    return 0;
+  if (i >= n || (!(s[i] == '=' && hash) && !(s[i] == ':' && !space))) return 0;
   for (i++; i < n && s[i] == ' '; i++) {
   }
   *kn = k, *v = s + i, *vn = n - i;

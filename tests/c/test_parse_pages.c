@@ -145,6 +145,8 @@ static void test_date_forms(void) {
              "2022-06-05T10:30:00+07:00");
   check_line("Thứ sáu: 15:00 ngày 09/02/2024", "2024-02-09T15:00:00+07:00");
   check_line("2021-11-02T07:05:00+07:00", "2021-11-02T07:05:00+07:00");
+  check_line("2021-11-02T07:05:00Z", "2021-11-02T07:05:00+00:00");
+  check_line("2021-11-02T07:05:00-05:00", "2021-11-02T07:05:00-05:00");
   /* no date lines */
   check_line("31/02/2020", NULL);
   check_line("Ngày 4/3/2020, UBND tỉnh họp bàn kế hoạch năm", NULL);
@@ -344,12 +346,24 @@ static void test_meta(void) {
             "boilerplate,boilerplate,boilerplate,boilerplate,boilerplate,"
             "lead");
   doc_free(d);
+  /* a key with a space ("# newdoc id = …") belongs to the header */
+  d = parse_str(
+      "# newdoc id = vn-17\n# date = 2020-05-20T08:52:44\n"
+      "Tỉnh khởi công tuyến đường ven biển mới\n"
+      "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài 12 km.\n");
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2020-05-20T08:52:44+07:00");
+  CHECK_STR(kinds(d), "boilerplate,boilerplate,title,lead");
+  doc_free(d);
   /* an unclosed fence or a Markdown heading is no header */
   d = parse_str("---\ntitle: x\n\nBài không có phần đầu.\n");
   CHECK(d->blocks.n > 0 && d->blocks.items[0].kind != BK_BOILERPLATE);
   doc_free(d);
   d = parse_str("# Tiêu đề Markdown\n\nĐoạn mở đầu.\n");
   CHECK_STR(d->title, "# Tiêu đề Markdown");
+  doc_free(d);
+  d = parse_str("# Chapter 1: Intro\n\nĐoạn mở đầu.\n");
+  CHECK_STR(d->title, "# Chapter 1: Intro");
   doc_free(d);
 }
 
