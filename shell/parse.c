@@ -147,37 +147,52 @@ static char *strip_quotes(doc *d, const char *s, size_t n) {
 /*
 ** A section name over the headline ("Thời cuộc" / the headline / text): a
 ** label of at most 3 words without digits, followed by a longer unit of
-** 5+ words that reads as a headline, and more text after that.
+** 5+ words that reads as a headline, and more text after that. Not in
+** the "sapo at the end" layout (the last unit after 3+ blank lines),
+** whose first line is always its headline.
 */
 static int section_name(page *p, size_t i) {
   const char *s = US(p, i), *t;
   size_t n = UL(p, i), tn;
-  if (n > 40 || pt_words(s, n, 5) > 3 || !pl_label(s, n) || i + 2 >= p->n)
+  if (n > 40 || pt_words(s, n, 5) > 3 || !pl_label(s, n) || i + 2 >= p->n ||
+      p->u[p->n - 1].gap >= 3)
     return 0;
   for (size_t k = 0; k < n; k++)
     if (s[k] >= '0' && s[k] <= '9') return 0;
   t = US(p, i + 1), tn = UL(p, i + 1);
+  if (pt_all_caps(s, n) && pt_all_caps(t, tn)) return 0; /* "LUẬT" / "…" */
   date_tm dt;
   int k;
-  if (tn > 250 || pt_words(t, tn, 6) < 5 || pt_last_cp(t, tn, &k) == '.' ||
-      date_line(t, tn, &dt))
+  if (tn > 250 || pt_words(t, tn, 6) < 5 || pt_ends_sentence(t, tn) ||
+      pt_last_cp(t, tn, &k) == '!' || date_line(t, tn, &dt))
     return 0;
   return looks_like_title(p, i + 1);
 }
 
+/* Do 3+ bulleted menu entries start at unit j? (what stands above them
+** names the menu, it is no headline) */
+static int menu_follows(page *p, size_t j) {
+  int k = 0;
+  for (; j < p->n && k < 3 && chrome_menu_item(US(p, j), UL(p, j)); j++) k++;
+  return k >= 3;
+}
+
 /* Is unit i chrome above the headline? (banners, widgets, lines the
-** folder repeats, an issuer over a rule line, a section name) */
+** folder repeats, an issuer over a rule line, the name over a bulleted
+** menu, a section name) */
 static int header_chrome(page *p, size_t i) {
   const char *s = US(p, i);
   size_t n = UL(p, i);
   if (chrome_banner(s, n) || chrome_shape(s, n) || chrome_share(s, n) ||
       parse_ctx_repeated(p->ctx, s, n))
     return 1;
-  /* a short ALL-CAPS issuer over a rule line ("QUỐC HỘI" / "------") */
+  /* a short ALL-CAPS issuer over a rule line ("QUỐC HỘI" / "------") or
+  ** over the national motto */
   if (i + 1 < p->n && n <= 60 && pt_all_caps(s, n) &&
-      pt_is_filler(US(p, i + 1), UL(p, i + 1)))
+      (pt_is_filler(US(p, i + 1), UL(p, i + 1)) ||
+       chrome_legal(US(p, i + 1), UL(p, i + 1))))
     return 1;
-  return section_name(p, i);
+  return menu_follows(p, i + 1) || section_name(p, i);
 }
 
 /* Legal documents: "LUẬT" / "ĐẤU THẦU" -> title "LUẬT ĐẤU THẦU". Returns
@@ -206,7 +221,8 @@ static int title_like(page *p, size_t j) {
   size_t n = UL(p, j), an;
   date_tm t;
   return n <= 250 && !date_line(s, n, &t) && looks_like_title(p, j) &&
-         !pl_caption_marked(s, n) && !pl_byline(s, n, &a, &an);
+         !pl_caption_marked(s, n) && !pl_byline(s, n, &a, &an) &&
+         !chrome_banner(s, n);
 }
 
 /*
@@ -217,6 +233,9 @@ static int title_like(page *p, size_t j) {
 */
 static size_t kickers(page *p, size_t i) {
   date_tm t;
+  if (i + 1 < p->n && UL(p, i) <= 20 && pt_all_caps(US(p, i), UL(p, i)) &&
+      pt_all_caps(US(p, i + 1), UL(p, i + 1)))
+    return 0; /* a legal title in two lines: legal_title joins them */
   for (size_t j = i + 1; j < p->n && j <= i + 3; j++) {
     if (!title_like(p, j)) return 0;
     if (j + 1 < p->n && date_line(US(p, j + 1), UL(p, j + 1), &t)) return j - i;
@@ -244,7 +263,7 @@ static size_t take_title(page *p, size_t i) {
     p->u[i].kind = BK_TITLE;
     return i + 1;
   }
-  if (!looks_like_title(p, i) || pl_numbered_heading(s, n)) return i;
+  if (!looks_like_title(p, i)) return i;
   for (size_t k = kickers(p, i); k > 0; k--) p->u[i++].kind = BK_BANNER;
   s = US(p, i), n = UL(p, i);
   p->u[i].kind = BK_TITLE;

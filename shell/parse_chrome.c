@@ -50,13 +50,24 @@
 
 /* footer_lines: data/parser-markers.tsv, kind "footer-line" */
 
+/* The national motto and number lines that head legal documents
+** ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 41/2005/QH11"). */
+int chrome_legal(const char *s, size_t n) {
+  if (n > 300) return 0;
+  if (pt_any_starts(s, n, lexicon_list(LEXL_LEGAL_BANNER))) return 1;
+  /* the motto however it is spaced or dashed ("Độc lập - Tự do -Hạnh
+  ** phúc") */
+  return n <= 80 && pt_starts_word(s, n, "Độc lập") &&
+         pt_contains(s, n, "Tự do") && pt_contains(s, n, "Hạnh phúc");
+}
+
 int chrome_banner(const char *s, size_t n) {
   if (n > 300) return 0;
   if (pt_is_filler(s, n) || pt_is_url(s, n)) return 1;
   if (n <= 80 && (pt_any_starts(s, n, lexicon_list(LEXL_BANNER_START)) ||
                   pt_any_line_is(s, n, lexicon_list(LEXL_BANNER_LINE))))
     return 1;
-  if (pt_any_starts(s, n, lexicon_list(LEXL_LEGAL_BANNER))) return 1;
+  if (chrome_legal(s, n)) return 1;
   /* breadcrumbs: "Trang chủ > Tin tức > Chính trị" */
   if (n <= 200 &&
       (pt_contains(s, n, " > ") || pt_contains(s, n, " \xc2\xbb ") ||
@@ -92,14 +103,25 @@ static int glued_words(const char *s, size_t n) {
   return glue;
 }
 
-/* A number with degrees: "Hà Nội 20 °C", "28°". */
+/* A weather widget: a number with degrees on a short line whose words
+** are all capitalised ("Hà Nội 20 °C", "Hạ Long 28°"); a headline has
+** lower-case words ("… nóng hơn 40°C"). */
 static int weather(const char *s, size_t n) {
   const char *deg = memmem(s, n, "\xc2\xb0", 2);   /* ° */
   if (!deg) deg = memmem(s, n, "\xe2\x84\x83", 3); /* ℃ */
-  if (!deg) return 0;
+  if (!deg || pt_words(s, n, 8) > 6) return 0;
   const char *q = deg;
   while (q > s && q[-1] == ' ') q--;
-  return q > s && q[-1] >= '0' && q[-1] <= '9';
+  if (q == s || q[-1] < '0' || q[-1] > '9') return 0;
+  int start = 1;
+  for (size_t i = 0; i < n;) {
+    int k;
+    int32_t c = pt_cp_at(s, n, i, &k);
+    if (start && text_is_lower(c)) return 0;
+    start = c == ' ';
+    i += (size_t)k;
+  }
+  return 1;
 }
 
 /* A clock reading at s[*i] ("7:30", "17h00", "8h"); advances *i. */
@@ -154,7 +176,7 @@ static int image_name(const char *s, size_t n) {
 }
 
 /* A bulleted menu entry: "• Chính trị" (at most 9 words). */
-static int menu_item(const char *s, size_t n) {
+int chrome_menu_item(const char *s, size_t n) {
   if (n < 4 || n > 120 || memcmp(s, "\xe2\x80\xa2", 3) != 0) return 0;
   return pt_words(s, n, 12) <= 10;
 }
@@ -177,7 +199,8 @@ int chrome_shape(const char *s, size_t n) {
       (weather(s, n) || pt_any_starts(s, n, lexicon_list(LEXL_WIDGET_START)) ||
        pt_any_line_is(s, n, lexicon_list(LEXL_WIDGET_LINE))))
     return 1;
-  return pt_any_contains(s, n, lexicon_list(LEXL_CONTACT)) || menu_item(s, n);
+  return pt_any_contains(s, n, lexicon_list(LEXL_CONTACT)) ||
+         chrome_menu_item(s, n);
 }
 
 /* Is the word w[0..n) (lower-cased) widget vocabulary? */

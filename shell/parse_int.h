@@ -63,12 +63,14 @@ int pl_not_a_name(const char *s, size_t n);
 
 /* ---- parse_chrome.c: site chrome ---- */
 int chrome_banner(const char *s, size_t n);
+int chrome_legal(const char *s, size_t n);
 const char *chrome_undash(const char *s, size_t *n);
 int chrome_related(const char *s, size_t n);
 int chrome_footer(const char *s, size_t n);
 char *chrome_site_from(doc *d, const char *s, size_t n);
 int chrome_shape(const char *s, size_t n);
 int chrome_share(const char *s, size_t n);
+int chrome_menu_item(const char *s, size_t n);
 size_t chrome_site_suffix(const char *s, size_t n, const char *site);
 
 /* ---- parse_meta.c: metadata headers ---- */

@@ -264,6 +264,37 @@ static void test_chrome(void) {
       "iPhone và TikTok thu hút giới trẻ tỉnh\n\nĐoạn mở đầu của bài.\n");
   CHECK_STR(d->title, "iPhone và TikTok thu hút giới trẻ tỉnh");
   doc_free(d);
+  d = parse_str("Căn nhà bỗng nhiên nóng 40°C\nNgười dân hoang mang.\n");
+  CHECK_STR(d->title, "Căn nhà bỗng nhiên nóng 40°C");
+  doc_free(d);
+  d = parse_str(
+      "Phần 2: Bất đồng cũ hay mới?\nNăm 2014, hai nước rút "
+      "đại sứ.\n");
+  CHECK_STR(d->title, "Phần 2: Bất đồng cũ hay mới?");
+  doc_free(d);
+  d = parse_str(
+      "Trang chủ câu lạc bộ xác nhận mua tiền đạo mới\n"
+      "Mới đây, câu lạc bộ thông báo đã đạt thỏa thuận.\n");
+  CHECK_STR(d->title, "Trang chủ câu lạc bộ xác nhận mua tiền đạo mới");
+  doc_free(d);
+  /* a short title over a non-headline line in the "sapo at the end"
+  ** layout is no section name */
+  d = parse_str(
+      "Chậm hồi âm\n\nUBND xã Yên Bình (huyện Hòa An)\n: Phiếu "
+      "chuyển đơn của công dân về khoản đóng góp.\n\n\n\nBáo "
+      "đã gửi nhiều đơn thư nhưng chưa nhận được hồi âm.");
+  CHECK_STR(d->title, "Chậm hồi âm");
+  doc_free(d);
+  /* a legal document: the number line is no headline, "LUẬT" joins */
+  d = parse_str(
+      "QUỐC HỘI\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do "
+      "-Hạnh phúc\n\nSố: 41/2005/QH11\n\nHà Nội, ngày 14 tháng 6 năm "
+      "2005\n\nLUẬT\n\nCỦA QUỐC HỘI VỀ KÝ KẾT ĐIỀU ƯỚC QUỐC TẾ SỐ "
+      "41/2005/QH11\n\nCăn cứ vào Hiến pháp năm 1992.\n");
+  CHECK_STR(d->title,
+            "LUẬT CỦA QUỐC HỘI VỀ KÝ KẾT ĐIỀU ƯỚC QUỐC TẾ SỐ 41/2005/QH11");
+  CHECK_STR(d->published, "2005-06-14");
+  doc_free(d);
   d = parse_str(
       "ĐIỀU CHỈNH LỊCH TIÊM VẮC XIN TẠI PHƯỜNG\n\n"
       "Trung tâm y tế thông báo lịch tiêm mới. Người dân lưu ý.\n");
