@@ -244,6 +244,30 @@ static size_t kickers(page *p, size_t i) {
 }
 
 /*
+** A subheading or a photo caption standing first: "1. Bối cảnh …", "II.
+** …", "Điều 5. …" (but "Phần 2: …", a series title, is a headline),
+** "Chú thích ảnh …", "Ảnh minh họa …", "… (Ảnh: Thu Hà)" (a "(ảnh)" marker of a
+*photo story is no credit).
+*/
+static int not_a_headline(const char *s, size_t n) {
+  if (pl_numbered_heading(s, n)) {
+    const char *c = memchr(s, ':', n < 14 ? n : 14);
+    if (!c) return 1;
+  }
+  size_t k = 0; /* "1. …", "IV. …", "2) …" */
+  while (k < n && k < 5 && s[k] && strchr("0123456789IVX", s[k])) k++;
+  if (k > 0 && k + 1 < n && (s[k] == '.' || s[k] == ')') && s[k + 1] == ' ')
+    return 1;
+  static const char *const heads[] = {"Chú thích ảnh", "Ảnh minh họa",
+                                      "Ảnh minh hoạ", "Nguồn ảnh", NULL};
+  if (pt_any_starts(s, n, heads)) return 1;
+  const char *tail = n > 60 ? s + n - 60 : s;
+  return n > 0 && s[n - 1] == ')' &&
+         (pt_contains(tail, (size_t)(s + n - tail), "(Ảnh:") ||
+          pt_contains(tail, (size_t)(s + n - tail), "(ảnh:"));
+}
+
+/*
 ** The headline at unit i, if it is one: not a caption, a numbered
 ** heading or body text. A title known from a metadata header is kept;
 ** the unit is its title block only when it repeats it. The site name
@@ -263,7 +287,7 @@ static size_t take_title(page *p, size_t i) {
     p->u[i].kind = BK_TITLE;
     return i + 1;
   }
-  if (!looks_like_title(p, i)) return i;
+  if (!looks_like_title(p, i) || not_a_headline(s, n)) return i;
   for (size_t k = kickers(p, i); k > 0; k--) p->u[i++].kind = BK_BANNER;
   s = US(p, i), n = UL(p, i);
   p->u[i].kind = BK_TITLE;

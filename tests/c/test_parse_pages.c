@@ -248,6 +248,22 @@ static void test_chrome(void) {
   CHECK_STR(d->title, NULL);
   CHECK_STR(kinds(d), "banner,banner,banner,lead");
   doc_free(d);
+  /* a subheading or a photo caption standing first is no headline */
+  d = parse_str(
+      "1. Bối cảnh chọn đề tài:\n\nTrong hệ thống chính quyền "
+      "các cấp, chính quyền cơ sở có vai trò quan trọng.\n");
+  CHECK_STR(d->title, NULL);
+  doc_free(d);
+  d = parse_str(
+      "Đồng chí Bí thư phát biểu tại hội nghị (Ảnh: Thu Hà)\n\n"
+      "Sáng nay, hội nghị tổng kết năm đã diễn ra tại tỉnh.\n");
+  CHECK_STR(d->title, NULL);
+  doc_free(d);
+  d = parse_str(
+      "Chiến sự: xe tăng tiến vào thành phố (ảnh)\n\n"
+      "Sáng nay, các đơn vị đã tiến vào thành phố.\n");
+  CHECK_STR(d->title, "Chiến sự: xe tăng tiến vào thành phố (ảnh)");
+  doc_free(d);
   /* names and headlines that only look like chrome stay */
   d = parse_str(
       "Facebook thử nghiệm ví điện tử tại Việt Nam\n\n"
