@@ -73,6 +73,14 @@ int chrome_share(const char *s, size_t n);
 int chrome_menu_item(const char *s, size_t n);
 size_t chrome_site_suffix(const char *s, size_t n, const char *site);
 
+/* ---- parse_header.c: the header zone ---- */
+struct date_tm;
+/* Classify the header units from unit `from` on (chrome, date lines, the
+** headline); fills title and published; returns the first body unit. */
+size_t header_classify(page *p, size_t from);
+/* Set d->published from *t (ISO 8601). */
+void header_set_date(doc *d, const struct date_tm *t);
+
 /* ---- parse_meta.c: metadata headers ---- */
 size_t meta_header(page *p);
 size_t meta_glued(page *p, size_t from);
