@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "lexicon.h"
 #include "parse.h"
 #include "parse_int.h"
 #include "text.h"
@@ -142,11 +143,17 @@ static size_t legal_title(page *p, size_t i) {
   return i;
 }
 
-/* Is unit j a short headline-like unit (no caption, no name)? */
+/* Is unit j a short headline-like unit (no caption, no name, no sapo:
+** a long sentence, or one opening "Sáng nay, …")? */
 static int title_like(page *p, size_t j) {
   const char *s = US(p, j), *a;
   size_t n = UL(p, j), an;
   date_tm t;
+  int k;
+  if (n >= 3 && pt_last_cp(s, n, &k) == '.' && memcmp(s + n - 3, "...", 3) &&
+      (n > 160 || (pt_any_starts(s, n, lexicon_list(LEXL_LEAD_OPENER)) &&
+                   memchr(s, ',', n < 40 ? n : 40))))
+    return 0; /* a sentence opening as a lead does: a sapo */
   return n <= 250 && !date_line(s, n, &t) && looks_like_title(p, j) &&
          !pl_caption_marked(s, n) && !pl_byline(s, n, &a, &an) &&
          !chrome_banner(s, n);
@@ -279,6 +286,15 @@ static void mark_between(page *p, size_t a, size_t b) {
   }
 }
 
+/* "Headline / sapo / date line": unit i reads as a sapo (40..600 bytes,
+** no date line) and the date line follows it. Returns that line or NONE. */
+static size_t sapo_date(page *p, size_t i, date_tm *t) {
+  if (i + 1 >= p->n || UL(p, i) > 600 || UL(p, i) < 40 ||
+      date_line(US(p, i), UL(p, i), t))
+    return NONE;
+  return date_line(US(p, i + 1), UL(p, i + 1), t) ? i + 1 : NONE;
+}
+
 /* Decide header kinds from unit `from` on; returns the first body unit.
 ** Of several date lines the one nearest the headline wins: one under
 ** it, else the last one above it (a site's "today" header is higher). */
@@ -301,6 +317,11 @@ size_t header_classify(page *p, size_t from) {
   size_t top = i;
   i = take_title(p, i);
   size_t post = i > top ? date_after_title(p, i, &t) : NONE;
+  if (post == NONE && i > top && (post = sapo_date(p, i, &t)) != NONE) {
+    p->u[i].kind = BK_LEAD; /* "headline / sapo / date line" */
+    d->lead = doc_str(d, US(p, i), UL(p, i));
+    i++;
+  }
   if (post != NONE) {
     if (pre != NONE) p->u[pre].kind = BK_BANNER;
     mark_between(p, i, post);

@@ -180,6 +180,18 @@ static void test_page_dates(void) {
       "Một tin khác\n");
   CHECK_STR(d->published, "2013-06-29T15:44:00+07:00");
   doc_free(d);
+  /* headline / sapo / date line: the date under the sapo wins over the
+  ** clock, the sapo is the lead */
+  d = parse_str(
+      "Thứ Hai, 04/12/2026\n\nTrang chủ\n\n"
+      "Tỉnh khởi công tuyến đường ven biển mới\n\n"
+      "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài 12 km nối hai "
+      "huyện.\n\n26/01/2019 19:26\n\nĐoạn thân bài đầu tiên kể chi "
+      "tiết.\n");
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2019-01-26T19:26:00+07:00");
+  CHECK_STR(kinds(d), "banner,banner,title,lead,dateline,paragraph");
+  doc_free(d);
   /* a clock over a menu, no headline: no publication date */
   d = parse_str(
       "Thứ hai, 15/09/2025 - 12:40\nHotline: 0203 123 456\n"
