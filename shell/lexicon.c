@@ -10,6 +10,7 @@
 **   glossary.tsv   abbr<TAB>expansion
 ** and the extractors' small lists (LEX_* in lexicon.h): *.txt one word or
 ** phrase per line, *.tsv key<TAB>value, both kept in file order.
+**   parser-markers.tsv  kind<TAB>phrase (the parser's word lists)
 */
 #include "lexicon.h"
 
@@ -223,6 +224,43 @@ static void add_place(void *t, char **f, int nf) {
   }
 }
 
+/* ---- the parser's word lists (data/parser-markers.tsv) ---- */
+
+static const char *const list_kinds[LEXL__COUNT] = {
+    "banner-line",    "banner-start",   "legal-banner",     "related-line",
+    "related-start",  "footer-start",   "footer-short",     "footer-line",
+    "share-start",    "share-line",     "share-word",       "widget-start",
+    "widget-line",    "contact",        "site-head",        "caption-start",
+    "caption-opener", "caption-phrase", "lead-opener",      "heading-head",
+    "byline-source",  "byline-role",    "byline-role-tail", "not-a-name",
+    "thanks-start",   "date-word",
+};
+static VEC(const char *) lists[LEXL__COUNT];
+static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
+
+/* One "kind<TAB>phrase" line: append the phrase to its kind's list. */
+static void add_marker(void *t, char **f, int nf) {
+  (void)t;
+  if (nf < 2) return;
+  for (int k = 0; k < LEXL__COUNT; k++)
+    if (strcmp(list_kinds[k], f[0]) == 0) {
+      VEC_PUSH(lists[k], f[1]);
+      return;
+    }
+}
+
+/* Terminate every list (load_all has read the file, or found none). */
+static void seal_lists(void) {
+  for (int k = 0; k < LEXL__COUNT; k++) VEC_PUSH(lists[k], NULL);
+}
+
+const char *const *lexicon_list(int which) {
+  lexicon_get();
+  pthread_once(&lists_once, seal_lists);
+  if (which < 0 || which >= LEXL__COUNT) which = 0;
+  return (const char *const *)lists[which].items;
+}
+
 /* word lists: one word or phrase per line, in file order */
 typedef VEC(const char *) wordvec;
 static wordvec word_lists[LEX_LIST_N];
@@ -284,6 +322,7 @@ static const struct {
     {"ref-codes.tsv", &pair_lists[LEX_REF_CODES], add_pair_item},
     {"place-prefixes.tsv", &pair_lists[LEX_PLACE_PREFIXES], add_pair_item},
     {"multipliers.tsv", &pair_lists[LEX_MULTIPLIERS], add_pair_item},
+    {"parser-markers.tsv", NULL, add_marker},
 };
 
 /* Load every data file; one warning names the first that is missing. */

@@ -1,7 +1,8 @@
 /*
 ** lexicon.h — the bundled word lists the fact extractors read: surnames,
-** titles, units, issuers, the gazetteer, the abbreviation glossary and
-** the extractors' small word lists (LEX_* below).
+** titles, units, issuers, the gazetteer, the abbreviation glossary,
+** the extractors' small word lists (LEX_* below) and the parser's marker
+** lists (lexicon_list).
 **
 ** The lists are plain UTF-8 (NFC) text files in the data folder:
 ** $TINSH_DATA when set, else the compile-time TINSH_DATA_DIR. They are
@@ -147,5 +148,41 @@ const lex_entry *lex_find_h(const lex_table *t, const char *s, size_t n,
 ** layer's fold, text_fold(..., TEXT_FOLD_CASE). Returns the length
 ** written, or 0 when it does not fit. */
 size_t lexicon_fold(char *dst, size_t cap, const char *s, size_t n);
+
+/* ---- the parser's word lists (data/parser-markers.tsv) ----
+** Lines "kind<TAB>phrase"; each kind is one list, in file order. */
+enum {
+  LEXL_BANNER_LINE,
+  LEXL_BANNER_START,
+  LEXL_LEGAL_BANNER,
+  LEXL_RELATED_LINE,
+  LEXL_RELATED_START,
+  LEXL_FOOTER_START,
+  LEXL_FOOTER_SHORT,
+  LEXL_FOOTER_LINE,
+  LEXL_SHARE_START,
+  LEXL_SHARE_LINE,
+  LEXL_SHARE_WORD,
+  LEXL_WIDGET_START,
+  LEXL_WIDGET_LINE,
+  LEXL_CONTACT,
+  LEXL_SITE_HEAD,
+  LEXL_CAPTION_START,
+  LEXL_CAPTION_OPENER,
+  LEXL_CAPTION_PHRASE,
+  LEXL_LEAD_OPENER,
+  LEXL_HEADING_HEAD,
+  LEXL_BYLINE_SOURCE,
+  LEXL_BYLINE_ROLE,
+  LEXL_BYLINE_ROLE_TAIL,
+  LEXL_NOT_A_NAME,
+  LEXL_THANKS_START,
+  LEXL_DATE_WORD,
+  LEXL__COUNT
+};
+
+/* The phrases of list `which` (LEXL_*), NULL-terminated, in file order;
+** loaded once, never freed, read-only; empty when the file is missing. */
+const char *const *lexicon_list(int which);
 
 #endif

@@ -6,6 +6,7 @@
 #ifndef TINSH_PARSE_H
 #define TINSH_PARSE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "doc.h"
@@ -14,7 +15,7 @@ enum {
   PARSE_NO_FACTS = 1 /* pipeline.h: skip extract_facts (structure only) */
 };
 
-#define PARSE_VERSION 3 /* bump when the output of parse_document changes */
+#define PARSE_VERSION 4 /* bump when the output of parse_document changes */
 
 /*
 ** Parse `len` bytes of any supported encoding. Never fails on content:
@@ -22,6 +23,24 @@ enum {
 ** recorded as given. Returns a doc owned by the caller (doc_free).
 */
 doc *parse_document(const char *path, const char *bytes, size_t len, int flags);
+
+/*
+** The optional per-folder context: lines repeated identically across the
+** sibling files of one site or folder are chrome. Build it by adding the
+** bytes of each sibling file (single-threaded), then pass it to
+** parse_document_ctx (read-only, thread-safe). `min_files` (>= 2) is how
+** many files must hold a line for it to count as repeated.
+*/
+typedef struct parse_ctx parse_ctx;
+parse_ctx *parse_ctx_new(int min_files);
+void parse_ctx_add(parse_ctx *c, const char *bytes, size_t len);
+/* Is the (normalised, trimmed) line s[0..n) repeated? NULL c: no. */
+int parse_ctx_repeated(const parse_ctx *c, const char *s, size_t n);
+void parse_ctx_free(parse_ctx *c);
+
+/* parse_document with a context (NULL: the same as parse_document). */
+doc *parse_document_ctx(const char *path, const char *bytes, size_t len,
+                        int flags, const parse_ctx *ctx);
 
 /*
 ** Read and parse a file. On a read error returns NULL and points *why

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "text.h"
 
 #define SENT_MAX_BYTES 8192 /* a longer "sentence" is cut at a space */
@@ -517,7 +518,7 @@ int xt_date(const xsent *x, size_t i, char iso[11]) {
     n = 5;
   } else
     return 0;
-  if (m < 1 || m > 12 || !y) return 0;
+  if (!y || !date_valid(y, m, d)) return 0; /* the date core: no 31/02 */
   snprintf(iso, 11, "%04d-%02d-%02d", y, m, d);
   return n;
 }

@@ -1,0 +1,416 @@
+/*
+** date.c — the date core (date.h): calendar checks, the 12h clock, month
+** and weekday names, and the date-line reader.
+**
+** The reader walks the line token by token (numbers, words, separators)
+** with a small state (struct rd). Every test looks at a bounded number of
+** bytes: a date line is at most 160 bytes.
+*/
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* memmem */
+#endif
+#include "date.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "lexicon.h"
+#include "text.h"
+
+int date_days_in(int y, int m) {
+  static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12) return 0;
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+  return dm[m - 1];
+}
+
+int date_valid(int y, int m, int d) {
+  return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 &&
+         d <= date_days_in(y, m);
+}
+
+int date_hour24(int h, int pm) {
+  if (h < 0 || h > 23) return -1;
+  if (h > 12) return h; /* "13:00 PM": already 24-hour */
+  if (h == 12) return pm ? 12 : 0;
+  return pm ? h + 12 : h;
+}
+
+/* Index + 1 of w in names (NULL-terminated), or 0. */
+static int name_index(const char *const *names, const char *w) {
+  for (int i = 0; names[i]; i++)
+    if (strcmp(names[i], w) == 0) return i + 1;
+  return 0;
+}
+
+int date_month_name(const char *w) {
+  static const char *const full[] = {
+      "january", "february",  "march",   "april",    "may",      "june", "july",
+      "august",  "september", "october", "november", "december", NULL};
+  static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may",
+                                     "jun", "jul", "aug", "sep", "oct",
+                                     "nov", "dec", NULL};
+  int m = name_index(full, w);
+  if (!m) m = name_index(abbr, w);
+  if (!m && strcmp(w, "sept") == 0) m = 9;
+  return m;
+}
+
+int date_weekday_name(const char *w) {
+  static const char *const full[] = {"monday",   "tuesday", "wednesday",
+                                     "thursday", "friday",  "saturday",
+                                     "sunday",   NULL};
+  static const char *const abbr[] = {"mon", "tue", "wed", "thu",
+                                     "fri", "sat", "sun", NULL};
+  int d = name_index(full, w);
+  return d ? d : name_index(abbr, w);
+}
+
+/* Words a date line may hold besides numbers, names and the tail (lower
+** case): weekday words, labels, clock words. */
+/* date_words: data/parser-markers.tsv, kind "date-word" */
+
+/* ---- the reader's state and small steps ---- */
+
+typedef struct rd {
+  const char *s;
+  size_t n, i;
+  date_tm *t;
+  int have_date;
+  int after;       /* 1 after "ngày", 2 after "tháng", 3 after "năm" */
+  int vd, vm;      /* "ngày d tháng m" read so far */
+  int month, mday; /* an English month name and its day ("May 20") */
+  int eday;        /* a day waiting for its month name ("20 May") */
+  int thu;         /* the last word was "thứ" */
+  char sep;        /* last non-space separator since the last token */
+  size_t run;      /* where the words since the last number start, or 0 */
+  char run_sep;    /* the separator before them */
+} rd;
+
+static size_t ndigits(const char *s, size_t n, size_t i) {
+  size_t k = 0;
+  while (i + k < n && s[i + k] >= '0' && s[i + k] <= '9') k++;
+  return k;
+}
+
+/* The number of the nd digits at s[*i], advancing *i. */
+static int take_num(const rd *r, size_t *i, size_t nd) {
+  int v = 0;
+  for (size_t k = 0; k < nd; k++) v = v * 10 + (r->s[(*i)++] - '0');
+  return v;
+}
+
+static int is_sep(unsigned char c) {
+  return c == ' ' || c == ',' || c == '|' || c == '(' || c == ')' || c == '[' ||
+         c == ']' || c == ':' || c == '-' || c == '/' || c == '.' || c == ';';
+}
+
+/* Skip separators (and en/em dashes), remembering the last non-space. */
+static void skip_seps(rd *r) {
+  while (r->i < r->n) {
+    unsigned char c = (unsigned char)r->s[r->i];
+    if (is_sep(c)) {
+      if (c != ' ') r->sep = (char)c;
+      r->i++;
+    } else if (r->n - r->i >= 3 &&
+               (memcmp(r->s + r->i, "\xe2\x80\x93", 3) == 0 ||
+                memcmp(r->s + r->i, "\xe2\x80\x94", 3) == 0)) {
+      r->sep = '-';
+      r->i += 3;
+    } else {
+      break;
+    }
+  }
+}
+
+/* Time zone: "+7", "+07", "+07:00", "+0700" (also with '-'). */
+static int read_tz(rd *r) {
+  const char *s = r->s;
+  size_t n = r->n, j = r->i;
+  while (j < n && s[j] == ' ') j++;
+  if (j >= n || (s[j] != '+' && s[j] != '-')) return 0;
+  int sign = s[j] == '-' ? -1 : 1, h, m = 0;
+  j++;
+  size_t nd = ndigits(s, n, j);
+  if (nd == 1 || nd == 2) {
+    h = take_num(r, &j, nd);
+    if (j + 2 < n && s[j] == ':' && ndigits(s, n, j + 1) == 2) {
+      j++;
+      m = take_num(r, &j, 2);
+    }
+  } else if (nd == 4) {
+    int v = take_num(r, &j, 4);
+    h = v / 100, m = v % 100;
+  } else {
+    return 0;
+  }
+  if (h > 14 || m > 59) return 0;
+  r->t->tz_set = 1, r->t->tz = sign * (h * 60 + m);
+  r->i = j;
+  return 1;
+}
+
+/* Lower-case word (letters, then digits too) at r->i into w; advances. */
+static int read_word(rd *r, char *w, size_t cap) {
+  size_t o = 0;
+  while (r->i < r->n) {
+    int32_t c;
+    int k = text_utf8_decode(r->s + r->i, r->n - r->i, &c);
+    if (!text_is_letter(c) && !(c >= '0' && c <= '9' && o > 0)) break;
+    char e[4];
+    int m = text_utf8_encode(
+        c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : utf8proc_tolower(c),
+        e);
+    if (o + (size_t)m >= cap) return 0;
+    memcpy(w + o, e, (size_t)m);
+    o += (size_t)m;
+    r->i += (size_t)k;
+  }
+  w[o] = 0;
+  return o > 0;
+}
+
+/* ---- numbers: dates, times, loose numbers ---- */
+
+/* "yyyy-mm-dd" ("/" or "." too, the same twice), optional "T". */
+static int read_ymd(rd *r, size_t nd) {
+  const char *s = r->s;
+  size_t j = r->i + nd;
+  if (nd != 4 || j >= r->n || !strchr("-/.", s[j]) || !s[j]) return 0;
+  char sep = s[j];
+  size_t m1 = ndigits(s, r->n, j + 1);
+  if (m1 < 1 || m1 > 2 || j + 1 + m1 >= r->n || s[j + 1 + m1] != sep) return 0;
+  size_t d1 = ndigits(s, r->n, j + 2 + m1);
+  if (d1 < 1 || d1 > 2) return 0;
+  j = r->i;
+  r->t->y = take_num(r, &j, 4), j++;
+  r->t->mo = take_num(r, &j, m1), j++;
+  r->t->d = take_num(r, &j, d1);
+  r->have_date = 1, r->i = j;
+  if (r->i < r->n && r->s[r->i] == 'T') r->i++;
+  return 1;
+}
+
+/* "d/m/yyyy" with "/", "-" or "." (the same twice). -1: "d/m" alone. */
+static int read_dmy(rd *r, size_t nd) {
+  const char *s = r->s;
+  size_t j = r->i + nd;
+  if (nd > 2 || j >= r->n || !s[j] || !strchr("-/.", s[j])) return 0;
+  char sep = s[j];
+  size_t m1 = ndigits(s, r->n, j + 1);
+  if (m1 < 1 || m1 > 2) return 0;
+  if (j + 1 + m1 >= r->n || s[j + 1 + m1] != sep ||
+      ndigits(s, r->n, j + 2 + m1) != 4)
+    return -1;
+  j = r->i;
+  r->t->d = take_num(r, &j, nd), j++;
+  r->t->mo = take_num(r, &j, m1), j++;
+  r->t->y = take_num(r, &j, 4);
+  r->have_date = 1, r->i = j;
+  return 1;
+}
+
+/* "hh:mm[:ss]", "15h30", "15h". */
+static int read_time(rd *r, size_t nd) {
+  const char *s = r->s;
+  size_t j = r->i + nd;
+  if (nd > 2 || j >= r->n || (s[j] != ':' && s[j] != 'h' && s[j] != 'H'))
+    return 0;
+  int colon = s[j] == ':', mi = 0, sec = 0;
+  size_t k = r->i;
+  int h = take_num(r, &k, nd);
+  k++;
+  size_t md = ndigits(s, r->n, k);
+  if (md == 2) {
+    mi = take_num(r, &k, 2);
+    if (k + 2 < r->n + 0 && s[k] == ':' && ndigits(s, r->n, k + 1) == 2) {
+      k++;
+      sec = take_num(r, &k, 2);
+    }
+  } else if (colon || md) {
+    return 0;
+  }
+  int32_t c = 0;
+  if (k < r->n) text_utf8_decode(s + k, r->n - k, &c);
+  if (!colon && text_is_letter(c)) return 0; /* "2 học sinh"-like glue */
+  if (h > 23 || mi > 59 || sec > 59) return 0;
+  date_tm *t = r->t;
+  t->h = h, t->mi = mi, t->s = sec, t->has_time = 1, r->i = k;
+  /* an offset glued to the time: "08:52:44+07:00", "08:52:44-05:00" */
+  if (k + 2 < r->n && (s[k] == '+' || s[k] == '-') &&
+      ndigits(s, r->n, k + 1) >= 2)
+    read_tz(r);
+  return 1;
+}
+
+/* A loose number: a weekday after "thứ", the parts of "ngày d tháng m
+** năm y", the day and year around an English month name. */
+static int read_loose(rd *r, size_t nd) {
+  size_t j = r->i;
+  if (nd > 4) return 0;
+  int v = take_num(r, &j, nd);
+  date_tm *t = r->t;
+  if (r->thu && v >= 2 && v <= 7) {
+  } else if (r->after == 1 && v >= 1 && v <= 31) {
+    r->vd = v;
+  } else if (r->after == 2 && v >= 1 && v <= 12) {
+    r->vm = v;
+  } else if (r->after == 3 && nd == 4 && r->vd && r->vm) {
+    t->y = v, t->mo = r->vm, t->d = r->vd, r->have_date = 1;
+  } else if (r->month && !r->mday && !r->eday && nd <= 2 && v >= 1) {
+    r->mday = v; /* "May 20" */
+  } else if (r->month && nd == 4 && (r->mday || r->eday)) {
+    t->y = v, t->mo = r->month, t->d = r->mday ? r->mday : r->eday;
+    r->have_date = 1;
+  } else if (!r->month && !r->eday && nd <= 2 && v >= 1 && v <= 31) {
+    r->eday = v; /* "20 May": its month name must follow */
+  } else {
+    return 0;
+  }
+  r->i = j, r->after = 0;
+  return 1;
+}
+
+static int read_number(rd *r) {
+  size_t nd = ndigits(r->s, r->n, r->i);
+  if (read_ymd(r, nd) || read_time(r, nd)) return 1;
+  int k = read_dmy(r, nd);
+  if (k) return k > 0;
+  return read_loose(r, nd);
+}
+
+/* ---- words ---- */
+
+static void set_after(rd *r, const char *w) {
+  if (strcmp(w, "ngày") == 0)
+    r->after = 1;
+  else if (strcmp(w, "tháng") == 0)
+    r->after = 2;
+  else if (strcmp(w, "năm") == 0 && r->vm)
+    r->after = 3;
+  else
+    r->after = 0;
+  r->thu = strcmp(w, "thứ") == 0;
+}
+
+/* AM/PM (or the Vietnamese SA/CH) after a time; ISO's "Z" (UTC). */
+static int am_pm(rd *r, const char *w) {
+  if (strcmp(w, "z") == 0 && r->t->has_time) { /* ISO "…T08:52:44Z": UTC */
+    r->t->tz_set = 1, r->t->tz = 0;
+    return 1;
+  }
+  int pm = strcmp(w, "pm") == 0 || strcmp(w, "ch") == 0;
+  if (!pm && strcmp(w, "am") != 0 && strcmp(w, "sa") != 0) return 0;
+  if (r->t->has_time) r->t->h = date_hour24(r->t->h, pm);
+  return 1;
+}
+
+static int read_name(rd *r) {
+  char w[40];
+  if (!read_word(r, w, sizeof w)) return 0;
+  if (am_pm(r, w)) return 1;
+  int m = date_month_name(w);
+  if (m && !r->month) {
+    r->month = m;
+    return 1;
+  }
+  if (date_weekday_name(w)) return 1;
+  for (const char *const *q = lexicon_list(LEXL_DATE_WORD); *q; q++)
+    if (strcmp(*q, w) == 0) {
+      set_after(r, w);
+      if (strcmp(w, "gmt") == 0 || strcmp(w, "utc") == 0) read_tz(r);
+      return 1;
+    }
+  return 0;
+}
+
+/*
+** After a complete date, may s[i..n) be the line's tail (a counter, a
+** section or an office name)? Not after a comma (that is a sentence:
+** "Ngày 4/3/2020, UBND tỉnh …"); at most 8 words and 80 bytes, starting
+** with a capital or a digit, with no sentence punctuation or quotes.
+*/
+static int tail_ok(const rd *r) {
+  const char *s = r->s + r->i;
+  size_t n = r->n - r->i;
+  if (r->sep == ',' || n > 80) return 0;
+  int32_t c;
+  text_utf8_decode(s, n, &c);
+  if (!text_is_upper(c) && !(c >= '0' && c <= '9')) return 0;
+  int words = 1;
+  for (size_t k = 0; k < n; k++) {
+    if (strchr(".!?\"", s[k]) && s[k]) return 0;
+    if (s[k] == ' ' && k + 1 < n && s[k + 1] != ' ') words++;
+  }
+  return words <= 8 && !memmem(s, n, "\xe2\x80\x9c", 3);
+}
+
+static int date_line_at(const char *s, size_t n, date_tm *t) {
+  memset(t, 0, sizeof *t);
+  rd r = {0};
+  r.s = s, r.n = n, r.t = t;
+  for (;;) {
+    skip_seps(&r);
+    if (r.i >= n) break;
+    size_t at = r.i;
+    char c = s[r.i];
+    int ok;
+    if (c == '+')
+      ok = read_tz(&r);
+    else if (c >= '0' && c <= '9')
+      ok = read_number(&r);
+    else
+      ok = read_name(&r);
+    if (ok && c >= '0' && c <= '9') r.run = 0;
+    if (ok && !r.run && !(c >= '0' && c <= '9') && r.have_date)
+      r.run = at, r.run_sep = r.sep;
+    if (!ok) {
+      /* the tail may start with a date word ("| Thời sự") */
+      if (r.run)
+        r.i = r.run, r.sep = r.run_sep;
+      else
+        r.i = at;
+      if (!r.have_date || !tail_ok(&r)) return 0;
+      break;
+    }
+    r.sep = 0;
+  }
+  return r.have_date && date_valid(t->y, t->mo, t->d) &&
+         (!t->has_time || t->h >= 0);
+}
+
+int date_line(const char *s, size_t n, date_tm *t) {
+  if (n > 160) return 0;
+  if (date_line_at(s, n, t)) return 1;
+  const char *c = memmem(s, n, ", ngày ", 8);
+  if (c && c - s <= 40) {
+    for (const char *q = s; q < c; q++)
+      if (*q >= '0' && *q <= '9') return 0;
+    return date_line_at(c + 2, n - (size_t)(c + 2 - s), t);
+  }
+  return 0;
+}
+
+size_t date_iso_prefix(const char *s, size_t n, date_tm *t) {
+  memset(t, 0, sizeof *t);
+  if (n < 10 || ndigits(s, n, 0) != 4 || s[4] != '-' || ndigits(s, n, 5) != 2 ||
+      s[7] != '-' || ndigits(s, n, 8) != 2)
+    return 0;
+  t->y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+         (s[3] - '0');
+  t->mo = (s[5] - '0') * 10 + (s[6] - '0');
+  t->d = (s[8] - '0') * 10 + (s[9] - '0');
+  return date_valid(t->y, t->mo, t->d) ? 10 : 0;
+}
+
+void date_format(const date_tm *t, char *out, size_t cap) {
+  if (!t->has_time) {
+    snprintf(out, cap, "%04d-%02d-%02d", t->y, t->mo, t->d);
+    return;
+  }
+  int tz = t->tz_set ? t->tz : 7 * 60;
+  int a = tz < 0 ? -tz : tz;
+  snprintf(out, cap, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", t->y, t->mo,
+           t->d, t->h, t->mi, t->s, tz < 0 ? '-' : '+', a / 60, a % 60);
+}

@@ -1,0 +1,329 @@
+/*
+** parse_chrome.c — site chrome (parse_int.h): banner, breadcrumb, widget
+** and footer lines, related-news markers, the site name from a footer.
+*/
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* memmem, memrchr */
+#endif
+#include <string.h>
+
+#include "lexicon.h"
+#include "parse_int.h"
+#include "text.h"
+
+/* ---- marker lists ---- */
+
+/* Whole lines of site chrome above the headline. */
+/* banner_lines: data/parser-markers.tsv, kind "banner-line" */
+
+/* Distinctive starts of chrome lines. */
+/* banner_starts: data/parser-markers.tsv, kind "banner-start" */
+
+/* The national motto and number lines that head legal documents. */
+/* legal_banners: data/parser-markers.tsv, kind "legal-banner" */
+
+/* related_lines: data/parser-markers.tsv, kind "related-line" */
+
+/* related_starts: data/parser-markers.tsv, kind "related-start" */
+
+/* Starts of footer lines that no body sentence begins with. */
+/* footer_starts: data/parser-markers.tsv, kind "footer-start" */
+
+/* Footer words that may also open a sentence: only as short lines. */
+/* footer_short: data/parser-markers.tsv, kind "footer-short" */
+
+/* Share and reading widgets: chrome, not the end of the article. Short
+** lines starting so ("Chia sẻ Zalo", "Lượt xem: 120") or whole lines. */
+/* share_starts: data/parser-markers.tsv, kind "share-start" */
+/* share_lines: data/parser-markers.tsv, kind "share-line" */
+
+/* Widgets and site furniture above a headline: distinctive starts, and
+** words that are chrome only as a whole line. */
+/* widget_starts: data/parser-markers.tsv, kind "widget-start" */
+
+/* Contact labels: a line holding one is the site's address block. */
+/* contact_words: data/parser-markers.tsv, kind "contact" */
+/* widget_lines: data/parser-markers.tsv, kind "widget-line" */
+
+/* Heads of a site name left on a headline ("… - Báo Quảng Ninh"). */
+/* site_heads: data/parser-markers.tsv, kind "site-head" */
+
+/* footer_lines: data/parser-markers.tsv, kind "footer-line" */
+
+/* The national motto and number lines that head legal documents
+** ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 41/2005/QH11"). */
+int chrome_legal(const char *s, size_t n) {
+  if (n > 300) return 0;
+  if (pt_any_starts(s, n, lexicon_list(LEXL_LEGAL_BANNER))) return 1;
+  /* the motto however it is spaced or dashed ("Độc lập - Tự do -Hạnh
+  ** phúc") */
+  return n <= 80 && pt_starts_word(s, n, "Độc lập") &&
+         pt_contains(s, n, "Tự do") && pt_contains(s, n, "Hạnh phúc");
+}
+
+int chrome_banner(const char *s, size_t n) {
+  if (n > 300) return 0;
+  if (pt_is_filler(s, n) || pt_is_url(s, n)) return 1;
+  if (n <= 80 && (pt_any_starts(s, n, lexicon_list(LEXL_BANNER_START)) ||
+                  pt_any_line_is(s, n, lexicon_list(LEXL_BANNER_LINE))))
+    return 1;
+  if (chrome_legal(s, n)) return 1;
+  /* breadcrumbs: "Trang chủ > Tin tức > Chính trị" */
+  if (n <= 200 &&
+      (pt_contains(s, n, " > ") || pt_contains(s, n, " \xc2\xbb ") ||
+       pt_contains(s, n, " \xe2\x80\xba ")))
+    return 1;
+  return 0;
+}
+
+/* Does the word at s[i..) hold a non-ASCII letter (Vietnamese)? */
+static int word_accented(const char *s, size_t n, size_t i) {
+  for (; i < n && s[i] != ' '; i++)
+    if ((unsigned char)s[i] >= 0x80) return 1;
+  return 0;
+}
+
+/* Lower-case letters directly followed by an upper-case one: the words
+** of a menu glued together ("Trang chủNewsThời sự"). A glue counts when
+** two lower-case letters precede it and the letters around it are
+** Vietnamese ("TikTok", "iPhone" are names, not glue). Counts up to 3. */
+static int glued_words(const char *s, size_t n) {
+  int glue = 0, lower = 0, accent = 0;
+  for (size_t i = 0; i < n && glue < 3;) {
+    int k;
+    int32_t c = pt_cp_at(s, n, i, &k);
+    if (lower >= 2 && text_is_upper(c) && (accent || word_accented(s, n, i)))
+      glue++;
+    int lo = text_is_lower(c);
+    accent = lo && (accent || c >= 0x80) && lower >= 0;
+    if (!lo) accent = 0;
+    lower = lo ? lower + 1 : 0;
+    i += (size_t)k;
+  }
+  return glue;
+}
+
+/* A weather widget: a number with degrees on a short line whose words
+** are all capitalised ("Hà Nội 20 °C", "Hạ Long 28°"); a headline has
+** lower-case words ("… nóng hơn 40°C"). */
+static int weather(const char *s, size_t n) {
+  const char *deg = memmem(s, n, "\xc2\xb0", 2);   /* ° */
+  if (!deg) deg = memmem(s, n, "\xe2\x84\x83", 3); /* ℃ */
+  if (!deg || pt_words(s, n, 8) > 6) return 0;
+  const char *q = deg;
+  while (q > s && q[-1] == ' ') q--;
+  if (q == s || q[-1] < '0' || q[-1] > '9') return 0;
+  int start = 1;
+  for (size_t i = 0; i < n;) {
+    int k;
+    int32_t c = pt_cp_at(s, n, i, &k);
+    if (start && text_is_lower(c)) return 0;
+    start = c == ' ';
+    i += (size_t)k;
+  }
+  return 1;
+}
+
+/* A clock reading at s[*i] ("7:30", "17h00", "8h"); advances *i. */
+static int clock_at(const char *s, size_t n, size_t *i) {
+  size_t j = *i, d = 0;
+  while (j < n && d < 3 && s[j] >= '0' && s[j] <= '9') j++, d++;
+  if (d < 1 || d > 2 || j >= n || (s[j] != ':' && s[j] != 'h')) return 0;
+  j++;
+  for (d = 0; j < n && d < 3 && s[j] >= '0' && s[j] <= '9';) j++, d++;
+  if (d != 0 && d != 2) return 0;
+  *i = j;
+  return 1;
+}
+
+/* Number of clock ranges ("7h30 - 12h00", "8:00 đến 17:00") in s. */
+static int hours_ranges(const char *s, size_t n) {
+  int ranges = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t j = i;
+    if ((i && s[i - 1] >= '0' && s[i - 1] <= '9') || !clock_at(s, n, &j))
+      continue;
+    while (j < n && s[j] == ' ') j++;
+    size_t k = pt_prefix_ci(s + j, n - j, "-");
+    if (!k) k = pt_prefix_ci(s + j, n - j, "\xe2\x80\x93");
+    if (!k) k = pt_prefix_ci(s + j, n - j, "đến");
+    if (!k) continue;
+    j += k;
+    while (j < n && s[j] == ' ') j++;
+    if (clock_at(s, n, &j)) ranges++, i = j;
+  }
+  return ranges;
+}
+
+/* Opening hours: two clock ranges, or one on a short line ("Sáng: 7h30 -
+** 11h30"); one range in a long line is a headline ("cấm ra đường từ 20h -
+** 5h sáng, …"). */
+static int hours_range(const char *s, size_t n) {
+  int r = hours_ranges(s, n);
+  return r >= 2 || (r == 1 && n <= 60);
+}
+
+/* An image file name alone ("logo.png"). */
+static int image_name(const char *s, size_t n) {
+  static const char *const ext[] = {".png", ".jpg",  ".jpeg", ".gif",
+                                    ".svg", ".webp", NULL};
+  if (n > 200 || memchr(s, ' ', n)) return 0;
+  for (const char *const *e = ext; *e; e++) {
+    size_t m = strlen(*e);
+    if (n > m && pt_prefix_ci(s + n - m, m, *e)) return 1;
+  }
+  return 0;
+}
+
+/* A bulleted menu entry: "• Chính trị" (at most 9 words). */
+int chrome_menu_item(const char *s, size_t n) {
+  if (n < 4 || n > 120 || memcmp(s, "\xe2\x80\xa2", 3) != 0) return 0;
+  return pt_words(s, n, 12) <= 10;
+}
+
+/*
+** Chrome by its shape, for lines above the headline: a menu glued into
+** one line, a weather widget, opening hours, widget and portal names
+** ("Asset Publisher", "Tất cả chuyên mục", "Cổng thông tin điện tử …"),
+** an image file name. Only short lines that end no sentence.
+*/
+int chrome_shape(const char *s, size_t n) {
+  if (n > 240 || n == 0) return 0;
+  if (image_name(s, n) || hours_range(s, n)) return 1;
+  if (n > 200) return 0;
+  int k;
+  int32_t last = pt_last_cp(s, n, &k);
+  if (last == '.' || last == '?' || last == '!') return 0;
+  if (glued_words(s, n) >= 2) return 1;
+  if (n <= 80 &&
+      (weather(s, n) || pt_any_starts(s, n, lexicon_list(LEXL_WIDGET_START)) ||
+       pt_any_line_is(s, n, lexicon_list(LEXL_WIDGET_LINE))))
+    return 1;
+  return pt_any_contains(s, n, lexicon_list(LEXL_CONTACT)) ||
+         chrome_menu_item(s, n);
+}
+
+/* Is the word w[0..n) (lower-cased) widget vocabulary? */
+static int share_word(const char *w, size_t n) {
+  /* vocab: data/parser-markers.tsv, kind "share-word" */
+  for (const char *const *v = lexicon_list(LEXL_SHARE_WORD); *v; v++)
+    if (strlen(*v) == n && memcmp(*v, w, n) == 0) return 1;
+  return 0;
+}
+
+/*
+** A share or reading widget line: only widget words ("Chia sẻ Zalo",
+** "In bài Gửi email", "Facebook Twitter"), numbers and punctuation
+** ("Lượt xem: 120"), with a share or print word among them.
+*/
+int chrome_share(const char *s, size_t n) {
+  if (n > 80) return 0;
+  s = chrome_undash(s, &n);
+  if (!pt_any_line_is(s, n, lexicon_list(LEXL_SHARE_LINE)) &&
+      !pt_any_starts(s, n, lexicon_list(LEXL_SHARE_START)))
+    return 0;
+  char low[96];
+  size_t m = lexicon_fold(low, sizeof low, s, n);
+  if (!m) return 0;
+  for (size_t i = 0; i < m;) {
+    size_t e = i;
+    while (e < m && !strchr(" :|,.-/()0123456789", low[e])) e++;
+    if (e > i && !share_word(low + i, e - i)) return 0;
+    i = e > i ? e : i + 1;
+  }
+  return 1;
+}
+
+/*
+** The length of headline s without a site name left at its end ("… -
+** Báo Quảng Ninh", "… | Cổng TTĐT tỉnh", "… - baoquangninh.vn", or "… -
+** <site>" when the site is known). Returns n when there is none.
+*/
+size_t chrome_site_suffix(const char *s, size_t n, const char *site) {
+  static const char *const seps[] = {" - ", " | ", " \xe2\x80\x93 ", NULL};
+  if (n > 400) return n;
+  for (const char *const *p = seps; *p; p++) {
+    size_t m = strlen(*p);
+    const char *at = NULL;
+    for (const char *q = s; (q = memmem(q, n - (size_t)(q - s), *p, m)); q++)
+      at = q; /* the last separator */
+    if (!at || at == s) continue;
+    const char *x = at + m;
+    size_t xn = n - (size_t)(x - s);
+    if (xn == 0 || xn > 60 || pt_words(x, xn, 8) > 7) continue;
+    int domain = !memchr(x, ' ', xn) && memchr(x, '.', xn);
+    if (domain || pt_any_starts(x, xn, lexicon_list(LEXL_SITE_HEAD)) ||
+        (site && strlen(site) == xn && memcmp(site, x, xn) == 0))
+      return (size_t)(at - s);
+  }
+  return n;
+}
+
+/* Strip a list dash before matching footer markers ("- Cơ quan chủ quản"). */
+const char *chrome_undash(const char *s, size_t *n) {
+  size_t k = pt_dash_prefix(s, *n);
+  if (!k && *n >= 2 && (s[0] == '*' || s[0] == '+') && s[1] == ' ') k = 2;
+  if (!k && *n >= 4 && memcmp(s, "\xe2\x80\xa2 ", 4) == 0) k = 4;
+  *n -= k;
+  return s + k;
+}
+
+int chrome_related(const char *s, size_t n) {
+  if (n > 120) return 0;
+  return pt_any_line_is(s, n, lexicon_list(LEXL_RELATED_LINE)) ||
+         pt_any_starts(s, n, lexicon_list(LEXL_RELATED_START));
+}
+
+int chrome_footer(const char *s, size_t n) {
+  if (n > 300) return 0;
+  s = chrome_undash(s, &n);
+  return pt_any_starts(s, n, lexicon_list(LEXL_FOOTER_START)) ||
+         pt_any_line_is(s, n, lexicon_list(LEXL_FOOTER_LINE)) ||
+         (n <= 60 && pt_any_starts(s, n, lexicon_list(LEXL_FOOTER_SHORT)));
+}
+
+/* ---- the site name from footer lines ---- */
+
+char *chrome_site_from(doc *d, const char *s, size_t n) {
+  s = chrome_undash(s, &n);
+  size_t k;
+  if ((k = pt_prefix_ci(s, n, "Ghi rõ nguồn"))) {
+    const char *a = s + k, *e = s + n;
+    const char *q1 = NULL, *q2 = NULL;
+    for (const char *c = a; c < e; c++)
+      if (*c == '"') {
+        if (!q1)
+          q1 = c;
+        else {
+          q2 = c;
+          break;
+        }
+      }
+    if (q1 && q2 && q2 > q1 + 1)
+      return doc_str(d, q1 + 1, (size_t)(q2 - q1 - 1));
+    return NULL;
+  }
+  static const char *const heads[] = {
+      "Copyright",       "©",         "(c)", "Bản quyền thuộc về",
+      "Bản quyền thuộc", "Bản quyền", NULL};
+  int hit = 0;
+  for (int again = 1; again;) {
+    again = 0;
+    for (const char *const *h = heads; *h; h++)
+      if ((k = pt_prefix_ci(s, n, *h))) {
+        s += k, n -= k, hit = again = 1;
+        while (n && (s[0] == ' ' || s[0] == ':')) s++, n--;
+        break;
+      }
+    /* years: "2015", "2015-2024" */
+    while (n && ((s[0] >= '0' && s[0] <= '9') || s[0] == '-' || s[0] == ' '))
+      s++, n--;
+  }
+  if (!hit) return NULL;
+  const char *cut = memmem(s, n, ". All rights", 12);
+  if (!cut) cut = memmem(s, n, " All rights", 11);
+  if (cut) n = (size_t)(cut - s);
+  while (n && (s[n - 1] == '.' || s[n - 1] == ' ' || s[n - 1] == ',')) n--;
+  if (n < 3 || n > 150) return NULL;
+  return doc_str(d, s, n);
+}

@@ -1,0 +1,340 @@
+/*
+** parse_header.c — the header zone of a page (parse_int.h): chrome above
+** the headline, the headline itself (with kickers, section names, legal
+** titles and the site name cut off), and the date line nearest to it.
+*/
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* memmem */
+#endif
+#include <string.h>
+
+#include "date.h"
+#include "lexicon.h"
+#include "parse.h"
+#include "parse_int.h"
+#include "text.h"
+
+/* ---- the title ---- */
+
+/* Could unit i be the headline? */
+static int looks_like_title(page *p, size_t i) {
+  const char *s = US(p, i);
+  size_t n = UL(p, i);
+  if (n > 400 || pt_dash_prefix(s, n) || pt_plus_prefix(s, n)) return 0;
+  if (pt_is_url(s, n) || pt_is_filler(s, n)) return 0;
+  int breaks = pt_sentence_breaks(s, n, n);
+  int k;
+  int32_t last = pt_last_cp(s, n, &k);
+  int dots = n >= 3 && memcmp(s + n - 3, "...", 3) == 0;
+  int period = (last == '.' && !dots) || last == ';' || last == ',';
+  if (pl_lead_opening(s, n) && (n > 250 || period || breaks > 0)) return 0;
+  if (breaks >= 3 || (breaks >= 1 && n > 250)) return 0;
+  if (!period) return n <= 300 || breaks == 0;
+  if (i + 1 < p->n && pt_near_dup(s, n, US(p, i + 1), UL(p, i + 1))) return 1;
+  /* ends like a sentence: a headline only when short, a single sentence,
+  ** and followed by a date line or by something longer */
+  if (n > 250 || breaks > 0) return 0;
+  if (i + 1 >= p->n) return 1; /* a lone short sentence: the headline */
+  date_tm t;
+  if (date_line(US(p, i + 1), UL(p, i + 1), &t)) return 1;
+  return UL(p, i + 1) > n + n / 2;
+}
+
+/* Copy s without surrounding quotes into the doc arena. */
+static char *strip_quotes(doc *d, const char *s, size_t n) {
+  static const int32_t open[] = {'"', 0x201C, '\'', 0x2018, 0xAB, 0};
+  static const int32_t close[] = {'"', 0x201D, '\'', 0x2019, 0xBB, 0};
+  int k1, k2;
+  if (n >= 2) {
+    int32_t a = pt_cp_at(s, n, 0, &k1), b = pt_last_cp(s, n, &k2);
+    for (int q = 0; open[q]; q++) {
+      if (a != open[q] || b != close[q] || n <= (size_t)(k1 + k2)) continue;
+      /* no other quote of the pair inside */
+      int inner = 0;
+      for (size_t i = (size_t)k1; i < n - (size_t)k2;) {
+        int k;
+        int32_t c = pt_cp_at(s, n, i, &k);
+        if (c == open[q] || c == close[q]) inner = 1;
+        i += (size_t)k;
+      }
+      if (!inner) {
+        s += k1, n -= (size_t)(k1 + k2);
+        while (n && s[0] == ' ') s++, n--;
+        while (n && s[n - 1] == ' ') n--;
+      }
+      break;
+    }
+  }
+  return doc_str(d, s, n);
+}
+
+/* ---- classification ---- */
+
+#define NONE ((size_t)-1)
+
+/*
+** A section name over the headline ("Thời cuộc" / the headline / text): a
+** label of at most 3 words without digits, followed by a longer unit of
+** 5+ words that reads as a headline, and more text after that. Not in
+** the "sapo at the end" layout (the last unit after 3+ blank lines),
+** whose first line is always its headline.
+*/
+static int section_name(page *p, size_t i) {
+  const char *s = US(p, i), *t;
+  size_t n = UL(p, i), tn;
+  if (n > 40 || pt_words(s, n, 5) > 3 || !pl_label(s, n) || i + 2 >= p->n ||
+      p->u[p->n - 1].gap >= 3)
+    return 0;
+  for (size_t k = 0; k < n; k++)
+    if (s[k] >= '0' && s[k] <= '9') return 0;
+  t = US(p, i + 1), tn = UL(p, i + 1);
+  if (pt_all_caps(s, n) && pt_all_caps(t, tn)) return 0; /* "LUẬT" / "…" */
+  date_tm dt;
+  int k;
+  if (tn > 250 || pt_words(t, tn, 6) < 5 || pt_ends_sentence(t, tn) ||
+      pt_last_cp(t, tn, &k) == '!' || date_line(t, tn, &dt))
+    return 0;
+  return looks_like_title(p, i + 1);
+}
+
+/* Do 3+ bulleted menu entries start at unit j? (what stands above them
+** names the menu, it is no headline) */
+static int menu_follows(page *p, size_t j) {
+  int k = 0;
+  for (; j < p->n && k < 3 && chrome_menu_item(US(p, j), UL(p, j)); j++) k++;
+  return k >= 3;
+}
+
+/* Is unit i chrome above the headline? (banners, widgets, lines the
+** folder repeats, an issuer over a rule line, the name over a bulleted
+** menu, a section name) */
+static int header_chrome(page *p, size_t i) {
+  const char *s = US(p, i);
+  size_t n = UL(p, i);
+  if (chrome_banner(s, n) || chrome_shape(s, n) || chrome_share(s, n) ||
+      parse_ctx_repeated(p->ctx, s, n))
+    return 1;
+  /* a short ALL-CAPS issuer over a rule line ("QUỐC HỘI" / "------") or
+  ** over the national motto */
+  if (i + 1 < p->n && n <= 60 && pt_all_caps(s, n) &&
+      (pt_is_filler(US(p, i + 1), UL(p, i + 1)) ||
+       chrome_legal(US(p, i + 1), UL(p, i + 1))))
+    return 1;
+  return menu_follows(p, i + 1) || section_name(p, i);
+}
+
+/* Legal documents: "LUẬT" / "ĐẤU THẦU" -> title "LUẬT ĐẤU THẦU". Returns
+** the unit after the title. */
+static size_t legal_title(page *p, size_t i) {
+  doc *d = p->d;
+  date_tm t;
+  if (i < p->n && UL(p, i - 1) <= 20 &&
+      pt_all_caps(US(p, i - 1), UL(p, i - 1)) && UL(p, i) <= 200 &&
+      pt_all_caps(US(p, i), UL(p, i)) && !date_line(US(p, i), UL(p, i), &t)) {
+    p->u[i].kind = BK_HEADING;
+    size_t n1 = strlen(d->title), n2 = UL(p, i);
+    char *both = arena_alloc(&d->arena, n1 + n2 + 2);
+    memcpy(both, d->title, n1);
+    both[n1] = ' ';
+    memcpy(both + n1 + 1, US(p, i), n2);
+    d->title = both;
+    i++;
+  }
+  return i;
+}
+
+/* Is unit j a short headline-like unit (no caption, no name, no sapo:
+** a long sentence, or one opening "Sáng nay, …")? */
+static int title_like(page *p, size_t j) {
+  const char *s = US(p, j), *a;
+  size_t n = UL(p, j), an;
+  date_tm t;
+  int k;
+  if (n >= 3 && pt_last_cp(s, n, &k) == '.' && memcmp(s + n - 3, "...", 3) &&
+      (n > 160 || (pt_any_starts(s, n, lexicon_list(LEXL_LEAD_OPENER)) &&
+                   memchr(s, ',', n < 40 ? n : 40))))
+    return 0; /* a sentence opening as a lead does: a sapo */
+  return n <= 250 && !date_line(s, n, &t) && looks_like_title(p, j) &&
+         !pl_caption_marked(s, n) && !pl_byline(s, n, &a, &an) &&
+         !chrome_banner(s, n);
+}
+
+/*
+** Kickers, sections and campaign banners over the real headline: when
+** 2..4 headline-like units at i are followed by the date line, the one
+** just above the date is the headline ("Vùng đô thị …:" / "Khát vọng …"
+** / "Thứ sáu: 15:00 ngày 09/02/2024"). Returns how many units to skip.
+*/
+static size_t kickers(page *p, size_t i) {
+  date_tm t;
+  if (i + 1 < p->n && UL(p, i) <= 20 && pt_all_caps(US(p, i), UL(p, i)) &&
+      pt_all_caps(US(p, i + 1), UL(p, i + 1)))
+    return 0; /* a legal title in two lines: legal_title joins them */
+  for (size_t j = i + 1; j < p->n && j <= i + 3; j++) {
+    if (!title_like(p, j)) return 0;
+    if (j + 1 < p->n && date_line(US(p, j + 1), UL(p, j + 1), &t)) return j - i;
+  }
+  return 0;
+}
+
+/*
+** A subheading or a photo caption standing first: "1. Bối cảnh …", "II.
+** …", "Điều 5. …" (but "Phần 2: …", a series title, is a headline),
+** "Chú thích ảnh …", "Ảnh minh họa …", "… (Ảnh: Thu Hà)" (a "(ảnh)" marker of a
+*photo story is no credit).
+*/
+static int not_a_headline(const char *s, size_t n) {
+  if (pl_numbered_heading(s, n)) {
+    const char *c = memchr(s, ':', n < 14 ? n : 14);
+    if (!c) return 1;
+  }
+  size_t k = 0; /* "1. …", "IV. …", "2) …" */
+  while (k < n && k < 5 && s[k] && strchr("0123456789IVX", s[k])) k++;
+  if (k > 0 && k + 1 < n && (s[k] == '.' || s[k] == ')') && s[k + 1] == ' ')
+    return 1;
+  static const char *const heads[] = {"Chú thích ảnh", "Ảnh minh họa",
+                                      "Ảnh minh hoạ", "Nguồn ảnh", NULL};
+  if (pt_any_starts(s, n, heads)) return 1;
+  const char *tail = n > 60 ? s + n - 60 : s;
+  return n > 0 && s[n - 1] == ')' &&
+         (pt_contains(tail, (size_t)(s + n - tail), "(Ảnh:") ||
+          pt_contains(tail, (size_t)(s + n - tail), "(ảnh:"));
+}
+
+/*
+** The headline at unit i, if it is one: not a caption, a numbered
+** heading or body text. A title known from a metadata header is kept;
+** the unit is its title block only when it repeats it. The site name
+** left at the end ("… - Báo X") is cut from the title (not the block).
+** Returns the first unit after the title.
+*/
+static size_t take_title(page *p, size_t i) {
+  doc *d = p->d;
+  if (i >= p->n) return i;
+  const char *s = US(p, i);
+  size_t n = UL(p, i);
+  if (d->title) {
+    size_t m = chrome_site_suffix(s, n, d->site);
+    if (!pt_near_dup(s, m, d->title, strlen(d->title)) &&
+        !pt_near_dup(s, n, d->title, strlen(d->title)))
+      return i;
+    p->u[i].kind = BK_TITLE;
+    return i + 1;
+  }
+  if (!looks_like_title(p, i) || not_a_headline(s, n)) return i;
+  for (size_t k = kickers(p, i); k > 0; k--) p->u[i++].kind = BK_BANNER;
+  s = US(p, i), n = UL(p, i);
+  p->u[i].kind = BK_TITLE;
+  d->title = strip_quotes(d, s, chrome_site_suffix(s, n, d->site));
+  return legal_title(p, i + 1);
+}
+
+/* May unit j stand between the headline and its date line? (fillers,
+** chrome, a short line that ends no sentence: a section, an author) */
+static int before_date(page *p, size_t j) {
+  const char *s = US(p, j);
+  size_t n = UL(p, j);
+  if (pt_is_filler(s, n) || header_chrome(p, j) || chrome_share(s, n)) return 1;
+  return n <= 60 && pt_words(s, n, 8) <= 6 && !pt_ends_sentence(s, n);
+}
+
+/*
+** A byline that ends with the date: "VĂN HÀO - TRẦN HỮU 30/04/2016 11:39",
+** "Minh Hà | 12/05/2021". The words before the first digit are a name
+** (or names, all caps allowed) of at most 8 words.
+*/
+static int byline_date(const char *s, size_t n, date_tm *t) {
+  size_t k = 0;
+  while (k < n && k < 100 && !(s[k] >= '0' && s[k] <= '9')) k++;
+  if (k == 0 || k >= n || k >= 100 || !date_line(s + k, n - k, t)) return 0;
+  size_t m = k;
+  while (m && strchr(" -|,", s[m - 1])) m--;
+  const char *a;
+  size_t an;
+  if (!m || pt_words(s, m, 10) > 8) return 0;
+  return pt_all_caps(s, m) || pl_byline(s, m, &a, &an);
+}
+
+/* The date line under the headline at unit i (within 5 units), or NONE. */
+static size_t date_after_title(page *p, size_t i, date_tm *t) {
+  for (size_t j = i; j < p->n && j < i + 5; j++) {
+    if (date_line(US(p, j), UL(p, j), t)) return j;
+    if (byline_date(US(p, j), UL(p, j), t)) return j;
+    if (!before_date(p, j)) break;
+  }
+  return NONE;
+}
+
+void header_set_date(doc *d, const date_tm *t) {
+  char iso[40];
+  date_format(t, iso, sizeof iso);
+  d->published = doc_str(d, iso, strlen(iso));
+}
+
+/* Mark the units between the headline and its date line: a name is a
+** byline (and the author), the rest boilerplate. */
+static void mark_between(page *p, size_t a, size_t b) {
+  const char *au;
+  size_t an;
+  for (size_t q = a; q < b; q++) {
+    const char *s = US(p, q);
+    size_t n = UL(p, q);
+    int name = pl_byline(s, n, &au, &an) && au && !pt_is_filler(s, n) &&
+               !header_chrome(p, q);
+    p->u[q].kind = name ? BK_BYLINE : BK_BOILERPLATE;
+    if (name && !p->d->author) p->d->author = doc_str(p->d, au, an);
+  }
+}
+
+/* "Headline / sapo / date line": unit i reads as a sapo (40..600 bytes,
+** no date line) and the date line follows it. Returns that line or NONE. */
+static size_t sapo_date(page *p, size_t i, date_tm *t) {
+  if (i + 1 >= p->n || UL(p, i) > 600 || UL(p, i) < 40 ||
+      date_line(US(p, i), UL(p, i), t))
+    return NONE;
+  return date_line(US(p, i + 1), UL(p, i + 1), t) ? i + 1 : NONE;
+}
+
+/* Decide header kinds from unit `from` on; returns the first body unit.
+** Of several date lines the one nearest the headline wins: one under
+** it, else the last one above it (a site's "today" header is higher). */
+size_t header_classify(page *p, size_t from) {
+  doc *d = p->d;
+  size_t i = from, pre = NONE;
+  date_tm pre_t, t;
+  for (; i < p->n; i++) {
+    if (p->u[i].kind >= 0) continue; /* a glued date marker */
+    if (date_line(US(p, i), UL(p, i), &t)) {
+      if (pre != NONE) p->u[pre].kind = BK_BANNER;
+      pre = i, pre_t = t;
+      p->u[i].kind = BK_DATELINE;
+    } else if (header_chrome(p, i)) {
+      p->u[i].kind = BK_BANNER;
+    } else {
+      break;
+    }
+  }
+  size_t top = i;
+  i = take_title(p, i);
+  size_t post = i > top ? date_after_title(p, i, &t) : NONE;
+  if (post == NONE && i > top && (post = sapo_date(p, i, &t)) != NONE) {
+    p->u[i].kind = BK_LEAD; /* "headline / sapo / date line" */
+    d->lead = doc_str(d, US(p, i), UL(p, i));
+    i++;
+  }
+  if (post != NONE) {
+    if (pre != NONE) p->u[pre].kind = BK_BANNER;
+    mark_between(p, i, post);
+    p->u[post].kind =
+        date_line(US(p, post), UL(p, post), &pre_t) ? BK_DATELINE : BK_BYLINE;
+    if (!d->published) header_set_date(d, &t);
+    i = post + 1;
+  } else if (pre != NONE && !d->published && (d->title || top - pre <= 2)) {
+    header_set_date(d, &pre_t);
+    p->weak_date = top - pre > 2; /* far above: maybe today's date */
+  } else if (pre != NONE) {
+    p->u[pre].kind = BK_BANNER; /* a clock over the site's menu */
+  }
+  if (!d->title) doc_warn(d, "no-title: no headline found");
+  return i;
+}

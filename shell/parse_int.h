@@ -1,0 +1,88 @@
+/*
+** parse_int.h — the parser's internals shared by parse.c and its helper
+** files: the page of units being classified and the line predicates.
+** Every predicate looks at a bounded prefix or suffix of its line.
+*/
+#ifndef TINSH_PARSE_INT_H
+#define TINSH_PARSE_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "doc.h"
+
+typedef struct unit {
+  size_t off, len; /* the line in d->text */
+  int gap;         /* blank lines before it */
+  int kind;        /* doc_kind, or -1 while undecided */
+} unit;
+
+typedef struct page {
+  doc *d;
+  const char *t; /* d->text */
+  unit *u;
+  size_t n;
+  const struct parse_ctx *ctx; /* lines the folder repeats, or NULL */
+  int weak_date; /* published came from a date line far above the title */
+} page;
+
+#define US(p, i) ((p)->t + (p)->u[i].off)
+#define UL(p, i) ((p)->u[i].len)
+
+/* ---- parse_text.c: small text predicates ---- */
+int32_t pt_cp_at(const char *s, size_t n, size_t i, int *k);
+int32_t pt_last_cp(const char *s, size_t n, int *k);
+int32_t pt_fold(int32_t c);
+size_t pt_prefix_ci(const char *s, size_t n, const char *lit);
+int pt_line_is(const char *s, size_t n, const char *lit);
+int pt_starts_word(const char *s, size_t n, const char *lit);
+int pt_any_line_is(const char *s, size_t n, const char *const *set);
+int pt_any_starts(const char *s, size_t n, const char *const *set);
+int pt_contains(const char *s, size_t n, const char *needle);
+int pt_any_contains(const char *s, size_t n, const char *const *set);
+int pt_is_filler(const char *s, size_t n);
+int pt_is_url(const char *s, size_t n);
+int pt_continues_line(const char *s, size_t n);
+int pt_ends_sentence(const char *s, size_t n);
+int pt_sentence_breaks(const char *s, size_t n, size_t lim);
+int pt_words(const char *s, size_t n, int lim);
+size_t pt_dash_prefix(const char *s, size_t n);
+size_t pt_plus_prefix(const char *s, size_t n);
+int pt_near_dup(const char *a, size_t na, const char *b, size_t nb);
+int pt_all_caps(const char *s, size_t n);
+
+/* ---- parse_lines.c: shapes of single lines ---- */
+int pl_echoes(const char *s, size_t n, const char *nb, size_t nn, int from_end);
+int pl_caption_marked(const char *s, size_t n);
+int pl_caption_like(const char *s, size_t n);
+int pl_label(const char *s, size_t n);
+int pl_numbered_heading(const char *s, size_t n);
+int pl_byline(const char *s, size_t n, const char **a, size_t *an);
+int pl_lead_opening(const char *s, size_t n);
+int pl_not_a_name(const char *s, size_t n);
+
+/* ---- parse_chrome.c: site chrome ---- */
+int chrome_banner(const char *s, size_t n);
+int chrome_legal(const char *s, size_t n);
+const char *chrome_undash(const char *s, size_t *n);
+int chrome_related(const char *s, size_t n);
+int chrome_footer(const char *s, size_t n);
+char *chrome_site_from(doc *d, const char *s, size_t n);
+int chrome_shape(const char *s, size_t n);
+int chrome_share(const char *s, size_t n);
+int chrome_menu_item(const char *s, size_t n);
+size_t chrome_site_suffix(const char *s, size_t n, const char *site);
+
+/* ---- parse_header.c: the header zone ---- */
+struct date_tm;
+/* Classify the header units from unit `from` on (chrome, date lines, the
+** headline); fills title and published; returns the first body unit. */
+size_t header_classify(page *p, size_t from);
+/* Set d->published from *t (ISO 8601). */
+void header_set_date(doc *d, const struct date_tm *t);
+
+/* ---- parse_meta.c: metadata headers ---- */
+size_t meta_header(page *p);
+size_t meta_glued(page *p, size_t from);
+
+#endif

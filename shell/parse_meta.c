@@ -1,0 +1,243 @@
+/*
+** parse_meta.c — metadata headers at the top of a text (parse_int.h):
+** "# key = value" comment lines (a common layout of published news
+** corpora: "# doc_id = 12", "# date = 2020-05-20", "# title = …") and
+** YAML front matter ("---" / "key: value" / "---"). Known keys feed the
+** document's title, published, author and site; the header's units
+** become boilerplate blocks, so the blocks still cover the whole text.
+** Also splits a date marker glued to the body ("date 2024-03-04Nội
+** dung…") into a date line and the body.
+*/
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* memmem */
+#endif
+#include <string.h>
+
+#include "date.h"
+#include "parse_int.h"
+#include "text.h"
+
+enum { F_NONE, F_TITLE, F_DATE, F_AUTHOR, F_SITE, F_URL };
+
+/* The field a header key fills (key lower-cased ASCII, '_' or '-'). */
+static int key_field(const char *k, size_t n) {
+  static const struct {
+    const char *key;
+    int field;
+  } map[] = {{"title", F_TITLE},       {"headline", F_TITLE},
+             {"tieu_de", F_TITLE},     {"date", F_DATE},
+             {"published", F_DATE},    {"published_at", F_DATE},
+             {"publish_date", F_DATE}, {"date_published", F_DATE},
+             {"pubdate", F_DATE},      {"datetime", F_DATE},
+             {"time", F_DATE},         {"created", F_DATE},
+             {"created_at", F_DATE},   {"ngay", F_DATE},
+             {"author", F_AUTHOR},     {"authors", F_AUTHOR},
+             {"byline", F_AUTHOR},     {"tac_gia", F_AUTHOR},
+             {"site", F_SITE},         {"source", F_SITE},
+             {"publisher", F_SITE},    {"newspaper", F_SITE},
+             {"domain", F_SITE},       {"site_name", F_SITE},
+             {"url", F_URL},           {"link", F_URL},
+             {"source_url", F_URL}};
+  for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+    if (strlen(map[i].key) == n && memcmp(map[i].key, k, n) == 0)
+      return map[i].field;
+  return F_NONE;
+}
+
+/* Read the key at s[*i..) into kb (lower-cased ASCII letters, digits,
+** '_'; '-' and, in "# …" lines, inner spaces become '_'); returns its
+** length (0: none) and whether it held a space in *space. */
+static size_t read_key(const char *s, size_t n, size_t *i, int hash,
+                       char kb[40], int *space) {
+  size_t k = 0;
+  *space = 0;
+  for (; *i < n && k < 32; (*i)++) {
+    char c = s[*i];
+    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+    if (c == ' ' && hash && k && *i + 1 < n && s[*i + 1] != ' ' &&
+        s[*i + 1] != '=' && s[*i + 1] != ':')
+      *space = 1;
+    else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+               c == '-'))
+      break;
+    kb[k++] = (c == '-' || c == ' ') ? '_' : c;
+  }
+  return kb[0] >= '0' && kb[0] <= '9' ? 0 : k;
+}
+
+/*
+** Split a header line into key and value: "# key = value" (hash = 1;
+** also "# key: value" and "# newdoc id = …") or "key: value" (hash = 0).
+** The key is 1..32 ASCII letters, digits, '_' or '-' (see read_key); a
+** key with a space needs '=' ("# Chapter 1: …" is a Markdown heading).
+** Returns 1 with the value span trimmed and unquoted.
+*/
+static int key_value(const char *s, size_t n, int hash, char kb[40], size_t *kn,
+                     const char **v, size_t *vn) {
+  size_t i = 0;
+  int space;
+  if (hash) {
+    if (!n || s[0] != '#') return 0;
+    for (i = 1; i < n && s[i] == ' '; i++) {
+    }
+  }
+  size_t k = read_key(s, n, &i, hash, kb, &space);
+  if (!k) return 0;
+  while (i < n && s[i] == ' ') i++;
+  if (i >= n || (!(s[i] == '=' && hash) && !(s[i] == ':' && !space))) return 0;
+  for (i++; i < n && s[i] == ' '; i++) {
+  }
+  *kn = k, *v = s + i, *vn = n - i;
+  while (*vn && (*v)[*vn - 1] == ' ') (*vn)--;
+  if (*vn >= 2 && (((*v)[0] == '"' && (*v)[*vn - 1] == '"') ||
+                   ((*v)[0] == '\'' && (*v)[*vn - 1] == '\'')))
+    (*v)++, *vn -= 2;
+  return 1;
+}
+
+/* The host of a URL ("https://baoquangninh.vn/x" -> "baoquangninh.vn"). */
+static int url_host(const char *v, size_t n, const char **h, size_t *hn) {
+  const char *p = memmem(v, n, "://", 3);
+  if (!p) return 0;
+  p += 3;
+  const char *e = p;
+  while (e < v + n && *e != '/' && *e != '?' && *e != '#' && *e != ':') e++;
+  if (e - p > 3 && (size_t)(e - p) >= 4 && memcmp(p, "www.", 4) == 0) p += 4;
+  if (e <= p) return 0;
+  *h = p, *hn = (size_t)(e - p);
+  return 1;
+}
+
+/* Record one key's value in the document (the first value of a field
+** wins; a date that does not read as a date is ignored). */
+static void meta_set(doc *d, int f, const char *v, size_t n) {
+  date_tm t;
+  char iso[40];
+  if (!n) return;
+  if (f == F_TITLE && !d->title) {
+    d->title = doc_str(d, v, n);
+  } else if (f == F_DATE && !d->published && date_line(v, n, &t)) {
+    date_format(&t, iso, sizeof iso);
+    d->published = doc_str(d, iso, strlen(iso));
+  } else if (f == F_AUTHOR && !d->author) {
+    d->author = doc_str(d, v, n);
+  } else if (f == F_SITE && !d->site) {
+    d->site = doc_str(d, v, n);
+  } else if (f == F_URL && !d->site) {
+    const char *h;
+    size_t hn;
+    if (url_host(v, n, &h, &hn)) d->site = doc_str(d, h, hn);
+  }
+}
+
+/* Feed the keys of units [a, b) to the document, the URL last (its host
+** is the site only when no key names the site). */
+static void read_keys(page *p, size_t a, size_t b, int hash) {
+  char kb[40];
+  size_t kn, vn;
+  const char *v;
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t i = a; i < b; i++) {
+      if (!key_value(US(p, i), UL(p, i), hash, kb, &kn, &v, &vn)) continue;
+      int f = key_field(kb, kn);
+      if ((f == F_URL) == pass) meta_set(p->d, f, v, vn);
+    }
+}
+
+/* "# key = value" units from unit 0 on; returns how many. */
+static size_t hash_header(page *p) {
+  char kb[40];
+  size_t i = 0, kn, vn;
+  const char *v;
+  while (i < p->n && i < 200 &&
+         key_value(US(p, i), UL(p, i), 1, kb, &kn, &v, &vn))
+    i++;
+  read_keys(p, 0, i, 1);
+  return i;
+}
+
+static int is_rule(const char *s, size_t n) {
+  while (n && s[n - 1] == ' ') n--;
+  return n == 3 && memcmp(s, "---", 3) == 0;
+}
+
+/* YAML front matter: "---", key lines, "---" (or "..."). Returns the
+** units it spans, 0 when there is none or it is never closed. */
+static size_t yaml_header(page *p) {
+  if (!p->n || !is_rule(US(p, 0), UL(p, 0))) return 0;
+  size_t end = 0;
+  for (size_t i = 1; i < p->n && i < 200 && !end; i++)
+    if (is_rule(US(p, i), UL(p, i)) ||
+        (UL(p, i) == 3 && memcmp(US(p, i), "...", 3) == 0))
+      end = i;
+  if (end < 2) return 0;
+  read_keys(p, 1, end, 0);
+  return end + 1;
+}
+
+size_t meta_header(page *p) {
+  size_t h = yaml_header(p);
+  if (!h) h = hash_header(p);
+  for (size_t i = 0; i < h; i++) p->u[i].kind = BK_BOILERPLATE;
+  return h;
+}
+
+/* Insert a unit boundary in unit i at byte `at` of it (0 < at < len):
+** the rest becomes unit i + 1, with no gap. */
+static void page_split(page *p, size_t i, size_t at) {
+  p->u = xrealloc(p->u, (p->n + 1) * sizeof *p->u);
+  memmove(p->u + i + 2, p->u + i + 1, (p->n - i - 1) * sizeof *p->u);
+  p->n++;
+  unit *a = &p->u[i], *b = &p->u[i + 1];
+  *b = (unit){a->off + at, a->len - at, 0, -1};
+  a->len = at;
+}
+
+/* Length of a date marker "date 2024-03-04" / "Date: 2024-03-04" at the
+** start of s (the key, then spaces, ':' or '=', then an ISO date). */
+static size_t glued_marker(const char *s, size_t n, date_tm *t) {
+  static const char *const keys[] = {"date", "published", "ngày đăng", NULL};
+  for (const char *const *k = keys; *k; k++) {
+    size_t i = pt_prefix_ci(s, n, *k);
+    if (!i) continue;
+    size_t j = i;
+    while (j < n && (s[j] == ' ' || s[j] == ':' || s[j] == '=')) j++;
+    if (j == i) return 0;
+    size_t m = date_iso_prefix(s + j, n - j, t);
+    return m ? j + m : 0;
+  }
+  return 0;
+}
+
+/*
+** Among the first units from `from` on, a date marker glued to the body
+** ("date 2024-03-04Nội dung…") is split: the marker becomes a date line
+** (kind set, published filled when unknown), the rest a unit of its own.
+** Returns the number of units split.
+*/
+size_t meta_glued(page *p, size_t from) {
+  size_t done = 0;
+  for (size_t i = from; i < p->n && i < from + 8; i++) {
+    const char *s = US(p, i);
+    size_t n = UL(p, i);
+    date_tm t;
+    size_t m = glued_marker(s, n, &t);
+    if (!m || m >= n) continue;
+    int32_t c;
+    text_utf8_decode(s + m, n - m, &c);
+    if (!text_is_letter(c) && !(s[m] == ' ' && n - m > 80)) continue;
+    size_t at = m;
+    while (at < n && s[at] == ' ') at++;
+    if (at >= n) continue;
+    page_split(p, i, at);
+    p->u[i].len = m;
+    p->u[i].kind = BK_DATELINE;
+    if (!p->d->published) {
+      char iso[40];
+      date_format(&t, iso, sizeof iso);
+      p->d->published = doc_str(p->d, iso, strlen(iso));
+    }
+    done++;
+  }
+  return done;
+}

@@ -1,0 +1,474 @@
+/*
+** test_parse_pages.c — the parser on portal layouts (issue 19), with texts
+** written for this test that reproduce each layout (no page text copied).
+** Plan:
+**  1. The date core: calendar validation (31/02 refused, leap years), the
+**     12h clock (12 AM = 00, 12 PM = 12, "13:00 PM" kept), English month
+**     and weekday names, and the extractor's dates through it (a reference
+**     "ngày 31/02/2020" gets no date).
+**  2. Date lines under a headline, one per form: ISO with seconds and a
+**     comment counter, "Ngày d-m-y Lượt xem: n", d/m/y with a time, d.m.y
+**     with an office, "Print Thứ Bảy, …", d-m-y alone, AM/PM with a
+**     section, English weekday with the time first, English month names;
+**     lines that are no date lines (a comma sentence, 31/02, a long tail).
+**  3. Dates in the page: a "today" clock over the menu does not win over
+**     the date line under the headline, nor over the byline's date at the
+**     foot; a clock over a page without headline is no date; a byline
+**     that ends with the date; a date marker glued to the body.
+**  4. Chrome: a glued breadcrumb, a weather widget, opening hours, a
+**     section name, a kicker over the headline, a campaign banner printed
+**     twice, "Powered by", contact and bulleted menu lines, the site name
+**     cut from the headline; null title when only chrome and a sapo.
+**  5. The per-folder context: a line repeated in k sibling files is
+**     chrome above the headline and boilerplate in the body.
+**  6. Metadata headers: "# key = value" lines and YAML front matter feed
+**     title, published, author, site (the URL's host); their lines are
+**     boilerplate; the body's headline that repeats the title is the title.
+**  7. Zones: an empty "Tin liên quan" header does not swallow the body; a
+**     "Xem thêm: …" link amid the text is a related line only; share
+**     widgets are boilerplate, not the end of the article; a related
+**     header followed by headlines still ends it.
+**  8. Every case is lossless (the blocks give the text back).
+*/
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "date.h"
+#include "doc.h"
+#include "parse.h"
+#include "pipeline.h"
+
+/* ---- helpers ---- */
+
+/* The blocks reproduce d->text up to whitespace. */
+static int lossless(const doc *d) {
+  size_t last = 0;
+  for (size_t b = 0; b < d->blocks.n; b++) {
+    const doc_block *k = &d->blocks.items[b];
+    if (k->off < last || k->off + k->len > d->text_len) return 0;
+    if (memcmp(d->text + k->off, k->text, k->len) != 0) return 0;
+    for (size_t j = last; j < k->off; j++)
+      if (!isspace((unsigned char)d->text[j])) return 0;
+    last = k->off + k->len;
+  }
+  for (; last < d->text_len; last++)
+    if (!isspace((unsigned char)d->text[last])) return 0;
+  return 1;
+}
+
+static doc *parse_str(const char *s) {
+  doc *d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
+  CHECK(lossless(d));
+  return d;
+}
+
+/* Comma-separated kinds of all blocks. */
+static const char *kinds(const doc *d) {
+  static char out[4096];
+  size_t o = 0;
+  out[0] = 0;
+  for (size_t i = 0; i < d->blocks.n && o + 16 < sizeof out; i++)
+    o += (size_t)snprintf(out + o, sizeof out - o, "%s%s", i ? "," : "",
+                          doc_kind_name(d->blocks.items[i].kind));
+  return out;
+}
+
+static const char *const HEAD = "Tỉnh khởi công tuyến đường ven biển mới";
+static const char *const BODY =
+    "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài 12 km nối hai "
+    "huyện ven biển, với tổng vốn đầu tư hơn 900 tỷ đồng từ ngân sách.";
+
+/* Parse HEAD, the date line `line`, BODY; return published (copied). */
+static char *published_under_title(const char *line) {
+  char text[1024];
+  snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", HEAD, line, BODY);
+  doc *d = parse_str(text);
+  char *p = d->published ? strdup(d->published) : NULL;
+  CHECK_STR(d->title, HEAD);
+  doc_free(d);
+  return p;
+}
+
+static void check_line(const char *line, const char *want) {
+  char *got = published_under_title(line);
+  CHECK_STR(got, want);
+  free(got);
+}
+
+/* ---- 1. the date core ---- */
+
+static void test_date_core(void) {
+  CHECK(date_valid(2020, 2, 29) && !date_valid(2021, 2, 29));
+  CHECK(!date_valid(2020, 2, 31) && !date_valid(2020, 13, 1));
+  CHECK(!date_valid(2020, 4, 31) && date_valid(2000, 2, 29));
+  CHECK(!date_valid(1900, 2, 29) && !date_valid(1899, 12, 31));
+  CHECK(date_hour24(12, 0) == 0 && date_hour24(12, 1) == 12);
+  CHECK(date_hour24(1, 1) == 13 && date_hour24(11, 0) == 11);
+  CHECK(date_hour24(13, 1) == 13 && date_hour24(24, 0) == -1);
+  CHECK(date_month_name("may") == 5 && date_month_name("sept") == 9);
+  CHECK(date_month_name("december") == 12 && date_month_name("mayo") == 0);
+  CHECK(date_weekday_name("wednesday") == 3 && date_weekday_name("sun") == 7);
+  date_tm t;
+  CHECK(date_line("31/02/2020", 10, &t) == 0);
+  CHECK(date_line("29/02/2020", 10, &t) == 1 && t.d == 29 && t.mo == 2);
+  /* the extractor's dates go through the same check */
+  const char *s =
+      "Tiêu đề\n\nThực hiện Nghị quyết số 12-NQ/TU ngày 31/02/2020 của "
+      "Tỉnh ủy.\n\nThực hiện Nghị quyết số 13-NQ/TU ngày 28/02/2020 của "
+      "Tỉnh ủy.\n";
+  doc *d = pipeline_document("r.txt", s, strlen(s), 0);
+  CHECK(d->refs.n == 2);
+  if (d->refs.n == 2) {
+    CHECK_STR(d->refs.items[0].date, NULL);
+    CHECK_STR(d->refs.items[1].date, "2020-02-28");
+  }
+  doc_free(d);
+}
+
+/* ---- 2. date-line forms ---- */
+
+static void test_date_forms(void) {
+  check_line("2020-05-20 08:52:44 0 Bình luận", "2020-05-20T08:52:44+07:00");
+  check_line("Ngày 06-01-2020 Lượt xem: 177", "2020-01-06");
+  check_line("16/05/2021 08:30", "2021-05-16T08:30:00+07:00");
+  check_line("25.09.2018 Văn phòng UBND tỉnh", "2018-09-25");
+  check_line("Print Thứ Bảy, 26/01/2019 19:26", "2019-01-26T19:26:00+07:00");
+  check_line("25-06-2021", "2021-06-25");
+  check_line("20/03/2023 13:00 PM | Thời sự", "2023-03-20T13:00:00+07:00");
+  check_line("20/03/2023 01:05 PM", "2023-03-20T13:05:00+07:00");
+  check_line("12:15 AM 01/02/2020", "2020-02-01T00:15:00+07:00");
+  check_line("Wednesday, 08:26 08/07/2015", "2015-07-08T08:26:00+07:00");
+  check_line("May 20, 2020 12:00 PM", "2020-05-20T12:00:00+07:00");
+  check_line("Posted on 3 March 2022", "2022-03-03");
+  check_line("Cập nhật lúc 10:30 GMT+7 ngày 5/6/2022",
+             "2022-06-05T10:30:00+07:00");
+  check_line("Thứ sáu: 15:00 ngày 09/02/2024", "2024-02-09T15:00:00+07:00");
+  check_line("2021-11-02T07:05:00+07:00", "2021-11-02T07:05:00+07:00");
+  check_line("2021-11-02T07:05:00Z", "2021-11-02T07:05:00+00:00");
+  check_line("2021-11-02T07:05:00-05:00", "2021-11-02T07:05:00-05:00");
+  /* no date lines */
+  check_line("31/02/2020", NULL);
+  check_line("Ngày 4/3/2020, UBND tỉnh họp bàn kế hoạch năm", NULL);
+  check_line(
+      "25/06/2021 Hội nghị kéo dài suốt buổi sáng với rất nhiều ý "
+      "kiến đóng góp của các đại biểu dự họp",
+      NULL);
+  check_line("20/03/2023 tỉnh họp", NULL);
+}
+
+/* ---- 3. dates in the page ---- */
+
+static void test_page_dates(void) {
+  /* the site's clock over the menu, the real date under the headline */
+  doc *d = parse_str(
+      "Thứ Hai, 04/12/2026\n\nTrang chủ\n\nThời sự\n\n"
+      "Tỉnh khởi công tuyến đường ven biển mới\n\n"
+      "Print Thứ Bảy, 26/01/2019 19:26\n\n"
+      "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài 12 km nối hai "
+      "huyện ven biển, với tổng vốn đầu tư hơn 900 tỷ đồng.\n");
+  CHECK_STR(d->published, "2019-01-26T19:26:00+07:00");
+  CHECK_STR(kinds(d), "banner,banner,banner,title,dateline,lead");
+  doc_free(d);
+  /* the clock far above, the date in the byline at the foot */
+  d = parse_str(
+      "Thứ Hai, 04/12/2026\n\nTrang chủ\n\nTin tức\n\nGiới thiệu\n\n"
+      "Tỉnh khởi công tuyến đường ven biển mới\n\n"
+      "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài 12 km.\n\n"
+      "Đoạn thứ hai kể về tiến độ thi công của tuyến đường.\n\n"
+      "Minh Hà\n\nCập nhật: 15:44 29/06/2013\n\nTin liên quan\n\n"
+      "Một tin khác\n");
+  CHECK_STR(d->published, "2013-06-29T15:44:00+07:00");
+  doc_free(d);
+  /* headline / sapo / date line: the date under the sapo wins over the
+  ** clock, the sapo is the lead */
+  d = parse_str(
+      "Thứ Hai, 04/12/2026\n\nTrang chủ\n\n"
+      "Tỉnh khởi công tuyến đường ven biển mới\n\n"
+      "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài 12 km nối hai "
+      "huyện.\n\n26/01/2019 19:26\n\nĐoạn thân bài đầu tiên kể chi "
+      "tiết.\n");
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2019-01-26T19:26:00+07:00");
+  CHECK_STR(kinds(d), "banner,banner,title,lead,dateline,paragraph");
+  doc_free(d);
+  /* a clock over a menu, no headline: no publication date */
+  d = parse_str(
+      "Thứ hai, 15/09/2025 - 12:40\nHotline: 0203 123 456\n"
+      "Trang chủ báo điện tử tỉnh\n• Trang chủ\n• Chính trị\n• Xã hội\n"
+      "• Kinh tế\n");
+  CHECK_STR(d->published, NULL);
+  CHECK_STR(d->title, NULL);
+  doc_free(d);
+  /* a byline that ends with the date */
+  d = parse_str(
+      "Tỉnh khởi công tuyến đường ven biển mới\n\n"
+      "MINH HÀ - THU TRANG 30/04/2016 11:39\n\n"
+      "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài 12 km nối hai "
+      "huyện ven biển.\n");
+  CHECK_STR(d->published, "2016-04-30T11:39:00+07:00");
+  CHECK_STR(kinds(d), "title,byline,lead");
+  doc_free(d);
+  /* a date marker glued to the body */
+  d = parse_str(
+      "Tỉnh khởi công tuyến đường ven biển mới\n"
+      " date 2024-03-04Nội dung bài viết bắt đầu ngay sau dấu ngày và kể về "
+      "lễ khởi công.\n");
+  CHECK_STR(d->published, "2024-03-04");
+  CHECK_STR(kinds(d), "title,dateline,lead");
+  CHECK(d->blocks.n == 3 &&
+        strncmp(d->blocks.items[2].text, "Nội dung", strlen("Nội dung")) == 0);
+  doc_free(d);
+}
+
+/* ---- 4. chrome ---- */
+
+static void test_chrome(void) {
+  doc *d = parse_str(
+      "Trang chủTin tứcThời sựKinh tế\n\nHà Nội 21 °C\n\n"
+      "Sáng: 7h30 - 11h30 | Chiều: 13h30 - 17h00\n\nThời cuộc\n\n"
+      "Tỉnh khởi công tuyến đường ven biển mới - Báo Miền Biển\n\n"
+      "25-06-2021\n\n"
+      "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài 12 km.\n");
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(kinds(d), "banner,banner,banner,banner,title,dateline,lead");
+  doc_free(d);
+  /* a campaign banner printed twice and a kicker over the headline */
+  d = parse_str(
+      "Đọc báo in\nTải ứng dụng\nMừng Đảng mừng Xuân 2024\n"
+      "Mừng Đảng mừng Xuân 2024\nVùng ven biển của tỉnh:\n"
+      "Khát vọng về hai đô thị tương lai\nThứ sáu: 15:00 ngày 09/02/2024\n\n"
+      "(BMB) - Thành phố đang trình đề án nâng loại đô thị, phấn đấu đến năm "
+      "2030 đạt tiêu chuẩn đô thị loại I.\n");
+  CHECK_STR(d->title, "Khát vọng về hai đô thị tương lai");
+  CHECK_STR(d->published, "2024-02-09T15:00:00+07:00");
+  doc_free(d);
+  /* "Powered by", a contact line; the site's domain cut from the title */
+  d = parse_str(
+      "Powered by Webtech\n\nĐiện thoại: 0203 999 888 | Email: a@b.vn\n\n"
+      "Giữ rừng xanh cho thế hệ sau | baomienbien.vn\n\n"
+      "Những năm qua, người dân trong xã đã trồng thêm hàng trăm héc-ta "
+      "rừng.\n");
+  CHECK_STR(d->title, "Giữ rừng xanh cho thế hệ sau");
+  CHECK_STR(kinds(d), "banner,banner,title,lead");
+  doc_free(d);
+  /* only chrome and a sapo: no title */
+  d = parse_str(
+      "Asset Publisher\n\nTất cả chuyên mục\n\nlogo-tinh.png\n\n"
+      "Sáng 23/7, toàn tỉnh mưa to suốt đêm. Nhiều cây xanh ven đường bật "
+      "gốc, biển quảng cáo bay khắp nơi…\n");
+  CHECK_STR(d->title, NULL);
+  CHECK_STR(kinds(d), "banner,banner,banner,lead");
+  doc_free(d);
+  /* a subheading or a photo caption standing first is no headline */
+  d = parse_str(
+      "1. Bối cảnh chọn đề tài:\n\nTrong hệ thống chính quyền "
+      "các cấp, chính quyền cơ sở có vai trò quan trọng.\n");
+  CHECK_STR(d->title, NULL);
+  doc_free(d);
+  d = parse_str(
+      "Đồng chí Bí thư phát biểu tại hội nghị (Ảnh: Thu Hà)\n\n"
+      "Sáng nay, hội nghị tổng kết năm đã diễn ra tại tỉnh.\n");
+  CHECK_STR(d->title, NULL);
+  doc_free(d);
+  d = parse_str(
+      "Chiến sự: xe tăng tiến vào thành phố (ảnh)\n\n"
+      "Sáng nay, các đơn vị đã tiến vào thành phố.\n");
+  CHECK_STR(d->title, "Chiến sự: xe tăng tiến vào thành phố (ảnh)");
+  doc_free(d);
+  /* names and headlines that only look like chrome stay */
+  d = parse_str(
+      "Facebook thử nghiệm ví điện tử tại Việt Nam\n\n"
+      "Mạng xã hội này vừa công bố kế hoạch thử nghiệm ví điện tử.\n");
+  CHECK_STR(d->title, "Facebook thử nghiệm ví điện tử tại Việt Nam");
+  doc_free(d);
+  d = parse_str(
+      "Tỉnh cấm ra đường từ 22h - 5h sáng để phòng dịch trên toàn địa bàn\n\n"
+      "Lệnh cấm có hiệu lực từ ngày mai.\n");
+  CHECK(d->title != NULL &&
+        strncmp(d->title, "Tỉnh cấm", strlen("Tỉnh cấm")) == 0);
+  doc_free(d);
+  d = parse_str(
+      "iPhone và TikTok thu hút giới trẻ tỉnh\n\nĐoạn mở đầu của bài.\n");
+  CHECK_STR(d->title, "iPhone và TikTok thu hút giới trẻ tỉnh");
+  doc_free(d);
+  d = parse_str("Căn nhà bỗng nhiên nóng 40°C\nNgười dân hoang mang.\n");
+  CHECK_STR(d->title, "Căn nhà bỗng nhiên nóng 40°C");
+  doc_free(d);
+  d = parse_str(
+      "Phần 2: Bất đồng cũ hay mới?\nNăm 2014, hai nước rút "
+      "đại sứ.\n");
+  CHECK_STR(d->title, "Phần 2: Bất đồng cũ hay mới?");
+  doc_free(d);
+  d = parse_str(
+      "Trang chủ câu lạc bộ xác nhận mua tiền đạo mới\n"
+      "Mới đây, câu lạc bộ thông báo đã đạt thỏa thuận.\n");
+  CHECK_STR(d->title, "Trang chủ câu lạc bộ xác nhận mua tiền đạo mới");
+  doc_free(d);
+  /* a short title over a non-headline line in the "sapo at the end"
+  ** layout is no section name */
+  d = parse_str(
+      "Chậm hồi âm\n\nUBND xã Yên Bình (huyện Hòa An)\n: Phiếu "
+      "chuyển đơn của công dân về khoản đóng góp.\n\n\n\nBáo "
+      "đã gửi nhiều đơn thư nhưng chưa nhận được hồi âm.");
+  CHECK_STR(d->title, "Chậm hồi âm");
+  doc_free(d);
+  /* a legal document: the number line is no headline, "LUẬT" joins */
+  d = parse_str(
+      "QUỐC HỘI\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do "
+      "-Hạnh phúc\n\nSố: 41/2005/QH11\n\nHà Nội, ngày 14 tháng 6 năm "
+      "2005\n\nLUẬT\n\nCỦA QUỐC HỘI VỀ KÝ KẾT ĐIỀU ƯỚC QUỐC TẾ SỐ "
+      "41/2005/QH11\n\nCăn cứ vào Hiến pháp năm 1992.\n");
+  CHECK_STR(d->title,
+            "LUẬT CỦA QUỐC HỘI VỀ KÝ KẾT ĐIỀU ƯỚC QUỐC TẾ SỐ 41/2005/QH11");
+  CHECK_STR(d->published, "2005-06-14");
+  doc_free(d);
+  d = parse_str(
+      "ĐIỀU CHỈNH LỊCH TIÊM VẮC XIN TẠI PHƯỜNG\n\n"
+      "Trung tâm y tế thông báo lịch tiêm mới. Người dân lưu ý.\n");
+  CHECK_STR(d->title, "ĐIỀU CHỈNH LỊCH TIÊM VẮC XIN TẠI PHƯỜNG");
+  doc_free(d);
+}
+
+/* ---- 5. the per-folder context ---- */
+
+static void test_context(void) {
+  const char *sib[] = {
+      "Chào mừng Đại hội Đảng bộ tỉnh lần thứ XVI\n\nBài một\n\nThân một.\n",
+      "Chào mừng Đại hội Đảng bộ tỉnh lần thứ XVI\n\nBài hai\n\nThân hai.\n",
+      "Chào mừng Đại hội Đảng bộ tỉnh lần thứ XVI\n\nBài ba\n\nThân ba.\n"};
+  parse_ctx *c = parse_ctx_new(3);
+  for (int i = 0; i < 3; i++) parse_ctx_add(c, sib[i], strlen(sib[i]));
+  CHECK(
+      parse_ctx_repeated(c, "Chào mừng Đại hội Đảng bộ tỉnh lần thứ XVI",
+                         strlen("Chào mừng Đại hội Đảng bộ tỉnh lần thứ XVI")));
+  CHECK(!parse_ctx_repeated(c, "Bài một", 9));
+  CHECK(!parse_ctx_repeated(NULL, "Bài một", 9));
+  const char *page =
+      "Chào mừng Đại hội Đảng bộ tỉnh lần thứ XVI\n\n"
+      "Tỉnh khởi công tuyến đường ven biển mới\n\n"
+      "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài 12 km.\n\n"
+      "Chào mừng Đại hội Đảng bộ tỉnh lần thứ XVI\n\nĐoạn cuối của bài.\n";
+  doc *d = parse_document_ctx("p.txt", page, strlen(page), PARSE_NO_FACTS, c);
+  CHECK(lossless(d));
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(kinds(d), "banner,title,lead,boilerplate,paragraph");
+  doc_free(d);
+  d = parse_document("p.txt", page, strlen(page), PARSE_NO_FACTS);
+  CHECK_STR(d->title, "Chào mừng Đại hội Đảng bộ tỉnh lần thứ XVI");
+  doc_free(d);
+  /* two files are not enough for min_files 3 */
+  parse_ctx *c2 = parse_ctx_new(3);
+  for (int i = 0; i < 2; i++) parse_ctx_add(c2, sib[i], strlen(sib[i]));
+  CHECK(!parse_ctx_repeated(
+      c2, "Chào mừng Đại hội Đảng bộ tỉnh lần thứ XVI",
+      strlen("Chào mừng Đại hội Đảng bộ tỉnh lần thứ XVI")));
+  parse_ctx_free(c2);
+  parse_ctx_free(c);
+}
+
+/* ---- 6. metadata headers ---- */
+
+static void test_meta(void) {
+  doc *d = parse_str(
+      "# doc_id = 4711\n# date = 2020-05-20\n"
+      "# title = Tỉnh khởi công tuyến đường ven biển mới\n"
+      "# url = https://www.baomienbien.vn/kinh-te/a-1.html\n"
+      "Tỉnh khởi công tuyến đường ven biển mới\n"
+      "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài 12 km.\n");
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2020-05-20");
+  CHECK_STR(d->site, "baomienbien.vn");
+  CHECK_STR(kinds(d),
+            "boilerplate,boilerplate,boilerplate,boilerplate,title,lead");
+  doc_free(d);
+  /* a header title and a body without headline: the body is body */
+  d = parse_str(
+      "# title = Một tiêu đề chỉ có trong phần đầu\n# date = 05/06/2021 "
+      "08:30\n# author = Minh Hà\n# source = Báo Miền Biển\n"
+      "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài 12 km.\n");
+  CHECK_STR(d->title, "Một tiêu đề chỉ có trong phần đầu");
+  CHECK_STR(d->published, "2021-06-05T08:30:00+07:00");
+  CHECK_STR(d->author, "Minh Hà");
+  CHECK_STR(d->site, "Báo Miền Biển");
+  CHECK_STR(kinds(d), "boilerplate,boilerplate,boilerplate,boilerplate,lead");
+  doc_free(d);
+  /* YAML front matter, its lines never joined as a wrapped paragraph */
+  d = parse_str(
+      "---\ntitle: \"Tiêu đề trong phần đầu YAML của tệp\"\n"
+      "date: 2021-03-04 10:30\nauthor: Thu Trang\n---\n\n"
+      "Đoạn đầu của bài viết kể chuyện dài hơn tiêu đề nhiều lắm.\n");
+  CHECK_STR(d->title, "Tiêu đề trong phần đầu YAML của tệp");
+  CHECK_STR(d->published, "2021-03-04T10:30:00+07:00");
+  CHECK_STR(d->author, "Thu Trang");
+  CHECK_STR(kinds(d),
+            "boilerplate,boilerplate,boilerplate,boilerplate,boilerplate,"
+            "lead");
+  doc_free(d);
+  /* a key with a space ("# newdoc id = …") belongs to the header */
+  d = parse_str(
+      "# newdoc id = vn-17\n# date = 2020-05-20T08:52:44\n"
+      "Tỉnh khởi công tuyến đường ven biển mới\n"
+      "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài 12 km.\n");
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2020-05-20T08:52:44+07:00");
+  CHECK_STR(kinds(d), "boilerplate,boilerplate,title,lead");
+  doc_free(d);
+  /* an unclosed fence or a Markdown heading is no header */
+  d = parse_str("---\ntitle: x\n\nBài không có phần đầu.\n");
+  CHECK(d->blocks.n > 0 && d->blocks.items[0].kind != BK_BOILERPLATE);
+  doc_free(d);
+  d = parse_str("# Tiêu đề Markdown\n\nĐoạn mở đầu.\n");
+  CHECK_STR(d->title, "# Tiêu đề Markdown");
+  doc_free(d);
+  d = parse_str("# Chapter 1: Intro\n\nĐoạn mở đầu.\n");
+  CHECK_STR(d->title, "# Chapter 1: Intro");
+  doc_free(d);
+}
+
+/* ---- 7. zones ---- */
+
+static void test_zones(void) {
+  /* an empty related header does not swallow the body */
+  doc *d = parse_str(
+      "Tỉnh khởi công tuyến đường ven biển mới\n\n"
+      "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài 12 km.\n\n"
+      "Tin liên quan\n\n"
+      "Tuyến đường có bốn làn xe, dự kiến hoàn thành trong hai năm. Nhà "
+      "thầu cam kết bảo đảm chất lượng và an toàn lao động.\n\n"
+      "Đoạn cuối nói về lợi ích của tuyến đường với du lịch.\n");
+  CHECK_STR(kinds(d), "title,lead,boilerplate,paragraph,paragraph");
+  doc_free(d);
+  /* a "Xem thêm: …" link amid the text */
+  d = parse_str(
+      "Tỉnh khởi công tuyến đường ven biển mới\n\nĐoạn mở đầu của bài.\n\n"
+      "Xem thêm: Tỉnh duyệt quy hoạch vùng ven biển\n\n"
+      "Tuyến đường có bốn làn xe, dự kiến hoàn thành trong hai năm. Nhà "
+      "thầu cam kết bảo đảm chất lượng.\n");
+  CHECK_STR(kinds(d), "title,lead,related,paragraph");
+  doc_free(d);
+  /* share widgets are chrome, not the end of the article */
+  d = parse_str(
+      "Tỉnh khởi công tuyến đường ven biển mới\n\nĐoạn mở đầu của bài.\n\n"
+      "Chia sẻ Zalo\n\nIn bài Gửi email\n\n"
+      "Tuyến đường có bốn làn xe, dự kiến hoàn thành trong 2 năm.\n\n"
+      "Minh Hà\n\nChia sẻ Facebook\n\nTin cùng chuyên mục\n\n"
+      "Tỉnh duyệt quy hoạch vùng ven biển\n\nHuyện đảo đón khách trở lại\n");
+  CHECK_STR(kinds(d),
+            "title,lead,boilerplate,boilerplate,paragraph,byline,"
+            "boilerplate,related,related,related");
+  CHECK_STR(d->author, "Minh Hà");
+  doc_free(d);
+}
+
+int main(void) {
+  test_date_core();
+  test_date_forms();
+  test_page_dates();
+  test_chrome();
+  test_context();
+  test_meta();
+  test_zones();
+  return check_done();
+}
