@@ -9,49 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fts.h"
 #include "segment_int.h"
 #include "text.h"
 #include "util.h"
-
-/* ---- the adapter: the one call into the text layer's tokenizer ---- */
-
-typedef struct adapt {
-  seg_tok_fn cb;
-  void *ctx;
-  size_t base; /* offset of the piece being tokenized */
-} adapt;
-
-static int adapt_token(void *ctx, int tflags, const char *tok, int ntok,
-                       int start, int end) {
-  adapt *a = ctx;
-  (void)tflags;
-  return a->cb(a->ctx, tok, ntok, a->base + (size_t)start,
-               a->base + (size_t)end);
-}
-
-#define PIECE_MAX (1u << 30) /* fts_tokenize takes an int length */
-
-/* Where to cut text[0..n) (n > PIECE_MAX): after a space or newline near
-** PIECE_MAX, else at a UTF-8 character boundary. */
-static size_t piece_end(const char *text) {
-  size_t e = PIECE_MAX;
-  for (size_t k = 0; k < 4096; k++)
-    if (text[e - k - 1] == ' ' || text[e - k - 1] == '\n') return e - k;
-  while (e > 0 && ((unsigned char)text[e] & 0xC0) == 0x80) e--;
-  return e;
-}
-
-int seg_tokens(const char *text, size_t n, seg_tok_fn cb, void *ctx) {
-  adapt a = {cb, ctx, 0};
-  int rc = 0;
-  while (rc == 0 && n > PIECE_MAX) {
-    size_t e = piece_end(text);
-    rc = fts_tokenize(text, (int)e, FTS_QUERY, adapt_token, &a);
-    text += e, n -= e, a.base += e;
-  }
-  return rc ? rc : fts_tokenize(text, (int)n, FTS_QUERY, adapt_token, &a);
-}
 
 /* ---- a per-thread cache of lexicon answers ---- */
 
