@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "extract_int.h"
+#include "segment.h"
 
 /* a figure keeps its whole sentence up to this many bytes, else a window */
 #define FIGURE_CONTEXT_MAX 480
@@ -50,21 +51,57 @@ static int is_boundary(const xsent *x, size_t i) {
          c == '?' || c == 0x201C || c == 0x201D || c == '"' || c == '.';
 }
 
+/* seg_words callback: the syllable count of the first word, when it
+** starts where the span does. */
+static int first_word(void *ctx, size_t from, size_t to, int nsyl, int kind) {
+  (void)to, (void)kind;
+  *(int *)ctx = from == 0 ? nsyl : 1;
+  return 1; /* the first word is enough */
+}
+
 /*
-** Unit at token j: '%' or a units.txt phrase (longest) or one generic
-** lowercase noun. Returns the token count (0: no unit, -1: a stop word).
+** The syllables of the word the segmenter finds at token j (1 when it
+** finds none longer), counting only lowercase words written apart: "41
+** đồng chí" is a count of "đồng chí", not 41 "đồng" (money).
 */
-static int unit_at(const xsent *x, size_t j) {
+static int word_at(const xsent *x, size_t j) {
+  size_t e = j;
+  while (e < x->n && e - j < SEG_MAX_SYL && x->t[e].type == T_WORD &&
+         !(x->t[e].flags & (TF_UPPER | TF_CAPS | TF_DIGITS)) &&
+         (e == j || (x->t[e].flags & TF_SPACE)))
+    e++;
+  if (e - j < 2) return 1;
+  int nsyl = 1;
+  size_t from = x->t[j].off, to = x->t[e - 1].off + x->t[e - 1].len;
+  seg_words(seg_lex_default(), x->s + from, to - from, first_word, &nsyl);
+  return nsyl > (int)(e - j) ? (int)(e - j) : nsyl;
+}
+
+/*
+** Unit at token j: '%' or a units.txt phrase (longest) or one lowercase
+** noun (a word of the segmenter: one or more syllables); a word of the
+** segmenter longer than a money unit wins ("đồng chí" over "đồng"). Returns the
+*token count (0: no unit, -1: a stop word);
+** *duration is set when the units.txt class is "duration".
+*/
+static int unit_at(const xsent *x, size_t j, int *duration) {
+  *duration = 0;
   if (j >= x->n) return 0;
   const tok *t = &x->t[j];
   if (t->type == T_PUNCT) return t->cp == '%' ? 1 : 0;
   if (t->type != T_WORD) return 0;
   const lex_entry *e = NULL;
   int k = xt_lookup(x, j, &x->x->lx->units, &e);
-  if (k) return e->kind && strcmp(e->kind, "stop") == 0 ? -1 : k;
+  int w =
+      k || !(t->flags & (TF_UPPER | TF_CAPS | TF_DIGITS)) ? word_at(x, j) : 1;
+  if (k && w > k && e->kind && strcmp(e->kind, "money") == 0)
+    return w; /* "đồng chí", "đồng bào": a noun, not the money unit */
+  if (k && e->kind && strcmp(e->kind, "stop") == 0) return -1;
+  if (k) *duration = e->kind && strcmp(e->kind, "duration") == 0;
+  if (k) return k;
   if (t->flags & (TF_UPPER | TF_CAPS | TF_DIGITS)) return 0;
   if (in_list(x, j, &ws_not_unit)) return 0;
-  return 1;
+  return w;
 }
 
 /* Extend a unit with "/người/năm" parts glued by '/'. */
@@ -192,7 +229,8 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   double mult = 1, m;
   while ((m = multiplier_at(x, j)) != 0) mult *= m, j++;
   size_t us = j;
-  int un = unit_at(x, j);
+  int duration;
+  int un = unit_at(x, j, &duration);
   if (un < 0) return 0;
   if (un == 0 && us == ms) return 0; /* bare number */
   if (has_of && un == 0) return 0;
@@ -247,6 +285,7 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   if (f.subject) *prevsubj = f.subject;
   f.sentence = xt_context(x, q, end, FIGURE_CONTEXT_MAX);
   f.block = x->block;
+  f.kind = duration ? "duration" : NULL;
   VEC_PUSH(x->d->figures, f);
   return end - i;
 }

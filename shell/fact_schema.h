@@ -44,7 +44,8 @@ typedef VEC(char *) doc_strs;
   X(mentions, INT, "mentions", "mentions", "mentions")
 
 /* "gần 5.000 tỷ đồng": value 5000, unit "tỷ đồng", base 5e12, base_unit
-** "đồng", qualifier "gần"; a ratio "21.923/23.394" has of = 23394 */
+** "đồng", qualifier "gần"; a ratio "21.923/23.394" has of = 23394; kind
+** "duration" for "15 năm", "2 ngày" (units.txt class), else NULL */
 #define FACT_FIGURE(X)                                     \
   X(text, STR, "text", "text", "text")                     \
   X(value, NUM, "value", "value", "value")                 \
@@ -55,6 +56,7 @@ typedef VEC(char *) doc_strs;
   X(qualifier, STR, "qualifier", "qualifier", "qualifier") \
   X(subject, STR, "subject", "subject", "subject")         \
   X(sentence, STR, "sentence", "sentence", "sentence")     \
+  X(kind, STR, "kind", "kind", "kind")                     \
   X(block, BLOCK, "block", NULL, "block")
 
 /* "Nghị quyết 20-NQ/TU ngày 27/11/2023 của Tỉnh ủy": kind "Nghị quyết",

@@ -10,7 +10,8 @@
 ** people with titles before/after, merged across blocks, places from the
 ** gazetteer and prefixes, quotes, inline abbreviations — and, for each,
 ** what must NOT become a fact (dates, years, document numbers, list
-** numbers, names with numbers, slogans, org names, non-body blocks).
+** numbers, names with numbers, slogans, org names, non-body blocks);
+** figure kinds (durations) and units that are words of the segmenter.
 ** Ends with long single-line inputs that must finish (no quadratic scan).
 */
 #include <math.h>
@@ -200,6 +201,29 @@ static void test_not_figures(void) {
   doc *d = mk(5, kinds, texts);
   CHECK(d->figures.n == 0 && d->refs.n == 0 && d->periods.n == 0 &&
         d->people.n == 0 && d->places.n == 0 && d->quotes.n == 0);
+  doc_free(d);
+}
+
+/* Figure kinds and units that are words: durations and anniversaries
+** are figures of kind "duration"; a unit is the segmenter's word ("41
+** đồng chí" a count of comrades, not 41 đồng of money), except that a
+** units.txt measure keeps its length ("100 ha lúa": ha). */
+static void test_figure_kinds(void) {
+  doc *d = para(
+      "Sau 15 năm xây dựng, tỉnh tổ chức 2 ngày hội, kỷ niệm 100 "
+      "năm ngày thành lập; 41 đồng chí được bầu; thu 5.000 tỷ "
+      "đồng; gieo cấy 100 ha lúa và 12 dự án.");
+  const char *want[][3] = {
+      {"15", "năm", "duration"},  {"2", "ngày", "duration"},
+      {"100", "năm", "duration"}, {"41", "đồng chí", NULL},
+      {"5000", "tỷ đồng", NULL},  {"100", "ha", NULL},
+      {"12", "dự án", NULL}};
+  CHECK(d->figures.n == sizeof want / sizeof *want);
+  for (size_t i = 0; i < d->figures.n && i < sizeof want / sizeof *want; i++) {
+    CHECK(near(fig(d, i)->value, atof(want[i][0])));
+    CHECK_STR(fig(d, i)->unit, want[i][1]);
+    CHECK_STR(fig(d, i)->kind, want[i][2]);
+  }
   doc_free(d);
 }
 
@@ -519,6 +543,7 @@ int main(void) {
   test_numbers();
   test_figures();
   test_not_figures();
+  test_figure_kinds();
   test_refs();
   test_periods();
   test_people();
