@@ -11,12 +11,12 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <utf8proc.h>
 
 #include "fts.h"
 #include "parse.h"
 #include "store_facts.h"
 #include "store_int.h"
+#include "text.h"
 
 /* ---- schema ---- */
 
@@ -280,30 +280,21 @@ static int set_meta(store *s, const char *key, const char *value, char **err) {
 }
 
 /*
-** SQL tinsh_fold(x): x case-folded with its diacritics removed and đ -> d,
-** as the stdlib's core.fold (NULL stays NULL; text that is not UTF-8 is
+** SQL tinsh_fold(x): the text layer's accent fold (text_fold_alloc), as
+** the stdlib's core.fold (NULL stays NULL; text that is not UTF-8 is
 ** returned unchanged), so fact filters can match in SQL as analysts type.
 */
 static void fold_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   (void)argc;
-  const unsigned char *t = sqlite3_value_text(argv[0]);
+  const char *t = (const char *)sqlite3_value_text(argv[0]);
   if (!t) return;
-  utf8proc_uint8_t *out = NULL;
-  utf8proc_ssize_t r = utf8proc_map(t, sqlite3_value_bytes(argv[0]), &out,
-                                    UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
-                                        UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
-  if (r < 0) {
+  size_t n;
+  char *f = text_fold_alloc(t, (size_t)sqlite3_value_bytes(argv[0]),
+                            TEXT_FOLD_ACCENTS, &n);
+  if (f)
+    sqlite3_result_text(ctx, f, (int)n, free);
+  else
     sqlite3_result_value(ctx, argv[0]);
-    return;
-  }
-  size_t o = 0;
-  for (utf8proc_ssize_t i = 0; i < r; i++) { /* đ (C4 91) -> d */
-    if (out[i] == 0xC4 && i + 1 < r && out[i + 1] == 0x91)
-      out[o++] = 'd', i++;
-    else
-      out[o++] = out[i];
-  }
-  sqlite3_result_text(ctx, (const char *)out, (int)o, free);
 }
 
 /* The fact tables, as the schema descriptor declares them. */
