@@ -3,7 +3,7 @@
 # raw texts into a plain FTS5 table (unicode61), on the baomoi corpus at 5k,
 # 15k and 35k documents. Prints medians of RUNS runs, ratios, database sizes
 # and peak memory (/usr/bin/time -v). A benchmark, not a test: it prints
-# figures; goals (DESIGN.md): time ratio <= 1.5, memory flat in corpus size.
+# figures; goals (docs/design.md): time ratio <= 1.5, memory flat in corpus size.
 #
 #   TINSH=build/tinsh RUNS=3 bench/ingest.sh [baomoi-35k.tar.xz]
 #

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/startup.sh TINSH — start-up time and memory of `tinsh -e ''`
 # next to the stock `lua5.4 -e ''`: median of 30 runs each, and peak RSS.
-# DESIGN.md budget: <= 10 ms and <= 20 MB, whatever the corpus size
+# docs/design.md budget: <= 10 ms and <= 20 MB, whatever the corpus size
 # (documents load lazily; the database is not even opened here).
 TINSH=${1:-${TINSH:-build/tinsh}}
 LUA=$(command -v lua5.4)

@@ -4,11 +4,11 @@
 -- title, published: what a loop over 100k documents reads); the other
 -- columns (id, path, author, site, url, size) load together with one
 -- primary-key lookup the first time one is read, and every other field of
--- DESIGN.md's parsed document (lead, blocks, qa, refs, periods, places,
+-- docs/design.md's parsed document (lead, blocks, qa, refs, periods, places,
 -- quotes, abbrevs, warnings) loads with the whole document the first time
 -- it is read. text, figures and people are methods (doc:text(), doc:figures{},
 -- doc:people()); doc:data() gives the whole parsed document as plain
--- tables, with the DESIGN.md field names.
+-- tables, with the docs/design.md field names.
 
 local display = require("tinsh.display")
 local A = require("corpus.args")
@@ -117,7 +117,7 @@ end
 --- doc:text() -> the normalised text of the document
 function Doc:text() return full(self).text end
 
---- doc:data() -> the whole parsed document as plain tables (DESIGN.md fields)
+--- doc:data() -> the whole parsed document as plain tables (docs/design.md fields)
 function Doc:data()
   local f = full(self)
   local out = {}
@@ -333,7 +333,7 @@ Doc.__help = {
   "first use. Methods below.",
   summary = "doc:summary() -> one line: row id, date, title, file.",
   text = "doc:text() -> the whole normalised text of the document.",
-  data = "doc:data() -> the whole parsed document as plain tables (the DESIGN.md fields,\n" ..
+  data = "doc:data() -> the whole parsed document as plain tables (the docs/design.md fields,\n" ..
     "as `tinsh parse` prints them), plus text and rowid.",
   corpus = "doc:corpus() -> the corpus the document belongs to.",
   sentences = "doc:sentences([{kinds = {'paragraph', ...}}]) -> list of sentences of the body\n" ..

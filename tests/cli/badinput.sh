@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Test plan: `tinsh ingest` over the bad-input corpus (DESIGN.md "Bad input").
+# Test plan: `tinsh ingest` over the bad-input corpus (docs/design.md "Bad input").
 # tests/badinput/make_corpus.py builds it at run time (nothing binary is
 # committed): empty file, NUL bytes, a 50 MB single line, PNG and ELF named
 # .txt, invalid UTF-8 of every kind, UTF-16 with BOM, Windows-1258, VNI and

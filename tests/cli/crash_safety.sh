@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Test plan: crash safety of `tinsh ingest` (DESIGN.md: "a killed ingest
+# Test plan: crash safety of `tinsh ingest` (docs/design.md: "a killed ingest
 # leaves a consistent database that the next run completes").
 #  1. A corpus of N articles (made from examples/corpus, each with its own
 #     header so none is a duplicate); one uninterrupted ingest of it takes
