@@ -18,7 +18,7 @@
 #include "lexicon.h"
 #include "text.h"
 
-int date_days_in(int y, int m) {
+static int date_days_in(int y, int m) {
   static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (m < 1 || m > 12) return 0;
   if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;

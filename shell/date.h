@@ -17,7 +17,6 @@ typedef struct date_tm {
 } date_tm;
 
 /* Days in month m (1..12) of year y (Gregorian leap years). */
-int date_days_in(int y, int m);
 
 /* Is y-m-d a real calendar day with 1900 <= y <= 2100? (31/02: no) */
 int date_valid(int y, int m, int d);

@@ -149,7 +149,7 @@ static size_t initials_from(const xsent *x, size_t i, const int32_t *letters,
   return nl == 0 ? w : (size_t)-1;
 }
 
-void extract_abbrevs(xsent *x) {
+static void extract_abbrevs(xsent *x) {
   for (size_t i = 1; i + 2 < x->n; i++) {
     if (!xt_punct(x, i, '(')) continue;
     int32_t letters[16];

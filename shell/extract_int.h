@@ -26,7 +26,6 @@ void extract_figures(xsent *x);
 void extract_people(xsent *x);
 void extract_refs(xsent *x); /* refs and periods */
 void extract_places(xsent *x);
-void extract_abbrevs(xsent *x);
 
 /* Whole-document finishing steps. */
 void extract_people_finish(xdoc *x);

@@ -42,7 +42,7 @@ const char *sandbox_mode(lua_State *L) {
   return sandbox_active(L) ? "t" : NULL;
 }
 
-int sandbox_may_read(lua_State *L, const char *path) {
+static int sandbox_may_read(lua_State *L, const char *path) {
   return !sandbox_active(L) || sbpath_readable(&P, path);
 }
 

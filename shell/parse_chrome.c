@@ -211,6 +211,15 @@ static int share_word(const char *w, size_t n) {
   return 0;
 }
 
+/* Strip a list dash before matching footer markers ("- Cơ quan chủ quản"). */
+static const char *chrome_undash(const char *s, size_t *n) {
+  size_t k = pt_dash_prefix(s, *n);
+  if (!k && *n >= 2 && (s[0] == '*' || s[0] == '+') && s[1] == ' ') k = 2;
+  if (!k && *n >= 4 && memcmp(s, "\xe2\x80\xa2 ", 4) == 0) k = 4;
+  *n -= k;
+  return s + k;
+}
+
 /*
 ** A share or reading widget line: only widget words ("Chia sẻ Zalo",
 ** "In bài Gửi email", "Facebook Twitter"), numbers and punctuation
@@ -257,15 +266,6 @@ size_t chrome_site_suffix(const char *s, size_t n, const char *site) {
       return (size_t)(at - s);
   }
   return n;
-}
-
-/* Strip a list dash before matching footer markers ("- Cơ quan chủ quản"). */
-const char *chrome_undash(const char *s, size_t *n) {
-  size_t k = pt_dash_prefix(s, *n);
-  if (!k && *n >= 2 && (s[0] == '*' || s[0] == '+') && s[1] == ' ') k = 2;
-  if (!k && *n >= 4 && memcmp(s, "\xe2\x80\xa2 ", 4) == 0) k = 4;
-  *n -= k;
-  return s + k;
 }
 
 int chrome_related(const char *s, size_t n) {

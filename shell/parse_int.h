@@ -32,7 +32,6 @@ typedef struct page {
 /* ---- parse_text.c: small text predicates ---- */
 int32_t pt_cp_at(const char *s, size_t n, size_t i, int *k);
 int32_t pt_last_cp(const char *s, size_t n, int *k);
-int32_t pt_fold(int32_t c);
 size_t pt_prefix_ci(const char *s, size_t n, const char *lit);
 int pt_line_is(const char *s, size_t n, const char *lit);
 int pt_starts_word(const char *s, size_t n, const char *lit);
@@ -64,7 +63,6 @@ int pl_not_a_name(const char *s, size_t n);
 /* ---- parse_chrome.c: site chrome ---- */
 int chrome_banner(const char *s, size_t n);
 int chrome_legal(const char *s, size_t n);
-const char *chrome_undash(const char *s, size_t *n);
 int chrome_related(const char *s, size_t n);
 int chrome_footer(const char *s, size_t n);
 char *chrome_site_from(doc *d, const char *s, size_t n);

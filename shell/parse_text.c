@@ -27,7 +27,7 @@ int32_t pt_last_cp(const char *s, size_t n, int *k) {
   return pt_cp_at(s, n, i, k);
 }
 
-int32_t pt_fold(int32_t c) {
+static int32_t pt_fold(int32_t c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
   return utf8proc_tolower(c);
 }

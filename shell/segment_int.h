@@ -54,7 +54,6 @@ typedef struct seg_hit {
 } seg_hit;
 
 uint64_t seg_hash(const char *s, size_t n);
-uint64_t seg_lex_gen(void); /* a fresh generation number (atomic) */
 seg_hit seg_lex_find(const seg_lex *lex, const char *key, size_t n, uint64_t h);
 
 /*

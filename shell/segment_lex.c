@@ -44,7 +44,7 @@ uint64_t seg_hash(const char *s, size_t n) {
 
 static atomic_uint_fast64_t generations = 1;
 
-uint64_t seg_lex_gen(void) {
+static uint64_t seg_lex_gen(void) {
   return atomic_fetch_add(&generations, 1);
 }
 

@@ -668,11 +668,6 @@ int64_t store_doc_by_path(store *s, const char *path) {
   return store_int(s, "SELECT id FROM documents WHERE path = ?1", path, 0);
 }
 
-int64_t store_doc_by_hash(store *s, const char *doc_id) {
-  return store_int(s, "SELECT min(id) FROM documents WHERE doc_id = ?1", doc_id,
-                   0);
-}
-
 /* Copy column i of st into d's arena (NULL stays NULL). */
 static char *col_str(doc *d, sqlite3_stmt *st, int i) {
   const char *t = (const char *)sqlite3_column_text(st, i);

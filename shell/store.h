@@ -75,7 +75,6 @@ void store_docs_close(store_iter *it);
 int64_t store_doc_count(store *s);
 /* Look up a document id by path (as stored) or by doc_id; 0 if none. */
 int64_t store_doc_by_path(store *s, const char *path);
-int64_t store_doc_by_hash(store *s, const char *doc_id);
 
 /*
 ** Rebuild the full parsed document (doc.h: fields, blocks, qa, facts,

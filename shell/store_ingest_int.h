@@ -152,7 +152,6 @@ int64_t ing_max_size(const store_ingest_opts *o);
 void ing_pool_start(ingest *g);
 void ing_pool_stop(ingest *g);
 void ing_too_large(int64_t max, char *out, size_t n);
-void *ing_worker(void *arg);
 
 /* ---- store_ingest_write.c: the writer (contracts at the definitions) ---- */
 int ing_exec(ingest *g, const char *sql);

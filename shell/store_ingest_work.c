@@ -276,7 +276,7 @@ void ing_job_clear(job *j) {
   memset(j, 0, sizeof *j);
 }
 
-void *ing_worker(void *arg) {
+static void *ing_worker(void *arg) {
   ingest *g = arg;
   pthread_mutex_lock(&g->mu);
   for (;;) {

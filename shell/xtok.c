@@ -15,6 +15,9 @@
 #include "date.h"
 #include "text.h"
 
+static void xwords_init(xwords *ws);
+static char *xt_sentence(xsent *x);
+
 #define SENT_MAX_BYTES 8192 /* a longer "sentence" is cut at a space */
 #define SENT_MAX_TOKS  4096 /* ... and one of this many tokens anywhere */
 
@@ -100,7 +103,7 @@ void xwords_load(xwords *ws, int list, int exact) {
   xwords_init(ws);
 }
 
-void xwords_init(xwords *ws) {
+static void xwords_init(xwords *ws) {
   for (uint16_t i = 0; ws->w[i] && i < XWORDS_MAX; i++) {
     uint32_t h = lexicon_word_hash(ws->w[i], strlen(ws->w[i]));
     size_t m = h & 511;
@@ -445,7 +448,7 @@ char *xt_context(xsent *x, size_t i, size_t j, size_t max) {
   return r;
 }
 
-char *xt_sentence(xsent *x) {
+static char *xt_sentence(xsent *x) {
   if (!x->sentence) {
     size_t a = x->start, b = x->end;
     while (a < b && (x->s[a] == ' ' || x->s[a] == '\n')) a++;

@@ -102,7 +102,6 @@ typedef struct xwords {
 #define XWORDS_MAX 384 /* words of a list kept (the table has 512 slots) */
 
 /* Hash the words of ws->w (the first XWORDS_MAX). */
-void xwords_init(xwords *ws);
 /* Point ws at the lexicon's word list `list` (LEX_*) and hash it. */
 void xwords_load(xwords *ws, int list, int exact);
 /* Word token i is one of ws's words. */
@@ -133,7 +132,6 @@ int xt_lookup(const xsent *x, size_t i, const lex_table *t,
 /* Arena copy of the block text from token i to the end of token j-1. */
 char *xt_span(const xsent *x, size_t i, size_t j);
 /* Arena copy of the whole sentence (cached). */
-char *xt_sentence(xsent *x);
 /* The sentence, or a window of at most ~max bytes around tokens [i, j). */
 char *xt_context(xsent *x, size_t i, size_t j, size_t max);
 /* Byte offset just past token j-1 (or the start of token i when j <= i). */
