@@ -73,7 +73,7 @@ int store_docs_next(store_iter *it, store_docinfo *out); /* 1 row, 0 end, -1 */
 void store_docs_close(store_iter *it);
 
 int64_t store_doc_count(store *s);
-/* Look up a document id by path (as stored) or by doc_id; 0 if none. */
+/* Look up a document id by path (as stored); 0 if none. */
 int64_t store_doc_by_path(store *s, const char *path);
 
 /*
