@@ -5,7 +5,9 @@
 ** A name is 2–4 capitalised syllables whose first is a surname of
 ** data/surnames.txt and which is not a place of the gazetteer. A name is a
 ** person only in context: after "đồng chí/ông/bà", right after a title
-** (titles.txt), or followed by ", <title>". Every name-shaped run is also
+** (titles.txt, however many words it has: "Thủ tướng Chính phủ Phạm Minh
+** Chính"), or followed by ", <title>", " - <title>" or a link of
+** data/title-links.txt ("được bầu làm <title>"). Every name-shaped run is also
 ** remembered so that the mention count includes bare later mentions.
 */
 #include <string.h>
@@ -14,6 +16,18 @@
 
 /* word lists from data/ (lexicon.h), set up by extract_people_init */
 static xwords ws_title_words, ws_not_name;
+static const char *const *title_links; /* data/title-links.txt, in order */
+static const char *const *title_ends;  /* data/title-ends.txt */
+
+/* Does a phrase of list (NULL-terminated) start at token j? Its words. */
+static size_t phrase_in(const xsent *x, size_t j, const char *const *list) {
+  for (int m = 0; list && list[m]; m++) {
+    int words = 1;
+    for (const char *c = list[m]; *c; c++) words += *c == ' ';
+    if (xt_phrase(x, j, list[m]) == words) return (size_t)words;
+  }
+  return 0;
+}
 static const char *const *honorifics; /* data/honorifics.txt, in order */
 
 /* The honorifics when data/honorifics.txt cannot be read: without them
@@ -53,7 +67,8 @@ static int name_at(const xsent *x, size_t i) {
   if (j < x->n && x->t[j].type == T_WORD && !(x->t[j].flags & TF_SPACE))
     return 0;
   const lex_entry *e;
-  if (xt_lookup(x, i, &lx->places, &e) == (int)k) return 0; /* "Cao Bằng" */
+  int pl = xt_lookup(x, i, &lx->places, &e); /* "Cao Bằng", "Hà Lan ..." */
+  if (pl >= 2 && pl <= (int)k) return 0;
   return (int)k;
 }
 
@@ -65,7 +80,8 @@ static size_t title_at(const xsent *x, size_t i) {
   size_t j = i + (size_t)k;
   while (j < x->n && x->t[j].type == T_WORD && j - i < 14) {
     const tok *t = &x->t[j];
-    if (!(t->flags & (TF_UPPER | TF_CAPS)) && !in_list(x, j, &ws_title_words))
+    if (!(t->flags & (TF_UPPER | TF_CAPS)) &&
+        (!in_list(x, j, &ws_title_words) || phrase_in(x, j, title_ends)))
       break;
     /* a capitalised run ending in a name is that name, not the title */
     if (name_at(x, j)) break;
@@ -116,10 +132,7 @@ static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne) {
     for (size_t b = end; b > 0 && end - b < 12; b--) {
       size_t p = b - 1;
       if (x->t[p].type != T_WORD) break;
-      if (title_at(x, p) == end) best = p;
-      if (!(x->t[p].flags & (TF_UPPER | TF_CAPS)) &&
-          !in_list(x, p, &ws_title_words))
-        break;
+      if (title_at(x, p) == end) best = p; /* "Thủ tướng Chính phủ" too */
     }
     if (best == end) break;
     if (!*pp) *pp = person_get(x, s, ne);
@@ -131,15 +144,35 @@ static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne) {
   return found;
 }
 
-/* Titles after the name ending at token e: ", Title, Title". */
+/* Is token j a separator before a title: ',' or a dash written apart
+** ("Nguyễn Văn An - Chủ tịch UBND huyện")? */
+static int title_sep(const xsent *x, size_t j) {
+  if (xt_punct(x, j, ',')) return 1;
+  return (xt_punct(x, j, '-') || xt_punct(x, j, 0x2013)) &&
+         (x->t[j].flags & TF_SPACE) && j + 1 < x->n &&
+         (x->t[j + 1].flags & TF_SPACE);
+}
+
+/* The words of the title link at token j ("được bầu làm"), or 0. */
+static size_t title_link(const xsent *x, size_t j) {
+  return phrase_in(x, j, title_links);
+}
+
+/* Titles after the name ending at token e: ", Title, Title", " - Title",
+** or a link: "được bầu làm Title". */
 static void titles_after(xsent *x, size_t e, doc_person **pp, size_t s) {
-  size_t j = e;
+  size_t j = e, w = title_link(x, e);
+  if (w && title_at(x, e + w) > e + w) {
+    if (!*pp) *pp = person_get(x, s, e);
+    add_title(x, *pp, e + w, title_at(x, e + w));
+    return;
+  }
   if (xt_punct(x, j, '(')) { /* "(ảnh)" */
     size_t k = j + 1;
     while (k < x->n && k - j < 5 && !xt_punct(x, k, ')')) k++;
     if (xt_punct(x, k, ')')) j = k + 1;
   }
-  while (xt_punct(x, j, ',')) {
+  while (title_sep(x, j)) {
     size_t te = title_at(x, j + 1);
     if (te == j + 1) break;
     if (!*pp) *pp = person_get(x, s, e);
@@ -194,5 +227,7 @@ void extract_people_init(void) {
   xwords_load(&ws_title_words, LEX_TITLE_WORDS, 1);
   xwords_load(&ws_not_name, LEX_NOT_NAME, 1);
   honorifics = lexicon_get()->lists[LEX_HONORIFICS];
+  title_links = lexicon_get()->lists[LEX_TITLE_LINKS];
+  title_ends = lexicon_get()->lists[LEX_TITLE_ENDS];
   if (!honorifics[0]) honorifics = honorifics_builtin;
 }

@@ -315,6 +315,8 @@ static const struct {
     {"honorifics.txt", &word_lists[LEX_HONORIFICS], add_word},
     {"title-words.txt", &word_lists[LEX_TITLE_WORDS], add_word},
     {"not-name.txt", &word_lists[LEX_NOT_NAME], add_word},
+    {"title-links.txt", &word_lists[LEX_TITLE_LINKS], add_word},
+    {"title-ends.txt", &word_lists[LEX_TITLE_ENDS], add_word},
     {"place-heads.txt", &word_lists[LEX_PLACE_HEADS], add_word},
     {"org-words.txt", &word_lists[LEX_ORG_WORDS], add_word},
     {"period-terms.txt", &word_lists[LEX_PERIOD_TERMS], add_word},

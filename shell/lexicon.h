@@ -48,10 +48,12 @@ enum {
   LEX_HONORIFICS,       /* honorifics.txt: "đồng chí", "ông", "bà" */
   LEX_TITLE_WORDS,      /* title-words.txt: lower-case words in titles */
   LEX_NOT_NAME,         /* not-name.txt: capitalised words never in names */
-  LEX_PLACE_HEADS,      /* place-heads.txt: "khu", "cầu", "vịnh" */
-  LEX_ORG_WORDS,        /* org-words.txt: "Trường", "THCS" before a place */
-  LEX_PERIOD_TERMS,     /* period-terms.txt: "nhiệm kỳ", "giai đoạn" */
-  LEX_REF_KINDS,        /* ref-kinds.txt: "Nghị quyết", "Kế hoạch" */
+  LEX_TITLE_LINKS,  /* title-links.txt: "được bầu làm" before a title */
+  LEX_TITLE_ENDS,   /* title-ends.txt: "phát biểu" after a title */
+  LEX_PLACE_HEADS,  /* place-heads.txt: "khu", "cầu", "vịnh" */
+  LEX_ORG_WORDS,    /* org-words.txt: "Trường", "THCS" before a place */
+  LEX_PERIOD_TERMS, /* period-terms.txt: "nhiệm kỳ", "giai đoạn" */
+  LEX_REF_KINDS,    /* ref-kinds.txt: "Nghị quyết", "Kế hoạch" */
   LEX_LIST_N
 };
 

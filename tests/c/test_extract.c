@@ -414,6 +414,26 @@ static void test_people(void) {
   doc_free(d);
 }
 
+/* Titles in other shapes (issue 19): a many-word title before the name,
+** a dash after it, a link such as "được bầu làm"; the title ends before
+** the verb that follows it; a run that starts with a place is no name. */
+static void test_title_shapes(void) {
+  doc *d = para(
+      "Thủ tướng Chính phủ Phạm Minh Chính đã chủ trì hội nghị. "
+      "Ông Nguyễn Văn An - Chủ tịch UBND huyện Tiên Yên phát biểu. "
+      "Đồng chí Lê Thị Hoa được bầu làm Bí thư Huyện ủy Đầm Hà.");
+  const char *want[][2] = {{"Phạm Minh Chính", "Thủ tướng Chính phủ"},
+                           {"Nguyễn Văn An", "Chủ tịch UBND huyện Tiên Yên"},
+                           {"Lê Thị Hoa", "Bí thư Huyện ủy Đầm Hà"}};
+  for (size_t i = 0; i < 3; i++) {
+    const doc_person *p = person(d, want[i][0]);
+    CHECK(p != NULL && p->titles.n == 1);
+    if (p && p->titles.n) CHECK_STR(p->titles.items[0], want[i][1]);
+  }
+  CHECK(d->people.n == 3);
+  doc_free(d);
+}
+
 static const doc_place *place(const doc *d, const char *name) {
   for (size_t i = 0; i < d->places.n; i++)
     if (strcmp(d->places.items[i].name, name) == 0) return &d->places.items[i];
@@ -547,6 +567,7 @@ int main(void) {
   test_refs();
   test_periods();
   test_people();
+  test_title_shapes();
   test_places();
   test_quotes_abbrevs();
   test_long_inputs();
