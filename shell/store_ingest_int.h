@@ -109,8 +109,9 @@ typedef struct ingest {
   VEC(fts_row) later; /* FTS rows of replaced documents, not yet written */
   /* transactions and progress */
   int in_batch;
-  int64_t in_tx;    /* jobs written in the current transaction */
-  int64_t tx_bytes; /* and their bytes */
+  int64_t in_tx;     /* jobs written in the current transaction */
+  int64_t doc_delta; /* documents inserted minus deleted in it (meta) */
+  int64_t tx_bytes;  /* and their bytes */
   struct timespec t0, last_commit, last_progress;
   /* prepared statements */
   sqlite3_stmt *q_file, *q_file_by_hash, *q_doc_by_hash, *ins_doc, *ins_block,

@@ -161,7 +161,9 @@ static int delete_doc(ingest *g, int64_t id) {
     if (exec_id(g, sql, id) != 0) return -1;
   }
   if (exec_id(g, "DELETE FROM block_rows WHERE doc = ?1", id) != 0) return -1;
-  return exec_id(g, "DELETE FROM documents WHERE id = ?1", id);
+  if (exec_id(g, "DELETE FROM documents WHERE id = ?1", id) != 0) return -1;
+  g->doc_delta--;
+  return 0;
 }
 
 /* store_facts_write's step: the writer's step(). */
@@ -225,6 +227,7 @@ int ing_write_doc(ingest *g, const job *j, item *it, int64_t id) {
   sqlite3_bind_int(st, 17, PARSE_VERSION);
   sqlite3_bind_text(st, 18, when, -1, SQLITE_STATIC);
   if (ing_step(g, st) != 0) return -1;
+  g->doc_delta++;
   id = sqlite3_last_insert_rowid(g->s->db);
   for (size_t i = 0; i < d->blocks.n; i++) {
     const doc_block *b = &d->blocks.items[i];
