@@ -318,12 +318,12 @@ end
 --- Q.terms(h, spans, where, n, stop, top, min) -> db:terms over the
 --- content blocks where `where` holds (rows (doc, text, off, len): a NULL
 --- text is the span of the document text, read once per document)
-function Q.terms(h, spans, where, n, stop, top, min)
+function Q.terms(h, spans, where, n, stop, top, min, words)
   local sqlw, params, uses_d = where_sql(where)
   local sql = "SELECT b.doc, b.text, b.off, b.len FROM " .. (spans and "block_rows" or "blocks") ..
     " b" .. (uses_d and " JOIN documents d ON d.id = b.doc" or "") ..
     " WHERE " .. sqlw .. " ORDER BY b.doc, b.seq"
-  return h:terms(sql, params, n, stop, top, min)
+  return h:terms(sql, params, n, stop, top, min, words)
 end
 
 ---------------------------------------------------------------- result sets

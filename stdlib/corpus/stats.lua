@@ -1,8 +1,12 @@
 -- corpus.stats — frequency lists, n-grams, collocations, keyness, tf-idf
 -- similarity and near-duplicate clusters.
 --
--- Units are syllables as the search index sees them (tinsh.store.tokens:
--- NFC, case folded, diacritics kept, numbers whole). The text of a
+-- Units are words by default: the segmenter's words (tinsh.words), a
+-- multi-syllable word one unit written with its folded syllables joined by
+-- one space ("phát triển"), the corpus's user lexicon (corpus:words)
+-- applied. With {unit = "syllable"} the units are syllables as the search
+-- index sees them (tinsh.store.tokens: NFC, case folded, diacritics kept,
+-- numbers whole). The text of a
 -- document, for statistics, is its content blocks (title, lead, headings,
 -- paragraphs, questions, answers, captions) — banners, boilerplate,
 -- related links and bylines would otherwise dominate every list.
@@ -76,7 +80,16 @@ end
 M.each_block = each_block
 
 -- Split filter-ish options from statistics options.
-local STAT_OPTS = { n = 1, stop = 1, min = 1, top = 1, docs = 1, by = 1, window = 1 }
+local STAT_OPTS = { n = 1, stop = 1, min = 1, top = 1, docs = 1, by = 1, window = 1, unit = 1 }
+
+-- The `words` argument of the C tokenizers for opts.unit: false for
+-- syllables, else the corpus's lexicon (its user words) or true (the
+-- default lexicon).
+local function words_arg(c, opts)
+  if opts and opts.unit == "syllable" then return false end
+  return ccore.cache(c).lexicon or true
+end
+M.words_arg = words_arg
 
 -- Check the statistics options of fname's argument #argn (the filter keys
 -- are checked by corpus.filter_sql): n 1..8, top and min counts, window
@@ -87,6 +100,9 @@ local function stat_check(opts, fname, argn)
   if opts.top ~= nil then A.int(fname, argn, opts.top, "top", 0) end
   if opts.min ~= nil then A.int(fname, argn, opts.min, "min", 0) end
   if opts.window ~= nil then A.int(fname, argn, opts.window, "window", 1, 50) end
+  if opts.unit ~= nil and opts.unit ~= "word" and opts.unit ~= "syllable" then
+    A.argerror(fname, argn, "unit: 'word' or 'syllable' expected")
+  end
   if opts.stop ~= nil and type(opts.stop) ~= "boolean" then
     A.argerror(fname, argn, "stop: boolean expected, got " .. type(opts.stop))
   end
@@ -123,8 +139,8 @@ end
 -- (the counting loop is db:terms, in C).
 -- (rows of block_rows come as (doc, text, off, len): a NULL text is the
 -- span of the document text, which db:terms reads once per document)
-local function count_ngrams(c, spec, n, stop, top, min)
-  return ccore.terms(c, source_sql(spec), n, stop, top, min)
+local function count_ngrams(c, spec, n, stop, top, min, words)
+  return ccore.terms(c, source_sql(spec), n, stop, top, min, words)
 end
 M.count_ngrams = count_ngrams
 
@@ -134,7 +150,7 @@ function M.freq(c, opts)
   local n = math.tointeger(opts.n or 1)
   local stop = opts.stop ~= false and M.stopwords() or nil
   local rows = count_ngrams(c, subcorpus_of(opts), n, stop, math.tointeger(opts.top or 100),
-    math.tointeger(opts.min or 1))
+    math.tointeger(opts.min or 1), words_arg(c, opts))
   return frame.new(rows, { "term", "count", "docs" })
 end
 
@@ -197,9 +213,18 @@ local function save_globals(c, g, st)
 end
 
 -- Corpus-wide unigram counts and document frequencies (content blocks):
--- computed once, kept in the database and in memory for the session.
-local function globals(c)
+-- computed once, kept in the database (syllables) and in memory for the
+-- session; word counts (words set) are kept in memory only, until the
+-- user lexicon changes.
+local function globals(c, words)
   local cache = ccore.cache(c)
+  if words then
+    if not cache.uni_words then
+      local counts, dfs, total, ndocs = count_ngrams(c, nil, 1, nil, nil, nil, words)
+      cache.uni_words = { counts = counts, dfs = dfs, total = total, ndocs = ndocs }
+    end
+    return cache.uni_words
+  end
   if cache.uni then return cache.uni end
   local db = ccore.db(c)
   local st = Q.terms_stamp(db)
@@ -229,17 +254,18 @@ function M.collocations(c, word, opts)
   opts = stat_opts("collocations", 2, opts)
   local window = math.tointeger(opts.window or 4)
   local stop = opts.stop ~= false and M.stopwords() or {}
-  local node = S.tokens(word)
+  local wa = words_arg(c, opts)
+  local node = S.tokens(word, false, wa)
   if #node == 0 then return frame.new({}, { "term", "together", "term_total", "ll", "pmi" }) end
   local plain = {}
   for i, q in ipairs(node) do plain[i] = core.fold(q) == q end
-  local g = globals(c)
+  local g = globals(c, wa)
   -- only documents containing the node (through the index)
   local m = require("corpus.kwic").phrase_match(word)
   local spec = subcorpus_of(opts)
   local co, slots, nodes = {}, 0, 0
   for r in ccore.blocks(c, source_sql(spec):match(m)) do
-    local toks = S.tokens(r[4], true)
+    local toks = S.tokens(r[4], true, wa)
     local nn = #node
     for i = 1, #toks - nn + 1 do
       local hit = true
@@ -307,8 +333,9 @@ function M.keyness(c, a, b, opts)
   opts = stat_opts("keyness", 3, opts)
   local n = math.tointeger(opts.n or 1)
   local stop = opts.stop ~= false and M.stopwords() or nil
-  local ca, _, na = count_ngrams(c, a, n, stop)
-  local cb, _, nb = count_ngrams(c, b, n, stop)
+  local wa = words_arg(c, opts)
+  local ca, _, na = count_ngrams(c, a, n, stop, nil, nil, wa)
+  local cb, _, nb = count_ngrams(c, b, n, stop, nil, nil, wa)
   if na == 0 or nb == 0 then
     return frame.new({}, { "term", "a", "b", "ll", "log_ratio" })
   end
@@ -355,9 +382,9 @@ end
 M.content_text = content_text
 
 -- tf-idf vector of a text: {term = weight}, norm
-local function vector(text, g, stop)
+local function vector(text, g, stop, wa)
   local counts = {}
-  S.count(text, counts)
+  S.count(text, counts, nil, wa)
   local v, norm = {}, 0
   for t, k in pairs(counts) do
     if not is_stop(t, stop) then
@@ -370,15 +397,25 @@ local function vector(text, g, stop)
   return v, math.sqrt(norm)
 end
 
---- corpus:tfidf(doc [, top]) -> frame term, count, weight
-function M.tfidf(c, d, top)
+-- The unit options of tfidf/similar: a table {unit =} as argument 3.
+local function unit_opts(fname, opts)
+  if opts ~= nil and (type(opts) ~= "table" or (opts.unit ~= nil and opts.unit ~= "word"
+      and opts.unit ~= "syllable")) then
+    error("bad argument #3 to '" .. fname .. "' ({unit = 'word' or 'syllable'} expected)", 3)
+  end
+  return opts
+end
+
+--- corpus:tfidf(doc [, top [, {unit =}]]) -> frame term, count, weight
+function M.tfidf(c, d, top, opts)
   if top ~= nil then top = int_arg("tfidf", 2, top, "top", 0) end
+  local wa = words_arg(c, unit_opts("tfidf", opts))
   d = doc_of(c, d)
-  local g = globals(c)
+  local g = globals(c, wa)
   local text = content_text(c, d.rowid)
   local counts = {}
-  S.count(text, counts)
-  local v = vector(text, g, M.stopwords())
+  S.count(text, counts, nil, wa)
+  local v = vector(text, g, M.stopwords(), wa)
   local rows = {}
   for t, w in pairs(v) do rows[#rows + 1] = { term = t, count = counts[t], weight = round(w, 3) } end
   table.sort(rows, function(a, b)
@@ -390,13 +427,14 @@ function M.tfidf(c, d, top)
   return frame.new(out, { "term", "count", "weight" })
 end
 
---- corpus:similar(doc [, n]) -> frame rowid, similarity, date, title
-function M.similar(c, d, n)
+--- corpus:similar(doc [, n [, {unit =}]]) -> frame rowid, similarity, date, title
+function M.similar(c, d, n, opts)
   n = n == nil and 10 or int_arg("similar", 2, n, "n", 0, 10000)
+  local wa = words_arg(c, unit_opts("similar", opts))
   d = doc_of(c, d)
-  local g = globals(c)
+  local g = globals(c, wa)
   local stop = M.stopwords()
-  local v, norm = vector(content_text(c, d.rowid), g, stop)
+  local v, norm = vector(content_text(c, d.rowid), g, stop, wa)
   -- candidates: documents sharing the most weighted terms (index lookup)
   local terms = {}
   for t, w in pairs(v) do terms[#terms + 1] = { t, w } end
@@ -409,7 +447,7 @@ function M.similar(c, d, n)
       { raw = true, limit = math.max(100, 4 * n), snippet = 0 }) or {}
     for _, h in ipairs(hits) do
       if h.rowid ~= d.rowid then
-        local u, unorm = vector(content_text(c, h.rowid), g, stop)
+        local u, unorm = vector(content_text(c, h.rowid), g, stop, wa)
         local dot = 0
         for t, w in pairs(v) do
           local x = u[t]
