@@ -87,9 +87,75 @@ local STAT_OPTS = { n = 1, stop = 1, min = 1, top = 1, docs = 1, by = 1, window 
 -- default lexicon).
 local function words_arg(c, opts)
   if opts and opts.unit == "syllable" then return false end
-  return ccore.cache(c).lexicon or true
+  local cache = ccore.cache(c)
+  if cache.lexicon == nil then -- built once, again after corpus:words{}
+    local add, remove = {}, {}
+    for _, r in ipairs(Q.user_words(ccore.db(c))) do
+      local list = r.action == "add" and add or remove
+      list[#list + 1] = r.word
+    end
+    cache.lexicon = (#add + #remove > 0) and S.lexicon(add, remove) or false
+  end
+  return cache.lexicon or true
 end
 M.words_arg = words_arg
+
+-- The lexicon key of a user's word: folded syllables joined by one space;
+-- nil when it has no syllable or more than four.
+local function word_key(w)
+  local syl = {}
+  for s in (core.lower(w) or w):gmatch("%S+") do syl[#syl + 1] = s end
+  if #syl == 0 or #syl > 4 then return nil end
+  return table.concat(syl, " ")
+end
+
+local function words_list(fname, opts, k)
+  local list = opts[k]
+  if list == nil then return {} end
+  if type(list) ~= "table" then
+    error("bad argument #1 to '" .. fname .. "' (" .. k .. ": list of words expected)", 4)
+  end
+  local out = {}
+  for i, w in ipairs(list) do
+    local key = type(w) == "string" and word_key(w)
+    if not key then
+      error("bad argument #1 to '" .. fname .. "' (" .. k .. "[" .. i ..
+        "]: a word of 1 to 4 syllables expected)", 4)
+    end
+    out[#out + 1] = key
+  end
+  return out
+end
+
+--- corpus:words([{add = {...}, remove = {...}}]) -> frame word, action
+--- The user lexicon of the database: words taught (add) win over their
+--- splits, removed ones are never proposed. Applied to the statistics at
+--- once; nil, msg when the database cannot be written (--sandbox).
+function M.words(c, opts)
+  if opts ~= nil and type(opts) ~= "table" then
+    error("bad argument #1 to 'words' (table expected, got " .. type(opts) .. ")", 2)
+  end
+  local db = ccore.db(c)
+  local add = opts and words_list("words", opts, "add") or {}
+  local remove = opts and words_list("words", opts, "remove") or {}
+  if #add + #remove > 0 then
+    local w, err = ccore.wdb(c)
+    if not w then return nil, "words: " .. tostring(err) end
+    Q.create_words_table(w)
+    Q.begin(w)
+    local ok, e = pcall(function()
+      for _, k in ipairs(add) do Q.save_user_word(w, k, "add") end
+      for _, k in ipairs(remove) do Q.save_user_word(w, k, "remove") end
+    end)
+    if not ok then Q.rollback(w); return nil, "words: " .. tostring(e) end
+    Q.commit(w)
+    local cache = ccore.cache(c)
+    cache.lexicon, cache.uni_words = nil, nil
+  end
+  local rows = {}
+  for _, r in ipairs(Q.user_words(db)) do rows[#rows + 1] = { word = r.word, action = r.action } end
+  return frame.new(rows, { "word", "action" })
+end
 
 -- Check the statistics options of fname's argument #argn (the filter keys
 -- are checked by corpus.filter_sql): n 1..8, top and min counts, window

@@ -5,7 +5,11 @@
 -- over the segmenter's words (tinsh.core.words); {unit = "syllable"} gives
 -- the syllable list of before; collocations, keyness and tf-idf rows are
 -- words; n-grams of words join words; S.tokens/S.count take a lexicon and
--- a taught word (S.lexicon) becomes one token; a bad unit is refused.
+-- a taught word (S.lexicon) becomes one token; a bad unit is refused;
+-- tinsh.words / require("tinsh").words; corpus:words{add, remove} keeps a
+-- user lexicon in the database, lists it, changes the statistics at once
+-- (a removed word splits, an added one joins), refuses words of more than
+-- four syllables, and is read-only under --sandbox (nil, msg).
 local check = dofile("tests/lua/lib/check.lua")
 local fx = dofile("tests/lua/lib/corpus_fixture.lua")
 local S = require("tinsh.store")
@@ -102,6 +106,40 @@ check.test("tokens by words and a taught word", function()
   check.eq(S.count("thành phố và thành phố", counts, nil, true), 3, "count of words")
   check.eq(counts["thành phố"], 2, "word counted")
   check.raises(function() S.tokens(text, false, {}) end, "bad argument #3 to 'tokens'")
+end)
+
+check.test("tinsh.words", function()
+  check.eq(type(tinsh), "table", "tinsh global")
+  check.eq(require("tinsh"), tinsh, "require('tinsh')")
+  local w = tinsh.words("Phát triển kinh tế")
+  check.eq(w[1].word, "Phát triển", "first word")
+  check.eq(w[1].n, 2, "two syllables")
+end)
+
+check.test("user lexicon", function()
+  check.eq(#c:words(), 0, "none taught yet")
+  local before = {}
+  for _, r in ipairs(c:freq{ top = 100000, min = 1 }) do before[r.term] = r.count end
+  check.ok(before["đảng bộ"] and not before["nông thôn mới"], "before")
+  local f = c:words{ add = { "Nông thôn  mới" }, remove = { "đảng bộ" } }
+  check.eq(#f, 2, "two entries")
+  local got = {}
+  for _, r in ipairs(f) do got[r.word] = r.action end
+  check.eq(got, { ["nông thôn mới"] = "add", ["đảng bộ"] = "remove" }, "kept as keys")
+  local after = {}
+  for _, r in ipairs(c:freq{ top = 100000, min = 1 }) do after[r.term] = r.count end
+  check.eq(after["đảng bộ"], nil, "a removed word is split")
+  check.ok((after["đảng"] or 0) > (before["đảng"] or 0), "its syllables counted")
+  check.ok((after["nông thôn mới"] or 0) > 0, "an added word is one unit")
+  check.raises(function() c:words{ add = { "một hai ba bốn năm" } } end,
+    "bad argument #1 to 'words' %(add%[1%]: a word of 1 to 4 syllables expected")
+  check.raises(function() c:words{ remove = "x" } end, "bad argument #1 to 'words'")
+  local p = io.popen(fx.quote(fx.tinsh) .. " --sandbox --db " .. fx.quote(fx.db) ..
+    " -e 'print(corpus:words{ add = {\"a b\"} }); print(#corpus:words())' 2>&1")
+  local out = p:read("a")
+  p:close()
+  check.ok(out:find("nil\twords: .*read%-only"), "read-only in --sandbox: " .. out)
+  check.ok(out:find("\n2\n"), "listed in --sandbox: " .. out)
 end)
 
 fx.cleanup()
