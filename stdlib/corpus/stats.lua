@@ -205,6 +205,65 @@ end
 -- (the counting loop is db:terms, in C).
 -- (rows of block_rows come as (doc, text, off, len): a NULL text is the
 -- span of the document text, which db:terms reads once per document)
+---------------------------------------------------------------- drill-down
+
+-- Every row of a statistics frame answers row:kwic([opts]) (the
+-- concordance of its term) and row:documents() (the documents that hold
+-- it; row:docs() too where docs is not a column).
+-- The corpus, the subcorpus and the unit the row came from are kept aside
+-- (weak keys), so the row's fields stay the frame's columns.
+local row_src = setmetatable({}, { __mode = "k" })
+local Row = {}
+local RowMT = { __index = Row }
+
+-- The kwic options of a row's subcorpus (a filter or a list of documents).
+local function row_kwic_opts(src, opts)
+  local o = {}
+  for k, v in pairs(opts or {}) do o[k] = v end
+  o.unit = o.unit or src.unit
+  local spec = src.spec
+  if type(spec) == "table" and o.docs == nil and o.filter == nil then
+    if spec.rowid and getmetatable(spec) then o.docs = { spec }
+    elseif #spec > 0 or getmetatable(spec) then
+      local docs = {}
+      for i, x in ipairs(spec) do docs[i] = { rowid = type(x) == "table" and x.rowid or x } end
+      o.docs = docs
+    else o.filter = spec end
+  end
+  return o
+end
+
+--- row:kwic([opts]) -> the concordance of the row's term (its subcorpus,
+--- its unit); opts as corpus:kwic's
+function Row:kwic(opts)
+  local src = row_src[self]
+  if not src then error("kwic: not a statistics row", 2) end
+  if opts ~= nil and type(opts) ~= "table" then
+    error("bad argument #1 to 'kwic' (table expected, got " .. type(opts) .. ")", 2)
+  end
+  return src.c:kwic(self.term, row_kwic_opts(src, opts))
+end
+
+--- row:documents() -> frame rowid, date, title, lines: the documents
+--- holding the row's term, most lines first. Also row:docs() on the rows
+--- that have no `docs` column (freq and ngrams rows keep docs, the count).
+function Row:documents()
+  if not row_src[self] then error("documents: not a statistics row", 2) end
+  return self:kwic():docs()
+end
+Row.docs = Row.documents
+
+-- Give the records of a statistics frame their drill-down methods.
+local function drill(c, rows, spec, opts)
+  local src = { c = c, spec = spec, unit = opts and opts.unit }
+  for _, r in ipairs(rows) do
+    row_src[r] = src
+    setmetatable(r, RowMT)
+  end
+  return rows
+end
+M.Row = Row
+
 local function count_ngrams(c, spec, n, stop, top, min, words)
   return ccore.terms(c, source_sql(spec), n, stop, top, min, words)
 end
@@ -215,9 +274,10 @@ function M.freq(c, opts)
   opts = stat_opts("freq", 1, opts)
   local n = math.tointeger(opts.n or 1)
   local stop = opts.stop ~= false and M.stopwords() or nil
-  local rows = count_ngrams(c, subcorpus_of(opts), n, stop, math.tointeger(opts.top or 100),
+  local spec = subcorpus_of(opts)
+  local rows = count_ngrams(c, spec, n, stop, math.tointeger(opts.top or 100),
     math.tointeger(opts.min or 1), words_arg(c, opts))
-  return frame.new(rows, { "term", "count", "docs" })
+  return frame.new(drill(c, rows, spec, opts), { "term", "count", "docs" })
 end
 
 --- corpus:ngrams(n [, opts]) -> corpus:freq{n = n, ...}
@@ -382,7 +442,7 @@ function M.collocations(c, word, opts)
   end)
   local out = {}
   for i = 1, math.min(opts.top or 30, #rows) do out[i] = rows[i] end
-  return frame.new(out, { "term", "together", "term_total", "ll", "pmi" })
+  return frame.new(drill(c, out, spec, opts), { "term", "together", "term_total", "ll", "pmi" })
 end
 
 ---------------------------------------------------------------- keyness
@@ -425,7 +485,7 @@ function M.keyness(c, a, b, opts)
   local top = opts.top or 30
   local out = {}
   for i = 1, math.min(top, #rows) do rows[i].key = nil; out[i] = rows[i] end
-  return frame.new(out, { "term", "a", "b", "ll", "log_ratio" })
+  return frame.new(drill(c, out, nil, opts), { "term", "a", "b", "ll", "log_ratio" })
 end
 
 ---------------------------------------------------------------- tf-idf similarity
@@ -490,7 +550,7 @@ function M.tfidf(c, d, top, opts)
   end)
   local out = {}
   for i = 1, math.min(top or 20, #rows) do out[i] = rows[i] end
-  return frame.new(out, { "term", "count", "weight" })
+  return frame.new(drill(c, out, nil, opts), { "term", "count", "weight" })
 end
 
 --- corpus:similar(doc [, n [, {unit =}]]) -> frame rowid, similarity, date, title

@@ -9,7 +9,11 @@
 -- tinsh.words / require("tinsh").words; corpus:words{add, remove} keeps a
 -- user lexicon in the database, lists it, changes the statistics at once
 -- (a removed word splits, an added one joins), refuses words of more than
--- four syllables, and is read-only under --sandbox (nil, msg).
+-- four syllables, and is read-only under --sandbox (nil, msg); drill-down:
+-- a row of freq, collocations, keyness and tfidf answers row:kwic() (one
+-- line per counted occurrence, in the row's subcorpus) and
+-- row:documents() / row:docs() (the documents that hold the term, their
+-- line counts summing to the row's count).
 local check = dofile("tests/lua/lib/check.lua")
 local fx = dofile("tests/lua/lib/corpus_fixture.lua")
 local S = require("tinsh.store")
@@ -106,6 +110,31 @@ check.test("tokens by words and a taught word", function()
   check.eq(S.count("thành phố và thành phố", counts, nil, true), 3, "count of words")
   check.eq(counts["thành phố"], 2, "word counted")
   check.raises(function() S.tokens(text, false, {}) end, "bad argument #3 to 'tokens'")
+end)
+
+check.test("drill-down", function()
+  local f = c:freq{ top = 5 }
+  local r = f[1]
+  check.eq(#r:kwic(), r.count, "one line per occurrence")
+  local d = r:documents()
+  check.eq(#d, r.docs, "the documents of the row")
+  local sum = 0
+  for _, x in ipairs(d) do sum = sum + x.lines end
+  check.eq(sum, r.count, "their lines")
+  local one = c:freq{ ids = { 2 }, top = 1 }[1]
+  check.eq(#one:kwic(), one.count, "the row's subcorpus")
+  check.eq(#one:documents(), 1, "one document")
+  check.ok(#r:kwic{ limit = 2 } == 2, "kwic options")
+  local k = c:keyness({ ids = { 2 } }, { ids = { 1, 3, 4, 5 } }, { top = 3 })[1]
+  check.ok(#k:docs() >= 1, "keyness row docs")
+  check.eq(#k:kwic(), k.a + k.b, "keyness row lines")
+  local t = c:tfidf(2, 3)[1]
+  check.ok(#t:kwic() >= t.count, "tfidf row")
+  local col = c:collocations("phát triển", { min = 2 })[1]
+  check.eq(#col:kwic(), col.term_total, "collocate row")
+  check.raises(function() r:kwic(3) end, "bad argument #1 to 'kwic'")
+  local sy = c:freq{ top = 1, unit = "syllable" }[1]
+  check.eq(#sy:kwic(), sy.count, "syllable rows match syllables")
 end)
 
 check.test("tinsh.words", function()
