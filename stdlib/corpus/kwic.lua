@@ -57,6 +57,23 @@ local function phrase_match(query)
 end
 M.phrase_match = phrase_match
 
+-- The lexicon of corpus c for the word tokenizers: a lexicon object
+-- (tinsh.store.lexicon) holding the user lexicon (table corpus_words), or
+-- true (the default lexicon) when there is none. Built once per session
+-- and again after corpus:words{} (which clears cache.lexicon).
+function M.lexicon(c)
+  local cache = core.cache(c)
+  if cache.lexicon == nil then
+    local add, remove = {}, {}
+    for _, r in ipairs(Q.user_words(core.db(c))) do
+      local list = r.action == "add" and add or remove
+      list[#list + 1] = r.word
+    end
+    cache.lexicon = (#add + #remove > 0) and S.lexicon(add, remove) or false
+  end
+  return cache.lexicon or true
+end
+
 -- The word spans of text: starts[from] and ends[to] (1-based inclusive
 -- byte positions) and the list of spans in order.
 local function word_spans(text, lex)
@@ -100,7 +117,7 @@ function M.kwic(c, query, opts)
     error("bad argument #2 to 'kwic' (unit: 'word' or 'syllable' expected)", 2)
   end
   local bywords = opts.unit ~= "syllable"
-  local lex = bywords and require("corpus.stats").words_arg(c) or nil
+  local lex = bywords and M.lexicon(c) or nil
   local prefix = query:match("%*[%s\"]*$") ~= nil
   local kinds = opts.kinds or DEFAULT_KINDS
   if type(kinds) == "string" then kinds = { kinds } end

@@ -87,16 +87,7 @@ local STAT_OPTS = { n = 1, stop = 1, min = 1, top = 1, docs = 1, by = 1, window 
 -- default lexicon).
 local function words_arg(c, opts)
   if opts and opts.unit == "syllable" then return false end
-  local cache = ccore.cache(c)
-  if cache.lexicon == nil then -- built once, again after corpus:words{}
-    local add, remove = {}, {}
-    for _, r in ipairs(Q.user_words(ccore.db(c))) do
-      local list = r.action == "add" and add or remove
-      list[#list + 1] = r.word
-    end
-    cache.lexicon = (#add + #remove > 0) and S.lexicon(add, remove) or false
-  end
-  return cache.lexicon or true
+  return require("corpus.kwic").lexicon(c)
 end
 M.words_arg = words_arg
 
