@@ -66,6 +66,20 @@ check.test("freq counts words", function()
   check.eq(multi1.count, word_count(multi1.term), "count of " .. multi1.term)
 end)
 
+check.test("stopwords of several syllables", function()
+  local sw, multi = c:stopwords(), {}
+  for w in pairs(sw) do if w:find(" ") then multi[w] = true end end
+  check.ok(next(multi) ~= nil, "the list has words of several syllables")
+  local seen = 0
+  for _, r in ipairs(c:freq{ top = 100000, stop = false }) do
+    if multi[r.term] then seen = seen + 1 end
+  end
+  check.ok(seen > 0, "some occur in the corpus")
+  for _, r in ipairs(c:freq{ top = 100000 }) do
+    check.ok(not multi[r.term], "dropped: " .. r.term)
+  end
+end)
+
 check.test("unit = syllable keeps the syllable list", function()
   local f = c:freq{ top = 20, unit = "syllable" }
   for _, r in ipairs(f) do check.ok(not r.term:find(" "), "a syllable: " .. r.term) end
