@@ -85,6 +85,17 @@ typedef struct tokv {
 void ls_tokv_free(void *p); /* frees t and what it holds */
 int ls_tok_collect(void *ctx, int tflags, const char *tok, int ntok, int start,
                    int end);
+/* Add one token spanning [start, end) (and a break before it if any). */
+void ls_tok_add(tokv *t, const char *tok, int ntok, int start, int end);
+/* Tokenize t->text[0..n): syllables when lex is NULL, else words. */
+struct seg_lex;
+void ls_tokenize(tokv *t, const struct seg_lex *lex, size_t n);
+/* ---- lua_wordlex.c: words as tokens, the lexicon object ---- */
+void ls_tok_words(tokv *t, const struct seg_lex *lex, size_t n);
+/* The lexicon of a `words` argument: NULL (nil/false), default (true),
+** or a lexicon userdata's. */
+const struct seg_lex *ls_opt_lex(lua_State *L, int arg);
+int ls_s_lexicon(lua_State *L);
 
 /* ---- the jobs, registered by lua_store.c ---- */
 int ls_stmt_gc(lua_State *L); /* lua_sql.c */

@@ -15,6 +15,7 @@
 #include "interrupt.h"
 #include "lua_host.h"
 #include "lua_store_int.h"
+#include "segment.h"
 
 /* ---- term statistics (hot loop of frequency lists, idf) ---- */
 
@@ -221,7 +222,8 @@ static void tc_text(tcount *t, int n, int64_t doc, int64_t *total) {
 }
 
 /*
-** db:terms(sql, params, n [, stop [, top [, min]]]) -> counts, docfreqs,
+** db:terms(sql, params, n [, stop [, top [, min [, words]]]]) -> counts,
+** docfreqs,
 ** tokens, documents; with top: a list of the top records {term, count,
 ** docs} (count >= min, by count then term) instead of the two maps.
 ** sql yields (doc, text) rows, or (doc, text, off, len) rows of
@@ -231,17 +233,20 @@ static void tc_text(tcount *t, int n, int64_t doc, int64_t *total) {
 ** tokenized (breaks at punctuation, n-grams never cross them) and its
 ** n-grams counted. With a stop set {word = true}, n-grams that begin or
 ** end with a stopword or a number are skipped. counts and docfreqs map
-** each n-gram to its number of occurrences and of documents.
+** each n-gram to its number of occurrences and of documents. With words
+** (true or a lexicon, see ls_opt_lex) the tokens are words, not
+** syllables.
 */
 int ls_db_terms(lua_State *L) {
-  lua_settop(L, 7);
+  lua_settop(L, 8);
+  const seg_lex *lex = ls_opt_lex(L, 8);
   lua_Integer top = ls_arg_range(L, 6, -1, -1, LUA_MAXINTEGER, "top");
   lua_Integer min = luaL_optinteger(L, 7, 1);
   ldb *d = ls_check_db(L, 1);
   const char *sql = luaL_checkstring(L, 2);
   int n = (int)ls_arg_range(L, 4, 0, 1, 8, "n");
   if (!lua_isnil(L, 5)) luaL_checktype(L, 5, LUA_TTABLE);
-  box *b = ls_box_push(L); /* index 8 */
+  box *b = ls_box_push(L); /* index 9 */
   tcount *t = xcalloc(1, sizeof *t);
   b->p = t, b->free = tcount_free;
   arena_init(&t->a);
@@ -287,7 +292,7 @@ int ls_db_terms(lua_State *L) {
     t->tv = xcalloc(1, sizeof *t->tv);
     t->tv->text = text;
     t->tv->breaks = 1;
-    fts_tokenize(text, len, FTS_QUERY, ls_tok_collect, t->tv);
+    ls_tokenize(t->tv, lex, (size_t)len);
     tc_text(t, n, doc, &total);
     ls_tokv_free(t->tv);
     t->tv = NULL;

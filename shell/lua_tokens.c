@@ -15,6 +15,7 @@
 #include "interrupt.h"
 #include "lua_host.h"
 #include "lua_store_int.h"
+#include "segment.h"
 
 void ls_tokv_free(void *p) {
   tokv *t = p;
@@ -49,33 +50,48 @@ static int has_break(const char *s, int from, int to) {
   return 0;
 }
 
-int ls_tok_collect(void *ctx, int tflags, const char *tok, int ntok, int start,
-                   int end) {
-  tokv *t = ctx;
-  if (tflags & FTS_COLOCATED) return 0;
+/* Add token tok[0..ntok) spanning [start, end), after a break if any. */
+void ls_tok_add(tokv *t, const char *tok, int ntok, int start, int end) {
   if (t->breaks && t->n > 0 && has_break(t->text, t->last_end, start))
     tokv_add(t, "", 0, t->last_end);
   tokv_add(t, tok, ntok, start);
   t->last_end = end;
+}
+
+int ls_tok_collect(void *ctx, int tflags, const char *tok, int ntok, int start,
+                   int end) {
+  if (tflags & FTS_COLOCATED) return 0;
+  ls_tok_add(ctx, tok, ntok, start, end);
   return 0;
 }
 
+/* Tokenize t->text[0..n) by syllables (lex NULL) or by words of lex. */
+void ls_tokenize(tokv *t, const seg_lex *lex, size_t n) {
+  if (lex)
+    ls_tok_words(t, lex, n);
+  else
+    fts_tokenize(t->text, (int)n, FTS_QUERY, ls_tok_collect, t);
+}
+
 /*
-** S.tokens(text [, breaks]) -> list of syllable tokens (NFC, case folded,
-** diacritics kept; numbers and document numbers whole), the same tokens
-** a search query uses. With breaks, an empty string marks punctuation
-** between two tokens (sentence and clause boundaries).
+** S.tokens(text [, breaks [, words]]) -> list of syllable tokens (NFC,
+** case folded, diacritics kept; numbers and document numbers whole), the
+** same tokens a search query uses. With breaks, an empty string marks
+** punctuation between two tokens (sentence and clause boundaries). With
+** words (true or a lexicon, see ls_opt_lex) the tokens are words: a
+** multi-syllable word is one token, its syllables joined by one space.
 */
 int ls_s_tokens(lua_State *L) {
   size_t n;
   const char *text = ls_arg_text(L, 1, &n);
   int breaks = lua_toboolean(L, 2);
+  const seg_lex *lex = ls_opt_lex(L, 3);
   box *b = ls_box_push(L);
   tokv *t = xcalloc(1, sizeof *t);
   b->p = t, b->free = ls_tokv_free;
   t->text = text;
   t->breaks = breaks;
-  fts_tokenize(text, (int)n, FTS_QUERY, ls_tok_collect, t);
+  ls_tokenize(t, lex, n);
   lua_createtable(L, t->n, 0);
   const char *p = t->b.data;
   for (int i = 0; i < t->n; i++) {
@@ -89,18 +105,20 @@ int ls_s_tokens(lua_State *L) {
 }
 
 /*
-** S.count(text, counts [, breaks]) -> number of tokens; adds 1 to
-** counts[token] for each token of text (a frequency list in one call).
+** S.count(text, counts [, breaks [, words]]) -> number of tokens; adds 1
+** to counts[token] for each token of text (a frequency list in one
+** call); breaks is ignored; words as for S.tokens.
 */
 int ls_s_count(lua_State *L) {
   size_t n;
   const char *text = ls_arg_text(L, 1, &n);
   luaL_checktype(L, 2, LUA_TTABLE);
+  const seg_lex *lex = ls_opt_lex(L, 4);
   box *b = ls_box_push(L);
   tokv *t = xcalloc(1, sizeof *t);
   b->p = t, b->free = ls_tokv_free;
   t->text = text;
-  fts_tokenize(text, (int)n, FTS_QUERY, ls_tok_collect, t);
+  ls_tokenize(t, lex, n);
   const char *p = t->b.data;
   for (int i = 0; i < t->n; i++) {
     size_t len = strlen(p);

@@ -4,12 +4,16 @@
 **                     kind = "word"}, ... }
 ** from/to are 1-based inclusive byte positions (as string.sub takes),
 ** kind is one of word, unknown, name, place, proper, number, user.
+** words(text, lexicon) segments with a lexicon of tinsh.store.lexicon
+** (a user overlay) instead of the default one.
 ** Installed as tinsh.core's `words` (lua_core.c).
 */
 #include <lauxlib.h>
 #include <lua.h>
 
 #include "segment.h"
+
+const struct seg_lex *ls_opt_lex(lua_State *L, int arg); /* lua_wordlex.c */
 
 static const char *const kinds[] = {"word",   "unknown", "name", "place",
                                     "proper", "number",  "user"};
@@ -53,7 +57,8 @@ static void push_word(lua_State *L, const char *text, const span *w) {
 int lua_words(lua_State *L) {
   size_t n;
   const char *text = luaL_checklstring(L, 1, &n);
-  const seg_lex *lex = seg_lex_default();
+  const seg_lex *lex =
+      lua_toboolean(L, 2) ? ls_opt_lex(L, 2) : seg_lex_default();
   if (!lex) return luaL_error(L, "words: the lexicon could not be loaded");
   spans s = {NULL, 0};
   seg_words(lex, text, n, collect, &s);

@@ -173,6 +173,7 @@ local sub = {
   freq = "corpus.stats", ngrams = "corpus.stats", collocations = "corpus.stats",
   keyness = "corpus.stats", similar = "corpus.stats", duplicates = "corpus.stats",
   stopwords = "corpus.stats", tfidf = "corpus.stats",
+  words = "corpus.stats",
 }
 local help = require("corpus.help")
 local register = require("tinsh.help").register

@@ -94,10 +94,10 @@ function M.blocks(self, where, params, titles)
   return Q.blocks(db(self), spans(self), where, params, titles)
 end
 
---- core.terms(c, where, n, stop, top, min) -> n-gram counts of the blocks
---- where `where` holds (db:terms)
-function M.terms(self, where, n, stop, top, min)
-  return Q.terms(db(self), spans(self), where, n, stop, top, min)
+--- core.terms(c, where, n, stop, top, min, words) -> n-gram counts of the
+--- blocks where `where` holds (db:terms; words: syllables or words)
+function M.terms(self, where, n, stop, top, min, words)
+  return Q.terms(db(self), spans(self), where, n, stop, top, min, words)
 end
 
 return M

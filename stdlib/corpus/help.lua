@@ -28,8 +28,9 @@ local FILTER = "Filters (all optional, combined with AND): year = 2024, from = '
 H.corpus = {
   "corpus — the open corpus. Documents: docs, get, list, count, #corpus.\n" ..
   "Search: search, saved, drop, kwic. Facts: figures, people, refs, places,\n" ..
-  "periods, quotes. Statistics: freq, ngrams, collocations, keyness, similar,\n" ..
-  "duplicates. Raw SQL: sql. help(corpus.search) for details.",
+  "periods, quotes. Statistics (on words): freq, ngrams, collocations, keyness,\n" ..
+  "similar, duplicates, tfidf; words (the user lexicon). Raw SQL: sql.\n" ..
+  "help(corpus.search) for details.",
   docs = "corpus:docs{filter} -> iterator over documents, in id order. Lazy: rows are\n" ..
     "read one at a time, so a 100k-document corpus never loads at once; `break`\n" ..
     "releases the statement (to-be-closed).\n" .. FILTER .. "\n" ..
@@ -65,7 +66,9 @@ H.corpus = {
     "contexts, aligned on the match by display width. opts: width (line width,\n" ..
     "default terminal or 100), kinds = {'paragraph', 'answer', ...} (block kinds;\n" ..
     "default every text kind), sort = 'left' | 'right' | 'date' (default document\n" ..
-    "order), limit (lines), filter = {document filter}, docs = result set or list.\n" ..
+    "order), limit (lines), filter = {document filter}, docs = result set or list,\n" ..
+    "words = n (contexts of n words each side), unit = 'syllable' (match syllables\n" ..
+    "inside longer words too; by default query words match whole words only).\n" ..
     "k:render{width = 60} re-renders without searching again; k:frame() gives the\n" ..
     "lines as records; k:show().",
   figures = "corpus:figures{subject =, unit =, text =, value =, year =, filter...} -> frame\n" ..
@@ -88,29 +91,39 @@ H.corpus = {
   periods = "corpus:periods{kind =, filter...} -> frame of periods (nhiệm kỳ 2020-2025,\n" ..
     "đến năm 2030): rowid, date, text, kind, from, to, ordinal (a congress number).",
   quotes = "corpus:quotes{filter...} -> frame of quoted slogans: rowid, date, text.",
-  freq = "corpus:freq{n = 1, stop = true, min = 1, top = 100, filter...} -> frame of the\n" ..
-    "most frequent syllables (n = 1) or n-grams: term, count, docs. stop = true drops\n" ..
-    "n-grams made only of stopwords (data/stopwords-vi.txt) and numbers.\n" ..
-    "Also rs:freq{...} on a result set.",
+  freq = "corpus:freq{n = 1, stop = true, min = 1, top = 100, unit = 'word', filter...}\n" ..
+    "-> frame of the most frequent words (n = 1) or n-grams of words: term, count,\n" ..
+    "docs. A word of several syllables is one term ('phát triển'); unit = 'syllable'\n" ..
+    "counts syllables. stop = true drops n-grams that begin or end with a stopword\n" ..
+    "(data/stopwords-vi.txt) or a number. Also rs:freq{...} on a result set.\n" ..
+    "Rows drill down: f[1]:kwic{words = 5}, f[1]:documents().",
   ngrams = "corpus:ngrams(n [, opts]) -> corpus:freq{n = n, ...}.",
   collocations = "corpus:collocations(word [, opts]) -> frame of the syllables and\n" ..
     "words that occur near `word` (a syllable or phrase): term, together, term_total,\n" ..
     "ll (log-likelihood G2), pmi, sorted by opts.by ('ll' default, or 'pmi').\n" ..
-    "opts: window = 4 (syllables each side), min = 3, top = 30, stop = true, filter.",
+    "opts: window = 4 (words each side; syllables with unit = 'syllable'), min = 3,\n" ..
+    "top = 30, stop = true, unit, filter. Rows answer row:kwic(), row:docs().",
   keyness = "corpus:keyness(a, b [, opts]) -> frame of terms over-used in subcorpus a\n" ..
     "compared with b: term, a, b, ll, log_ratio (positive: more in a). a and b are\n" ..
-    "document filters, result sets or lists of documents. opts: n, min, top, stop.\n" ..
+    "document filters, result sets or lists of documents. opts: n, min, top, stop,\n" ..
+    "unit ('word' default or 'syllable'). Rows answer row:kwic(), row:docs().\n" ..
     "  corpus:keyness({year = 2024}, {year = 2020})",
-  similar = "corpus:similar(doc [, n]) -> frame of the n (default 10) documents most\n" ..
-    "similar to doc by tf-idf cosine: rowid, similarity, date, title. doc: a\n" ..
-    "document, row id or path.",
+  similar = "corpus:similar(doc [, n [, {unit =}]]) -> frame of the n (default 10)\n" ..
+    "documents most similar to doc by tf-idf cosine of words: rowid, similarity,\n" ..
+    "date, title. doc: a document, row id or path.",
   duplicates = "corpus:duplicates([threshold [, opts]]) -> frame of near-duplicate\n" ..
     "clusters: cluster, rowid, similarity (to the cluster's first document), date,\n" ..
     "title. MinHash signatures (64 slots of 3-syllable shingles) are kept in the\n" ..
     "database table corpus_minhash and computed for new documents only; LSH finds\n" ..
     "candidate pairs. threshold: estimated Jaccard similarity, default 0.8.",
   stopwords = "corpus:stopwords() -> set of stopwords (data/stopwords-vi.txt).",
-  tfidf = "corpus:tfidf(doc [, top]) -> frame of the doc's terms by tf-idf weight.",
+  tfidf = "corpus:tfidf(doc [, top [, {unit =}]]) -> frame of the doc's words by tf-idf\n" ..
+    "weight: term, count, weight. Rows answer row:kwic(), row:docs().",
+  words = "corpus:words{add = {'nông thôn mới', ...}, remove = {'đảng bộ'}} -> frame of\n" ..
+    "the user lexicon (word, action), kept in the database (table corpus_words) and\n" ..
+    "applied to statistics and kwic at once (the index reads it at an ingest that\n" ..
+    "loads it, see docs/words.md). Words of 1 to 4 syllables; corpus:words() lists.\n" ..
+    "nil, msg when the database is read-only (--sandbox).",
 }
 
 return H

@@ -3,7 +3,11 @@
 -- corpus:kwic(query, opts) finds the documents through the full-text index
 -- (the query as a phrase), then the exact occurrences in each block with
 -- tinsh.store.find (accent-smart like search), and keeps generous left and
--- right contexts. Rendering aligns the matches by display width; a new
+-- right contexts. Matches are whole words by default: an occurrence counts
+-- only when it starts and ends on word boundaries of the segmenter (the
+-- corpus's user lexicon applied), so "phát" does not match inside "phát
+-- triển"; {unit = "syllable"} matches syllables anywhere as before.
+-- {words = n} cuts the contexts to n words on each side. Rendering aligns the matches by display width; a new
 -- width re-renders the same lines without searching again.
 
 local S = require("tinsh.store")
@@ -53,11 +57,68 @@ local function phrase_match(query)
 end
 M.phrase_match = phrase_match
 
+-- The lexicon of corpus c for the word tokenizers: a lexicon object
+-- (tinsh.store.lexicon) holding the user lexicon (table corpus_words), or
+-- true (the default lexicon) when there is none. Built once per session
+-- and again after corpus:words{} (which clears cache.lexicon).
+function M.lexicon(c)
+  local cache = core.cache(c)
+  if cache.lexicon == nil then
+    local add, remove = {}, {}
+    for _, r in ipairs(Q.user_words(core.db(c))) do
+      local list = r.action == "add" and add or remove
+      list[#list + 1] = r.word
+    end
+    cache.lexicon = (#add + #remove > 0) and S.lexicon(add, remove) or false
+  end
+  return cache.lexicon or true
+end
+
+-- The word spans of text: starts[from] and ends[to] (1-based inclusive
+-- byte positions) and the list of spans in order.
+local function word_spans(text, lex)
+  local ws = tcore.words(text, lex ~= true and lex or nil)
+  local starts, ends = {}, {}
+  for i, w in ipairs(ws) do starts[w.from], ends[w.to] = i, i end
+  return ws, starts, ends
+end
+
+-- The occurrences of query in text (pairs s, e) that are whole words;
+-- with nwords, also the byte ranges of nwords words on each side.
+local function word_hits(text, query, lex, prefix, nwords)
+  local pos = S.find(text, query)
+  if #pos == 0 then return pos end
+  local ws, starts, ends = word_spans(text, lex)
+  local out = {}
+  for i = 1, #pos, 2 do
+    local s, e = pos[i], pos[i + 1]
+    local a, b = starts[s], ends[e]
+    if a and (b or prefix) then
+      local h = { s, e }
+      if nwords then
+        b = b or a
+        local l, r = ws[math.max(1, a - nwords)], ws[math.min(#ws, b + nwords)]
+        h[3] = a > 1 and l.from or s
+        h[4] = b < #ws and r.to or e
+      end
+      out[#out + 1] = h
+    end
+  end
+  return out
+end
+
 --- corpus:kwic(query [, opts]) -> concordance
 function M.kwic(c, query, opts)
   if type(query) ~= "string" then error("bad argument #1 to 'kwic' (query string expected)", 2) end
   opts = A.opts("kwic", 2, opts, { kinds = { "string", "table" }, width = "count",
-    sort = "string", docs = "table", filter = "table", limit = "count" })
+    sort = "string", docs = "table", filter = "table", limit = "count", words = "count",
+    unit = "string" })
+  if opts.unit ~= nil and opts.unit ~= "word" and opts.unit ~= "syllable" then
+    error("bad argument #2 to 'kwic' (unit: 'word' or 'syllable' expected)", 2)
+  end
+  local bywords = opts.unit ~= "syllable"
+  local lex = bywords and M.lexicon(c) or nil
+  local prefix = query:match("%*[%s\"]*$") ~= nil
   local kinds = opts.kinds or DEFAULT_KINDS
   if type(kinds) == "string" then kinds = { kinds } end
   for _, k in ipairs(kinds) do
@@ -78,16 +139,24 @@ function M.kwic(c, query, opts)
   local n = 0
   for r in core.blocks(c, where, nil, true) do
     local text = r[4]
-    local pos = S.find(text, query)
-    for i = 1, #pos, 2 do
-      local s, e = pos[i], pos[i + 1]
+    local hits
+    if bywords then
+      hits = word_hits(text, query, lex, prefix, opts.words)
+    else
+      local pos = S.find(text, query)
+      hits = {}
+      for i = 1, #pos, 2 do hits[#hits + 1] = { pos[i], pos[i + 1] } end
+    end
+    for _, h in ipairs(hits) do
+      local s, e = h[1], h[2]
+      local ls, re = h[3] or math.max(1, s - CONTEXT), h[4] or e + CONTEXT
       n = n + 1
       self[n] = {
         rowid = r[1], block = r[2] + 1, kind = r[3], title = r[7],
         date = r[8] and r[8]:sub(1, 10) or nil,
-        left = flat(clean_utf8(text:sub(math.max(1, s - CONTEXT), s - 1))),
+        left = flat(clean_utf8(text:sub(ls, s - 1))),
         match = flat(text:sub(s, e)),
-        right = flat(clean_utf8(text:sub(e + 1, e + CONTEXT))),
+        right = flat(clean_utf8(text:sub(e + 1, re))),
       }
       if limit and n >= limit then break end
     end

@@ -318,12 +318,12 @@ end
 --- Q.terms(h, spans, where, n, stop, top, min) -> db:terms over the
 --- content blocks where `where` holds (rows (doc, text, off, len): a NULL
 --- text is the span of the document text, read once per document)
-function Q.terms(h, spans, where, n, stop, top, min)
+function Q.terms(h, spans, where, n, stop, top, min, words)
   local sqlw, params, uses_d = where_sql(where)
   local sql = "SELECT b.doc, b.text, b.off, b.len FROM " .. (spans and "block_rows" or "blocks") ..
     " b" .. (uses_d and " JOIN documents d ON d.id = b.doc" or "") ..
     " WHERE " .. sqlw .. " ORDER BY b.doc, b.seq"
-  return h:terms(sql, params, n, stop, top, min)
+  return h:terms(sql, params, n, stop, top, min, words)
 end
 
 ---------------------------------------------------------------- result sets
@@ -385,6 +385,31 @@ function Q.load_terms(h, stamp)
   local meta = h:all("SELECT value FROM corpus_meta WHERE key = 'terms'")[1]
   if not meta or meta.value ~= stamp then return nil end
   return h:rows("SELECT term, cnt, df FROM corpus_terms", nil, { array = true })
+end
+
+---------------------------------------------------------------- user lexicon
+
+-- corpus_words(word, action): the words a user taught (action 'add') or
+-- took out (action 'remove'), the word its lexicon key (folded syllables
+-- joined by one space). Read by the statistics (corpus:words) and meant
+-- for the ingest (`tinsh ingest --reparse` may read it with Q.USER_WORDS).
+Q.USER_WORDS = "SELECT word, action FROM corpus_words ORDER BY word"
+
+--- Q.user_words(h) -> list {word, action} of the user lexicon ({} when none)
+function Q.user_words(h)
+  if not Q.has_table(h, "corpus_words") then return {} end
+  return h:all(Q.USER_WORDS)
+end
+
+--- Q.create_words_table(w): table corpus_words
+function Q.create_words_table(w)
+  w:exec("CREATE TABLE IF NOT EXISTS corpus_words(word TEXT PRIMARY KEY," ..
+    " action TEXT NOT NULL CHECK (action IN ('add', 'remove'))) WITHOUT ROWID")
+end
+
+--- Q.save_user_word(w, word, action): add or replace one entry
+function Q.save_user_word(w, word, action)
+  w:exec("INSERT OR REPLACE INTO corpus_words(word, action) VALUES(?, ?)", { word, action })
 end
 
 --- Q.create_terms_tables(w): tables corpus_meta and corpus_terms

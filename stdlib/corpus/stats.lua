@@ -1,8 +1,12 @@
 -- corpus.stats — frequency lists, n-grams, collocations, keyness, tf-idf
 -- similarity and near-duplicate clusters.
 --
--- Units are syllables as the search index sees them (tinsh.store.tokens:
--- NFC, case folded, diacritics kept, numbers whole). The text of a
+-- Units are words by default: the segmenter's words (tinsh.words), a
+-- multi-syllable word one unit written with its folded syllables joined by
+-- one space ("phát triển"), the corpus's user lexicon (corpus:words)
+-- applied. With {unit = "syllable"} the units are syllables as the search
+-- index sees them (tinsh.store.tokens: NFC, case folded, diacritics kept,
+-- numbers whole). The text of a
 -- document, for statistics, is its content blocks (title, lead, headings,
 -- paragraphs, questions, answers, captions) — banners, boilerplate,
 -- related links and bylines would otherwise dominate every list.
@@ -76,7 +80,73 @@ end
 M.each_block = each_block
 
 -- Split filter-ish options from statistics options.
-local STAT_OPTS = { n = 1, stop = 1, min = 1, top = 1, docs = 1, by = 1, window = 1 }
+local STAT_OPTS = { n = 1, stop = 1, min = 1, top = 1, docs = 1, by = 1, window = 1, unit = 1 }
+
+-- The `words` argument of the C tokenizers for opts.unit: false for
+-- syllables, else the corpus's lexicon (its user words) or true (the
+-- default lexicon).
+local function words_arg(c, opts)
+  if opts and opts.unit == "syllable" then return false end
+  return require("corpus.kwic").lexicon(c)
+end
+M.words_arg = words_arg
+
+-- The lexicon key of a user's word: folded syllables joined by one space;
+-- nil when it has no syllable or more than four.
+local function word_key(w)
+  local syl = {}
+  for s in (core.lower(w) or w):gmatch("%S+") do syl[#syl + 1] = s end
+  if #syl == 0 or #syl > 4 then return nil end
+  return table.concat(syl, " ")
+end
+
+local function words_list(fname, opts, k)
+  local list = opts[k]
+  if list == nil then return {} end
+  if type(list) ~= "table" then
+    error("bad argument #1 to '" .. fname .. "' (" .. k .. ": list of words expected)", 4)
+  end
+  local out = {}
+  for i, w in ipairs(list) do
+    local key = type(w) == "string" and word_key(w)
+    if not key then
+      error("bad argument #1 to '" .. fname .. "' (" .. k .. "[" .. i ..
+        "]: a word of 1 to 4 syllables expected)", 4)
+    end
+    out[#out + 1] = key
+  end
+  return out
+end
+
+--- corpus:words([{add = {...}, remove = {...}}]) -> frame word, action
+--- The user lexicon of the database: words taught (add) win over their
+--- splits, removed ones are never proposed. Applied to the statistics at
+--- once; nil, msg when the database cannot be written (--sandbox).
+function M.words(c, opts)
+  if opts ~= nil and type(opts) ~= "table" then
+    error("bad argument #1 to 'words' (table expected, got " .. type(opts) .. ")", 2)
+  end
+  local db = ccore.db(c)
+  local add = opts and words_list("words", opts, "add") or {}
+  local remove = opts and words_list("words", opts, "remove") or {}
+  if #add + #remove > 0 then
+    local w, err = ccore.wdb(c)
+    if not w then return nil, "words: " .. tostring(err) end
+    Q.create_words_table(w)
+    Q.begin(w)
+    local ok, e = pcall(function()
+      for _, k in ipairs(add) do Q.save_user_word(w, k, "add") end
+      for _, k in ipairs(remove) do Q.save_user_word(w, k, "remove") end
+    end)
+    if not ok then Q.rollback(w); return nil, "words: " .. tostring(e) end
+    Q.commit(w)
+    local cache = ccore.cache(c)
+    cache.lexicon, cache.uni_words = nil, nil
+  end
+  local rows = {}
+  for _, r in ipairs(Q.user_words(db)) do rows[#rows + 1] = { word = r.word, action = r.action } end
+  return frame.new(rows, { "word", "action" })
+end
 
 -- Check the statistics options of fname's argument #argn (the filter keys
 -- are checked by corpus.filter_sql): n 1..8, top and min counts, window
@@ -87,6 +157,9 @@ local function stat_check(opts, fname, argn)
   if opts.top ~= nil then A.int(fname, argn, opts.top, "top", 0) end
   if opts.min ~= nil then A.int(fname, argn, opts.min, "min", 0) end
   if opts.window ~= nil then A.int(fname, argn, opts.window, "window", 1, 50) end
+  if opts.unit ~= nil and opts.unit ~= "word" and opts.unit ~= "syllable" then
+    A.argerror(fname, argn, "unit: 'word' or 'syllable' expected")
+  end
   if opts.stop ~= nil and type(opts.stop) ~= "boolean" then
     A.argerror(fname, argn, "stop: boolean expected, got " .. type(opts.stop))
   end
@@ -123,8 +196,67 @@ end
 -- (the counting loop is db:terms, in C).
 -- (rows of block_rows come as (doc, text, off, len): a NULL text is the
 -- span of the document text, which db:terms reads once per document)
-local function count_ngrams(c, spec, n, stop, top, min)
-  return ccore.terms(c, source_sql(spec), n, stop, top, min)
+---------------------------------------------------------------- drill-down
+
+-- Every row of a statistics frame answers row:kwic([opts]) (the
+-- concordance of its term) and row:documents() (the documents that hold
+-- it; row:docs() too where docs is not a column).
+-- The corpus, the subcorpus and the unit the row came from are kept aside
+-- (weak keys), so the row's fields stay the frame's columns.
+local row_src = setmetatable({}, { __mode = "k" })
+local Row = {}
+local RowMT = { __index = Row }
+
+-- The kwic options of a row's subcorpus (a filter or a list of documents).
+local function row_kwic_opts(src, opts)
+  local o = {}
+  for k, v in pairs(opts or {}) do o[k] = v end
+  o.unit = o.unit or src.unit
+  local spec = src.spec
+  if type(spec) == "table" and o.docs == nil and o.filter == nil then
+    if spec.rowid and getmetatable(spec) then o.docs = { spec }
+    elseif #spec > 0 or getmetatable(spec) then
+      local docs = {}
+      for i, x in ipairs(spec) do docs[i] = { rowid = type(x) == "table" and x.rowid or x } end
+      o.docs = docs
+    else o.filter = spec end
+  end
+  return o
+end
+
+--- row:kwic([opts]) -> the concordance of the row's term (its subcorpus,
+--- its unit); opts as corpus:kwic's
+function Row:kwic(opts)
+  local src = row_src[self]
+  if not src then error("kwic: not a statistics row", 2) end
+  if opts ~= nil and type(opts) ~= "table" then
+    error("bad argument #1 to 'kwic' (table expected, got " .. type(opts) .. ")", 2)
+  end
+  return src.c:kwic(self.term, row_kwic_opts(src, opts))
+end
+
+--- row:documents() -> frame rowid, date, title, lines: the documents
+--- holding the row's term, most lines first. Also row:docs() on the rows
+--- that have no `docs` column (freq and ngrams rows keep docs, the count).
+function Row:documents()
+  if not row_src[self] then error("documents: not a statistics row", 2) end
+  return self:kwic():docs()
+end
+Row.docs = Row.documents
+
+-- Give the records of a statistics frame their drill-down methods.
+local function drill(c, rows, spec, opts)
+  local src = { c = c, spec = spec, unit = opts and opts.unit }
+  for _, r in ipairs(rows) do
+    row_src[r] = src
+    setmetatable(r, RowMT)
+  end
+  return rows
+end
+M.Row = Row
+
+local function count_ngrams(c, spec, n, stop, top, min, words)
+  return ccore.terms(c, source_sql(spec), n, stop, top, min, words)
 end
 M.count_ngrams = count_ngrams
 
@@ -133,9 +265,10 @@ function M.freq(c, opts)
   opts = stat_opts("freq", 1, opts)
   local n = math.tointeger(opts.n or 1)
   local stop = opts.stop ~= false and M.stopwords() or nil
-  local rows = count_ngrams(c, subcorpus_of(opts), n, stop, math.tointeger(opts.top or 100),
-    math.tointeger(opts.min or 1))
-  return frame.new(rows, { "term", "count", "docs" })
+  local spec = subcorpus_of(opts)
+  local rows = count_ngrams(c, spec, n, stop, math.tointeger(opts.top or 100),
+    math.tointeger(opts.min or 1), words_arg(c, opts))
+  return frame.new(drill(c, rows, spec, opts), { "term", "count", "docs" })
 end
 
 --- corpus:ngrams(n [, opts]) -> corpus:freq{n = n, ...}
@@ -197,9 +330,18 @@ local function save_globals(c, g, st)
 end
 
 -- Corpus-wide unigram counts and document frequencies (content blocks):
--- computed once, kept in the database and in memory for the session.
-local function globals(c)
+-- computed once, kept in the database (syllables) and in memory for the
+-- session; word counts (words set) are kept in memory only, until the
+-- user lexicon changes.
+local function globals(c, words)
   local cache = ccore.cache(c)
+  if words then
+    if not cache.uni_words then
+      local counts, dfs, total, ndocs = count_ngrams(c, nil, 1, nil, nil, nil, words)
+      cache.uni_words = { counts = counts, dfs = dfs, total = total, ndocs = ndocs }
+    end
+    return cache.uni_words
+  end
   if cache.uni then return cache.uni end
   local db = ccore.db(c)
   local st = Q.terms_stamp(db)
@@ -229,17 +371,18 @@ function M.collocations(c, word, opts)
   opts = stat_opts("collocations", 2, opts)
   local window = math.tointeger(opts.window or 4)
   local stop = opts.stop ~= false and M.stopwords() or {}
-  local node = S.tokens(word)
+  local wa = words_arg(c, opts)
+  local node = S.tokens(word, false, wa)
   if #node == 0 then return frame.new({}, { "term", "together", "term_total", "ll", "pmi" }) end
   local plain = {}
   for i, q in ipairs(node) do plain[i] = core.fold(q) == q end
-  local g = globals(c)
+  local g = globals(c, wa)
   -- only documents containing the node (through the index)
   local m = require("corpus.kwic").phrase_match(word)
   local spec = subcorpus_of(opts)
   local co, slots, nodes = {}, 0, 0
   for r in ccore.blocks(c, source_sql(spec):match(m)) do
-    local toks = S.tokens(r[4], true)
+    local toks = S.tokens(r[4], true, wa)
     local nn = #node
     for i = 1, #toks - nn + 1 do
       local hit = true
@@ -290,7 +433,7 @@ function M.collocations(c, word, opts)
   end)
   local out = {}
   for i = 1, math.min(opts.top or 30, #rows) do out[i] = rows[i] end
-  return frame.new(out, { "term", "together", "term_total", "ll", "pmi" })
+  return frame.new(drill(c, out, spec, opts), { "term", "together", "term_total", "ll", "pmi" })
 end
 
 ---------------------------------------------------------------- keyness
@@ -307,8 +450,9 @@ function M.keyness(c, a, b, opts)
   opts = stat_opts("keyness", 3, opts)
   local n = math.tointeger(opts.n or 1)
   local stop = opts.stop ~= false and M.stopwords() or nil
-  local ca, _, na = count_ngrams(c, a, n, stop)
-  local cb, _, nb = count_ngrams(c, b, n, stop)
+  local wa = words_arg(c, opts)
+  local ca, _, na = count_ngrams(c, a, n, stop, nil, nil, wa)
+  local cb, _, nb = count_ngrams(c, b, n, stop, nil, nil, wa)
   if na == 0 or nb == 0 then
     return frame.new({}, { "term", "a", "b", "ll", "log_ratio" })
   end
@@ -332,7 +476,7 @@ function M.keyness(c, a, b, opts)
   local top = opts.top or 30
   local out = {}
   for i = 1, math.min(top, #rows) do rows[i].key = nil; out[i] = rows[i] end
-  return frame.new(out, { "term", "a", "b", "ll", "log_ratio" })
+  return frame.new(drill(c, out, nil, opts), { "term", "a", "b", "ll", "log_ratio" })
 end
 
 ---------------------------------------------------------------- tf-idf similarity
@@ -355,9 +499,9 @@ end
 M.content_text = content_text
 
 -- tf-idf vector of a text: {term = weight}, norm
-local function vector(text, g, stop)
+local function vector(text, g, stop, wa)
   local counts = {}
-  S.count(text, counts)
+  S.count(text, counts, nil, wa)
   local v, norm = {}, 0
   for t, k in pairs(counts) do
     if not is_stop(t, stop) then
@@ -370,15 +514,25 @@ local function vector(text, g, stop)
   return v, math.sqrt(norm)
 end
 
---- corpus:tfidf(doc [, top]) -> frame term, count, weight
-function M.tfidf(c, d, top)
+-- The unit options of tfidf/similar: a table {unit =} as argument 3.
+local function unit_opts(fname, opts)
+  if opts ~= nil and (type(opts) ~= "table" or (opts.unit ~= nil and opts.unit ~= "word"
+      and opts.unit ~= "syllable")) then
+    error("bad argument #3 to '" .. fname .. "' ({unit = 'word' or 'syllable'} expected)", 3)
+  end
+  return opts
+end
+
+--- corpus:tfidf(doc [, top [, {unit =}]]) -> frame term, count, weight
+function M.tfidf(c, d, top, opts)
   if top ~= nil then top = int_arg("tfidf", 2, top, "top", 0) end
+  local wa = words_arg(c, unit_opts("tfidf", opts))
   d = doc_of(c, d)
-  local g = globals(c)
+  local g = globals(c, wa)
   local text = content_text(c, d.rowid)
   local counts = {}
-  S.count(text, counts)
-  local v = vector(text, g, M.stopwords())
+  S.count(text, counts, nil, wa)
+  local v = vector(text, g, M.stopwords(), wa)
   local rows = {}
   for t, w in pairs(v) do rows[#rows + 1] = { term = t, count = counts[t], weight = round(w, 3) } end
   table.sort(rows, function(a, b)
@@ -387,16 +541,17 @@ function M.tfidf(c, d, top)
   end)
   local out = {}
   for i = 1, math.min(top or 20, #rows) do out[i] = rows[i] end
-  return frame.new(out, { "term", "count", "weight" })
+  return frame.new(drill(c, out, nil, opts), { "term", "count", "weight" })
 end
 
---- corpus:similar(doc [, n]) -> frame rowid, similarity, date, title
-function M.similar(c, d, n)
+--- corpus:similar(doc [, n [, {unit =}]]) -> frame rowid, similarity, date, title
+function M.similar(c, d, n, opts)
   n = n == nil and 10 or int_arg("similar", 2, n, "n", 0, 10000)
+  local wa = words_arg(c, unit_opts("similar", opts))
   d = doc_of(c, d)
-  local g = globals(c)
+  local g = globals(c, wa)
   local stop = M.stopwords()
-  local v, norm = vector(content_text(c, d.rowid), g, stop)
+  local v, norm = vector(content_text(c, d.rowid), g, stop, wa)
   -- candidates: documents sharing the most weighted terms (index lookup)
   local terms = {}
   for t, w in pairs(v) do terms[#terms + 1] = { t, w } end
@@ -409,7 +564,7 @@ function M.similar(c, d, n)
       { raw = true, limit = math.max(100, 4 * n), snippet = 0 }) or {}
     for _, h in ipairs(hits) do
       if h.rowid ~= d.rowid then
-        local u, unorm = vector(content_text(c, h.rowid), g, stop)
+        local u, unorm = vector(content_text(c, h.rowid), g, stop, wa)
         local dot = 0
         for t, w in pairs(v) do
           local x = u[t]

@@ -35,7 +35,7 @@ local function count_of(term, where)
 end
 
 check.test("freq", function()
-  local f = c:freq{ top = 20 }
+  local f = c:freq{ top = 20, unit = "syllable" }
   check.ok(frame.is(f), "frame")
   check.eq(f:columns(), { "term", "count", "docs" })
   check.eq(#f, 20, "top")
@@ -45,10 +45,10 @@ check.test("freq", function()
     check.ok(not r.term:match("^%d"), "no number")
   end
   check.eq(f[1].count, count_of(f[1].term), "count of " .. f[1].term)
-  local all = c:freq{ stop = false, top = 5 }
+  local all = c:freq{ stop = false, top = 5, unit = "syllable" }
   check.eq(all[1].count, count_of(all[1].term), "without stopword filtering")
   check.ok(all[1].docs <= 5, "document frequency")
-  local bi = c:ngrams(2, { top = 10 })
+  local bi = c:ngrams(2, { top = 10, unit = "syllable" })
   check.eq(bi[1].term:match("^%S+ %S+$") ~= nil, true, "bigrams")
   local found = false
   for _, r in ipairs(bi) do if r.term == "phát triển" then found = true end end
@@ -65,7 +65,7 @@ check.test("freq", function()
 end)
 
 check.test("collocations", function()
-  local col = c:collocations("phát triển", { min = 2 })
+  local col = c:collocations("phát triển", { min = 2, unit = "syllable" })
   check.ok(frame.is(col), "frame")
   check.eq(col:columns(), { "term", "together", "term_total", "ll", "pmi" })
   check.ok(#col > 3, "some collocates")

@@ -1,0 +1,42 @@
+/*
+** store_words.c — read the user lexicon (table corpus_words) of a
+** database, for the segmenter of an ingest (seg_lex_overlay + add/remove).
+*/
+#include "store_words.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+/* Is there a table corpus_words? */
+static int has_words_table(sqlite3 *db) {
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(db,
+                         "SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                         "AND name = 'corpus_words'",
+                         -1, &st, NULL) != SQLITE_OK)
+    return -1;
+  int rc = sqlite3_step(st);
+  sqlite3_finalize(st);
+  return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_user_words(store *s, store_word_fn cb, void *ctx) {
+  sqlite3 *db = store_db(s);
+  int have = has_words_table(db);
+  if (have <= 0) return have;
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(db,
+                         "SELECT word, action FROM corpus_words ORDER BY word",
+                         -1, &st, NULL) != SQLITE_OK)
+    return -1;
+  int rc, ret = 0;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const char *w = (const char *)sqlite3_column_text(st, 0);
+    const char *a = (const char *)sqlite3_column_text(st, 1);
+    if (!w || !a) continue;
+    if ((ret = cb(ctx, w, strcmp(a, "add") == 0)) != 0) break;
+  }
+  if (ret == 0 && rc != SQLITE_DONE) ret = -1;
+  sqlite3_finalize(st);
+  return ret;
+}
