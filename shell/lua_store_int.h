@@ -7,6 +7,8 @@
 **   lua_sql.c         statements: db:rows/all/exec, corpus:sql's authorizer
 **   lua_search.c      db:search, db:search_count, plain_query
 **   lua_doc.c         db:load (documents as tables), fact_schema()
+**   lua_tokv.c        the token list (tokv) the statistics fill
+**   lua_wordlex.c     words as tokens (the segmenter), lexicon objects
 **   lua_tokens.c      tokens, counts and phrase matching (KWIC)
 **   lua_lsh.c         MinHash signatures and LSH near-duplicate candidates
 **   lua_terms.c       db:terms (n-gram term counts)
@@ -73,7 +75,7 @@ void ls_push_strings(lua_State *L, char **items, size_t n);
 /* A 64-bit finalizer (MurmurHash3's fmix64): spreads the bits of x. */
 uint64_t ls_mix64(uint64_t x);
 
-/* ---- lua_tokens.c: the token collector, an fts_tokenize callback ---- */
+/* ---- lua_tokv.c: the token collector, an fts_tokenize callback ---- */
 typedef struct tokv {
   buf b;    /* tokens, each followed by NUL */
   int *off; /* start offsets (n entries) */
