@@ -23,16 +23,6 @@
 #include "fuzz.h"
 #include "lua_host.h"
 
-/* the host pieces lua_sandbox.c needs, without the rest of the host */
-const char *host_dir(const char *which) {
-  (void)which;
-  return NULL;
-}
-int host_stdlib_searcher(lua_State *L) {
-  (void)L;
-  return 0;
-}
-
 static char fuzz_sb_dir[64];
 
 static void fuzz_sb_init(void) {
