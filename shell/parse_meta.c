@@ -62,7 +62,7 @@ static size_t read_key(const char *s, size_t n, size_t *i, int hash,
       break;
     kb[k++] = (c == '-' || c == ' ') ? '_' : c;
   }
-  return kb[0] >= '0' && kb[0] <= '9' ? 0 : k;
+  return k && !(kb[0] >= '0' && kb[0] <= '9') ? k : 0; /* kb[0] set iff k */
 }
 
 /*
