@@ -13,6 +13,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "segment.h"
 #include "text.h"
 #include "util.h"
 
@@ -123,6 +124,11 @@ static void norm_token(const unsigned char *s, int n, tbuf *ex, tbuf *st) {
 
 /* ---- the scanner ---- */
 
+/* A multi-syllable word found by the segmenter: bytes [from, to). */
+typedef struct wspan {
+  int from, to;
+} wspan;
+
 typedef struct scan {
   const unsigned char *text;
   int n;
@@ -130,7 +136,50 @@ typedef struct scan {
   fts_token_fn cb;
   void *ctx;
   tbuf ex, st;
+  wspan *w; /* the document's words, in text order (document mode) */
+  int nw, wcap, wi;
 } scan;
+
+/* seg_words callback: keep the words of two or more syllables. */
+static int collect_word(void *ctx, size_t from, size_t to, int nsyl, int kind) {
+  scan *sc = ctx;
+  if (nsyl < 2 || kind == SEG_NUMBER) return 0;
+  if (sc->nw == sc->wcap) {
+    sc->wcap = sc->wcap ? sc->wcap * 2 : 64;
+    sc->w = xrealloc(sc->w, (size_t)sc->wcap * sizeof *sc->w);
+  }
+  sc->w[sc->nw].from = (int)from;
+  sc->w[sc->nw++].to = (int)to;
+  return 0;
+}
+
+/* Replace the spaces of t with the word joiner FTS_WORD_JOIN. */
+static void join_spaces(tbuf *t) {
+  for (int i = 0; i < t->len; i++)
+    if (t->p[i] == ' ') t->p[i] = FTS_WORD_JOIN;
+}
+
+/*
+** Emit the word tokens of the segmenter's word w (stripped key, then the
+** exact key when it differs), colocated with its first syllable.
+*/
+static int emit_word(scan *sc, const wspan *w) {
+  norm_token(sc->text + w->from, w->to - w->from, &sc->ex, &sc->st);
+  join_spaces(&sc->ex);
+  join_spaces(&sc->st);
+  if (sc->st.len == 0) return 0;
+  int rc = sc->cb(sc->ctx, FTS_COLOCATED, sc->st.p, sc->st.len, w->from, w->to);
+  if (rc == 0 && (sc->ex.len != sc->st.len ||
+                  memcmp(sc->ex.p, sc->st.p, (size_t)sc->ex.len) != 0))
+    rc = sc->cb(sc->ctx, FTS_COLOCATED, sc->ex.p, sc->ex.len, w->from, w->to);
+  return rc;
+}
+
+/* The word that starts at byte s, if any (words come in text order). */
+static const wspan *word_at(scan *sc, int s) {
+  while (sc->wi < sc->nw && sc->w[sc->wi].from < s) sc->wi++;
+  return sc->wi < sc->nw && sc->w[sc->wi].from == s ? &sc->w[sc->wi] : NULL;
+}
 
 /* Emit one word text[s..e) in the scanner's mode. */
 static int emit(scan *sc, int s, int e, int colocated) {
@@ -144,7 +193,31 @@ static int emit(scan *sc, int s, int e, int colocated) {
   if (rc == 0 && (sc->ex.len != sc->st.len ||
                   memcmp(sc->ex.p, sc->st.p, (size_t)sc->ex.len) != 0))
     rc = sc->cb(sc->ctx, FTS_COLOCATED, sc->ex.p, sc->ex.len, s, e);
+  const wspan *w = colocated ? NULL : word_at(sc, s);
+  if (rc == 0 && w) rc = emit_word(sc, w);
   return rc;
+}
+
+/*
+** Query mode: syllables joined by FTS_WORD_JOIN at i ("quang_ninh") are
+** one word token, folded. Returns the end of the joined run, or i when
+** the token at i is not followed by a joiner and another word.
+*/
+static int joined_word(scan *sc, int i, int *rc) {
+  size_t j = (size_t)i, end = (size_t)i, n = (size_t)sc->n;
+  int nsyl = 0;
+  text_tok t;
+  while (text_tok_next((const char *)sc->text, n, &j, &t) && t.off == end &&
+         t.kind != TEXT_TOK_PUNCT) {
+    end = t.off + t.len, nsyl++;
+    if (end + 1 >= n || sc->text[end] != FTS_WORD_JOIN) break;
+    end++, j = end;
+  }
+  if (nsyl < 2) return i;
+  if (sc->text[end - 1] == FTS_WORD_JOIN) end--;
+  norm_token(sc->text + i, (int)end - i, &sc->ex, &sc->st);
+  *rc = sc->ex.len ? sc->cb(sc->ctx, 0, sc->ex.p, sc->ex.len, i, (int)end) : 0;
+  return (int)end;
 }
 
 /* The parts of compound text[s..e) split at '/' and '-'; the first
@@ -186,20 +259,27 @@ static int compound(scan *sc, int i, int *end) {
 
 int fts_tokenize(const char *text, int n, int mode, fts_token_fn cb,
                  void *ctx) {
-  scan sc = {(const unsigned char *)text, n, mode, cb, ctx, {0}, {0}};
+  scan sc = {.text = (const unsigned char *)text,
+             .n = n,
+             .mode = mode,
+             .cb = cb,
+             .ctx = ctx};
   tb_init(&sc.ex);
   tb_init(&sc.st);
+  const seg_lex *lex = mode == FTS_DOCUMENT ? seg_lex_default() : NULL;
+  if (lex && n > 0) seg_words(lex, text, (size_t)n, collect_word, &sc);
   int rc = 0;
   size_t i = 0;
   text_tok t;
   while (rc == 0 && text_tok_next(text, (size_t)n, &i, &t)) {
     if (t.kind == TEXT_TOK_PUNCT) continue; /* a stray mark too */
-    int e;
-    rc = compound(&sc, (int)t.off, &e);
+    int e = mode == FTS_QUERY ? joined_word(&sc, (int)t.off, &rc) : (int)t.off;
+    if (e == (int)t.off) rc = compound(&sc, (int)t.off, &e);
     i = (size_t)e;
   }
   tb_free(&sc.ex);
   tb_free(&sc.st);
+  free(sc.w);
   return rc;
 }
 
@@ -309,7 +389,25 @@ static int tok_tokenize(Fts5Tokenizer *t, void *pCtx, int flags,
   return fts_tokenize(pText, nText, mode, fwd_token, &x);
 }
 
-/* ---- tinsh_offsets(fts): byte offsets of the hits ---- */
+/* ---- tinsh_offsets(fts [, spans]): byte offsets of the hits ---- */
+
+/*
+** Token positions covered by phrase ph: the ph-th number of spans (text
+** "2 1 ..." from fts_plain_query_words), else the phrase's size.
+*/
+static int phrase_span(const Fts5ExtensionApi *api, Fts5Context *fts,
+                       const char *spans, int ph) {
+  int sz = api->xPhraseSize(fts, ph);
+  const char *p = spans;
+  for (int i = 0; p && *p; i++) {
+    char *e;
+    long v = strtol(p, &e, 10);
+    if (e == p) break;
+    if (i == ph) return v > 0 && v <= 64 ? (int)v : sz;
+    p = e;
+  }
+  return sz;
+}
 
 typedef struct inst {
   int first, last; /* token positions covered */
@@ -324,9 +422,10 @@ typedef struct off_ctx {
 
 static int off_token(void *ctx, int tflags, const char *tok, int ntok,
                      int start, int end) {
-  (void)tok, (void)ntok;
   off_ctx *o = ctx;
   if (!(tflags & FTS5_TOKEN_COLOCATED)) o->pos++;
+  if (memchr(tok, FTS_WORD_JOIN, (size_t)ntok) && (tflags & FTS_COLOCATED))
+    return SQLITE_OK; /* a word token: its syllables give the offsets */
   for (int k = 0; k < o->n; k++) {
     if (o->v[k].first == o->pos && o->v[k].start < 0) o->v[k].start = start;
     if (o->v[k].last == o->pos) o->v[k].end = end;
@@ -340,7 +439,8 @@ static int off_token(void *ctx, int tflags, const char *tok, int ntok,
 */
 static void offsets_fn(const Fts5ExtensionApi *api, Fts5Context *fts,
                        sqlite3_context *ctx, int nval, sqlite3_value **vals) {
-  (void)nval, (void)vals;
+  const char *spans =
+      nval > 0 ? (const char *)sqlite3_value_text(vals[0]) : NULL;
   int ninst = 0, rc = api->xInstCount(fts, &ninst);
   if (rc != SQLITE_OK) {
     sqlite3_result_error_code(ctx, rc);
@@ -355,7 +455,7 @@ static void offsets_fn(const Fts5ExtensionApi *api, Fts5Context *fts,
     for (int i = 0; i < ninst; i++) {
       int ph, c, off;
       if (api->xInst(fts, i, &ph, &c, &off) != SQLITE_OK || c != col) continue;
-      int sz = api->xPhraseSize(fts, ph);
+      int sz = phrase_span(api, fts, spans, ph);
       v[n].first = off;
       v[n].last = off + (sz > 0 ? sz - 1 : 0);
       v[n].start = v[n].end = -1;
@@ -424,7 +524,8 @@ static double bm25_idf(sqlite3_int64 nrow, sqlite3_int64 nhit) {
 }
 
 static int rank_data_get(const Fts5ExtensionApi *api, Fts5Context *fts,
-                         sqlite3_value *nrun, rank_data **out) {
+                         sqlite3_value *nrun, const char *spans,
+                         rank_data **out) {
   rank_data *d = api->xGetAuxdata(fts, 0);
   if (d) {
     *out = d;
@@ -445,7 +546,7 @@ static int rank_data_get(const Fts5ExtensionApi *api, Fts5Context *fts,
     rc = api->xQueryPhrase(fts, i, &nhit, count_cb);
     d->idf[i] = bm25_idf(nrow, nhit);
     if (d->idf[i] > d->idf_run) d->idf_run = d->idf[i];
-    d->size[i] = api->xPhraseSize(fts, i);
+    d->size[i] = phrase_span(api, fts, spans, i);
   }
   if (nrun && sqlite3_value_type(nrun) != SQLITE_NULL)
     d->idf_run = bm25_idf(nrow, sqlite3_value_int64(nrun));
@@ -485,8 +586,12 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts,
                     sqlite3_context *ctx, int nval, sqlite3_value **vals) {
   const double k1 = 1.2, b = 0.75;
   rank_data *d = NULL;
-  int rc = rank_data_get(api, fts, nval > 0 ? vals[0] : NULL, &d), ninst = 0;
-  if (nval > 0) vals++, nval--; /* then the column weights */
+  sqlite3_value *nrun = nval > 0 ? vals[0] : NULL;
+  const char *spans = NULL;
+  if (nval > 0) vals++, nval--; /* then the spans, the column weights */
+  if (nval > 0 && sqlite3_value_type(vals[0]) == SQLITE_TEXT)
+    spans = (const char *)sqlite3_value_text(vals[0]), vals++, nval--;
+  int rc = rank_data_get(api, fts, nrun, spans, &d), ninst = 0;
   if (rc == SQLITE_OK) rc = api->xInstCount(fts, &ninst);
   if (rc != SQLITE_OK) {
     sqlite3_result_error_code(ctx, rc);
@@ -537,121 +642,4 @@ int fts_register(sqlite3 *db) {
   if (rc == SQLITE_OK)
     rc = api->xCreateFunction(api, "tinsh_rank", NULL, rank_fn, NULL);
   return rc;
-}
-
-/* ---- plain queries ---- */
-
-static int count_token(void *ctx, int tflags, const char *tok, int ntok,
-                       int start, int end) {
-  (void)tflags, (void)tok, (void)ntok, (void)start, (void)end;
-  (*(int *)ctx)++;
-  return 0;
-}
-
-/* Append s[0..n) as an FTS5 string literal if it holds a token. */
-static void add_quoted(buf *b, const char *s, int n, int prefix) {
-  int ntok = 0;
-  fts_tokenize(s, n, FTS_QUERY, count_token, &ntok);
-  if (ntok == 0) return;
-  if (b->len) buf_addc(b, ' ');
-  buf_addc(b, '"');
-  for (int i = 0; i < n; i++) {
-    if (s[i] == '"') buf_addc(b, '"');
-    buf_addc(b, s[i]);
-  }
-  buf_addc(b, '"');
-  if (prefix) buf_addc(b, '*');
-}
-
-static int is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
-}
-
-char *fts_plain_query(const char *q) {
-  return fts_plain_query_ex(q, NULL);
-}
-
-/* A plain query being built. */
-typedef struct qbuild {
-  buf b;       /* the MATCH expression */
-  buf words;   /* the bare words, space-separated, for the run */
-  int nbare;   /* bare words kept */
-  int special; /* a phrase or a prefix query was seen */
-} qbuild;
-
-/* The word at p (up to white space or '"'): quoted, with '*' kept as a
-** prefix query; a bare word is also remembered for the run. Returns
-** its end. */
-static const char *add_word(qbuild *qb, const char *p) {
-  const char *e = p;
-  while (*e && !is_space(*e) && *e != '"') e++;
-  int n = (int)(e - p), prefix = 0;
-  while (n > 0 && p[n - 1] == '*') n--, prefix = 1;
-  size_t before = qb->b.len;
-  add_quoted(&qb->b, p, n, prefix);
-  if (prefix) qb->special = 1;
-  if (qb->b.len != before && !prefix) {
-    if (qb->words.len) buf_addc(&qb->words, ' ');
-    buf_add(&qb->words, p, (size_t)n);
-    qb->nbare++;
-  }
-  return e;
-}
-
-/* "a phrase" at p (the closing quote may be missing); returns its end. */
-static const char *add_phrase(qbuild *qb, const char *p) {
-  const char *e = strchr(p + 1, '"');
-  if (!e) e = p + strlen(p);
-  add_quoted(&qb->b, p + 1, (int)(e - p - 1), 0);
-  qb->special = 1;
-  return *e ? e + 1 : e;
-}
-
-char *fts_plain_query_ex(const char *q, char **run) {
-  qbuild qb = {.nbare = 0};
-  buf_init(&qb.b);
-  buf_init(&qb.words);
-  for (const char *p = q ? q : ""; *p;)
-    p = is_space(*p) ? p + 1
-        : *p == '"'  ? add_phrase(&qb, p)
-                     : add_word(&qb, p);
-  if (run) {
-    *run = NULL;
-    if (qb.nbare >= 2 && !qb.special) {
-      buf r;
-      buf_init(&r);
-      add_quoted(&r, qb.words.data, (int)qb.words.len, 0);
-      *run = buf_detach(&r);
-    }
-  }
-  buf_free(&qb.words);
-  if (qb.b.len == 0) {
-    buf_free(&qb.b);
-    return NULL;
-  }
-  return buf_detach(&qb.b);
-}
-
-typedef struct fold_ctx {
-  char *out;
-  int cap, len;
-} fold_ctx;
-
-static int fold_first(void *ctx, int tflags, const char *tok, int ntok,
-                      int start, int end) {
-  (void)tflags, (void)start, (void)end;
-  fold_ctx *f = ctx;
-  f->len = ntok < f->cap - 1 ? ntok : f->cap - 1;
-  memcpy(f->out, tok, (size_t)f->len);
-  f->out[f->len] = 0;
-  return 1;
-}
-
-int fts_fold(const char *s, char *out, int cap) {
-  fold_ctx f = {out, cap, -1};
-  if (cap <= 0) return -1;
-  out[0] = 0;
-  fts_tokenize(s, (int)strlen(s), FTS_QUERY, fold_first, &f);
-  return f.len;
 }

@@ -9,30 +9,111 @@
 
 #include "fts.h"
 #include "store_int.h"
+#include "text.h"
 
 struct store_search {
   sqlite3_stmt *st; /* NULL: empty result (query without a word) */
   int pending;      /* a row was stepped by store_search_open */
   int snippet, offsets;
   char *open, *close; /* the highlight markers */
+  char *spans;        /* token positions per phrase (tinsh_offsets) */
+  buf words;          /* the query's word tokens (query_words) */
   buf snip;           /* the current row's snippet, hits merged */
 };
 
+/*
+** The word tokens of MATCH expression m (quoted strings "a_b" of
+** syllables joined by FTS_WORD_JOIN), accent-folded, the joiners turned
+** into spaces, each NUL-terminated, into out ("quang ninh\0...").
+*/
+static void query_words(const char *m, buf *out) {
+  buf w;
+  buf_init(&w);
+  for (const char *p = m ? strchr(m, '"') : NULL; p; p = strchr(p + 1, '"')) {
+    int join = 0, space = 0;
+    w.len = 0;
+    for (p++; *p && !(*p == '"' && p[1] != '"'); p++) {
+      if (*p == '"') p++; /* "" inside a string */
+      join |= *p == FTS_WORD_JOIN, space |= *p == ' ';
+      buf_addc(&w, *p == FTS_WORD_JOIN ? ' ' : *p);
+    }
+    if (!*p) break;
+    if (!join || space) continue;
+    size_t n = 0;
+    char *f = text_fold_alloc(w.data, w.len, TEXT_FOLD_ACCENTS, &n);
+    if (f && n) buf_add(out, f, n + 1);
+    free(f);
+  }
+  buf_free(&w);
+}
+
+/* Bytes of after (the text after a hit's closing mark) to take into the
+** hit so that its last syllable hl[0..nhl) plus them is one of the
+** query's words (FTS5 marks only a word token's first syllable). */
+static size_t word_tail(const char *hl, size_t nhl, const char *after,
+                        const buf *words) {
+  size_t na = strlen(after);
+  for (size_t i = 0; i < words->len; i += strlen(words->data + i) + 1) {
+    const char *w = words->data + i;
+    size_t j = 0;
+    text_tok t;
+    for (const char *sp = strchr(w, ' '); sp; sp = strchr(sp + 1, ' ')) {
+      if (j >= na || after[j] != ' ') break;
+      text_tok_at(after, na, j + 1, &t);
+      if (t.kind == TEXT_TOK_PUNCT) break;
+      j = t.off + t.len;
+    }
+    buf c;
+    buf_init(&c);
+    buf_add(&c, hl, nhl);
+    buf_add(&c, after, j);
+    size_t n = 0;
+    char *f = text_fold_alloc(c.data, c.len, TEXT_FOLD_ACCENTS, &n);
+    int same = f && n == strlen(w) && !memcmp(f, w, n);
+    free(f);
+    buf_free(&c);
+    if (same && j) return j;
+  }
+  return 0;
+}
+
+/* The last syllable of the hit that starts at out[hl]. */
+static size_t last_syllable(const buf *out, size_t hl) {
+  size_t k = out->len;
+  while (k > hl && out->data[k - 1] != ' ') k--;
+  return k;
+}
+
 /* Copy snippet s into out, joining hits separated only by white space
-** ("[Móng] [Cái]" -> "[Móng Cái]": the query's words side by side). */
+** ("[Móng] [Cái]" -> "[Móng Cái]": the query's words side by side) and
+** widening a word token's hit over the word ("[Quảng] Ninh" -> "[Quảng
+** Ninh]"; words from query_words). */
 static void merge_hits(const char *s, const char *open, const char *close,
-                       buf *out) {
-  size_t no = strlen(open), nc = strlen(close);
+                       const buf *words, buf *out) {
+  size_t no = strlen(open), nc = strlen(close), hl = 0;
   out->len = 0;
   while (*s) {
+    if (no && !strncmp(s, open, no)) {
+      buf_add(out, open, no);
+      s += no, hl = out->len;
+      continue;
+    }
     if (nc && !strncmp(s, close, nc)) {
-      const char *e = s + nc;
+      size_t k = last_syllable(out, hl);
+      size_t ext = words->len
+                       ? word_tail(out->data + k, out->len - k, s + nc, words)
+                       : 0;
+      buf_add(out, s + nc, ext);
+      const char *after = s + nc + ext, *e = after;
       while (*e == ' ' || *e == '\t' || *e == '\n' || *e == '\r') e++;
-      if (e > s + nc && no && !strncmp(e, open, no)) {
-        buf_add(out, s + nc, (size_t)(e - s - nc)); /* the space only */
+      if (e > after && no && !strncmp(e, open, no)) {
+        buf_add(out, after, (size_t)(e - after)); /* the space only */
         s = e + no;
         continue;
       }
+      buf_add(out, close, nc);
+      s = after;
+      continue;
     }
     buf_addc(out, *s++);
   }
@@ -46,17 +127,41 @@ static void merge_hits(const char *s, const char *open, const char *close,
   "SELECT d.id, d.doc_id, d.path, d.title, d.published, h.score, h.snip, " \
   "h.offs FROM (SELECT rowid AS id, rank AS score, "                       \
   "CASE WHEN ?5 THEN snippet(fts, -1, ?6, ?7, ?8, ?9) END AS snip, "       \
-  "CASE WHEN ?10 THEN tinsh_offsets(fts) END AS offs "                     \
+  "CASE WHEN ?10 THEN tinsh_offsets(fts, ?11) END AS offs "                \
   "FROM fts WHERE fts MATCH ?1" RANK                                       \
   " ORDER BY rank LIMIT ?2 OFFSET ?3) "                                    \
   "h JOIN documents d ON d.id = h.id ORDER BY h.score, d.id"
 static const char search_sql[] = SEARCH_SQL("");
 static const char search_adjacent_sql[] = SEARCH_SQL(" AND rank MATCH ?4");
 
-static char *match_expr(const char *query, int raw, char **run) {
+/* fts_word_fn: does any document hold word token tok (one FTS5 token,
+** syllables joined by FTS_WORD_JOIN)? An index built before word tokens
+** holds none, so its queries stay on syllables. */
+static int has_word(void *ctx, const char *tok, int ntok) {
+  store *s = ctx;
+  sqlite3_stmt *st;
+  int found = 0;
+  if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM fts WHERE fts MATCH ?1 LIMIT 1",
+                         -1, &st, NULL) != SQLITE_OK)
+    return 0;
+  buf q;
+  buf_init(&q);
+  buf_printf(&q, "\"%.*s\"", ntok, tok);
+  sqlite3_bind_text(st, 1, q.data, (int)q.len, SQLITE_STATIC);
+  found = sqlite3_step(st) == SQLITE_ROW;
+  sqlite3_finalize(st);
+  buf_free(&q);
+  return found;
+}
+
+/* The MATCH expression of a query; plain queries get their words joined
+** (fts_plain_query_words), the run and the phrases' spans. */
+static char *match_expr(store *s, const char *query, int raw, char **run,
+                        char **spans) {
   if (run) *run = NULL;
+  if (spans) *spans = NULL;
   if (raw) return xstrdup(query ? query : "");
-  return fts_plain_query_ex(query, run);
+  return fts_plain_query_words(query, has_word, s, run, spans);
 }
 
 /* Number of documents matching m, -1 on error (message in *err). */
@@ -77,12 +182,14 @@ static int64_t count_matches(store *s, const char *m, char **err) {
 ** side by side higher: tinsh_rank (fts.c) with the number of documents
 ** that hold them so, and the weights of the configured bm25 rank. NULL
 ** when no document holds them side by side (bm25 ranks alone). */
-static char *adjacent_rank(store *s, const char *run, char **err) {
+static char *adjacent_rank(store *s, const char *run, const char *spans,
+                           char **err) {
   int64_t n = count_matches(s, run, err);
   if (n <= 0) return NULL;
   buf b;
   buf_init(&b);
-  buf_printf(&b, "tinsh_rank(%lld, " STORE_RANK_WEIGHTS ")", (long long)n);
+  buf_printf(&b, "tinsh_rank(%lld, '%s', " STORE_RANK_WEIGHTS ")", (long long)n,
+             spans ? spans : "");
   return buf_detach(&b);
 }
 
@@ -93,14 +200,15 @@ store_search *store_search_open(store *s, const char *query,
   *err = NULL;
   store_search *q = xcalloc(1, sizeof *q);
   char *run = NULL, *rank = NULL;
-  char *m = match_expr(query, o->raw, o->no_adjacent ? NULL : &run);
+  char *m =
+      match_expr(s, query, o->raw, o->no_adjacent ? NULL : &run, &q->spans);
   if (!m || !*m) {
     free(m);
     free(run);
     return q; /* nothing to search for: no hits */
   }
   if (run) {
-    rank = adjacent_rank(s, run, err);
+    rank = adjacent_rank(s, run, q->spans, err);
     free(run);
     if (*err) {
       free(m);
@@ -121,6 +229,7 @@ store_search *store_search_open(store *s, const char *query,
   q->offsets = o->offsets;
   if (ntok > 64) ntok = 64; /* FTS5's maximum */
   sqlite3_bind_text(q->st, 1, m, -1, SQLITE_TRANSIENT);
+  query_words(m, &q->words);
   sqlite3_bind_int64(q->st, 2, o->limit == 0 ? 20 : o->limit);
   sqlite3_bind_int64(q->st, 3, o->offset > 0 ? o->offset : 0);
   if (rank) sqlite3_bind_text(q->st, 4, rank, -1, free);
@@ -133,6 +242,7 @@ store_search *store_search_open(store *s, const char *query,
                     SQLITE_TRANSIENT);
   sqlite3_bind_int(q->st, 9, ntok > 0 ? ntok : 1);
   sqlite3_bind_int(q->st, 10, o->offsets);
+  sqlite3_bind_text(q->st, 11, q->spans, -1, SQLITE_STATIC);
   free(m);
   int rc = sqlite3_step(q->st);
   if (rc == SQLITE_ROW) {
@@ -163,7 +273,7 @@ int store_search_next(store_search *q, store_hit *h) {
   h->snippet = NULL;
   const char *snip = (const char *)sqlite3_column_text(st, 6);
   if (q->snippet && snip) {
-    merge_hits(snip, q->open, q->close, &q->snip);
+    merge_hits(snip, q->open, q->close, &q->words, &q->snip);
     h->snippet = q->snip.data;
   }
   h->offsets = q->offsets ? (const char *)sqlite3_column_text(st, 7) : NULL;
@@ -175,13 +285,15 @@ void store_search_close(store_search *q) {
   sqlite3_finalize(q->st);
   free(q->open);
   free(q->close);
+  free(q->spans);
+  buf_free(&q->words);
   buf_free(&q->snip);
   free(q);
 }
 
 int64_t store_search_count(store *s, const char *query, int raw, char **err) {
   *err = NULL;
-  char *m = match_expr(query, raw, NULL);
+  char *m = match_expr(s, query, raw, NULL, NULL);
   int64_t n = m && *m ? count_matches(s, m, err) : 0;
   free(m);
   return n;
