@@ -4,6 +4,7 @@
 ** table's bm25 rank (weights in the FTS5 'rank' config), snippets and hit
 ** offsets computed only for the rows returned.
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,14 +12,23 @@
 #include "store_int.h"
 #include "text.h"
 
+/* One form the hits matched: the hit's text, case-folded. */
+struct form {
+  char *text;
+  int n;
+};
+
 struct store_search {
   sqlite3_stmt *st; /* NULL: empty result (query without a word) */
   int pending;      /* a row was stepped by store_search_open */
   int snippet, offsets;
-  char *open, *close; /* the highlight markers */
-  char *spans;        /* token positions per phrase (tinsh_offsets) */
-  buf words;          /* the query's word tokens (query_words) */
-  buf snip;           /* the current row's snippet, hits merged */
+  char *open, *close;  /* the highlight markers */
+  char *spans;         /* token positions per phrase (tinsh_offsets) */
+  buf words;           /* the query's word tokens (query_words) */
+  sqlite3_stmt *texts; /* the hit's column texts, when counting forms */
+  struct form *forms;  /* the forms the hits matched so far */
+  int nforms, cforms;
+  buf snip; /* the current row's snippet, hits merged */
 };
 
 /*
@@ -193,6 +203,8 @@ static char *adjacent_rank(store *s, const char *run, const char *spans,
   return buf_detach(&b);
 }
 
+static int has_unaccented(const char *q);
+
 store_search *store_search_open(store *s, const char *query,
                                 const store_search_opts *o, char **err) {
   static const store_search_opts defaults = {0};
@@ -227,6 +239,11 @@ store_search *store_search_open(store *s, const char *query,
   int ntok = o->snippet_tokens == 0 ? 16 : o->snippet_tokens;
   q->snippet = ntok > 0;
   q->offsets = o->offsets;
+  if (o->forms && o->offsets && !o->raw && query && has_unaccented(query))
+    sqlite3_prepare_v2(s->db,
+                       "SELECT title, lead, body, captions, answers FROM "
+                       "fts_content WHERE id = ?1",
+                       -1, &q->texts, NULL);
   if (ntok > 64) ntok = 64; /* FTS5's maximum */
   sqlite3_bind_text(q->st, 1, m, -1, SQLITE_TRANSIENT);
   query_words(m, &q->words);
@@ -255,6 +272,79 @@ store_search *store_search_open(store *s, const char *query,
   return q;
 }
 
+/* Count form t[0..n) (case-folded, white space made single spaces). */
+static void add_form(store_search *q, const char *t, size_t n) {
+  size_t m = 0;
+  char *f = text_fold_alloc(t, n, TEXT_FOLD_CASE, &m);
+  if (!f) return;
+  size_t k = 0;
+  for (size_t i = 0; i < m; i++) {
+    int sp = f[i] == ' ' || f[i] == '\n' || f[i] == '\t' || f[i] == '\r';
+    if (!sp || (k && f[k - 1] != ' ')) f[k++] = sp ? ' ' : f[i];
+  }
+  f[k] = 0;
+  for (int i = 0; i < q->nforms; i++)
+    if (!strcmp(q->forms[i].text, f)) {
+      q->forms[i].n++;
+      free(f);
+      return;
+    }
+  if (q->nforms == q->cforms) {
+    q->cforms = q->cforms ? q->cforms * 2 : 8;
+    q->forms = xrealloc(q->forms, (size_t)q->cforms * sizeof *q->forms);
+  }
+  q->forms[q->nforms].text = f;
+  q->forms[q->nforms++].n = 1;
+}
+
+/* Count the forms of one hit: the text of its offsets ("col start end
+** ..."), read from fts_content. */
+static void count_forms(store_search *q, int64_t id, const char *offs) {
+  sqlite3_reset(q->texts);
+  sqlite3_bind_int64(q->texts, 1, id);
+  if (sqlite3_step(q->texts) != SQLITE_ROW) return;
+  int col, a, b, used;
+  while (sscanf(offs, "%d %d %d%n", &col, &a, &b, &used) == 3) {
+    offs += used;
+    if (col < 0 || col >= sqlite3_column_count(q->texts)) continue;
+    const char *t = (const char *)sqlite3_column_text(q->texts, col);
+    int n = sqlite3_column_bytes(q->texts, col);
+    if (t && a >= 0 && a < b && b <= n) add_form(q, t + a, (size_t)(b - a));
+  }
+}
+
+static int form_cmp(const void *x, const void *y) {
+  const struct form *a = x, *b = y;
+  return a->n != b->n ? b->n - a->n : strcmp(a->text, b->text);
+}
+
+char *store_search_forms(store_search *q, int max) {
+  if (!q || !q->texts || q->nforms == 0) return NULL;
+  qsort(q->forms, (size_t)q->nforms, sizeof *q->forms, form_cmp);
+  buf b;
+  buf_init(&b);
+  for (int i = 0; i < q->nforms && (max <= 0 || i < max); i++)
+    buf_printf(&b, "%s%s %d", i ? " · " : "", q->forms[i].text, q->forms[i].n);
+  return buf_detach(&b);
+}
+
+/* Does plain query q hold a word without diacritics ("tham nhũng": yes)? */
+static int has_unaccented(const char *q) {
+  int found = 0;
+  for (const char *p = q; *p && !found;) {
+    while (*p == ' ' || *p == '\t' || *p == '"') p++;
+    const char *e = p;
+    while (*e && *e != ' ' && *e != '\t' && *e != '"') e++;
+    size_t n1 = 0, n2 = 0;
+    char *c = text_fold_alloc(p, (size_t)(e - p), TEXT_FOLD_CASE, &n1);
+    char *a = text_fold_alloc(p, (size_t)(e - p), TEXT_FOLD_ACCENTS, &n2);
+    found = c && a && n1 && n1 == n2 && !memcmp(c, a, n1);
+    free(c), free(a);
+    p = e;
+  }
+  return found;
+}
+
 int store_search_next(store_search *q, store_hit *h) {
   if (!q->st) return 0;
   if (!q->pending) {
@@ -277,11 +367,15 @@ int store_search_next(store_search *q, store_hit *h) {
     h->snippet = q->snip.data;
   }
   h->offsets = q->offsets ? (const char *)sqlite3_column_text(st, 7) : NULL;
+  if (q->texts && h->offsets) count_forms(q, h->id, h->offsets);
   return 1;
 }
 
 void store_search_close(store_search *q) {
   if (!q) return;
+  sqlite3_finalize(q->texts);
+  for (int i = 0; i < q->nforms; i++) free(q->forms[i].text);
+  free(q->forms);
   sqlite3_finalize(q->st);
   free(q->open);
   free(q->close);
