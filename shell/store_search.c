@@ -171,7 +171,8 @@ static char *match_expr(store *s, const char *query, int raw, char **run,
   if (run) *run = NULL;
   if (spans) *spans = NULL;
   if (raw) return xstrdup(query ? query : "");
-  return fts_plain_query_words(query, has_word, s, run, spans);
+  return fts_plain_query_words(query, store_fts_words(s) ? has_word : NULL, s,
+                               run, spans);
 }
 
 /* Number of documents matching m, -1 on error (message in *err). */

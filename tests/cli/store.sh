@@ -15,7 +15,9 @@
 #  8. search on words: "quang ninh" is the word Quảng Ninh (not "quang" and
 #     "ninh" apart), the forms line under the hits; an index built without
 #     word tokens (an older tinsh; here: an empty lexicon) still searches
-#     on syllables, and `ingest --reparse` adds the word tokens.
+#     on syllables, and `ingest --reparse` adds the word tokens; a file
+#     from schema version 5 stays on syllables (meta fts_words 0) even
+#     after new documents bring word tokens, until `ingest --reparse`.
 #  7. Ctrl-C (SIGINT) stops an ingest with status 130 and "interrupted";
 #     the next ingest completes it.
 . "$(dirname "$0")/lib.sh"
@@ -207,5 +209,22 @@ has "the word's document" "$OUT" "words/a.txt$"
 has "forms line" "$OUT" "^forms: quảng ninh 1$"
 run "$TINSH" --db w.db search "tỉnh"
 lacks "no forms line for an accented query" "$OUT" "^forms:"
+
+# a schema version 5 file: migrated to 6 with fts_words 0
+mkdir -p old
+printf 'Tin ba\n\nĐoàn đến quảng ninh.\n' >old/a.txt
+TINSH_DATA="$TMP/empty" run "$TINSH" --db o.db ingest --quiet old
+sqlite3 o.db "UPDATE meta SET value = '5' WHERE key = 'schema_version'; DELETE FROM meta WHERE key = 'fts_words'; PRAGMA journal_mode = DELETE;" >/dev/null
+printf 'Tin bốn\n\nĐoàn về quảng ninh.\n' >old/b.txt
+run "$TINSH" --db o.db ingest --quiet old
+run "$TINSH" --db o.db sql --csv "SELECT value FROM meta WHERE key = 'fts_words'"
+is "version 5 file: no word tokens recorded" "$(printf "%s" "$OUT" | tail -n 1)" "0"
+run "$TINSH" --db o.db search --count "quang ninh"
+is "version 5 file: old and new documents found (syllables)" "$OUT" "2"
+run "$TINSH" --db o.db ingest --quiet --reparse old
+run "$TINSH" --db o.db sql --csv "SELECT value FROM meta WHERE key = 'fts_words'"
+is "after --reparse: word tokens recorded" "$(printf "%s" "$OUT" | tail -n 1)" "1"
+run "$TINSH" --db o.db search --count "quang ninh"
+is "after --reparse: both words found" "$OUT" "2"
 
 finish
