@@ -372,7 +372,9 @@ static int tok_tokenize(Fts5Tokenizer *t, void *pCtx, int flags,
                                       int)) {
   (void)t;
   xtok_ctx x = {pCtx, xToken};
-  int mode = (flags & FTS5_TOKENIZE_QUERY) ? FTS_QUERY : FTS_DOCUMENT;
+  int mode = (flags & FTS5_TOKENIZE_QUERY) ? FTS_QUERY
+             : (flags & FTS5_TOKENIZE_AUX) ? FTS_AUX
+                                           : FTS_DOCUMENT;
   if (nText <= 0) return SQLITE_OK; /* nothing to tokenize */
   if (mode == FTS_DOCUMENT && (flags & FTS5_TOKENIZE_DOCUMENT)) {
     /* empty and NULL columns never reach the tokenizer: skip them */

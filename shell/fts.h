@@ -35,7 +35,9 @@
 
 enum {
   FTS_DOCUMENT = 0, /* index mode: stripped + exact forms, compound parts */
-  FTS_QUERY = 1     /* query mode: exact folded form, compounds whole */
+  FTS_QUERY = 1,    /* query mode: exact folded form, compounds whole */
+  FTS_AUX = 2       /* document tokens without word tokens (snippets and
+                       offsets, which skip colocated word tokens anyway) */
 };
 
 /* joins the syllables of a word token */
