@@ -11,275 +11,98 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "segment.h"
 #include "text.h"
 #include "util.h"
 
-/* ---- token buffers: a stack buffer that grows to the heap ---- */
-
-typedef struct tbuf {
-  char *p;      /* stack or heap storage */
-  int len, cap; /* bytes used, bytes available */
-  char stack[128];
-} tbuf;
-
-static void tb_init(tbuf *t) {
-  t->p = t->stack;
-  t->len = 0;
-  t->cap = (int)sizeof t->stack;
-}
-
-static void tb_free(tbuf *t) {
-  if (t->p != t->stack) free(t->p);
-}
-
-static void tb_grow(tbuf *t, int extra) {
-  int cap = t->cap * 2;
-  while (cap < t->len + extra) cap *= 2;
-  if (t->p == t->stack) {
-    char *h = xmalloc((size_t)cap);
-    memcpy(h, t->p, (size_t)t->len);
-    t->p = h;
-  } else {
-    t->p = xrealloc(t->p, (size_t)cap);
-  }
-  t->cap = cap;
-}
-
-static inline void tb_room(tbuf *t, int extra) {
-  if (t->len + extra > t->cap) tb_grow(t, extra);
-}
-
-/* Append cp as UTF-8; the caller has reserved 4 bytes. */
-static inline void tb_cp(tbuf *t, int32_t cp) {
-  unsigned char *o = (unsigned char *)t->p + t->len;
-  if (cp < 0x80) {
-    o[0] = (unsigned char)cp;
-    t->len += 1;
-  } else if (cp < 0x800) {
-    o[0] = (unsigned char)(0xC0 | (cp >> 6));
-    o[1] = (unsigned char)(0x80 | (cp & 0x3F));
-    t->len += 2;
-  } else {
-    t->len += (int)utf8proc_encode_char(cp, o);
-  }
-}
-
-static void tb_set(tbuf *t, const unsigned char *s, int n) {
-  t->len = 0;
-  tb_room(t, n);
-  memcpy(t->p, s, (size_t)n);
-  t->len = n;
-}
-
-/*
-** Slow path for one token: the case fold (ex) and the accent fold (st) of
-** the whole token (text_fold_alloc). Handles decomposed input and
-** anything outside the fold table.
-*/
-static void norm_slow(const unsigned char *s, int n, tbuf *ex, tbuf *st) {
-  size_t m = 0;
-  char *f = text_fold_alloc((const char *)s, (size_t)n, TEXT_FOLD_CASE, &m);
-  tb_set(ex, (const unsigned char *)(f ? f : ""), f ? (int)m : 0);
-  free(f);
-  f = text_fold_alloc((const char *)s, (size_t)n, TEXT_FOLD_ACCENTS, &m);
-  tb_set(st, (const unsigned char *)(f ? f : ""), f ? (int)m : 0);
-  free(f);
-}
-
-/*
-** Normalise token s[0..n) into ex (exact folded form) and st (stripped
-** form). ASCII and precomposed Latin go through the fold table; a
-** combining mark or an unknown code point sends the whole token to
-** norm_slow.
-*/
-static void norm_token(const unsigned char *s, int n, tbuf *ex, tbuf *st) {
-  ex->len = st->len = 0;
-  tb_room(ex, n);
-  tb_room(st, n);
-  for (int i = 0; i < n;) {
-    if (s[i] < 0x80) {
-      char c = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
-      ex->p[ex->len++] = c;
-      st->p[st->len++] = c;
-      i++;
-      continue;
-    }
-    int32_t cp;
-    int l = text_decode((const char *)s + i, (size_t)(n - i), &cp);
-    int32_t fold, strip;
-    if (!text_fold_pair(cp, &fold, &strip)) {
-      norm_slow(s, n, ex, st);
-      return;
-    }
-    tb_room(ex, 4);
-    tb_room(st, 4);
-    tb_cp(ex, fold);
-    tb_cp(st, strip);
-    i += l;
-  }
-}
-
-/* ---- the scanner ---- */
+/* ---- word tokens: the segmenter's words on top of fts_scan ---- */
 
 /* A multi-syllable word found by the segmenter: bytes [from, to). */
 typedef struct wspan {
   int from, to;
 } wspan;
 
-typedef struct scan {
-  const unsigned char *text;
-  int n;
-  int mode;
+/* fts_tokenize in document mode: the words, the caller's callback, and
+** the word to emit once its first syllable's tokens are out. */
+typedef struct wctx {
+  const char *text;
   fts_token_fn cb;
   void *ctx;
-  tbuf ex, st;
-  wspan *w; /* the document's words, in text order (document mode) */
+  wspan *w;
   int nw, wcap, wi;
-} scan;
+  const wspan *pending;
+} wctx;
 
 /* seg_words callback: keep the words of two or more syllables. */
 static int collect_word(void *ctx, size_t from, size_t to, int nsyl, int kind) {
-  scan *sc = ctx;
+  wctx *x = ctx;
   if (nsyl < 2 || kind == SEG_NUMBER) return 0;
-  if (sc->nw == sc->wcap) {
-    sc->wcap = sc->wcap ? sc->wcap * 2 : 64;
-    sc->w = xrealloc(sc->w, (size_t)sc->wcap * sizeof *sc->w);
+  if (x->nw == x->wcap) {
+    x->wcap = x->wcap ? x->wcap * 2 : 64;
+    x->w = xrealloc(x->w, (size_t)x->wcap * sizeof *x->w);
   }
-  sc->w[sc->nw].from = (int)from;
-  sc->w[sc->nw++].to = (int)to;
+  x->w[x->nw].from = (int)from;
+  x->w[x->nw++].to = (int)to;
   return 0;
 }
 
-/* Replace the spaces of t with the word joiner FTS_WORD_JOIN. */
-static void join_spaces(tbuf *t) {
-  for (int i = 0; i < t->len; i++)
-    if (t->p[i] == ' ') t->p[i] = FTS_WORD_JOIN;
+/* w's text folded (accents too when `accents`), spaces turned into
+** FTS_WORD_JOIN; malloc'd, length in *n. */
+static char *word_key(const char *s, size_t len, int accents, size_t *n) {
+  char *f = text_fold_alloc(s, len, accents, n);
+  for (size_t i = 0; f && i < *n; i++)
+    if (f[i] == ' ') f[i] = FTS_WORD_JOIN;
+  return f;
 }
 
 /*
-** Emit the word tokens of the segmenter's word w (stripped key, then the
-** exact key when it differs), colocated with its first syllable.
+** Emit the word tokens of w (stripped key, then the exact key when it
+** differs), colocated with its first syllable.
 */
-static int emit_word(scan *sc, const wspan *w) {
-  norm_token(sc->text + w->from, w->to - w->from, &sc->ex, &sc->st);
-  join_spaces(&sc->ex);
-  join_spaces(&sc->st);
-  if (sc->st.len == 0) return 0;
-  int rc = sc->cb(sc->ctx, FTS_COLOCATED, sc->st.p, sc->st.len, w->from, w->to);
-  if (rc == 0 && (sc->ex.len != sc->st.len ||
-                  memcmp(sc->ex.p, sc->st.p, (size_t)sc->ex.len) != 0))
-    rc = sc->cb(sc->ctx, FTS_COLOCATED, sc->ex.p, sc->ex.len, w->from, w->to);
+static int emit_word(wctx *x, const wspan *w) {
+  size_t ns = 0, ne = 0, len = (size_t)(w->to - w->from);
+  char *st = word_key(x->text + w->from, len, TEXT_FOLD_ACCENTS, &ns);
+  char *ex = word_key(x->text + w->from, len, TEXT_FOLD_CASE, &ne);
+  int rc = 0;
+  if (st && ns) rc = x->cb(x->ctx, FTS_COLOCATED, st, (int)ns, w->from, w->to);
+  if (rc == 0 && ex && ne && (ne != ns || memcmp(ex, st, ne) != 0))
+    rc = x->cb(x->ctx, FTS_COLOCATED, ex, (int)ne, w->from, w->to);
+  free(st);
+  free(ex);
   return rc;
 }
 
 /* The word that starts at byte s, if any (words come in text order). */
-static const wspan *word_at(scan *sc, int s) {
-  while (sc->wi < sc->nw && sc->w[sc->wi].from < s) sc->wi++;
-  return sc->wi < sc->nw && sc->w[sc->wi].from == s ? &sc->w[sc->wi] : NULL;
+static const wspan *word_at(wctx *x, int s) {
+  while (x->wi < x->nw && x->w[x->wi].from < s) x->wi++;
+  return x->wi < x->nw && x->w[x->wi].from == s ? &x->w[x->wi] : NULL;
 }
 
-/* Emit one word text[s..e) in the scanner's mode. */
-static int emit(scan *sc, int s, int e, int colocated) {
-  norm_token(sc->text + s, e - s, &sc->ex, &sc->st);
-  int fl = colocated ? FTS_COLOCATED : 0;
-  if (sc->mode == FTS_QUERY) {
-    return sc->ex.len ? sc->cb(sc->ctx, fl, sc->ex.p, sc->ex.len, s, e) : 0;
+/* fts_scan callback: a token at a new position first emits the word
+** tokens of the position before, then notes the word starting here. */
+static int word_token(void *ctx, int tflags, const char *tok, int ntok,
+                      int start, int end) {
+  wctx *x = ctx;
+  if (!(tflags & FTS_COLOCATED)) {
+    const wspan *p = x->pending;
+    x->pending = NULL;
+    int rc = p ? emit_word(x, p) : 0;
+    if (rc) return rc;
+    x->pending = word_at(x, start);
   }
-  if (sc->st.len == 0) return 0;
-  int rc = sc->cb(sc->ctx, fl, sc->st.p, sc->st.len, s, e);
-  if (rc == 0 && (sc->ex.len != sc->st.len ||
-                  memcmp(sc->ex.p, sc->st.p, (size_t)sc->ex.len) != 0))
-    rc = sc->cb(sc->ctx, FTS_COLOCATED, sc->ex.p, sc->ex.len, s, e);
-  const wspan *w = colocated ? NULL : word_at(sc, s);
-  if (rc == 0 && w) rc = emit_word(sc, w);
-  return rc;
-}
-
-/*
-** Query mode: syllables joined by FTS_WORD_JOIN at i ("quang_ninh") are
-** one word token, folded. Returns the end of the joined run, or i when
-** the token at i is not followed by a joiner and another word.
-*/
-static int joined_word(scan *sc, int i, int *rc) {
-  size_t j = (size_t)i, end = (size_t)i, n = (size_t)sc->n;
-  int nsyl = 0;
-  text_tok t;
-  while (text_tok_next((const char *)sc->text, n, &j, &t) && t.off == end &&
-         t.kind != TEXT_TOK_PUNCT) {
-    end = t.off + t.len, nsyl++;
-    if (end + 1 >= n || sc->text[end] != FTS_WORD_JOIN) break;
-    end++, j = end;
-  }
-  if (nsyl < 2) return i;
-  if (sc->text[end - 1] == FTS_WORD_JOIN) end--;
-  norm_token(sc->text + i, (int)end - i, &sc->ex, &sc->st);
-  *rc = sc->ex.len ? sc->cb(sc->ctx, 0, sc->ex.p, sc->ex.len, i, (int)end) : 0;
-  return (int)end;
-}
-
-/* The parts of compound text[s..e) split at '/' and '-'; the first
-** shares the compound's position. */
-static int emit_parts(scan *sc, int s, int e) {
-  int ps = s, first = 1, rc = 0;
-  for (int k = s; k <= e && rc == 0; k++) {
-    if (k == e || sc->text[k] == '/' || sc->text[k] == '-') {
-      rc = emit(sc, ps, k, first);
-      first = 0;
-      ps = k + 1;
-    }
-  }
-  return rc;
-}
-
-/*
-** Emit the compound that starts at i (text_compound_at): a lone token as
-** it is; tokens joined without a digit one by one; a compound with a
-** digit whole, and in documents also part by part at '/' and '-' (the
-** first part colocated with the whole). Returns the end through *end.
-*/
-static int compound(scan *sc, int i, int *end) {
-  text_compound c;
-  text_compound_at((const char *)sc->text, (size_t)sc->n, (size_t)i, &c);
-  int start = i, rc = 0;
-  i = (int)c.end;
-  *end = i;
-  if (c.nrun == 1) return emit(sc, start, i, 0);
-  if (!c.digits || c.nrun > TEXT_COMPOUND_MAX) { /* plain words */
-    for (int k = 0; k < c.nrun && k < TEXT_COMPOUND_MAX && rc == 0; k++)
-      rc = emit(sc, (int)c.rs[k], (int)c.re[k], 0);
-    return rc;
-  }
-  rc = emit(sc, start, i, 0); /* the compound, whole as written */
-  if (rc || sc->mode == FTS_QUERY || !c.split) return rc;
-  return emit_parts(sc, start, i);
+  return x->cb(x->ctx, tflags, tok, ntok, start, end);
 }
 
 int fts_tokenize(const char *text, int n, int mode, fts_token_fn cb,
                  void *ctx) {
-  scan sc = {.text = (const unsigned char *)text,
-             .n = n,
-             .mode = mode,
-             .cb = cb,
-             .ctx = ctx};
-  tb_init(&sc.ex);
-  tb_init(&sc.st);
   const seg_lex *lex = mode == FTS_DOCUMENT ? seg_lex_default() : NULL;
-  if (lex && n > 0) seg_words(lex, text, (size_t)n, collect_word, &sc);
-  int rc = 0;
-  size_t i = 0;
-  text_tok t;
-  while (rc == 0 && text_tok_next(text, (size_t)n, &i, &t)) {
-    if (t.kind == TEXT_TOK_PUNCT) continue; /* a stray mark too */
-    int e = mode == FTS_QUERY ? joined_word(&sc, (int)t.off, &rc) : (int)t.off;
-    if (e == (int)t.off) rc = compound(&sc, (int)t.off, &e);
-    i = (size_t)e;
-  }
-  tb_free(&sc.ex);
-  tb_free(&sc.st);
-  free(sc.w);
+  wctx x = {.text = text, .cb = cb, .ctx = ctx};
+  if (lex && n > 0) seg_words(lex, text, (size_t)n, collect_word, &x);
+  if (x.nw == 0) return fts_scan(text, n, mode, cb, ctx);
+  int rc = fts_scan(text, n, mode, word_token, &x);
+  if (rc == 0 && x.pending) rc = emit_word(&x, x.pending);
+  free(x.w);
   return rc;
 }
 

@@ -56,6 +56,9 @@ typedef int (*fts_token_fn)(void *ctx, int tflags, const char *tok, int ntok,
 ** for each token. Returns 0, or the first non-zero value cb returned.
 */
 int fts_tokenize(const char *text, int n, int mode, fts_token_fn cb, void *ctx);
+/* The same without word tokens (fts_tok.c): what the segmenter itself
+** uses to read syllables. */
+int fts_scan(const char *text, int n, int mode, fts_token_fn cb, void *ctx);
 
 /*
 ** Register the "tinsh" tokenizer and the auxiliary functions

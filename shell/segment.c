@@ -47,10 +47,10 @@ int seg_tokens(const char *text, size_t n, seg_tok_fn cb, void *ctx) {
   int rc = 0;
   while (rc == 0 && n > PIECE_MAX) {
     size_t e = piece_end(text);
-    rc = fts_tokenize(text, (int)e, FTS_QUERY, adapt_token, &a);
+    rc = fts_scan(text, (int)e, FTS_QUERY, adapt_token, &a);
     text += e, n -= e, a.base += e;
   }
-  return rc ? rc : fts_tokenize(text, (int)n, FTS_QUERY, adapt_token, &a);
+  return rc ? rc : fts_scan(text, (int)n, FTS_QUERY, adapt_token, &a);
 }
 
 /* ---- a per-thread cache of lexicon answers ---- */
