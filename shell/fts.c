@@ -11,195 +11,98 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
+#include "segment.h"
 #include "text.h"
 #include "util.h"
 
-/* ---- token buffers: a stack buffer that grows to the heap ---- */
+/* ---- word tokens: the segmenter's words on top of fts_scan ---- */
 
-typedef struct tbuf {
-  char *p;      /* stack or heap storage */
-  int len, cap; /* bytes used, bytes available */
-  char stack[128];
-} tbuf;
+/* A multi-syllable word found by the segmenter: bytes [from, to). */
+typedef struct wspan {
+  int from, to;
+} wspan;
 
-static void tb_init(tbuf *t) {
-  t->p = t->stack;
-  t->len = 0;
-  t->cap = (int)sizeof t->stack;
-}
-
-static void tb_free(tbuf *t) {
-  if (t->p != t->stack) free(t->p);
-}
-
-static void tb_grow(tbuf *t, int extra) {
-  int cap = t->cap * 2;
-  while (cap < t->len + extra) cap *= 2;
-  if (t->p == t->stack) {
-    char *h = xmalloc((size_t)cap);
-    memcpy(h, t->p, (size_t)t->len);
-    t->p = h;
-  } else {
-    t->p = xrealloc(t->p, (size_t)cap);
-  }
-  t->cap = cap;
-}
-
-static inline void tb_room(tbuf *t, int extra) {
-  if (t->len + extra > t->cap) tb_grow(t, extra);
-}
-
-/* Append cp as UTF-8; the caller has reserved 4 bytes. */
-static inline void tb_cp(tbuf *t, int32_t cp) {
-  unsigned char *o = (unsigned char *)t->p + t->len;
-  if (cp < 0x80) {
-    o[0] = (unsigned char)cp;
-    t->len += 1;
-  } else if (cp < 0x800) {
-    o[0] = (unsigned char)(0xC0 | (cp >> 6));
-    o[1] = (unsigned char)(0x80 | (cp & 0x3F));
-    t->len += 2;
-  } else {
-    t->len += (int)utf8proc_encode_char(cp, o);
-  }
-}
-
-static void tb_set(tbuf *t, const unsigned char *s, int n) {
-  t->len = 0;
-  tb_room(t, n);
-  memcpy(t->p, s, (size_t)n);
-  t->len = n;
-}
-
-/*
-** Slow path for one token: the case fold (ex) and the accent fold (st) of
-** the whole token (text_fold_alloc). Handles decomposed input and
-** anything outside the fold table.
-*/
-static void norm_slow(const unsigned char *s, int n, tbuf *ex, tbuf *st) {
-  size_t m = 0;
-  char *f = text_fold_alloc((const char *)s, (size_t)n, TEXT_FOLD_CASE, &m);
-  tb_set(ex, (const unsigned char *)(f ? f : ""), f ? (int)m : 0);
-  free(f);
-  f = text_fold_alloc((const char *)s, (size_t)n, TEXT_FOLD_ACCENTS, &m);
-  tb_set(st, (const unsigned char *)(f ? f : ""), f ? (int)m : 0);
-  free(f);
-}
-
-/*
-** Normalise token s[0..n) into ex (exact folded form) and st (stripped
-** form). ASCII and precomposed Latin go through the fold table; a
-** combining mark or an unknown code point sends the whole token to
-** norm_slow.
-*/
-static void norm_token(const unsigned char *s, int n, tbuf *ex, tbuf *st) {
-  ex->len = st->len = 0;
-  tb_room(ex, n);
-  tb_room(st, n);
-  for (int i = 0; i < n;) {
-    if (s[i] < 0x80) {
-      char c = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
-      ex->p[ex->len++] = c;
-      st->p[st->len++] = c;
-      i++;
-      continue;
-    }
-    int32_t cp;
-    int l = text_decode((const char *)s + i, (size_t)(n - i), &cp);
-    int32_t fold, strip;
-    if (!text_fold_pair(cp, &fold, &strip)) {
-      norm_slow(s, n, ex, st);
-      return;
-    }
-    tb_room(ex, 4);
-    tb_room(st, 4);
-    tb_cp(ex, fold);
-    tb_cp(st, strip);
-    i += l;
-  }
-}
-
-/* ---- the scanner ---- */
-
-typedef struct scan {
-  const unsigned char *text;
-  int n;
-  int mode;
+/* fts_tokenize in document mode: the words, the caller's callback, and
+** the word to emit once its first syllable's tokens are out. */
+typedef struct wctx {
+  const char *text;
   fts_token_fn cb;
   void *ctx;
-  tbuf ex, st;
-} scan;
+  wspan *w;
+  int nw, wcap, wi;
+  const wspan *pending;
+} wctx;
 
-/* Emit one word text[s..e) in the scanner's mode. */
-static int emit(scan *sc, int s, int e, int colocated) {
-  norm_token(sc->text + s, e - s, &sc->ex, &sc->st);
-  int fl = colocated ? FTS_COLOCATED : 0;
-  if (sc->mode == FTS_QUERY) {
-    return sc->ex.len ? sc->cb(sc->ctx, fl, sc->ex.p, sc->ex.len, s, e) : 0;
+/* seg_words callback: keep the words of two or more syllables. */
+static int collect_word(void *ctx, size_t from, size_t to, int nsyl, int kind) {
+  wctx *x = ctx;
+  if (nsyl < 2 || kind == SEG_NUMBER) return 0;
+  if (x->nw == x->wcap) {
+    x->wcap = x->wcap ? x->wcap * 2 : 64;
+    x->w = xrealloc(x->w, (size_t)x->wcap * sizeof *x->w);
   }
-  if (sc->st.len == 0) return 0;
-  int rc = sc->cb(sc->ctx, fl, sc->st.p, sc->st.len, s, e);
-  if (rc == 0 && (sc->ex.len != sc->st.len ||
-                  memcmp(sc->ex.p, sc->st.p, (size_t)sc->ex.len) != 0))
-    rc = sc->cb(sc->ctx, FTS_COLOCATED, sc->ex.p, sc->ex.len, s, e);
-  return rc;
+  x->w[x->nw].from = (int)from;
+  x->w[x->nw++].to = (int)to;
+  return 0;
 }
 
-/* The parts of compound text[s..e) split at '/' and '-'; the first
-** shares the compound's position. */
-static int emit_parts(scan *sc, int s, int e) {
-  int ps = s, first = 1, rc = 0;
-  for (int k = s; k <= e && rc == 0; k++) {
-    if (k == e || sc->text[k] == '/' || sc->text[k] == '-') {
-      rc = emit(sc, ps, k, first);
-      first = 0;
-      ps = k + 1;
-    }
-  }
-  return rc;
+/* w's text folded (accents too when `accents`), spaces turned into
+** FTS_WORD_JOIN; malloc'd, length in *n. */
+static char *word_key(const char *s, size_t len, int accents, size_t *n) {
+  char *f = text_fold_alloc(s, len, accents, n);
+  for (size_t i = 0; f && i < *n; i++)
+    if (f[i] == ' ') f[i] = FTS_WORD_JOIN;
+  return f;
 }
 
 /*
-** Emit the compound that starts at i (text_compound_at): a lone token as
-** it is; tokens joined without a digit one by one; a compound with a
-** digit whole, and in documents also part by part at '/' and '-' (the
-** first part colocated with the whole). Returns the end through *end.
+** Emit the word tokens of w (stripped key, then the exact key when it
+** differs), colocated with its first syllable.
 */
-static int compound(scan *sc, int i, int *end) {
-  text_compound c;
-  text_compound_at((const char *)sc->text, (size_t)sc->n, (size_t)i, &c);
-  int start = i, rc = 0;
-  i = (int)c.end;
-  *end = i;
-  if (c.nrun == 1) return emit(sc, start, i, 0);
-  if (!c.digits || c.nrun > TEXT_COMPOUND_MAX) { /* plain words */
-    for (int k = 0; k < c.nrun && k < TEXT_COMPOUND_MAX && rc == 0; k++)
-      rc = emit(sc, (int)c.rs[k], (int)c.re[k], 0);
-    return rc;
+static int emit_word(wctx *x, const wspan *w) {
+  size_t ns = 0, ne = 0, len = (size_t)(w->to - w->from);
+  char *st = word_key(x->text + w->from, len, TEXT_FOLD_ACCENTS, &ns);
+  char *ex = word_key(x->text + w->from, len, TEXT_FOLD_CASE, &ne);
+  int rc = 0;
+  if (st && ns) rc = x->cb(x->ctx, FTS_COLOCATED, st, (int)ns, w->from, w->to);
+  if (rc == 0 && ex && ne && (ne != ns || memcmp(ex, st, ne) != 0))
+    rc = x->cb(x->ctx, FTS_COLOCATED, ex, (int)ne, w->from, w->to);
+  free(st);
+  free(ex);
+  return rc;
+}
+
+/* The word that starts at byte s, if any (words come in text order). */
+static const wspan *word_at(wctx *x, int s) {
+  while (x->wi < x->nw && x->w[x->wi].from < s) x->wi++;
+  return x->wi < x->nw && x->w[x->wi].from == s ? &x->w[x->wi] : NULL;
+}
+
+/* fts_scan callback: a token at a new position first emits the word
+** tokens of the position before, then notes the word starting here. */
+static int word_token(void *ctx, int tflags, const char *tok, int ntok,
+                      int start, int end) {
+  wctx *x = ctx;
+  if (!(tflags & FTS_COLOCATED)) {
+    const wspan *p = x->pending;
+    x->pending = NULL;
+    int rc = p ? emit_word(x, p) : 0;
+    if (rc) return rc;
+    x->pending = word_at(x, start);
   }
-  rc = emit(sc, start, i, 0); /* the compound, whole as written */
-  if (rc || sc->mode == FTS_QUERY || !c.split) return rc;
-  return emit_parts(sc, start, i);
+  return x->cb(x->ctx, tflags, tok, ntok, start, end);
 }
 
 int fts_tokenize(const char *text, int n, int mode, fts_token_fn cb,
                  void *ctx) {
-  scan sc = {(const unsigned char *)text, n, mode, cb, ctx, {0}, {0}};
-  tb_init(&sc.ex);
-  tb_init(&sc.st);
-  int rc = 0;
-  size_t i = 0;
-  text_tok t;
-  while (rc == 0 && text_tok_next(text, (size_t)n, &i, &t)) {
-    if (t.kind == TEXT_TOK_PUNCT) continue; /* a stray mark too */
-    int e;
-    rc = compound(&sc, (int)t.off, &e);
-    i = (size_t)e;
-  }
-  tb_free(&sc.ex);
-  tb_free(&sc.st);
+  const seg_lex *lex = mode == FTS_DOCUMENT ? seg_lex_default() : NULL;
+  wctx x = {.text = text, .cb = cb, .ctx = ctx};
+  if (lex && n > 0) seg_words(lex, text, (size_t)n, collect_word, &x);
+  if (x.nw == 0) return fts_scan(text, n, mode, cb, ctx);
+  int rc = fts_scan(text, n, mode, word_token, &x);
+  if (rc == 0 && x.pending) rc = emit_word(&x, x.pending);
+  free(x.w);
   return rc;
 }
 
@@ -292,7 +195,9 @@ static int tok_tokenize(Fts5Tokenizer *t, void *pCtx, int flags,
                                       int)) {
   (void)t;
   xtok_ctx x = {pCtx, xToken};
-  int mode = (flags & FTS5_TOKENIZE_QUERY) ? FTS_QUERY : FTS_DOCUMENT;
+  int mode = (flags & FTS5_TOKENIZE_QUERY) ? FTS_QUERY
+             : (flags & FTS5_TOKENIZE_AUX) ? FTS_AUX
+                                           : FTS_DOCUMENT;
   if (nText <= 0) return SQLITE_OK; /* nothing to tokenize */
   if (mode == FTS_DOCUMENT && (flags & FTS5_TOKENIZE_DOCUMENT)) {
     /* empty and NULL columns never reach the tokenizer: skip them */
@@ -309,7 +214,25 @@ static int tok_tokenize(Fts5Tokenizer *t, void *pCtx, int flags,
   return fts_tokenize(pText, nText, mode, fwd_token, &x);
 }
 
-/* ---- tinsh_offsets(fts): byte offsets of the hits ---- */
+/* ---- tinsh_offsets(fts [, spans]): byte offsets of the hits ---- */
+
+/*
+** Token positions covered by phrase ph: the ph-th number of spans (text
+** "2 1 ..." from fts_plain_query_words), else the phrase's size.
+*/
+static int phrase_span(const Fts5ExtensionApi *api, Fts5Context *fts,
+                       const char *spans, int ph) {
+  int sz = api->xPhraseSize(fts, ph);
+  const char *p = spans;
+  for (int i = 0; p && *p; i++) {
+    char *e;
+    long v = strtol(p, &e, 10);
+    if (e == p) break;
+    if (i == ph) return v > 0 && v <= 64 ? (int)v : sz;
+    p = e;
+  }
+  return sz;
+}
 
 typedef struct inst {
   int first, last; /* token positions covered */
@@ -324,9 +247,10 @@ typedef struct off_ctx {
 
 static int off_token(void *ctx, int tflags, const char *tok, int ntok,
                      int start, int end) {
-  (void)tok, (void)ntok;
   off_ctx *o = ctx;
   if (!(tflags & FTS5_TOKEN_COLOCATED)) o->pos++;
+  if (memchr(tok, FTS_WORD_JOIN, (size_t)ntok) && (tflags & FTS_COLOCATED))
+    return SQLITE_OK; /* a word token: its syllables give the offsets */
   for (int k = 0; k < o->n; k++) {
     if (o->v[k].first == o->pos && o->v[k].start < 0) o->v[k].start = start;
     if (o->v[k].last == o->pos) o->v[k].end = end;
@@ -340,7 +264,8 @@ static int off_token(void *ctx, int tflags, const char *tok, int ntok,
 */
 static void offsets_fn(const Fts5ExtensionApi *api, Fts5Context *fts,
                        sqlite3_context *ctx, int nval, sqlite3_value **vals) {
-  (void)nval, (void)vals;
+  const char *spans =
+      nval > 0 ? (const char *)sqlite3_value_text(vals[0]) : NULL;
   int ninst = 0, rc = api->xInstCount(fts, &ninst);
   if (rc != SQLITE_OK) {
     sqlite3_result_error_code(ctx, rc);
@@ -355,7 +280,7 @@ static void offsets_fn(const Fts5ExtensionApi *api, Fts5Context *fts,
     for (int i = 0; i < ninst; i++) {
       int ph, c, off;
       if (api->xInst(fts, i, &ph, &c, &off) != SQLITE_OK || c != col) continue;
-      int sz = api->xPhraseSize(fts, ph);
+      int sz = phrase_span(api, fts, spans, ph);
       v[n].first = off;
       v[n].last = off + (sz > 0 ? sz - 1 : 0);
       v[n].start = v[n].end = -1;
@@ -424,7 +349,8 @@ static double bm25_idf(sqlite3_int64 nrow, sqlite3_int64 nhit) {
 }
 
 static int rank_data_get(const Fts5ExtensionApi *api, Fts5Context *fts,
-                         sqlite3_value *nrun, rank_data **out) {
+                         sqlite3_value *nrun, const char *spans,
+                         rank_data **out) {
   rank_data *d = api->xGetAuxdata(fts, 0);
   if (d) {
     *out = d;
@@ -445,7 +371,7 @@ static int rank_data_get(const Fts5ExtensionApi *api, Fts5Context *fts,
     rc = api->xQueryPhrase(fts, i, &nhit, count_cb);
     d->idf[i] = bm25_idf(nrow, nhit);
     if (d->idf[i] > d->idf_run) d->idf_run = d->idf[i];
-    d->size[i] = api->xPhraseSize(fts, i);
+    d->size[i] = phrase_span(api, fts, spans, i);
   }
   if (nrun && sqlite3_value_type(nrun) != SQLITE_NULL)
     d->idf_run = bm25_idf(nrow, sqlite3_value_int64(nrun));
@@ -485,8 +411,12 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts,
                     sqlite3_context *ctx, int nval, sqlite3_value **vals) {
   const double k1 = 1.2, b = 0.75;
   rank_data *d = NULL;
-  int rc = rank_data_get(api, fts, nval > 0 ? vals[0] : NULL, &d), ninst = 0;
-  if (nval > 0) vals++, nval--; /* then the column weights */
+  sqlite3_value *nrun = nval > 0 ? vals[0] : NULL;
+  const char *spans = NULL;
+  if (nval > 0) vals++, nval--; /* then the spans, the column weights */
+  if (nval > 0 && sqlite3_value_type(vals[0]) == SQLITE_TEXT)
+    spans = (const char *)sqlite3_value_text(vals[0]), vals++, nval--;
+  int rc = rank_data_get(api, fts, nrun, spans, &d), ninst = 0;
   if (rc == SQLITE_OK) rc = api->xInstCount(fts, &ninst);
   if (rc != SQLITE_OK) {
     sqlite3_result_error_code(ctx, rc);
@@ -537,121 +467,4 @@ int fts_register(sqlite3 *db) {
   if (rc == SQLITE_OK)
     rc = api->xCreateFunction(api, "tinsh_rank", NULL, rank_fn, NULL);
   return rc;
-}
-
-/* ---- plain queries ---- */
-
-static int count_token(void *ctx, int tflags, const char *tok, int ntok,
-                       int start, int end) {
-  (void)tflags, (void)tok, (void)ntok, (void)start, (void)end;
-  (*(int *)ctx)++;
-  return 0;
-}
-
-/* Append s[0..n) as an FTS5 string literal if it holds a token. */
-static void add_quoted(buf *b, const char *s, int n, int prefix) {
-  int ntok = 0;
-  fts_tokenize(s, n, FTS_QUERY, count_token, &ntok);
-  if (ntok == 0) return;
-  if (b->len) buf_addc(b, ' ');
-  buf_addc(b, '"');
-  for (int i = 0; i < n; i++) {
-    if (s[i] == '"') buf_addc(b, '"');
-    buf_addc(b, s[i]);
-  }
-  buf_addc(b, '"');
-  if (prefix) buf_addc(b, '*');
-}
-
-static int is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
-}
-
-char *fts_plain_query(const char *q) {
-  return fts_plain_query_ex(q, NULL);
-}
-
-/* A plain query being built. */
-typedef struct qbuild {
-  buf b;       /* the MATCH expression */
-  buf words;   /* the bare words, space-separated, for the run */
-  int nbare;   /* bare words kept */
-  int special; /* a phrase or a prefix query was seen */
-} qbuild;
-
-/* The word at p (up to white space or '"'): quoted, with '*' kept as a
-** prefix query; a bare word is also remembered for the run. Returns
-** its end. */
-static const char *add_word(qbuild *qb, const char *p) {
-  const char *e = p;
-  while (*e && !is_space(*e) && *e != '"') e++;
-  int n = (int)(e - p), prefix = 0;
-  while (n > 0 && p[n - 1] == '*') n--, prefix = 1;
-  size_t before = qb->b.len;
-  add_quoted(&qb->b, p, n, prefix);
-  if (prefix) qb->special = 1;
-  if (qb->b.len != before && !prefix) {
-    if (qb->words.len) buf_addc(&qb->words, ' ');
-    buf_add(&qb->words, p, (size_t)n);
-    qb->nbare++;
-  }
-  return e;
-}
-
-/* "a phrase" at p (the closing quote may be missing); returns its end. */
-static const char *add_phrase(qbuild *qb, const char *p) {
-  const char *e = strchr(p + 1, '"');
-  if (!e) e = p + strlen(p);
-  add_quoted(&qb->b, p + 1, (int)(e - p - 1), 0);
-  qb->special = 1;
-  return *e ? e + 1 : e;
-}
-
-char *fts_plain_query_ex(const char *q, char **run) {
-  qbuild qb = {.nbare = 0};
-  buf_init(&qb.b);
-  buf_init(&qb.words);
-  for (const char *p = q ? q : ""; *p;)
-    p = is_space(*p) ? p + 1
-        : *p == '"'  ? add_phrase(&qb, p)
-                     : add_word(&qb, p);
-  if (run) {
-    *run = NULL;
-    if (qb.nbare >= 2 && !qb.special) {
-      buf r;
-      buf_init(&r);
-      add_quoted(&r, qb.words.data, (int)qb.words.len, 0);
-      *run = buf_detach(&r);
-    }
-  }
-  buf_free(&qb.words);
-  if (qb.b.len == 0) {
-    buf_free(&qb.b);
-    return NULL;
-  }
-  return buf_detach(&qb.b);
-}
-
-typedef struct fold_ctx {
-  char *out;
-  int cap, len;
-} fold_ctx;
-
-static int fold_first(void *ctx, int tflags, const char *tok, int ntok,
-                      int start, int end) {
-  (void)tflags, (void)start, (void)end;
-  fold_ctx *f = ctx;
-  f->len = ntok < f->cap - 1 ? ntok : f->cap - 1;
-  memcpy(f->out, tok, (size_t)f->len);
-  f->out[f->len] = 0;
-  return 1;
-}
-
-int fts_fold(const char *s, char *out, int cap) {
-  fold_ctx f = {out, cap, -1};
-  if (cap <= 0) return -1;
-  out[0] = 0;
-  fts_tokenize(s, (int)strlen(s), FTS_QUERY, fold_first, &f);
-  return f.len;
 }

@@ -15,7 +15,16 @@
 ** and a word with diacritics hits exactly that form. Stripping is
 ** idempotent, so a stripped form never equals an accented exact form.
 **
-** Offsets are byte offsets into the original text.
+** Words: in documents, every word of two or more syllables that the
+** segmenter (segment.h) finds is also emitted as one word token, its
+** syllables' stripped forms joined by FTS_WORD_JOIN ("quang_ninh") and,
+** when that differs, its exact folded form ("quảng_ninh"), both
+** colocated with its first syllable, so phrase queries on syllables are
+** unchanged. In queries, syllables joined by FTS_WORD_JOIN with nothing
+** in between are that one word token.
+**
+** Offsets are byte offsets into the original text (a word token's span
+** covers the whole word).
 */
 #ifndef TINSH_FTS_H
 #define TINSH_FTS_H
@@ -26,8 +35,13 @@
 
 enum {
   FTS_DOCUMENT = 0, /* index mode: stripped + exact forms, compound parts */
-  FTS_QUERY = 1     /* query mode: exact folded form, compounds whole */
+  FTS_QUERY = 1,    /* query mode: exact folded form, compounds whole */
+  FTS_AUX = 2       /* document tokens without word tokens (snippets and
+                       offsets, which skip colocated word tokens anyway) */
 };
+
+/* joins the syllables of a word token */
+#define FTS_WORD_JOIN '_'
 
 /* colocated with the previous token (same value as FTS5_TOKEN_COLOCATED) */
 #define FTS_COLOCATED 0x0001
@@ -42,17 +56,23 @@ typedef int (*fts_token_fn)(void *ctx, int tflags, const char *tok, int ntok,
 ** for each token. Returns 0, or the first non-zero value cb returned.
 */
 int fts_tokenize(const char *text, int n, int mode, fts_token_fn cb, void *ctx);
+/* The same without word tokens (fts_tok.c): what the segmenter itself
+** uses to read syllables. */
+int fts_scan(const char *text, int n, int mode, fts_token_fn cb, void *ctx);
 
 /*
 ** Register the "tinsh" tokenizer and the auxiliary functions
 ** tinsh_offsets(fts) and tinsh_rank(fts, w...) with db's FTS5. Returns an
 ** SQLite status code.
 **
-** tinsh_offsets(fts) returns the byte offsets of the current row's hits as
-** text "col start end col start end ...", col being the FTS column index
-** and start/end byte offsets into that column's text.
+** tinsh_offsets(fts [, spans]) returns the byte offsets of the current
+** row's hits as text "col start end col start end ...", col being the FTS
+** column index and start/end byte offsets into that column's text. spans
+** (text, see fts_plain_query_words) gives the token positions each
+** phrase covers; without it, its number of tokens.
 **
-** tinsh_rank(fts, nrun, w...) is bm25(fts, w...) plus one term for the
+** tinsh_rank(fts, nrun [, spans], w...) is bm25(fts, w...) plus one term for
+*the
 ** query's phrases found side by side in query order, with the IDF of nrun
 ** documents (the number holding that run; NULL: the IDF of the rarest
 ** phrase). Lower is better, like bm25. Used as
@@ -73,6 +93,25 @@ char *fts_plain_query(const char *q);
 ** words and no phrase or prefix, else NULL. The phrases of the returned
 ** expression are then the words in query order, as tinsh_rank expects. */
 char *fts_plain_query_ex(const char *q, char **run);
+
+/* Does the index hold word token tok[0..ntok) (a word of two or more
+** syllables joined by FTS_WORD_JOIN)? Non-zero: yes. */
+typedef int (*fts_word_fn)(void *ctx, const char *tok, int ntok);
+
+/* Longest run of syllables a query word token may join. */
+#define FTS_WORD_MAX 4
+
+/*
+** fts_plain_query_ex, where runs of two to FTS_WORD_MAX bare words (each
+** one token) that has() says the index holds as one word token become
+** that token, longest run first from the left ("quang ninh" ->
+** `"quang_ninh"`); has NULL: no joining. *spans (when not NULL) is set to
+** the number of token positions each phrase of the expression covers,
+** space-separated ("2 1"; malloc'd, NULL with no expression): pass it to
+** tinsh_offsets and tinsh_rank so a word token covers its syllables.
+*/
+char *fts_plain_query_words(const char *q, fts_word_fn has, void *ctx,
+                            char **run, char **spans);
 
 /*
 ** Pre-tokenization: tokenize text in any thread now (fts_pretokenize, in

@@ -186,7 +186,7 @@ int ls_s_find(lua_State *L) {
   if (ql > 0 && q[ql - 1] == '*') m->prefix = 1;
   fts_tokenize(q, (int)qlen, FTS_QUERY, qtok, m);
   if (m->nq > 0) {
-    fts_tokenize(text, (int)n, FTS_DOCUMENT, dtok, m);
+    fts_tokenize(text, (int)n, FTS_AUX, dtok, m);
     if (m->pos >= 0 && !(m->max && m->nhits >= m->max)) check_phrase(m);
   }
   lua_createtable(L, m->nhits < INT_MAX / 2 ? 2 * m->nhits : 0, 0);

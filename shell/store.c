@@ -358,6 +358,9 @@ static int migrate(store *s, char **err) {
     rc = store_exec(s, schema_v4, err);
   if (!rc && have < 5) /* 4 -> 5: the document count in meta */
     rc = store_exec(s, schema_v5, err);
+  if (!rc && have < 6) /* 5 -> 6: word tokens in the index, or not yet */
+    rc = have < 1 ? store_exec(s, STORE_FTS_WORDS_SQL, err)
+                  : set_meta(s, "fts_words", "0", err);
   if (!rc) /* fields added to fact_schema.h since the file was made */
     rc = store_facts_add_columns(s, err);
   if (!rc) rc = set_meta(s, "schema_version", num, err);
@@ -656,6 +659,18 @@ void store_docs_close(store_iter *it) {
 
 /* The count kept in meta (schema 5); a database opened read-only from an
 ** older tinsh has none and is counted. */
+int store_fts_words(store *s) {
+  sqlite3_stmt *st;
+  int yes = 0;
+  if (sqlite3_prepare_v2(s->db,
+                         "SELECT value = '1' FROM meta WHERE key = 'fts_words'",
+                         -1, &st, NULL) != SQLITE_OK)
+    return 0;
+  if (sqlite3_step(st) == SQLITE_ROW) yes = sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  return yes;
+}
+
 int64_t store_doc_count(store *s) {
   int64_t n = store_int(
       s, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'doc_count'",

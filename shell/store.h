@@ -16,7 +16,7 @@
 
 #include "doc.h"
 
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 typedef struct store store;
 
@@ -106,6 +106,7 @@ typedef struct store_search_opts {
   const char *hl_close; /* NULL = "\x03" */
   const char *ellipsis; /* NULL = "…" */
   int offsets;          /* fill store_hit.offsets */
+  int forms;            /* with offsets: count forms (store_search_forms) */
   int no_adjacent;      /* plain queries: rank by bm25 alone, without the
                            bonus for words side by side (tinsh_rank) */
 } store_search_opts;
@@ -131,6 +132,12 @@ store_search *store_search_open(store *s, const char *query,
                                 const store_search_opts *o, char **err);
 int store_search_next(store_search *q, store_hit *h); /* 1 row, 0 end, -1 */
 void store_search_close(store_search *q);
+/* The forms the hits returned so far matched (their text, case-folded),
+** most frequent first, "tham nhũng 33 · thăm những 5" (at most max forms,
+** max <= 0: all; malloc'd). NULL when no form was counted: forms or
+** offsets not asked for, a raw query, or none of its words without
+** diacritics. */
+char *store_search_forms(store_search *q, int max);
 /* Number of matching documents, or -1 with *err. */
 int64_t store_search_count(store *s, const char *query, int raw, char **err);
 

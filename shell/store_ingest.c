@@ -70,6 +70,8 @@ int store_ingest(store *s, const char *const *paths, int npaths,
   ing_pool_stop(&g);
   if (!rc && o->prune) rc = ing_prune(&g);
   if (!rc) rc = ing_batch_end(&g);
+  if (!rc && o->reparse && !(o->cancel && *o->cancel)) /* all re-indexed */
+    rc = store_exec(s, STORE_FTS_WORDS_SQL, err);
   /* a failed COMMIT (a full disk) can leave the transaction open too */
   if (rc && (g.in_batch || !sqlite3_get_autocommit(s->db)))
     sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);

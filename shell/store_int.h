@@ -30,6 +30,13 @@ int store_boot_id(char *out, size_t n);
 char *store_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* run SQL; 0 or -1 with *err */
 int store_exec(store *s, const char *sql, char **err);
+
+/* meta 'fts_words' = 1: every document's index row holds word tokens
+** (fts.h); a file from before schema version 6 has 0 until a full
+** `ingest --reparse`, and searches it on syllables alone. */
+#define STORE_FTS_WORDS_SQL \
+  "INSERT OR REPLACE INTO meta(key, value) VALUES('fts_words', '1')"
+int store_fts_words(store *s);
 /* First column of the first row of sql (arg bound to ?1 unless NULL):
 ** none when there is no row, -1 when sql does not compile. */
 int64_t store_int(store *s, const char *sql, const char *arg, int64_t none);

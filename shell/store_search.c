@@ -4,35 +4,126 @@
 ** table's bm25 rank (weights in the FTS5 'rank' config), snippets and hit
 ** offsets computed only for the rows returned.
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fts.h"
 #include "store_int.h"
+#include "text.h"
+
+/* One form the hits matched: the hit's text, case-folded. */
+struct form {
+  char *text;
+  int n;
+};
 
 struct store_search {
   sqlite3_stmt *st; /* NULL: empty result (query without a word) */
   int pending;      /* a row was stepped by store_search_open */
   int snippet, offsets;
-  char *open, *close; /* the highlight markers */
-  buf snip;           /* the current row's snippet, hits merged */
+  char *open, *close;  /* the highlight markers */
+  char *spans;         /* token positions per phrase (tinsh_offsets) */
+  buf words;           /* the query's word tokens (query_words) */
+  sqlite3_stmt *texts; /* the hit's column texts, when counting forms */
+  struct form *forms;  /* the forms the hits matched so far */
+  int nforms, cforms;
+  buf snip; /* the current row's snippet, hits merged */
 };
 
+/*
+** The word tokens of MATCH expression m (quoted strings "a_b" of
+** syllables joined by FTS_WORD_JOIN), accent-folded, the joiners turned
+** into spaces, each NUL-terminated, into out ("quang ninh\0...").
+*/
+static void query_words(const char *m, buf *out) {
+  buf w;
+  buf_init(&w);
+  for (const char *p = m ? strchr(m, '"') : NULL; p; p = strchr(p + 1, '"')) {
+    int join = 0, space = 0;
+    w.len = 0;
+    for (p++; *p && !(*p == '"' && p[1] != '"'); p++) {
+      if (*p == '"') p++; /* "" inside a string */
+      join |= *p == FTS_WORD_JOIN, space |= *p == ' ';
+      buf_addc(&w, *p == FTS_WORD_JOIN ? ' ' : *p);
+    }
+    if (!*p) break;
+    if (!join || space) continue;
+    size_t n = 0;
+    char *f = text_fold_alloc(w.data, w.len, TEXT_FOLD_ACCENTS, &n);
+    if (f && n) buf_add(out, f, n + 1);
+    free(f);
+  }
+  buf_free(&w);
+}
+
+/* Bytes of after (the text after a hit's closing mark) to take into the
+** hit so that its last syllable hl[0..nhl) plus them is one of the
+** query's words (FTS5 marks only a word token's first syllable). */
+static size_t word_tail(const char *hl, size_t nhl, const char *after,
+                        const buf *words) {
+  size_t na = strlen(after);
+  for (size_t i = 0; i < words->len; i += strlen(words->data + i) + 1) {
+    const char *w = words->data + i;
+    size_t j = 0;
+    text_tok t;
+    for (const char *sp = strchr(w, ' '); sp; sp = strchr(sp + 1, ' ')) {
+      if (j >= na || after[j] != ' ') break;
+      text_tok_at(after, na, j + 1, &t);
+      if (t.kind == TEXT_TOK_PUNCT) break;
+      j = t.off + t.len;
+    }
+    buf c;
+    buf_init(&c);
+    buf_add(&c, hl, nhl);
+    buf_add(&c, after, j);
+    size_t n = 0;
+    char *f = text_fold_alloc(c.data, c.len, TEXT_FOLD_ACCENTS, &n);
+    int same = f && n == strlen(w) && !memcmp(f, w, n);
+    free(f);
+    buf_free(&c);
+    if (same && j) return j;
+  }
+  return 0;
+}
+
+/* The last syllable of the hit that starts at out[hl]. */
+static size_t last_syllable(const buf *out, size_t hl) {
+  size_t k = out->len;
+  while (k > hl && out->data[k - 1] != ' ') k--;
+  return k;
+}
+
 /* Copy snippet s into out, joining hits separated only by white space
-** ("[Móng] [Cái]" -> "[Móng Cái]": the query's words side by side). */
+** ("[Móng] [Cái]" -> "[Móng Cái]": the query's words side by side) and
+** widening a word token's hit over the word ("[Quảng] Ninh" -> "[Quảng
+** Ninh]"; words from query_words). */
 static void merge_hits(const char *s, const char *open, const char *close,
-                       buf *out) {
-  size_t no = strlen(open), nc = strlen(close);
+                       const buf *words, buf *out) {
+  size_t no = strlen(open), nc = strlen(close), hl = 0;
   out->len = 0;
   while (*s) {
+    if (no && !strncmp(s, open, no)) {
+      buf_add(out, open, no);
+      s += no, hl = out->len;
+      continue;
+    }
     if (nc && !strncmp(s, close, nc)) {
-      const char *e = s + nc;
+      size_t k = last_syllable(out, hl);
+      size_t ext = words->len
+                       ? word_tail(out->data + k, out->len - k, s + nc, words)
+                       : 0;
+      buf_add(out, s + nc, ext);
+      const char *after = s + nc + ext, *e = after;
       while (*e == ' ' || *e == '\t' || *e == '\n' || *e == '\r') e++;
-      if (e > s + nc && no && !strncmp(e, open, no)) {
-        buf_add(out, s + nc, (size_t)(e - s - nc)); /* the space only */
+      if (e > after && no && !strncmp(e, open, no)) {
+        buf_add(out, after, (size_t)(e - after)); /* the space only */
         s = e + no;
         continue;
       }
+      buf_add(out, close, nc);
+      s = after;
+      continue;
     }
     buf_addc(out, *s++);
   }
@@ -46,17 +137,42 @@ static void merge_hits(const char *s, const char *open, const char *close,
   "SELECT d.id, d.doc_id, d.path, d.title, d.published, h.score, h.snip, " \
   "h.offs FROM (SELECT rowid AS id, rank AS score, "                       \
   "CASE WHEN ?5 THEN snippet(fts, -1, ?6, ?7, ?8, ?9) END AS snip, "       \
-  "CASE WHEN ?10 THEN tinsh_offsets(fts) END AS offs "                     \
+  "CASE WHEN ?10 THEN tinsh_offsets(fts, ?11) END AS offs "                \
   "FROM fts WHERE fts MATCH ?1" RANK                                       \
   " ORDER BY rank LIMIT ?2 OFFSET ?3) "                                    \
   "h JOIN documents d ON d.id = h.id ORDER BY h.score, d.id"
 static const char search_sql[] = SEARCH_SQL("");
 static const char search_adjacent_sql[] = SEARCH_SQL(" AND rank MATCH ?4");
 
-static char *match_expr(const char *query, int raw, char **run) {
+/* fts_word_fn: does any document hold word token tok (one FTS5 token,
+** syllables joined by FTS_WORD_JOIN)? An index built before word tokens
+** holds none, so its queries stay on syllables. */
+static int has_word(void *ctx, const char *tok, int ntok) {
+  store *s = ctx;
+  sqlite3_stmt *st;
+  int found = 0;
+  if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM fts WHERE fts MATCH ?1 LIMIT 1",
+                         -1, &st, NULL) != SQLITE_OK)
+    return 0;
+  buf q;
+  buf_init(&q);
+  buf_printf(&q, "\"%.*s\"", ntok, tok);
+  sqlite3_bind_text(st, 1, q.data, (int)q.len, SQLITE_STATIC);
+  found = sqlite3_step(st) == SQLITE_ROW;
+  sqlite3_finalize(st);
+  buf_free(&q);
+  return found;
+}
+
+/* The MATCH expression of a query; plain queries get their words joined
+** (fts_plain_query_words), the run and the phrases' spans. */
+static char *match_expr(store *s, const char *query, int raw, char **run,
+                        char **spans) {
   if (run) *run = NULL;
+  if (spans) *spans = NULL;
   if (raw) return xstrdup(query ? query : "");
-  return fts_plain_query_ex(query, run);
+  return fts_plain_query_words(query, store_fts_words(s) ? has_word : NULL, s,
+                               run, spans);
 }
 
 /* Number of documents matching m, -1 on error (message in *err). */
@@ -77,14 +193,18 @@ static int64_t count_matches(store *s, const char *m, char **err) {
 ** side by side higher: tinsh_rank (fts.c) with the number of documents
 ** that hold them so, and the weights of the configured bm25 rank. NULL
 ** when no document holds them side by side (bm25 ranks alone). */
-static char *adjacent_rank(store *s, const char *run, char **err) {
+static char *adjacent_rank(store *s, const char *run, const char *spans,
+                           char **err) {
   int64_t n = count_matches(s, run, err);
   if (n <= 0) return NULL;
   buf b;
   buf_init(&b);
-  buf_printf(&b, "tinsh_rank(%lld, " STORE_RANK_WEIGHTS ")", (long long)n);
+  buf_printf(&b, "tinsh_rank(%lld, '%s', " STORE_RANK_WEIGHTS ")", (long long)n,
+             spans ? spans : "");
   return buf_detach(&b);
 }
+
+static int has_unaccented(const char *q);
 
 store_search *store_search_open(store *s, const char *query,
                                 const store_search_opts *o, char **err) {
@@ -93,14 +213,15 @@ store_search *store_search_open(store *s, const char *query,
   *err = NULL;
   store_search *q = xcalloc(1, sizeof *q);
   char *run = NULL, *rank = NULL;
-  char *m = match_expr(query, o->raw, o->no_adjacent ? NULL : &run);
+  char *m =
+      match_expr(s, query, o->raw, o->no_adjacent ? NULL : &run, &q->spans);
   if (!m || !*m) {
     free(m);
     free(run);
     return q; /* nothing to search for: no hits */
   }
   if (run) {
-    rank = adjacent_rank(s, run, err);
+    rank = adjacent_rank(s, run, q->spans, err);
     free(run);
     if (*err) {
       free(m);
@@ -119,8 +240,14 @@ store_search *store_search_open(store *s, const char *query,
   int ntok = o->snippet_tokens == 0 ? 16 : o->snippet_tokens;
   q->snippet = ntok > 0;
   q->offsets = o->offsets;
+  if (o->forms && o->offsets && !o->raw && query && has_unaccented(query))
+    sqlite3_prepare_v2(s->db,
+                       "SELECT title, lead, body, captions, answers FROM "
+                       "fts_content WHERE id = ?1",
+                       -1, &q->texts, NULL);
   if (ntok > 64) ntok = 64; /* FTS5's maximum */
   sqlite3_bind_text(q->st, 1, m, -1, SQLITE_TRANSIENT);
+  query_words(m, &q->words);
   sqlite3_bind_int64(q->st, 2, o->limit == 0 ? 20 : o->limit);
   sqlite3_bind_int64(q->st, 3, o->offset > 0 ? o->offset : 0);
   if (rank) sqlite3_bind_text(q->st, 4, rank, -1, free);
@@ -133,6 +260,7 @@ store_search *store_search_open(store *s, const char *query,
                     SQLITE_TRANSIENT);
   sqlite3_bind_int(q->st, 9, ntok > 0 ? ntok : 1);
   sqlite3_bind_int(q->st, 10, o->offsets);
+  sqlite3_bind_text(q->st, 11, q->spans, -1, SQLITE_STATIC);
   free(m);
   int rc = sqlite3_step(q->st);
   if (rc == SQLITE_ROW) {
@@ -143,6 +271,79 @@ store_search *store_search_open(store *s, const char *query,
     return NULL;
   }
   return q;
+}
+
+/* Count form t[0..n) (case-folded, white space made single spaces). */
+static void add_form(store_search *q, const char *t, size_t n) {
+  size_t m = 0;
+  char *f = text_fold_alloc(t, n, TEXT_FOLD_CASE, &m);
+  if (!f) return;
+  size_t k = 0;
+  for (size_t i = 0; i < m; i++) {
+    int sp = f[i] == ' ' || f[i] == '\n' || f[i] == '\t' || f[i] == '\r';
+    if (!sp || (k && f[k - 1] != ' ')) f[k++] = sp ? ' ' : f[i];
+  }
+  f[k] = 0;
+  for (int i = 0; i < q->nforms; i++)
+    if (!strcmp(q->forms[i].text, f)) {
+      q->forms[i].n++;
+      free(f);
+      return;
+    }
+  if (q->nforms == q->cforms) {
+    q->cforms = q->cforms ? q->cforms * 2 : 8;
+    q->forms = xrealloc(q->forms, (size_t)q->cforms * sizeof *q->forms);
+  }
+  q->forms[q->nforms].text = f;
+  q->forms[q->nforms++].n = 1;
+}
+
+/* Count the forms of one hit: the text of its offsets ("col start end
+** ..."), read from fts_content. */
+static void count_forms(store_search *q, int64_t id, const char *offs) {
+  sqlite3_reset(q->texts);
+  sqlite3_bind_int64(q->texts, 1, id);
+  if (sqlite3_step(q->texts) != SQLITE_ROW) return;
+  int col, a, b, used;
+  while (sscanf(offs, "%d %d %d%n", &col, &a, &b, &used) == 3) {
+    offs += used;
+    if (col < 0 || col >= sqlite3_column_count(q->texts)) continue;
+    const char *t = (const char *)sqlite3_column_text(q->texts, col);
+    int n = sqlite3_column_bytes(q->texts, col);
+    if (t && a >= 0 && a < b && b <= n) add_form(q, t + a, (size_t)(b - a));
+  }
+}
+
+static int form_cmp(const void *x, const void *y) {
+  const struct form *a = x, *b = y;
+  return a->n != b->n ? b->n - a->n : strcmp(a->text, b->text);
+}
+
+char *store_search_forms(store_search *q, int max) {
+  if (!q || !q->texts || q->nforms == 0) return NULL;
+  qsort(q->forms, (size_t)q->nforms, sizeof *q->forms, form_cmp);
+  buf b;
+  buf_init(&b);
+  for (int i = 0; i < q->nforms && (max <= 0 || i < max); i++)
+    buf_printf(&b, "%s%s %d", i ? " · " : "", q->forms[i].text, q->forms[i].n);
+  return buf_detach(&b);
+}
+
+/* Does plain query q hold a word without diacritics ("tham nhũng": yes)? */
+static int has_unaccented(const char *q) {
+  int found = 0;
+  for (const char *p = q; *p && !found;) {
+    while (*p == ' ' || *p == '\t' || *p == '"') p++;
+    const char *e = p;
+    while (*e && *e != ' ' && *e != '\t' && *e != '"') e++;
+    size_t n1 = 0, n2 = 0;
+    char *c = text_fold_alloc(p, (size_t)(e - p), TEXT_FOLD_CASE, &n1);
+    char *a = text_fold_alloc(p, (size_t)(e - p), TEXT_FOLD_ACCENTS, &n2);
+    found = c && a && n1 && n1 == n2 && !memcmp(c, a, n1);
+    free(c), free(a);
+    p = e;
+  }
+  return found;
 }
 
 int store_search_next(store_search *q, store_hit *h) {
@@ -163,25 +364,31 @@ int store_search_next(store_search *q, store_hit *h) {
   h->snippet = NULL;
   const char *snip = (const char *)sqlite3_column_text(st, 6);
   if (q->snippet && snip) {
-    merge_hits(snip, q->open, q->close, &q->snip);
+    merge_hits(snip, q->open, q->close, &q->words, &q->snip);
     h->snippet = q->snip.data;
   }
   h->offsets = q->offsets ? (const char *)sqlite3_column_text(st, 7) : NULL;
+  if (q->texts && h->offsets) count_forms(q, h->id, h->offsets);
   return 1;
 }
 
 void store_search_close(store_search *q) {
   if (!q) return;
+  sqlite3_finalize(q->texts);
+  for (int i = 0; i < q->nforms; i++) free(q->forms[i].text);
+  free(q->forms);
   sqlite3_finalize(q->st);
   free(q->open);
   free(q->close);
+  free(q->spans);
+  buf_free(&q->words);
   buf_free(&q->snip);
   free(q);
 }
 
 int64_t store_search_count(store *s, const char *query, int raw, char **err) {
   *err = NULL;
-  char *m = match_expr(query, raw, NULL);
+  char *m = match_expr(s, query, raw, NULL, NULL);
   int64_t n = m && *m ? count_matches(s, m, err) : 0;
   free(m);
   return n;

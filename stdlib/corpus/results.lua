@@ -13,6 +13,7 @@ local Q = require("corpus.sql")
 local A = require("corpus.args")
 local frame = require("frame")
 local display = require("tinsh.display")
+local tcore = require("tinsh.core")
 
 local M = {}
 local RS = {}
@@ -281,11 +282,92 @@ function RS:freq(opts)
   return owner[self]:freq(o)
 end
 
+-- the forms of hit h, as {form, col, start, end} with the form as written,
+-- case-folded and its white space made single spaces
+local function hit_forms(h, texts)
+  local out, t = {}, texts[h.rowid]
+  if not t or not h.offsets then return out end
+  for col, a, b in h.offsets:gmatch("(%d+) (%d+) (%d+)") do
+    local s = t[tonumber(col)]
+    if s then
+      local f = tcore.lower(s:sub(tonumber(a) + 1, tonumber(b))):gsub("%s+", " ")
+      out[#out + 1] = { f, col, a, b }
+    end
+  end
+  return out
+end
+
+local function texts_of(rs)
+  return Q.fts_texts(core.db(owner[rs]), rs:ids())
+end
+
+--- rs:forms() -> frame (form, count, docs) of the forms the hits matched,
+--- as written (case-folded), most frequent first: the accented forms an
+--- unaccented query found
+function RS:forms()
+  local texts, count, docs = texts_of(self), {}, {}
+  for _, h in ipairs(self) do
+    local seen = {}
+    for _, f in ipairs(hit_forms(h, texts)) do
+      count[f[1]] = (count[f[1]] or 0) + 1
+      if not seen[f[1]] then seen[f[1]] = true; docs[f[1]] = (docs[f[1]] or 0) + 1 end
+    end
+  end
+  local rows = {}
+  for f, n in pairs(count) do rows[#rows + 1] = { form = f, count = n, docs = docs[f] } end
+  table.sort(rows, function(x, y)
+    if x.count ~= y.count then return x.count > y.count end
+    return x.form < y.form
+  end)
+  return frame.new(rows, { "form", "count", "docs" })
+end
+
+--- rs:only(form) -> result set of the hits holding that exact form (as
+--- rs:forms() lists it; case does not matter), their offsets narrowed to it
+function RS:only(form)
+  if type(form) ~= "string" then
+    error("bad argument #1 to 'only' (string expected)", 2)
+  end
+  local want = tcore.lower(form):gsub("%s+", " ")
+  local texts, out = texts_of(self), {}
+  for _, h in ipairs(self) do
+    local offs = {}
+    for _, f in ipairs(hit_forms(h, texts)) do
+      if f[1] == want then offs[#offs + 1] = f[2] .. " " .. f[3] .. " " .. f[4] end
+    end
+    if #offs > 0 then
+      local r = copy(h)
+      r.offsets = table.concat(offs, " ")
+      out[#out + 1] = r
+    end
+  end
+  return make(owner[self], self.query, renumber(out))
+end
+
+-- does query q hold a word without diacritics?
+local function unaccented(q)
+  for w in tostring(q or ""):gmatch("[^%s\"]+") do
+    if w:find("%w") and tcore.lower(w) == tcore.fold(w) then return true end
+  end
+  return false
+end
+
+--- rs:forms_line([max]) -> "forms: tham nhũng 33 · thăm những 5" (the top
+--- max forms, 8 by default) when the set's plain query had a word without
+--- diacritics and the hits matched some form, else nil
+function RS:forms_line(max)
+  if not unaccented(self.query) or tostring(self.query):find("^%(") then return nil end
+  local f, parts = self:forms(), {}
+  for i = 1, math.min(#f, max or 8) do parts[i] = f[i].form .. " " .. f[i].count end
+  return #parts > 0 and "forms: " .. table.concat(parts, " · ") or nil
+end
+
 RSMT.__tostring = function(rs)
   local cols = display.terminal_size()
   local f = rs:frame()
+  local forms = rs:forms_line()
   return rs:header() .. "\n" .. f:render{ limit = 20, width = display.isatty("stdout") and cols or nil,
-    maxwidth = 60 }
+    maxwidth = 60 } .. (forms and "\n" .. display.visible(forms) or "")
 end
 RSMT.__complete = function()
   local names = {}
@@ -314,6 +396,12 @@ RS.__help = {
   header = "rs:header() -> one line: query and number of hits.",
   kwic = "rs:kwic([query,] opts) -> concordance of the set's query (or query) in its documents.",
   freq = "rs:freq(opts) -> frequency list over the set's documents (see corpus:freq).",
+  forms = "rs:forms() -> frame (form, count, docs) of the forms the hits matched, most\n" ..
+    "frequent first: the accented forms of an unaccented query (tham nhũng, thăm những).",
+  forms_line = "rs:forms_line([max]) -> 'forms: tham nhũng 33 · thăm những 5' under the hits\n" ..
+    "(REPL) when the query had a word without diacritics, else nil.",
+  only = "rs:only(form) -> result set of the hits holding that exact form, e.g.\n" ..
+    "c:search('tham nhung'):only('tham nhũng').",
 }
 do
   local reg = require("tinsh.help").register

@@ -205,6 +205,21 @@ function Q.docs_in_order(h, ids, meta)
     { "[" .. table.concat(s, ",") .. "]" }, { meta = meta })
 end
 
+--- Q.fts_texts(h, ids) -> { [rowid] = { [0] = title, lead, body, captions,
+--- answers } }: the indexed texts of the documents (FTS column order, the
+--- columns tinsh_offsets counts from 0)
+function Q.fts_texts(h, ids)
+  local s, out = {}, {}
+  for i, id in ipairs(ids) do s[i] = tostring(id) end
+  local rows = h:all("SELECT c.id, c.title, c.lead, c.body, c.captions, c.answers " ..
+    "FROM json_each(?) j JOIN fts_content c ON c.id = j.value",
+    { "[" .. table.concat(s, ",") .. "]" })
+  for _, r in ipairs(rows) do
+    out[r.id] = { [0] = r.title, r.lead, r.body, r.captions, r.answers }
+  end
+  return out
+end
+
 --- Q.doc_meta(h, rowid) -> {id, path, author, site, url, size} or nil
 function Q.doc_meta(h, rowid)
   return h:all("SELECT doc_id AS id, path, author, site, url, size " ..

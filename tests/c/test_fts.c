@@ -15,6 +15,12 @@
 **     side; a run of them in query order adds one term (the IDF of the
 **     documents holding the run, or of the rarest word; column weights
 **     apply); accent-smart words count; fts_plain_query_ex's run.
+**  5. words: a multi-syllable word the segmenter finds is one more token
+**     (stripped + exact, joined by '_') colocated with its first syllable;
+**     "quang_ninh" is one token in a query; fts_plain_query_words joins
+**     the runs the index holds, so "quang ninh" finds the word Quảng Ninh
+**     only, not "quang" and "ninh" apart, while a phrase of syllables is
+**     unchanged; tinsh_offsets with spans covers the whole word.
 */
 #include <math.h>
 #include <sqlite3.h>
@@ -50,7 +56,7 @@ static void test_tokens(void) {
   CHECK_STR(toks("Hello, World!", FTS_DOCUMENT), "hello@0-5 world@7-12");
   /* "Đảng" = C4 90 E1 BA A3 6E 67: stripped form first, exact colocated */
   CHECK_STR(toks("Đảng ủy", FTS_DOCUMENT),
-            "dang@0-7 +đảng@0-7 uy@8-12 +ủy@8-12");
+            "dang@0-7 +đảng@0-7 +dang_uy@0-12 +đảng_ủy@0-12 uy@8-12 +ủy@8-12");
   CHECK_STR(toks("Đảng ủy", FTS_QUERY), "đảng@0-7 ủy@8-12");
   /* NFD input: "Móng" with a combining acute (o + U+0301) */
   CHECK_STR(toks("Mo\xcc\x81ng", FTS_QUERY), "móng@0-6");
@@ -341,8 +347,69 @@ static void test_rank(void) {
   sqlite3_close(db);
 }
 
+/* fts_word_fn over table t: does a row hold word token tok? */
+static int has_tok(void *ctx, const char *tok, int ntok) {
+  (void)ctx;
+  char m[128];
+  snprintf(m, sizeof m, "\"%.*s\"", ntok, tok);
+  return hits(m) > 0;
+}
+
+/* rowids matched by plain query q with words joined, "1 3" */
+static char *word_hits(const char *q) {
+  static char out[64];
+  char *m = fts_plain_query_words(q, has_tok, NULL, NULL, NULL);
+  out[0] = 0;
+  sqlite3_stmt *st;
+  sqlite3_prepare_v2(db, "SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY rowid",
+                     -1, &st, NULL);
+  sqlite3_bind_text(st, 1, m ? m : "", -1, SQLITE_STATIC);
+  while (sqlite3_step(st) == SQLITE_ROW)
+    snprintf(out + strlen(out), sizeof out - strlen(out), "%s%d",
+             out[0] ? " " : "", sqlite3_column_int(st, 0));
+  sqlite3_finalize(st);
+  free(m);
+  return out;
+}
+
+static void test_words(void) {
+  CHECK_STR(toks("tỉnh Quảng Ninh", FTS_DOCUMENT),
+            "tinh@0-6 +tỉnh@0-6 quang@7-14 +quảng@7-14 +quang_ninh@7-19 "
+            "+quảng_ninh@7-19 ninh@15-19");
+  CHECK_STR(toks("quang_ninh Quảng_Ninh", FTS_QUERY),
+            "quang_ninh@0-10 quảng_ninh@11-23");
+  CHECK_STR(toks("a_", FTS_QUERY), "a@0-1");
+  table_db(
+      "CREATE VIRTUAL TABLE t USING fts5(body, tokenize=tinsh);"
+      "INSERT INTO t(rowid, body) VALUES"
+      "(1, 'Đoàn đến tỉnh Quảng Ninh làm việc.'),"
+      "(2, 'Ông Quang về thăm quê ở Ninh Bình.'),"
+      "(3, 'Trời mưa ở quang ninh')");
+  CHECK_STR(word_hits("quang ninh"), "1");
+  CHECK_STR(word_hits("Quảng Ninh"), "1");
+  CHECK_STR(word_hits("\"quang ninh\""), "1 3"); /* syllables */
+  CHECK_STR(word_hits("ninh quang"), "1 2 3");   /* no such word */
+  CHECK_STR(word_hits("quang"), "1 2 3");
+  char *spans = NULL;
+  char *m = fts_plain_query_words("tinh quang ninh lam*", has_tok, NULL, NULL,
+                                  &spans);
+  CHECK_STR(m, "\"tinh\" \"quang_ninh\" \"lam\"*");
+  CHECK_STR(spans, "1 2 1");
+  free(m), free(spans);
+  sqlite3_stmt *st;
+  CHECK(sqlite3_prepare_v2(db,
+                           "SELECT tinsh_offsets(t, '2') FROM t WHERE t MATCH "
+                           "'\"quang_ninh\"'",
+                           -1, &st, NULL) == SQLITE_OK);
+  CHECK(sqlite3_step(st) == SQLITE_ROW);
+  CHECK_STR((const char *)sqlite3_column_text(st, 0), "0 21 33");
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
 int main(void) {
   test_tokens();
+  test_words();
   test_matching();
   test_replay();
   test_rank();

@@ -473,7 +473,9 @@ static void test_search_api(void) {
   store_hit h;
   CHECK(q && store_search_next(q, &h) == 1);
   CHECK(h.snippet && strstr(h.snippet, "[Móng Cái]")); /* one mark */
-  CHECK(h.offsets && offsets_cover(s, h.id, h.offsets, "Móng", "Cái") == 2);
+  /* the word Móng Cái: one hit over the word */
+  CHECK(h.offsets &&
+        offsets_cover(s, h.id, h.offsets, "Móng Cái", "Móng Cái") == 1);
   CHECK(store_search_next(q, &h) == 0);
   store_search_close(q);
   o.limit = 1;
@@ -868,36 +870,37 @@ static void test_optimize(void) {
 /* Plain queries of two or more words rank documents with the words side
 ** by side, in query order, first; --and (no_adjacent) is bm25 alone. */
 static void test_ranking(void) {
-  /* same title, same tokens, same lengths: bm25 ties (then id order) */
-  put("rank/r1.txt", "Tin đảo\n\nTàu ra Đồn Vân xa bờ.\n");
-  put("rank/r2.txt", "Tin đảo\n\nTàu ra Vân Đồn xa bờ.\n");
+  /* same title, same tokens, same lengths: bm25 ties (then id order);
+  ** "đá mây" and "mây đá" are no words, so the queries stay on syllables */
+  put("rank/r1.txt", "Tin đảo\n\nTàu ra đá mây xa bờ.\n");
+  put("rank/r2.txt", "Tin đảo\n\nTàu ra mây đá xa bờ.\n");
   CHECK(ingest(0, 0) == 0);
   int better = -1;
-  CHECK_STR(ranked("van don", 1, &better), "r1.txt r2.txt");
+  CHECK_STR(ranked("may da", 1, &better), "r1.txt r2.txt");
   CHECK(better == 0); /* a tie */
-  CHECK_STR(ranked("van don", 0, &better), "r2.txt r1.txt");
+  CHECK_STR(ranked("may da", 0, &better), "r2.txt r1.txt");
   CHECK(better == 1);
-  CHECK_STR(ranked("Vân Đồn", 0, &better), "r2.txt r1.txt");
-  CHECK_STR(ranked("don van", 0, &better), "r1.txt r2.txt");
+  CHECK_STR(ranked("Mây Đá", 0, &better), "r2.txt r1.txt");
+  CHECK_STR(ranked("da may", 0, &better), "r1.txt r2.txt");
   CHECK(better == 1);
   /* a phrase or prefix in the query: bm25 alone */
-  CHECK_STR(ranked("van don*", 0, &better), "r1.txt r2.txt");
+  CHECK_STR(ranked("may da*", 0, &better), "r1.txt r2.txt");
   CHECK(better == 0);
-  CHECK_STR(ranked("\"van\" don", 0, &better), "r1.txt r2.txt");
+  CHECK_STR(ranked("\"may\" da", 0, &better), "r1.txt r2.txt");
   /* hits apart stay two marks, side by side they are one */
   store *s = ro();
   char *err = NULL;
   store_search_opts o = {0};
   o.hl_open = "<b>";
   o.hl_close = "</b>";
-  store_search *q = store_search_open(s, "don van", &o, &err);
+  store_search *q = store_search_open(s, "da may", &o, &err);
   store_hit h;
   CHECK(q && store_search_next(q, &h) == 1 && h.snippet);
-  CHECK(h.snippet && strstr(h.snippet, "<b>Đồn Vân</b> xa"));
+  CHECK(h.snippet && strstr(h.snippet, "<b>đá mây</b> xa"));
   CHECK(store_search_next(q, &h) == 1 && h.snippet);
-  CHECK(h.snippet && strstr(h.snippet, "<b>Vân Đồn</b>"));
+  CHECK(h.snippet && strstr(h.snippet, "<b>mây đá</b>"));
   store_search_close(q);
-  q = store_search_open(s, "tau van", &o, &err);
+  q = store_search_open(s, "tau may", &o, &err);
   CHECK(q && store_search_next(q, &h) == 1 && h.snippet);
   CHECK(h.snippet && strstr(h.snippet, "<b>Tàu</b> ra "));
   store_search_close(q);

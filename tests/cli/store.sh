@@ -12,6 +12,12 @@
 #  5. a second ingest is refused while one holds the lock.
 #  6. kill -9 during an ingest: the database passes integrity_check, a
 #     search works meanwhile, and the next ingest completes it.
+#  8. search on words: "quang ninh" is the word Quảng Ninh (not "quang" and
+#     "ninh" apart), the forms line under the hits; an index built without
+#     word tokens (an older tinsh; here: an empty lexicon) still searches
+#     on syllables, and `ingest --reparse` adds the word tokens; a file
+#     from schema version 5 stays on syllables (meta fts_words 0) even
+#     after new documents bring word tokens, until `ingest --reparse`.
 #  7. Ctrl-C (SIGINT) stops an ingest with status 130 and "interrupted";
 #     the next ingest completes it.
 . "$(dirname "$0")/lib.sh"
@@ -187,5 +193,38 @@ is "jsonl bad line: status 1" "$RC" 1
 has "jsonl bad line: named with its line" "$ERR" "a\.jsonl: line 2: invalid JSON"
 run "$TINSH" --db jl.db sql --csv "SELECT title FROM documents ORDER BY id"
 is "jsonl bad line: the good records are in" "$(printf "%s" "$OUT" | tail -n 2 | paste -sd " ")" "Một Hai"
+
+# 8. search on words; an index without word tokens; --reparse adds them
+mkdir -p words empty
+printf 'Tin một\n\nĐoàn đến tỉnh quảng ninh làm việc.\n' >words/a.txt
+printf 'Tin hai\n\nÔng quang về thăm quê ở ninh bình.\n' >words/b.txt
+TINSH_DATA="$TMP/empty" run "$TINSH" --db w.db ingest --quiet words
+run "$TINSH" --db w.db search --count "quang ninh"
+is "no word tokens: syllables apart match" "$OUT" "2"
+run "$TINSH" --db w.db ingest --quiet --reparse words
+run "$TINSH" --db w.db search --count "quang ninh"
+is "after --reparse: the word only" "$OUT" "1"
+run "$TINSH" --db w.db search quang ninh
+has "the word's document" "$OUT" "words/a.txt$"
+has "forms line" "$OUT" "^forms: quảng ninh 1$"
+run "$TINSH" --db w.db search "tỉnh"
+lacks "no forms line for an accented query" "$OUT" "^forms:"
+
+# a schema version 5 file: migrated to 6 with fts_words 0
+mkdir -p old
+printf 'Tin ba\n\nĐoàn đến quảng ninh.\n' >old/a.txt
+TINSH_DATA="$TMP/empty" run "$TINSH" --db o.db ingest --quiet old
+sqlite3 o.db "UPDATE meta SET value = '5' WHERE key = 'schema_version'; DELETE FROM meta WHERE key = 'fts_words'; PRAGMA journal_mode = DELETE;" >/dev/null
+printf 'Tin bốn\n\nĐoàn về quảng ninh.\n' >old/b.txt
+run "$TINSH" --db o.db ingest --quiet old
+run "$TINSH" --db o.db sql --csv "SELECT value FROM meta WHERE key = 'fts_words'"
+is "version 5 file: no word tokens recorded" "$(printf "%s" "$OUT" | tail -n 1)" "0"
+run "$TINSH" --db o.db search --count "quang ninh"
+is "version 5 file: old and new documents found (syllables)" "$OUT" "2"
+run "$TINSH" --db o.db ingest --quiet --reparse old
+run "$TINSH" --db o.db sql --csv "SELECT value FROM meta WHERE key = 'fts_words'"
+is "after --reparse: word tokens recorded" "$(printf "%s" "$OUT" | tail -n 1)" "1"
+run "$TINSH" --db o.db search --count "quang ninh"
+is "after --reparse: both words found" "$OUT" "2"
 
 finish

@@ -1,0 +1,225 @@
+/*
+** fts_tok.c — the tinsh FTS5 tokenizer's scanner: syllables, numbers and
+** document numbers, folded and accent-stripped (fts_scan). Word tokens
+** are added on top of it by fts_tokenize (fts.c). See fts.h.
+*/
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "fts.h"
+#include "text.h"
+#include "util.h"
+
+/* ---- token buffers: a stack buffer that grows to the heap ---- */
+
+typedef struct tbuf {
+  char *p;      /* stack or heap storage */
+  int len, cap; /* bytes used, bytes available */
+  char stack[128];
+} tbuf;
+
+static void tb_init(tbuf *t) {
+  t->p = t->stack;
+  t->len = 0;
+  t->cap = (int)sizeof t->stack;
+}
+
+static void tb_free(tbuf *t) {
+  if (t->p != t->stack) free(t->p);
+}
+
+static void tb_grow(tbuf *t, int extra) {
+  int cap = t->cap * 2;
+  while (cap < t->len + extra) cap *= 2;
+  if (t->p == t->stack) {
+    char *h = xmalloc((size_t)cap);
+    memcpy(h, t->p, (size_t)t->len);
+    t->p = h;
+  } else {
+    t->p = xrealloc(t->p, (size_t)cap);
+  }
+  t->cap = cap;
+}
+
+static inline void tb_room(tbuf *t, int extra) {
+  if (t->len + extra > t->cap) tb_grow(t, extra);
+}
+
+/* Append cp as UTF-8; the caller has reserved 4 bytes. */
+static inline void tb_cp(tbuf *t, int32_t cp) {
+  unsigned char *o = (unsigned char *)t->p + t->len;
+  if (cp < 0x80) {
+    o[0] = (unsigned char)cp;
+    t->len += 1;
+  } else if (cp < 0x800) {
+    o[0] = (unsigned char)(0xC0 | (cp >> 6));
+    o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+    t->len += 2;
+  } else {
+    t->len += (int)utf8proc_encode_char(cp, o);
+  }
+}
+
+static void tb_set(tbuf *t, const unsigned char *s, int n) {
+  t->len = 0;
+  tb_room(t, n);
+  memcpy(t->p, s, (size_t)n);
+  t->len = n;
+}
+
+/*
+** Slow path for one token: the case fold (ex) and the accent fold (st) of
+** the whole token (text_fold_alloc). Handles decomposed input and
+** anything outside the fold table.
+*/
+static void norm_slow(const unsigned char *s, int n, tbuf *ex, tbuf *st) {
+  size_t m = 0;
+  char *f = text_fold_alloc((const char *)s, (size_t)n, TEXT_FOLD_CASE, &m);
+  tb_set(ex, (const unsigned char *)(f ? f : ""), f ? (int)m : 0);
+  free(f);
+  f = text_fold_alloc((const char *)s, (size_t)n, TEXT_FOLD_ACCENTS, &m);
+  tb_set(st, (const unsigned char *)(f ? f : ""), f ? (int)m : 0);
+  free(f);
+}
+
+/*
+** Normalise token s[0..n) into ex (exact folded form) and st (stripped
+** form). ASCII and precomposed Latin go through the fold table; a
+** combining mark or an unknown code point sends the whole token to
+** norm_slow.
+*/
+static void norm_token(const unsigned char *s, int n, tbuf *ex, tbuf *st) {
+  ex->len = st->len = 0;
+  tb_room(ex, n);
+  tb_room(st, n);
+  for (int i = 0; i < n;) {
+    if (s[i] < 0x80) {
+      char c = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+      ex->p[ex->len++] = c;
+      st->p[st->len++] = c;
+      i++;
+      continue;
+    }
+    int32_t cp;
+    int l = text_decode((const char *)s + i, (size_t)(n - i), &cp);
+    int32_t fold, strip;
+    if (!text_fold_pair(cp, &fold, &strip)) {
+      norm_slow(s, n, ex, st);
+      return;
+    }
+    tb_room(ex, 4);
+    tb_room(st, 4);
+    tb_cp(ex, fold);
+    tb_cp(st, strip);
+    i += l;
+  }
+}
+
+/* ---- the scanner ---- */
+
+typedef struct scan {
+  const unsigned char *text;
+  int n;
+  int mode;
+  fts_token_fn cb;
+  void *ctx;
+  tbuf ex, st;
+} scan;
+
+/* Emit one word text[s..e) in the scanner's mode. */
+static int emit(scan *sc, int s, int e, int colocated) {
+  norm_token(sc->text + s, e - s, &sc->ex, &sc->st);
+  int fl = colocated ? FTS_COLOCATED : 0;
+  if (sc->mode == FTS_QUERY) {
+    return sc->ex.len ? sc->cb(sc->ctx, fl, sc->ex.p, sc->ex.len, s, e) : 0;
+  }
+  if (sc->st.len == 0) return 0;
+  int rc = sc->cb(sc->ctx, fl, sc->st.p, sc->st.len, s, e);
+  if (rc == 0 && (sc->ex.len != sc->st.len ||
+                  memcmp(sc->ex.p, sc->st.p, (size_t)sc->ex.len) != 0))
+    rc = sc->cb(sc->ctx, FTS_COLOCATED, sc->ex.p, sc->ex.len, s, e);
+  return rc;
+}
+
+/*
+** Query mode: syllables joined by FTS_WORD_JOIN at i ("quang_ninh") are
+** one word token, folded. Returns the end of the joined run, or i when
+** the token at i is not followed by a joiner and another word.
+*/
+static int joined_word(scan *sc, int i, int *rc) {
+  size_t j = (size_t)i, end = (size_t)i, n = (size_t)sc->n;
+  int nsyl = 0;
+  text_tok t;
+  while (text_tok_next((const char *)sc->text, n, &j, &t) && t.off == end &&
+         t.kind != TEXT_TOK_PUNCT) {
+    end = t.off + t.len, nsyl++;
+    if (end + 1 >= n || sc->text[end] != FTS_WORD_JOIN) break;
+    end++, j = end;
+  }
+  if (nsyl < 2) return i;
+  if (sc->text[end - 1] == FTS_WORD_JOIN) end--;
+  norm_token(sc->text + i, (int)end - i, &sc->ex, &sc->st);
+  *rc = sc->ex.len ? sc->cb(sc->ctx, 0, sc->ex.p, sc->ex.len, i, (int)end) : 0;
+  return (int)end;
+}
+
+/* The parts of compound text[s..e) split at '/' and '-'; the first
+** shares the compound's position. */
+static int emit_parts(scan *sc, int s, int e) {
+  int ps = s, first = 1, rc = 0;
+  for (int k = s; k <= e && rc == 0; k++) {
+    if (k == e || sc->text[k] == '/' || sc->text[k] == '-') {
+      rc = emit(sc, ps, k, first);
+      first = 0;
+      ps = k + 1;
+    }
+  }
+  return rc;
+}
+
+/*
+** Emit the compound that starts at i (text_compound_at): a lone token as
+** it is; tokens joined without a digit one by one; a compound with a
+** digit whole, and in documents also part by part at '/' and '-' (the
+** first part colocated with the whole). Returns the end through *end.
+*/
+static int compound(scan *sc, int i, int *end) {
+  text_compound c;
+  text_compound_at((const char *)sc->text, (size_t)sc->n, (size_t)i, &c);
+  int start = i, rc = 0;
+  i = (int)c.end;
+  *end = i;
+  if (c.nrun == 1) return emit(sc, start, i, 0);
+  if (!c.digits || c.nrun > TEXT_COMPOUND_MAX) { /* plain words */
+    for (int k = 0; k < c.nrun && k < TEXT_COMPOUND_MAX && rc == 0; k++)
+      rc = emit(sc, (int)c.rs[k], (int)c.re[k], 0);
+    return rc;
+  }
+  rc = emit(sc, start, i, 0); /* the compound, whole as written */
+  if (rc || sc->mode == FTS_QUERY || !c.split) return rc;
+  return emit_parts(sc, start, i);
+}
+
+int fts_scan(const char *text, int n, int mode, fts_token_fn cb, void *ctx) {
+  scan sc = {.text = (const unsigned char *)text,
+             .n = n,
+             .mode = mode,
+             .cb = cb,
+             .ctx = ctx};
+  tb_init(&sc.ex);
+  tb_init(&sc.st);
+  int rc = 0;
+  size_t i = 0;
+  text_tok t;
+  while (rc == 0 && text_tok_next(text, (size_t)n, &i, &t)) {
+    if (t.kind == TEXT_TOK_PUNCT) continue; /* a stray mark too */
+    int e = mode == FTS_QUERY ? joined_word(&sc, (int)t.off, &rc) : (int)t.off;
+    if (e == (int)t.off) rc = compound(&sc, (int)t.off, &e);
+    i = (size_t)e;
+  }
+  tb_free(&sc.ex);
+  tb_free(&sc.st);
+  return rc;
+}
