@@ -76,14 +76,10 @@ int ls_s_minhash(lua_State *L) {
   return 1;
 }
 
-/* S.similarity(sig_a, sig_b) -> estimated Jaccard similarity (0..1) */
-int ls_s_similarity(lua_State *L) {
-  size_t na, nb;
-  const char *a = luaL_checklstring(L, 1, &na);
-  const char *b = luaL_checklstring(L, 2, &nb);
-  luaL_argcheck(L, na == nb && na % 4 == 0 && na > 0, 2,
-                "signatures of the same size expected");
-  int k = (int)(na / 4), same = 0, empty = 0;
+/* The estimated Jaccard similarity (0..1) of two signatures of `bytes`
+** bytes; slots empty in both do not count. */
+static double sig_sim(const char *a, const char *b, size_t bytes) {
+  int k = (int)(bytes / 4), same = 0, empty = 0;
   for (int i = 0; i < k; i++) {
     uint32_t x, y;
     memcpy(&x, a + 4 * i, 4);
@@ -93,7 +89,17 @@ int ls_s_similarity(lua_State *L) {
     else if (x == y)
       same++;
   }
-  lua_pushnumber(L, k == empty ? 0.0 : (double)same / (k - empty));
+  return k == empty ? 0.0 : (double)same / (k - empty);
+}
+
+/* S.similarity(sig_a, sig_b) -> estimated Jaccard similarity (0..1) */
+int ls_s_similarity(lua_State *L) {
+  size_t na, nb;
+  const char *a = luaL_checklstring(L, 1, &na);
+  const char *b = luaL_checklstring(L, 2, &nb);
+  luaL_argcheck(L, na == nb && na % 4 == 0 && na > 0, 2,
+                "signatures of the same size expected");
+  lua_pushnumber(L, sig_sim(a, b, na));
   return 1;
 }
 
@@ -139,20 +145,6 @@ static int lsh_seen(lsh *h, uint64_t k) {
   h->seen[j] = k;
   h->nseen++;
   return 0;
-}
-
-static double sig_sim(const char *a, const char *b, size_t bytes) {
-  int k = (int)(bytes / 4), same = 0, empty = 0;
-  for (int i = 0; i < k; i++) {
-    uint32_t x, y;
-    memcpy(&x, a + 4 * i, 4);
-    memcpy(&y, b + 4 * i, 4);
-    if (x == UINT32_MAX && y == UINT32_MAX)
-      empty++;
-    else if (x == y)
-      same++;
-  }
-  return k == empty ? 0.0 : (double)same / (k - empty);
 }
 
 static int cmp_u64pair(const void *a, const void *b) {

@@ -47,23 +47,16 @@ static char *cache_dir(void) {
   return NULL;
 }
 
-static int cmp_names(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /*
 ** Fingerprint of the example corpus: parser and schema versions plus a
 ** hash of every file's name and bytes. NULL if the folder is unreadable.
 */
 static char *fingerprint(const char *dir) {
-  DIR *dp = opendir(dir);
-  if (!dp) return NULL;
-  VEC(char *) names = {0};
-  struct dirent *e;
-  while ((e = readdir(dp)) != NULL)
-    if (e->d_name[0] != '.') VEC_PUSH(names, xstrdup(e->d_name));
-  closedir(dp);
-  qsort(names.items, names.n, sizeof(char *), cmp_names);
+  struct {
+    char **items;
+    size_t n;
+  } names;
+  if (!(names.items = util_dir_names(dir, &names.n))) return NULL;
   uint64_t h = 0;
   for (size_t i = 0; i < names.n; i++) {
     char *p = store_msg("%s/%s", dir, names.items[i]), *bytes;

@@ -24,10 +24,6 @@
 
 /* ---- the walk ---- */
 
-static int cmp_names(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int walk_dir_entries(ingest *g, const char *dir);
 
 /* Walk a directory in byte-sorted order, skipping dot entries. A folder
@@ -44,17 +40,14 @@ static int walk_dir(ingest *g, const char *dir, const struct stat *sb) {
 }
 
 static int walk_dir_entries(ingest *g, const char *dir) {
-  DIR *dp = opendir(dir);
-  if (!dp) {
+  struct {
+    char **items;
+    size_t n;
+  } names;
+  if (!(names.items = util_dir_names(dir, &names.n))) {
     if (!g->walking_totals) ing_note(g, dir, strerror(errno), 1);
     return 0;
   }
-  VEC(char *) names = {0};
-  struct dirent *e;
-  while ((e = readdir(dp)) != NULL)
-    if (e->d_name[0] != '.') VEC_PUSH(names, xstrdup(e->d_name));
-  closedir(dp);
-  qsort(names.items, names.n, sizeof(char *), cmp_names);
   int rc = 0;
   buf p;
   buf_init(&p);

@@ -3,6 +3,7 @@
 */
 #include "util.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -207,6 +208,23 @@ char *arena_strdup(arena *a, const char *s) {
 }
 
 /* ---- files ---- */
+
+static int cmp_names(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **util_dir_names(const char *dir, size_t *n) {
+  DIR *dp = opendir(dir);
+  if (!dp) return NULL;
+  VEC(char *) names = {0};
+  struct dirent *e;
+  while ((e = readdir(dp)) != NULL)
+    if (e->d_name[0] != '.') VEC_PUSH(names, xstrdup(e->d_name));
+  closedir(dp);
+  if (names.n) qsort(names.items, names.n, sizeof(char *), cmp_names);
+  *n = names.n;
+  return names.items ? names.items : xcalloc(1, sizeof(char *));
+}
 
 /*
 ** Open path for reading; *st gets its fstat. A FIFO opens blocking only

@@ -66,6 +66,12 @@ char *xstrndup(const char *s, size_t n);
   } while (0)
 
 /* ---- files ---- */
+/*
+** The names in folder dir but those starting with '.', in byte order, as
+** a malloc'd array of malloc'd strings (*n of them; free each, then the
+** array). NULL with errno set when dir cannot be opened.
+*/
+char **util_dir_names(const char *dir, size_t *n);
 /* Read a whole file. Returns 0 and a malloc'd buffer (NUL-terminated) or
 ** -1 with errno set. */
 /*
