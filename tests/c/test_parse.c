@@ -26,45 +26,10 @@
 #include "check.h"
 #include "doc.h"
 #include "parse.h"
+#include "parse_check.h"
 #include "text.h"
 
 /* ---- helpers ---- */
-
-/* The blocks reproduce d->text up to whitespace, and off/len are right. */
-static int lossless(const doc *d) {
-  size_t i = 0, last = 0;
-  for (size_t b = 0; b < d->blocks.n; b++) {
-    const doc_block *k = &d->blocks.items[b];
-    if (k->off < last || k->off + k->len > d->text_len) return 0;
-    if (memcmp(d->text + k->off, k->text, k->len) != 0) return 0;
-    if (strlen(k->text) != k->len) return 0;
-    /* the text between blocks is whitespace only */
-    for (size_t j = last; j < k->off; j++)
-      if (!isspace((unsigned char)d->text[j])) return 0;
-    last = k->off + k->len;
-    i = last;
-  }
-  for (; i < d->text_len; i++)
-    if (!isspace((unsigned char)d->text[i])) return 0;
-  return 1;
-}
-
-static doc *parse_str(const char *s) {
-  doc *d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
-  CHECK(lossless(d));
-  return d;
-}
-
-/* Comma-separated kinds of all blocks, e.g. "title,dateline,lead". */
-static const char *kinds(const doc *d) {
-  static char out[8192];
-  size_t o = 0;
-  out[0] = 0;
-  for (size_t i = 0; i < d->blocks.n && o + 16 < sizeof out; i++)
-    o += (size_t)snprintf(out + o, sizeof out - o, "%s%s", i ? "," : "",
-                          doc_kind_name(d->blocks.items[i].kind));
-  return out;
-}
 
 /* Text of the i-th block of kind k, or NULL. */
 static const char *nth(const doc *d, doc_kind k, int i) {

@@ -38,42 +38,10 @@
 #include "date.h"
 #include "doc.h"
 #include "parse.h"
+#include "parse_check.h"
 #include "pipeline.h"
 
 /* ---- helpers ---- */
-
-/* The blocks reproduce d->text up to whitespace. */
-static int lossless(const doc *d) {
-  size_t last = 0;
-  for (size_t b = 0; b < d->blocks.n; b++) {
-    const doc_block *k = &d->blocks.items[b];
-    if (k->off < last || k->off + k->len > d->text_len) return 0;
-    if (memcmp(d->text + k->off, k->text, k->len) != 0) return 0;
-    for (size_t j = last; j < k->off; j++)
-      if (!isspace((unsigned char)d->text[j])) return 0;
-    last = k->off + k->len;
-  }
-  for (; last < d->text_len; last++)
-    if (!isspace((unsigned char)d->text[last])) return 0;
-  return 1;
-}
-
-static doc *parse_str(const char *s) {
-  doc *d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
-  CHECK(lossless(d));
-  return d;
-}
-
-/* Comma-separated kinds of all blocks. */
-static const char *kinds(const doc *d) {
-  static char out[4096];
-  size_t o = 0;
-  out[0] = 0;
-  for (size_t i = 0; i < d->blocks.n && o + 16 < sizeof out; i++)
-    o += (size_t)snprintf(out + o, sizeof out - o, "%s%s", i ? "," : "",
-                          doc_kind_name(d->blocks.items[i].kind));
-  return out;
-}
 
 static const char *const HEAD = "Tỉnh khởi công tuyến đường ven biển mới";
 static const char *const BODY =
