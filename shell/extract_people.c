@@ -16,19 +16,42 @@
 
 /* word lists from data/ (lexicon.h), set up by extract_people_init */
 static xwords ws_title_words, ws_not_name;
-static const char *const *title_links; /* data/title-links.txt, in order */
-static const char *const *title_ends;  /* data/title-ends.txt */
+/* A list of phrases from data/ with each phrase's word count, counted
+** once by extract_people_init (not on every match). */
+#define PHRASES_MAX 384
+typedef struct phrases {
+  const char *const *p; /* NULL-terminated, in file order */
+  unsigned char words[PHRASES_MAX];
+} phrases;
 
-/* Does a phrase of list (NULL-terminated) start at token j? Its words. */
-static size_t phrase_in(const xsent *x, size_t j, const char *const *list) {
-  for (int m = 0; list && list[m]; m++) {
+static phrases title_links; /* data/title-links.txt: "được bầu làm" */
+static phrases title_ends;  /* data/title-ends.txt: "phát biểu" */
+static phrases honorifics;  /* data/honorifics.txt: "đồng chí", "ông" */
+
+static void phrases_set(phrases *ph, const char *const *list) {
+  ph->p = list;
+  for (int m = 0; list[m] && m < PHRASES_MAX; m++) {
     int words = 1;
     for (const char *c = list[m]; *c; c++) words += *c == ' ';
-    if (xt_phrase(x, j, list[m]) == words) return (size_t)words;
+    ph->words[m] = (unsigned char)(words < 255 ? words : 255);
   }
+}
+
+/* Does a phrase of ph start at token j? Its words, else 0. */
+static size_t phrase_in(const xsent *x, size_t j, const phrases *ph) {
+  for (int m = 0; ph->p && ph->p[m] && m < PHRASES_MAX; m++)
+    if (xt_phrase(x, j, ph->p[m]) == ph->words[m]) return ph->words[m];
   return 0;
 }
-static const char *const *honorifics; /* data/honorifics.txt, in order */
+
+/* Does a phrase of ph end just before token i? */
+static int phrase_before(const xsent *x, size_t i, const phrases *ph) {
+  for (int m = 0; ph->p && ph->p[m] && m < PHRASES_MAX; m++)
+    if (i >= ph->words[m] &&
+        xt_phrase(x, i - ph->words[m], ph->p[m]) == ph->words[m])
+      return 1;
+  return 0;
+}
 
 /* The honorifics when data/honorifics.txt cannot be read: without them
 ** and without surnames no name would be found at all. */
@@ -81,7 +104,7 @@ static size_t title_at(const xsent *x, size_t i) {
   while (j < x->n && x->t[j].type == T_WORD && j - i < 14) {
     const tok *t = &x->t[j];
     if (!(t->flags & (TF_UPPER | TF_CAPS)) &&
-        (!in_list(x, j, &ws_title_words) || phrase_in(x, j, title_ends)))
+        (!in_list(x, j, &ws_title_words) || phrase_in(x, j, &title_ends)))
       break;
     /* a capitalised run ending in a name is that name, not the title */
     if (name_at(x, j)) break;
@@ -155,7 +178,7 @@ static int title_sep(const xsent *x, size_t j) {
 
 /* The words of the title link at token j ("được bầu làm"), or 0. */
 static size_t title_link(const xsent *x, size_t j) {
-  return phrase_in(x, j, title_links);
+  return phrase_in(x, j, &title_links);
 }
 
 /* Titles after the name ending at token e: ", Title, Title", " - Title",
@@ -190,14 +213,8 @@ void extract_people(xsent *x) {
     name_hit h = {(uint32_t)x->block, x->t[i].off,
                   (uint32_t)(xt_end(x, e) - x->t[i].off)};
     VEC_PUSH(x->x->names, h);
-    doc_person *p = NULL;
-    for (int m = 0; honorifics[m] && !p; m++) {
-      int words = 1;
-      for (const char *c = honorifics[m]; *c; c++) words += *c == ' ';
-      if (i >= (size_t)words &&
-          xt_phrase(x, i - (size_t)words, honorifics[m]) == words)
-        p = person_get(x, i, e);
-    }
+    doc_person *p =
+        phrase_before(x, i, &honorifics) ? person_get(x, i, e) : NULL;
     titles_before(x, i, &p, e);
     titles_after(x, e, &p, i);
     i = e - 1;
@@ -226,8 +243,8 @@ void extract_people_finish(xdoc *x) {
 void extract_people_init(void) {
   xwords_load(&ws_title_words, LEX_TITLE_WORDS, 1);
   xwords_load(&ws_not_name, LEX_NOT_NAME, 1);
-  honorifics = lexicon_get()->lists[LEX_HONORIFICS];
-  title_links = lexicon_get()->lists[LEX_TITLE_LINKS];
-  title_ends = lexicon_get()->lists[LEX_TITLE_ENDS];
-  if (!honorifics[0]) honorifics = honorifics_builtin;
+  const char *const *h = lexicon_get()->lists[LEX_HONORIFICS];
+  phrases_set(&honorifics, h[0] ? h : honorifics_builtin);
+  phrases_set(&title_links, lexicon_get()->lists[LEX_TITLE_LINKS]);
+  phrases_set(&title_ends, lexicon_get()->lists[LEX_TITLE_ENDS]);
 }
