@@ -1,7 +1,8 @@
 /*
-** lua_lsh.c — MinHash signatures over word shingles, similarity, and
-*near-duplicate
-** candidates by LSH.
+** lua_lsh.c — MinHash signatures (S.minhash, S.similarity), LSH candidate
+** pairs (S.lsh), and db:duplicates: near-duplicate clusters of a whole
+** corpus, its signatures kept in the database (computed for new or
+** changed documents only) and clustered in C (minhash.c).
 */
 #include <limits.h>
 #include <math.h>
@@ -10,69 +11,52 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
-#include "fts.h"
-#include "interrupt.h"
-#include "lua_host.h"
 #include "lua_store_int.h"
+#include "minhash.h"
+#include "segment.h"
 
-/* ---- MinHash (one-permutation hashing over word shingles) ---- */
+/* ---- MinHash signatures (minhash.c) of syllables or words ---- */
 
-#define MH_MAX  256
-#define SHINGLE 3
-
-typedef struct mh {
-  uint32_t slot[MH_MAX];
-  int k;
-  uint64_t ring[SHINGLE];
-  long ntok;
-} mh;
-
-static int mh_tok(void *ctx, int tflags, const char *tok, int ntok, int s,
-                  int e) {
-  (void)s, (void)e;
-  mh *h = ctx;
-  if (tflags & FTS_COLOCATED) return 0;
-  h->ring[h->ntok % SHINGLE] = util_hash64(tok, (size_t)ntok);
-  h->ntok++;
-  if (h->ntok < SHINGLE) return 0;
-  uint64_t x = 0;
-  for (long i = h->ntok - SHINGLE; i < h->ntok; i++)
-    x = ls_mix64(x ^ h->ring[i % SHINGLE]);
-  int b = (int)(x % (uint64_t)h->k);
-  uint32_t v = (uint32_t)(x >> 32);
-  if (v < h->slot[b]) h->slot[b] = v;
-  return 0;
+/*
+** Feed the tokens of text[0..n) to h: syllables when lex is NULL, else
+** the words of lex (a multi-syllable word one token), the tokens the
+** statistics count. tv is scratch, reused from call to call.
+*/
+static void sig_text(tokv *tv, const seg_lex *lex, mh_sig *h, const char *text,
+                     size_t n) {
+  buf_reset(&tv->b);
+  tv->n = 0, tv->last_end = 0, tv->text = text, tv->breaks = 0;
+  ls_tokenize(tv, lex, n);
+  const char *p = tv->b.data;
+  for (int i = 0; i < tv->n; i++) {
+    size_t len = strlen(p);
+    mh_token(h, p, len);
+    p += len + 1;
+  }
 }
 
 /*
-** S.minhash(text [, k]) -> signature (a binary string of k 32-bit slots,
-** k = 64 by default, at most 256) of the text's 3-syllable shingles, by
-** one-permutation hashing with rotation densification; empty slots of a
-** very short text are 0xffffffff. Texts with < 3 tokens get all-empty.
+** S.minhash(text [, k [, words]]) -> signature (a binary string of k
+** 32-bit slots, k = 64 by default, at most 256) of the text's shingles of
+** three tokens, by one-permutation hashing with rotation densification.
+** Tokens are syllables, or words with words (true or a lexicon, see
+** ls_opt_lex). A text with fewer than three tokens gives all slots empty
+** (0xffffffff).
 */
 int ls_s_minhash(lua_State *L) {
   size_t n;
   const char *text = ls_arg_text(L, 1, &n);
   int k = (int)ls_arg_range(L, 2, 64, 1, MH_MAX, "k");
-  mh h;
-  memset(&h, 0, sizeof h);
-  h.k = k;
-  for (int i = 0; i < k; i++) h.slot[i] = UINT32_MAX;
-  fts_tokenize(text, (int)n, FTS_QUERY, mh_tok, &h);
-  /* densify: an empty slot borrows the next filled one */
-  int any = 0;
-  for (int i = 0; i < k; i++) any |= h.slot[i] != UINT32_MAX;
-  if (any) {
-    uint32_t out[MH_MAX];
-    for (int i = 0; i < k; i++) {
-      int j = i, step = 0;
-      while (h.slot[j] == UINT32_MAX) j = (j + 1) % k, step++;
-      out[i] = h.slot[j] + (uint32_t)step * 0x9e3779b9u;
-    }
-    memcpy(h.slot, out, sizeof(uint32_t) * (size_t)k);
-  }
+  const seg_lex *lex = ls_opt_lex(L, 3);
+  box *b = ls_box_push(L);
+  tokv *tv = xcalloc(1, sizeof *tv);
+  b->p = tv, b->free = ls_tokv_free;
+  mh_sig h;
+  mh_init(&h, k);
+  sig_text(tv, lex, &h, text, n);
+  mh_finish(&h);
   lua_pushlstring(L, (const char *)h.slot, sizeof(uint32_t) * (size_t)k);
+  ls_box_release(b);
   return 1;
 }
 
@@ -256,4 +240,226 @@ int ls_s_lsh(lua_State *L) {
   }
   ls_box_release(b);
   return 1;
+}
+
+/* ---- db:duplicates: signatures kept in the database, clusters in C ---- */
+
+typedef struct dups {
+  mh_set set;     /* the signatures, 16-bit slots */
+  mh_clusters cl; /* the answer */
+  tokv *tv;       /* token scratch */
+  sqlite3_stmt *stale, *text, *kept, *save, *info;
+  buf doc;       /* the text of document docid (spans mode) */
+  int64_t docid; /* whose text doc holds, 0 = none */
+  buf hash;      /* the hash of the document being signed */
+  long computed; /* signatures computed in this call */
+} dups;
+
+static void dups_free(void *p) {
+  dups *d = p;
+  mh_set_free(&d->set);
+  mh_clusters_free(&d->cl);
+  if (d->tv) ls_tokv_free(d->tv);
+  sqlite3_finalize(d->stale), sqlite3_finalize(d->text);
+  sqlite3_finalize(d->kept), sqlite3_finalize(d->save);
+  sqlite3_finalize(d->info);
+  buf_free(&d->doc), buf_free(&d->hash);
+  free(d);
+}
+
+/* The statement of the SQL in field name of the table at spec, prepared
+** on db; NULL when the field is absent. */
+static sqlite3_stmt *dups_prep(lua_State *L, sqlite3 *db, int spec,
+                               const char *name) {
+  sqlite3_stmt *st = NULL;
+  lua_getfield(L, spec, name);
+  if (lua_isnil(L, -1)) return lua_pop(L, 1), NULL;
+  if (lua_type(L, -1) != LUA_TSTRING)
+    luaL_error(L, "duplicates: %s: SQL text expected", name);
+  if (sqlite3_prepare_v2(db, lua_tostring(L, -1), -1, &st, NULL) != SQLITE_OK)
+    luaL_error(L, "duplicates: %s: %s", name, sqlite3_errmsg(db));
+  lua_pop(L, 1);
+  return st;
+}
+
+/*
+** The span [off, off + len) of document doc's text, read once per
+** document with d->text (block_rows keep a NULL text when a block is
+** exactly that span). NULL for a damaged span.
+*/
+static const char *dups_span(dups *d, int64_t doc, int64_t off, int64_t len) {
+  if (d->docid != doc && d->text) {
+    buf_reset(&d->doc);
+    d->docid = doc;
+    sqlite3_bind_int64(d->text, 1, doc);
+    if (sqlite3_step(d->text) == SQLITE_ROW) {
+      const char *x = (const char *)sqlite3_column_text(d->text, 0);
+      if (x) buf_add(&d->doc, x, (size_t)sqlite3_column_bytes(d->text, 0));
+    }
+    sqlite3_reset(d->text);
+  }
+  if (d->docid != doc || !util_span_ok(off, len, d->doc.len) || len > INT_MAX)
+    return NULL;
+  return d->doc.data ? d->doc.data + off : "";
+}
+
+/* Document doc's signature is complete: keep it (when it has a shingle)
+** and save it with its hash (an empty blob when it has none). */
+static void dups_signed(lua_State *L, dups *d, sqlite3 *w, int64_t doc,
+                        mh_sig *h) {
+  uint16_t s16[MH_MAX];
+  int any = mh_finish(h);
+  if (any) mh_fold16(h, s16), mh_set_add(&d->set, doc, s16);
+  d->computed++;
+  if (!d->save) return;
+  sqlite3_bind_int64(d->save, 1, doc);
+  sqlite3_bind_text(d->save, 2, d->hash.data ? d->hash.data : "",
+                    (int)d->hash.len, SQLITE_TRANSIENT);
+  sqlite3_bind_blob(d->save, 3, s16, any ? 2 * h->k : 0, SQLITE_TRANSIENT);
+  int rc = sqlite3_step(d->save);
+  sqlite3_reset(d->save);
+  if (rc != SQLITE_DONE)
+    luaL_error(L, "duplicates: save: %s", sqlite3_errmsg(w));
+}
+
+/*
+** Sign the documents of d->stale: rows (doc, hash, text, off, len) of
+** their content blocks in document order (a NULL text is the span of the
+** document's text). The blocks of one document are one token stream.
+*/
+static void dups_sign(lua_State *L, dups *d, sqlite3 *db, sqlite3 *w,
+                      const seg_lex *lex, int k) {
+  int64_t cur = 0;
+  int open = 0, rc;
+  mh_sig h;
+  while ((rc = sqlite3_step(d->stale)) == SQLITE_ROW) {
+    int64_t doc = sqlite3_column_int64(d->stale, 0);
+    if (!open || doc != cur) {
+      if (open) dups_signed(L, d, w, cur, &h);
+      cur = doc, open = 1;
+      mh_init(&h, k);
+      buf_reset(&d->hash);
+      buf_add(&d->hash, sqlite3_column_text(d->stale, 1),
+              (size_t)sqlite3_column_bytes(d->stale, 1));
+    }
+    const char *text = (const char *)sqlite3_column_text(d->stale, 2);
+    int64_t len = sqlite3_column_bytes(d->stale, 2);
+    if (!text) {
+      len = sqlite3_column_int64(d->stale, 4);
+      text = dups_span(d, doc, sqlite3_column_int64(d->stale, 3), len);
+    }
+    if (text) sig_text(d->tv, lex, &h, text, (size_t)len);
+  }
+  if (rc != SQLITE_DONE) luaL_error(L, "duplicates: %s", sqlite3_errmsg(db));
+  if (open) dups_signed(L, d, w, cur, &h);
+}
+
+/* Add the kept signatures of d->kept: rows (doc, sig) with sig k 16-bit
+** slots; an empty or odd-sized one is skipped. */
+static void dups_kept(lua_State *L, dups *d, sqlite3 *db, int k) {
+  int rc;
+  uint16_t s16[MH_MAX];
+  while ((rc = sqlite3_step(d->kept)) == SQLITE_ROW) {
+    if (sqlite3_column_bytes(d->kept, 1) != 2 * k) continue;
+    memcpy(s16, sqlite3_column_blob(d->kept, 1), 2 * (size_t)k);
+    mh_set_add(&d->set, sqlite3_column_int64(d->kept, 0), s16);
+  }
+  if (rc != SQLITE_DONE) luaL_error(L, "duplicates: %s", sqlite3_errmsg(db));
+}
+
+/* Field name of the row table on top: column col of d->info's row (a
+** string, nothing when NULL). */
+static void dups_info(lua_State *L, dups *d, int col, const char *name) {
+  const char *v = (const char *)sqlite3_column_text(d->info, col);
+  if (!v) return;
+  lua_pushlstring(L, v, (size_t)sqlite3_column_bytes(d->info, col));
+  lua_setfield(L, -2, name);
+}
+
+/* One answer row {cluster, rowid, similarity, date, title} for member i
+** of cluster c whose first member is f. */
+static void dups_row(lua_State *L, dups *d, size_t c, uint32_t i, uint32_t f) {
+  lua_createtable(L, 0, 5);
+  lua_pushinteger(L, (lua_Integer)c + 1);
+  lua_setfield(L, -2, "cluster");
+  lua_pushinteger(L, d->set.id[i]);
+  lua_setfield(L, -2, "rowid");
+  if (i == f)
+    lua_pushinteger(L, 1);
+  else
+    lua_pushnumber(L, floor(mh_set_sim(&d->set, f, i) * 1000 + 0.5) / 1000);
+  lua_setfield(L, -2, "similarity");
+  sqlite3_bind_int64(d->info, 1, d->set.id[i]);
+  if (sqlite3_step(d->info) == SQLITE_ROW) {
+    dups_info(L, d, 1, "date");
+    dups_info(L, d, 0, "title");
+  }
+  sqlite3_reset(d->info);
+}
+
+/* The answer: a list of rows, cluster after cluster. */
+static void dups_push(lua_State *L, dups *d) {
+  mh_clusters *cl = &d->cl;
+  lua_createtable(L, (int)(cl->n ? cl->start[cl->n] : 0), 0);
+  lua_Integer row = 0;
+  for (size_t c = 0; c < cl->n; c++) {
+    uint32_t f = cl->member[cl->start[c]];
+    for (size_t j = cl->start[c]; j < cl->start[c + 1]; j++) {
+      dups_row(L, d, c, cl->member[j], f);
+      lua_rawseti(L, -2, ++row);
+    }
+  }
+}
+
+/*
+** db:duplicates(spec) -> rows, computed: the near-duplicate clusters of
+** the documents, rows {cluster, rowid, similarity, date, title} (cluster
+** numbers from 1, largest first; members by row id, similarity to the
+** first member rounded to 3 places), and how many signatures were
+** computed. spec holds SQL texts run on db:
+**   stale  rows (doc, hash, text, off, len) of the content blocks of the
+**          documents to sign, in document order (NULL text: the span
+**          [off, off + len) of the document's text)
+**   text   the text of document ?1 (for those spans)
+**   kept   rows (doc, sig) of the signatures kept and still valid
+**   info   title, date of document ?1
+**   save   (optional) run on spec.store, a writable handle, with ?1 doc,
+**          ?2 hash, ?3 signature for every signature computed
+** and words (see ls_opt_lex: syllables or words), k slots (64), bands
+** (16), threshold (0..1). The caller holds the write transaction.
+*/
+int ls_db_duplicates(lua_State *L) {
+  ldb *d0 = ls_check_db(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  lua_settop(L, 2);
+  lua_getfield(L, 2, "words"); /* 3 */
+  const seg_lex *lex = ls_opt_lex(L, 3);
+  int k = ls_opt_int(L, 2, "k", 64, 1, MH_MAX);
+  int bands = ls_opt_int(L, 2, "bands", 16, 1, MH_MAX);
+  lua_getfield(L, 2, "threshold"); /* 4 */
+  double thr = luaL_optnumber(L, 4, 0.8);
+  luaL_argcheck(L, thr >= 0.0 && thr <= 1.0 && k % bands == 0, 2,
+                "threshold in 0..1 and k a multiple of bands expected");
+  lua_getfield(L, 2, "store"); /* 5 */
+  ldb *w = lua_isnil(L, 5) ? NULL : ls_check_db(L, 5);
+  sqlite3 *db = store_db(d0->s), *wdb = w ? store_db(w->s) : NULL;
+  box *b = ls_box_push(L); /* 6 */
+  dups *d = xcalloc(1, sizeof *d);
+  b->p = d, b->free = dups_free;
+  mh_set_init(&d->set, k);
+  d->tv = xcalloc(1, sizeof *d->tv);
+  d->stale = dups_prep(L, db, 2, "stale");
+  d->text = dups_prep(L, db, 2, "text");
+  d->kept = dups_prep(L, db, 2, "kept");
+  d->info = dups_prep(L, db, 2, "info");
+  if (wdb) d->save = dups_prep(L, wdb, 2, "save");
+  if (!d->info) return luaL_argerror(L, 2, "info: SQL text expected");
+  if (d->stale) dups_sign(L, d, db, wdb, lex, k);
+  if (d->kept) dups_kept(L, d, db, k);
+  if (mh_cluster(&d->set, bands, thr, &d->cl) != 0)
+    return luaL_error(L, "duplicates: too many signatures");
+  dups_push(L, d);
+  lua_pushinteger(L, d->computed);
+  ls_box_release(b);
+  return 2;
 }

@@ -137,6 +137,7 @@ static const luaL_Reg db_methods[] = {{"close", db_close},
                                       {"search_count", ls_db_search_count},
                                       {"load", ls_db_load},
                                       {"terms", ls_db_terms},
+                                      {"duplicates", ls_db_duplicates},
                                       {NULL, NULL}};
 
 static const luaL_Reg funcs[] = {{"open", s_open},

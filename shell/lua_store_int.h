@@ -120,6 +120,7 @@ int ls_s_find(lua_State *L);
 int ls_s_minhash(lua_State *L); /* lua_lsh.c */
 int ls_s_similarity(lua_State *L);
 int ls_s_lsh(lua_State *L);
+int ls_db_duplicates(lua_State *L);
 int ls_db_terms(lua_State *L); /* lua_terms.c */
 
 #endif

@@ -56,7 +56,10 @@ function Q.create_corpus_tables(w)
       rank INTEGER NOT NULL, doc INTEGER NOT NULL, score REAL, snippet TEXT,
       PRIMARY KEY(name, rank));
     CREATE TABLE IF NOT EXISTS corpus_minhash(doc INTEGER PRIMARY KEY,
-      hash TEXT NOT NULL, sig BLOB NOT NULL);]])
+      hash TEXT NOT NULL, sig BLOB NOT NULL);
+    CREATE TABLE IF NOT EXISTS corpus_minhash_syl(doc INTEGER PRIMARY KEY,
+      hash TEXT NOT NULL, sig BLOB NOT NULL);
+    CREATE TABLE IF NOT EXISTS corpus_meta(key TEXT PRIMARY KEY, value TEXT);]])
 end
 
 ---------------------------------------------------------------- document filters
@@ -447,23 +450,59 @@ end
 
 ---------------------------------------------------------------- signatures
 
---- Q.minhash_rows(h) -> iterator of array rows {doc, hash, sig, sig_hash}
---- of every document (sig and sig_hash nil when none is kept), by row id
-function Q.minhash_rows(h)
-  local sql
-  if Q.has_table(h, "corpus_minhash") then
-    sql = "SELECT d.id, d.hash, m.sig, m.hash AS mhash FROM documents d " ..
-      "LEFT JOIN corpus_minhash m ON m.doc = d.id ORDER BY d.id"
-  else
-    sql = "SELECT d.id, d.hash, NULL, NULL FROM documents d ORDER BY d.id"
-  end
-  return h:rows(sql, nil, { array = true })
+-- The kept MinHash signatures, one table per unit: corpus_minhash (words)
+-- and corpus_minhash_syl (syllables), rows (doc, hash, sig): hash is the
+-- document's hash when it was signed, sig its slots (an empty blob: the
+-- document has no shingle). corpus_meta's value 'minhash' (or
+-- 'minhash_syl') says how they were made; another value empties the table.
+Q.MINHASH = { word = "corpus_minhash", syllable = "corpus_minhash_syl" }
+
+--- Q.minhash_stamp(h, unit) -> how the kept signatures of unit were made
+--- (nil when none are kept)
+function Q.minhash_stamp(h, unit)
+  if not (Q.has_table(h, "corpus_meta") and Q.has_table(h, Q.MINHASH[unit])) then return nil end
+  local key = unit == "word" and "minhash" or "minhash_syl"
+  local r = h:all("SELECT value FROM corpus_meta WHERE key = ?", { key })[1]
+  return r and r.value
 end
 
---- Q.save_minhash(w, rowid, hash, sig): keep one document's signature
-function Q.save_minhash(w, id, hash, sig)
-  w:exec("INSERT OR REPLACE INTO corpus_minhash(doc, hash, sig) VALUES(?, ?, ?)",
-    { id, hash, sig })
+--- Q.reset_minhash(w, unit, stamp): empty the signatures of unit and say
+--- how the next ones are made (inside the caller's transaction)
+function Q.reset_minhash(w, unit, stamp)
+  w:exec("DELETE FROM " .. Q.MINHASH[unit])
+  w:exec("INSERT OR REPLACE INTO corpus_meta VALUES(?, ?)",
+    { unit == "word" and "minhash" or "minhash_syl", stamp })
+end
+
+--- Q.parser_version(h) -> the parser version the store records (or "")
+function Q.parser_version(h)
+  local r = h:all("SELECT value FROM meta WHERE key = 'parser_version'")[1]
+  return r and tostring(r.value) or ""
+end
+
+--- Q.minhash_spec(h, spans, unit, kept) -> the SQL of db:duplicates: the
+--- content blocks of the documents to sign (with kept: those without a
+--- valid kept signature, else all), the kept valid signatures, a
+--- document's text, title and date, and the statement that saves one.
+function Q.minhash_spec(h, spans, unit, kept)
+  local t = Q.MINHASH[unit]
+  local content = Q.where():content()
+  local sqlw = table.concat(content.parts, " AND ")
+  local stale = "SELECT b.doc, d.hash, b.text, " .. (spans and "b.off, b.len" or "0, 0") ..
+    " FROM " .. (spans and "block_rows" or "blocks") .. " b JOIN documents d ON d.id = b.doc WHERE " ..
+    sqlw
+  if kept then
+    stale = stale .. " AND b.doc IN (SELECT d.id FROM documents d WHERE NOT EXISTS " ..
+      "(SELECT 1 FROM " .. t .. " m WHERE m.doc = d.id AND m.hash = d.hash))"
+  end
+  return {
+    stale = stale .. " ORDER BY b.doc, b.seq",
+    text = "SELECT text FROM documents WHERE id = ?1",
+    kept = kept and ("SELECT m.doc, m.sig FROM " .. t .. " m WHERE EXISTS " ..
+      "(SELECT 1 FROM documents d WHERE d.hash = m.hash AND d.id = m.doc)") or nil,
+    info = "SELECT title, substr(published, 1, 10) FROM documents WHERE id = ?1",
+    save = "INSERT OR REPLACE INTO " .. t .. "(doc, hash, sig) VALUES(?1, ?2, ?3)",
+  }
 end
 
 ---------------------------------------------------------------- facts

@@ -590,70 +590,46 @@ end
 
 local K, BANDS = 64, 16 -- 64 MinHash slots, 16 bands of 4 for LSH
 
--- Signatures of every document: from corpus_minhash when present and up
--- to date, else computed (and stored when the database is writable).
-local function signatures(c)
-  local cache = ccore.cache(c)
+-- How the signatures of unit are made: the format, the parser version
+-- (blocks may change at a reparse) and, for words, the user lexicon.
+local function minhash_stamp(c, unit)
   local db = ccore.db(c)
-  local sigs, stale = {}, {}
-  local mem = cache.minhash or {}
-  for r in Q.minhash_rows(db) do
-    local id, hash, sig, mhash = r[1], r[2], r[3], r[4]
-    if sig and mhash == hash and #sig == 4 * K then sigs[id] = sig
-    elseif mem[id] and mem[id].hash == hash then sigs[id] = mem[id].sig
-    else stale[#stale + 1] = { id, hash } end
+  local parts = { "minhash 2", "k " .. K, "parser " .. Q.parser_version(db) }
+  if unit == "word" then
+    for _, r in ipairs(Q.user_words(db)) do parts[#parts + 1] = r.action .. " " .. r.word end
   end
-  if #stale > 0 then
-    local want = {}
-    for _, st in ipairs(stale) do want[st[1]] = st[2] end
-    local w = ccore.wdb(c)
-    cache.minhash = mem
-    if w then Q.begin(w) end
-    local ok, err = pcall(function()
-      local function done(id, parts)
-        if id and want[id] then
-          local sig = S.minhash(table.concat(parts, "\n"), K)
-          sigs[id] = sig
-          mem[id] = { hash = want[id], sig = sig }
-          want[id] = nil
-          if w then
-            Q.save_minhash(w, id, mem[id].hash, sig)
-          end
-        end
-      end
-      -- one pass over the content blocks, in document order
-      local cur, parts = nil, {}
-      local where = Q.where():content()
-      if #stale < 1000 then
-        local ids = {}
-        for i, st in ipairs(stale) do ids[i] = st[1] end
-        where:ids(ids)
-      end
-      for r in ccore.blocks(c, where) do
-        if r[1] ~= cur then
-          done(cur, parts)
-          cur, parts = r[1], {}
-        end
-        parts[#parts + 1] = r[4]
-      end
-      done(cur, parts)
-      for id in pairs(want) do done(id, {}) end -- documents without content
-    end)
-    if not ok then -- an error or Ctrl-C: leave the database as it was
-      if w then Q.rollback(w) end
-      error(err, 0)
-    end
-    if w then
-      Q.commit(w)
-      Q.checkpoint(w)
-    end
-  end
-  cache.minhash = mem
-  return sigs
+  return table.concat(parts, "\n")
 end
-M.signatures = signatures
 
---- corpus:duplicates([threshold [, opts]]) -> frame cluster, rowid, similarity, date, title
+-- Run db:duplicates with the signatures of unit kept in the database when
+-- it can be written (those of new or changed documents computed and
+-- saved, inside one transaction; all of them emptied first when they were
+-- made another way), else computed in memory for this call.
+local function clusters(c, unit, threshold)
+  local db, w = ccore.db(c), ccore.wdb(c)
+  local stamp = minhash_stamp(c, unit)
+  local kept = Q.minhash_stamp(db, unit) == stamp
+  local spec = Q.minhash_spec(db, ccore.spans(c), unit, kept)
+  spec.words, spec.k, spec.bands, spec.threshold = words_arg(c, { unit = unit }), K, BANDS, threshold
+  if not w then spec.save = nil; return db:duplicates(spec) end
+  spec.store = w
+  Q.begin(w)
+  local ok, rows = pcall(function()
+    if not kept then Q.reset_minhash(w, unit, stamp) end
+    return db:duplicates(spec)
+  end)
+  if not ok then -- an error or Ctrl-C: leave the database as it was
+    Q.rollback(w)
+    error(rows, 0)
+  end
+  Q.commit(w)
+  Q.checkpoint(w)
+  return rows
+end
+
+--- corpus:duplicates([threshold [, {unit =}]]) -> frame cluster, rowid,
+--- similarity, date, title: clusters of documents whose shingles of three
+--- words (or syllables) have an estimated Jaccard similarity >= threshold
 function M.duplicates(c, threshold, opts)
   threshold = threshold or 0.8
   if type(threshold) ~= "number" or not (threshold > 0 and threshold <= 1) then
@@ -662,57 +638,12 @@ function M.duplicates(c, threshold, opts)
   if opts ~= nil and type(opts) ~= "table" then
     error("bad argument #2 to 'duplicates' (table expected, got " .. type(opts) .. ")", 2)
   end
-  local sigs = signatures(c)
-  local ids, list = {}, {}
-  for id, sig in pairs(sigs) do ids[#ids + 1] = id end
-  table.sort(ids)
-  for i, id in ipairs(ids) do list[i] = sigs[id] end
-  local pairs_ = S.lsh(ids, list, BANDS, threshold)
-  -- clusters: union-find over the similar pairs
-  local parent = {}
-  local function find(x)
-    while parent[x] ~= x do
-      parent[x] = parent[parent[x]]
-      x = parent[x]
-    end
-    return x
+  local unit = opts and opts.unit or "word"
+  if unit ~= "word" and unit ~= "syllable" then
+    error("bad argument #2 to 'duplicates' (unit: 'word' or 'syllable' expected)", 2)
   end
-  for i = 1, #pairs_, 3 do
-    local a, b = pairs_[i], pairs_[i + 1]
-    parent[a] = parent[a] or a
-    parent[b] = parent[b] or b
-    local ra, rb = find(a), find(b)
-    if ra ~= rb then
-      if ra < rb then parent[rb] = ra else parent[ra] = rb end
-    end
-  end
-  local clusters = {}
-  for id in pairs(parent) do
-    local r = find(id)
-    clusters[r] = clusters[r] or {}
-    table.insert(clusters[r], id)
-  end
-  local list = {}
-  for root, ids in pairs(clusters) do
-    table.sort(ids)
-    list[#list + 1] = { root = root, ids = ids }
-  end
-  table.sort(list, function(a, b)
-    if #a.ids ~= #b.ids then return #a.ids > #b.ids end
-    return a.root < b.root
-  end)
-  local db = ccore.db(c)
-  local rows = {}
-  for ci, cl in ipairs(list) do
-    local first = cl.ids[1]
-    for _, id in ipairs(cl.ids) do
-      local info = Q.doc_title_date(db, id) or {}
-      rows[#rows + 1] = { cluster = ci, rowid = id,
-        similarity = id == first and 1 or round(S.similarity(sigs[first], sigs[id]), 3),
-        date = info.date, title = info.title }
-    end
-  end
-  return frame.new(rows, { "cluster", "rowid", "similarity", "date", "title" })
+  local rows = clusters(c, unit, threshold)
+  return frame.wrap(rows, { "cluster", "rowid", "similarity", "date", "title" })
 end
 
 return M
