@@ -247,11 +247,12 @@ int ls_s_lsh(lua_State *L) {
 typedef struct dups {
   mh_set set;     /* the signatures, 16-bit slots */
   mh_clusters cl; /* the answer */
-  tokv *tv;       /* token scratch */
   sqlite3_stmt *stale, *text, *kept, *save, *info;
   buf doc;       /* the text of document docid (spans mode) */
   int64_t docid; /* whose text doc holds, 0 = none */
-  buf hash;      /* the hash of the document being signed */
+  signer *sg;    /* the worker threads while signing */
+  sqlite3 *w;    /* where save runs */
+  buf err;       /* the first save error */
   long computed; /* signatures computed in this call */
 } dups;
 
@@ -259,11 +260,11 @@ static void dups_free(void *p) {
   dups *d = p;
   mh_set_free(&d->set);
   mh_clusters_free(&d->cl);
-  if (d->tv) ls_tokv_free(d->tv);
   sqlite3_finalize(d->stale), sqlite3_finalize(d->text);
   sqlite3_finalize(d->kept), sqlite3_finalize(d->save);
   sqlite3_finalize(d->info);
-  buf_free(&d->doc), buf_free(&d->hash);
+  sign_free(d->sg);
+  buf_free(&d->doc), buf_free(&d->err);
   free(d);
 }
 
@@ -303,44 +304,35 @@ static const char *dups_span(dups *d, int64_t doc, int64_t off, int64_t len) {
   return d->doc.data ? d->doc.data + off : "";
 }
 
-/* Document doc's signature is complete: keep it (when it has a shingle)
-** and save it with its hash (an empty blob when it has none). */
-static void dups_signed(lua_State *L, dups *d, sqlite3 *w, int64_t doc,
-                        mh_sig *h) {
-  uint16_t s16[MH_MAX];
-  int any = mh_finish(h);
-  if (any) mh_fold16(h, s16), mh_set_add(&d->set, doc, s16);
+/* One document's signature (sig NULL: no shingle), on this thread: keep
+** it and save it with its hash (an empty blob when it has none). The
+** first save error is kept in d->err. */
+static void dups_signed(void *ctx, int64_t doc, const char *hash, size_t nhash,
+                        const uint16_t *sig) {
+  dups *d = ctx;
+  if (sig) mh_set_add(&d->set, doc, sig);
   d->computed++;
-  if (!d->save) return;
+  if (!d->save || d->err.len) return;
   sqlite3_bind_int64(d->save, 1, doc);
-  sqlite3_bind_text(d->save, 2, d->hash.data ? d->hash.data : "",
-                    (int)d->hash.len, SQLITE_TRANSIENT);
-  sqlite3_bind_blob(d->save, 3, s16, any ? 2 * h->k : 0, SQLITE_TRANSIENT);
-  int rc = sqlite3_step(d->save);
+  sqlite3_bind_text(d->save, 2, hash, (int)nhash, SQLITE_TRANSIENT);
+  sqlite3_bind_blob(d->save, 3, sig ? (const void *)sig : "",
+                    sig ? 2 * d->set.k : 0, SQLITE_TRANSIENT);
+  if (sqlite3_step(d->save) != SQLITE_DONE)
+    buf_printf(&d->err, "save: %s", sqlite3_errmsg(d->w));
   sqlite3_reset(d->save);
-  if (rc != SQLITE_DONE)
-    luaL_error(L, "duplicates: save: %s", sqlite3_errmsg(w));
 }
 
-/*
-** Sign the documents of d->stale: rows (doc, hash, text, off, len) of
-** their content blocks in document order (a NULL text is the span of the
-** document's text). The blocks of one document are one token stream.
-*/
-static void dups_sign(lua_State *L, dups *d, sqlite3 *db, sqlite3 *w,
-                      const seg_lex *lex, int k) {
+/* Step d->stale, handing each document and its blocks to the signer;
+** 0, or the SQLite error code. */
+static int dups_feed(dups *d) {
   int64_t cur = 0;
   int open = 0, rc;
-  mh_sig h;
   while ((rc = sqlite3_step(d->stale)) == SQLITE_ROW) {
     int64_t doc = sqlite3_column_int64(d->stale, 0);
     if (!open || doc != cur) {
-      if (open) dups_signed(L, d, w, cur, &h);
       cur = doc, open = 1;
-      mh_init(&h, k);
-      buf_reset(&d->hash);
-      buf_add(&d->hash, sqlite3_column_text(d->stale, 1),
-              (size_t)sqlite3_column_bytes(d->stale, 1));
+      sign_doc(d->sg, doc, (const char *)sqlite3_column_text(d->stale, 1),
+               (size_t)sqlite3_column_bytes(d->stale, 1));
     }
     const char *text = (const char *)sqlite3_column_text(d->stale, 2);
     int64_t len = sqlite3_column_bytes(d->stale, 2);
@@ -348,10 +340,26 @@ static void dups_sign(lua_State *L, dups *d, sqlite3 *db, sqlite3 *w,
       len = sqlite3_column_int64(d->stale, 4);
       text = dups_span(d, doc, sqlite3_column_int64(d->stale, 3), len);
     }
-    if (text) sig_text(d->tv, lex, &h, text, (size_t)len);
+    if (text) sign_text(d->sg, text, (size_t)len);
   }
-  if (rc != SQLITE_DONE) luaL_error(L, "duplicates: %s", sqlite3_errmsg(db));
-  if (open) dups_signed(L, d, w, cur, &h);
+  return rc == SQLITE_DONE ? 0 : rc;
+}
+
+/*
+** Sign the documents of d->stale: rows (doc, hash, text, off, len) of
+** their content blocks in document order (a NULL text is the span of the
+** document's text), on worker threads; the blocks of one document are
+** one token stream. The threads are stopped before any error is raised.
+*/
+static void dups_sign(lua_State *L, dups *d, sqlite3 *db, const seg_lex *lex,
+                      int k) {
+  d->sg = sign_start(lex, k, dups_signed, d);
+  int rc = dups_feed(d);
+  if (rc == 0) sign_finish(d->sg);
+  sign_free(d->sg);
+  d->sg = NULL;
+  if (rc != 0) luaL_error(L, "duplicates: %s", sqlite3_errmsg(db));
+  if (d->err.len) luaL_error(L, "duplicates: %s", d->err.data);
 }
 
 /* Add the kept signatures of d->kept: rows (doc, sig) with sig k 16-bit
@@ -447,14 +455,14 @@ int ls_db_duplicates(lua_State *L) {
   dups *d = xcalloc(1, sizeof *d);
   b->p = d, b->free = dups_free;
   mh_set_init(&d->set, k);
-  d->tv = xcalloc(1, sizeof *d->tv);
   d->stale = dups_prep(L, db, 2, "stale");
   d->text = dups_prep(L, db, 2, "text");
   d->kept = dups_prep(L, db, 2, "kept");
   d->info = dups_prep(L, db, 2, "info");
   if (wdb) d->save = dups_prep(L, wdb, 2, "save");
   if (!d->info) return luaL_argerror(L, 2, "info: SQL text expected");
-  if (d->stale) dups_sign(L, d, db, wdb, lex, k);
+  d->w = wdb;
+  if (d->stale) dups_sign(L, d, db, lex, k);
   if (d->kept) dups_kept(L, d, db, k);
   if (mh_cluster(&d->set, bands, thr, &d->cl) != 0)
     return luaL_error(L, "duplicates: too many signatures");

@@ -10,7 +10,8 @@
 **   lua_tokv.c        the token list (tokv) the statistics fill
 **   lua_wordlex.c     words as tokens (the segmenter), lexicon objects
 **   lua_tokens.c      tokens, counts and phrase matching (KWIC)
-**   lua_lsh.c         MinHash signatures and LSH near-duplicate candidates
+**   lua_sign.c        MinHash signatures of many documents on worker threads
+**   lua_lsh.c         MinHash signatures, LSH candidates, db:duplicates
 **   lua_terms.c       db:terms (n-gram term counts)
 ** Every file calls down into lua_store_base.c only; lua_store.c calls
 ** the others to build the module.
@@ -98,6 +99,24 @@ void ls_tok_words(tokv *t, const struct seg_lex *lex, size_t n);
 ** or a lexicon userdata's. */
 const struct seg_lex *ls_opt_lex(lua_State *L, int arg);
 int ls_s_lexicon(lua_State *L);
+
+/* ---- lua_sign.c: MinHash signatures of many documents on threads ---- */
+/* One document's result, given on the thread that called sign_*: sig is
+** its k 16-bit slots, NULL when the document has no shingle. */
+typedef void (*sign_done_fn)(void *ctx, int64_t id, const char *hash,
+                             size_t nhash, const uint16_t *sig);
+typedef struct signer signer;
+/* Start the workers (one per core, at most 8). */
+signer *sign_start(const struct seg_lex *lex, int k, sign_done_fn cb,
+                   void *ctx);
+/* Start document id (its hash kept for the callback), then add its
+** texts; results of earlier documents may be given meanwhile. */
+void sign_doc(signer *s, int64_t id, const char *hash, size_t nhash);
+void sign_text(signer *s, const char *text, size_t n);
+/* Wait for every document's result. */
+void sign_finish(signer *s);
+/* Stop the workers (documents not yet signed are dropped) and free s. */
+void sign_free(signer *s);
 
 /* ---- the jobs, registered by lua_store.c ---- */
 int ls_stmt_gc(lua_State *L); /* lua_sql.c */
