@@ -480,29 +480,39 @@ function Q.parser_version(h)
   return r and tostring(r.value) or ""
 end
 
---- Q.minhash_spec(h, spans, unit, kept) -> the SQL of db:duplicates: the
+--- Q.minhash_spec(spans, unit, k, kept) -> the SQL of db:duplicates: the
 --- content blocks of the documents to sign (with kept: those without a
---- valid kept signature, else all), the kept valid signatures, a
---- document's text, title and date, and the statement that saves one.
-function Q.minhash_spec(h, spans, unit, kept)
+--- valid kept signature, else all), the kept valid signatures (k slots),
+--- a document's text, title and date, and the statement that saves one.
+function Q.minhash_spec(spans, unit, k, kept)
   local t = Q.MINHASH[unit]
   local content = Q.where():content()
   local sqlw = table.concat(content.parts, " AND ")
   local stale = "SELECT b.doc, d.hash, b.text, " .. (spans and "b.off, b.len" or "0, 0") ..
     " FROM " .. (spans and "block_rows" or "blocks") .. " b JOIN documents d ON d.id = b.doc WHERE " ..
     sqlw
-  if kept then
-    stale = stale .. " AND b.doc IN (SELECT d.id FROM documents d WHERE NOT EXISTS " ..
-      "(SELECT 1 FROM " .. t .. " m WHERE m.doc = d.id AND m.hash = d.hash))"
-  end
+  -- a kept signature is valid when its hash is the document's and its
+  -- size is that of k 16-bit slots (or 0: no shingle)
+  local valid = "m.hash = d.hash AND length(m.sig) IN (0, " .. 2 * k .. ")"
+  local unsigned = "SELECT d.id FROM documents d WHERE NOT EXISTS " ..
+    "(SELECT 1 FROM " .. t .. " m WHERE m.doc = d.id AND " .. valid .. ")"
+  if kept then stale = stale .. " AND b.doc IN (" .. unsigned .. ")" end
   return {
     stale = stale .. " ORDER BY b.doc, b.seq",
     text = "SELECT text FROM documents WHERE id = ?1",
-    kept = kept and ("SELECT m.doc, m.sig FROM " .. t .. " m WHERE EXISTS " ..
-      "(SELECT 1 FROM documents d WHERE d.hash = m.hash AND d.id = m.doc)") or nil,
+    -- (documents d found through its hash index: no read of their rows)
+    kept = kept and ("SELECT m.doc, m.sig FROM " .. t .. " m WHERE length(m.sig) = " .. 2 * k ..
+      " AND m.doc IN (SELECT d.id FROM documents d WHERE d.hash = m.hash)") or nil,
     info = "SELECT title, substr(published, 1, 10) FROM documents WHERE id = ?1",
     save = "INSERT OR REPLACE INTO " .. t .. "(doc, hash, sig) VALUES(?1, ?2, ?3)",
+    unsigned = unsigned .. " LIMIT 1",
   }
+end
+
+--- Q.any_unsigned(h, spec) -> has some document no valid kept signature
+--- (spec from Q.minhash_spec with kept)?
+function Q.any_unsigned(h, spec)
+  return #h:all(spec.unsigned) > 0
 end
 
 ---------------------------------------------------------------- facts

@@ -606,11 +606,13 @@ end
 -- saved, inside one transaction; all of them emptied first when they were
 -- made another way), else computed in memory for this call.
 local function clusters(c, unit, threshold)
-  local db, w = ccore.db(c), ccore.wdb(c)
+  local db = ccore.db(c)
   local stamp = minhash_stamp(c, unit)
   local kept = Q.minhash_stamp(db, unit) == stamp
-  local spec = Q.minhash_spec(db, ccore.spans(c), unit, kept)
+  local spec = Q.minhash_spec(ccore.spans(c), unit, K, kept)
   spec.words, spec.k, spec.bands, spec.threshold = words_arg(c, { unit = unit }), K, BANDS, threshold
+  -- every signature kept and valid: read only, no write handle
+  local w = not (kept and not Q.any_unsigned(db, spec)) and ccore.wdb(c)
   if not w then spec.save = nil; return db:duplicates(spec) end
   spec.store = w
   Q.begin(w)
