@@ -10,8 +10,11 @@
 #                the raw files (a concordance of fixed-width contexts)
 #   figures      corpus:figures{unit = "%"}: time and peak RSS vs the
 #                sqlite3 CLI selecting the same rows
-#   duplicates   corpus:duplicates(0.8), first call: time and peak RSS
-#                (no peer)
+#   duplicates   corpus:duplicates(0.8) (words): the first call (every
+#                signature computed and kept) and the next one (signatures
+#                read back), time and peak RSS; then the first call on
+#                syllables ({unit = "syllable"}, signatures of their own).
+#                No peer.
 #   start-up     tinsh -e 'local n = #corpus': CPU, median of 11 vs the
 #                sqlite3 CLI reading the document count
 # Growth is printed, not guessed: the last column of each row is the ratio
@@ -86,9 +89,10 @@ PY
 }
 
 declare -A base
-# row NAME UNIT TINSH PEER: one line, with growth against the 1x row
+# row NAME UNIT TINSH PEER: one line, with growth against the 1x row (of
+# the same NAME without its parenthesised count)
 row() {
-  local key=$1 tinsh=$3 peer=$4 g="-"
+  local key=${1%% (*} tinsh=$3 peer=$4 g="-"
   [ -n "${base[$key]:-}" ] && g=$(awk -v a="$tinsh" -v b="${base[$key]}" 'BEGIN { printf "%.1fx", b > 0 ? a / b : 0 }')
   [ -z "${base[$key]:-}" ] && base[$key]=$tinsh
   awk -v n="$1" -v u="$2" -v t="$tinsh" -v p="$peer" -v g="$g" 'BEGIN {
@@ -129,9 +133,15 @@ for n in $SCALES; do
   set -- $(measure sqlite3 "t$n.db" "SELECT f.doc, f.subject, f.value, f.unit, f.text FROM figures f JOIN documents d ON d.id = f.doc WHERE f.unit = '%' ORDER BY f.doc, f.seq")
   row "figures% ($fl rows)" "s" "$fw" "$1"
   row "figures% peak RSS" "MB" "$(( frss / 1024 ))" "$(( $2 / 1024 ))"
-  set -- $(measure "$TINSH" --db "t$n.db" -e 'corpus:duplicates(0.8)')
-  row "duplicates(0.8)" "s" "$1" "0"
+  set -- $(measure "$TINSH" --db "t$n.db" -e 'local f = corpus:duplicates(0.8); io.stderr:write(#f)')
+  row "duplicates(0.8) ($(cat .err) rows)" "s" "$1" "0"
   row "duplicates peak RSS" "MB" "$(( $2 / 1024 ))" "0"
+  set -- $(measure "$TINSH" --db "t$n.db" -e 'corpus:duplicates(0.8)')
+  row "duplicates again" "s" "$1" "0"
+  row "duplicates again RSS" "MB" "$(( $2 / 1024 ))" "0"
+  set -- $(measure "$TINSH" --db "t$n.db" -e 'local f = corpus:duplicates(0.8, {unit = "syllable"}); io.stderr:write(#f)')
+  row "dups syllables ($(cat .err) rows)" "s" "$1" "0"
+  row "dups syllables RSS" "MB" "$(( $2 / 1024 ))" "0"
   tcpu=$(cpu_ms 11 "$TINSH" --db "t$n.db" -e 'local n = #corpus')
   pcpu=$(cpu_ms 11 sqlite3 "t$n.db" "SELECT count(*) FROM documents")
   row "start-up #corpus CPU" "ms" "$tcpu" "$pcpu"
