@@ -14,7 +14,7 @@
 ** clusters by LSH banding: documents that agree on one band of slots are
 ** candidates, a candidate pair whose similarity reaches the threshold
 ** joins two clusters (union-find), and a pair already in one cluster is
-** never compared again. Memory: 8 + 2k bytes a signature, plus 12 bytes a
+** never compared again. Memory: 8 + 2k bytes a signature, plus 20 bytes a
 ** signature while clustering.
 */
 #ifndef TINSH_MINHASH_H

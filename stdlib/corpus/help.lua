@@ -111,10 +111,11 @@ H.corpus = {
   similar = "corpus:similar(doc [, n [, {unit =}]]) -> frame of the n (default 10)\n" ..
     "documents most similar to doc by tf-idf cosine of words: rowid, similarity,\n" ..
     "date, title. doc: a document, row id or path.",
-  duplicates = "corpus:duplicates([threshold [, opts]]) -> frame of near-duplicate\n" ..
+  duplicates = "corpus:duplicates([threshold [, {unit =}]]) -> frame of near-duplicate\n" ..
     "clusters: cluster, rowid, similarity (to the cluster's first document), date,\n" ..
-    "title. MinHash signatures (64 slots of 3-syllable shingles) are kept in the\n" ..
-    "database table corpus_minhash and computed for new documents only; LSH finds\n" ..
+    "title. MinHash signatures (64 slots over shingles of 3 words, or 3 syllables\n" ..
+    "with unit = 'syllable') are kept in the database (corpus_minhash,\n" ..
+    "corpus_minhash_syl) and computed for new or changed documents only; LSH finds\n" ..
     "candidate pairs. threshold: estimated Jaccard similarity, default 0.8.",
   stopwords = "corpus:stopwords() -> set of stopwords (data/stopwords-vi.txt).",
   tfidf = "corpus:tfidf(doc [, top [, {unit =}]]) -> frame of the doc's words by tf-idf\n" ..
