@@ -93,8 +93,7 @@ typedef struct lsh {
   const char **sig; /* borrowed from Lua strings (anchored on the stack) */
   lua_Integer *id;
   size_t n;
-  uint64_t *key; /* band hash << 0, index in idx */
-  uint32_t *idx;
+  uint64_t *key;  /* band hash (high 44 bits) | index (low 20 bits) */
   uint64_t *seen; /* open-addressing set of pair keys (0 = empty) */
   size_t seencap, nseen;
   lua_Integer *out; /* triples a, b, permille */
@@ -103,7 +102,7 @@ typedef struct lsh {
 
 static void lsh_free(void *p) {
   lsh *h = p;
-  free(h->sig), free(h->id), free(h->key), free(h->idx), free(h->seen);
+  free(h->sig), free(h->id), free(h->key), free(h->seen);
   free(h->out);
   free(h);
 }
@@ -136,6 +135,81 @@ static int cmp_u64pair(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+/* Read ids (table at 1) and sigs (table at 2) raw into h, skipping
+** all-empty signatures; returns the signature size in bytes. */
+static size_t lsh_read(lua_State *L, lsh *h, size_t n, int bands) {
+  size_t bytes = 0;
+  for (size_t i = 0; i < n; i++) {
+    lua_rawgeti(L, 1, (lua_Integer)i + 1);
+    lua_rawgeti(L, 2, (lua_Integer)i + 1);
+    size_t len = 0;
+    if (!lua_isinteger(L, -2))
+      luaL_argerror(
+          L, 1,
+          lua_pushfstring(L, "integer id expected at %I", (lua_Integer)i + 1));
+    if (lua_type(L, -1) != LUA_TSTRING) /* no number-to-string conversion */
+      luaL_argerror(L, 2,
+                    lua_pushfstring(L, "signature string expected at %I",
+                                    (lua_Integer)i + 1));
+    const char *sg = lua_tolstring(L, -1, &len);
+    if (i == 0) bytes = len;
+    if (len != bytes || len == 0 || len % (4 * (size_t)bands) != 0)
+      luaL_argerror(L, 2,
+                    "signatures of one size, a multiple of 4 * bands bytes");
+    h->id[h->n] = lua_tointeger(L, -2);
+    h->sig[h->n] = sg; /* anchored: the string stays in the table at 2 */
+    int empty = 1;
+    for (size_t k = 0; k < len && empty; k++)
+      empty = (unsigned char)sg[k] == 0xFF;
+    if (!empty) h->n++;
+    lua_pop(L, 2);
+  }
+  return bytes;
+}
+
+/* Signatures p and q agree on the band at off (rb bytes): record the
+** pair once when its similarity reaches thr. */
+static void lsh_pair(lsh *h, size_t p, size_t q, size_t off, size_t rb,
+                     size_t bytes, double thr) {
+  if (memcmp(h->sig[p] + off, h->sig[q] + off, rb)) return;
+  lua_Integer a = h->id[p], c = h->id[q];
+  if (a > c) {
+    lua_Integer t = a;
+    a = c, c = t;
+  }
+  uint64_t pk = ((uint64_t)a << 32) ^ (uint64_t)c;
+  if (pk == 0) pk = UINT64_MAX; /* 0 marks an empty slot */
+  if (lsh_seen(h, pk)) return;
+  double sim = sig_sim(h->sig[p], h->sig[q], bytes);
+  if (sim < thr) return;
+  if (h->nout + 3 > h->capout) {
+    h->capout = h->capout ? h->capout * 2 : 96;
+    h->out = xrealloc(h->out, h->capout * sizeof *h->out);
+  }
+  h->out[h->nout++] = a;
+  h->out[h->nout++] = c;
+  h->out[h->nout++] = (lua_Integer)(sim * 1000 + 0.5);
+}
+
+/* One band at off (rb bytes): sort by the band's hash (high 44 bits, the
+** index in the low 20) and pair up each group of equal hashes. */
+static void lsh_band(lsh *h, size_t off, size_t rb, size_t bytes, double thr) {
+  for (size_t i = 0; i < h->n; i++)
+    h->key[i] = (util_hash64(h->sig[i] + off, rb) & ~(uint64_t)0xFFFFF) | i;
+  qsort(h->key, h->n, sizeof *h->key, cmp_u64pair);
+  size_t i = 0;
+  while (i < h->n) {
+    size_t j = i + 1;
+    while (j < h->n && (h->key[j] >> 20) == (h->key[i] >> 20)) j++;
+    if (j - i > 1 && j - i <= MH_GROUP)
+      for (size_t x = i; x < j; x++)
+        for (size_t y = x + 1; y < j; y++)
+          lsh_pair(h, (size_t)(h->key[x] & 0xFFFFF),
+                   (size_t)(h->key[y] & 0xFFFFF), off, rb, bytes, thr);
+    i = j;
+  }
+}
+
 /*
 ** S.lsh(ids, sigs, bands, threshold) -> flat list {a, b, sim, ...}: the
 ** pairs of documents whose signatures agree on at least one band (LSH)
@@ -160,75 +234,11 @@ int ls_s_lsh(lua_State *L) {
   b->p = h, b->free = lsh_free;
   h->sig = xcalloc(n + 1, sizeof *h->sig);
   h->id = xcalloc(n + 1, sizeof *h->id);
-  size_t bytes = 0;
-  for (size_t i = 0; i < n; i++) {
-    lua_rawgeti(L, 1, (lua_Integer)i + 1);
-    lua_rawgeti(L, 2, (lua_Integer)i + 1);
-    size_t len = 0;
-    if (!lua_isinteger(L, -2))
-      return luaL_argerror(
-          L, 1,
-          lua_pushfstring(L, "integer id expected at %I", (lua_Integer)i + 1));
-    if (lua_type(L, -1) != LUA_TSTRING) /* no number-to-string conversion */
-      return luaL_argerror(L, 2,
-                           lua_pushfstring(L, "signature string expected at %I",
-                                           (lua_Integer)i + 1));
-    const char *sg = lua_tolstring(L, -1, &len);
-    if (i == 0) bytes = len;
-    if (len != bytes || len == 0 || len % (4 * (size_t)bands) != 0)
-      return luaL_argerror(
-          L, 2, "signatures of one size, a multiple of 4 * bands bytes");
-    h->id[h->n] = lua_tointeger(L, -2);
-    h->sig[h->n] = sg; /* anchored: the string stays in the table at 2 */
-    int empty = 1;
-    for (size_t k = 0; k < len && empty; k++)
-      empty = (unsigned char)sg[k] == 0xFF;
-    if (!empty) h->n++;
-    lua_pop(L, 2);
-  }
+  size_t bytes = lsh_read(L, h, n, bands);
   size_t rb = bytes / (size_t)bands;
   h->key = xmalloc((h->n + 1) * sizeof *h->key);
-  for (int band = 0; band < bands; band++) {
-    for (size_t i = 0; i < h->n; i++) /* hash of the band, index in low bits */
-      h->key[i] = (util_hash64(h->sig[i] + band * rb, rb) << 20 >> 20) |
-                  ((uint64_t)i << 44);
-    for (size_t i = 0; i < h->n; i++) /* sort by band hash: swap halves */
-      h->key[i] = (h->key[i] << 20) | (h->key[i] >> 44);
-    qsort(h->key, h->n, sizeof *h->key, cmp_u64pair);
-    size_t i = 0;
-    while (i < h->n) {
-      size_t j = i + 1;
-      while (j < h->n && (h->key[j] >> 20) == (h->key[i] >> 20)) j++;
-      if (j - i > 1 && j - i <= 5000) {
-        for (size_t x = i; x < j; x++)
-          for (size_t y = x + 1; y < j; y++) {
-            size_t p = (size_t)(h->key[x] & 0xFFFFF),
-                   q = (size_t)(h->key[y] & 0xFFFFF);
-            if (memcmp(h->sig[p] + band * rb, h->sig[q] + band * rb, rb))
-              continue;
-            lua_Integer a = h->id[p], c = h->id[q];
-            if (a > c) {
-              lua_Integer t = a;
-              a = c;
-              c = t;
-            }
-            uint64_t pk = ((uint64_t)a << 32) ^ (uint64_t)c;
-            if (pk == 0) pk = UINT64_MAX; /* 0 marks an empty slot */
-            if (lsh_seen(h, pk)) continue;
-            double sim = sig_sim(h->sig[p], h->sig[q], bytes);
-            if (sim < thr) continue;
-            if (h->nout + 3 > h->capout) {
-              h->capout = h->capout ? h->capout * 2 : 96;
-              h->out = xrealloc(h->out, h->capout * sizeof *h->out);
-            }
-            h->out[h->nout++] = a;
-            h->out[h->nout++] = c;
-            h->out[h->nout++] = (lua_Integer)(sim * 1000 + 0.5);
-          }
-      }
-      i = j;
-    }
-  }
+  for (int band = 0; band < bands; band++)
+    lsh_band(h, (size_t)band * rb, rb, bytes, thr);
   lua_createtable(L, (int)h->nout, 0);
   for (size_t i = 0; i < h->nout; i += 3) {
     lua_pushinteger(L, h->out[i]);
