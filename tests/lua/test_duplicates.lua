@@ -7,7 +7,8 @@
 --   * S.minhash tells the units apart (similarity 1 by syllables, low by
 --     words);
 --   * duplicates() (words, the default) keeps A and B apart while
---     duplicates{unit = "syllable"} clusters them;
+--     duplicates{unit = "syllable"} clusters them; similar() likewise
+--     (tf-idf cosine below 0.9 on words, 1 on syllables);
 --   * the signatures of each unit are kept in their own table, computed
 --     once, and the second call reads them (a planted wrong kept
 --     signature is used as kept, proving the read);
@@ -78,6 +79,18 @@ check.test("duplicates by words and by syllables", function()
     "syllable signatures kept apart")
   check.eq(#c:sql("SELECT sig FROM corpus_minhash WHERE doc = 1")[1].sig, 128, "64 slots of 16 bits")
   check.raises(function() c:duplicates(0.8, { unit = "letter" }) end, "unit")
+  c:close()
+end)
+
+check.test("similar counts words by default", function()
+  local c = assert(corpus.open(db))
+  local function sim_of(f, id)
+    for _, r in ipairs(f) do if r.rowid == id then return r.similarity end end
+  end
+  local syl = sim_of(c:similar(1, 5, { unit = "syllable" }), 2)
+  check.ok(syl and syl > 0.99, "syllables: B is A's copy (" .. tostring(syl) .. ")")
+  local w = sim_of(c:similar(1, 5), 2)
+  check.ok(w == nil or w < 0.9, "words: B is not (" .. tostring(w) .. ")")
   c:close()
 end)
 
