@@ -474,6 +474,12 @@ function Q.reset_minhash(w, unit, stamp)
     { unit == "word" and "minhash" or "minhash_syl", stamp })
 end
 
+--- Q.prune_minhash(w, unit): drop the kept signatures of documents that
+--- are gone (inside the caller's transaction)
+function Q.prune_minhash(w, unit)
+  w:exec("DELETE FROM " .. Q.MINHASH[unit] .. " WHERE doc NOT IN (SELECT id FROM documents)")
+end
+
 --- Q.parser_version(h) -> the parser version the store records (or "")
 function Q.parser_version(h)
   local r = h:all("SELECT value FROM meta WHERE key = 'parser_version'")[1]

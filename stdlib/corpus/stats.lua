@@ -603,8 +603,9 @@ end
 
 -- Run db:duplicates with the signatures of unit kept in the database when
 -- it can be written (those of new or changed documents computed and
--- saved, inside one transaction; all of them emptied first when they were
--- made another way), else computed in memory for this call.
+-- saved, those of removed documents dropped, inside one transaction; all
+-- of them emptied first when they were made another way), else computed
+-- in memory for this call.
 local function clusters(c, unit, threshold)
   local db = ccore.db(c)
   local stamp = minhash_stamp(c, unit)
@@ -617,7 +618,7 @@ local function clusters(c, unit, threshold)
   spec.store = w
   Q.begin(w)
   local ok, rows = pcall(function()
-    if not kept then Q.reset_minhash(w, unit, stamp) end
+    if kept then Q.prune_minhash(w, unit) else Q.reset_minhash(w, unit, stamp) end
     return db:duplicates(spec)
   end)
   if not ok then -- an error or Ctrl-C: leave the database as it was

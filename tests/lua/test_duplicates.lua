@@ -15,7 +15,8 @@
 --   * teaching the names as words (corpus:words{add}) makes A and B one
 --     word stream: the kept word signatures are stale and recomputed,
 --     and A and B cluster by words;
---   * a changed file (re-ingested) gets a new signature;
+--   * a changed file (re-ingested) gets a new signature; a removed one
+--     (ingest --prune) loses its kept one at the next call that signs;
 --   * kept signatures of another format (an old table, no stamp) are
 --     dropped, not misread;
 --   * a database that cannot be written still answers (in memory,
@@ -112,6 +113,28 @@ check.test("a changed document is signed again", function()
   ingest(db)
   local c = assert(corpus.open(db))
   check.eq(#c:duplicates(0.8), 0, "c's new text, not the planted signature")
+  c:close()
+end)
+
+check.test("the signatures of removed documents are dropped", function()
+  local extra = dir .. "/d.txt"
+  write("d.txt", OTHER .. " Một câu khác nữa.")
+  ingest(db)
+  local c = assert(corpus.open(db))
+  c:duplicates(0.8)
+  local n = c:sql("SELECT count(*) AS n FROM corpus_minhash")[1].n
+  c:close()
+  -- d removed, e added: the call that signs e drops d's signature
+  os.remove(extra)
+  write("e.txt", "Nhà máy điện mặt trời ở huyện biên giới bắt đầu vận hành thử từ " ..
+    "tháng trước và cung cấp điện cho hàng nghìn hộ dân trong vùng.")
+  local _, code = fx.run("--db " .. fx.quote(db) .. " ingest --prune " .. fx.quote(dir))
+  check.eq(code, 0, "ingest --prune")
+  c = assert(corpus.open(db))
+  c:duplicates(0.8)
+  check.eq(c:sql("SELECT count(*) AS n FROM corpus_minhash")[1].n, n, "d's row out, e's in")
+  check.eq(c:sql("SELECT count(*) AS n FROM corpus_minhash WHERE doc NOT IN " ..
+    "(SELECT id FROM documents)")[1].n, 0, "no orphan")
   c:close()
 end)
 
