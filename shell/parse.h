@@ -43,6 +43,16 @@ doc *parse_document_ctx(const char *path, const char *bytes, size_t len,
                         int flags, const parse_ctx *ctx);
 
 /*
+** A metadata field given apart from the text (a JSON record's "author",
+** "source", "url", ...), read as the "# key = value" header line would be:
+** title, published, author, site, and the URL's host as the site. A field
+** already set is kept. Call with pass 0 for all fields, then pass 1 (the
+** URLs). Returns 1 when the key is known.
+*/
+int parse_meta_key(doc *d, const char *key, size_t kn, const char *v, size_t vn,
+                   int pass);
+
+/*
 ** Read and parse a file. On a read error returns NULL and points *why
 ** at a static reason ("No such file or directory", "is a directory", ...).
 */
