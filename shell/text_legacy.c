@@ -377,14 +377,27 @@ static int looks_single_byte(const char *s, size_t n) {
   size_t good = 0, bad = 0, lim = n < 65536 ? n : 65536;
   /* a verdict from the first 4096 non-ASCII sequences is as good as one
   ** from all of them (the ratio decides), and ASCII is skipped a word at
-  ** a time: this ran over every code point of 64 KB, ~10 % of a parse */
+  ** a time: this ran over every code point of 64 KB, ~10 % of a parse.
+  ** The scan also stops once the rest cannot make bad > 4 * good (each
+  ** byte left is at most one more bad sequence): the same verdict. */
   for (size_t i = 0; i < lim && good + bad < 4096;) {
+    size_t left = 4096 - good - bad;
+    if (lim - i < left) left = lim - i;
+    if (bad + left <= good * 4) return 0;
     uint64_t w;
-    if (i + 8 <= lim && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull))) {
-      i += 8;
-      continue;
-    }
-    if ((unsigned char)s[i] < 0x80) {
+    if (i + 8 <= lim) { /* to the first byte >= 0x80 of the next 8 */
+      memcpy(&w, s + i, 8);
+      uint64_t m = w & 0x8080808080808080ull;
+      if (!m) {
+        i += 8;
+        continue;
+      }
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+      i += (size_t)__builtin_clzll(m) >> 3;
+#else
+      i += (size_t)__builtin_ctzll(m) >> 3;
+#endif
+    } else if ((unsigned char)s[i] < 0x80) {
       i++;
       continue;
     }
