@@ -15,7 +15,7 @@ enum {
   PARSE_NO_FACTS = 1 /* pipeline.h: skip extract_facts (structure only) */
 };
 
-#define PARSE_VERSION 5 /* bump when the output of parse_document changes */
+#define PARSE_VERSION 6 /* bump when the output of parse_document changes */
 
 /*
 ** Parse `len` bytes of any supported encoding. Never fails on content:
