@@ -193,27 +193,47 @@ static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne) {
   return found;
 }
 
-/* Is token j a separator before a title: ',' or a dash written apart
-** ("Nguyễn Văn An - Chủ tịch UBND huyện")? */
-static int title_sep(const xsent *x, size_t j) {
-  if (xt_punct(x, j, ',')) return 1;
-  return (xt_punct(x, j, '-') || xt_punct(x, j, 0x2013)) &&
-         (x->t[j].flags & TF_SPACE) && j + 1 < x->n &&
-         (x->t[j + 1].flags & TF_SPACE);
-}
-
 /* The words of the title link at token j ("được bầu làm"), or 0. */
 static size_t title_link(const xsent *x, size_t j) {
   return phrase_in(x, j, &title_links);
 }
 
+/* Is token j a separator before a title: ',' or a dash written apart
+** ("Nguyễn Văn An - Chủ tịch UBND huyện")? */
+static int title_sep(const xsent *x, size_t j) {
+  if (xt_punct(x, j, ',')) return 1;
+  if (!xt_punct(x, j, '-') && !xt_punct(x, j, 0x2013)) return 0;
+  if ((x->t[j].flags & TF_SPACE) && j + 1 < x->n &&
+      (x->t[j + 1].flags & TF_SPACE))
+    return 1;
+  /* glued: "Nguyễn Thành Tâm-Ủy viên Trung ương Đảng" when a title
+  ** follows (the caller checks) and the dash ends no hyphenated word */
+  return j + 1 < x->n && x->t[j + 1].type == T_WORD &&
+         (x->t[j + 1].flags & TF_UPPER);
+}
+
+/* A title link after "được" and a few lower-case words ("được tín nhiệm
+** tái bầu làm"): the token where the link's last part starts, its words
+** in *w; 0 when none. */
+static size_t late_link(const xsent *x, size_t e, size_t *w) {
+  if (!xt_is(x, e, "được")) return 0;
+  for (size_t p = e + 1; p < x->n && p <= e + 5; p++) {
+    if (x->t[p].type != T_WORD || (x->t[p].flags & (TF_UPPER | TF_CAPS)))
+      return 0;
+    *w = title_link(x, p);
+    if (*w && title_at(x, p + *w) > p + *w) return p;
+  }
+  return 0;
+}
+
 /* Titles after the name ending at token e: ", Title, Title", " - Title",
 ** or a link: "được bầu làm Title". */
 static void titles_after(xsent *x, size_t e, doc_person **pp, size_t s) {
-  size_t j = e, w = title_link(x, e);
-  if (w && title_at(x, e + w) > e + w) {
+  size_t j = e, w = title_link(x, e), p = e;
+  if (!(w && title_at(x, e + w) > e + w)) p = late_link(x, e, &w);
+  if (p && w && title_at(x, p + w) > p + w) {
     if (!*pp) *pp = person_get(x, s, e);
-    add_title(x, *pp, e + w, title_at(x, e + w));
+    add_title(x, *pp, p + w, title_at(x, p + w));
     return;
   }
   if (xt_punct(x, j, '(')) { /* "(ảnh)" */

@@ -12,6 +12,9 @@
 **  3. a word of such a list that ends a capitalised compound is no head:
 **     "Bộ trưởng Bộ Tài nguyên và Môi trường Trần Hồng Sơn" is a person.
 **  4. real people in the same sentences stay, with their titles.
+**  5. title shapes: a dash glued between name and title ("Nguyễn Thành
+**     Tâm-Ủy viên ..."), a link with words inside ("được tín nhiệm tái
+**     bầu làm Bí thư Tỉnh ủy").
 */
 #include <stdio.h>
 #include <string.h>
@@ -77,10 +80,24 @@ static void compounds(void) {
   doc_free(d);
 }
 
+static void title_shapes(void) {
+  doc *d = para(
+      "Đồng chí Nguyễn Thành Tâm-Ủy viên Trung ương Đảng, Bí thư "
+      "Tỉnh ủy phát biểu.");
+  CHECK_STR(title_of(d, "Nguyễn Thành Tâm"), "Ủy viên Trung ương Đảng");
+  doc_free(d);
+  d = para(
+      "Đồng chí Trần Văn Sơn được tín nhiệm tái bầu làm Bí thư Tỉnh ủy "
+      "nhiệm kỳ mới.");
+  CHECK_STR(title_of(d, "Trần Văn Sơn"), "Bí thư Tỉnh ủy");
+  doc_free(d);
+}
+
 int main(void) {
   printf("plan: schools, streets, units and companies are not people\n");
   things();
   admin_units();
   compounds();
+  title_shapes();
   return check_done();
 }
