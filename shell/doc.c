@@ -76,11 +76,25 @@ static void jkey(buf *b, const char *k, int first) {
   buf_addc(b, ':');
 }
 
+/* An integer in decimal, as "%lld" prints it (without printf). */
+static void jint(buf *b, long long v) {
+  char t[24], *e = t + sizeof t, *p = e;
+  unsigned long long u =
+      v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+  do *--p = (char)('0' + u % 10);
+  while (u /= 10);
+  if (v < 0) *--p = '-';
+  buf_add(b, p, (size_t)(e - p));
+}
+
 static void jnum(buf *b, double v) {
   if (!isfinite(v)) {
     buf_adds(b, "null");
   } else if (v == floor(v) && fabs(v) < 1e15) {
-    buf_printf(b, "%.0f", v);
+    if (v == 0 && signbit(v))
+      buf_adds(b, "-0"); /* as "%.0f" prints it */
+    else
+      jint(b, (long long)v);
   } else {
     buf_printf(b, "%.15g", v);
   }
@@ -136,7 +150,7 @@ static void json_field(buf *b, const void *p, const fact_column *c) {
       /* fall through */
     case FT_INT:
     case FT_BLOCK:
-      buf_printf(b, "%d", *FACT_FIELD(p, c, int));
+      jint(b, *FACT_FIELD(p, c, int));
       break;
     case FT_STRS: {
       const doc_strs *v = FACT_FIELD(p, c, doc_strs);

@@ -27,6 +27,9 @@ typedef struct phrases {
 static phrases title_links; /* data/title-links.txt: "được bầu làm" */
 static phrases title_ends;  /* data/title-ends.txt: "phát biểu" */
 static phrases honorifics;  /* data/honorifics.txt: "đồng chí", "ông" */
+static phrases not_person;  /* data/not-person-after.txt: "Trường THPT" */
+static phrases admin_units; /* place-prefixes.tsv keys: "huyện", "xã" */
+static const char *admin_keys[PHRASES_MAX];
 
 static void phrases_set(phrases *ph, const char *const *list) {
   ph->p = list;
@@ -95,6 +98,27 @@ static int name_at(const xsent *x, size_t i) {
   return (int)k;
 }
 
+/*
+** Is the name-shaped run of k syllables at token i the name of a school,
+** a street or an organisation ("Trường THPT Chu Văn An", "đường Lê Lợi")
+** or, with two syllables, of an administrative unit ("huyện Thạch Hà";
+** "Chủ tịch UBND huyện Trần Văn Bình" is a person)? Then it is no person.
+*/
+static int names_a_thing(const xsent *x, size_t i, int k) {
+  const phrases *ph = &not_person;
+  for (int m = 0; ph->p && ph->p[m] && m < PHRASES_MAX; m++) {
+    size_t w = ph->words[m];
+    if (i < w || xt_phrase(x, i - w, ph->p[m]) != (int)w) continue;
+    /* one lower-case word ends a capitalised compound ("Bộ Tài nguyên
+    ** và Môi trường Trần Hồng Hà"): not a head then */
+    if (w == 1 && i >= 2 && (x->t[i - 2].flags & TF_UPPER) &&
+        !(x->t[i - 1].flags & (TF_UPPER | TF_CAPS)))
+      continue;
+    return 1;
+  }
+  return k <= 2 && phrase_before(x, i, &admin_units);
+}
+
 /* A title starting at token i: a titles.txt head then words allowed in a
 ** title. Returns the end token (exclusive) or i when none. */
 static size_t title_at(const xsent *x, size_t i) {
@@ -106,8 +130,10 @@ static size_t title_at(const xsent *x, size_t i) {
     if (!(t->flags & (TF_UPPER | TF_CAPS)) &&
         (!in_list(x, j, &ws_title_words) || phrase_in(x, j, &title_ends)))
       break;
-    /* a capitalised run ending in a name is that name, not the title */
-    if (name_at(x, j)) break;
+    /* a capitalised run ending in a name is that name, not the title,
+    ** unless it names the school or company of the title */
+    int k = name_at(x, j);
+    if (k && !names_a_thing(x, j, k)) break;
     j++;
   }
   /* "Phó Bí thư ... và" — no trailing "và"/"phát" */
@@ -167,27 +193,47 @@ static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne) {
   return found;
 }
 
-/* Is token j a separator before a title: ',' or a dash written apart
-** ("Nguyễn Văn An - Chủ tịch UBND huyện")? */
-static int title_sep(const xsent *x, size_t j) {
-  if (xt_punct(x, j, ',')) return 1;
-  return (xt_punct(x, j, '-') || xt_punct(x, j, 0x2013)) &&
-         (x->t[j].flags & TF_SPACE) && j + 1 < x->n &&
-         (x->t[j + 1].flags & TF_SPACE);
-}
-
 /* The words of the title link at token j ("được bầu làm"), or 0. */
 static size_t title_link(const xsent *x, size_t j) {
   return phrase_in(x, j, &title_links);
 }
 
+/* Is token j a separator before a title: ',' or a dash written apart
+** ("Nguyễn Văn An - Chủ tịch UBND huyện")? */
+static int title_sep(const xsent *x, size_t j) {
+  if (xt_punct(x, j, ',')) return 1;
+  if (!xt_punct(x, j, '-') && !xt_punct(x, j, 0x2013)) return 0;
+  if ((x->t[j].flags & TF_SPACE) && j + 1 < x->n &&
+      (x->t[j + 1].flags & TF_SPACE))
+    return 1;
+  /* glued: "Nguyễn Thành Tâm-Ủy viên Trung ương Đảng" when a title
+  ** follows (the caller checks) and the dash ends no hyphenated word */
+  return j + 1 < x->n && x->t[j + 1].type == T_WORD &&
+         (x->t[j + 1].flags & TF_UPPER);
+}
+
+/* A title link after "được" and a few lower-case words ("được tín nhiệm
+** tái bầu làm"): the token where the link's last part starts, its words
+** in *w; 0 when none. */
+static size_t late_link(const xsent *x, size_t e, size_t *w) {
+  if (!xt_is(x, e, "được")) return 0;
+  for (size_t p = e + 1; p < x->n && p <= e + 5; p++) {
+    if (x->t[p].type != T_WORD || (x->t[p].flags & (TF_UPPER | TF_CAPS)))
+      return 0;
+    *w = title_link(x, p);
+    if (*w && title_at(x, p + *w) > p + *w) return p;
+  }
+  return 0;
+}
+
 /* Titles after the name ending at token e: ", Title, Title", " - Title",
 ** or a link: "được bầu làm Title". */
 static void titles_after(xsent *x, size_t e, doc_person **pp, size_t s) {
-  size_t j = e, w = title_link(x, e);
-  if (w && title_at(x, e + w) > e + w) {
+  size_t j = e, w = title_link(x, e), p = e;
+  if (!(w && title_at(x, e + w) > e + w)) p = late_link(x, e, &w);
+  if (p && w && title_at(x, p + w) > p + w) {
     if (!*pp) *pp = person_get(x, s, e);
-    add_title(x, *pp, e + w, title_at(x, e + w));
+    add_title(x, *pp, p + w, title_at(x, p + w));
     return;
   }
   if (xt_punct(x, j, '(')) { /* "(ảnh)" */
@@ -209,6 +255,10 @@ void extract_people(xsent *x) {
     if (x->t[i].type != T_WORD || !(x->t[i].flags & TF_UPPER)) continue;
     int k = name_at(x, i);
     if (!k) continue;
+    if (names_a_thing(x, i, k)) {
+      i += (size_t)k - 1;
+      continue;
+    }
     size_t e = i + (size_t)k;
     name_hit h = {(uint32_t)x->block, x->t[i].off,
                   (uint32_t)(xt_end(x, e) - x->t[i].off)};
@@ -247,4 +297,10 @@ void extract_people_init(void) {
   phrases_set(&honorifics, h[0] ? h : honorifics_builtin);
   phrases_set(&title_links, lexicon_get()->lists[LEX_TITLE_LINKS]);
   phrases_set(&title_ends, lexicon_get()->lists[LEX_TITLE_ENDS]);
+  phrases_set(&not_person, lexicon_get()->lists[LEX_NOT_PERSON_AFTER]);
+  const lex_pair *pre = lexicon_get()->pairs[LEX_PLACE_PREFIXES];
+  int n = 0;
+  for (; pre[n].key && n < PHRASES_MAX - 1; n++) admin_keys[n] = pre[n].key;
+  admin_keys[n] = NULL;
+  phrases_set(&admin_units, admin_keys);
 }

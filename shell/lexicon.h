@@ -54,6 +54,7 @@ enum {
   LEX_ORG_WORDS,    /* org-words.txt: "Trường", "THCS" before a place */
   LEX_PERIOD_TERMS, /* period-terms.txt: "nhiệm kỳ", "giai đoạn" */
   LEX_REF_KINDS,    /* ref-kinds.txt: "Nghị quyết", "Kế hoạch" */
+  LEX_NOT_PERSON_AFTER, /* not-person-after.txt: "Trường THPT", "đường" */
   LEX_LIST_N
 };
 

@@ -463,6 +463,22 @@ static void add_warnings(doc *d, const text_stats *st) {
   if (st->tcvn3_lines)
     doc_warn(d, "legacy-tcvn3: %zu lines converted from TCVN3 mojibake",
              st->tcvn3_lines);
+  if (st->vni_case)
+    doc_warn(d,
+             "legacy-vni-case: %zu letters of mixed-case VNI words set to "
+             "the case of their word",
+             st->vni_case);
+  if (st->legacy_partial)
+    doc_warn(d,
+             "legacy-partial: %zu lines mix Unicode with words that read as "
+             "VNI/TCVN3 mojibake, left as is",
+             st->legacy_partial);
+  /* typos are rare and scattered; legacy damage repeats (0.5 % and up) */
+  if (st->bad_syllables >= 2 && st->bad_syllables * 200 >= st->viet_syllables)
+    doc_warn(d,
+             "legacy-damage: %zu syllables Vietnamese never writes (\"%s\"): "
+             "legacy-font glyphs inside Unicode text?",
+             st->bad_syllables, st->bad_example);
   if (st->legacy_lines)
     doc_warn(d,
              "legacy-suspect: %zu lines look like legacy-encoded text, "

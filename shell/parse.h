@@ -15,7 +15,7 @@ enum {
   PARSE_NO_FACTS = 1 /* pipeline.h: skip extract_facts (structure only) */
 };
 
-#define PARSE_VERSION 5 /* bump when the output of parse_document changes */
+#define PARSE_VERSION 6 /* bump when the output of parse_document changes */
 
 /*
 ** Parse `len` bytes of any supported encoding. Never fails on content:
@@ -41,6 +41,16 @@ void parse_ctx_free(parse_ctx *c);
 /* parse_document with a context (NULL: the same as parse_document). */
 doc *parse_document_ctx(const char *path, const char *bytes, size_t len,
                         int flags, const parse_ctx *ctx);
+
+/*
+** A metadata field given apart from the text (a JSON record's "author",
+** "source", "url", ...), read as the "# key = value" header line would be:
+** title, published, author, site, and the URL's host as the site. A field
+** already set is kept. Call with pass 0 for all fields, then pass 1 (the
+** URLs). Returns 1 when the key is known.
+*/
+int parse_meta_key(doc *d, const char *key, size_t kn, const char *v, size_t vn,
+                   int pass);
 
 /*
 ** Read and parse a file. On a read error returns NULL and points *why

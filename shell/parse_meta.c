@@ -122,12 +122,39 @@ static void meta_set(doc *d, int f, const char *v, size_t n) {
   } else if (f == F_AUTHOR && !d->author) {
     d->author = doc_str(d, v, n);
   } else if (f == F_SITE && !d->site) {
+    const char *h; /* a site given as a URL is its host */
+    size_t hn;
+    if (url_host(v, n, &h, &hn)) v = h, n = hn;
     d->site = doc_str(d, v, n);
   } else if (f == F_URL && !d->site) {
     const char *h;
     size_t hn;
     if (url_host(v, n, &h, &hn)) d->site = doc_str(d, h, hn);
   }
+}
+
+/*
+** One metadata field from outside the text (a JSON record's key): the key
+** is matched like a header key (ASCII case, '-' and ' ' read as '_').
+** pass 0 feeds every known key but the URLs, pass 1 only the URLs (the
+** host is the site only when no key named it). Returns 1 when the key is
+** a known one (fed in this pass or not), else 0.
+*/
+int parse_meta_key(doc *d, const char *key, size_t kn, const char *v, size_t vn,
+                   int pass) {
+  char kb[40];
+  if (!kn || kn > 32) return 0;
+  for (size_t i = 0; i < kn; i++) {
+    char c = key[i];
+    kb[i] = c >= 'A' && c <= 'Z'     ? (char)(c + 32)
+            : (c == '-' || c == ' ') ? '_'
+                                     : c;
+  }
+  int f = key_field(kb, kn);
+  while (vn && (*v == ' ' || *v == '\n')) v++, vn--;
+  while (vn && (v[vn - 1] == ' ' || v[vn - 1] == '\n')) vn--;
+  if (f != F_NONE && (f == F_URL) == pass) meta_set(d, f, v, vn);
+  return f != F_NONE;
 }
 
 /* Feed the keys of units [a, b) to the document, the URL last (its host

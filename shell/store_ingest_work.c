@@ -67,6 +67,7 @@ static int parse_record(const char *path, const char *raw, size_t n, int rec,
   buf_free(&t);
   if (r.title) d->title = doc_str(d, r.title, strlen(r.title));
   if (iso_date(r.date)) d->published = doc_str(d, r.date, strlen(r.date));
+  json_rec_meta(&r, d); /* author, site, source, url, ... */
   set_doc_id(d);
   it->d = d;
   it->raw = raw;

@@ -50,8 +50,12 @@ int store_block_in_column(doc_kind k); /* 2 body, 3 captions, 4 answers, -1 */
 /* ---- minimal JSON reader (store_json.c) ---- */
 typedef struct json_rec {
   char *title, *date, *body, *url; /* malloc'd or NULL */
+  buf meta; /* every top-level text field: "key\0value\0" pairs */
 } json_rec;
 void json_rec_free(json_rec *r);
+/* Feed the record's metadata fields (author, source, site, url, ...) to d
+** as a metadata header would; they win over what the parser found. */
+void json_rec_meta(const json_rec *r, doc *d);
 /* Parse one JSON object at s[0..n); fills r. Returns the number of bytes
 ** consumed, or -1 with *why (static) on a syntax error. */
 long json_object(const char *s, size_t n, json_rec *r, const char **why);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parse.h"
 #include "store_int.h"
 
 typedef struct jp {
@@ -174,12 +175,96 @@ static int value(jp *p, buf *b) {
   return 0;
 }
 
+/* An object's "name" string into b (other members skipped); the cursor
+** is on '{' of an object already validated. */
+static void object_name(jp *p, buf *b) {
+  buf key;
+  buf_init(&key);
+  p->i++;
+  for (ws(p); p->i < p->n && p->s[p->i] == '"';) {
+    buf_reset(&key);
+    str(p, &key);
+    ws(p);
+    p->i++; /* ':' */
+    int name = key.len == 4 && memcmp(key.data, "name", 4) == 0;
+    ws(p);
+    if (name && p->i < p->n && p->s[p->i] == '"')
+      str(p, b);
+    else
+      value(p, NULL);
+    ws(p);
+    if (p->i < p->n && p->s[p->i] == ',') p->i++;
+    ws(p);
+  }
+  if (p->i < p->n && p->s[p->i] == '}') p->i++;
+  buf_free(&key);
+}
+
+/*
+** A metadata value as text into b: a string, a number or literal as
+** written, an array of strings (or of {"name": …} objects) joined by ", ",
+** an object's "name". The value is validated first, then read again.
+*/
+static int meta_value(jp *p, buf *b) {
+  ws(p);
+  if (p->i >= p->n || (p->s[p->i] != '[' && p->s[p->i] != '{'))
+    return value(p, b);
+  jp q = *p;
+  if (container(p) != 0) return -1;
+  q.n = p->i;
+  if (q.s[q.i] == '{') return object_name(&q, b), 0;
+  for (q.i++, ws(&q); q.i < q.n && q.s[q.i] != ']';) {
+    size_t before = b->len, at = q.i;
+    if (b->len) buf_adds(b, ", ");
+    size_t mark = b->len;
+    if (q.s[q.i] == '"')
+      str(&q, b);
+    else if (q.s[q.i] == '{')
+      object_name(&q, b);
+    else
+      value(&q, NULL);
+    if (b->len == mark) b->len = before; /* nothing added: no separator */
+    ws(&q);
+    if (q.i < q.n && q.s[q.i] == ',') q.i++;
+    ws(&q);
+    if (q.i == at) break; /* cannot happen on a validated array */
+  }
+  return 0;
+}
+
 void json_rec_free(json_rec *r) {
   free(r->title);
   free(r->date);
   free(r->body);
   free(r->url);
+  buf_free(&r->meta);
   memset(r, 0, sizeof *r);
+}
+
+/* Keep a metadata pair "key\0value\0" in r->meta. */
+static void meta_keep(json_rec *r, const buf *key, const buf *val) {
+  if (!val->len || !key->len || memchr(key->data, 0, key->len) ||
+      memchr(val->data, 0, val->len))
+    return;
+  buf_add(&r->meta, key->data, key->len);
+  buf_addc(&r->meta, '\0');
+  buf_add(&r->meta, val->data, val->len);
+  buf_addc(&r->meta, '\0');
+}
+
+void json_rec_meta(const json_rec *r, doc *d) {
+  char *author = d->author, *site = d->site;
+  d->author = d->site = NULL;
+  for (int pass = 0; pass < 2; pass++) {
+    for (size_t i = 0; i < r->meta.len;) {
+      const char *k = r->meta.data + i, *v = k + strlen(k) + 1;
+      parse_meta_key(d, k, strlen(k), v, strlen(v), pass);
+      i = (size_t)(v + strlen(v) + 1 - r->meta.data);
+    }
+  }
+  if (r->url) parse_meta_key(d, "url", 3, r->url, strlen(r->url), 1);
+  if (!d->author) d->author = author;
+  if (!d->site) d->site = site;
 }
 
 /* Which record field a key fills, with its priority (lower wins). */
@@ -236,7 +321,8 @@ long json_object(const char *s, size_t n, json_rec *r, const char **why) {
     int pr = 0;
     char **slot = field(r, key.data ? key.data : "", &pr);
     buf_reset(&val);
-    if (value(&p, slot ? &val : NULL) != 0) break;
+    if ((slot ? value(&p, &val) : meta_value(&p, &val)) != 0) break;
+    if (!slot) meta_keep(r, &key, &val);
     if (slot && val.len) {
       int k = 0;
       while (slots[k] != slot) k++;

@@ -153,22 +153,27 @@ char *text_fold_alloc(const char *s, size_t n, int accents, size_t *outlen);
 
 /* What the normaliser repaired; one counter per warning kind. */
 typedef struct text_stats {
-  size_t invalid;      /* invalid UTF-8 bytes replaced by U+FFFD */
-  int utf16;           /* 0, 1 = UTF-16LE decoded, 2 = UTF-16BE decoded */
-  int cp1252;          /* whole input was not UTF-8: read as Windows-1252 */
-  int cp1258;          /* ... and it was Vietnamese Windows-1258 */
-  int bom;             /* byte-order mark removed */
-  size_t crlf;         /* CRLF or lone CR turned into LF */
-  size_t nbsp;         /* NBSP and other odd spaces turned into ' ' */
-  size_t zero_width;   /* zero-width characters removed */
-  size_t controls;     /* control characters removed */
-  size_t marks;        /* stray or doubled combining marks repaired */
-  size_t nfc_lines;    /* lines that NFC composition changed */
-  size_t entities;     /* HTML entities decoded */
-  size_t debris;       /* scraper entity debris repaired ("TT&TT;") */
-  size_t vni_lines;    /* lines converted from VNI-Windows mojibake */
-  size_t tcvn3_lines;  /* lines converted from TCVN3 mojibake */
-  size_t legacy_lines; /* lines that look like legacy mojibake, left alone */
+  size_t invalid;        /* invalid UTF-8 bytes replaced by U+FFFD */
+  int utf16;             /* 0, 1 = UTF-16LE decoded, 2 = UTF-16BE decoded */
+  int cp1252;            /* whole input was not UTF-8: read as Windows-1252 */
+  int cp1258;            /* ... and it was Vietnamese Windows-1258 */
+  int bom;               /* byte-order mark removed */
+  size_t crlf;           /* CRLF or lone CR turned into LF */
+  size_t nbsp;           /* NBSP and other odd spaces turned into ' ' */
+  size_t zero_width;     /* zero-width characters removed */
+  size_t controls;       /* control characters removed */
+  size_t marks;          /* stray or doubled combining marks repaired */
+  size_t nfc_lines;      /* lines that NFC composition changed */
+  size_t entities;       /* HTML entities decoded */
+  size_t debris;         /* scraper entity debris repaired ("TT&TT;") */
+  size_t vni_lines;      /* lines converted from VNI-Windows mojibake */
+  size_t tcvn3_lines;    /* lines converted from TCVN3 mojibake */
+  size_t legacy_lines;   /* lines that look like legacy mojibake, left alone */
+  size_t vni_case;       /* VNI letters set to the case of their word */
+  size_t legacy_partial; /* Unicode lines holding VNI/TCVN3-looking words */
+  size_t bad_syllables;  /* syllables Vietnamese never writes ("cơng") */
+  size_t viet_syllables; /* space-separated words looked at */
+  char bad_example[32];  /* the first of them */
 } text_stats;
 
 /*

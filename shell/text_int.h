@@ -42,4 +42,22 @@ enum { TEXT_LEGACY_VNI = 1, TEXT_LEGACY_TCVN3 = 2 };
 */
 int text_legacy_fix(const int32_t *c, size_t n, buf *out, text_stats *st);
 
+/*
+** A line that also holds Unicode Vietnamese letters: would its Latin-1
+** letters convert from VNI or TCVN3 as text_legacy_fix converts a whole
+** line (words of legacy glyphs pasted into Unicode text)? 1 = yes. The
+** line is never converted: "hoà" in the same line would read as VNI.
+** tmp is scratch.
+*/
+int text_legacy_partial(const int32_t *c, size_t n, buf *tmp);
+
+/*
+** Syllables of the NFC text s[0..n) that Vietnamese spelling never
+** allows ("cơng", "hòc"): legacy-font glyphs substituted inside Unicode
+** text. Returns the count; the first such word goes to ex (cap bytes);
+** *seen is the number of space-separated words looked at.
+*/
+size_t text_bad_syllables(const char *s, size_t n, char *ex, size_t cap,
+                          size_t *seen);
+
 #endif

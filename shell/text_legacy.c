@@ -153,20 +153,54 @@ static void tmp_cp(buf *b, int32_t cp) {
   buf_add(b, e, (size_t)text_utf8_encode(cp, e));
 }
 
+/* Is c a cased letter of a VNI word (ASCII letter or Latin-1 glyph)?
+** 1 upper, -1 lower, 0 neither. */
+static int glyph_case(int32_t c) {
+  if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) return 1;
+  if ((c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7))
+    return -1;
+  return 0;
+}
+
+/*
+** The standalone VNI letter sb (đ ơ ư ỉ ĩ ị ỵ bases, from c[i]) in the case
+** of its word: upper when every other cased glyph of the word is upper
+** (2 at least: "TæNH" -> TỈNH), lower when every other one is lower and
+** c[i] does not start the word ("chÖùc" -> chức). Else as written.
+*/
+static int32_t word_case(const int32_t *c, size_t n, size_t i, int32_t sb) {
+  size_t a = i, e = i + 1, up = 0, low = 0;
+  while (a > 0 && glyph_case(c[a - 1])) a--;
+  while (e < n && glyph_case(c[e])) e++;
+  for (size_t j = a; j < e; j++) { /* letters only: a tone glyph's case */
+    int32_t m;                     /* says nothing ("ÑAûNG") */
+    if (j != i && (c[j] < 0x80 || vni_standalone(c[j], &m) >= 0))
+      glyph_case(c[j]) > 0 ? up++ : low++;
+  }
+  int upper = sb == 0x110 || (sb >= 'A' && sb <= 'Z');
+  if (!upper && up >= 2 && !low) return sb == 0x111 ? 0x110 : sb - 0x20;
+  if (upper && low && !up && i > a) return sb == 0x110 ? 0x111 : sb + 0x20;
+  return sb;
+}
+
 /*
 ** Convert the current line from VNI mojibake into b (decomposed
 ** marks; NFC follows). Returns the number of Latin-1 characters it could
 ** not explain (0 = confident) and the conversions made in *done.
 */
-static size_t convert_vni(buf *b, const int32_t *c, size_t n, size_t *done) {
+static size_t convert_vni(buf *b, const int32_t *c, size_t n, size_t *done,
+                          size_t *recased) {
   size_t left = 0;
-  *done = 0;
+  *done = 0, *recased = 0;
   buf_reset(b);
   for (size_t i = 0; i < n; i++) {
     int32_t cp = c[i], mark;
     int32_t base = cp < 0x80 && is_vowel(cp) ? (cp | 0x20) : 0;
     int32_t sb = vni_standalone(cp, &mark);
     if (sb >= 0) {
+      int32_t cased = word_case(c, n, i, sb);
+      *recased += cased != sb;
+      sb = cased;
       tmp_cp(b, sb);
       if (mark) tmp_cp(b, mark);
       (*done)++;
@@ -280,10 +314,11 @@ static int legacy_plausible(const int32_t *c, size_t n, int tcvn) {
 ** letter: try VNI, then TCVN3; convert when one explains every such letter.
 */
 int text_legacy_fix(const int32_t *c, size_t n, buf *out, text_stats *st) {
-  size_t vdone, tdone;
-  size_t vleft = convert_vni(out, c, n, &vdone);
+  size_t vdone, tdone, recased;
+  size_t vleft = convert_vni(out, c, n, &vdone, &recased);
   if (vleft == 0 && vdone >= 2 && legacy_plausible(c, n, 0)) {
     st->vni_lines++;
+    st->vni_case += recased;
     return TEXT_LEGACY_VNI;
   }
   size_t tleft = convert_tcvn3(out, c, n, &tdone);
@@ -293,6 +328,43 @@ int text_legacy_fix(const int32_t *c, size_t n, buf *out, text_stats *st) {
   }
   st->legacy_lines++;
   return 0;
+}
+
+/* Is c a letter of a VNI/TCVN3 word (ASCII or Latin-1)? */
+static int legacy_letter(int32_t c) {
+  return ascii_letter(c) || (c >= 0xA1 && c <= 0xFF && c != 0xD7 && c != 0xF7);
+}
+
+/* Copy into w the words of c[0..n) holding a Latin-1 letter Vietnamese
+** never uses, one space between them; returns the length. */
+static size_t odd_words(const int32_t *c, size_t n, int32_t *w) {
+  size_t k = 0;
+  for (size_t i = 0; i < n;) {
+    size_t a = i;
+    int odd = 0;
+    for (; i < n && legacy_letter(c[i]); i++)
+      odd |= c[i] >= 0xA1 && !text_latin1_viet(c[i]);
+    if (odd) {
+      if (k) w[k++] = ' ';
+      memcpy(w + k, c + a, (i - a) * sizeof *w);
+      k += i - a;
+    }
+    if (i == a) i++;
+  }
+  return k;
+}
+
+int text_legacy_partial(const int32_t *c, size_t n, buf *tmp) {
+  size_t done, left, recased;
+  int32_t *w = xmalloc((n + 1) * sizeof *w);
+  size_t m = odd_words(c, n, w);
+  int r = 0;
+  left = convert_vni(tmp, w, m, &done, &recased);
+  if (left == 0 && done >= 2 && legacy_plausible(w, m, 0)) r = 1;
+  left = r ? 0 : convert_tcvn3(tmp, w, m, &done);
+  if (!r && left == 0 && done >= 2 && legacy_plausible(w, m, 1)) r = 1;
+  free(w);
+  return r;
 }
 
 /* Windows-1258 where it differs from Windows-1252 (0xA0..0xFF) */
@@ -377,14 +449,27 @@ static int looks_single_byte(const char *s, size_t n) {
   size_t good = 0, bad = 0, lim = n < 65536 ? n : 65536;
   /* a verdict from the first 4096 non-ASCII sequences is as good as one
   ** from all of them (the ratio decides), and ASCII is skipped a word at
-  ** a time: this ran over every code point of 64 KB, ~10 % of a parse */
+  ** a time: this ran over every code point of 64 KB, ~10 % of a parse.
+  ** The scan also stops once the rest cannot make bad > 4 * good (each
+  ** byte left is at most one more bad sequence): the same verdict. */
   for (size_t i = 0; i < lim && good + bad < 4096;) {
+    size_t left = 4096 - good - bad;
+    if (lim - i < left) left = lim - i;
+    if (bad + left <= good * 4) return 0;
     uint64_t w;
-    if (i + 8 <= lim && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull))) {
-      i += 8;
-      continue;
-    }
-    if ((unsigned char)s[i] < 0x80) {
+    if (i + 8 <= lim) { /* to the first byte >= 0x80 of the next 8 */
+      memcpy(&w, s + i, 8);
+      uint64_t m = w & 0x8080808080808080ull;
+      if (!m) {
+        i += 8;
+        continue;
+      }
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+      i += (size_t)__builtin_clzll(m) >> 3;
+#else
+      i += (size_t)__builtin_ctzll(m) >> 3;
+#endif
+    } else if ((unsigned char)s[i] < 0x80) {
       i++;
       continue;
     }
@@ -405,4 +490,261 @@ int text_legacy_decode(const char *s, size_t n, buf *out, text_stats *st) {
   st->cp1258 = looks_cp1258(s, n);
   from_single_byte(s, n, st->cp1258 ? cp1258_at : text_cp1252, out);
   return 1;
+}
+
+/* ---- legacy-font damage inside Unicode text: impossible syllables ---- */
+
+/* Vowel classes: a ă â e ê i o ô ơ u ư y. */
+enum { V_A, V_AW, V_AA, V_E, V_EE, V_I, V_O, V_OO, V_OW, V_U, V_UW, V_Y };
+
+/*
+** The vowel class and tone (0 none, 1 acute, 2 grave, 3 hook, 4 tilde,
+** 5 dot) of a non-ASCII letter, or -1 when it is no Vietnamese vowel.
+** U+1EA0..U+1EF9 come in upper/lower pairs: one entry per pair; Latin-1
+** by lower-case code point from 0xE0 ('-': none).
+*/
+static inline int viet_vowel(int32_t cp, int *tone) {
+  static const char bv[] = "aacccccbbbbbdddeeeeeffgghhhhhiiiiijjkkkkkllll";
+  static const char bt[] = "531234512345534123453553123451234553123452534";
+  static const char lv[] = "aaca----dde-ff----gghg---jj--l--";
+  static const char lt[] = "2140----210-21----2104---21--1--";
+  if (cp >= 0x1EA0 && cp <= 0x1EF9) {
+    *tone = bt[(cp - 0x1EA0) / 2] - '0';
+    return bv[(cp - 0x1EA0) / 2] - 'a';
+  }
+  if (cp >= 0xC0 && cp <= 0xFF) {
+    int k = (cp | 0x20) - 0xE0;
+    if (cp == 0xD7 || cp == 0xF7 || lv[k] == '-') return -1;
+    *tone = lt[k] - '0';
+    return lv[k] - 'a';
+  }
+  *tone = cp == 0x128 || cp == 0x129 || cp == 0x168 || cp == 0x169 ? 4 : 0;
+  switch (cp | 1) {
+    case 0x103:
+      return V_AW;
+    case 0x129:
+      return V_I;
+    case 0x169:
+      return V_U;
+    case 0x1A1:
+      return V_OW;
+  }
+  return cp == 0x1AF || cp == 0x1B0 ? V_UW : -1;
+}
+
+/* A letter of a word: an ASCII consonant (lower case; 'D' for đ), or a
+** vowel (class, tone). */
+typedef struct syl_letter {
+  char cons; /* 0 for a vowel */
+  signed char v, tone;
+} syl_letter;
+
+/* Read cp into l; 0 when it is no Vietnamese letter. */
+static inline int syl_read(int32_t cp, syl_letter *l) {
+  /* ASCII letters a..z: vowel class, or -1 for a consonant */
+  static const signed char av[26] = {V_A, -1, -1,  -1, V_E, -1,  -1,  -1, V_I,
+                                     -1,  -1, -1,  -1, -1,  V_O, -1,  -1, -1,
+                                     -1,  -1, V_U, -1, -1,  -1,  V_Y, -1};
+  int tone = 0;
+  l->cons = 0, l->tone = 0;
+  if (cp < 0x80) {
+    if (!ascii_letter(cp)) return 0;
+    int c = cp | 0x20;
+    if (av[c - 'a'] >= 0) return l->v = av[c - 'a'], 1;
+    return l->cons = (char)c, 1;
+  }
+  if (cp == 0x110 || cp == 0x111) return l->cons = 'D', 1;
+  l->v = (signed char)viet_vowel(cp, &tone);
+  l->tone = (signed char)tone;
+  return l->v >= 0;
+}
+
+/* Is c[0..n) (lower-case ASCII, 'D' = đ) in the NULL-ended set? */
+static int cons_in(const char *c, size_t n, const char *const *set) {
+  for (; *set; set++)
+    if (strlen(*set) == n && memcmp(*set, c, n) == 0) return 1;
+  return 0;
+}
+
+/*
+** Is the word l[0..n) a Vietnamese-shaped syllable (initial consonants,
+** vowels, final consonants) that Vietnamese spelling never allows?
+** Returns 0 for a possible syllable and for anything not shaped like one
+** (foreign words, numbers). The rules: a stop final (c ch p t) takes only
+** the acute or dot tone, or none; one tone per syllable; "ơ" takes no
+** final ng/nh/c/ch unless after "ư" (cơng); ng/c never follow i y
+** (phịng); nh/ch follow only a ê i y;
+** ă needs a final consonant, and so does a final â.
+*/
+static int syl_impossible(const syl_letter *l, size_t n) {
+  static const char *const init[] = {"",   "b",   "c",  "ch", "d",  "D", "g",
+                                     "gh", "h",   "k",  "kh", "l",  "m", "n",
+                                     "ng", "ngh", "nh", "p",  "ph", "q", "r",
+                                     "s",  "t",   "th", "tr", "v",  "x", NULL};
+  static const char *const fin[] = {"",   "c",  "ch", "m", "n",
+                                    "ng", "nh", "p",  "t", NULL};
+  char c[8];
+  size_t i = 0, k = 0, v0, tones = 0;
+  int tone = 0;
+  for (; i < n && l[i].cons && k < 4; i++) c[k++] = l[i].cons;
+  if (!cons_in(c, k, init)) return 0;
+  for (v0 = i; i < n && !l[i].cons; i++)
+    if (l[i].tone) tones++, tone = l[i].tone;
+  size_t nv = i - v0, f = 0;
+  for (; i < n && l[i].cons && f < 3; i++) c[f++] = l[i].cons;
+  if (i < n || nv == 0 || nv > 3 || !cons_in(c, f, fin)) return 0;
+  int last = l[v0 + nv - 1].v, prev = nv > 1 ? l[v0 + nv - 2].v : -1;
+  int stop = f && (c[f - 1] == 'c' || c[f - 1] == 'p' || c[f - 1] == 't' ||
+                   (f == 2 && c[1] == 'h' && c[0] == 'c'));
+  int palatal = f == 2 && c[1] == 'h';    /* nh ch */
+  int velar = f && c[0] == 'c' && f == 1; /* c */
+  velar |= f == 2 && c[0] == 'n' && c[1] == 'g';
+  if (tones > 1 || (stop && tone >= 2 && tone <= 4)) return 1;
+  if (last == V_OW && prev != V_UW && (velar || palatal)) return 1;
+  if (velar && (last == V_I || last == V_Y)) return 1; /* "phịng" */
+  if (palatal && last != V_A && last != V_EE && last != V_I && last != V_Y)
+    return 1;
+  for (size_t j = v0; j < v0 + nv; j++)
+    if (l[j].v == V_AW && (j + 1 < v0 + nv || !f)) return 1;
+  return last == V_AA && !f;
+}
+
+/*
+** Count the syllables of s[0..n) (UTF-8, NFC) that Vietnamese never
+** writes: legacy-font glyphs substituted inside Unicode text ("cơng" for
+** "công"). Only words holding a non-ASCII letter are looked at; the first
+** such word is copied to ex (NUL-terminated, at most cap - 1 bytes).
+*/
+/*
+** Could a rule of syl_impossible fire on a syllable whose last vowel is v
+** and whose final consonants are c[0..f)? A cheap look at the end of the
+** word, so that most words are never parsed whole.
+*/
+static inline int rule_may_fire(const syl_letter *v, const char *c, size_t f) {
+  int stop = (f == 1 && (c[0] == 'c' || c[0] == 'p' || c[0] == 't')) ||
+             (f == 2 && c[0] == 'c');
+  int velar = (f == 1 && c[0] == 'c') || (f == 2 && c[0] == 'n' && c[1] == 'g');
+  int palatal = f == 2 && c[1] == 'h';
+  if (!f) return v->v == V_AW || v->v == V_AA;
+  if (stop && v->tone >= 2 && v->tone <= 4) return 1;
+  if (velar && (v->v == V_OW || v->v == V_I || v->v == V_Y)) return 1;
+  return palatal && v->v != V_A && v->v != V_EE && v->v != V_I && v->v != V_Y;
+}
+
+/* Is the word w[0..n) (UTF-8) an impossible syllable? Looks at its end
+** first (rule_may_fire), then parses it whole. */
+static int word_impossible(const char *w, size_t n) {
+  const unsigned char *u = (const unsigned char *)w;
+  char c[2];
+  size_t e = n, f = 0, b;
+  /* bit k set for the consonant 'a' + k */
+  const uint32_t cons =
+      ~(1u | 1u << 4 | 1u << 8 | 1u << 14 | 1u << 20 | 1u << 24) & 0x3FFFFFFu;
+  while (e > 0 && (unsigned)((u[e - 1] | 0x20) - 'a') < 26u &&
+         (cons >> ((u[e - 1] | 0x20) - 'a') & 1))
+    if (++f > 2)
+      return 0;
+    else
+      e--;
+  if (e == 0) return 0;
+  for (size_t k = 0; k < f; k++) c[k] = (char)(u[e + k] | 0x20);
+  for (b = e - 1; b > 0 && (u[b] & 0xC0) == 0x80;) b--;
+  int32_t cp;
+  syl_letter l[12];
+  text_decode(w + b, e - b, &cp);
+  if (!syl_read(cp, &l[0]) || l[0].cons || !rule_may_fire(&l[0], c, f))
+    return 0;
+  if (l[0].v == V_OW && b > 0) { /* "ương", "ước": possible */
+    size_t p = b - 1;
+    while (p > 0 && (u[p] & 0xC0) == 0x80) p--;
+    text_decode(w + p, b - p, &cp);
+    if (syl_read(cp, &l[1]) && !l[1].cons && l[1].v == V_UW) return 0;
+  }
+  size_t m = 0;
+  for (size_t i = 0; i < n; m++) {
+    i += (size_t)text_decode(w + i, n - i, &cp);
+    if (m == 12 || !syl_read(cp, &l[m])) return 0;
+  }
+  return syl_impossible(l, m);
+}
+
+/* Closing punctuation that may follow a word before its space. */
+static int trail_punct(unsigned char c) {
+  return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' ||
+         c == ')' || c == '"' || c == '\'';
+}
+
+/* Is c an ASCII consonant letter? */
+static inline int ascii_cons(unsigned c) {
+  const uint32_t cons = /* bit k set for the consonant 'a' + k */
+      ~(1u | 1u << 4 | 1u << 8 | 1u << 14 | 1u << 20 | 1u << 24) & 0x3FFFFFFu;
+  unsigned k = (c | 0x20) - 'a';
+  return k < 26u && (cons >> k & 1);
+}
+
+/* Does u[lo..z) end in a letter of the ă or â families (UTF-8)? */
+static int ends_breve_circ(const unsigned char *u, size_t lo, size_t z) {
+  if (z - lo >= 2 && (u[z - 2] == 0xC4 || u[z - 2] == 0xC3))
+    return u[z - 1] == 0x82 || u[z - 1] == 0x83 ||
+           (u[z - 2] == 0xC3 && u[z - 1] == 0xA2);
+  return z - lo >= 3 && u[z - 3] == 0xE1 && u[z - 2] == 0xBA &&
+         u[z - 1] >= 0xA4 && u[z - 1] <= 0xB7;
+}
+
+/*
+** Could a spelling rule fail on the word ending at u[z) (not before lo)?
+** A look at its end only: the final consonants and the vowel before them
+** (rule_may_fire), so that most words are never parsed whole.
+*/
+static int end_fires(const unsigned char *u, size_t lo, size_t z) {
+  size_t e = z, f = 0, b;
+  char c[2];
+  while (e > lo && ascii_cons(u[e - 1]))
+    if (++f > 2)
+      return 0;
+    else
+      e--;
+  if (e == lo) return 0;
+  if (!f) return ends_breve_circ(u, lo, z);
+  for (size_t k = 0; k < f; k++) c[k] = (char)(u[e + k] | 0x20);
+  for (b = e - 1; b > lo && (u[b] & 0xC0) == 0x80;) b--;
+  int32_t cp;
+  syl_letter v;
+  text_decode((const char *)u + b, e - b, &cp);
+  return syl_read(cp, &v) && !v.cons && rule_may_fire(&v, c, f);
+}
+
+/* The start of the word of ASCII letters and multi-byte characters that
+** ends at u[z) (not before lo); *wide: it holds a non-ASCII byte. */
+static size_t word_start(const unsigned char *u, size_t lo, size_t z,
+                         int *wide) {
+  unsigned or = 0;
+  for (; z > lo &&
+         (u[z - 1] >= 0x80 || (unsigned)((u[z - 1] | 0x20) - 'a') < 26u);
+       z--)
+    or |= u[z - 1];
+  *wide = (or &0x80) != 0;
+  return z;
+}
+
+size_t text_bad_syllables(const char *s, size_t n, char *ex, size_t cap,
+                          size_t *seen) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t bad = 0, words = 0;
+  for (size_t i = 0; i < n;) { /* one space-separated word a turn */
+    const char *sp = memchr(s + i, ' ', n - i);
+    size_t e = sp ? (size_t)(sp - s) : n, z = e, a;
+    int wide;
+    words++;
+    while (z > i && trail_punct(u[z - 1])) z--;
+    if (z > i && end_fires(u, i, z) && (a = word_start(u, i, z, &wide), wide) &&
+        word_impossible(s + a, z - a) && !bad++ && ex && cap) {
+      size_t k = z - a < cap - 1 ? z - a : 0;
+      memcpy(ex, s + a, k);
+      ex[k] = '\0';
+    }
+    i = e + 1;
+  }
+  *seen = words;
+  return bad;
 }

@@ -278,6 +278,13 @@ static void fix_legacy(norm *z) {
   if (r == TEXT_LEGACY_VNI) z->line_marks = 1; /* decomposed: compose */
 }
 
+/* Legacy words inside a Unicode line: counted for a warning, never
+** converted (text_legacy_partial). */
+static void check_partial(norm *z) {
+  size_t n = line_cps(z); /* first: it may move z->cps */
+  if (text_legacy_partial(z->cps, n, &z->tmp)) z->st->legacy_partial++;
+}
+
 /* End of a line (or of the text): trim, repair, start the next line. */
 static void end_line(norm *z) {
   while (z->out.len > z->line && z->out.data[z->out.len - 1] == ' ')
@@ -287,6 +294,8 @@ static void end_line(norm *z) {
   if (z->line_odd >= 2 && z->line_viet == 0 && len < (1u << 20) &&
       z->line_odd * 40 >= len) /* mojibake is dense: most words have some */
     fix_legacy(z);
+  else if (z->line_odd >= 2 && z->line_viet && len < (1u << 20))
+    check_partial(z);
   if (z->line_marks) {
     size_t before = z->st->nfc_lines;
     fix_nfc(z);
@@ -568,6 +577,9 @@ char *text_normalize(const char *s, size_t n, size_t *outlen, text_stats *st) {
   run(&z, s, n);
   buf_reserve(&z.out, 0);
   z.out.data[z.out.len] = '\0'; /* trimming may have cut the text */
+  st->bad_syllables =
+      text_bad_syllables(z.out.data, z.out.len, st->bad_example,
+                         sizeof st->bad_example, &st->viet_syllables);
   buf_free(&conv);
   buf_free(&z.tmp);
   free(z.cps);

@@ -92,10 +92,18 @@ void buf_addc(buf *b, char c) {
 
 void buf_printf(buf *b, const char *fmt, ...) {
   va_list ap;
+  buf_reserve(b, 63); /* most outputs fit: format once */
   va_start(ap, fmt);
-  int n = vsnprintf(NULL, 0, fmt, ap);
+  int n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
   va_end(ap);
-  if (n < 0) return;
+  if (n < 0) {
+    b->data[b->len] = '\0';
+    return;
+  }
+  if ((size_t)n < b->cap - b->len) {
+    b->len += (size_t)n;
+    return;
+  }
   buf_reserve(b, (size_t)n);
   va_start(ap, fmt);
   vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
@@ -117,9 +125,18 @@ void buf_add_json_str(buf *b, const char *s, size_t n) {
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
     if (c >= 0x80) { /* a valid sequence passes; a bad byte is U+FFFD */
+      const unsigned char *u = (const unsigned char *)s + i;
+      if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (u[1] & 0xC0) == 0x80) {
+        i++; /* two bytes, valid: the common case, without utf8proc */
+        continue;
+      }
+      if (c >= 0xE1 && c < 0xF0 && c != 0xED && i + 2 < n &&
+          (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        i += 2; /* three bytes, no surrogate, no overlong form: valid */
+        continue;
+      }
       utf8proc_int32_t cp;
-      utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                            (utf8proc_ssize_t)(n - i), &cp);
+      utf8proc_ssize_t k = utf8proc_iterate(u, (utf8proc_ssize_t)(n - i), &cp);
       if (k > 0) {
         i += (size_t)k - 1;
         continue;

@@ -15,6 +15,17 @@ HH:MM or empty. Prints, per binary: title accuracy (exact match after
 trimming, null counted right only when the label is empty), dates found
 and correct among the dated pages, dates invented on undated pages, and
 times correct among the pages with a time.
+
+Optional, when present in DEVSET:
+  people.tsv   a header, then file<TAB>name<TAB>titles ("; " between
+               titles): every person of every page. Prints people found
+               (by name), found with all their titles (compared in lower
+               case, "uỷ" = "ủy"), and people invented (found on a page
+               but not labelled there).
+  figures.tsv  a header, then file<TAB>value<TAB>unit: every figure of the
+               pages it names (only those pages are scored). Prints figures
+               found (same value, same unit in lower case) and figures
+               given that are not labelled.
 """
 import json
 import os
@@ -33,9 +44,18 @@ def load(devset):
     return rows
 
 
-def parse(tinsh, paths):
-    out = subprocess.run([tinsh, "parse", "--no-facts"] + paths,
-                         capture_output=True, text=True)
+def load_tsv(devset, name):
+    path = os.path.join(devset, name)
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        next(f)
+        return [l.rstrip("\n").split("\t") for l in f if l.strip()]
+
+
+def parse(tinsh, paths, facts=False):
+    out = subprocess.run([tinsh, "parse"] + ([] if facts else ["--no-facts"])
+                         + paths, capture_output=True, text=True)
     if out.returncode not in (0, 1):
         out = subprocess.run([tinsh, "parse"] + paths, capture_output=True,
                              text=True)
@@ -78,6 +98,79 @@ def score(tinsh, devset, rows, verbose):
             print("    " + m)
 
 
+def fold(t):
+    return " ".join(t.lower().replace("uỷ", "ủy").split())
+
+
+def score_people(docs, labels, verbose):
+    want = {}
+    for f, name, titles in [(r + ["", ""])[:3] for r in labels]:
+        want.setdefault(f, {})[name] = {fold(t) for t in titles.split(";")
+                                        if t.strip()}
+    found = titled = invented = 0
+    misses = []
+    for f, d in docs.items():
+        got = {p["name"]: {fold(t) for t in p.get("titles") or []}
+               for p in d.get("people") or []}
+        for name, titles in want.get(f, {}).items():
+            if name not in got:
+                misses.append("%s person: missing %s" % (f, name))
+                continue
+            found += 1
+            if titles <= got[name]:
+                titled += 1
+            else:
+                misses.append("%s person: %s titles %s, want %s"
+                              % (f, name, sorted(got[name]), sorted(titles)))
+        for name in got:
+            if name not in want.get(f, {}):
+                invented += 1
+                misses.append("%s person: invented %s" % (f, name))
+    n = sum(len(v) for v in want.values())
+    print("  people found    %3d/%d, with all titles %d/%d; invented %d"
+          % (found, n, titled, n, invented))
+    if verbose:
+        for m in misses:
+            print("    " + m)
+
+
+def score_figures(docs, labels, verbose):
+    want = {}
+    for f, value, unit in labels:
+        want.setdefault(f, set()).add((float(value), unit.lower()))
+    found = extra = 0
+    misses = []
+    for f, figs in want.items():
+        got = {(float(x["value"]), (x.get("unit") or "").lower())
+               for x in docs.get(f, {}).get("figures") or []
+               if x.get("value") is not None}
+        found += len(figs & got)
+        extra += len(got - figs)
+        for v in sorted(figs - got):
+            misses.append("%s figure: missing %g %s" % (f, v[0], v[1]))
+        for v in sorted(got - figs):
+            misses.append("%s figure: extra %g %s" % (f, v[0], v[1]))
+    n = sum(len(v) for v in want.values())
+    print("  figures found   %3d/%d; not labelled %d (on %d pages)"
+          % (found, n, extra, len(want)))
+    if verbose:
+        for m in misses:
+            print("    " + m)
+
+
+def score_facts(tinsh, devset, rows, verbose):
+    people = load_tsv(devset, "people.tsv")
+    figures = load_tsv(devset, "figures.tsv")
+    if people is None and figures is None:
+        return
+    docs = parse(tinsh, [os.path.join(devset, "pages", r[0]) for r in rows],
+                 facts=True)
+    if people is not None:
+        score_people(docs, people, verbose)
+    if figures is not None:
+        score_figures(docs, figures, verbose)
+
+
 def main():
     devset = os.environ.get("DEVSET", "/work/devset")
     if not os.path.exists(os.path.join(devset, "labels.tsv")):
@@ -89,6 +182,7 @@ def main():
     rows = load(devset)
     for b in bins:
         score(b, devset, rows, verbose)
+        score_facts(b, devset, rows, verbose)
     return 0
 
 

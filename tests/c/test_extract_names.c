@@ -1,0 +1,103 @@
+/*
+** test_extract_names.c — capitalised runs that are not people
+** (extract_people.c, data/not-person-after.txt), on invented sentences.
+** Plan:
+**  1. a name-shaped run after a school, organisation or street word is
+**     that thing's name, even after a title ("Hiệu trưởng Trường THPT
+**     Lê Quý Đôn", "Đại học Nông Lâm", "đường Lê Văn Tám", "Công ty Hoàng
+**     Long"): no person.
+**  2. after an administrative unit a two-syllable run is the unit's name
+**     ("Chủ tịch UBND xã Hoàng Lâm"): no person; a three-syllable one is
+**     the person holding the title ("Chủ tịch UBND huyện Trần Văn Bình").
+**  3. a word of such a list that ends a capitalised compound is no head:
+**     "Bộ trưởng Bộ Tài nguyên và Môi trường Trần Hồng Sơn" is a person.
+**  4. real people in the same sentences stay, with their titles.
+**  5. title shapes: a dash glued between name and title ("Nguyễn Thành
+**     Tâm-Ủy viên ..."), a link with words inside ("được tín nhiệm tái
+**     bầu làm Bí thư Tỉnh ủy").
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "doc.h"
+#include "extract.h"
+
+static doc *para(const char *text) {
+  doc *d = doc_new("test");
+  doc_block b = {BK_PARAGRAPH, doc_str(d, text, strlen(text)), 0, strlen(text)};
+  VEC_PUSH(d->blocks, b);
+  CHECK(extract_facts(d) == 0);
+  return d;
+}
+
+static const doc_person *person(const doc *d, const char *name) {
+  for (size_t i = 0; i < d->people.n; i++)
+    if (strcmp(d->people.items[i].name, name) == 0) return &d->people.items[i];
+  return NULL;
+}
+
+/* The first title of the person called name, or NULL. */
+static const char *title_of(const doc *d, const char *name) {
+  const doc_person *p = person(d, name);
+  return p && p->titles.n ? p->titles.items[0] : NULL;
+}
+
+static void things(void) {
+  doc *d = para(
+      "Hiệu trưởng Trường THPT Lê Quý Đôn cho biết năm nay trường "
+      "có thêm lớp mới.");
+  CHECK(d->people.n == 0);
+  doc_free(d);
+  d = para("Trưởng khoa Kinh tế trường Đại học Nông Lâm phát biểu.");
+  CHECK(d->people.n == 0);
+  doc_free(d);
+  d = para(
+      "Ông Nguyễn Văn Tư, Giám đốc Công ty Hoàng Long, có nhà trên "
+      "đường Lê Văn Tám.");
+  CHECK(person(d, "Hoàng Long") == NULL && person(d, "Lê Văn Tám") == NULL);
+  CHECK_STR(title_of(d, "Nguyễn Văn Tư"), "Giám đốc Công ty Hoàng Long");
+  doc_free(d);
+}
+
+static void admin_units(void) {
+  doc *d = para(
+      "Chủ tịch UBND xã Hoàng Lâm cho biết xã đã hoàn thành kế "
+      "hoạch.");
+  CHECK(d->people.n == 0);
+  doc_free(d);
+  d = para(
+      "Chủ tịch UBND huyện Trần Văn Bình cho biết huyện đã hoàn thành "
+      "kế hoạch.");
+  CHECK_STR(title_of(d, "Trần Văn Bình"), "Chủ tịch UBND huyện");
+  doc_free(d);
+}
+
+static void compounds(void) {
+  doc *d = para("Bộ trưởng Bộ Tài nguyên và Môi trường Trần Hồng Sơn dự họp.");
+  CHECK_STR(title_of(d, "Trần Hồng Sơn"),
+            "Bộ trưởng Bộ Tài nguyên và Môi trường");
+  doc_free(d);
+}
+
+static void title_shapes(void) {
+  doc *d = para(
+      "Đồng chí Nguyễn Thành Tâm-Ủy viên Trung ương Đảng, Bí thư "
+      "Tỉnh ủy phát biểu.");
+  CHECK_STR(title_of(d, "Nguyễn Thành Tâm"), "Ủy viên Trung ương Đảng");
+  doc_free(d);
+  d = para(
+      "Đồng chí Trần Văn Sơn được tín nhiệm tái bầu làm Bí thư Tỉnh ủy "
+      "nhiệm kỳ mới.");
+  CHECK_STR(title_of(d, "Trần Văn Sơn"), "Bí thư Tỉnh ủy");
+  doc_free(d);
+}
+
+int main(void) {
+  printf("plan: schools, streets, units and companies are not people\n");
+  things();
+  admin_units();
+  compounds();
+  title_shapes();
+  return check_done();
+}
