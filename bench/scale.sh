@@ -93,7 +93,7 @@ declare -A base
 # the same NAME without its parenthesised count)
 row() {
   local key=${1%% (*} tinsh=$3 peer=$4 g="-"
-  [ -n "${base[$key]:-}" ] && g=$(awk -v a="$tinsh" -v b="${base[$key]}" 'BEGIN { printf "%.1fx", b > 0 ? a / b : 0 }')
+  [ -n "${base[$key]:-}" ] && g=$(awk -v a="$tinsh" -v b="${base[$key]}" 'BEGIN { printf "%.1fx", (b > 0 ? a / b : 0) }')
   [ -z "${base[$key]:-}" ] && base[$key]=$tinsh
   awk -v n="$1" -v u="$2" -v t="$tinsh" -v p="$peer" -v g="$g" 'BEGIN {
     r = (p + 0 > 0) ? sprintf("%.2fx", t / p) : "-"

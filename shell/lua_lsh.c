@@ -263,6 +263,8 @@ typedef struct dups {
   signer *sg;    /* the worker threads while signing */
   sqlite3 *w;    /* where save runs */
   buf err;       /* the first save error */
+  sqlite3 *rdb;  /* the read handle while this call holds a read
+                    transaction on it (one snapshot, no lock per query) */
   long computed; /* signatures computed in this call */
 } dups;
 
@@ -274,6 +276,7 @@ static void dups_free(void *p) {
   sqlite3_finalize(d->kept), sqlite3_finalize(d->save);
   sqlite3_finalize(d->info);
   sign_free(d->sg);
+  if (d->rdb) sqlite3_exec(d->rdb, "ROLLBACK", NULL, NULL, NULL);
   buf_free(&d->doc), buf_free(&d->err);
   free(d);
 }
@@ -465,6 +468,9 @@ int ls_db_duplicates(lua_State *L) {
   dups *d = xcalloc(1, sizeof *d);
   b->p = d, b->free = dups_free;
   mh_set_init(&d->set, k);
+  if (sqlite3_get_autocommit(db) &&
+      sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+    d->rdb = db; /* ended (nothing was written) when the box is freed */
   d->stale = dups_prep(L, db, 2, "stale");
   d->text = dups_prep(L, db, 2, "text");
   d->kept = dups_prep(L, db, 2, "kept");
