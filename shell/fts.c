@@ -47,29 +47,38 @@ static int collect_word(void *ctx, size_t from, size_t to, int nsyl, int kind) {
   return 0;
 }
 
-/* w's text folded (accents too when `accents`), spaces turned into
-** FTS_WORD_JOIN; malloc'd, length in *n. */
-static char *word_key(const char *s, size_t len, int accents, size_t *n) {
-  char *f = text_fold_alloc(s, len, accents, n);
-  for (size_t i = 0; f && i < *n; i++)
-    if (f[i] == ' ') f[i] = FTS_WORD_JOIN;
-  return f;
+/*
+** w's text folded (accents too when `accents`) into out (cap bytes), spaces
+** turned into FTS_WORD_JOIN. The fold table's path (text_fold), which
+** gives the same bytes as the full Unicode fold for valid UTF-8; invalid
+** UTF-8 gives no key, as text_fold_alloc does. Returns the key's length,
+** or 0 (no key, or it does not fit).
+*/
+static size_t word_key(const char *s, size_t len, int accents, char *out,
+                       size_t cap) {
+  if (!text_utf8_valid(s, len)) return 0;
+  size_t n = text_fold(out, cap, s, len, accents);
+  for (size_t i = 0; i < n; i++)
+    if (out[i] == ' ') out[i] = FTS_WORD_JOIN;
+  return n;
 }
+
+#define WORD_KEY_MAX 512 /* longer words (never seen) get no word token */
 
 /*
 ** Emit the word tokens of w (stripped key, then the exact key when it
 ** differs), colocated with its first syllable.
 */
 static int emit_word(wctx *x, const wspan *w) {
-  size_t ns = 0, ne = 0, len = (size_t)(w->to - w->from);
-  char *st = word_key(x->text + w->from, len, TEXT_FOLD_ACCENTS, &ns);
-  char *ex = word_key(x->text + w->from, len, TEXT_FOLD_CASE, &ne);
+  char st[WORD_KEY_MAX], ex[WORD_KEY_MAX];
+  size_t len = (size_t)(w->to - w->from);
+  size_t ns =
+      word_key(x->text + w->from, len, TEXT_FOLD_ACCENTS, st, sizeof st);
+  size_t ne = word_key(x->text + w->from, len, TEXT_FOLD_CASE, ex, sizeof ex);
   int rc = 0;
-  if (st && ns) rc = x->cb(x->ctx, FTS_COLOCATED, st, (int)ns, w->from, w->to);
-  if (rc == 0 && ex && ne && (ne != ns || memcmp(ex, st, ne) != 0))
+  if (ns) rc = x->cb(x->ctx, FTS_COLOCATED, st, (int)ns, w->from, w->to);
+  if (rc == 0 && ne && (ne != ns || memcmp(ex, st, ne) != 0))
     rc = x->cb(x->ctx, FTS_COLOCATED, ex, (int)ne, w->from, w->to);
-  free(st);
-  free(ex);
   return rc;
 }
 
