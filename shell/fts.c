@@ -103,9 +103,12 @@ static int word_token(void *ctx, int tflags, const char *tok, int ntok,
   return x->cb(x->ctx, tflags, tok, ntok, start, end);
 }
 
-int fts_tokenize(const char *text, int n, int mode, fts_token_fn cb,
-                 void *ctx) {
-  const seg_lex *lex = mode == FTS_DOCUMENT ? seg_lex_default() : NULL;
+int fts_tokenize_lex(const seg_lex *lex, const char *text, int n, int mode,
+                     fts_token_fn cb, void *ctx) {
+  if (mode != FTS_DOCUMENT)
+    lex = NULL;
+  else if (!lex)
+    lex = seg_lex_default();
   wctx x = {.text = text, .cb = cb, .ctx = ctx};
   if (lex && n > 0) seg_words(lex, text, (size_t)n, collect_word, &x);
   if (x.nw == 0) return fts_scan(text, n, mode, cb, ctx);
@@ -115,7 +118,22 @@ int fts_tokenize(const char *text, int n, int mode, fts_token_fn cb,
   return rc;
 }
 
+int fts_tokenize(const char *text, int n, int mode, fts_token_fn cb,
+                 void *ctx) {
+  return fts_tokenize_lex(NULL, text, n, mode, cb, ctx);
+}
+
 /* ---- FTS5 glue ---- */
+
+/* One connection's tokenizer: the lexicon of its document mode (NULL: the
+** default one). The registration owns it (freed by conf_free). */
+typedef struct fts_conf {
+  const seg_lex *lex;
+} fts_conf;
+
+static void conf_free(void *p) {
+  free(p);
+}
 
 typedef struct xtok_ctx {
   void *pctx;
@@ -130,9 +148,8 @@ static int fwd_token(void *ctx, int tflags, const char *tok, int ntok,
 
 static int tok_create(void *ctx, const char **azArg, int nArg,
                       Fts5Tokenizer **ppOut) {
-  (void)ctx, (void)azArg, (void)nArg;
-  static int handle;
-  *ppOut = (Fts5Tokenizer *)&handle; /* stateless: any non-NULL handle */
+  (void)azArg, (void)nArg;
+  *ppOut = (Fts5Tokenizer *)ctx; /* the connection's fts_conf */
   return SQLITE_OK;
 }
 
@@ -146,6 +163,7 @@ static void tok_delete(Fts5Tokenizer *t) {
 ** end (4), token bytes. */
 struct fts_tokens {
   buf b;
+  const seg_lex *lex; /* the lexicon they were made with */
 };
 
 static int pack_token(void *ctx, int tflags, const char *tok, int ntok,
@@ -162,10 +180,16 @@ static int pack_token(void *ctx, int tflags, const char *tok, int ntok,
   return 0;
 }
 
-fts_tokens *fts_pretokenize(const char *text, int n) {
+fts_tokens *fts_pretokenize_lex(const seg_lex *lex, const char *text, int n) {
   fts_tokens *t = xcalloc(1, sizeof *t);
-  if (text && n > 0) fts_tokenize(text, n, FTS_DOCUMENT, pack_token, &t->b);
+  t->lex = lex;
+  if (text && n > 0)
+    fts_tokenize_lex(lex, text, n, FTS_DOCUMENT, pack_token, &t->b);
   return t;
+}
+
+fts_tokens *fts_pretokenize(const char *text, int n) {
+  return fts_pretokenize_lex(NULL, text, n);
 }
 
 void fts_tokens_free(fts_tokens *t) {
@@ -202,7 +226,7 @@ static int tok_tokenize(Fts5Tokenizer *t, void *pCtx, int flags,
                         const char *pText, int nText,
                         int (*xToken)(void *, int, const char *, int, int,
                                       int)) {
-  (void)t;
+  const seg_lex *lex = ((const fts_conf *)(void *)t)->lex;
   xtok_ctx x = {pCtx, xToken};
   int mode = (flags & FTS5_TOKENIZE_QUERY) ? FTS_QUERY
              : (flags & FTS5_TOKENIZE_AUX) ? FTS_AUX
@@ -217,10 +241,11 @@ static int tok_tokenize(Fts5Tokenizer *t, void *pCtx, int flags,
       if (r->len == nText && r->tokens && r->text &&
           (r->text == pText || memcmp(r->text, pText, (size_t)nText) == 0))
         return replay(r->tokens, &x);
+      if (r->tokens) lex = r->tokens->lex; /* the insert's own lexicon */
       replay_n = replay_next = 0; /* out of step: tokenize from here on */
     }
   }
-  return fts_tokenize(pText, nText, mode, fwd_token, &x);
+  return fts_tokenize_lex(lex, pText, nText, mode, fwd_token, &x);
 }
 
 /* ---- tinsh_offsets(fts [, spans]): byte offsets of the hits ---- */
@@ -470,10 +495,22 @@ int fts_register(sqlite3 *db) {
   fts5_api *api = get_fts5_api(db);
   if (!api) return SQLITE_ERROR;
   fts5_tokenizer t = {tok_create, tok_delete, tok_tokenize};
-  int rc = api->xCreateTokenizer(api, FTS_TOKENIZER_NAME, NULL, &t, NULL);
+  fts_conf *conf = xcalloc(1, sizeof *conf);
+  int rc = api->xCreateTokenizer(api, FTS_TOKENIZER_NAME, conf, &t, conf_free);
   if (rc == SQLITE_OK)
     rc = api->xCreateFunction(api, "tinsh_offsets", NULL, offsets_fn, NULL);
   if (rc == SQLITE_OK)
     rc = api->xCreateFunction(api, "tinsh_rank", NULL, rank_fn, NULL);
   return rc;
+}
+
+int fts_set_lexicon(sqlite3 *db, const seg_lex *lex) {
+  fts5_api *api = get_fts5_api(db);
+  void *ud = NULL;
+  fts5_tokenizer t;
+  if (!api ||
+      api->xFindTokenizer(api, FTS_TOKENIZER_NAME, &ud, &t) != SQLITE_OK || !ud)
+    return SQLITE_ERROR;
+  ((fts_conf *)ud)->lex = lex;
+  return SQLITE_OK;
 }
