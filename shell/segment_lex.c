@@ -71,11 +71,15 @@ static seg_entry *slot_of(const seg_lex *lex, const char *key, size_t n,
   }
 }
 
-/* Double the table (or make the first one). */
-static void grow(seg_lex *lex) {
+/* Room for n more entries at most half full: the table rehashed once
+** into a big enough power of two (or made). */
+static void reserve(seg_lex *lex, size_t n) {
+  size_t cap = lex->cap ? lex->cap : 1024;
+  while (2 * (lex->n + n) > cap) cap *= 2;
+  if (cap == lex->cap) return;
   size_t oldcap = lex->cap;
   seg_entry *old = lex->slots;
-  lex->cap = oldcap ? oldcap * 2 : 1024;
+  lex->cap = cap;
   lex->slots = xcalloc(lex->cap, sizeof *lex->slots);
   for (size_t i = 0; i < oldcap; i++) {
     if (old[i].h == 0) continue;
@@ -88,7 +92,7 @@ static void grow(seg_lex *lex) {
 
 /* The entry of key, made (with no flags) when it is not there. */
 static seg_entry *entry(seg_lex *lex, const char *key, size_t n, int nsyl) {
-  if (2 * (lex->n + 1) > lex->cap) grow(lex);
+  if (2 * (lex->n + 1) > lex->cap) reserve(lex, 1);
   uint64_t h = seg_hash(key, n);
   seg_entry *e = slot_of(lex, key, n, h);
   if (e->h) return e;
@@ -210,6 +214,9 @@ static char *next_line(char **p, char **rest) {
 /* words file: "word<TAB>count" lines; "# total<TAB>N" sets the total. */
 static void load_words(seg_lex *lex, char *s) {
   char *rest, *w;
+  size_t lines = 0;
+  for (const char *p = s; (p = strchr(p, '\n')); p++) lines++;
+  reserve(lex, lines + lines / 2); /* the words and their prefixes */
   while ((w = next_line(&s, &rest))) {
     double c = rest ? strtod(rest, NULL) : 1;
     if (w[0] == '#') {
