@@ -189,7 +189,7 @@ struct fts_tokens {
   buf b;
   const seg_lex *lex; /* the lexicon they were made with */
   int exact;          /* FTS_INDEX mode */
-  buf forms;          /* FTS_INDEX: hash (8 bytes), "st\0ex\0", each once */
+  buf forms;          /* FTS_INDEX: "st\0ex\0" pairs, each once */
   uint64_t *seen;     /* hashes of the pairs in forms (open addressing) */
   size_t nseen, cap;
 };
@@ -231,10 +231,9 @@ static int seen_pair(fts_tokens *t, uint64_t h) {
 static int pack_form(void *ctx, const char *st, int nst, const char *ex,
                      int nex) {
   fts_tokens *t = ctx;
-  uint64_t h = util_hash64(ex, (size_t)nex); /* ex decides st */
-  h = h ? h : 1;
-  if (seen_pair(t, h)) return 0;
-  buf_add(&t->forms, &h, sizeof h);
+  uint64_t h =
+      util_hash64(ex, (size_t)nex) ^ (uint64_t)nst * 0x9E3779B97F4A7C15ull;
+  if (seen_pair(t, h ? h : 1)) return 0;
   buf_add(&t->forms, st, (size_t)nst);
   buf_addc(&t->forms, '\0');
   buf_add(&t->forms, ex, (size_t)nex);
@@ -269,15 +268,12 @@ fts_tokens *fts_pretokenize(const char *text, int n) {
   return fts_pretokenize_ex(NULL, 0, text, n);
 }
 
-int fts_tokens_forms(const fts_tokens *t, fts_formh_fn cb, void *ctx) {
+int fts_tokens_forms(const fts_tokens *t, fts_form_fn cb, void *ctx) {
   const char *p = t ? t->forms.data : NULL, *e = p ? p + t->forms.len : NULL;
   int rc = 0;
   while (p && p < e && rc == 0) {
-    uint64_t h;
-    memcpy(&h, p, sizeof h);
-    p += sizeof h;
     size_t ns = strlen(p), ne = strlen(p + ns + 1);
-    rc = cb(ctx, p, (int)ns, p + ns + 1, (int)ne, h);
+    rc = cb(ctx, p, (int)ns, p + ns + 1, (int)ne);
     p += ns + ne + 2;
   }
   return rc;

@@ -39,7 +39,6 @@
 #define TINSH_FTS_H
 
 #include <sqlite3.h>
-#include <stdint.h>
 
 #define FTS_TOKENIZER_NAME "tinsh"
 
@@ -168,11 +167,7 @@ fts_tokens *fts_pretokenize_lex(const struct seg_lex *lex, const char *text,
 ** once (fts_tokens_forms gives them). */
 fts_tokens *fts_pretokenize_ex(const struct seg_lex *lex, int exact,
                                const char *text, int n);
-/* One accented form of fts_tokens: as fts_form_fn, with h a non-zero
-** 64-bit hash of the exact form (which decides the stripped one). */
-typedef int (*fts_formh_fn)(void *ctx, const char *st, int nst, const char *ex,
-                            int nex, uint64_t h);
-int fts_tokens_forms(const fts_tokens *t, fts_formh_fn cb, void *ctx);
+int fts_tokens_forms(const fts_tokens *t, fts_form_fn cb, void *ctx);
 void fts_tokens_free(fts_tokens *t);
 typedef struct fts_replay {
   const char *text; /* the text as it will be inserted (NULL = SQL NULL) */

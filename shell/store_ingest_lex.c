@@ -115,10 +115,11 @@ static int form_seen(ingest *g, uint64_t h) {
 }
 
 /* fts_tokens_forms callback: write a form this run has not written. */
-static int put_form(void *ctx, const char *st, int nst, const char *ex, int nex,
-                    uint64_t h) {
+static int put_form(void *ctx, const char *st, int nst, const char *ex,
+                    int nex) {
   ingest *g = ctx;
-  if (form_seen(g, h)) return 0;
+  uint64_t h = util_hash64(ex, (size_t)nex) ^ util_hash64(st, (size_t)nst);
+  if (form_seen(g, h ? h : 1)) return 0;
   if (!g->ins_form &&
       sqlite3_prepare_v3(g->s->db,
                          "INSERT OR IGNORE INTO fts_forms(strip, exact) "

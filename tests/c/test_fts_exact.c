@@ -60,9 +60,8 @@ static int collect(void *ctx, int tflags, const char *tok, int ntok, int start,
 }
 
 static int collect_form(void *ctx, const char *st, int nst, const char *ex,
-                        int nex, uint64_t h) {
+                        int nex) {
   buf *b = ctx;
-  CHECK(h != 0);
   buf_printf(b, "%s%.*s=%.*s", b->len ? " " : "", nst, st, nex, ex);
   return 0;
 }
@@ -88,9 +87,8 @@ static void test_tokens(void) {
 }
 
 /* db's forms table from the documents' accented forms. */
-static int put_form(void *ctx, const char *st, int nst, const char *ex, int nex,
-                    uint64_t h) {
-  (void)h;
+static int put_form(void *ctx, const char *st, int nst, const char *ex,
+                    int nex) {
   sqlite3_stmt *ins = ctx;
   sqlite3_bind_text(ins, 1, st, nst, SQLITE_TRANSIENT);
   sqlite3_bind_text(ins, 2, ex, nex, SQLITE_TRANSIENT);
