@@ -27,9 +27,7 @@ typedef struct wspan {
 ** the word to emit once its first syllable's tokens are out. */
 typedef struct wctx {
   const char *text;
-  int mode; /* FTS_DOCUMENT or FTS_INDEX */
   fts_token_fn cb;
-  fts_form_fn form; /* FTS_INDEX: the accented forms, or NULL */
   void *ctx;
   wspan *w;
   int nw, wcap, wi;
@@ -77,16 +75,9 @@ static int emit_word(wctx *x, const wspan *w) {
   size_t ns =
       word_key(x->text + w->from, len, TEXT_FOLD_ACCENTS, st, sizeof st);
   size_t ne = word_key(x->text + w->from, len, TEXT_FOLD_CASE, ex, sizeof ex);
-  int rc = 0, differ = ne && (ne != ns || memcmp(ex, st, ne) != 0);
-  if (x->mode == FTS_INDEX) { /* the exact key alone */
-    if (!ne) return 0;
-    rc = x->cb(x->ctx, FTS_COLOCATED, ex, (int)ne, w->from, w->to);
-    if (rc == 0 && differ && ns && x->form)
-      rc = x->form(x->ctx, st, (int)ns, ex, (int)ne);
-    return rc;
-  }
+  int rc = 0;
   if (ns) rc = x->cb(x->ctx, FTS_COLOCATED, st, (int)ns, w->from, w->to);
-  if (rc == 0 && differ)
+  if (rc == 0 && ne && (ne != ns || memcmp(ex, st, ne) != 0))
     rc = x->cb(x->ctx, FTS_COLOCATED, ex, (int)ne, w->from, w->to);
   return rc;
 }
@@ -112,32 +103,19 @@ static int word_token(void *ctx, int tflags, const char *tok, int ntok,
   return x->cb(x->ctx, tflags, tok, ntok, start, end);
 }
 
-/* fts_scan form callback under word_token: the caller's, its context. */
-static int word_form(void *ctx, const char *st, int nst, const char *ex,
-                     int nex) {
-  wctx *x = ctx;
-  return x->form ? x->form(x->ctx, st, nst, ex, nex) : 0;
-}
-
-static int fts_tokenize_forms(const seg_lex *lex, const char *text, int n,
-                              int mode, fts_token_fn cb, fts_form_fn form,
-                              void *ctx) {
-  if (mode != FTS_DOCUMENT && mode != FTS_INDEX)
+int fts_tokenize_lex(const seg_lex *lex, const char *text, int n, int mode,
+                     fts_token_fn cb, void *ctx) {
+  if (mode != FTS_DOCUMENT)
     lex = NULL;
   else if (!lex)
     lex = seg_lex_default();
-  wctx x = {.text = text, .mode = mode, .cb = cb, .form = form, .ctx = ctx};
+  wctx x = {.text = text, .cb = cb, .ctx = ctx};
   if (lex && n > 0) seg_words(lex, text, (size_t)n, collect_word, &x);
-  if (x.nw == 0) return fts_scan_forms(text, n, mode, cb, form, ctx);
-  int rc = fts_scan_forms(text, n, mode, word_token, word_form, &x);
+  if (x.nw == 0) return fts_scan(text, n, mode, cb, ctx);
+  int rc = fts_scan(text, n, mode, word_token, &x);
   if (rc == 0 && x.pending) rc = emit_word(&x, x.pending);
   free(x.w);
   return rc;
-}
-
-int fts_tokenize_lex(const seg_lex *lex, const char *text, int n, int mode,
-                     fts_token_fn cb, void *ctx) {
-  return fts_tokenize_forms(lex, text, n, mode, cb, NULL, ctx);
 }
 
 int fts_tokenize(const char *text, int n, int mode, fts_token_fn cb,
@@ -151,8 +129,6 @@ int fts_tokenize(const char *text, int n, int mode, fts_token_fn cb,
 ** default one). The registration owns it (freed by conf_free). */
 typedef struct fts_conf {
   const seg_lex *lex;
-  int exact;   /* documents in FTS_INDEX mode (else FTS_DOCUMENT) */
-  sqlite3 *db; /* for the forms of query words (table fts_forms) */
 } fts_conf;
 
 static void conf_free(void *p) {
@@ -188,10 +164,6 @@ static void tok_delete(Fts5Tokenizer *t) {
 struct fts_tokens {
   buf b;
   const seg_lex *lex; /* the lexicon they were made with */
-  int exact;          /* FTS_INDEX mode */
-  buf forms;          /* FTS_INDEX: "st\0ex\0" pairs, each once */
-  uint64_t *seen;     /* hashes of the pairs in forms (open addressing) */
-  size_t nseen, cap;
 };
 
 static int pack_token(void *ctx, int tflags, const char *tok, int ntok,
@@ -208,81 +180,21 @@ static int pack_token(void *ctx, int tflags, const char *tok, int ntok,
   return 0;
 }
 
-/* Has t seen the pair of hash h? Records it when not. */
-static int seen_pair(fts_tokens *t, uint64_t h) {
-  if (2 * (t->nseen + 1) > t->cap) {
-    size_t oc = t->cap;
-    uint64_t *old = t->seen;
-    t->cap = oc ? oc * 2 : 256;
-    t->seen = xcalloc(t->cap, sizeof *t->seen);
-    for (size_t i = 0; i < oc; i++)
-      if (old[i]) (void)seen_pair(t, old[i]), t->nseen--;
-    free(old);
-  }
-  size_t i = (size_t)h & (t->cap - 1);
-  for (; t->seen[i]; i = (i + 1) & (t->cap - 1))
-    if (t->seen[i] == h) return 1;
-  t->seen[i] = h;
-  t->nseen++;
-  return 0;
-}
-
-/* fts_pretokenize's form callback: keep each pair once. */
-static int pack_form(void *ctx, const char *st, int nst, const char *ex,
-                     int nex) {
-  fts_tokens *t = ctx;
-  uint64_t h =
-      util_hash64(ex, (size_t)nex) ^ (uint64_t)nst * 0x9E3779B97F4A7C15ull;
-  if (seen_pair(t, h ? h : 1)) return 0;
-  buf_add(&t->forms, st, (size_t)nst);
-  buf_addc(&t->forms, '\0');
-  buf_add(&t->forms, ex, (size_t)nex);
-  buf_addc(&t->forms, '\0');
-  return 0;
-}
-
-/* fts_pretokenize's token callback. */
-static int pack_tok(void *ctx, int tflags, const char *tok, int ntok, int start,
-                    int end) {
-  return pack_token(&((fts_tokens *)ctx)->b, tflags, tok, ntok, start, end);
-}
-
-fts_tokens *fts_pretokenize_ex(const seg_lex *lex, int exact, const char *text,
-                               int n) {
+fts_tokens *fts_pretokenize_lex(const seg_lex *lex, const char *text, int n) {
   fts_tokens *t = xcalloc(1, sizeof *t);
   t->lex = lex;
-  t->exact = exact;
   if (text && n > 0)
-    fts_tokenize_forms(lex, text, n, exact ? FTS_INDEX : FTS_DOCUMENT, pack_tok,
-                       exact ? pack_form : NULL, t);
-  free(t->seen);
-  t->seen = NULL;
+    fts_tokenize_lex(lex, text, n, FTS_DOCUMENT, pack_token, &t->b);
   return t;
 }
 
-fts_tokens *fts_pretokenize_lex(const seg_lex *lex, const char *text, int n) {
-  return fts_pretokenize_ex(lex, 0, text, n);
-}
-
 fts_tokens *fts_pretokenize(const char *text, int n) {
-  return fts_pretokenize_ex(NULL, 0, text, n);
-}
-
-int fts_tokens_forms(const fts_tokens *t, fts_form_fn cb, void *ctx) {
-  const char *p = t ? t->forms.data : NULL, *e = p ? p + t->forms.len : NULL;
-  int rc = 0;
-  while (p && p < e && rc == 0) {
-    size_t ns = strlen(p), ne = strlen(p + ns + 1);
-    rc = cb(ctx, p, (int)ns, p + ns + 1, (int)ne);
-    p += ns + ne + 2;
-  }
-  return rc;
+  return fts_pretokenize_lex(NULL, text, n);
 }
 
 void fts_tokens_free(fts_tokens *t) {
   if (!t) return;
   buf_free(&t->b);
-  buf_free(&t->forms);
   free(t);
 }
 
@@ -310,75 +222,17 @@ static int replay(const fts_tokens *t, xtok_ctx *x) {
   return SQLITE_OK;
 }
 
-/* ---- query words and their accented forms ----
-**
-** An index in FTS_INDEX mode holds exact forms alone. A query word
-** without diacritics then reaches, at its position, the exact forms the
-** ingest recorded for it (table fts_forms: stripped, exact) as FTS5
-** query synonyms, which is what the stripped forms of an FTS_DOCUMENT
-** index match: the same rows, positions and counts. A prefix word
-** reaches the forms whose stripped form starts with it, as prefixes: the
-** distinct beginnings of those forms of as many characters (accent
-** folding maps a precomposed character to one character). Without the
-** table (an index of FTS_DOCUMENT mode) nothing is added.
-*/
-typedef struct qx_ctx {
-  xtok_ctx *x;
-  sqlite3 *db;
-  int prefix; /* the query word is a prefix ("dan*") */
-} qx_ctx;
-
-/* Add the recorded accented forms of tok as colocated synonyms. */
-static int add_forms(qx_ctx *q, const char *tok, int ntok, int start, int end) {
-  static const char *const sql[2] = {
-      "SELECT exact FROM fts_forms WHERE strip = ?1",
-      /* a prefix: the distinct beginnings of as many characters */
-      "SELECT DISTINCT substr(exact, 1, length(?1)) FROM fts_forms WHERE "
-      "strip >= ?1 AND strip < ?1 || char(1114111) AND "
-      "substr(exact, 1, length(?1)) <> ?1"};
-  sqlite3_stmt *st;
-  if (sqlite3_prepare_v2(q->db, sql[q->prefix], -1, &st, NULL) != SQLITE_OK)
-    return SQLITE_OK; /* no table: nothing to add */
-  sqlite3_bind_text(st, 1, tok, ntok, SQLITE_STATIC);
-  int rc = SQLITE_OK;
-  while (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-    rc = q->x->xToken(q->x->pctx, FTS5_TOKEN_COLOCATED,
-                      (const char *)sqlite3_column_text(st, 0),
-                      sqlite3_column_bytes(st, 0), start, end);
-  sqlite3_finalize(st);
-  return rc;
-}
-
-/* fts_tokenize callback in query mode: the word, then its forms when it
-** has no diacritics (it is its own stripped form). */
-static int expand_token(void *ctx, int tflags, const char *tok, int ntok,
-                        int start, int end) {
-  qx_ctx *q = ctx;
-  int rc = q->x->xToken(q->x->pctx, tflags, tok, ntok, start, end);
-  char st[WORD_KEY_MAX];
-  if (rc || !q->db || ntok <= 0) return rc;
-  size_t ns = text_fold(st, sizeof st, tok, (size_t)ntok, TEXT_FOLD_ACCENTS);
-  if (ns != (size_t)ntok || memcmp(st, tok, ns) != 0) return 0;
-  return add_forms(q, tok, ntok, start, end);
-}
-
 static int tok_tokenize(Fts5Tokenizer *t, void *pCtx, int flags,
                         const char *pText, int nText,
                         int (*xToken)(void *, int, const char *, int, int,
                                       int)) {
-  const fts_conf *conf = (const fts_conf *)(void *)t;
-  const seg_lex *lex = conf->lex;
+  const seg_lex *lex = ((const fts_conf *)(void *)t)->lex;
   xtok_ctx x = {pCtx, xToken};
   int mode = (flags & FTS5_TOKENIZE_QUERY) ? FTS_QUERY
              : (flags & FTS5_TOKENIZE_AUX) ? FTS_AUX
-             : conf->exact                 ? FTS_INDEX
                                            : FTS_DOCUMENT;
-  if (mode == FTS_QUERY) {
-    qx_ctx q = {&x, conf->db, (flags & FTS5_TOKENIZE_PREFIX) != 0};
-    return fts_tokenize(pText, nText, mode, expand_token, &q);
-  }
   if (nText <= 0) return SQLITE_OK; /* nothing to tokenize */
-  if (mode != FTS_AUX && (flags & FTS5_TOKENIZE_DOCUMENT)) {
+  if (mode == FTS_DOCUMENT && (flags & FTS5_TOKENIZE_DOCUMENT)) {
     /* empty and NULL columns never reach the tokenizer: skip them */
     while (replay_next < replay_n && replay_q[replay_next].len == 0)
       replay_next++;
@@ -387,9 +241,7 @@ static int tok_tokenize(Fts5Tokenizer *t, void *pCtx, int flags,
       if (r->len == nText && r->tokens && r->text &&
           (r->text == pText || memcmp(r->text, pText, (size_t)nText) == 0))
         return replay(r->tokens, &x);
-      if (r->tokens) /* the insert's own lexicon and form */
-        lex = r->tokens->lex,
-        mode = r->tokens->exact ? FTS_INDEX : FTS_DOCUMENT;
+      if (r->tokens) lex = r->tokens->lex; /* the insert's own lexicon */
       replay_n = replay_next = 0; /* out of step: tokenize from here on */
     }
   }
@@ -644,7 +496,6 @@ int fts_register(sqlite3 *db) {
   if (!api) return SQLITE_ERROR;
   fts5_tokenizer t = {tok_create, tok_delete, tok_tokenize};
   fts_conf *conf = xcalloc(1, sizeof *conf);
-  conf->db = db;
   int rc = api->xCreateTokenizer(api, FTS_TOKENIZER_NAME, conf, &t, conf_free);
   if (rc == SQLITE_OK)
     rc = api->xCreateFunction(api, "tinsh_offsets", NULL, offsets_fn, NULL);
@@ -653,7 +504,7 @@ int fts_register(sqlite3 *db) {
   return rc;
 }
 
-int fts_set_index(sqlite3 *db, const seg_lex *lex, int exact) {
+int fts_set_lexicon(sqlite3 *db, const seg_lex *lex) {
   fts5_api *api = get_fts5_api(db);
   void *ud = NULL;
   fts5_tokenizer t;
@@ -661,6 +512,5 @@ int fts_set_index(sqlite3 *db, const seg_lex *lex, int exact) {
       api->xFindTokenizer(api, FTS_TOKENIZER_NAME, &ud, &t) != SQLITE_OK || !ud)
     return SQLITE_ERROR;
   ((fts_conf *)ud)->lex = lex;
-  ((fts_conf *)ud)->exact = exact;
   return SQLITE_OK;
 }

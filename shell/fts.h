@@ -23,15 +23,6 @@
 ** unchanged. In queries, syllables joined by FTS_WORD_JOIN with nothing
 ** in between are that one word token.
 **
-** Exact-form index (FTS_INDEX mode, what the ingest writes): every token
-** and word token is emitted once, as its exact folded form, and each
-** accented form met is handed to the caller with its stripped form (the
-** ingest keeps them in table fts_forms). In queries a word without
-** diacritics then also matches, as FTS5 query synonyms at its position,
-** every exact form recorded for it: the rows, positions and counts the
-** stripped forms of FTS_DOCUMENT mode would match, with about half the
-** tokens written.
-**
 ** Offsets are byte offsets into the original text (a word token's span
 ** covers the whole word).
 */
@@ -45,10 +36,8 @@
 enum {
   FTS_DOCUMENT = 0, /* index mode: stripped + exact forms, compound parts */
   FTS_QUERY = 1,    /* query mode: exact folded form, compounds whole */
-  FTS_AUX = 2,      /* document tokens without word tokens (snippets and
+  FTS_AUX = 2       /* document tokens without word tokens (snippets and
                        offsets, which skip colocated word tokens anyway) */
-  FTS_INDEX = 3     /* FTS_DOCUMENT with the exact forms alone (see
-                       "Exact-form index" above) */
 };
 
 /* joins the syllables of a word token */
@@ -76,15 +65,6 @@ int fts_tokenize_lex(const struct seg_lex *lex, const char *text, int n,
 ** uses to read syllables. */
 int fts_scan(const char *text, int n, int mode, fts_token_fn cb, void *ctx);
 
-/* An accented form met in FTS_INDEX mode: its stripped form st[0..nst)
-** and its exact form ex[0..nex) (they differ). 0 to go on. */
-typedef int (*fts_form_fn)(void *ctx, const char *st, int nst, const char *ex,
-                           int nex);
-/* fts_scan, calling form (may be NULL) for each accented token in
-** FTS_INDEX mode. */
-int fts_scan_forms(const char *text, int n, int mode, fts_token_fn cb,
-                   fts_form_fn form, void *ctx);
-
 /*
 ** Register the "tinsh" tokenizer and the auxiliary functions
 ** tinsh_offsets(fts) and tinsh_rank(fts, w...) with db's FTS5. Returns an
@@ -106,14 +86,13 @@ int fts_scan_forms(const char *text, int n, int mode, fts_token_fn cb,
 int fts_register(sqlite3 *db);
 
 /*
-** How db's "tinsh" tokenizer tokenizes documents: with lexicon lex (NULL:
-** the default one), in FTS_INDEX mode when exact (else FTS_DOCUMENT), for
-** every later insert, 'delete' and integrity-check of the connection that
-** FTS5 tokenizes itself (replayed tokens keep their own). The caller keeps
-** lex alive until it sets another. Returns an SQLite status code
-** (SQLITE_ERROR when fts_register was not called).
+** The lexicon db's "tinsh" tokenizer segments documents with (NULL: the
+** default one), for every later insert, 'delete' and integrity-check of
+** the connection that FTS5 tokenizes itself (replayed tokens keep their
+** own). The caller keeps lex alive until it sets another. Returns an
+** SQLite status code (SQLITE_ERROR when fts_register was not called).
 */
-int fts_set_index(sqlite3 *db, const struct seg_lex *lex, int exact);
+int fts_set_lexicon(sqlite3 *db, const struct seg_lex *lex);
 
 /*
 ** Turn a user's plain query into a MATCH expression that never raises an
@@ -163,11 +142,6 @@ fts_tokens *fts_pretokenize(const char *text, int n);
 ** out of step, the text is tokenized again with lex. */
 fts_tokens *fts_pretokenize_lex(const struct seg_lex *lex, const char *text,
                                 int n);
-/* The same in FTS_INDEX mode when exact, keeping each accented form met
-** once (fts_tokens_forms gives them). */
-fts_tokens *fts_pretokenize_ex(const struct seg_lex *lex, int exact,
-                               const char *text, int n);
-int fts_tokens_forms(const fts_tokens *t, fts_form_fn cb, void *ctx);
 void fts_tokens_free(fts_tokens *t);
 typedef struct fts_replay {
   const char *text; /* the text as it will be inserted (NULL = SQL NULL) */

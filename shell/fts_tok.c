@@ -124,21 +124,9 @@ typedef struct scan {
   int n;
   int mode;
   fts_token_fn cb;
-  fts_form_fn form; /* FTS_INDEX: the accented forms, or NULL */
   void *ctx;
   tbuf ex, st;
 } scan;
-
-/* FTS_INDEX: the exact form alone, then its stripped form to form(). */
-static int emit_index(scan *sc, int fl, int s, int e) {
-  tbuf *ex = sc->ex.len ? &sc->ex : &sc->st;
-  int rc = sc->cb(sc->ctx, fl, ex->p, ex->len, s, e);
-  if (rc == 0 && sc->form && ex != &sc->st &&
-      (sc->ex.len != sc->st.len ||
-       memcmp(sc->ex.p, sc->st.p, (size_t)sc->ex.len) != 0))
-    rc = sc->form(sc->ctx, sc->st.p, sc->st.len, sc->ex.p, sc->ex.len);
-  return rc;
-}
 
 /* Emit one word text[s..e) in the scanner's mode. */
 static int emit(scan *sc, int s, int e, int colocated) {
@@ -148,7 +136,6 @@ static int emit(scan *sc, int s, int e, int colocated) {
     return sc->ex.len ? sc->cb(sc->ctx, fl, sc->ex.p, sc->ex.len, s, e) : 0;
   }
   if (sc->st.len == 0) return 0;
-  if (sc->mode == FTS_INDEX) return emit_index(sc, fl, s, e);
   int rc = sc->cb(sc->ctx, fl, sc->st.p, sc->st.len, s, e);
   if (rc == 0 && (sc->ex.len != sc->st.len ||
                   memcmp(sc->ex.p, sc->st.p, (size_t)sc->ex.len) != 0))
@@ -216,16 +203,10 @@ static int compound(scan *sc, int i, int *end) {
 }
 
 int fts_scan(const char *text, int n, int mode, fts_token_fn cb, void *ctx) {
-  return fts_scan_forms(text, n, mode, cb, NULL, ctx);
-}
-
-int fts_scan_forms(const char *text, int n, int mode, fts_token_fn cb,
-                   fts_form_fn form, void *ctx) {
   scan sc = {.text = (const unsigned char *)text,
              .n = n,
              .mode = mode,
              .cb = cb,
-             .form = form,
              .ctx = ctx};
   tb_init(&sc.ex);
   tb_init(&sc.st);

@@ -361,9 +361,6 @@ static int migrate(store *s, char **err) {
   if (!rc && have < 6) /* 5 -> 6: word tokens in the index, or not yet */
     rc = have < 1 ? store_exec(s, STORE_FTS_WORDS_SQL, err)
                   : set_meta(s, "fts_words", "0", err);
-  if (!rc && have < 7) /* 6 -> 7: an index of exact forms (fts.h) */
-    rc = store_exec(s, STORE_FTS_FORMS_SQL, err) ||
-         set_meta(s, "fts_exact", have < 1 ? "1" : "0", err);
   if (!rc) /* fields added to fact_schema.h since the file was made */
     rc = store_facts_add_columns(s, err);
   if (!rc) rc = set_meta(s, "schema_version", num, err);

@@ -65,7 +65,6 @@ typedef struct job {
   char hash[17];
   int64_t max;               /* size cap (store_ingest_opts.max_file_size) */
   const struct seg_lex *lex; /* the lexicon to segment with (NULL: default) */
-  int exact;                 /* tokens of an index of exact forms */
   char *why;                 /* malloc'd failure reason, or NULL */
   VEC(char *) line_errors;   /* .jsonl: bad lines, reported; the rest is kept */
   VEC(item) items;
@@ -109,12 +108,8 @@ typedef struct ingest {
   int64_t submitted, taken, written;
   int quit, nthreads;
   pthread_t *threads;
-  VEC(fts_row) later;   /* FTS rows of replaced documents, not yet written */
-  struct seg_lex *lex;  /* the index's user lexicon (NULL: the default) */
-  int exact;            /* an index of exact forms (fts.h FTS_INDEX) */
-  uint64_t *forms_seen; /* hashes of the forms written by this run */
-  size_t nforms, forms_cap;
-  sqlite3_stmt *ins_form;
+  VEC(fts_row) later;  /* FTS rows of replaced documents, not yet written */
+  struct seg_lex *lex; /* the index's user lexicon (NULL: the default) */
   /* transactions and progress */
   int in_batch;
   int64_t in_tx;     /* jobs written in the current transaction */
@@ -158,7 +153,6 @@ int ing_visit(ingest *g, const char *path, const struct stat *sb);
  * ---- */
 int ing_lexicon_begin(ingest *g);
 void ing_lexicon_end(ingest *g);
-int ing_write_forms(ingest *g, const fts_replay fts[5]);
 
 /* ---- store_ingest_work.c: the worker pool (contracts at the definitions) ----
  */

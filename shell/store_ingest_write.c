@@ -201,7 +201,7 @@ static int insert_fts(ingest *g, int64_t id, const fts_replay fts[5]) {
   fts_replay_set(fts, 5);
   int rc = ing_step(g, st);
   fts_replay_set(NULL, 0);
-  return rc ? rc : ing_write_forms(g, fts);
+  return rc;
 }
 
 static int defer_fts(ingest *g, item *it, int64_t id);

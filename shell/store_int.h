@@ -37,11 +37,6 @@ int store_exec(store *s, const char *sql, char **err);
 #define STORE_FTS_WORDS_SQL \
   "INSERT OR REPLACE INTO meta(key, value) VALUES('fts_words', '1')"
 int store_fts_words(store *s);
-/* fts_forms(strip, exact): the accented forms an index of exact forms
-** holds (meta 'fts_exact' = 1), read by the tokenizer's query mode. */
-#define STORE_FTS_FORMS_SQL                                               \
-  "CREATE TABLE IF NOT EXISTS fts_forms(strip TEXT NOT NULL, exact TEXT " \
-  "NOT NULL, PRIMARY KEY(strip, exact)) WITHOUT ROWID"
 /* First column of the first row of sql (arg bound to ?1 unless NULL):
 ** none when there is no row, -1 when sql does not compile. */
 int64_t store_int(store *s, const char *sql, const char *arg, int64_t none);

@@ -70,11 +70,11 @@ static int ingest(store *s, int reparse) {
 static int integrity(store *s) {
   char *text = store_meta(s, "fts_lexicon");
   seg_lex *lex = store_words_overlay(text);
-  fts_set_index(store_db(s), lex, 1);
+  fts_set_lexicon(store_db(s), lex);
   int rc = sqlite3_exec(store_db(s),
                         "INSERT INTO fts(fts) VALUES('integrity-check')", NULL,
                         NULL, NULL);
-  fts_set_index(store_db(s), NULL, 0);
+  fts_set_lexicon(store_db(s), NULL);
   seg_lex_free(lex);
   free(text);
   return rc;
