@@ -47,20 +47,10 @@ static int collect_word(void *ctx, size_t from, size_t to, int nsyl, int kind) {
   return 0;
 }
 
-/*
-** w's text folded (accents too when `accents`) into out (cap bytes), spaces
-** turned into FTS_WORD_JOIN. The fold table's path (text_fold), which
-** gives the same bytes as the full Unicode fold for valid UTF-8; invalid
-** UTF-8 gives no key, as text_fold_alloc does. Returns the key's length,
-** or 0 (no key, or it does not fit).
-*/
-static size_t word_key(const char *s, size_t len, int accents, char *out,
-                       size_t cap) {
-  if (!text_utf8_valid(s, len)) return 0;
-  size_t n = text_fold(out, cap, s, len, accents);
-  for (size_t i = 0; i < n; i++)
-    if (out[i] == ' ') out[i] = FTS_WORD_JOIN;
-  return n;
+/* Spaces of key k[0..n) turned into FTS_WORD_JOIN. */
+static void join_key(char *k, int n) {
+  for (int i = 0; i < n; i++)
+    if (k[i] == ' ') k[i] = FTS_WORD_JOIN;
 }
 
 #define WORD_KEY_MAX 512 /* longer words (never seen) get no word token */
@@ -71,14 +61,15 @@ static size_t word_key(const char *s, size_t len, int accents, char *out,
 */
 static int emit_word(wctx *x, const wspan *w) {
   char st[WORD_KEY_MAX], ex[WORD_KEY_MAX];
-  size_t len = (size_t)(w->to - w->from);
-  size_t ns =
-      word_key(x->text + w->from, len, TEXT_FOLD_ACCENTS, st, sizeof st);
-  size_t ne = word_key(x->text + w->from, len, TEXT_FOLD_CASE, ex, sizeof ex);
+  int ns, ne; /* one pass for both keys; invalid UTF-8: no key */
+  fts_fold_pair(x->text + w->from, w->to - w->from, st, &ns, ex, &ne,
+                WORD_KEY_MAX);
+  join_key(st, ns);
+  join_key(ex, ne);
   int rc = 0;
-  if (ns) rc = x->cb(x->ctx, FTS_COLOCATED, st, (int)ns, w->from, w->to);
-  if (rc == 0 && ne && (ne != ns || memcmp(ex, st, ne) != 0))
-    rc = x->cb(x->ctx, FTS_COLOCATED, ex, (int)ne, w->from, w->to);
+  if (ns) rc = x->cb(x->ctx, FTS_COLOCATED, st, ns, w->from, w->to);
+  if (rc == 0 && ne && (ne != ns || memcmp(ex, st, (size_t)ne) != 0))
+    rc = x->cb(x->ctx, FTS_COLOCATED, ex, ne, w->from, w->to);
   return rc;
 }
 

@@ -150,6 +150,15 @@ typedef struct fts_replay {
 } fts_replay;
 void fts_replay_set(const fts_replay *cols, int ncol);
 
+/*
+** Both index forms of s[0..n) in one pass, as a document token gets them:
+** the accent-stripped form into st, the exact folded form into ex (cap
+** bytes each), lengths through *nst and *nex (0 for invalid UTF-8).
+** Returns 0, or -1 (both lengths 0) when a form does not fit.
+*/
+int fts_fold_pair(const char *s, int n, char *st, int *nst, char *ex, int *nex,
+                  int cap);
+
 /* Exact folded form (NFC, case folded) of the first token of s, written
 ** to out (size cap, NUL-terminated). Returns its length, or -1 if none. */
 int fts_fold(const char *s, char *out, int cap);
