@@ -109,12 +109,29 @@ static seg_entry *entry(seg_lex *lex, const char *key, size_t n, int nsyl) {
   return e;
 }
 
+/*
+** The entry of the key of hash h and length n, or an empty slot: found by
+** its 64-bit hash and length alone, without reading the key's bytes (a
+** second cache miss in a table of megabytes). Two keys of one length
+** sharing a 64-bit hash are not expected among a lexicon's entries and
+** the text's syllable runs; the decoder's cache trusts the hash alone
+** already.
+*/
+static const seg_entry *slot_by_hash(const seg_lex *lex, size_t n, uint64_t h) {
+  size_t mask = lex->cap - 1;
+  for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+    const seg_entry *e = &lex->slots[i];
+    if (e->h == 0 || (e->h == h && e->len == n)) return e;
+  }
+}
+
 seg_hit seg_lex_find(const seg_lex *lex, const char *key, size_t n,
                      uint64_t h) {
   seg_hit r = {0, -INFINITY};
   if (lex->base) r = seg_lex_find(lex->base, key, n, h);
   if (!lex->cap || !filter_has(lex, h)) return r;
-  const seg_entry *e = slot_of(lex, key, n, h);
+  (void)key;
+  const seg_entry *e = slot_by_hash(lex, n, h);
   if (!e->h) return r;
   if (e->flags & SEG_F_REMOVED) r.flags &= ~(SEG_F_WORD | SEG_F_USER);
   if (e->flags & SEG_F_WORD) {
