@@ -4,7 +4,8 @@
 # Usage: bench/segment.sh [TINSH] [ARCHIVE]
 #   TINSH    the binary (default: $TINSH, else ./build/tinsh)
 #   ARCHIVE  corpus archive for the second input (default:
-#            ../shared/corpora/baomoi-35k.tar.xz; skipped when absent)
+#            ../shared/corpora/baomoi-35k.tar.xz; skipped when absent;
+#            not unpacked when $BENCH_DIR/data holds a copy)
 # Inputs: the example corpus (examples/corpus, concatenated 100 times so
 # the run is long enough to time) and a 20 MB sample of the 35k corpus
 # (its first files in name order, concatenated). For each, the median of
@@ -50,9 +51,15 @@ command -v time >/dev/null 2>&1 || [ -x /usr/bin/time ] ||
 for _ in $(seq 100); do cat "$src"/examples/corpus/*.txt; done >"$work/examples.txt"
 bench "examples x100" "$work/examples.txt"
 
-if [ -f "$archive" ]; then
-  tar -xJf "$archive" -C "$work"
-  find "$work" -type f -name '*.txt' ! -name examples.txt | sort |
+# an unpacked copy (bench/ingest.sh keeps one in $BENCH_DIR/data) saves
+# unpacking the archive again
+unpacked=${BENCH_DIR:-/tmp/tinsh-bench}/data
+if [ -d "$unpacked" ] || [ -f "$archive" ]; then
+  if [ ! -d "$unpacked" ]; then
+    tar -xJf "$archive" -C "$work"
+    unpacked=$work
+  fi
+  find "$unpacked" -type f -name '*.txt' ! -name examples.txt | sort |
     xargs -d '\n' cat 2>/dev/null | head -c 20000000 >"$work/sample.txt" || true
   bench "$(basename "$archive" .tar.xz) 20MB" "$work/sample.txt"
 else

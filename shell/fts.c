@@ -47,29 +47,29 @@ static int collect_word(void *ctx, size_t from, size_t to, int nsyl, int kind) {
   return 0;
 }
 
-/* w's text folded (accents too when `accents`), spaces turned into
-** FTS_WORD_JOIN; malloc'd, length in *n. */
-static char *word_key(const char *s, size_t len, int accents, size_t *n) {
-  char *f = text_fold_alloc(s, len, accents, n);
-  for (size_t i = 0; f && i < *n; i++)
-    if (f[i] == ' ') f[i] = FTS_WORD_JOIN;
-  return f;
+/* Spaces of key k[0..n) turned into FTS_WORD_JOIN. */
+static void join_key(char *k, int n) {
+  for (int i = 0; i < n; i++)
+    if (k[i] == ' ') k[i] = FTS_WORD_JOIN;
 }
+
+#define WORD_KEY_MAX 512 /* longer words (never seen) get no word token */
 
 /*
 ** Emit the word tokens of w (stripped key, then the exact key when it
 ** differs), colocated with its first syllable.
 */
 static int emit_word(wctx *x, const wspan *w) {
-  size_t ns = 0, ne = 0, len = (size_t)(w->to - w->from);
-  char *st = word_key(x->text + w->from, len, TEXT_FOLD_ACCENTS, &ns);
-  char *ex = word_key(x->text + w->from, len, TEXT_FOLD_CASE, &ne);
+  char st[WORD_KEY_MAX], ex[WORD_KEY_MAX];
+  int ns, ne; /* one pass for both keys; invalid UTF-8: no key */
+  fts_fold_pair(x->text + w->from, w->to - w->from, st, &ns, ex, &ne,
+                WORD_KEY_MAX);
+  join_key(st, ns);
+  join_key(ex, ne);
   int rc = 0;
-  if (st && ns) rc = x->cb(x->ctx, FTS_COLOCATED, st, (int)ns, w->from, w->to);
-  if (rc == 0 && ex && ne && (ne != ns || memcmp(ex, st, ne) != 0))
-    rc = x->cb(x->ctx, FTS_COLOCATED, ex, (int)ne, w->from, w->to);
-  free(st);
-  free(ex);
+  if (ns) rc = x->cb(x->ctx, FTS_COLOCATED, st, ns, w->from, w->to);
+  if (rc == 0 && ne && (ne != ns || memcmp(ex, st, (size_t)ne) != 0))
+    rc = x->cb(x->ctx, FTS_COLOCATED, ex, ne, w->from, w->to);
   return rc;
 }
 
@@ -94,9 +94,12 @@ static int word_token(void *ctx, int tflags, const char *tok, int ntok,
   return x->cb(x->ctx, tflags, tok, ntok, start, end);
 }
 
-int fts_tokenize(const char *text, int n, int mode, fts_token_fn cb,
-                 void *ctx) {
-  const seg_lex *lex = mode == FTS_DOCUMENT ? seg_lex_default() : NULL;
+int fts_tokenize_lex(const seg_lex *lex, const char *text, int n, int mode,
+                     fts_token_fn cb, void *ctx) {
+  if (mode != FTS_DOCUMENT)
+    lex = NULL;
+  else if (!lex)
+    lex = seg_lex_default();
   wctx x = {.text = text, .cb = cb, .ctx = ctx};
   if (lex && n > 0) seg_words(lex, text, (size_t)n, collect_word, &x);
   if (x.nw == 0) return fts_scan(text, n, mode, cb, ctx);
@@ -106,7 +109,22 @@ int fts_tokenize(const char *text, int n, int mode, fts_token_fn cb,
   return rc;
 }
 
+int fts_tokenize(const char *text, int n, int mode, fts_token_fn cb,
+                 void *ctx) {
+  return fts_tokenize_lex(NULL, text, n, mode, cb, ctx);
+}
+
 /* ---- FTS5 glue ---- */
+
+/* One connection's tokenizer: the lexicon of its document mode (NULL: the
+** default one). The registration owns it (freed by conf_free). */
+typedef struct fts_conf {
+  const seg_lex *lex;
+} fts_conf;
+
+static void conf_free(void *p) {
+  free(p);
+}
 
 typedef struct xtok_ctx {
   void *pctx;
@@ -121,9 +139,8 @@ static int fwd_token(void *ctx, int tflags, const char *tok, int ntok,
 
 static int tok_create(void *ctx, const char **azArg, int nArg,
                       Fts5Tokenizer **ppOut) {
-  (void)ctx, (void)azArg, (void)nArg;
-  static int handle;
-  *ppOut = (Fts5Tokenizer *)&handle; /* stateless: any non-NULL handle */
+  (void)azArg, (void)nArg;
+  *ppOut = (Fts5Tokenizer *)ctx; /* the connection's fts_conf */
   return SQLITE_OK;
 }
 
@@ -137,6 +154,7 @@ static void tok_delete(Fts5Tokenizer *t) {
 ** end (4), token bytes. */
 struct fts_tokens {
   buf b;
+  const seg_lex *lex; /* the lexicon they were made with */
 };
 
 static int pack_token(void *ctx, int tflags, const char *tok, int ntok,
@@ -153,10 +171,16 @@ static int pack_token(void *ctx, int tflags, const char *tok, int ntok,
   return 0;
 }
 
-fts_tokens *fts_pretokenize(const char *text, int n) {
+fts_tokens *fts_pretokenize_lex(const seg_lex *lex, const char *text, int n) {
   fts_tokens *t = xcalloc(1, sizeof *t);
-  if (text && n > 0) fts_tokenize(text, n, FTS_DOCUMENT, pack_token, &t->b);
+  t->lex = lex;
+  if (text && n > 0)
+    fts_tokenize_lex(lex, text, n, FTS_DOCUMENT, pack_token, &t->b);
   return t;
+}
+
+fts_tokens *fts_pretokenize(const char *text, int n) {
+  return fts_pretokenize_lex(NULL, text, n);
 }
 
 void fts_tokens_free(fts_tokens *t) {
@@ -193,7 +217,7 @@ static int tok_tokenize(Fts5Tokenizer *t, void *pCtx, int flags,
                         const char *pText, int nText,
                         int (*xToken)(void *, int, const char *, int, int,
                                       int)) {
-  (void)t;
+  const seg_lex *lex = ((const fts_conf *)(void *)t)->lex;
   xtok_ctx x = {pCtx, xToken};
   int mode = (flags & FTS5_TOKENIZE_QUERY) ? FTS_QUERY
              : (flags & FTS5_TOKENIZE_AUX) ? FTS_AUX
@@ -208,10 +232,11 @@ static int tok_tokenize(Fts5Tokenizer *t, void *pCtx, int flags,
       if (r->len == nText && r->tokens && r->text &&
           (r->text == pText || memcmp(r->text, pText, (size_t)nText) == 0))
         return replay(r->tokens, &x);
+      if (r->tokens) lex = r->tokens->lex; /* the insert's own lexicon */
       replay_n = replay_next = 0; /* out of step: tokenize from here on */
     }
   }
-  return fts_tokenize(pText, nText, mode, fwd_token, &x);
+  return fts_tokenize_lex(lex, pText, nText, mode, fwd_token, &x);
 }
 
 /* ---- tinsh_offsets(fts [, spans]): byte offsets of the hits ---- */
@@ -461,10 +486,22 @@ int fts_register(sqlite3 *db) {
   fts5_api *api = get_fts5_api(db);
   if (!api) return SQLITE_ERROR;
   fts5_tokenizer t = {tok_create, tok_delete, tok_tokenize};
-  int rc = api->xCreateTokenizer(api, FTS_TOKENIZER_NAME, NULL, &t, NULL);
+  fts_conf *conf = xcalloc(1, sizeof *conf);
+  int rc = api->xCreateTokenizer(api, FTS_TOKENIZER_NAME, conf, &t, conf_free);
   if (rc == SQLITE_OK)
     rc = api->xCreateFunction(api, "tinsh_offsets", NULL, offsets_fn, NULL);
   if (rc == SQLITE_OK)
     rc = api->xCreateFunction(api, "tinsh_rank", NULL, rank_fn, NULL);
   return rc;
+}
+
+int fts_set_lexicon(sqlite3 *db, const seg_lex *lex) {
+  fts5_api *api = get_fts5_api(db);
+  void *ud = NULL;
+  fts5_tokenizer t;
+  if (!api ||
+      api->xFindTokenizer(api, FTS_TOKENIZER_NAME, &ud, &t) != SQLITE_OK || !ud)
+    return SQLITE_ERROR;
+  ((fts_conf *)ud)->lex = lex;
+  return SQLITE_OK;
 }

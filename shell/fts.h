@@ -56,6 +56,11 @@ typedef int (*fts_token_fn)(void *ctx, int tflags, const char *tok, int ntok,
 ** for each token. Returns 0, or the first non-zero value cb returned.
 */
 int fts_tokenize(const char *text, int n, int mode, fts_token_fn cb, void *ctx);
+/* The same with the word tokens of lexicon lex (NULL: the default one,
+** seg_lex_default; only document mode uses a lexicon). */
+struct seg_lex;
+int fts_tokenize_lex(const struct seg_lex *lex, const char *text, int n,
+                     int mode, fts_token_fn cb, void *ctx);
 /* The same without word tokens (fts_tok.c): what the segmenter itself
 ** uses to read syllables. */
 int fts_scan(const char *text, int n, int mode, fts_token_fn cb, void *ctx);
@@ -79,6 +84,15 @@ int fts_scan(const char *text, int n, int mode, fts_token_fn cb, void *ctx);
 ** `rank MATCH 'tinsh_rank(nrun, w...)'`.
 */
 int fts_register(sqlite3 *db);
+
+/*
+** The lexicon db's "tinsh" tokenizer segments documents with (NULL: the
+** default one), for every later insert, 'delete' and integrity-check of
+** the connection that FTS5 tokenizes itself (replayed tokens keep their
+** own). The caller keeps lex alive until it sets another. Returns an
+** SQLite status code (SQLITE_ERROR when fts_register was not called).
+*/
+int fts_set_lexicon(sqlite3 *db, const struct seg_lex *lex);
 
 /*
 ** Turn a user's plain query into a MATCH expression that never raises an
@@ -124,6 +138,10 @@ char *fts_plain_query_words(const char *q, fts_word_fn has, void *ctx,
 */
 typedef struct fts_tokens fts_tokens;
 fts_tokens *fts_pretokenize(const char *text, int n);
+/* The same with lexicon lex (NULL: the default one); should replay fall
+** out of step, the text is tokenized again with lex. */
+fts_tokens *fts_pretokenize_lex(const struct seg_lex *lex, const char *text,
+                                int n);
 void fts_tokens_free(fts_tokens *t);
 typedef struct fts_replay {
   const char *text; /* the text as it will be inserted (NULL = SQL NULL) */
@@ -131,6 +149,15 @@ typedef struct fts_replay {
   const fts_tokens *tokens;
 } fts_replay;
 void fts_replay_set(const fts_replay *cols, int ncol);
+
+/*
+** Both index forms of s[0..n) in one pass, as a document token gets them:
+** the accent-stripped form into st, the exact folded form into ex (cap
+** bytes each), lengths through *nst and *nex (0 for invalid UTF-8).
+** Returns 0, or -1 (both lengths 0) when a form does not fit.
+*/
+int fts_fold_pair(const char *s, int n, char *st, int *nst, char *ex, int *nex,
+                  int cap);
 
 /* Exact folded form (NFC, case folded) of the first token of s, written
 ** to out (size cap, NUL-terminated). Returns its length, or -1 if none. */

@@ -117,6 +117,21 @@ static void norm_token(const unsigned char *s, int n, tbuf *ex, tbuf *st) {
   }
 }
 
+int fts_fold_pair(const char *s, int n, char *st, int *nst, char *ex, int *nex,
+                  int cap) {
+  tbuf a, b;
+  tb_init(&a);
+  tb_init(&b);
+  norm_token((const unsigned char *)s, n, &a, &b);
+  int ok = a.len < cap && b.len < cap;
+  *nex = ok ? a.len : 0;
+  *nst = ok ? b.len : 0;
+  if (ok) memcpy(ex, a.p, (size_t)a.len), memcpy(st, b.p, (size_t)b.len);
+  tb_free(&a);
+  tb_free(&b);
+  return ok ? 0 : -1;
+}
+
 /* ---- the scanner ---- */
 
 typedef struct scan {

@@ -71,11 +71,15 @@ static seg_entry *slot_of(const seg_lex *lex, const char *key, size_t n,
   }
 }
 
-/* Double the table (or make the first one). */
-static void grow(seg_lex *lex) {
+/* Room for n more entries at most half full: the table rehashed once
+** into a big enough power of two (or made). */
+static void reserve(seg_lex *lex, size_t n) {
+  size_t cap = lex->cap ? lex->cap : 1024;
+  while (2 * (lex->n + n) > cap) cap *= 2;
+  if (cap == lex->cap) return;
   size_t oldcap = lex->cap;
   seg_entry *old = lex->slots;
-  lex->cap = oldcap ? oldcap * 2 : 1024;
+  lex->cap = cap;
   lex->slots = xcalloc(lex->cap, sizeof *lex->slots);
   for (size_t i = 0; i < oldcap; i++) {
     if (old[i].h == 0) continue;
@@ -88,7 +92,7 @@ static void grow(seg_lex *lex) {
 
 /* The entry of key, made (with no flags) when it is not there. */
 static seg_entry *entry(seg_lex *lex, const char *key, size_t n, int nsyl) {
-  if (2 * (lex->n + 1) > lex->cap) grow(lex);
+  if (2 * (lex->n + 1) > lex->cap) reserve(lex, 1);
   uint64_t h = seg_hash(key, n);
   seg_entry *e = slot_of(lex, key, n, h);
   if (e->h) return e;
@@ -105,12 +109,29 @@ static seg_entry *entry(seg_lex *lex, const char *key, size_t n, int nsyl) {
   return e;
 }
 
+/*
+** The entry of the key of hash h and length n, or an empty slot: found by
+** its 64-bit hash and length alone, without reading the key's bytes (a
+** second cache miss in a table of megabytes). Two keys of one length
+** sharing a 64-bit hash are not expected among a lexicon's entries and
+** the text's syllable runs; the decoder's cache trusts the hash alone
+** already.
+*/
+static const seg_entry *slot_by_hash(const seg_lex *lex, size_t n, uint64_t h) {
+  size_t mask = lex->cap - 1;
+  for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+    const seg_entry *e = &lex->slots[i];
+    if (e->h == 0 || (e->h == h && e->len == n)) return e;
+  }
+}
+
 seg_hit seg_lex_find(const seg_lex *lex, const char *key, size_t n,
                      uint64_t h) {
   seg_hit r = {0, -INFINITY};
   if (lex->base) r = seg_lex_find(lex->base, key, n, h);
   if (!lex->cap || !filter_has(lex, h)) return r;
-  const seg_entry *e = slot_of(lex, key, n, h);
+  (void)key;
+  const seg_entry *e = slot_by_hash(lex, n, h);
   if (!e->h) return r;
   if (e->flags & SEG_F_REMOVED) r.flags &= ~(SEG_F_WORD | SEG_F_USER);
   if (e->flags & SEG_F_WORD) {
@@ -210,6 +231,9 @@ static char *next_line(char **p, char **rest) {
 /* words file: "word<TAB>count" lines; "# total<TAB>N" sets the total. */
 static void load_words(seg_lex *lex, char *s) {
   char *rest, *w;
+  size_t lines = 0;
+  for (const char *p = s; (p = strchr(p, '\n')); p++) lines++;
+  reserve(lex, lines + lines / 2); /* the words and their prefixes */
   while ((w = next_line(&s, &rest))) {
     double c = rest ? strtod(rest, NULL) : 1;
     if (w[0] == '#') {

@@ -41,7 +41,7 @@ int store_ingest(store *s, const char *const *paths, int npaths,
   int rc =
       store_exec(s, "PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY",
                  err) ||
-      ing_prepare_all(&g) || ing_bulk_begin(&g) ||
+      ing_prepare_all(&g) || ing_lexicon_begin(&g) || ing_bulk_begin(&g) ||
       ing_log_start(&g, paths, npaths);
   if (rc) g.failed = 1;
   /* pass 1: totals for the progress display (a stat per file before the
@@ -82,6 +82,7 @@ int store_ingest(store *s, const char *const *paths, int npaths,
   st->elapsed = ing_since(&g.t0);
   ing_log_end(&g);
   ing_bulk_end(&g);
+  ing_lexicon_end(&g);
   ing_finalize_all(&g);
   free(g.stack.items);
   ing_progress(&g, 1);

@@ -8,6 +8,7 @@
 **   store_ingest_write.c  the writer: decisions and SQL for one job
 **   store_ingest_bulk.c   the bulk load, the lock, the ingest log
 **   store_ingest_work.c   the worker pool: read, hash, parse (no SQL)
+**   store_ingest_lex.c    the lexicon it segments with (the index's)
 ** Results are written in walk order whatever order the workers finish
 ** in, so runs are deterministic.
 **
@@ -62,9 +63,10 @@ typedef struct job {
   char *bytes;
   size_t len;
   char hash[17];
-  int64_t max;             /* size cap (store_ingest_opts.max_file_size) */
-  char *why;               /* malloc'd failure reason, or NULL */
-  VEC(char *) line_errors; /* .jsonl: bad lines, reported; the rest is kept */
+  int64_t max;               /* size cap (store_ingest_opts.max_file_size) */
+  const struct seg_lex *lex; /* the lexicon to segment with (NULL: default) */
+  char *why;                 /* malloc'd failure reason, or NULL */
+  VEC(char *) line_errors;   /* .jsonl: bad lines, reported; the rest is kept */
   VEC(item) items;
   int done;
 } job;
@@ -106,7 +108,8 @@ typedef struct ingest {
   int64_t submitted, taken, written;
   int quit, nthreads;
   pthread_t *threads;
-  VEC(fts_row) later; /* FTS rows of replaced documents, not yet written */
+  VEC(fts_row) later;  /* FTS rows of replaced documents, not yet written */
+  struct seg_lex *lex; /* the index's user lexicon (NULL: the default) */
   /* transactions and progress */
   int in_batch;
   int64_t in_tx;     /* jobs written in the current transaction */
@@ -115,7 +118,8 @@ typedef struct ingest {
   struct timespec t0, last_commit, last_progress;
   /* prepared statements */
   sqlite3_stmt *q_file, *q_file_by_hash, *q_doc_by_hash, *ins_doc, *ins_block,
-      *ins_fts, *ins_file, *upd_file_stat, *ins_err, *q_fts_old, *del_fts;
+      *ins_fts, *ins_file, *upd_file_stat, *ins_err, *q_fts_old, *del_fts,
+      *q_fts_has;
   sqlite3_stmt *ins_fact[FK__COUNT]; /* one insert per fact kind */
 } ingest;
 
@@ -144,6 +148,11 @@ int ing_optimize_if_rewritten(ingest *g);
 int ing_prune(ingest *g);
 int ing_reparse_all(ingest *g);
 int ing_visit(ingest *g, const char *path, const struct stat *sb);
+
+/* ---- store_ingest_lex.c: the lexicon (contracts at the top of the file)
+ * ---- */
+int ing_lexicon_begin(ingest *g);
+void ing_lexicon_end(ingest *g);
 
 /* ---- store_ingest_work.c: the worker pool (contracts at the definitions) ----
  */

@@ -19,6 +19,7 @@
 #include "fts.h"
 #include "parse.h"
 #include "pipeline.h"
+#include "segment.h"
 #include "store_facts.h"
 #include "store_ingest_int.h"
 
@@ -80,7 +81,7 @@ static int parse_record(const char *path, const char *raw, size_t n, int rec,
 }
 
 /* Worker side: the FTS column texts of it->d and their tokens. */
-static void prepare_fts(item *it) {
+static void prepare_fts(item *it, const seg_lex *lex) {
   const doc *d = it->d;
   /* what ing_write_doc stores of the raw bytes and of the blocks' texts */
   size_t pre = 0, suf = 0,
@@ -113,7 +114,7 @@ static void prepare_fts(item *it) {
   for (int c = 0; c < 5; c++) {
     it->fts[c].text = t[c];
     it->fts[c].len = t[c] ? (int)strlen(t[c]) : 0;
-    it->fts[c].tokens = fts_pretokenize(t[c], it->fts[c].len);
+    it->fts[c].tokens = fts_pretokenize_lex(lex, t[c], it->fts[c].len);
   }
 }
 
@@ -263,7 +264,8 @@ static void run_job(job *j) {
   } else {
     parse_json_file(j);
   }
-  for (size_t i = 0; i < j->items.n; i++) prepare_fts(&j->items.items[i]);
+  for (size_t i = 0; i < j->items.n; i++)
+    prepare_fts(&j->items.items[i], j->lex);
 }
 
 void ing_job_clear(job *j) {

@@ -63,6 +63,7 @@ int ing_prepare_all(ingest *g) {
          prep(g, &g->del_fts,
               "INSERT INTO fts(fts, rowid, title, lead, body, captions, "
               "answers) VALUES('delete', ?1, ?2, ?3, ?4, ?5, ?6)") ||
+         prep(g, &g->q_fts_has, "SELECT 1 FROM fts_docsize WHERE id = ?1") ||
          prep(g, &g->ins_err, "INSERT INTO ingest_errors VALUES(?1,?2,?3)") ||
          store_facts_prepare(g->s->db, g->ins_fact, g->err);
 }
@@ -71,7 +72,7 @@ void ing_finalize_all(ingest *g) {
   sqlite3_stmt **all[] = {&g->q_file,    &g->q_file_by_hash, &g->q_doc_by_hash,
                           &g->ins_doc,   &g->ins_block,      &g->ins_fts,
                           &g->ins_file,  &g->upd_file_stat,  &g->ins_err,
-                          &g->q_fts_old, &g->del_fts};
+                          &g->q_fts_old, &g->del_fts,        &g->q_fts_has};
   for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
     sqlite3_finalize(*all[i]);
     *all[i] = NULL;
@@ -121,6 +122,15 @@ static int exec_id(ingest *g, const char *sql, int64_t id) {
   return rc;
 }
 
+/* Is document id in the index? (Not after the index was emptied for a
+** new lexicon, until it is indexed again.) */
+static int fts_indexed(ingest *g, int64_t id) {
+  sqlite3_bind_int64(g->q_fts_has, 1, id);
+  int r = sqlite3_step(g->q_fts_has);
+  sqlite3_reset(g->q_fts_has);
+  return r != SQLITE_DONE; /* an error: let the 'delete' report it */
+}
+
 /*
 ** FTS5's 'delete' of document id, with the old column values read through
 ** the fts_content view first. A one-row INSERT ... VALUES: an INSERT ...
@@ -129,6 +139,7 @@ static int exec_id(ingest *g, const char *sql, int64_t id) {
 */
 static int fts_delete(ingest *g, int64_t id) {
   sqlite3_stmt *q = g->q_fts_old, *d = g->del_fts;
+  if (!fts_indexed(g, id)) return 0;
   sqlite3_bind_int64(q, 1, id);
   int r = sqlite3_step(q), rc = 0;
   if (r == SQLITE_ROW) {

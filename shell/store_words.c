@@ -1,11 +1,16 @@
 /*
 ** store_words.c — read the user lexicon (table corpus_words) of a
-** database, for the segmenter of an ingest (seg_lex_overlay + add/remove).
+** database, for the segmenter of an ingest (seg_lex_overlay + add/remove),
+** and its text form, which meta 'fts_lexicon' keeps for the index.
 */
 #include "store_words.h"
 
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "segment.h"
+#include "util.h"
 
 /* Is there a table corpus_words? */
 static int has_words_table(sqlite3 *db) {
@@ -39,4 +44,37 @@ int store_user_words(store *s, store_word_fn cb, void *ctx) {
   if (ret == 0 && rc != SQLITE_DONE) ret = -1;
   sqlite3_finalize(st);
   return ret;
+}
+
+/* store_user_words callback: one line of the text form. */
+static int text_line(void *ctx, const char *word, int add) {
+  buf *b = ctx;
+  buf_addc(b, add ? '+' : '-');
+  buf_adds(b, word);
+  buf_addc(b, '\n');
+  return 0;
+}
+
+char *store_words_text(store *s) {
+  buf b;
+  buf_init(&b);
+  if (store_user_words(s, text_line, &b) != 0) {
+    buf_free(&b);
+    return NULL;
+  }
+  return b.data ? b.data : xstrdup("");
+}
+
+seg_lex *store_words_overlay(const char *text) {
+  const seg_lex *base = text && *text ? seg_lex_default() : NULL;
+  if (!base) return NULL;
+  seg_lex *lex = seg_lex_overlay(base);
+  for (const char *p = text; lex && *p;) {
+    const char *nl = strchr(p, '\n');
+    size_t n = nl ? (size_t)(nl - p) : strlen(p);
+    if (n > 1 && p[0] == '+') seg_lex_add(lex, p + 1, n - 1);
+    if (n > 1 && p[0] == '-') seg_lex_remove(lex, p + 1, n - 1);
+    p += n + (nl != NULL);
+  }
+  return lex;
 }

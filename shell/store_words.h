@@ -21,4 +21,20 @@ typedef int (*store_word_fn)(void *ctx, const char *word, int add);
 */
 int store_user_words(store *s, store_word_fn cb, void *ctx);
 
+/*
+** The user lexicon of s as text, one entry a line in word order: "+word"
+** for a taught word, "-word" for a removed one (what meta 'fts_lexicon'
+** keeps: the user lexicon the full-text index was built with). malloc'd,
+** "" when there is none; NULL on an SQLite error.
+*/
+char *store_words_text(store *s);
+
+/*
+** A segmenter overlay on the default lexicon holding the entries of text
+** (store_words_text's form): free it with seg_lex_free. NULL when text is
+** NULL or empty: the default lexicon itself is the answer.
+*/
+struct seg_lex;
+struct seg_lex *store_words_overlay(const char *text);
+
 #endif
