@@ -62,11 +62,10 @@ static void map_grow(ws_map *m) {
   m->cap = ncap;
 }
 
-/* The entry of key k[0..n), created (zero counts) when new. */
-static ws_ent *map_get(ws_map *m, const char *k, size_t n) {
+/* The entry of key k[0..n) of hash h, created (zero counts) when new. */
+static ws_ent *map_get_h(ws_map *m, const char *k, size_t n, uint64_t h) {
   if (!m->a.head && !m->cap) arena_init(&m->a);
   if ((m->n + 1) * 2 >= m->cap) map_grow(m);
-  uint64_t h = util_hash64(k, n);
   ws_ent *e = map_slot(m->tab, m->cap, k, n, h);
   if (!e->key) {
     e->key = arena_strndup(&m->a, k, n);
@@ -74,6 +73,10 @@ static ws_ent *map_get(ws_map *m, const char *k, size_t n) {
     m->n++;
   }
   return e;
+}
+
+static ws_ent *map_get(ws_map *m, const char *k, size_t n) {
+  return map_get_h(m, k, n, util_hash64(k, n));
 }
 
 static ws_ent *map_find(const ws_map *m, const char *k, size_t n) {
@@ -140,6 +143,7 @@ typedef struct ws_tok {
   size_t last_end; /* end of the previous token */
   buf prev;        /* the previous token, empty after a break */
   buf pair;        /* scratch: "w1\tw2" */
+  int prev_stop;   /* the previous token is a stopword or a number */
   int any;         /* a token was seen in this block */
 } ws_tok;
 
@@ -157,8 +161,8 @@ static void tok_add(ws_tok *t, const char *k, size_t n, size_t from,
   ws_ent *e = map_get(&t->c->uni, k, n);
   if (!e->cnt++)
     e->disp = arena_strndup(&t->c->uni.a, t->text + from, to - from);
-  if (t->prev.len && !stop_or_number(t->w, t->prev.data, t->prev.len) &&
-      !stop_or_number(t->w, k, n)) {
+  int stop = stop_or_number(t->w, k, n);
+  if (t->prev.len && !t->prev_stop && !stop) {
     buf_reset(&t->pair);
     buf_add(&t->pair, t->prev.data, t->prev.len);
     buf_addc(&t->pair, '\t');
@@ -167,6 +171,7 @@ static void tok_add(ws_tok *t, const char *k, size_t n, size_t from,
   }
   buf_reset(&t->prev);
   buf_add(&t->prev, k, n);
+  t->prev_stop = stop;
 }
 
 /* fts_tokenize callback for a word counted by its syllables. */
@@ -244,7 +249,7 @@ static void merge(wstats *w, const wstats_doc *c, int sign) {
     for (size_t i = 0; i < src[m]->cap; i++) {
       const ws_ent *e = &src[m]->tab[i];
       if (!e->key) continue;
-      ws_ent *d = map_get(dst[m], e->key, e->len);
+      ws_ent *d = map_get_h(dst[m], e->key, e->len, e->h);
       d->cnt += sign * e->cnt, d->df += sign;
       if (!d->disp && e->disp) d->disp = arena_strdup(&dst[m]->a, e->disp);
     }
