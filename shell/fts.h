@@ -122,9 +122,10 @@ typedef char *(*fts_forms_fn)(void *ctx, const char *tok, int ntok);
 ** fts_plain_query_words where a joined word token also matches the
 ** documents holding one of its forms (forms()) as a phrase, the word's
 ** syllables side by side however the segmenter split them there:
-** `("quang_ninh" OR "quảng ninh")`, each phrase in *spans. Items after
-** such a group are joined with AND (FTS5 syntax); a query with a group
-** has no *run (no side-by-side ranking).
+** `("quang_ninh" OR "quảng ninh")`, each form's phrase in *spans as
+** "+n" (another form of the word before: tinsh_rank takes any form of
+** each word for the side-by-side run). Items after such a group are
+** joined with AND (FTS5 syntax).
 */
 char *fts_plain_query_forms(const char *q, fts_word_fn has, fts_forms_fn forms,
                             void *ctx, char **run, char **spans);

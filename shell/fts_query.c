@@ -70,6 +70,11 @@ static void add_span(qbuild *qb, int n) {
   buf_printf(&qb->spans, "%s%d", qb->spans.len ? " " : "", n);
 }
 
+/* The span of a phrase that is another form of the word before it. */
+static void add_alt_span(qbuild *qb, int n) {
+  buf_printf(&qb->spans, " +%d", n);
+}
+
 /* Add s[0..n) quoted (add_quoted) as the next item of the expression,
 ** after an AND when a group comes before it. */
 static int q_add(qbuild *qb, const char *s, int n, int prefix) {
@@ -104,14 +109,13 @@ static void add_word_token(qbuild *qb, const char *tok, int ntok, int k) {
     buf_adds(&qb->b, " OR");
     int n = add_quoted(&qb->b, a, (int)(e - a), 0);
     if (n)
-      add_span(qb, n);
+      add_alt_span(qb, n);
     else
       qb->b.len = mark;
   }
   buf_addc(&qb->b, ')');
   free(alts);
   qb->last_group = 1;
-  qb->special = 1; /* the phrases are no longer the words in order */
 }
 
 /* Fold of the one token of s[0..n), joined to out with FTS_WORD_JOIN. */
