@@ -351,6 +351,8 @@ typedef struct rank_data {
   double avgdl, idf_run;
   double *idf, *freq; /* nphrase + 1: the last one is the run */
   int *size;          /* tokens per phrase */
+  int *word;          /* the query word of each phrase (spans: "+n" is
+                         another form of the word before) */
 } rank_data;
 
 static int count_cb(const Fts5ExtensionApi *api, Fts5Context *fts, void *ctx) {
@@ -365,6 +367,7 @@ static void rank_data_free(void *p) {
   free(d->idf);
   free(d->freq);
   free(d->size);
+  free(d->word);
   free(d);
 }
 
@@ -386,6 +389,14 @@ static int rank_data_get(const Fts5ExtensionApi *api, Fts5Context *fts,
   d->idf = xcalloc((size_t)d->nphrase + 1, sizeof *d->idf);
   d->freq = xcalloc((size_t)d->nphrase + 1, sizeof *d->freq);
   d->size = xcalloc((size_t)d->nphrase + 1, sizeof *d->size);
+  d->word = xcalloc((size_t)d->nphrase + 1, sizeof *d->word);
+  const char *sp = spans;
+  for (int i = 0, w = -1; i < d->nphrase; i++) { /* "2 +2 1": words 0 0 1 */
+    while (sp && *sp == ' ') sp++;
+    w += !(sp && *sp == '+') || w < 0;
+    d->word[i] = w;
+    while (sp && *sp && *sp != ' ') sp++;
+  }
   sqlite3_int64 nrow = 0, ntok = 0;
   int rc = api->xRowCount(fts, &nrow);
   if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &ntok);
@@ -410,24 +421,23 @@ static int rank_data_get(const Fts5ExtensionApi *api, Fts5Context *fts,
   return SQLITE_OK;
 }
 
-/* Instance i of phrase 0 starts a run when phrase 1 follows it, phrase 2
-** follows that, ...; instances come sorted by column, then offset. */
+/* Instance i (of phrase ph0, a form of query word 0) starts a run when a
+** form of word 1 follows it, one of word 2 follows that, ...; instances
+** come sorted by column, then offset. */
 static int starts_run(const Fts5ExtensionApi *api, Fts5Context *fts,
-                      const rank_data *d, int i, int ninst, int col, int off) {
-  int want = off + d->size[0];
-  for (int p = 1; p < d->nphrase; p++) {
-    int found = 0;
-    for (int j = i + 1; j < ninst; j++) {
+                      const rank_data *d, int i, int ninst, int col, int off,
+                      int ph0) {
+  int want = off + d->size[ph0];
+  for (int p = 1; p <= d->word[d->nphrase - 1]; p++) {
+    int found = -1;
+    for (int j = i + 1; j < ninst && found < 0; j++) {
       int ph, c, o;
       if (api->xInst(fts, j, &ph, &c, &o) != SQLITE_OK) return 0;
       if (c > col || (c == col && o > want)) break;
-      if (c == col && o == want && ph == p) {
-        found = 1;
-        break;
-      }
+      if (c == col && o == want && d->word[ph] == p) found = ph;
     }
-    if (!found) return 0;
-    want += d->size[p];
+    if (found < 0) return 0;
+    want += d->size[found];
   }
   return 1;
 }
@@ -454,7 +464,8 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts,
     if ((rc = api->xInst(fts, i, &ph, &c, &o)) != SQLITE_OK) break;
     double w = c < nval ? sqlite3_value_double(vals[c]) : 1.0;
     d->freq[ph] += w;
-    if (ph == 0 && np >= 2 && starts_run(api, fts, d, i, ninst, c, o))
+    if (d->word[ph] == 0 && d->word[np - 1] >= 1 &&
+        starts_run(api, fts, d, i, ninst, c, o, ph))
       d->freq[np] += w;
   }
   int ntok = 0;

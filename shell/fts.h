@@ -127,6 +127,23 @@ typedef int (*fts_word_fn)(void *ctx, const char *tok, int ntok);
 char *fts_plain_query_words(const char *q, fts_word_fn has, void *ctx,
                             char **run, char **spans);
 
+/* The written forms known for word token tok[0..ntok) (a word the index
+** holds), each its syllables separated by one space, one a line
+** ("quảng ninh\nquãng ninh"; malloc'd), or NULL for none. */
+typedef char *(*fts_forms_fn)(void *ctx, const char *tok, int ntok);
+
+/*
+** fts_plain_query_words where a joined word token also matches the
+** documents holding one of its forms (forms()) as a phrase, the word's
+** syllables side by side however the segmenter split them there:
+** `("quang_ninh" OR "quảng ninh")`, each form's phrase in *spans as
+** "+n" (another form of the word before: tinsh_rank takes any form of
+** each word for the side-by-side run). Items after such a group are
+** joined with AND (FTS5 syntax).
+*/
+char *fts_plain_query_forms(const char *q, fts_word_fn has, fts_forms_fn forms,
+                            void *ctx, char **run, char **spans);
+
 /*
 ** Pre-tokenization: tokenize text in any thread now (fts_pretokenize, in
 ** FTS_DOCUMENT mode), replay the tokens later in the thread that inserts

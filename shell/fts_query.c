@@ -59,6 +59,8 @@ typedef struct qbuild {
   int nbare;   /* bare words kept */
   int special; /* a phrase or a prefix query was seen */
   fts_word_fn has;
+  fts_forms_fn forms; /* the known forms of a word token, or NULL */
+  int last_group;     /* the last item is a group: the next one needs AND */
   void *ctx;
   const char *pw[PENDING_MAX]; /* bare one-token words not yet added */
   int pn[PENDING_MAX], np;
@@ -66,6 +68,54 @@ typedef struct qbuild {
 
 static void add_span(qbuild *qb, int n) {
   buf_printf(&qb->spans, "%s%d", qb->spans.len ? " " : "", n);
+}
+
+/* The span of a phrase that is another form of the word before it. */
+static void add_alt_span(qbuild *qb, int n) {
+  buf_printf(&qb->spans, " +%d", n);
+}
+
+/* Add s[0..n) quoted (add_quoted) as the next item of the expression,
+** after an AND when a group comes before it. */
+static int q_add(qbuild *qb, const char *s, int n, int prefix) {
+  size_t mark = qb->b.len;
+  if (qb->last_group && qb->b.len) buf_adds(&qb->b, " AND");
+  int ntok = add_quoted(&qb->b, s, n, prefix);
+  if (ntok == 0)
+    qb->b.len = mark;
+  else
+    qb->last_group = 0;
+  return ntok;
+}
+
+/*
+** Add word token tok (k syllables) as the next item: alone, or, when
+** qb->forms knows written forms of it, as a group `("tok" OR "form" ...)`
+** whose every phrase gets its span.
+*/
+static void add_word_token(qbuild *qb, const char *tok, int ntok, int k) {
+  char *alts = qb->forms ? qb->forms(qb->ctx, tok, ntok) : NULL;
+  if (!alts) {
+    add_span(qb, k);
+    q_add(qb, tok, ntok, 0);
+    return;
+  }
+  buf_adds(&qb->b, qb->b.len ? " AND (" : "(");
+  add_quoted(&qb->b, tok, ntok, 0);
+  add_span(qb, k);
+  for (char *a = alts, *e; *a; a = *e ? e + 1 : e) {
+    e = a + strcspn(a, "\n");
+    size_t mark = qb->b.len;
+    buf_adds(&qb->b, " OR");
+    int n = add_quoted(&qb->b, a, (int)(e - a), 0);
+    if (n)
+      add_alt_span(qb, n);
+    else
+      qb->b.len = mark;
+  }
+  buf_addc(&qb->b, ')');
+  free(alts);
+  qb->last_group = 1;
 }
 
 /* Fold of the one token of s[0..n), joined to out with FTS_WORD_JOIN. */
@@ -102,12 +152,10 @@ static void flush(qbuild *qb) {
   for (int i = 0; i < qb->np;) {
     int k = qb->np - i < FTS_WORD_MAX ? qb->np - i : FTS_WORD_MAX;
     while (k >= 2 && !(qb->has && word_run(qb, i, k, &w))) k--;
-    if (k >= 2) {
-      add_quoted(&qb->b, w.data, (int)w.len - 1, 0);
-      add_span(qb, k);
-    } else {
-      add_span(qb, add_quoted(&qb->b, qb->pw[i], qb->pn[i], 0));
-    }
+    if (k >= 2)
+      add_word_token(qb, w.data, (int)w.len - 1, k);
+    else
+      add_span(qb, q_add(qb, qb->pw[i], qb->pn[i], 0));
     i += k >= 2 ? k : 1;
   }
   qb->np = 0;
@@ -138,7 +186,7 @@ static const char *add_word(qbuild *qb, const char *p) {
     return e;
   }
   flush(qb);
-  add_span(qb, add_quoted(&qb->b, p, n, prefix));
+  add_span(qb, q_add(qb, p, n, prefix));
   return e;
 }
 
@@ -147,7 +195,7 @@ static const char *add_phrase(qbuild *qb, const char *p) {
   const char *e = strchr(p + 1, '"');
   if (!e) e = p + strlen(p);
   flush(qb);
-  int ntok = add_quoted(&qb->b, p + 1, (int)(e - p - 1), 0);
+  int ntok = q_add(qb, p + 1, (int)(e - p - 1), 0);
   if (ntok) add_span(qb, ntok);
   qb->special = 1;
   return *e ? e + 1 : e;
@@ -165,7 +213,12 @@ static char *make_run(qbuild *qb) {
 
 char *fts_plain_query_words(const char *q, fts_word_fn has, void *ctx,
                             char **run, char **spans) {
-  qbuild qb = {.nbare = 0, .has = has, .ctx = ctx};
+  return fts_plain_query_forms(q, has, NULL, ctx, run, spans);
+}
+
+char *fts_plain_query_forms(const char *q, fts_word_fn has, fts_forms_fn forms,
+                            void *ctx, char **run, char **spans) {
+  qbuild qb = {.nbare = 0, .has = has, .forms = forms, .ctx = ctx};
   buf_init(&qb.b);
   buf_init(&qb.words);
   buf_init(&qb.spans);

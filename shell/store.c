@@ -16,6 +16,7 @@
 #include "parse.h"
 #include "store_facts.h"
 #include "store_int.h"
+#include "store_wordstats.h"
 #include "text.h"
 
 /* ---- schema ---- */
@@ -361,6 +362,8 @@ static int migrate(store *s, char **err) {
   if (!rc && have < 6) /* 5 -> 6: word tokens in the index, or not yet */
     rc = have < 1 ? store_exec(s, STORE_FTS_WORDS_SQL, err)
                   : set_meta(s, "fts_words", "0", err);
+  if (!rc && have < 7) /* 6 -> 7: word statistics (store_wordstats.h) */
+    rc = store_exec(s, WSTATS_SCHEMA_SQL, err);
   if (!rc) /* fields added to fact_schema.h since the file was made */
     rc = store_facts_add_columns(s, err);
   if (!rc) rc = set_meta(s, "schema_version", num, err);

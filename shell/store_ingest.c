@@ -44,6 +44,7 @@ int store_ingest(store *s, const char *const *paths, int npaths,
       ing_prepare_all(&g) || ing_lexicon_begin(&g) || ing_bulk_begin(&g) ||
       ing_log_start(&g, paths, npaths);
   if (rc) g.failed = 1;
+  g.ws = rc ? NULL : wstats_open(s, o->reparse);
   /* pass 1: totals for the progress display (a stat per file before the
   ** workers start: ~80 ms on the 35k corpus, skipped without progress) */
   g.walking_totals = 1;
@@ -71,7 +72,7 @@ int store_ingest(store *s, const char *const *paths, int npaths,
   if (!rc && o->prune) rc = ing_prune(&g);
   if (!rc) rc = ing_batch_end(&g);
   if (!rc && o->reparse && !(o->cancel && *o->cancel)) /* all re-indexed */
-    rc = store_exec(s, STORE_FTS_WORDS_SQL, err);
+    rc = store_exec(s, STORE_FTS_WORDS_SQL, err) || wstats_rebuild(g.ws, s->db);
   /* a failed COMMIT (a full disk) can leave the transaction open too */
   if (rc && (g.in_batch || !sqlite3_get_autocommit(s->db)))
     sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -84,6 +85,7 @@ int store_ingest(store *s, const char *const *paths, int npaths,
   ing_bulk_end(&g);
   ing_lexicon_end(&g);
   ing_finalize_all(&g);
+  wstats_close(g.ws);
   free(g.stack.items);
   ing_progress(&g, 1);
   free(g.dbreal);

@@ -50,6 +50,7 @@ int ing_batch_end(ingest *g) {
   if (!g->in_batch) return 0;
   if (ing_flush_fts(g) != 0) return -1; /* the caller rolls back */
   if (count_docs(g) != 0) return -1;
+  if (wstats_flush(g->ws, g->s->db) != 0) return -1;
   g->in_batch = 0;
   if (ing_exec(g, "COMMIT") != 0) return -1;
   g->kept = *g->st;

@@ -29,6 +29,7 @@
 #include "fts.h"
 #include "store_facts.h"
 #include "store_int.h"
+#include "store_wordstats.h"
 
 enum { FMT_TEXT, FMT_JSON, FMT_JSONL, FMT_NONE };
 static const char *const fmt_name[] = {"text", "json", "json"};
@@ -51,6 +52,7 @@ typedef struct item {
   size_t raw_pre, raw_suf;
   int raw_same;
   unsigned char *block_text;
+  struct wstats_doc *ws; /* its word counts (store_wordstats.h) or NULL */
 } item;
 
 typedef struct job {
@@ -110,6 +112,7 @@ typedef struct ingest {
   pthread_t *threads;
   VEC(fts_row) later;  /* FTS rows of replaced documents, not yet written */
   struct seg_lex *lex; /* the index's user lexicon (NULL: the default) */
+  struct wstats *ws;   /* the word statistics kept (store_wordstats.h) */
   /* transactions and progress */
   int in_batch;
   int64_t in_tx;     /* jobs written in the current transaction */

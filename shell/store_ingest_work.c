@@ -124,6 +124,7 @@ static void item_free(item *it) {
   for (int c = 0; c < 3; c++) buf_free(&it->cols[c]);
   for (int c = 0; c < 5; c++) fts_tokens_free((fts_tokens *)it->fts[c].tokens);
   free(it->block_text);
+  wstats_doc_free(it->ws);
 }
 
 static void job_fail(job *j, const char *fmt, ...)
@@ -289,6 +290,8 @@ static void *ing_worker(void *arg) {
     job *j = &g->ring[g->taken++ % RING];
     pthread_mutex_unlock(&g->mu);
     run_job(j);
+    for (size_t i = 0; g->ws && i < j->items.n; i++) /* word statistics */
+      j->items.items[i].ws = wstats_count(g->ws, j->items.items[i].d);
     pthread_mutex_lock(&g->mu);
     j->done = 1;
     pthread_cond_broadcast(&g->done_cv);

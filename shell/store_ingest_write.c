@@ -166,6 +166,7 @@ static int delete_doc(ingest *g, int64_t id) {
       break;
     }
   if (fts_delete(g, id) != 0) return -1;
+  if (wstats_sub(g->ws, g->s->db, id) != 0) return -1; /* before its blocks */
   char sql[64];
   for (size_t k = 0; k < FK__COUNT; k++) {
     store_facts_delete_sql(k, sql, sizeof sql);
@@ -254,6 +255,7 @@ int ing_write_doc(ingest *g, const job *j, item *it, int64_t id) {
   }
   if (write_facts(g, id, d) != 0) return -1;
   if (d->warnings.n) g->st->warnings++;
+  wstats_add(g->ws, it->ws);
   return replaces ? defer_fts(g, it, id) : insert_fts(g, id, it->fts);
 }
 

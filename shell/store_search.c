@@ -29,6 +29,7 @@ struct store_search {
   struct form *forms;  /* the forms the hits matched so far */
   int nforms, cforms;
   buf snip; /* the current row's snippet, hits merged */
+  buf offs; /* the current row's offsets, each span once */
 };
 
 /*
@@ -164,15 +165,66 @@ static int has_word(void *ctx, const char *tok, int ntok) {
   return found;
 }
 
+/* Append to out, one a line, the first column of st's rows (st bound). */
+static void add_rows(sqlite3_stmt *st, buf *out) {
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    const char *f = (const char *)sqlite3_column_text(st, 0);
+    if (!f) continue;
+    if (out->len) buf_addc(out, '\n');
+    buf_adds(out, f);
+  }
+}
+
+/*
+** fts_forms_fn: the written forms of word token tok that documents may
+** hold with the segmenter splitting them otherwise. An accented query
+** word is its own form ("quảng_ninh": "quảng ninh"); an unaccented one
+** has the accented forms the ingest counted as that word (word_stats,
+** most frequent first, at most 4, each seen twice or more; "tham nhung": "tham
+*nhũng", never
+** "thăm những", which is no word). A form without diacritics would match
+** every accented variant, so it is never one. NULL: no form.
+*/
+static char *known_forms(void *ctx, const char *tok, int ntok) {
+  store *s = ctx;
+  char *key = xmalloc((size_t)ntok + 1);
+  for (int i = 0; i < ntok; i++)
+    key[i] = tok[i] == FTS_WORD_JOIN ? ' ' : tok[i];
+  key[ntok] = 0;
+  size_t pn = 0;
+  char *plain = text_fold_alloc(key, (size_t)ntok, TEXT_FOLD_ACCENTS, &pn);
+  sqlite3_stmt *st = NULL;
+  buf out;
+  buf_init(&out);
+  if (plain && (pn != (size_t)ntok || memcmp(plain, key, pn) != 0)) {
+    buf_adds(&out, key); /* accented: exactly this form */
+  } else if (plain &&
+             sqlite3_prepare_v2(s->db,
+                                "SELECT word FROM word_stats WHERE "
+                                "plain = ?1 AND word <> ?1 AND count >= 2 "
+                                "ORDER BY "
+                                "count DESC, word LIMIT 4",
+                                -1, &st, NULL) == SQLITE_OK) {
+    sqlite3_bind_text(st, 1, plain, (int)pn, SQLITE_STATIC);
+    add_rows(st, &out);
+  }
+  sqlite3_finalize(st);
+  free(plain);
+  free(key);
+  return out.len ? buf_detach(&out) : (buf_free(&out), NULL);
+}
+
 /* The MATCH expression of a query; plain queries get their words joined
-** (fts_plain_query_words), the run and the phrases' spans. */
+** (fts_plain_query_forms, with their known forms), the run and the
+** phrases' spans. */
 static char *match_expr(store *s, const char *query, int raw, char **run,
                         char **spans) {
   if (run) *run = NULL;
   if (spans) *spans = NULL;
   if (raw) return xstrdup(query ? query : "");
-  return fts_plain_query_words(query, store_fts_words(s) ? has_word : NULL, s,
-                               run, spans);
+  int words = store_fts_words(s);
+  return fts_plain_query_forms(query, words ? has_word : NULL,
+                               words ? known_forms : NULL, s, run, spans);
 }
 
 /* Number of documents matching m, -1 on error (message in *err). */
@@ -346,6 +398,32 @@ static int has_unaccented(const char *q) {
   return found;
 }
 
+/*
+** Offsets offs ("col start end ...") into out with each span once, in
+** order: a word and a form of it (`("a_b" OR "a b")`) both hit the same
+** span of a document that holds the word.
+*/
+static const char *unique_offsets(const char *offs, buf *out) {
+  int(*seen)[3] = NULL, n = 0, cap = 0, col, a, b, used;
+  out->len = 0;
+  while (sscanf(offs, "%d %d %d%n", &col, &a, &b, &used) == 3) {
+    offs += used;
+    int dup = 0;
+    for (int i = 0; i < n && !dup; i++)
+      dup = seen[i][0] == col && seen[i][1] == a && seen[i][2] == b;
+    if (dup) continue;
+    if (n == cap) {
+      cap = cap ? cap * 2 : 16;
+      seen = xrealloc(seen, (size_t)cap * sizeof *seen);
+    }
+    seen[n][0] = col, seen[n][1] = a, seen[n++][2] = b;
+    buf_printf(out, "%s%d %d %d", out->len ? " " : "", col, a, b);
+  }
+  free(seen);
+  buf_addc(out, 0);
+  return out->data;
+}
+
 int store_search_next(store_search *q, store_hit *h) {
   if (!q->st) return 0;
   if (!q->pending) {
@@ -367,7 +445,8 @@ int store_search_next(store_search *q, store_hit *h) {
     merge_hits(snip, q->open, q->close, &q->words, &q->snip);
     h->snippet = q->snip.data;
   }
-  h->offsets = q->offsets ? (const char *)sqlite3_column_text(st, 7) : NULL;
+  const char *offs = (const char *)sqlite3_column_text(st, 7);
+  h->offsets = q->offsets && offs ? unique_offsets(offs, &q->offs) : NULL;
   if (q->texts && h->offsets) count_forms(q, h->id, h->offsets);
   return 1;
 }
@@ -383,6 +462,7 @@ void store_search_close(store_search *q) {
   free(q->spans);
   buf_free(&q->words);
   buf_free(&q->snip);
+  buf_free(&q->offs);
   free(q);
 }
 

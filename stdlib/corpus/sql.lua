@@ -448,6 +448,71 @@ function Q.save_terms(w, g, stamp)
   w:exec("INSERT OR REPLACE INTO corpus_meta VALUES('terms', ?)", { stamp })
 end
 
+---------------------------------------------------------------- word statistics
+
+-- word_stats(word, display, plain, count, docs) and word_bigrams(w1, w2,
+-- count, docs), kept by the ingest (shell/store_wordstats.h), with meta
+-- keys wordstats ('1' when up to date), wordstats_user (the user lexicon
+-- they were counted with: the text of Q.USER_STAMP), wordstats_tokens and
+-- wordstats_docs.
+Q.USER_STAMP = "SELECT coalesce(group_concat(action || ' ' || word, char(10)), '') AS s " ..
+  "FROM (SELECT action, word FROM corpus_words ORDER BY word, action)"
+
+--- Q.user_stamp(h) -> the user lexicon as one text ('' when none)
+function Q.user_stamp(h)
+  if not Q.has_table(h, "corpus_words") then return "" end
+  return h:all(Q.USER_STAMP)[1].s
+end
+
+--- Q.wordstats_meta(h) -> {wordstats =, wordstats_user =, ...} of the
+--- kept word statistics, or nil when the database has none
+function Q.wordstats_meta(h)
+  if not Q.has_table(h, "word_stats") then return nil end
+  local m = {}
+  for _, r in ipairs(h:all("SELECT key, value FROM meta WHERE key LIKE 'wordstats%'")) do
+    m[r.key] = r.value
+  end
+  return m
+end
+
+-- "?, ?, ..." for n values (n >= 1: a NULL that never matches for 0)
+local function marks(n)
+  if n == 0 then return "NULL" end
+  return ("?, "):rep(n - 1) .. "?"
+end
+
+--- Q.kept_freq(h, n, stop, top, min) -> rows {term, count, docs} of the
+--- kept words (n = 1) or pairs (n = 2), most frequent first, then by
+--- term; stop (a list, or nil for none) drops words that are stopwords or
+--- numbers, and pairs that begin or end with one
+function Q.kept_freq(h, n, stop, top, min)
+  local params, where = {}, {}
+  if stop then
+    for i, w in ipairs(stop) do params[i] = w end
+  end
+  local k = #params
+  local cols = n == 1 and { "word" } or { "w1", "w2" }
+  if stop then
+    for _, col in ipairs(cols) do
+      where[#where + 1] = col .. " NOT IN (" .. marks(k) .. ") AND " .. col ..
+        " GLOB '*[^0-9.,/-]*'"
+      if col == "w2" then for i = 1, k do params[#params + 1] = stop[i] end end
+    end
+  end
+  params[#params + 1] = min
+  params[#params + 1] = top
+  where[#where + 1] = "count >= ?"
+  local term = n == 1 and "word" or "w1 || ' ' || w2"
+  return h:all("SELECT " .. term .. " AS term, count, docs FROM " ..
+    (n == 1 and "word_stats" or "word_bigrams") .. " WHERE " ..
+    table.concat(where, " AND ") .. " ORDER BY count DESC, term LIMIT ?", params)
+end
+
+--- Q.kept_words(h) -> iterator of array rows {word, count, docs}
+function Q.kept_words(h)
+  return h:rows("SELECT word, count, docs FROM word_stats", nil, { array = true })
+end
+
 ---------------------------------------------------------------- signatures
 
 -- The kept MinHash signatures, one table per unit: corpus_minhash (words)

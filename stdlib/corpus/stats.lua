@@ -260,14 +260,64 @@ local function count_ngrams(c, spec, n, stop, top, min, words)
 end
 M.count_ngrams = count_ngrams
 
+---------------------------------------------------------------- kept counts
+
+-- The word statistics the ingest keeps in the database (word_stats,
+-- word_bigrams): used for the whole corpus when they are up to date and
+-- were counted with the corpus's user lexicon. Otherwise the words are
+-- counted in memory as before, and a note says so once per corpus.
+local NOTES = {
+  lexicon = "the user lexicon changed since the last ingest",
+  stale = "the database does not keep them up to date",
+}
+
+-- nil when the kept counts can be used, else why not (a key of NOTES).
+local function kept_why(c)
+  local db = ccore.db(c)
+  local m = Q.wordstats_meta(db)
+  if not m or m.wordstats ~= "1" then return "stale" end
+  if m.wordstats_user ~= Q.user_stamp(db) then return "lexicon" end
+  return nil
+end
+
+-- Are the kept word counts usable for words counted with `words` over
+-- subcorpus spec? Notes (stderr, once per corpus) when they are not.
+local function use_kept(c, spec, words)
+  if not words or spec ~= nil then return false end
+  local why = kept_why(c)
+  if not why then return true end
+  local cache = ccore.cache(c)
+  if not cache.kept_noted then
+    cache.kept_noted = true
+    io.stderr:write("tinsh: word statistics counted in memory: ", NOTES[why],
+      " (`tinsh ingest --reparse` keeps them again)\n")
+  end
+  return false
+end
+M.use_kept = use_kept
+
+-- The stopword set as a sorted list (SQL parameters).
+local function stop_list(stop)
+  local l = {}
+  for w in pairs(stop) do l[#l + 1] = w end
+  table.sort(l)
+  return l
+end
+
 --- corpus:freq{n =, stop =, min =, top =, docs =, filter...} -> frame
 function M.freq(c, opts)
   opts = stat_opts("freq", 1, opts)
   local n = math.tointeger(opts.n or 1)
   local stop = opts.stop ~= false and M.stopwords() or nil
   local spec = subcorpus_of(opts)
-  local rows = count_ngrams(c, spec, n, stop, math.tointeger(opts.top or 100),
-    math.tointeger(opts.min or 1), words_arg(c, opts))
+  local top, min, wa = math.tointeger(opts.top or 100), math.tointeger(opts.min or 1),
+    words_arg(c, opts)
+  local rows
+  if (n == 1 or (n == 2 and stop)) and use_kept(c, spec, wa) then
+    rows = Q.kept_freq(ccore.db(c), n, stop and stop_list(stop), top, min)
+  else
+    rows = count_ngrams(c, spec, n, stop, top, min, wa)
+  end
   return frame.new(drill(c, rows, spec, opts), { "term", "count", "docs" })
 end
 
@@ -335,6 +385,13 @@ end
 -- user lexicon changes.
 local function globals(c, words)
   local cache = ccore.cache(c)
+  if words and not cache.uni_words and use_kept(c, nil, words) then
+    local db, counts, dfs = ccore.db(c), {}, {}
+    for r in Q.kept_words(db) do counts[r[1]], dfs[r[1]] = r[2], r[3] end
+    local m = Q.wordstats_meta(db)
+    cache.uni_words = { counts = counts, dfs = dfs, total = math.tointeger(tonumber(m.wordstats_tokens)) or 0,
+      ndocs = math.tointeger(tonumber(m.wordstats_docs)) or 0 }
+  end
   if words then
     if not cache.uni_words then
       local counts, dfs, total, ndocs = count_ngrams(c, nil, 1, nil, nil, nil, words)

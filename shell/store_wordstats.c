@@ -1,0 +1,581 @@
+/*
+** store_wordstats.c — word counts, document frequencies and word pairs
+** kept in the database by the ingest (see store_wordstats.h). The workers
+** count each new document (wstats_count); the writer adds those counts,
+** subtracts a replaced or removed document by segmenting its stored text
+** again, and writes the changes once per batch, keys in sorted order.
+*/
+#include "store_wordstats.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fts.h"
+#include "paths.h"
+#include "segment.h"
+#include "store_int.h"
+#include "store_words.h"
+#include "text.h"
+#include "util.h"
+
+/* ---- a counting hash table ---- */
+
+typedef struct ws_ent {
+  char *key; /* arena string; NULL = empty slot */
+  size_t len;
+  uint64_t h;
+  int64_t cnt, df;
+  char *disp; /* the word as first written (unigrams), arena */
+} ws_ent;
+
+typedef struct ws_map {
+  ws_ent *tab;
+  size_t cap, n;
+  arena a;
+} ws_map;
+
+static void map_free(ws_map *m) {
+  free(m->tab);
+  arena_free(&m->a);
+  memset(m, 0, sizeof *m);
+}
+
+static ws_ent *map_slot(ws_ent *tab, size_t cap, const char *k, size_t n,
+                        uint64_t h) {
+  size_t i = (size_t)h & (cap - 1);
+  while (tab[i].key &&
+         (tab[i].h != h || tab[i].len != n || memcmp(tab[i].key, k, n) != 0))
+    i = (i + 1) & (cap - 1);
+  return &tab[i];
+}
+
+static void map_grow(ws_map *m) {
+  size_t ncap = m->cap ? m->cap * 2 : 256;
+  ws_ent *nt = xcalloc(ncap, sizeof *nt);
+  for (size_t i = 0; i < m->cap; i++)
+    if (m->tab[i].key)
+      *map_slot(nt, ncap, m->tab[i].key, m->tab[i].len, m->tab[i].h) =
+          m->tab[i];
+  free(m->tab);
+  m->tab = nt;
+  m->cap = ncap;
+}
+
+/* The entry of key k[0..n) of hash h, created (zero counts) when new. */
+static ws_ent *map_get_h(ws_map *m, const char *k, size_t n, uint64_t h) {
+  if (!m->a.head && !m->cap) arena_init(&m->a);
+  if ((m->n + 1) * 2 >= m->cap) map_grow(m);
+  ws_ent *e = map_slot(m->tab, m->cap, k, n, h);
+  if (!e->key) {
+    e->key = arena_strndup(&m->a, k, n);
+    e->len = n, e->h = h;
+    m->n++;
+  }
+  return e;
+}
+
+static ws_ent *map_get(ws_map *m, const char *k, size_t n) {
+  return map_get_h(m, k, n, util_hash64(k, n));
+}
+
+static ws_ent *map_find(const ws_map *m, const char *k, size_t n) {
+  if (!m->cap) return NULL;
+  ws_ent *e = map_slot(m->tab, m->cap, k, n, util_hash64(k, n));
+  return e->key ? e : NULL;
+}
+
+/* ---- state ---- */
+
+enum { WS_OFF, WS_INCR, WS_REBUILD };
+
+struct wstats {
+  int mode;
+  const seg_lex *lex; /* the lexicon counted with */
+  seg_lex *own;       /* the user overlay, when there is one */
+  ws_map stop;        /* data/stopwords-vi.txt */
+  char *user;         /* the user lexicon's stamp */
+  char lexsize[32];   /* the bundled lexicon's size */
+  int state_written;  /* meta written by this run */
+  ws_map uni, bi;     /* the batch's changes: cnt and df deltas */
+  int64_t tokens, docs;
+};
+
+struct wstats_doc {
+  ws_map uni, bi;
+  int64_t tokens;
+  int content; /* has a content block */
+};
+
+/* ---- tokens: the statistics' words ---- */
+
+/* Is there a clause break (punctuation) in s[from..to)? The breaks of the
+** statistics' token lists (lua_tokv.c). */
+static int has_break(const char *s, size_t from, size_t to) {
+  for (size_t i = from; i < to; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n' ||
+        c == '(' || c == ')' || c == ',' || c == '"')
+      return 1;
+    if (c == 0xE2 && i + 2 < to && (unsigned char)s[i + 1] == 0x80) {
+      unsigned char c3 = (unsigned char)s[i + 2];
+      if (c3 == 0x9C || c3 == 0x9D || c3 == 0xA6 || c3 == 0x93 || c3 == 0x94)
+        return 1; /* “ ” … – — */
+    }
+  }
+  return 0;
+}
+
+static int is_number_tok(const char *k, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (!((k[i] >= '0' && k[i] <= '9') || k[i] == '.' || k[i] == ',' ||
+          k[i] == '/' || k[i] == '-'))
+      return 0;
+  return n > 0;
+}
+
+/* Counting one block into a document's counts. */
+typedef struct ws_tok {
+  const wstats *w;
+  wstats_doc *c;
+  const char *text;
+  size_t base;     /* offset of a span tokenized by syllables */
+  size_t last_end; /* end of the previous token */
+  buf prev;        /* the previous token, empty after a break */
+  buf pair;        /* scratch: "w1\tw2" */
+  int prev_stop;   /* the previous token is a stopword or a number */
+  int any;         /* a token was seen in this block */
+} ws_tok;
+
+static int stop_or_number(const wstats *w, const char *k, size_t n) {
+  return is_number_tok(k, n) || map_find(&w->stop, k, n) != NULL;
+}
+
+/* One token of the block: counted, and paired with the one before it. */
+static void tok_add(ws_tok *t, const char *k, size_t n, size_t from,
+                    size_t to) {
+  if (n == 0) return;
+  if (t->any && has_break(t->text, t->last_end, from)) buf_reset(&t->prev);
+  t->any = 1, t->last_end = to;
+  t->c->tokens++;
+  ws_ent *e = map_get(&t->c->uni, k, n);
+  if (!e->cnt++)
+    e->disp = arena_strndup(&t->c->uni.a, t->text + from, to - from);
+  int stop = stop_or_number(t->w, k, n);
+  if (t->prev.len && !t->prev_stop && !stop) {
+    buf_reset(&t->pair);
+    buf_add(&t->pair, t->prev.data, t->prev.len);
+    buf_addc(&t->pair, '\t');
+    buf_add(&t->pair, k, n);
+    map_get(&t->c->bi, t->pair.data, t->pair.len)->cnt++;
+  }
+  buf_reset(&t->prev);
+  buf_add(&t->prev, k, n);
+  t->prev_stop = stop;
+}
+
+/* fts_tokenize callback for a word counted by its syllables. */
+static int tok_syl(void *ctx, int tflags, const char *tok, int ntok, int s,
+                   int e) {
+  ws_tok *t = ctx;
+  if (!(tflags & FTS_COLOCATED))
+    tok_add(t, tok, (size_t)ntok, t->base + (size_t)s, t->base + (size_t)e);
+  return 0;
+}
+
+/* seg_words callback: a word of two or more syllables is one token (its
+** key); a syllable or a figure gives the syllable tokenizer's tokens. */
+static int tok_word(void *ctx, size_t from, size_t to, int nsyl, int kind) {
+  ws_tok *t = ctx;
+  char key[256];
+  size_t k = kind == SEG_NUMBER || nsyl < 2
+                 ? 0
+                 : seg_key(t->text + from, to - from, key, sizeof key);
+  if (k) {
+    tok_add(t, key, k, from, to);
+    return 0;
+  }
+  t->base = from;
+  fts_tokenize(t->text + from, (int)(to - from), FTS_QUERY, tok_syl, t);
+  return 0;
+}
+
+/* Count the words of one content block text[0..n). */
+static void count_block(const wstats *w, wstats_doc *c, const char *text,
+                        size_t n) {
+  ws_tok t = {.w = w, .c = c, .text = text};
+  c->content = 1;
+  buf_init(&t.prev);
+  buf_init(&t.pair);
+  if (n) seg_words(w->lex, text, n, tok_word, &t);
+  buf_free(&t.prev);
+  buf_free(&t.pair);
+}
+
+static int is_content(const char *kind) {
+  static const char *const k[] = {"title",    "lead",   "heading", "paragraph",
+                                  "question", "answer", "caption"};
+  for (size_t i = 0; kind && i < sizeof k / sizeof *k; i++)
+    if (!strcmp(kind, k[i])) return 1;
+  return 0;
+}
+
+wstats_doc *wstats_count(const wstats *w, const doc *d) {
+  if (!w || w->mode != WS_INCR || !d) return NULL;
+  wstats_doc *c = xcalloc(1, sizeof *c);
+  for (size_t i = 0; i < d->blocks.n; i++) {
+    const doc_block *b = &d->blocks.items[i];
+    if (!is_content(doc_kind_name(b->kind))) continue;
+    const char *tx = b->text ? b->text : "";
+    count_block(w, c, tx, strlen(tx));
+  }
+  return c;
+}
+
+void wstats_doc_free(wstats_doc *c) {
+  if (!c) return;
+  map_free(&c->uni);
+  map_free(&c->bi);
+  free(c);
+}
+
+/* ---- the batch ---- */
+
+/* Add the document counts c to the batch with sign +1 or -1. */
+static void merge(wstats *w, const wstats_doc *c, int sign) {
+  const ws_map *src[2] = {&c->uni, &c->bi};
+  ws_map *dst[2] = {&w->uni, &w->bi};
+  for (int m = 0; m < 2; m++)
+    for (size_t i = 0; i < src[m]->cap; i++) {
+      const ws_ent *e = &src[m]->tab[i];
+      if (!e->key) continue;
+      ws_ent *d = map_get_h(dst[m], e->key, e->len, e->h);
+      d->cnt += sign * e->cnt, d->df += sign;
+      if (!d->disp && e->disp) d->disp = arena_strdup(&dst[m]->a, e->disp);
+    }
+  w->tokens += sign * c->tokens;
+  w->docs += sign * c->content;
+}
+
+void wstats_add(wstats *w, const wstats_doc *c) {
+  if (w && c && w->mode == WS_INCR) merge(w, c, 1);
+}
+
+/* The text of stored document id into out; -1 on an SQLite error. */
+static int stored_text(sqlite3 *db, int64_t id, buf *out) {
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(db, "SELECT text FROM documents WHERE id = ?1", -1,
+                         &st, NULL) != SQLITE_OK)
+    return -1;
+  sqlite3_bind_int64(st, 1, id);
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW)
+    buf_add(out, sqlite3_column_blob(st, 0),
+            (size_t)sqlite3_column_bytes(st, 0));
+  sqlite3_finalize(st);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Count stored document id from its content blocks (a NULL block text is
+** the block's span of the document text). NULL on an SQLite error. */
+static wstats_doc *count_stored(const wstats *w, sqlite3 *db, int64_t id) {
+  sqlite3_stmt *st;
+  buf text;
+  buf_init(&text);
+  if (stored_text(db, id, &text) != 0 ||
+      sqlite3_prepare_v2(db,
+                         "SELECT kind, text, off, len FROM block_rows WHERE "
+                         "doc = ?1 ORDER BY seq",
+                         -1, &st, NULL) != SQLITE_OK) {
+    buf_free(&text);
+    return NULL;
+  }
+  sqlite3_bind_int64(st, 1, id);
+  wstats_doc *c = xcalloc(1, sizeof *c);
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if (!is_content((const char *)sqlite3_column_text(st, 0))) continue;
+    const char *tx = (const char *)sqlite3_column_text(st, 1);
+    size_t n = (size_t)sqlite3_column_bytes(st, 1);
+    int64_t off = sqlite3_column_int64(st, 2),
+            len = sqlite3_column_int64(st, 3);
+    if (!tx && util_span_ok(off, len, text.len))
+      tx = text.data + off, n = (size_t)len;
+    count_block(w, c, tx ? tx : "", tx ? n : 0);
+  }
+  sqlite3_finalize(st);
+  buf_free(&text);
+  if (rc != SQLITE_DONE) wstats_doc_free(c), c = NULL;
+  return c;
+}
+
+int wstats_sub(wstats *w, sqlite3 *db, int64_t id) {
+  if (!w || w->mode != WS_INCR) return 0;
+  wstats_doc *c = count_stored(w, db, id);
+  if (!c) return -1;
+  merge(w, c, -1);
+  wstats_doc_free(c);
+  return 0;
+}
+
+static int cmp_ent(const void *a, const void *b) {
+  const ws_ent *x = *(ws_ent *const *)a, *y = *(ws_ent *const *)b;
+  size_t n = x->len < y->len ? x->len : y->len;
+  int c = memcmp(x->key, y->key, n);
+  return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+/* The changed entries of m in key order (malloc'd; *n of them). */
+static ws_ent **sorted(const ws_map *m, size_t *n) {
+  ws_ent **v = xmalloc((m->n + 1) * sizeof *v);
+  *n = 0;
+  for (size_t i = 0; i < m->cap; i++)
+    if (m->tab[i].key && (m->tab[i].cnt || m->tab[i].df))
+      v[(*n)++] = &m->tab[i];
+  qsort(v, *n, sizeof *v, cmp_ent);
+  return v;
+}
+
+static const char *const up_sql[2] = {
+    "INSERT INTO word_stats(word, display, plain, count, docs) "
+    "VALUES(?1, ?3, ?4, ?5, ?6) ON CONFLICT(word) DO UPDATE SET "
+    "count = count + excluded.count, docs = docs + excluded.docs",
+    "INSERT INTO word_bigrams(w1, w2, count, docs) VALUES(?1, ?2, ?5, ?6) "
+    "ON CONFLICT(w1, w2) DO UPDATE SET count = count + excluded.count, "
+    "docs = docs + excluded.docs"};
+static const char *const del_sql[2] = {
+    "DELETE FROM word_stats WHERE word = ?1 AND count <= 0",
+    "DELETE FROM word_bigrams WHERE w1 = ?1 AND w2 = ?2 AND count <= 0"};
+
+/* Bind entry e (a word, or a pair "w1\tw2") to st's ?1..?6. */
+static void bind_ent(sqlite3_stmt *st, const ws_ent *e, int pair) {
+  const char *tab = pair ? memchr(e->key, '\t', e->len) : NULL;
+  size_t n1 = tab ? (size_t)(tab - e->key) : e->len;
+  sqlite3_bind_text(st, 1, e->key, (int)n1, SQLITE_STATIC);
+  if (tab)
+    sqlite3_bind_text(st, 2, tab + 1, (int)(e->len - n1 - 1), SQLITE_STATIC);
+  if (sqlite3_bind_parameter_count(st) < 3) return;
+  sqlite3_bind_text(st, 3, e->disp, -1, SQLITE_STATIC);
+  char *plain = NULL;
+  size_t pn = 0;
+  if (!pair && memchr(e->key, ' ', e->len))
+    plain = text_fold_alloc(e->key, e->len, TEXT_FOLD_ACCENTS, &pn);
+  if (plain)
+    sqlite3_bind_text(st, 4, plain, (int)pn, free);
+  else
+    sqlite3_bind_null(st, 4);
+  sqlite3_bind_int64(st, 5, e->cnt);
+  sqlite3_bind_int64(st, 6, e->df);
+}
+
+/* Write the changes of map m (0: words, 1: pairs). */
+static int flush_map(sqlite3 *db, const ws_map *m, int pair) {
+  sqlite3_stmt *up = NULL, *del = NULL;
+  int rc = sqlite3_prepare_v2(db, up_sql[pair], -1, &up, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2(db, del_sql[pair], -1, &del, NULL);
+  size_t n = 0;
+  ws_ent **v = rc == SQLITE_OK ? sorted(m, &n) : NULL;
+  for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {
+    bind_ent(up, v[i], pair);
+    rc = sqlite3_step(up) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+    sqlite3_reset(up);
+    if (rc == SQLITE_OK && v[i]->cnt < 0) { /* may have reached zero */
+      bind_ent(del, v[i], pair);
+      rc = sqlite3_step(del) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+      sqlite3_reset(del);
+    }
+  }
+  free(v);
+  sqlite3_finalize(up);
+  sqlite3_finalize(del);
+  return rc == SQLITE_OK ? 0 : -1;
+}
+
+static int exec(sqlite3 *db, const char *sql) {
+  return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+/* Set meta key k to v. */
+static int meta_set(sqlite3 *db, const char *k, const char *v) {
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO meta VALUES(?1, ?2)", -1,
+                         &st, NULL) != SQLITE_OK)
+    return -1;
+  sqlite3_bind_text(st, 1, k, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 2, v, -1, SQLITE_STATIC);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+  sqlite3_finalize(st);
+  return rc;
+}
+
+/* Add d to the integer meta value k. */
+static int meta_add(sqlite3 *db, const char *k, int64_t d) {
+  char sql[160];
+  snprintf(sql, sizeof sql,
+           "INSERT INTO meta VALUES('%s', %lld) ON CONFLICT(key) DO UPDATE "
+           "SET value = CAST(value AS INTEGER) + %lld",
+           k, (long long)d, (long long)d);
+  return exec(db, sql);
+}
+
+/* The meta keys of this run: up to date ('1', the lexicons) or stale. */
+static int write_state(wstats *w, sqlite3 *db) {
+  if (w->state_written) return 0;
+  w->state_written = 1;
+  if (w->mode == WS_OFF) return meta_set(db, "wordstats", "0");
+  return meta_set(db, "wordstats", w->mode == WS_INCR ? "1" : "0") ||
+         meta_set(db, "wordstats_user", w->user) ||
+         meta_set(db, "wordstats_lex", w->lexsize);
+}
+
+int wstats_flush(wstats *w, sqlite3 *db) {
+  if (!w) return 0;
+  int rc = write_state(w, db);
+  if (!rc && w->mode == WS_INCR)
+    rc = flush_map(db, &w->uni, 0) || flush_map(db, &w->bi, 1) ||
+         meta_add(db, "wordstats_tokens", w->tokens) ||
+         meta_add(db, "wordstats_docs", w->docs);
+  map_free(&w->uni);
+  map_free(&w->bi);
+  w->tokens = w->docs = 0;
+  return rc;
+}
+
+/* ---- opening ---- */
+
+/* The first column of the first row of sql as a malloc'd string (NULL:
+** no row or an error). */
+static char *query_text(sqlite3 *db, const char *sql) {
+  sqlite3_stmt *st;
+  char *out = NULL;
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return NULL;
+  if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+    out = xstrdup((const char *)sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  return out;
+}
+
+/* Load data/stopwords-vi.txt (one word a line, '#' comments) into stop. */
+static void load_stop(ws_map *stop) {
+  char path[4096], *data = NULL;
+  size_t n = 0;
+  snprintf(path, sizeof path, "%s/stopwords-vi.txt", host_dir("data"));
+  if (util_read_file(path, 1 << 20, &data, &n) != 0) return;
+  for (char *line = strtok(data, "\n"); line; line = strtok(NULL, "\n")) {
+    char *h = strchr(line, '#');
+    if (h) *h = 0;
+    while (*line == ' ' || *line == '\t') line++;
+    size_t k = strlen(line);
+    while (k && strchr(" \t\r", line[k - 1])) k--;
+    size_t fn = 0;
+    char *f = k ? text_fold_alloc(line, k, TEXT_FOLD_CASE, &fn) : NULL;
+    if (f && fn) map_get(stop, f, fn)->cnt = 1;
+    free(f);
+  }
+  free(data);
+}
+
+static int user_word(void *ctx, const char *word, int add) {
+  seg_lex *lex = ctx;
+  size_t n = strlen(word);
+  (void)(add ? seg_lex_add(lex, word, n) : seg_lex_remove(lex, word, n));
+  return 0;
+}
+
+/* The lexicon to count with: the bundled one, with the user's words. */
+static int open_lexicon(wstats *w, store *s) {
+  const seg_lex *base = seg_lex_default();
+  if (!base) return -1;
+  snprintf(w->lexsize, sizeof w->lexsize, "%zu", seg_lex_size(base));
+  w->lex = base;
+  if (!*w->user) return 0;
+  w->own = seg_lex_overlay(base);
+  if (!w->own) return -1;
+  store_user_words(s, user_word, w->own);
+  w->lex = w->own;
+  return 0;
+}
+
+/* Are the kept counts those of the stored documents, counted as this run
+** would count (same lexicons)? An empty database qualifies. */
+static int up_to_date(const wstats *w, sqlite3 *db) {
+  char *docs = query_text(db, "SELECT 1 FROM documents LIMIT 1");
+  if (!docs) return 1;
+  free(docs);
+  char *st = query_text(db, "SELECT value FROM meta WHERE key = 'wordstats'");
+  char *u =
+      query_text(db, "SELECT value FROM meta WHERE key = 'wordstats_user'");
+  char *l =
+      query_text(db, "SELECT value FROM meta WHERE key = 'wordstats_lex'");
+  int ok = st && !strcmp(st, "1") && u && !strcmp(u, w->user) && l &&
+           !strcmp(l, w->lexsize);
+  free(st), free(u), free(l);
+  return ok;
+}
+
+wstats *wstats_open(store *s, int reparse) {
+  sqlite3 *db = store_db(s);
+  wstats *w = xcalloc(1, sizeof *w);
+  char *has = query_text(db,
+                         "SELECT 1 FROM sqlite_schema WHERE name = "
+                         "'corpus_words'");
+  w->user = has ? query_text(db, WSTATS_USER_SQL) : NULL;
+  free(has);
+  if (!w->user) w->user = xstrdup("");
+  if (open_lexicon(w, s) != 0) {
+    wstats_close(w);
+    return NULL;
+  }
+  load_stop(&w->stop);
+  w->mode = reparse ? WS_REBUILD : up_to_date(w, db) ? WS_INCR : WS_OFF;
+  return w;
+}
+
+void wstats_close(wstats *w) {
+  if (!w) return;
+  seg_lex_free(w->own);
+  map_free(&w->stop);
+  map_free(&w->uni);
+  map_free(&w->bi);
+  free(w->user);
+  free(w);
+}
+
+/* Recount: every stored document added to emptied tables, written every
+** 2000 documents. */
+static int recount(wstats *w, sqlite3 *db) {
+  sqlite3_stmt *st;
+  if (exec(db,
+           "DELETE FROM word_stats; DELETE FROM word_bigrams; DELETE "
+           "FROM meta WHERE key IN ('wordstats_tokens', "
+           "'wordstats_docs')") != 0 ||
+      sqlite3_prepare_v2(db, "SELECT id FROM documents ORDER BY id", -1, &st,
+                         NULL) != SQLITE_OK)
+    return -1;
+  int rc = 0, k = 0;
+  while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+    wstats_doc *c = count_stored(w, db, sqlite3_column_int64(st, 0));
+    if (!c)
+      rc = -1;
+    else
+      merge(w, c, 1);
+    wstats_doc_free(c);
+    if (!rc && ++k % 2000 == 0) rc = wstats_flush(w, db);
+  }
+  sqlite3_finalize(st);
+  return rc ? rc : wstats_flush(w, db);
+}
+
+int wstats_rebuild(wstats *w, sqlite3 *db) {
+  if (!w || w->mode != WS_REBUILD) return 0;
+  if (exec(db, "BEGIN IMMEDIATE") != 0) return -1;
+  w->mode = WS_INCR;
+  w->state_written = 0;
+  int rc = recount(w, db);
+  if (rc || exec(db, "COMMIT") != 0) {
+    exec(db, "ROLLBACK");
+    return -1;
+  }
+  return 0;
+}

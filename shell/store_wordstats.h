@@ -1,0 +1,78 @@
+/*
+** store_wordstats.h — word statistics kept in the database, maintained
+** by the ingest. Pure C, no Lua.
+**
+** Tables (schema version 7):
+**   word_stats(word, display, plain, count, docs)  one row per word: the
+**     word's key (folded syllables joined by one space, what the
+**     statistics count), the form it was first seen written in, the
+**     accent-stripped key of a multi-syllable word (NULL otherwise),
+**     occurrences and documents;
+**   word_bigrams(w1, w2, count, docs)  pairs of words side by side inside
+**     a clause, neither a stopword (data/stopwords-vi.txt) nor a number.
+** meta keys: wordstats ('1' when the tables hold exactly the counts of
+** the stored documents, '0' when stale), wordstats_user (the user
+** lexicon they were counted with, wstats_user_sql), wordstats_lex (the
+** size of the bundled lexicon), wordstats_tokens and wordstats_docs
+** (tokens counted, documents with content).
+**
+** The words are those of the statistics: the content blocks (title, lead,
+** headings, paragraphs, questions, answers, captions) segmented with the
+** database's user lexicon; a multi-syllable word is one token, a single
+** syllable or a figure gives the syllable tokenizer's tokens; a clause
+** break (punctuation) ends a pair.
+*/
+#ifndef TINSH_STORE_WORDSTATS_H
+#define TINSH_STORE_WORDSTATS_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "doc.h"
+#include "store.h"
+
+/* The tables, for the schema step (no meta: wstats_open decides). */
+#define WSTATS_SCHEMA_SQL                                                  \
+  "CREATE TABLE IF NOT EXISTS word_stats(word TEXT PRIMARY KEY, display "  \
+  "TEXT, plain TEXT, count INTEGER NOT NULL, docs INTEGER NOT NULL) "      \
+  "WITHOUT ROWID;"                                                         \
+  "CREATE INDEX IF NOT EXISTS word_stats_plain ON word_stats(plain) "      \
+  "WHERE plain IS NOT NULL;"                                               \
+  "CREATE TABLE IF NOT EXISTS word_bigrams(w1 TEXT NOT NULL, w2 TEXT NOT " \
+  "NULL, count INTEGER NOT NULL, docs INTEGER NOT NULL, PRIMARY KEY(w1, "  \
+  "w2)) WITHOUT ROWID;"
+
+/* The user lexicon's stamp, one text (also run by the Lua side). */
+#define WSTATS_USER_SQL                                                 \
+  "SELECT coalesce(group_concat(action || ' ' || word, char(10)), '') " \
+  "FROM (SELECT action, word FROM corpus_words ORDER BY word, action)"
+
+typedef struct wstats wstats;         /* one ingest run's state */
+typedef struct wstats_doc wstats_doc; /* the counts of one document */
+
+/*
+** The word statistics of an ingest into s. reparse: every document is
+** re-derived, the counts are recounted at the end (wstats_rebuild).
+** Otherwise they are kept incrementally when they are up to date (or
+** the database holds no document yet), else left stale. NULL when the
+** lexicon cannot be loaded (nothing is kept then).
+*/
+wstats *wstats_open(store *s, int reparse);
+void wstats_close(wstats *w);
+
+/* Count the words of d (any thread; NULL when w keeps nothing). */
+wstats_doc *wstats_count(const wstats *w, const doc *d);
+void wstats_doc_free(wstats_doc *c);
+
+/* The writer: add a written document's counts, subtract a stored
+** document about to be deleted (re-read from the database), and write
+** the batch's changes (inside its transaction). 0 or -1. */
+void wstats_add(wstats *w, const wstats_doc *c);
+int wstats_sub(wstats *w, sqlite3 *db, int64_t id);
+int wstats_flush(wstats *w, sqlite3 *db);
+
+/* After a complete --reparse: recount every stored document (own
+** transaction) and mark the counts up to date. 0 or -1. */
+int wstats_rebuild(wstats *w, sqlite3 *db);
+
+#endif
