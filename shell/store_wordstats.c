@@ -476,24 +476,19 @@ static void load_stop(ws_map *stop) {
   free(data);
 }
 
-static int user_word(void *ctx, const char *word, int add) {
-  seg_lex *lex = ctx;
-  size_t n = strlen(word);
-  (void)(add ? seg_lex_add(lex, word, n) : seg_lex_remove(lex, word, n));
-  return 0;
-}
-
-/* The lexicon to count with: the bundled one, with the user's words. */
+/* The lexicon to count with: the bundled one, with the user's words
+** (store_words_overlay, as the index's lexicon is built). */
 static int open_lexicon(wstats *w, store *s) {
   const seg_lex *base = seg_lex_default();
   if (!base) return -1;
   snprintf(w->lexsize, sizeof w->lexsize, "%zu", seg_lex_size(base));
   w->lex = base;
   if (!*w->user) return 0;
-  w->own = seg_lex_overlay(base);
-  if (!w->own) return -1;
-  store_user_words(s, user_word, w->own);
-  w->lex = w->own;
+  char *text = store_words_text(s);
+  if (!text) return -1;
+  w->own = store_words_overlay(text);
+  free(text);
+  if (w->own) w->lex = w->own;
   return 0;
 }
 
