@@ -230,7 +230,8 @@ static int span_order(const void *x, const void *y) {
 void q_stream_facts(q_stream *st, const doc *d, int b, unsigned kinds) {
   for (int k = 0; k < FK__COUNT; k++)
     if (kinds & (1u << k)) kind_spans(st, d, b, k);
-  qsort(st->span, (size_t)st->nspan, sizeof *st->span, span_order);
+  if (st->nspan)
+    qsort(st->span, (size_t)st->nspan, sizeof *st->span, span_order);
   int s = 0;
   for (int i = 0; i <= st->ntok; i++) {
     while (s < st->nspan && st->span[s].from < i) s++;

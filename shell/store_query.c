@@ -146,7 +146,7 @@ int store_query_run(store *s, const q_pattern *p, const q_run_opts *o,
   if (o->docs) {
     docs = xmalloc((o->ndocs + 1) * sizeof *docs);
     memcpy(docs, o->docs, o->ndocs * sizeof *docs);
-    qsort(docs, o->ndocs, sizeof *docs, id_cmp);
+    if (o->ndocs) qsort(docs, o->ndocs, sizeof *docs, id_cmp);
   }
   qrun r = {p,   q_matcher_new(p),
             {0}, cb,
