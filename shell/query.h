@@ -120,6 +120,11 @@ int q_stream_build(q_stream *st, const char *text, size_t n,
 ** surface text that starts and ends on token boundaries is a span.
 */
 void q_stream_facts(q_stream *st, const struct doc *d, int b, unsigned kinds);
+/* 0 when some kind in kinds has no fact of d written in text[0..n) (block
+** b): no match that needs those kinds can be there; else 1. A byte
+** search, before any tokenizing. */
+int q_facts_written(const struct doc *d, const char *text, size_t n, int b,
+                    unsigned kinds);
 void q_stream_free(q_stream *st);
 
 /* ---- matching (query_match.c) ---- */

@@ -248,6 +248,30 @@ static void kind_spans(q_stream *st, const doc *d, int b, int kk) {
   }
 }
 
+/* Is some item of kind kk (for block b) written in text[0..n)? */
+static int kind_written(const doc *d, const char *text, size_t n, int b,
+                        int kk) {
+  const fact_kind *k = &fact_kinds[kk];
+  const fact_column *sc = surface_col(k), *bc = col_of_type(k, FT_BLOCK);
+  if (!sc || sc->type != FT_STR) return 0;
+  for (size_t i = 0, m = fact_count(d, k); i < m; i++) {
+    const void *it = fact_item(d, k, i);
+    const char *s = *FACT_FIELD(it, sc, char *const);
+    if (bc && *FACT_FIELD(it, bc, const int) >= 0 &&
+        *FACT_FIELD(it, bc, const int) != b)
+      continue;
+    if (s && *s && memmem(text, n, s, strlen(s))) return 1;
+  }
+  return 0;
+}
+
+int q_facts_written(const doc *d, const char *text, size_t n, int b,
+                    unsigned kinds) {
+  for (int k = 0; k < FK__COUNT; k++)
+    if ((kinds & (1u << k)) && !kind_written(d, text, n, b, k)) return 0;
+  return 1;
+}
+
 static int span_order(const void *x, const void *y) {
   const q_span *a = x, *b = y;
   if (a->from != b->from) return a->from < b->from ? -1 : 1;

@@ -149,10 +149,12 @@ static int match_stream(qrun *r, const q_stream *st) {
 static int run_doc(qrun *r, const doc *d, const q_run_opts *o) {
   for (size_t i = 0; i < d->blocks.n; i++) {
     const doc_block *b = &d->blocks.items[i];
+    size_t n = strlen(b->text);
+    if (!q_facts_written(d, b->text, n, r->seqs.items[i],
+                         q_required_facts(r->p)))
+      continue;
     q_stream st;
-    if (q_stream_build(&st, b->text, strlen(b->text), o->lex,
-                       q_syllables(r->p)))
-      return -1;
+    if (q_stream_build(&st, b->text, n, o->lex, q_syllables(r->p))) return -1;
     q_stream_facts(&st, d, r->seqs.items[i], q_fact_kinds(r->p));
     r->h.seq = r->seqs.items[i], r->h.kind = doc_kind_name(b->kind);
     r->h.text = b->text, r->h.st = &st;

@@ -201,6 +201,11 @@ static void test_facts(void) {
             "[Ông Nguyễn Văn An]");
   CHECK_STR(find_d("[person name = \"Nguyễn Văn Ân\"]", S3, d), "");
   CHECK_STR(find_d("[place]", S3, d), "");
+  unsigned fp = (1u << FK_figures) | (1u << FK_people);
+  CHECK(q_facts_written(d, S3, strlen(S3), 0, fp) == 1);
+  CHECK(q_facts_written(d, "Nguyễn Văn An", strlen("Nguyễn Văn An"), 0, fp) ==
+        0);
+  CHECK(q_facts_written(d, "x", 1, 0, 0) == 1);
   doc_free(d);
 }
 
