@@ -13,6 +13,7 @@
 **   lua_sign.c        MinHash signatures of many documents on worker threads
 **   lua_lsh.c         MinHash signatures, LSH candidates, db:duplicates
 **   lua_terms.c       db:terms (n-gram term counts)
+**   lua_query.c       query, query_check (the pattern language)
 ** Every file calls down into lua_store_base.c only; lua_store.c calls
 ** the others to build the module.
 **
@@ -141,5 +142,7 @@ int ls_s_similarity(lua_State *L);
 int ls_s_lsh(lua_State *L);
 int ls_db_duplicates(lua_State *L);
 int ls_db_terms(lua_State *L); /* lua_terms.c */
+int ls_s_query(lua_State *L);  /* lua_query.c */
+int ls_s_query_check(lua_State *L);
 
 #endif
