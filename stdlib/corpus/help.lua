@@ -136,8 +136,8 @@ H.corpus = {
   trend = "corpus:trend(q [, {by = 'year' | 'month' | 'site' | 'place', pattern =}]) ->\n" ..
     "frame key, hits, docs, words, per_million (hits per million words of the\n" ..
     "group's documents; words: the segmenter's words of the content blocks). q is a\n" ..
-    "pattern when it holds [ ] { } ( ) | or '::' or the word 'within', else a plain\n" ..
-    "query counted as concordance lines; pattern = true/false says so outright. By\n" ..
+    "pattern when it holds [ ] { } ( ) | or '::' or 'within' and a block kind, else\n" ..
+    "a plain query counted as concordance lines; pattern = true/false says so. By\n" ..
     "year or month: every period from the first to the last (gaps are zero rows),\n" ..
     "undated documents in a last row 'undated', and a sparkline under the printed\n" ..
     "frame. By site or place: groups with hits, most first (a document counts\n" ..

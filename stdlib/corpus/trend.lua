@@ -5,7 +5,8 @@
 -- the whole group: a frame key, hits, docs, words, per_million.
 --
 -- q is a token pattern (corpus:query, docs/query.md) when it holds one of
--- the characters [ ] { } ( ) | or the text "::" or the word "within";
+-- the characters [ ] { } ( ) | or the text "::" or "within" followed by a
+-- block kind (answer, question, caption, title, lead, sentence...);
 -- otherwise a plain query whose hits are its concordance lines
 -- (corpus:kwic: the query as a phrase of whole words). {pattern = true}
 -- or {pattern = false} says which it is outright.
@@ -34,11 +35,14 @@ local M = {}
 local BY = { year = true, month = true, site = true, place = true }
 local NONE = { year = "undated", month = "undated", site = "(no site)", place = "(no place)" }
 
+local WITHIN = { answer = true, question = true, caption = true, title = true, lead = true,
+  sentence = true, paragraph = true, heading = true }
+
 --- trend.is_pattern(q) -> does the text q read as a token pattern?
 function M.is_pattern(q)
   if q:find("[%[%]{}()|]") or q:find("::", 1, true) then return true end
-  for w in q:gmatch("%S+") do
-    if w == "within" then return true end
+  for w in q:gmatch("within%s+(%a+)") do
+    if WITHIN[w] then return true end
   end
   return false
 end
