@@ -107,15 +107,84 @@ local function word_hits(text, query, lex, prefix, nwords)
   return out
 end
 
+local SORTS = { left = true, right = true, date = true, doc = true }
+local function check_sort(how, fname, argn)
+  if not SORTS[how] then
+    A.argerror(fname, argn, "sort: 'left', 'right', 'date' or 'doc' expected", 2)
+  end
+end
+
+-- A line of the concordance: the match s..e (1-based inclusive bytes) of
+-- block seq (0-based) of document rowid, contexts ls..s-1 and e+1..re.
+local function make_line(rowid, seq, kind, title, published, text, s, e, ls, re)
+  return {
+    rowid = rowid, block = seq + 1, kind = kind, title = title, s = s, e = e,
+    date = published and published:sub(1, 10) or nil,
+    left = flat(clean_utf8(text:sub(ls, s - 1))),
+    match = flat(text:sub(s, e)),
+    right = flat(clean_utf8(text:sub(e + 1, re))),
+  }
+end
+
+-- The context bounds of the match s..e in text: nwords words of the
+-- segmenter (lex) on each side, or CONTEXT bytes without nwords.
+local function context(text, s, e, nwords, lex)
+  if not nwords then return math.max(1, s - CONTEXT), e + CONTEXT end
+  local ws = tcore.words(text, lex ~= true and lex or nil)
+  local a, b
+  for i, w in ipairs(ws) do
+    if not a and w.to >= s then a = i end
+    if w.from <= e then b = i end
+  end
+  if not a or not b or b < a then return s, e end
+  local l, r = ws[math.max(1, a - nwords)], ws[math.min(#ws, b + nwords)]
+  return a > 1 and math.min(l.from, s) or s, b < #ws and math.max(r.to, e) or e
+end
+
+-- A small deterministic generator (a 64-bit LCG, high bits): the same
+-- seed picks the same sample on every platform.
+local function lcg(seed)
+  local x = seed
+  return function(n)
+    x = x * 6364136223846793005 + 1442695040888963407
+    return ((x >> 33) % n) + 1
+  end
+end
+
+-- Keep n of the lines at random (seed), in their order; sort, then cut to
+-- limit: every option sees all the matches before the cut.
+local function finish(self, opts)
+  local n = #self
+  if opts.sample and opts.sample < n then
+    local rand, idx = lcg(opts.seed or 1), {}
+    for i = 1, n do idx[i] = i end
+    for i = 1, opts.sample do
+      local j = i - 1 + rand(n - i + 1)
+      idx[i], idx[j] = idx[j], idx[i]
+    end
+    local keep = {}
+    for i = 1, opts.sample do keep[idx[i]] = true end
+    local out = {}
+    for i = 1, n do if keep[i] then out[#out + 1] = self[i] end end
+    for i = 1, n do self[i] = out[i] end
+  end
+  if opts.sort then self:sort(opts.sort) end
+  if opts.limit then
+    for i = #self, opts.limit + 1, -1 do self[i] = nil end
+  end
+  return self
+end
+
 --- corpus:kwic(query [, opts]) -> concordance
 function M.kwic(c, query, opts)
   if type(query) ~= "string" then error("bad argument #1 to 'kwic' (query string expected)", 2) end
   opts = A.opts("kwic", 2, opts, { kinds = { "string", "table" }, width = "count",
     sort = "string", docs = "table", filter = "table", limit = "count", words = "count",
-    unit = "string" })
+    unit = "string", sample = "count", seed = "count" })
   if opts.unit ~= nil and opts.unit ~= "word" and opts.unit ~= "syllable" then
     error("bad argument #2 to 'kwic' (unit: 'word' or 'syllable' expected)", 2)
   end
+  if opts.sort then check_sort(opts.sort, "kwic", 2) end
   local bywords = opts.unit ~= "syllable"
   local lex = bywords and M.lexicon(c) or nil
   local prefix = query:match("%*[%s\"]*$") ~= nil
@@ -135,7 +204,8 @@ function M.kwic(c, query, opts)
     where:ids(ids)
   end
   if opts.filter then where:filter(opts.filter, "kwic", 2) end
-  local limit = opts.limit
+  -- with sort or sample, every match is needed before the cut
+  local stop = not opts.sort and not opts.sample and opts.limit or nil
   local n = 0
   for r in core.blocks(c, where, nil, true) do
     local text = r[4]
@@ -151,19 +221,76 @@ function M.kwic(c, query, opts)
       local s, e = h[1], h[2]
       local ls, re = h[3] or math.max(1, s - CONTEXT), h[4] or e + CONTEXT
       n = n + 1
-      self[n] = {
-        rowid = r[1], block = r[2] + 1, kind = r[3], title = r[7],
-        date = r[8] and r[8]:sub(1, 10) or nil,
-        left = flat(clean_utf8(text:sub(ls, s - 1))),
-        match = flat(text:sub(s, e)),
-        right = flat(clean_utf8(text:sub(e + 1, re))),
-      }
-      if limit and n >= limit then break end
+      self[n] = make_line(r[1], r[2], r[3], r[7], r[8], text, s, e, ls, re)
+      if stop and n >= stop then break end
     end
-    if limit and n >= limit then break end
+    if stop and n >= stop then break end
   end
-  if opts.sort then self:sort(opts.sort) end
-  return self
+  return finish(self, opts)
+end
+
+-- The rows of from_matches checked: a list of {rowid, seq, kind, s, e}
+-- (integers; s..e inside the block, checked when its text is read).
+local function check_matches(rows)
+  if type(rows) ~= "table" then
+    A.argerror("from_matches", 2, "list of matches expected, got " .. type(rows), 2)
+  end
+  for i, r in ipairs(rows) do
+    if type(r) ~= "table" then
+      A.argerror("from_matches", 2, "match " .. i .. " is not a table", 2)
+    end
+    for _, k in ipairs({ "rowid", "seq", "s", "e" }) do
+      if math.type(r[k]) ~= "integer" then
+        A.argerror("from_matches", 2, "match " .. i .. ": integer " .. k .. " expected", 2)
+      end
+    end
+  end
+end
+
+-- The blocks the rows name: texts[rowid][seq] = {text, kind, title,
+-- published}, each document's blocks read once.
+local function block_texts(c, rows)
+  local want, ids = {}, {}
+  for _, r in ipairs(rows) do
+    if not want[r.rowid] then want[r.rowid] = {}; ids[#ids + 1] = r.rowid end
+    want[r.rowid][r.seq] = true
+  end
+  local texts = {}
+  if #ids == 0 then return texts end
+  for r in core.blocks(c, Q.where():ids(ids), nil, true) do
+    if want[r[1]][r[2]] then
+      texts[r[1]] = texts[r[1]] or {}
+      texts[r[1]][r[2]] = { text = r[4], kind = r[3], title = r[7], published = r[8] }
+    end
+  end
+  return texts
+end
+
+--- kwic.from_matches(corpus, rows [, opts]) -> concordance of matches found
+--- elsewhere: rows {rowid, seq, kind, s, e, ...} (s..e: 1-based inclusive
+--- bytes of the text of block (rowid, seq) of the blocks view); opts:
+--- words = n words each side, query = its label, width, sort, sample,
+--- seed, limit. Lines keep the rows' order (then sample, sort, limit); a
+--- row whose block is absent or whose span lies outside it is skipped.
+function M.from_matches(c, rows, opts)
+  check_matches(rows)
+  opts = A.opts("from_matches", 3, opts, { words = "count", query = "string",
+    width = "count", sort = "string", sample = "count", seed = "count", limit = "count" })
+  if opts.sort then check_sort(opts.sort, "from_matches", 3) end
+  local self = setmetatable({ query = opts.query or "", width = opts.width,
+    sort_by = opts.sort }, KwicMT)
+  local lex = opts.words and M.lexicon(c) or nil
+  local texts = block_texts(c, rows)
+  local n = 0
+  for _, r in ipairs(rows) do
+    local b = texts[r.rowid] and texts[r.rowid][r.seq]
+    if b and r.s >= 1 and r.e >= r.s and r.e <= #b.text then
+      local ls, re = context(b.text, r.s, r.e, opts.words, lex)
+      n = n + 1
+      self[n] = make_line(r.rowid, r.seq, b.kind, b.title, b.published, b.text, r.s, r.e, ls, re)
+    end
+  end
+  return finish(self, opts)
 end
 
 -- Sort key of a context: folded words, the left one read backwards.
