@@ -190,6 +190,26 @@ check.test("docs, frame, export", function()
   check.eq(lines, #m + 1, "CSV: header + one line per match")
 end)
 
+check.test("kwic of a match set", function()
+  local s = m:sort{ "right", 1 }:head(5)
+  local k = s:kwic{ words = 3 }
+  check.eq(#k, 5, "a line per match")
+  for i, l in ipairs(k) do
+    check.eq({ l.rowid, l.s, l.e }, { s[i].rowid, s[i].s, s[i].e }, "line " .. i .. " in the set's order")
+    check.eq(l.match, s[i].text, "match text " .. i)
+    local before, after = around(s[i])
+    local rw, lw = {}, {}
+    for w in l.right:gmatch("%S+") do rw[#rw + 1] = w end
+    check.ok(#rw <= 3 * 4 + 3, "right context cut to 3 words (up to 4 syllables each, punctuation)")
+    check.eq(tcore.lower(l.right):find(after[1] or "", 1, true) ~= nil, true, "right word " .. i)
+    check.eq(tcore.lower(l.left):find(before[1] or "", 1, true) ~= nil, true, "left word " .. i)
+  end
+  local narrow, wide = k:render{ width = 50 }, k:render{ width = 120 }
+  check.ok(narrow ~= wide, "another width renders again")
+  for line in narrow:gmatch("[^\n]+") do check.ok(display.width(line) <= 50, "fits 50 columns") end
+  check.eq(#m:kwic(), #m, "every match, default words = 5")
+end)
+
 check.test("set operations on positions", function()
   local a, b = m:head(20), m:sample(15, { seed = 3 })
   local inb = {}
