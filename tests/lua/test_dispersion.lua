@@ -8,6 +8,7 @@
 --    asked, a mark per match cell, the footer; limit cuts;
 --  * the SVG: well-formed XML (python3 when present), one tick per match,
 --    one label per document; save_svg writes it, a bad path gives nil, msg;
+--  * a report embeds it (r:figure): SVG in HTML, text in Markdown;
 --  * misuse raises "bad argument".
 local check = dofile("tests/lua/lib/check.lua")
 local fx = dofile("tests/lua/lib/corpus_fixture.lua")
@@ -89,6 +90,18 @@ check.test("svg", function()
   check.ok(type(err) == "string", "and a message")
   local hostile = query.make(c, "<&\"\1>", mr.rows(c, "phát triển"))
   check.ok(not hostile:dispersion():svg():find("<&", 1, true), "the pattern is escaped")
+end)
+
+check.test("in a report", function()
+  local d = m:dispersion()
+  local r = require("report").new("r"):figure(d, { caption = "phát triển" })
+  local html = r:render("html")
+  check.contains(html, "<figcaption>phát triển</figcaption>", "caption")
+  local _, ticks = html:gsub('class="hit"', "")
+  check.eq(ticks, #m, "the SVG inline, a tick per match")
+  check.ok(not html:find("https?://"), "no URL in the page (xmlns dropped)")
+  check.contains(r:render("md"), d:render{ width = 80 }, "the text plot in Markdown")
+  check.raises(function() r:figure({}) end, "bad argument #1 to 'figure'")
 end)
 
 check.test("misuse", function()
