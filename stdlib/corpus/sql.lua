@@ -603,30 +603,20 @@ end
 ---------------------------------------------------------------- trends
 
 -- The group key of a document d for each trend grouping (NULL: undated,
--- no site). "place" is not a column: a document belongs to every place
--- it mentions (Where:group).
+-- no site).
 Q.GROUP_KEY = { year = "substr(d.published, 1, 4)", month = "substr(d.published, 1, 7)",
   site = "d.site" }
 
---- Q.group_sizes(h, by) -> rows key, docs of every group of the corpus's
---- documents (key NULL: undated / no site), by key
-function Q.group_sizes(h, by)
-  local k = Q.GROUP_KEY[by]
-  return h:all("SELECT " .. k .. " AS key, count(*) AS docs FROM documents d " ..
-    "GROUP BY key ORDER BY key")
-end
-
---- w:group(by, key): a block of a document in group key of grouping by
---- (Q.GROUP_KEY, or "place": the document mentions that place); key nil
---- is the group of documents without one
-function Where:group(by, key)
-  self.uses_d = true
+--- Q.doc_groups(h, by) -> array rows {id, key} of every document's group
+--- for grouping by (Q.GROUP_KEY; key NULL when it has none), or for
+--- "place" one row per distinct place a document mentions (documents
+--- without a place absent)
+function Q.doc_groups(h, by)
   if by == "place" then
-    if key == nil then return cond(self, "d.id NOT IN (SELECT doc FROM places)") end
-    return cond(self, "d.id IN (SELECT doc FROM places WHERE name = ?)", key)
+    return h:all("SELECT DISTINCT doc, name FROM places ORDER BY doc, name", nil, { array = true })
   end
-  if key == nil then return cond(self, "(" .. Q.GROUP_KEY[by] .. ") IS NULL") end
-  return cond(self, Q.GROUP_KEY[by] .. " = ?", key)
+  return h:all("SELECT d.id, " .. Q.GROUP_KEY[by] .. " FROM documents d ORDER BY d.id", nil,
+    { array = true })
 end
 
 ---------------------------------------------------------------- report scripts

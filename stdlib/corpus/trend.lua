@@ -14,8 +14,9 @@
 -- Words are the segmenter's words (the corpus's user lexicon applied) of
 -- the content blocks (title, lead, headings, paragraphs, questions,
 -- answers, captions), as corpus:freq counts them: punctuation is no word,
--- a number is one. They are counted once per group and kept for the
--- session (until the user lexicon changes).
+-- a number is one. Every document's words are counted once (in C, one
+-- db:terms per document) and kept for the session, until the user lexicon
+-- changes; a group's words are the sum over its documents.
 --
 -- Groups: by year and month every group of the corpus from the first to
 -- the last, gaps filled with zero rows; documents without a date form the
@@ -57,28 +58,24 @@ local function hits_of(c, q, pattern)
   return c:kwic(q)
 end
 
--- The group keys of a document: a list (places: several).
-local function keys_fn(c, by, ids)
-  if by == "place" then
-    local places = Q.match_places(core.db(c), ids)
-    return function(id) return places[id] or { NONE.place } end
+-- The groups of every document for grouping by: { [rowid] = {key, ...} }
+-- (several places; NONE[by] when it has none).
+local function group_map(c, by)
+  local map = {}
+  for r in Q.doc_ids(core.db(c)) do map[r.id] = {} end
+  for _, r in ipairs(Q.doc_groups(core.db(c), by)) do
+    local l = map[r[1]]
+    if l then l[#l + 1] = r[2] ~= nil and r[2] ~= "" and tostring(r[2]) or NONE[by] end
   end
-  local meta = Q.match_docs(core.db(c), ids)
-  return function(id)
-    local d = meta[id] or {}
-    if by == "site" then return { d.site or NONE.site } end
-    local p = d.published
-    if not p or p == "" then return { NONE[by] } end
-    return { by == "year" and p:sub(1, 4) or p:sub(1, 7) }
-  end
+  for _, l in pairs(map) do if #l == 0 then l[1] = NONE[by] end end
+  return map
 end
 
 -- Per group: number of hits and the set of documents with hits.
-local function tally(c, by, hits)
-  local keysf = keys_fn(c, by, query.ids_of(hits))
+local function tally(map, hits)
   local count, docs = {}, {}
   for _, h in ipairs(hits) do
-    for _, k in ipairs(keysf(h.rowid)) do
+    for _, k in ipairs(map[h.rowid] or {}) do
       count[k] = (count[k] or 0) + 1
       docs[k] = docs[k] or {}
       docs[k][h.rowid] = true
@@ -87,25 +84,30 @@ local function tally(c, by, hits)
   return count, docs
 end
 
--- The number of words of group key (nil: the group without one) of
--- grouping by, counted once per session and lexicon.
-local function group_words(c, by, key)
+-- The words of every document (its content blocks, C tokenizer with the
+-- corpus's lexicon): { [rowid] = n }, counted once per session and lexicon.
+local function doc_words(c)
   local cache = core.cache(c)
   local lex = require("corpus.kwic").lexicon(c)
-  if not cache.trend_words or cache.trend_words.lex ~= lex then
-    cache.trend_words = { lex = lex, n = {} }
+  if cache.trend_words and cache.trend_words.lex == lex then return cache.trend_words.n end
+  local n = {}
+  for r in Q.doc_ids(core.db(c)) do
+    local _, total = core.terms(c, Q.where():content():doc(r.id), 1, nil, 0, 1, lex)
+    n[r.id] = total
   end
-  local id = by .. "\0" .. tostring(key)
-  local n = cache.trend_words.n[id]
-  if not n then
-    local w = Q.where():content():group(by, key)
-    local _, total = core.terms(c, w, 1, nil, 0, 1, lex)
-    n = total
-    cache.trend_words.n[id] = n
-  end
+  cache.trend_words = { lex = lex, n = n }
   return n
 end
-M.group_words = group_words
+M.doc_words = doc_words
+
+-- The words of each group: { [key] = n }.
+local function group_words(c, map)
+  local per_doc, out = doc_words(c), {}
+  for id, keys in pairs(map) do
+    for _, k in ipairs(keys) do out[k] = (out[k] or 0) + (per_doc[id] or 0) end
+  end
+  return out
+end
 
 -- The next key of a year ("2024" -> "2025") or month ("2024-12" -> "2025-01").
 local function next_key(by, k)
@@ -116,14 +118,13 @@ local function next_key(by, k)
   return string.format("%04d-%02d", y, m)
 end
 
--- The keys of a time grouping: every dated group of the corpus, gaps
--- filled (keys that do not read as years or months are kept as they are).
-local function time_keys(c, by)
-  local keys, undated = {}, false
-  for _, r in ipairs(Q.group_sizes(core.db(c), by)) do
-    if r.key == nil or r.key == "" then undated = true
-    else keys[#keys + 1] = r.key end
-  end
+-- The keys of a time grouping: every dated group of the corpus in order,
+-- gaps filled (keys that do not read as years or months are kept as they
+-- are), and whether some documents are undated.
+local function time_keys(by, words)
+  local keys = {}
+  for k in pairs(words) do if k ~= NONE[by] then keys[#keys + 1] = k end end
+  table.sort(keys)
   local pat = by == "year" and "^%d%d%d%d$" or "^%d%d%d%d%-%d%d$"
   local out = {}
   for i, k in ipairs(keys) do
@@ -134,37 +135,34 @@ local function time_keys(c, by)
       while g < nxt do out[#out + 1] = g; g = next_key(by, g) end
     end
   end
-  return out, undated
+  return out, words[NONE[by]] ~= nil
 end
 
 -- One row of the frame: key, hits, docs, words, per_million.
-local function row(c, by, key, count, docs, sqlkey)
+local function row(key, count, docs, words)
   local nd = 0
   for _ in pairs(docs[key] or {}) do nd = nd + 1 end
-  local words = group_words(c, by, sqlkey)
-  local hits = count[key] or 0
-  local rate = words > 0 and math.floor(hits / words * 1e6 * 100 + 0.5) / 100 or nil
-  return { key = key, hits = hits, docs = nd, words = words, per_million = rate }
+  local w, hits = words[key] or 0, count[key] or 0
+  local rate = w > 0 and math.floor(hits / w * 1e6 * 100 + 0.5) / 100 or nil
+  return { key = key, hits = hits, docs = nd, words = w, per_million = rate }
 end
 
 -- The rows of a time grouping (every key, undated last).
-local function time_rows(c, by, count, docs)
-  local keys, undated = time_keys(c, by)
+local function time_rows(by, count, docs, words)
+  local keys, undated = time_keys(by, words)
   local rows = {}
-  for _, k in ipairs(keys) do rows[#rows + 1] = row(c, by, k, count, docs, k) end
-  if undated or count[NONE[by]] then
-    rows[#rows + 1] = row(c, by, NONE[by], count, docs, nil)
+  for _, k in ipairs(keys) do rows[#rows + 1] = row(k, count, docs, words) end
+  if undated then
+    rows[#rows + 1] = row(NONE[by], count, docs, words)
     rows[#rows].undated = true
   end
   return rows
 end
 
 -- The rows of a site or place grouping (groups with hits, most first).
-local function group_rows(c, by, count, docs)
+local function group_rows(count, docs, words)
   local rows = {}
-  for k in pairs(count) do
-    rows[#rows + 1] = row(c, by, k, count, docs, k ~= NONE[by] and k or nil)
-  end
+  for k in pairs(count) do rows[#rows + 1] = row(k, count, docs, words) end
   table.sort(rows, function(a, b)
     if a.hits ~= b.hits then return a.hits > b.hits end
     return a.key < b.key
@@ -197,9 +195,11 @@ function M.trend(c, q, opts)
   if pattern == nil then pattern = M.is_pattern(q) end
   local hits, err = hits_of(c, q, pattern)
   if not hits then return nil, err end
-  local count, docs = tally(c, by, hits)
-  local rows = (by == "year" or by == "month") and time_rows(c, by, count, docs)
-    or group_rows(c, by, count, docs)
+  local map = group_map(c, by)
+  local count, docs = tally(map, hits)
+  local words = group_words(c, map)
+  local rows = (by == "year" or by == "month") and time_rows(by, count, docs, words)
+    or group_rows(count, docs, words)
   local line = (by == "year" or by == "month") and spark_line(rows)
   for _, r in ipairs(rows) do r.undated = nil end
   local f = frame.new(rows, { "key", "hits", "docs", "words", "per_million" })
