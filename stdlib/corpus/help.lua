@@ -59,9 +59,10 @@ H.corpus = {
     "rs:intersect(other), rs:minus(other) (also rs + other, rs * other, rs - other),\n" ..
     "rs:save(name) / corpus:saved(name), rs:kwic(...), rs:frame(), rs:show().\n" ..
     "  local rs = corpus:search('khu kinh tế cửa khẩu', {filter = {year = 2024}})",
-  saved = "corpus:saved(name) -> the result set saved under name (rs:save(name)) |\n" ..
-    "nil, msg. corpus:saved() -> frame of the saved sets: name, query, n, created.",
-  drop = "corpus:drop(name) -> true | nil, msg. Deletes a saved result set.",
+  saved = "corpus:saved(name) -> the result set (rs:save(name)) or match set\n" ..
+    "(m:save(name)) saved under name | nil, msg. corpus:saved() -> frame of the\n" ..
+    "saved sets: name, query (or pattern), n (hits or matches), created.",
+  drop = "corpus:drop(name) -> true | nil, msg. Deletes a saved result or match set.",
   kwic = "corpus:kwic(query [, opts]) -> concordance: the matches of query (a word or a\n" ..
     "phrase, accent-smart like search, word* a prefix) with their left and right\n" ..
     "contexts, aligned on the match by display width. opts: width (line width,\n" ..
