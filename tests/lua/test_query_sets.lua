@@ -13,6 +13,7 @@
 --    recomputed; shares; the frame sorted;
 --  * m:docs() a result set of the documents; m:frame() and export (CSV
 --    rows); set operations on positions; save / corpus:saved / drop;
+--  * inside --sandbox m:save returns nil, msg;
 --  * misuse raises "bad argument"; corpus:query refuses a non-string.
 local check = dofile("tests/lua/lib/check.lua")
 local fx = dofile("tests/lua/lib/corpus_fixture.lua")
@@ -248,6 +249,19 @@ check.test("save and reload", function()
   check.ok(c:drop("ms_test"), "drop")
   check.eq(c:saved("ms_test"), nil, "gone")
   check.raises(function() s:save(1) end, "bad argument #1 to 'save'")
+end)
+
+check.test("sandbox: saving refused, trend and dispersion work", function()
+  local out = fx.run("--db " .. fx.quote(fx.db) .. " --sandbox -e " .. fx.quote([[
+    local q = require("corpus.query")
+    local m = q.make(corpus, "x", {})
+    print(m:save("x"))
+    print(#corpus:trend("phát triển") > 0)
+    print(q.make(corpus, "x", {}):dispersion():save_svg("/tmp/never-written.svg"))
+  ]]))
+  check.contains(out, "nil\tcannot save match set: the corpus is read-only in --sandbox", "save refused")
+  check.contains(out, "true\n", "trend in the sandbox")
+  check.match(out, "\nnil\t[^\n]+", "save_svg outside the output folder: nil, msg")
 end)
 
 check.test("misuse", function()
