@@ -16,7 +16,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_ARGS ?=
 
 BUILD_PKGS = gcc make cmake pkg-config liblua5.4-dev libsqlite3-dev \
-             libreadline-dev libutf8proc-dev
+             libreadline-dev libutf8proc-dev libpcre2-dev
 TEST_PKGS  = python3 sqlite3 lua5.4 chromium clang-format
 BENCH_PKGS = ripgrep python3-nltk hyperfine time
 

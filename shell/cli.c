@@ -128,6 +128,12 @@ static const cli_option segment_opts[] = {
     {{0}, 0, NULL, NULL},
 };
 
+static const cli_option query_opts[] = {
+    {{"limit", required_argument, NULL, 'l'}, 0, "N", "matches to show"},
+    {{"json", no_argument, NULL, 'j'}, 0, NULL, "one JSON object per match"},
+    {{0}, 0, NULL, NULL},
+};
+
 /* every subcommand; the last row is the Lua interpreter (no name) */
 static const cli_command commands[] = {
     {"parse", cmd_parse, "FILE...",
@@ -159,6 +165,13 @@ static const cli_command commands[] = {
      "out with the syllables of each word joined by '_' (Chính_phủ\n"
      "Việt_Nam), every other byte kept. No FILE or - reads standard input.",
      segment_opts, 0, CLI_NO_DB},
+    {"query", cmd_query, "PATTERN",
+     "pattern matches in context (docs/query.md)",
+     "Every match of a token pattern: \"phát triển\", [word = /re/],\n"
+     "[figure unit = \"tỷ đồng\"], repetition, within answer, :: year >= "
+     "2020.\n"
+     "Exit status: 0 matches found, 1 none, 2 error.",
+     query_opts, 0, 0},
     {NULL, cmd_lua, "[lua options] [script [args]]",
      "run Lua, exactly as lua5.4", NULL, NULL, 0, CLI_RAW | CLI_LUA},
 };

@@ -38,6 +38,7 @@ int cmd_search(const cmd_args *a);  /* cmd_store.c */
 int cmd_sql(const cmd_args *a);     /* cmd_store.c */
 int cmd_run(const cmd_args *a);     /* lua_run.c (CLI_RAW) */
 int cmd_segment(const cmd_args *a); /* cmd_segment.c */
+int cmd_query(const cmd_args *a);   /* cmd_query.c */
 int cmd_lua(const cmd_args *a);     /* lua_interp.c: lua5.4's command line */
 
 /* a size such as 64M, 512K, 2G or 1000 (bytes) > 0, or -1 */

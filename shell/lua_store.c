@@ -150,6 +150,8 @@ static const luaL_Reg funcs[] = {{"open", s_open},
                                  {"plain_query", ls_s_plain_query},
                                  {"lsh", ls_s_lsh},
                                  {"fact_schema", ls_s_fact_schema},
+                                 {"query", ls_s_query},
+                                 {"query_check", ls_s_query_check},
                                  {NULL, NULL}};
 
 /*

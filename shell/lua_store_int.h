@@ -12,6 +12,7 @@
 **   lua_tokens.c      tokens, counts and phrase matching (KWIC)
 **   lua_lsh.c         MinHash signatures and LSH near-duplicate candidates
 **   lua_terms.c       db:terms (n-gram term counts)
+**   lua_query.c       query, query_check (the pattern language)
 ** Every file calls down into lua_store_base.c only; lua_store.c calls
 ** the others to build the module.
 **
@@ -121,5 +122,7 @@ int ls_s_minhash(lua_State *L); /* lua_lsh.c */
 int ls_s_similarity(lua_State *L);
 int ls_s_lsh(lua_State *L);
 int ls_db_terms(lua_State *L); /* lua_terms.c */
+int ls_s_query(lua_State *L);  /* lua_query.c */
+int ls_s_query_check(lua_State *L);
 
 #endif

@@ -1,0 +1,167 @@
+/*
+** store_query.c — running a pattern over the corpus: the candidate
+** documents' SQL (FTS5 MATCH on the words every match needs, EXISTS on
+** the facts it needs, the "::" conditions with bound parameters), then
+** for each candidate the token stream of every searched block, its fact
+** spans, and the matcher (per sentence under `within sentence`).
+*/
+#include "store_query.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "fact_schema.h"
+#include "store_int.h"
+
+/* SQL tinsh_query_re(re, text): 1 when the regex matches text anywhere
+** (caseless), 0 when not, NULL for a NULL text. */
+static void sql_re(sqlite3_context *c, int argc, sqlite3_value **v) {
+  (void)argc;
+  const char *re = (const char *)sqlite3_value_text(v[0]);
+  const char *t = (const char *)sqlite3_value_text(v[1]);
+  if (!re || !t) return;
+  int r = q_regex_search(re, (size_t)sqlite3_value_bytes(v[0]), t,
+                         (size_t)sqlite3_value_bytes(v[1]));
+  if (r < 0)
+    sqlite3_result_error(c, "bad regex", -1);
+  else
+    sqlite3_result_int(c, r);
+}
+
+/* The candidate documents' statement (parameters bound). */
+static sqlite3_stmt *cand_stmt(store *s, const q_pattern *p, char **err) {
+  buf b;
+  buf_init(&b);
+  buf_adds(&b, "SELECT d.id FROM documents d WHERE 1");
+  if (q_where(p)) buf_printf(&b, " AND %s", q_where(p));
+  int fts = q_nparams(p) + 1;
+  if (q_fts(p))
+    buf_printf(&b, " AND d.id IN (SELECT rowid FROM fts WHERE fts MATCH ?%d)",
+               fts);
+  for (int k = 0; k < FK__COUNT; k++)
+    if (q_required_facts(p) & (1u << k))
+      buf_printf(&b, " AND EXISTS(SELECT 1 FROM %s f WHERE f.doc = d.id)",
+                 fact_kinds[k].table);
+  buf_adds(&b, " ORDER BY d.id");
+  sqlite3_create_function(s->db, "tinsh_query_re", 2,
+                          SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_re,
+                          NULL, NULL);
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(s->db, b.data, -1, &st, NULL) != SQLITE_OK)
+    *err = store_msg("%s", sqlite3_errmsg(s->db));
+  buf_free(&b);
+  for (int i = 0; st && i < q_nparams(p); i++) {
+    const q_param *pa = q_param_at(p, i);
+    if (pa->is_num)
+      sqlite3_bind_double(st, i + 1, pa->num);
+    else
+      sqlite3_bind_text(st, i + 1, pa->str, -1, SQLITE_STATIC);
+  }
+  if (st && q_fts(p)) sqlite3_bind_text(st, fts, q_fts(p), -1, SQLITE_STATIC);
+  return st;
+}
+
+typedef struct qrun {
+  const q_pattern *p;
+  q_matcher *m;
+  q_hit h;
+  q_hit_fn cb;
+  void *ud;
+  long budget;
+} qrun;
+
+static int on_match(void *ctx, const q_match *m) {
+  qrun *r = ctx;
+  r->h.m = m;
+  return r->cb(r->ud, &r->h);
+}
+
+/* Match the stream whole, or sentence by sentence. */
+static int match_stream(qrun *r, const q_stream *st) {
+  long budget = r->budget;
+  if (!q_in_sentence(r->p))
+    return q_match_range(r->m, st, 0, st->ntok, &budget, on_match, r);
+  int from = 0, rc = 0;
+  for (int i = 0; i < st->ntok && rc == 0; i++)
+    if (st->tok[i].sent_end || i == st->ntok - 1) {
+      rc = q_match_range(r->m, st, from, i + 1, &budget, on_match, r);
+      from = i + 1;
+    }
+  return rc;
+}
+
+/* Every searched block of d. */
+static int run_doc(qrun *r, const doc *d, const q_run_opts *o) {
+  for (size_t i = 0; i < d->blocks.n; i++) {
+    const doc_block *b = &d->blocks.items[i];
+    if (!(q_kinds(r->p) & (1u << b->kind))) continue;
+    q_stream st;
+    if (q_stream_build(&st, b->text, strlen(b->text), o->lex,
+                       q_syllables(r->p)))
+      return -1;
+    q_stream_facts(&st, d, (int)i, q_fact_kinds(r->p));
+    r->h.seq = (int)i, r->h.kind = doc_kind_name(b->kind);
+    r->h.text = b->text, r->h.st = &st;
+    int rc = match_stream(r, &st);
+    q_stream_free(&st);
+    if (rc) return rc;
+  }
+  return 0;
+}
+
+static int id_cmp(const void *a, const void *b) {
+  int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Is id among the documents the caller asked for (sorted)? */
+static int wanted(const int64_t *docs, size_t n, int64_t id) {
+  return !docs || bsearch(&id, docs, n, sizeof id, id_cmp) != NULL;
+}
+
+static int run_id(store *s, qrun *r, const q_run_opts *o, int64_t id,
+                  char **err) {
+  doc *d = store_doc_load(s, id);
+  if (!d) return 0;
+  r->h.rowid = id, r->h.title = d->title, r->h.path = d->path;
+  int rc = run_doc(r, d, o);
+  doc_free(d);
+  if (rc == Q_BUDGET_EXCEEDED || rc == -1) {
+    *err = store_msg(rc == -1 ? "out of memory"
+                              : "the pattern takes too many steps on document "
+                                "%lld (simplify it)",
+                     (long long)id);
+    return -1;
+  }
+  return rc;
+}
+
+int store_query_run(store *s, const q_pattern *p, const q_run_opts *o,
+                    q_hit_fn cb, void *ud, char **err) {
+  *err = NULL;
+  sqlite3_stmt *st = cand_stmt(s, p, err);
+  if (!st) return -1;
+  int64_t *docs = NULL;
+  if (o->docs) {
+    docs = xmalloc((o->ndocs + 1) * sizeof *docs);
+    memcpy(docs, o->docs, o->ndocs * sizeof *docs);
+    qsort(docs, o->ndocs, sizeof *docs, id_cmp);
+  }
+  qrun r = {p,   q_matcher_new(p),
+            {0}, cb,
+            ud,  o->budget > 0 ? o->budget : Q_BLOCK_BUDGET};
+  int rc = 0, step;
+  while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+    int64_t id = sqlite3_column_int64(st, 0);
+    if (wanted(docs, o->ndocs, id)) rc = run_id(s, &r, o, id, err);
+  }
+  if (rc == 0 && step != SQLITE_DONE) {
+    *err = store_msg("%s", sqlite3_errmsg(s->db));
+    rc = -1;
+  }
+  sqlite3_finalize(st);
+  q_matcher_free(r.m);
+  free(docs);
+  return rc;
+}
