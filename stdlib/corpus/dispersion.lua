@@ -87,7 +87,7 @@ function D:render(opts)
     out[i] = display.pad(label(r), lw) .. " ▕" .. track(r.pos, tw) .. "▏" ..
       display.pad(tostring(#r.pos), cw, "right")
   end
-  local foot = string.format("(%d %s in %d %s of %q)", self.n, self.n == 1 and "match" or "matches",
+  local foot = string.format("(%d %s in %d %s of '%s')", self.n, self.n == 1 and "match" or "matches",
     n, n == 1 and "document" or "documents", tostring(self.pattern))
   if limit < n then foot = foot .. string.format("; %d of %d documents shown", limit, n) end
   out[#out + 1] = display.visible(foot)

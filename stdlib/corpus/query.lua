@@ -86,28 +86,31 @@ M.docmeta = docmeta
 
 local QUERY_OPTS = { limit = "limit", sort = { "string", "table" }, filter = "table" }
 
--- Keep the rows whose document passes a document filter.
-local function filtered(c, rows, filter)
-  local keep, out = {}, {}
-  for r in Q.doc_ids(core.db(c), filter, "query", 2) do keep[r.id] = true end
-  for _, r in ipairs(rows) do
-    if keep[r.rowid] then out[#out + 1] = r end
+-- The engine's options: the corpus's user lexicon, the documents a
+-- filter keeps, and the limit when nothing sorts before the cut.
+local function engine_opts(c, opts)
+  local o = { lexicon = require("corpus.kwic").lexicon(c) }
+  if opts.filter then
+    o.docs = {}
+    for r in Q.doc_ids(core.db(c), opts.filter, "query", 2) do o.docs[#o.docs + 1] = r.id end
   end
-  return out
+  if not opts.sort and opts.limit and opts.limit > 0 then o.limit = opts.limit end
+  return o
 end
 
 --- corpus:query(pattern [, opts]) -> match set | nil, "column N: why"
---- opts: filter = {document filter}, sort = {"right", 1} (before limit),
---- limit = n (-1 or absent: all)
+--- opts: filter = {document filter}, sort = {"right", 1} (every match
+--- sorted, then cut), limit = n (-1 or absent: all)
 function M.query(c, pattern, opts)
   if type(pattern) ~= "string" then
     error("bad argument #1 to 'query' (pattern string expected, got " .. type(pattern) .. ")", 2)
   end
   opts = A.opts("query", 2, opts, QUERY_OPTS)
   if not S.query then error("query: this tinsh has no pattern engine", 2) end
-  local rows, err = S.query(core.db(c), pattern)
+  local o = engine_opts(c, opts)
+  if o.docs and #o.docs == 0 then return make(c, pattern, {}) end
+  local rows, err = S.query(core.db(c), pattern, o)
   if not rows then return nil, err end
-  if opts.filter then rows = filtered(c, rows, opts.filter) end
   local m = make(c, pattern, rows)
   if opts.sort then m = m:sort(opts.sort) end
   if opts.limit and opts.limit >= 0 then m = m:head(opts.limit) end
@@ -494,7 +497,7 @@ end
 function MS:header()
   local n, d = #self, #ids_of(self)
   local what = self.name and ("set " .. self.name .. " = ") or ""
-  return display.visible(string.format("%squery %q: %d %s in %d %s", what, tostring(self.pattern),
+  return display.visible(string.format("%squery '%s': %d %s in %d %s", what, tostring(self.pattern),
     n, n == 1 and "match" or "matches", d, d == 1 and "document" or "documents"))
 end
 
