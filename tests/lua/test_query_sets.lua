@@ -264,6 +264,19 @@ check.test("sandbox: saving refused, trend and dispersion work", function()
   check.match(out, "\nnil\t[^\n]+", "save_svg outside the output folder: nil, msg")
 end)
 
+check.test("show and print", function()
+  local out = fx.run("--db " .. fx.quote(fx.db) .. " -e " .. fx.quote([[
+    local m = corpus:query('"phát triển"')
+    m:head(2):show()
+    m:dispersion():show{ width = 50 }
+    print(m:corpus() == corpus)
+  ]]))
+  check.match(out, "query '\"phát triển\"': 2 matches in 1 document\nrowid", "m:show: header and table")
+  check.contains(out, "(2 rows)", "the two matches")
+  check.match(out, "\n#1 +▕[·│┃]+▏ *%d+\n", "d:show: a track")
+  check.contains(out, "true\n", "m:corpus()")
+end)
+
 check.test("misuse", function()
   check.raises(function() c:query(42) end, "bad argument #1 to 'query' (pattern string expected")
   check.raises(function() c:query("x", { bogus = 1 }) end, "bad argument #2 to 'query'")
