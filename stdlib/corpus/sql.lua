@@ -297,6 +297,17 @@ end
 
 ---------------------------------------------------------------- blocks
 
+--- Q.blocks_sql(spans, where [, params [, titles]]) -> sql, params: the
+--- statement of Q.blocks (its rows, a NULL text where spans, for db:kwic)
+function Q.blocks_sql(spans, where, params, titles)
+  local sqlw
+  sqlw, params = where_sql(where, params)
+  return "SELECT b.doc, b.seq, b.kind, b.text, b.off, b.len" ..
+    (titles and ", d.title, d.published" or "") .. " FROM " ..
+    (spans and "block_rows" or "blocks") ..
+    " b JOIN documents d ON d.id = b.doc WHERE " .. sqlw .. " ORDER BY b.doc, b.seq", params
+end
+
 --- Q.blocks(h, spans, where [, params [, titles]]) -> iterator over rows
 --- {doc, seq, kind, text, off, len [, title, published]} of the blocks b
 --- (joined with documents d) where `where` holds, in document order;
@@ -304,12 +315,8 @@ end
 --- exactly its span of documents.text) each document's text is read once
 --- and sliced, instead of the blocks view that copies it for every block.
 function Q.blocks(h, spans, where, params, titles)
-  local sqlw
-  sqlw, params = where_sql(where, params)
-  local sql = "SELECT b.doc, b.seq, b.kind, b.text, b.off, b.len" ..
-    (titles and ", d.title, d.published" or "") .. " FROM " ..
-    (spans and "block_rows" or "blocks") ..
-    " b JOIN documents d ON d.id = b.doc WHERE " .. sqlw .. " ORDER BY b.doc, b.seq"
+  local sql
+  sql, params = Q.blocks_sql(spans, where, params, titles)
   local it, _, _, closer = h:rows(sql, params, { array = true })
   if not spans then return it, nil, nil, closer end
   local cur, text

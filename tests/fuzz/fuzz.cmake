@@ -49,6 +49,7 @@ file(GLOB LUA_STORE_SOURCES ${CMAKE_SOURCE_DIR}/shell/lua_store*.c
   ${CMAKE_SOURCE_DIR}/shell/lua_sql.c ${CMAKE_SOURCE_DIR}/shell/lua_search.c
   ${CMAKE_SOURCE_DIR}/shell/lua_doc.c ${CMAKE_SOURCE_DIR}/shell/lua_tokens.c
   ${CMAKE_SOURCE_DIR}/shell/lua_lsh.c ${CMAKE_SOURCE_DIR}/shell/lua_terms.c
+  ${CMAKE_SOURCE_DIR}/shell/lua_kwic.c
   ${CMAKE_SOURCE_DIR}/shell/lua_tokv.c ${CMAKE_SOURCE_DIR}/shell/lua_wordlex.c)
 add_executable(fuzz_db ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_db.c
   ${LUA_STORE_SOURCES})
