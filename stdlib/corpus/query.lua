@@ -12,9 +12,10 @@
 -- change the receiver: they return new sets sharing the match records.
 --
 -- Contexts (sort "left"/"right", count "left1"/"right1") are the
--- segmenter's words of the match's block (tinsh.words with the corpus's
--- user lexicon): punctuation is no word, and a context stops at the
--- block's edge.
+-- segmenter's words around the match in its block (the concordance's
+-- contexts of n words, kwic.from_matches, with the corpus's user
+-- lexicon): punctuation is no word, and a context stops at the block's
+-- edge.
 
 local S = require("tinsh.store")
 local core = require("corpus.core")
@@ -119,59 +120,44 @@ end
 
 ---------------------------------------------------------------- contexts
 
--- The index of the first word of ws (spans from, to) starting after byte e.
-local function first_after(ws, e)
-  local lo, hi = 1, #ws + 1
-  while lo < hi do
-    local mid = (lo + hi) // 2
-    if ws[mid].from > e then hi = mid else lo = mid + 1 end
-  end
-  return lo
+-- The lower-case words of a context string (the segmenter with lex).
+local function words_of(s, lex)
+  local out = {}
+  for i, w in ipairs(tcore.words(s, lex ~= true and lex or nil)) do out[i] = tcore.lower(w.word) end
+  return out
 end
 
--- Fill ctx[r] for the matches rs of one block text: up to n lower-case words
--- before (nearest first) and after each match.
-local function block_contexts(text, rs, lex, n)
-  local ws = tcore.words(text, lex ~= true and lex or nil)
-  for _, r in ipairs(rs) do
-    local left, right = {}, {}
-    local j = first_after(ws, r.e)
-    for k = j, math.min(#ws, j + n - 1) do right[#right + 1] = tcore.lower(ws[k].word) end
-    local i = first_after(ws, r.s - 1) - 1
-    while i >= 1 and ws[i].to >= r.s do i = i - 1 end
-    for k = i, math.max(1, i - n + 1), -1 do left[#left + 1] = tcore.lower(ws[k].word) end
-    ctx[r] = { left, right, n }
-  end
+-- ctx[r] from a concordance line l of n words each side: the words
+-- before (nearest first) and after the match.
+local function line_context(r, l, n, lex)
+  local left, right = {}, words_of(l.right, lex)
+  local lw = words_of(l.left, lex)
+  for k = #lw, math.max(1, #lw - n + 1), -1 do left[#left + 1] = lw[k] end
+  for k = #right, n + 1, -1 do right[k] = nil end
+  ctx[r] = { left, right, n }
 end
 
--- The matches of rows grouped by block: { ["rowid:seq"] = {match, ...} }
--- for those whose contexts of n words are not known yet.
-local function missing_contexts(rows, n)
-  local want, any = {}, false
-  for _, r in ipairs(rows) do
-    local c = ctx[r]
-    if not c or c[3] < n then
-      local k = r.rowid .. ":" .. r.seq
-      want[k] = want[k] or {}
-      table.insert(want[k], r)
-      any = true
-    end
-  end
-  return any and want or nil
-end
-
--- Make sure every match of m has contexts of n words (block texts read
--- once, only for the documents that need them).
+-- Make sure every match of m has contexts of n words: a concordance of
+-- the matches still lacking them (kwic.from_matches, n words each side,
+-- cut in C at the segmenter's word boundaries of the block), its
+-- contexts split into words again.
 local function contexts(m, n)
-  local want = missing_contexts(m, n)
-  if not want then return end
-  local c = owner[m]
-  local lex = require("corpus.kwic").lexicon(c)
+  n = math.max(n, 1)
   local need = {}
-  for _, rs in pairs(want) do need[#need + 1] = rs[1] end
-  for r in core.blocks(c, Q.where():ids(ids_of(need))) do
-    local rs = want[r[1] .. ":" .. r[2]]
-    if rs then block_contexts(r[4], rs, lex, math.max(n, 1)) end
+  for _, r in ipairs(m) do
+    if not ctx[r] or ctx[r][3] < n then need[#need + 1] = r end
+  end
+  if #need == 0 then return end
+  local c = owner[m]
+  local kwic = require("corpus.kwic")
+  local lex = kwic.lexicon(c)
+  local lines = {}
+  for _, l in ipairs(kwic.from_matches(c, need, { words = n })) do
+    lines[l.rowid .. ":" .. (l.block - 1) .. ":" .. l.s .. ":" .. l.e] = l
+  end
+  for _, r in ipairs(need) do
+    local l = lines[r.rowid .. ":" .. r.seq .. ":" .. r.s .. ":" .. r.e]
+    if l then line_context(r, l, n, lex) else ctx[r] = { {}, {}, n } end
   end
 end
 M.contexts = contexts
@@ -179,7 +165,7 @@ M.contexts = contexts
 --- query.context(m, match, side, n) -> the n lower-case words before ("left",
 --- nearest first) or after ("right") a match of set m, joined by spaces
 function M.context(m, r, side, n)
-  contexts(m, n)
+  if not ctx[r] or ctx[r][3] < n then contexts(m, n) end
   local c = ctx[r]
   if not c then return "" end
   local list = side == "left" and c[1] or c[2]
