@@ -5,8 +5,9 @@
 **     -> { {rowid =, seq =, kind =, s =, e =, text =, tokens = {...},
 **           parts = {name = {s =, e =, text =}}}, ... } | nil, msg
 **   query_check(pattern) -> true | nil, "column N: why"
-** s and e are 1-based inclusive byte positions in the block's text. The
-** matches are gathered in C (in a box) before any Lua table is made.
+** s and e are 1-based inclusive byte positions in the block's text. Each
+** match's table is made as the run finds it, under lua_pcall: a Lua error
+** stops the run, which frees what it holds, and is raised after.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -15,85 +16,75 @@
 #include "segment.h"
 #include "store_query.h"
 
-typedef struct lhit {
-  int64_t rowid;
-  int seq;
-  const char *kind;           /* static */
-  size_t off, len;            /* the match's text in coll.text */
-  size_t from;                /* its first byte in the block */
-  size_t tok, ntok;           /* its tokens: pairs in coll.toks */
-  long part[2 * Q_MAX_PARTS]; /* block bytes [s, e) of each part, or -1 */
-} lhit;
+/* the run's state, seen by the hit callback */
+typedef struct lrun {
+  lua_State *L;
+  const q_pattern *p;
+  int result;        /* stack index of the result list */
+  lua_Integer n;     /* matches pushed */
+  lua_Integer limit; /* 0: none */
+  int failed;        /* a Lua error is on the stack */
+} lrun;
 
-typedef struct lcoll {
-  VEC(lhit) h;
-  VEC(size_t) toks; /* token byte ranges relative to the match's text */
-  buf text;
-  lua_Integer limit;
-  int nparts;
-} lcoll;
-
-static void coll_free(void *p) {
-  lcoll *c = p;
-  free(c->h.items), free(c->toks.items);
-  buf_free(&c->text);
-  free(c);
+static void set_span(lua_State *L, size_t s, size_t e) {
+  lua_pushinteger(L, (lua_Integer)s + 1), lua_setfield(L, -2, "s");
+  lua_pushinteger(L, (lua_Integer)e), lua_setfield(L, -2, "e");
 }
 
-/* Keep one match (its text, tokens and parts); 1 once the limit is met. */
-static int on_hit(void *ud, const q_hit *h) {
-  lcoll *c = ud;
+/* Push the parts table of h's match (parts the match went through). */
+static void push_parts(lua_State *L, const q_hit *h, const q_pattern *p) {
   const q_token *t = h->st->tok;
-  lhit x = {h->rowid,        h->seq,        h->kind, c->text.len, 0,
-            t[h->m->s].from, c->toks.n / 2, 0,       {0}};
-  x.len = t[h->m->e - 1].to - x.from;
-  buf_add(&c->text, h->text + x.from, x.len);
-  for (int i = h->m->s; i < h->m->e; i++) {
-    VEC_PUSH(c->toks, t[i].from - x.from);
-    VEC_PUSH(c->toks, t[i].to - x.from);
-  }
-  x.ntok = (size_t)(h->m->e - h->m->s);
-  for (int i = 0; i < c->nparts; i++) {
+  lua_createtable(L, 0, q_nparts(p));
+  for (int i = 0; i < q_nparts(p); i++) {
     int a = h->m->part[2 * i], b = h->m->part[2 * i + 1];
-    int ok = a >= 0 && b >= a;
-    x.part[2 * i] = ok ? (long)(a < h->st->ntok ? t[a].from : h->st->len) : -1;
-    x.part[2 * i + 1] =
-        ok ? (long)(b > a ? t[b - 1].to : (size_t)x.part[2 * i]) : -1;
-  }
-  VEC_PUSH(c->h, x);
-  return c->limit > 0 && (lua_Integer)c->h.n >= c->limit;
-}
-
-/* Push the match table of x. */
-static void push_hit(lua_State *L, const lcoll *c, const lhit *x,
-                     const q_pattern *p) {
-  const char *mt = c->text.data + x->off;
-  lua_createtable(L, 0, 8);
-  lua_pushinteger(L, x->rowid), lua_setfield(L, -2, "rowid");
-  lua_pushinteger(L, x->seq), lua_setfield(L, -2, "seq");
-  lua_pushstring(L, x->kind), lua_setfield(L, -2, "kind");
-  lua_pushinteger(L, (lua_Integer)x->from + 1), lua_setfield(L, -2, "s");
-  lua_pushinteger(L, (lua_Integer)(x->from + x->len)), lua_setfield(L, -2, "e");
-  lua_pushlstring(L, mt, x->len), lua_setfield(L, -2, "text");
-  lua_createtable(L, (int)x->ntok, 0);
-  for (size_t i = 0; i < x->ntok; i++) {
-    size_t a = c->toks.items[2 * (x->tok + i)];
-    size_t b = c->toks.items[2 * (x->tok + i) + 1];
-    lua_pushlstring(L, mt + a, b - a);
-    lua_rawseti(L, -2, (lua_Integer)i + 1);
-  }
-  lua_setfield(L, -2, "tokens");
-  lua_createtable(L, 0, c->nparts);
-  for (int i = 0; i < c->nparts; i++) {
-    if (x->part[2 * i] < 0) continue;
-    size_t a = (size_t)x->part[2 * i], b = (size_t)x->part[2 * i + 1];
+    if (a < 0 || b < a) continue;
+    size_t s = a < h->st->ntok ? t[a].from : h->st->len;
+    size_t e = b > a ? t[b - 1].to : s;
     lua_createtable(L, 0, 3);
-    lua_pushinteger(L, (lua_Integer)a + 1), lua_setfield(L, -2, "s");
-    lua_pushinteger(L, (lua_Integer)b), lua_setfield(L, -2, "e");
-    lua_pushlstring(L, mt + (a - x->from), b - a), lua_setfield(L, -2, "text");
+    set_span(L, s, e);
+    lua_pushlstring(L, h->text + s, e - s), lua_setfield(L, -2, "text");
     lua_setfield(L, -2, q_part_name(p, i));
   }
+}
+
+/*
+** push_hit(hit, run, list): append the match table of one hit to the result
+** list. Called under lua_pcall, so that a Lua error (out of memory, the
+** sandbox's heap limit) stops the run instead of jumping over it.
+*/
+static int push_hit(lua_State *L) {
+  const q_hit *h = lua_touserdata(L, 1);
+  lrun *r = lua_touserdata(L, 2);
+  const q_token *t = h->st->tok;
+  size_t s = t[h->m->s].from, e = t[h->m->e - 1].to;
+  lua_createtable(L, 0, 8);
+  lua_pushinteger(L, h->rowid), lua_setfield(L, -2, "rowid");
+  lua_pushinteger(L, h->seq), lua_setfield(L, -2, "seq");
+  lua_pushstring(L, h->kind), lua_setfield(L, -2, "kind");
+  set_span(L, s, e);
+  lua_pushlstring(L, h->text + s, e - s), lua_setfield(L, -2, "text");
+  lua_createtable(L, h->m->e - h->m->s, 0);
+  for (int i = h->m->s; i < h->m->e; i++) {
+    lua_pushlstring(L, h->text + t[i].from, t[i].to - t[i].from);
+    lua_rawseti(L, -2, i - h->m->s + 1);
+  }
+  lua_setfield(L, -2, "tokens");
+  push_parts(L, h, r->p);
   lua_setfield(L, -2, "parts");
+  lua_rawseti(L, 3, ++r->n); /* the result list */
+  return 0;
+}
+
+/* The run's callback: 1 stops it (the limit met, or a Lua error). */
+static int on_hit(void *ud, const q_hit *h) {
+  lrun *r = ud;
+  lua_State *L = r->L;
+  lua_pushcfunction(L, push_hit);
+  lua_pushlightuserdata(L, (void *)h);
+  lua_pushlightuserdata(L, r);
+  lua_pushvalue(L, r->result);
+  if (lua_pcall(L, 3, 0, 0) != LUA_OK) return r->failed = 1;
+  return r->limit > 0 && r->n >= r->limit;
 }
 
 /* opts.lexicon: absent or true the default lexicon, else a lexicon */
@@ -157,22 +148,17 @@ int ls_s_query(lua_State *L) {
   o.docs = opt_docs(L, 3, &o.ndocs); /* a box at 4 when given */
   q_pattern *p = compile_arg(L, 2, o.lex);
   if (!p) return 2;
-  box *cb = ls_box_push(L);
-  lcoll *c = cb->p = xcalloc(1, sizeof *c);
-  cb->free = coll_free;
-  c->limit = limit, c->nparts = q_nparts(p);
+  lua_newtable(L);
+  lrun r = {L, p, lua_gettop(L), 0, limit, 0};
   char *err = NULL;
-  if (store_query_run(d->s, p, &o, on_hit, c, &err) < 0) {
+  if (store_query_run(d->s, p, &o, on_hit, &r, &err) < 0) {
     luaL_pushfail(L);
     lua_pushstring(L, err ? err : "query failed");
     free(err);
     return 2;
   }
-  lua_createtable(L, (int)c->h.n, 0);
-  for (size_t i = 0; i < c->h.n; i++) {
-    push_hit(L, c, &c->h.items[i], p);
-    lua_rawseti(L, -2, (lua_Integer)i + 1);
-  }
+  if (r.failed) return lua_error(L); /* the pcall's error, on top */
+  lua_settop(L, r.result);
   return 1;
 }
 

@@ -66,6 +66,35 @@ static size_t add_fold(buf *b, const char *s, size_t n, int accents) {
   return at;
 }
 
+/*
+** Append both folds of s[0..n) to b (case fold, NUL, accent fold, NUL),
+** a code point at a time through the fold table; a code point the table
+** does not fold alone sends the whole token to text_fold_alloc. Returns
+** the case fold's offset; *strip gets the accent fold's.
+*/
+static size_t add_folds(buf *b, const char *s, size_t n, size_t *strip) {
+  char f[256], a[256];
+  size_t lf = 0, la = 0;
+  for (size_t i = 0; i < n && n < 60;) {
+    int32_t cp, fold, st;
+    int l = text_decode(s + i, n - i, &cp);
+    if (cp < 0 || !text_fold_pair(cp, &fold, &st)) break;
+    lf += (size_t)text_utf8_encode(fold, f + lf);
+    la += (size_t)text_utf8_encode(st, a + la);
+    i += (size_t)l;
+    if (i == n) {
+      size_t at = b->len;
+      buf_add(b, f, lf), buf_addc(b, '\0');
+      *strip = b->len;
+      buf_add(b, a, la), buf_addc(b, '\0');
+      return at;
+    }
+  }
+  size_t at = add_fold(b, s, n, TEXT_FOLD_CASE);
+  *strip = add_fold(b, s, n, TEXT_FOLD_ACCENTS);
+  return at;
+}
+
 static int is_sent_end(const char *s, size_t n) {
   return (n == 1 && (*s == '.' || *s == '!' || *s == '?')) ||
          (n == 3 && memcmp(s, "\xE2\x80\xA6", 3) == 0);
@@ -80,8 +109,7 @@ static void fill_tokens(q_stream *st, const q_raws *w) {
   for (size_t i = 0; i < w->n; i++) {
     const char *s = st->text + w->items[i].from;
     size_t n = w->items[i].to - w->items[i].from;
-    at[2 * i] = add_fold(&b, s, n, TEXT_FOLD_CASE);
-    at[2 * i + 1] = add_fold(&b, s, n, TEXT_FOLD_ACCENTS);
+    at[2 * i] = add_folds(&b, s, n, &at[2 * i + 1]);
     st->tok[i] = (q_token){w->items[i].from,
                            w->items[i].to,
                            NULL,
@@ -230,7 +258,8 @@ static int span_order(const void *x, const void *y) {
 void q_stream_facts(q_stream *st, const doc *d, int b, unsigned kinds) {
   for (int k = 0; k < FK__COUNT; k++)
     if (kinds & (1u << k)) kind_spans(st, d, b, k);
-  qsort(st->span, (size_t)st->nspan, sizeof *st->span, span_order);
+  if (st->nspan)
+    qsort(st->span, (size_t)st->nspan, sizeof *st->span, span_order);
   int s = 0;
   for (int i = 0; i <= st->ntok; i++) {
     while (s < st->nspan && st->span[s].from < i) s++;

@@ -441,10 +441,11 @@ static q_node *parse_primary(qp *q) {
 
 /* a repetition bound: a whole number up to Q_MAX_REPEAT */
 static int bound(qp *q) {
-  if (q->t.type != T_NUM || q->t.num < 0 || q->t.num != (int)q->t.num)
+  if (q->t.type != T_NUM || !(q->t.num >= 0))
     fail_at(q, q->t.at, "expected a whole number");
   if (q->t.num > Q_MAX_REPEAT)
     fail_at(q, q->t.at, "repetition bound over %d", Q_MAX_REPEAT);
+  if (q->t.num != (int)q->t.num) fail_at(q, q->t.at, "expected a whole number");
   int v = (int)q->t.num;
   next(q);
   return v;

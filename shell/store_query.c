@@ -12,6 +12,7 @@
 
 #include "doc.h"
 #include "fact_schema.h"
+#include "store_facts.h"
 #include "store_int.h"
 
 /* SQL tinsh_query_re(re, text): 1 when the regex matches text anywhere
@@ -69,7 +70,60 @@ typedef struct qrun {
   q_hit_fn cb;
   void *ud;
   long budget;
+  sqlite3_stmt *doc_st, *blk_st; /* prepared once for every candidate */
+  VEC(int) seqs;                 /* seq of each loaded block */
 } qrun;
+
+/*
+** Load what matching document id needs: path, title and text, the blocks
+** of the searched kinds (their own text, else their span of the text),
+** the facts only when the pattern tests facts. NULL when there is no
+** such document.
+*/
+static doc *load_doc(store *s, qrun *r, int64_t id) {
+  sqlite3_reset(r->doc_st), sqlite3_reset(r->blk_st);
+  sqlite3_bind_int64(r->doc_st, 1, id), sqlite3_bind_int64(r->blk_st, 1, id);
+  if (sqlite3_step(r->doc_st) != SQLITE_ROW) return NULL;
+  const char *path = (const char *)sqlite3_column_text(r->doc_st, 0);
+  doc *d = doc_new(path ? path : "");
+  const char *t = (const char *)sqlite3_column_text(r->doc_st, 1);
+  if (t) d->title = doc_str(d, t, strlen(t));
+  const char *text = (const char *)sqlite3_column_text(r->doc_st, 2);
+  size_t len = (size_t)sqlite3_column_bytes(r->doc_st, 2);
+  r->seqs.n = 0;
+  while (sqlite3_step(r->blk_st) == SQLITE_ROW) {
+    const char *kn = (const char *)sqlite3_column_text(r->blk_st, 0);
+    int k = kn ? doc_kind_from_name(kn) : -1;
+    int64_t off = sqlite3_column_int64(r->blk_st, 1);
+    int64_t n = sqlite3_column_int64(r->blk_st, 2);
+    const char *own = (const char *)sqlite3_column_text(r->blk_st, 3);
+    if (k < 0 || !(q_kinds(r->p) & (1u << k))) continue;
+    if (!own && (!text || !util_span_ok(off, n, len))) continue;
+    doc_block b = {
+        (doc_kind)k,
+        own ? doc_str(d, own, strlen(own)) : doc_str(d, text + off, (size_t)n),
+        (size_t)off, (size_t)n};
+    VEC_PUSH(d->blocks, b);
+    VEC_PUSH(r->seqs, sqlite3_column_int(r->blk_st, 4));
+  }
+  if (q_fact_kinds(r->p)) store_facts_load(s, d, id);
+  return d;
+}
+
+/* Prepare the loader's statements; 0, or -1 with *err. */
+static int prepare_loader(store *s, qrun *r, char **err) {
+  if (sqlite3_prepare_v2(s->db,
+                         "SELECT path, title, text FROM documents WHERE id "
+                         "= ?1",
+                         -1, &r->doc_st, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2(s->db,
+                         "SELECT kind, off, len, text, seq FROM block_rows "
+                         "WHERE doc = ?1 ORDER BY seq",
+                         -1, &r->blk_st, NULL) == SQLITE_OK)
+    return 0;
+  *err = store_msg("%s", sqlite3_errmsg(s->db));
+  return -1;
+}
 
 static int on_match(void *ctx, const q_match *m) {
   qrun *r = ctx;
@@ -95,13 +149,12 @@ static int match_stream(qrun *r, const q_stream *st) {
 static int run_doc(qrun *r, const doc *d, const q_run_opts *o) {
   for (size_t i = 0; i < d->blocks.n; i++) {
     const doc_block *b = &d->blocks.items[i];
-    if (!(q_kinds(r->p) & (1u << b->kind))) continue;
     q_stream st;
     if (q_stream_build(&st, b->text, strlen(b->text), o->lex,
                        q_syllables(r->p)))
       return -1;
-    q_stream_facts(&st, d, (int)i, q_fact_kinds(r->p));
-    r->h.seq = (int)i, r->h.kind = doc_kind_name(b->kind);
+    q_stream_facts(&st, d, r->seqs.items[i], q_fact_kinds(r->p));
+    r->h.seq = r->seqs.items[i], r->h.kind = doc_kind_name(b->kind);
     r->h.text = b->text, r->h.st = &st;
     int rc = match_stream(r, &st);
     q_stream_free(&st);
@@ -122,7 +175,7 @@ static int wanted(const int64_t *docs, size_t n, int64_t id) {
 
 static int run_id(store *s, qrun *r, const q_run_opts *o, int64_t id,
                   char **err) {
-  doc *d = store_doc_load(s, id);
+  doc *d = load_doc(s, r, id);
   if (!d) return 0;
   r->h.rowid = id, r->h.title = d->title, r->h.path = d->path;
   int rc = run_doc(r, d, o);
@@ -146,12 +199,13 @@ int store_query_run(store *s, const q_pattern *p, const q_run_opts *o,
   if (o->docs) {
     docs = xmalloc((o->ndocs + 1) * sizeof *docs);
     memcpy(docs, o->docs, o->ndocs * sizeof *docs);
-    qsort(docs, o->ndocs, sizeof *docs, id_cmp);
+    if (o->ndocs) qsort(docs, o->ndocs, sizeof *docs, id_cmp);
   }
-  qrun r = {p,   q_matcher_new(p),
-            {0}, cb,
-            ud,  o->budget > 0 ? o->budget : Q_BLOCK_BUDGET};
-  int rc = 0, step;
+  qrun r;
+  memset(&r, 0, sizeof r);
+  r.p = p, r.m = q_matcher_new(p), r.cb = cb, r.ud = ud;
+  r.budget = o->budget > 0 ? o->budget : Q_BLOCK_BUDGET;
+  int rc = prepare_loader(s, &r, err), step = SQLITE_DONE;
   while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
     int64_t id = sqlite3_column_int64(st, 0);
     if (wanted(docs, o->ndocs, id)) rc = run_id(s, &r, o, id, err);
@@ -161,6 +215,8 @@ int store_query_run(store *s, const q_pattern *p, const q_run_opts *o,
     rc = -1;
   }
   sqlite3_finalize(st);
+  sqlite3_finalize(r.doc_st), sqlite3_finalize(r.blk_st);
+  free(r.seqs.items);
   q_matcher_free(r.m);
   free(docs);
   return rc;

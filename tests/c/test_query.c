@@ -91,6 +91,8 @@ static void test_errors(void) {
   CHECK(col_of("[word ~ \"x\"]") == 7);
   CHECK(col_of("[]{1,1000}") == 6);
   CHECK(col_of("[]{3,2}") == 3);
+  CHECK(col_of("[]{1e300}") == 4); /* no int overflow (UBSan) */
+  CHECK(col_of("[]{2.5}") == 4);
   CHECK(col_of("[word = /(/]") == 9);
   CHECK(col_of("[figure colour = \"x\"]") == 9);
   CHECK(col_of("[figure value > \"x\"]") == 17);

@@ -5,7 +5,10 @@
 # stops after N; no match: status 1; a bad pattern: "tinsh: query: column
 # N: why" on stderr, nothing on stdout, status 2; no PATTERN, two
 # PATTERNs, a bad --limit: status 2; hostile patterns (deep nesting, a
-# huge repetition, a catastrophic regex) end with an error or a result.
+# huge repetition, a catastrophic regex) end with an error or a result;
+# in --sandbox with a small heap, tinsh.store.query of every token fails
+# with "not enough memory" (a Lua error the script can catch) and the
+# next query still works.
 . "$(dirname "$0")/lib.sh"
 cd "$TINSH_SRC" || exit 1
 DB="$TMP/c.db"
@@ -68,4 +71,13 @@ Q '([]{100}){100}'
 has "huge repetition refused" "$ERR" 'too large'
 Q '[word = /(a|aa)+$/]{1,50}'
 has "catastrophic regex ends" "$RC" '^[012]$'
+cat >"$TMP/mem.lua" <<'LUA'
+local S = require("tinsh.store")
+local db = assert(S.open(S.default_path()))
+print(pcall(S.query, db, "[]"))
+print(#S.query(db, "[]", { limit = 3 }))
+LUA
+TINSH_SANDBOX_MEM=2000000 run "$TINSH" --db "$DB" --sandbox "$TMP/mem.lua"
+is "sandbox heap: caught, then a query works" "$OUT" "false	not enough memory
+3"
 finish

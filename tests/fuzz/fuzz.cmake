@@ -20,14 +20,14 @@ add_library(tinshcore_fuzz STATIC ${CORE_SOURCES})
 target_compile_options(tinshcore_fuzz PRIVATE -fsanitize=fuzzer-no-link
                        ${FUZZ_SAN})
 target_include_directories(tinshcore_fuzz PUBLIC ${CMAKE_SOURCE_DIR}/shell
-  ${SQLITE_INCLUDE_DIRS} ${UTF8PROC_INCLUDE_DIRS})
+  ${SQLITE_INCLUDE_DIRS} ${UTF8PROC_INCLUDE_DIRS} ${PCRE2_INCLUDE_DIRS})
 get_target_property(FUZZ_CORE_DEFS tinshcore INTERFACE_COMPILE_DEFINITIONS)
 target_compile_definitions(tinshcore_fuzz PUBLIC ${FUZZ_CORE_DEFS})
 target_link_libraries(tinshcore_fuzz PUBLIC ${SQLITE_LINK_LIBRARIES}
-  ${UTF8PROC_LINK_LIBRARIES} Threads::Threads m)
+  ${UTF8PROC_LINK_LIBRARIES} ${PCRE2_LINK_LIBRARIES} Threads::Threads m)
 
 set(FUZZ_TARGETS fuzz_text fuzz_parse fuzz_fts fuzz_query fuzz_json
-                 fuzz_segment)
+                 fuzz_segment fuzz_pattern)
 foreach(name ${FUZZ_TARGETS})
   add_executable(${name} ${CMAKE_SOURCE_DIR}/tests/fuzz/${name}.c)
   target_compile_options(${name} PRIVATE -fsanitize=fuzzer ${FUZZ_SAN})

@@ -15,7 +15,7 @@ set -u
 build=${1:?usage: run.sh BUILD_DIR [SECONDS] [TARGET...]}
 secs=${2:-60}
 [ $# -ge 2 ] && shift 2 || shift $#
-targets=${*:-fuzz_text fuzz_parse fuzz_fts fuzz_query fuzz_json fuzz_db fuzz_sandbox fuzz_segment}
+targets=${*:-fuzz_text fuzz_parse fuzz_fts fuzz_query fuzz_json fuzz_db fuzz_sandbox fuzz_segment fuzz_pattern}
 src=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -56,6 +56,13 @@ printf '{"headline":"a","published":1,"text":["x",{"y":null}],"content":"c","lin
 printf '{"title":"\\ud83d\\ude00 \\ud800 \\udc00","body":"\\u0000"}' >"$jsn/surrogates.json"
 printf '{}' >"$jsn/empty.json"
 
+mkdir -p "$work/seed-pattern"
+for p in '"phát triển" []{0,3} x:[figure unit = "tỷ đồng"]' \
+  '[person title = /Bí thư/] within sentence' '("a" | [word != /x+/])+ :: year >= 2020' \
+  '[syl = "an"] [figure value > 10]?' '[]{2,5} n:([word = "kinh tế"] | [place])'; do
+  printf '%s\nBí thư Nguyễn Văn An nói: phát triển kinh tế 5.000 tỷ đồng.' "$p" \
+    >"$work/seed-pattern/p$(printf '%s' "$p" | cksum | cut -d' ' -f1)"
+done
 mkdir -p "$work/seed-db" "$work/seed-lua"
 printf '\000\000\001\377\377\377\377\377\377\377\177\001\002\001\373\377\377\377\377\377\377\377' >"$work/seed-db/rows"
 printf '\001\000\020\000\000\377\000\040\000\000\000' >"$work/seed-db/bytes"
@@ -74,6 +81,7 @@ run_one() {
   [ "$t" = fuzz_query ] && seeds=$qry
   [ "$t" = fuzz_json ] && seeds=$jsn
   [ "$t" = fuzz_db ] && seeds=$work/seed-db
+  [ "$t" = fuzz_pattern ] && seeds=$work/seed-pattern
   [ "$t" = fuzz_sandbox ] && seeds=$work/seed-lua
   corpus="$work/corpus-$t"
   mkdir -p "$corpus"
