@@ -20,11 +20,13 @@
 
 typedef struct lines_ud {
   kwic_lines l;
+  buf scratch; /* a part of a line being read */
 } lines_ud;
 
 static int lines_gc(lua_State *L) {
   lines_ud *u = luaL_checkudata(L, 1, LINES_MT);
   kwic_lines_free(&u->l);
+  buf_free(&u->scratch);
   return 0;
 }
 
@@ -63,15 +65,20 @@ static int lines_get(lua_State *L) {
   set_piece(L, &u->l, "kind", x->meta, x->mk);
   if (x->has_title) set_piece(L, &u->l, "title", x->meta + x->mk, x->mt);
   if (x->md) set_piece(L, &u->l, "date", x->meta + x->mk + x->mt, x->md);
-  set_piece(L, &u->l, "left", x->str, x->ll);
-  set_piece(L, &u->l, "match", x->str + x->ll, x->ml);
-  set_piece(L, &u->l, "right", x->str + x->ll + x->ml, x->rl);
+  static const char *const parts[] = {"left", "match", "right"};
+  for (int p = 0; p < 3; p++) {
+    buf_reset(&u->scratch);
+    kwic_line_part(&u->l, x, p, &u->scratch);
+    lua_pushlstring(L, u->scratch.data ? u->scratch.data : "", u->scratch.len);
+    lua_setfield(L, -2, parts[p]);
+  }
   return 1;
 }
 
 static lines_ud *push_lines(lua_State *L) {
   lines_ud *u = lua_newuserdatauv(L, sizeof *u, 0);
   kwic_lines_init(&u->l);
+  buf_init(&u->scratch);
   luaL_setmetatable(L, LINES_MT);
   return u;
 }
