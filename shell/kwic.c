@@ -5,6 +5,7 @@
 */
 #include "kwic.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -349,8 +350,9 @@ static void segment(words *w, const seg_lex *lex, const char *text, size_t n,
 }
 
 /*
-** Where the segmenter may start afresh before byte s: at the last '\n',
-** or the last ASCII punctuation mark that white space follows and that a
+** Where the segmenter may start afresh before byte s (fresh_in: after
+** byte lo, else SIZE_MAX): at the last '\n', or the last ASCII
+** punctuation mark that white space follows and that a
 ** sentence start does not look through (not a quote, '(', '[' or '-'),
 ** before s; else the text's start. A run of syllables never spans such a
 ** mark, no number or compound holds it, and the segmenter sees the same
@@ -359,22 +361,25 @@ static void segment(words *w, const seg_lex *lex, const char *text, size_t n,
 ** bracket), so segmenting from it gives the words the whole text gives
 ** after it.
 */
-static size_t fresh_start(const char *text, size_t n, size_t s) {
-  for (size_t p = s; p > 0; p--) {
+static size_t fresh_in(const char *text, size_t n, size_t s, size_t lo) {
+  for (size_t p = s; p > lo; p--) {
     unsigned char c = (unsigned char)text[p - 1];
     if (c == '\n') return p - 1;
     if (c < 0x80 && c > ' ' && !is_alnum(c) && !strchr("\"'([-", c) && p < n &&
         is_space_c((unsigned char)text[p]))
       return p - 1;
   }
-  return 0;
+  return lo ? SIZE_MAX : 0; /* SIZE_MAX: none after lo */
 }
 
-/* The index of the word with from == s (by = 0) or to == e (by = 1),
-** or -1. */
-static long word_at(const words *w, size_t x, int by) {
+static size_t fresh_start(const char *text, size_t n, size_t s) {
+  return fresh_in(text, n, s, 0);
+}
+
+/* The index of the first word with from (by = 0) or to (by = 1) >= x. */
+static size_t word_lb(const words *w, size_t x, int by) {
   size_t lo = 0, hi = w->n;
-  while (lo < hi) { /* first word with from (or to) >= x */
+  while (lo < hi) {
     size_t mid = (lo + hi) / 2;
     size_t v = by ? w->v[mid].to : w->v[mid].from;
     if (v < x)
@@ -382,6 +387,18 @@ static long word_at(const words *w, size_t x, int by) {
     else
       hi = mid;
   }
+  return lo;
+}
+
+/* The number of words that start before byte s. */
+static size_t words_before(const words *w, size_t s) {
+  return word_lb(w, s, 0);
+}
+
+/* The index of the word with from == s (by = 0) or to == e (by = 1),
+** or -1. */
+static long word_at(const words *w, size_t x, int by) {
+  size_t lo = word_lb(w, x, by);
   if (lo == w->n) return -1;
   return (by ? w->v[lo].to : w->v[lo].from) == x ? (long)lo : -1;
 }
@@ -396,32 +413,49 @@ static void cut_words(kwic_hit *k, const words *w, long a, long b, int nwords,
   k->re = (b < (long)w->n - 1 || !all) ? w->v[r].to : k->e;
 }
 
-/* Segment from a fresh start before hit k far enough for it: nwords
-** words before its first word when nwords > 0. Returns its first word
-** (-1: none starts at k->s). */
-static long segment_hit(words *w, const seg_lex *lex, const char *text,
-                        size_t n, const kwic_hit *k, int nwords, int *all) {
+/* Segment from a fresh start before hit k far enough for the hits up
+** to byte last_e: nwords words before k's first word when nwords > 0. */
+static void segment_hits(words *w, const seg_lex *lex, const char *text,
+                         size_t n, const kwic_hit *k, size_t last_e, int nwords,
+                         int *all) {
   size_t cut = fresh_start(text, n, k->s);
   for (;;) {
-    segment(w, lex, text, n, cut, k->e, nwords < 0 ? 1 : nwords + 1, all);
-    long a = word_at(w, k->s, 0);
-    if (a < 0 || a >= nwords || cut == 0) return a;
-    cut = fresh_start(text, n, cut - 1);
+    segment(w, lex, text, n, cut, last_e, nwords < 0 ? 1 : nwords + 1, all);
+    if (words_before(w, k->s) >= (size_t)(nwords > 0 ? nwords : 0) || cut == 0)
+      return;
+    cut = fresh_start(text, n, cut);
   }
+}
+
+/* The end of the group of hits from i that no fresh start separates (so
+** one segmenting serves them all); the largest end through *last_e. */
+static size_t hit_group(const kwic_hits *h, size_t i, const char *text,
+                        size_t n, size_t *last_e) {
+  size_t j = i + 1;
+  *last_e = h->v[i].e;
+  while (j < h->n && fresh_in(text, n, h->v[j].s, h->v[j - 1].s) == SIZE_MAX) {
+    if (h->v[j].e > *last_e) *last_e = h->v[j].e;
+    j++;
+  }
+  return j;
 }
 
 size_t kwic_whole(kwic_hits *h, size_t from, const seg_lex *lex,
                   const char *text, size_t n, int prefix, int nwords) {
   words w = {0};
   size_t keep = from;
-  for (size_t i = from; i < h->n; i++) {
-    kwic_hit k = h->v[i];
+  for (size_t i = from, j; i < h->n; i = j) {
+    size_t last_e;
     int all;
-    long a = segment_hit(&w, lex, text, n, &k, nwords, &all);
-    long b = word_at(&w, k.e, 1);
-    if (a < 0 || (b < 0 && !prefix)) continue;
-    if (nwords >= 0) cut_words(&k, &w, a, b < 0 ? a : b, nwords, all);
-    h->v[keep++] = k;
+    j = hit_group(h, i, text, n, &last_e);
+    segment_hits(&w, lex, text, n, &h->v[i], last_e, nwords, &all);
+    for (size_t g = i; g < j; g++) {
+      kwic_hit k = h->v[g];
+      long a = word_at(&w, k.s, 0), b = word_at(&w, k.e, 1);
+      if (a < 0 || (b < 0 && !prefix)) continue;
+      if (nwords >= 0) cut_words(&k, &w, a, b < 0 ? a : b, nwords, all);
+      h->v[keep++] = k;
+    }
   }
   free(w.v);
   size_t kept = keep - from;

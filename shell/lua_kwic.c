@@ -188,6 +188,25 @@ static void row_lines(scan *c, kwic_lines *l, const char *text, size_t n) {
                    text, n, &c->h.v[i]);
 }
 
+/* Step through the block rows, adding the lines of their hits to l (at
+** most limit, -1: all). Returns the last sqlite3_step status. */
+static int scan_rows(scan *c, sqlite3 *db, const seg_lex *lex, int nwords,
+                     lua_Integer limit, kwic_lines *l) {
+  int rc = SQLITE_DONE;
+  while ((limit < 0 || (lua_Integer)l->n < limit) &&
+         (rc = sqlite3_step(c->st)) == SQLITE_ROW) {
+    size_t n;
+    const char *text = row_text(c, db, &n);
+    c->h.n = 0;
+    kwic_find(&c->q, text, n, &c->h);
+    if (c->h.n && lex) kwic_whole(&c->h, 0, lex, text, n, c->q.prefix, nwords);
+    if (limit >= 0 && c->h.n > (size_t)(limit - (lua_Integer)l->n))
+      c->h.n = (size_t)(limit - (lua_Integer)l->n);
+    if (c->h.n) row_lines(c, l, text, n);
+  }
+  return rc;
+}
+
 /*
 ** db:kwic(sql, params, query, words, nwords, limit) -> lines. sql yields
 ** block rows (doc, seq, kind, text, off, len [, title, published]) as
@@ -215,18 +234,7 @@ int ls_db_kwic(lua_State *L) {
   if (sqlite3_prepare_v2(db, sql, -1, &c->st, NULL) != SQLITE_OK)
     return luaL_error(L, "sql: %s", sqlite3_errmsg(db));
   ls_bind_params(L, c->st, 3);
-  int rc = SQLITE_DONE;
-  while ((limit < 0 || (lua_Integer)l->n < limit) &&
-         (rc = sqlite3_step(c->st)) == SQLITE_ROW) {
-    size_t n;
-    const char *text = row_text(c, db, &n);
-    c->h.n = 0;
-    kwic_find(&c->q, text, n, &c->h);
-    if (c->h.n && lex) kwic_whole(&c->h, 0, lex, text, n, c->q.prefix, nwords);
-    if (limit >= 0 && c->h.n > (size_t)(limit - (lua_Integer)l->n))
-      c->h.n = (size_t)(limit - (lua_Integer)l->n);
-    if (c->h.n) row_lines(c, l, text, n);
-  }
+  int rc = scan_rows(c, db, lex, nwords, limit, l);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return luaL_error(L, "sql: %s", sqlite3_errmsg(db));
   ls_box_release(b);
