@@ -253,9 +253,18 @@ static void candidates(const kwic_query *q, const char *text, size_t n,
   size_t i = 0;
   while (i < n) {
     uint64_t m; /* an ASCII letter or digit stays itself */
-    while (i < n && ((m = q->step[t[i]]) & KWIC_ALNUM)) st = (st & m) << 1, i++;
+    while (i < n && ((m = q->step[t[i]]) & KWIC_ALNUM)) {
+      st = (st & m) << 1, i++;
+      if (st) continue;
+      while (i < n && (q->step[t[i]] & KWIC_ALNUM)) i++; /* dead: skip */
+      break;
+    }
     if (i == n) break;
     if (st & acc) cand_push(out, i); /* a token may end here */
+    if (t[i] == ' ') {               /* the usual separator */
+      st = 1, i++;
+      continue;
+    }
     size_t l;
     st = step_other(st, t + i, n - i, all, &l);
     i += l;
