@@ -5,6 +5,7 @@
 */
 #include "kwic.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,11 +54,13 @@ static void prefilter_init(kwic_query *q) {
       ok = is_alnum((unsigned char)b.data[i]);
     if (!ok) continue;
     q->slen = (int)b.len;
-    memset(q->mask, 0, sizeof q->mask);
+    memset(q->step, 0, sizeof q->step);
+    for (int c = 0; c < 128; c++)
+      if (is_alnum((unsigned char)c)) q->step[c] = KWIC_ALNUM;
     for (size_t i = 0; i < b.len; i++) {
       unsigned char c = (unsigned char)b.data[i];
-      q->mask[c] |= (uint64_t)1 << i;
-      if (c >= 'a' && c <= 'z') q->mask[c - 32] |= (uint64_t)1 << i;
+      q->step[c] |= (uint64_t)1 << i;
+      if (c >= 'a' && c <= 'z') q->step[c - 32] |= (uint64_t)1 << i;
     }
   }
   buf_free(&b);
@@ -229,28 +232,42 @@ static size_t latin_one(const unsigned char *t, size_t m) {
   return 3;
 }
 
+/* Step the position set st over the character at t[0..m) that is not an
+** ASCII letter or digit; its length through *l. */
+static uint64_t step_other(uint64_t st, const unsigned char *t, size_t m,
+                           uint64_t all, size_t *l) {
+  unsigned char c = t[0];
+  size_t k = c >= 0xC3 ? latin_one(t, m) : 0;
+  *l = k ? k : 1;
+  if (k) return (st << 1) & all; /* one character */
+  if (c < 0x80) return 1;        /* ends a token, starts the next */
+  if (c < 0xC0) return st | 1;   /* inside another character, or stray */
+  st |= 1; /* another character: 0..3 characters, a token may start */
+  return ((st | st << 1 | st << 2 | st << 3) & all) | 1;
+}
+
 static void candidates(const kwic_query *q, const char *text, size_t n,
                        cands *out) {
   const unsigned char *t = (const unsigned char *)text;
   uint64_t acc = (uint64_t)1 << q->slen, all = (acc << 1) - 1, st = 1;
-  for (size_t i = 0; i < n;) {
-    unsigned char c = t[i];
-    if (c < 0x80 && is_alnum(c)) { /* stays itself */
-      st = (st & q->mask[c]) << 1, i++;
+  size_t i = 0;
+  while (i < n) {
+    uint64_t m; /* an ASCII letter or digit stays itself */
+    while (i < n && ((m = q->step[t[i]]) & KWIC_ALNUM)) {
+      st = (st & m) << 1, i++;
+      if (st) continue;
+      while (i < n && (q->step[t[i]] & KWIC_ALNUM)) i++; /* dead: skip */
+      break;
+    }
+    if (i == n) break;
+    if (st & acc) cand_push(out, i); /* a token may end here */
+    if (t[i] == ' ') {               /* the usual separator */
+      st = 1, i++;
       continue;
     }
-    if (st & acc) cand_push(out, i); /* a token may end here */
-    size_t l = c >= 0xC3 ? latin_one(t + i, n - i) : 0;
-    if (l) { /* one character */
-      st = (st << 1) & all, i += l;
-    } else if (c < 0x80) { /* ends a token, starts the next */
-      st = 1, i++;
-    } else if (is_cont(c)) { /* inside another character, or stray */
-      st |= 1, i++;
-    } else { /* another character: 0..3 characters, a token may start */
-      st |= 1;
-      st = ((st | st << 1 | st << 2 | st << 3) & all) | 1, i++;
-    }
+    size_t l;
+    st = step_other(st, t + i, n - i, all, &l);
+    i += l;
   }
   if (st & acc) cand_push(out, n);
 }
@@ -293,7 +310,7 @@ void kwic_find(const kwic_query *q, const char *text, size_t n,
   candidates(q, text, n, &c);
   size_t first = out->n;
   for (size_t i = 0; i < c.n; i++) {
-    size_t a, b, span = 12 * (size_t)q->n;
+    size_t a, b, span = 6 * (size_t)q->n;
     do {
       window(text, n, c.v[i], span, &a, &b);
       span *= 2;
@@ -342,27 +359,36 @@ static void segment(words *w, const seg_lex *lex, const char *text, size_t n,
 }
 
 /*
-** Where the segmenter may start afresh before byte s: right after the
-** last '\n', or after the last of ".!?:;" that white space follows (the
-** text's start at most). The segmenter's runs of syllables and its
-** sentence starts never reach across such a place, so segmenting from it
-** gives the words the whole text gives there.
+** Where the segmenter may start afresh before byte s (fresh_in: after
+** byte lo, else SIZE_MAX): at the last '\n', or the last ASCII
+** punctuation mark that white space follows and that a
+** sentence start does not look through (not a quote, '(', '[' or '-'),
+** before s; else the text's start. A run of syllables never spans such a
+** mark, no number or compound holds it, and the segmenter sees the same
+** character before every later token (it tells a sentence start by the
+** first character before a token that is not a space, quote or
+** bracket), so segmenting from it gives the words the whole text gives
+** after it.
 */
-static size_t fresh_start(const char *text, size_t n, size_t s) {
-  for (size_t p = s; p > 0; p--) {
-    char c = text[p - 1];
-    if (c == '\n') return p;
-    if (p < n && strchr(".!?:;", c) && c && is_space_c((unsigned char)text[p]))
-      return p;
+static size_t fresh_in(const char *text, size_t n, size_t s, size_t lo) {
+  for (size_t p = s; p > lo; p--) {
+    unsigned char c = (unsigned char)text[p - 1];
+    if (c == '\n') return p - 1;
+    if (c < 0x80 && c > ' ' && !is_alnum(c) && !strchr("\"'([-", c) && p < n &&
+        is_space_c((unsigned char)text[p]))
+      return p - 1;
   }
-  return 0;
+  return lo ? SIZE_MAX : 0; /* SIZE_MAX: none after lo */
 }
 
-/* The index of the word with from == s (by = 0) or to == e (by = 1),
-** or -1. */
-static long word_at(const words *w, size_t x, int by) {
+static size_t fresh_start(const char *text, size_t n, size_t s) {
+  return fresh_in(text, n, s, 0);
+}
+
+/* The index of the first word with from (by = 0) or to (by = 1) >= x. */
+static size_t word_lb(const words *w, size_t x, int by) {
   size_t lo = 0, hi = w->n;
-  while (lo < hi) { /* first word with from (or to) >= x */
+  while (lo < hi) {
     size_t mid = (lo + hi) / 2;
     size_t v = by ? w->v[mid].to : w->v[mid].from;
     if (v < x)
@@ -370,6 +396,18 @@ static long word_at(const words *w, size_t x, int by) {
     else
       hi = mid;
   }
+  return lo;
+}
+
+/* The number of words that start before byte s. */
+static size_t words_before(const words *w, size_t s) {
+  return word_lb(w, s, 0);
+}
+
+/* The index of the word with from == s (by = 0) or to == e (by = 1),
+** or -1. */
+static long word_at(const words *w, size_t x, int by) {
+  size_t lo = word_lb(w, x, by);
   if (lo == w->n) return -1;
   return (by ? w->v[lo].to : w->v[lo].from) == x ? (long)lo : -1;
 }
@@ -384,32 +422,49 @@ static void cut_words(kwic_hit *k, const words *w, long a, long b, int nwords,
   k->re = (b < (long)w->n - 1 || !all) ? w->v[r].to : k->e;
 }
 
-/* Segment from a fresh start before hit k far enough for it: nwords
-** words before its first word when nwords > 0. Returns its first word
-** (-1: none starts at k->s). */
-static long segment_hit(words *w, const seg_lex *lex, const char *text,
-                        size_t n, const kwic_hit *k, int nwords, int *all) {
+/* Segment from a fresh start before hit k far enough for the hits up
+** to byte last_e: nwords words before k's first word when nwords > 0. */
+static void segment_hits(words *w, const seg_lex *lex, const char *text,
+                         size_t n, const kwic_hit *k, size_t last_e, int nwords,
+                         int *all) {
   size_t cut = fresh_start(text, n, k->s);
   for (;;) {
-    segment(w, lex, text, n, cut, k->e, nwords < 0 ? 1 : nwords + 1, all);
-    long a = word_at(w, k->s, 0);
-    if (a < 0 || a >= nwords || cut == 0) return a;
-    cut = fresh_start(text, n, cut - 1);
+    segment(w, lex, text, n, cut, last_e, nwords < 0 ? 1 : nwords + 1, all);
+    if (words_before(w, k->s) >= (size_t)(nwords > 0 ? nwords : 0) || cut == 0)
+      return;
+    cut = fresh_start(text, n, cut);
   }
+}
+
+/* The end of the group of hits from i that no fresh start separates (so
+** one segmenting serves them all); the largest end through *last_e. */
+static size_t hit_group(const kwic_hits *h, size_t i, const char *text,
+                        size_t n, size_t *last_e) {
+  size_t j = i + 1;
+  *last_e = h->v[i].e;
+  while (j < h->n && fresh_in(text, n, h->v[j].s, h->v[j - 1].s) == SIZE_MAX) {
+    if (h->v[j].e > *last_e) *last_e = h->v[j].e;
+    j++;
+  }
+  return j;
 }
 
 size_t kwic_whole(kwic_hits *h, size_t from, const seg_lex *lex,
                   const char *text, size_t n, int prefix, int nwords) {
   words w = {0};
   size_t keep = from;
-  for (size_t i = from; i < h->n; i++) {
-    kwic_hit k = h->v[i];
+  for (size_t i = from, j; i < h->n; i = j) {
+    size_t last_e;
     int all;
-    long a = segment_hit(&w, lex, text, n, &k, nwords, &all);
-    long b = word_at(&w, k.e, 1);
-    if (a < 0 || (b < 0 && !prefix)) continue;
-    if (nwords >= 0) cut_words(&k, &w, a, b < 0 ? a : b, nwords, all);
-    h->v[keep++] = k;
+    j = hit_group(h, i, text, n, &last_e);
+    segment_hits(&w, lex, text, n, &h->v[i], last_e, nwords, &all);
+    for (size_t g = i; g < j; g++) {
+      kwic_hit k = h->v[g];
+      long a = word_at(&w, k.s, 0), b = word_at(&w, k.e, 1);
+      if (a < 0 || (b < 0 && !prefix)) continue;
+      if (nwords >= 0) cut_words(&k, &w, a, b < 0 ? a : b, nwords, all);
+      h->v[keep++] = k;
+    }
   }
   free(w.v);
   size_t kept = keep - from;
@@ -458,16 +513,17 @@ static const char *clean_utf8(const char *s, size_t *n) {
 void kwic_flat(buf *out, const char *s, size_t n, int clean) {
   if (clean) s = clean_utf8(s, &n);
   buf_reserve(out, n);
-  size_t i = 0;
-  while (i < n) {
-    size_t j = i;
-    while (j < n && !is_space_c((unsigned char)s[j])) j++;
-    buf_add(out, s + i, j - i);
-    if (j == n) break;
-    buf_addc(out, ' ');
-    while (j < n && is_space_c((unsigned char)s[j])) j++;
-    i = j;
+  char *o = out->data + out->len;
+  for (size_t i = 0; i < n;) {
+    if (!is_space_c((unsigned char)s[i])) {
+      *o++ = s[i++];
+      continue;
+    }
+    *o++ = ' ';
+    while (i < n && is_space_c((unsigned char)s[i])) i++;
   }
+  out->len = (size_t)(o - out->data);
+  out->data[out->len] = '\0';
 }
 
 /* ---- the line store ---- */
@@ -497,13 +553,6 @@ void kwic_lines_meta(kwic_lines *l, const char *kind, size_t nk,
   l->has_title = title != NULL;
 }
 
-/* Append a flattened piece, returning its length. */
-static uint32_t piece(buf *b, const char *s, size_t n, int clean) {
-  size_t at = b->len;
-  kwic_flat(b, s, n, clean);
-  return (uint32_t)(b->len - at);
-}
-
 void kwic_lines_add(kwic_lines *l, int64_t doc, int seq, const char *text,
                     size_t n, const kwic_hit *k) {
   if (l->n == l->cap) {
@@ -512,12 +561,25 @@ void kwic_lines_add(kwic_lines *l, int64_t doc, int seq, const char *text,
   }
   kwic_line *x = &l->v[l->n++];
   size_t re = k->re < n ? k->re : n;
+  if (re < k->e) re = k->e;
   x->doc = doc, x->seq = seq;
   x->s = k->s + 1, x->e = k->e;
   x->str = l->strs.len;
-  x->ll = piece(&l->strs, text + k->ls, k->s - k->ls, 1);
-  x->ml = piece(&l->strs, text + k->s, k->e - k->s, 0);
-  x->rl = piece(&l->strs, text + k->e, re > k->e ? re - k->e : 0, 1);
+  x->ll = (uint32_t)(k->s - k->ls);
+  x->ml = (uint32_t)(k->e - k->s);
+  x->rl = (uint32_t)(re - k->e);
+  buf_add(&l->strs, text + k->ls, re - k->ls); /* cut when read */
   x->meta = l->meta, x->mk = l->mk, x->mt = l->mt, x->md = l->md;
   x->has_title = l->has_title;
+}
+
+void kwic_line_part(const kwic_lines *l, const kwic_line *x, int part,
+                    buf *out) {
+  const char *p = l->strs.data + x->str;
+  if (part == 0)
+    kwic_flat(out, p, x->ll, 1);
+  else if (part == 1)
+    kwic_flat(out, p + x->ll, x->ml, 0);
+  else
+    kwic_flat(out, p + x->ll + x->ml, x->rl, 1);
 }

@@ -18,6 +18,7 @@
 
 #define KWIC_MAXQ    32  /* query tokens kept (as tinsh.store.find) */
 #define KWIC_CONTEXT 240 /* bytes of context on each side without words */
+#define KWIC_ALNUM   ((uint64_t)1 << 63)
 
 /* A query: its tokens' exact folded forms, the last one a prefix when
 ** the query ends with '*'. */
@@ -29,7 +30,9 @@ typedef struct kwic_query {
   /* the prefilter: the stripped form S of one query token (ASCII letters
   ** and digits, slen 1..60; 0: none), as bit masks of its positions */
   int slen;
-  uint64_t mask[128];
+  uint64_t step[256]; /* by byte: KWIC_ALNUM for an ASCII letter or digit,
+                         and the positions of S that hold it */
+
 } kwic_query;
 
 /* Compile q[0..n) (quotes and trailing spaces ignored). Returns the
@@ -107,8 +110,13 @@ void kwic_lines_free(kwic_lines *l);
 void kwic_lines_meta(kwic_lines *l, const char *kind, size_t nk,
                      const char *title, size_t nt, const char *published,
                      size_t np);
-/* Add the line of hit k in block seq of doc (text[0..n) its text). */
+/* Add the line of hit k in block seq of doc (text[0..n) its text): its
+** raw bytes are kept, cut and flattened when read. */
 void kwic_lines_add(kwic_lines *l, int64_t doc, int seq, const char *text,
                     size_t n, const kwic_hit *k);
+/* Append part 0 (left), 1 (match) or 2 (right) of line x to out, as
+** kwic_flat makes it (the contexts cleaned at their cut ends). */
+void kwic_line_part(const kwic_lines *l, const kwic_line *x, int part,
+                    buf *out);
 
 #endif

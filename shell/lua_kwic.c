@@ -20,11 +20,13 @@
 
 typedef struct lines_ud {
   kwic_lines l;
+  buf scratch; /* a part of a line being read */
 } lines_ud;
 
 static int lines_gc(lua_State *L) {
   lines_ud *u = luaL_checkudata(L, 1, LINES_MT);
   kwic_lines_free(&u->l);
+  buf_free(&u->scratch);
   return 0;
 }
 
@@ -63,15 +65,20 @@ static int lines_get(lua_State *L) {
   set_piece(L, &u->l, "kind", x->meta, x->mk);
   if (x->has_title) set_piece(L, &u->l, "title", x->meta + x->mk, x->mt);
   if (x->md) set_piece(L, &u->l, "date", x->meta + x->mk + x->mt, x->md);
-  set_piece(L, &u->l, "left", x->str, x->ll);
-  set_piece(L, &u->l, "match", x->str + x->ll, x->ml);
-  set_piece(L, &u->l, "right", x->str + x->ll + x->ml, x->rl);
+  static const char *const parts[] = {"left", "match", "right"};
+  for (int p = 0; p < 3; p++) {
+    buf_reset(&u->scratch);
+    kwic_line_part(&u->l, x, p, &u->scratch);
+    lua_pushlstring(L, u->scratch.data ? u->scratch.data : "", u->scratch.len);
+    lua_setfield(L, -2, parts[p]);
+  }
   return 1;
 }
 
 static lines_ud *push_lines(lua_State *L) {
   lines_ud *u = lua_newuserdatauv(L, sizeof *u, 0);
   kwic_lines_init(&u->l);
+  buf_init(&u->scratch);
   luaL_setmetatable(L, LINES_MT);
   return u;
 }
@@ -181,6 +188,25 @@ static void row_lines(scan *c, kwic_lines *l, const char *text, size_t n) {
                    text, n, &c->h.v[i]);
 }
 
+/* Step through the block rows, adding the lines of their hits to l (at
+** most limit, -1: all). Returns the last sqlite3_step status. */
+static int scan_rows(scan *c, sqlite3 *db, const seg_lex *lex, int nwords,
+                     lua_Integer limit, kwic_lines *l) {
+  int rc = SQLITE_DONE;
+  while ((limit < 0 || (lua_Integer)l->n < limit) &&
+         (rc = sqlite3_step(c->st)) == SQLITE_ROW) {
+    size_t n;
+    const char *text = row_text(c, db, &n);
+    c->h.n = 0;
+    kwic_find(&c->q, text, n, &c->h);
+    if (c->h.n && lex) kwic_whole(&c->h, 0, lex, text, n, c->q.prefix, nwords);
+    if (limit >= 0 && c->h.n > (size_t)(limit - (lua_Integer)l->n))
+      c->h.n = (size_t)(limit - (lua_Integer)l->n);
+    if (c->h.n) row_lines(c, l, text, n);
+  }
+  return rc;
+}
+
 /*
 ** db:kwic(sql, params, query, words, nwords, limit) -> lines. sql yields
 ** block rows (doc, seq, kind, text, off, len [, title, published]) as
@@ -208,18 +234,7 @@ int ls_db_kwic(lua_State *L) {
   if (sqlite3_prepare_v2(db, sql, -1, &c->st, NULL) != SQLITE_OK)
     return luaL_error(L, "sql: %s", sqlite3_errmsg(db));
   ls_bind_params(L, c->st, 3);
-  int rc = SQLITE_DONE;
-  while ((limit < 0 || (lua_Integer)l->n < limit) &&
-         (rc = sqlite3_step(c->st)) == SQLITE_ROW) {
-    size_t n;
-    const char *text = row_text(c, db, &n);
-    c->h.n = 0;
-    kwic_find(&c->q, text, n, &c->h);
-    if (c->h.n && lex) kwic_whole(&c->h, 0, lex, text, n, c->q.prefix, nwords);
-    if (limit >= 0 && c->h.n > (size_t)(limit - (lua_Integer)l->n))
-      c->h.n = (size_t)(limit - (lua_Integer)l->n);
-    if (c->h.n) row_lines(c, l, text, n);
-  }
+  int rc = scan_rows(c, db, lex, nwords, limit, l);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return luaL_error(L, "sql: %s", sqlite3_errmsg(db));
   ls_box_release(b);

@@ -70,8 +70,10 @@ H.corpus = {
     "default every text kind), sort = 'left' | 'right' | 'date' (default document\n" ..
     "order), limit (lines), filter = {document filter}, docs = result set or list,\n" ..
     "words = n (contexts of n words each side), unit = 'syllable' (match syllables\n" ..
-    "inside longer words too; by default query words match whole words only).\n" ..
-    "k:render{width = 60} re-renders without searching again; k:frame() gives the\n" ..
+    "inside longer words too; by default query words match whole words only),\n" ..
+    "sample = n, seed = s (n lines at random); sort and sample see every match\n" ..
+    "before limit cuts. k:render{width = 60} re-renders without searching again;\n" ..
+    "k:frame() gives the\n" ..
     "lines as records; k:show().",
   figures = "corpus:figures{subject =, unit =, text =, value =, year =, filter...} -> frame\n" ..
     "of figures across the corpus: rowid, date, subject, value, unit, text,\n" ..
