@@ -6,7 +6,8 @@
 #      module — documents/s, median of RUNS, ratio (goal: tinsh faster);
 #   2. a KWIC of "phát triển": corpus:kwic vs NLTK Text.concordance_list on
 #      the same texts (NLTK's index build and its query timed apart; the
-#      query after gc.freeze(), so no collector pause is in it);
+#      query after gc.freeze(), so no collector pause is in it), and the
+#      time per line of a rare, a medium and a frequent word (bench/kwic.sh);
 #   3. similarity (corpus:similar, tf-idf cosine) and near-duplicate
 #      clusters (corpus:duplicates, MinHash + LSH): first call (computes
 #      and stores term counts / signatures) and later calls;
@@ -84,36 +85,8 @@ awk -v n="$ndocs" -v a="$t_docs" -v r="$t_rows" -v p="$t_py" 'BEGIN {
   printf "  ratio python/corpus:docs %.2fx  (> 1: tinsh faster)\n", p / a
 }'
 
-# ---- 2. KWIC
-lua_kwic=$(mktemp)
-cat >"$lua_kwic" <<'LUA'
-local clock = require("tinsh.core").clock
-for _ = 1, tonumber(arg[1]) do
-  local t = clock()
-  local k = corpus:kwic("phát triển")
-  local t1 = clock() - t
-  t = clock()
-  local s = k:render{ width = 100 }
-  print(string.format("%.6f %d %.6f", t1, #k, clock() - t))
-end
-LUA
-out=$("$TINSH" --db "$db" "$lua_kwic" "$RUNS")
-rm -f "$lua_kwic"
-t_kwic=$(echo "$out" | awk '{print $1}' | median)
-t_render=$(echo "$out" | awk '{print $3}' | median)
-l_kwic=$(echo "$out" | head -1 | awk '{print $2}')
-nltk_runs=$(( RUNS < 3 ? RUNS : 3 ))
-out=$("$PY" "$here/corpus_peer.py" kwic "$BENCH_DIR/data" "$nltk_runs")
-t_nb=$(echo "$out" | awk '{print $1}' | median)
-t_nq=$(echo "$out" | awk '{print $2}' | median)
-l_n=$(echo "$out" | head -1 | awk '{print $3}')
-awk -v a="$t_kwic" -v r="$t_render" -v la="$l_kwic" -v b="$t_nb" -v q="$t_nq" -v ln="$l_n" 'BEGIN {
-  printf "KWIC \"phát triển\"\n"
-  printf "  tinsh corpus:kwic        %8.3f s  %6d lines (render at width 100: %.3f s)\n", a, la, r
-  printf "  NLTK concordance_list    %8.3f s  %6d lines (query alone, index built, heap frozen: median of 5)\n", q, ln
-  printf "  NLTK index build         %8.3f s  (read, tokenize, index; timed apart)\n", b
-  printf "  ratio NLTK query/tinsh   %.2fx; with NLTK index build %.2fx\n", q / a, (q + b) / a
-}'
+# ---- 2. KWIC (bench/kwic.sh: beside NLTK, and its growth with the lines)
+TINSH=$TINSH RUNS=$RUNS BENCH_DIR=$BENCH_DIR "$here/kwic.sh"
 
 # ---- 3. similarity and near-duplicates
 lua_sim=$(mktemp)

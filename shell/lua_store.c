@@ -187,5 +187,6 @@ int luaopen_tinsh_store(lua_State *L) {
   }
   lua_pop(L, 1);
   luaL_newlib(L, funcs);
+  ls_kwic_open(L);
   return 1;
 }

@@ -14,6 +14,7 @@
 **   lua_lsh.c         MinHash signatures, LSH candidates, db:duplicates
 **   lua_terms.c       db:terms (n-gram term counts)
 **   lua_query.c       query, query_check (the pattern language)
+**   lua_kwic.c        db:kwic and the concordance's line store
 ** Every file calls down into lua_store_base.c only; lua_store.c calls
 ** the others to build the module.
 **
@@ -137,6 +138,9 @@ int ls_s_fact_schema(lua_State *L);
 int ls_s_tokens(lua_State *L); /* lua_tokens.c */
 int ls_s_count(lua_State *L);
 int ls_s_find(lua_State *L);
+int ls_db_kwic(lua_State *L); /* lua_kwic.c */
+/* db:kwic and S.kwic_lines into the module table on top */
+void ls_kwic_open(lua_State *L);
 int ls_s_minhash(lua_State *L); /* lua_lsh.c */
 int ls_s_similarity(lua_State *L);
 int ls_s_lsh(lua_State *L);

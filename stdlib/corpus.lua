@@ -162,11 +162,21 @@ function Corpus:sql(query, params)
   return frame.new(rows, cols)
 end
 
+--- corpus:saved(name) -> the saved match set or result set name;
+--- corpus:saved() -> frame of the saved sets (corpus.results)
+function Corpus:saved(name)
+  if type(name) == "string" then
+    local ms = require("corpus.query").saved(self, name)
+    if ms then return ms end
+  end
+  return require("corpus.results").saved(self, name)
+end
+
 ---------------------------------------------------------------- the rest
 
 -- Methods defined in submodules, loaded on first call.
 local sub = {
-  search = "corpus.results", saved = "corpus.results", drop = "corpus.results",
+  search = "corpus.results", drop = "corpus.results",
   kwic = "corpus.kwic",
   figures = "corpus.facts", people = "corpus.facts", refs = "corpus.facts",
   places = "corpus.facts", periods = "corpus.facts", quotes = "corpus.facts",
@@ -174,6 +184,7 @@ local sub = {
   keyness = "corpus.stats", similar = "corpus.stats", duplicates = "corpus.stats",
   stopwords = "corpus.stats", tfidf = "corpus.stats",
   words = "corpus.stats",
+  query = "corpus.query", trend = "corpus.trend",
 }
 local help = require("corpus.help")
 local register = require("tinsh.help").register

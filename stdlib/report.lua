@@ -114,6 +114,18 @@ function Report:kwic(lines, opts)
   return add(self, { kind = "kwic", lines = list, caption = opts.caption, width = opts.width })
 end
 
+-- r:figure(fig [, {caption =}]) -> r. fig: an object with fig:svg() and
+-- fig:render() (a dispersion plot, m:dispersion()): its SVG inline in
+-- HTML (the xmlns attribute dropped), its text plot in Markdown.
+function Report:figure(fig, opts)
+  if type(fig) ~= "table" or type(fig.svg) ~= "function" or type(fig.render) ~= "function" then
+    argerror(1, "figure", "object with :svg() and :render() expected")
+  end
+  local svg = fig:svg():gsub(' xmlns="[^"]*"', "", 1)
+  return add(self, { kind = "figure", svg = svg, text = fig:render{ width = 80 },
+    caption = opts and opts.caption })
+end
+
 -- r:document(doc [, {full = true}]) -> r. Shows the title, date, author,
 -- lead and interview Q&A of a parsed document; full = true adds the body
 -- paragraphs and headings.
@@ -260,6 +272,9 @@ local function render_md(r)
       out[#out + 1] = t
     elseif k == "document" then out[#out + 1] = md_document(item.doc)
     elseif k == "chart" then out[#out + 1] = md_chart(item.chart)
+    elseif k == "figure" then
+      out[#out + 1] = (item.caption and "**" .. md(item.caption) .. "**\n\n" or "") ..
+        "```text\n" .. item.text .. "\n```"
     end
   end
   return table.concat(out, "\n\n") .. "\n"
@@ -668,6 +683,9 @@ local function render_html(r)
     elseif k == "kwic" then body[#body + 1] = html_kwic(item)
     elseif k == "document" then body[#body + 1] = html_document(item.doc)
     elseif k == "chart" then body[#body + 1] = html_chart(item.chart)
+    elseif k == "figure" then
+      body[#body + 1] = '<figure class="chart">\n' .. (item.caption and ("<figcaption>" ..
+        esc(item.caption) .. "</figcaption>\n") or "") .. item.svg .. "</figure>\n"
     end
   end
   body[#body + 1] = "</main>\n<footer>tinsh report</footer>\n"
@@ -730,6 +748,8 @@ M.__help = {
     .. "horizontal bars (x labels, y values); line/timeline: x years or ISO dates, one line per "
     .. "series; stack: 100% stacked bars per x. SVG in HTML, text chart in Markdown.\n"
     .. "  r:chart{kind = 'line', data = f, x = 'year', y = 'count', series = 'place'}",
+  figure = "r:figure(fig [, {caption =}]) -> r. A plot with fig:svg() and fig:render(), e.g. "
+    .. "m:dispersion(): SVG in HTML, its text plot in Markdown.",
   render = "r:render('md'|'html') -> string. HTML is one self-contained page: inline CSS and "
     .. "SVG, no scripts, no external assets.",
   save = "r:save(path) -> true | nil, msg. Format from the extension: .md or .html.",

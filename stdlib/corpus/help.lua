@@ -29,7 +29,8 @@ H.corpus = {
   "corpus — the open corpus. Documents: docs, get, list, count, #corpus.\n" ..
   "Search: search, saved, drop, kwic. Facts: figures, people, refs, places,\n" ..
   "periods, quotes. Statistics (on words): freq, ngrams, collocations, keyness,\n" ..
-  "similar, duplicates, tfidf; words (the user lexicon). Raw SQL: sql.\n" ..
+  "similar, duplicates, tfidf; words (the user lexicon). Patterns: query (match\n" ..
+  "sets), trend. Raw SQL: sql.\n" ..
   "help(corpus.search) for details.",
   docs = "corpus:docs{filter} -> iterator over documents, in id order. Lazy: rows are\n" ..
     "read one at a time, so a 100k-document corpus never loads at once; `break`\n" ..
@@ -58,9 +59,10 @@ H.corpus = {
     "rs:intersect(other), rs:minus(other) (also rs + other, rs * other, rs - other),\n" ..
     "rs:save(name) / corpus:saved(name), rs:kwic(...), rs:frame(), rs:show().\n" ..
     "  local rs = corpus:search('khu kinh tế cửa khẩu', {filter = {year = 2024}})",
-  saved = "corpus:saved(name) -> the result set saved under name (rs:save(name)) |\n" ..
-    "nil, msg. corpus:saved() -> frame of the saved sets: name, query, n, created.",
-  drop = "corpus:drop(name) -> true | nil, msg. Deletes a saved result set.",
+  saved = "corpus:saved(name) -> the result set (rs:save(name)) or match set\n" ..
+    "(m:save(name)) saved under name | nil, msg. corpus:saved() -> frame of the\n" ..
+    "saved sets: name, query (or pattern), n (hits or matches), created.",
+  drop = "corpus:drop(name) -> true | nil, msg. Deletes a saved result or match set.",
   kwic = "corpus:kwic(query [, opts]) -> concordance: the matches of query (a word or a\n" ..
     "phrase, accent-smart like search, word* a prefix) with their left and right\n" ..
     "contexts, aligned on the match by display width. opts: width (line width,\n" ..
@@ -68,8 +70,10 @@ H.corpus = {
     "default every text kind), sort = 'left' | 'right' | 'date' (default document\n" ..
     "order), limit (lines), filter = {document filter}, docs = result set or list,\n" ..
     "words = n (contexts of n words each side), unit = 'syllable' (match syllables\n" ..
-    "inside longer words too; by default query words match whole words only).\n" ..
-    "k:render{width = 60} re-renders without searching again; k:frame() gives the\n" ..
+    "inside longer words too; by default query words match whole words only),\n" ..
+    "sample = n, seed = s (n lines at random); sort and sample see every match\n" ..
+    "before limit cuts. k:render{width = 60} re-renders without searching again;\n" ..
+    "k:frame() gives the\n" ..
     "lines as records; k:show().",
   figures = "corpus:figures{subject =, unit =, text =, value =, year =, filter...} -> frame\n" ..
     "of figures across the corpus: rowid, date, subject, value, unit, text,\n" ..
@@ -125,6 +129,66 @@ H.corpus = {
     "applied to statistics and kwic at once (the index reads it at an ingest that\n" ..
     "loads it, see docs/words.md). Words of 1 to 4 syllables; corpus:words() lists.\n" ..
     "nil, msg when the database is read-only (--sandbox).",
+  query = "corpus:query(pattern [, opts]) -> match set | nil, 'column N: why'. pattern:\n" ..
+    "a token pattern (docs/query.md). A pattern that is not a string raises; one\n" ..
+    "with a fault returns nil and the column. opts: filter = {document filter},\n" ..
+    "sort = {'right', 1} (all matches sorted, then cut), limit = n.\n" ..
+    "m[i] = {rowid, seq, kind, s, e, text, tokens, parts}; #m; m:sort, m:sample,\n" ..
+    "m:count, m:docs, m:kwic, m:dispersion, m:save, m:frame; m + m2, m * m2, m - m2.\n" ..
+    "  local m = corpus:query('[figure unit = \"tỷ đồng\"]')\n" ..
+    "  m:sort{'right', 1}:head(5):kwic{words = 5}",
+  trend = "corpus:trend(q [, {by = 'year' | 'month' | 'site' | 'place', pattern =}]) ->\n" ..
+    "frame key, hits, docs, words, per_million (hits per million words of the\n" ..
+    "group's documents; words: the segmenter's words of the content blocks). q is a\n" ..
+    "pattern when it holds [ ] { } ( ) | or '::' or 'within' and a block kind, else\n" ..
+    "a plain query counted as concordance lines; pattern = true/false says so. By\n" ..
+    "year or month: every period from the first to the last (gaps are zero rows),\n" ..
+    "undated documents in a last row 'undated', and a sparkline under the printed\n" ..
+    "frame. By site or place: groups with hits, most first (a document counts\n" ..
+    "under every place it mentions).\n" ..
+    "  corpus:trend('phát triển')            corpus:trend('[figure]', {by = 'month'})",
+}
+
+H.matches = {
+  "a match set: m[i] = {rowid, seq, kind, s, e, text, tokens, parts} (s, e: byte\n" ..
+  "positions in block (rowid, seq)); #m; m + other, m * other, m - other combine on\n" ..
+  "the match position. Methods never change m; they return new sets.",
+  corpus = "m:corpus() -> the corpus of the set.",
+  sort = "m:sort{'left' | 'right', n} / {'match'} / {'date'} -> new set sorted by the n\n" ..
+    "words before the match (nearest first) or after it, the folded match, or the\n" ..
+    "date; ties keep document order. Sort, then cut: m:sort{'right', 1}:head(5).",
+  head = "m:head(n) -> new set of the first n matches (also m:top(n)).",
+  sample = "m:sample(n [, {seed = s}]) -> n matches drawn at random without replacement,\n" ..
+    "in the set's order; the same seed (1 by default) draws the same matches.",
+  count = "m:count{by = 'match' | 'left1' | 'right1' | 'year' | 'site' | 'place'} ->\n" ..
+    "frame key, count, docs, share (count / #m), most frequent first. left1/right1:\n" ..
+    "the word before/after ('(start)'/'(end)' at a block's edge); place: a match\n" ..
+    "counts under every place its document mentions (shares may sum above 1).",
+  ids = "m:ids() -> the row ids of the documents with matches, in first-match order.",
+  docs = "m:docs() -> result set of the documents (score = number of matches).",
+  union = "m:union(other) -> matches of either set, in document order (also m + other).",
+  intersect = "m:intersect(other) -> matches of m at a position of other (also m * other).",
+  minus = "m:minus(other) -> matches of m at no position of other (also m - other).",
+  save = "m:save(name) -> m | nil, msg. Stores the matches in the database (refused\n" ..
+    "in --sandbox); corpus:saved(name) reloads them as a match set.",
+  frame = "m:frame() -> frame rowid, date, kind, seq, s, e, text and one column per part.",
+  export = "m:export(path [, opts]) -> m:frame():export(path, opts).",
+  kwic = "m:kwic{words = 5, width =} -> concordance of the matches in the set's order;\n" ..
+    "k:render{width = 60} re-renders without searching again.",
+  dispersion = "m:dispersion() -> x-ray plot: a row per document, a mark per match at its\n" ..
+    "relative position; print(d), d:svg(), d:save_svg(file), d:frame().",
+  header = "m:header() -> one line: pattern, matches and documents.",
+  show = "m:show{limit =} prints the matches as a table.",
+}
+
+H.dispersion = {
+  "a dispersion plot: one row per document of a match set, a mark per match at\n" ..
+  "its relative position in the document's text (0 start, 1 end).",
+  render = "d:render{width =, limit =} -> the plot as text (width: the terminal's).",
+  show = "d:show{width =, limit =} prints the plot.",
+  frame = "d:frame() -> frame rowid, date, title, matches, positions.",
+  svg = "d:svg{width = 720, limit = 200} -> a standalone SVG document of the plot.",
+  save_svg = "d:save_svg(path [, opts]) -> true | nil, msg: writes d:svg(opts) to a file.",
 }
 
 return H

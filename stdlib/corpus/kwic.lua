@@ -19,7 +19,17 @@ local tcore = require("tinsh.core")
 
 local M = {}
 local Kwic = {}
-local KwicMT = { __name = "corpus.kwic", __index = Kwic }
+-- Lines are read from the C store (k._src) the first time they are
+-- indexed, then kept in the table.
+local KwicMT = { __name = "corpus.kwic" }
+KwicMT.__index = function(k, i)
+  if math.type(i) ~= "integer" then return Kwic[i] end
+  local src = rawget(k, "_src")
+  if not src or i < 1 or i > k._n then return nil end
+  local l = src:get(i)
+  rawset(k, i, l)
+  return l
+end
 M.methods = Kwic
 
 local CONTEXT = 240 -- bytes of context kept on each side
@@ -107,26 +117,90 @@ local function word_hits(text, query, lex, prefix, nwords)
   return out
 end
 
---- corpus:kwic(query [, opts]) -> concordance
-function M.kwic(c, query, opts)
-  if type(query) ~= "string" then error("bad argument #1 to 'kwic' (query string expected)", 2) end
+local SORTS = { left = true, right = true, date = true, doc = true }
+local function check_sort(how, fname, argn)
+  if not SORTS[how] then
+    A.argerror(fname, argn, "sort: 'left', 'right', 'date' or 'doc' expected", 2)
+  end
+end
+
+-- A line of the concordance: the match s..e (1-based inclusive bytes) of
+-- block seq (0-based) of document rowid, contexts ls..s-1 and e+1..re.
+local function make_line(rowid, seq, kind, title, published, text, s, e, ls, re)
+  return {
+    rowid = rowid, block = seq + 1, kind = kind, title = title, s = s, e = e,
+    date = published and published:sub(1, 10) or nil,
+    left = flat(clean_utf8(text:sub(ls, s - 1))),
+    match = flat(text:sub(s, e)),
+    right = flat(clean_utf8(text:sub(e + 1, re))),
+  }
+end
+
+-- A small deterministic generator (a 64-bit LCG, high bits): the same
+-- seed picks the same sample on every platform.
+local function lcg(seed)
+  local x = seed
+  return function(n)
+    x = x * 6364136223846793005 + 1442695040888963407
+    return ((x >> 33) % n) + 1
+  end
+end
+
+-- Every line of k as a table of its own (the C store dropped).
+local function materialize(self)
+  local src = rawget(self, "_src")
+  if not src then return self end
+  for i = 1, self._n do if rawget(self, i) == nil then rawset(self, i, src:get(i)) end end
+  self._src = nil
+  return self
+end
+
+-- Keep n of the lines at random (seed), in their order; sort, then cut to
+-- limit: every option sees all the matches before the cut.
+local function finish(self, opts)
+  local n = #self
+  if opts.sample and opts.sample < n then
+    local rand, idx = lcg(opts.seed or 1), {}
+    for i = 1, n do idx[i] = i end
+    for i = 1, opts.sample do
+      local j = i - 1 + rand(n - i + 1)
+      idx[i], idx[j] = idx[j], idx[i]
+    end
+    local pick = table.move(idx, 1, opts.sample, 1, {})
+    table.sort(pick)
+    local out = {}
+    for i, j in ipairs(pick) do out[i] = self[j] end
+    for i = 1, n do rawset(self, i, nil) end
+    for i, l in ipairs(out) do rawset(self, i, l) end
+    self._src, self._n = nil, #out
+  end
+  if opts.sort then self:sort(opts.sort) end
+  if opts.limit and #self > opts.limit then
+    for i = #self, opts.limit + 1, -1 do rawset(self, i, nil) end
+    self._n = opts.limit
+  end
+  return self
+end
+
+-- The options of corpus:kwic checked, and the block condition of query:
+-- opts, where (nil: the query has no token), the lexicon (nil: syllables).
+local function kwic_prep(c, query, opts)
+  if type(query) ~= "string" then error("bad argument #1 to 'kwic' (query string expected)", 3) end
   opts = A.opts("kwic", 2, opts, { kinds = { "string", "table" }, width = "count",
     sort = "string", docs = "table", filter = "table", limit = "count", words = "count",
-    unit = "string" })
+    unit = "string", sample = "count", seed = "count" })
   if opts.unit ~= nil and opts.unit ~= "word" and opts.unit ~= "syllable" then
-    error("bad argument #2 to 'kwic' (unit: 'word' or 'syllable' expected)", 2)
+    error("bad argument #2 to 'kwic' (unit: 'word' or 'syllable' expected)", 3)
   end
-  local bywords = opts.unit ~= "syllable"
-  local lex = bywords and M.lexicon(c) or nil
-  local prefix = query:match("%*[%s\"]*$") ~= nil
+  if opts.sort then check_sort(opts.sort, "kwic", 2) end
+  local lex = opts.unit ~= "syllable" and M.lexicon(c) or nil
   local kinds = opts.kinds or DEFAULT_KINDS
   if type(kinds) == "string" then kinds = { kinds } end
   for _, k in ipairs(kinds) do
-    if not ALL_KINDS[k] then error("kwic: unknown block kind '" .. tostring(k) .. "'", 2) end
+    if not ALL_KINDS[k] then error("kwic: unknown block kind '" .. tostring(k) .. "'", 3) end
   end
-  local self = setmetatable({ query = query, width = opts.width, sort_by = opts.sort }, KwicMT)
   local m = phrase_match(query)
-  if not m then return self end
+  if not m then return opts end
   local where = Q.where():match(m)
   if #kinds > 0 then where:kinds(kinds) end
   if opts.docs then
@@ -135,12 +209,43 @@ function M.kwic(c, query, opts)
     where:ids(ids)
   end
   if opts.filter then where:filter(opts.filter, "kwic", 2) end
-  local limit = opts.limit
+  return opts, where, lex
+end
+
+-- A concordance over the C line store src (nil: none yet).
+local function new_kwic(query, opts, src)
+  return setmetatable({ query = query, width = opts.width, sort_by = opts.sort,
+    _src = src, _n = src and #src or 0 }, KwicMT)
+end
+
+--- corpus:kwic(query [, opts]) -> concordance. The blocks of the
+--- documents the index finds are read, searched and cut in C (db:kwic);
+--- the lines stay there until one is read.
+function M.kwic(c, query, opts)
+  local where, lex
+  opts, where, lex = kwic_prep(c, query, opts)
+  if not where then return new_kwic(query, opts) end
+  -- with sort or sample, every match is needed before the cut
+  local stop = not opts.sort and not opts.sample and opts.limit or -1
+  local sql, params = Q.blocks_sql(core.spans(c), where, nil, true)
+  local src = core.db(c):kwic(sql, params, query, lex, lex and opts.words or -1, stop)
+  return finish(new_kwic(query, opts, src), opts)
+end
+
+-- The same concordance found and cut in Lua, block by block (the path
+-- before db:kwic; kept to check it against).
+function M.kwic_lua(c, query, opts)
+  local where, lex
+  opts, where, lex = kwic_prep(c, query, opts)
+  local self = new_kwic(query, opts)
+  if not where then return self end
+  local prefix = query:match("%*[%s\"]*$") ~= nil
+  local stop = not opts.sort and not opts.sample and opts.limit or nil
   local n = 0
   for r in core.blocks(c, where, nil, true) do
     local text = r[4]
     local hits
-    if bywords then
+    if lex then
       hits = word_hits(text, query, lex, prefix, opts.words)
     else
       local pos = S.find(text, query)
@@ -151,19 +256,74 @@ function M.kwic(c, query, opts)
       local s, e = h[1], h[2]
       local ls, re = h[3] or math.max(1, s - CONTEXT), h[4] or e + CONTEXT
       n = n + 1
-      self[n] = {
-        rowid = r[1], block = r[2] + 1, kind = r[3], title = r[7],
-        date = r[8] and r[8]:sub(1, 10) or nil,
-        left = flat(clean_utf8(text:sub(ls, s - 1))),
-        match = flat(text:sub(s, e)),
-        right = flat(clean_utf8(text:sub(e + 1, re))),
-      }
-      if limit and n >= limit then break end
+      self[n] = make_line(r[1], r[2], r[3], r[7], r[8], text, s, e, ls, re)
+      if stop and n >= stop then break end
     end
-    if limit and n >= limit then break end
+    if stop and n >= stop then break end
   end
-  if opts.sort then self:sort(opts.sort) end
-  return self
+  self._n = n
+  return finish(self, opts)
+end
+
+-- The rows of from_matches checked: a list of {rowid, seq, kind, s, e}
+-- (integers; s..e inside the block, checked when its text is read).
+local function check_matches(rows)
+  if type(rows) ~= "table" then
+    A.argerror("from_matches", 2, "list of matches expected, got " .. type(rows), 2)
+  end
+  for i, r in ipairs(rows) do
+    if type(r) ~= "table" then
+      A.argerror("from_matches", 2, "match " .. i .. " is not a table", 2)
+    end
+    for _, k in ipairs({ "rowid", "seq", "s", "e" }) do
+      if math.type(r[k]) ~= "integer" then
+        A.argerror("from_matches", 2, "match " .. i .. ": integer " .. k .. " expected", 2)
+      end
+    end
+  end
+end
+
+-- The blocks the rows name: texts[rowid][seq] = {text, kind, title,
+-- published}, each document's blocks read once.
+local function block_texts(c, rows)
+  local want, ids = {}, {}
+  for _, r in ipairs(rows) do
+    if not want[r.rowid] then want[r.rowid] = {}; ids[#ids + 1] = r.rowid end
+    want[r.rowid][r.seq] = true
+  end
+  local texts = {}
+  if #ids == 0 then return texts end
+  for r in core.blocks(c, Q.where():ids(ids), nil, true) do
+    if want[r[1]][r[2]] then
+      texts[r[1]] = texts[r[1]] or {}
+      texts[r[1]][r[2]] = { text = r[4], kind = r[3], title = r[7], published = r[8] }
+    end
+  end
+  return texts
+end
+
+--- kwic.from_matches(corpus, rows [, opts]) -> concordance of matches found
+--- elsewhere: rows {rowid, seq, kind, s, e, ...} (s..e: 1-based inclusive
+--- bytes of the text of block (rowid, seq) of the blocks view); opts:
+--- words = n words each side, query = its label, width, sort, sample,
+--- seed, limit. Lines keep the rows' order (then sample, sort, limit); a
+--- row whose block is absent or whose span lies outside it is skipped.
+function M.from_matches(c, rows, opts)
+  check_matches(rows)
+  opts = A.opts("from_matches", 3, opts, { words = "count", query = "string",
+    width = "count", sort = "string", sample = "count", seed = "count", limit = "count" })
+  if opts.sort then check_sort(opts.sort, "from_matches", 3) end
+  local lex = opts.words and M.lexicon(c) or nil
+  local texts = block_texts(c, rows)
+  local src = S.kwic_lines()
+  for _, r in ipairs(rows) do
+    local b = texts[r.rowid] and texts[r.rowid][r.seq]
+    if b then
+      src:add(r.rowid, r.seq, b.kind, b.title, b.published, b.text, r.s, r.e,
+        opts.words or -1, lex)
+    end
+  end
+  return finish(new_kwic(opts.query or "", opts, src), opts)
 end
 
 -- Sort key of a context: folded words, the left one read backwards.
@@ -186,6 +346,7 @@ function Kwic:sort(how)
   elseif how == "date" then keyf = function(l) return (l.date or "~") .. string.format("%09d", l.rowid) end
   elseif how == "doc" then keyf = function(l) return string.format("%09d%06d", l.rowid, l.block) end
   else error("bad argument #1 to 'sort' ('left', 'right', 'date' or 'doc' expected)", 2) end
+  materialize(self)
   local keys, idx = {}, {}
   for i, l in ipairs(self) do keys[l] = keyf(l); idx[l] = i end
   table.sort(self, function(a, b)
@@ -275,7 +436,7 @@ function Kwic:docs()
   return self:frame():group("rowid", "date", "title"):count("lines"):sort("-lines")
 end
 
-KwicMT.__len = function(k) return rawlen(k) end
+KwicMT.__len = function(k) return rawget(k, "_n") or rawlen(k) end
 KwicMT.__tostring = function(k) return k:render{ limit = 40 } end
 KwicMT.__complete = function()
   local names = {}

@@ -35,6 +35,10 @@ end
 
 function M.is(x) return getmetatable(x) == RSMT end
 
+-- results.make(c, query, hits [, name]) -> a result set over hit records
+-- (rank, rowid, title, date, score, snippet...); the table is taken over
+M.make = make
+
 local function renumber(hits)
   for i, h in ipairs(hits) do h.rank = i end
   return hits
@@ -144,38 +148,47 @@ local function label(a, op, b)
   return "(" .. tostring(a.name or a.query) .. ") " .. op .. " (" .. tostring(b.name or b.query) .. ")"
 end
 
+-- results.combine(a, b, key, op) -> list of copies of the items of a and
+-- b by key(item): op "union" (a's, then b's whose key a lacks; each key
+-- once), "intersect" (a's whose key b has), "minus" (a's whose key b
+-- lacks). Shared by result sets (key: the document) and match sets.
+function M.combine(a, b, key, op)
+  local there, out = {}, {}
+  for _, h in ipairs(op == "union" and {} or b) do there[key(h)] = true end
+  local keep = op == "intersect"
+  for _, set in ipairs(op == "union" and { a, b } or { a }) do
+    for _, h in ipairs(set) do
+      local k = key(h)
+      if op == "union" and not there[k] then
+        there[k] = true
+        out[#out + 1] = copy(h)
+      elseif op ~= "union" and (there[k] or false) == keep then
+        out[#out + 1] = copy(h)
+      end
+    end
+  end
+  return out
+end
+
+local function doc_key(h) return h.rowid end
+
 --- rs:union(other) -> hits of either set (this set's order, then the other's)
 function RS:union(other)
   check_other(self, other, "union")
-  local seen, out = {}, {}
-  for _, set in ipairs({ self, other }) do
-    for _, h in ipairs(set) do
-      if not seen[h.rowid] then seen[h.rowid] = true; out[#out + 1] = copy(h) end
-    end
-  end
-  return make(owner[self], label(self, "OR", other), renumber(out))
+  return make(owner[self], label(self, "OR", other), renumber(M.combine(self, other, doc_key, "union")))
 end
 
 --- rs:intersect(other) -> hits of this set whose document is also in other
 function RS:intersect(other)
   check_other(self, other, "intersect")
-  local there, out = {}, {}
-  for _, h in ipairs(other) do there[h.rowid] = true end
-  for _, h in ipairs(self) do
-    if there[h.rowid] then out[#out + 1] = copy(h) end
-  end
-  return make(owner[self], label(self, "AND", other), renumber(out))
+  return make(owner[self], label(self, "AND", other),
+    renumber(M.combine(self, other, doc_key, "intersect")))
 end
 
 --- rs:minus(other) -> hits of this set whose document is not in other
 function RS:minus(other)
   check_other(self, other, "minus")
-  local there, out = {}, {}
-  for _, h in ipairs(other) do there[h.rowid] = true end
-  for _, h in ipairs(self) do
-    if not there[h.rowid] then out[#out + 1] = copy(h) end
-  end
-  return make(owner[self], label(self, "NOT", other), renumber(out))
+  return make(owner[self], label(self, "NOT", other), renumber(M.combine(self, other, doc_key, "minus")))
 end
 
 RSMT.__add = function(a, b) return a:union(b) end

@@ -59,7 +59,12 @@ function Q.create_corpus_tables(w)
       hash TEXT NOT NULL, sig BLOB NOT NULL);
     CREATE TABLE IF NOT EXISTS corpus_minhash_syl(doc INTEGER PRIMARY KEY,
       hash TEXT NOT NULL, sig BLOB NOT NULL);
-    CREATE TABLE IF NOT EXISTS corpus_meta(key TEXT PRIMARY KEY, value TEXT);]])
+    CREATE TABLE IF NOT EXISTS corpus_meta(key TEXT PRIMARY KEY, value TEXT);
+
+    CREATE TABLE IF NOT EXISTS corpus_set_matches(name TEXT NOT NULL,
+      i INTEGER NOT NULL, doc INTEGER NOT NULL, seq INTEGER NOT NULL,
+      kind TEXT, s INTEGER NOT NULL, e INTEGER NOT NULL, text TEXT, data TEXT,
+      PRIMARY KEY(name, i));]])
 end
 
 ---------------------------------------------------------------- document filters
@@ -296,6 +301,17 @@ end
 
 ---------------------------------------------------------------- blocks
 
+--- Q.blocks_sql(spans, where [, params [, titles]]) -> sql, params: the
+--- statement of Q.blocks (its rows, a NULL text where spans, for db:kwic)
+function Q.blocks_sql(spans, where, params, titles)
+  local sqlw
+  sqlw, params = where_sql(where, params)
+  return "SELECT b.doc, b.seq, b.kind, b.text, b.off, b.len" ..
+    (titles and ", d.title, d.published" or "") .. " FROM " ..
+    (spans and "block_rows" or "blocks") ..
+    " b JOIN documents d ON d.id = b.doc WHERE " .. sqlw .. " ORDER BY b.doc, b.seq", params
+end
+
 --- Q.blocks(h, spans, where [, params [, titles]]) -> iterator over rows
 --- {doc, seq, kind, text, off, len [, title, published]} of the blocks b
 --- (joined with documents d) where `where` holds, in document order;
@@ -303,12 +319,8 @@ end
 --- exactly its span of documents.text) each document's text is read once
 --- and sliced, instead of the blocks view that copies it for every block.
 function Q.blocks(h, spans, where, params, titles)
-  local sqlw
-  sqlw, params = where_sql(where, params)
-  local sql = "SELECT b.doc, b.seq, b.kind, b.text, b.off, b.len" ..
-    (titles and ", d.title, d.published" or "") .. " FROM " ..
-    (spans and "block_rows" or "blocks") ..
-    " b JOIN documents d ON d.id = b.doc WHERE " .. sqlw .. " ORDER BY b.doc, b.seq"
+  local sql
+  sql, params = Q.blocks_sql(spans, where, params, titles)
   local it, _, _, closer = h:rows(sql, params, { array = true })
   if not spans then return it, nil, nil, closer end
   local cur, text
@@ -383,6 +395,7 @@ end
 function Q.drop_set(w, name)
   local n = w:exec("DELETE FROM corpus_sets WHERE name = ?", { name })
   w:exec("DELETE FROM corpus_set_hits WHERE name = ?", { name })
+  w:exec("DELETE FROM corpus_set_matches WHERE name = ?", { name })
   return n
 end
 
@@ -640,6 +653,98 @@ function Q.fact_values(h, tbl, cols, keys)
   return h:rows("SELECT f.doc, f.seq, " .. table.concat(sel, ", ") .. " FROM json_each(?) j " ..
     "JOIN " .. ident(tbl) .. " f ON f.doc = json_extract(j.value, '$[0]') " ..
     "AND f.seq = json_extract(j.value, '$[1]')", { keys }, { array = true })
+end
+
+---------------------------------------------------------------- match sets
+
+-- A JSON array of row ids (bound to json_each).
+local function id_array(ids)
+  local s = {}
+  for i, id in ipairs(ids) do s[i] = tostring(math.tointeger(id)) end
+  return "[" .. table.concat(s, ",") .. "]"
+end
+
+--- Q.save_matches(w, name, pattern, rows): store a match set (inside the
+--- caller's transaction): its pattern in corpus_sets (n = matches), its
+--- matches in corpus_set_matches from i = 1 after a header row i = 0
+--- (doc 0) that marks the name as a match set even when it is empty; data
+--- is each row's tokens and parts as JSON (row.data)
+function Q.save_matches(w, name, pattern, rows)
+  Q.save_set(w, name, pattern, {})
+  w:exec("UPDATE corpus_sets SET n = ? WHERE name = ?", { #rows, name })
+  w:exec("DELETE FROM corpus_set_matches WHERE name = ?", { name })
+  local ins = "INSERT INTO corpus_set_matches(name, i, doc, seq, kind, s, e, text, data) " ..
+    "VALUES(?,?,?,?,?,?,?,?,?)"
+  w:exec(ins, { name, 0, 0, 0, nil, 0, 0, nil, nil })
+  for i, r in ipairs(rows) do
+    w:exec(ins, { name, i, r.rowid, r.seq, r.kind, r.s, r.e, r.text, r.data })
+  end
+end
+
+--- Q.set_matches(h, name) -> rows rowid, seq, kind, s, e, text, data of a
+--- saved match set in their order, or nil when name is no match set
+function Q.set_matches(h, name)
+  if not Q.has_table(h, "corpus_set_matches") then return nil end
+  local rows = h:all("SELECT i, doc AS rowid, seq, kind, s, e, text, data " ..
+    "FROM corpus_set_matches WHERE name = ? ORDER BY i", { name })
+  if #rows == 0 or rows[1].i ~= 0 then return nil end
+  table.remove(rows, 1)
+  return rows
+end
+
+--- Q.match_docs(h, ids) -> { [rowid] = {published, site, title, len} }:
+--- what a match set shows and groups by, for a list of row ids (len: the
+--- document text's length in bytes)
+function Q.match_docs(h, ids)
+  local out = {}
+  for _, r in ipairs(h:all("SELECT d.id, d.published, d.site, d.title, length(CAST(d.text " ..
+    "AS BLOB)) AS len FROM json_each(?) j JOIN documents d ON d.id = j.value", { id_array(ids) })) do
+    out[r.id] = r
+  end
+  return out
+end
+
+--- Q.match_places(h, ids) -> { [rowid] = {name, ...} }: the distinct
+--- places each document mentions, by name
+function Q.match_places(h, ids)
+  local out = {}
+  for _, r in ipairs(h:all("SELECT DISTINCT p.doc, p.name FROM json_each(?) j " ..
+    "JOIN places p ON p.doc = j.value ORDER BY p.doc, p.name", { id_array(ids) })) do
+    local l = out[r.doc] or {}
+    out[r.doc] = l
+    l[#l + 1] = r.name
+  end
+  return out
+end
+
+--- Q.block_offsets(h, spans, ids) -> { ["rowid:seq"] = off }: where each
+--- block of the documents starts in its document's text (bytes from 0)
+function Q.block_offsets(h, spans, ids)
+  local out = {}
+  local rows = h:all("SELECT b.doc, b.seq, b.off FROM json_each(?) j JOIN " ..
+    (spans and "block_rows" or "blocks") .. " b ON b.doc = j.value", { id_array(ids) },
+    { array = true })
+  for _, r in ipairs(rows) do out[r[1] .. ":" .. r[2]] = r[3] end
+  return out
+end
+
+---------------------------------------------------------------- trends
+
+-- The group key of a document d for each trend grouping (NULL: undated,
+-- no site).
+Q.GROUP_KEY = { year = "substr(d.published, 1, 4)", month = "substr(d.published, 1, 7)",
+  site = "d.site" }
+
+--- Q.doc_groups(h, by) -> array rows {id, key} of every document's group
+--- for grouping by (Q.GROUP_KEY; key NULL when it has none), or for
+--- "place" one row per distinct place a document mentions (documents
+--- without a place absent)
+function Q.doc_groups(h, by)
+  if by == "place" then
+    return h:all("SELECT DISTINCT doc, name FROM places ORDER BY doc, name", nil, { array = true })
+  end
+  return h:all("SELECT d.id, " .. Q.GROUP_KEY[by] .. " FROM documents d ORDER BY d.id", nil,
+    { array = true })
 end
 
 ---------------------------------------------------------------- report scripts

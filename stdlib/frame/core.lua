@@ -746,10 +746,16 @@ function Frame:to_records()
   return rows, self:columns()
 end
 
+-- frame.footer(f, text): a line printed under frame f's table when it is
+-- printed (a trend's sparkline); frames derived from f do not keep it.
+local footer_of = setmetatable({}, { __mode = "k" })
+function M.footer(f, text) footer_of[f] = text end
+
 FrameMT.__columns = function(f) return columns_of[f] end
 FrameMT.__tostring = function(f)
   local cols = display.terminal_size()
-  return f:render{ limit = 20, width = display.isatty("stdout") and cols or nil }
+  local s = f:render{ limit = 20, width = display.isatty("stdout") and cols or nil }
+  return footer_of[f] and s .. "\n" .. display.visible(footer_of[f]) or s
 end
 FrameMT.__pretty = FrameMT.__tostring
 FrameMT.__concat = function(a, b)

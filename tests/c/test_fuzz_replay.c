@@ -49,13 +49,17 @@ static const char *replay_label; /* the input being replayed */
 #define FUZZ_ENTRY fuzz_segment_one
 #include "../fuzz/fuzz_segment.c"
 #undef FUZZ_ENTRY
+#define FUZZ_ENTRY fuzz_kwic_one
+#include "../fuzz/fuzz_kwic.c"
+#undef FUZZ_ENTRY
 
 static const struct {
   const char *name;
   int (*fn)(const uint8_t *, size_t);
 } targets[] = {{"text", fuzz_text_one}, {"parse", fuzz_parse_one},
                {"fts", fuzz_fts_one},   {"query", fuzz_query_one},
-               {"json", fuzz_json_one}, {"segment", fuzz_segment_one}};
+               {"json", fuzz_json_one}, {"segment", fuzz_segment_one},
+               {"kwic", fuzz_kwic_one}};
 
 static void replay(const char *label, const char *data, size_t n) {
   replay_label = label;

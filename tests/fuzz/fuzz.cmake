@@ -27,7 +27,7 @@ target_link_libraries(tinshcore_fuzz PUBLIC ${SQLITE_LINK_LIBRARIES}
   ${UTF8PROC_LINK_LIBRARIES} ${PCRE2_LINK_LIBRARIES} Threads::Threads m)
 
 set(FUZZ_TARGETS fuzz_text fuzz_parse fuzz_fts fuzz_query fuzz_json
-                 fuzz_segment fuzz_pattern)
+                 fuzz_segment fuzz_pattern fuzz_kwic)
 foreach(name ${FUZZ_TARGETS})
   add_executable(${name} ${CMAKE_SOURCE_DIR}/tests/fuzz/${name}.c)
   target_compile_options(${name} PRIVATE -fsanitize=fuzzer ${FUZZ_SAN})
@@ -49,6 +49,7 @@ file(GLOB LUA_STORE_SOURCES ${CMAKE_SOURCE_DIR}/shell/lua_store*.c
   ${CMAKE_SOURCE_DIR}/shell/lua_sql.c ${CMAKE_SOURCE_DIR}/shell/lua_search.c
   ${CMAKE_SOURCE_DIR}/shell/lua_doc.c ${CMAKE_SOURCE_DIR}/shell/lua_tokens.c
   ${CMAKE_SOURCE_DIR}/shell/lua_lsh.c ${CMAKE_SOURCE_DIR}/shell/lua_terms.c
+  ${CMAKE_SOURCE_DIR}/shell/lua_kwic.c
   ${CMAKE_SOURCE_DIR}/shell/lua_tokv.c ${CMAKE_SOURCE_DIR}/shell/lua_wordlex.c)
 add_executable(fuzz_db ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_db.c
   ${LUA_STORE_SOURCES})

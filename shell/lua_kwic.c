@@ -1,0 +1,266 @@
+/*
+** lua_kwic.c — the concordance's C side for corpus.kwic:
+**   db:kwic(sql, params, query, words, nwords, limit) -> lines
+**   S.kwic_lines() -> an empty line store (for kwic.from_matches)
+**   lines:get(i) -> {rowid, block, kind, title, date, s, e, left, match,
+**     right}; #lines; lines:add(doc, seq, kind, title, published, text, s,
+**     e [, nwords, words]) -> true, or false when s..e lies outside text
+** The lines stay in C (kwic.h's store) until one is asked for.
+*/
+#include <lauxlib.h>
+#include <limits.h>
+#include <lua.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kwic.h"
+#include "lua_store_int.h"
+
+#define LINES_MT "tinsh.kwic.lines"
+
+typedef struct lines_ud {
+  kwic_lines l;
+  buf scratch; /* a part of a line being read */
+} lines_ud;
+
+static int lines_gc(lua_State *L) {
+  lines_ud *u = luaL_checkudata(L, 1, LINES_MT);
+  kwic_lines_free(&u->l);
+  buf_free(&u->scratch);
+  return 0;
+}
+
+static lines_ud *check_lines(lua_State *L, int i) {
+  return luaL_checkudata(L, i, LINES_MT);
+}
+
+static int lines_len(lua_State *L) {
+  lua_pushinteger(L, (lua_Integer)check_lines(L, 1)->l.n);
+  return 1;
+}
+
+/* Set field k to strs[off..off+n). */
+static void set_piece(lua_State *L, const kwic_lines *l, const char *k,
+                      size_t off, size_t n) {
+  lua_pushlstring(L, l->strs.data ? l->strs.data + off : "", n);
+  lua_setfield(L, -2, k);
+}
+
+static void set_int(lua_State *L, const char *k, lua_Integer v) {
+  lua_pushinteger(L, v);
+  lua_setfield(L, -2, k);
+}
+
+/* lines:get(i) -> the line table of line i (1-based), or nil. */
+static int lines_get(lua_State *L) {
+  lines_ud *u = check_lines(L, 1);
+  lua_Integer i = luaL_checkinteger(L, 2);
+  if (i < 1 || (size_t)i > u->l.n) return 0;
+  const kwic_line *x = &u->l.v[i - 1];
+  lua_createtable(L, 0, 10);
+  set_int(L, "rowid", x->doc);
+  set_int(L, "block", (lua_Integer)x->seq + 1);
+  set_int(L, "s", (lua_Integer)x->s);
+  set_int(L, "e", (lua_Integer)x->e);
+  set_piece(L, &u->l, "kind", x->meta, x->mk);
+  if (x->has_title) set_piece(L, &u->l, "title", x->meta + x->mk, x->mt);
+  if (x->md) set_piece(L, &u->l, "date", x->meta + x->mk + x->mt, x->md);
+  static const char *const parts[] = {"left", "match", "right"};
+  for (int p = 0; p < 3; p++) {
+    buf_reset(&u->scratch);
+    kwic_line_part(&u->l, x, p, &u->scratch);
+    lua_pushlstring(L, u->scratch.data ? u->scratch.data : "", u->scratch.len);
+    lua_setfield(L, -2, parts[p]);
+  }
+  return 1;
+}
+
+static lines_ud *push_lines(lua_State *L) {
+  lines_ud *u = lua_newuserdatauv(L, sizeof *u, 0);
+  kwic_lines_init(&u->l);
+  buf_init(&u->scratch);
+  luaL_setmetatable(L, LINES_MT);
+  return u;
+}
+
+/* The string at arg (NULL when nil) and its length. */
+static const char *opt_str(lua_State *L, int arg, size_t *n) {
+  *n = 0;
+  return lua_isnoneornil(L, arg) ? NULL : luaL_checklstring(L, arg, n);
+}
+
+/* lines:add(doc, seq, kind, title, published, text, s, e [, nwords,
+** words]): s..e 1-based inclusive in text. */
+static int lines_add(lua_State *L) {
+  lines_ud *u = check_lines(L, 1);
+  lua_Integer doc = luaL_checkinteger(L, 2), seq = luaL_checkinteger(L, 3);
+  size_t nk, nt, np, n;
+  const char *kind = opt_str(L, 4, &nk), *title = opt_str(L, 5, &nt);
+  const char *pub = opt_str(L, 6, &np), *text = luaL_checklstring(L, 7, &n);
+  lua_Integer s = luaL_checkinteger(L, 8), e = luaL_checkinteger(L, 9);
+  lua_Integer nwords = ls_arg_range(L, 10, -1, -1, INT_MAX, "nwords");
+  const seg_lex *lex = nwords >= 0 ? ls_opt_lex(L, 11) : NULL;
+  if (s < 1 || e < s || (size_t)e > n || seq < INT_MIN || seq > INT_MAX) {
+    lua_pushboolean(L, 0);
+    return 1;
+  }
+  kwic_hit k = {(size_t)s - 1, (size_t)e, 0, 0};
+  k.ls = k.s > KWIC_CONTEXT ? k.s - KWIC_CONTEXT : 0;
+  k.re = k.e + KWIC_CONTEXT < n ? k.e + KWIC_CONTEXT : n;
+  if (lex) kwic_words_context(&k, lex, text, n, (int)nwords);
+  kwic_lines_meta(&u->l, kind, nk, title, nt, pub, np);
+  kwic_lines_add(&u->l, doc, (int)seq, text, n, &k);
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+static int s_kwic_lines(lua_State *L) {
+  push_lines(L);
+  return 1;
+}
+
+/* ---- db:kwic ---- */
+
+typedef struct scan {
+  sqlite3_stmt *st, *dt; /* the block rows; one document's text */
+  buf doctext;
+  int64_t dtid;
+  kwic_query q;
+  kwic_hits h;
+} scan;
+
+static void scan_free(void *p) {
+  scan *c = p;
+  sqlite3_finalize(c->st);
+  sqlite3_finalize(c->dt);
+  buf_free(&c->doctext);
+  kwic_query_free(&c->q);
+  kwic_hits_free(&c->h);
+  free(c);
+}
+
+/* The span [off, off + len) of document doc's text, read once per
+** document; NULL when out of range (a damaged row). */
+static const char *doc_span(scan *c, sqlite3 *db, int64_t doc, int64_t off,
+                            int64_t len) {
+  if (c->dtid != doc) {
+    buf_reset(&c->doctext);
+    c->dtid = doc;
+    if (!c->dt &&
+        sqlite3_prepare_v2(db, "SELECT text FROM documents WHERE id = ?1", -1,
+                           &c->dt, NULL) != SQLITE_OK)
+      return NULL;
+    sqlite3_bind_int64(c->dt, 1, doc);
+    if (sqlite3_step(c->dt) == SQLITE_ROW) {
+      const char *x = (const char *)sqlite3_column_text(c->dt, 0);
+      if (x) buf_add(&c->doctext, x, (size_t)sqlite3_column_bytes(c->dt, 0));
+    }
+    sqlite3_reset(c->dt);
+  }
+  if (!util_span_ok(off, len, c->doctext.len) || len > INT_MAX) return "";
+  return c->doctext.data ? c->doctext.data + off : "";
+}
+
+/* The text of the current row: its own, or its span of the document. */
+static const char *row_text(scan *c, sqlite3 *db, size_t *n) {
+  sqlite3_stmt *st = c->st;
+  const char *t = (const char *)sqlite3_column_text(st, 3);
+  *n = (size_t)sqlite3_column_bytes(st, 3);
+  if (t || sqlite3_column_count(st) < 6) return t ? t : "";
+  int64_t off = sqlite3_column_int64(st, 4), len = sqlite3_column_int64(st, 5);
+  t = doc_span(c, db, sqlite3_column_int64(st, 0), off, len);
+  *n = *t ? (size_t)len : 0;
+  return t;
+}
+
+/* Add the lines of the current row's hits (from h->v[0..]). */
+static void row_lines(scan *c, kwic_lines *l, const char *text, size_t n) {
+  sqlite3_stmt *st = c->st;
+  int tc = sqlite3_column_count(st) >= 8;
+  kwic_lines_meta(l, (const char *)sqlite3_column_text(st, 2),
+                  (size_t)sqlite3_column_bytes(st, 2),
+                  tc ? (const char *)sqlite3_column_text(st, 6) : NULL,
+                  tc ? (size_t)sqlite3_column_bytes(st, 6) : 0,
+                  tc ? (const char *)sqlite3_column_text(st, 7) : NULL,
+                  tc ? (size_t)sqlite3_column_bytes(st, 7) : 0);
+  for (size_t i = 0; i < c->h.n; i++)
+    kwic_lines_add(l, sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1),
+                   text, n, &c->h.v[i]);
+}
+
+/* Step through the block rows, adding the lines of their hits to l (at
+** most limit, -1: all). Returns the last sqlite3_step status. */
+static int scan_rows(scan *c, sqlite3 *db, const seg_lex *lex, int nwords,
+                     lua_Integer limit, kwic_lines *l) {
+  int rc = SQLITE_DONE;
+  while ((limit < 0 || (lua_Integer)l->n < limit) &&
+         (rc = sqlite3_step(c->st)) == SQLITE_ROW) {
+    size_t n;
+    const char *text = row_text(c, db, &n);
+    c->h.n = 0;
+    kwic_find(&c->q, text, n, &c->h);
+    if (c->h.n && lex) kwic_whole(&c->h, 0, lex, text, n, c->q.prefix, nwords);
+    if (limit >= 0 && c->h.n > (size_t)(limit - (lua_Integer)l->n))
+      c->h.n = (size_t)(limit - (lua_Integer)l->n);
+    if (c->h.n) row_lines(c, l, text, n);
+  }
+  return rc;
+}
+
+/*
+** db:kwic(sql, params, query, words, nwords, limit) -> lines. sql yields
+** block rows (doc, seq, kind, text, off, len [, title, published]) as
+** corpus.sql's Q.blocks (a NULL text: the span of the document's text).
+** words: nil for syllables, else the lexicon (true: the default) whose
+** whole words matches must be; nwords: context in words (-1: bytes);
+** limit: stop after that many lines (-1: all).
+*/
+int ls_db_kwic(lua_State *L) {
+  lua_settop(L, 7);
+  ldb *d = ls_check_db(L, 1);
+  const char *sql = luaL_checkstring(L, 2);
+  size_t qn;
+  const char *qs = luaL_checklstring(L, 4, &qn);
+  const seg_lex *lex = ls_opt_lex(L, 5);
+  int nwords = (int)ls_arg_range(L, 6, -1, -1, INT_MAX, "nwords");
+  lua_Integer limit = ls_arg_range(L, 7, -1, -1, LUA_MAXINTEGER, "limit");
+  box *b = ls_box_push(L);
+  scan *c = xcalloc(1, sizeof *c);
+  b->p = c, b->free = scan_free;
+  buf_init(&c->doctext);
+  kwic_lines *l = &push_lines(L)->l;
+  sqlite3 *db = store_db(d->s);
+  if (kwic_query_init(&c->q, qs, qn) == 0) return 1;
+  if (sqlite3_prepare_v2(db, sql, -1, &c->st, NULL) != SQLITE_OK)
+    return luaL_error(L, "sql: %s", sqlite3_errmsg(db));
+  ls_bind_params(L, c->st, 3);
+  int rc = scan_rows(c, db, lex, nwords, limit, l);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return luaL_error(L, "sql: %s", sqlite3_errmsg(db));
+  ls_box_release(b);
+  return 1;
+}
+
+static const luaL_Reg lines_methods[] = {
+    {"get", lines_get}, {"add", lines_add}, {NULL, NULL}};
+
+/* Register the lines metatable, db:kwic (in the database methods) and
+** S.kwic_lines (in the module table on top of the stack). */
+void ls_kwic_open(lua_State *L) {
+  luaL_getmetatable(L, DB_MT);
+  lua_getfield(L, -1, "__index");
+  lua_pushcfunction(L, ls_db_kwic);
+  lua_setfield(L, -2, "kwic");
+  lua_pop(L, 2);
+  if (luaL_newmetatable(L, LINES_MT)) {
+    lua_pushcfunction(L, lines_gc);
+    lua_setfield(L, -2, "__gc");
+    lua_pushcfunction(L, lines_len);
+    lua_setfield(L, -2, "__len");
+    luaL_newlib(L, lines_methods);
+    lua_setfield(L, -2, "__index");
+  }
+  lua_pop(L, 1);
+  lua_pushcfunction(L, s_kwic_lines);
+  lua_setfield(L, -2, "kwic_lines");
+}
