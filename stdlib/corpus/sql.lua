@@ -576,8 +576,9 @@ function Q.minhash_spec(spans, unit, k, kept)
     " FROM " .. (spans and "block_rows" or "blocks") .. " b JOIN documents d ON d.id = b.doc WHERE " ..
     sqlw
   -- a kept signature is valid when its hash is the document's and its
-  -- size is that of k 16-bit slots (or 0: no shingle)
-  local valid = "m.hash = d.hash AND length(m.sig) IN (0, " .. 2 * k .. ")"
+  -- size in bytes (a text value counts its bytes too) is that of k
+  -- 16-bit slots (or 0: no shingle)
+  local valid = "m.hash = d.hash AND length(CAST(m.sig AS BLOB)) IN (0, " .. 2 * k .. ")"
   local unsigned = "SELECT d.id FROM documents d WHERE NOT EXISTS " ..
     "(SELECT 1 FROM " .. t .. " m WHERE m.doc = d.id AND " .. valid .. ")"
   if kept then stale = stale .. " AND b.doc IN (" .. unsigned .. ")" end
@@ -585,7 +586,7 @@ function Q.minhash_spec(spans, unit, k, kept)
     stale = stale .. " ORDER BY b.doc, b.seq",
     text = "SELECT text FROM documents WHERE id = ?1",
     -- (documents d found through its hash index: no read of their rows)
-    kept = kept and ("SELECT m.doc, m.sig FROM " .. t .. " m WHERE length(m.sig) = " .. 2 * k ..
+    kept = kept and ("SELECT m.doc, m.sig FROM " .. t .. " m WHERE length(CAST(m.sig AS BLOB)) = " .. 2 * k ..
       " AND m.doc IN (SELECT d.id FROM documents d WHERE d.hash = m.hash)") or nil,
     info = "SELECT title, substr(published, 1, 10) FROM documents WHERE id = ?1",
     save = "INSERT OR REPLACE INTO " .. t .. "(doc, hash, sig) VALUES(?1, ?2, ?3)",
