@@ -125,6 +125,11 @@ void q_stream_facts(q_stream *st, const struct doc *d, int b, unsigned kinds);
 ** search, before any tokenizing. */
 int q_facts_written(const struct doc *d, const char *text, size_t n, int b,
                     unsigned kinds);
+/* q_facts_written for the kinds p needs, where only facts that pass p's
+** fact tests count ([figure unit = "%"]: a figure in % written in the
+** block): 0 when no match of p can be in the block. */
+int q_block_may_match(const q_pattern *p, const struct doc *d, const char *text,
+                      size_t n, int b);
 void q_stream_free(q_stream *st);
 
 /* ---- matching (query_match.c) ---- */

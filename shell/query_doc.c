@@ -248,9 +248,10 @@ static void kind_spans(q_stream *st, const doc *d, int b, int kk) {
   }
 }
 
-/* Is some item of kind kk (for block b) written in text[0..n)? */
-static int kind_written(const doc *d, const char *text, size_t n, int b,
-                        int kk) {
+/* Is some item of kind kk (for block b; passing t when t is not NULL)
+** written in text[0..n)? */
+static int kind_written(const doc *d, const char *text, size_t n, int b, int kk,
+                        const struct q_test *t) {
   const fact_kind *k = &fact_kinds[kk];
   const fact_column *sc = surface_col(k), *bc = col_of_type(k, FT_BLOCK);
   if (!sc || sc->type != FT_STR) return 0;
@@ -260,6 +261,7 @@ static int kind_written(const doc *d, const char *text, size_t n, int b,
     if (bc && *FACT_FIELD(it, bc, const int) >= 0 &&
         *FACT_FIELD(it, bc, const int) != b)
       continue;
+    if (t && !q_fact_item_ok(t, it)) continue;
     if (s && *s && memmem(text, n, s, strlen(s))) return 1;
   }
   return 0;
@@ -268,8 +270,15 @@ static int kind_written(const doc *d, const char *text, size_t n, int b,
 int q_facts_written(const doc *d, const char *text, size_t n, int b,
                     unsigned kinds) {
   for (int k = 0; k < FK__COUNT; k++)
-    if ((kinds & (1u << k)) && !kind_written(d, text, n, b, k)) return 0;
+    if ((kinds & (1u << k)) && !kind_written(d, text, n, b, k, NULL)) return 0;
   return 1;
+}
+
+int q_block_may_match(const q_pattern *p, const doc *d, const char *text,
+                      size_t n, int b) {
+  for (int i = 0; i < p->nreq; i++)
+    if (!kind_written(d, text, n, b, p->req[i]->kind, p->req[i])) return 0;
+  return q_facts_written(d, text, n, b, p->req_facts);
 }
 
 static int span_order(const void *x, const void *y) {

@@ -54,11 +54,17 @@ struct q_test {
   int is_num;
 };
 
+#define Q_MAX_REQ 16
+
 struct q_pattern {
   q_inst *prog;
   int nprog, cap;
   int syl, sentence;
   unsigned kinds, fact_kinds, req_facts;
+  /* fact tests every match passes (some, not all, when there are more
+  ** than Q_MAX_REQ): a block without a fact passing each is skipped */
+  const struct q_test *req[Q_MAX_REQ];
+  int nreq;
   char *fts;   /* malloc'd or NULL */
   char *where; /* malloc'd or NULL */
   q_param params[64];
@@ -76,6 +82,8 @@ struct q_pattern {
 void *q_regex_new(const char *re, size_t n, int whole, const char **why);
 void q_regex_free(void *re);
 int q_regex_run(const void *re, const char *s, size_t n);
+/* Does fact item (of t->kind) pass fact test t's conditions? */
+int q_fact_item_ok(const struct q_test *t, const void *item);
 
 /* query_prog.c: the program and the FTS expression of a syntax tree */
 typedef struct q_node q_node;

@@ -172,11 +172,32 @@ static unsigned node_facts(const q_node *n) {
   }
 }
 
+/* Collect into p->req the fact tests every match of n passes. */
+static void node_req(q_pattern *p, const q_node *n) {
+  switch (n->type) {
+    case QN_FACT:
+      if (p->nreq < Q_MAX_REQ) p->req[p->nreq++] = n->test;
+      return;
+    case QN_CAT:
+      node_req(p, n->a), node_req(p, n->b);
+      return;
+    case QN_REP:
+      if (n->min > 0) node_req(p, n->a);
+      return;
+    case QN_PART:
+      node_req(p, n->a);
+      return;
+    default:
+      return; /* an alternation needs neither side */
+  }
+}
+
 int q_prog_build(q_pattern *p, const q_node *root) {
   int r = gen(p, root);
   if (r) return r;
   if (emit(p, QI_MATCH, 0, 0, NULL) < 0) return root->col;
   p->fts = node_fts(root);
   p->req_facts = node_facts(root);
+  node_req(p, root);
   return 0;
 }

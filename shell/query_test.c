@@ -212,7 +212,10 @@ static int fact_cond(const struct q_test *t, const void *item) {
   }
 }
 
+int q_fact_item_ok(const struct q_test *t, const void *item) {
+  return !t->a || fact_cond(t->a, item);
+}
+
 int q_test_fact(const struct q_test *t, const q_span *sp) {
-  if (sp->kind != t->kind) return 0;
-  return !t->a || fact_cond(t->a, sp->item);
+  return sp->kind == t->kind && q_fact_item_ok(t, sp->item);
 }

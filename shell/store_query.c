@@ -150,9 +150,7 @@ static int run_doc(qrun *r, const doc *d, const q_run_opts *o) {
   for (size_t i = 0; i < d->blocks.n; i++) {
     const doc_block *b = &d->blocks.items[i];
     size_t n = strlen(b->text);
-    if (!q_facts_written(d, b->text, n, r->seqs.items[i],
-                         q_required_facts(r->p)))
-      continue;
+    if (!q_block_may_match(r->p, d, b->text, n, r->seqs.items[i])) continue;
     q_stream st;
     if (q_stream_build(&st, b->text, n, o->lex, q_syllables(r->p))) return -1;
     q_stream_facts(&st, d, r->seqs.items[i], q_fact_kinds(r->p));

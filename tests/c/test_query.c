@@ -209,6 +209,28 @@ static void test_facts(void) {
   doc_free(d);
 }
 
+/* A block is tokenized only when a fact passing the pattern's fact tests
+** is written in it: a figure of another unit, or one inside an
+** alternation's other side, does not make it a candidate. */
+static void may_match(const char *pat, const char *text, int want) {
+  doc *d = fact_doc();
+  q_pattern *p = q_compile(pat, strlen(pat), NULL, err);
+  CHECK(p != NULL);
+  if (p) CHECK(q_block_may_match(p, d, text, strlen(text), 0) == want);
+  q_free(p);
+  doc_free(d);
+}
+
+static void test_block_prefilter(void) {
+  may_match("[figure unit = \"tỷ đồng\"]", S3, 1);
+  may_match("[figure unit = \"%\"]", S3, 0);
+  may_match("\"thu\" [figure value > 10000]", S3, 0);
+  may_match("[figure value > 1000] []? [person title = /bí thư/]", S3, 1);
+  may_match("[figure unit = \"%\"] | \"thu\"", S3, 1);
+  may_match("([figure unit = \"%\"])? \"thu\"", S3, 1);
+  may_match("[figure unit = \"tỷ đồng\"]", "Nguyễn Văn An", 0);
+}
+
 static void test_sentence_budget(void) {
   q_pattern *p = q_compile("\"đạt\" []*", 12, NULL, err);
   CHECK(p != NULL);
@@ -265,6 +287,7 @@ int main(void) {
   test_structure();
   test_syllables();
   test_facts();
+  test_block_prefilter();
   test_sentence_budget();
   test_store_side();
   return check_done();
