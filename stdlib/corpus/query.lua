@@ -399,13 +399,8 @@ function MS:save(name)
     rows[i] = { rowid = r.rowid, seq = r.seq, kind = r.kind, s = r.s, e = r.e,
       text = r.text, data = data_of(r) }
   end
-  Q.begin(w)
-  local ok, e = pcall(Q.save_matches, w, name, self.pattern, rows)
-  if not ok then
-    Q.rollback(w)
-    return nil, "cannot save match set: " .. tostring(e)
-  end
-  Q.commit(w)
+  local ok, e = Q.in_tx(w, Q.save_matches, w, name, self.pattern, rows)
+  if not ok then return nil, "cannot save match set: " .. tostring(e) end
   self.name = name
   return self
 end

@@ -203,13 +203,8 @@ function RS:save(name)
   local c = owner[self]
   local w, err = core.wdb(c)
   if not w then return nil, "cannot save result set: " .. tostring(err) end
-  Q.begin(w)
-  local ok, e = pcall(Q.save_set, w, name, self.query, self)
-  if not ok then
-    Q.rollback(w)
-    return nil, "cannot save result set: " .. tostring(e)
-  end
-  Q.commit(w)
+  local ok, e = Q.in_tx(w, Q.save_set, w, name, self.query, self)
+  if not ok then return nil, "cannot save result set: " .. tostring(e) end
   self.name = name
   return self
 end

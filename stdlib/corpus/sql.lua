@@ -44,6 +44,18 @@ end
 function Q.begin(w) w:exec("BEGIN IMMEDIATE") end
 function Q.commit(w) w:exec("COMMIT") end
 function Q.rollback(w) return pcall(w.exec, w, "ROLLBACK") end
+--- Q.in_tx(w, fn, ...) -> true | false, err: fn(...) in one write
+--- transaction, rolled back when it raises
+function Q.in_tx(w, fn, ...)
+  Q.begin(w)
+  local ok, e = pcall(fn, ...)
+  if not ok then
+    Q.rollback(w)
+    return false, e
+  end
+  Q.commit(w)
+  return true
+end
 function Q.checkpoint(w) return pcall(w.exec, w, "PRAGMA wal_checkpoint(PASSIVE)") end
 
 --- Q.create_corpus_tables(w): the stdlib's own tables (result sets,
