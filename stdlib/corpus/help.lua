@@ -161,7 +161,8 @@ H.matches = {
   sample = "m:sample(n [, {seed = s}]) -> n matches drawn at random without replacement,\n" ..
     "in the set's order; the same seed (1 by default) draws the same matches.",
   count = "m:count{by = 'match' | 'left1' | 'right1' | 'year' | 'site' | 'place'} ->\n" ..
-    "frame key, count, docs, share (count / #m), most frequent first. left1/right1:\n" ..
+    "frame key, count, docs, share (count / #m), most frequent first. match: the key\n" ..
+    "folded, and a column form (its most frequent written form). left1/right1:\n" ..
     "the word before/after ('(start)'/'(end)' at a block's edge); place: a match\n" ..
     "counts under every place its document mentions (shares may sum above 1).",
   ids = "m:ids() -> the row ids of the documents with matches, in first-match order.",

@@ -293,39 +293,62 @@ end
 
 local BY = { match = true, left1 = true, right1 = true, year = true, site = true, place = true }
 
+-- The most frequent written form of each key (ties: the first seen),
+-- from forms[key][written] = count.
+local function top_forms(forms)
+  local top = {}
+  for k, fs in pairs(forms) do
+    local best, bn = nil, -1
+    for f, n in pairs(fs) do
+      if n > bn or (n == bn and f < best) then best, bn = f, n end
+    end
+    top[k] = best
+  end
+  return top
+end
+
 --- m:count{by = "match" | "left1" | "right1" | "year" | "site" | "place"}
---- -> frame key, count, docs, share (count / #m), most frequent first
+--- -> frame key, count, docs, share (count / #m), most frequent first;
+--- by "match" keys are folded (lower case) and a column form gives the
+--- most frequent written form
 function MS:count(opts)
   opts = A.opts("count", 1, opts, { by = "string" })
   local by = opts.by or "match"
   if not BY[by] then
     error("bad argument #1 to 'count' (by: match, left1, right1, year, site or place expected)", 2)
   end
-  local keyf, count, docs = key_fn(self, by), {}, {}
+  local keyf, count, docs, forms = key_fn(self, by), {}, {}, {}
   for _, r in ipairs(self) do
     for _, k in ipairs(keyf(r)) do
       count[k] = (count[k] or 0) + 1
       docs[k] = docs[k] or {}
       docs[k][r.rowid] = true
+      if by == "match" then
+        local f = (r.text or ""):gsub("%s+", " ")
+        forms[k] = forms[k] or {}
+        forms[k][f] = (forms[k][f] or 0) + 1
+      end
     end
   end
-  return M.count_frame(count, docs, #self)
+  return M.count_frame(count, docs, #self, by == "match" and top_forms(forms) or nil)
 end
 
---- query.count_frame(count, docs, total) -> frame key, count, docs, share
-function M.count_frame(count, docs, total)
+--- query.count_frame(count, docs, total [, forms]) -> frame key, [form,]
+--- count, docs, share
+function M.count_frame(count, docs, total, forms)
   local rows = {}
   for k, n in pairs(count) do
     local nd = 0
     for _ in pairs(docs[k]) do nd = nd + 1 end
-    rows[#rows + 1] = { key = k, count = n, docs = nd,
+    rows[#rows + 1] = { key = k, form = forms and forms[k], count = n, docs = nd,
       share = total > 0 and math.floor(n / total * 10000 + 0.5) / 10000 or 0 }
   end
   table.sort(rows, function(a, b)
     if a.count ~= b.count then return a.count > b.count end
     return a.key < b.key
   end)
-  return frame.new(rows, { "key", "count", "docs", "share" })
+  return frame.new(rows, forms and { "key", "form", "count", "docs", "share" }
+    or { "key", "count", "docs", "share" })
 end
 
 ---------------------------------------------------------------- documents

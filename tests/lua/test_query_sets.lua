@@ -171,6 +171,20 @@ check.test("count", function()
   same_counts(m:count{ by = "place" }, expect(function(r) return places[r.rowid] or { "(no place)" } end),
     "by place")
   check.eq(m:count{ by = "year" }:columns(), { "key", "count", "docs", "share" }, "columns")
+  -- by match: the most frequent written form of each folded key
+  local written = {}
+  for _, r in ipairs(m) do
+    local k = tcore.lower(r.text)
+    written[k] = written[k] or {}
+    written[k][r.text] = (written[k][r.text] or 0) + 1
+  end
+  local byform = m:count()
+  check.eq(byform:columns(), { "key", "form", "count", "docs", "share" }, "match columns")
+  for _, r in ipairs(byform) do
+    local best = 0
+    for _, n in pairs(written[r.key]) do best = math.max(best, n) end
+    check.eq(written[r.key][r.form], best, "form of " .. r.key .. " is its most frequent")
+  end
 end)
 
 check.test("docs, frame, export", function()
