@@ -29,21 +29,8 @@ TINSH=$(cd "$(dirname "$TINSH")" && pwd)/$(basename "$TINSH")
 RUNS=${RUNS:-5}
 BENCH_DIR=${BENCH_DIR:-/tmp/tinsh-bench-corpus}
 PY=/usr/bin/python3 # Debian's, where python3-nltk is installed
-archive=$src/../shared/corpora/baomoi-35k.tar.xz
-[ -x "$TINSH" ] || { echo "bench: no tinsh binary at $TINSH (set TINSH)" >&2; exit 1; }
-mkdir -p "$BENCH_DIR"
-cd "$BENCH_DIR"
-if [ ! -d data ]; then
-  [ -f "$archive" ] || { echo "bench: corpus $archive not found, skipped"; exit 0; }
-  tar -xJf "$archive"
-fi
-n=$(ls data | wc -l)
-db=$BENCH_DIR/tinsh-$n.db
-if [ ! -f "$db" ]; then
-  echo "building tinsh-$n.db ..."
-  "$TINSH" --db "$db" ingest --quiet data >/dev/null
-fi
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+. "$here/lib.sh"
+bench_corpus
 
 echo "== corpus API over $n files ($db), $RUNS runs, medians"
 
