@@ -74,6 +74,13 @@ vg "lua: corpus API" "$T" --db "$db" -e \
   'print(#corpus) for d in corpus:docs() do local _ = d.title, d.text end
    print(#corpus:search("mong cai"), #corpus:figures(), #corpus:people())
    print(corpus:kwic("Móng Cái", {width = 60}))'
+vg "query" "$T" --db "$db" query '"đồng chí" [person title = /Bí thư/] | [figure unit = "tỷ đồng"]'
+vg "query --json, regex" "$T" --db "$db" query --json --limit 5 '[word = /[0-9][0-9.,]*/] [syl = "tỷ"]'
+vg "query bad pattern" "$T" --db "$db" query '[figure value > '
+vg "lua: words, matches, duplicates" "$T" --db "$db" -e \
+  'local m = corpus:query("[figure] within answer") print(#m, m:count{by = "match"})
+   print(m:sort{"right", 1}:kwic{words = 3}) print(corpus:trend("phát triển"))
+   print(#corpus:freq{top = 5}, #corpus:duplicates(0.8)) print(m:dispersion():svg():sub(1, 5))'
 vg "lua: sandbox refusals" "$T" --db "$db" --sandbox --out "$work/out" -e \
   'print(pcall(string.dump, print)) print(pcall(os.execute, "true"))
    print(io.open("/etc/x", "w")) print(pcall(corpus.sql, corpus, "DELETE FROM documents"))'
