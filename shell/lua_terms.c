@@ -16,6 +16,7 @@
 #include "lua_host.h"
 #include "lua_store_int.h"
 #include "segment.h"
+#include "text.h"
 
 /* ---- term statistics (hot loop of frequency lists, idf) ---- */
 
@@ -173,16 +174,8 @@ static void tc_add(tcount *t, const char *k, size_t n, int64_t doc) {
   if (e->last != doc) e->df++, e->last = doc;
 }
 
-static int is_number_tok(const char *k, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (!((k[i] >= '0' && k[i] <= '9') || k[i] == '.' || k[i] == ',' ||
-          k[i] == '/' || k[i] == '-'))
-      return 0;
-  return n > 0;
-}
-
 static int tc_is_stop(const tcount *t, const char *k, size_t n) {
-  if (is_number_tok(k, n)) return 1;
+  if (text_is_number(k, n)) return 1;
   if (!t->stop) return 0;
   return tc_slot(t->stop, t->stopcap, k, n, tc_hash(k, n))->key != NULL;
 }

@@ -8,6 +8,7 @@
 
 #include "fts.h"
 #include "lua_store_int.h"
+#include "text.h"
 
 void ls_tokv_free(void *p) {
   tokv *t = p;
@@ -26,25 +27,10 @@ static void tokv_add(tokv *t, const char *tok, int n, int start) {
   buf_addc(&t->b, '\0');
 }
 
-/* is there a sentence/clause break between two tokens? */
-static int has_break(const char *s, int from, int to) {
-  for (int i = from; i < to; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n' ||
-        c == '(' || c == ')' || c == ',' || c == '"')
-      return 1;
-    if (c == 0xE2 && i + 2 < to && (unsigned char)s[i + 1] == 0x80) {
-      unsigned char c3 = (unsigned char)s[i + 2];
-      if (c3 == 0x9C || c3 == 0x9D || c3 == 0xA6 || c3 == 0x93 || c3 == 0x94)
-        return 1; /* “ ” … – — */
-    }
-  }
-  return 0;
-}
-
 /* Add token tok[0..ntok) spanning [start, end), after a break if any. */
 void ls_tok_add(tokv *t, const char *tok, int ntok, int start, int end) {
-  if (t->breaks && t->n > 0 && has_break(t->text, t->last_end, start))
+  if (t->breaks && t->n > 0 &&
+      text_clause_break(t->text, (size_t)t->last_end, (size_t)start))
     tokv_add(t, "", 0, t->last_end);
   tokv_add(t, tok, ntok, start);
   t->last_end = end;

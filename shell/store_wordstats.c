@@ -109,31 +109,6 @@ struct wstats_doc {
 
 /* ---- tokens: the statistics' words ---- */
 
-/* Is there a clause break (punctuation) in s[from..to)? The breaks of the
-** statistics' token lists (lua_tokv.c). */
-static int has_break(const char *s, size_t from, size_t to) {
-  for (size_t i = from; i < to; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n' ||
-        c == '(' || c == ')' || c == ',' || c == '"')
-      return 1;
-    if (c == 0xE2 && i + 2 < to && (unsigned char)s[i + 1] == 0x80) {
-      unsigned char c3 = (unsigned char)s[i + 2];
-      if (c3 == 0x9C || c3 == 0x9D || c3 == 0xA6 || c3 == 0x93 || c3 == 0x94)
-        return 1; /* “ ” … – — */
-    }
-  }
-  return 0;
-}
-
-static int is_number_tok(const char *k, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (!((k[i] >= '0' && k[i] <= '9') || k[i] == '.' || k[i] == ',' ||
-          k[i] == '/' || k[i] == '-'))
-      return 0;
-  return n > 0;
-}
-
 /* Counting one block into a document's counts. */
 typedef struct ws_tok {
   const wstats *w;
@@ -148,14 +123,15 @@ typedef struct ws_tok {
 } ws_tok;
 
 static int stop_or_number(const wstats *w, const char *k, size_t n) {
-  return is_number_tok(k, n) || map_find(&w->stop, k, n) != NULL;
+  return text_is_number(k, n) || map_find(&w->stop, k, n) != NULL;
 }
 
 /* One token of the block: counted, and paired with the one before it. */
 static void tok_add(ws_tok *t, const char *k, size_t n, size_t from,
                     size_t to) {
   if (n == 0) return;
-  if (t->any && has_break(t->text, t->last_end, from)) buf_reset(&t->prev);
+  if (t->any && text_clause_break(t->text, t->last_end, from))
+    buf_reset(&t->prev);
   t->any = 1, t->last_end = to;
   t->c->tokens++;
   ws_ent *e = map_get(&t->c->uni, k, n);

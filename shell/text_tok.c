@@ -93,3 +93,26 @@ void text_compound_at(const char *s, size_t n, size_t i, text_compound *c) {
   }
   c->end = i;
 }
+
+int text_clause_break(const char *s, size_t from, size_t to) {
+  for (size_t i = from; i < to; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n' ||
+        c == '(' || c == ')' || c == ',' || c == '"')
+      return 1;
+    if (c == 0xE2 && i + 2 < to && (unsigned char)s[i + 1] == 0x80) {
+      unsigned char c3 = (unsigned char)s[i + 2];
+      if (c3 == 0x9C || c3 == 0x9D || c3 == 0xA6 || c3 == 0x93 || c3 == 0x94)
+        return 1; /* “ ” … – — */
+    }
+  }
+  return 0;
+}
+
+int text_is_number(const char *k, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (!((k[i] >= '0' && k[i] <= '9') || k[i] == '.' || k[i] == ',' ||
+          k[i] == '/' || k[i] == '-'))
+      return 0;
+  return n > 0;
+}

@@ -62,6 +62,19 @@ size_t text_tok_at(const char *s, size_t n, size_t i, text_tok *t);
 */
 int text_tok_next(const char *s, size_t n, size_t *pos, text_tok *t);
 
+/*
+** The token rules the word statistics share (lua_tokv.c and lua_terms.c
+** in memory, store_wordstats.c in the database: one rule, so the two
+** counts agree).
+** text_clause_break: is there punctuation that ends a clause in
+** s[from..to) (. ! ? ; : , ( ) " newline, and the curly quotes, the
+** ellipsis and the dashes)? An n-gram never spans one.
+** text_is_number: is k[0..n) a number token (digits with . , / -)? Such a
+** token counts like a stopword.
+*/
+int text_clause_break(const char *s, size_t from, size_t to);
+int text_is_number(const char *k, size_t n);
+
 #define TEXT_COMPOUND_MAX 64 /* runs recorded per compound */
 
 typedef struct text_compound {
