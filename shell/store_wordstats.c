@@ -94,7 +94,7 @@ struct wstats {
   const seg_lex *lex; /* the lexicon counted with */
   seg_lex *own;       /* the user overlay, when there is one */
   ws_map stop;        /* data/stopwords-vi.txt */
-  char *user;         /* the user lexicon's stamp */
+  char *user;         /* the user lexicon (store_words_text), its stamp */
   char lexsize[32];   /* the bundled lexicon's size */
   int state_written;  /* meta written by this run */
   ws_map uni, bi;     /* the batch's changes: cnt and df deltas */
@@ -453,18 +453,16 @@ static void load_stop(ws_map *stop) {
 }
 
 /* The lexicon to count with: the bundled one, with the user's words
-** (store_words_overlay, as the index's lexicon is built). */
+** (store_words_overlay, as the index's lexicon is built); w->user is
+** their text (store_words_text), the stamp kept in meta. */
 static int open_lexicon(wstats *w, store *s) {
   const seg_lex *base = seg_lex_default();
   if (!base) return -1;
   snprintf(w->lexsize, sizeof w->lexsize, "%zu", seg_lex_size(base));
-  w->lex = base;
-  if (!*w->user) return 0;
-  char *text = store_words_text(s);
-  if (!text) return -1;
-  w->own = store_words_overlay(text);
-  free(text);
-  if (w->own) w->lex = w->own;
+  w->user = store_words_text(s);
+  if (!w->user) return -1;
+  w->own = store_words_overlay(w->user);
+  w->lex = w->own ? w->own : base;
   return 0;
 }
 
@@ -488,12 +486,6 @@ static int up_to_date(const wstats *w, sqlite3 *db) {
 wstats *wstats_open(store *s, int reparse) {
   sqlite3 *db = store_db(s);
   wstats *w = xcalloc(1, sizeof *w);
-  char *has = query_text(db,
-                         "SELECT 1 FROM sqlite_schema WHERE name = "
-                         "'corpus_words'");
-  w->user = has ? query_text(db, WSTATS_USER_SQL) : NULL;
-  free(has);
-  if (!w->user) w->user = xstrdup("");
   if (open_lexicon(w, s) != 0) {
     wstats_close(w);
     return NULL;

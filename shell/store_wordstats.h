@@ -12,7 +12,8 @@
 **     a clause, neither a stopword (data/stopwords-vi.txt) nor a number.
 ** meta keys: wordstats ('1' when the tables hold exactly the counts of
 ** the stored documents, '0' when stale), wordstats_user (the user
-** lexicon they were counted with, wstats_user_sql), wordstats_lex (the
+** lexicon they were counted with: store_words_text's form,
+** "+word\n" or "-word\n" in word order), wordstats_lex (the
 ** size of the bundled lexicon), wordstats_tokens and wordstats_docs
 ** (tokens counted, documents with content).
 **
@@ -41,11 +42,6 @@
   "CREATE TABLE IF NOT EXISTS word_bigrams(w1 TEXT NOT NULL, w2 TEXT NOT " \
   "NULL, count INTEGER NOT NULL, docs INTEGER NOT NULL, PRIMARY KEY(w1, "  \
   "w2)) WITHOUT ROWID;"
-
-/* The user lexicon's stamp, one text (also run by the Lua side). */
-#define WSTATS_USER_SQL                                                 \
-  "SELECT coalesce(group_concat(action || ' ' || word, char(10)), '') " \
-  "FROM (SELECT action, word FROM corpus_words ORDER BY word, action)"
 
 typedef struct wstats wstats;         /* one ingest run's state */
 typedef struct wstats_doc wstats_doc; /* the counts of one document */

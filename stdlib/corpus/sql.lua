@@ -478,15 +478,17 @@ end
 -- word_stats(word, display, plain, count, docs) and word_bigrams(w1, w2,
 -- count, docs), kept by the ingest (shell/store_wordstats.h), with meta
 -- keys wordstats ('1' when up to date), wordstats_user (the user lexicon
--- they were counted with: the text of Q.USER_STAMP), wordstats_tokens and
+-- they were counted with: Q.user_stamp's text), wordstats_tokens and
 -- wordstats_docs.
-Q.USER_STAMP = "SELECT coalesce(group_concat(action || ' ' || word, char(10)), '') AS s " ..
-  "FROM (SELECT action, word FROM corpus_words ORDER BY word, action)"
-
---- Q.user_stamp(h) -> the user lexicon as one text ('' when none)
+--- Q.user_stamp(h) -> the user lexicon as one text ('' when none): a line
+--- "+word" or "-word" per entry in word order, the form the C side keeps
+--- (store_words_text: meta fts_lexicon and wordstats_user)
 function Q.user_stamp(h)
-  if not Q.has_table(h, "corpus_words") then return "" end
-  return h:all(Q.USER_STAMP)[1].s
+  local lines = {}
+  for i, r in ipairs(Q.user_words(h)) do
+    lines[i] = (r.action == "add" and "+" or "-") .. r.word .. "\n"
+  end
+  return table.concat(lines)
 end
 
 --- Q.wordstats_meta(h) -> {wordstats =, wordstats_user =, ...} of the

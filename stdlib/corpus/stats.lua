@@ -652,9 +652,7 @@ local K, BANDS = 64, 16 -- 64 MinHash slots, 16 bands of 4 for LSH
 local function minhash_stamp(c, unit)
   local db = ccore.db(c)
   local parts = { "minhash 2", "k " .. K, "parser " .. Q.parser_version(db) }
-  if unit == "word" then
-    for _, r in ipairs(Q.user_words(db)) do parts[#parts + 1] = r.action .. " " .. r.word end
-  end
+  if unit == "word" then parts[#parts + 1] = "user\n" .. Q.user_stamp(db) end
   return table.concat(parts, "\n")
 end
 
