@@ -67,28 +67,21 @@ static size_t add_fold(buf *b, const char *s, size_t n, int accents) {
 }
 
 /*
-** Append both folds of s[0..n) to b (case fold, NUL, accent fold, NUL),
-** a code point at a time through the fold table; a code point the table
-** does not fold alone sends the whole token to text_fold_alloc. Returns
-** the case fold's offset; *strip gets the accent fold's.
+** Append both folds of s[0..n) to b (case fold, NUL, accent fold, NUL):
+** the index's forms of the token, in one pass (fts_fold_pair), or
+** text_fold_alloc for a token too long for it or not valid UTF-8.
+** Returns the case fold's offset; *strip gets the accent fold's.
 */
 static size_t add_folds(buf *b, const char *s, size_t n, size_t *strip) {
   char f[256], a[256];
-  size_t lf = 0, la = 0;
-  for (size_t i = 0; i < n && n < 60;) {
-    int32_t cp, fold, st;
-    int l = text_decode(s + i, n - i, &cp);
-    if (cp < 0 || !text_fold_pair(cp, &fold, &st)) break;
-    lf += (size_t)text_utf8_encode(fold, f + lf);
-    la += (size_t)text_utf8_encode(st, a + la);
-    i += (size_t)l;
-    if (i == n) {
-      size_t at = b->len;
-      buf_add(b, f, lf), buf_addc(b, '\0');
-      *strip = b->len;
-      buf_add(b, a, la), buf_addc(b, '\0');
-      return at;
-    }
+  int lf = 0, la = 0;
+  if (n > 0 && n < sizeof f &&
+      fts_fold_pair(s, (int)n, a, &la, f, &lf, (int)sizeof f) == 0 && lf) {
+    size_t at = b->len;
+    buf_add(b, f, (size_t)lf), buf_addc(b, '\0');
+    *strip = b->len;
+    buf_add(b, a, (size_t)la), buf_addc(b, '\0');
+    return at;
   }
   size_t at = add_fold(b, s, n, TEXT_FOLD_CASE);
   *strip = add_fold(b, s, n, TEXT_FOLD_ACCENTS);
