@@ -10,6 +10,7 @@
 #define MAXWATCH 64
 
 static _Atomic(sqlite3 *) watched[MAXWATCH];
+static atomic_uint count; /* lock-free: safe in a signal handler */
 
 void interrupt_watch(sqlite3 *db) {
   for (int i = 0; i < MAXWATCH; i++) {
@@ -26,7 +27,12 @@ void interrupt_unwatch(sqlite3 *db) {
   }
 }
 
+unsigned interrupt_count(void) {
+  return atomic_load(&count);
+}
+
 void interrupt_all(void) {
+  atomic_fetch_add(&count, 1);
   for (int i = 0; i < MAXWATCH; i++) {
     sqlite3 *db = atomic_load(&watched[i]);
     if (db) sqlite3_interrupt(db);

@@ -13,5 +13,8 @@ typedef struct sqlite3 sqlite3;
 void interrupt_watch(sqlite3 *db);   /* start interrupting db on Ctrl-C */
 void interrupt_unwatch(sqlite3 *db); /* stop (call before sqlite3_close) */
 void interrupt_all(void);            /* from the signal handler */
+/* How many times interrupt_all has run: C loops that run outside SQLite
+** (the query matcher) compare it with the value they started with. */
+unsigned interrupt_count(void);
 
 #endif

@@ -143,15 +143,23 @@ typedef struct q_match {
 typedef int (*q_match_fn)(void *ctx, const q_match *m);
 
 #define Q_BUDGET_EXCEEDED (-2)
+#define Q_STOPPED         (-3)
 
 typedef struct q_matcher q_matcher;
 q_matcher *q_matcher_new(const q_pattern *p);
 void q_matcher_free(q_matcher *m);
 /*
+** Poll stop(ctx) every Q_STOP_EVERY steps of a match run: when it returns
+** non-zero the run ends with Q_STOPPED (how Ctrl-C and the sandbox's CPU
+** limit reach a long match inside one block). NULL stop: never.
+*/
+#define Q_STOP_EVERY 4096
+void q_matcher_set_stop(q_matcher *m, int (*stop)(void *), void *ctx);
+/*
 ** Every leftmost-longest, non-overlapping match of the pattern in tokens
 ** [from, to) of st, in order, to cb. *budget counts the steps left and
-** is decremented. Returns 0, cb's non-zero value, Q_BUDGET_EXCEEDED, or
-** -1 when out of memory.
+** is decremented. Returns 0, cb's non-zero value, Q_BUDGET_EXCEEDED,
+** Q_STOPPED, or -1 when out of memory.
 */
 int q_match_range(q_matcher *m, const q_stream *st, int from, int to,
                   long *budget, q_match_fn cb, void *ctx);

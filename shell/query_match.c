@@ -29,7 +29,10 @@ struct q_matcher {
   qset *ring;
   int nring, pending;
   long *budget;
-  int over; /* the budget ran out */
+  int over; /* the budget ran out (Q_BUDGET_EXCEEDED) or stop said so */
+  int (*stop)(void *);
+  void *stop_ctx;
+  unsigned ticks; /* steps since stop was last polled */
 };
 
 typedef struct best {
@@ -107,9 +110,22 @@ static void arrive(q_matcher *m, int pos, int pc, int start, const int *caps) {
   }
 }
 
+void q_matcher_set_stop(q_matcher *m, int (*stop)(void *), void *ctx) {
+  m->stop = stop, m->stop_ctx = ctx;
+}
+
+/* One step: 0 once the budget is spent or stop asked to end the run. */
 static int spend(q_matcher *m) {
+  if (m->over) return 0;
+  if (m->stop && ++m->ticks >= Q_STOP_EVERY) {
+    m->ticks = 0;
+    if (m->stop(m->stop_ctx)) {
+      m->over = Q_STOPPED;
+      return 0;
+    }
+  }
   if (--*m->budget >= 0) return 1;
-  m->over = 1;
+  m->over = Q_BUDGET_EXCEEDED;
   return 0;
 }
 
@@ -200,7 +216,7 @@ static int scan(q_matcher *m, const q_stream *st, int from, int to, best *b) {
     if (m->cur.n == 0 && m->pending == 0 && b->s >= 0) break;
     step(m, st, pos, to, b);
   }
-  if (m->over) return Q_BUDGET_EXCEEDED;
+  if (m->over) return m->over;
   return b->s >= 0;
 }
 

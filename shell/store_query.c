@@ -12,6 +12,7 @@
 
 #include "doc.h"
 #include "fact_schema.h"
+#include "interrupt.h"
 #include "store_facts.h"
 #include "store_int.h"
 
@@ -70,6 +71,7 @@ typedef struct qrun {
   q_hit_fn cb;
   void *ud;
   long budget;
+  unsigned interrupts;           /* interrupt_count() when the run began */
   sqlite3_stmt *doc_st, *blk_st; /* prepared once for every candidate */
   VEC(int) seqs;                 /* seq of each loaded block */
 } qrun;
@@ -123,6 +125,12 @@ static int prepare_loader(store *s, qrun *r, char **err) {
     return 0;
   *err = store_msg("%s", sqlite3_errmsg(s->db));
   return -1;
+}
+
+/* The matcher's stop poll: Ctrl-C or a sandbox limit since the run began. */
+static int stop_now(void *ctx) {
+  const qrun *r = ctx;
+  return interrupt_count() != r->interrupts;
 }
 
 static int on_match(void *ctx, const q_match *m) {
@@ -180,6 +188,10 @@ static int run_id(store *s, qrun *r, const q_run_opts *o, int64_t id,
   r->h.rowid = id, r->h.title = d->title, r->h.path = d->path;
   int rc = run_doc(r, d, o);
   doc_free(d);
+  if (rc == Q_STOPPED) {
+    *err = store_msg("interrupted");
+    return -1;
+  }
   if (rc == Q_BUDGET_EXCEEDED || rc == -1) {
     *err = store_msg(rc == -1 ? "out of memory"
                               : "the pattern takes too many steps on document "
@@ -205,6 +217,8 @@ int store_query_run(store *s, const q_pattern *p, const q_run_opts *o,
   memset(&r, 0, sizeof r);
   r.p = p, r.m = q_matcher_new(p), r.cb = cb, r.ud = ud;
   r.budget = o->budget > 0 ? o->budget : Q_BLOCK_BUDGET;
+  r.interrupts = interrupt_count();
+  q_matcher_set_stop(r.m, stop_now, &r);
   int rc = prepare_loader(s, &r, err), step = SQLITE_DONE;
   while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
     int64_t id = sqlite3_column_int64(st, 0);

@@ -9,7 +9,9 @@
 ** tokens, the syllable stream for syl; 3. fact spans from a hand-made
 ** document: [figure unit = ...], [figure value > n], [person title = /re/]
 ** with the title written before the name; 4. within sentence ranges,
-** the step budget fails with Q_BUDGET_EXCEEDED; 5. what the store gets:
+** the step budget fails with Q_BUDGET_EXCEEDED, a stop poll that says
+** stop ends a run inside one block with Q_STOPPED and is polled every
+** Q_STOP_EVERY steps, not per block; 5. what the store gets:
 ** the FTS expression, required facts, the "::" conditions as SQL with
 ** parameters.
 */
@@ -254,6 +256,46 @@ static void test_sentence_budget(void) {
   q_free(p);
 }
 
+static int polls;
+static int stop_after(void *ctx) {
+  return ++polls >= *(int *)ctx;
+}
+
+/* A pattern with many threads on a long block: the run ends where the
+** poll says so, well before the budget, inside that one block. */
+static void test_stop_poll(void) {
+  buf text;
+  buf_init(&text);
+  for (int i = 0; i < 400; i++) buf_printf(&text, "từ %d và ", i);
+  const char *pat = "([] []?){1,40} \"không có\"";
+  q_pattern *p = q_compile(pat, strlen(pat), NULL, err);
+  CHECK(p != NULL);
+  if (!p) return;
+  q_stream st;
+  q_stream_build(&st, text.data, text.len, NULL, 0);
+  outc o = {{0}, &st, p};
+  buf_init(&o.b);
+  q_matcher *m = q_matcher_new(p);
+  long budget = 1000000000L;
+  int after = 3;
+  q_matcher_set_stop(m, stop_after, &after);
+  polls = 0;
+  CHECK(q_match_range(m, &st, 0, st.ntok, &budget, on_m, &o) == Q_STOPPED);
+  CHECK(polls == 3);
+  CHECK(1000000000L - budget < 3L * Q_STOP_EVERY + 1);
+  /* without a stop poll the same run goes on to the end: no match */
+  q_matcher_set_stop(m, NULL, NULL);
+  budget = 1000000000L;
+  CHECK(q_match_range(m, &st, 0, st.ntok, &budget, on_m, &o) == 0);
+  CHECK(1000000000L - budget > 3L * Q_STOP_EVERY);
+  CHECK(o.b.data == NULL || o.b.len == 0);
+  q_matcher_free(m);
+  buf_free(&o.b);
+  buf_free(&text);
+  q_stream_free(&st);
+  q_free(p);
+}
+
 static void test_store_side(void) {
   const char *pat =
       "\"phát triển\" [word = \"x\" | word = \"y\"] ([figure] | \"z\") "
@@ -289,6 +331,7 @@ int main(void) {
   test_facts();
   test_block_prefilter();
   test_sentence_budget();
+  test_stop_poll();
   test_store_side();
   return check_done();
 }
