@@ -188,6 +188,25 @@ static void count_block(const wstats *w, wstats_doc *c, const char *text,
   buf_free(&t.pair);
 }
 
+/* The same for the block text[from..to) whose words, segmented with
+** w's lexicon, are ws->w[*next...]: those inside the block are counted,
+** *next moves past them. */
+static void count_seg(const wstats *w, wstats_doc *c, const char *text,
+                      int from, int to, const fts_words *ws, int *next) {
+  ws_tok t = {.w = w, .c = c, .text = text};
+  c->content = 1;
+  buf_init(&t.prev);
+  buf_init(&t.pair);
+  int i = *next;
+  while (i < ws->n && ws->w[i].from < from) i++;
+  for (; i < ws->n && ws->w[i].to <= to; i++)
+    tok_word(&t, (size_t)ws->w[i].from, (size_t)ws->w[i].to, ws->w[i].nsyl,
+             ws->w[i].kind);
+  *next = i;
+  buf_free(&t.prev);
+  buf_free(&t.pair);
+}
+
 static int is_content(const char *kind) {
   static const char *const k[] = {"title",    "lead",   "heading", "paragraph",
                                   "question", "answer", "caption"};
@@ -196,10 +215,74 @@ static int is_content(const char *kind) {
   return 0;
 }
 
+const char *wstats_lexicon(const wstats *w) {
+  return w && w->mode == WS_INCR ? w->user : NULL;
+}
+
+static wstats_doc *ws_doc_new(const wstats *w) {
+  return w && w->mode == WS_INCR ? xcalloc(1, sizeof(wstats_doc)) : NULL;
+}
+
+/* Count the title or lead block text from FTS column col when the column
+** holds exactly that text (once); else count the text alone. */
+static void count_head(const wstats *w, wstats_doc *c, const char *text,
+                       const char *const col[5], const fts_words ws[5], int k,
+                       int used[5]) {
+  int len = (int)strlen(text), next = 0;
+  if (!used[k] && col[k] && strcmp(col[k], text) == 0) {
+    used[k] = 1;
+    count_seg(w, c, col[k], 0, len, &ws[k], &next);
+  } else {
+    count_block(w, c, text, (size_t)len);
+  }
+}
+
+wstats_doc *wstats_count_cols(const wstats *w, const doc *d,
+                              const char *const col[5], const fts_words ws[5]) {
+  wstats_doc *c = d ? ws_doc_new(w) : NULL;
+  int off[5] = {0}, next[5] = {0}, used[5] = {0};
+  for (size_t i = 0; c && i < d->blocks.n; i++) {
+    const doc_block *b = &d->blocks.items[i];
+    const char *tx = b->text ? b->text : "";
+    int k = store_block_in_column(b->kind), len = (int)strlen(tx);
+    if (k >= 2) { /* its span of the column, as store_fts_columns joins */
+      int from = off[k] + used[k];
+      used[k] = 1, off[k] = from + len;
+      if (is_content(doc_kind_name(b->kind)))
+        count_seg(w, c, col[k], from, from + len, &ws[k], &next[k]);
+    } else if (b->kind == BK_TITLE || b->kind == BK_LEAD) {
+      count_head(w, c, tx, col, ws, b->kind == BK_TITLE ? 0 : 1, used);
+    } else if (is_content(doc_kind_name(b->kind))) {
+      count_block(w, c, tx, (size_t)len);
+    }
+  }
+  return c;
+}
+
+/* Do maps a and b hold the same keys with the same counts? */
+static int same_map(const ws_map *a, const ws_map *b) {
+  if (a->n != b->n) return 0;
+  for (size_t i = 0; i < a->cap; i++) {
+    const ws_ent *e = &a->tab[i];
+    if (!e->key) continue;
+    const ws_ent *f = map_find(b, e->key, e->len);
+    if (!f || f->cnt != e->cnt || f->df != e->df ||
+        (e->disp && (!f->disp || strcmp(e->disp, f->disp))))
+      return 0;
+  }
+  return 1;
+}
+
+int wstats_doc_same(const wstats_doc *a, const wstats_doc *b) {
+  if (!a || !b) return a == b;
+  return a->tokens == b->tokens && a->content == b->content &&
+         same_map(&a->uni, &b->uni) && same_map(&a->bi, &b->bi);
+}
+
 wstats_doc *wstats_count(const wstats *w, const doc *d) {
-  if (!w || w->mode != WS_INCR || !d) return NULL;
-  wstats_doc *c = xcalloc(1, sizeof *c);
-  for (size_t i = 0; i < d->blocks.n; i++) {
+  if (!d) return NULL;
+  wstats_doc *c = ws_doc_new(w);
+  for (size_t i = 0; c && i < d->blocks.n; i++) {
     const doc_block *b = &d->blocks.items[i];
     if (!is_content(doc_kind_name(b->kind))) continue;
     const char *tx = b->text ? b->text : "";

@@ -30,6 +30,7 @@
 #include <stdint.h>
 
 #include "doc.h"
+#include "fts.h"
 #include "store.h"
 
 /* The tables, for the schema step (no meta: wstats_open decides). */
@@ -59,6 +60,24 @@ void wstats_close(wstats *w);
 /* Count the words of d (any thread; NULL when w keeps nothing). */
 wstats_doc *wstats_count(const wstats *w, const doc *d);
 void wstats_doc_free(wstats_doc *c);
+
+/*
+** The same counts from the FTS columns of d (title, lead, body,
+** captions, answers as the ingest indexes them, NULL for none) and the
+** words fts_segment found in each with the lexicon named by
+** wstats_lexicon: a content block is counted from its span of its
+** column (blocks are joined with '\n', which the segmenter never
+** crosses, so a span's words are the block's own), a title or lead whose
+** text is not its column's is segmented alone. Saves segmenting every
+** text twice (once for the index, once here).
+*/
+wstats_doc *wstats_count_cols(const wstats *w, const doc *d,
+                              const char *const col[5], const fts_words ws[5]);
+/* Do two documents' counts agree (words, pairs, display forms)? */
+int wstats_doc_same(const wstats_doc *a, const wstats_doc *b);
+/* The user lexicon the counts are made with (store_words_text's form),
+** NULL when w keeps nothing. */
+const char *wstats_lexicon(const wstats *w);
 
 /* The writer: add a written document's counts, subtract a stored
 ** document about to be deleted (re-read from the database), and write
