@@ -19,10 +19,18 @@
 #include "text.h"
 #include "util.h"
 
-/* ---- a counting hash table ---- */
+/* ---- a counting hash table ----
+**
+** Entries sit densely in insertion order (ents); the open-addressing index
+** (slot) holds per entry the low 32 bits of its hash and its position + 1
+** in one 8-byte word. A probe compares hashes without touching the
+** entries, growing rehashes the index alone, and a walk over the entries
+** (merging a document into the batch, sorting for the flush) is a
+** sequential scan. Entry pointers are valid until the next insert.
+*/
 
 typedef struct ws_ent {
-  char *key; /* arena string; NULL = empty slot */
+  char *key; /* arena string */
   size_t len;
   uint64_t h;
   int64_t cnt, df;
@@ -30,48 +38,71 @@ typedef struct ws_ent {
 } ws_ent;
 
 typedef struct ws_map {
-  ws_ent *tab;
-  size_t cap, n;
+  uint64_t *slot; /* (hash low 32 bits) << 32 | (index + 1); 0 = empty */
+  size_t cap;     /* slots, a power of two */
+  ws_ent *ents;
+  size_t n, ecap;
   arena a;
 } ws_map;
 
 static void map_free(ws_map *m) {
-  free(m->tab);
+  free(m->slot);
+  free(m->ents);
   arena_free(&m->a);
   memset(m, 0, sizeof *m);
 }
 
-static ws_ent *map_slot(ws_ent *tab, size_t cap, const char *k, size_t n,
-                        uint64_t h) {
-  size_t i = (size_t)h & (cap - 1);
-  while (tab[i].key &&
-         (tab[i].h != h || tab[i].len != n || memcmp(tab[i].key, k, n) != 0))
-    i = (i + 1) & (cap - 1);
-  return &tab[i];
+/* Empty m, keeping its index's and its entries' memory (the next batch
+** is about as large). */
+static void map_clear(ws_map *m) {
+  if (m->cap) memset(m->slot, 0, m->cap * sizeof *m->slot);
+  m->n = 0;
+  arena_free(&m->a);
+}
+
+/* The slot of key k[0..n) (hash h): its entry's, or the empty one where
+** it goes. */
+static uint64_t *map_slot(const ws_map *m, const char *k, size_t n,
+                          uint64_t h) {
+  size_t i = (size_t)h & (m->cap - 1);
+  uint64_t tag = h & 0xFFFFFFFFu;
+  for (;; i = (i + 1) & (m->cap - 1)) {
+    uint64_t v = m->slot[i];
+    if (!v) return &m->slot[i];
+    if (v >> 32 != tag) continue;
+    const ws_ent *e = &m->ents[(v & 0xFFFFFFFFu) - 1];
+    if (e->h == h && e->len == n && memcmp(e->key, k, n) == 0)
+      return &m->slot[i];
+  }
 }
 
 static void map_grow(ws_map *m) {
   size_t ncap = m->cap ? m->cap * 2 : 256;
-  ws_ent *nt = xcalloc(ncap, sizeof *nt);
-  for (size_t i = 0; i < m->cap; i++)
-    if (m->tab[i].key)
-      *map_slot(nt, ncap, m->tab[i].key, m->tab[i].len, m->tab[i].h) =
-          m->tab[i];
-  free(m->tab);
-  m->tab = nt;
+  uint64_t *ns = xcalloc(ncap, sizeof *ns);
+  for (size_t i = 0; i < m->cap; i++) {
+    uint64_t v = m->slot[i];
+    if (!v) continue;
+    size_t j = (size_t)(v >> 32) & (ncap - 1);
+    while (ns[j]) j = (j + 1) & (ncap - 1);
+    ns[j] = v;
+  }
+  free(m->slot);
+  m->slot = ns;
   m->cap = ncap;
 }
 
 /* The entry of key k[0..n) of hash h, created (zero counts) when new. */
 static ws_ent *map_get_h(ws_map *m, const char *k, size_t n, uint64_t h) {
-  if (!m->a.head && !m->cap) arena_init(&m->a);
   if ((m->n + 1) * 2 >= m->cap) map_grow(m);
-  ws_ent *e = map_slot(m->tab, m->cap, k, n, h);
-  if (!e->key) {
-    e->key = arena_strndup(&m->a, k, n);
-    e->len = n, e->h = h;
-    m->n++;
+  uint64_t *sl = map_slot(m, k, n, h);
+  if (*sl) return &m->ents[(*sl & 0xFFFFFFFFu) - 1];
+  if (m->n == m->ecap) {
+    m->ecap = m->ecap ? m->ecap * 2 : 64;
+    m->ents = xrealloc(m->ents, m->ecap * sizeof *m->ents);
   }
+  ws_ent *e = &m->ents[m->n++];
+  *e = (ws_ent){.key = arena_strndup(&m->a, k, n), .len = n, .h = h};
+  *sl = (h & 0xFFFFFFFFu) << 32 | (uint64_t)m->n;
   return e;
 }
 
@@ -81,8 +112,8 @@ static ws_ent *map_get(ws_map *m, const char *k, size_t n) {
 
 static ws_ent *map_find(const ws_map *m, const char *k, size_t n) {
   if (!m->cap) return NULL;
-  ws_ent *e = map_slot(m->tab, m->cap, k, n, util_hash64(k, n));
-  return e->key ? e : NULL;
+  uint64_t v = *map_slot(m, k, n, util_hash64(k, n));
+  return v ? &m->ents[(v & 0xFFFFFFFFu) - 1] : NULL;
 }
 
 /* ---- state ---- */
@@ -262,9 +293,8 @@ wstats_doc *wstats_count_cols(const wstats *w, const doc *d,
 /* Do maps a and b hold the same keys with the same counts? */
 static int same_map(const ws_map *a, const ws_map *b) {
   if (a->n != b->n) return 0;
-  for (size_t i = 0; i < a->cap; i++) {
-    const ws_ent *e = &a->tab[i];
-    if (!e->key) continue;
+  for (size_t i = 0; i < a->n; i++) {
+    const ws_ent *e = &a->ents[i];
     const ws_ent *f = map_find(b, e->key, e->len);
     if (!f || f->cnt != e->cnt || f->df != e->df ||
         (e->disp && (!f->disp || strcmp(e->disp, f->disp))))
@@ -305,9 +335,8 @@ static void merge(wstats *w, const wstats_doc *c, int sign) {
   const ws_map *src[2] = {&c->uni, &c->bi};
   ws_map *dst[2] = {&w->uni, &w->bi};
   for (int m = 0; m < 2; m++)
-    for (size_t i = 0; i < src[m]->cap; i++) {
-      const ws_ent *e = &src[m]->tab[i];
-      if (!e->key) continue;
+    for (size_t i = 0; i < src[m]->n; i++) {
+      const ws_ent *e = &src[m]->ents[i];
       ws_ent *d = map_get_h(dst[m], e->key, e->len, e->h);
       d->cnt += sign * e->cnt, d->df += sign;
       if (!d->disp && e->disp) d->disp = arena_strdup(&dst[m]->a, e->disp);
@@ -388,9 +417,8 @@ static int cmp_ent(const void *a, const void *b) {
 static ws_ent **sorted(const ws_map *m, size_t *n) {
   ws_ent **v = xmalloc((m->n + 1) * sizeof *v);
   *n = 0;
-  for (size_t i = 0; i < m->cap; i++)
-    if (m->tab[i].key && (m->tab[i].cnt || m->tab[i].df))
-      v[(*n)++] = &m->tab[i];
+  for (size_t i = 0; i < m->n; i++)
+    if (m->ents[i].cnt || m->ents[i].df) v[(*n)++] = &m->ents[i];
   qsort(v, *n, sizeof *v, cmp_ent);
   return v;
 }
@@ -495,8 +523,8 @@ int wstats_flush(wstats *w, sqlite3 *db) {
     rc = flush_map(db, &w->uni, 0) || flush_map(db, &w->bi, 1) ||
          meta_add(db, "wordstats_tokens", w->tokens) ||
          meta_add(db, "wordstats_docs", w->docs);
-  map_free(&w->uni);
-  map_free(&w->bi);
+  map_clear(&w->uni);
+  map_clear(&w->bi);
   w->tokens = w->docs = 0;
   return rc;
 }
