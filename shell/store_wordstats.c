@@ -406,20 +406,41 @@ int wstats_sub(wstats *w, sqlite3 *db, int64_t id) {
   return 0;
 }
 
+/* An entry to sort: its key's first 8 bytes as a big-endian number (zero
+** padded; keys hold no NUL byte), so most comparisons are one integer
+** compare. */
+typedef struct ws_sortkey {
+  uint64_t pre;
+  ws_ent *e;
+} ws_sortkey;
+
 static int cmp_ent(const void *a, const void *b) {
-  const ws_ent *x = *(ws_ent *const *)a, *y = *(ws_ent *const *)b;
+  const ws_sortkey *p = a, *q = b;
+  if (p->pre != q->pre) return p->pre < q->pre ? -1 : 1;
+  const ws_ent *x = p->e, *y = q->e;
   size_t n = x->len < y->len ? x->len : y->len;
   int c = memcmp(x->key, y->key, n);
   return c ? c : (x->len > y->len) - (x->len < y->len);
 }
 
+static uint64_t prefix8(const char *k, size_t n) {
+  uint64_t v = 0;
+  for (size_t i = 0; i < 8; i++) v = v << 8 | (i < n ? (unsigned char)k[i] : 0);
+  return v;
+}
+
 /* The changed entries of m in key order (malloc'd; *n of them). */
 static ws_ent **sorted(const ws_map *m, size_t *n) {
-  ws_ent **v = xmalloc((m->n + 1) * sizeof *v);
+  ws_sortkey *k = xmalloc((m->n + 1) * sizeof *k);
   *n = 0;
-  for (size_t i = 0; i < m->n; i++)
-    if (m->ents[i].cnt || m->ents[i].df) v[(*n)++] = &m->ents[i];
-  qsort(v, *n, sizeof *v, cmp_ent);
+  for (size_t i = 0; i < m->n; i++) {
+    ws_ent *e = &m->ents[i];
+    if (e->cnt || e->df) k[(*n)++] = (ws_sortkey){prefix8(e->key, e->len), e};
+  }
+  qsort(k, *n, sizeof *k, cmp_ent);
+  ws_ent **v = xmalloc((*n + 1) * sizeof *v);
+  for (size_t i = 0; i < *n; i++) v[i] = k[i].e;
+  free(k);
   return v;
 }
 
