@@ -199,6 +199,15 @@ void fts_replay_set(const fts_replay *cols, int ncol);
 int fts_fold_pair(const char *s, int n, char *st, int *nst, char *ex, int *nex,
                   int cap);
 
+/*
+** The query token of s[0..n), one syllable as seg_words reports it (no
+** digit): its exact folded form into out (cap bytes), what fts_tokenize
+** in query mode gives for it, without scanning. Returns its length, or
+** -1 when s is not plainly one syllable (an ASCII byte other than a
+** letter, longer than 127 bytes, a form that does not fit): tokenize it.
+*/
+int fts_syllable(const char *s, int n, char *out, int cap);
+
 /* Exact folded form (NFC, case folded) of the first token of s, written
 ** to out (size cap, NUL-terminated). Returns its length, or -1 if none. */
 int fts_fold(const char *s, char *out, int cap);

@@ -202,6 +202,13 @@ static int tok_word(void *ctx, size_t from, size_t to, int nsyl, int kind) {
     tok_add(t, key, k, from, to);
     return 0;
   }
+  int m = kind == SEG_NUMBER || nsyl != 1
+              ? -1
+              : fts_syllable(t->text + from, (int)(to - from), key, sizeof key);
+  if (m > 0) { /* a plain syllable: its one token, without a scan */
+    tok_add(t, key, (size_t)m, from, to);
+    return 0;
+  }
   t->base = from;
   fts_tokenize(t->text + from, (int)(to - from), FTS_QUERY, tok_syl, t);
   return 0;

@@ -10,6 +10,9 @@
 **     answers (other columns), a dateline and a byline (in the body
 **     column but not counted).
 **  2. every file of the example corpus.
+**  3. the same texts: fts_syllable's form of every one-syllable word is
+**     the one token fts_tokenize gives it in query mode (the counts'
+**     shortcut for a plain syllable).
 **  For each: word and pair counts, display forms, token and document
 **  totals agree (wstats_doc_same), and the FTS tokens made from the same
 **  words equal those fts_tokenize_lex makes.
@@ -23,10 +26,13 @@
 #include "check.h"
 #include "fts.h"
 #include "pipeline.h"
+#include "segment.h"
 #include "store.h"
 #include "store_int.h"
 #include "store_wordstats.h"
 #include "util.h"
+
+static int syllables; /* one-syllable words checked */
 
 static int pack(void *ctx, int tflags, const char *tok, int ntok, int s,
                 int e) {
@@ -45,6 +51,34 @@ static int same_tokens(const char *text, int n, const fts_words *ws) {
   return same;
 }
 
+static int query_tok(void *ctx, int tflags, const char *tok, int ntok, int s,
+                     int e) {
+  buf_printf(ctx, "%d %.*s %d %d|", tflags, ntok, tok, s, e);
+  return 0;
+}
+
+/* fts_syllable's form of every one-syllable word of text (ws) is the one
+** token fts_tokenize gives it in query mode; returns the words checked. */
+static int check_syllables(const char *text, const fts_words *ws) {
+  int checked = 0;
+  for (int i = 0; i < ws->n; i++) {
+    const fts_word *w = &ws->w[i];
+    char out[256];
+    int n = w->nsyl == 1 && w->kind != SEG_NUMBER
+                ? fts_syllable(text + w->from, w->to - w->from, out, 256)
+                : -1;
+    if (n < 0) continue;
+    buf a, b;
+    buf_init(&a), buf_init(&b);
+    fts_tokenize(text + w->from, w->to - w->from, FTS_QUERY, query_tok, &a);
+    buf_printf(&b, "0 %.*s 0 %d|", n, out, w->to - w->from);
+    CHECK_STR(a.data, b.data);
+    buf_free(&a), buf_free(&b);
+    checked++;
+  }
+  return checked;
+}
+
 /* Both counts of one document text agree. */
 static void check_doc(const wstats *w, const char *name, const char *text) {
   doc *d = pipeline_document(name, text, strlen(text), 0);
@@ -57,6 +91,7 @@ static void check_doc(const wstats *w, const char *name, const char *text) {
   for (int c = 0; c < 5; c++) {
     int n = t[c] ? (int)strlen(t[c]) : 0;
     fts_segment(NULL, t[c], n, &ws[c]);
+    syllables += check_syllables(t[c], &ws[c]);
     int same = same_tokens(t[c], n, &ws[c]);
     if (!same) fprintf(stderr, "tokens of %s, column %d differ\n", name, c);
     CHECK(same);
@@ -79,7 +114,9 @@ static const char *const hand[] = {
     "Hỏi đáp\n\nHỏi: Thủ tục đăng ký kết hôn thế nào?\n\nTrả lời: Công dân "
     "Việt Nam nộp hồ sơ tại Ủy ban nhân dân xã.\n\n(Theo Báo Nhân Dân)\n",
     "Kinh tế\n\n\n\nTăng trưởng 5.000 tỷ đồng. Thành phố Hồ Chí Minh\n\n"
-    "Phát triển kinh tế xã hội, Đà Nẵng 57,7%\n"};
+    "Phát triển kinh tế xã hội, Đà Nẵng 57,7%\n",
+    "ĐẢNG ỦY\n\nỦy ban ĐỀ NGHỊ Quốc hội xem xét. Ông O'Brien, Jean-Paul "
+    "và Ǆ ǅ ß İstanbul Ωμέγα Привет\n"};
 
 int main(void) {
   char dir[] = "/tmp/tinsh-wscols-XXXXXX", path[300];
@@ -106,6 +143,7 @@ int main(void) {
     free(names[i]);
   }
   free(names);
+  CHECK(syllables > 100);
   wstats_close(w);
   store_close(s);
   snprintf(path, sizeof path, "rm -rf '%s'", dir);
