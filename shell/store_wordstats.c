@@ -7,6 +7,7 @@
 */
 #include "store_wordstats.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,7 +131,21 @@ struct wstats {
   int state_written;  /* meta written by this run */
   ws_map uni, bi;     /* the batch's changes: cnt and df deltas */
   int64_t tokens, docs;
+  /* the merger thread: documents' counts queued by the writer, added to
+  ** uni and bi in queue order (see "the merger" below) */
+  pthread_t th;
+  pthread_mutex_t mu;
+  pthread_cond_t more, done;
+  struct ws_job *q;
+  size_t qhead, qn, qcap;
+  int running, merging, quit;
 };
+
+/* A queued document's counts and the sign they are added with. */
+typedef struct ws_job {
+  struct wstats_doc *c;
+  int sign;
+} ws_job;
 
 struct wstats_doc {
   ws_map uni, bi;
@@ -352,8 +367,89 @@ static void merge(wstats *w, const wstats_doc *c, int sign) {
   w->docs += sign * c->content;
 }
 
-void wstats_add(wstats *w, const wstats_doc *c) {
-  if (w && c && w->mode == WS_INCR) merge(w, c, 1);
+/* ---- the merger ----
+**
+** Adding a document's counts to the batch is a probe of two big maps per
+** word and pair, a tenth of an ingest's CPU on the writer, the thread
+** the ingest waits for. The writer queues them instead; a thread of
+** their own adds them in queue order (the display form kept is the
+** first one queued, as before), and the flush waits until the queue is
+** empty. At most MERGE_QUEUE documents wait (the writer waits beyond).
+*/
+#define MERGE_QUEUE 256
+
+static void *merger(void *arg) {
+  wstats *w = arg;
+  pthread_mutex_lock(&w->mu);
+  for (;;) {
+    while (!w->quit && w->qhead == w->qn) pthread_cond_wait(&w->more, &w->mu);
+    if (w->qhead == w->qn) break; /* quit, nothing left */
+    ws_job j = w->q[w->qhead++];
+    if (w->qhead == w->qn) w->qhead = w->qn = 0;
+    w->merging = 1;
+    pthread_mutex_unlock(&w->mu);
+    merge(w, j.c, j.sign);
+    wstats_doc_free(j.c);
+    pthread_mutex_lock(&w->mu);
+    w->merging = 0;
+    pthread_cond_broadcast(&w->done);
+  }
+  pthread_mutex_unlock(&w->mu);
+  return NULL;
+}
+
+/* Queue c (taken over) with sign; merged at once when no thread runs. */
+static void enqueue(wstats *w, wstats_doc *c, int sign) {
+  if (!w->running && !w->quit) {
+    pthread_mutex_init(&w->mu, NULL);
+    pthread_cond_init(&w->more, NULL);
+    pthread_cond_init(&w->done, NULL);
+    w->running = pthread_create(&w->th, NULL, merger, w) == 0;
+    w->quit = !w->running; /* no thread: merge in the caller from now on */
+  }
+  if (!w->running) {
+    merge(w, c, sign);
+    wstats_doc_free(c);
+    return;
+  }
+  pthread_mutex_lock(&w->mu);
+  while (w->qn - w->qhead >= MERGE_QUEUE) pthread_cond_wait(&w->done, &w->mu);
+  if (w->qn == w->qcap) {
+    w->qcap = w->qcap ? w->qcap * 2 : 64;
+    w->q = xrealloc(w->q, w->qcap * sizeof *w->q);
+  }
+  w->q[w->qn++] = (ws_job){c, sign};
+  pthread_cond_signal(&w->more);
+  pthread_mutex_unlock(&w->mu);
+}
+
+/* Wait until every queued document is merged. */
+static void drain(wstats *w) {
+  if (!w->running) return;
+  pthread_mutex_lock(&w->mu);
+  while (w->qhead < w->qn || w->merging) pthread_cond_wait(&w->done, &w->mu);
+  pthread_mutex_unlock(&w->mu);
+}
+
+/* Stop the merger (after the queue is merged). */
+static void merger_stop(wstats *w) {
+  if (!w->running) return;
+  pthread_mutex_lock(&w->mu);
+  w->quit = 1;
+  pthread_cond_signal(&w->more);
+  pthread_mutex_unlock(&w->mu);
+  pthread_join(w->th, NULL);
+  w->running = 0;
+  pthread_mutex_destroy(&w->mu);
+  pthread_cond_destroy(&w->more);
+  pthread_cond_destroy(&w->done);
+}
+
+void wstats_add(wstats *w, wstats_doc *c) {
+  if (w && c && w->mode == WS_INCR)
+    enqueue(w, c, 1);
+  else
+    wstats_doc_free(c);
 }
 
 /* The text of stored document id into out; -1 on an SQLite error. */
@@ -408,8 +504,7 @@ int wstats_sub(wstats *w, sqlite3 *db, int64_t id) {
   if (!w || w->mode != WS_INCR) return 0;
   wstats_doc *c = count_stored(w, db, id);
   if (!c) return -1;
-  merge(w, c, -1);
-  wstats_doc_free(c);
+  enqueue(w, c, -1);
   return 0;
 }
 
@@ -546,6 +641,7 @@ static int write_state(wstats *w, sqlite3 *db) {
 
 int wstats_flush(wstats *w, sqlite3 *db) {
   if (!w) return 0;
+  drain(w);
   int rc = write_state(w, db);
   if (!rc && w->mode == WS_INCR)
     rc = flush_map(db, &w->uni, 0) || flush_map(db, &w->bi, 1) ||
@@ -636,6 +732,8 @@ wstats *wstats_open(store *s, int reparse) {
 
 void wstats_close(wstats *w) {
   if (!w) return;
+  merger_stop(w);
+  free(w->q);
   seg_lex_free(w->own);
   map_free(&w->stop);
   map_free(&w->uni);

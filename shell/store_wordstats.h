@@ -79,10 +79,12 @@ int wstats_doc_same(const wstats_doc *a, const wstats_doc *b);
 ** NULL when w keeps nothing. */
 const char *wstats_lexicon(const wstats *w);
 
-/* The writer: add a written document's counts, subtract a stored
+/* The writer: add a written document's counts (c is taken over and
+** freed, possibly later: another thread adds them), subtract a stored
 ** document about to be deleted (re-read from the database), and write
-** the batch's changes (inside its transaction). 0 or -1. */
-void wstats_add(wstats *w, const wstats_doc *c);
+** the batch's changes (inside its transaction; every count added or
+** subtracted before is in). 0 or -1. */
+void wstats_add(wstats *w, wstats_doc *c);
 int wstats_sub(wstats *w, sqlite3 *db, int64_t id);
 int wstats_flush(wstats *w, sqlite3 *db);
 
