@@ -404,8 +404,9 @@ static void enqueue(wstats *w, wstats_doc *c, int sign) {
     pthread_mutex_init(&w->mu, NULL);
     pthread_cond_init(&w->more, NULL);
     pthread_cond_init(&w->done, NULL);
-    w->running = pthread_create(&w->th, NULL, merger, w) == 0;
-    w->quit = !w->running; /* no thread: merge in the caller from now on */
+    int ok = pthread_create(&w->th, NULL, merger, w) == 0;
+    if (!ok) w->quit = 1; /* no thread: merge in the caller from now on */
+    w->running = ok;      /* read by this thread only */
   }
   if (!w->running) {
     merge(w, c, sign);
