@@ -30,21 +30,44 @@ typedef struct wctx {
   fts_token_fn cb;
   void *ctx;
   wspan *w;
-  int nw, wcap, wi;
+  int nw, wi;
   const wspan *pending;
 } wctx;
 
-/* seg_words callback: keep the words of two or more syllables. */
+/* seg_words callback: every word, in text order. */
 static int collect_word(void *ctx, size_t from, size_t to, int nsyl, int kind) {
-  wctx *x = ctx;
-  if (nsyl < 2 || kind == SEG_NUMBER) return 0;
-  if (x->nw == x->wcap) {
-    x->wcap = x->wcap ? x->wcap * 2 : 64;
-    x->w = xrealloc(x->w, (size_t)x->wcap * sizeof *x->w);
+  fts_words *o = ctx;
+  if (o->n == o->cap) {
+    o->cap = o->cap ? o->cap * 2 : 256;
+    o->w = xrealloc(o->w, (size_t)o->cap * sizeof *o->w);
   }
-  x->w[x->nw].from = (int)from;
-  x->w[x->nw++].to = (int)to;
+  o->w[o->n++] = (fts_word){(int)from, (int)to, nsyl, kind};
   return 0;
+}
+
+void fts_segment(const seg_lex *lex, const char *text, int n, fts_words *out) {
+  out->n = 0;
+  if (!lex) lex = seg_lex_default();
+  if (lex && text && n > 0) seg_words(lex, text, (size_t)n, collect_word, out);
+}
+
+void fts_words_free(fts_words *w) {
+  free(w->w);
+  memset(w, 0, sizeof *w);
+}
+
+/* The word tokens' spans of ws: its words of two or more syllables
+** (malloc'd, *nw of them; NULL for none). */
+static wspan *word_spans(const fts_words *ws, int *nw) {
+  wspan *v = NULL;
+  *nw = 0;
+  for (int i = 0; i < ws->n; i++) {
+    const fts_word *w = &ws->w[i];
+    if (w->nsyl < 2 || w->kind == SEG_NUMBER) continue;
+    if (!v) v = xmalloc((size_t)(ws->n - i) * sizeof *v);
+    v[(*nw)++] = (wspan){w->from, w->to};
+  }
+  return v;
 }
 
 /* Spaces of key k[0..n) turned into FTS_WORD_JOIN. */
@@ -94,18 +117,24 @@ static int word_token(void *ctx, int tflags, const char *tok, int ntok,
   return x->cb(x->ctx, tflags, tok, ntok, start, end);
 }
 
-int fts_tokenize_lex(const seg_lex *lex, const char *text, int n, int mode,
+int fts_tokenize_seg(const char *text, int n, const fts_words *ws,
                      fts_token_fn cb, void *ctx) {
-  if (mode != FTS_DOCUMENT)
-    lex = NULL;
-  else if (!lex)
-    lex = seg_lex_default();
   wctx x = {.text = text, .cb = cb, .ctx = ctx};
-  if (lex && n > 0) seg_words(lex, text, (size_t)n, collect_word, &x);
-  if (x.nw == 0) return fts_scan(text, n, mode, cb, ctx);
-  int rc = fts_scan(text, n, mode, word_token, &x);
+  x.w = word_spans(ws, &x.nw);
+  if (x.nw == 0) return fts_scan(text, n, FTS_DOCUMENT, cb, ctx);
+  int rc = fts_scan(text, n, FTS_DOCUMENT, word_token, &x);
   if (rc == 0 && x.pending) rc = emit_word(&x, x.pending);
   free(x.w);
+  return rc;
+}
+
+int fts_tokenize_lex(const seg_lex *lex, const char *text, int n, int mode,
+                     fts_token_fn cb, void *ctx) {
+  if (mode != FTS_DOCUMENT) return fts_scan(text, n, mode, cb, ctx);
+  fts_words ws = {0};
+  fts_segment(lex, text, n, &ws);
+  int rc = fts_tokenize_seg(text, n, &ws, cb, ctx);
+  fts_words_free(&ws);
   return rc;
 }
 
@@ -176,6 +205,14 @@ fts_tokens *fts_pretokenize_lex(const seg_lex *lex, const char *text, int n) {
   t->lex = lex;
   if (text && n > 0)
     fts_tokenize_lex(lex, text, n, FTS_DOCUMENT, pack_token, &t->b);
+  return t;
+}
+
+fts_tokens *fts_pretokenize_seg(const seg_lex *lex, const char *text, int n,
+                                const fts_words *ws) {
+  fts_tokens *t = xcalloc(1, sizeof *t);
+  t->lex = lex;
+  if (text && n > 0) fts_tokenize_seg(text, n, ws, pack_token, &t->b);
   return t;
 }
 

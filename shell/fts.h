@@ -160,6 +160,29 @@ fts_tokens *fts_pretokenize(const char *text, int n);
 fts_tokens *fts_pretokenize_lex(const struct seg_lex *lex, const char *text,
                                 int n);
 void fts_tokens_free(fts_tokens *t);
+
+/* The segmenter's words of a text, all of them in text order: bytes
+** [from, to), nsyl syllables, kind an enum seg_kind (segment.h). */
+typedef struct fts_word {
+  int from, to, nsyl, kind;
+} fts_word;
+typedef struct fts_words {
+  fts_word *w;
+  int n, cap;
+} fts_words;
+/* Segment text[0..n) with lex (NULL: the default one) into *out (its
+** previous words dropped, its memory reused). */
+void fts_segment(const struct seg_lex *lex, const char *text, int n,
+                 fts_words *out);
+void fts_words_free(fts_words *w);
+/* fts_tokenize in document mode, text[0..n)'s words being ws (found by
+** fts_segment): the same tokens without segmenting again. */
+int fts_tokenize_seg(const char *text, int n, const fts_words *ws,
+                     fts_token_fn cb, void *ctx);
+/* fts_pretokenize_lex(lex, text, n) from the words fts_segment found in
+** text with lex: the same tokens without segmenting the text again. */
+fts_tokens *fts_pretokenize_seg(const struct seg_lex *lex, const char *text,
+                                int n, const fts_words *ws);
 typedef struct fts_replay {
   const char *text; /* the text as it will be inserted (NULL = SQL NULL) */
   int len;
@@ -175,6 +198,15 @@ void fts_replay_set(const fts_replay *cols, int ncol);
 */
 int fts_fold_pair(const char *s, int n, char *st, int *nst, char *ex, int *nex,
                   int cap);
+
+/*
+** The query token of s[0..n), one syllable as seg_words reports it (no
+** digit): its exact folded form into out (cap bytes), what fts_tokenize
+** in query mode gives for it, without scanning. Returns its length, or
+** -1 when s is not plainly one syllable (an ASCII byte other than a
+** letter, longer than 127 bytes, a form that does not fit): tokenize it.
+*/
+int fts_syllable(const char *s, int n, char *out, int cap);
 
 /* Exact folded form (NFC, case folded) of the first token of s, written
 ** to out (size cap, NUL-terminated). Returns its length, or -1 if none. */

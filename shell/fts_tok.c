@@ -132,6 +132,18 @@ int fts_fold_pair(const char *s, int n, char *st, int *nst, char *ex, int *nex,
   return ok ? 0 : -1;
 }
 
+int fts_syllable(const char *s, int n, char *out, int cap) {
+  for (int i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return -1;
+  }
+  if (n <= 0 || n >= 128) return -1;
+  char st[256];
+  int nst, nex;
+  if (fts_fold_pair(s, n, st, &nst, out, &nex, cap) != 0 || nex == 0) return -1;
+  return nex;
+}
+
 /* ---- the scanner ---- */
 
 typedef struct scan {

@@ -112,7 +112,9 @@ typedef struct ingest {
   pthread_t *threads;
   VEC(fts_row) later;  /* FTS rows of replaced documents, not yet written */
   struct seg_lex *lex; /* the index's user lexicon (NULL: the default) */
+  char *lex_text;      /* its text (store_words_text's form) */
   struct wstats *ws;   /* the word statistics kept (store_wordstats.h) */
+  int ws_shared;       /* ws counts with lex: workers segment once for both */
   /* transactions and progress */
   int in_batch;
   int64_t in_tx;     /* jobs written in the current transaction */

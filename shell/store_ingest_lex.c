@@ -48,8 +48,10 @@ int ing_lexicon_begin(ingest *g) {
              (g->o->reparse || index_empty(g))) {
     rc = reset_index(g, cur); /* the index takes the current lexicon */
     g->lex = store_words_overlay(cur);
+    g->lex_text = xstrdup(cur);
   } else {
     g->lex = store_words_overlay(had);
+    g->lex_text = xstrdup(had ? had : "");
   }
   free(had);
   free(cur);
@@ -64,4 +66,6 @@ void ing_lexicon_end(ingest *g) {
   fts_set_lexicon(g->s->db, NULL);
   seg_lex_free(g->lex);
   g->lex = NULL;
+  free(g->lex_text);
+  g->lex_text = NULL;
 }

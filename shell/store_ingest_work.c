@@ -80,8 +80,26 @@ static int parse_record(const char *path, const char *raw, size_t n, int rec,
   return 0;
 }
 
-/* Worker side: the FTS column texts of it->d and their tokens. */
-static void prepare_fts(item *it, const seg_lex *lex) {
+/*
+** The tokens of FTS columns t[0..5) (lengths it->fts[c].len) with lex,
+** and, when ws is not NULL (it counts with lex), the document's word
+** counts from the same words: each text is segmented once.
+*/
+static void tokenize_cols(item *it, const seg_lex *lex, const wstats *ws,
+                          const char *const t[5]) {
+  fts_words words[5] = {{0}};
+  for (int c = 0; c < 5; c++) {
+    fts_segment(lex, t[c], it->fts[c].len, &words[c]);
+    it->fts[c].tokens =
+        fts_pretokenize_seg(lex, t[c], it->fts[c].len, &words[c]);
+  }
+  if (ws) it->ws = wstats_count_cols(ws, it->d, t, words);
+  for (int c = 0; c < 5; c++) fts_words_free(&words[c]);
+}
+
+/* Worker side: the FTS column texts of it->d and their tokens (and its
+** word counts when ws is not NULL). */
+static void prepare_fts(item *it, const seg_lex *lex, const wstats *ws) {
   const doc *d = it->d;
   /* what ing_write_doc stores of the raw bytes and of the blocks' texts */
   size_t pre = 0, suf = 0,
@@ -114,8 +132,8 @@ static void prepare_fts(item *it, const seg_lex *lex) {
   for (int c = 0; c < 5; c++) {
     it->fts[c].text = t[c];
     it->fts[c].len = t[c] ? (int)strlen(t[c]) : 0;
-    it->fts[c].tokens = fts_pretokenize_lex(lex, t[c], it->fts[c].len);
   }
+  tokenize_cols(it, lex, ws, t);
 }
 
 static void item_free(item *it) {
@@ -236,8 +254,9 @@ static int read_job_file(job *j) {
   return -1;
 }
 
-/* Worker: read, hash and parse one job (no database access). */
-static void run_job(job *j) {
+/* Worker: read, hash and parse one job (no database access); ws: the
+** word statistics to count along (NULL: counted apart). */
+static void run_job(job *j, const wstats *ws) {
   if (!j->reparse) {
     if (read_job_file(j) != 0) return;
   }
@@ -266,7 +285,7 @@ static void run_job(job *j) {
     parse_json_file(j);
   }
   for (size_t i = 0; i < j->items.n; i++)
-    prepare_fts(&j->items.items[i], j->lex);
+    prepare_fts(&j->items.items[i], j->lex, ws);
 }
 
 void ing_job_clear(job *j) {
@@ -289,8 +308,8 @@ static void *ing_worker(void *arg) {
     if (g->taken == g->submitted) break; /* quit and nothing left */
     job *j = &g->ring[g->taken++ % RING];
     pthread_mutex_unlock(&g->mu);
-    run_job(j);
-    for (size_t i = 0; g->ws && i < j->items.n; i++) /* word statistics */
+    run_job(j, g->ws_shared ? g->ws : NULL);
+    for (size_t i = 0; !g->ws_shared && i < j->items.n; i++) /* apart */
       j->items.items[i].ws = wstats_count(g->ws, j->items.items[i].d);
     pthread_mutex_lock(&g->mu);
     j->done = 1;
@@ -307,6 +326,8 @@ void ing_pool_start(ingest *g) {
   if (n < 1) n = 1;
   if (n > 64) n = 64;
   g->nthreads = (int)n;
+  const char *wl = wstats_lexicon(g->ws);
+  g->ws_shared = wl && g->lex_text && strcmp(wl, g->lex_text) == 0;
   g->threads = xcalloc((size_t)n, sizeof *g->threads);
   pthread_mutex_init(&g->mu, NULL);
   pthread_cond_init(&g->work_cv, NULL);

@@ -255,7 +255,8 @@ int ing_write_doc(ingest *g, const job *j, item *it, int64_t id) {
   }
   if (write_facts(g, id, d) != 0) return -1;
   if (d->warnings.n) g->st->warnings++;
-  wstats_add(g->ws, it->ws);
+  wstats_add(g->ws, it->ws); /* takes the counts over */
+  it->ws = NULL;
   return replaces ? defer_fts(g, it, id) : insert_fts(g, id, it->fts);
 }
 

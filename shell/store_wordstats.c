@@ -7,6 +7,7 @@
 */
 #include "store_wordstats.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,10 +20,18 @@
 #include "text.h"
 #include "util.h"
 
-/* ---- a counting hash table ---- */
+/* ---- a counting hash table ----
+**
+** Entries sit densely in insertion order (ents); the open-addressing index
+** (slot) holds per entry the low 32 bits of its hash and its position + 1
+** in one 8-byte word. A probe compares hashes without touching the
+** entries, growing rehashes the index alone, and a walk over the entries
+** (merging a document into the batch, sorting for the flush) is a
+** sequential scan. Entry pointers are valid until the next insert.
+*/
 
 typedef struct ws_ent {
-  char *key; /* arena string; NULL = empty slot */
+  char *key; /* arena string */
   size_t len;
   uint64_t h;
   int64_t cnt, df;
@@ -30,48 +39,71 @@ typedef struct ws_ent {
 } ws_ent;
 
 typedef struct ws_map {
-  ws_ent *tab;
-  size_t cap, n;
+  uint64_t *slot; /* (hash low 32 bits) << 32 | (index + 1); 0 = empty */
+  size_t cap;     /* slots, a power of two */
+  ws_ent *ents;
+  size_t n, ecap;
   arena a;
 } ws_map;
 
 static void map_free(ws_map *m) {
-  free(m->tab);
+  free(m->slot);
+  free(m->ents);
   arena_free(&m->a);
   memset(m, 0, sizeof *m);
 }
 
-static ws_ent *map_slot(ws_ent *tab, size_t cap, const char *k, size_t n,
-                        uint64_t h) {
-  size_t i = (size_t)h & (cap - 1);
-  while (tab[i].key &&
-         (tab[i].h != h || tab[i].len != n || memcmp(tab[i].key, k, n) != 0))
-    i = (i + 1) & (cap - 1);
-  return &tab[i];
+/* Empty m, keeping its index's and its entries' memory (the next batch
+** is about as large). */
+static void map_clear(ws_map *m) {
+  if (m->cap) memset(m->slot, 0, m->cap * sizeof *m->slot);
+  m->n = 0;
+  arena_free(&m->a);
+}
+
+/* The slot of key k[0..n) (hash h): its entry's, or the empty one where
+** it goes. */
+static uint64_t *map_slot(const ws_map *m, const char *k, size_t n,
+                          uint64_t h) {
+  size_t i = (size_t)h & (m->cap - 1);
+  uint64_t tag = h & 0xFFFFFFFFu;
+  for (;; i = (i + 1) & (m->cap - 1)) {
+    uint64_t v = m->slot[i];
+    if (!v) return &m->slot[i];
+    if (v >> 32 != tag) continue;
+    const ws_ent *e = &m->ents[(v & 0xFFFFFFFFu) - 1];
+    if (e->h == h && e->len == n && memcmp(e->key, k, n) == 0)
+      return &m->slot[i];
+  }
 }
 
 static void map_grow(ws_map *m) {
   size_t ncap = m->cap ? m->cap * 2 : 256;
-  ws_ent *nt = xcalloc(ncap, sizeof *nt);
-  for (size_t i = 0; i < m->cap; i++)
-    if (m->tab[i].key)
-      *map_slot(nt, ncap, m->tab[i].key, m->tab[i].len, m->tab[i].h) =
-          m->tab[i];
-  free(m->tab);
-  m->tab = nt;
+  uint64_t *ns = xcalloc(ncap, sizeof *ns);
+  for (size_t i = 0; i < m->cap; i++) {
+    uint64_t v = m->slot[i];
+    if (!v) continue;
+    size_t j = (size_t)(v >> 32) & (ncap - 1);
+    while (ns[j]) j = (j + 1) & (ncap - 1);
+    ns[j] = v;
+  }
+  free(m->slot);
+  m->slot = ns;
   m->cap = ncap;
 }
 
 /* The entry of key k[0..n) of hash h, created (zero counts) when new. */
 static ws_ent *map_get_h(ws_map *m, const char *k, size_t n, uint64_t h) {
-  if (!m->a.head && !m->cap) arena_init(&m->a);
   if ((m->n + 1) * 2 >= m->cap) map_grow(m);
-  ws_ent *e = map_slot(m->tab, m->cap, k, n, h);
-  if (!e->key) {
-    e->key = arena_strndup(&m->a, k, n);
-    e->len = n, e->h = h;
-    m->n++;
+  uint64_t *sl = map_slot(m, k, n, h);
+  if (*sl) return &m->ents[(*sl & 0xFFFFFFFFu) - 1];
+  if (m->n == m->ecap) {
+    m->ecap = m->ecap ? m->ecap * 2 : 64;
+    m->ents = xrealloc(m->ents, m->ecap * sizeof *m->ents);
   }
+  ws_ent *e = &m->ents[m->n++];
+  *e = (ws_ent){.key = arena_strndup(&m->a, k, n), .len = n, .h = h};
+  *sl = (h & 0xFFFFFFFFu) << 32 | (uint64_t)m->n;
   return e;
 }
 
@@ -81,8 +113,8 @@ static ws_ent *map_get(ws_map *m, const char *k, size_t n) {
 
 static ws_ent *map_find(const ws_map *m, const char *k, size_t n) {
   if (!m->cap) return NULL;
-  ws_ent *e = map_slot(m->tab, m->cap, k, n, util_hash64(k, n));
-  return e->key ? e : NULL;
+  uint64_t v = *map_slot(m, k, n, util_hash64(k, n));
+  return v ? &m->ents[(v & 0xFFFFFFFFu) - 1] : NULL;
 }
 
 /* ---- state ---- */
@@ -99,7 +131,21 @@ struct wstats {
   int state_written;  /* meta written by this run */
   ws_map uni, bi;     /* the batch's changes: cnt and df deltas */
   int64_t tokens, docs;
+  /* the merger thread: documents' counts queued by the writer, added to
+  ** uni and bi in queue order (see "the merger" below) */
+  pthread_t th;
+  pthread_mutex_t mu;
+  pthread_cond_t more, done;
+  struct ws_job *q;
+  size_t qhead, qn, qcap;
+  int running, merging, quit;
 };
+
+/* A queued document's counts and the sign they are added with. */
+typedef struct ws_job {
+  struct wstats_doc *c;
+  int sign;
+} ws_job;
 
 struct wstats_doc {
   ws_map uni, bi;
@@ -171,6 +217,13 @@ static int tok_word(void *ctx, size_t from, size_t to, int nsyl, int kind) {
     tok_add(t, key, k, from, to);
     return 0;
   }
+  int m = kind == SEG_NUMBER || nsyl != 1
+              ? -1
+              : fts_syllable(t->text + from, (int)(to - from), key, sizeof key);
+  if (m > 0) { /* a plain syllable: its one token, without a scan */
+    tok_add(t, key, (size_t)m, from, to);
+    return 0;
+  }
   t->base = from;
   fts_tokenize(t->text + from, (int)(to - from), FTS_QUERY, tok_syl, t);
   return 0;
@@ -188,6 +241,25 @@ static void count_block(const wstats *w, wstats_doc *c, const char *text,
   buf_free(&t.pair);
 }
 
+/* The same for the block text[from..to) whose words, segmented with
+** w's lexicon, are ws->w[*next...]: those inside the block are counted,
+** *next moves past them. */
+static void count_seg(const wstats *w, wstats_doc *c, const char *text,
+                      int from, int to, const fts_words *ws, int *next) {
+  ws_tok t = {.w = w, .c = c, .text = text};
+  c->content = 1;
+  buf_init(&t.prev);
+  buf_init(&t.pair);
+  int i = *next;
+  while (i < ws->n && ws->w[i].from < from) i++;
+  for (; i < ws->n && ws->w[i].to <= to; i++)
+    tok_word(&t, (size_t)ws->w[i].from, (size_t)ws->w[i].to, ws->w[i].nsyl,
+             ws->w[i].kind);
+  *next = i;
+  buf_free(&t.prev);
+  buf_free(&t.pair);
+}
+
 static int is_content(const char *kind) {
   static const char *const k[] = {"title",    "lead",   "heading", "paragraph",
                                   "question", "answer", "caption"};
@@ -196,10 +268,73 @@ static int is_content(const char *kind) {
   return 0;
 }
 
+const char *wstats_lexicon(const wstats *w) {
+  return w && w->mode == WS_INCR ? w->user : NULL;
+}
+
+static wstats_doc *ws_doc_new(const wstats *w) {
+  return w && w->mode == WS_INCR ? xcalloc(1, sizeof(wstats_doc)) : NULL;
+}
+
+/* Count the title or lead block text from FTS column col when the column
+** holds exactly that text (once); else count the text alone. */
+static void count_head(const wstats *w, wstats_doc *c, const char *text,
+                       const char *const col[5], const fts_words ws[5], int k,
+                       int used[5]) {
+  int len = (int)strlen(text), next = 0;
+  if (!used[k] && col[k] && strcmp(col[k], text) == 0) {
+    used[k] = 1;
+    count_seg(w, c, col[k], 0, len, &ws[k], &next);
+  } else {
+    count_block(w, c, text, (size_t)len);
+  }
+}
+
+wstats_doc *wstats_count_cols(const wstats *w, const doc *d,
+                              const char *const col[5], const fts_words ws[5]) {
+  wstats_doc *c = d ? ws_doc_new(w) : NULL;
+  int off[5] = {0}, next[5] = {0}, used[5] = {0};
+  for (size_t i = 0; c && i < d->blocks.n; i++) {
+    const doc_block *b = &d->blocks.items[i];
+    const char *tx = b->text ? b->text : "";
+    int k = store_block_in_column(b->kind), len = (int)strlen(tx);
+    if (k >= 2) { /* its span of the column, as store_fts_columns joins */
+      int from = off[k] + used[k];
+      used[k] = 1, off[k] = from + len;
+      if (is_content(doc_kind_name(b->kind)))
+        count_seg(w, c, col[k], from, from + len, &ws[k], &next[k]);
+    } else if (b->kind == BK_TITLE || b->kind == BK_LEAD) {
+      count_head(w, c, tx, col, ws, b->kind == BK_TITLE ? 0 : 1, used);
+    } else if (is_content(doc_kind_name(b->kind))) {
+      count_block(w, c, tx, (size_t)len);
+    }
+  }
+  return c;
+}
+
+/* Do maps a and b hold the same keys with the same counts? */
+static int same_map(const ws_map *a, const ws_map *b) {
+  if (a->n != b->n) return 0;
+  for (size_t i = 0; i < a->n; i++) {
+    const ws_ent *e = &a->ents[i];
+    const ws_ent *f = map_find(b, e->key, e->len);
+    if (!f || f->cnt != e->cnt || f->df != e->df ||
+        (e->disp && (!f->disp || strcmp(e->disp, f->disp))))
+      return 0;
+  }
+  return 1;
+}
+
+int wstats_doc_same(const wstats_doc *a, const wstats_doc *b) {
+  if (!a || !b) return a == b;
+  return a->tokens == b->tokens && a->content == b->content &&
+         same_map(&a->uni, &b->uni) && same_map(&a->bi, &b->bi);
+}
+
 wstats_doc *wstats_count(const wstats *w, const doc *d) {
-  if (!w || w->mode != WS_INCR || !d) return NULL;
-  wstats_doc *c = xcalloc(1, sizeof *c);
-  for (size_t i = 0; i < d->blocks.n; i++) {
+  if (!d) return NULL;
+  wstats_doc *c = ws_doc_new(w);
+  for (size_t i = 0; c && i < d->blocks.n; i++) {
     const doc_block *b = &d->blocks.items[i];
     if (!is_content(doc_kind_name(b->kind))) continue;
     const char *tx = b->text ? b->text : "";
@@ -222,9 +357,8 @@ static void merge(wstats *w, const wstats_doc *c, int sign) {
   const ws_map *src[2] = {&c->uni, &c->bi};
   ws_map *dst[2] = {&w->uni, &w->bi};
   for (int m = 0; m < 2; m++)
-    for (size_t i = 0; i < src[m]->cap; i++) {
-      const ws_ent *e = &src[m]->tab[i];
-      if (!e->key) continue;
+    for (size_t i = 0; i < src[m]->n; i++) {
+      const ws_ent *e = &src[m]->ents[i];
       ws_ent *d = map_get_h(dst[m], e->key, e->len, e->h);
       d->cnt += sign * e->cnt, d->df += sign;
       if (!d->disp && e->disp) d->disp = arena_strdup(&dst[m]->a, e->disp);
@@ -233,8 +367,90 @@ static void merge(wstats *w, const wstats_doc *c, int sign) {
   w->docs += sign * c->content;
 }
 
-void wstats_add(wstats *w, const wstats_doc *c) {
-  if (w && c && w->mode == WS_INCR) merge(w, c, 1);
+/* ---- the merger ----
+**
+** Adding a document's counts to the batch is a probe of two big maps per
+** word and pair, a tenth of an ingest's CPU on the writer, the thread
+** the ingest waits for. The writer queues them instead; a thread of
+** their own adds them in queue order (the display form kept is the
+** first one queued, as before), and the flush waits until the queue is
+** empty. At most MERGE_QUEUE documents wait (the writer waits beyond).
+*/
+#define MERGE_QUEUE 256
+
+static void *merger(void *arg) {
+  wstats *w = arg;
+  pthread_mutex_lock(&w->mu);
+  for (;;) {
+    while (!w->quit && w->qhead == w->qn) pthread_cond_wait(&w->more, &w->mu);
+    if (w->qhead == w->qn) break; /* quit, nothing left */
+    ws_job j = w->q[w->qhead++];
+    if (w->qhead == w->qn) w->qhead = w->qn = 0;
+    w->merging = 1;
+    pthread_mutex_unlock(&w->mu);
+    merge(w, j.c, j.sign);
+    wstats_doc_free(j.c);
+    pthread_mutex_lock(&w->mu);
+    w->merging = 0;
+    pthread_cond_broadcast(&w->done);
+  }
+  pthread_mutex_unlock(&w->mu);
+  return NULL;
+}
+
+/* Queue c (taken over) with sign; merged at once when no thread runs. */
+static void enqueue(wstats *w, wstats_doc *c, int sign) {
+  if (!w->running && !w->quit) {
+    pthread_mutex_init(&w->mu, NULL);
+    pthread_cond_init(&w->more, NULL);
+    pthread_cond_init(&w->done, NULL);
+    int ok = pthread_create(&w->th, NULL, merger, w) == 0;
+    if (!ok) w->quit = 1; /* no thread: merge in the caller from now on */
+    w->running = ok;      /* read by this thread only */
+  }
+  if (!w->running) {
+    merge(w, c, sign);
+    wstats_doc_free(c);
+    return;
+  }
+  pthread_mutex_lock(&w->mu);
+  while (w->qn - w->qhead >= MERGE_QUEUE) pthread_cond_wait(&w->done, &w->mu);
+  if (w->qn == w->qcap) {
+    w->qcap = w->qcap ? w->qcap * 2 : 64;
+    w->q = xrealloc(w->q, w->qcap * sizeof *w->q);
+  }
+  w->q[w->qn++] = (ws_job){c, sign};
+  pthread_cond_signal(&w->more);
+  pthread_mutex_unlock(&w->mu);
+}
+
+/* Wait until every queued document is merged. */
+static void drain(wstats *w) {
+  if (!w->running) return;
+  pthread_mutex_lock(&w->mu);
+  while (w->qhead < w->qn || w->merging) pthread_cond_wait(&w->done, &w->mu);
+  pthread_mutex_unlock(&w->mu);
+}
+
+/* Stop the merger (after the queue is merged). */
+static void merger_stop(wstats *w) {
+  if (!w->running) return;
+  pthread_mutex_lock(&w->mu);
+  w->quit = 1;
+  pthread_cond_signal(&w->more);
+  pthread_mutex_unlock(&w->mu);
+  pthread_join(w->th, NULL);
+  w->running = 0;
+  pthread_mutex_destroy(&w->mu);
+  pthread_cond_destroy(&w->more);
+  pthread_cond_destroy(&w->done);
+}
+
+void wstats_add(wstats *w, wstats_doc *c) {
+  if (w && c && w->mode == WS_INCR)
+    enqueue(w, c, 1);
+  else
+    wstats_doc_free(c);
 }
 
 /* The text of stored document id into out; -1 on an SQLite error. */
@@ -289,26 +505,45 @@ int wstats_sub(wstats *w, sqlite3 *db, int64_t id) {
   if (!w || w->mode != WS_INCR) return 0;
   wstats_doc *c = count_stored(w, db, id);
   if (!c) return -1;
-  merge(w, c, -1);
-  wstats_doc_free(c);
+  enqueue(w, c, -1);
   return 0;
 }
 
+/* An entry to sort: its key's first 8 bytes as a big-endian number (zero
+** padded; keys hold no NUL byte), so most comparisons are one integer
+** compare. */
+typedef struct ws_sortkey {
+  uint64_t pre;
+  ws_ent *e;
+} ws_sortkey;
+
 static int cmp_ent(const void *a, const void *b) {
-  const ws_ent *x = *(ws_ent *const *)a, *y = *(ws_ent *const *)b;
+  const ws_sortkey *p = a, *q = b;
+  if (p->pre != q->pre) return p->pre < q->pre ? -1 : 1;
+  const ws_ent *x = p->e, *y = q->e;
   size_t n = x->len < y->len ? x->len : y->len;
   int c = memcmp(x->key, y->key, n);
   return c ? c : (x->len > y->len) - (x->len < y->len);
 }
 
+static uint64_t prefix8(const char *k, size_t n) {
+  uint64_t v = 0;
+  for (size_t i = 0; i < 8; i++) v = v << 8 | (i < n ? (unsigned char)k[i] : 0);
+  return v;
+}
+
 /* The changed entries of m in key order (malloc'd; *n of them). */
 static ws_ent **sorted(const ws_map *m, size_t *n) {
-  ws_ent **v = xmalloc((m->n + 1) * sizeof *v);
+  ws_sortkey *k = xmalloc((m->n + 1) * sizeof *k);
   *n = 0;
-  for (size_t i = 0; i < m->cap; i++)
-    if (m->tab[i].key && (m->tab[i].cnt || m->tab[i].df))
-      v[(*n)++] = &m->tab[i];
-  qsort(v, *n, sizeof *v, cmp_ent);
+  for (size_t i = 0; i < m->n; i++) {
+    ws_ent *e = &m->ents[i];
+    if (e->cnt || e->df) k[(*n)++] = (ws_sortkey){prefix8(e->key, e->len), e};
+  }
+  qsort(k, *n, sizeof *k, cmp_ent);
+  ws_ent **v = xmalloc((*n + 1) * sizeof *v);
+  for (size_t i = 0; i < *n; i++) v[i] = k[i].e;
+  free(k);
   return v;
 }
 
@@ -407,13 +642,14 @@ static int write_state(wstats *w, sqlite3 *db) {
 
 int wstats_flush(wstats *w, sqlite3 *db) {
   if (!w) return 0;
+  drain(w);
   int rc = write_state(w, db);
   if (!rc && w->mode == WS_INCR)
     rc = flush_map(db, &w->uni, 0) || flush_map(db, &w->bi, 1) ||
          meta_add(db, "wordstats_tokens", w->tokens) ||
          meta_add(db, "wordstats_docs", w->docs);
-  map_free(&w->uni);
-  map_free(&w->bi);
+  map_clear(&w->uni);
+  map_clear(&w->bi);
   w->tokens = w->docs = 0;
   return rc;
 }
@@ -497,6 +733,8 @@ wstats *wstats_open(store *s, int reparse) {
 
 void wstats_close(wstats *w) {
   if (!w) return;
+  merger_stop(w);
+  free(w->q);
   seg_lex_free(w->own);
   map_free(&w->stop);
   map_free(&w->uni);

@@ -30,6 +30,7 @@
 #include <stdint.h>
 
 #include "doc.h"
+#include "fts.h"
 #include "store.h"
 
 /* The tables, for the schema step (no meta: wstats_open decides). */
@@ -60,10 +61,30 @@ void wstats_close(wstats *w);
 wstats_doc *wstats_count(const wstats *w, const doc *d);
 void wstats_doc_free(wstats_doc *c);
 
-/* The writer: add a written document's counts, subtract a stored
+/*
+** The same counts from the FTS columns of d (title, lead, body,
+** captions, answers as the ingest indexes them, NULL for none) and the
+** words fts_segment found in each with the lexicon named by
+** wstats_lexicon: a content block is counted from its span of its
+** column (blocks are joined with '\n', which the segmenter never
+** crosses, so a span's words are the block's own), a title or lead whose
+** text is not its column's is segmented alone. Saves segmenting every
+** text twice (once for the index, once here).
+*/
+wstats_doc *wstats_count_cols(const wstats *w, const doc *d,
+                              const char *const col[5], const fts_words ws[5]);
+/* Do two documents' counts agree (words, pairs, display forms)? */
+int wstats_doc_same(const wstats_doc *a, const wstats_doc *b);
+/* The user lexicon the counts are made with (store_words_text's form),
+** NULL when w keeps nothing. */
+const char *wstats_lexicon(const wstats *w);
+
+/* The writer: add a written document's counts (c is taken over and
+** freed, possibly later: another thread adds them), subtract a stored
 ** document about to be deleted (re-read from the database), and write
-** the batch's changes (inside its transaction). 0 or -1. */
-void wstats_add(wstats *w, const wstats_doc *c);
+** the batch's changes (inside its transaction; every count added or
+** subtracted before is in). 0 or -1. */
+void wstats_add(wstats *w, wstats_doc *c);
 int wstats_sub(wstats *w, sqlite3 *db, int64_t id);
 int wstats_flush(wstats *w, sqlite3 *db);
 
