@@ -160,6 +160,9 @@ fts_tokens *fts_pretokenize(const char *text, int n);
 fts_tokens *fts_pretokenize_lex(const struct seg_lex *lex, const char *text,
                                 int n);
 void fts_tokens_free(fts_tokens *t);
+/* Call cb for each of t's tokens in order (as fts_tokenize would).
+** Returns 0, or the first non-zero value cb returned. */
+int fts_tokens_each(const fts_tokens *t, fts_token_fn cb, void *ctx);
 typedef struct fts_replay {
   const char *text; /* the text as it will be inserted (NULL = SQL NULL) */
   int len;

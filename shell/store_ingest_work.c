@@ -22,6 +22,7 @@
 #include "segment.h"
 #include "store_facts.h"
 #include "store_ingest_int.h"
+#include "store_tokmap.h"
 
 /* ---- parsing (worker side) ---- */
 
@@ -116,6 +117,8 @@ static void prepare_fts(item *it, const seg_lex *lex) {
     it->fts[c].len = t[c] ? (int)strlen(t[c]) : 0;
     it->fts[c].tokens = fts_pretokenize_lex(lex, t[c], it->fts[c].len);
   }
+  buf_init(&it->tokmap);
+  store_tokmap_build(d, it->fts, lex, &it->tokmap);
 }
 
 static void item_free(item *it) {
@@ -125,6 +128,7 @@ static void item_free(item *it) {
   for (int c = 0; c < 5; c++) fts_tokens_free((fts_tokens *)it->fts[c].tokens);
   free(it->block_text);
   wstats_doc_free(it->ws);
+  buf_free(&it->tokmap);
 }
 
 static void job_fail(job *j, const char *fmt, ...)

@@ -183,7 +183,8 @@ local function finish(self, opts)
 end
 
 -- The options of corpus:kwic checked, and the block condition of query:
--- opts, where (nil: the query has no token), the lexicon (nil: syllables).
+-- opts, where (nil: the query has no token), the lexicon (nil: syllables),
+-- the MATCH expression.
 local function kwic_prep(c, query, opts)
   if type(query) ~= "string" then error("bad argument #1 to 'kwic' (query string expected)", 3) end
   opts = A.opts("kwic", 2, opts, { kinds = { "string", "table" }, width = "count",
@@ -209,7 +210,7 @@ local function kwic_prep(c, query, opts)
     where:ids(ids)
   end
   if opts.filter then where:filter(opts.filter, "kwic", 2) end
-  return opts, where, lex
+  return opts, where, lex, m
 end
 
 -- A concordance over the C line store src (nil: none yet).
@@ -219,16 +220,21 @@ local function new_kwic(query, opts, src)
 end
 
 --- corpus:kwic(query [, opts]) -> concordance. The blocks of the
---- documents the index finds are read, searched and cut in C (db:kwic);
---- the lines stay there until one is read.
+--- documents the index finds are read and cut in C (db:kwic): the hits
+--- come from the index's phrase instances and each document's token
+--- position map (doc_tokmap), or for a document without one from its
+--- text; the lines stay there until one is read.
 function M.kwic(c, query, opts)
-  local where, lex
-  opts, where, lex = kwic_prep(c, query, opts)
+  local where, lex, m
+  opts, where, lex, m = kwic_prep(c, query, opts)
   if not where then return new_kwic(query, opts) end
   -- with sort or sample, every match is needed before the cut
   local stop = not opts.sort and not opts.sample and opts.limit or -1
   local sql, params = Q.blocks_sql(core.spans(c), where, nil, true)
-  local src = core.db(c):kwic(sql, params, query, lex, lex and opts.words or -1, stop)
+  -- the hits from the token position maps where documents have them
+  -- (M.from_maps false: always from the texts, to check one against the other)
+  local src = core.db(c):kwic(sql, params, query, lex, lex and opts.words or -1, stop,
+    M.from_maps ~= false and m or nil)
   return finish(new_kwic(query, opts, src), opts)
 end
 
