@@ -126,7 +126,8 @@ static int s_kwic_lines(lua_State *L) {
 
 typedef struct scan {
   sqlite3_stmt *st, *dt; /* the block rows; one document's text */
-  buf doctext;
+  const char *dtext;     /* that text (dt's current row) */
+  size_t dlen;
   int64_t dtid;
   kwic_query q;
   kwic_hits h;
@@ -146,7 +147,6 @@ static void scan_free(void *p) {
   scan *c = p;
   sqlite3_finalize(c->st);
   sqlite3_finalize(c->dt);
-  buf_free(&c->doctext);
   kwic_query_free(&c->q);
   kwic_hits_free(&c->h);
   tokmap_inst_free(&c->inst);
@@ -157,25 +157,26 @@ static void scan_free(void *p) {
 }
 
 /* The span [off, off + len) of document doc's text, read once per
-** document; NULL when out of range (a damaged row). */
+** document (the row of c->dt stays current: its text is not copied); ""
+** when out of range (a damaged row) or on an SQL error. */
 static const char *doc_span(scan *c, sqlite3 *db, int64_t doc, int64_t off,
                             int64_t len) {
   if (c->dtid != doc) {
-    buf_reset(&c->doctext);
+    c->dtext = NULL, c->dlen = 0;
     c->dtid = doc;
-    if (!c->dt &&
-        sqlite3_prepare_v2(db, "SELECT text FROM documents WHERE id = ?1", -1,
-                           &c->dt, NULL) != SQLITE_OK)
-      return NULL;
+    if (c->dt)
+      sqlite3_reset(c->dt);
+    else if (sqlite3_prepare_v2(db, "SELECT text FROM documents WHERE id = ?1",
+                                -1, &c->dt, NULL) != SQLITE_OK)
+      return "";
     sqlite3_bind_int64(c->dt, 1, doc);
     if (sqlite3_step(c->dt) == SQLITE_ROW) {
-      const char *x = (const char *)sqlite3_column_text(c->dt, 0);
-      if (x) buf_add(&c->doctext, x, (size_t)sqlite3_column_bytes(c->dt, 0));
+      c->dtext = (const char *)sqlite3_column_text(c->dt, 0);
+      c->dlen = c->dtext ? (size_t)sqlite3_column_bytes(c->dt, 0) : 0;
     }
-    sqlite3_reset(c->dt);
   }
-  if (!util_span_ok(off, len, c->doctext.len) || len > INT_MAX) return "";
-  return c->doctext.data ? c->doctext.data + off : "";
+  if (!util_span_ok(off, len, c->dlen) || len > INT_MAX) return "";
+  return c->dtext ? c->dtext + off : "";
 }
 
 /* The text of the current row: its own, or its span of the document. */
@@ -216,7 +217,6 @@ static void hit_add(kwic_hits *h, const kwic_hit *k) {
 /* Load document doc's map and its hits (c->mok: it has a valid map). */
 static void load_doc(scan *c, int64_t doc) {
   c->mdoc = doc, c->mok = 0;
-  tokmap_free(&c->map);
   sqlite3_bind_int64(c->mt, 1, doc);
   if (sqlite3_step(c->mt) == SQLITE_ROW &&
       tokmap_decode(&c->map, sqlite3_column_blob(c->mt, 0),
@@ -231,12 +231,18 @@ static void load_doc(scan *c, int64_t doc) {
 
 /*
 ** The current row's hits (into c->h) from its document's map, when the
-** map covers its block and knows its text's length n; else 0 (find them
-** in the text).
+** map covers its block and knows its text's length n, or none when the
+** index has no instance of the phrase in the document's block columns;
+** else 0 (find them in the text).
 */
 static int map_hits(scan *c, size_t n) {
   int64_t doc = sqlite3_column_int64(c->st, 0);
   int seq = sqlite3_column_int(c->st, 1);
+  const char *kind = (const char *)sqlite3_column_text(c->st, 2);
+  if (store_tokmap_kind_column(kind) < 0) return 0; /* not in the maps */
+  size_t ni;
+  tokmap_inst_of(&c->inst, doc, &ni);
+  if (ni == 0) return 1; /* none of its block columns holds the phrase */
   if (doc != c->mdoc) load_doc(c, doc);
   const tokmap_block *b = c->mok ? kwic_map_block(&c->map, seq) : NULL;
   if (!b || b->len != n) return 0;
@@ -329,7 +335,6 @@ int ls_db_kwic(lua_State *L) {
   box *b = ls_box_push(L);
   scan *c = xcalloc(1, sizeof *c);
   b->p = c, b->free = scan_free;
-  buf_init(&c->doctext);
   kwic_lines *l = &push_lines(L)->l;
   sqlite3 *db = store_db(d->s);
   if (kwic_query_init(&c->q, qs, qn) == 0) return 1;

@@ -64,6 +64,11 @@ void store_tokmap_build(const doc *d, const fts_replay cols[5],
   tokmap_free(&m);
 }
 
+int store_tokmap_kind_column(const char *kind) {
+  int k = kind ? doc_kind_from_name(kind) : -1;
+  return k < 0 ? -1 : store_block_in_column((doc_kind)k);
+}
+
 /* ---- instances ---- */
 
 /* tinsh_kwic_inst(fts): phrase 0's instances as int32 (column, offset). */

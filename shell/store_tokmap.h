@@ -32,6 +32,10 @@ struct seg_lex;
 void store_tokmap_build(const doc *d, const fts_replay cols[5],
                         const struct seg_lex *lex, buf *out);
 
+/* The FTS column (2..4) of the blocks of kind name, or -1 (a kind not
+** indexed there: title and lead blocks, banners, ...). */
+int store_tokmap_kind_column(const char *kind);
+
 /*
 ** Register tinsh_kwic_inst(fts) with db's FTS5: the current row's
 ** instances of phrase 0 as a BLOB of int32 pairs (column, token offset)

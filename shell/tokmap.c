@@ -21,7 +21,7 @@ void tokmap_init(tokmap *m) {
 }
 
 void tokmap_free(tokmap *m) {
-  for (int i = 0; i < m->ncol; i++) {
+  for (int i = 0; i < TOKMAP_MAXCOL; i++) {
     free(m->c[i].b);
     free(m->c[i].ps);
     free(m->c[i].pe);
@@ -34,9 +34,14 @@ void tokmap_free(tokmap *m) {
 tokmap_col *tokmap_add_col(tokmap *m, int col) {
   if (m->ncol >= TOKMAP_MAXCOL) return NULL;
   tokmap_col *c = &m->c[m->ncol++];
-  memset(c, 0, sizeof *c);
   c->col = col;
+  c->nb = c->np = 0; /* its arrays are kept for reuse */
   return c;
+}
+
+void tokmap_reset(tokmap *m) {
+  m->ncol = 0;
+  m->nw = 0;
 }
 
 /* Make room for element n of *v (capacity *cap, doubled as needed). */
@@ -127,7 +132,8 @@ typedef struct rd {
   int bad;
 } rd;
 
-static uint32_t get(rd *r) {
+/* A varint of two bytes or more (or a bad one). */
+static uint32_t get_slow(rd *r) {
   uint64_t v = 0;
   for (int sh = 0; sh < 35; sh += 7) {
     if (r->p >= r->e) break;
@@ -140,6 +146,11 @@ static uint32_t get(rd *r) {
   }
   r->bad = 1;
   return 0;
+}
+
+static inline uint32_t get(rd *r) {
+  if (r->p < r->e && *r->p < 0x80) return *r->p++; /* one byte: most */
+  return get_slow(r);
 }
 
 /* A count of items of at least `per` bytes each that the rest can hold. */
@@ -160,31 +171,51 @@ static void decode_block(rd *r, tokmap *m, tokmap_col *c, size_t i) {
   size_t nw = get_count(r, 2);
   if (r->bad) return;
   tokmap_add_block(m, c, (int)seq, len);
+  if (m->nw + nw > m->capw) { /* room for them all at once */
+    m->capw = (m->nw + nw) * 2;
+    m->wf = xrealloc(m->wf, m->capw * sizeof *m->wf);
+    m->wt = xrealloc(m->wt, m->capw * sizeof *m->wt);
+  }
   uint64_t at = 0;
-  for (size_t w = 0; w < nw && !r->bad; w++) {
+  uint32_t *wf = m->wf + m->nw, *wt = m->wt + m->nw;
+  for (size_t w = 0; w < nw; w++) {
     uint64_t f = at + get(r), t = f + get(r);
-    if (t > len || t <= f) r->bad = 1;
-    if (!r->bad) tokmap_add_word(m, c, (uint32_t)f, (uint32_t)t);
+    if (t > len || t <= f || r->bad) {
+      r->bad = 1;
+      return;
+    }
+    wf[w] = (uint32_t)f, wt[w] = (uint32_t)t;
     at = t;
   }
+  m->nw += nw;
+  c->b[c->nb - 1].nw = (uint32_t)nw;
 }
 
 static void decode_positions(rd *r, tokmap_col *c) {
   uint64_t end =
       c->nb ? (uint64_t)c->b[c->nb - 1].cstart + c->b[c->nb - 1].len : 0;
   size_t np = get_count(r, 2);
+  if (np > c->capp) { /* room for them all at once */
+    c->capp = np;
+    c->ps = xrealloc(c->ps, np * sizeof *c->ps);
+    c->pe = xrealloc(c->pe, np * sizeof *c->pe);
+  }
   int64_t at = 0;
-  for (size_t i = 0; i < np && !r->bad; i++) {
+  for (size_t i = 0; i < np; i++) {
     uint32_t z = get(r), len = get(r);
     int64_t s = at + ((z & 1) ? -(int64_t)(z >> 1) - 1 : (int64_t)(z >> 1));
-    if (s < 0 || (uint64_t)s + len > end || len == 0) r->bad = 1;
-    if (!r->bad) tokmap_add_pos(c, (uint32_t)s, (uint32_t)s + len);
+    if (s < 0 || (uint64_t)s + len > end || len == 0 || r->bad) {
+      r->bad = 1;
+      return;
+    }
+    c->ps[i] = (uint32_t)s, c->pe[i] = (uint32_t)s + len;
     at = s;
   }
+  c->np = np;
 }
 
 int tokmap_decode(tokmap *m, const void *p, size_t n) {
-  tokmap_init(m);
+  tokmap_reset(m);
   rd r = {p, (const unsigned char *)p + n, 0};
   if (n < 2 || *r.p++ != TOKMAP_VERSION) return -1;
   uint32_t ncol = get(&r);

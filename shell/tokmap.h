@@ -48,6 +48,8 @@ typedef struct tokmap {
 
 void tokmap_init(tokmap *m);
 void tokmap_free(tokmap *m);
+/* Empty m, keeping its arrays for the next map. */
+void tokmap_reset(tokmap *m);
 
 /* Building: a new column (NULL when TOKMAP_MAXCOL are there), a block
 ** appended to it (its cstart follows the previous block and a '\n'), a
@@ -61,8 +63,9 @@ void tokmap_add_pos(tokmap_col *c, uint32_t s, uint32_t e);
 void tokmap_encode(const tokmap *m, buf *out);
 
 /*
-** Decode blob p[0..n) into m (initialised here; free it with tokmap_free
-** either way). Returns 0, or -1 when the blob is not a well-formed map
+** Decode blob p[0..n) into m (initialised by tokmap_init, emptied here,
+** its arrays reused; free it with tokmap_free either way). Returns 0, or -1
+*when the blob is not a well-formed map
 ** (truncated, trailing bytes, a count larger than the blob could hold, a
 ** word outside its block, words out of order, a position outside its
 ** column): never reads past p + n.
