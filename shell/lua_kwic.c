@@ -1,6 +1,7 @@
 /*
 ** lua_kwic.c — the concordance's C side for corpus.kwic:
-**   db:kwic(sql, params, query, words, nwords, limit [, match]) -> lines
+**   db:kwic(sql, params, query, words, nwords, limit [, match]) -> lines,
+**     number of blocks read from the token position maps
 **   S.kwic_lines() -> an empty line store (for kwic.from_matches)
 **   lines:get(i) -> {rowid, block, kind, title, date, s, e, left, match,
 **     right}; #lines; lines:add(doc, seq, kind, title, published, text, s,
@@ -134,6 +135,7 @@ typedef struct scan {
   /* from the index: the match's instances, the current document's map
   ** (mok: it has one) and its hits */
   int use_map;
+  lua_Integer mapped; /* blocks whose hits came from a map */
   kwic_mopts mo;
   tokmap_inst inst;
   sqlite3_stmt *mt;
@@ -242,7 +244,10 @@ static int map_hits(scan *c, size_t n) {
   if (store_tokmap_kind_column(kind) < 0) return 0; /* not in the maps */
   size_t ni;
   tokmap_inst_of(&c->inst, doc, &ni);
-  if (ni == 0) return 1; /* none of its block columns holds the phrase */
+  if (ni == 0) { /* none of its block columns holds the phrase */
+    c->mapped++;
+    return 1;
+  }
   if (doc != c->mdoc) load_doc(c, doc);
   const tokmap_block *b = c->mok ? kwic_map_block(&c->map, seq) : NULL;
   if (!b || b->len != n) return 0;
@@ -256,6 +261,7 @@ static int map_hits(scan *c, size_t n) {
   }
   for (; lo < c->mh.n && c->mh.v[lo].seq == seq; lo++)
     hit_add(&c->h, &c->mh.v[lo].k);
+  c->mapped++;
   return 1;
 }
 
@@ -313,7 +319,8 @@ static void use_maps(scan *c, store *s, const char *match, int words,
 }
 
 /*
-** db:kwic(sql, params, query, words, nwords, limit [, match]) -> lines.
+** db:kwic(sql, params, query, words, nwords, limit [, match]) -> lines,
+** the number of blocks whose hits came from a map.
 ** sql yields
 ** block rows (doc, seq, kind, text, off, len [, title, published]) as
 ** corpus.sql's Q.blocks (a NULL text: the span of the document's text).
@@ -346,8 +353,9 @@ int ls_db_kwic(lua_State *L) {
   int rc = scan_rows(c, db, lex, nwords, limit, l);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return luaL_error(L, "sql: %s", sqlite3_errmsg(db));
+  lua_pushinteger(L, c->mapped);
   ls_box_release(b);
-  return 1;
+  return 2;
 }
 
 static const luaL_Reg lines_methods[] = {

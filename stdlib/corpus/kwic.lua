@@ -233,9 +233,11 @@ function M.kwic(c, query, opts)
   local sql, params = Q.blocks_sql(core.spans(c), where, nil, true)
   -- the hits from the token position maps where documents have them
   -- (M.from_maps false: always from the texts, to check one against the other)
-  local src = core.db(c):kwic(sql, params, query, lex, lex and opts.words or -1, stop,
+  local src, mapped = core.db(c):kwic(sql, params, query, lex, lex and opts.words or -1, stop,
     M.from_maps ~= false and m or nil)
-  return finish(new_kwic(query, opts, src), opts)
+  local k = new_kwic(query, opts, src)
+  k._mapped = mapped -- blocks whose hits came from the maps (tests, benchmarks)
+  return finish(k, opts)
 end
 
 -- The same concordance found and cut in Lua, block by block (the path
