@@ -171,6 +171,7 @@ static void decode_block(rd *r, tokmap *m, tokmap_col *c, size_t i) {
   size_t nw = get_count(r, 2);
   if (r->bad) return;
   tokmap_add_block(m, c, (int)seq, len);
+  if (nw == 0) return;
   if (m->nw + nw > m->capw) { /* room for them all at once */
     m->capw = (m->nw + nw) * 2;
     m->wf = xrealloc(m->wf, m->capw * sizeof *m->wf);
