@@ -135,6 +135,7 @@ typedef struct scan {
   /* from the index: the match's instances, the current document's map
   ** (mok: it has one) and its hits */
   int use_map;
+  uint32_t lexstamp;  /* with words: the bundled lexicon's stamp */
   lua_Integer mapped; /* blocks whose hits came from a map */
   kwic_mopts mo;
   tokmap_inst inst;
@@ -222,7 +223,8 @@ static void load_doc(scan *c, int64_t doc) {
   sqlite3_bind_int64(c->mt, 1, doc);
   if (sqlite3_step(c->mt) == SQLITE_ROW &&
       tokmap_decode(&c->map, sqlite3_column_blob(c->mt, 0),
-                    (size_t)sqlite3_column_bytes(c->mt, 0)) == 0)
+                    (size_t)sqlite3_column_bytes(c->mt, 0)) == 0 &&
+      (!c->mo.words || c->map.lexstamp == c->lexstamp))
     c->mok = 1;
   sqlite3_reset(c->mt);
   if (!c->mok) return;
@@ -288,7 +290,8 @@ static int scan_rows(scan *c, sqlite3 *db, const seg_lex *lex, int nwords,
 }
 
 /* Is the index's user lexicon (the maps' words) the database's current
-** one (what corpus.kwic's lexicon holds)? */
+** one (what corpus.kwic's lexicon holds)? (The bundled lexicon is checked
+** map by map: store_tokmap_lexstamp.) */
 static int lexicon_current(store *s) {
   char *had = store_meta(s, "fts_lexicon"), *cur = store_words_text(s);
   int same = cur && strcmp(had ? had : "", cur) == 0;
@@ -315,6 +318,7 @@ static void use_maps(scan *c, store *s, const char *match, int words,
   if (store_tokmap_instances(db, match, &c->inst) != SQLITE_OK) return;
   c->mo = (kwic_mopts){c->q.n, c->q.prefix, words, words ? nwords : -1};
   c->mdoc = INT64_MIN;
+  c->lexstamp = store_tokmap_lexstamp();
   c->use_map = 1;
 }
 

@@ -56,12 +56,18 @@ void store_tokmap_build(const doc *d, const fts_replay cols[5],
                         const struct seg_lex *lex, buf *out) {
   tokmap m;
   tokmap_init(&m);
+  m.lexstamp = store_tokmap_lexstamp();
   if (!lex) lex = seg_lex_default();
   for (int col = 2; col <= 4; col++)
     if (cols[col].text && cols[col].len < (1 << 30))
       build_col(&m, d, &cols[col], col, lex);
   tokmap_encode(&m, out);
   tokmap_free(&m);
+}
+
+uint32_t store_tokmap_lexstamp(void) {
+  const seg_lex *base = seg_lex_default();
+  return base ? (uint32_t)seg_lex_size(base) : 0;
 }
 
 int store_tokmap_kind_column(const char *kind) {

@@ -32,6 +32,10 @@ struct seg_lex;
 void store_tokmap_build(const doc *d, const fts_replay cols[5],
                         const struct seg_lex *lex, buf *out);
 
+/* The stamp of the bundled lexicon a map's words are found with (its
+** size): a map with another one has stale words. */
+uint32_t store_tokmap_lexstamp(void);
+
 /* The FTS column (2..4) of the blocks of kind name, or -1 (a kind not
 ** indexed there: title and lead blocks, banners, ...). */
 int store_tokmap_kind_column(const char *kind);

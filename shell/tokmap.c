@@ -2,7 +2,8 @@
 ** tokmap.c — the token position map's building, codec and lookup (see
 ** tokmap.h).
 **
-** Blob: a version byte, the number of columns, then per column: its FTS
+** Blob: a version byte, the lexicon stamp, the number of columns, then
+** per column: its FTS
 ** column index, its block count, per block its seq (the first one as is,
 ** then the step from the previous seq), its length and its word count,
 ** with per word the gap from the previous word's end (the block's start
@@ -121,6 +122,7 @@ static void encode_col(const tokmap *m, const tokmap_col *c, buf *out) {
 
 void tokmap_encode(const tokmap *m, buf *out) {
   buf_addc(out, TOKMAP_VERSION);
+  put(out, m->lexstamp);
   put(out, (uint32_t)m->ncol);
   for (int i = 0; i < m->ncol; i++) encode_col(m, &m->c[i], out);
 }
@@ -218,7 +220,8 @@ static void decode_positions(rd *r, tokmap_col *c) {
 int tokmap_decode(tokmap *m, const void *p, size_t n) {
   tokmap_reset(m);
   rd r = {p, (const unsigned char *)p + n, 0};
-  if (n < 2 || *r.p++ != TOKMAP_VERSION) return -1;
+  if (n < 3 || *r.p++ != TOKMAP_VERSION) return -1;
+  m->lexstamp = get(&r);
   uint32_t ncol = get(&r);
   if (ncol > TOKMAP_MAXCOL) return -1;
   for (uint32_t k = 0; k < ncol && !r.bad; k++) {

@@ -39,6 +39,8 @@ typedef struct tokmap_col {
 } tokmap_col;
 
 typedef struct tokmap {
+  uint32_t lexstamp; /* the bundled lexicon's words were found with (its
+                        size, seg_lex_size, as the word statistics stamp) */
   tokmap_col c[TOKMAP_MAXCOL];
   int ncol;
   uint32_t *wf, *wt; /* words [wf[i], wt[i]) in their block's bytes */

@@ -35,6 +35,7 @@ static const uint32_t EDGES[] = {1, 127, 128, 16383, 16384, 1u << 28};
 /* A random map: up to 3 columns of up to 5 blocks. */
 static void random_map(tokmap *m) {
   tokmap_init(m);
+  m->lexstamp = rnd(3) ? rnd(200000) : UINT32_MAX;
   int ncol = (int)rnd(4);
   for (int k = 0; k < ncol; k++) {
     tokmap_col *c = tokmap_add_col(m, 2 + k);
@@ -62,7 +63,8 @@ static void random_map(tokmap *m) {
 }
 
 static int same_map(const tokmap *a, const tokmap *b) {
-  if (a->ncol != b->ncol || a->nw != b->nw) return 0;
+  if (a->ncol != b->ncol || a->nw != b->nw || a->lexstamp != b->lexstamp)
+    return 0;
   for (size_t i = 0; i < a->nw; i++)
     if (a->wf[i] != b->wf[i] || a->wt[i] != b->wt[i]) return 0;
   for (int k = 0; k < a->ncol; k++) {
@@ -149,21 +151,22 @@ static void test_corrupt(void) {
   }
   CHECK(fine);
   CHECK(truncated_rejected);
-  /* forged: version, 1 column (2), a count of 2^31 blocks */
-  static const unsigned char huge[] = {1, 1, 2, 0x80, 0x80, 0x80, 0x80, 0x08};
+  /* forged: version, stamp 0, 1 column (2), a count of 2^31 blocks */
+  static const unsigned char huge[] = {1,    0,    1,    2,   0x80,
+                                       0x80, 0x80, 0x80, 0x08};
   CHECK(decode_safe(huge, sizeof huge, &acc) && !acc);
   /* one block seq 0 of length 3 with a word [2, 5): outside it */
-  static const unsigned char word[] = {1, 1, 2, 1, 0, 3, 1, 2, 3, 0};
+  static const unsigned char word[] = {1, 0, 1, 2, 1, 0, 3, 1, 2, 3, 0};
   CHECK(decode_safe(word, sizeof word, &acc) && !acc);
   /* one block of length 3, no word, a position [2, 6) past the column */
-  static const unsigned char pos[] = {1, 1, 2, 1, 0, 3, 0, 1, 4, 4};
+  static const unsigned char pos[] = {1, 0, 1, 2, 1, 0, 3, 0, 1, 4, 4};
   CHECK(decode_safe(pos, sizeof pos, &acc) && !acc);
-  static const unsigned char pos_ok[] = {1, 1, 2, 1, 0, 3, 0, 1, 4, 1};
+  static const unsigned char pos_ok[] = {1, 0, 1, 2, 1, 0, 3, 0, 1, 4, 1};
   CHECK(decode_safe(pos_ok, sizeof pos_ok, &acc) && acc);
   /* a varint of more than 32 bits */
-  static const unsigned char big[] = {1, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F};
+  static const unsigned char big[] = {1, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F};
   CHECK(decode_safe(big, sizeof big, &acc) && !acc);
-  static const unsigned char version[] = {2, 0};
+  static const unsigned char version[] = {2, 0, 0};
   CHECK(decode_safe(version, sizeof version, &acc) && !acc);
 }
 

@@ -23,7 +23,8 @@
 #include "tokmap.h"
 
 static int fuzz_tokmap_same(const tokmap *a, const tokmap *b) {
-  if (a->ncol != b->ncol || a->nw != b->nw) return 0;
+  if (a->ncol != b->ncol || a->nw != b->nw || a->lexstamp != b->lexstamp)
+    return 0;
   for (size_t i = 0; i < a->nw; i++)
     if (a->wf[i] != b->wf[i] || a->wt[i] != b->wt[i]) return 0;
   for (int k = 0; k < a->ncol; k++) {
