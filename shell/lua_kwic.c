@@ -309,6 +309,7 @@ static int lexicon_current(store *s) {
 static void use_maps(scan *c, store *s, const char *match, int words,
                      int nwords) {
   sqlite3 *db = store_db(s);
+  if (c->q.n >= KWIC_MAXQ) return; /* kwic_query keeps only KWIC_MAXQ */
   for (int i = 0; i < c->q.n; i++)
     if (strchr(c->q.tok[i], FTS_WORD_JOIN)) return; /* a word token */
   if (words && !lexicon_current(s)) return;
