@@ -3,14 +3,13 @@
 ** tokmap.h).
 **
 ** Blob: a version byte, the lexicon stamp, the number of columns, then
-** per column: its FTS
-** column index, its block count, per block its seq (the first one as is,
-** then the step from the previous seq), its length and its word count,
-** with per word the gap from the previous word's end (the block's start
-** first) and its length; then its position count and per position the
-** step of its start from the previous start (zigzag: parts of a compound
-** may start before the whole's end) and its length. All unsigned LEB128
-** varints of at most 32 bits.
+** per column: its FTS column index, its block count, per block its seq
+** (the first one as is, then the step from the previous seq), its length
+** and its word count, with per word its span (put_span: the gap from the
+** previous word's end, the block's start first, and its length); then
+** its position count and per position its span (the gap from the
+** previous position's end). Numbers are unsigned LEB128 varints of at
+** most 32 bits.
 */
 #include "tokmap.h"
 
@@ -96,6 +95,20 @@ static uint32_t zigzag(int64_t d) {
   return d >= 0 ? (uint32_t)(d * 2) : (uint32_t)(-d * 2 - 1);
 }
 
+/* A span as its gap from the previous span's end and its length: one
+** byte (gap << 5 | length) for a gap of 0..3 and a length of 1..31 (most
+** syllables and words), else a 0 byte, the gap (zigzag: a part of a
+** compound starts inside the whole) and the length as varints. */
+static void put_span(buf *b, int64_t gap, uint32_t len) {
+  if (gap >= 0 && gap < 4 && len >= 1 && len <= 31) {
+    buf_addc(b, (char)(gap << 5 | len));
+    return;
+  }
+  buf_addc(b, 0);
+  put(b, zigzag(gap));
+  put(b, len);
+}
+
 static void encode_col(const tokmap *m, const tokmap_col *c, buf *out) {
   put(out, (uint32_t)c->col);
   put(out, (uint32_t)c->nb);
@@ -106,17 +119,15 @@ static void encode_col(const tokmap *m, const tokmap_col *c, buf *out) {
     put(out, b->nw);
     uint32_t at = 0;
     for (uint32_t w = b->w0; w < b->w0 + b->nw; w++) {
-      put(out, m->wf[w] - at);
-      put(out, m->wt[w] - m->wf[w]);
+      put_span(out, (int64_t)m->wf[w] - at, m->wt[w] - m->wf[w]);
       at = m->wt[w];
     }
   }
   put(out, (uint32_t)c->np);
   uint32_t at = 0;
   for (size_t i = 0; i < c->np; i++) {
-    put(out, zigzag((int64_t)c->ps[i] - at));
-    put(out, c->pe[i] - c->ps[i]);
-    at = c->ps[i];
+    put_span(out, (int64_t)c->ps[i] - at, c->pe[i] - c->ps[i]);
+    at = c->pe[i];
   }
 }
 
@@ -155,6 +166,24 @@ static inline uint32_t get(rd *r) {
   return get_slow(r);
 }
 
+/* A span put_span wrote: its gap (returned) and its length. */
+static inline int64_t get_span(rd *r, uint32_t *len) {
+  if (r->p < r->e && *r->p != 0 && *r->p < 0x80) {
+    unsigned char c = *r->p++;
+    *len = c & 31;
+    return c >> 5;
+  }
+  if (r->p >= r->e || *r->p != 0) { /* no byte, or not a span's */
+    r->bad = 1;
+    *len = 0;
+    return 0;
+  }
+  r->p++;
+  uint32_t z = get(r);
+  *len = get(r);
+  return (z & 1) ? -(int64_t)(z >> 1) - 1 : (int64_t)(z >> 1);
+}
+
 /* A count of items of at least `per` bytes each that the rest can hold. */
 static size_t get_count(rd *r, size_t per) {
   uint32_t n = get(r);
@@ -170,7 +199,7 @@ static void decode_block(rd *r, tokmap *m, tokmap_col *c, size_t i) {
   if (seq > INT32_MAX || (i && step == 0)) r->bad = 1;
   uint64_t start = i ? (uint64_t)c->b[i - 1].cstart + c->b[i - 1].len + 1 : 0;
   if (start + len > UINT32_MAX) r->bad = 1;
-  size_t nw = get_count(r, 2);
+  size_t nw = get_count(r, 1);
   if (r->bad) return;
   tokmap_add_block(m, c, (int)seq, len);
   if (nw == 0) return;
@@ -182,8 +211,10 @@ static void decode_block(rd *r, tokmap *m, tokmap_col *c, size_t i) {
   uint64_t at = 0;
   uint32_t *wf = m->wf + m->nw, *wt = m->wt + m->nw;
   for (size_t w = 0; w < nw; w++) {
-    uint64_t f = at + get(r), t = f + get(r);
-    if (t > len || t <= f || r->bad) {
+    uint32_t l;
+    int64_t gap = get_span(r, &l);
+    uint64_t f = at + (uint64_t)gap, t = f + l;
+    if (gap < 0 || t > len || t <= f || r->bad) {
       r->bad = 1;
       return;
     }
@@ -197,7 +228,7 @@ static void decode_block(rd *r, tokmap *m, tokmap_col *c, size_t i) {
 static void decode_positions(rd *r, tokmap_col *c) {
   uint64_t end =
       c->nb ? (uint64_t)c->b[c->nb - 1].cstart + c->b[c->nb - 1].len : 0;
-  size_t np = get_count(r, 2);
+  size_t np = get_count(r, 1);
   if (np > c->capp) { /* room for them all at once */
     c->capp = np;
     c->ps = xrealloc(c->ps, np * sizeof *c->ps);
@@ -205,14 +236,14 @@ static void decode_positions(rd *r, tokmap_col *c) {
   }
   int64_t at = 0;
   for (size_t i = 0; i < np; i++) {
-    uint32_t z = get(r), len = get(r);
-    int64_t s = at + ((z & 1) ? -(int64_t)(z >> 1) - 1 : (int64_t)(z >> 1));
+    uint32_t len;
+    int64_t s = at + get_span(r, &len);
     if (s < 0 || (uint64_t)s + len > end || len == 0 || r->bad) {
       r->bad = 1;
       return;
     }
     c->ps[i] = (uint32_t)s, c->pe[i] = (uint32_t)s + len;
-    at = s;
+    at = c->pe[i];
   }
   c->np = np;
 }

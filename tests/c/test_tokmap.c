@@ -4,7 +4,9 @@
 **
 ** Plan: maps built at random (fixed seed) — empty columns, empty blocks,
 ** blocks without words, values at the varint byte boundaries (127, 128,
-** 16383, 16384, 2^28, 2^32 - 1) — encode and decode back to the same map,
+** 16383, 16384, 2^28, 2^32 - 1), spans of one byte and escaped ones (a
+** gap over 3, a length over 31, a compound's part before its end) — encode and
+*decode back to the same map,
 ** and encoding the decoded map gives the same bytes. Every truncation of
 ** a blob, every blob with one byte changed and some forged blobs (a count
 ** larger than the blob, a word outside its block, a position past its
@@ -45,7 +47,9 @@ static void random_map(tokmap *m) {
       seq += 1 + (int)rnd(128 + 16384 * (rnd(5) == 0));
       tokmap_add_block(m, c, seq, len);
       for (uint32_t at = 0; len > 0 && at + 1 < len && rnd(8) != 0;) {
-        uint32_t f = at + rnd(3), t = f + 1 + rnd(6);
+        /* mostly one-byte spans, sometimes a gap or a length too long */
+        uint32_t f = at + (rnd(10) ? rnd(3) : 4 + rnd(300));
+        uint32_t t = f + 1 + (rnd(10) ? rnd(6) : 31 + rnd(200));
         if (t > len) break;
         tokmap_add_word(m, c, f, t);
         at = t;
@@ -155,13 +159,15 @@ static void test_corrupt(void) {
   static const unsigned char huge[] = {1,    0,    1,    2,   0x80,
                                        0x80, 0x80, 0x80, 0x08};
   CHECK(decode_safe(huge, sizeof huge, &acc) && !acc);
-  /* one block seq 0 of length 3 with a word [2, 5): outside it */
-  static const unsigned char word[] = {1, 0, 1, 2, 1, 0, 3, 1, 2, 3, 0};
+  /* one block seq 0 of length 3 with a word [2, 5) (one byte: gap 2,
+  ** length 3): outside it */
+  static const unsigned char word[] = {1, 0, 1, 2, 1, 0, 3, 1, 2 << 5 | 3, 0};
   CHECK(decode_safe(word, sizeof word, &acc) && !acc);
-  /* one block of length 3, no word, a position [2, 6) past the column */
-  static const unsigned char pos[] = {1, 0, 1, 2, 1, 0, 3, 0, 1, 4, 4};
+  /* one block of length 3, no word, a position [2, 6) past the column,
+  ** then [2, 3) inside it */
+  static const unsigned char pos[] = {1, 0, 1, 2, 1, 0, 3, 0, 1, 2 << 5 | 4};
   CHECK(decode_safe(pos, sizeof pos, &acc) && !acc);
-  static const unsigned char pos_ok[] = {1, 0, 1, 2, 1, 0, 3, 0, 1, 4, 1};
+  static const unsigned char pos_ok[] = {1, 0, 1, 2, 1, 0, 3, 0, 1, 2 << 5 | 1};
   CHECK(decode_safe(pos_ok, sizeof pos_ok, &acc) && acc);
   /* a varint of more than 32 bits */
   static const unsigned char big[] = {1, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F};
