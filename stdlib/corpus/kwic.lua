@@ -35,6 +35,10 @@ M.methods = Kwic
 local CONTEXT = 240 -- bytes of context kept on each side
 local DEFAULT_KINDS = { "title", "lead", "heading", "paragraph", "question", "answer",
   "caption" }
+-- the kinds of the FTS columns made of blocks (body, captions, answers),
+-- which the token position maps (doc_tokmap) cover
+local MAPPED_KINDS = { dateline = 1, heading = 1, paragraph = 1, question = 1, byline = 1,
+  caption = 1, answer = 1 }
 local ALL_KINDS = { banner = 1, title = 1, dateline = 1, lead = 1, heading = 1,
   paragraph = 1, question = 1, answer = 1, caption = 1, byline = 1, related = 1,
   boilerplate = 1 }
@@ -184,7 +188,7 @@ end
 
 -- The options of corpus:kwic checked, and the block condition of query:
 -- opts, where (nil: the query has no token), the lexicon (nil: syllables),
--- the MATCH expression.
+-- the MATCH expression (nil when no kind asked for is in the maps).
 local function kwic_prep(c, query, opts)
   if type(query) ~= "string" then error("bad argument #1 to 'kwic' (query string expected)", 3) end
   opts = A.opts("kwic", 2, opts, { kinds = { "string", "table" }, width = "count",
@@ -202,6 +206,8 @@ local function kwic_prep(c, query, opts)
   end
   local m = phrase_match(query)
   if not m then return opts end
+  local mapped = false -- a kind whose blocks the token position maps hold
+  for _, k in ipairs(kinds) do mapped = mapped or MAPPED_KINDS[k] ~= nil end
   local where = Q.where():match(m)
   if #kinds > 0 then where:kinds(kinds) end
   if opts.docs then
@@ -210,7 +216,7 @@ local function kwic_prep(c, query, opts)
     where:ids(ids)
   end
   if opts.filter then where:filter(opts.filter, "kwic", 2) end
-  return opts, where, lex, m
+  return opts, where, lex, mapped and m or nil
 end
 
 -- A concordance over the C line store src (nil: none yet).
