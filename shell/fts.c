@@ -220,6 +220,20 @@ fts_tokens *fts_pretokenize(const char *text, int n) {
   return fts_pretokenize_lex(NULL, text, n);
 }
 
+int fts_tokens_each(const fts_tokens *t, fts_token_fn cb, void *ctx) {
+  const unsigned char *p = t ? (const unsigned char *)t->b.data : NULL;
+  const unsigned char *e = p ? p + t->b.len : NULL;
+  while (p && p < e) {
+    int ntok = p[1] | (p[2] << 8), start, end;
+    memcpy(&start, p + 3, 4);
+    memcpy(&end, p + 7, 4);
+    int rc = cb(ctx, p[0], (const char *)p + 11, ntok, start, end);
+    if (rc) return rc;
+    p += 11 + ntok;
+  }
+  return 0;
+}
+
 void fts_tokens_free(fts_tokens *t) {
   if (!t) return;
   buf_free(&t->b);

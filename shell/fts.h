@@ -183,6 +183,9 @@ int fts_tokenize_seg(const char *text, int n, const fts_words *ws,
 ** text with lex: the same tokens without segmenting the text again. */
 fts_tokens *fts_pretokenize_seg(const struct seg_lex *lex, const char *text,
                                 int n, const fts_words *ws);
+/* Call cb for each of t's tokens in order (as fts_tokenize would).
+** Returns 0, or the first non-zero value cb returned. */
+int fts_tokens_each(const fts_tokens *t, fts_token_fn cb, void *ctx);
 typedef struct fts_replay {
   const char *text; /* the text as it will be inserted (NULL = SQL NULL) */
   int len;

@@ -1,6 +1,7 @@
 /*
 ** lua_kwic.c — the concordance's C side for corpus.kwic:
-**   db:kwic(sql, params, query, words, nwords, limit) -> lines
+**   db:kwic(sql, params, query, words, nwords, limit [, match]) -> lines,
+**     number of blocks read from the token position maps
 **   S.kwic_lines() -> an empty line store (for kwic.from_matches)
 **   lines:get(i) -> {rowid, block, kind, title, date, s, e, left, match,
 **     right}; #lines; lines:add(doc, seq, kind, title, published, text, s,
@@ -14,7 +15,10 @@
 #include <string.h>
 
 #include "kwic.h"
+#include "kwic_map.h"
 #include "lua_store_int.h"
+#include "store_tokmap.h"
+#include "store_words.h"
 
 #define LINES_MT "tinsh.kwic.lines"
 
@@ -123,42 +127,59 @@ static int s_kwic_lines(lua_State *L) {
 
 typedef struct scan {
   sqlite3_stmt *st, *dt; /* the block rows; one document's text */
-  buf doctext;
+  const char *dtext;     /* that text (dt's current row) */
+  size_t dlen;
   int64_t dtid;
   kwic_query q;
   kwic_hits h;
+  /* from the index: the match's instances, the current document's map
+  ** (mok: it has one) and its hits */
+  int use_map;
+  uint32_t lexstamp;  /* with words: the bundled lexicon's stamp */
+  lua_Integer mapped; /* blocks whose hits came from a map */
+  kwic_mopts mo;
+  tokmap_inst inst;
+  sqlite3_stmt *mt;
+  int64_t mdoc;
+  int mok;
+  tokmap map;
+  kwic_mhits mh;
 } scan;
 
 static void scan_free(void *p) {
   scan *c = p;
   sqlite3_finalize(c->st);
   sqlite3_finalize(c->dt);
-  buf_free(&c->doctext);
   kwic_query_free(&c->q);
   kwic_hits_free(&c->h);
+  tokmap_inst_free(&c->inst);
+  sqlite3_finalize(c->mt);
+  tokmap_free(&c->map);
+  kwic_mhits_free(&c->mh);
   free(c);
 }
 
 /* The span [off, off + len) of document doc's text, read once per
-** document; NULL when out of range (a damaged row). */
+** document (the row of c->dt stays current: its text is not copied); ""
+** when out of range (a damaged row) or on an SQL error. */
 static const char *doc_span(scan *c, sqlite3 *db, int64_t doc, int64_t off,
                             int64_t len) {
   if (c->dtid != doc) {
-    buf_reset(&c->doctext);
+    c->dtext = NULL, c->dlen = 0;
     c->dtid = doc;
-    if (!c->dt &&
-        sqlite3_prepare_v2(db, "SELECT text FROM documents WHERE id = ?1", -1,
-                           &c->dt, NULL) != SQLITE_OK)
-      return NULL;
+    if (c->dt)
+      sqlite3_reset(c->dt);
+    else if (sqlite3_prepare_v2(db, "SELECT text FROM documents WHERE id = ?1",
+                                -1, &c->dt, NULL) != SQLITE_OK)
+      return "";
     sqlite3_bind_int64(c->dt, 1, doc);
     if (sqlite3_step(c->dt) == SQLITE_ROW) {
-      const char *x = (const char *)sqlite3_column_text(c->dt, 0);
-      if (x) buf_add(&c->doctext, x, (size_t)sqlite3_column_bytes(c->dt, 0));
+      c->dtext = (const char *)sqlite3_column_text(c->dt, 0);
+      c->dlen = c->dtext ? (size_t)sqlite3_column_bytes(c->dt, 0) : 0;
     }
-    sqlite3_reset(c->dt);
   }
-  if (!util_span_ok(off, len, c->doctext.len) || len > INT_MAX) return "";
-  return c->doctext.data ? c->doctext.data + off : "";
+  if (!util_span_ok(off, len, c->dlen) || len > INT_MAX) return "";
+  return c->dtext ? c->dtext + off : "";
 }
 
 /* The text of the current row: its own, or its span of the document. */
@@ -188,6 +209,64 @@ static void row_lines(scan *c, kwic_lines *l, const char *text, size_t n) {
                    text, n, &c->h.v[i]);
 }
 
+static void hit_add(kwic_hits *h, const kwic_hit *k) {
+  if (h->n == h->cap) {
+    h->cap = h->cap ? h->cap * 2 : 16;
+    h->v = xrealloc(h->v, h->cap * sizeof *h->v);
+  }
+  h->v[h->n++] = *k;
+}
+
+/* Load document doc's map and its hits (c->mok: it has a valid map). */
+static void load_doc(scan *c, int64_t doc) {
+  c->mdoc = doc, c->mok = 0;
+  sqlite3_bind_int64(c->mt, 1, doc);
+  if (sqlite3_step(c->mt) == SQLITE_ROW &&
+      tokmap_decode(&c->map, sqlite3_column_blob(c->mt, 0),
+                    (size_t)sqlite3_column_bytes(c->mt, 0)) == 0 &&
+      (!c->mo.words || c->map.lexstamp == c->lexstamp))
+    c->mok = 1;
+  sqlite3_reset(c->mt);
+  if (!c->mok) return;
+  size_t n;
+  const int32_t *p = tokmap_inst_of(&c->inst, doc, &n);
+  kwic_map_hits(&c->map, p, n, &c->mo, &c->mh);
+}
+
+/*
+** The current row's hits (into c->h) from its document's map, when the
+** map covers its block and knows its text's length n, or none when the
+** index has no instance of the phrase in the document's block columns;
+** else 0 (find them in the text).
+*/
+static int map_hits(scan *c, size_t n) {
+  int64_t doc = sqlite3_column_int64(c->st, 0);
+  int seq = sqlite3_column_int(c->st, 1);
+  const char *kind = (const char *)sqlite3_column_text(c->st, 2);
+  if (store_tokmap_kind_column(kind) < 0) return 0; /* not in the maps */
+  size_t ni;
+  tokmap_inst_of(&c->inst, doc, &ni);
+  if (ni == 0) { /* none of its block columns holds the phrase */
+    c->mapped++;
+    return 1;
+  }
+  if (doc != c->mdoc) load_doc(c, doc);
+  const tokmap_block *b = c->mok ? kwic_map_block(&c->map, seq) : NULL;
+  if (!b || b->len != n) return 0;
+  size_t lo = 0, hi = c->mh.n;
+  while (lo < hi) { /* the first hit of block seq */
+    size_t mid = (lo + hi) / 2;
+    if (c->mh.v[mid].seq < seq)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (; lo < c->mh.n && c->mh.v[lo].seq == seq; lo++)
+    hit_add(&c->h, &c->mh.v[lo].k);
+  c->mapped++;
+  return 1;
+}
+
 /* Step through the block rows, adding the lines of their hits to l (at
 ** most limit, -1: all). Returns the last sqlite3_step status. */
 static int scan_rows(scan *c, sqlite3 *db, const seg_lex *lex, int nwords,
@@ -198,8 +277,11 @@ static int scan_rows(scan *c, sqlite3 *db, const seg_lex *lex, int nwords,
     size_t n;
     const char *text = row_text(c, db, &n);
     c->h.n = 0;
-    kwic_find(&c->q, text, n, &c->h);
-    if (c->h.n && lex) kwic_whole(&c->h, 0, lex, text, n, c->q.prefix, nwords);
+    if (!c->use_map || !map_hits(c, n)) {
+      kwic_find(&c->q, text, n, &c->h);
+      if (c->h.n && lex)
+        kwic_whole(&c->h, 0, lex, text, n, c->q.prefix, nwords);
+    }
     if (limit >= 0 && c->h.n > (size_t)(limit - (lua_Integer)l->n))
       c->h.n = (size_t)(limit - (lua_Integer)l->n);
     if (c->h.n) row_lines(c, l, text, n);
@@ -207,16 +289,54 @@ static int scan_rows(scan *c, sqlite3 *db, const seg_lex *lex, int nwords,
   return rc;
 }
 
+/* Is the index's user lexicon (the maps' words) the database's current
+** one (what corpus.kwic's lexicon holds)? (The bundled lexicon is checked
+** map by map: store_tokmap_lexstamp.) */
+static int lexicon_current(store *s) {
+  char *had = store_meta(s, "fts_lexicon"), *cur = store_words_text(s);
+  int same = cur && strcmp(had ? had : "", cur) == 0;
+  free(had);
+  free(cur);
+  return same;
+}
+
 /*
-** db:kwic(sql, params, query, words, nwords, limit) -> lines. sql yields
+** Take the hits from the maps where a document has one: the instances of
+** MATCH expression match (the rows' own), the words of the maps when
+** whole words are asked for and the maps were segmented with the current
+** lexicon. Without the table, or on an error, c->use_map stays 0.
+*/
+static void use_maps(scan *c, store *s, const char *match, int words,
+                     int nwords) {
+  sqlite3 *db = store_db(s);
+  if (c->q.n >= KWIC_MAXQ) return; /* kwic_query keeps only KWIC_MAXQ */
+  for (int i = 0; i < c->q.n; i++)
+    if (strchr(c->q.tok[i], FTS_WORD_JOIN)) return; /* a word token */
+  if (words && !lexicon_current(s)) return;
+  if (sqlite3_prepare_v2(db, "SELECT map FROM doc_tokmap WHERE doc = ?1", -1,
+                         &c->mt, NULL) != SQLITE_OK)
+    return;
+  if (store_tokmap_instances(db, match, &c->inst) != SQLITE_OK) return;
+  c->mo = (kwic_mopts){c->q.n, c->q.prefix, words, words ? nwords : -1};
+  c->mdoc = INT64_MIN;
+  c->lexstamp = store_tokmap_lexstamp();
+  c->use_map = 1;
+}
+
+/*
+** db:kwic(sql, params, query, words, nwords, limit [, match]) -> lines,
+** the number of blocks whose hits came from a map.
+** sql yields
 ** block rows (doc, seq, kind, text, off, len [, title, published]) as
 ** corpus.sql's Q.blocks (a NULL text: the span of the document's text).
 ** words: nil for syllables, else the lexicon (true: the default) whose
 ** whole words matches must be; nwords: context in words (-1: bytes);
-** limit: stop after that many lines (-1: all).
+** limit: stop after that many lines (-1: all). match: the FTS5 MATCH
+** expression of sql's rows; given, the hits of a block come from its
+** document's token position map (doc_tokmap) where it has one.
 */
 int ls_db_kwic(lua_State *L) {
-  lua_settop(L, 7);
+  lua_settop(L, 8);
   ldb *d = ls_check_db(L, 1);
   const char *sql = luaL_checkstring(L, 2);
   size_t qn;
@@ -227,18 +347,20 @@ int ls_db_kwic(lua_State *L) {
   box *b = ls_box_push(L);
   scan *c = xcalloc(1, sizeof *c);
   b->p = c, b->free = scan_free;
-  buf_init(&c->doctext);
   kwic_lines *l = &push_lines(L)->l;
   sqlite3 *db = store_db(d->s);
   if (kwic_query_init(&c->q, qs, qn) == 0) return 1;
   if (sqlite3_prepare_v2(db, sql, -1, &c->st, NULL) != SQLITE_OK)
     return luaL_error(L, "sql: %s", sqlite3_errmsg(db));
   ls_bind_params(L, c->st, 3);
+  if (!lua_isnil(L, 8))
+    use_maps(c, d->s, luaL_checkstring(L, 8), lex != NULL, nwords);
   int rc = scan_rows(c, db, lex, nwords, limit, l);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return luaL_error(L, "sql: %s", sqlite3_errmsg(db));
+  lua_pushinteger(L, c->mapped);
   ls_box_release(b);
-  return 1;
+  return 2;
 }
 
 static const luaL_Reg lines_methods[] = {

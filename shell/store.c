@@ -16,6 +16,7 @@
 #include "parse.h"
 #include "store_facts.h"
 #include "store_int.h"
+#include "store_tokmap.h"
 #include "store_wordstats.h"
 #include "text.h"
 
@@ -364,6 +365,8 @@ static int migrate(store *s, char **err) {
                   : set_meta(s, "fts_words", "0", err);
   if (!rc && have < 7) /* 6 -> 7: word statistics (store_wordstats.h) */
     rc = store_exec(s, WSTATS_SCHEMA_SQL, err);
+  if (!rc && have < 8) /* 7 -> 8: token position maps (store_tokmap.h) */
+    rc = store_exec(s, TOKMAP_SCHEMA_SQL, err);
   if (!rc) /* fields added to fact_schema.h since the file was made */
     rc = store_facts_add_columns(s, err);
   if (!rc) rc = set_meta(s, "schema_version", num, err);

@@ -53,6 +53,7 @@ typedef struct item {
   int raw_same;
   unsigned char *block_text;
   struct wstats_doc *ws; /* its word counts (store_wordstats.h) or NULL */
+  buf tokmap;            /* its token position map (store_tokmap.h) */
 } item;
 
 typedef struct job {
@@ -124,7 +125,7 @@ typedef struct ingest {
   /* prepared statements */
   sqlite3_stmt *q_file, *q_file_by_hash, *q_doc_by_hash, *ins_doc, *ins_block,
       *ins_fts, *ins_file, *upd_file_stat, *ins_err, *q_fts_old, *del_fts,
-      *q_fts_has;
+      *q_fts_has, *ins_tokmap;
   sqlite3_stmt *ins_fact[FK__COUNT]; /* one insert per fact kind */
 } ingest;
 

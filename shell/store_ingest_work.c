@@ -22,6 +22,7 @@
 #include "segment.h"
 #include "store_facts.h"
 #include "store_ingest_int.h"
+#include "store_tokmap.h"
 
 /* ---- parsing (worker side) ---- */
 
@@ -83,7 +84,8 @@ static int parse_record(const char *path, const char *raw, size_t n, int rec,
 /*
 ** The tokens of FTS columns t[0..5) (lengths it->fts[c].len) with lex,
 ** and, when ws is not NULL (it counts with lex), the document's word
-** counts from the same words: each text is segmented once.
+** counts, and its token position map, all from the same words: each text
+** is segmented once.
 */
 static void tokenize_cols(item *it, const seg_lex *lex, const wstats *ws,
                           const char *const t[5]) {
@@ -94,6 +96,8 @@ static void tokenize_cols(item *it, const seg_lex *lex, const wstats *ws,
         fts_pretokenize_seg(lex, t[c], it->fts[c].len, &words[c]);
   }
   if (ws) it->ws = wstats_count_cols(ws, it->d, t, words);
+  buf_init(&it->tokmap);
+  store_tokmap_build(it->d, it->fts, lex, words, &it->tokmap);
   for (int c = 0; c < 5; c++) fts_words_free(&words[c]);
 }
 
@@ -143,6 +147,7 @@ static void item_free(item *it) {
   for (int c = 0; c < 5; c++) fts_tokens_free((fts_tokens *)it->fts[c].tokens);
   free(it->block_text);
   wstats_doc_free(it->ws);
+  buf_free(&it->tokmap);
 }
 
 static void job_fail(job *j, const char *fmt, ...)

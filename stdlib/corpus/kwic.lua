@@ -35,6 +35,10 @@ M.methods = Kwic
 local CONTEXT = 240 -- bytes of context kept on each side
 local DEFAULT_KINDS = { "title", "lead", "heading", "paragraph", "question", "answer",
   "caption" }
+-- the kinds of the FTS columns made of blocks (body, captions, answers),
+-- which the token position maps (doc_tokmap) cover
+local MAPPED_KINDS = { dateline = 1, heading = 1, paragraph = 1, question = 1, byline = 1,
+  caption = 1, answer = 1 }
 local ALL_KINDS = { banner = 1, title = 1, dateline = 1, lead = 1, heading = 1,
   paragraph = 1, question = 1, answer = 1, caption = 1, byline = 1, related = 1,
   boilerplate = 1 }
@@ -183,7 +187,8 @@ local function finish(self, opts)
 end
 
 -- The options of corpus:kwic checked, and the block condition of query:
--- opts, where (nil: the query has no token), the lexicon (nil: syllables).
+-- opts, where (nil: the query has no token), the lexicon (nil: syllables),
+-- the MATCH expression (nil when no kind asked for is in the maps).
 local function kwic_prep(c, query, opts)
   if type(query) ~= "string" then error("bad argument #1 to 'kwic' (query string expected)", 3) end
   opts = A.opts("kwic", 2, opts, { kinds = { "string", "table" }, width = "count",
@@ -201,6 +206,8 @@ local function kwic_prep(c, query, opts)
   end
   local m = phrase_match(query)
   if not m then return opts end
+  local mapped = false -- a kind whose blocks the token position maps hold
+  for _, k in ipairs(kinds) do mapped = mapped or MAPPED_KINDS[k] ~= nil end
   local where = Q.where():match(m)
   if #kinds > 0 then where:kinds(kinds) end
   if opts.docs then
@@ -209,7 +216,7 @@ local function kwic_prep(c, query, opts)
     where:ids(ids)
   end
   if opts.filter then where:filter(opts.filter, "kwic", 2) end
-  return opts, where, lex
+  return opts, where, lex, mapped and m or nil
 end
 
 -- A concordance over the C line store src (nil: none yet).
@@ -219,17 +226,24 @@ local function new_kwic(query, opts, src)
 end
 
 --- corpus:kwic(query [, opts]) -> concordance. The blocks of the
---- documents the index finds are read, searched and cut in C (db:kwic);
---- the lines stay there until one is read.
+--- documents the index finds are read and cut in C (db:kwic): the hits
+--- come from the index's phrase instances and each document's token
+--- position map (doc_tokmap), or for a document without one from its
+--- text; the lines stay there until one is read.
 function M.kwic(c, query, opts)
-  local where, lex
-  opts, where, lex = kwic_prep(c, query, opts)
+  local where, lex, m
+  opts, where, lex, m = kwic_prep(c, query, opts)
   if not where then return new_kwic(query, opts) end
   -- with sort or sample, every match is needed before the cut
   local stop = not opts.sort and not opts.sample and opts.limit or -1
   local sql, params = Q.blocks_sql(core.spans(c), where, nil, true)
-  local src = core.db(c):kwic(sql, params, query, lex, lex and opts.words or -1, stop)
-  return finish(new_kwic(query, opts, src), opts)
+  -- the hits from the token position maps where documents have them
+  -- (M.from_maps false: always from the texts, to check one against the other)
+  local src, mapped = core.db(c):kwic(sql, params, query, lex, lex and opts.words or -1, stop,
+    M.from_maps ~= false and m or nil)
+  local k = new_kwic(query, opts, src)
+  k._mapped = mapped -- blocks whose hits came from the maps (tests, benchmarks)
+  return finish(k, opts)
 end
 
 -- The same concordance found and cut in Lua, block by block (the path

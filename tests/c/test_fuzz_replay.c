@@ -52,6 +52,9 @@ static const char *replay_label; /* the input being replayed */
 #define FUZZ_ENTRY fuzz_kwic_one
 #include "../fuzz/fuzz_kwic.c"
 #undef FUZZ_ENTRY
+#define FUZZ_ENTRY fuzz_tokmap_one
+#include "../fuzz/fuzz_tokmap.c"
+#undef FUZZ_ENTRY
 
 static const struct {
   const char *name;
@@ -59,7 +62,7 @@ static const struct {
 } targets[] = {{"text", fuzz_text_one}, {"parse", fuzz_parse_one},
                {"fts", fuzz_fts_one},   {"query", fuzz_query_one},
                {"json", fuzz_json_one}, {"segment", fuzz_segment_one},
-               {"kwic", fuzz_kwic_one}};
+               {"kwic", fuzz_kwic_one}, {"tokmap", fuzz_tokmap_one}};
 
 static void replay(const char *label, const char *data, size_t n) {
   replay_label = label;

@@ -27,7 +27,7 @@ target_link_libraries(tinshcore_fuzz PUBLIC ${SQLITE_LINK_LIBRARIES}
   ${UTF8PROC_LINK_LIBRARIES} ${PCRE2_LINK_LIBRARIES} Threads::Threads m)
 
 set(FUZZ_TARGETS fuzz_text fuzz_parse fuzz_fts fuzz_query fuzz_json
-                 fuzz_segment fuzz_pattern fuzz_kwic)
+                 fuzz_segment fuzz_pattern fuzz_kwic fuzz_tokmap)
 foreach(name ${FUZZ_TARGETS})
   add_executable(${name} ${CMAKE_SOURCE_DIR}/tests/fuzz/${name}.c)
   target_compile_options(${name} PRIVATE -fsanitize=fuzzer ${FUZZ_SAN})

@@ -15,7 +15,7 @@ set -u
 build=${1:?usage: run.sh BUILD_DIR [SECONDS] [TARGET...]}
 secs=${2:-60}
 [ $# -ge 2 ] && shift 2 || shift $#
-targets=${*:-fuzz_text fuzz_parse fuzz_fts fuzz_query fuzz_json fuzz_db fuzz_sandbox fuzz_segment fuzz_pattern fuzz_kwic}
+targets=${*:-fuzz_text fuzz_parse fuzz_fts fuzz_query fuzz_json fuzz_db fuzz_sandbox fuzz_segment fuzz_pattern fuzz_kwic fuzz_tokmap}
 src=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
