@@ -244,33 +244,41 @@ char **util_dir_names(const char *dir, size_t *n) {
 }
 
 /*
-** Open path for reading; *st gets its fstat. A FIFO opens blocking only
-** when wait_fifo (as cat waits for the writer: `tinsh parse` of a named
-** pipe); otherwise the open never blocks (a FIFO with no writer reads as
-** empty). Reads are blocking either way, so a slow writer's data is not
-** cut short. -1 with errno.
+** Open path for reading; *st gets its fstat. The open never blocks (a
+** FIFO with no writer reads as empty) unless wait_fifo and path is a
+** FIFO: then it is opened again, blocking, as cat waits for the writer
+** (`tinsh parse` of a named pipe). Reads are blocking either way, so a
+** slow writer's data is not cut short; a regular file or a folder needs
+** no flag change (O_NONBLOCK does not apply to them): open and fstat
+** are its only calls. -1 with errno.
 */
 static int open_read(const char *path, struct stat *st, int wait_fifo) {
-  struct stat pre;
-  int nb = !(wait_fifo && stat(path, &pre) == 0 && S_ISFIFO(pre.st_mode));
-  int fd = open(path, O_RDONLY | (nb ? O_NONBLOCK : 0) | O_CLOEXEC | O_NOCTTY);
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) return -1;
-  if (fstat(fd, st) != 0) {
-    int e = errno;
+  if (fstat(fd, st) != 0) goto fail;
+  if (S_ISREG(st->st_mode) || S_ISDIR(st->st_mode)) return fd;
+  if (wait_fifo && S_ISFIFO(st->st_mode)) {
     close(fd);
-    errno = e;
-    return -1;
+    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) return -1;
+    if (fstat(fd, st) != 0) goto fail;
   }
   fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   return fd;
+fail:;
+  int e = errno;
+  close(fd);
+  errno = e;
+  return -1;
 }
 
 /*
 ** Read fd to the end into a malloc'd, NUL-terminated buffer of at most
-** max bytes, growing from hint. Never aborts: ENOMEM when memory runs
-** out, EFBIG past max (a device or a growing file).
+** max bytes, growing from hint. A regular file (reg) ends at its first
+** short read. Never aborts: ENOMEM when memory runs out, EFBIG past max
+** (a device or a growing file).
 */
-static int read_all(int fd, int64_t max, size_t hint, char **out,
+static int read_all(int fd, int64_t max, size_t hint, int reg, char **out,
                     size_t *outlen) {
   size_t cap = hint < 65536 ? 65536 : hint + 1, len = 0;
   char *b = malloc(cap + 1);
@@ -290,6 +298,7 @@ static int read_all(int fd, int64_t max, size_t hint, char **out,
     if (n < 0) err = errno;
     if (n <= 0) break;
     len += (size_t)n;
+    if (reg && len < cap) break; /* a short read: the end of the file */
   }
   if (!err && (int64_t)len > max) err = EFBIG;
   if (err) {
@@ -312,10 +321,13 @@ int util_read_file_ex(const char *path, int64_t max, int flags, char **out,
   int err = 0;
   if ((flags & UTIL_READ_REGULAR) && !S_ISREG(st.st_mode))
     err = EINVAL;
+  else if (S_ISDIR(st.st_mode))
+    err = EISDIR; /* what read(2) would say */
   else if (S_ISREG(st.st_mode) && st.st_size > max)
     err = EFBIG; /* known before reading a byte */
-  if (!err && read_all(fd, max, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0,
-                       out, outlen) != 0)
+  int reg = S_ISREG(st.st_mode);
+  if (!err &&
+      read_all(fd, max, reg ? (size_t)st.st_size : 0, reg, out, outlen) != 0)
     err = errno;
   close(fd);
   errno = err;
