@@ -22,6 +22,11 @@ static inline int text_latin1_viet(int32_t cp) {
   return c < 32 && (0x263C370Fu >> c & 1);
 }
 
+/* text_normalize without its fast path (every code point goes the general
+** way): the same result, for tests that pin the fast path to it. */
+char *text_normalize_ref(const char *s, size_t n, size_t *outlen,
+                         text_stats *st);
+
 /*
 ** When s[0..n) is clearly not UTF-8 (many invalid sequences, almost no
 ** valid multi-byte ones), decode it as Windows-1258 (Vietnamese) or

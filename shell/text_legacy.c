@@ -727,13 +727,31 @@ static size_t word_start(const unsigned char *u, size_t lo, size_t z,
   return z;
 }
 
+/* The first ' ' of s[i..n), or n: eight bytes a step (words are short:
+** this beats a memchr call per word). */
+static inline size_t next_space(const char *s, size_t i, size_t n) {
+  const uint64_t ones = 0x0101010101010101ull;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w); /* the first byte lowest, as below */
+#endif
+    w ^= ones * ' ';
+    /* high bit set in the lowest zero byte (and maybe in bytes above it) */
+    uint64_t z = (w - ones) & ~w & (ones << 7);
+    if (z) return i + ((size_t)__builtin_ctzll(z) >> 3);
+  }
+  while (i < n && s[i] != ' ') i++;
+  return i;
+}
+
 size_t text_bad_syllables(const char *s, size_t n, char *ex, size_t cap,
                           size_t *seen) {
   const unsigned char *u = (const unsigned char *)s;
   size_t bad = 0, words = 0;
   for (size_t i = 0; i < n;) { /* one space-separated word a turn */
-    const char *sp = memchr(s + i, ' ', n - i);
-    size_t e = sp ? (size_t)(sp - s) : n, z = e, a;
+    size_t e = next_space(s, i, n), z = e, a;
     int wide;
     words++;
     while (z > i && trail_punct(u[z - 1])) z--;

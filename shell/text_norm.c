@@ -76,6 +76,13 @@ static int viet_specific(int32_t cp) {
          cp == 0x1AF || cp == 0x1B0;
 }
 
+/* viet_specific over U+0100..U+01BF as a bit map (bit cp & 63 of word
+** (cp - 0x100) >> 6): ă Ă đ Đ ĩ Ĩ / ũ Ũ / ơ Ơ ư Ư. Pinned to viet_specific
+** by text_normalize_ref (test_text_fast). */
+static const uint64_t viet2[3] = {
+    1ull << 2 | 1ull << 3 | 1ull << 16 | 1ull << 17 | 1ull << 40 | 1ull << 41,
+    1ull << 40 | 1ull << 41, 1ull << 32 | 1ull << 33 | 1ull << 47 | 1ull << 48};
+
 /* Does cp force a line through NFC composition? */
 static int needs_nfc(int32_t cp) {
   if (cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF)) return 0;
@@ -97,6 +104,7 @@ typedef struct norm {
   size_t cps_cap;
   buf tmp; /* scratch: one converted line */
   text_stats *st;
+  int slow; /* no fast_run: every code point through put_cp (for tests) */
 } norm;
 
 static void grow_cps(norm *z, size_t need) {
@@ -441,15 +449,15 @@ static size_t fast_run(norm *z, const char *s, size_t n, size_t i) {
       j++;
     } else if (c >= 0xC3 && c <= 0xC6 && j + 1 < n &&
                (u[j + 1] & 0xC0) == 0x80) {
-      int32_t cp = (int32_t)(((c & 0x1F) << 6) | (u[j + 1] & 0x3F));
-      if (cp < 0x100 && !text_latin1_viet(cp)) break; /* may be mojibake */
-      viet += (size_t)viet_specific(cp);
+      unsigned cp = ((c & 0x1F) << 6) | (u[j + 1] & 0x3F);
+      if (cp < 0x100 && !text_latin1_viet((int32_t)cp)) break; /* mojibake? */
+      viet += cp >= 0x100 && (viet2[(cp - 0x100) >> 6] >> (cp & 63) & 1);
       j += 2;
     } else if (c == 0xE1 && j + 2 < n &&
                (u[j + 1] == 0xBA || u[j + 1] == 0xBB) &&
                (u[j + 2] & 0xC0) == 0x80) {
-      int32_t cp = 0x1000 | ((u[j + 1] & 0x3F) << 6) | (u[j + 2] & 0x3F);
-      viet += (size_t)viet_specific(cp);
+      /* U+1E80..U+1EFF: Vietnamese-only from U+1EA0 to U+1EF9 */
+      viet += u[j + 1] == 0xBA ? u[j + 2] >= 0xA0 : u[j + 2] <= 0xB9;
       j += 3;
     } else {
       break;
@@ -498,7 +506,8 @@ static void run(norm *z, const char *s, size_t n) {
   size_t i = 0, j;
   while (i < n) {
     unsigned char c = (unsigned char)s[i];
-    if (c >= 0x21 && c != 0x7F && c != '&' && (j = fast_run(z, s, n, i)) > i) {
+    if (c >= 0x21 && c != 0x7F && c != '&' && !z->slow &&
+        (j = fast_run(z, s, n, i)) > i) {
       i = j;
     } else if (c == '\r') {
       z->st->crlf++;
@@ -562,10 +571,13 @@ static void decode_input(const char **s, size_t *n, buf *conv, text_stats *st) {
   *s = conv->data ? conv->data : "", *n = conv->len;
 }
 
-char *text_normalize(const char *s, size_t n, size_t *outlen, text_stats *st) {
+/* text_normalize, with or without the fast path (slow). */
+static char *normalize(const char *s, size_t n, size_t *outlen, text_stats *st,
+                       int slow) {
   text_stats dummy;
   norm z;
   memset(&z, 0, sizeof z);
+  z.slow = slow;
   if (!st) st = &dummy;
   memset(st, 0, sizeof *st);
   z.st = st;
@@ -585,6 +597,15 @@ char *text_normalize(const char *s, size_t n, size_t *outlen, text_stats *st) {
   free(z.cps);
   if (outlen) *outlen = z.out.len;
   return buf_detach(&z.out);
+}
+
+char *text_normalize(const char *s, size_t n, size_t *outlen, text_stats *st) {
+  return normalize(s, n, outlen, st, 0);
+}
+
+char *text_normalize_ref(const char *s, size_t n, size_t *outlen,
+                         text_stats *st) {
+  return normalize(s, n, outlen, st, 1);
 }
 
 char *text_normalize_str(const char *s, size_t n, size_t *outlen) {

@@ -217,9 +217,10 @@ static size_t scan_number(const char *s, size_t i, size_t b, tok *t) {
 ** punctuation token per other code point. Returns its end. */
 static size_t scan_tok(const char *s, size_t i, size_t b, tok *t) {
   text_tok w;
+  unsigned char c0 = (unsigned char)s[i];
+  if (c0 >= '0' && c0 <= '9') return t->cp = c0, scan_number(s, i, b, t);
   size_t e = text_tok_at(s, b, i, &w);
   t->cp = w.cp;
-  if (w.cp >= '0' && w.cp <= '9') return scan_number(s, i, b, t);
   t->len = (uint32_t)w.len;
   if (w.kind == TEXT_TOK_PUNCT) return e;
   if (w.flags & TEXT_TOKF_UPPER) t->flags |= TF_UPPER;
