@@ -692,21 +692,44 @@ static int ends_breve_circ(const unsigned char *u, size_t lo, size_t z) {
 }
 
 /*
+** A first look at the last bytes of the word ending at u[z) (z > lo): 0
+** when no spelling rule can fail on it whatever its vowel -- more than two
+** final consonants, a final the rules never name (m, n, ...), or an ASCII
+** vowel at the end -- else its count of final consonants (0..2) + 1.
+** Decided from up to three bytes, without a loop.
+*/
+static inline unsigned end_finals(const unsigned char *u, size_t lo, size_t z) {
+  unsigned x = u[z - 1], y = z - lo >= 2 ? u[z - 2] : 0;
+  unsigned c1 = (unsigned)ascii_cons(x), c2 = c1 & (unsigned)ascii_cons(y);
+  if (!c1) return x >= 0x80 ? 1 : 0; /* no final: ends_breve_circ decides */
+  unsigned a = x | 0x20, b = y | 0x20;
+  if (!c2) return a == 'c' || a == 'p' || a == 't' ? 2 : 0;
+  if (z - lo >= 3 && ascii_cons(u[z - 3])) return 0;
+  return b == 'c' || a == 'h' || (b == 'n' && a == 'g') ? 3 : 0;
+}
+
+/*
 ** Could a spelling rule fail on the word ending at u[z) (not before lo)?
 ** A look at its end only: the final consonants and the vowel before them
-** (rule_may_fire), so that most words are never parsed whole.
+** (rule_may_fire), so that most words are never parsed whole. slow: the
+** final consonants counted one by one rather than by end_finals (the
+** same answer; text_bad_syllables_ref).
 */
-static int end_fires(const unsigned char *u, size_t lo, size_t z) {
-  size_t e = z, f = 0, b;
+static int end_fires(const unsigned char *u, size_t lo, size_t z, int slow) {
+  size_t f, e, b;
+  if (slow) {
+    for (f = 0, e = z; e > lo && ascii_cons(u[e - 1]); e--)
+      if (++f > 2) return 0;
+    if (e == lo) return 0;
+    if (!f) return ends_breve_circ(u, lo, z);
+  } else {
+    unsigned k = end_finals(u, lo, z);
+    if (k <= 1) return k && ends_breve_circ(u, lo, z);
+    f = k - 1, e = z - f;
+  }
   char c[2];
-  while (e > lo && ascii_cons(u[e - 1]))
-    if (++f > 2)
-      return 0;
-    else
-      e--;
   if (e == lo) return 0;
-  if (!f) return ends_breve_circ(u, lo, z);
-  for (size_t k = 0; k < f; k++) c[k] = (char)(u[e + k] | 0x20);
+  for (size_t j = 0; j < f; j++) c[j] = (char)(u[e + j] | 0x20);
   for (b = e - 1; b > lo && (u[b] & 0xC0) == 0x80;) b--;
   int32_t cp;
   syl_letter v;
@@ -746,8 +769,9 @@ static inline size_t next_space(const char *s, size_t i, size_t n) {
   return i;
 }
 
-size_t text_bad_syllables(const char *s, size_t n, char *ex, size_t cap,
-                          size_t *seen) {
+/* text_bad_syllables, with end_finals or without (slow). */
+static size_t bad_syllables(const char *s, size_t n, char *ex, size_t cap,
+                            size_t *seen, int slow) {
   const unsigned char *u = (const unsigned char *)s;
   size_t bad = 0, words = 0;
   for (size_t i = 0; i < n;) { /* one space-separated word a turn */
@@ -755,7 +779,8 @@ size_t text_bad_syllables(const char *s, size_t n, char *ex, size_t cap,
     int wide;
     words++;
     while (z > i && trail_punct(u[z - 1])) z--;
-    if (z > i && end_fires(u, i, z) && (a = word_start(u, i, z, &wide), wide) &&
+    if (z > i && end_fires(u, i, z, slow) &&
+        (a = word_start(u, i, z, &wide), wide) &&
         word_impossible(s + a, z - a) && !bad++ && ex && cap) {
       size_t k = z - a < cap - 1 ? z - a : 0;
       memcpy(ex, s + a, k);
@@ -765,4 +790,13 @@ size_t text_bad_syllables(const char *s, size_t n, char *ex, size_t cap,
   }
   *seen = words;
   return bad;
+}
+
+size_t text_bad_syllables(const char *s, size_t n, char *ex, size_t cap,
+                          size_t *seen) {
+  return bad_syllables(s, n, ex, cap, seen, 0);
+}
+
+size_t text_bad_syllables_ref(const char *s, size_t n, size_t *seen) {
+  return bad_syllables(s, n, NULL, 0, seen, 1);
 }
