@@ -197,7 +197,8 @@ void arena_free(arena *a) {
   a->head = NULL;
 }
 
-void *arena_alloc(arena *a, size_t n) {
+/* n bytes (8-byte aligned) from a, not zeroed. */
+static void *arena_take(arena *a, size_t n) {
   n = (n + 7) & ~(size_t)7;
   arena_chunk *c = a->head;
   if (!c || c->cap - c->used < n) {
@@ -209,12 +210,18 @@ void *arena_alloc(arena *a, size_t n) {
   }
   void *p = c->data + c->used;
   c->used += n;
+  return p;
+}
+
+void *arena_alloc(arena *a, size_t n) {
+  void *p = arena_take(a, n);
   memset(p, 0, n);
   return p;
 }
 
+/* A copy is written whole: no zeroing first. */
 char *arena_strndup(arena *a, const char *s, size_t n) {
-  char *d = arena_alloc(a, n + 1);
+  char *d = arena_take(a, n + 1);
   memcpy(d, s, n);
   d[n] = '\0';
   return d;
