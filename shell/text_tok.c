@@ -39,9 +39,9 @@ static size_t scan_run(const char *s, size_t n, size_t i, unsigned c,
   return i;
 }
 
-size_t text_tok_at(const char *s, size_t n, size_t i, text_tok *t) {
-  int32_t cp;
-  int k = text_decode(s + i, n - i, &cp);
+/* text_tok_at once the first code point cp (k bytes) is decoded. */
+static inline size_t tok_at(const char *s, size_t n, size_t i, int32_t cp,
+                            int k, text_tok *t) {
   unsigned c = text_class(cp);
   t->off = i, t->cp = cp, t->flags = 0;
   if ((c & TEXT_WORD) && !(c & TEXT_MARK)) {
@@ -53,6 +53,17 @@ size_t text_tok_at(const char *s, size_t n, size_t i, text_tok *t) {
   t->kind = TEXT_TOK_PUNCT;
   t->len = (size_t)k;
   return i + (size_t)k;
+}
+
+size_t text_tok_at(const char *s, size_t n, size_t i, text_tok *t) {
+  int32_t cp;
+  int k = text_decode(s + i, n - i, &cp);
+  return tok_at(s, n, i, cp, k, t);
+}
+
+size_t text_tok_at_cp(const char *s, size_t n, size_t i, int32_t cp, int k,
+                      text_tok *t) {
+  return tok_at(s, n, i, cp, k, t);
 }
 
 int text_tok_next(const char *s, size_t n, size_t *pos, text_tok *t) {
