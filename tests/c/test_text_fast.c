@@ -18,7 +18,9 @@
 **     and as text_bad_syllables_ref (final consonants read one by one, not
 **     by the three-byte first look).
 **  3. the tokenizer's flags (gathered without a branch per code point)
-**     equal a per-code-point reference over text_class_slow.
+**     equal a per-code-point reference over text_class_slow, and
+**     text_tok_at_cp (first code point decoded by the caller, as xtok.c
+**     does) gives the token text_tok_at gives.
 **  4. buf_add_json_str (eight plain ASCII bytes a step, inline 2- and
 **     3-byte sequences) writes what a per-code-point reference writes,
 **     invalid bytes as \ufffd included.
@@ -268,6 +270,12 @@ static void test_tok_flags(void) {
       unsigned f = ref_flags(b.data, b.len, t.off, &end);
       bad +=
           (t.flags & ~(unsigned)TEXT_TOKF_SPACE) != f || t.off + t.len != end;
+      int32_t cp; /* text_tok_at_cp, handed the first code point, agrees */
+      int k = text_decode(b.data + t.off, b.len - t.off, &cp);
+      text_tok u;
+      size_t e = text_tok_at_cp(b.data, b.len, t.off, cp, k, &u);
+      bad += e != end || u.len != t.len || u.kind != t.kind || u.cp != t.cp ||
+             u.flags != (t.flags & ~(unsigned)TEXT_TOKF_SPACE);
     }
   }
   CHECK(bad == 0);
