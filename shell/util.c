@@ -117,15 +117,86 @@ char *buf_detach(buf *b) {
   return s;
 }
 
-void buf_add_json_str(buf *b, const char *s, size_t n) {
+#define JSON_ONES 0x0101010101010101ull
+
+/* 0x80 in each byte b of w where (b & m) == v, 0 in the others (exact: no
+** carry crosses a byte). */
+static inline uint64_t json_eq(uint64_t w, unsigned m, unsigned v) {
+  const uint64_t lo7 = JSON_ONES * 0x7F;
+  uint64_t x = (w & (JSON_ONES * m)) ^ (JSON_ONES * v);
+  return ~(((x & lo7) + lo7) | x | lo7);
+}
+
+/*
+** The end of the run from u[i] (a character boundary) that a JSON string
+** takes as it is, eight bytes a step without a branch per byte: no byte
+** below 0x20, no '"' or '\\', and well-formed 2- and 3-byte sequences
+** only -- every continuation byte is one that a lead byte just before
+** asks for, and no lead that may start an overlong form, a surrogate or a
+** 4-byte sequence (C0 C1 E0 ED F0..FF: those go the byte-by-byte way).
+** Returns a character boundary at or after i: the rest is left to
+** buf_add_json_str's byte-by-byte loop.
+*/
+static size_t json_fast(const unsigned char *u, size_t i, size_t n) {
+  uint64_t p2 = 0, p3 = 0; /* the last word's 2- and 3-byte leads */
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, u + i, 8);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w); /* the first byte lowest */
+#endif
+    uint64_t l2 = json_eq(w, 0xE0, 0xC0), l3 = json_eq(w, 0xF0, 0xE0);
+    uint64_t stop = json_eq(w, 0xE0, 0x00) | json_eq(w, 0xFF, '"') |
+                    json_eq(w, 0xFF, '\\') | json_eq(w, 0xF0, 0xF0) |
+                    json_eq(w, 0xFE, 0xC0) | json_eq(w, 0xFF, 0xE0) |
+                    json_eq(w, 0xFF, 0xED);
+    uint64_t need =
+        l2 << 8 | l3 << 8 | l3 << 16 | p2 >> 56 | p3 >> 56 | p3 >> 48;
+    if (stop || need != json_eq(w, 0xC0, 0x80)) break;
+    p2 = l2, p3 = l3;
+  }
+  /* a sequence the last word left open: back to its lead */
+  if ((p2 | p3) >> 63) return i - 1;
+  if (p3 >> 55 & 1) return i - 2;
+  return i;
+}
+
+/* The escape of ASCII byte c (below 0x20, '"' or '\\') into b. */
+static void json_escape(buf *b, unsigned char c) {
   static const char hex[] = "0123456789abcdef";
+  char e[6] = {'\\', (char)c, '0', '0', hex[c >> 4], hex[c & 15]};
+  size_t k = 2;
+  if (c == '\n')
+    e[1] = 'n';
+  else if (c == '\r')
+    e[1] = 'r';
+  else if (c == '\t')
+    e[1] = 't';
+  else if (c < 0x20)
+    e[1] = 'u', k = 6;
+  buf_add(b, e, k);
+}
+
+/*
+** Plain bytes are never copied one by one: runs of them go in one buf_add.
+** json_fast passes most of a text; where it stops, one word (8 bytes) goes
+** byte by byte before it is tried again.
+*/
+void buf_add_json_str(buf *b, const char *s, size_t n) {
+  const unsigned char *u0 = (const unsigned char *)s;
   buf_reserve(b, n + 2);
   buf_addc(b, '"');
-  size_t run = 0; /* start of the pending run of plain bytes */
+  size_t run = 0;     /* start of the pending run of plain bytes */
+  size_t slow_to = 0; /* byte by byte up to here */
   for (size_t i = 0; i < n; i++) {
+    if (i >= slow_to) {
+      i = json_fast(u0, i, n);
+      slow_to = i + 8;
+      if (i >= n) break;
+    }
     unsigned char c = (unsigned char)s[i];
     if (c >= 0x80) { /* a valid sequence passes; a bad byte is U+FFFD */
-      const unsigned char *u = (const unsigned char *)s + i;
+      const unsigned char *u = u0 + i;
       if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (u[1] & 0xC0) == 0x80) {
         i++; /* two bytes, valid: the common case, without utf8proc */
         continue;
@@ -149,27 +220,7 @@ void buf_add_json_str(buf *b, const char *s, size_t n) {
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     buf_add(b, s + run, i - run);
     run = i + 1;
-    switch (c) {
-      case '"':
-        buf_adds(b, "\\\"");
-        break;
-      case '\\':
-        buf_adds(b, "\\\\");
-        break;
-      case '\n':
-        buf_adds(b, "\\n");
-        break;
-      case '\r':
-        buf_adds(b, "\\r");
-        break;
-      case '\t':
-        buf_adds(b, "\\t");
-        break;
-      default: {
-        char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-        buf_add(b, e, 6);
-      }
-    }
+    json_escape(b, c);
   }
   buf_add(b, s + run, n - run);
   buf_addc(b, '"');

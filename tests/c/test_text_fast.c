@@ -21,9 +21,11 @@
 **     equal a per-code-point reference over text_class_slow, and
 **     text_tok_at_cp (first code point decoded by the caller, as xtok.c
 **     does) gives the token text_tok_at gives.
-**  4. buf_add_json_str (eight plain ASCII bytes a step, inline 2- and
-**     3-byte sequences) writes what a per-code-point reference writes,
-**     invalid bytes as \ufffd included.
+**  4. buf_add_json_str (eight bytes a step over plain ASCII and
+**     well-formed 2- and 3-byte sequences, byte by byte elsewhere) writes
+**     what a per-code-point reference writes, invalid bytes as \ufffd
+**     included, with an odd byte or sequence at every offset and the text
+**     cut at every length near its end.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -322,6 +324,29 @@ static void test_json(void) {
     ref_json(&y, b.data ? b.data : "", b.len);
     bad += x.len != y.len || memcmp(x.data, y.data, x.len) != 0;
   }
+  CHECK(bad == 0);
+  /* one odd byte or sequence at every offset of valid text (all word
+  ** alignments, sequences cut by the end, leads the fast path refuses) */
+  static const char *const odd[] = {
+      "\xff",         "\"",           "\\",           "\n",
+      "\x01",         "\xc3",         "\xe1\xbb",     "\xe0\xa0\x80",
+      "\xed\x9f\xbf", "\xed\xa0\x80", "\xe0\x80\x80", "\xf0\x9f\x98\x80",
+      "\xc1\xbf",     "\x80",         "\x7f"};
+  static const char text[] = "Người Việt ở Hà Nội đã được ăn phở bò";
+  bad = 0;
+  for (size_t o = 0; o < sizeof odd / sizeof *odd; o++)
+    for (size_t at = 0; at <= sizeof text - 1; at++) {
+      buf_reset(&b), buf_reset(&x), buf_reset(&y);
+      buf_add(&b, text, at);
+      buf_adds(&b, odd[o]);
+      buf_adds(&b, text + at);
+      for (size_t cut = b.len; cut + 12 > b.len && cut > 0; cut--) {
+        buf_reset(&x), buf_reset(&y);
+        buf_add_json_str(&x, b.data, cut);
+        ref_json(&y, b.data, cut);
+        bad += x.len != y.len || memcmp(x.data, y.data, x.len) != 0;
+      }
+    }
   CHECK(bad == 0);
   buf_free(&b), buf_free(&x), buf_free(&y);
 }
