@@ -3,11 +3,12 @@
 ** general (slow) paths, on generated tricky text, so that a later change
 ** to one cannot silently diverge from the other.
 ** Plan:
-**  1. text_normalize (fast_run: ASCII runs, single spaces, Latin-1 and
-**     Vietnamese letters copied as bytes) gives the same text and the same
-**     statistics as text_normalize_ref (every code point through the
-**     general path) on random mixes of ASCII, Vietnamese NFC and NFD,
-**     Latin-1 letters Vietnamese does not use, detached and doubled marks,
+**  1. text_normalize (fast_run, eight bytes a step: ASCII runs, single
+**     spaces, Latin-1 and Vietnamese letters copied as bytes) gives the
+**     same text and the same statistics as text_normalize_ref (every code
+**     point through the general path) on random mixes of ASCII,
+**     Vietnamese NFC and NFD, Latin-1 letters Vietnamese does not use,
+**     other U+1xxx letters and marks, detached and doubled marks,
 **     entities, white space of every kind, C0/C1 controls, invalid and
 **     truncated UTF-8, VNI/TCVN3 mojibake and 4-byte characters; on every
 **     code point below U+3000 between letters; and on single-byte and
@@ -110,6 +111,8 @@ static const char *const pieces[] = {"a",
                                      "\xe1\xbb\xba",
                                      "\xe1\xbc\x80",
                                      "\xe1\xb8\x80",
+                                     "o\xe1\xb7\x80\xe1\xb7\x80x",
+                                     "abcdefgh",
                                      "\xe2\x80\x9c",
                                      "\xe2\x80\xa6",
                                      "\xe2\x80\xa8",
