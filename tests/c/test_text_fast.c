@@ -27,6 +27,10 @@
 **     what a per-code-point reference writes, invalid bytes as \ufffd
 **     included, with an odd byte or sequence at every offset and the text
 **     cut at every length near its end.
+**  5. the single-byte verdict (text_legacy_decode: valid sequences passed
+**     eight bytes a step) equals a one-code-point-at-a-time count on
+**     random mixes of valid, overlong, surrogate, cut and Latin-1 bytes,
+**     short and past the 4096-sequence cap.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -354,11 +358,61 @@ static void test_json(void) {
   buf_free(&b), buf_free(&x), buf_free(&y);
 }
 
+/* The single-byte verdict one code point at a time: over the first 64 KB,
+** the first 4096 non-ASCII sequences, many more bad than good. */
+static int ref_single_byte(const char *s, size_t n) {
+  size_t good = 0, bad = 0, lim = n < 65536 ? n : 65536;
+  for (size_t i = 0; i < lim && good + bad < 4096;) {
+    if ((unsigned char)s[i] < 0x80) {
+      i++;
+      continue;
+    }
+    int32_t cp;
+    i += (size_t)text_utf8_decode(s + i, n - i, &cp);
+    if (cp < 0)
+      bad++;
+    else
+      good++;
+  }
+  return bad >= 4 && bad > good * 4;
+}
+
+static void test_single_byte(void) {
+  static const char *const bytes[] = {
+      "a",        "b c",          "\xe1\xbb\x87", "\xc3\xa0",
+      "\xc6\xb0", "\xe0\xa0\x80", "\xed\x9f\xbf", "\xf0\x9f\x98\x80",
+      "\xe9",     "\xf2",         "\xd2\xea",     "\x80",
+      "\xc0\x80", "\xed\xa0\x80", "\xe1\xbb",     "\xc3",
+      "\xff",     "12345678"};
+  buf b;
+  buf_init(&b);
+  int bad = 0, yes = 0;
+  for (int r = 0; r < 3000; r++) {
+    buf_reset(&b);
+    unsigned bias = rnd(18), count = 1 + rnd(r % 10 ? 300 : 6000);
+    for (unsigned i = 0; i < count; i++)
+      buf_adds(&b, bytes[rnd(2) ? bias : rnd(18)]);
+    const unsigned char *u = (const unsigned char *)b.data;
+    if (b.len >= 2 && (u[0] == 0xEF || u[0] == 0xFF || u[0] == 0xFE))
+      continue; /* a byte-order mark decides instead */
+    text_stats st;
+    size_t n;
+    free(text_normalize(b.data, b.len, &n, &st));
+    int want = ref_single_byte(b.data, b.len);
+    bad += st.cp1252 != want;
+    yes += want;
+  }
+  CHECK(bad == 0);
+  CHECK(yes > 0); /* both verdicts were met */
+  buf_free(&b);
+}
+
 int main(void) {
   printf("test_text_fast: fast paths against slow paths\n");
   test_normalize();
   test_bad_syllables();
   test_tok_flags();
   test_json();
+  test_single_byte();
   return check_done();
 }
