@@ -316,9 +316,13 @@ static int open_read(const char *path, struct stat *st, int wait_fifo) {
   if (fstat(fd, st) != 0) goto fail;
   if (S_ISREG(st->st_mode) || S_ISDIR(st->st_mode)) return fd;
   if (wait_fifo && S_ISFIFO(st->st_mode)) {
+    /* opened again, blocking, before the first is closed: a writer that
+    ** the first open let in never sees the FIFO without a reader */
+    int fd2 = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    int e = errno;
     close(fd);
-    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0) return -1;
+    if (fd2 < 0) return errno = e, -1;
+    fd = fd2;
     if (fstat(fd, st) != 0) goto fail;
   }
   fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
