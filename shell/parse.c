@@ -33,7 +33,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <utf8proc.h>
 
 #include "date.h"
@@ -533,15 +532,14 @@ doc *parse_file(const char *path, int flags, const char **why) {
 
 doc *parse_file_max(const char *path, int flags, int64_t max,
                     const char **why) {
-  struct stat sb;
-  if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-    *why = "is a directory";
-    return NULL;
-  }
   char *bytes;
   size_t len;
   if (util_read_file(path, max, &bytes, &len) != 0) {
     char tmp[128];
+    if (errno == EISDIR) {
+      *why = "is a directory";
+      return NULL;
+    }
     if (errno == EFBIG) {
       *why =
           "larger than the size limit (--max-file-size, 64 MiB by "

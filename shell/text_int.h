@@ -22,6 +22,11 @@ static inline int text_latin1_viet(int32_t cp) {
   return c < 32 && (0x263C370Fu >> c & 1);
 }
 
+/* text_normalize without its fast path (every code point goes the general
+** way): the same result, for tests that pin the fast path to it. */
+char *text_normalize_ref(const char *s, size_t n, size_t *outlen,
+                         text_stats *st);
+
 /*
 ** When s[0..n) is clearly not UTF-8 (many invalid sequences, almost no
 ** valid multi-byte ones), decode it as Windows-1258 (Vietnamese) or
@@ -59,5 +64,8 @@ int text_legacy_partial(const int32_t *c, size_t n, buf *tmp);
 */
 size_t text_bad_syllables(const char *s, size_t n, char *ex, size_t cap,
                           size_t *seen);
+/* The same count with the final consonants read one by one instead of
+** its three-byte first look (for tests that pin one to the other). */
+size_t text_bad_syllables_ref(const char *s, size_t n, size_t *seen);
 
 #endif

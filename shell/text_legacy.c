@@ -441,35 +441,76 @@ static int looks_cp1258(const char *s, size_t n) {
   return tones >= 3 && tones * 4 >= high;
 }
 
+#define LEG_ONES 0x0101010101010101ull
+
+/* 0x80 in each byte b of w where (b & m) == v, 0 in the others (exact: no
+** carry crosses a byte). */
+static inline uint64_t leg_eq(uint64_t w, unsigned m, unsigned v) {
+  const uint64_t lo7 = LEG_ONES * 0x7F;
+  uint64_t x = (w & (LEG_ONES * m)) ^ (LEG_ONES * v);
+  return ~(((x & lo7) + lo7) | x | lo7);
+}
+
+/*
+** Valid multi-byte sequences from u[*i] (a character boundary), eight
+** bytes a step while every word holds only ASCII and well-formed 2- and
+** 3-byte sequences (leads C2..DF, E1..EC, EE, EF: no overlong form, no
+** surrogate), and at most `max` sequences start in all. Returns how many
+** sequences were passed whole; *i ends on a character boundary.
+*/
+static size_t good_words(const unsigned char *u, size_t *i, size_t lim,
+                         size_t max) {
+  uint64_t p2 = 0, p3 = 0; /* the last word's leads */
+  size_t j = *i, good = 0;
+  for (; j + 8 <= lim && good + 8 <= max; j += 8) {
+    uint64_t w;
+    memcpy(&w, u + j, 8);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w); /* the first byte lowest */
+#endif
+    uint64_t l2 = leg_eq(w, 0xE0, 0xC0), l3 = leg_eq(w, 0xF0, 0xE0);
+    uint64_t odd = leg_eq(w, 0xF0, 0xF0) | leg_eq(w, 0xFE, 0xC0) |
+                   leg_eq(w, 0xFF, 0xE0) | leg_eq(w, 0xFF, 0xED);
+    uint64_t need =
+        l2 << 8 | l3 << 8 | l3 << 16 | p2 >> 56 | p3 >> 56 | p3 >> 48;
+    if (odd || need != leg_eq(w, 0xC0, 0x80)) break;
+    /* the leads, one bit 7 per byte, summed by a multiply (no popcount
+    ** instruction in the baseline x86-64 set) */
+    good += (size_t)((((l2 | l3) >> 7) * LEG_ONES) >> 56);
+    p2 = l2, p3 = l3;
+  }
+  /* a sequence the last word left open: back to its lead, uncounted */
+  if ((p2 | p3) >> 63)
+    j -= 1, good--;
+  else if (p3 >> 55 & 1)
+    j -= 2, good--;
+  *i = j;
+  return good;
+}
+
 /*
 ** Is this clearly not UTF-8? Many invalid sequences and (almost) no valid
 ** multi-byte ones: a legacy single-byte file. Looks at the first 64 KB.
 */
 static int looks_single_byte(const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
   size_t good = 0, bad = 0, lim = n < 65536 ? n : 65536;
   /* a verdict from the first 4096 non-ASCII sequences is as good as one
-  ** from all of them (the ratio decides), and ASCII is skipped a word at
-  ** a time: this ran over every code point of 64 KB, ~10 % of a parse.
-  ** The scan also stops once the rest cannot make bad > 4 * good (each
-  ** byte left is at most one more bad sequence): the same verdict. */
+  ** from all of them (the ratio decides), and runs of ASCII and of valid
+  ** sequences pass a word at a time (good_words): this ran over every
+  ** code point of 64 KB, ~10 % of a parse. The scan also stops once the
+  ** rest cannot make bad > 4 * good (each byte left is at most one more
+  ** bad sequence): the same verdict. */
   for (size_t i = 0; i < lim && good + bad < 4096;) {
     size_t left = 4096 - good - bad;
     if (lim - i < left) left = lim - i;
     if (bad + left <= good * 4) return 0;
-    uint64_t w;
-    if (i + 8 <= lim) { /* to the first byte >= 0x80 of the next 8 */
-      memcpy(&w, s + i, 8);
-      uint64_t m = w & 0x8080808080808080ull;
-      if (!m) {
-        i += 8;
-        continue;
-      }
-#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-      i += (size_t)__builtin_clzll(m) >> 3;
-#else
-      i += (size_t)__builtin_ctzll(m) >> 3;
-#endif
-    } else if ((unsigned char)s[i] < 0x80) {
+    size_t g = good_words(u, &i, lim, 4096 - good - bad);
+    if (g || i >= lim) {
+      good += g;
+      continue;
+    }
+    if ((unsigned char)s[i] < 0x80) {
       i++;
       continue;
     }
@@ -692,21 +733,44 @@ static int ends_breve_circ(const unsigned char *u, size_t lo, size_t z) {
 }
 
 /*
+** A first look at the last bytes of the word ending at u[z) (z > lo): 0
+** when no spelling rule can fail on it whatever its vowel -- more than two
+** final consonants, a final the rules never name (m, n, ...), or an ASCII
+** vowel at the end -- else its count of final consonants (0..2) + 1.
+** Decided from up to three bytes, without a loop.
+*/
+static inline unsigned end_finals(const unsigned char *u, size_t lo, size_t z) {
+  unsigned x = u[z - 1], y = z - lo >= 2 ? u[z - 2] : 0;
+  unsigned c1 = (unsigned)ascii_cons(x), c2 = c1 & (unsigned)ascii_cons(y);
+  if (!c1) return x >= 0x80 ? 1 : 0; /* no final: ends_breve_circ decides */
+  unsigned a = x | 0x20, b = y | 0x20;
+  if (!c2) return a == 'c' || a == 'p' || a == 't' ? 2 : 0;
+  if (z - lo >= 3 && ascii_cons(u[z - 3])) return 0;
+  return b == 'c' || a == 'h' || (b == 'n' && a == 'g') ? 3 : 0;
+}
+
+/*
 ** Could a spelling rule fail on the word ending at u[z) (not before lo)?
 ** A look at its end only: the final consonants and the vowel before them
-** (rule_may_fire), so that most words are never parsed whole.
+** (rule_may_fire), so that most words are never parsed whole. slow: the
+** final consonants counted one by one rather than by end_finals (the
+** same answer; text_bad_syllables_ref).
 */
-static int end_fires(const unsigned char *u, size_t lo, size_t z) {
-  size_t e = z, f = 0, b;
+static int end_fires(const unsigned char *u, size_t lo, size_t z, int slow) {
+  size_t f, e, b;
+  if (slow) {
+    for (f = 0, e = z; e > lo && ascii_cons(u[e - 1]); e--)
+      if (++f > 2) return 0;
+    if (e == lo) return 0;
+    if (!f) return ends_breve_circ(u, lo, z);
+  } else {
+    unsigned k = end_finals(u, lo, z);
+    if (k <= 1) return k && ends_breve_circ(u, lo, z);
+    f = k - 1, e = z - f;
+  }
   char c[2];
-  while (e > lo && ascii_cons(u[e - 1]))
-    if (++f > 2)
-      return 0;
-    else
-      e--;
   if (e == lo) return 0;
-  if (!f) return ends_breve_circ(u, lo, z);
-  for (size_t k = 0; k < f; k++) c[k] = (char)(u[e + k] | 0x20);
+  for (size_t j = 0; j < f; j++) c[j] = (char)(u[e + j] | 0x20);
   for (b = e - 1; b > lo && (u[b] & 0xC0) == 0x80;) b--;
   int32_t cp;
   syl_letter v;
@@ -727,17 +791,37 @@ static size_t word_start(const unsigned char *u, size_t lo, size_t z,
   return z;
 }
 
-size_t text_bad_syllables(const char *s, size_t n, char *ex, size_t cap,
-                          size_t *seen) {
+/* The first ' ' of s[i..n), or n: eight bytes a step (words are short:
+** this beats a memchr call per word). */
+static inline size_t next_space(const char *s, size_t i, size_t n) {
+  const uint64_t ones = 0x0101010101010101ull;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w); /* the first byte lowest, as below */
+#endif
+    w ^= ones * ' ';
+    /* high bit set in the lowest zero byte (and maybe in bytes above it) */
+    uint64_t z = (w - ones) & ~w & (ones << 7);
+    if (z) return i + ((size_t)__builtin_ctzll(z) >> 3);
+  }
+  while (i < n && s[i] != ' ') i++;
+  return i;
+}
+
+/* text_bad_syllables, with end_finals or without (slow). */
+static size_t bad_syllables(const char *s, size_t n, char *ex, size_t cap,
+                            size_t *seen, int slow) {
   const unsigned char *u = (const unsigned char *)s;
   size_t bad = 0, words = 0;
   for (size_t i = 0; i < n;) { /* one space-separated word a turn */
-    const char *sp = memchr(s + i, ' ', n - i);
-    size_t e = sp ? (size_t)(sp - s) : n, z = e, a;
+    size_t e = next_space(s, i, n), z = e, a;
     int wide;
     words++;
     while (z > i && trail_punct(u[z - 1])) z--;
-    if (z > i && end_fires(u, i, z) && (a = word_start(u, i, z, &wide), wide) &&
+    if (z > i && end_fires(u, i, z, slow) &&
+        (a = word_start(u, i, z, &wide), wide) &&
         word_impossible(s + a, z - a) && !bad++ && ex && cap) {
       size_t k = z - a < cap - 1 ? z - a : 0;
       memcpy(ex, s + a, k);
@@ -747,4 +831,13 @@ size_t text_bad_syllables(const char *s, size_t n, char *ex, size_t cap,
   }
   *seen = words;
   return bad;
+}
+
+size_t text_bad_syllables(const char *s, size_t n, char *ex, size_t cap,
+                          size_t *seen) {
+  return bad_syllables(s, n, ex, cap, seen, 0);
+}
+
+size_t text_bad_syllables_ref(const char *s, size_t n, size_t *seen) {
+  return bad_syllables(s, n, NULL, 0, seen, 1);
 }

@@ -88,15 +88,16 @@ static int needs_nfc(int32_t cp) {
 /* ---- the normaliser ---- */
 
 typedef struct norm {
-  buf out;          /* normalised text so far */
-  size_t line;      /* offset in out where the current line starts */
-  int line_marks;   /* current line holds combining marks (needs NFC) */
-  size_t line_odd;  /* Latin-1 characters Vietnamese does not use */
-  size_t line_viet; /* Vietnamese-only letters */
-  int32_t *cps;     /* scratch: code points of one line */
+  buf out;            /* normalised text so far */
+  size_t line;        /* offset in out where the current line starts */
+  int line_marks;     /* current line holds combining marks (needs NFC) */
+  size_t line_odd;    /* Latin-1 characters Vietnamese does not use */
+  size_t debris_viet; /* Đ copied raw in entity debris ("&ĐT;") */
+  int32_t *cps;       /* scratch: code points of one line */
   size_t cps_cap;
   buf tmp; /* scratch: one converted line */
   text_stats *st;
+  int slow; /* no fast_run: every code point through put_cp (for tests) */
 } norm;
 
 static void grow_cps(norm *z, size_t need) {
@@ -285,16 +286,34 @@ static void check_partial(norm *z) {
   if (text_legacy_partial(z->cps, n, &z->tmp)) z->st->legacy_partial++;
 }
 
+/*
+** Does the current line hold a Vietnamese-only letter (viet_specific)?
+** Counted here, for the few lines that need it, rather than character by
+** character as the line is written; a Đ of entity debris ("&ĐT;") does
+** not count.
+*/
+static int line_viet(const norm *z) {
+  const char *s = z->out.data + z->line;
+  size_t n = z->out.len - z->line, v = 0;
+  for (size_t i = 0; i < n;) {
+    int32_t cp;
+    i += (size_t)text_decode(s + i, n - i, &cp);
+    v += (size_t)viet_specific(cp);
+  }
+  return v > z->debris_viet;
+}
+
 /* End of a line (or of the text): trim, repair, start the next line. */
 static void end_line(norm *z) {
   while (z->out.len > z->line && z->out.data[z->out.len - 1] == ' ')
     z->out.len--;
   size_t legacy = z->st->vni_lines + z->st->tcvn3_lines;
   size_t len = z->out.len - z->line;
-  if (z->line_odd >= 2 && z->line_viet == 0 && len < (1u << 20) &&
+  int viet = z->line_odd >= 2 && len < (1u << 20) ? line_viet(z) : 0;
+  if (z->line_odd >= 2 && !viet && len < (1u << 20) &&
       z->line_odd * 40 >= len) /* mojibake is dense: most words have some */
     fix_legacy(z);
-  else if (z->line_odd >= 2 && z->line_viet && len < (1u << 20))
+  else if (z->line_odd >= 2 && viet && len < (1u << 20))
     check_partial(z);
   if (z->line_marks) {
     size_t before = z->st->nfc_lines;
@@ -303,7 +322,7 @@ static void end_line(norm *z) {
     if (legacy != z->st->vni_lines + z->st->tcvn3_lines)
       z->st->nfc_lines = before;
   }
-  z->line_marks = 0, z->line_odd = z->line_viet = 0;
+  z->line_marks = 0, z->line_odd = z->debris_viet = 0;
 }
 
 static void put_newline(norm *z) {
@@ -341,8 +360,6 @@ static void put_cp(norm *z, int32_t cp) {
       (cp >= 0xC0 ||
        (z->out.len > z->line && ascii_letter(z->out.data[z->out.len - 1]))))
     z->line_odd++; /* a Latin-1 letter, or a symbol glued to a letter */
-  else if (viet_specific(cp))
-    z->line_viet++;
   if (needs_nfc(cp)) z->line_marks = 1;
   char e[4];
   buf_add(&z->out, e, (size_t)text_utf8_encode(cp, e));
@@ -423,40 +440,105 @@ static size_t parse_entity(const char *s, size_t n, size_t i, int32_t *cp) {
   return 0;
 }
 
+#define NORM_ONES 0x0101010101010101ull
+
+/* 0x80 in each byte b of w where (b & m) == v, 0 in the others (exact: no
+** carry crosses a byte). */
+static inline uint64_t byte_eq(uint64_t w, unsigned m, unsigned v) {
+  const uint64_t lo7 = NORM_ONES * 0x7F;
+  uint64_t x = (w & (NORM_ONES * m)) ^ (NORM_ONES * v);
+  return ~(((x & lo7) + lo7) | x | lo7);
+}
+
+/* The bytes of w that fast_run refuses outright (0x80 in each): C0
+** controls, DEL, '&', a space next to a space or last in the word, and
+** bytes >= 0x80 that are neither continuation bytes nor the leads it
+** takes (C3..C6, E1). */
+static inline uint64_t fast_refused(uint64_t w, uint64_t cont, uint64_t lead) {
+  uint64_t sp = byte_eq(w, 0xFF, ' ');
+  return byte_eq(w, 0xE0, 0x00) | byte_eq(w, 0xFF, 0x7F) |
+         byte_eq(w, 0xFF, '&') | (sp & sp << 8) | (sp & 0x80ull << 56) |
+         (byte_eq(w, 0x80, 0x80) & ~(cont | lead));
+}
+
+/* Do the C3 leads of w (bit 7 of each byte of c3), and the one the last
+** word left open (pc3), all go on with a Latin-1 letter Vietnamese uses? */
+static inline int fast_c3(uint64_t w, uint64_t c3, uint64_t pc3) {
+  for (uint64_t m = c3 << 8 | pc3 >> 56; m; m &= m - 1) {
+    unsigned b = (unsigned)(w >> (__builtin_ctzll(m) - 7)) & 0x1F;
+    if (!(0x263C370Fu >> b & 1)) return 0; /* text_latin1_viet's set */
+  }
+  return 1;
+}
+
+/*
+** fast_run's bytes eight at a time, without a branch per byte: from u[j]
+** (a character boundary, not a space when it starts the run) while every
+** word is printable ASCII but '&', single inner spaces, and well-formed
+** sequences of the letters fast_run takes (C3..C6 leads, E1 BA / E1 BB).
+** Returns a character boundary at or after j.
+*/
+static size_t fast_words(const unsigned char *u, size_t j, size_t n) {
+  uint64_t p2 = 0, p3 = 0, pc3 = 0; /* the last word's leads */
+  for (; j + 8 <= n; j += 8) {
+    uint64_t w;
+    memcpy(&w, u + j, 8);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w); /* the first byte lowest */
+#endif
+    uint64_t cont = byte_eq(w, 0xC0, 0x80), c3 = byte_eq(w, 0xFF, 0xC3);
+    uint64_t l2 = c3 | (byte_eq(w, 0xFC, 0xC4) & ~byte_eq(w, 0xFF, 0xC7));
+    uint64_t l3 = byte_eq(w, 0xFF, 0xE1);
+    uint64_t need =
+        l2 << 8 | l3 << 8 | l3 << 16 | p2 >> 56 | p3 >> 56 | p3 >> 48;
+    uint64_t e1b = (l3 << 8 | p3 >> 56) & ~byte_eq(w, 0xFE, 0xBA);
+    if (fast_refused(w, cont, l2 | l3) || need != cont || e1b ||
+        !fast_c3(w, c3, pc3))
+      break;
+    p2 = l2, p3 = l3, pc3 = c3;
+  }
+  /* a sequence the last word left open: back to its lead */
+  if ((p2 | p3) >> 63) return j - 1;
+  if (p3 >> 55 & 1) return j - 2;
+  return j;
+}
+
 /*
 ** The fast path: copy the longest run from s[i] of bytes that need no
 ** work -- printable ASCII but '&', single spaces between such bytes, and
 ** the Latin and Vietnamese letters (U+00C0..U+01BF, U+1E80..U+1EFF) that
-** are never mojibake or combining. Returns the end of the run.
+** are never mojibake or combining. Eight bytes a step (fast_words), one
+** by one for a word where that stops.
 */
 static size_t fast_run(norm *z, const char *s, size_t n, size_t i) {
   const unsigned char *u = (const unsigned char *)s;
-  size_t j = i, viet = 0;
+  size_t j = i;
   while (j < n) {
-    unsigned c = u[j];
-    if (c >= 0x21 && c < 0x7F && c != '&') {
-      j++;
-    } else if (c == ' ' && j > i && u[j - 1] != ' ' && j + 1 < n &&
-               u[j + 1] > ' ' && u[j + 1] != 0x7F) {
-      j++;
-    } else if (c >= 0xC3 && c <= 0xC6 && j + 1 < n &&
-               (u[j + 1] & 0xC0) == 0x80) {
-      int32_t cp = (int32_t)(((c & 0x1F) << 6) | (u[j + 1] & 0x3F));
-      if (cp < 0x100 && !text_latin1_viet(cp)) break; /* may be mojibake */
-      viet += (size_t)viet_specific(cp);
-      j += 2;
-    } else if (c == 0xE1 && j + 2 < n &&
-               (u[j + 1] == 0xBA || u[j + 1] == 0xBB) &&
-               (u[j + 2] & 0xC0) == 0x80) {
-      int32_t cp = 0x1000 | ((u[j + 1] & 0x3F) << 6) | (u[j + 2] & 0x3F);
-      viet += (size_t)viet_specific(cp);
-      j += 3;
-    } else {
-      break;
+    j = fast_words(u, j, n);
+    size_t lim = j + 8;
+    while (j < n && j < lim) {
+      unsigned c = u[j];
+      if (c >= 0x21 && c < 0x7F && c != '&') {
+        j++;
+      } else if (c == ' ' && j > i && u[j - 1] != ' ' && j + 1 < n &&
+                 u[j + 1] > ' ' && u[j + 1] != 0x7F) {
+        j++;
+      } else if (c >= 0xC3 && c <= 0xC6 && j + 1 < n &&
+                 (u[j + 1] & 0xC0) == 0x80) {
+        unsigned cp = ((c & 0x1F) << 6) | (u[j + 1] & 0x3F);
+        if (cp < 0x100 && !text_latin1_viet((int32_t)cp)) goto done;
+        j += 2; /* (Latin-1 but Vietnamese's: may be mojibake) */
+      } else if (c == 0xE1 && j + 2 < n &&
+                 (u[j + 1] == 0xBA || u[j + 1] == 0xBB) &&
+                 (u[j + 2] & 0xC0) == 0x80) {
+        j += 3;
+      } else {
+        goto done;
+      }
     }
   }
+done:
   if (j > i) buf_add(&z->out, s + i, j - i);
-  z->line_viet += viet;
   return j;
 }
 
@@ -474,6 +556,8 @@ static size_t put_entity(norm *z, const char *s, size_t n, size_t i) {
   }
   if (cp == -2) {
     z->st->debris++;
+    for (size_t j = i + 1; j + 1 < i + k; j++) /* "Đ": C4 90 */
+      z->debris_viet += (unsigned char)s[j] == 0xC4;
     buf_add(&z->out, s + i, k - 1);
     return i + k;
   }
@@ -498,7 +582,8 @@ static void run(norm *z, const char *s, size_t n) {
   size_t i = 0, j;
   while (i < n) {
     unsigned char c = (unsigned char)s[i];
-    if (c >= 0x21 && c != 0x7F && c != '&' && (j = fast_run(z, s, n, i)) > i) {
+    if (c >= 0x21 && c != 0x7F && c != '&' && !z->slow &&
+        (j = fast_run(z, s, n, i)) > i) {
       i = j;
     } else if (c == '\r') {
       z->st->crlf++;
@@ -562,10 +647,13 @@ static void decode_input(const char **s, size_t *n, buf *conv, text_stats *st) {
   *s = conv->data ? conv->data : "", *n = conv->len;
 }
 
-char *text_normalize(const char *s, size_t n, size_t *outlen, text_stats *st) {
+/* text_normalize, with or without the fast path (slow). */
+static char *normalize(const char *s, size_t n, size_t *outlen, text_stats *st,
+                       int slow) {
   text_stats dummy;
   norm z;
   memset(&z, 0, sizeof z);
+  z.slow = slow;
   if (!st) st = &dummy;
   memset(st, 0, sizeof *st);
   z.st = st;
@@ -585,6 +673,15 @@ char *text_normalize(const char *s, size_t n, size_t *outlen, text_stats *st) {
   free(z.cps);
   if (outlen) *outlen = z.out.len;
   return buf_detach(&z.out);
+}
+
+char *text_normalize(const char *s, size_t n, size_t *outlen, text_stats *st) {
+  return normalize(s, n, outlen, st, 0);
+}
+
+char *text_normalize_ref(const char *s, size_t n, size_t *outlen,
+                         text_stats *st) {
+  return normalize(s, n, outlen, st, 1);
 }
 
 char *text_normalize_str(const char *s, size_t n, size_t *outlen) {

@@ -14,30 +14,34 @@ static inline unsigned class_at(const char *s, size_t n, size_t i, int *len) {
 }
 
 /* The run of word characters from s[i], whose first code point has class
-** bits c: sets t->flags and returns the run's end. */
+** bits c: sets t->flags and returns the run's end. The flags are gathered
+** without a branch per code point: the OR of every class, the letter
+** count and whether a letter that is not upper case was met. */
 static size_t scan_run(const char *s, size_t n, size_t i, unsigned c,
                        text_tok *t) {
-  unsigned f = (c & TEXT_UPPER) ? TEXT_TOKF_UPPER : 0;
-  int letters = 0, caps = 1, k;
+  unsigned f = (c & TEXT_UPPER) ? TEXT_TOKF_UPPER : 0, all = 0, notup = 0;
+  int letters = 0, k;
   for (;;) {
     if (i < n && (unsigned char)s[i] < 0x80)
       c = text_ascii_class_[(unsigned char)s[i]], k = 1;
     else
       c = class_at(s, n, i, &k);
     if (!(c & TEXT_WORD)) break;
-    if (c & TEXT_DIGIT) f |= TEXT_TOKF_DIGITS;
-    if (c & TEXT_LETTER) letters++, caps &= (c & TEXT_UPPER) != 0;
+    all |= c;
+    letters += (int)(c & TEXT_LETTER);
+    notup |= (c & (TEXT_LETTER | TEXT_UPPER)) == TEXT_LETTER;
     i += (size_t)k;
   }
+  if (all & TEXT_DIGIT) f |= TEXT_TOKF_DIGITS;
   if (letters) f |= TEXT_TOKF_LETTERS;
-  if (letters >= 2 && caps) f |= TEXT_TOKF_CAPS;
+  if (letters >= 2 && !notup) f |= TEXT_TOKF_CAPS;
   t->flags = f;
   return i;
 }
 
-size_t text_tok_at(const char *s, size_t n, size_t i, text_tok *t) {
-  int32_t cp;
-  int k = text_decode(s + i, n - i, &cp);
+/* text_tok_at once the first code point cp (k bytes) is decoded. */
+static inline size_t tok_at(const char *s, size_t n, size_t i, int32_t cp,
+                            int k, text_tok *t) {
   unsigned c = text_class(cp);
   t->off = i, t->cp = cp, t->flags = 0;
   if ((c & TEXT_WORD) && !(c & TEXT_MARK)) {
@@ -49,6 +53,17 @@ size_t text_tok_at(const char *s, size_t n, size_t i, text_tok *t) {
   t->kind = TEXT_TOK_PUNCT;
   t->len = (size_t)k;
   return i + (size_t)k;
+}
+
+size_t text_tok_at(const char *s, size_t n, size_t i, text_tok *t) {
+  int32_t cp;
+  int k = text_decode(s + i, n - i, &cp);
+  return tok_at(s, n, i, cp, k, t);
+}
+
+size_t text_tok_at_cp(const char *s, size_t n, size_t i, int32_t cp, int k,
+                      text_tok *t) {
+  return tok_at(s, n, i, cp, k, t);
 }
 
 int text_tok_next(const char *s, size_t n, size_t *pos, text_tok *t) {

@@ -53,6 +53,10 @@ typedef struct text_tok {
 ** (flags without TEXT_TOKF_SPACE) and returns its end, i + t->len.
 */
 size_t text_tok_at(const char *s, size_t n, size_t i, text_tok *t);
+/* The same when the caller has decoded the first code point already:
+** cp, k bytes long (text_decode's results at s[i]). */
+size_t text_tok_at_cp(const char *s, size_t n, size_t i, int32_t cp, int k,
+                      text_tok *t);
 
 /*
 ** The next token at or after *pos in s[0..n): skips white space, fills

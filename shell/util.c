@@ -117,15 +117,86 @@ char *buf_detach(buf *b) {
   return s;
 }
 
-void buf_add_json_str(buf *b, const char *s, size_t n) {
+#define JSON_ONES 0x0101010101010101ull
+
+/* 0x80 in each byte b of w where (b & m) == v, 0 in the others (exact: no
+** carry crosses a byte). */
+static inline uint64_t json_eq(uint64_t w, unsigned m, unsigned v) {
+  const uint64_t lo7 = JSON_ONES * 0x7F;
+  uint64_t x = (w & (JSON_ONES * m)) ^ (JSON_ONES * v);
+  return ~(((x & lo7) + lo7) | x | lo7);
+}
+
+/*
+** The end of the run from u[i] (a character boundary) that a JSON string
+** takes as it is, eight bytes a step without a branch per byte: no byte
+** below 0x20, no '"' or '\\', and well-formed 2- and 3-byte sequences
+** only -- every continuation byte is one that a lead byte just before
+** asks for, and no lead that may start an overlong form, a surrogate or a
+** 4-byte sequence (C0 C1 E0 ED F0..FF: those go the byte-by-byte way).
+** Returns a character boundary at or after i: the rest is left to
+** buf_add_json_str's byte-by-byte loop.
+*/
+static size_t json_fast(const unsigned char *u, size_t i, size_t n) {
+  uint64_t p2 = 0, p3 = 0; /* the last word's 2- and 3-byte leads */
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, u + i, 8);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w); /* the first byte lowest */
+#endif
+    uint64_t l2 = json_eq(w, 0xE0, 0xC0), l3 = json_eq(w, 0xF0, 0xE0);
+    uint64_t stop = json_eq(w, 0xE0, 0x00) | json_eq(w, 0xFF, '"') |
+                    json_eq(w, 0xFF, '\\') | json_eq(w, 0xF0, 0xF0) |
+                    json_eq(w, 0xFE, 0xC0) | json_eq(w, 0xFF, 0xE0) |
+                    json_eq(w, 0xFF, 0xED);
+    uint64_t need =
+        l2 << 8 | l3 << 8 | l3 << 16 | p2 >> 56 | p3 >> 56 | p3 >> 48;
+    if (stop || need != json_eq(w, 0xC0, 0x80)) break;
+    p2 = l2, p3 = l3;
+  }
+  /* a sequence the last word left open: back to its lead */
+  if ((p2 | p3) >> 63) return i - 1;
+  if (p3 >> 55 & 1) return i - 2;
+  return i;
+}
+
+/* The escape of ASCII byte c (below 0x20, '"' or '\\') into b. */
+static void json_escape(buf *b, unsigned char c) {
   static const char hex[] = "0123456789abcdef";
+  char e[6] = {'\\', (char)c, '0', '0', hex[c >> 4], hex[c & 15]};
+  size_t k = 2;
+  if (c == '\n')
+    e[1] = 'n';
+  else if (c == '\r')
+    e[1] = 'r';
+  else if (c == '\t')
+    e[1] = 't';
+  else if (c < 0x20)
+    e[1] = 'u', k = 6;
+  buf_add(b, e, k);
+}
+
+/*
+** Plain bytes are never copied one by one: runs of them go in one buf_add.
+** json_fast passes most of a text; where it stops, one word (8 bytes) goes
+** byte by byte before it is tried again.
+*/
+void buf_add_json_str(buf *b, const char *s, size_t n) {
+  const unsigned char *u0 = (const unsigned char *)s;
   buf_reserve(b, n + 2);
   buf_addc(b, '"');
-  size_t run = 0; /* start of the pending run of plain bytes */
+  size_t run = 0;     /* start of the pending run of plain bytes */
+  size_t slow_to = 0; /* byte by byte up to here */
   for (size_t i = 0; i < n; i++) {
+    if (i >= slow_to) {
+      i = json_fast(u0, i, n);
+      slow_to = i + 8;
+      if (i >= n) break;
+    }
     unsigned char c = (unsigned char)s[i];
     if (c >= 0x80) { /* a valid sequence passes; a bad byte is U+FFFD */
-      const unsigned char *u = (const unsigned char *)s + i;
+      const unsigned char *u = u0 + i;
       if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (u[1] & 0xC0) == 0x80) {
         i++; /* two bytes, valid: the common case, without utf8proc */
         continue;
@@ -149,27 +220,7 @@ void buf_add_json_str(buf *b, const char *s, size_t n) {
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     buf_add(b, s + run, i - run);
     run = i + 1;
-    switch (c) {
-      case '"':
-        buf_adds(b, "\\\"");
-        break;
-      case '\\':
-        buf_adds(b, "\\\\");
-        break;
-      case '\n':
-        buf_adds(b, "\\n");
-        break;
-      case '\r':
-        buf_adds(b, "\\r");
-        break;
-      case '\t':
-        buf_adds(b, "\\t");
-        break;
-      default: {
-        char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-        buf_add(b, e, 6);
-      }
-    }
+    json_escape(b, c);
   }
   buf_add(b, s + run, n - run);
   buf_addc(b, '"');
@@ -197,7 +248,8 @@ void arena_free(arena *a) {
   a->head = NULL;
 }
 
-void *arena_alloc(arena *a, size_t n) {
+/* n bytes (8-byte aligned) from a, not zeroed. */
+static void *arena_take(arena *a, size_t n) {
   n = (n + 7) & ~(size_t)7;
   arena_chunk *c = a->head;
   if (!c || c->cap - c->used < n) {
@@ -209,12 +261,18 @@ void *arena_alloc(arena *a, size_t n) {
   }
   void *p = c->data + c->used;
   c->used += n;
+  return p;
+}
+
+void *arena_alloc(arena *a, size_t n) {
+  void *p = arena_take(a, n);
   memset(p, 0, n);
   return p;
 }
 
+/* A copy is written whole: no zeroing first. */
 char *arena_strndup(arena *a, const char *s, size_t n) {
-  char *d = arena_alloc(a, n + 1);
+  char *d = arena_take(a, n + 1);
   memcpy(d, s, n);
   d[n] = '\0';
   return d;
@@ -244,33 +302,45 @@ char **util_dir_names(const char *dir, size_t *n) {
 }
 
 /*
-** Open path for reading; *st gets its fstat. A FIFO opens blocking only
-** when wait_fifo (as cat waits for the writer: `tinsh parse` of a named
-** pipe); otherwise the open never blocks (a FIFO with no writer reads as
-** empty). Reads are blocking either way, so a slow writer's data is not
-** cut short. -1 with errno.
+** Open path for reading; *st gets its fstat. The open never blocks (a
+** FIFO with no writer reads as empty) unless wait_fifo and path is a
+** FIFO: then it is opened again, blocking, as cat waits for the writer
+** (`tinsh parse` of a named pipe). Reads are blocking either way, so a
+** slow writer's data is not cut short; a regular file or a folder needs
+** no flag change (O_NONBLOCK does not apply to them): open and fstat
+** are its only calls. -1 with errno.
 */
 static int open_read(const char *path, struct stat *st, int wait_fifo) {
-  struct stat pre;
-  int nb = !(wait_fifo && stat(path, &pre) == 0 && S_ISFIFO(pre.st_mode));
-  int fd = open(path, O_RDONLY | (nb ? O_NONBLOCK : 0) | O_CLOEXEC | O_NOCTTY);
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) return -1;
-  if (fstat(fd, st) != 0) {
+  if (fstat(fd, st) != 0) goto fail;
+  if (S_ISREG(st->st_mode) || S_ISDIR(st->st_mode)) return fd;
+  if (wait_fifo && S_ISFIFO(st->st_mode)) {
+    /* opened again, blocking, before the first is closed: a writer that
+    ** the first open let in never sees the FIFO without a reader */
+    int fd2 = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
     int e = errno;
     close(fd);
-    errno = e;
-    return -1;
+    if (fd2 < 0) return errno = e, -1;
+    fd = fd2;
+    if (fstat(fd, st) != 0) goto fail;
   }
   fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   return fd;
+fail:;
+  int e = errno;
+  close(fd);
+  errno = e;
+  return -1;
 }
 
 /*
 ** Read fd to the end into a malloc'd, NUL-terminated buffer of at most
-** max bytes, growing from hint. Never aborts: ENOMEM when memory runs
-** out, EFBIG past max (a device or a growing file).
+** max bytes, growing from hint. A regular file (reg) ends at its first
+** short read. Never aborts: ENOMEM when memory runs out, EFBIG past max
+** (a device or a growing file).
 */
-static int read_all(int fd, int64_t max, size_t hint, char **out,
+static int read_all(int fd, int64_t max, size_t hint, int reg, char **out,
                     size_t *outlen) {
   size_t cap = hint < 65536 ? 65536 : hint + 1, len = 0;
   char *b = malloc(cap + 1);
@@ -290,6 +360,7 @@ static int read_all(int fd, int64_t max, size_t hint, char **out,
     if (n < 0) err = errno;
     if (n <= 0) break;
     len += (size_t)n;
+    if (reg && len < cap) break; /* a short read: the end of the file */
   }
   if (!err && (int64_t)len > max) err = EFBIG;
   if (err) {
@@ -312,10 +383,13 @@ int util_read_file_ex(const char *path, int64_t max, int flags, char **out,
   int err = 0;
   if ((flags & UTIL_READ_REGULAR) && !S_ISREG(st.st_mode))
     err = EINVAL;
+  else if (S_ISDIR(st.st_mode))
+    err = EISDIR; /* what read(2) would say */
   else if (S_ISREG(st.st_mode) && st.st_size > max)
     err = EFBIG; /* known before reading a byte */
-  if (!err && read_all(fd, max, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0,
-                       out, outlen) != 0)
+  int reg = S_ISREG(st.st_mode);
+  if (!err &&
+      read_all(fd, max, reg ? (size_t)st.st_size : 0, reg, out, outlen) != 0)
     err = errno;
   close(fd);
   errno = err;

@@ -212,21 +212,22 @@ static size_t scan_number(const char *s, size_t i, size_t b, tok *t) {
   return j;
 }
 
-/* The token at s[i] (not white space) into t, over the text layer's
-** tokenizer: numbers as scan_number, word tokens with their flags, one
-** punctuation token per other code point. Returns its end. */
-static size_t scan_tok(const char *s, size_t i, size_t b, tok *t) {
+/* The token at s[i] (not white space; its first code point cp, k bytes)
+** into t, over the text layer's tokenizer: numbers as scan_number, word
+** tokens with their flags, one punctuation token per other code point.
+** Returns its end. */
+static size_t scan_tok(const char *s, size_t i, size_t b, int32_t cp, int k,
+                       tok *t) {
   text_tok w;
-  size_t e = text_tok_at(s, b, i, &w);
+  if (cp >= '0' && cp <= '9') return t->cp = cp, scan_number(s, i, b, t);
+  size_t e = text_tok_at_cp(s, b, i, cp, k, &w);
   t->cp = w.cp;
-  if (w.cp >= '0' && w.cp <= '9') return scan_number(s, i, b, t);
   t->len = (uint32_t)w.len;
   if (w.kind == TEXT_TOK_PUNCT) return e;
   if (w.flags & TEXT_TOKF_UPPER) t->flags |= TF_UPPER;
   if (w.flags & TEXT_TOKF_CAPS) t->flags |= TF_CAPS;
   if (w.flags & TEXT_TOKF_DIGITS) t->flags |= TF_DIGITS;
-  size_t k = w.cp < 0x80 ? 1 : w.cp < 0x800 ? 2 : w.cp < 0x10000 ? 3 : 4;
-  set_word(t, s, b, w.cp, k);
+  set_word(t, s, b, w.cp, (size_t)k); /* a word's cp is valid: k bytes */
   return e;
 }
 
@@ -254,7 +255,7 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
     }
     tok t = {(uint32_t)i, 0, T_PUNCT, pending, 0, 0, 0};
     pending = 0;
-    i = scan_tok(s, i, b, &t);
+    i = scan_tok(s, i, b, cp, k, &t);
     push_tok(v, &t, feat);
     if (t.type == T_PUNCT && ends_sentence(s, i, b, t.cp)) break;
   }

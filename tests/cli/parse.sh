@@ -7,7 +7,8 @@
 # parsed, exit status 1; --pretty prints indented JSON of the same document;
 # --text prints "kind: text" lines; an unknown option is a usage error (2);
 # no file at all is a usage error; a CRLF + BOM input parses like its clean
-# twin (same id).
+# twin (same id); a named pipe parses like the file written into it, the
+# writer coming before or after parse opens it.
 . "$(dirname "$0")/lib.sh"
 cd "$TINSH_SRC" || exit 1
 S=examples/corpus
@@ -87,5 +88,21 @@ run "$TINSH" parse "$TMP/crlf.txt" "$TMP/clean.txt"
 is "CRLF+BOM: same id as clean" "$(printf '%s\n' "$OUT" | head -1 | json id)" \
   "$(printf '%s\n' "$OUT" | tail -1 | json id)"
 has "CRLF+BOM: warned" "$(printf '%s\n' "$OUT" | head -1)" '"bom: byte-order mark removed","newlines: 3 CR/CRLF'
+
+# a named pipe is read like cat reads it: parse waits for the writer, and a
+# writer already waiting gets the whole text through
+mkfifo "$TMP/pipe.txt"
+(sleep 1; cat "$TMP/clean.txt" >"$TMP/pipe.txt") &
+run timeout 20 "$TINSH" parse "$TMP/pipe.txt" "$TMP/clean.txt"
+wait
+is "FIFO: status" "$RC" 0
+is "FIFO: same id as the file" "$(printf '%s\n' "$OUT" | head -1 | json id)" \
+  "$(printf '%s\n' "$OUT" | tail -1 | json id)"
+(cat "$TMP/clean.txt" >"$TMP/pipe.txt") &
+sleep 1
+run timeout 20 "$TINSH" parse "$TMP/pipe.txt" "$TMP/clean.txt"
+wait
+is "FIFO, writer first: same id" "$(printf '%s\n' "$OUT" | head -1 | json id)" \
+  "$(printf '%s\n' "$OUT" | tail -1 | json id)"
 
 finish

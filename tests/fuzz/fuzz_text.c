@@ -9,12 +9,16 @@
 **   - text_normalize_str agrees on validity;
 **   - text_utf8_decode consumes 1..4 bytes, never past the end, and every
 **     code point it returns is a scalar value that re-encodes to the same
-**     bytes; text_utf8_len counts exactly those steps.
+**     bytes; text_utf8_len counts exactly those steps;
+**   - the fast paths agree with the slow ones: text_normalize with
+**     text_normalize_ref (text and statistics), text_bad_syllables with
+**     text_bad_syllables_ref.
 */
 #include <string.h>
 
 #include "fuzz.h"
 #include "text.h"
+#include "text_int.h"
 
 /* Walk s[0..n) with text_utf8_decode, checking each step. */
 static size_t fuzz_text_walk(const char *s, size_t n) {
@@ -68,6 +72,15 @@ int FUZZ_ENTRY(const uint8_t *data, size_t size) {
   FUZZ_CHECK(st.bom == 0 || st.bom == 1);
   FUZZ_CHECK(st.invalid <= size);
   fuzz_text_walk(out, len);
+  size_t rlen, seen, rseen;
+  text_stats rst;
+  char *ref = text_normalize_ref(s, size, &rlen, &rst);
+  FUZZ_CHECK(rlen == len && memcmp(ref, out, len) == 0 &&
+             memcmp(&rst, &st, sizeof st) == 0);
+  free(ref);
+  FUZZ_CHECK(text_bad_syllables(out, len, NULL, 0, &seen) ==
+                 text_bad_syllables_ref(out, len, &rseen) &&
+             seen == rseen);
   free(out);
 
   size_t qlen = (size_t)-1;
