@@ -8,12 +8,15 @@
 ** the parser's units; only lines of 2..300 bytes are counted. The set is
 ** an open-addressing table of 64-bit line hashes with a file count.
 ** Adding is single-threaded; once built, lookups are read-only and may
-** run from many threads.
+** run from many threads. A context is reference-counted (parse_ctx_ref,
+** parse_ctx_free releases): the ingest's jobs of one folder share it.
 */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "parse.h"
+#include "parse_folder.h"
 #include "text.h"
 #include "util.h"
 
@@ -28,16 +31,32 @@ struct parse_ctx {
   size_t cap, n;
   uint32_t files; /* files added */
   int min_files;  /* a line is chrome when seen in this many files */
+  int min_share;  /* ... and in at least this percentage of them */
+  atomic_int refs;
 };
 
 parse_ctx *parse_ctx_new(int min_files) {
   parse_ctx *c = xcalloc(1, sizeof *c);
   c->min_files = min_files < 2 ? 2 : min_files;
+  atomic_init(&c->refs, 1);
   return c;
 }
 
+void parse_ctx_set_share(parse_ctx *c, int percent) {
+  if (c) c->min_share = percent < 0 ? 0 : percent > 100 ? 100 : percent;
+}
+
+parse_ctx *parse_ctx_ref(parse_ctx *c) {
+  if (c) atomic_fetch_add(&c->refs, 1);
+  return c;
+}
+
+size_t parse_ctx_files(const parse_ctx *c) {
+  return c ? c->files : 0;
+}
+
 void parse_ctx_free(parse_ctx *c) {
-  if (!c) return;
+  if (!c || atomic_fetch_sub(&c->refs, 1) > 1) return;
   free(c->s);
   free(c);
 }
@@ -90,5 +109,7 @@ void parse_ctx_add(parse_ctx *c, const char *bytes, size_t len) {
 int parse_ctx_repeated(const parse_ctx *c, const char *s, size_t n) {
   if (!c || !c->cap || n < 2 || n > 300) return 0;
   const slot *e = find(c->s, c->cap, line_hash(s, n));
-  return e->h && e->files >= (uint32_t)c->min_files;
+  return e->h && e->files >= (uint32_t)c->min_files &&
+         (uint64_t)e->files * 100 >=
+             (uint64_t)c->files * (uint64_t)c->min_share;
 }
