@@ -131,7 +131,7 @@ static size_t classify_tail(page *p, size_t b, size_t lim) {
     } else if (chrome_related(s, n) || chrome_footer(s, n)) {
       tail = i;
       break;
-    } else if (chrome_share(s, n) || parse_ctx_repeated(p->ctx, s, n)) {
+    } else if (chrome_share(s, n) || chrome_folder_tail(p, i, lim)) {
       p->u[i].kind = BK_BOILERPLATE; /* widgets are not the end */
     }
   }

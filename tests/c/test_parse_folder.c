@@ -12,7 +12,11 @@
 **     context (parses exactly as today).
 **  3. Order: the context built from the files in reverse order gives the
 **     same documents (deterministic).
-**  4. parse_folder_group (tinsh parse): files of one folder share the
+**  4. Content the folder repeats stays content: a one-word line over a
+**     law's name ("LUẬT" / "BẢO VỆ RỪNG": title "LUẬT BẢO VỆ RỪNG"), an
+**     all-caps heading amid the text, a numbered item, a "…:" clause, a
+**     repeated signature (its author is kept).
+**  5. parse_folder_group (tinsh parse): files of one folder share the
 **     context, a file of another folder gets none; parse_folder_open /
 **     parse_folder_ctx (the ingest) give the same context lazily.
 */
@@ -120,6 +124,42 @@ static void test_group(void) {
   parse_folder_close(f);
 }
 
+/* Law i of a folder of laws with the same structure and signer. */
+static const char *law_text(int i, char *b, size_t cap) {
+  snprintf(b, cap,
+           "LUẬT\n\nBẢO VỆ RỪNG SỐ %d\n\nNHỮNG QUY ĐỊNH CHUNG\n\nLuật này "
+           "quy định việc bảo vệ rừng số %d của nhà nước.\n\nTrong Luật này, "
+           "các từ ngữ dưới đây được hiểu như sau:\n\nRừng là hệ sinh thái "
+           "số %d gồm cây gỗ.\n\n3. Chính phủ quy định chi tiết Điều "
+           "này.\n\nĐIỀU KHOẢN THI HÀNH\n\nLuật này có hiệu lực từ năm "
+           "20%02d.\n\nCHỦ TỊCH QUỐC HỘI\n\nNguyễn Văn Hùng\n",
+           i, i, i, i);
+  return b;
+}
+
+static void test_structure(void) {
+  char b[8][800];
+  const char *p[8];
+  for (int i = 0; i < 8; i++) {
+    snprintf(paths[i], sizeof paths[i], "%s/law%d.txt", dir, i);
+    FILE *f = fopen(paths[i], "w");
+    fputs(law_text(i, b[i], sizeof b[i]), f);
+    fclose(f);
+    p[i] = paths[i];
+  }
+  parse_ctx *c = parse_folder_build(p, 8, 0);
+  doc *d = parse_path(paths[2], c), *n = parse_path(paths[2], NULL);
+  CHECK_STR(d->title, "LUẬT BẢO VỆ RỪNG SỐ 2");
+  CHECK_STR(d->author, n->author);
+  CHECK(d->author != NULL);
+  CHECK(d->blocks.n == n->blocks.n);
+  for (size_t i = 0; i < d->blocks.n && i < n->blocks.n; i++)
+    CHECK(d->blocks.items[i].kind == n->blocks.items[i].kind);
+  doc_free(d), doc_free(n);
+  parse_ctx_free(c);
+  for (int i = 0; i < 8; i++) unlink(paths[i]);
+}
+
 int main(void) {
   printf("# the per-folder chrome context\n");
   snprintf(dir, sizeof dir, "/tmp/tinsh-folder-XXXXXX");
@@ -129,6 +169,7 @@ int main(void) {
   test_thresholds();
   test_group();
   for (int i = 0; i < 20; i++) unlink(paths[i]);
+  test_structure();
   rmdir(dir);
   return check_done();
 }
