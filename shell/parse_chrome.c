@@ -338,15 +338,18 @@ static int folder_line(const page *p, size_t i) {
 }
 
 /*
-** Is body unit i a line the folder repeats, standing in the page's tail:
-** every unit after it up to lim is repeated too, or a share widget, a
-** filler, a footer or a related-news marker? A repeated line amid the
-** article ("NHỮNG QUY ĐỊNH CHUNG" in every law) is content, and so is a
-** byline or a short all-caps role line (a staff writer's name, a law's
-** "CHỦ TỊCH QUỐC HỘI" over its signature).
+** Is body unit i a line the folder repeats that is chrome: no sentence (a
+** banner, a slogan: "Chào mừng Đại hội …"), or a sentence standing in
+** the page's tail (every unit after it up to lim is repeated too, or a
+** share widget, a filler, a footer or a related-news marker)? Repeated
+** sentences amid the article are content; so are bylines and short
+** all-caps lines (a staff writer's name, "NHỮNG QUY ĐỊNH CHUNG" and
+** "CHỦ TỊCH QUỐC HỘI" in every law) and the structural lines
+** parse_ctx_repeated refuses.
 */
 int chrome_folder_tail(const page *p, size_t i, size_t lim) {
   if (!p->ctx || !folder_line(p, i)) return 0;
+  if (!pt_ends_sentence(US(p, i), UL(p, i))) return 1; /* a banner, a slogan */
   for (size_t j = i + 1; j < lim; j++) {
     const char *s = US(p, j);
     size_t n = UL(p, j);
