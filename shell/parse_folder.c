@@ -24,13 +24,14 @@ static parse_ctx *folder_ctx_new(void) {
   return c;
 }
 
-/* Add the regular file at path to c (unreadable or too large: left out). */
+/* Add the regular file at path to c (unreadable, too large or empty:
+** left out, as the ingest stores no document for them). */
 static void add_file(parse_ctx *c, const char *path, int64_t max) {
   char *bytes;
   size_t len;
   if (util_read_file_ex(path, max, UTIL_READ_REGULAR, &bytes, &len) != 0)
     return;
-  parse_ctx_add(c, bytes, len);
+  if (len) parse_ctx_add(c, bytes, len); /* empty files are not stored */
   free(bytes);
 }
 

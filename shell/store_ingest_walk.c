@@ -21,6 +21,7 @@
 #include "parse.h"
 #include "parse_folder.h"
 #include "store_facts.h"
+#include "store_ingest_folder.h"
 #include "store_ingest_int.h"
 
 /* ---- the walk ---- */
@@ -159,6 +160,7 @@ int ing_reparse_all(ingest *g) {
                      "WHERE d.id = ?1",
                      -1, &st, NULL);
   int rc = 0;
+  ing_folders *fc = ing_folders_build(g->s->db); /* hook: folder contexts */
   for (size_t i = 0; i < ids.n && rc == 0; i++) {
     sqlite3_bind_int64(st, 1, ids.items[i]);
     if (sqlite3_step(st) == SQLITE_ROW) {
@@ -174,6 +176,7 @@ int ing_reparse_all(ingest *g) {
       j.bytes[j.len] = 0;
       j.size = (int64_t)j.len;
       j.reparse = ids.items[i];
+      if (j.format == FMT_TEXT) j.ctx = ing_folders_ctx(fc, j.path);
       sqlite3_reset(st);
       rc = ing_submit(g, &j);
     } else {
@@ -181,6 +184,7 @@ int ing_reparse_all(ingest *g) {
     }
   }
   sqlite3_finalize(st);
+  ing_folders_free(fc);
   free(ids.items);
   return rc;
 }

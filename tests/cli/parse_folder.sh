@@ -6,6 +6,7 @@
 #      keeps today's answer (the banner is its title).
 #   2. tinsh ingest of the folder stores the same titles as tinsh parse of
 #      its files, in any order of the arguments.
+#      --reparse (contexts rebuilt from the stored texts) stores the same.
 #   3. A folder of two files has no context: the banner stays the title.
 . "$(dirname "$0")/lib.sh"
 tmp=$(mktemp -d)
@@ -32,6 +33,9 @@ run "$TINSH" --db "$tmp/c.db" ingest -q "$tmp/site"
 is "ingest status" "$RC" 0
 run sqlite3 "$tmp/c.db" "SELECT title FROM documents ORDER BY path"
 is "ingest = parse" "$OUT" "$want"
+run "$TINSH" --db "$tmp/c.db" ingest -q --reparse
+run sqlite3 "$tmp/c.db" "SELECT title FROM documents ORDER BY path"
+is "--reparse = ingest" "$OUT" "$want"
 run "$TINSH" parse --no-facts "$tmp"/two/p*.txt
 has "two files: no context" "$OUT" '"title":"Mừng Xuân mới'
 finish
