@@ -15,6 +15,7 @@
 #include "cmd.h"
 #include "doc.h"
 #include "parse.h"
+#include "parse_folder.h"
 #include "pipeline.h"
 #include "width.h"
 
@@ -161,9 +162,9 @@ static doc *parse_stdin(parse_cmd *c) {
 }
 
 /* Parse the file name; NULL after a one-line error. */
-static doc *parse_named(parse_cmd *c, const char *name) {
+static doc *parse_named(parse_cmd *c, const char *name, parse_ctx *ctx) {
   const char *why = "cannot read";
-  doc *d = pipeline_file(name, c->flags, c->max, &why);
+  doc *d = pipeline_file_ctx(name, c->flags, c->max, ctx, &why);
   if (!d) {
     fflush(stdout);
     cmd_error(name, why);
@@ -192,10 +193,15 @@ int cmd_parse(const cmd_args *a) {
   int status = parse_options(a, &c);
   if (status) return status;
   buf_init(&c.out);
+  /* files of one folder: its repeated lines are chrome (parse_folder.h) */
+  parse_ctx **fc =
+      parse_folder_group((const char *const *)a->argv, (size_t)a->argc, c.max);
   for (int i = 0; i < a->argc; i++) {
     const char *name = a->argv[i];
-    doc *d = strcmp(name, "-") == 0 && i < a->rest ? parse_stdin(&c)
-                                                   : parse_named(&c, name);
+    doc *d = strcmp(name, "-") == 0 && i < a->rest
+                 ? parse_stdin(&c)
+                 : parse_named(&c, name, fc ? fc[i] : NULL);
+    if (fc) parse_ctx_free(fc[i]);
     if (!d) {
       status = 1;
       continue;
@@ -203,6 +209,7 @@ int cmd_parse(const cmd_args *a) {
     put_doc(&c, d);
     doc_free(d);
   }
+  free(fc);
   buf_free(&c.out);
   if (fflush(stdout) != 0 || ferror(stdout)) {
     cmd_error("stdout", "write error");

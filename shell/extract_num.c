@@ -21,11 +21,15 @@
 #define FIGURE_CONTEXT_MAX 480
 
 /* Number words and their values ("triệu" = 1e6): data/multipliers.tsv,
-** the first MULT_MAX, values parsed once by extract_num_init. */
+** the first MULT_MAX, values parsed once by extract_num_init. A value
+** followed by "numeral" ("vạn<TAB>1e4 numeral") marks a word that is part
+** of the number ("3 vạn thợ mỏ" counts 30000 "thợ mỏ"); the others are
+** scales that stay in the unit ("5 triệu đồng"). */
 #define MULT_MAX 16
 static struct {
   const char *w;
   double m;
+  int numeral;
 } multipliers[MULT_MAX + 1];
 
 /* word lists from data/ (lexicon.h), set up by extract_num_init */
@@ -36,11 +40,16 @@ static int in_list(const xsent *x, size_t i, const xwords *ws) {
   return xt_in(x, i, ws);
 }
 
-static double multiplier_at(const xsent *x, size_t i) {
+/* The value of the multiplier word at token i (0: none); *numeral is
+** cleared when it is a scale word, not part of the number. */
+static double multiplier_at(const xsent *x, size_t i, int *numeral) {
   if (i >= x->n || x->t[i].type != T_WORD || (x->t[i].flags & TF_UPPER))
     return 0;
   for (int k = 0; multipliers[k].w; k++)
-    if (xt_is(x, i, multipliers[k].w)) return multipliers[k].m;
+    if (xt_is(x, i, multipliers[k].w)) {
+      if (!multipliers[k].numeral) *numeral = 0;
+      return multipliers[k].m;
+    }
   return 0;
 }
 
@@ -61,14 +70,14 @@ static int first_word(void *ctx, size_t from, size_t to, int nsyl, int kind) {
 
 /*
 ** The syllables of the word the segmenter finds at token j (1 when it
-** finds none longer), counting only lowercase words written apart: "41
+** finds none longer), counting only words written apart whose flags have
+** none of `deny` (lowercase words: TF_UPPER | TF_CAPS | TF_DIGITS): "41
 ** đồng chí" is a count of "đồng chí", not 41 "đồng" (money).
 */
-static int word_at(const xsent *x, size_t j) {
+static int word_at(const xsent *x, size_t j, unsigned deny) {
   size_t e = j;
   while (e < x->n && e - j < SEG_MAX_SYL && x->t[e].type == T_WORD &&
-         !(x->t[e].flags & (TF_UPPER | TF_CAPS | TF_DIGITS)) &&
-         (e == j || (x->t[e].flags & TF_SPACE)))
+         !(x->t[e].flags & deny) && (e == j || (x->t[e].flags & TF_SPACE)))
     e++;
   if (e - j < 2) return 1;
   int nsyl = 1;
@@ -77,14 +86,35 @@ static int word_at(const xsent *x, size_t j) {
   return nsyl > (int)(e - j) ? (int)(e - j) : nsyl;
 }
 
+/* Is the units.txt entry e of class `kind`? */
+static int unit_kind(const lex_entry *e, const char *kind) {
+  return e && e->kind && strcmp(e->kind, kind) == 0;
+}
+
+/*
+** A title-cased noun after a multiplier ("3 vạn Thợ Mỏ"): its syllable
+** count when the segmenter reads 2+ title-cased syllables as one word, else
+** 0. A single capitalised word there stays a name.
+*/
+static int titled_unit(const xsent *x, size_t j) {
+  const tok *t = &x->t[j];
+  if ((t->flags & (TF_CAPS | TF_DIGITS)) || !(t->flags & TF_UPPER)) return 0;
+  int w = word_at(x, j, TF_CAPS | TF_DIGITS);
+  for (int k = 1; k < w; k++)
+    if (!(x->t[j + (size_t)k].flags & TF_UPPER)) return 0;
+  return w >= 2 ? w : 0;
+}
+
 /*
 ** Unit at token j: '%' or a units.txt phrase (longest) or one lowercase
 ** noun (a word of the segmenter: one or more syllables); a word of the
-** segmenter longer than a money unit wins ("đồng chí" over "đồng"). Returns the
-*token count (0: no unit, -1: a stop word);
-** *duration is set when the units.txt class is "duration".
+** segmenter longer than a count or money unit wins ("đồng chí" over
+** "đồng", "người dân" over "người"). After a multiplier (mult) a
+** title-cased compound is a unit too. Returns the token count (0: no
+** unit, -1: a stop word); *duration is set when the units.txt class is
+** "duration".
 */
-static int unit_at(const xsent *x, size_t j, int *duration) {
+static int unit_at(const xsent *x, size_t j, int mult, int *duration) {
   *duration = 0;
   if (j >= x->n) return 0;
   const tok *t = &x->t[j];
@@ -92,14 +122,16 @@ static int unit_at(const xsent *x, size_t j, int *duration) {
   if (t->type != T_WORD) return 0;
   const lex_entry *e = NULL;
   int k = xt_lookup(x, j, &x->x->lx->units, &e);
-  int w =
-      k || !(t->flags & (TF_UPPER | TF_CAPS | TF_DIGITS)) ? word_at(x, j) : 1;
-  if (k && w > k && e->kind && strcmp(e->kind, "money") == 0)
+  unsigned lower = TF_UPPER | TF_CAPS | TF_DIGITS;
+  int w = k || !(t->flags & lower) ? word_at(x, j, lower) : 1;
+  if (k && w > k && (unit_kind(e, "money") || unit_kind(e, "count")))
     return w; /* "đồng chí", "đồng bào": a noun, not the money unit */
-  if (k && e->kind && strcmp(e->kind, "stop") == 0) return -1;
-  if (k) *duration = e->kind && strcmp(e->kind, "duration") == 0;
+  if (k && unit_kind(e, "stop")) return -1;
+  if (k) *duration = unit_kind(e, "duration");
   if (k) return k;
-  if (t->flags & (TF_UPPER | TF_CAPS | TF_DIGITS)) return 0;
+  int tw = mult ? titled_unit(x, j) : 0;
+  if (tw > 0) return tw;
+  if (t->flags & lower) return 0;
   if (in_list(x, j, &ws_not_unit)) return 0;
   return w;
 }
@@ -227,12 +259,15 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   /* multiplier words */
   size_t ms = j;
   double mult = 1, m;
-  while ((m = multiplier_at(x, j)) != 0) mult *= m, j++;
+  int numeral = 1;
+  while ((m = multiplier_at(x, j, &numeral)) != 0) mult *= m, j++;
   size_t us = j;
   int duration;
-  int un = unit_at(x, j, &duration);
+  int un = unit_at(x, j, us > ms, &duration);
   if (un < 0) return 0;
   if (un == 0 && us == ms) return 0; /* bare number */
+  if (un > 0 && us > ms && numeral) /* "3 vạn thợ mỏ": 30000 thợ mỏ */
+    value *= mult, mult = 1, ms = us;
   if (has_of && un == 0) return 0;
   if (un > 0 && x->t[us].type == T_PUNCT && x->t[us].cp == '%') mult = 1;
   size_t ue = compound_unit(x, us + (size_t)(un > 0 ? un : 0));
@@ -307,8 +342,11 @@ void extract_figures(xsent *x) {
 void extract_num_init(void) {
   const lex_pair *mul = lexicon_get()->pairs[LEX_MULTIPLIERS];
   for (int k = 0, o = 0; mul[k].key && o < MULT_MAX; k++) {
-    double v = strtod(mul[k].val, NULL);
-    if (v > 0) multipliers[o].w = mul[k].key, multipliers[o++].m = v;
+    char *rest;
+    double v = strtod(mul[k].val, &rest);
+    if (v <= 0) continue;
+    multipliers[o].w = mul[k].key, multipliers[o].m = v;
+    multipliers[o++].numeral = strstr(rest, "numeral") != NULL;
   }
   xwords_load(&ws_not_unit, LEX_NOT_UNIT, 0);
   xwords_load(&ws_not_after, LEX_NOT_AFTER_NUMBER, 0);

@@ -39,6 +39,7 @@
 #include "lexicon.h"
 #include "parse_int.h"
 #include "text.h"
+#include "text_damage.h"
 
 /* Is s[0..n) "---", the fence of YAML front matter? */
 static int fence(const char *s, size_t n) {
@@ -130,7 +131,7 @@ static size_t classify_tail(page *p, size_t b, size_t lim) {
     } else if (chrome_related(s, n) || chrome_footer(s, n)) {
       tail = i;
       break;
-    } else if (chrome_share(s, n) || parse_ctx_repeated(p->ctx, s, n)) {
+    } else if (chrome_share(s, n) || chrome_folder_tail(p, i, lim)) {
       p->u[i].kind = BK_BOILERPLATE; /* widgets are not the end */
     }
   }
@@ -478,6 +479,19 @@ static void add_warnings(doc *d, const text_stats *st) {
              "legacy-damage: %zu syllables Vietnamese never writes (\"%s\"): "
              "legacy-font glyphs inside Unicode text?",
              st->bad_syllables, st->bad_example);
+  text_damage dm; /* possible syllables, impossible vowel mix */
+  int spelled =
+      st->bad_syllables >= 2 && st->bad_syllables * 200 >= st->viet_syllables;
+  if (!spelled && text_damage_scan(d->text, d->text_len, &dm))
+    doc_warn(
+        d,
+        "legacy-damage: no \"%s\" in %zu words but %zu "
+        "syllables only they make (\"%s\"): legacy-font glyphs inside "
+        "Unicode text?",
+        dm.lost_og || dm.nseen[1] < 2 || dm.standin_og < TEXT_DAMAGE_MIN_STANDIN
+            ? "ô"
+            : "ò",
+        dm.words, dm.standin, dm.example);
   if (st->legacy_lines)
     doc_warn(d,
              "legacy-suspect: %zu lines look like legacy-encoded text, "

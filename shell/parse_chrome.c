@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lexicon.h"
+#include "parse.h"
 #include "parse_int.h"
 #include "text.h"
 
@@ -326,4 +327,35 @@ char *chrome_site_from(doc *d, const char *s, size_t n) {
   while (n && (s[n - 1] == '.' || s[n - 1] == ' ' || s[n - 1] == ',')) n--;
   if (n < 3 || n > 150) return NULL;
   return doc_str(d, s, n);
+}
+
+/* Is unit i a line the folder repeats that is no byline or role line? */
+static int folder_line(const page *p, size_t i) {
+  const char *s = US(p, i), *a;
+  size_t n = UL(p, i), an;
+  return parse_ctx_repeated(p->ctx, s, n) && !pl_byline(s, n, &a, &an) &&
+         !(n <= 60 && pt_all_caps(s, n));
+}
+
+/*
+** Is body unit i a line the folder repeats that is chrome: no sentence (a
+** banner, a slogan: "Chào mừng Đại hội …"), or a sentence standing in
+** the page's tail (every unit after it up to lim is repeated too, or a
+** share widget, a filler, a footer or a related-news marker)? Repeated
+** sentences amid the article are content; so are bylines and short
+** all-caps lines (a staff writer's name, "NHỮNG QUY ĐỊNH CHUNG" and
+** "CHỦ TỊCH QUỐC HỘI" in every law) and the structural lines
+** parse_ctx_repeated refuses.
+*/
+int chrome_folder_tail(const page *p, size_t i, size_t lim) {
+  if (!p->ctx || !folder_line(p, i)) return 0;
+  if (!pt_ends_sentence(US(p, i), UL(p, i))) return 1; /* a banner, a slogan */
+  for (size_t j = i + 1; j < lim; j++) {
+    const char *s = US(p, j);
+    size_t n = UL(p, j);
+    if (n <= 300 && (chrome_footer(s, n) || chrome_related(s, n))) return 1;
+    if (!folder_line(p, j) && !chrome_share(s, n) && !pt_is_filler(s, n))
+      return 0;
+  }
+  return 1;
 }

@@ -4,17 +4,24 @@
 ** or folder. A line printed on k or more pages of a site is its chrome
 ** (banner, campaign banner, menu, footer), whatever its words.
 **
-** Lines are counted after text_normalize, once per file, so they match
-** the parser's units; only lines of 2..300 bytes are counted. The set is
+** Lines are counted once per file, as raw bytes (a BOM dropped, blanks
+** trimmed and runs of them read as one space): hashing the raw lines
+** costs a tenth of normalising them, and the parser's units of clean
+** UTF-8 text hash the same. A line that normalisation changes (entities,
+** decomposed marks, legacy encodings) is not recognised: chrome is missed
+** there, never invented. Only lines of 2..300 bytes are counted. The set is
 ** an open-addressing table of 64-bit line hashes with a file count.
 ** Adding is single-threaded; once built, lookups are read-only and may
-** run from many threads.
+** run from many threads. A context is reference-counted (parse_ctx_ref,
+** parse_ctx_free releases): the ingest's jobs of one folder share it.
 */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "parse.h"
-#include "text.h"
+#include "parse_folder.h"
+#include "parse_int.h"
 #include "util.h"
 
 typedef struct slot {
@@ -28,16 +35,32 @@ struct parse_ctx {
   size_t cap, n;
   uint32_t files; /* files added */
   int min_files;  /* a line is chrome when seen in this many files */
+  int min_share;  /* ... and in at least this percentage of them */
+  atomic_int refs;
 };
 
 parse_ctx *parse_ctx_new(int min_files) {
   parse_ctx *c = xcalloc(1, sizeof *c);
   c->min_files = min_files < 2 ? 2 : min_files;
+  atomic_init(&c->refs, 1);
   return c;
 }
 
+void parse_ctx_set_share(parse_ctx *c, int percent) {
+  if (c) c->min_share = percent < 0 ? 0 : percent > 100 ? 100 : percent;
+}
+
+parse_ctx *parse_ctx_ref(parse_ctx *c) {
+  if (c) atomic_fetch_add(&c->refs, 1);
+  return c;
+}
+
+size_t parse_ctx_files(const parse_ctx *c) {
+  return c ? c->files : 0;
+}
+
 void parse_ctx_free(parse_ctx *c) {
-  if (!c) return;
+  if (!c || atomic_fetch_sub(&c->refs, 1) > 1) return;
   free(c->s);
   free(c);
 }
@@ -57,15 +80,34 @@ static void grow(parse_ctx *c) {
   c->s = ns, c->cap = ncap;
 }
 
+/* FNV-1a of the line with runs of blanks (space, tab, CR) read as one
+** space, so a raw line hashes as its normalised unit does. */
 static uint64_t line_hash(const char *s, size_t n) {
-  uint64_t h = util_hash64(s, n);
+  uint64_t h = UTIL_FNV_OFFSET;
+  int blank = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == ' ' || c == '\t' || c == '\r') {
+      blank = 1;
+      continue;
+    }
+    if (blank) h = (h ^ ' ') * UTIL_FNV_PRIME, blank = 0;
+    h = (h ^ c) * UTIL_FNV_PRIME;
+  }
   return h ? h : 1;
+}
+
+/* s[0..*n) without blanks at either end. */
+static const char *trim(const char *s, size_t *n) {
+  while (*n && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r')) s++, (*n)--;
+  while (*n && (s[*n - 1] == ' ' || s[*n - 1] == '\t' || s[*n - 1] == '\r'))
+    (*n)--;
+  return s;
 }
 
 /* Count line s[0..n) for file number f (once per file). */
 static void count_line(parse_ctx *c, const char *s, size_t n, uint32_t f) {
-  while (n && s[0] == ' ') s++, n--;
-  while (n && s[n - 1] == ' ') n--;
+  s = trim(s, &n);
   if (n < 2 || n > 300) return;
   if (2 * (c->n + 1) > c->cap) grow(c);
   slot *e = find(c->s, c->cap, line_hash(s, n));
@@ -74,21 +116,35 @@ static void count_line(parse_ctx *c, const char *s, size_t n, uint32_t f) {
 }
 
 void parse_ctx_add(parse_ctx *c, const char *bytes, size_t len) {
-  size_t n;
-  text_stats st;
-  char *t = text_normalize(bytes ? bytes : "", bytes ? len : 0, &n, &st);
   uint32_t f = ++c->files;
-  for (size_t i = 0; i < n;) {
-    const char *nl = memchr(t + i, '\n', n - i);
-    size_t e = nl ? (size_t)(nl - t) : n;
-    count_line(c, t + i, e - i, f);
+  if (!bytes) return;
+  if (len >= 3 && !memcmp(bytes, "\xef\xbb\xbf", 3)) bytes += 3, len -= 3;
+  for (size_t i = 0; i < len;) {
+    const char *nl = memchr(bytes + i, '\n', len - i);
+    size_t e = nl ? (size_t)(nl - bytes) : len;
+    count_line(c, bytes + i, e - i, f);
     i = e + 1;
   }
-  free(t);
+}
+
+/* A line the parser keeps as content even when the folder repeats it:
+** one word ("LUẬT" over a law's name), a numbered heading ("Chương I",
+** "Điều 1. Phạm vi điều chỉnh"), a numbered item ("3. Chính phủ quy định
+** …"), a clause ending in ';' or ':' (a preamble's "Căn cứ …;", "… hiểu
+** như sau:"). */
+static int structural(const char *s, size_t n) {
+  if (pt_words(s, n, 2) < 2 || pl_numbered_heading(s, n)) return 1;
+  if (s[n - 1] == ';' || s[n - 1] == ':') return 1;
+  size_t i = 0;
+  while (i < n && i < 4 && s[i] >= '0' && s[i] <= '9') i++;
+  return i > 0 && i < n && (s[i] == '.' || s[i] == ')');
 }
 
 int parse_ctx_repeated(const parse_ctx *c, const char *s, size_t n) {
   if (!c || !c->cap || n < 2 || n > 300) return 0;
   const slot *e = find(c->s, c->cap, line_hash(s, n));
-  return e->h && e->files >= (uint32_t)c->min_files;
+  return e->h && e->files >= (uint32_t)c->min_files &&
+         (uint64_t)e->files * 100 >=
+             (uint64_t)c->files * (uint64_t)c->min_share &&
+         !structural(s, n);
 }

@@ -70,6 +70,7 @@ int chrome_shape(const char *s, size_t n);
 int chrome_share(const char *s, size_t n);
 int chrome_menu_item(const char *s, size_t n);
 size_t chrome_site_suffix(const char *s, size_t n, const char *site);
+int chrome_folder_tail(const page *p, size_t i, size_t lim);
 
 /* ---- parse_header.c: the header zone ---- */
 struct date_tm;

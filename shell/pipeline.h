@@ -33,4 +33,11 @@ doc *pipeline_document(const char *path, const char *bytes, size_t len,
 */
 doc *pipeline_file(const char *path, int flags, int64_t max, const char **why);
 
+/* The same with the per-folder chrome context (parse_folder.h; NULL:
+** none). */
+doc *pipeline_document_ctx(const char *path, const char *bytes, size_t len,
+                           int flags, const parse_ctx *ctx);
+doc *pipeline_file_ctx(const char *path, int flags, int64_t max,
+                       const parse_ctx *ctx, const char **why);
+
 #endif

@@ -60,8 +60,9 @@ typedef struct job {
   char *path; /* absolute path of the file */
   int64_t size, mtime_ns;
   int format;
-  int64_t reparse; /* > 0: re-derive this stored document */
-  int record;      /* reparse: its record number */
+  int64_t reparse;       /* > 0: re-derive this stored document */
+  int record;            /* reparse: its record number */
+  struct parse_ctx *ctx; /* the folder's chrome context (a reference) */
   /* filled by the worker */
   char *bytes;
   size_t len;
@@ -104,6 +105,7 @@ typedef struct ingest {
   store_ingest_stats kept; /* the counts as of the last COMMIT */
   char *dbreal;            /* realpath of the database (skipped by the walk) */
   VEC(struct stat) stack;  /* folders being walked (symlink cycles) */
+  struct parse_folder *folder; /* the folder walked now (parse_folder.h) */
   /* worker pool */
   pthread_mutex_t mu;
   pthread_cond_t work_cv, done_cv;

@@ -19,7 +19,9 @@
 
 #include "fts.h"
 #include "parse.h"
+#include "parse_folder.h"
 #include "store_facts.h"
+#include "store_ingest_folder.h"
 #include "store_ingest_int.h"
 
 /* ---- the walk ---- */
@@ -39,6 +41,11 @@ static int walk_dir(ingest *g, const char *dir, const struct stat *sb) {
   return rc;
 }
 
+/* The files a folder's chrome context is learned from: text files. */
+static int keep_text(const char *path) {
+  return ing_format_of(path) == FMT_TEXT;
+}
+
 static int walk_dir_entries(ingest *g, const char *dir) {
   struct {
     char **items;
@@ -51,6 +58,11 @@ static int walk_dir_entries(ingest *g, const char *dir) {
   int rc = 0;
   buf p;
   buf_init(&p);
+  struct parse_folder *up = g->folder; /* hook: the folder context */
+  g->folder = g->walking_totals
+                  ? NULL
+                  : parse_folder_open(dir, names.items, names.n,
+                                      ing_max_size(g->o), keep_text);
   for (size_t i = 0; i < names.n; i++) {
     if (rc == 0) {
       buf_reset(&p);
@@ -66,6 +78,8 @@ static int walk_dir_entries(ingest *g, const char *dir) {
     }
     free(names.items[i]);
   }
+  parse_folder_close(g->folder);
+  g->folder = up;
   free(names.items);
   buf_free(&p);
   return rc;
@@ -124,6 +138,7 @@ int ing_visit(ingest *g, const char *path, const struct stat *sb) {
   j.mtime_ns = mt;
   j.format = fmt;
   j.max = ing_max_size(g->o);
+  if (fmt == FMT_TEXT) j.ctx = parse_ctx_ref(parse_folder_ctx(g->folder));
   return ing_submit(g, &j);
 }
 
@@ -145,6 +160,7 @@ int ing_reparse_all(ingest *g) {
                      "WHERE d.id = ?1",
                      -1, &st, NULL);
   int rc = 0;
+  ing_folders *fc = ing_folders_build(g->s->db); /* hook: folder contexts */
   for (size_t i = 0; i < ids.n && rc == 0; i++) {
     sqlite3_bind_int64(st, 1, ids.items[i]);
     if (sqlite3_step(st) == SQLITE_ROW) {
@@ -160,6 +176,7 @@ int ing_reparse_all(ingest *g) {
       j.bytes[j.len] = 0;
       j.size = (int64_t)j.len;
       j.reparse = ids.items[i];
+      if (j.format == FMT_TEXT) j.ctx = ing_folders_ctx(fc, j.path);
       sqlite3_reset(st);
       rc = ing_submit(g, &j);
     } else {
@@ -167,6 +184,7 @@ int ing_reparse_all(ingest *g) {
     }
   }
   sqlite3_finalize(st);
+  ing_folders_free(fc);
   free(ids.items);
   return rc;
 }

@@ -18,6 +18,7 @@
 
 #include "fts.h"
 #include "parse.h"
+#include "parse_folder.h"
 #include "pipeline.h"
 #include "segment.h"
 #include "store_facts.h"
@@ -273,7 +274,7 @@ static void run_job(job *j, const wstats *ws) {
   if (j->len == 0) return; /* empty: the writer skips it */
   if (j->format == FMT_TEXT) {
     item it = {0};
-    it.d = pipeline_document(j->path, j->bytes, j->len, 0);
+    it.d = pipeline_document_ctx(j->path, j->bytes, j->len, 0, j->ctx);
     set_doc_id(it.d);
     it.raw = j->bytes;
     it.rawlen = j->len;
@@ -300,6 +301,7 @@ void ing_job_clear(job *j) {
   free(j->items.items);
   free(j->path);
   free(j->bytes);
+  parse_ctx_free(j->ctx);
   free(j->why);
   memset(j, 0, sizeof *j);
 }

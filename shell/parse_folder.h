@@ -1,0 +1,62 @@
+/*
+** parse_folder.h — the per-folder chrome context (parse_ctx, parse.h)
+** learned from the sibling files of one folder before they are parsed:
+** `tinsh ingest DIR` builds one per folder it walks, `tinsh parse` one per
+** folder among the files it is given. Pure C.
+*/
+#ifndef TINSH_PARSE_FOLDER_H
+#define TINSH_PARSE_FOLDER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "doc.h"
+#include "parse.h"
+
+/* A line is the folder's chrome when this many of its files hold it ... */
+#define PARSE_FOLDER_MIN_FILES 3
+/* ... and at least this percentage of them. */
+#define PARSE_FOLDER_MIN_SHARE 20
+
+/* Lines must also be in min_share % of the files added (0: no share). */
+void parse_ctx_set_share(parse_ctx *c, int percent);
+/* One more reference to c (parse_ctx_free releases one); returns c. */
+parse_ctx *parse_ctx_ref(parse_ctx *c);
+/* How many files were added to c. */
+size_t parse_ctx_files(const parse_ctx *c);
+
+/*
+** The context of the files paths[0..n) (read whole, at most max bytes
+** each; <= 0: 64 MiB; unreadable ones are left out). NULL when fewer than
+** PARSE_FOLDER_MIN_FILES files were read: a folder of one or two files
+** parses exactly as without context.
+*/
+parse_ctx *parse_folder_build(const char *const *paths, size_t n, int64_t max);
+
+/*
+** A folder whose context is built lazily, on the first parse_folder_ctx
+** call: `names` (n entries, copied) are the file names in dir; keep(path)
+** says which of them are parsed as text (NULL: all). An ingest that finds
+** every file unchanged never reads the folder twice.
+*/
+typedef struct parse_folder parse_folder;
+parse_folder *parse_folder_open(const char *dir, char *const *names, size_t n,
+                                int64_t max, int (*keep)(const char *path));
+/* The folder's context (NULL: none), owned by the folder: take a
+** parse_ctx_ref to keep it. */
+parse_ctx *parse_folder_ctx(parse_folder *f);
+void parse_folder_close(parse_folder *f);
+
+/*
+** `tinsh parse`: the files among paths[0..n) that share a folder (the
+** same directory part of the path) get that folder's context. Returns n
+** entries (each NULL or a reference: parse_ctx_free each), or NULL when
+** no folder has enough files.
+*/
+parse_ctx **parse_folder_group(const char *const *paths, size_t n, int64_t max);
+
+/* Read and parse a file with a context (NULL: parse_file_max). */
+doc *parse_file_ctx(const char *path, int flags, int64_t max,
+                    const parse_ctx *ctx, const char **why);
+
+#endif

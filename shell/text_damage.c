@@ -1,0 +1,119 @@
+/*
+** text_damage.c — legacy-font damage that still spells possible
+** syllables (text_damage.h).
+**
+** Text typed in a TCVN3/VNI font and converted to Unicode with a lossy
+** table gets some precomposed vowels replaced by others: "ô" (untoned)
+** turns into "ơ" ("cơng", "khơng") and "ò" into "ị" ("Hịn", "phịng",
+** "cịn"). "cơng" and "phịng" are impossible spellings (text_legacy.c
+** finds them); "Hịn" and "cịn" are not. The signal is the document's:
+** clean Vietnamese of 100 words holds an untoned "ô" (không, công, ông)
+** and an "ò" (còn, lòng, phòng) or no stand-ins for them; damaged text
+** lacks one of them and has stand-ins in the syllables those vowels make at a
+*word's end: "ơng"
+** (only "ô" makes -ông) and "ịn", "ịng", "ịm", "ịi" ("ò" makes còn,
+** phòng, hòm, đòi; "ị" makes nhịn, vịn rarely, never ịi or ịng).
+*/
+#include "text_damage.h"
+
+#include <string.h>
+
+#include "text.h"
+
+#define O_CIRC    0x00F4 /* ô */
+#define O_CIRC_U  0x00D4 /* Ô */
+#define O_GRAVE   0x00F2 /* ò */
+#define O_GRAVE_U 0x00D2
+#define O_HORN    0x01A1 /* ơ */
+#define O_HORN_U  0x01A0
+#define I_DOT     0x1ECB /* ị */
+#define I_DOT_U   0x1ECA
+
+/* ASCII lower case of c (other code points as they are). */
+static int lower(int32_t c) {
+  return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/* Does the stand-in vowel v, after the letter p (0: none) and followed
+** by the letters a, b (0: none) at the end of its word, make a syllable
+** only the lost vowel makes? ("ương" is clean, "ơng" is not) */
+static int standin(int32_t p, int32_t v, int32_t a, int32_t b) {
+  a = lower(a), b = lower(b);
+  if (v == O_HORN || v == O_HORN_U)
+    return a == 'n' && b == 'g' && p != 0x01B0 && p != 0x01AF; /* ư Ư */
+  if (v == I_DOT || v == I_DOT_U)
+    return (a == 'n' && (b == 0 || b == 'g')) || (a == 'm' && b == 0) ||
+           (a == 'i' && b == 0);
+  return 0;
+}
+
+/* Copy the word around s[from..to) into out->example (first one only). */
+static void keep_example(text_damage *out, const char *s, size_t to,
+                         size_t from) {
+  if (out->example[0]) return;
+  size_t n =
+      to - from < sizeof out->example - 1 ? to - from : sizeof out->example - 1;
+  memcpy(out->example, s + from, n);
+  out->example[n] = 0;
+}
+
+/* Note the stand-in word s[a..b) of pair w (0: ô, 1: ò) among the
+** distinct ones (up to 4 kept; longer words are cut at 15 bytes). */
+static void note_word(text_damage *out, int w, const char *s, size_t a,
+                      size_t b) {
+  size_t n = b - a < 15 ? b - a : 15;
+  for (int i = 0; i < out->nseen[w]; i++)
+    if (strlen(out->seen[w][i]) == n && !memcmp(out->seen[w][i], s + a, n))
+      return;
+  if (out->nseen[w] == 4) return;
+  memcpy(out->seen[w][out->nseen[w]], s + a, n);
+  out->seen[w][out->nseen[w]++][n] = 0;
+}
+
+/* Scan one word s[a..b): its vowel evidence into out. */
+static void scan_word(const char *s, size_t a, size_t b, text_damage *out) {
+  int32_t cp[12];
+  int k = 0, len;
+  for (size_t i = a; i < b && k < 12; i += (size_t)len) {
+    len = text_decode(s + i, b - i, &cp[k]);
+    if (len <= 0) return;
+    k++;
+  }
+  out->words++;
+  for (int i = 0; i < k; i++) {
+    int32_t c = cp[i];
+    if (c == O_CIRC || c == O_CIRC_U) out->lost_o++;
+    if (c == O_GRAVE || c == O_GRAVE_U) out->lost_og++;
+    if (i + 1 < k && i + 3 >= k &&
+        standin(i ? cp[i - 1] : 0, c, cp[i + 1], i + 2 < k ? cp[i + 2] : 0)) {
+      int w = !(c == O_HORN || c == O_HORN_U);
+      if (w)
+        out->standin_og++;
+      else
+        out->standin_o++;
+      note_word(out, w, s, a, b);
+      keep_example(out, s, b, a);
+    }
+  }
+}
+
+/* Is byte c part of a word (an ASCII letter or any UTF-8 byte)? */
+static int word_byte(unsigned char c) {
+  return c >= 0x80 || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
+int text_damage_scan(const char *t, size_t n, text_damage *out) {
+  memset(out, 0, sizeof *out);
+  for (size_t i = 0; i < n;) {
+    while (i < n && !word_byte((unsigned char)t[i])) i++;
+    size_t a = i;
+    while (i < n && word_byte((unsigned char)t[i])) i++;
+    if (i > a) scan_word(t, a, i, out);
+  }
+  if (out->words < TEXT_DAMAGE_MIN_WORDS) return 0;
+  out->standin = out->standin_o + out->standin_og;
+  return (out->lost_o == 0 && out->standin_o >= TEXT_DAMAGE_MIN_STANDIN &&
+          out->nseen[0] >= 2) ||
+         (out->lost_og == 0 && out->standin_og >= TEXT_DAMAGE_MIN_STANDIN &&
+          out->nseen[1] >= 2);
+}

@@ -1,0 +1,33 @@
+/*
+** text_damage.h — legacy-font damage that still spells possible syllables
+** ("Hịn" for "Hòn", "cơng" for "công"), seen by the vowels a document
+** lacks, not by the spelling of one word. Pure C, on normalised text.
+*/
+#ifndef TINSH_TEXT_DAMAGE_H
+#define TINSH_TEXT_DAMAGE_H
+
+#include <stddef.h>
+
+/* The document's vowel evidence (text_damage_scan). */
+typedef struct text_damage {
+  size_t words;           /* words with a letter */
+  size_t lost_o, lost_og; /* letters "ô" (untoned) and "ò" */
+  size_t standin_o;       /* "ơng" without "ư": a stand-in for "ông" */
+  size_t standin_og;   /* "ịn", "ịng", "ịm", "ịi": stand-ins for "ò" */
+  size_t standin;      /* both */
+  char seen[2][4][16]; /* distinct stand-in words (ô, ò), up to 4 */
+  int nseen[2];
+  char example[48]; /* the first such word */
+} text_damage;
+
+/*
+** Scan text t[0..n). Returns 1 when the text reads as damaged: at least
+** TEXT_DAMAGE_MIN_WORDS words and, for "ô" or for "ò", none of the
+** vowel but at least TEXT_DAMAGE_MIN_STANDIN of its stand-in syllables,
+** in two different words at least (a clean text may repeat "mịn").
+*/
+#define TEXT_DAMAGE_MIN_WORDS   100
+#define TEXT_DAMAGE_MIN_STANDIN 3
+int text_damage_scan(const char *t, size_t n, text_damage *out);
+
+#endif

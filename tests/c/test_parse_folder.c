@@ -1,0 +1,175 @@
+/*
+** test_parse_folder.c — the per-folder chrome context learned from the
+** sibling files of one folder (parse_folder.h), on a folder of pages
+** written for this test that share a campaign banner and a footer.
+** Plan:
+**  1. parse_folder_build over 4 sibling files: the shared banner is no
+**     headline (the page's own headline is), the shared footer is
+**     boilerplate; without the context the banner is the title.
+**  2. Thresholds: a line in 3 of 4 files counts, one in 2 files does not
+**     (PARSE_FOLDER_MIN_FILES); a line in 3 of 20 files does not (under
+**     PARSE_FOLDER_MIN_SHARE); a folder of one or two files has no
+**     context (parses exactly as today).
+**  3. Order: the context built from the files in reverse order gives the
+**     same documents (deterministic).
+**  4. Content the folder repeats stays content: a one-word line over a
+**     law's name ("LUẬT" / "BẢO VỆ RỪNG": title "LUẬT BẢO VỆ RỪNG"), an
+**     all-caps heading amid the text, a numbered item, a "…:" clause, a
+**     repeated signature (its author is kept).
+**  5. parse_folder_group (tinsh parse): files of one folder share the
+**     context, a file of another folder gets none; parse_folder_open /
+**     parse_folder_ctx (the ingest) give the same context lazily.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "doc.h"
+#include "parse.h"
+#include "parse_folder.h"
+
+static char dir[64];
+static char paths[24][128];
+
+static const char *banner = "Chào mừng Đại hội Đảng bộ tỉnh lần thứ XVI";
+static const char *footer = "Cổng thông tin huyện miền núi giữ bản quyền";
+
+/* Write page i of the folder: banner (when with_banner), headline, body,
+** footer. */
+static void write_page(int i, int with_banner) {
+  snprintf(paths[i], sizeof paths[i], "%s/p%02d.txt", dir, i);
+  FILE *f = fopen(paths[i], "w");
+  if (with_banner) fprintf(f, "%s\n\n", banner);
+  fprintf(f,
+          "Xã số %d hoàn thành kế hoạch trồng rừng mùa xuân\n\nNgười dân xã "
+          "số %d đã trồng %d ha rừng trong tháng, vượt kế hoạch đề ra.\n\n%s\n",
+          i, i, 10 + i, footer);
+  fclose(f);
+}
+
+static doc *parse_path(const char *path, const parse_ctx *c) {
+  const char *why;
+  doc *d = parse_file_ctx(path, PARSE_NO_FACTS, 0, c, &why);
+  CHECK(d != NULL);
+  return d;
+}
+
+/* The kind of the block whose text is s (-1: none). */
+static int kind_of(const doc *d, const char *s) {
+  for (size_t i = 0; i < d->blocks.n; i++)
+    if (!strcmp(d->blocks.items[i].text, s)) return d->blocks.items[i].kind;
+  return -1;
+}
+
+static void test_context(void) {
+  const char *p[4] = {paths[0], paths[1], paths[2], paths[3]};
+  parse_ctx *c = parse_folder_build(p, 4, 0);
+  CHECK(c != NULL);
+  doc *d = parse_path(paths[0], c);
+  CHECK_STR(d->title, "Xã số 0 hoàn thành kế hoạch trồng rừng mùa xuân");
+  CHECK(kind_of(d, banner) == BK_BANNER);
+  CHECK(kind_of(d, footer) == BK_BOILERPLATE);
+  doc_free(d);
+  d = parse_path(paths[0], NULL); /* without: the banner is the title */
+  CHECK_STR(d->title, banner);
+  doc_free(d);
+  /* reverse order: the same */
+  const char *r[4] = {paths[3], paths[2], paths[1], paths[0]};
+  parse_ctx *c2 = parse_folder_build(r, 4, 0);
+  doc *a = parse_path(paths[1], c), *b = parse_path(paths[1], c2);
+  CHECK(a->blocks.n == b->blocks.n);
+  for (size_t i = 0; i < a->blocks.n && i < b->blocks.n; i++)
+    CHECK(a->blocks.items[i].kind == b->blocks.items[i].kind);
+  doc_free(a), doc_free(b);
+  parse_ctx_free(c2);
+  parse_ctx_free(c);
+}
+
+static void test_thresholds(void) {
+  const char *p[20];
+  for (int i = 0; i < 20; i++) p[i] = paths[i];
+  /* pages 0..3 hold the banner; 4..19 do not */
+  parse_ctx *c = parse_folder_build(p, 2, 0);
+  CHECK(c == NULL);                    /* two files: no context */
+  c = parse_folder_build(p + 2, 3, 0); /* 2 of 3 files hold it */
+  CHECK(!parse_ctx_repeated(c, banner, strlen(banner)));
+  parse_ctx_free(c);
+  c = parse_folder_build(p + 1, 4, 0); /* 3 of 4 */
+  CHECK(parse_ctx_repeated(c, banner, strlen(banner)));
+  parse_ctx_free(c);
+  c = parse_folder_build(p + 1, 19, 0); /* 3 of 19: under 20 % */
+  CHECK(!parse_ctx_repeated(c, banner, strlen(banner)));
+  CHECK(parse_ctx_repeated(c, footer, strlen(footer))); /* 19 of 19 */
+  parse_ctx_free(c);
+}
+
+static void test_group(void) {
+  const char *p[5] = {paths[0], paths[1], "/nonexistent-dir/x.txt", paths[2],
+                      paths[3]};
+  parse_ctx **g = parse_folder_group(p, 5, 0);
+  CHECK(g != NULL);
+  if (!g) return;
+  CHECK(g[0] && g[0] == g[1] && g[1] == g[3] && g[3] == g[4]);
+  CHECK(g[2] == NULL);
+  CHECK(parse_ctx_files(g[0]) == 4);
+  for (int i = 0; i < 5; i++) parse_ctx_free(g[i]);
+  free(g);
+  char *names[4] = {"p00.txt", "p01.txt", "p02.txt", "p03.txt"};
+  parse_folder *f = parse_folder_open(dir, names, 4, 0, NULL);
+  parse_ctx *c = parse_folder_ctx(f);
+  CHECK(parse_ctx_files(c) == 4);
+  CHECK(parse_ctx_repeated(c, banner, strlen(banner)));
+  parse_folder_close(f);
+}
+
+/* Law i of a folder of laws with the same structure and signer. */
+static const char *law_text(int i, char *b, size_t cap) {
+  snprintf(b, cap,
+           "LUẬT\n\nBẢO VỆ RỪNG SỐ %d\n\nNHỮNG QUY ĐỊNH CHUNG\n\nLuật này "
+           "quy định việc bảo vệ rừng số %d của nhà nước.\n\nTrong Luật này, "
+           "các từ ngữ dưới đây được hiểu như sau:\n\nRừng là hệ sinh thái "
+           "số %d gồm cây gỗ.\n\n3. Chính phủ quy định chi tiết Điều "
+           "này.\n\nĐIỀU KHOẢN THI HÀNH\n\nLuật này có hiệu lực từ năm "
+           "20%02d.\n\nCHỦ TỊCH QUỐC HỘI\n\nNguyễn Văn Hùng\n",
+           i, i, i, i);
+  return b;
+}
+
+static void test_structure(void) {
+  char b[8][800];
+  const char *p[8];
+  for (int i = 0; i < 8; i++) {
+    snprintf(paths[i], sizeof paths[i], "%s/law%d.txt", dir, i);
+    FILE *f = fopen(paths[i], "w");
+    fputs(law_text(i, b[i], sizeof b[i]), f);
+    fclose(f);
+    p[i] = paths[i];
+  }
+  parse_ctx *c = parse_folder_build(p, 8, 0);
+  doc *d = parse_path(paths[2], c), *n = parse_path(paths[2], NULL);
+  CHECK_STR(d->title, "LUẬT BẢO VỆ RỪNG SỐ 2");
+  CHECK_STR(d->author, n->author);
+  CHECK(d->author != NULL);
+  CHECK(d->blocks.n == n->blocks.n);
+  for (size_t i = 0; i < d->blocks.n && i < n->blocks.n; i++)
+    CHECK(d->blocks.items[i].kind == n->blocks.items[i].kind);
+  doc_free(d), doc_free(n);
+  parse_ctx_free(c);
+  for (int i = 0; i < 8; i++) unlink(paths[i]);
+}
+
+int main(void) {
+  printf("# the per-folder chrome context\n");
+  snprintf(dir, sizeof dir, "/tmp/tinsh-folder-XXXXXX");
+  if (!mkdtemp(dir)) return 77;
+  for (int i = 0; i < 20; i++) write_page(i, i < 4);
+  test_context();
+  test_thresholds();
+  test_group();
+  for (int i = 0; i < 20; i++) unlink(paths[i]);
+  test_structure();
+  rmdir(dir);
+  return check_done();
+}
