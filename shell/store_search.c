@@ -323,12 +323,15 @@ store_search *store_search_open(store *s, const char *query,
   }
   int ntok = o->snippet_tokens == 0 ? 16 : o->snippet_tokens;
   q->snippet = ntok > 0;
-  q->offsets = o->offsets;
-  if (o->forms && o->offsets && !o->raw && query && has_unaccented(query))
+  /* the forms are read at the hits' offsets: tinsh_offsets (which
+  ** tokenizes each hit's columns again) runs when they are asked for or
+  ** when forms will be counted, not for a query without forms to count */
+  if (o->forms && !o->raw && query && has_unaccented(query))
     sqlite3_prepare_v2(s->db,
                        "SELECT title, lead, body, captions, answers FROM "
                        "fts_content WHERE id = ?1",
                        -1, &q->texts, NULL);
+  q->offsets = o->offsets || q->texts;
   if (ntok > 64) ntok = 64; /* FTS5's maximum */
   sqlite3_bind_text(q->st, 1, m, -1, SQLITE_TRANSIENT);
   query_words(m, &q->words);
@@ -343,7 +346,7 @@ store_search *store_search_open(store *s, const char *query,
   sqlite3_bind_text(q->st, 8, o->ellipsis ? o->ellipsis : "…", -1,
                     SQLITE_TRANSIENT);
   sqlite3_bind_int(q->st, 9, ntok > 0 ? ntok : 1);
-  sqlite3_bind_int(q->st, 10, o->offsets);
+  sqlite3_bind_int(q->st, 10, q->offsets);
   sqlite3_bind_text(q->st, 11, q->spans, -1, SQLITE_STATIC);
   free(m);
   int rc = sqlite3_step(q->st);
