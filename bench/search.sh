@@ -3,8 +3,10 @@
 # bench/queries.txt, side by side with a raw FTS5 MATCH on a plain FTS5
 # table of the same texts (sqlite3 CLI, same LIMIT 20 + snippet) and with
 # `rg -i -l` over the files. Each query runs RUNS times per tool; prints
-# medians per tool, the tinsh/plain ratio (goal <= 1.2) and hit counts.
-# Every figure includes process start-up, for all three tools alike.
+# medians per tool (wall, and CPU time user + sys for tinsh and plain;
+# tinsh and plain interleaved), the tinsh/plain ratio (goal <= 1.2) and
+# hit counts. Every figure includes process start-up, for all three tools
+# alike.
 #
 #   TINSH=build/tinsh RUNS=5 bench/search.sh
 #
@@ -39,7 +41,7 @@ if [ ! -f "plain-$n.db" ]; then
     FROM fsdir('data') WHERE name LIKE '%.txt';"
 fi
 python3 - "$TINSH" "tinsh-$n.db" "plain-$n.db" "$here/queries.txt" "$RUNS" <<'PY'
-import statistics, subprocess, sys, time
+import os, statistics, subprocess, sys, time
 tinsh, tdb, pdb, qfile, runs = sys.argv[1:]
 runs = int(runs)
 queries = [l.strip() for l in open(qfile, encoding="utf-8")
@@ -87,27 +89,45 @@ def count(tool, q):
     r = subprocess.run(c, capture_output=True, text=True)
     return int(r.stdout.strip() or 0)
 
+def timed(c):
+    # wall ms and CPU ms (user + sys of the process, which a loaded
+    # machine disturbs less than the wall time)
+    t0 = time.perf_counter()
+    p = subprocess.Popen(c, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, ru = os.wait4(p.pid, 0)
+    return (time.perf_counter() - t0) * 1000, (ru.ru_utime + ru.ru_stime) * 1000
+
 med = {"tinsh": [], "plain": [], "rg": []}
-print("%-28s %9s %9s %9s %7s %7s %7s" % ("query", "tinsh_ms", "plain_ms", "rg_ms",
-                                          "tinsh#", "plain#", "rg#"))
+cpu = {"tinsh": [], "plain": [], "rg": []}
+print("%-28s %9s %9s %9s %9s %9s %7s %7s %7s" % (
+    "query", "tinsh_ms", "plain_ms", "rg_ms", "tinsh_cpu", "plain_cpu",
+    "tinsh#", "plain#", "rg#"))
 for q in queries:
-    row = {}
-    for tool, c in cmds(q).items():
-        ts = []
-        for _ in range(runs if tool != "rg" else max(1, runs // 2)):
-            t0 = time.perf_counter()
-            subprocess.run(c, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            ts.append((time.perf_counter() - t0) * 1000)
-        row[tool] = statistics.median(ts)
+    row, rcpu = {}, {}
+    for r in range(runs):  # tinsh and plain interleaved, in turn first
+        tools = ["tinsh", "plain"] if r % 2 == 0 else ["plain", "tinsh"]
+        if r < max(1, runs // 2):
+            tools.append("rg")
+        for tool in tools:
+            w, c = timed(cmds(q)[tool])
+            row.setdefault(tool, []).append(w)
+            rcpu.setdefault(tool, []).append(c)
+    for tool in med:
+        row[tool] = statistics.median(row[tool])
+        rcpu[tool] = statistics.median(rcpu[tool])
         med[tool].append(row[tool])
-    print("%-28s %9.1f %9.1f %9.1f %7d %7d %7d" % (
-        q[:28], row["tinsh"], row["plain"], row["rg"],
-        count("tinsh", q), count("plain", q), count("rg", q)))
+        cpu[tool].append(rcpu[tool])
+    print("%-28s %9.1f %9.1f %9.1f %9.1f %9.1f %7d %7d %7d" % (
+        q[:28], row["tinsh"], row["plain"], row["rg"], rcpu["tinsh"],
+        rcpu["plain"], count("tinsh", q), count("plain", q), count("rg", q)))
 mt, mp, mr = (statistics.median(med[k]) for k in ("tinsh", "plain", "rg"))
+ct, cp = (statistics.median(cpu[k]) for k in ("tinsh", "plain"))
 print()
 print("median over %d queries: tinsh %.1f ms, plain FTS5 %.1f ms, rg %.1f ms"
       % (len(queries), mt, mp, mr))
 print("ratio tinsh/plain %.2fx (goal <= 1.2), rg/tinsh %.1fx" % (mt / mp, mr / mt))
+print("CPU (user + sys), median: tinsh %.1f ms, plain FTS5 %.1f ms, ratio %.2fx"
+      % (ct, cp, ct / cp))
 print("total for the 50 queries: tinsh %.0f ms, plain %.0f ms, rg %.0f ms"
       % (sum(med["tinsh"]), sum(med["plain"]), sum(med["rg"])))
 PY

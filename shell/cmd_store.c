@@ -385,7 +385,7 @@ static int search_count(store *s, search_cmd *c, char **err) {
 
 /* print the hits; 0 some, 1 none, 2 error (*err) */
 static int search_hits(store *s, search_cmd *c, char **err) {
-  if (!c->json) c->o.offsets = c->o.forms = 1; /* the forms line */
+  if (!c->json) c->o.forms = 1; /* the forms line */
   store_search *r = store_search_open(s, c->query.data, &c->o, err);
   store_hit h;
   int color = !c->json && use_color(), n = 0;

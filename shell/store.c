@@ -14,6 +14,7 @@
 
 #include "fts.h"
 #include "parse.h"
+#include "store_content.h"
 #include "store_facts.h"
 #include "store_int.h"
 #include "store_tokmap.h"
@@ -148,84 +149,6 @@ static const char schema_v5[] =
     "DROP TRIGGER IF EXISTS documents_uncounted;"
     "INSERT OR REPLACE INTO meta(key, value) VALUES('doc_count',"
     "  (SELECT count(*) FROM documents));";
-
-/* The block kinds (block_rows.kind) of FTS column col (2, 3, 4), as the
-** version 1 view listed them. */
-static int kind_in_column(const char *kind, int col) {
-  static const char *const body[] = {"dateline", "heading", "paragraph",
-                                     "question", "byline"};
-  if (!kind) return 0;
-  if (col == 3) return strcmp(kind, "caption") == 0;
-  if (col == 4) return strcmp(kind, "answer") == 0;
-  for (size_t i = 0; i < sizeof body / sizeof *body; i++)
-    if (strcmp(kind, body[i]) == 0) return 1;
-  return 0;
-}
-
-/*
-** SQL tinsh_fts_column(doc, col): the text of FTS column col (2 body,
-** 3 captions, 4 answers) of document doc -- its blocks of that column in
-** seq order, each block's own text or else its span of documents.text,
-** joined by a newline; NULL when it has none (what group_concat over the
-** blocks view gave). Reads documents.text once. A span outside the text
-** is clamped to it (like substr), never read past it.
-*/
-static void fts_column_fn(sqlite3_context *cx, int argc, sqlite3_value **av) {
-  (void)argc;
-  sqlite3 *db = sqlite3_context_db_handle(cx);
-  sqlite3_int64 id = sqlite3_value_int64(av[0]);
-  int col = sqlite3_value_int(av[1]);
-  sqlite3_stmt *t = NULL, *b = NULL;
-  if (sqlite3_prepare_v2(db, "SELECT text FROM documents WHERE id = ?1", -1, &t,
-                         NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2(db,
-                         "SELECT kind, off, len, text FROM block_rows WHERE "
-                         "doc = ?1 ORDER BY seq",
-                         -1, &b, NULL) != SQLITE_OK) {
-    sqlite3_result_error(cx, sqlite3_errmsg(db), -1);
-    sqlite3_finalize(t);
-    return;
-  }
-  sqlite3_bind_int64(t, 1, id);
-  sqlite3_bind_int64(b, 1, id);
-  const char *text = NULL;
-  sqlite3_int64 tlen = 0;
-  if (sqlite3_step(t) == SQLITE_ROW) {
-    text = (const char *)sqlite3_column_blob(t, 0);
-    tlen = sqlite3_column_bytes(t, 0);
-  }
-  buf out;
-  buf_init(&out);
-  int any = 0, rc;
-  while ((rc = sqlite3_step(b)) == SQLITE_ROW) {
-    if (!kind_in_column((const char *)sqlite3_column_text(b, 0), col)) continue;
-    if (any) buf_addc(&out, '\n');
-    any = 1;
-    if (sqlite3_column_type(b, 3) != SQLITE_NULL) {
-      buf_add(&out, sqlite3_column_text(b, 3),
-              (size_t)sqlite3_column_bytes(b, 3));
-      continue;
-    }
-    if (!text) continue;
-    sqlite3_int64 off = sqlite3_column_int64(b, 1);
-    sqlite3_int64 len = sqlite3_column_int64(b, 2);
-    if (off < 0) off = 0;
-    if (off > tlen) off = tlen;
-    if (len < 0) len = 0;
-    if (len > tlen - off) len = tlen - off;
-    buf_add(&out, text + off, (size_t)len);
-  }
-  if (rc != SQLITE_DONE)
-    sqlite3_result_error(cx, sqlite3_errmsg(db), -1);
-  else if (!any)
-    sqlite3_result_null(cx);
-  else
-    sqlite3_result_text64(cx, out.data ? out.data : "", out.len,
-                          SQLITE_TRANSIENT, SQLITE_UTF8);
-  buf_free(&out);
-  sqlite3_finalize(t);
-  sqlite3_finalize(b);
-}
 
 /* bm25 with the column weights of store_int.h, stored in the FTS5 config
 ** so that ORDER BY rank uses it. */
@@ -525,9 +448,7 @@ int store_open(const char *path, int mode, store **out, char **err) {
   sqlite3_busy_timeout(s->db, 10000);
   sqlite3_extended_result_codes(s->db, 1);
   if (fts_register(s->db) != SQLITE_OK ||
-      sqlite3_create_function(s->db, "tinsh_fts_column", 2,
-                              SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL,
-                              fts_column_fn, NULL, NULL) != SQLITE_OK ||
+      !(s->content = store_content_register(s->db, s->readonly)) ||
       sqlite3_create_function(
           s->db, "tinsh_fold", 1,
           SQLITE_UTF8 | SQLITE_INNOCUOUS | SQLITE_DETERMINISTIC, NULL, fold_fn,
@@ -590,6 +511,7 @@ static void checkpoint_on_close(store *s) {
 void store_close(store *s) {
   if (!s) return;
   checkpoint_on_close(s);
+  store_content_finalize(s->content); /* freed with the connection */
   sqlite3_close_v2(s->db);
   /* after the connection: closing a descriptor of the database file drops
   ** every POSIX lock this process holds on it, SQLite's included */

@@ -106,7 +106,9 @@ typedef struct store_search_opts {
   const char *hl_close; /* NULL = "\x03" */
   const char *ellipsis; /* NULL = "…" */
   int offsets;          /* fill store_hit.offsets */
-  int forms;            /* with offsets: count forms (store_search_forms) */
+  int forms;            /* count forms (store_search_forms); the offsets
+                           they need are computed, and filled in, only for
+                           a query with a word to count forms of */
   int no_adjacent;      /* plain queries: rank by bm25 alone, without the
                            bonus for words side by side (tinsh_rank) */
 } store_search_opts;
@@ -134,9 +136,8 @@ int store_search_next(store_search *q, store_hit *h); /* 1 row, 0 end, -1 */
 void store_search_close(store_search *q);
 /* The forms the hits returned so far matched (their text, case-folded),
 ** most frequent first, "tham nhũng 33 · thăm những 5" (at most max forms,
-** max <= 0: all; malloc'd). NULL when no form was counted: forms or
-** offsets not asked for, a raw query, or none of its words without
-** diacritics. */
+** max <= 0: all; malloc'd). NULL when no form was counted: forms not
+** asked for, a raw query, or none of its words without diacritics. */
 char *store_search_forms(store_search *q, int max);
 /* Number of matching documents, or -1 with *err. */
 int64_t store_search_count(store *s, const char *query, int raw, char **err);

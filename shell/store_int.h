@@ -16,6 +16,7 @@ struct store {
   const char *warning; /* store_warning(), static text or NULL */
   int lockfd; /* the database file, opened for the ingest lock (flock), or
               ** -1; closed by store_close after the connection */
+  struct store_content *content; /* tinsh_fts_column (store_content.c) */
 };
 
 /* This machine's boot id (Linux: /proc/sys/kernel/random/boot_id) into

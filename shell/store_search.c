@@ -241,13 +241,45 @@ static int64_t count_matches(store *s, const char *m, char **err) {
   return n;
 }
 
-/* Plain queries of two or more words rank documents holding the words
+/* Does any document match m? 1, 0, or -1 on error (message in *err). */
+static int any_match(store *s, const char *m, char **err) {
+  sqlite3_stmt *st;
+  int rc = -1;
+  if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM fts WHERE fts MATCH ?1 LIMIT 1",
+                         -1, &st, NULL) == SQLITE_OK) {
+    sqlite3_bind_text(st, 1, m, -1, SQLITE_STATIC);
+    int step = sqlite3_step(st);
+    rc = step == SQLITE_ROW ? 1 : step == SQLITE_DONE ? 0 : -1;
+    sqlite3_finalize(st);
+  }
+  if (rc < 0) *err = store_msg("%s", sqlite3_errmsg(s->db));
+  return rc;
+}
+
+/* The number of query words in spans ("2 +2 1": 2; "+n" is another form
+** of the word before it, not a word of its own). */
+static int span_words(const char *spans) {
+  int n = 0;
+  for (const char *p = spans; p && *p; p++)
+    if (*p != ' ' && *p != '+' && (p == spans || p[-1] == ' ')) n++;
+  return n;
+}
+
+/*
+** Plain queries of two or more words rank documents holding the words
 ** side by side higher: tinsh_rank (fts.c) with the number of documents
 ** that hold them so, and the weights of the configured bm25 rank. NULL
-** when no document holds them side by side (bm25 ranks alone). */
+** when no document holds them side by side (bm25 ranks alone). When the
+** words were joined into one word token (spans name one query word),
+** tinsh_rank counts no run in any row, so the run's document count
+** cannot change a score: whether one document holds the run is asked
+** (LIMIT 1) instead of counting them all (an extra pass over the
+** matching documents' positions).
+*/
 static char *adjacent_rank(store *s, const char *run, const char *spans,
                            char **err) {
-  int64_t n = count_matches(s, run, err);
+  int64_t n = span_words(spans) >= 2 ? count_matches(s, run, err)
+                                     : any_match(s, run, err);
   if (n <= 0) return NULL;
   buf b;
   buf_init(&b);
@@ -291,12 +323,15 @@ store_search *store_search_open(store *s, const char *query,
   }
   int ntok = o->snippet_tokens == 0 ? 16 : o->snippet_tokens;
   q->snippet = ntok > 0;
-  q->offsets = o->offsets;
-  if (o->forms && o->offsets && !o->raw && query && has_unaccented(query))
+  /* the forms are read at the hits' offsets: tinsh_offsets (which
+  ** tokenizes each hit's columns again) runs when they are asked for or
+  ** when forms will be counted, not for a query without forms to count */
+  if (o->forms && !o->raw && query && has_unaccented(query))
     sqlite3_prepare_v2(s->db,
                        "SELECT title, lead, body, captions, answers FROM "
                        "fts_content WHERE id = ?1",
                        -1, &q->texts, NULL);
+  q->offsets = o->offsets || q->texts;
   if (ntok > 64) ntok = 64; /* FTS5's maximum */
   sqlite3_bind_text(q->st, 1, m, -1, SQLITE_TRANSIENT);
   query_words(m, &q->words);
@@ -311,7 +346,7 @@ store_search *store_search_open(store *s, const char *query,
   sqlite3_bind_text(q->st, 8, o->ellipsis ? o->ellipsis : "…", -1,
                     SQLITE_TRANSIENT);
   sqlite3_bind_int(q->st, 9, ntok > 0 ? ntok : 1);
-  sqlite3_bind_int(q->st, 10, o->offsets);
+  sqlite3_bind_int(q->st, 10, q->offsets);
   sqlite3_bind_text(q->st, 11, q->spans, -1, SQLITE_STATIC);
   free(m);
   int rc = sqlite3_step(q->st);
