@@ -559,8 +559,11 @@ function Q.minhash_stamp(h, unit)
 end
 
 --- Q.reset_minhash(w, unit, stamp): empty the signatures of unit and say
---- how the next ones are made (inside the caller's transaction)
+--- how the next ones are made (inside the caller's transaction); makes
+--- corpus_meta when a database lacks it (older ones, or one a script
+--- dropped it from)
 function Q.reset_minhash(w, unit, stamp)
+  w:exec("CREATE TABLE IF NOT EXISTS corpus_meta(key TEXT PRIMARY KEY, value TEXT)")
   w:exec("DELETE FROM " .. Q.MINHASH[unit])
   w:exec("INSERT OR REPLACE INTO corpus_meta VALUES(?, ?)",
     { unit == "word" and "minhash" or "minhash_syl", stamp })
