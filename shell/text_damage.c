@@ -109,6 +109,7 @@ int text_damage_scan(const char *t, size_t n, text_damage *out) {
     size_t a = i;
     while (i < n && word_byte((unsigned char)t[i])) i++;
     if (i > a) scan_word(t, a, i, out);
+    if (out->lost_o && out->lost_og) return 0; /* clean of both kinds */
   }
   if (out->words < TEXT_DAMAGE_MIN_WORDS) return 0;
   out->standin = out->standin_o + out->standin_og;

@@ -25,6 +25,9 @@ typedef struct text_damage {
 ** TEXT_DAMAGE_MIN_WORDS words and, for "ô" or for "ò", none of the
 ** vowel but at least TEXT_DAMAGE_MIN_STANDIN of its stand-in syllables,
 ** in two different words at least (a clean text may repeat "mịn").
+** The scan stops at the word where both vowels have been seen (the
+** answer is 0 whatever follows), so out's counts are the whole text's
+** only when one of the vowels is absent.
 */
 #define TEXT_DAMAGE_MIN_WORDS   100
 #define TEXT_DAMAGE_MIN_STANDIN 3
