@@ -441,16 +441,6 @@ static int looks_cp1258(const char *s, size_t n) {
   return tones >= 3 && tones * 4 >= high;
 }
 
-#define LEG_ONES 0x0101010101010101ull
-
-/* 0x80 in each byte b of w where (b & m) == v, 0 in the others (exact: no
-** carry crosses a byte). */
-static inline uint64_t leg_eq(uint64_t w, unsigned m, unsigned v) {
-  const uint64_t lo7 = LEG_ONES * 0x7F;
-  uint64_t x = (w & (LEG_ONES * m)) ^ (LEG_ONES * v);
-  return ~(((x & lo7) + lo7) | x | lo7);
-}
-
 /*
 ** Valid multi-byte sequences from u[*i] (a character boundary), eight
 ** bytes a step while every word holds only ASCII and well-formed 2- and
@@ -463,20 +453,16 @@ static size_t good_words(const unsigned char *u, size_t *i, size_t lim,
   uint64_t p2 = 0, p3 = 0; /* the last word's leads */
   size_t j = *i, good = 0;
   for (; j + 8 <= lim && good + 8 <= max; j += 8) {
-    uint64_t w;
-    memcpy(&w, u + j, 8);
-#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    w = __builtin_bswap64(w); /* the first byte lowest */
-#endif
-    uint64_t l2 = leg_eq(w, 0xE0, 0xC0), l3 = leg_eq(w, 0xF0, 0xE0);
-    uint64_t odd = leg_eq(w, 0xF0, 0xF0) | leg_eq(w, 0xFE, 0xC0) |
-                   leg_eq(w, 0xFF, 0xE0) | leg_eq(w, 0xFF, 0xED);
+    uint64_t w = util_load8(u + j);
+    uint64_t l2 = util_byte_eq(w, 0xE0, 0xC0), l3 = util_byte_eq(w, 0xF0, 0xE0);
+    uint64_t odd = util_byte_eq(w, 0xF0, 0xF0) | util_byte_eq(w, 0xFE, 0xC0) |
+                   util_byte_eq(w, 0xFF, 0xE0) | util_byte_eq(w, 0xFF, 0xED);
     uint64_t need =
         l2 << 8 | l3 << 8 | l3 << 16 | p2 >> 56 | p3 >> 56 | p3 >> 48;
-    if (odd || need != leg_eq(w, 0xC0, 0x80)) break;
+    if (odd || need != util_byte_eq(w, 0xC0, 0x80)) break;
     /* the leads, one bit 7 per byte, summed by a multiply (no popcount
     ** instruction in the baseline x86-64 set) */
-    good += (size_t)((((l2 | l3) >> 7) * LEG_ONES) >> 56);
+    good += (size_t)((((l2 | l3) >> 7) * UTIL_ONES) >> 56);
     p2 = l2, p3 = l3;
   }
   /* a sequence the last word left open: back to its lead, uncounted */
@@ -796,11 +782,7 @@ static size_t word_start(const unsigned char *u, size_t lo, size_t z,
 static inline size_t next_space(const char *s, size_t i, size_t n) {
   const uint64_t ones = 0x0101010101010101ull;
   for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    memcpy(&w, s + i, 8);
-#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    w = __builtin_bswap64(w); /* the first byte lowest, as below */
-#endif
+    uint64_t w = util_load8(s + i);
     w ^= ones * ' ';
     /* high bit set in the lowest zero byte (and maybe in bytes above it) */
     uint64_t z = (w - ones) & ~w & (ones << 7);

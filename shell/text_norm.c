@@ -440,25 +440,15 @@ static size_t parse_entity(const char *s, size_t n, size_t i, int32_t *cp) {
   return 0;
 }
 
-#define NORM_ONES 0x0101010101010101ull
-
-/* 0x80 in each byte b of w where (b & m) == v, 0 in the others (exact: no
-** carry crosses a byte). */
-static inline uint64_t byte_eq(uint64_t w, unsigned m, unsigned v) {
-  const uint64_t lo7 = NORM_ONES * 0x7F;
-  uint64_t x = (w & (NORM_ONES * m)) ^ (NORM_ONES * v);
-  return ~(((x & lo7) + lo7) | x | lo7);
-}
-
 /* The bytes of w that fast_run refuses outright (0x80 in each): C0
 ** controls, DEL, '&', a space next to a space or last in the word, and
 ** bytes >= 0x80 that are neither continuation bytes nor the leads it
 ** takes (C3..C6, E1). */
 static inline uint64_t fast_refused(uint64_t w, uint64_t cont, uint64_t lead) {
-  uint64_t sp = byte_eq(w, 0xFF, ' ');
-  return byte_eq(w, 0xE0, 0x00) | byte_eq(w, 0xFF, 0x7F) |
-         byte_eq(w, 0xFF, '&') | (sp & sp << 8) | (sp & 0x80ull << 56) |
-         (byte_eq(w, 0x80, 0x80) & ~(cont | lead));
+  uint64_t sp = util_byte_eq(w, 0xFF, ' ');
+  return util_byte_eq(w, 0xE0, 0x00) | util_byte_eq(w, 0xFF, 0x7F) |
+         util_byte_eq(w, 0xFF, '&') | (sp & sp << 8) | (sp & 0x80ull << 56) |
+         (util_byte_eq(w, 0x80, 0x80) & ~(cont | lead));
 }
 
 /* Do the C3 leads of w (bit 7 of each byte of c3), and the one the last
@@ -481,17 +471,15 @@ static inline int fast_c3(uint64_t w, uint64_t c3, uint64_t pc3) {
 static size_t fast_words(const unsigned char *u, size_t j, size_t n) {
   uint64_t p2 = 0, p3 = 0, pc3 = 0; /* the last word's leads */
   for (; j + 8 <= n; j += 8) {
-    uint64_t w;
-    memcpy(&w, u + j, 8);
-#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    w = __builtin_bswap64(w); /* the first byte lowest */
-#endif
-    uint64_t cont = byte_eq(w, 0xC0, 0x80), c3 = byte_eq(w, 0xFF, 0xC3);
-    uint64_t l2 = c3 | (byte_eq(w, 0xFC, 0xC4) & ~byte_eq(w, 0xFF, 0xC7));
-    uint64_t l3 = byte_eq(w, 0xFF, 0xE1);
+    uint64_t w = util_load8(u + j);
+    uint64_t cont = util_byte_eq(w, 0xC0, 0x80),
+             c3 = util_byte_eq(w, 0xFF, 0xC3);
+    uint64_t l2 =
+        c3 | (util_byte_eq(w, 0xFC, 0xC4) & ~util_byte_eq(w, 0xFF, 0xC7));
+    uint64_t l3 = util_byte_eq(w, 0xFF, 0xE1);
     uint64_t need =
         l2 << 8 | l3 << 8 | l3 << 16 | p2 >> 56 | p3 >> 56 | p3 >> 48;
-    uint64_t e1b = (l3 << 8 | p3 >> 56) & ~byte_eq(w, 0xFE, 0xBA);
+    uint64_t e1b = (l3 << 8 | p3 >> 56) & ~util_byte_eq(w, 0xFE, 0xBA);
     if (fast_refused(w, cont, l2 | l3) || need != cont || e1b ||
         !fast_c3(w, c3, pc3))
       break;

@@ -117,16 +117,6 @@ char *buf_detach(buf *b) {
   return s;
 }
 
-#define JSON_ONES 0x0101010101010101ull
-
-/* 0x80 in each byte b of w where (b & m) == v, 0 in the others (exact: no
-** carry crosses a byte). */
-static inline uint64_t json_eq(uint64_t w, unsigned m, unsigned v) {
-  const uint64_t lo7 = JSON_ONES * 0x7F;
-  uint64_t x = (w & (JSON_ONES * m)) ^ (JSON_ONES * v);
-  return ~(((x & lo7) + lo7) | x | lo7);
-}
-
 /*
 ** The end of the run from u[i] (a character boundary) that a JSON string
 ** takes as it is, eight bytes a step without a branch per byte: no byte
@@ -140,19 +130,15 @@ static inline uint64_t json_eq(uint64_t w, unsigned m, unsigned v) {
 static size_t json_fast(const unsigned char *u, size_t i, size_t n) {
   uint64_t p2 = 0, p3 = 0; /* the last word's 2- and 3-byte leads */
   for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    memcpy(&w, u + i, 8);
-#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    w = __builtin_bswap64(w); /* the first byte lowest */
-#endif
-    uint64_t l2 = json_eq(w, 0xE0, 0xC0), l3 = json_eq(w, 0xF0, 0xE0);
-    uint64_t stop = json_eq(w, 0xE0, 0x00) | json_eq(w, 0xFF, '"') |
-                    json_eq(w, 0xFF, '\\') | json_eq(w, 0xF0, 0xF0) |
-                    json_eq(w, 0xFE, 0xC0) | json_eq(w, 0xFF, 0xE0) |
-                    json_eq(w, 0xFF, 0xED);
+    uint64_t w = util_load8(u + i);
+    uint64_t l2 = util_byte_eq(w, 0xE0, 0xC0), l3 = util_byte_eq(w, 0xF0, 0xE0);
+    uint64_t stop = util_byte_eq(w, 0xE0, 0x00) | util_byte_eq(w, 0xFF, '"') |
+                    util_byte_eq(w, 0xFF, '\\') | util_byte_eq(w, 0xF0, 0xF0) |
+                    util_byte_eq(w, 0xFE, 0xC0) | util_byte_eq(w, 0xFF, 0xE0) |
+                    util_byte_eq(w, 0xFF, 0xED);
     uint64_t need =
         l2 << 8 | l3 << 8 | l3 << 16 | p2 >> 56 | p3 >> 56 | p3 >> 48;
-    if (stop || need != json_eq(w, 0xC0, 0x80)) break;
+    if (stop || need != util_byte_eq(w, 0xC0, 0x80)) break;
     p2 = l2, p3 = l3;
   }
   /* a sequence the last word left open: back to its lead */

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* ---- growable byte buffer (always NUL-terminated when len > 0) ---- */
 typedef struct buf {
@@ -102,5 +103,27 @@ static inline int util_span_ok(int64_t off, int64_t len, size_t total) {
 #define UTIL_FNV_OFFSET 14695981039346656037ULL
 #define UTIL_FNV_PRIME  1099511628211ULL
 uint64_t util_hash64(const void *p, size_t n);
+
+/* ---- eight bytes a step (SWAR) ---- */
+
+#define UTIL_ONES 0x0101010101010101ull
+
+/* The 8 bytes at p as one word, the first byte lowest on any host. */
+static inline uint64_t util_load8(const void *p) {
+  uint64_t w;
+  memcpy(&w, p, 8);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  w = __builtin_bswap64(w);
+#endif
+  return w;
+}
+
+/* 0x80 in each byte b of w where (b & m) == v, 0 in the others (exact: no
+** carry crosses a byte). */
+static inline uint64_t util_byte_eq(uint64_t w, unsigned m, unsigned v) {
+  const uint64_t lo7 = UTIL_ONES * 0x7F;
+  uint64_t x = (w & (UTIL_ONES * m)) ^ (UTIL_ONES * v);
+  return ~(((x & lo7) + lo7) | x | lo7);
+}
 
 #endif
