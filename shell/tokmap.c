@@ -20,6 +20,22 @@ void tokmap_init(tokmap *m) {
   memset(m, 0, sizeof *m);
 }
 
+int tokmap_same(const tokmap *a, const tokmap *b) {
+  if (a->ncol != b->ncol || a->nw != b->nw || a->lexstamp != b->lexstamp)
+    return 0;
+  for (size_t i = 0; i < a->nw; i++)
+    if (a->wf[i] != b->wf[i] || a->wt[i] != b->wt[i]) return 0;
+  for (int k = 0; k < a->ncol; k++) {
+    const tokmap_col *x = &a->c[k], *y = &b->c[k];
+    if (x->col != y->col || x->nb != y->nb || x->np != y->np) return 0;
+    for (size_t i = 0; i < x->nb; i++)
+      if (memcmp(&x->b[i], &y->b[i], sizeof x->b[i]) != 0) return 0;
+    for (size_t i = 0; i < x->np; i++)
+      if (x->ps[i] != y->ps[i] || x->pe[i] != y->pe[i]) return 0;
+  }
+  return 1;
+}
+
 void tokmap_free(tokmap *m) {
   for (int i = 0; i < TOKMAP_MAXCOL; i++) {
     free(m->c[i].b);

@@ -50,6 +50,8 @@ typedef struct tokmap {
 
 void tokmap_init(tokmap *m);
 void tokmap_free(tokmap *m);
+/* Do a and b hold the same columns, blocks, words and positions? */
+int tokmap_same(const tokmap *a, const tokmap *b);
 /* Empty m, keeping its arrays for the next map. */
 void tokmap_reset(tokmap *m);
 
