@@ -7,6 +7,10 @@
 ** of thread timing: counts per line are sums over files. A line is chrome
 ** when PARSE_FOLDER_MIN_FILES files and PARSE_FOLDER_MIN_SHARE percent of
 ** the folder's files hold it; a folder of fewer files has no context.
+** A folder of more than PARSE_FOLDER_SAMPLE files is learned from a
+** sample of that many: the first readable files in an order fixed by a
+** hash of their names (parse_folder_order), so the cost of a context is
+** bounded and its answer still depends on the set of files only.
 */
 #include "parse_folder.h"
 
@@ -35,6 +39,40 @@ static void add_file(parse_ctx *c, const char *path, int64_t max) {
   free(bytes);
 }
 
+/* A file's place in sample order: the hash of its name, the name, the
+** path, its index. */
+typedef struct sample_key {
+  uint64_t h;
+  const char *name, *path;
+  size_t i;
+} sample_key;
+
+static int key_cmp(const void *a, const void *b) {
+  const sample_key *x = a, *y = b;
+  if (x->h != y->h) return x->h < y->h ? -1 : 1;
+  int r = strcmp(x->name, y->name);
+  if (!r) r = strcmp(x->path, y->path);
+  return r ? r : (x->i > y->i) - (x->i < y->i);
+}
+
+void parse_folder_order(const char *const *paths, size_t n, size_t *order) {
+  sample_key *k = xmalloc((n ? n : 1) * sizeof *k);
+  for (size_t i = 0; i < n; i++) {
+    const char *s = strrchr(paths[i], '/');
+    k[i].name = s ? s + 1 : paths[i];
+    k[i].path = paths[i], k[i].i = i;
+    k[i].h = util_hash64(k[i].name, strlen(k[i].name));
+  }
+  qsort(k, n, sizeof *k, key_cmp);
+  for (size_t i = 0; i < n; i++) order[i] = k[i].i;
+  free(k);
+}
+
+/* Is the sample of c complete? */
+static int sample_full(const parse_ctx *c) {
+  return parse_ctx_files(c) >= PARSE_FOLDER_SAMPLE;
+}
+
 /* c when it holds enough files, else NULL (c is freed). */
 static parse_ctx *enough(parse_ctx *c) {
   if (parse_ctx_files(c) >= PARSE_FOLDER_MIN_FILES) return c;
@@ -44,8 +82,12 @@ static parse_ctx *enough(parse_ctx *c) {
 
 parse_ctx *parse_folder_build(const char *const *paths, size_t n, int64_t max) {
   if (n < PARSE_FOLDER_MIN_FILES) return NULL;
+  size_t *order = xmalloc(n * sizeof *order);
+  parse_folder_order(paths, n, order);
   parse_ctx *c = folder_ctx_new();
-  for (size_t i = 0; i < n; i++) add_file(c, paths[i], max);
+  for (size_t i = 0; i < n && !sample_full(c); i++)
+    add_file(c, paths[order[i]], max);
+  free(order);
   return enough(c);
 }
 
@@ -87,9 +129,13 @@ static int folder_file(const parse_folder *f, const char *path) {
 parse_ctx *parse_folder_ctx(parse_folder *f) {
   if (!f || f->built) return f ? f->ctx : NULL;
   f->built = 1;
+  size_t *order = xmalloc((f->n ? f->n : 1) * sizeof *order);
+  parse_folder_order((const char *const *)f->paths, f->n, order);
   parse_ctx *c = folder_ctx_new();
-  for (size_t i = 0; i < f->n; i++)
-    if (folder_file(f, f->paths[i])) add_file(c, f->paths[i], f->max);
+  for (size_t i = 0; i < f->n && !sample_full(c); i++)
+    if (folder_file(f, f->paths[order[i]]))
+      add_file(c, f->paths[order[i]], f->max);
+  free(order);
   return f->ctx = enough(c);
 }
 
@@ -107,37 +153,60 @@ static size_t dir_len(const char *path) {
   return s ? (size_t)(s - path + 1) : 0;
 }
 
-static int same_dir(const char *a, const char *b) {
-  size_t n = dir_len(a);
-  return n == dir_len(b) && memcmp(a, b, n) == 0;
+/* A named file in folder order: its path, directory part, index. */
+typedef struct named {
+  const char *path;
+  size_t dn, i;
+} named;
+
+/* Are x and y in different folders? */
+static int other_dir(const named *x, const named *y) {
+  return x->dn != y->dn || memcmp(x->path, y->path, x->dn) != 0;
 }
 
-/* The context of the files of paths[] in the folder of paths[i], set in
-** out[] for each of them (files before i in that folder are done). */
-static void group_one(const char *const *paths, size_t n, size_t i, int64_t max,
-                      parse_ctx **out) {
-  parse_ctx *c = folder_ctx_new();
-  for (size_t j = i; j < n; j++)
-    if (same_dir(paths[i], paths[j]) && strcmp(paths[j], "-") != 0)
-      add_file(c, paths[j], max);
-  c = enough(c);
-  for (size_t j = i; j < n && c; j++)
-    if (same_dir(paths[i], paths[j]) && strcmp(paths[j], "-") != 0)
-      out[j] = parse_ctx_ref(c);
+/* By directory part, then by index (a stable grouping). */
+static int dir_cmp(const void *a, const void *b) {
+  const named *x = a, *y = b;
+  int r = memcmp(x->path, y->path, x->dn < y->dn ? x->dn : y->dn);
+  if (!r && x->dn != y->dn) r = x->dn < y->dn ? -1 : 1;
+  return r ? r : (x->i > y->i) - (x->i < y->i);
+}
+
+/* The context of the folder of files f[0..m), set in out[] for each of
+** them. */
+static void group_one(const named *f, size_t m, int64_t max, parse_ctx **out) {
+  const char **p = xmalloc(m * sizeof *p);
+  for (size_t k = 0; k < m; k++) p[k] = f[k].path;
+  parse_ctx *c = parse_folder_build(p, m, max);
+  for (size_t k = 0; k < m && c; k++) out[f[k].i] = parse_ctx_ref(c);
   parse_ctx_free(c);
+  free(p);
+}
+
+/* The files of paths[0..n) except "-", grouped by folder; *m of them. */
+static named *by_folder(const char *const *paths, size_t n, size_t *m) {
+  named *f = xmalloc(n * sizeof *f);
+  *m = 0;
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(paths[i], "-") != 0)
+      f[(*m)++] = (named){paths[i], dir_len(paths[i]), i};
+  qsort(f, *m, sizeof *f, dir_cmp);
+  return f;
 }
 
 parse_ctx **parse_folder_group(const char *const *paths, size_t n,
                                int64_t max) {
   if (n < PARSE_FOLDER_MIN_FILES) return NULL;
   parse_ctx **out = xcalloc(n, sizeof *out);
-  int any = 0;
-  for (size_t i = 0; i < n; i++) {
-    int seen = strcmp(paths[i], "-") == 0;
-    for (size_t j = 0; j < i && !seen; j++) seen = same_dir(paths[i], paths[j]);
-    if (!seen) group_one(paths, n, i, max, out);
-    any |= out[i] != NULL;
+  size_t m;
+  named *f = by_folder(paths, n, &m);
+  for (size_t a = 0, b; a < m; a = b) {
+    for (b = a + 1; b < m && !other_dir(&f[a], &f[b]);) b++;
+    group_one(f + a, b - a, max, out);
   }
+  free(f);
+  int any = 0;
+  for (size_t i = 0; i < n; i++) any |= out[i] != NULL;
   if (any) return out;
   free(out);
   return NULL;

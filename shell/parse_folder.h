@@ -17,6 +17,22 @@
 #define PARSE_FOLDER_MIN_FILES 3
 /* ... and at least this percentage of them. */
 #define PARSE_FOLDER_MIN_SHARE 20
+/*
+** At most this many files of a folder are read to learn its chrome (the
+** thresholds apply to them): a folder of more files is sampled, a folder
+** of this many or fewer is read whole. The sample is the files first in
+** sample order (parse_folder_order) that can be read, so it depends on
+** the set of files only.
+*/
+#define PARSE_FOLDER_SAMPLE 512
+
+/*
+** Sets order[0..n) to the indices of paths[0..n) in sample order: by a
+** 64-bit hash of the file name (the part after the last '/'), ties by the
+** name, then by the whole path. A pseudo-random spread over the folder
+** that does not depend on the order of paths[] or on the directory part.
+*/
+void parse_folder_order(const char *const *paths, size_t n, size_t *order);
 
 /* Lines must also be in min_share % of the files added (0: no share). */
 void parse_ctx_set_share(parse_ctx *c, int percent);
@@ -27,7 +43,8 @@ size_t parse_ctx_files(const parse_ctx *c);
 
 /*
 ** The context of the files paths[0..n) (read whole, at most max bytes
-** each; <= 0: 64 MiB; unreadable ones are left out). NULL when fewer than
+** each; <= 0: 64 MiB; unreadable and empty ones are left out; at most
+** PARSE_FOLDER_SAMPLE of them, in sample order). NULL when fewer than
 ** PARSE_FOLDER_MIN_FILES files were read: a folder of one or two files
 ** parses exactly as without context.
 */

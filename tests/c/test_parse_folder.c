@@ -19,10 +19,17 @@
 **  5. parse_folder_group (tinsh parse): files of one folder share the
 **     context, a file of another folder gets none; parse_folder_open /
 **     parse_folder_ctx (the ingest) give the same context lazily.
+**  6. Sampling: a generated folder of 3 * PARSE_FOLDER_SAMPLE / 2 files
+**     (a banner in every 4th, a line in every 25th, a footer in all) is
+**     learned from PARSE_FOLDER_SAMPLE of them: the banner and the footer
+**     are chrome, the rare line is not; the same sample whatever the order
+**     of the paths, through parse_folder_build, _group and _open/_ctx. A
+**     folder of exactly PARSE_FOLDER_SAMPLE files is read whole.
 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -160,6 +167,76 @@ static void test_structure(void) {
   for (int i = 0; i < 8; i++) unlink(paths[i]);
 }
 
+#define BIG (3 * PARSE_FOLDER_SAMPLE / 2)
+static char bigp[BIG][96];
+static const char *rare = "Tuần lễ văn hóa du lịch của tỉnh miền núi";
+
+/* Write file i of the big folder dir/big. */
+static void write_big(int i) {
+  snprintf(bigp[i], sizeof bigp[i], "%s/big/n%04d.txt", dir, i);
+  FILE *f = fopen(bigp[i], "w");
+  if (i % 4 == 0) fprintf(f, "%s\n\n", banner);
+  if (i % 25 == 0) fprintf(f, "%s\n\n", rare);
+  fprintf(
+      f, "Xã số %d trồng rừng mùa xuân\n\nNgười dân xã %d trồng %d ha.\n\n%s\n",
+      i, i, i % 50, footer);
+  fclose(f);
+}
+
+/* Does c hold the banner and footer as chrome and not the rare line? */
+static int big_ok(const parse_ctx *c) {
+  return c && parse_ctx_repeated(c, banner, strlen(banner)) &&
+         parse_ctx_repeated(c, footer, strlen(footer)) &&
+         !parse_ctx_repeated(c, rare, strlen(rare));
+}
+
+static void test_sample(void) {
+  char sub[96];
+  snprintf(sub, sizeof sub, "%s/big", dir);
+  CHECK(mkdir(sub, 0700) == 0);
+  const char *p[BIG], *r[BIG];
+  char *names[BIG];
+  for (int i = 0; i < BIG; i++) {
+    write_big(i);
+    p[i] = r[BIG - 1 - i] = bigp[i];
+    names[i] = strrchr(bigp[i], '/') + 1;
+  }
+  parse_ctx *c = parse_folder_build(p, BIG, 0);
+  CHECK(parse_ctx_files(c) == PARSE_FOLDER_SAMPLE); /* a sample, not all */
+  CHECK(big_ok(c));
+  parse_ctx *c2 = parse_folder_build(r, BIG, 0); /* reverse order */
+  CHECK(parse_ctx_files(c2) == PARSE_FOLDER_SAMPLE && big_ok(c2));
+  size_t o1[BIG], o2[BIG];
+  parse_folder_order(p, BIG, o1);
+  parse_folder_order(r, BIG, o2);
+  int same = 1;
+  for (int i = 0; i < PARSE_FOLDER_SAMPLE; i++) same &= p[o1[i]] == r[o2[i]];
+  CHECK(same);
+  parse_folder *f = parse_folder_open(sub, names, BIG, 0, NULL);
+  parse_ctx *c3 = parse_folder_ctx(f);
+  CHECK(parse_ctx_files(c3) == PARSE_FOLDER_SAMPLE && big_ok(c3));
+  parse_ctx **g = parse_folder_group(r, BIG, 0);
+  CHECK(g && g[0] && parse_ctx_files(g[0]) == PARSE_FOLDER_SAMPLE);
+  for (int i = 0; g && i < BIG; i++) parse_ctx_free(g[i]);
+  free(g);
+  /* documents parsed with either context are the same */
+  doc *a = parse_path(bigp[8], c), *b = parse_path(bigp[8], c3);
+  CHECK_STR(a->title, "Xã số 8 trồng rừng mùa xuân");
+  CHECK_STR(a->title, b->title);
+  CHECK(kind_of(a, banner) == BK_BANNER && kind_of(b, banner) == BK_BANNER);
+  doc_free(a), doc_free(b);
+  parse_ctx_free(c), parse_ctx_free(c2), parse_folder_close(f);
+  /* a folder of PARSE_FOLDER_SAMPLE files is read whole */
+  c = parse_folder_build(p, PARSE_FOLDER_SAMPLE, 0);
+  CHECK(parse_ctx_files(c) == PARSE_FOLDER_SAMPLE);
+  parse_ctx_free(c);
+  c = parse_folder_build(p, PARSE_FOLDER_SAMPLE - 1, 0);
+  CHECK(parse_ctx_files(c) == PARSE_FOLDER_SAMPLE - 1);
+  parse_ctx_free(c);
+  for (int i = 0; i < BIG; i++) unlink(bigp[i]);
+  rmdir(sub);
+}
+
 int main(void) {
   printf("# the per-folder chrome context\n");
   snprintf(dir, sizeof dir, "/tmp/tinsh-folder-XXXXXX");
@@ -170,6 +247,7 @@ int main(void) {
   test_group();
   for (int i = 0; i < 20; i++) unlink(paths[i]);
   test_structure();
+  test_sample();
   rmdir(dir);
   return check_done();
 }
