@@ -7,12 +7,14 @@
 */
 #include "store_query.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
 #include "fact_schema.h"
 #include "interrupt.h"
+#include "query_vocab.h"
 #include "store_facts.h"
 #include "store_int.h"
 
@@ -31,14 +33,16 @@ static void sql_re(sqlite3_context *c, int argc, sqlite3_value **v) {
     sqlite3_result_int(c, r);
 }
 
-/* The candidate documents' statement (parameters bound). */
-static sqlite3_stmt *cand_stmt(store *s, const q_pattern *p, char **err) {
+/* The candidate documents' statement (parameters bound; fts the FTS5
+** MATCH expression, or NULL). */
+static sqlite3_stmt *cand_stmt(store *s, const q_pattern *p,
+                               const char *fts_expr, char **err) {
   buf b;
   buf_init(&b);
   buf_adds(&b, "SELECT d.id FROM documents d WHERE 1");
   if (q_where(p)) buf_printf(&b, " AND %s", q_where(p));
   int fts = q_nparams(p) + 1;
-  if (q_fts(p))
+  if (fts_expr)
     buf_printf(&b, " AND d.id IN (SELECT rowid FROM fts WHERE fts MATCH ?%d)",
                fts);
   for (int k = 0; k < FK__COUNT; k++)
@@ -60,7 +64,7 @@ static sqlite3_stmt *cand_stmt(store *s, const q_pattern *p, char **err) {
     else
       sqlite3_bind_text(st, i + 1, pa->str, -1, SQLITE_STATIC);
   }
-  if (st && q_fts(p)) sqlite3_bind_text(st, fts, q_fts(p), -1, SQLITE_STATIC);
+  if (st && fts_expr) sqlite3_bind_text(st, fts, fts_expr, -1, SQLITE_STATIC);
   return st;
 }
 
@@ -74,6 +78,7 @@ typedef struct qrun {
   unsigned interrupts;           /* interrupt_count() when the run began */
   sqlite3_stmt *doc_st, *blk_st; /* prepared once for every candidate */
   VEC(int) seqs;                 /* seq of each loaded block */
+  q_run_stats *stats;            /* never NULL */
 } qrun;
 
 /*
@@ -160,6 +165,7 @@ static int run_doc(qrun *r, const doc *d, const q_run_opts *o) {
     size_t n = strlen(b->text);
     if (!q_block_may_match(r->p, d, b->text, n, r->seqs.items[i])) continue;
     q_stream st;
+    r->stats->blocks++;
     if (q_stream_build(&st, b->text, n, o->lex, q_syllables(r->p))) return -1;
     q_stream_facts(&st, d, r->seqs.items[i], q_fact_kinds(r->p));
     r->h.seq = r->seqs.items[i], r->h.kind = doc_kind_name(b->kind);
@@ -185,6 +191,7 @@ static int run_id(store *s, qrun *r, const q_run_opts *o, int64_t id,
                   char **err) {
   doc *d = load_doc(s, r, id);
   if (!d) return 0;
+  r->stats->candidates++;
   r->h.rowid = id, r->h.title = d->title, r->h.path = d->path;
   int rc = run_doc(r, d, o);
   doc_free(d);
@@ -202,11 +209,45 @@ static int run_id(store *s, qrun *r, const q_run_opts *o, int64_t id,
   return rc;
 }
 
+/*
+** The FTS5 expression of the candidates (malloc'd; NULL: none), with p's
+** regex token tests turned into the vocabulary words they match unless
+** o->no_index; *none: no document can match. The plan goes to o->stats (not
+*NULL).
+*/
+static char *cand_fts(store *s, const q_pattern *p, const q_run_opts *o,
+                      int *none) {
+  *none = 0;
+  if (o->no_index || q_fts_regexes(p) == 0) {
+    snprintf(o->stats->plan, sizeof o->stats->plan, "%s",
+             q_fts(p) ? "fts" : "scan");
+    return q_fts(p) ? xstrdup(q_fts(p)) : NULL;
+  }
+  q_vocab v;
+  q_vocab_open(&v, s, p, o->corpus_lex);
+  char *f = q_fts_expand(p, q_vocab_terms, &v, none);
+  snprintf(o->stats->plan, sizeof o->stats->plan, "%s (%s)",
+           *none ? "none"
+           : f   ? "fts"
+                 : "scan",
+           v.note.len ? v.note.data : "");
+  q_vocab_close(&v);
+  return f;
+}
+
 int store_query_run(store *s, const q_pattern *p, const q_run_opts *o,
                     q_hit_fn cb, void *ud, char **err) {
   *err = NULL;
-  sqlite3_stmt *st = cand_stmt(s, p, err);
-  if (!st) return -1;
+  q_run_stats own;
+  q_run_opts oo = *o;
+  if (!oo.stats) oo.stats = &own;
+  memset(oo.stats, 0, sizeof *oo.stats);
+  o = &oo;
+  int none;
+  char *fts = cand_fts(s, p, o, &none);
+  if (none) return 0;
+  sqlite3_stmt *st = cand_stmt(s, p, fts, err);
+  if (!st) return free(fts), -1;
   int64_t *docs = NULL;
   if (o->docs) {
     docs = xmalloc((o->ndocs + 1) * sizeof *docs);
@@ -215,7 +256,7 @@ int store_query_run(store *s, const q_pattern *p, const q_run_opts *o,
   }
   qrun r;
   memset(&r, 0, sizeof r);
-  r.p = p, r.m = q_matcher_new(p), r.cb = cb, r.ud = ud;
+  r.p = p, r.m = q_matcher_new(p), r.cb = cb, r.ud = ud, r.stats = o->stats;
   r.budget = o->budget > 0 ? o->budget : Q_BLOCK_BUDGET;
   r.interrupts = interrupt_count();
   q_matcher_set_stop(r.m, stop_now, &r);
@@ -229,6 +270,7 @@ int store_query_run(store *s, const q_pattern *p, const q_run_opts *o,
     rc = -1;
   }
   sqlite3_finalize(st);
+  free(fts);
   sqlite3_finalize(r.doc_st), sqlite3_finalize(r.blk_st);
   free(r.seqs.items);
   q_matcher_free(r.m);
