@@ -127,6 +127,17 @@ typedef struct q_stream {
 int q_stream_build(q_stream *st, const char *text, size_t n,
                    const struct seg_lex *lex, int syl);
 /*
+** The same stream from known token spans: [from[i] - base, to[i] - base)
+** in text[0..n), in order (a map's words or positions), each non-space
+** character between them a punctuation token; a span inside the one
+** before it (a part of a compound "12/2016", which the index also keeps
+** as positions of their own) is skipped. Returns 0, or -1 (st empty)
+** when a span is out of order or outside the text.
+*/
+int q_stream_spans(q_stream *st, const char *text, size_t n,
+                   const uint32_t *from, const uint32_t *to, size_t nspan,
+                   uint32_t base);
+/*
 ** Locate the facts of d whose kind bit is set in kinds on block b (index
 ** into d->blocks) whose text st holds: each occurrence of the fact's
 ** surface text that starts and ends on token boundaries is a span.

@@ -14,9 +14,12 @@
 #include "doc.h"
 #include "fact_schema.h"
 #include "interrupt.h"
+#include "query_maps.h"
 #include "query_vocab.h"
+#include "segment.h"
 #include "store_facts.h"
 #include "store_int.h"
+#include "store_words.h"
 
 /* SQL tinsh_query_re(re, text): 1 when the regex matches text anywhere
 ** (caseless), 0 when not, NULL for a NULL text. */
@@ -79,6 +82,8 @@ typedef struct qrun {
   sqlite3_stmt *doc_st, *blk_st; /* prepared once for every candidate */
   VEC(int) seqs;                 /* seq of each loaded block */
   q_run_stats *stats;            /* never NULL */
+  q_maps maps;                   /* token positions from doc_tokmap */
+  int use_maps;
 } qrun;
 
 /*
@@ -166,7 +171,12 @@ static int run_doc(qrun *r, const doc *d, const q_run_opts *o) {
     if (!q_block_may_match(r->p, d, b->text, n, r->seqs.items[i])) continue;
     q_stream st;
     r->stats->blocks++;
-    if (q_stream_build(&st, b->text, n, o->lex, q_syllables(r->p))) return -1;
+    int m = r->use_maps
+                ? q_maps_stream(&r->maps, &st, r->seqs.items[i], b->text, n)
+                : 0;
+    r->stats->mapped += m;
+    if (!m && q_stream_build(&st, b->text, n, o->lex, q_syllables(r->p)))
+      return -1;
     q_stream_facts(&st, d, r->seqs.items[i], q_fact_kinds(r->p));
     r->h.seq = r->seqs.items[i], r->h.kind = doc_kind_name(b->kind);
     r->h.text = b->text, r->h.st = &st;
@@ -192,6 +202,7 @@ static int run_id(store *s, qrun *r, const q_run_opts *o, int64_t id,
   doc *d = load_doc(s, r, id);
   if (!d) return 0;
   r->stats->candidates++;
+  if (r->use_maps) q_maps_doc(&r->maps, id);
   r->h.rowid = id, r->h.title = d->title, r->h.path = d->path;
   int rc = run_doc(r, d, o);
   doc_free(d);
@@ -207,6 +218,14 @@ static int run_id(store *s, qrun *r, const q_run_opts *o, int64_t id,
     return -1;
   }
   return rc;
+}
+
+/* Has the database no user words (the default lexicon is its own)? */
+static int no_user_words(store *s) {
+  char *u = store_words_text(s);
+  int none = u && !*u;
+  free(u);
+  return none;
 }
 
 /*
@@ -241,6 +260,8 @@ int store_query_run(store *s, const q_pattern *p, const q_run_opts *o,
   q_run_stats own;
   q_run_opts oo = *o;
   if (!oo.stats) oo.stats = &own;
+  if (!oo.corpus_lex && (!oo.lex || oo.lex == seg_lex_default()))
+    oo.corpus_lex = no_user_words(s);
   memset(oo.stats, 0, sizeof *oo.stats);
   o = &oo;
   int none;
@@ -260,6 +281,8 @@ int store_query_run(store *s, const q_pattern *p, const q_run_opts *o,
   r.budget = o->budget > 0 ? o->budget : Q_BLOCK_BUDGET;
   r.interrupts = interrupt_count();
   q_matcher_set_stop(r.m, stop_now, &r);
+  r.use_maps =
+      !o->no_index && q_maps_open(&r.maps, s, q_syllables(p), o->corpus_lex);
   int rc = prepare_loader(s, &r, err), step = SQLITE_DONE;
   while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
     int64_t id = sqlite3_column_int64(st, 0);
@@ -273,6 +296,7 @@ int store_query_run(store *s, const q_pattern *p, const q_run_opts *o,
   free(fts);
   sqlite3_finalize(r.doc_st), sqlite3_finalize(r.blk_st);
   free(r.seqs.items);
+  q_maps_close(&r.maps);
   q_matcher_free(r.m);
   free(docs);
   return rc;
