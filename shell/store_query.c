@@ -14,6 +14,7 @@
 #include "doc.h"
 #include "fact_schema.h"
 #include "interrupt.h"
+#include "query_facts.h"
 #include "query_maps.h"
 #include "query_vocab.h"
 #include "segment.h"
@@ -197,6 +198,34 @@ static int wanted(const int64_t *docs, size_t n, int64_t id) {
   return !docs || bsearch(&id, docs, n, sizeof id, id_cmp) != NULL;
 }
 
+/*
+** The documents the run may read (sorted, distinct; NULL: all): the
+** caller's, and unless o->no_index those holding a fact that passes each
+** fact test with conditions every match passes (q_fact_docs).
+*/
+static int64_t *wanted_docs(store *s, const q_pattern *p, const q_run_opts *o,
+                            size_t *n) {
+  int64_t *docs = NULL, *fd = NULL;
+  *n = 0;
+  if (o->docs) {
+    docs = xmalloc((o->ndocs + 1) * sizeof *docs);
+    memcpy(docs, o->docs, o->ndocs * sizeof *docs);
+    if (o->ndocs) qsort(docs, o->ndocs, sizeof *docs, id_cmp);
+    for (size_t i = 0; i < o->ndocs; i++)
+      if (*n == 0 || docs[*n - 1] != docs[i]) docs[(*n)++] = docs[i];
+  }
+  long nf = o->no_index ? -1 : q_fact_docs(s, p, &fd);
+  if (nf < 0) return docs;
+  size_t m = (size_t)nf;
+  if (docs) q_ids_intersect(fd, &m, docs, *n);
+  free(docs);
+  *n = m;
+  snprintf(o->stats->plan + strlen(o->stats->plan),
+           sizeof o->stats->plan - strlen(o->stats->plan),
+           "; fact tables: %zu documents", m);
+  return fd ? fd : xmalloc(sizeof *fd);
+}
+
 static int run_id(store *s, qrun *r, const q_run_opts *o, int64_t id,
                   char **err) {
   doc *d = load_doc(s, r, id);
@@ -239,7 +268,7 @@ static char *cand_fts(store *s, const q_pattern *p, const q_run_opts *o,
   *none = 0;
   if (o->no_index || q_fts_regexes(p) == 0) {
     snprintf(o->stats->plan, sizeof o->stats->plan, "%s",
-             q_fts(p) ? "fts" : "scan");
+             q_fts(p) ? "fts" : "all documents");
     return q_fts(p) ? xstrdup(q_fts(p)) : NULL;
   }
   q_vocab v;
@@ -269,12 +298,8 @@ int store_query_run(store *s, const q_pattern *p, const q_run_opts *o,
   if (none) return 0;
   sqlite3_stmt *st = cand_stmt(s, p, fts, err);
   if (!st) return free(fts), -1;
-  int64_t *docs = NULL;
-  if (o->docs) {
-    docs = xmalloc((o->ndocs + 1) * sizeof *docs);
-    memcpy(docs, o->docs, o->ndocs * sizeof *docs);
-    if (o->ndocs) qsort(docs, o->ndocs, sizeof *docs, id_cmp);
-  }
+  size_t ndocs;
+  int64_t *docs = wanted_docs(s, p, o, &ndocs);
   qrun r;
   memset(&r, 0, sizeof r);
   r.p = p, r.m = q_matcher_new(p), r.cb = cb, r.ud = ud, r.stats = o->stats;
@@ -286,7 +311,7 @@ int store_query_run(store *s, const q_pattern *p, const q_run_opts *o,
   int rc = prepare_loader(s, &r, err), step = SQLITE_DONE;
   while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
     int64_t id = sqlite3_column_int64(st, 0);
-    if (wanted(docs, o->ndocs, id)) rc = run_id(s, &r, o, id, err);
+    if (wanted(docs, ndocs, id)) rc = run_id(s, &r, o, id, err);
   }
   if (rc == 0 && step != SQLITE_DONE) {
     *err = store_msg("%s", sqlite3_errmsg(s->db));
