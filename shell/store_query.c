@@ -277,7 +277,7 @@ static char *cand_fts(store *s, const q_pattern *p, const q_run_opts *o,
   snprintf(o->stats->plan, sizeof o->stats->plan, "%s (%s)",
            *none ? "none"
            : f   ? "fts"
-                 : "scan",
+                 : "all documents",
            v.note.len ? v.note.data : "");
   q_vocab_close(&v);
   return f;
