@@ -165,7 +165,7 @@ static store *open_corpus(const char *db) {
 /* Run pattern p over s: 0 matches, 1 none, 2 error. */
 static int run(store *s, const q_pattern *p, const seg_lex *lex, qcmd *c) {
   q_run_stats stats;
-  q_run_opts o = {lex, NULL, 0, 0, 1, c->no_index, &stats};
+  q_run_opts o = {lex, NULL, 0, 0, 1, c->no_index, &stats, 0};
   qout out = {c, p};
   char *err = NULL;
   int rc = store_query_run(s, p, &o, on_hit, &out, &err);

@@ -2,7 +2,7 @@
 ** lua_query.c — the Lua binding of the pattern language (query.h,
 ** docs/query.md), two functions of `tinsh.store`:
 **   query(db, pattern [, {limit =, lexicon =, docs =, corpus_lexicon =,
-**                         index =, stats =}])
+**                         index =, stats =, vocab_max =}])
 **     -> { {rowid =, seq =, kind =, s =, e =, text =, tokens = {...},
 **           parts = {name = {s =, e =, text =}}}, ... } | nil, msg
 **   query_check(pattern) -> true | nil, "column N: why"
@@ -101,8 +101,9 @@ static const seg_lex *opt_lexicon(lua_State *L, int t) {
 
 /*
 ** opts.corpus_lexicon (true: opts.lexicon is the corpus's lexicon, the
-** default one with the database's user words) and opts.index (false: no
-** vocabulary prefilter, no position maps) into o.
+** default one with the database's user words), opts.index (false: no
+** vocabulary prefilter, no position maps) and opts.vocab_max (most
+** vocabulary words a regex may become, for tests) into o.
 */
 static void opt_index(lua_State *L, int t, q_run_opts *o) {
   if (!lua_istable(L, t)) return;
@@ -111,6 +112,7 @@ static void opt_index(lua_State *L, int t, q_run_opts *o) {
   lua_getfield(L, t, "index");
   o->no_index = !lua_isnil(L, -1) && !lua_toboolean(L, -1);
   lua_pop(L, 2);
+  o->vocab_max = ls_opt_int(L, t, "vocab_max", 0, 0, 0x7fffffff);
 }
 
 /* opts.stats, a table: set its plan, candidates, blocks and mapped. */
@@ -169,7 +171,7 @@ int ls_s_query(lua_State *L) {
   lua_settop(L, 3);
   lua_Integer limit = ls_opt_int(L, 3, "limit", 0, 0, 0x7fffffff);
   q_run_stats stats;
-  q_run_opts o = {opt_lexicon(L, 3), NULL, 0, 0, 0, 0, &stats};
+  q_run_opts o = {opt_lexicon(L, 3), NULL, 0, 0, 0, 0, &stats, 0};
   opt_index(L, 3, &o);
   o.docs = opt_docs(L, 3, &o.ndocs); /* a box at 4 when given */
   q_pattern *p = compile_arg(L, 2, o.lex);

@@ -273,6 +273,7 @@ static char *cand_fts(store *s, const q_pattern *p, const q_run_opts *o,
   }
   q_vocab v;
   q_vocab_open(&v, s, p, o->corpus_lex);
+  if (o->vocab_max > 0) v.max = o->vocab_max;
   char *f = q_fts_expand(p, q_vocab_terms, &v, none);
   snprintf(o->stats->plan, sizeof o->stats->plan, "%s (%s)",
            *none ? "none"

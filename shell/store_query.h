@@ -44,6 +44,8 @@ typedef struct q_run_opts {
                          the database's user words) */
   int no_index;       /* no vocabulary prefilter, no position maps */
   q_run_stats *stats; /* filled when not NULL */
+  long vocab_max;     /* most vocabulary hits a regex may turn into terms
+                         (0: Q_VOCAB_MAX_TERMS) */
 } q_run_opts;
 
 /* steps the matcher may take on one block before the query fails */
