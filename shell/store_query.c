@@ -284,6 +284,41 @@ static char *cand_fts(store *s, const q_pattern *p, const q_run_opts *o,
   return f;
 }
 
+/* Set r up for a run of p (its loader prepared: 0, or -1 with *err). */
+static int run_init(qrun *r, store *s, const q_pattern *p, const q_run_opts *o,
+                    char **err) {
+  memset(r, 0, sizeof *r);
+  r->p = p, r->m = q_matcher_new(p), r->stats = o->stats;
+  r->budget = o->budget > 0 ? o->budget : Q_BLOCK_BUDGET;
+  r->interrupts = interrupt_count();
+  q_matcher_set_stop(r->m, stop_now, r);
+  r->use_maps =
+      !o->no_index && q_maps_open(&r->maps, s, q_syllables(p), o->corpus_lex);
+  return prepare_loader(s, r, err);
+}
+
+static void run_free(qrun *r) {
+  sqlite3_finalize(r->doc_st), sqlite3_finalize(r->blk_st);
+  free(r->seqs.items);
+  q_maps_close(&r->maps);
+  q_matcher_free(r->m);
+}
+
+/* Run every candidate of st that docs[0..n) keeps (docs NULL: all). */
+static int run_cands(store *s, qrun *r, const q_run_opts *o, sqlite3_stmt *st,
+                     const int64_t *docs, size_t n, char **err) {
+  int rc = 0, step = SQLITE_DONE;
+  while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+    int64_t id = sqlite3_column_int64(st, 0);
+    if (wanted(docs, n, id)) rc = run_id(s, r, o, id, err);
+  }
+  if (rc == 0 && step != SQLITE_DONE) {
+    *err = store_msg("%s", sqlite3_errmsg(s->db));
+    rc = -1;
+  }
+  return rc;
+}
+
 int store_query_run(store *s, const q_pattern *p, const q_run_opts *o,
                     q_hit_fn cb, void *ud, char **err) {
   *err = NULL;
@@ -293,37 +328,19 @@ int store_query_run(store *s, const q_pattern *p, const q_run_opts *o,
   if (!oo.corpus_lex && (!oo.lex || oo.lex == seg_lex_default()))
     oo.corpus_lex = no_user_words(s);
   memset(oo.stats, 0, sizeof *oo.stats);
-  o = &oo;
   int none;
-  char *fts = cand_fts(s, p, o, &none);
+  char *fts = cand_fts(s, p, &oo, &none);
   if (none) return 0;
   sqlite3_stmt *st = cand_stmt(s, p, fts, err);
   if (!st) return free(fts), -1;
   size_t ndocs;
-  int64_t *docs = wanted_docs(s, p, o, &ndocs);
+  int64_t *docs = wanted_docs(s, p, &oo, &ndocs);
   qrun r;
-  memset(&r, 0, sizeof r);
-  r.p = p, r.m = q_matcher_new(p), r.cb = cb, r.ud = ud, r.stats = o->stats;
-  r.budget = o->budget > 0 ? o->budget : Q_BLOCK_BUDGET;
-  r.interrupts = interrupt_count();
-  q_matcher_set_stop(r.m, stop_now, &r);
-  r.use_maps =
-      !o->no_index && q_maps_open(&r.maps, s, q_syllables(p), o->corpus_lex);
-  int rc = prepare_loader(s, &r, err), step = SQLITE_DONE;
-  while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
-    int64_t id = sqlite3_column_int64(st, 0);
-    if (wanted(docs, ndocs, id)) rc = run_id(s, &r, o, id, err);
-  }
-  if (rc == 0 && step != SQLITE_DONE) {
-    *err = store_msg("%s", sqlite3_errmsg(s->db));
-    rc = -1;
-  }
+  int rc = run_init(&r, s, p, &oo, err);
+  r.cb = cb, r.ud = ud;
+  if (rc == 0) rc = run_cands(s, &r, &oo, st, docs, ndocs, err);
+  run_free(&r);
   sqlite3_finalize(st);
-  free(fts);
-  sqlite3_finalize(r.doc_st), sqlite3_finalize(r.blk_st);
-  free(r.seqs.items);
-  q_maps_close(&r.maps);
-  q_matcher_free(r.m);
-  free(docs);
+  free(fts), free(docs);
   return rc;
 }
