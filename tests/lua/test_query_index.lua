@@ -21,6 +21,8 @@
 --    (plan says so), the same matches;
 --  * kwic.from_matches cuts word contexts from the maps (k._mapped > 0),
 --    the same lines as from the texts (kwic.from_maps = false);
+--  * corpus:query with require("corpus.query").from_index = false takes
+--    the plain path; a --sandbox script takes the index paths;
 --  * tinsh query --explain prints the plan; --no-index the same matches.
 local check = dofile("tests/lua/lib/check.lua")
 local fx = dofile("tests/lua/lib/corpus_fixture.lua")
@@ -213,7 +215,24 @@ check.test("kwic.from_matches from the maps", function()
   local st = {}
   local m = c:query("[word = /h.p( t.c)?/]", { stats = st })
   check.ok(#m > 0 and st.plan:match("^fts") and st.mapped > 0, "corpus:query uses the index: " .. st.plan)
+  local Qm = require("corpus.query")
+  Qm.from_index = false
+  local so = {}
+  local m2 = c:query("[word = /h.p( t.c)?/]", { stats = so })
+  Qm.from_index = nil
+  check.ok(#m2 == #m and so.mapped == 0 and so.plan:match("^all documents"),
+    "query.from_index = false: the plain path, same count")
   c:close()
+end)
+
+check.test("--sandbox: the index paths read the corpus", function()
+  local out = fx.run("--db " .. fx.quote(fx.db) .. " --sandbox -e " .. fx.quote([[
+    local st = {}
+    local m = corpus:query('[figure unit = "tỷ đồng"] []{0,9} [word = /h.p( t.c)?/]', { stats = st })
+    print(#m, st.plan, st.mapped > 0)
+  ]]))
+  check.ok(out:find("fts (regex 1:", 1, true) and out:find("fact tables:", 1, true)
+    and out:find("true", 1, true), "vocabulary, fact tables and maps in the sandbox: " .. out)
 end)
 
 check.test("tinsh query --explain and --no-index", function()
