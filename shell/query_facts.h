@@ -12,10 +12,12 @@
 #include "store.h"
 
 /*
-** The documents that hold, for every fact test with conditions that every
-** match of p passes, a stored fact passing it: their ids, ascending and
-** distinct, into *out (malloc'd, or NULL), and their count; -1 (no
-** restriction, *out NULL) when p has no such test.
+** The documents that can hold a match of p as far as its fact tests
+** tell: those with a stored fact passing each test along a sequence,
+** either side's across an alternation ([figure unit = "%"] | [person]).
+** Their ids, ascending and distinct, into *out (malloc'd, or NULL), and
+** their count; -1 (no restriction, *out NULL) when the facts say nothing
+** that the EXISTS on the required kinds does not already say.
 */
 long q_fact_docs(store *s, const q_pattern *p, int64_t **out);
 

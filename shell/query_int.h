@@ -58,12 +58,13 @@ struct q_test {
 
 /* the FTS prefilter as a tree: phrases, and required regex token tests
 ** (QF_REGEX) that only the database's vocabulary can turn into terms */
-enum { QF_PHRASE, QF_REGEX, QF_AND, QF_OR };
+enum { QF_PHRASE, QF_REGEX, QF_AND, QF_OR, QF_FACT };
 typedef struct q_fnode {
   int op;
   const struct q_fnode *a, *b; /* QF_AND, QF_OR */
   const char *phrase;          /* QF_PHRASE: an FTS5 phrase, quoted */
-  const struct q_test *re;     /* QF_REGEX: the test (t->re its regex) */
+  const struct q_test *re;     /* QF_REGEX: the test (t->re its regex);
+                                  QF_FACT: the fact test */
 } q_fnode;
 
 struct q_pattern {
@@ -78,6 +79,8 @@ struct q_pattern {
   char *fts;            /* malloc'd or NULL */
   const q_fnode *ftree; /* the FTS prefilter's tree (NULL: none) */
   int nfre;             /* its QF_REGEX leaves */
+  const q_fnode *facts; /* the fact tests every match implies, as a tree
+                           of QF_FACT, QF_AND, QF_OR (NULL: none) */
   char *where;          /* malloc'd or NULL */
   q_param params[64];
   int nparams;

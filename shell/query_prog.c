@@ -184,6 +184,27 @@ static const q_fnode *node_fts(q_pattern *p, const q_node *n) {
   }
 }
 
+/* The fact tests every match of n implies: a tree, or NULL. */
+static const q_fnode *node_facttree(q_pattern *p, const q_node *n) {
+  switch (n->type) {
+    case QN_FACT: {
+      q_fnode *f = (q_fnode *)fnode(p, QF_FACT, NULL, NULL);
+      f->re = n->test;
+      return f;
+    }
+    case QN_CAT:
+      return fjoin(p, node_facttree(p, n->a), node_facttree(p, n->b), 1);
+    case QN_ALT:
+      return fjoin(p, node_facttree(p, n->a), node_facttree(p, n->b), 0);
+    case QN_REP:
+      return n->min > 0 ? node_facttree(p, n->a) : NULL;
+    case QN_PART:
+      return node_facttree(p, n->a);
+    default:
+      return NULL;
+  }
+}
+
 /* the expansion's state */
 typedef struct fexp {
   q_re_terms fn;
@@ -265,6 +286,7 @@ int q_prog_build(q_pattern *p, const q_node *root) {
   if (r) return r;
   if (emit(p, QI_MATCH, 0, 0, NULL) < 0) return root->col;
   p->ftree = node_fts(p, root);
+  p->facts = node_facttree(p, root);
   int none;
   p->fts = q_fts_expand(p, NULL, NULL, &none);
   p->req_facts = node_facts(root);
