@@ -13,7 +13,9 @@
 --    punctuation, one with \p, a syllable regex, within a kind the
 --    statistics do not count: all documents, and the plan says why;
 --  * fact tests with conditions take their documents from the fact
---    tables (fewer candidates than documents with any figure);
+--    tables (fewer candidates than documents with any figure); an
+--    alternation of fact tests unites them, one with a branch needing
+--    no fact restricts nothing;
 --  * positions come from the token position maps (stats.mapped > 0; 0
 --    with index = false), and really are read: a text changed behind the
 --    index's back (same length) is tokenized as the map says;
@@ -147,6 +149,10 @@ check.test("fact candidates from the fact tables", function()
   same(db, '[person title = /Bí thư/]')
   same(db, 'n:[figure value > 100] []{0,3} "đồng"?')
   same(db, '[figure unit = "tỷ đồng"] | [person]')
+  local _, so = same(db, '[figure unit = "tỷ đồng"] | [person title = /Bí thư/]')
+  check.ok(so.plan:match("fact tables") and so.candidates < ndocs, "an alternation unites: " .. so.plan)
+  local _, sn = same(db, '[figure unit = "tỷ đồng"] | "Móng Cái"')
+  check.ok(not sn.plan:match("fact tables"), "a branch without facts restricts nothing: " .. sn.plan)
   same(db, '[figure value > 10 & unit = "%"] []{0,6} [figure]')
 end)
 
