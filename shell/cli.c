@@ -131,6 +131,14 @@ static const cli_option segment_opts[] = {
 static const cli_option query_opts[] = {
     {{"limit", required_argument, NULL, 'l'}, 0, "N", "matches to show"},
     {{"json", no_argument, NULL, 'j'}, 0, NULL, "one JSON object per match"},
+    {{"explain", no_argument, NULL, 'x'},
+     0,
+     NULL,
+     "say on stderr how candidates and positions were found"},
+    {{"no-index", no_argument, NULL, 'N'},
+     0,
+     NULL,
+     "no vocabulary prefilter, no position maps (to compare)"},
     {{0}, 0, NULL, NULL},
 };
 

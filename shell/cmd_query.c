@@ -3,7 +3,9 @@
 ** of a pattern (docs/query.md) in the corpus, one line each: the
 ** document's path, the block (seq and kind), the match in brackets with
 ** some context; or one JSON object per match. The corpus's user lexicon
-** (corpus_words) segments the blocks, as in Lua. Exit status: 0 matches
+** (corpus_words) segments the blocks, as in Lua. --explain says on
+** stderr how the candidates were found; --no-index turns the vocabulary
+** prefilter and the position maps off. Exit status: 0 matches
 ** found, 1 none, 2 a bad pattern or another error.
 */
 #include <stdio.h>
@@ -19,8 +21,10 @@
 
 typedef struct qcmd {
   int json;
-  long limit; /* 0: none */
-  long n;     /* matches printed */
+  int explain;  /* --explain: the run's plan and counts on stderr */
+  int no_index; /* --no-index */
+  long limit;   /* 0: none */
+  long n;       /* matches printed */
   buf line;
 } qcmd;
 
@@ -28,6 +32,8 @@ static int options(const cmd_args *a, qcmd *c) {
   for (int i = 0; i < a->nopt; i++) {
     const cmd_opt *p = &a->opt[i];
     if (p->key == 'j') c->json = 1;
+    if (p->key == 'x') c->explain = 1;
+    if (p->key == 'N') c->no_index = 1;
     if (p->key == 'l') {
       int v = cmd_int_arg(p->val);
       if (v < 0) return cmd_bad_option(a, p, "give a whole number >= 0");
@@ -158,10 +164,16 @@ static store *open_corpus(const char *db) {
 
 /* Run pattern p over s: 0 matches, 1 none, 2 error. */
 static int run(store *s, const q_pattern *p, const seg_lex *lex, qcmd *c) {
-  q_run_opts o = {lex, NULL, 0, 0};
+  q_run_stats stats;
+  q_run_opts o = {lex, NULL, 0, 0, 1, c->no_index, &stats, 0};
   qout out = {c, p};
   char *err = NULL;
   int rc = store_query_run(s, p, &o, on_hit, &out, &err);
+  if (c->explain)
+    fprintf(stderr,
+            "tinsh: query: candidates %s; %ld documents, %ld blocks (%ld "
+            "from position maps)\n",
+            stats.plan, stats.candidates, stats.blocks, stats.mapped);
   if (rc < 0) {
     cmd_error("query", err ? err : "failed");
     free(err);

@@ -492,6 +492,27 @@ void kwic_words_context(kwic_hit *k, const seg_lex *lex, const char *text,
   free(w.v);
 }
 
+void kwic_words_context_known(kwic_hit *k, const uint32_t *wf,
+                              const uint32_t *wt, size_t nw, int nwords) {
+  words w = {0};
+  w.v = xmalloc((nw + 1) * sizeof *w.v);
+  for (size_t i = 0; i < nw; i++) w.v[i].from = wf[i], w.v[i].to = wt[i];
+  w.n = nw;
+  long a = -1, b = -1;
+  for (size_t i = 0; i < w.n; i++) {
+    if (a < 0 && w.v[i].to > k->s) a = (long)i;
+    if (w.v[i].from < k->e) b = (long)i;
+  }
+  if (a < 0 || b < 0 || b < a) {
+    k->ls = k->s, k->re = k->e;
+  } else {
+    cut_words(k, &w, a, b, nwords, 1);
+    if (k->ls > k->s) k->ls = k->s;
+    if (k->re < k->e) k->re = k->e;
+  }
+  free(w.v);
+}
+
 /* ---- flattening ---- */
 
 /* Cut s[0..*n) to whole UTF-8 sequences at both ends (the start moved

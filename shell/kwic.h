@@ -73,6 +73,10 @@ size_t kwic_whole(kwic_hits *h, size_t from, const seg_lex *lex,
 ** segmenter finds in text; the match itself when it lies off them). */
 void kwic_words_context(kwic_hit *k, const seg_lex *lex, const char *text,
                         size_t n, int nwords);
+/* The same with the text's words known: [wf[i], wt[i]) for i < nw, in
+** order (a token position map's words of the block). */
+void kwic_words_context_known(kwic_hit *k, const uint32_t *wf,
+                              const uint32_t *wt, size_t nw, int nwords);
 
 /*
 ** Append s[0..n) to out with every run of white space (C isspace) made

@@ -5,7 +5,9 @@
 **   S.kwic_lines() -> an empty line store (for kwic.from_matches)
 **   lines:get(i) -> {rowid, block, kind, title, date, s, e, left, match,
 **     right}; #lines; lines:add(doc, seq, kind, title, published, text, s,
-**     e [, nwords, words]) -> true, or false when s..e lies outside text
+**     e [, nwords, words [, db]]) -> true, or false when s..e lies outside
+**     text (with db: the words from the token position maps where they
+**     hold the block); lines:mapped() -> how many lines did
 ** The lines stay in C (kwic.h's store) until one is asked for.
 */
 #include <lauxlib.h>
@@ -25,12 +27,20 @@
 typedef struct lines_ud {
   kwic_lines l;
   buf scratch; /* a part of a line being read */
+  /* lines:add's words from the token position maps: the last document's
+  ** map (mok: decoded and segmented with the current lexicons) */
+  tokmap map;
+  int64_t mdoc;
+  int mok;
+  int lexok; /* the index's user lexicon is the database's (-1: unknown) */
+  lua_Integer mapped; /* lines whose words came from a map */
 } lines_ud;
 
 static int lines_gc(lua_State *L) {
   lines_ud *u = luaL_checkudata(L, 1, LINES_MT);
   kwic_lines_free(&u->l);
   buf_free(&u->scratch);
+  tokmap_free(&u->map);
   return 0;
 }
 
@@ -83,6 +93,8 @@ static lines_ud *push_lines(lua_State *L) {
   lines_ud *u = lua_newuserdatauv(L, sizeof *u, 0);
   kwic_lines_init(&u->l);
   buf_init(&u->scratch);
+  tokmap_init(&u->map);
+  u->mdoc = INT64_MIN, u->mok = 0, u->lexok = -1, u->mapped = 0;
   luaL_setmetatable(L, LINES_MT);
   return u;
 }
@@ -93,8 +105,56 @@ static const char *opt_str(lua_State *L, int arg, size_t *n) {
   return lua_isnoneornil(L, arg) ? NULL : luaL_checklstring(L, arg, n);
 }
 
+static int lexicon_current(store *s);
+
+/* Make document doc's map u->map (u->mok: it has one with words of the
+** bundled lexicon the run has). */
+static void lines_map(lines_ud *u, store *s, int64_t doc) {
+  sqlite3_stmt *st = NULL;
+  u->mdoc = doc, u->mok = 0;
+  if (sqlite3_prepare_v2(store_db(s),
+                         "SELECT map FROM doc_tokmap WHERE doc = ?1", -1, &st,
+                         NULL) != SQLITE_OK)
+    return;
+  sqlite3_bind_int64(st, 1, doc);
+  if (sqlite3_step(st) == SQLITE_ROW &&
+      tokmap_decode(&u->map, sqlite3_column_blob(st, 0),
+                    (size_t)sqlite3_column_bytes(st, 0)) == 0 &&
+      u->map.lexstamp == store_tokmap_lexstamp())
+    u->mok = 1;
+  sqlite3_finalize(st);
+}
+
+/*
+** Cut hit k's context of nwords words from the words of block seq (text
+** length n) in document doc's token position map: 1 when done, 0 when
+** the map lacks the block, has another length for it, or was segmented
+** with another lexicon than the database's (cut it from the text).
+*/
+static int map_context(lines_ud *u, store *s, int64_t doc, int seq, size_t n,
+                       kwic_hit *k, int nwords) {
+  if (!s) return 0;
+  if (u->lexok < 0) u->lexok = lexicon_current(s);
+  if (!u->lexok) return 0;
+  if (doc != u->mdoc) lines_map(u, s, doc);
+  const tokmap_block *b = u->mok ? kwic_map_block(&u->map, seq) : NULL;
+  if (!b || b->len != n) return 0;
+  kwic_words_context_known(k, u->map.wf + b->w0, u->map.wt + b->w0, b->nw,
+                           nwords);
+  u->mapped++;
+  return 1;
+}
+
+/* lines:mapped() -> the lines whose words came from a token map. */
+static int lines_mapped(lua_State *L) {
+  lua_pushinteger(L, check_lines(L, 1)->mapped);
+  return 1;
+}
+
 /* lines:add(doc, seq, kind, title, published, text, s, e [, nwords,
-** words]): s..e 1-based inclusive in text. */
+** words [, db]]): s..e 1-based inclusive in text. With db (the corpus
+** whose lexicon words is), the words come from the block's token
+** position map where it has a current one. */
 static int lines_add(lua_State *L) {
   lines_ud *u = check_lines(L, 1);
   lua_Integer doc = luaL_checkinteger(L, 2), seq = luaL_checkinteger(L, 3);
@@ -111,7 +171,10 @@ static int lines_add(lua_State *L) {
   kwic_hit k = {(size_t)s - 1, (size_t)e, 0, 0};
   k.ls = k.s > KWIC_CONTEXT ? k.s - KWIC_CONTEXT : 0;
   k.re = k.e + KWIC_CONTEXT < n ? k.e + KWIC_CONTEXT : n;
-  if (lex) kwic_words_context(&k, lex, text, n, (int)nwords);
+  if (lex && !(lua_gettop(L) >= 12 && !lua_isnil(L, 12) &&
+               map_context(u, ls_check_db(L, 12)->s, doc, (int)seq, n, &k,
+                           (int)nwords)))
+    kwic_words_context(&k, lex, text, n, (int)nwords);
   kwic_lines_meta(&u->l, kind, nk, title, nt, pub, np);
   kwic_lines_add(&u->l, doc, (int)seq, text, n, &k);
   lua_pushboolean(L, 1);
@@ -363,8 +426,10 @@ int ls_db_kwic(lua_State *L) {
   return 2;
 }
 
-static const luaL_Reg lines_methods[] = {
-    {"get", lines_get}, {"add", lines_add}, {NULL, NULL}};
+static const luaL_Reg lines_methods[] = {{"get", lines_get},
+                                         {"add", lines_add},
+                                         {"mapped", lines_mapped},
+                                         {NULL, NULL}};
 
 /* Register the lines metatable, db:kwic (in the database methods) and
 ** S.kwic_lines (in the module table on top of the stack). */

@@ -1,7 +1,8 @@
 /*
 ** lua_query.c — the Lua binding of the pattern language (query.h,
 ** docs/query.md), two functions of `tinsh.store`:
-**   query(db, pattern [, {limit =, lexicon =, docs =}])
+**   query(db, pattern [, {limit =, lexicon =, docs =, corpus_lexicon =,
+**                         index =, stats =, vocab_max =}])
 **     -> { {rowid =, seq =, kind =, s =, e =, text =, tokens = {...},
 **           parts = {name = {s =, e =, text =}}}, ... } | nil, msg
 **   query_check(pattern) -> true | nil, "column N: why"
@@ -98,6 +99,31 @@ static const seg_lex *opt_lexicon(lua_State *L, int t) {
   return lex;
 }
 
+/*
+** opts.corpus_lexicon (true: opts.lexicon is the corpus's lexicon, the
+** default one with the database's user words), opts.index (false: no
+** vocabulary prefilter, no position maps) and opts.vocab_max (most
+** vocabulary words a regex may become, for tests) into o.
+*/
+static void opt_index(lua_State *L, int t, q_run_opts *o) {
+  if (!lua_istable(L, t)) return;
+  lua_getfield(L, t, "corpus_lexicon");
+  o->corpus_lex = lua_toboolean(L, -1);
+  lua_getfield(L, t, "index");
+  o->no_index = !lua_isnil(L, -1) && !lua_toboolean(L, -1);
+  lua_pop(L, 2);
+  o->vocab_max = ls_opt_int(L, t, "vocab_max", 0, 0, 0x7fffffff);
+}
+
+/* opts.stats, a table: set its plan, candidates, blocks and mapped. */
+static void put_stats(lua_State *L, int t, const q_run_stats *s) {
+  if (!lua_istable(L, t) || lua_getfield(L, t, "stats") != LUA_TTABLE) return;
+  lua_pushstring(L, s->plan), lua_setfield(L, -2, "plan");
+  lua_pushinteger(L, s->candidates), lua_setfield(L, -2, "candidates");
+  lua_pushinteger(L, s->blocks), lua_setfield(L, -2, "blocks");
+  lua_pushinteger(L, s->mapped), lua_setfield(L, -2, "mapped");
+}
+
 /* opts.docs: a list of rowids into a box on the stack (NULL: absent) */
 static int64_t *opt_docs(lua_State *L, int t, size_t *n) {
   *n = 0;
@@ -144,7 +170,9 @@ int ls_s_query(lua_State *L) {
   if (!lua_isnoneornil(L, 3)) luaL_checktype(L, 3, LUA_TTABLE);
   lua_settop(L, 3);
   lua_Integer limit = ls_opt_int(L, 3, "limit", 0, 0, 0x7fffffff);
-  q_run_opts o = {opt_lexicon(L, 3), NULL, 0, 0};
+  q_run_stats stats;
+  q_run_opts o = {opt_lexicon(L, 3), NULL, 0, 0, 0, 0, &stats, 0};
+  opt_index(L, 3, &o);
   o.docs = opt_docs(L, 3, &o.ndocs); /* a box at 4 when given */
   q_pattern *p = compile_arg(L, 2, o.lex);
   if (!p) return 2;
@@ -158,6 +186,7 @@ int ls_s_query(lua_State *L) {
     return 2;
   }
   if (r.failed) return lua_error(L); /* the pcall's error, on top */
+  put_stats(L, 3, &stats);
   lua_settop(L, r.result);
   return 1;
 }

@@ -60,6 +60,18 @@ unsigned q_fact_kinds(const q_pattern *p);
 unsigned q_required_facts(const q_pattern *p);
 /* FTS5 MATCH expression every matching document satisfies, or NULL. */
 const char *q_fts(const q_pattern *p);
+/*
+** The FTS5 expression every matching document satisfies, with each
+** required regex token test ([word = /re/], [syl = /re/]) resolved by
+** fn: fn(ctx, re) gives a malloc'd FTS5 expression of the terms re can
+** match, or NULL (unknown: no constraint), or sets *none when re matches
+** no term at all. Returns a malloc'd expression or NULL (no constraint);
+** *none is set when no document can match. q_fts_regexes counts the
+** tests fn is asked about.
+*/
+typedef char *(*q_re_terms)(void *ctx, const void *re, int *none);
+char *q_fts_expand(const q_pattern *p, q_re_terms fn, void *ctx, int *none);
+int q_fts_regexes(const q_pattern *p);
 /* The document conditions after "::" as an SQL expression on documents d
 ** with ?-parameters (NULL: none); q_param gives parameter i (0-based). */
 const char *q_where(const q_pattern *p);
@@ -114,6 +126,17 @@ typedef struct q_stream {
 */
 int q_stream_build(q_stream *st, const char *text, size_t n,
                    const struct seg_lex *lex, int syl);
+/*
+** The same stream from known token spans: [from[i] - base, to[i] - base)
+** in text[0..n), in order (a map's words or positions), each non-space
+** character between them a punctuation token; a span inside the one
+** before it (a part of a compound "12/2016", which the index also keeps
+** as positions of their own) is skipped. Returns 0, or -1 (st empty)
+** when a span is out of order or outside the text.
+*/
+int q_stream_spans(q_stream *st, const char *text, size_t n,
+                   const uint32_t *from, const uint32_t *to, size_t nspan,
+                   uint32_t base);
 /*
 ** Locate the facts of d whose kind bit is set in kinds on block b (index
 ** into d->blocks) whose text st holds: each occurrence of the fact's

@@ -142,6 +142,30 @@ int q_stream_build(q_stream *st, const char *text, size_t n,
   return 0;
 }
 
+int q_stream_spans(q_stream *st, const char *text, size_t n,
+                   const uint32_t *from, const uint32_t *to, size_t nspan,
+                   uint32_t base) {
+  memset(st, 0, sizeof *st);
+  q_raws all = {0};
+  size_t pos = 0, prev = 0;
+  for (size_t i = 0; i < nspan; i++) {
+    size_t f = from[i] - base, t = to[i] - base;
+    if (i > 0 && f >= prev && t <= pos) continue; /* a compound's part */
+    if (from[i] < base || f < pos || t <= f || t > n)
+      return free(all.items), -1;
+    prev = f;
+    add_gap(&all, text, pos, f);
+    VEC_PUSH(all, ((q_raw){f, t, 0}));
+    pos = t;
+  }
+  add_gap(&all, text, pos, n);
+  st->text = text, st->len = n;
+  fill_tokens(st, &all);
+  free(all.items);
+  st->first = xcalloc((size_t)st->ntok + 2, sizeof *st->first);
+  return 0;
+}
+
 void q_stream_free(q_stream *st) {
   free(st->tok), free(st->span), free(st->first), free(st->strings);
   memset(st, 0, sizeof *st);

@@ -56,6 +56,17 @@ struct q_test {
 
 #define Q_MAX_REQ 16
 
+/* the FTS prefilter as a tree: phrases, and required regex token tests
+** (QF_REGEX) that only the database's vocabulary can turn into terms */
+enum { QF_PHRASE, QF_REGEX, QF_AND, QF_OR, QF_FACT };
+typedef struct q_fnode {
+  int op;
+  const struct q_fnode *a, *b; /* QF_AND, QF_OR */
+  const char *phrase;          /* QF_PHRASE: an FTS5 phrase, quoted */
+  const struct q_test *re;     /* QF_REGEX: the test (t->re its regex);
+                                  QF_FACT: the fact test */
+} q_fnode;
+
 struct q_pattern {
   q_inst *prog;
   int nprog, cap;
@@ -65,8 +76,12 @@ struct q_pattern {
   ** than Q_MAX_REQ): a block without a fact passing each is skipped */
   const struct q_test *req[Q_MAX_REQ];
   int nreq;
-  char *fts;   /* malloc'd or NULL */
-  char *where; /* malloc'd or NULL */
+  char *fts;            /* malloc'd or NULL */
+  const q_fnode *ftree; /* the FTS prefilter's tree (NULL: none) */
+  int nfre;             /* its QF_REGEX leaves */
+  const q_fnode *facts; /* the fact tests every match implies, as a tree
+                           of QF_FACT, QF_AND, QF_OR (NULL: none) */
+  char *where;          /* malloc'd or NULL */
   q_param params[64];
   int nparams;
   char *parts[Q_MAX_PARTS];
@@ -82,6 +97,11 @@ struct q_pattern {
 void *q_regex_new(const char *re, size_t n, int whole, const char **why);
 void q_regex_free(void *re);
 int q_regex_run(const void *re, const char *s, size_t n);
+/* 0 when re's source uses \p, \P or "(?" (it may tell a written form from
+** its folded key: no vocabulary prefilter), else 1. */
+int q_regex_vocab_safe(const void *re);
+/* The fewest characters a match of re has (0: unknown). */
+int q_regex_min_chars(const void *re);
 /* Does fact item (of t->kind) pass fact test t's conditions? */
 int q_fact_item_ok(const struct q_test *t, const void *item);
 

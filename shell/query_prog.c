@@ -125,33 +125,122 @@ static char *join(char *a, char *b, int and) {
   return s;
 }
 
-/* The FTS expression a token test implies, or NULL. */
-static char *test_fts(const struct q_test *t) {
-  if (t->op == QT_AND) return join(test_fts(t->a), test_fts(t->b), 1);
-  if (t->op == QT_OR) return join(test_fts(t->a), test_fts(t->b), 0);
-  if (t->op == QT_CMP && t->cmp == QC_EQ && t->lit && !t->re)
-    return lit_phrase(t->lit);
-  return NULL;
+static const q_fnode *fnode(q_pattern *p, int op, const q_fnode *a,
+                            const q_fnode *b) {
+  q_fnode *f = arena_alloc(&p->a, sizeof *f);
+  memset(f, 0, sizeof *f);
+  f->op = op, f->a = a, f->b = b;
+  return f;
 }
 
-/* The FTS expression every match of n implies, or NULL. */
-static char *node_fts(const q_node *n) {
+/* A AND b, a OR b as tree nodes (NULL: no constraint; AND keeps the other
+** side, OR gives NULL). */
+static const q_fnode *fjoin(q_pattern *p, const q_fnode *a, const q_fnode *b,
+                            int and) {
+  if (!a || !b) return and? (a ? a : b) : NULL;
+  return fnode(p, and? QF_AND : QF_OR, a, b);
+}
+
+static const q_fnode *fphrase(q_pattern *p, const struct q_lit *l) {
+  char *s = lit_phrase(l);
+  if (!s) return NULL;
+  q_fnode *f = (q_fnode *)fnode(p, QF_PHRASE, NULL, NULL);
+  f->phrase = arena_strdup(&p->a, s);
+  free(s);
+  return f;
+}
+
+/* The FTS tree a token test implies, or NULL. */
+static const q_fnode *test_fts(q_pattern *p, const struct q_test *t) {
+  if (t->op == QT_AND) return fjoin(p, test_fts(p, t->a), test_fts(p, t->b), 1);
+  if (t->op == QT_OR) return fjoin(p, test_fts(p, t->a), test_fts(p, t->b), 0);
+  if (t->op != QT_CMP || t->cmp != QC_EQ) return NULL;
+  if (t->re) {
+    q_fnode *f = (q_fnode *)fnode(p, QF_REGEX, NULL, NULL);
+    f->re = t;
+    p->nfre++;
+    return f;
+  }
+  return t->lit ? fphrase(p, t->lit) : NULL;
+}
+
+/* The FTS tree every match of n implies, or NULL. */
+static const q_fnode *node_fts(q_pattern *p, const q_node *n) {
   switch (n->type) {
     case QN_TOK:
-      return test_fts(n->test);
+      return test_fts(p, n->test);
     case QN_LIT:
-      return lit_phrase(n->lit);
+      return fphrase(p, n->lit);
     case QN_CAT:
-      return join(node_fts(n->a), node_fts(n->b), 1);
+      return fjoin(p, node_fts(p, n->a), node_fts(p, n->b), 1);
     case QN_ALT:
-      return join(node_fts(n->a), node_fts(n->b), 0);
+      return fjoin(p, node_fts(p, n->a), node_fts(p, n->b), 0);
     case QN_REP:
-      return n->min > 0 ? node_fts(n->a) : NULL;
+      return n->min > 0 ? node_fts(p, n->a) : NULL;
     case QN_PART:
-      return node_fts(n->a);
+      return node_fts(p, n->a);
     default:
       return NULL;
   }
+}
+
+/* The fact tests every match of n implies: a tree, or NULL. */
+static const q_fnode *node_facttree(q_pattern *p, const q_node *n) {
+  switch (n->type) {
+    case QN_FACT: {
+      q_fnode *f = (q_fnode *)fnode(p, QF_FACT, NULL, NULL);
+      f->re = n->test;
+      return f;
+    }
+    case QN_CAT:
+      return fjoin(p, node_facttree(p, n->a), node_facttree(p, n->b), 1);
+    case QN_ALT:
+      return fjoin(p, node_facttree(p, n->a), node_facttree(p, n->b), 0);
+    case QN_REP:
+      return n->min > 0 ? node_facttree(p, n->a) : NULL;
+    case QN_PART:
+      return node_facttree(p, n->a);
+    default:
+      return NULL;
+  }
+}
+
+/* the expansion's state */
+typedef struct fexp {
+  q_re_terms fn;
+  void *ctx;
+} fexp;
+
+/*
+** Expand tree f into an FTS5 expression (malloc'd; NULL: no constraint);
+** *none: no document can match f.
+*/
+static char *fexpand(const fexp *x, const q_fnode *f, int *none) {
+  *none = 0;
+  if (!f) return NULL;
+  if (f->op == QF_PHRASE) return xstrdup(f->phrase);
+  if (f->op == QF_REGEX) return x->fn ? x->fn(x->ctx, f->re->re, none) : NULL;
+  int na, nb;
+  char *a = fexpand(x, f->a, &na), *b = fexpand(x, f->b, &nb);
+  if (f->op == QF_AND && (na || nb)) {
+    free(a), free(b);
+    *none = 1;
+    return NULL;
+  }
+  if (f->op == QF_OR && (na || nb)) {
+    *none = na && nb;
+    return na ? (free(a), b) : (free(b), a);
+  }
+  return join(a, b, f->op == QF_AND);
+}
+
+char *q_fts_expand(const q_pattern *p, q_re_terms fn, void *ctx, int *none) {
+  fexp x = {fn, ctx};
+  return fexpand(&x, p->ftree, none);
+}
+
+int q_fts_regexes(const q_pattern *p) {
+  return p->nfre;
 }
 
 /* The fact kinds every match of n contains. */
@@ -196,7 +285,10 @@ int q_prog_build(q_pattern *p, const q_node *root) {
   int r = gen(p, root);
   if (r) return r;
   if (emit(p, QI_MATCH, 0, 0, NULL) < 0) return root->col;
-  p->fts = node_fts(root);
+  p->ftree = node_fts(p, root);
+  p->facts = node_facttree(p, root);
+  int none;
+  p->fts = q_fts_expand(p, NULL, NULL, &none);
   p->req_facts = node_facts(root);
   node_req(p, root);
   return 0;

@@ -20,6 +20,8 @@
 #define Q_RE_DEPTH_LIMIT 2000
 
 typedef struct q_re {
+  int cased; /* its source holds \p, \P or "(?": a Unicode property or an
+                option may tell a word's written form from its folded key */
   pcre2_code *code;
   pcre2_match_data *md;
   pcre2_match_context *mc;
@@ -39,6 +41,9 @@ void *q_regex_new(const char *re, size_t n, int whole, const char **why) {
   }
   q_re *r = xcalloc(1, sizeof *r);
   r->code = code;
+  for (size_t i = 0; i + 1 < n && !r->cased; i++)
+    r->cased = (re[i] == '\\' && (re[i + 1] == 'p' || re[i + 1] == 'P')) ||
+               (re[i] == '(' && re[i + 1] == '?');
   r->md = pcre2_match_data_create_from_pattern(code, NULL);
   r->mc = pcre2_match_context_create(NULL);
   pcre2_set_match_limit(r->mc, Q_RE_MATCH_LIMIT);
@@ -59,6 +64,18 @@ void q_regex_free(void *p) {
 int q_regex_run(const void *p, const char *s, size_t n) {
   const q_re *r = p;
   return pcre2_match(r->code, (PCRE2_SPTR)s, n, 0, 0, r->md, r->mc) >= 0;
+}
+
+int q_regex_vocab_safe(const void *p) {
+  const q_re *r = p;
+  return !r->cased;
+}
+
+int q_regex_min_chars(const void *p) {
+  const q_re *r = p;
+  uint32_t minlen = 0;
+  if (pcre2_pattern_info(r->code, PCRE2_INFO_MINLENGTH, &minlen) != 0) return 0;
+  return (int)minlen;
 }
 
 int q_regex_search(const char *re, size_t nre, const char *text, size_t n) {

@@ -98,22 +98,48 @@ static void load_field(doc *d, void *p, const fact_column *c, sqlite3_stmt *st,
   }
 }
 
+/* One row of st as a fact of kind fk appended to d. */
+static void *load_row(doc *d, const fact_kind *fk, sqlite3_stmt *st,
+                      const int *map) {
+  void *p = fact_append(d, fk);
+  for (size_t c = 0; c < fk->ncols; c++)
+    if (map[c] >= 0)
+      load_field(d, p, &fk->cols[c], st, map[c]);
+    else if (fk->cols[c].type == FT_BLOCK)
+      *FACT_FIELD(p, &fk->cols[c], int) = -1;
+  return p;
+}
+
 void store_facts_load(store *s, doc *d, int64_t id) {
   for (size_t k = 0; k < FK__COUNT; k++) {
     const fact_kind *fk = &fact_kinds[k];
     sqlite3_stmt *st = select_kind(s->db, fk, id);
     int map[FACT_MAX_COLUMNS];
     if (st) map_columns(st, fk, map);
-    while (st && sqlite3_step(st) == SQLITE_ROW) {
-      void *p = fact_append(d, fk);
-      for (size_t c = 0; c < fk->ncols; c++)
-        if (map[c] >= 0)
-          load_field(d, p, &fk->cols[c], st, map[c]);
-        else if (fk->cols[c].type == FT_BLOCK)
-          *FACT_FIELD(p, &fk->cols[c], int) = -1;
-    }
+    while (st && sqlite3_step(st) == SQLITE_ROW) load_row(d, fk, st, map);
     sqlite3_finalize(st);
   }
+}
+
+int store_facts_each(store *s, size_t k, store_fact_fn fn, void *ud) {
+  const fact_kind *fk = &fact_kinds[k];
+  char sql[96];
+  snprintf(sql, sizeof sql, "SELECT * FROM %s ORDER BY doc", fk->table);
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return -1;
+  int map[FACT_MAX_COLUMNS], dc = -1, rc = 0;
+  map_columns(st, fk, map);
+  for (int i = 0; i < sqlite3_column_count(st); i++)
+    if (strcmp(sqlite3_column_name(st, i), "doc") == 0) dc = i;
+  doc *d = doc_new("");
+  for (size_t n = 0; rc == 0 && dc >= 0 && sqlite3_step(st) == SQLITE_ROW;
+       n++) {
+    if (n % 4096 == 4095) doc_free(d), d = doc_new(""); /* bound its arena */
+    rc = fn(ud, sqlite3_column_int64(st, dc), load_row(d, fk, st, map));
+  }
+  doc_free(d);
+  sqlite3_finalize(st);
+  return dc < 0 ? -1 : rc;
 }
 
 /* Does table have a column named name? */

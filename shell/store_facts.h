@@ -21,6 +21,11 @@ int store_facts_add_columns(store *s, char **err);
 int store_facts_missing(store *s);
 /* Append the facts of document id to d's fact lists (in seq order). */
 void store_facts_load(store *s, doc *d, int64_t id);
+/* Every fact of kind k in the store, in document order, to fn (item: a
+** fact_schema.h item of kind k, valid during the call; its block column
+** -1). Returns 0, fn's first non-zero value, or -1 on an SQL error. */
+typedef int (*store_fact_fn)(void *ud, int64_t doc, const void *item);
+int store_facts_each(store *s, size_t k, store_fact_fn fn, void *ud);
 /* Prepare one INSERT per kind into ins; 0, or -1 with *err. */
 int store_facts_prepare(sqlite3 *db, sqlite3_stmt *ins[FK__COUNT], char **err);
 /* Run one prepared insert and reset it: 0, or -1 (it reports). */

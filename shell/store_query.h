@@ -27,11 +27,25 @@ typedef struct q_hit {
 /* Return 0 to go on; non-zero stops store_query_run, which returns it. */
 typedef int (*q_hit_fn)(void *ud, const q_hit *h);
 
+/* what a run did (for --explain and tests) */
+typedef struct q_run_stats {
+  long candidates; /* documents read */
+  long blocks;     /* blocks tokenized */
+  long mapped;     /* of them, from their token position map */
+  char plan[512];  /* how the candidates were found */
+} q_run_stats;
+
 typedef struct q_run_opts {
   const struct seg_lex *lex; /* NULL: the default lexicon */
   const int64_t *docs;       /* only these documents (NULL: all) */
   size_t ndocs;
-  long budget; /* matcher steps per block (0: Q_BLOCK_BUDGET) */
+  long budget;        /* matcher steps per block (0: Q_BLOCK_BUDGET) */
+  int corpus_lex;     /* lex is the corpus's lexicon (the default one with
+                         the database's user words) */
+  int no_index;       /* no vocabulary prefilter, no position maps */
+  q_run_stats *stats; /* filled when not NULL */
+  long vocab_max;     /* most vocabulary hits a regex may turn into terms
+                         (0: Q_VOCAB_MAX_TERMS) */
 } q_run_opts;
 
 /* steps the matcher may take on one block before the query fails */

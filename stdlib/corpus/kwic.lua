@@ -330,14 +330,19 @@ function M.from_matches(c, rows, opts)
   local lex = opts.words and M.lexicon(c) or nil
   local texts = block_texts(c, rows)
   local src = S.kwic_lines()
+  -- word contexts from the token position maps where they hold the block
+  -- (M.from_maps false: always segmented from the texts)
+  local db = lex and M.from_maps ~= false and core.db(c) or nil
   for _, r in ipairs(rows) do
     local b = texts[r.rowid] and texts[r.rowid][r.seq]
     if b then
       src:add(r.rowid, r.seq, b.kind, b.title, b.published, b.text, r.s, r.e,
-        opts.words or -1, lex)
+        opts.words or -1, lex, db)
     end
   end
-  return finish(new_kwic(opts.query or "", opts, src), opts)
+  local k = new_kwic(opts.query or "", opts, src)
+  k._mapped = src:mapped() -- lines whose words came from the maps (tests)
+  return finish(k, opts)
 end
 
 -- Sort key of a context: folded words, the left one read backwards.

@@ -85,12 +85,17 @@ M.docmeta = docmeta
 
 ---------------------------------------------------------------- the query
 
-local QUERY_OPTS = { limit = "limit", sort = { "string", "table" }, filter = "table" }
+local QUERY_OPTS = { limit = "limit", sort = { "string", "table" }, filter = "table",
+  stats = "table" }
 
 -- The engine's options: the corpus's user lexicon, the documents a
--- filter keeps, and the limit when nothing sorts before the cut.
+-- filter keeps, and the limit when nothing sorts before the cut. The
+-- index paths (the vocabulary prefilter of regex tests, token positions
+-- from the maps) are on unless M.from_index is false (to check one
+-- against the other); opts.stats, a table, receives the run's plan.
 local function engine_opts(c, opts)
-  local o = { lexicon = require("corpus.kwic").lexicon(c) }
+  local o = { lexicon = require("corpus.kwic").lexicon(c), corpus_lexicon = true,
+    index = M.from_index ~= false, stats = opts.stats }
   if opts.filter then
     o.docs = {}
     for r in Q.doc_ids(core.db(c), opts.filter, "query", 2) do o.docs[#o.docs + 1] = r.id end
@@ -101,7 +106,8 @@ end
 
 --- corpus:query(pattern [, opts]) -> match set | nil, "column N: why"
 --- opts: filter = {document filter}, sort = {"right", 1} (every match
---- sorted, then cut), limit = n (-1 or absent: all)
+--- sorted, then cut), limit = n (-1 or absent: all), stats = {} (receives
+--- plan, candidates, blocks, mapped: how the run found its candidates)
 function M.query(c, pattern, opts)
   if type(pattern) ~= "string" then
     error("bad argument #1 to 'query' (pattern string expected, got " .. type(pattern) .. ")", 2)
