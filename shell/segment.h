@@ -54,6 +54,16 @@ typedef int (*seg_word_fn)(void *ctx, size_t from, size_t to, int nsyl,
 */
 seg_lex *seg_lex_load(const char *dir, int *nfiles);
 
+/*
+** Write the binary image of dir's lexicon (NULL: as seg_lex_load) to
+** path: seg_lex_load maps it instead of reading the text files whenever
+** the image was made from files identical to the ones it would read
+** ($TINSH_LEXICON_IMAGE names the image to try, empty for none; the
+** build makes one in its folder). Returns 0, or -1 when path cannot be
+** written.
+*/
+int seg_lex_save_image(const char *dir, const char *path);
+
 /* The process-wide lexicon from the default data folder, loaded once
 ** (thread-safe); never freed. NULL only when out of memory. */
 const seg_lex *seg_lex_default(void);
