@@ -34,25 +34,47 @@ typedef struct wctx {
   const wspan *pending;
 } wctx;
 
-/* seg_words callback: every word, in text order. */
-static int collect_word(void *ctx, size_t from, size_t to, int nsyl, int kind) {
+/* Keep key[0..n) in o's key buffer; its offset. */
+static int keep_key(fts_words *o, const char *key, size_t n) {
+  if (o->nkeys + n > o->capkeys) {
+    o->capkeys = (o->capkeys + n) * 2;
+    o->keys = xrealloc(o->keys, o->capkeys);
+  }
+  memcpy(o->keys + o->nkeys, key, n);
+  o->nkeys += n;
+  return (int)(o->nkeys - n);
+}
+
+/* seg_words_k callback: every word, in text order, with the key of a
+** word of two or more syllables. */
+static int collect_word(void *ctx, size_t from, size_t to, int nsyl, int kind,
+                        const char *key, size_t nkey) {
   fts_words *o = ctx;
   if (o->n == o->cap) {
     o->cap = o->cap ? o->cap * 2 : 256;
     o->w = xrealloc(o->w, (size_t)o->cap * sizeof *o->w);
   }
-  o->w[o->n++] = (fts_word){(int)from, (int)to, nsyl, kind};
+  int keyed = nsyl >= 2 && kind != SEG_NUMBER && nkey < (1u << 20);
+  o->w[o->n++] = (fts_word){(int)from,
+                            (int)to,
+                            nsyl,
+                            kind,
+                            keyed ? keep_key(o, key, nkey) : 0,
+                            keyed ? (int)nkey : 0};
   return 0;
 }
 
 void fts_segment(const seg_lex *lex, const char *text, int n, fts_words *out) {
   out->n = 0;
+  out->nkeys = 0;
   if (!lex) lex = seg_lex_default();
-  if (lex && text && n > 0) seg_words(lex, text, (size_t)n, collect_word, out);
+  if (lex && text && n > 0)
+    seg_words_k(lex, text, (size_t)n, collect_word, out);
 }
 
 void fts_words_free(fts_words *w) {
   free(w->w);
+  free(w->keys);
   memset(w, 0, sizeof *w);
 }
 

@@ -30,6 +30,7 @@
 #define TINSH_FTS_H
 
 #include <sqlite3.h>
+#include <stddef.h>
 
 #define FTS_TOKENIZER_NAME "tinsh"
 
@@ -162,13 +163,19 @@ fts_tokens *fts_pretokenize_lex(const struct seg_lex *lex, const char *text,
 void fts_tokens_free(fts_tokens *t);
 
 /* The segmenter's words of a text, all of them in text order: bytes
-** [from, to), nsyl syllables, kind an enum seg_kind (segment.h). */
+** [from, to), nsyl syllables, kind an enum seg_kind (segment.h); a word
+** of two or more syllables also has its lexicon key (what seg_key gives
+** for its bytes, read off the segmenter's own pass) at keys + koff, klen
+** bytes (klen 0 for the other words). */
 typedef struct fts_word {
   int from, to, nsyl, kind;
+  int koff, klen;
 } fts_word;
 typedef struct fts_words {
   fts_word *w;
   int n, cap;
+  char *keys; /* the keys, back to back */
+  size_t nkeys, capkeys;
 } fts_words;
 /* Segment text[0..n) with lex (NULL: the default one) into *out (its
 ** previous words dropped, its memory reused). */

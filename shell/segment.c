@@ -67,8 +67,9 @@ typedef struct tok {
 typedef struct dec {
   const seg_lex *lex;
   const char *text;
-  size_t n; /* its length */
-  seg_word_fn cb;
+  size_t n;         /* its length */
+  seg_word_fn cb;   /* the caller's callback: this one, */
+  seg_wordk_fn kcb; /* or this one, with the word's key */
   void *ctx;
   tok *t; /* the current run of syllables */
   size_t nt, tcap;
@@ -212,6 +213,13 @@ static void room(dec *d) {
   d->bkind = xrealloc(d->bkind, d->dcap * sizeof *d->bkind);
 }
 
+/* Hand the word text[from..to) of key[0..nkey) to the caller. */
+static int word_out(dec *d, size_t from, size_t to, int nsyl, int kind,
+                    const char *key, size_t nkey) {
+  if (d->kcb) return d->kcb(d->ctx, from, to, nsyl, kind, key, nkey);
+  return d->cb(d->ctx, from, to, nsyl, kind);
+}
+
 /* Report the best split's words in order (the split is read backwards). */
 static int report(dec *d) {
   size_t nw = 0, j = d->nt;
@@ -219,8 +227,9 @@ static int report(dec *d) {
   while (j > 0) ends[nw++] = (int)j, j -= (size_t)d->blen[j];
   while (nw > 0) {
     size_t e = (size_t)ends[--nw], k = (size_t)d->blen[e];
-    int rc =
-        d->cb(d->ctx, d->t[e - k].start, d->t[e - 1].end, (int)k, d->bkind[e]);
+    const tok *a = &d->t[e - k], *b = &d->t[e - 1];
+    int rc = word_out(d, a->start, b->end, (int)k, d->bkind[e],
+                      d->keys + a->koff, b->koff + (size_t)b->klen - a->koff);
     if (rc) return rc;
   }
   return 0;
@@ -279,7 +288,7 @@ static int on_token(void *ctx, const char *fold, int nfold, size_t start,
     int rc = flush(d);
     if (rc) return rc;
     if (end < d->n && d->text[end] == '%') end++;
-    return d->cb(d->ctx, start, end, 1, SEG_NUMBER);
+    return word_out(d, start, end, 1, SEG_NUMBER, fold, (size_t)nfold);
   }
   if (d->nt &&
       !(start == d->t[d->nt - 1].end + 1 && d->text[start - 1] == ' ')) {
@@ -290,13 +299,25 @@ static int on_token(void *ctx, const char *fold, int nfold, size_t start,
   return 0;
 }
 
+/* Decode text[0..n) with d (its lexicon and callback set). */
+static int decode(dec *d, const char *text, size_t n) {
+  if (!d->lex || !text || n == 0) return 0;
+  d->text = text, d->n = n;
+  cache_for(d->lex);
+  int rc = seg_tokens(text, n, on_token, d);
+  if (rc == 0) rc = flush(d);
+  free(d->t), free(d->keys), free(d->best), free(d->blen), free(d->bkind);
+  return rc;
+}
+
 int seg_words(const seg_lex *lex, const char *text, size_t n, seg_word_fn cb,
               void *ctx) {
-  if (!lex || !text || n == 0) return 0;
-  dec d = {.lex = lex, .text = text, .n = n, .cb = cb, .ctx = ctx};
-  cache_for(lex);
-  int rc = seg_tokens(text, n, on_token, &d);
-  if (rc == 0) rc = flush(&d);
-  free(d.t), free(d.keys), free(d.best), free(d.blen), free(d.bkind);
-  return rc;
+  dec d = {.lex = lex, .cb = cb, .ctx = ctx};
+  return decode(&d, text, n);
+}
+
+int seg_words_k(const seg_lex *lex, const char *text, size_t n, seg_wordk_fn cb,
+                void *ctx) {
+  dec d = {.lex = lex, .kcb = cb, .ctx = ctx};
+  return decode(&d, text, n);
 }

@@ -106,4 +106,16 @@ size_t seg_key(const char *w, size_t n, char *out, size_t cap);
 int seg_words(const seg_lex *lex, const char *text, size_t n, seg_word_fn cb,
               void *ctx);
 
+/*
+** seg_words with each word's key as the decoder read it: its syllables'
+** folded forms (NFC, lower case) joined by one space, key[0..nkey) (not
+** NUL-terminated; valid during the call). For a word of syllables it is
+** what seg_key gives for the word's bytes (up to seg_key's size limit);
+** for a number, the folded number without a '%' after it.
+*/
+typedef int (*seg_wordk_fn)(void *ctx, size_t from, size_t to, int nsyl,
+                            int kind, const char *key, size_t nkey);
+int seg_words_k(const seg_lex *lex, const char *text, size_t n, seg_wordk_fn cb,
+                void *ctx);
+
 #endif
