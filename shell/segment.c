@@ -299,12 +299,14 @@ static int on_token(void *ctx, const char *fold, int nfold, size_t start,
   return 0;
 }
 
-/* Decode text[0..n) with d (its lexicon and callback set). */
-static int decode(dec *d, const char *text, size_t n) {
+/* Decode text[0..n) with d (its lexicon and callback set), reading the
+** spans sp (NULL: scanning the text). */
+static int decode(dec *d, const char *text, size_t n, const seg_spans *sp) {
   if (!d->lex || !text || n == 0) return 0;
   d->text = text, d->n = n;
   cache_for(d->lex);
-  int rc = seg_tokens(text, n, on_token, d);
+  int rc = sp ? seg_tokens_spans(text, sp, on_token, d)
+              : seg_tokens(text, n, on_token, d);
   if (rc == 0) rc = flush(d);
   free(d->t), free(d->keys), free(d->best), free(d->blen), free(d->bkind);
   return rc;
@@ -313,11 +315,17 @@ static int decode(dec *d, const char *text, size_t n) {
 int seg_words(const seg_lex *lex, const char *text, size_t n, seg_word_fn cb,
               void *ctx) {
   dec d = {.lex = lex, .cb = cb, .ctx = ctx};
-  return decode(&d, text, n);
+  return decode(&d, text, n, NULL);
 }
 
 int seg_words_k(const seg_lex *lex, const char *text, size_t n, seg_wordk_fn cb,
                 void *ctx) {
   dec d = {.lex = lex, .kcb = cb, .ctx = ctx};
-  return decode(&d, text, n);
+  return decode(&d, text, n, NULL);
+}
+
+int seg_words_spans(const seg_lex *lex, const char *text, size_t n,
+                    const seg_spans *sp, seg_wordk_fn cb, void *ctx) {
+  dec d = {.lex = lex, .kcb = cb, .ctx = ctx};
+  return decode(&d, text, n, sp);
 }

@@ -118,4 +118,28 @@ typedef int (*seg_wordk_fn)(void *ctx, size_t from, size_t to, int nsyl,
 int seg_words_k(const seg_lex *lex, const char *text, size_t n, seg_wordk_fn cb,
                 void *ctx);
 
+/*
+** The token spans of a text, the segmenter's one scan of it: each
+** syllable, number or document number text[start..end) in order (what
+** seg_words reads; punctuation skipped). A number compound whose tokens
+** '/' or '-' join has SEG_SPAN_PARTS (the FTS tokenizer's document mode
+** also indexes its parts). Kept so that the FTS tokens of the same text
+** are made without scanning it again.
+*/
+#define SEG_SPAN_PARTS 1
+typedef struct seg_span {
+  size_t start, end;
+  int flags;
+} seg_span;
+typedef struct seg_spans {
+  seg_span *v;
+  size_t n, cap;
+} seg_spans;
+/* Scan text[0..n) into *out (its previous spans dropped, memory reused). */
+void seg_spans_scan(const char *text, size_t n, seg_spans *out);
+void seg_spans_free(seg_spans *s);
+/* seg_words_k over the spans sp that seg_spans_scan found in text[0..n). */
+int seg_words_spans(const seg_lex *lex, const char *text, size_t n,
+                    const seg_spans *sp, seg_wordk_fn cb, void *ctx);
+
 #endif

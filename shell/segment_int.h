@@ -89,5 +89,8 @@ int seg_lex_same(const seg_lex *a, const seg_lex *b);
 typedef int (*seg_tok_fn)(void *ctx, const char *fold, int nfold, size_t start,
                           size_t end);
 int seg_tokens(const char *text, size_t n, seg_tok_fn cb, void *ctx);
+/* The same over the spans seg_spans_scan found in text. */
+int seg_tokens_spans(const char *text, const seg_spans *sp, seg_tok_fn cb,
+                     void *ctx);
 
 #endif

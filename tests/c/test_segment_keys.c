@@ -1,8 +1,12 @@
 /*
-** test_segment_keys.c — the word keys the segmenter hands out from its own
+** test_segment_keys.c — the ingest's one scan per text against the old
+** separate passes: the word keys the segmenter hands out from its own
 ** syllable pass (seg_words_k, fts_segment's fts_words) are the keys the
-** old separate path computed by folding each word's bytes again
-** (seg_key), which the word statistics used to count on.
+** old path computed by folding each word's bytes again (seg_key), which
+** the word statistics count on; and the words and FTS tokens made from
+** the spans of one scan (seg_spans_scan, fts_segment_spans,
+** fts_pretokenize_spans) are those of fts_segment and of the FTS
+** tokenizer's own scan (fts_pretokenize_lex: fts_scan).
 **
 ** Plan: with the bundled lexicon and with a user overlay (words added,
 ** one removed), segment
@@ -16,7 +20,9 @@
 ** seg_words; a word of two or more syllables (not a number) has the key
 ** seg_key gives for its bytes, or, where seg_key gives none, one at least
 ** 255 bytes long (the counts then fall back to syllables, as before); the
-** words fts_segment keeps carry the same keys.
+** words fts_segment keeps carry the same keys; the one-scan words and
+** tokens (flags, forms, offsets) equal the separate passes' byte for
+** byte.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +31,7 @@
 #include "check.h"
 #include "fts.h"
 #include "segment.h"
+#include "util.h"
 
 typedef struct seen {
   const char *text;
@@ -89,6 +96,38 @@ static int words_ok(const seg_lex *lex, const char *text, size_t n) {
   return ok;
 }
 
+static int pack(void *ctx, int tflags, const char *tok, int ntok, int s,
+                int e) {
+  buf_printf(ctx, "%d %.*s %d %d|", tflags, ntok, tok, s, e);
+  return 0;
+}
+
+/* The ingest's one scan (seg_spans_scan, then the words and the FTS tokens
+** from those spans) gives the words and tokens of the separate passes
+** (fts_segment; fts_pretokenize_lex, which scans with fts_scan). */
+static int spans_ok(const seg_lex *lex, const char *text, size_t n) {
+  seg_spans sp = {0};
+  fts_words a = {0}, b = {0};
+  seg_spans_scan(text, n, &sp);
+  fts_segment_spans(lex, text, (int)n, &sp, &a);
+  fts_segment(lex, text, (int)n, &b);
+  int ok = a.n == b.n && a.nkeys == b.nkeys &&
+           (a.n == 0 || !memcmp(a.w, b.w, (size_t)a.n * sizeof *a.w)) &&
+           (a.nkeys == 0 || !memcmp(a.keys, b.keys, a.nkeys));
+  fts_tokens *ta = fts_pretokenize_spans(lex, text, (int)n, &sp, &a);
+  fts_tokens *tb = fts_pretokenize_lex(lex, text, (int)n);
+  buf x, y;
+  buf_init(&x), buf_init(&y);
+  fts_tokens_each(ta, pack, &x);
+  fts_tokens_each(tb, pack, &y);
+  ok = ok && x.len == y.len && (x.len == 0 || !memcmp(x.data, y.data, x.len));
+  buf_free(&x), buf_free(&y);
+  fts_tokens_free(ta), fts_tokens_free(tb);
+  fts_words_free(&a), fts_words_free(&b);
+  seg_spans_free(&sp);
+  return ok;
+}
+
 /* Check one text; returns 1 when all its words agree. */
 static int check_text(const seg_lex *lex, const char *text, size_t n) {
   static seen s;
@@ -97,7 +136,8 @@ static int check_text(const seg_lex *lex, const char *text, size_t n) {
   seg_words(lex, text, n, plain, &s);
   keyed k = {&s, 0};
   seg_words_k(lex, text, n, with_key, &k);
-  return !s.bad && k.i == s.n && words_ok(lex, text, n);
+  return !s.bad && k.i == s.n && words_ok(lex, text, n) &&
+         spans_ok(lex, text, n);
 }
 
 static const char *const tricky[] = {
