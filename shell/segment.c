@@ -45,12 +45,16 @@ static void cache_for(const seg_lex *lex) {
   cache.gen = gen;
 }
 
-/* The lexicon's answer for key[0..n), through the cache. */
-static seg_hit lookup(const seg_lex *lex, const char *key, size_t n) {
-  uint64_t h = seg_hash(key, n);
+/* The lexicon's answer for key[0..n) of hash h, through the cache. */
+static seg_hit lookup_h(const seg_lex *lex, const char *key, size_t n,
+                        uint64_t h) {
   cache_slot *c = &cache.s[h & (CACHE_SLOTS - 1)];
   if (c->h != h) c->h = h, c->hit = seg_lex_find(lex, key, n, h);
   return c->hit;
+}
+
+static seg_hit lookup(const seg_lex *lex, const char *key, size_t n) {
+  return lookup_h(lex, key, n, seg_hash(key, n));
 }
 
 /* ---- the decoder's state ---- */
@@ -62,6 +66,7 @@ typedef struct tok {
   int title;   /* written capitalised: upper case first, then lower case */
   int init;    /* first word of a sentence or line */
   seg_hit hit; /* what the lexicon says of the syllable alone */
+  uint64_t h2; /* hash of its key and the next syllable's (flush sets it) */
 } tok;
 
 typedef struct dec {
@@ -137,7 +142,27 @@ static seg_hit find(const dec *d, size_t i, int k) {
   const tok *a = &d->t[i], *b = &d->t[i + (size_t)k - 1];
   if (k == 1) return a->hit;
   size_t n = b->koff + (size_t)b->klen - a->koff;
+  if (k == 2 && a->h2) return lookup_h(d->lex, d->keys + a->koff, n, a->h2);
   return lookup(d->lex, d->keys + a->koff, n);
+}
+
+/*
+** Hash the two-syllable keys the Viterbi pass will ask for (a syllable
+** that starts a longer entry, then the next one) and start loading their
+** cache and table slots, so that the memory reads of a run overlap
+** instead of following one another.
+*/
+static void prefetch_pairs(dec *d) {
+  for (size_t i = 0; i < d->nt; i++) {
+    tok *a = &d->t[i];
+    a->h2 = 0;
+    if (i + 1 == d->nt || !(a->hit.flags & SEG_F_PREFIX)) continue;
+    const tok *b = a + 1;
+    a->h2 = seg_hash(d->keys + a->koff, b->koff + (size_t)b->klen - a->koff);
+    cache_slot *c = &cache.s[a->h2 & (CACHE_SLOTS - 1)];
+    __builtin_prefetch(c);
+    seg_lex_prefetch(d->lex, a->h2);
+  }
 }
 
 /* Are t[i..i+k) all written capitalised? */
@@ -241,6 +266,7 @@ static int flush(dec *d) {
   room(d);
   d->best[0] = 0;
   for (size_t i = 1; i <= d->nt; i++) d->best[i] = -INFINITY;
+  prefetch_pairs(d);
   for (size_t i = 0; i < d->nt; i++) {
     offer_lexicon(d, i);
     offer_name(d, i);

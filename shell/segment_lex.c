@@ -129,6 +129,14 @@ static const seg_entry *slot_by_hash(const seg_lex *lex, size_t n, uint64_t h) {
   }
 }
 
+void seg_lex_prefetch(const seg_lex *lex, uint64_t h) {
+  for (; lex; lex = lex->base) {
+    if (!lex->cap) continue;
+    __builtin_prefetch(&lex->filter[((h >> 40) & (SEG_FILTER_BITS - 1)) >> 6]);
+    __builtin_prefetch(&lex->slots[(size_t)h & (lex->cap - 1)]);
+  }
+}
+
 seg_hit seg_lex_find(const seg_lex *lex, const char *key, size_t n,
                      uint64_t h) {
   seg_hit r = {0, -INFINITY};
