@@ -34,25 +34,55 @@ typedef struct wctx {
   const wspan *pending;
 } wctx;
 
-/* seg_words callback: every word, in text order. */
-static int collect_word(void *ctx, size_t from, size_t to, int nsyl, int kind) {
+/* Keep key[0..n) in o's key buffer; its offset. */
+static int keep_key(fts_words *o, const char *key, size_t n) {
+  if (o->nkeys + n > o->capkeys) {
+    o->capkeys = (o->capkeys + n) * 2;
+    o->keys = xrealloc(o->keys, o->capkeys);
+  }
+  memcpy(o->keys + o->nkeys, key, n);
+  o->nkeys += n;
+  return (int)(o->nkeys - n);
+}
+
+/* seg_words_k callback: every word, in text order, with the key of a
+** word of two or more syllables. */
+static int collect_word(void *ctx, size_t from, size_t to, int nsyl, int kind,
+                        const char *key, size_t nkey) {
   fts_words *o = ctx;
   if (o->n == o->cap) {
     o->cap = o->cap ? o->cap * 2 : 256;
     o->w = xrealloc(o->w, (size_t)o->cap * sizeof *o->w);
   }
-  o->w[o->n++] = (fts_word){(int)from, (int)to, nsyl, kind};
+  int keyed = nsyl >= 2 && kind != SEG_NUMBER && nkey < (1u << 20);
+  o->w[o->n++] = (fts_word){(int)from,
+                            (int)to,
+                            nsyl,
+                            kind,
+                            keyed ? keep_key(o, key, nkey) : 0,
+                            keyed ? (int)nkey : 0};
   return 0;
 }
 
 void fts_segment(const seg_lex *lex, const char *text, int n, fts_words *out) {
+  fts_segment_spans(lex, text, n, NULL, out);
+}
+
+void fts_segment_spans(const seg_lex *lex, const char *text, int n,
+                       const seg_spans *sp, fts_words *out) {
   out->n = 0;
+  out->nkeys = 0;
   if (!lex) lex = seg_lex_default();
-  if (lex && text && n > 0) seg_words(lex, text, (size_t)n, collect_word, out);
+  if (!lex || !text || n <= 0) return;
+  if (sp)
+    seg_words_spans(lex, text, (size_t)n, sp, collect_word, out);
+  else
+    seg_words_k(lex, text, (size_t)n, collect_word, out);
 }
 
 void fts_words_free(fts_words *w) {
   free(w->w);
+  free(w->keys);
   memset(w, 0, sizeof *w);
 }
 
@@ -117,15 +147,29 @@ static int word_token(void *ctx, int tflags, const char *tok, int ntok,
   return x->cb(x->ctx, tflags, tok, ntok, start, end);
 }
 
-int fts_tokenize_seg(const char *text, int n, const fts_words *ws,
-                     fts_token_fn cb, void *ctx) {
+/* Document-mode tokens of text[0..n): from the spans sp when given, else
+** scanning the text. */
+static int doc_scan(const char *text, int n, const seg_spans *sp,
+                    fts_token_fn cb, void *ctx) {
+  return sp ? fts_scan_spans(text, n, sp, cb, ctx)
+            : fts_scan(text, n, FTS_DOCUMENT, cb, ctx);
+}
+
+/* fts_tokenize_seg, reading the spans sp when not NULL. */
+static int tokenize_words(const char *text, int n, const seg_spans *sp,
+                          const fts_words *ws, fts_token_fn cb, void *ctx) {
   wctx x = {.text = text, .cb = cb, .ctx = ctx};
   x.w = word_spans(ws, &x.nw);
-  if (x.nw == 0) return fts_scan(text, n, FTS_DOCUMENT, cb, ctx);
-  int rc = fts_scan(text, n, FTS_DOCUMENT, word_token, &x);
+  if (x.nw == 0) return doc_scan(text, n, sp, cb, ctx);
+  int rc = doc_scan(text, n, sp, word_token, &x);
   if (rc == 0 && x.pending) rc = emit_word(&x, x.pending);
   free(x.w);
   return rc;
+}
+
+int fts_tokenize_seg(const char *text, int n, const fts_words *ws,
+                     fts_token_fn cb, void *ctx) {
+  return tokenize_words(text, n, NULL, ws, cb, ctx);
 }
 
 int fts_tokenize_lex(const seg_lex *lex, const char *text, int n, int mode,
@@ -208,12 +252,17 @@ fts_tokens *fts_pretokenize_lex(const seg_lex *lex, const char *text, int n) {
   return t;
 }
 
-fts_tokens *fts_pretokenize_seg(const seg_lex *lex, const char *text, int n,
-                                const fts_words *ws) {
+fts_tokens *fts_pretokenize_spans(const seg_lex *lex, const char *text, int n,
+                                  const seg_spans *sp, const fts_words *ws) {
   fts_tokens *t = xcalloc(1, sizeof *t);
   t->lex = lex;
-  if (text && n > 0) fts_tokenize_seg(text, n, ws, pack_token, &t->b);
+  if (text && n > 0) tokenize_words(text, n, sp, ws, pack_token, &t->b);
   return t;
+}
+
+fts_tokens *fts_pretokenize_seg(const seg_lex *lex, const char *text, int n,
+                                const fts_words *ws) {
+  return fts_pretokenize_spans(lex, text, n, NULL, ws);
 }
 
 fts_tokens *fts_pretokenize(const char *text, int n) {

@@ -30,6 +30,7 @@
 #define TINSH_FTS_H
 
 #include <sqlite3.h>
+#include <stddef.h>
 
 #define FTS_TOKENIZER_NAME "tinsh"
 
@@ -64,6 +65,12 @@ int fts_tokenize_lex(const struct seg_lex *lex, const char *text, int n,
 /* The same without word tokens (fts_tok.c): what the segmenter itself
 ** uses to read syllables. */
 int fts_scan(const char *text, int n, int mode, fts_token_fn cb, void *ctx);
+/* fts_scan in document mode over the token spans the segmenter's scan
+** (seg_spans_scan, segment.h) found in text[0..n): the same tokens
+** without scanning the text again. */
+struct seg_spans;
+int fts_scan_spans(const char *text, int n, const struct seg_spans *sp,
+                   fts_token_fn cb, void *ctx);
 
 /*
 ** Register the "tinsh" tokenizer and the auxiliary functions
@@ -162,13 +169,19 @@ fts_tokens *fts_pretokenize_lex(const struct seg_lex *lex, const char *text,
 void fts_tokens_free(fts_tokens *t);
 
 /* The segmenter's words of a text, all of them in text order: bytes
-** [from, to), nsyl syllables, kind an enum seg_kind (segment.h). */
+** [from, to), nsyl syllables, kind an enum seg_kind (segment.h); a word
+** of two or more syllables also has its lexicon key (what seg_key gives
+** for its bytes, read off the segmenter's own pass) at keys + koff, klen
+** bytes (klen 0 for the other words). */
 typedef struct fts_word {
   int from, to, nsyl, kind;
+  int koff, klen;
 } fts_word;
 typedef struct fts_words {
   fts_word *w;
   int n, cap;
+  char *keys; /* the keys, back to back */
+  size_t nkeys, capkeys;
 } fts_words;
 /* Segment text[0..n) with lex (NULL: the default one) into *out (its
 ** previous words dropped, its memory reused). */
@@ -183,6 +196,13 @@ int fts_tokenize_seg(const char *text, int n, const fts_words *ws,
 ** text with lex: the same tokens without segmenting the text again. */
 fts_tokens *fts_pretokenize_seg(const struct seg_lex *lex, const char *text,
                                 int n, const fts_words *ws);
+/* fts_segment and fts_pretokenize_seg reading the spans sp that
+** seg_spans_scan found in text[0..n): one scan of the text for both. */
+void fts_segment_spans(const struct seg_lex *lex, const char *text, int n,
+                       const struct seg_spans *sp, fts_words *out);
+fts_tokens *fts_pretokenize_spans(const struct seg_lex *lex, const char *text,
+                                  int n, const struct seg_spans *sp,
+                                  const fts_words *ws);
 /* Call cb for each of t's tokens in order (as fts_tokenize would).
 ** Returns 0, or the first non-zero value cb returned. */
 int fts_tokens_each(const fts_tokens *t, fts_token_fn cb, void *ctx);

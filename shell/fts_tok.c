@@ -9,6 +9,7 @@
 #include <utf8proc.h>
 
 #include "fts.h"
+#include "segment.h"
 #include "text.h"
 #include "util.h"
 
@@ -245,6 +246,27 @@ int fts_scan(const char *text, int n, int mode, fts_token_fn cb, void *ctx) {
     int e = mode == FTS_QUERY ? joined_word(&sc, (int)t.off, &rc) : (int)t.off;
     if (e == (int)t.off) rc = compound(&sc, (int)t.off, &e);
     i = (size_t)e;
+  }
+  tb_free(&sc.ex);
+  tb_free(&sc.st);
+  return rc;
+}
+
+int fts_scan_spans(const char *text, int n, const seg_spans *sp,
+                   fts_token_fn cb, void *ctx) {
+  scan sc = {.text = (const unsigned char *)text,
+             .n = n,
+             .mode = FTS_DOCUMENT,
+             .cb = cb,
+             .ctx = ctx};
+  tb_init(&sc.ex);
+  tb_init(&sc.st);
+  int rc = 0;
+  for (size_t k = 0; k < sp->n && rc == 0; k++) {
+    int s = (int)sp->v[k].start, e = (int)sp->v[k].end;
+    rc = emit(&sc, s, e, 0); /* a token, or a number compound whole */
+    if (rc == 0 && (sp->v[k].flags & SEG_SPAN_PARTS))
+      rc = emit_parts(&sc, s, e);
   }
   tb_free(&sc.ex);
   tb_free(&sc.st);

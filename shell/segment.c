@@ -45,12 +45,16 @@ static void cache_for(const seg_lex *lex) {
   cache.gen = gen;
 }
 
-/* The lexicon's answer for key[0..n), through the cache. */
-static seg_hit lookup(const seg_lex *lex, const char *key, size_t n) {
-  uint64_t h = seg_hash(key, n);
+/* The lexicon's answer for key[0..n) of hash h, through the cache. */
+static seg_hit lookup_h(const seg_lex *lex, const char *key, size_t n,
+                        uint64_t h) {
   cache_slot *c = &cache.s[h & (CACHE_SLOTS - 1)];
   if (c->h != h) c->h = h, c->hit = seg_lex_find(lex, key, n, h);
   return c->hit;
+}
+
+static seg_hit lookup(const seg_lex *lex, const char *key, size_t n) {
+  return lookup_h(lex, key, n, seg_hash(key, n));
 }
 
 /* ---- the decoder's state ---- */
@@ -62,13 +66,15 @@ typedef struct tok {
   int title;   /* written capitalised: upper case first, then lower case */
   int init;    /* first word of a sentence or line */
   seg_hit hit; /* what the lexicon says of the syllable alone */
+  uint64_t h2; /* hash of its key and the next syllable's (flush sets it) */
 } tok;
 
 typedef struct dec {
   const seg_lex *lex;
   const char *text;
-  size_t n; /* its length */
-  seg_word_fn cb;
+  size_t n;         /* its length */
+  seg_word_fn cb;   /* the caller's callback: this one, */
+  seg_wordk_fn kcb; /* or this one, with the word's key */
   void *ctx;
   tok *t; /* the current run of syllables */
   size_t nt, tcap;
@@ -136,7 +142,27 @@ static seg_hit find(const dec *d, size_t i, int k) {
   const tok *a = &d->t[i], *b = &d->t[i + (size_t)k - 1];
   if (k == 1) return a->hit;
   size_t n = b->koff + (size_t)b->klen - a->koff;
+  if (k == 2 && a->h2) return lookup_h(d->lex, d->keys + a->koff, n, a->h2);
   return lookup(d->lex, d->keys + a->koff, n);
+}
+
+/*
+** Hash the two-syllable keys the Viterbi pass will ask for (a syllable
+** that starts a longer entry, then the next one) and start loading their
+** cache and table slots, so that the memory reads of a run overlap
+** instead of following one another.
+*/
+static void prefetch_pairs(dec *d) {
+  for (size_t i = 0; i < d->nt; i++) {
+    tok *a = &d->t[i];
+    a->h2 = 0;
+    if (i + 1 == d->nt || !(a->hit.flags & SEG_F_PREFIX)) continue;
+    const tok *b = a + 1;
+    a->h2 = seg_hash(d->keys + a->koff, b->koff + (size_t)b->klen - a->koff);
+    cache_slot *c = &cache.s[a->h2 & (CACHE_SLOTS - 1)];
+    __builtin_prefetch(c);
+    seg_lex_prefetch(d->lex, a->h2);
+  }
 }
 
 /* Are t[i..i+k) all written capitalised? */
@@ -212,6 +238,13 @@ static void room(dec *d) {
   d->bkind = xrealloc(d->bkind, d->dcap * sizeof *d->bkind);
 }
 
+/* Hand the word text[from..to) of key[0..nkey) to the caller. */
+static int word_out(dec *d, size_t from, size_t to, int nsyl, int kind,
+                    const char *key, size_t nkey) {
+  if (d->kcb) return d->kcb(d->ctx, from, to, nsyl, kind, key, nkey);
+  return d->cb(d->ctx, from, to, nsyl, kind);
+}
+
 /* Report the best split's words in order (the split is read backwards). */
 static int report(dec *d) {
   size_t nw = 0, j = d->nt;
@@ -219,8 +252,9 @@ static int report(dec *d) {
   while (j > 0) ends[nw++] = (int)j, j -= (size_t)d->blen[j];
   while (nw > 0) {
     size_t e = (size_t)ends[--nw], k = (size_t)d->blen[e];
-    int rc =
-        d->cb(d->ctx, d->t[e - k].start, d->t[e - 1].end, (int)k, d->bkind[e]);
+    const tok *a = &d->t[e - k], *b = &d->t[e - 1];
+    int rc = word_out(d, a->start, b->end, (int)k, d->bkind[e],
+                      d->keys + a->koff, b->koff + (size_t)b->klen - a->koff);
     if (rc) return rc;
   }
   return 0;
@@ -232,6 +266,7 @@ static int flush(dec *d) {
   room(d);
   d->best[0] = 0;
   for (size_t i = 1; i <= d->nt; i++) d->best[i] = -INFINITY;
+  prefetch_pairs(d);
   for (size_t i = 0; i < d->nt; i++) {
     offer_lexicon(d, i);
     offer_name(d, i);
@@ -279,7 +314,7 @@ static int on_token(void *ctx, const char *fold, int nfold, size_t start,
     int rc = flush(d);
     if (rc) return rc;
     if (end < d->n && d->text[end] == '%') end++;
-    return d->cb(d->ctx, start, end, 1, SEG_NUMBER);
+    return word_out(d, start, end, 1, SEG_NUMBER, fold, (size_t)nfold);
   }
   if (d->nt &&
       !(start == d->t[d->nt - 1].end + 1 && d->text[start - 1] == ' ')) {
@@ -290,13 +325,33 @@ static int on_token(void *ctx, const char *fold, int nfold, size_t start,
   return 0;
 }
 
+/* Decode text[0..n) with d (its lexicon and callback set), reading the
+** spans sp (NULL: scanning the text). */
+static int decode(dec *d, const char *text, size_t n, const seg_spans *sp) {
+  if (!d->lex || !text || n == 0) return 0;
+  d->text = text, d->n = n;
+  cache_for(d->lex);
+  int rc = sp ? seg_tokens_spans(text, sp, on_token, d)
+              : seg_tokens(text, n, on_token, d);
+  if (rc == 0) rc = flush(d);
+  free(d->t), free(d->keys), free(d->best), free(d->blen), free(d->bkind);
+  return rc;
+}
+
 int seg_words(const seg_lex *lex, const char *text, size_t n, seg_word_fn cb,
               void *ctx) {
-  if (!lex || !text || n == 0) return 0;
-  dec d = {.lex = lex, .text = text, .n = n, .cb = cb, .ctx = ctx};
-  cache_for(lex);
-  int rc = seg_tokens(text, n, on_token, &d);
-  if (rc == 0) rc = flush(&d);
-  free(d.t), free(d.keys), free(d.best), free(d.blen), free(d.bkind);
-  return rc;
+  dec d = {.lex = lex, .cb = cb, .ctx = ctx};
+  return decode(&d, text, n, NULL);
+}
+
+int seg_words_k(const seg_lex *lex, const char *text, size_t n, seg_wordk_fn cb,
+                void *ctx) {
+  dec d = {.lex = lex, .kcb = cb, .ctx = ctx};
+  return decode(&d, text, n, NULL);
+}
+
+int seg_words_spans(const seg_lex *lex, const char *text, size_t n,
+                    const seg_spans *sp, seg_wordk_fn cb, void *ctx) {
+  dec d = {.lex = lex, .kcb = cb, .ctx = ctx};
+  return decode(&d, text, n, sp);
 }

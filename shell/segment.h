@@ -54,6 +54,16 @@ typedef int (*seg_word_fn)(void *ctx, size_t from, size_t to, int nsyl,
 */
 seg_lex *seg_lex_load(const char *dir, int *nfiles);
 
+/*
+** Write the binary image of dir's lexicon (NULL: as seg_lex_load) to
+** path: seg_lex_load maps it instead of reading the text files whenever
+** the image was made from files identical to the ones it would read
+** ($TINSH_LEXICON_IMAGE names the image to try, empty for none; the
+** build makes one in its folder). Returns 0, or -1 when path cannot be
+** written.
+*/
+int seg_lex_save_image(const char *dir, const char *path);
+
 /* The process-wide lexicon from the default data folder, loaded once
 ** (thread-safe); never freed. NULL only when out of memory. */
 const seg_lex *seg_lex_default(void);
@@ -95,5 +105,41 @@ size_t seg_key(const char *w, size_t n, char *out, size_t cap);
 */
 int seg_words(const seg_lex *lex, const char *text, size_t n, seg_word_fn cb,
               void *ctx);
+
+/*
+** seg_words with each word's key as the decoder read it: its syllables'
+** folded forms (NFC, lower case) joined by one space, key[0..nkey) (not
+** NUL-terminated; valid during the call). For a word of syllables it is
+** what seg_key gives for the word's bytes (up to seg_key's size limit);
+** for a number, the folded number without a '%' after it.
+*/
+typedef int (*seg_wordk_fn)(void *ctx, size_t from, size_t to, int nsyl,
+                            int kind, const char *key, size_t nkey);
+int seg_words_k(const seg_lex *lex, const char *text, size_t n, seg_wordk_fn cb,
+                void *ctx);
+
+/*
+** The token spans of a text, the segmenter's one scan of it: each
+** syllable, number or document number text[start..end) in order (what
+** seg_words reads; punctuation skipped). A number compound whose tokens
+** '/' or '-' join has SEG_SPAN_PARTS (the FTS tokenizer's document mode
+** also indexes its parts). Kept so that the FTS tokens of the same text
+** are made without scanning it again.
+*/
+#define SEG_SPAN_PARTS 1
+typedef struct seg_span {
+  size_t start, end;
+  int flags;
+} seg_span;
+typedef struct seg_spans {
+  seg_span *v;
+  size_t n, cap;
+} seg_spans;
+/* Scan text[0..n) into *out (its previous spans dropped, memory reused). */
+void seg_spans_scan(const char *text, size_t n, seg_spans *out);
+void seg_spans_free(seg_spans *s);
+/* seg_words_k over the spans sp that seg_spans_scan found in text[0..n). */
+int seg_words_spans(const seg_lex *lex, const char *text, size_t n,
+                    const seg_spans *sp, seg_wordk_fn cb, void *ctx);
 
 #endif

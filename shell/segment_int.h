@@ -45,6 +45,8 @@ struct seg_lex {
   float lp_name;    /* a person's name */
   float lp_proper;  /* a capitalised run of two syllables */
   float lp_user;    /* log-probability of a user's word */
+  void *map;        /* a mapped image holding slots and keys, or NULL */
+  size_t mapn;      /* its size */
 };
 
 /* What the lexicon (with its base) says about one key. */
@@ -54,7 +56,32 @@ typedef struct seg_hit {
 } seg_hit;
 
 uint64_t seg_hash(const char *s, size_t n);
+/* Start loading what seg_lex_find(lex, ..., h) will read (lex's and its
+** bases' filter words and home slots) into the CPU cache. */
+void seg_lex_prefetch(const seg_lex *lex, uint64_t h);
 seg_hit seg_lex_find(const seg_lex *lex, const char *key, size_t n, uint64_t h);
+
+/*
+** The binary image (segment_img.c). seg_img_save writes lex with the hash
+** of its sources (seg_lex_load's data files) and their number; returns 0
+** or -1. seg_img_load maps an image made from sources of hash src, or
+** returns NULL (missing, another build's, other sources). seg_img_own
+** copies a mapped lexicon's table to the heap before it is changed;
+** seg_img_release frees or unmaps the table.
+*/
+int seg_img_save(const seg_lex *lex, uint64_t src, int nfiles,
+                 const char *path);
+seg_lex *seg_img_load(const char *path, uint64_t src, int *nfiles);
+void seg_img_own(seg_lex *lex);
+void seg_img_release(seg_lex *lex);
+
+/* Load the lexicon of data folder dir from its text files only (never
+** from an image); *src (may be NULL) gets the hash of those files. */
+seg_lex *seg_lex_load_text(const char *dir, int *nfiles, uint64_t *src);
+
+/* Do a and b hold the same entries (keys, flags, probabilities) and
+** constants? (Tests: an image against the text it was made from.) */
+int seg_lex_same(const seg_lex *a, const seg_lex *b);
 
 /*
 ** The one place the segmenter reads syllables (the adapter to the text
@@ -65,5 +92,8 @@ seg_hit seg_lex_find(const seg_lex *lex, const char *key, size_t n, uint64_t h);
 typedef int (*seg_tok_fn)(void *ctx, const char *fold, int nfold, size_t start,
                           size_t end);
 int seg_tokens(const char *text, size_t n, seg_tok_fn cb, void *ctx);
+/* The same over the spans seg_spans_scan found in text. */
+int seg_tokens_spans(const char *text, const seg_spans *sp, seg_tok_fn cb,
+                     void *ctx);
 
 #endif

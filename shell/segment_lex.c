@@ -39,6 +39,8 @@ uint64_t seg_hash(const char *s, size_t n) {
   memcpy(&w, s, n);
   h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
   h ^= h >> 29;
+  h *= 0xFF51AFD7ED558CCDull; /* low bits pick a slot: mix the high ones in */
+  h ^= h >> 32;
   return h ? h : 1;
 }
 
@@ -74,6 +76,7 @@ static seg_entry *slot_of(const seg_lex *lex, const char *key, size_t n,
 /* Room for n more entries at most half full: the table rehashed once
 ** into a big enough power of two (or made). */
 static void reserve(seg_lex *lex, size_t n) {
+  seg_img_own(lex);
   size_t cap = lex->cap ? lex->cap : 1024;
   while (2 * (lex->n + n) > cap) cap *= 2;
   if (cap == lex->cap) return;
@@ -92,6 +95,7 @@ static void reserve(seg_lex *lex, size_t n) {
 
 /* The entry of key, made (with no flags) when it is not there. */
 static seg_entry *entry(seg_lex *lex, const char *key, size_t n, int nsyl) {
+  seg_img_own(lex); /* a mapped image's table is changed on the heap */
   if (2 * (lex->n + 1) > lex->cap) reserve(lex, 1);
   uint64_t h = seg_hash(key, n);
   seg_entry *e = slot_of(lex, key, n, h);
@@ -122,6 +126,14 @@ static const seg_entry *slot_by_hash(const seg_lex *lex, size_t n, uint64_t h) {
   for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
     const seg_entry *e = &lex->slots[i];
     if (e->h == 0 || (e->h == h && e->len == n)) return e;
+  }
+}
+
+void seg_lex_prefetch(const seg_lex *lex, uint64_t h) {
+  for (; lex; lex = lex->base) {
+    if (!lex->cap) continue;
+    __builtin_prefetch(&lex->filter[((h >> 40) & (SEG_FILTER_BITS - 1)) >> 6]);
+    __builtin_prefetch(&lex->slots[(size_t)h & (lex->cap - 1)]);
   }
 }
 
@@ -340,37 +352,140 @@ static void set_constants(seg_lex *lex) {
   lex->lp_user = 0; /* a user's word beats every split of it */
 }
 
-static int load_file(seg_lex *lex, const char *dir, const char *name,
-                     void (*fn)(seg_lex *, char *)) {
-  char *s = slurp(dir, name);
-  if (!s) return 0;
-  fn(lex, s);
-  free(s);
-  return 1;
-}
+/* One data file: its name under the data folder, its text (NULL when
+** missing) and its reader. */
+typedef struct src_file {
+  char name[1024];
+  char *text;
+  void (*fn)(seg_lex *, char *);
+} src_file;
 
-seg_lex *seg_lex_load(const char *dir, int *nfiles) {
-  if (!dir) dir = getenv("TINSH_DATA");
-  if (!dir || !*dir) dir = TINSH_DATA_DIR;
-  seg_lex *lex = xcalloc(1, sizeof *lex);
+/* The data files of dir in load order, read (*n of them, malloc'd). */
+static src_file *read_sources(const char *dir, size_t *n) {
+  static const char *const rest[3] = {"gazetteer.tsv", "surnames.txt",
+                                      "titles.txt"};
+  static void (*const fn[3])(seg_lex *, char *) = {load_places, load_surnames,
+                                                   load_titles};
   size_t nw;
   char **names = word_files(dir, &nw);
-  int got = 0;
+  src_file *v = xcalloc(nw + 3, sizeof *v);
   for (size_t i = 0; i < nw; i++) {
-    char rel[1024];
-    snprintf(rel, sizeof rel, "words/%s", names[i]);
-    got += load_file(lex, dir, rel, load_words);
+    snprintf(v[i].name, sizeof v[i].name, "words/%s", names[i]);
+    v[i].fn = load_words;
     free(names[i]);
   }
   free(names);
-  counts_to_lp(lex);
-  set_constants(lex);
-  got += load_file(lex, dir, "gazetteer.tsv", load_places);
-  got += load_file(lex, dir, "surnames.txt", load_surnames);
-  got += load_file(lex, dir, "titles.txt", load_titles);
+  for (size_t i = 0; i < 3; i++)
+    snprintf(v[nw + i].name, sizeof v[nw + i].name, "%s", rest[i]),
+        v[nw + i].fn = fn[i];
+  for (size_t i = 0; i < nw + 3; i++) v[i].text = slurp(dir, v[i].name);
+  *n = nw + 3;
+  return v;
+}
+
+/* A hash of the files' names and texts (a missing file counts too). */
+static uint64_t sources_hash(const src_file *v, size_t n) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+  for (size_t i = 0; i < n; i++) {
+    const char *t = v[i].text;
+    h = (h ^ util_hash64(v[i].name, strlen(v[i].name))) * 0xFF51AFD7ED558CCDull;
+    h = (h ^ (t ? util_hash64(t, strlen(t)) : 1)) * 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 31;
+  }
+  return h;
+}
+
+static void free_sources(src_file *v, size_t n) {
+  for (size_t i = 0; i < n; i++) free(v[i].text);
+  free(v);
+}
+
+/* Build a lexicon from the read files v[0..n) (their texts are cut up);
+** *got counts the files present. The words come first, then the model's
+** constants, then the lists that use them. */
+static seg_lex *build_lex(src_file *v, size_t n, int *got) {
+  seg_lex *lex = xcalloc(1, sizeof *lex);
+  *got = 0;
+  for (int words = 1; words >= 0; words--) {
+    for (size_t i = 0; i < n; i++) {
+      if ((v[i].fn == load_words) != words || !v[i].text) continue;
+      v[i].fn(lex, v[i].text);
+      ++*got;
+    }
+    if (words) counts_to_lp(lex), set_constants(lex);
+  }
+  return lex;
+}
+
+/* The data folder: dir, else $TINSH_DATA, else the compile-time one. */
+static const char *data_dir(const char *dir) {
+  if (!dir) dir = getenv("TINSH_DATA");
+  return dir && *dir ? dir : TINSH_DATA_DIR;
+}
+
+/* The image to try: $TINSH_LEXICON_IMAGE (empty: none), else the one the
+** build made. */
+static const char *image_path(void) {
+  const char *p = getenv("TINSH_LEXICON_IMAGE");
+  if (p) return p;
+#ifdef TINSH_LEXICON_IMAGE
+  return TINSH_LEXICON_IMAGE;
+#else
+  return NULL;
+#endif
+}
+
+/* Load from dir's files, or from the image when try_image and the image
+** was made from files identical to them. */
+static seg_lex *load(const char *dir, int *nfiles, uint64_t *src,
+                     int try_image) {
+  size_t n;
+  src_file *v = read_sources(data_dir(dir), &n);
+  uint64_t h = sources_hash(v, n);
+  int got = 0;
+  seg_lex *lex = try_image ? seg_img_load(image_path(), h, &got) : NULL;
+  if (!lex) lex = build_lex(v, n, &got);
+  free_sources(v, n);
   if (nfiles) *nfiles = got;
+  if (src) *src = h;
   lex->gen = seg_lex_gen();
   return lex;
+}
+
+seg_lex *seg_lex_load(const char *dir, int *nfiles) {
+  return load(dir, nfiles, NULL, 1);
+}
+
+seg_lex *seg_lex_load_text(const char *dir, int *nfiles, uint64_t *src) {
+  return load(dir, nfiles, src, 0);
+}
+
+int seg_lex_save_image(const char *dir, const char *path) {
+  int got;
+  uint64_t h;
+  seg_lex *lex = seg_lex_load_text(dir, &got, &h);
+  int rc = seg_img_save(lex, h, got, path);
+  seg_lex_free(lex);
+  return rc;
+}
+
+/* Does b hold entry e of a (key, flags, syllables, probability)? */
+static int has_entry(const seg_lex *a, const seg_entry *e, const seg_lex *b) {
+  if (!b->cap) return 0;
+  const seg_entry *f = slot_of(b, a->keys + e->off, e->len, e->h);
+  return f->h && f->flags == e->flags && f->nsyl == e->nsyl &&
+         memcmp(&f->lp, &e->lp, sizeof f->lp) == 0;
+}
+
+int seg_lex_same(const seg_lex *a, const seg_lex *b) {
+  if (a->n != b->n || a->total != b->total || a->lp_unknown != b->lp_unknown ||
+      a->lp_place != b->lp_place || a->lp_name != b->lp_name ||
+      a->lp_proper != b->lp_proper || a->lp_user != b->lp_user ||
+      memcmp(a->filter, b->filter, sizeof a->filter) != 0)
+    return 0;
+  for (size_t i = 0; i < a->cap; i++)
+    if (a->slots[i].h && !has_entry(a, &a->slots[i], b)) return 0;
+  return 1;
 }
 
 static seg_lex *default_lex;
@@ -388,7 +503,7 @@ seg_lex *seg_lex_overlay(const seg_lex *base) {
   seg_lex *lex = xcalloc(1, sizeof *lex);
   *lex = *base;
   lex->base = base;
-  lex->slots = NULL, lex->keys = NULL;
+  lex->slots = NULL, lex->keys = NULL, lex->map = NULL, lex->mapn = 0;
   memset(lex->filter, 0, sizeof lex->filter);
   lex->gen = seg_lex_gen();
   lex->cap = lex->n = lex->klen = lex->kcap = 0;
@@ -414,8 +529,7 @@ int seg_lex_remove(seg_lex *lex, const char *w, size_t n) {
 
 void seg_lex_free(seg_lex *lex) {
   if (!lex || lex == default_lex) return;
-  free(lex->slots);
-  free(lex->keys);
+  seg_img_release(lex);
   free(lex);
 }
 

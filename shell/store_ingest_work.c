@@ -86,16 +86,19 @@ static int parse_record(const char *path, const char *raw, size_t n, int rec,
 ** The tokens of FTS columns t[0..5) (lengths it->fts[c].len) with lex,
 ** and, when ws is not NULL (it counts with lex), the document's word
 ** counts, and its token position map, all from the same words: each text
-** is segmented once.
+** is scanned into tokens once (seg_spans_scan) and segmented once.
 */
 static void tokenize_cols(item *it, const seg_lex *lex, const wstats *ws,
                           const char *const t[5]) {
   fts_words words[5] = {{0}};
+  seg_spans sp = {0}; /* each text scanned once, for its words and tokens */
   for (int c = 0; c < 5; c++) {
-    fts_segment(lex, t[c], it->fts[c].len, &words[c]);
-    it->fts[c].tokens =
-        fts_pretokenize_seg(lex, t[c], it->fts[c].len, &words[c]);
+    int n = it->fts[c].len;
+    seg_spans_scan(t[c] ? t[c] : "", t[c] ? (size_t)n : 0, &sp);
+    fts_segment_spans(lex, t[c], n, &sp, &words[c]);
+    it->fts[c].tokens = fts_pretokenize_spans(lex, t[c], n, &sp, &words[c]);
   }
+  seg_spans_free(&sp);
   if (ws) it->ws = wstats_count_cols(ws, it->d, t, words);
   buf_init(&it->tokmap);
   store_tokmap_build(it->d, it->fts, lex, words, &it->tokmap);

@@ -205,27 +205,36 @@ static int tok_syl(void *ctx, int tflags, const char *tok, int ntok, int s,
   return 0;
 }
 
-/* seg_words callback: a word of two or more syllables is one token (its
-** key); a syllable or a figure gives the syllable tokenizer's tokens. */
-static int tok_word(void *ctx, size_t from, size_t to, int nsyl, int kind) {
-  ws_tok *t = ctx;
-  char key[256];
-  size_t k = kind == SEG_NUMBER || nsyl < 2
-                 ? 0
-                 : seg_key(t->text + from, to - from, key, sizeof key);
-  if (k) {
-    tok_add(t, key, k, from, to);
-    return 0;
+#define KEY_CAP 256 /* seg_key's limit: longer keys are counted by syllable */
+
+/*
+** One word text[from..to) of nsyl syllables and kind: a word of two or
+** more syllables is one token, its key key[0..nkey) (the segmenter's: what
+** seg_key gives for its bytes) when under seg_key's limit; a syllable or
+** a figure gives the syllable tokenizer's tokens.
+*/
+static void tok_word(ws_tok *t, size_t from, size_t to, int nsyl, int kind,
+                     const char *key, size_t nkey) {
+  if (kind != SEG_NUMBER && nsyl >= 2 && nkey > 0 && nkey < KEY_CAP) {
+    tok_add(t, key, nkey, from, to);
+    return;
   }
+  char syl[KEY_CAP];
   int m = kind == SEG_NUMBER || nsyl != 1
               ? -1
-              : fts_syllable(t->text + from, (int)(to - from), key, sizeof key);
+              : fts_syllable(t->text + from, (int)(to - from), syl, sizeof syl);
   if (m > 0) { /* a plain syllable: its one token, without a scan */
-    tok_add(t, key, (size_t)m, from, to);
-    return 0;
+    tok_add(t, syl, (size_t)m, from, to);
+    return;
   }
   t->base = from;
   fts_tokenize(t->text + from, (int)(to - from), FTS_QUERY, tok_syl, t);
+}
+
+/* seg_words_k callback for tok_word. */
+static int on_word(void *ctx, size_t from, size_t to, int nsyl, int kind,
+                   const char *key, size_t nkey) {
+  tok_word(ctx, from, to, nsyl, kind, key, nkey);
   return 0;
 }
 
@@ -236,7 +245,7 @@ static void count_block(const wstats *w, wstats_doc *c, const char *text,
   c->content = 1;
   buf_init(&t.prev);
   buf_init(&t.pair);
-  if (n) seg_words(w->lex, text, n, tok_word, &t);
+  if (n) seg_words_k(w->lex, text, n, on_word, &t);
   buf_free(&t.prev);
   buf_free(&t.pair);
 }
@@ -252,9 +261,11 @@ static void count_seg(const wstats *w, wstats_doc *c, const char *text,
   buf_init(&t.pair);
   int i = *next;
   while (i < ws->n && ws->w[i].from < from) i++;
-  for (; i < ws->n && ws->w[i].to <= to; i++)
-    tok_word(&t, (size_t)ws->w[i].from, (size_t)ws->w[i].to, ws->w[i].nsyl,
-             ws->w[i].kind);
+  for (; i < ws->n && ws->w[i].to <= to; i++) {
+    const fts_word *x = &ws->w[i];
+    tok_word(&t, (size_t)x->from, (size_t)x->to, x->nsyl, x->kind,
+             x->klen ? ws->keys + x->koff : NULL, (size_t)x->klen);
+  }
   *next = i;
   buf_free(&t.prev);
   buf_free(&t.pair);
