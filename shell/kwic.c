@@ -472,23 +472,32 @@ size_t kwic_whole(kwic_hits *h, size_t from, const seg_lex *lex,
   return kept;
 }
 
+/*
+** Cut k's context to nwords words of w on each side of the words its
+** match [s, e) overlaps (all: w reaches the text's end); no word
+** overlapping the match: the match alone. Never narrower than the match.
+*/
+static void cut_around(kwic_hit *k, const words *w, int nwords, int all) {
+  long a = -1, b = -1;
+  for (size_t i = 0; i < w->n; i++) {
+    if (a < 0 && w->v[i].to > k->s) a = (long)i;
+    if (w->v[i].from < k->e) b = (long)i;
+  }
+  if (a < 0 || b < 0 || b < a) {
+    k->ls = k->s, k->re = k->e;
+    return;
+  }
+  cut_words(k, w, a, b, nwords, all);
+  if (k->ls > k->s) k->ls = k->s;
+  if (k->re < k->e) k->re = k->e;
+}
+
 void kwic_words_context(kwic_hit *k, const seg_lex *lex, const char *text,
                         size_t n, int nwords) {
   words w = {0};
   int all;
   segment(&w, lex, text, n, 0, k->e, nwords + 1, &all);
-  long a = -1, b = -1;
-  for (size_t i = 0; i < w.n; i++) {
-    if (a < 0 && w.v[i].to > k->s) a = (long)i;
-    if (w.v[i].from < k->e) b = (long)i;
-  }
-  if (a < 0 || b < 0 || b < a) {
-    k->ls = k->s, k->re = k->e;
-  } else {
-    cut_words(k, &w, a, b, nwords, all);
-    if (k->ls > k->s) k->ls = k->s;
-    if (k->re < k->e) k->re = k->e;
-  }
+  cut_around(k, &w, nwords, all);
   free(w.v);
 }
 
@@ -498,18 +507,7 @@ void kwic_words_context_known(kwic_hit *k, const uint32_t *wf,
   w.v = xmalloc((nw + 1) * sizeof *w.v);
   for (size_t i = 0; i < nw; i++) w.v[i].from = wf[i], w.v[i].to = wt[i];
   w.n = nw;
-  long a = -1, b = -1;
-  for (size_t i = 0; i < w.n; i++) {
-    if (a < 0 && w.v[i].to > k->s) a = (long)i;
-    if (w.v[i].from < k->e) b = (long)i;
-  }
-  if (a < 0 || b < 0 || b < a) {
-    k->ls = k->s, k->re = k->e;
-  } else {
-    cut_words(k, &w, a, b, nwords, 1);
-    if (k->ls > k->s) k->ls = k->s;
-    if (k->re < k->e) k->re = k->e;
-  }
+  cut_around(k, &w, nwords, 1);
   free(w.v);
 }
 

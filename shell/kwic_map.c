@@ -104,17 +104,5 @@ void kwic_map_hits(const tokmap *m, const int32_t *pairs, size_t n,
 }
 
 const tokmap_block *kwic_map_block(const tokmap *m, int seq) {
-  for (int i = 0; i < m->ncol; i++) {
-    const tokmap_col *c = &m->c[i];
-    size_t lo = 0, hi = c->nb;
-    while (lo < hi) {
-      size_t mid = (lo + hi) / 2;
-      if (c->b[mid].seq < seq)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-    if (lo < c->nb && c->b[lo].seq == seq) return &c->b[lo];
-  }
-  return NULL;
+  return tokmap_find_block(m, seq, NULL);
 }

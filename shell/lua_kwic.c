@@ -105,8 +105,6 @@ static const char *opt_str(lua_State *L, int arg, size_t *n) {
   return lua_isnoneornil(L, arg) ? NULL : luaL_checklstring(L, arg, n);
 }
 
-static int lexicon_current(store *s);
-
 /* Make document doc's map u->map (u->mok: it has one with words of the
 ** bundled lexicon the run has). */
 static void lines_map(lines_ud *u, store *s, int64_t doc) {
@@ -134,7 +132,7 @@ static void lines_map(lines_ud *u, store *s, int64_t doc) {
 static int map_context(lines_ud *u, store *s, int64_t doc, int seq, size_t n,
                        kwic_hit *k, int nwords) {
   if (!s) return 0;
-  if (u->lexok < 0) u->lexok = lexicon_current(s);
+  if (u->lexok < 0) u->lexok = store_words_index_current(s);
   if (!u->lexok) return 0;
   if (doc != u->mdoc) lines_map(u, s, doc);
   const tokmap_block *b = u->mok ? kwic_map_block(&u->map, seq) : NULL;
@@ -352,17 +350,6 @@ static int scan_rows(scan *c, sqlite3 *db, const seg_lex *lex, int nwords,
   return rc;
 }
 
-/* Is the index's user lexicon (the maps' words) the database's current
-** one (what corpus.kwic's lexicon holds)? (The bundled lexicon is checked
-** map by map: store_tokmap_lexstamp.) */
-static int lexicon_current(store *s) {
-  char *had = store_meta(s, "fts_lexicon"), *cur = store_words_text(s);
-  int same = cur && strcmp(had ? had : "", cur) == 0;
-  free(had);
-  free(cur);
-  return same;
-}
-
 /*
 ** Take the hits from the maps where a document has one: the instances of
 ** MATCH expression match (the rows' own), the words of the maps when
@@ -375,7 +362,7 @@ static void use_maps(scan *c, store *s, const char *match, int words,
   if (c->q.n >= KWIC_MAXQ) return; /* kwic_query keeps only KWIC_MAXQ */
   for (int i = 0; i < c->q.n; i++)
     if (strchr(c->q.tok[i], FTS_WORD_JOIN)) return; /* a word token */
-  if (words && !lexicon_current(s)) return;
+  if (words && !store_words_index_current(s)) return;
   if (sqlite3_prepare_v2(db, "SELECT map FROM doc_tokmap WHERE doc = ?1", -1,
                          &c->mt, NULL) != SQLITE_OK)
     return;

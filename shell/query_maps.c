@@ -14,20 +14,11 @@
 #include "store_tokmap.h"
 #include "store_words.h"
 
-/* Was the index built with the database's current user lexicon? */
-static int lexicon_current(store *s) {
-  char *had = store_meta(s, "fts_lexicon"), *cur = store_words_text(s);
-  int same = cur && strcmp(had ? had : "", cur) == 0;
-  free(had);
-  free(cur);
-  return same;
-}
-
 int q_maps_open(q_maps *q, store *s, int syl, int corpus_lex) {
   memset(q, 0, sizeof *q);
   tokmap_init(&q->m);
   q->syl = syl, q->doc = INT64_MIN;
-  if (!syl && (!corpus_lex || !lexicon_current(s))) return 0;
+  if (!syl && (!corpus_lex || !store_words_index_current(s))) return 0;
   if (sqlite3_prepare_v2(store_db(s),
                          "SELECT map FROM doc_tokmap WHERE doc = ?1", -1,
                          &q->st, NULL) != SQLITE_OK)
@@ -53,24 +44,6 @@ void q_maps_doc(q_maps *q, int64_t doc) {
   sqlite3_reset(q->st);
 }
 
-/* The block with this seq (its column through *col), or NULL. */
-static const tokmap_block *find_block(const tokmap *m, int seq,
-                                      const tokmap_col **col) {
-  for (int i = 0; i < m->ncol; i++) {
-    const tokmap_col *c = &m->c[i];
-    size_t lo = 0, hi = c->nb;
-    while (lo < hi) {
-      size_t mid = (lo + hi) / 2;
-      if (c->b[mid].seq < seq)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-    if (lo < c->nb && c->b[lo].seq == seq) return *col = c, &c->b[lo];
-  }
-  return NULL;
-}
-
 /* The first position of c at or after column byte x. */
 static size_t first_pos(const tokmap_col *c, uint32_t x) {
   size_t lo = 0, hi = c->np;
@@ -88,7 +61,7 @@ int q_maps_stream(q_maps *q, q_stream *st, int seq, const char *text,
                   size_t n) {
   if (!q->ok) return 0;
   const tokmap_col *c = NULL;
-  const tokmap_block *b = find_block(&q->m, seq, &c);
+  const tokmap_block *b = tokmap_find_block(&q->m, seq, &c);
   if (!b || b->len != n) return 0;
   if (!q->syl)
     return q_stream_spans(st, text, n, q->m.wf + b->w0, q->m.wt + b->w0, b->nw,

@@ -78,3 +78,11 @@ seg_lex *store_words_overlay(const char *text) {
   }
   return lex;
 }
+
+int store_words_index_current(store *s) {
+  char *had = store_meta(s, "fts_lexicon"), *cur = store_words_text(s);
+  int same = cur && strcmp(had ? had : "", cur) == 0;
+  free(had);
+  free(cur);
+  return same;
+}

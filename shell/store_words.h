@@ -29,6 +29,11 @@ int store_user_words(store *s, store_word_fn cb, void *ctx);
 */
 char *store_words_text(store *s);
 
+/* Was the full-text index (and its token maps' words) built with s's
+** current user lexicon (meta 'fts_lexicon' equals store_words_text)?
+** The bundled lexicon is checked map by map (store_tokmap_lexstamp). */
+int store_words_index_current(store *s);
+
 /*
 ** A segmenter overlay on the default lexicon holding the entries of text
 ** (store_words_text's form): free it with seg_lex_free. NULL when text is

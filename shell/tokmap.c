@@ -294,3 +294,23 @@ long tokmap_block_at(const tokmap_col *c, uint32_t x) {
   const tokmap_block *b = &c->b[lo - 1];
   return x < b->cstart + b->len ? (long)(lo - 1) : -1;
 }
+
+const tokmap_block *tokmap_find_block(const tokmap *m, int seq,
+                                      const tokmap_col **col) {
+  for (int i = 0; i < m->ncol; i++) {
+    const tokmap_col *c = &m->c[i];
+    size_t lo = 0, hi = c->nb;
+    while (lo < hi) { /* the blocks of a column are in seq order */
+      size_t mid = (lo + hi) / 2;
+      if (c->b[mid].seq < seq)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    if (lo < c->nb && c->b[lo].seq == seq) {
+      if (col) *col = c;
+      return &c->b[lo];
+    }
+  }
+  return NULL;
+}

@@ -80,4 +80,9 @@ int tokmap_decode(tokmap *m, const void *p, size_t n);
 ** between blocks or past the end). */
 long tokmap_block_at(const tokmap_col *c, uint32_t x);
 
+/* The block of m with this seq and, through *col when col is not NULL,
+** its column (NULL: no such block). */
+const tokmap_block *tokmap_find_block(const tokmap *m, int seq,
+                                      const tokmap_col **col);
+
 #endif
