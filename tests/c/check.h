@@ -3,6 +3,7 @@
 **   CHECK(cond)            record a pass or a failure (with file:line)
 **   CHECK_STR(got, want)   string equality (NULL-safe)
 **   return check_done();   prints "N passed, N failed", exit status
+**   check_write_file(dir, name, text)  a fixture file dir/name (checked)
 */
 #ifndef TINSH_CHECK_H
 #define TINSH_CHECK_H
@@ -33,6 +34,19 @@ static int check_pass, check_fail;
               __LINE__, #got, g_ ? g_ : "(null)", w_ ? w_ : "(null)");   \
     }                                                                    \
   } while (0)
+
+/* Write text to dir/name (name may hold a subfolder that exists); a
+** file that cannot be opened is a failed check. */
+static inline void check_write_file(const char *dir, const char *name,
+                                    const char *text) {
+  char p[512];
+  snprintf(p, sizeof p, "%s/%s", dir, name);
+  FILE *f = fopen(p, "w");
+  CHECK(f != NULL);
+  if (!f) return;
+  fputs(text, f);
+  fclose(f);
+}
 
 static int check_done(void) {
   printf("%d passed, %d failed\n", check_pass, check_fail);

@@ -29,16 +29,6 @@
 
 static char dir[] = "/tmp/tinsh-ingest-lex-XXXXXX";
 
-static void write_file(const char *name, const char *text) {
-  char p[256];
-  snprintf(p, sizeof p, "%s/c/%s", dir, name);
-  FILE *f = fopen(p, "w");
-  CHECK(f != NULL);
-  if (!f) return;
-  fputs(text, f);
-  fclose(f);
-}
-
 /* Documents matching MATCH expression m (a quoted token). */
 static int hits(store *s, const char *m) {
   sqlite3_stmt *st;
@@ -119,9 +109,11 @@ int main(void) {
   char c[300];
   snprintf(c, sizeof c, "mkdir -p '%s/c'", dir);
   CHECK(system(c) == 0);
-  write_file("a.txt", "Vườn nhà\n\nBà con làm vườn xoài cát rất ngon.\n");
-  write_file("b.txt",
-             "Hỗ trợ\n\nGia đình khó khăn được hỗ trợ, xoài cát bán chạy.\n");
+  check_write_file(dir, "c/a.txt",
+                   "Vườn nhà\n\nBà con làm vườn xoài cát rất ngon.\n");
+  check_write_file(
+      dir, "c/b.txt",
+      "Hỗ trợ\n\nGia đình khó khăn được hỗ trợ, xoài cát bán chạy.\n");
   store *s = open_db("t.db");
   /* 1 */
   CHECK(ingest(s, 0) == 0);
@@ -145,7 +137,8 @@ int main(void) {
   free(m);
   CHECK(integrity(s) == SQLITE_OK);
   /* 4 */
-  write_file("b.txt", "Hỗ trợ\n\nKhó khăn qua, xoài cát lại bán chạy.\n");
+  check_write_file(dir, "c/b.txt",
+                   "Hỗ trợ\n\nKhó khăn qua, xoài cát lại bán chạy.\n");
   CHECK(ingest(s, 0) == 0);
   CHECK(hits(s, "\"xoai_cat\"") == 2);
   CHECK(integrity(s) == SQLITE_OK);

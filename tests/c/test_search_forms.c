@@ -18,16 +18,6 @@
 #include "check.h"
 #include "store.h"
 
-static void write_file(const char *dir, const char *name, const char *text) {
-  char p[512];
-  snprintf(p, sizeof p, "%s/%s", dir, name);
-  FILE *f = fopen(p, "w");
-  CHECK(f != NULL);
-  if (!f) return;
-  fputs(text, f);
-  fclose(f);
-}
-
 /* Run query with the forms/offsets options; *nhits hits, *with_offs of
 ** them with offsets; the forms line (malloc'd) or NULL. */
 static char *run(store *s, const char *query, int forms, int offsets,
@@ -53,12 +43,13 @@ int main(void) {
   printf("plan: forms without offsets, accented queries, offsets\n");
   char dir[] = "/tmp/tinsh-search-forms-XXXXXX";
   CHECK(mkdtemp(dir) != NULL);
-  write_file(dir, "a.txt",
-             "Vụ tham nhũng ở tỉnh\n\nCơ quan điều tra làm rõ vụ tham nhũng "
-             "lớn.\n");
-  write_file(dir, "b.txt",
-             "Phòng chống tham nhũng\n\nHội nghị bàn về tham nhũng và "
-             "lãng phí.\n");
+  check_write_file(
+      dir, "a.txt",
+      "Vụ tham nhũng ở tỉnh\n\nCơ quan điều tra làm rõ vụ tham nhũng "
+      "lớn.\n");
+  check_write_file(dir, "b.txt",
+                   "Phòng chống tham nhũng\n\nHội nghị bàn về tham nhũng và "
+                   "lãng phí.\n");
   char db[600];
   snprintf(db, sizeof db, "%s/t.db", dir);
   store *s = NULL;

@@ -27,23 +27,16 @@
 
 static char dir[64];
 
-static void write_file(const char *name, const char *text) {
-  char path[256];
-  snprintf(path, sizeof path, "%s/%s", dir, name);
-  FILE *f = fopen(path, "w");
-  fputs(text, f);
-  fclose(f);
-}
-
 /* A lexicon from words.txt text (plus fixed surnames/titles/places). */
 static seg_lex *lex_of(const char *words) {
   char sub[128];
   snprintf(sub, sizeof sub, "%s/words", dir);
   mkdir(sub, 0700);
-  write_file("words/words.txt", words);
-  write_file("surnames.txt", "# surnames\nNguyễn\nTrần\n");
-  write_file("titles.txt", "Phó Chủ tịch\nBí thư\nChủ tịch UBND\n");
-  write_file("gazetteer.tsv", "Móng Cái\tcity\nHạ Long\tcity\tHalong\n");
+  check_write_file(dir, "words/words.txt", words);
+  check_write_file(dir, "surnames.txt", "# surnames\nNguyễn\nTrần\n");
+  check_write_file(dir, "titles.txt", "Phó Chủ tịch\nBí thư\nChủ tịch UBND\n");
+  check_write_file(dir, "gazetteer.tsv",
+                   "Móng Cái\tcity\nHạ Long\tcity\tHalong\n");
   int nfiles = 0;
   seg_lex *lex = seg_lex_load(dir, &nfiles);
   CHECK(nfiles == 4);

@@ -25,19 +25,11 @@
 
 static char dir[64], img[128];
 
-static void write_file(const char *name, const char *text) {
-  char path[256];
-  snprintf(path, sizeof path, "%s/%s", dir, name);
-  FILE *f = fopen(path, "w");
-  fputs(text, f);
-  fclose(f);
-}
-
 static void write_words(const char *words) {
   char sub[128];
   snprintf(sub, sizeof sub, "%s/words", dir);
   mkdir(sub, 0700);
-  write_file("words/words.txt", words);
+  check_write_file(dir, "words/words.txt", words);
 }
 
 /* Words of s as "w1|w_2|..." with their kinds, into out. */
@@ -84,9 +76,9 @@ static void test_image(void) {
   write_words(
       "# total\t1000\nhọc sinh\t30\nsinh học\t20\nhọc\t50\n"
       "sinh\t40\nphát triển\t9\nkinh tế\t9\n");
-  write_file("surnames.txt", "Nguyễn\n");
-  write_file("titles.txt", "Phó Chủ tịch\n");
-  write_file("gazetteer.tsv", "Hạ Long\tcity\tHalong\n");
+  check_write_file(dir, "surnames.txt", "Nguyễn\n");
+  check_write_file(dir, "titles.txt", "Phó Chủ tịch\n");
+  check_write_file(dir, "gazetteer.tsv", "Hạ Long\tcity\tHalong\n");
   CHECK(seg_lex_save_image(dir, img) == 0);
   setenv("TINSH_LEXICON_IMAGE", img, 1);
   check_same(1);
