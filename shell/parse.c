@@ -482,7 +482,8 @@ static void add_warnings(doc *d, const text_stats *st) {
   text_damage dm; /* possible syllables, impossible vowel mix */
   int spelled =
       st->bad_syllables >= 2 && st->bad_syllables * 200 >= st->viet_syllables;
-  if (!spelled && text_damage_scan(d->text, d->text_len, &dm))
+  if (!spelled && text_damage_possible(d->text, d->text_len) &&
+      text_damage_scan(d->text, d->text_len, &dm))
     doc_warn(
         d,
         "legacy-damage: no \"%s\" in %zu words but %zu "

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "util.h"
 
 #define O_CIRC    0x00F4 /* ô */
 #define O_CIRC_U  0x00D4 /* Ô */
@@ -117,4 +118,67 @@ int text_damage_scan(const char *t, size_t n, text_damage *out) {
           out->nseen[0] >= 2) ||
          (out->lost_og == 0 && out->standin_og >= TEXT_DAMAGE_MIN_STANDIN &&
           out->nseen[1] >= 2);
+}
+
+/* ---- the quick look (text_damage_possible) ---- */
+
+/* Is the "ơ"/"Ơ" at t[p] (2 bytes) followed by "ng" (any ASCII case) and
+** not preceded by "ư"/"Ư"? (a stand-in for "ông" as scan_word counts
+** it, wherever the word ends) */
+static int may_standin_o(const unsigned char *t, size_t n, size_t p) {
+  if (p + 4 > n || lower(t[p + 2]) != 'n' || lower(t[p + 3]) != 'g') return 0;
+  return !(p >= 2 && t[p - 2] == 0xC6 &&
+           (t[p - 1] == 0xB0 || t[p - 1] == 0xAF));
+}
+
+/* Is the "ị"/"Ị" at t[p] (3 bytes) followed by n, m or i that may end
+** its word as scan_word sees it: a non-word byte after it, "ng", or a
+** word long enough before it (10+ bytes) that scan_word's 12-code-point
+** cut may end the word there. */
+static int may_standin_og(const unsigned char *t, size_t n, size_t p) {
+  if (p + 4 > n) return 0;
+  int a = lower(t[p + 3]);
+  if (a != 'n' && a != 'm' && a != 'i') return 0;
+  if (p + 4 == n || !word_byte(t[p + 4])) return 1;
+  if (a == 'n' && lower(t[p + 4]) == 'g') return 1;
+  size_t q = p;
+  while (q > 0 && p - q < 10 && word_byte(t[q - 1])) q--;
+  return p - q >= 10;
+}
+
+/* Add the stand-in candidates whose lead byte is at t[p] to c[0] (ô)
+** and c[1] (ò). */
+static void count_at(const unsigned char *t, size_t n, size_t p, size_t c[2]) {
+  if (t[p] == 0xC6 && p + 1 < n && (t[p + 1] & 0xFE) == 0xA0)
+    c[0] += (size_t)may_standin_o(t, n, p);
+  else if (t[p] == 0xE1 && p + 2 < n && t[p + 1] == 0xBB &&
+           (t[p + 2] & 0xFE) == 0x8A)
+    c[1] += (size_t)may_standin_og(t, n, p);
+}
+
+/* 0x80 at each byte j (0..5) of w where a "ơ" (C6 A0/A1) or an "ị"
+** (E1 BB 8A/8B) starts. */
+static inline uint64_t leads(uint64_t w) {
+  uint64_t o = util_byte_eq(w, 0xFF, 0xC6) & util_byte_eq(w, 0xFE, 0xA0) >> 8;
+  uint64_t i = util_byte_eq(w, 0xFF, 0xE1) & util_byte_eq(w, 0xFF, 0xBB) >> 8 &
+               util_byte_eq(w, 0xFE, 0x8A) >> 16;
+  return (o | i) & 0x0000808080808080ull;
+}
+
+int text_damage_possible(const char *s, size_t n) {
+  const unsigned char *t = (const unsigned char *)s;
+  size_t c[2] = {0, 0}, i = 0;
+  for (; i + 8 <= n; i += 6) /* 6 lead positions a step, 8 bytes read */
+    for (uint64_t m = leads(util_load8(t + i)); m; m &= m - 1)
+      count_at(t, n, i + ((size_t)__builtin_ctzll(m) >> 3), c);
+  for (; i < n; i++) count_at(t, n, i, c);
+  return c[0] >= TEXT_DAMAGE_MIN_STANDIN || c[1] >= TEXT_DAMAGE_MIN_STANDIN;
+}
+
+/* text_damage_possible without the eight-byte steps (for the tests). */
+int text_damage_possible_ref(const char *s, size_t n) {
+  const unsigned char *t = (const unsigned char *)s;
+  size_t c[2] = {0, 0};
+  for (size_t i = 0; i < n; i++) count_at(t, n, i, c);
+  return c[0] >= TEXT_DAMAGE_MIN_STANDIN || c[1] >= TEXT_DAMAGE_MIN_STANDIN;
 }
