@@ -612,16 +612,16 @@ static void from_utf16(const char *s, size_t n, int be, buf *b, size_t *bad) {
 }
 
 /*
-** The input as UTF-8 bytes: a UTF-8 BOM is skipped; UTF-16 with a BOM and
-** clearly single-byte (Windows-1252/1258) input are decoded into conv.
-** Points *s / *n at what the main pass reads.
+** Byte-order marks: a UTF-8 BOM is skipped; UTF-16 with a BOM is decoded
+** into conv. Points *s / *n at what the main pass reads; returns 1 when
+** there was a mark (such input is never taken for a single-byte one).
 */
-static void decode_input(const char **s, size_t *n, buf *conv, text_stats *st) {
+static int decode_bom(const char **s, size_t *n, buf *conv, text_stats *st) {
   const unsigned char *u = (const unsigned char *)*s;
   if (*n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
     st->bom = 1;
     *s += 3, *n -= 3;
-    return;
+    return 1;
   }
   if (*n >= 2 &&
       ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
@@ -629,10 +629,54 @@ static void decode_input(const char **s, size_t *n, buf *conv, text_stats *st) {
     st->utf16 = be ? 2 : 1;
     st->bom = 1;
     from_utf16(*s + 2, *n - 2, be, conv, &st->invalid);
-  } else if (!text_legacy_decode(*s, *n, conv, st)) {
+    *s = conv->data ? conv->data : "", *n = conv->len;
+    return 1;
+  }
+  return 0;
+}
+
+/* Start z over (empty output, fresh statistics in st). */
+static void norm_init(norm *z, text_stats *st, int slow) {
+  memset(z, 0, sizeof *z);
+  z->slow = slow;
+  memset(st, 0, sizeof *st);
+  z->st = st;
+  buf_init(&z->out);
+  buf_init(&z->tmp);
+}
+
+static void norm_free(norm *z) {
+  buf_free(&z->out);
+  buf_free(&z->tmp);
+  free(z->cps);
+}
+
+/*
+** The main pass over s[0..n), read as UTF-8 first. Only when that met an
+** invalid byte is the input asked whether it is clearly single-byte
+** (text_legacy_decode: a verdict from its first 64 KB); if so z starts
+** over on the Windows-1252/1258 decoding (in conv). Valid UTF-8 never
+** gets that verdict, so most texts are read once, not twice. The slow
+** path (text_normalize_ref) asks first, as every text once was: the
+** tests compare the two.
+*/
+static void run_input(norm *z, const char *s, size_t n, buf *conv) {
+  if (z->slow) { /* the verdict first */
+    if (text_legacy_decode(s, n, conv, z->st)) s = conv->data, n = conv->len;
+    run(z, s ? s : "", n);
     return;
   }
-  *s = conv->data ? conv->data : "", *n = conv->len;
+  run(z, s, n);
+  if (!z->st->invalid) return;
+  text_stats legacy;
+  memset(&legacy, 0, sizeof legacy);
+  if (!text_legacy_decode(s, n, conv, &legacy)) return;
+  text_stats *st = z->st;
+  int slow = z->slow;
+  norm_free(z);
+  norm_init(z, st, slow);
+  st->cp1252 = legacy.cp1252, st->cp1258 = legacy.cp1258;
+  run(z, conv->data ? conv->data : "", conv->len);
 }
 
 /* text_normalize, with or without the fast path (slow). */
@@ -640,17 +684,14 @@ static char *normalize(const char *s, size_t n, size_t *outlen, text_stats *st,
                        int slow) {
   text_stats dummy;
   norm z;
-  memset(&z, 0, sizeof z);
-  z.slow = slow;
   if (!st) st = &dummy;
-  memset(st, 0, sizeof *st);
-  z.st = st;
-  buf_init(&z.out);
-  buf_init(&z.tmp);
+  norm_init(&z, st, slow);
   buf conv;
   buf_init(&conv);
-  decode_input(&s, &n, &conv, st);
-  run(&z, s, n);
+  if (decode_bom(&s, &n, &conv, st))
+    run(&z, s, n);
+  else
+    run_input(&z, s, n, &conv);
   buf_reserve(&z.out, 0);
   z.out.data[z.out.len] = '\0'; /* trimming may have cut the text */
   st->bad_syllables =

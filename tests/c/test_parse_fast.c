@@ -11,6 +11,12 @@
 **     after "ư", and inside words cut by the scan's 12-code-point limit.
 **     Some generated texts must reach 3 stand-ins, so the check cannot
 **     pass vacuously.
+**  2. text_normalize reads its input as UTF-8 first and asks for the
+**     single-byte verdict (Windows-1252/1258) only after an invalid byte;
+**     text_normalize_ref asks first. Same text and statistics on random
+**     mixes of Vietnamese UTF-8, ASCII, lone Latin-1 and Windows-1258
+**     bytes and broken sequences, in every proportion (so both verdicts
+**     occur), with and without a byte-order mark.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +24,7 @@
 #include "check.h"
 #include "text.h"
 #include "text_damage.h"
+#include "text_int.h"
 
 static uint64_t rng = 0x2545F4914F6CDD1Dull;
 
@@ -94,8 +101,73 @@ static void test_damage_possible(void) {
   CHECK(text_damage_possible(bad, strlen(bad)) == 1);
 }
 
+/* Pieces: UTF-8 words, ASCII, single bytes of Windows-1252/1258 text,
+** broken sequences. */
+static const char *const enc_pieces[] = {"Vi\xe1\xbb\x87t ",
+                                         "ng\xc6\xb0\xe1\xbb\x9di ",
+                                         "Nam ",
+                                         "abc ",
+                                         ". ",
+                                         "\n",
+                                         "\xe0",
+                                         "\xe8\xf2",
+                                         "Vi\xf2t ",
+                                         "\xd0\xe3",
+                                         "\xc3",
+                                         "\xe1\xbb",
+                                         "\xf0\x9f\x98\x80",
+                                         "\xed\xa0\x80",
+                                         "\xc0\xaf",
+                                         "\x80",
+                                         "caf\xe9 ",
+                                         "\xde\xfe\xec ",
+                                         "&amp; ",
+                                         "\xef\xbb\xbf"};
+
+/* Random bytes from enc_pieces, weighted by how single-byte the text
+** should be (w of 8: the share of the pieces drawn from the odd ones). */
+static size_t gen_enc(char *b, size_t max, unsigned w) {
+  size_t n = 0, np = sizeof enc_pieces / sizeof *enc_pieces;
+  size_t want = rnd((unsigned)max - 16);
+  if (rnd(4) == 0) memcpy(b, "\xef\xbb\xbf", 3), n = 3; /* a BOM */
+  while (n < want) {
+    unsigned k = rnd(8) < w ? 6 + rnd((unsigned)np - 6) : rnd(6);
+    const char *p = enc_pieces[k];
+    size_t m = strlen(p);
+    if (n + m >= max) break;
+    memcpy(b + n, p, m);
+    n += m;
+  }
+  return n;
+}
+
+static void test_utf8_first(void) {
+  char b[2000];
+  int same = 1, legacy = 0, utf8 = 0;
+  for (int r = 0; r < 4000; r++) {
+    size_t n = gen_enc(b, sizeof b, (unsigned)(r % 9));
+    text_stats s1, s2;
+    size_t l1, l2;
+    char *a = text_normalize(b, n, &l1, &s1);
+    char *c = text_normalize_ref(b, n, &l2, &s2);
+    int ok = l1 == l2 && memcmp(a, c, l1) == 0 && s1.cp1252 == s2.cp1252 &&
+             s1.cp1258 == s2.cp1258 && s1.invalid == s2.invalid &&
+             s1.bom == s2.bom && s1.nfc_lines == s2.nfc_lines &&
+             s1.bad_syllables == s2.bad_syllables;
+    if (!ok) fprintf(stderr, "differs: %.*s\n", (int)n, b);
+    same &= ok;
+    legacy += s1.cp1252 != 0, utf8 += s1.cp1252 == 0 && s1.invalid > 0;
+    free(a);
+    free(c);
+  }
+  CHECK(same);
+  CHECK(legacy > 100); /* both verdicts were met */
+  CHECK(utf8 > 100);
+}
+
 int main(void) {
   printf("test_parse_fast: quick looks against the full scans\n");
   test_damage_possible();
+  test_utf8_first();
   return check_done();
 }
