@@ -423,7 +423,9 @@ static void build_qa(doc *d) {
   buf_free(&a);
 }
 
-static void add_warnings(doc *d, const text_stats *st) {
+/* The warnings of d's text statistics; damage: text_damage_possible's
+** answer. */
+static void add_warnings(doc *d, const text_stats *st, int damage) {
   if (st->utf16)
     doc_warn(d, "utf16: decoded UTF-16%s (byte-order mark)",
              st->utf16 == 2 ? "BE" : "LE");
@@ -482,8 +484,7 @@ static void add_warnings(doc *d, const text_stats *st) {
   text_damage dm; /* possible syllables, impossible vowel mix */
   int spelled =
       st->bad_syllables >= 2 && st->bad_syllables * 200 >= st->viet_syllables;
-  if (!spelled && text_damage_possible(d->text, d->text_len) &&
-      text_damage_scan(d->text, d->text_len, &dm))
+  if (!spelled && damage && text_damage_scan(d->text, d->text_len, &dm))
     doc_warn(
         d,
         "legacy-damage: no \"%s\" in %zu words but %zu "
@@ -514,9 +515,10 @@ doc *parse_document_ctx(const char *path, const char *bytes, size_t len,
   d->text = doc_str(d, t, n);
   d->text_len = n;
   free(t);
-  snprintf(d->id, sizeof d->id, "%016llx",
-           (unsigned long long)util_hash64(d->text, d->text_len));
-  add_warnings(d, &st);
+  uint64_t id; /* util_hash64 of the text, in the damage look's pass */
+  int damage = text_damage_possible(d->text, d->text_len, &id);
+  snprintf(d->id, sizeof d->id, "%016llx", (unsigned long long)id);
+  add_warnings(d, &st, damage);
 
   page p = {d, d->text, NULL, 0, ctx, 0};
   segment(&p);

@@ -165,13 +165,36 @@ static inline uint64_t leads(uint64_t w) {
   return (o | i) & 0x0000808080808080ull;
 }
 
-int text_damage_possible(const char *s, size_t n) {
+/* FNV-1a over u[0..6) into h (util_hash64's steps, unrolled). */
+static inline uint64_t fnv6(uint64_t h, const unsigned char *u) {
+  h = (h ^ u[0]) * UTIL_FNV_PRIME;
+  h = (h ^ u[1]) * UTIL_FNV_PRIME;
+  h = (h ^ u[2]) * UTIL_FNV_PRIME;
+  h = (h ^ u[3]) * UTIL_FNV_PRIME;
+  h = (h ^ u[4]) * UTIL_FNV_PRIME;
+  return (h ^ u[5]) * UTIL_FNV_PRIME;
+}
+
+/*
+** The hash is a chain of multiplies, one per byte, that leaves the
+** processor idle between them: the stand-in search (independent of it)
+** runs in those gaps, so together they cost about what the hash alone
+** does.
+*/
+int text_damage_possible(const char *s, size_t n, uint64_t *hash) {
   const unsigned char *t = (const unsigned char *)s;
   size_t c[2] = {0, 0}, i = 0;
-  for (; i + 8 <= n; i += 6) /* 6 lead positions a step, 8 bytes read */
+  uint64_t h = UTIL_FNV_OFFSET;
+  for (; i + 8 <= n; i += 6) { /* 6 lead positions a step, 8 bytes read */
+    h = fnv6(h, t + i);
     for (uint64_t m = leads(util_load8(t + i)); m; m &= m - 1)
       count_at(t, n, i + ((size_t)__builtin_ctzll(m) >> 3), c);
-  for (; i < n; i++) count_at(t, n, i, c);
+  }
+  for (; i < n; i++) {
+    h = (h ^ t[i]) * UTIL_FNV_PRIME;
+    count_at(t, n, i, c);
+  }
+  if (hash) *hash = h;
   return c[0] >= TEXT_DAMAGE_MIN_STANDIN || c[1] >= TEXT_DAMAGE_MIN_STANDIN;
 }
 

@@ -7,6 +7,7 @@
 #define TINSH_TEXT_DAMAGE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* The document's vowel evidence (text_damage_scan). */
 typedef struct text_damage {
@@ -39,9 +40,11 @@ int text_damage_scan(const char *t, size_t n, text_damage *out);
 ** ("ơng" without "ư" before it; "ịn", "ịng", "ịm", "ịi" ending a word),
 ** so that text_damage_scan cannot return 1; else 1 (scan it). One pass,
 ** eight bytes read a step, counting a superset of scan_word's stand-ins.
-** _ref: the same, one byte a step (for the tests).
+** The same pass sets *hash (when not NULL) to util_hash64(t, n), the
+** parser's document id. _ref: the same answer, one byte a step (for the
+** tests).
 */
-int text_damage_possible(const char *t, size_t n);
+int text_damage_possible(const char *t, size_t n, uint64_t *hash);
 int text_damage_possible_ref(const char *t, size_t n);
 
 #endif

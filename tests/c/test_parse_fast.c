@@ -10,7 +10,8 @@
 **     text): stand-ins at word ends, glued to punctuation, upper case,
 **     after "ư", and inside words cut by the scan's 12-code-point limit.
 **     Some generated texts must reach 3 stand-ins, so the check cannot
-**     pass vacuously.
+**     pass vacuously. The FNV-1a hash the same pass computes (the
+**     document id) equals util_hash64 at every length and alignment.
 **  2. text_normalize reads its input as UTF-8 first and asks for the
 **     single-byte verdict (Windows-1252/1258) only after an invalid byte;
 **     text_normalize_ref asks first. Same text and statistics on random
@@ -25,6 +26,7 @@
 #include "text.h"
 #include "text_damage.h"
 #include "text_int.h"
+#include "util.h"
 
 static uint64_t rng = 0x2545F4914F6CDD1Dull;
 
@@ -78,8 +80,10 @@ static void test_damage_possible(void) {
     size_t n = gen(b, sizeof b - 8);
     size_t off = (size_t)rnd(8); /* every alignment */
     memcpy(c + off, b, n + 1);
-    int fast = text_damage_possible(c + off, n);
+    uint64_t h = 0;
+    int fast = text_damage_possible(c + off, n, &h);
     agree &= fast == text_damage_possible_ref(b, n);
+    agree &= h == util_hash64(b, n); /* the document id, in the same pass */
     text_damage t;
     text_damage_scan(b, n, &t);
     if (t.standin_o >= TEXT_DAMAGE_MIN_STANDIN ||
@@ -96,9 +100,9 @@ static void test_damage_possible(void) {
   const char *clean =
       "Phương án của chương trình được thương lượng ở địa "
       "phương, thịnh vượng, định hướng, nghịch lý.";
-  CHECK(text_damage_possible(clean, strlen(clean)) == 0);
+  CHECK(text_damage_possible(clean, strlen(clean), NULL) == 0);
   const char *bad = "Hịn Gai cịn đẹp, chiếc hịm cịn đó.";
-  CHECK(text_damage_possible(bad, strlen(bad)) == 1);
+  CHECK(text_damage_possible(bad, strlen(bad), NULL) == 1);
 }
 
 /* Pieces: UTF-8 words, ASCII, single bytes of Windows-1252/1258 text,
