@@ -161,12 +161,11 @@ static inline unsigned word_bits(uint32_t h) {
 
 /* ---- tokens ---- */
 
-/* OR the sentence features of token t into *f and push it. */
-static void push_tok(tokvec *v, const tok *t, unsigned *f) {
-  *f |= t->trig | (t->type == T_NUM ? F_NUM : 0) |
-        (t->type == T_PUNCT && t->cp == '(' ? F_PAREN : 0) |
-        (t->flags & TF_UPPER ? F_UPPER : 0);
-  VEC_PUSH(*v, *t);
+/* The sentence features of token t. */
+static inline unsigned tok_feat(const tok *t) {
+  return t->trig | (t->type == T_NUM ? F_NUM : 0) |
+         (t->type == T_PUNCT && t->cp == '(' ? F_PAREN : 0) |
+         (t->flags & TF_UPPER ? F_UPPER : 0);
 }
 
 /*
@@ -174,7 +173,8 @@ static void push_tok(tokvec *v, const tok *t, unsigned *f) {
 ** with cp (k bytes), a word: its hash (lexicon_word_hash_cp, with one
 ** 8-byte load when the block has room past the word) and trigger bits.
 */
-static void set_word(tok *t, const char *s, size_t b, int32_t cp, size_t k) {
+static inline void set_word(tok *t, const char *s, size_t b, int32_t cp,
+                            size_t k) {
   const char *w = s + t->off;
   t->type = T_WORD;
   if (t->off + k + 8 <= b) {
@@ -237,28 +237,40 @@ static int ends_sentence(const char *s, size_t i, size_t b, int32_t cp) {
          (i >= b || s[i] == ' ' || s[i] == '\n');
 }
 
+/*
+** The token count, the features and the vector live in locals until the
+** end: written through v and feat, every byte stored into a token would
+** make the compiler reload them (a char store may alias anything).
+*/
 size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
                    unsigned *feat) {
-  size_t i = a;
+  size_t i = a, n = 0, cap = v->cap;
+  tok *out = v->items;
+  unsigned f = 0;
   uint8_t pending = TF_SPACE;
-  v->n = 0, *feat = 0;
   while (i < b) {
-    if (v->n >= SENT_MAX_TOKS ||
-        (i - a > SENT_MAX_BYTES && (pending & TF_SPACE)))
+    if (n >= SENT_MAX_TOKS || (i - a > SENT_MAX_BYTES && (pending & TF_SPACE)))
       break;
     int32_t cp;
     int k = s[i] == ' ' ? (cp = ' ', 1) : text_decode(s + i, b - i, &cp);
     if (text_class(cp) & TEXT_SPACE) {
       pending |= TF_SPACE, i += (size_t)k;
-      if (cp == '\n' && v->n) break;
+      if (cp == '\n' && n) break;
       continue;
     }
     tok t = {(uint32_t)i, 0, T_PUNCT, pending, 0, 0, 0};
     pending = 0;
     i = scan_tok(s, i, b, cp, k, &t);
-    push_tok(v, &t, feat);
+    f |= tok_feat(&t);
+    if (n == cap) {
+      cap = cap ? cap * 2 : 64;
+      out = xrealloc(out, cap * sizeof *out);
+    }
+    out[n++] = t;
     if (t.type == T_PUNCT && ends_sentence(s, i, b, t.cp)) break;
   }
+  v->items = out, v->n = n, v->cap = cap;
+  *feat = f;
   return i;
 }
 
