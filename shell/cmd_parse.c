@@ -161,10 +161,18 @@ static doc *parse_stdin(parse_cmd *c) {
   return d;
 }
 
-/* Parse the file name; NULL after a one-line error. */
-static doc *parse_named(parse_cmd *c, const char *name, parse_ctx *ctx) {
+/* Parse the file name (its bytes when the folder pass kept them, which
+** are freed); NULL after a one-line error. */
+static doc *parse_named(parse_cmd *c, const char *name, parse_ctx *ctx,
+                        char *bytes, size_t len) {
   const char *why = "cannot read";
-  doc *d = pipeline_file_ctx(name, c->flags, c->max, ctx, &why);
+  doc *d;
+  if (bytes) {
+    d = pipeline_document_ctx(name, bytes, len, c->flags, ctx);
+    free(bytes);
+    return d;
+  }
+  d = pipeline_file_ctx(name, c->flags, c->max, ctx, &why);
   if (!d) {
     fflush(stdout);
     cmd_error(name, why);
@@ -193,14 +201,17 @@ int cmd_parse(const cmd_args *a) {
   int status = parse_options(a, &c);
   if (status) return status;
   buf_init(&c.out);
-  /* files of one folder: its repeated lines are chrome (parse_folder.h) */
-  parse_ctx **fc =
-      parse_folder_group((const char *const *)a->argv, (size_t)a->argc, c.max);
+  /* files of one folder: its repeated lines are chrome (parse_folder.h);
+  ** the files read to learn them are not read again */
+  parse_kept kept;
+  parse_ctx **fc = parse_folder_group_keep((const char *const *)a->argv,
+                                           (size_t)a->argc, c.max, &kept);
   for (int i = 0; i < a->argc; i++) {
     const char *name = a->argv[i];
     doc *d = strcmp(name, "-") == 0 && i < a->rest
                  ? parse_stdin(&c)
-                 : parse_named(&c, name, fc ? fc[i] : NULL);
+                 : parse_named(&c, name, fc ? fc[i] : NULL, kept.bytes[i],
+                               kept.lens[i]);
     if (fc) parse_ctx_free(fc[i]);
     if (!d) {
       status = 1;
@@ -210,6 +221,8 @@ int cmd_parse(const cmd_args *a) {
     doc_free(d);
   }
   free(fc);
+  free(kept.bytes);
+  free(kept.lens);
   buf_free(&c.out);
   if (fflush(stdout) != 0 || ferror(stdout)) {
     cmd_error("stdout", "write error");

@@ -28,14 +28,31 @@ static parse_ctx *folder_ctx_new(void) {
   return c;
 }
 
+/* The bytes of the sample files read for a context, kept for the parse
+** that follows (parse_folder_group_keep): at most this much in all. */
+#define KEEP_MAX (64u << 20)
+
+/* Where add_file may leave the bytes it read: k->bytes[i], k->lens[i]. */
+typedef struct keep {
+  parse_kept *kept; /* NULL: keep nothing */
+  size_t used;      /* bytes kept so far */
+} keep;
+
 /* Add the regular file at path to c (unreadable, too large or empty:
-** left out, as the ingest stores no document for them). */
-static void add_file(parse_ctx *c, const char *path, int64_t max) {
+** left out, as the ingest stores no document for them); its bytes go to
+** k's slot i when k has room for them, else they are freed. */
+static void add_file(parse_ctx *c, const char *path, int64_t max, keep *k,
+                     size_t i) {
   char *bytes;
   size_t len;
   if (util_read_file_ex(path, max, UTIL_READ_REGULAR, &bytes, &len) != 0)
     return;
   if (len) parse_ctx_add(c, bytes, len); /* empty files are not stored */
+  if (len && k && k->kept && k->used + len <= KEEP_MAX) {
+    k->kept->bytes[i] = bytes, k->kept->lens[i] = len;
+    k->used += len;
+    return;
+  }
   free(bytes);
 }
 
@@ -80,15 +97,22 @@ static parse_ctx *enough(parse_ctx *c) {
   return NULL;
 }
 
-parse_ctx *parse_folder_build(const char *const *paths, size_t n, int64_t max) {
+/* parse_folder_build, leaving the bytes read in k (slots by path index
+** through map: map[i] is the slot of paths[i]). */
+static parse_ctx *build(const char *const *paths, size_t n, int64_t max,
+                        keep *k, const size_t *map) {
   if (n < PARSE_FOLDER_MIN_FILES) return NULL;
   size_t *order = xmalloc(n * sizeof *order);
   parse_folder_order(paths, n, order);
   parse_ctx *c = folder_ctx_new();
   for (size_t i = 0; i < n && !sample_full(c); i++)
-    add_file(c, paths[order[i]], max);
+    add_file(c, paths[order[i]], max, k, map ? map[order[i]] : 0);
   free(order);
   return enough(c);
+}
+
+parse_ctx *parse_folder_build(const char *const *paths, size_t n, int64_t max) {
+  return build(paths, n, max, NULL, NULL);
 }
 
 struct parse_folder {
@@ -134,7 +158,7 @@ parse_ctx *parse_folder_ctx(parse_folder *f) {
   parse_ctx *c = folder_ctx_new();
   for (size_t i = 0; i < f->n && !sample_full(c); i++)
     if (folder_file(f, f->paths[order[i]]))
-      add_file(c, f->paths[order[i]], f->max);
+      add_file(c, f->paths[order[i]], f->max, NULL, 0);
   free(order);
   return f->ctx = enough(c);
 }
@@ -173,13 +197,16 @@ static int dir_cmp(const void *a, const void *b) {
 }
 
 /* The context of the folder of files f[0..m), set in out[] for each of
-** them. */
-static void group_one(const named *f, size_t m, int64_t max, parse_ctx **out) {
+** them (the bytes its sample read go to kp). */
+static void group_one(const named *f, size_t m, int64_t max, parse_ctx **out,
+                      keep *kp) {
   const char **p = xmalloc(m * sizeof *p);
-  for (size_t k = 0; k < m; k++) p[k] = f[k].path;
-  parse_ctx *c = parse_folder_build(p, m, max);
+  size_t *map = xmalloc(m * sizeof *map);
+  for (size_t k = 0; k < m; k++) p[k] = f[k].path, map[k] = f[k].i;
+  parse_ctx *c = build(p, m, max, kp, map);
   for (size_t k = 0; k < m && c; k++) out[f[k].i] = parse_ctx_ref(c);
   parse_ctx_free(c);
+  free(map);
   free(p);
 }
 
@@ -196,13 +223,23 @@ static named *by_folder(const char *const *paths, size_t n, size_t *m) {
 
 parse_ctx **parse_folder_group(const char *const *paths, size_t n,
                                int64_t max) {
+  return parse_folder_group_keep(paths, n, max, NULL);
+}
+
+parse_ctx **parse_folder_group_keep(const char *const *paths, size_t n,
+                                    int64_t max, parse_kept *kept) {
+  if (kept) {
+    kept->bytes = xcalloc(n ? n : 1, sizeof *kept->bytes);
+    kept->lens = xcalloc(n ? n : 1, sizeof *kept->lens);
+  }
   if (n < PARSE_FOLDER_MIN_FILES) return NULL;
   parse_ctx **out = xcalloc(n, sizeof *out);
   size_t m;
   named *f = by_folder(paths, n, &m);
+  keep k = {kept, 0};
   for (size_t a = 0, b; a < m; a = b) {
     for (b = a + 1; b < m && !other_dir(&f[a], &f[b]);) b++;
-    group_one(f + a, b - a, max, out);
+    group_one(f + a, b - a, max, out, &k);
   }
   free(f);
   int any = 0;

@@ -72,6 +72,20 @@ void parse_folder_close(parse_folder *f);
 */
 parse_ctx **parse_folder_group(const char *const *paths, size_t n, int64_t max);
 
+/*
+** The same, and the files the contexts were learned from are not read
+** twice: kept->bytes[i] / kept->lens[i] get the bytes of paths[i] when
+** its sample read them (non-empty, up to 64 MiB kept in all), else NULL
+** / 0. The caller parses those bytes and frees each, then both arrays
+** (allocated with n entries even when NULL is returned).
+*/
+typedef struct parse_kept {
+  char **bytes;
+  size_t *lens;
+} parse_kept;
+parse_ctx **parse_folder_group_keep(const char *const *paths, size_t n,
+                                    int64_t max, parse_kept *kept);
+
 /* Read and parse a file with a context (NULL: parse_file_max). */
 doc *parse_file_ctx(const char *path, int flags, int64_t max,
                     const parse_ctx *ctx, const char **why);

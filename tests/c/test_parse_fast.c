@@ -18,11 +18,23 @@
 **     mixes of Vietnamese UTF-8, ASCII, lone Latin-1 and Windows-1258
 **     bytes and broken sequences, in every proportion (so both verdicts
 **     occur), with and without a byte-order mark.
+**  3. parse_folder_group_keep (tinsh parse) hands over the bytes its
+**     folder sample read, so those files are not read twice: each kept
+**     buffer holds exactly its own file (an index mix-up fails), empty
+**     files and files of a folder too small for a context keep nothing,
+**     and a document parsed from the kept bytes is the one parsed from
+**     the file (same JSON).
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "check.h"
+#include "doc.h"
+#include "parse_folder.h"
+#include "pipeline.h"
 #include "text.h"
 #include "text_damage.h"
 #include "text_int.h"
@@ -169,9 +181,70 @@ static void test_utf8_first(void) {
   CHECK(utf8 > 100);
 }
 
+/* The JSON of d (freed). */
+static char *json_of(doc *d) {
+  buf b;
+  buf_init(&b);
+  if (d) doc_to_json(d, &b);
+  doc_free(d);
+  buf_addc(&b, 0);
+  return buf_detach(&b);
+}
+
+static void test_kept(void) {
+  char dir[64], sub[80], p[8][128];
+  snprintf(dir, sizeof dir, "/tmp/tinsh-kept-XXXXXX");
+  if (!mkdtemp(dir)) return;
+  snprintf(sub, sizeof sub, "%s/b", dir);
+  mkdir(sub, 0700);
+  const char *name[8] = {"a1.txt",    "a2.txt",   "a3.txt",   "a4.txt",
+                         "empty.txt", "b/b1.txt", "b/b2.txt", "a5.txt"};
+  for (int i = 0; i < 8; i++) {
+    char text[256];
+    snprintf(text, sizeof text,
+             "%sBẢN TIN CHIẾN DỊCH\nTrang %d có tiêu đề riêng %d\n\n"
+             "Nội dung thứ %d của trang, đủ dài để làm một đoạn văn.\n"
+             "Chân trang chung\n",
+             i == 2 ? "\xef\xbb\xbf" : "", i, i * 7, i);
+    check_write_file(dir, name[i], i == 4 ? "" : text);
+    snprintf(p[i], sizeof p[i], "%s/%s", dir, name[i]);
+  }
+  const char *paths[8];
+  for (int i = 0; i < 8; i++) paths[i] = p[i];
+  parse_kept k;
+  parse_ctx **fc = parse_folder_group_keep(paths, 8, 0, &k);
+  CHECK(fc != NULL);
+  for (int i = 0; i < 8 && fc; i++) {
+    char *bytes;
+    size_t len;
+    int in_a = i < 5 || i == 7;
+    CHECK((k.bytes[i] != NULL) == (in_a && i != 4));
+    if (k.bytes[i] && util_read_file(p[i], 0, &bytes, &len) == 0) {
+      CHECK(k.lens[i] == len && memcmp(k.bytes[i], bytes, len) == 0);
+      free(bytes);
+      const char *why;
+      char *a =
+          json_of(pipeline_document_ctx(p[i], k.bytes[i], k.lens[i], 0, fc[i]));
+      char *b = json_of(pipeline_file_ctx(p[i], 0, 0, fc[i], &why));
+      CHECK_STR(a, b);
+      free(a);
+      free(b);
+    }
+    free(k.bytes[i]);
+    parse_ctx_free(fc[i]);
+  }
+  free(fc);
+  free(k.bytes);
+  free(k.lens);
+  for (int i = 0; i < 8; i++) unlink(p[i]);
+  rmdir(sub);
+  rmdir(dir);
+}
+
 int main(void) {
   printf("test_parse_fast: quick looks against the full scans\n");
   test_damage_possible();
   test_utf8_first();
+  test_kept();
   return check_done();
 }
