@@ -49,9 +49,12 @@ static void add_file(parse_ctx *c, const char *path, int64_t max, keep *k,
     return;
   if (len) parse_ctx_add(c, bytes, len); /* empty files are not stored */
   if (len && k && k->kept && k->used + len <= KEEP_MAX) {
-    k->kept->bytes[i] = bytes, k->kept->lens[i] = len;
+    /* a copy of the file's size: the read buffer (64 KiB at least) is
+    ** freed for the next read, as the heap would not reuse 512 of them */
+    char *c = xmalloc(len + 1);
+    memcpy(c, bytes, len + 1);
+    k->kept->bytes[i] = c, k->kept->lens[i] = len;
     k->used += len;
-    return;
   }
   free(bytes);
 }
