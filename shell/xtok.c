@@ -173,8 +173,10 @@ static inline unsigned tok_feat(const tok *t) {
 ** with cp (k bytes), a word: its hash (lexicon_word_hash_cp, with one
 ** 8-byte load when the block has room past the word) and trigger bits.
 */
-static inline void set_word(tok *t, const char *s, size_t b, int32_t cp,
-                            size_t k) {
+static inline __attribute__((always_inline)) void set_word(tok *t,
+                                                           const char *s,
+                                                           size_t b, int32_t cp,
+                                                           size_t k) {
   const char *w = s + t->off;
   t->type = T_WORD;
   if (t->off + k + 8 <= b) {
@@ -263,7 +265,7 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
     i = scan_tok(s, i, b, cp, k, &t);
     f |= tok_feat(&t);
     if (n == cap) {
-      cap = cap ? cap * 2 : 64;
+      cap = cap ? cap * 2 : 512;
       out = xrealloc(out, cap * sizeof *out);
     }
     out[n++] = t;
