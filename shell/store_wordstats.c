@@ -401,27 +401,58 @@ void wstats_doc_free(wstats_doc *c) {
 
 /* ---- the batch ---- */
 
-/*
-** Add the document counts c to the batch with sign +1 or -1: its words
-** first, noting where each landed in the batch's map (tr), then its
-** pairs, keyed by those positions.
-*/
-static void merge(wstats *w, const wstats_doc *c, int sign) {
-  size_t *tr = xmalloc((c->uni.n + 1) * sizeof *tr);
+#define AHEAD 8 /* probes whose memory is fetched ahead of use */
+
+/* Room in m for n more entries (no growth while they are added). */
+static void pmap_room(ws_pmap *m, size_t n) {
+  while ((m->n + n + 1) * 2 >= m->cap) pmap_grow(m);
+}
+
+/* Add c's words to the batch with sign; tr[i] gets where word i landed. */
+static void merge_words(wstats *w, const wstats_doc *c, int sign, size_t *tr) {
+  ws_map *m = &w->uni;
   for (size_t i = 0; i < c->uni.n; i++) {
+    if (i + AHEAD < c->uni.n && m->cap)
+      __builtin_prefetch(&m->slot[c->uni.ents[i + AHEAD].h & (m->cap - 1)]);
     const ws_ent *e = &c->uni.ents[i];
-    ws_ent *d = map_get_h(&w->uni, e->key, e->len, e->h);
+    ws_ent *d = map_get_h(m, e->key, e->len, e->h);
     d->cnt += sign * e->cnt, d->df += sign;
-    if (!d->disp && e->disp) d->disp = arena_strdup(&w->uni.a, e->disp);
-    tr[i] = (size_t)(d - w->uni.ents);
+    if (!d->disp && e->disp) d->disp = arena_strdup(&m->a, e->disp);
+    tr[i] = (size_t)(d - m->ents);
   }
+}
+
+/* Add c's pairs to the batch with sign, their words' positions
+** translated by tr; each home slot is fetched AHEAD pairs before its
+** probe, so that the big table's cache misses overlap. */
+static void merge_pairs(wstats *w, const wstats_doc *c, int sign,
+                        const size_t *tr) {
+  ws_pent *v = xmalloc((c->bi.n + 1) * sizeof *v);
+  size_t n = 0;
   for (size_t i = 0; i < c->bi.cap; i++) {
     const ws_pent *e = &c->bi.slot[i];
-    if (!e->k) continue;
-    ws_pent *d = pmap_get(
-        &w->bi, pair_key(tr[(e->k >> 32) - 1], tr[(e->k & 0xFFFFFFFFu) - 1]));
-    d->cnt += sign * e->cnt, d->df += sign;
+    if (e->k)
+      v[n++] = (ws_pent){
+          pair_key(tr[(e->k >> 32) - 1], tr[(e->k & 0xFFFFFFFFu) - 1]),
+          sign * e->cnt, sign};
   }
+  pmap_room(&w->bi, n);
+  for (size_t i = 0; i < n; i++) {
+    if (i + AHEAD < n)
+      __builtin_prefetch(&w->bi.slot[pair_home(v[i + AHEAD].k, w->bi.cap)]);
+    ws_pent *d = pmap_get(&w->bi, v[i].k);
+    d->cnt += v[i].cnt, d->df += v[i].df;
+  }
+  free(v);
+}
+
+/* Add the document counts c to the batch with sign +1 or -1: its words
+** first, noting where each landed in the batch's map, then its pairs,
+** keyed by those positions. */
+static void merge(wstats *w, const wstats_doc *c, int sign) {
+  size_t *tr = xmalloc((c->uni.n + 1) * sizeof *tr);
+  merge_words(w, c, sign, tr);
+  merge_pairs(w, c, sign, tr);
   free(tr);
   w->tokens += sign * c->tokens;
   w->docs += sign * c->content;
