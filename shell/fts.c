@@ -233,22 +233,32 @@ struct fts_tokens {
 static int pack_token(void *ctx, int tflags, const char *tok, int ntok,
                       int start, int end) {
   buf *b = ctx;
-  unsigned char h[11];
   if (ntok > 0xFFFF) ntok = 0xFFFF; /* FTS5 keeps far shorter tokens */
+  if (b->len + 11 + (size_t)ntok >= b->cap) buf_reserve(b, 11 + (size_t)ntok);
+  unsigned char *h = (unsigned char *)b->data + b->len;
   h[0] = (unsigned char)tflags;
   h[1] = (unsigned char)(ntok & 0xFF), h[2] = (unsigned char)(ntok >> 8);
   memcpy(h + 3, &start, 4);
   memcpy(h + 7, &end, 4);
-  buf_add(b, h, sizeof h);
-  buf_add(b, tok, (size_t)ntok);
+  memcpy(h + 11, tok, (size_t)ntok);
+  b->len += 11 + (size_t)ntok;
   return 0;
+}
+
+/* Room for the tokens of a text of n bytes: about eight bytes of records
+** per byte of text (two forms of a syllable, word tokens, 11-byte
+** headers), so that packing rarely moves the buffer. */
+static void pack_reserve(buf *b, int n) {
+  buf_reserve(b, (size_t)n * 8 + 64);
 }
 
 fts_tokens *fts_pretokenize_lex(const seg_lex *lex, const char *text, int n) {
   fts_tokens *t = xcalloc(1, sizeof *t);
   t->lex = lex;
-  if (text && n > 0)
+  if (text && n > 0) {
+    pack_reserve(&t->b, n);
     fts_tokenize_lex(lex, text, n, FTS_DOCUMENT, pack_token, &t->b);
+  }
   return t;
 }
 
@@ -256,7 +266,10 @@ fts_tokens *fts_pretokenize_spans(const seg_lex *lex, const char *text, int n,
                                   const seg_spans *sp, const fts_words *ws) {
   fts_tokens *t = xcalloc(1, sizeof *t);
   t->lex = lex;
-  if (text && n > 0) tokenize_words(text, n, sp, ws, pack_token, &t->b);
+  if (text && n > 0) {
+    pack_reserve(&t->b, n);
+    tokenize_words(text, n, sp, ws, pack_token, &t->b);
+  }
   return t;
 }
 

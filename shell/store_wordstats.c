@@ -3,7 +3,8 @@
 ** kept in the database by the ingest (see store_wordstats.h). The workers
 ** count each new document (wstats_count); the writer adds those counts,
 ** subtracts a replaced or removed document by segmenting its stored text
-** again, and writes the changes once per batch, keys in sorted order.
+** again, and writes the changes once per batch, keys in sorted order
+** (store_wordstats_flush.c).
 */
 #include "store_wordstats.h"
 
@@ -17,34 +18,11 @@
 #include "segment.h"
 #include "store_int.h"
 #include "store_words.h"
+#include "store_wordstats_int.h"
 #include "text.h"
 #include "util.h"
 
-/* ---- a counting hash table ----
-**
-** Entries sit densely in insertion order (ents); the open-addressing index
-** (slot) holds per entry the low 32 bits of its hash and its position + 1
-** in one 8-byte word. A probe compares hashes without touching the
-** entries, growing rehashes the index alone, and a walk over the entries
-** (merging a document into the batch, sorting for the flush) is a
-** sequential scan. Entry pointers are valid until the next insert.
-*/
-
-typedef struct ws_ent {
-  char *key; /* arena string */
-  size_t len;
-  uint64_t h;
-  int64_t cnt, df;
-  char *disp; /* the word as first written (unigrams), arena */
-} ws_ent;
-
-typedef struct ws_map {
-  uint64_t *slot; /* (hash low 32 bits) << 32 | (index + 1); 0 = empty */
-  size_t cap;     /* slots, a power of two */
-  ws_ent *ents;
-  size_t n, ecap;
-  arena a;
-} ws_map;
+/* ---- the counting tables (store_wordstats_int.h) ---- */
 
 static void map_free(ws_map *m) {
   free(m->slot);
@@ -61,6 +39,20 @@ static void map_clear(ws_map *m) {
   arena_free(&m->a);
 }
 
+/* Are a[0..n) and b[0..n) equal? Inline, 8 bytes at a time: keys are
+** short, and a probe that matches hash and length almost always matches
+** (a call to memcmp cost more than the compare). */
+static inline int key_eq(const char *a, const char *b, size_t n) {
+  for (; n >= 8; a += 8, b += 8, n -= 8) {
+    uint64_t x, y;
+    memcpy(&x, a, 8), memcpy(&y, b, 8);
+    if (x != y) return 0;
+  }
+  while (n--)
+    if (*a++ != *b++) return 0;
+  return 1;
+}
+
 /* The slot of key k[0..n) (hash h): its entry's, or the empty one where
 ** it goes. */
 static uint64_t *map_slot(const ws_map *m, const char *k, size_t n,
@@ -72,8 +64,7 @@ static uint64_t *map_slot(const ws_map *m, const char *k, size_t n,
     if (!v) return &m->slot[i];
     if (v >> 32 != tag) continue;
     const ws_ent *e = &m->ents[(v & 0xFFFFFFFFu) - 1];
-    if (e->h == h && e->len == n && memcmp(e->key, k, n) == 0)
-      return &m->slot[i];
+    if (e->h == h && e->len == n && key_eq(e->key, k, n)) return &m->slot[i];
   }
 }
 
@@ -117,6 +108,55 @@ static ws_ent *map_find(const ws_map *m, const char *k, size_t n) {
   return v ? &m->ents[(v & 0xFFFFFFFFu) - 1] : NULL;
 }
 
+static uint64_t pair_key(size_t w1, size_t w2) {
+  return (uint64_t)(w1 + 1) << 32 | (uint64_t)(w2 + 1);
+}
+
+static size_t pair_home(uint64_t k, size_t cap) {
+  k *= 0x9E3779B97F4A7C15ull;
+  return (size_t)(k ^ k >> 29) & (cap - 1);
+}
+
+static void pmap_free(ws_pmap *m) {
+  free(m->slot);
+  memset(m, 0, sizeof *m);
+}
+
+static void pmap_clear(ws_pmap *m) {
+  if (m->cap) memset(m->slot, 0, m->cap * sizeof *m->slot);
+  m->n = 0;
+}
+
+static void pmap_grow(ws_pmap *m) {
+  size_t ncap = m->cap ? m->cap * 2 : 256;
+  ws_pent *ns = xcalloc(ncap, sizeof *ns);
+  for (size_t i = 0; i < m->cap; i++) {
+    if (!m->slot[i].k) continue;
+    size_t j = pair_home(m->slot[i].k, ncap);
+    while (ns[j].k) j = (j + 1) & (ncap - 1);
+    ns[j] = m->slot[i];
+  }
+  free(m->slot);
+  m->slot = ns;
+  m->cap = ncap;
+}
+
+/* The entry of pair key k (pair_key), created (zero counts) when new. */
+static ws_pent *pmap_get(ws_pmap *m, uint64_t k) {
+  if ((m->n + 1) * 2 >= m->cap) pmap_grow(m);
+  size_t i = pair_home(k, m->cap);
+  while (m->slot[i].k && m->slot[i].k != k) i = (i + 1) & (m->cap - 1);
+  if (!m->slot[i].k) m->slot[i].k = k, m->n++;
+  return &m->slot[i];
+}
+
+static const ws_pent *pmap_find(const ws_pmap *m, uint64_t k) {
+  if (!m->cap) return NULL;
+  size_t i = pair_home(k, m->cap);
+  while (m->slot[i].k && m->slot[i].k != k) i = (i + 1) & (m->cap - 1);
+  return m->slot[i].k ? &m->slot[i] : NULL;
+}
+
 /* ---- state ---- */
 
 enum { WS_OFF, WS_INCR, WS_REBUILD };
@@ -129,7 +169,8 @@ struct wstats {
   char *user;         /* the user lexicon (store_words_text), its stamp */
   char lexsize[32];   /* the bundled lexicon's size */
   int state_written;  /* meta written by this run */
-  ws_map uni, bi;     /* the batch's changes: cnt and df deltas */
+  ws_map uni;         /* the batch's changes: cnt and df deltas */
+  ws_pmap bi;         /* the same for pairs of uni's words */
   int64_t tokens, docs;
   /* the merger thread: documents' counts queued by the writer, added to
   ** uni and bi in queue order (see "the merger" below) */
@@ -148,7 +189,8 @@ typedef struct ws_job {
 } ws_job;
 
 struct wstats_doc {
-  ws_map uni, bi;
+  ws_map uni;
+  ws_pmap bi; /* pairs of uni's words */
   int64_t tokens;
   int content; /* has a content block */
 };
@@ -162,8 +204,8 @@ typedef struct ws_tok {
   const char *text;
   size_t base;     /* offset of a span tokenized by syllables */
   size_t last_end; /* end of the previous token */
-  buf prev;        /* the previous token, empty after a break */
-  buf pair;        /* scratch: "w1\tw2" */
+  size_t prev;     /* the previous token's word (uni position + 1), 0
+                      after a break */
   int prev_stop;   /* the previous token is a stopword or a number */
   int any;         /* a token was seen in this block */
 } ws_tok;
@@ -176,24 +218,19 @@ static int stop_or_number(const wstats *w, const char *k, size_t n) {
 static void tok_add(ws_tok *t, const char *k, size_t n, size_t from,
                     size_t to) {
   if (n == 0) return;
-  if (t->any && text_clause_break(t->text, t->last_end, from))
-    buf_reset(&t->prev);
+  if (t->any && text_clause_break(t->text, t->last_end, from)) t->prev = 0;
   t->any = 1, t->last_end = to;
   t->c->tokens++;
   ws_ent *e = map_get(&t->c->uni, k, n);
-  if (!e->cnt++)
+  if (!e->cnt++) { /* new in this document */
     e->disp = arena_strndup(&t->c->uni.a, t->text + from, to - from);
-  int stop = stop_or_number(t->w, k, n);
-  if (t->prev.len && !t->prev_stop && !stop) {
-    buf_reset(&t->pair);
-    buf_add(&t->pair, t->prev.data, t->prev.len);
-    buf_addc(&t->pair, '\t');
-    buf_add(&t->pair, k, n);
-    map_get(&t->c->bi, t->pair.data, t->pair.len)->cnt++;
+    e->stop = stop_or_number(t->w, k, n);
   }
-  buf_reset(&t->prev);
-  buf_add(&t->prev, k, n);
-  t->prev_stop = stop;
+  size_t id = (size_t)(e - t->c->uni.ents);
+  if (t->prev && !t->prev_stop && !e->stop)
+    pmap_get(&t->c->bi, pair_key(t->prev - 1, id))->cnt++;
+  t->prev = id + 1;
+  t->prev_stop = e->stop;
 }
 
 /* fts_tokenize callback for a word counted by its syllables. */
@@ -243,11 +280,7 @@ static void count_block(const wstats *w, wstats_doc *c, const char *text,
                         size_t n) {
   ws_tok t = {.w = w, .c = c, .text = text};
   c->content = 1;
-  buf_init(&t.prev);
-  buf_init(&t.pair);
   if (n) seg_words_k(w->lex, text, n, on_word, &t);
-  buf_free(&t.prev);
-  buf_free(&t.pair);
 }
 
 /* The same for the block text[from..to) whose words, segmented with
@@ -257,8 +290,6 @@ static void count_seg(const wstats *w, wstats_doc *c, const char *text,
                       int from, int to, const fts_words *ws, int *next) {
   ws_tok t = {.w = w, .c = c, .text = text};
   c->content = 1;
-  buf_init(&t.prev);
-  buf_init(&t.pair);
   int i = *next;
   while (i < ws->n && ws->w[i].from < from) i++;
   for (; i < ws->n && ws->w[i].to <= to; i++) {
@@ -267,8 +298,6 @@ static void count_seg(const wstats *w, wstats_doc *c, const char *text,
              x->klen ? ws->keys + x->koff : NULL, (size_t)x->klen);
   }
   *next = i;
-  buf_free(&t.prev);
-  buf_free(&t.pair);
 }
 
 static int is_content(const char *kind) {
@@ -336,10 +365,32 @@ static int same_map(const ws_map *a, const ws_map *b) {
   return 1;
 }
 
+/* The position in b of a's word i (a and b: equal word maps). */
+static size_t same_word(const ws_map *a, const ws_map *b, size_t i) {
+  const ws_ent *e = &a->ents[i];
+  return (size_t)(map_find(b, e->key, e->len) - b->ents);
+}
+
+/* Do a's and b's pairs (of the words of equal maps ua and ub) agree? */
+static int same_pairs(const ws_pmap *a, const ws_map *ua, const ws_pmap *b,
+                      const ws_map *ub) {
+  if (a->n != b->n) return 0;
+  for (size_t i = 0; i < a->cap; i++) {
+    const ws_pent *e = &a->slot[i];
+    if (!e->k) continue;
+    size_t w1 = same_word(ua, ub, (e->k >> 32) - 1),
+           w2 = same_word(ua, ub, (e->k & 0xFFFFFFFFu) - 1);
+    const ws_pent *f = pmap_find(b, pair_key(w1, w2));
+    if (!f || f->cnt != e->cnt || f->df != e->df) return 0;
+  }
+  return 1;
+}
+
 int wstats_doc_same(const wstats_doc *a, const wstats_doc *b) {
   if (!a || !b) return a == b;
   return a->tokens == b->tokens && a->content == b->content &&
-         same_map(&a->uni, &b->uni) && same_map(&a->bi, &b->bi);
+         same_map(&a->uni, &b->uni) &&
+         same_pairs(&a->bi, &a->uni, &b->bi, &b->uni);
 }
 
 wstats_doc *wstats_count(const wstats *w, const doc *d) {
@@ -357,23 +408,65 @@ wstats_doc *wstats_count(const wstats *w, const doc *d) {
 void wstats_doc_free(wstats_doc *c) {
   if (!c) return;
   map_free(&c->uni);
-  map_free(&c->bi);
+  pmap_free(&c->bi);
   free(c);
 }
 
 /* ---- the batch ---- */
 
-/* Add the document counts c to the batch with sign +1 or -1. */
+#define AHEAD 8 /* probes whose memory is fetched ahead of use */
+
+/* Room in m for n more entries (no growth while they are added). */
+static void pmap_room(ws_pmap *m, size_t n) {
+  while ((m->n + n + 1) * 2 >= m->cap) pmap_grow(m);
+}
+
+/* Add c's words to the batch with sign; tr[i] gets where word i landed. */
+static void merge_words(wstats *w, const wstats_doc *c, int sign, size_t *tr) {
+  ws_map *m = &w->uni;
+  for (size_t i = 0; i < c->uni.n; i++) {
+    if (i + AHEAD < c->uni.n && m->cap)
+      __builtin_prefetch(&m->slot[c->uni.ents[i + AHEAD].h & (m->cap - 1)]);
+    const ws_ent *e = &c->uni.ents[i];
+    ws_ent *d = map_get_h(m, e->key, e->len, e->h);
+    d->cnt += sign * e->cnt, d->df += sign;
+    if (!d->disp && e->disp) d->disp = arena_strdup(&m->a, e->disp);
+    tr[i] = (size_t)(d - m->ents);
+  }
+}
+
+/* Add c's pairs to the batch with sign, their words' positions
+** translated by tr; each home slot is fetched AHEAD pairs before its
+** probe, so that the big table's cache misses overlap. */
+static void merge_pairs(wstats *w, const wstats_doc *c, int sign,
+                        const size_t *tr) {
+  ws_pent *v = xmalloc((c->bi.n + 1) * sizeof *v);
+  size_t n = 0;
+  for (size_t i = 0; i < c->bi.cap; i++) {
+    const ws_pent *e = &c->bi.slot[i];
+    if (e->k)
+      v[n++] = (ws_pent){
+          pair_key(tr[(e->k >> 32) - 1], tr[(e->k & 0xFFFFFFFFu) - 1]),
+          sign * e->cnt, sign};
+  }
+  pmap_room(&w->bi, n);
+  for (size_t i = 0; i < n; i++) {
+    if (i + AHEAD < n)
+      __builtin_prefetch(&w->bi.slot[pair_home(v[i + AHEAD].k, w->bi.cap)]);
+    ws_pent *d = pmap_get(&w->bi, v[i].k);
+    d->cnt += v[i].cnt, d->df += v[i].df;
+  }
+  free(v);
+}
+
+/* Add the document counts c to the batch with sign +1 or -1: its words
+** first, noting where each landed in the batch's map, then its pairs,
+** keyed by those positions. */
 static void merge(wstats *w, const wstats_doc *c, int sign) {
-  const ws_map *src[2] = {&c->uni, &c->bi};
-  ws_map *dst[2] = {&w->uni, &w->bi};
-  for (int m = 0; m < 2; m++)
-    for (size_t i = 0; i < src[m]->n; i++) {
-      const ws_ent *e = &src[m]->ents[i];
-      ws_ent *d = map_get_h(dst[m], e->key, e->len, e->h);
-      d->cnt += sign * e->cnt, d->df += sign;
-      if (!d->disp && e->disp) d->disp = arena_strdup(&dst[m]->a, e->disp);
-    }
+  size_t *tr = xmalloc((c->uni.n + 1) * sizeof *tr);
+  merge_words(w, c, sign, tr);
+  merge_pairs(w, c, sign, tr);
+  free(tr);
   w->tokens += sign * c->tokens;
   w->docs += sign * c->content;
 }
@@ -520,100 +613,6 @@ int wstats_sub(wstats *w, sqlite3 *db, int64_t id) {
   return 0;
 }
 
-/* An entry to sort: its key's first 8 bytes as a big-endian number (zero
-** padded; keys hold no NUL byte), so most comparisons are one integer
-** compare. */
-typedef struct ws_sortkey {
-  uint64_t pre;
-  ws_ent *e;
-} ws_sortkey;
-
-static int cmp_ent(const void *a, const void *b) {
-  const ws_sortkey *p = a, *q = b;
-  if (p->pre != q->pre) return p->pre < q->pre ? -1 : 1;
-  const ws_ent *x = p->e, *y = q->e;
-  size_t n = x->len < y->len ? x->len : y->len;
-  int c = memcmp(x->key, y->key, n);
-  return c ? c : (x->len > y->len) - (x->len < y->len);
-}
-
-static uint64_t prefix8(const char *k, size_t n) {
-  uint64_t v = 0;
-  for (size_t i = 0; i < 8; i++) v = v << 8 | (i < n ? (unsigned char)k[i] : 0);
-  return v;
-}
-
-/* The changed entries of m in key order (malloc'd; *n of them). */
-static ws_ent **sorted(const ws_map *m, size_t *n) {
-  ws_sortkey *k = xmalloc((m->n + 1) * sizeof *k);
-  *n = 0;
-  for (size_t i = 0; i < m->n; i++) {
-    ws_ent *e = &m->ents[i];
-    if (e->cnt || e->df) k[(*n)++] = (ws_sortkey){prefix8(e->key, e->len), e};
-  }
-  qsort(k, *n, sizeof *k, cmp_ent);
-  ws_ent **v = xmalloc((*n + 1) * sizeof *v);
-  for (size_t i = 0; i < *n; i++) v[i] = k[i].e;
-  free(k);
-  return v;
-}
-
-static const char *const up_sql[2] = {
-    "INSERT INTO word_stats(word, display, plain, count, docs) "
-    "VALUES(?1, ?3, ?4, ?5, ?6) ON CONFLICT(word) DO UPDATE SET "
-    "count = count + excluded.count, docs = docs + excluded.docs",
-    "INSERT INTO word_bigrams(w1, w2, count, docs) VALUES(?1, ?2, ?5, ?6) "
-    "ON CONFLICT(w1, w2) DO UPDATE SET count = count + excluded.count, "
-    "docs = docs + excluded.docs"};
-static const char *const del_sql[2] = {
-    "DELETE FROM word_stats WHERE word = ?1 AND count <= 0",
-    "DELETE FROM word_bigrams WHERE w1 = ?1 AND w2 = ?2 AND count <= 0"};
-
-/* Bind entry e (a word, or a pair "w1\tw2") to st's ?1..?6. */
-static void bind_ent(sqlite3_stmt *st, const ws_ent *e, int pair) {
-  const char *tab = pair ? memchr(e->key, '\t', e->len) : NULL;
-  size_t n1 = tab ? (size_t)(tab - e->key) : e->len;
-  sqlite3_bind_text(st, 1, e->key, (int)n1, SQLITE_STATIC);
-  if (tab)
-    sqlite3_bind_text(st, 2, tab + 1, (int)(e->len - n1 - 1), SQLITE_STATIC);
-  if (sqlite3_bind_parameter_count(st) < 3) return;
-  sqlite3_bind_text(st, 3, e->disp, -1, SQLITE_STATIC);
-  char *plain = NULL;
-  size_t pn = 0;
-  if (!pair && memchr(e->key, ' ', e->len))
-    plain = text_fold_alloc(e->key, e->len, TEXT_FOLD_ACCENTS, &pn);
-  if (plain)
-    sqlite3_bind_text(st, 4, plain, (int)pn, free);
-  else
-    sqlite3_bind_null(st, 4);
-  sqlite3_bind_int64(st, 5, e->cnt);
-  sqlite3_bind_int64(st, 6, e->df);
-}
-
-/* Write the changes of map m (0: words, 1: pairs). */
-static int flush_map(sqlite3 *db, const ws_map *m, int pair) {
-  sqlite3_stmt *up = NULL, *del = NULL;
-  int rc = sqlite3_prepare_v2(db, up_sql[pair], -1, &up, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2(db, del_sql[pair], -1, &del, NULL);
-  size_t n = 0;
-  ws_ent **v = rc == SQLITE_OK ? sorted(m, &n) : NULL;
-  for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {
-    bind_ent(up, v[i], pair);
-    rc = sqlite3_step(up) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-    sqlite3_reset(up);
-    if (rc == SQLITE_OK && v[i]->cnt < 0) { /* may have reached zero */
-      bind_ent(del, v[i], pair);
-      rc = sqlite3_step(del) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-      sqlite3_reset(del);
-    }
-  }
-  free(v);
-  sqlite3_finalize(up);
-  sqlite3_finalize(del);
-  return rc == SQLITE_OK ? 0 : -1;
-}
-
 static int exec(sqlite3 *db, const char *sql) {
   return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
@@ -656,11 +655,11 @@ int wstats_flush(wstats *w, sqlite3 *db) {
   drain(w);
   int rc = write_state(w, db);
   if (!rc && w->mode == WS_INCR)
-    rc = flush_map(db, &w->uni, 0) || flush_map(db, &w->bi, 1) ||
+    rc = wstats_write_maps(db, &w->uni, &w->bi) ||
          meta_add(db, "wordstats_tokens", w->tokens) ||
          meta_add(db, "wordstats_docs", w->docs);
   map_clear(&w->uni);
-  map_clear(&w->bi);
+  pmap_clear(&w->bi);
   w->tokens = w->docs = 0;
   return rc;
 }
@@ -749,7 +748,7 @@ void wstats_close(wstats *w) {
   seg_lex_free(w->own);
   map_free(&w->stop);
   map_free(&w->uni);
-  map_free(&w->bi);
+  pmap_free(&w->bi);
   free(w->user);
   free(w);
 }
