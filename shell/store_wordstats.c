@@ -117,6 +117,14 @@ static size_t pair_home(uint64_t k, size_t cap) {
   return (size_t)(k ^ k >> 29) & (cap - 1);
 }
 
+/* The slot of key k in slot[0..cap) (cap a power of two, some slot
+** empty): where k is, or the empty slot where it would go. */
+static size_t pair_probe(const ws_pent *slot, size_t cap, uint64_t k) {
+  size_t i = pair_home(k, cap);
+  while (slot[i].k && slot[i].k != k) i = (i + 1) & (cap - 1);
+  return i;
+}
+
 static void pmap_free(ws_pmap *m) {
   free(m->slot);
   memset(m, 0, sizeof *m);
@@ -132,9 +140,7 @@ static void pmap_grow(ws_pmap *m) {
   ws_pent *ns = xcalloc(ncap, sizeof *ns);
   for (size_t i = 0; i < m->cap; i++) {
     if (!m->slot[i].k) continue;
-    size_t j = pair_home(m->slot[i].k, ncap);
-    while (ns[j].k) j = (j + 1) & (ncap - 1);
-    ns[j] = m->slot[i];
+    ns[pair_probe(ns, ncap, m->slot[i].k)] = m->slot[i];
   }
   free(m->slot);
   m->slot = ns;
@@ -144,16 +150,14 @@ static void pmap_grow(ws_pmap *m) {
 /* The entry of pair key k (pair_key), created (zero counts) when new. */
 static ws_pent *pmap_get(ws_pmap *m, uint64_t k) {
   if ((m->n + 1) * 2 >= m->cap) pmap_grow(m);
-  size_t i = pair_home(k, m->cap);
-  while (m->slot[i].k && m->slot[i].k != k) i = (i + 1) & (m->cap - 1);
+  size_t i = pair_probe(m->slot, m->cap, k);
   if (!m->slot[i].k) m->slot[i].k = k, m->n++;
   return &m->slot[i];
 }
 
 static const ws_pent *pmap_find(const ws_pmap *m, uint64_t k) {
   if (!m->cap) return NULL;
-  size_t i = pair_home(k, m->cap);
-  while (m->slot[i].k && m->slot[i].k != k) i = (i + 1) & (m->cap - 1);
+  size_t i = pair_probe(m->slot, m->cap, k);
   return m->slot[i].k ? &m->slot[i] : NULL;
 }
 
