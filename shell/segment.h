@@ -22,6 +22,7 @@
 #define TINSH_SEGMENT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* What a word is; the callback gets one of these. */
 enum seg_kind {
@@ -87,6 +88,10 @@ void seg_lex_free(seg_lex *lex);
 size_t seg_lex_size(const seg_lex *lex);
 
 #define SEG_MAX_SYL 4
+
+/* The segmenter's hash of a key s[0..n) (8 bytes at a time, well mixed;
+** never 0): the lexicon's, and the word statistics' too. */
+uint64_t seg_hash(const char *s, size_t n);
 
 /*
 ** The lexicon key of a written word w[0..n) (a word span seg_words gave,
