@@ -132,13 +132,27 @@ int seg_words_k(const seg_lex *lex, const char *text, size_t n, seg_wordk_fn cb,
 ** are made without scanning it again.
 */
 #define SEG_SPAN_PARTS 1
+/*
+** The scan also folds each span once, code point by code point
+** (text_fold_pair; ASCII A-Z lowered), into the spans' fold buffer: its
+** case fold (what text_fold gives) at fold + fex, nex bytes, then its
+** accent fold, nst bytes, so that the segmenter's keys, the FTS tokens and
+** the word tokens all read the same folds. nex is -1 when the span was not
+** folded (a combining mark, an invalid byte, a code point beyond the
+** table, a span over SEG_FOLD_MAX bytes): its readers fold it themselves.
+*/
+#define SEG_FOLD_MAX 255
 typedef struct seg_span {
   size_t start, end;
   int flags;
+  int nex, nst;
+  size_t fex;
 } seg_span;
 typedef struct seg_spans {
   seg_span *v;
   size_t n, cap;
+  char *fold; /* the spans' folds, back to back */
+  size_t nfold, capfold;
 } seg_spans;
 /* Scan text[0..n) into *out (its previous spans dropped, memory reused). */
 void seg_spans_scan(const char *text, size_t n, seg_spans *out);

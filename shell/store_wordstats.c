@@ -255,15 +255,37 @@ static int tok_syl(void *ctx, int tflags, const char *tok, int ntok, int s,
 #define KEY_CAP 256 /* seg_key's limit: longer keys are counted by syllable */
 
 /*
+** Is s[0..n) plainly one syllable for fts_syllable (no ASCII byte but
+** letters, under 128 bytes, valid UTF-8)? fts_syllable's form of it is
+** then its case fold, the segmenter's key of it: both fold it code point
+** by code point when the fold table knows every one, else both fold the
+** whole syllable with utf8proc (text_fold; fts_fold_pair's slow path).
+*/
+static int plain_syllable(const char *s, size_t n) {
+  if (n == 0 || n >= 128) return 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return 0;
+  }
+  return text_utf8_valid(s, n);
+}
+
+/*
 ** One word text[from..to) of nsyl syllables and kind: a word of two or
 ** more syllables is one token, its key key[0..nkey) (the segmenter's: what
 ** seg_key gives for its bytes) when under seg_key's limit; a syllable or
-** a figure gives the syllable tokenizer's tokens.
+** a figure gives the syllable tokenizer's tokens: a plain syllable's
+** (plain_syllable) is its key, the others' a scan of their bytes.
 */
 static void tok_word(ws_tok *t, size_t from, size_t to, int nsyl, int kind,
                      const char *key, size_t nkey) {
   if (kind != SEG_NUMBER && nsyl >= 2 && nkey > 0 && nkey < KEY_CAP) {
     tok_add(t, key, nkey, from, to);
+    return;
+  }
+  if (kind != SEG_NUMBER && nsyl == 1 && nkey > 0 && nkey < 128 &&
+      plain_syllable(t->text + from, to - from)) {
+    tok_add(t, key, nkey, from, to); /* fts_syllable's answer, unfolded */
     return;
   }
   char syl[KEY_CAP];
