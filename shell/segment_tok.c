@@ -111,13 +111,24 @@ static void compound(const char *text, size_t n, size_t i, size_t *end,
     push_span(o, text, c.rs[k], c.re[k], 0);
 }
 
+/* Can a connector at text[e] join the token ending there to another
+** (text_compound_at's test before it looks further)? */
+static int may_join(const char *text, size_t n, size_t e) {
+  if (e + 1 >= n) return 0;
+  char c = text[e];
+  return c == '.' || c == ',' || c == '/' || c == '-';
+}
+
 void seg_spans_scan(const char *text, size_t n, seg_spans *out) {
   out->n = out->nfold = 0;
   size_t i = 0;
   text_tok t;
   while (text_tok_next(text, n, &i, &t)) {
     if (t.kind == TEXT_TOK_PUNCT) continue; /* a stray mark too */
-    compound(text, n, t.off, &i, out);
+    if (!may_join(text, n, i)) /* a lone token: its compound is itself */
+      push_span(out, text, t.off, i, 0);
+    else
+      compound(text, n, t.off, &i, out);
   }
 }
 
