@@ -6,6 +6,7 @@
 */
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -325,16 +326,69 @@ static int on_token(void *ctx, const char *fold, int nfold, size_t start,
   return 0;
 }
 
+/*
+** The decoder's arrays, kept per thread from one text to the next (five
+** texts a document, each a malloc and a free of five arrays before). A
+** decode inside a callback of another gets arrays of its own. Freed when
+** the thread ends.
+*/
+typedef struct arrays {
+  tok *t;
+  size_t tcap;
+  char *keys;
+  size_t kcap;
+  double *best;
+  int *blen, *bkind;
+  size_t dcap;
+} arrays;
+
+static pthread_key_t arrays_key;
+static pthread_once_t arrays_once = PTHREAD_ONCE_INIT;
+static _Thread_local int arrays_busy;
+
+static void arrays_free(arrays *a) {
+  free(a->t), free(a->keys), free(a->best), free(a->blen), free(a->bkind);
+  memset(a, 0, sizeof *a);
+}
+
+static void arrays_drop(void *p) {
+  arrays_free(p);
+  free(p);
+}
+
+static void arrays_init(void) {
+  pthread_key_create(&arrays_key, arrays_drop);
+}
+
+/* The calling thread's kept arrays (made on first use). */
+static arrays *thread_arrays(void) {
+  pthread_once(&arrays_once, arrays_init);
+  arrays *a = pthread_getspecific(arrays_key);
+  if (!a) {
+    a = xcalloc(1, sizeof *a);
+    pthread_setspecific(arrays_key, a);
+  }
+  return a;
+}
+
 /* Decode text[0..n) with d (its lexicon and callback set), reading the
 ** spans sp (NULL: scanning the text). */
 static int decode(dec *d, const char *text, size_t n, const seg_spans *sp) {
   if (!d->lex || !text || n == 0) return 0;
+  int outer = !arrays_busy;
+  arrays own = {0}, *a = outer ? thread_arrays() : &own;
+  arrays_busy = 1;
+  d->t = a->t, d->tcap = a->tcap, d->keys = a->keys, d->kcap = a->kcap;
+  d->best = a->best, d->blen = a->blen, d->bkind = a->bkind, d->dcap = a->dcap;
   d->text = text, d->n = n;
   cache_for(d->lex);
   int rc = sp ? seg_tokens_spans(text, sp, on_token, d)
               : seg_tokens(text, n, on_token, d);
   if (rc == 0) rc = flush(d);
-  free(d->t), free(d->keys), free(d->best), free(d->blen), free(d->bkind);
+  *a = (arrays){d->t,    d->tcap, d->keys,  d->kcap,
+                d->best, d->blen, d->bkind, d->dcap};
+  if (outer) arrays_busy = 0;
+  if (!outer || a->tcap > 4096 || a->kcap > (1u << 16)) arrays_free(a);
   return rc;
 }
 

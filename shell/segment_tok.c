@@ -9,6 +9,7 @@
 ** token spans can be kept (seg_spans_scan) so that the FTS tokenizer's
 ** document mode reads the same spans instead of scanning the text again.
 */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -151,10 +152,45 @@ int seg_tokens_spans(const char *text, const seg_spans *sp, seg_tok_fn cb,
   return rc;
 }
 
+/*
+** seg_tokens' spans: one set per thread, kept from call to call (the
+** extractors call it for many short texts: a malloc and a free each time
+** cost more than the scan). A call from inside a callback of another
+** (seg_key in a word callback) uses a set of its own. The thread's set is
+** freed when the thread ends.
+*/
+static pthread_key_t spans_key;
+static pthread_once_t spans_once = PTHREAD_ONCE_INIT;
+static _Thread_local int spans_busy;
+
+static void spans_drop(void *p) {
+  seg_spans_free(p);
+  free(p);
+}
+
+static void spans_init(void) {
+  pthread_key_create(&spans_key, spans_drop);
+}
+
+/* The calling thread's spans (made on first use). */
+static seg_spans *thread_spans(void) {
+  pthread_once(&spans_once, spans_init);
+  seg_spans *sp = pthread_getspecific(spans_key);
+  if (!sp) {
+    sp = xcalloc(1, sizeof *sp);
+    pthread_setspecific(spans_key, sp);
+  }
+  return sp;
+}
+
 int seg_tokens(const char *text, size_t n, seg_tok_fn cb, void *ctx) {
-  seg_spans sp = {0};
-  seg_spans_scan(text, n, &sp);
-  int rc = seg_tokens_spans(text, &sp, cb, ctx);
-  seg_spans_free(&sp);
+  seg_spans own = {0}, *sp = spans_busy ? &own : thread_spans();
+  int outer = !spans_busy;
+  spans_busy = 1;
+  seg_spans_scan(text, n, sp);
+  int rc = seg_tokens_spans(text, sp, cb, ctx);
+  if (outer) spans_busy = 0;
+  if (sp == &own || sp->cap > (1u << 16) || sp->capfold > (1u << 20))
+    seg_spans_free(sp); /* a big text's buffers are not kept */
   return rc;
 }
