@@ -24,7 +24,7 @@
 ** hash alone. An overlay's answers depend on its base too: the cache
 ** is tagged with the generations of both.
 */
-#define CACHE_SLOTS 4096
+#define CACHE_SLOTS 16384
 
 typedef struct cache_slot {
   uint64_t h; /* seg_hash of the key; 0 = empty */
@@ -65,7 +65,7 @@ typedef struct tok {
   size_t koff;       /* folded form at keys + koff */
   int klen;
   int title;   /* written capitalised: upper case first, then lower case */
-  int init;    /* first word of a sentence or line */
+  int init;    /* capitalised and first word of a sentence or line */
   seg_hit hit; /* what the lexicon says of the syllable alone */
   uint64_t h2; /* hash of its key and the next syllable's (flush sets it) */
 } tok;
@@ -304,7 +304,7 @@ static void push(dec *d, const char *fold, int nfold, size_t start,
   memcpy(d->keys + d->klen, fold, (size_t)nfold);
   d->klen += (size_t)nfold;
   t->title = is_title(d->text + start, end - start);
-  t->init = starts_sentence(d->text, start);
+  t->init = t->title && starts_sentence(d->text, start); /* read if title */
   t->hit = lookup(d->lex, fold, (size_t)nfold);
 }
 

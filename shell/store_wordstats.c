@@ -108,10 +108,16 @@ static ws_ent *map_get(ws_map *m, const char *k, size_t n) {
   return map_get_h(m, k, n, key_hash(k, n));
 }
 
-static ws_ent *map_find(const ws_map *m, const char *k, size_t n) {
+/* The entry of key k[0..n) of hash h, or NULL. */
+static ws_ent *map_find_h(const ws_map *m, const char *k, size_t n,
+                          uint64_t h) {
   if (!m->cap) return NULL;
-  uint64_t v = *map_slot(m, k, n, key_hash(k, n));
+  uint64_t v = *map_slot(m, k, n, h);
   return v ? &m->ents[(v & 0xFFFFFFFFu) - 1] : NULL;
+}
+
+static ws_ent *map_find(const ws_map *m, const char *k, size_t n) {
+  return map_find_h(m, k, n, key_hash(k, n));
 }
 
 static uint64_t pair_key(size_t w1, size_t w2) {
@@ -220,8 +226,10 @@ typedef struct ws_tok {
   int any;         /* a token was seen in this block */
 } ws_tok;
 
-static int stop_or_number(const wstats *w, const char *k, size_t n) {
-  return text_is_number(k, n) || map_find(&w->stop, k, n) != NULL;
+/* Is key k[0..n) (hash h) a stopword or a number? */
+static int stop_or_number(const wstats *w, const char *k, size_t n,
+                          uint64_t h) {
+  return text_is_number(k, n) || map_find_h(&w->stop, k, n, h) != NULL;
 }
 
 /* One token of the block: counted, and paired with the one before it. */
@@ -232,9 +240,9 @@ static void tok_add(ws_tok *t, const char *k, size_t n, size_t from,
   t->any = 1, t->last_end = to;
   t->c->tokens++;
   ws_ent *e = map_get(&t->c->uni, k, n);
-  if (!e->cnt++) { /* new in this document */
+  if (!e->cnt++) { /* new in this document: its hash serves the stop list */
     e->disp = arena_strndup(&t->c->uni.a, t->text + from, to - from);
-    e->stop = stop_or_number(t->w, k, n);
+    e->stop = stop_or_number(t->w, k, n, e->h);
   }
   size_t id = (size_t)(e - t->c->uni.ents);
   if (t->prev && !t->prev_stop && !e->stop)
