@@ -90,10 +90,10 @@ typedef struct dec {
 /* Is s[0..n) written capitalised (first letter upper, no other upper)? */
 static int is_title(const char *s, size_t n) {
   int32_t cp;
-  size_t i = (size_t)text_utf8_decode(s, n, &cp);
+  size_t i = (size_t)text_decode(s, n, &cp);
   if (cp < 0 || !text_is_upper(cp)) return 0;
   while (i < n) {
-    i += (size_t)text_utf8_decode(s + i, n - i, &cp);
+    i += (size_t)text_decode(s + i, n - i, &cp);
     if (cp >= 0 && text_is_upper(cp)) return 0;
   }
   return 1;
