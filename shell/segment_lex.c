@@ -97,13 +97,8 @@ static seg_entry *slot_of(const seg_lex *lex, const char *key, size_t n,
   }
 }
 
-/* Room for n more entries at most half full: the table rehashed once
-** into a big enough power of two (or made). */
-static void reserve(seg_lex *lex, size_t n) {
-  seg_img_own(lex);
-  size_t cap = lex->cap ? lex->cap : 1024;
-  while (2 * (lex->n + n) > cap) cap *= 2;
-  if (cap == lex->cap) return;
+/* Move lex's entries into a new table of cap slots (a power of two). */
+static void rehash(seg_lex *lex, size_t cap) {
   size_t oldcap = lex->cap;
   seg_entry *old = lex->slots;
   lex->cap = cap;
@@ -115,6 +110,27 @@ static void reserve(seg_lex *lex, size_t n) {
     lex->slots[j] = old[i];
   }
   free(old);
+}
+
+/* Room for n more entries at most half full: the table rehashed once
+** into a big enough power of two (or made). */
+static void reserve(seg_lex *lex, size_t n) {
+  seg_img_own(lex);
+  size_t cap = lex->cap ? lex->cap : 1024;
+  while (2 * (lex->n + n) > cap) cap *= 2;
+  if (cap != lex->cap) rehash(lex, cap);
+}
+
+/*
+** Once loaded, the smallest table at most half full: loading reserves
+** for every line of the word files, and the finished table is read at
+** every syllable of every text, so a denser one (half the megabytes of
+** slots) keeps more of it in the caches.
+*/
+static void shrink(seg_lex *lex) {
+  size_t cap = 1024;
+  while (2 * lex->n > cap) cap *= 2;
+  if (cap < lex->cap) rehash(lex, cap);
 }
 
 /* The entry of key, made (with no flags) when it is not there. */
@@ -438,6 +454,7 @@ static seg_lex *build_lex(src_file *v, size_t n, int *got) {
     }
     if (words) counts_to_lp(lex), set_constants(lex);
   }
+  shrink(lex);
   return lex;
 }
 
