@@ -20,7 +20,7 @@
 
 /* A multi-syllable word found by the segmenter: bytes [from, to). */
 typedef struct wspan {
-  int from, to;
+  int from, to, nsyl;
 } wspan;
 
 /* fts_tokenize in document mode: the words, the caller's callback, and
@@ -32,6 +32,8 @@ typedef struct wctx {
   wspan *w;
   int nw, wi;
   const wspan *pending;
+  const seg_spans *sp; /* the text's spans and their folds, or NULL */
+  size_t si, psi;      /* the span at the current position, at pending's */
 } wctx;
 
 /* Keep key[0..n) in o's key buffer; its offset. */
@@ -45,8 +47,8 @@ static int keep_key(fts_words *o, const char *key, size_t n) {
   return (int)(o->nkeys - n);
 }
 
-/* seg_words_k callback: every word, in text order, with the key of a
-** word of two or more syllables. */
+/* seg_words_k callback: every word, in text order, with its key (but a
+** number's). */
 static int collect_word(void *ctx, size_t from, size_t to, int nsyl, int kind,
                         const char *key, size_t nkey) {
   fts_words *o = ctx;
@@ -54,7 +56,7 @@ static int collect_word(void *ctx, size_t from, size_t to, int nsyl, int kind,
     o->cap = o->cap ? o->cap * 2 : 256;
     o->w = xrealloc(o->w, (size_t)o->cap * sizeof *o->w);
   }
-  int keyed = nsyl >= 2 && kind != SEG_NUMBER && nkey < (1u << 20);
+  int keyed = kind != SEG_NUMBER && nkey < (1u << 20);
   o->w[o->n++] = (fts_word){(int)from,
                             (int)to,
                             nsyl,
@@ -95,7 +97,7 @@ static wspan *word_spans(const fts_words *ws, int *nw) {
     const fts_word *w = &ws->w[i];
     if (w->nsyl < 2 || w->kind == SEG_NUMBER) continue;
     if (!v) v = xmalloc((size_t)(ws->n - i) * sizeof *v);
-    v[(*nw)++] = (wspan){w->from, w->to};
+    v[(*nw)++] = (wspan){w->from, w->to, w->nsyl};
   }
   return v;
 }
@@ -109,16 +111,46 @@ static void join_key(char *k, int n) {
 #define WORD_KEY_MAX 512 /* longer words (never seen) get no word token */
 
 /*
+** Both keys of w joined from the folds of its syllables, the spans
+** x->sp->v[x->psi...] (one space between them, as fts_fold_pair would fold
+** the word's bytes): 0, or -1 when a syllable was not folded. Lengths 0
+** when a key does not fit WORD_KEY_MAX, as fts_fold_pair gives.
+*/
+static int join_folds(const wctx *x, const wspan *w, char *st, int *ns,
+                      char *ex, int *ne) {
+  const seg_spans *sp = x->sp;
+  if (!sp || x->psi + (size_t)w->nsyl > sp->n ||
+      (int)sp->v[x->psi].start != w->from)
+    return -1;
+  int a = 0, b = 0, over = 0;
+  for (int k = 0; k < w->nsyl; k++) {
+    const seg_span *v = &sp->v[x->psi + (size_t)k];
+    if (v->nex < 0) return -1;
+    over |=
+        a + !!k + v->nex >= WORD_KEY_MAX || b + !!k + v->nst >= WORD_KEY_MAX;
+    if (over) continue; /* no key, but every syllable must be folded */
+    if (k) ex[a++] = st[b++] = FTS_WORD_JOIN;
+    memcpy(ex + a, sp->fold + v->fex, (size_t)v->nex);
+    memcpy(st + b, sp->fold + v->fex + v->nex, (size_t)v->nst);
+    a += v->nex, b += v->nst;
+  }
+  *ne = over ? 0 : a, *ns = over ? 0 : b;
+  return 0;
+}
+
+/*
 ** Emit the word tokens of w (stripped key, then the exact key when it
 ** differs), colocated with its first syllable.
 */
 static int emit_word(wctx *x, const wspan *w) {
   char st[WORD_KEY_MAX], ex[WORD_KEY_MAX];
   int ns, ne; /* one pass for both keys; invalid UTF-8: no key */
-  fts_fold_pair(x->text + w->from, w->to - w->from, st, &ns, ex, &ne,
-                WORD_KEY_MAX);
-  join_key(st, ns);
-  join_key(ex, ne);
+  if (join_folds(x, w, st, &ns, ex, &ne) != 0) {
+    fts_fold_pair(x->text + w->from, w->to - w->from, st, &ns, ex, &ne,
+                  WORD_KEY_MAX);
+    join_key(st, ns);
+    join_key(ex, ne);
+  }
   int rc = 0;
   if (ns) rc = x->cb(x->ctx, FTS_COLOCATED, st, ns, w->from, w->to);
   if (rc == 0 && ne && (ne != ns || memcmp(ex, st, (size_t)ne) != 0))
@@ -143,6 +175,10 @@ static int word_token(void *ctx, int tflags, const char *tok, int ntok,
     int rc = p ? emit_word(x, p) : 0;
     if (rc) return rc;
     x->pending = word_at(x, start);
+    if (x->pending && x->sp) { /* its first syllable's span */
+      while (x->si < x->sp->n && (int)x->sp->v[x->si].start < start) x->si++;
+      x->psi = x->si;
+    }
   }
   return x->cb(x->ctx, tflags, tok, ntok, start, end);
 }
@@ -158,7 +194,7 @@ static int doc_scan(const char *text, int n, const seg_spans *sp,
 /* fts_tokenize_seg, reading the spans sp when not NULL. */
 static int tokenize_words(const char *text, int n, const seg_spans *sp,
                           const fts_words *ws, fts_token_fn cb, void *ctx) {
-  wctx x = {.text = text, .cb = cb, .ctx = ctx};
+  wctx x = {.text = text, .cb = cb, .ctx = ctx, .sp = sp};
   x.w = word_spans(ws, &x.nw);
   if (x.nw == 0) return doc_scan(text, n, sp, cb, ctx);
   int rc = doc_scan(text, n, sp, word_token, &x);

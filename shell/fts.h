@@ -170,9 +170,10 @@ void fts_tokens_free(fts_tokens *t);
 
 /* The segmenter's words of a text, all of them in text order: bytes
 ** [from, to), nsyl syllables, kind an enum seg_kind (segment.h); a word
-** of two or more syllables also has its lexicon key (what seg_key gives
-** for its bytes, read off the segmenter's own pass) at keys + koff, klen
-** bytes (klen 0 for the other words). */
+** that is not a number also has its lexicon key (what seg_key gives for
+** the bytes of a word of two or more syllables; a syllable's case fold,
+** text_fold's; read off the segmenter's own pass) at keys + koff, klen
+** bytes (klen 0 for a number). */
 typedef struct fts_word {
   int from, to, nsyl, kind;
   int koff, klen;

@@ -156,6 +156,17 @@ typedef struct scan {
   tbuf ex, st;
 } scan;
 
+/* Document mode: the tokens of text[s..e) of folds ex[0..nex) and
+** st[0..nst): the stripped one, then the exact one when it differs. */
+static int emit_doc(scan *sc, int fl, const char *ex, int nex, const char *st,
+                    int nst, int s, int e) {
+  if (nst == 0) return 0;
+  int rc = sc->cb(sc->ctx, fl, st, nst, s, e);
+  if (rc == 0 && (nex != nst || memcmp(ex, st, (size_t)nex) != 0))
+    rc = sc->cb(sc->ctx, FTS_COLOCATED, ex, nex, s, e);
+  return rc;
+}
+
 /* Emit one word text[s..e) in the scanner's mode. */
 static int emit(scan *sc, int s, int e, int colocated) {
   norm_token(sc->text + s, e - s, &sc->ex, &sc->st);
@@ -163,12 +174,7 @@ static int emit(scan *sc, int s, int e, int colocated) {
   if (sc->mode == FTS_QUERY) {
     return sc->ex.len ? sc->cb(sc->ctx, fl, sc->ex.p, sc->ex.len, s, e) : 0;
   }
-  if (sc->st.len == 0) return 0;
-  int rc = sc->cb(sc->ctx, fl, sc->st.p, sc->st.len, s, e);
-  if (rc == 0 && (sc->ex.len != sc->st.len ||
-                  memcmp(sc->ex.p, sc->st.p, (size_t)sc->ex.len) != 0))
-    rc = sc->cb(sc->ctx, FTS_COLOCATED, sc->ex.p, sc->ex.len, s, e);
-  return rc;
+  return emit_doc(sc, fl, sc->ex.p, sc->ex.len, sc->st.p, sc->st.len, s, e);
 }
 
 /*
@@ -263,8 +269,13 @@ int fts_scan_spans(const char *text, int n, const seg_spans *sp,
   tb_init(&sc.st);
   int rc = 0;
   for (size_t k = 0; k < sp->n && rc == 0; k++) {
-    int s = (int)sp->v[k].start, e = (int)sp->v[k].end;
-    rc = emit(&sc, s, e, 0); /* a token, or a number compound whole */
+    const seg_span *v = &sp->v[k];
+    int s = (int)v->start, e = (int)v->end;
+    if (v->nex >= 0) /* folded by the scan, as norm_token would */
+      rc = emit_doc(&sc, 0, sp->fold + v->fex, v->nex,
+                    sp->fold + v->fex + v->nex, v->nst, s, e);
+    else
+      rc = emit(&sc, s, e, 0); /* a token, or a number compound whole */
     if (rc == 0 && (sp->v[k].flags & SEG_SPAN_PARTS))
       rc = emit_parts(&sc, s, e);
   }

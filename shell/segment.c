@@ -6,6 +6,7 @@
 */
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,7 +24,7 @@
 ** hash alone. An overlay's answers depend on its base too: the cache
 ** is tagged with the generations of both.
 */
-#define CACHE_SLOTS 4096
+#define CACHE_SLOTS 16384
 
 typedef struct cache_slot {
   uint64_t h; /* seg_hash of the key; 0 = empty */
@@ -64,7 +65,7 @@ typedef struct tok {
   size_t koff;       /* folded form at keys + koff */
   int klen;
   int title;   /* written capitalised: upper case first, then lower case */
-  int init;    /* first word of a sentence or line */
+  int init;    /* capitalised and first word of a sentence or line */
   seg_hit hit; /* what the lexicon says of the syllable alone */
   uint64_t h2; /* hash of its key and the next syllable's (flush sets it) */
 } tok;
@@ -89,10 +90,10 @@ typedef struct dec {
 /* Is s[0..n) written capitalised (first letter upper, no other upper)? */
 static int is_title(const char *s, size_t n) {
   int32_t cp;
-  size_t i = (size_t)text_utf8_decode(s, n, &cp);
+  size_t i = (size_t)text_decode(s, n, &cp);
   if (cp < 0 || !text_is_upper(cp)) return 0;
   while (i < n) {
-    i += (size_t)text_utf8_decode(s + i, n - i, &cp);
+    i += (size_t)text_decode(s + i, n - i, &cp);
     if (cp >= 0 && text_is_upper(cp)) return 0;
   }
   return 1;
@@ -303,7 +304,7 @@ static void push(dec *d, const char *fold, int nfold, size_t start,
   memcpy(d->keys + d->klen, fold, (size_t)nfold);
   d->klen += (size_t)nfold;
   t->title = is_title(d->text + start, end - start);
-  t->init = starts_sentence(d->text, start);
+  t->init = t->title && starts_sentence(d->text, start); /* read if title */
   t->hit = lookup(d->lex, fold, (size_t)nfold);
 }
 
@@ -325,16 +326,69 @@ static int on_token(void *ctx, const char *fold, int nfold, size_t start,
   return 0;
 }
 
+/*
+** The decoder's arrays, kept per thread from one text to the next (five
+** texts a document, each a malloc and a free of five arrays before). A
+** decode inside a callback of another gets arrays of its own. Freed when
+** the thread ends.
+*/
+typedef struct arrays {
+  tok *t;
+  size_t tcap;
+  char *keys;
+  size_t kcap;
+  double *best;
+  int *blen, *bkind;
+  size_t dcap;
+} arrays;
+
+static pthread_key_t arrays_key;
+static pthread_once_t arrays_once = PTHREAD_ONCE_INIT;
+static _Thread_local int arrays_busy;
+
+static void arrays_free(arrays *a) {
+  free(a->t), free(a->keys), free(a->best), free(a->blen), free(a->bkind);
+  memset(a, 0, sizeof *a);
+}
+
+static void arrays_drop(void *p) {
+  arrays_free(p);
+  free(p);
+}
+
+static void arrays_init(void) {
+  pthread_key_create(&arrays_key, arrays_drop);
+}
+
+/* The calling thread's kept arrays (made on first use). */
+static arrays *thread_arrays(void) {
+  pthread_once(&arrays_once, arrays_init);
+  arrays *a = pthread_getspecific(arrays_key);
+  if (!a) {
+    a = xcalloc(1, sizeof *a);
+    pthread_setspecific(arrays_key, a);
+  }
+  return a;
+}
+
 /* Decode text[0..n) with d (its lexicon and callback set), reading the
 ** spans sp (NULL: scanning the text). */
 static int decode(dec *d, const char *text, size_t n, const seg_spans *sp) {
   if (!d->lex || !text || n == 0) return 0;
+  int outer = !arrays_busy;
+  arrays own = {0}, *a = outer ? thread_arrays() : &own;
+  arrays_busy = 1;
+  d->t = a->t, d->tcap = a->tcap, d->keys = a->keys, d->kcap = a->kcap;
+  d->best = a->best, d->blen = a->blen, d->bkind = a->bkind, d->dcap = a->dcap;
   d->text = text, d->n = n;
   cache_for(d->lex);
   int rc = sp ? seg_tokens_spans(text, sp, on_token, d)
               : seg_tokens(text, n, on_token, d);
   if (rc == 0) rc = flush(d);
-  free(d->t), free(d->keys), free(d->best), free(d->blen), free(d->bkind);
+  *a = (arrays){d->t,    d->tcap, d->keys,  d->kcap,
+                d->best, d->blen, d->bkind, d->dcap};
+  if (outer) arrays_busy = 0;
+  if (!outer || a->tcap > 4096 || a->kcap > (1u << 16)) arrays_free(a);
   return rc;
 }
 

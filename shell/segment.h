@@ -22,6 +22,7 @@
 #define TINSH_SEGMENT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* What a word is; the callback gets one of these. */
 enum seg_kind {
@@ -88,6 +89,10 @@ size_t seg_lex_size(const seg_lex *lex);
 
 #define SEG_MAX_SYL 4
 
+/* The segmenter's hash of a key s[0..n) (8 bytes at a time, well mixed;
+** never 0): the lexicon's, and the word statistics' too. */
+uint64_t seg_hash(const char *s, size_t n);
+
 /*
 ** The lexicon key of a written word w[0..n) (a word span seg_words gave,
 ** or a user's word): its syllables folded (NFC, lower case) and joined by
@@ -127,13 +132,27 @@ int seg_words_k(const seg_lex *lex, const char *text, size_t n, seg_wordk_fn cb,
 ** are made without scanning it again.
 */
 #define SEG_SPAN_PARTS 1
+/*
+** The scan also folds each span once, code point by code point
+** (text_fold_pair; ASCII A-Z lowered), into the spans' fold buffer: its
+** case fold (what text_fold gives) at fold + fex, nex bytes, then its
+** accent fold, nst bytes, so that the segmenter's keys, the FTS tokens and
+** the word tokens all read the same folds. nex is -1 when the span was not
+** folded (a combining mark, an invalid byte, a code point beyond the
+** table, a span over SEG_FOLD_MAX bytes): its readers fold it themselves.
+*/
+#define SEG_FOLD_MAX 255
 typedef struct seg_span {
   size_t start, end;
   int flags;
+  int nex, nst;
+  size_t fex;
 } seg_span;
 typedef struct seg_spans {
   seg_span *v;
   size_t n, cap;
+  char *fold; /* the spans' folds, back to back */
+  size_t nfold, capfold;
 } seg_spans;
 /* Scan text[0..n) into *out (its previous spans dropped, memory reused). */
 void seg_spans_scan(const char *text, size_t n, seg_spans *out);

@@ -57,12 +57,22 @@ int seg_img_save(const seg_lex *lex, uint64_t src, int nfiles,
   h.lp_name = lex->lp_name, h.lp_proper = lex->lp_proper;
   h.lp_user = lex->lp_user;
   memcpy(head, &h, sizeof h);
-  FILE *f = fopen(path, "wb");
+  /* written beside it, then renamed over it: a process that has the old
+  ** image mapped keeps reading it (rewriting it in place would cut the
+  ** file under its mapping: SIGBUS) */
+  char tmp[4096];
+  if (snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid()) >=
+      (int)sizeof tmp)
+    return -1;
+  FILE *f = fopen(tmp, "wb");
   if (!f) return -1;
   int rc = put(f, head, sizeof head) | put(f, lex->filter, FILTER_BYTES) |
            put(f, lex->slots, lex->cap * sizeof *lex->slots) |
            put(f, lex->keys, lex->klen);
-  return fclose(f) != 0 ? -1 : rc;
+  if (fclose(f) != 0) rc = -1;
+  if (rc == 0 && rename(tmp, path) != 0) rc = -1;
+  if (rc != 0) remove(tmp);
+  return rc;
 }
 
 /* Map path whole (private, writable pages copied on write); NULL when it

@@ -55,7 +55,6 @@ typedef struct seg_hit {
   float lp;  /* log-probability when SEG_F_WORD */
 } seg_hit;
 
-uint64_t seg_hash(const char *s, size_t n);
 /* Start loading what seg_lex_find(lex, ..., h) will read (lex's and its
 ** bases' filter words and home slots) into the CPU cache. */
 void seg_lex_prefetch(const seg_lex *lex, uint64_t h);

@@ -23,6 +23,31 @@
 #define KEY_MAX 256 /* longest folded key kept (bytes) */
 
 /*
+** The last n < 8 bytes of a key as one little-endian word (what a memcpy
+** of them into a zeroed word gives on a little-endian machine), read with
+** fixed-size loads instead of a call to memcpy: two overlapping 4-byte
+** loads for 4 to 7 bytes, three single bytes below.
+*/
+static inline uint64_t tail_word(const char *s, size_t n) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  const unsigned char *u = (const unsigned char *)s;
+  if (n >= 4) {
+    uint32_t lo, hi;
+    memcpy(&lo, s, 4);
+    memcpy(&hi, s + n - 4, 4);
+    return lo | (uint64_t)hi << (8 * (n - 4));
+  }
+  if (n == 0) return 0;
+  return (uint64_t)u[0] | (uint64_t)u[n / 2] << (8 * (n / 2)) |
+         (uint64_t)u[n - 1] << (8 * (n - 1));
+#else
+  uint64_t w = 0;
+  memcpy(&w, s, n);
+  return w;
+#endif
+}
+
+/*
 ** Hash of a key: 8 bytes at a time, multiplied and mixed (keys are
 ** short: one to four syllables). Never 0 (0 marks an empty slot).
 */
@@ -35,8 +60,7 @@ uint64_t seg_hash(const char *s, size_t n) {
     h ^= h >> 32;
     s += 8, n -= 8;
   }
-  uint64_t w = 0;
-  memcpy(&w, s, n);
+  uint64_t w = tail_word(s, n);
   h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
   h ^= h >> 29;
   h *= 0xFF51AFD7ED558CCDull; /* low bits pick a slot: mix the high ones in */
@@ -73,13 +97,8 @@ static seg_entry *slot_of(const seg_lex *lex, const char *key, size_t n,
   }
 }
 
-/* Room for n more entries at most half full: the table rehashed once
-** into a big enough power of two (or made). */
-static void reserve(seg_lex *lex, size_t n) {
-  seg_img_own(lex);
-  size_t cap = lex->cap ? lex->cap : 1024;
-  while (2 * (lex->n + n) > cap) cap *= 2;
-  if (cap == lex->cap) return;
+/* Move lex's entries into a new table of cap slots (a power of two). */
+static void rehash(seg_lex *lex, size_t cap) {
   size_t oldcap = lex->cap;
   seg_entry *old = lex->slots;
   lex->cap = cap;
@@ -91,6 +110,27 @@ static void reserve(seg_lex *lex, size_t n) {
     lex->slots[j] = old[i];
   }
   free(old);
+}
+
+/* Room for n more entries at most half full: the table rehashed once
+** into a big enough power of two (or made). */
+static void reserve(seg_lex *lex, size_t n) {
+  seg_img_own(lex);
+  size_t cap = lex->cap ? lex->cap : 1024;
+  while (2 * (lex->n + n) > cap) cap *= 2;
+  if (cap != lex->cap) rehash(lex, cap);
+}
+
+/*
+** Once loaded, the smallest table at most half full: loading reserves
+** for every line of the word files, and the finished table is read at
+** every syllable of every text, so a denser one (half the megabytes of
+** slots) keeps more of it in the caches.
+*/
+static void shrink(seg_lex *lex) {
+  size_t cap = 1024;
+  while (2 * lex->n > cap) cap *= 2;
+  if (cap < lex->cap) rehash(lex, cap);
 }
 
 /* The entry of key, made (with no flags) when it is not there. */
@@ -414,6 +454,7 @@ static seg_lex *build_lex(src_file *v, size_t n, int *got) {
     }
     if (words) counts_to_lp(lex), set_constants(lex);
   }
+  shrink(lex);
   return lex;
 }
 

@@ -9,7 +9,9 @@
 ** token spans can be kept (seg_spans_scan) so that the FTS tokenizer's
 ** document mode reads the same spans instead of scanning the text again.
 */
+#include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "segment_int.h"
 #include "text.h"
@@ -29,12 +31,69 @@ static int emit(const char *text, size_t s, size_t e, seg_tok_fn cb,
   return rc;
 }
 
-static void push_span(seg_spans *o, size_t s, size_t e, int parts) {
+/* Append cp's UTF-8 at o (room for 4 bytes); returns its length. */
+static inline int put_utf8(char *o, int32_t cp) {
+  if (cp < 0x80) return o[0] = (char)cp, 1;
+  if (cp < 0x800) {
+    o[0] = (char)(0xC0 | (cp >> 6)), o[1] = (char)(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  return text_utf8_encode(cp, o);
+}
+
+/*
+** Both folds of s[0..n) code point by code point: the case fold into ex,
+** the accent fold into st (4 * n bytes each); their lengths through *nex
+** and *nst. Returns 0, or -1 when a code point needs the whole-string
+** fold (an invalid byte, a combining mark, beyond the fold table).
+*/
+static int fold_pair(const char *s, size_t n, char *ex, int *nex, char *st,
+                     int *nst) {
+  int a = 0, b = 0;
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+      ex[a++] = st[b++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      i++;
+      continue;
+    }
+    int32_t cp, f, t;
+    i += (size_t)text_decode(s + i, n - i, &cp);
+    if (!text_fold_pair(cp, &f, &t)) return -1;
+    a += put_utf8(ex + a, f), b += put_utf8(st + b, t);
+  }
+  *nex = a, *nst = b;
+  return 0;
+}
+
+/* Fold span v (of text) into o's fold buffer; nex -1 when it cannot be. */
+static void fold_span(seg_spans *o, const char *text, seg_span *v) {
+  size_t n = v->end - v->start;
+  v->nex = v->nst = -1, v->fex = o->nfold;
+  if (n == 0 || n > SEG_FOLD_MAX) return;
+  if (o->nfold + 8 * n > o->capfold) {
+    o->capfold = (o->capfold + 8 * n) * 2;
+    o->fold = xrealloc(o->fold, o->capfold);
+  }
+  char st[4 * SEG_FOLD_MAX], *ex = o->fold + o->nfold;
+  int nex, nst;
+  if (fold_pair(text + v->start, n, ex, &nex, st, &nst) != 0 ||
+      nex > SEG_FOLD_MAX)
+    return;
+  memcpy(ex + nex, st, (size_t)nst);
+  v->nex = nex, v->nst = nst;
+  o->nfold += (size_t)(nex + nst);
+}
+
+static void push_span(seg_spans *o, const char *text, size_t s, size_t e,
+                      int parts) {
   if (o->n == o->cap) {
     o->cap = o->cap ? o->cap * 2 : 256;
     o->v = xrealloc(o->v, o->cap * sizeof *o->v);
   }
-  o->v[o->n++] = (seg_span){s, e, parts};
+  seg_span *v = &o->v[o->n++];
+  *v = (seg_span){.start = s, .end = e, .flags = parts};
+  fold_span(o, text, v);
 }
 
 /* The tokens of the compound at text[i]: whole when it holds a digit (with
@@ -46,40 +105,92 @@ static void compound(const char *text, size_t n, size_t i, size_t *end,
   text_compound_at(text, n, i, &c);
   *end = c.end;
   if (c.nrun == 1 || (c.digits && c.nrun <= TEXT_COMPOUND_MAX)) {
-    push_span(o, i, c.end, c.nrun > 1 && c.split ? SEG_SPAN_PARTS : 0);
+    push_span(o, text, i, c.end, c.nrun > 1 && c.split ? SEG_SPAN_PARTS : 0);
     return;
   }
   for (int k = 0; k < c.nrun && k < TEXT_COMPOUND_MAX; k++)
-    push_span(o, c.rs[k], c.re[k], 0);
+    push_span(o, text, c.rs[k], c.re[k], 0);
+}
+
+/* Can a connector at text[e] join the token ending there to another
+** (text_compound_at's test before it looks further)? */
+static int may_join(const char *text, size_t n, size_t e) {
+  if (e + 1 >= n) return 0;
+  char c = text[e];
+  return c == '.' || c == ',' || c == '/' || c == '-';
 }
 
 void seg_spans_scan(const char *text, size_t n, seg_spans *out) {
-  out->n = 0;
+  out->n = out->nfold = 0;
   size_t i = 0;
   text_tok t;
   while (text_tok_next(text, n, &i, &t)) {
     if (t.kind == TEXT_TOK_PUNCT) continue; /* a stray mark too */
-    compound(text, n, t.off, &i, out);
+    if (!may_join(text, n, i)) /* a lone token: its compound is itself */
+      push_span(out, text, t.off, i, 0);
+    else
+      compound(text, n, t.off, &i, out);
   }
 }
 
 void seg_spans_free(seg_spans *s) {
   free(s->v);
-  s->v = NULL, s->n = s->cap = 0;
+  free(s->fold);
+  memset(s, 0, sizeof *s);
 }
 
 int seg_tokens_spans(const char *text, const seg_spans *sp, seg_tok_fn cb,
                      void *ctx) {
   int rc = 0;
-  for (size_t k = 0; k < sp->n && rc == 0; k++)
-    rc = emit(text, sp->v[k].start, sp->v[k].end, cb, ctx);
+  for (size_t k = 0; k < sp->n && rc == 0; k++) {
+    const seg_span *v = &sp->v[k];
+    if (v->nex > 0) /* folded by the scan: text_fold's own result */
+      rc = cb(ctx, sp->fold + v->fex, v->nex, v->start, v->end);
+    else
+      rc = emit(text, v->start, v->end, cb, ctx);
+  }
   return rc;
 }
 
+/*
+** seg_tokens' spans: one set per thread, kept from call to call (the
+** extractors call it for many short texts: a malloc and a free each time
+** cost more than the scan). A call from inside a callback of another
+** (seg_key in a word callback) uses a set of its own. The thread's set is
+** freed when the thread ends.
+*/
+static pthread_key_t spans_key;
+static pthread_once_t spans_once = PTHREAD_ONCE_INIT;
+static _Thread_local int spans_busy;
+
+static void spans_drop(void *p) {
+  seg_spans_free(p);
+  free(p);
+}
+
+static void spans_init(void) {
+  pthread_key_create(&spans_key, spans_drop);
+}
+
+/* The calling thread's spans (made on first use). */
+static seg_spans *thread_spans(void) {
+  pthread_once(&spans_once, spans_init);
+  seg_spans *sp = pthread_getspecific(spans_key);
+  if (!sp) {
+    sp = xcalloc(1, sizeof *sp);
+    pthread_setspecific(spans_key, sp);
+  }
+  return sp;
+}
+
 int seg_tokens(const char *text, size_t n, seg_tok_fn cb, void *ctx) {
-  seg_spans sp = {0};
-  seg_spans_scan(text, n, &sp);
-  int rc = seg_tokens_spans(text, &sp, cb, ctx);
-  seg_spans_free(&sp);
+  seg_spans own = {0}, *sp = spans_busy ? &own : thread_spans();
+  int outer = !spans_busy;
+  spans_busy = 1;
+  seg_spans_scan(text, n, sp);
+  int rc = seg_tokens_spans(text, sp, cb, ctx);
+  if (outer) spans_busy = 0;
+  if (sp == &own || sp->cap > (1u << 16) || sp->capfold > (1u << 20))
+    seg_spans_free(sp); /* a big text's buffers are not kept */
   return rc;
 }

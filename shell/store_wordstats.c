@@ -98,14 +98,26 @@ static ws_ent *map_get_h(ws_map *m, const char *k, size_t n, uint64_t h) {
   return e;
 }
 
+/* The hash of every map key: seg_hash, 8 bytes at a time (keys are
+** words of a few syllables; a byte-at-a-time hash cost twice as much). */
+static uint64_t key_hash(const char *k, size_t n) {
+  return seg_hash(k, n);
+}
+
 static ws_ent *map_get(ws_map *m, const char *k, size_t n) {
-  return map_get_h(m, k, n, util_hash64(k, n));
+  return map_get_h(m, k, n, key_hash(k, n));
+}
+
+/* The entry of key k[0..n) of hash h, or NULL. */
+static ws_ent *map_find_h(const ws_map *m, const char *k, size_t n,
+                          uint64_t h) {
+  if (!m->cap) return NULL;
+  uint64_t v = *map_slot(m, k, n, h);
+  return v ? &m->ents[(v & 0xFFFFFFFFu) - 1] : NULL;
 }
 
 static ws_ent *map_find(const ws_map *m, const char *k, size_t n) {
-  if (!m->cap) return NULL;
-  uint64_t v = *map_slot(m, k, n, util_hash64(k, n));
-  return v ? &m->ents[(v & 0xFFFFFFFFu) - 1] : NULL;
+  return map_find_h(m, k, n, key_hash(k, n));
 }
 
 static uint64_t pair_key(size_t w1, size_t w2) {
@@ -214,8 +226,10 @@ typedef struct ws_tok {
   int any;         /* a token was seen in this block */
 } ws_tok;
 
-static int stop_or_number(const wstats *w, const char *k, size_t n) {
-  return text_is_number(k, n) || map_find(&w->stop, k, n) != NULL;
+/* Is key k[0..n) (hash h) a stopword or a number? */
+static int stop_or_number(const wstats *w, const char *k, size_t n,
+                          uint64_t h) {
+  return text_is_number(k, n) || map_find_h(&w->stop, k, n, h) != NULL;
 }
 
 /* One token of the block: counted, and paired with the one before it. */
@@ -226,9 +240,9 @@ static void tok_add(ws_tok *t, const char *k, size_t n, size_t from,
   t->any = 1, t->last_end = to;
   t->c->tokens++;
   ws_ent *e = map_get(&t->c->uni, k, n);
-  if (!e->cnt++) { /* new in this document */
+  if (!e->cnt++) { /* new in this document: its hash serves the stop list */
     e->disp = arena_strndup(&t->c->uni.a, t->text + from, to - from);
-    e->stop = stop_or_number(t->w, k, n);
+    e->stop = stop_or_number(t->w, k, n, e->h);
   }
   size_t id = (size_t)(e - t->c->uni.ents);
   if (t->prev && !t->prev_stop && !e->stop)
@@ -249,15 +263,37 @@ static int tok_syl(void *ctx, int tflags, const char *tok, int ntok, int s,
 #define KEY_CAP 256 /* seg_key's limit: longer keys are counted by syllable */
 
 /*
+** Is s[0..n) plainly one syllable for fts_syllable (no ASCII byte but
+** letters, under 128 bytes, valid UTF-8)? fts_syllable's form of it is
+** then its case fold, the segmenter's key of it: both fold it code point
+** by code point when the fold table knows every one, else both fold the
+** whole syllable with utf8proc (text_fold; fts_fold_pair's slow path).
+*/
+static int plain_syllable(const char *s, size_t n) {
+  if (n == 0 || n >= 128) return 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return 0;
+  }
+  return text_utf8_valid(s, n);
+}
+
+/*
 ** One word text[from..to) of nsyl syllables and kind: a word of two or
 ** more syllables is one token, its key key[0..nkey) (the segmenter's: what
 ** seg_key gives for its bytes) when under seg_key's limit; a syllable or
-** a figure gives the syllable tokenizer's tokens.
+** a figure gives the syllable tokenizer's tokens: a plain syllable's
+** (plain_syllable) is its key, the others' a scan of their bytes.
 */
 static void tok_word(ws_tok *t, size_t from, size_t to, int nsyl, int kind,
                      const char *key, size_t nkey) {
   if (kind != SEG_NUMBER && nsyl >= 2 && nkey > 0 && nkey < KEY_CAP) {
     tok_add(t, key, nkey, from, to);
+    return;
+  }
+  if (kind != SEG_NUMBER && nsyl == 1 && nkey > 0 && nkey < 128 &&
+      plain_syllable(t->text + from, to - from)) {
+    tok_add(t, key, nkey, from, to); /* fts_syllable's answer, unfolded */
     return;
   }
   char syl[KEY_CAP];
