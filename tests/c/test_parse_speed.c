@@ -11,7 +11,14 @@
 **     three-byte letters, stray continuation bytes, cut sequences, digits
 **     and punctuation, at every alignment) have the ends and flags of a
 **     per-code-point reference.
-**  2. the JSON writer copies a string it wrote for the same column just
+**  2. text_bad_syllables looks whole only at the words whose last bytes
+**     (two table loads: the final consonants, then the vowel before them)
+**     may break a spelling rule: the same counts as text_bad_syllables_ref
+**     (every word looked at whole) with every code point below U+0250 and
+**     of U+1E00..U+1EFF as the vowel before every final (upper case and
+**     punctuation too), every pair of bytes ending a word, and random
+**     words of Vietnamese letters, stray and cut sequences.
+**  3. the JSON writer copies a string it wrote for the same column just
 **     before (the figures of one sentence share its copy) instead of
 **     escaping it again: a document whose figures share one sentence with
 **     quotes, backslashes, controls and an invalid byte gives the JSON of
@@ -26,6 +33,7 @@
 #include "doc.h"
 #include "fact_schema.h"
 #include "text.h"
+#include "text_int.h"
 #include "util.h"
 
 static uint64_t rng = 0x2545F4914F6CDD1Dull;
@@ -171,7 +179,89 @@ static void test_run_scanner(void) {
   buf_free(&b);
 }
 
-/* ---- 2. the JSON writer ---- */
+/* ---- 2. the impossible-syllable count ---- */
+
+/* Count s with text_bad_syllables and its reference; mismatches. */
+static int bad_mismatch(const buf *b, size_t *fired) {
+  size_t seen, rseen;
+  size_t got = text_bad_syllables(b->data, b->len, NULL, 0, &seen);
+  size_t ref = text_bad_syllables_ref(b->data, b->len, &rseen);
+  *fired += got;
+  return got != ref || seen != rseen;
+}
+
+static void test_bad_filter(void) {
+  static const char *const fin[] = {"",  "c",  "p",  "t",  "ch", "nh", "ng",
+                                    "m", "n",  "ck", "th", "T",  "NG", "Ch",
+                                    "i", "c,", "t.", "g",  "h",  "nG"};
+  static const char *const head[] = {"",  "kh", "\xc4\x91", "ng",
+                                     "x", "b",  "\xc6\xb0", "qu"};
+  buf b;
+  buf_init(&b);
+  int bad = 0;
+  size_t fired = 0;
+  /* every code point below U+1F00 as the vowel before every final */
+  for (int32_t cp = 0x41; cp < 0x1F00; cp++) {
+    if (cp == 0x250) cp = 0x1E00;
+    char e[4];
+    int k = text_utf8_encode(cp, e);
+    buf_reset(&b);
+    for (size_t f = 0; f < sizeof fin / sizeof *fin; f++) {
+      buf_adds(&b, head[(size_t)cp % (sizeof head / sizeof *head)]);
+      buf_add(&b, e, (size_t)k);
+      buf_adds(&b, fin[f]);
+      buf_adds(&b, (size_t)cp % 3 ? " " : "  ");
+    }
+    bad += bad_mismatch(&b, &fired);
+  }
+  /* every pair of bytes at a word's end, after a vowel or a consonant */
+  for (unsigned y = 1; y < 256; y++) {
+    buf_reset(&b);
+    for (unsigned x = 1; x < 256; x++) {
+      if (x == ' ' || y == ' ') continue;
+      buf_adds(&b, x & 1 ? "h\xe1\xbb\x8d" : "t\xc3\xb4");
+      buf_addc(&b, (char)y), buf_addc(&b, (char)x), buf_addc(&b, ' ');
+    }
+    bad += bad_mismatch(&b, &fired);
+  }
+  /* random words of Vietnamese letters and stray bytes */
+  static const char *const bits[] = {"c",
+                                     "h",
+                                     "n",
+                                     "g",
+                                     "t",
+                                     "a",
+                                     "\xc6\xa1",
+                                     "\xe1\xbb\x8b",
+                                     "\xc4\x83",
+                                     "\xc3\xa2",
+                                     "\xe1\xba\xa5",
+                                     "\xe1\xbb\x9d",
+                                     "\x80",
+                                     "\xe1",
+                                     "\xbb",
+                                     ",",
+                                     "\xc3",
+                                     "\xe1\xba",
+                                     "o",
+                                     "\xc6\xb0"};
+  for (int r = 0; r < 20000; r++) {
+    buf_reset(&b);
+    int nw = 1 + (int)rnd(8);
+    for (int w = 0; w < nw; w++) {
+      int m = 1 + (int)rnd(6);
+      for (int i = 0; i < m; i++)
+        buf_adds(&b, bits[rnd(sizeof bits / sizeof *bits)]);
+      buf_addc(&b, ' ');
+    }
+    bad += bad_mismatch(&b, &fired);
+  }
+  CHECK(bad == 0);
+  CHECK(fired > 0); /* impossible syllables were met */
+  buf_free(&b);
+}
+
+/* ---- 3. the JSON writer ---- */
 
 /* A document of three figures (texts "5", "6", "7") in one sentence:
 ** shared (one copy) or not. */
@@ -223,6 +313,7 @@ static void test_json_repeat(void) {
 int main(void) {
   printf("test_parse_speed: speed shortcuts against their slow paths\n");
   test_run_scanner();
+  test_bad_filter();
   test_json_repeat();
   return check_done();
 }
