@@ -61,17 +61,19 @@ static inline size_t plain_run8(const unsigned char *u, int *dig, int *end) {
   return cut;
 }
 
-/* The run of word characters from s[i], whose first code point has class
-** bits c: sets t->flags and returns the run's end. The flags are gathered
+/* The run of word characters from s[i], whose first code point (k0 bytes,
+** a word character) has class bits c: sets t->flags and returns the run's
+** end. The flags are gathered
 ** without a branch per code point: the OR of every class, the letter
 ** count and whether a letter that is not upper case was met. Once such a
 ** letter was met, only digits can still change the flags: plain_run8
 ** then passes eight bytes a step. */
-static size_t scan_run(const char *s, size_t n, size_t i, unsigned c,
+static size_t scan_run(const char *s, size_t n, size_t i, unsigned c, int k0,
                        text_tok *t) {
-  unsigned f = (c & TEXT_UPPER) ? TEXT_TOKF_UPPER : 0, all = 0, notup = 0;
-  int letters = 0, k;
-  for (;;) {
+  unsigned f = (c & TEXT_UPPER) ? TEXT_TOKF_UPPER : 0, all = c;
+  unsigned notup = (c & (TEXT_LETTER | TEXT_UPPER)) == TEXT_LETTER;
+  int letters = (int)(c & TEXT_LETTER), k;
+  for (i += (size_t)k0;;) {
     if (notup && i + 8 <= n) {
       int dig, end;
       size_t m = plain_run8((const unsigned char *)s + i, &dig, &end);
@@ -104,7 +106,7 @@ static inline size_t tok_at(const char *s, size_t n, size_t i, int32_t cp,
   t->off = i, t->cp = cp, t->flags = 0;
   if ((c & TEXT_WORD) && !(c & TEXT_MARK)) {
     t->kind = (c & TEXT_DIGIT) ? TEXT_TOK_NUMBER : TEXT_TOK_WORD;
-    size_t e = scan_run(s, n, i, c, t);
+    size_t e = scan_run(s, n, i, c, k, t);
     t->len = e - i;
     return e;
   }
