@@ -18,7 +18,12 @@
 **     of U+1E00..U+1EFF as the vowel before every final (upper case and
 **     punctuation too), every pair of bytes ending a word, and random
 **     words of Vietnamese letters, stray and cut sequences.
-**  3. the JSON writer copies a string it wrote for the same column just
+**  3. the normaliser's eight-byte pass takes a space that ends its eight
+**     bytes when the byte after it is printable: text_normalize equals
+**     text_normalize_ref with a space at every offset followed by DEL,
+**     controls, a second space, '&', letters, marks, stray bytes or the
+**     end of the text.
+**  4. the JSON writer copies a string it wrote for the same column just
 **     before (the figures of one sentence share its copy) instead of
 **     escaping it again: a document whose figures share one sentence with
 **     quotes, backslashes, controls and an invalid byte gives the JSON of
@@ -261,7 +266,46 @@ static void test_bad_filter(void) {
   buf_free(&b);
 }
 
-/* ---- 3. the JSON writer ---- */
+/* ---- 3. the normaliser's space at a word's end ---- */
+
+/* text_normalize and text_normalize_ref give the same text and counts. */
+static int norm_differs(const char *s, size_t n) {
+  size_t a, b;
+  text_stats sa, sb;
+  char *x = text_normalize(s, n, &a, &sa),
+       *y = text_normalize_ref(s, n, &b, &sb);
+  int d = a != b || memcmp(x, y, a) != 0 ||
+          sa.bad_syllables != sb.bad_syllables ||
+          sa.viet_syllables != sb.viet_syllables || sa.invalid != sb.invalid;
+  free(x), free(y);
+  return d;
+}
+
+static void test_norm_space(void) {
+  static const char *const after[] = {
+      "a",    " ",        "\x7f",     "\x01",         "\t",
+      "\n",   "&",        "\xc3\xa0", "\xe2\x80\x9c", "\xc2\xa0",
+      "\x80", "\xcc\x81", ""};
+  buf b;
+  buf_init(&b);
+  int bad = 0;
+  for (size_t k = 0; k < sizeof after / sizeof *after; k++)
+    for (int pre = 1; pre < 24; pre++) { /* the space at every offset */
+      buf_reset(&b);
+      for (int p = 0; p < pre; p++) buf_adds(&b, p % 5 == 4 ? "\xc6\xb0" : "n");
+      buf_addc(&b, ' ');
+      buf_adds(&b, after[k]);
+      buf_adds(&b,
+               "hanh ph\xc3\xba"
+               "c xyz");
+      bad += norm_differs(b.data, b.len);
+      bad += norm_differs(b.data, (size_t)pre + 1); /* the text ends there */
+    }
+  CHECK(bad == 0);
+  buf_free(&b);
+}
+
+/* ---- 4. the JSON writer ---- */
 
 /* A document of three figures (texts "5", "6", "7") in one sentence:
 ** shared (one copy) or not. */
@@ -314,6 +358,7 @@ int main(void) {
   printf("test_parse_speed: speed shortcuts against their slow paths\n");
   test_run_scanner();
   test_bad_filter();
+  test_norm_space();
   test_json_repeat();
   return check_done();
 }
