@@ -70,10 +70,21 @@ static void jstr(buf *b, const char *s) {
     buf_adds(b, "null");
 }
 
+/* `,"k":` (without the comma when first). Keys are the model's own
+** names (ASCII letters and '_', checked by test_doc_json): written as
+** they are, not escaped. */
 static void jkey(buf *b, const char *k, int first) {
-  if (!first) buf_addc(b, ',');
-  buf_add_json_str(b, k, strlen(k));
-  buf_addc(b, ':');
+  size_t n = strlen(k);
+  buf_reserve(b, n + 4);
+  char *p = b->data + b->len;
+  if (!first) *p++ = ',';
+  *p++ = '"';
+  memcpy(p, k, n);
+  p += n;
+  *p++ = '"';
+  *p++ = ':';
+  b->len = (size_t)(p - b->data);
+  b->data[b->len] = '\0';
 }
 
 /* An integer in decimal, as "%lld" prints it (without printf). */
@@ -127,11 +138,37 @@ static void json_blocks(const doc *d, buf *b) {
   buf_addc(b, ']');
 }
 
+#define JLAST_COLS 32 /* columns with a cache of their own (more: shared) */
+
+/* The last string jstr_again wrote for one column: where its JSON form
+** sits in b. */
+typedef struct jlast {
+  const char *s;
+  size_t off, len;
+} jlast;
+
+/*
+** jstr, but a string at the same address as the last one given for the
+** column (the figures of one sentence share its arena copy) is copied
+** from its escaped form in b rather than escaped again.
+*/
+static void jstr_again(buf *b, const char *s, jlast *last) {
+  if (s && s == last->s) {
+    buf_reserve(b, last->len);
+    buf_add(b, b->data + last->off, last->len);
+    return;
+  }
+  size_t off = b->len;
+  jstr(b, s);
+  if (s) last->s = s, last->off = off, last->len = b->len - off;
+}
+
 /* The JSON value of column c of item p. */
-static void json_field(buf *b, const void *p, const fact_column *c) {
+static void json_field(buf *b, const void *p, const fact_column *c,
+                       jlast *last) {
   switch (c->type) {
     case FT_STR:
-      jstr(b, *FACT_FIELD(p, c, char *));
+      jstr_again(b, *FACT_FIELD(p, c, char *), last);
       break;
     case FT_NUM:
       jnum(b, *FACT_FIELD(p, c, double));
@@ -163,12 +200,13 @@ static void json_field(buf *b, const void *p, const fact_column *c) {
 /* The JSON list of kind k: objects of the columns that have a JSON key,
 ** or bare strings. */
 static void json_kind(const doc *d, const fact_kind *k, buf *b) {
+  jlast last[JLAST_COLS] = {{NULL, 0, 0}};
   buf_addc(b, '[');
   for (size_t i = 0; i < fact_count(d, k); i++) {
     const void *p = fact_item(d, k, i);
     if (i) buf_addc(b, ',');
     if (k->bare) {
-      json_field(b, p, &k->cols[0]);
+      json_field(b, p, &k->cols[0], &last[0]);
       continue;
     }
     int first = 1;
@@ -176,7 +214,7 @@ static void json_kind(const doc *d, const fact_kind *k, buf *b) {
     for (size_t c = 0; c < k->ncols; c++) {
       if (!k->cols[c].json) continue;
       jkey(b, k->cols[c].json, first), first = 0;
-      json_field(b, p, &k->cols[c]);
+      json_field(b, p, &k->cols[c], &last[c % JLAST_COLS]);
     }
     buf_addc(b, '}');
   }

@@ -123,17 +123,20 @@ static int unit_at(const xsent *x, size_t j, int mult, int *duration) {
   const lex_entry *e = NULL;
   int k = xt_lookup(x, j, &x->x->lx->units, &e);
   unsigned lower = TF_UPPER | TF_CAPS | TF_DIGITS;
-  int w = k || !(t->flags & lower) ? word_at(x, j, lower) : 1;
-  if (k && w > k && (unit_kind(e, "money") || unit_kind(e, "count")))
-    return w; /* "đồng chí", "đồng bào": a noun, not the money unit */
-  if (k && unit_kind(e, "stop")) return -1;
-  if (k) *duration = unit_kind(e, "duration");
-  if (k) return k;
+  if (k) { /* the segmenter is asked only when its word can win */
+    if (unit_kind(e, "money") || unit_kind(e, "count")) {
+      int w = word_at(x, j, lower);
+      if (w > k) return w; /* "đồng chí", "đồng bào": a noun, not money */
+    }
+    if (unit_kind(e, "stop")) return -1;
+    *duration = unit_kind(e, "duration");
+    return k;
+  }
   int tw = mult ? titled_unit(x, j) : 0;
   if (tw > 0) return tw;
   if (t->flags & lower) return 0;
   if (in_list(x, j, &ws_not_unit)) return 0;
-  return w;
+  return word_at(x, j, lower);
 }
 
 /* Extend a unit with "/người/năm" parts glued by '/'. */

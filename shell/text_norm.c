@@ -441,13 +441,16 @@ static size_t parse_entity(const char *s, size_t n, size_t i, int32_t *cp) {
 }
 
 /* The bytes of w that fast_run refuses outright (0x80 in each): C0
-** controls, DEL, '&', a space next to a space or last in the word, and
-** bytes >= 0x80 that are neither continuation bytes nor the leads it
-** takes (C3..C6, E1). */
-static inline uint64_t fast_refused(uint64_t w, uint64_t cont, uint64_t lead) {
+** controls, DEL, '&', a space next to a space, a space last in the word
+** unless next_ok (the byte after the word is printable: not a space, a
+** control or DEL), and bytes >= 0x80 that are neither continuation bytes
+** nor the leads it takes (C3..C6, E1). */
+static inline uint64_t fast_refused(uint64_t w, uint64_t cont, uint64_t lead,
+                                    int next_ok) {
   uint64_t sp = util_byte_eq(w, 0xFF, ' ');
+  uint64_t last = next_ok ? 0 : sp & 0x80ull << 56;
   return util_byte_eq(w, 0xE0, 0x00) | util_byte_eq(w, 0xFF, 0x7F) |
-         util_byte_eq(w, 0xFF, '&') | (sp & sp << 8) | (sp & 0x80ull << 56) |
+         util_byte_eq(w, 0xFF, '&') | (sp & sp << 8) | last |
          (util_byte_eq(w, 0x80, 0x80) & ~(cont | lead));
 }
 
@@ -480,7 +483,8 @@ static size_t fast_words(const unsigned char *u, size_t j, size_t n) {
     uint64_t need =
         l2 << 8 | l3 << 8 | l3 << 16 | p2 >> 56 | p3 >> 56 | p3 >> 48;
     uint64_t e1b = (l3 << 8 | p3 >> 56) & ~util_byte_eq(w, 0xFE, 0xBA);
-    if (fast_refused(w, cont, l2 | l3) || need != cont || e1b ||
+    int next_ok = j + 8 < n && u[j + 8] > ' ' && u[j + 8] != 0x7F;
+    if (fast_refused(w, cont, l2 | l3, next_ok) || need != cont || e1b ||
         !fast_c3(w, c3, pc3))
       break;
     p2 = l2, p3 = l3, pc3 = c3;

@@ -4,6 +4,7 @@
 ** table load per code point; ASCII is decoded inline.
 */
 #include "text.h"
+#include "util.h"
 
 /* Class bits of the code point at s[i] (0 past the end); its length. */
 static inline unsigned class_at(const char *s, size_t n, size_t i, int *len) {
@@ -13,15 +14,74 @@ static inline unsigned class_at(const char *s, size_t n, size_t i, int *len) {
   return text_class(cp);
 }
 
-/* The run of word characters from s[i], whose first code point has class
-** bits c: sets t->flags and returns the run's end. The flags are gathered
+/* 0x80 in each byte of w that is an ASCII byte in lo..hi (1 <= lo <= hi
+** < 0x80), 0 in the others (no carry crosses a byte). */
+static inline uint64_t ascii_in(uint64_t w, unsigned lo, unsigned hi) {
+  const uint64_t hb = UTIL_ONES * 0x80, t = w & (UTIL_ONES * 0x7F);
+  uint64_t ge = (t + UTIL_ONES * (0x80 - lo)) & hb;
+  uint64_t gt = (t + UTIL_ONES * (0x7F - hi)) & hb;
+  return ge & ~gt & ~w & hb;
+}
+
+/*
+** How many of the 8 bytes at u (a code point starts at u[0]) are whole,
+** valid code points that are word characters of these kinds: ASCII
+** letters and digits, two-byte letters led by C3 (but × and ÷), C4, C5 or
+** C6 (U+00C0..U+01BF), marks led by CC (U+0300..U+033F) and three-byte
+** letters E1 B8..BB xx (U+1E00..U+1EFF, all of Vietnamese's). *dig: a
+** digit among them; *end: an ASCII byte that is no letter or digit (never
+** a word character) comes right after them, so the run ends there. The
+** letters' case is not looked at: scan_run asks only once the run holds a
+** letter that is not upper case, when case no longer changes its flags.
+*/
+static inline size_t plain_run8(const unsigned char *u, int *dig, int *end) {
+  const uint64_t hb = UTIL_ONES * 0x80;
+  uint64_t w = util_load8(u);
+  uint64_t alpha = ascii_in(w | UTIL_ONES * 0x20, 'a', 'z');
+  uint64_t digit = ascii_in(w, '0', '9');
+  uint64_t cont = util_byte_eq(w, 0xC0, 0x80);
+  uint64_t c3 = util_byte_eq(w, 0xFF, 0xC3);
+  uint64_t l2 = c3 | util_byte_eq(w, 0xFE, 0xC4) | util_byte_eq(w, 0xFF, 0xC6) |
+                util_byte_eq(w, 0xFF, 0xCC);
+  uint64_t l3 = util_byte_eq(w, 0xFF, 0xE1) & util_byte_eq(w, 0xFC, 0xB8) >> 8;
+  uint64_t sign =
+      c3 & (util_byte_eq(w, 0xFF, 0x97) | util_byte_eq(w, 0xFF, 0xB7)) >> 8;
+  uint64_t need = (l2 | l3) << 8 | l3 << 16; /* where a continuation must be */
+  uint64_t bad =
+      (~(alpha | digit | cont | l2 | l3) & hb) | (need ^ cont) | sign;
+  size_t p = bad ? (size_t)__builtin_ctzll(bad) >> 3 : 8, cut = p;
+  /* a sequence still open before p is not whole: stop at its lead */
+  if (cut >= 1 && ((l2 | l3) >> (8 * cut - 1) & 1))
+    cut--;
+  else if (cut >= 2 && (l3 >> (8 * cut - 9) & 1))
+    cut -= 2;
+  uint64_t keep = cut == 8 ? ~0ull : (1ull << (8 * cut)) - 1;
+  *dig = (digit & keep) != 0;
+  *end = cut == p && p < 8 && !(u[p] & 0x80);
+  return cut;
+}
+
+/* The run of word characters from s[i], whose first code point (k0 bytes,
+** a word character) has class bits c: sets t->flags and returns the run's
+** end. The flags are gathered
 ** without a branch per code point: the OR of every class, the letter
-** count and whether a letter that is not upper case was met. */
-static size_t scan_run(const char *s, size_t n, size_t i, unsigned c,
+** count and whether a letter that is not upper case was met. Once such a
+** letter was met, only digits can still change the flags: plain_run8
+** then passes eight bytes a step. */
+static size_t scan_run(const char *s, size_t n, size_t i, unsigned c, int k0,
                        text_tok *t) {
-  unsigned f = (c & TEXT_UPPER) ? TEXT_TOKF_UPPER : 0, all = 0, notup = 0;
-  int letters = 0, k;
-  for (;;) {
+  unsigned f = (c & TEXT_UPPER) ? TEXT_TOKF_UPPER : 0, all = c;
+  unsigned notup = (c & (TEXT_LETTER | TEXT_UPPER)) == TEXT_LETTER;
+  int letters = (int)(c & TEXT_LETTER), k;
+  for (i += (size_t)k0;;) {
+    if (notup && i + 8 <= n) {
+      int dig, end;
+      size_t m = plain_run8((const unsigned char *)s + i, &dig, &end);
+      i += m;
+      if (dig) all |= TEXT_DIGIT;
+      if (end) break;
+      if (m == 8) continue;
+    }
     if (i < n && (unsigned char)s[i] < 0x80)
       c = text_ascii_class_[(unsigned char)s[i]], k = 1;
     else
@@ -46,7 +106,7 @@ static inline size_t tok_at(const char *s, size_t n, size_t i, int32_t cp,
   t->off = i, t->cp = cp, t->flags = 0;
   if ((c & TEXT_WORD) && !(c & TEXT_MARK)) {
     t->kind = (c & TEXT_DIGIT) ? TEXT_TOK_NUMBER : TEXT_TOK_WORD;
-    size_t e = scan_run(s, n, i, c, t);
+    size_t e = scan_run(s, n, i, c, k, t);
     t->len = e - i;
     return e;
   }

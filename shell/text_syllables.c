@@ -1,0 +1,464 @@
+/*
+** text_syllables.c — legacy-font damage inside Unicode text: the
+** impossible-syllable count (text_bad_syllables, text_int.h). Glyphs of a
+** TCVN3/VNI font substituted inside Unicode text spell syllables that
+** Vietnamese never writes ("cơng" for "công", "phịng" for "phòng").
+*/
+#include <pthread.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "text.h"
+#include "text_int.h"
+#include "util.h"
+
+/* Is c an ASCII letter? */
+static int ascii_letter(int32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Vowel classes: a ă â e ê i o ô ơ u ư y. */
+enum { V_A, V_AW, V_AA, V_E, V_EE, V_I, V_O, V_OO, V_OW, V_U, V_UW, V_Y };
+
+/*
+** The vowel class and tone (0 none, 1 acute, 2 grave, 3 hook, 4 tilde,
+** 5 dot) of a non-ASCII letter, or -1 when it is no Vietnamese vowel.
+** U+1EA0..U+1EF9 come in upper/lower pairs: one entry per pair; Latin-1
+** by lower-case code point from 0xE0 ('-': none).
+*/
+static inline int viet_vowel(int32_t cp, int *tone) {
+  static const char bv[] = "aacccccbbbbbdddeeeeeffgghhhhhiiiiijjkkkkkllll";
+  static const char bt[] = "531234512345534123453553123451234553123452534";
+  static const char lv[] = "aaca----dde-ff----gghg---jj--l--";
+  static const char lt[] = "2140----210-21----2104---21--1--";
+  if (cp >= 0x1EA0 && cp <= 0x1EF9) {
+    *tone = bt[(cp - 0x1EA0) / 2] - '0';
+    return bv[(cp - 0x1EA0) / 2] - 'a';
+  }
+  if (cp >= 0xC0 && cp <= 0xFF) {
+    int k = (cp | 0x20) - 0xE0;
+    if (cp == 0xD7 || cp == 0xF7 || lv[k] == '-') return -1;
+    *tone = lt[k] - '0';
+    return lv[k] - 'a';
+  }
+  *tone = cp == 0x128 || cp == 0x129 || cp == 0x168 || cp == 0x169 ? 4 : 0;
+  switch (cp | 1) {
+    case 0x103:
+      return V_AW;
+    case 0x129:
+      return V_I;
+    case 0x169:
+      return V_U;
+    case 0x1A1:
+      return V_OW;
+  }
+  return cp == 0x1AF || cp == 0x1B0 ? V_UW : -1;
+}
+
+/* A letter of a word: an ASCII consonant (lower case; 'D' for đ), or a
+** vowel (class, tone). */
+typedef struct syl_letter {
+  char cons; /* 0 for a vowel */
+  signed char v, tone;
+} syl_letter;
+
+/* Read cp into l; 0 when it is no Vietnamese letter. */
+static inline int syl_read(int32_t cp, syl_letter *l) {
+  /* ASCII letters a..z: vowel class, or -1 for a consonant */
+  static const signed char av[26] = {V_A, -1, -1,  -1, V_E, -1,  -1,  -1, V_I,
+                                     -1,  -1, -1,  -1, -1,  V_O, -1,  -1, -1,
+                                     -1,  -1, V_U, -1, -1,  -1,  V_Y, -1};
+  int tone = 0;
+  l->cons = 0, l->tone = 0;
+  if (cp < 0x80) {
+    if (!ascii_letter(cp)) return 0;
+    int c = cp | 0x20;
+    if (av[c - 'a'] >= 0) return l->v = av[c - 'a'], 1;
+    return l->cons = (char)c, 1;
+  }
+  if (cp == 0x110 || cp == 0x111) return l->cons = 'D', 1;
+  l->v = (signed char)viet_vowel(cp, &tone);
+  l->tone = (signed char)tone;
+  return l->v >= 0;
+}
+
+/* Is c[0..n) (lower-case ASCII, 'D' = đ) in the NULL-ended set? */
+static int cons_in(const char *c, size_t n, const char *const *set) {
+  for (; *set; set++)
+    if (strlen(*set) == n && memcmp(*set, c, n) == 0) return 1;
+  return 0;
+}
+
+/*
+** Is the word l[0..n) a Vietnamese-shaped syllable (initial consonants,
+** vowels, final consonants) that Vietnamese spelling never allows?
+** Returns 0 for a possible syllable and for anything not shaped like one
+** (foreign words, numbers). The rules: a stop final (c ch p t) takes only
+** the acute or dot tone, or none; one tone per syllable; "ơ" takes no
+** final ng/nh/c/ch unless after "ư" (cơng); ng/c never follow i y
+** (phịng); nh/ch follow only a ê i y;
+** ă needs a final consonant, and so does a final â.
+*/
+static int syl_impossible(const syl_letter *l, size_t n) {
+  static const char *const init[] = {"",   "b",   "c",  "ch", "d",  "D", "g",
+                                     "gh", "h",   "k",  "kh", "l",  "m", "n",
+                                     "ng", "ngh", "nh", "p",  "ph", "q", "r",
+                                     "s",  "t",   "th", "tr", "v",  "x", NULL};
+  static const char *const fin[] = {"",   "c",  "ch", "m", "n",
+                                    "ng", "nh", "p",  "t", NULL};
+  char c[8];
+  size_t i = 0, k = 0, v0, tones = 0;
+  int tone = 0;
+  for (; i < n && l[i].cons && k < 4; i++) c[k++] = l[i].cons;
+  if (!cons_in(c, k, init)) return 0;
+  for (v0 = i; i < n && !l[i].cons; i++)
+    if (l[i].tone) tones++, tone = l[i].tone;
+  size_t nv = i - v0, f = 0;
+  for (; i < n && l[i].cons && f < 3; i++) c[f++] = l[i].cons;
+  if (i < n || nv == 0 || nv > 3 || !cons_in(c, f, fin)) return 0;
+  int last = l[v0 + nv - 1].v, prev = nv > 1 ? l[v0 + nv - 2].v : -1;
+  int stop = f && (c[f - 1] == 'c' || c[f - 1] == 'p' || c[f - 1] == 't' ||
+                   (f == 2 && c[1] == 'h' && c[0] == 'c'));
+  int palatal = f == 2 && c[1] == 'h';    /* nh ch */
+  int velar = f && c[0] == 'c' && f == 1; /* c */
+  velar |= f == 2 && c[0] == 'n' && c[1] == 'g';
+  if (tones > 1 || (stop && tone >= 2 && tone <= 4)) return 1;
+  if (last == V_OW && prev != V_UW && (velar || palatal)) return 1;
+  if (velar && (last == V_I || last == V_Y)) return 1; /* "phịng" */
+  if (palatal && last != V_A && last != V_EE && last != V_I && last != V_Y)
+    return 1;
+  for (size_t j = v0; j < v0 + nv; j++)
+    if (l[j].v == V_AW && (j + 1 < v0 + nv || !f)) return 1;
+  return last == V_AA && !f;
+}
+
+/*
+** Count the syllables of s[0..n) (UTF-8, NFC) that Vietnamese never
+** writes: legacy-font glyphs substituted inside Unicode text ("cơng" for
+** "công"). Only words holding a non-ASCII letter are looked at; the first
+** such word is copied to ex (NUL-terminated, at most cap - 1 bytes).
+*/
+/*
+** Could a rule of syl_impossible fire on a syllable whose last vowel is v
+** and whose final consonants are c[0..f)? A cheap look at the end of the
+** word, so that most words are never parsed whole.
+*/
+static inline int rule_may_fire(const syl_letter *v, const char *c, size_t f) {
+  int stop = (f == 1 && (c[0] == 'c' || c[0] == 'p' || c[0] == 't')) ||
+             (f == 2 && c[0] == 'c');
+  int velar = (f == 1 && c[0] == 'c') || (f == 2 && c[0] == 'n' && c[1] == 'g');
+  int palatal = f == 2 && c[1] == 'h';
+  if (!f) return v->v == V_AW || v->v == V_AA;
+  if (stop && v->tone >= 2 && v->tone <= 4) return 1;
+  if (velar && (v->v == V_OW || v->v == V_I || v->v == V_Y)) return 1;
+  return palatal && v->v != V_A && v->v != V_EE && v->v != V_I && v->v != V_Y;
+}
+
+/* Is the word w[0..n) (UTF-8) an impossible syllable? Looks at its end
+** first (rule_may_fire), then parses it whole. */
+static int word_impossible(const char *w, size_t n) {
+  const unsigned char *u = (const unsigned char *)w;
+  char c[2];
+  size_t e = n, f = 0, b;
+  /* bit k set for the consonant 'a' + k */
+  const uint32_t cons =
+      ~(1u | 1u << 4 | 1u << 8 | 1u << 14 | 1u << 20 | 1u << 24) & 0x3FFFFFFu;
+  while (e > 0 && (unsigned)((u[e - 1] | 0x20) - 'a') < 26u &&
+         (cons >> ((u[e - 1] | 0x20) - 'a') & 1))
+    if (++f > 2)
+      return 0;
+    else
+      e--;
+  if (e == 0) return 0;
+  for (size_t k = 0; k < f; k++) c[k] = (char)(u[e + k] | 0x20);
+  for (b = e - 1; b > 0 && (u[b] & 0xC0) == 0x80;) b--;
+  int32_t cp;
+  syl_letter l[12];
+  text_decode(w + b, e - b, &cp);
+  if (!syl_read(cp, &l[0]) || l[0].cons || !rule_may_fire(&l[0], c, f))
+    return 0;
+  if (l[0].v == V_OW && b > 0) { /* "ương", "ước": possible */
+    size_t p = b - 1;
+    while (p > 0 && (u[p] & 0xC0) == 0x80) p--;
+    text_decode(w + p, b - p, &cp);
+    if (syl_read(cp, &l[1]) && !l[1].cons && l[1].v == V_UW) return 0;
+  }
+  size_t m = 0;
+  for (size_t i = 0; i < n; m++) {
+    i += (size_t)text_decode(w + i, n - i, &cp);
+    if (m == 12 || !syl_read(cp, &l[m])) return 0;
+  }
+  return syl_impossible(l, m);
+}
+
+/* Closing punctuation that may follow a word before its space. */
+static int trail_punct(unsigned char c) {
+  return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' ||
+         c == ')' || c == '"' || c == '\'';
+}
+
+/* Is c an ASCII consonant letter? */
+static inline int ascii_cons(unsigned c) {
+  const uint32_t cons = /* bit k set for the consonant 'a' + k */
+      ~(1u | 1u << 4 | 1u << 8 | 1u << 14 | 1u << 20 | 1u << 24) & 0x3FFFFFFu;
+  unsigned k = (c | 0x20) - 'a';
+  return k < 26u && (cons >> k & 1);
+}
+
+/* Does u[lo..z) end in a letter of the ă or â families (UTF-8)? */
+static int ends_breve_circ(const unsigned char *u, size_t lo, size_t z) {
+  if (z - lo >= 2 && (u[z - 2] == 0xC4 || u[z - 2] == 0xC3))
+    return u[z - 1] == 0x82 || u[z - 1] == 0x83 ||
+           (u[z - 2] == 0xC3 && u[z - 1] == 0xA2);
+  return z - lo >= 3 && u[z - 3] == 0xE1 && u[z - 2] == 0xBA &&
+         u[z - 1] >= 0xA4 && u[z - 1] <= 0xB7;
+}
+
+/*
+** A first look at the last bytes of the word ending at u[z) (z > lo): 0
+** when no spelling rule can fail on it whatever its vowel -- more than two
+** final consonants, a final the rules never name (m, n, ...), or an ASCII
+** vowel at the end -- else its count of final consonants (0..2) + 1.
+** Decided from up to three bytes, without a loop.
+*/
+static inline unsigned end_finals(const unsigned char *u, size_t lo, size_t z) {
+  unsigned x = u[z - 1], y = z - lo >= 2 ? u[z - 2] : 0;
+  unsigned c1 = (unsigned)ascii_cons(x), c2 = c1 & (unsigned)ascii_cons(y);
+  if (!c1) return x >= 0x80 ? 1 : 0; /* no final: ends_breve_circ decides */
+  unsigned a = x | 0x20, b = y | 0x20;
+  if (!c2) return a == 'c' || a == 'p' || a == 't' ? 2 : 0;
+  if (z - lo >= 3 && ascii_cons(u[z - 3])) return 0;
+  return b == 'c' || a == 'h' || (b == 'n' && a == 'g') ? 3 : 0;
+}
+
+/*
+** Could a spelling rule fail on the word ending at u[z) (not before lo)?
+** A look at its end only: the final consonants and the vowel before them
+** (rule_may_fire), so that most words are never parsed whole. slow: the
+** final consonants counted one by one rather than by end_finals (the
+** same answer; text_bad_syllables_ref).
+*/
+static int end_fires(const unsigned char *u, size_t lo, size_t z, int slow) {
+  size_t f, e, b;
+  if (slow) {
+    for (f = 0, e = z; e > lo && ascii_cons(u[e - 1]); e--)
+      if (++f > 2) return 0;
+    if (e == lo) return 0;
+    if (!f) return ends_breve_circ(u, lo, z);
+  } else {
+    unsigned k = end_finals(u, lo, z);
+    if (k <= 1) return k && ends_breve_circ(u, lo, z);
+    f = k - 1, e = z - f;
+  }
+  char c[2];
+  if (e == lo) return 0;
+  for (size_t j = 0; j < f; j++) c[j] = (char)(u[e + j] | 0x20);
+  for (b = e - 1; b > lo && (u[b] & 0xC0) == 0x80;) b--;
+  int32_t cp;
+  syl_letter v;
+  text_decode((const char *)u + b, e - b, &cp);
+  return syl_read(cp, &v) && !v.cons && rule_may_fire(&v, c, f);
+}
+
+/* The start of the word of ASCII letters and multi-byte characters that
+** ends at u[z) (not before lo); *wide: it holds a non-ASCII byte. */
+static size_t word_start(const unsigned char *u, size_t lo, size_t z,
+                         int *wide) {
+  unsigned or = 0;
+  for (; z > lo &&
+         (u[z - 1] >= 0x80 || (unsigned)((u[z - 1] | 0x20) - 'a') < 26u);
+       z--)
+    or |= u[z - 1];
+  *wide = (or &0x80) != 0;
+  return z;
+}
+
+/* The first ' ' of s[i..n), or n: eight bytes a step (words are short:
+** this beats a memchr call per word). */
+static inline size_t next_space(const char *s, size_t i, size_t n) {
+  const uint64_t ones = 0x0101010101010101ull;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w = util_load8(s + i);
+    w ^= ones * ' ';
+    /* high bit set in the lowest zero byte (and maybe in bytes above it) */
+    uint64_t z = (w - ones) & ~w & (ones << 7);
+    if (z) return i + ((size_t)__builtin_ctzll(z) >> 3);
+  }
+  while (i < n && s[i] != ' ') i++;
+  return i;
+}
+
+/* Count the space-separated word s[i..e) if it is an impossible syllable
+** (the first one found is copied to ex); returns the new count. */
+static size_t check_word(const char *s, size_t i, size_t e, char *ex,
+                         size_t cap, size_t bad, int slow) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t z = e, a;
+  int wide;
+  while (z > i && trail_punct(u[z - 1])) z--;
+  if (z > i && end_fires(u, i, z, slow) &&
+      (a = word_start(u, i, z, &wide), wide) && word_impossible(s + a, z - a) &&
+      !bad++ && ex && cap) {
+    size_t k = z - a < cap - 1 ? z - a : 0;
+    memcpy(ex, s + a, k);
+    ex[k] = '\0';
+  }
+  return bad;
+}
+
+/*
+** The first look of bad_fast, two table loads a word. fin_tab, by a
+** word's last two bytes (y << 8 | x): FIN_NO when end_fires is surely 0
+** (no final a rule names, or a non-ASCII end that is no ă/â letter),
+** FIN_ANY when the word must be looked at whole (closing punctuation, a
+** possible ă/â end), else the rules its final consonants can break
+** (P_* bits) and their count (FIN_F2: two). vow_tab, by the last two
+** bytes of the vowel before them: the rules that vowel lets fire (all of
+** them when unsure); VOW_E1: right only when an E1 lead comes before.
+*/
+enum {
+  P_TONE = 1,  /* a stop final: fires on tones 2..4 */
+  P_VELAR = 2, /* c, ng: fires after ơ, i, y */
+  P_PAL = 4,   /* nh, ch: fires after vowels but a, ê, i, y */
+  P_ALL = 7,
+  FIN_F2 = 8,
+  FIN_ANY = 16,
+  VOW_E1 = 8
+};
+#define FIN_NO 0
+static unsigned char fin_tab[65536], vow_tab[65536];
+static pthread_once_t tab_once = PTHREAD_ONCE_INIT;
+
+/* P_* bits of the rules that finals c[0..f) (lower case) name. */
+static unsigned fin_rules(const char *c, size_t f) {
+  syl_letter all = {0, V_OW, 3}; /* tone 3 and ơ: every rule fires */
+  syl_letter pal = {0, V_U, 0};  /* u: only the palatal rule fires */
+  syl_letter vel = {0, V_I, 0};  /* i: only the velar rule fires */
+  if (!rule_may_fire(&all, c, f)) return 0;
+  unsigned r = rule_may_fire(&pal, c, f) ? P_PAL : 0;
+  r |= rule_may_fire(&vel, c, f) ? P_VELAR : 0;
+  syl_letter tone = {0, V_A, 3}; /* a with tone 3: only stops fire */
+  return r | (rule_may_fire(&tone, c, f) ? P_TONE : 0);
+}
+
+/* fin_tab's entry for a word ending in the bytes y, x (end_finals). */
+static unsigned char fin_entry(unsigned y, unsigned x) {
+  if (trail_punct((unsigned char)x)) return FIN_ANY;
+  if (x >= 0x80) { /* ends_breve_circ's bytes */
+    int br = ((y == 0xC3 || y == 0xC4) && (x == 0x82 || x == 0x83)) ||
+             (y == 0xC3 && x == 0xA2) || (y == 0xBA && x >= 0xA4 && x <= 0xB7);
+    return br ? FIN_ANY : FIN_NO;
+  }
+  if (!ascii_cons(x)) return FIN_NO;
+  char c[2] = {(char)(y | 0x20), (char)(x | 0x20)};
+  if (!ascii_cons(y)) return (unsigned char)fin_rules(c + 1, 1);
+  if (!(c[0] == 'c' || c[1] == 'h' || (c[0] == 'n' && c[1] == 'g')))
+    return FIN_NO;
+  return (unsigned char)(fin_rules(c, 2) | FIN_F2);
+}
+
+/* P_* bits of the rules the vowel cp lets fire (0: not a vowel). */
+static unsigned vow_rules(int32_t cp) {
+  syl_letter v;
+  if (!syl_read(cp, &v) || v.cons) return 0;
+  return (rule_may_fire(&v, "t", 1) ? P_TONE : 0) |
+         (rule_may_fire(&v, "ng", 2) ? P_VELAR : 0) |
+         (rule_may_fire(&v, "nh", 2) ? P_PAL : 0);
+}
+
+/* vow_tab's entry for a vowel ending in the bytes p, q: what end_fires
+** decodes from the code point q ends (p its lead, or its middle byte). */
+static unsigned char vow_entry(unsigned p, unsigned q) {
+  if (q < 0x80) return (unsigned char)vow_rules((int32_t)q);
+  if ((q & 0xC0) != 0x80) return P_ALL; /* a lead as a last byte */
+  if (p < 0x80) return (unsigned char)vow_rules((int32_t)p); /* q stray */
+  if (p >= 0xC2 && p < 0xE0)
+    return (unsigned char)vow_rules((int32_t)((p & 0x1F) << 6 | (q & 0x3F)));
+  if ((p & 0xC0) == 0x80) /* the end of a three-byte sequence led by E1 */
+    return (unsigned char)(vow_rules(0x1000 | (int32_t)(p & 0x3F) << 6 |
+                                     (int32_t)(q & 0x3F)) |
+                           VOW_E1);
+  return P_ALL;
+}
+
+static void tab_init(void) {
+  for (unsigned y = 0; y < 256; y++)
+    for (unsigned x = 0; x < 256; x++) {
+      fin_tab[y << 8 | x] = fin_entry(y, x);
+      vow_tab[y << 8 | x] = vow_entry(y, x);
+    }
+}
+
+/*
+** Might end_fires be true for the word u[lo..z) (z > lo)? 0 only when it
+** is surely not; words near the text's start are always looked at.
+*/
+static inline int may_fire(const unsigned char *u, size_t lo, size_t z) {
+  if (z < 5) return 1;
+  unsigned f = fin_tab[u[z - 2] << 8 | u[z - 1]];
+  if (f == FIN_NO || (f & FIN_ANY)) return f != FIN_NO;
+  size_t e = z - 1 - (f >> 3 & 1); /* the vowel ends at e */
+  if (e <= lo) return 0;
+  unsigned v = vow_tab[u[e - 2] << 8 | u[e - 1]];
+  if ((v & VOW_E1) && u[e - 3] != 0xE1) v = P_ALL;
+  return (f & v & P_ALL) != 0;
+}
+
+/*
+** text_bad_syllables' fast path: the spaces are found eight bytes a step
+** and only the words that may_fire lets through are looked at; the word
+** count is one more than the spaces before the last byte.
+*/
+static size_t bad_fast(const char *s, size_t n, char *ex, size_t cap,
+                       size_t *seen) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t bad = 0, words = n > 0, start = 0, i = 0;
+  pthread_once(&tab_once, tab_init);
+  uint64_t m = 0;
+  for (;;) {
+    if (!m) { /* the next word with a space: its spaces as a mask */
+      while (i + 8 <= n && !(m = util_byte_eq(util_load8(s + i), 0xFF, ' ')))
+        i += 8;
+      if (!m) break;
+      i += 8;
+    }
+    size_t e = i - 8 + ((size_t)__builtin_ctzll(m) >> 3);
+    m &= m - 1;
+    words += e + 1 < n;
+    if (e > start && may_fire(u, start, e))
+      bad = check_word(s, start, e, ex, cap, bad, 0);
+    start = e + 1;
+  }
+  for (; i < n; i++) { /* the last bytes, one at a time */
+    if (u[i] != ' ') continue;
+    words += i + 1 < n;
+    bad = check_word(s, start, i, ex, cap, bad, 0);
+    start = i + 1;
+  }
+  if (start < n) bad = check_word(s, start, n, ex, cap, bad, 0);
+  *seen = words;
+  return bad;
+}
+
+/* text_bad_syllables one word a turn, with end_finals or without (slow):
+** text_bad_syllables_ref. */
+static size_t bad_syllables(const char *s, size_t n, size_t *seen, int slow) {
+  size_t bad = 0, words = 0;
+  for (size_t i = 0; i < n;) { /* one space-separated word a turn */
+    size_t e = next_space(s, i, n);
+    words++;
+    bad = check_word(s, i, e, NULL, 0, bad, slow);
+    i = e + 1;
+  }
+  *seen = words;
+  return bad;
+}
+
+size_t text_bad_syllables(const char *s, size_t n, char *ex, size_t cap,
+                          size_t *seen) {
+  return bad_fast(s, n, ex, cap, seen);
+}
+
+size_t text_bad_syllables_ref(const char *s, size_t n, size_t *seen) {
+  return bad_syllables(s, n, seen, 1);
+}
