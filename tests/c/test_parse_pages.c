@@ -29,6 +29,12 @@
 **     widgets are boilerplate, not the end of the article; a related
 **     header followed by headlines still ends it.
 **  8. Every case is lossless (the blocks give the text back).
+**  9. People on pages never seen (the second development set): surnames of
+**     minority names ("Giàng", "Ma", "Luyện"), "Quyền Chủ tịch", "đại
+**     biểu <name>", "tiếp tục giữ chức", an abbreviation in brackets
+**     between title and name, and titles whose organisation has a dash,
+**     "của", a comma list joined by "và", or an office of 14+ syllables;
+**     a title stops at "và" before a lower-case word.
 */
 #include <ctype.h>
 #include <stdlib.h>
@@ -37,6 +43,7 @@
 #include "check.h"
 #include "date.h"
 #include "doc.h"
+#include "extract.h"
 #include "parse.h"
 #include "parse_check.h"
 #include "pipeline.h"
@@ -430,6 +437,63 @@ static void test_zones(void) {
   doc_free(d);
 }
 
+/* ---- 9. people on unseen pages ---- */
+
+static const doc_person *person(const doc *d, const char *name) {
+  for (size_t i = 0; i < d->people.n; i++)
+    if (strcmp(d->people.items[i].name, name) == 0) return &d->people.items[i];
+  return NULL;
+}
+
+/* The person `name` has exactly the titles `want` ("; " between them). */
+static void check_person(const doc *d, const char *name, const char *want) {
+  const doc_person *p = person(d, name);
+  CHECK(p != NULL);
+  if (!p) return;
+  char got[1024] = "";
+  for (size_t i = 0; i < p->titles.n; i++)
+    snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s", i ? "; " : "",
+             p->titles.items[i]);
+  CHECK_STR(got, want);
+}
+
+static void test_people(void) {
+  const char *s =
+      "Huyện tổng kết năm học mới\n\n"
+      "Dự lễ có bà Cao Thị Lành, Quyền Chủ tịch UBND huyện; ông Giàng A "
+      "Chá, Bí thư Đảng ủy xã và ông Ma Văn Hùng, Phó Chủ tịch HĐND "
+      "huyện. Ông Luyện Văn Tám tiếp tục giữ chức Bí thư Huyện ủy Yên "
+      "Lạc. Tổng Bí thư (TBT) Lê Văn Hiền gửi thư chúc mừng.\n\n"
+      "Đoàn gồm các đại biểu Trần Văn Tư, Trưởng Ban Văn hóa - Xã hội HĐND "
+      "tỉnh; Lê Thị Hoa, Giám đốc Sở Lao động, Thương binh và Xã hội, Đại "
+      "biểu Quốc hội tỉnh Hà Tĩnh và đại biểu Phan Văn Sáu. Bà Đỗ Thị Bảy, "
+      "Ủy viên Thường trực Ủy ban Pháp luật của Quốc hội, phát biểu. Ông Lê "
+      "Văn Hào, Phó Bí thư Tỉnh ủy - Chủ tịch UBND tỉnh dự. Chủ nhiệm Ủy ban "
+      "Công tác đại biểu Vũ Văn Hải trình tờ trình. Bà Đinh Thị Mai, Phó "
+      "Trưởng ban phụ trách Ban Tuyên giáo và Dân vận Tỉnh ủy Bình Thuận "
+      "cho biết.\n";
+  doc *d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
+  CHECK(extract_facts(d) == 0);
+  check_person(d, "Cao Thị Lành", "Quyền Chủ tịch UBND huyện");
+  check_person(d, "Giàng A Chá", "Bí thư Đảng ủy xã");
+  check_person(d, "Ma Văn Hùng", "Phó Chủ tịch HĐND huyện");
+  check_person(d, "Luyện Văn Tám", "Bí thư Huyện ủy Yên Lạc");
+  check_person(d, "Lê Văn Hiền", "Tổng Bí thư");
+  check_person(d, "Trần Văn Tư", "Trưởng Ban Văn hóa - Xã hội HĐND tỉnh");
+  check_person(d, "Lê Thị Hoa",
+               "Giám đốc Sở Lao động, Thương binh và Xã hội; Đại biểu Quốc "
+               "hội tỉnh Hà Tĩnh");
+  check_person(d, "Phan Văn Sáu", "");
+  check_person(d, "Đỗ Thị Bảy",
+               "Ủy viên Thường trực Ủy ban Pháp luật của Quốc hội");
+  check_person(d, "Lê Văn Hào", "Phó Bí thư Tỉnh ủy; Chủ tịch UBND tỉnh");
+  check_person(d, "Vũ Văn Hải", "Chủ nhiệm Ủy ban Công tác đại biểu");
+  check_person(d, "Đinh Thị Mai",
+               "Phó Trưởng ban phụ trách Ban Tuyên giáo và Dân vận Tỉnh ủy "
+               "Bình Thuận");
+  doc_free(d);
+}
+
 int main(void) {
   test_date_core();
   test_date_forms();
@@ -438,5 +502,6 @@ int main(void) {
   test_context();
   test_meta();
   test_zones();
+  test_people();
   return check_done();
 }
