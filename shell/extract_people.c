@@ -124,7 +124,17 @@ static int names_a_thing(const xsent *x, size_t i, int k) {
 static int org_word(const xsent *x, size_t j) {
   return j < x->n && x->t[j].type == T_WORD &&
          (x->t[j].flags & (TF_UPPER | TF_CAPS)) &&
-         !xt_lookup(x, j, &x->x->lx->titles, NULL) && !name_at(x, j);
+         !xt_lookup(x, j, &x->x->lx->titles, NULL) && !name_at(x, j) &&
+         !phrase_in(x, j, &honorifics);
+}
+
+/* May a title go on at token k (the end, punctuation, a capitalised word
+** or a word of title-words.txt)? Else a connector before k's word would
+** cut a word in two ("Cấp cứu – Hồi sức"). */
+static int title_goes_on(const xsent *x, size_t k) {
+  return k >= x->n || x->t[k].type != T_WORD ||
+         (x->t[k].flags & (TF_UPPER | TF_CAPS)) ||
+         in_list(x, k, &ws_title_words);
 }
 
 /*
@@ -137,9 +147,11 @@ static int org_word(const xsent *x, size_t j) {
 */
 static size_t title_glue(const xsent *x, size_t j) {
   if ((xt_punct(x, j, '-') || xt_punct(x, j, 0x2013)) &&
-      (x->t[j].flags & TF_SPACE) && org_word(x, j + 1))
+      (x->t[j].flags & TF_SPACE) && org_word(x, j + 1) &&
+      title_goes_on(x, j + 2))
     return 1;
-  if (xt_is(x, j, "của") && org_word(x, j + 1)) return 1;
+  if (xt_is(x, j, "của") && org_word(x, j + 1) && title_goes_on(x, j + 2))
+    return 1;
   if (!xt_punct(x, j, ',') || !org_word(x, j + 1)) return 0;
   for (size_t k = j + 1; k < x->n && k - j < 8; k++) {
     if (x->t[k].type != T_WORD) return 0;
