@@ -14,11 +14,13 @@
 **  3. Dates in the page: a "today" clock over the menu does not win over
 **     the date line under the headline, nor over the byline's date at the
 **     foot; a clock over a page without headline is no date; a byline
-**     that ends with the date; a date marker glued to the body.
+**     that ends with the date; a date marker glued to the body, and the
+**     sentence after a marker that opens the page is no headline.
 **  4. Chrome: a glued breadcrumb, a weather widget, opening hours, a
 **     section name, a kicker over the headline, a campaign banner printed
 **     twice, "Powered by", contact and bulleted menu lines, the site name
-**     cut from the headline; null title when only chrome and a sapo.
+**     cut from the headline; null title when only chrome and a sapo; list
+**     items ("• …", "* …") standing first are no headline.
 **  5. The per-folder context: a line repeated in k sibling files is
 **     chrome above the headline and boilerplate in the body.
 **  6. Metadata headers: "# key = value" lines and YAML front matter feed
@@ -34,7 +36,9 @@
 **     biểu <name>", "tiếp tục giữ chức", an abbreviation in brackets
 **     between title and name, and titles whose organisation has a dash,
 **     "của", a comma list joined by "và", or an office of 14+ syllables;
-**     a title stops at "và" before a lower-case word.
+**     a title stops at "và" before a lower-case word, and a connector
+**     neither cuts a word in two ("Cấp cứu – Hồi sức") nor takes in an
+**     honorific.
 */
 #include <ctype.h>
 #include <stdlib.h>
@@ -195,11 +199,38 @@ static void test_page_dates(void) {
   CHECK(d->blocks.n == 3 &&
         strncmp(d->blocks.items[2].text, "Nội dung", strlen("Nội dung")) == 0);
   doc_free(d);
+  /* a page that starts with the marker: the short sentence glued after
+  ** it is the body's first line, not a headline (the page has none) */
+  d = parse_str(
+      " date 2024-03-04 Hội nghị tổng kết công tác năm của ngành diễn ra tại "
+      "hội "
+      "trường tỉnh.\n\n"
+      "Dự hội nghị có lãnh đạo các sở, ban, ngành, các huyện và thành phố; "
+      "đại biểu các doanh nghiệp và hợp tác xã tiêu biểu trên địa bàn.\n");
+  CHECK_STR(d->published, "2024-03-04");
+  CHECK(d->title == NULL);
+  doc_free(d);
 }
 
 /* ---- 4. chrome ---- */
 
 static void test_chrome(void) {
+  /* list items standing first (a related-news list above the text) are
+  ** no headline */
+  const char *const items[] = {"\xe2\x80\xa2 ", "* ", "\xe2\x97\x8f ", NULL};
+  for (const char *const *b = items; *b; b++) {
+    char text[512];
+    snprintf(
+        text, sizeof text,
+        "%sÔng Lê Văn Hào giữ chức Chủ tịch UBND huyện Tiên Yên\n"
+        "%sBà Trần Thị Hoa được bầu làm Bí thư Huyện ủy Đầm Hà\n\n"
+        "Dưới đây là danh sách lãnh đạo các huyện, cập nhật đến cuối tháng "
+        "này.\n",
+        *b, *b);
+    doc *l = parse_str(text);
+    CHECK(l->title == NULL);
+    doc_free(l);
+  }
   doc *d = parse_str(
       "Trang chủTin tứcThời sựKinh tế\n\nHà Nội 21 °C\n\n"
       "Sáng: 7h30 - 11h30 | Chiều: 13h30 - 17h00\n\nThời cuộc\n\n"
@@ -471,7 +502,9 @@ static void test_people(void) {
       "Văn Hào, Phó Bí thư Tỉnh ủy - Chủ tịch UBND tỉnh dự. Chủ nhiệm Ủy ban "
       "Công tác đại biểu Vũ Văn Hải trình tờ trình. Bà Đinh Thị Mai, Phó "
       "Trưởng ban phụ trách Ban Tuyên giáo và Dân vận Tỉnh ủy Bình Thuận "
-      "cho biết.\n";
+      "cho biết. Ông Hồ Văn Khải, Trưởng khoa Cấp cứu – Hồi sức Bệnh viện "
+      "tỉnh, và ông Đào Văn Lâm, Phó Chủ tịch Hội Nhà văn Việt Nam - Bà "
+      "Ngô Thị Hạnh dự.\n";
   doc *d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
   CHECK(extract_facts(d) == 0);
   check_person(d, "Cao Thị Lành", "Quyền Chủ tịch UBND huyện");
@@ -491,6 +524,8 @@ static void test_people(void) {
   check_person(d, "Đinh Thị Mai",
                "Phó Trưởng ban phụ trách Ban Tuyên giáo và Dân vận Tỉnh ủy "
                "Bình Thuận");
+  check_person(d, "Hồ Văn Khải", "Trưởng khoa Cấp cứu");
+  check_person(d, "Đào Văn Lâm", "Phó Chủ tịch Hội Nhà văn Việt Nam");
   doc_free(d);
 }
 
