@@ -38,7 +38,8 @@
 **     "của", a comma list joined by "và", or an office of 14+ syllables;
 **     a title stops at "và" before a lower-case word, and a connector
 **     neither cuts a word in two ("Cấp cứu – Hồi sức") nor takes in an
-**     honorific.
+**     honorific; "tổ chức" after a title is a verb; "UV BTV" heads a
+**     title.
 */
 #include <ctype.h>
 #include <stdlib.h>
@@ -504,7 +505,9 @@ static void test_people(void) {
       "Trưởng ban phụ trách Ban Tuyên giáo và Dân vận Tỉnh ủy Bình Thuận "
       "cho biết. Ông Hồ Văn Khải, Trưởng khoa Cấp cứu – Hồi sức Bệnh viện "
       "tỉnh, và ông Đào Văn Lâm, Phó Chủ tịch Hội Nhà văn Việt Nam - Bà "
-      "Ngô Thị Hạnh dự.\n";
+      "Ngô Thị Hạnh dự. Ông Tạ Văn Đức - Tỉnh ủy viên, Phó Chủ tịch UBND "
+      "huyện Yên Thế tổ chức đoàn kiểm tra. Bà Kiều Thị Nga, UV BTV Tỉnh ủy, "
+      "Chánh văn phòng Điều phối nông thôn tỉnh dự.\n";
   doc *d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
   CHECK(extract_facts(d) == 0);
   check_person(d, "Cao Thị Lành", "Quyền Chủ tịch UBND huyện");
@@ -526,6 +529,10 @@ static void test_people(void) {
                "Bình Thuận");
   check_person(d, "Hồ Văn Khải", "Trưởng khoa Cấp cứu");
   check_person(d, "Đào Văn Lâm", "Phó Chủ tịch Hội Nhà văn Việt Nam");
+  check_person(d, "Tạ Văn Đức",
+               "Tỉnh ủy viên; Phó Chủ tịch UBND huyện Yên Thế");
+  check_person(d, "Kiều Thị Nga",
+               "UV BTV Tỉnh ủy; Chánh văn phòng Điều phối nông thôn tỉnh");
   doc_free(d);
 }
 
