@@ -39,7 +39,7 @@
 **     a title stops at "và" before a lower-case word, and a connector
 **     neither cuts a word in two ("Cấp cứu – Hồi sức") nor takes in an
 **     honorific; "tổ chức" after a title is a verb; "UV BTV" heads a
-**     title.
+**     title; no person from "Huy chương Vàng <name>" or "Buôn Ma Thuột".
 */
 #include <ctype.h>
 #include <stdlib.h>
@@ -533,6 +533,19 @@ static void test_people(void) {
                "Tỉnh ủy viên; Phó Chủ tịch UBND huyện Yên Thế");
   check_person(d, "Kiều Thị Nga",
                "UV BTV Tỉnh ủy; Chánh văn phòng Điều phối nông thôn tỉnh");
+  doc_free(d);
+  /* no person is invented from a medal colour or a town's name */
+  s = "Đoàn thể thao giành huy chương\n\n"
+      "Huy chương Vàng Phạm Thị Hồng được trao tại nhà thi đấu. Ông Lê Văn "
+      "Khoa, Chủ tịch UBND TP Buôn Ma Thuột, trao thưởng; bà Phạm Thị Hồng "
+      "cảm ơn.\n";
+  d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
+  CHECK(extract_facts(d) == 0);
+  check_person(d, "Lê Văn Khoa", "Chủ tịch UBND TP Buôn Ma Thuột");
+  check_person(d, "Phạm Thị Hồng", "");
+  CHECK(person(d, "Vàng Phạm Thị Hồng") == NULL);
+  CHECK(person(d, "Ma Thuột") == NULL);
+  CHECK(d->people.n == 2);
   doc_free(d);
 }
 
