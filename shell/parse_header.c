@@ -73,7 +73,8 @@ static char *strip_quotes(doc *d, const char *s, size_t n) {
 #define NONE ((size_t)-1)
 
 /*
-** A section name over the headline ("Thời cuộc" / the headline / text): a
+** A section name over the headline ("Thời cuộc" / the headline / text,
+** also with a site name after it: "Điểm tin - Báo bạn"): a
 ** label of at most 3 words without digits, followed by a longer unit of
 ** 5+ words that reads as a headline, and more text after that. Not in
 ** the "sapo at the end" layout (the last unit after 3+ blank lines),
@@ -81,7 +82,7 @@ static char *strip_quotes(doc *d, const char *s, size_t n) {
 */
 static int section_name(page *p, size_t i) {
   const char *s = US(p, i), *t;
-  size_t n = UL(p, i), tn;
+  size_t n = chrome_site_suffix(US(p, i), UL(p, i), p->d->site), tn;
   if (n > 40 || pt_words(s, n, 5) > 3 || !pl_label(s, n) || i + 2 >= p->n ||
       p->u[p->n - 1].gap >= 3)
     return 0;

@@ -20,7 +20,8 @@
 **     section name, a kicker over the headline, a campaign banner printed
 **     twice, "Powered by", contact and bulleted menu lines, the site name
 **     cut from the headline; null title when only chrome and a sapo; list
-**     items ("• …", "* …") standing first are no headline.
+**     items ("• …", "* …") standing first are no headline; a section
+**     label with a site name after it ("Tin nhanh - Báo bạn") is chrome.
 **  5. The per-folder context: a line repeated in k sibling files is
 **     chrome above the headline and boilerplate in the body.
 **  6. Metadata headers: "# key = value" lines and YAML front matter feed
@@ -312,6 +313,20 @@ static void test_chrome(void) {
       "Trang chủ câu lạc bộ xác nhận mua tiền đạo mới\n"
       "Mới đây, câu lạc bộ thông báo đã đạt thỏa thuận.\n");
   CHECK_STR(d->title, "Trang chủ câu lạc bộ xác nhận mua tiền đạo mới");
+  doc_free(d);
+  /* a section label with a site name after it is no headline; a short
+  ** headline with a site name over a sapo stays the headline */
+  d = parse_str(
+      "Tin nhanh - Báo bạn\n\nTỉnh sẽ công bố danh sách trường chưa đạt "
+      "chuẩn\n\nMinh Hà\n\nTheo kế hoạch, sở sẽ công bố danh sách vào "
+      "cuối tháng để phụ huynh biết và theo dõi.\n");
+  CHECK_STR(d->title, "Tỉnh sẽ công bố danh sách trường chưa đạt chuẩn");
+  doc_free(d);
+  d = parse_str(
+      "Mưa lớn kéo dài - Báo Hòa Bình\n\nMưa lớn kéo dài nhiều ngày khiến "
+      "nhiều tuyến đường bị sạt lở, giao thông bị chia cắt.\n\nLực lượng "
+      "chức năng đang khắc phục hậu quả.\n");
+  CHECK_STR(d->title, "Mưa lớn kéo dài");
   doc_free(d);
   /* a short title over a non-headline line in the "sapo at the end"
   ** layout is no section name */
