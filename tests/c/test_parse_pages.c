@@ -21,7 +21,8 @@
 **     twice, "Powered by", contact and bulleted menu lines, the site name
 **     cut from the headline; null title when only chrome and a sapo; list
 **     items ("• …", "* …") standing first are no headline; a section
-**     label with a site name after it ("Tin nhanh - Báo bạn") is chrome.
+**     label with a site name after it ("Tin nhanh - Báo bạn") is chrome;
+**     a number after the last dash ("2021 - 2026.") is no site name.
 **  5. The per-folder context: a line repeated in k sibling files is
 **     chrome above the headline and boilerplate in the body.
 **  6. Metadata headers: "# key = value" lines and YAML front matter feed
@@ -313,6 +314,13 @@ static void test_chrome(void) {
       "Trang chủ câu lạc bộ xác nhận mua tiền đạo mới\n"
       "Mới đây, câu lạc bộ thông báo đã đạt thỏa thuận.\n");
   CHECK_STR(d->title, "Trang chủ câu lạc bộ xác nhận mua tiền đạo mới");
+  doc_free(d);
+  /* a number after the last dash is no site name ("2026." is no domain) */
+  d = parse_str(
+      "Huyện chuẩn bị kỳ họp cuối nhiệm kỳ 2021 - 2026.\n\nHĐND huyện sẽ tổ "
+      "chức kỳ họp chuyên đề vào giữa tháng, kết hợp tổng kết hoạt động của "
+      "cả nhiệm kỳ.\n");
+  CHECK_STR(d->title, "Huyện chuẩn bị kỳ họp cuối nhiệm kỳ 2021 - 2026.");
   doc_free(d);
   /* a section label with a site name after it is no headline; a short
   ** headline with a site name over a sapo stays the headline */
