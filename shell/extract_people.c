@@ -119,16 +119,70 @@ static int names_a_thing(const xsent *x, size_t i, int k) {
   return k <= 2 && phrase_before(x, i, &admin_units);
 }
 
+/* Is token j a capitalised word that starts no title head nor a name?
+** Such a word continues an organisation's name after a connector. */
+static int org_word(const xsent *x, size_t j) {
+  return j < x->n && x->t[j].type == T_WORD &&
+         (x->t[j].flags & (TF_UPPER | TF_CAPS)) &&
+         !xt_lookup(x, j, &x->x->lx->titles, NULL) && !name_at(x, j) &&
+         !phrase_in(x, j, &honorifics);
+}
+
+/* May a title go on at token k (the end, punctuation, a capitalised word
+** or a word of title-words.txt)? Else a connector before k's word would
+** cut a word in two ("Cấp cứu – Hồi sức"). */
+static int title_goes_on(const xsent *x, size_t k) {
+  return k >= x->n || x->t[k].type != T_WORD ||
+         (x->t[k].flags & (TF_UPPER | TF_CAPS)) ||
+         in_list(x, k, &ws_title_words);
+}
+
+/*
+** Tokens of a connector inside an organisation's name at token j, or 0:
+** a dash written apart before a capitalised word that starts no title
+** ("Ban Kinh tế - Ngân sách", but "Tỉnh ủy - Chủ tịch UBND" is two
+** titles), "của" before one ("Ủy ban Xã hội của Quốc hội"), or a comma
+** before capitalised words joined by "và" ("Sở Văn hóa, Thể thao và Du
+** lịch").
+*/
+static size_t title_glue(const xsent *x, size_t j) {
+  if ((xt_punct(x, j, '-') || xt_punct(x, j, 0x2013)) &&
+      (x->t[j].flags & TF_SPACE) && org_word(x, j + 1) &&
+      title_goes_on(x, j + 2))
+    return 1;
+  if (xt_is(x, j, "của") && org_word(x, j + 1) && title_goes_on(x, j + 2))
+    return 1;
+  if (!xt_punct(x, j, ',') || !org_word(x, j + 1)) return 0;
+  for (size_t k = j + 1; k < x->n && k - j < 8; k++) {
+    if (x->t[k].type != T_WORD) return 0;
+    if (xt_is(x, k, "và")) return org_word(x, k + 1);
+    if (!(x->t[k].flags & (TF_UPPER | TF_CAPS)) &&
+        !in_list(x, k, &ws_title_words))
+      return 0;
+  }
+  return 0;
+}
+
 /* A title starting at token i: a titles.txt head then words allowed in a
-** title. Returns the end token (exclusive) or i when none. */
+** title ("và" only before a capitalised word) and connectors inside an
+** organisation's name. Returns the end token (exclusive) or i when none. */
 static size_t title_at(const xsent *x, size_t i) {
   int k = xt_lookup(x, i, &x->x->lx->titles, NULL);
   if (!k) return i;
   size_t j = i + (size_t)k;
-  while (j < x->n && x->t[j].type == T_WORD && j - i < 14) {
+  while (j < x->n && j - i < 18) {
+    size_t g = title_glue(x, j);
+    if (g) {
+      j += g;
+      continue;
+    }
+    if (x->t[j].type != T_WORD) break;
     const tok *t = &x->t[j];
     if (!(t->flags & (TF_UPPER | TF_CAPS)) &&
         (!in_list(x, j, &ws_title_words) || phrase_in(x, j, &title_ends)))
+      break;
+    if (xt_is(x, j, "và") &&
+        !(j + 1 < x->n && (x->t[j + 1].flags & (TF_UPPER | TF_CAPS))))
       break;
     /* a capitalised run ending in a name is that name, not the title,
     ** unless it names the school or company of the title */
@@ -172,10 +226,19 @@ static void add_title(xsent *x, doc_person *p, size_t i, size_t j) {
   VEC_PUSH(p->titles, doc_str(x->d, a, n));
 }
 
+/* Token s, or the "(" of an abbreviation in brackets just before it
+** ("Tổng Bí thư (TBT) Tô Lâm"): the title ends there. */
+static size_t skip_abbrev(const xsent *x, size_t s) {
+  if (s >= 3 && xt_punct(x, s - 1, ')') && xt_punct(x, s - 3, '(') &&
+      (x->t[s - 2].flags & TF_CAPS))
+    return s - 3;
+  return s;
+}
+
 /* Titles before the name at token s: "Bí thư Tỉnh ủy, Chủ tịch HĐND
 ** tỉnh Nguyễn Xuân Ký". Returns the first title token or s. */
 static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne) {
-  size_t end = s, found = s;
+  size_t end = skip_abbrev(x, s), found = s;
   for (int round = 0; round < 4; round++) {
     size_t best = end;
     for (size_t b = end; b > 0 && end - b < 12; b--) {

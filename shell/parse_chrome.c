@@ -5,6 +5,7 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* memmem, memrchr */
 #endif
+#include <ctype.h>
 #include <string.h>
 
 #include "lexicon.h"
@@ -249,6 +250,22 @@ int chrome_share(const char *s, size_t n) {
 ** Báo Quảng Ninh", "… | Cổng TTĐT tỉnh", "… - baoquangninh.vn", or "… -
 ** <site>" when the site is known). Returns n when there is none.
 */
+/* A domain name: no space, letters on both sides of its last dot
+** ("baoquangninh.vn", "Sukien24h.vn"; "2026." is none). */
+static int domain_name(const char *x, size_t n) {
+  if (memchr(x, ' ', n)) return 0;
+  const char *d = NULL;
+  for (size_t k = 0; k < n; k++)
+    if (x[k] == '.') d = x + k;
+  if (!d || d == x || d + 2 >= x + n) return 0;
+  int letter_before = 0;
+  for (const char *c = x; c < d; c++)
+    letter_before |= isalpha((unsigned char)*c) || (unsigned char)*c >= 0x80;
+  for (const char *c = d + 1; c < x + n; c++)
+    if (!isalpha((unsigned char)*c)) return 0;
+  return letter_before;
+}
+
 size_t chrome_site_suffix(const char *s, size_t n, const char *site) {
   static const char *const seps[] = {" - ", " | ", " \xe2\x80\x93 ", NULL};
   if (n > 400) return n;
@@ -261,7 +278,7 @@ size_t chrome_site_suffix(const char *s, size_t n, const char *site) {
     const char *x = at + m;
     size_t xn = n - (size_t)(x - s);
     if (xn == 0 || xn > 60 || pt_words(x, xn, 8) > 7) continue;
-    int domain = !memchr(x, ' ', xn) && memchr(x, '.', xn);
+    int domain = domain_name(x, xn);
     if (domain || pt_any_starts(x, xn, lexicon_list(LEXL_SITE_HEAD)) ||
         (site && strlen(site) == xn && memcmp(site, x, xn) == 0))
       return (size_t)(at - s);

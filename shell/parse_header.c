@@ -73,7 +73,8 @@ static char *strip_quotes(doc *d, const char *s, size_t n) {
 #define NONE ((size_t)-1)
 
 /*
-** A section name over the headline ("Thời cuộc" / the headline / text): a
+** A section name over the headline ("Thời cuộc" / the headline / text,
+** also with a site name after it: "Điểm tin - Báo bạn"): a
 ** label of at most 3 words without digits, followed by a longer unit of
 ** 5+ words that reads as a headline, and more text after that. Not in
 ** the "sapo at the end" layout (the last unit after 3+ blank lines),
@@ -81,7 +82,7 @@ static char *strip_quotes(doc *d, const char *s, size_t n) {
 */
 static int section_name(page *p, size_t i) {
   const char *s = US(p, i), *t;
-  size_t n = UL(p, i), tn;
+  size_t n = chrome_site_suffix(US(p, i), UL(p, i), p->d->site), tn;
   if (n > 40 || pt_words(s, n, 5) > 3 || !pl_label(s, n) || i + 2 >= p->n ||
       p->u[p->n - 1].gap >= 3)
     return 0;
@@ -181,9 +182,14 @@ static size_t kickers(page *p, size_t i) {
 ** A subheading or a photo caption standing first: "1. Bối cảnh …", "II.
 ** …", "Điều 5. …" (but "Phần 2: …", a series title, is a headline),
 ** "Chú thích ảnh …", "Ảnh minh họa …", "… (Ảnh: Thu Hà)" (a "(ảnh)" marker of a
-*photo story is no credit).
+** photo story is no credit).
 */
 static int not_a_headline(const char *s, size_t n) {
+  /* a list item: "• …", "● …", "▪ …", "* …" */
+  static const char *const bullets[] = {"\xe2\x80\xa2", "\xe2\x97\x8f",
+                                        "\xe2\x96\xaa", "* ", NULL};
+  for (const char *const *b = bullets; *b; b++)
+    if (n > strlen(*b) && memcmp(s, *b, strlen(*b)) == 0) return 1;
   if (pl_numbered_heading(s, n)) {
     const char *c = memchr(s, ':', n < 14 ? n : 14);
     if (!c) return 1;
@@ -199,6 +205,15 @@ static int not_a_headline(const char *s, size_t n) {
   return n > 0 && s[n - 1] == ')' &&
          (pt_contains(tail, (size_t)(s + n - tail), "(Ảnh:") ||
           pt_contains(tail, (size_t)(s + n - tail), "(ảnh:"));
+}
+
+/* Does unit i start on the line where unit i-1 ends? (the rest of a line
+** whose date marker was split off: "date 2025-09-23 Đại hội …" is the
+** body's first text, never the headline) */
+static int same_line(const page *p, size_t i) {
+  if (i == 0) return 0;
+  const char *a = US(p, i - 1) + UL(p, i - 1), *b = US(p, i);
+  return b >= a && !memchr(a, '\n', (size_t)(b - a));
 }
 
 /*
@@ -221,7 +236,8 @@ static size_t take_title(page *p, size_t i) {
     p->u[i].kind = BK_TITLE;
     return i + 1;
   }
-  if (!looks_like_title(p, i) || not_a_headline(s, n)) return i;
+  if (!looks_like_title(p, i) || not_a_headline(s, n) || same_line(p, i))
+    return i;
   for (size_t k = kickers(p, i); k > 0; k--) p->u[i++].kind = BK_BANNER;
   s = US(p, i), n = UL(p, i);
   p->u[i].kind = BK_TITLE;

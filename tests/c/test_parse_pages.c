@@ -14,11 +14,15 @@
 **  3. Dates in the page: a "today" clock over the menu does not win over
 **     the date line under the headline, nor over the byline's date at the
 **     foot; a clock over a page without headline is no date; a byline
-**     that ends with the date; a date marker glued to the body.
+**     that ends with the date; a date marker glued to the body, and the
+**     sentence after a marker that opens the page is no headline.
 **  4. Chrome: a glued breadcrumb, a weather widget, opening hours, a
 **     section name, a kicker over the headline, a campaign banner printed
 **     twice, "Powered by", contact and bulleted menu lines, the site name
-**     cut from the headline; null title when only chrome and a sapo.
+**     cut from the headline; null title when only chrome and a sapo; list
+**     items ("• …", "* …") standing first are no headline; a section
+**     label with a site name after it ("Tin nhanh - Báo bạn") is chrome;
+**     a number after the last dash ("2021 - 2026.") is no site name.
 **  5. The per-folder context: a line repeated in k sibling files is
 **     chrome above the headline and boilerplate in the body.
 **  6. Metadata headers: "# key = value" lines and YAML front matter feed
@@ -29,6 +33,15 @@
 **     widgets are boilerplate, not the end of the article; a related
 **     header followed by headlines still ends it.
 **  8. Every case is lossless (the blocks give the text back).
+**  9. People on pages never seen (the second development set): surnames of
+**     minority names ("Giàng", "Ma", "Luyện"), "Quyền Chủ tịch", "đại
+**     biểu <name>", "tiếp tục giữ chức", an abbreviation in brackets
+**     between title and name, and titles whose organisation has a dash,
+**     "của", a comma list joined by "và", or an office of 14+ syllables;
+**     a title stops at "và" before a lower-case word, and a connector
+**     neither cuts a word in two ("Cấp cứu – Hồi sức") nor takes in an
+**     honorific; "tổ chức" after a title is a verb; "UV BTV" heads a
+**     title; no person from "Huy chương Vàng <name>" or "Buôn Ma Thuột".
 */
 #include <ctype.h>
 #include <stdlib.h>
@@ -37,6 +50,7 @@
 #include "check.h"
 #include "date.h"
 #include "doc.h"
+#include "extract.h"
 #include "parse.h"
 #include "parse_check.h"
 #include "pipeline.h"
@@ -188,11 +202,38 @@ static void test_page_dates(void) {
   CHECK(d->blocks.n == 3 &&
         strncmp(d->blocks.items[2].text, "Nội dung", strlen("Nội dung")) == 0);
   doc_free(d);
+  /* a page that starts with the marker: the short sentence glued after
+  ** it is the body's first line, not a headline (the page has none) */
+  d = parse_str(
+      " date 2024-03-04 Hội nghị tổng kết công tác năm của ngành diễn ra tại "
+      "hội "
+      "trường tỉnh.\n\n"
+      "Dự hội nghị có lãnh đạo các sở, ban, ngành, các huyện và thành phố; "
+      "đại biểu các doanh nghiệp và hợp tác xã tiêu biểu trên địa bàn.\n");
+  CHECK_STR(d->published, "2024-03-04");
+  CHECK(d->title == NULL);
+  doc_free(d);
 }
 
 /* ---- 4. chrome ---- */
 
 static void test_chrome(void) {
+  /* list items standing first (a related-news list above the text) are
+  ** no headline */
+  const char *const items[] = {"\xe2\x80\xa2 ", "* ", "\xe2\x97\x8f ", NULL};
+  for (const char *const *b = items; *b; b++) {
+    char text[512];
+    snprintf(
+        text, sizeof text,
+        "%sÔng Lê Văn Hào giữ chức Chủ tịch UBND huyện Tiên Yên\n"
+        "%sBà Trần Thị Hoa được bầu làm Bí thư Huyện ủy Đầm Hà\n\n"
+        "Dưới đây là danh sách lãnh đạo các huyện, cập nhật đến cuối tháng "
+        "này.\n",
+        *b, *b);
+    doc *l = parse_str(text);
+    CHECK(l->title == NULL);
+    doc_free(l);
+  }
   doc *d = parse_str(
       "Trang chủTin tứcThời sựKinh tế\n\nHà Nội 21 °C\n\n"
       "Sáng: 7h30 - 11h30 | Chiều: 13h30 - 17h00\n\nThời cuộc\n\n"
@@ -273,6 +314,27 @@ static void test_chrome(void) {
       "Trang chủ câu lạc bộ xác nhận mua tiền đạo mới\n"
       "Mới đây, câu lạc bộ thông báo đã đạt thỏa thuận.\n");
   CHECK_STR(d->title, "Trang chủ câu lạc bộ xác nhận mua tiền đạo mới");
+  doc_free(d);
+  /* a number after the last dash is no site name ("2026." is no domain) */
+  d = parse_str(
+      "Huyện chuẩn bị kỳ họp cuối nhiệm kỳ 2021 - 2026.\n\nHĐND huyện sẽ tổ "
+      "chức kỳ họp chuyên đề vào giữa tháng, kết hợp tổng kết hoạt động của "
+      "cả nhiệm kỳ.\n");
+  CHECK_STR(d->title, "Huyện chuẩn bị kỳ họp cuối nhiệm kỳ 2021 - 2026.");
+  doc_free(d);
+  /* a section label with a site name after it is no headline; a short
+  ** headline with a site name over a sapo stays the headline */
+  d = parse_str(
+      "Tin nhanh - Báo bạn\n\nTỉnh sẽ công bố danh sách trường chưa đạt "
+      "chuẩn\n\nMinh Hà\n\nTheo kế hoạch, sở sẽ công bố danh sách vào "
+      "cuối tháng để phụ huynh biết và theo dõi.\n");
+  CHECK_STR(d->title, "Tỉnh sẽ công bố danh sách trường chưa đạt chuẩn");
+  doc_free(d);
+  d = parse_str(
+      "Mưa lớn kéo dài - Báo Hòa Bình\n\nMưa lớn kéo dài nhiều ngày khiến "
+      "nhiều tuyến đường bị sạt lở, giao thông bị chia cắt.\n\nLực lượng "
+      "chức năng đang khắc phục hậu quả.\n");
+  CHECK_STR(d->title, "Mưa lớn kéo dài");
   doc_free(d);
   /* a short title over a non-headline line in the "sapo at the end"
   ** layout is no section name */
@@ -430,6 +492,86 @@ static void test_zones(void) {
   doc_free(d);
 }
 
+/* ---- 9. people on unseen pages ---- */
+
+static const doc_person *person(const doc *d, const char *name) {
+  for (size_t i = 0; i < d->people.n; i++)
+    if (strcmp(d->people.items[i].name, name) == 0) return &d->people.items[i];
+  return NULL;
+}
+
+/* The person `name` has exactly the titles `want` ("; " between them). */
+static void check_person(const doc *d, const char *name, const char *want) {
+  const doc_person *p = person(d, name);
+  CHECK(p != NULL);
+  if (!p) return;
+  char got[1024] = "";
+  for (size_t i = 0; i < p->titles.n; i++)
+    snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s", i ? "; " : "",
+             p->titles.items[i]);
+  CHECK_STR(got, want);
+}
+
+static void test_people(void) {
+  const char *s =
+      "Huyện tổng kết năm học mới\n\n"
+      "Dự lễ có bà Cao Thị Lành, Quyền Chủ tịch UBND huyện; ông Giàng A "
+      "Chá, Bí thư Đảng ủy xã và ông Ma Văn Hùng, Phó Chủ tịch HĐND "
+      "huyện. Ông Luyện Văn Tám tiếp tục giữ chức Bí thư Huyện ủy Yên "
+      "Lạc. Tổng Bí thư (TBT) Lê Văn Hiền gửi thư chúc mừng.\n\n"
+      "Đoàn gồm các đại biểu Trần Văn Tư, Trưởng Ban Văn hóa - Xã hội HĐND "
+      "tỉnh; Lê Thị Hoa, Giám đốc Sở Lao động, Thương binh và Xã hội, Đại "
+      "biểu Quốc hội tỉnh Hà Tĩnh và đại biểu Phan Văn Sáu. Bà Đỗ Thị Bảy, "
+      "Ủy viên Thường trực Ủy ban Pháp luật của Quốc hội, phát biểu. Ông Lê "
+      "Văn Hào, Phó Bí thư Tỉnh ủy - Chủ tịch UBND tỉnh dự. Chủ nhiệm Ủy ban "
+      "Công tác đại biểu Vũ Văn Hải trình tờ trình. Bà Đinh Thị Mai, Phó "
+      "Trưởng ban phụ trách Ban Tuyên giáo và Dân vận Tỉnh ủy Bình Thuận "
+      "cho biết. Ông Hồ Văn Khải, Trưởng khoa Cấp cứu – Hồi sức Bệnh viện "
+      "tỉnh, và ông Đào Văn Lâm, Phó Chủ tịch Hội Nhà văn Việt Nam - Bà "
+      "Ngô Thị Hạnh dự. Ông Tạ Văn Đức - Tỉnh ủy viên, Phó Chủ tịch UBND "
+      "huyện Yên Thế tổ chức đoàn kiểm tra. Bà Kiều Thị Nga, UV BTV Tỉnh ủy, "
+      "Chánh văn phòng Điều phối nông thôn tỉnh dự.\n";
+  doc *d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
+  CHECK(extract_facts(d) == 0);
+  check_person(d, "Cao Thị Lành", "Quyền Chủ tịch UBND huyện");
+  check_person(d, "Giàng A Chá", "Bí thư Đảng ủy xã");
+  check_person(d, "Ma Văn Hùng", "Phó Chủ tịch HĐND huyện");
+  check_person(d, "Luyện Văn Tám", "Bí thư Huyện ủy Yên Lạc");
+  check_person(d, "Lê Văn Hiền", "Tổng Bí thư");
+  check_person(d, "Trần Văn Tư", "Trưởng Ban Văn hóa - Xã hội HĐND tỉnh");
+  check_person(d, "Lê Thị Hoa",
+               "Giám đốc Sở Lao động, Thương binh và Xã hội; Đại biểu Quốc "
+               "hội tỉnh Hà Tĩnh");
+  check_person(d, "Phan Văn Sáu", "");
+  check_person(d, "Đỗ Thị Bảy",
+               "Ủy viên Thường trực Ủy ban Pháp luật của Quốc hội");
+  check_person(d, "Lê Văn Hào", "Phó Bí thư Tỉnh ủy; Chủ tịch UBND tỉnh");
+  check_person(d, "Vũ Văn Hải", "Chủ nhiệm Ủy ban Công tác đại biểu");
+  check_person(d, "Đinh Thị Mai",
+               "Phó Trưởng ban phụ trách Ban Tuyên giáo và Dân vận Tỉnh ủy "
+               "Bình Thuận");
+  check_person(d, "Hồ Văn Khải", "Trưởng khoa Cấp cứu");
+  check_person(d, "Đào Văn Lâm", "Phó Chủ tịch Hội Nhà văn Việt Nam");
+  check_person(d, "Tạ Văn Đức",
+               "Tỉnh ủy viên; Phó Chủ tịch UBND huyện Yên Thế");
+  check_person(d, "Kiều Thị Nga",
+               "UV BTV Tỉnh ủy; Chánh văn phòng Điều phối nông thôn tỉnh");
+  doc_free(d);
+  /* no person is invented from a medal colour or a town's name */
+  s = "Đoàn thể thao giành huy chương\n\n"
+      "Huy chương Vàng Phạm Thị Hồng được trao tại nhà thi đấu. Ông Lê Văn "
+      "Khoa, Chủ tịch UBND TP Buôn Ma Thuột, trao thưởng; bà Phạm Thị Hồng "
+      "cảm ơn.\n";
+  d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
+  CHECK(extract_facts(d) == 0);
+  check_person(d, "Lê Văn Khoa", "Chủ tịch UBND TP Buôn Ma Thuột");
+  check_person(d, "Phạm Thị Hồng", "");
+  CHECK(person(d, "Vàng Phạm Thị Hồng") == NULL);
+  CHECK(person(d, "Ma Thuột") == NULL);
+  CHECK(d->people.n == 2);
+  doc_free(d);
+}
+
 int main(void) {
   test_date_core();
   test_date_forms();
@@ -438,5 +580,6 @@ int main(void) {
   test_context();
   test_meta();
   test_zones();
+  test_people();
   return check_done();
 }

@@ -2,7 +2,10 @@
 """tests/robust/devset.py — score the parser on a development set of real
 portal pages that are NOT in the repository (third-party text).
 
-Usage: tests/robust/devset.py [TINSH ...]
+Usage: tests/robust/devset.py [-v] [--from=NNN] [--to=NNN] [TINSH ...]
+  -v       list every miss
+  --from, --to  score only the pages numbered NNN..NNN (inclusive), e.g.
+           --from=041 for the pages added after the rules were written
   TINSH    one or more binaries to score side by side (default: $TINSH,
            else ./build/tinsh); e.g. main's build and this one
   DEVSET   folder with pages/NNN.txt and labels.tsv (default /work/devset);
@@ -165,10 +168,11 @@ def score_facts(tinsh, devset, rows, verbose):
         return
     docs = parse(tinsh, [os.path.join(devset, "pages", r[0]) for r in rows],
                  facts=True)
+    names = {r[0] for r in rows}
     if people is not None:
-        score_people(docs, people, verbose)
+        score_people(docs, [r for r in people if r[0] in names], verbose)
     if figures is not None:
-        score_figures(docs, figures, verbose)
+        score_figures(docs, [r for r in figures if r[0] in names], verbose)
 
 
 def main():
@@ -176,10 +180,15 @@ def main():
     if not os.path.exists(os.path.join(devset, "labels.tsv")):
         print("devset: no %s/labels.tsv (skipped)" % devset)
         return 77
-    args = [a for a in sys.argv[1:] if a != "-v"]
-    verbose = "-v" in sys.argv[1:]
+    opts = {a.split("=")[0]: a.split("=", 1)[-1] for a in sys.argv[1:]
+            if a.startswith("-")}
+    args = [a for a in sys.argv[1:] if not a.startswith("-")]
+    verbose = "-v" in opts
     bins = args or [os.environ.get("TINSH", "build/tinsh")]
-    rows = load(devset)
+    lo, hi = opts.get("--from", ""), opts.get("--to", "")
+    rows = [r for r in load(devset)
+            if (not lo or r[0][:3] >= lo.zfill(3))
+            and (not hi or r[0][:3] <= hi.zfill(3))]
     for b in bins:
         score(b, devset, rows, verbose)
         score_facts(b, devset, rows, verbose)
