@@ -6,13 +6,13 @@
 */
 #include <limits.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "segment_int.h"
 #include "text.h"
 #include "util.h"
+#include "util_tls.h"
 
 /* ---- a per-thread cache of lexicon answers ---- */
 
@@ -342,8 +342,6 @@ typedef struct arrays {
   size_t dcap;
 } arrays;
 
-static pthread_key_t arrays_key;
-static pthread_once_t arrays_once = PTHREAD_ONCE_INIT;
 static _Thread_local int arrays_busy;
 
 static void arrays_free(arrays *a) {
@@ -356,27 +354,15 @@ static void arrays_drop(void *p) {
   free(p);
 }
 
-static void arrays_init(void) {
-  pthread_key_create(&arrays_key, arrays_drop);
-}
-
 /* The calling thread's kept arrays (made on first use). */
-static arrays *thread_arrays(void) {
-  pthread_once(&arrays_once, arrays_init);
-  arrays *a = pthread_getspecific(arrays_key);
-  if (!a) {
-    a = xcalloc(1, sizeof *a);
-    pthread_setspecific(arrays_key, a);
-  }
-  return a;
-}
+static util_tls arrays_tls = UTIL_TLS_INIT(sizeof(arrays), arrays_drop);
 
 /* Decode text[0..n) with d (its lexicon and callback set), reading the
 ** spans sp (NULL: scanning the text). */
 static int decode(dec *d, const char *text, size_t n, const seg_spans *sp) {
   if (!d->lex || !text || n == 0) return 0;
   int outer = !arrays_busy;
-  arrays own = {0}, *a = outer ? thread_arrays() : &own;
+  arrays own = {0}, *a = outer ? util_tls_get(&arrays_tls) : &own;
   arrays_busy = 1;
   d->t = a->t, d->tcap = a->tcap, d->keys = a->keys, d->kcap = a->kcap;
   d->best = a->best, d->blen = a->blen, d->bkind = a->bkind, d->dcap = a->dcap;

@@ -9,7 +9,6 @@
 ** token spans can be kept (seg_spans_scan) so that the FTS tokenizer's
 ** document mode reads the same spans instead of scanning the text again.
 */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +16,7 @@
 #include "text.h"
 #include "text_tok.h"
 #include "util.h"
+#include "util_tls.h"
 
 /* Call cb for text[s..e) with its case fold (a stack buffer, else the
 ** heap for a token longer than it). */
@@ -159,8 +159,6 @@ int seg_tokens_spans(const char *text, const seg_spans *sp, seg_tok_fn cb,
 ** (seg_key in a word callback) uses a set of its own. The thread's set is
 ** freed when the thread ends.
 */
-static pthread_key_t spans_key;
-static pthread_once_t spans_once = PTHREAD_ONCE_INIT;
 static _Thread_local int spans_busy;
 
 static void spans_drop(void *p) {
@@ -168,23 +166,11 @@ static void spans_drop(void *p) {
   free(p);
 }
 
-static void spans_init(void) {
-  pthread_key_create(&spans_key, spans_drop);
-}
-
 /* The calling thread's spans (made on first use). */
-static seg_spans *thread_spans(void) {
-  pthread_once(&spans_once, spans_init);
-  seg_spans *sp = pthread_getspecific(spans_key);
-  if (!sp) {
-    sp = xcalloc(1, sizeof *sp);
-    pthread_setspecific(spans_key, sp);
-  }
-  return sp;
-}
+static util_tls spans_tls = UTIL_TLS_INIT(sizeof(seg_spans), spans_drop);
 
 int seg_tokens(const char *text, size_t n, seg_tok_fn cb, void *ctx) {
-  seg_spans own = {0}, *sp = spans_busy ? &own : thread_spans();
+  seg_spans own = {0}, *sp = spans_busy ? &own : util_tls_get(&spans_tls);
   int outer = !spans_busy;
   spans_busy = 1;
   seg_spans_scan(text, n, sp);

@@ -38,6 +38,15 @@ static doc *parse_str(const char *s) {
   return d;
 }
 
+/* The title of text s (parsed without facts, checked lossless) is want
+** (NULL: no title); a macro, so that a failure names the caller's line. */
+#define CHECK_TITLE(s, want)     \
+  do {                           \
+    doc *dt_ = parse_str(s);     \
+    CHECK_STR(dt_->title, want); \
+    doc_free(dt_);               \
+  } while (0)
+
 /* Comma-separated kinds of all blocks, e.g. "title,dateline,lead". */
 static const char *kinds(const doc *d) {
   static char out[8192];

@@ -300,13 +300,10 @@ static void test_traps(void) {
   CHECK_STR(d->title, "Tiêu đề");
   doc_free(d);
   /* a headline in curly quotes */
-  d = parse_str("“Nói không với tiêu cực”\n\nĐoạn một của bài viết.\n");
-  CHECK_STR(d->title, "Nói không với tiêu cực");
-  doc_free(d);
+  CHECK_TITLE("“Nói không với tiêu cực”\n\nĐoạn một của bài viết.\n",
+              "Nói không với tiêu cực");
   /* quotes inside are kept */
-  d = parse_str("\"A\" và \"B\"\n\nĐoạn một của bài viết.\n");
-  CHECK_STR(d->title, "\"A\" và \"B\"");
-  doc_free(d);
+  CHECK_TITLE("\"A\" và \"B\"\n\nĐoạn một của bài viết.\n", "\"A\" và \"B\"");
 }
 
 static void test_interview(void) {

@@ -271,79 +271,67 @@ static void test_chrome(void) {
   CHECK_STR(kinds(d), "banner,banner,banner,lead");
   doc_free(d);
   /* a subheading or a photo caption standing first is no headline */
-  d = parse_str(
+  CHECK_TITLE(
       "1. Bối cảnh chọn đề tài:\n\nTrong hệ thống chính quyền "
-      "các cấp, chính quyền cơ sở có vai trò quan trọng.\n");
-  CHECK_STR(d->title, NULL);
-  doc_free(d);
-  d = parse_str(
+      "các cấp, chính quyền cơ sở có vai trò quan trọng.\n",
+      NULL);
+  CHECK_TITLE(
       "Đồng chí Bí thư phát biểu tại hội nghị (Ảnh: Thu Hà)\n\n"
-      "Sáng nay, hội nghị tổng kết năm đã diễn ra tại tỉnh.\n");
-  CHECK_STR(d->title, NULL);
-  doc_free(d);
-  d = parse_str(
+      "Sáng nay, hội nghị tổng kết năm đã diễn ra tại tỉnh.\n",
+      NULL);
+  CHECK_TITLE(
       "Chiến sự: xe tăng tiến vào thành phố (ảnh)\n\n"
-      "Sáng nay, các đơn vị đã tiến vào thành phố.\n");
-  CHECK_STR(d->title, "Chiến sự: xe tăng tiến vào thành phố (ảnh)");
-  doc_free(d);
+      "Sáng nay, các đơn vị đã tiến vào thành phố.\n",
+      "Chiến sự: xe tăng tiến vào thành phố (ảnh)");
   /* names and headlines that only look like chrome stay */
-  d = parse_str(
+  CHECK_TITLE(
       "Facebook thử nghiệm ví điện tử tại Việt Nam\n\n"
-      "Mạng xã hội này vừa công bố kế hoạch thử nghiệm ví điện tử.\n");
-  CHECK_STR(d->title, "Facebook thử nghiệm ví điện tử tại Việt Nam");
-  doc_free(d);
+      "Mạng xã hội này vừa công bố kế hoạch thử nghiệm ví điện tử.\n",
+      "Facebook thử nghiệm ví điện tử tại Việt Nam");
   d = parse_str(
       "Tỉnh cấm ra đường từ 22h - 5h sáng để phòng dịch trên toàn địa bàn\n\n"
       "Lệnh cấm có hiệu lực từ ngày mai.\n");
   CHECK(d->title != NULL &&
         strncmp(d->title, "Tỉnh cấm", strlen("Tỉnh cấm")) == 0);
   doc_free(d);
-  d = parse_str(
-      "iPhone và TikTok thu hút giới trẻ tỉnh\n\nĐoạn mở đầu của bài.\n");
-  CHECK_STR(d->title, "iPhone và TikTok thu hút giới trẻ tỉnh");
-  doc_free(d);
-  d = parse_str("Căn nhà bỗng nhiên nóng 40°C\nNgười dân hoang mang.\n");
-  CHECK_STR(d->title, "Căn nhà bỗng nhiên nóng 40°C");
-  doc_free(d);
-  d = parse_str(
+  CHECK_TITLE(
+      "iPhone và TikTok thu hút giới trẻ tỉnh\n\nĐoạn mở đầu của bài.\n",
+      "iPhone và TikTok thu hút giới trẻ tỉnh");
+  CHECK_TITLE("Căn nhà bỗng nhiên nóng 40°C\nNgười dân hoang mang.\n",
+              "Căn nhà bỗng nhiên nóng 40°C");
+  CHECK_TITLE(
       "Phần 2: Bất đồng cũ hay mới?\nNăm 2014, hai nước rút "
-      "đại sứ.\n");
-  CHECK_STR(d->title, "Phần 2: Bất đồng cũ hay mới?");
-  doc_free(d);
-  d = parse_str(
+      "đại sứ.\n",
+      "Phần 2: Bất đồng cũ hay mới?");
+  CHECK_TITLE(
       "Trang chủ câu lạc bộ xác nhận mua tiền đạo mới\n"
-      "Mới đây, câu lạc bộ thông báo đã đạt thỏa thuận.\n");
-  CHECK_STR(d->title, "Trang chủ câu lạc bộ xác nhận mua tiền đạo mới");
-  doc_free(d);
+      "Mới đây, câu lạc bộ thông báo đã đạt thỏa thuận.\n",
+      "Trang chủ câu lạc bộ xác nhận mua tiền đạo mới");
   /* a number after the last dash is no site name ("2026." is no domain) */
-  d = parse_str(
+  CHECK_TITLE(
       "Huyện chuẩn bị kỳ họp cuối nhiệm kỳ 2021 - 2026.\n\nHĐND huyện sẽ tổ "
       "chức kỳ họp chuyên đề vào giữa tháng, kết hợp tổng kết hoạt động của "
-      "cả nhiệm kỳ.\n");
-  CHECK_STR(d->title, "Huyện chuẩn bị kỳ họp cuối nhiệm kỳ 2021 - 2026.");
-  doc_free(d);
+      "cả nhiệm kỳ.\n",
+      "Huyện chuẩn bị kỳ họp cuối nhiệm kỳ 2021 - 2026.");
   /* a section label with a site name after it is no headline; a short
   ** headline with a site name over a sapo stays the headline */
-  d = parse_str(
+  CHECK_TITLE(
       "Tin nhanh - Báo bạn\n\nTỉnh sẽ công bố danh sách trường chưa đạt "
       "chuẩn\n\nMinh Hà\n\nTheo kế hoạch, sở sẽ công bố danh sách vào "
-      "cuối tháng để phụ huynh biết và theo dõi.\n");
-  CHECK_STR(d->title, "Tỉnh sẽ công bố danh sách trường chưa đạt chuẩn");
-  doc_free(d);
-  d = parse_str(
+      "cuối tháng để phụ huynh biết và theo dõi.\n",
+      "Tỉnh sẽ công bố danh sách trường chưa đạt chuẩn");
+  CHECK_TITLE(
       "Mưa lớn kéo dài - Báo Hòa Bình\n\nMưa lớn kéo dài nhiều ngày khiến "
       "nhiều tuyến đường bị sạt lở, giao thông bị chia cắt.\n\nLực lượng "
-      "chức năng đang khắc phục hậu quả.\n");
-  CHECK_STR(d->title, "Mưa lớn kéo dài");
-  doc_free(d);
+      "chức năng đang khắc phục hậu quả.\n",
+      "Mưa lớn kéo dài");
   /* a short title over a non-headline line in the "sapo at the end"
   ** layout is no section name */
-  d = parse_str(
+  CHECK_TITLE(
       "Chậm hồi âm\n\nUBND xã Yên Bình (huyện Hòa An)\n: Phiếu "
       "chuyển đơn của công dân về khoản đóng góp.\n\n\n\nBáo "
-      "đã gửi nhiều đơn thư nhưng chưa nhận được hồi âm.");
-  CHECK_STR(d->title, "Chậm hồi âm");
-  doc_free(d);
+      "đã gửi nhiều đơn thư nhưng chưa nhận được hồi âm.",
+      "Chậm hồi âm");
   /* a legal document: the number line is no headline, "LUẬT" joins */
   d = parse_str(
       "QUỐC HỘI\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do "
@@ -354,11 +342,10 @@ static void test_chrome(void) {
             "LUẬT CỦA QUỐC HỘI VỀ KÝ KẾT ĐIỀU ƯỚC QUỐC TẾ SỐ 41/2005/QH11");
   CHECK_STR(d->published, "2005-06-14");
   doc_free(d);
-  d = parse_str(
+  CHECK_TITLE(
       "ĐIỀU CHỈNH LỊCH TIÊM VẮC XIN TẠI PHƯỜNG\n\n"
-      "Trung tâm y tế thông báo lịch tiêm mới. Người dân lưu ý.\n");
-  CHECK_STR(d->title, "ĐIỀU CHỈNH LỊCH TIÊM VẮC XIN TẠI PHƯỜNG");
-  doc_free(d);
+      "Trung tâm y tế thông báo lịch tiêm mới. Người dân lưu ý.\n",
+      "ĐIỀU CHỈNH LỊCH TIÊM VẮC XIN TẠI PHƯỜNG");
 }
 
 /* ---- 5. the per-folder context ---- */
@@ -449,12 +436,8 @@ static void test_meta(void) {
   d = parse_str("---\ntitle: x\n\nBài không có phần đầu.\n");
   CHECK(d->blocks.n > 0 && d->blocks.items[0].kind != BK_BOILERPLATE);
   doc_free(d);
-  d = parse_str("# Tiêu đề Markdown\n\nĐoạn mở đầu.\n");
-  CHECK_STR(d->title, "# Tiêu đề Markdown");
-  doc_free(d);
-  d = parse_str("# Chapter 1: Intro\n\nĐoạn mở đầu.\n");
-  CHECK_STR(d->title, "# Chapter 1: Intro");
-  doc_free(d);
+  CHECK_TITLE("# Tiêu đề Markdown\n\nĐoạn mở đầu.\n", "# Tiêu đề Markdown");
+  CHECK_TITLE("# Chapter 1: Intro\n\nĐoạn mở đầu.\n", "# Chapter 1: Intro");
 }
 
 /* ---- 7. zones ---- */

@@ -38,6 +38,7 @@
 #include "doc.h"
 #include "fact_schema.h"
 #include "text.h"
+#include "text_check.h"
 #include "text_int.h"
 #include "util.h"
 
@@ -50,35 +51,13 @@ static unsigned rnd(unsigned n) {
 
 /* ---- 1. the run scanner ---- */
 
-/* Reference flags of the run at s[i..), one code point at a time. */
-static unsigned ref_flags(const char *s, size_t n, size_t i, size_t *end) {
-  int32_t cp;
-  int k = text_utf8_decode(s + i, n - i, &cp);
-  unsigned c = text_class_slow(cp), f = 0;
-  if (!(c & TEXT_WORD) || (c & TEXT_MARK)) return *end = i + (size_t)k, 0;
-  if (c & TEXT_UPPER) f |= TEXT_TOKF_UPPER;
-  int letters = 0, caps = 1;
-  while (i < n) {
-    k = text_utf8_decode(s + i, n - i, &cp);
-    c = text_class_slow(cp);
-    if (!(c & TEXT_WORD)) break;
-    if (c & TEXT_DIGIT) f |= TEXT_TOKF_DIGITS;
-    if (c & TEXT_LETTER) letters++, caps &= (c & TEXT_UPPER) != 0;
-    i += (size_t)k;
-  }
-  if (letters) f |= TEXT_TOKF_LETTERS;
-  if (letters >= 2 && caps) f |= TEXT_TOKF_CAPS;
-  *end = i;
-  return f;
-}
-
 /* Tokens of s[0..n) against the reference; the count of mismatches. */
 static int tok_mismatches(const char *s, size_t n) {
   size_t pos = 0, end;
   text_tok t;
   int bad = 0;
   while (text_tok_next(s, n, &pos, &t)) {
-    unsigned f = ref_flags(s, n, t.off, &end);
+    unsigned f = ref_tok_flags(s, n, t.off, &end);
     bad += (t.flags & ~(unsigned)TEXT_TOKF_SPACE) != f || t.off + t.len != end;
   }
   return bad;

@@ -31,6 +31,7 @@
 #include "check.h"
 #include "fts.h"
 #include "segment.h"
+#include "text_check.h"
 #include "util.h"
 
 typedef struct seen {
@@ -162,20 +163,6 @@ static const char *const pieces[] = {
     "mới",      "ĐẮK",       "\0",     "x",    "'",     "“",    "COVID-19",
     "5.000",    "A",         "z²",     "ǅ"};
 
-/* A text glued from random pieces into out (cap bytes); its length. */
-static size_t random_text(unsigned *seed, char *out, size_t cap) {
-  size_t n = 0, np = sizeof pieces / sizeof *pieces;
-  int k = 1 + (int)(rand_r(seed) % 40);
-  for (int i = 0; i < k; i++) {
-    const char *p = pieces[rand_r(seed) % np];
-    size_t l = *p ? strlen(p) : 1; /* "\0": one NUL byte */
-    if (n + l >= cap) break;
-    memcpy(out + n, p, l);
-    n += l;
-  }
-  return n;
-}
-
 static void run_all(const seg_lex *lex) {
   for (size_t i = 0; i < sizeof tricky / sizeof *tricky; i++)
     CHECK(check_text(lex, tricky[i], strlen(tricky[i])));
@@ -183,7 +170,8 @@ static void run_all(const seg_lex *lex) {
   int bad = 0;
   char buf[1024];
   for (int i = 0; i < 3000; i++) {
-    size_t n = random_text(&seed, buf, sizeof buf);
+    size_t n = glue_pieces(&seed, pieces, sizeof pieces / sizeof *pieces, buf,
+                           sizeof buf);
     bad += !check_text(lex, buf, n);
   }
   CHECK(bad == 0);

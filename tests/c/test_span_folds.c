@@ -27,6 +27,7 @@
 #include "fts.h"
 #include "segment.h"
 #include "text.h"
+#include "text_check.h"
 #include "text_tok.h"
 #include "util.h"
 
@@ -180,19 +181,6 @@ static const char *const pieces[] = {
     "\xc3", "Ж",        "北",    "e\xcc\x81", "ĐẮK",  "\0",   "x",  "'",
     "“",    "COVID-19", "5.000", "A",         "z²",   "ǅ",    "ß",  "İ"};
 
-static size_t random_text(unsigned *seed, char *out, size_t cap) {
-  size_t n = 0, np = sizeof pieces / sizeof *pieces;
-  int k = 1 + (int)(rand_r(seed) % 40);
-  for (int i = 0; i < k; i++) {
-    const char *p = pieces[rand_r(seed) % np];
-    size_t l = *p ? strlen(p) : 1; /* "\0": one NUL byte */
-    if (n + l >= cap) break;
-    memcpy(out + n, p, l);
-    n += l;
-  }
-  return n;
-}
-
 static void check_corpus(void) {
   size_t nn = 0;
   char **names = util_dir_names("examples/corpus", &nn);
@@ -222,7 +210,8 @@ int main(void) {
   int bad = 0;
   char buf[1024];
   for (int i = 0; i < 3000; i++) {
-    size_t n = random_text(&seed, buf, sizeof buf);
+    size_t n = glue_pieces(&seed, pieces, sizeof pieces / sizeof *pieces, buf,
+                           sizeof buf);
     bad += !check_text(buf, n);
   }
   CHECK(bad == 0);

@@ -1,0 +1,56 @@
+/*
+** text_check.h — slow references and generators the text-level tests
+** share (test_text_fast.c, test_parse_speed.c, test_segment_keys.c,
+** test_span_folds.c): the tokenizer's run flags one code point at a time,
+** and random texts glued from a test's own pieces. Include after check.h.
+*/
+#ifndef TINSH_TEXT_CHECK_H
+#define TINSH_TEXT_CHECK_H
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "text_tok.h"
+
+/* The tokenizer's flags for the run s[i..), one code point at a time;
+** *end gets where the run ends. */
+static inline unsigned ref_tok_flags(const char *s, size_t n, size_t i,
+                                     size_t *end) {
+  int32_t cp;
+  int k = text_utf8_decode(s + i, n - i, &cp);
+  unsigned c = text_class_slow(cp), f = 0;
+  if (!(c & TEXT_WORD) || (c & TEXT_MARK)) return *end = i + (size_t)k, 0;
+  if (c & TEXT_UPPER) f |= TEXT_TOKF_UPPER;
+  int letters = 0, caps = 1;
+  while (i < n) {
+    k = text_utf8_decode(s + i, n - i, &cp);
+    c = text_class_slow(cp);
+    if (!(c & TEXT_WORD)) break;
+    if (c & TEXT_DIGIT) f |= TEXT_TOKF_DIGITS;
+    if (c & TEXT_LETTER) letters++, caps &= (c & TEXT_UPPER) != 0;
+    i += (size_t)k;
+  }
+  if (letters) f |= TEXT_TOKF_LETTERS;
+  if (letters >= 2 && caps) f |= TEXT_TOKF_CAPS;
+  *end = i;
+  return f;
+}
+
+/* A text of 1 to 40 of the np pieces, picked with seed, glued into out
+** (cap bytes); its length. A piece "" stands for one NUL byte. */
+static inline size_t glue_pieces(unsigned *seed, const char *const *pieces,
+                                 size_t np, char *out, size_t cap) {
+  size_t n = 0;
+  int k = 1 + (int)(rand_r(seed) % 40);
+  for (int i = 0; i < k; i++) {
+    const char *p = pieces[rand_r(seed) % np];
+    size_t l = *p ? strlen(p) : 1;
+    if (n + l >= cap) break;
+    memcpy(out + n, p, l);
+    n += l;
+  }
+  return n;
+}
+
+#endif
