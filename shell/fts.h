@@ -232,6 +232,10 @@ int fts_fold_pair(const char *s, int n, char *st, int *nst, char *ex, int *nex,
 */
 int fts_syllable(const char *s, int n, char *out, int cap);
 
+/* Is s[0..n) plain enough for fts_syllable: 1 to 127 bytes, no ASCII
+** byte but letters? (It does not check the UTF-8.) */
+int fts_plain_syllable(const char *s, size_t n);
+
 /* Exact folded form (NFC, case folded) of the first token of s, written
 ** to out (size cap, NUL-terminated). Returns its length, or -1 if none. */
 int fts_fold(const char *s, char *out, int cap);

@@ -48,21 +48,6 @@ static inline void tb_room(tbuf *t, int extra) {
   if (t->len + extra > t->cap) tb_grow(t, extra);
 }
 
-/* Append cp as UTF-8; the caller has reserved 4 bytes. */
-static inline void tb_cp(tbuf *t, int32_t cp) {
-  unsigned char *o = (unsigned char *)t->p + t->len;
-  if (cp < 0x80) {
-    o[0] = (unsigned char)cp;
-    t->len += 1;
-  } else if (cp < 0x800) {
-    o[0] = (unsigned char)(0xC0 | (cp >> 6));
-    o[1] = (unsigned char)(0x80 | (cp & 0x3F));
-    t->len += 2;
-  } else {
-    t->len += (int)utf8proc_encode_char(cp, o);
-  }
-}
-
 static void tb_set(tbuf *t, const unsigned char *s, int n) {
   t->len = 0;
   tb_room(t, n);
@@ -93,29 +78,11 @@ static void norm_slow(const unsigned char *s, int n, tbuf *ex, tbuf *st) {
 */
 static void norm_token(const unsigned char *s, int n, tbuf *ex, tbuf *st) {
   ex->len = st->len = 0;
-  tb_room(ex, n);
-  tb_room(st, n);
-  for (int i = 0; i < n;) {
-    if (s[i] < 0x80) {
-      char c = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
-      ex->p[ex->len++] = c;
-      st->p[st->len++] = c;
-      i++;
-      continue;
-    }
-    int32_t cp;
-    int l = text_decode((const char *)s + i, (size_t)(n - i), &cp);
-    int32_t fold, strip;
-    if (!text_fold_pair(cp, &fold, &strip)) {
-      norm_slow(s, n, ex, st);
-      return;
-    }
-    tb_room(ex, 4);
-    tb_room(st, 4);
-    tb_cp(ex, fold);
-    tb_cp(st, strip);
-    i += l;
-  }
+  tb_room(ex, 4 * n);
+  tb_room(st, 4 * n);
+  if (text_fold_pair_str((const char *)s, (size_t)n, ex->p, &ex->len, st->p,
+                         &st->len) != 0)
+    norm_slow(s, n, ex, st);
 }
 
 int fts_fold_pair(const char *s, int n, char *st, int *nst, char *ex, int *nex,
@@ -133,12 +100,17 @@ int fts_fold_pair(const char *s, int n, char *st, int *nst, char *ex, int *nex,
   return ok ? 0 : -1;
 }
 
-int fts_syllable(const char *s, int n, char *out, int cap) {
-  for (int i = 0; i < n; i++) {
+int fts_plain_syllable(const char *s, size_t n) {
+  if (n == 0 || n >= 128) return 0;
+  for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
-    if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return -1;
+    if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return 0;
   }
-  if (n <= 0 || n >= 128) return -1;
+  return 1;
+}
+
+int fts_syllable(const char *s, int n, char *out, int cap) {
+  if (n <= 0 || !fts_plain_syllable(s, (size_t)n)) return -1;
   char st[256];
   int nst, nex;
   if (fts_fold_pair(s, n, st, &nst, out, &nex, cap) != 0 || nex == 0) return -1;

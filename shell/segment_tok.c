@@ -31,41 +31,6 @@ static int emit(const char *text, size_t s, size_t e, seg_tok_fn cb,
   return rc;
 }
 
-/* Append cp's UTF-8 at o (room for 4 bytes); returns its length. */
-static inline int put_utf8(char *o, int32_t cp) {
-  if (cp < 0x80) return o[0] = (char)cp, 1;
-  if (cp < 0x800) {
-    o[0] = (char)(0xC0 | (cp >> 6)), o[1] = (char)(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  return text_utf8_encode(cp, o);
-}
-
-/*
-** Both folds of s[0..n) code point by code point: the case fold into ex,
-** the accent fold into st (4 * n bytes each); their lengths through *nex
-** and *nst. Returns 0, or -1 when a code point needs the whole-string
-** fold (an invalid byte, a combining mark, beyond the fold table).
-*/
-static int fold_pair(const char *s, size_t n, char *ex, int *nex, char *st,
-                     int *nst) {
-  int a = 0, b = 0;
-  for (size_t i = 0; i < n;) {
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80) {
-      ex[a++] = st[b++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-      i++;
-      continue;
-    }
-    int32_t cp, f, t;
-    i += (size_t)text_decode(s + i, n - i, &cp);
-    if (!text_fold_pair(cp, &f, &t)) return -1;
-    a += put_utf8(ex + a, f), b += put_utf8(st + b, t);
-  }
-  *nex = a, *nst = b;
-  return 0;
-}
-
 /* Fold span v (of text) into o's fold buffer; nex -1 when it cannot be. */
 static void fold_span(seg_spans *o, const char *text, seg_span *v) {
   size_t n = v->end - v->start;
@@ -77,7 +42,7 @@ static void fold_span(seg_spans *o, const char *text, seg_span *v) {
   }
   char st[4 * SEG_FOLD_MAX], *ex = o->fold + o->nfold;
   int nex, nst;
-  if (fold_pair(text + v->start, n, ex, &nex, st, &nst) != 0 ||
+  if (text_fold_pair_str(text + v->start, n, ex, &nex, st, &nst) != 0 ||
       nex > SEG_FOLD_MAX)
     return;
   memcpy(ex + nex, st, (size_t)nst);

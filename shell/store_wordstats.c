@@ -270,12 +270,7 @@ static int tok_syl(void *ctx, int tflags, const char *tok, int ntok, int s,
 ** whole syllable with utf8proc (text_fold; fts_fold_pair's slow path).
 */
 static int plain_syllable(const char *s, size_t n) {
-  if (n == 0 || n >= 128) return 0;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return 0;
-  }
-  return text_utf8_valid(s, n);
+  return fts_plain_syllable(s, n) && text_utf8_valid(s, n);
 }
 
 /*

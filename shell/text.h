@@ -133,6 +133,16 @@ static inline int text_fold_pair(int32_t cp, int32_t *fold, int32_t *strip) {
   return *fold >= 0 && *strip >= 0;
 }
 
+/*
+** Both folds of s[0..n) code point by code point (text_fold_pair): the
+** case fold into ex, the accent fold into st (room for 4 * n bytes each),
+** their lengths through *nex and *nst. Returns 0, or -1 when some code
+** point needs the whole-string fold (an invalid byte, a combining mark, a
+** fold of several code points, beyond the table): fold the whole string.
+*/
+int text_fold_pair_str(const char *s, size_t n, char *ex, int *nex, char *st,
+                       int *nst);
+
 /* The case fold of cp when it is one code point, else cp itself. */
 int32_t text_fold_cp(int32_t cp);
 

@@ -210,6 +210,35 @@ int32_t text_fold_cp(int32_t cp) {
   return f >= 0 ? f : cp;
 }
 
+/* Append cp's UTF-8 at o (room for 4 bytes); returns its length. */
+static inline int put_utf8(char *o, int32_t cp) {
+  if (cp < 0x80) return o[0] = (char)cp, 1;
+  if (cp < 0x800) {
+    o[0] = (char)(0xC0 | (cp >> 6)), o[1] = (char)(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  return text_utf8_encode(cp, o);
+}
+
+int text_fold_pair_str(const char *s, size_t n, char *ex, int *nex, char *st,
+                       int *nst) {
+  int a = 0, b = 0;
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+      ex[a++] = st[b++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      i++;
+      continue;
+    }
+    int32_t cp, f, t;
+    i += (size_t)text_decode(s + i, n - i, &cp);
+    if (!text_fold_pair(cp, &f, &t)) return -1;
+    a += put_utf8(ex + a, f), b += put_utf8(st + b, t);
+  }
+  *nex = a, *nst = b;
+  return 0;
+}
+
 /* Append the UTF-8 of cp at dst[*o] when it fits in cap (with a NUL). */
 static int put_cp(char *dst, size_t cap, size_t *o, int32_t cp) {
   char e[4];
