@@ -413,28 +413,63 @@ typedef struct inst {
   int start, end;  /* byte offsets found */
 } inst;
 
+/* The hits of one column, walked in token order: by_first and by_last
+** list v's indexes sorted by first and by last position, and nf, nl count
+** those already behind the current token. */
 typedef struct off_ctx {
   inst *v;
   int n;
-  int pos;
+  int pos, maxlast;
+  int *by_first, *by_last;
+  int nf, nl;
 } off_ctx;
+
+static const inst *sort_base; /* qsort has no context argument */
+static int cmp_first(const void *a, const void *b) {
+  int x = sort_base[*(const int *)a].first,
+      y = sort_base[*(const int *)b].first;
+  return (x > y) - (x < y);
+}
+static int cmp_last(const void *a, const void *b) {
+  int x = sort_base[*(const int *)a].last, y = sort_base[*(const int *)b].last;
+  return (x > y) - (x < y);
+}
+
+/* Set up o over hits v[0..n): the two orders and the last position. */
+static void off_init(off_ctx *o, inst *v, int n, int *idx) {
+  *o =
+      (off_ctx){.v = v, .n = n, .pos = -1, .by_first = idx, .by_last = idx + n};
+  for (int k = 0; k < n; k++) {
+    idx[k] = idx[n + k] = k;
+    if (v[k].last > o->maxlast) o->maxlast = v[k].last;
+  }
+  sort_base = v;
+  qsort(o->by_first, (size_t)n, sizeof(int), cmp_first);
+  qsort(o->by_last, (size_t)n, sizeof(int), cmp_last);
+}
 
 static int off_token(void *ctx, int tflags, const char *tok, int ntok,
                      int start, int end) {
   off_ctx *o = ctx;
   if (!(tflags & FTS5_TOKEN_COLOCATED)) o->pos++;
+  if (o->pos > o->maxlast) return SQLITE_DONE; /* past the last hit */
   if (memchr(tok, FTS_WORD_JOIN, (size_t)ntok) && (tflags & FTS_COLOCATED))
     return SQLITE_OK; /* a word token: its syllables give the offsets */
-  for (int k = 0; k < o->n; k++) {
-    if (o->v[k].first == o->pos && o->v[k].start < 0) o->v[k].start = start;
-    if (o->v[k].last == o->pos) o->v[k].end = end;
-  }
+  while (o->nf < o->n && o->v[o->by_first[o->nf]].first < o->pos) o->nf++;
+  for (int f = o->nf; f < o->n && o->v[o->by_first[f]].first == o->pos; f++)
+    if (o->v[o->by_first[f]].start < 0) o->v[o->by_first[f]].start = start;
+  while (o->nl < o->n && o->v[o->by_last[o->nl]].last < o->pos) o->nl++;
+  for (int f = o->nl; f < o->n && o->v[o->by_last[f]].last == o->pos; f++)
+    o->v[o->by_last[f]].end = end;
   return SQLITE_OK;
 }
 
 /*
 ** Auxiliary function: for every hit of the current row, re-tokenize the
-** column text to turn token positions into byte offsets.
+** column text up to its last hit to turn token positions into byte
+** offsets (each token looks only at the hits that start or end there: a
+** 1 MB text with 2,000 hits took 0.7 s when every token looked at every
+** hit).
 */
 static void offsets_fn(const Fts5ExtensionApi *api, Fts5Context *fts,
                        sqlite3_context *ctx, int nval, sqlite3_value **vals) {
@@ -446,6 +481,7 @@ static void offsets_fn(const Fts5ExtensionApi *api, Fts5Context *fts,
     return;
   }
   inst *v = xcalloc((size_t)ninst + 1, sizeof *v);
+  int *idx = xcalloc(2 * (size_t)ninst + 1, sizeof *idx);
   buf out;
   buf_init(&out);
   int ncol = api->xColumnCount(fts);
@@ -465,14 +501,17 @@ static void offsets_fn(const Fts5ExtensionApi *api, Fts5Context *fts,
     int nz;
     rc = api->xColumnText(fts, col, &z, &nz);
     if (rc != SQLITE_OK || !z) continue;
-    off_ctx o = {v, n, -1};
+    off_ctx o;
+    off_init(&o, v, n, idx);
     rc = api->xTokenize(fts, z, nz, &o, off_token);
+    if (rc == SQLITE_DONE) rc = SQLITE_OK; /* stopped after the last hit */
     for (int k = 0; k < n; k++)
       if (v[k].start >= 0 && v[k].end >= 0)
         buf_printf(&out, "%s%d %d %d", out.len ? " " : "", col, v[k].start,
                    v[k].end);
   }
   free(v);
+  free(idx);
   if (rc != SQLITE_OK)
     sqlite3_result_error_code(ctx, rc);
   else

@@ -423,13 +423,15 @@ static void cut_words(kwic_hit *k, const words *w, long a, long b, int nwords,
 }
 
 /* Segment from a fresh start before hit k far enough for the hits up
-** to byte last_e: nwords words before k's first word when nwords > 0. */
+** to byte last_e (to the text's end when to_end): nwords words before
+** k's first word when nwords > 0. */
 static void segment_hits(words *w, const seg_lex *lex, const char *text,
                          size_t n, const kwic_hit *k, size_t last_e, int nwords,
-                         int *all) {
+                         int to_end, int *all) {
   size_t cut = fresh_start(text, n, k->s);
+  int more = to_end ? -1 : nwords < 0 ? 1 : nwords + 1;
   for (;;) {
-    segment(w, lex, text, n, cut, last_e, nwords < 0 ? 1 : nwords + 1, all);
+    segment(w, lex, text, n, cut, last_e, more, all);
     if (words_before(w, k->s) >= (size_t)(nwords > 0 ? nwords : 0) || cut == 0)
       return;
     cut = fresh_start(text, n, cut);
@@ -449,15 +451,26 @@ static size_t hit_group(const kwic_hits *h, size_t i, const char *text,
   return j;
 }
 
+/*
+** The segmenter scans its text to the end before it decodes (the word
+** callback's stop saves only the decoding), so one segmenting per group
+** of hits cost the rest of the text each time: quadratic in a long text
+** with many hits (a 1 MB line: 4.8 s). With two groups or more the text
+** is segmented once, from the first group's fresh start to its end, and
+** every group reads those words (the same words: see fresh_in).
+*/
 size_t kwic_whole(kwic_hits *h, size_t from, const seg_lex *lex,
                   const char *text, size_t n, int prefix, int nwords) {
   words w = {0};
   size_t keep = from;
+  int whole = 0, all = 0; /* whole: w holds every word to the text's end */
   for (size_t i = from, j; i < h->n; i = j) {
     size_t last_e;
-    int all;
     j = hit_group(h, i, text, n, &last_e);
-    segment_hits(&w, lex, text, n, &h->v[i], last_e, nwords, &all);
+    if (!whole) {
+      whole = i == from && j < h->n;
+      segment_hits(&w, lex, text, n, &h->v[i], last_e, nwords, whole, &all);
+    }
     for (size_t g = i; g < j; g++) {
       kwic_hit k = h->v[g];
       long a = word_at(&w, k.s, 0), b = word_at(&w, k.e, 1);

@@ -156,6 +156,10 @@ typedef struct seg_spans {
 } seg_spans;
 /* Scan text[0..n) into *out (its previous spans dropped, memory reused). */
 void seg_spans_scan(const char *text, size_t n, seg_spans *out);
+/* The bytes the calling thread has handed to seg_spans_scan so far (every
+** segmenting scans its whole text first): lets tests bound the work of a
+** caller that segments a text piece by piece. */
+size_t seg_scanned_bytes(void);
 void seg_spans_free(seg_spans *s);
 /* seg_words_k over the spans sp that seg_spans_scan found in text[0..n). */
 int seg_words_spans(const seg_lex *lex, const char *text, size_t n,

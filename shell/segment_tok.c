@@ -85,7 +85,14 @@ static int may_join(const char *text, size_t n, size_t e) {
   return c == '.' || c == ',' || c == '/' || c == '-';
 }
 
+static _Thread_local size_t scanned; /* bytes given to seg_spans_scan */
+
+size_t seg_scanned_bytes(void) {
+  return scanned;
+}
+
 void seg_spans_scan(const char *text, size_t n, seg_spans *out) {
+  scanned += n;
   out->n = out->nfold = 0;
   size_t i = 0;
   text_tok t;

@@ -21,6 +21,8 @@
 **     the runs the index holds, so "quang ninh" finds the word Quảng Ninh
 **     only, not "quang" and "ninh" apart, while a phrase of syllables is
 **     unchanged; tinsh_offsets with spans covers the whole word.
+**  6. tinsh_offsets on 800 overlapping hits of two phrases, and on a
+**     column that goes on past its last hit.
 */
 #include <math.h>
 #include <sqlite3.h>
@@ -407,8 +409,43 @@ static void test_words(void) {
   sqlite3_close(db);
 }
 
+/* The offsets of many overlapping hits of phrases of two sizes (their
+** order by first and by last token differ), and a column whose text goes
+** on past its last hit (the tokenizing stops there). */
+static void test_many_offsets(void) {
+  table_db("CREATE VIRTUAL TABLE t USING fts5(a, b, tokenize='tinsh')");
+  buf text, want;
+  buf_init(&text), buf_init(&want);
+  for (int i = 0; i < 400; i++) buf_adds(&text, "Móng Cái x ");
+  for (int i = 0; i < 400; i++) /* 13 bytes each: "Móng Cái", "Móng" */
+    buf_printf(&want, "%s0 %d %d 0 %d %d", i ? " " : "", 13 * i, 13 * i + 10,
+               13 * i, 13 * i + 5);
+  buf_adds(&want, " 1 0 5");
+  sqlite3_stmt *st;
+  CHECK(sqlite3_prepare_v2(db, "INSERT INTO t VALUES (?1, ?2)", -1, &st,
+                           NULL) == SQLITE_OK);
+  sqlite3_bind_text(st, 1, text.data, (int)text.len, SQLITE_STATIC);
+  sqlite3_bind_text(st, 2, "Móng thì xa, cai thì gần, và còn dài nữa", -1,
+                    SQLITE_STATIC);
+  CHECK(sqlite3_step(st) == SQLITE_DONE);
+  sqlite3_finalize(st);
+  CHECK(sqlite3_prepare_v2(db,
+                           "SELECT tinsh_offsets(t) FROM t WHERE t MATCH "
+                           "'\"mong cai\" OR mong'",
+                           -1, &st, NULL) == SQLITE_OK);
+  CHECK(sqlite3_step(st) == SQLITE_ROW);
+  const char *got = (const char *)sqlite3_column_text(st, 0);
+  CHECK(got && strcmp(got, want.data) == 0);
+  if (got && strcmp(got, want.data) != 0)
+    fprintf(stderr, "offsets: %.80s...\n", got);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  buf_free(&text), buf_free(&want);
+}
+
 int main(void) {
   test_tokens();
+  test_many_offsets();
   test_words();
   test_matching();
   test_replay();
