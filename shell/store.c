@@ -290,6 +290,8 @@ static int migrate(store *s, char **err) {
     rc = store_exec(s, WSTATS_SCHEMA_SQL, err);
   if (!rc && have < 8) /* 7 -> 8: token position maps (store_tokmap.h) */
     rc = store_exec(s, TOKMAP_SCHEMA_SQL, err);
+  if (!rc && have < 9) /* 8 -> 9: each document's words (doc_words) */
+    rc = store_exec(s, WSTATS_DOC_SQL, err);
   if (!rc) /* fields added to fact_schema.h since the file was made */
     rc = store_facts_add_columns(s, err);
   if (!rc) rc = set_meta(s, "schema_version", num, err);

@@ -127,7 +127,7 @@ typedef struct ingest {
   /* prepared statements */
   sqlite3_stmt *q_file, *q_file_by_hash, *q_doc_by_hash, *ins_doc, *ins_block,
       *ins_fts, *ins_file, *upd_file_stat, *ins_err, *q_fts_old, *del_fts,
-      *q_fts_has, *ins_tokmap;
+      *q_fts_has, *ins_tokmap, *ins_docwords;
   sqlite3_stmt *ins_fact[FK__COUNT]; /* one insert per fact kind */
 } ingest;
 

@@ -66,16 +66,18 @@ int ing_prepare_all(ingest *g) {
          prep(g, &g->q_fts_has, "SELECT 1 FROM fts_docsize WHERE id = ?1") ||
          prep(g, &g->ins_tokmap,
               "INSERT OR REPLACE INTO doc_tokmap(doc, map) VALUES(?1, ?2)") ||
+         prep(g, &g->ins_docwords,
+              "INSERT OR REPLACE INTO doc_words(doc, words) VALUES(?1, ?2)") ||
          prep(g, &g->ins_err, "INSERT INTO ingest_errors VALUES(?1,?2,?3)") ||
          store_facts_prepare(g->s->db, g->ins_fact, g->err);
 }
 
 void ing_finalize_all(ingest *g) {
-  sqlite3_stmt **all[] = {&g->q_file,    &g->q_file_by_hash, &g->q_doc_by_hash,
-                          &g->ins_doc,   &g->ins_block,      &g->ins_fts,
-                          &g->ins_file,  &g->upd_file_stat,  &g->ins_err,
-                          &g->q_fts_old, &g->del_fts,        &g->q_fts_has,
-                          &g->ins_tokmap};
+  sqlite3_stmt **all[] = {&g->q_file,     &g->q_file_by_hash, &g->q_doc_by_hash,
+                          &g->ins_doc,    &g->ins_block,      &g->ins_fts,
+                          &g->ins_file,   &g->upd_file_stat,  &g->ins_err,
+                          &g->q_fts_old,  &g->del_fts,        &g->q_fts_has,
+                          &g->ins_tokmap, &g->ins_docwords};
   for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
     sqlite3_finalize(*all[i]);
     *all[i] = NULL;
@@ -177,6 +179,7 @@ static int delete_doc(ingest *g, int64_t id) {
   }
   if (exec_id(g, "DELETE FROM block_rows WHERE doc = ?1", id) != 0) return -1;
   if (exec_id(g, "DELETE FROM doc_tokmap WHERE doc = ?1", id) != 0) return -1;
+  if (exec_id(g, "DELETE FROM doc_words WHERE doc = ?1", id) != 0) return -1;
   if (exec_id(g, "DELETE FROM documents WHERE id = ?1", id) != 0) return -1;
   g->doc_delta--;
   return 0;
@@ -264,6 +267,12 @@ int ing_write_doc(ingest *g, const job *j, item *it, int64_t id) {
   if (ing_step(g, st) != 0) return -1;
   if (write_facts(g, id, d) != 0) return -1;
   if (d->warnings.n) g->st->warnings++;
+  if (it->ws) { /* its number of words, with its counts */
+    st = g->ins_docwords;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, wstats_doc_tokens(it->ws));
+    if (ing_step(g, st) != 0) return -1;
+  }
   wstats_add(g->ws, it->ws); /* takes the counts over */
   it->ws = NULL;
   return replaces ? defer_fts(g, it, id) : insert_fts(g, id, it->fts);

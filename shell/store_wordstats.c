@@ -211,6 +211,10 @@ struct wstats_doc {
   int content; /* has a content block */
 };
 
+int64_t wstats_doc_tokens(const wstats_doc *c) {
+  return c ? c->tokens : 0;
+}
+
 /* ---- tokens: the statistics' words ---- */
 
 /* Counting one block into a document's counts. */
@@ -788,28 +792,45 @@ void wstats_close(wstats *w) {
   free(w);
 }
 
+/* Write document id's number of words (its doc_words row) with ins. */
+static int put_doc_words(sqlite3_stmt *ins, int64_t id, const wstats_doc *c) {
+  sqlite3_bind_int64(ins, 1, id);
+  sqlite3_bind_int64(ins, 2, c->tokens);
+  int rc = sqlite3_step(ins);
+  sqlite3_reset(ins);
+  return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Recount: every stored document added to emptied tables, written every
-** 2000 documents. */
+** 2000 documents, and its number of words written to doc_words. */
 static int recount(wstats *w, sqlite3 *db) {
-  sqlite3_stmt *st;
+  sqlite3_stmt *st = NULL, *ins = NULL;
   if (exec(db,
-           "DELETE FROM word_stats; DELETE FROM word_bigrams; DELETE "
-           "FROM meta WHERE key IN ('wordstats_tokens', "
+           "DELETE FROM word_stats; DELETE FROM word_bigrams; DELETE FROM "
+           "doc_words; DELETE FROM meta WHERE key IN ('wordstats_tokens', "
            "'wordstats_docs')") != 0 ||
       sqlite3_prepare_v2(db, "SELECT id FROM documents ORDER BY id", -1, &st,
-                         NULL) != SQLITE_OK)
+                         NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2(db,
+                         "INSERT OR REPLACE INTO doc_words(doc, words) "
+                         "VALUES(?1, ?2)",
+                         -1, &ins, NULL) != SQLITE_OK) {
+    sqlite3_finalize(st);
     return -1;
+  }
   int rc = 0, k = 0;
   while (!rc && sqlite3_step(st) == SQLITE_ROW) {
-    wstats_doc *c = count_stored(w, db, sqlite3_column_int64(st, 0));
+    int64_t id = sqlite3_column_int64(st, 0);
+    wstats_doc *c = count_stored(w, db, id);
     if (!c)
       rc = -1;
     else
-      merge(w, c, 1);
+      merge(w, c, 1), rc = put_doc_words(ins, id, c);
     wstats_doc_free(c);
     if (!rc && ++k % 2000 == 0) rc = wstats_flush(w, db);
   }
   sqlite3_finalize(st);
+  sqlite3_finalize(ins);
   return rc ? rc : wstats_flush(w, db);
 }
 

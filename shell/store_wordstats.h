@@ -10,6 +10,9 @@
 **     occurrences and documents;
 **   word_bigrams(w1, w2, count, docs)  pairs of words side by side inside
 **     a clause, neither a stopword (data/stopwords-vi.txt) nor a number.
+**   doc_words(doc, words)  (schema version 9) each document's number of
+**     those words, for rates per document or group (corpus:trend); a
+**     document's row is written with its counts and deleted with it.
 ** meta keys: wordstats ('1' when the tables hold exactly the counts of
 ** the stored documents, '0' when stale), wordstats_user (the user
 ** lexicon they were counted with: store_words_text's form,
@@ -44,6 +47,11 @@
   "NULL, count INTEGER NOT NULL, docs INTEGER NOT NULL, PRIMARY KEY(w1, "  \
   "w2)) WITHOUT ROWID;"
 
+/* The words of each document (schema version 9). */
+#define WSTATS_DOC_SQL                                                   \
+  "CREATE TABLE IF NOT EXISTS doc_words(doc INTEGER PRIMARY KEY, words " \
+  "INTEGER NOT NULL);"
+
 typedef struct wstats wstats;         /* one ingest run's state */
 typedef struct wstats_doc wstats_doc; /* the counts of one document */
 
@@ -60,6 +68,8 @@ void wstats_close(wstats *w);
 /* Count the words of d (any thread; NULL when w keeps nothing). */
 wstats_doc *wstats_count(const wstats *w, const doc *d);
 void wstats_doc_free(wstats_doc *c);
+/* The number of words counted in the document (its doc_words row). */
+int64_t wstats_doc_tokens(const wstats_doc *c);
 
 /*
 ** The same counts from the FTS columns of d (title, lead, body,

@@ -295,6 +295,7 @@ local function use_kept(c, spec, words)
   return false
 end
 M.use_kept = use_kept
+M.kept_why = kept_why
 
 -- The stopword set as a sorted list (SQL parameters).
 local function stop_list(stop)

@@ -3,7 +3,9 @@
 -- of the statistics (db:terms over the content blocks, words) on a copy
 -- of the example corpus: after the first ingest, after a changed file is
 -- ingested again (its old words subtracted), after a file is removed
--- (ingest --prune) and after ingest --reparse. corpus:freq{} (n = 1 and
+-- (ingest --prune) and after ingest --reparse; so does each document's
+-- number of words (doc_words, one row per document, what corpus:trend
+-- divides by). corpus:freq{} (n = 1 and
 -- 2, with and without stopwords) read from the kept tables equals the
 -- in-memory list row for row. A user lexicon change (corpus:words) makes
 -- the kept counts stale: freq counts in memory (the taught word shows at
@@ -72,6 +74,17 @@ local function compare(what)
     kb[r.t] = r
   end
   same_map(what .. " pairs", kb, bc, bd)
+  -- each document's words (doc_words) equal its own count, one row each
+  local counted = require("corpus.trend").doc_words(c, true)
+  local rows, bad, sum = 0, {}, 0
+  for _, r in ipairs(c:sql("SELECT doc, words FROM doc_words")) do
+    rows = rows + 1
+    sum = sum + r.words
+    if counted[r.doc] ~= r.words then bad[#bad + 1] = r.doc .. ": " .. r.words end
+  end
+  check.eq(#bad, 0, what .. ": doc_words " .. table.concat(bad, ", "))
+  check.eq(rows, #c:sql("SELECT id FROM documents"), what .. ": a doc_words row per document")
+  check.eq(sum, total, what .. ": doc_words add up to the tokens")
   c:close()
 end
 
