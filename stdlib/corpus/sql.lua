@@ -491,6 +491,19 @@ function Q.user_stamp(h)
   return table.concat(lines)
 end
 
+--- Q.doc_words(h) -> { [document rowid] = words } from doc_words (the
+--- words the ingest counted in each document) and its number of rows; nil
+--- when the database has no such table (before schema 9)
+function Q.doc_words(h)
+  if not Q.has_table(h, "doc_words") then return nil end
+  local n, rows = {}, 0
+  for r in h:rows("SELECT doc, words FROM doc_words") do
+    n[r.doc] = r.words
+    rows = rows + 1
+  end
+  return n, rows
+end
+
 --- Q.wordstats_meta(h) -> {wordstats =, wordstats_user =, ...} of the
 --- kept word statistics, or nil when the database has none
 function Q.wordstats_meta(h)

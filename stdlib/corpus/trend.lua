@@ -93,12 +93,9 @@ end
 local function kept_words(c)
   if require("corpus.stats").kept_why(c) then return nil end
   local db = core.db(c)
-  if not Q.has_table(db, "doc_words") then return nil end
-  local n, rows, docs = {}, 0, 0
-  for r in db:rows("SELECT doc, words FROM doc_words") do
-    n[r.doc] = r.words
-    rows = rows + 1
-  end
+  local n, rows = Q.doc_words(db)
+  if not n then return nil end
+  local docs = 0
   for _ in Q.doc_ids(db) do docs = docs + 1 end
   return rows == docs and n or nil
 end
