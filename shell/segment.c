@@ -174,14 +174,25 @@ static int all_title(const dec *d, size_t i, int k) {
 }
 
 /*
+** Does a title start at syllable j? Its first syllable is one of a title
+** and, with the next syllable, starts a lexicon entry ("Phó Chủ", "Thủ
+** tướng"); a title's first syllable followed by anything else is part of
+** a name ("Phạm Minh Chính hội đàm", "Lê Văn Phó,").
+*/
+static int title_at(const dec *d, size_t j) {
+  if (!(d->t[j].hit.flags & SEG_F_TITLE) || j + 1 >= d->nt) return 0;
+  return (find(d, j, 2).flags & (SEG_F_WORD | SEG_F_PREFIX)) != 0;
+}
+
+/*
 ** Is t[i..i+k) a person's name? A capitalised surname, then one to three
-** capitalised syllables, none of them the first of a title ("Nguyễn Văn
+** capitalised syllables, none of them the start of a title ("Nguyễn Văn
 ** Thắng Phó Chủ tịch": the name stops before "Phó").
 */
 static int is_name(const dec *d, size_t i, int k) {
   if (k < 2 || !d->t[i].title || !(d->t[i].hit.flags & SEG_F_SURNAME)) return 0;
   for (size_t j = i + 1; j < i + (size_t)k; j++)
-    if (!d->t[j].title || (d->t[j].hit.flags & SEG_F_TITLE)) return 0;
+    if (!d->t[j].title || title_at(d, j)) return 0;
   return 1;
 }
 
