@@ -7,6 +7,12 @@
 **   - a person's name whose last syllable is also the first syllable of a
 **     title ("Chính" of "Chính ủy") stays one name when no title follows
 **     there, and still stops before a real title ("Phó Chủ tịch");
+**   - the bundled lexicon (scripts/build_words.py's mining rules) on
+**     invented sentences: a numeral and a measure word, a degree word with
+**     a gradable adjective, a quantifier and its noun, a preposition and
+**     its noun, a time noun and a deictic are free phrases, not words;
+**     a word a function word usually precedes ("bối cảnh" after "trong")
+**     is kept; both tone spellings ("hoá"/"hóa", "uỷ"/"ủy") are known.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,10 +79,41 @@ static void test_name_ends_in_title_syllable(void) {
   seg_lex_free(lex);
 }
 
+static void test_bundled_phrases(void) {
+  const seg_lex *lex = seg_lex_default();
+  CHECK(lex != NULL);
+  if (!lex) return;
+  CHECK_STR(seg(lex, "họ đã chờ sáu tháng để vay hai tỷ đồng"),
+            "họ|đã|chờ|sáu|tháng|để|vay|hai|tỷ|đồng");
+  CHECK_STR(seg(lex, "ngọn núi cao nhất và ngôi nhà cao hơn"),
+            "ngọn_núi|cao|nhất|và|ngôi_nhà|cao|hơn");
+  CHECK_STR(seg(lex, "con đường rất đẹp"), "con_đường|rất|đẹp");
+  CHECK_STR(seg(lex, "nhiều người đi bộ trên mạng"),
+            "nhiều|người|đi_bộ|trên|mạng");
+  CHECK_STR(seg(lex, "phát triển theo hướng xanh"),
+            "phát_triển|theo|hướng|xanh");
+  CHECK_STR(seg(lex, "năm nay mưa nhiều hơn tuần qua"),
+            "năm|nay|mưa|nhiều|hơn|tuần|qua");
+  /* words that survive the phrase rules */
+  CHECK_STR(seg(lex, "tỷ lệ thống nhất"), "tỷ_lệ|thống_nhất");
+}
+
+static void test_bundled_words(void) {
+  const seg_lex *lex = seg_lex_default();
+  CHECK(lex != NULL);
+  if (!lex) return;
+  CHECK_STR(seg(lex, "trong bối cảnh mới"), "trong|bối_cảnh|mới");
+  CHECK_STR(seg(lex, "nền văn hoá và văn hóa"), "nền|văn_hoá|và|văn_hóa");
+  CHECK_STR(seg(lex, "Tỉnh uỷ và Tỉnh ủy"), "Tỉnh_uỷ|và|Tỉnh_ủy");
+  CHECK_STR(seg(lex, "sức khoẻ tốt"), "sức_khoẻ|tốt");
+}
+
 int main(void) {
   snprintf(dir, sizeof dir, "/tmp/tinsh-segrulesXXXXXX");
   if (!mkdtemp(dir)) return perror("mkdtemp"), 1;
   test_name_ends_in_title_syllable();
+  test_bundled_phrases();
+  test_bundled_words();
   char cmd[128];
   snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
   if (system(cmd) != 0) perror("rm");
