@@ -202,9 +202,9 @@ def load_stopwords():
 # syllable beside them, unless the pair holds PHRASE_COND of the uses of
 # one of its syllables: degree words ("rất lớn"; "cao nhất" where "cao
 # hơn" makes GRADABLE of the uses of "cao": "duy nhất", "thống nhất"
-# stay), quantifiers ("nhiều người", "cả nước"), a time noun with a deictic
-# ("năm nay", "tuần qua"; "hôm nay" stays) or a position in time ("đầu
-# năm", "giữa tháng").
+# stay), quantifiers ("nhiều người", "cả nước"), an ordinal ("lần thứ"),
+# a time noun with a deictic ("năm nay", "tuần qua"; "hôm nay" stays) or
+# a position in time ("đầu năm", "tháng đầu").
 NUMERALS = set("hai ba bốn sáu bảy tám chín mười mươi trăm nghìn ngàn vạn "
                "triệu tỷ tỉ vài mấy".split())
 DEGREE_BEFORE = set("rất khá càng".split())
@@ -223,7 +223,10 @@ def is_phrase(a, b, uni, bi):
         return True
     if b in DEGREE_AFTER:  # a gradable adjective: "cao hơn", "cao nhất"
         return bi[a + " hơn"] >= GRADABLE * uni[a] and bi[a + " nhất"] >= MIN_BI
-    return (a in TIME_NOUNS and b in DEICTIC) or (a in TIME_SPOTS and b in TIME_NOUNS)
+    if b == "thứ":  # an ordinal: "lần thứ", "lớn thứ"
+        return True
+    return (a in TIME_NOUNS and (b in DEICTIC or b in TIME_SPOTS)) or \
+        (a in TIME_SPOTS and b in TIME_NOUNS)
 
 
 def keep_bigrams(uni, bi, caps, fig, n, stop):

@@ -10,7 +10,8 @@
 **   - the bundled lexicon (scripts/build_words.py's mining rules) on
 **     invented sentences: a numeral and a measure word, a degree word with
 **     a gradable adjective, a quantifier and its noun, a preposition and
-**     its noun, a time noun and a deictic are free phrases, not words;
+**     its noun, an ordinal, a time noun and a deictic or a position in
+**     time are free phrases, not words;
 **     a word a function word usually precedes ("bối cảnh" after "trong")
 **     is kept; both tone spellings ("hoá"/"hóa", "uỷ"/"ủy") are known.
 */
@@ -94,6 +95,8 @@ static void test_bundled_phrases(void) {
             "phát_triển|theo|hướng|xanh");
   CHECK_STR(seg(lex, "năm nay mưa nhiều hơn tuần qua"),
             "năm|nay|mưa|nhiều|hơn|tuần|qua");
+  CHECK_STR(seg(lex, "lần thứ 2 đứng thứ 5 trong sáu tháng đầu năm"),
+            "lần|thứ|2|đứng|thứ|5|trong|sáu|tháng|đầu|năm");
   /* words that survive the phrase rules */
   CHECK_STR(seg(lex, "tỷ lệ thống nhất"), "tỷ_lệ|thống_nhất");
 }
