@@ -7,6 +7,9 @@
 **   - a person's name whose last syllable is also the first syllable of a
 **     title ("Chính" of "Chính ủy") stays one name when no title follows
 **     there, and still stops before a real title ("Phó Chủ tịch");
+**   - a two-syllable word and the suffix "hóa" (either tone spelling)
+**     make one word the lexicon lacks ("bê tông hóa"), but not where
+**     "hóa" belongs to the next word ("khoa học hóa học");
 **   - the bundled lexicon (scripts/build_words.py's mining rules) on
 **     invented sentences: a numeral and a measure word, a degree word with
 **     a gradable adjective, a quantifier and its noun, a preposition and
@@ -80,6 +83,19 @@ static void test_name_ends_in_title_syllable(void) {
   seg_lex_free(lex);
 }
 
+static void test_hoa_suffix(void) {
+  seg_lex *lex = lex_of(
+      "# total\t100000\nbê tông\t50\nhóa\t300\n"
+      "hoá\t100\nđường\t900\nkhoa học\t400\n"
+      "hóa học\t200\nhọc\t2000\nlàng\t500\n",
+      "Chính ủy\n");
+  CHECK_STR(seg(lex, "bê tông hóa đường làng"), "bê_tông_hóa|đường|làng");
+  CHECK_STR(seg(lex, "bê tông hoá đường"), "bê_tông_hoá|đường");
+  CHECK_STR(seg(lex, "khoa học hóa học"), "khoa_học|hóa_học");
+  CHECK_STR(seg(lex, "làng hóa"), "làng|hóa");
+  seg_lex_free(lex);
+}
+
 static void test_bundled_phrases(void) {
   const seg_lex *lex = seg_lex_default();
   CHECK(lex != NULL);
@@ -115,6 +131,7 @@ int main(void) {
   snprintf(dir, sizeof dir, "/tmp/tinsh-segrulesXXXXXX");
   if (!mkdtemp(dir)) return perror("mkdtemp"), 1;
   test_name_ends_in_title_syllable();
+  test_hoa_suffix();
   test_bundled_phrases();
   test_bundled_words();
   char cmd[128];
