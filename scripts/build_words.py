@@ -48,6 +48,44 @@ ARCHIVES = ["baomoi-35k.tar.xz", "baomoi-paragraphs-3756.tar.xz"]
 RUN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 
 
+# Tone mark placement: "hoà"/"hòa", "khoẻ"/"khỏe", "thuỷ"/"thủy" are one
+# syllable spelt two ways (old and new style); both are common in news. The
+# counts merge them under the new style (tone on the first vowel), and each
+# kept word is written in both spellings, so the decoder knows either.
+TONES = "\u0300\u0301\u0309\u0303\u0323"
+OLD_NEW = {}
+for _v, _w in (("o", "a"), ("o", "e"), ("u", "y")):
+    for _t in TONES:
+        OLD_NEW[_v + unicodedata.normalize("NFC", _w + _t)] = \
+            unicodedata.normalize("NFC", _v + _t) + _w
+NEW_OLD = {v: k for k, v in OLD_NEW.items()}
+_canon = {}
+
+
+def canon(syl):
+    """The new-style spelling of a lower-case syllable ("hoà" -> "hòa";
+    "quý" stays: after "q" the "u" is not a vowel)."""
+    c = _canon.get(syl)
+    if c is None:
+        c = syl
+        tail = syl[-2:]
+        if tail in OLD_NEW and not syl[:-2].endswith("q"):
+            c = syl[:-2] + OLD_NEW[tail]
+        _canon[syl] = c
+    return c
+
+
+def spellings(key):
+    """key (new style) in every mix of old and new style spellings."""
+    out = [""]
+    for syl in key.split(" "):
+        alt = [syl]
+        if syl[-2:] in NEW_OLD and not syl[:-2].endswith("q"):
+            alt.append(syl[:-2] + NEW_OLD[syl[-2:]])
+        out = [o + (" " if o else "") + a for o in out for a in alt]
+    return out
+
+
 def runs_of(path):
     """Yield lists of syllables as written, one list per letter run."""
     with open(path, encoding="utf-8", errors="replace") as f:
@@ -63,17 +101,25 @@ def files_under(root):
                 yield os.path.join(d, n)
 
 
+AFTER_FIGURE = re.compile(r"\d[\d.,]*[ \t]+([^\W\d_]+)")
+
+
 def count(paths):
-    """Unigram and bigram counts (lower case), and how often each syllable
-    is written as an all-capital acronym ("UBND")."""
-    uni, bi, caps = (collections.Counter() for _ in range(3))
+    """Unigram and bigram counts (lower case), how often each syllable is
+    written as an all-capital acronym ("UBND"), and how often it comes
+    right after a figure ("5 tháng", "300.000 đồng": a measure word)."""
+    uni, bi, caps, fig = (collections.Counter() for _ in range(4))
     for p in paths:
-        for run in runs_of(p):
-            syl = [w.lower() for w in run]
+        with open(p, encoding="utf-8", errors="replace") as f:
+            text = unicodedata.normalize("NFC", f.read())
+        fig.update(canon(m.group(1).lower()) for m in AFTER_FIGURE.finditer(text))
+        for m in RUN.finditer(text):
+            run = m.group(0).split(" ")
+            syl = [canon(w.lower()) for w in run]
             uni.update(syl)
             bi.update(a + " " + b for a, b in zip(syl, syl[1:]))
-            caps.update(w.lower() for w in run if len(w) > 1 and w.isupper())
-    return uni, bi, caps
+            caps.update(canon(w.lower()) for w in run if len(w) > 1 and w.isupper())
+    return uni, bi, caps, fig
 
 
 def count_longer(paths, keep):
@@ -85,7 +131,7 @@ def count_longer(paths, keep):
     tri, quad, side, shift = (collections.Counter() for _ in range(4))
     for p in paths:
         for run in runs_of(p):
-            syl = [w.lower() for w in run]
+            syl = [canon(w.lower()) for w in run]
             pairs = [a + " " + b in keep for a, b in zip(syl, syl[1:])]
             sh = [a[:1].islower() and b[:1].isupper() for a, b in zip(run, run[1:])]
             for i, ok in enumerate(pairs):
@@ -107,12 +153,17 @@ def count_longer(paths, keep):
     return tri, quad, side, shift
 
 
-def fragments(side, grams, shifted):
+def fragments(side, grams, shifted, stop):
     """n-grams one neighbour of which accompanies FRAG of their uses: parts
     of a longer unit ("tướng nguyễn" of "thủ tướng nguyễn", "chí minh" of
-    "hồ chí minh") -- unless the n-gram grown by that neighbour is mostly
-    written lower case then capitalised inside (`shifted`): that is a word
-    boundary, as in "Ủy ban Thường vụ", so "thường vụ" stays."""
+    "hồ chí minh") -- only when that neighbour makes a kept unit, the
+    longer n-gram itself or a kept pair with the n-gram's edge syllable
+    ("thủ tướng") that does not start or end with a function word: "trong
+    bối cảnh" (with "trong bối", itself a fragment) or a syllable that
+    joins nothing ("viện kiểm sát") leaves a word whole -- and unless the
+    n-gram grown by that neighbour is mostly written lower case then
+    capitalised inside (`shifted`): that is a word boundary, as in "Ủy ban
+    Thường vụ", so "thường vụ" stays."""
     most = {}
     for (g, nb), c in side.items():
         key = (g, nb[0])
@@ -120,8 +171,11 @@ def fragments(side, grams, shifted):
             most[key] = (c, nb[1:])
     out = set()
     for (g, d), (c, nb) in most.items():
+        w = g.split(" ")
         longer = nb + " " + g if d == "<" else g + " " + nb
-        if g in grams and c >= FRAG * grams[g] and longer not in shifted:
+        edge = nb + " " + w[0] if d == "<" else w[-1] + " " + nb
+        joined = longer in grams or (edge in grams and nb not in stop)
+        if g in grams and joined and c >= FRAG * grams[g] and longer not in shifted:
             out.add(g)
     return out
 
@@ -142,7 +196,43 @@ def load_stopwords():
     return words - COMPOUNDING
 
 
-def keep_bigrams(uni, bi, caps, n, stop):
+# A numeral before a measure word (one that follows a figure in MEASURE of
+# its uses) is never a word: "sáu tháng", "hai bên", "tỷ đồng" ("tỷ lệ"
+# stays). Syllables that make free phrases rather than words with the
+# syllable beside them, unless the pair holds PHRASE_COND of the uses of
+# one of its syllables: degree words ("rất lớn"; "cao nhất" where "cao
+# hơn" makes GRADABLE of the uses of "cao": "duy nhất", "thống nhất"
+# stay), quantifiers ("nhiều người", "cả nước"), an ordinal ("lần thứ"),
+# a time noun with a deictic ("năm nay", "tuần qua"; "hôm nay" stays) or
+# a position in time ("đầu năm", "tháng đầu").
+NUMERALS = set("hai ba bốn sáu bảy tám chín mười mươi trăm nghìn ngàn vạn "
+               "triệu tỷ tỉ vài mấy".split())
+DEGREE_BEFORE = set("rất khá càng".split())
+DEGREE_AFTER = set("nhất hơn".split())
+QUANTIFIERS = set("những các mọi mỗi nhiều cả từng".split())
+PREPOSITIONS = set("ở về theo đến từ trên trong vào được tới".split())
+TIME_NOUNS = set("năm tháng tuần ngày đêm quý đợt vụ lần kỳ".split())
+DEICTIC = set("nay qua tới trước sau ngoái này đó ấy".split())
+TIME_SPOTS = set("đầu giữa cuối".split())
+PHRASE_COND, MEASURE, GRADABLE = 0.3, 0.02, 0.005
+
+
+def is_phrase(a, b, uni, bi):
+    """Is "a b" one of the free phrase classes above?"""
+    if a in DEGREE_BEFORE or a in QUANTIFIERS or b == "lắm":
+        return True
+    if b in DEGREE_AFTER:  # a gradable adjective: "cao hơn", "cao nhất"
+        return bi[a + " hơn"] >= GRADABLE * uni[a] and bi[a + " nhất"] >= MIN_BI
+    if b == "thứ":  # an ordinal: "lần thứ", "lớn thứ"
+        return True
+    return (a in TIME_NOUNS and (b in DEICTIC or b in TIME_SPOTS)) or \
+        (a in TIME_SPOTS and b in TIME_NOUNS)
+
+
+def keep_bigrams(uni, bi, caps, fig, n, stop):
+    """Pairs kept as words (module docstring), with their counts. A pair
+    led by a preposition ("theo hướng", "ở mức", "trên mạng") and a
+    free phrase (`is_phrase`) also need PHRASE_COND."""
     out = {}
     for k, c in bi.items():
         if c < MIN_BI:
@@ -150,9 +240,13 @@ def keep_bigrams(uni, bi, caps, n, stop):
         a, b = k.split(" ")
         if caps[a] * 2 >= uni[a] or caps[b] * 2 >= uni[b]:
             continue  # an acronym joins no word ("UBND tỉnh")
+        if a in NUMERALS and fig[b] >= MEASURE * uni[b]:
+            continue  # a numeral and a measure word ("sáu tháng", "tỷ đồng")
         pmi = math.log2(c * n / (uni[a] * uni[b]))
         cond = max(c / uni[a], c / uni[b])
         pmi_min, cond_min = (CONTENT, ONE_STOP, TWO_STOPS)[(a in stop) + (b in stop)]
+        if (a in PREPOSITIONS and b not in stop) or is_phrase(a, b, uni, bi):
+            cond_min = max(cond_min, PHRASE_COND)
         if (pmi_min is None or pmi >= pmi_min) and cond >= cond_min:
             out[k] = c
     return out
@@ -194,17 +288,17 @@ def main(argv):
             subprocess.run(["tar", "-xJf", os.path.join(corpora, a), "-C", scratch],
                            check=True)
         paths = list(files_under(scratch))
-        uni, bi, caps = count(paths)
+        uni, bi, caps, fig = count(paths)
         n = sum(uni.values())
         stop = load_stopwords()
-        bis = keep_bigrams(uni, bi, caps, n, stop)
+        bis = keep_bigrams(uni, bi, caps, fig, n, stop)
         tri, quad, side, shift = count_longer(paths, set(bis))
         tris = keep_longer(tri, bis, stop)
         quads = keep_longer(quad, tris, stop)
         allg = {**bis, **tris, **quads}
         seen = {**bi, **tri, **quad}
         shifted = {g for g, c in shift.items() if 2 * c >= seen.get(g, c + 1)}
-        frag = fragments(side, allg, shifted) | (shifted & set(allg))
+        frag = fragments(side, allg, shifted, stop) | (shifted & set(allg))
         bis, tris, quads = ({k: c for k, c in d.items() if k not in frag}
                             for d in (bis, tris, quads))
     finally:
@@ -228,7 +322,8 @@ def write(out, words, nfiles, n, present):
         f.write("# counts of syllables and kept collocations, no corpus text.\n")
         f.write("# total\t%d\n" % n)
         for k, c in sorted(words.items(), key=lambda kv: (-kv[1], kv[0])):
-            f.write("%s\t%d\n" % (k, c))
+            for w in spellings(k):
+                f.write("%s\t%d\n" % (w, c))
 
 
 if __name__ == "__main__":

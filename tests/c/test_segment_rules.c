@@ -1,0 +1,141 @@
+/*
+** test_segment_rules.c — decoder rules added for text the lexicon was not
+** tuned on (segment.c).
+**
+** Test plan: small lexicons of our own in a scratch data folder, invented
+** sentences, and check that
+**   - a person's name whose last syllable is also the first syllable of a
+**     title ("Chính" of "Chính ủy") stays one name when no title follows
+**     there, and still stops before a real title ("Phó Chủ tịch");
+**   - a two-syllable word and the suffix "hóa" (either tone spelling)
+**     make one word the lexicon lacks ("bê tông hóa"), but not where
+**     "hóa" belongs to the next word ("khoa học hóa học");
+**   - the bundled lexicon (scripts/build_words.py's mining rules) on
+**     invented sentences: a numeral and a measure word, a degree word with
+**     a gradable adjective, a quantifier and its noun, a preposition and
+**     its noun, an ordinal, a time noun and a deictic or a position in
+**     time are free phrases, not words;
+**     a word a function word usually precedes ("bối cảnh" after "trong")
+**     is kept; both tone spellings ("hoá"/"hóa", "uỷ"/"ủy") are known.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "segment.h"
+
+static char dir[64];
+
+/* A lexicon from words.txt text, titles and fixed surnames and places. */
+static seg_lex *lex_of(const char *words, const char *titles) {
+  char sub[128];
+  snprintf(sub, sizeof sub, "%s/words", dir);
+  mkdir(sub, 0700);
+  check_write_file(dir, "words/words.txt", words);
+  check_write_file(dir, "surnames.txt", "Lê\nHoàng\nĐinh\n");
+  check_write_file(dir, "titles.txt", titles);
+  check_write_file(dir, "gazetteer.tsv", "Cao Bằng\tprovince\n");
+  int nfiles = 0;
+  seg_lex *lex = seg_lex_load(dir, &nfiles);
+  CHECK(nfiles == 4);
+  return lex;
+}
+
+static int collect(void *ctx, size_t from, size_t to, int nsyl, int kind) {
+  char *out = ctx;
+  const char *text = *(const char **)(out + 1024);
+  size_t l = strlen(out);
+  (void)nsyl, (void)kind;
+  if (l) out[l++] = '|';
+  for (size_t i = from; i < to && l < 1000; i++)
+    out[l++] = text[i] == ' ' ? '_' : text[i];
+  out[l] = '\0';
+  return 0;
+}
+
+/* Words of s as "w1|w_2|..." (static result). */
+static const char *seg(const seg_lex *lex, const char *s) {
+  static char buf[1024 + sizeof(const char *)];
+  memset(buf, 0, sizeof buf);
+  memcpy(buf + 1024, &s, sizeof s);
+  seg_words(lex, s, strlen(s), collect, buf);
+  return buf;
+}
+
+static void test_name_ends_in_title_syllable(void) {
+  seg_lex *lex = lex_of(
+      "# total\t100000\nhọp\t500\ntrao đổi\t400\n"
+      "chính\t900\nphủ\t300\nchính phủ\t800\n",
+      "Chính ủy\nPhó Chủ tịch\n");
+  CHECK_STR(seg(lex, "ông Lê Quang Chính trao đổi"),
+            "ông|Lê_Quang_Chính|trao_đổi");
+  CHECK_STR(seg(lex, "gặp Hoàng Minh Chính, rồi họp"),
+            "gặp|Hoàng_Minh_Chính|rồi|họp");
+  CHECK_STR(seg(lex, "ông Đinh Văn Phó họp"), "ông|Đinh_Văn_Phó|họp");
+  /* a real title after the name still ends it */
+  CHECK_STR(seg(lex, "ông Lê Quang Chính ủy trao đổi"),
+            "ông|Lê_Quang|Chính_ủy|trao_đổi");
+  CHECK_STR(seg(lex, "ông Đinh Văn Tư Phó Chủ tịch họp"),
+            "ông|Đinh_Văn_Tư|Phó_Chủ_tịch|họp");
+  seg_lex_free(lex);
+}
+
+static void test_hoa_suffix(void) {
+  seg_lex *lex = lex_of(
+      "# total\t100000\nbê tông\t50\nhóa\t300\n"
+      "hoá\t100\nđường\t900\nkhoa học\t400\n"
+      "hóa học\t200\nhọc\t2000\nlàng\t500\n",
+      "Chính ủy\n");
+  CHECK_STR(seg(lex, "bê tông hóa đường làng"), "bê_tông_hóa|đường|làng");
+  CHECK_STR(seg(lex, "bê tông hoá đường"), "bê_tông_hoá|đường");
+  CHECK_STR(seg(lex, "khoa học hóa học"), "khoa_học|hóa_học");
+  CHECK_STR(seg(lex, "làng hóa"), "làng|hóa");
+  seg_lex_free(lex);
+}
+
+static void test_bundled_phrases(void) {
+  const seg_lex *lex = seg_lex_default();
+  CHECK(lex != NULL);
+  if (!lex) return;
+  CHECK_STR(seg(lex, "họ đã chờ sáu tháng để vay hai tỷ đồng"),
+            "họ|đã|chờ|sáu|tháng|để|vay|hai|tỷ|đồng");
+  CHECK_STR(seg(lex, "ngọn núi cao nhất và ngôi nhà cao hơn"),
+            "ngọn_núi|cao|nhất|và|ngôi_nhà|cao|hơn");
+  CHECK_STR(seg(lex, "con đường rất đẹp"), "con_đường|rất|đẹp");
+  CHECK_STR(seg(lex, "nhiều người đi bộ trên mạng"),
+            "nhiều|người|đi_bộ|trên|mạng");
+  CHECK_STR(seg(lex, "phát triển theo hướng xanh"),
+            "phát_triển|theo|hướng|xanh");
+  CHECK_STR(seg(lex, "năm nay mưa nhiều hơn tuần qua"),
+            "năm|nay|mưa|nhiều|hơn|tuần|qua");
+  CHECK_STR(seg(lex, "lần thứ 2 đứng thứ 5 trong sáu tháng đầu năm"),
+            "lần|thứ|2|đứng|thứ|5|trong|sáu|tháng|đầu|năm");
+  /* words that survive the phrase rules */
+  CHECK_STR(seg(lex, "tỷ lệ thống nhất"), "tỷ_lệ|thống_nhất");
+}
+
+static void test_bundled_words(void) {
+  const seg_lex *lex = seg_lex_default();
+  CHECK(lex != NULL);
+  if (!lex) return;
+  CHECK_STR(seg(lex, "trong bối cảnh mới"), "trong|bối_cảnh|mới");
+  CHECK_STR(seg(lex, "nền văn hoá và văn hóa"), "nền|văn_hoá|và|văn_hóa");
+  CHECK_STR(seg(lex, "Tỉnh uỷ và Tỉnh ủy"), "Tỉnh_uỷ|và|Tỉnh_ủy");
+  CHECK_STR(seg(lex, "sức khoẻ tốt"), "sức_khoẻ|tốt");
+}
+
+int main(void) {
+  snprintf(dir, sizeof dir, "/tmp/tinsh-segrulesXXXXXX");
+  if (!mkdtemp(dir)) return perror("mkdtemp"), 1;
+  test_name_ends_in_title_syllable();
+  test_hoa_suffix();
+  test_bundled_phrases();
+  test_bundled_words();
+  char cmd[128];
+  snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+  if (system(cmd) != 0) perror("rm");
+  return check_done();
+}
