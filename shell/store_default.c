@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "parse.h"
+#include "paths.h"
 #include "store_int.h"
 
 #ifndef TINSH_EXAMPLES_DIR
@@ -48,30 +49,52 @@ static char *cache_dir(void) {
 }
 
 /*
-** Fingerprint of the example corpus: parser and schema versions plus a
-** hash of every file's name and bytes. NULL if the folder is unreadable.
+** Hash of the names and bytes of every file in dir, and in its
+** subfolders down to depth more levels (sorted names: the same folder
+** always gives the same hash). *ok is cleared when dir is unreadable.
 */
-static char *fingerprint(const char *dir) {
-  struct {
-    char **items;
-    size_t n;
-  } names;
-  if (!(names.items = util_dir_names(dir, &names.n))) return NULL;
+static uint64_t folder_hash(const char *dir, int depth, int *ok) {
+  size_t n;
+  char **names = util_dir_names(dir, &n);
+  if (!names) {
+    *ok = 0;
+    return 0;
+  }
   uint64_t h = 0;
-  for (size_t i = 0; i < names.n; i++) {
-    char *p = store_msg("%s/%s", dir, names.items[i]), *bytes;
+  for (size_t i = 0; i < n; i++) {
+    char *p = store_msg("%s/%s", dir, names[i]), *bytes;
     size_t len;
-    h = h * 31 + util_hash64(names.items[i], strlen(names.items[i]));
-    if (util_read_file(p, 0, &bytes, &len) == 0) {
+    struct stat sb;
+    h = h * 31 + util_hash64(names[i], strlen(names[i]));
+    if (depth > 0 && stat(p, &sb) == 0 && S_ISDIR(sb.st_mode))
+      h = h * 31 + folder_hash(p, depth - 1, ok);
+    else if (util_read_file(p, 0, &bytes, &len) == 0) {
       h = h * 31 + util_hash64(bytes, len);
       free(bytes);
     }
     free(p);
-    free(names.items[i]);
+    free(names[i]);
   }
-  free(names.items);
-  return store_msg("parser %d schema %d files %016llx", PARSE_VERSION,
-                   STORE_SCHEMA_VERSION, (unsigned long long)h);
+  free(names);
+  return h;
+}
+
+/*
+** Fingerprint of the example database: parser and schema versions, a
+** hash of every file's name and bytes in the example corpus, and one of
+** the data folder (word lists, lexicon, parser rules: a new tinsh whose
+** lists changed rebuilds it, where it kept the statistics of the old
+** ones). NULL if the corpus folder is unreadable.
+*/
+static char *fingerprint(const char *dir) {
+  int ok = 1, data_ok = 1;
+  uint64_t h = folder_hash(dir, 0, &ok);
+  if (!ok) return NULL;
+  uint64_t d =
+      host_dir("data") ? folder_hash(host_dir("data"), 1, &data_ok) : 0;
+  return store_msg("parser %d schema %d files %016llx data %016llx",
+                   PARSE_VERSION, STORE_SCHEMA_VERSION, (unsigned long long)h,
+                   (unsigned long long)d);
 }
 
 /* Does the database at path carry this fingerprint? */

@@ -8,7 +8,8 @@
 #     errors reported (status 2), no ANSI codes when not a terminal.
 #  3. sql: aligned table (by display width), --csv, --json; writes refused.
 #  4. default database: without --db/TINSH_DB/./tinsh.db the bundled
-#     example corpus is built into $TINSH_CACHE_DIR and searched.
+#     example corpus is built into $TINSH_CACHE_DIR and searched; a
+#     changed data folder (word list) rebuilds it.
 #  5. a second ingest is refused while one holds the lock.
 #  6. kill -9 during an ingest: the database passes integrity_check, a
 #     search works meanwhile, and the next ingest completes it.
@@ -115,6 +116,17 @@ has "default corpus: examples" "$OUT" "examples/corpus/00"
 [ -f "$TINSH_CACHE_DIR/examples.db" ] && pass || failed "cache file built"
 run "$TINSH" sql "SELECT count(*) AS n FROM documents"
 has "default corpus: five documents" "$OUT" "5$"
+# REGRESSION: a changed word list (a new tinsh's data) rebuilds it; the
+# fingerprint named only the corpus, parser and schema, so the old word
+# statistics and index stayed
+run "$TINSH" sql "SELECT count(*) FROM word_stats WHERE word = 'cơ sở hạ tầng'"
+has "default corpus: no such word yet" "$OUT" "^ *0$"
+cp -r "$TINSH_SRC/data" "$TMP/data"
+printf 'cơ sở hạ tầng\t999999\n' >"$TMP/data/words/zz-test.txt"
+TINSH_DATA="$TMP/data" TINSH_LEXICON_IMAGE= run "$TINSH" sql \
+  "SELECT count(*) FROM word_stats WHERE word = 'cơ sở hạ tầng'"
+is "default corpus rebuilt with the new word list: status" "$RC" 0
+has "default corpus rebuilt with the new word list" "$OUT" "^ *[1-9][0-9]*$"
 cd ..
 
 # 5. one ingest at a time
