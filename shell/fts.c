@@ -413,39 +413,39 @@ typedef struct inst {
   int start, end;  /* byte offsets found */
 } inst;
 
+/* A hit's index in v under one of its positions (the sort key). */
+typedef struct hit_ord {
+  int pos, k;
+} hit_ord;
+
 /* The hits of one column, walked in token order: by_first and by_last
-** list v's indexes sorted by first and by last position, and nf, nl count
-** those already behind the current token. */
+** list them sorted by first and by last position, and nf, nl count those
+** already behind the current token. */
 typedef struct off_ctx {
   inst *v;
   int n;
   int pos, maxlast;
-  int *by_first, *by_last;
+  hit_ord *by_first, *by_last;
   int nf, nl;
 } off_ctx;
 
-static const inst *sort_base; /* qsort has no context argument */
-static int cmp_first(const void *a, const void *b) {
-  int x = sort_base[*(const int *)a].first,
-      y = sort_base[*(const int *)b].first;
-  return (x > y) - (x < y);
-}
-static int cmp_last(const void *a, const void *b) {
-  int x = sort_base[*(const int *)a].last, y = sort_base[*(const int *)b].last;
-  return (x > y) - (x < y);
+static int cmp_ord(const void *a, const void *b) {
+  const hit_ord *x = a, *y = b;
+  if (x->pos != y->pos) return (x->pos > y->pos) - (x->pos < y->pos);
+  return (x->k > y->k) - (x->k < y->k);
 }
 
-/* Set up o over hits v[0..n): the two orders and the last position. */
-static void off_init(off_ctx *o, inst *v, int n, int *idx) {
+/* Set up o over hits v[0..n) (ord: room for 2n): the two orders and the
+** last position. */
+static void off_init(off_ctx *o, inst *v, int n, hit_ord *ord) {
   *o =
-      (off_ctx){.v = v, .n = n, .pos = -1, .by_first = idx, .by_last = idx + n};
+      (off_ctx){.v = v, .n = n, .pos = -1, .by_first = ord, .by_last = ord + n};
   for (int k = 0; k < n; k++) {
-    idx[k] = idx[n + k] = k;
+    ord[k] = (hit_ord){v[k].first, k}, ord[n + k] = (hit_ord){v[k].last, k};
     if (v[k].last > o->maxlast) o->maxlast = v[k].last;
   }
-  sort_base = v;
-  qsort(o->by_first, (size_t)n, sizeof(int), cmp_first);
-  qsort(o->by_last, (size_t)n, sizeof(int), cmp_last);
+  qsort(o->by_first, (size_t)n, sizeof *ord, cmp_ord);
+  qsort(o->by_last, (size_t)n, sizeof *ord, cmp_ord);
 }
 
 static int off_token(void *ctx, int tflags, const char *tok, int ntok,
@@ -455,12 +455,12 @@ static int off_token(void *ctx, int tflags, const char *tok, int ntok,
   if (o->pos > o->maxlast) return SQLITE_DONE; /* past the last hit */
   if (memchr(tok, FTS_WORD_JOIN, (size_t)ntok) && (tflags & FTS_COLOCATED))
     return SQLITE_OK; /* a word token: its syllables give the offsets */
-  while (o->nf < o->n && o->v[o->by_first[o->nf]].first < o->pos) o->nf++;
-  for (int f = o->nf; f < o->n && o->v[o->by_first[f]].first == o->pos; f++)
-    if (o->v[o->by_first[f]].start < 0) o->v[o->by_first[f]].start = start;
-  while (o->nl < o->n && o->v[o->by_last[o->nl]].last < o->pos) o->nl++;
-  for (int f = o->nl; f < o->n && o->v[o->by_last[f]].last == o->pos; f++)
-    o->v[o->by_last[f]].end = end;
+  while (o->nf < o->n && o->by_first[o->nf].pos < o->pos) o->nf++;
+  for (int f = o->nf; f < o->n && o->by_first[f].pos == o->pos; f++)
+    if (o->v[o->by_first[f].k].start < 0) o->v[o->by_first[f].k].start = start;
+  while (o->nl < o->n && o->by_last[o->nl].pos < o->pos) o->nl++;
+  for (int f = o->nl; f < o->n && o->by_last[f].pos == o->pos; f++)
+    o->v[o->by_last[f].k].end = end;
   return SQLITE_OK;
 }
 
@@ -481,7 +481,7 @@ static void offsets_fn(const Fts5ExtensionApi *api, Fts5Context *fts,
     return;
   }
   inst *v = xcalloc((size_t)ninst + 1, sizeof *v);
-  int *idx = xcalloc(2 * (size_t)ninst + 1, sizeof *idx);
+  hit_ord *ord = xcalloc(2 * (size_t)ninst + 1, sizeof *ord);
   buf out;
   buf_init(&out);
   int ncol = api->xColumnCount(fts);
@@ -502,7 +502,7 @@ static void offsets_fn(const Fts5ExtensionApi *api, Fts5Context *fts,
     rc = api->xColumnText(fts, col, &z, &nz);
     if (rc != SQLITE_OK || !z) continue;
     off_ctx o;
-    off_init(&o, v, n, idx);
+    off_init(&o, v, n, ord);
     rc = api->xTokenize(fts, z, nz, &o, off_token);
     if (rc == SQLITE_DONE) rc = SQLITE_OK; /* stopped after the last hit */
     for (int k = 0; k < n; k++)
@@ -511,7 +511,7 @@ static void offsets_fn(const Fts5ExtensionApi *api, Fts5Context *fts,
                    v[k].end);
   }
   free(v);
-  free(idx);
+  free(ord);
   if (rc != SQLITE_OK)
     sqlite3_result_error_code(ctx, rc);
   else

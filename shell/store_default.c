@@ -87,11 +87,11 @@ static uint64_t folder_hash(const char *dir, int depth, int *ok) {
 ** ones). NULL if the corpus folder is unreadable.
 */
 static char *fingerprint(const char *dir) {
-  int ok = 1, data_ok = 1;
+  int ok = 1, data_ok = 1; /* a missing data folder hashes as empty */
   uint64_t h = folder_hash(dir, 0, &ok);
   if (!ok) return NULL;
-  uint64_t d =
-      host_dir("data") ? folder_hash(host_dir("data"), 1, &data_ok) : 0;
+  const char *data = host_dir("data");
+  uint64_t d = data ? folder_hash(data, 1, &data_ok) : 0;
   return store_msg("parser %d schema %d files %016llx data %016llx",
                    PARSE_VERSION, STORE_SCHEMA_VERSION, (unsigned long long)h,
                    (unsigned long long)d);

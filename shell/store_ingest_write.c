@@ -66,8 +66,7 @@ int ing_prepare_all(ingest *g) {
          prep(g, &g->q_fts_has, "SELECT 1 FROM fts_docsize WHERE id = ?1") ||
          prep(g, &g->ins_tokmap,
               "INSERT OR REPLACE INTO doc_tokmap(doc, map) VALUES(?1, ?2)") ||
-         prep(g, &g->ins_docwords,
-              "INSERT OR REPLACE INTO doc_words(doc, words) VALUES(?1, ?2)") ||
+         prep(g, &g->ins_docwords, WSTATS_DOC_PUT_SQL) ||
          prep(g, &g->ins_err, "INSERT INTO ingest_errors VALUES(?1,?2,?3)") ||
          store_facts_prepare(g->s->db, g->ins_fact, g->err);
 }
@@ -268,10 +267,8 @@ int ing_write_doc(ingest *g, const job *j, item *it, int64_t id) {
   if (write_facts(g, id, d) != 0) return -1;
   if (d->warnings.n) g->st->warnings++;
   if (it->ws) { /* its number of words, with its counts */
-    st = g->ins_docwords;
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int64(st, 2, wstats_doc_tokens(it->ws));
-    if (ing_step(g, st) != 0) return -1;
+    wstats_bind_doc(g->ins_docwords, id, it->ws);
+    if (ing_step(g, g->ins_docwords) != 0) return -1;
   }
   wstats_add(g->ws, it->ws); /* takes the counts over */
   it->ws = NULL;

@@ -211,8 +211,9 @@ struct wstats_doc {
   int content; /* has a content block */
 };
 
-int64_t wstats_doc_tokens(const wstats_doc *c) {
-  return c ? c->tokens : 0;
+void wstats_bind_doc(sqlite3_stmt *st, int64_t id, const wstats_doc *c) {
+  sqlite3_bind_int64(st, 1, id);
+  sqlite3_bind_int64(st, 2, c ? c->tokens : 0);
 }
 
 /* ---- tokens: the statistics' words ---- */
@@ -794,8 +795,7 @@ void wstats_close(wstats *w) {
 
 /* Write document id's number of words (its doc_words row) with ins. */
 static int put_doc_words(sqlite3_stmt *ins, int64_t id, const wstats_doc *c) {
-  sqlite3_bind_int64(ins, 1, id);
-  sqlite3_bind_int64(ins, 2, c->tokens);
+  wstats_bind_doc(ins, id, c);
   int rc = sqlite3_step(ins);
   sqlite3_reset(ins);
   return rc == SQLITE_DONE ? 0 : -1;
@@ -811,10 +811,7 @@ static int recount(wstats *w, sqlite3 *db) {
            "'wordstats_docs')") != 0 ||
       sqlite3_prepare_v2(db, "SELECT id FROM documents ORDER BY id", -1, &st,
                          NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2(db,
-                         "INSERT OR REPLACE INTO doc_words(doc, words) "
-                         "VALUES(?1, ?2)",
-                         -1, &ins, NULL) != SQLITE_OK) {
+      sqlite3_prepare_v2(db, WSTATS_DOC_PUT_SQL, -1, &ins, NULL) != SQLITE_OK) {
     sqlite3_finalize(st);
     return -1;
   }

@@ -51,6 +51,9 @@
 #define WSTATS_DOC_SQL                                                   \
   "CREATE TABLE IF NOT EXISTS doc_words(doc INTEGER PRIMARY KEY, words " \
   "INTEGER NOT NULL);"
+/* A document's row: ?1 the document, ?2 its words (wstats_bind_doc). */
+#define WSTATS_DOC_PUT_SQL \
+  "INSERT OR REPLACE INTO doc_words(doc, words) VALUES(?1, ?2)"
 
 typedef struct wstats wstats;         /* one ingest run's state */
 typedef struct wstats_doc wstats_doc; /* the counts of one document */
@@ -68,8 +71,9 @@ void wstats_close(wstats *w);
 /* Count the words of d (any thread; NULL when w keeps nothing). */
 wstats_doc *wstats_count(const wstats *w, const doc *d);
 void wstats_doc_free(wstats_doc *c);
-/* The number of words counted in the document (its doc_words row). */
-int64_t wstats_doc_tokens(const wstats_doc *c);
+/* Bind document id's row of doc_words (its number of words counted in
+** c) to st, a statement prepared from WSTATS_DOC_PUT_SQL. */
+void wstats_bind_doc(sqlite3_stmt *st, int64_t id, const wstats_doc *c);
 
 /*
 ** The same counts from the FTS columns of d (title, lead, body,
