@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "doc.h"
@@ -201,6 +202,11 @@ int cmd_parse(const cmd_args *a) {
   int status = parse_options(a, &c);
   if (status) return status;
   buf_init(&c.out);
+  /* documents go out in 256 KB writes, not one or two per document
+  ** (stdio's own buffer is 4 KB, smaller than most documents' JSON);
+  ** a terminal keeps its line buffering */
+  static char obuf[1 << 18];
+  if (!isatty(fileno(stdout))) setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
   /* files of one folder: its repeated lines are chrome (parse_folder.h);
   ** the files read to learn them are not read again */
   parse_kept kept;

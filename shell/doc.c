@@ -70,6 +70,16 @@ static void jstr(buf *b, const char *s) {
     buf_adds(b, "null");
 }
 
+/* jstr for s[0..n), without the UTF-8 check when utf8 (doc.h). */
+static void jstr_n(buf *b, const char *s, size_t n, int utf8) {
+  if (!s)
+    buf_adds(b, "null");
+  else if (utf8)
+    buf_add_json_utf8(b, s, n);
+  else
+    buf_add_json_str(b, s, n);
+}
+
 /* `,"k":` (without the comma when first). Keys are the model's own
 ** names (ASCII letters and '_', checked by test_doc_json): written as
 ** they are, not escaped. */
@@ -132,7 +142,8 @@ static void json_blocks(const doc *d, buf *b) {
     if (i) buf_addc(b, ',');
     buf_adds(b, "{\"kind\":");
     jstr(b, doc_kind_name(k->kind));
-    jkstr(b, "text", k->text);
+    jkey(b, "text", 0);
+    jstr_n(b, k->text, k->text ? strlen(k->text) : 0, d->utf8);
     buf_addc(b, '}');
   }
   buf_addc(b, ']');
@@ -152,23 +163,23 @@ typedef struct jlast {
 ** column (the figures of one sentence share its arena copy) is copied
 ** from its escaped form in b rather than escaped again.
 */
-static void jstr_again(buf *b, const char *s, jlast *last) {
+static void jstr_again(buf *b, const char *s, jlast *last, int utf8) {
   if (s && s == last->s) {
     buf_reserve(b, last->len);
     buf_add(b, b->data + last->off, last->len);
     return;
   }
   size_t off = b->len;
-  jstr(b, s);
+  jstr_n(b, s, s ? strlen(s) : 0, utf8);
   if (s) last->s = s, last->off = off, last->len = b->len - off;
 }
 
 /* The JSON value of column c of item p. */
-static void json_field(buf *b, const void *p, const fact_column *c,
-                       jlast *last) {
+static void json_field(buf *b, const void *p, const fact_column *c, jlast *last,
+                       int utf8) {
   switch (c->type) {
     case FT_STR:
-      jstr_again(b, *FACT_FIELD(p, c, char *), last);
+      jstr_again(b, *FACT_FIELD(p, c, char *), last, utf8);
       break;
     case FT_NUM:
       jnum(b, *FACT_FIELD(p, c, double));
@@ -206,7 +217,7 @@ static void json_kind(const doc *d, const fact_kind *k, buf *b) {
     const void *p = fact_item(d, k, i);
     if (i) buf_addc(b, ',');
     if (k->bare) {
-      json_field(b, p, &k->cols[0], &last[0]);
+      json_field(b, p, &k->cols[0], &last[0], d->utf8);
       continue;
     }
     int first = 1;
@@ -214,7 +225,7 @@ static void json_kind(const doc *d, const fact_kind *k, buf *b) {
     for (size_t c = 0; c < k->ncols; c++) {
       if (!k->cols[c].json) continue;
       jkey(b, k->cols[c].json, first), first = 0;
-      json_field(b, p, &k->cols[c], &last[c % JLAST_COLS]);
+      json_field(b, p, &k->cols[c], &last[c % JLAST_COLS], d->utf8);
     }
     buf_addc(b, '}');
   }

@@ -67,6 +67,9 @@ typedef struct doc {
   char *site;
   char *lead;
   VEC(doc_block) blocks;
+  int utf8; /* 1: the blocks' and facts' strings are valid UTF-8 (the
+            ** parser sets it: they are cut from its normalised text or
+            ** come from data/), so doc_to_json does not check them */
   FACT_KINDS(DOC_FACT_LIST) /* qa, people, figures, ..., warnings */
 } doc;
 

@@ -174,6 +174,7 @@ static int load_file(const char *dir, const char *name, void *t,
   char *text;
   size_t len;
   if (util_read_file(path, 0, &text, &len) != 0) return -1;
+  if (!text_utf8_valid(text, len)) lex.utf8 = 0;
   char *p = text, *end = text + len;
   while (p < end) {
     char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -333,6 +334,7 @@ static void load_all(void) {
   const char *dir = getenv("TINSH_DATA");
   if (!dir || !*dir) dir = TINSH_DATA_DIR;
   lex.titles.fold = lex.units.fold = lex.issuers.fold = 1;
+  lex.utf8 = 1; /* until a file says otherwise (load_file) */
   const char *first = NULL;
   for (size_t i = 0; i < sizeof data_files / sizeof *data_files; i++)
     if (load_file(dir, data_files[i].name, data_files[i].t,

@@ -81,6 +81,7 @@ typedef struct lexicon {
   const char *const *lists[LEX_LIST_N]; /* NULL-terminated word lists */
   const lex_pair *pairs[LEX_PAIR_N];    /* {NULL, NULL}-terminated */
   int missing; /* number of data files that could not be read */
+  int utf8;    /* 1: every data file read is valid UTF-8 */
 } lexicon;
 
 /* The process-wide lexicon, loaded on first use. Never NULL. */

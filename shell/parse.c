@@ -515,6 +515,8 @@ doc *parse_document_ctx(const char *path, const char *bytes, size_t len,
   d->text = doc_str(d, t, n);
   d->text_len = n;
   free(t);
+  /* text_normalize writes valid UTF-8; the facts add data/'s strings */
+  d->utf8 = lexicon_get()->utf8;
   uint64_t id; /* util_hash64 of the text, in the damage look's pass */
   int damage = text_damage_possible(d->text, d->text_len, &id);
   snprintf(d->id, sizeof d->id, "%016llx", (unsigned long long)id);

@@ -3,6 +3,10 @@
 */
 #include "util.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -207,6 +211,51 @@ void buf_add_json_str(buf *b, const char *s, size_t n) {
     buf_add(b, s + run, i - run);
     run = i + 1;
     json_escape(b, c);
+  }
+  buf_add(b, s + run, n - run);
+  buf_addc(b, '"');
+}
+
+/*
+** The first byte of u[i..n) that a JSON string must escape (below 0x20,
+** '"' or '\\'), or n: sixteen bytes a step with SSE2, eight without.
+*/
+static size_t json_special(const unsigned char *u, size_t i, size_t n) {
+#ifdef __SSE2__
+  const __m128i lim = _mm_set1_epi8(0x1F), q = _mm_set1_epi8('"'),
+                bs = _mm_set1_epi8('\\');
+  for (; i + 16 <= n; i += 16) {
+    __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+    __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(w, lim), lim); /* <= 0x1F */
+    __m128i hit = _mm_or_si128(
+        low, _mm_or_si128(_mm_cmpeq_epi8(w, q), _mm_cmpeq_epi8(w, bs)));
+    unsigned m = (unsigned)_mm_movemask_epi8(hit);
+    if (m) return i + (size_t)__builtin_ctz(m);
+  }
+#endif
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w = util_load8(u + i);
+    uint64_t hit = util_byte_eq(w, 0xE0, 0x00) | util_byte_eq(w, 0xFF, '"') |
+                   util_byte_eq(w, 0xFF, '\\');
+    if (hit) return i + ((size_t)__builtin_ctzll(hit) >> 3);
+  }
+  while (i < n && u[i] >= 0x20 && u[i] != '"' && u[i] != '\\') i++;
+  return i;
+}
+
+/*
+** The bytes between two escapes go in one buf_add; nothing else is looked
+** at, which is what lets a valid text through at memory speed.
+*/
+void buf_add_json_utf8(buf *b, const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
+  buf_reserve(b, n + 2);
+  buf_addc(b, '"');
+  size_t run = 0;
+  for (size_t i = json_special(u, 0, n); i < n; i = json_special(u, i, n)) {
+    buf_add(b, s + run, i - run);
+    json_escape(b, u[i]);
+    run = ++i;
   }
   buf_add(b, s + run, n - run);
   buf_addc(b, '"');

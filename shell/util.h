@@ -31,6 +31,10 @@ char *buf_detach(buf *b); /* returns malloc'd NUL-terminated string */
 /* s[0..n) as a JSON string: always valid UTF-8 (a byte that is not part of
 ** a valid sequence becomes \ufffd), controls escaped */
 void buf_add_json_str(buf *b, const char *s, size_t n);
+/* buf_add_json_str for s[0..n) known to be valid UTF-8 (the parser's
+** normalised text and what is cut from it): the same output, without
+** looking at the multi-byte sequences; invalid UTF-8 goes out as it is. */
+void buf_add_json_utf8(buf *b, const char *s, size_t n);
 
 /* ---- arena: many small allocations freed at once ---- */
 typedef struct arena_chunk arena_chunk;

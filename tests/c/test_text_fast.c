@@ -26,7 +26,8 @@
 **     well-formed 2- and 3-byte sequences, byte by byte elsewhere) writes
 **     what a per-code-point reference writes, invalid bytes as \ufffd
 **     included, with an odd byte or sequence at every offset and the text
-**     cut at every length near its end.
+**     cut at every length near its end; buf_add_json_utf8 (valid UTF-8,
+**     escapes looked for sixteen bytes a step) writes what it writes.
 **  5. the single-byte verdict (text_legacy_decode: valid sequences passed
 **     eight bytes a step) equals a one-code-point-at-a-time count on
 **     random mixes of valid, overlong, surrogate, cut and Latin-1 bytes,
@@ -333,6 +334,41 @@ static void test_json(void) {
         bad += x.len != y.len || memcmp(x.data, y.data, x.len) != 0;
       }
     }
+  CHECK(bad == 0);
+  /* buf_add_json_utf8 (valid UTF-8 only) writes what buf_add_json_str
+  ** writes: random valid mixes, normalised so every byte is valid, with
+  ** an escape at every offset and the text cut at every length (the
+  ** sixteen- and eight-byte steps end at every alignment) */
+  bad = 0;
+  for (int r = 0; r < 3000; r++) {
+    mix(&b, rnd(50));
+    size_t n;
+    char *t = text_normalize(b.data ? b.data : "", b.len, &n, NULL);
+    size_t cut = n ? rnd((unsigned)n + 1) : 0;
+    while (cut < n && ((unsigned char)t[cut] & 0xC0) == 0x80) cut--;
+    buf_reset(&x), buf_reset(&y);
+    buf_add_json_utf8(&x, t, cut);
+    buf_add_json_str(&y, t, cut);
+    bad += x.len != y.len || memcmp(x.data, y.data, x.len) != 0;
+    free(t);
+  }
+  static const char *const esc[] = {"\"", "\\", "\n", "\x01", "\x1f", "\t"};
+  for (size_t o = 0; o < sizeof esc / sizeof *esc; o++)
+    for (size_t at = 0; at <= sizeof text - 1; at++)
+      if (at == 0 || ((unsigned char)text[at] & 0xC0) != 0x80) {
+        buf_reset(&b);
+        buf_add(&b, text, at);
+        buf_adds(&b, esc[o]);
+        buf_adds(&b, text + at);
+        for (size_t cut = 0; cut <= b.len; cut++) {
+          if (cut < b.len && ((unsigned char)b.data[cut] & 0xC0) == 0x80)
+            continue; /* a whole sequence or none */
+          buf_reset(&x), buf_reset(&y);
+          buf_add_json_utf8(&x, b.data, cut);
+          buf_add_json_str(&y, b.data, cut);
+          bad += x.len != y.len || memcmp(x.data, y.data, x.len) != 0;
+        }
+      }
   CHECK(bad == 0);
   buf_free(&b), buf_free(&x), buf_free(&y);
 }
