@@ -6,7 +6,6 @@
 */
 #include <pthread.h>
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -308,8 +307,8 @@ static size_t check_word(const char *s, size_t i, size_t e, char *ex,
 }
 
 /*
-** The first look of bad_fast, two table looks a word. fin_tab, by a
-** word's last two bytes (y, x): FIN_NO when end_fires is surely 0
+** The first look of bad_fast, two table loads a word. fin_tab, by a
+** word's last two bytes (y << 8 | x): FIN_NO when end_fires is surely 0
 ** (no final a rule names, or a non-ASCII end that is no ă/â letter),
 ** FIN_ANY when the word must be looked at whole (closing punctuation, a
 ** possible ă/â end), else the rules its final consonants can break
@@ -327,25 +326,8 @@ enum {
   VOW_E1 = 8
 };
 #define FIN_NO 0
-/*
-** Each table is kept small enough for the first-level cache: a byte's
-** class by row (its first byte) and by column (its second), classes
-** being the bytes whose rows (columns) are identical, and a table of
-** class pairs (at most TAB_CLASSES of each; the 64 KB tables they come
-** from gave the same answers at a cache miss a word).
-*/
-#define TAB_CLASSES 64
-typedef struct byte_pair_tab {
-  unsigned char row[256], col[256];
-  unsigned char v[TAB_CLASSES * TAB_CLASSES];
-} byte_pair_tab;
-static byte_pair_tab fin_tab, vow_tab;
+static unsigned char fin_tab[65536], vow_tab[65536];
 static pthread_once_t tab_once = PTHREAD_ONCE_INIT;
-
-/* The entry of t for the bytes y, x. */
-static inline unsigned pair_at(const byte_pair_tab *t, unsigned y, unsigned x) {
-  return t->v[t->row[y] * TAB_CLASSES + t->col[x]];
-}
 
 /* P_* bits of the rules that finals c[0..f) (lower case) name. */
 static unsigned fin_rules(const char *c, size_t f) {
@@ -399,44 +381,12 @@ static unsigned char vow_entry(unsigned p, unsigned q) {
   return P_ALL;
 }
 
-/* Class numbers for the 256 rows (by_row) or columns of full into cls;
-** returns how many classes there are. */
-static unsigned pair_classes(const unsigned char *full, int by_row,
-                             unsigned char cls[256]) {
-  unsigned n = 0, first[256]; /* a byte of each class */
-  for (unsigned a = 0; a < 256; a++) {
-    unsigned k = 0;
-    for (; k < n; k++) {
-      unsigned b = first[k], i = 0;
-      while (i < 256 && full[by_row ? a << 8 | i : i << 8 | a] ==
-                            full[by_row ? b << 8 | i : i << 8 | b])
-        i++;
-      if (i == 256) break;
-    }
-    if (k == n) first[n++] = a;
-    cls[a] = (unsigned char)(k < TAB_CLASSES ? k : 0);
-  }
-  return n;
-}
-
-/* t from entry(y, x) over every pair of bytes. */
-static void pair_build(byte_pair_tab *t,
-                       unsigned char (*entry)(unsigned, unsigned)) {
-  unsigned char *full = xmalloc(65536);
-  for (unsigned y = 0; y < 256; y++)
-    for (unsigned x = 0; x < 256; x++) full[y << 8 | x] = entry(y, x);
-  unsigned nr = pair_classes(full, 1, t->row);
-  unsigned nc = pair_classes(full, 0, t->col);
-  if (nr > TAB_CLASSES || nc > TAB_CLASSES) abort(); /* tables changed */
-  for (unsigned y = 0; y < 256; y++)
-    for (unsigned x = 0; x < 256; x++)
-      t->v[t->row[y] * TAB_CLASSES + t->col[x]] = full[y << 8 | x];
-  free(full);
-}
-
 static void tab_init(void) {
-  pair_build(&fin_tab, fin_entry);
-  pair_build(&vow_tab, vow_entry);
+  for (unsigned y = 0; y < 256; y++)
+    for (unsigned x = 0; x < 256; x++) {
+      fin_tab[y << 8 | x] = fin_entry(y, x);
+      vow_tab[y << 8 | x] = vow_entry(y, x);
+    }
 }
 
 /*
@@ -445,11 +395,11 @@ static void tab_init(void) {
 */
 static inline int may_fire(const unsigned char *u, size_t lo, size_t z) {
   if (z < 5) return 1;
-  unsigned f = pair_at(&fin_tab, u[z - 2], u[z - 1]);
+  unsigned f = fin_tab[u[z - 2] << 8 | u[z - 1]];
   if (f == FIN_NO || (f & FIN_ANY)) return f != FIN_NO;
   size_t e = z - 1 - (f >> 3 & 1); /* the vowel ends at e */
   if (e <= lo) return 0;
-  unsigned v = pair_at(&vow_tab, u[e - 2], u[e - 1]);
+  unsigned v = vow_tab[u[e - 2] << 8 | u[e - 1]];
   if ((v & VOW_E1) && u[e - 3] != 0xE1) v = P_ALL;
   return (f & v & P_ALL) != 0;
 }
