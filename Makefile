@@ -20,7 +20,7 @@ CMAKE_ARGS ?=
 BUILD_PKGS = gcc make cmake pkg-config liblua5.4-dev libsqlite3-dev \
              libreadline-dev libutf8proc-dev libpcre2-dev
 TEST_PKGS  = python3 sqlite3 lua5.4 chromium clang-format
-BENCH_PKGS = ripgrep python3-nltk hyperfine time
+BENCH_PKGS = ripgrep python3-nltk hyperfine time python3 sqlite3 lua5.4
 
 BUILD_FUZZ ?= build-fuzz
 FUZZ_SECONDS ?= 60

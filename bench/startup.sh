@@ -40,8 +40,12 @@ row() { # row LABEL WALL CPU [PEER_WALL PEER_CPU [RATIO_LABEL]]
 }
 printf '%-30s %10s %9s   %10s %9s\n' "median of $RUNS" "tinsh wall" "cpu" \
   "peer wall" "cpu"
-row "tinsh -e '' / lua5.4 -e ''" $(times "$TINSH" -e '') \
-  $(times "$LUA" -e '')
+if [ -n "$LUA" ]; then
+  row "tinsh -e '' / lua5.4 -e ''" $(times "$TINSH" -e '') \
+    $(times "$LUA" -e '')
+else # the peer is missing (make bench-deps installs it): tinsh alone
+  row "tinsh -e '' (no lua5.4)" $(times "$TINSH" -e '')
+fi
 if [ -n "${TINSH_DB:-}" ]; then
   row "#corpus (TINSH_DB)" $(times "$TINSH" -e 'local n = #corpus')
   peer=
@@ -51,7 +55,7 @@ if [ -n "${TINSH_DB:-}" ]; then
 fi
 if [ -x /usr/bin/time ]; then
   printf '%-30s %7s KB %17s KB\n' "peak RSS (-e '')" "$(rss "$TINSH" -e '')" \
-    "$(rss "$LUA" -e '')"
+    "$([ -n "$LUA" ] && rss "$LUA" -e '' || echo -)"
   if [ -n "${TINSH_DB:-}" ]; then
     printf '%-30s %7s KB   (corpus %s, #corpus)\n' "peak RSS, corpus opened" \
       "$(rss "$TINSH" -e 'local n = #corpus')" "$TINSH_DB"
