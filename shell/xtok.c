@@ -517,9 +517,38 @@ int xt_year(const xsent *x, size_t i) {
   return v >= 1900 && v <= 2100 ? v : 0;
 }
 
+/*
+** A date written as one number token "29.12.2023" (the tokenizer keeps
+** digits with single dots between them together): day and month of one
+** or two digits, a four-digit year. 0 when token i is no such date.
+*/
+static int dotted_date(const xsent *x, size_t i, int *d, int *m, int *y) {
+  if (i >= x->n || x->t[i].type != T_NUM || x->t[i].len < 8 || x->t[i].len > 10)
+    return 0;
+  const char *s = x->s + x->t[i].off;
+  int v[3] = {0, 0, 0}, digits[3] = {0, 0, 0}, part = 0;
+  for (uint32_t k = 0; k < x->t[i].len; k++) {
+    if (s[k] == '.') {
+      if (++part > 2) return 0;
+    } else if (is_digit(s[k])) {
+      v[part] = v[part] * 10 + (s[k] - '0'), digits[part]++;
+    } else {
+      return 0; /* "5,2": no date */
+    }
+  }
+  if (part != 2 || digits[0] > 2 || digits[1] > 2 || digits[2] != 4) return 0;
+  *d = v[0], *m = v[1], *y = v[2] >= 1900 && v[2] <= 2100 ? v[2] : 0;
+  return 1;
+}
+
 int xt_date(const xsent *x, size_t i, char iso[11]) {
   int d = tok_int(x, i), m, y;
   int n;
+  if (dotted_date(x, i, &d, &m, &y)) {
+    if (!y || !date_valid(y, m, d)) return 0;
+    snprintf(iso, 11, "%04d-%02d-%02d", y, m, d);
+    return 1;
+  }
   if (d < 1 || d > 31) return 0;
   if (i + 4 < x->n && x->t[i + 1].type == T_PUNCT &&
       (x->t[i + 1].cp == '/' || x->t[i + 1].cp == '-' ||

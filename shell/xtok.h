@@ -142,7 +142,8 @@ double xt_number(const char *s, size_t n);
 
 /* A 4-digit year 1900..2100 at token i, else 0. */
 int xt_year(const xsent *x, size_t i);
-/* Date at token i ("27/11/2023", "05 tháng 4 năm 2016", "11-7-2023");
+/* Date at token i ("27/11/2023", "29.12.2023", "05 tháng 4 năm 2016",
+** "11-7-2023");
 ** writes ISO "yyyy-mm-dd" into iso[11] and returns the token count. */
 int xt_date(const xsent *x, size_t i, char iso[11]);
 

@@ -274,6 +274,28 @@ static void test_refs(void) {
   CHECK(d->figures.n == 0);
   doc_free(d);
 
+  /* a date written with dots is one number token: still the date, and
+  ** the issuer after it is still read; an impossible one is no date */
+  d = para(
+      "Theo Quyết định số 1736/QĐ-TTg ngày 29.12.2023 của Thủ tướng "
+      "Chính phủ và Nghị quyết 20-NQ/TU ngày 1.2.2021 của Tỉnh ủy; "
+      "Quyết định 12/QĐ-UBND ngày 31.02.2023 của UBND tỉnh.");
+  CHECK(d->refs.n == 3);
+  if ((r = ref(d, 0))) {
+    CHECK_STR(r->date, "2023-12-29");
+    CHECK_STR(r->issuer, "Thủ tướng Chính phủ");
+    CHECK_STR(r->text,
+              "Quyết định số 1736/QĐ-TTg ngày 29.12.2023 của Thủ tướng "
+              "Chính phủ");
+  }
+  if ((r = ref(d, 1))) {
+    CHECK_STR(r->date, "2021-02-01");
+    CHECK_STR(r->issuer, "Tỉnh ủy");
+  }
+  if ((r = ref(d, 2))) CHECK(r->date == NULL);
+  CHECK(d->figures.n == 0);
+  doc_free(d);
+
   /* product codes are not documents; unknown codes need a kind or shape */
   d = para(
       "Đầu 2-DIN, động cơ 64-Apache, ngày 7/2-PV và 96/Instagram; "
