@@ -245,6 +245,8 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
         !in_list(x, i - 1, &ws_qualifiers))
       return 0; /* "Bến 1", "Đề án 25", "Xuân 2018" */
   }
+  char iso[11];
+  if (xt_date(x, i, iso) == 1) return 0; /* "31.3.2024": a date, one token */
   double value = xt_number(x->s + t->off, t->len), of = 0;
   int has_of = 0;
   size_t j = i + 1;

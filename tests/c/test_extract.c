@@ -295,6 +295,14 @@ static void test_refs(void) {
   if ((r = ref(d, 2))) CHECK(r->date == NULL);
   CHECK(d->figures.n == 0);
   doc_free(d);
+  /* nor is such a date a figure ("31.3.2024 thu" was 3132024 "thu") */
+  d = para("Từ 1.1.2024 đến 31.3.2024 thu 12 tỷ đồng, giá 1.200.000 đồng.");
+  CHECK(d->figures.n == 2);
+  if (d->figures.n == 2) {
+    CHECK_STR(d->figures.items[0].unit, "tỷ đồng");
+    CHECK(d->figures.items[1].value == 1200000);
+  }
+  doc_free(d);
 
   /* product codes are not documents; unknown codes need a kind or shape */
   d = para(
