@@ -234,7 +234,7 @@ static const char *const list_kinds[LEXL__COUNT] = {
     "widget-line",    "contact",        "site-head",        "caption-start",
     "caption-opener", "caption-phrase", "lead-opener",      "heading-head",
     "byline-source",  "byline-role",    "byline-role-tail", "not-a-name",
-    "thanks-start",   "date-word",
+    "thanks-start",   "date-word",      "follow-start",     "follow-end",
 };
 static VEC(const char *) lists[LEXL__COUNT];
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;

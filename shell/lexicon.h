@@ -182,6 +182,8 @@ enum {
   LEXL_NOT_A_NAME,
   LEXL_THANKS_START,
   LEXL_DATE_WORD,
+  LEXL_FOLLOW_START, /* "Theo dõi": a follow widget's first words */
+  LEXL_FOLLOW_END,   /* "Google News": where it sends the reader */
   LEXL__COUNT
 };
 

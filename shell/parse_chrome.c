@@ -223,11 +223,33 @@ static const char *chrome_undash(const char *s, size_t *n) {
 }
 
 /*
+** A follow widget: "Theo dõi Báo Tây Ninh trên Google News", "Follow us
+** on Facebook" -- a short unit that starts with a follow-start phrase
+** and ends with a follow-end one (data/parser-markers.tsv), whatever the
+** words between. A headline that starts so ends otherwise.
+*/
+static int chrome_follow(const char *s, size_t n) {
+  if (n > 120 || !pt_any_starts(s, n, lexicon_list(LEXL_FOLLOW_START)))
+    return 0;
+  char low[160];
+  size_t m = lexicon_fold(low, sizeof low, s, n);
+  while (m > 0 && strchr(" .:!\n", low[m - 1])) m--;
+  for (const char *const *e = lexicon_list(LEXL_FOLLOW_END); *e; e++) {
+    size_t k = strlen(*e);
+    if (k < m && memcmp(low + m - k, *e, k) == 0 &&
+        (low[m - k - 1] == ' ' || low[m - k - 1] == '\n'))
+      return 1;
+  }
+  return 0;
+}
+
+/*
 ** A share or reading widget line: only widget words ("Chia sẻ Zalo",
 ** "In bài Gửi email", "Facebook Twitter"), numbers and punctuation
 ** ("Lượt xem: 120"), with a share or print word among them.
 */
 int chrome_share(const char *s, size_t n) {
+  if (chrome_follow(s, n)) return 1;
   if (n > 80) return 0;
   s = chrome_undash(s, &n);
   if (!pt_any_line_is(s, n, lexicon_list(LEXL_SHARE_LINE)) &&

@@ -473,6 +473,24 @@ static void test_zones(void) {
             "boilerplate,related,related,related");
   CHECK_STR(d->author, "Minh Hà");
   doc_free(d);
+  /* a follow widget between the date line and the sapo ("Theo dõi <the
+  ** paper> trên / Google News", two lines) is chrome, not the lead; a
+  ** headline that starts with "Theo dõi" stays one */
+  d = parse_str(
+      "Tỉnh khởi công tuyến đường ven biển mới\n"
+      "Thứ hai: 08:30 ngày 04/03/2024\n\n"
+      "Theo dõi Báo Miền Biển trên\ngoogle news\n"
+      "(BMB) - Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài 12 km.\n\n"
+      "Tuyến đường có bốn làn xe, dự kiến hoàn thành trong hai năm.\n\n"
+      "Follow us on Facebook\n");
+  CHECK_STR(kinds(d), "title,dateline,boilerplate,lead,paragraph,boilerplate");
+  CHECK(d->lead && strncmp(d->lead, "(BMB)", 5) == 0);
+  doc_free(d);
+  d = parse_str(
+      "Theo dõi sát diễn biến bão số 3 trên biển Đông\n\n"
+      "Sáng nay, Ban chỉ huy phòng chống thiên tai tỉnh họp khẩn.\n");
+  CHECK_STR(d->title, "Theo dõi sát diễn biến bão số 3 trên biển Đông");
+  doc_free(d);
 }
 
 /* ---- 9. people on unseen pages ---- */
