@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "extract_int.h"
-#include "segment.h"
+#include "segment.h" /* SEG_MAX_SYL */
 
 /* a figure keeps its whole sentence up to this many bytes, else a window */
 #define FIGURE_CONTEXT_MAX 480
@@ -60,14 +60,6 @@ static int is_boundary(const xsent *x, size_t i) {
          c == '?' || c == 0x201C || c == 0x201D || c == '"' || c == '.';
 }
 
-/* seg_words callback: the syllable count of the first word, when it
-** starts where the span does. */
-static int first_word(void *ctx, size_t from, size_t to, int nsyl, int kind) {
-  (void)to, (void)kind;
-  *(int *)ctx = from == 0 ? nsyl : 1;
-  return 1; /* the first word is enough */
-}
-
 /*
 ** The syllables of the word the segmenter finds at token j (1 when it
 ** finds none longer), counting only words written apart whose flags have
@@ -79,11 +71,7 @@ static int word_at(const xsent *x, size_t j, unsigned deny) {
   while (e < x->n && e - j < SEG_MAX_SYL && x->t[e].type == T_WORD &&
          !(x->t[e].flags & deny) && (e == j || (x->t[e].flags & TF_SPACE)))
     e++;
-  if (e - j < 2) return 1;
-  int nsyl = 1;
-  size_t from = x->t[j].off, to = x->t[e - 1].off + x->t[e - 1].len;
-  seg_words(seg_lex_default(), x->s + from, to - from, first_word, &nsyl);
-  return nsyl > (int)(e - j) ? (int)(e - j) : nsyl;
+  return e - j < 2 ? 1 : xt_first_word(x, j, e);
 }
 
 /* Is the units.txt entry e of class `kind`? */

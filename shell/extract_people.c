@@ -65,6 +65,17 @@ static int in_list(const xsent *x, size_t i, const xwords *ws) {
   return xt_in(x, i, ws);
 }
 
+/* An initial standing for a withheld given name: one letter ("T", "Đ")
+** or two or three ASCII consonants ("Th", "Ph", "Tr"). */
+static int initial(const char *w, size_t n) {
+  int32_t cp;
+  if ((size_t)text_decode(w, n, &cp) == n) return 1;
+  if (n > 3) return 0;
+  for (size_t k = 0; k < n; k++)
+    if (!strchr("bcdghklmnpqrstvxBCDGHKLMNPQRSTVX", w[k]) || !w[k]) return 0;
+  return 1;
+}
+
 static int name_syllable(const tok *t) {
   return t->type == T_WORD && (t->flags & TF_UPPER) &&
          !(t->flags & (TF_CAPS | TF_DIGITS)) && t->len <= 12;
@@ -90,6 +101,14 @@ static int name_at(const xsent *x, size_t i) {
     j++;
   size_t k = j - i;
   if (k < 2 || k > 4) return 0;
+  /* given names are Vietnamese syllables or initials ("Nguyễn Văn T",
+  ** a name the press withholds): "Dương Susan Thornton" (the end of
+  ** "Thái Bình Dương", then a foreign name) is no name */
+  for (size_t g = i + 1; g < j; g++) {
+    const char *w = x->s + x->t[g].off;
+    size_t wn = x->t[g].len;
+    if (!initial(w, wn) && !text_viet_shaped(w, wn)) return 0;
+  }
   if (j < x->n && x->t[j].type == T_WORD && !(x->t[j].flags & TF_SPACE))
     return 0;
   const lex_entry *e;
@@ -163,6 +182,22 @@ static size_t title_glue(const xsent *x, size_t j) {
   return 0;
 }
 
+/* Does the segmenter read tokens j-1 and j, written apart, as one word?
+** (a title ending at j would cut that word in two) */
+static int splits_word(const xsent *x, size_t j) {
+  return j > 0 && j < x->n && x->t[j].type == T_WORD &&
+         x->t[j - 1].type == T_WORD && (x->t[j].flags & TF_SPACE) &&
+         xt_first_word(x, j - 1, j + 1) == 2;
+}
+
+/* Is token j a lower-case syllable that ends a word begun by the
+** capitalised token before it ("Công ty Cổ phần", "Cục Khảo thí", "Hội
+** đồng")? Then an organisation's name goes on through it. */
+static int ends_org_word(const xsent *x, size_t j) {
+  return j > 0 && (x->t[j - 1].flags & TF_UPPER) &&
+         !(x->t[j - 1].flags & TF_CAPS) && splits_word(x, j);
+}
+
 /* A title starting at token i: a titles.txt head then words allowed in a
 ** title ("và" only before a capitalised word) and connectors inside an
 ** organisation's name. Returns the end token (exclusive) or i when none. */
@@ -179,7 +214,8 @@ static size_t title_at(const xsent *x, size_t i) {
     if (x->t[j].type != T_WORD) break;
     const tok *t = &x->t[j];
     if (!(t->flags & (TF_UPPER | TF_CAPS)) &&
-        (!in_list(x, j, &ws_title_words) || phrase_in(x, j, &title_ends)))
+        (!in_list(x, j, &ws_title_words) || phrase_in(x, j, &title_ends)) &&
+        !ends_org_word(x, j))
       break;
     if (xt_is(x, j, "và") &&
         !(j + 1 < x->n && (x->t[j + 1].flags & (TF_UPPER | TF_CAPS))))
@@ -193,6 +229,13 @@ static size_t title_at(const xsent *x, size_t i) {
   /* "Phó Bí thư ... và" — no trailing "và"/"phát" */
   while (j > i + (size_t)k &&
          (xt_is(x, j - 1, "và") || xt_is(x, j - 1, "phát")))
+    j--;
+  /* nor a lower-case word cut in two: "… tỉnh chính | thức", "Thủy Lợi
+  ** đồng | ý" end before it (once, and not before a capitalised word:
+  ** "Ngoại giao | Lưu Chấn Dân" is a title, then a name) */
+  if (j > i + (size_t)k && j < x->n &&
+      !(x->t[j - 1].flags & (TF_UPPER | TF_CAPS)) &&
+      !(x->t[j].flags & (TF_UPPER | TF_CAPS)) && splits_word(x, j))
     j--;
   return j;
 }

@@ -63,6 +63,8 @@ int pl_caption_like(const char *s, size_t n) {
   int k;
   int32_t last = pt_last_cp(s, n, &k);
   if (last == '?' || last == ':' || last == ',' || last == ';') return 0;
+  /* "./.", the mark that closes an official article, ends body text */
+  if (n >= 2 && s[n - 2] == '/' && s[n - 1] == '.') return 0;
   if (pt_any_contains(s, n, speech_words)) return 0;
   if (pt_any_starts(s, n, lexicon_list(LEXL_CAPTION_OPENER))) return 1;
   return pt_any_contains(s, n, lexicon_list(LEXL_CAPTION_PHRASE)) && n <= 260;

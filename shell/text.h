@@ -205,4 +205,9 @@ char *text_normalize_str(const char *s, size_t n, size_t *outlen);
 
 #include "text_tok.h"
 
+/* Is the word w[0..n) shaped as one Vietnamese syllable (Vietnamese
+** initial consonants, 1-3 vowels with at most one tone, a Vietnamese
+** final)? "Nguyễn", "Chấn", "Páo": yes; "Susan", "Harris", "Kdăm": no. */
+int text_viet_shaped(const char *w, size_t n);
+
 #endif

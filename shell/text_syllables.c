@@ -99,13 +99,14 @@ static int cons_in(const char *c, size_t n, const char *const *set) {
 ** (phịng); nh/ch follow only a ê i y;
 ** ă needs a final consonant, and so does a final â.
 */
+static const char *const init[] = {"",   "b",   "c",  "ch", "d",  "D", "g",
+                                   "gh", "h",   "k",  "kh", "l",  "m", "n",
+                                   "ng", "ngh", "nh", "p",  "ph", "q", "r",
+                                   "s",  "t",   "th", "tr", "v",  "x", NULL};
+static const char *const fin[] = {"",   "c",  "ch", "m", "n",
+                                  "ng", "nh", "p",  "t", NULL};
+
 static int syl_impossible(const syl_letter *l, size_t n) {
-  static const char *const init[] = {"",   "b",   "c",  "ch", "d",  "D", "g",
-                                     "gh", "h",   "k",  "kh", "l",  "m", "n",
-                                     "ng", "ngh", "nh", "p",  "ph", "q", "r",
-                                     "s",  "t",   "th", "tr", "v",  "x", NULL};
-  static const char *const fin[] = {"",   "c",  "ch", "m", "n",
-                                    "ng", "nh", "p",  "t", NULL};
   char c[8];
   size_t i = 0, k = 0, v0, tones = 0;
   int tone = 0;
@@ -461,4 +462,29 @@ size_t text_bad_syllables(const char *s, size_t n, char *ex, size_t cap,
 
 size_t text_bad_syllables_ref(const char *s, size_t n, size_t *seen) {
   return bad_syllables(s, n, seen, 1);
+}
+
+/*
+** The shape alone: initial consonants of the init set, one to three
+** vowels with at most one tone, final consonants of the fin set; "y"
+** and "i" count as vowels, "gi" and "qu" read as initial plus vowel.
+** Spelling rules (syl_impossible) are not asked.
+*/
+int text_viet_shaped(const char *w, size_t n) {
+  syl_letter l[12];
+  size_t m = 0;
+  for (size_t i = 0; i < n; m++) {
+    int32_t cp;
+    i += (size_t)text_decode(w + i, n - i, &cp);
+    if (m == 12 || !syl_read(cp, &l[m])) return 0;
+  }
+  char c[4];
+  size_t i = 0, k = 0, v0, tones = 0;
+  for (; i < m && l[i].cons && k < 3; i++) c[k++] = l[i].cons;
+  if (i < m && l[i].cons) return 0; /* four consonants */
+  if (!cons_in(c, k, init)) return 0;
+  for (v0 = i; i < m && !l[i].cons; i++) tones += l[i].tone != 0;
+  size_t nv = i - v0, f = 0;
+  for (; i < m && l[i].cons && f < 3; i++) c[f++] = l[i].cons;
+  return i == m && nv >= 1 && nv <= 3 && tones <= 1 && cons_in(c, f, fin);
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "segment.h"
 #include "text.h"
 
 static void xwords_init(xwords *ws);
@@ -515,6 +516,23 @@ int xt_year(const xsent *x, size_t i) {
   if (i >= x->n || x->t[i].len != 4) return 0;
   int v = tok_int(x, i);
   return v >= 1900 && v <= 2100 ? v : 0;
+}
+
+/* seg_words callback: the syllable count of the first word, when it
+** starts where the span does. */
+static int first_word(void *ctx, size_t from, size_t to, int nsyl, int kind) {
+  (void)to, (void)kind;
+  *(int *)ctx = from == 0 ? nsyl : 1;
+  return 1; /* the first word is enough */
+}
+
+int xt_first_word(const xsent *x, size_t j, size_t e) {
+  if (e > x->n) e = x->n;
+  if (j + 1 >= e) return 1;
+  int nsyl = 1;
+  size_t from = x->t[j].off, to = x->t[e - 1].off + x->t[e - 1].len;
+  seg_words(seg_lex_default(), x->s + from, to - from, first_word, &nsyl);
+  return nsyl > (int)(e - j) ? (int)(e - j) : nsyl;
 }
 
 /*

@@ -140,6 +140,10 @@ size_t xt_end(const xsent *x, size_t j);
 /* Parse the Vietnamese/English number of token text s[0..n). */
 double xt_number(const char *s, size_t n);
 
+/* The syllables (1..e-j) of the first word the segmenter reads in the text
+** of tokens [j, e): 1 when no longer word starts at token j. */
+int xt_first_word(const xsent *x, size_t j, size_t e);
+
 /* A 4-digit year 1900..2100 at token i, else 0. */
 int xt_year(const xsent *x, size_t i);
 /* Date at token i ("27/11/2023", "29.12.2023", "05 tháng 4 năm 2016",

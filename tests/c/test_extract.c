@@ -433,6 +433,45 @@ static void test_people(void) {
   CHECK(d->people.n == 2);
   doc_free(d);
 
+  /* an organisation's name goes on through the lower-case end of a word
+  ** begun by a capital ("Hội đồng", "Cổ phần", "Khảo thí"); a title ends
+  ** before a lower-case word it would cut in two ("trực | tiếp"), but not
+  ** before a name ("Ngoại giao | Lưu Chấn Dân") */
+  d = para(
+      "Đồng chí Lê Quang Trung, Chủ tịch Hội đồng thi đua khen thưởng "
+      "huyện chủ trì. Tổng Giám đốc Công ty Cổ phần Sông Hồng Trần Văn "
+      "Bình cho biết. Cục trưởng Cục Khảo thí Nguyễn Văn Cường dự. Ông "
+      "Đặng Văn Dũng, Phó Chủ tịch UBND tỉnh trực tiếp chỉ đạo. Thứ "
+      "trưởng Ngoại giao Lưu Chấn Dân nói.");
+  const char *want[][2] = {
+      {"Lê Quang Trung", "Chủ tịch Hội đồng thi đua khen thưởng huyện"},
+      {"Trần Văn Bình", "Tổng Giám đốc Công ty Cổ phần Sông Hồng"},
+      {"Nguyễn Văn Cường", "Cục trưởng Cục Khảo thí"},
+      {"Đặng Văn Dũng", "Phó Chủ tịch UBND tỉnh"},
+      {"Lưu Chấn Dân", "Thứ trưởng Ngoại giao"}};
+  for (size_t w = 0; w < sizeof want / sizeof *want; w++) {
+    p = person(d, want[w][0]);
+    CHECK(p != NULL && p->titles.n == 1);
+    if (p && p->titles.n == 1) CHECK_STR(p->titles.items[0], want[w][1]);
+  }
+  doc_free(d);
+
+  /* given names are Vietnamese syllables: a surname before a foreign name
+  ** ("... Thái Bình Dương Mỹ Harry Harris") is no person; an ethnic
+  ** minority's name is one */
+  d = para(
+      "Tư lệnh Hạm đội Thái Bình Dương Mỹ Harry Harris cho biết. Trợ "
+      "lý Ngoại trưởng Dương Susan Thornton phát biểu. Phó Chủ tịch UBND "
+      "tỉnh Lò Văn Pọm dự. Anh Nguyễn Văn T và chị Trần Thị Th bị "
+      "bắt, theo lời kể của ông Phạm Văn Đ.");
+  CHECK(d->people.n == 4); /* initials stand for withheld given names */
+  CHECK(person(d, "Nguyễn Văn T") && person(d, "Trần Thị Th") &&
+        person(d, "Phạm Văn Đ"));
+  p = person(d, "Lò Văn Pọm");
+  CHECK(p != NULL && p->titles.n == 1);
+  if (p && p->titles.n) CHECK_STR(p->titles.items[0], "Phó Chủ tịch UBND tỉnh");
+  doc_free(d);
+
   d = para(
       "Thủ tướng Hà Lan Mark Rutte gặp Chủ tịch VFF Trần Quốc Tuấn Cũng "
       "trong ngày.");
