@@ -143,8 +143,20 @@ static void test_date_forms(void) {
 /* ---- 3. dates in the page ---- */
 
 static void test_page_dates(void) {
-  /* the site's clock over the menu, the real date under the headline */
+  /* date and counter as a bulleted list under the headline; the closing
+  ** mark "./." ends body text, not a caption */
   doc *d = parse_str(
+      "Tỉnh khởi công tuyến đường ven biển mới\n"
+      "  • Cập nhật: 19/11/2020\n"
+      "  • Lượt xem: 5547 lượt xem\n\n"
+      "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài 12 km nối hai "
+      "huyện ven biển.\n\n"
+      "Các đại biểu dự lễ tham gia phát biểu, đóng góp ý kiến./.\n");
+  CHECK_STR(d->published, "2020-11-19");
+  CHECK_STR(kinds(d), "title,dateline,boilerplate,lead,paragraph");
+  doc_free(d);
+  /* the site's clock over the menu, the real date under the headline */
+  d = parse_str(
       "Thứ Hai, 04/12/2026\n\nTrang chủ\n\nThời sự\n\n"
       "Tỉnh khởi công tuyến đường ven biển mới\n\n"
       "Print Thứ Bảy, 26/01/2019 19:26\n\n"
