@@ -398,6 +398,38 @@ static size_t bullet(const char *s, size_t n) {
   return 0;
 }
 
+/* The length of a section name before a date that opens the rest of the
+** line ("Chính trị 28-05-2024", "Thời sự 20/03/2023 13:00"): one to
+** three words of letters, the first capitalised, at most 30 bytes, then
+** a space and a digit, and after it no words but a time's (at most six
+** ASCII letters: "PM", "GMT"). 0 when there is none. */
+static size_t section_before(const char *s, size_t n) {
+  size_t i = 0, words = 0;
+  int32_t cp;
+  if (!n || !text_is_upper((text_decode(s, n, &cp), cp))) return 0;
+  while (i < n && i <= 30) {
+    size_t w = i;
+    while (i < n && s[i] != ' ') {
+      int k = text_decode(s + i, n - i, &cp);
+      if (!text_is_letter(cp)) return 0;
+      i += (size_t)k;
+    }
+    if (i == w || ++words > 3 || i >= n) return 0;
+    i++; /* the space */
+    if (i < n && s[i] >= '0' && s[i] <= '9') break;
+  }
+  if (i > 31 || i >= n) return 0;
+  /* only the date and a time after it ("… 13:00 PM", "GMT+7"): a section
+  ** name before a date with words after it is a headline ("Giá vàng
+  ** ngày 7/2/2017: Diễn biến khó lường") */
+  size_t letters = 0;
+  for (size_t k = i; k < n; k++) {
+    if ((unsigned char)s[k] >= 0x80) return 0;
+    letters += (size_t)((unsigned)(((unsigned char)s[k] | 0x20) - 'a') < 26u);
+  }
+  return letters <= 6 ? i : 0;
+}
+
 int date_line(const char *s, size_t n, date_tm *t) {
   if (n > 160) return 0;
   size_t b = bullet(s, n); /* "  • Cập nhật: 19/11/2020" */
@@ -409,7 +441,8 @@ int date_line(const char *s, size_t n, date_tm *t) {
       if (*q >= '0' && *q <= '9') return 0;
     return date_line_at(c + 2, n - (size_t)(c + 2 - s), t);
   }
-  return 0;
+  size_t k = section_before(s, n); /* "Chính trị 28-05-2024" */
+  return k && date_line_at(s + k, n - k, t);
 }
 
 size_t date_iso_prefix(const char *s, size_t n, date_tm *t) {

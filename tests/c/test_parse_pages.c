@@ -130,7 +130,13 @@ static void test_date_forms(void) {
   check_line("2021-11-02T07:05:00+07:00", "2021-11-02T07:05:00+07:00");
   check_line("2021-11-02T07:05:00Z", "2021-11-02T07:05:00+00:00");
   check_line("2021-11-02T07:05:00-05:00", "2021-11-02T07:05:00-05:00");
+  check_line("  • Cập nhật: 19/11/2020", "2020-11-19");
+  check_line("Chính trị 28-05-2024", "2024-05-28"); /* a section first */
+  check_line("Thời sự 20/03/2023 01:05 PM", "2023-03-20T13:05:00+07:00");
   /* no date lines */
+  check_line("Giá vàng ngày 7/2/2017: Diễn biến khó lường", NULL);
+  check_line("Giá vàng 7/2/2017 tăng mạnh", NULL);
+  check_line("Tin tức Thời sự Kinh tế Xã hội 28-05-2024", NULL);
   check_line("31/02/2020", NULL);
   check_line("Ngày 4/3/2020, UBND tỉnh họp bàn kế hoạch năm", NULL);
   check_line(
