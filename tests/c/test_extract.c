@@ -442,13 +442,15 @@ static void test_people(void) {
       "huyện chủ trì. Tổng Giám đốc Công ty Cổ phần Sông Hồng Trần Văn "
       "Bình cho biết. Cục trưởng Cục Khảo thí Nguyễn Văn Cường dự. Ông "
       "Đặng Văn Dũng, Phó Chủ tịch UBND tỉnh trực tiếp chỉ đạo. Thứ "
-      "trưởng Ngoại giao Lưu Chấn Dân nói.");
+      "trưởng Ngoại giao Lưu Chấn Dân nói. Ủy viên dự khuyết Trung ương "
+      "Đảng Vương Quốc Tuấn dự.");
   const char *want[][2] = {
       {"Lê Quang Trung", "Chủ tịch Hội đồng thi đua khen thưởng huyện"},
       {"Trần Văn Bình", "Tổng Giám đốc Công ty Cổ phần Sông Hồng"},
       {"Nguyễn Văn Cường", "Cục trưởng Cục Khảo thí"},
       {"Đặng Văn Dũng", "Phó Chủ tịch UBND tỉnh"},
-      {"Lưu Chấn Dân", "Thứ trưởng Ngoại giao"}};
+      {"Lưu Chấn Dân", "Thứ trưởng Ngoại giao"},
+      {"Vương Quốc Tuấn", "Ủy viên dự khuyết Trung ương Đảng"}};
   for (size_t w = 0; w < sizeof want / sizeof *want; w++) {
     p = person(d, want[w][0]);
     CHECK(p != NULL && p->titles.n == 1);
