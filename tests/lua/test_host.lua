@@ -55,9 +55,15 @@ check.test("stdlib modules load without touching package.path", function()
   package.path = saved
   check.ok(ok, "found by the stdlib searcher")
   check.eq(type(mod), "table", "tinsh.help")
+  -- the searcher adds no line of its own: after the first line, only the
+  -- standard searchers' "no field" / "no file" lines (a word such as
+  -- "tinsh" proves nothing: a clone at /tmp/ci/tinsh puts it in every path)
   local ok2, msg = pcall(require, "no.such.module")
-  check.ok(not ok2 and not msg:find("tinsh", 1, true),
-           "the not-found message is lua5.4's own")
+  local own = not ok2 and msg:find("^module 'no.such.module' not found:") ~= nil
+  for line in tostring(msg):gmatch("\n([^\n]*)") do
+    own = own and (line:find("^\tno field ") or line:find("^\tno file ")) ~= nil
+  end
+  check.ok(own, "the not-found message is lua5.4's own")
   check.eq(type(help), "table", "the prelude installs help")
 end)
 
