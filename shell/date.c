@@ -383,19 +383,12 @@ static int date_line_at(const char *s, size_t n, date_tm *t) {
 /* The length of a list bullet and its spaces at the start of s ("  • ",
 ** "● ", "▪ ", "◦ ", "· "), 0 when there is none. */
 static size_t bullet(const char *s, size_t n) {
-  static const char *const marks[] = {"\xe2\x80\xa2", "\xe2\x97\x8f",
-                                      "\xe2\x96\xaa", "\xe2\x97\xa6",
-                                      "\xc2\xb7",     NULL};
   size_t i = 0;
   while (i < n && s[i] == ' ') i++;
-  for (const char *const *m = marks; *m; m++) {
-    size_t k = strlen(*m);
-    if (n - i > k && memcmp(s + i, *m, k) == 0 && s[i + k] == ' ') {
-      for (i += k; i < n && s[i] == ' ';) i++;
-      return i;
-    }
-  }
-  return 0;
+  size_t k = text_bullet(s + i, n - i);
+  if (!k || i + k >= n || s[i + k] != ' ') return 0;
+  for (i += k; i < n && s[i] == ' ';) i++;
+  return i;
 }
 
 /* The length of a section name before a date that opens the rest of the

@@ -217,7 +217,8 @@ static int share_word(const char *w, size_t n) {
 static const char *chrome_undash(const char *s, size_t *n) {
   size_t k = pt_dash_prefix(s, *n);
   if (!k && *n >= 2 && (s[0] == '*' || s[0] == '+') && s[1] == ' ') k = 2;
-  if (!k && *n >= 4 && memcmp(s, "\xe2\x80\xa2 ", 4) == 0) k = 4;
+  size_t b = k ? 0 : text_bullet(s, *n); /* "• ", "● " */
+  if (b && b < *n && s[b] == ' ') k = b + 1;
   *n -= k;
   return s + k;
 }

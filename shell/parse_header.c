@@ -185,11 +185,9 @@ static size_t kickers(page *p, size_t i) {
 ** photo story is no credit).
 */
 static int not_a_headline(const char *s, size_t n) {
-  /* a list item: "• …", "● …", "▪ …", "* …" */
-  static const char *const bullets[] = {"\xe2\x80\xa2", "\xe2\x97\x8f",
-                                        "\xe2\x96\xaa", "* ", NULL};
-  for (const char *const *b = bullets; *b; b++)
-    if (n > strlen(*b) && memcmp(s, *b, strlen(*b)) == 0) return 1;
+  /* a list item: "• …", "● …", "▪ …" (text_bullet), "* …" */
+  size_t bk = text_bullet(s, n);
+  if ((bk && n > bk) || (n > 2 && s[0] == '*' && s[1] == ' ')) return 1;
   if (pl_numbered_heading(s, n)) {
     const char *c = memchr(s, ':', n < 14 ? n : 14);
     if (!c) return 1;

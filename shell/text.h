@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* ---- UTF-8: the one decoder ---- */
 
@@ -209,5 +210,19 @@ char *text_normalize_str(const char *s, size_t n, size_t *outlen);
 ** initial consonants, 1-3 vowels with at most one tone, a Vietnamese
 ** final)? "Nguyễn", "Chấn", "Páo": yes; "Susan", "Harris", "Kdăm": no. */
 int text_viet_shaped(const char *w, size_t n);
+
+/* The byte length of a list bullet at s[0..n) ("•", "●", "▪", "◦", "·"),
+** 0 when s starts with none: the one list the parser and the date-line
+** reader share. */
+static inline size_t text_bullet(const char *s, size_t n) {
+  static const char *const marks[] = {"\xe2\x80\xa2", "\xe2\x97\x8f",
+                                      "\xe2\x96\xaa", "\xe2\x97\xa6",
+                                      "\xc2\xb7"};
+  for (size_t m = 0; m < sizeof marks / sizeof *marks; m++) {
+    size_t k = marks[m][2] ? 3 : 2;
+    if (n >= k && memcmp(s, marks[m], k) == 0) return k;
+  }
+  return 0;
+}
 
 #endif
