@@ -162,9 +162,15 @@ static int title_goes_on(const xsent *x, size_t k) {
 ** ("Ban Kinh tế - Ngân sách", but "Tỉnh ủy - Chủ tịch UBND" is two
 ** titles), "của" before one ("Ủy ban Xã hội của Quốc hội"), or a comma
 ** before capitalised words joined by "và" ("Sở Văn hóa, Thể thao và Du
-** lịch").
+** lịch"), or the dot of an abbreviation, glued to capitals on both
+** sides ("Ủy ban T.Ư MTTQ", "UBND TP.HCM").
 */
 static size_t title_glue(const xsent *x, size_t j) {
+  if (xt_punct(x, j, '.') && !(x->t[j].flags & TF_SPACE) && j > 0 &&
+      (x->t[j - 1].flags & TF_UPPER) && x->t[j - 1].len <= 3 && j + 1 < x->n &&
+      x->t[j + 1].type == T_WORD && !(x->t[j + 1].flags & TF_SPACE) &&
+      (x->t[j + 1].flags & TF_UPPER))
+    return 1;
   if ((xt_punct(x, j, '-') || xt_punct(x, j, 0x2013)) &&
       (x->t[j].flags & TF_SPACE) && org_word(x, j + 1) &&
       title_goes_on(x, j + 2))
@@ -278,20 +284,47 @@ static size_t skip_abbrev(const xsent *x, size_t s) {
   return s;
 }
 
+/* Is the title starting at token b shared by a list of names: "các"
+** or "những" before it, or before the honorific before it ("các đồng
+** chí Phó Chủ tịch UBND tỉnh Cao Tường Huy, Nghiêm Xuân Cường")? */
+static int plural_before(const xsent *x, size_t b) {
+  for (int m = 0; honorifics.p && honorifics.p[m] && m < PHRASES_MAX; m++) {
+    size_t w = honorifics.words[m];
+    if (b >= w && (size_t)xt_phrase(x, b - w, honorifics.p[m]) == w) {
+      b -= w;
+      break;
+    }
+  }
+  return b > 0 && (xt_isci(x, b - 1, "các") || xt_isci(x, b - 1, "những"));
+}
+
 /* Titles before the name at token s: "Bí thư Tỉnh ủy, Chủ tịch HĐND
-** tỉnh Nguyễn Xuân Ký". Returns the first title token or s. */
-static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne) {
+** tỉnh Nguyễn Xuân Ký", or a title and a colon before a list of names
+** ("Phó Chủ tịch UBND tỉnh: Cao Tường Huy, Nghiêm Xuân Cường"). Returns
+** the first title token or s; *shared: the tokens of the title nearest
+** the name when a list of names shares it (a colon after it, or
+** plural_before), else {0, 0}. */
+static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne,
+                            size_t shared[2]) {
   size_t end = skip_abbrev(x, s), found = s;
+  int colon = end > 1 && xt_punct(x, end - 1, ':');
+  if (colon) end--;
+  shared[0] = shared[1] = 0;
   for (int round = 0; round < 4; round++) {
     size_t best = end;
     for (size_t b = end; b > 0 && end - b < 12; b--) {
       size_t p = b - 1;
-      if (x->t[p].type != T_WORD) break;
+      if (x->t[p].type != T_WORD) {
+        if (xt_punct(x, p, '.') && title_glue(x, p)) continue; /* "T.Ư" */
+        break;
+      }
       if (title_at(x, p) == end) best = p; /* "Thủ tướng Chính phủ" too */
     }
     if (best == end) break;
     if (!*pp) *pp = person_get(x, s, ne);
     add_title(x, *pp, best, end);
+    if (round == 0 && (colon || plural_before(x, best)))
+      shared[0] = best, shared[1] = end;
     found = best;
     if (best < 2 || !xt_punct(x, best - 1, ',')) break;
     end = best - 1;
@@ -333,14 +366,16 @@ static size_t late_link(const xsent *x, size_t e, size_t *w) {
 }
 
 /* Titles after the name ending at token e: ", Title, Title", " - Title",
-** or a link: "được bầu làm Title". */
-static void titles_after(xsent *x, size_t e, doc_person **pp, size_t s) {
+** or a link: "được bầu làm Title". Returns the token after the last
+** title read (e when none). */
+static size_t titles_after(xsent *x, size_t e, doc_person **pp, size_t s) {
   size_t j = e, w = title_link(x, e), p = e;
   if (!(w && title_at(x, e + w) > e + w)) p = late_link(x, e, &w);
   if (p && w && title_at(x, p + w) > p + w) {
     if (!*pp) *pp = person_get(x, s, e);
-    add_title(x, *pp, p + w, title_at(x, p + w));
-    return;
+    size_t te = title_at(x, p + w);
+    add_title(x, *pp, p + w, te);
+    return te;
   }
   if (xt_punct(x, j, '(')) { /* "(ảnh)" */
     size_t k = j + 1;
@@ -354,26 +389,54 @@ static void titles_after(xsent *x, size_t e, doc_person **pp, size_t s) {
     add_title(x, *pp, j + 1, te);
     j = te;
   }
+  return j;
 }
 
+/* Do the tokens a..b hold only a list separator (",", ";", "và", ",
+** và") between two names? */
+static int list_sep(const xsent *x, size_t a, size_t b) {
+  if (b == a + 1)
+    return xt_punct(x, a, ',') || xt_punct(x, a, ';') || xt_is(x, a, "và");
+  return b == a + 2 && xt_punct(x, a, ',') && xt_is(x, a + 1, "và");
+}
+
+/*
+** Names in a list after a person are people too ("các đồng chí: A, B và
+** C"), and take the title the list shares (titles_before's shared) when
+** they have none of their own before them.
+*/
 void extract_people(xsent *x) {
+  size_t list_end = 0, shared[2] = {0, 0}, own[2];
   for (size_t i = 0; i < x->n; i++) {
     if (x->t[i].type != T_WORD || !(x->t[i].flags & TF_UPPER)) continue;
     int k = name_at(x, i);
     if (!k) continue;
     if (names_a_thing(x, i, k)) {
       i += (size_t)k - 1;
+      list_end = 0;
       continue;
     }
     size_t e = i + (size_t)k;
     name_hit h = {(uint32_t)x->block, x->t[i].off,
                   (uint32_t)(xt_end(x, e) - x->t[i].off)};
     VEC_PUSH(x->x->names, h);
+    /* "Đoàn Luật sư": a listed name ends no word in two */
+    int listed = list_end && list_sep(x, list_end, i) &&
+                 !(e < x->n && x->t[e].type == T_WORD &&
+                   xt_first_word(x, e - 1, e + 2) >= 2);
     doc_person *p =
-        phrase_before(x, i, &honorifics) ? person_get(x, i, e) : NULL;
-    titles_before(x, i, &p, e);
-    titles_after(x, e, &p, i);
-    i = e - 1;
+        phrase_before(x, i, &honorifics) || listed ? person_get(x, i, e) : NULL;
+    size_t tb = titles_before(x, i, &p, e, own);
+    if (tb < i) { /* a title of its own: the list's title no longer holds */
+      shared[0] = own[0], shared[1] = own[1];
+    } else if (listed && shared[1]) {
+      add_title(x, p, shared[0], shared[1]);
+    } else if (!listed) {
+      shared[0] = shared[1] = 0;
+    }
+    size_t ta = titles_after(x, e, &p, i);
+    list_end = p ? ta : 0;
+    i = (p && ta > e ? ta : e) - 1; /* no name inside the titles read */
   }
 }
 

@@ -458,6 +458,38 @@ static void test_people(void) {
   }
   doc_free(d);
 
+  /* a list of names shares the title before it (a colon, or "các"); the
+  ** names listed after a person are people; the dot of an abbreviation
+  ** stays inside a title ("T.Ư", "TP.HCM"); a listed name cuts no word
+  ** in two ("Đoàn Luật sư" is a bar association) */
+  d = para(
+      "Dự có các đồng chí Phó Chủ tịch UBND tỉnh: Cao Văn Hòa, Nghiêm "
+      "Thị Lan và Bùi Đức Khải. Cùng dự có các thứ trưởng Bộ Tài chính "
+      "Lê Minh Tâm, Đỗ Quang Hải. Đồng chí Ủy viên T.Ư Đảng: Phan Văn Sáu, "
+      "Bí thư Tỉnh ủy; Hà Duy Tân, Trưởng Ban Tổ chức T.Ư. Phó Chủ tịch "
+      "UBND TP.HCM Trần Thị Bích cho biết. Bà Vũ Thị Hằng, Đoàn Luật sư "
+      "tỉnh tham gia. Ông Lý Văn Phúc và Hoàng Văn Sinh đã có mặt.");
+  const char *listed[][3] = {
+      {"Cao Văn Hòa", "Phó Chủ tịch UBND tỉnh", NULL},
+      {"Nghiêm Thị Lan", "Phó Chủ tịch UBND tỉnh", NULL},
+      {"Bùi Đức Khải", "Phó Chủ tịch UBND tỉnh", NULL},
+      {"Lê Minh Tâm", "thứ trưởng Bộ Tài chính", NULL},
+      {"Đỗ Quang Hải", "thứ trưởng Bộ Tài chính", NULL},
+      {"Phan Văn Sáu", "Ủy viên T.Ư Đảng", "Bí thư Tỉnh ủy"},
+      {"Hà Duy Tân", "Ủy viên T.Ư Đảng", "Trưởng Ban Tổ chức T.Ư"},
+      {"Trần Thị Bích", "Phó Chủ tịch UBND TP.HCM", NULL}};
+  for (size_t w = 0; w < sizeof listed / sizeof *listed; w++) {
+    p = person(d, listed[w][0]);
+    size_t nt = listed[w][2] ? 2 : 1;
+    CHECK(p != NULL && p->titles.n == nt);
+    for (size_t k = 0; p && k < nt && k < p->titles.n; k++)
+      CHECK_STR(p->titles.items[k], listed[w][1 + k]);
+  }
+  CHECK(person(d, "Vũ Thị Hằng") && !person(d, "Đoàn Luật"));
+  p = person(d, "Hoàng Văn Sinh"); /* listed after "ông Lý Văn Phúc" */
+  CHECK(p != NULL && p->titles.n == 0);
+  doc_free(d);
+
   /* given names are Vietnamese syllables: a surname before a foreign name
   ** ("... Thái Bình Dương Mỹ Harry Harris") is no person; an ethnic
   ** minority's name is one */
