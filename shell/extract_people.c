@@ -99,6 +99,15 @@ static int name_at(const xsent *x, size_t i) {
   while (j < x->n && name_syllable(&x->t[j]) && (x->t[j].flags & TF_SPACE) &&
          !xt_in(x, j, &ws_not_name))
     j++;
+  /* a title head begun inside the run and ended by the lower-case word
+  ** after it is no given name: "Đoàn Chủ tịch", "Trần Đại Quang Chủ tịch
+  ** nước", "Võ Công Trí Phó Giám đốc" (a line glued to the name); "Phạm
+  ** Minh Chính Ủy viên" is cut before "Ủy", not at "Chính Ủy" */
+  for (size_t g = i + 1; g < j; g++)
+    if ((size_t)xt_lookup(x, g, &lx->titles, NULL) + g > j) {
+      j = g;
+      break;
+    }
   size_t k = j - i;
   if (k < 2 || k > 4) return 0;
   /* given names are Vietnamese syllables or initials ("Nguyễn Văn T",

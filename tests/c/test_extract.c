@@ -490,6 +490,18 @@ static void test_people(void) {
   CHECK(p != NULL && p->titles.n == 0);
   doc_free(d);
 
+  /* a title head begun inside a capitalised run ends the name there */
+  d = para(
+      "Bà Lưu Thị Hồng, Ủy viên Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt "
+      "Nam dự. Ông Tạ Minh Chánh Ủy viên Ban Thường vụ Tỉnh ủy phát biểu.");
+  CHECK(!person(d, "Đoàn Chủ") && person(d, "Tạ Minh Chánh"));
+  p = person(d, "Lưu Thị Hồng");
+  CHECK(p != NULL && p->titles.n == 1);
+  if (p && p->titles.n)
+    CHECK_STR(p->titles.items[0],
+              "Ủy viên Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam");
+  doc_free(d);
+
   /* given names are Vietnamese syllables: a surname before a foreign name
   ** ("... Thái Bình Dương Mỹ Harry Harris") is no person; an ethnic
   ** minority's name is one */
