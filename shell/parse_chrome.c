@@ -54,9 +54,38 @@
 
 /* The national motto and number lines that head legal documents
 ** ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 41/2005/QH11"). */
+/* Does s[0..n) end with one of set's phrases (bytes compared as they
+** are)? */
+static int ends_with_any(const char *s, size_t n, const char *const *set) {
+  for (; *set; set++) {
+    size_t k = strlen(*set);
+    if (k <= n && memcmp(s + n - k, *set, k) == 0) return 1;
+  }
+  return 0;
+}
+
 int chrome_legal(const char *s, size_t n) {
   if (n > 300) return 0;
   if (pt_any_starts(s, n, lexicon_list(LEXL_LEGAL_BANNER))) return 1;
+  /* an issuer naming the state: "QUỐC HỘI NƯỚC CỘNG HÒA XÃ HỘI CHỦ
+  ** NGHĨA VIỆT NAM" (a title starts with the document's kind: "HIẾN PHÁP
+  ** NƯỚC CỘNG HÒA …"; the old titles "LUẬT CỦA QUỐC HỘI NƯỚC … SỐ
+  ** 32/2004/QH11 VỀ …" go on after the name) */
+  if (n <= 120 && pt_all_caps(s, n) &&
+      pt_any_starts(s, n, lexicon_list(LEXL_LEGAL_ISSUER)) &&
+      ends_with_any(s, n, lexicon_list(LEXL_LEGAL_STATE)))
+    return 1;
+  /* the session's dates: "(Từ ngày 17 tháng 10 đến ngày 29 tháng 11 năm
+  ** 2006)" */
+  if (n <= 100 && n > 2 && s[0] == '(' && s[n - 1] == ')' &&
+      pt_any_starts(s + 1, n - 1, lexicon_list(LEXL_LEGAL_PERIOD)))
+    return 1;
+  /* the session line: "Khóa XI, kỳ họp thứ 10" */
+  if (n <= 60 && (pt_prefix_ci(s, n, "Khóa ") || pt_prefix_ci(s, n, "Khoá ")))
+    for (size_t i = 5; i < n; i++)
+      if (s[i - 1] == ' ' &&
+          pt_any_starts(s + i, n - i, lexicon_list(LEXL_LEGAL_SESSION)))
+        return 1;
   /* the motto however it is spaced or dashed ("Độc lập - Tự do -Hạnh
   ** phúc") */
   return n <= 80 && pt_starts_word(s, n, "Độc lập") &&

@@ -360,6 +360,23 @@ static void test_chrome(void) {
             "LUẬT CỦA QUỐC HỘI VỀ KÝ KẾT ĐIỀU ƯỚC QUỐC TẾ SỐ 41/2005/QH11");
   CHECK_STR(d->published, "2005-06-14");
   doc_free(d);
+  /* the enacting body over the law's name, the session and its dates
+  ** are no headline; a title naming the state stays one */
+  d = parse_str(
+      "QUỐC HỘI\n******\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - "
+      "Tự do - Hạnh phúc\n\nLuật số: 12/2007/QH12\n\nHà Nội, ngày 21 "
+      "tháng 11 năm 2007\n\nQUỐC HỘI NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT "
+      "NAM\n\nKhoá XII, Kỳ họp thứ 2\n(Từ ngày 22 tháng 10 đến ngày 21 "
+      "tháng 11 năm 2007)\n\nLUẬT\n\nTHỦY SẢN VEN BIỂN\n\nCăn cứ vào "
+      "Hiến pháp năm 1992.\n");
+  CHECK_STR(d->title, "LUẬT THỦY SẢN VEN BIỂN");
+  CHECK_STR(d->published, "2007-11-21");
+  doc_free(d);
+  CHECK_TITLE(
+      "HIẾN PHÁP NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nLỜI NÓI "
+      "ĐẦU\n\nTrải qua mấy nghìn năm lịch sử, Nhân dân Việt Nam lao "
+      "động cần cù.\n",
+      "HIẾN PHÁP NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
   CHECK_TITLE(
       "ĐIỀU CHỈNH LỊCH TIÊM VẮC XIN TẠI PHƯỜNG\n\n"
       "Trung tâm y tế thông báo lịch tiêm mới. Người dân lưu ý.\n",
