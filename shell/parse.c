@@ -532,6 +532,7 @@ doc *parse_document_ctx(const char *path, const char *bytes, size_t len,
   size_t be = classify_byline(&p, b, e);
   classify_body(&p, b, be);
   choose_lead(&p, b, be);
+  meta_url_site(&p);
 
   for (size_t i = 0; i < p.n; i++) {
     unit *u = &p.u[i];

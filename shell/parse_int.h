@@ -83,5 +83,9 @@ void header_set_date(doc *d, const struct date_tm *t);
 /* ---- parse_meta.c: metadata headers ---- */
 size_t meta_header(page *p);
 size_t meta_glued(page *p, size_t from);
+/* The site from the source link a scraper put on the first or last line
+** of the text alone ("https://baoquangninh.vn/…" -> "baoquangninh.vn"),
+** when no metadata named the site. */
+void meta_url_site(page *p);
 
 #endif

@@ -202,6 +202,19 @@ static size_t yaml_header(page *p) {
   return end + 1;
 }
 
+void meta_url_site(page *p) {
+  if (p->d->site || !p->n) return;
+  size_t ends[2] = {0, p->n - 1};
+  for (int k = 0; k < 2; k++) {
+    const char *s = US(p, ends[k]), *h;
+    size_t n = UL(p, ends[k]), hn;
+    if (pt_is_url(s, n) && url_host(s, n, &h, &hn)) {
+      p->d->site = doc_str(p->d, h, hn);
+      return;
+    }
+  }
+}
+
 size_t meta_header(page *p) {
   size_t h = yaml_header(p);
   if (!h) h = hash_header(p);

@@ -446,6 +446,20 @@ static void test_meta(void) {
   CHECK_STR(d->site, "Báo Miền Biển");
   CHECK_STR(kinds(d), "boilerplate,boilerplate,boilerplate,boilerplate,lead");
   doc_free(d);
+  /* the source link alone on the last line names the site; a link in
+  ** the middle of the text does not */
+  d = parse_str(
+      "Tỉnh khởi công tuyến đường ven biển mới\n\nSáng nay, tỉnh "
+      "tổ chức lễ khởi công tuyến đường dài 12 km.\n\n"
+      "https://www.baomienbien.vn/kinh-te/a-1.html\n");
+  CHECK_STR(d->site, "baomienbien.vn");
+  doc_free(d);
+  d = parse_str(
+      "Tỉnh khởi công tuyến đường ven biển mới\n\nSáng nay, tỉnh "
+      "tổ chức lễ khởi công.\n\nhttps://example.org/x\n\nĐường "
+      "dài 12 km, rộng 30 m.\n");
+  CHECK(d->site == NULL);
+  doc_free(d);
   /* YAML front matter, its lines never joined as a wrapped paragraph */
   d = parse_str(
       "---\ntitle: \"Tiêu đề trong phần đầu YAML của tệp\"\n"
