@@ -30,7 +30,13 @@ end), and keeps:
     comes with it in at least FRAG of its uses, a fragment of a longer
     unit ("tướng nguyễn" of "thủ tướng nguyễn", "chí minh" of "hồ chí
     minh"), unless the n-gram grown by that neighbour is such a boundary
-    ("thường vụ" stays); and no n-gram holding an acronym (a syllable
+    ("thường vụ" stays); no pair of a function word and another syllable
+    that stands in front of a word made by its second syllable and the
+    syllable after it (or after a word made by its first syllable and the
+    one before it) in OVERLAP of its uses, summed over every such
+    neighbour ("tại phiên" of "phiên tòa", "phiên họp"), nor a longer
+    n-gram starting or ending with such a pair; and no n-gram holding an
+    acronym (a syllable
     written in capitals in at least half of its uses: "UBND tỉnh").
 
 The committed file holds word types and counts only (derived figures,
@@ -43,7 +49,7 @@ MIN_UNI, MIN_BI = 3, 10
 # (PMI floor, conditional floor) for pairs of content syllables, pairs with
 # one stopword (data/stopwords-vi.txt), and pairs of two stopwords
 CONTENT, ONE_STOP, TWO_STOPS = (1.5, 0.01), (2.5, 0.10), (None, 0.30)
-MIN_TRI, TRI_COHESION, FRAG = 20, 0.6, 0.75
+MIN_TRI, TRI_COHESION, FRAG, OVERLAP = 20, 0.6, 0.75, 0.5
 ARCHIVES = ["baomoi-35k.tar.xz", "baomoi-paragraphs-3756.tar.xz"]
 RUN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 
@@ -180,6 +186,50 @@ def fragments(side, grams, shifted, stop):
     return out
 
 
+def overlaps(side, grams, stop, frag):
+    """Pairs "a b" of a function word and another syllable that mostly
+    stand in front of a word "b c" (a function word a: of the stopword
+    list, compounding ones included) or after a word "z a" (a function
+    word b): in OVERLAP of their uses the neighbour on that side makes a
+    kept unit with the pair's edge syllable that is no fragment (`frag`),
+    the neighbour is no stopword and the three together are no kept unit.
+    The pair is then the overlap of a preposition or classifier with the
+    word beside it ("tại phiên" of "tại phiên tòa / phiên họp / phiên xét
+    xử", "cho người" of "cho người dân / người lao động", "hợp với" of
+    "phù hợp với"), which `fragments` misses when the neighbours vary;
+    pairs of two content syllables ("chức năng" after "cơ quan", "họp
+    báo" after "cuộc") are left alone, and so is "hồ chí" of "hồ chí minh"
+    (the three are a kept unit)."""
+    fw = stop | COMPOUNDING
+    near = collections.Counter()
+    for (g, nb), c in side.items():
+        w = g.split(" ")
+        if len(w) != 2 or nb[1:] in stop:
+            continue
+        if nb[0] == ">":
+            if w[0] not in fw:
+                continue
+            edge, longer = w[1] + " " + nb[1:], g + " " + nb[1:]
+        else:
+            if w[1] not in fw:
+                continue
+            edge, longer = nb[1:] + " " + w[0], nb[1:] + " " + g
+        if edge in grams and edge not in frag and longer not in grams:
+            near[(g, nb[0])] += c
+    return {g for (g, _), c in near.items() if c >= OVERLAP * grams[g]} - frag
+
+
+def without_parts(grams, gone):
+    """grams without the n-grams whose first or last pair is in gone."""
+    out = {}
+    for k, c in grams.items():
+        w = k.split(" ")
+        if " ".join(w[:2]) in gone or " ".join(w[-2:]) in gone:
+            continue
+        out[k] = c
+    return out
+
+
 # Stopwords of data/stopwords-vi.txt that often make compounds ("dân sự",
 # "tự do", "thường vụ", "chỉ tiêu", "lợi thế", "đề ra", "cùng kỳ"): for
 # mining they count as content syllables.
@@ -299,8 +349,10 @@ def main(argv):
         seen = {**bi, **tri, **quad}
         shifted = {g for g, c in shift.items() if 2 * c >= seen.get(g, c + 1)}
         frag = fragments(side, allg, shifted, stop) | (shifted & set(allg))
-        bis, tris, quads = ({k: c for k, c in d.items() if k not in frag}
+        over = overlaps(side, allg, stop, frag)
+        bis, tris, quads = ({k: c for k, c in d.items() if k not in frag | over}
                             for d in (bis, tris, quads))
+        tris, quads = without_parts(tris, over), without_parts(quads, over)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     words = {k: c for k, c in uni.items() if c >= MIN_UNI}
