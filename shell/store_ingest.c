@@ -91,7 +91,9 @@ int store_ingest(store *s, const char *const *paths, int npaths,
   free(g.dbreal);
   ing_release_lock(s);
   if (rc || g.failed) {
-    if (!*err) *err = store_msg("%s", sqlite3_errmsg(s->db));
+    if (!*err)
+      *err = o->cancel && *o->cancel ? store_msg("interrupted")
+                                     : store_msg("%s", sqlite3_errmsg(s->db));
     return -1;
   }
   sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);

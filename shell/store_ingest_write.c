@@ -87,15 +87,22 @@ void ing_finalize_all(ingest *g) {
   }
 }
 
-/* Step a write statement and reset it; records the error once. */
+void ing_sql_failed(ingest *g) {
+  if (!g->failed)
+    *g->err = g->o->cancel && *g->o->cancel
+                  ? store_msg("interrupted")
+                  : store_msg("%s", sqlite3_errmsg(g->s->db));
+  g->failed = 1;
+}
+
+/* Step a write statement and reset it; records the error once (read
+** before the reset, which may leave "not an error" behind). */
 int ing_step(ingest *g, sqlite3_stmt *st) {
   int rc = sqlite3_step(st);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW) ing_sql_failed(g);
   sqlite3_reset(st);
   sqlite3_clear_bindings(st);
-  if (rc == SQLITE_DONE || rc == SQLITE_ROW) return 0;
-  if (!g->failed) *g->err = store_msg("%s", sqlite3_errmsg(g->s->db));
-  g->failed = 1;
-  return -1;
+  return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
 }
 
 int ing_exec(ingest *g, const char *sql) {
@@ -116,8 +123,7 @@ static void bstr(sqlite3_stmt *st, int i, const char *s) {
 static int exec_id(ingest *g, const char *sql, int64_t id) {
   sqlite3_stmt *st;
   if (sqlite3_prepare_v2(g->s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-    if (!g->failed) *g->err = store_msg("%s", sqlite3_errmsg(g->s->db));
-    g->failed = 1;
+    ing_sql_failed(g);
     return -1;
   }
   sqlite3_bind_int64(st, 1, id);
@@ -152,8 +158,7 @@ static int fts_delete(ingest *g, int64_t id) {
       sqlite3_bind_value(d, c + 2, sqlite3_column_value(q, c));
     rc = ing_step(g, d);
   } else if (r != SQLITE_DONE) { /* SQLITE_DONE: nothing indexed */
-    if (!g->failed) *g->err = store_msg("%s", sqlite3_errmsg(g->s->db));
-    g->failed = 1;
+    ing_sql_failed(g);
     rc = -1;
   }
   sqlite3_reset(q);
@@ -328,8 +333,7 @@ static int repoint(ingest *g, const char *from, const char *to) {
   for (int i = 0; i < 2; i++) {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(g->s->db, sql[i], -1, &st, NULL) != SQLITE_OK) {
-      if (!g->failed) *g->err = store_msg("%s", sqlite3_errmsg(g->s->db));
-      g->failed = 1;
+      ing_sql_failed(g);
       return -1;
     }
     sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
