@@ -47,12 +47,12 @@ static size_t phrase_in(const xsent *x, size_t j, const phrases *ph) {
   return 0;
 }
 
-/* Does a phrase of ph end just before token i? */
-static int phrase_before(const xsent *x, size_t i, const phrases *ph) {
+/* Does a phrase of ph end just before token i? Its words, else 0. */
+static size_t phrase_before(const xsent *x, size_t i, const phrases *ph) {
   for (int m = 0; ph->p && ph->p[m] && m < PHRASES_MAX; m++)
     if (i >= ph->words[m] &&
         xt_phrase(x, i - ph->words[m], ph->p[m]) == ph->words[m])
-      return 1;
+      return ph->words[m];
   return 0;
 }
 
@@ -297,13 +297,7 @@ static size_t skip_abbrev(const xsent *x, size_t s) {
 ** or "những" before it, or before the honorific before it ("các đồng
 ** chí Phó Chủ tịch UBND tỉnh Cao Tường Huy, Nghiêm Xuân Cường")? */
 static int plural_before(const xsent *x, size_t b) {
-  for (int m = 0; honorifics.p && honorifics.p[m] && m < PHRASES_MAX; m++) {
-    size_t w = honorifics.words[m];
-    if (b >= w && (size_t)xt_phrase(x, b - w, honorifics.p[m]) == w) {
-      b -= w;
-      break;
-    }
-  }
+  b -= phrase_before(x, b, &honorifics);
   return b > 0 && (xt_isci(x, b - 1, "các") || xt_isci(x, b - 1, "những"));
 }
 

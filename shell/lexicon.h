@@ -188,6 +188,7 @@ enum {
   LEXL_LEGAL_ISSUER,  /* "QUỐC HỘI": starts an issuer's line */
   LEXL_LEGAL_SESSION, /* "kỳ họp thứ": the legislature's session line */
   LEXL_LEGAL_PERIOD,  /* "Từ ngày": the session's dates, in brackets */
+  LEXL_LEGAL_TERM,    /* "Khóa": starts the session line */
   LEXL__COUNT
 };
 

@@ -52,8 +52,6 @@
 
 /* footer_lines: data/parser-markers.tsv, kind "footer-line" */
 
-/* The national motto and number lines that head legal documents
-** ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 41/2005/QH11"). */
 /* Does s[0..n) end with one of set's phrases (bytes compared as they
 ** are)? */
 static int ends_with_any(const char *s, size_t n, const char *const *set) {
@@ -64,6 +62,9 @@ static int ends_with_any(const char *s, size_t n, const char *const *set) {
   return 0;
 }
 
+/* The national motto and number lines that head legal documents
+** ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 41/2005/QH11"), the
+** enacting body's line and the session's. */
 int chrome_legal(const char *s, size_t n) {
   if (n > 300) return 0;
   if (pt_any_starts(s, n, lexicon_list(LEXL_LEGAL_BANNER))) return 1;
@@ -81,8 +82,8 @@ int chrome_legal(const char *s, size_t n) {
       pt_any_starts(s + 1, n - 1, lexicon_list(LEXL_LEGAL_PERIOD)))
     return 1;
   /* the session line: "Khóa XI, kỳ họp thứ 10" */
-  if (n <= 60 && (pt_prefix_ci(s, n, "Khóa ") || pt_prefix_ci(s, n, "Khoá ")))
-    for (size_t i = 5; i < n; i++)
+  if (n <= 60 && pt_any_starts(s, n, lexicon_list(LEXL_LEGAL_TERM)))
+    for (size_t i = 1; i < n; i++)
       if (s[i - 1] == ' ' &&
           pt_any_starts(s + i, n - i, lexicon_list(LEXL_LEGAL_SESSION)))
         return 1;

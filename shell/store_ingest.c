@@ -91,9 +91,7 @@ int store_ingest(store *s, const char *const *paths, int npaths,
   free(g.dbreal);
   ing_release_lock(s);
   if (rc || g.failed) {
-    if (!*err)
-      *err = o->cancel && *o->cancel ? store_msg("interrupted")
-                                     : store_msg("%s", sqlite3_errmsg(s->db));
+    if (!*err) *err = ing_fail_msg(&g);
     return -1;
   }
   sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);

@@ -180,8 +180,10 @@ void ing_note(ingest *g, const char *path, const char *why, int error);
 int ing_prepare_all(ingest *g);
 int ing_release_file(ingest *g, const char *path);
 int ing_step(ingest *g, sqlite3_stmt *st);
-/* Record a failed SQL call once: "interrupted" after Ctrl-C (the
-** statements were interrupted), else SQLite's message. */
+/* The message of a failed run or SQL call: "interrupted" after Ctrl-C
+** (the statements were interrupted), else SQLite's last message. */
+char *ing_fail_msg(const ingest *g);
+/* Record a failed SQL call once (ing_fail_msg). */
 void ing_sql_failed(ingest *g);
 int ing_write_doc(ingest *g, const job *j, item *it, int64_t id);
 int ing_write_job(ingest *g, job *j);

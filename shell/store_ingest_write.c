@@ -87,11 +87,14 @@ void ing_finalize_all(ingest *g) {
   }
 }
 
+char *ing_fail_msg(const ingest *g) {
+  return g->o->cancel && *g->o->cancel
+             ? store_msg("interrupted")
+             : store_msg("%s", sqlite3_errmsg(g->s->db));
+}
+
 void ing_sql_failed(ingest *g) {
-  if (!g->failed)
-    *g->err = g->o->cancel && *g->o->cancel
-                  ? store_msg("interrupted")
-                  : store_msg("%s", sqlite3_errmsg(g->s->db));
+  if (!g->failed) *g->err = ing_fail_msg(g);
   g->failed = 1;
 }
 
