@@ -703,10 +703,14 @@ end
 
 -- f:show{limit =, width =} prints the rendered table; through $PAGER
 -- (default "less -FRX") only when stdout is a terminal and the table is
--- taller than the screen. Returns nothing, so the REPL does not print the
--- table a second time.
+-- taller than the screen. f:show(n) is f:show{limit = n}. Returns nothing,
+-- so the REPL does not print the table a second time.
 function Frame:show(opts)
+  if math.type(opts) then opts = { limit = opts } end
   opts = opts or {}
+  if type(opts) ~= "table" then
+    argerror(1, "show", "table or number expected, got " .. type(opts))
+  end
   local tty = display.isatty("stdout")
   local cols, lines = display.terminal_size()
   local o = {}

@@ -264,4 +264,15 @@ check.test("help", function()
   end
 end)
 
+check.test("show(n) shows n rows; a wrong argument raises", function()
+  local f = frame.new({ { a = 1 }, { a = 2 }, { a = 3 } })
+  local out, real = {}, io.stdout
+  io.stdout = { write = function(_, ...) for _, v in ipairs({ ... }) do out[#out + 1] = v end end }
+  local ok, err = pcall(function() f:show(2) end)
+  io.stdout = real
+  check.ok(ok, tostring(err))
+  check.eq(table.concat(out), f:render({ limit = 2, color = false }) .. "\n", "show(2) = render{limit = 2}")
+  check.raises(function() f:show("2") end, "bad argument #1 to 'show' (table or number expected, got string)")
+end)
+
 check.done()
