@@ -392,26 +392,34 @@ static size_t bullet(const char *s, size_t n) {
 }
 
 /* The length of a section name before a date that opens the rest of the
-** line ("Chính trị 28-05-2024", "Thời sự 20/03/2023 13:00"): one to
-** three words of letters, the first capitalised, at most 30 bytes, then
-** a space and a digit, and after it no words but a time's (at most six
-** ASCII letters: "PM", "GMT"). 0 when there is none. */
+** line ("Chính trị 28-05-2024", "Thời sự 20/03/2023 13:00", "Thời sự,
+** Chính trị | 10:47:07 15/12/2016"): up to three names of one to three
+** words of letters, joined by ", " or " | ", the first capitalised, at
+** most 50 bytes, then a space and a digit, and after it no words but a
+** time's (at most six ASCII letters: "PM", "GMT"). 0 when there is
+** none. */
 static size_t section_before(const char *s, size_t n) {
-  size_t i = 0, words = 0;
+  size_t i = 0, words = 0, names = 1;
   int32_t cp;
   if (!n || !text_is_upper((text_decode(s, n, &cp), cp))) return 0;
-  while (i < n && i <= 30) {
+  while (i < n && i <= 50) {
     size_t w = i;
-    while (i < n && s[i] != ' ') {
+    while (i < n && s[i] != ' ' && s[i] != ',') {
       int k = text_decode(s + i, n - i, &cp);
       if (!text_is_letter(cp)) return 0;
       i += (size_t)k;
     }
     if (i == w || ++words > 3 || i >= n) return 0;
+    int next = s[i] == ',';
+    if (next) i++;
+    if (!next && i + 2 < n && s[i + 1] == '|' && s[i + 2] == ' ')
+      i += 2, next = 1;
+    if (next && (words = 0, ++names > 3)) return 0;
+    if (i >= n || s[i] != ' ') return 0;
     i++; /* the space */
     if (i < n && s[i] >= '0' && s[i] <= '9') break;
   }
-  if (i > 31 || i >= n) return 0;
+  if (i > 51 || i >= n) return 0;
   /* only the date and a time after it ("… 13:00 PM", "GMT+7"): a section
   ** name before a date with words after it is a headline ("Giá vàng
   ** ngày 7/2/2017: Diễn biến khó lường") */

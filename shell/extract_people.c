@@ -86,6 +86,20 @@ static int name_syllable(const tok *t) {
 ** separated by spaces, ending where the capitalised run ends. Returns the
 ** syllable count or 0.
 */
+/* Does a place name that starts before word token i end inside or after
+** it ("tỉnh Nghệ An | Thái Thanh Quý": no name starts at "An")? A place
+** that itself starts inside an earlier one does not count ("Nghệ An
+** Thái …": "An Thái" is a place too, but "Thái" starts the name). */
+static int inside_place(const xsent *x, size_t i) {
+  const lex_table *pl = &x->x->lx->places;
+  const lex_entry *e;
+  if (i == 0 || x->t[i - 1].type != T_WORD ||
+      (size_t)xt_lookup(x, i - 1, pl, &e) + i - 1 <= i)
+    return 0;
+  return !(i >= 2 && x->t[i - 2].type == T_WORD &&
+           (size_t)xt_lookup(x, i - 2, pl, &e) + i - 2 > i - 1);
+}
+
 static int name_at(const xsent *x, size_t i) {
   if (!name_syllable(&x->t[i])) return 0;
   const lexicon *lx = x->x->lx;
@@ -123,6 +137,7 @@ static int name_at(const xsent *x, size_t i) {
   const lex_entry *e;
   int pl = xt_lookup(x, i, &lx->places, &e); /* "Cao Bằng", "Hà Lan ..." */
   if (pl >= 2 && pl <= (int)k) return 0;
+  if (inside_place(x, i)) return 0;
   return (int)k;
 }
 
@@ -165,13 +180,24 @@ static int title_goes_on(const xsent *x, size_t k) {
          in_list(x, k, &ws_title_words);
 }
 
+/* Does an administrative unit's name end at token j ("xã Hoằng Tiến",
+** "huyện Yên Thế": an admin word, then 1..3 capitalised words)? */
+static int admin_before(const xsent *x, size_t j) {
+  size_t b = j;
+  while (b > 0 && j - b < 3 && x->t[b - 1].type == T_WORD &&
+         (x->t[b - 1].flags & (TF_UPPER | TF_CAPS)))
+    b--;
+  return b < j && phrase_before(x, b, &admin_units) > 0;
+}
+
 /*
 ** Tokens of a connector inside an organisation's name at token j, or 0:
 ** a dash written apart before a capitalised word that starts no title
 ** ("Ban Kinh tế - Ngân sách", but "Tỉnh ủy - Chủ tịch UBND" is two
 ** titles), "của" before one ("Ủy ban Xã hội của Quốc hội"), or a comma
 ** before capitalised words joined by "và" ("Sở Văn hóa, Thể thao và Du
-** lịch"), or the dot of an abbreviation, glued to capitals on both
+** lịch") or between administrative units ("UBND xã Hoằng Tiến, huyện
+** Hoằng Hóa"), or the dot of an abbreviation, glued to capitals on both
 ** sides ("Ủy ban T.Ư MTTQ", "UBND TP.HCM").
 */
 static size_t title_glue(const xsent *x, size_t j) {
@@ -186,6 +212,10 @@ static size_t title_glue(const xsent *x, size_t j) {
     return 1;
   if (xt_is(x, j, "của") && org_word(x, j + 1) && title_goes_on(x, j + 2))
     return 1;
+  if (xt_punct(x, j, ',') && j + 1 < x->n) { /* "xã A, huyện B" */
+    size_t a = phrase_in(x, j + 1, &admin_units);
+    if (a && org_word(x, j + 1 + a) && admin_before(x, j)) return 1 + a;
+  }
   if (!xt_punct(x, j, ',') || !org_word(x, j + 1)) return 0;
   for (size_t k = j + 1; k < x->n && k - j < 8; k++) {
     if (x->t[k].type != T_WORD) return 0;
@@ -213,12 +243,34 @@ static int ends_org_word(const xsent *x, size_t j) {
          !(x->t[j - 1].flags & TF_CAPS) && splits_word(x, j);
 }
 
+/* Is token j the number of a unit inside a title ("Tư lệnh Quân khu 1",
+** "Phòng Cảnh sát 113"): at most 3 digits after a word of the title,
+** and then no lower-case word ("Tỉnh ủy Nghệ An 5 năm" ends before it)? */
+static int unit_number(const xsent *x, size_t j) {
+  return j > 0 && j < x->n && x->t[j].type == T_NUM && x->t[j].len <= 3 &&
+         x->t[j - 1].type == T_WORD &&
+         (j + 1 >= x->n || x->t[j + 1].type != T_WORD ||
+          (x->t[j + 1].flags & (TF_UPPER | TF_CAPS)));
+}
+
+/* Does a title head start at token j after a lower-case word ("Bộ trưởng
+** Công an giao Đại tá Đỗ Đức Trịnh": a verb, then another person's
+** rank)? */
+static int lower_then_head(const xsent *x, size_t j) {
+  return j > 0 && x->t[j - 1].type == T_WORD &&
+         !(x->t[j - 1].flags & (TF_UPPER | TF_CAPS)) &&
+         (x->t[j].flags & TF_UPPER) && xt_lookup(x, j, &x->x->lx->titles, NULL);
+}
+
 /* A title starting at token i: a titles.txt head then words allowed in a
 ** title ("và" only before a capitalised word) and connectors inside an
-** organisation's name. Returns the end token (exclusive) or i when none. */
+** organisation's name; "nguyên" (former) before the head is part of
+** it. Returns the end token (exclusive) or i when none. */
 static size_t title_at(const xsent *x, size_t i) {
-  int k = xt_lookup(x, i, &x->x->lx->titles, NULL);
+  size_t q = xt_is(x, i, "nguyên");
+  int k = xt_lookup(x, i + q, &x->x->lx->titles, NULL);
   if (!k) return i;
+  k += (int)q;
   size_t j = i + (size_t)k;
   while (j < x->n && j - i < 18) {
     size_t g = title_glue(x, j);
@@ -226,7 +278,21 @@ static size_t title_at(const xsent *x, size_t i) {
       j += g;
       continue;
     }
+    if (unit_number(x, j)) {
+      j++;
+      continue;
+    }
+    if (j + 1 < x->n && (xt_is(x, j - 1, "Ban") || xt_is(x, j - 1, "ban")) &&
+        xt_is(x, j, "tổ") && xt_is(x, j + 1, "chức")) {
+      j += 2; /* "Ban tổ chức", the organising committee, not the verb */
+      continue;
+    }
     if (x->t[j].type != T_WORD) break;
+    if (lower_then_head(x, j) && !ends_org_word(x, j - 1)) {
+      if (!phrase_in(x, j - 1, &admin_units))
+        j--; /* "… Công an giao | Đại tá": the verb or "và" goes */
+      break; /* ("Văn phòng Chủ tịch nước" goes on) */
+    }
     const tok *t = &x->t[j];
     if (!(t->flags & (TF_UPPER | TF_CAPS)) &&
         (!in_list(x, j, &ws_title_words) || phrase_in(x, j, &title_ends)) &&
@@ -294,11 +360,30 @@ static size_t skip_abbrev(const xsent *x, size_t s) {
 }
 
 /* Is the title starting at token b shared by a list of names: "các"
-** or "những" before it, or before the honorific before it ("các đồng
-** chí Phó Chủ tịch UBND tỉnh Cao Tường Huy, Nghiêm Xuân Cường")? */
+** or "những" before it, or before the honorific or "cố" (late) before
+** it ("các đồng chí Phó Chủ tịch UBND tỉnh Cao Tường Huy, Nghiêm Xuân
+** Cường", "các cố Tổng Bí thư Hà Huy Tập, Lê Duẩn")? */
 static int plural_before(const xsent *x, size_t b) {
+  if (b > 0 && xt_is(x, b - 1, "cố")) b--; /* "các cố Tổng Bí thư" */
   b -= phrase_before(x, b, &honorifics);
   return b > 0 && (xt_isci(x, b - 1, "các") || xt_isci(x, b - 1, "những"));
+}
+
+/* The first token of the longest title that ends at token `end` (a
+** title head "Thủ tướng" may start inside "Thủ tướng Chính phủ"), or
+** `end` when none does. */
+static size_t title_ending(const xsent *x, size_t end) {
+  size_t best = end;
+  for (size_t b = end; b > 0 && end - b < 12; b--) {
+    size_t p = b - 1;
+    if (x->t[p].type != T_WORD) {
+      if (xt_punct(x, p, '.') && title_glue(x, p)) continue; /* "T.Ư" */
+      if (unit_number(x, p)) continue;                       /* "Quân khu 1" */
+      break;
+    }
+    if (title_at(x, p) == end) best = p;
+  }
+  return best;
 }
 
 /* Titles before the name at token s: "Bí thư Tỉnh ủy, Chủ tịch HĐND
@@ -306,23 +391,16 @@ static int plural_before(const xsent *x, size_t b) {
 ** ("Phó Chủ tịch UBND tỉnh: Cao Tường Huy, Nghiêm Xuân Cường"). Returns
 ** the first title token or s; *shared: the tokens of the title nearest
 ** the name when a list of names shares it (a colon after it, or
-** plural_before), else {0, 0}. */
+** plural_before), else {0, 0}; *group: a title before a colon before
+** the name's own titles, which the list shares too, else {0, 0}. */
 static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne,
-                            size_t shared[2]) {
+                            size_t shared[2], size_t group[2]) {
   size_t end = skip_abbrev(x, s), found = s;
   int colon = end > 1 && xt_punct(x, end - 1, ':');
   if (colon) end--;
-  shared[0] = shared[1] = 0;
+  shared[0] = shared[1] = group[0] = group[1] = 0;
   for (int round = 0; round < 4; round++) {
-    size_t best = end;
-    for (size_t b = end; b > 0 && end - b < 12; b--) {
-      size_t p = b - 1;
-      if (x->t[p].type != T_WORD) {
-        if (xt_punct(x, p, '.') && title_glue(x, p)) continue; /* "T.Ư" */
-        break;
-      }
-      if (title_at(x, p) == end) best = p; /* "Thủ tướng Chính phủ" too */
-    }
+    size_t best = title_ending(x, end);
     if (best == end) break;
     if (!*pp) *pp = person_get(x, s, ne);
     add_title(x, *pp, best, end);
@@ -331,6 +409,15 @@ static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne,
     found = best;
     if (best < 2 || !xt_punct(x, best - 1, ',')) break;
     end = best - 1;
+  }
+  /* "các đồng chí Ủy viên Trung ương Đảng: Bộ trưởng … A, …": the
+  ** title before the colon is the list's, over the names' own */
+  if (found < s && !colon && found > 1 && xt_punct(x, found - 1, ':')) {
+    size_t g = title_ending(x, found - 1);
+    if (g < found - 1) {
+      add_title(x, *pp, g, found - 1);
+      group[0] = g, group[1] = found - 1;
+    }
   }
   return found;
 }
@@ -368,31 +455,52 @@ static size_t late_link(const xsent *x, size_t e, size_t *w) {
   return 0;
 }
 
-/* Titles after the name ending at token e: ", Title, Title", " - Title",
-** or a link: "được bầu làm Title". Returns the token after the last
-** title read (e when none). */
+/* The title a link at token j gives the name s..e ("được bầu làm
+** Title"); returns the token after it, or j when there is none. */
+static size_t linked_title(xsent *x, size_t j, doc_person **pp, size_t s,
+                           size_t e) {
+  size_t w = title_link(x, j), p = j;
+  if (!(w && title_at(x, j + w) > j + w)) p = late_link(x, j, &w);
+  if (!p || !w || title_at(x, p + w) <= p + w) return j;
+  if (!*pp) *pp = person_get(x, s, e);
+  size_t te = title_at(x, p + w);
+  add_title(x, *pp, p + w, te);
+  return te;
+}
+
+/* Does a full name (3+ syllables, no school or street) start at token
+** j? (", Bộ trưởng Bộ Y tế Đào Hồng Lan": the title before it is that
+** person's, not the name's before; "Trưởng khoa Khúc Xạ", "Đoàn Luật
+** sư" stay titles) */
+static int heads_name(const xsent *x, size_t j) {
+  int k = j < x->n && x->t[j].type == T_WORD && (x->t[j].flags & TF_UPPER)
+              ? name_at(x, j)
+              : 0;
+  return k >= 3 && !names_a_thing(x, j, k);
+}
+
+/* Titles after the name s..e: ", Title, Title", " - Title" (after a
+** bracket: "(50 tuổi)", "(V.V.C)"; after a first title "và Title"), or
+** a link, "được bầu làm Title",
+** also after the titles ("- Phó Bí thư Tỉnh ủy được bầu giữ chức Bí
+** thư Tỉnh ủy"). A title that a name follows is that name's. Returns
+** the token after the last title read (e when none). */
 static size_t titles_after(xsent *x, size_t e, doc_person **pp, size_t s) {
-  size_t j = e, w = title_link(x, e), p = e;
-  if (!(w && title_at(x, e + w) > e + w)) p = late_link(x, e, &w);
-  if (p && w && title_at(x, p + w) > p + w) {
-    if (!*pp) *pp = person_get(x, s, e);
-    size_t te = title_at(x, p + w);
-    add_title(x, *pp, p + w, te);
-    return te;
-  }
-  if (xt_punct(x, j, '(')) { /* "(ảnh)" */
+  size_t j = linked_title(x, e, pp, s, e);
+  if (j > e) return j;
+  if (xt_punct(x, j, '(')) { /* "(ảnh)", "(50 tuổi)", "(V.V.C)" */
     size_t k = j + 1;
-    while (k < x->n && k - j < 5 && !xt_punct(x, k, ')')) k++;
+    while (k < x->n && k - j < 8 && !xt_punct(x, k, ')')) k++;
     if (xt_punct(x, k, ')')) j = k + 1;
   }
-  while (title_sep(x, j)) {
+  while (title_sep(x, j) || (j > e && xt_is(x, j, "và"))) {
     size_t te = title_at(x, j + 1);
-    if (te == j + 1) break;
+    if (te == j + 1 || heads_name(x, te)) break;
     if (!*pp) *pp = person_get(x, s, e);
     add_title(x, *pp, j + 1, te);
     j = te;
   }
-  return j;
+  return j > e ? linked_title(x, j, pp, s, e) : j;
 }
 
 /* Do the tokens a..b hold only a list separator (",", ";", "và", ",
@@ -406,10 +514,11 @@ static int list_sep(const xsent *x, size_t a, size_t b) {
 /*
 ** Names in a list after a person are people too ("các đồng chí: A, B và
 ** C"), and take the title the list shares (titles_before's shared) when
-** they have none of their own before them.
+** they have none of their own before them; a title before the colon of
+** a list of titled names (its group) is every listed name's.
 */
 void extract_people(xsent *x) {
-  size_t list_end = 0, shared[2] = {0, 0}, own[2];
+  size_t list_end = 0, shared[2] = {0, 0}, own[2], group[2] = {0, 0}, grp[2];
   for (size_t i = 0; i < x->n; i++) {
     if (x->t[i].type != T_WORD || !(x->t[i].flags & TF_UPPER)) continue;
     int k = name_at(x, i);
@@ -427,9 +536,19 @@ void extract_people(xsent *x) {
     int listed = list_end && list_sep(x, list_end, i) &&
                  !(e < x->n && x->t[e].type == T_WORD &&
                    xt_first_word(x, e - 1, e + 2) >= 2);
-    doc_person *p =
-        phrase_before(x, i, &honorifics) || listed ? person_get(x, i, e) : NULL;
-    size_t tb = titles_before(x, i, &p, e, own);
+    int hon = phrase_before(x, i, &honorifics) ||
+              (i > 1 && xt_punct(x, i - 1, ':') && /* "gồm các ông: A, B" */
+               phrase_before(x, i - 1, &honorifics));
+    doc_person *p = hon || listed ? person_get(x, i, e) : NULL;
+    size_t tb = titles_before(x, i, &p, e, own, grp);
+    /* a listed name with titles of its own: ", Bộ trưởng Bộ Y tế A" */
+    int titled = tb < i && list_end && list_sep(x, list_end, tb);
+    if (grp[1])
+      group[0] = grp[0], group[1] = grp[1];
+    else if (!listed && !titled)
+      group[0] = group[1] = 0;
+    else if (group[1])
+      add_title(x, p, group[0], group[1]);
     if (tb < i) { /* a title of its own: the list's title no longer holds */
       shared[0] = own[0], shared[1] = own[1];
     } else if (listed && shared[1]) {

@@ -16,17 +16,33 @@
 
 /* ---- the title ---- */
 
+/* Is s only a source tag, a bracketed abbreviation and a dash ("(BTNO)
+** -", "(PLO)-"), with the lead's text lost after it? */
+static int source_tag(const char *s, size_t n) {
+  if (n < 3 || n > 24 || s[0] != '(') return 0;
+  const char *c = memchr(s, ')', n);
+  if (!c) return 0;
+  for (size_t i = (size_t)(c + 1 - s); i < n;) {
+    int k;
+    int32_t cp = pt_cp_at(s, n, i, &k);
+    if (cp != ' ' && cp != '-' && cp != 0x2013 && cp != 0x2014) return 0;
+    i += (size_t)k;
+  }
+  return 1;
+}
+
 /* Could unit i be the headline? */
 static int looks_like_title(page *p, size_t i) {
   const char *s = US(p, i);
   size_t n = UL(p, i);
   if (n > 400 || pt_dash_prefix(s, n) || pt_plus_prefix(s, n)) return 0;
-  if (pt_is_url(s, n) || pt_is_filler(s, n)) return 0;
+  if (pt_is_url(s, n) || pt_is_filler(s, n) || source_tag(s, n)) return 0;
   int breaks = pt_sentence_breaks(s, n, n);
   int k;
   int32_t last = pt_last_cp(s, n, &k);
   int dots = n >= 3 && memcmp(s + n - 3, "...", 3) == 0;
   int period = (last == '.' && !dots) || last == ';' || last == ',';
+  if ((dots || last == 0x2026) && n > 200) return 0; /* a cut teaser */
   if (pl_lead_opening(s, n) && (n > 250 || period || breaks > 0)) return 0;
   if (breaks >= 3 || (breaks >= 1 && n > 250)) return 0;
   if (!period) return n <= 300 || breaks == 0;
@@ -160,11 +176,27 @@ static int title_like(page *p, size_t j) {
          !chrome_banner(s, n);
 }
 
+/* Is unit j a short section label ("Tin nổi bật": at most 4 words, no
+** digits, no sentence) under a unit of more words (the headline)? */
+static int section_label(page *p, size_t j) {
+  const char *s = US(p, j);
+  size_t n = UL(p, j);
+  int w = pt_words(s, n, 5);
+  if (n > 40 || w > 4 || !pl_label(s, n) ||
+      pt_words(US(p, j - 1), UL(p, j - 1), 2 * w + 1) <= 2 * w)
+    return 0;
+  for (size_t k = 0; k < n; k++)
+    if (s[k] >= '0' && s[k] <= '9') return 0;
+  return 1;
+}
+
 /*
 ** Kickers, sections and campaign banners over the real headline: when
 ** 2..4 headline-like units at i are followed by the date line, the one
 ** just above the date is the headline ("Vùng đô thị …:" / "Khát vọng …"
-** / "Thứ sáu: 15:00 ngày 09/02/2024"). Returns how many units to skip.
+** / "Thứ sáu: 15:00 ngày 09/02/2024"), unless that one is a short
+** section label under a longer headline ("Lan toả phong trào …" / "Tin
+** nổi bật" / date line). Returns how many units to skip.
 */
 static size_t kickers(page *p, size_t i) {
   date_tm t;
@@ -173,7 +205,8 @@ static size_t kickers(page *p, size_t i) {
     return 0; /* a legal title in two lines: legal_title joins them */
   for (size_t j = i + 1; j < p->n && j <= i + 3; j++) {
     if (!title_like(p, j)) return 0;
-    if (j + 1 < p->n && date_line(US(p, j + 1), UL(p, j + 1), &t)) return j - i;
+    if (j + 1 < p->n && date_line(US(p, j + 1), UL(p, j + 1), &t))
+      return j - i - section_label(p, j);
   }
   return 0;
 }
@@ -206,8 +239,9 @@ static int not_a_headline(const char *s, size_t n) {
 }
 
 /* Does unit i start on the line where unit i-1 ends? (the rest of a line
-** whose date marker was split off: "date 2025-09-23 Đại hội …" is the
-** body's first text, never the headline) */
+** whose date marker was split off: a sentence there, "date 2025-09-23
+** Đại hội … diễn ra sáng nay.", is the body's first text, never the
+** headline; a line that ends no sentence may be) */
 static int same_line(const page *p, size_t i) {
   if (i == 0) return 0;
   const char *a = US(p, i - 1) + UL(p, i - 1), *b = US(p, i);
@@ -234,7 +268,8 @@ static size_t take_title(page *p, size_t i) {
     p->u[i].kind = BK_TITLE;
     return i + 1;
   }
-  if (!looks_like_title(p, i) || not_a_headline(s, n) || same_line(p, i))
+  if (!looks_like_title(p, i) || not_a_headline(s, n) ||
+      (same_line(p, i) && pt_ends_sentence(s, n)))
     return i;
   for (size_t k = kickers(p, i); k > 0; k--) p->u[i++].kind = BK_BANNER;
   s = US(p, i), n = UL(p, i);
@@ -279,6 +314,20 @@ static size_t date_after_title(page *p, size_t i, date_tm *t) {
   return NONE;
 }
 
+/* Set d->published from the date line *t unless a date is known; a
+** known day without a time (a date marker's) takes the line's time when
+** the line names the same day. */
+static void set_date_once(doc *d, const date_tm *t) {
+  char iso[40];
+  if (d->published && t->has_time && strlen(d->published) == 10) {
+    date_tm day = *t;
+    day.has_time = 0;
+    date_format(&day, iso, sizeof iso);
+    if (strcmp(iso, d->published) == 0) d->published = NULL;
+  }
+  if (!d->published) header_set_date(d, t);
+}
+
 void header_set_date(doc *d, const date_tm *t) {
   char iso[40];
   date_format(t, iso, sizeof iso);
@@ -309,6 +358,66 @@ static size_t sapo_date(page *p, size_t i, date_tm *t) {
   return date_line(US(p, i + 1), UL(p, i + 1), t) ? i + 1 : NONE;
 }
 
+/* A fragment above the headline that starts in lower case ("vùng quê
+** giàu đẹp", the end of a banner; "bộ trưởng y tế", a tag): at most 8
+** words, no sentence, its first word all lower case ("iPhone 7 …" may
+** be a headline), and a capitalised headline-like unit of one sentence
+** after it. */
+static int lower_fragment(page *p, size_t i) {
+  const char *s = US(p, i);
+  size_t n = UL(p, i);
+  int k;
+  if (i + 1 >= p->n || n > 80 || pt_words(s, n, 9) > 8 ||
+      pt_ends_sentence(s, n))
+    return 0;
+  for (size_t j = 0; j < n && s[j] != ' '; j += (size_t)k) /* not "iPhone" */
+    if (!text_is_lower(pt_cp_at(s, n, j, &k))) return 0;
+  const char *t = US(p, i + 1);
+  size_t tn = UL(p, i + 1);
+  return text_is_upper(pt_cp_at(t, tn, 0, &k)) &&
+         pt_sentence_breaks(t, tn, tn) == 0 && title_like(p, i + 1);
+}
+
+/* Does s open with a whole numeric date, day, month and a 4-digit year
+** ("20/07/2025", "20-7-2025", "20.07.2025"), and then a space? */
+static int numeric_date(const char *s, size_t n) {
+  size_t i = 0;
+  for (int part = 0; part < 3; part++) {
+    size_t d = i;
+    while (i < n && s[i] >= '0' && s[i] <= '9') i++;
+    if (i == d || i - d > (part == 2 ? 4u : 2u) || (part == 2 && i - d < 4))
+      return 0;
+    if (part < 2 && (i >= n || !strchr("/-.", s[i++]))) return 0;
+  }
+  return i < n && s[i] == ' ';
+}
+
+/*
+** A headline with its date line run on ("Công an … Hạ Long 20/07/2025
+** 14:47", the line a split date marker opened): a numeric date and a
+** time that end unit i are split off as a unit of its own when 3+ words
+** stay before them. A date the headline names in words stays ("Bản tin
+** 16h ngày 04/10/2021"). Returns 1 when split.
+*/
+static int split_date_tail(page *p, size_t i) {
+  const char *s = US(p, i);
+  size_t n = UL(p, i);
+  if (n > 400 || n < 24) return 0;
+  for (size_t k = n - 40 > n ? 1 : n - 40; k + 8 < n; k++) {
+    date_tm t;
+    if (s[k - 1] != ' ' || !numeric_date(s + k, n - k) ||
+        !date_line(s + k, n - k, &t) || !t.has_time)
+      continue;
+    size_t h = k;
+    while (h > 0 && strchr(" |-,", s[h - 1])) h--;
+    if (pt_words(s, h, 3) < 3) return 0;
+    page_split(p, i, k);
+    p->u[i].len = h;
+    return 1;
+  }
+  return 0;
+}
+
 /* Decide header kinds from unit `from` on; returns the first body unit.
 ** Of several date lines the one nearest the headline wins: one under
 ** it, else the last one above it (a site's "today" header is higher). */
@@ -322,13 +431,14 @@ size_t header_classify(page *p, size_t from) {
       if (pre != NONE) p->u[pre].kind = BK_BANNER;
       pre = i, pre_t = t;
       p->u[i].kind = BK_DATELINE;
-    } else if (header_chrome(p, i)) {
+    } else if (header_chrome(p, i) || lower_fragment(p, i)) {
       p->u[i].kind = BK_BANNER;
     } else {
       break;
     }
   }
   size_t top = i;
+  if (i < p->n) split_date_tail(p, i);
   i = take_title(p, i);
   size_t post = i > top ? date_after_title(p, i, &t) : NONE;
   if (post == NONE && i > top && (post = sapo_date(p, i, &t)) != NONE) {
@@ -341,7 +451,7 @@ size_t header_classify(page *p, size_t from) {
     mark_between(p, i, post);
     p->u[post].kind =
         date_line(US(p, post), UL(p, post), &pre_t) ? BK_DATELINE : BK_BYLINE;
-    if (!d->published) header_set_date(d, &t);
+    set_date_once(d, &t);
     i = post + 1;
   } else if (pre != NONE && !d->published && (d->title || top - pre <= 2)) {
     header_set_date(d, &pre_t);

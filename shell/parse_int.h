@@ -29,6 +29,11 @@ typedef struct page {
 #define US(p, i) ((p)->t + (p)->u[i].off)
 #define UL(p, i) ((p)->u[i].len)
 
+/* ---- parse_text.c: the units ---- */
+/* Insert a unit boundary in unit i at byte `at` of it (0 < at < len):
+** the rest becomes unit i + 1, undecided, with no gap. */
+void page_split(page *p, size_t i, size_t at);
+
 /* ---- parse_text.c: small text predicates ---- */
 int32_t pt_cp_at(const char *s, size_t n, size_t i, int *k);
 int32_t pt_last_cp(const char *s, size_t n, int *k);

@@ -222,19 +222,20 @@ size_t meta_header(page *p) {
   return h;
 }
 
-/* Insert a unit boundary in unit i at byte `at` of it (0 < at < len):
-** the rest becomes unit i + 1, with no gap. */
-static void page_split(page *p, size_t i, size_t at) {
-  p->u = xrealloc(p->u, (p->n + 1) * sizeof *p->u);
-  memmove(p->u + i + 2, p->u + i + 1, (p->n - i - 1) * sizeof *p->u);
-  p->n++;
-  unit *a = &p->u[i], *b = &p->u[i + 1];
-  *b = (unit){a->off + at, a->len - at, 0, -1};
-  a->len = at;
+/* Length of "YYYY-MM" at the start of s, not followed by a digit or
+** another '-' (a month: "date 2025-07 …"), else 0. */
+static size_t month_prefix(const char *s, size_t n) {
+  for (size_t k = 0; k < 7; k++)
+    if (k >= n || (k == 4 ? s[k] != '-' : !(s[k] >= '0' && s[k] <= '9')))
+      return 0;
+  int mo = (s[5] - '0') * 10 + (s[6] - '0');
+  if (mo < 1 || mo > 12) return 0;
+  return n == 7 || !(s[7] == '-' || (s[7] >= '0' && s[7] <= '9')) ? 7 : 0;
 }
 
 /* Length of a date marker "date 2024-03-04" / "Date: 2024-03-04" at the
-** start of s (the key, then spaces, ':' or '=', then an ISO date). */
+** start of s (the key, then spaces, ':' or '=', then an ISO date, or a
+** year and month: *t's day is then 0). */
 static size_t glued_marker(const char *s, size_t n, date_tm *t) {
   static const char *const keys[] = {"date", "published", "ngày đăng", NULL};
   for (const char *const *k = keys; *k; k++) {
@@ -244,35 +245,35 @@ static size_t glued_marker(const char *s, size_t n, date_tm *t) {
     while (j < n && (s[j] == ' ' || s[j] == ':' || s[j] == '=')) j++;
     if (j == i) return 0;
     size_t m = date_iso_prefix(s + j, n - j, t);
+    if (!m) memset(t, 0, sizeof *t), m = month_prefix(s + j, n - j);
     return m ? j + m : 0;
   }
   return 0;
 }
 
 /*
-** Among the first units from `from` on, a date marker glued to the body
-** ("date 2024-03-04Nội dung…") is split: the marker becomes a date line
-** (kind set, published filled when unknown), the rest a unit of its own.
-** Returns the number of units split.
+** Among the first units from `from` on, a date marker that opens a unit
+** with more text after it ("date 2024-03-04Nội dung…", "date 2025-07
+** Công an …", "date 2025-10-08 HOTLINE: …") is split: the marker becomes
+** a date line (published filled when unknown) or, a month alone, chrome;
+** the rest a unit of its own. A unit the date-line reader takes whole
+** ("date 2024-03-04 08:30") is left to it. Returns the number split.
 */
 size_t meta_glued(page *p, size_t from) {
   size_t done = 0;
   for (size_t i = from; i < p->n && i < from + 8; i++) {
     const char *s = US(p, i);
     size_t n = UL(p, i);
-    date_tm t;
+    date_tm t, whole;
     size_t m = glued_marker(s, n, &t);
-    if (!m || m >= n) continue;
-    int32_t c;
-    text_utf8_decode(s + m, n - m, &c);
-    if (!text_is_letter(c) && !(s[m] == ' ' && n - m > 80)) continue;
+    if (!m || m >= n || date_line(s, n, &whole)) continue;
     size_t at = m;
     while (at < n && s[at] == ' ') at++;
     if (at >= n) continue;
     page_split(p, i, at);
     p->u[i].len = m;
-    p->u[i].kind = BK_DATELINE;
-    if (!p->d->published) {
+    p->u[i].kind = t.d ? BK_DATELINE : BK_BANNER;
+    if (t.d && !p->d->published) {
       char iso[40];
       date_format(&t, iso, sizeof iso);
       p->d->published = doc_str(p->d, iso, strlen(iso));

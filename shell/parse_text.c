@@ -1,7 +1,8 @@
 /*
 ** parse_text.c — the small bounded text predicates of the parser
 ** (parse_int.h): prefixes and whole-line matches ignoring case, fillers,
-** URLs, sentence ends and breaks, dashes, near-duplicates, all caps.
+** URLs, sentence ends and breaks, dashes, near-duplicates, all caps;
+** and page_split, which cuts a unit in two.
 */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* memmem, memrchr */
@@ -201,4 +202,15 @@ int pt_all_caps(const char *s, size_t n) {
     i += (size_t)k;
   }
   return letters >= 4;
+}
+
+/* ---- units ---- */
+
+void page_split(page *p, size_t i, size_t at) {
+  p->u = xrealloc(p->u, (p->n + 1) * sizeof *p->u);
+  memmove(p->u + i + 2, p->u + i + 1, (p->n - i - 1) * sizeof *p->u);
+  p->n++;
+  unit *a = &p->u[i], *b = &p->u[i + 1];
+  *b = (unit){a->off + at, a->len - at, 0, -1};
+  a->len = at;
 }

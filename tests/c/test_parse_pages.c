@@ -15,14 +15,20 @@
 **     the date line under the headline, nor over the byline's date at the
 **     foot; a clock over a page without headline is no date; a byline
 **     that ends with the date; a date marker glued to the body, and the
-**     sentence after a marker that opens the page is no headline.
+**     sentence after a marker that opens the page is no headline; a
+**     marker with a space before a headline (with its own date and time
+**     run on, which completes the marker's day) or before a banner; a
+**     month-only marker is chrome; a date the headline names stays.
 **  4. Chrome: a glued breadcrumb, a weather widget, opening hours, a
 **     section name, a kicker over the headline, a campaign banner printed
 **     twice, "Powered by", contact and bulleted menu lines, the site name
 **     cut from the headline; null title when only chrome and a sapo; list
 **     items ("• …", "* …") standing first are no headline; a section
 **     label with a site name after it ("Tin nhanh - Báo bạn") is chrome;
-**     a number after the last dash ("2021 - 2026.") is no site name.
+**     a number after the last dash ("2021 - 2026.") is no site name;
+**     lower-case fragments and tags over the headline, a section label
+**     between it and its date line, a follow widget ending "trên", a
+**     source tag alone, an audio player's text, a cut teaser.
 **  5. The per-folder context: a line repeated in k sibling files is
 **     chrome above the headline and boilerplate in the body.
 **  6. Metadata headers: "# key = value" lines and YAML front matter feed
@@ -41,7 +47,14 @@
 **     a title stops at "và" before a lower-case word, and a connector
 **     neither cuts a word in two ("Cấp cứu – Hồi sức") nor takes in an
 **     honorific; "tổ chức" after a title is a verb; "UV BTV" heads a
-**     title; no person from "Huy chương Vàng <name>" or "Buôn Ma Thuột".
+**     title; no person from "Huy chương Vàng <name>" or "Buôn Ma Thuột";
+**     the title before the colon of a list of titled names is theirs, a
+**     title before a name is that name's, "Quân khu 3" keeps its number,
+**     "nguyên" stays in the title, a bracket after a name, a link after
+**     the titles, "các cố Tổng Bí thư A, B", "Ban tổ chức"; a list
+**     after "các ông:", "xã A, huyện B" in a title, "giao Đại tá <name>"
+**     ends the title before, "và" joins two titles, no name inside a
+**     place ("Nghệ An Thái Văn Quý"), more surnames.
 */
 #include <ctype.h>
 #include <stdlib.h>
@@ -133,10 +146,13 @@ static void test_date_forms(void) {
   check_line("  • Cập nhật: 19/11/2020", "2020-11-19");
   check_line("Chính trị 28-05-2024", "2024-05-28"); /* a section first */
   check_line("Thời sự 20/03/2023 01:05 PM", "2023-03-20T13:05:00+07:00");
+  check_line("Kinh tế, Nông nghiệp | 09:12:30 14/02/2017", /* sections */
+             "2017-02-14T09:12:30+07:00");
   /* no date lines */
   check_line("Giá vàng ngày 7/2/2017: Diễn biến khó lường", NULL);
   check_line("Giá vàng 7/2/2017 tăng mạnh", NULL);
   check_line("Tin tức Thời sự Kinh tế Xã hội 28-05-2024", NULL);
+  check_line("Bản tin thời sự - Ngày 10/9/2021", NULL);
   check_line("31/02/2020", NULL);
   check_line("Ngày 4/3/2020, UBND tỉnh họp bàn kế hoạch năm", NULL);
   check_line(
@@ -231,6 +247,45 @@ static void test_page_dates(void) {
   CHECK_STR(d->published, "2024-03-04");
   CHECK(d->title == NULL);
   doc_free(d);
+  /* a marker with a space, then the headline and its date and time on
+  ** the same line: the headline is the title, the time completes the
+  ** marker's day */
+  d = parse_str(
+      " date 2024-03-04 Tỉnh khởi công tuyến đường ven biển mới "
+      "04/03/2024 16:31\n\n"
+      "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài 12 km nối "
+      "hai huyện ven biển.\n");
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2024-03-04T16:31:00+07:00");
+  CHECK_STR(kinds(d), "dateline,title,dateline,lead");
+  doc_free(d);
+  /* a month-only marker is chrome and gives no date; the headline after
+  ** it on the same line is the title */
+  d = parse_str(
+      " date 2024-03 Tỉnh khởi công tuyến đường ven biển mới\n\n"
+      "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài 12 km nối "
+      "hai huyện ven biển.\n");
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, NULL);
+  CHECK_STR(kinds(d), "banner,title,lead");
+  doc_free(d);
+  /* a marker before a hotline banner: split, the banner is chrome */
+  d = parse_str(
+      " date 2024-03-04 HOTLINE: 0912.345.678 - ĐẶT MUA BÁO\n"
+      "Thời sự\n\nTỉnh khởi công tuyến đường ven biển mới\n\n"
+      "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài 12 km nối "
+      "hai huyện ven biển, với tổng vốn hơn 900 tỷ đồng.\n\n"
+      "Đoạn thứ hai kể về tiến độ thi công.\n");
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2024-03-04");
+  doc_free(d);
+  /* a headline that names its own date and hour keeps them */
+  d = parse_str(
+      "Bản tin thời sự 16h ngày 04/10/2021\n\n"
+      "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài 12 km nối "
+      "hai huyện ven biển.\n");
+  CHECK_STR(d->title, "Bản tin thời sự 16h ngày 04/10/2021");
+  doc_free(d);
 }
 
 /* ---- 4. chrome ---- */
@@ -270,6 +325,38 @@ static void test_chrome(void) {
       "2030 đạt tiêu chuẩn đô thị loại I.\n");
   CHECK_STR(d->title, "Khát vọng về hai đô thị tương lai");
   CHECK_STR(d->published, "2024-02-09T15:00:00+07:00");
+  doc_free(d);
+  /* the end of a banner and a tag in lower case over the headline, a
+  ** section label between the headline and its date line */
+  d = parse_str(
+      "miền biển giàu đẹp\n\nđường ven biển\n\n"
+      "Tỉnh khởi công tuyến đường ven biển mới\n\nTin nổi bật\n\n"
+      "06:36:53 03/01/2022\n"
+      "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài 12 km.\n");
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2022-01-03T06:36:53+07:00");
+  CHECK_STR(kinds(d), "banner,banner,title,boilerplate,dateline,lead");
+  doc_free(d);
+  /* a lower-case brand opening the headline is no fragment */
+  d = parse_str(
+      "iPhone mới phát nổ trong khi đàm thoại\n"
+      "Một chiếc điện thoại đột nhiên phát nổ khi chủ nhân đang "
+      "dùng nó để gọi. Sự cố vừa xảy ra sáng nay.\n");
+  CHECK_STR(d->title, "iPhone mới phát nổ trong khi đàm thoại");
+  doc_free(d);
+  /* a follow widget whose service went with its logo, a source tag whose
+  ** lead was lost, an audio player's fallback text, a cut teaser: no
+  ** headline among them */
+  d = parse_str(
+      "Theo dõi Báo Miền Biển trên\n(BMB) -\n"
+      "Your browser does not support the audio element.\n"
+      "Đảng bộ, chính quyền và Nhân dân tỉnh nguyện chung sức, đồng "
+      "lòng, quyết tâm xây dựng tỉnh nhà phát triển nhanh và bền "
+      "vững theo hướng công nghiệp hiện đại, xứng đáng là quê hương "
+      "của những người con ưu tú, góp phần cùng cả nước...\n"
+      "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài 12 km nối "
+      "hai huyện ven biển, với tổng vốn hơn 900 tỷ đồng.\n");
+  CHECK_STR(d->title, NULL);
   doc_free(d);
   /* "Powered by", a contact line; the site's domain cut from the title */
   d = parse_str(
@@ -619,6 +706,73 @@ static void test_people(void) {
   CHECK(person(d, "Vàng Phạm Thị Hồng") == NULL);
   CHECK(person(d, "Ma Thuột") == NULL);
   CHECK(d->people.n == 2);
+  doc_free(d);
+  /* a list of titled names after a colon shares the title before it,
+  ** each title before a name is that name's (not the one before), a
+  ** unit's number stays in its title */
+  s = "Hội nghị xúc tiến đầu tư của tỉnh\n\n"
+      "Dự hội nghị có các đồng chí Ủy viên Trung ương Đảng: Bộ trưởng Bộ "
+      "Xây dựng Lê Văn Tâm, Bộ trưởng Bộ Tư pháp Trần Thị Hoa, Tư lệnh "
+      "Quân khu 3 Phạm Văn Hùng; đại diện các sở, ngành.\n";
+  d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
+  CHECK(extract_facts(d) == 0);
+  check_person(d, "Lê Văn Tâm",
+               "Bộ trưởng Bộ Xây dựng; Ủy viên Trung ương Đảng");
+  check_person(d, "Trần Thị Hoa",
+               "Bộ trưởng Bộ Tư pháp; Ủy viên Trung ương Đảng");
+  check_person(d, "Phạm Văn Hùng",
+               "Tư lệnh Quân khu 3; Ủy viên Trung ương Đảng");
+  doc_free(d);
+  /* "nguyên" (former) is part of the title; a bracket after the name; a
+  ** link after the titles; "các cố <title>" shared by a list; new heads;
+  ** "Ban tổ chức"; a hospital named after a person gives no person */
+  s = "Tỉnh tưởng niệm các lãnh đạo tiền bối\n\n"
+      "Ông Trần Văn Bình, nguyên Giám đốc Công an tỉnh Hải Dương, phát "
+      "biểu. Đồng chí Lý Văn Cường (L.V.C), Phó Giám đốc Sở Y tế, trả "
+      "lời. Ông Đỗ Văn Sơn – Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh được "
+      "bầu giữ chức Bí thư Tỉnh ủy Hà Nam. Lãnh đạo tỉnh dâng hương các cố "
+      "Tổng Bí thư Lê Hồng Phong, Nguyễn Văn Cừ. Trung tướng Vũ Văn Tài, "
+      "Phó Tổng Tham mưu trưởng, và ông Phạm Văn Hải, Người phát ngôn Bộ "
+      "Công an, dự. Ông Lưu Văn Nam, Phó Trưởng ban tổ chức, cho biết. "
+      "Bác sĩ Hà Văn Mạnh, Giám đốc BV Nguyễn Tri Phương, cho biết.\n";
+  d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
+  CHECK(extract_facts(d) == 0);
+  check_person(d, "Trần Văn Bình", "nguyên Giám đốc Công an tỉnh Hải Dương");
+  check_person(d, "Lý Văn Cường", "Phó Giám đốc Sở Y tế");
+  check_person(d, "Đỗ Văn Sơn",
+               "Phó Bí thư Tỉnh ủy; Chủ tịch UBND tỉnh; Bí thư Tỉnh ủy Hà Nam");
+  check_person(d, "Lê Hồng Phong", "Tổng Bí thư");
+  check_person(d, "Nguyễn Văn Cừ", "Tổng Bí thư");
+  check_person(d, "Vũ Văn Tài", "Trung tướng; Phó Tổng Tham mưu trưởng");
+  check_person(d, "Phạm Văn Hải", "Người phát ngôn Bộ Công an");
+  check_person(d, "Lưu Văn Nam", "Phó Trưởng ban tổ chức");
+  check_person(d, "Hà Văn Mạnh", "Giám đốc BV Nguyễn Tri Phương");
+  CHECK(person(d, "Nguyễn Tri Phương") == NULL);
+  doc_free(d);
+  /* a list after "các ông:"; administrative units joined by a comma; a
+  ** verb then another person's rank ends a title; "và" joins two
+  ** titles; a name begins after a place, not inside it; surnames of
+  ** the north-west and centre ("Thái", "Hắc", "Chẩu", "Lường") */
+  s = "Tỉnh kiện toàn nhân sự\n\n"
+      "Tỉnh hiện có 3 Phó Chủ tịch gồm các ông: Bùi Văn Tâm, Lường Văn "
+      "Hải, Chẩu Văn Lâm. Ông Hắc Văn Thọ, Chủ tịch UBND xã Hoằng Tiến, "
+      "huyện Hoằng Hóa cho biết. Bộ trưởng Công an giao Đại tá Lê Văn "
+      "Tuấn điều hành. Thượng tướng Tô Văn Lâm, Bộ trưởng Bộ Công an và "
+      "Ủy viên Bộ Chính trị, dự. Chủ tịch HĐND tỉnh Nghệ An Thái Văn Quý "
+      "tặng hoa. Chủ nhiệm Văn phòng Chủ tịch nước Đào Văn Trung dự.\n";
+  d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
+  CHECK(extract_facts(d) == 0);
+  check_person(d, "Bùi Văn Tâm", "");
+  check_person(d, "Lường Văn Hải", "");
+  check_person(d, "Chẩu Văn Lâm", "");
+  check_person(d, "Hắc Văn Thọ",
+               "Chủ tịch UBND xã Hoằng Tiến, huyện Hoằng Hóa");
+  check_person(d, "Lê Văn Tuấn", "Đại tá");
+  check_person(d, "Tô Văn Lâm",
+               "Thượng tướng; Bộ trưởng Bộ Công an; Ủy viên Bộ Chính trị");
+  check_person(d, "Thái Văn Quý", "Chủ tịch HĐND tỉnh Nghệ An");
+  check_person(d, "Đào Văn Trung", "Chủ nhiệm Văn phòng Chủ tịch nước");
+  CHECK(person(d, "An Thái Văn Quý") == NULL);
   doc_free(d);
 }
 
