@@ -387,7 +387,7 @@ static int numeric_date(const char *s, size_t n) {
     while (i < n && s[i] >= '0' && s[i] <= '9') i++;
     if (i == d || i - d > (part == 2 ? 4u : 2u) || (part == 2 && i - d < 4))
       return 0;
-    if (part < 2 && (i >= n || !strchr("/-.", s[i++]))) return 0;
+    if (part < 2 && (i >= n || !s[i] || !strchr("/-.", s[i++]))) return 0;
   }
   return i < n && s[i] == ' ';
 }
@@ -403,13 +403,13 @@ static int split_date_tail(page *p, size_t i) {
   const char *s = US(p, i);
   size_t n = UL(p, i);
   if (n > 400 || n < 24) return 0;
-  for (size_t k = n - 40 > n ? 1 : n - 40; k + 8 < n; k++) {
+  for (size_t k = n > 41 ? n - 40 : 1; k + 8 < n; k++) {
     date_tm t;
     if (s[k - 1] != ' ' || !numeric_date(s + k, n - k) ||
         !date_line(s + k, n - k, &t) || !t.has_time)
       continue;
     size_t h = k;
-    while (h > 0 && strchr(" |-,", s[h - 1])) h--;
+    while (h > 0 && s[h - 1] && strchr(" |-,", s[h - 1])) h--;
     if (pt_words(s, h, 3) < 3) return 0;
     page_split(p, i, k);
     p->u[i].len = h;

@@ -549,7 +549,8 @@ static int dotted_date(const xsent *x, size_t i, int *d, int *m, int *y) {
     if (s[k] == '.') {
       if (++part > 2) return 0;
     } else if (is_digit(s[k])) {
-      v[part] = v[part] * 10 + (s[k] - '0'), digits[part]++;
+      if (++digits[part] > 4) return 0; /* no int overflow on "8888888888" */
+      v[part] = v[part] * 10 + (s[k] - '0');
     } else {
       return 0; /* "5,2": no date */
     }
