@@ -16,6 +16,7 @@
 
 /* word lists from data/ (lexicon.h), set up by extract_people_init */
 static xwords ws_title_words, ws_not_name;
+#define LIST_MAX 16 /* the names of one list a linked title is shared by */
 /* A list of phrases from data/ with each phrase's word count, counted
 ** once by extract_people_init (not on every match). */
 #define PHRASES_MAX 384
@@ -442,13 +443,21 @@ static int title_sep(const xsent *x, size_t j) {
 }
 
 /* A title link after "được" and a few lower-case words ("được tín nhiệm
-** tái bầu làm"): the token where the link's last part starts, its words
-** in *w; 0 when none. */
+** tái bầu làm") or an agent, capitalised words and the words of its
+** name right after "được" ("được HĐND tỉnh Nghệ An bầu làm"): the token
+** where the link's last part starts, its words in *w; 0 when none. */
 static size_t late_link(const xsent *x, size_t e, size_t *w) {
   if (!xt_is(x, e, "được")) return 0;
-  for (size_t p = e + 1; p < x->n && p <= e + 5; p++) {
-    if (x->t[p].type != T_WORD || (x->t[p].flags & (TF_UPPER | TF_CAPS)))
-      return 0;
+  int agent = 0; /* capitalised words seen: "được HĐND tỉnh Nghệ An bầu" */
+  for (size_t p = e + 1; p < x->n && p <= e + (agent ? 8 : 5); p++) {
+    if (x->t[p].type != T_WORD) return 0;
+    if (x->t[p].flags & (TF_UPPER | TF_CAPS)) {
+      if (p == e + 1 || agent)
+        agent = 1;
+      else
+        return 0;
+      continue;
+    }
     *w = title_link(x, p);
     if (*w && title_at(x, p + *w) > p + *w) return p;
   }
@@ -456,15 +465,17 @@ static size_t late_link(const xsent *x, size_t e, size_t *w) {
 }
 
 /* The title a link at token j gives the name s..e ("được bầu làm
-** Title"); returns the token after it, or j when there is none. */
+** Title"), its tokens in linked; returns the token after it, or j when
+** there is none. */
 static size_t linked_title(xsent *x, size_t j, doc_person **pp, size_t s,
-                           size_t e) {
+                           size_t e, size_t linked[2]) {
   size_t w = title_link(x, j), p = j;
   if (!(w && title_at(x, j + w) > j + w)) p = late_link(x, j, &w);
   if (!p || !w || title_at(x, p + w) <= p + w) return j;
   if (!*pp) *pp = person_get(x, s, e);
   size_t te = title_at(x, p + w);
   add_title(x, *pp, p + w, te);
+  linked[0] = p + w, linked[1] = te;
   return te;
 }
 
@@ -484,9 +495,12 @@ static int heads_name(const xsent *x, size_t j) {
 ** a link, "được bầu làm Title",
 ** also after the titles ("- Phó Bí thư Tỉnh ủy được bầu giữ chức Bí
 ** thư Tỉnh ủy"). A title that a name follows is that name's. Returns
-** the token after the last title read (e when none). */
-static size_t titles_after(xsent *x, size_t e, doc_person **pp, size_t s) {
-  size_t j = linked_title(x, e, pp, s, e);
+** the token after the last title read (e when none); *linked: the
+** tokens of the linked title, {0, 0} when none. */
+static size_t titles_after(xsent *x, size_t e, doc_person **pp, size_t s,
+                           size_t linked[2]) {
+  linked[0] = linked[1] = 0;
+  size_t j = linked_title(x, e, pp, s, e, linked);
   if (j > e) return j;
   if (xt_punct(x, j, '(')) { /* "(ảnh)", "(50 tuổi)", "(V.V.C)" */
     size_t k = j + 1;
@@ -500,7 +514,7 @@ static size_t titles_after(xsent *x, size_t e, doc_person **pp, size_t s) {
     add_title(x, *pp, j + 1, te);
     j = te;
   }
-  return j > e ? linked_title(x, j, pp, s, e) : j;
+  return j > e ? linked_title(x, j, pp, s, e, linked) : j;
 }
 
 /* Do the tokens a..b hold only a list separator (",", ";", "và", ",
@@ -515,10 +529,12 @@ static int list_sep(const xsent *x, size_t a, size_t b) {
 ** Names in a list after a person are people too ("các đồng chí: A, B và
 ** C"), and take the title the list shares (titles_before's shared) when
 ** they have none of their own before them; a title before the colon of
-** a list of titled names (its group) is every listed name's.
+** a list of titled names (its group) is every listed name's, and so is a
+** title the last name's link gives ("A và B được bầu làm Phó Chủ tịch").
 */
 void extract_people(xsent *x) {
   size_t list_end = 0, shared[2] = {0, 0}, own[2], group[2] = {0, 0}, grp[2];
+  size_t members[LIST_MAX], nm = 0, linked[2]; /* d->people indices */
   for (size_t i = 0; i < x->n; i++) {
     if (x->t[i].type != T_WORD || !(x->t[i].flags & TF_UPPER)) continue;
     int k = name_at(x, i);
@@ -556,7 +572,12 @@ void extract_people(xsent *x) {
     } else if (!listed) {
       shared[0] = shared[1] = 0;
     }
-    size_t ta = titles_after(x, e, &p, i);
+    size_t ta = titles_after(x, e, &p, i, linked);
+    if (!p || !(listed || titled)) nm = 0;
+    if (p && nm < LIST_MAX) members[nm++] = (size_t)(p - x->d->people.items);
+    if (linked[1]) /* "A và B được bầu làm Phó Chủ tịch": both */
+      for (size_t m = 0; m + 1 < nm; m++)
+        add_title(x, &x->d->people.items[members[m]], linked[0], linked[1]);
     list_end = p ? ta : 0;
     i = (p && ta > e ? ta : e) - 1; /* no name inside the titles read */
   }

@@ -54,7 +54,8 @@
 **     the titles, "các cố Tổng Bí thư A, B", "Ban tổ chức"; a list
 **     after "các ông:", "xã A, huyện B" in a title, "giao Đại tá <name>"
 **     ends the title before, "và" joins two titles, no name inside a
-**     place ("Nghệ An Thái Văn Quý"), more surnames.
+**     place ("Nghệ An Thái Văn Quý"), more surnames; "A và B được HĐND
+**     tỉnh X bầu làm <title>" gives both the title.
 */
 #include <ctype.h>
 #include <stdlib.h>
@@ -773,6 +774,19 @@ static void test_people(void) {
   check_person(d, "Thái Văn Quý", "Chủ tịch HĐND tỉnh Nghệ An");
   check_person(d, "Đào Văn Trung", "Chủ nhiệm Văn phòng Chủ tịch nước");
   CHECK(person(d, "An Thái Văn Quý") == NULL);
+  doc_free(d);
+  /* a link after an agent ("được HĐND tỉnh … bầu làm"), its title shared
+  ** by the names of the list before it */
+  s = "Tỉnh có hai Phó Chủ tịch mới\n\n"
+      "Sáng 25/2, ông Hoàng Văn Hiền (50 tuổi) và Phùng Văn Vinh (51 tuổi) "
+      "được HĐND tỉnh Nghệ An bầu làm Phó Chủ tịch UBND tỉnh. Ông Lê Văn "
+      "Sáu được bầu làm Bí thư Huyện ủy. Bà Trần Thị Hoa phát biểu.\n";
+  d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
+  CHECK(extract_facts(d) == 0);
+  check_person(d, "Hoàng Văn Hiền", "Phó Chủ tịch UBND tỉnh");
+  check_person(d, "Phùng Văn Vinh", "Phó Chủ tịch UBND tỉnh");
+  check_person(d, "Lê Văn Sáu", "Bí thư Huyện ủy");
+  check_person(d, "Trần Thị Hoa", "");
   doc_free(d);
 }
 

@@ -20,16 +20,19 @@ and correct among the dated pages, dates invented on undated pages, and
 times correct among the pages with a time.
 
 Optional, when present in DEVSET:
-  people.tsv   a header, then file<TAB>name<TAB>titles ("; " between
+  people.tsv   (an optional header) file<TAB>name<TAB>titles ("; " between
                titles): every person of every page. Prints people found
                (by name), found with all their titles (compared in lower
                case, "uỷ" = "ủy"), and people invented (found on a page
                but not labelled there).
-  figures.tsv  a header, then file<TAB>value<TAB>unit: every figure of the
-               pages it names (only those pages are scored). Prints figures
-               found (same value, same unit in lower case) and figures
-               given that are not labelled.
+  figures.tsv  file<TAB>value<TAB>unit or file<TAB>text<TAB>value<TAB>unit
+               <TAB>kind (an optional header; # comments): every figure of
+               the pages it names (only those pages are scored). Prints
+               figures found (same value, same unit in lower case, counted
+               per occurrence), figures given that are not labelled, and
+               with kinds the share found of each kind.
 """
+import collections
 import json
 import os
 import subprocess
@@ -48,12 +51,17 @@ def load(devset):
 
 
 def load_tsv(devset, name):
+    """Rows of DEVSET/name (None when absent); a first line whose first
+    column names no page file is a header and skipped."""
     path = os.path.join(devset, name)
     if not os.path.exists(path):
         return None
     with open(path, encoding="utf-8") as f:
-        next(f)
-        return [l.rstrip("\n").split("\t") for l in f if l.strip()]
+        rows = [l.rstrip("\n").split("\t") for l in f
+                if l.strip() and not l.startswith("#")]
+    if rows and not rows[0][0].endswith(".txt"):
+        rows = rows[1:]
+    return rows
 
 
 def parse(tinsh, paths, facts=False):
@@ -137,25 +145,47 @@ def score_people(docs, labels, verbose):
             print("    " + m)
 
 
+def figure_key(value, unit):
+    return (round(float(value), 6), fold(unit))
+
+
 def score_figures(docs, labels, verbose):
-    want = {}
-    for f, value, unit in labels:
-        want.setdefault(f, set()).add((float(value), unit.lower()))
+    """labels: file, value, unit or file, text, value, unit, kind rows.
+    Occurrences are compared as multisets of (value, unit) per page."""
+    want, kinds = {}, {}
+    for r in labels:
+        f, value, unit, kind = (r[0], r[1], r[2], "") if len(r) < 5 else \
+            (r[0], r[2], r[3], r[4])
+        k = figure_key(value, unit)
+        want.setdefault(f, collections.Counter())[k] += 1
+        kinds[(f, k)] = kind
     found = extra = 0
+    by_kind = collections.Counter()
+    by_kind_found = collections.Counter()
     misses = []
     for f, figs in want.items():
-        got = {(float(x["value"]), (x.get("unit") or "").lower())
-               for x in docs.get(f, {}).get("figures") or []
-               if x.get("value") is not None}
-        found += len(figs & got)
-        extra += len(got - figs)
-        for v in sorted(figs - got):
-            misses.append("%s figure: missing %g %s" % (f, v[0], v[1]))
-        for v in sorted(got - figs):
-            misses.append("%s figure: extra %g %s" % (f, v[0], v[1]))
-    n = sum(len(v) for v in want.values())
+        got = collections.Counter(
+            figure_key(x["value"], x.get("unit") or "")
+            for x in docs.get(f, {}).get("figures") or []
+            if x.get("value") is not None)
+        for k, c in figs.items():
+            hit = min(c, got[k])
+            found += hit
+            by_kind[kinds[(f, k)]] += c
+            by_kind_found[kinds[(f, k)]] += hit
+            if hit < c:
+                misses.append("%s figure: missing %g %s" % (f, k[0], k[1]))
+        for k, c in got.items():
+            if c > figs[k]:
+                extra += c - figs[k]
+                misses.append("%s figure: extra %g %s" % (f, k[0], k[1]))
+    n = sum(sum(v.values()) for v in want.values())
     print("  figures found   %3d/%d; not labelled %d (on %d pages)"
           % (found, n, extra, len(want)))
+    if len(by_kind) > 1:
+        print("    by kind: " + ", ".join(
+            "%s %d/%d" % (k or "?", by_kind_found[k], c)
+            for k, c in sorted(by_kind.items())))
     if verbose:
         for m in misses:
             print("    " + m)
