@@ -414,7 +414,10 @@ static size_t section_before(const char *s, size_t n) {
     if (next) i++;
     if (!next && i + 2 < n && s[i + 1] == '|' && s[i + 2] == ' ')
       i += 2, next = 1;
-    if (next && (words = 0, ++names > 3)) return 0;
+    if (next) { /* another section name begins */
+      words = 0;
+      if (++names > 3) return 0;
+    }
     if (i >= n || s[i] != ' ') return 0;
     i++; /* the space */
     if (i < n && s[i] >= '0' && s[i] <= '9') break;

@@ -82,11 +82,6 @@ static int name_syllable(const tok *t) {
          !(t->flags & (TF_CAPS | TF_DIGITS)) && t->len <= 12;
 }
 
-/*
-** Name at token i (i must be a surname): 2–4 capitalised syllables
-** separated by spaces, ending where the capitalised run ends. Returns the
-** syllable count or 0.
-*/
 /* Does a place name that starts before word token i end inside or after
 ** it ("tỉnh Nghệ An | Thái Thanh Quý": no name starts at "An")? A place
 ** that itself starts inside an earlier one does not count ("Nghệ An
@@ -101,6 +96,11 @@ static int inside_place(const xsent *x, size_t i) {
            (size_t)xt_lookup(x, i - 2, pl, &e) + i - 2 > i - 1);
 }
 
+/*
+** Name at token i (i must be a surname): 2–4 capitalised syllables
+** separated by spaces, ending where the capitalised run ends. Returns the
+** syllable count or 0.
+*/
 static int name_at(const xsent *x, size_t i) {
   if (!name_syllable(&x->t[i])) return 0;
   const lexicon *lx = x->x->lx;
@@ -452,10 +452,8 @@ static size_t late_link(const xsent *x, size_t e, size_t *w) {
   for (size_t p = e + 1; p < x->n && p <= e + (agent ? 8 : 5); p++) {
     if (x->t[p].type != T_WORD) return 0;
     if (x->t[p].flags & (TF_UPPER | TF_CAPS)) {
-      if (p == e + 1 || agent)
-        agent = 1;
-      else
-        return 0;
+      if (p > e + 1 && !agent) return 0; /* only right after "được" */
+      agent = 1;
       continue;
     }
     *w = title_link(x, p);

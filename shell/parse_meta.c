@@ -245,7 +245,7 @@ static size_t glued_marker(const char *s, size_t n, date_tm *t) {
     while (j < n && (s[j] == ' ' || s[j] == ':' || s[j] == '=')) j++;
     if (j == i) return 0;
     size_t m = date_iso_prefix(s + j, n - j, t);
-    if (!m) memset(t, 0, sizeof *t), m = month_prefix(s + j, n - j);
+    if (!m) m = month_prefix(s + j, n - j); /* t stays zeroed: day 0 */
     return m ? j + m : 0;
   }
   return 0;
