@@ -30,6 +30,7 @@ static phrases title_ends;  /* data/title-ends.txt: "phát biểu" */
 static phrases honorifics;  /* data/honorifics.txt: "đồng chí", "ông" */
 static phrases not_person;  /* data/not-person-after.txt: "Trường THPT" */
 static phrases admin_units; /* place-prefixes.tsv keys: "huyện", "xã" */
+static phrases title_orgs;  /* data/title-orgs.txt: "ban tổ chức" */
 static const char *admin_keys[PHRASES_MAX];
 
 static void phrases_set(phrases *ph, const char *const *list) {
@@ -283,9 +284,9 @@ static size_t title_at(const xsent *x, size_t i) {
       j++;
       continue;
     }
-    if (j + 1 < x->n && (xt_is(x, j - 1, "Ban") || xt_is(x, j - 1, "ban")) &&
-        xt_is(x, j, "tổ") && xt_is(x, j + 1, "chức")) {
-      j += 2; /* "Ban tổ chức", the organising committee, not the verb */
+    size_t o = phrase_in(x, j - 1, &title_orgs);
+    if (o > 1) { /* "Ban tổ chức": the committee, not the verb */
+      j += o - 1;
       continue;
     }
     if (x->t[j].type != T_WORD) break;
@@ -608,6 +609,7 @@ void extract_people_init(void) {
   phrases_set(&title_links, lexicon_get()->lists[LEX_TITLE_LINKS]);
   phrases_set(&title_ends, lexicon_get()->lists[LEX_TITLE_ENDS]);
   phrases_set(&not_person, lexicon_get()->lists[LEX_NOT_PERSON_AFTER]);
+  phrases_set(&title_orgs, lexicon_get()->lists[LEX_TITLE_ORGS]);
   const lex_pair *pre = lexicon_get()->pairs[LEX_PLACE_PREFIXES];
   int n = 0;
   for (; pre[n].key && n < PHRASES_MAX - 1; n++) admin_keys[n] = pre[n].key;

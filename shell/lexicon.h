@@ -55,6 +55,7 @@ enum {
   LEX_PERIOD_TERMS, /* period-terms.txt: "nhiệm kỳ", "giai đoạn" */
   LEX_REF_KINDS,    /* ref-kinds.txt: "Nghị quyết", "Kế hoạch" */
   LEX_NOT_PERSON_AFTER, /* not-person-after.txt: "Trường THPT", "đường" */
+  LEX_TITLE_ORGS,       /* title-orgs.txt: "ban tổ chức" inside a title */
   LEX_LIST_N
 };
 
