@@ -44,6 +44,7 @@ static int looks_like_title(page *p, size_t i) {
   int period = (last == '.' && !dots) || last == ';' || last == ',';
   if ((dots || last == 0x2026) && n > 200) return 0; /* a cut teaser */
   if (pl_lead_opening(s, n) && (n > 250 || period || breaks > 0)) return 0;
+  if (last == '.' && !dots && pl_lead_adverb(s, n)) return 0;
   if (breaks >= 3 || (breaks >= 1 && n > 250)) return 0;
   if (!period) return n <= 300 || breaks == 0;
   if (i + 1 < p->n && pt_near_dup(s, n, US(p, i + 1), UL(p, i + 1))) return 1;
@@ -232,6 +233,7 @@ static int not_a_headline(const char *s, size_t n) {
   static const char *const heads[] = {"Chú thích ảnh", "Ảnh minh họa",
                                       "Ảnh minh hoạ", "Nguồn ảnh", NULL};
   if (pt_any_starts(s, n, heads)) return 1;
+  if (pl_credit_tail(s, n)) return 1; /* "… Cầu Giấy. Ảnh VT" */
   const char *tail = n > 60 ? s + n - 60 : s;
   return n > 0 && s[n - 1] == ')' &&
          (pt_contains(tail, (size_t)(s + n - tail), "(Ảnh:") ||

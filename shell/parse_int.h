@@ -57,11 +57,14 @@ int pt_all_caps(const char *s, size_t n);
 
 /* ---- parse_lines.c: shapes of single lines ---- */
 int pl_echoes(const char *s, size_t n, const char *nb, size_t nn, int from_end);
+/* Ends with a photo credit without a colon (". Ảnh VT")? */
+int pl_credit_tail(const char *s, size_t n);
 int pl_caption_marked(const char *s, size_t n);
 int pl_caption_like(const char *s, size_t n);
 int pl_label(const char *s, size_t n);
 int pl_numbered_heading(const char *s, size_t n);
 int pl_byline(const char *s, size_t n, const char **a, size_t *an);
+int pl_lead_adverb(const char *s, size_t n);
 int pl_lead_opening(const char *s, size_t n);
 int pl_not_a_name(const char *s, size_t n);
 

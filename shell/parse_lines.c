@@ -45,6 +45,34 @@ int pl_echoes(const char *s, size_t n, const char *nb, size_t nn,
   return memmem(nb, nn, s + k, n - (size_t)k) != NULL;
 }
 
+/*
+** Does s end with a photo credit without a colon: ". Ảnh VT", " - Ảnh
+** Quang Minh"? "Ảnh" after a sentence's end or a dash, then one to three
+** words, each capitalised, and nothing else.
+*/
+int pl_credit_tail(const char *s, size_t n) {
+  static const char *const marks[] = {". Ảnh ", " - Ảnh ", " – Ảnh ", NULL};
+  const char *tail = n > 48 ? s + n - 48 : s, *at = NULL;
+  size_t tn = (size_t)(s + n - tail), m = 0;
+  for (const char *const *k = marks; *k; k++) {
+    const char *c = memmem(tail, tn, *k, strlen(*k));
+    if (c) at = c, m = strlen(*k);
+  }
+  if (!at) return 0;
+  const char *w = at + m, *e = s + n;
+  int words = 0;
+  while (w < e) {
+    int k;
+    if (!text_is_upper(pt_cp_at(w, (size_t)(e - w), 0, &k))) return 0;
+    const char *sp = memchr(w, ' ', (size_t)(e - w));
+    for (const char *c = w; c < (sp ? sp : e); c++)
+      if (strchr(".,;:!?()", *c)) return 0;
+    words++;
+    w = sp ? sp + 1 : e;
+  }
+  return words >= 1 && words <= 3;
+}
+
 int pl_caption_marked(const char *s, size_t n) {
   if (n > 400) return 0;
   if (pt_any_starts(s, n, lexicon_list(LEXL_CAPTION_START))) return 1;
@@ -52,7 +80,8 @@ int pl_caption_marked(const char *s, size_t n) {
   const char *tail = n > 60 ? s + n - 60 : s;
   size_t tn = (size_t)(s + n - tail);
   return pt_contains(tail, tn, "(Ảnh") || pt_contains(tail, tn, "(ảnh:") ||
-         pt_contains(tail, tn, ". Ảnh:") || pt_contains(tail, tn, "Ảnh: ");
+         pt_contains(tail, tn, ". Ảnh:") || pt_contains(tail, tn, "Ảnh: ") ||
+         pl_credit_tail(s, n);
 }
 
 /* A short single-sentence description of a photo? */
@@ -191,6 +220,17 @@ int pl_lead_opening(const char *s, size_t n) {
   for (size_t i = 0; i < lim; i++)
     if (s[i] >= '0' && s[i] <= '9')
       return memchr(s, ',', n < 80 ? n : 80) != NULL;
+  return 0;
+}
+
+/* Starts with a time adverb and its comma ("Tuần qua, …": a lead-opener
+** written with its comma)? A headline may too ("Hôm nay, TP. HCM công
+** bố …"): the caller asks only of a line that ends a sentence. */
+int pl_lead_adverb(const char *s, size_t n) {
+  for (const char *const *o = lexicon_list(LEXL_LEAD_OPENER); *o; o++) {
+    size_t k = strlen(*o);
+    if (k && (*o)[k - 1] == ',' && pt_prefix_ci(s, n, *o)) return 1;
+  }
   return 0;
 }
 

@@ -469,6 +469,41 @@ static void test_chrome(void) {
       "ĐIỀU CHỈNH LỊCH TIÊM VẮC XIN TẠI PHƯỜNG\n\n"
       "Trung tâm y tế thông báo lịch tiêm mới. Người dân lưu ý.\n",
       "ĐIỀU CHỈNH LỊCH TIÊM VẮC XIN TẠI PHƯỜNG");
+  /* reading widgets (text size, contrast) over the headline */
+  CHECK_TITLE(
+      "Xem với cỡ chữ\n\nThông báo lịch tiếp công dân của Chủ tịch "
+      "UBND huyện\n\nChủ tịch UBND huyện thông báo lịch tiếp công "
+      "dân như sau.\n",
+      "Thông báo lịch tiếp công dân của Chủ tịch UBND huyện");
+  CHECK_TITLE(
+      "A- A A+ | Tăng tương phản Giảm tương phản\n\nThư chúc Tết "
+      "của Chủ tịch UBND tỉnh\n\nNhân dịp năm mới, Chủ tịch UBND "
+      "tỉnh gửi thư chúc Tết đến toàn thể cán bộ và nhân dân.\n",
+      "Thư chúc Tết của Chủ tịch UBND tỉnh");
+  /* with no headline, a caption ending in a credit without a colon and a
+  ** lead opening with a time adverb are none; a headline opening so but
+  ** ending no sentence stays one */
+  d = parse_str(
+      "Lãnh đạo tỉnh tiếp xúc cử tri tại huyện Tiên Yên. Ảnh VT\n"
+      "Chiều 17/6, lãnh đạo tỉnh đã có buổi tiếp xúc cử tri tại "
+      "huyện Tiên Yên. Cử tri đánh giá cao kết quả kỳ họp vừa qua "
+      "và mong đại biểu phát huy hơn nữa vai trò của mình.\n");
+  CHECK(d->title == NULL);
+  doc_free(d);
+  d = parse_str(
+      "Tuần qua, trong hai ngày, Bộ Chỉ huy quân sự tỉnh tổ chức "
+      "diễn tập chỉ huy tham mưu trên bản đồ.\nCuộc diễn tập được "
+      "chia thành 3 giai đoạn và 6 nội dung, nhằm huấn luyện cho "
+      "khung tập biết nhận định, đánh giá tình hình và rèn luyện "
+      "tác phong của người chỉ huy.\n");
+  CHECK(d->title == NULL);
+  doc_free(d);
+  CHECK_TITLE(
+      "Hôm nay, TP. HCM công bố điểm chuẩn vào trường công lập\nTheo Sở GD-ĐT "
+      "TP. "
+      "HCM, hôm nay Sở sẽ công bố điểm chuẩn vào lớp 10 công lập "
+      "của năm học mới.\n",
+      "Hôm nay, TP. HCM công bố điểm chuẩn vào trường công lập");
 }
 
 /* ---- 5. the per-folder context ---- */
