@@ -100,13 +100,14 @@ static char *strip_quotes(doc *d, const char *s, size_t n) {
 static int section_name(page *p, size_t i) {
   const char *s = US(p, i), *t;
   size_t n = chrome_site_suffix(US(p, i), UL(p, i), p->d->site), tn;
-  if (n > 40 || pt_words(s, n, 5) > 3 || !pl_label(s, n) || i + 2 >= p->n ||
-      p->u[p->n - 1].gap >= 3)
+  int caps = pt_all_caps(s, n); /* "ĐẠI HỘI ĐẢNG CÁC CẤP": up to 6 words */
+  if (n > (caps ? 60u : 40u) || pt_words(s, n, 7) > (caps ? 6 : 3) ||
+      !pl_label(s, n) || i + 2 >= p->n || p->u[p->n - 1].gap >= 3)
     return 0;
   for (size_t k = 0; k < n; k++)
     if (s[k] >= '0' && s[k] <= '9') return 0;
   t = US(p, i + 1), tn = UL(p, i + 1);
-  if (pt_all_caps(s, n) && pt_all_caps(t, tn)) return 0; /* "LUẬT" / "…" */
+  if (caps && pt_all_caps(t, tn)) return 0; /* "LUẬT" / "…" */
   date_tm dt;
   int k;
   if (tn > 250 || pt_words(t, tn, 6) < 5 || pt_ends_sentence(t, tn) ||

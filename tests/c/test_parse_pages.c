@@ -469,6 +469,12 @@ static void test_chrome(void) {
       "ĐIỀU CHỈNH LỊCH TIÊM VẮC XIN TẠI PHƯỜNG\n\n"
       "Trung tâm y tế thông báo lịch tiêm mới. Người dân lưu ý.\n",
       "ĐIỀU CHỈNH LỊCH TIÊM VẮC XIN TẠI PHƯỜNG");
+  /* a section name in capitals over the headline */
+  CHECK_TITLE(
+      "ĐẠI HỘI ĐẢNG CÁC CẤP\nĐẩy mạnh phong trào thi đua chào mừng "
+      "đại hội đảng bộ các cấp\nNgày 24-10, UBND tỉnh có văn bản "
+      "về việc đẩy mạnh phong trào thi đua yêu nước.\n",
+      "Đẩy mạnh phong trào thi đua chào mừng đại hội đảng bộ các cấp");
   /* reading widgets (text size, contrast) over the headline */
   CHECK_TITLE(
       "Xem với cỡ chữ\n\nThông báo lịch tiếp công dân của Chủ tịch "
