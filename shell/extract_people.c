@@ -208,6 +208,12 @@ static size_t title_glue(const xsent *x, size_t j) {
       x->t[j + 1].type == T_WORD && !(x->t[j + 1].flags & TF_SPACE) &&
       (x->t[j + 1].flags & TF_UPPER))
     return 1;
+  /* "Sở GD&ĐT", "Bộ LĐ-TB&XH": '&' or '-' glued between capitals */
+  if ((xt_punct(x, j, '&') || xt_punct(x, j, '-')) &&
+      !(x->t[j].flags & TF_SPACE) && j > 0 && (x->t[j - 1].flags & TF_CAPS) &&
+      j + 1 < x->n && x->t[j + 1].type == T_WORD &&
+      !(x->t[j + 1].flags & TF_SPACE) && (x->t[j + 1].flags & TF_CAPS))
+    return 1;
   if ((xt_punct(x, j, '-') || xt_punct(x, j, 0x2013)) &&
       (x->t[j].flags & TF_SPACE) && org_word(x, j + 1) &&
       title_goes_on(x, j + 2))
@@ -296,9 +302,11 @@ static size_t title_at(const xsent *x, size_t i) {
       break; /* ("Văn phòng Chủ tịch nước" goes on) */
     }
     const tok *t = &x->t[j];
+    /* a title-end phrase ends it even where the segmenter would join
+    ** its first word to the name before ("quận Hai Bà Trưng | cho biết") */
     if (!(t->flags & (TF_UPPER | TF_CAPS)) &&
-        (!in_list(x, j, &ws_title_words) || phrase_in(x, j, &title_ends)) &&
-        !ends_org_word(x, j))
+        (phrase_in(x, j, &title_ends) ||
+         (!in_list(x, j, &ws_title_words) && !ends_org_word(x, j))))
       break;
     if (xt_is(x, j, "và") &&
         !(j + 1 < x->n && (x->t[j + 1].flags & (TF_UPPER | TF_CAPS))))
@@ -379,8 +387,11 @@ static size_t title_ending(const xsent *x, size_t end) {
   for (size_t b = end; b > 0 && end - b < 12; b--) {
     size_t p = b - 1;
     if (x->t[p].type != T_WORD) {
-      if (xt_punct(x, p, '.') && title_glue(x, p)) continue; /* "T.Ư" */
-      if (unit_number(x, p)) continue;                       /* "Quân khu 1" */
+      if ((xt_punct(x, p, '.') || xt_punct(x, p, '&') ||
+           (xt_punct(x, p, '-') && !(x->t[p].flags & TF_SPACE))) &&
+          title_glue(x, p))
+        continue;                      /* "T.Ư", "GD&ĐT", "LĐ-TB&XH" */
+      if (unit_number(x, p)) continue; /* "Quân khu 1" */
       break;
     }
     if (title_at(x, p) == end) best = p;
@@ -404,6 +415,12 @@ static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne,
   for (int round = 0; round < 4; round++) {
     size_t best = title_ending(x, end);
     if (best == end) break;
+    /* "Thừa ủy quyền của Thủ tướng, Bộ trưởng … A": an earlier title of
+    ** the chain after "quyền của" (on the authority of) is another
+    ** person's ("theo lời mời của Đại tướng, Bộ trưởng … A" is A's) */
+    if (round > 0 && best > 1 && xt_is(x, best - 1, "của") &&
+        xt_is(x, best - 2, "quyền"))
+      break;
     if (!*pp) *pp = person_get(x, s, ne);
     add_title(x, *pp, best, end);
     if (round == 0 && (colon || plural_before(x, best)))

@@ -821,6 +821,31 @@ static void test_people(void) {
   check_person(d, "Đào Văn Trung", "Chủ nhiệm Văn phòng Chủ tịch nước");
   CHECK(person(d, "An Thái Văn Quý") == NULL);
   doc_free(d);
+  /* abbreviations joined by '&' or '-' inside a title, before or after
+  ** the name; a title-end phrase ends a title where the segmenter joins
+  ** its first word to the place before ("Trưng | cho biết"); an
+  ** authority's title ("Thừa ủy quyền của Thủ tướng, …") is not the
+  ** name's; abbreviated titles (TUV, UVTV, UVBCH); surnames Lô, Kha */
+  s = "Tỉnh triển khai năm học mới\n\n"
+      "Giám đốc Sở GD&ĐT Nguyễn Tân kiểm tra. Ông Trần Văn An, Giám đốc Sở "
+      "LĐ-TB&XH, phát biểu. Bà Lê Thị Hà, Chủ tịch UBND quận Hai Bà Trưng "
+      "cho biết: phòng đã chỉ đạo. Thừa ủy quyền của Thủ tướng Chính phủ, "
+      "Bộ trưởng Bộ NN&PTNT Phạm Văn Cường trình bày. Ông Đỗ Văn Bình, "
+      "TUV, Giám đốc Sở Y tế dự. Ông Hồ Văn Phúc - UVTV Quận ủy, Chủ tịch "
+      "UBND quận dự. Đ/c Bùi Thị Quỳnh Vân, UVBCH Trung ương Đảng, Bí thư "
+      "Tỉnh ủy dự. Đồng chí Lô Văn Thao và đồng chí Kha Thị Tím dự.\n";
+  d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
+  CHECK(extract_facts(d) == 0);
+  check_person(d, "Nguyễn Tân", "Giám đốc Sở GD&ĐT");
+  check_person(d, "Trần Văn An", "Giám đốc Sở LĐ-TB&XH");
+  check_person(d, "Lê Thị Hà", "Chủ tịch UBND quận Hai Bà Trưng");
+  check_person(d, "Phạm Văn Cường", "Bộ trưởng Bộ NN&PTNT");
+  check_person(d, "Đỗ Văn Bình", "TUV; Giám đốc Sở Y tế");
+  check_person(d, "Hồ Văn Phúc", "UVTV Quận ủy; Chủ tịch UBND quận");
+  check_person(d, "Bùi Thị Quỳnh Vân", "UVBCH Trung ương Đảng; Bí thư Tỉnh ủy");
+  check_person(d, "Lô Văn Thao", "");
+  check_person(d, "Kha Thị Tím", "");
+  doc_free(d);
   /* a link after an agent ("được HĐND tỉnh … bầu làm"), its title shared
   ** by the names of the list before it */
   s = "Tỉnh có hai Phó Chủ tịch mới\n\n"
