@@ -49,6 +49,26 @@ static size_t phrase_in(const xsent *x, size_t j, const phrases *ph) {
   return 0;
 }
 
+/* Does a phrase of ph start at token j, each word's first letter in
+** either case ("Ban Chỉ đạo")? Its words, else 0. */
+static size_t phrase_in_ci(const xsent *x, size_t j, const phrases *ph) {
+  for (int m = 0; ph->p && ph->p[m] && m < PHRASES_MAX; m++) {
+    const char *w = ph->p[m];
+    size_t k = 0;
+    char word[64];
+    while (*w) {
+      size_t n = strcspn(w, " ");
+      if (n >= sizeof word) break;
+      memcpy(word, w, n), word[n] = '\0';
+      if (!xt_isci(x, j + k, word)) break;
+      k++, w += n;
+      if (*w == ' ') w++;
+    }
+    if (!*w && k == ph->words[m]) return k;
+  }
+  return 0;
+}
+
 /* Does a phrase of ph end just before token i? Its words, else 0. */
 static size_t phrase_before(const xsent *x, size_t i, const phrases *ph) {
   for (int m = 0; ph->p && ph->p[m] && m < PHRASES_MAX; m++)
@@ -270,6 +290,17 @@ static int lower_then_head(const xsent *x, size_t j) {
          (x->t[j].flags & TF_UPPER) && xt_lookup(x, j, &x->x->lx->titles, NULL);
 }
 
+/* The end of a title-orgs.txt phrase that covers token j and starts in
+** the title (after token i), up to three tokens before j ("Ban | tổ
+** chức", "Điều phối nông thôn | mới"), or 0. */
+static size_t org_phrase(const xsent *x, size_t i, size_t j) {
+  for (size_t b = j > i + 3 ? j - 3 : i + 1; b <= j; b++) {
+    size_t o = phrase_in_ci(x, b, &title_orgs);
+    if (o && b + o > j) return b + o;
+  }
+  return 0;
+}
+
 /* A title starting at token i: a titles.txt head then words allowed in a
 ** title ("và" only before a capitalised word) and connectors inside an
 ** organisation's name; "nguyên" (former) before the head is part of
@@ -279,7 +310,7 @@ static size_t title_at(const xsent *x, size_t i) {
   int k = xt_lookup(x, i + q, &x->x->lx->titles, NULL);
   if (!k) return i;
   k += (int)q;
-  size_t j = i + (size_t)k;
+  size_t j = i + (size_t)k, kept = j; /* no trailing cut before kept */
   while (j < x->n && j - i < 18) {
     size_t g = title_glue(x, j);
     if (g) {
@@ -290,12 +321,12 @@ static size_t title_at(const xsent *x, size_t i) {
       j++;
       continue;
     }
-    size_t o = phrase_in(x, j - 1, &title_orgs);
-    if (o > 1) { /* "Ban tổ chức": the committee, not the verb */
-      j += o - 1;
+    if (x->t[j].type != T_WORD) break;
+    size_t o = x->t[j].flags & (TF_UPPER | TF_CAPS) ? 0 : org_phrase(x, i, j);
+    if (o > j) { /* "Ban tổ chức": the committee, not the verb */
+      j = kept = o;
       continue;
     }
-    if (x->t[j].type != T_WORD) break;
     if (lower_then_head(x, j) && !ends_org_word(x, j - 1)) {
       if (!phrase_in(x, j - 1, &admin_units))
         j--; /* "… Công an giao | Đại tá": the verb or "và" goes */
@@ -318,14 +349,11 @@ static size_t title_at(const xsent *x, size_t i) {
     j++;
   }
   /* "Phó Bí thư ... và" — no trailing "và"/"phát" */
-  while (j > i + (size_t)k &&
-         (xt_is(x, j - 1, "và") || xt_is(x, j - 1, "phát")))
-    j--;
+  while (j > kept && (xt_is(x, j - 1, "và") || xt_is(x, j - 1, "phát"))) j--;
   /* nor a lower-case word cut in two: "… tỉnh chính | thức", "Thủy Lợi
   ** đồng | ý" end before it (once, and not before a capitalised word:
   ** "Ngoại giao | Lưu Chấn Dân" is a title, then a name) */
-  if (j > i + (size_t)k && j < x->n &&
-      !(x->t[j - 1].flags & (TF_UPPER | TF_CAPS)) &&
+  if (j > kept && j < x->n && !(x->t[j - 1].flags & (TF_UPPER | TF_CAPS)) &&
       !(x->t[j].flags & (TF_UPPER | TF_CAPS)) && splits_word(x, j))
     j--;
   return j;

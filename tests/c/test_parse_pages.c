@@ -846,6 +846,33 @@ static void test_people(void) {
   check_person(d, "Lô Văn Thao", "");
   check_person(d, "Kha Thị Tím", "");
   doc_free(d);
+  /* organisation phrases of title-orgs.txt in either case, not cut at
+  ** the end ("Ban Chỉ đạo | diễn tập"); "kiểm tra" ends a title but
+  ** inside "Đoàn kiểm tra"; "chuyên trách"; "CHT"; a school's name after
+  ** "THPT chuyên" is no person */
+  s = "Tỉnh tổng kết diễn tập\n\n"
+      "Đại tá Phan Văn Nghĩa - Phó Trưởng ban Thường trực Ban Chỉ đạo diễn "
+      "tập tỉnh chủ trì. Ông Huỳnh Ngọc Nhã - Chánh Văn phòng Điều phối "
+      "nông thôn mới tỉnh dự. Bí thư Thành ủy Nguyễn Văn Nên kiểm tra công "
+      "trình. Ông Đỗ Văn Huệ, Trưởng đoàn kiểm tra, phát biểu. Bà Lê Thị "
+      "Huyền, Phó Bí thư Thường trực chuyên trách Đảng ủy, dự. Đại tá "
+      "Nguyễn Tấn Lâm, CHT Bộ CHQS tỉnh phát biểu. Ông Ngô Văn Phúc, Phó "
+      "Hiệu trưởng Trường THPT chuyên Phan Bội Châu, dự.\n";
+  d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
+  CHECK(extract_facts(d) == 0);
+  check_person(d, "Phan Văn Nghĩa",
+               "Đại tá; Phó Trưởng ban Thường trực Ban Chỉ đạo");
+  check_person(d, "Huỳnh Ngọc Nhã",
+               "Chánh Văn phòng Điều phối nông thôn mới tỉnh");
+  check_person(d, "Nguyễn Văn Nên", "Bí thư Thành ủy");
+  check_person(d, "Đỗ Văn Huệ", "Trưởng đoàn kiểm tra");
+  check_person(d, "Lê Thị Huyền",
+               "Phó Bí thư Thường trực chuyên trách Đảng ủy");
+  check_person(d, "Nguyễn Tấn Lâm", "Đại tá; CHT Bộ CHQS tỉnh");
+  check_person(d, "Ngô Văn Phúc",
+               "Phó Hiệu trưởng Trường THPT chuyên Phan Bội Châu");
+  CHECK(person(d, "Phan Bội Châu") == NULL);
+  doc_free(d);
   /* a link after an agent ("được HĐND tỉnh … bầu làm"), its title shared
   ** by the names of the list before it */
   s = "Tỉnh có hai Phó Chủ tịch mới\n\n"
