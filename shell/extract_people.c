@@ -52,10 +52,12 @@ static size_t phrase_in(const xsent *x, size_t j, const phrases *ph) {
 /* Does a phrase of ph start at token j, each word's first letter in
 ** either case ("Ban Chỉ đạo")? Its words, else 0. */
 static size_t phrase_in_ci(const xsent *x, size_t j, const phrases *ph) {
+  if (j >= x->n || x->t[j].type == T_PUNCT) return 0;
   for (int m = 0; ph->p && ph->p[m] && m < PHRASES_MAX; m++) {
     const char *w = ph->p[m];
     size_t k = 0;
     char word[64];
+    if (strcspn(w, " ") != x->t[j].len) continue; /* a quick no */
     while (*w) {
       size_t n = strcspn(w, " ");
       if (n >= sizeof word) break;

@@ -70,15 +70,26 @@ int pt_starts_word(const char *s, size_t n, const char *lit) {
   return !text_is_letter(pt_cp_at(s, n, k, &len));
 }
 
+/* The folded first code point of s[0..n) (-1 when empty): an entry of a
+** list can only match s when its own first one folds the same. */
+static int32_t first_fold(const char *s, size_t n) {
+  int k;
+  if (!n) return -1;
+  unsigned char c = (unsigned char)s[0];
+  return c < 0x80 ? pt_fold(c) : pt_fold(pt_cp_at(s, n, 0, &k));
+}
+
 int pt_any_line_is(const char *s, size_t n, const char *const *set) {
+  int32_t f = first_fold(s, n);
   for (; *set; set++)
-    if (pt_line_is(s, n, *set)) return 1;
+    if (first_fold(*set, 4) == f && pt_line_is(s, n, *set)) return 1;
   return 0;
 }
 
 int pt_any_starts(const char *s, size_t n, const char *const *set) {
+  int32_t f = first_fold(s, n);
   for (; *set; set++)
-    if (pt_starts_word(s, n, *set)) return 1;
+    if (first_fold(*set, 4) == f && pt_starts_word(s, n, *set)) return 1;
   return 0;
 }
 
