@@ -192,9 +192,12 @@ static int section_label(page *p, size_t j) {
   return 1;
 }
 
+static int byline_date(const char *s, size_t n, date_tm *t);
+
 /*
 ** Kickers, sections and campaign banners over the real headline: when
-** 2..4 headline-like units at i are followed by the date line, the one
+** 2..4 headline-like units at i are followed by the date line (or a
+** byline ending with the date: "Bùi Ánh - 14:20 28/09/2023"), the one
 ** just above the date is the headline ("Vùng đô thị …:" / "Khát vọng …"
 ** / "Thứ sáu: 15:00 ngày 09/02/2024"), unless that one is a short
 ** section label under a longer headline ("Lan toả phong trào …" / "Tin
@@ -207,7 +210,8 @@ static size_t kickers(page *p, size_t i) {
     return 0; /* a legal title in two lines: legal_title joins them */
   for (size_t j = i + 1; j < p->n && j <= i + 3; j++) {
     if (!title_like(p, j)) return 0;
-    if (j + 1 < p->n && date_line(US(p, j + 1), UL(p, j + 1), &t))
+    if (j + 1 < p->n && (date_line(US(p, j + 1), UL(p, j + 1), &t) ||
+                         byline_date(US(p, j + 1), UL(p, j + 1), &t)))
       return j - i - section_label(p, j);
   }
   return 0;

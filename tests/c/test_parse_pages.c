@@ -469,6 +469,16 @@ static void test_chrome(void) {
       "ĐIỀU CHỈNH LỊCH TIÊM VẮC XIN TẠI PHƯỜNG\n\n"
       "Trung tâm y tế thông báo lịch tiêm mới. Người dân lưu ý.\n",
       "ĐIỀU CHỈNH LỊCH TIÊM VẮC XIN TẠI PHƯỜNG");
+  /* a sponsor's line over the headline, then a byline ending with the
+  ** date */
+  d = parse_str(
+      "Công ty Phân lân nung chảy Văn Điển\n\nXây dựng nông dân "
+      "phát triển toàn diện, văn minh\n\nBùi Ánh - 14:20 "
+      "28/09/2023 GMT+7\nĐại hội đã đề ra bốn mục tiêu cho nhiệm kỳ "
+      "mới. Đại hội có 304 đại biểu dự.\n");
+  CHECK_STR(d->title, "Xây dựng nông dân phát triển toàn diện, văn minh");
+  CHECK_STR(d->published, "2023-09-28T14:20:00+07:00");
+  doc_free(d);
   /* a section name in capitals over the headline */
   CHECK_TITLE(
       "ĐẠI HỘI ĐẢNG CÁC CẤP\nĐẩy mạnh phong trào thi đua chào mừng "
