@@ -129,8 +129,12 @@ static int name_at(const xsent *x, size_t i) {
   const lexicon *lx = x->x->lx;
   /* without data/surnames.txt any capitalised run may be a name (then
   ** only "đồng chí/ông/bà" make it a person) */
-  if (lx->surnames.n && !(x->t[i].trig & TR_SURNAME)) return 0;
-  if (lx->surnames.n &&
+  /* a surname left out of the list as mostly another word ("Văn",
+  ** "Kim") still starts a name before "Thị" ("Văn Thị Bạch Tuyết") */
+  int thi = i + 2 < x->n && xt_is(x, i + 1, "Thị") &&
+            (x->t[i + 1].flags & TF_SPACE) && !xt_in(x, i, &ws_not_name);
+  if (lx->surnames.n && !thi && !(x->t[i].trig & TR_SURNAME)) return 0;
+  if (lx->surnames.n && !thi &&
       !lex_find(&lx->surnames, x->s + x->t[i].off, x->t[i].len))
     return 0;
   size_t j = i + 1;
@@ -147,7 +151,7 @@ static int name_at(const xsent *x, size_t i) {
       break;
     }
   size_t k = j - i;
-  if (k < 2 || k > 4) return 0;
+  if (k < 2 || k > 4 || (thi && k < 3)) return 0;
   /* given names are Vietnamese syllables or initials ("Nguyễn Văn T",
   ** a name the press withholds): "Dương Susan Thornton" (the end of
   ** "Thái Bình Dương", then a foreign name) is no name */

@@ -856,6 +856,21 @@ static void test_people(void) {
   check_person(d, "Lô Văn Thao", "");
   check_person(d, "Kha Thị Tím", "");
   doc_free(d);
+  /* a ministry's name with "và" stays in the title and invents nobody
+  ** ("Đào Tạo"); a surname left out of the list starts a name before
+  ** "Thị", but not a department's ("Vụ Thị trường") */
+  s = "Hội nghị chuyên đề\n\n"
+      "Ông Thái Văn Tài - Vụ trưởng Vụ Giáo dục và Đào Tạo thông tin. Đoàn "
+      "do Trưởng Ban Tổ chức Thành ủy Văn Thị Bạch Tuyết dẫn đầu. Ông Lê "
+      "Văn Hải, Vụ trưởng Vụ Thị trường trong nước, dự.\n";
+  d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
+  CHECK(extract_facts(d) == 0);
+  check_person(d, "Thái Văn Tài", "Vụ trưởng Vụ Giáo dục và Đào Tạo");
+  CHECK(person(d, "Đào Tạo") == NULL);
+  check_person(d, "Văn Thị Bạch Tuyết", "Trưởng Ban Tổ chức Thành ủy");
+  check_person(d, "Lê Văn Hải", "Vụ trưởng Vụ Thị trường");
+  CHECK(person(d, "Vụ Thị") == NULL);
+  doc_free(d);
   /* organisation phrases of title-orgs.txt in either case, not cut at
   ** the end ("Ban Chỉ đạo | diễn tập"); "kiểm tra" ends a title but
   ** inside "Đoàn kiểm tra"; "chuyên trách"; "CHT"; a school's name after
