@@ -124,15 +124,24 @@ static int inside_place(const xsent *x, size_t i) {
 ** separated by spaces, ending where the capitalised run ends. Returns the
 ** syllable count or 0.
 */
+static int name_run(const xsent *x, size_t i, int any);
+
 static int name_at(const xsent *x, size_t i) {
+  return name_run(x, i, 0);
+}
+
+/* name_at; any: the first syllable need not be a listed surname (a name
+** in a list of names: "đại tá A, Văn Quyết Thắng, …") */
+static int name_run(const xsent *x, size_t i, int any) {
   if (!name_syllable(&x->t[i])) return 0;
   const lexicon *lx = x->x->lx;
   /* without data/surnames.txt any capitalised run may be a name (then
   ** only "đồng chí/ông/bà" make it a person) */
   /* a surname left out of the list as mostly another word ("Văn",
   ** "Kim") still starts a name before "Thị" ("Văn Thị Bạch Tuyết") */
-  int thi = i + 2 < x->n && xt_is(x, i + 1, "Thị") &&
-            (x->t[i + 1].flags & TF_SPACE) && !xt_in(x, i, &ws_not_name);
+  int thi = (any || (i + 2 < x->n && xt_is(x, i + 1, "Thị") &&
+                     (x->t[i + 1].flags & TF_SPACE))) &&
+            !xt_in(x, i, &ws_not_name);
   if (lx->surnames.n && !thi && !(x->t[i].trig & TR_SURNAME)) return 0;
   if (lx->surnames.n && !thi &&
       !lex_find(&lx->surnames, x->s + x->t[i].off, x->t[i].len))
@@ -433,6 +442,12 @@ static size_t title_ending(const xsent *x, size_t end) {
   return best;
 }
 
+/* Does token j open a list of names: a colon, or "gồm" ("7 Phó giám
+** đốc gồm đại tá A, B, …")? */
+static int list_opens(const xsent *x, size_t j) {
+  return xt_punct(x, j, ':') || xt_is(x, j, "gồm");
+}
+
 /* Titles before the name at token s: "Bí thư Tỉnh ủy, Chủ tịch HĐND
 ** tỉnh Nguyễn Xuân Ký", or a title and a colon before a list of names
 ** ("Phó Chủ tịch UBND tỉnh: Cao Tường Huy, Nghiêm Xuân Cường"). Returns
@@ -443,7 +458,7 @@ static size_t title_ending(const xsent *x, size_t end) {
 static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne,
                             size_t shared[2], size_t group[2]) {
   size_t end = skip_abbrev(x, s), found = s;
-  int colon = end > 1 && xt_punct(x, end - 1, ':');
+  int colon = end > 1 && list_opens(x, end - 1);
   if (colon) end--;
   shared[0] = shared[1] = group[0] = group[1] = 0;
   for (int round = 0; round < 4; round++) {
@@ -465,7 +480,7 @@ static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne,
   }
   /* "các đồng chí Ủy viên Trung ương Đảng: Bộ trưởng … A, …": the
   ** title before the colon is the list's, over the names' own */
-  if (found < s && !colon && found > 1 && xt_punct(x, found - 1, ':')) {
+  if (found < s && !colon && found > 1 && list_opens(x, found - 1)) {
     size_t g = title_ending(x, found - 1);
     if (g < found - 1) {
       add_title(x, *pp, g, found - 1);
@@ -567,6 +582,21 @@ static size_t titles_after(xsent *x, size_t e, doc_person **pp, size_t s,
   return j > e ? linked_title(x, j, pp, s, e, linked) : j;
 }
 
+/* A name in a list of names that shares a title ("7 Phó giám đốc gồm
+** đại tá A, Văn Quyết Thắng, …"), whatever its surname: three or four
+** syllables, none a title head, an honorific, a place of the gazetteer
+** or a word of not-name.txt. Its syllable count, else 0. */
+static int listed_name(const xsent *x, size_t i) {
+  int k = name_run(x, i, 1);
+  if (k < 3) return 0;
+  for (size_t j = i; j < i + (size_t)k; j++)
+    if (xt_lookup(x, j, &x->x->lx->titles, NULL) ||
+        phrase_in(x, j, &honorifics) ||
+        xt_lookup(x, j, &x->x->lx->places, NULL))
+      return 0;
+  return k;
+}
+
 /* Do the tokens a..b hold only a list separator (",", ";", "và", ",
 ** và") between two names? */
 static int list_sep(const xsent *x, size_t a, size_t b) {
@@ -588,6 +618,8 @@ void extract_people(xsent *x) {
   for (size_t i = 0; i < x->n; i++) {
     if (x->t[i].type != T_WORD || !(x->t[i].flags & TF_UPPER)) continue;
     int k = name_at(x, i);
+    if (!k && list_end && list_sep(x, list_end, i) && (shared[1] || group[1]))
+      k = listed_name(x, i); /* a list sharing a title: any surname */
     if (!k) continue;
     if (names_a_thing(x, i, k)) {
       i += (size_t)k - 1;

@@ -871,6 +871,21 @@ static void test_people(void) {
   check_person(d, "Lê Văn Hải", "Vụ trưởng Vụ Thị trường");
   CHECK(person(d, "Vụ Thị") == NULL);
   doc_free(d);
+  /* a list after "gồm" shares the title before it, and a name in it may
+  ** start with a surname outside the list; a list sharing no title
+  ** takes no such name */
+  s = "Công an tỉnh có 5 Phó giám đốc\n\n"
+      "Công an tỉnh có tất cả 5 Phó giám đốc gồm đại tá Trần Tiến Đạt, Văn "
+      "Quyết Thắng, Lê Quang Nhân và thượng tá Nguyễn Xuân Thao. Ông Hà Văn "
+      "Sơn, Giám đốc Sở Y tế, Bộ Công Thương dự.\n";
+  d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
+  CHECK(extract_facts(d) == 0);
+  check_person(d, "Trần Tiến Đạt", "đại tá; Phó giám đốc");
+  check_person(d, "Văn Quyết Thắng", "Phó giám đốc");
+  check_person(d, "Lê Quang Nhân", "Phó giám đốc");
+  check_person(d, "Nguyễn Xuân Thao", "thượng tá; Phó giám đốc");
+  CHECK(person(d, "Bộ Công Thương") == NULL);
+  doc_free(d);
   /* organisation phrases of title-orgs.txt in either case, not cut at
   ** the end ("Ban Chỉ đạo | diễn tập"); "kiểm tra" ends a title but
   ** inside "Đoàn kiểm tra"; "chuyên trách"; "CHT"; a school's name after
