@@ -323,6 +323,10 @@ static size_t org_phrase(const xsent *x, size_t i, size_t j) {
 static size_t title_at(const xsent *x, size_t i) {
   size_t q = xt_is(x, i, "nguyên");
   int k = xt_lookup(x, i + q, &x->x->lx->titles, NULL);
+  if (!k && xt_isci(x, i + q, "phó")) { /* "Phó" before any head */
+    k = xt_lookup(x, i + q + 1, &x->x->lx->titles, NULL);
+    k += k > 0;
+  }
   if (!k) return i;
   k += (int)q;
   size_t j = i + (size_t)k, kept = j; /* no trailing cut before kept */

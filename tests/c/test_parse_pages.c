@@ -886,6 +886,17 @@ static void test_people(void) {
   check_person(d, "Nguyễn Xuân Thao", "thượng tá; Phó giám đốc");
   CHECK(person(d, "Bộ Công Thương") == NULL);
   doc_free(d);
+  /* "Phó" before any title head is a deputy's head */
+  s = "Tỉnh tổng kết diễn tập\n\nTham dự có Đại tá Đinh Bạt Văn - Phó Chỉ "
+      "huy trưởng, Tham mưu trưởng Bộ Chỉ huy Quân sự tỉnh. Ông Lê Bộ Lĩnh, "
+      "Phó Tổng Thư ký Quốc hội, dự.\n";
+  d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
+  CHECK(extract_facts(d) == 0);
+  check_person(d, "Đinh Bạt Văn",
+               "Đại tá; Phó Chỉ huy trưởng; Tham mưu trưởng Bộ Chỉ huy Quân "
+               "sự tỉnh");
+  check_person(d, "Lê Bộ Lĩnh", "Phó Tổng Thư ký Quốc hội");
+  doc_free(d);
   /* organisation phrases of title-orgs.txt in either case, not cut at
   ** the end ("Ban Chỉ đạo | diễn tập"); "kiểm tra" ends a title but
   ** inside "Đoàn kiểm tra"; "chuyên trách"; "CHT"; a school's name after
