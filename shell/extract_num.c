@@ -100,10 +100,12 @@ static int titled_unit(const xsent *x, size_t j) {
 ** "đồng", "người dân" over "người"). After a multiplier (mult) a
 ** title-cased compound is a unit too. Returns the token count (0: no
 ** unit, -1: a stop word); *duration is set when the units.txt class is
-** "duration".
+** "duration", *whole when it is of class "count" (whole things: no
+** fraction of "lượt xem" or "người"; a plain noun may be a measure).
 */
-static int unit_at(const xsent *x, size_t j, int mult, int *duration) {
-  *duration = 0;
+static int unit_at(const xsent *x, size_t j, int mult, int *duration,
+                   int *whole) {
+  *duration = *whole = 0;
   if (j >= x->n) return 0;
   const tok *t = &x->t[j];
   if (t->type == T_PUNCT) return t->cp == '%' ? 1 : 0;
@@ -114,10 +116,12 @@ static int unit_at(const xsent *x, size_t j, int mult, int *duration) {
   if (k) { /* the segmenter is asked only when its word can win */
     if (unit_kind(e, "money") || unit_kind(e, "count")) {
       int w = word_at(x, j, lower);
-      if (w > k) return w; /* "đồng chí", "đồng bào": a noun, not money */
+      if (w > k) /* "đồng chí", "đồng bào": a noun, not money */
+        return *whole = unit_kind(e, "count"), w; /* "lượt xem" */
     }
     if (unit_kind(e, "stop")) return -1;
     *duration = unit_kind(e, "duration");
+    *whole = unit_kind(e, "count");
     return k;
   }
   int tw = mult ? titled_unit(x, j) : 0;
@@ -125,6 +129,15 @@ static int unit_at(const xsent *x, size_t j, int mult, int *duration) {
   if (t->flags & lower) return 0;
   if (in_list(x, j, &ws_not_unit)) return 0;
   return word_at(x, j, lower);
+}
+
+/* A number of whole things written with a comma before its last three
+** digits, the English way ("2,568 lượt xem"; not "0,107"): the comma
+** groups thousands there, since a count has no fraction. */
+static int english_thousands(const char *s, size_t n) {
+  const char *c = memchr(s, ',', n);
+  return c && c > s && s[0] != '0' && n - (size_t)(c - s) == 4 &&
+         !memchr(c + 1, ',', 3) && !memchr(s, '.', n);
 }
 
 /* Extend a unit with "/người/năm" parts glued by '/'. */
@@ -255,9 +268,13 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   int numeral = 1;
   while ((m = multiplier_at(x, j, &numeral)) != 0) mult *= m, j++;
   size_t us = j;
-  int duration;
-  int un = unit_at(x, j, us > ms, &duration);
+  int duration, whole;
+  int un = unit_at(x, j, us > ms, &duration, &whole);
   if (un < 0) return 0;
+  if (un > 0 && whole && us == ms && !(un == 1 && xt_isci(x, us, "điểm")) &&
+      english_thousands(x->s + t->off, t->len))
+    value *= 1000; /* "2,568 lượt xem" read 2.568; index points
+                   ** have decimals ("99,077 điểm") */
   if (un == 0 && us == ms) return 0; /* bare number */
   if (un > 0 && us > ms && numeral) /* "3 vạn thợ mỏ": 30000 thợ mỏ */
     value *= mult, mult = 1, ms = us;

@@ -10,7 +10,8 @@
 **     "4 trăm hộ" 400 hộ; a title-cased noun after them is the unit
 **     ("3 vạn Thợ Mỏ"); scale words stay in the unit ("5 triệu đồng":
 **     value 5, unit "triệu đồng", base 5e6 đồng).
-**  3. Unchanged: "41 đồng chí" (not money), a bare "3 vạn" keeps its word
+**  3. English thousands in a count: "2,568 lượt xem" is 2568.
+**  4. Unchanged: "41 đồng chí" (not money), a bare "3 vạn" keeps its word
 **     as the unit, a capitalised single word after a number is no unit.
 */
 #include <math.h>
@@ -77,6 +78,23 @@ static void test_numerals(void) {
   doc_free(d);
 }
 
+/* English thousands in a count of whole things: "2,568 lượt xem" is
+** 2568; a measure, an index's points, "0,107" and a scale word keep the
+** comma as the decimal mark */
+static void test_english_thousands(void) {
+  doc *d =
+      run("Lượt xem bài viết tăng mạnh\n\nBài viết có 2,568 lượt xem và "
+          "hơn 14,000 người đọc. Đường dài 2,568 km. Chỉ số đạt 99,077 "
+          "điểm, giảm 0,107 điểm. Tỉnh có 1,500 triệu người.\n");
+  CHECK(has(d, "2,568 lượt", 2568, "lượt xem", 2568));
+  CHECK(has(d, "14,000", 14000, "người đọc", 14000));
+  CHECK(has(d, "2,568 km", 2.568, "km", 2.568));
+  CHECK(has(d, "99,077", 99.077, "điểm", 99.077));
+  CHECK(has(d, "0,107", 0.107, "điểm", 0.107));
+  CHECK(has(d, "1,500 triệu", 1.5, "triệu người", 1.5e6));
+  doc_free(d);
+}
+
 static void test_unchanged(void) {
   doc *d =
       run("Đại hội Đảng bộ xã nhiệm kỳ mới\n\nĐại hội bầu 41 đồng chí "
@@ -90,6 +108,7 @@ int main(void) {
   printf("# figures: multi-syllable units and number words\n");
   test_units();
   test_numerals();
+  test_english_thousands();
   test_unchanged();
   return check_done();
 }
