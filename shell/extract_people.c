@@ -126,6 +126,15 @@ static int inside_place(const xsent *x, size_t i) {
 */
 static int name_run(const xsent *x, size_t i, int any);
 
+/* Does a title head alone, or an honorific, stand right before token i
+** ("Chủ tịch | Hồ Chí Minh", "đồng chí | …"; not "Thành ủy TP | Hồ Chí
+** Minh")? A place's name there names the person. */
+static int bare_head_before(const xsent *x, size_t i) {
+  for (size_t b = i > 4 ? i - 4 : 0; b < i; b++)
+    if ((size_t)xt_lookup(x, b, &x->x->lx->titles, NULL) == i - b) return 1;
+  return phrase_before(x, i, &honorifics) > 0;
+}
+
 static int name_at(const xsent *x, size_t i) {
   return name_run(x, i, 0);
 }
@@ -173,7 +182,9 @@ static int name_run(const xsent *x, size_t i, int any) {
     return 0;
   const lex_entry *e;
   int pl = xt_lookup(x, i, &lx->places, &e); /* "Cao Bằng", "Hà Lan ..." */
-  if (pl >= 2 && pl <= (int)k) return 0;
+  if (pl >= 2 && pl <= (int)k &&
+      !(k >= 3 && pl == (int)k && bare_head_before(x, i)))
+    return 0; /* but "Chủ tịch Hồ Chí Minh" is a person */
   if (inside_place(x, i)) return 0;
   return (int)k;
 }

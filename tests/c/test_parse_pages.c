@@ -897,6 +897,18 @@ static void test_people(void) {
                "sự tỉnh");
   check_person(d, "Lê Bộ Lĩnh", "Phó Tổng Thư ký Quốc hội");
   doc_free(d);
+  /* a place that is a whole name right after a bare title head names the
+  ** person ("Chủ tịch Hồ Chí Minh"); after an office it is the place,
+  ** and a longer name over a place ("Thái Bình Dương") stays none */
+  s = "Học tập và làm theo Bác\n\nSinh thời, Chủ tịch Hồ Chí Minh luôn "
+      "quan tâm đến thanh niên. Ông Lê Văn An, Chủ tịch UBND thành phố Hồ "
+      "Chí Minh, dự. Tư lệnh Thái Bình Dương đến thăm.\n";
+  d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
+  CHECK(extract_facts(d) == 0);
+  check_person(d, "Hồ Chí Minh", "Chủ tịch");
+  check_person(d, "Lê Văn An", "Chủ tịch UBND thành phố Hồ Chí Minh");
+  CHECK(person(d, "Thái Bình Dương") == NULL);
+  doc_free(d);
   /* organisation phrases of title-orgs.txt in either case, not cut at
   ** the end ("Ban Chỉ đạo | diễn tập"); "kiểm tra" ends a title but
   ** inside "Đoàn kiểm tra"; "chuyên trách"; "CHT"; a school's name after
