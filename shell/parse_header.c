@@ -385,41 +385,124 @@ static int lower_fragment(page *p, size_t i) {
          pt_sentence_breaks(t, tn, tn) == 0 && title_like(p, i + 1);
 }
 
-/* Does s open with a whole numeric date, day, month and a 4-digit year
-** ("20/07/2025", "20-7-2025", "20.07.2025"), and then a space? */
-static int numeric_date(const char *s, size_t n) {
+/* The length of digits s[0..n) opens with, at most max of them. */
+static size_t digits(const char *s, size_t n, size_t max) {
   size_t i = 0;
-  for (int part = 0; part < 3; part++) {
-    size_t d = i;
-    while (i < n && s[i] >= '0' && s[i] <= '9') i++;
-    if (i == d || i - d > (part == 2 ? 4u : 2u) || (part == 2 && i - d < 4))
-      return 0;
-    if (part < 2 && (i >= n || !s[i] || !strchr("/-.", s[i++]))) return 0;
+  while (i < n && i < max && s[i] >= '0' && s[i] <= '9') i++;
+  return i < n && i == max && s[i] >= '0' && s[i] <= '9' ? 0 : i;
+}
+
+/* A clock time "9:30", "09:21", "14:47:05" at s: its length, or 0. */
+static size_t clock_at(const char *s, size_t n) {
+  size_t h = digits(s, n, 2);
+  if (!h || h >= n || s[h] != ':' || digits(s + h + 1, n - h - 1, 2) != 2)
+    return 0;
+  size_t i = h + 3;
+  if (i + 2 < n && s[i] == ':' && digits(s + i + 1, n - i - 1, 2) == 2) i += 3;
+  return i;
+}
+
+/* A numeric date "19/06/2023", "20-7-2025", "20.07.2025" or, with
+** year_opt, "10/05" at s: its length, or 0. */
+static size_t dmy_at(const char *s, size_t n, int year_opt) {
+  size_t d = digits(s, n, 2), i = d;
+  if (!d || i >= n || !s[i] || !strchr("/-.", s[i])) return 0;
+  char sep = s[i++];
+  size_t m = digits(s + i, n - i, 2);
+  if (!m) return 0;
+  i += m;
+  if (i + 1 < n && s[i] == sep && digits(s + i + 1, n - i - 1, 4) == 4)
+    return i + 5;
+  return year_opt && !(i < n && (s[i] == sep || (s[i] >= '0' && s[i] <= '9')))
+             ? i
+             : 0;
+}
+
+/* A publishing stamp at s: a time and a numeric date in either order
+** ("09:21 19/06/2023", "20/07/2025 14:47"; "10/05 13:00" without a year
+** when the time follows). Its length, or 0. */
+static size_t stamp_at(const char *s, size_t n) {
+  size_t t = clock_at(s, n), d, i;
+  if (t) {
+    i = t + (t < n && s[t] == ' ');
+    d = dmy_at(s + i, n - i, 0);
+    return d ? i + d : 0;
   }
-  return i < n && s[i] == ' ';
+  d = dmy_at(s, n, 1);
+  if (!d) return 0;
+  i = d + (d < n && s[d] == ' ');
+  t = clock_at(s + i, n - i);
+  return t ? i + t : 0;
+}
+
+/* Does the word ending at s[h) introduce a date in running text ("ngày",
+** "lúc", "vào", "từ", "đến", "trước", "sau": "trước 20/8")? */
+static int date_word_before(const char *s, size_t h) {
+  static const char *const w[] = {"ngày",  "lúc", "vào", "từ", "đến",
+                                  "trước", "sau", "hồi", NULL};
+  size_t a = h;
+  while (a > 0 && s[a - 1] != ' ') a--;
+  for (const char *const *k = w; *k; k++)
+    if (h - a == strlen(*k) && pt_prefix_ci(s + a, h - a, *k)) return 1;
+  return 0;
+}
+
+/* Where a section's name glued to the headline's last word starts
+** ("… nâng caoPhát triển bền vững": a lower-case letter, then a
+** capital with no space, at most five words before h), or h. */
+static size_t glued_section(const char *s, size_t h) {
+  for (size_t k = h > 60 ? h - 60 : 1; k < h; k++) {
+    int a, b;
+    size_t p = k;
+    while (p > 0 && ((unsigned char)s[p - 1] & 0xC0) == 0x80) p--;
+    if (p != k || k == 0) continue;
+    size_t q = k - 1;
+    while (q > 0 && ((unsigned char)s[q] & 0xC0) == 0x80) q--;
+    if (text_is_lower(pt_cp_at(s, h, q, &a)) &&
+        text_is_upper(pt_cp_at(s, h, k, &b)) && pt_words(s + k, h - k, 6) <= 5)
+      return k;
+  }
+  return h;
 }
 
 /*
 ** A headline with its date line run on ("Công an … Hạ Long 20/07/2025
-** 14:47", the line a split date marker opened): a numeric date and a
-** time that end unit i are split off as a unit of its own when 3+ words
-** stay before them. A date the headline names in words stays ("Bản tin
-** 16h ngày 04/10/2021"). Returns 1 when split.
+** 14:47", "… toàn dân tộc 09:21 19/06/2023 (Mặt trận) -Chiều 16/6, …",
+** the line a split date marker opened, or a one-line page): a time and a
+** numeric date in the first 400 bytes, after 4+ words (3 at the line's
+** end) that end no sentence and no date word ("trước 20/8"), are split
+** off as a unit of their own, and the text after them as another. A
+** section glued to the headline goes with the stamp ("… nâng
+** caoPhát triển bền vững - 10/05 13:00"). A date the headline names in
+** words stays ("Bản tin 16h ngày 04/10/2021"). Returns 1 when split.
 */
 static int split_date_tail(page *p, size_t i) {
   const char *s = US(p, i);
   size_t n = UL(p, i);
-  if (n > 400 || n < 24) return 0;
-  for (size_t k = n > 41 ? n - 40 : 1; k + 8 < n; k++) {
-    date_tm t;
-    if (s[k - 1] != ' ' || !numeric_date(s + k, n - k) ||
-        !date_line(s + k, n - k, &t) || !t.has_time)
-      continue;
+  if (n < 24) return 0;
+  size_t lim = n < 400 ? n : 400;
+  for (size_t k = 1; k + 8 < lim; k++) {
+    if (s[k - 1] != ' ' || s[k] < '0' || s[k] > '9') continue;
+    size_t len = stamp_at(s + k, n - k), e = k + len;
+    if (!len || (e < n && s[e] >= '0' && s[e] <= '9')) continue;
     size_t h = k;
     while (h > 0 && s[h - 1] && strchr(" |-,", s[h - 1])) h--;
-    if (pt_words(s, h, 3) < 3) return 0;
-    page_split(p, i, k);
-    p->u[i].len = h;
+    int at_end = e >= n || !s[e] || strspn(s + e, " ") == n - e;
+    if (pt_words(s, h, 4) < (at_end ? 3 : 4) || pt_sentence_breaks(s, h, h) ||
+        pt_ends_sentence(s, h) || date_word_before(s, h))
+      return 0;
+    size_t g = at_end ? h : glued_section(s, h), b = g < h ? g : h;
+    while (b < k && s[b] == ' ') b++; /* " - " goes with the stamp */
+    page_split(p, i, b);
+    p->u[i].len = g < h ? g : h;
+    if (!at_end) {
+      page_split(p, i + 1, e - b);
+      unit *r = &p->u[i + 2];
+      while (r->len && p->t[r->off] == ' ') r->off++, r->len--;
+      date_tm t; /* "Section - 10/05 13:00": no year, no date line */
+      if (!date_line(US(p, i + 1), UL(p, i + 1), &t))
+        p->u[i + 1].kind = BK_BANNER;
+    }
     return 1;
   }
   return 0;

@@ -287,6 +287,34 @@ static void test_page_dates(void) {
       "hai huyện ven biển.\n");
   CHECK_STR(d->title, "Bản tin thời sự 16h ngày 04/10/2021");
   doc_free(d);
+  /* a one-line page: headline, time and date, then the lead, on one
+  ** line; a section glued to the headline goes with a stamp without a
+  ** year (no date); a stamp after a date word stays in the sentence */
+  d = parse_str(
+      "Tỉnh tổng kết 20 năm Ngày hội Đại đoàn kết toàn dân tộc "
+      "09:21 19/06/2023 (Mặt trận) -Chiều 16/6, Ban Thường trực "
+      "Ủy ban MTTQ tỉnh tổ chức hội nghị tổng kết.\n");
+  CHECK_STR(d->title,
+            "Tỉnh tổng kết 20 năm Ngày hội Đại đoàn kết toàn dân "
+            "tộc");
+  CHECK_STR(d->published, "2023-06-19T09:21:00+07:00");
+  CHECK_STR(kinds(d), "title,dateline,lead");
+  doc_free(d);
+  d = parse_str(
+      "Tỉnh có thêm 16 xã đạt chuẩn nông thôn mới nâng caoPhát "
+      "triển bền vững - 10/05 13:00Qua thẩm định hồ sơ, hội đồng "
+      "bỏ phiếu công nhận 16 xã đạt chuẩn.\n");
+  CHECK_STR(d->title, "Tỉnh có thêm 16 xã đạt chuẩn nông thôn mới nâng cao");
+  CHECK(d->published == NULL);
+  CHECK_STR(kinds(d), "title,banner,lead");
+  doc_free(d);
+  d = parse_str(
+      "Hội nghị tổng kết công tác năm của tỉnh khai mạc lúc 08:00 "
+      "20/10/2023 tại hội trường tỉnh, với 300 đại biểu tham dự và "
+      "nhiều khách mời từ các tỉnh bạn.\n");
+  CHECK(d->published == NULL);
+  CHECK(d->title && strstr(d->title, "lúc 08:00 20/10/2023 tại"));
+  doc_free(d);
 }
 
 /* ---- 4. chrome ---- */
