@@ -97,10 +97,33 @@ static char *strip_quotes(doc *d, const char *s, size_t n) {
 ** the "sapo at the end" layout (the last unit after 3+ blank lines),
 ** whose first line is always its headline.
 */
+/* Is the label s[0..n) (2 to 8 words) a tag the headline t[0..tn) (at
+** least twice its words, at most 20) repeats, as one run of words in
+** any case ("Kiểm điểm Phó Chủ tịch huyện" / "Chủ tịch tỉnh yêu cầu
+** kiểm điểm Phó Chủ tịch huyện vì …")? */
+static int tag_echoed(const char *s, size_t n, const char *t, size_t tn) {
+  char a[256], b[512];
+  int w = pt_words(s, n, 9), tw = pt_words(t, tn, 21);
+  if (n > 120 || tn > 400 || w < 2 || w > 8 || tw < 2 * w || tw > 20)
+    return 0; /* a headline's length, not a sapo's */
+  size_t an = lexicon_fold(a, sizeof a, s, n);
+  size_t bn = lexicon_fold(b, sizeof b, t, tn);
+  if (!an || !bn) return 0;
+  for (const char *c = b; (c = memmem(c, bn - (size_t)(c - b), a, an)); c++)
+    if ((c == b || c[-1] == ' ') &&
+        (c + an == b + bn || strchr(" ,:;.", c[an])))
+      return 1;
+  return 0;
+}
+
 static int section_name(page *p, size_t i) {
   const char *s = US(p, i), *t;
   size_t n = chrome_site_suffix(US(p, i), UL(p, i), p->d->site), tn;
   int caps = pt_all_caps(s, n); /* "ĐẠI HỘI ĐẢNG CÁC CẤP": up to 6 words */
+  if (i + 2 < p->n && p->u[p->n - 1].gap < 3 && pl_label(s, n) &&
+      tag_echoed(s, n, US(p, i + 1), UL(p, i + 1)))
+    return looks_like_title(p, i + 1) &&
+           !pt_ends_sentence(US(p, i + 1), UL(p, i + 1));
   if (n > (caps ? 60u : 40u) || pt_words(s, n, 7) > (caps ? 6 : 3) ||
       !pl_label(s, n) || i + 2 >= p->n || p->u[p->n - 1].gap >= 3)
     return 0;

@@ -507,6 +507,21 @@ static void test_chrome(void) {
   CHECK_STR(d->title, "Xây dựng nông dân phát triển toàn diện, văn minh");
   CHECK_STR(d->published, "2023-09-28T14:20:00+07:00");
   doc_free(d);
+  /* a tag over the one teaser of a tag page, which repeats it; a
+  ** headline the sapo repeats stays the headline */
+  CHECK_TITLE(
+      "Kiểm điểm Phó Chủ tịch huyện\n\nChủ tịch tỉnh yêu cầu kiểm "
+      "điểm Phó Chủ tịch huyện vì lơ là chống dịch\n\nQuách Du "
+      "|\n\nTiến hành kiểm tra công tác phòng, chống dịch tại huyện, "
+      "Chủ tịch tỉnh cho rằng việc chống dịch còn lơ là.\n",
+      "Chủ tịch tỉnh yêu cầu kiểm điểm Phó Chủ tịch huyện vì lơ là "
+      "chống dịch");
+  CHECK_TITLE(
+      "Món ăn cải thiện trí nhớ\nVới nguyên liệu dễ dàng mua được ở "
+      "chợ, siêu thị, chúng ta có thể chế biến được những món ăn cải "
+      "thiện trí nhớ, tốt cho trí não\nMón đầu tiên là cá hồi, giàu "
+      "chất béo tốt cho não bộ.\n",
+      "Món ăn cải thiện trí nhớ");
   /* a section name in capitals over the headline */
   CHECK_TITLE(
       "ĐẠI HỘI ĐẢNG CÁC CẤP\nĐẩy mạnh phong trào thi đua chào mừng "
