@@ -94,6 +94,8 @@ int chrome_legal(const char *s, size_t n) {
 }
 
 int chrome_banner(const char *s, size_t n) {
+  /* an image left as a data URI ("<image>data:image/png;base64,…") */
+  if (pt_contains(s, n < 64 ? n : 64, "data:image/")) return 1;
   if (n > 300) return 0;
   if (pt_is_filler(s, n) || pt_is_url(s, n)) return 1;
   if (n <= 80 && (pt_any_starts(s, n, lexicon_list(LEXL_BANNER_START)) ||

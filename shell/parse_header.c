@@ -124,7 +124,8 @@ static int section_name(page *p, size_t i) {
       tag_echoed(s, n, US(p, i + 1), UL(p, i + 1)))
     return looks_like_title(p, i + 1) &&
            !pt_ends_sentence(US(p, i + 1), UL(p, i + 1));
-  if (n > (caps ? 60u : 40u) || pt_words(s, n, 7) > (caps ? 6 : 3) ||
+  int dash = memmem(s, n, " - ", 3) != NULL; /* "Chính trị - Xã hội" */
+  if (n > (caps ? 60u : 40u) || pt_words(s, n, 7) > (caps ? 6 : 3) + 2 * dash ||
       !pl_label(s, n) || i + 2 >= p->n || p->u[p->n - 1].gap >= 3)
     return 0;
   for (size_t k = 0; k < n; k++)

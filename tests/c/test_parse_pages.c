@@ -507,6 +507,29 @@ static void test_chrome(void) {
   CHECK_STR(d->title, "Xây dựng nông dân phát triển toàn diện, văn minh");
   CHECK_STR(d->published, "2023-09-28T14:20:00+07:00");
   doc_free(d);
+  /* keywords, "Chi tiết - <site>", a section name of two joined by a
+  ** dash and an image left as a data URI over the headline */
+  CHECK_TITLE(
+      "Từ khóa: ứng phó với bão số 2\n\nCác địa phương chủ động "
+      "ứng phó với bão số 2\n\nSáng nay, Ban Chỉ đạo tỉnh họp "
+      "triển khai các phương án ứng phó với bão.\n",
+      "Các địa phương chủ động ứng phó với bão số 2");
+  CHECK_TITLE(
+      "Chi tiết - Huyện Vĩnh Linh\n\nLãnh đạo huyện thăm Tết gia "
+      "đình chính sách\n\nNhân dịp đón Xuân, lãnh đạo huyện đã tổ "
+      "chức nhiều đoàn đi thăm, tặng quà các gia đình.\n",
+      "Lãnh đạo huyện thăm Tết gia đình chính sách");
+  CHECK_TITLE(
+      "Chính trị - Xã hội\n\nThêm 2 huyện có Chủ tịch mới\n\nNguyễn "
+      "Phan\nNgày 28-9, HĐND huyện đã tổ chức kỳ họp bất thường để "
+      "kiện toàn các chức danh.\n",
+      "Thêm 2 huyện có Chủ tịch mới");
+  d = parse_str(
+      "<image>data:image/png;base64,iVBORw0KGgoAAAANSUhEUg</image>\n"
+      "Thêm 2 huyện có Chủ tịch mới\n\nNgày 28-9, HĐND huyện đã tổ "
+      "chức kỳ họp bất thường để kiện toàn các chức danh.\n");
+  CHECK_STR(d->title, "Thêm 2 huyện có Chủ tịch mới");
+  doc_free(d);
   /* a tag over the one teaser of a tag page, which repeats it; a
   ** headline the sapo repeats stays the headline */
   CHECK_TITLE(
