@@ -986,7 +986,10 @@ static void test_people(void) {
       "trình. Ông Đỗ Văn Huệ, Trưởng đoàn kiểm tra, phát biểu. Bà Lê Thị "
       "Huyền, Phó Bí thư Thường trực chuyên trách Đảng ủy, dự. Đại tá "
       "Nguyễn Tấn Lâm, CHT Bộ CHQS tỉnh phát biểu. Ông Ngô Văn Phúc, Phó "
-      "Hiệu trưởng Trường THPT chuyên Phan Bội Châu, dự.\n";
+      "Hiệu trưởng Trường THPT chuyên Phan Bội Châu, dự. Bà Lê Thị Liễu, "
+      "Chủ tịch Hội liên hiệp phụ nữ huyện, dự. Ông Lê Đức Vinh, Bí thư Ban "
+      "cán sự đảng, Chủ tịch UBND tỉnh dự. Ông Huỳnh Văn Thái, Huyện ủy "
+      "viên, PCT UBND huyện dự.\n";
   d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
   CHECK(extract_facts(d) == 0);
   check_person(d, "Phan Văn Nghĩa",
@@ -1000,6 +1003,9 @@ static void test_people(void) {
   check_person(d, "Nguyễn Tấn Lâm", "Đại tá; CHT Bộ CHQS tỉnh");
   check_person(d, "Ngô Văn Phúc",
                "Phó Hiệu trưởng Trường THPT chuyên Phan Bội Châu");
+  check_person(d, "Lê Thị Liễu", "Chủ tịch Hội liên hiệp phụ nữ huyện");
+  check_person(d, "Lê Đức Vinh", "Bí thư Ban cán sự đảng; Chủ tịch UBND tỉnh");
+  check_person(d, "Huỳnh Văn Thái", "Huyện ủy viên; PCT UBND huyện");
   CHECK(person(d, "Phan Bội Châu") == NULL);
   doc_free(d);
   /* a link after an agent ("được HĐND tỉnh … bầu làm"), its title shared
