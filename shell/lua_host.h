@@ -46,6 +46,8 @@ int sandbox_active(lua_State *L);
 /* the load mode every loader must use: "t" in the sandbox, else NULL */
 const char *sandbox_mode(lua_State *L);
 /* may a sandboxed L read path? (1 outside the sandbox) */
+/* may a sandboxed L open the corpus database at path? (1 outside) */
+int sandbox_may_open_db(lua_State *L, const char *path);
 /* let a sandboxed L read below dir too (the script's own folder) */
 void sandbox_allow_read(lua_State *L, const char *dir);
 /* package.searchers entry for the tinsh stdlib (lua_sandbox.c: it obeys

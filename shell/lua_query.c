@@ -131,12 +131,15 @@ static int64_t *opt_docs(lua_State *L, int t, size_t *n) {
   lua_getfield(L, t, "docs");
   if (lua_isnil(L, -1)) return lua_pop(L, 1), NULL;
   if (!lua_istable(L, -1)) luaL_argerror(L, t, "docs must be a list of rowids");
-  size_t len = (size_t)luaL_len(L, -1);
+  /* raw length and raw reads: a __len or __index of the script's never
+  ** sizes the buffer or runs in the middle of filling it */
+  size_t len = (size_t)lua_rawlen(L, -1);
+  if (len > ((size_t)1 << 28)) luaL_argerror(L, t, "docs: too many rowids");
   box *b = ls_box_push(L);
   int64_t *v = b->p = xmalloc((len + 1) * sizeof *v);
   b->free = free;
   for (size_t i = 0; i < len; i++) {
-    lua_geti(L, -2, (lua_Integer)i + 1);
+    lua_rawgeti(L, -2, (lua_Integer)i + 1);
     int ok;
     v[i] = lua_tointegerx(L, -1, &ok);
     if (!ok) luaL_argerror(L, t, "docs must be a list of rowids");

@@ -22,7 +22,7 @@ static void db_release(ldb *d) {
   d->s = NULL;
 }
 
-/* __gc and __close and db:close(): safe twice */
+/* __gc: safe twice */
 static int db_gc(lua_State *L) {
   db_release(luaL_checkudata(L, 1, DB_MT));
   return 0;
@@ -48,10 +48,15 @@ static int s_open(lua_State *L) {
     lua_pushstring(L, "the corpus is read-only in --sandbox");
     return 2;
   }
+  if (!sandbox_may_open_db(L, path)) {
+    luaL_pushfail(L);
+    lua_pushfstring(L, "%s: not readable in --sandbox", path);
+    return 2;
+  }
   ldb *d = lua_newuserdatauv(L, sizeof *d, 0);
   d->s = NULL;
   d->writable = write;
-  d->sandboxed = 0;
+  d->sandboxed = d->closed = 0;
   luaL_setmetatable(L, DB_MT);
   char *err = NULL;
   store *s = NULL;
@@ -94,8 +99,19 @@ static int s_default_path(lua_State *L) {
   return 1;
 }
 
+/*
+** db:close() and __close: safe twice. Inside --sandbox the handle is only
+** marked closed and the connection freed by __gc: a script's metamethod
+** or __gc may close it while a C function of this handle is still
+** running on its connection (the handle itself, on that function's
+** stack, cannot be collected before it returns).
+*/
 static int db_close(lua_State *L) {
-  db_release(luaL_checkudata(L, 1, DB_MT));
+  ldb *d = luaL_checkudata(L, 1, DB_MT);
+  if (d->sandboxed)
+    d->closed = 1;
+  else
+    db_release(d);
   return 0;
 }
 
@@ -116,7 +132,7 @@ static int db_count(lua_State *L) {
 
 static int db_tostring(lua_State *L) {
   ldb *d = luaL_checkudata(L, 1, DB_MT);
-  if (d->s)
+  if (d->s && !d->closed)
     lua_pushfstring(L, "store (%s)", store_path(d->s));
   else
     lua_pushliteral(L, "store (closed)");
@@ -156,16 +172,16 @@ static const luaL_Reg funcs[] = {{"open", s_open},
                                  {NULL, NULL}};
 
 /*
-** Create metatable `name` (if new) with one function serving __gc and
-** __close, and `methods` behind __index when given. Leaves it on the stack.
+** Create metatable `name` (if new) with gc serving __gc, close __close,
+** and `methods` behind __index when given. Leaves it on the stack.
 */
 static int new_closable_mt(lua_State *L, const char *name, lua_CFunction gc,
-                           const luaL_Reg *methods) {
+                           lua_CFunction close, const luaL_Reg *methods) {
   int fresh = luaL_newmetatable(L, name);
   if (fresh) {
     lua_pushcfunction(L, gc);
     lua_setfield(L, -2, "__gc");
-    lua_pushcfunction(L, gc);
+    lua_pushcfunction(L, close);
     lua_setfield(L, -2, "__close");
     if (methods) {
       lua_newtable(L);
@@ -177,11 +193,11 @@ static int new_closable_mt(lua_State *L, const char *name, lua_CFunction gc,
 }
 
 int luaopen_tinsh_store(lua_State *L) {
-  new_closable_mt(L, BOX_MT, ls_box_gc, NULL);
+  new_closable_mt(L, BOX_MT, ls_box_gc, ls_box_gc, NULL);
   lua_pop(L, 1);
-  new_closable_mt(L, STMT_MT, ls_stmt_gc, NULL);
+  new_closable_mt(L, STMT_MT, ls_stmt_gc, ls_stmt_gc, NULL);
   lua_pop(L, 1);
-  if (new_closable_mt(L, DB_MT, db_gc, db_methods)) {
+  if (new_closable_mt(L, DB_MT, db_gc, db_close, db_methods)) {
     lua_pushcfunction(L, db_tostring);
     lua_setfield(L, -2, "__tostring");
   }

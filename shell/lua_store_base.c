@@ -55,7 +55,7 @@ const char *ls_arg_text(lua_State *L, int arg, size_t *n) {
 
 ldb *ls_check_db(lua_State *L, int i) {
   ldb *d = luaL_checkudata(L, i, DB_MT);
-  if (!d->s) luaL_error(L, "corpus database is closed");
+  if (!d->s || d->closed) luaL_error(L, "corpus database is closed");
   return d;
 }
 

@@ -48,6 +48,7 @@ typedef struct ldb {
   store *s;      /* NULL once closed */
   int writable;  /* opened read-write */
   int sandboxed; /* opened inside --sandbox: the authorizer stays on */
+  int closed;    /* closed inside --sandbox: s is freed by __gc only */
 } ldb;
 
 /* ---- lua_store_base.c ---- */

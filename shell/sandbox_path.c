@@ -54,6 +54,18 @@ int sbpath_init(sbpath *p, const char *outdir, char *why, size_t n) {
     return fail(why, n, "--out %s: not a usable folder (empty name)", "''");
   if (mkdir(outdir, 0755) != 0 && errno != EEXIST)
     return fail(why, n, "--out %s: cannot create the folder", outdir);
+  /* a symbolic link shipped as "out" beside a shared script would make
+  ** its target (a home folder) the write root: refused, whatever the
+  ** name's trailing slashes */
+  char bare[PATH_MAX];
+  size_t k = strlen(outdir);
+  while (k > 1 && outdir[k - 1] == '/') k--;
+  if (k >= sizeof bare)
+    return fail(why, n, "--out %s: the name is too long", outdir);
+  memcpy(bare, outdir, k), bare[k] = '\0';
+  if (lstat(bare, &st) == 0 && S_ISLNK(st.st_mode))
+    return fail(why, n, "--out %s: a symbolic link; name the folder itself",
+                outdir);
   if (stat(outdir, &st) != 0 || !S_ISDIR(st.st_mode))
     return fail(why, n, "--out %s: not a folder", outdir);
   if (access(outdir, W_OK | X_OK) != 0)

@@ -19,7 +19,10 @@
 #     not stopped by the instruction limit;
 #  5. Ctrl-C: in the REPL (through a pty) during an endless corpus:sql,
 #     the prompt is back within 2 s; `tinsh sql` with an endless query
-#     stops on SIGINT promptly, saying "interrupted".
+#     stops on SIGINT promptly, saying "interrupted";
+#  6. REGRESSION (red team): a symlinked default ./out, a docs list with
+#     a huge __len, db:close() from a metamethod in the middle of a call,
+#     S.open outside the read policy.
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 OUTD=$TMP/out
@@ -88,6 +91,19 @@ sb 'local f = io.open("'"$OUTD"'/link.txt", "w") if f then f:write("pwned") f:cl
 [ -e "$TMP/escaped.txt" ] &&
   failed "REGRESSION sandbox: a symlink inside --out must not lead outside" \
     "$TMP/escaped.txt was written through $OUTD/link.txt" || pass
+
+# REGRESSION (red team, 2026-12-05): a symbolic link shipped as the
+# default ./out beside a shared script made its target the write root
+# (shell/sandbox_path.c follows it no more: refused).
+mkdir -p "$TMP/bundle" "$TMP/victim"
+ln -s "$TMP/victim" "$TMP/bundle/out"
+cd "$TMP/bundle"
+run "$TINSH" --sandbox -e 'local f = io.open("out/.bashrc", "a") if f then f:write("pwned") f:close() end'
+cd "$TMP"
+[ -e "$TMP/victim/.bashrc" ] &&
+  failed "REGRESSION sandbox: a symlinked ./out must not be the write root" \
+    "$TMP/victim/.bashrc was written" || pass
+has "a symlinked ./out is refused with its reason" "$ERR" "out: a symbolic link"
 
 # 3. SQL through corpus:sql
 if [ $HAVE_DB -eq 0 ]; then
@@ -210,4 +226,41 @@ EOF
     printf '%s\n' "$OUT" | grep "prompt back"
   fi
 fi
+# 6. REGRESSION (red team, 2026-12-05): memory errors through the
+# tinsh.store API. A docs list whose __len claims 2^61 entries sized a
+# buffer that wrapped to 8 bytes (shell/lua_query.c opt_docs: raw length
+# and raw reads now); db:close() from a metamethod or __close in the
+# middle of S.query, db:terms, db:kwic or db:duplicates freed or cleared
+# the connection they were using (a closed sandboxed handle now keeps its
+# connection until __gc); S.open read databases anywhere.
+if [ $HAVE_DB -eq 0 ]; then
+  sb 'local S = require("tinsh.store") local db = assert(S.open(S.default_path()))
+local T = setmetatable({}, {__len = function() return 1 << 61 end,
+  __index = function() return 0x4141414141414141 end})
+print(pcall(S.query, db, [["a"]], {docs = T})) collectgarbage() print("alive")'
+  has "REGRESSION a docs list with a huge __len: no overflow" "$OUT" "alive"
+  sb 'local S = require("tinsh.store") local db = assert(S.open(S.default_path()))
+local closer = setmetatable({}, {__index = function() db:close() end})
+print(pcall(S.query, db, [["a"]], closer))
+db = assert(S.open(S.default_path()))
+print(pcall(db.terms, db, "SELECT 1, NULL, 0, 1 WHERE :x IS NULL", closer, 1, nil, -1))
+db = assert(S.open(S.default_path()))
+print(pcall(db.kwic, db, "SELECT 1, 0, '"'"'paragraph'"'"', '"'"'a b'"'"' WHERE :x IS NULL", closer, "a", nil, -1, -1, "a"))
+db = assert(S.open(S.default_path()))
+local spec = setmetatable({info = "SELECT title, published FROM documents WHERE id = ?1"},
+  {__index = function(_, k) if k == "stale" then db:close() end end})
+print(pcall(db.duplicates, db, spec)) print(pcall(db.count, db)) print("alive")'
+  has "REGRESSION db:close() inside a call: no crash" "$OUT" "alive"
+  has "a closed handle says so afterwards" "$OUT" "corpus database is closed"
+  mkdir -p "$TMP/.hidden" && cp "$TMP/c.db" "$TMP/.hidden/p.db"
+  sb 'local S = require("tinsh.store")
+print(S.open("'"$TMP"'/.hidden/p.db")) print(S.open("/etc/passwd")) print(S.open("/nonexistent"))
+print(S.open(S.default_path()) ~= nil)'
+  has "REGRESSION S.open outside the read policy is refused" "$OUT" "p.db: not readable in --sandbox"
+  has "a missing file gets the same answer (no probe)" "$OUT" "/nonexistent: not readable in --sandbox"
+  has "the corpus named on the command line opens" "$OUT" "^true$"
+fi
+sb 'print(load("return 1 + 1")()) print(load("return x", "c", "t", {x = 3})())'
+is "load without an env gets the global one, with one that one" "$OUT" "2
+3"
 finish
