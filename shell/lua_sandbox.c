@@ -322,6 +322,8 @@ static void check_mode(lua_State *L, int arg) {
 
 /* load(chunk [, name [, mode [, env]]]) with mode forced to "t" */
 static int sb_load(lua_State *L) {
+  if (!lua_isstring(L, 1) && lua_type(L, 1) != LUA_TFUNCTION)
+    luaL_typeerror(L, 1, "string or function"); /* named 'load' here */
   check_mode(L, 3);
   int nargs = lua_gettop(L) >= 4 ? 4 : 3; /* no env given: the global one */
   lua_settop(L, nargs);

@@ -263,4 +263,6 @@ fi
 sb 'print(load("return 1 + 1")()) print(load("return x", "c", "t", {x = 3})())'
 is "load without an env gets the global one, with one that one" "$OUT" "2
 3"
+sb 'print(pcall(load, nil))'
+has "load(nil) names load" "$OUT" "bad argument #1 to 'load' .string or function expected, got nil."
 finish
