@@ -210,6 +210,8 @@ end
 --- Q.docs_by_suffix(h, key, meta) -> up to two document rows whose path
 --- ends in "/key..." (a path suffix or a file name prefix)
 function Q.docs_by_suffix(h, key, meta)
+  -- no path is that long; SQLite would refuse the pattern (50,000 bytes)
+  if #key > 4096 then return {} end
   return h:all("SELECT " .. Q.DOC_COLS .. " FROM documents d WHERE d.path LIKE ? " ..
     "ESCAPE '\\' ORDER BY d.id LIMIT 2",
     { "%/" .. key:gsub("[%%_\\]", "\\%0") .. "%" }, { meta = meta })

@@ -91,6 +91,11 @@ check.test("get", function()
   local none, msg = c:get(999)
   check.eq(none, nil, "missing id")
   check.contains(msg, "no document", "message")
+  -- a key longer than any path: no document, not SQLite's "LIKE or GLOB
+  -- pattern too complex"
+  none, msg = c:get(string.rep("a", 60000))
+  check.eq(none, nil, "a 60 KB key")
+  check.contains(msg, "no document", "its message")
   check.raises(function() c:get({}) end, "row id, hash or path")
 end)
 
