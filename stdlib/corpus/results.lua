@@ -336,7 +336,9 @@ function RS:only(form)
   if type(form) ~= "string" then
     error("bad argument #1 to 'only' (string expected)", 2)
   end
-  local want = tcore.lower(form):gsub("%s+", " ")
+  local low, why = tcore.lower(form)
+  if not low then error("bad argument #1 to 'only' (" .. tostring(why) .. ")", 2) end
+  local want = low:gsub("%s+", " ")
   local texts, out = texts_of(self), {}
   for _, h in ipairs(self) do
     local offs = {}

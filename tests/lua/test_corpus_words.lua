@@ -75,6 +75,7 @@ check.test("forms and only", function()
   check.eq(paths(rs:only("HÀ TIÊN")), "f", "case does not matter")
   check.eq(#rs:only("zzz"), 0, "unknown form")
   check.raises(function() rs:only(1) end, "bad argument #1 to 'only'")
+  check.raises(function() rs:only("\255") end, "bad argument #1 to 'only' %(Invalid UTF%-8")
 end)
 
 check.test("forms line", function()
