@@ -49,25 +49,15 @@ static size_t phrase_in(const xsent *x, size_t j, const phrases *ph) {
   return 0;
 }
 
-/* Does a phrase of ph start at token j, each word's first letter in
-** either case ("Ban Chỉ đạo")? Its words, else 0. */
+/* phrase_in with each word's first letter in either case ("Ban Chỉ
+** đạo"); a phrase whose first word is longer or shorter than token j is
+** passed over at once. */
 static size_t phrase_in_ci(const xsent *x, size_t j, const phrases *ph) {
   if (j >= x->n || x->t[j].type == T_PUNCT) return 0;
-  for (int m = 0; ph->p && ph->p[m] && m < PHRASES_MAX; m++) {
-    const char *w = ph->p[m];
-    size_t k = 0;
-    char word[64];
-    if (strcspn(w, " ") != x->t[j].len) continue; /* a quick no */
-    while (*w) {
-      size_t n = strcspn(w, " ");
-      if (n >= sizeof word) break;
-      memcpy(word, w, n), word[n] = '\0';
-      if (!xt_isci(x, j + k, word)) break;
-      k++, w += n;
-      if (*w == ' ') w++;
-    }
-    if (!*w && k == ph->words[m]) return k;
-  }
+  for (int m = 0; ph->p && ph->p[m] && m < PHRASES_MAX; m++)
+    if (strcspn(ph->p[m], " ") == x->t[j].len &&
+        xt_phrase_ci(x, j, ph->p[m]) == ph->words[m])
+      return ph->words[m];
   return 0;
 }
 
@@ -119,13 +109,6 @@ static int inside_place(const xsent *x, size_t i) {
            (size_t)xt_lookup(x, i - 2, pl, &e) + i - 2 > i - 1);
 }
 
-/*
-** Name at token i (i must be a surname): 2–4 capitalised syllables
-** separated by spaces, ending where the capitalised run ends. Returns the
-** syllable count or 0.
-*/
-static int name_run(const xsent *x, size_t i, int any);
-
 /* Does a title head alone, or an honorific, stand right before token i
 ** ("Chủ tịch | Hồ Chí Minh", "đồng chí | …"; not "Thành ủy TP | Hồ Chí
 ** Minh")? A place's name there names the person. */
@@ -135,12 +118,13 @@ static int bare_head_before(const xsent *x, size_t i) {
   return phrase_before(x, i, &honorifics) > 0;
 }
 
-static int name_at(const xsent *x, size_t i) {
-  return name_run(x, i, 0);
-}
-
-/* name_at; any: the first syllable need not be a listed surname (a name
-** in a list of names: "đại tá A, Văn Quyết Thắng, …") */
+/*
+** Name at token i: 2–4 capitalised syllables separated by spaces, ending
+** where the capitalised run ends, the first a surname of the list --
+** unless any (a name in a list of names: "đại tá A, Văn Quyết Thắng, …")
+** or "Thị" follows it ("Văn Thị Bạch Tuyết"; then 3–4 syllables).
+** Returns the syllable count or 0.
+*/
 static int name_run(const xsent *x, size_t i, int any) {
   if (!name_syllable(&x->t[i])) return 0;
   const lexicon *lx = x->x->lx;
@@ -148,11 +132,11 @@ static int name_run(const xsent *x, size_t i, int any) {
   ** only "đồng chí/ông/bà" make it a person) */
   /* a surname left out of the list as mostly another word ("Văn",
   ** "Kim") still starts a name before "Thị" ("Văn Thị Bạch Tuyết") */
-  int thi = (any || (i + 2 < x->n && xt_is(x, i + 1, "Thị") &&
-                     (x->t[i + 1].flags & TF_SPACE))) &&
-            !xt_in(x, i, &ws_not_name);
-  if (lx->surnames.n && !thi && !(x->t[i].trig & TR_SURNAME)) return 0;
-  if (lx->surnames.n && !thi &&
+  int free_first = (any || (i + 2 < x->n && xt_is(x, i + 1, "Thị") &&
+                            (x->t[i + 1].flags & TF_SPACE))) &&
+                   !xt_in(x, i, &ws_not_name);
+  if (lx->surnames.n && !free_first && !(x->t[i].trig & TR_SURNAME)) return 0;
+  if (lx->surnames.n && !free_first &&
       !lex_find(&lx->surnames, x->s + x->t[i].off, x->t[i].len))
     return 0;
   size_t j = i + 1;
@@ -169,7 +153,7 @@ static int name_run(const xsent *x, size_t i, int any) {
       break;
     }
   size_t k = j - i;
-  if (k < 2 || k > 4 || (thi && k < 3)) return 0;
+  if (k < 2 || k > 4 || (free_first && k < 3)) return 0;
   /* given names are Vietnamese syllables or initials ("Nguyễn Văn T",
   ** a name the press withholds): "Dương Susan Thornton" (the end of
   ** "Thái Bình Dương", then a foreign name) is no name */
@@ -187,6 +171,10 @@ static int name_run(const xsent *x, size_t i, int any) {
     return 0; /* but "Chủ tịch Hồ Chí Minh" is a person */
   if (inside_place(x, i)) return 0;
   return (int)k;
+}
+
+static int name_at(const xsent *x, size_t i) {
+  return name_run(x, i, 0);
 }
 
 /*

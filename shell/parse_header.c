@@ -89,14 +89,6 @@ static char *strip_quotes(doc *d, const char *s, size_t n) {
 
 #define NONE ((size_t)-1)
 
-/*
-** A section name over the headline ("Thời cuộc" / the headline / text,
-** also with a site name after it: "Điểm tin - Báo bạn"): a
-** label of at most 3 words without digits, followed by a longer unit of
-** 5+ words that reads as a headline, and more text after that. Not in
-** the "sapo at the end" layout (the last unit after 3+ blank lines),
-** whose first line is always its headline.
-*/
 /* Is the label s[0..n) (2 to 8 words) a tag the headline t[0..tn) (at
 ** least twice its words, at most 20) repeats, as one run of words in
 ** any case ("Kiểm điểm Phó Chủ tịch huyện" / "Chủ tịch tỉnh yêu cầu
@@ -116,6 +108,15 @@ static int tag_echoed(const char *s, size_t n, const char *t, size_t tn) {
   return 0;
 }
 
+/*
+** A section name over the headline ("Thời cuộc" / the headline / text,
+** also with a site name after it: "Điểm tin - Báo bạn"): a tag the
+** headline repeats (tag_echoed), or a label of at most 3 words without
+** digits (5 around a " - ", 6 in capitals), followed by a longer unit of
+** 5+ words that reads as a headline, and more text after that. Not in
+** the "sapo at the end" layout (the last unit after 3+ blank lines),
+** whose first line is always its headline.
+*/
 static int section_name(page *p, size_t i) {
   const char *s = US(p, i), *t;
   size_t n = chrome_site_suffix(US(p, i), UL(p, i), p->d->site), tn;
@@ -124,7 +125,7 @@ static int section_name(page *p, size_t i) {
       tag_echoed(s, n, US(p, i + 1), UL(p, i + 1)))
     return looks_like_title(p, i + 1) &&
            !pt_ends_sentence(US(p, i + 1), UL(p, i + 1));
-  int dash = memmem(s, n, " - ", 3) != NULL; /* "Chính trị - Xã hội" */
+  int dash = n <= 60 && memmem(s, n, " - ", 3); /* "Chính trị - Xã hội" */
   if (n > (caps ? 60u : 40u) || pt_words(s, n, 7) > (caps ? 6 : 3) + 2 * dash ||
       !pl_label(s, n) || i + 2 >= p->n || p->u[p->n - 1].gap >= 3)
     return 0;
@@ -523,10 +524,10 @@ static int split_date_tail(page *p, size_t i) {
       page_split(p, i + 1, e - b);
       unit *r = &p->u[i + 2];
       while (r->len && p->t[r->off] == ' ') r->off++, r->len--;
-      date_tm t; /* "Section - 10/05 13:00": no year, no date line */
-      if (!date_line(US(p, i + 1), UL(p, i + 1), &t))
-        p->u[i + 1].kind = BK_BANNER;
     }
+    date_tm t; /* "Section - 10/05 13:00": no year, no date line */
+    if (!date_line(US(p, i + 1), UL(p, i + 1), &t))
+      p->u[i + 1].kind = BK_BANNER;
     return 1;
   }
   return 0;

@@ -322,6 +322,10 @@ static int tok_eq(const xsent *x, size_t i, const char *w, size_t n, int ci) {
   const char *s = x->s + x->t[i].off;
   if (memcmp(s, w, n) == 0) return 1;
   if (!ci) return 0;
+  unsigned f = (unsigned char)s[0], g = (unsigned char)w[0];
+  if (f < 0x80 && g < 0x80) /* ASCII first letters: no decoding */
+    return (f | 32) == (g | 32) && (f | 32) - 'a' < 26u &&
+           memcmp(s + 1, w + 1, n - 1) == 0;
   char a[4], c[4];
   size_t ua, uc;
   size_t la = fold_first(s, n, a, &ua), lc = fold_first(w, n, c, &uc);
@@ -329,18 +333,27 @@ static int tok_eq(const xsent *x, size_t i, const char *w, size_t n, int ci) {
          memcmp(s + ua, w + uc, n - ua) == 0;
 }
 
-int xt_phrase(const xsent *x, size_t i, const char *phrase) {
+/* xt_phrase; all_ci: every word's first letter in either case */
+static int phrase_at(const xsent *x, size_t i, const char *phrase, int all_ci) {
   int m = 0;
   const char *p = phrase;
   while (*p) {
     size_t n = 0;
     while (p[n] && p[n] != ' ') n++;
-    if (!tok_eq(x, i + (size_t)m, p, n, m == 0)) return 0;
+    if (!tok_eq(x, i + (size_t)m, p, n, m == 0 || all_ci)) return 0;
     m++;
     p += n;
     if (*p == ' ') p++;
   }
   return m;
+}
+
+int xt_phrase(const xsent *x, size_t i, const char *phrase) {
+  return phrase_at(x, i, phrase, 0);
+}
+
+int xt_phrase_ci(const xsent *x, size_t i, const char *phrase) {
+  return phrase_at(x, i, phrase, 1);
 }
 
 size_t xt_join(const xsent *x, size_t i, size_t j, char *dst, size_t cap) {

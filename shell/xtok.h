@@ -118,6 +118,9 @@ int xt_isci(const xsent *x, size_t i, const char *w);
 /* Tokens from i spell the words of `phrase` (single spaces, first letter
 ** case-insensitive); returns how many tokens matched, or 0. */
 int xt_phrase(const xsent *x, size_t i, const char *phrase);
+/* xt_phrase with every word's first letter in either case ("Ban Chỉ
+** đạo" for "ban chỉ đạo") */
+int xt_phrase_ci(const xsent *x, size_t i, const char *phrase);
 /* Punctuation token i is the character c. */
 static inline int xt_punct(const xsent *x, size_t i, int c) {
   return i < x->n && x->t[i].type == T_PUNCT && x->t[i].cp == c;
