@@ -23,6 +23,10 @@
 #include "fuzz.h"
 #include "lua_host.h"
 
+/* lua_sandbox.c names the corpus of --db (lua_host.c, not linked here):
+** none, so S.open's default is the example corpus, as without the option */
+const char *host_db_option = NULL;
+
 static char fuzz_sb_dir[64];
 
 static void fuzz_sb_init(void) {
