@@ -17,6 +17,7 @@
 #include "lua_host.h"
 #include "paths.h"
 #include "text.h"
+#include "util.h"
 #include "width.h"
 
 /* ---- tinsh.core: the C mechanisms the stdlib builds on ---- */
@@ -83,6 +84,7 @@ static int map_utf8(lua_State *L, utf8proc_option_t opts) {
   size_t n;
   const char *s = luaL_checklstring(L, 1, &n);
   utf8proc_uint8_t *out = NULL;
+  xmem_expect(5 * n); /* utf8proc's code point buffer, then the result */
   utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s,
                                     (utf8proc_ssize_t)n, &out, opts);
   if (r < 0) {

@@ -9,6 +9,10 @@
 ** - Memory: one ceiling for Lua and SQLite together. The Lua allocator
 **   refuses a growth that would take Lua's bytes plus SQLite's
 **   (sqlite3_memory_used) past it; SQLite gets the same hard heap limit.
+**   The C buffers of tinsh's functions (and utf8proc's) cannot fail
+**   softly in the middle of their work, so the heap guard (util.h) bounds
+**   the whole heap instead: once it has grown by more than the ceiling
+**   plus HEAP_SLACK since the script started, the process ends.
 ** - CPU time (RLIMIT_CPU): hooks do not run inside C functions, SQL, or
 **   finalizers; the first SIGXCPU trips the hook and interrupts SQLite,
 **   the second (a CPU second later) ends the process.
@@ -32,6 +36,7 @@
 
 #include "interrupt.h"
 #include "lua_sandbox.h"
+#include "util.h"
 
 #define DEFAULT_STEPS 2000000000LL          /* VM instructions */
 #define DEFAULT_MEM   (512LL * 1024 * 1024) /* bytes */
@@ -40,6 +45,7 @@
 #define MAX_MEM       (1LL << 46)           /* 64 TiB */
 #define MAX_SECS      100000000LL           /* about three years */
 #define HOOK_EVERY    10000
+#define HEAP_SLACK    (32u << 20) /* bytes: caches filled on first use */
 
 /* the limits of the one sandboxed state */
 static struct {
@@ -54,10 +60,11 @@ static struct {
   volatile sig_atomic_t alrm; /* SIGALRM signals received */
 } S;
 
-enum { TRIP_NONE, TRIP_STEPS, TRIP_CPU, TRIP_WALL };
-static const char *const reasons[] = {"", "instruction limit exceeded",
-                                      "CPU time limit exceeded",
-                                      "wall-clock limit exceeded"};
+enum { TRIP_NONE, TRIP_STEPS, TRIP_CPU, TRIP_WALL, TRIP_HEAP };
+static const char *const reasons[] = {
+    "", "instruction limit exceeded", "CPU time limit exceeded",
+    "wall-clock limit exceeded",
+    "memory limit exceeded (by the C buffers of a function)"};
 
 /* ---- memory ---- */
 
@@ -110,11 +117,17 @@ static void trip_from_signal(int why) {
 
 /* write "tinsh: sandbox: <reason>" and end the process */
 static void die(int why) {
-  char msg[96];
+  char msg[128];
   int n = snprintf(msg, sizeof msg, "tinsh: sandbox: %s\n", reasons[why]);
   ssize_t r = write(STDERR_FILENO, msg, (size_t)n);
   (void)r;
   _exit(1);
+}
+
+/* the heap guard's end: C code cannot be unwound to a Lua error */
+static void on_heap(size_t heap) {
+  (void)heap;
+  die(TRIP_HEAP);
 }
 
 static void on_xcpu(int sig) {
@@ -209,6 +222,8 @@ const char *sblimits_start(lua_State *L) {
   S.main = L;
   S.xcpu = S.alrm = 0;
   sqlite3_hard_heap_limit64((sqlite3_int64)mem);
+  size_t base = xmem_heap(), cap = (size_t)mem + HEAP_SLACK;
+  xmem_guard(base > SIZE_MAX - cap ? SIZE_MAX : base + cap, on_heap);
   set_cpu_limit(cpu);
   set_wall_limit(wall);
   S.orig = lua_getallocf(L, &S.orig_ud);

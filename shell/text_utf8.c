@@ -266,6 +266,7 @@ static size_t d_bar_to_d(char *s, size_t n) {
 static char *fold_slow(const char *s, size_t n, int accents, size_t *len) {
   utf8proc_uint8_t *out = NULL;
   utf8proc_option_t o = FOLD_OPTS | (accents ? UTF8PROC_STRIPMARK : 0);
+  xmem_expect(5 * n); /* utf8proc's code point buffer, then the result */
   utf8proc_ssize_t m =
       utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out, o);
   if (m < 0) return NULL;

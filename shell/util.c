@@ -10,7 +10,9 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,24 +20,81 @@
 #include <unistd.h>
 #include <utf8proc.h>
 
+#if defined(__SANITIZE_ADDRESS__)
+#define XMEM_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define XMEM_ASAN 1
+#endif
+#endif
+#ifdef XMEM_ASAN
+/* the sanitizer runtime's (gcc ships no header for it) */
+size_t __sanitizer_get_current_allocated_bytes(void);
+#endif
+
 static void oom(size_t n) {
   fprintf(stderr, "tinsh: out of memory (%zu bytes)\n", n);
   abort();
 }
 
+/* ---- the heap guard ---- */
+
+#define XMEM_STEP (4u << 20) /* bytes allocated between two heap checks */
+
+static size_t xmem_ceiling;            /* 0: no guard */
+static void (*xmem_over)(size_t heap); /* does not return */
+static atomic_size_t xmem_since;       /* bytes allocated since a check */
+
+size_t xmem_heap(void) {
+#ifdef XMEM_ASAN
+  return __sanitizer_get_current_allocated_bytes();
+#else
+  struct mallinfo2 mi = mallinfo2();
+  return mi.uordblks + mi.hblkhd;
+#endif
+}
+
+void xmem_guard(size_t ceiling, void (*over)(size_t heap)) {
+  xmem_over = over;
+  xmem_ceiling = over ? ceiling : 0;
+  atomic_store(&xmem_since, 0);
+}
+
+void xmem_expect(size_t n) {
+  if (!xmem_ceiling) return;
+  size_t heap = xmem_heap();
+  if (heap > xmem_ceiling || n > xmem_ceiling - heap) xmem_over(heap + n);
+}
+
+/* count n allocated bytes; check the heap every XMEM_STEP of them, and
+** before an allocation that is a step or more by itself */
+static void xmem_count(size_t n) {
+  if (!xmem_ceiling) return;
+  if (n >= XMEM_STEP) {
+    xmem_expect(n);
+  } else if (atomic_fetch_add(&xmem_since, n) + n >= XMEM_STEP) {
+    atomic_store(&xmem_since, 0);
+    xmem_expect(n);
+  }
+}
+
 void *xmalloc(size_t n) {
+  xmem_count(n);
   void *p = malloc(n ? n : 1);
   if (!p) oom(n);
   return p;
 }
 
 void *xcalloc(size_t n, size_t m) {
+  if (m && n > SIZE_MAX / m) oom(SIZE_MAX);
+  xmem_count(n * m);
   void *p = calloc(n ? n : 1, m ? m : 1);
   if (!p) oom(n * m);
   return p;
 }
 
 void *xrealloc(void *p, size_t n) {
+  xmem_count(n);
   void *q = realloc(p, n ? n : 1);
   if (!q) oom(n);
   return q;

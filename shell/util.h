@@ -55,6 +55,19 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
+/*
+** The heap guard: a ceiling on the bytes the whole process has allocated
+** (malloc's in-use count; ASan's under ASan), for the sandbox. Off until
+** xmem_guard sets one. x*alloc look at the heap every 4 MB they allocate
+** and before any allocation of 4 MB or more; xmem_expect(n) looks before a
+** library allocates about n bytes itself (utf8proc). Past the ceiling,
+** over(heap) is called, and must not return. Under valgrind, whose
+** allocator glibc's count does not see, the guard sees no growth.
+*/
+void xmem_guard(size_t ceiling, void (*over)(size_t heap)); /* over NULL: off */
+void xmem_expect(size_t n);
+size_t xmem_heap(void); /* bytes in use on the heap now */
+
 /* ---- typed vector: VEC(T) v; VEC_PUSH(v, x); free(v.items) ---- */
 #define VEC(T)     \
   struct {         \

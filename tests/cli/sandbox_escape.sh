@@ -260,6 +260,36 @@ print(S.open(S.default_path()) ~= nil)'
   has "a missing file gets the same answer (no probe)" "$OUT" "/nonexistent: not readable in --sandbox"
   has "the corpus named on the command line opens" "$OUT" "^true$"
 fi
+# 7. REGRESSION (red team, 2026-12-05; fixed by the heap guard, util.h
+# xmem_guard): C buffers grew past TINSH_SANDBOX_MEM, which counted only
+# Lua and SQLite: kwic_lines holding copies of a text (1.5 GB under a
+# 50 MB limit), the pairs of S.lsh over equal signatures, db:terms over
+# rows SQL generates, utf8proc's buffers in core.normalize. Each now ends
+# the process with the reason; the limit is 50 MB here.
+heap() { TINSH_SANDBOX_MEM=50000000 timeout 60 "$TINSH" --sandbox --out "$OUTD" -e "$1" >"$TMP/o" 2>"$TMP/e"; RC=$?; ERR=$(cat "$TMP/e"); OUT=$(cat "$TMP/o"); }
+heap 'local S = require("tinsh.store") local lines = S.kwic_lines()
+local text = ("x"):rep(4 << 20)
+for i = 1, 100 do lines:add(i, 1, "k", text, nil, text, 1, #text) end print("escaped")'
+has "REGRESSION kwic_lines' C copies are under the memory limit" "$RC $ERR" "^1 tinsh: sandbox: memory limit exceeded"
+lacks "kwic_lines did not run past it" "$OUT" "escaped"
+heap 'local S = require("tinsh.store") local ids, sigs = {}, {}
+for i = 1, 4000 do ids[i] = i sigs[i] = "abcd" end
+print(pcall(S.lsh, ids, sigs, 1, 0.0)) print("escaped")'
+has "REGRESSION S.lsh's pairs are under the memory limit" "$RC $ERR" "^1 tinsh: sandbox: memory limit exceeded"
+lacks "S.lsh did not run past it" "$OUT" "escaped"
+heap 'local core = require("tinsh.core") local s = ("a"):rep(20 << 20)
+print(#core.normalize(s)) print("escaped")'
+has "REGRESSION utf8proc's buffers are under the memory limit" "$RC $ERR" "^1 tinsh: sandbox: memory limit exceeded"
+if [ $HAVE_DB -eq 0 ]; then
+  heap 'local S = require("tinsh.store") local db = assert(S.open(S.default_path()))
+print(pcall(db.terms, db, [[WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c LIMIT 2000000)
+  SELECT i, '"'"'x'"'"' || i || '"'"'qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq'"'"' FROM c]], nil, 1, nil, 1)) print("escaped")'
+  has "REGRESSION db:terms' counts are under the memory limit" "$RC $ERR" "^1 tinsh: sandbox: memory limit exceeded"
+fi
+heap 'local S = require("tinsh.store") local lines = S.kwic_lines()
+for i = 1, 2000 do lines:add(i, 1, "k", "title", nil, ("x"):rep(1000), 1, 1000) end
+print(#lines, #require("tinsh.core").normalize(("a"):rep(1 << 20)))'
+is "C buffers within the limit are fine" "$RC $OUT" "0 2000	1048576"
 sb 'print(load("return 1 + 1")()) print(load("return x", "c", "t", {x = 3})())'
 is "load without an env gets the global one, with one that one" "$OUT" "2
 3"
