@@ -72,7 +72,7 @@ static void pretty_json(const char *s, size_t n, FILE *out) {
 /* Print a value that may be NULL, made visible for a terminal. */
 static void field(FILE *out, const char *k, const char *v) {
   fprintf(out, "%s: ", k);
-  width_put_visible(v ? v : "-", v ? strlen(v) : 1, out);
+  width_put_visible(v ? v : "-", v ? strlen(v) : 1, out, 0);
   fputc('\n', out);
 }
 

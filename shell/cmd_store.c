@@ -268,7 +268,7 @@ int cmd_ingest(const cmd_args *a) {
 static void put_snippet(const char *s, int color, FILE *out) {
   while (s && *s) {
     size_t n = strcspn(s, "\x02\x03\n\r\t");
-    width_put_visible(s, n, out);
+    width_put_visible(s, n, out, 0);
     s += n;
     if (!*s) break;
     if (*s == '\x02' || *s == '\x03') {
@@ -332,14 +332,14 @@ static void put_hit_text(const store_hit *h, int n, int color) {
   if (n > 1) fputc('\n', stdout);
   if (color) fputs("\033[1m", stdout);
   const char *t = h->title ? h->title : "(untitled)";
-  width_put_visible(t, strlen(t), stdout);
+  width_put_visible(t, strlen(t), stdout, 0);
   if (color) fputs("\033[0m", stdout);
   if (h->published) {
     fputs("  ", stdout);
-    width_put_visible(h->published, strlen(h->published), stdout);
+    width_put_visible(h->published, strlen(h->published), stdout, 0);
   }
   fputc('\n', stdout);
-  width_put_visible(h->path, strlen(h->path), stdout);
+  width_put_visible(h->path, strlen(h->path), stdout, 0);
   fputs("\n  ", stdout);
   put_snippet(h->snippet, color, stdout);
   fputc('\n', stdout);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "interrupt.h"
+#include "width.h"
 
 const char *host_progname = "tinsh";
 int host_sandbox = 0;              /* --sandbox given */
@@ -24,7 +25,11 @@ static lua_State *docall_state;
 
 void host_message(const char *pname, const char *msg) {
   if (pname) fprintf(stderr, "%s: ", pname);
-  fprintf(stderr, "%s\n", msg);
+  if (host_sandbox) /* a script's message cannot drive the terminal */
+    width_put_visible(msg, strlen(msg), stderr, 1);
+  else
+    fputs(msg, stderr);
+  fputc('\n', stderr);
   fflush(stderr);
 }
 

@@ -581,5 +581,6 @@ const char *sandbox_apply(lua_State *L, const char *outdir) {
   lua_setfield(L, LUA_REGISTRYINDEX, SANDBOX_KEY);
   lua_pushglobaltable(L);
   build_globals(L);
+  sbtty_start(L);
   return NULL;
 }

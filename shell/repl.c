@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "lua_host.h"
+#include "width.h"
 
 #define HISTORY_MAX   2000
 #define DOT_REGISTRY  "tinsh.dotcommands" /* registry: name -> {usage, fn} */
@@ -55,10 +56,12 @@ static void report(repl *p, int status) {
   if (status == LUA_OK) return;
   const char *msg = lua_tostring(p->L, -1);
   if (!msg) msg = "(error object is not a string)";
-  if (p->color)
-    fprintf(stderr, "\033[31m%s\033[0m\n", msg);
+  if (p->color) fputs("\033[31m", stderr);
+  if (host_sandbox) /* a script's message cannot drive the terminal */
+    width_put_visible(msg, strlen(msg), stderr, 1);
   else
-    fprintf(stderr, "%s\n", msg);
+    fputs(msg, stderr);
+  fputs(p->color ? "\033[0m\n" : "\n", stderr);
   fflush(stderr);
   lua_pop(p->L, 1);
 }

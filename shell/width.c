@@ -91,13 +91,13 @@ int width_invisible(const char *s, size_t n, int layout) {
   return 0;
 }
 
-void width_put_visible(const char *s, size_t n, FILE *out) {
-  if (!width_invisible(s, n, 0)) {
+void width_put_visible(const char *s, size_t n, FILE *out, int layout) {
+  if (!width_invisible(s, n, layout)) {
     fwrite(s, 1, n, out);
     return;
   }
   char *v = malloc(WIDTH_VISIBLE_MAX(n));
   if (!v) return;
-  fwrite(v, 1, width_visible(s, n, 0, v), out);
+  fwrite(v, 1, width_visible(s, n, layout, v), out);
   free(v);
 }

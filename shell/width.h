@@ -24,7 +24,7 @@ size_t width_fit(const char *s, size_t n, size_t cols, size_t *used);
 #define WIDTH_VISIBLE_MAX(n) (4 * (n) + 1)
 int width_invisible(const char *s, size_t n, int layout);
 size_t width_visible(const char *s, size_t n, int layout, char *out);
-/* write s[0..n) to out made visible so (no layout: one line) */
-void width_put_visible(const char *s, size_t n, FILE *out);
+/* write s[0..n) to out made visible so (layout 0: one line) */
+void width_put_visible(const char *s, size_t n, FILE *out, int layout);
 
 #endif

@@ -290,6 +290,39 @@ heap 'local S = require("tinsh.store") local lines = S.kwic_lines()
 for i = 1, 2000 do lines:add(i, 1, "k", "title", nil, ("x"):rep(1000), 1, 1000) end
 print(#lines, #require("tinsh.core").normalize(("a"):rep(1 << 20)))'
 is "C buffers within the limit are fine" "$RC $OUT" "0 2000	1048576"
+# 8. REGRESSION (red team, 2026-12-05; fixed in shell/lua_sandbox_tty.c):
+# what a sandboxed script wrote reached the terminal as it was: OSC 52
+# (the clipboard on many terminals), OSC 0 (the window title), ESC[2J and
+# a fake prompt. On a terminal, print, io.write, io.stderr:write and the
+# error message now show control characters as escapes; to a pipe the
+# bytes stay as written (data exports are not changed).
+if command -v python3 >/dev/null; then
+  cat >"$TMP/ttyrun.py" <<'EOF'
+import os, pty, sys
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:])
+out = b""
+while True:
+    try:
+        d = os.read(fd, 4096)
+    except OSError:
+        break
+    if not d:
+        break
+    out += d
+os.waitpid(pid, 0)
+sys.stdout.write(out.decode("utf-8", "replace").replace("\x1b", "<ESC>").replace("\x07", "<BEL>"))
+EOF
+  OUT=$(python3 "$TMP/ttyrun.py" "$TINSH" --sandbox --out "$OUTD" -e 'io.write("\27]52;c;Y3VybA==\7") print("a\27[2Jb", "ệ\194\155") io.stderr:write("c\27]0;t\7\n") io.write(("ệ"):rep(3000), "\n") error("d\27[31me")' 2>&1)
+  has "REGRESSION sandbox: io.write to a terminal shows ESC as an escape" "$OUT" '\\x1b\]52;c;Y3VybA==\\x07'
+  has "print to a terminal: ESC and a C1 control shown, tab kept" "$OUT" 'a\\x1b\[2Jb	ệ\\u\{9b\}'
+  has "io.stderr to a terminal: shown" "$OUT" 'c\\x1b\]0;t\\x07'
+  has "the error message: shown" "$OUT" 'd\\x1b\[31me'
+  lacks "no raw ESC or BEL reaches the terminal" "$OUT" '<ESC>|<BEL>'
+  is "letters cut between two writes stay whole" "$(printf '%s' "$OUT" | grep -o 'ệ' | wc -l)" 3001
+  is "to a pipe the bytes stay as written" "$("$TINSH" --sandbox --out "$OUTD" -e 'io.write("\27[1m")' | od -An -c | tr -d ' ')" '033[1m'
+fi
 sb 'print(load("return 1 + 1")()) print(load("return x", "c", "t", {x = 3})())'
 is "load without an env gets the global one, with one that one" "$OUT" "2
 3"

@@ -37,7 +37,8 @@ endforeach()
 # the sandboxed Lua surface: the sandbox's own files with Lua, not the host
 add_executable(fuzz_sandbox ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_sandbox.c
   ${CMAKE_SOURCE_DIR}/shell/lua_sandbox.c
-  ${CMAKE_SOURCE_DIR}/shell/lua_sandbox_limits.c)
+  ${CMAKE_SOURCE_DIR}/shell/lua_sandbox_limits.c
+  ${CMAKE_SOURCE_DIR}/shell/lua_sandbox_tty.c)
 target_compile_options(fuzz_sandbox PRIVATE -fsanitize=fuzzer ${FUZZ_SAN})
 target_link_options(fuzz_sandbox PRIVATE -fsanitize=fuzzer ${FUZZ_SAN})
 target_include_directories(fuzz_sandbox PRIVATE ${LUA_INCLUDE_DIRS})
