@@ -25,12 +25,13 @@ typedef struct phrases {
   unsigned char words[PHRASES_MAX];
 } phrases;
 
-static phrases title_links; /* data/title-links.txt: "được bầu làm" */
-static phrases title_ends;  /* data/title-ends.txt: "phát biểu" */
-static phrases honorifics;  /* data/honorifics.txt: "đồng chí", "ông" */
-static phrases not_person;  /* data/not-person-after.txt: "Trường THPT" */
-static phrases admin_units; /* place-prefixes.tsv keys: "huyện", "xã" */
-static phrases title_orgs;  /* data/title-orgs.txt: "ban tổ chức" */
+static phrases title_links;  /* data/title-links.txt: "được bầu làm" */
+static phrases link_adverbs; /* data/link-adverbs.txt: "đã", "vừa" */
+static phrases title_ends;   /* data/title-ends.txt: "phát biểu" */
+static phrases honorifics;   /* data/honorifics.txt: "đồng chí", "ông" */
+static phrases not_person;   /* data/not-person-after.txt: "Trường THPT" */
+static phrases admin_units;  /* place-prefixes.tsv keys: "huyện", "xã" */
+static phrases title_orgs;   /* data/title-orgs.txt: "ban tổ chức" */
 static const char *admin_keys[PHRASES_MAX];
 
 static void phrases_set(phrases *ph, const char *const *list) {
@@ -493,9 +494,19 @@ static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne,
   return found;
 }
 
-/* The words of the title link at token j ("được bầu làm"), or 0. */
+/* The words of the title link at token j ("được bầu làm"), or 0; with
+** an adverb before it ("đã trúng cử", "vừa được bổ nhiệm") and the
+** filler words of a post after it ("giữ chức vụ", "trúng cử chức
+** danh"), which the link list need not spell each. */
 static size_t title_link(const xsent *x, size_t j) {
-  return phrase_in(x, j, &title_links);
+  size_t a = phrase_in(x, j, &link_adverbs);
+  size_t w = phrase_in(x, j + a, &title_links);
+  if (!w) return 0;
+  size_t k = j + a + w;
+  if (!xt_is(x, k - 1, "chức") && xt_is(x, k, "chức")) k++;
+  if (xt_is(x, k - 1, "chức") && (xt_is(x, k, "vụ") || xt_is(x, k, "danh")))
+    k++;
+  return k - j;
 }
 
 /* Is token j a separator before a title: ',' or a dash written apart
@@ -693,6 +704,7 @@ void extract_people_init(void) {
   const char *const *h = lexicon_get()->lists[LEX_HONORIFICS];
   phrases_set(&honorifics, h[0] ? h : honorifics_builtin);
   phrases_set(&title_links, lexicon_get()->lists[LEX_TITLE_LINKS]);
+  phrases_set(&link_adverbs, lexicon_get()->lists[LEX_LINK_ADVERBS]);
   phrases_set(&title_ends, lexicon_get()->lists[LEX_TITLE_ENDS]);
   phrases_set(&not_person, lexicon_get()->lists[LEX_NOT_PERSON_AFTER]);
   phrases_set(&title_orgs, lexicon_get()->lists[LEX_TITLE_ORGS]);

@@ -56,6 +56,7 @@ enum {
   LEX_REF_KINDS,    /* ref-kinds.txt: "Nghị quyết", "Kế hoạch" */
   LEX_NOT_PERSON_AFTER, /* not-person-after.txt: "Trường THPT", "đường" */
   LEX_TITLE_ORGS,       /* title-orgs.txt: "ban tổ chức" inside a title */
+  LEX_LINK_ADVERBS,     /* link-adverbs.txt: "đã", "vừa" before a link */
   LEX_LIST_N
 };
 

@@ -549,6 +549,43 @@ static void test_title_shapes(void) {
   doc_free(d);
 }
 
+/* Links in more shapes (devset 4): an adverb before the link ("đã",
+** "vừa"), "chức vụ"/"chức danh" after it, "trúng cử", "đến nhận công
+** tác và giữ chức", "là" after the titles; "Thường trực Ban Bí thư" is a
+** title of its own. The person's first title stays. */
+static void test_title_links(void) {
+  doc *d = para(
+      "Bộ Công an bổ nhiệm thiếu tướng Nguyễn Hải Trung giữ chức vụ Giám "
+      "đốc Công an tỉnh Lạng Sơn. Ông Lý Văn Hải đã trúng cử chức danh Chủ "
+      "tịch UBND huyện Đại Từ. Bà Lê Thị Hoa vừa được bổ nhiệm giữ chức Phó "
+      "Giám đốc Sở Y tế. Đồng chí Trần Tiến Dũng, Giám đốc Sở Xây dựng đến "
+      "nhận công tác và giữ chức vụ Giám đốc Sở Nội vụ. Đại hội bầu bà Bùi "
+      "Thu Mai, Chủ tịch Hội Nông dân tỉnh là Phó Chủ tịch Hội. Dự có đồng "
+      "chí Thường trực Ban Bí thư Trần Cẩm Tú. Ông Nguyễn Văn An đã làm "
+      "việc với đoàn. Ông Hoàng Văn Sơn là người có nhiều đóng góp.");
+  const char *want[][3] = {
+      {"Nguyễn Hải Trung", "thiếu tướng", "Giám đốc Công an tỉnh Lạng Sơn"},
+      {"Lý Văn Hải", "Chủ tịch UBND huyện Đại Từ", NULL},
+      {"Lê Thị Hoa", "Phó Giám đốc Sở Y tế", NULL},
+      {"Trần Tiến Dũng", "Giám đốc Sở Xây dựng", "Giám đốc Sở Nội vụ"},
+      {"Bùi Thu Mai", "Chủ tịch Hội Nông dân tỉnh", "Phó Chủ tịch Hội"},
+      {"Trần Cẩm Tú", "Thường trực Ban Bí thư", NULL},
+      {"Nguyễn Văn An", NULL, NULL},
+      {"Hoàng Văn Sơn", NULL, NULL}};
+  for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+    const doc_person *p = person(d, want[i][0]);
+    size_t n = want[i][2] ? 2 : want[i][1] ? 1 : 0;
+    CHECK(p != NULL && p->titles.n == n);
+    if (!p || p->titles.n != n) {
+      fprintf(stderr, "  person %s\n", want[i][0]);
+      continue;
+    }
+    for (size_t t = 0; t < n; t++)
+      CHECK_STR(p->titles.items[t], want[i][1 + t]);
+  }
+  doc_free(d);
+}
+
 static const doc_place *place(const doc *d, const char *name) {
   for (size_t i = 0; i < d->places.n; i++)
     if (strcmp(d->places.items[i].name, name) == 0) return &d->places.items[i];
@@ -683,6 +720,7 @@ int main(void) {
   test_periods();
   test_people();
   test_title_shapes();
+  test_title_links();
   test_places();
   test_quotes_abbrevs();
   test_long_inputs();
