@@ -17,6 +17,7 @@ local core = require("tinsh.core")
 local display = require("tinsh.display")
 local ccore = require("corpus.core")
 local Q = require("corpus.sql")
+local A = require("corpus.args")
 
 local M = {}
 local Cmp = {}
@@ -27,14 +28,20 @@ local function fold(s) return s and core.fold(s) or "" end
 
 ---------------------------------------------------------------- sides
 
--- A side: {label, ids (row ids), doc (when one document)}.
-local function side_of(c, x, which)
+-- The sides compare takes (for its messages).
+local SIDE = "document, row id, path, document filter, result set or list expected"
+
+-- A side: {label, ids (row ids), doc (when one document)} of compare's
+-- argument #n x; nil, msg when x names no document (corpus:get's message).
+local function side_of(c, x, n)
   if type(x) == "number" or type(x) == "string" then
     local d, err = c:get(x)
-    if not d then error("compare: " .. tostring(err), 4) end
+    if not d then return nil, err end
     x = d
   end
-  if type(x) ~= "table" then error("compare: argument " .. which .. ": document, filter, result set or list expected", 4) end
+  if type(x) ~= "table" or ccore.is(x) then
+    A.argerror("compare", n, SIDE .. ", got " .. A.typename(x), 2)
+  end
   if x.rowid and getmetatable(x) then
     return { label = string.format("#%d %s  %s", x.rowid,
       x.published and x.published:sub(1, 10) or "(undated)",
@@ -42,12 +49,19 @@ local function side_of(c, x, which)
   end
   local ids = {}
   if #x > 0 or getmetatable(x) then
-    for _, d in ipairs(x) do ids[#ids + 1] = type(d) == "table" and d.rowid or d end
-    local label = x.query and ("search " .. x.query) or (#ids .. " documents")
+    for i, d in ipairs(x) do
+      local id = type(d) == "table" and d.rowid or d
+      if math.type(id) ~= "integer" then
+        A.argerror("compare", n, "documents or row ids expected, got " .. A.typename(d) ..
+          " at index " .. i, 2)
+      end
+      ids[#ids + 1] = id
+    end
+    local label = type(x.query) == "string" and ("search " .. x.query) or (#ids .. " documents")
     return { label = label, ids = ids }
   end
   -- a document filter
-  for r in Q.doc_ids(ccore.db(c), x) do
+  for r in Q.doc_ids(ccore.db(c), x, "compare", n) do
     ids[#ids + 1] = r.id
   end
   local parts = {}
@@ -268,9 +282,23 @@ local function similar_par(a, b)
   return jaccard(wa, na, wb, nb)
 end
 
+-- The paragraphs of diff's argument #n: a list of UTF-8 strings.
+local function check_paragraphs(p, n)
+  A.check("diff", n, p, function(v) return A.typename(v) == "table" end, "list of paragraphs", 3)
+  for i, s in ipairs(p) do
+    if type(s) ~= "string" then
+      A.argerror("diff", n, "string expected at index " .. i .. ", got " .. A.typename(s), 3)
+    end
+    local ok, why = core.fold(s)
+    if not ok then A.argerror("diff", n, "index " .. i .. ": " .. tostring(why), 3) end
+  end
+end
+
 -- Paragraph-level diff (LCS on normalised paragraphs); adjacent removed +
 -- added paragraphs that are similar become "changed".
 function M.diff(pa, pb)
+  check_paragraphs(pa, 1)
+  check_paragraphs(pb, 2)
   local na, nb = #pa, #pb
   local key = function(s) return fold(s):gsub("%s+", " ") end
   local ka, kb = {}, {}
@@ -331,18 +359,29 @@ end
 
 ---------------------------------------------------------------- compare
 
---- compare(a, b [, opts]) -> comparison. opts.corpus: the corpus (default
---- the global corpus or the documents' own); opts.diff = true forces the
---- paragraph diff for two documents that are not near-duplicates.
+-- The options of compare (corpus.args kinds; corpus checked below).
+local OPTS = { corpus = "any", diff = "boolean" }
+
+--- compare(a, b [, opts]) -> comparison | nil, msg (a row id or path that
+--- names no document). opts.corpus: the corpus (default the global corpus
+--- or the documents' own); opts.diff = true forces the paragraph diff for
+--- two documents that are not near-duplicates.
 function M.compare(a, b, opts)
-  opts = opts or {}
+  opts = A.opts("compare", 3, opts, OPTS)
+  if opts.corpus ~= nil and not ccore.is(opts.corpus) then
+    A.argerror("compare", 3, "corpus: corpus expected, got " .. A.typename(opts.corpus))
+  end
   local c = opts.corpus
   if not c and type(a) == "table" and getmetatable(a) and type(a.corpus) == "function" then
     c = a:corpus()
   end
   c = c or _G.corpus
   if not c then error("compare: no corpus", 2) end
-  local sa, sb = side_of(c, a, "#1"), side_of(c, b, "#2")
+  local sa, err = side_of(c, a, 1)
+  if not sa then return nil, err end
+  local sb
+  sb, err = side_of(c, b, 2)
+  if not sb then return nil, err end
   local self = setmetatable({ a = sa.label, b = sb.label }, CmpMT)
   local pa, pb = people_of(c, sa), people_of(c, sb)
   self.people = partition(pa, pb)
@@ -420,7 +459,7 @@ end
 
 --- cmp:render{width =} -> the readable report as a string
 function Cmp:render(opts)
-  opts = opts or {}
+  opts = A.opts("render", 1, opts, { width = "count" })
   local width = opts.width or (display.isatty("stdout") and display.terminal_size()) or 100
   local out = {}
   out[#out + 1] = "compare  a: " .. self.a
@@ -477,17 +516,22 @@ end
 
 --- cmp:show{width =} prints the report
 function Cmp:show(opts)
+  A.opts("show", 1, opts, { width = "count" })
   io.stdout:write(self:render(opts), "\n")
 end
+
+-- Every method checks its self (corpus.args).
+A.methods(Cmp, function(x) return getmetatable(x) == CmpMT end, "comparison")
 
 CmpMT.__tostring = function(x) return x:render() end
 
 M.__help = {
   "compare — two documents or two subcorpora side by side: people, places,\n" ..
   "references, figures matched by subject, and a paragraph diff for near-duplicates.",
-  compare = "compare(a, b [, opts]) -> comparison (also the global compare). a and b:\n" ..
-    "documents (or row ids / paths), document filters ({year = 2024}), result sets,\n" ..
-    "or lists of documents. Fields: people, places, refs ({shared, only_a, only_b}),\n" ..
+  compare = "compare(a, b [, opts]) -> comparison | nil, msg (also the global compare).\n" ..
+    "a and b: documents (or row ids / paths; nil, msg when one names no document),\n" ..
+    "document filters ({year = 2024}), result sets, or lists of documents; opts:\n" ..
+    "corpus, diff. Fields: people, places, refs ({shared, only_a, only_b}),\n" ..
     "figures (frame: subject, unit, a, b, match = 'subject' | 'unit' | 'mention',\n" ..
     "a_text, b_text; 'mention': the other side names the subject without a figure,\n" ..
     "its sentence is shown), similarity and diff (two documents; the diff when similarity >= 0.3 or\n" ..

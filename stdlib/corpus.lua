@@ -19,6 +19,7 @@
 
 local S = require("tinsh.store")
 local core = require("corpus.core")
+local A = require("corpus.args")
 
 -- Modules loaded on first use (start-up stays cheap); none of them
 -- requires this module.
@@ -53,9 +54,7 @@ M._blocks = core.blocks
 
 --- corpus.open(path) -> corpus | nil, msg
 function M.open(path)
-  if type(path) ~= "string" then
-    error("bad argument #1 to 'open' (path expected)", 2)
-  end
+  A.check("open", 1, path, "string", "path")
   local h, err = S.open(path)
   if not h then return nil, err end
   local c = new_corpus(path)
@@ -138,7 +137,7 @@ function Corpus:get(key)
   elseif type(key) == "string" then
     field, arg = "path", key
   else
-    error("bad argument #1 to 'get' (row id, hash or path expected)", 2)
+    A.argerror("get", 1, "row id, hash or path expected, got " .. A.typename(key))
   end
   local d = Q.doc_by(h, field, arg, docmt(self))
   if d then return d end
@@ -152,10 +151,9 @@ end
 
 --- corpus:sql(query [, params]) -> frame (read-only, bound parameters)
 function Corpus:sql(query, params)
-  if type(query) ~= "string" then error("bad argument #1 to 'sql' (string expected)", 2) end
-  if params ~= nil and type(params) ~= "table" then
-    error("bad argument #2 to 'sql' (table of parameters expected)", 2)
-  end
+  A.check("sql", 1, query, "string")
+  A.check("sql", 2, params, function(v) return v == nil or A.typename(v) == "table" end,
+    "table of parameters")
   local h = db(self)
   local ok, rows, cols = pcall(h.sql, h, query, params)
   if not ok then error((tostring(rows):gsub("^[^\n]-:%d+: ", "")), 2) end
@@ -174,6 +172,10 @@ end
 
 ---------------------------------------------------------------- the rest
 
+-- Every method checks its self (corpus.args: a wrong self is bad
+-- argument #1, "corpus expected, got number").
+A.methods(Corpus, core.is, "corpus")
+
 -- Methods defined in submodules, loaded on first call.
 local sub = {
   search = "corpus.results", drop = "corpus.results",
@@ -190,7 +192,7 @@ local help = require("corpus.help")
 local register = require("tinsh.help").register
 for name, modname in pairs(sub) do
   local function stub(...)
-    local fn = require(modname)[name]
+    local fn = A.method(name, require(modname)[name], core.is, "corpus")
     Corpus[name] = fn
     register(fn, "corpus:" .. name, help.corpus[name] or "")
     return fn(...)

@@ -8,7 +8,18 @@
 --   local n = A.int("kwic", 2, v, "limit", 0)   -- integer >= 0 or error
 --
 -- Argument numbers count as the standard library does for methods: the
--- first argument after self is #1.
+-- first argument after self is #1. A wrong self (a method called with '.'
+-- instead of ':', or on another object) is argument #1 too, as
+-- luaL_checkudata reports it for a method called with '.', the only way
+-- to pass one: corpus.close(5) -> bad argument #1 to 'close' (corpus
+-- expected, got number). A.methods checks self for every method of a
+-- method table. "expected" names the object in words (corpus, document,
+-- result set, match set, concordance, dispersion plot, comparison,
+-- statistics row); "got" names the type as the standard library does (a
+-- metatable's __name such as corpus.results, else type()).
+--
+-- Expected failures (a document that does not exist, nothing saved under
+-- a name) are no misuse: the methods return nil, msg for them.
 
 local A = {}
 
@@ -44,6 +55,15 @@ local function argerror(fname, n, msg, level)
 end
 A.argerror = argerror
 
+-- A.reraise(e, level): raise error e (caught from a check of this module)
+-- again: as it is when its position is the user's (the stack could be
+-- read), else without its position at level, counted as error() does
+-- from the function that calls A.reraise.
+function A.reraise(e, level)
+  if STDLIB then error(e, 0) end
+  error((tostring(e):gsub("^[^\n]-:%d+: ", "")), level + 1)
+end
+
 -- A.int(fname, n, v, what [, min [, max]]) -> v as an integer: v must be a
 -- number with an integer value (not NaN, not inf) in min..max.
 function A.int(fname, n, v, what, min, max)
@@ -72,16 +92,66 @@ local KINDS = {
   any = { function() return true end, "value" },
 }
 
+-- A.typename(v) -> the type of v as messages name it: its metatable's
+-- __name (as luaL_typeerror does), else type(v).
+function A.typename(v)
+  local mt = getmetatable(v)
+  local name = type(mt) == "table" and rawget(mt, "__name")
+  return type(name) == "string" and name or type(v)
+end
+local typename = A.typename
+
+-- A.check(fname, n, v, is [, what [, level]]) -> v: raises bad argument #n
+-- to fname (what expected, got <type>) unless is(v); is may be the name of
+-- a kind of A.opts ("string", "table", ...: what defaults to its
+-- description); level as argerror's.
+function A.check(fname, n, v, is, what, level)
+  if type(is) == "string" then is, what = KINDS[is][1], what or KINDS[is][2] end
+  if not is(v) then
+    argerror(fname, n, what .. " expected, got " .. (v == "" and "empty string" or typename(v)),
+      (level or 2) + 1)
+  end
+  return v
+end
+
+-- A.self(fname, v, is, what [, level]) -> v: the self check of method fname
+-- (argument #1, see the header).
+function A.self(fname, v, is, what, level)
+  return A.check(fname, 1, v, is, what, (level or 2) + 1)
+end
+
+-- A.methods(t, is, what) -> t: every function of method table t (string
+-- keys) replaced by one that checks self with A.self(key, self, is, what)
+-- and tail-calls the original (so an error level inside it still counts
+-- from the user's call). Wrap before the methods are registered for help.
+function A.methods(t, is, what)
+  for k, fn in pairs(t) do
+    if type(k) == "string" and type(fn) == "function" then
+      t[k] = A.method(k, fn, is, what)
+    end
+  end
+  return t
+end
+
+-- A.method(name, fn, is, what) -> fn with its self checked (A.methods).
+function A.method(name, fn, is, what)
+  return function(self, ...)
+    if not is(self) then A.self(name, self, is, what, 2) end
+    return fn(self, ...)
+  end
+end
+
 -- A.opts(fname, n, t, spec) -> t (or {} when nil): t must be a table whose
 -- keys are all in spec; spec maps a key to a kind: "string", "text"
 -- (string or number), "boolean", "table", "function", "number" (finite),
 -- "count" (integer >= 0), "limit" (integer >= 0 or -1 for all), "any",
 -- or a list of kinds (any of them). Unknown keys are refused by name
--- (catches typos).
+-- (catches typos); so is an object (a table whose metatable has a
+-- __name: a corpus, a result set, a document...) given for the table.
 function A.opts(fname, n, t, spec)
   if t == nil then return {} end
-  if type(t) ~= "table" then
-    argerror(fname, n, "table expected, got " .. type(t), 2)
+  if type(t) ~= "table" or typename(t) ~= "table" then
+    argerror(fname, n, "table expected, got " .. typename(t), 2)
   end
   for k, v in pairs(t) do
     local kind = spec[k]

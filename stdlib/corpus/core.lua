@@ -20,6 +20,9 @@ local M = {}
 local priv = setmetatable({}, { __mode = "k" }) -- corpus -> private state
 M.priv = priv
 
+--- core.is(x) -> is x a corpus object (made by core.new)?
+function M.is(x) return priv[x] ~= nil end
+
 --- core.new(path, metatable) -> a corpus object (no I/O; nil path: the
 --- default database, found on first use)
 function M.new(path, mt)

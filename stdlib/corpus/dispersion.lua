@@ -22,6 +22,12 @@ local D = {}
 local DMT = { __name = "corpus.dispersion", __index = D }
 M.methods = D
 
+--- dispersion.is(x) -> is x a dispersion plot?
+function M.is(x) return getmetatable(x) == DMT end
+
+-- The options of d:render, d:show, d:svg and d:save_svg (corpus.args).
+local OPTS = { width = "count", limit = "count" }
+
 -- The rows of a match set m: {rowid, date, title, len, pos = {...}} in
 -- the order of the documents' first match (ids); positions sorted, in
 -- [0, 1]. meta: the documents' {published, title, len} by row id.
@@ -71,7 +77,7 @@ end
 --- d:render{width =, limit =} -> the plot as lines of text: label, track,
 --- number of matches; width defaults to the terminal's (80 when not one)
 function D:render(opts)
-  opts = A.opts("render", 1, opts, { width = "count", limit = "count" })
+  opts = A.opts("render", 1, opts, OPTS)
   local width = opts.width or (display.isatty("stdout") and display.terminal_size()) or 80
   local n = #self.rows
   local limit = math.min(opts.limit or n, n)
@@ -95,7 +101,10 @@ function D:render(opts)
 end
 
 --- d:show{width =, limit =} prints the plot
-function D:show(opts) io.stdout:write(self:render(opts), "\n") end
+function D:show(opts)
+  A.opts("show", 1, opts, OPTS)
+  io.stdout:write(self:render(opts), "\n")
+end
 
 DMT.__tostring = function(d) return d:render{ limit = 40 } end
 DMT.__len = function(d) return #d.rows end
@@ -148,7 +157,7 @@ local STYLE = "<style>text{font-family:system-ui,sans-serif;font-size:12px;fill:
 --- d:svg{width =, limit =} -> a standalone SVG document of the plot (one
 --- row of 20 px per document, the first limit documents, default 200)
 function D:svg(opts)
-  opts = A.opts("svg", 1, opts, { width = "count", limit = "count" })
+  opts = A.opts("svg", 1, opts, OPTS)
   local W = math.max(300, opts.width or 720)
   local n = math.min(#self.rows, opts.limit or 200)
   local x0, x1, top = 180, W - 40, 40
@@ -172,7 +181,8 @@ end
 
 --- d:save_svg(path [, opts]) -> true | nil, msg
 function D:save_svg(path, opts)
-  if type(path) ~= "string" then error("bad argument #1 to 'save_svg' (file name expected)", 2) end
+  A.check("save_svg", 1, path, "string", "file name")
+  A.opts("save_svg", 2, opts, OPTS)
   local svg = self:svg(opts)
   local f, err = io.open(path, "w")
   if not f then return nil, err end
@@ -181,6 +191,9 @@ function D:save_svg(path, opts)
   if not ok then return nil, werr end
   return true
 end
+
+-- Every method checks its self (corpus.args).
+A.methods(D, M.is, "dispersion plot")
 
 D.__help = require("corpus.help").dispersion
 do

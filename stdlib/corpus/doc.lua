@@ -36,6 +36,9 @@ local function corpus_of(d)
   return owner[getmetatable(d)]
 end
 
+--- doc.is(x) -> is x a document (of some corpus)?
+function M.is(x) return corpus_of(x) ~= nil end
+
 -- The full parsed document (loaded once, kept while the doc lives).
 local function full(d)
   local f = loaded[d]
@@ -174,24 +177,38 @@ end
 
 local function frame() return require("frame") end
 
+-- Does text v hold the folded text want (nil: any v)? A v that is not
+-- UTF-8 is compared as it is.
 local function match_text(v, want)
   if want == nil then return true end
   if v == nil then return false end
   local core = require("tinsh.core")
-  return core.fold(v):find(core.fold(want), 1, true) ~= nil
+  return (core.fold(v) or v):find(want, 1, true) ~= nil
 end
 M.match_text = match_text
+
+-- The folded text of filter key k of fname's options (nil when absent);
+-- a text that is not UTF-8 raises bad argument #1, as corpus:figures does.
+local function folded_opt(fname, opts, k)
+  local v = opts[k]
+  if v == nil then return nil end
+  local f, why = require("tinsh.core").fold(tostring(v))
+  if not f then A.argerror(fname, 1, k .. ": " .. tostring(why), 2) end
+  return f
+end
 
 --- doc:figures{subject =, unit =, text =} -> frame of the document's figures
 --- (the fields of the fact schema, in the order corpus:figures shows them)
 function Doc:figures(opts)
   opts = A.opts("figures", 1, opts, { subject = "text", unit = "text", text = "text" })
+  local subject, unit = folded_opt("figures", opts, "subject"), folded_opt("figures", opts, "unit")
+  local text = folded_opt("figures", opts, "text")
   local fields = require("corpus.facts").fields("figures")
   local rows, cols = {}, {}
   for i, f in ipairs(fields) do cols[i] = f.name end
   for _, f in ipairs(full(self).figures) do
-    if match_text(f.subject, opts.subject) and match_text(f.unit, opts.unit)
-        and match_text(f.sentence, opts.text) then
+    if match_text(f.subject, subject) and match_text(f.unit, unit)
+        and match_text(f.sentence, text) then
       local r = {}
       for _, fd in ipairs(fields) do r[fd.name] = f[fd.field] end
       rows[#rows + 1] = r
@@ -220,15 +237,17 @@ end
 
 --- doc:kwic(query [, opts]) -> concordance of query in this document
 function Doc:kwic(query, opts)
-  opts = opts or {}
+  local kwic = require("corpus.kwic")
+  opts = A.opts("kwic", 2, opts, kwic.OPTS)
   local o = {}
   for k, v in pairs(opts) do o[k] = v end
   o.docs = { self }
-  return require("corpus.kwic").kwic(corpus_of(self), query, o)
+  return kwic.kwic(corpus_of(self), query, o)
 end
 
 --- doc:similar([n]) -> frame of the n documents most similar to this one
 function Doc:similar(n)
+  if n ~= nil then A.int("similar", 1, n, "n", 0, require("corpus.stats").SIMILAR_MAX) end
   return corpus_of(self):similar(self, n)
 end
 
@@ -358,6 +377,9 @@ for _, k in ipairs(require("tinsh.store").fact_schema()) do
     FIELDS[#FIELDS + 1] = k.field
   end
 end
+
+-- Every method checks its self (corpus.args).
+A.methods(Doc, M.is, "document")
 
 -- help(d) lists the methods in its summary (the __index of a document is
 -- a function, so help cannot enumerate it); help(d.show) finds its text

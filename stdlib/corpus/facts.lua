@@ -18,6 +18,7 @@ local ccore = require("corpus.core")
 local Q = require("corpus.sql")
 local frame = require("frame")
 local json = require("json")
+local A = require("corpus.args")
 
 local M = {}
 
@@ -50,9 +51,10 @@ local ZERO_IS_NONE = { period = true }
 local FACT_FILTERS = { subject = 1, unit = 1, value = 1, name = 1, title = 1, kind = 1,
   issuer = 1, number = 1, fact_year = 1 }
 
--- bad argument #1 to fname, raised at the caller of the fact method.
+-- bad argument #1 to fname, raised at the caller of the fact method
+-- (corpus.args finds it; level: from split, through read).
 local function bad(fname, msg)
-  error("bad argument #1 to '" .. fname .. "' (" .. msg .. ")", 5)
+  A.argerror(fname, 1, msg, 5)
 end
 
 -- The row id of a document object or a row id (else nil).
@@ -65,7 +67,10 @@ end
 local function check_fact(fname, k, v)
   local t = type(v)
   if t ~= "string" and t ~= "number" and t ~= "function" then
-    bad(fname, k .. ": string, number or function expected, got " .. t)
+    bad(fname, k .. ": string, number or function expected, got " .. A.typename(v))
+  end
+  if t == "string" and not tcore.fold(v) then
+    bad(fname, k .. ": " .. tostring(select(2, tcore.fold(v))))
   end
   if k == "fact_year" and not tostring(v):match("^%d+$") then
     bad(fname, "year: digits expected, got " .. tostring(v))
@@ -74,7 +79,7 @@ end
 
 -- The row ids of a docs = {...} option.
 local function ids_of(fname, v)
-  if type(v) ~= "table" then bad(fname, "docs: list of documents expected, got " .. type(v)) end
+  if type(v) ~= "table" then bad(fname, "docs: list of documents expected, got " .. A.typename(v)) end
   local ids = {}
   for i, d in ipairs(v) do
     ids[i] = rowid_of(d)
@@ -89,13 +94,15 @@ end
 local function split(opts, fname)
   local doc, fact, read = {}, {}, {}
   local any = false
-  if opts ~= nil and type(opts) ~= "table" then bad(fname, "table expected, got " .. type(opts)) end
+  if opts ~= nil and A.typename(opts) ~= "table" then
+    bad(fname, "table expected, got " .. A.typename(opts))
+  end
   for k, v in pairs(opts or {}) do
     if FACT_FILTERS[k] then check_fact(fname, k, v); fact[k] = v
     elseif k == "text" then check_fact(fname, k, v); fact.text = v
     elseif k == "year" then check_fact(fname, "fact_year", v); fact.fact_year = v
     elseif k == "sentence" then
-      if type(v) ~= "boolean" then bad(fname, "sentence: boolean expected, got " .. type(v)) end
+      if type(v) ~= "boolean" then bad(fname, "sentence: boolean expected, got " .. A.typename(v)) end
       read.sentence = v
     elseif k == "doc" then
       local id = rowid_of(v)
@@ -105,6 +112,7 @@ local function split(opts, fname)
     elseif k == "published" then doc.year = v; any = true
     else doc[k] = v; any = true end
   end
+  A.opts(fname, 1, doc, Q.FILTER) -- the document filter's keys and kinds
   return any and doc or nil, fact, read
 end
 
@@ -286,7 +294,8 @@ local function read(c, method, opts, custom, emit)
   local fix = fixer(kind, cols)
   local out, docs, seqs = {}, {}, {}
   local mt = #lazy > 0 and on_demand(c, tbl, lazy, out, docs, seqs)
-  for r in Q.facts(h, { table = tbl, cols = eager, docs = docf, conds = conds, seq = mt and true }) do
+  for r in Q.facts(h, { table = tbl, cols = eager, docs = docf, conds = conds, seq = mt and true,
+      fname = method }) do
     if passes(r, tests, names) and (not keep or keep(r)) then
       if fix then fix(r) end
       if emit then

@@ -114,7 +114,7 @@ H.corpus = {
     "  corpus:keyness({year = 2024}, {year = 2020})",
   similar = "corpus:similar(doc [, n [, {unit =}]]) -> frame of the n (default 10)\n" ..
     "documents most similar to doc by tf-idf cosine of words: rowid, similarity,\n" ..
-    "date, title. doc: a document, row id or path.",
+    "date, title. doc: a document, row id or path; nil, msg when it names none.",
   duplicates = "corpus:duplicates([threshold [, {unit =}]]) -> frame of near-duplicate\n" ..
     "clusters: cluster, rowid, similarity (to the cluster's first document), date,\n" ..
     "title. MinHash signatures (64 slots over shingles of 3 words, or 3 syllables\n" ..
@@ -123,7 +123,8 @@ H.corpus = {
     "candidate pairs. threshold: estimated Jaccard similarity, default 0.8.",
   stopwords = "corpus:stopwords() -> set of stopwords (data/stopwords-vi.txt).",
   tfidf = "corpus:tfidf(doc [, top [, {unit =}]]) -> frame of the doc's words by tf-idf\n" ..
-    "weight: term, count, weight. Rows answer row:kwic(), row:docs().",
+    "weight: term, count, weight (nil, msg when doc names no document). Rows answer\n" ..
+    "row:kwic(), row:docs().",
   words = "corpus:words{add = {'nông thôn mới', ...}, remove = {'đảng bộ'}} -> frame of\n" ..
     "the user lexicon (word, action), kept in the database (table corpus_words) and\n" ..
     "applied to statistics and kwic at once (the index reads it at an ingest that\n" ..

@@ -32,6 +32,9 @@ KwicMT.__index = function(k, i)
 end
 M.methods = Kwic
 
+--- kwic.is(x) -> is x a concordance?
+function M.is(x) return getmetatable(x) == KwicMT end
+
 local CONTEXT = 240 -- bytes of context kept on each side
 local DEFAULT_KINDS = { "title", "lead", "heading", "paragraph", "question", "answer",
   "caption" }
@@ -122,9 +125,13 @@ local function word_hits(text, query, lex, prefix, nwords)
 end
 
 local SORTS = { left = true, right = true, date = true, doc = true }
+-- how must be a sort of SORTS: else bad argument #argn to fname (the
+-- option sort = of kwic and from_matches, the argument of k:sort).
 local function check_sort(how, fname, argn)
   if not SORTS[how] then
-    A.argerror(fname, argn, "sort: 'left', 'right', 'date' or 'doc' expected", 2)
+    A.argerror(fname, argn, (fname == "sort" and "" or "sort: ") ..
+      "'left', 'right', 'date' or 'doc' expected, got " ..
+      (type(how) == "string" and string.format("%q", how) or A.typename(how)), 2)
   end
 end
 
@@ -186,23 +193,29 @@ local function finish(self, opts)
   return self
 end
 
+-- The options of corpus:kwic (corpus.args kinds); d:kwic and rs:kwic
+-- check theirs against it too.
+M.OPTS = { kinds = { "string", "table" }, width = "count", sort = "string", docs = "table",
+  filter = "table", limit = "count", words = "count", unit = "string", sample = "count",
+  seed = "count" }
+
 -- The options of corpus:kwic checked, and the block condition of query:
 -- opts, where (nil: the query has no token), the lexicon (nil: syllables),
 -- the MATCH expression (nil when no kind asked for is in the maps).
 local function kwic_prep(c, query, opts)
-  if type(query) ~= "string" then error("bad argument #1 to 'kwic' (query string expected)", 3) end
-  opts = A.opts("kwic", 2, opts, { kinds = { "string", "table" }, width = "count",
-    sort = "string", docs = "table", filter = "table", limit = "count", words = "count",
-    unit = "string", sample = "count", seed = "count" })
+  A.check("kwic", 1, query, "string", "query string", 3)
+  opts = A.opts("kwic", 2, opts, M.OPTS)
   if opts.unit ~= nil and opts.unit ~= "word" and opts.unit ~= "syllable" then
-    error("bad argument #2 to 'kwic' (unit: 'word' or 'syllable' expected)", 3)
+    A.argerror("kwic", 2, "unit: 'word' or 'syllable' expected", 3)
   end
   if opts.sort then check_sort(opts.sort, "kwic", 2) end
   local lex = opts.unit ~= "syllable" and M.lexicon(c) or nil
   local kinds = opts.kinds or DEFAULT_KINDS
   if type(kinds) == "string" then kinds = { kinds } end
   for _, k in ipairs(kinds) do
-    if not ALL_KINDS[k] then error("kwic: unknown block kind '" .. tostring(k) .. "'", 3) end
+    if not ALL_KINDS[k] then
+      A.argerror("kwic", 2, "kinds: unknown block kind '" .. tostring(k) .. "'", 3)
+    end
   end
   local m = phrase_match(query)
   if not m then return opts end
@@ -282,8 +295,8 @@ end
 -- The rows of from_matches checked: a list of {rowid, seq, kind, s, e}
 -- (integers; s..e inside the block, checked when its text is read).
 local function check_matches(rows)
-  if type(rows) ~= "table" then
-    A.argerror("from_matches", 2, "list of matches expected, got " .. type(rows), 2)
+  if type(rows) ~= "table" then -- a list or a match set
+    A.argerror("from_matches", 2, "list of matches expected, got " .. A.typename(rows), 2)
   end
   for i, r in ipairs(rows) do
     if type(r) ~= "table" then
@@ -323,6 +336,7 @@ end
 --- seed, limit. Lines keep the rows' order (then sample, sort, limit); a
 --- row whose block is absent or whose span lies outside it is skipped.
 function M.from_matches(c, rows, opts)
+  A.check("from_matches", 1, c, core.is, "corpus")
   check_matches(rows)
   opts = A.opts("from_matches", 3, opts, { words = "count", query = "string",
     width = "count", sort = "string", sample = "count", seed = "count", limit = "count" })
@@ -364,7 +378,7 @@ function Kwic:sort(how)
   elseif how == "right" then keyf = function(l) return right_key(l.right) end
   elseif how == "date" then keyf = function(l) return (l.date or "~") .. string.format("%09d", l.rowid) end
   elseif how == "doc" then keyf = function(l) return string.format("%09d%06d", l.rowid, l.block) end
-  else error("bad argument #1 to 'sort' ('left', 'right', 'date' or 'doc' expected)", 2) end
+  else check_sort(how, "sort", 1) end
   materialize(self)
   local keys, idx = {}, {}
   for i, l in ipairs(self) do keys[l] = keyf(l); idx[l] = i end
@@ -454,6 +468,9 @@ Kwic.to_frame = Kwic.frame
 function Kwic:docs()
   return self:frame():group("rowid", "date", "title"):count("lines"):sort("-lines")
 end
+
+-- Every method checks its self (corpus.args).
+A.methods(Kwic, M.is, "concordance")
 
 KwicMT.__len = function(k) return rawget(k, "_n") or rawlen(k) end
 KwicMT.__tostring = function(k) return k:render{ limit = 40 } end

@@ -109,9 +109,7 @@ end
 --- sorted, then cut), limit = n (-1 or absent: all), stats = {} (receives
 --- plan, candidates, blocks, mapped: how the run found its candidates)
 function M.query(c, pattern, opts)
-  if type(pattern) ~= "string" then
-    error("bad argument #1 to 'query' (pattern string expected, got " .. type(pattern) .. ")", 2)
-  end
+  A.check("query", 1, pattern, "string", "pattern string")
   opts = A.opts("query", 2, opts, QUERY_OPTS)
   if not S.query then error("query: this tinsh has no pattern engine", 2) end
   local o = engine_opts(c, opts)
@@ -186,7 +184,8 @@ local SORTS = { left = true, right = true, match = true, date = true }
 local function sort_key(m, spec)
   if type(spec) == "string" then spec = { spec } end
   if type(spec) ~= "table" or not SORTS[spec[1]] then
-    error("bad argument #1 to 'sort' ({'left' | 'right' | 'match' | 'date' [, n]} expected)", 3)
+    A.argerror("sort", 1, "{'left' | 'right' | 'match' | 'date' [, n]} expected, got " ..
+      (type(spec) == "string" and string.format("%q", spec) or A.typename(spec)), 3)
   end
   local how, n = spec[1], A.int("sort", 1, spec[2] or 1, "number of words", 1, 50)
   if how == "left" or how == "right" then
@@ -321,7 +320,7 @@ function MS:count(opts)
   opts = A.opts("count", 1, opts, { by = "string" })
   local by = opts.by or "match"
   if not BY[by] then
-    error("bad argument #1 to 'count' (by: match, left1, right1, year, site or place expected)", 2)
+    A.argerror("count", 1, "by: match, left1, right1, year, site or place expected")
   end
   local keyf, count, docs, forms = key_fn(self, by), {}, {}, {}
   for _, r in ipairs(self) do
@@ -387,10 +386,9 @@ local function key_of(r) return r.rowid .. ":" .. r.seq .. ":" .. r.s .. ":" .. 
 -- Combine two match sets with results.combine (op "union", "intersect",
 -- "minus") on the match position (rowid, seq, s, e).
 local function setop(a, b, op, sym)
-  if not M.is(b) or not M.is(a) then
-    error("bad argument #1 to '" .. op .. "' (match set expected)", 3)
-  end
-  if owner[a] ~= owner[b] then error(op .. ": the match sets come from different corpora", 3) end
+  A.check(op, 1, b, M.is, "match set", 3)
+  A.check(op, 1, a, M.is, "match set", 3) -- a + b with a no match set
+  if owner[a] ~= owner[b] then A.argerror(op, 1, "match set of another corpus", 3) end
   local rows = results.combine(a, b, key_of, op)
   if op == "union" then table.sort(rows, before) end
   return derive(a, rows, "(" .. tostring(a.name or a.pattern) .. ") " .. sym ..
@@ -418,9 +416,7 @@ end
 --- m:save(name) -> m | nil, msg: store the matches in the database;
 --- corpus:saved(name) reloads them as a match set
 function MS:save(name)
-  if type(name) ~= "string" or name == "" then
-    error("bad argument #1 to 'save' (name expected)", 2)
-  end
+  A.check("save", 1, name, results.is_name, "name")
   local w, err = core.wdb(owner[self])
   if not w then return nil, "cannot save match set: " .. tostring(err) end
   local rows = {}
@@ -516,6 +512,9 @@ function MS:show(opts)
   io.stdout:write(self:header(), "\n")
   self:frame():show(opts)
 end
+
+-- Every method checks its self (corpus.args).
+A.methods(MS, M.is, "match set")
 
 MSMT.__tostring = function(m)
   local cols = display.terminal_size()

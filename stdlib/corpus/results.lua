@@ -35,6 +35,9 @@ end
 
 function M.is(x) return getmetatable(x) == RSMT end
 
+-- Is x a name a set can be saved under (a non-empty string)?
+function M.is_name(x) return type(x) == "string" and x ~= "" end
+
 -- results.make(c, query, hits [, name]) -> a result set over hit records
 -- (rank, rowid, title, date, score, snippet...); the table is taken over
 M.make = make
@@ -52,9 +55,7 @@ end
 
 --- corpus:search(query [, opts]) -> result set
 function M.search(c, query, opts)
-  if type(query) ~= "string" then
-    error("bad argument #1 to 'search' (query string expected)", 2)
-  end
+  A.check("search", 1, query, "string", "query string")
   opts = A.opts("search", 2, opts, { limit = "limit", raw = "boolean", offsets = "boolean",
     snippet = "count", filter = "table" })
   local limit = opts.limit or 1000
@@ -126,7 +127,7 @@ function RS:filter(pred)
     for r in Q.doc_ids(core.db(c), pred, "filter") do keep[r.id] = true end
     test = function(h) return keep[h.rowid] end
   elseif type(pred) ~= "function" then
-    error("bad argument #1 to 'filter' (function or document filter expected)", 2)
+    A.argerror("filter", 1, "function or document filter expected, got " .. A.typename(pred))
   end
   local out = {}
   for _, h in ipairs(self) do
@@ -136,11 +137,9 @@ function RS:filter(pred)
 end
 
 local function check_other(self, other, fname)
-  if not M.is(other) then
-    error("bad argument #1 to '" .. fname .. "' (result set expected)", 3)
-  end
+  A.check(fname, 1, other, M.is, "result set", 3)
   if owner[other] ~= owner[self] then
-    error(fname .. ": the result sets come from different corpora", 3)
+    A.argerror(fname, 1, "result set of another corpus", 3)
   end
 end
 
@@ -197,9 +196,7 @@ RSMT.__sub = function(a, b) return a:minus(b) end
 
 --- rs:save(name) -> rs | nil, msg: store the set in the database
 function RS:save(name)
-  if type(name) ~= "string" or name == "" then
-    error("bad argument #1 to 'save' (name expected)", 2)
-  end
+  A.check("save", 1, name, M.is_name, "name")
   local c = owner[self]
   local w, err = core.wdb(c)
   if not w then return nil, "cannot save result set: " .. tostring(err) end
@@ -213,9 +210,7 @@ end
 --- corpus:saved() -> frame of the saved sets
 function M.saved(c, name)
   if name == nil then return M.sets(c) end
-  if type(name) ~= "string" then
-    error("bad argument #1 to 'saved' (name expected, got " .. type(name) .. ")", 2)
-  end
+  A.check("saved", 1, name, "string", "name")
   local db = core.db(c)
   local meta = Q.set_query(db, name)
   if not meta then return nil, "no saved result set '" .. tostring(name) .. "'" end
@@ -231,6 +226,7 @@ end
 
 --- corpus:drop(name) -> true | nil, msg
 function M.drop(c, name)
+  A.check("drop", 1, name, "string")
   local w, err = core.wdb(c)
   if not w then return nil, err end
   local n = Q.drop_set(w, name)
@@ -271,19 +267,21 @@ end
 --- rs:kwic([query,] opts) -> concordance restricted to the set's documents
 function RS:kwic(query, opts)
   if type(query) == "table" then query, opts = nil, query end
-  opts = opts or {}
+  local kwic = require("corpus.kwic")
+  opts = A.opts("kwic", query == nil and 1 or 2, opts, kwic.OPTS)
   local o = {}
   for k, v in pairs(opts) do o[k] = v end
   o.docs = self
   local q = query or self.query
   if not query and q and q:find("^%(") then
-    error("kwic: give a query for a combined set", 2)
+    A.argerror("kwic", 1, "query string expected: a combined set has none")
   end
-  return owner[self]:kwic(q, o)
+  return kwic.kwic(owner[self], q, o)
 end
 
 --- rs:freq(opts) -> frequency list over the set's documents
 function RS:freq(opts)
+  A.opts("freq", 1, opts, require("corpus.stats").COUNT_OPTS) -- docs: the set
   local o = {}
   for k, v in pairs(opts or {}) do o[k] = v end
   o.docs = self
@@ -333,11 +331,9 @@ end
 --- rs:only(form) -> result set of the hits holding that exact form (as
 --- rs:forms() lists it; case does not matter), their offsets narrowed to it
 function RS:only(form)
-  if type(form) ~= "string" then
-    error("bad argument #1 to 'only' (string expected)", 2)
-  end
+  A.check("only", 1, form, "string")
   local low, why = tcore.lower(form)
-  if not low then error("bad argument #1 to 'only' (" .. tostring(why) .. ")", 2) end
+  if not low then A.argerror("only", 1, tostring(why)) end
   local want = low:gsub("%s+", " ")
   local texts, out = texts_of(self), {}
   for _, h in ipairs(self) do
@@ -366,11 +362,15 @@ end
 --- max forms, 8 by default) when the set's plain query had a word without
 --- diacritics and the hits matched some form, else nil
 function RS:forms_line(max)
+  if max ~= nil then A.int("forms_line", 1, max, "max", 0) end
   if not unaccented(self.query) or tostring(self.query):find("^%(") then return nil end
   local f, parts = self:forms(), {}
   for i = 1, math.min(#f, max or 8) do parts[i] = f[i].form .. " " .. f[i].count end
   return #parts > 0 and "forms: " .. table.concat(parts, " · ") or nil
 end
+
+-- Every method checks its self (corpus.args).
+A.methods(RS, M.is, "result set")
 
 RSMT.__tostring = function(rs)
   local cols = display.terminal_size()

@@ -661,9 +661,10 @@ end
 --- rowid (the document), date (YYYY-MM-DD), seq when spec.seq, then each
 --- column of spec.cols ({name = SQL column, as = row key}). spec.table:
 --- the fact table; spec.docs: a document filter; spec.conds: fact
---- conditions (see fact_cond), all of which must hold.
+--- conditions (see fact_cond), all of which must hold; spec.fname: the
+--- method named in the filter's errors.
 function Q.facts(h, spec)
-  local w, params = Q.doc_filter(spec.docs)
+  local w, params = Q.doc_filter(spec.docs, spec.fname)
   local conds = {}
   for i, c in ipairs(spec.conds or {}) do conds[i] = fact_cond(c, params) end
   if #conds > 0 then

@@ -48,27 +48,40 @@ end
 
 ---------------------------------------------------------------- sources
 
+-- Is x a document object (a table with a row id and a metatable)?
+local function is_doc(x)
+  return type(x) == "table" and getmetatable(x) ~= nil and math.type(x.rowid) == "integer"
+end
+
 -- Where a subcorpus comes from: nil (all), a document filter table, a
 -- result set, a concordance, a document, or a list of documents / row ids.
 -- Returns a condition (corpus.sql) on the content blocks b (joined with
--- documents d) of the subcorpus.
-local function source_sql(spec)
+-- documents d) of the subcorpus. Anything else raises bad argument #argn
+-- to fname (default 'docs', #1), what naming the option ("docs: ...").
+local function source_sql(spec, fname, argn, what)
+  fname, argn, what = fname or "docs", argn or 1, what or ""
   local w = Q.where():content()
   if spec == nil then return w end
-  if type(spec) == "table" and spec.rowid and getmetatable(spec) then
-    return w:doc(spec.rowid)
+  if is_doc(spec) then return w:doc(spec.rowid) end
+  if ccore.is(spec) then -- the whole corpus is nil, not the corpus
+    A.argerror(fname, argn, what .. "document filter, result set or list of documents " ..
+      "expected, got " .. A.typename(spec), 2)
   end
   if type(spec) == "table" and (#spec > 0 or getmetatable(spec)) then
     local ids, seen = {}, {}
-    for _, x in ipairs(spec) do
+    for i, x in ipairs(spec) do
       local id = type(x) == "table" and x.rowid or x
-      if math.type(id) ~= "integer" then error("subcorpus: documents or row ids expected", 4) end
+      if math.type(id) ~= "integer" then
+        A.argerror(fname, argn, what .. "documents or row ids expected, got " ..
+          A.typename(x) .. " at index " .. i, 2)
+      end
       if not seen[id] then seen[id] = true; ids[#ids + 1] = id end
     end
     return w:ids(ids)
   end
-  if type(spec) == "table" then return w:filter(spec) end
-  error("subcorpus: document filter, result set or list of documents expected", 4)
+  if type(spec) == "table" then return w:filter(spec, fname, argn) end
+  A.argerror(fname, argn, what .. "document filter, result set or list of documents " ..
+    "expected, got " .. A.typename(spec), 2)
 end
 M.source_sql = source_sql
 
@@ -81,6 +94,16 @@ M.each_block = each_block
 
 -- Split filter-ish options from statistics options.
 local STAT_OPTS = { n = 1, stop = 1, min = 1, top = 1, docs = 1, by = 1, window = 1, unit = 1 }
+
+-- The counting options without a subcorpus (keyness, rs:freq), checked
+-- further by stat_check.
+M.COUNT_OPTS = { n = "any", stop = "any", min = "any", top = "any", unit = "any" }
+
+-- The keys a statistics method takes (corpus.args kinds): its own, checked
+-- further by stat_check, and the document filter's (corpus.sql's Q.FILTER).
+local STAT_SPEC = { by = "string" }
+for k in pairs(STAT_OPTS) do STAT_SPEC[k] = STAT_SPEC[k] or "any" end
+for k, kind in pairs(Q.FILTER) do STAT_SPEC[k] = kind end
 
 -- The `words` argument of the C tokenizers for opts.unit: false for
 -- syllables, else the corpus's lexicon (its user words) or true (the
@@ -104,14 +127,13 @@ local function words_list(fname, opts, k)
   local list = opts[k]
   if list == nil then return {} end
   if type(list) ~= "table" then
-    error("bad argument #1 to '" .. fname .. "' (" .. k .. ": list of words expected)", 4)
+    A.argerror(fname, 1, k .. ": list of words expected, got " .. A.typename(list), 2)
   end
   local out = {}
   for i, w in ipairs(list) do
     local key = type(w) == "string" and word_key(w)
     if not key then
-      error("bad argument #1 to '" .. fname .. "' (" .. k .. "[" .. i ..
-        "]: a word of 1 to 4 syllables expected)", 4)
+      A.argerror(fname, 1, k .. "[" .. i .. "]: a word of 1 to 4 syllables expected", 2)
     end
     out[#out + 1] = key
   end
@@ -123,9 +145,7 @@ end
 --- splits, removed ones are never proposed. Applied to the statistics at
 --- once; nil, msg when the database cannot be written (--sandbox).
 function M.words(c, opts)
-  if opts ~= nil and type(opts) ~= "table" then
-    error("bad argument #1 to 'words' (table expected, got " .. type(opts) .. ")", 2)
-  end
+  A.opts("words", 1, opts, { add = "any", remove = "any" }) -- lists: words_list
   local db = ccore.db(c)
   local add = opts and words_list("words", opts, "add") or {}
   local remove = opts and words_list("words", opts, "remove") or {}
@@ -148,11 +168,38 @@ function M.words(c, opts)
   return frame.new(rows, { "word", "action" })
 end
 
--- Check the statistics options of fname's argument #argn (the filter keys
--- are checked by corpus.filter_sql): n 1..8, top and min counts, window
--- 1..50, stop a boolean. Returns opts or {}.
+-- The subcorpus of statistics options: opts.docs, or the document filter
+-- their other keys make (nil: the whole corpus).
+local function subcorpus_of(opts)
+  if opts == nil then return nil end
+  if opts.docs then return opts.docs end
+  local f, any = {}, false
+  for k, v in pairs(opts) do
+    if not STAT_OPTS[k] then f[k] = v; any = true end
+  end
+  return any and f or nil
+end
+
+-- The subcorpus of opts must be one (source_sql); docs and document
+-- filter keys together are refused (the filter would be ignored).
+local function check_subcorpus(opts, fname, argn)
+  if opts.docs ~= nil then
+    for k in pairs(opts) do
+      if not STAT_OPTS[k] then
+        A.argerror(fname, argn, "docs and the document filter key '" .. tostring(k) ..
+          "' together: give one of them")
+      end
+    end
+  end
+  source_sql(subcorpus_of(opts), fname, argn, opts.docs ~= nil and "docs: " or "")
+end
+
+-- Check the statistics options of fname's argument #argn: a table whose
+-- keys are statistics options or document filter keys (STAT_SPEC); n
+-- 1..8, top and min counts, window 1..50, stop a boolean, unit 'word' or
+-- 'syllable', and a subcorpus that is one (check_subcorpus).
 local function stat_check(opts, fname, argn)
-  if type(opts) ~= "table" then A.argerror(fname, argn, "table expected, got " .. type(opts)) end
+  A.opts(fname, argn, opts, STAT_SPEC)
   if opts.n ~= nil then A.int(fname, argn, opts.n, "n", 1, 8) end
   if opts.top ~= nil then A.int(fname, argn, opts.top, "top", 0) end
   if opts.min ~= nil then A.int(fname, argn, opts.min, "min", 0) end
@@ -161,13 +208,14 @@ local function stat_check(opts, fname, argn)
     A.argerror(fname, argn, "unit: 'word' or 'syllable' expected")
   end
   if opts.stop ~= nil and type(opts.stop) ~= "boolean" then
-    A.argerror(fname, argn, "stop: boolean expected, got " .. type(opts.stop))
+    A.argerror(fname, argn, "stop: boolean expected, got " .. A.typename(opts.stop))
   end
+  check_subcorpus(opts, fname, argn)
 end
 
--- Raise e (without its position) at the caller of the method that called
--- the function that called this (the user's line).
-local function reraise(e) error((tostring(e):gsub("^[^\n]-:%d+: ", "")), 4) end
+-- Raise e again at the caller of the method that called the function
+-- that called this (the user's line; corpus.args's A.reraise).
+local function reraise(e) A.reraise(e, 4) end
 
 local function stat_opts(fname, argn, opts)
   if opts == nil then return {} end
@@ -181,15 +229,6 @@ local function int_arg(fname, argn, v, what, lo, hi)
   local ok, e = pcall(A.int, fname, argn, v, what, lo, hi)
   if not ok then reraise(e) end
   return e
-end
-local function subcorpus_of(opts)
-  if opts == nil then return nil end
-  if opts.docs then return opts.docs end
-  local f, any = {}, false
-  for k, v in pairs(opts) do
-    if not STAT_OPTS[k] then f[k] = v; any = true end
-  end
-  return any and f or nil
 end
 
 -- Count n-grams of a subcorpus: counts, docfreq, total tokens, ndocs
@@ -228,10 +267,7 @@ end
 --- its unit); opts as corpus:kwic's
 function Row:kwic(opts)
   local src = row_src[self]
-  if not src then error("kwic: not a statistics row", 2) end
-  if opts ~= nil and type(opts) ~= "table" then
-    error("bad argument #1 to 'kwic' (table expected, got " .. type(opts) .. ")", 2)
-  end
+  A.opts("kwic", 1, opts, require("corpus.kwic").OPTS)
   return src.c:kwic(self.term, row_kwic_opts(src, opts))
 end
 
@@ -239,10 +275,12 @@ end
 --- holding the row's term, most lines first. Also row:docs() on the rows
 --- that have no `docs` column (freq and ngrams rows keep docs, the count).
 function Row:documents()
-  if not row_src[self] then error("documents: not a statistics row", 2) end
   return self:kwic():docs()
 end
 Row.docs = Row.documents
+
+-- Every method checks its self (corpus.args).
+A.methods(Row, function(x) return row_src[x] ~= nil end, "statistics row")
 
 -- Give the records of a statistics frame their drill-down methods.
 local function drill(c, rows, spec, opts)
@@ -425,7 +463,7 @@ end
 
 --- corpus:collocations(word [, opts]) -> frame term, together, term_total, ll, pmi
 function M.collocations(c, word, opts)
-  if type(word) ~= "string" then error("bad argument #1 to 'collocations' (word expected)", 2) end
+  A.check("collocations", 1, word, "string", "word")
   opts = stat_opts("collocations", 2, opts)
   local window = math.tointeger(opts.window or 4)
   local stop = opts.stop ~= false and M.stopwords() or {}
@@ -488,7 +526,7 @@ function M.collocations(c, word, opts)
   end
   local by = opts.by or "ll"
   if not ({ ll = 1, pmi = 1, together = 1, term_total = 1 })[by] then
-    error("bad argument #2 to 'collocations' (by: 'll', 'pmi', 'together' or 'term_total' expected)", 2)
+    A.argerror("collocations", 2, "by: 'll', 'pmi', 'together' or 'term_total' expected")
   end
   table.sort(rows, function(a, b)
     if a[by] ~= b[by] then return a[by] > b[by] end
@@ -506,10 +544,11 @@ function M.keyness(c, a, b, opts)
   for i = 1, 2 do -- both subcorpora must be given and usable
     local spec = i == 1 and a or b
     if spec == nil or not pcall(source_sql, spec) then
-      error("bad argument #" .. i .. " to 'keyness' (document filter, result set or " ..
-        "list of documents expected, got " .. type(spec) .. ")", 2)
+      A.argerror("keyness", i, "document filter, result set or list of documents expected, got " ..
+        A.typename(spec))
     end
   end
+  A.opts("keyness", 3, opts, M.COUNT_OPTS) -- no subcorpus: a and b are
   opts = stat_opts("keyness", 3, opts)
   local n = math.tointeger(opts.n or 1)
   local stop = opts.stop ~= false and M.stopwords() or nil
@@ -544,11 +583,14 @@ end
 
 ---------------------------------------------------------------- tf-idf similarity
 
-local function doc_of(c, d)
-  if type(d) == "table" and d.rowid then return d end
-  local doc, err = c:get(d)
-  if not doc then error("similar: " .. tostring(err), 3) end
-  return doc
+-- The document d of fname's argument #1: a document, or a row id, hash or
+-- path that corpus:get finds (else nil, msg); anything else raises.
+local function doc_of(c, d, fname)
+  if is_doc(d) then return d end
+  if math.type(d) ~= "integer" and type(d) ~= "string" then
+    A.argerror(fname, 1, "document, row id, hash or path expected, got " .. A.typename(d), 2)
+  end
+  return c:get(d)
 end
 
 -- Content text of a document (content blocks joined).
@@ -577,20 +619,24 @@ local function vector(text, g, stop, wa)
   return v, math.sqrt(norm)
 end
 
--- The unit options of tfidf/similar: a table {unit =} as argument 3.
-local function unit_opts(fname, opts)
-  if opts ~= nil and (type(opts) ~= "table" or (opts.unit ~= nil and opts.unit ~= "word"
-      and opts.unit ~= "syllable")) then
-    error("bad argument #3 to '" .. fname .. "' ({unit = 'word' or 'syllable'} expected)", 3)
+-- The unit options {unit = 'word' | 'syllable'} of fname's argument #argn
+-- (tfidf, similar, duplicates): opts or nil.
+local function unit_opts(fname, argn, opts)
+  A.opts(fname, argn, opts, { unit = "string" })
+  if opts and opts.unit ~= nil and opts.unit ~= "word" and opts.unit ~= "syllable" then
+    A.argerror(fname, argn, "unit: 'word' or 'syllable' expected", 2)
   end
   return opts
 end
 
---- corpus:tfidf(doc [, top [, {unit =}]]) -> frame term, count, weight
+--- corpus:tfidf(doc [, top [, {unit =}]]) -> frame term, count, weight |
+--- nil, msg (no such document)
 function M.tfidf(c, d, top, opts)
   if top ~= nil then top = int_arg("tfidf", 2, top, "top", 0) end
-  local wa = words_arg(c, unit_opts("tfidf", opts))
-  d = doc_of(c, d)
+  local wa = words_arg(c, unit_opts("tfidf", 3, opts))
+  local err
+  d, err = doc_of(c, d, "tfidf")
+  if not d then return nil, err end
   local g = globals(c, wa)
   local text = content_text(c, d.rowid)
   local counts = {}
@@ -607,11 +653,16 @@ function M.tfidf(c, d, top, opts)
   return frame.new(drill(c, out, nil, opts), { "term", "count", "weight" })
 end
 
---- corpus:similar(doc [, n [, {unit =}]]) -> frame rowid, similarity, date, title
+M.SIMILAR_MAX = 10000 -- the most documents similar gives
+
+--- corpus:similar(doc [, n [, {unit =}]]) -> frame rowid, similarity, date,
+--- title | nil, msg (no such document)
 function M.similar(c, d, n, opts)
-  n = n == nil and 10 or int_arg("similar", 2, n, "n", 0, 10000)
-  local wa = words_arg(c, unit_opts("similar", opts))
-  d = doc_of(c, d)
+  n = n == nil and 10 or int_arg("similar", 2, n, "n", 0, M.SIMILAR_MAX)
+  local wa = words_arg(c, unit_opts("similar", 3, opts))
+  local err
+  d, err = doc_of(c, d, "similar")
+  if not d then return nil, err end
   local g = globals(c, wa)
   local stop = M.stopwords()
   local v, norm = vector(content_text(c, d.rowid), g, stop, wa)
@@ -697,15 +748,10 @@ end
 function M.duplicates(c, threshold, opts)
   threshold = threshold or 0.8
   if type(threshold) ~= "number" or not (threshold > 0 and threshold <= 1) then
-    error("bad argument #1 to 'duplicates' (threshold in (0, 1] expected)", 2)
+    A.argerror("duplicates", 1, "threshold in (0, 1] expected, got " ..
+      (type(threshold) == "number" and tostring(threshold) or A.typename(threshold)))
   end
-  if opts ~= nil and type(opts) ~= "table" then
-    error("bad argument #2 to 'duplicates' (table expected, got " .. type(opts) .. ")", 2)
-  end
-  local unit = opts and opts.unit or "word"
-  if unit ~= "word" and unit ~= "syllable" then
-    error("bad argument #2 to 'duplicates' (unit: 'word' or 'syllable' expected)", 2)
-  end
+  local unit = unit_opts("duplicates", 2, opts) and opts.unit or "word"
   local rows = clusters(c, unit, threshold)
   return frame.wrap(rows, { "cluster", "rowid", "similarity", "date", "title" })
 end

@@ -207,11 +207,11 @@ M.spark_line = spark_line
 --- per_million | nil, msg (a pattern with a fault)
 function M.trend(c, q, opts)
   if type(q) ~= "string" then
-    error("bad argument #1 to 'trend' (query or pattern string expected, got " .. type(q) .. ")", 2)
+    A.argerror("trend", 1, "query or pattern string expected, got " .. A.typename(q))
   end
   opts = A.opts("trend", 2, opts, { by = "string", pattern = "boolean" })
   local by = opts.by or "year"
-  if not BY[by] then error("bad argument #2 to 'trend' (by: year, month, site or place expected)", 2) end
+  if not BY[by] then A.argerror("trend", 2, "by: year, month, site or place expected") end
   local pattern = opts.pattern
   if pattern == nil then pattern = M.is_pattern(q) end
   local hits, err = hits_of(c, q, pattern)
