@@ -249,9 +249,15 @@ static size_t title_glue(const xsent *x, size_t j) {
       j + 1 < x->n && x->t[j + 1].type == T_WORD &&
       !(x->t[j + 1].flags & TF_SPACE) && (x->t[j + 1].flags & TF_CAPS))
     return 1;
-  if ((xt_punct(x, j, '-') || xt_punct(x, j, 0x2013)) &&
+  if ((xt_punct(x, j, '-') || xt_punct(x, j, 0x2013) || xt_punct(x, j, '&')) &&
       (x->t[j].flags & TF_SPACE) && org_word(x, j + 1) &&
       title_goes_on(x, j + 2))
+    return 1; /* also "Sở Văn hóa & Thể thao" */
+  /* "Sở VH, TT&DL": a comma between abbreviations, the second glued */
+  if (xt_punct(x, j, ',') && j > 0 && (x->t[j - 1].flags & TF_CAPS) &&
+      j + 2 < x->n && (x->t[j + 1].flags & TF_CAPS) &&
+      (xt_punct(x, j + 2, '&') || xt_punct(x, j + 2, '-')) &&
+      title_glue(x, j + 2))
     return 1;
   if (xt_is(x, j, "của") && org_word(x, j + 1) && title_goes_on(x, j + 2))
     return 1;
@@ -290,10 +296,14 @@ static int ends_org_word(const xsent *x, size_t j) {
 ** "Phòng Cảnh sát 113"): at most 3 digits after a word of the title,
 ** and then no lower-case word ("Tỉnh ủy Nghệ An 5 năm" ends before it)? */
 static int unit_number(const xsent *x, size_t j) {
-  return j > 0 && j < x->n && x->t[j].type == T_NUM && x->t[j].len <= 3 &&
-         x->t[j - 1].type == T_WORD &&
-         (j + 1 >= x->n || x->t[j + 1].type != T_WORD ||
-          (x->t[j + 1].flags & (TF_UPPER | TF_CAPS)));
+  if (!(j > 0 && j < x->n && x->t[j].type == T_NUM && x->t[j].len <= 3 &&
+        x->t[j - 1].type == T_WORD))
+    return 0;
+  /* after an administrative unit it is the unit's: "Bí thư Quận ủy quận
+  ** 8 | phát biểu" */
+  return j + 1 >= x->n || x->t[j + 1].type != T_WORD ||
+         (x->t[j + 1].flags & (TF_UPPER | TF_CAPS)) ||
+         phrase_before(x, j, &admin_units);
 }
 
 /* Does a title head start at token j after a lower-case word ("Bộ trưởng
@@ -409,6 +419,13 @@ static void add_title(xsent *x, doc_person *p, size_t i, size_t j) {
 
 /* Token s, or the "(" of an abbreviation in brackets just before it
 ** ("Tổng Bí thư (TBT) Tô Lâm"): the title ends there. */
+/* Is token j a dash written apart ("A - B")? */
+static int spaced_dash(const xsent *x, size_t j) {
+  return (xt_punct(x, j, '-') || xt_punct(x, j, 0x2013)) &&
+         (x->t[j].flags & TF_SPACE) && j + 1 < x->n &&
+         (x->t[j + 1].flags & TF_SPACE);
+}
+
 static size_t skip_abbrev(const xsent *x, size_t s) {
   if (s >= 3 && xt_punct(x, s - 1, ')') && xt_punct(x, s - 3, '(') &&
       (x->t[s - 2].flags & TF_CAPS))
@@ -464,6 +481,11 @@ static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne,
   size_t end = skip_abbrev(x, s), found = s;
   int colon = end > 1 && list_opens(x, end - 1);
   if (colon) end--;
+  /* "Phó Chủ tịch Hội LHPN Việt Nam - Đỗ Thị Thu Thảo": a dash written
+  ** apart between the title and the name */
+  if (!colon && end > 1 && spaced_dash(x, end - 1) &&
+      title_ending(x, end - 1) < end - 1)
+    end--;
   shared[0] = shared[1] = group[0] = group[1] = 0;
   for (int round = 0; round < 4; round++) {
     size_t best = title_ending(x, end);
@@ -514,9 +536,7 @@ static size_t title_link(const xsent *x, size_t j) {
 static int title_sep(const xsent *x, size_t j) {
   if (xt_punct(x, j, ',')) return 1;
   if (!xt_punct(x, j, '-') && !xt_punct(x, j, 0x2013)) return 0;
-  if ((x->t[j].flags & TF_SPACE) && j + 1 < x->n &&
-      (x->t[j + 1].flags & TF_SPACE))
-    return 1;
+  if (spaced_dash(x, j)) return 1;
   /* glued: "Nguyễn Thành Tâm-Ủy viên Trung ương Đảng" when a title
   ** follows (the caller checks) and the dash ends no hyphenated word */
   return j + 1 < x->n && x->t[j + 1].type == T_WORD &&

@@ -586,6 +586,33 @@ static void test_title_links(void) {
   doc_free(d);
 }
 
+/* Organisation names a title keeps whole (devset 4): a number after an
+** administrative unit ("quận 8"), '&' written apart ("Văn hóa & Thể
+** thao"), a comma between abbreviations ("Sở VH, TT&DL"); a number
+** after a title that is no unit's still ends it ("Tỉnh ủy 5 năm"). A
+** dash written apart between a title and the name; "Tổ trưởng" whole. */
+static void test_title_orgs(void) {
+  doc *d = para(
+      "Ông Nguyễn Văn Lưu, Bí thư Quận ủy quận 8 phát biểu. Bà Lê Thị Hoa, "
+      "Giám đốc Sở Văn hóa & Thể thao dự. Ông Trần Hữu Sơn, Giám đốc Sở VH, "
+      "TT&DL tỉnh Lào Cai cho biết. Ông Trần Văn Nam, Bí thư Tỉnh ủy 5 năm "
+      "qua đã làm tốt. Phó Chủ tịch Hội LHPN Việt Nam - Đỗ Thị Thu Thảo "
+      "điều hành. Tổ trưởng Nguyễn Văn Tám nói.");
+  const char *want[][2] = {
+      {"Nguyễn Văn Lưu", "Bí thư Quận ủy quận 8"},
+      {"Lê Thị Hoa", "Giám đốc Sở Văn hóa & Thể thao"},
+      {"Trần Hữu Sơn", "Giám đốc Sở VH, TT&DL tỉnh Lào Cai"},
+      {"Trần Văn Nam", "Bí thư Tỉnh ủy"},
+      {"Đỗ Thị Thu Thảo", "Phó Chủ tịch Hội LHPN Việt Nam"},
+      {"Nguyễn Văn Tám", "Tổ trưởng"}};
+  for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+    const doc_person *p = person(d, want[i][0]);
+    CHECK(p != NULL && p->titles.n == 1);
+    if (p && p->titles.n) CHECK_STR(p->titles.items[0], want[i][1]);
+  }
+  doc_free(d);
+}
+
 static const doc_place *place(const doc *d, const char *name) {
   for (size_t i = 0; i < d->places.n; i++)
     if (strcmp(d->places.items[i].name, name) == 0) return &d->places.items[i];
@@ -721,6 +748,7 @@ int main(void) {
   test_people();
   test_title_shapes();
   test_title_links();
+  test_title_orgs();
   test_places();
   test_quotes_abbrevs();
   test_long_inputs();
