@@ -92,6 +92,10 @@ static int on_hit(void *ud, const q_hit *h) {
 static const seg_lex *opt_lexicon(lua_State *L, int t) {
   if (!lua_istable(L, t)) return seg_lex_default();
   lua_getfield(L, t, "lexicon");
+  if (!lua_isnil(L, -1) && !lua_isboolean(L, -1) && !ls_is_lex(L, -1))
+    luaL_argerror(L, t,
+                  lua_pushfstring(L, "lexicon: tinsh.lexicon expected, got %s",
+                                  luaL_typename(L, -1)));
   const seg_lex *lex =
       lua_isnil(L, -1) ? seg_lex_default() : ls_opt_lex(L, lua_gettop(L));
   lua_pop(L, 1);
@@ -169,8 +173,11 @@ static q_pattern *compile_arg(lua_State *L, int arg, const seg_lex *lex) {
 
 int ls_s_query(lua_State *L) {
   ldb *d = ls_check_db(L, 1);
+  static const char *const known[] = {"limit", "lexicon",   "corpus_lexicon",
+                                      "index", "vocab_max", "stats",
+                                      "docs",  NULL};
   luaL_checkstring(L, 2);
-  if (!lua_isnoneornil(L, 3)) luaL_checktype(L, 3, LUA_TTABLE);
+  ls_opts_known(L, 3, known);
   lua_settop(L, 3);
   lua_Integer limit = ls_opt_int(L, 3, "limit", 0, 0, 0x7fffffff);
   q_run_stats stats;

@@ -30,8 +30,10 @@ static void search_free(void *p) {
 int ls_db_search(lua_State *L) {
   lua_settop(L, 3);
   ldb *d = ls_check_db(L, 1);
+  static const char *const known[] = {"limit",   "offset", "raw",   "snippet",
+                                      "offsets", "open",   "close", NULL};
   const char *q = luaL_checkstring(L, 2);
-  if (!lua_isnoneornil(L, 3)) luaL_checktype(L, 3, LUA_TTABLE);
+  ls_opts_known(L, 3, known);
   store_search_opts o = {0};
   o.limit = ls_opt_int(L, 3, "limit", 20, -1, INT_MAX);
   o.offset = ls_opt_int(L, 3, "offset", 0, 0, INT_MAX);

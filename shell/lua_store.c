@@ -36,13 +36,10 @@ static int db_gc(lua_State *L) {
 */
 
 static int s_open(lua_State *L) {
-  const char *path = luaL_checkstring(L, 1);
-  int write = 0;
-  if (lua_istable(L, 2)) {
-    lua_getfield(L, 2, "write");
-    write = lua_toboolean(L, -1);
-    lua_pop(L, 1);
-  }
+  static const char *const known[] = {"write", NULL};
+  const char *path = ls_arg_path(L, 1);
+  ls_opts_known(L, 2, known);
+  int write = ls_opt_bool(L, 2, "write", 0);
   if (write && sandbox_active(L)) {
     luaL_pushfail(L);
     lua_pushstring(L, "the corpus is read-only in --sandbox");

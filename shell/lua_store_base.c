@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "lua_store_int.h"
 
@@ -76,12 +77,44 @@ int ls_opt_int(lua_State *L, int t, const char *k, int dflt, int lo, int hi) {
   return (int)v;
 }
 
+/* Option k (a boolean or absent: dflt) of the table at argument t. */
 int ls_opt_bool(lua_State *L, int t, const char *k, int dflt) {
   if (!lua_istable(L, t)) return dflt;
   lua_getfield(L, t, k);
+  if (!lua_isnil(L, -1) && !lua_isboolean(L, -1))
+    luaL_argerror(L, t,
+                  lua_pushfstring(L, "%s: boolean expected, got %s", k,
+                                  luaL_typename(L, -1)));
   int v = lua_isnil(L, -1) ? dflt : lua_toboolean(L, -1);
   lua_pop(L, 1);
   return v;
+}
+
+void ls_opts_known(lua_State *L, int t, const char *const known[]) {
+  if (lua_isnoneornil(L, t)) return;
+  luaL_checktype(L, t, LUA_TTABLE);
+  lua_pushnil(L);
+  while (lua_next(L, t)) {
+    lua_pop(L, 1); /* the value; the key stays for lua_next */
+    int ok = 0;
+    if (lua_type(L, -1) == LUA_TSTRING)
+      for (const char *const *k = known; *k && !ok; k++)
+        ok = strcmp(*k, lua_tostring(L, -1)) == 0;
+    if (!ok && lua_type(L, -1) == LUA_TSTRING)
+      luaL_argerror(
+          L, t, lua_pushfstring(L, "unknown option '%s'", lua_tostring(L, -1)));
+    if (!ok)
+      luaL_argerror(L, t,
+                    lua_pushfstring(L, "unknown option (a %s key)",
+                                    luaL_typename(L, -1)));
+  }
+}
+
+const char *ls_arg_path(lua_State *L, int arg) {
+  size_t n;
+  const char *s = luaL_checklstring(L, arg, &n);
+  luaL_argcheck(L, strlen(s) == n, arg, "path contains a NUL byte");
+  return s;
 }
 
 /* Option k (a string or absent) of the table at t, left on the stack. */

@@ -70,6 +70,12 @@ ldb *ls_check_db(lua_State *L, int i);
 int ls_opt_int(lua_State *L, int t, const char *k, int dflt, int lo, int hi);
 int ls_opt_bool(lua_State *L, int t, const char *k, int dflt);
 const char *ls_opt_str(lua_State *L, int t, const char *k);
+/* The options argument t: none, nil or a table whose keys are all in
+** known (NULL-terminated), else a bad argument error (a typo is refused). */
+void ls_opts_known(lua_State *L, int t, const char *const known[]);
+/* The path argument at arg: a string without NUL bytes (the C library
+** would cut it at the NUL and open another file). */
+const char *ls_arg_path(lua_State *L, int arg);
 /* Set field k of the table on top: a string (nothing when NULL), a
 ** number (an integer when it has an integer value). */
 void ls_set_str(lua_State *L, const char *k, const char *v);
@@ -101,6 +107,8 @@ void ls_tok_words(tokv *t, const struct seg_lex *lex, size_t n);
 /* The lexicon of a `words` argument: NULL (nil/false), default (true),
 ** or a lexicon userdata's. */
 const struct seg_lex *ls_opt_lex(lua_State *L, int arg);
+/* Is the value at idx a lexicon userdata? */
+int ls_is_lex(lua_State *L, int idx);
 int ls_s_lexicon(lua_State *L);
 
 /* ---- lua_sign.c: MinHash signatures of many documents on threads ---- */

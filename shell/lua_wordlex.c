@@ -90,6 +90,10 @@ const seg_lex *ls_opt_lex(lua_State *L, int arg) {
   return b->lex;
 }
 
+int ls_is_lex(lua_State *L, int idx) {
+  return luaL_testudata(L, idx, LEX_MT) != NULL;
+}
+
 /* Apply the strings of the list at idx (nil: none) to lex. */
 static void lex_apply(lua_State *L, int idx, seg_lex *lex, int add) {
   if (lua_isnoneornil(L, idx)) return;

@@ -12,6 +12,7 @@
 
 local frame = require("frame")
 local display = require("tinsh.display")
+local A = require("corpus.args")
 
 local M = {}
 
@@ -19,8 +20,48 @@ local EIGHTHS = { "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█" }
 local SPARKS = { "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█" }
 local SHADES = { "█", "▓", "▒", "░", "▚", "▞", "▤", "▥" }
 
-local function argerror(n, fname, msg)
-  error(string.format("bad argument #%d to '%s' (%s)", n, fname, msg), 3)
+M.MAX_WIDTH = 1000 -- the widest bar or stack, in columns
+
+-- Raise `bad argument #n to 'fname' (msg)` at the user's line (level: the
+-- fallback error level from here, default the caller's caller).
+local function argerror(n, fname, msg, level)
+  A.argerror(fname, n, msg, (level or 2) + 1)
+end
+
+local function typename(v)
+  local mt = getmetatable(v)
+  return type(mt) == "table" and type(mt.__name) == "string" and mt.__name or type(v)
+end
+
+-- data (argument n of fname) must be a table or userdata.
+local function check_data(fname, n, data)
+  if type(data) ~= "table" and type(data) ~= "userdata" then
+    argerror(n, fname, "table expected, got " .. typename(data), 3)
+  end
+end
+
+-- The option kinds of the charts (corpus.args' A.opts spec); a chart
+-- takes the ones its comment names.
+local FORMAT = { format = "function", digits = "count" }
+local function spec(...)
+  local t = {}
+  for _, part in ipairs{ ... } do for k, v in pairs(part) do t[k] = v end end
+  return t
+end
+local SERIES = { x = "text", y = "text", series = { "text", "table" } }
+local BARS_OPTS = spec(FORMAT, { width = "count", label = "text", value = "text", max = "number",
+  labelwidth = "count", title = "text" })
+local SPARK_OPTS = { min = "number", max = "number" }
+local LINES_OPTS = spec(FORMAT, SERIES, { title = "text", min = "number" })
+local STACK_OPTS = spec(FORMAT, SERIES, { title = "text", width = "count" })
+local SERIES_OPTS = spec(SERIES, { sort_x = "boolean" })
+
+-- opts (argument n of fname): a table of the kinds in kinds, or nil ({});
+-- a width must be at most M.MAX_WIDTH.
+local function check_opts(fname, n, opts, kinds)
+  opts = A.opts(fname, n, opts, kinds)
+  if opts.width ~= nil then A.int(fname, n, opts.width, "width", 0, M.MAX_WIDTH) end
+  return opts
 end
 
 local function fmt_value(v, opts)
@@ -29,7 +70,11 @@ local function fmt_value(v, opts)
   if v == nil then return "" end
   return tostring(v)
 end
-M.format_value = fmt_value
+
+-- chart.format_value(v [, {format =, digits =}]) -> the text of v.
+function M.format_value(v, opts)
+  return fmt_value(v, A.opts("format_value", 2, opts, FORMAT))
+end
 
 -- Is t a list of {label, value} pairs?
 local function is_pair_list(t)
@@ -50,19 +95,27 @@ local function numeric_col(f, col)
   return any
 end
 
--- pairs_of(data, label, value) -> list of {label, value}. Defaults: the
--- key/value columns of a map, else the first non-numeric column as label
--- and the first numeric column as value.
-function M.pairs_of(data, label, value)
-  if type(data) ~= "table" and type(data) ~= "userdata" then
-    argerror(1, "bars", "table expected, got " .. type(data))
-  end
+-- column name (argument n of fname) must be nil or a column of f.
+local function check_column(fname, n, f, name, what)
+  if name == nil then return end
+  for _, c in ipairs(f:columns()) do if c == name then return end end
+  argerror(n, fname, (what and what .. ": " or "") .. "no column '" .. tostring(name) .. "'", 3)
+end
+
+-- chart.pairs_for(fname, n, data, label, value [, nl, nv]) -> as
+-- chart.pairs_of, for a function fname that takes the data as its
+-- argument n (label and value as its arguments nl and nv, default n:
+-- options of that argument): misuse raises bad argument #n to 'fname'.
+function M.pairs_for(fname, n, data, label, value, nl, nv)
+  check_data(fname, n, data)
   if type(data) == "table" and not frame.is(data) and is_pair_list(data) then
     local out = {}
     for i, p in ipairs(data) do out[i] = { p[1], p[2] } end
     return out
   end
   local f = frame.from(data)
+  check_column(fname, nl or n, f, label, not nl and "label" or nil)
+  check_column(fname, nv or n, f, value, not nv and "value" or nil)
   if #f == 0 then return {} end
   local cols = f:columns()
   if not label then
@@ -76,32 +129,69 @@ function M.pairs_of(data, label, value)
       if c ~= label and numeric_col(f, c) then value = c; break end
     end
   end
-  if not value then error("chart: no numeric column to chart (columns: "
-    .. table.concat(cols, ", ") .. ")", 3) end
+  if not value then
+    local names = {}
+    for i, c in ipairs(cols) do names[i] = tostring(c) end
+    argerror(n, fname, "no numeric column to chart (columns: " .. table.concat(names, ", ") .. ")")
+  end
   local out = {}
   for i, r in ipairs(f) do out[i] = { r[label], r[value] } end
   return out, label, value
 end
 
--- The bar for `v` on a scale where `max` fills `width` columns.
+-- pairs_of(data, label, value) -> list of {label, value}. Defaults: the
+-- key/value columns of a map, else the first non-numeric column as label
+-- and the first numeric column as value.
+function M.pairs_of(data, label, value)
+  return M.pairs_for("pairs_of", 1, data, label, value, 2, 3)
+end
+
+-- The bar for `v` on a scale where `max` fills `width` columns (a value
+-- past max fills width); "" for a value that is not a number or <= 0.
 local function bar(v, max, width)
-  if type(v) ~= "number" or v <= 0 or max <= 0 then return "" end
-  local eighths = math.floor(v / max * width * 8 + 0.5)
+  if type(v) ~= "number" or v ~= v or v <= 0 or max <= 0 then return "" end
+  local eighths = math.floor(math.min(v / max, 1) * width * 8 + 0.5)
   if eighths == 0 then eighths = 1 end -- a non-zero value is never invisible
   local full, part = eighths // 8, eighths % 8
   return ("█"):rep(full) .. (part > 0 and EIGHTHS[part] or "")
 end
-M.bar = bar
+
+-- A finite number at argument n of fname.
+local function check_number(fname, n, v)
+  if type(v) ~= "number" or v ~= v or v == math.huge or v == -math.huge then
+    argerror(n, fname, "finite number expected, got " ..
+      (type(v) == "number" and tostring(v) or typename(v)), 3)
+  end
+end
+
+-- chart.bar(v, max, width) -> one bar: v and max finite numbers, width
+-- an integer 0..chart.MAX_WIDTH.
+function M.bar(v, max, width)
+  check_number("bar", 1, v)
+  check_number("bar", 2, max)
+  return bar(v, max, A.int("bar", 3, width, "width", 0, M.MAX_WIDTH))
+end
 
 -- chart.bars(data [, label, value] [, opts]) -> string: one horizontal bar
 -- per item, labels aligned by display width, values printed after the
 -- bars. opts: width (bar columns, default 40), label / value (column
 -- names), max (scale), labelwidth (default up to 30), title, format(v).
 function M.bars(data, a, b, c)
-  local opts
-  if type(a) == "table" then opts = a
-  else opts = c or {}; opts = setmetatable({ label = a, value = b }, { __index = opts }) end
-  local items = M.pairs_of(data, opts.label, opts.value)
+  local opts, items
+  check_data("bars", 1, data)
+  if type(a) == "table" then
+    opts = check_opts("bars", 2, a, BARS_OPTS)
+    items = M.pairs_for("bars", 2, data, opts.label, opts.value)
+  else
+    if a ~= nil and type(a) ~= "string" and type(a) ~= "number" then
+      argerror(2, "bars", "column name or table expected, got " .. typename(a))
+    end
+    opts = check_opts("bars", 4, c, BARS_OPTS)
+    if opts.label ~= nil or opts.value ~= nil then
+      argerror(4, "bars", "label and value are arguments #2 and #3 here")
+    end
+    items = M.pairs_for("bars", 1, data, a, b, 2, 3)
+  end
   local width = opts.width or 40
   local max = opts.max or 0
   if not opts.max then
@@ -129,16 +219,19 @@ end
 -- ▁▂▃▄▅▆▇█ per value scaled from min to max (a missing value is a space).
 -- values: a list of numbers, or a frame/records plus a column name.
 function M.spark(values, col, opts)
-  if type(col) == "table" then opts, col = col, nil end
-  opts = opts or {}
-  if type(values) ~= "table" then argerror(1, "spark", "table expected, got " .. type(values)) end
+  local on = 3 -- the argument number of opts
+  if type(col) == "table" then opts, col, on = col, nil, 2 end
+  opts = check_opts("spark", on, opts, SPARK_OPTS)
+  if type(values) ~= "table" then argerror(1, "spark", "table expected, got " .. typename(values)) end
   local list, n = values, values.n or #values
+  if math.type(n) ~= "integer" or n < 0 then argerror(1, "spark", "n: integer >= 0 expected") end
   if col or frame.is(values) or type(values[1]) == "table" then
     local f = frame.from(values)
+    check_column("spark", 2, f, col)
     if not col then
       for _, c in ipairs(f:columns()) do if numeric_col(f, c) then col = c; break end end
     end
-    if not col then error("chart: no numeric column for spark", 2) end
+    if not col then argerror(1, "spark", "no numeric column") end
     list = f:column(col)
     n = list.n
   end
@@ -170,9 +263,20 @@ end
 -- Wide format: opts.x and opts.series = {"col1", "col2"} (one series per
 -- column); with neither y nor series, every numeric column but x is a
 -- series. xs are in first-seen order, or sorted when opts.sort_x.
-function M.series_of(data, opts)
+-- chart.series_for(fname, n, data, opts) -> as chart.series_of, for a
+-- function fname whose argument n holds data and the options (the
+-- column names; checked, misuse raises bad argument #n to 'fname').
+function M.series_for(fname, n, data, opts)
+  check_data(fname, n, data)
   opts = opts or {}
   local f = frame.from(data)
+  check_column(fname, n, f, opts.x, "x")
+  check_column(fname, n, f, opts.y, "y")
+  if type(opts.series) == "table" then
+    for _, c in ipairs(opts.series) do check_column(fname, n, f, c, "series") end
+  else
+    check_column(fname, n, f, opts.series, "series")
+  end
   local cols = f:columns()
   local x = opts.x
   if not x then
@@ -206,7 +310,7 @@ function M.series_of(data, opts)
     value[name][xv] = (value[name][xv] or 0) + v
   end
   if long then
-    if not ycol then error("chart: no numeric y column", 3) end
+    if not ycol then argerror(n, fname, "no numeric y column") end
     local seen = {}
     for _, r in ipairs(f) do
       local s = r[long]
@@ -217,7 +321,7 @@ function M.series_of(data, opts)
       end
     end
   else
-    if #names == 0 then error("chart: no numeric column to chart", 3) end
+    if #names == 0 then argerror(n, fname, "no numeric column to chart") end
     for _, r in ipairs(f) do
       for _, s in ipairs(names) do add(s, r[x], r[s]) end
     end
@@ -227,13 +331,17 @@ function M.series_of(data, opts)
   return { xs = xs, names = names, value = value, x = x, y = ycol }
 end
 
+function M.series_of(data, opts)
+  return M.series_for("series_of", 1, data, check_opts("series_of", 2, opts, SERIES_OPTS))
+end
+
 -- chart.lines(data, opts) -> string: one sparkline per series over the
 -- sorted x values, with the x range and min/max/last values.
 -- opts as series_of (x, y, series), plus title.
 function M.lines(data, opts)
-  opts = opts or {}
-  local o = setmetatable({ sort_x = true }, { __index = opts })
-  local s = M.series_of(data, o)
+  opts = check_opts("lines", 2, opts, LINES_OPTS)
+  local s = M.series_for("lines", 1, data, { x = opts.x, y = opts.y, series = opts.series,
+    sort_x = true })
   local out = {}
   if opts.title then out[1] = opts.title end
   local nw = 0
@@ -264,8 +372,8 @@ end
 -- chart.stack(data, opts) -> string: one 100% stacked bar per x value, a
 -- shade per series, with a legend. opts as series_of, plus width, title.
 function M.stack(data, opts)
-  opts = opts or {}
-  local s = M.series_of(data, opts)
+  opts = check_opts("stack", 2, opts, STACK_OPTS)
+  local s = M.series_for("stack", 1, data, opts)
   local width = opts.width or 40
   local out = {}
   if opts.title then out[1] = opts.title end
@@ -310,6 +418,10 @@ M.__help = {
     .. "the normalised series used by lines/stack and the report's SVG charts.",
   pairs_of = "chart.pairs_of(data [, label, value]) -> list of {label, value} pairs.",
   bar = "chart.bar(v, max, width) -> one bar of eighth blocks for v on a 0..max scale.",
+  pairs_for = "chart.pairs_for(fname, n, data, label, value) -> chart.pairs_of whose errors name "
+    .. "argument n of fname (for modules taking chart data).",
+  series_for = "chart.series_for(fname, n, data, opts) -> chart.series_of whose errors name "
+    .. "argument n of fname.",
   format_value = "chart.format_value(v [, opts]) -> the value's text as printed by the charts.",
 }
 M.__doc = "chart: text charts for the terminal — bars, sparklines, per-series lines, 100% stacks."

@@ -16,13 +16,39 @@
 local frame = require("frame.core")
 local json = require("json")
 local display = require("tinsh.display")
+local A = require("corpus.args")
 
 local M = {}
 local formats = {} -- name -> {fn = function(data, opts) -> string, doc = text}
 
-local function argerror(n, fname, msg)
-  error(string.format("bad argument #%d to '%s' (%s)", n, fname, msg), 3)
+-- Raise `bad argument #n to 'fname' (msg)` at the user's line (level:
+-- the fallback error level from here, default the caller's caller).
+local function argerror(n, fname, msg, level)
+  A.argerror(fname, n, msg, (level or 2) + 1)
 end
+
+local function typename(v)
+  local mt = getmetatable(v)
+  return type(mt) == "table" and type(mt.__name) == "string" and mt.__name or type(v)
+end
+
+-- Argument n of fname must be a string or a number (text).
+local function check_text(fname, n, v)
+  if type(v) ~= "string" and type(v) ~= "number" then
+    argerror(n, fname, "string expected, got " .. typename(v), 3)
+  end
+end
+
+-- A path argument (n of fname) must be a string without NUL bytes: the
+-- C library would cut it at the NUL and write another file. what names
+-- the expected value in the message (default "path string").
+local function check_path(fname, n, path, what)
+  if type(path) ~= "string" then
+    argerror(n, fname, (what or "path string") .. " expected, got " .. typename(path), 3)
+  end
+  if path:find("\0", 1, true) then argerror(n, fname, "path contains a NUL byte", 3) end
+end
+M.check_path = check_path
 
 ---------------------------------------------------------------- helpers
 
@@ -49,6 +75,7 @@ M.cell = cell
 -- html_escape(s) -> s with & < > " ' escaped for HTML text and attributes.
 local html_map = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&#39;" }
 function M.html_escape(s)
+  check_text("html_escape", 1, s)
   return (tostring(s):gsub("[&<>\"']", html_map))
 end
 
@@ -56,6 +83,7 @@ end
 -- \ | < > are escaped and newlines become <br>; in running text inline
 -- markup (` * _ [ ] < > |) and line-leading # > + - are escaped too.
 function M.md_escape(s, in_table)
+  check_text("md_escape", 1, s)
   s = tostring(s)
   if in_table then
     return (s:gsub("([\\|<>])", "\\%1"):gsub("\r?\n", "<br>"))
@@ -64,6 +92,27 @@ function M.md_escape(s, in_table)
   s = ("\n" .. s):gsub("\n([ \t]*)([#>+%-])", "\n%1\\%2"):sub(2)
   return s
 end
+
+-- data (argument 1 of fname) must be a table or userdata: a frame,
+-- records, a map or an object with to_frame / to_records.
+local function check_data(fname, data)
+  if type(data) ~= "table" and type(data) ~= "userdata" then
+    argerror(1, fname, "table expected, got " .. typename(data), 3)
+  end
+end
+
+-- opts.columns (a name or a list of names) must be columns of data's
+-- frame: else bad argument #n to 'fname' (columns: no column 'x').
+local function check_columns(fname, n, data, columns)
+  local names = type(columns) == "table" and columns or { columns }
+  local have = {}
+  for _, c in ipairs(frame.from(data):columns()) do have[c] = true end
+  for _, c in ipairs(names) do
+    if not have[c] then argerror(n, fname, "columns: no column '" .. tostring(c) .. "'", 3) end
+  end
+end
+
+local html_table -- the writer of M.html_table, below
 
 local function frame_of(data, opts)
   local f = frame.from(data)
@@ -233,9 +282,16 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 tbody tr:nth-child(even){background:#fafafa}
 ]]
 
+local HTML_TABLE_OPTS = { caption = "text", limit = "count", columns = { "table", "string" } }
+
 -- html_table(data [, opts]) -> "<table>...</table>" (opts.caption, opts.limit).
 function M.html_table(data, opts)
-  opts = opts or {}
+  check_data("html_table", data)
+  opts = A.opts("html_table", 2, opts, HTML_TABLE_OPTS)
+  return html_table(data, opts)
+end
+
+function html_table(data, opts)
   local f = frame_of(data, opts)
   local cols = f:columns()
   local num = {}
@@ -266,6 +322,9 @@ end
 
 -- html_page(title, body [, css]) -> a complete, self-contained HTML page.
 function M.html_page(title, body, css)
+  if title ~= nil then check_text("html_page", 1, title) end
+  check_text("html_page", 2, body)
+  if css ~= nil then check_text("html_page", 3, css) end
   return table.concat{
     "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n",
     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
@@ -275,7 +334,7 @@ function M.html_page(title, body, css)
 end
 
 local function to_html(data, opts)
-  local t = M.html_table(data, opts)
+  local t = html_table(data, opts)
   if opts.fragment then return t end
   local title = opts.title or opts.caption or "tinsh export"
   local h1 = opts.title and ("<h1>" .. M.html_escape(opts.title) .. "</h1>\n") or ""
@@ -316,6 +375,9 @@ function M.is_writer(x) return getmetatable(x) == WriterMT end
 -- writer:write(doc) -> string for one document (a table shaped like the
 -- parsed-document JSON: title, published, author, lead, blocks, qa, ...).
 function Writer:write(doc)
+  if getmetatable(self) ~= WriterMT then
+    argerror(1, "write", "export.writer expected, got " .. typename(self))
+  end
   if type(doc) ~= "table" and type(doc) ~= "userdata" then
     argerror(1, "write", "document expected, got " .. type(doc))
   end
@@ -376,20 +438,50 @@ end
 
 ---------------------------------------------------------------- formats
 
-formats.csv = { fn = to_csv, doc = "CSV (RFC 4180), CRLF line ends; opts: bom, sep, eol, header, quote = 'all'" }
-formats.tsv = { fn = to_tsv, doc = "tab-separated, \\t \\n \\\\ escaped inside values; opts: bom, header" }
-formats.json = { fn = to_json, doc = "a JSON array of objects in column order; opts: indent (default 2, 0 = compact)" }
-formats.jsonl = { fn = to_jsonl, doc = "one JSON object per line" }
-formats.md = { fn = to_md, doc = "Markdown pipe table; opts: caption" }
+-- A format: fn(data, opts) -> string, doc, and opts: the option kinds it
+-- takes (corpus.args' A.opts spec; absent for user formats, whose options
+-- are their own). Every built-in format takes format and columns too.
+formats.csv = { fn = to_csv, doc = "CSV (RFC 4180), CRLF line ends; opts: bom, sep, eol, header, quote = 'all'",
+  opts = { bom = "boolean", sep = "string", eol = "string", header = "boolean", quote = "string" } }
+formats.tsv = { fn = to_tsv, doc = "tab-separated, \\t \\n \\\\ escaped inside values; opts: bom, header",
+  opts = { bom = "boolean", eol = "string", header = "boolean" } }
+formats.json = { fn = to_json, doc = "a JSON array of objects in column order; opts: indent (default 2, 0 = compact)",
+  opts = { indent = "any" } }
+formats.jsonl = { fn = to_jsonl, doc = "one JSON object per line", opts = {} }
+formats.md = { fn = to_md, doc = "Markdown pipe table; opts: caption", opts = { caption = "text" } }
 formats.markdown = formats.md
-formats.html = { fn = to_html, doc = "self-contained HTML page with a table; opts: title, caption, fragment" }
+formats.html = { fn = to_html, doc = "self-contained HTML page with a table; opts: title, caption, fragment",
+  opts = { title = "text", caption = "text", fragment = "boolean", limit = "count" } }
 formats.htm = formats.html
-formats.txt = { fn = to_txt, doc = "the aligned terminal table" }
+formats.txt = { fn = to_txt, doc = "the aligned terminal table", opts = { width = "count", maxwidth = "count" } }
+
+-- Check opts (argument n of fname) for format fmt on data: the keys and
+-- kinds of the format's spec plus format and columns, then the values
+-- a kind cannot say (sep, quote, indent, the columns themselves).
+local function check_opts(fname, n, fmt, data, opts)
+  if fmt.opts then
+    local spec = { format = "string", columns = { "table", "string" } }
+    for k, v in pairs(fmt.opts) do spec[k] = v end
+    A.opts(fname, n, opts, spec)
+  end
+  if fmt.opts and fmt.opts.sep and opts.sep == "" then argerror(n, fname, "sep: empty separator", 3) end
+  if fmt.opts and fmt.opts.quote and opts.quote ~= nil and opts.quote ~= "all" then
+    argerror(n, fname, "quote: 'all' expected, got '" .. tostring(opts.quote) .. "'", 3)
+  end
+  if fmt.opts and fmt.opts.indent then
+    local indent, err = json.indent_text(opts.indent)
+    if indent == false then argerror(n, fname, err, 3) end
+  end
+  if opts.columns ~= nil then check_columns(fname, n, data, opts.columns) end
+end
 
 -- export.register(name, writer_or_fn) -> name. Adds a format: fn(data,
 -- opts) -> string, or a writer from export.writer (a spec table is wrapped
 -- for you), which writes each document of data.
 function M.register(name, w)
+  if type(name) == "string" and formats[name:lower()] and formats[name:lower()].opts then
+    argerror(1, "register", "'" .. name .. "' is a built-in format")
+  end
   if type(name) ~= "string" or not name:match("^[%w_]+$") then
     argerror(1, "register", "format name of letters, digits or _ expected")
   end
@@ -415,30 +507,42 @@ function M.formats()
   return names
 end
 
-local function get_format(name, fname)
+-- The format named name, argument n of fname (what: how the message
+-- names it); an unknown name raises bad argument #n.
+local function get_format(name, fname, n, what)
   local f = type(name) == "string" and formats[name:lower()]
   if not f then
-    error(string.format("%s: unknown format '%s' (known: %s)", fname, tostring(name),
-      table.concat(M.formats(), ", ")), 3)
+    argerror(n, fname, string.format("%sunknown format '%s' (known: %s)", what or "",
+      tostring(name), table.concat(M.formats(), ", ")), 3)
   end
   return f
 end
 
--- export.tostring(data, format [, opts]) -> string.
-function M.tostring(data, format, opts)
-  if opts ~= nil and type(opts) ~= "table" then argerror(3, "tostring", "table expected") end
-  opts = opts or {}
-  local f = get_format(format, "export.tostring")
-  local s = f.fn(data, opts)
+-- The text of data in format fmt (checked opts): the format's string.
+local function render(fmt, name, data, opts)
+  local s = fmt.fn(data, opts)
   if type(s) ~= "string" then
-    error("export: format '" .. format .. "' returned " .. type(s) .. " (string expected)", 2)
+    error("export: format '" .. name .. "' returned " .. type(s) .. " (string expected)", 3)
   end
   return s
 end
 
+-- export.tostring(data, format [, opts]) -> string.
+function M.tostring(data, format, opts)
+  check_data("tostring", data)
+  if opts ~= nil and type(opts) ~= "table" then
+    argerror(3, "tostring", "table expected, got " .. typename(opts))
+  end
+  opts = opts or {}
+  local f = get_format(format, "tostring", 2)
+  check_opts("tostring", 3, f, data, opts)
+  return render(f, format, data, opts)
+end
+
 -- export.format_of(path) -> format name from the file extension, or nil.
 function M.format_of(path)
-  local ext = tostring(path):match("%.([%w_]+)$")
+  if type(path) ~= "string" then argerror(1, "format_of", "string expected, got " .. typename(path)) end
+  local ext = path:match("%.([%w_]+)$")
   if ext and formats[ext:lower()] then return ext:lower() end
   return nil
 end
@@ -446,18 +550,27 @@ end
 -- export.write(data, path [, opts]) -> true | nil, message. path "-" or nil
 -- writes to stdout (format from opts.format, default csv); otherwise the
 -- format comes from opts.format or the extension.
-function M.write(data, path, opts)
-  if opts ~= nil and type(opts) ~= "table" then argerror(3, "write", "table expected") end
+-- fname: "write", or "export" for f:export(path, opts), whose arguments
+-- count from the path.
+local function write(data, path, opts, fname)
+  local a = fname == "export" and 0 or 1 -- the number of data's argument
+  if fname ~= "export" then check_data(fname, data) end
+  if opts ~= nil and type(opts) ~= "table" then
+    argerror(a + 2, fname, "table expected, got " .. typename(opts), 3)
+  end
   opts = opts or {}
-  if path ~= nil and type(path) ~= "string" then argerror(2, "write", "path string expected") end
+  if path ~= nil then check_path(fname, a + 1, path) end
   local to_stdout = path == nil or path == "-"
-  local format = opts.format or (not to_stdout and M.format_of(path)) or (to_stdout and "csv")
+  local format = opts.format
+  if format == nil then format = not to_stdout and M.format_of(path) or (to_stdout and "csv") end
   if not format then
     local ext = path:match("%.([^./]+)$")
-    error(string.format("export: cannot tell the format of '%s'%s; pass {format = ...} (known: %s)",
-      path, ext and (" (unknown extension ." .. ext .. ")") or "", table.concat(M.formats(), ", ")), 2)
+    argerror(a + 1, fname, string.format("cannot tell the format of '%s'%s; pass {format = ...} (known: %s)",
+      path, ext and (" (unknown extension ." .. ext .. ")") or "", table.concat(M.formats(), ", ")), 3)
   end
-  local text = M.tostring(data, format, opts)
+  local f = get_format(format, fname, a + 2, "format: ")
+  check_opts(fname, a + 2, f, data, opts)
+  local text = render(f, format, data, opts)
   if to_stdout then
     io.stdout:write(text)
     io.stdout:flush()
@@ -471,6 +584,8 @@ function M.write(data, path, opts)
   if not cok then return nil, cerr end
   return true
 end
+
+function M.write(data, path, opts) return write(data, path, opts, "write") end
 
 M.__help = {
   write = "export.write(data, path [, opts]) -> true | nil, msg. Writes a frame, records, "
@@ -493,6 +608,8 @@ M.__help = {
   html_page = "export.html_page(title, body [, css]) -> a complete self-contained HTML page.",
   cell = "export.cell(v) -> the text of a value in a CSV/TSV cell (tables as JSON).",
   is_writer = "export.is_writer(x) -> true when x came from export.writer.",
+  check_path = "export.check_path(fname, n, path [, what]) raises bad argument #n to 'fname' "
+    .. "unless path is a string without NUL bytes (for modules that write files).",
 }
 M.__doc = "export: frames, records and documents to CSV, TSV, JSON, JSONL, Markdown, HTML, "
   .. "text, or user formats (export.writer / export.register)."
@@ -503,6 +620,6 @@ display.register_help(Writer, Writer.__help, "writer:")
 
 -- f:export(path [, opts]) on every frame: this module's writer, installed
 -- in the frame core's hook table (the core does not require this module).
-frame.hooks.export = M.write
+frame.hooks.export = write
 
 return M

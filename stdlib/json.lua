@@ -1,6 +1,6 @@
 -- json — a small, strict JSON encoder/decoder in pure Lua.
 --
---   json.encode(value [, {indent = 2, sort_keys = true}]) -> string
+--   json.encode(value [, {indent = 2, strict = true}]) -> string
 --   json.decode(text) -> value | nil, message
 --
 -- Lua has one table type for arrays and objects, so the encoder decides:
@@ -10,7 +10,21 @@
 -- metatable has __columns or a to_records method) keep their column order.
 -- json.null stands for JSON null inside arrays and objects.
 
+local A = require("corpus.args")
+
 local M = {}
+
+local function typename(v)
+  local mt = getmetatable(v)
+  return type(mt) == "table" and type(mt.__name) == "string" and mt.__name or type(v)
+end
+
+-- Argument n of fname must be of Lua type want (or nil when optional).
+local function check_type(fname, n, v, want, optional)
+  if type(v) ~= want and not (optional and v == nil) then
+    A.argerror(fname, n, want .. " expected, got " .. typename(v), 3)
+  end
+end
 
 M.null = setmetatable({}, {
   __name = "json.null",
@@ -21,8 +35,14 @@ local OBJECT_MT = { __name = "json.object" }
 local ARRAY_MT = { __name = "json.array" }
 
 -- json.object(t) / json.array(t) mark t so an empty table encodes as {} / [].
-function M.object(t) return setmetatable(t or {}, OBJECT_MT) end
-function M.array(t) return setmetatable(t or {}, ARRAY_MT) end
+function M.object(t)
+  check_type("object", 1, t, "table", true)
+  return setmetatable(t or {}, OBJECT_MT)
+end
+function M.array(t)
+  check_type("array", 1, t, "table", true)
+  return setmetatable(t or {}, ARRAY_MT)
+end
 
 ---------------------------------------------------------------- encoding
 
@@ -50,14 +70,20 @@ local function valid_utf8(s)
   end
   return table.concat(out)
 end
-M.valid_utf8 = valid_utf8
+function M.valid_utf8(s)
+  check_type("valid_utf8", 1, s, "string")
+  return valid_utf8(s)
+end
 
 local function encode_string(s)
   s = valid_utf8(s)
   if not s:find('[%c"\\]') then return '"' .. s .. '"' end
   return '"' .. s:gsub('[%c"\\]', escapes) .. '"'
 end
-M.quote = encode_string
+function M.quote(s)
+  check_type("quote", 1, s, "string")
+  return encode_string(s)
+end
 
 -- Shortest decimal text that reads back as the same float.
 local function encode_number(x)
@@ -72,7 +98,10 @@ local function encode_number(x)
   end
   return string.format("%.17g", x)
 end
-M.number = encode_number
+function M.number(x)
+  check_type("number", 1, x, "number")
+  return encode_number(x)
+end
 
 -- Is t an array (keys exactly 1..n)? Returns n or nil.
 local function array_length(t)
@@ -182,12 +211,16 @@ end
 -- encode_record(rec, columns) -> compact JSON object of rec with the keys
 -- in the given order (a missing value is null). Used for JSON Lines.
 function M.encode_record(rec, columns)
+  check_type("encode_record", 1, rec, "table")
+  check_type("encode_record", 2, columns, "table")
   return encode_records({ rec }, columns, { seen = {} }, 0, true)[1]
 end
 
 -- encode_rows(records, columns) -> list of compact JSON objects, one per
 -- record, keys in column order (JSON Lines).
 function M.encode_rows(records, columns)
+  check_type("encode_rows", 1, records, "table")
+  check_type("encode_rows", 2, columns, "table")
   return encode_records(records, columns, { seen = {} }, 0, true)
 end
 
@@ -220,13 +253,35 @@ function encode_value(v, st, depth)
   return out
 end
 
+M.MAX_INDENT = 32
+
+-- json.indent_text(v) -> the indent string of an indent option: v a count
+-- of spaces 0..json.MAX_INDENT or a string of spaces and tabs; nil for
+-- compact output (nil, 0 or ""). false, message when v is neither (a
+-- string with other characters would make the output not JSON).
+function M.indent_text(v)
+  if v == nil then return nil end
+  if type(v) == "string" then
+    if not v:find("^[ \t]*$") then return false, "indent: string of spaces and tabs expected" end
+    return v ~= "" and v or nil
+  end
+  local n = math.type(v) and math.tointeger(v)
+  if not n or n < 0 or n > M.MAX_INDENT then
+    return false, string.format("indent: integer 0..%d or string expected, got %s",
+      M.MAX_INDENT, type(v) == "number" and tostring(v) or typename(v))
+  end
+  return n > 0 and (" "):rep(n) or nil
+end
+
+local ENCODE_OPTS = { indent = "any", strict = "boolean" }
+
 -- encode(value [, opts]) -> JSON text. opts.indent: number of spaces (or a
--- string) for pretty output; opts.strict: raise on functions/userdata
--- instead of encoding their tostring().
+-- string of spaces and tabs) for pretty output; opts.strict: raise on
+-- functions/userdata instead of encoding their tostring().
 function M.encode(value, opts)
-  opts = opts or {}
-  local indent = opts.indent
-  if type(indent) == "number" then indent = indent > 0 and (" "):rep(indent) or nil end
+  opts = A.opts("encode", 2, opts, ENCODE_OPTS)
+  local indent, err = M.indent_text(opts.indent)
+  if indent == false then A.argerror("encode", 2, err) end
   local st = { indent = indent, seen = {}, strict = opts.strict }
   return encode_value(value, st, 0)
 end
@@ -365,7 +420,7 @@ function M.decode(s)
 end
 
 M.__help = {
-  encode = "json.encode(value [, {indent = 2}]) -> string. Encodes Lua values as JSON: "
+  encode = "json.encode(value [, {indent = 2, strict = true}]) -> string. Encodes Lua values as JSON: "
     .. "tables with keys 1..n become arrays, other tables objects with sorted keys, "
     .. "frames arrays of records in column order; json.null is null; NaN/inf become null. "
     .. "Raises on cycles.",
@@ -379,6 +434,8 @@ M.__help = {
   valid_utf8 = "json.valid_utf8(s) -> s with invalid UTF-8 bytes replaced by U+FFFD.",
   encode_rows = "json.encode_rows(records, columns) -> list of compact JSON objects (JSON Lines).",
   encode_record = "json.encode_record(rec, columns) -> compact JSON object with keys in that order.",
+  indent_text = "json.indent_text(v) -> the indent string of an indent option (spaces 0..32 or "
+    .. "a string of spaces and tabs; nil: compact), or false, msg.",
   number = "json.number(x) -> the JSON text of a number (shortest round trip; NaN/inf -> null).",
 }
 M.__doc = "json: JSON encoder/decoder in pure Lua (json.encode, json.decode, json.null)."

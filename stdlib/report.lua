@@ -16,6 +16,7 @@ local export = require("export")
 local chart = require("chart")
 local display = require("tinsh.display")
 local json = require("json")
+local A = require("corpus.args")
 
 local M = {}
 local Report = {}
@@ -23,9 +24,36 @@ local ReportMT = { __index = Report, __name = "report" }
 
 local esc = export.html_escape
 
-local function argerror(n, fname, msg)
-  error(string.format("bad argument #%d to '%s' (%s)", n, fname, msg), 3)
+-- Raise `bad argument #n to 'fname' (msg)` at the user's line (level: the
+-- fallback error level from here, default the caller's caller).
+local function argerror(n, fname, msg, level)
+  A.argerror(fname, n, msg, (level or 2) + 1)
 end
+
+local function typename(v)
+  local mt = getmetatable(v)
+  return type(mt) == "table" and type(mt.__name) == "string" and mt.__name or type(v)
+end
+
+-- A method called with '.' or on another object raises
+-- `bad argument #1 to 'fname' (report expected, got <type>)`.
+local function check_self(r, fname)
+  if getmetatable(r) ~= ReportMT then
+    argerror(1, fname, "report expected, got " .. typename(r), 3)
+  end
+end
+
+-- The option kinds of the builder methods (corpus.args' A.opts spec).
+local NEW_OPTS = { subtitle = "text", author = "text", date = "string", lang = "string",
+  css = "string" }
+local TABLE_OPTS = { caption = "text", limit = "count", columns = { "table", "string" } }
+local KWIC_OPTS = { caption = "text", width = "count" }
+local FIGURE_OPTS = { caption = "text" }
+local DOCUMENT_OPTS = { full = "boolean" }
+local CHART_SPEC = { kind = "string", data = "any", x = "text", y = "text",
+  series = { "text", "table" }, title = "text", width = "count", limit = "count",
+  width_px = "count", height_px = "count" }
+M.MAX_PX = 10000 -- the largest SVG width or height
 
 -- Fetch a field of a document that may be a table or a lazy object.
 local function field(doc, name)
@@ -50,9 +78,11 @@ end
 -- report.new(title [, opts]) -> report. opts: subtitle, author, date,
 -- lang (default "vi"), css (extra CSS appended to the built-in style).
 function M.new(title, opts)
-  if title ~= nil and type(title) ~= "string" then argerror(1, "new", "string expected") end
-  if opts ~= nil and type(opts) ~= "table" then argerror(2, "new", "table expected") end
-  return setmetatable({ title = title, opts = opts or {}, items = {} }, ReportMT)
+  if title ~= nil and type(title) ~= "string" then
+    argerror(1, "new", "string expected, got " .. typename(title))
+  end
+  opts = A.opts("new", 2, opts, NEW_OPTS)
+  return setmetatable({ title = title, opts = opts, items = {} }, ReportMT)
 end
 
 function M.is(x) return getmetatable(x) == ReportMT end
@@ -64,14 +94,16 @@ end
 
 -- r:section(title) -> r. Starts a section (a level-2 heading).
 function Report:section(title)
-  if type(title) ~= "string" then argerror(1, "section", "string expected") end
+  check_self(self, "section")
+  if type(title) ~= "string" then argerror(1, "section", "string expected, got " .. typename(title)) end
   return add(self, { kind = "section", title = title })
 end
 
 -- r:paragraph(text) -> r. Plain text; blank lines separate paragraphs.
 function Report:paragraph(text)
+  check_self(self, "paragraph")
   if type(text) ~= "string" and type(text) ~= "number" then
-    argerror(1, "paragraph", "string expected")
+    argerror(1, "paragraph", "string expected, got " .. typename(text))
   end
   return add(self, { kind = "paragraph", text = tostring(text) })
 end
@@ -79,22 +111,31 @@ end
 -- r:table(data [, {caption =, limit =, columns =}]) -> r. data is a frame,
 -- list of records or anything frame.from accepts.
 function Report:table(data, opts)
+  check_self(self, "table")
   if type(data) ~= "table" and type(data) ~= "userdata" then
-    argerror(1, "table", "frame or records expected, got " .. type(data))
+    argerror(1, "table", "frame or records expected, got " .. typename(data))
   end
-  opts = opts or {}
+  opts = A.opts("table", 2, opts, TABLE_OPTS)
   local f = frame.from(data)
-  if opts.columns then f = f:select(opts.columns) end
+  if opts.columns then
+    local names = type(opts.columns) == "table" and opts.columns or { opts.columns }
+    for _, c in ipairs(names) do
+      if not pcall(f.column, f, c) then argerror(2, "table", "columns: no column '" .. tostring(c) .. "'") end
+    end
+    f = f:select(names)
+  end
   return add(self, { kind = "table", frame = f, caption = opts.caption, limit = opts.limit })
 end
 
 -- r:kwic(lines [, {caption =, width =}]) -> r. lines: a list (or frame) of
 -- {left =, match =, right =, doc = or title =}.
 function Report:kwic(lines, opts)
+  check_self(self, "kwic")
   if type(lines) ~= "table" and type(lines) ~= "userdata" then
-    argerror(1, "kwic", "list of lines expected, got " .. type(lines))
+    argerror(1, "kwic", "list of lines expected, got " .. typename(lines))
   end
-  opts = opts or {}
+  opts = A.opts("kwic", 2, opts, KWIC_OPTS)
+  if opts.width then A.int("kwic", 2, opts.width, "width", 0, chart.MAX_WIDTH) end
   local list = {}
   local src = lines
   if not frame.is(lines) and type(lines) == "table" and lines[1] == nil then
@@ -118,22 +159,25 @@ end
 -- fig:render() (a dispersion plot, m:dispersion()): its SVG inline in
 -- HTML (the xmlns attribute dropped), its text plot in Markdown.
 function Report:figure(fig, opts)
+  check_self(self, "figure")
+  opts = A.opts("figure", 2, opts, FIGURE_OPTS)
   if type(fig) ~= "table" or type(fig.svg) ~= "function" or type(fig.render) ~= "function" then
     argerror(1, "figure", "object with :svg() and :render() expected")
   end
   local svg = fig:svg():gsub(' xmlns="[^"]*"', "", 1)
   return add(self, { kind = "figure", svg = svg, text = fig:render{ width = 80 },
-    caption = opts and opts.caption })
+    caption = opts.caption })
 end
 
 -- r:document(doc [, {full = true}]) -> r. Shows the title, date, author,
 -- lead and interview Q&A of a parsed document; full = true adds the body
 -- paragraphs and headings.
 function Report:document(doc, opts)
-  if type(doc) ~= "table" and type(doc) ~= "userdata" then
-    argerror(1, "document", "document expected, got " .. type(doc))
+  check_self(self, "document")
+  if type(doc) ~= "table" then -- a corpus document or a table shaped like one
+    argerror(1, "document", "document expected, got " .. typename(doc))
   end
-  opts = opts or {}
+  opts = A.opts("document", 2, opts, DOCUMENT_OPTS)
   local d = {
     title = field(doc, "title"), published = field(doc, "published"),
     author = field(doc, "author"), site = field(doc, "site"), lead = field(doc, "lead"),
@@ -165,7 +209,12 @@ local KINDS = { bar = true, line = true, timeline = true, stack = true }
 -- (or timeline): x = years or ISO dates, one line per series; stack: 100%
 -- stacked bars, one per x, segments per series.
 function Report:chart(spec)
-  if type(spec) ~= "table" then argerror(1, "chart", "table expected") end
+  check_self(self, "chart")
+  if type(spec) ~= "table" then argerror(1, "chart", "table expected, got " .. typename(spec)) end
+  A.opts("chart", 1, spec, CHART_SPEC)
+  if spec.width then A.int("chart", 1, spec.width, "width", 0, chart.MAX_WIDTH) end
+  if spec.width_px then A.int("chart", 1, spec.width_px, "width_px", 1, M.MAX_PX) end
+  if spec.height_px then A.int("chart", 1, spec.height_px, "height_px", 1, M.MAX_PX) end
   local kind = spec.kind or "bar"
   if not KINDS[kind] then
     argerror(1, "chart", "kind must be bar, line, timeline or stack, got " .. tostring(kind))
@@ -176,9 +225,9 @@ function Report:chart(spec)
   c.kind = kind == "timeline" and "line" or kind
   -- validate now: errors belong to the call, not to render()
   if c.kind == "bar" then
-    c.pairs = chart.pairs_of(c.data, c.x, c.y)
+    c.pairs = chart.pairs_for("chart", 1, c.data, c.x, c.y)
   else
-    c.series_data = chart.series_of(c.data, { x = c.x, y = c.y, series = c.series,
+    c.series_data = chart.series_for("chart", 1, c.data, { x = c.x, y = c.y, series = c.series,
       sort_x = c.kind == "line" or nil })
   end
   return add(self, { kind = "chart", chart = c })
@@ -302,6 +351,7 @@ end
 -- Axis label: compact for large magnitudes (12k, 3.5M, 5B), else up to 4
 -- decimals.
 function M.tick_label(x)
+  if type(x) ~= "number" then argerror(1, "tick_label", "number expected, got " .. typename(x)) end
   local a = math.abs(x)
   if a >= 1e9 then return display.number(x / 1e9, 2) .. "B" end
   if a >= 1e6 then return display.number(x / 1e6, 2) .. "M" end
@@ -315,7 +365,16 @@ local function text_px(s) return display.width(s) * 8 end
 
 -- "Nice" tick values covering lo..hi, about n of them.
 function M.ticks(lo, hi, n)
-  n = n or 5
+  for i, v in ipairs{ lo, hi } do
+    if type(v) ~= "number" or v ~= v or v == math.huge or v == -math.huge then
+      argerror(i, "ticks", "finite number expected, got " ..
+        (type(v) == "number" and tostring(v) or typename(v)))
+    end
+  end
+  if hi == nil then argerror(2, "ticks", "finite number expected, got nil") end
+  n = A.int("ticks", 3, n or 5, "n", 1, 50)
+  local range = math.abs(hi - lo)
+  if range == math.huge then argerror(2, "ticks", "range lo..hi too large") end
   if hi < lo then lo, hi = hi, lo end
   if hi == lo then
     if lo == 0 then return { 0, 1 }, 1 end
@@ -703,6 +762,7 @@ local RENDER = { md = render_md, markdown = render_md, html = render_html, htm =
 
 -- r:render("md"|"html") -> string.
 function Report:render(format)
+  check_self(self, "render")
   format = format or "md"
   local fn = RENDER[format]
   if not fn then argerror(1, "render", "'md' or 'html' expected, got " .. tostring(format)) end
@@ -712,7 +772,8 @@ end
 -- r:save(path) -> true | nil, message. Format from the extension (.md,
 -- .markdown, .html, .htm).
 function Report:save(path)
-  if type(path) ~= "string" then argerror(1, "save", "path expected") end
+  check_self(self, "save")
+  export.check_path("save", 1, path, "path")
   local ext = path:match("%.([%w]+)$")
   ext = ext and ext:lower()
   if not ext or not RENDER[ext] then

@@ -14,6 +14,7 @@
 --   f:group("year"):count():export("years.csv")
 
 local display = require("tinsh.display")
+local A = require("corpus.args")
 
 local M = {}
 local Frame = {}   -- methods
@@ -31,8 +32,28 @@ local function is_frame(x)
   return type(x) == "table" and getmetatable(x) == FrameMT
 end
 
-local function argerror(n, fname, msg)
-  error(string.format("bad argument #%d to '%s' (%s)", n, fname, msg), 3)
+-- Raise `bad argument #n to 'fname' (msg)` at the user's line (level:
+-- the error level from here when debug is absent, default the caller of
+-- the function that calls argerror).
+local function argerror(n, fname, msg, level)
+  A.argerror(fname, n, msg, (level or 2) + 1)
+end
+
+-- The type of v as error messages name it: its metatable's __name, else type(v).
+local function typename(v)
+  local mt = getmetatable(v)
+  return type(mt) == "table" and type(mt.__name) == "string" and mt.__name or type(v)
+end
+
+-- A method called with '.' or on another object raises
+-- `bad argument #1 to 'fname' (frame expected, got <type>)`.
+local function check_self(f, fname)
+  if not is_frame(f) then argerror(1, fname, "frame expected, got " .. typename(f), 3) end
+end
+local function check_grouped(g, fname)
+  if getmetatable(g) ~= GroupedMT then
+    argerror(1, fname, "frame.grouped expected, got " .. typename(g), 3)
+  end
 end
 
 ---------------------------------------------------------------- building
@@ -135,6 +156,9 @@ end
 -- sets, documents), a list of records, a list of scalars (one column
 -- "value"), or a map {label = value} (columns "key", "value", by key).
 function M.from(data, columns)
+  if columns ~= nil and type(columns) ~= "table" then
+    argerror(2, "from", "table expected, got " .. type(columns))
+  end
   if is_frame(data) then
     if columns then return M.new(data, columns) end
     return data
@@ -170,6 +194,7 @@ end
 
 -- f:columns() -> a fresh list of the column names.
 function Frame:columns()
+  check_self(self, "columns")
   local c = {}
   for i, name in ipairs(columns_of[self]) do c[i] = name end
   return c
@@ -183,6 +208,7 @@ end
 -- f:column(name) -> list of the values of one column (n = row count; a
 -- missing value leaves a hole).
 function Frame:column(name)
+  check_self(self, "column")
   if not has_column(self, name) then
     argerror(1, "column", "no column '" .. tostring(name) .. "'")
   end
@@ -194,6 +220,7 @@ end
 -- f:select("a", "b") or f:select{"a", "b"} -> frame with only those columns,
 -- in that order.
 function Frame:select(...)
+  check_self(self, "select")
   local names = ...
   if type(names) ~= "table" then names = { ... } end
   for i, name in ipairs(names) do
@@ -214,6 +241,7 @@ end
 
 -- f:rename{old = "new", ...} -> frame with columns renamed.
 function Frame:rename(map)
+  check_self(self, "rename")
   if type(map) ~= "table" then argerror(1, "rename", "table expected") end
   local cols = {}
   for i, c in ipairs(columns_of[self]) do cols[i] = map[c] or c end
@@ -226,17 +254,20 @@ function Frame:rename(map)
   return make(rows, cols)
 end
 
--- f:top(n) -> the first n rows (all when fewer). f:head is the same.
-function Frame:top(n)
-  n = n or 10
-  if math.type(n) ~= "integer" and not (type(n) == "number" and n == math.floor(n)) then
-    argerror(1, "top", "integer expected")
-  end
+-- The first n rows (all when fewer) for f:top / f:head (fname): n an
+-- integer >= 0, default 10.
+local function first_rows(f, n, fname)
+  check_self(f, fname)
+  if n == nil then n = 10 end
+  n = A.int(fname, 1, n, "count", 0)
   local rows = {}
-  for i = 1, math.min(n, #self) do rows[i] = self[i] end
-  return make(rows, self:columns())
+  for i = 1, math.min(n, #f) do rows[i] = f[i] end
+  return make(rows, f:columns())
 end
-Frame.head = Frame.top
+
+-- f:top(n) -> the first n rows (all when fewer). f:head is the same.
+function Frame:top(n) return first_rows(self, n, "top") end
+function Frame:head(n) return first_rows(self, n, "head") end
 
 ---------------------------------------------------------------- where
 
@@ -260,6 +291,7 @@ end
 -- f:where(pred) -> rows for which pred(rec) is true. pred may be a table:
 -- field = value (equal) or field = function(value) -> boolean.
 function Frame:where(pred)
+  check_self(self, "where")
   local test = compile_pred(pred)
   local rows = {}
   for _, rec in ipairs(self) do
@@ -307,14 +339,17 @@ local function sort_keys(key, dir)
   local keys = {}
   for _, spec in ipairs(specs) do
     local desc = false
+    if type(spec) ~= "string" then
+      argerror(1, "sort", "column name expected, got " .. type(spec), 3)
+    end
     if type(spec) == "string" and spec:sub(1, 1) == "-" then
       spec, desc = spec:sub(2), true
     end
     if dir == "desc" then desc = not desc
-    elseif dir ~= nil and dir ~= "asc" then argerror(2, "sort", "'asc' or 'desc' expected") end
+    elseif dir ~= nil and dir ~= "asc" then argerror(2, "sort", "'asc' or 'desc' expected", 3) end
     keys[#keys + 1] = { spec, desc }
   end
-  if #keys == 0 then argerror(1, "sort", "no sort key") end
+  if #keys == 0 then argerror(1, "sort", "no sort key", 3) end
   return keys
 end
 
@@ -322,6 +357,7 @@ end
 -- -> a stably sorted frame. Missing values sort last in either direction;
 -- mixed types order numbers < strings < booleans.
 function Frame:sort(key, dir)
+  check_self(self, "sort")
   local n = #self
   local idx = {}
   for i = 1, n do idx[i] = i end
@@ -337,6 +373,9 @@ function Frame:sort(key, dir)
       argerror(1, "sort", "column name, list or function expected")
     end
     local keys = sort_keys(key, dir)
+    for _, k in ipairs(keys) do
+      if not has_column(self, k[1]) then argerror(1, "sort", "no column '" .. k[1] .. "'") end
+    end
     local nk = #keys
     local cols, desc, same = {}, {}, {}
     for ki, k in ipairs(keys) do
@@ -389,6 +428,7 @@ end
 -- so changing it never touches the receiver; returning nil drops the row.
 -- Columns: the old ones still present, then new keys in first-seen order.
 function Frame:map(fn)
+  check_self(self, "map")
   if type(fn) ~= "function" then argerror(1, "map", "function expected") end
   local rows = {}
   for _, rec in ipairs(self) do
@@ -434,6 +474,7 @@ end
 -- :mean(col), :min(col), :max(col) or :agg{name = function(rows) ... end}.
 -- Groups keep the order in which their first row appears.
 function Frame:group(...)
+  check_self(self, "group")
   local keys = ...
   if type(keys) ~= "table" then keys = { ... } end
   if #keys == 0 then argerror(1, "group", "at least one column name expected") end
@@ -512,35 +553,48 @@ end
 function M.min(col) return extreme(col, -1) end
 function M.max(col) return extreme(col, 1) end
 
+-- The result column's name at argument n of g:<fname>: nil or a string.
+local function check_name(name, fname, n)
+  if name ~= nil and type(name) ~= "string" then
+    argerror(n or 1, fname, "column name expected, got " .. typename(name), 3)
+  end
+end
+
 -- g:count([name]) -> frame of keys + row count (column "count").
 function Grouped:count(name)
+  check_grouped(self, "count")
+  check_name(name, "count")
   return aggregate(self, { { name or "count", M.count } })
 end
 
-local function check_col(g, col, fname)
+-- g:<fname>(col [, name]): g a grouped frame, col one of its columns,
+-- name nil or a string.
+local function check_col(g, col, fname, name)
+  check_grouped(g, fname)
   if not has_column(g.source, col) then
-    argerror(1, fname, "no column '" .. tostring(col) .. "'")
+    argerror(1, fname, "no column '" .. tostring(col) .. "'", 3)
   end
+  check_name(name, fname, 2)
 end
 
 -- g:sum(col [, name]) -> keys + "sum_<col>" (numbers only, 0 when none).
 function Grouped:sum(col, name)
-  check_col(self, col, "sum")
+  check_col(self, col, "sum", name)
   return aggregate(self, { { name or ("sum_" .. col), M.sum(col) } })
 end
 -- g:mean(col [, name]) -> keys + "mean_<col>" (nil when no numbers).
 function Grouped:mean(col, name)
-  check_col(self, col, "mean")
+  check_col(self, col, "mean", name)
   return aggregate(self, { { name or ("mean_" .. col), M.mean(col) } })
 end
 -- g:min(col [, name]) -> keys + "min_<col>".
 function Grouped:min(col, name)
-  check_col(self, col, "min")
+  check_col(self, col, "min", name)
   return aggregate(self, { { name or ("min_" .. col), M.min(col) } })
 end
 -- g:max(col [, name]) -> keys + "max_<col>".
 function Grouped:max(col, name)
-  check_col(self, col, "max")
+  check_col(self, col, "max", name)
   return aggregate(self, { { name or ("max_" .. col), M.max(col) } })
 end
 
@@ -548,6 +602,7 @@ end
 -- aggregate (map form: names sorted; list form {{"name", fn}, ...} keeps
 -- its order). rows is the group's frame.
 function Grouped:agg(spec)
+  check_grouped(self, "agg")
   if type(spec) ~= "table" then argerror(1, "agg", "table expected") end
   local aggs = {}
   if #spec > 0 then
@@ -573,6 +628,7 @@ end
 
 -- g:frames() -> iterator over key record, rows frame of each group.
 function Grouped:frames()
+  check_grouped(self, "frames")
   local i = 0
   return function()
     i = i + 1
@@ -628,9 +684,12 @@ end
 -- aligned table by display width, numbers right-aligned, long cells cut
 -- with "…", and a "(n rows)" footer. width bounds the whole line,
 -- maxwidth one column (default 48); index = true adds a row-number column.
+local RENDER_OPTS = { limit = "any", width = "any", maxwidth = "any", color = "boolean",
+  index = "boolean" }
+
 function Frame:render(opts)
-  opts = opts or {}
-  if type(opts) ~= "table" then argerror(1, "render", "table expected") end
+  check_self(self, "render")
+  opts = A.opts("render", 1, opts, RENDER_OPTS)
   for _, k in ipairs({ "limit", "width", "maxwidth" }) do -- no NaN, 2.5, -1
     local v = opts[k] -- math.huge means no bound
     if v ~= nil and not (math.type(v) and (math.tointeger(v) or v == math.huge) and v >= 0) then
@@ -705,16 +764,22 @@ end
 -- (default "less -FRX") only when stdout is a terminal and the table is
 -- taller than the screen. f:show(n) is f:show{limit = n}. Returns nothing,
 -- so the REPL does not print the table a second time.
+local SHOW_OPTS = { limit = "any", width = "any", maxwidth = "any", color = "boolean",
+  index = "boolean", pager = "boolean" }
+
 function Frame:show(opts)
+  check_self(self, "show")
   if math.type(opts) then opts = { limit = opts } end
   opts = opts or {}
   if type(opts) ~= "table" then
     argerror(1, "show", "table or number expected, got " .. type(opts))
   end
+  A.opts("show", 1, opts, SHOW_OPTS)
   local tty = display.isatty("stdout")
   local cols, lines = display.terminal_size()
   local o = {}
   for k, v in pairs(opts) do o[k] = v end
+  o.pager = nil -- show's own
   if o.width == nil and tty then o.width = cols end
   if o.color == nil then o.color = display.color() end
   local text = self:render(o)
@@ -738,13 +803,15 @@ end
 -- other way; require("frame") loads both).
 M.hooks = {}
 function Frame:export(path, opts)
+  check_self(self, "export")
   local write = M.hooks.export
   if not write then error("frame:export: the export module is not loaded", 2) end
-  return write(self, path, opts)
+  return write(self, path, opts, "export")
 end
 
 -- f:to_records() -> a plain list of the records, columns.
 function Frame:to_records()
+  check_self(self, "to_records")
   local rows = {}
   for i, rec in ipairs(self) do rows[i] = rec end
   return rows, self:columns()
@@ -753,7 +820,13 @@ end
 -- frame.footer(f, text): a line printed under frame f's table when it is
 -- printed (a trend's sparkline); frames derived from f do not keep it.
 local footer_of = setmetatable({}, { __mode = "k" })
-function M.footer(f, text) footer_of[f] = text end
+function M.footer(f, text)
+  if not is_frame(f) then argerror(1, "footer", "frame expected, got " .. typename(f)) end
+  if text ~= nil and type(text) ~= "string" then
+    argerror(2, "footer", "string expected, got " .. typename(text))
+  end
+  footer_of[f] = text
+end
 
 FrameMT.__columns = function(f) return columns_of[f] end
 FrameMT.__tostring = function(f)

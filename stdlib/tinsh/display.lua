@@ -7,7 +7,26 @@
 -- characters count 0, common wide ranges 2, everything else 1).
 -- Invalid UTF-8 never raises here: a stray byte counts as one column.
 
+local A = require("corpus.args")
+
 local M = {}
+
+local function typename(v)
+  local mt = getmetatable(v)
+  return type(mt) == "table" and type(mt.__name) == "string" and mt.__name or type(v)
+end
+
+-- Argument n of fname: a string or number as text (to = "string"), or a
+-- number that is not NaN (to = "number"); else bad argument #n.
+local function check(fname, n, v, to)
+  local t = type(v)
+  if to == "string" and t ~= "string" and t ~= "number" then
+    A.argerror(fname, n, "string expected, got " .. typename(v), 3)
+  elseif to == "number" and (t ~= "number" or v ~= v) then
+    A.argerror(fname, n, "number expected, got " .. (t == "number" and tostring(v) or typename(v)), 3)
+  end
+  return v
+end
 
 local has_core, core = pcall(require, "tinsh.core")
 if not has_core or type(core) ~= "table" then core = nil end
@@ -67,7 +86,7 @@ end
 
 -- width(s) -> display columns of the string s.
 function M.width(s)
-  s = tostring(s)
+  s = tostring(check("width", 1, s, "string"))
   if not s:find("[\128-\255]") then
     if not s:find("[%c]") then return #s end
   end
@@ -87,6 +106,7 @@ end
 
 -- chars(s) -> iterator over the characters (byte strings) of s; lax UTF-8.
 function M.chars(s)
+  s = tostring(check("chars", 1, s, "string"))
   local i, n = 1, #s
   return function()
     if i > n then return nil end
@@ -101,8 +121,9 @@ end
 -- cut, the last column is the ellipsis "…". Combining marks stay with their
 -- base character.
 function M.truncate(s, w, ellipsis)
-  s = tostring(s)
-  ellipsis = ellipsis or "…"
+  s = tostring(check("truncate", 1, s, "string"))
+  check("truncate", 2, w, "number")
+  ellipsis = tostring(ellipsis == nil and "…" or check("truncate", 3, ellipsis, "string"))
   if M.width(s) <= w then return s end
   local ew = M.width(ellipsis)
   if w <= 0 then return "" end
@@ -121,8 +142,9 @@ end
 -- truncate_left(s, w) -> keeps the END of s: "…" followed by the last
 -- characters fitting w columns (for left contexts in KWIC lines).
 function M.truncate_left(s, w, ellipsis)
-  s = tostring(s)
-  ellipsis = ellipsis or "…"
+  s = tostring(check("truncate_left", 1, s, "string"))
+  check("truncate_left", 2, w, "number")
+  ellipsis = tostring(ellipsis == nil and "…" or check("truncate_left", 3, ellipsis, "string"))
   if M.width(s) <= w then return s end
   if w <= 0 then return "" end
   local chars = {}
@@ -145,8 +167,14 @@ end
 -- pad(s, w [, "right"]) -> s padded with spaces to w display columns
 -- (on the right by default; align "right" pads on the left, "center" both).
 function M.pad(s, w, align)
-  s = tostring(s)
+  s = tostring(check("pad", 1, s, "string"))
+  check("pad", 2, w, "number")
+  if align ~= nil and align ~= "left" and align ~= "right" and align ~= "center" then
+    A.argerror("pad", 3, "'left', 'right' or 'center' expected, got " ..
+      (type(align) == "string" and "'" .. align .. "'" or typename(align)))
+  end
   local gap = w - M.width(s)
+  if gap == math.huge then A.argerror("pad", 2, "width: inf") end
   if gap <= 0 then return s end
   if align == "right" then return (" "):rep(gap) .. s end
   if align == "center" then
@@ -195,6 +223,8 @@ end
 -- Number formatting for display: integers as is, floats with at most
 -- `digits` decimals (default 4), trailing zeros trimmed.
 function M.number(x, digits)
+  if type(x) ~= "number" then A.argerror("number", 1, "number expected, got " .. typename(x)) end
+  if digits ~= nil then A.int("number", 2, digits, "digits", 0, 20) end
   if math.type(x) == "integer" then return tostring(x) end
   if x ~= x then return "nan" end
   if x == math.huge then return "inf" end
@@ -211,6 +241,7 @@ end
 -- then the original bytes as a tie-break. Without tinsh.core only case
 -- is folded (ASCII).
 function M.collate_key(s)
+  if type(s) ~= "string" then A.argerror("collate_key", 1, "string expected, got " .. typename(s)) end
   if not s:find("[\128-\255]") then return s:lower() .. "\0" .. s end
   if core and core.fold then
     local f = core.fold(s)
@@ -223,6 +254,9 @@ end
 -- functions (help(f.where) then finds texts.where). A no-op under a plain
 -- lua5.4 without tinsh.help.
 function M.register_help(methods, texts, prefix)
+  if type(methods) ~= "table" then A.argerror("register_help", 1, "table expected, got " .. typename(methods)) end
+  if type(texts) ~= "table" then A.argerror("register_help", 2, "table expected, got " .. typename(texts)) end
+  if type(prefix) ~= "string" then A.argerror("register_help", 3, "string expected, got " .. typename(prefix)) end
   local ok, help = pcall(require, "tinsh.help")
   if not ok or type(help) ~= "table" or type(help.register) ~= "function" then return end
   for name, text in pairs(texts) do
@@ -246,7 +280,7 @@ end
 local function c0(c) return string.format("\\x%02x", c:byte()) end
 local function c1(c) return string.format("\\u{%x}", c:byte(2)) end
 function M.visible(s, cell)
-  s = tostring(s)
+  s = tostring(check("visible", 1, s, "string"))
   if cell then s = s:gsub("\r?\n", "↵"):gsub("\t", " ") end
   if has_core then return core.visible(s, true) end
   return (s:gsub("[%z\1-\8\11-\31\127]", c0):gsub("\194[\128-\159]", c1))
@@ -256,7 +290,11 @@ end
 -- width display columns, each line starting with prefix, one paragraph per
 -- input line; appended to out when given.
 function M.wrap(s, width, prefix, out)
-  prefix, out = prefix or "", out or {}
+  s = tostring(check("wrap", 1, s, "string"))
+  check("wrap", 2, width, "number")
+  prefix = tostring(prefix == nil and "" or check("wrap", 3, prefix, "string"))
+  if out ~= nil and type(out) ~= "table" then A.argerror("wrap", 4, "table expected, got " .. typename(out)) end
+  out = out or {}
   local pw = M.width(prefix)
   for para in (s .. "\n"):gmatch("(.-)\n") do
     local line, lw = prefix, pw

@@ -7,7 +7,19 @@
 -- `__help`/`__doc` (directly or on its metatable), and lists what the
 -- value offers. `.help corpus` in the REPL calls help(corpus).
 
+local A = require("corpus.args")
+
 local M = {}
+
+local function typename(v)
+  local mt = getmetatable(v)
+  return type(mt) == "table" and type(mt.__name) == "string" and mt.__name or type(v)
+end
+
+-- Argument n of fname must be of Lua type want.
+local function check(fname, n, v, want)
+  if type(v) ~= want then A.argerror(fname, n, want .. " expected, got " .. typename(v), 3) end
+end
 
 local texts = setmetatable({}, { __mode = "k" }) -- function → {name, text}
 local modules = {}                               -- name → module table
@@ -15,6 +27,10 @@ local pending = {}                               -- names not yet scanned
 
 --- help.known(names): modules to document, loaded on the first help call.
 function M.known(names)
+  check("known", 1, names, "table")
+  for i, n in ipairs(names) do
+    if type(n) ~= "string" then A.argerror("known", 1, "module name expected at " .. i .. ", got " .. typename(n)) end
+  end
   for _, n in ipairs(names) do pending[#pending + 1] = n end
 end
 
@@ -28,6 +44,9 @@ end
 
 --- help.register(fn, name, text): attach help text to a function.
 function M.register(fn, name, text)
+  check("register", 1, fn, "function")
+  check("register", 2, name, "string")
+  check("register", 3, text, "string")
   texts[fn] = { name = name, text = text }
   return fn
 end
@@ -35,6 +54,7 @@ end
 --- help.scan(module, name): register every function of module that its
 --- __help table describes (method tables included), and the module itself.
 function M.scan(mod, name)
+  check("scan", 2, name, "string")
   if type(mod) ~= "table" then return mod end
   modules[name] = mod
   local h = rawget(mod, "__help")

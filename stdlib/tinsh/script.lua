@@ -21,8 +21,25 @@ local display = require("tinsh.display")
 local core = require("tinsh.core")
 local ccore = require("corpus.core")
 local Q = require("corpus.sql")
+local A = require("corpus.args")
 
 local M = {}
+
+-- Raise `bad argument #n to 'fname' (msg)` at the user's line (level: the
+-- fallback error level from here, default the caller's caller).
+local function argerror(n, fname, msg, level)
+  A.argerror(fname, n, msg, (level or 2) + 1)
+end
+
+local function typename(v)
+  local mt = getmetatable(v)
+  return type(mt) == "table" and type(mt.__name) == "string" and mt.__name or type(v)
+end
+
+-- Argument n of fname must be a corpus (corpus.open, the global corpus).
+local function check_corpus(fname, n, c)
+  if typename(c) ~= "corpus" then argerror(n, fname, "corpus expected, got " .. typename(c), 3) end
+end
 
 M.FORMATS = { text = "text", txt = "text", md = "md", markdown = "md", html = "html",
   htm = "html", csv = "csv" }
@@ -44,6 +61,7 @@ end
 -- The `--- key: value` header of the script file (the lines tinsh run
 -- --list and --help show), as a list of lines.
 function M.header(path)
+  if path ~= nil then export.check_path("header", 1, path) end
   local fh = path and io.open(path, "r")
   if not fh then return {} end
   local out = {}
@@ -102,9 +120,15 @@ Common options: --format F, --out FILE (-o), --db PATH, --help (-h).
 o.format (resolved), o.corpus (the --db corpus or the default) and
 o.script (the script's name).
 ]]
+local ARGS_SPEC = { options = "table", defaults = "table", positional = "table",
+  usage = "string", formats = "table" }
+
 function M.args(argv, spec)
+  if argv ~= nil and type(argv) ~= "table" then
+    argerror(1, "args", "table expected, got " .. typename(argv))
+  end
   argv = argv or {}
-  spec = spec or {}
+  spec = A.opts("args", 2, spec, ARGS_SPEC)
   local usage = usage_of(argv, spec)
   local function fail(msg) M.fail(msg .. " (usage: " .. usage .. ")", argv) end
   local kinds = {}
@@ -206,8 +230,25 @@ only: what to try next). It renders as
 Table opts: caption, limit (HTML/Markdown rows), text_limit (text rows),
 csv = true, columns. opts: subtitle, date (as report.new).
 ]]
+local REPORT_OPTS = { subtitle = "text", author = "text", date = "string", lang = "string",
+  css = "string" }
+local TABLE_OPTS = { caption = "text", limit = "count", text_limit = "count", csv = "boolean",
+  columns = { "table", "string" }, maxwidth = "count" }
+
 function M.report(title, opts)
-  return setmetatable({ title = title, opts = opts or {}, items = {} }, OutMT)
+  if title ~= nil and type(title) ~= "string" then
+    argerror(1, "report", "string expected, got " .. typename(title))
+  end
+  opts = A.opts("report", 2, opts, REPORT_OPTS)
+  return setmetatable({ title = title, opts = opts, items = {} }, OutMT)
+end
+
+-- A builder method called with '.' or on another object raises
+-- `bad argument #1 to 'fname' (tinsh.script.report expected, got <type>)`.
+local function check_self(r, fname)
+  if getmetatable(r) ~= OutMT then
+    argerror(1, fname, "tinsh.script.report expected, got " .. typename(r), 3)
+  end
 end
 
 local function push(r, item)
@@ -215,25 +256,50 @@ local function push(r, item)
   return r
 end
 
-function Out:section(title) return push(self, { kind = "section", title = title }) end
-function Out:paragraph(text) return push(self, { kind = "paragraph", text = text }) end
-function Out:note(text) return push(self, { kind = "note", text = text }) end
-function Out:hint(text) return push(self, { kind = "hint", text = text }) end
+-- The text of a section, paragraph, note or hint (argument 1 of fname):
+-- a string or a number, else bad argument (at the call, not at render).
+local function text_arg(r, fname, text)
+  check_self(r, fname)
+  if type(text) ~= "string" and type(text) ~= "number" then
+    argerror(1, fname, "string expected, got " .. typename(text), 3)
+  end
+  return tostring(text)
+end
+
+function Out:section(title) return push(self, { kind = "section", title = text_arg(self, "section", title) }) end
+function Out:paragraph(text) return push(self, { kind = "paragraph", text = text_arg(self, "paragraph", text) }) end
+function Out:note(text) return push(self, { kind = "note", text = text_arg(self, "note", text) }) end
+function Out:hint(text) return push(self, { kind = "hint", text = text_arg(self, "hint", text) }) end
 function Out:table(data, opts)
-  opts = opts or {}
+  check_self(self, "table")
+  opts = A.opts("table", 2, opts, TABLE_OPTS)
+  -- the report's checks of data and columns, now, at the call
+  require("report").new("check"):table(data, { columns = opts.columns })
   local f = frame.from(data)
   if opts.columns then f = f:select(opts.columns) end
   return push(self, { kind = "table", frame = f, opts = opts })
 end
+-- chart, kwic and document are checked by the report module's methods
+-- of the same names, now, at the call.
 function Out:chart(spec)
-  require("report").new("check"):chart(spec) -- validate now, at the call
+  check_self(self, "chart")
+  require("report").new("check"):chart(spec)
   return push(self, { kind = "chart", spec = spec })
 end
-function Out:kwic(lines, opts) return push(self, { kind = "kwic", lines = lines, opts = opts or {} }) end
-function Out:document(doc, opts) return push(self, { kind = "document", doc = doc, opts = opts or {} }) end
+function Out:kwic(lines, opts)
+  check_self(self, "kwic")
+  require("report").new("check"):kwic(lines, opts)
+  return push(self, { kind = "kwic", lines = lines, opts = opts or {} })
+end
+function Out:document(doc, opts)
+  check_self(self, "document")
+  require("report").new("check"):document(doc, opts)
+  return push(self, { kind = "document", doc = doc, opts = opts or {} })
+end
 
 -- The report module's builder with the same content.
 function Out:to_report()
+  check_self(self, "to_report")
   local report = require("report")
   local r = report.new(self.title, self.opts)
   for _, it in ipairs(self.items) do
@@ -335,6 +401,7 @@ end
 
 -- The main table (CSV): the one marked csv = true, else the first one.
 function Out:main_table()
+  check_self(self, "main_table")
   local first
   for _, it in ipairs(self.items) do
     if it.kind == "table" then
@@ -346,7 +413,16 @@ function Out:main_table()
 end
 
 --- r:render(format [, width]) -> string: "text", "md", "html" or "csv"
+--- (or an alias of script.FORMATS); width: text columns (script.WIDTH).
 function Out:render(format, width)
+  check_self(self, "render")
+  if format == nil then format = "text" end
+  if type(format) ~= "string" or not M.FORMATS[format] then
+    argerror(1, "render", "'text', 'md', 'html' or 'csv' expected, got " ..
+      (type(format) == "string" and "'" .. format .. "'" or typename(format)))
+  end
+  format = M.FORMATS[format]
+  if width ~= nil then width = A.int("render", 2, width, "width", 1, chart.MAX_WIDTH) end
   if format == "html" or format == "md" then return self:to_report():render(format) end
   if format == "csv" then return export.tostring(self:main_table(), "csv") end
   return render_text(self, width or M.WIDTH)
@@ -375,6 +451,8 @@ stdout). Exits with status 1 and a one-line message when the file cannot
 be written. Returns the path written (or "-").
 ]]
 function M.output(data, o)
+  if type(o) ~= "table" then argerror(2, "output", "table expected, got " .. typename(o)) end
+  if o.out ~= nil then export.check_path("output", 2, o.out, "out: path") end
   local fmt = o.format or "text"
   local text
   if M.is_report(data) then
@@ -429,7 +507,10 @@ local function text_year(text)
   end
   return best
 end
-M.text_year = text_year
+function M.text_year(text)
+  if type(text) ~= "string" then argerror(1, "text_year", "string expected, got " .. typename(text)) end
+  return text_year(text)
+end
 
 local DOC_COLS = { "rowid", "date", "year", "year_from", "label", "title", "site", "author",
   "path" }
@@ -471,6 +552,7 @@ first year of the congress term it reports on ("nhiệm kỳ 2020-2025" →
 2020).
 ]]
 function M.documents(c)
+  check_corpus("documents", 1, c)
   local cache = M.doc_map(c)
   local rows = {}
   for _, d in ipairs(Q.script_docs(ccore.db(c))) do
@@ -484,6 +566,7 @@ end
 -- A map rowid -> row of script.documents, filled on demand (a script
 -- that shows ten documents of a large corpus dates only those ten).
 function M.doc_map(c)
+  check_corpus("doc_map", 1, c)
   local m = doc_cache[c]
   if m then return m end
   m = setmetatable({}, { __index = function(t, rowid)
@@ -499,6 +582,7 @@ end
 -- "2024-03-04", or "≈2020" for an inferred year, or "?".
 function M.when(d)
   if not d then return "?" end -- nil or false (no such document)
+  if type(d) ~= "table" then argerror(1, "when", "document row expected, got " .. typename(d)) end
   if d.date then return d.date end
   if d.year then return "≈" .. d.year end
   return "?"
@@ -506,6 +590,11 @@ end
 
 -- Add the document's when/year/label to fact rows (which carry rowid).
 function M.with_docs(c, f, cols)
+  check_corpus("with_docs", 1, c)
+  if type(f) ~= "table" then argerror(2, "with_docs", "frame or records expected, got " .. typename(f)) end
+  if cols ~= nil and type(cols) ~= "table" then
+    argerror(3, "with_docs", "table expected, got " .. typename(cols))
+  end
   local m = M.doc_map(c)
   local rows = {}
   for i, r in ipairs(f) do
