@@ -54,7 +54,7 @@ M._blocks = core.blocks
 
 --- corpus.open(path) -> corpus | nil, msg
 function M.open(path)
-  A.check("open", 1, path, "string", "path")
+  A.path("open", 1, path)
   local h, err = S.open(path)
   if not h then return nil, err end
   local c = new_corpus(path)

@@ -114,6 +114,14 @@ function A.check(fname, n, v, is, what, level)
   return v
 end
 
+-- A.path(fname, n, v [, what]) -> v: a file name, a string without a NUL
+-- byte (the C library would cut it there and open another file).
+function A.path(fname, n, v, what)
+  A.check(fname, n, v, "string", what or "path", 2)
+  if v:find("\0", 1, true) then argerror(fname, n, "path contains a NUL byte", 2) end
+  return v
+end
+
 -- A.self(fname, v, is, what [, level]) -> v: the self check of method fname
 -- (argument #1, see the header).
 function A.self(fname, v, is, what, level)

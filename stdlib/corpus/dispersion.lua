@@ -181,7 +181,7 @@ end
 
 --- d:save_svg(path [, opts]) -> true | nil, msg
 function D:save_svg(path, opts)
-  A.check("save_svg", 1, path, "string", "file name")
+  A.path("save_svg", 1, path, "file name")
   A.opts("save_svg", 2, opts, OPTS)
   local svg = self:svg(opts)
   local f, err = io.open(path, "w")

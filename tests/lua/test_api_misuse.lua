@@ -20,6 +20,8 @@
 --   * text that is not UTF-8 in a figures filter: bad argument, not an
 --     internal error (d:figures and corpus:figures alike).
 --   * nil, msg: corpus:similar(999), corpus:tfidf(999), compare(999, 1).
+--   * paths with a NUL byte (corpus.open, disp:save_svg) are refused, not
+--     cut at the NUL.
 --   * the correct uses still work.
 local check = dofile("tests/lua/lib/check.lua")
 local fx = dofile("tests/lua/lib/corpus_fixture.lua")
@@ -72,6 +74,14 @@ check.test("wrong self", function()
   bad(function() row.kwic(5) end, 1, "kwic", "statistics row expected, got number", "row.kwic")
   bad(function() cmp.render(5) end, 1, "render", "comparison expected, got number", "cmp.render")
   bad(function() local _ = 1 + ms end, 1, "union", "match set expected, got number", "1 + ms")
+end)
+
+check.test("paths with a NUL byte are refused, not cut", function()
+  bad(function() corpus.open(fx.dir .. "/x.db\0zz") end, 1, "open",
+    "path contains a NUL byte", "corpus.open")
+  bad(function() disp:save_svg(fx.dir .. "/nul\0x.svg") end, 1, "save_svg",
+    "path contains a NUL byte", "save_svg")
+  check.eq(io.open(fx.dir .. "/nul", "r"), nil, "no file written at the cut name")
 end)
 
 check.test("options: tables, known keys, the method's name", function()
