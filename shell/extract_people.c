@@ -426,6 +426,21 @@ static int spaced_dash(const xsent *x, size_t j) {
          (x->t[j + 1].flags & TF_SPACE);
 }
 
+/* Can a title end right before token j: a lower-case word, an
+** abbreviation or a number ("UBND tỉnh", "Quận 8") or a place of the
+** gazetteer ("Tỉnh ủy Quảng Ninh") -- not capitalised words that may be
+** a name? */
+static int title_end_before(const xsent *x, size_t j) {
+  if (j == 0) return 0;
+  const tok *t = &x->t[j - 1];
+  if (t->type == T_NUM || (t->type == T_WORD && (t->flags & TF_CAPS)) ||
+      (t->type == T_WORD && !(t->flags & TF_UPPER)))
+    return 1;
+  for (size_t b = j > 4 ? j - 4 : 0; b < j; b++)
+    if ((size_t)xt_lookup(x, b, &x->x->lx->places, NULL) == j - b) return 1;
+  return 0;
+}
+
 static size_t skip_abbrev(const xsent *x, size_t s) {
   if (s >= 3 && xt_punct(x, s - 1, ')') && xt_punct(x, s - 3, '(') &&
       (x->t[s - 2].flags & TF_CAPS))
@@ -479,8 +494,12 @@ static int list_opens(const xsent *x, size_t j) {
 static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne,
                             size_t shared[2], size_t group[2]) {
   size_t end = skip_abbrev(x, s), found = s;
+  size_t h = phrase_before(x, end, &honorifics); /* "gồm: Ông A" */
+  if (h && end > h + 1 && list_opens(x, end - h - 1)) end -= h;
   int colon = end > 1 && list_opens(x, end - 1);
   if (colon) end--;
+  if (colon && end > 1 && xt_punct(x, end, ':') && xt_is(x, end - 1, "gồm"))
+    end--; /* "2 Phó Chủ tịch gồm: ông A và bà B" */
   /* "Phó Chủ tịch Hội LHPN Việt Nam - Đỗ Thị Thu Thảo": a dash written
   ** apart between the title and the name */
   if (!colon && end > 1 && spaced_dash(x, end - 1) &&
@@ -501,7 +520,12 @@ static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne,
     if (round == 0 && (colon || plural_before(x, best)))
       shared[0] = best, shared[1] = end;
     found = best;
-    if (best < 2 || !xt_punct(x, best - 1, ',')) break;
+    /* "Title, Title Name"; also "Title - Title Name" when a title's end
+    ** comes before the dash (not a name: "tiến sĩ Tuấn Bendixsen - …") */
+    if (best < 2 ||
+        !(xt_punct(x, best - 1, ',') ||
+          (spaced_dash(x, best - 1) && title_end_before(x, best - 1))))
+      break;
     end = best - 1;
   }
   /* "các đồng chí Ủy viên Trung ương Đảng: Bộ trưởng … A, …": the
@@ -601,6 +625,11 @@ static size_t titles_after(xsent *x, size_t e, doc_person **pp, size_t s,
   linked[0] = linked[1] = 0;
   size_t j = linked_title(x, e, pp, s, e, linked);
   if (j > e) return j;
+  if (spaced_dash(x, e)) { /* "Lê Văn Chung - tái đắc cử Bí thư" */
+    j = linked_title(x, e + 1, pp, s, e, linked);
+    if (j > e + 1) return j;
+    j = e;
+  }
   if (xt_punct(x, j, '(')) { /* "(ảnh)", "(50 tuổi)", "(V.V.C)" */
     size_t k = j + 1;
     while (k < x->n && k - j < 8 && !xt_punct(x, k, ')')) k++;
@@ -664,8 +693,12 @@ void extract_people(xsent *x) {
     name_hit h = {(uint32_t)x->block, x->t[i].off,
                   (uint32_t)(xt_end(x, e) - x->t[i].off)};
     VEC_PUSH(x->x->names, h);
-    /* "Đoàn Luật sư": a listed name ends no word in two */
-    int listed = list_end && list_sep(x, list_end, i) &&
+    /* "Đoàn Luật sư": a listed name ends no word in two; an honorific
+    ** may open each listed name ("gồm: ông A và bà B") */
+    size_t hb = phrase_before(x, i, &honorifics);
+    int listed = list_end &&
+                 (list_sep(x, list_end, i) ||
+                  (hb && i > hb && list_sep(x, list_end, i - hb))) &&
                  !(e < x->n && x->t[e].type == T_WORD &&
                    xt_first_word(x, e - 1, e + 2) >= 2);
     int hon = phrase_before(x, i, &honorifics) ||

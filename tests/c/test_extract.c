@@ -613,6 +613,42 @@ static void test_title_orgs(void) {
   doc_free(d);
 }
 
+/* Lists and chains (devset 4): "gồm:" then names each after an
+** honorific share the title; a dash before a link ("A - tái đắc cử
+** Bí thư"); two titles before the name joined by a dash written apart,
+** but not over a name ("tiến sĩ Tuấn Bendixsen - Trưởng …"); "không
+** chuyên trách" inside a title. */
+static void test_title_lists(void) {
+  doc *d = para(
+      "HĐND bầu 2 Phó Chủ tịch gồm: Ông Hoàng Hùng Cường và bà Lê Thị "
+      "Hoa. Đại hội bầu đồng chí Lê Văn Chung - tái đắc cử Bí thư Đảng ủy. "
+      "Phó Chủ tịch Thường trực UBND tỉnh - Trưởng đoàn đại biểu Quốc hội "
+      "tỉnh Nguyễn Trúc Sơn phát biểu. Bà Bùi Thu Mai là Phó Chủ tịch không "
+      "chuyên trách Ủy ban Trung ương MTTQ Việt Nam. Tiến sĩ Tuấn Bendixsen - "
+      "Trưởng Đại diện Tổ chức Động vật Trần Văn Hải nói.");
+  const char *want[][3] = {
+      {"Hoàng Hùng Cường", "Phó Chủ tịch", NULL},
+      {"Lê Thị Hoa", "Phó Chủ tịch", NULL},
+      {"Lê Văn Chung", "Bí thư Đảng ủy", NULL},
+      {"Nguyễn Trúc Sơn", "Trưởng đoàn đại biểu Quốc hội tỉnh",
+       "Phó Chủ tịch Thường trực UBND tỉnh"},
+      {"Bùi Thu Mai",
+       "Phó Chủ tịch không chuyên trách Ủy ban Trung ương MTTQ Việt Nam", NULL},
+      {"Trần Văn Hải", "Trưởng Đại diện Tổ chức Động vật", NULL}};
+  for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+    const doc_person *p = person(d, want[i][0]);
+    size_t n = want[i][2] ? 2 : 1;
+    CHECK(p != NULL && p->titles.n == n);
+    if (!p || p->titles.n != n) {
+      fprintf(stderr, "  person %s\n", want[i][0]);
+      continue;
+    }
+    for (size_t t = 0; t < n; t++)
+      CHECK_STR(p->titles.items[t], want[i][1 + t]);
+  }
+  doc_free(d);
+}
+
 static const doc_place *place(const doc *d, const char *name) {
   for (size_t i = 0; i < d->places.n; i++)
     if (strcmp(d->places.items[i].name, name) == 0) return &d->places.items[i];
@@ -749,6 +785,7 @@ int main(void) {
   test_title_shapes();
   test_title_links();
   test_title_orgs();
+  test_title_lists();
   test_places();
   test_quotes_abbrevs();
   test_long_inputs();
