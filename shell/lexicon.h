@@ -187,10 +187,11 @@ enum {
   LEXL_FOLLOW_START, /* "Theo dõi": a follow widget's first words */
   LEXL_FOLLOW_END,   /* "Google News": where it sends the reader */
   LEXL_LEGAL_STATE, /* "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": ends an issuer */
-  LEXL_LEGAL_ISSUER,  /* "QUỐC HỘI": starts an issuer's line */
-  LEXL_LEGAL_SESSION, /* "kỳ họp thứ": the legislature's session line */
-  LEXL_LEGAL_PERIOD,  /* "Từ ngày": the session's dates, in brackets */
-  LEXL_LEGAL_TERM,    /* "Khóa": starts the session line */
+  LEXL_LEGAL_ISSUER,   /* "QUỐC HỘI": starts an issuer's line */
+  LEXL_LEGAL_SESSION,  /* "kỳ họp thứ": the legislature's session line */
+  LEXL_LEGAL_PERIOD,   /* "Từ ngày": the session's dates, in brackets */
+  LEXL_LEGAL_TERM,     /* "Khóa": starts the session line */
+  LEXL_PHOTO_POSITION, /* "từ trái sang": where a person stands in a photo */
   LEXL__COUNT
 };
 

@@ -572,6 +572,22 @@ static void test_chrome(void) {
       "và mong đại biểu phát huy hơn nữa vai trò của mình.\n");
   CHECK(d->title == NULL);
   doc_free(d);
+  /* a caption with a credit after a colon, or one placing people in
+  ** the photo ("(thứ 2 từ trái sang)"), is no headline either */
+  d = parse_str(
+      "Đồng chí Trần Văn Sơn. Ảnh: TTXVN\n"
+      "Chiều 17/6, Bộ Chính trị đã phân công đồng chí Trần Văn Sơn giữ "
+      "chức Phó Bí thư Thành ủy. Đồng chí cảm ơn sự tin tưởng của Trung "
+      "ương và hứa sẽ cùng tập thể hoàn thành nhiệm vụ được giao.\n");
+  CHECK(d->title == NULL);
+  doc_free(d);
+  d = parse_str(
+      "Bà Lê Thị Hoa (thứ 2 từ trái sang) chúc mừng tân Chủ tịch Hội\n"
+      "Sáng 12/5, Hội Liên hiệp Phụ nữ tỉnh tổ chức Đại hội đại biểu lần "
+      "thứ XVII, nhiệm kỳ 2021-2026, với sự tham dự của 250 đại biểu đại "
+      "diện cho hơn 300 nghìn hội viên trong toàn tỉnh.\n");
+  CHECK(d->title == NULL);
+  doc_free(d);
   d = parse_str(
       "Tuần qua, trong hai ngày, Bộ Chỉ huy quân sự tỉnh tổ chức "
       "diễn tập chỉ huy tham mưu trên bản đồ.\nCuộc diễn tập được "
