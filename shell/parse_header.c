@@ -314,13 +314,40 @@ static size_t take_title(page *p, size_t i) {
   return legal_title(p, i + 1);
 }
 
+/* Does s[0..n) open with a title of data/titles.txt in its first four
+** words ("Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, …") and end no
+** sentence: the position of the author named on the line above? */
+static int position_line(const char *s, size_t n) {
+  if (n > 300 || pt_ends_sentence(s, n)) return 0;
+  const lex_table *titles = &lexicon_get()->titles;
+  size_t e = 0;
+  for (int w = 0; w < 4 && e < n; w++, e++) {
+    const char *sp = memchr(s + e, ' ', n - e);
+    e = sp ? (size_t)(sp - s) : n;
+    size_t m = e;
+    while (m && s[m - 1] == ',') m--;
+    char key[256]; /* the table's keys are case-folded */
+    size_t k = titles->fold ? lexicon_fold(key, sizeof key, s, m) : 0;
+    if (k ? lex_find(titles, key, k) != NULL : lex_find(titles, s, m) != NULL)
+      return 1;
+  }
+  return 0;
+}
+
 /* May unit j stand between the headline and its date line? (fillers,
-** chrome, a short line that ends no sentence: a section, an author) */
+** chrome, a short line that ends no sentence: a section, an author; the
+** author's position under an author's line: "HỒ QUỐC DŨNG" / "Ủy viên
+** Trung ương Đảng, Bí thư Tỉnh ủy, …") */
 static int before_date(page *p, size_t j) {
   const char *s = US(p, j);
   size_t n = UL(p, j);
   if (pt_is_filler(s, n) || header_chrome(p, j) || chrome_share(s, n)) return 1;
-  return n <= 60 && pt_words(s, n, 8) <= 6 && !pt_ends_sentence(s, n);
+  if (n <= 60 && pt_words(s, n, 8) <= 6 && !pt_ends_sentence(s, n)) return 1;
+  if (j == 0 || !position_line(s, n)) return 0;
+  const char *a = US(p, j - 1), *au;
+  size_t an = UL(p, j - 1), aun;
+  return an <= 60 && pt_words(a, an, 8) <= 6 &&
+         (pt_all_caps(a, an) || pl_byline(a, an, &au, &aun));
 }
 
 /*
@@ -380,6 +407,9 @@ static void mark_between(page *p, size_t a, size_t b) {
     size_t n = UL(p, q);
     int name = pl_byline(s, n, &au, &an) && au && !pt_is_filler(s, n) &&
                !header_chrome(p, q);
+    if (!name && q + 1 < b && n <= 60 && pt_words(s, n, 8) <= 5 &&
+        pt_all_caps(s, n) && position_line(US(p, q + 1), UL(p, q + 1)))
+      name = 1, au = s, an = n; /* "HỒ QUỐC DŨNG" over the position */
     p->u[q].kind = name ? BK_BYLINE : BK_BOILERPLATE;
     if (name && !p->d->author) p->d->author = doc_str(p->d, au, an);
   }

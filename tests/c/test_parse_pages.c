@@ -126,6 +126,17 @@ static void test_date_core(void) {
 /* ---- 2. date-line forms ---- */
 
 static void test_date_forms(void) {
+  /* an author in capitals over a position line between the headline and
+  ** the date line: the author is the byline, the date line is read */
+  doc *d = parse_str(
+      "Những định hướng lớn để xây dựng, phát triển tỉnh đến năm 2030\n\n"
+      "TRẦN VĂN SƠN\nỦy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch "
+      "HĐND tỉnh\n15:39, ngày 22-06-2023\n\nTCCS - Với sự quyết tâm cao, "
+      "tinh thần đoàn kết của Đảng bộ và nhân dân, tỉnh đạt nhiều kết quả "
+      "nổi bật trong phát triển kinh tế - xã hội.\n");
+  CHECK_STR(d->published, "2023-06-22T15:39:00+07:00");
+  CHECK_STR(d->author, "TRẦN VĂN SƠN");
+  doc_free(d);
   check_line("2020-05-20 08:52:44 0 Bình luận", "2020-05-20T08:52:44+07:00");
   check_line("Ngày 06-01-2020 Lượt xem: 177", "2020-01-06");
   check_line("16/05/2021 08:30", "2021-05-16T08:30:00+07:00");
