@@ -570,6 +570,26 @@ static int split_date_tail(page *p, size_t i) {
 /* Decide header kinds from unit `from` on; returns the first body unit.
 ** Of several date lines the one nearest the headline wins: one under
 ** it, else the last one above it (a site's "today" header is higher). */
+/*
+** A wire dateline opening the text: "Hà Nội (TTXVN 11/3/2022) Tại hội
+** nghị …" -- up to four capitalised words (the place), then an agency
+** in capitals and a date in brackets. The date into *t; 1, or 0.
+*/
+static int wire_date(const char *s, size_t n, date_tm *t) {
+  const char *open = memchr(s, '(', n < 48 ? n : 48);
+  if (!open || open == s || open[-1] != ' ') return 0;
+  size_t pn = (size_t)(open - 1 - s);
+  int k;
+  if (pt_words(s, pn, 6) > 4 || !text_is_upper(pt_cp_at(s, pn, 0, &k)))
+    return 0;
+  const char *a = open + 1, *e = s + n, *sp = a;
+  while (sp < e && *sp >= 'A' && *sp <= 'Z') sp++;
+  if (sp - a < 2 || sp - a > 8 || sp >= e || *sp != ' ') return 0;
+  const char *close =
+      memchr(sp, ')', (size_t)(e - sp) < 32 ? (size_t)(e - sp) : 32);
+  return close && date_line(sp + 1, (size_t)(close - sp - 1), t) && t->y > 0;
+}
+
 size_t header_classify(page *p, size_t from) {
   doc *d = p->d;
   size_t i = from, pre = NONE;
@@ -608,6 +628,8 @@ size_t header_classify(page *p, size_t from) {
   } else if (pre != NONE) {
     p->u[pre].kind = BK_BANNER; /* a clock over the site's menu */
   }
+  if (!d->published && i < p->n && wire_date(US(p, i), UL(p, i), &t))
+    header_set_date(d, &t); /* "Hà Nội (TTXVN 11/3/2022) …" */
   if (!d->title) doc_warn(d, "no-title: no headline found");
   return i;
 }

@@ -137,6 +137,17 @@ static void test_date_forms(void) {
   CHECK_STR(d->published, "2023-06-22T15:39:00+07:00");
   CHECK_STR(d->author, "TRẦN VĂN SƠN");
   doc_free(d);
+  /* a wire dateline opening the text dates it; a time zone alone on a
+  ** line is chrome, never the headline */
+  d = parse_str(
+      "GMT+7\nTrang chủ / Văn hóa\n\nNgành văn hóa giữ vững kỷ cương, "
+      "hoàn thành các mục tiêu đề ra\n\nHà Nội (TTXVN 11/3/2022) Tại hội "
+      "nghị lần thứ nhất, các ủy viên có mặt đã biểu quyết thông qua "
+      "chương trình công tác toàn khóa của Ban Chấp hành.\n");
+  CHECK_STR(d->title,
+            "Ngành văn hóa giữ vững kỷ cương, hoàn thành các mục tiêu đề ra");
+  CHECK_STR(d->published, "2022-03-11");
+  doc_free(d);
   check_line("2020-05-20 08:52:44 0 Bình luận", "2020-05-20T08:52:44+07:00");
   check_line("Ngày 06-01-2020 Lượt xem: 177", "2020-01-06");
   check_line("16/05/2021 08:30", "2021-05-16T08:30:00+07:00");
