@@ -506,12 +506,68 @@ doc *parse_document(const char *path, const char *bytes, size_t len,
   return parse_document_ctx(path, bytes, len, flags, NULL);
 }
 
+/* Does the line ending at t[e] (its '\n') end a sentence or a clause
+** (".", "!", "?", ":", ";", "…", also before closing quotes)? */
+static int line_ends_clause(const char *t, size_t a, size_t e) {
+  while (e > a && (t[e - 1] == ' ' || t[e - 1] == '"' || t[e - 1] == ')')) e--;
+  if (e >= a + 3 && memcmp(t + e - 3, "\xe2\x80\x9d", 3) == 0) e -= 3; /* ” */
+  if (e == a) return 1; /* a blank line */
+  if (e >= a + 3 && memcmp(t + e - 3, "\xe2\x80\xa6", 3) == 0) return 1;
+  return strchr(".!?:;", t[e - 1]) != NULL;
+}
+
+/* Is the newline at t[e] (line start a) a hard wrap: the line ends no
+** clause and the next starts with a lower-case letter, or with any
+** letter after a comma ("Chủ tịch UBND tỉnh,\nTrưởng Đoàn …")? */
+static int wrap_at(const char *t, size_t n, size_t a, size_t e) {
+  size_t b = e + 1;
+  if (b >= n || t[b] == '\n' || line_ends_clause(t, a, e)) return 0;
+  int32_t cp;
+  text_decode(t + b, n - b, &cp);
+  unsigned c = text_class(cp);
+  return (c & TEXT_LETTER) && ((e > a && t[e - 1] == ',') || !(c & TEXT_UPPER));
+}
+
+/*
+** Join hard-wrapped lines: text cut by its source's line width ("Bí thư
+** Tỉnh\nủy, Chủ tịch HĐND tỉnh") has a line that ends no clause before
+** a line that starts in lower case again and again; a page that has it
+** WRAP_MIN times or more gets every such newline made a space (t keeps
+** its length, offsets hold). Fewer is a headline over a lead cut in the
+** middle ("Cà Mau: … tự sát\nông Tiêu Văn Lợi …"), left as it is.
+** YAML front matter is left alone ("key: value" lines).
+*/
+#define WRAP_MIN 3
+static void join_wrapped(char *t, size_t n) {
+  int seen = 0;
+  size_t from = 0; /* past YAML front matter ("key: value" lines) */
+  if (n >= 4 && memcmp(t, "---\n", 4) == 0) {
+    const char *end = memmem(t + 3, n - 3, "\n---", 4);
+    from = end ? (size_t)(end - t) + 4 : n;
+  }
+  for (int pass = 0; pass < 2; pass++) {
+    size_t a = from; /* the start of the current line */
+    for (char *nl; (nl = memchr(t + a, '\n', n - a)) != NULL;) {
+      size_t e = (size_t)(nl - t);
+      if (wrap_at(t, n, a, e)) {
+        if (pass)
+          t[e] = ' ';
+        else if (++seen >= WRAP_MIN)
+          break;
+      }
+      a = e + 1;
+    }
+    if (seen < WRAP_MIN) return;
+  }
+}
+
 doc *parse_document_ctx(const char *path, const char *bytes, size_t len,
                         int flags, const parse_ctx *ctx) {
   doc *d = doc_new(path);
   text_stats st;
   size_t n;
   char *t = text_normalize(bytes ? bytes : "", bytes ? len : 0, &n, &st);
+  join_wrapped(t, n);
   d->text = doc_str(d, t, n);
   d->text_len = n;
   free(t);

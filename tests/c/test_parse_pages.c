@@ -594,6 +594,26 @@ static void test_chrome(void) {
       "và mong đại biểu phát huy hơn nữa vai trò của mình.\n");
   CHECK(d->title == NULL);
   doc_free(d);
+  /* hard-wrapped text: its lines are joined (the page has the wrap 3
+  ** times or more), so no fragment is a headline and a title cut by the
+  ** wrap is read whole; a headline over one lead cut in the middle stays */
+  const char *wrapped =
+      "Đến dự và\nchỉ đạo Đại hội có các đồng\nchí: Trần Văn Sơn, Bí thư "
+      "Tỉnh\nủy, Chủ tịch HĐND tỉnh; Lê Văn Nam, Chủ tịch UBND tỉnh,\n"
+      "Trưởng Đoàn Đại biểu Quốc hội tỉnh dự và chỉ\nđạo đại hội.\n";
+  d = pipeline_document("w.txt", wrapped, strlen(wrapped), 0);
+  CHECK(d->title == NULL);
+  CHECK(strstr(d->text, "Bí thư Tỉnh ủy, Chủ tịch") != NULL);
+  CHECK(d->people.n == 2);
+  if (d->people.n == 2) {
+    CHECK(d->people.items[0].titles.n == 2);
+    CHECK(d->people.items[1].titles.n == 2);
+  }
+  doc_free(d);
+  CHECK_TITLE(
+      "Cà Mau: Chồng dùng súng giết vợ cũ rồi tự sát\nông Tiêu Văn Lợi chạy "
+      "xuồng máy sang nhà cha mẹ vợ rồi bất ngờ dùng súng bắn vợ cũ.\n",
+      "Cà Mau: Chồng dùng súng giết vợ cũ rồi tự sát");
   /* a caption with a credit after a colon, or one placing people in
   ** the photo ("(thứ 2 từ trái sang)"), is no headline either */
   d = parse_str(
