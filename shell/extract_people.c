@@ -25,13 +25,14 @@ typedef struct phrases {
   unsigned char words[PHRASES_MAX];
 } phrases;
 
-static phrases title_links;  /* data/title-links.txt: "được bầu làm" */
-static phrases link_adverbs; /* data/link-adverbs.txt: "đã", "vừa" */
-static phrases title_ends;   /* data/title-ends.txt: "phát biểu" */
-static phrases honorifics;   /* data/honorifics.txt: "đồng chí", "ông" */
-static phrases not_person;   /* data/not-person-after.txt: "Trường THPT" */
-static phrases admin_units;  /* place-prefixes.tsv keys: "huyện", "xã" */
-static phrases title_orgs;   /* data/title-orgs.txt: "ban tổ chức" */
+static phrases title_links;    /* data/title-links.txt: "được bầu làm" */
+static phrases link_adverbs;   /* data/link-adverbs.txt: "đã", "vừa" */
+static phrases numbered_units; /* data/numbered-units.txt: "Quân khu" */
+static phrases title_ends;     /* data/title-ends.txt: "phát biểu" */
+static phrases honorifics;     /* data/honorifics.txt: "đồng chí", "ông" */
+static phrases not_person;     /* data/not-person-after.txt: "Trường THPT" */
+static phrases admin_units;    /* place-prefixes.tsv keys: "huyện", "xã" */
+static phrases title_orgs;     /* data/title-orgs.txt: "ban tổ chức" */
 static const char *admin_keys[PHRASES_MAX];
 
 static void phrases_set(phrases *ph, const char *const *list) {
@@ -67,6 +68,15 @@ static size_t phrase_before(const xsent *x, size_t i, const phrases *ph) {
   for (int m = 0; ph->p && ph->p[m] && m < PHRASES_MAX; m++)
     if (i >= ph->words[m] &&
         xt_phrase(x, i - ph->words[m], ph->p[m]) == ph->words[m])
+      return ph->words[m];
+  return 0;
+}
+
+/* phrase_before with each word's first letter in either case. */
+static size_t phrase_before_ci(const xsent *x, size_t i, const phrases *ph) {
+  for (int m = 0; ph->p && ph->p[m] && m < PHRASES_MAX; m++)
+    if (i >= ph->words[m] &&
+        xt_phrase_ci(x, i - ph->words[m], ph->p[m]) == ph->words[m])
       return ph->words[m];
   return 0;
 }
@@ -299,11 +309,12 @@ static int unit_number(const xsent *x, size_t j) {
   if (!(j > 0 && j < x->n && x->t[j].type == T_NUM && x->t[j].len <= 3 &&
         x->t[j - 1].type == T_WORD))
     return 0;
-  /* after an administrative unit it is the unit's: "Bí thư Quận ủy quận
-  ** 8 | phát biểu" */
+  /* after an administrative or a numbered unit it is the unit's: "Bí
+  ** thư Quận ủy quận 8 | phát biểu", "Tư lệnh Quân khu 7 | trao" */
   return j + 1 >= x->n || x->t[j + 1].type != T_WORD ||
          (x->t[j + 1].flags & (TF_UPPER | TF_CAPS)) ||
-         phrase_before(x, j, &admin_units);
+         phrase_before(x, j, &admin_units) ||
+         phrase_before_ci(x, j, &numbered_units);
 }
 
 /* Does a title head start at token j after a lower-case word ("Bộ trưởng
@@ -758,6 +769,7 @@ void extract_people_init(void) {
   phrases_set(&honorifics, h[0] ? h : honorifics_builtin);
   phrases_set(&title_links, lexicon_get()->lists[LEX_TITLE_LINKS]);
   phrases_set(&link_adverbs, lexicon_get()->lists[LEX_LINK_ADVERBS]);
+  phrases_set(&numbered_units, lexicon_get()->lists[LEX_NUMBERED_UNITS]);
   phrases_set(&title_ends, lexicon_get()->lists[LEX_TITLE_ENDS]);
   phrases_set(&not_person, lexicon_get()->lists[LEX_NOT_PERSON_AFTER]);
   phrases_set(&title_orgs, lexicon_get()->lists[LEX_TITLE_ORGS]);

@@ -57,6 +57,7 @@ enum {
   LEX_NOT_PERSON_AFTER, /* not-person-after.txt: "Trường THPT", "đường" */
   LEX_TITLE_ORGS,       /* title-orgs.txt: "ban tổ chức" inside a title */
   LEX_LINK_ADVERBS,     /* link-adverbs.txt: "đã", "vừa" before a link */
+  LEX_NUMBERED_UNITS,   /* numbered-units.txt: "Quân khu" before a number */
   LEX_LIST_N
 };
 

@@ -597,7 +597,9 @@ static void test_title_orgs(void) {
       "Giám đốc Sở Văn hóa & Thể thao dự. Ông Trần Hữu Sơn, Giám đốc Sở VH, "
       "TT&DL tỉnh Lào Cai cho biết. Ông Trần Văn Nam, Bí thư Tỉnh ủy 5 năm "
       "qua đã làm tốt. Phó Chủ tịch Hội LHPN Việt Nam - Đỗ Thị Thu Thảo "
-      "điều hành. Tổ trưởng Nguyễn Văn Tám nói.");
+      "điều hành. Tổ trưởng Nguyễn Văn Tám nói. Trung tướng Nguyễn Trường "
+      "Thắng, Tư lệnh Quân khu 7 trao quyết định. Đại tá Phan Quốc Việt, Sư "
+      "đoàn trưởng Sư đoàn 302 phát biểu.");
   const char *want[][2] = {
       {"Nguyễn Văn Lưu", "Bí thư Quận ủy quận 8"},
       {"Lê Thị Hoa", "Giám đốc Sở Văn hóa & Thể thao"},
@@ -610,6 +612,15 @@ static void test_title_orgs(void) {
     CHECK(p != NULL && p->titles.n == 1);
     if (p && p->titles.n) CHECK_STR(p->titles.items[0], want[i][1]);
   }
+  /* a number after a unit known by one stays in the title */
+  const doc_person *p = person(d, "Nguyễn Trường Thắng");
+  CHECK(p && p->titles.n == 2);
+  if (p && p->titles.n == 2)
+    CHECK_STR(p->titles.items[1], "Tư lệnh Quân khu 7");
+  p = person(d, "Phan Quốc Việt");
+  CHECK(p && p->titles.n == 2);
+  if (p && p->titles.n == 2)
+    CHECK_STR(p->titles.items[1], "Sư đoàn trưởng Sư đoàn 302");
   doc_free(d);
 }
 
