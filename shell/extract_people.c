@@ -556,6 +556,9 @@ static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne,
 ** filler words of a post after it ("giữ chức vụ", "trúng cử chức
 ** danh"), which the link list need not spell each. */
 static size_t title_link(const xsent *x, size_t j) {
+  /* every link and adverb starts with a lower-case word */
+  if (j >= x->n || x->t[j].type != T_WORD || (x->t[j].flags & TF_UPPER))
+    return 0;
   size_t a = phrase_in(x, j, &link_adverbs);
   size_t w = phrase_in(x, j + a, &title_links);
   if (!w) return 0;

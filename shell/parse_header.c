@@ -264,8 +264,11 @@ static int not_a_headline(const char *s, size_t n) {
                                       "Ảnh minh hoạ", "Nguồn ảnh", NULL};
   if (pt_any_starts(s, n, heads)) return 1;
   if (pl_credit_tail(s, n)) return 1; /* "… Cầu Giấy. Ảnh VT" */
-  /* "Bà A (thứ 2 từ trái sang) …": where people stand in a photo */
-  if (pt_any_contains(s, n, lexicon_list(LEXL_PHOTO_POSITION))) return 1;
+  /* "Bà A (thứ 2 từ trái sang) …": where people stand in a photo, in
+  ** brackets */
+  if (memchr(s, '(', n) &&
+      pt_any_contains(s, n, lexicon_list(LEXL_PHOTO_POSITION)))
+    return 1;
   const char *tail = n > 60 ? s + n - 60 : s;
   size_t tn = (size_t)(s + n - tail);
   if (pt_contains(tail, tn, ". Ảnh: ") || pt_contains(tail, tn, " - Ảnh: "))
