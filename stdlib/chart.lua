@@ -28,10 +28,7 @@ local function argerror(n, fname, msg, level)
   A.argerror(fname, n, msg, (level or 2) + 1)
 end
 
-local function typename(v)
-  local mt = getmetatable(v)
-  return type(mt) == "table" and type(mt.__name) == "string" and mt.__name or type(v)
-end
+local typename = A.typename -- metatable __name, else type(v)
 
 -- data (argument n of fname) must be a table or userdata.
 local function check_data(fname, n, data)

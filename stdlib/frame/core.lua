@@ -39,11 +39,7 @@ local function argerror(n, fname, msg, level)
   A.argerror(fname, n, msg, (level or 2) + 1)
 end
 
--- The type of v as error messages name it: its metatable's __name, else type(v).
-local function typename(v)
-  local mt = getmetatable(v)
-  return type(mt) == "table" and type(mt.__name) == "string" and mt.__name or type(v)
-end
+local typename = A.typename -- metatable __name, else type(v)
 
 -- A method called with '.' or on another object raises
 -- `bad argument #1 to 'fname' (frame expected, got <type>)`.

@@ -11,10 +11,7 @@ local A = require("corpus.args")
 
 local M = {}
 
-local function typename(v)
-  local mt = getmetatable(v)
-  return type(mt) == "table" and type(mt.__name) == "string" and mt.__name or type(v)
-end
+local typename = A.typename -- metatable __name, else type(v)
 
 -- Argument n of fname must be of Lua type want.
 local function check(fname, n, v, want)

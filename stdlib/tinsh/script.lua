@@ -31,10 +31,7 @@ local function argerror(n, fname, msg, level)
   A.argerror(fname, n, msg, (level or 2) + 1)
 end
 
-local function typename(v)
-  local mt = getmetatable(v)
-  return type(mt) == "table" and type(mt.__name) == "string" and mt.__name or type(v)
-end
+local typename = A.typename -- metatable __name, else type(v)
 
 -- Argument n of fname must be a corpus (corpus.open, the global corpus).
 local function check_corpus(fname, n, c)

@@ -549,6 +549,23 @@ static void test_title_shapes(void) {
   doc_free(d);
 }
 
+/* Each want[i] = {name, title, title} (NULL: fewer titles): the person
+** is found with exactly those titles, in that order. */
+static void check_titles(const doc *d, const char *const (*want)[3],
+                         size_t nw) {
+  for (size_t i = 0; i < nw; i++) {
+    const doc_person *p = person(d, want[i][0]);
+    size_t n = want[i][2] ? 2 : want[i][1] ? 1 : 0;
+    CHECK(p != NULL && p->titles.n == n);
+    if (!p || p->titles.n != n) {
+      fprintf(stderr, "  person %s\n", want[i][0]);
+      continue;
+    }
+    for (size_t t = 0; t < n; t++)
+      CHECK_STR(p->titles.items[t], want[i][1 + t]);
+  }
+}
+
 /* Links in more shapes (devset 4): an adverb before the link ("đã",
 ** "vừa"), "chức vụ"/"chức danh" after it, "trúng cử", "đến nhận công
 ** tác và giữ chức", "là" after the titles; "Thường trực Ban Bí thư" is a
@@ -563,7 +580,7 @@ static void test_title_links(void) {
       "Thu Mai, Chủ tịch Hội Nông dân tỉnh là Phó Chủ tịch Hội. Dự có đồng "
       "chí Thường trực Ban Bí thư Trần Cẩm Tú. Ông Nguyễn Văn An đã làm "
       "việc với đoàn. Ông Hoàng Văn Sơn là người có nhiều đóng góp.");
-  const char *want[][3] = {
+  const char *const want[][3] = {
       {"Nguyễn Hải Trung", "thiếu tướng", "Giám đốc Công an tỉnh Lạng Sơn"},
       {"Lý Văn Hải", "Chủ tịch UBND huyện Đại Từ", NULL},
       {"Lê Thị Hoa", "Phó Giám đốc Sở Y tế", NULL},
@@ -572,17 +589,7 @@ static void test_title_links(void) {
       {"Trần Cẩm Tú", "Thường trực Ban Bí thư", NULL},
       {"Nguyễn Văn An", NULL, NULL},
       {"Hoàng Văn Sơn", NULL, NULL}};
-  for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
-    const doc_person *p = person(d, want[i][0]);
-    size_t n = want[i][2] ? 2 : want[i][1] ? 1 : 0;
-    CHECK(p != NULL && p->titles.n == n);
-    if (!p || p->titles.n != n) {
-      fprintf(stderr, "  person %s\n", want[i][0]);
-      continue;
-    }
-    for (size_t t = 0; t < n; t++)
-      CHECK_STR(p->titles.items[t], want[i][1 + t]);
-  }
+  check_titles(d, want, sizeof want / sizeof *want);
   doc_free(d);
 }
 
@@ -637,7 +644,7 @@ static void test_title_lists(void) {
       "tỉnh Nguyễn Trúc Sơn phát biểu. Bà Bùi Thu Mai là Phó Chủ tịch không "
       "chuyên trách Ủy ban Trung ương MTTQ Việt Nam. Tiến sĩ Tuấn Bendixsen - "
       "Trưởng Đại diện Tổ chức Động vật Trần Văn Hải nói.");
-  const char *want[][3] = {
+  const char *const want[][3] = {
       {"Hoàng Hùng Cường", "Phó Chủ tịch", NULL},
       {"Lê Thị Hoa", "Phó Chủ tịch", NULL},
       {"Lê Văn Chung", "Bí thư Đảng ủy", NULL},
@@ -646,17 +653,7 @@ static void test_title_lists(void) {
       {"Bùi Thu Mai",
        "Phó Chủ tịch không chuyên trách Ủy ban Trung ương MTTQ Việt Nam", NULL},
       {"Trần Văn Hải", "Trưởng Đại diện Tổ chức Động vật", NULL}};
-  for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
-    const doc_person *p = person(d, want[i][0]);
-    size_t n = want[i][2] ? 2 : 1;
-    CHECK(p != NULL && p->titles.n == n);
-    if (!p || p->titles.n != n) {
-      fprintf(stderr, "  person %s\n", want[i][0]);
-      continue;
-    }
-    for (size_t t = 0; t < n; t++)
-      CHECK_STR(p->titles.items[t], want[i][1 + t]);
-  }
+  check_titles(d, want, sizeof want / sizeof *want);
   doc_free(d);
 }
 
