@@ -72,10 +72,14 @@ static ssize_t tty_write(void *cookie, const char *buf, size_t n) {
   return err ? -1 : (ssize_t)n;
 }
 
-/* a line-buffered stream that writes through the filter to fd */
+/* the filters of standard output and error: they live as long as the
+** process, like the streams that write through them */
+static ttyf tty_filters[2];
+
+/* a line-buffered stream that writes through the filter to fd (1 or 2) */
 static FILE *tty_stream(int fd) {
-  ttyf *t = xcalloc(1, sizeof *t); /* lives as long as the process */
-  t->fd = fd;
+  ttyf *t = &tty_filters[fd == STDERR_FILENO];
+  t->fd = fd, t->ntail = 0;
   cookie_io_functions_t io = {NULL, tty_write, NULL, NULL};
   FILE *f = fopencookie(t, "w", io);
   if (f) setvbuf(f, NULL, _IOLBF, 0);
