@@ -604,7 +604,8 @@ static void test_title_orgs(void) {
       "Giám đốc Sở Văn hóa & Thể thao dự. Ông Trần Hữu Sơn, Giám đốc Sở VH, "
       "TT&DL tỉnh Lào Cai cho biết. Ông Trần Văn Nam, Bí thư Tỉnh ủy 5 năm "
       "qua đã làm tốt. Phó Chủ tịch Hội LHPN Việt Nam - Đỗ Thị Thu Thảo "
-      "điều hành. Tổ trưởng Nguyễn Văn Tám nói. Trung tướng Nguyễn Trường "
+      "điều hành. Tổ trưởng Nguyễn Văn Tám nói. Bà Đào Thị Lan, Phó Ban "
+      "Tuyên giáo Tỉnh ủy dự. Trung tướng Nguyễn Trường "
       "Thắng, Tư lệnh Quân khu 7 trao quyết định. Đại tá Phan Quốc Việt, Sư "
       "đoàn trưởng Sư đoàn 302 phát biểu.");
   const char *want[][2] = {
@@ -613,7 +614,8 @@ static void test_title_orgs(void) {
       {"Trần Hữu Sơn", "Giám đốc Sở VH, TT&DL tỉnh Lào Cai"},
       {"Trần Văn Nam", "Bí thư Tỉnh ủy"},
       {"Đỗ Thị Thu Thảo", "Phó Chủ tịch Hội LHPN Việt Nam"},
-      {"Nguyễn Văn Tám", "Tổ trưởng"}};
+      {"Nguyễn Văn Tám", "Tổ trưởng"},
+      {"Đào Thị Lan", "Phó Ban Tuyên giáo Tỉnh ủy"}};
   for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
     const doc_person *p = person(d, want[i][0]);
     CHECK(p != NULL && p->titles.n == 1);
