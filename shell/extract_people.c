@@ -63,20 +63,14 @@ static size_t phrase_in_ci(const xsent *x, size_t j, const phrases *ph) {
   return 0;
 }
 
-/* Does a phrase of ph end just before token i? Its words, else 0. */
-static size_t phrase_before(const xsent *x, size_t i, const phrases *ph) {
+/* Does a phrase of ph end just before token i (each word's first letter
+** in either case when ci)? Its words, else 0. */
+static size_t phrase_before(const xsent *x, size_t i, const phrases *ph,
+                            int ci) {
   for (int m = 0; ph->p && ph->p[m] && m < PHRASES_MAX; m++)
     if (i >= ph->words[m] &&
-        xt_phrase(x, i - ph->words[m], ph->p[m]) == ph->words[m])
-      return ph->words[m];
-  return 0;
-}
-
-/* phrase_before with each word's first letter in either case. */
-static size_t phrase_before_ci(const xsent *x, size_t i, const phrases *ph) {
-  for (int m = 0; ph->p && ph->p[m] && m < PHRASES_MAX; m++)
-    if (i >= ph->words[m] &&
-        xt_phrase_ci(x, i - ph->words[m], ph->p[m]) == ph->words[m])
+        (ci ? xt_phrase_ci : xt_phrase)(x, i - ph->words[m], ph->p[m]) ==
+            (int)ph->words[m])
       return ph->words[m];
   return 0;
 }
@@ -126,7 +120,7 @@ static int inside_place(const xsent *x, size_t i) {
 static int bare_head_before(const xsent *x, size_t i) {
   for (size_t b = i > 4 ? i - 4 : 0; b < i; b++)
     if ((size_t)xt_lookup(x, b, &x->x->lx->titles, NULL) == i - b) return 1;
-  return phrase_before(x, i, &honorifics) > 0;
+  return phrase_before(x, i, &honorifics, 0) > 0;
 }
 
 /*
@@ -206,7 +200,7 @@ static int names_a_thing(const xsent *x, size_t i, int k) {
       continue;
     return 1;
   }
-  return k <= 2 && phrase_before(x, i, &admin_units);
+  return k <= 2 && phrase_before(x, i, &admin_units, 0);
 }
 
 /* Is token j a capitalised word that starts no title head nor a name?
@@ -234,7 +228,7 @@ static int admin_before(const xsent *x, size_t j) {
   while (b > 0 && j - b < 3 && x->t[b - 1].type == T_WORD &&
          (x->t[b - 1].flags & (TF_UPPER | TF_CAPS)))
     b--;
-  return b < j && phrase_before(x, b, &admin_units) > 0;
+  return b < j && phrase_before(x, b, &admin_units, 0) > 0;
 }
 
 /*
@@ -313,8 +307,8 @@ static int unit_number(const xsent *x, size_t j) {
   ** thư Quận ủy quận 8 | phát biểu", "Tư lệnh Quân khu 7 | trao" */
   return j + 1 >= x->n || x->t[j + 1].type != T_WORD ||
          (x->t[j + 1].flags & (TF_UPPER | TF_CAPS)) ||
-         phrase_before(x, j, &admin_units) ||
-         phrase_before_ci(x, j, &numbered_units);
+         phrase_before(x, j, &admin_units, 0) ||
+         phrase_before(x, j, &numbered_units, 1);
 }
 
 /* Does a title head start at token j after a lower-case word ("Bộ trưởng
@@ -465,7 +459,7 @@ static size_t skip_abbrev(const xsent *x, size_t s) {
 ** Cường", "các cố Tổng Bí thư Hà Huy Tập, Lê Duẩn")? */
 static int plural_before(const xsent *x, size_t b) {
   if (b > 0 && xt_is(x, b - 1, "cố")) b--; /* "các cố Tổng Bí thư" */
-  b -= phrase_before(x, b, &honorifics);
+  b -= phrase_before(x, b, &honorifics, 0);
   return b > 0 && (xt_isci(x, b - 1, "các") || xt_isci(x, b - 1, "những"));
 }
 
@@ -505,12 +499,12 @@ static int list_opens(const xsent *x, size_t j) {
 static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne,
                             size_t shared[2], size_t group[2]) {
   size_t end = skip_abbrev(x, s), found = s;
-  size_t h = phrase_before(x, end, &honorifics); /* "gồm: Ông A" */
+  size_t h = phrase_before(x, end, &honorifics, 0); /* "gồm: Ông A" */
   if (h && end > h + 1 && list_opens(x, end - h - 1)) end -= h;
   int colon = end > 1 && list_opens(x, end - 1);
   if (colon) end--;
-  if (colon && end > 1 && xt_punct(x, end, ':') && xt_is(x, end - 1, "gồm"))
-    end--; /* "2 Phó Chủ tịch gồm: ông A và bà B" */
+  if (colon && end > 1 && list_opens(x, end - 1))
+    end--; /* two openers: "2 Phó Chủ tịch gồm: ông A và bà B" */
   /* "Phó Chủ tịch Hội LHPN Việt Nam - Đỗ Thị Thu Thảo": a dash written
   ** apart between the title and the name */
   if (!colon && end > 1 && spaced_dash(x, end - 1) &&
@@ -709,15 +703,15 @@ void extract_people(xsent *x) {
     VEC_PUSH(x->x->names, h);
     /* "Đoàn Luật sư": a listed name ends no word in two; an honorific
     ** may open each listed name ("gồm: ông A và bà B") */
-    size_t hb = phrase_before(x, i, &honorifics);
+    size_t hb = phrase_before(x, i, &honorifics, 0);
     int listed = list_end &&
                  (list_sep(x, list_end, i) ||
                   (hb && i > hb && list_sep(x, list_end, i - hb))) &&
                  !(e < x->n && x->t[e].type == T_WORD &&
                    xt_first_word(x, e - 1, e + 2) >= 2);
-    int hon = phrase_before(x, i, &honorifics) ||
+    int hon = phrase_before(x, i, &honorifics, 0) ||
               (i > 1 && xt_punct(x, i - 1, ':') && /* "gồm các ông: A, B" */
-               phrase_before(x, i - 1, &honorifics));
+               phrase_before(x, i - 1, &honorifics, 0));
     doc_person *p = hon || listed ? person_get(x, i, e) : NULL;
     size_t tb = titles_before(x, i, &p, e, own, grp);
     /* a listed name with titles of its own: ", Bộ trưởng Bộ Y tế A" */

@@ -145,6 +145,13 @@ const lex_entry *lex_find(const lex_table *t, const char *s, size_t n) {
   return lex_find_h(t, s, n, util_hash64(s, n));
 }
 
+const lex_entry *lex_find_text(const lex_table *t, const char *s, size_t n) {
+  if (!t->fold) return lex_find(t, s, n);
+  char key[512];
+  size_t k = lexicon_fold(key, sizeof key, s, n);
+  return k ? lex_find(t, key, k) : NULL;
+}
+
 const lex_entry *lex_find_h(const lex_table *t, const char *s, size_t n,
                             uint64_t hash) {
   if (!t->cap || !n) return NULL;

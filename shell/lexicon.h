@@ -93,6 +93,9 @@ const lexicon *lexicon_get(void);
 /* Entry whose key equals s[0..n), or NULL. For a folding table the caller
 ** passes text already lowercased (lexicon_fold). */
 const lex_entry *lex_find(const lex_table *t, const char *s, size_t n);
+/* lex_find of text as written: folded first when the table's keys are
+** ("Ủy viên" finds "ủy viên" in titles). */
+const lex_entry *lex_find_text(const lex_table *t, const char *s, size_t n);
 
 /* Hash of a word with its first letter lowercased (the rest as is), the
 ** same for "Móng" and "móng"; never 0. Tokens carry it so that a table

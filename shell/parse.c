@@ -506,26 +506,17 @@ doc *parse_document(const char *path, const char *bytes, size_t len,
   return parse_document_ctx(path, bytes, len, flags, NULL);
 }
 
-/* Does the line ending at t[e] (its '\n') end a sentence or a clause
-** (".", "!", "?", ":", ";", "…", also before closing quotes)? */
-static int line_ends_clause(const char *t, size_t a, size_t e) {
-  while (e > a && (t[e - 1] == ' ' || t[e - 1] == '"' || t[e - 1] == ')')) e--;
-  if (e >= a + 3 && memcmp(t + e - 3, "\xe2\x80\x9d", 3) == 0) e -= 3; /* ” */
-  if (e == a) return 1; /* a blank line */
-  if (e >= a + 3 && memcmp(t + e - 3, "\xe2\x80\xa6", 3) == 0) return 1;
-  return strchr(".!?:;", t[e - 1]) != NULL;
-}
-
 /* Is the newline at t[e] (line start a) a hard wrap: the line ends no
-** clause and the next starts with a lower-case letter, or with any
+** sentence (pt_ends_sentence: "." "!" "?" "…" ";" ":") and the next
+** continues it (pt_continues_line: a lower-case letter), or takes any
 ** letter after a comma ("Chủ tịch UBND tỉnh,\nTrưởng Đoàn …")? */
 static int wrap_at(const char *t, size_t n, size_t a, size_t e) {
   size_t b = e + 1;
-  if (b >= n || t[b] == '\n' || line_ends_clause(t, a, e)) return 0;
-  int32_t cp;
-  text_decode(t + b, n - b, &cp);
-  unsigned c = text_class(cp);
-  return (c & TEXT_LETTER) && ((e > a && t[e - 1] == ',') || !(c & TEXT_UPPER));
+  if (e == a || b >= n || t[b] == '\n' || pt_ends_sentence(t + a, e - a))
+    return 0;
+  int k;
+  return pt_continues_line(t + b, n - b) ||
+         (t[e - 1] == ',' && text_is_letter(pt_cp_at(t + b, n - b, 0, &k)));
 }
 
 /*

@@ -329,10 +329,7 @@ static int position_line(const char *s, size_t n) {
     e = sp ? (size_t)(sp - s) : n;
     size_t m = e;
     while (m && s[m - 1] == ',') m--;
-    char key[256]; /* the table's keys are case-folded */
-    size_t k = titles->fold ? lexicon_fold(key, sizeof key, s, m) : 0;
-    if (k ? lex_find(titles, key, k) != NULL : lex_find(titles, s, m) != NULL)
-      return 1;
+    if (lex_find_text(titles, s, m)) return 1;
   }
   return 0;
 }
@@ -570,9 +567,6 @@ static int split_date_tail(page *p, size_t i) {
   return 0;
 }
 
-/* Decide header kinds from unit `from` on; returns the first body unit.
-** Of several date lines the one nearest the headline wins: one under
-** it, else the last one above it (a site's "today" header is higher). */
 /*
 ** A wire dateline opening the text: "Hà Nội (TTXVN 11/3/2022) Tại hội
 ** nghị …" -- up to four capitalised words (the place), then an agency
@@ -593,6 +587,9 @@ static int wire_date(const char *s, size_t n, date_tm *t) {
   return close && date_line(sp + 1, (size_t)(close - sp - 1), t) && t->y > 0;
 }
 
+/* Decide header kinds from unit `from` on; returns the first body unit.
+** Of several date lines the one nearest the headline wins: one under
+** it, else the last one above it (a site's "today" header is higher). */
 size_t header_classify(page *p, size_t from) {
   doc *d = p->d;
   size_t i = from, pre = NONE;
