@@ -359,8 +359,11 @@ local function plain_text(block) return block.text end
 function M.writer(spec)
   if type(spec) ~= "table" then argerror(1, "writer", "table expected, got " .. type(spec)) end
   for k, v in pairs(spec) do
-    if k ~= "separator" and k ~= "between" and k ~= "extension" and v ~= false
-       and type(v) ~= "function" then
+    if k == "separator" or k == "between" or k == "extension" then
+      if type(v) ~= "string" then
+        argerror(1, "writer", "field '" .. k .. "' must be a string, got " .. typename(v))
+      end
+    elseif v ~= false and type(v) ~= "function" then
       argerror(1, "writer", "field '" .. tostring(k) .. "' must be a function")
     end
   end

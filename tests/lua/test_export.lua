@@ -201,6 +201,8 @@ check.test("writer", function()
   check.eq(export.writer{}:write({ blocks = {} }), "", "empty document")
   check.raises(function() export.writer{ paragraph = "x" } end, "must be a function")
   check.raises(function() export.writer(1) end, "table expected")
+  check.raises(function() export.writer{ separator = 5 } end, "field .separator. must be a string, got number")
+  check.raises(function() export.writer{ extension = {} } end, "field .extension. must be a string, got table")
   check.raises(function() w:write(nil) end, "document expected")
 end)
 
