@@ -123,6 +123,19 @@ static int bare_head_before(const xsent *x, size_t i) {
   return phrase_before(x, i, &honorifics, 0) > 0;
 }
 
+/* Is the run i..j-1 a surname and a middle name only ("Hoàng Văn", "Lê
+** Thị")? No name ends there, so a word of not-name.txt after it is the
+** given name ("Hoàng Văn Chiều", "Lê Thị Sáng"), not a time word --
+** unless a number or "nay", "qua", "mai" follows it ("Chiều 5/3", "Tối
+** nay"). */
+static int middle_only(const xsent *x, size_t i, size_t j) {
+  if (j != i + 2 || !(xt_is(x, i + 1, "Văn") || xt_is(x, i + 1, "Thị")))
+    return 0;
+  return !(j + 1 < x->n &&
+           (x->t[j + 1].type == T_NUM || xt_is(x, j + 1, "nay") ||
+            xt_is(x, j + 1, "qua") || xt_is(x, j + 1, "mai")));
+}
+
 /*
 ** Name at token i: 2–4 capitalised syllables separated by spaces, ending
 ** where the capitalised run ends, the first a surname of the list --
@@ -146,7 +159,7 @@ static int name_run(const xsent *x, size_t i, int any) {
     return 0;
   size_t j = i + 1;
   while (j < x->n && name_syllable(&x->t[j]) && (x->t[j].flags & TF_SPACE) &&
-         !xt_in(x, j, &ws_not_name))
+         (!xt_in(x, j, &ws_not_name) || middle_only(x, i, j)))
     j++;
   /* a title head begun inside the run and ended by the lower-case word
   ** after it is no given name: "Đoàn Chủ tịch", "Trần Đại Quang Chủ tịch

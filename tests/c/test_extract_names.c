@@ -93,8 +93,26 @@ static void title_shapes(void) {
   doc_free(d);
 }
 
+/* A word of not-name.txt ("Chiều", "Sáng": time words and given names)
+** after a surname and a middle name only is the given name; before a
+** number or "nay" it stays a time word. */
+static void time_word_given_names(void) {
+  doc *d = para(
+      "Ông Hoàng Văn Chiều được bầu làm Chủ tịch UBND huyện; bà Lê Thị "
+      "Sáng, Phó Chủ tịch UBND xã, phát biểu.");
+  CHECK_STR(title_of(d, "Hoàng Văn Chiều"), "Chủ tịch UBND huyện");
+  CHECK_STR(title_of(d, "Lê Thị Sáng"), "Phó Chủ tịch UBND xã");
+  CHECK(person(d, "Hoàng Văn") == NULL);
+  doc_free(d);
+  d = para("Ông Nguyễn Văn Hùng, Chủ tịch UBND tỉnh. Chiều 5/3, đoàn về xã.");
+  CHECK_STR(title_of(d, "Nguyễn Văn Hùng"), "Chủ tịch UBND tỉnh");
+  CHECK(d->people.n == 1);
+  doc_free(d);
+}
+
 int main(void) {
   printf("plan: schools, streets, units and companies are not people\n");
+  time_word_given_names();
   things();
   admin_units();
   compounds();
