@@ -141,6 +141,27 @@ static int section_name(page *p, size_t i) {
   return looks_like_title(p, i + 1);
 }
 
+/* Is unit i a short label that the unit next to it repeats word for word
+** ("Kinh tế nông thôn" / "Kinh tế nông thôn": a section name printed by
+** two widgets), with a headline of 5+ words below the pair and the date
+** lines under it? A repeated headline (a video page's "headline /
+** headline / text") has no such headline below it and stays the title. */
+static int echoed_label(page *p, size_t i) {
+  const char *s = US(p, i);
+  size_t n = UL(p, i), j = i + 1;
+  int k;
+  if (n > 60 || !pl_label(s, n) || pt_words(s, n, 6) > 5) return 0;
+  if (!(j < p->n && UL(p, j) == n && memcmp(US(p, j), s, n) == 0) &&
+      !(i > 0 && UL(p, i - 1) == n && memcmp(US(p, i - 1), s, n) == 0))
+    return 0;
+  date_tm t;
+  while (j < p->n && ((UL(p, j) == n && memcmp(US(p, j), s, n) == 0) ||
+                      date_line(US(p, j), UL(p, j), &t)))
+    j++;
+  return j < p->n && pt_words(US(p, j), UL(p, j), 6) >= 5 &&
+         pt_last_cp(US(p, j), UL(p, j), &k) != '.' && looks_like_title(p, j);
+}
+
 /* Do 3+ bulleted menu entries start at unit j? (what stands above them
 ** names the menu, it is no headline) */
 static int menu_follows(page *p, size_t j) {
@@ -164,7 +185,7 @@ static int header_chrome(page *p, size_t i) {
       (pt_is_filler(US(p, i + 1), UL(p, i + 1)) ||
        chrome_legal(US(p, i + 1), UL(p, i + 1))))
     return 1;
-  return menu_follows(p, i + 1) || section_name(p, i);
+  return menu_follows(p, i + 1) || section_name(p, i) || echoed_label(p, i);
 }
 
 /* Legal documents: "LUẬT" / "ĐẤU THẦU" -> title "LUẬT ĐẤU THẦU". Returns

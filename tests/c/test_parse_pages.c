@@ -573,6 +573,20 @@ static void test_chrome(void) {
       "đại hội đảng bộ các cấp\nNgày 24-10, UBND tỉnh có văn bản "
       "về việc đẩy mạnh phong trào thi đua yêu nước.\n",
       "Đẩy mạnh phong trào thi đua chào mừng đại hội đảng bộ các cấp");
+  /* a section name printed twice (two widgets) and today's date over the
+  ** article's date line and headline; a headline printed twice stays */
+  d = parse_str(
+      "Kinh tế nông thôn\nKinh tế nông thôn\nThứ tư, ngày 24 tháng 4 năm "
+      "2024\nThứ ba, ngày 24 tháng 1 năm 2023 | 10:31\n\nSức xuân nông "
+      "thôn mới trên vùng cao biên giới\n\nNăm qua, nhiều địa phương "
+      "giành thắng lợi toàn diện trong xây dựng nông thôn mới.\n");
+  CHECK_STR(d->title, "Sức xuân nông thôn mới trên vùng cao biên giới");
+  CHECK_STR(d->published, "2023-01-24T10:31:00+07:00");
+  doc_free(d);
+  CHECK_TITLE(
+      "Bão số 3 đổ bộ\n\nBão số 3 đổ bộ\n\nSáng 16/8, bão số 3 đổ bộ "
+      "vào đất liền các tỉnh ven biển, gây mưa lớn trên diện rộng.\n",
+      "Bão số 3 đổ bộ");
   /* reading widgets (text size, contrast) over the headline */
   CHECK_TITLE(
       "Xem với cỡ chữ\n\nThông báo lịch tiếp công dân của Chủ tịch "
