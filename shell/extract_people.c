@@ -406,6 +406,24 @@ static size_t title_at(const xsent *x, size_t i) {
   return j;
 }
 
+/* Is token k "khóa" (a term of office; both tone spellings, any case)? */
+static int term_word(const xsent *x, size_t k) {
+  return xt_isci(x, k, "khóa") || xt_isci(x, k, "khoá");
+}
+
+/* Tokens i..j-1 of a title without the term it ends with ("Phó Chủ
+** tịch HĐND huyện khóa XIX", "Đại biểu Quốc hội khoá 15", or "khóa" alone
+** when the title stopped before its number): the term is when the
+** person held the post (a period), not what the post is, so one post is
+** one title whatever the term. Returns the kept token count. */
+static size_t term_cut(const xsent *x, size_t i, size_t j) {
+  if (j >= i + 2 && term_word(x, j - 1)) return j - 1 - i; /* "khóa 10" */
+  if (j < i + 3 || !term_word(x, j - 2)) return j - i;
+  const tok *t = &x->t[j - 1];
+  if (t->type == T_NUM || xt_roman(x->s + t->off, t->len)) return j - 2 - i;
+  return j - i;
+}
+
 static doc_person *person_get(xsent *x, size_t i, size_t j) {
   const char *s = x->s + x->t[i].off;
   size_t n = xt_end(x, j) - x->t[i].off;
@@ -422,6 +440,7 @@ static doc_person *person_get(xsent *x, size_t i, size_t j) {
 
 static void add_title(xsent *x, doc_person *p, size_t i, size_t j) {
   char a[256], fa[256];
+  j = i + term_cut(x, i, j);
   size_t n = xt_join(x, i, j, a, sizeof a);
   if (!n) return;
   size_t fn = lexicon_fold(fa, sizeof fa, a, n);

@@ -110,9 +110,26 @@ static void time_word_given_names(void) {
   doc_free(d);
 }
 
+/* A term of office ending a title is left out: one post, one title. */
+static void terms(void) {
+  doc *d = para(
+      "Ông Dương Văn Định, Phó Chủ tịch HĐND huyện khóa XIX; bà Lê Thị "
+      "Hoa, đại biểu Quốc hội khoá 14, Ủy viên Ban Chấp hành Trung ương "
+      "Đảng khóa XIII cùng dự.");
+  CHECK_STR(title_of(d, "Dương Văn Định"), "Phó Chủ tịch HĐND huyện");
+  const doc_person *p = person(d, "Lê Thị Hoa");
+  CHECK(p && p->titles.n == 2);
+  if (p && p->titles.n == 2) {
+    CHECK_STR(p->titles.items[0], "đại biểu Quốc hội");
+    CHECK_STR(p->titles.items[1], "Ủy viên Ban Chấp hành Trung ương Đảng");
+  }
+  doc_free(d);
+}
+
 int main(void) {
   printf("plan: schools, streets, units and companies are not people\n");
   time_word_given_names();
+  terms();
   things();
   admin_units();
   compounds();
