@@ -244,8 +244,9 @@ static int read_time(rd *r, size_t nd) {
   return 1;
 }
 
-/* A loose number: a weekday after "thứ", the parts of "ngày d tháng m
-** năm y", the day and year around an English month name. */
+/* A loose number: a weekday after "thứ", the parts of "[ngày] d tháng m
+** năm y" (or "d tháng m, y"), the day and year around an English month
+** name. */
 static int read_loose(rd *r, size_t nd) {
   size_t j = r->i;
   if (nd > 4) return 0;
@@ -256,8 +257,12 @@ static int read_loose(rd *r, size_t nd) {
     r->vd = v;
   } else if (r->after == 2 && v >= 1 && v <= 12) {
     r->vm = v;
-  } else if (r->after == 3 && nd == 4 && r->vd && r->vm) {
-    t->y = v, t->mo = r->vm, t->d = r->vd, r->have_date = 1;
+  } else if (nd == 4 && (r->vd || r->eday) && r->vm && !r->month &&
+             (r->after == 3 || r->after == 0)) {
+    /* "ngày 18 tháng 9 năm 2025", also without "ngày" or with a comma
+    ** for "năm" (WordPress's "18 Tháng 9, 2025") */
+    t->y = v, t->mo = r->vm, t->d = r->vd ? r->vd : r->eday;
+    r->have_date = 1;
   } else if (r->month && !r->mday && !r->eday && nd <= 2 && v >= 1) {
     r->mday = v; /* "May 20" */
   } else if (r->month && nd == 4 && (r->mday || r->eday)) {

@@ -588,6 +588,92 @@ static int split_date_tail(page *p, size_t i) {
   return 0;
 }
 
+/* Does s[0..n) hold a digit? */
+static int digits_in(const char *s, size_t n) {
+  for (size_t k = 0; k < n; k++)
+    if (s[k] >= '0' && s[k] <= '9') return 1;
+  return 0;
+}
+
+/* Is s[0..n) a word of an author's name: a capital first, or, as the
+** whole name (alone), a user name in ASCII ("admin")? */
+static int name_word(const char *s, size_t n, int alone) {
+  int k;
+  if (text_is_upper(pt_cp_at(s, n, 0, &k))) return 1;
+  if (!alone) return 0;
+  for (size_t j = 0; j < n; j++)
+    if ((unsigned char)s[j] >= 0x80) return 0;
+  return 1;
+}
+
+/* The end of the date that starts s[0..n) (a digit first: "18 Tháng 9,
+** 2025", "21/09/2025 10:20"), ending at a space or at n, into *t; 0 when
+** none does within 40 bytes. The shortest date the reader takes, with a
+** clock after it when the reader takes that too. */
+static size_t date_prefix(const char *s, size_t n, date_tm *t) {
+  if (!n || s[0] < '0' || s[0] > '9') return 0;
+  size_t lim = n < 40 ? n : 40;
+  for (size_t e = 1; e <= lim; e++) {
+    if (e < n && s[e] != ' ') continue;
+    if (!date_line(s, e, t) || !t->y) continue;
+    size_t c = e + 1 < n ? clock_at(s + e + 1, n - e - 1) : 0;
+    date_tm tc;
+    if (c && (e + 1 + c == n || s[e + 1 + c] == ' ') &&
+        date_line(s, e + 1 + c, &tc) && tc.y)
+      *t = tc, e += 1 + c;
+    return e;
+  }
+  return 0;
+}
+
+/*
+** A headline run on with its byline and date ("Sắp xếp … ở cấp tỉnh và
+** xã bởi Linh 21 Tháng 9, 2025 Ủy ban …": a listing's teaser flattened
+** to one line): " bởi " after 4+ words that end no sentence, then a name
+** of 1-4 words without digits and a date. The headline, the byline with
+** its date and the text after them become units of their own; the date
+** into *t, the name into the author. Returns 1 when split.
+*/
+#define BY " bởi "
+static int split_byline_tail(page *p, size_t i, date_tm *t) {
+  const char *s = US(p, i);
+  size_t n = UL(p, i), lim = n < 400 ? n : 400;
+  const char *b = s;
+  while ((b = memmem(b, (size_t)(s + lim - b), BY, sizeof BY - 1)) != NULL) {
+    size_t h = (size_t)(b - s), a = h + 1, k = h + sizeof BY - 1, w = 0;
+    size_t k0 = k;
+    b++;
+    if (pt_words(s, h, 4) < 4 || pt_sentence_breaks(s, h, h) ||
+        pt_ends_sentence(s, h))
+      continue;
+    while (k < n && w < 4) { /* the name: 1-4 words, then the date */
+      size_t e = k;
+      while (e < n && s[e] != ' ') e++;
+      if (e == k || memchr(s + k, ',', e - k) || digits_in(s + k, e - k) ||
+          !name_word(s + k, e - k,
+                     w == 0 && e < n && s[e] == ' ' && e + 1 < n &&
+                         s[e + 1] >= '0' && s[e + 1] <= '9'))
+        break;
+      w++;
+      size_t ds = e + (e < n), de = date_prefix(s + ds, n - ds, t);
+      if (de) {
+        if (!p->d->author) p->d->author = doc_str(p->d, s + k0, e - k0);
+        page_split(p, i, a);
+        p->u[i].len = h;
+        if (ds + de < n) {
+          page_split(p, i + 1, ds + de - a);
+          unit *r = &p->u[i + 2];
+          while (r->len && p->t[r->off] == ' ') r->off++, r->len--;
+        }
+        p->u[i + 1].kind = BK_BYLINE;
+        return 1;
+      }
+      k = ds;
+    }
+  }
+  return 0;
+}
+
 /*
 ** A wire dateline opening the text: "Hà Nội (TTXVN 11/3/2022) Tại hội
 ** nghị …" -- up to four capitalised words (the place), then an agency
@@ -628,8 +714,13 @@ size_t header_classify(page *p, size_t from) {
     }
   }
   size_t top = i;
-  if (i < p->n) split_date_tail(p, i);
+  date_tm by_t;
+  int by = i < p->n && !split_date_tail(p, i) && split_byline_tail(p, i, &by_t);
   i = take_title(p, i);
+  if (by && i == top + 1 && p->u[i].kind == BK_BYLINE) { /* "… bởi A <date>" */
+    set_date_once(d, &by_t);
+    i++;
+  }
   size_t post = i > top ? date_after_title(p, i, &t) : NONE;
   if (post == NONE && i > top && (post = sapo_date(p, i, &t)) != NONE) {
     p->u[i].kind = BK_LEAD; /* "headline / sapo / date line" */

@@ -151,6 +151,12 @@ static void test_date_forms(void) {
   check_line("2020-05-20 08:52:44 0 Bình luận", "2020-05-20T08:52:44+07:00");
   check_line("Ngày 06-01-2020 Lượt xem: 177", "2020-01-06");
   check_line("16/05/2021 08:30", "2021-05-16T08:30:00+07:00");
+  /* "d tháng m" with "năm" or a comma before the year, "ngày" optional
+  ** (WordPress's Vietnamese "18 Tháng 9, 2025") */
+  check_line("18 Tháng 9, 2025", "2025-09-18");
+  check_line("18 tháng 9 năm 2025 10:20", "2025-09-18T10:20:00+07:00");
+  check_line("Thứ Hai, ngày 5 tháng 3, 2024", "2024-03-05");
+  check_line("18 Tháng 13, 2025", NULL);
   check_line("25.09.2018 Văn phòng UBND tỉnh", "2018-09-25");
   check_line("Print Thứ Bảy, 26/01/2019 19:26", "2019-01-26T19:26:00+07:00");
   check_line("25-06-2021", "2021-06-25");
@@ -573,6 +579,21 @@ static void test_chrome(void) {
       "đại hội đảng bộ các cấp\nNgày 24-10, UBND tỉnh có văn bản "
       "về việc đẩy mạnh phong trào thi đua yêu nước.\n",
       "Đẩy mạnh phong trào thi đua chào mừng đại hội đảng bộ các cấp");
+  /* a listing's teaser flattened to one line: headline, "bởi" and the
+  ** author, the date, the lead; a "bởi" in running text is no byline */
+  d = parse_str(
+      "Sắp xếp, tinh gọn các hội quần chúng ở cấp tỉnh và xã bởi Minh "
+      "An 21 Tháng 9, 2025 Ủy ban Trung ương hướng dẫn sắp xếp các hội "
+      "do Đảng, Nhà nước giao nhiệm vụ.\n");
+  CHECK_STR(d->title, "Sắp xếp, tinh gọn các hội quần chúng ở cấp tỉnh và xã");
+  CHECK_STR(d->published, "2025-09-21");
+  CHECK_STR(d->author, "Minh An");
+  doc_free(d);
+  d = parse_str(
+      "Nhiều hộ dân bị xử phạt bởi Công an huyện 20/7/2025 vì vi phạm "
+      "quy định về phòng cháy.\n");
+  CHECK(d->published == NULL && d->author == NULL);
+  doc_free(d);
   /* a section name printed twice (two widgets) and today's date over the
   ** article's date line and headline; a headline printed twice stays */
   d = parse_str(
