@@ -607,14 +607,32 @@ static int title_sep(const xsent *x, size_t j) {
          (x->t[j + 1].flags & TF_UPPER);
 }
 
-/* A title link after "được" and a few lower-case words ("được tín nhiệm
-** tái bầu làm") or an agent, capitalised words and the words of its
-** name right after "được" ("được HĐND tỉnh Nghệ An bầu làm"): the token
+/* A title link after "được" (a link adverb before it: "đã được") and a
+** few lower-case words ("được tín nhiệm tái bầu làm"), an agent,
+** capitalised words and the words of its name right after "được" ("được
+** HĐND tỉnh Nghệ An bầu làm"), or a count of votes right after it
+** ("được 100% đại biểu tín nhiệm bầu giữ chức", "được 35/35 đại biểu
+** bầu làm"): the token
 ** where the link's last part starts, its words in *w; 0 when none. */
 static size_t late_link(const xsent *x, size_t e, size_t *w) {
+  if (e < x->n && x->t[e].type == T_WORD && !(x->t[e].flags & TF_UPPER))
+    e += phrase_in(x, e, &link_adverbs); /* "đã được …" */
   if (!xt_is(x, e, "được")) return 0;
   int agent = 0; /* capitalised words seen: "được HĐND tỉnh Nghệ An bầu" */
-  for (size_t p = e + 1; p < x->n && p <= e + (agent ? 8 : 5); p++) {
+  int votes = 0; /* a count of votes: "được 100% đại biểu tín nhiệm bầu" */
+  for (size_t p = e + 1; p < x->n && p <= e + (votes   ? 10
+                                               : agent ? 8
+                                                       : 5);
+       p++) {
+    if (p == e + 1 && x->t[p].type == T_NUM) { /* "100%", "35/35" */
+      votes = 1;
+      if (xt_punct(x, p + 1, '%'))
+        p++;
+      else if (xt_punct(x, p + 1, '/') && p + 2 < x->n &&
+               x->t[p + 2].type == T_NUM)
+        p += 2;
+      continue;
+    }
     if (x->t[p].type != T_WORD) return 0;
     if (x->t[p].flags & (TF_UPPER | TF_CAPS)) {
       if (p > e + 1 && !agent) return 0; /* only right after "được" */
@@ -764,9 +782,11 @@ void extract_people(xsent *x) {
     size_t ta = titles_after(x, e, &p, i, linked);
     if (!p || !(listed || titled)) nm = 0;
     if (p && nm < LIST_MAX) members[nm++] = (size_t)(p - x->d->people.items);
-    if (linked[1]) /* "A và B được bầu làm Phó Chủ tịch": both */
+    if (linked[1]) { /* "A và B được bầu làm Phó Chủ tịch": both */
       for (size_t m = 0; m + 1 < nm; m++)
         add_title(x, &x->d->people.items[members[m]], linked[0], linked[1]);
+      nm = 0; /* with a link of its own, no later name's link is theirs */
+    }
     list_end = p ? ta : 0;
     i = (p && ta > e ? ta : e) - 1; /* no name inside the titles read */
   }

@@ -126,10 +126,27 @@ static void terms(void) {
   doc_free(d);
 }
 
+/* A link after a link adverb and a count of votes ("đã được 100% đại
+** biểu tín nhiệm bầu giữ chức", "được 35/35 đại biểu bầu làm"); a name
+** with a link of its own takes no later name's linked title. */
+static void vote_links(void) {
+  doc *d = para(
+      "Đồng chí Nguyễn Ngô Quyết, Bí thư Huyện ủy đã được 100% đại biểu "
+      "tín nhiệm bầu giữ chức Chủ tịch HĐND huyện; đồng chí Dương Văn "
+      "Định được 35/35 đại biểu bầu làm Phó Chủ tịch HĐND huyện.");
+  const doc_person *p = person(d, "Nguyễn Ngô Quyết");
+  CHECK(p && p->titles.n == 2);
+  if (p && p->titles.n == 2)
+    CHECK_STR(p->titles.items[1], "Chủ tịch HĐND huyện");
+  CHECK_STR(title_of(d, "Dương Văn Định"), "Phó Chủ tịch HĐND huyện");
+  doc_free(d);
+}
+
 int main(void) {
   printf("plan: schools, streets, units and companies are not people\n");
   time_word_given_names();
   terms();
+  vote_links();
   things();
   admin_units();
   compounds();
