@@ -671,6 +671,28 @@ static int heads_name(const xsent *x, size_t j) {
   return k >= 3 && !names_a_thing(x, j, k);
 }
 
+/* The bracket opening at token j after the name s..e: its titles when
+** one opens it ("Nguyễn Toàn Thắng (Giám đốc Sở Nông nghiệp và Môi
+** trường)", "(Trưởng Công an xã Tam Hưng, Thanh Oai)", more after
+** commas), else a short aside ("(ảnh)", "(50 tuổi)", "(V.V.C)") skipped.
+** Returns the token after the bracket, or j when it does not close. */
+static size_t bracket_titles(xsent *x, size_t j, doc_person **pp, size_t s,
+                             size_t e) {
+  size_t k = j + 1, te = title_at(x, k), lim = 8;
+  if (te > k && (xt_punct(x, te, ')') || xt_punct(x, te, ','))) {
+    for (;;) {
+      if (!*pp) *pp = person_get(x, s, e);
+      add_title(x, *pp, k, te);
+      k = te;
+      if (!xt_punct(x, k, ',') || (te = title_at(x, k + 1)) == k + 1) break;
+      k++;
+    }
+    lim = k - j + 8; /* ", Thanh Oai)": the place of the last title */
+  }
+  while (k < x->n && k - j < lim && !xt_punct(x, k, ')')) k++;
+  return xt_punct(x, k, ')') ? k + 1 : j;
+}
+
 /* Titles after the name s..e: ", Title, Title", " - Title" (after a
 ** bracket: "(50 tuổi)", "(V.V.C)"; after a first title "và Title"), or
 ** a link, "được bầu làm Title",
@@ -688,16 +710,14 @@ static size_t titles_after(xsent *x, size_t e, doc_person **pp, size_t s,
     if (j > e + 1) return j;
     j = e;
   }
-  if (xt_punct(x, j, '(')) { /* "(ảnh)", "(50 tuổi)", "(V.V.C)" */
-    size_t k = j + 1;
-    while (k < x->n && k - j < 8 && !xt_punct(x, k, ')')) k++;
-    if (xt_punct(x, k, ')')) j = k + 1;
-  }
+  if (xt_punct(x, j, '(')) j = bracket_titles(x, j, pp, s, e);
   while (title_sep(x, j) || (j > e && xt_is(x, j, "và"))) {
-    size_t te = title_at(x, j + 1);
-    if (te == j + 1 || heads_name(x, te)) break;
+    size_t ts = j + 1; /* ", một Bí thư chi bộ thôn": "a" before it */
+    if (xt_is(x, ts, "một") && title_at(x, ts + 1) > ts + 1) ts++;
+    size_t te = title_at(x, ts);
+    if (te == ts || heads_name(x, te)) break;
     if (!*pp) *pp = person_get(x, s, e);
-    add_title(x, *pp, j + 1, te);
+    add_title(x, *pp, ts, te);
     j = te;
   }
   return j > e ? linked_title(x, j, pp, s, e, linked) : j;

@@ -142,11 +142,37 @@ static void vote_links(void) {
   doc_free(d);
 }
 
+/* Titles in a bracket after the name, ", một Title"; a bracket that
+** opens with no title is an aside, skipped. */
+static void bracket_titles(void) {
+  doc *d = para(
+      "Bầu bổ sung Ủy viên UBND tỉnh đối với các ông: Nguyễn Toàn Thắng "
+      "(Giám đốc Sở Nông nghiệp và Môi trường), ông Trần Quang Lâm "
+      "(Giám đốc Sở Xây dựng, Phó Bí thư Đảng ủy) và ông Phạm Huy Bình "
+      "(50 tuổi), Giám đốc Sở Du lịch.");
+  CHECK_STR(title_of(d, "Nguyễn Toàn Thắng"),
+            "Giám đốc Sở Nông nghiệp và Môi trường");
+  const doc_person *p = person(d, "Trần Quang Lâm");
+  CHECK(p && p->titles.n == 2);
+  CHECK_STR(title_of(d, "Phạm Huy Bình"), "Giám đốc Sở Du lịch");
+  doc_free(d);
+  d = para(
+      "Trung tá Lê Triều Dương (Trưởng Công an xã Tam Hưng, Thanh Oai) "
+      "lý giải; ông Vũ Ngọc Anh, một Bí thư chi bộ thôn, quả quyết.");
+  p = person(d, "Lê Triều Dương");
+  CHECK(p && p->titles.n == 2);
+  if (p && p->titles.n == 2)
+    CHECK_STR(p->titles.items[1], "Trưởng Công an xã Tam Hưng");
+  CHECK_STR(title_of(d, "Vũ Ngọc Anh"), "Bí thư chi bộ thôn");
+  doc_free(d);
+}
+
 int main(void) {
   printf("plan: schools, streets, units and companies are not people\n");
   time_word_given_names();
   terms();
   vote_links();
+  bracket_titles();
   things();
   admin_units();
   compounds();
