@@ -693,6 +693,18 @@ static size_t bracket_titles(xsent *x, size_t j, doc_person **pp, size_t s,
   return xt_punct(x, k, ')') ? k + 1 : j;
 }
 
+/* Does a title follow the name ending at token e with no separator
+** ("Đồng chí Lê Đình Sơn Ủy viên BCH TW Đảng, Bí thư Tỉnh ủy", "… Sơn ủy
+** viên BCH TW Đảng", a comma left out), the name after an honorific
+** (intro)? Without one, a title head after a name starts the next
+** mention as often ("Thủ tướng Nguyễn Xuân Phúc Tiến sĩ Terry F…"). */
+static int glued_title(const xsent *x, size_t e, int intro) {
+  if (!intro || e >= x->n || x->t[e].type != T_WORD ||
+      (x->t[e].flags & TF_SPACE) == 0)
+    return 0;
+  return title_at(x, e) > e;
+}
+
 /* Titles after the name s..e: ", Title, Title", " - Title" (after a
 ** bracket: "(50 tuổi)", "(V.V.C)"; after a first title "và Title"), or
 ** a link, "được bầu làm Title",
@@ -701,7 +713,7 @@ static size_t bracket_titles(xsent *x, size_t j, doc_person **pp, size_t s,
 ** the token after the last title read (e when none); *linked: the
 ** tokens of the linked title, {0, 0} when none. */
 static size_t titles_after(xsent *x, size_t e, doc_person **pp, size_t s,
-                           size_t linked[2]) {
+                           int hon, size_t linked[2]) {
   linked[0] = linked[1] = 0;
   size_t j = linked_title(x, e, pp, s, e, linked);
   if (j > e) return j;
@@ -711,6 +723,14 @@ static size_t titles_after(xsent *x, size_t e, doc_person **pp, size_t s,
     j = e;
   }
   if (xt_punct(x, j, '(')) j = bracket_titles(x, j, pp, s, e);
+  if (j == e && glued_title(x, e, hon)) {
+    size_t te = title_at(x, e);
+    if (!heads_name(x, te)) {
+      if (!*pp) *pp = person_get(x, s, e);
+      add_title(x, *pp, e, te);
+      j = te;
+    }
+  }
   while (title_sep(x, j) || (j > e && xt_is(x, j, "và"))) {
     size_t ts = j + 1; /* ", một Bí thư chi bộ thôn": "a" before it */
     if (xt_is(x, ts, "một") && title_at(x, ts + 1) > ts + 1) ts++;
@@ -799,7 +819,7 @@ void extract_people(xsent *x) {
     } else if (!listed) {
       shared[0] = shared[1] = 0;
     }
-    size_t ta = titles_after(x, e, &p, i, linked);
+    size_t ta = titles_after(x, e, &p, i, hon, linked);
     if (!p || !(listed || titled)) nm = 0;
     if (p && nm < LIST_MAX) members[nm++] = (size_t)(p - x->d->people.items);
     if (linked[1]) { /* "A và B được bầu làm Phó Chủ tịch": both */

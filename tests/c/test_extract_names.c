@@ -167,12 +167,32 @@ static void bracket_titles(void) {
   doc_free(d);
 }
 
+/* A title right after an honorific's name, the comma left out; without
+** the honorific a title head there starts the next mention. New links:
+** "tái giữ chức", "được tái bổ nhiệm giữ chức". */
+static void glued_titles(void) {
+  doc *d = para(
+      "Đồng chí Lê Đình Sơn ủy viên BCH TW Đảng, Bí thư Tỉnh ủy đã tới "
+      "dự. Đại hội bầu bà Phạm Thanh Minh tái giữ chức Chủ tịch Hội.");
+  const doc_person *p = person(d, "Lê Đình Sơn");
+  CHECK(p && p->titles.n == 2);
+  if (p && p->titles.n == 2)
+    CHECK_STR(p->titles.items[0], "ủy viên BCH TW Đảng");
+  CHECK_STR(title_of(d, "Phạm Thanh Minh"), "Chủ tịch Hội");
+  doc_free(d);
+  d = para("Thủ tướng Nguyễn Xuân Phúc Tiến sĩ Terry Fox phát biểu.");
+  p = person(d, "Nguyễn Xuân Phúc");
+  CHECK(p && p->titles.n == 1);
+  doc_free(d);
+}
+
 int main(void) {
   printf("plan: schools, streets, units and companies are not people\n");
   time_word_given_names();
   terms();
   vote_links();
   bracket_titles();
+  glued_titles();
   things();
   admin_units();
   compounds();
