@@ -57,11 +57,28 @@ static int looks_like_title(page *p, size_t i) {
   return UL(p, i + 1) > n + n / 2;
 }
 
-/* Copy s without surrounding quotes into the doc arena. */
+/* The length of a page script's value printed before the headline
+** ("null Những vấn đề …", "undefined Thư chúc Tết …": a template's empty
+** field), with its space, when a capital follows; else 0. */
+static size_t script_junk(const char *s, size_t n) {
+  static const char *const w[] = {"null ", "undefined ", "NaN ", NULL};
+  for (const char *const *k = w; *k; k++) {
+    size_t m = strlen(*k);
+    int c;
+    if (n > m && memcmp(s, *k, m) == 0 && text_is_upper(pt_cp_at(s, n, m, &c)))
+      return m;
+  }
+  return 0;
+}
+
+/* Copy s without surrounding quotes (nor a script's junk before it,
+** script_junk) into the doc arena. */
 static char *strip_quotes(doc *d, const char *s, size_t n) {
   static const int32_t open[] = {'"', 0x201C, '\'', 0x2018, 0xAB, 0};
   static const int32_t close[] = {'"', 0x201D, '\'', 0x2019, 0xBB, 0};
   int k1, k2;
+  size_t junk = script_junk(s, n);
+  s += junk, n -= junk;
   if (n >= 2) {
     int32_t a = pt_cp_at(s, n, 0, &k1), b = pt_last_cp(s, n, &k2);
     for (int q = 0; open[q]; q++) {
@@ -111,9 +128,10 @@ static int tag_echoed(const char *s, size_t n, const char *t, size_t tn) {
 /*
 ** A section name over the headline ("Thời cuộc" / the headline / text,
 ** also with a site name after it: "Điểm tin - Báo bạn"): a tag the
-** headline repeats (tag_echoed), or a label of at most 3 words without
-** digits (5 around a " - ", 6 in capitals), followed by a longer unit of
-** 5+ words that reads as a headline, and more text after that. Not in
+** headline repeats (tag_echoed), or a label of at most 4 words without
+** digits (6 around a " - ", 6 in capitals), followed by a longer unit of
+** 5+ words that reads as a headline (after 4 words: of at most 20), and
+** more text after that. Not in
 ** the "sapo at the end" layout (the last unit after 3+ blank lines),
 ** whose first line is always its headline.
 */
@@ -126,7 +144,7 @@ static int section_name(page *p, size_t i) {
     return looks_like_title(p, i + 1) &&
            !pt_ends_sentence(US(p, i + 1), UL(p, i + 1));
   int dash = n <= 60 && memmem(s, n, " - ", 3); /* "Chính trị - Xã hội" */
-  if (n > (caps ? 60u : 40u) || pt_words(s, n, 7) > (caps ? 6 : 3) + 2 * dash ||
+  if (n > (caps ? 60u : 40u) || pt_words(s, n, 7) > (caps ? 6 : 4) + 2 * dash ||
       !pl_label(s, n) || i + 2 >= p->n || p->u[p->n - 1].gap >= 3)
     return 0;
   for (size_t k = 0; k < n; k++)
@@ -137,6 +155,13 @@ static int section_name(page *p, size_t i) {
   int k;
   if (tn > 250 || pt_words(t, tn, 6) < 5 || pt_ends_sentence(t, tn) ||
       pt_last_cp(t, tn, &k) == '!' || date_line(t, tn, &dt))
+    return 0;
+  /* four words ("Xuất bản thông tin", "Chính phủ hành động") may be a
+  ** short headline over a sapo that ends with no period ("Doanh nghiệp
+  ** kêu khó" / 30 words): only over a headline's length (at most 20
+  ** words) opening with a letter ("* Bài 1: …" is a series' part) */
+  if (!caps && pt_words(s, n, 5) == 4 + 2 * dash &&
+      (pt_words(t, tn, 21) > 20 || !text_is_letter(pt_cp_at(t, tn, 0, &k))))
     return 0;
   return looks_like_title(p, i + 1);
 }

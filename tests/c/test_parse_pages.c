@@ -573,6 +573,26 @@ static void test_chrome(void) {
       "thiện trí nhớ, tốt cho trí não\nMón đầu tiên là cá hồi, giàu "
       "chất béo tốt cho não bộ.\n",
       "Món ăn cải thiện trí nhớ");
+  /* a section name of four words over a headline (of at most 20); a
+  ** four-word headline over a sapo of 30 words without a period stays;
+  ** a script's "null" before the headline goes */
+  CHECK_TITLE(
+      "Chính phủ hành động\nPhó Thủ tướng kiểm tra công tác khắc phục "
+      "hậu quả mưa lũ tại Tuyên Quang\nPhó Thủ tướng chia sẻ với những "
+      "mất mát mà nhân dân đang phải gánh chịu.\n",
+      "Phó Thủ tướng kiểm tra công tác khắc phục hậu quả mưa lũ tại "
+      "Tuyên Quang");
+  CHECK_TITLE(
+      "Doanh nghiệp kêu khó\nTheo các doanh nghiệp, căn hộ bán cho công "
+      "nhân phải có giá thấp nhất là từ 150 triệu đồng trở lên và phải "
+      "được hưởng nhiều chính sách ưu đãi\nSở Xây dựng vừa đề nghị "
+      "doanh nghiệp thí điểm xây dựng căn hộ.\n",
+      "Doanh nghiệp kêu khó");
+  CHECK_TITLE(
+      "Xuất bản thông tin\n\nnull Những vấn đề đặt ra đối với tổ chức bộ "
+      "máy ban tuyên giáo\n\nSau Đại hội, đội ngũ cán bộ có sự biến động "
+      "nhất định.\n",
+      "Những vấn đề đặt ra đối với tổ chức bộ máy ban tuyên giáo");
   /* a section name in capitals over the headline */
   CHECK_TITLE(
       "ĐẠI HỘI ĐẢNG CÁC CẤP\nĐẩy mạnh phong trào thi đua chào mừng "
