@@ -225,13 +225,15 @@ int chrome_shape(const char *s, size_t n) {
   if (n > 240 || n == 0) return 0;
   if (image_name(s, n) || hours_range(s, n)) return 1;
   if (n > 200) return 0;
+  /* a whole widget line, also one that ends as a sentence ("Your
+  ** browser does not support the audio element.") */
+  if (n <= 80 && pt_any_line_is(s, n, lexicon_list(LEXL_WIDGET_LINE))) return 1;
   int k;
   int32_t last = pt_last_cp(s, n, &k);
   if (last == '.' || last == '?' || last == '!') return 0;
   if (glued_words(s, n) >= 2) return 1;
   if (n <= 80 &&
-      (weather(s, n) || pt_any_starts(s, n, lexicon_list(LEXL_WIDGET_START)) ||
-       pt_any_line_is(s, n, lexicon_list(LEXL_WIDGET_LINE))))
+      (weather(s, n) || pt_any_starts(s, n, lexicon_list(LEXL_WIDGET_START))))
     return 1;
   return pt_any_contains(s, n, lexicon_list(LEXL_CONTACT)) ||
          chrome_menu_item(s, n);

@@ -31,6 +31,19 @@ static int source_tag(const char *s, size_t n) {
   return 1;
 }
 
+/* Does s[0..n) end with the words that open a list ("… có một số thông
+** tin đáng chú ý như sau", "sau đây", "gồm", "bao gồm")? A line ending so
+** and with a colon introduces what follows; it is no headline. */
+static int list_intro(const char *s, size_t n) {
+  static const char *const w[] = {" như sau", " sau đây", " gồm", NULL};
+  while (n && s[n - 1] == ' ') n--;
+  for (const char *const *k = w; *k; k++) {
+    size_t m = strlen(*k);
+    if (n > m && pt_prefix_ci(s + n - m, m, *k)) return 1;
+  }
+  return 0;
+}
+
 /* Could unit i be the headline? */
 static int looks_like_title(page *p, size_t i) {
   const char *s = US(p, i);
@@ -43,6 +56,7 @@ static int looks_like_title(page *p, size_t i) {
   int dots = n >= 3 && memcmp(s + n - 3, "...", 3) == 0;
   int period = (last == '.' && !dots) || last == ';' || last == ',';
   if ((dots || last == 0x2026) && n > 200) return 0; /* a cut teaser */
+  if (last == ':' && list_intro(s, n - 1)) return 0; /* "… như sau:" */
   if (pl_lead_opening(s, n) && (n > 250 || period || breaks > 0)) return 0;
   if (last == '.' && !dots && pl_lead_adverb(s, n)) return 0;
   if (breaks >= 3 || (breaks >= 1 && n > 250)) return 0;
@@ -187,6 +201,24 @@ static int echoed_label(page *p, size_t i) {
          pt_last_cp(US(p, j), UL(p, j), &k) != '.' && looks_like_title(p, j);
 }
 
+/* Is unit i a word or two over a date line and a headline ("Analytic" /
+** "Thứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27" / headline: a widget's
+** label over today's date), or a short line left with a dangling dash
+** ("Tin tức -", "Lê Vũ -": a breadcrumb or a byline whose other half is
+** gone)? Never the headline. */
+static int stray_label(page *p, size_t i) {
+  const char *s = US(p, i);
+  size_t n = UL(p, i);
+  if (n <= 40 && n >= 3 && memcmp(s + n - 2, " -", 2) == 0 &&
+      pt_words(s, n, 5) <= 4)
+    return 1;
+  date_tm t;
+  return n <= 30 && pt_words(s, n, 3) <= 2 && pl_label(s, n) && i + 2 < p->n &&
+         date_line(US(p, i + 1), UL(p, i + 1), &t) &&
+         pt_words(US(p, i + 2), UL(p, i + 2), 6) >= 5 &&
+         looks_like_title(p, i + 2);
+}
+
 /* Do 3+ bulleted menu entries start at unit j? (what stands above them
 ** names the menu, it is no headline) */
 static int menu_follows(page *p, size_t j) {
@@ -197,7 +229,7 @@ static int menu_follows(page *p, size_t j) {
 
 /* Is unit i chrome above the headline? (banners, widgets, lines the
 ** folder repeats, an issuer over a rule line, the name over a bulleted
-** menu, a section name) */
+** menu, a section name, a stray label) */
 static int header_chrome(page *p, size_t i) {
   const char *s = US(p, i);
   size_t n = UL(p, i);
@@ -210,7 +242,8 @@ static int header_chrome(page *p, size_t i) {
       (pt_is_filler(US(p, i + 1), UL(p, i + 1)) ||
        chrome_legal(US(p, i + 1), UL(p, i + 1))))
     return 1;
-  return menu_follows(p, i + 1) || section_name(p, i) || echoed_label(p, i);
+  return menu_follows(p, i + 1) || section_name(p, i) || echoed_label(p, i) ||
+         stray_label(p, i);
 }
 
 /* Legal documents: "LUẬT" / "ĐẤU THẦU" -> title "LUẬT ĐẤU THẦU". Returns
@@ -524,12 +557,14 @@ static size_t dmy_at(const char *s, size_t n, int year_opt) {
 }
 
 /* A publishing stamp at s: a time and a numeric date in either order
-** ("09:21 19/06/2023", "20/07/2025 14:47"; "10/05 13:00" without a year
+** ("09:21 19/06/2023", "16:44, 24/06/2021", "20/07/2025 14:47"; "10/05 13:00"
+*without a year
 ** when the time follows). Its length, or 0. */
 static size_t stamp_at(const char *s, size_t n) {
   size_t t = clock_at(s, n), d, i;
   if (t) {
-    i = t + (t < n && s[t] == ' ');
+    i = t + (t < n && s[t] == ','); /* "16:44, 24/06/2021" */
+    i += i < n && s[i] == ' ';
     d = dmy_at(s + i, n - i, 0);
     return d ? i + d : 0;
   }
@@ -699,6 +734,22 @@ static int split_byline_tail(page *p, size_t i, date_tm *t) {
   return 0;
 }
 
+/* A stamp opening unit i with the lead run on after it ("16:44,
+** 24/06/2021 Ngày 24/6, HĐND …"; 4+ words after it): split off as a
+** unit of its own when it reads as a date line (into *t). Returns 1
+** when split. */
+static int split_stamp_head(page *p, size_t i, date_tm *t) {
+  const char *s = US(p, i);
+  size_t n = UL(p, i), e = stamp_at(s, n);
+  if (!e || e >= n || s[e] != ' ' || pt_words(s + e, n - e, 4) < 4 ||
+      !date_line(s, e, t))
+    return 0;
+  page_split(p, i, e);
+  unit *r = &p->u[i + 1];
+  while (r->len && p->t[r->off] == ' ') r->off++, r->len--;
+  return 1;
+}
+
 /*
 ** A wire dateline opening the text: "Hà Nội (TTXVN 11/3/2022) Tại hội
 ** nghị …" -- up to four capitalised words (the place), then an agency
@@ -728,7 +779,7 @@ size_t header_classify(page *p, size_t from) {
   date_tm pre_t, t;
   for (; i < p->n; i++) {
     if (p->u[i].kind >= 0) continue; /* a glued date marker */
-    if (date_line(US(p, i), UL(p, i), &t)) {
+    if (date_line(US(p, i), UL(p, i), &t) || split_stamp_head(p, i, &t)) {
       if (pre != NONE) p->u[pre].kind = BK_BANNER;
       pre = i, pre_t = t;
       p->u[i].kind = BK_DATELINE;

@@ -573,6 +573,33 @@ static void test_chrome(void) {
       "thiện trí nhớ, tốt cho trí não\nMón đầu tiên là cá hồi, giàu "
       "chất béo tốt cho não bộ.\n",
       "Món ăn cải thiện trí nhớ");
+  /* a widget's word over today's date and the headline, a byline with
+  ** the article's date under it; lines left with a dangling dash and a
+  ** stamp run on with the lead (no headline); a line that opens a list
+  ** ("… như sau:") is no headline */
+  d = parse_str(
+      "Analytic\nThứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27\n\nƯu "
+      "tiên nguồn lực giải quyết những vấn đề cấp bách cho hộ nghèo\n\n"
+      "Văn Hoa - 05:32, 24/11/2023\n\nSau 3 năm triển khai, chương trình "
+      "đã góp phần thay đổi diện mạo vùng cao.\n");
+  CHECK_STR(d->title,
+            "Ưu tiên nguồn lực giải quyết những vấn đề cấp bách cho hộ nghèo");
+  CHECK_STR(d->published, "2023-11-24T05:32:00+07:00");
+  doc_free(d);
+  d = parse_str(
+      "Tin tức -\nLê Vũ -\n16:44, 24/06/2021 Ngày 24/6, HĐND thành phố "
+      "đã tiến hành kỳ họp thứ nhất để bầu các chức danh chủ chốt của "
+      "UBND thành phố. Kỳ họp diễn ra trong hai ngày.\n");
+  CHECK(d->title == NULL);
+  CHECK_STR(d->published, "2021-06-24T16:44:00+07:00");
+  doc_free(d);
+  d = parse_str(
+      "(BTNO)- Trên số báo in ra hôm nay có một số thông tin đáng chú ý "
+      "như sau:\n\n>> Họp mặt kỷ niệm 40 năm giải phóng huyện – Xem trang "
+      "3\nNgày 14.3.2015, huyện tổ chức họp mặt kỷ niệm 40 năm giải "
+      "phóng huyện.\n");
+  CHECK(d->title == NULL);
+  doc_free(d);
   /* a section name of four words over a headline (of at most 20); a
   ** four-word headline over a sapo of 30 words without a period stays;
   ** a script's "null" before the headline goes */
