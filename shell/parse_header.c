@@ -85,13 +85,32 @@ static size_t script_junk(const char *s, size_t n) {
   return 0;
 }
 
-/* Copy s without surrounding quotes (nor a script's junk before it,
-** script_junk) into the doc arena. */
+/* The length of a tag glued before the headline with a colon, when the
+** tag's first word is in lower case ("ngân sách Nhà nước: Mỗi ngày Ngân
+** sách Nhà nước thu …": a headline opens with a capital or a brand,
+** "iPad thay thế laptop: …"), the tag has at most 6 words
+** and a capital follows the colon; else 0. */
+static size_t tag_prefix(const char *s, size_t n) {
+  int k;
+  for (size_t i = 0; i < n && s[i] != ' '; i += (size_t)k)
+    if (!text_is_lower(pt_cp_at(s, n, i, &k))) return 0; /* "iPad …" */
+  const char *c = memchr(s, ':', n < 60 ? n : 60);
+  if (!c || (size_t)(c - s) + 2 >= n || c[1] != ' ') return 0;
+  size_t at = (size_t)(c - s) + 2;
+  if (pt_words(s, at - 2, 7) > 6 || !text_is_upper(pt_cp_at(s, n, at, &k)))
+    return 0;
+  return at;
+}
+
+/* Copy s without surrounding quotes (nor a script's junk or a tag before
+** it, script_junk and tag_prefix) into the doc arena. */
 static char *strip_quotes(doc *d, const char *s, size_t n) {
   static const int32_t open[] = {'"', 0x201C, '\'', 0x2018, 0xAB, 0};
   static const int32_t close[] = {'"', 0x201D, '\'', 0x2019, 0xBB, 0};
   int k1, k2;
   size_t junk = script_junk(s, n);
+  s += junk, n -= junk;
+  junk = tag_prefix(s, n);
   s += junk, n -= junk;
   if (n >= 2) {
     int32_t a = pt_cp_at(s, n, 0, &k1), b = pt_last_cp(s, n, &k2);
@@ -321,11 +340,23 @@ static size_t kickers(page *p, size_t i) {
   return 0;
 }
 
+/* Is s[0..n) a page's slug or search phrase: 4+ words in lower-case
+** ASCII letters and digits only ("thuc hien ngan sach nha nuoc nam
+** 2021")? A Vietnamese headline has diacritics or capitals. */
+static int url_slug(const char *s, size_t n) {
+  if (n > 120 || pt_words(s, n, 4) < 4) return 0;
+  for (size_t k = 0; k < n; k++)
+    if (!((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= '0' && s[k] <= '9') ||
+          s[k] == ' ' || s[k] == '-'))
+      return 0;
+  return 1;
+}
+
 /*
 ** A subheading or a photo caption standing first: "1. Bối cảnh …", "II.
 ** …", "Điều 5. …" (but "Phần 2: …", a series title, is a headline),
 ** "Chú thích ảnh …", "Ảnh minh họa …", "… (Ảnh: Thu Hà)" (a "(ảnh)" marker of a
-** photo story is no credit).
+** photo story is no credit); a slug (url_slug).
 */
 static int not_a_headline(const char *s, size_t n) {
   /* a list item: "• …", "● …", "▪ …" (text_bullet), "* …" */
@@ -352,8 +383,10 @@ static int not_a_headline(const char *s, size_t n) {
   size_t tn = (size_t)(s + n - tail);
   if (pt_contains(tail, tn, ". Ảnh: ") || pt_contains(tail, tn, " - Ảnh: "))
     return 1; /* "Đồng chí Trần Sỹ Thanh. Ảnh: TTXVN" */
-  return n > 0 && s[n - 1] == ')' &&
-         (pt_contains(tail, tn, "(Ảnh:") || pt_contains(tail, tn, "(ảnh:"));
+  if (n > 0 && s[n - 1] == ')' &&
+      (pt_contains(tail, tn, "(Ảnh:") || pt_contains(tail, tn, "(ảnh:")))
+    return 1;
+  return url_slug(s, n);
 }
 
 /* Does unit i start on the line where unit i-1 ends? (the rest of a line

@@ -600,6 +600,23 @@ static void test_chrome(void) {
       "phóng huyện.\n");
   CHECK(d->title == NULL);
   doc_free(d);
+  /* a tag glued before the headline with a colon, its first word in
+  ** lower case, is cut from the title (a brand stays: "iPad …"); a slug
+  ** in lower-case ASCII is no headline */
+  CHECK_TITLE(
+      "ngân sách Nhà nước: Mỗi ngày Ngân sách Nhà nước thu hơn 3.600 tỷ "
+      "đồng\n\nTheo báo cáo, số thu tăng mạnh so với cùng kỳ.\n",
+      "Mỗi ngày Ngân sách Nhà nước thu hơn 3.600 tỷ đồng");
+  CHECK_TITLE(
+      "iPad thay thế laptop: Chỉ là chuyện sớm muộn\n\nTheo các chuyên "
+      "gia, máy tính bảng ngày càng mạnh.\n",
+      "iPad thay thế laptop: Chỉ là chuyện sớm muộn");
+  d = parse_str(
+      "thuc hien ngan sach nha nuoc nam 2021\n\nNăm 2021, thu ngân sách "
+      "nhà nước đạt cao so với dự toán được giao. Chi ngân sách bảo đảm "
+      "các nhiệm vụ chi trả nợ, chi đầu tư phát triển.\n");
+  CHECK(d->title == NULL);
+  doc_free(d);
   /* a section name of four words over a headline (of at most 20); a
   ** four-word headline over a sapo of 30 words without a period stays;
   ** a script's "null" before the headline goes */
