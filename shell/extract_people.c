@@ -123,12 +123,28 @@ static int bare_head_before(const xsent *x, size_t i) {
   return phrase_before(x, i, &honorifics, 0) > 0;
 }
 
-/* Is the run i..j-1 a surname and a middle name only ("Hoàng Văn", "Lê
-** Thị")? No name ends there, so a word of not-name.txt after it is the
-** given name ("Hoàng Văn Chiều", "Lê Thị Sáng"), not a time word --
+/* Is token j a time of day ("Sáng", "Chiều", "Tối", "Trưa"), words of
+** not-name.txt that are common given names too? */
+static int day_time(const xsent *x, size_t j) {
+  return xt_is(x, j, "Sáng") || xt_is(x, j, "Chiều") || xt_is(x, j, "Tối") ||
+         xt_is(x, j, "Trưa");
+}
+
+/* May a word of not-name.txt at token j go on the name run i..j-1? Right
+** after the surname when it is a time of day and another name syllable
+** follows ("Nguyễn Sáng Vang"; not "Lầu Năm Góc", the Pentagon, nor
+** "Quan Hệ Công Chúng"); after a surname and a middle name only ("Hoàng Văn",
+*"Lê
+** Thị"), where no name ends, as the given name ("Hoàng Văn Chiều", "Lê
+** Thị Sáng") rather than a time word --
 ** unless a number or "nay", "qua", "mai" follows it ("Chiều 5/3", "Tối
 ** nay"). */
-static int middle_only(const xsent *x, size_t i, size_t j) {
+static int not_name_inside(const xsent *x, size_t i, size_t j) {
+  if (j == i + 1 && j + 1 < x->n && day_time(x, j) &&
+      name_syllable(&x->t[j + 1]) && (x->t[j + 1].flags & TF_SPACE) &&
+      !xt_in(x, j + 1, &ws_not_name) &&
+      !xt_lookup(x, j + 1, &x->x->lx->titles, NULL))
+    return 1; /* inside: "Nguyễn Sáng Vang" */
   if (j != i + 2 || !(xt_is(x, i + 1, "Văn") || xt_is(x, i + 1, "Thị")))
     return 0;
   return !(j + 1 < x->n &&
@@ -159,7 +175,7 @@ static int name_run(const xsent *x, size_t i, int any) {
     return 0;
   size_t j = i + 1;
   while (j < x->n && name_syllable(&x->t[j]) && (x->t[j].flags & TF_SPACE) &&
-         (!xt_in(x, j, &ws_not_name) || middle_only(x, i, j)))
+         (!xt_in(x, j, &ws_not_name) || not_name_inside(x, i, j)))
     j++;
   /* a title head begun inside the run and ended by the lower-case word
   ** after it is no given name: "Đoàn Chủ tịch", "Trần Đại Quang Chủ tịch
@@ -252,13 +268,19 @@ static int admin_before(const xsent *x, size_t j) {
 ** before capitalised words joined by "và" ("Sở Văn hóa, Thể thao và Du
 ** lịch") or between administrative units ("UBND xã Hoằng Tiến, huyện
 ** Hoằng Hóa"), or the dot of an abbreviation, glued to capitals on both
-** sides ("Ủy ban T.Ư MTTQ", "UBND TP.HCM").
+** sides ("Ủy ban T.Ư MTTQ", "UBND TP.HCM") or of "TP." before a city of
+** the gazetteer ("UBND TP. Hồ Chí Minh").
 */
 static size_t title_glue(const xsent *x, size_t j) {
   if (xt_punct(x, j, '.') && !(x->t[j].flags & TF_SPACE) && j > 0 &&
       (x->t[j - 1].flags & TF_UPPER) && x->t[j - 1].len <= 3 && j + 1 < x->n &&
       x->t[j + 1].type == T_WORD && !(x->t[j + 1].flags & TF_SPACE) &&
       (x->t[j + 1].flags & TF_UPPER))
+    return 1;
+  /* "UBND TP. Hồ Chí Minh": the city after "TP." and a space */
+  if (xt_punct(x, j, '.') && !(x->t[j].flags & TF_SPACE) && j > 0 &&
+      (xt_is(x, j - 1, "TP") || xt_is(x, j - 1, "Tp")) &&
+      xt_lookup(x, j + 1, &x->x->lx->places, NULL))
     return 1;
   /* "Sở GD&ĐT", "Bộ LĐ-TB&XH": '&' or '-' glued between capitals */
   if ((xt_punct(x, j, '&') || xt_punct(x, j, '-')) &&

@@ -240,6 +240,24 @@ static int ends_sentence(const char *s, size_t i, size_t b, int32_t cp) {
          (i >= b || s[i] == ' ' || s[i] == '\n');
 }
 
+/* Is the dot just read (s[i-1]) the one of "TP." before a city of the
+** gazetteer ("UBND TP. Hồ Chí Minh", "TP. Đà Nẵng"), which ends no
+** sentence? prev is the token before the dot. */
+static int city_dot(const char *s, size_t i, size_t b, const tok *prev) {
+  if (prev->type != T_WORD || prev->len != 2 || prev->off + 3 != i ||
+      !(memcmp(s + prev->off, "TP", 2) == 0 ||
+        memcmp(s + prev->off, "Tp", 2) == 0))
+    return 0;
+  size_t a = i + 1, e = a;
+  const lexicon *lx = lexicon_get();
+  for (int w = 0; w < 4 && e < b; w++) {
+    while (e < b && s[e] == ' ') e++;
+    while (e < b && s[e] != ' ' && s[e] != ',' && s[e] != '.') e++;
+    if (lex_find(&lx->places, s + a, e - a)) return 1;
+  }
+  return 0;
+}
+
 /*
 ** The token count, the features and the vector live in locals until the
 ** end: written through v and feat, every byte stored into a token would
@@ -270,7 +288,9 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
       out = xrealloc(out, cap * sizeof *out);
     }
     out[n++] = t;
-    if (t.type == T_PUNCT && ends_sentence(s, i, b, t.cp)) break;
+    if (t.type == T_PUNCT && ends_sentence(s, i, b, t.cp) &&
+        !(n >= 2 && city_dot(s, i, b, &out[n - 2])))
+      break;
   }
   v->items = out, v->n = n, v->cap = cap;
   *feat = f;

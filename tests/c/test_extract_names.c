@@ -186,6 +186,22 @@ static void glued_titles(void) {
   doc_free(d);
 }
 
+/* "TP." before a city ends no sentence and stays in the title; a time
+** of day inside a name is a name syllable ("Nguyễn Sáng Vang"), not
+** another not-name word ("Lầu Năm Góc", the Pentagon). */
+static void city_dots(void) {
+  doc *d = para(
+      "Ông Nguyễn Thành Phong, Chủ tịch UBND TP. Hồ Chí Minh, dự. Dưới sự "
+      "chủ trì của đồng chí Nguyễn Sáng Vang, Bí thư Tỉnh ủy, hội nghị "
+      "bàn việc. Người phát ngôn Lầu Năm Góc cho biết. Dự án lớn nhất "
+      "TP. Sau đó, ông Lê Văn Hải, Chủ tịch UBND TP phát biểu.");
+  CHECK_STR(title_of(d, "Nguyễn Thành Phong"), "Chủ tịch UBND TP. Hồ Chí Minh");
+  CHECK_STR(title_of(d, "Nguyễn Sáng Vang"), "Bí thư Tỉnh ủy");
+  CHECK(person(d, "Lầu Năm Góc") == NULL);
+  CHECK_STR(title_of(d, "Lê Văn Hải"), "Chủ tịch UBND TP");
+  doc_free(d);
+}
+
 int main(void) {
   printf("plan: schools, streets, units and companies are not people\n");
   time_word_given_names();
@@ -193,6 +209,7 @@ int main(void) {
   vote_links();
   bracket_titles();
   glued_titles();
+  city_dots();
   things();
   admin_units();
   compounds();
