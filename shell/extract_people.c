@@ -366,6 +366,10 @@ static size_t org_phrase(const xsent *x, size_t i, size_t j) {
   return 0;
 }
 
+/* The longest title read, in tokens ("Phó Chánh Văn phòng Thường trực
+** Văn phòng điều phối Chương trình xây dựng nông thôn mới Hà Nội": 19) */
+#define TITLE_MAX_WORDS 24
+
 /* A title starting at token i: a titles.txt head then words allowed in a
 ** title ("và" only before a capitalised word) and connectors inside an
 ** organisation's name; "nguyên" (former) before the head is part of
@@ -380,7 +384,7 @@ static size_t title_at(const xsent *x, size_t i) {
   if (!k) return i;
   k += (int)q;
   size_t j = i + (size_t)k, kept = j; /* no trailing cut before kept */
-  while (j < x->n && j - i < 18) {
+  while (j < x->n && j - i < TITLE_MAX_WORDS) {
     size_t g = title_glue(x, j);
     if (g) {
       j += g;
@@ -522,7 +526,7 @@ static int plural_before(const xsent *x, size_t b) {
 ** `end` when none does. */
 static size_t title_ending(const xsent *x, size_t end) {
   size_t best = end;
-  for (size_t b = end; b > 0 && end - b < 12; b--) {
+  for (size_t b = end; b > 0 && end - b < TITLE_MAX_WORDS; b--) {
     size_t p = b - 1;
     if (x->t[p].type != T_WORD) {
       if ((xt_punct(x, p, '.') || xt_punct(x, p, '&') ||
