@@ -211,6 +211,43 @@ static int name_at(const xsent *x, size_t i) {
   return name_run(x, i, 0);
 }
 
+/* Is caps token t ("TRẦN") a surname of the list once written as a name
+** is ("Trần")? */
+static int caps_surname(const xsent *x, const tok *t) {
+  char buf[64];
+  size_t o = 0;
+  const char *w = x->s + t->off;
+  for (size_t k = 0; k < t->len && o + 4 < sizeof buf;) {
+    int32_t cp;
+    int n = text_decode(w + k, t->len - k, &cp);
+    if (cp < 0) return 0;
+    o += (size_t)text_utf8_encode(k ? text_fold_cp(cp) : cp, buf + o);
+    k += (size_t)n;
+  }
+  return o && lex_find(&x->x->lx->surnames, buf, o) != NULL;
+}
+
+/*
+** A name written in capitals at token i ("TRẦN PHƯỚC HIỀN", a signature
+** or an author's line): 2-4 capitalised words with spaces, the first a
+** surname once written as a name is, Vietnamese syllables all, and no
+** capital word after them. The syllable count or 0. The caller takes it
+** only after a title or an honorific (headlines and labels in capitals
+** are no names).
+*/
+static int caps_name(const xsent *x, size_t i) {
+  size_t j = i;
+  while (j < x->n && j - i < 5 && x->t[j].type == T_WORD &&
+         (x->t[j].flags & TF_CAPS) && !(x->t[j].flags & TF_DIGITS) &&
+         (j == i || (x->t[j].flags & TF_SPACE)) &&
+         text_viet_shaped(x->s + x->t[j].off, x->t[j].len))
+    j++;
+  if (j - i < 2 || j - i > 4 || !caps_surname(x, &x->t[i])) return 0;
+  if (j < x->n && x->t[j].type == T_WORD && (x->t[j].flags & TF_UPPER))
+    return 0;
+  return (int)(j - i);
+}
+
 /*
 ** Is the name-shaped run of k syllables at token i the name of a school,
 ** a street or an organisation ("Trường THPT Chu Văn An", "đường Lê Lợi")
@@ -419,6 +456,7 @@ static size_t title_at(const xsent *x, size_t i) {
     ** unless it names the school or company of the title */
     int k = name_at(x, j);
     if (k && !names_a_thing(x, j, k)) break;
+    if (caps_name(x, j) >= 3) break; /* "… Đức Phổ TRẦN PHƯỚC HIỀN" */
     j++;
   }
   /* "Phó Bí thư ... và" — no trailing "và"/"phát" */
@@ -807,6 +845,9 @@ void extract_people(xsent *x) {
     int k = name_at(x, i);
     if (!k && list_end && list_sep(x, list_end, i) && (shared[1] || group[1]))
       k = listed_name(x, i); /* a list sharing a title: any surname */
+    if (!k && (x->t[i].flags & TF_CAPS) &&
+        (phrase_before(x, i, &honorifics, 0) || title_ending(x, i) < i))
+      k = caps_name(x, i); /* "… Chủ tịch UBND thị xã TRẦN PHƯỚC HIỀN" */
     if (!k) continue;
     if (names_a_thing(x, i, k)) {
       i += (size_t)k - 1;

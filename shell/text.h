@@ -146,6 +146,8 @@ int text_fold_pair_str(const char *s, size_t n, char *ex, int *nex, char *st,
 
 /* The case fold of cp when it is one code point, else cp itself. */
 int32_t text_fold_cp(int32_t cp);
+/* The simple upper case of cp ("ồ" -> "Ồ"), else cp itself. */
+int32_t text_upper_cp(int32_t cp);
 
 /*
 ** Fold s[0..n) into dst (cap bytes, NUL-terminated): the case fold, or the

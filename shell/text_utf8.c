@@ -210,6 +210,11 @@ int32_t text_fold_cp(int32_t cp) {
   return f >= 0 ? f : cp;
 }
 
+int32_t text_upper_cp(int32_t cp) {
+  if (cp < 0x80) return cp >= 'a' && cp <= 'z' ? cp - 32 : cp;
+  return utf8proc_toupper(cp);
+}
+
 /* Append cp's UTF-8 at o (room for 4 bytes); returns its length. */
 static inline int put_utf8(char *o, int32_t cp) {
   if (cp < 0x80) return o[0] = (char)cp, 1;

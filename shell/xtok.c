@@ -150,6 +150,20 @@ static void trig_init(void) {
     if (lx->places.firsts[i]) trig_put(lx->places.firsts[i], TR_GAZ);
   for (size_t i = 0; i < lx->surnames.fcap; i++)
     if (lx->surnames.firsts[i]) trig_put(lx->surnames.firsts[i], TR_SURNAME);
+  /* and surnames in capitals ("TRẦN PHƯỚC HIỀN", extract_people) */
+  for (size_t i = 0; i < lx->surnames.cap; i++) {
+    const lex_entry *e = &lx->surnames.slots[i];
+    char up[64];
+    size_t o = 0;
+    for (size_t k = 0; e->key && k < e->len && o + 4 < sizeof up;) {
+      int32_t cp;
+      int n = text_decode(e->key + k, e->len - k, &cp);
+      if (cp < 0) break;
+      o += (size_t)text_utf8_encode(text_upper_cp(cp), up + o);
+      k += (size_t)n;
+    }
+    if (o) trig_put(lexicon_word_hash(up, o), TR_SURNAME);
+  }
   for (size_t i = 0; i < sizeof triggers / sizeof *triggers; i++)
     trig_put(lexicon_word_hash(triggers[i].w, strlen(triggers[i].w)),
              triggers[i].bits);

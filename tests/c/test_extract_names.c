@@ -215,6 +215,19 @@ static void long_titles(void) {
   doc_free(d);
 }
 
+/* A name in capitals after a title or an honorific (a signature, an
+** author's line); a headline in capitals is no name. */
+static void caps_names(void) {
+  doc *d = para(
+      "Bí thư Thị ủy, Chủ tịch UBND thị xã Đức Phổ TRẦN PHƯỚC HIỀN. Đồng "
+      "chí HỒ QUỐC DŨNG phát biểu. ĐẠI HỘI ĐẢNG BỘ TỈNH LẦN THỨ XV.");
+  const doc_person *p = person(d, "TRẦN PHƯỚC HIỀN");
+  CHECK(p && p->titles.n == 2);
+  CHECK(person(d, "HỒ QUỐC DŨNG") != NULL);
+  CHECK(d->people.n == 2);
+  doc_free(d);
+}
+
 int main(void) {
   printf("plan: schools, streets, units and companies are not people\n");
   time_word_given_names();
@@ -224,6 +237,7 @@ int main(void) {
   glued_titles();
   city_dots();
   long_titles();
+  caps_names();
   things();
   admin_units();
   compounds();
