@@ -22,7 +22,12 @@
 #     stops on SIGINT promptly, saying "interrupted";
 #  6. REGRESSION (red team): a symlinked default ./out, a docs list with
 #     a huge __len, db:close() from a metamethod in the middle of a call,
-#     S.open outside the read policy.
+#     S.open outside the read policy;
+#  7. REGRESSION: C buffers under TINSH_SANDBOX_MEM (the heap guard);
+#  8. REGRESSION: control characters to a terminal shown as escapes;
+#  9. REGRESSION (red team 3): fts3_tokenizer (a pointer leak, and a
+#     tokenizer registered at any address, called through an fts3 table
+#     of a database file the script wrote in --out).
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 OUTD=$TMP/out
@@ -323,6 +328,29 @@ EOF
   is "letters cut between two writes stay whole" "$(printf '%s' "$OUT" | grep -o 'ệ' | wc -l)" 3001
   is "to a pipe the bytes stay as written" "$("$TINSH" --sandbox --out "$OUTD" -e 'io.write("\27[1m")' | od -An -c | tr -d ' ')" '033[1m'
 fi
+# 9. REGRESSION (red team 3, 2026-12-05).
+# (a) fts3_tokenizer (Debian's SQLite has SQLITE_ENABLE_FTS3_TOKENIZER):
+# with one argument it told the address of a module, with two it
+# registered a tokenizer at any address, called as soon as an fts3 table
+# in a database file names it; a script wrote that file in --out, opened
+# it with S.open and segfaulted at 0x4141414141414141 (a way to run code).
+# Now denied by the authorizer, and off on every connection (store.c).
+"$TINSH" -e 'local S = require("tinsh.store")
+local db = assert(S.open("'"$TMP"'/fts3.db", {write = true}))
+db:exec("CREATE VIRTUAL TABLE t USING fts3(a, tokenize=simple); INSERT INTO t VALUES(1)")
+db:close()
+local b = io.open("'"$TMP"'/fts3.db", "rb"):read("a")
+io.open("'"$OUTD"'/fts3.db", "wb"):write((b:gsub("tokenize=simple", "tokenize=evil  ")))' 2>/dev/null
+sb 'local S = require("tinsh.store") local db = assert(S.open("'"$OUTD"'/fts3.db"))
+print(pcall(db.sql, db, "SELECT hex(fts3_tokenizer('"'"'simple'"'"')) AS p"))
+print(pcall(db.sql, db, "SELECT fts3_tokenizer('"'"'evil'"'"', x'"'"'4141414141414141'"'"') AS p"))
+print(pcall(db.sql, db, "SELECT * FROM t WHERE t MATCH '"'"'1'"'"'")) print("alive")'
+is "REGRESSION fts3_tokenizer: no crash through a tokenizer pointer" "$RC $(printf '%s\n' "$OUT" | tail -1)" "0 alive"
+is "fts3_tokenizer is denied in --sandbox (both forms)" \
+  "$(printf '%s\n' "$OUT" | grep -c 'not authorized to use function: fts3_tokenizer')" 2
+run "$TINSH" -e 'local S = require("tinsh.store") local db = assert(S.open("'"$OUTD"'/fts3.db"))
+print(pcall(db.all, db, "SELECT fts3_tokenizer('"'"'evil'"'"', x'"'"'4141414141414141'"'"') AS p"))'
+has "fts3_tokenizer with a pointer is off outside --sandbox too" "$OUT" "^false	.*fts3tokenize disabled"
 sb 'print(load("return 1 + 1")()) print(load("return x", "c", "t", {x = 3})())'
 is "load without an env gets the global one, with one that one" "$OUT" "2
 3"
