@@ -27,7 +27,8 @@
 #  8. REGRESSION: control characters to a terminal shown as escapes;
 #  9. REGRESSION (red team 3): fts3_tokenizer (a pointer leak, and a
 #     tokenizer registered at any address, called through an fts3 table
-#     of a database file the script wrote in --out).
+#     of a database file the script wrote in --out); warn() to a
+#     terminal past the filter of section 8.
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 OUTD=$TMP/out
@@ -351,6 +352,18 @@ is "fts3_tokenizer is denied in --sandbox (both forms)" \
 run "$TINSH" -e 'local S = require("tinsh.store") local db = assert(S.open("'"$OUTD"'/fts3.db"))
 print(pcall(db.all, db, "SELECT fts3_tokenizer('"'"'evil'"'"', x'"'"'4141414141414141'"'"') AS p"))'
 has "fts3_tokenizer with a pointer is off outside --sandbox too" "$OUT" "^false	.*fts3tokenize disabled"
+# (b) warn() wrote to a terminal past the filter of section 8 (lauxlib's
+# warning function writes to stderr itself): warn("@on") then an OSC 0
+# set the window title. Now it goes through the filter, same rules.
+if command -v python3 >/dev/null; then
+  OUT=$(python3 "$TMP/ttyrun.py" "$TINSH" --sandbox --out "$OUTD" -e 'warn("off\27]0;t\7") warn("@on") warn("w\27]0;t\7") warn("a", "b\27[2J") warn("@off") warn("off2\27")' 2>&1)
+  has "REGRESSION warn() to a terminal shows ESC as an escape" "$OUT" 'Lua warning: w\\x1b\]0;t\\x07'
+  has "a continued warning stays one line" "$OUT" 'Lua warning: ab\\x1b\[2J'
+  lacks "warn: off until @on, off again after @off" "$OUT" 'off'
+  lacks "warn: no raw ESC or BEL reaches the terminal" "$OUT" '<ESC>|<BEL>'
+  OUT=$(python3 "$TMP/ttyrun.py" "$TINSH" --sandbox --out "$OUTD" -W -e 'warn("on by -W")' 2>&1)
+  has "warn: -W still turns warnings on" "$OUT" 'Lua warning: on by -W'
+fi
 sb 'print(load("return 1 + 1")()) print(load("return x", "c", "t", {x = 3})())'
 is "load without an env gets the global one, with one that one" "$OUT" "2
 3"
