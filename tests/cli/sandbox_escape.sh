@@ -28,7 +28,8 @@
 #  9. REGRESSION (red team 3): fts3_tokenizer (a pointer leak, and a
 #     tokenizer registered at any address, called through an fts3 table
 #     of a database file the script wrote in --out); warn() to a
-#     terminal past the filter of section 8.
+#     terminal past the filter of section 8, and S.open's warning
+#     naming the script's path.
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 OUTD=$TMP/out
@@ -363,6 +364,17 @@ if command -v python3 >/dev/null; then
   lacks "warn: no raw ESC or BEL reaches the terminal" "$OUT" '<ESC>|<BEL>'
   OUT=$(python3 "$TMP/ttyrun.py" "$TINSH" --sandbox --out "$OUTD" -W -e 'warn("on by -W")' 2>&1)
   has "warn: -W still turns warnings on" "$OUT" 'Lua warning: on by -W'
+fi
+# (c) S.open's warning about a damaged database was written to stderr
+# with the script's path as it was: a file named "\27]0;title\7.db" in
+# --out (any database marked bulk_load) reached the terminal raw.
+if command -v python3 >/dev/null; then
+  "$TINSH" -e 'local S = require("tinsh.store")
+local db = assert(S.open("'"$OUTD"'/\27]0;t\7.db", {write = true}))
+db:exec("INSERT OR REPLACE INTO meta VALUES('"'"'bulk_load'"'"', '"'"'x'"'"')") db:close()' 2>/dev/null
+  OUT=$(python3 "$TMP/ttyrun.py" "$TINSH" --sandbox --out "$OUTD" -e 'print(require("tinsh.store").open("'"$OUTD"'/\27]0;t\7.db"))' 2>&1)
+  has "REGRESSION S.open's warning shows the path's ESC as an escape" "$OUT" 'tinsh: .*\\x1b\]0;t\\x07\.db: warning: '
+  lacks "S.open's warning: no raw ESC or BEL" "$OUT" '<ESC>|<BEL>'
 fi
 sb 'print(load("return 1 + 1")()) print(load("return x", "c", "t", {x = 3})())'
 is "load without an env gets the global one, with one that one" "$OUT" "2
