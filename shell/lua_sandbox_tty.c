@@ -55,9 +55,8 @@ static size_t open_tail(const char *s, size_t n) {
   return 0;
 }
 
-/* fopencookie's write: the bytes made visible, an open sequence kept */
-static ssize_t tty_write(void *cookie, const char *buf, size_t n) {
-  ttyf *t = cookie;
+/* one slice of a write: the bytes made visible, an open sequence kept */
+static int tty_write_slice(ttyf *t, const char *buf, size_t n) {
   size_t all = t->ntail + n;
   char *in = xmalloc(all), *out = xmalloc(WIDTH_VISIBLE_MAX(all));
   memcpy(in, t->tail, t->ntail);
@@ -69,7 +68,18 @@ static ssize_t tty_write(void *cookie, const char *buf, size_t n) {
   int err = write_all(t->fd, out, m);
   free(in);
   free(out);
-  return err ? -1 : (ssize_t)n;
+  return err;
+}
+
+/* fopencookie's write, in slices: the copies are 5 x a slice, not 5 x n
+** (io.write of a 100 MB string to a terminal ended the script on the heap
+** guard); the open sequence carried between slices keeps letters whole */
+static ssize_t tty_write(void *cookie, const char *buf, size_t n) {
+  enum { SLICE = 1 << 16 };
+  for (size_t i = 0; i < n; i += SLICE)
+    if (tty_write_slice(cookie, buf + i, n - i < SLICE ? n - i : SLICE) != 0)
+      return -1;
+  return (ssize_t)n;
 }
 
 /* the filters of standard output and error: they live as long as the

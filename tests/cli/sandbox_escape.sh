@@ -29,7 +29,8 @@
 #     tokenizer registered at any address, called through an fts3 table
 #     of a database file the script wrote in --out); warn() to a
 #     terminal past the filter of section 8, and S.open's warning
-#     naming the script's path.
+#     naming the script's path; the filter's and host_message's buffers
+#     4 times a write or an error message (past the memory limit).
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 OUTD=$TMP/out
@@ -376,6 +377,19 @@ db:exec("INSERT OR REPLACE INTO meta VALUES('"'"'bulk_load'"'"', '"'"'x'"'"')") 
   has "REGRESSION S.open's warning shows the path's ESC as an escape" "$OUT" 'tinsh: .*\\x1b\]0;t\\x07\.db: warning: '
   lacks "S.open's warning: no raw ESC or BEL" "$OUT" '<ESC>|<BEL>'
 fi
+# (d) the terminal filter and host_message copied a whole write or error
+# message into one buffer 4 times its size: a 20 MB io.write to a
+# terminal under a 50 MB limit ended the script on the heap guard, and a
+# 100 MB error message was a 400 MB block outside the limit (maxrss 590 MB
+# under 500 MB; 297 MB now). Both work in slices now.
+if command -v python3 >/dev/null; then
+  OUT=$(TINSH_SANDBOX_MEM=50000000 python3 "$TMP/ttyrun.py" "$TINSH" --sandbox --out "$OUTD" -e 'io.write(("a"):rep(20 << 20), "\n") print("done")' 2>&1 | tail -c 200)
+  has "REGRESSION a 20 MB write to a terminal within a 50 MB limit" "$OUT" "done"
+  lacks "no memory limit hit by the filter" "$OUT" "memory limit"
+fi
+"$TINSH" --sandbox --out "$OUTD" -e 'error(("ệ\1"):rep(10000) .. "end", 0)' 2>"$TMP/e"
+is "an error message cut in slices keeps its letters whole" \
+  "$(grep -o 'ệ\\x01' "$TMP/e" | wc -l) $(grep -c 'end$' "$TMP/e")" "10000 1"
 sb 'print(load("return 1 + 1")()) print(load("return x", "c", "t", {x = 3})())'
 is "load without an env gets the global one, with one that one" "$OUT" "2
 3"
