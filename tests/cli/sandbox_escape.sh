@@ -30,7 +30,8 @@
 #     of a database file the script wrote in --out); warn() to a
 #     terminal past the filter of section 8, and S.open's warning
 #     naming the script's path; the filter's and host_message's buffers
-#     4 times a write or an error message (past the memory limit).
+#     4 times a write or an error message (past the memory limit);
+#     nested coroutine.close overflowing the C stack (Lua 5.4.4).
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 OUTD=$TMP/out
@@ -390,6 +391,44 @@ fi
 "$TINSH" --sandbox --out "$OUTD" -e 'error(("ệ\1"):rep(10000) .. "end", 0)' 2>"$TMP/e"
 is "an error message cut in slices keeps its letters whole" \
   "$(grep -o 'ệ\\x01' "$TMP/e" | wc -l) $(grep -c 'end$' "$TMP/e")" "10000 1"
+# (e) Lua 5.4.4's coroutine.close does not count the C levels of the
+# __close handlers it runs: 200000 coroutines closing each other from
+# __close overflowed the C stack (segfault). The sandbox's close refuses
+# past 1 MB of C stack; also with resumes nested between two closes.
+sb 'local coro = false
+for i = 1, 200000 do
+  local previous = coro
+  coro = coroutine.create(function()
+    local cc <close> = setmetatable({}, {__close = function()
+      if previous then assert(coroutine.close(previous)) end end})
+    coroutine.yield()
+  end)
+  assert(coroutine.resume(coro))
+end
+print(coroutine.close(coro)) print("alive")'
+is "REGRESSION nested coroutine.close: no crash" "$RC $(printf '%s\n' "$OUT" | tail -1)" "0 alive"
+has "nested coroutine.close: refused with a reason" "$OUT" "coroutine.close nested too deeply"
+steps 'local coro = false
+local function deep(n, k)
+  if n == 0 then return k() end
+  return coroutine.wrap(function() return deep(n - 1, k) end)()
+end
+for i = 1, 20000 do
+  local previous = coro
+  coro = coroutine.create(function()
+    local cc <close> = setmetatable({}, {__close = function()
+      if previous then deep(180, function() assert(coroutine.close(previous)) end) end end})
+    coroutine.yield()
+  end)
+  assert(coroutine.resume(coro))
+end
+print(coroutine.close(coro)) print("alive")'
+is "nested coroutine.close with resumes between: no crash" "$RC $(printf '%s\n' "$OUT" | tail -1)" "0 alive"
+sb 'local co = coroutine.create(function() local x <close> = setmetatable({}, {__close = function() print("closed") end}) coroutine.yield() end)
+coroutine.resume(co) print(coroutine.close(co)) print(pcall(coroutine.close, coroutine.running()))'
+has "coroutine.close still works and says what the original says" "$OUT" "^closed
+true
+false	.*cannot close a running coroutine"
 sb 'print(load("return 1 + 1")()) print(load("return x", "c", "t", {x = 3})())'
 is "load without an env gets the global one, with one that one" "$OUT" "2
 3"
