@@ -56,15 +56,23 @@ static int sandbox_may_read(lua_State *L, const char *path) {
 ** the example) always; another only as a regular file the read policy
 ** allows, so S.open neither reads outside it nor blocks on a FIFO. One
 ** answer for a missing and a refused file: no probe of what exists.
+** Never a name starting "file:" but the command line's own: this SQLite
+** reads every such name as a URI (SQLITE_USE_URI), so a file the script
+** wrote as "file:..%2F.secret%2Fs.db" (with --out the current folder)
+** passed the policy as itself and opened ../.secret/s.db (red team
+** 2026-12-05).
 */
 int sandbox_may_open_db(lua_State *L, const char *path) {
   if (!sandbox_active(L)) return 1;
   char a[PATH_MAX], b[PATH_MAX], *err = NULL;
   char *dflt = store_default_path(host_db_option, &err);
   free(err);
-  int same = dflt && realpath(dflt, a) && realpath(path, b) && !strcmp(a, b);
+  int same =
+      dflt && (!strcmp(dflt, path) ||
+               (realpath(dflt, a) && realpath(path, b) && !strcmp(a, b)));
   free(dflt);
   if (same) return 1;
+  if (strncmp(path, "file:", 5) == 0) return 0;
   struct stat st;
   return sbpath_readable(&P, path) && stat(path, &st) == 0 &&
          S_ISREG(st.st_mode);

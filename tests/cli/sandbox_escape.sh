@@ -31,7 +31,8 @@
 #     terminal past the filter of section 8, and S.open's warning
 #     naming the script's path; the filter's and host_message's buffers
 #     4 times a write or an error message (past the memory limit);
-#     nested coroutine.close overflowing the C stack (Lua 5.4.4).
+#     nested coroutine.close overflowing the C stack (Lua 5.4.4); a
+#     "file:" URI name opening a database outside the read policy.
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 OUTD=$TMP/out
@@ -429,6 +430,20 @@ coroutine.resume(co) print(coroutine.close(co)) print(pcall(coroutine.close, cor
 has "coroutine.close still works and says what the original says" "$OUT" "^closed
 true
 false	.*cannot close a running coroutine"
+# (f) SQLite reads every name starting "file:" as a URI: with --out the
+# current folder, a script wrote an empty file "file:..%2F.hidden%2Fp.db",
+# which the read policy passed as itself, and S.open opened ../.hidden/p.db.
+if [ $HAVE_DB -eq 0 ]; then
+  mkdir -p "$TMP/uri/work" "$TMP/uri/.hidden" && cp "$TMP/c.db" "$TMP/uri/.hidden/p.db"
+  cd "$TMP/uri/work"
+  run "$TINSH" --db "$TMP/c.db" --sandbox --out . -e 'local S = require("tinsh.store")
+local name = "file:..%2F.hidden%2Fp.db" assert(io.open(name, "w")):close()
+print(S.open(name)) print(S.open(S.default_path()) ~= nil)'
+  cd "$TMP"
+  has "REGRESSION a URI file name cannot open a database outside the read policy" "$OUT" \
+    "^nil	file:\.\.%2F\.hidden%2Fp\.db: not readable in --sandbox"
+  has "the command line's corpus still opens" "$OUT" "^true$"
+fi
 sb 'print(load("return 1 + 1")()) print(load("return x", "c", "t", {x = 3})())'
 is "load without an env gets the global one, with one that one" "$OUT" "2
 3"
