@@ -7,7 +7,8 @@
 ** libraries is reachable, package.loaded included. What is kept:
 **   - base functions but the loaders, which are replaced by text-only
 **     ones (no bytecode from any path: load, loadfile, dofile, require);
-**   - string (without dump), table, math, utf8, coroutine;
+**   - string (without dump), table, math, utf8, coroutine (close with a
+**     bounded C stack);
 **   - os: clock, date, time, difftime, exit, getenv (a short list of
 **     display variables only), remove and rename inside the output folder;
 **   - io: read, write, close, type, stdin, stdout, stderr, and open,
@@ -22,6 +23,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,15 +56,23 @@ static int sandbox_may_read(lua_State *L, const char *path) {
 ** the example) always; another only as a regular file the read policy
 ** allows, so S.open neither reads outside it nor blocks on a FIFO. One
 ** answer for a missing and a refused file: no probe of what exists.
+** Never a name starting "file:" but the command line's own: this SQLite
+** reads every such name as a URI (SQLITE_USE_URI), so a file the script
+** wrote as "file:..%2F.secret%2Fs.db" (with --out the current folder)
+** passed the policy as itself and opened ../.secret/s.db (red team
+** 2026-12-05).
 */
 int sandbox_may_open_db(lua_State *L, const char *path) {
   if (!sandbox_active(L)) return 1;
   char a[PATH_MAX], b[PATH_MAX], *err = NULL;
   char *dflt = store_default_path(host_db_option, &err);
   free(err);
-  int same = dflt && realpath(dflt, a) && realpath(path, b) && !strcmp(a, b);
+  int same =
+      dflt && (!strcmp(dflt, path) ||
+               (realpath(dflt, a) && realpath(path, b) && !strcmp(a, b)));
   free(dflt);
   if (same) return 1;
+  if (strncmp(path, "file:", 5) == 0) return 0;
   struct stat st;
   return sbpath_readable(&P, path) && stat(path, &st) == 0 &&
          S_ISREG(st.st_mode);
@@ -412,6 +422,37 @@ static int sb_lua_searcher(lua_State *L) {
   return 2;
 }
 
+/* ---- coroutine.close: bounded C stack ---- */
+
+/*
+** Lua 5.4.4's coroutine.close runs the pending __close handlers of the
+** closed coroutine without counting C levels (lua_resetthread; fixed by
+** lua_closethread in 5.4.5), so a chain of coroutines that close each
+** other from __close overflowed the C stack: a segfault (red team
+** 2026-12-05, 200000 nested closes). Every level that Lua does not count
+** passes through coroutine.close, and between two of them Lua's own limit
+** (LUAI_MAXCCALLS) holds; so close refuses once the C stack below the
+** sandbox's start is deeper than CLOSE_STACK, far from a default 8 MB.
+*/
+#define CLOSE_STACK ((uintptr_t)1 << 20)
+static uintptr_t stack_start; /* an address on the C stack at sandbox_apply */
+
+static uintptr_t stack_here(void) {
+  volatile char here = 0;
+  return (uintptr_t)&here;
+}
+
+static int sb_co_close(lua_State *L) {
+  uintptr_t at = stack_here();
+  uintptr_t depth = at < stack_start ? stack_start - at : at - stack_start;
+  if (depth > CLOSE_STACK)
+    return luaL_error(L, "sandbox: coroutine.close nested too deeply");
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  return lua_gettop(L);
+}
+
 /* ---- the environment ---- */
 
 static const char *const base_names[] = {
@@ -538,6 +579,9 @@ static void build_globals(lua_State *L) {
   static const char *const libs[] = {"string",    "table",   "math", "utf8",
                                      "coroutine", "package", NULL};
   copy_names(L, g, old, libs);
+  lua_getfield(L, g, "coroutine");
+  wrap(L, lua_gettop(L), lua_gettop(L), "close", sb_co_close);
+  lua_pop(L, 1);
   lua_getfield(L, g, "string"); /* also ("").dump */
   forbid(L, lua_gettop(L), "string", "dump");
   lua_pop(L, 1);
@@ -572,6 +616,7 @@ const char *sandbox_apply(lua_State *L, const char *outdir) {
   char cwd[PATH_MAX];
   if (sbpath_init(&P, outdir ? outdir : "out", why, sizeof why) != 0)
     return why;
+  stack_start = stack_here();
   const char *err = sblimits_start(L);
   if (err) return err;
   if (getcwd(cwd, sizeof cwd)) sbpath_allow_read(&P, cwd);

@@ -5,7 +5,7 @@
 ** set the window title, write the clipboard (OSC 52 on many terminals),
 ** clear the screen and draw a fake prompt. Under --sandbox, when standard
 ** output or standard error is a terminal, what the script writes there
-** (print, io.write, io.stdout:write, io.stderr:write) goes through a
+** (print, io.write, io.stdout:write, io.stderr:write, warn) goes through a
 ** filter that makes every control character but tab and newline, DEL,
 ** the C1 controls, bidirectional overrides and bytes that are not UTF-8
 ** visible as escapes ("\x1b", "\u{9b}"), as the display module does for
@@ -55,9 +55,8 @@ static size_t open_tail(const char *s, size_t n) {
   return 0;
 }
 
-/* fopencookie's write: the bytes made visible, an open sequence kept */
-static ssize_t tty_write(void *cookie, const char *buf, size_t n) {
-  ttyf *t = cookie;
+/* one slice of a write: the bytes made visible, an open sequence kept */
+static int tty_write_slice(ttyf *t, const char *buf, size_t n) {
   size_t all = t->ntail + n;
   char *in = xmalloc(all), *out = xmalloc(WIDTH_VISIBLE_MAX(all));
   memcpy(in, t->tail, t->ntail);
@@ -69,7 +68,18 @@ static ssize_t tty_write(void *cookie, const char *buf, size_t n) {
   int err = write_all(t->fd, out, m);
   free(in);
   free(out);
-  return err ? -1 : (ssize_t)n;
+  return err;
+}
+
+/* fopencookie's write, in slices: the copies are 5 x a slice, not 5 x n
+** (io.write of a 100 MB string to a terminal ended the script on the heap
+** guard); the open sequence carried between slices keeps letters whole */
+static ssize_t tty_write(void *cookie, const char *buf, size_t n) {
+  enum { SLICE = 1 << 16 };
+  for (size_t i = 0; i < n; i += SLICE)
+    if (tty_write_slice(cookie, buf + i, n - i < SLICE ? n - i : SLICE) != 0)
+      return -1;
+  return (ssize_t)n;
 }
 
 /* the filters of standard output and error: they live as long as the
@@ -114,6 +124,32 @@ static int sb_print(lua_State *L) {
   return 0;
 }
 
+/*
+** warn() to the filtered standard error. lauxlib's warning function writes
+** to stderr itself, past the filter (red team 2026-12-05: warn("@on")
+** warn("\27]0;title\7") set the window title); this one keeps its rules:
+** off until "@on", "@on"/"@off" only as a whole first piece, the pieces of
+** a continued warning on one line after "Lua warning: ".
+*/
+static FILE *tty_err; /* the filtered standard error, or NULL */
+static int warn_on, warn_cont;
+
+static void sb_warnf(void *ud, const char *msg, int tocont) {
+  (void)ud;
+  if (!warn_cont && !tocont && msg[0] == '@') {
+    if (strcmp(msg, "@on") == 0) warn_on = 1;
+    if (strcmp(msg, "@off") == 0) warn_on = 0;
+    return;
+  }
+  if (warn_on) {
+    if (!warn_cont) fputs("Lua warning: ", tty_err);
+    fputs(msg, tty_err);
+    if (!tocont) fputc('\n', tty_err);
+    fflush(tty_err);
+  }
+  warn_cont = tocont;
+}
+
 void sbtty_start(lua_State *L) {
   int out = isatty(STDOUT_FILENO), err = isatty(STDERR_FILENO);
   if (!out && !err) return;
@@ -125,7 +161,10 @@ void sbtty_start(lua_State *L) {
     lua_pushcfunction(L, sb_print);
     lua_setglobal(L, "print");
   }
-  FILE *f;
-  if (err && (f = tty_stream(STDERR_FILENO))) redirect(L, io, "stderr", f);
+  if (err && (tty_err = tty_stream(STDERR_FILENO))) {
+    redirect(L, io, "stderr", tty_err);
+    warn_on = warn_cont = 0; /* a new state's warnings start off */
+    lua_setwarnf(L, sb_warnf, NULL);
+  }
   lua_pop(L, 1);
 }

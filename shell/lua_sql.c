@@ -331,6 +331,12 @@ int ls_sql_authorizer(void *ud, int op, const char *a, const char *b,
     case SQLITE_TRANSACTION:
     case SQLITE_SAVEPOINT:
       return SQLITE_DENY;
+    case SQLITE_FUNCTION:
+      /* fts3_tokenizer: with one argument it tells the address of a
+      ** module (an ASLR leak), with two it registers a tokenizer at any
+      ** address (off in store_open too) */
+      return b && sqlite3_stricmp(b, "fts3_tokenizer") == 0 ? SQLITE_DENY
+                                                            : SQLITE_OK;
     case SQLITE_PRAGMA: {
       /* PRAGMA x reads; PRAGMA x = v / x(v) may write, except these */
       static const char *const readers[] = {"table_info",    "table_xinfo",

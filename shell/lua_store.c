@@ -64,8 +64,13 @@ static int s_open(lua_State *L) {
     return 2;
   }
   d->s = s;
-  if (store_warning(s))
-    fprintf(stderr, "tinsh: %s: warning: %s\n", path, store_warning(s));
+  if (store_warning(s)) { /* through host_message: the path is the
+                           ** script's, and in --sandbox its control
+                           ** characters must not reach a terminal */
+    host_message("tinsh",
+                 lua_pushfstring(L, "%s: warning: %s", path, store_warning(s)));
+    lua_pop(L, 1);
+  }
   interrupt_watch(store_db(s));
   if (!write) sqlite3_exec(store_db(s), "PRAGMA query_only = 0", 0, 0, 0);
   if (sandbox_active(L)) { /* no ATTACH, no PRAGMA writes, ever */

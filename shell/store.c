@@ -449,6 +449,14 @@ int store_open(const char *path, int mode, store **out, char **err) {
   }
   sqlite3_busy_timeout(s->db, 10000);
   sqlite3_extended_result_codes(s->db, 1);
+  /* fts3_tokenizer(name, pointer) off on every connection: Debian's
+  ** SQLite (SQLITE_ENABLE_FTS3_TOKENIZER) lets any SQL register a tokenizer
+  ** at an address it chooses, called once an fts3 table of a database
+  ** file names it (red team 2026-12-05: a segfault at 0x4141414141414141
+  ** from --sandbox, through a file the script wrote in --out). tinsh has
+  ** no fts3 table and never registers a tokenizer by SQL. */
+  sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0,
+                    (int *)NULL);
   if (fts_register(s->db) != SQLITE_OK ||
       !(s->content = store_content_register(s->db, s->readonly)) ||
       sqlite3_create_function(

@@ -96,8 +96,22 @@ void width_put_visible(const char *s, size_t n, FILE *out, int layout) {
     fwrite(s, 1, n, out);
     return;
   }
-  char *v = malloc(WIDTH_VISIBLE_MAX(n));
+  /* slice by slice, each cut before a UTF-8 lead byte (a letter is never
+  ** split): the buffer is 4 x a slice, not 4 x n, which for a script's
+  ** 100 MB error message under --sandbox was a 400 MB block outside its
+  ** memory limit (red team 2026-12-05) */
+  enum { SLICE = 1 << 14 };
+  char *v = malloc(WIDTH_VISIBLE_MAX(SLICE));
   if (!v) return;
-  fwrite(v, 1, width_visible(s, n, layout, v), out);
+  while (n) {
+    size_t k = n < SLICE ? n : SLICE;
+    for (size_t j = k; k < n && j + 3 >= k && j > 0; j--)
+      if (((unsigned char)s[j] & 0xC0) != 0x80) {
+        k = j;
+        break;
+      }
+    fwrite(v, 1, width_visible(s, k, layout, v), out);
+    s += k, n -= k;
+  }
   free(v);
 }

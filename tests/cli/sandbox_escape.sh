@@ -22,7 +22,17 @@
 #     stops on SIGINT promptly, saying "interrupted";
 #  6. REGRESSION (red team): a symlinked default ./out, a docs list with
 #     a huge __len, db:close() from a metamethod in the middle of a call,
-#     S.open outside the read policy.
+#     S.open outside the read policy;
+#  7. REGRESSION: C buffers under TINSH_SANDBOX_MEM (the heap guard);
+#  8. REGRESSION: control characters to a terminal shown as escapes;
+#  9. REGRESSION (red team 3): fts3_tokenizer (a pointer leak, and a
+#     tokenizer registered at any address, called through an fts3 table
+#     of a database file the script wrote in --out); warn() to a
+#     terminal past the filter of section 8, and S.open's warning
+#     naming the script's path; the filter's and host_message's buffers
+#     4 times a write or an error message (past the memory limit);
+#     nested coroutine.close overflowing the C stack (Lua 5.4.4); a
+#     "file:" URI name opening a database outside the read policy.
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 OUTD=$TMP/out
@@ -322,6 +332,117 @@ EOF
   lacks "no raw ESC or BEL reaches the terminal" "$OUT" '<ESC>|<BEL>'
   is "letters cut between two writes stay whole" "$(printf '%s' "$OUT" | grep -o 'ệ' | wc -l)" 3001
   is "to a pipe the bytes stay as written" "$("$TINSH" --sandbox --out "$OUTD" -e 'io.write("\27[1m")' | od -An -c | tr -d ' ')" '033[1m'
+fi
+# 9. REGRESSION (red team 3, 2026-12-05).
+# (a) fts3_tokenizer (Debian's SQLite has SQLITE_ENABLE_FTS3_TOKENIZER):
+# with one argument it told the address of a module, with two it
+# registered a tokenizer at any address, called as soon as an fts3 table
+# in a database file names it; a script wrote that file in --out, opened
+# it with S.open and segfaulted at 0x4141414141414141 (a way to run code).
+# Now denied by the authorizer, and off on every connection (store.c).
+"$TINSH" -e 'local S = require("tinsh.store")
+local db = assert(S.open("'"$TMP"'/fts3.db", {write = true}))
+db:exec("CREATE VIRTUAL TABLE t USING fts3(a, tokenize=simple); INSERT INTO t VALUES(1)")
+db:close()
+local b = io.open("'"$TMP"'/fts3.db", "rb"):read("a")
+io.open("'"$OUTD"'/fts3.db", "wb"):write((b:gsub("tokenize=simple", "tokenize=evil  ")))' 2>/dev/null
+sb 'local S = require("tinsh.store") local db = assert(S.open("'"$OUTD"'/fts3.db"))
+print(pcall(db.sql, db, "SELECT hex(fts3_tokenizer('"'"'simple'"'"')) AS p"))
+print(pcall(db.sql, db, "SELECT fts3_tokenizer('"'"'evil'"'"', x'"'"'4141414141414141'"'"') AS p"))
+print(pcall(db.sql, db, "SELECT * FROM t WHERE t MATCH '"'"'1'"'"'")) print("alive")'
+is "REGRESSION fts3_tokenizer: no crash through a tokenizer pointer" "$RC $(printf '%s\n' "$OUT" | tail -1)" "0 alive"
+is "fts3_tokenizer is denied in --sandbox (both forms)" \
+  "$(printf '%s\n' "$OUT" | grep -c 'not authorized to use function: fts3_tokenizer')" 2
+run "$TINSH" -e 'local S = require("tinsh.store") local db = assert(S.open("'"$OUTD"'/fts3.db"))
+print(pcall(db.all, db, "SELECT fts3_tokenizer('"'"'evil'"'"', x'"'"'4141414141414141'"'"') AS p"))'
+has "fts3_tokenizer with a pointer is off outside --sandbox too" "$OUT" "^false	.*fts3tokenize disabled"
+# (b) warn() wrote to a terminal past the filter of section 8 (lauxlib's
+# warning function writes to stderr itself): warn("@on") then an OSC 0
+# set the window title. Now it goes through the filter, same rules.
+if command -v python3 >/dev/null; then
+  OUT=$(python3 "$TMP/ttyrun.py" "$TINSH" --sandbox --out "$OUTD" -e 'warn("off\27]0;t\7") warn("@on") warn("w\27]0;t\7") warn("a", "b\27[2J") warn("@off") warn("off2\27")' 2>&1)
+  has "REGRESSION warn() to a terminal shows ESC as an escape" "$OUT" 'Lua warning: w\\x1b\]0;t\\x07'
+  has "a continued warning stays one line" "$OUT" 'Lua warning: ab\\x1b\[2J'
+  lacks "warn: off until @on, off again after @off" "$OUT" 'off'
+  lacks "warn: no raw ESC or BEL reaches the terminal" "$OUT" '<ESC>|<BEL>'
+  OUT=$(python3 "$TMP/ttyrun.py" "$TINSH" --sandbox --out "$OUTD" -W -e 'warn("on by -W")' 2>&1)
+  has "warn: -W still turns warnings on" "$OUT" 'Lua warning: on by -W'
+fi
+# (c) S.open's warning about a damaged database was written to stderr
+# with the script's path as it was: a file named "\27]0;title\7.db" in
+# --out (any database marked bulk_load) reached the terminal raw.
+if command -v python3 >/dev/null; then
+  "$TINSH" -e 'local S = require("tinsh.store")
+local db = assert(S.open("'"$OUTD"'/\27]0;t\7.db", {write = true}))
+db:exec("INSERT OR REPLACE INTO meta VALUES('"'"'bulk_load'"'"', '"'"'x'"'"')") db:close()' 2>/dev/null
+  OUT=$(python3 "$TMP/ttyrun.py" "$TINSH" --sandbox --out "$OUTD" -e 'print(require("tinsh.store").open("'"$OUTD"'/\27]0;t\7.db"))' 2>&1)
+  has "REGRESSION S.open's warning shows the path's ESC as an escape" "$OUT" 'tinsh: .*\\x1b\]0;t\\x07\.db: warning: '
+  lacks "S.open's warning: no raw ESC or BEL" "$OUT" '<ESC>|<BEL>'
+fi
+# (d) the terminal filter and host_message copied a whole write or error
+# message into one buffer 4 times its size: a 20 MB io.write to a
+# terminal under a 50 MB limit ended the script on the heap guard, and a
+# 100 MB error message was a 400 MB block outside the limit (maxrss 590 MB
+# under 500 MB; 297 MB now). Both work in slices now.
+if command -v python3 >/dev/null; then
+  OUT=$(TINSH_SANDBOX_MEM=50000000 python3 "$TMP/ttyrun.py" "$TINSH" --sandbox --out "$OUTD" -e 'io.write(("a"):rep(20 << 20), "\n") print("done")' 2>&1 | tail -c 200)
+  has "REGRESSION a 20 MB write to a terminal within a 50 MB limit" "$OUT" "done"
+  lacks "no memory limit hit by the filter" "$OUT" "memory limit"
+fi
+"$TINSH" --sandbox --out "$OUTD" -e 'error(("ệ\1"):rep(10000) .. "end", 0)' 2>"$TMP/e"
+is "an error message cut in slices keeps its letters whole" \
+  "$(grep -o 'ệ\\x01' "$TMP/e" | wc -l) $(grep -c 'end$' "$TMP/e")" "10000 1"
+# (e) Lua 5.4.4's coroutine.close does not count the C levels of the
+# __close handlers it runs: 200000 coroutines closing each other from
+# __close overflowed the C stack (segfault). The sandbox's close refuses
+# past 1 MB of C stack; also with resumes nested between two closes.
+sb 'local coro = false
+for i = 1, 200000 do
+  local previous = coro
+  coro = coroutine.create(function()
+    local cc <close> = setmetatable({}, {__close = function()
+      if previous then assert(coroutine.close(previous)) end end})
+    coroutine.yield()
+  end)
+  assert(coroutine.resume(coro))
+end
+print(coroutine.close(coro)) print("alive")'
+is "REGRESSION nested coroutine.close: no crash" "$RC $(printf '%s\n' "$OUT" | tail -1)" "0 alive"
+has "nested coroutine.close: refused with a reason" "$OUT" "coroutine.close nested too deeply"
+steps 'local coro = false
+local function deep(n, k)
+  if n == 0 then return k() end
+  return coroutine.wrap(function() return deep(n - 1, k) end)()
+end
+for i = 1, 20000 do
+  local previous = coro
+  coro = coroutine.create(function()
+    local cc <close> = setmetatable({}, {__close = function()
+      if previous then deep(180, function() assert(coroutine.close(previous)) end) end end})
+    coroutine.yield()
+  end)
+  assert(coroutine.resume(coro))
+end
+print(coroutine.close(coro)) print("alive")'
+is "nested coroutine.close with resumes between: no crash" "$RC $(printf '%s\n' "$OUT" | tail -1)" "0 alive"
+sb 'local co = coroutine.create(function() local x <close> = setmetatable({}, {__close = function() print("closed") end}) coroutine.yield() end)
+coroutine.resume(co) print(coroutine.close(co)) print(pcall(coroutine.close, coroutine.running()))'
+has "coroutine.close still works and says what the original says" "$OUT" "^closed
+true
+false	.*cannot close a running coroutine"
+# (f) SQLite reads every name starting "file:" as a URI: with --out the
+# current folder, a script wrote an empty file "file:..%2F.hidden%2Fp.db",
+# which the read policy passed as itself, and S.open opened ../.hidden/p.db.
+if [ $HAVE_DB -eq 0 ]; then
+  mkdir -p "$TMP/uri/work" "$TMP/uri/.hidden" && cp "$TMP/c.db" "$TMP/uri/.hidden/p.db"
+  cd "$TMP/uri/work"
+  run "$TINSH" --db "$TMP/c.db" --sandbox --out . -e 'local S = require("tinsh.store")
+local name = "file:..%2F.hidden%2Fp.db" assert(io.open(name, "w")):close()
+print(S.open(name)) print(S.open(S.default_path()) ~= nil)'
+  cd "$TMP"
+  has "REGRESSION a URI file name cannot open a database outside the read policy" "$OUT" \
+    "^nil	file:\.\.%2F\.hidden%2Fp\.db: not readable in --sandbox"
+  has "the command line's corpus still opens" "$OUT" "^true$"
 fi
 sb 'print(load("return 1 + 1")()) print(load("return x", "c", "t", {x = 3})())'
 is "load without an env gets the global one, with one that one" "$OUT" "2
