@@ -17,63 +17,16 @@
 /* word lists from data/ (lexicon.h), set up by extract_people_init */
 static xwords ws_title_words, ws_not_name;
 #define LIST_MAX 16 /* the names of one list a linked title is shared by */
-/* A list of phrases from data/ with each phrase's word count, counted
-** once by extract_people_init (not on every match). */
-#define PHRASES_MAX 384
-typedef struct phrases {
-  const char *const *p; /* NULL-terminated, in file order */
-  unsigned char words[PHRASES_MAX];
-} phrases;
 
-static phrases title_links;    /* data/title-links.txt: "được bầu làm" */
-static phrases link_adverbs;   /* data/link-adverbs.txt: "đã", "vừa" */
-static phrases numbered_units; /* data/numbered-units.txt: "Quân khu" */
-static phrases title_ends;     /* data/title-ends.txt: "phát biểu" */
-static phrases honorifics;     /* data/honorifics.txt: "đồng chí", "ông" */
-static phrases not_person;     /* data/not-person-after.txt: "Trường THPT" */
-static phrases admin_units;    /* place-prefixes.tsv keys: "huyện", "xã" */
-static phrases title_orgs;     /* data/title-orgs.txt: "ban tổ chức" */
-static const char *admin_keys[PHRASES_MAX];
-
-static void phrases_set(phrases *ph, const char *const *list) {
-  ph->p = list;
-  for (int m = 0; list[m] && m < PHRASES_MAX; m++) {
-    int words = 1;
-    for (const char *c = list[m]; *c; c++) words += *c == ' ';
-    ph->words[m] = (unsigned char)(words < 255 ? words : 255);
-  }
-}
-
-/* Does a phrase of ph start at token j? Its words, else 0. */
-static size_t phrase_in(const xsent *x, size_t j, const phrases *ph) {
-  for (int m = 0; ph->p && ph->p[m] && m < PHRASES_MAX; m++)
-    if (xt_phrase(x, j, ph->p[m]) == ph->words[m]) return ph->words[m];
-  return 0;
-}
-
-/* phrase_in with each word's first letter in either case ("Ban Chỉ
-** đạo"); a phrase whose first word is longer or shorter than token j is
-** passed over at once. */
-static size_t phrase_in_ci(const xsent *x, size_t j, const phrases *ph) {
-  if (j >= x->n || x->t[j].type == T_PUNCT) return 0;
-  for (int m = 0; ph->p && ph->p[m] && m < PHRASES_MAX; m++)
-    if (strcspn(ph->p[m], " ") == x->t[j].len &&
-        xt_phrase_ci(x, j, ph->p[m]) == ph->words[m])
-      return ph->words[m];
-  return 0;
-}
-
-/* Does a phrase of ph end just before token i (each word's first letter
-** in either case when ci)? Its words, else 0. */
-static size_t phrase_before(const xsent *x, size_t i, const phrases *ph,
-                            int ci) {
-  for (int m = 0; ph->p && ph->p[m] && m < PHRASES_MAX; m++)
-    if (i >= ph->words[m] &&
-        (ci ? xt_phrase_ci : xt_phrase)(x, i - ph->words[m], ph->p[m]) ==
-            (int)ph->words[m])
-      return ph->words[m];
-  return 0;
-}
+static xphrases title_links;  /* data/title-links.txt: "được bầu làm" */
+static xphrases link_adverbs; /* data/link-adverbs.txt: "đã", "vừa" */
+static xphrases numbered_units; /* data/numbered-units.txt: "Quân khu" */
+static xphrases title_ends;     /* data/title-ends.txt: "phát biểu" */
+static xphrases honorifics;  /* data/honorifics.txt: "đồng chí", "ông" */
+static xphrases not_person;  /* data/not-person-after.txt: "Trường THPT" */
+static xphrases admin_units; /* place-prefixes.tsv keys: "huyện", "xã" */
+static xphrases title_orgs;  /* data/title-orgs.txt: "ban tổ chức" */
+static const char *admin_keys[XT_PHRASES_MAX];
 
 /* The honorifics when data/honorifics.txt cannot be read: without them
 ** and without surnames no name would be found at all. */
@@ -120,7 +73,7 @@ static int inside_place(const xsent *x, size_t i) {
 static int bare_head_before(const xsent *x, size_t i) {
   for (size_t b = i > 4 ? i - 4 : 0; b < i; b++)
     if ((size_t)xt_lookup(x, b, &x->x->lx->titles, NULL) == i - b) return 1;
-  return phrase_before(x, i, &honorifics, 0) > 0;
+  return xt_phrase_before(x, i, &honorifics, 0) > 0;
 }
 
 /* Is token j a time of day ("Sáng", "Chiều", "Tối", "Trưa"), words of
@@ -255,8 +208,8 @@ static int caps_name(const xsent *x, size_t i) {
 ** "Chủ tịch UBND huyện Trần Văn Bình" is a person)? Then it is no person.
 */
 static int names_a_thing(const xsent *x, size_t i, int k) {
-  const phrases *ph = &not_person;
-  for (int m = 0; ph->p && ph->p[m] && m < PHRASES_MAX; m++) {
+  const xphrases *ph = &not_person;
+  for (int m = 0; ph->p && ph->p[m] && m < XT_PHRASES_MAX; m++) {
     size_t w = ph->words[m];
     if (i < w || xt_phrase(x, i - w, ph->p[m]) != (int)w) continue;
     /* one lower-case word ends a capitalised compound ("Bộ Tài nguyên
@@ -266,7 +219,7 @@ static int names_a_thing(const xsent *x, size_t i, int k) {
       continue;
     return 1;
   }
-  return k <= 2 && phrase_before(x, i, &admin_units, 0);
+  return k <= 2 && xt_phrase_before(x, i, &admin_units, 0);
 }
 
 /* Is token j a capitalised word that starts no title head nor a name?
@@ -275,7 +228,7 @@ static int org_word(const xsent *x, size_t j) {
   return j < x->n && x->t[j].type == T_WORD &&
          (x->t[j].flags & (TF_UPPER | TF_CAPS)) &&
          !xt_lookup(x, j, &x->x->lx->titles, NULL) && !name_at(x, j) &&
-         !phrase_in(x, j, &honorifics);
+         !xt_phrase_in(x, j, &honorifics);
 }
 
 /* May a title go on at token k (the end, punctuation, a capitalised word
@@ -294,7 +247,7 @@ static int admin_before(const xsent *x, size_t j) {
   while (b > 0 && j - b < 3 && x->t[b - 1].type == T_WORD &&
          (x->t[b - 1].flags & (TF_UPPER | TF_CAPS)))
     b--;
-  return b < j && phrase_before(x, b, &admin_units, 0) > 0;
+  return b < j && xt_phrase_before(x, b, &admin_units, 0) > 0;
 }
 
 /*
@@ -338,7 +291,7 @@ static size_t title_glue(const xsent *x, size_t j) {
   if (xt_is(x, j, "của") && org_word(x, j + 1) && title_goes_on(x, j + 2))
     return 1;
   if (xt_punct(x, j, ',') && j + 1 < x->n) { /* "xã A, huyện B" */
-    size_t a = phrase_in(x, j + 1, &admin_units);
+    size_t a = xt_phrase_in(x, j + 1, &admin_units);
     if (a && org_word(x, j + 1 + a) && admin_before(x, j)) return 1 + a;
   }
   if (!xt_punct(x, j, ',') || !org_word(x, j + 1)) return 0;
@@ -379,8 +332,8 @@ static int unit_number(const xsent *x, size_t j) {
   ** thư Quận ủy quận 8 | phát biểu", "Tư lệnh Quân khu 7 | trao" */
   return j + 1 >= x->n || x->t[j + 1].type != T_WORD ||
          (x->t[j + 1].flags & (TF_UPPER | TF_CAPS)) ||
-         phrase_before(x, j, &admin_units, 0) ||
-         phrase_before(x, j, &numbered_units, 1);
+         xt_phrase_before(x, j, &admin_units, 0) ||
+         xt_phrase_before(x, j, &numbered_units, 1);
 }
 
 /* Does a title head start at token j after a lower-case word ("Bộ trưởng
@@ -397,7 +350,7 @@ static int lower_then_head(const xsent *x, size_t j) {
 ** chức", "Điều phối nông thôn | mới"), or 0. */
 static size_t org_phrase(const xsent *x, size_t i, size_t j) {
   for (size_t b = j > i + 3 ? j - 3 : i + 1; b <= j; b++) {
-    size_t o = phrase_in_ci(x, b, &title_orgs);
+    size_t o = xt_phrase_in_ci(x, b, &title_orgs);
     if (o && b + o > j) return b + o;
   }
   return 0;
@@ -438,7 +391,7 @@ static size_t title_at(const xsent *x, size_t i) {
       continue;
     }
     if (lower_then_head(x, j) && !ends_org_word(x, j - 1)) {
-      if (!phrase_in(x, j - 1, &admin_units))
+      if (!xt_phrase_in(x, j - 1, &admin_units))
         j--; /* "… Công an giao | Đại tá": the verb or "và" goes */
       break; /* ("Văn phòng Chủ tịch nước" goes on) */
     }
@@ -446,7 +399,7 @@ static size_t title_at(const xsent *x, size_t i) {
     /* a title-end phrase ends it even where the segmenter would join
     ** its first word to the name before ("quận Hai Bà Trưng | cho biết") */
     if (!(t->flags & (TF_UPPER | TF_CAPS)) &&
-        (phrase_in(x, j, &title_ends) ||
+        (xt_phrase_in(x, j, &title_ends) ||
          (!in_list(x, j, &ws_title_words) && !ends_org_word(x, j))))
       break;
     if (xt_is(x, j, "và") &&
@@ -555,7 +508,7 @@ static size_t skip_abbrev(const xsent *x, size_t s) {
 ** Cường", "các cố Tổng Bí thư Hà Huy Tập, Lê Duẩn")? */
 static int plural_before(const xsent *x, size_t b) {
   if (b > 0 && xt_is(x, b - 1, "cố")) b--; /* "các cố Tổng Bí thư" */
-  b -= phrase_before(x, b, &honorifics, 0);
+  b -= xt_phrase_before(x, b, &honorifics, 0);
   return b > 0 && (xt_isci(x, b - 1, "các") || xt_isci(x, b - 1, "những"));
 }
 
@@ -595,7 +548,7 @@ static int list_opens(const xsent *x, size_t j) {
 static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne,
                             size_t shared[2], size_t group[2]) {
   size_t end = skip_abbrev(x, s), found = s;
-  size_t h = phrase_before(x, end, &honorifics, 0); /* "gồm: Ông A" */
+  size_t h = xt_phrase_before(x, end, &honorifics, 0); /* "gồm: Ông A" */
   if (h && end > h + 1 && list_opens(x, end - h - 1)) end -= h;
   int colon = end > 1 && list_opens(x, end - 1);
   if (colon) end--;
@@ -649,8 +602,8 @@ static size_t title_link(const xsent *x, size_t j) {
   /* every link and adverb starts with a lower-case word */
   if (j >= x->n || x->t[j].type != T_WORD || (x->t[j].flags & TF_UPPER))
     return 0;
-  size_t a = phrase_in(x, j, &link_adverbs);
-  size_t w = phrase_in(x, j + a, &title_links);
+  size_t a = xt_phrase_in(x, j, &link_adverbs);
+  size_t w = xt_phrase_in(x, j + a, &title_links);
   if (!w) return 0;
   size_t k = j + a + w;
   if (!xt_is(x, k - 1, "chức") && xt_is(x, k, "chức")) k++;
@@ -680,7 +633,7 @@ static int title_sep(const xsent *x, size_t j) {
 ** where the link's last part starts, its words in *w; 0 when none. */
 static size_t late_link(const xsent *x, size_t e, size_t *w) {
   if (e < x->n && x->t[e].type == T_WORD && !(x->t[e].flags & TF_UPPER))
-    e += phrase_in(x, e, &link_adverbs); /* "đã được …" */
+    e += xt_phrase_in(x, e, &link_adverbs); /* "đã được …" */
   if (!xt_is(x, e, "được")) return 0;
   int agent = 0; /* capitalised words seen: "được HĐND tỉnh Nghệ An bầu" */
   int votes = 0; /* a count of votes: "được 100% đại biểu tín nhiệm bầu" */
@@ -816,7 +769,7 @@ static int listed_name(const xsent *x, size_t i) {
   if (k < 3) return 0;
   for (size_t j = i; j < i + (size_t)k; j++)
     if (xt_lookup(x, j, &x->x->lx->titles, NULL) ||
-        phrase_in(x, j, &honorifics) ||
+        xt_phrase_in(x, j, &honorifics) ||
         xt_lookup(x, j, &x->x->lx->places, NULL))
       return 0;
   return k;
@@ -846,7 +799,7 @@ void extract_people(xsent *x) {
     if (!k && list_end && list_sep(x, list_end, i) && (shared[1] || group[1]))
       k = listed_name(x, i); /* a list sharing a title: any surname */
     if (!k && (x->t[i].flags & TF_CAPS) &&
-        (phrase_before(x, i, &honorifics, 0) || title_ending(x, i) < i))
+        (xt_phrase_before(x, i, &honorifics, 0) || title_ending(x, i) < i))
       k = caps_name(x, i); /* "… Chủ tịch UBND thị xã TRẦN PHƯỚC HIỀN" */
     if (!k) continue;
     if (names_a_thing(x, i, k)) {
@@ -860,15 +813,15 @@ void extract_people(xsent *x) {
     VEC_PUSH(x->x->names, h);
     /* "Đoàn Luật sư": a listed name ends no word in two; an honorific
     ** may open each listed name ("gồm: ông A và bà B") */
-    size_t hb = phrase_before(x, i, &honorifics, 0);
+    size_t hb = xt_phrase_before(x, i, &honorifics, 0);
     int listed = list_end &&
                  (list_sep(x, list_end, i) ||
                   (hb && i > hb && list_sep(x, list_end, i - hb))) &&
                  !(e < x->n && x->t[e].type == T_WORD &&
                    xt_first_word(x, e - 1, e + 2) >= 2);
-    int hon = phrase_before(x, i, &honorifics, 0) ||
+    int hon = xt_phrase_before(x, i, &honorifics, 0) ||
               (i > 1 && xt_punct(x, i - 1, ':') && /* "gồm các ông: A, B" */
-               phrase_before(x, i - 1, &honorifics, 0));
+               xt_phrase_before(x, i - 1, &honorifics, 0));
     doc_person *p = hon || listed ? person_get(x, i, e) : NULL;
     size_t tb = titles_before(x, i, &p, e, own, grp);
     /* a listed name with titles of its own: ", Bộ trưởng Bộ Y tế A" */
@@ -922,16 +875,16 @@ void extract_people_init(void) {
   xwords_load(&ws_title_words, LEX_TITLE_WORDS, 1);
   xwords_load(&ws_not_name, LEX_NOT_NAME, 1);
   const char *const *h = lexicon_get()->lists[LEX_HONORIFICS];
-  phrases_set(&honorifics, h[0] ? h : honorifics_builtin);
-  phrases_set(&title_links, lexicon_get()->lists[LEX_TITLE_LINKS]);
-  phrases_set(&link_adverbs, lexicon_get()->lists[LEX_LINK_ADVERBS]);
-  phrases_set(&numbered_units, lexicon_get()->lists[LEX_NUMBERED_UNITS]);
-  phrases_set(&title_ends, lexicon_get()->lists[LEX_TITLE_ENDS]);
-  phrases_set(&not_person, lexicon_get()->lists[LEX_NOT_PERSON_AFTER]);
-  phrases_set(&title_orgs, lexicon_get()->lists[LEX_TITLE_ORGS]);
+  xt_phrases_set(&honorifics, h[0] ? h : honorifics_builtin);
+  xt_phrases_set(&title_links, lexicon_get()->lists[LEX_TITLE_LINKS]);
+  xt_phrases_set(&link_adverbs, lexicon_get()->lists[LEX_LINK_ADVERBS]);
+  xt_phrases_set(&numbered_units, lexicon_get()->lists[LEX_NUMBERED_UNITS]);
+  xt_phrases_set(&title_ends, lexicon_get()->lists[LEX_TITLE_ENDS]);
+  xt_phrases_set(&not_person, lexicon_get()->lists[LEX_NOT_PERSON_AFTER]);
+  xt_phrases_set(&title_orgs, lexicon_get()->lists[LEX_TITLE_ORGS]);
   const lex_pair *pre = lexicon_get()->pairs[LEX_PLACE_PREFIXES];
   int n = 0;
-  for (; pre[n].key && n < PHRASES_MAX - 1; n++) admin_keys[n] = pre[n].key;
+  for (; pre[n].key && n < XT_PHRASES_MAX - 1; n++) admin_keys[n] = pre[n].key;
   admin_keys[n] = NULL;
-  phrases_set(&admin_units, admin_keys);
+  xt_phrases_set(&admin_units, admin_keys);
 }

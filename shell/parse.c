@@ -571,6 +571,8 @@ doc *parse_document_ctx(const char *path, const char *bytes, size_t len,
 
   page p = {d, d->text, NULL, 0, ctx, 0};
   segment(&p);
+  if ((flags & PARSE_TITLE_LINE) && p.n) /* take_title marks its unit */
+    d->title = doc_str(d, US(&p, 0), UL(&p, 0));
   size_t h = meta_header(&p);
   meta_glued(&p, h);
   size_t b = p.n ? header_classify(&p, h) : 0;
@@ -589,7 +591,7 @@ doc *parse_document_ctx(const char *path, const char *bytes, size_t len,
   }
   free(p.u);
   build_qa(d);
-  (void)flags; /* facts: the pipeline (pipeline.c) runs the extractors */
+  /* facts: the pipeline (pipeline.c) runs the extractors */
   return d;
 }
 

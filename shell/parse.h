@@ -12,10 +12,12 @@
 #include "doc.h"
 
 enum {
-  PARSE_NO_FACTS = 1 /* pipeline.h: skip extract_facts (structure only) */
+  PARSE_NO_FACTS = 1,   /* pipeline.h: skip extract_facts (structure only) */
+  PARSE_TITLE_LINE = 2, /* the first line is the title, known already (a
+                           JSON record's "title" field) */
 };
 
-#define PARSE_VERSION 6 /* bump when the output of parse_document changes */
+#define PARSE_VERSION 7 /* bump when the output of parse_document changes */
 
 /*
 ** Parse `len` bytes of any supported encoding. Never fails on content:

@@ -248,10 +248,13 @@ static int menu_follows(page *p, size_t j) {
 
 /* Is unit i chrome above the headline? (banners, widgets, lines the
 ** folder repeats, an issuer over a rule line, the name over a bulleted
-** menu, a section name, a stray label) */
+** menu, a section name, a stray label; never the title a metadata
+** header gave: "Hạ Long" / date / text of a JSON record) */
 static int header_chrome(page *p, size_t i) {
   const char *s = US(p, i);
   size_t n = UL(p, i);
+  const char *known = p->d->title; /* from a metadata header: the title */
+  if (known && pt_near_dup(s, n, known, strlen(known))) return 0;
   if (chrome_banner(s, n) || chrome_shape(s, n) || chrome_share(s, n) ||
       parse_ctx_repeated(p->ctx, s, n))
     return 1;

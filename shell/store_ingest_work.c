@@ -65,7 +65,8 @@ static int parse_record(const char *path, const char *raw, size_t n, int rec,
   if (r.date) buf_adds(&t, r.date), buf_adds(&t, "\n\n");
   if (r.body) buf_adds(&t, r.body);
   char *p = sqlite3_mprintf("%s#%d", path, rec);
-  doc *d = pipeline_document(p, t.data ? t.data : "", t.len, 0);
+  doc *d = pipeline_document(p, t.data ? t.data : "", t.len,
+                             r.title ? PARSE_TITLE_LINE : 0);
   sqlite3_free(p);
   buf_free(&t);
   if (r.title) d->title = doc_str(d, r.title, strlen(r.title));

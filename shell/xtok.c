@@ -665,3 +665,38 @@ int xt_roman(const char *s, size_t n) {
   }
   return total > 0 && total < 200 ? total : 0;
 }
+
+/* ---- phrase lists (xtok.h) ---- */
+
+void xt_phrases_set(xphrases *ph, const char *const *list) {
+  ph->p = list;
+  for (int m = 0; list[m] && m < XT_PHRASES_MAX; m++) {
+    int words = 1;
+    for (const char *c = list[m]; *c; c++) words += *c == ' ';
+    ph->words[m] = (unsigned char)(words < 255 ? words : 255);
+  }
+}
+
+size_t xt_phrase_in(const xsent *x, size_t j, const xphrases *ph) {
+  for (int m = 0; ph->p && ph->p[m] && m < XT_PHRASES_MAX; m++)
+    if (xt_phrase(x, j, ph->p[m]) == ph->words[m]) return ph->words[m];
+  return 0;
+}
+
+size_t xt_phrase_in_ci(const xsent *x, size_t j, const xphrases *ph) {
+  if (j >= x->n || x->t[j].type == T_PUNCT) return 0;
+  for (int m = 0; ph->p && ph->p[m] && m < XT_PHRASES_MAX; m++)
+    if (strcspn(ph->p[m], " ") == x->t[j].len &&
+        xt_phrase_ci(x, j, ph->p[m]) == ph->words[m])
+      return ph->words[m];
+  return 0;
+}
+
+size_t xt_phrase_before(const xsent *x, size_t i, const xphrases *ph, int ci) {
+  for (int m = 0; ph->p && ph->p[m] && m < XT_PHRASES_MAX; m++)
+    if (i >= ph->words[m] &&
+        (ci ? xt_phrase_ci : xt_phrase)(x, i - ph->words[m], ph->p[m]) ==
+            (int)ph->words[m])
+      return ph->words[m];
+  return 0;
+}

@@ -176,4 +176,24 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
 /* Build the trigger table (TR_* bits) once; extract_facts calls it. */
 void xtok_init(void);
 
+/* A list of phrases from data/ with each phrase's word count, counted
+** once (xt_phrases_set), not on every match. */
+#define XT_PHRASES_MAX 384
+typedef struct xphrases {
+  const char *const *p; /* NULL-terminated, in file order */
+  unsigned char words[XT_PHRASES_MAX];
+} xphrases;
+
+/* Point ph at the NULL-terminated list and count each phrase's words. */
+void xt_phrases_set(xphrases *ph, const char *const *list);
+/* Does a phrase of ph start at token j? Its words, else 0. */
+size_t xt_phrase_in(const xsent *x, size_t j, const xphrases *ph);
+/* xt_phrase_in with each word's first letter in either case ("Ban Chỉ
+** đạo"); a phrase whose first word is longer or shorter than token j is
+** passed over at once. */
+size_t xt_phrase_in_ci(const xsent *x, size_t j, const xphrases *ph);
+/* Does a phrase of ph end just before token i (each word's first letter
+** in either case when ci)? Its words, else 0. */
+size_t xt_phrase_before(const xsent *x, size_t i, const xphrases *ph, int ci);
+
 #endif
