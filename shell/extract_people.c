@@ -798,9 +798,9 @@ void extract_people(xsent *x) {
     int k = name_at(x, i);
     if (!k && list_end && list_sep(x, list_end, i) && (shared[1] || group[1]))
       k = listed_name(x, i); /* a list sharing a title: any surname */
-    if (!k && (x->t[i].flags & TF_CAPS) &&
-        (xt_phrase_before(x, i, &honorifics, 0) || title_ending(x, i) < i))
-      k = caps_name(x, i); /* "… Chủ tịch UBND thị xã TRẦN PHƯỚC HIỀN" */
+    if (!k && (x->t[i].flags & TF_CAPS) && (k = caps_name(x, i)) != 0 &&
+        !xt_phrase_before(x, i, &honorifics, 0) && title_ending(x, i) == i)
+      k = 0; /* "… Chủ tịch UBND thị xã TRẦN PHƯỚC HIỀN": after a title */
     if (!k) continue;
     if (names_a_thing(x, i, k)) {
       i += (size_t)k - 1;
