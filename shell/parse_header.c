@@ -180,8 +180,7 @@ static int section_name(page *p, size_t i) {
   if (n > (caps ? 60u : 40u) || pt_words(s, n, 7) > (caps ? 6 : 4) + 2 * dash ||
       !pl_label(s, n) || i + 2 >= p->n || p->u[p->n - 1].gap >= 3)
     return 0;
-  for (size_t k = 0; k < n; k++)
-    if (s[k] >= '0' && s[k] <= '9') return 0;
+  if (pt_has_digit(s, n)) return 0;
   t = US(p, i + 1), tn = UL(p, i + 1);
   if (caps && pt_all_caps(t, tn)) return 0; /* "LUẬT" / "…" */
   date_tm dt;
@@ -199,6 +198,12 @@ static int section_name(page *p, size_t i) {
   return looks_like_title(p, i + 1);
 }
 
+/* Is unit j (maybe past the end) unit i's text byte for byte? */
+static int same_unit(const page *p, size_t j, size_t i) {
+  return j < p->n && UL(p, j) == UL(p, i) &&
+         memcmp(US(p, j), US(p, i), UL(p, i)) == 0;
+}
+
 /* Is unit i a short label that the unit next to it repeats word for word
 ** ("Kinh tế nông thôn" / "Kinh tế nông thôn": a section name printed by
 ** two widgets), with a headline of 5+ words below the pair and the date
@@ -209,12 +214,9 @@ static int echoed_label(page *p, size_t i) {
   size_t n = UL(p, i), j = i + 1;
   int k;
   if (n > 60 || !pl_label(s, n) || pt_words(s, n, 6) > 5) return 0;
-  if (!(j < p->n && UL(p, j) == n && memcmp(US(p, j), s, n) == 0) &&
-      !(i > 0 && UL(p, i - 1) == n && memcmp(US(p, i - 1), s, n) == 0))
-    return 0;
+  if (!same_unit(p, j, i) && !(i > 0 && same_unit(p, i - 1, i))) return 0;
   date_tm t;
-  while (j < p->n && ((UL(p, j) == n && memcmp(US(p, j), s, n) == 0) ||
-                      date_line(US(p, j), UL(p, j), &t)))
+  while (j < p->n && (same_unit(p, j, i) || date_line(US(p, j), UL(p, j), &t)))
     j++;
   return j < p->n && pt_words(US(p, j), UL(p, j), 6) >= 5 &&
          pt_last_cp(US(p, j), UL(p, j), &k) != '.' && looks_like_title(p, j);
@@ -313,9 +315,7 @@ static int section_label(page *p, size_t j) {
   if (n > 40 || w > 4 || !pl_label(s, n) ||
       pt_words(US(p, j - 1), UL(p, j - 1), 2 * w + 1) <= 2 * w)
     return 0;
-  for (size_t k = 0; k < n; k++)
-    if (s[k] >= '0' && s[k] <= '9') return 0;
-  return 1;
+  return !pt_has_digit(s, n);
 }
 
 static int byline_date(const char *s, size_t n, date_tm *t);
@@ -593,9 +593,8 @@ static size_t dmy_at(const char *s, size_t n, int year_opt) {
 }
 
 /* A publishing stamp at s: a time and a numeric date in either order
-** ("09:21 19/06/2023", "16:44, 24/06/2021", "20/07/2025 14:47"; "10/05 13:00"
-*without a year
-** when the time follows). Its length, or 0. */
+** ("09:21 19/06/2023", "16:44, 24/06/2021", "20/07/2025 14:47";
+** "10/05 13:00" without a year when the time follows). Its length, or 0. */
 static size_t stamp_at(const char *s, size_t n) {
   size_t t = clock_at(s, n), d, i;
   if (t) {
@@ -684,13 +683,6 @@ static int split_date_tail(page *p, size_t i) {
   return 0;
 }
 
-/* Does s[0..n) hold a digit? */
-static int digits_in(const char *s, size_t n) {
-  for (size_t k = 0; k < n; k++)
-    if (s[k] >= '0' && s[k] <= '9') return 1;
-  return 0;
-}
-
 /* Is s[0..n) a word of an author's name: a capital first, or, as the
 ** whole name (alone), a user name in ASCII ("admin")? */
 static int name_word(const char *s, size_t n, int alone) {
@@ -730,13 +722,13 @@ static size_t date_prefix(const char *s, size_t n, date_tm *t) {
 ** its date and the text after them become units of their own; the date
 ** into *t, the name into the author. Returns 1 when split.
 */
-#define BY " bởi "
 static int split_byline_tail(page *p, size_t i, date_tm *t) {
+  static const char by[] = " bởi ";
   const char *s = US(p, i);
   size_t n = UL(p, i), lim = n < 400 ? n : 400;
   const char *b = s;
-  while ((b = memmem(b, (size_t)(s + lim - b), BY, sizeof BY - 1)) != NULL) {
-    size_t h = (size_t)(b - s), a = h + 1, k = h + sizeof BY - 1, w = 0;
+  while ((b = memmem(b, (size_t)(s + lim - b), by, sizeof by - 1)) != NULL) {
+    size_t h = (size_t)(b - s), a = h + 1, k = h + sizeof by - 1, w = 0;
     size_t k0 = k;
     b++;
     if (pt_words(s, h, 4) < 4 || pt_sentence_breaks(s, h, h) ||
@@ -745,7 +737,7 @@ static int split_byline_tail(page *p, size_t i, date_tm *t) {
     while (k < n && w < 4) { /* the name: 1-4 words, then the date */
       size_t e = k;
       while (e < n && s[e] != ' ') e++;
-      if (e == k || memchr(s + k, ',', e - k) || digits_in(s + k, e - k) ||
+      if (e == k || memchr(s + k, ',', e - k) || pt_has_digit(s + k, e - k) ||
           !name_word(s + k, e - k,
                      w == 0 && e < n && s[e] == ' ' && e + 1 < n &&
                          s[e + 1] >= '0' && s[e + 1] <= '9'))

@@ -50,6 +50,8 @@ int pt_continues_line(const char *s, size_t n);
 int pt_ends_sentence(const char *s, size_t n);
 int pt_sentence_breaks(const char *s, size_t n, size_t lim);
 int pt_words(const char *s, size_t n, int lim);
+/* Does s[0..n) hold an ASCII digit? */
+int pt_has_digit(const char *s, size_t n);
 size_t pt_dash_prefix(const char *s, size_t n);
 size_t pt_plus_prefix(const char *s, size_t n);
 int pt_near_dup(const char *a, size_t na, const char *b, size_t nb);

@@ -160,6 +160,12 @@ int pt_sentence_breaks(const char *s, size_t n, size_t lim) {
 }
 
 /* Number of space-separated words (stops counting at `lim`). */
+int pt_has_digit(const char *s, size_t n) {
+  for (size_t k = 0; k < n; k++)
+    if (s[k] >= '0' && s[k] <= '9') return 1;
+  return 0;
+}
+
 int pt_words(const char *s, size_t n, int lim) {
   int w = 0, in = 0;
   for (size_t i = 0; i < n && w < lim; i++) {
