@@ -168,15 +168,8 @@ static int name_at(const xsent *x, size_t i) {
 ** is ("Trần")? */
 static int caps_surname(const xsent *x, const tok *t) {
   char buf[64];
-  size_t o = 0;
-  const char *w = x->s + t->off;
-  for (size_t k = 0; k < t->len && o + 4 < sizeof buf;) {
-    int32_t cp;
-    int n = text_decode(w + k, t->len - k, &cp);
-    if (cp < 0) return 0;
-    o += (size_t)text_utf8_encode(k ? text_fold_cp(cp) : cp, buf + o);
-    k += (size_t)n;
-  }
+  size_t o =
+      text_recase(x->s + t->off, t->len, TEXT_CASE_NAME, buf, sizeof buf);
   return o && lex_find(&x->x->lx->surnames, buf, o) != NULL;
 }
 

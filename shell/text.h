@@ -146,8 +146,14 @@ int text_fold_pair_str(const char *s, size_t n, char *ex, int *nex, char *st,
 
 /* The case fold of cp when it is one code point, else cp itself. */
 int32_t text_fold_cp(int32_t cp);
-/* The simple upper case of cp ("ồ" -> "Ồ"), else cp itself. */
-int32_t text_upper_cp(int32_t cp);
+/*
+** s[0..n) recased into out (cap bytes): every letter in its simple upper
+** case (TEXT_CASE_UPPER: "Trần" -> "TRẦN"), or the first code point kept
+** and the rest case-folded (TEXT_CASE_NAME: "TRẦN" -> "Trần"). Returns
+** the length, or 0 for an invalid byte or an out too small.
+*/
+enum { TEXT_CASE_UPPER = 1, TEXT_CASE_NAME = 2 };
+size_t text_recase(const char *s, size_t n, int mode, char *out, size_t cap);
 
 /*
 ** Fold s[0..n) into dst (cap bytes, NUL-terminated): the case fold, or the

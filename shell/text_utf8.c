@@ -210,9 +210,21 @@ int32_t text_fold_cp(int32_t cp) {
   return f >= 0 ? f : cp;
 }
 
-int32_t text_upper_cp(int32_t cp) {
-  if (cp < 0x80) return cp >= 'a' && cp <= 'z' ? cp - 32 : cp;
-  return utf8proc_toupper(cp);
+size_t text_recase(const char *s, size_t n, int mode, char *out, size_t cap) {
+  size_t o = 0;
+  for (size_t k = 0; k < n;) {
+    int32_t cp;
+    int len = text_decode(s + k, n - k, &cp);
+    if (cp < 0 || o + 4 > cap) return 0;
+    if (mode == TEXT_CASE_UPPER)
+      cp = cp < 0x80 ? (cp >= 'a' && cp <= 'z' ? cp - 32 : cp)
+                     : utf8proc_toupper(cp);
+    else if (k > 0)
+      cp = text_fold_cp(cp);
+    o += (size_t)text_utf8_encode(cp, out + o);
+    k += (size_t)len;
+  }
+  return o;
 }
 
 /* Append cp's UTF-8 at o (room for 4 bytes); returns its length. */

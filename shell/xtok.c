@@ -154,14 +154,9 @@ static void trig_init(void) {
   for (size_t i = 0; i < lx->surnames.cap; i++) {
     const lex_entry *e = &lx->surnames.slots[i];
     char up[64];
-    size_t o = 0;
-    for (size_t k = 0; e->key && k < e->len && o + 4 < sizeof up;) {
-      int32_t cp;
-      int n = text_decode(e->key + k, e->len - k, &cp);
-      if (cp < 0) break;
-      o += (size_t)text_utf8_encode(text_upper_cp(cp), up + o);
-      k += (size_t)n;
-    }
+    size_t o = e->key
+                   ? text_recase(e->key, e->len, TEXT_CASE_UPPER, up, sizeof up)
+                   : 0;
     if (o) trig_put(lexicon_word_hash(up, o), TR_SURNAME);
   }
   for (size_t i = 0; i < sizeof triggers / sizeof *triggers; i++)
