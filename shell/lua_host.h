@@ -45,8 +45,9 @@ const char *sandbox_apply(lua_State *L, const char *outdir);
 int sandbox_active(lua_State *L);
 /* the load mode every loader must use: "t" in the sandbox, else NULL */
 const char *sandbox_mode(lua_State *L);
-/* may a sandboxed L read path? (1 outside the sandbox) */
-/* may a sandboxed L open the corpus database at path? (1 outside) */
+/* may a sandboxed L open the database at path? 0 no; 1 yes as it is
+** (outside the sandbox, or the command line's corpus); 2 yes, as a file
+** that may be hostile (store_open's STORE_UNTRUSTED) */
 int sandbox_may_open_db(lua_State *L, const char *path);
 /* let a sandboxed L read below dir too (the script's own folder) */
 void sandbox_allow_read(lua_State *L, const char *dir);

@@ -56,6 +56,9 @@ static int sandbox_may_read(lua_State *L, const char *path) {
 ** the example) always; another only as a regular file the read policy
 ** allows, so S.open neither reads outside it nor blocks on a FIFO. One
 ** answer for a missing and a refused file: no probe of what exists.
+** Another file is opened as possibly hostile (2: STORE_UNTRUSTED), and
+** never one in the output folder, whose bytes the script writes, also
+** while SQLite reads them.
 ** Never a name starting "file:" but the command line's own: this SQLite
 ** reads every such name as a URI (SQLITE_USE_URI), so a file the script
 ** wrote as "file:..%2F.secret%2Fs.db" (with --out the current folder)
@@ -73,9 +76,12 @@ int sandbox_may_open_db(lua_State *L, const char *path) {
   free(dflt);
   if (same) return 1;
   if (strncmp(path, "file:", 5) == 0) return 0;
+  if (sbpath_in_out(&P, path)) return 0;
   struct stat st;
   return sbpath_readable(&P, path) && stat(path, &st) == 0 &&
-         S_ISREG(st.st_mode);
+                 S_ISREG(st.st_mode)
+             ? 2
+             : 0;
 }
 
 void sandbox_allow_read(lua_State *L, const char *dir) {
@@ -620,6 +626,9 @@ const char *sandbox_apply(lua_State *L, const char *outdir) {
   const char *err = sblimits_start(L);
   if (err) return err;
   if (getcwd(cwd, sizeof cwd)) sbpath_allow_read(&P, cwd);
+  char *dberr = NULL, *corpus = store_default_path(host_db_option, &dberr);
+  sbpath_guard(&P, corpus); /* read-only, also inside --out */
+  free(corpus), free(dberr);
   static const char *const dirs[] = {"stdlib", "scripts", "examples", "data"};
   for (int i = 0; i < 4; i++) sbpath_allow_read(&P, host_dir(dirs[i]));
   lua_pushstring(L, P.out);

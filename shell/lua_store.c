@@ -45,7 +45,8 @@ static int s_open(lua_State *L) {
     lua_pushstring(L, "the corpus is read-only in --sandbox");
     return 2;
   }
-  if (!sandbox_may_open_db(L, path)) {
+  int may = sandbox_may_open_db(L, path);
+  if (!may) {
     luaL_pushfail(L);
     lua_pushfstring(L, "%s: not readable in --sandbox", path);
     return 2;
@@ -57,7 +58,10 @@ static int s_open(lua_State *L) {
   luaL_setmetatable(L, DB_MT);
   char *err = NULL;
   store *s = NULL;
-  if (store_open(path, write ? STORE_READWRITE : STORE_READONLY, &s, &err)) {
+  int mode = write      ? STORE_READWRITE
+             : may == 2 ? STORE_UNTRUSTED
+                        : STORE_READONLY;
+  if (store_open(path, mode, &s, &err)) {
     luaL_pushfail(L);
     lua_pushfstring(L, "%s: %s", path, err ? err : "cannot open");
     free(err);

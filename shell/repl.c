@@ -530,18 +530,30 @@ static const char *const keywords[] = {
 static char **matches;
 static size_t nmatches, capmatches;
 
+/* Completion copies names outside the Lua heap (readline frees them), so
+** a script's globals cannot make it copy without bound: at most this many
+** matches, names of at most this many bytes (longer ones are skipped). */
+#define MAX_MATCHES    4096
+#define MAX_MATCH_NAME 256
+
 static void add_match(const char *prefix, size_t plen, const char *key,
                       const char *partial) {
-  if (strncmp(key, partial, strlen(partial)) != 0) return;
+  size_t klen = strlen(key);
+  if (nmatches >= MAX_MATCHES || klen > MAX_MATCH_NAME ||
+      strncmp(key, partial, strlen(partial)) != 0)
+    return;
   for (size_t i = 0; i < nmatches; i++) /* no duplicates */
     if (strcmp(matches[i] + plen, key) == 0) return;
   if (nmatches + 1 >= capmatches) {
-    capmatches = capmatches ? capmatches * 2 : 32;
-    matches = realloc(matches, capmatches * sizeof *matches);
+    size_t cap = capmatches ? capmatches * 2 : 32;
+    char **m = realloc(matches, cap * sizeof *matches);
+    if (!m) return;
+    matches = m, capmatches = cap;
   }
-  char *m = malloc(plen + strlen(key) + 1);
+  char *m = malloc(plen + klen + 1);
+  if (!m) return;
   memcpy(m, prefix, plen);
-  strcpy(m + plen, key);
+  memcpy(m + plen, key, klen + 1);
   matches[nmatches++] = m;
 }
 
@@ -639,6 +651,7 @@ static char *dot_generator(const char *text, int state) {
     const char *name = dot_cmds[i++].name;
     if (strncmp(name, text + 1, n) == 0) {
       char *m = malloc(strlen(name) + 2);
+      if (!m) return NULL;
       m[0] = '.';
       strcpy(m + 1, name);
       return m;

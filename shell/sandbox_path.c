@@ -85,6 +85,39 @@ void sbpath_allow_read(sbpath *p, const char *dir) {
   snprintf(p->roots[p->nroots++], sizeof p->roots[0], "%s", real);
 }
 
+static const char *split(const char *path, char *dir);
+
+void sbpath_guard(sbpath *p, const char *file) {
+  char dir[PATH_MAX], real[PATH_MAX];
+  p->guard[0] = '\0';
+  const char *base = file && strlen(file) < PATH_MAX ? split(file, dir) : NULL;
+  if (base && realpath(dir, real))
+    snprintf(p->guard, sizeof p->guard, "%s/%s", real, base);
+}
+
+int sbpath_in_out(const sbpath *p, const char *path) {
+  char real[PATH_MAX];
+  return strlen(path) < PATH_MAX && realpath(path, real) &&
+         inside(p->out, real);
+}
+
+/*
+** Is base, in the resolved folder real, the guarded corpus or one of its
+** side files?
+*/
+static int guarded(const sbpath *p, const char *real, const char *base) {
+  static const char *const side[] = {"", "-wal", "-shm", "-journal"};
+  size_t k = strlen(real);
+  if (!p->guard[0] || strncmp(p->guard, real, k) || p->guard[k] != '/')
+    return 0;
+  const char *g = p->guard + k + 1;
+  size_t gn = strlen(g);
+  if (strncmp(base, g, gn)) return 0;
+  for (size_t i = 0; i < sizeof side / sizeof *side; i++)
+    if (!strcmp(base + gn, side[i])) return 1;
+  return 0;
+}
+
 /*
 ** Split path into its folder (into dir[PATH_MAX]) and last name (returned,
 ** pointing into path). NULL when the last name is empty, "." or "..".
@@ -127,6 +160,11 @@ static int out_dir(const sbpath *p, const char *path, const char **base,
     errno = EACCES;
     return fail(why, n, "%s: sandbox: writing only inside the output folder",
                 path);
+  }
+  if (guarded(p, real, *base)) {
+    close(dfd);
+    errno = EACCES;
+    return fail(why, n, "%s: sandbox: the corpus database is read-only", path);
   }
   return dfd;
 }

@@ -21,6 +21,9 @@ typedef struct sbpath {
   char out[4096];                     /* resolved output folder */
   char roots[SBPATH_MAX_ROOTS][4096]; /* resolved readable roots */
   size_t nroots;                      /* roots[0] is the output folder */
+  char guard[8192]; /* resolved corpus file ("" none): it and its -wal,
+                    ** -shm and -journal are never written, removed or
+                    ** renamed, even inside the output folder */
 } sbpath;
 
 /*
@@ -30,6 +33,14 @@ typedef struct sbpath {
 int sbpath_init(sbpath *p, const char *outdir, char *why, size_t n);
 /* allow reading below `dir` (resolved now); ignored when it cannot be */
 void sbpath_allow_read(sbpath *p, const char *dir);
+/*
+** Guard the database `file` (its folder resolved now; the file need not
+** exist): no write, remove or rename touches it or SQLite's side files.
+*/
+void sbpath_guard(sbpath *p, const char *file);
+/* does `path`, resolved, lie in the output folder? (0 when it cannot be
+** resolved) */
+int sbpath_in_out(const sbpath *p, const char *path);
 
 /*
 ** Open `path` for writing with open(2) `flags` (O_WRONLY or O_RDWR, plus

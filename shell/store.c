@@ -330,6 +330,32 @@ const char *store_warning(store *s) {
 }
 
 /*
+** Open path read-only as an immutable file (a "file:" URI, the name's %,
+** ? and # escaped): SQLite takes no lock and neither reads nor creates a
+** -wal or -shm beside it. sqlite3_open_v2's answer.
+*/
+static int open_immutable(const char *path, sqlite3 **db) {
+  buf uri;
+  buf_init(&uri);
+  buf_adds(&uri, "file:");
+  for (const char *c = path; *c; c++) {
+    if (*c == '%' || *c == '?' || *c == '#') {
+      char hex[4];
+      snprintf(hex, sizeof hex, "%%%02X", (unsigned char)*c);
+      buf_adds(&uri, hex);
+    } else {
+      buf_addc(&uri, *c);
+    }
+  }
+  buf_adds(&uri, "?immutable=1");
+  int rc = sqlite3_open_v2(
+      uri.data, db,
+      SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
+  buf_free(&uri);
+  return rc;
+}
+
+/*
 ** Before a read-write open of an existing non-empty file: look at it
 ** through a read-only connection (which writes nothing: no journal-mode
 ** change, no -wal/-shm for a rollback-journal file) and refuse, with the
@@ -355,28 +381,11 @@ static int preflight(const char *path, char **err) {
   side = store_msg("%s-shm", path);
   quiet = quiet && access(side, F_OK) != 0;
   free(side);
-  buf uri;
-  buf_init(&uri);
-  buf_adds(&uri, "file:");
-  for (const char *c = path; *c; c++) {
-    if (*c == '%' || *c == '?' || *c == '#') {
-      char hex[4];
-      snprintf(hex, sizeof hex, "%%%02X", (unsigned char)*c);
-      buf_adds(&uri, hex);
-    } else {
-      buf_addc(&uri, *c);
-    }
-  }
-  buf_adds(&uri, "?immutable=1");
   sqlite3 *db = NULL;
   int orc =
-      quiet ? sqlite3_open_v2(
-                  uri.data, &db,
-                  SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
-                  NULL)
+      quiet ? open_immutable(path, &db)
             : sqlite3_open_v2(path, &db,
                               SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-  buf_free(&uri);
   if (orc != SQLITE_OK) {
     *err = store_msg("%s", db ? sqlite3_errmsg(db) : "out of memory");
     sqlite3_close_v2(db);
@@ -421,13 +430,23 @@ static int preflight(const char *path, char **err) {
   return rc;
 }
 
+/* store_untrusted_check against a fresh in-memory tinsh database */
+static int check_untrusted(sqlite3 *db, char **err) {
+  store *ref = NULL;
+  if (store_open(":memory:", STORE_READWRITE, &ref, err) != 0) return -1;
+  int rc = store_untrusted_check(db, ref->db, err);
+  store_close(ref);
+  return rc;
+}
+
 int store_open(const char *path, int mode, store **out, char **err) {
   *out = NULL;
   *err = NULL;
   store *s = xcalloc(1, sizeof *s);
   s->path = xstrdup(path);
   s->lockfd = -1;
-  s->readonly = mode == STORE_READONLY;
+  s->readonly = mode != STORE_READWRITE;
+  int untrusted = mode == STORE_UNTRUSTED;
   /* a connection is only ever used by one thread at a time (ingest's
   ** workers never touch it): no per-call mutex */
   int fl = SQLITE_OPEN_NOMUTEX |
@@ -438,15 +457,17 @@ int store_open(const char *path, int mode, store **out, char **err) {
     store_close(s);
     return -1;
   }
-  if (!s->readonly && preflight(path, err) != 0) {
+  if (!s->readonly && strcmp(path, ":memory:") && preflight(path, err) != 0) {
     store_close(s);
     return -1;
   }
-  if (sqlite3_open_v2(path, &s->db, fl, NULL) != SQLITE_OK) {
+  if ((untrusted ? open_immutable(path, &s->db)
+                 : sqlite3_open_v2(path, &s->db, fl, NULL)) != SQLITE_OK) {
     *err = store_msg("%s", s->db ? sqlite3_errmsg(s->db) : "out of memory");
     store_close(s);
     return -1;
   }
+  if (untrusted) store_untrusted_harden(s->db);
   sqlite3_busy_timeout(s->db, 10000);
   sqlite3_extended_result_codes(s->db, 1);
   /* fts3_tokenizer(name, pointer) off on every connection: Debian's
@@ -470,6 +491,7 @@ int store_open(const char *path, int mode, store **out, char **err) {
   int rc = 0;
   if (s->readonly) {
     rc = store_exec(s, "PRAGMA query_only = 1", err);
+    if (rc == 0 && untrusted) rc = check_untrusted(s->db, err);
     char *v = rc == 0 ? store_meta(s, "schema_version") : NULL;
     if (rc == 0 && !v) {
       /* distinguish "not a database" from "not a tinsh database" */

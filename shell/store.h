@@ -23,6 +23,9 @@ typedef struct store store;
 enum {
   STORE_READONLY = 0,  /* open an existing database, query_only */
   STORE_READWRITE = 1, /* open or create, migrate the schema in place */
+  STORE_UNTRUSTED = 2, /* read-only, a file that may be hostile: opened
+                       ** immutable (no -wal/-shm read or made), hardened
+                       ** and checked first (store_untrusted.c) */
 };
 
 /*

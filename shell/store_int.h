@@ -27,6 +27,16 @@ int store_boot_id(char *out, size_t n);
 ** (the FTS5 'rank' config, and tinsh_rank in store_search.c) */
 #define STORE_RANK_WEIGHTS "10.0, 5.0, 1.0, 1.0, 1.0"
 
+/*
+** Untrusted files (store_untrusted.c). harden: SQLite's settings for a
+** file that may be hostile, before anything reads it. check: 0 when the
+** file passes PRAGMA quick_check and its schema is tinsh's own as the
+** fresh database ref has it (no trigger; views and virtual tables exactly
+** ref's; tables and indexes of names ref has), else -1 with *err.
+*/
+void store_untrusted_harden(sqlite3 *db);
+int store_untrusted_check(sqlite3 *db, sqlite3 *ref, char **err);
+
 /* malloc'd "fmt" message */
 char *store_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* run SQL; 0 or -1 with *err */

@@ -32,7 +32,11 @@
 #     naming the script's path; the filter's and host_message's buffers
 #     4 times a write or an error message (past the memory limit);
 #     nested coroutine.close overflowing the C stack (Lua 5.4.4); a
-#     "file:" URI name opening a database outside the read policy.
+#     "file:" URI name opening a database outside the read policy;
+# 10. REGRESSION (red team 3's leftovers): writes, removes and renames of
+#     the corpus and its side files inside --out; S.open of a database in
+#     --out; another database with a hostile schema or damaged b-trees,
+#     and no -shm left beside a database opened.
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 OUTD=$TMP/out
@@ -312,16 +316,17 @@ import os, pty, sys
 pid, fd = pty.fork()
 if pid == 0:
     os.execv(sys.argv[1], sys.argv[1:])
-out = b""
+parts = []  # joined once: += on bytes copies the whole output each read
 while True:
     try:
-        d = os.read(fd, 4096)
+        d = os.read(fd, 65536)
     except OSError:
         break
     if not d:
         break
-    out += d
+    parts.append(d)
 os.waitpid(pid, 0)
+out = b"".join(parts)
 sys.stdout.write(out.decode("utf-8", "replace").replace("\x1b", "<ESC>").replace("\x07", "<BEL>"))
 EOF
   OUT=$(python3 "$TMP/ttyrun.py" "$TINSH" --sandbox --out "$OUTD" -e 'io.write("\27]52;c;Y3VybA==\7") print("a\27[2Jb", "ệ\194\155") io.stderr:write("c\27]0;t\7\n") io.write(("ệ"):rep(3000), "\n") error("d\27[31me")' 2>&1)
@@ -346,13 +351,17 @@ db:exec("CREATE VIRTUAL TABLE t USING fts3(a, tokenize=simple); INSERT INTO t VA
 db:close()
 local b = io.open("'"$TMP"'/fts3.db", "rb"):read("a")
 io.open("'"$OUTD"'/fts3.db", "wb"):write((b:gsub("tokenize=simple", "tokenize=evil  ")))' 2>/dev/null
-sb 'local S = require("tinsh.store") local db = assert(S.open("'"$OUTD"'/fts3.db"))
+cp "$OUTD/fts3.db" "$TMP/fts3evil.db"
+sb 'local S = require("tinsh.store") local db = assert(S.open(S.default_path()))
 print(pcall(db.sql, db, "SELECT hex(fts3_tokenizer('"'"'simple'"'"')) AS p"))
 print(pcall(db.sql, db, "SELECT fts3_tokenizer('"'"'evil'"'"', x'"'"'4141414141414141'"'"') AS p"))
-print(pcall(db.sql, db, "SELECT * FROM t WHERE t MATCH '"'"'1'"'"'")) print("alive")'
+print(S.open("'"$OUTD"'/fts3.db")) print(S.open("'"$TMP"'/fts3evil.db")) print("alive")'
 is "REGRESSION fts3_tokenizer: no crash through a tokenizer pointer" "$RC $(printf '%s\n' "$OUT" | tail -1)" "0 alive"
 is "fts3_tokenizer is denied in --sandbox (both forms)" \
   "$(printf '%s\n' "$OUT" | grep -c 'not authorized to use function: fts3_tokenizer')" 2
+has "the fts3 file written in --out does not open (section 10)" "$OUT" "^nil	.*/out/fts3.db: not readable in --sandbox"
+has "nor a copy of it elsewhere: not tinsh's schema (section 10)" "$OUT" \
+  "^nil	.*fts3evil.db: not tinsh's schema: an object tinsh does not make \\(t[a-z_]*\\)"
 run "$TINSH" -e 'local S = require("tinsh.store") local db = assert(S.open("'"$OUTD"'/fts3.db"))
 print(pcall(db.all, db, "SELECT fts3_tokenizer('"'"'evil'"'"', x'"'"'4141414141414141'"'"') AS p"))'
 has "fts3_tokenizer with a pointer is off outside --sandbox too" "$OUT" "^false	.*fts3tokenize disabled"
@@ -370,12 +379,13 @@ if command -v python3 >/dev/null; then
 fi
 # (c) S.open's warning about a damaged database was written to stderr
 # with the script's path as it was: a file named "\27]0;title\7.db" in
-# --out (any database marked bulk_load) reached the terminal raw.
+# --out (any database marked bulk_load) reached the terminal raw. (Since
+# section 10 no database in --out opens: the file lies in a read folder.)
 if command -v python3 >/dev/null; then
   "$TINSH" -e 'local S = require("tinsh.store")
-local db = assert(S.open("'"$OUTD"'/\27]0;t\7.db", {write = true}))
+local db = assert(S.open("'"$TMP"'/\27]0;t\7.db", {write = true}))
 db:exec("INSERT OR REPLACE INTO meta VALUES('"'"'bulk_load'"'"', '"'"'x'"'"')") db:close()' 2>/dev/null
-  OUT=$(python3 "$TMP/ttyrun.py" "$TINSH" --sandbox --out "$OUTD" -e 'print(require("tinsh.store").open("'"$OUTD"'/\27]0;t\7.db"))' 2>&1)
+  OUT=$(python3 "$TMP/ttyrun.py" "$TINSH" --sandbox --out "$OUTD" -e 'print(require("tinsh.store").open("'"$TMP"'/\27]0;t\7.db"))' 2>&1)
   has "REGRESSION S.open's warning shows the path's ESC as an escape" "$OUT" 'tinsh: .*\\x1b\]0;t\\x07\.db: warning: '
   lacks "S.open's warning: no raw ESC or BEL" "$OUT" '<ESC>|<BEL>'
 fi
@@ -443,6 +453,67 @@ print(S.open(name)) print(S.open(S.default_path()) ~= nil)'
   has "REGRESSION a URI file name cannot open a database outside the read policy" "$OUT" \
     "^nil	file:\.\.%2F\.hidden%2Fp\.db: not readable in --sandbox"
   has "the command line's corpus still opens" "$OUT" "^true$"
+fi
+# 10. REGRESSION (red team 3's leftovers, 2026-12-06).
+# (a) the corpus inside --out (--db out/c.db, or ./tinsh.db with --out .)
+# could be truncated, appended to, removed or replaced by the script,
+# and its -wal/-shm with it. Now refused; the corpus stays as it was.
+if [ $HAVE_DB -eq 0 ]; then
+  mkdir -p "$TMP/g/out" && cp "$TMP/c.db" "$TMP/g/out/c.db"
+  before=$(md5sum <"$TMP/g/out/c.db")
+  cd "$TMP/g"
+  run "$TINSH" --db out/c.db --sandbox -e 'for _, n in ipairs{"out/c.db", "out/c.db-wal", "out/c.db-shm", "out/c.db-journal", "./out/../out/c.db"} do
+  print(io.open(n, "w")) print(io.open(n, "a")) print(os.remove(n)) end
+assert(io.open("out/x", "w")):close() print(os.rename("out/x", "out/c.db")) print(os.rename("out/c.db", "out/y"))
+print(io.open("out/c.db2", "w") ~= nil)
+print(#require("tinsh.store").open(require("tinsh.store").default_path()):search("Móng Cái"))'
+  cd "$TMP"
+  is "REGRESSION the corpus in --out: every write, remove and rename refused" \
+    "$(printf '%s\n' "$OUT" | grep -c 'sandbox: the corpus database is read-only')" 17
+  has "a neighbour's name is still writable, the corpus still reads" "$OUT" "^true
+4$"
+  is "the corpus file is unchanged" "$(md5sum <"$TMP/g/out/c.db")" "$before"
+  mkdir -p "$TMP/g2" && cp "$TMP/c.db" "$TMP/g2/tinsh.db"
+  cd "$TMP/g2"
+  run env -u TINSH_DB "$TINSH" --sandbox --out . -e 'print(io.open("tinsh.db", "w")) print(os.remove("tinsh.db-wal"))'
+  cd "$TMP"
+  is "./tinsh.db with --out .: refused too" \
+    "$(printf '%s\n' "$OUT" | grep -c 'sandbox: the corpus database is read-only')" 2
+fi
+# (b) any database the script wrote into --out could be opened with
+# S.open, handing SQLite's parsers (fts5 segments, rtree, views and
+# triggers of a schema) bytes the script chose, and rewritten while open.
+# Now S.open refuses every file in --out but the command line's corpus,
+# and opens another database as possibly hostile: immutable (no -shm
+# made beside it), hardened (defensive, no trusted schema, cell-size
+# checks), after PRAGMA quick_check and a check that its schema is
+# tinsh's own (store_untrusted.c).
+if [ $HAVE_DB -eq 0 ]; then
+  mkdir -p "$TMP/u/out" && cd "$TMP/u"
+  for v in ok trig view view2 fts3 rtree tok damaged; do cp "$TMP/c.db" "$v.db"; done
+  cp "$TMP/c.db" out/mine.db
+  sqlite3 trig.db "CREATE TRIGGER t AFTER INSERT ON meta BEGIN SELECT 1; END;"
+  sqlite3 view.db "CREATE VIEW v AS SELECT 1;"
+  sqlite3 view2.db "PRAGMA writable_schema=ON; UPDATE sqlite_schema SET sql='CREATE VIEW blocks(doc, seq, kind, off, len, text) AS SELECT 1,2,3,4,5,6' WHERE name='blocks';"
+  sqlite3 fts3.db "CREATE VIRTUAL TABLE f USING fts3(a);"
+  sqlite3 rtree.db "CREATE VIRTUAL TABLE r USING rtree(id, a, b);"
+  sqlite3 tok.db "PRAGMA writable_schema=ON; UPDATE sqlite_schema SET sql=replace(sql, 'tokenize=''tinsh''', 'tokenize=''tinsh x y''') WHERE name='fts';"
+  python3 -c "f = open('damaged.db', 'r+b'); f.seek(8192 * 2 + 3); f.write(b'\xff\x7f')"
+  sqlite3 ok.db "PRAGMA journal_mode" >/dev/null
+  run "$TINSH" --db "$TMP/c.db" --sandbox -e 'local S = require("tinsh.store")
+for _, n in ipairs{"out/mine.db", "ok.db", "trig.db", "view.db", "view2.db", "fts3.db", "rtree.db", "tok.db", "damaged.db"} do
+  local db, err = S.open(n) print(n, db and #db:search("Móng Cái") or err) end'
+  cd "$TMP"
+  has "REGRESSION a database in --out does not open" "$OUT" "^out/mine.db	out/mine.db: not readable in --sandbox"
+  has "another tinsh database opens and reads" "$OUT" "^ok.db	4$"
+  has "a trigger: refused" "$OUT" "^trig.db	trig.db: not tinsh's schema: a trigger \(t\)$"
+  has "an extra view: refused" "$OUT" "^view.db	view.db: not tinsh's schema: an object tinsh does not make \(v\)$"
+  has "tinsh's view rewritten: refused" "$OUT" "^view2.db	view2.db: not tinsh's schema: a view or virtual table unlike tinsh's \(blocks\)$"
+  has "an fts3 table: refused" "$OUT" "^fts3.db	fts3.db: not tinsh's schema: an object tinsh does not make \(f\)$"
+  has "an rtree table: refused" "$OUT" "^rtree.db	rtree.db: not tinsh's schema: an object tinsh does not make \(r\)$"
+  has "other tokenizer arguments: refused" "$OUT" "^tok.db	tok.db: not tinsh's schema: a view or virtual table unlike tinsh's \(fts\)$"
+  has "a damaged b-tree: refused" "$OUT" "^damaged.db	damaged.db: damaged database \(Page 3: .*\)$"
+  is "no -wal or -shm made beside the databases read" "$(ls "$TMP/u" | grep -c -- '-shm\|-wal')" 0
 fi
 sb 'print(load("return 1 + 1")()) print(load("return x", "c", "t", {x = 3})())'
 is "load without an env gets the global one, with one that one" "$OUT" "2
