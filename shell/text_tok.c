@@ -6,6 +6,10 @@
 #include "text.h"
 #include "util.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* Class bits of the code point at s[i] (0 past the end); its length. */
 static inline unsigned class_at(const char *s, size_t n, size_t i, int *len) {
   int32_t cp;
@@ -61,19 +65,76 @@ static inline size_t plain_run8(const unsigned char *u, int *dig, int *end) {
   return cut;
 }
 
+#ifdef __SSE2__
+/* 1 in bit j of the result for each byte j of w with (byte & m) == v. */
+static inline unsigned bytes_eq16(__m128i w, int m, int v) {
+  return (unsigned)_mm_movemask_epi8(
+      _mm_cmpeq_epi8(_mm_and_si128(w, _mm_set1_epi8((char)m)),
+                     _mm_set1_epi8((char)v)));
+}
+
+/* 1 in bit j for each byte j of w in lo..hi (unsigned, lo <= hi). */
+static inline __m128i bytes_in16(__m128i w, int lo, int hi) {
+  __m128i d = _mm_sub_epi8(w, _mm_set1_epi8((char)lo));
+  return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8((char)(hi - lo))), d);
+}
+
+/*
+** plain_run8 over the 16 bytes at u (SSE2, a bit per byte rather than a
+** byte per byte): the same kinds of word characters, the same *dig and
+** *end, the same answer for any input; sixteen bytes a step, so that a
+** word of lower-case letters is passed in one step.
+*/
+static inline size_t plain_run16(const unsigned char *u, int *dig, int *end) {
+  __m128i w = _mm_loadu_si128((const __m128i *)(const void *)u);
+  __m128i d = bytes_in16(w, '0', '9');
+  unsigned digit = (unsigned)_mm_movemask_epi8(d);
+  unsigned alnum = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+      d, bytes_in16(_mm_or_si128(w, _mm_set1_epi8(0x20)), 'a', 'z')));
+  unsigned cont = bytes_eq16(w, 0xC0, 0x80), c3 = bytes_eq16(w, 0xFF, 0xC3);
+  unsigned l2 = c3 | bytes_eq16(w, 0xFE, 0xC4) | bytes_eq16(w, 0xFF, 0xC6) |
+                bytes_eq16(w, 0xFF, 0xCC);
+  unsigned l3 = bytes_eq16(w, 0xFF, 0xE1) & bytes_eq16(w, 0xFC, 0xB8) >> 1;
+  unsigned sign = c3 & bytes_eq16(w, 0xDF, 0x97) >> 1; /* × ÷: C3 97, C3 B7 */
+  unsigned need = (l2 | l3) << 1 | l3 << 2; /* where a continuation must be */
+  unsigned bad =
+      ((~(alnum | cont | l2 | l3) | (need ^ cont) | sign) & 0xFFFFu);
+  size_t p = bad ? (size_t)__builtin_ctz(bad) : 16, cut = p;
+  /* a sequence still open before p is not whole: stop at its lead */
+  if (cut >= 1 && ((l2 | l3) >> (cut - 1) & 1))
+    cut--;
+  else if (cut >= 2 && (l3 >> (cut - 2) & 1))
+    cut -= 2;
+  *dig = (digit & ((1u << cut) - 1)) != 0;
+  *end = cut == p && p < 16 && !(u[p] & 0x80);
+  return cut;
+}
+#endif
+
 /* The run of word characters from s[i], whose first code point (k0 bytes,
 ** a word character) has class bits c: sets t->flags and returns the run's
 ** end. The flags are gathered
 ** without a branch per code point: the OR of every class, the letter
 ** count and whether a letter that is not upper case was met. Once such a
-** letter was met, only digits can still change the flags: plain_run8
-** then passes eight bytes a step. */
+** letter was met, only digits can still change the flags: plain_run16
+** (SSE2) then passes sixteen bytes a step, plain_run8 eight near the
+** text's end. */
 static size_t scan_run(const char *s, size_t n, size_t i, unsigned c, int k0,
                        text_tok *t) {
   unsigned f = (c & TEXT_UPPER) ? TEXT_TOKF_UPPER : 0, all = c;
   unsigned notup = (c & (TEXT_LETTER | TEXT_UPPER)) == TEXT_LETTER;
   int letters = (int)(c & TEXT_LETTER), k;
   for (i += (size_t)k0;;) {
+#ifdef __SSE2__
+    if (notup && i + 16 <= n) {
+      int dig, end;
+      size_t m = plain_run16((const unsigned char *)s + i, &dig, &end);
+      i += m;
+      if (dig) all |= TEXT_DIGIT;
+      if (end) break;
+      if (m == 16) continue;
+    } else
+#endif
     if (notup && i + 8 <= n) {
       int dig, end;
       size_t m = plain_run8((const unsigned char *)s + i, &dig, &end);
