@@ -119,8 +119,9 @@ static inline size_t plain_run16(const unsigned char *u, int *dig, int *end) {
 ** letter was met, only digits can still change the flags: plain_run16
 ** (SSE2) then passes sixteen bytes a step, plain_run8 eight near the
 ** text's end. */
-static size_t scan_run(const char *s, size_t n, size_t i, unsigned c, int k0,
-                       text_tok *t) {
+static __attribute__((noinline)) size_t scan_run_all(const char *s, size_t n,
+                                                    size_t i, unsigned c,
+                                                    int k0, text_tok *t) {
   unsigned f = (c & TEXT_UPPER) ? TEXT_TOKF_UPPER : 0, all = c;
   unsigned notup = (c & (TEXT_LETTER | TEXT_UPPER)) == TEXT_LETTER;
   int letters = (int)(c & TEXT_LETTER), k;
@@ -158,6 +159,27 @@ static size_t scan_run(const char *s, size_t n, size_t i, unsigned c, int k0,
   if (letters >= 2 && !notup) f |= TEXT_TOKF_CAPS;
   t->flags = f;
   return i;
+}
+
+/* scan_run_all, with the common case first and inline: a word that
+** starts with a lower-case letter and ends, ASCII punctuation or space
+** after it, within sixteen bytes (one plain_run16 step; its flags are
+** then the letter's and a digit's). Else scan_run_all from the start. */
+static inline size_t scan_run(const char *s, size_t n, size_t i, unsigned c,
+                              int k0, text_tok *t) {
+#ifdef __SSE2__
+  size_t j = i + (size_t)k0;
+  if ((c & (TEXT_LETTER | TEXT_UPPER)) == TEXT_LETTER && j + 16 <= n) {
+    int dig, end;
+    size_t m = plain_run16((const unsigned char *)s + j, &dig, &end);
+    if (end) {
+      t->flags = TEXT_TOKF_LETTERS |
+                 ((dig || (c & TEXT_DIGIT)) ? TEXT_TOKF_DIGITS : 0);
+      return j + m;
+    }
+  }
+#endif
+  return scan_run_all(s, n, i, c, k0, t);
 }
 
 /* text_tok_at once the first code point cp (k bytes) is decoded. */
