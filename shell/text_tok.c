@@ -162,19 +162,32 @@ static __attribute__((noinline)) size_t scan_run_all(const char *s, size_t n,
 }
 
 /* scan_run_all, with the common case first and inline: a word that
-** starts with a lower-case letter and ends, ASCII punctuation or space
-** after it, within sixteen bytes (one plain_run16 step; its flags are
-** then the letter's and a digit's). Else scan_run_all from the start. */
+** starts with a lower-case letter, or with an upper-case one and then a
+** lower-case one ("Hà"), and ends, ASCII punctuation or space after it,
+** within the next sixteen bytes (one plain_run16 step). Its flags are then
+** known: the first letter's case, letters, a digit seen; never capitals.
+** Else scan_run_all from the start. */
 static inline size_t scan_run(const char *s, size_t n, size_t i, unsigned c,
                               int k0, text_tok *t) {
 #ifdef __SSE2__
+  const unsigned lu = TEXT_LETTER | TEXT_UPPER;
   size_t j = i + (size_t)k0;
-  if ((c & (TEXT_LETTER | TEXT_UPPER)) == TEXT_LETTER && j + 16 <= n) {
+  unsigned all = c, low = (c & lu) == TEXT_LETTER; /* a lower-case letter */
+  if ((c & lu) == lu && j < n) { /* the second code point, lower case? */
+    int k = 1;
+    unsigned c2 = (unsigned char)s[j] < 0x80
+                      ? text_ascii_class_[(unsigned char)s[j]]
+                      : class_at(s, n, j, &k);
+    low = (c2 & lu) == TEXT_LETTER;
+    all |= c2, j += (size_t)k;
+  }
+  if (low && j + 16 <= n) {
     int dig, end;
     size_t m = plain_run16((const unsigned char *)s + j, &dig, &end);
     if (end) {
-      t->flags = TEXT_TOKF_LETTERS |
-                 ((dig || (c & TEXT_DIGIT)) ? TEXT_TOKF_DIGITS : 0);
+      t->flags = ((all & TEXT_UPPER) ? TEXT_TOKF_UPPER : 0) |
+                 TEXT_TOKF_LETTERS |
+                 ((dig || (all & TEXT_DIGIT)) ? TEXT_TOKF_DIGITS : 0);
       return j + m;
     }
   }
