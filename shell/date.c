@@ -439,6 +439,35 @@ static size_t section_before(const char *s, size_t n) {
   return letters <= 6 ? i : 0;
 }
 
+/* Is the lower-case word w one a date line may hold? */
+static int stamp_word(const char *w) {
+  if (date_month_name(w) || date_weekday_name(w) || !strcmp(w, "am") ||
+      !strcmp(w, "pm") || !strcmp(w, "sa") || !strcmp(w, "ch"))
+    return 1;
+  for (const char *const *q = lexicon_list(LEXL_DATE_WORD); *q; q++)
+    if (!strcmp(*q, w)) return 1;
+  return 0;
+}
+
+int date_stamp_words(const char *s, size_t n) {
+  date_tm t;
+  rd r = {.s = s, .n = n, .t = &t};
+  int words = 0;
+  if (n > 60) return 0;
+  while (r.i < n) {
+    int32_t c;
+    int k = text_utf8_decode(s + r.i, n - r.i, &c);
+    char w[40];
+    if (!text_is_letter(c))
+      r.i += (size_t)(k > 0 ? k : 1);
+    else if (!read_word(&r, w, sizeof w) || !stamp_word(w))
+      return 0;
+    else
+      words++;
+  }
+  return words > 0;
+}
+
 int date_line(const char *s, size_t n, date_tm *t) {
   if (n > 160) return 0;
   size_t b = bullet(s, n); /* "  • Cập nhật: 19/11/2020" */

@@ -49,6 +49,14 @@ int date_weekday_name(const char *w);
 */
 int date_line(const char *s, size_t n, date_tm *t);
 
+/*
+** Is s[0..n) a date line's words with no date: at most 60 bytes, at
+** least one word, every word a date line's label, weekday, month or
+** AM/PM ("Cập nhật:  GMT+7", "Ngày đăng:", "Thứ Hai"), digits and
+** punctuation between them (a template whose date field came out empty)?
+*/
+int date_stamp_words(const char *s, size_t n);
+
 /* Length of a leading "yyyy-mm-dd" (valid) in s, filling *t, or 0. */
 size_t date_iso_prefix(const char *s, size_t n, date_tm *t);
 

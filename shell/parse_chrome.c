@@ -323,6 +323,13 @@ static int domain_name(const char *x, size_t n) {
   return letter_before;
 }
 
+/*
+** The length of s[0..n) without the site's name at its end: the part
+** before the last " - ", " | " or " – " when what follows it is a domain,
+** starts with a site head ("Báo …", data/parser-markers.tsv) or is the
+** site's name (at most 60 bytes, 7 words; a name that opens a tagline
+** after a colon may have up to 200 bytes in all); else n.
+*/
 size_t chrome_site_suffix(const char *s, size_t n, const char *site) {
   static const char *const seps[] = {" - ", " | ", " \xe2\x80\x93 ", NULL};
   if (n > 400) return n;
@@ -334,6 +341,12 @@ size_t chrome_site_suffix(const char *s, size_t n, const char *site) {
     if (!at || at == s) continue;
     const char *x = at + m;
     size_t xn = n - (size_t)(x - s);
+    /* a site's name, or one that opens a tagline after a colon ("Báo
+    ** Lạng Sơn: Tin tức mới nhất về chính trị, …") */
+    const char *colon = memchr(x, ':', xn < 61 ? xn : 61);
+    int tagline = xn > 60 && colon && xn <= 200 &&
+                  pt_any_starts(x, xn, lexicon_list(LEXL_SITE_HEAD));
+    if (tagline) xn = (size_t)(colon - x);
     if (xn == 0 || xn > 60 || pt_words(x, xn, 8) > 7) continue;
     int domain = domain_name(x, xn);
     if (domain || pt_any_starts(x, xn, lexicon_list(LEXL_SITE_HEAD)) ||

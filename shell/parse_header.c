@@ -16,47 +16,23 @@
 
 /* ---- the title ---- */
 
-/* Is s only a source tag, a bracketed abbreviation and a dash ("(BTNO)
-** -", "(PLO)-"), with the lead's text lost after it? */
-static int source_tag(const char *s, size_t n) {
-  if (n < 3 || n > 24 || s[0] != '(') return 0;
-  const char *c = memchr(s, ')', n);
-  if (!c) return 0;
-  for (size_t i = (size_t)(c + 1 - s); i < n;) {
-    int k;
-    int32_t cp = pt_cp_at(s, n, i, &k);
-    if (cp != ' ' && cp != '-' && cp != 0x2013 && cp != 0x2014) return 0;
-    i += (size_t)k;
-  }
-  return 1;
-}
-
-/* Does s[0..n) end with the words that open a list ("… có một số thông
-** tin đáng chú ý như sau", "sau đây", "gồm", "bao gồm")? A line ending so
-** and with a colon introduces what follows; it is no headline. */
-static int list_intro(const char *s, size_t n) {
-  static const char *const w[] = {" như sau", " sau đây", " gồm", NULL};
-  while (n && s[n - 1] == ' ') n--;
-  for (const char *const *k = w; *k; k++) {
-    size_t m = strlen(*k);
-    if (n > m && pt_prefix_ci(s + n - m, m, *k)) return 1;
-  }
-  return 0;
-}
-
 /* Could unit i be the headline? */
 static int looks_like_title(page *p, size_t i) {
   const char *s = US(p, i);
   size_t n = UL(p, i);
   if (n > 400 || pt_dash_prefix(s, n) || pt_plus_prefix(s, n)) return 0;
-  if (pt_is_url(s, n) || pt_is_filler(s, n) || source_tag(s, n)) return 0;
+  if (pt_is_url(s, n) || pt_is_filler(s, n) || ph_source_tag(s, n)) return 0;
+  if (ph_no_letter(s, n) || ph_lower_opening(s, n) || date_stamp_words(s, n))
+    return 0; /* "02", "thực hiện …", "Cập nhật:  GMT+7" */
+  if (ph_dated_lead(s, n))
+    return 0; /* "Chiều 14-4, ông …": a lead, also when cut short */
   int breaks = pt_sentence_breaks(s, n, n);
   int k;
   int32_t last = pt_last_cp(s, n, &k);
   int dots = n >= 3 && memcmp(s + n - 3, "...", 3) == 0;
   int period = (last == '.' && !dots) || last == ';' || last == ',';
-  if ((dots || last == 0x2026) && n > 200) return 0; /* a cut teaser */
-  if (last == ':' && list_intro(s, n - 1)) return 0; /* "… như sau:" */
+  if ((dots || last == 0x2026) && n > 200) return 0;    /* a cut teaser */
+  if (last == ':' && ph_list_intro(s, n - 1)) return 0; /* "… như sau:" */
   if (pl_lead_opening(s, n) && (n > 250 || period || breaks > 0)) return 0;
   if (last == '.' && !dots && pl_lead_adverb(s, n)) return 0;
   if (breaks >= 3 || (breaks >= 1 && n > 250)) return 0;
@@ -69,70 +45,6 @@ static int looks_like_title(page *p, size_t i) {
   date_tm t;
   if (date_line(US(p, i + 1), UL(p, i + 1), &t)) return 1;
   return UL(p, i + 1) > n + n / 2;
-}
-
-/* The length of a page script's value printed before the headline
-** ("null Những vấn đề …", "undefined Thư chúc Tết …": a template's empty
-** field), with its space, when a capital follows; else 0. */
-static size_t script_junk(const char *s, size_t n) {
-  static const char *const w[] = {"null ", "undefined ", "NaN ", NULL};
-  for (const char *const *k = w; *k; k++) {
-    size_t m = strlen(*k);
-    int c;
-    if (n > m && memcmp(s, *k, m) == 0 && text_is_upper(pt_cp_at(s, n, m, &c)))
-      return m;
-  }
-  return 0;
-}
-
-/* The length of a tag glued before the headline with a colon, when the
-** tag's first word is in lower case ("ngân sách Nhà nước: Mỗi ngày Ngân
-** sách Nhà nước thu …": a headline opens with a capital or a brand,
-** "iPad thay thế laptop: …"), the tag has at most 6 words
-** and a capital follows the colon; else 0. */
-static size_t tag_prefix(const char *s, size_t n) {
-  int k;
-  for (size_t i = 0; i < n && s[i] != ' '; i += (size_t)k)
-    if (!text_is_lower(pt_cp_at(s, n, i, &k))) return 0; /* "iPad …" */
-  const char *c = memchr(s, ':', n < 60 ? n : 60);
-  if (!c || (size_t)(c - s) + 2 >= n || c[1] != ' ') return 0;
-  size_t at = (size_t)(c - s) + 2;
-  if (pt_words(s, at - 2, 7) > 6 || !text_is_upper(pt_cp_at(s, n, at, &k)))
-    return 0;
-  return at;
-}
-
-/* Copy s without surrounding quotes (nor a script's junk or a tag before
-** it, script_junk and tag_prefix) into the doc arena. */
-static char *strip_quotes(doc *d, const char *s, size_t n) {
-  static const int32_t open[] = {'"', 0x201C, '\'', 0x2018, 0xAB, 0};
-  static const int32_t close[] = {'"', 0x201D, '\'', 0x2019, 0xBB, 0};
-  int k1, k2;
-  size_t junk = script_junk(s, n);
-  s += junk, n -= junk;
-  junk = tag_prefix(s, n);
-  s += junk, n -= junk;
-  if (n >= 2) {
-    int32_t a = pt_cp_at(s, n, 0, &k1), b = pt_last_cp(s, n, &k2);
-    for (int q = 0; open[q]; q++) {
-      if (a != open[q] || b != close[q] || n <= (size_t)(k1 + k2)) continue;
-      /* no other quote of the pair inside */
-      int inner = 0;
-      for (size_t i = (size_t)k1; i < n - (size_t)k2;) {
-        int k;
-        int32_t c = pt_cp_at(s, n, i, &k);
-        if (c == open[q] || c == close[q]) inner = 1;
-        i += (size_t)k;
-      }
-      if (!inner) {
-        s += k1, n -= (size_t)(k1 + k2);
-        while (n && s[0] == ' ') s++, n--;
-        while (n && s[n - 1] == ' ') n--;
-      }
-      break;
-    }
-  }
-  return doc_str(d, s, n);
 }
 
 /* ---- classification ---- */
@@ -222,9 +134,10 @@ static int echoed_label(page *p, size_t i) {
          pt_last_cp(US(p, j), UL(p, j), &k) != '.' && looks_like_title(p, j);
 }
 
-/* Is unit i a word or two over a date line and a headline ("Analytic" /
-** "Thứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27" / headline: a widget's
-** label over today's date), or a short line left with a dangling dash
+/* Is unit i a word or two over a date line and a headline or text of 5+
+** words ("Analytic" / "Thứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27" /
+** headline: a widget's label over today's date), or a short line left with a
+*dangling dash
 ** ("Tin tức -", "Lê Vũ -": a breadcrumb or a byline whose other half is
 ** gone)? Never the headline. */
 static int stray_label(page *p, size_t i) {
@@ -233,11 +146,11 @@ static int stray_label(page *p, size_t i) {
   if (n <= 40 && n >= 3 && memcmp(s + n - 2, " -", 2) == 0 &&
       pt_words(s, n, 5) <= 4)
     return 1;
-  date_tm t;
+  date_tm t; /* what follows the date: a headline, or the text itself
+              ** ("Thời sự" / "10:45 | 25/08/2017" / the lead) */
   return n <= 30 && pt_words(s, n, 3) <= 2 && pl_label(s, n) && i + 2 < p->n &&
          date_line(US(p, i + 1), UL(p, i + 1), &t) &&
-         pt_words(US(p, i + 2), UL(p, i + 2), 6) >= 5 &&
-         looks_like_title(p, i + 2);
+         pt_words(US(p, i + 2), UL(p, i + 2), 6) >= 5;
 }
 
 /* Do 3+ bulleted menu entries start at unit j? (what stands above them
@@ -246,6 +159,19 @@ static int menu_follows(page *p, size_t j) {
   int k = 0;
   for (; j < p->n && k < 3 && chrome_menu_item(US(p, j), UL(p, j)); j++) k++;
   return k >= 3;
+}
+
+/* The length of the bullet unit i opens with ("• Miễn nhiệm …", with its
+** spaces) when 5+ words follow it and neither unit next to it opens with
+** a bullet: a teaser's headline, not an item of a list or a menu. Else 0. */
+static size_t lone_bullet(const page *p, size_t i) {
+  size_t bk = text_bullet(US(p, i), UL(p, i));
+  if (!bk || bk >= UL(p, i) ||
+      (i > 0 && text_bullet(US(p, i - 1), UL(p, i - 1))) ||
+      (i + 1 < p->n && text_bullet(US(p, i + 1), UL(p, i + 1))))
+    return 0;
+  while (bk < UL(p, i) && US(p, i)[bk] == ' ') bk++;
+  return pt_words(US(p, i) + bk, UL(p, i) - bk, 5) >= 5 ? bk : 0;
 }
 
 /* Is unit i chrome above the headline? (banners, widgets, lines the
@@ -257,9 +183,12 @@ static int header_chrome(page *p, size_t i) {
   size_t n = UL(p, i);
   const char *known = p->d->title; /* from a metadata header: the title */
   if (known && pt_near_dup(s, n, known, strlen(known))) return 0;
-  if (chrome_banner(s, n) || chrome_shape(s, n) || chrome_share(s, n) ||
-      parse_ctx_repeated(p->ctx, s, n))
+  if (chrome_banner(s, n) || chrome_share(s, n) ||
+      parse_ctx_repeated(p->ctx, s, n) ||
+      (chrome_shape(s, n) && !lone_bullet(p, i))) /* a teaser's headline */
     return 1;
+  if (n <= 60 && (ph_no_letter(s, n) || date_stamp_words(s, n)))
+    return 1; /* "02" (a day widget), "Cập nhật:  GMT+7" (its date lost) */
   /* a short ALL-CAPS issuer over a rule line ("QUỐC HỘI" / "------") or
   ** over the national motto */
   if (i + 1 < p->n && n <= 60 && pt_all_caps(s, n) &&
@@ -343,55 +272,6 @@ static size_t kickers(page *p, size_t i) {
   return 0;
 }
 
-/* Is s[0..n) a page's slug or search phrase: 4+ words in lower-case
-** ASCII letters and digits only ("thuc hien ngan sach nha nuoc nam
-** 2021")? A Vietnamese headline has diacritics or capitals. */
-static int url_slug(const char *s, size_t n) {
-  if (n > 120 || pt_words(s, n, 4) < 4) return 0;
-  for (size_t k = 0; k < n; k++)
-    if (!((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= '0' && s[k] <= '9') ||
-          s[k] == ' ' || s[k] == '-'))
-      return 0;
-  return 1;
-}
-
-/*
-** A subheading or a photo caption standing first: "1. Bối cảnh …", "II.
-** …", "Điều 5. …" (but "Phần 2: …", a series title, is a headline),
-** "Chú thích ảnh …", "Ảnh minh họa …", "… (Ảnh: Thu Hà)" (a "(ảnh)" marker of a
-** photo story is no credit); a slug (url_slug).
-*/
-static int not_a_headline(const char *s, size_t n) {
-  /* a list item: "• …", "● …", "▪ …" (text_bullet), "* …" */
-  size_t bk = text_bullet(s, n);
-  if ((bk && n > bk) || (n > 2 && s[0] == '*' && s[1] == ' ')) return 1;
-  if (pl_numbered_heading(s, n)) {
-    const char *c = memchr(s, ':', n < 14 ? n : 14);
-    if (!c) return 1;
-  }
-  size_t k = 0; /* "1. …", "IV. …", "2) …" */
-  while (k < n && k < 5 && s[k] && strchr("0123456789IVX", s[k])) k++;
-  if (k > 0 && k + 1 < n && (s[k] == '.' || s[k] == ')') && s[k + 1] == ' ')
-    return 1;
-  static const char *const heads[] = {"Chú thích ảnh", "Ảnh minh họa",
-                                      "Ảnh minh hoạ", "Nguồn ảnh", NULL};
-  if (pt_any_starts(s, n, heads)) return 1;
-  if (pl_credit_tail(s, n)) return 1; /* "… Cầu Giấy. Ảnh VT" */
-  /* "Bà A (thứ 2 từ trái sang) …": where people stand in a photo, in
-  ** brackets */
-  if (memchr(s, '(', n) &&
-      pt_any_contains(s, n, lexicon_list(LEXL_PHOTO_POSITION)))
-    return 1;
-  const char *tail = n > 60 ? s + n - 60 : s;
-  size_t tn = (size_t)(s + n - tail);
-  if (pt_contains(tail, tn, ". Ảnh: ") || pt_contains(tail, tn, " - Ảnh: "))
-    return 1; /* "Đồng chí Trần Sỹ Thanh. Ảnh: TTXVN" */
-  if (n > 0 && s[n - 1] == ')' &&
-      (pt_contains(tail, tn, "(Ảnh:") || pt_contains(tail, tn, "(ảnh:")))
-    return 1;
-  return url_slug(s, n);
-}
-
 /* Does unit i start on the line where unit i-1 ends? (the rest of a line
 ** whose date marker was split off: a sentence there, "date 2025-09-23
 ** Đại hội … diễn ra sáng nay.", is the body's first text, never the
@@ -422,13 +302,14 @@ static size_t take_title(page *p, size_t i) {
     p->u[i].kind = BK_TITLE;
     return i + 1;
   }
-  if (!looks_like_title(p, i) || not_a_headline(s, n) ||
+  size_t bk = lone_bullet(p, i);
+  if (!looks_like_title(p, i) || ph_not_a_headline(s + bk, n - bk) ||
       (same_line(p, i) && pt_ends_sentence(s, n)))
     return i;
-  for (size_t k = kickers(p, i); k > 0; k--) p->u[i++].kind = BK_BANNER;
-  s = US(p, i), n = UL(p, i);
+  for (size_t k = kickers(p, i); k > 0; k--) p->u[i++].kind = BK_BANNER, bk = 0;
+  s = US(p, i) + bk, n = UL(p, i) - bk;
   p->u[i].kind = BK_TITLE;
-  d->title = strip_quotes(d, s, chrome_site_suffix(s, n, d->site));
+  d->title = ph_title_text(d, s, chrome_site_suffix(s, n, d->site));
   return legal_title(p, i + 1);
 }
 
@@ -542,21 +423,29 @@ static size_t sapo_date(page *p, size_t i, date_tm *t) {
 /* A fragment above the headline that starts in lower case ("vùng quê
 ** giàu đẹp", the end of a banner; "bộ trưởng y tế", a tag): at most 8
 ** words, no sentence, its first word all lower case ("iPhone 7 …" may
-** be a headline), and a capitalised headline-like unit of one sentence
-** after it. */
-static int lower_fragment(page *p, size_t i) {
+** be a headline) -- fragment_shape -- and, after it and any more such
+** fragments, a capitalised headline-like unit of one sentence. */
+static int fragment_shape(const page *p, size_t i) {
   const char *s = US(p, i);
   size_t n = UL(p, i);
   int k;
-  if (i + 1 >= p->n || n > 80 || pt_words(s, n, 9) > 8 ||
-      pt_ends_sentence(s, n))
-    return 0;
+  if (n > 80 || pt_words(s, n, 9) > 8 || pt_ends_sentence(s, n)) return 0;
   for (size_t j = 0; j < n && s[j] != ' '; j += (size_t)k) /* not "iPhone" */
     if (!text_is_lower(pt_cp_at(s, n, j, &k))) return 0;
-  const char *t = US(p, i + 1);
-  size_t tn = UL(p, i + 1);
+  return 1;
+}
+
+static int lower_fragment(page *p, size_t i) {
+  int k;
+  size_t j = i + 1; /* past more fragments: "miền biển giàu đẹp" / "đường
+                    ** ven biển" / the headline */
+  if (!fragment_shape(p, i)) return 0;
+  while (j < p->n && fragment_shape(p, j)) j++;
+  if (j >= p->n) return 0;
+  const char *t = US(p, j);
+  size_t tn = UL(p, j);
   return text_is_upper(pt_cp_at(t, tn, 0, &k)) &&
-         pt_sentence_breaks(t, tn, tn) == 0 && title_like(p, i + 1);
+         pt_sentence_breaks(t, tn, tn) == 0 && title_like(p, j);
 }
 
 /* The length of digits s[0..n) opens with, at most max of them. */

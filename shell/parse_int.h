@@ -70,6 +70,23 @@ int pl_lead_adverb(const char *s, size_t n);
 int pl_lead_opening(const char *s, size_t n);
 int pl_not_a_name(const char *s, size_t n);
 
+/* ---- parse_title.c: the headline's own shape, line by line ---- */
+/* only a source tag and a dash, "(BTNO) -" */
+int ph_source_tag(const char *s, size_t n);
+/* ends with the words that open a list, "… như sau" */
+int ph_list_intro(const char *s, size_t n);
+/* opens, past a script's junk and a tag, with a word all in lower case */
+int ph_lower_opening(const char *s, size_t n);
+/* holds no letter, "02" */
+int ph_no_letter(const char *s, size_t n);
+/* opens as a lead with its date, "Chiều 14-4, …" */
+int ph_dated_lead(const char *s, size_t n);
+/* a caption, a numbered heading, a list item, a slug: no headline */
+int ph_not_a_headline(const char *s, size_t n);
+/* the title's text from its line, in d's arena: surrounding quotes of a
+** pair, a script's junk and a tag before it cut */
+char *ph_title_text(doc *d, const char *s, size_t n);
+
 /* ---- parse_chrome.c: site chrome ---- */
 int chrome_banner(const char *s, size_t n);
 int chrome_legal(const char *s, size_t n);

@@ -68,9 +68,8 @@ static inline size_t plain_run8(const unsigned char *u, int *dig, int *end) {
 #ifdef __SSE2__
 /* 1 in bit j of the result for each byte j of w with (byte & m) == v. */
 static inline unsigned bytes_eq16(__m128i w, int m, int v) {
-  return (unsigned)_mm_movemask_epi8(
-      _mm_cmpeq_epi8(_mm_and_si128(w, _mm_set1_epi8((char)m)),
-                     _mm_set1_epi8((char)v)));
+  return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+      _mm_and_si128(w, _mm_set1_epi8((char)m)), _mm_set1_epi8((char)v)));
 }
 
 /* 1 in bit j for each byte j of w in lo..hi (unsigned, lo <= hi). */
@@ -97,8 +96,7 @@ static inline size_t plain_run16(const unsigned char *u, int *dig, int *end) {
   unsigned l3 = bytes_eq16(w, 0xFF, 0xE1) & bytes_eq16(w, 0xFC, 0xB8) >> 1;
   unsigned sign = c3 & bytes_eq16(w, 0xDF, 0x97) >> 1; /* × ÷: C3 97, C3 B7 */
   unsigned need = (l2 | l3) << 1 | l3 << 2; /* where a continuation must be */
-  unsigned bad =
-      ((~(alnum | cont | l2 | l3) | (need ^ cont) | sign) & 0xFFFFu);
+  unsigned bad = ((~(alnum | cont | l2 | l3) | (need ^ cont) | sign) & 0xFFFFu);
   size_t p = bad ? (size_t)__builtin_ctz(bad) : 16, cut = p;
   /* a sequence still open before p is not whole: stop at its lead */
   if (cut >= 1 && ((l2 | l3) >> (cut - 1) & 1))
@@ -120,8 +118,8 @@ static inline size_t plain_run16(const unsigned char *u, int *dig, int *end) {
 ** (SSE2) then passes sixteen bytes a step, plain_run8 eight near the
 ** text's end. */
 static __attribute__((noinline)) size_t scan_run_all(const char *s, size_t n,
-                                                    size_t i, unsigned c,
-                                                    int k0, text_tok *t) {
+                                                     size_t i, unsigned c,
+                                                     int k0, text_tok *t) {
   unsigned f = (c & TEXT_UPPER) ? TEXT_TOKF_UPPER : 0, all = c;
   unsigned notup = (c & (TEXT_LETTER | TEXT_UPPER)) == TEXT_LETTER;
   int letters = (int)(c & TEXT_LETTER), k;
@@ -136,7 +134,7 @@ static __attribute__((noinline)) size_t scan_run_all(const char *s, size_t n,
       if (m == 16) continue;
     } else
 #endif
-    if (notup && i + 8 <= n) {
+        if (notup && i + 8 <= n) {
       int dig, end;
       size_t m = plain_run8((const unsigned char *)s + i, &dig, &end);
       i += m;

@@ -853,6 +853,60 @@ static void test_meta(void) {
 
 /* ---- 7. zones ---- */
 
+/* Header shapes met on held-out portal pages (set 8), each a fixture of
+** our own in that layout. */
+static void test_header_shapes(void) {
+  const char *lead =
+      "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài "
+      "12 km qua ba huyện ven biển.\n";
+  char t[1024];
+  /* a day widget ("02") and a date line whose date came out empty */
+  snprintf(t, sizeof t, "02\n\n%s\n%s", HEAD, lead);
+  CHECK_TITLE(t, HEAD);
+  snprintf(t, sizeof t, "Cập nhật:  GMT+7\n\n%s\n\n%s", HEAD, lead);
+  CHECK_TITLE(t, HEAD);
+  /* a page that is only a tag or a cut line in lower case: no headline */
+  CHECK_TITLE("thực hiện Nghị quyết số 20/NQ-HĐND ngày 23/9/2021 của HĐND T\n",
+              NULL);
+  /* a lead with its date, cut short before its full stop: no headline;
+  ** but "Sáng nay 19-8: …", "Ngày làm việc thứ 2, …" and a short "Ngày
+  ** 10/3, khai mạc …" are headlines */
+  snprintf(t, sizeof t, "Ngày 10/3, khai mạc Lễ hội cà phê lần thứ 6\n\n%s",
+           lead);
+  CHECK_TITLE(t, "Ngày 10/3, khai mạc Lễ hội cà phê lần thứ 6");
+  CHECK_TITLE(
+      "Chiều 14-4, ông Nguyễn Văn An - chủ tịch UBND thị trấn Hải Bình "
+      "(huyện Tĩnh Gia) - cho biết địa phương vẫn\n",
+      NULL);
+  snprintf(t, sizeof t, "Sáng nay 19-8: Khởi công 250 dự án\n\n%s", lead);
+  CHECK_TITLE(t, "Sáng nay 19-8: Khởi công 250 dự án");
+  snprintf(t, sizeof t,
+           "Ngày làm việc thứ 2, kỳ họp thứ 26 HĐND tỉnh: Chất vấn\n\n%s",
+           lead);
+  CHECK_TITLE(t, "Ngày làm việc thứ 2, kỳ họp thứ 26 HĐND tỉnh: Chất vấn");
+  /* a section name over the date line and the text, no headline */
+  snprintf(t, sizeof t, "Thời sự\n10:45 | 25/08/2017\n%s", lead);
+  CHECK_TITLE(t, NULL);
+  /* a teaser's headline behind a bullet; a bulleted list has none */
+  snprintf(t, sizeof t, "• %s\n\n%s\n13:15 | 01-11-2022 | Xã hội\n", HEAD,
+           lead);
+  CHECK_TITLE(t, HEAD);
+  CHECK_TITLE(
+      "• Tỉnh duyệt quy hoạch vùng ven biển\n"
+      "• Tỉnh khởi công tuyến đường ven biển mới\n"
+      "• Hội nghị tổng kết công tác năm 2024\n",
+      NULL);
+  /* the site's name with its tagline after the headline */
+  snprintf(t, sizeof t,
+           "%s – Báo Lạng Sơn: Tin tức mới nhất về chính trị, kinh tế, xã "
+           "hội, văn hóa\n\n%s",
+           HEAD, lead);
+  CHECK_TITLE(t, HEAD);
+  /* a template's placeholder over the headline */
+  snprintf(t, sizeof t, "Insert title here\n%s\n\n%s", HEAD, lead);
+  CHECK_TITLE(t, HEAD);
+}
+
 static void test_zones(void) {
   /* an empty related header does not swallow the body */
   doc *d = parse_str(
@@ -1188,6 +1242,7 @@ int main(void) {
   test_context();
   test_meta();
   test_zones();
+  test_header_shapes();
   test_people();
   return check_done();
 }
