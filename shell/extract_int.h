@@ -21,6 +21,20 @@ void extract_people_init(void);
 void extract_places_init(void);
 void extract_refs_init(void);
 
+/* ---- name-shaped runs (extract_names.c), for the people extractor ---- */
+void extract_names_init(
+    void); /* its word lists; extract_people_init calls it */
+/* Name at token i: 2-4 capitalised syllables, the first a surname of
+** data/surnames.txt (any capitalised syllable when any), no place of the
+** gazetteer; the syllable count or 0. */
+int xn_name_run(const xsent *x, size_t i, int any);
+/* A name in capitals at token i ("TRẦN PHƯỚC HIỀN"): its words or 0. */
+int xn_caps_name(const xsent *x, size_t i);
+/* Words of an honorific or degree of data/honorifics.txt ending just
+** before token i ("ông | A"), or starting at token j; else 0. */
+size_t xn_honorific_before(const xsent *x, size_t i);
+size_t xn_honorific_in(const xsent *x, size_t j);
+
 /* ---- extractors: each scans one sentence ---- */
 void extract_figures(xsent *x);
 void extract_people(xsent *x);

@@ -15,183 +15,24 @@
 #include "extract_int.h"
 
 /* word lists from data/ (lexicon.h), set up by extract_people_init */
-static xwords ws_title_words, ws_not_name;
+static xwords ws_title_words;
 #define LIST_MAX 16 /* the names of one list a linked title is shared by */
 
 static xphrases title_links;  /* data/title-links.txt: "được bầu làm" */
 static xphrases link_adverbs; /* data/link-adverbs.txt: "đã", "vừa" */
 static xphrases numbered_units; /* data/numbered-units.txt: "Quân khu" */
 static xphrases title_ends;     /* data/title-ends.txt: "phát biểu" */
-static xphrases honorifics;  /* data/honorifics.txt: "đồng chí", "ông" */
 static xphrases not_person;  /* data/not-person-after.txt: "Trường THPT" */
 static xphrases admin_units; /* place-prefixes.tsv keys: "huyện", "xã" */
 static xphrases title_orgs;  /* data/title-orgs.txt: "ban tổ chức" */
 static const char *admin_keys[XT_PHRASES_MAX];
 
-/* The honorifics when data/honorifics.txt cannot be read: without them
-** and without surnames no name would be found at all. */
-static const char *const honorifics_builtin[] = {"đồng chí", "ông", "bà",
-                                                 "anh",      "chị", NULL};
-
 static int in_list(const xsent *x, size_t i, const xwords *ws) {
   return xt_in(x, i, ws);
 }
 
-/* An initial standing for a withheld given name: one letter ("T", "Đ")
-** or two or three ASCII consonants ("Th", "Ph", "Tr"). */
-static int initial(const char *w, size_t n) {
-  int32_t cp;
-  if ((size_t)text_decode(w, n, &cp) == n) return 1;
-  if (n > 3) return 0;
-  for (size_t k = 0; k < n; k++)
-    if (!strchr("bcdghklmnpqrstvxBCDGHKLMNPQRSTVX", w[k]) || !w[k]) return 0;
-  return 1;
-}
-
-static int name_syllable(const tok *t) {
-  return t->type == T_WORD && (t->flags & TF_UPPER) &&
-         !(t->flags & (TF_CAPS | TF_DIGITS)) && t->len <= 12;
-}
-
-/* Does a place name that starts before word token i end inside or after
-** it ("tỉnh Nghệ An | Thái Thanh Quý": no name starts at "An")? A place
-** that itself starts inside an earlier one does not count ("Nghệ An
-** Thái …": "An Thái" is a place too, but "Thái" starts the name). */
-static int inside_place(const xsent *x, size_t i) {
-  const lex_table *pl = &x->x->lx->places;
-  const lex_entry *e;
-  if (i == 0 || x->t[i - 1].type != T_WORD ||
-      (size_t)xt_lookup(x, i - 1, pl, &e) + i - 1 <= i)
-    return 0;
-  return !(i >= 2 && x->t[i - 2].type == T_WORD &&
-           (size_t)xt_lookup(x, i - 2, pl, &e) + i - 2 > i - 1);
-}
-
-/* Does a title head alone, or an honorific, stand right before token i
-** ("Chủ tịch | Hồ Chí Minh", "đồng chí | …"; not "Thành ủy TP | Hồ Chí
-** Minh")? A place's name there names the person. */
-static int bare_head_before(const xsent *x, size_t i) {
-  for (size_t b = i > 4 ? i - 4 : 0; b < i; b++)
-    if ((size_t)xt_lookup(x, b, &x->x->lx->titles, NULL) == i - b) return 1;
-  return xt_phrase_before(x, i, &honorifics, 0) > 0;
-}
-
-/* Is token j a time of day ("Sáng", "Chiều", "Tối", "Trưa"), words of
-** not-name.txt that are common given names too? */
-static int day_time(const xsent *x, size_t j) {
-  return xt_is(x, j, "Sáng") || xt_is(x, j, "Chiều") || xt_is(x, j, "Tối") ||
-         xt_is(x, j, "Trưa");
-}
-
-/* May a word of not-name.txt at token j go on the name run i..j-1? Right
-** after the surname when it is a time of day and another name syllable
-** follows ("Nguyễn Sáng Vang"; not "Lầu Năm Góc", the Pentagon, nor
-** "Quan Hệ Công Chúng"); after a surname and a middle name only ("Hoàng Văn",
-*"Lê
-** Thị"), where no name ends, as the given name ("Hoàng Văn Chiều", "Lê
-** Thị Sáng") rather than a time word --
-** unless a number or "nay", "qua", "mai" follows it ("Chiều 5/3", "Tối
-** nay"). */
-static int not_name_inside(const xsent *x, size_t i, size_t j) {
-  if (j == i + 1 && j + 1 < x->n && day_time(x, j) &&
-      name_syllable(&x->t[j + 1]) && (x->t[j + 1].flags & TF_SPACE) &&
-      !xt_in(x, j + 1, &ws_not_name) &&
-      !xt_lookup(x, j + 1, &x->x->lx->titles, NULL))
-    return 1; /* inside: "Nguyễn Sáng Vang" */
-  if (j != i + 2 || !(xt_is(x, i + 1, "Văn") || xt_is(x, i + 1, "Thị")))
-    return 0;
-  return !(j + 1 < x->n &&
-           (x->t[j + 1].type == T_NUM || xt_is(x, j + 1, "nay") ||
-            xt_is(x, j + 1, "qua") || xt_is(x, j + 1, "mai")));
-}
-
-/*
-** Name at token i: 2–4 capitalised syllables separated by spaces, ending
-** where the capitalised run ends, the first a surname of the list --
-** unless any (a name in a list of names: "đại tá A, Văn Quyết Thắng, …")
-** or "Thị" follows it ("Văn Thị Bạch Tuyết"; then 3–4 syllables).
-** Returns the syllable count or 0.
-*/
-static int name_run(const xsent *x, size_t i, int any) {
-  if (!name_syllable(&x->t[i])) return 0;
-  const lexicon *lx = x->x->lx;
-  /* without data/surnames.txt any capitalised run may be a name (then
-  ** only "đồng chí/ông/bà" make it a person) */
-  /* a surname left out of the list as mostly another word ("Văn",
-  ** "Kim") still starts a name before "Thị" ("Văn Thị Bạch Tuyết") */
-  int free_first = (any || (i + 2 < x->n && xt_is(x, i + 1, "Thị") &&
-                            (x->t[i + 1].flags & TF_SPACE))) &&
-                   !xt_in(x, i, &ws_not_name);
-  if (lx->surnames.n && !free_first && !(x->t[i].trig & TR_SURNAME)) return 0;
-  if (lx->surnames.n && !free_first &&
-      !lex_find(&lx->surnames, x->s + x->t[i].off, x->t[i].len))
-    return 0;
-  size_t j = i + 1;
-  while (j < x->n && name_syllable(&x->t[j]) && (x->t[j].flags & TF_SPACE) &&
-         (!xt_in(x, j, &ws_not_name) || not_name_inside(x, i, j)))
-    j++;
-  /* a title head begun inside the run and ended by the lower-case word
-  ** after it is no given name: "Đoàn Chủ tịch", "Trần Đại Quang Chủ tịch
-  ** nước", "Võ Công Trí Phó Giám đốc" (a line glued to the name); "Phạm
-  ** Minh Chính Ủy viên" is cut before "Ủy", not at "Chính Ủy" */
-  for (size_t g = i + 1; g < j; g++)
-    if ((size_t)xt_lookup(x, g, &lx->titles, NULL) + g > j) {
-      j = g;
-      break;
-    }
-  size_t k = j - i;
-  if (k < 2 || k > 4 || (free_first && k < 3)) return 0;
-  /* given names are Vietnamese syllables or initials ("Nguyễn Văn T",
-  ** a name the press withholds): "Dương Susan Thornton" (the end of
-  ** "Thái Bình Dương", then a foreign name) is no name */
-  for (size_t g = i + 1; g < j; g++) {
-    const char *w = x->s + x->t[g].off;
-    size_t wn = x->t[g].len;
-    if (!initial(w, wn) && !text_viet_shaped(w, wn)) return 0;
-  }
-  if (j < x->n && x->t[j].type == T_WORD && !(x->t[j].flags & TF_SPACE))
-    return 0;
-  const lex_entry *e;
-  int pl = xt_lookup(x, i, &lx->places, &e); /* "Cao Bằng", "Hà Lan ..." */
-  if (pl >= 2 && pl <= (int)k &&
-      !(k >= 3 && pl == (int)k && bare_head_before(x, i)))
-    return 0; /* but "Chủ tịch Hồ Chí Minh" is a person */
-  if (inside_place(x, i)) return 0;
-  return (int)k;
-}
-
 static int name_at(const xsent *x, size_t i) {
-  return name_run(x, i, 0);
-}
-
-/* Is caps token t ("TRẦN") a surname of the list once written as a name
-** is ("Trần")? */
-static int caps_surname(const xsent *x, const tok *t) {
-  char buf[64];
-  size_t o =
-      text_recase(x->s + t->off, t->len, TEXT_CASE_NAME, buf, sizeof buf);
-  return o && lex_find(&x->x->lx->surnames, buf, o) != NULL;
-}
-
-/*
-** A name written in capitals at token i ("TRẦN PHƯỚC HIỀN", a signature
-** or an author's line): 2-4 capitalised words with spaces, the first a
-** surname once written as a name is, Vietnamese syllables all, and no
-** capital word after them. The syllable count or 0. The caller takes it
-** only after a title or an honorific (headlines and labels in capitals
-** are no names).
-*/
-static int caps_name(const xsent *x, size_t i) {
-  size_t j = i;
-  while (j < x->n && j - i < 5 && x->t[j].type == T_WORD &&
-         (x->t[j].flags & TF_CAPS) && !(x->t[j].flags & TF_DIGITS) &&
-         (j == i || (x->t[j].flags & TF_SPACE)) &&
-         text_viet_shaped(x->s + x->t[j].off, x->t[j].len))
-    j++;
-  if (j - i < 2 || j - i > 4 || !caps_surname(x, &x->t[i])) return 0;
-  if (j < x->n && x->t[j].type == T_WORD && (x->t[j].flags & TF_UPPER))
-    return 0;
-  return (int)(j - i);
+  return xn_name_run(x, i, 0);
 }
 
 /*
@@ -221,7 +62,7 @@ static int org_word(const xsent *x, size_t j) {
   return j < x->n && x->t[j].type == T_WORD &&
          (x->t[j].flags & (TF_UPPER | TF_CAPS)) &&
          !xt_lookup(x, j, &x->x->lx->titles, NULL) && !name_at(x, j) &&
-         !xt_phrase_in(x, j, &honorifics);
+         !xn_honorific_in(x, j);
 }
 
 /* May a title go on at token k (the end, punctuation, a capitalised word
@@ -402,7 +243,7 @@ static size_t title_at(const xsent *x, size_t i) {
     ** unless it names the school or company of the title */
     int k = name_at(x, j);
     if (k && !names_a_thing(x, j, k)) break;
-    if (caps_name(x, j) >= 3) break; /* "… Đức Phổ TRẦN PHƯỚC HIỀN" */
+    if (xn_caps_name(x, j) >= 3) break; /* "… Đức Phổ TRẦN PHƯỚC HIỀN" */
     j++;
   }
   /* "Phó Bí thư ... và" — no trailing "và"/"phát" */
@@ -501,7 +342,7 @@ static size_t skip_abbrev(const xsent *x, size_t s) {
 ** Cường", "các cố Tổng Bí thư Hà Huy Tập, Lê Duẩn")? */
 static int plural_before(const xsent *x, size_t b) {
   if (b > 0 && xt_is(x, b - 1, "cố")) b--; /* "các cố Tổng Bí thư" */
-  b -= xt_phrase_before(x, b, &honorifics, 0);
+  b -= xn_honorific_before(x, b);
   return b > 0 && (xt_isci(x, b - 1, "các") || xt_isci(x, b - 1, "những"));
 }
 
@@ -541,7 +382,7 @@ static int list_opens(const xsent *x, size_t j) {
 static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne,
                             size_t shared[2], size_t group[2]) {
   size_t end = skip_abbrev(x, s), found = s;
-  size_t h = xt_phrase_before(x, end, &honorifics, 0); /* "gồm: Ông A" */
+  size_t h = xn_honorific_before(x, end); /* "gồm: Ông A" */
   if (h && end > h + 1 && list_opens(x, end - h - 1)) end -= h;
   int colon = end > 1 && list_opens(x, end - 1);
   if (colon) end--;
@@ -758,11 +599,10 @@ static size_t titles_after(xsent *x, size_t e, doc_person **pp, size_t s,
 ** syllables, none a title head, an honorific, a place of the gazetteer
 ** or a word of not-name.txt. Its syllable count, else 0. */
 static int listed_name(const xsent *x, size_t i) {
-  int k = name_run(x, i, 1);
+  int k = xn_name_run(x, i, 1);
   if (k < 3) return 0;
   for (size_t j = i; j < i + (size_t)k; j++)
-    if (xt_lookup(x, j, &x->x->lx->titles, NULL) ||
-        xt_phrase_in(x, j, &honorifics) ||
+    if (xt_lookup(x, j, &x->x->lx->titles, NULL) || xn_honorific_in(x, j) ||
         xt_lookup(x, j, &x->x->lx->places, NULL))
       return 0;
   return k;
@@ -791,8 +631,8 @@ void extract_people(xsent *x) {
     int k = name_at(x, i);
     if (!k && list_end && list_sep(x, list_end, i) && (shared[1] || group[1]))
       k = listed_name(x, i); /* a list sharing a title: any surname */
-    if (!k && (x->t[i].flags & TF_CAPS) && (k = caps_name(x, i)) != 0 &&
-        !xt_phrase_before(x, i, &honorifics, 0) && title_ending(x, i) == i)
+    if (!k && (x->t[i].flags & TF_CAPS) && (k = xn_caps_name(x, i)) != 0 &&
+        !xn_honorific_before(x, i) && title_ending(x, i) == i)
       k = 0; /* "… Chủ tịch UBND thị xã TRẦN PHƯỚC HIỀN": after a title */
     if (!k) continue;
     if (names_a_thing(x, i, k)) {
@@ -806,15 +646,15 @@ void extract_people(xsent *x) {
     VEC_PUSH(x->x->names, h);
     /* "Đoàn Luật sư": a listed name ends no word in two; an honorific
     ** may open each listed name ("gồm: ông A và bà B") */
-    size_t hb = xt_phrase_before(x, i, &honorifics, 0);
+    size_t hb = xn_honorific_before(x, i);
     int listed = list_end &&
                  (list_sep(x, list_end, i) ||
                   (hb && i > hb && list_sep(x, list_end, i - hb))) &&
                  !(e < x->n && x->t[e].type == T_WORD &&
                    xt_first_word(x, e - 1, e + 2) >= 2);
-    int hon = xt_phrase_before(x, i, &honorifics, 0) ||
+    int hon = xn_honorific_before(x, i) ||
               (i > 1 && xt_punct(x, i - 1, ':') && /* "gồm các ông: A, B" */
-               xt_phrase_before(x, i - 1, &honorifics, 0));
+               xn_honorific_before(x, i - 1));
     doc_person *p = hon || listed ? person_get(x, i, e) : NULL;
     size_t tb = titles_before(x, i, &p, e, own, grp);
     /* a listed name with titles of its own: ", Bộ trưởng Bộ Y tế A" */
@@ -866,9 +706,7 @@ void extract_people_finish(xdoc *x) {
 
 void extract_people_init(void) {
   xwords_load(&ws_title_words, LEX_TITLE_WORDS, 1);
-  xwords_load(&ws_not_name, LEX_NOT_NAME, 1);
-  const char *const *h = lexicon_get()->lists[LEX_HONORIFICS];
-  xt_phrases_set(&honorifics, h[0] ? h : honorifics_builtin);
+  extract_names_init();
   xt_phrases_set(&title_links, lexicon_get()->lists[LEX_TITLE_LINKS]);
   xt_phrases_set(&link_adverbs, lexicon_get()->lists[LEX_LINK_ADVERBS]);
   xt_phrases_set(&numbered_units, lexicon_get()->lists[LEX_NUMBERED_UNITS]);

@@ -1,0 +1,186 @@
+/*
+** extract_names.c — name-shaped runs: which capitalised runs of a
+** sentence may be a person's name ("Nguyễn Văn An", "TRẦN PHƯỚC HIỀN"),
+** and the honorifics and degrees that open one ("đồng chí", "ông",
+** "tiến sĩ"). Whether a run IS a person, and with which titles, is the
+** people extractor's (extract_people.c).
+*/
+#include <string.h>
+
+#include "extract_int.h"
+
+/* word lists from data/ (lexicon.h), set up by extract_names_init */
+static xwords ws_not_name;  /* data/not-name.txt */
+static xphrases honorifics; /* data/honorifics.txt: "đồng chí", "ông" */
+
+/* The honorifics when data/honorifics.txt cannot be read: without them
+** and without surnames no name would be found at all. */
+static const char *const honorifics_builtin[] = {"đồng chí", "ông", "bà",
+                                                 "anh",      "chị", NULL};
+
+size_t xn_honorific_before(const xsent *x, size_t i) {
+  return xt_phrase_before(x, i, &honorifics, 0);
+}
+
+size_t xn_honorific_in(const xsent *x, size_t j) {
+  return xt_phrase_in(x, j, &honorifics);
+}
+
+/* An initial standing for a withheld given name: one letter ("T", "Đ")
+** or two or three ASCII consonants ("Th", "Ph", "Tr"). */
+static int initial(const char *w, size_t n) {
+  int32_t cp;
+  if ((size_t)text_decode(w, n, &cp) == n) return 1;
+  if (n > 3) return 0;
+  for (size_t k = 0; k < n; k++)
+    if (!strchr("bcdghklmnpqrstvxBCDGHKLMNPQRSTVX", w[k]) || !w[k]) return 0;
+  return 1;
+}
+
+static int name_syllable(const tok *t) {
+  return t->type == T_WORD && (t->flags & TF_UPPER) &&
+         !(t->flags & (TF_CAPS | TF_DIGITS)) && t->len <= 12;
+}
+
+/* Does a place name that starts before word token i end inside or after
+** it ("tỉnh Nghệ An | Thái Thanh Quý": no name starts at "An")? A place
+** that itself starts inside an earlier one does not count ("Nghệ An
+** Thái …": "An Thái" is a place too, but "Thái" starts the name). */
+static int inside_place(const xsent *x, size_t i) {
+  const lex_table *pl = &x->x->lx->places;
+  const lex_entry *e;
+  if (i == 0 || x->t[i - 1].type != T_WORD ||
+      (size_t)xt_lookup(x, i - 1, pl, &e) + i - 1 <= i)
+    return 0;
+  return !(i >= 2 && x->t[i - 2].type == T_WORD &&
+           (size_t)xt_lookup(x, i - 2, pl, &e) + i - 2 > i - 1);
+}
+
+/* Does a title head alone, or an honorific, stand right before token i
+** ("Chủ tịch | Hồ Chí Minh", "đồng chí | …"; not "Thành ủy TP | Hồ Chí
+** Minh")? A place's name there names the person. */
+static int bare_head_before(const xsent *x, size_t i) {
+  for (size_t b = i > 4 ? i - 4 : 0; b < i; b++)
+    if ((size_t)xt_lookup(x, b, &x->x->lx->titles, NULL) == i - b) return 1;
+  return xn_honorific_before(x, i) > 0;
+}
+
+/* Is token j a time of day ("Sáng", "Chiều", "Tối", "Trưa"), words of
+** not-name.txt that are common given names too? */
+static int day_time(const xsent *x, size_t j) {
+  return xt_is(x, j, "Sáng") || xt_is(x, j, "Chiều") || xt_is(x, j, "Tối") ||
+         xt_is(x, j, "Trưa");
+}
+
+/* May a word of not-name.txt at token j go on the name run i..j-1? Right
+** after the surname when it is a time of day and another name syllable
+** follows ("Nguyễn Sáng Vang"; not "Lầu Năm Góc", the Pentagon, nor
+** "Quan Hệ Công Chúng"); after a surname and a middle name only ("Hoàng Văn",
+*"Lê
+** Thị"), where no name ends, as the given name ("Hoàng Văn Chiều", "Lê
+** Thị Sáng") rather than a time word --
+** unless a number or "nay", "qua", "mai" follows it ("Chiều 5/3", "Tối
+** nay"). */
+static int not_name_inside(const xsent *x, size_t i, size_t j) {
+  if (j == i + 1 && j + 1 < x->n && day_time(x, j) &&
+      name_syllable(&x->t[j + 1]) && (x->t[j + 1].flags & TF_SPACE) &&
+      !xt_in(x, j + 1, &ws_not_name) &&
+      !xt_lookup(x, j + 1, &x->x->lx->titles, NULL))
+    return 1; /* inside: "Nguyễn Sáng Vang" */
+  if (j != i + 2 || !(xt_is(x, i + 1, "Văn") || xt_is(x, i + 1, "Thị")))
+    return 0;
+  return !(j + 1 < x->n &&
+           (x->t[j + 1].type == T_NUM || xt_is(x, j + 1, "nay") ||
+            xt_is(x, j + 1, "qua") || xt_is(x, j + 1, "mai")));
+}
+
+/*
+** Name at token i: 2–4 capitalised syllables separated by spaces, ending
+** where the capitalised run ends, the first a surname of the list --
+** unless any (a name in a list of names: "đại tá A, Văn Quyết Thắng, …")
+** or "Thị" follows it ("Văn Thị Bạch Tuyết"; then 3–4 syllables).
+** Returns the syllable count or 0.
+*/
+int xn_name_run(const xsent *x, size_t i, int any) {
+  if (!name_syllable(&x->t[i])) return 0;
+  const lexicon *lx = x->x->lx;
+  /* without data/surnames.txt any capitalised run may be a name (then
+  ** only "đồng chí/ông/bà" make it a person) */
+  /* a surname left out of the list as mostly another word ("Văn",
+  ** "Kim") still starts a name before "Thị" ("Văn Thị Bạch Tuyết") */
+  int free_first = (any || (i + 2 < x->n && xt_is(x, i + 1, "Thị") &&
+                            (x->t[i + 1].flags & TF_SPACE))) &&
+                   !xt_in(x, i, &ws_not_name);
+  if (lx->surnames.n && !free_first && !(x->t[i].trig & TR_SURNAME)) return 0;
+  if (lx->surnames.n && !free_first &&
+      !lex_find(&lx->surnames, x->s + x->t[i].off, x->t[i].len))
+    return 0;
+  size_t j = i + 1;
+  while (j < x->n && name_syllable(&x->t[j]) && (x->t[j].flags & TF_SPACE) &&
+         (!xt_in(x, j, &ws_not_name) || not_name_inside(x, i, j)))
+    j++;
+  /* a title head begun inside the run and ended by the lower-case word
+  ** after it is no given name: "Đoàn Chủ tịch", "Trần Đại Quang Chủ tịch
+  ** nước", "Võ Công Trí Phó Giám đốc" (a line glued to the name); "Phạm
+  ** Minh Chính Ủy viên" is cut before "Ủy", not at "Chính Ủy" */
+  for (size_t g = i + 1; g < j; g++)
+    if ((size_t)xt_lookup(x, g, &lx->titles, NULL) + g > j) {
+      j = g;
+      break;
+    }
+  size_t k = j - i;
+  if (k < 2 || k > 4 || (free_first && k < 3)) return 0;
+  /* given names are Vietnamese syllables or initials ("Nguyễn Văn T",
+  ** a name the press withholds): "Dương Susan Thornton" (the end of
+  ** "Thái Bình Dương", then a foreign name) is no name */
+  for (size_t g = i + 1; g < j; g++) {
+    const char *w = x->s + x->t[g].off;
+    size_t wn = x->t[g].len;
+    if (!initial(w, wn) && !text_viet_shaped(w, wn)) return 0;
+  }
+  if (j < x->n && x->t[j].type == T_WORD && !(x->t[j].flags & TF_SPACE))
+    return 0;
+  const lex_entry *e;
+  int pl = xt_lookup(x, i, &lx->places, &e); /* "Cao Bằng", "Hà Lan ..." */
+  if (pl >= 2 && pl <= (int)k &&
+      !(k >= 3 && pl == (int)k && bare_head_before(x, i)))
+    return 0; /* but "Chủ tịch Hồ Chí Minh" is a person */
+  if (inside_place(x, i)) return 0;
+  return (int)k;
+}
+
+/* Is caps token t ("TRẦN") a surname of the list once written as a name
+** is ("Trần")? */
+static int caps_surname(const xsent *x, const tok *t) {
+  char buf[64];
+  size_t o =
+      text_recase(x->s + t->off, t->len, TEXT_CASE_NAME, buf, sizeof buf);
+  return o && lex_find(&x->x->lx->surnames, buf, o) != NULL;
+}
+
+/*
+** A name written in capitals at token i ("TRẦN PHƯỚC HIỀN", a signature
+** or an author's line): 2-4 capitalised words with spaces, the first a
+** surname once written as a name is, Vietnamese syllables all, and no
+** capital word after them. The syllable count or 0. The caller takes it
+** only after a title or an honorific (headlines and labels in capitals
+** are no names).
+*/
+int xn_caps_name(const xsent *x, size_t i) {
+  size_t j = i;
+  while (j < x->n && j - i < 5 && x->t[j].type == T_WORD &&
+         (x->t[j].flags & TF_CAPS) && !(x->t[j].flags & TF_DIGITS) &&
+         (j == i || (x->t[j].flags & TF_SPACE)) &&
+         text_viet_shaped(x->s + x->t[j].off, x->t[j].len))
+    j++;
+  if (j - i < 2 || j - i > 4 || !caps_surname(x, &x->t[i])) return 0;
+  if (j < x->n && x->t[j].type == T_WORD && (x->t[j].flags & TF_UPPER))
+    return 0;
+  return (int)(j - i);
+}
+
+void extract_names_init(void) {
+  xwords_load(&ws_not_name, LEX_NOT_NAME, 1);
+  const char *const *h = lexicon_get()->lists[LEX_HONORIFICS];
+  xt_phrases_set(&honorifics, h[0] ? h : honorifics_builtin);
+}
