@@ -228,6 +228,16 @@ static void caps_names(void) {
   doc_free(d);
 }
 
+/* Company-grade ranks are titles as the field-grade ones are ("Đại úy",
+** "Thượng uý", both tone spellings); "Lỳ" (Hà Nhì) is a surname. */
+static void ranks(void) {
+  doc *d =
+      para("Đại úy Lỳ Hừ Cà dẫn đường. Thượng uý Nguyễn Văn Nam trực đồn.");
+  CHECK_STR(title_of(d, "Lỳ Hừ Cà"), "Đại úy");
+  CHECK_STR(title_of(d, "Nguyễn Văn Nam"), "Thượng uý");
+  doc_free(d);
+}
+
 int main(void) {
   printf("plan: schools, streets, units and companies are not people\n");
   time_word_given_names();
@@ -238,6 +248,7 @@ int main(void) {
   city_dots();
   long_titles();
   caps_names();
+  ranks();
   things();
   admin_units();
   compounds();
