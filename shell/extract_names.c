@@ -122,9 +122,11 @@ int xn_name_run(const xsent *x, size_t i, int any) {
   /* a title head begun inside the run and ended by the lower-case word
   ** after it is no given name: "Đoàn Chủ tịch", "Trần Đại Quang Chủ tịch
   ** nước", "Võ Công Trí Phó Giám đốc" (a line glued to the name); "Phạm
-  ** Minh Chính Ủy viên" is cut before "Ủy", not at "Chính Ủy" */
+  ** Minh Chính Ủy viên" is cut before "Ủy", not at "Chính Ủy"; so is an
+  ** honorific or degree ("Nguyễn Xuân Phúc Tiến sĩ …") */
   for (size_t g = i + 1; g < j; g++)
-    if ((size_t)xt_lookup(x, g, &lx->titles, NULL) + g > j) {
+    if ((size_t)xt_lookup(x, g, &lx->titles, NULL) + g > j ||
+        xn_honorific_in(x, g) + g > j) {
       j = g;
       break;
     }

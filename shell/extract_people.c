@@ -241,6 +241,10 @@ static size_t title_at(const xsent *x, size_t i) {
       break;
     /* a capitalised run ending in a name is that name, not the title,
     ** unless it names the school or company of the title */
+    /* a capitalised honorific before a name opens the next mention
+    ** ("… Khí tượng thủy văn quốc gia | Ông Lê Thanh Hải") */
+    size_t h = t->flags & TF_UPPER ? xn_honorific_in(x, j) : 0;
+    if (h && name_at(x, j + h)) break;
     int k = name_at(x, j);
     if (k && !names_a_thing(x, j, k)) break;
     if (xn_caps_name(x, j) >= 3) break; /* "… Đức Phổ TRẦN PHƯỚC HIỀN" */
@@ -652,7 +656,9 @@ void extract_people(xsent *x) {
                   (hb && i > hb && list_sep(x, list_end, i - hb))) &&
                  !(e < x->n && x->t[e].type == T_WORD &&
                    xt_first_word(x, e - 1, e + 2) >= 2);
-    int hon = xn_honorific_before(x, i) ||
+    /* "Tiến sĩ (TS) Trần Long": an abbreviation in brackets may stand
+    ** between the honorific or degree and the name */
+    int hon = xn_honorific_before(x, skip_abbrev(x, i)) ||
               (i > 1 && xt_punct(x, i - 1, ':') && /* "gồm các ông: A, B" */
                xn_honorific_before(x, i - 1));
     doc_person *p = hon || listed ? person_get(x, i, e) : NULL;

@@ -238,6 +238,24 @@ static void ranks(void) {
   doc_free(d);
 }
 
+/* Degrees make a name a person but are no titles, an abbreviation in
+** brackets between ("Tiến sĩ (TS) Trần Long"); a capitalised honorific
+** before a name ends the title before it. */
+static void degrees(void) {
+  doc *d = para(
+      "Phó Giáo sư, Tiến sĩ Đoàn Minh Huấn, Ủy viên Bộ Chính trị dự. "
+      "Tiến sĩ (TS) Trần Long giảng bài.");
+  CHECK_STR(title_of(d, "Đoàn Minh Huấn"), "Ủy viên Bộ Chính trị");
+  const doc_person *p = person(d, "Trần Long");
+  CHECK(p && p->titles.n == 0);
+  doc_free(d);
+  d = para(
+      "Ông Lê Thanh Hải, Phó Tổng Giám đốc Trung tâm Dầu khí Ông Lê Thanh "
+      "Hải cho biết.");
+  CHECK_STR(title_of(d, "Lê Thanh Hải"), "Phó Tổng Giám đốc Trung tâm Dầu khí");
+  doc_free(d);
+}
+
 int main(void) {
   printf("plan: schools, streets, units and companies are not people\n");
   time_word_given_names();
@@ -249,6 +267,7 @@ int main(void) {
   long_titles();
   caps_names();
   ranks();
+  degrees();
   things();
   admin_units();
   compounds();
