@@ -256,6 +256,29 @@ static void degrees(void) {
   doc_free(d);
 }
 
+/* Lower-case phrases of a unit's name go on in the title ("quốc gia",
+** "phát triển quỹ đất"), "đồng chủ trì" ends one, "tái cử giữ chức" is
+** a link. */
+static void unit_phrases(void) {
+  doc *d = para(
+      "Ông Nguyễn Xuân Thắng, Giám đốc Học viện Chính trị quốc gia Hồ Chí "
+      "Minh làm Trưởng đoàn. Ông Nguyễn Trí Hữu, Giám đốc Trung tâm phát "
+      "triển quỹ đất tỉnh Quảng Trị, vắng. Đồng chí Nguyễn Công Thanh - "
+      "Phó Chủ tịch HĐND tỉnh đồng chủ trì. Ông Huỳnh Tấn Việt tái cử "
+      "giữ chức Chủ tịch HĐND tỉnh.");
+  const doc_person *p = person(d, "Nguyễn Xuân Thắng");
+  CHECK(p && p->titles.n == 2);
+  if (p && p->titles.n == 2) CHECK_STR(p->titles.items[1], "Trưởng đoàn");
+  CHECK_STR(title_of(d, "Nguyễn Xuân Thắng"),
+            "Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh");
+  CHECK_STR(title_of(d, "Nguyễn Trí Hữu"),
+            "Giám đốc Trung tâm phát triển quỹ đất tỉnh Quảng Trị");
+  CHECK_STR(title_of(d, "Nguyễn Công Thanh"), "Phó Chủ tịch HĐND tỉnh");
+  CHECK_STR(title_of(d, "Huỳnh Tấn Việt"), "Chủ tịch HĐND tỉnh");
+  CHECK(d->people.n == 4);
+  doc_free(d);
+}
+
 int main(void) {
   printf("plan: schools, streets, units and companies are not people\n");
   time_word_given_names();
@@ -268,6 +291,7 @@ int main(void) {
   caps_names();
   ranks();
   degrees();
+  unit_phrases();
   things();
   admin_units();
   compounds();
