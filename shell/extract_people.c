@@ -388,6 +388,12 @@ static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne,
   size_t end = skip_abbrev(x, s), found = s;
   size_t h = xn_honorific_before(x, end); /* "gồm: Ông A" */
   if (h && end > h + 1 && list_opens(x, end - h - 1)) end -= h;
+  /* "Chủ tịch UBND huyện đồng chí A": a title ending at a lower-case
+  ** honorific (a capitalised one or a capitalised word before it may
+  ** start the next line: "Thủ tướng Theo ông A", "Phó Thủ tướng B Ông A") */
+  else if (h && end > h && !(x->t[end - h].flags & TF_UPPER) &&
+           title_end_before(x, end - h) && title_ending(x, end - h) < end - h)
+    end -= h;
   int colon = end > 1 && list_opens(x, end - 1);
   if (colon) end--;
   if (colon && end > 1 && list_opens(x, end - 1))
@@ -595,7 +601,13 @@ static size_t titles_after(xsent *x, size_t e, doc_person **pp, size_t s,
     add_title(x, *pp, ts, te);
     j = te;
   }
-  return j > e ? linked_title(x, j, pp, s, e, linked) : j;
+  if (j == e) return j;
+  /* "A, Phó bí thư Tỉnh ủy, được HĐND bầu giữ chức Title": a comma may
+  ** stand between the titles and the link */
+  size_t l = linked_title(x, j, pp, s, e, linked);
+  if (l == j && xt_punct(x, j, ','))
+    l = linked_title(x, j + 1, pp, s, e, linked);
+  return l > j + 1 ? l : j;
 }
 
 /* A name in a list of names that shares a title ("7 Phó giám đốc gồm

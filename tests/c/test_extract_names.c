@@ -279,6 +279,24 @@ static void unit_phrases(void) {
   doc_free(d);
 }
 
+/* A title right before a lower-case honorific is the name's ("Chủ tịch
+** UBND huyện đồng chí A"), not after a capitalised word ("Thủ tướng Theo
+** ông B"); a comma may stand between the titles and a link. */
+static void title_then_honorific(void) {
+  doc *d = para(
+      "Chủ tịch UBND huyện đồng chí Nguyễn Thum Em tiếp thu. Gặp Thủ tướng "
+      "Theo ông Nguyễn Văn Đệ thì khó. Đại tá Phan Huy Ngọc, Giám đốc Công "
+      "an tỉnh, được HĐND bầu giữ chức Chủ tịch UBND tỉnh.");
+  CHECK_STR(title_of(d, "Nguyễn Thum Em"), "Chủ tịch UBND huyện");
+  const doc_person *p = person(d, "Nguyễn Văn Đệ");
+  CHECK(p && p->titles.n == 0);
+  p = person(d, "Phan Huy Ngọc");
+  CHECK(p && p->titles.n == 3);
+  if (p && p->titles.n == 3)
+    CHECK_STR(p->titles.items[2], "Chủ tịch UBND tỉnh");
+  doc_free(d);
+}
+
 int main(void) {
   printf("plan: schools, streets, units and companies are not people\n");
   time_word_given_names();
@@ -292,6 +310,7 @@ int main(void) {
   ranks();
   degrees();
   unit_phrases();
+  title_then_honorific();
   things();
   admin_units();
   compounds();
