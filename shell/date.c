@@ -311,6 +311,14 @@ static int am_pm(rd *r, const char *w) {
   return 1;
 }
 
+/* Is the lower-case word w a date line's label word (data/parser-markers
+** .tsv, kind "date-word": "cập", "nhật", "gmt", …)? */
+static int date_label_word(const char *w) {
+  for (const char *const *q = lexicon_list(LEXL_DATE_WORD); *q; q++)
+    if (strcmp(*q, w) == 0) return 1;
+  return 0;
+}
+
 static int read_name(rd *r) {
   char w[40];
   if (!read_word(r, w, sizeof w)) return 0;
@@ -321,13 +329,10 @@ static int read_name(rd *r) {
     return 1;
   }
   if (date_weekday_name(w)) return 1;
-  for (const char *const *q = lexicon_list(LEXL_DATE_WORD); *q; q++)
-    if (strcmp(*q, w) == 0) {
-      set_after(r, w);
-      if (strcmp(w, "gmt") == 0 || strcmp(w, "utc") == 0) read_tz(r);
-      return 1;
-    }
-  return 0;
+  if (!date_label_word(w)) return 0;
+  set_after(r, w);
+  if (strcmp(w, "gmt") == 0 || strcmp(w, "utc") == 0) read_tz(r);
+  return 1;
 }
 
 /*
@@ -441,12 +446,9 @@ static size_t section_before(const char *s, size_t n) {
 
 /* Is the lower-case word w one a date line may hold? */
 static int stamp_word(const char *w) {
-  if (date_month_name(w) || date_weekday_name(w) || !strcmp(w, "am") ||
-      !strcmp(w, "pm") || !strcmp(w, "sa") || !strcmp(w, "ch"))
-    return 1;
-  for (const char *const *q = lexicon_list(LEXL_DATE_WORD); *q; q++)
-    if (!strcmp(*q, w)) return 1;
-  return 0;
+  return date_month_name(w) || date_weekday_name(w) || date_label_word(w) ||
+         !strcmp(w, "am") || !strcmp(w, "pm") || !strcmp(w, "sa") ||
+         !strcmp(w, "ch");
 }
 
 int date_stamp_words(const char *s, size_t n) {

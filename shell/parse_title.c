@@ -72,13 +72,19 @@ static size_t tag_prefix(const char *s, size_t n) {
   return at;
 }
 
+/* How much of s[0..n) comes before the headline's own words: a script's
+** junk, then a tag (script_junk, tag_prefix); 0 mostly. */
+static size_t before_headline(const char *s, size_t n) {
+  size_t cut = script_junk(s, n);
+  return cut + tag_prefix(s + cut, n - cut);
+}
+
 /* Does s[0..n), past a script's junk and a tag (script_junk,
 ** tag_prefix), open with a word all in lower case ("thực hiện Nghị quyết
 ** …", a tag or the tail of a cut line; not "iPhone", "eKYC")? A
 ** Vietnamese headline opens with a capital, a digit or a quote. */
 int ph_lower_opening(const char *s, size_t n) {
-  size_t cut = script_junk(s, n);
-  cut += tag_prefix(s + cut, n - cut);
+  size_t cut = before_headline(s, n);
   s += cut, n -= cut;
   int k, any = 0;
   for (size_t j = 0; j < n && s[j] != ' '; j += (size_t)k, any = 1)
@@ -119,9 +125,7 @@ char *ph_title_text(doc *d, const char *s, size_t n) {
   static const int32_t open[] = {'"', 0x201C, '\'', 0x2018, 0xAB, 0};
   static const int32_t close[] = {'"', 0x201D, '\'', 0x2019, 0xBB, 0};
   int k1, k2;
-  size_t junk = script_junk(s, n);
-  s += junk, n -= junk;
-  junk = tag_prefix(s, n);
+  size_t junk = before_headline(s, n);
   s += junk, n -= junk;
   if (n >= 2) {
     int32_t a = pt_cp_at(s, n, 0, &k1), b = pt_last_cp(s, n, &k2);
