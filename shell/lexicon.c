@@ -243,7 +243,8 @@ static const char *const list_kinds[LEXL__COUNT] = {
     "byline-source",  "byline-role",    "byline-role-tail", "not-a-name",
     "thanks-start",   "date-word",      "follow-start",     "follow-end",
     "legal-state",    "legal-issuer",   "legal-session",    "legal-period",
-    "legal-term",     "photo-position",
+    "legal-term",     "photo-position", "caption-tail",     "list-intro",
+    "script-junk",
 };
 static VEC(const char *) lists[LEXL__COUNT];
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;

@@ -196,6 +196,9 @@ enum {
   LEXL_LEGAL_PERIOD,   /* "Từ ngày": the session's dates, in brackets */
   LEXL_LEGAL_TERM,     /* "Khóa": starts the session line */
   LEXL_PHOTO_POSITION, /* "từ trái sang": where a person stands in a photo */
+  LEXL_CAPTION_TAIL,   /* ". Ảnh: ": a credit closing a caption's sentence */
+  LEXL_LIST_INTRO,     /* " như sau": ends a line introducing a list */
+  LEXL_SCRIPT_JUNK,    /* "null ": a script's empty value before a headline */
   LEXL__COUNT
 };
 

@@ -374,14 +374,14 @@ static size_t end_sapo(page *p, size_t b) {
   return i;
 }
 
-/* The first paragraph of the body becomes the lead (sapo). */
+/* The first paragraph of the body with a letter becomes the lead (sapo). */
 static void choose_lead(page *p, size_t b, size_t e) {
   doc *d = p->d;
   if (d->lead) return;
   for (size_t i = b; i < e; i++) {
     if (p->u[i].kind == BK_QUESTION) return;
-    if (p->u[i].kind == BK_PARAGRAPH) {
-      p->u[i].kind = BK_LEAD;
+    if (p->u[i].kind == BK_PARAGRAPH && !ph_no_letter(US(p, i), UL(p, i))) {
+      p->u[i].kind = BK_LEAD; /* not "01/01/0001 00:00 |" */
       d->lead = doc_str(d, US(p, i), UL(p, i));
       return;
     }

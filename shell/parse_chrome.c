@@ -102,6 +102,9 @@ int chrome_banner(const char *s, size_t n) {
                   pt_any_line_is(s, n, lexicon_list(LEXL_BANNER_LINE))))
     return 1;
   if (chrome_legal(s, n)) return 1;
+  /* a breadcrumb's segment on a line of its own, its separator first
+  ** ("/ Phân tích - Nghiên cứu", "/ <headline>" over the headline) */
+  if (n >= 3 && s[0] == '/' && s[1] == ' ') return 1;
   /* breadcrumbs: "Trang chủ > Tin tức > Chính trị" */
   if (n <= 200 &&
       (pt_contains(s, n, " > ") || pt_contains(s, n, " \xc2\xbb ") ||

@@ -21,7 +21,9 @@ static int looks_like_title(page *p, size_t i) {
   const char *s = US(p, i);
   size_t n = UL(p, i);
   if (n > 400 || pt_dash_prefix(s, n) || pt_plus_prefix(s, n)) return 0;
-  if (pt_is_url(s, n) || pt_is_filler(s, n) || ph_source_tag(s, n)) return 0;
+  if (pt_is_url(s, n) || pt_is_filler(s, n) || ph_source_tag(s, n) ||
+      ph_source_credit(s, n))
+    return 0;
   if (ph_no_letter(s, n) || ph_lower_opening(s, n) || date_stamp_words(s, n))
     return 0; /* "02", "thực hiện …", "Cập nhật:  GMT+7" */
   if (ph_dated_lead(s, n))
@@ -40,7 +42,7 @@ static int looks_like_title(page *p, size_t i) {
   if (i + 1 < p->n && pt_near_dup(s, n, US(p, i + 1), UL(p, i + 1))) return 1;
   /* ends like a sentence: a headline only when short, a single sentence,
   ** and followed by a date line or by something longer */
-  if (n > 250 || breaks > 0) return 0;
+  if (n > 250 || breaks > 0 || pt_words(s, n, 26) > 25) return 0;
   if (i + 1 >= p->n) return 1; /* a lone short sentence: the headline */
   date_tm t;
   if (date_line(US(p, i + 1), UL(p, i + 1), &t)) return 1;
@@ -687,6 +689,49 @@ static int wire_date(const char *s, size_t n, date_tm *t) {
   return close && date_line(sp + 1, (size_t)(close - sp - 1), t) && t->y > 0;
 }
 
+/* Is unit i a photo's caption over the headline: marked by its credit
+** ("… từ chức. Video: Nhật Sang") or a caption's sentence with its full
+** stop ("Đồng chí … đến chào xã giao …."), with a headline-like line of
+** 6 words or more that ends no sentence right under it (a shorter one is
+** a subheading: "Thực hiện nghiêm quy trình")? */
+static int caption_over_title(page *p, size_t i) {
+  if (i + 1 >= p->n) return 0;
+  const char *s = US(p, i), *h = US(p, i + 1);
+  size_t n = UL(p, i), hn = UL(p, i + 1);
+  int k;
+  if (pt_ends_sentence(h, hn) || pt_words(h, hn, 6) < 6 ||
+      !title_like(p, i + 1))
+    return 0;
+  return ph_caption_credit(s, n) ||
+         (pl_caption_like(s, n) && pt_last_cp(s, n, &k) == '.');
+}
+
+/*
+** The headline under a stack of site chrome: the unit right above a
+** date line (or a byline ending in one) at most 6 units below the
+** title taken at unit top, when that title is short (at most 8 words)
+** and every unit from it down to the headline is a short line that
+** ends no sentence ("Báo Dân tộc và Phát triển / Chuyên trang / Dân
+** tộc - Tôn giáo … / Thời sự / <headline> / Hoài Dương - 11:09,
+** 26/11/2019": the site's name, a column, a section). The headline's
+** unit, or NONE.
+*/
+static size_t title_over_date(page *p, size_t top) {
+  date_tm t;
+  if (pt_words(US(p, top), UL(p, top), 10) > 8) return NONE;
+  for (size_t j = top + 2; j < p->n && j <= top + 6; j++) {
+    const char *s = US(p, j - 1);
+    size_t n = UL(p, j - 1);
+    if (pt_ends_sentence(s, n) || pt_words(s, n, 40) > 30) return NONE;
+    if (date_line(US(p, j), UL(p, j), &t) ||
+        byline_date(US(p, j), UL(p, j), &t))
+      return looks_like_title(p, j - 1) && pt_words(s, n, 8) >= 4 ? j - 1
+                                                                  : NONE;
+    if (pt_words(s, n, 14) > 12) return NONE; /* chrome is short */
+  }
+  return NONE;
+}
+
 /* Decide header kinds from unit `from` on; returns the first body unit.
 ** Of several date lines the one nearest the headline wins: one under
 ** it, else the last one above it (a site's "today" header is higher). */
@@ -702,6 +747,8 @@ size_t header_classify(page *p, size_t from) {
       p->u[i].kind = BK_DATELINE;
     } else if (header_chrome(p, i) || lower_fragment(p, i)) {
       p->u[i].kind = BK_BANNER;
+    } else if (caption_over_title(p, i)) {
+      p->u[i].kind = BK_CAPTION;
     } else {
       break;
     }
@@ -715,6 +762,13 @@ size_t header_classify(page *p, size_t from) {
     i++;
   }
   size_t post = i > top ? date_after_title(p, i, &t) : NONE;
+  size_t h = post == NONE && i == top + 1 ? title_over_date(p, top) : NONE;
+  if (h != NONE) { /* the short "title" was the site's name */
+    for (size_t q = top; q < h; q++) p->u[q].kind = BK_BANNER;
+    d->title = NULL;
+    top = h, i = take_title(p, h);
+    post = i > top ? date_after_title(p, i, &t) : NONE;
+  }
   if (post == NONE && i > top && (post = sapo_date(p, i, &t)) != NONE) {
     p->u[i].kind = BK_LEAD; /* "headline / sapo / date line" */
     d->lead = doc_str(d, US(p, i), UL(p, i));

@@ -73,6 +73,10 @@ int pl_not_a_name(const char *s, size_t n);
 /* ---- parse_title.c: the headline's own shape, line by line ---- */
 /* only a source tag and a dash, "(BTNO) -" */
 int ph_source_tag(const char *s, size_t n);
+/* a source credit, "Theo Quang Duẩn (TNO)" */
+int ph_source_credit(const char *s, size_t n);
+/* a caption closed by its credit, "… Ảnh: TTXVN", "… Video: Nhật Sang" */
+int ph_caption_credit(const char *s, size_t n);
 /* ends with the words that open a list, "… như sau" */
 int ph_list_intro(const char *s, size_t n);
 /* opens, past a script's junk and a tag, with a word all in lower case */

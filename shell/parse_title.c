@@ -28,29 +28,44 @@ int ph_source_tag(const char *s, size_t n) {
   return 1;
 }
 
-/* Does s[0..n) end with the words that open a list ("… có một số thông
-** tin đáng chú ý như sau", "sau đây", "gồm", "bao gồm")? A line ending so
-** and with a colon introduces what follows; it is no headline. */
+/* Is s[0..n) a source credit: a source word (kind "byline-source") and a
+** name of title-cased words, maybe with its agency in brackets ("Theo
+** Quang Duẩn (TNO)", "Theo TTXVN", "Nguồn: Báo Nhân Dân")? It signs an
+** article; it never heads one. */
+int ph_source_credit(const char *s, size_t n) {
+  if (n > 80 || !pt_any_starts(s, n, lexicon_list(LEXL_BYLINE_SOURCE)))
+    return 0;
+  size_t k = 0;
+  while (k < n && s[k] != ' ') k++;
+  while (k < n && s[k] == ' ') k++;
+  const char *a;
+  size_t an;
+  return k < n && pl_byline(s + k, n - k, &a, &an) && a;
+}
+
+/* Does s[0..n) end with the words that open a list (kind "list-intro":
+** "… có một số thông tin đáng chú ý như sau", "sau đây", "gồm")? A line
+** ending so and with a colon introduces what follows; it is no headline. */
 int ph_list_intro(const char *s, size_t n) {
-  static const char *const w[] = {" như sau", " sau đây", " gồm", NULL};
   while (n && s[n - 1] == ' ') n--;
-  for (const char *const *k = w; *k; k++) {
+  for (const char *const *k = lexicon_list(LEXL_LIST_INTRO); *k; k++) {
     size_t m = strlen(*k);
     if (n > m && pt_prefix_ci(s + n - m, m, *k)) return 1;
   }
   return 0;
 }
 
-/* The length of a page script's value printed before the headline
-** ("null Những vấn đề …", "undefined Thư chúc Tết …": a template's empty
-** field), with its space, when a capital follows; else 0. */
+/* The length of a page script's value printed before the headline (kind
+** "script-junk": "null Những vấn đề …", "undefined Thư chúc Tết …": a
+** template's empty field), with its space, when a capital follows; else
+** 0. */
 static size_t script_junk(const char *s, size_t n) {
-  static const char *const w[] = {"null ", "undefined ", "NaN ", NULL};
-  for (const char *const *k = w; *k; k++) {
+  for (const char *const *k = lexicon_list(LEXL_SCRIPT_JUNK); *k; k++) {
     size_t m = strlen(*k);
     int c;
-    if (n > m && memcmp(s, *k, m) == 0 && text_is_upper(pt_cp_at(s, n, m, &c)))
-      return m;
+    if (n > m + 1 && memcmp(s, *k, m) == 0 && s[m] == ' ' &&
+        text_is_upper(pt_cp_at(s, n, m + 1, &c)))
+      return m + 1;
   }
   return 0;
 }
@@ -162,6 +177,15 @@ static int url_slug(const char *s, size_t n) {
   return 1;
 }
 
+/* Does a photo or video credit close the caption s[0..n) (kind
+** "caption-tail" in its last 60 bytes: "… Trần Sỹ Thanh. Ảnh: TTXVN", "…
+** từ chức. Video: Nhật Sang")? */
+int ph_caption_credit(const char *s, size_t n) {
+  const char *tail = n > 60 ? s + n - 60 : s;
+  return pt_any_contains(tail, (size_t)(s + n - tail),
+                         lexicon_list(LEXL_CAPTION_TAIL));
+}
+
 /*
 ** A subheading or a photo caption standing first: "1. Bối cảnh …", "II.
 ** …", "Điều 5. …" (but "Phần 2: …", a series title, is a headline),
@@ -189,10 +213,10 @@ int ph_not_a_headline(const char *s, size_t n) {
   if (memchr(s, '(', n) &&
       pt_any_contains(s, n, lexicon_list(LEXL_PHOTO_POSITION)))
     return 1;
+  if (ph_caption_credit(s, n))
+    return 1; /* "Đồng chí Trần Sỹ Thanh. Ảnh: TTXVN" */
   const char *tail = n > 60 ? s + n - 60 : s;
   size_t tn = (size_t)(s + n - tail);
-  if (pt_contains(tail, tn, ". Ảnh: ") || pt_contains(tail, tn, " - Ảnh: "))
-    return 1; /* "Đồng chí Trần Sỹ Thanh. Ảnh: TTXVN" */
   if (n > 0 && s[n - 1] == ')' &&
       (pt_contains(tail, tn, "(Ảnh:") || pt_contains(tail, tn, "(ảnh:")))
     return 1;
