@@ -24,8 +24,9 @@ static int looks_like_title(page *p, size_t i) {
   if (pt_is_url(s, n) || pt_is_filler(s, n) || ph_source_tag(s, n) ||
       ph_source_credit(s, n))
     return 0;
-  if (ph_no_letter(s, n) || ph_lower_opening(s, n) || date_stamp_words(s, n))
-    return 0; /* "02", "thực hiện …", "Cập nhật:  GMT+7" */
+  if (ph_no_letter(s, n) || ph_lower_opening(s, n) || date_stamp_words(s, n) ||
+      ph_template_field(s, n))
+    return 0; /* "02", "thực hiện …", "Cập nhật:  GMT+7", "{title}" */
   if (ph_dated_lead(s, n))
     return 0; /* "Chiều 14-4, ông …": a lead, also when cut short */
   int breaks = pt_sentence_breaks(s, n, n);
@@ -189,8 +190,10 @@ static int header_chrome(page *p, size_t i) {
       parse_ctx_repeated(p->ctx, s, n) ||
       (chrome_shape(s, n) && !lone_bullet(p, i))) /* a teaser's headline */
     return 1;
-  if (n <= 60 && (ph_no_letter(s, n) || date_stamp_words(s, n)))
-    return 1; /* "02" (a day widget), "Cập nhật:  GMT+7" (its date lost) */
+  if (n <= 60 &&
+      (ph_no_letter(s, n) || date_stamp_words(s, n) || ph_template_field(s, n)))
+    return 1; /* "02" (a day widget), "Cập nhật:  GMT+7" (its date lost),
+              ** "{title}" */
   /* a short ALL-CAPS issuer over a rule line ("QUỐC HỘI" / "------") or
   ** over the national motto */
   if (i + 1 < p->n && n <= 60 && pt_all_caps(s, n) &&
@@ -574,6 +577,49 @@ static int split_date_tail(page *p, size_t i) {
   return 0;
 }
 
+/* Is the word ending at s[k) (k > 0) two or more letters, all lower
+** case (a glue's left side: "cao" in "nâng caoHuyện"; not "Vin" in
+** "VinFast", nor "i" in "iPhone")? */
+static int lower_word_before(const char *s, size_t k) {
+  size_t a = k, letters = 0;
+  while (a > 0 && s[a - 1] != ' ') {
+    a--;
+    while (a > 0 && ((unsigned char)s[a] & 0xC0) == 0x80) a--;
+    int c;
+    int32_t cp = pt_cp_at(s, k, a, &c);
+    if (!text_is_lower(cp)) return 0;
+    letters++;
+  }
+  return letters >= 2;
+}
+
+/*
+** A headline run on with its lead, no space between ("… đạt chuẩn nông
+** thôn mới nâng caoHuyện Yên Khánh là huyện đầu tiên …": a listing's
+** teaser flattened to one line): the first place in the first 250 bytes
+** where a capitalised word follows a lower-case word of 2+ letters with
+** no space, after 5+ words that end no sentence and open no lead, with
+** 8+ words after it that end a sentence, splits unit i in two. Returns
+** 1 when split.
+*/
+static int split_glued_lead(page *p, size_t i) {
+  const char *s = US(p, i);
+  size_t n = UL(p, i), lim = n < 250 ? n : 250;
+  int k;
+  if (!pt_ends_sentence(s, n)) return 0;
+  for (size_t g = 1; g < lim; g += (size_t)k) {
+    int32_t cp = pt_cp_at(s, n, g, &k);
+    if (!text_is_upper(cp) || s[g - 1] == ' ' || !lower_word_before(s, g))
+      continue;
+    if (pt_words(s, g, 5) < 5 || pt_sentence_breaks(s, g, g) ||
+        pl_lead_opening(s, g) || pt_words(s + g, n - g, 8) < 8)
+      return 0; /* not "(BDO) Sáng 10-1, … Ủy viênThường vụ, …" */
+    page_split(p, i, g);
+    return 1;
+  }
+  return 0;
+}
+
 /* Is s[0..n) a word of an author's name: a capital first, or, as the
 ** whole name (alone), a user name in ASCII ("admin")? */
 static int name_word(const char *s, size_t n, int alone) {
@@ -755,7 +801,9 @@ size_t header_classify(page *p, size_t from) {
   }
   size_t top = i;
   date_tm by_t;
-  int by = i < p->n && !split_date_tail(p, i) && split_byline_tail(p, i, &by_t);
+  int tail = i < p->n && split_date_tail(p, i);
+  int by = i < p->n && !tail && split_byline_tail(p, i, &by_t);
+  if (i < p->n && !tail && !by) split_glued_lead(p, i);
   i = take_title(p, i);
   if (by && i == top + 1 && p->u[i].kind == BK_BYLINE) { /* "… bởi A <date>" */
     set_date_once(d, &by_t);

@@ -81,6 +81,8 @@ int ph_caption_credit(const char *s, size_t n);
 int ph_list_intro(const char *s, size_t n);
 /* opens, past a script's junk and a tag, with a word all in lower case */
 int ph_lower_opening(const char *s, size_t n);
+/* a template's field left unfilled, "{title}" */
+int ph_template_field(const char *s, size_t n);
 /* holds no letter, "02" */
 int ph_no_letter(const char *s, size_t n);
 /* opens as a lead with its date, "Chiều 14-4, …" */

@@ -2,7 +2,8 @@
 ** parse_meta.c — metadata headers at the top of a text (parse_int.h):
 ** "# key = value" comment lines (a common layout of published news
 ** corpora: "# doc_id = 12", "# date = 2020-05-20", "# title = …") and
-** YAML front matter ("---" / "key: value" / "---"). Known keys feed the
+** YAML front matter ("---" / "key: value" / "---"), and an HTML page's
+** head saved as text (its meta lines and <title>). Known keys feed the
 ** document's title, published, author and site; the header's units
 ** become boilerplate blocks, so the blocks still cover the whole text.
 ** Also splits a date marker glued to the body ("date 2024-03-04Nội
@@ -37,7 +38,8 @@ static int key_field(const char *k, size_t n) {
              {"publisher", F_SITE},    {"newspaper", F_SITE},
              {"domain", F_SITE},       {"site_name", F_SITE},
              {"url", F_URL},           {"link", F_URL},
-             {"source_url", F_URL}};
+             {"source_url", F_URL},    {"published_time", F_DATE},
+             {"canonical", F_URL}};
   for (size_t i = 0; i < sizeof map / sizeof *map; i++)
     if (strlen(map[i].key) == n && memcmp(map[i].key, k, n) == 0)
       return map[i].field;
@@ -202,6 +204,78 @@ static size_t yaml_header(page *p) {
   return end + 1;
 }
 
+/* ---- an HTML page's head, saved as text ---- */
+
+/* The value of attribute `name` (with its '=' and a quote) in the tag
+** s[0..n) into *v, *vn; 0 when absent or unquoted. */
+static int html_attr(const char *s, size_t n, const char *name, const char **v,
+                     size_t *vn) {
+  size_t m = strlen(name);
+  for (const char *a = s; (a = memmem(a, n - (size_t)(a - s), name, m)); a++) {
+    if (a > s && a[-1] != ' ') continue;
+    const char *q = a + m;
+    if (q + 2 > s + n || q[0] != '=' || (q[1] != '"' && q[1] != '\'')) continue;
+    const char *e = memchr(q + 2, q[1], (size_t)(s + n - q - 2));
+    if (!e) return 0;
+    *v = q + 2, *vn = (size_t)(e - q - 2);
+    return 1;
+  }
+  return 0;
+}
+
+/* One line of an HTML head: "<meta property=\"og:title\" content=…>",
+** "<meta name=\"author\" …>", "<link rel=\"canonical\" href=…>" feed
+** the field their name says (without its "og:" / "article:" /
+** "twitter:" prefix; key_field); a value over 120 bytes or with a '|'
+** (a list of keywords) is ignored. pass as in read_keys. */
+static void html_meta(doc *d, const char *s, size_t n, int pass) {
+  const char *k, *v;
+  size_t kn, vn;
+  if (pt_prefix_ci(s, n, "<meta ")) {
+    if (!html_attr(s, n, "property", &k, &kn) &&
+        !html_attr(s, n, "name", &k, &kn))
+      return;
+    if (!html_attr(s, n, "content", &v, &vn)) return;
+  } else if (pt_prefix_ci(s, n, "<link ")) {
+    if (!html_attr(s, n, "rel", &k, &kn) || !html_attr(s, n, "href", &v, &vn))
+      return;
+  } else {
+    return;
+  }
+  const char *c = memchr(k, ':', kn);
+  if (c) kn -= (size_t)(c + 1 - k), k = c + 1;
+  if (vn <= 120 && !memchr(v, '|', vn)) parse_meta_key(d, k, kn, v, vn, pass);
+}
+
+/* The text of "<title>…</title>" in s[0..n), its site's name cut ("… -
+** Báo X"), into the title when no meta line gave one. */
+static void html_title(page *p, const char *s, size_t n) {
+  size_t a = pt_prefix_ci(s, n, "<title>");
+  const char *e = a ? memmem(s + a, n - a, "</title>", 8) : NULL;
+  if (!e || p->d->title) return;
+  size_t m = chrome_site_suffix(s + a, (size_t)(e - s) - a, NULL);
+  while (m && s[a + m - 1] == ' ') m--;
+  if (m) p->d->title = doc_str(p->d, s + a, m);
+}
+
+/*
+** An HTML page's head saved as text ("<!DOCTYPE html>" or "<html …>"
+** first): the units that are markup ('<' first) from unit 0 on, at most
+** 400, feed title, date, author, site and URL from their meta and link
+** lines (og:title first, then <title>). Returns how many units it spans.
+*/
+static size_t html_header(page *p) {
+  if (!p->n || !(pt_prefix_ci(US(p, 0), UL(p, 0), "<!DOCTYPE html") ||
+                 pt_prefix_ci(US(p, 0), UL(p, 0), "<html")))
+    return 0;
+  size_t h = 0;
+  while (h < p->n && h < 400 && UL(p, h) && US(p, h)[0] == '<') h++;
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t i = 0; i < h; i++) html_meta(p->d, US(p, i), UL(p, i), pass);
+  for (size_t i = 0; i < h; i++) html_title(p, US(p, i), UL(p, i));
+  return h;
+}
+
 void meta_url_site(page *p) {
   if (p->d->site || !p->n) return;
   size_t ends[2] = {0, p->n - 1};
@@ -218,6 +292,7 @@ void meta_url_site(page *p) {
 size_t meta_header(page *p) {
   size_t h = yaml_header(p);
   if (!h) h = hash_header(p);
+  if (!h) h = html_header(p);
   for (size_t i = 0; i < h; i++) p->u[i].kind = BK_BOILERPLATE;
   return h;
 }
@@ -233,9 +308,27 @@ static size_t month_prefix(const char *s, size_t n) {
   return n == 7 || !(s[7] == '-' || (s[7] >= '0' && s[7] <= '9')) ? 7 : 0;
 }
 
-/* Length of a date marker "date 2024-03-04" / "Date: 2024-03-04" at the
-** start of s (the key, then spaces, ':' or '=', then an ISO date, or a
-** year and month: *t's day is then 0). */
+/* Length of a day-first date "03/02/2020" ("3-2-2020", "03.02.2020") at
+** the start of s, not followed by a digit, read into *t; else 0. */
+static size_t dmy_prefix(const char *s, size_t n, date_tm *t) {
+  size_t i = 0;
+  for (int part = 0; part < 3; part++) {
+    size_t a = i, most = part == 2 ? 4 : 2;
+    while (i < n && i - a < most && s[i] >= '0' && s[i] <= '9') i++;
+    if (i == a || (part == 2 && i - a != 4)) return 0;
+    if (part < 2) {
+      if (i >= n || !(s[i] == '/' || s[i] == '-' || s[i] == '.')) return 0;
+      i++;
+    }
+  }
+  if (i < n && s[i] >= '0' && s[i] <= '9') return 0;
+  return date_line(s, i, t) && t->d ? i : 0;
+}
+
+/* Length of a date marker "date 2024-03-04" / "Date: 2024-03-04" /
+** "Ngày đăng: 03/02/2020" at the start of s (the key, then spaces, ':'
+** or '=', then an ISO date, a year and month (*t's day is then 0), or a
+** day-first date). */
 static size_t glued_marker(const char *s, size_t n, date_tm *t) {
   static const char *const keys[] = {"date", "published", "ngày đăng", NULL};
   for (const char *const *k = keys; *k; k++) {
@@ -246,6 +339,7 @@ static size_t glued_marker(const char *s, size_t n, date_tm *t) {
     if (j == i) return 0;
     size_t m = date_iso_prefix(s + j, n - j, t);
     if (!m) m = month_prefix(s + j, n - j); /* t stays zeroed: day 0 */
+    if (!m) m = dmy_prefix(s + j, n - j, t);
     return m ? j + m : 0;
   }
   return 0;

@@ -107,6 +107,12 @@ int ph_lower_opening(const char *s, size_t n) {
   return any;
 }
 
+/* Is s[0..n) a page template's field left unfilled ("{title}",
+** "{{ headline }}")? */
+int ph_template_field(const char *s, size_t n) {
+  return n >= 3 && n <= 40 && s[0] == '{' && s[n - 1] == '}';
+}
+
 /* Does s[0..n) hold no letter ("02", a day widget; "2.345")? */
 int ph_no_letter(const char *s, size_t n) {
   int k;

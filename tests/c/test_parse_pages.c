@@ -71,7 +71,8 @@
 
 /* ---- helpers ---- */
 
-static const char *const HEAD = "Tỉnh khởi công tuyến đường ven biển mới";
+#define HEAD_TEXT "Tỉnh khởi công tuyến đường ven biển mới"
+static const char *const HEAD = HEAD_TEXT;
 static const char *const BODY =
     "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài 12 km nối hai "
     "huyện ven biển, với tổng vốn đầu tư hơn 900 tỷ đồng từ ngân sách.";
@@ -848,6 +849,40 @@ static void test_meta(void) {
   doc_free(d);
   CHECK_TITLE("# Tiêu đề Markdown\n\nĐoạn mở đầu.\n", "# Tiêu đề Markdown");
   CHECK_TITLE("# Chapter 1: Intro\n\nĐoạn mở đầu.\n", "# Chapter 1: Intro");
+  /* an HTML page's head saved as text: og:title before <title>, the
+  ** publication time, the canonical link's host; a keyword list ('|')
+  ** names no author */
+  d = parse_str(
+      "<!DOCTYPE html>\n"
+      "    <html lang=\"vi\">\n<head>\n"
+      "<title>Tỉnh khởi công tuyến đường - Báo Miền Biển</title>\n"
+      "<meta name=\"author\" content=\"Mua bán | Tin tức | Rao vặt\">\n"
+      "<meta property=\"og:title\" content=\"" HEAD_TEXT
+      "\">\n"
+      "<meta property=\"article:published_time\" "
+      "content=\"2021-03-04T10:30:00+07:00\">\n"
+      "<link rel=\"canonical\" href=\"https://baomienbien.vn/a-1.html\">\n"
+      "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài 12 km.\n");
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2021-03-04T10:30:00+07:00");
+  CHECK(d->author == NULL);
+  CHECK_STR(d->site, "baomienbien.vn");
+  CHECK(d->blocks.n == 9 && d->blocks.items[8].kind == BK_LEAD);
+  doc_free(d);
+  /* <title> alone, its site's name cut */
+  d = parse_str("<html>\n<title>" HEAD_TEXT
+                " - Báo Miền Biển</title>\n"
+                "</head>\nSáng nay, tỉnh tổ chức lễ khởi công.\n");
+  CHECK_STR(d->title, HEAD);
+  doc_free(d);
+  /* "Ngày đăng: 03/02/2020" glued to the body */
+  d = parse_str(HEAD_TEXT
+                "\n"
+                "Ngày đăng: 03/02/2020Sáng nay, tỉnh tổ chức lễ khởi công "
+                "tuyến đường dài 12 km.\n");
+  CHECK_STR(d->published, "2020-02-03");
+  CHECK_STR(kinds(d), "title,dateline,lead");
+  doc_free(d);
 }
 
 /* ---- 7. zones ---- */
@@ -928,6 +963,24 @@ static void test_header_shapes(void) {
            "huyện ven biển đến dự lễ khởi công.\n\n%s%s",
            lead, lead);
   CHECK_TITLE(t, NULL);
+  /* a tag page's header, a template's unfilled field */
+  snprintf(t, sizeof t, "Thẻ: bảo hiểm xã hội\n\n%s\n\n%s", HEAD, lead);
+  CHECK_TITLE(t, HEAD);
+  snprintf(t, sizeof t, "TIN TỨC VỀ cắt điện - cat dien\n\n%s\n\n%s", HEAD,
+           lead);
+  CHECK_TITLE(t, HEAD);
+  snprintf(t, sizeof t, "{title}\n\n%s\n\n%s", HEAD, lead);
+  CHECK_TITLE(t, HEAD);
+  /* a teaser's headline run on with its lead, no space between; not a
+  ** lead's own glue ("Ủy viênThường vụ") */
+  CHECK_TITLE(HEAD_TEXT
+              "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường "
+              "dài 12 km qua ba huyện.\n",
+              HEAD);
+  CHECK_TITLE(
+      "(BTN) Sáng 10-1, đoàn do bà Nguyễn Thị An, Ủy viênThường vụ "
+      "Tỉnh ủy làm trưởng đoàn đã đến thăm năm gia đình chính sách.\n",
+      NULL);
 }
 
 /* A site's name, a column and a section stacked over the headline and
