@@ -200,7 +200,9 @@ static void run_extractors(xsent *st, unsigned feat) {
   if (feat & (F_NUM | TR_REF | TR_PERIOD | TR_TARGET | TR_CONGRESS))
     extract_refs(st);
   if (feat & F_NUM) extract_figures(st);
-  if (feat & (lx->surnames.n ? TR_SURNAME : F_UPPER)) extract_people(st);
+  if ((feat & (lx->surnames.n ? TR_SURNAME : F_UPPER)) ||
+      ((feat & TR_GAZ) && extract_people_foreign(st)))
+    extract_people(st);
   if (feat & (TR_GAZ | TR_PLACE)) extract_places(st);
   if (feat & F_PAREN) extract_abbrevs(st);
 }

@@ -38,6 +38,9 @@ size_t xn_honorific_in(const xsent *x, size_t j);
 /* ---- extractors: each scans one sentence ---- */
 void extract_figures(xsent *x);
 void extract_people(xsent *x);
+/* Does x hold a foreign name after a country ("… Lào Thongloun
+** Sisoulith"), which no surname of the list starts? */
+int extract_people_foreign(const xsent *x);
 void extract_refs(xsent *x); /* refs and periods */
 void extract_places(xsent *x);
 

@@ -134,9 +134,10 @@ int xn_name_run(const xsent *x, size_t i, int any) {
   if (k < 2 || k > 4 || (free_first && k < 3)) return 0;
   /* given names are Vietnamese syllables or initials ("Nguyễn Văn T",
   ** a name the press withholds): "Dương Susan Thornton" (the end of
-  ** "Thái Bình Dương", then a foreign name) is no name */
-  for (size_t g = i + 1; g < j; g++) {
-    const char *w = x->s + x->t[g].off;
+  ** "Thái Bình Dương", then a foreign name) is no name; after a
+  ** one-letter surname (Ba Na, Ê-đê names) any capitalised word is */
+  for (size_t g = i + 1; g < j && x->t[i].len > 1; g++) {
+    const char *w = x->s + x->t[g].off; /* "A Blông", "Y Biêr Niê": any */
     size_t wn = x->t[g].len;
     if (!initial(w, wn) && !text_viet_shaped(w, wn)) return 0;
   }
@@ -148,6 +149,15 @@ int xn_name_run(const xsent *x, size_t i, int any) {
       !(k >= 3 && pl == (int)k && bare_head_before(x, i)))
     return 0; /* but "Chủ tịch Hồ Chí Minh" is a person */
   if (inside_place(x, i)) return 0;
+  /* a one-letter surname ("A Pớt", "Y Thị Bích Thọ": Ba Na, Ê-đê names)
+  ** after a capitalised word that is no honorific nor title head, or
+  ** before a place, is an organisation's tail: "Đông Y Việt Nam",
+  ** "Trường ĐH Y Hà Nội", "Bộ Y Tế", "xã Ninh Thạnh Lợi A" */
+  if (x->t[i].len == 1 &&
+      (xt_lookup(x, i + 1, &lx->places, NULL) ||
+       (i > 0 && x->t[i - 1].type == T_WORD &&
+        (x->t[i - 1].flags & (TF_UPPER | TF_CAPS)) && !bare_head_before(x, i))))
+    return 0;
   return (int)k;
 }
 

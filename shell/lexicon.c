@@ -336,6 +336,7 @@ static const struct {
     {"title-orgs.txt", &word_lists[LEX_TITLE_ORGS], add_word},
     {"link-adverbs.txt", &word_lists[LEX_LINK_ADVERBS], add_word},
     {"numbered-units.txt", &word_lists[LEX_NUMBERED_UNITS], add_word},
+    {"foreign-org-words.txt", &word_lists[LEX_FOREIGN_ORGS], add_word},
     {"ref-codes.tsv", &pair_lists[LEX_REF_CODES], add_pair_item},
     {"place-prefixes.tsv", &pair_lists[LEX_PLACE_PREFIXES], add_pair_item},
     {"multipliers.tsv", &pair_lists[LEX_MULTIPLIERS], add_pair_item},

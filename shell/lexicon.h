@@ -58,6 +58,7 @@ enum {
   LEX_TITLE_ORGS,       /* title-orgs.txt: "ban tổ chức" inside a title */
   LEX_LINK_ADVERBS,     /* link-adverbs.txt: "đã", "vừa" before a link */
   LEX_NUMBERED_UNITS,   /* numbered-units.txt: "Quân khu" before a number */
+  LEX_FOREIGN_ORGS,     /* foreign-org-words.txt: "Airlines", "Group" */
   LEX_LIST_N
 };
 
