@@ -526,10 +526,11 @@ static int wrap_at(const char *t, size_t n, size_t a, size_t e) {
 ** WRAP_MIN times or more gets every such newline made a space (t keeps
 ** its length, offsets hold). Fewer is a headline over a lead cut in the
 ** middle ("Cà Mau: … tự sát\nông Tiêu Văn Lợi …"), left as it is.
-** YAML front matter is left alone ("key: value" lines).
+** YAML front matter is left alone ("key: value" lines). Returns 1 when
+** newlines were made spaces, else 0.
 */
 #define WRAP_MIN 3
-static void join_wrapped(char *t, size_t n) {
+static int join_wrapped(char *t, size_t n) {
   int seen = 0;
   size_t from = 0; /* past YAML front matter ("key: value" lines) */
   if (n >= 4 && memcmp(t, "---\n", 4) == 0) {
@@ -548,8 +549,9 @@ static void join_wrapped(char *t, size_t n) {
       }
       a = e + 1;
     }
-    if (seen < WRAP_MIN) return;
+    if (seen < WRAP_MIN) return 0;
   }
+  return 1;
 }
 
 doc *parse_document_ctx(const char *path, const char *bytes, size_t len,
@@ -558,14 +560,15 @@ doc *parse_document_ctx(const char *path, const char *bytes, size_t len,
   text_stats st;
   size_t n;
   char *t = text_normalize(bytes ? bytes : "", bytes ? len : 0, &n, &st);
-  join_wrapped(t, n);
+  /* the id: util_hash64 of the text, from text_normalize's last pass
+  ** unless hard wraps were joined since */
+  uint64_t id = join_wrapped(t, n) ? util_hash64(t, n) : st.hash;
   d->text = doc_str(d, t, n);
   d->text_len = n;
   free(t);
   /* text_normalize writes valid UTF-8; the facts add data/'s strings */
   d->utf8 = lexicon_get()->utf8;
-  uint64_t id; /* util_hash64 of the text, in the damage look's pass */
-  int damage = text_damage_possible(d->text, d->text_len, &id);
+  int damage = text_damage_possible(d->text, d->text_len, NULL);
   snprintf(d->id, sizeof d->id, "%016llx", (unsigned long long)id);
   add_warnings(d, &st, damage);
 

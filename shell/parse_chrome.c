@@ -327,6 +327,23 @@ static int domain_name(const char *x, size_t n) {
 }
 
 /*
+** The last occurrence of the separator p[0..m) (" - ", " | ", " – ") in
+** s[0..n), or NULL. A match has p[1] one byte in: the bytes p[1] are
+** found from the end (memrchr, cheaper than a memmem per match as the
+** separators' middles are rare) and the first that lines up is the last
+** match.
+*/
+static const char *last_sep(const char *s, size_t n, const char *p, size_t m) {
+  for (size_t lim = n; lim > 1;) {
+    const char *q = memrchr(s + 1, p[1], lim - 1);
+    if (!q) break;
+    lim = (size_t)(q - s); /* the next try stays before q */
+    if (lim - 1 + m <= n && memcmp(q - 1, p, m) == 0) return q - 1;
+  }
+  return NULL;
+}
+
+/*
 ** The length of s[0..n) without the site's name at its end: the part
 ** before the last " - ", " | " or " – " when what follows it is a domain,
 ** starts with a site head ("Báo …", data/parser-markers.tsv) or is the
@@ -338,9 +355,7 @@ size_t chrome_site_suffix(const char *s, size_t n, const char *site) {
   if (n > 400) return n;
   for (const char *const *p = seps; *p; p++) {
     size_t m = strlen(*p);
-    const char *at = NULL;
-    for (const char *q = s; (q = memmem(q, n - (size_t)(q - s), *p, m)); q++)
-      at = q; /* the last separator */
+    const char *at = last_sep(s, n, *p, m);
     if (!at || at == s) continue;
     const char *x = at + m;
     size_t xn = n - (size_t)(x - s);

@@ -193,6 +193,7 @@ typedef struct text_stats {
   size_t bad_syllables;  /* syllables Vietnamese never writes ("cơng") */
   size_t viet_syllables; /* space-separated words looked at */
   char bad_example[32];  /* the first of them */
+  uint64_t hash;         /* util_hash64 of the normalised text */
 } text_stats;
 
 /*

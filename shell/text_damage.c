@@ -185,6 +185,10 @@ int text_damage_possible(const char *s, size_t n, uint64_t *hash) {
   const unsigned char *t = (const unsigned char *)s;
   size_t c[2] = {0, 0}, i = 0;
   uint64_t h = UTIL_FNV_OFFSET;
+  if (!hash) /* the look alone: no chain of multiplies to wait on */
+    for (; i + 8 <= n; i += 6)
+      for (uint64_t m = leads(util_load8(t + i)); m; m &= m - 1)
+        count_at(t, n, i + ((size_t)__builtin_ctzll(m) >> 3), c);
   for (; i + 8 <= n; i += 6) { /* 6 lead positions a step, 8 bytes read */
     h = fnv6(h, t + i);
     for (uint64_t m = leads(util_load8(t + i)); m; m &= m - 1)

@@ -40,8 +40,9 @@ int text_damage_scan(const char *t, size_t n, text_damage *out);
 ** ("ơng" without "ư" before it; "ịn", "ịng", "ịm", "ịi" ending a word),
 ** so that text_damage_scan cannot return 1; else 1 (scan it). One pass,
 ** eight bytes read a step, counting a superset of scan_word's stand-ins.
-** The same pass sets *hash (when not NULL) to util_hash64(t, n), the
-** parser's document id. _ref: the same answer, one byte a step (for the
+** The same pass sets *hash (when not NULL) to util_hash64(t, n); without
+** it the pass is quicker (the parser has the hash from text_normalize). _ref:
+*the same answer, one byte a step (for the
 ** tests).
 */
 int text_damage_possible(const char *t, size_t n, uint64_t *hash);

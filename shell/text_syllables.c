@@ -405,23 +405,37 @@ static inline int may_fire(const unsigned char *u, size_t lo, size_t z) {
   return (f & v & P_ALL) != 0;
 }
 
+/* FNV-1a over the eight bytes of w, first byte first (util_hash64's
+** steps, unrolled). */
+static inline uint64_t fnv8(uint64_t h, uint64_t w) {
+  for (int k = 0; k < 64; k += 8) h = (h ^ (w >> k & 0xFF)) * UTIL_FNV_PRIME;
+  return h;
+}
+
 /*
 ** text_bad_syllables' fast path: the spaces are found eight bytes a step
 ** and only the words that may_fire lets through are looked at; the word
-** count is one more than the spaces before the last byte.
+** count is one more than the spaces before the last byte. The same steps
+** hash the text (util_hash64) into *hash: the hash is a chain of
+** multiplies, one per byte, that leaves the processor idle between them,
+** and the word work (independent of it) fills those gaps.
 */
 static size_t bad_fast(const char *s, size_t n, char *ex, size_t cap,
-                       size_t *seen) {
+                       size_t *seen, uint64_t *hash) {
   const unsigned char *u = (const unsigned char *)s;
   size_t bad = 0, words = n > 0, start = 0, i = 0;
+  uint64_t h = UTIL_FNV_OFFSET;
   pthread_once(&tab_once, tab_init);
   uint64_t m = 0;
   for (;;) {
     if (!m) { /* the next word with a space: its spaces as a mask */
-      while (i + 8 <= n && !(m = util_byte_eq(util_load8(s + i), 0xFF, ' ')))
+      while (i + 8 <= n) {
+        uint64_t w = util_load8(s + i);
+        h = fnv8(h, w);
         i += 8;
+        if ((m = util_byte_eq(w, 0xFF, ' '))) break;
+      }
       if (!m) break;
-      i += 8;
     }
     size_t e = i - 8 + ((size_t)__builtin_ctzll(m) >> 3);
     m &= m - 1;
@@ -431,6 +445,7 @@ static size_t bad_fast(const char *s, size_t n, char *ex, size_t cap,
     start = e + 1;
   }
   for (; i < n; i++) { /* the last bytes, one at a time */
+    h = (h ^ u[i]) * UTIL_FNV_PRIME;
     if (u[i] != ' ') continue;
     words += i + 1 < n;
     bad = check_word(s, start, i, ex, cap, bad, 0);
@@ -438,6 +453,7 @@ static size_t bad_fast(const char *s, size_t n, char *ex, size_t cap,
   }
   if (start < n) bad = check_word(s, start, n, ex, cap, bad, 0);
   *seen = words;
+  if (hash) *hash = h;
   return bad;
 }
 
@@ -457,7 +473,12 @@ static size_t bad_syllables(const char *s, size_t n, size_t *seen, int slow) {
 
 size_t text_bad_syllables(const char *s, size_t n, char *ex, size_t cap,
                           size_t *seen) {
-  return bad_fast(s, n, ex, cap, seen);
+  return bad_fast(s, n, ex, cap, seen, NULL);
+}
+
+size_t text_bad_syllables_hash(const char *s, size_t n, char *ex, size_t cap,
+                               size_t *seen, uint64_t *hash) {
+  return bad_fast(s, n, ex, cap, seen, hash);
 }
 
 size_t text_bad_syllables_ref(const char *s, size_t n, size_t *seen) {
