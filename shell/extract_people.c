@@ -113,7 +113,8 @@ static int head_before(const xsent *x, size_t c) {
 ** A foreign name at token i, as the title before it shows: after a
 ** country of the gazetteer ("… nước Lào Thongloun Sisoulith", "… Triều
 ** Tiên Kim Jong-un": one word foreign is enough), or after a title head
-** ("Tổng thống Mỹ Donald Trump": every word foreign). Its token count,
+** or an honorific ("Tổng thống Mỹ Donald Trump", "ông Maciej
+** Duszynski": every word foreign). Its token count,
 ** else 0. A title ends before it (title_at); the people extractor
 ** takes it after one.
 */
@@ -121,7 +122,9 @@ static int foreign_run(const xsent *x, size_t i) {
   int k = i ? foreign_shape(x, i, 0) : 0;
   if (k && xt_lookup(x, i, &x->x->lx->places, NULL)) return 0; /* "Đăk Lăk" */
   if (k && country_ends(x, i)) return k;
-  return k && head_before(x, i) ? foreign_shape(x, i, 1) : 0;
+  return k && (head_before(x, i) || xn_honorific_before(x, i))
+             ? foreign_shape(x, i, 1)
+             : 0;
 }
 
 /* Is token j a capitalised word that starts no title head nor a name?
@@ -722,8 +725,10 @@ void extract_people(xsent *x) {
     int k = name_at(x, i);
     if (!k && list_end && list_sep(x, list_end, i) && (shared[1] || group[1]))
       k = listed_name(x, i); /* a list sharing a title: any surname */
-    if (!k && (k = foreign_run(x, i)) != 0 && title_ending(x, i) == i)
-      k = 0; /* a foreign name after a title: "Chủ tịch nước Lào Thongloun …" */
+    if (!k && (k = foreign_run(x, i)) != 0 && title_ending(x, i) == i &&
+        !xn_honorific_before(x, i))
+      k = 0; /* a foreign name after a title or an honorific: "Chủ tịch
+             ** nước Lào Thongloun …", "ông Maciej Duszynski" */
     if (!k && (x->t[i].flags & TF_CAPS) && (k = xn_caps_name(x, i)) != 0 &&
         !xn_honorific_before(x, i) && title_ending(x, i) == i)
       k = 0; /* "… Chủ tịch UBND thị xã TRẦN PHƯỚC HIỀN": after a title */

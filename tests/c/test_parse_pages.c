@@ -1105,9 +1105,11 @@ static void test_people_more(void) {
       "Lâm, A Blông, Ksor Phước Hà tiếp tục được bầu giữ chức Phó Bí thư "
       "Tỉnh ủy. Bà Y Thị Bích Hà, Phó Chủ tịch HĐND tỉnh dự. Thứ trưởng Bộ "
       "Y Tế Nguyễn Văn Hưng và ông Trần Văn An, nguyên Chủ tịch Hội Đông Y "
-      "Việt Nam dự.\n";
+      "Việt Nam dự. Trưởng đoàn ông Tomasz Kowalski, Phó Đại sứ Ba Lan "
+      "tại Việt Nam phát biểu.\n";
   doc *d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
   CHECK(extract_facts(d) == 0);
+  check_person(d, "Tomasz Kowalski", "Trưởng đoàn; Phó Đại sứ Ba Lan");
   check_person(d, "Bounsay Khamvong", "Chủ tịch nước Lào; Tổng Bí thư");
   check_person(d, "Prayut Chan-o-cha", "Thủ tướng Thái Lan");
   check_person(d, "Moon Jae-in", "Tổng thống Hàn Quốc");
