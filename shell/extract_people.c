@@ -62,6 +62,7 @@ static int names_a_thing(const xsent *x, size_t i, int k) {
 static int country_ends(const xsent *x, size_t j) {
   const lex_entry *e;
   for (size_t a = j > 3 ? j - 3 : 0; a < j; a++) {
+    if (!(x->t[a].trig & TR_GAZ)) continue; /* no gazetteer name starts */
     int k = xt_lookup(x, a, &x->x->lx->places, &e);
     if (k && a + (size_t)k == j && e->kind && strcmp(e->kind, "quốc gia") == 0)
       return 1;
@@ -90,6 +91,7 @@ static int foreign_shape(const xsent *x, size_t i, int all) {
            x->t[j + 1].type == T_WORD && !(x->t[j + 1].flags & TF_SPACE))
       f = 1, j += 2; /* "Jong-un", "Sỉ-vi-lay" */
     foreign |= f, viet |= !f;
+    if (all && viet) return 0; /* fails at the first Vietnamese word */
   }
   if (words < 2 || words > 4 || !foreign || (all && viet)) return 0;
   int more = j < x->n && x->t[j].type == T_WORD &&
@@ -118,13 +120,42 @@ static int head_before(const xsent *x, size_t c) {
 ** else 0. A title ends before it (title_at); the people extractor
 ** takes it after one.
 */
+/* May a foreign name start at token i: a capitalised word (not in
+** capitals) with another one after it, a space between, or a hyphen
+** glued to it? (flags only: it spares most tokens the lookups of
+** foreign_run) */
+static int two_capitalised(const xsent *x, size_t i) {
+  const unsigned up = TF_UPPER | TF_CAPS;
+  if (i == 0 || i + 1 >= x->n || (x->t[i].flags & up) != TF_UPPER) return 0;
+  const tok *n = &x->t[i + 1];
+  return (n->type == T_WORD && (n->flags & up) == TF_UPPER &&
+          (n->flags & TF_SPACE)) ||
+         (xt_punct(x, i + 1, '-') && !(n->flags & TF_SPACE)); /* "Mit-suo" */
+}
+
 static int foreign_run(const xsent *x, size_t i) {
-  int k = i ? foreign_shape(x, i, 0) : 0;
-  if (k && xt_lookup(x, i, &x->x->lx->places, NULL)) return 0; /* "Đăk Lăk" */
-  if (k && country_ends(x, i)) return k;
-  return k && (head_before(x, i) || xn_honorific_before(x, i))
-             ? foreign_shape(x, i, 1)
-             : 0;
+  if (!two_capitalised(x, i)) return 0;
+  int k;
+  if ((x->t[i - 1].flags & TF_UPPER) && country_ends(x, i))
+    k = foreign_shape(x, i, 0);
+  else if ((k = foreign_shape(x, i, 1)) != 0 && !xn_honorific_before(x, i) &&
+           !head_before(x, i))
+    k = 0; /* the shape first: it fails at once on a Vietnamese word */
+  return k && !xt_lookup(x, i, &x->x->lx->places, NULL) ? k : 0; /* "Đăk Lăk" */
+}
+
+/* foreign_run inside a title whose head ends before token hk: the head
+** is known, so only a country before j or at most two capitalised words
+** since the head ("Tổng thống Mỹ | Donald Trump") let a name start. */
+static int foreign_in_title(const xsent *x, size_t j, size_t hk) {
+  if (!two_capitalised(x, j)) return 0;
+  if ((x->t[j - 1].flags & TF_UPPER) && country_ends(x, j))
+    return foreign_shape(x, j, 0) && !xt_lookup(x, j, &x->x->lx->places, NULL);
+  int near = j <= hk + 2;
+  for (size_t q = hk; near && q < j; q++)
+    near = x->t[q].type == T_WORD && (x->t[q].flags & TF_UPPER);
+  return near && foreign_shape(x, j, 1) &&
+         !xt_lookup(x, j, &x->x->lx->places, NULL);
 }
 
 /* Is token j a capitalised word that starts no title head nor a name?
@@ -278,7 +309,8 @@ static size_t title_at(const xsent *x, size_t i) {
   }
   if (!k) return i;
   k += (int)q;
-  size_t j = i + (size_t)k, kept = j; /* no trailing cut before kept */
+  size_t j = i + (size_t)k, kept = j, hk = j; /* no trailing cut before kept;
+                                               ** hk: the head's end */
   while (j < x->n && j - i < TITLE_MAX_WORDS) {
     size_t g = title_glue(x, j);
     if (g) {
@@ -319,7 +351,8 @@ static size_t title_at(const xsent *x, size_t i) {
     int k = name_at(x, j);
     if (k && !names_a_thing(x, j, k)) break;
     if (xn_caps_name(x, j) >= 3) break; /* "… Đức Phổ TRẦN PHƯỚC HIỀN" */
-    if (foreign_run(x, j)) break; /* "… nước Lào | Thongloun Sisoulith" */
+    if (foreign_in_title(x, j, hk))
+      break; /* "… nước Lào | Thongloun Sisoulith" */
     j++;
   }
   /* "Phó Bí thư ... và" — no trailing "và"/"phát" */
@@ -705,7 +738,15 @@ static int list_sep(const xsent *x, size_t a, size_t b) {
 }
 
 int extract_people_foreign(const xsent *x) {
-  for (size_t i = 1; i < x->n; i++)
+  const lex_entry *e;
+  for (size_t a = 0; a + 1 < x->n; a++) {
+    if (!(x->t[a].trig & TR_GAZ)) continue;
+    int k = xt_lookup(x, a, &x->x->lx->places, &e);
+    if (k && e->kind && strcmp(e->kind, "quốc gia") == 0 &&
+        foreign_shape(x, a + (size_t)k, 0))
+      return 1;
+  }
+  for (size_t i = 1; i < x->n; i++) /* after a title head or an honorific */
     if ((x->t[i].flags & TF_UPPER) && foreign_run(x, i)) return 1;
   return 0;
 }
