@@ -403,11 +403,11 @@ static size_t bullet(const char *s, size_t n) {
 
 /* The length of a section name before a date that opens the rest of the
 ** line ("Chính trị 28-05-2024", "Thời sự 20/03/2023 13:00", "Thời sự,
-** Chính trị | 10:47:07 15/12/2016"): up to three names of one to three
-** words of letters, joined by ", " or " | ", the first capitalised, at
-** most 50 bytes, then a space and a digit, and after it no words but a
-** time's (at most six ASCII letters: "PM", "GMT"). 0 when there is
-** none. */
+** Chính trị | 10:47:07 15/12/2016", "Thời sự - 20/11/2021 17:10"): up
+** to three names of one to three words of letters, joined by ", " or "
+** | ", the first capitalised, at most 50 bytes, then a space (or " | ",
+** " - ") and a digit, and after it no words but a time's (at most six
+** ASCII letters: "PM", "GMT"). 0 when there is none. */
 static size_t section_before(const char *s, size_t n) {
   size_t i = 0, words = 0, names = 1;
   int32_t cp;
@@ -422,8 +422,13 @@ static size_t section_before(const char *s, size_t n) {
     if (i == w || ++words > 3 || i >= n) return 0;
     int next = s[i] == ',';
     if (next) i++;
-    if (!next && i + 2 < n && s[i + 1] == '|' && s[i + 2] == ' ')
-      i += 2, next = 1;
+    if (!next && i + 3 < n && (s[i + 1] == '|' || s[i + 1] == '-') &&
+        s[i + 2] ==
+            ' ') { /* " | " between names; " | ", " - " before the date */
+      int date = s[i + 3] >= '0' && s[i + 3] <= '9';
+      if (s[i + 1] == '-' && !date) return 0;
+      i += 2, next = !date;
+    }
     if (next) { /* another section name begins */
       words = 0;
       if (++names > 3) return 0;

@@ -572,7 +572,7 @@ doc *parse_document_ctx(const char *path, const char *bytes, size_t len,
   snprintf(d->id, sizeof d->id, "%016llx", (unsigned long long)id);
   add_warnings(d, &st, damage);
 
-  page p = {d, d->text, NULL, 0, ctx, 0};
+  page p = {d, d->text, NULL, 0, ctx, 0, 0, {0}};
   segment(&p);
   if ((flags & PARSE_TITLE_LINE) && p.n) /* take_title marks its unit */
     d->title = doc_str(d, US(&p, 0), UL(&p, 0));

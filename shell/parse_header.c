@@ -296,6 +296,7 @@ static int same_line(const page *p, size_t i) {
 */
 static size_t take_title(page *p, size_t i) {
   doc *d = p->d;
+  date_tm t;
   if (i >= p->n) return i;
   const char *s = US(p, i);
   size_t n = UL(p, i);
@@ -314,7 +315,9 @@ static size_t take_title(page *p, size_t i) {
   for (size_t k = kickers(p, i); k > 0; k--) p->u[i++].kind = BK_BANNER, bk = 0;
   s = US(p, i) + bk, n = UL(p, i) - bk;
   p->u[i].kind = BK_TITLE;
-  d->title = ph_title_text(d, s, chrome_site_suffix(s, n, d->site));
+  size_t m = chrome_site_suffix(s, n, d->site), dm = ph_title_date(s, m, &t);
+  p->title_dated = dm < m, p->title_day = t; /* "… (11/1/2023)" */
+  d->title = ph_title_text(d, s, dm);
   return legal_title(p, i + 1);
 }
 
@@ -337,14 +340,17 @@ static int position_line(const char *s, size_t n) {
 
 /* May unit j stand between the headline and its date line? (fillers,
 ** chrome, a short line that ends no sentence: a section, an author; the
-** author's position under an author's line: "HỒ QUỐC DŨNG" / "Ủy viên
-** Trung ương Đảng, Bí thư Tỉnh ủy, …") */
+** author's position or workplace under an author's line: "HỒ QUỐC
+** DŨNG" / "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, …", "Lê Văn Công" /
+** "Trường Đại học Chính trị, Bộ Quốc phòng") */
 static int before_date(page *p, size_t j) {
   const char *s = US(p, j);
   size_t n = UL(p, j);
   if (pt_is_filler(s, n) || header_chrome(p, j) || chrome_share(s, n)) return 1;
   if (n <= 60 && pt_words(s, n, 8) <= 6 && !pt_ends_sentence(s, n)) return 1;
-  if (j == 0 || !position_line(s, n)) return 0;
+  int workplace = n <= 100 && pt_words(s, n, 13) <= 12 &&
+                  !pt_ends_sentence(s, n); /* "Trường Đại học Chính trị, …" */
+  if (j == 0 || (!position_line(s, n) && !workplace)) return 0;
   const char *a = US(p, j - 1), *au;
   size_t an = UL(p, j - 1), aun;
   return an <= 60 && pt_words(a, an, 8) <= 6 &&
@@ -517,8 +523,9 @@ static int date_word_before(const char *s, size_t h) {
 }
 
 /* Where a section's name glued to the headline's last word starts
-** ("… nâng caoPhát triển bền vững": a lower-case letter, then a
-** capital with no space, at most five words before h), or h. */
+** ("… nâng caoPhát triển bền vững", "… 2020-2025Sự kiện": a lower-case
+** letter or a digit, then a capital with no space, at most five words
+** before h), or h. */
 static size_t glued_section(const char *s, size_t h) {
   for (size_t k = h > 60 ? h - 60 : 1; k < h; k++) {
     int a, b;
@@ -527,7 +534,8 @@ static size_t glued_section(const char *s, size_t h) {
     if (p != k || k == 0) continue;
     size_t q = k - 1;
     while (q > 0 && ((unsigned char)s[q] & 0xC0) == 0x80) q--;
-    if (text_is_lower(pt_cp_at(s, h, q, &a)) &&
+    int32_t before = pt_cp_at(s, h, q, &a);
+    if ((text_is_lower(before) || (before >= '0' && before <= '9')) &&
         text_is_upper(pt_cp_at(s, h, k, &b)) && pt_words(s + k, h - k, 6) <= 5)
       return k;
   }
@@ -837,6 +845,8 @@ size_t header_classify(page *p, size_t from) {
   }
   if (!d->published && i < p->n && wire_date(US(p, i), UL(p, i), &t))
     header_set_date(d, &t); /* "Hà Nội (TTXVN 11/3/2022) …" */
+  if (!d->published && p->title_dated)
+    header_set_date(d, &p->title_day); /* the headline's own date */
   if (!d->title) doc_warn(d, "no-title: no headline found");
   return i;
 }

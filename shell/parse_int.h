@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "date.h"
 #include "doc.h"
 
 typedef struct unit {
@@ -23,7 +24,9 @@ typedef struct page {
   unit *u;
   size_t n;
   const struct parse_ctx *ctx; /* lines the folder repeats, or NULL */
-  int weak_date; /* published came from a date line far above the title */
+  int weak_date;     /* published came from a date line far above the title */
+  int title_dated;   /* the headline ended with a date (title_date) ... */
+  date_tm title_day; /* ... this one, published when no date line has one */
 } page;
 
 #define US(p, i) ((p)->t + (p)->u[i].off)
@@ -75,6 +78,9 @@ int pl_not_a_name(const char *s, size_t n);
 int ph_source_tag(const char *s, size_t n);
 /* a source credit, "Theo Quang Duẩn (TNO)" */
 int ph_source_credit(const char *s, size_t n);
+/* the headline's length without a date closing it ("… (11/1/2023)",
+** "… | Programme | 27/07/2023"), the date into *t; n when none */
+size_t ph_title_date(const char *s, size_t n, date_tm *t);
 /* a caption closed by its credit, "… Ảnh: TTXVN", "… Video: Nhật Sang" */
 int ph_caption_credit(const char *s, size_t n);
 /* ends with the words that open a list, "… như sau" */

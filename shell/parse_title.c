@@ -6,6 +6,9 @@
 ** its line (quotes, a script's junk, a tag). parse_header.c decides with
 ** these and the lines around.
 */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* memmem, memrchr */
+#endif
 #include <string.h>
 
 #include "lexicon.h"
@@ -181,6 +184,31 @@ static int url_slug(const char *s, size_t n) {
           s[k] == ' ' || s[k] == '-'))
       return 0;
   return 1;
+}
+
+/*
+** A date closing a headline: in brackets ("Hậu Giang có 175 sản phẩm …
+** (11/1/2023)") or as the last of its " | " parts ("Hà Nội giảm … | Vì
+** chất lượng dân số Thủ Đô | 27/07/2023": a programme's name before
+** it, cut too). The date must name a day. Returns the headline's length
+** without it (and without the parts after the first " | "), the date
+** into *t; n when there is none.
+*/
+size_t ph_title_date(const char *s, size_t n, date_tm *t) {
+  if (n > 12 && s[n - 1] == ')') {
+    const char *o = memrchr(s, '(', n);
+    size_t a = o ? (size_t)(o - s) : 0;
+    if (a > 1 && n - a <= 24 && s[a - 1] == ' ' &&
+        date_line(s + a + 1, n - a - 2, t) && t->d && t->y)
+      return a - 1;
+  }
+  const char *bar = NULL;
+  for (const char *q = s; (q = memmem(q, n - (size_t)(q - s), " | ", 3)); q++)
+    bar = q;
+  if (!bar || bar == s) return n;
+  size_t b = (size_t)(bar - s) + 3;
+  if (n - b > 40 || !date_line(s + b, n - b, t) || !t->d || !t->y) return n;
+  return (size_t)((const char *)memmem(s, n, " | ", 3) - s);
 }
 
 /* Does a photo or video credit close the caption s[0..n) (kind

@@ -983,6 +983,66 @@ static void test_header_shapes(void) {
       NULL);
 }
 
+/* Held-out set 11's date and title shapes, each in a text of our own:
+** a section before its date line with " - " or three names and " | ",
+** an author's workplace between the author and the date line, a date
+** closing the headline (in brackets, or after " | " with a programme's
+** name), a section glued to a headline ending in a digit. */
+static void test_title_dates(void) {
+  const char *lead =
+      "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài "
+      "12 km qua ba huyện ven biển.\n";
+  char t[1024];
+  doc *d;
+  snprintf(t, sizeof t, "%s\n\nThời sự - 20/11/2021 17:10\n\n%s", HEAD, lead);
+  d = parse_str(t);
+  CHECK_STR(d->published, "2021-11-20T17:10:00+07:00");
+  doc_free(d);
+  snprintf(t, sizeof t,
+           "%s\n\nGiáo dục, Giáo dục, Dạy nghề | 08:00:00 20/09/2020\n\n%s",
+           HEAD, lead);
+  d = parse_str(t);
+  CHECK_STR(d->published, "2020-09-20T08:00:00+07:00");
+  doc_free(d);
+  snprintf(t, sizeof t,
+           "%s\n\nLê Văn Công\nTrường Đại học Chính trị, Bộ Quốc phòng\n"
+           "22:50, ngày 06-03-2022\n\n%s",
+           HEAD, lead);
+  d = parse_str(t);
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2022-03-06T22:50:00+07:00");
+  doc_free(d);
+  snprintf(t, sizeof t, "%s (11/1/2023)\n\n%s", HEAD, lead);
+  d = parse_str(t);
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2023-01-11");
+  doc_free(d);
+  snprintf(t, sizeof t, "%s | Vì chất lượng dân số | 27/07/2023\n\n%s", HEAD,
+           lead);
+  d = parse_str(t);
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2023-07-27");
+  doc_free(d);
+  /* a date line under it wins over the headline's own date */
+  snprintf(t, sizeof t, "%s (11/1/2023)\n\nCập nhật: 12/01/2023 08:15\n\n%s",
+           HEAD, lead);
+  d = parse_str(t);
+  CHECK_STR(d->published, "2023-01-12T08:15:00+07:00");
+  doc_free(d);
+  /* a year in brackets is no date: the title keeps it */
+  CHECK_TITLE(
+      "Kỷ niệm ngày thành lập tỉnh (1963)\n\nSáng nay, tỉnh tổ chức "
+      "lễ kỷ niệm.\n",
+      "Kỷ niệm ngày thành lập tỉnh (1963)");
+  d = parse_str(
+      "Ông Trần Văn Bình làm Bí thư Tỉnh ủy nhiệm kỳ 2020-2025Sự "
+      "kiện - 28/10 10:35Bộ Chính trị điều động, chỉ định ông "
+      "Trần Văn Bình giữ chức Bí thư Tỉnh ủy.\n");
+  CHECK_STR(d->title,
+            "Ông Trần Văn Bình làm Bí thư Tỉnh ủy nhiệm kỳ 2020-2025");
+  doc_free(d);
+}
+
 /* A site's name, a column and a section stacked over the headline and
 ** its byline with the date ("Hoài Dương - 11:09, 26/11/2019"): the line
 ** right above the date is the headline; a null CMS stamp under the
@@ -1106,10 +1166,12 @@ static void test_people_more(void) {
       "Tỉnh ủy. Bà Y Thị Bích Hà, Phó Chủ tịch HĐND tỉnh dự. Thứ trưởng Bộ "
       "Y Tế Nguyễn Văn Hưng và ông Trần Văn An, nguyên Chủ tịch Hội Đông Y "
       "Việt Nam dự. Trưởng đoàn ông Tomasz Kowalski, Phó Đại sứ Ba Lan "
-      "tại Việt Nam phát biểu.\n";
+      "tại Việt Nam phát biểu. Tổng Kiểm toán Nhà nước (KTNN) Hồ Văn Phúc "
+      "dự.\n";
   doc *d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
   CHECK(extract_facts(d) == 0);
   check_person(d, "Tomasz Kowalski", "Trưởng đoàn; Phó Đại sứ Ba Lan");
+  check_person(d, "Hồ Văn Phúc", "Tổng Kiểm toán Nhà nước");
   check_person(d, "Bounsay Khamvong", "Chủ tịch nước Lào; Tổng Bí thư");
   check_person(d, "Prayut Chan-o-cha", "Thủ tướng Thái Lan");
   check_person(d, "Moon Jae-in", "Tổng thống Hàn Quốc");
@@ -1395,6 +1457,7 @@ int main(void) {
   test_zones();
   test_header_shapes();
   test_chrome_stack();
+  test_title_dates();
   test_people();
   return check_done();
 }
