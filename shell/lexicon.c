@@ -244,7 +244,7 @@ static const char *const list_kinds[LEXL__COUNT] = {
     "thanks-start",   "date-word",      "follow-start",     "follow-end",
     "legal-state",    "legal-issuer",   "legal-session",    "legal-period",
     "legal-term",     "photo-position", "caption-tail",     "list-intro",
-    "script-junk",
+    "script-junk",    "byline-degree",
 };
 static VEC(const char *) lists[LEXL__COUNT];
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;

@@ -200,6 +200,7 @@ enum {
   LEXL_CAPTION_TAIL,   /* ". Ảnh: ": a credit closing a caption's sentence */
   LEXL_LIST_INTRO,     /* " như sau": ends a line introducing a list */
   LEXL_SCRIPT_JUNK,    /* "null ": a script's empty value before a headline */
+  LEXL_BYLINE_DEGREE,  /* "ThS.": a degree opening an author's line */
   LEXL__COUNT
 };
 

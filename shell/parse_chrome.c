@@ -146,7 +146,9 @@ static int glued_words(const char *s, size_t n) {
 static int weather(const char *s, size_t n) {
   const char *deg = memmem(s, n, "\xc2\xb0", 2);   /* ° */
   if (!deg) deg = memmem(s, n, "\xe2\x84\x83", 3); /* ℃ */
-  if (!deg || pt_words(s, n, 8) > 6) return 0;
+  if (!deg || pt_words(s, n, 11) > 10)
+    return 0; /* "TP Hồ Chí Minh: 21°C TP
+              ** Hồ Chí Minh" */
   const char *q = deg;
   while (q > s && q[-1] == ' ') q--;
   if (q == s || q[-1] < '0' || q[-1] > '9') return 0;

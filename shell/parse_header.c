@@ -22,7 +22,7 @@ static int looks_like_title(page *p, size_t i) {
   size_t n = UL(p, i);
   if (n > 400 || pt_dash_prefix(s, n) || pt_plus_prefix(s, n)) return 0;
   if (pt_is_url(s, n) || pt_is_filler(s, n) || ph_source_tag(s, n) ||
-      ph_source_credit(s, n))
+      ph_source_credit(s, n) || ph_degree_byline(s, n))
     return 0;
   if (ph_no_letter(s, n) || ph_lower_opening(s, n) || date_stamp_words(s, n) ||
       ph_template_field(s, n))

@@ -76,6 +76,8 @@ int pl_not_a_name(const char *s, size_t n);
 /* ---- parse_title.c: the headline's own shape, line by line ---- */
 /* only a source tag and a dash, "(BTNO) -" */
 int ph_source_tag(const char *s, size_t n);
+/* an author's line with a degree, "ThS. Lò Thu Hà" */
+int ph_degree_byline(const char *s, size_t n);
 /* a source credit, "Theo Quang Duẩn (TNO)" */
 int ph_source_credit(const char *s, size_t n);
 /* the headline's length without a date closing it ("… (11/1/2023)",

@@ -46,6 +46,21 @@ int ph_source_credit(const char *s, size_t n) {
   return k < n && pl_byline(s + k, n - k, &a, &an) && a;
 }
 
+/* Is s[0..n) an author's line opening with a degree (kind
+** "byline-degree": "ThS. Lò Thu Hà", "PGS.TS. Nguyễn Văn An"): the
+** degree, then a title-cased name of at most six words? */
+int ph_degree_byline(const char *s, size_t n) {
+  if (n > 80) return 0;
+  for (const char *const *k = lexicon_list(LEXL_BYLINE_DEGREE); *k; k++) {
+    size_t m = strlen(*k);
+    if (n <= m + 1 || memcmp(s, *k, m) != 0 || s[m] != ' ') continue;
+    const char *a;
+    size_t an;
+    return pl_byline(s + m + 1, n - m - 1, &a, &an) && a && an == n - m - 1;
+  }
+  return 0;
+}
+
 /* Does s[0..n) end with the words that open a list (kind "list-intro":
 ** "… có một số thông tin đáng chú ý như sau", "sau đây", "gồm")? A line
 ** ending so and with a colon introduces what follows; it is no headline. */

@@ -963,6 +963,16 @@ static void test_header_shapes(void) {
            "huyện ven biển đến dự lễ khởi công.\n\n%s%s",
            lead, lead);
   CHECK_TITLE(t, NULL);
+  /* a weather widget of several cities; an author's line with a degree
+  ** over a magazine article that has no headline line */
+  snprintf(t, sizeof t,
+           "Hà Nội: 9°C Hà Nội\nTP Hồ Chí Minh: 21°C TP Hồ Chí Minh\n\n%s"
+           "\n\n%s",
+           HEAD, lead);
+  CHECK_TITLE(t, HEAD);
+  snprintf(t, sizeof t, "ThS. Lò Thu Hà\n\nNgân hàng Chính sách xã hội\n\n%s",
+           lead);
+  CHECK_TITLE(t, NULL);
   /* a tag page's header, a template's unfilled field */
   snprintf(t, sizeof t, "Thẻ: bảo hiểm xã hội\n\n%s\n\n%s", HEAD, lead);
   CHECK_TITLE(t, HEAD);
