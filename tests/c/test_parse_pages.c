@@ -1177,11 +1177,14 @@ static void test_people_more(void) {
       "Y Tế Nguyễn Văn Hưng và ông Trần Văn An, nguyên Chủ tịch Hội Đông Y "
       "Việt Nam dự. Trưởng đoàn ông Tomasz Kowalski, Phó Đại sứ Ba Lan "
       "tại Việt Nam phát biểu. Tổng Kiểm toán Nhà nước (KTNN) Hồ Văn Phúc "
-      "dự.\n";
+      "dự. Ông Lê Văn Đạt, Tổ trưởng Tổ công tác số 2 của Thanh tra Chính "
+      "phủ phát biểu.\n";
   doc *d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
   CHECK(extract_facts(d) == 0);
   check_person(d, "Tomasz Kowalski", "Trưởng đoàn; Phó Đại sứ Ba Lan");
   check_person(d, "Hồ Văn Phúc", "Tổng Kiểm toán Nhà nước");
+  check_person(d, "Lê Văn Đạt",
+               "Tổ trưởng Tổ công tác số 2 của Thanh tra Chính phủ");
   check_person(d, "Bounsay Khamvong", "Chủ tịch nước Lào; Tổng Bí thư");
   check_person(d, "Prayut Chan-o-cha", "Thủ tướng Thái Lan");
   check_person(d, "Moon Jae-in", "Tổng thống Hàn Quốc");
