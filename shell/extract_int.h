@@ -35,6 +35,16 @@ int xn_caps_name(const xsent *x, size_t i);
 size_t xn_honorific_before(const xsent *x, size_t i);
 size_t xn_honorific_in(const xsent *x, size_t j);
 
+/* ---- foreign names (extract_foreign.c), for the people extractor ---- */
+void extract_foreign_init(void); /* extract_people_init calls it */
+/* A foreign name at token i after a country, a title head or an
+** honorific ("… Lào Thongloun Sisoulith", "ông Maciej Duszynski"): its
+** token count or 0. */
+int xf_name_run(const xsent *x, size_t i);
+/* Does a foreign name start at token j inside a title whose head ends
+** before token hk (the title ends there)? */
+int xf_in_title(const xsent *x, size_t j, size_t hk);
+
 /* ---- extractors: each scans one sentence ---- */
 void extract_figures(xsent *x);
 void extract_people(xsent *x);

@@ -16,7 +16,6 @@
 
 /* word lists from data/ (lexicon.h), set up by extract_people_init */
 static xwords ws_title_words;
-static xwords ws_foreign_orgs; /* data/foreign-org-words.txt: "Airlines" */
 #define LIST_MAX 16 /* the names of one list a linked title is shared by */
 
 static xphrases title_links;  /* data/title-links.txt: "được bầu làm" */
@@ -55,107 +54,6 @@ static int names_a_thing(const xsent *x, size_t i, int k) {
     return 1;
   }
   return k <= 2 && xt_phrase_before(x, i, &admin_units, 0);
-}
-
-/* Does a country of the gazetteer (kind "quốc gia") end at token j - 1
-** ("… nước Lào", "… Nhật Bản")? */
-static int country_ends(const xsent *x, size_t j) {
-  const lex_entry *e;
-  for (size_t a = j > 3 ? j - 3 : 0; a < j; a++) {
-    if (!(x->t[a].trig & TR_GAZ)) continue; /* no gazetteer name starts */
-    int k = xt_lookup(x, a, &x->x->lx->places, &e);
-    if (k && a + (size_t)k == j && e->kind && strcmp(e->kind, "quốc gia") == 0)
-      return 1;
-  }
-  return 0;
-}
-
-/*
-** The tokens of a foreign name's shape at token i ("Thongloun
-** Sisoulith", "Kim Jong-un"): 2-4 capitalised words, none in capitals
-** ("GTVT"), with spaces (a word's parts may be joined by hyphens), then
-** no word glued on nor a capitalised word; one word at
-** least (all: every word) no Vietnamese syllable or hyphenated. 0 when
-** not so.
-*/
-static int foreign_shape(const xsent *x, size_t i, int all) {
-  size_t j = i;
-  int foreign = 0, viet = 0, words = 0;
-  while (j < x->n && words < 5 && x->t[j].type == T_WORD &&
-         (x->t[j].flags & TF_UPPER) && !(x->t[j].flags & TF_CAPS) &&
-         (j == i || (x->t[j].flags & TF_SPACE))) {
-    if (in_list(x, j, &ws_foreign_orgs)) return 0; /* "Vietnam Airlines" */
-    int f = !text_viet_shaped(x->s + x->t[j].off, x->t[j].len);
-    words++, j++;
-    while (j + 1 < x->n && xt_punct(x, j, '-') && !(x->t[j].flags & TF_SPACE) &&
-           x->t[j + 1].type == T_WORD && !(x->t[j + 1].flags & TF_SPACE))
-      f = 1, j += 2; /* "Jong-un", "Sỉ-vi-lay" */
-    foreign |= f, viet |= !f;
-    if (all && viet) return 0; /* fails at the first Vietnamese word */
-  }
-  if (words < 2 || words > 4 || !foreign || (all && viet)) return 0;
-  int more = j < x->n && x->t[j].type == T_WORD &&
-             (!(x->t[j].flags & TF_SPACE) || (x->t[j].flags & TF_UPPER));
-  return more ? 0 : (int)(j - i); /* "Vietnam Airlines | Dương Trí Thành" */
-}
-
-/* Does a title head of titles.txt end at token c - 1, or before one or
-** two capitalised words that end there (a country the gazetteer lacks:
-** "Tổng thống Mỹ")? */
-static int head_before(const xsent *x, size_t c) {
-  for (int skip = 0; skip <= 2 && c > 0; skip++, c--) {
-    for (size_t a = c > 4 ? c - 4 : 0; a < c; a++)
-      if ((size_t)xt_lookup(x, a, &x->x->lx->titles, NULL) == c - a) return 1;
-    if (x->t[c - 1].type != T_WORD || !(x->t[c - 1].flags & TF_UPPER)) break;
-  }
-  return 0;
-}
-
-/*
-** A foreign name at token i, as the title before it shows: after a
-** country of the gazetteer ("… nước Lào Thongloun Sisoulith", "… Triều
-** Tiên Kim Jong-un": one word foreign is enough), or after a title head
-** or an honorific ("Tổng thống Mỹ Donald Trump", "ông Maciej
-** Duszynski": every word foreign). Its token count,
-** else 0. A title ends before it (title_at); the people extractor
-** takes it after one.
-*/
-/* May a foreign name start at token i: a capitalised word (not in
-** capitals) with another one after it, a space between, or a hyphen
-** glued to it? (flags only: it spares most tokens the lookups of
-** foreign_run) */
-static int two_capitalised(const xsent *x, size_t i) {
-  const unsigned up = TF_UPPER | TF_CAPS;
-  if (i == 0 || i + 1 >= x->n || (x->t[i].flags & up) != TF_UPPER) return 0;
-  const tok *n = &x->t[i + 1];
-  return (n->type == T_WORD && (n->flags & up) == TF_UPPER &&
-          (n->flags & TF_SPACE)) ||
-         (xt_punct(x, i + 1, '-') && !(n->flags & TF_SPACE)); /* "Mit-suo" */
-}
-
-static int foreign_run(const xsent *x, size_t i) {
-  if (!two_capitalised(x, i)) return 0;
-  int k;
-  if ((x->t[i - 1].flags & TF_UPPER) && country_ends(x, i))
-    k = foreign_shape(x, i, 0);
-  else if ((k = foreign_shape(x, i, 1)) != 0 && !xn_honorific_before(x, i) &&
-           !head_before(x, i))
-    k = 0; /* the shape first: it fails at once on a Vietnamese word */
-  return k && !xt_lookup(x, i, &x->x->lx->places, NULL) ? k : 0; /* "Đăk Lăk" */
-}
-
-/* foreign_run inside a title whose head ends before token hk: the head
-** is known, so only a country before j or at most two capitalised words
-** since the head ("Tổng thống Mỹ | Donald Trump") let a name start. */
-static int foreign_in_title(const xsent *x, size_t j, size_t hk) {
-  if (!two_capitalised(x, j)) return 0;
-  if ((x->t[j - 1].flags & TF_UPPER) && country_ends(x, j))
-    return foreign_shape(x, j, 0) && !xt_lookup(x, j, &x->x->lx->places, NULL);
-  int near = j <= hk + 2;
-  for (size_t q = hk; near && q < j; q++)
-    near = x->t[q].type == T_WORD && (x->t[q].flags & TF_UPPER);
-  return near && foreign_shape(x, j, 1) &&
-         !xt_lookup(x, j, &x->x->lx->places, NULL);
 }
 
 /* Is token j a capitalised word that starts no title head nor a name?
@@ -351,8 +249,7 @@ static size_t title_at(const xsent *x, size_t i) {
     int k = name_at(x, j);
     if (k && !names_a_thing(x, j, k)) break;
     if (xn_caps_name(x, j) >= 3) break; /* "… Đức Phổ TRẦN PHƯỚC HIỀN" */
-    if (foreign_in_title(x, j, hk))
-      break; /* "… nước Lào | Thongloun Sisoulith" */
+    if (xf_in_title(x, j, hk)) break; /* "… nước Lào | Thongloun Sisoulith" */
     j++;
   }
   /* "Phó Bí thư ... và" — no trailing "và"/"phát" */
@@ -737,20 +634,6 @@ static int list_sep(const xsent *x, size_t a, size_t b) {
   return b == a + 2 && xt_punct(x, a, ',') && xt_is(x, a + 1, "và");
 }
 
-int extract_people_foreign(const xsent *x) {
-  const lex_entry *e;
-  for (size_t a = 0; a + 1 < x->n; a++) {
-    if (!(x->t[a].trig & TR_GAZ)) continue;
-    int k = xt_lookup(x, a, &x->x->lx->places, &e);
-    if (k && e->kind && strcmp(e->kind, "quốc gia") == 0 &&
-        foreign_shape(x, a + (size_t)k, 0))
-      return 1;
-  }
-  for (size_t i = 1; i < x->n; i++) /* after a title head or an honorific */
-    if ((x->t[i].flags & TF_UPPER) && foreign_run(x, i)) return 1;
-  return 0;
-}
-
 /*
 ** Names in a list after a person are people too ("các đồng chí: A, B và
 ** C"), and take the title the list shares (titles_before's shared) when
@@ -766,7 +649,7 @@ void extract_people(xsent *x) {
     int k = name_at(x, i);
     if (!k && list_end && list_sep(x, list_end, i) && (shared[1] || group[1]))
       k = listed_name(x, i); /* a list sharing a title: any surname */
-    if (!k && (k = foreign_run(x, i)) != 0 && title_ending(x, i) == i &&
+    if (!k && (k = xf_name_run(x, i)) != 0 && title_ending(x, i) == i &&
         !xn_honorific_before(x, i))
       k = 0; /* a foreign name after a title or an honorific: "Chủ tịch
              ** nước Lào Thongloun …", "ông Maciej Duszynski" */
@@ -847,7 +730,7 @@ void extract_people_finish(xdoc *x) {
 
 void extract_people_init(void) {
   xwords_load(&ws_title_words, LEX_TITLE_WORDS, 1);
-  xwords_load(&ws_foreign_orgs, LEX_FOREIGN_ORGS, 1);
+  extract_foreign_init();
   extract_names_init();
   xt_phrases_set(&title_links, lexicon_get()->lists[LEX_TITLE_LINKS]);
   xt_phrases_set(&link_adverbs, lexicon_get()->lists[LEX_LINK_ADVERBS]);
