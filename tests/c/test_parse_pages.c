@@ -1178,11 +1178,14 @@ static void test_people_more(void) {
       "Việt Nam dự. Trưởng đoàn ông Tomasz Kowalski, Phó Đại sứ Ba Lan "
       "tại Việt Nam phát biểu. Tổng Kiểm toán Nhà nước (KTNN) Hồ Văn Phúc "
       "dự. Ông Lê Văn Đạt, Tổ trưởng Tổ công tác số 2 của Thanh tra Chính "
-      "phủ phát biểu.\n";
+      "phủ phát biểu. Thuyền trưởng Trần Văn Du và đội trưởng Võ Văn Anh "
+      "được khen.\n";
   doc *d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
   CHECK(extract_facts(d) == 0);
   check_person(d, "Tomasz Kowalski", "Trưởng đoàn; Phó Đại sứ Ba Lan");
   check_person(d, "Hồ Văn Phúc", "Tổng Kiểm toán Nhà nước");
+  check_person(d, "Trần Văn Du", "Thuyền trưởng");
+  check_person(d, "Võ Văn Anh", "đội trưởng");
   check_person(d, "Lê Văn Đạt",
                "Tổ trưởng Tổ công tác số 2 của Thanh tra Chính phủ");
   check_person(d, "Bounsay Khamvong", "Chủ tịch nước Lào; Tổng Bí thư");
