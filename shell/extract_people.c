@@ -523,15 +523,17 @@ static size_t linked_title(xsent *x, size_t j, doc_person **pp, size_t s,
   return te;
 }
 
-/* Does a full name (3+ syllables, no school or street) start at token
-** j? (", Bộ trưởng Bộ Y tế Đào Hồng Lan": the title before it is that
+/* Does a full name (3+ syllables, no school or street) or a foreign
+** name start at token j? (", Bộ trưởng Bộ Y tế Đào Hồng Lan", "và người
+** phát ngôn Điện Kremlin Dmitry Peskov": the title before it is that
 ** person's, not the name's before; "Trưởng khoa Khúc Xạ", "Đoàn Luật
 ** sư" stay titles) */
 static int heads_name(const xsent *x, size_t j) {
   int k = j < x->n && x->t[j].type == T_WORD && (x->t[j].flags & TF_UPPER)
               ? name_at(x, j)
               : 0;
-  return k >= 3 && !names_a_thing(x, j, k);
+  return (k >= 3 && !names_a_thing(x, j, k)) ||
+         (j < x->n && xf_name_run(x, j)); /* "… Kremlin Dmitry Peskov" */
 }
 
 /* The bracket opening at token j after the name s..e: its titles when
