@@ -422,9 +422,9 @@ static size_t section_before(const char *s, size_t n) {
     if (i == w || ++words > 3 || i >= n) return 0;
     int next = s[i] == ',';
     if (next) i++;
+    /* " | " between names; " | " or " - " before the date */
     if (!next && i + 3 < n && (s[i + 1] == '|' || s[i + 1] == '-') &&
-        s[i + 2] ==
-            ' ') { /* " | " between names; " | ", " - " before the date */
+        s[i + 2] == ' ') {
       int date = s[i + 3] >= '0' && s[i + 3] <= '9';
       if (s[i + 1] == '-' && !date) return 0;
       i += 2, next = !date;
@@ -488,6 +488,37 @@ int date_line(const char *s, size_t n, date_tm *t) {
   }
   size_t k = section_before(s, n); /* "Chính trị 28-05-2024" */
   return k && date_line_at(s + k, n - k, t);
+}
+
+/* The length of digits s[0..n) opens with, at most max of them. */
+static size_t digits_max(const char *s, size_t n, size_t max) {
+  size_t i = 0;
+  while (i < n && i < max && s[i] >= '0' && s[i] <= '9') i++;
+  return i < n && i == max && s[i] >= '0' && s[i] <= '9' ? 0 : i;
+}
+
+size_t date_clock_prefix(const char *s, size_t n) {
+  size_t h = digits_max(s, n, 2);
+  if (!h || h >= n || s[h] != ':' || digits_max(s + h + 1, n - h - 1, 2) != 2)
+    return 0;
+  size_t i = h + 3;
+  if (i + 2 < n && s[i] == ':' && digits_max(s + i + 1, n - i - 1, 2) == 2)
+    i += 3;
+  return i;
+}
+
+size_t date_dmy_prefix(const char *s, size_t n, int year_opt) {
+  size_t d = digits_max(s, n, 2), i = d;
+  if (!d || i >= n || !s[i] || !strchr("/-.", s[i])) return 0;
+  char sep = s[i++];
+  size_t m = digits_max(s + i, n - i, 2);
+  if (!m) return 0;
+  i += m;
+  if (i + 1 < n && s[i] == sep && digits_max(s + i + 1, n - i - 1, 4) == 4)
+    return i + 5;
+  return year_opt && !(i < n && (s[i] == sep || (s[i] >= '0' && s[i] <= '9')))
+             ? i
+             : 0;
 }
 
 size_t date_iso_prefix(const char *s, size_t n, date_tm *t) {

@@ -57,6 +57,15 @@ int date_line(const char *s, size_t n, date_tm *t);
 */
 int date_stamp_words(const char *s, size_t n);
 
+/* Length of a clock time "9:30", "09:21", "14:47:05" at the start of s,
+** or 0. */
+size_t date_clock_prefix(const char *s, size_t n);
+
+/* Length of a numeric date "19/06/2023", "20-7-2025", "20.07.2025" (or,
+** with year_opt, "10/05") at the start of s, not followed by more
+** digits of its last part, or 0. The shape only: date_line reads it. */
+size_t date_dmy_prefix(const char *s, size_t n, int year_opt);
+
 /* Length of a leading "yyyy-mm-dd" (valid) in s, filling *t, or 0. */
 size_t date_iso_prefix(const char *s, size_t n, date_tm *t);
 

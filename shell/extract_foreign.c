@@ -54,7 +54,7 @@ static int foreign_shape(const xsent *x, size_t i, int all) {
     foreign |= f, viet |= !f;
     if (all && viet) return 0; /* fails at the first Vietnamese word */
   }
-  if (words < 2 || words > 4 || !foreign || (all && viet)) return 0;
+  if (words < 2 || words > 4 || !foreign) return 0;
   int more = j < x->n && x->t[j].type == T_WORD &&
              (!(x->t[j].flags & TF_SPACE) || (x->t[j].flags & TF_UPPER));
   return more ? 0 : (int)(j - i); /* "Vietnam Airlines | Dương Trí Thành" */
@@ -85,50 +85,49 @@ static int two_capitalised(const xsent *x, size_t i) {
          (xt_punct(x, i + 1, '-') && !(n->flags & TF_SPACE)); /* "Mit-suo" */
 }
 
+#define HEAD_UNKNOWN ((size_t)-1)
+
+/* Does a title head or an honorific stand before token i? hk: where the
+** head of the title being read ends (title_at: at most two capitalised
+** words may stand between it and i, "Tổng thống Mỹ | Donald Trump"), or
+** HEAD_UNKNOWN (look for a head or an honorific). */
+static int head_context(const xsent *x, size_t i, size_t hk) {
+  if (hk == HEAD_UNKNOWN) return xn_honorific_before(x, i) || head_before(x, i);
+  if (i > hk + 2) return 0;
+  for (size_t q = hk; q < i; q++)
+    if (x->t[q].type != T_WORD || !(x->t[q].flags & TF_UPPER)) return 0;
+  return 1;
+}
+
 /*
 ** A foreign name at token i, as the title before it shows: after a
 ** country of the gazetteer ("… nước Lào Thongloun Sisoulith", "… Triều
 ** Tiên Kim Jong-un": one word foreign is enough), or after a title head
 ** or an honorific ("Tổng thống Mỹ Donald Trump", "ông Maciej
-** Duszynski": every word foreign), and no place. Its token count, else
-** 0. A title ends before it (title_at, foreign_in_title); the people
-** extractor takes it after one.
+** Duszynski": every word foreign; head_context), and no place. Its
+** token count, else 0. The shape is looked at before the head: it fails
+** at once on a Vietnamese word.
 */
-int xf_name_run(const xsent *x, size_t i) {
+static int foreign_at(const xsent *x, size_t i, size_t hk) {
   if (!two_capitalised(x, i)) return 0;
   int k;
   if ((x->t[i - 1].flags & TF_UPPER) && country_ends(x, i))
     k = foreign_shape(x, i, 0);
-  else if ((k = foreign_shape(x, i, 1)) != 0 && !xn_honorific_before(x, i) &&
-           !head_before(x, i))
-    k = 0; /* the shape first: it fails at once on a Vietnamese word */
+  else if ((k = foreign_shape(x, i, 1)) != 0 && !head_context(x, i, hk))
+    k = 0;
   return k && !xt_lookup(x, i, &x->x->lx->places, NULL) ? k : 0; /* "Đăk Lăk" */
 }
 
-/* xf_name_run inside a title whose head ends before token hk: the head
-** is known, so only a country before j or at most two capitalised words
-** since the head ("Tổng thống Mỹ | Donald Trump") let a name start. */
+int xf_name_run(const xsent *x, size_t i) {
+  return foreign_at(x, i, HEAD_UNKNOWN);
+}
+
 int xf_in_title(const xsent *x, size_t j, size_t hk) {
-  if (!two_capitalised(x, j)) return 0;
-  if ((x->t[j - 1].flags & TF_UPPER) && country_ends(x, j))
-    return foreign_shape(x, j, 0) && !xt_lookup(x, j, &x->x->lx->places, NULL);
-  int near = j <= hk + 2;
-  for (size_t q = hk; near && q < j; q++)
-    near = x->t[q].type == T_WORD && (x->t[q].flags & TF_UPPER);
-  return near && foreign_shape(x, j, 1) &&
-         !xt_lookup(x, j, &x->x->lx->places, NULL);
+  return foreign_at(x, j, hk) != 0;
 }
 
 int extract_people_foreign(const xsent *x) {
-  const lex_entry *e;
-  for (size_t a = 0; a + 1 < x->n; a++) {
-    if (!(x->t[a].trig & TR_GAZ)) continue;
-    int k = xt_lookup(x, a, &x->x->lx->places, &e);
-    if (k && e->kind && strcmp(e->kind, "quốc gia") == 0 &&
-        foreign_shape(x, a + (size_t)k, 0))
-      return 1;
-  }
-  for (size_t i = 1; i < x->n; i++) /* after a title head or an honorific */
-    if ((x->t[i].flags & TF_UPPER) && xf_name_run(x, i)) return 1;
+  for (size_t i = 1; i < x->n; i++)
+    if ((x->t[i].flags & TF_UPPER) && foreign_at(x, i, HEAD_UNKNOWN)) return 1;
   return 0;
 }

@@ -75,12 +75,10 @@ static int day_time(const xsent *x, size_t j) {
 /* May a word of not-name.txt at token j go on the name run i..j-1? Right
 ** after the surname when it is a time of day and another name syllable
 ** follows ("Nguyễn Sáng Vang"; not "Lầu Năm Góc", the Pentagon, nor
-** "Quan Hệ Công Chúng"); after a surname and a middle name only ("Hoàng Văn",
-*"Lê
-** Thị"), where no name ends, as the given name ("Hoàng Văn Chiều", "Lê
-** Thị Sáng") rather than a time word --
-** unless a number or "nay", "qua", "mai" follows it ("Chiều 5/3", "Tối
-** nay"). */
+** "Quan Hệ Công Chúng"); after a surname and a middle name only
+** ("Hoàng Văn", "Lê Thị"), where no name ends, as the given name ("Hoàng
+** Văn Chiều", "Lê Thị Sáng") rather than a time word -- unless a number
+** or "nay", "qua", "mai" follows it ("Chiều 5/3", "Tối nay"). */
 static int not_name_inside(const xsent *x, size_t i, size_t j) {
   if (j == i + 1 && j + 1 < x->n && day_time(x, j) &&
       name_syllable(&x->t[j + 1]) && (x->t[j + 1].flags & TF_SPACE) &&

@@ -139,10 +139,9 @@ static int echoed_label(page *p, size_t i) {
 
 /* Is unit i a word or two over a date line and a headline or text of 5+
 ** words ("Analytic" / "Thứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27" /
-** headline: a widget's label over today's date), or a short line left with a
-*dangling dash
-** ("Tin tức -", "Lê Vũ -": a breadcrumb or a byline whose other half is
-** gone)? Never the headline. */
+** headline: a widget's label over today's date), or a short line left
+** with a dangling dash ("Tin tức -", "Lê Vũ -": a breadcrumb or a byline
+** whose other half is gone)? Never the headline. */
 static int stray_label(page *p, size_t i) {
   const char *s = US(p, i);
   size_t n = UL(p, i);
@@ -316,7 +315,7 @@ static size_t take_title(page *p, size_t i) {
   s = US(p, i) + bk, n = UL(p, i) - bk;
   p->u[i].kind = BK_TITLE;
   size_t m = chrome_site_suffix(s, n, d->site), dm = ph_title_date(s, m, &t);
-  p->title_dated = dm < m, p->title_day = t; /* "… (11/1/2023)" */
+  if ((p->title_dated = dm < m)) p->title_day = t; /* "… (11/1/2023)" */
   d->title = ph_title_text(d, s, dm);
   return legal_title(p, i + 1);
 }
@@ -459,54 +458,21 @@ static int lower_fragment(page *p, size_t i) {
          pt_sentence_breaks(t, tn, tn) == 0 && title_like(p, j);
 }
 
-/* The length of digits s[0..n) opens with, at most max of them. */
-static size_t digits(const char *s, size_t n, size_t max) {
-  size_t i = 0;
-  while (i < n && i < max && s[i] >= '0' && s[i] <= '9') i++;
-  return i < n && i == max && s[i] >= '0' && s[i] <= '9' ? 0 : i;
-}
-
-/* A clock time "9:30", "09:21", "14:47:05" at s: its length, or 0. */
-static size_t clock_at(const char *s, size_t n) {
-  size_t h = digits(s, n, 2);
-  if (!h || h >= n || s[h] != ':' || digits(s + h + 1, n - h - 1, 2) != 2)
-    return 0;
-  size_t i = h + 3;
-  if (i + 2 < n && s[i] == ':' && digits(s + i + 1, n - i - 1, 2) == 2) i += 3;
-  return i;
-}
-
-/* A numeric date "19/06/2023", "20-7-2025", "20.07.2025" or, with
-** year_opt, "10/05" at s: its length, or 0. */
-static size_t dmy_at(const char *s, size_t n, int year_opt) {
-  size_t d = digits(s, n, 2), i = d;
-  if (!d || i >= n || !s[i] || !strchr("/-.", s[i])) return 0;
-  char sep = s[i++];
-  size_t m = digits(s + i, n - i, 2);
-  if (!m) return 0;
-  i += m;
-  if (i + 1 < n && s[i] == sep && digits(s + i + 1, n - i - 1, 4) == 4)
-    return i + 5;
-  return year_opt && !(i < n && (s[i] == sep || (s[i] >= '0' && s[i] <= '9')))
-             ? i
-             : 0;
-}
-
 /* A publishing stamp at s: a time and a numeric date in either order
 ** ("09:21 19/06/2023", "16:44, 24/06/2021", "20/07/2025 14:47";
 ** "10/05 13:00" without a year when the time follows). Its length, or 0. */
 static size_t stamp_at(const char *s, size_t n) {
-  size_t t = clock_at(s, n), d, i;
+  size_t t = date_clock_prefix(s, n), d, i;
   if (t) {
     i = t + (t < n && s[t] == ','); /* "16:44, 24/06/2021" */
     i += i < n && s[i] == ' ';
-    d = dmy_at(s + i, n - i, 0);
+    d = date_dmy_prefix(s + i, n - i, 0);
     return d ? i + d : 0;
   }
-  d = dmy_at(s, n, 1);
+  d = date_dmy_prefix(s, n, 1);
   if (!d) return 0;
   i = d + (d < n && s[d] == ' ');
-  t = clock_at(s + i, n - i);
+  t = date_clock_prefix(s + i, n - i);
   return t ? i + t : 0;
 }
 
@@ -649,7 +615,7 @@ static size_t date_prefix(const char *s, size_t n, date_tm *t) {
   for (size_t e = 1; e <= lim; e++) {
     if (e < n && s[e] != ' ') continue;
     if (!date_line(s, e, t) || !t->y) continue;
-    size_t c = e + 1 < n ? clock_at(s + e + 1, n - e - 1) : 0;
+    size_t c = e + 1 < n ? date_clock_prefix(s + e + 1, n - e - 1) : 0;
     date_tm tc;
     if (c && (e + 1 + c == n || s[e + 1 + c] == ' ') &&
         date_line(s, e + 1 + c, &tc) && tc.y)

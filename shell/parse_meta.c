@@ -308,23 +308,6 @@ static size_t month_prefix(const char *s, size_t n) {
   return n == 7 || !(s[7] == '-' || (s[7] >= '0' && s[7] <= '9')) ? 7 : 0;
 }
 
-/* Length of a day-first date "03/02/2020" ("3-2-2020", "03.02.2020") at
-** the start of s, not followed by a digit, read into *t; else 0. */
-static size_t dmy_prefix(const char *s, size_t n, date_tm *t) {
-  size_t i = 0;
-  for (int part = 0; part < 3; part++) {
-    size_t a = i, most = part == 2 ? 4 : 2;
-    while (i < n && i - a < most && s[i] >= '0' && s[i] <= '9') i++;
-    if (i == a || (part == 2 && i - a != 4)) return 0;
-    if (part < 2) {
-      if (i >= n || !(s[i] == '/' || s[i] == '-' || s[i] == '.')) return 0;
-      i++;
-    }
-  }
-  if (i < n && s[i] >= '0' && s[i] <= '9') return 0;
-  return date_line(s, i, t) && t->d ? i : 0;
-}
-
 /* Length of a date marker "date 2024-03-04" / "Date: 2024-03-04" /
 ** "Ngày đăng: 03/02/2020" at the start of s (the key, then spaces, ':'
 ** or '=', then an ISO date, a year and month (*t's day is then 0), or a
@@ -339,7 +322,9 @@ static size_t glued_marker(const char *s, size_t n, date_tm *t) {
     if (j == i) return 0;
     size_t m = date_iso_prefix(s + j, n - j, t);
     if (!m) m = month_prefix(s + j, n - j); /* t stays zeroed: day 0 */
-    if (!m) m = dmy_prefix(s + j, n - j, t);
+    if (!m && (m = date_dmy_prefix(s + j, n - j, 0)) != 0 &&
+        !(date_line(s + j, m, t) && t->d))
+      m = 0; /* "Ngày đăng: 03/02/2020Nội dung …" */
     return m ? j + m : 0;
   }
   return 0;
