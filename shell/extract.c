@@ -201,7 +201,7 @@ static void run_extractors(xsent *st, unsigned feat) {
     extract_refs(st);
   if (feat & F_NUM) extract_figures(st);
   if ((feat & (lx->surnames.n ? TR_SURNAME : F_UPPER)) ||
-      ((feat & TR_GAZ) && extract_people_foreign(st)))
+      ((feat & (TR_GAZ | TR_HEAD)) && extract_people_foreign(st)))
     extract_people(st);
   if (feat & (TR_GAZ | TR_PLACE)) extract_places(st);
   if (feat & F_PAREN) extract_abbrevs(st);

@@ -11,24 +11,27 @@
 
 #include "extract_int.h"
 
-/* data/foreign-org-words.txt: "Airlines", "Group" (extract_foreign_init) */
-static xwords ws_foreign_orgs;
+/* data/foreign-org-words.txt: "Airlines", "Group"; data/country-short-
+** names.txt: "Mỹ", "Nga" (extract_foreign_init) */
+static xwords ws_foreign_orgs, ws_short_countries;
 
 void extract_foreign_init(void) {
   xwords_load(&ws_foreign_orgs, LEX_FOREIGN_ORGS, 1);
+  xwords_load(&ws_short_countries, LEX_SHORT_COUNTRIES, 1);
 }
 
-/* Does a country of the gazetteer (kind "quốc gia") end at token j - 1
-** ("… nước Lào", "… Nhật Bản")? */
+/* Does a country end at token j - 1? 2: one of the gazetteer (kind "quốc
+** gia": "… nước Lào", "… Nhật Bản"); 1: a one-syllable one of
+** country-short-names.txt ("… Quốc phòng Nga"); else 0. */
 static int country_ends(const xsent *x, size_t j) {
   const lex_entry *e;
   for (size_t a = j > 3 ? j - 3 : 0; a < j; a++) {
     if (!(x->t[a].trig & TR_GAZ)) continue; /* no gazetteer name starts */
     int k = xt_lookup(x, a, &x->x->lx->places, &e);
     if (k && a + (size_t)k == j && e->kind && strcmp(e->kind, "quốc gia") == 0)
-      return 1;
+      return 2;
   }
-  return 0;
+  return j > 0 && xt_in(x, j - 1, &ws_short_countries);
 }
 
 /*
@@ -51,6 +54,9 @@ static int foreign_shape(const xsent *x, size_t i, int all) {
     while (j + 1 < x->n && xt_punct(x, j, '-') && !(x->t[j].flags & TF_SPACE) &&
            x->t[j + 1].type == T_WORD && !(x->t[j + 1].flags & TF_SPACE))
       f = 1, j += 2; /* "Jong-un", "Sỉ-vi-lay" */
+    if (x->t[j - 1].len == 1 && xt_punct(x, j, '.') &&
+        !(x->t[j].flags & TF_SPACE) && j + 1 < x->n)
+      j++; /* a middle initial: "George W. | Bush" */
     foreign |= f, viet |= !f;
     if (all && viet) return 0; /* fails at the first Vietnamese word */
   }
@@ -102,24 +108,30 @@ static int head_context(const xsent *x, size_t i, size_t hk) {
 /*
 ** A foreign name at token i, as the title before it shows: after a
 ** country of the gazetteer ("… nước Lào Thongloun Sisoulith", "… Triều
-** Tiên Kim Jong-un": one word foreign is enough), or after a title head
-** or an honorific ("Tổng thống Mỹ Donald Trump", "ông Maciej
-** Duszynski": every word foreign; head_context), and no place. Its
+** Tiên Kim Jong-un": one word foreign is enough), or after a
+** one-syllable country ("… Quốc phòng Nga Sergei Shoigu"), a title head
+** or an honorific ("Tổng thống Donald Trump", "ông Maciej Duszynski":
+** every word foreign; head_context), and no place. Its
 ** token count, else 0. The shape is looked at before the head: it fails
 ** at once on a Vietnamese word.
 */
 static int foreign_at(const xsent *x, size_t i, size_t hk) {
   if (!two_capitalised(x, i)) return 0;
-  int k;
-  if ((x->t[i - 1].flags & TF_UPPER) && country_ends(x, i))
+  int k, c = (x->t[i - 1].flags & TF_UPPER) ? country_ends(x, i) : 0;
+  if (c == 2)
     k = foreign_shape(x, i, 0);
-  else if ((k = foreign_shape(x, i, 1)) != 0 && !head_context(x, i, hk))
+  else if ((k = foreign_shape(x, i, 1)) != 0 && !c && !head_context(x, i, hk))
     k = 0;
+  if (k && xn_honorific_in(x, i)) return 0; /* "Hoa Kỳ | Ngài Daniel …" */
   return k && !xt_lookup(x, i, &x->x->lx->places, NULL) ? k : 0; /* "Đăk Lăk" */
 }
 
 int xf_name_run(const xsent *x, size_t i) {
   return foreign_at(x, i, HEAD_UNKNOWN);
+}
+
+int xf_short_country(const xsent *x, size_t j) {
+  return xt_in(x, j, &ws_short_countries);
 }
 
 int xf_in_title(const xsent *x, size_t j, size_t hk) {

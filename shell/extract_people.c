@@ -242,10 +242,13 @@ static size_t title_at(const xsent *x, size_t i) {
       break;
     /* a capitalised run ending in a name is that name, not the title,
     ** unless it names the school or company of the title */
-    /* a capitalised honorific before a name opens the next mention
-    ** ("… Khí tượng thủy văn quốc gia | Ông Lê Thanh Hải") */
+    /* a capitalised honorific before a name ends the title ("… Khí
+    ** tượng thủy văn quốc gia | Ông Lê Thanh Hải", "Tổng thư ký LHQ |
+    ** Ngài Antonio Guterres") */
     size_t h = t->flags & TF_UPPER ? xn_honorific_in(x, j) : 0;
-    if (h && name_at(x, j + h)) break;
+    if (h && (name_at(x, j + h) ||
+              (xf_name_run(x, j + h) && !xf_short_country(x, j))))
+      break;
     int k = name_at(x, j);
     if (k && !names_a_thing(x, j, k)) break;
     if (xn_caps_name(x, j) >= 3) break; /* "… Đức Phổ TRẦN PHƯỚC HIỀN" */
@@ -392,8 +395,12 @@ static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne,
   if (h && end > h + 1 && list_opens(x, end - h - 1)) end -= h;
   /* "Chủ tịch UBND huyện đồng chí A": a title ending at a lower-case
   ** honorific (a capitalised one or a capitalised word before it may
-  ** start the next line: "Thủ tướng Theo ông A", "Phó Thủ tướng B Ông A") */
-  else if (h && end > h && !(x->t[end - h].flags & TF_UPPER) &&
+  ** start the next line: "Thủ tướng Theo ông A", "Phó Thủ tướng B Ông A"),
+  ** or at any honorific before a foreign name (no Vietnamese line starts
+  ** so: "Tổng thư ký LHQ Ngài Antonio Guterres") */
+  else if (h && end > h &&
+           (!(x->t[end - h].flags & TF_UPPER) ||
+            (xf_name_run(x, s) && !xf_short_country(x, end - h))) &&
            title_end_before(x, end - h) && title_ending(x, end - h) < end - h)
     end -= h;
   int colon = end > 1 && list_opens(x, end - 1);

@@ -59,6 +59,7 @@ enum {
   LEX_LINK_ADVERBS,     /* link-adverbs.txt: "đã", "vừa" before a link */
   LEX_NUMBERED_UNITS,   /* numbered-units.txt: "Quân khu" before a number */
   LEX_FOREIGN_ORGS,     /* foreign-org-words.txt: "Airlines", "Group" */
+  LEX_SHORT_COUNTRIES,  /* country-short-names.txt: "Mỹ", "Nga" */
   LEX_LIST_N
 };
 

@@ -150,6 +150,11 @@ static void trig_init(void) {
     if (lx->places.firsts[i]) trig_put(lx->places.firsts[i], TR_GAZ);
   for (size_t i = 0; i < lx->surnames.fcap; i++)
     if (lx->surnames.firsts[i]) trig_put(lx->surnames.firsts[i], TR_SURNAME);
+  /* first words of title heads and honorifics: a foreign name may follow
+  ** ("Tổng thống Mỹ Donald Trump", extract_people_foreign) */
+  for (size_t i = 0; i < lx->titles.fcap; i++)
+    if (lx->titles.firsts[i]) trig_put(lx->titles.firsts[i], TR_HEAD);
+  trig_words(lx->lists[LEX_HONORIFICS], TR_HEAD);
   /* and surnames in capitals ("TRẦN PHƯỚC HIỀN", extract_people) */
   for (size_t i = 0; i < lx->surnames.cap; i++) {
     const lex_entry *e = &lx->surnames.slots[i];
@@ -267,6 +272,22 @@ static int city_dot(const char *s, size_t i, size_t b, const tok *prev) {
   return 0;
 }
 
+/* Is the dot just read (s[i-1]) the one of a foreign name's middle
+** initial ("George W. Bush", "John F. Kennedy"), which ends no sentence:
+** one capital letter glued before it (ini), a capitalised word that is
+** no Vietnamese syllable before that (prev), and a capital after it?
+** ("… Nguyễn Văn A. Ông B …" ends there.) */
+static int initial_dot(const char *s, size_t i, size_t b, const tok *prev,
+                       const tok *ini) {
+  if (ini->type != T_WORD || ini->len != 1 || ini->off + 2 != i ||
+      !(s[ini->off] >= 'A' && s[ini->off] <= 'Z') ||
+      (ini->flags & TF_SPACE) == 0 || prev->type != T_WORD ||
+      !(prev->flags & TF_UPPER) || i + 1 >= b ||
+      !(s[i + 1] >= 'A' && s[i + 1] <= 'Z'))
+    return 0;
+  return !text_viet_shaped(s + prev->off, prev->len);
+}
+
 /*
 ** The token count, the features and the vector live in locals until the
 ** end: written through v and feat, every byte stored into a token would
@@ -298,7 +319,8 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
     }
     out[n++] = t;
     if (t.type == T_PUNCT && ends_sentence(s, i, b, t.cp) &&
-        !(n >= 2 && city_dot(s, i, b, &out[n - 2])))
+        !(n >= 2 && city_dot(s, i, b, &out[n - 2])) &&
+        !(n >= 3 && initial_dot(s, i, b, &out[n - 3], &out[n - 2])))
       break;
   }
   v->items = out, v->n = n, v->cap = cap;

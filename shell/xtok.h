@@ -39,13 +39,14 @@ typedef struct tok {
 
 /* What a word may start (xt_bits): lets extractors skip most tokens. */
 enum {
-  TR_REF = 1,      /* a document kind: "Nghị quyết", "Kế hoạch", ... */
-  TR_PERIOD = 2,   /* a term: "nhiệm kỳ", "giai đoạn", "thời kỳ" */
-  TR_PLACE = 4,    /* an administrative prefix: "xã", "TP", "huyện", ... */
-  TR_GAZ = 8,      /* the first word of a gazetteer name */
-  TR_SURNAME = 16, /* a surname */
-  TR_TARGET = 32,  /* "tầm nhìn", "đến năm", "trước năm" */
-  TR_CONGRESS = 64 /* "Đại hội" */
+  TR_REF = 1,       /* a document kind: "Nghị quyết", "Kế hoạch", ... */
+  TR_PERIOD = 2,    /* a term: "nhiệm kỳ", "giai đoạn", "thời kỳ" */
+  TR_PLACE = 4,     /* an administrative prefix: "xã", "TP", "huyện", ... */
+  TR_GAZ = 8,       /* the first word of a gazetteer name */
+  TR_SURNAME = 16,  /* a surname */
+  TR_TARGET = 32,   /* "tầm nhìn", "đến năm", "trước năm" */
+  TR_CONGRESS = 64, /* "Đại hội" */
+  TR_HEAD = 128 /* a title head or an honorific: "Tổng", "Thủ", "ông" */
 };
 
 typedef struct name_hit { /* a name-shaped run seen in the text */

@@ -504,7 +504,7 @@ static void test_people(void) {
 
   /* given names are Vietnamese syllables: a surname before a foreign name
   ** ("... Thái Bình Dương Mỹ Harry Harris") starts no person; the foreign
-  ** name after a title is one (extract_people.c, foreign_run); an ethnic
+  ** name after a title is one (extract_foreign.c, foreign_at); an ethnic
   ** minority's name is one */
   d = para(
       "Tư lệnh Hạm đội Thái Bình Dương Mỹ Harry Harris cho biết. Trợ "
@@ -513,7 +513,11 @@ static void test_people(void) {
       "bắt, theo lời kể của ông Phạm Văn Đ.");
   CHECK(person(d, "Dương Susan Thornton") == NULL &&
         person(d, "Susan Thornton") != NULL);
-  CHECK(d->people.n == 5); /* initials stand for withheld given names */
+  CHECK(d->people.n == 6);       /* initials stand for withheld given names */
+  p = person(d, "Harry Harris"); /* after a one-syllable country */
+  CHECK(p != NULL && p->titles.n == 1);
+  if (p && p->titles.n)
+    CHECK_STR(p->titles.items[0], "Tư lệnh Hạm đội Thái Bình Dương Mỹ");
   CHECK(person(d, "Nguyễn Văn T") && person(d, "Trần Thị Th") &&
         person(d, "Phạm Văn Đ"));
   p = person(d, "Lò Văn Pọm");

@@ -1163,6 +1163,40 @@ static void check_person(const doc *d, const char *name, const char *want) {
 /* Foreign names after a title, clergy, one-letter and highland
 ** surnames, a shared title after "tiếp tục": held-out set 9's misses,
 ** each in a text of our own. */
+/* Foreign names after a title in sentences with no Vietnamese surname
+** nor a gazetteer country (the title head and honorific trigger), after
+** a one-syllable country ("Nga", "Anh": also an honorific), with a middle
+** initial, after "Ngài"; titles with "Cộng hòa xã hội chủ nghĩa". */
+static void test_people_foreign(void) {
+  const char *s =
+      "Hội nghị thường niên khép lại\n\n"
+      "Ngoại trưởng Anh Peter Hollis cho biết. Bộ trưởng Quốc phòng Nga "
+      "Igor Petrov nói thêm. Tổng thống George W. Harmon đến muộn. Kính "
+      "thưa Tổng thư ký LHQ Ngài Marco Bellini! Thủ tướng Nhật Kenji Tanaka "
+      "phát biểu. Thủ tướng Nhật Bản Hiroshi Sato dự. Tổng thống Hàn Quốc "
+      "Park Min-ho dự. Thủ tướng Cộng hòa Liên bang Đức Anna Keller, Thủ "
+      "tướng Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam Trần Văn Nam "
+      "dự. Bị cáo Nguyễn Văn A. Ông Trần Văn Bình cho biết.\n";
+  doc *d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
+  CHECK(extract_facts(d) == 0);
+  check_person(d, "Peter Hollis", "Ngoại trưởng Anh");
+  check_person(d, "Igor Petrov", "Bộ trưởng Quốc phòng Nga");
+  check_person(d, "George W. Harmon", "Tổng thống");
+  check_person(d, "Marco Bellini", "Tổng thư ký LHQ");
+  CHECK(person(d, "Ngài Marco Bellini") == NULL);
+  check_person(d, "Kenji Tanaka", "Thủ tướng Nhật");
+  check_person(d, "Hiroshi Sato", "Thủ tướng Nhật Bản");
+  CHECK(person(d, "Bản Hiroshi Sato") == NULL);
+  check_person(d, "Park Min-ho", "Tổng thống Hàn Quốc");
+  CHECK(person(d, "Quốc Park Min-ho") == NULL);
+  check_person(d, "Anna Keller", "Thủ tướng Cộng hòa Liên bang Đức");
+  check_person(d, "Trần Văn Nam",
+               "Thủ tướng Chính phủ nước Cộng hòa xã hội "
+               "chủ nghĩa Việt Nam");
+  check_person(d, "Trần Văn Bình", "");
+  doc_free(d);
+}
+
 static void test_people_more(void) {
   const char *s =
       "Đoàn đại biểu thăm hữu nghị nước bạn\n\n"
@@ -1461,6 +1495,7 @@ static void test_people(void) {
   check_person(d, "Trần Thị Hoa", "");
   doc_free(d);
   test_people_more();
+  test_people_foreign();
 }
 
 int main(void) {
