@@ -144,12 +144,15 @@ static int close_file(lua_State *L) {
   return luaL_fileresult(L, fclose(p->f) == 0, NULL);
 }
 
-/* push a Lua file handle for descriptor fd (closed on failure) */
-static int push_fd(lua_State *L, int fd, const char *mode) {
+/*
+** push a Lua file handle for descriptor fd (closed on failure); a file
+** open for writing counts its bytes against the output budget
+*/
+static int push_fd(lua_State *L, int fd, const char *mode, int write) {
   luaL_Stream *p = lua_newuserdatauv(L, sizeof *p, 0);
   p->closef = NULL; /* closed until it holds a FILE */
   luaL_setmetatable(L, LUA_FILEHANDLE);
-  p->f = fdopen(fd, mode);
+  p->f = write ? sblimits_out_fdopen(fd, mode) : fdopen(fd, mode);
   if (!p->f) {
     close(fd);
     return 0;
@@ -170,13 +173,16 @@ static int push_refusal(lua_State *L, const char *why) {
 /* open name under the policy; pushes a file, or fail, msg, errno */
 static int open_policy(lua_State *L, const char *name, const char *mode) {
   char why[PATH_MAX + 128];
-  int f = mode_flags(mode);
+  int f = mode_flags(mode), write = (f & (O_WRONLY | O_RDWR)) != 0;
   errno = 0;
-  int fd = (f & (O_WRONLY | O_RDWR))
-               ? sbpath_open_write(&P, name, f, why, sizeof why)
-               : sbpath_open_read(&P, name, why, sizeof why);
+  if (write && sblimits_out_open() != 0) {
+    snprintf(why, sizeof why, "%s: sandbox: output limit exceeded", name);
+    return push_refusal(L, why);
+  }
+  int fd = write ? sbpath_open_write(&P, name, f, why, sizeof why)
+                 : sbpath_open_read(&P, name, why, sizeof why);
   if (fd < 0) return push_refusal(L, why);
-  if (!push_fd(L, fd, mode)) return luaL_fileresult(L, 0, name);
+  if (!push_fd(L, fd, mode, write)) return luaL_fileresult(L, 0, name);
   return 1;
 }
 
