@@ -339,6 +339,14 @@ EOF
   lacks "no raw ESC or BEL reaches the terminal" "$OUT" '<ESC>|<BEL>'
   is "letters cut between two writes stay whole" "$(printf '%s' "$OUT" | grep -o 'ệ' | wc -l)" 3001
   is "to a pipe the bytes stay as written" "$("$TINSH" --sandbox --out "$OUTD" -e 'io.write("\27[1m")' | od -An -c | tr -d ' ')" '033[1m'
+  # REGRESSION (red team 4): `tinsh run x.lua --help` and `--list` show a
+  # shared script's header before it runs; the stranger's escapes in it
+  # (a window title, a cleared screen) reached the terminal raw.
+  printf -- '--- title: t \033]0;pwned\007\033[2J x\n--- usage: u\nprint(1)\n' >"$TMP/hdr.lua"
+  OUT=$(python3 "$TMP/ttyrun.py" "$TINSH" run "$TMP/hdr.lua" --help 2>&1)
+  has "REGRESSION tinsh run x --help: a header's escapes shown" "$OUT" 'title: t \\x1b\]0;pwned\\x07\\x1b\[2J x'
+  lacks "no raw ESC from a header reaches the terminal" "$OUT" '<ESC>|<BEL>'
+  is "to a pipe the header stays as written" "$("$TINSH" run "$TMP/hdr.lua" --help | head -1 | od -An -c | tr -d ' \n' | cut -c1-14)" 'title:t033]0;p'
 fi
 # 9. REGRESSION (red team 3, 2026-12-05).
 # (a) fts3_tokenizer (Debian's SQLite has SQLITE_ENABLE_FTS3_TOKENIZER):
