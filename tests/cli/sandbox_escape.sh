@@ -490,6 +490,23 @@ print(#require("tinsh.store").open(require("tinsh.store").default_path()):search
   is "./tinsh.db with --out .: refused too" \
     "$(printf '%s\n' "$OUT" | grep -c 'sandbox: the corpus database is read-only')" 2
 fi
+# REGRESSION (red team 4): a ./tinsh.db found in the current folder (a
+# folder unpacked from a shared bundle) counted as the command line's
+# corpus and opened trusted, past the checks below; now only --db and
+# $TINSH_DB name a trusted corpus, a found one is checked like any other.
+if [ $HAVE_DB -eq 0 ]; then
+  mkdir -p "$TMP/found" "$TMP/found2" && cp "$TMP/c.db" "$TMP/found/tinsh.db" && cp "$TMP/c.db" "$TMP/found2/tinsh.db"
+  sqlite3 "$TMP/found/tinsh.db" "CREATE TRIGGER t AFTER INSERT ON meta BEGIN SELECT 1; END;"
+  cd "$TMP/found"
+  run env -u TINSH_DB "$TINSH" --sandbox --out o -e 'local S = require("tinsh.store") print(S.open(S.default_path()))'
+  has "REGRESSION a found ./tinsh.db with a trigger: refused" "$OUT" "^nil	tinsh.db: not tinsh's schema: a trigger \(t\)$"
+  run env -u TINSH_DB "$TINSH" --sandbox --db tinsh.db --out o -e 'local S = require("tinsh.store") print(S.open(S.default_path()) ~= nil)'
+  has "named with --db it is the user's: opens" "$OUT" "^true$"
+  cd "$TMP/found2"
+  run env -u TINSH_DB "$TINSH" --sandbox --out o -e 'print(#corpus:search("Móng Cái"))'
+  has "an honest found ./tinsh.db still reads" "$OUT" "^4$"
+  cd "$TMP"
+fi
 # (b) any database the script wrote into --out could be opened with
 # S.open, handing SQLite's parsers (fts5 segments, rtree, views and
 # triggers of a schema) bytes the script chose, and rewritten while open.
