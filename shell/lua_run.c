@@ -21,6 +21,7 @@
 #include "cmd.h"
 #include "lua_host.h"
 #include "paths.h"
+#include "width.h"
 
 static int is_file(const char *p) {
   struct stat st;
@@ -58,6 +59,20 @@ static int find_script(const char *name, char *out, size_t n) {
   return -1;
 }
 
+/*
+** Write a header line of a script to standard output: on a terminal with
+** its control characters shown as escapes (width_put_visible), for the
+** header of a shared script is the stranger's text, read before the
+** script is run (`tinsh run x.lua --help`, `--list`): raw, its escape
+** sequences drove the terminal (red team 4).
+*/
+static void put_header_text(const char *s) {
+  if (isatty(STDOUT_FILENO))
+    width_put_visible(s, strlen(s), stdout, 1);
+  else
+    fputs(s, stdout);
+}
+
 /* print the `--- key: value` header lines of a script; returns count */
 static int print_header(const char *path, const char *only_key,
                         const char *prefix) {
@@ -75,7 +90,8 @@ static int print_header(const char *path, const char *only_key,
       continue;
     if (only_key) text += klen + 1;
     while (*text == ' ') text++;
-    printf("%s%s", prefix, text);
+    fputs(prefix, stdout);
+    put_header_text(text);
     n++;
   }
   fclose(f);
@@ -105,7 +121,10 @@ static void list_dir(const char *dir, const char *label) {
     char path[PATH_MAX];
     snprintf(path, sizeof path, "%s/%s", dir, names[i]);
     names[i][strlen(names[i]) - 4] = '\0';
-    printf("  %-12s ", names[i]);
+    size_t w = strlen(names[i]);
+    fputs("  ", stdout);
+    put_header_text(names[i]); /* a file name is a stranger's text too */
+    printf("%*s ", w < 12 ? (int)(12 - w) : 0, "");
     if (!print_header(path, "title", "")) printf("\n");
     print_header(path, "usage", "               ");
     free(names[i]);

@@ -50,6 +50,12 @@ static int sandbox_may_read(lua_State *L, const char *path) {
   return !sandbox_active(L) || sbpath_readable(&P, path);
 }
 
+/* did the user name the corpus (--db, $TINSH_DB)? */
+static int named_corpus(void) {
+  const char *e = getenv("TINSH_DB");
+  return (host_db_option && *host_db_option) || (e && *e);
+}
+
 /*
 ** May a sandboxed L open the corpus database at path? The corpus the
 ** command line names (store_default_path: --db, $TINSH_DB, ./tinsh.db,
@@ -59,6 +65,11 @@ static int sandbox_may_read(lua_State *L, const char *path) {
 ** Another file is opened as possibly hostile (2: STORE_UNTRUSTED), and
 ** never one in the output folder, whose bytes the script writes, also
 ** while SQLite reads them.
+** A ./tinsh.db found in the current folder, not named by --db or
+** $TINSH_DB, is opened as possibly hostile too (2): a folder unpacked from
+** a shared bundle may hold one, and it opened trusted, past the checks
+** of store_untrusted.c (red team 4: a trigger, a foreign view, no quick
+** check, a -shm made beside it).
 ** Never a name starting "file:" but the command line's own: this SQLite
 ** reads every such name as a URI (SQLITE_USE_URI), so a file the script
 ** wrote as "file:..%2F.secret%2Fs.db" (with --out the current folder)
@@ -73,8 +84,9 @@ int sandbox_may_open_db(lua_State *L, const char *path) {
   int same =
       dflt && (!strcmp(dflt, path) ||
                (realpath(dflt, a) && realpath(path, b) && !strcmp(a, b)));
+  int found = dflt && !strcmp(dflt, "tinsh.db") && !named_corpus();
   free(dflt);
-  if (same) return 1;
+  if (same) return found ? 2 : 1;
   if (strncmp(path, "file:", 5) == 0) return 0;
   if (sbpath_in_out(&P, path)) return 0;
   struct stat st;
@@ -144,12 +156,15 @@ static int close_file(lua_State *L) {
   return luaL_fileresult(L, fclose(p->f) == 0, NULL);
 }
 
-/* push a Lua file handle for descriptor fd (closed on failure) */
-static int push_fd(lua_State *L, int fd, const char *mode) {
+/*
+** push a Lua file handle for descriptor fd (closed on failure); a file
+** open for writing counts its bytes against the output budget
+*/
+static int push_fd(lua_State *L, int fd, const char *mode, int write) {
   luaL_Stream *p = lua_newuserdatauv(L, sizeof *p, 0);
   p->closef = NULL; /* closed until it holds a FILE */
   luaL_setmetatable(L, LUA_FILEHANDLE);
-  p->f = fdopen(fd, mode);
+  p->f = write ? sblimits_out_fdopen(fd, mode) : fdopen(fd, mode);
   if (!p->f) {
     close(fd);
     return 0;
@@ -170,13 +185,16 @@ static int push_refusal(lua_State *L, const char *why) {
 /* open name under the policy; pushes a file, or fail, msg, errno */
 static int open_policy(lua_State *L, const char *name, const char *mode) {
   char why[PATH_MAX + 128];
-  int f = mode_flags(mode);
+  int f = mode_flags(mode), write = (f & (O_WRONLY | O_RDWR)) != 0;
   errno = 0;
-  int fd = (f & (O_WRONLY | O_RDWR))
-               ? sbpath_open_write(&P, name, f, why, sizeof why)
-               : sbpath_open_read(&P, name, why, sizeof why);
+  if (write && sblimits_out_open() != 0) {
+    snprintf(why, sizeof why, "%s: sandbox: output limit exceeded", name);
+    return push_refusal(L, why);
+  }
+  int fd = write ? sbpath_open_write(&P, name, f, why, sizeof why)
+                 : sbpath_open_read(&P, name, why, sizeof why);
   if (fd < 0) return push_refusal(L, why);
-  if (!push_fd(L, fd, mode)) return luaL_fileresult(L, 0, name);
+  if (!push_fd(L, fd, mode, write)) return luaL_fileresult(L, 0, name);
   return 1;
 }
 

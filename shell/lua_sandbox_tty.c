@@ -73,12 +73,14 @@ static int tty_write_slice(ttyf *t, const char *buf, size_t n) {
 
 /* fopencookie's write, in slices: the copies are 5 x a slice, not 5 x n
 ** (io.write of a 100 MB string to a terminal ended the script on the heap
-** guard); the open sequence carried between slices keeps letters whole */
+** guard); the open sequence carried between slices keeps letters whole.
+** On an error, the bytes of the slices written, never -1: glibc's fwrite
+** takes -1 as SIZE_MAX bytes done and copies past its buffer. */
 static ssize_t tty_write(void *cookie, const char *buf, size_t n) {
   enum { SLICE = 1 << 16 };
   for (size_t i = 0; i < n; i += SLICE)
     if (tty_write_slice(cookie, buf + i, n - i < SLICE ? n - i : SLICE) != 0)
-      return -1;
+      return (ssize_t)i;
   return (ssize_t)n;
 }
 

@@ -36,7 +36,9 @@
 # 10. REGRESSION (red team 3's leftovers): writes, removes and renames of
 #     the corpus and its side files inside --out; S.open of a database in
 #     --out; another database with a hostile schema or damaged b-trees,
-#     and no -shm left beside a database opened.
+#     and no -shm left beside a database opened;
+# 11. REGRESSION (red team 4): the bytes and files written into --out,
+#     a sparse file, standard output sent to a file: TINSH_SANDBOX_OUTPUT.
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 OUTD=$TMP/out
@@ -337,6 +339,14 @@ EOF
   lacks "no raw ESC or BEL reaches the terminal" "$OUT" '<ESC>|<BEL>'
   is "letters cut between two writes stay whole" "$(printf '%s' "$OUT" | grep -o 'ệ' | wc -l)" 3001
   is "to a pipe the bytes stay as written" "$("$TINSH" --sandbox --out "$OUTD" -e 'io.write("\27[1m")' | od -An -c | tr -d ' ')" '033[1m'
+  # REGRESSION (red team 4): `tinsh run x.lua --help` and `--list` show a
+  # shared script's header before it runs; the stranger's escapes in it
+  # (a window title, a cleared screen) reached the terminal raw.
+  printf -- '--- title: t \033]0;pwned\007\033[2J x\n--- usage: u\nprint(1)\n' >"$TMP/hdr.lua"
+  OUT=$(python3 "$TMP/ttyrun.py" "$TINSH" run "$TMP/hdr.lua" --help 2>&1)
+  has "REGRESSION tinsh run x --help: a header's escapes shown" "$OUT" 'title: t \\x1b\]0;pwned\\x07\\x1b\[2J x'
+  lacks "no raw ESC from a header reaches the terminal" "$OUT" '<ESC>|<BEL>'
+  is "to a pipe the header stays as written" "$("$TINSH" run "$TMP/hdr.lua" --help | head -1 | od -An -c | tr -d ' \n' | cut -c1-14)" 'title:t033]0;p'
 fi
 # 9. REGRESSION (red team 3, 2026-12-05).
 # (a) fts3_tokenizer (Debian's SQLite has SQLITE_ENABLE_FTS3_TOKENIZER):
@@ -480,6 +490,23 @@ print(#require("tinsh.store").open(require("tinsh.store").default_path()):search
   is "./tinsh.db with --out .: refused too" \
     "$(printf '%s\n' "$OUT" | grep -c 'sandbox: the corpus database is read-only')" 2
 fi
+# REGRESSION (red team 4): a ./tinsh.db found in the current folder (a
+# folder unpacked from a shared bundle) counted as the command line's
+# corpus and opened trusted, past the checks below; now only --db and
+# $TINSH_DB name a trusted corpus, a found one is checked like any other.
+if [ $HAVE_DB -eq 0 ]; then
+  mkdir -p "$TMP/found" "$TMP/found2" && cp "$TMP/c.db" "$TMP/found/tinsh.db" && cp "$TMP/c.db" "$TMP/found2/tinsh.db"
+  sqlite3 "$TMP/found/tinsh.db" "CREATE TRIGGER t AFTER INSERT ON meta BEGIN SELECT 1; END;"
+  cd "$TMP/found"
+  run env -u TINSH_DB "$TINSH" --sandbox --out o -e 'local S = require("tinsh.store") print(S.open(S.default_path()))'
+  has "REGRESSION a found ./tinsh.db with a trigger: refused" "$OUT" "^nil	tinsh.db: not tinsh's schema: a trigger \(t\)$"
+  run env -u TINSH_DB "$TINSH" --sandbox --db tinsh.db --out o -e 'local S = require("tinsh.store") print(S.open(S.default_path()) ~= nil)'
+  has "named with --db it is the user's: opens" "$OUT" "^true$"
+  cd "$TMP/found2"
+  run env -u TINSH_DB "$TINSH" --sandbox --out o -e 'print(#corpus:search("Móng Cái"))'
+  has "an honest found ./tinsh.db still reads" "$OUT" "^4$"
+  cd "$TMP"
+fi
 # (b) any database the script wrote into --out could be opened with
 # S.open, handing SQLite's parsers (fts5 segments, rtree, views and
 # triggers of a schema) bytes the script chose, and rewritten while open.
@@ -515,6 +542,32 @@ for _, n in ipairs{"out/mine.db", "ok.db", "trig.db", "view.db", "view2.db", "ft
   has "a damaged b-tree: refused" "$OUT" "^damaged.db	damaged.db: damaged database \(Page 3: .*\)$"
   is "no -wal or -shm made beside the databases read" "$(ls "$TMP/u" | grep -c -- '-shm\|-wal')" 0
 fi
+# 11. REGRESSION (red team 4, 2026-12-06): nothing bounded what a script
+# wrote into --out: 16 MB writes in a loop filled the disk at 0.5 GB/s,
+# opens in a loop its inodes, a seek far past the end made a sparse file
+# as large as the file system allows. Now TINSH_SANDBOX_OUTPUT (bytes,
+# 4 KB per file opened for writing; RLIMIT_FSIZE for every file).
+mkdir -p "$TMP/fill" && cd "$TMP/fill"
+run env TINSH_SANDBOX_OUTPUT=50000000 "$TINSH" --sandbox --out o -e 'local s = string.rep("x", 1 << 20)
+local f = assert(io.open("o/big", "w")) local n = 0
+for i = 1, 200 do if not f:write(s) then break end n = n + 1 end
+print("MB", n, select(2, f:write(s))) f:close()
+local k = 0 for i = 1, 100000 do local g = io.open("o/f" .. i, "w") if not g then break end g:close() k = k + 1 end
+print("files", k < 100000, select(2, io.open("o/g", "w")))'
+cd "$TMP"
+has "REGRESSION a loop of writes stops at the output budget" "$OUT" "^MB	4[0-9]	Disk quota exceeded	122$"
+has "a loop of opens stops too" "$OUT" "^files	true	o/g: sandbox: output limit exceeded	122$"
+is "what the script left in --out stays under the budget" \
+  "$(du -s --block-size=1000000 "$TMP/fill/o" | awk '{ print ($1 <= 56) }')" 1
+rm -rf "$TMP/fill"
+mkdir -p "$TMP/fill2" && cd "$TMP/fill2"
+env TINSH_SANDBOX_OUTPUT=1000000 "$TINSH" --sandbox --out o -e 'local f = assert(io.open("o/sparse", "w"))
+assert(f:seek("set", 1 << 40)) f:write("x") f:close()
+for i = 1, 3000 do io.write(string.rep("y", 999), "\n") end io.stdout:flush()' >"$TMP/fill2/stdout.txt" 2>/dev/null
+cd "$TMP"
+is "REGRESSION a seek past the budget makes no file that large" "$(stat -c %s "$TMP/fill2/o/sparse")" 0
+is "standard output to a file stops at the budget too" "$(stat -c %s "$TMP/fill2/stdout.txt")" 1000000
+rm -rf "$TMP/fill2"
 sb 'print(load("return 1 + 1")()) print(load("return x", "c", "t", {x = 3})())'
 is "load without an env gets the global one, with one that one" "$OUT" "2
 3"
