@@ -131,7 +131,19 @@ end
 
 ---------------------------------------------------------------- CSV / TSV
 
-local function csv_field(s, sep, quote_all)
+-- Does a text cell start as a spreadsheet formula would ("=HYPERLINK(",
+-- "@SUM(", "+cmd|", "-cmd|", also after tabs or CRs)? The corpus is text
+-- scraped from the web, so a page can plant one that a spreadsheet runs
+-- when the analyst opens the export. A sign before a digit, a space, a
+-- point or a comma ("-5%", "+84 912", "- Xin cảm ơn") is no formula.
+local function formula_like(s)
+  local c, nxt = s:match("^[\t\r]*([=@+%-])(.?)")
+  if not c then return false end
+  return c == "=" or c == "@" or (nxt ~= "" and not nxt:find("^[%d%s.,]"))
+end
+
+local function csv_field(s, sep, quote_all, keep_formulas)
+  if not keep_formulas and formula_like(s) then s = "'" .. s end
   if quote_all or s:find('[\r\n",]') or (sep ~= "," and s:find(sep, 1, true)) then
     return '"' .. s:gsub('"', '""') .. '"'
   end
@@ -140,18 +152,20 @@ end
 
 -- CSV per RFC 4180: fields with the separator, quotes, CR or LF quoted,
 -- quotes doubled, CRLF line ends (opts.eol to change), header row unless
--- opts.header == false, UTF-8 BOM when opts.bom.
+-- opts.header == false, UTF-8 BOM when opts.bom; a text cell that starts
+-- as a formula gets a "'" before it unless opts.formulas == "keep".
 local function to_csv(data, opts)
   local f = frame_of(data, opts)
   local sep = opts.sep or ","
   local eol = opts.eol or "\r\n"
   local quote_all = opts.quote == "all"
+  local keep = opts.formulas == "keep"
   local cols = f:columns()
   local out = {}
   if opts.bom then out[1] = "\xEF\xBB\xBF" end
   local function row(values)
     local parts = {}
-    for i, v in ipairs(values) do parts[i] = csv_field(v, sep, quote_all) end
+    for i, v in ipairs(values) do parts[i] = csv_field(v, sep, quote_all, keep) end
     out[#out + 1] = table.concat(parts, sep) .. eol
   end
   if opts.header ~= false and #cols > 0 then
@@ -164,7 +178,7 @@ local function to_csv(data, opts)
     for i = 1, nc do
       local v = rec[cols[i]]
       local s = type(v) == "string" and v or cell(v)
-      parts[i] = csv_field(s, sep, quote_all)
+      parts[i] = csv_field(s, sep, quote_all, keep or type(v) ~= "string")
     end
     out[#out + 1] = table.concat(parts, sep, 1, nc) .. eol
   end
@@ -174,11 +188,13 @@ end
 local tsv_map = { ["\\"] = "\\\\", ["\t"] = "\\t", ["\n"] = "\\n", ["\r"] = "\\r" }
 
 -- TSV: tab-separated, LF line ends; tabs, newlines and backslashes inside
--- a value are written as \t \n \r \\ (the "linear TSV" convention).
+-- a value are written as \t \n \r \\ (the "linear TSV" convention); a text
+-- cell that starts as a formula gets a "'" as in CSV.
 local function to_tsv(data, opts)
   local f = frame_of(data, opts)
   local cols = f:columns()
   local eol = opts.eol or "\n"
+  local keep = opts.formulas == "keep"
   local out = {}
   if opts.bom then out[1] = "\xEF\xBB\xBF" end
   local function esc(s) return (s:gsub("[\\\t\n\r]", tsv_map)) end
@@ -189,7 +205,12 @@ local function to_tsv(data, opts)
   end
   for _, rec in ipairs(f) do
     local vals = {}
-    for i, c in ipairs(cols) do vals[i] = esc(cell(rec[c])) end
+    for i, c in ipairs(cols) do
+      local v = rec[c]
+      local t = cell(v)
+      if not keep and type(v) == "string" and formula_like(t) then t = "'" .. t end
+      vals[i] = esc(t)
+    end
     out[#out + 1] = table.concat(vals, "\t") .. eol
   end
   return table.concat(out)
@@ -441,10 +462,11 @@ end
 -- A format: fn(data, opts) -> string, doc, and opts: the option kinds it
 -- takes (corpus.args' A.opts spec; absent for user formats, whose options
 -- are their own). Every built-in format takes format and columns too.
-formats.csv = { fn = to_csv, doc = "CSV (RFC 4180), CRLF line ends; opts: bom, sep, eol, header, quote = 'all'",
-  opts = { bom = "boolean", sep = "string", eol = "string", header = "boolean", quote = "string" } }
-formats.tsv = { fn = to_tsv, doc = "tab-separated, \\t \\n \\\\ escaped inside values; opts: bom, header",
-  opts = { bom = "boolean", eol = "string", header = "boolean" } }
+formats.csv = { fn = to_csv, doc = "CSV (RFC 4180), CRLF line ends; opts: bom, sep, eol, header, quote = 'all', formulas = 'keep'",
+  opts = { bom = "boolean", sep = "string", eol = "string", header = "boolean", quote = "string",
+    formulas = "string" } }
+formats.tsv = { fn = to_tsv, doc = "tab-separated, \\t \\n \\\\ escaped inside values; opts: bom, header, formulas = 'keep'",
+  opts = { bom = "boolean", eol = "string", header = "boolean", formulas = "string" } }
 formats.json = { fn = to_json, doc = "a JSON array of objects in column order; opts: indent (default 2, 0 = compact)",
   opts = { indent = "any" } }
 formats.jsonl = { fn = to_jsonl, doc = "one JSON object per line", opts = {} }
@@ -465,6 +487,9 @@ local function check_opts(fname, n, fmt, data, opts)
     A.opts(fname, n, opts, spec)
   end
   if fmt.opts and fmt.opts.sep and opts.sep == "" then argerror(n, fname, "sep: empty separator", 3) end
+  if fmt.opts and fmt.opts.formulas and opts.formulas ~= nil and opts.formulas ~= "keep" then
+    argerror(n, fname, "formulas: 'keep' expected, got '" .. tostring(opts.formulas) .. "'", 3)
+  end
   if fmt.opts and fmt.opts.quote and opts.quote ~= nil and opts.quote ~= "all" then
     argerror(n, fname, "quote: 'all' expected, got '" .. tostring(opts.quote) .. "'", 3)
   end

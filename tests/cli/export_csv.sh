@@ -9,6 +9,7 @@
 #  3. The same frame exported to stdout ("-") is byte-identical to the file.
 #  4. An unwritable path returns nil + message (no crash, exit status 0 from
 #     the script that checks it).
+#  5. Text cells that start as spreadsheet formulas are neutralised (below).
 set -u
 TINSH=${TINSH:-tinsh}
 cd "${TINSH_SRC:-.}" || exit 1
@@ -78,6 +79,30 @@ out=$("$TINSH" -e "$LUA_SETUP local ok, msg = f:export('$tmp/no/such/dir/x.csv')
 case "$out" in
   "nil	$tmp/no/such/dir/x.csv: No such file or directory") ok ;;
   *) ko "unwritable path: got '$out'" ;;
+esac
+
+# 5. A text cell that starts as a spreadsheet formula (scraped text can
+#    plant one: "=HYPERLINK(", "@SUM(", "-cmd|", after a tab too) gets a
+#    "'" before it in CSV and TSV; a sign before a digit or a space, a lone
+#    dash and numbers stay as they are; formulas = "keep" writes them raw.
+FORMULAS='
+local frame = require("frame")
+g = frame.new({{ a = "=HYPERLINK(\"http://x\")", b = "@SUM(A1)", c = "-cmd|x",
+  d = "\t=1+1", e = "-5%", f = "- Xin cảm ơn", h = "-", i = -3, j = "+84 912" }},
+  { "a", "b", "c", "d", "e", "f", "h", "i", "j" })
+'
+out=$("$TINSH" -e "$FORMULAS g:export('-', {format = 'csv', header = false, eol = '\n'})" 2>&1)
+want="\"'=HYPERLINK(\"\"http://x\"\")\",'@SUM(A1),'-cmd|x,'$(printf '\t')=1+1,-5%,- Xin cảm ơn,-,-3,+84 912"
+[ "$out" = "$want" ] && ok || ko "csv formulas: got '$out', want '$want'"
+out=$("$TINSH" -e "$FORMULAS g:export('-', {format = 'tsv', header = false})" 2>&1)
+case "$out" in
+  "'=HYPERLINK(\"http://x\")	'@SUM(A1)	'-cmd|x	'\t=1+1	-5%	- Xin cảm ơn	-	-3	+84 912") ok ;;
+  *) ko "tsv formulas: got '$out'" ;;
+esac
+out=$("$TINSH" -e "$FORMULAS g:export('-', {format = 'csv', header = false, formulas = 'keep', eol = '\n'})" 2>&1)
+case "$out" in
+  '"=HYPERLINK(""http://x"")",@SUM(A1),-cmd|x,'*) ok ;;
+  *) ko "csv formulas = keep: got '$out'" ;;
 esac
 
 echo "$pass passed, $fail failed"
