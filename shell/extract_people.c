@@ -85,6 +85,46 @@ static int admin_before(const xsent *x, size_t j) {
 }
 
 /*
+** The tokens of a part in brackets at token j that belongs to a title:
+** an abbreviation the title goes on after ("Liên đoàn lao động (LĐLĐ)
+** tỉnh") or an administrative
+** unit ("TAND huyện Phước Long (tỉnh Bạc Liêu)": a unit word, then 1-4
+** capitalised words), glued inside its brackets and with no name after
+** it; else 0.
+*/
+static size_t bracketed_part(const xsent *x, size_t j) {
+  if (!xt_punct(x, j, '(') || j + 2 >= x->n || (x->t[j + 1].flags & TF_SPACE))
+    return 0;
+  size_t e = j + 1;
+  int abbr = (x->t[e].flags & TF_CAPS) != 0;
+  if (abbr)
+    e++;
+  else {
+    size_t a = xt_phrase_in(x, e, &admin_units);
+    if (!a) return 0;
+    e += a;
+    size_t c = e;
+    while (e < x->n && e - c < 4 && x->t[e].type == T_WORD &&
+           (x->t[e].flags & TF_UPPER))
+      e++;
+    if (e == c) return 0;
+  }
+  if (!xt_punct(x, e, ')') || (x->t[e].flags & TF_SPACE)) return 0;
+  /* not between the title and its name ("Thống đốc Ngân hàng Nhà nước
+  ** (NHNN) Lê Minh Hưng": titles_before skips it there) */
+  e++;
+  if (e < x->n && (name_at(x, e) || xn_honorific_in(x, e) || xf_name_run(x, e)))
+    return 0;
+  /* an abbreviation only inside the title: at its end it is the name's
+  ** short form, no part of the post ("… Việt Nam (VCCI) cho biết") */
+  if (abbr &&
+      (e >= x->n || x->t[e].type != T_WORD || !title_goes_on(x, e) ||
+       xt_is(x, e, "và") || (e + 1 < x->n && x->t[e + 1].type == T_NUM)))
+    return 0; /* nor before "và" or a date: "(ABBANK) | Năm 2017, …" */
+  return e - j;
+}
+
+/*
 ** Tokens of a connector inside an organisation's name at token j, or 0:
 ** a dash written apart before a capitalised word that starts no title
 ** ("Ban Kinh tế - Ngân sách", but "Tỉnh ủy - Chủ tịch UBND" is two
@@ -96,6 +136,23 @@ static int admin_before(const xsent *x, size_t j) {
 ** the gazetteer ("UBND TP. Hồ Chí Minh").
 */
 static size_t title_glue(const xsent *x, size_t j) {
+  size_t b = bracketed_part(x, j);
+  if (b) return b;
+  /* "Phó Chỉ huy trưởng kiêm Tham mưu trưởng …": one post held with
+  ** another, one title (the glue takes the second head too: a head after
+  ** a lower-case word would end the title, lower_then_head) */
+  if (xt_is(x, j, "kiêm") && j + 1 < x->n && (x->t[j + 1].flags & TF_UPPER)) {
+    size_t p = (size_t)xt_isci(x, j + 1, "phó");
+    int h = xt_lookup(x, j + 1 + p, &x->x->lx->titles, NULL);
+    if (h) return 1 + p + (size_t)h;
+  }
+  /* "tỉnh Bà Rịa-Vũng Tàu": a hyphen glued between capitalised words of
+  ** a name, the first Vietnamese (not a foreign name: "Jean-Yves") */
+  if (xt_punct(x, j, '-') && !(x->t[j].flags & TF_SPACE) && j > 0 &&
+      x->t[j - 1].type == T_WORD && (x->t[j - 1].flags & TF_UPPER) &&
+      j + 1 < x->n && !(x->t[j + 1].flags & TF_SPACE) && org_word(x, j + 1) &&
+      text_viet_shaped(x->s + x->t[j - 1].off, x->t[j - 1].len))
+    return 1;
   if (xt_punct(x, j, '.') && !(x->t[j].flags & TF_SPACE) && j > 0 &&
       (x->t[j - 1].flags & TF_UPPER) && x->t[j - 1].len <= 3 && j + 1 < x->n &&
       x->t[j + 1].type == T_WORD && !(x->t[j + 1].flags & TF_SPACE) &&
@@ -201,9 +258,9 @@ static size_t org_phrase(const xsent *x, size_t i, size_t j) {
 static size_t title_at(const xsent *x, size_t i) {
   size_t q = xt_is(x, i, "nguyên");
   int k = xt_lookup(x, i + q, &x->x->lx->titles, NULL);
-  if (!k && xt_isci(x, i + q, "phó")) { /* "Phó" before any head */
-    k = xt_lookup(x, i + q + 1, &x->x->lx->titles, NULL);
-    k += k > 0;
+  if (xt_isci(x, i + q, "phó")) { /* "Phó" before any head, the longest: */
+    int k2 = xt_lookup(x, i + q + 1, &x->x->lx->titles, NULL);
+    if (k2 && k2 + 1 > k) k = k2 + 1; /* "Phó | Bí thư chi bộ" */
   }
   if (!k) return i;
   k += (int)q;
