@@ -83,6 +83,7 @@ typedef struct rd {
   int month, mday; /* an English month name and its day ("May 20") */
   int eday;        /* a day waiting for its month name ("20 May") */
   int thu;         /* the last word was "thứ" */
+  int ten;         /* the last word was the month word "mười" */
   char sep;        /* last non-space separator since the last token */
   size_t run;      /* where the words since the last number start, or 0 */
   char run_sep;    /* the separator before them */
@@ -319,9 +320,38 @@ static int date_label_word(const char *w) {
   return 0;
 }
 
+/* The month a Vietnamese number word names after "tháng" ("Tháng Tám",
+** "tháng Giêng", "Tháng Chạp"; "mười" alone is 10, "Mười Một" 11, read
+** as two words), else 0. */
+static int month_word(const char *w) {
+  static const char *const names[] = {
+      "một", "hai",  "ba",   "tư",       "năm",      "sáu", "bảy",
+      "tám", "chín", "mười", "mười một", "mười hai", NULL};
+  if (strcmp(w, "giêng") == 0) return 1;
+  if (strcmp(w, "bốn") == 0) return 4;
+  if (strcmp(w, "chạp") == 0) return 12;
+  for (int k = 0; names[k]; k++)
+    if (strcmp(names[k], w) == 0) return k + 1;
+  return 0;
+}
+
+/* "Tháng Tám", "Tháng Mười Hai": the month word after "tháng" into vm. */
+static int read_month_word(rd *r, const char *w) {
+  if (r->ten && (strcmp(w, "một") == 0 || strcmp(w, "hai") == 0)) {
+    r->vm = strcmp(w, "một") == 0 ? 11 : 12, r->ten = 0;
+    return 1;
+  }
+  int m = r->after == 2 ? month_word(w) : 0;
+  if (!m) return 0;
+  r->vm = m, r->after = 0, r->ten = m == 10;
+  return 1;
+}
+
 static int read_name(rd *r) {
   char w[40];
   if (!read_word(r, w, sizeof w)) return 0;
+  if (read_month_word(r, w)) return 1;
+  r->ten = 0;
   if (am_pm(r, w)) return 1;
   int m = date_month_name(w);
   if (m && !r->month) {

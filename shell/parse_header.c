@@ -20,6 +20,7 @@
 static int looks_like_title(page *p, size_t i) {
   const char *s = US(p, i);
   size_t n = UL(p, i);
+  if (p->u[i].kind == BK_BANNER) return 0; /* chrome split off already */
   if (n > 400 || pt_dash_prefix(s, n) || pt_plus_prefix(s, n)) return 0;
   if (pt_is_url(s, n) || pt_is_filler(s, n) || ph_source_tag(s, n) ||
       ph_source_credit(s, n) || ph_degree_byline(s, n))
@@ -180,6 +181,32 @@ static size_t lone_bullet(const page *p, size_t i) {
 ** folder repeats, an issuer over a rule line, the name over a bulleted
 ** menu, a section name, a stray label; never the title a metadata
 ** header gave: "Hạ Long" / date / text of a JSON record) */
+/* Is unit i Vietnamese written without its accents ("Chung nhan Tin
+** Nhiem Mang": a badge's or an image's alternative text; at most 60
+** bytes, 3 words or more, ASCII letters only, each word a Vietnamese
+** syllable) over a unit written with them? A headline of an accented
+** page is accented. */
+static int unaccented_label(page *p, size_t i) {
+  const char *s = US(p, i);
+  size_t n = UL(p, i), words = 0;
+  if (n > 60 || i + 1 >= p->n) return 0;
+  for (size_t a = 0; a < n;) {
+    size_t e = a;
+    while (e < n && s[e] != ' ') {
+      unsigned char c = (unsigned char)s[e++];
+      if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return 0;
+    }
+    if (e > a && !text_viet_shaped(s + a, e - a)) return 0;
+    words += e > a;
+    a = e + 1;
+  }
+  const char *t = US(p, i + 1);
+  size_t tn = UL(p, i + 1);
+  for (size_t k = 0; words >= 3 && k < tn; k++)
+    if ((unsigned char)t[k] >= 0x80) return 1;
+  return 0;
+}
+
 static int header_chrome(page *p, size_t i) {
   const char *s = US(p, i);
   size_t n = UL(p, i);
@@ -200,7 +227,7 @@ static int header_chrome(page *p, size_t i) {
        chrome_legal(US(p, i + 1), UL(p, i + 1))))
     return 1;
   return menu_follows(p, i + 1) || section_name(p, i) || echoed_label(p, i) ||
-         stray_label(p, i);
+         stray_label(p, i) || unaccented_label(p, i);
 }
 
 /* Legal documents: "LUẬT" / "ĐẤU THẦU" -> title "LUẬT ĐẤU THẦU". Returns
@@ -260,10 +287,20 @@ static int byline_date(const char *s, size_t n, date_tm *t);
 ** just above the date is the headline ("Vùng đô thị …:" / "Khát vọng …"
 ** / "Thứ sáu: 15:00 ngày 09/02/2024"), unless that one is a short
 ** section label under a longer headline ("Lan toả phong trào …" / "Tin
-** nổi bật" / date line). Returns how many units to skip.
+** nổi bật" / date line), or a kicker in capitals ending with a colon
+** over any headline. Returns how many units to skip.
 */
 static size_t kickers(page *p, size_t i) {
   date_tm t;
+  const char *s = US(p, i);
+  size_t n = UL(p, i);
+  /* a kicker in capitals ending with a colon over the headline ("VIẾT
+  ** TIẾP VỤ 12 HỘ DÂN …:" / "Có thể tính đến …"), with or without a date
+  ** line under it */
+  if (n > 1 && s[n - 1] == ':' && pt_all_caps(s, n) && i + 1 < p->n &&
+      !pt_all_caps(US(p, i + 1), UL(p, i + 1)) && title_like(p, i + 1) &&
+      !pt_ends_sentence(US(p, i + 1), UL(p, i + 1)))
+    return 1;
   if (i + 1 < p->n && UL(p, i) <= 20 && pt_all_caps(US(p, i), UL(p, i)) &&
       pt_all_caps(US(p, i + 1), UL(p, i + 1)))
     return 0; /* a legal title in two lines: legal_title joins them */

@@ -330,13 +330,31 @@ static size_t glued_marker(const char *s, size_t n, date_tm *t) {
   return 0;
 }
 
+/* Where a date line glued after a counter starts ("False 13695Ngày cập
+** nhật 17/10/2020": a view counter run into the date line's label by
+** the page's text extraction), in a line of at most 120 bytes: after a
+** digit, at a letter, the rest a whole date line with a day; else 0. */
+static size_t counter_glued_date(const char *s, size_t n) {
+  date_tm t;
+  if (n > 120) return 0;
+  for (size_t k = 1; k < n; k++)
+    if (s[k - 1] >= '0' && s[k - 1] <= '9' &&
+        ((unsigned char)s[k] >= 0x80 ||
+         ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z')) &&
+        date_line(s + k, n - k, &t) && t.d)
+      return k;
+  return 0;
+}
+
 /*
 ** Among the first units from `from` on, a date marker that opens a unit
 ** with more text after it ("date 2024-03-04Nội dung…", "date 2025-07
 ** Công an …", "date 2025-10-08 HOTLINE: …") is split: the marker becomes
 ** a date line (published filled when unknown) or, a month alone, chrome;
 ** the rest a unit of its own. A unit the date-line reader takes whole
-** ("date 2024-03-04 08:30") is left to it. Returns the number split.
+** ("date 2024-03-04 08:30") is left to it. So is a date line glued
+** after a counter ("False 13695Ngày cập nhật 17/10/2020": the counter
+** becomes chrome). Returns the number split.
 */
 size_t meta_glued(page *p, size_t from) {
   size_t done = 0;
@@ -344,7 +362,14 @@ size_t meta_glued(page *p, size_t from) {
     const char *s = US(p, i);
     size_t n = UL(p, i);
     date_tm t, whole;
-    size_t m = glued_marker(s, n, &t);
+    size_t m = glued_marker(s, n, &t), c;
+    if (!m && !date_line(s, n, &whole) && (c = counter_glued_date(s, n))) {
+      page_split(p, i, c); /* the counter is chrome; the date line is
+                           ** read with the header */
+      p->u[i].kind = BK_BANNER;
+      done++;
+      continue;
+    }
     if (!m || m >= n || date_line(s, n, &whole)) continue;
     size_t at = m;
     while (at < n && s[at] == ' ') at++;

@@ -158,6 +158,13 @@ static void test_date_forms(void) {
   check_line("18 tháng 9 năm 2025 10:20", "2025-09-18T10:20:00+07:00");
   check_line("Thứ Hai, ngày 5 tháng 3, 2024", "2024-03-05");
   check_line("18 Tháng 13, 2025", NULL);
+  /* the month as a word (a date widget's "Thứ Bảy, 20 Tháng Tám, 2022") */
+  check_line("Thứ Bảy, 20 Tháng Tám, 2022", "2022-08-20");
+  check_line("Thứ Hai, 1 Tháng Mười Hai, 2022", "2022-12-01");
+  check_line("Thứ Năm, 31 Tháng Mười, 2019", "2019-10-31");
+  check_line("20 tháng Giêng, 2023", "2023-01-20");
+  check_line("Ngày 5 tháng Năm năm 2021", "2021-05-05");
+  check_line("20 Tháng Tám", NULL);
   check_line("25.09.2018 Văn phòng UBND tỉnh", "2018-09-25");
   check_line("Print Thứ Bảy, 26/01/2019 19:26", "2019-01-26T19:26:00+07:00");
   check_line("25-06-2021", "2021-06-25");
@@ -889,6 +896,36 @@ static void test_meta(void) {
 
 /* Header shapes met on held-out portal pages (set 8), each a fixture of
 ** our own in that layout. */
+/* Header shapes of held-out set 12, each in a text of our own: a kicker
+** in capitals ending with a colon over the headline, a badge written
+** without accents over it, a date line glued after a counter, a date
+** widget with the month as a word. */
+static void test_header_shapes_12(void) {
+  char t[1024];
+  snprintf(t, sizeof t,
+           "VỤ TRANH CHẤP ĐẤT ĐAI Ở XÃ VEN BIỂN KÉO DÀI NHIỀU NĂM:\n\n%s\n\n"
+           "Ông Lê Văn An (thứ hai, phải sang) trao đổi với người dân.\n%s\n",
+           HEAD, BODY);
+  CHECK_TITLE(t, HEAD);
+  snprintf(t, sizeof t, "Tìm kiếm\n\nChung nhan Tin Nhiem Mang\n\n%s\n\n%s\n",
+           HEAD, BODY);
+  CHECK_TITLE(t, HEAD);
+  snprintf(t, sizeof t, "%s\nTrue 2043Ngày cập nhật 17/10/2020\n\n%s\n", HEAD,
+           BODY);
+  doc *d = parse_str(t);
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2020-10-17");
+  doc_free(d);
+  snprintf(t, sizeof t, "Thứ Bảy, 20 Tháng Tám, 2022\n\n%s\n\n%s\n", HEAD,
+           BODY);
+  CHECK_TITLE(t, HEAD);
+  /* an unaccented page keeps its unaccented headline */
+  CHECK_TITLE(
+      "Tinh khoi cong tuyen duong ven bien moi\n\nSang nay, tinh to "
+      "chuc le khoi cong tuyen duong dai 12 km.\n",
+      "Tinh khoi cong tuyen duong ven bien moi");
+}
+
 static void test_header_shapes(void) {
   const char *lead =
       "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài "
@@ -1543,6 +1580,7 @@ int main(void) {
   test_meta();
   test_zones();
   test_header_shapes();
+  test_header_shapes_12();
   test_chrome_stack();
   test_title_dates();
   test_people();
