@@ -92,12 +92,25 @@ static int not_name_inside(const xsent *x, size_t i, size_t j) {
             xt_is(x, j + 1, "qua") || xt_is(x, j + 1, "mai")));
 }
 
+/* A given name of the highlands written with its glued prefix at token
+** j ("H’Hồng", "Y’Ngọc": a capital letter, an apostrophe, a capitalised
+** syllable): its token count (3), else 0. */
+static size_t prefixed_given(const xsent *x, size_t j) {
+  if (j + 2 >= x->n || x->t[j].len != 1 || !(x->t[j].flags & TF_UPPER) ||
+      !(xt_punct(x, j + 1, 0x2019) || xt_punct(x, j + 1, '\'')) ||
+      (x->t[j + 1].flags & TF_SPACE) || (x->t[j + 2].flags & TF_SPACE))
+    return 0;
+  return name_syllable(&x->t[j + 2]) ? 3 : 0;
+}
+
 /*
 ** Name at token i: 2–4 capitalised syllables separated by spaces, ending
 ** where the capitalised run ends, the first a surname of the list --
 ** unless any (a name in a list of names: "đại tá A, Văn Quyết Thắng, …")
-** or "Thị" follows it ("Văn Thị Bạch Tuyết"; then 3–4 syllables).
-** Returns the syllable count or 0.
+** or "Thị" follows it ("Văn Thị Bạch Tuyết"; then 3–4 syllables). A
+** surname may have two syllables ("Rơ Chăm", Jrai), a given name a
+** glued prefix ("Rơ Chăm H’Hồng": prefixed_given, one syllable).
+** Returns the token count or 0.
 */
 int xn_name_run(const xsent *x, size_t i, int any) {
   if (!name_syllable(&x->t[i])) return 0;
@@ -110,13 +123,19 @@ int xn_name_run(const xsent *x, size_t i, int any) {
                             (x->t[i + 1].flags & TF_SPACE))) &&
                    !xt_in(x, i, &ws_not_name);
   if (lx->surnames.n && !free_first && !(x->t[i].trig & TR_SURNAME)) return 0;
-  if (lx->surnames.n && !free_first &&
-      !lex_find(&lx->surnames, x->s + x->t[i].off, x->t[i].len))
+  if (lx->surnames.n && !free_first && !xt_lookup(x, i, &lx->surnames, NULL))
     return 0;
-  size_t j = i + 1;
-  while (j < x->n && name_syllable(&x->t[j]) && (x->t[j].flags & TF_SPACE) &&
-         (!xt_in(x, j, &ws_not_name) || not_name_inside(x, i, j)))
-    j++;
+  size_t j = i + 1, syl = 1, pg;
+  while (j < x->n && (x->t[j].flags & TF_SPACE)) {
+    if ((pg = prefixed_given(x, j)) != 0) {
+      j += pg, syl++;
+      continue;
+    }
+    if (!name_syllable(&x->t[j]) ||
+        (xt_in(x, j, &ws_not_name) && !not_name_inside(x, i, j)))
+      break;
+    j++, syl++;
+  }
   /* a title head begun inside the run and ended by the lower-case word
   ** after it is no given name: "Đoàn Chủ tịch", "Trần Đại Quang Chủ tịch
   ** nước", "Võ Công Trí Phó Giám đốc" (a line glued to the name); "Phạm
@@ -125,11 +144,12 @@ int xn_name_run(const xsent *x, size_t i, int any) {
   for (size_t g = i + 1; g < j; g++)
     if ((size_t)xt_lookup(x, g, &lx->titles, NULL) + g > j ||
         xn_honorific_in(x, g) + g > j) {
+      for (size_t q = g; q < j; q++) syl -= x->t[q].type == T_WORD;
       j = g;
       break;
     }
   size_t k = j - i;
-  if (k < 2 || k > 4 || (free_first && k < 3)) return 0;
+  if (syl < 2 || syl > 4 || (free_first && syl < 3)) return 0;
   /* given names are Vietnamese syllables or initials ("Nguyễn Văn T",
   ** a name the press withholds): "Dương Susan Thornton" (the end of
   ** "Thái Bình Dương", then a foreign name) is no name; after a
@@ -137,6 +157,10 @@ int xn_name_run(const xsent *x, size_t i, int any) {
   for (size_t g = i + 1; g < j && x->t[i].len > 1; g++) {
     const char *w = x->s + x->t[g].off; /* "A Blông", "Y Biêr Niê": any */
     size_t wn = x->t[g].len;
+    if (prefixed_given(x, g)) { /* "H’Pah": the prefix makes it a name */
+      g += 2;
+      continue;
+    }
     if (!initial(w, wn) && !text_viet_shaped(w, wn)) return 0;
   }
   if (j < x->n && x->t[j].type == T_WORD && !(x->t[j].flags & TF_SPACE))

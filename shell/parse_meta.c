@@ -333,15 +333,16 @@ static size_t glued_marker(const char *s, size_t n, date_tm *t) {
 /* Where a date line glued after a counter starts ("False 13695Ngày cập
 ** nhật 17/10/2020": a view counter run into the date line's label by
 ** the page's text extraction), in a line of at most 120 bytes: after a
-** digit, at a letter, the rest a whole date line with a day; else 0. */
+** digit, at a capital letter, the rest a whole date line with a day and
+** a slash; else 0. */
 static size_t counter_glued_date(const char *s, size_t n) {
   date_tm t;
+  int32_t c;
   if (n > 120) return 0;
   for (size_t k = 1; k < n; k++)
-    if (s[k - 1] >= '0' && s[k - 1] <= '9' &&
-        ((unsigned char)s[k] >= 0x80 ||
-         ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z')) &&
-        date_line(s + k, n - k, &t) && t.d)
+    if (s[k - 1] >= '0' && s[k - 1] <= '9' && !(s[k] >= '0' && s[k] <= '9') &&
+        s[k] != ' ' && (text_decode(s + k, n - k, &c), text_is_upper(c)) &&
+        memchr(s + k, '/', n - k) && date_line(s + k, n - k, &t) && t.d)
       return k;
   return 0;
 }
@@ -363,7 +364,7 @@ size_t meta_glued(page *p, size_t from) {
     size_t n = UL(p, i);
     date_tm t, whole;
     size_t m = glued_marker(s, n, &t), c;
-    if (!m && !date_line(s, n, &whole) && (c = counter_glued_date(s, n))) {
+    if (!m && (c = counter_glued_date(s, n)) != 0 && !date_line(s, n, &whole)) {
       page_split(p, i, c); /* the counter is chrome; the date line is
                            ** read with the header */
       p->u[i].kind = BK_BANNER;

@@ -1205,7 +1205,8 @@ static void check_person(const doc *d, const char *name, const char *want) {
 ** abbreviation in brackets inside a title (not before the name, not at
 ** its end), a unit in brackets, "kiêm", a hyphen glued inside a place
 ** name (not in a foreign name), "Phó" before a longer title, "nhà
-** trường". */
+** trường", "Luật sư" and "Mẹ Việt Nam Anh hùng" as titles, a two-syllable
+** Jrai surname and a given name with its glued prefix ("H’Lan"). */
 static void test_people_titles_12(void) {
   const char *s =
       "Hội nghị tổng kết công tác năm\n\n"
@@ -1217,7 +1218,10 @@ static void test_people_titles_12(void) {
       "Tham mưu trưởng BĐBP tỉnh Kiên Giang phát biểu. Ông Vũ Văn Hải, Cục "
       "trưởng Cục Thuế tỉnh Bà Rịa-Vũng Tàu cho biết. Bộ trưởng Quốc phòng "
       "Jean-Luc Morel, nguyên Thủ tướng Paul Girard đã đến. Có thầy Hoàng "
-      "Văn Nam – Phó bí thư chi bộ, Phó hiệu trưởng nhà trường dự.\n";
+      "Văn Nam – Phó bí thư chi bộ, Phó hiệu trưởng nhà trường dự. Theo "
+      "Luật sư Đặng Văn Phú, phiên tòa đúng luật. Đoàn thăm mẹ Việt Nam Anh "
+      "hùng Lê Thị Mơ. Bà Rơ Chăm H’Lan-Chủ tịch Hội LHPN tỉnh phát biểu. "
+      "Bà Siu H’Blơi, sinh năm 1960 bị thương.\n";
   doc *d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
   CHECK(extract_facts(d) == 0);
   check_person(d, "Lê Văn Tâm",
@@ -1233,6 +1237,10 @@ static void test_people_titles_12(void) {
   check_person(d, "Paul Girard", "nguyên Thủ tướng");
   check_person(d, "Hoàng Văn Nam",
                "Phó bí thư chi bộ; Phó hiệu trưởng nhà trường");
+  check_person(d, "Đặng Văn Phú", "Luật sư");
+  check_person(d, "Lê Thị Mơ", "mẹ Việt Nam Anh hùng");
+  check_person(d, "Rơ Chăm H’Lan", "Chủ tịch Hội LHPN tỉnh");
+  check_person(d, "Siu H’Blơi", "");
   doc_free(d);
 }
 
