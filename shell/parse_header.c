@@ -41,6 +41,9 @@ static int looks_like_title(page *p, size_t i) {
   if (last == '.' && !dots && pl_lead_adverb(s, n)) return 0;
   if (breaks >= 3 || (breaks >= 1 && n > 250)) return 0;
   if (!period) return n <= 300 || breaks == 0;
+  if (pt_words(s, n, 26) > 25)
+    return 0; /* a lead's length, even printed
+              ** twice (a sapo and the lead) */
   if (i + 1 < p->n && pt_near_dup(s, n, US(p, i + 1), UL(p, i + 1))) return 1;
   /* ends like a sentence: a headline only when short, a single sentence,
   ** and followed by a date line or by something longer */
@@ -157,10 +160,17 @@ static int stray_label(page *p, size_t i) {
 }
 
 /* Do 3+ bulleted menu entries start at unit j? (what stands above them
-** names the menu, it is no headline) */
+** names the menu, it is no headline) Not when an entry is a date line:
+** the bullets are then the article's author / date / views ("• Đinh Văn
+** A" / "• 09-05-2019" / "• 792 lượt đọc") under its headline. */
 static int menu_follows(page *p, size_t j) {
   int k = 0;
-  for (; j < p->n && k < 3 && chrome_menu_item(US(p, j), UL(p, j)); j++) k++;
+  date_tm t;
+  for (; j < p->n && k < 3 && chrome_menu_item(US(p, j), UL(p, j)); j++) {
+    size_t b = text_bullet(US(p, j), UL(p, j));
+    if (b < UL(p, j) && date_line(US(p, j) + b, UL(p, j) - b, &t)) return 0;
+    k++;
+  }
   return k >= 3;
 }
 
@@ -177,10 +187,6 @@ static size_t lone_bullet(const page *p, size_t i) {
   return pt_words(US(p, i) + bk, UL(p, i) - bk, 5) >= 5 ? bk : 0;
 }
 
-/* Is unit i chrome above the headline? (banners, widgets, lines the
-** folder repeats, an issuer over a rule line, the name over a bulleted
-** menu, a section name, a stray label; never the title a metadata
-** header gave: "Hạ Long" / date / text of a JSON record) */
 /* Is unit i Vietnamese written without its accents ("Chung nhan Tin
 ** Nhiem Mang": a badge's or an image's alternative text; at most 60
 ** bytes, 3 words or more, ASCII letters only, each word a Vietnamese
@@ -207,6 +213,10 @@ static int unaccented_label(page *p, size_t i) {
   return 0;
 }
 
+/* Is unit i chrome above the headline? (banners, widgets, lines the
+** folder repeats, an issuer over a rule line, the name over a bulleted
+** menu, a section name, a stray label; never the title a metadata
+** header gave: "Hạ Long" / date / text of a JSON record) */
 static int header_chrome(page *p, size_t i) {
   const char *s = US(p, i);
   size_t n = UL(p, i);
@@ -257,6 +267,8 @@ static int title_like(page *p, size_t j) {
   size_t n = UL(p, j), an;
   date_tm t;
   int k;
+  if (text_bullet(s, n) && !lone_bullet(p, j))
+    return 0; /* an entry of a bulleted block ("• Trần Văn A" / "• date") */
   if (n >= 3 && pt_last_cp(s, n, &k) == '.' && memcmp(s + n - 3, "...", 3) &&
       (n > 160 || (pt_any_starts(s, n, lexicon_list(LEXL_LEAD_OPENER)) &&
                    memchr(s, ',', n < 40 ? n : 40))))

@@ -919,6 +919,23 @@ static void test_header_shapes_12(void) {
   snprintf(t, sizeof t, "Thứ Bảy, 20 Tháng Tám, 2022\n\n%s\n\n%s\n", HEAD,
            BODY);
   CHECK_TITLE(t, HEAD);
+  /* a lead of more than 25 words printed twice is no headline */
+  const char *twice =
+      "Nhân kỷ niệm 60 năm ngày thành lập ngành (10-3-1964 - 10-3-2024), "
+      "sáng 9-3, tại Nhà văn hóa tỉnh, Sở Văn hóa và Thể thao tổ chức hội "
+      "thao ngành lần thứ tư.";
+  snprintf(t, sizeof t, "%s\n%s\n%s\n", twice, twice, BODY);
+  CHECK_TITLE(t, NULL);
+  /* author, date and views as bullets under the headline, then a tag:
+  ** the bullets are no menu, the headline stays */
+  snprintf(t, sizeof t,
+           "%s\n\n  • Trần Văn Bình\n  • 09-05-2019\n  • 792 lượt đọc\nKhởi "
+           "công\n\n%s\n",
+           HEAD, BODY);
+  d = parse_str(t);
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2019-05-09");
+  doc_free(d);
   /* an unaccented page keeps its unaccented headline */
   CHECK_TITLE(
       "Tinh khoi cong tuyen duong ven bien moi\n\nSang nay, tinh to "
