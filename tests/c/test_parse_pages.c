@@ -936,6 +936,13 @@ static void test_header_shapes_12(void) {
   CHECK_STR(d->title, HEAD);
   CHECK_STR(d->published, "2019-05-09");
   doc_free(d);
+  /* a caption placing people in the photo is no headline ("(thứ hai,
+  ** phải sang)", "(bên trái)") */
+  snprintf(t, sizeof t,
+           "Chủ tịch UBND tỉnh Lê Văn An (thứ hai, phải sang) trao số tiền "
+           "300 triệu đồng hỗ trợ tỉnh bạn\n\n%s\n",
+           BODY);
+  CHECK_TITLE(t, NULL);
   /* an unaccented page keeps its unaccented headline */
   CHECK_TITLE(
       "Tinh khoi cong tuyen duong ven bien moi\n\nSang nay, tinh to "
