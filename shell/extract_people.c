@@ -53,7 +53,18 @@ static int names_a_thing(const xsent *x, size_t i, int k) {
       continue;
     return 1;
   }
-  return k <= 2 && xt_phrase_before(x, i, &admin_units, 0);
+  if (!xt_phrase_before(x, i, &admin_units, 0)) return 0;
+  /* after an administrative unit: a two-syllable name is the unit's; so
+  ** is a longer one a higher unit with its name follows ("phường Nguyễn
+  ** Thái Bình, quận 1": a ward named after a person; not "Chủ tịch UBND
+  ** TP Nguyễn Thành Phong, TP phải …") */
+  size_t e = i + (size_t)k, a;
+  if (k <= 2) return 1;
+  if (e + 1 >= x->n || !xt_punct(x, e, ',') ||
+      !(a = xt_phrase_in(x, e + 1, &admin_units)) || e + 1 + a >= x->n)
+    return 0;
+  const tok *u = &x->t[e + 1 + a]; /* the higher unit's name or number */
+  return u->type == T_NUM || (u->type == T_WORD && (u->flags & TF_UPPER));
 }
 
 /* Is token j a capitalised word that starts no title head nor a name?

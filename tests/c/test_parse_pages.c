@@ -1230,7 +1230,8 @@ static void check_person(const doc *d, const char *name, const char *want) {
 ** its end), a unit in brackets, "kiêm", a hyphen glued inside a place
 ** name (not in a foreign name), "Phó" before a longer title, "nhà
 ** trường", "Luật sư" and "Mẹ Việt Nam Anh hùng" as titles, a two-syllable
-** Jrai surname and a given name with its glued prefix ("H’Lan"). */
+** Jrai surname and a given name with its glued prefix ("H’Lan"), a ward
+** named after a person. */
 static void test_people_titles_12(void) {
   const char *s =
       "Hội nghị tổng kết công tác năm\n\n"
@@ -1245,7 +1246,9 @@ static void test_people_titles_12(void) {
       "Văn Nam – Phó bí thư chi bộ, Phó hiệu trưởng nhà trường dự. Theo "
       "Luật sư Đặng Văn Phú, phiên tòa đúng luật. Đoàn thăm mẹ Việt Nam Anh "
       "hùng Lê Thị Mơ. Bà Rơ Chăm H’Lan-Chủ tịch Hội LHPN tỉnh phát biểu. "
-      "Bà Siu H’Blơi, sinh năm 1960 bị thương.\n";
+      "Bà Siu H’Blơi, sinh năm 1960 bị thương. Bà Lưu Thị Hà, Chủ tịch "
+      "phường Nguyễn Thái Bình, quận 1 chia sẻ. Theo Chủ tịch UBND TP "
+      "Nguyễn Thành Long, TP phải kiên quyết.\n";
   doc *d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
   CHECK(extract_facts(d) == 0);
   check_person(d, "Lê Văn Tâm",
@@ -1265,6 +1268,8 @@ static void test_people_titles_12(void) {
   check_person(d, "Lê Thị Mơ", "mẹ Việt Nam Anh hùng");
   check_person(d, "Rơ Chăm H’Lan", "Chủ tịch Hội LHPN tỉnh");
   check_person(d, "Siu H’Blơi", "");
+  CHECK(person(d, "Nguyễn Thái Bình") == NULL); /* a ward, then its quận */
+  check_person(d, "Nguyễn Thành Long", "Chủ tịch UBND TP");
   doc_free(d);
 }
 
