@@ -258,11 +258,29 @@ static void html_title(page *p, const char *s, size_t n) {
   if (m) p->d->title = doc_str(p->d, s + a, m);
 }
 
+/* Every tag of the markup line s[0..n) (several on a line of a minified
+** page: "<html><head><meta …><title>…"): its meta and link tags into
+** html_meta (pass as in read_keys), or with title, its <title> into
+** html_title. */
+static void html_tags(page *p, const char *s, size_t n, int pass, int title) {
+  const char *end = s + n;
+  for (const char *t = s; (t = memchr(t, '<', (size_t)(end - t))); t++) {
+    size_t rest = (size_t)(end - t);
+    if (title) {
+      html_title(p, t, rest);
+      continue;
+    }
+    const char *gt = memchr(t, '>', rest);
+    html_meta(p->d, t, gt ? (size_t)(gt - t) + 1 : rest, pass);
+  }
+}
+
 /*
 ** An HTML page's head saved as text ("<!DOCTYPE html>" or "<html …>"
 ** first): the units that are markup ('<' first) from unit 0 on, at most
 ** 400, feed title, date, author, site and URL from their meta and link
-** lines (og:title first, then <title>). Returns how many units it spans.
+** tags (og:title first, then <title>), one tag a line or many (a minified
+** page). Returns how many units it spans.
 */
 static size_t html_header(page *p) {
   if (!p->n || !(pt_prefix_ci(US(p, 0), UL(p, 0), "<!DOCTYPE html") ||
@@ -270,9 +288,9 @@ static size_t html_header(page *p) {
     return 0;
   size_t h = 0;
   while (h < p->n && h < 400 && UL(p, h) && US(p, h)[0] == '<') h++;
-  for (int pass = 0; pass < 2; pass++)
-    for (size_t i = 0; i < h; i++) html_meta(p->d, US(p, i), UL(p, i), pass);
-  for (size_t i = 0; i < h; i++) html_title(p, US(p, i), UL(p, i));
+  for (int pass = 0; pass < 3; pass++)
+    for (size_t i = 0; i < h; i++)
+      html_tags(p, US(p, i), UL(p, i), pass, pass == 2);
   return h;
 }
 

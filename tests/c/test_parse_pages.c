@@ -876,6 +876,17 @@ static void test_meta(void) {
   CHECK_STR(d->site, "baomienbien.vn");
   CHECK(d->blocks.n == 9 && d->blocks.items[8].kind == BK_LEAD);
   doc_free(d);
+  /* a minified page: the whole head on one line */
+  d = parse_str(
+      "<!DOCTYPE html><html><head><meta property=\"og:title\" "
+      "content=\"" HEAD_TEXT
+      "\"><meta property=\"article:"
+      "published_time\" content=\"2021-03-04T10:30:00+07:00\">"
+      "<title>Báo Miền Biển</title></head><body>x</body></html>\n"
+      "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài 12 km.\n");
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2021-03-04T10:30:00+07:00");
+  doc_free(d);
   /* <title> alone, its site's name cut */
   d = parse_str("<html>\n<title>" HEAD_TEXT
                 " - Báo Miền Biển</title>\n"
@@ -894,8 +905,6 @@ static void test_meta(void) {
 
 /* ---- 7. zones ---- */
 
-/* Header shapes met on held-out portal pages (set 8), each a fixture of
-** our own in that layout. */
 /* Header shapes of held-out set 12, each in a text of our own: a kicker
 ** in capitals ending with a colon over the headline, a badge written
 ** without accents over it, a date line glued after a counter, a date
@@ -950,6 +959,8 @@ static void test_header_shapes_12(void) {
       "Tinh khoi cong tuyen duong ven bien moi");
 }
 
+/* Header shapes met on held-out portal pages (set 8), each a fixture of
+** our own in that layout. */
 static void test_header_shapes(void) {
   const char *lead =
       "Sáng nay, tỉnh tổ chức lễ khởi công tuyến đường dài "
