@@ -238,6 +238,11 @@ static int read_time(rd *r, size_t nd) {
   if (h > 23 || mi > 59 || sec > 59) return 0;
   date_tm *t = r->t;
   t->h = h, t->mi = mi, t->s = sec, t->has_time = 1, r->i = k;
+  /* a minute sign glued to it: "14:55' 18/2/2020", "14:55’" */
+  if (k < r->n && s[k] == '\'')
+    r->i = k + 1;
+  else if (k + 3 <= r->n && memcmp(s + k, "\xe2\x80\x99", 3) == 0)
+    r->i = k + 3;
   /* an offset glued to the time: "08:52:44+07:00", "08:52:44-05:00" */
   if (k + 2 < r->n && (s[k] == '+' || s[k] == '-') &&
       ndigits(s, r->n, k + 1) >= 2)

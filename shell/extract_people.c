@@ -146,6 +146,8 @@ static size_t bracketed_part(const xsent *x, size_t j) {
 ** sides ("Ủy ban T.Ư MTTQ", "UBND TP.HCM") or of "TP." before a city of
 ** the gazetteer ("UBND TP. Hồ Chí Minh").
 */
+static int ends_org_word(const xsent *x, size_t j);
+
 static size_t title_glue(const xsent *x, size_t j) {
   size_t b = bracketed_part(x, j);
   if (b) return b;
@@ -182,8 +184,8 @@ static size_t title_glue(const xsent *x, size_t j) {
     return 1;
   if ((xt_punct(x, j, '-') || xt_punct(x, j, 0x2013) || xt_punct(x, j, '&')) &&
       (x->t[j].flags & TF_SPACE) && org_word(x, j + 1) &&
-      title_goes_on(x, j + 2))
-    return 1; /* also "Sở Văn hóa & Thể thao" */
+      (title_goes_on(x, j + 2) || ends_org_word(x, j + 2)))
+    return 1; /* also "Sở Văn hóa & Thể thao", "Ban Tôn giáo - Dân tộc" */
   /* "Sở VH, TT&DL": a comma between abbreviations, the second glued */
   if (xt_punct(x, j, ',') && j > 0 && (x->t[j - 1].flags & TF_CAPS) &&
       j + 2 < x->n && (x->t[j + 1].flags & TF_CAPS) &&
@@ -431,10 +433,10 @@ static size_t title_ending(const xsent *x, size_t end) {
   for (size_t b = end; b > 0 && end - b < TITLE_MAX_WORDS; b--) {
     size_t p = b - 1;
     if (x->t[p].type != T_WORD) {
-      if ((xt_punct(x, p, '.') || xt_punct(x, p, '&') ||
-           (xt_punct(x, p, '-') && !(x->t[p].flags & TF_SPACE))) &&
+      if ((xt_punct(x, p, '.') || xt_punct(x, p, '&') || xt_punct(x, p, '-') ||
+           xt_punct(x, p, 0x2013)) &&
           title_glue(x, p))
-        continue;                      /* "T.Ư", "GD&ĐT", "LĐ-TB&XH" */
+        continue; /* "T.Ư", "GD&ĐT", "LĐ-TB&XH", "Tôn giáo - Dân tộc" */
       if (unit_number(x, p)) continue; /* "Quân khu 1" */
       break;
     }
