@@ -107,7 +107,8 @@ static int is_sep(unsigned char c) {
          c == ']' || c == ':' || c == '-' || c == '/' || c == '.' || c == ';';
 }
 
-/* Skip separators (and en/em dashes), remembering the last non-space. */
+/* Skip separators (and en/em dashes, bullets), remembering the last
+** non-space. */
 static void skip_seps(rd *r) {
   while (r->i < r->n) {
     unsigned char c = (unsigned char)r->s[r->i];
@@ -119,6 +120,9 @@ static void skip_seps(rd *r) {
                 memcmp(r->s + r->i, "\xe2\x80\x94", 3) == 0)) {
       r->sep = '-';
       r->i += 3;
+    } else if (r->n - r->i >= 3 &&
+               memcmp(r->s + r->i, "\xe2\x80\xa2", 3) == 0) {
+      r->i += 3; /* a bullet: "• 22/05/2018 17:26" in a bulleted header */
     } else {
       break;
     }

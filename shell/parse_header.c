@@ -176,12 +176,16 @@ static int menu_follows(page *p, size_t j) {
 
 /* The length of the bullet unit i opens with ("• Miễn nhiệm …", with its
 ** spaces) when 5+ words follow it and neither unit next to it opens with
-** a bullet: a teaser's headline, not an item of a list or a menu. Else 0. */
+** a bullet but a bulleted date line under it ("• headline" / "• 22/05/2018
+** 17:26": a page that bullets its header): a teaser's headline, not an
+** item of a list or a menu. Else 0. */
 static size_t lone_bullet(const page *p, size_t i) {
   size_t bk = text_bullet(US(p, i), UL(p, i));
+  date_tm t;
   if (!bk || bk >= UL(p, i) ||
       (i > 0 && text_bullet(US(p, i - 1), UL(p, i - 1))) ||
-      (i + 1 < p->n && text_bullet(US(p, i + 1), UL(p, i + 1))))
+      (i + 1 < p->n && text_bullet(US(p, i + 1), UL(p, i + 1)) &&
+       !date_line(US(p, i + 1), UL(p, i + 1), &t)))
     return 0;
   while (bk < UL(p, i) && US(p, i)[bk] == ' ') bk++;
   return pt_words(US(p, i) + bk, UL(p, i) - bk, 5) >= 5 ? bk : 0;

@@ -955,6 +955,16 @@ static void test_header_shapes_12(void) {
            "300 triệu đồng hỗ trợ tỉnh bạn\n\n%s\n",
            BODY);
   CHECK_TITLE(t, NULL);
+  /* a page that bullets its header: "• headline" / "• date time" /
+  ** "• lead" (held-out set 13) */
+  snprintf(t, sizeof t,
+           "HOTLINE: 0900 000 000 | ĐẶT LÀM TRANG CHỦ\n  • %s\n"
+           "  • 22/05/2018 17:26\n  • %s\n",
+           HEAD, BODY);
+  d = parse_str(t);
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2018-05-22T17:26:00+07:00");
+  doc_free(d);
   /* an unaccented page keeps its unaccented headline */
   CHECK_TITLE(
       "Tinh khoi cong tuyen duong ven bien moi\n\nSang nay, tinh to "
