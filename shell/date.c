@@ -330,12 +330,12 @@ static int date_label_word(const char *w) {
 }
 
 /* The month a Vietnamese number word names after "tháng" ("Tháng Tám",
-** "tháng Giêng", "Tháng Chạp"; "mười" alone is 10, "Mười Một" 11, read
-** as two words), else 0. */
+** "tháng Giêng", "Tháng Chạp"), else 0; "Mười Một" and "Mười Hai" are
+** read as two words (read_month_word). */
 static int month_word(const char *w) {
-  static const char *const names[] = {
-      "một", "hai",  "ba",   "tư",       "năm",      "sáu", "bảy",
-      "tám", "chín", "mười", "mười một", "mười hai", NULL};
+  static const char *const names[] = {"một",  "hai",  "ba",  "tư",
+                                      "năm",  "sáu",  "bảy", "tám",
+                                      "chín", "mười", NULL};
   if (strcmp(w, "giêng") == 0) return 1;
   if (strcmp(w, "bốn") == 0) return 4;
   if (strcmp(w, "chạp") == 0) return 12;
@@ -344,14 +344,15 @@ static int month_word(const char *w) {
   return 0;
 }
 
-/* "Tháng Tám", "Tháng Mười Hai": the month word after "tháng" into vm. */
+/* The month word after "tháng" into vm; after "mười" (10) a "một" or
+** "hai" makes 11 or 12. */
 static int read_month_word(rd *r, const char *w) {
-  if (r->ten && (strcmp(w, "một") == 0 || strcmp(w, "hai") == 0)) {
-    r->vm = strcmp(w, "một") == 0 ? 11 : 12, r->ten = 0;
+  int m = r->ten || r->after == 2 ? month_word(w) : 0;
+  if (r->ten && (m == 1 || m == 2)) {
+    r->vm = 10 + m, r->ten = 0;
     return 1;
   }
-  int m = r->after == 2 ? month_word(w) : 0;
-  if (!m) return 0;
+  if (!m || r->after != 2) return 0;
   r->vm = m, r->after = 0, r->ten = m == 10;
   return 1;
 }

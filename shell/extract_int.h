@@ -44,10 +44,11 @@ int xf_name_run(const xsent *x, size_t i);
 /* Does a foreign name start at token j inside a title whose head ends
 ** before token hk (the title ends there)? */
 int xf_in_title(const xsent *x, size_t j, size_t hk);
-/* Is token j a one-syllable country of country-short-names.txt ("Anh",
-** "Mỹ")? "Anh" is an honorific too: before a foreign name it is the
-** country ("Ngoại trưởng Anh Boris Johnson"). */
-int xf_short_country(const xsent *x, size_t j);
+/* Does the honorific at token hon introduce a foreign name at token i
+** ("Tổng thư ký LHQ Ngài | Antonio Guterres")? Not when it is a
+** one-syllable country of country-short-names.txt too: "Anh" before a
+** foreign name is the country ("Ngoại trưởng Anh Boris Johnson"). */
+int xf_after_honorific(const xsent *x, size_t hon, size_t i);
 
 /* ---- extractors: each scans one sentence ---- */
 void extract_figures(xsent *x);

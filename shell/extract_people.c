@@ -316,9 +316,7 @@ static size_t title_at(const xsent *x, size_t i) {
     ** tượng thủy văn quốc gia | Ông Lê Thanh Hải", "Tổng thư ký LHQ |
     ** Ngài Antonio Guterres") */
     size_t h = t->flags & TF_UPPER ? xn_honorific_in(x, j) : 0;
-    if (h && (name_at(x, j + h) ||
-              (xf_name_run(x, j + h) && !xf_short_country(x, j))))
-      break;
+    if (h && (name_at(x, j + h) || xf_after_honorific(x, j, j + h))) break;
     int k = name_at(x, j);
     if (k && !names_a_thing(x, j, k)) break;
     if (xn_caps_name(x, j) >= 3) break; /* "… Đức Phổ TRẦN PHƯỚC HIỀN" */
@@ -470,7 +468,7 @@ static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne,
   ** so: "Tổng thư ký LHQ Ngài Antonio Guterres") */
   else if (h && end > h &&
            (!(x->t[end - h].flags & TF_UPPER) ||
-            (xf_name_run(x, s) && !xf_short_country(x, end - h))) &&
+            xf_after_honorific(x, end - h, s)) &&
            title_end_before(x, end - h) && title_ending(x, end - h) < end - h)
     end -= h;
   int colon = end > 1 && list_opens(x, end - 1);
