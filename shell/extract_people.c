@@ -45,7 +45,7 @@ static int names_a_thing(const xsent *x, size_t i, int k) {
   const xphrases *ph = &not_person;
   for (int m = 0; ph->p && ph->p[m] && m < XT_PHRASES_MAX; m++) {
     size_t w = ph->words[m];
-    if (i < w || xt_phrase(x, i - w, ph->p[m]) != (int)w) continue;
+    if (i < w || !xt_phrase_m(x, i - w, ph, m, 0)) continue;
     /* one lower-case word ends a capitalised compound ("Bộ Tài nguyên
     ** và Môi trường Trần Hồng Hà"): not a head then */
     if (w == 1 && i >= 2 && (x->t[i - 2].flags & TF_UPPER) &&

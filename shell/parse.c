@@ -568,7 +568,10 @@ doc *parse_document_ctx(const char *path, const char *bytes, size_t len,
   free(t);
   /* text_normalize writes valid UTF-8; the facts add data/'s strings */
   d->utf8 = lexicon_get()->utf8;
-  int damage = text_damage_possible(d->text, d->text_len, NULL);
+  /* text_normalize's look for stand-ins; join_wrapped turned newlines
+  ** into spaces since, which that look reads alike (neither is part of
+  ** a word) */
+  int damage = st.damage_possible;
   snprintf(d->id, sizeof d->id, "%016llx", (unsigned long long)id);
   add_warnings(d, &st, damage);
 

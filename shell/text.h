@@ -194,6 +194,7 @@ typedef struct text_stats {
   size_t viet_syllables; /* space-separated words looked at */
   char bad_example[32];  /* the first of them */
   uint64_t hash;         /* util_hash64 of the normalised text */
+  int damage_possible;   /* text_damage_possible of the normalised text */
 } text_stats;
 
 /*

@@ -148,21 +148,13 @@ static int may_standin_og(const unsigned char *t, size_t n, size_t p) {
 
 /* Add the stand-in candidates whose lead byte is at t[p] to c[0] (ô)
 ** and c[1] (ò). */
-static void count_at(const unsigned char *t, size_t n, size_t p, size_t c[2]) {
+void text_damage_count_at(const char *s, size_t n, size_t p, size_t c[2]) {
+  const unsigned char *t = (const unsigned char *)s;
   if (t[p] == 0xC6 && p + 1 < n && (t[p + 1] & 0xFE) == 0xA0)
     c[0] += (size_t)may_standin_o(t, n, p);
   else if (t[p] == 0xE1 && p + 2 < n && t[p + 1] == 0xBB &&
            (t[p + 2] & 0xFE) == 0x8A)
     c[1] += (size_t)may_standin_og(t, n, p);
-}
-
-/* 0x80 at each byte j (0..5) of w where a "ơ" (C6 A0/A1) or an "ị"
-** (E1 BB 8A/8B) starts. */
-static inline uint64_t leads(uint64_t w) {
-  uint64_t o = util_byte_eq(w, 0xFF, 0xC6) & util_byte_eq(w, 0xFE, 0xA0) >> 8;
-  uint64_t i = util_byte_eq(w, 0xFF, 0xE1) & util_byte_eq(w, 0xFF, 0xBB) >> 8 &
-               util_byte_eq(w, 0xFE, 0x8A) >> 16;
-  return (o | i) & 0x0000808080808080ull;
 }
 
 /* FNV-1a over u[0..6) into h (util_hash64's steps, unrolled). */
@@ -187,25 +179,24 @@ int text_damage_possible(const char *s, size_t n, uint64_t *hash) {
   uint64_t h = UTIL_FNV_OFFSET;
   if (!hash) /* the look alone: no chain of multiplies to wait on */
     for (; i + 8 <= n; i += 6)
-      for (uint64_t m = leads(util_load8(t + i)); m; m &= m - 1)
-        count_at(t, n, i + ((size_t)__builtin_ctzll(m) >> 3), c);
+      for (uint64_t m = text_damage_leads(util_load8(t + i)); m; m &= m - 1)
+        text_damage_count_at(s, n, i + ((size_t)__builtin_ctzll(m) >> 3), c);
   for (; i + 8 <= n; i += 6) { /* 6 lead positions a step, 8 bytes read */
     h = fnv6(h, t + i);
-    for (uint64_t m = leads(util_load8(t + i)); m; m &= m - 1)
-      count_at(t, n, i + ((size_t)__builtin_ctzll(m) >> 3), c);
+    for (uint64_t m = text_damage_leads(util_load8(t + i)); m; m &= m - 1)
+      text_damage_count_at(s, n, i + ((size_t)__builtin_ctzll(m) >> 3), c);
   }
   for (; i < n; i++) {
     h = (h ^ t[i]) * UTIL_FNV_PRIME;
-    count_at(t, n, i, c);
+    text_damage_count_at(s, n, i, c);
   }
   if (hash) *hash = h;
-  return c[0] >= TEXT_DAMAGE_MIN_STANDIN || c[1] >= TEXT_DAMAGE_MIN_STANDIN;
+  return text_damage_verdict(c);
 }
 
 /* text_damage_possible without the eight-byte steps (for the tests). */
 int text_damage_possible_ref(const char *s, size_t n) {
-  const unsigned char *t = (const unsigned char *)s;
   size_t c[2] = {0, 0};
-  for (size_t i = 0; i < n; i++) count_at(t, n, i, c);
-  return c[0] >= TEXT_DAMAGE_MIN_STANDIN || c[1] >= TEXT_DAMAGE_MIN_STANDIN;
+  for (size_t i = 0; i < n; i++) text_damage_count_at(s, n, i, c);
+  return text_damage_verdict(c);
 }

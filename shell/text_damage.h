@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util.h"
+
 /* The document's vowel evidence (text_damage_scan). */
 typedef struct text_damage {
   size_t words;           /* words with a letter */
@@ -47,5 +49,44 @@ int text_damage_scan(const char *t, size_t n, text_damage *out);
 */
 int text_damage_possible(const char *t, size_t n, uint64_t *hash);
 int text_damage_possible_ref(const char *t, size_t n);
+
+/*
+** text_damage_possible inside another pass over the text (text_normalize's
+** last one, which reads it eight bytes a step for its hash): counts start
+** at {0, 0}; text_damage_count8 adds the possible stand-ins whose lead
+** byte is in t[i..i+8) (w: those 8 bytes), text_damage_count_at the one
+** at t[i]; once every lead position of t[0..n) was counted once,
+** text_damage_verdict(c) is text_damage_possible(t, n, NULL).
+*/
+void text_damage_count_at(const char *t, size_t n, size_t i, size_t c[2]);
+static inline int text_damage_verdict(const size_t c[2]) {
+  return c[0] >= TEXT_DAMAGE_MIN_STANDIN || c[1] >= TEXT_DAMAGE_MIN_STANDIN;
+}
+
+/* 0x80 at each byte j (0..5) of w where a "ơ" (C6 A0/A1) or an "ị"
+** (E1 BB 8A/8B) starts. */
+static inline uint64_t text_damage_leads(uint64_t w) {
+  uint64_t o = util_byte_eq(w, 0xFF, 0xC6) & util_byte_eq(w, 0xFE, 0xA0) >> 8;
+  uint64_t i = util_byte_eq(w, 0xFF, 0xE1) & util_byte_eq(w, 0xFF, 0xBB) >> 8 &
+               util_byte_eq(w, 0xFE, 0x8A) >> 16;
+  return (o | i) & 0x0000808080808080ull;
+}
+
+static inline void text_damage_count8(const char *t, size_t n, size_t i,
+                                      uint64_t w, size_t c[2]) {
+  uint64_t m;
+  if (i + 16 <= n) { /* the lead at each of the 8 bytes: the next 8 bytes
+                     ** give the 2 bytes that follow the last leads */
+    uint64_t nx = util_load8(t + i + 8);
+    uint64_t w1 = w >> 8 | nx << 56, w2 = w >> 16 | nx << 48;
+    m = (util_byte_eq(w, 0xFF, 0xC6) & util_byte_eq(w1, 0xFE, 0xA0)) |
+        (util_byte_eq(w, 0xFF, 0xE1) & util_byte_eq(w1, 0xFF, 0xBB) &
+         util_byte_eq(w2, 0xFE, 0x8A));
+  } else { /* near the end: leads at i..i+5, the last two one by one */
+    m = text_damage_leads(w) | 0x8080000000000000ull;
+  }
+  for (; m; m &= m - 1)
+    text_damage_count_at(t, n, i + ((size_t)__builtin_ctzll(m) >> 3), c);
+}
 
 #endif

@@ -64,10 +64,12 @@ int text_legacy_partial(const int32_t *c, size_t n, buf *tmp);
 */
 size_t text_bad_syllables(const char *s, size_t n, char *ex, size_t cap,
                           size_t *seen);
-/* text_bad_syllables that also sets *hash to util_hash64(s, n), in the
-** same pass. */
+/* text_bad_syllables that also sets, in the same pass, *hash to
+** util_hash64(s, n) and *damage (when not NULL) to
+** text_damage_possible(s, n, NULL): the stand-in look runs in the gaps
+** the hash's chain of multiplies leaves. */
 size_t text_bad_syllables_hash(const char *s, size_t n, char *ex, size_t cap,
-                               size_t *seen, uint64_t *hash);
+                               size_t *seen, uint64_t *hash, int *damage);
 /* The same count with the final consonants read one by one instead of
 ** its three-byte first look (for tests that pin one to the other). */
 size_t text_bad_syllables_ref(const char *s, size_t n, size_t *seen);

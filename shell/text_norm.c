@@ -700,7 +700,7 @@ static char *normalize(const char *s, size_t n, size_t *outlen, text_stats *st,
   z.out.data[z.out.len] = '\0'; /* trimming may have cut the text */
   st->bad_syllables = text_bad_syllables_hash(
       z.out.data, z.out.len, st->bad_example, sizeof st->bad_example,
-      &st->viet_syllables, &st->hash);
+      &st->viet_syllables, &st->hash, &st->damage_possible);
   buf_free(&conv);
   buf_free(&z.tmp);
   free(z.cps);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "text_damage.h"
 #include "text_int.h"
 #include "util.h"
 
@@ -82,12 +83,30 @@ static inline int syl_read(int32_t cp, syl_letter *l) {
   return l->v >= 0;
 }
 
-/* Is c[0..n) (lower-case ASCII, 'D' = đ) in the NULL-ended set? */
-static int cons_in(const char *c, size_t n, const char *const *set) {
-  for (; *set; set++)
-    if (strlen(*set) == n && memcmp(*set, c, n) == 0) return 1;
+/* A set of consonant clusters: its clusters of one, two and three
+** letters (lower-case ASCII, 'D' = đ), each list run together; the
+** empty cluster is in every set. */
+typedef struct cons_set {
+  const char *len[4]; /* len[k]: the clusters of k letters (len[0] unused) */
+} cons_set;
+
+/* Is c[0..n) in set? */
+static int cons_in(const char *c, size_t n, const cons_set *set) {
+  if (n == 0) return 1;
+  if (n > 3) return 0;
+  for (const char *e = set->len[n]; *e; e += n) {
+    size_t j = 0;
+    while (j < n && e[j] == c[j]) j++;
+    if (j == n) return 1;
+  }
   return 0;
 }
+
+/* initials: b c ch d đ g gh h k kh l m n ng ngh nh p ph q r s t th tr v x;
+** finals: c ch m n ng nh p t (and none, for both) */
+static const cons_set init = {
+    {"", "bcdDghklmnpqrstvx", "chghkhngnhphthtr", "ngh"}};
+static const cons_set fin = {{"", "cmnpt", "chngnh", ""}};
 
 /*
 ** Is the word l[0..n) a Vietnamese-shaped syllable (initial consonants,
@@ -99,24 +118,18 @@ static int cons_in(const char *c, size_t n, const char *const *set) {
 ** (phịng); nh/ch follow only a ê i y;
 ** ă needs a final consonant, and so does a final â.
 */
-static const char *const init[] = {"",   "b",   "c",  "ch", "d",  "D", "g",
-                                   "gh", "h",   "k",  "kh", "l",  "m", "n",
-                                   "ng", "ngh", "nh", "p",  "ph", "q", "r",
-                                   "s",  "t",   "th", "tr", "v",  "x", NULL};
-static const char *const fin[] = {"",   "c",  "ch", "m", "n",
-                                  "ng", "nh", "p",  "t", NULL};
 
 static int syl_impossible(const syl_letter *l, size_t n) {
-  char c[8];
+  char c[8] = {0};
   size_t i = 0, k = 0, v0, tones = 0;
   int tone = 0;
   for (; i < n && l[i].cons && k < 4; i++) c[k++] = l[i].cons;
-  if (!cons_in(c, k, init)) return 0;
+  if (!cons_in(c, k, &init)) return 0;
   for (v0 = i; i < n && !l[i].cons; i++)
     if (l[i].tone) tones++, tone = l[i].tone;
   size_t nv = i - v0, f = 0;
   for (; i < n && l[i].cons && f < 3; i++) c[f++] = l[i].cons;
-  if (i < n || nv == 0 || nv > 3 || !cons_in(c, f, fin)) return 0;
+  if (i < n || nv == 0 || nv > 3 || !cons_in(c, f, &fin)) return 0;
   int last = l[v0 + nv - 1].v, prev = nv > 1 ? l[v0 + nv - 2].v : -1;
   int stop = f && (c[f - 1] == 'c' || c[f - 1] == 'p' || c[f - 1] == 't' ||
                    (f == 2 && c[1] == 'h' && c[0] == 'c'));
@@ -421,7 +434,7 @@ static inline uint64_t fnv8(uint64_t h, uint64_t w) {
 ** and the word work (independent of it) fills those gaps.
 */
 static size_t bad_fast(const char *s, size_t n, char *ex, size_t cap,
-                       size_t *seen, uint64_t *hash) {
+                       size_t *seen, uint64_t *hash, size_t *dmg) {
   const unsigned char *u = (const unsigned char *)s;
   size_t bad = 0, words = n > 0, start = 0, i = 0;
   uint64_t h = UTIL_FNV_OFFSET;
@@ -432,6 +445,7 @@ static size_t bad_fast(const char *s, size_t n, char *ex, size_t cap,
       while (i + 8 <= n) {
         uint64_t w = util_load8(s + i);
         h = fnv8(h, w);
+        if (dmg) text_damage_count8(s, n, i, w, dmg);
         i += 8;
         if ((m = util_byte_eq(w, 0xFF, ' '))) break;
       }
@@ -446,6 +460,7 @@ static size_t bad_fast(const char *s, size_t n, char *ex, size_t cap,
   }
   for (; i < n; i++) { /* the last bytes, one at a time */
     h = (h ^ u[i]) * UTIL_FNV_PRIME;
+    if (dmg) text_damage_count_at(s, n, i, dmg);
     if (u[i] != ' ') continue;
     words += i + 1 < n;
     bad = check_word(s, start, i, ex, cap, bad, 0);
@@ -473,12 +488,15 @@ static size_t bad_syllables(const char *s, size_t n, size_t *seen, int slow) {
 
 size_t text_bad_syllables(const char *s, size_t n, char *ex, size_t cap,
                           size_t *seen) {
-  return bad_fast(s, n, ex, cap, seen, NULL);
+  return bad_fast(s, n, ex, cap, seen, NULL, NULL);
 }
 
 size_t text_bad_syllables_hash(const char *s, size_t n, char *ex, size_t cap,
-                               size_t *seen, uint64_t *hash) {
-  return bad_fast(s, n, ex, cap, seen, hash);
+                               size_t *seen, uint64_t *hash, int *damage) {
+  size_t c[2] = {0, 0};
+  size_t bad = bad_fast(s, n, ex, cap, seen, hash, damage ? c : NULL);
+  if (damage) *damage = text_damage_verdict(c);
+  return bad;
 }
 
 size_t text_bad_syllables_ref(const char *s, size_t n, size_t *seen) {
@@ -499,13 +517,13 @@ int text_viet_shaped(const char *w, size_t n) {
     i += (size_t)text_decode(w + i, n - i, &cp);
     if (m == 12 || !syl_read(cp, &l[m])) return 0;
   }
-  char c[4];
+  char c[4] = {0};
   size_t i = 0, k = 0, v0, tones = 0;
   for (; i < m && l[i].cons && k < 3; i++) c[k++] = l[i].cons;
   if (i < m && l[i].cons) return 0; /* four consonants */
-  if (!cons_in(c, k, init)) return 0;
+  if (!cons_in(c, k, &init)) return 0;
   for (v0 = i; i < m && !l[i].cons; i++) tones += l[i].tone != 0;
   size_t nv = i - v0, f = 0;
   for (; i < m && l[i].cons && f < 3; i++) c[f++] = l[i].cons;
-  return i == m && nv >= 1 && nv <= 3 && tones <= 1 && cons_in(c, f, fin);
+  return i == m && nv >= 1 && nv <= 3 && tones <= 1 && cons_in(c, f, &fin);
 }

@@ -649,7 +649,9 @@ int xt_date(const xsent *x, size_t i, char iso[11]) {
   } else
     return 0;
   if (!y || !date_valid(y, m, d)) return 0; /* the date core: no 31/02 */
-  snprintf(iso, 11, "%04d-%02d-%02d", y, m, d);
+  /* date_valid bounds them; the casts tell the compiler so */
+  snprintf(iso, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+           (unsigned)d % 100u);
   return n;
 }
 
@@ -687,33 +689,52 @@ int xt_roman(const char *s, size_t n) {
 
 void xt_phrases_set(xphrases *ph, const char *const *list) {
   ph->p = list;
+  ph->mask = 0;
   for (int m = 0; list[m] && m < XT_PHRASES_MAX; m++) {
     int words = 1;
     for (const char *c = list[m]; *c; c++) words += *c == ' ';
     ph->words[m] = (unsigned char)(words < 255 ? words : 255);
+    /* a token that starts with a digit is a number (hash 0) unless a
+    ** capital is glued to it: such a phrase is always compared */
+    size_t n = strcspn(list[m], " ");
+    int digit = list[m][0] >= '0' && list[m][0] <= '9';
+    ph->first[m] = n && !digit ? lexicon_word_hash(list[m], n) : 0;
+    ph->mask |= ph->first[m] ? 1ull << (ph->first[m] & 63) : ~0ull;
   }
 }
 
+/* May a phrase of ph start at token j at all (its hash in ph->mask)? */
+static inline int may_start(const xsent *x, size_t j, const xphrases *ph) {
+  return j < x->n && ph->p && (ph->mask >> (x->t[j].h & 63) & 1);
+}
+
+size_t xt_phrase_m(const xsent *x, size_t j, const xphrases *ph, int m,
+                   int ci) {
+  /* the first word's hash ignores the case of its first letter, as
+  ** phrase_at does: a differing hash means no match */
+  if (j >= x->n || (ph->first[m] && ph->first[m] != x->t[j].h)) return 0;
+  int k = (ci ? xt_phrase_ci : xt_phrase)(x, j, ph->p[m]);
+  return k == ph->words[m] ? (size_t)k : 0;
+}
+
 size_t xt_phrase_in(const xsent *x, size_t j, const xphrases *ph) {
-  for (int m = 0; ph->p && ph->p[m] && m < XT_PHRASES_MAX; m++)
-    if (xt_phrase(x, j, ph->p[m]) == ph->words[m]) return ph->words[m];
+  if (!may_start(x, j, ph)) return 0;
+  for (int m = 0; ph->p[m] && m < XT_PHRASES_MAX; m++)
+    if (xt_phrase_m(x, j, ph, m, 0)) return ph->words[m];
   return 0;
 }
 
 size_t xt_phrase_in_ci(const xsent *x, size_t j, const xphrases *ph) {
-  if (j >= x->n || x->t[j].type == T_PUNCT) return 0;
-  for (int m = 0; ph->p && ph->p[m] && m < XT_PHRASES_MAX; m++)
-    if (strcspn(ph->p[m], " ") == x->t[j].len &&
-        xt_phrase_ci(x, j, ph->p[m]) == ph->words[m])
+  if (!may_start(x, j, ph) || x->t[j].type == T_PUNCT) return 0;
+  for (int m = 0; ph->p[m] && m < XT_PHRASES_MAX; m++)
+    if (strcspn(ph->p[m], " ") == x->t[j].len && xt_phrase_m(x, j, ph, m, 1))
       return ph->words[m];
   return 0;
 }
 
 size_t xt_phrase_before(const xsent *x, size_t i, const xphrases *ph, int ci) {
   for (int m = 0; ph->p && ph->p[m] && m < XT_PHRASES_MAX; m++)
-    if (i >= ph->words[m] &&
-        (ci ? xt_phrase_ci : xt_phrase)(x, i - ph->words[m], ph->p[m]) ==
-            (int)ph->words[m])
+    if (i >= ph->words[m] && xt_phrase_m(x, i - ph->words[m], ph, m, ci))
       return ph->words[m];
   return 0;
 }

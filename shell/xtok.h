@@ -178,15 +178,23 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
 void xtok_init(void);
 
 /* A list of phrases from data/ with each phrase's word count, counted
-** once (xt_phrases_set), not on every match. */
+** once (xt_phrases_set), not on every match, and the word hash of each
+** phrase's first word: a token whose hash (tok.h) differs cannot start
+** the phrase, so most phrases are passed over without a comparison. */
 #define XT_PHRASES_MAX 384
 typedef struct xphrases {
   const char *const *p; /* NULL-terminated, in file order */
   unsigned char words[XT_PHRASES_MAX];
+  uint32_t first[XT_PHRASES_MAX]; /* lexicon_word_hash of the first word;
+                                  ** 0: any token may start it (a number) */
+  uint64_t mask; /* bit (h & 63) of every first hash; all ones with a 0 */
 } xphrases;
 
 /* Point ph at the NULL-terminated list and count each phrase's words. */
 void xt_phrases_set(xphrases *ph, const char *const *list);
+/* Phrase m of ph at token j (xt_phrase, each word's first letter in
+** either case when ci): its words, else 0. */
+size_t xt_phrase_m(const xsent *x, size_t j, const xphrases *ph, int m, int ci);
 /* Does a phrase of ph start at token j? Its words, else 0. */
 size_t xt_phrase_in(const xsent *x, size_t j, const xphrases *ph);
 /* xt_phrase_in with each word's first letter in either case ("Ban Chỉ

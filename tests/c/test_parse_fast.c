@@ -12,6 +12,9 @@
 **     Some generated texts must reach 3 stand-ins, so the check cannot
 **     pass vacuously. The FNV-1a hash the same pass computes (the
 **     document id) equals util_hash64 at every length and alignment.
+**     The same look fused into text_normalize's last pass
+**     (text_bad_syllables_hash, st.damage_possible) gives the same answer
+**     at every alignment, and on text_normalize's output.
 **  2. text_normalize reads its input as UTF-8 first and asks for the
 **     single-byte verdict (Windows-1252/1258) only after an invalid byte;
 **     text_normalize_ref asks first. Same text and statistics on random
@@ -96,6 +99,17 @@ static void test_damage_possible(void) {
     int fast = text_damage_possible(c + off, n, &h);
     agree &= fast == text_damage_possible_ref(b, n);
     agree &= h == util_hash64(b, n); /* the document id, in the same pass */
+    /* the same look inside text_normalize's last pass (its hash pass) */
+    size_t seen;
+    uint64_t h2 = 0;
+    int fused = -1;
+    text_bad_syllables_hash(c + off, n, NULL, 0, &seen, &h2, &fused);
+    agree &= fused == fast && h2 == h;
+    text_stats st;
+    size_t m;
+    char *out = text_normalize(b, n, &m, &st);
+    agree &= st.damage_possible == text_damage_possible_ref(out, m);
+    free(out);
     text_damage t;
     text_damage_scan(b, n, &t);
     if (t.standin_o >= TEXT_DAMAGE_MIN_STANDIN ||
