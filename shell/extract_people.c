@@ -269,6 +269,10 @@ static size_t org_phrase(const xsent *x, size_t i, size_t j) {
 ** organisation's name; "nguyên" (former) before the head is part of
 ** it. Returns the end token (exclusive) or i when none. */
 static size_t title_at(const xsent *x, size_t i) {
+  /* no title head starts at a word without TR_HEAD (a superset of the
+  ** titles' first words, "Phó" among them): most tokens stop here */
+  if (i >= x->n || (!(x->t[i].trig & TR_HEAD) && !xt_is(x, i, "nguyên")))
+    return i;
   size_t q = xt_is(x, i, "nguyên");
   int k = xt_lookup(x, i + q, &x->x->lx->titles, NULL);
   if (xt_isci(x, i + q, "phó")) { /* "Phó" before any head, the longest: */

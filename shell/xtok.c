@@ -690,6 +690,8 @@ int xt_roman(const char *s, size_t n) {
 void xt_phrases_set(xphrases *ph, const char *const *list) {
   ph->p = list;
   ph->mask = 0;
+  ph->longer = 0;
+  memset(ph->by_words, 0, sizeof ph->by_words);
   for (int m = 0; list[m] && m < XT_PHRASES_MAX; m++) {
     int words = 1;
     for (const char *c = list[m]; *c; c++) words += *c == ' ';
@@ -699,7 +701,12 @@ void xt_phrases_set(xphrases *ph, const char *const *list) {
     size_t n = strcspn(list[m], " ");
     int digit = list[m][0] >= '0' && list[m][0] <= '9';
     ph->first[m] = n && !digit ? lexicon_word_hash(list[m], n) : 0;
-    ph->mask |= ph->first[m] ? 1ull << (ph->first[m] & 63) : ~0ull;
+    uint64_t bit = ph->first[m] ? 1ull << (ph->first[m] & 63) : ~0ull;
+    ph->mask |= bit;
+    if (words < 4)
+      ph->by_words[words] |= bit;
+    else
+      ph->longer = 1;
   }
 }
 
@@ -726,14 +733,28 @@ size_t xt_phrase_in(const xsent *x, size_t j, const xphrases *ph) {
 
 size_t xt_phrase_in_ci(const xsent *x, size_t j, const xphrases *ph) {
   if (!may_start(x, j, ph) || x->t[j].type == T_PUNCT) return 0;
+  uint32_t h = x->t[j].h;
   for (int m = 0; ph->p[m] && m < XT_PHRASES_MAX; m++)
-    if (strcspn(ph->p[m], " ") == x->t[j].len && xt_phrase_m(x, j, ph, m, 1))
+    if ((ph->first[m] ? ph->first[m] == h /* a hash counts the length */
+                      : strcspn(ph->p[m], " ") == x->t[j].len) &&
+        xt_phrase_m(x, j, ph, m, 1))
       return ph->words[m];
   return 0;
 }
 
+/* May a phrase of ph end just before token i (by_words: the token that
+** would start a phrase of each length has one of their first hashes)? */
+static int may_end_before(const xsent *x, size_t i, const xphrases *ph) {
+  if (!ph->p) return 0;
+  if (ph->longer) return 1;
+  for (size_t w = 1; w < 4 && w <= i && i - w < x->n; w++)
+    if (ph->by_words[w] >> (x->t[i - w].h & 63) & 1) return 1;
+  return 0;
+}
+
 size_t xt_phrase_before(const xsent *x, size_t i, const xphrases *ph, int ci) {
-  for (int m = 0; ph->p && ph->p[m] && m < XT_PHRASES_MAX; m++)
+  if (!may_end_before(x, i, ph)) return 0;
+  for (int m = 0; ph->p[m] && m < XT_PHRASES_MAX; m++)
     if (i >= ph->words[m] && xt_phrase_m(x, i - ph->words[m], ph, m, ci))
       return ph->words[m];
   return 0;

@@ -188,6 +188,8 @@ typedef struct xphrases {
   uint32_t first[XT_PHRASES_MAX]; /* lexicon_word_hash of the first word;
                                   ** 0: any token may start it (a number) */
   uint64_t mask; /* bit (h & 63) of every first hash; all ones with a 0 */
+  uint64_t by_words[4]; /* the same bits for the phrases of 1, 2, 3 words */
+  int longer;           /* a phrase of 4 words or more: no by_words look */
 } xphrases;
 
 /* Point ph at the NULL-terminated list and count each phrase's words. */

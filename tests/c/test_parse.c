@@ -559,6 +559,7 @@ static char *json_of(int i) {
   snprintf(path, sizeof path, "examples/corpus/%s", seeds[i]);
   const char *why;
   doc *d = parse_file(path, PARSE_NO_FACTS, &why);
+  if (!d) return xstrdup(why ? why : "unreadable");
   buf b;
   buf_init(&b);
   doc_to_json(d, &b);
