@@ -6,10 +6,6 @@
 #include "text.h"
 #include "util.h"
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
 /* Class bits of the code point at s[i] (0 past the end); its length. */
 static inline unsigned class_at(const char *s, size_t n, size_t i, int *len) {
   int32_t cp;
@@ -66,11 +62,6 @@ static inline size_t plain_run8(const unsigned char *u, int *dig, int *end) {
 }
 
 #ifdef __SSE2__
-/* 1 in bit j of the result for each byte j of w with (byte & m) == v. */
-static inline unsigned bytes_eq16(__m128i w, int m, int v) {
-  return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
-      _mm_and_si128(w, _mm_set1_epi8((char)m)), _mm_set1_epi8((char)v)));
-}
 
 /* 1 in bit j for each byte j of w in lo..hi (unsigned, lo <= hi). */
 static inline __m128i bytes_in16(__m128i w, int lo, int hi) {
@@ -90,11 +81,14 @@ static inline size_t plain_run16(const unsigned char *u, int *dig, int *end) {
   unsigned digit = (unsigned)_mm_movemask_epi8(d);
   unsigned alnum = (unsigned)_mm_movemask_epi8(_mm_or_si128(
       d, bytes_in16(_mm_or_si128(w, _mm_set1_epi8(0x20)), 'a', 'z')));
-  unsigned cont = bytes_eq16(w, 0xC0, 0x80), c3 = bytes_eq16(w, 0xFF, 0xC3);
-  unsigned l2 = c3 | bytes_eq16(w, 0xFE, 0xC4) | bytes_eq16(w, 0xFF, 0xC6) |
-                bytes_eq16(w, 0xFF, 0xCC);
-  unsigned l3 = bytes_eq16(w, 0xFF, 0xE1) & bytes_eq16(w, 0xFC, 0xB8) >> 1;
-  unsigned sign = c3 & bytes_eq16(w, 0xDF, 0x97) >> 1; /* × ÷: C3 97, C3 B7 */
+  unsigned cont = util_bytes_eq16(w, 0xC0, 0x80),
+           c3 = util_bytes_eq16(w, 0xFF, 0xC3);
+  unsigned l2 = c3 | util_bytes_eq16(w, 0xFE, 0xC4) |
+                util_bytes_eq16(w, 0xFF, 0xC6) | util_bytes_eq16(w, 0xFF, 0xCC);
+  unsigned l3 =
+      util_bytes_eq16(w, 0xFF, 0xE1) & util_bytes_eq16(w, 0xFC, 0xB8) >> 1;
+  unsigned sign =
+      c3 & util_bytes_eq16(w, 0xDF, 0x97) >> 1; /* × ÷: C3 97, C3 B7 */
   unsigned need = (l2 | l3) << 1 | l3 << 2; /* where a continuation must be */
   unsigned bad = ((~(alnum | cont | l2 | l3) | (need ^ cont) | sign) & 0xFFFFu);
   size_t p = bad ? (size_t)__builtin_ctz(bad) : 16, cut = p;

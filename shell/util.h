@@ -143,4 +143,14 @@ static inline uint64_t util_byte_eq(uint64_t w, unsigned m, unsigned v) {
   return ~(((x & lo7) + lo7) | x | lo7);
 }
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+/* Sixteen bytes a step (SSE2): 1 in bit j of the result for each byte j
+** of w with (byte & m) == v. */
+static inline unsigned util_bytes_eq16(__m128i w, int m, int v) {
+  return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+      _mm_and_si128(w, _mm_set1_epi8((char)m)), _mm_set1_epi8((char)v)));
+}
+#endif
+
 #endif
