@@ -328,12 +328,6 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
   return i;
 }
 
-int xt_is(const xsent *x, size_t i, const char *w) {
-  if (i >= x->n || x->s[x->t[i].off] != w[0]) return 0;
-  size_t n = strlen(w);
-  return x->t[i].len == n && memcmp(x->s + x->t[i].off, w, n) == 0;
-}
-
 /* Lowercase the first code point of s into out (<= 4 bytes); returns its
 ** encoded length and the byte length consumed in *used. */
 static size_t fold_first(const char *s, size_t n, char out[4], size_t *used) {
@@ -346,10 +340,10 @@ static size_t fold_first(const char *s, size_t n, char out[4], size_t *used) {
   return (size_t)text_utf8_encode(text_fold_cp(cp), out);
 }
 
-int xt_isci(const xsent *x, size_t i, const char *w) {
+int xt_isci_n(const xsent *x, size_t i, const char *w, size_t wn) {
   if (i >= x->n || x->t[i].type == T_PUNCT) return 0;
   const char *s = x->s + x->t[i].off;
-  size_t n = x->t[i].len, wn = strlen(w);
+  size_t n = x->t[i].len;
   if (!n || !wn) return 0;
   /* fast paths: Vietnamese upper and lower case letters have the same
   ** UTF-8 length, so lengths and the bytes after the first letter must

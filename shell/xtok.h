@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "doc.h"
 #include "lexicon.h"
@@ -112,10 +113,19 @@ int xt_in(const xsent *x, size_t i, const xwords *ws);
 static inline unsigned xt_bits(const xsent *x, size_t i) {
   return i < x->n ? x->t[i].trig : 0;
 }
-/* Token i's text equals w exactly. Out-of-range i is never equal. */
-int xt_is(const xsent *x, size_t i, const char *w);
-/* Same, ignoring the case of the first letter of both. */
-int xt_isci(const xsent *x, size_t i, const char *w);
+/* Token i's text equals w exactly. Out-of-range i is never equal.
+** (Inline, so that a literal w's length is known when compiled.) */
+static inline int xt_is(const xsent *x, size_t i, const char *w) {
+  if (i >= x->n || x->s[x->t[i].off] != w[0]) return 0;
+  size_t n = strlen(w);
+  return x->t[i].len == n && memcmp(x->s + x->t[i].off, w, n) == 0;
+}
+/* Same, ignoring the case of the first letter of both (xt_isci_n: w of
+** wn bytes). */
+int xt_isci_n(const xsent *x, size_t i, const char *w, size_t wn);
+static inline int xt_isci(const xsent *x, size_t i, const char *w) {
+  return xt_isci_n(x, i, w, strlen(w));
+}
 /* Tokens from i spell the words of `phrase` (single spaces, first letter
 ** case-insensitive); returns how many tokens matched, or 0. */
 int xt_phrase(const xsent *x, size_t i, const char *phrase);
