@@ -34,6 +34,10 @@ int xn_caps_name(const xsent *x, size_t i);
 ** before token i ("ông | A"), or starting at token j; else 0. */
 size_t xn_honorific_before(const xsent *x, size_t i);
 size_t xn_honorific_in(const xsent *x, size_t j);
+/* Words of a role of data/person-roles.txt ending just before token i
+** ("bị cáo | A", "VĐV | B"): like an honorific it makes a name a person
+** and is no title; else 0. */
+size_t xn_role_before(const xsent *x, size_t i);
 
 /* ---- foreign names (extract_foreign.c), for the people extractor ---- */
 void extract_foreign_init(void); /* extract_people_init calls it */

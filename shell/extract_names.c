@@ -12,6 +12,7 @@
 /* word lists from data/ (lexicon.h), set up by extract_names_init */
 static xwords ws_not_name;  /* data/not-name.txt */
 static xphrases honorifics; /* data/honorifics.txt: "đồng chí", "ông" */
+static xphrases roles;      /* data/person-roles.txt: "bị cáo", "VĐV" */
 
 /* The honorifics when data/honorifics.txt cannot be read: without them
 ** and without surnames no name would be found at all. */
@@ -24,6 +25,10 @@ size_t xn_honorific_before(const xsent *x, size_t i) {
 
 size_t xn_honorific_in(const xsent *x, size_t j) {
   return xt_phrase_in(x, j, &honorifics);
+}
+
+size_t xn_role_before(const xsent *x, size_t i) {
+  return xt_phrase_before(x, i, &roles, 0);
 }
 
 /* An initial standing for a withheld given name: one letter ("T", "Đ")
@@ -217,4 +222,5 @@ void extract_names_init(void) {
   xwords_load(&ws_not_name, LEX_NOT_NAME, 1);
   const char *const *h = lexicon_get()->lists[LEX_HONORIFICS];
   xt_phrases_set(&honorifics, h[0] ? h : honorifics_builtin);
+  xt_phrases_set(&roles, lexicon_get()->lists[LEX_PERSON_ROLES]);
 }

@@ -707,6 +707,22 @@ static int listed_name(const xsent *x, size_t i) {
   return k;
 }
 
+/* Is the name ending before token e given an age or a year of birth
+** ("Võ Văn Trung (28 tuổi, ngụ …)", "Lại Văn Tuấn (SN 1987)", "Lý Thị
+** Sông, sinh năm 1970")? Then it is a person's, with no title needed. */
+static int aged(const xsent *x, size_t e) {
+  if (e + 2 >= x->n || !(xt_punct(x, e, '(') || xt_punct(x, e, ','))) return 0;
+  size_t j = e + 1;
+  if (xt_is(x, j, "SN"))
+    j++;
+  else if (xt_isci(x, j, "sinh") && xt_is(x, j + 1, "năm"))
+    j += 2;
+  else /* "(28 tuổi": an age only in brackets */
+    return xt_punct(x, e, '(') && x->t[j].type == T_NUM &&
+           xt_is(x, j + 1, "tuổi");
+  return j < x->n && x->t[j].type == T_NUM && x->t[j].len == 4;
+}
+
 /* Do the tokens a..b hold only a list separator (",", ";", "và", ",
 ** và") between two names? */
 static int list_sep(const xsent *x, size_t a, size_t b) {
@@ -760,7 +776,9 @@ void extract_people(xsent *x) {
     int hon = xn_honorific_before(x, skip_abbrev(x, i)) ||
               (i > 1 && xt_punct(x, i - 1, ':') && /* "gồm các ông: A, B" */
                xn_honorific_before(x, i - 1));
-    doc_person *p = hon || listed ? person_get(x, i, e) : NULL;
+    doc_person *p = hon || listed || xn_role_before(x, i) || aged(x, e)
+                        ? person_get(x, i, e)
+                        : NULL;
     size_t tb = titles_before(x, i, &p, e, own, grp);
     /* a listed name with titles of its own: ", Bộ trưởng Bộ Y tế A" */
     int titled = tb < i && list_end && list_sep(x, list_end, tb);

@@ -338,6 +338,7 @@ static const struct {
     {"numbered-units.txt", &word_lists[LEX_NUMBERED_UNITS], add_word},
     {"foreign-org-words.txt", &word_lists[LEX_FOREIGN_ORGS], add_word},
     {"country-short-names.txt", &word_lists[LEX_SHORT_COUNTRIES], add_word},
+    {"person-roles.txt", &word_lists[LEX_PERSON_ROLES], add_word},
     {"ref-codes.tsv", &pair_lists[LEX_REF_CODES], add_pair_item},
     {"place-prefixes.tsv", &pair_lists[LEX_PLACE_PREFIXES], add_pair_item},
     {"multipliers.tsv", &pair_lists[LEX_MULTIPLIERS], add_pair_item},

@@ -60,6 +60,7 @@ enum {
   LEX_NUMBERED_UNITS,   /* numbered-units.txt: "Quân khu" before a number */
   LEX_FOREIGN_ORGS,     /* foreign-org-words.txt: "Airlines", "Group" */
   LEX_SHORT_COUNTRIES,  /* country-short-names.txt: "Mỹ", "Nga" */
+  LEX_PERSON_ROLES,     /* person-roles.txt: "bị cáo", "VĐV", "em" */
   LEX_LIST_N
 };
 
