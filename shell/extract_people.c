@@ -649,6 +649,24 @@ static int glued_title(const xsent *x, size_t e, int intro) {
   return title_at(x, e) > e;
 }
 
+/* A title cut before lower-case words that run to the ';' ending an
+** item of a list of names ("…, Trưởng Ban Tổ chức | giải; đồng chí
+** B, …"): the ';' (the words are the title's: at most three, none
+** starting a title-end phrase, a capitalised word or an honorific after
+** the ';'); else te. */
+static size_t item_tail(const xsent *x, size_t te) {
+  size_t k = te;
+  while (k < x->n && k - te < 3 && x->t[k].type == T_WORD &&
+         !(x->t[k].flags & (TF_UPPER | TF_CAPS)) &&
+         !xt_phrase_in(x, k, &title_ends))
+    k++;
+  if (k == te || !xt_punct(x, k, ';') || k + 1 >= x->n ||
+      x->t[k + 1].type != T_WORD ||
+      !((x->t[k + 1].flags & TF_UPPER) || xn_honorific_in(x, k + 1)))
+    return te;
+  return k;
+}
+
 /* Titles after the name s..e: ", Title, Title", " - Title" (after a
 ** bracket: "(50 tuổi)", "(V.V.C)"; after a first title "và Title"), or
 ** a link, "được bầu làm Title",
@@ -680,6 +698,7 @@ static size_t titles_after(xsent *x, size_t e, doc_person **pp, size_t s,
     if (xt_is(x, ts, "một") && title_at(x, ts + 1) > ts + 1) ts++;
     size_t te = title_at(x, ts);
     if (te == ts || heads_name(x, te)) break;
+    te = item_tail(x, te);
     if (!*pp) *pp = person_get(x, s, e);
     add_title(x, *pp, ts, te);
     j = te;
