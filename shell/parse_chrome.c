@@ -214,6 +214,27 @@ static int image_name(const char *s, size_t n) {
   return 0;
 }
 
+/* A counter widget: "Số lượt truy cập: 3082913", "Đang online: 12",
+** also after a clock ("00:00 Số lượt truy cập: …"): at most five words,
+** a colon, then only a number. */
+static int counter_line(const char *s, size_t n) {
+  size_t i = 0;
+  if (clock_at(s, n, &i) && i < n && s[i] == ' ')
+    i++;
+  else
+    i = 0;
+  const char *c = memchr(s + i, ':', n - i);
+  if (!c || c == s + i || pt_words(s + i, (size_t)(c - s - i), 8) > 5) return 0;
+  size_t j = (size_t)(c - s) + 1, digits = 0;
+  for (; j < n; j++) {
+    if (s[j] >= '0' && s[j] <= '9')
+      digits++;
+    else if (s[j] != ' ' && s[j] != '.' && s[j] != ',')
+      return 0;
+  }
+  return digits > 0;
+}
+
 /* A bulleted menu entry: "• Chính trị" (at most 9 words). */
 int chrome_menu_item(const char *s, size_t n) {
   if (n < 4 || n > 120 || memcmp(s, "\xe2\x80\xa2", 3) != 0) return 0;
@@ -222,13 +243,13 @@ int chrome_menu_item(const char *s, size_t n) {
 
 /*
 ** Chrome by its shape, for lines above the headline: a menu glued into
-** one line, a weather widget, opening hours, widget and portal names
+** one line, a weather widget, opening hours, a counter, widget and portal names
 ** ("Asset Publisher", "Tất cả chuyên mục", "Cổng thông tin điện tử …"),
 ** an image file name. Only short lines that end no sentence.
 */
 int chrome_shape(const char *s, size_t n) {
   if (n > 240 || n == 0) return 0;
-  if (image_name(s, n) || hours_range(s, n)) return 1;
+  if (image_name(s, n) || hours_range(s, n) || counter_line(s, n)) return 1;
   if (n > 200) return 0;
   /* a whole widget line, also one that ends as a sentence ("Your
   ** browser does not support the audio element.") */
