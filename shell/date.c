@@ -515,11 +515,29 @@ int date_stamp_words(const char *s, size_t n) {
   return words > 0;
 }
 
+/* A line that is a date alone with spaces for separators, day, month,
+** four-digit year ("21 09 2025"): a stamp some portals print. */
+static int spaced_dmy(const char *s, size_t n, date_tm *t) {
+  int v[3] = {0, 0, 0};
+  size_t i = 0;
+  for (int k = 0; k < 3; k++) {
+    size_t d = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9' && d < 5)
+      v[k] = v[k] * 10 + (s[i++] - '0'), d++;
+    if (!(k < 2 ? d >= 1 && d <= 2 : d == 4)) return 0;
+    if (k < 2 && (i >= n || s[i++] != ' ')) return 0;
+  }
+  if (i != n || !date_valid(v[2], v[1], v[0])) return 0;
+  memset(t, 0, sizeof *t);
+  t->y = v[2], t->mo = v[1], t->d = v[0];
+  return 1;
+}
+
 int date_line(const char *s, size_t n, date_tm *t) {
   if (n > 160) return 0;
   size_t b = bullet(s, n); /* "  • Cập nhật: 19/11/2020" */
   s += b, n -= b;
-  if (date_line_at(s, n, t)) return 1;
+  if (date_line_at(s, n, t) || spaced_dmy(s, n, t)) return 1;
   const char *c = memmem(s, n, ", ngày ", 8);
   if (c && c - s <= 40) {
     for (const char *q = s; q < c; q++)

@@ -1331,7 +1331,8 @@ static void test_people_foreign(void) {
 
 /* Held-out set 14's header shapes, in texts of our own: a visit
 ** counter after a clock above the headline is chrome; "Được đăng :"
-** labels a date line. A headline with a colon and a number stays one. */
+** labels a date line; "21 09 2025" alone on a line is a date. A
+** headline with a colon and a number stays one. */
 static void test_header_shapes_14(void) {
   char t[1024];
   snprintf(t, sizeof t,
@@ -1347,6 +1348,17 @@ static void test_header_shapes_14(void) {
   const char *h = "Giải ngân vốn đầu tư công: đạt 95 % kế hoạch năm";
   snprintf(t, sizeof t, "%s\n\n%s\n", h, BODY);
   CHECK_TITLE(t, h);
+  /* a date stamp with spaces for separators, alone on its line */
+  snprintf(t, sizeof t, "%s\n\n21 09 2025\n\nin trang\n\n%s\n", HEAD, BODY);
+  d = parse_str(t);
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2025-09-21");
+  doc_free(d);
+  date_tm tm;
+  CHECK(date_line("21 09 2025", 10, &tm) == 1 && tm.mo == 9);
+  CHECK(date_line("31 02 2025", 10, &tm) == 0); /* no such day */
+  CHECK(date_line("21 09 25", 8, &tm) == 0);    /* a two-digit year */
+  CHECK(date_line("21 09 2025 12", 13, &tm) == 0);
 }
 
 /* People with no title, named by a role ("bị cáo", "VĐV", "em") or
