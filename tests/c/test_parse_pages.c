@@ -1359,6 +1359,15 @@ static void test_header_shapes_14(void) {
   CHECK(date_line("31 02 2025", 10, &tm) == 0); /* no such day */
   CHECK(date_line("21 09 25", 8, &tm) == 0);    /* a two-digit year */
   CHECK(date_line("21 09 2025 12", 13, &tm) == 0);
+  /* Drupal's stamp: a user name, "gửi vào", a date line */
+  snprintf(t, sizeof t, "%s\n\nquantri gửi vào T3, 2018-01-09 14:22\n\n%s\n",
+           HEAD, BODY);
+  d = parse_str(t);
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2018-01-09T14:22:00+07:00");
+  doc_free(d);
+  const char *two = "Ban biên tập gửi vào 09/01/2018";
+  CHECK(date_line(two, strlen(two), &tm) == 0); /* two words: no user */
 }
 
 /* People with no title, named by a role ("bị cáo", "VĐV", "em") or
