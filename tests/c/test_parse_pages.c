@@ -1410,7 +1410,8 @@ static void test_people_list_items(void) {
       "Ủy viên Ban Thường vụ Tỉnh ủy: Phạm Văn Sơn, Phó Chủ tịch HĐND tỉnh; "
       "Lê Thị Thu, Phó Chủ tịch UBND tỉnh, Trưởng Ban Tổ chức hội chợ; Trần "
       "Văn Đảng, Trưởng Ban Tuyên giáo Tỉnh ủy dự. Ông Hà Văn Nam, Giám đốc "
-      "Sở Xây dựng, cho biết dự án sẽ xong; Ông Lê Văn Tư nói thêm.\n";
+      "Sở Xây dựng, cho biết dự án sẽ xong; Ông Lê Văn Tư nói thêm. Ông Vũ "
+      "Văn Tâm, tổ trưởng tổ quản lý chợ Lê Văn Sỹ cho hay.\n";
   doc *d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
   CHECK(extract_facts(d) == 0);
   check_person(d, "Lò Văn Tảo",
@@ -1421,6 +1422,9 @@ static void test_people_list_items(void) {
   check_person(d, "Trần Văn Đảng",
                "Ủy viên Ban Thường vụ Tỉnh ủy; Trưởng Ban Tuyên giáo Tỉnh ủy");
   check_person(d, "Hà Văn Nam", "Giám đốc Sở Xây dựng");
+  /* a market named after a person ends no title there */
+  check_person(d, "Vũ Văn Tâm", "tổ trưởng tổ quản lý chợ Lê Văn Sỹ");
+  CHECK(person(d, "Lê Văn Sỹ") == NULL);
   doc_free(d);
 }
 
