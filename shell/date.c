@@ -534,11 +534,12 @@ static int spaced_dmy(const char *s, size_t n, date_tm *t) {
 }
 
 /* Drupal's stamp: a user name of one word, "gửi vào", a date line
-** ("quantri gửi vào T3, 2018-01-09 14:22"). */
+** ("quantri gửi vào T3, 2018-01-09 14:22"); the label looked for in the
+** first 48 bytes. */
 static int user_stamp(const char *s, size_t n, date_tm *t) {
   static const char label[] = " gửi vào ";
   const size_t k = sizeof label - 1;
-  const char *g = memmem(s, n, label, k);
+  const char *g = memmem(s, n < 48 ? n : 48, label, k);
   if (!g || g == s || memchr(s, ' ', (size_t)(g - s))) return 0;
   return date_line_at(g + k, n - (size_t)(g + k - s), t);
 }
@@ -547,8 +548,8 @@ int date_line(const char *s, size_t n, date_tm *t) {
   if (n > 160) return 0;
   size_t b = bullet(s, n); /* "  • Cập nhật: 19/11/2020" */
   s += b, n -= b;
-  if (date_line_at(s, n, t) || spaced_dmy(s, n, t)) return 1;
-  if (memmem(s, n < 48 ? n : 48, " gửi vào ", 12)) return user_stamp(s, n, t);
+  if (date_line_at(s, n, t) || spaced_dmy(s, n, t) || user_stamp(s, n, t))
+    return 1;
   const char *c = memmem(s, n, ", ngày ", 8);
   if (c && c - s <= 40) {
     for (const char *q = s; q < c; q++)

@@ -270,10 +270,10 @@ static size_t org_phrase(const xsent *x, size_t i, size_t j) {
 ** it. Returns the end token (exclusive) or i when none. */
 static size_t title_at(const xsent *x, size_t i) {
   /* no title head starts at a word without TR_HEAD (a superset of the
-  ** titles' first words, "Phó" among them): most tokens stop here */
-  if (i >= x->n || (!(x->t[i].trig & TR_HEAD) && !xt_is(x, i, "nguyên")))
-    return i;
-  size_t q = xt_is(x, i, "nguyên");
+  ** titles' first words, "Phó" among them) unless after "nguyên": most
+  ** tokens stop here */
+  size_t q = (size_t)xt_is(x, i, "nguyên");
+  if (!q && (i >= x->n || !(x->t[i].trig & TR_HEAD))) return i;
   int k = xt_lookup(x, i + q, &x->x->lx->titles, NULL);
   if (xt_isci(x, i + q, "phó")) { /* "Phó" before any head, the longest: */
     int k2 = xt_lookup(x, i + q + 1, &x->x->lx->titles, NULL);
