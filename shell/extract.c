@@ -192,6 +192,7 @@ static int is_body(doc_kind k) {
 typedef struct scratch {
   tokvec toks;
   VEC(uint8_t) used;
+  uint8_t *titles; /* as many as used.cap */
 } scratch;
 
 /* Run each extractor whose starting tokens the sentence has (feat). */
@@ -221,9 +222,12 @@ static void scan_block(xdoc *x, int b, scratch *w) {
       if (w->used.cap < nt) {
         w->used.cap = nt * 2;
         w->used.items = xrealloc(w->used.items, w->used.cap);
+        w->titles = xrealloc(w->titles, w->used.cap);
       }
       memset(w->used.items, 0, nt);
-      xsent st = {x, x->d, b, s, a, e, w->toks.items, nt, NULL, w->used.items};
+      memset(w->titles, 0xFF, nt);
+      xsent st = {x,    x->d,          b,        s, a, e, w->toks.items, nt,
+                  NULL, w->used.items, w->titles};
       run_extractors(&st, feat);
     }
     a = e;
@@ -247,7 +251,7 @@ int extract_facts(doc *d) {
   x.d = d;
   x.lx = lexicon_get();
   pthread_once(&init_once, init_all);
-  scratch w = {{0}, {0}};
+  scratch w = {{0}, {0}, NULL};
   for (size_t b = 0; b < d->blocks.n; b++) {
     const doc_block *bl = &d->blocks.items[b];
     if (is_body(bl->kind) && bl->text) scan_block(&x, (int)b, &w);
@@ -255,6 +259,7 @@ int extract_facts(doc *d) {
   extract_people_finish(&x);
   free(w.toks.items);
   free(w.used.items);
+  free(w.titles);
   xdoc_free(&x);
   return 0;
 }

@@ -268,7 +268,7 @@ static size_t org_phrase(const xsent *x, size_t i, size_t j) {
 ** title ("và" only before a capitalised word) and connectors inside an
 ** organisation's name; "nguyên" (former) before the head is part of
 ** it. Returns the end token (exclusive) or i when none. */
-static size_t title_at(const xsent *x, size_t i) {
+static size_t title_find(const xsent *x, size_t i) {
   /* no title head starts at a word without TR_HEAD (a superset of the
   ** titles' first words, "Phó" among them) unless after "nguyên": most
   ** tokens stop here */
@@ -336,6 +336,19 @@ static size_t title_at(const xsent *x, size_t i) {
       !(x->t[j].flags & (TF_UPPER | TF_CAPS)) && splits_word(x, j))
     j--;
   return j;
+}
+
+/* title_find, asked once per token: title_ending asks it for every
+** token of up to TITLE_MAX_WORDS before a name, and again for each title
+** of a chain and each name of a list. */
+static size_t title_at(const xsent *x, size_t i) {
+  if (i >= x->n) return title_find(x, i);
+  if (x->titles[i] == 0xFF) {
+    size_t j = title_find(x, i);
+    if (j - i >= 0xFF) return j;
+    x->titles[i] = (uint8_t)(j - i);
+  }
+  return i + x->titles[i];
 }
 
 /* Is token k "khóa" (a term of office; both tone spellings, any case)? */

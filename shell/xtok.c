@@ -15,6 +15,7 @@
 #include "date.h"
 #include "segment.h"
 #include "text.h"
+#include "text_tok_run.h"
 
 static void xwords_init(xwords *ws);
 static char *xt_sentence(xsent *x);
@@ -237,7 +238,7 @@ static size_t scan_tok(const char *s, size_t i, size_t b, int32_t cp, int k,
                        tok *t) {
   text_tok w;
   if (cp >= '0' && cp <= '9') return t->cp = cp, scan_number(s, i, b, t);
-  size_t e = text_tok_at_cp(s, b, i, cp, k, &w);
+  size_t e = text_tok_at_run(s, b, i, cp, k, &w);
   t->cp = w.cp;
   t->len = (uint32_t)w.len;
   if (w.kind == TEXT_TOK_PUNCT) return e;

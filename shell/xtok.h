@@ -89,6 +89,9 @@ typedef struct xsent {
   size_t n;          /* token count */
   char *sentence;    /* arena copy of the sentence, made on demand */
   uint8_t *used;     /* used[i]: token i belongs to a ref/date/period */
+  uint8_t *titles;   /* titles[i]: the length of the title at token i
+                     ** (extract_people.c's title_at, which depends on
+                     ** the tokens alone), 0xFF until asked */
 } xsent;
 
 /* ---- token helpers ---- */
