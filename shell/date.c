@@ -227,7 +227,11 @@ static int read_time(rd *r, size_t nd) {
   int h = take_num(r, &k, nd);
   k++;
   size_t md = ndigits(s, r->n, k);
-  if (md == 2) {
+  /* a minute printed without its zero ("10:2 GMT+7"): one digit, then a
+  ** space or the end */
+  if (md == 1 && colon && nd == 2 && (k + 1 == r->n || s[k + 1] == ' ')) {
+    mi = take_num(r, &k, 1);
+  } else if (md == 2) {
     mi = take_num(r, &k, 2);
     if (k + 2 < r->n + 0 && s[k] == ':' && ndigits(s, r->n, k + 1) == 2) {
       k++;
@@ -454,12 +458,19 @@ static size_t section_before(const char *s, size_t n) {
   if (!n || !text_is_upper((text_decode(s, n, &cp), cp))) return 0;
   while (i < n && i <= 50) {
     size_t w = i;
-    while (i < n && s[i] != ' ' && s[i] != ',') {
+    while (i < n && s[i] != ' ' && s[i] != ',' && s[i] != ':') {
       int k = text_decode(s + i, n - i, &cp);
       if (!text_is_letter(cp)) return 0;
       i += (size_t)k;
     }
     if (i == w || ++words > 3 || i >= n) return 0;
+    /* a label and its colon right before the date ("Video: 06/06/2020") */
+    if (s[i] == ':' && names == 1 && i + 2 < n && s[i + 1] == ' ' &&
+        s[i + 2] >= '0' && s[i + 2] <= '9') {
+      i += 2;
+      break;
+    }
+    if (s[i] == ':') return 0;
     int next = s[i] == ',';
     if (next) i++;
     /* " | " between names; " | " or " - " before the date */
@@ -558,6 +569,18 @@ int date_line(const char *s, size_t n, date_tm *t) {
   }
   size_t k = section_before(s, n); /* "Chính trị 28-05-2024" */
   return k && date_line_at(s + k, n - k, t);
+}
+
+size_t date_tail_stamp(const char *s, size_t n, date_tm *t) {
+  size_t lim = n > 80 ? n - 80 : 0;
+  for (size_t i = n; i-- > lim + 1;) {
+    if (s[i] != ' ' || (s[i - 1] != '.' && s[i - 1] != '!' && s[i - 1] != '?'))
+      continue;
+    /* the last sentence end: a stamp with a time after it, or nothing */
+    if (date_line(s + i + 1, n - i - 1, t) && t->has_time && t->y) return i + 1;
+    return 0;
+  }
+  return 0;
 }
 
 /* The length of digits s[0..n) opens with, at most max of them. */

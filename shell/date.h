@@ -50,6 +50,14 @@ int date_weekday_name(const char *w);
 int date_line(const char *s, size_t n, date_tm *t);
 
 /*
+** A date stamp closing a paragraph ("… cả nước. 04:30 GMT+7, Thứ Ba,
+** 27/9/2022"): after the last ". " ("!", "?") of the last 80 bytes, a
+** date line with a time. Returns where the stamp starts (*t filled), or
+** 0 when the paragraph ends otherwise.
+*/
+size_t date_tail_stamp(const char *s, size_t n, date_tm *t);
+
+/*
 ** Is s[0..n) a date line's words with no date: at most 60 bytes, at
 ** least one word, every word a date line's label, weekday, month or
 ** AM/PM ("Cập nhật:  GMT+7", "Ngày đăng:", "Thứ Hai"), digits and

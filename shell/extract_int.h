@@ -38,6 +38,16 @@ size_t xn_honorific_in(const xsent *x, size_t j);
 ** ("bị cáo | A", "VĐV | B"): like an honorific it makes a name a person
 ** and is no title; else 0. */
 size_t xn_role_before(const xsent *x, size_t i);
+/* Tokens of the baptismal names of data/baptismal-names.txt ending just
+** before token i ("Giuse", "Phao-lô Giu-se": the hyphens are tokens too),
+** each written apart from what follows it; 0 when none. */
+size_t xn_baptismal_before(const xsent *x, size_t i);
+/* Does a baptismal name start at token j (its hyphenated parts glued to
+** it) with a name after it ("Giu-se Trần Viết Tiềm")? */
+int xn_baptised_at(const xsent *x, size_t j);
+/* The first token of one of the last four names found (xdoc.names) that
+** ends right before token j, or j when none does. */
+size_t xn_name_ending_at(const xsent *x, size_t j);
 
 /* ---- foreign names (extract_foreign.c), for the people extractor ---- */
 void extract_foreign_init(void); /* extract_people_init calls it */

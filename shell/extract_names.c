@@ -31,6 +31,67 @@ size_t xn_role_before(const xsent *x, size_t i) {
   return xt_phrase_before(x, i, &roles, 0);
 }
 
+/* Is s[0..n) a baptismal name of the list (a phrase of one or two words,
+** its parts joined by hyphens or written together)? */
+static int baptismal(const char *s, size_t n) {
+  for (const char *const *b = lexicon_get()->lists[LEX_BAPTISMAL]; *b; b++)
+    if (strlen(*b) == n && memcmp(*b, s, n) == 0) return 1;
+  return 0;
+}
+
+/* The first token of the capitalised word that ends at token e (e > 0):
+** its parts joined by hyphens without spaces ("Giu-se"), or e - 1. */
+static size_t hyphened_start(const xsent *x, size_t e) {
+  size_t a = e - 1;
+  while (a >= 2 && !(x->t[a].flags & TF_SPACE) && xt_punct(x, a - 1, '-') &&
+         !(x->t[a - 1].flags & TF_SPACE) && x->t[a - 2].type == T_WORD)
+    a -= 2;
+  return a;
+}
+
+size_t xn_baptismal_before(const xsent *x, size_t i) {
+  size_t b = i;
+  for (int names = 0; names < 2 && b > 0; names++) {
+    size_t e = b, a = hyphened_start(x, e);
+    if (x->t[a].type != T_WORD || !(x->t[a].flags & TF_UPPER) ||
+        x->t[e - 1].type != T_WORD || !(x->t[b].flags & TF_SPACE))
+      break;
+    const char *s = x->s + x->t[a].off;
+    size_t n = xt_end(x, e) - x->t[a].off;
+    /* "Giuse Maria", "Vinh Sơn": a name of two words */
+    if (!baptismal(s, n) && a > 0 && (x->t[a].flags & TF_SPACE)) {
+      size_t a2 = hyphened_start(x, a);
+      const char *s2 = x->s + x->t[a2].off;
+      if (x->t[a2].type != T_WORD ||
+          !baptismal(s2, xt_end(x, e) - x->t[a2].off))
+        break;
+      a = a2;
+    } else if (!baptismal(s, n)) {
+      break;
+    }
+    b = a;
+  }
+  return i - b;
+}
+
+int xn_baptised_at(const xsent *x, size_t j) {
+  size_t w = j + 1;
+  while (w < x->n && w < j + 8 && !(x->t[w].flags & TF_SPACE)) w++;
+  return w > j && xn_baptismal_before(x, w) && xn_name_run(x, w, 0);
+}
+
+size_t xn_name_ending_at(const xsent *x, size_t j) {
+  const xdoc *d = x->x;
+  for (size_t k = d->names.n; j > 0 && k > 0 && k + 4 > d->names.n; k--) {
+    const name_hit *h = &d->names.items[k - 1];
+    if (h->block != (uint32_t)x->block || h->off + h->len != xt_end(x, j))
+      continue;
+    for (size_t a = j; a-- > 0;)
+      if (x->t[a].off == h->off) return a;
+  }
+  return j;
+}
+
 /* An initial standing for a withheld given name: one letter ("T", "Đ")
 ** or two or three ASCII consonants ("Th", "Ph", "Tr"). */
 static int initial(const char *w, size_t n) {

@@ -7,8 +7,11 @@
 ** person only in context: after "đồng chí/ông/bà", right after a title
 ** (titles.txt, however many words it has: "Thủ tướng Chính phủ Phạm Minh
 ** Chính"), or followed by ", <title>", " - <title>" or a link of
-** data/title-links.txt ("được bầu làm <title>"). Every name-shaped run is also
-** remembered so that the mention count includes bare later mentions.
+** data/title-links.txt ("được bầu làm <title>"); also after a role of
+** data/person-roles.txt ("bị cáo"), before an age ("(28 tuổi"), or after
+** a baptismal name, which joins it ("Giuse Nguyễn Viết Hiệp"). Every
+** name-shaped run is also remembered so that the mention count includes
+** bare later mentions.
 */
 #include <string.h>
 
@@ -268,6 +271,8 @@ static size_t org_phrase(const xsent *x, size_t i, size_t j) {
 ** title ("và" only before a capitalised word) and connectors inside an
 ** organisation's name; "nguyên" (former) before the head is part of
 ** it. Returns the end token (exclusive) or i when none. */
+static int spaced_dash(const xsent *x, size_t j);
+
 static size_t title_find(const xsent *x, size_t i) {
   /* no title head starts at a word without TR_HEAD (a superset of the
   ** titles' first words, "Phó" among them) unless after "nguyên": most
@@ -325,6 +330,10 @@ static size_t title_find(const xsent *x, size_t i) {
     if (k && !names_a_thing(x, j, k)) break;
     if (xn_caps_name(x, j) >= 3) break; /* "… Đức Phổ TRẦN PHƯỚC HIỀN" */
     if (xf_in_title(x, j, hk)) break; /* "… nước Lào | Thongloun Sisoulith" */
+    if ((t->flags & TF_UPPER) && xn_baptised_at(x, j)) {
+      if (j > i + 1 && spaced_dash(x, j - 1)) j--; /* "… Phú Thọ - Phaolô" */
+      break; /* "Cha xứ | Giu-se Trần Viết Tiềm" */
+    }
     j++;
   }
   /* "Phó Bí thư ... và" — no trailing "và"/"phát" */
@@ -338,9 +347,8 @@ static size_t title_find(const xsent *x, size_t i) {
   return j;
 }
 
-/* title_find, asked once per token: title_ending asks it for every
-** token of up to TITLE_MAX_WORDS before a name, and again for each title
-** of a chain and each name of a list. */
+/* title_find, asked once per token (title_ending asks it for up to
+** TITLE_MAX_WORDS tokens before a name, again for each title of a chain) */
 static size_t title_at(const xsent *x, size_t i) {
   if (i >= x->n) return title_find(x, i);
   if (x->titles[i] == 0xFF) {
@@ -460,6 +468,14 @@ static size_t title_ending(const xsent *x, size_t end) {
   return best;
 }
 
+/* Does a name after an honorific and no title ("ông A") end right
+** before token j? */
+static int untitled_name_before(const xsent *x, size_t j) {
+  size_t a = xn_name_ending_at(x, j);
+  size_t h = a < j ? xn_honorific_before(x, a) : 0;
+  return h && title_ending(x, a - h) == a - h;
+}
+
 /* Does token j open a list of names: a colon, or "gồm" ("7 Phó giám
 ** đốc gồm đại tá A, B, …")? */
 static int list_opens(const xsent *x, size_t j) {
@@ -506,6 +522,12 @@ static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne,
     ** person's ("theo lời mời của Đại tướng, Bộ trưởng … A" is A's) */
     if (round > 0 && best > 1 && xt_is(x, best - 1, "của") &&
         xt_is(x, best - 2, "quyền"))
+      break;
+    /* "ông A, Chủ tịch …, Giám đốc … B": a title of the chain right after
+    ** an honorific's name is that name's, in apposition (after "Chủ tịch
+    ** … A, Ủy viên …, Chủ tịch … B" it is B's) */
+    if (round > 0 && best > 1 && xt_punct(x, best - 1, ',') &&
+        untitled_name_before(x, best - 1))
       break;
     if (!*pp) *pp = person_get(x, s, ne);
     add_title(x, *pp, best, end);
@@ -791,7 +813,8 @@ void extract_people(xsent *x) {
       list_end = 0;
       continue;
     }
-    size_t e = i + (size_t)k;
+    size_t e = i + (size_t)k, bap = xn_baptismal_before(x, i);
+    i -= bap; /* "Giuse Nguyễn Viết Hiệp": the saint's name is the name's */
     name_hit h = {(uint32_t)x->block, x->t[i].off,
                   (uint32_t)(xt_end(x, e) - x->t[i].off)};
     VEC_PUSH(x->x->names, h);
@@ -808,7 +831,7 @@ void extract_people(xsent *x) {
     int hon = xn_honorific_before(x, skip_abbrev(x, i)) ||
               (i > 1 && xt_punct(x, i - 1, ':') && /* "gồm các ông: A, B" */
                xn_honorific_before(x, i - 1));
-    doc_person *p = hon || listed || xn_role_before(x, i) || aged(x, e)
+    doc_person *p = hon || listed || bap || xn_role_before(x, i) || aged(x, e)
                         ? person_get(x, i, e)
                         : NULL;
     size_t tb = titles_before(x, i, &p, e, own, grp);

@@ -244,7 +244,7 @@ static const char *const list_kinds[LEXL__COUNT] = {
     "thanks-start",   "date-word",      "follow-start",     "follow-end",
     "legal-state",    "legal-issuer",   "legal-session",    "legal-period",
     "legal-term",     "photo-position", "caption-tail",     "list-intro",
-    "script-junk",    "byline-degree",
+    "script-junk",    "byline-degree",  "counter-label",
 };
 static VEC(const char *) lists[LEXL__COUNT];
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
@@ -339,6 +339,7 @@ static const struct {
     {"foreign-org-words.txt", &word_lists[LEX_FOREIGN_ORGS], add_word},
     {"country-short-names.txt", &word_lists[LEX_SHORT_COUNTRIES], add_word},
     {"person-roles.txt", &word_lists[LEX_PERSON_ROLES], add_word},
+    {"baptismal-names.txt", &word_lists[LEX_BAPTISMAL], add_word},
     {"ref-codes.tsv", &pair_lists[LEX_REF_CODES], add_pair_item},
     {"place-prefixes.tsv", &pair_lists[LEX_PLACE_PREFIXES], add_pair_item},
     {"multipliers.tsv", &pair_lists[LEX_MULTIPLIERS], add_pair_item},

@@ -61,6 +61,7 @@ enum {
   LEX_FOREIGN_ORGS,     /* foreign-org-words.txt: "Airlines", "Group" */
   LEX_SHORT_COUNTRIES,  /* country-short-names.txt: "Mỹ", "Nga" */
   LEX_PERSON_ROLES,     /* person-roles.txt: "bị cáo", "VĐV", "em" */
+  LEX_BAPTISMAL,        /* baptismal-names.txt: "Giuse", "Phao-lô" */
   LEX_LIST_N
 };
 
@@ -203,6 +204,7 @@ enum {
   LEXL_LIST_INTRO,     /* " như sau": ends a line introducing a list */
   LEXL_SCRIPT_JUNK,    /* "null ": a script's empty value before a headline */
   LEXL_BYLINE_DEGREE,  /* "ThS.": a degree opening an author's line */
+  LEXL_COUNTER_LABEL, /* "Hôm qua": a visit counter's label ("Hôm qua: 12") */
   LEXL__COUNT
 };
 

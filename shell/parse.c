@@ -115,6 +115,28 @@ static int related_link(const char *s, size_t n) {
   return c && (size_t)(s + n - c) > 8;
 }
 
+/* Is unit j article prose: a paragraph of 120 bytes or more that ends a
+** sentence, with no contact details of a footer in it? */
+static int prose(page *p, size_t j) {
+  const char *s = US(p, j);
+  size_t n = UL(p, j);
+  return n >= 120 && pt_ends_sentence(s, n) && !chrome_footer(s, n) &&
+         !chrome_related(s, n) &&
+         !pt_any_contains(s, n, lexicon_list(LEXL_CONTACT));
+}
+
+/* Is the footer marker at unit i a widget above the article (a visit
+** counter under the date line: "Hôm nay: 0") rather than the foot: no
+** prose between the body start b and it, and prose within the next
+** twelve units? */
+static int footer_above_body(page *p, size_t b, size_t i, size_t lim) {
+  for (size_t j = b; j < i; j++)
+    if (prose(p, j)) return 0;
+  for (size_t j = i + 1; j < lim && j <= i + 12; j++)
+    if (prose(p, j)) return 1;
+  return 0;
+}
+
 /*
 ** Find the tail (related lists and footer) after the body start b.
 ** Returns its first unit (p->n when none) and classifies it.
@@ -128,10 +150,14 @@ static size_t classify_tail(page *p, size_t b, size_t lim) {
     if (chrome_related(s, n) && !links_follow(p, i, lim)) {
       /* an empty header, or a "Xem thêm: …" link amid the text */
       p->u[i].kind = related_link(s, n) ? BK_RELATED : BK_BOILERPLATE;
+    } else if (chrome_footer(s, n) && !chrome_related(s, n) &&
+               footer_above_body(p, b, i, lim)) {
+      p->u[i].kind = BK_BOILERPLATE;
     } else if (chrome_related(s, n) || chrome_footer(s, n)) {
       tail = i;
       break;
-    } else if (chrome_share(s, n) || chrome_folder_tail(p, i, lim)) {
+    } else if (chrome_share(s, n) || chrome_counter(s, n) ||
+               chrome_folder_tail(p, i, lim)) {
       p->u[i].kind = BK_BOILERPLATE; /* widgets are not the end */
     }
   }

@@ -216,15 +216,28 @@ static int image_name(const char *s, size_t n) {
 
 /* A counter widget: "Số lượt truy cập: 3082913", "Đang online: 12",
 ** also after a clock ("00:00 Số lượt truy cập: …"): at most five words,
-** a colon, then only a number. */
-static int counter_line(const char *s, size_t n) {
+** a colon, then only a number; or a counter label of data/parser-markers
+** .tsv and its colon alone ("Hôm qua:", the count on the next line), or
+** after its count ("4097 Lượt xem"). labelled: only counter labels. */
+static int counter_at(const char *s, size_t n, int labelled) {
   size_t i = 0;
   if (clock_at(s, n, &i) && i < n && s[i] == ' ')
     i++;
   else
     i = 0;
+  /* the count first: "4097 Lượt xem" */
+  size_t d = i;
+  while (d < n && ((s[d] >= '0' && s[d] <= '9') ||
+                   (d > i && (s[d] == '.' || s[d] == ','))))
+    d++;
+  if (d > i && d + 1 < n && s[d] == ' ' &&
+      pt_any_line_is(s + d + 1, n - d - 1, lexicon_list(LEXL_COUNTER_LABEL)))
+    return 1;
   const char *c = memchr(s + i, ':', n - i);
   if (!c || c == s + i || pt_words(s + i, (size_t)(c - s - i), 8) > 5) return 0;
+  /* a counter's own label may stand alone, its count on the next line */
+  int label = pt_any_line_is(s + i, (size_t)(c - s) - i,
+                             lexicon_list(LEXL_COUNTER_LABEL));
   size_t j = (size_t)(c - s) + 1, digits = 0;
   for (; j < n; j++) {
     if (s[j] >= '0' && s[j] <= '9')
@@ -232,7 +245,15 @@ static int counter_line(const char *s, size_t n) {
     else if (s[j] != ' ' && s[j] != '.' && s[j] != ',')
       return 0;
   }
-  return digits > 0;
+  return labelled ? label : digits > 0 || label;
+}
+
+static int counter_line(const char *s, size_t n) {
+  return counter_at(s, n, 0);
+}
+
+int chrome_counter(const char *s, size_t n) {
+  return n <= 80 && counter_at(s, n, 1);
 }
 
 /* A bulleted menu entry: "• Chính trị" (at most 9 words). */
@@ -486,4 +507,17 @@ int chrome_folder_tail(const page *p, size_t i, size_t lim) {
       return 0;
   }
   return 1;
+}
+
+int chrome_crumb(const page *p, size_t i) {
+  const char *s = US(p, i);
+  size_t n = UL(p, i);
+  if (n > 300 || !pt_any_starts(s, n, lexicon_list(LEXL_BANNER_LINE))) return 0;
+  for (size_t j = i + 1; j < p->n && j <= i + 8; j++) {
+    size_t m = UL(p, j);
+    if (m >= 20 && m + 2 <= n && s[n - m - 1] == ' ' &&
+        memcmp(s + n - m, US(p, j), m) == 0)
+      return 1;
+  }
+  return 0;
 }

@@ -226,7 +226,7 @@ static int header_chrome(page *p, size_t i) {
   size_t n = UL(p, i);
   const char *known = p->d->title; /* from a metadata header: the title */
   if (known && pt_near_dup(s, n, known, strlen(known))) return 0;
-  if (chrome_banner(s, n) || chrome_share(s, n) ||
+  if (chrome_banner(s, n) || chrome_share(s, n) || chrome_crumb(p, i) ||
       parse_ctx_repeated(p->ctx, s, n) ||
       (chrome_shape(s, n) && !lone_bullet(p, i))) /* a teaser's headline */
     return 1;
@@ -766,12 +766,18 @@ static int wire_date(const char *s, size_t n, date_tm *t) {
 ** ("… từ chức. Video: Nhật Sang") or a caption's sentence with its full
 ** stop ("Đồng chí … đến chào xã giao …."), with a headline-like line of
 ** 6 words or more that ends no sentence right under it (a shorter one is
-** a subheading: "Thực hiện nghiêm quy trình")? */
+** a subheading: "Thực hiện nghiêm quy trình")? Or a line alone in a
+** table cell, a unit of one bar "|" above it and below it (an image's
+** cell whose image left no text)? */
 static int caption_over_title(page *p, size_t i) {
   if (i + 1 >= p->n) return 0;
   const char *s = US(p, i), *h = US(p, i + 1);
   size_t n = UL(p, i), hn = UL(p, i + 1);
   int k;
+  /* alone in a table cell, a bar above and below: an image's caption */
+  if (i > 0 && UL(p, i - 1) == 1 && *US(p, i - 1) == '|' && hn == 1 &&
+      *h == '|')
+    return 1;
   if (pt_ends_sentence(h, hn) || pt_words(h, hn, 6) < 6 ||
       !title_like(p, i + 1))
     return 0;
@@ -862,8 +868,10 @@ size_t header_classify(page *p, size_t from) {
   } else if (pre != NONE) {
     p->u[pre].kind = BK_BANNER; /* a clock over the site's menu */
   }
-  if (!d->published && i < p->n && wire_date(US(p, i), UL(p, i), &t))
-    header_set_date(d, &t); /* "Hà Nội (TTXVN 11/3/2022) …" */
+  if (!d->published && i < p->n &&
+      (wire_date(US(p, i), UL(p, i), &t) || /* "Hà Nội (TTXVN 11/3/2022)" */
+       date_tail_stamp(US(p, i), UL(p, i), &t))) /* "… 04:30, 27/9/2022" */
+    header_set_date(d, &t);
   if (!d->published && p->title_dated)
     header_set_date(d, &p->title_day); /* the headline's own date */
   if (!d->title) doc_warn(d, "no-title: no headline found");

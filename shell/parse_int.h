@@ -106,12 +106,20 @@ int chrome_banner(const char *s, size_t n);
 int chrome_legal(const char *s, size_t n);
 int chrome_related(const char *s, size_t n);
 int chrome_footer(const char *s, size_t n);
+/* A visit counter's line whose label is a counter label of data/parser-
+** markers.tsv ("Hôm qua: 12", "Hôm qua:"), at most 80 bytes. */
+int chrome_counter(const char *s, size_t n);
 char *chrome_site_from(doc *d, const char *s, size_t n);
 int chrome_shape(const char *s, size_t n);
 int chrome_share(const char *s, size_t n);
 int chrome_menu_item(const char *s, size_t n);
 size_t chrome_site_suffix(const char *s, size_t n, const char *site);
 int chrome_folder_tail(const page *p, size_t i, size_t lim);
+/* A breadcrumb glued into one line with the headline that a unit below
+** repeats ("Trang chủ Thực tiễn <headline>" ... "<headline>"): unit i
+** starts with a banner line's words ("Trang chủ", "Home") and ends with
+** the text of one of the next eight units (20 bytes or more). */
+int chrome_crumb(const page *p, size_t i);
 
 /* ---- parse_header.c: the header zone ---- */
 struct date_tm;

@@ -166,6 +166,9 @@ char *ph_title_text(doc *d, const char *s, size_t n) {
   int k1, k2;
   size_t junk = before_headline(s, n);
   s += junk, n -= junk;
+  /* a table cell's bar closing the line ("Tăng cường … bê tông nhựa |") */
+  while (n > 2 && s[n - 1] == '|' && s[n - 2] == ' ')
+    for (n -= 2; n && s[n - 1] == ' ';) n--;
   if (n >= 2) {
     int32_t a = pt_cp_at(s, n, 0, &k1), b = pt_last_cp(s, n, &k2);
     for (int q = 0; open[q]; q++) {

@@ -1464,7 +1464,7 @@ static void test_people_more(void) {
   check_person(d, "Đỗ Văn Hùng", "Tổng Giám đốc Vietnam Airlines");
   CHECK(person(d, "Vietnam Airlines") == NULL);
   CHECK(person(d, "Đăk Lăk") == NULL);
-  check_person(d, "Thích Minh Tâm", "Trưởng ban Trị sự tỉnh");
+  check_person(d, "Thích Minh Tâm", "Hòa thượng; Trưởng ban Trị sự tỉnh");
   check_person(d, "Trần Văn Lâm", "Phó Bí thư Tỉnh ủy");
   check_person(d, "A Blông", "Phó Bí thư Tỉnh ủy");
   check_person(d, "Ksor Phước Hà", "Phó Bí thư Tỉnh ủy");

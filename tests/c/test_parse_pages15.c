@@ -1,0 +1,210 @@
+/*
+** test_parse_pages15.c — the parser on the layouts of held-out set 15
+** (issue 19), each in a text written for this test (no page text copied).
+** Plan:
+**  1. Date lines: a label and its colon before the date ("Video: …"), a
+**     minute printed without its zero ("10:2 GMT+7"), a stamp closing the
+**     first paragraph ("… cả nước. 04:30 GMT+7, Thứ Ba, 27/9/2022"); a
+**     paragraph that ends with a sentence or a date without a time keeps
+**     no date.
+**  2. A visit counter: over the headline, its labels alone on their
+**     lines with the counts under them, and its header ("Truy cập"), are
+**     chrome; under the date line ("Hôm nay: 0", a footer marker) it is
+**     boilerplate and the article after it stays the article; a footer
+**     marker after the article still ends it. "4097 Lượt xem" is chrome.
+**  3. Headlines: a table cell's bar closing the headline line is cut; a
+**     line alone in a table cell ("|" above and below) is a caption, not
+**     the headline; a breadcrumb glued to the headline ("Trang chủ Thực
+**     tiễn <headline>") yields to the headline a line below repeats.
+**  4. People: baptismal names join the name ("Giuse …", "Giu-se …",
+**     "Phao-lô Giu-se …") and make it a person; religious ranks are
+**     titles ("Linh mục", "Hòa thượng", "Cha xứ"), and a title ends
+**     before a baptismal name; a title after "ông A, <title>," is A's, not
+**     the next name's, while a chain of titles before a name keeps them
+**     all; "Âu Châu" is a place, not a name.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "date.h"
+#include "doc.h"
+#include "extract.h"
+#include "parse.h"
+#include "parse_check.h"
+
+#define HEAD "Huyện khởi công cầu dân sinh qua suối Nậm Mu"
+#define BODY                                                                                   \
+  "Sáng nay, huyện tổ chức lễ khởi công cây cầu dài 60 m nối hai bản ven " \
+  "suối, với tổng vốn đầu tư hơn 12 tỷ đồng từ ngân sách và nhân dân."
+
+/* ---- 1. date lines ---- */
+
+static void check_published(const char *text, const char *title,
+                            const char *want) {
+  doc *d = parse_str(text);
+  CHECK_STR(d->title, title);
+  CHECK_STR(d->published, want);
+  doc_free(d);
+}
+
+static void test_dates(void) {
+  char t[2048];
+  snprintf(t, sizeof t, "%s\n\n.\nVideo: 06/06/2020 10:05\n.\n\n%s\n", HEAD,
+           BODY);
+  check_published(t, HEAD, "2020-06-06T10:05:00+07:00");
+  date_tm tm;
+  const char *l = "Ảnh: 12/03/2021";
+  CHECK(date_line(l, strlen(l), &tm) == 1 && tm.d == 12 && tm.mo == 3);
+  l = "Video: Lễ hội 12/03/2021"; /* words after the label: no date line */
+  CHECK(date_line(l, strlen(l), &tm) == 0);
+  snprintf(t, sizeof t, "%s\n\n13-11-2020, 10:2 GMT+7\n\n%s\n", HEAD, BODY);
+  check_published(t, HEAD, "2020-11-13T10:02:00+07:00");
+  l = "13-11-2020, 10:25 GMT+7";
+  CHECK(date_line(l, strlen(l), &tm) == 1 && tm.mi == 25);
+  /* a stamp closing the first paragraph under the headline */
+  snprintf(t, sizeof t,
+           "%s\n%s Người dân rất phấn khởi. 04:30 GMT+7, Thứ Ba, 27/9/2022\n",
+           HEAD, BODY);
+  check_published(t, HEAD, "2022-09-27T04:30:00+07:00");
+  /* a sentence that ends with a date is no stamp; a date alone neither */
+  snprintf(t, sizeof t, "%s\n%s Cầu sẽ xong trước ngày 27/9/2022.\n", HEAD,
+           BODY);
+  check_published(t, HEAD, NULL);
+  snprintf(t, sizeof t, "%s\n%s Người dân rất phấn khởi. 27/9/2022\n", HEAD,
+           BODY);
+  check_published(t, HEAD, NULL);
+}
+
+/* ---- 2. visit counters ---- */
+
+static void test_counters(void) {
+  char t[4096];
+  snprintf(t, sizeof t,
+           "Truy cập\n\nHôm nay:\n1\nHôm qua:\n0\nTuần này:\n1\nTất cả:\n"
+           "115504\n\n%s\n\nNgày 27/02/2023 09:04:52\n\n%s\n",
+           HEAD, BODY);
+  check_published(t, HEAD, "2023-02-27T09:04:52+07:00");
+  /* under the date line: the counter is no footer; the article goes on */
+  snprintf(t, sizeof t,
+           "%s\nNgày đăng: 06/06/2025 14:24\nHôm nay: 0\nHôm qua: 0\nTrong "
+           "tuần: 0\nTất cả: 0\n%s\nĐại diện các sở, ngành của tỉnh cùng dự, "
+           "trao đổi về tiến độ giải phóng mặt bằng và nguồn vốn của dự "
+           "án.\nCơ quan chủ quản: Ủy ban nhân dân huyện\n",
+           HEAD, BODY);
+  doc *d = parse_str(t);
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(kinds(d),
+            "title,dateline,boilerplate,boilerplate,boilerplate,"
+            "boilerplate,lead,paragraph,boilerplate");
+  doc_free(d);
+  /* a footer marker after the article still ends it */
+  snprintf(t, sizeof t, "%s\n%s\nHôm nay: 12\nĐịa chỉ: số 1 đường Trần Phú\n",
+           HEAD, BODY);
+  d = parse_str(t);
+  CHECK_STR(kinds(d), "title,lead,boilerplate,boilerplate");
+  doc_free(d);
+  snprintf(t, sizeof t, "%s\nThứ hai, 26/02/2018 15:25\n4097 Lượt xem\n%s\n",
+           HEAD, BODY);
+  d = parse_str(t);
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(kinds(d), "title,dateline,boilerplate,lead");
+  doc_free(d);
+}
+
+/* ---- 3. headlines ---- */
+
+static void test_headlines(void) {
+  char t[2048];
+  snprintf(t, sizeof t, "%s |\n27-10-2014 |\n%s\n", HEAD, BODY);
+  check_published(t, HEAD, "2014-10-27");
+  /* a caption alone in a table cell, and no headline on the page */
+  snprintf(t, sizeof t,
+           "|\nKhu vực thi công cầu dân sinh ở bản Nậm Mu\n|\n%s\nCây cầu "
+           "hoàn thành sẽ giúp hơn 300 hộ dân đi lại thuận tiện trong mùa "
+           "mưa lũ.\n",
+           BODY);
+  doc *d = parse_str(t);
+  CHECK_STR(d->title, NULL);
+  CHECK_STR(kinds(d), "banner,caption,banner,lead,paragraph");
+  doc_free(d);
+  /* a breadcrumb glued to the headline, the headline again below */
+  snprintf(t, sizeof t,
+           "Trang chủ Thực tiễn %s\nThứ hai, 26 Tháng 2 2018 15:25\n\n%s\n\n"
+           "%s\n",
+           HEAD, HEAD, BODY);
+  check_published(t, HEAD, "2018-02-26T15:25:00+07:00");
+  /* without the repeat the line stays the headline (no other candidate) */
+  snprintf(t, sizeof t, "Trang chủ tỉnh nâng cấp giao diện mới\n\n%s\n", BODY);
+  CHECK_TITLE(t, "Trang chủ tỉnh nâng cấp giao diện mới");
+}
+
+/* ---- 4. people ---- */
+
+static const doc_person *person(const doc *d, const char *name) {
+  for (size_t i = 0; i < d->people.n; i++)
+    if (strcmp(d->people.items[i].name, name) == 0) return &d->people.items[i];
+  return NULL;
+}
+
+static void check_person(const doc *d, const char *name, const char *want) {
+  const doc_person *p = person(d, name);
+  CHECK(p != NULL);
+  if (!p) {
+    fprintf(stderr, "  no person %s\n", name);
+    return;
+  }
+  char got[1024] = "";
+  for (size_t i = 0; i < p->titles.n; i++)
+    snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s", i ? "; " : "",
+             p->titles.items[i]);
+  CHECK_STR(got, want);
+}
+
+static doc *facts_of(const char *s) {
+  doc *d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
+  CHECK(extract_facts(d) == 0);
+  return d;
+}
+
+static void test_people(void) {
+  doc *d = facts_of(
+      "Giáo xứ mừng lễ bổn mạng\n\n"
+      "Chủ tế Thánh lễ là Cha xứ Giu-se Lò Văn Thiện. Đồng tế có cha Trưởng "
+      "hạt Tây Bắc - Phaolô Hà Minh Đức và cha Giuse Vũ Văn Hòa. Hiện diện "
+      "có Linh mục Đinh Công Lý và ông An-tôn Lê Văn Khánh, Chủ tịch Hội "
+      "đồng Mục vụ Giáo xứ. Thánh lễ do Phao-lô Giu-se Trịnh Văn An chủ "
+      "sự.\n");
+  check_person(d, "Giu-se Lò Văn Thiện", "Cha xứ");
+  check_person(d, "Phaolô Hà Minh Đức", "Trưởng hạt Tây Bắc");
+  check_person(d, "Giuse Vũ Văn Hòa", "");
+  check_person(d, "Đinh Công Lý", "Linh mục");
+  check_person(d, "An-tôn Lê Văn Khánh", "Chủ tịch Hội đồng Mục vụ Giáo xứ");
+  check_person(d, "Phao-lô Giu-se Trịnh Văn An", "");
+  CHECK(person(d, "Vũ Văn Hòa") == NULL);
+  doc_free(d);
+  d = facts_of(
+      "Đại lễ Phật đản tại chùa\n\n"
+      "Chứng minh có Hòa thượng Thích Huệ Minh và Thượng tọa Thích Trí "
+      "Quảng, Chủ tịch Hội đồng Điều hành Âu Châu. Dự có ông Trần Văn "
+      "Minh, Chủ tịch Hội đồng quản trị, Giám đốc Sở Nội vụ Nguyễn Văn Lạc. "
+      "Ủy viên Bộ Chính trị, Bí thư Tỉnh ủy Đỗ Văn Hải và Ủy viên Trung "
+      "ương Đảng, Chủ tịch HĐND tỉnh Lại Văn Môn cùng dự.\n");
+  check_person(d, "Thích Huệ Minh", "Hòa thượng");
+  check_person(d, "Thích Trí Quảng",
+               "Thượng tọa; Chủ tịch Hội đồng Điều hành Âu Châu");
+  CHECK(person(d, "Âu Châu") == NULL);
+  check_person(d, "Trần Văn Minh", "Chủ tịch Hội đồng quản trị");
+  check_person(d, "Nguyễn Văn Lạc", "Giám đốc Sở Nội vụ");
+  check_person(d, "Đỗ Văn Hải", "Bí thư Tỉnh ủy; Ủy viên Bộ Chính trị");
+  check_person(d, "Lại Văn Môn", "Chủ tịch HĐND tỉnh; Ủy viên Trung ương Đảng");
+  doc_free(d);
+}
+
+int main(void) {
+  test_dates();
+  test_counters();
+  test_headlines();
+  test_people();
+  return check_done();
+}
