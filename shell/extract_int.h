@@ -48,6 +48,12 @@ int xn_baptised_at(const xsent *x, size_t j);
 /* The first token of one of the last four names found (xdoc.names) that
 ** ends right before token j, or j when none does. */
 size_t xn_name_ending_at(const xsent *x, size_t j);
+/* Is the name ending before token e given an age or a year of birth
+** ("(28 tuổi", "(SN 1987)", ", sinh năm 1970")? */
+int xn_aged(const xsent *x, size_t e);
+/* Do the tokens a..b hold only a list separator (",", ";", "và", ",
+** và") between two names? */
+int xn_list_sep(const xsent *x, size_t a, size_t b);
 
 /* ---- foreign names (extract_foreign.c), for the people extractor ---- */
 void extract_foreign_init(void); /* extract_people_init calls it */

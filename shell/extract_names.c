@@ -31,6 +31,15 @@ size_t xn_role_before(const xsent *x, size_t i) {
   return xt_phrase_before(x, i, &roles, 0);
 }
 
+/* Bit (h & 4095) of the word hash of every baptismal name's first part
+** (up to a hyphen or a space): a token without its bit starts none. */
+static uint64_t bap_first[64];
+
+static int may_baptise(const tok *t) {
+  return t->type == T_WORD && (t->flags & TF_UPPER) &&
+         (bap_first[t->h >> 6 & 63] >> (t->h & 63) & 1);
+}
+
 /* Is s[0..n) a baptismal name of the list (a phrase of one or two words,
 ** its parts joined by hyphens or written together)? */
 static int baptismal(const char *s, size_t n) {
@@ -53,7 +62,7 @@ size_t xn_baptismal_before(const xsent *x, size_t i) {
   size_t b = i;
   for (int names = 0; names < 2 && b > 0; names++) {
     size_t e = b, a = hyphened_start(x, e);
-    if (x->t[a].type != T_WORD || !(x->t[a].flags & TF_UPPER) ||
+    if (!may_baptise(&x->t[a]) || !(x->t[a].flags & TF_UPPER) ||
         x->t[e - 1].type != T_WORD || !(x->t[b].flags & TF_SPACE))
       break;
     const char *s = x->s + x->t[a].off;
@@ -62,7 +71,7 @@ size_t xn_baptismal_before(const xsent *x, size_t i) {
     if (!baptismal(s, n) && a > 0 && (x->t[a].flags & TF_SPACE)) {
       size_t a2 = hyphened_start(x, a);
       const char *s2 = x->s + x->t[a2].off;
-      if (x->t[a2].type != T_WORD ||
+      if (!may_baptise(&x->t[a2]) ||
           !baptismal(s2, xt_end(x, e) - x->t[a2].off))
         break;
       a = a2;
@@ -75,6 +84,7 @@ size_t xn_baptismal_before(const xsent *x, size_t i) {
 }
 
 int xn_baptised_at(const xsent *x, size_t j) {
+  if (j >= x->n || !may_baptise(&x->t[j])) return 0;
   size_t w = j + 1;
   while (w < x->n && w < j + 8 && !(x->t[w].flags & TF_SPACE)) w++;
   return w > j && xn_baptismal_before(x, w) && xn_name_run(x, w, 0);
@@ -90,6 +100,30 @@ size_t xn_name_ending_at(const xsent *x, size_t j) {
       if (x->t[a].off == h->off) return a;
   }
   return j;
+}
+
+/* Is the name ending before token e given an age or a year of birth
+** ("Võ Văn Trung (28 tuổi, ngụ …)", "Lại Văn Tuấn (SN 1987)", "Lý Thị
+** Sông, sinh năm 1970")? Then it is a person's, with no title needed. */
+int xn_aged(const xsent *x, size_t e) {
+  if (e + 2 >= x->n || !(xt_punct(x, e, '(') || xt_punct(x, e, ','))) return 0;
+  size_t j = e + 1;
+  if (xt_is(x, j, "SN"))
+    j++;
+  else if (xt_isci(x, j, "sinh") && xt_is(x, j + 1, "năm"))
+    j += 2;
+  else /* "(28 tuổi": an age only in brackets */
+    return xt_punct(x, e, '(') && x->t[j].type == T_NUM &&
+           xt_is(x, j + 1, "tuổi");
+  return j < x->n && x->t[j].type == T_NUM && x->t[j].len == 4;
+}
+
+/* Do the tokens a..b hold only a list separator (",", ";", "và", ",
+** và") between two names? */
+int xn_list_sep(const xsent *x, size_t a, size_t b) {
+  if (b == a + 1)
+    return xt_punct(x, a, ',') || xt_punct(x, a, ';') || xt_is(x, a, "và");
+  return b == a + 2 && xt_punct(x, a, ',') && xt_is(x, a + 1, "và");
 }
 
 /* An initial standing for a withheld given name: one letter ("T", "Đ")
@@ -284,4 +318,8 @@ void extract_names_init(void) {
   const char *const *h = lexicon_get()->lists[LEX_HONORIFICS];
   xt_phrases_set(&honorifics, h[0] ? h : honorifics_builtin);
   xt_phrases_set(&roles, lexicon_get()->lists[LEX_PERSON_ROLES]);
+  for (const char *const *b = lexicon_get()->lists[LEX_BAPTISMAL]; *b; b++) {
+    uint32_t h = lexicon_word_hash(*b, strcspn(*b, "- "));
+    bap_first[h >> 6 & 63] |= 1ull << (h & 63);
+  }
 }

@@ -157,7 +157,7 @@ static size_t title_glue(const xsent *x, size_t j) {
   /* "Phó Chỉ huy trưởng kiêm Tham mưu trưởng …": one post held with
   ** another, one title (the glue takes the second head too: a head after
   ** a lower-case word would end the title, lower_then_head) */
-  if (xt_is(x, j, "kiêm") && j + 1 < x->n && (x->t[j + 1].flags & TF_UPPER)) {
+  if (xt_is(x, j, "kiêm") && j + 1 < x->n) { /* also "… kiêm tổng thư ký" */
     size_t p = (size_t)xt_isci(x, j + 1, "phó");
     int h = xt_lookup(x, j + 1 + p, &x->x->lx->titles, NULL);
     if (h) return 1 + p + (size_t)h;
@@ -269,15 +269,16 @@ static size_t org_phrase(const xsent *x, size_t i, size_t j) {
 
 /* A title starting at token i: a titles.txt head then words allowed in a
 ** title ("và" only before a capitalised word) and connectors inside an
-** organisation's name; "nguyên" (former) before the head is part of
-** it. Returns the end token (exclusive) or i when none. */
+** organisation's name; "nguyên" or "cựu" (former, in any case) before
+** the head is part of it. Returns the end token (exclusive) or i when
+** none. */
 static int spaced_dash(const xsent *x, size_t j);
 
 static size_t title_find(const xsent *x, size_t i) {
   /* no title head starts at a word without TR_HEAD (a superset of the
-  ** titles' first words, "Phó" among them) unless after "nguyên": most
-  ** tokens stop here */
-  size_t q = (size_t)xt_is(x, i, "nguyên");
+  ** titles' first words, "Phó" among them) unless after "nguyên" or
+  ** "cựu": most tokens stop here */
+  size_t q = (size_t)(xt_isci(x, i, "nguyên") || xt_isci(x, i, "cựu"));
   if (!q && (i >= x->n || !(x->t[i].trig & TR_HEAD))) return i;
   int k = xt_lookup(x, i + q, &x->x->lx->titles, NULL);
   if (xt_isci(x, i + q, "phó")) { /* "Phó" before any head, the longest: */
@@ -761,30 +762,6 @@ static int listed_name(const xsent *x, size_t i) {
   return k;
 }
 
-/* Is the name ending before token e given an age or a year of birth
-** ("Võ Văn Trung (28 tuổi, ngụ …)", "Lại Văn Tuấn (SN 1987)", "Lý Thị
-** Sông, sinh năm 1970")? Then it is a person's, with no title needed. */
-static int aged(const xsent *x, size_t e) {
-  if (e + 2 >= x->n || !(xt_punct(x, e, '(') || xt_punct(x, e, ','))) return 0;
-  size_t j = e + 1;
-  if (xt_is(x, j, "SN"))
-    j++;
-  else if (xt_isci(x, j, "sinh") && xt_is(x, j + 1, "năm"))
-    j += 2;
-  else /* "(28 tuổi": an age only in brackets */
-    return xt_punct(x, e, '(') && x->t[j].type == T_NUM &&
-           xt_is(x, j + 1, "tuổi");
-  return j < x->n && x->t[j].type == T_NUM && x->t[j].len == 4;
-}
-
-/* Do the tokens a..b hold only a list separator (",", ";", "và", ",
-** và") between two names? */
-static int list_sep(const xsent *x, size_t a, size_t b) {
-  if (b == a + 1)
-    return xt_punct(x, a, ',') || xt_punct(x, a, ';') || xt_is(x, a, "và");
-  return b == a + 2 && xt_punct(x, a, ',') && xt_is(x, a + 1, "và");
-}
-
 /*
 ** Names in a list after a person are people too ("các đồng chí: A, B và
 ** C"), and take the title the list shares (titles_before's shared) when
@@ -798,7 +775,8 @@ void extract_people(xsent *x) {
   for (size_t i = 0; i < x->n; i++) {
     if (x->t[i].type != T_WORD || !(x->t[i].flags & TF_UPPER)) continue;
     int k = name_at(x, i);
-    if (!k && list_end && list_sep(x, list_end, i) && (shared[1] || group[1]))
+    if (!k && list_end && xn_list_sep(x, list_end, i) &&
+        (shared[1] || group[1]))
       k = listed_name(x, i); /* a list sharing a title: any surname */
     if (!k && (k = xf_name_run(x, i)) != 0 && title_ending(x, i) == i &&
         !xn_honorific_before(x, i))
@@ -813,7 +791,9 @@ void extract_people(xsent *x) {
       list_end = 0;
       continue;
     }
-    size_t e = i + (size_t)k, bap = xn_baptismal_before(x, i);
+    size_t e = i + (size_t)k, bap = 0;
+    if (i > 0 && x->t[i - 1].type == T_WORD) /* "Giu-se | Trần …" */
+      bap = xn_baptismal_before(x, i);
     i -= bap; /* "Giuse Nguyễn Viết Hiệp": the saint's name is the name's */
     name_hit h = {(uint32_t)x->block, x->t[i].off,
                   (uint32_t)(xt_end(x, e) - x->t[i].off)};
@@ -822,8 +802,8 @@ void extract_people(xsent *x) {
     ** may open each listed name ("gồm: ông A và bà B") */
     size_t hb = xn_honorific_before(x, i);
     int listed = list_end &&
-                 (list_sep(x, list_end, i) ||
-                  (hb && i > hb && list_sep(x, list_end, i - hb))) &&
+                 (xn_list_sep(x, list_end, i) ||
+                  (hb && i > hb && xn_list_sep(x, list_end, i - hb))) &&
                  !(e < x->n && x->t[e].type == T_WORD &&
                    xt_first_word(x, e - 1, e + 2) >= 2);
     /* "Tiến sĩ (TS) Trần Long": an abbreviation in brackets may stand
@@ -831,12 +811,13 @@ void extract_people(xsent *x) {
     int hon = xn_honorific_before(x, skip_abbrev(x, i)) ||
               (i > 1 && xt_punct(x, i - 1, ':') && /* "gồm các ông: A, B" */
                xn_honorific_before(x, i - 1));
-    doc_person *p = hon || listed || bap || xn_role_before(x, i) || aged(x, e)
-                        ? person_get(x, i, e)
-                        : NULL;
+    doc_person *p =
+        hon || listed || bap || xn_role_before(x, i) || xn_aged(x, e)
+            ? person_get(x, i, e)
+            : NULL;
     size_t tb = titles_before(x, i, &p, e, own, grp);
     /* a listed name with titles of its own: ", Bộ trưởng Bộ Y tế A" */
-    int titled = tb < i && list_end && list_sep(x, list_end, tb);
+    int titled = tb < i && list_end && xn_list_sep(x, list_end, tb);
     if (grp[1])
       group[0] = grp[0], group[1] = grp[1];
     else if (!listed && !titled)

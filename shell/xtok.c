@@ -83,6 +83,9 @@ static const struct {
     {"đến", TR_TARGET},
     {"trước", TR_TARGET},
     {"đại", TR_CONGRESS},
+    /* "Thị" starts a name's given part whatever the surname before it
+    ** ("Trinh Thị Mừng": a surname not in the list, xn_name_run) */
+    {"Thị", TR_SURNAME},
 };
 
 /* Direct-mapped by the low 16 bits of the word hash: the OR of the TR_*

@@ -22,6 +22,9 @@
 **     before a baptismal name; a title after "ông A, <title>," is A's, not
 **     the next name's, while a chain of titles before a name keeps them
 **     all; "Âu Châu" is a place, not a name.
+**  5. Titles: "kiêm" before a lower-case title, "Nguyên"/"Cựu" in
+**     capitals, "được bầu vào", "UV.BTV", "Nhà lãnh đạo", "cơ quan"
+**     inside a title; an unlisted surname before "Thị" ("Trinh Thị …").
 */
 #include <stdlib.h>
 #include <string.h>
@@ -201,10 +204,42 @@ static void test_people(void) {
   doc_free(d);
 }
 
+/* Titles of set 15's second batch: "kiêm" before a lower-case title,
+** "Nguyên"/"Cựu" (former) in capitals, "được bầu vào", "UV.BTV", "Nhà
+** lãnh đạo", "cơ quan" inside a title; a name whose surname is not in
+** the list before "Thị". */
+static void test_titles_15(void) {
+  doc *d = facts_of(
+      "Lễ kỷ niệm 30 năm thành lập Hội\n\n"
+      "Đồng chí Trần Bá Hưng, Phó chủ tịch kiêm tổng thư ký Hội Xây dựng "
+      "tỉnh phát biểu. Tri ân đồng chí Nguyên Chủ tịch nước – Lê Văn Sang. "
+      "Đồng chí Mai Khắc Tuân – Cựu chủ tịch hội cựu chiến binh thị trấn "
+      "Liên Sơn ôn lại truyền thống. Năm 1992, đồng chí Lê Đình Đô được "
+      "bầu vào chủ tịch hội khoá I. Đồng chí Dương Phú Mận – UV.BTV Đảng "
+      "ủy – Chủ tịch UBMTTQ Việt Nam xã chủ trì. Chủ tịch Hội Cựu chiến "
+      "binh cơ quan BHXH tỉnh Dương Văn Thành nhận Bằng khen. Thủ tướng đón "
+      "Nhà lãnh đạo Triều Tiên Kim Jong-un. Bà Trinh Thị Mừng bật khóc.\n");
+  check_person(d, "Trần Bá Hưng",
+               "Phó chủ tịch kiêm tổng thư ký Hội Xây dựng tỉnh");
+  check_person(d, "Lê Văn Sang", "Nguyên Chủ tịch nước");
+  check_person(d, "Mai Khắc Tuân",
+               "Cựu chủ tịch hội cựu chiến binh thị trấn Liên Sơn");
+  check_person(d, "Lê Đình Đô", "chủ tịch hội");
+  check_person(d, "Dương Phú Mận",
+               "UV.BTV Đảng ủy; Chủ tịch UBMTTQ Việt Nam xã");
+  check_person(d, "Dương Văn Thành",
+               "Chủ tịch Hội Cựu chiến binh cơ quan "
+               "BHXH tỉnh");
+  check_person(d, "Kim Jong-un", "Nhà lãnh đạo Triều Tiên");
+  check_person(d, "Trinh Thị Mừng", "");
+  doc_free(d);
+}
+
 int main(void) {
   test_dates();
   test_counters();
   test_headlines();
   test_people();
+  test_titles_15();
   return check_done();
 }
