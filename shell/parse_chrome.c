@@ -180,7 +180,8 @@ static int hours_ranges(const char *s, size_t n) {
   int ranges = 0;
   for (size_t i = 0; i < n; i++) {
     size_t j = i;
-    if ((i && s[i - 1] >= '0' && s[i - 1] <= '9') || !clock_at(s, n, &j))
+    if (s[i] < '0' || s[i] > '9' || (i && s[i - 1] >= '0' && s[i - 1] <= '9') ||
+        !clock_at(s, n, &j))
       continue;
     while (j < n && s[j] == ' ') j++;
     size_t k = pt_prefix_ci(s + j, n - j, "-");

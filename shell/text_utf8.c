@@ -300,6 +300,13 @@ static int fold_fast(char *dst, size_t cap, const char *s, size_t n,
                      int accents, size_t *o) {
   *o = 0;
   for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) { /* ASCII folds to its lower case, with or without accents */
+      if (*o + 1 >= cap) return 0;
+      dst[(*o)++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      i++;
+      continue;
+    }
     int32_t cp, f, st;
     int k = text_decode(s + i, n - i, &cp);
     if (cp < 0) {

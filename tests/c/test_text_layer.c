@@ -147,6 +147,21 @@ static void test_folds(void) {
   CHECK(t && n == 3 && memcmp(t, "ung", 3) == 0);
   free(t);
   CHECK(text_fold_alloc("a\xC0", 2, TEXT_FOLD_CASE, &n) == NULL);
+  /* text_fold's ASCII shortcut against the full fold, byte by byte and
+  ** before a combining mark (NFD: the whole text goes the slow way) */
+  for (int c = 1; c < 0x80; c++)
+    for (int a = 0; a <= 1; a++) {
+      char in[8] = {(char)c, 'x', 0}, got[16];
+      size_t k = text_fold(got, sizeof got, in, 2, a);
+      char *want = text_fold_alloc(in, 2, a, &n);
+      CHECK(want && k == n && memcmp(got, want, n) == 0);
+      free(want);
+      memcpy(in + 1, "\xCC\x81", 3); /* c + U+0301 */
+      k = text_fold(got, sizeof got, in, 3, a);
+      want = text_fold_alloc(in, 3, a, &n);
+      CHECK(want && k == n && memcmp(got, want, n) == 0);
+      free(want);
+    }
   CHECK(text_fold_cp(0x110) == 0x111 && text_fold_cp('Q') == 'q');
   CHECK(text_fold_cp(0xDF) == 0xDF); /* ß folds to two: stays */
 }
