@@ -280,6 +280,18 @@ int xn_name_run(const xsent *x, size_t i, int any) {
        (i > 0 && x->t[i - 1].type == T_WORD &&
         (x->t[i - 1].flags & (TF_UPPER | TF_CAPS)) && !bare_head_before(x, i))))
     return 0;
+  /* two syllables, the second "Thị", are a name cut short ("Đối tượng
+  ** Trần Thị"); two whose second begins a word with the lower-case one
+  ** after it, where the segmenter does not keep the two together, are no
+  ** name: "Đoàn Kiểm | tra", "Dương Công | an" ("Nguyễn Hùng cho biết",
+  ** "bà Mai Phương hướng dẫn" stay names) */
+  if (syl == 2 && k == 2 &&
+      (xt_is(x, j - 1, "Thị") ||
+       (j < x->n && x->t[j].type == T_WORD &&
+        !(x->t[j].flags & (TF_UPPER | TF_CAPS)) &&
+        xt_first_word(x, j - 1, j + 1) == 2 &&
+        xt_first_word(x, i, j + 2) == 1)))
+    return 0;
   return (int)k;
 }
 

@@ -24,7 +24,9 @@
 **     all; "Âu Châu" is a place, not a name.
 **  5. Titles: "kiêm" before a lower-case title, "Nguyên"/"Cựu" in
 **     capitals, "được bầu vào", "UV.BTV", "Nhà lãnh đạo", "cơ quan"
-**     inside a title; an unlisted surname before "Thị" ("Trinh Thị …").
+**     inside a title; an unlisted surname before "Thị" ("Trinh Thị …");
+**     no two-syllable name cut inside a word ("Đoàn Kiểm | tra") or
+**     ending in "Thị".
 */
 #include <stdlib.h>
 #include <string.h>
@@ -232,6 +234,21 @@ static void test_titles_15(void) {
                "BHXH tỉnh");
   check_person(d, "Kim Jong-un", "Nhà lãnh đạo Triều Tiên");
   check_person(d, "Trinh Thị Mừng", "");
+  doc_free(d);
+  /* no name cut inside a word, nor one ending in "Thị"; names before
+  ** "cho biết" and "hướng dẫn" stay */
+  d = facts_of(
+      "Tin vắn\n\n"
+      "Ông Lê Văn Hưng làm trưởng đoàn Đoàn Kiểm tra của Ban Chỉ "
+      "đạo. Đối tượng Dương Công an cùng tang vật. Vụ trưởng Lê "
+      "Dũng cho biết như vậy. Do bà Mai Phương hướng dẫn làm. Ông "
+      "Dương Thành Thị, Chủ tịch HĐND quận dự. Đối tượng Trần Thị\n");
+  CHECK(person(d, "Đoàn Kiểm") == NULL);
+  CHECK(person(d, "Dương Công") == NULL);
+  CHECK(person(d, "Trần Thị") == NULL);
+  check_person(d, "Lê Dũng", "Vụ trưởng");
+  check_person(d, "Mai Phương", "");
+  check_person(d, "Dương Thành Thị", "Chủ tịch HĐND quận");
   doc_free(d);
 }
 
