@@ -1,7 +1,8 @@
 /*
 ** parse_check.h — helpers the parser's tests share (test_parse.c,
-** test_parse_pages.c): parse a string without facts, checking that its
-** blocks are lossless, and list the blocks' kinds. Include after check.h.
+** test_parse_pages.c, test_parse_pages15.c): parse a string without
+** facts, checking that its blocks are lossless, list the blocks' kinds,
+** and check a person's titles. Include after check.h.
 */
 #ifndef TINSH_PARSE_CHECK_H
 #define TINSH_PARSE_CHECK_H
@@ -56,6 +57,30 @@ static const char *kinds(const doc *d) {
     o += (size_t)snprintf(out + o, sizeof out - o, "%s%s", i ? "," : "",
                           doc_kind_name(d->blocks.items[i].kind));
   return out;
+}
+
+/* The person `name` of d, or NULL. */
+static inline const doc_person *person(const doc *d, const char *name) {
+  for (size_t i = 0; i < d->people.n; i++)
+    if (strcmp(d->people.items[i].name, name) == 0) return &d->people.items[i];
+  return NULL;
+}
+
+/* The person `name` has exactly the titles `want` ("; " between them);
+** a missing person is named on stderr. */
+static inline void check_person(const doc *d, const char *name,
+                                const char *want) {
+  const doc_person *p = person(d, name);
+  CHECK(p != NULL);
+  if (!p) {
+    fprintf(stderr, "  no person %s\n", name);
+    return;
+  }
+  char got[1024] = "";
+  for (size_t i = 0; i < p->titles.n; i++)
+    snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s", i ? "; " : "",
+             p->titles.items[i]);
+  CHECK_STR(got, want);
 }
 
 #endif

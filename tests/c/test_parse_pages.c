@@ -1227,24 +1227,6 @@ static void test_zones(void) {
 
 /* ---- 9. people on unseen pages ---- */
 
-static const doc_person *person(const doc *d, const char *name) {
-  for (size_t i = 0; i < d->people.n; i++)
-    if (strcmp(d->people.items[i].name, name) == 0) return &d->people.items[i];
-  return NULL;
-}
-
-/* The person `name` has exactly the titles `want` ("; " between them). */
-static void check_person(const doc *d, const char *name, const char *want) {
-  const doc_person *p = person(d, name);
-  CHECK(p != NULL);
-  if (!p) return;
-  char got[1024] = "";
-  for (size_t i = 0; i < p->titles.n; i++)
-    snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s", i ? "; " : "",
-             p->titles.items[i]);
-  CHECK_STR(got, want);
-}
-
 /* Foreign names after a title in sentences with no Vietnamese surname
 ** nor a gazetteer country (the title head and honorific trigger), after
 ** a one-syllable country ("Nga", "Anh": also an honorific), with a middle

@@ -146,26 +146,6 @@ static void test_headlines(void) {
 
 /* ---- 4. people ---- */
 
-static const doc_person *person(const doc *d, const char *name) {
-  for (size_t i = 0; i < d->people.n; i++)
-    if (strcmp(d->people.items[i].name, name) == 0) return &d->people.items[i];
-  return NULL;
-}
-
-static void check_person(const doc *d, const char *name, const char *want) {
-  const doc_person *p = person(d, name);
-  CHECK(p != NULL);
-  if (!p) {
-    fprintf(stderr, "  no person %s\n", name);
-    return;
-  }
-  char got[1024] = "";
-  for (size_t i = 0; i < p->titles.n; i++)
-    snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s", i ? "; " : "",
-             p->titles.items[i]);
-  CHECK_STR(got, want);
-}
-
 static doc *facts_of(const char *s) {
   doc *d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
   CHECK(extract_facts(d) == 0);
