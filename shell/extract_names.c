@@ -62,32 +62,38 @@ size_t xn_baptismal_before(const xsent *x, size_t i) {
   size_t b = i;
   for (int names = 0; names < 2 && b > 0; names++) {
     size_t e = b, a = hyphened_start(x, e);
-    if (!may_baptise(&x->t[a]) || !(x->t[a].flags & TF_UPPER) ||
-        x->t[e - 1].type != T_WORD || !(x->t[b].flags & TF_SPACE))
-      break;
-    const char *s = x->s + x->t[a].off;
-    size_t n = xt_end(x, e) - x->t[a].off;
-    /* "Giuse Maria", "Vinh Sơn": a name of two words */
-    if (!baptismal(s, n) && a > 0 && (x->t[a].flags & TF_SPACE)) {
-      size_t a2 = hyphened_start(x, a);
-      const char *s2 = x->s + x->t[a2].off;
-      if (!may_baptise(&x->t[a2]) ||
-          !baptismal(s2, xt_end(x, e) - x->t[a2].off))
-        break;
-      a = a2;
-    } else if (!baptismal(s, n)) {
-      break;
+    if (x->t[e - 1].type != T_WORD || !(x->t[b].flags & TF_SPACE)) break;
+    if (may_baptise(&x->t[a]) &&
+        baptismal(x->s + x->t[a].off, xt_end(x, e) - x->t[a].off)) {
+      b = a;
+      continue;
     }
-    b = a;
+    /* "Giuse Maria", "Vinh Sơn": a name of two words */
+    size_t a2 = a > 0 && (x->t[a].flags & TF_SPACE) ? hyphened_start(x, a) : a;
+    if (a2 == a || !may_baptise(&x->t[a2]) ||
+        !baptismal(x->s + x->t[a2].off, xt_end(x, e) - x->t[a2].off))
+      break;
+    b = a2;
   }
   return i - b;
 }
 
-int xn_baptised_at(const xsent *x, size_t j) {
-  if (j >= x->n || !may_baptise(&x->t[j])) return 0;
+/* The end of the word written without spaces that starts at token j
+** ("Giu-se": three tokens). */
+static size_t glued_end(const xsent *x, size_t j) {
   size_t w = j + 1;
   while (w < x->n && w < j + 8 && !(x->t[w].flags & TF_SPACE)) w++;
-  return w > j && xn_baptismal_before(x, w) && xn_name_run(x, w, 0);
+  return w;
+}
+
+int xn_baptised_at(const xsent *x, size_t j) {
+  if (j >= x->n || !may_baptise(&x->t[j])) return 0;
+  /* one or two baptismal names from j, then a name: "Phao-lô Giu-se Phạm
+  ** Đình Tụng", "Vinh Sơn Trần An" */
+  for (size_t w = glued_end(x, j), k = 0; k < 3 && w < x->n;
+       w = glued_end(x, w), k++)
+    if (w - xn_baptismal_before(x, w) == j && xn_name_run(x, w, 0)) return 1;
+  return 0;
 }
 
 size_t xn_name_ending_at(const xsent *x, size_t j) {
@@ -286,11 +292,10 @@ int xn_name_run(const xsent *x, size_t i, int any) {
   ** name: "Đoàn Kiểm | tra", "Dương Công | an" ("Nguyễn Hùng cho biết",
   ** "bà Mai Phương hướng dẫn" stay names) */
   if (syl == 2 && k == 2 &&
-      (xt_is(x, j - 1, "Thị") ||
-       (j < x->n && x->t[j].type == T_WORD &&
-        !(x->t[j].flags & (TF_UPPER | TF_CAPS)) &&
-        xt_first_word(x, j - 1, j + 1) == 2 &&
-        xt_first_word(x, i, j + 2) == 1)))
+      (xt_is(x, j - 1, "Thị") || (j < x->n && x->t[j].type == T_WORD &&
+                                  !(x->t[j].flags & (TF_UPPER | TF_CAPS)) &&
+                                  xt_first_word(x, j - 1, j + 1) == 2 &&
+                                  xt_first_word(x, i, j + 2) == 1)))
     return 0;
   return (int)k;
 }

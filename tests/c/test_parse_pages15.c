@@ -158,14 +158,15 @@ static void test_people(void) {
       "Chủ tế Thánh lễ là Cha xứ Giu-se Lò Văn Thiện. Đồng tế có cha Trưởng "
       "hạt Tây Bắc - Phaolô Hà Minh Đức và cha Giuse Vũ Văn Hòa. Hiện diện "
       "có Linh mục Đinh Công Lý và ông An-tôn Lê Văn Khánh, Chủ tịch Hội "
-      "đồng Mục vụ Giáo xứ. Thánh lễ do Phao-lô Giu-se Trịnh Văn An chủ "
-      "sự.\n");
+      "đồng Mục vụ Giáo xứ. Thánh lễ do Đức Hồng y Phao-lô Giu-se Trịnh Văn "
+      "An chủ sự, có cha Vinh Sơn Hồ Văn Nam.\n");
   check_person(d, "Giu-se Lò Văn Thiện", "Cha xứ");
   check_person(d, "Phaolô Hà Minh Đức", "Trưởng hạt Tây Bắc");
   check_person(d, "Giuse Vũ Văn Hòa", "");
   check_person(d, "Đinh Công Lý", "Linh mục");
   check_person(d, "An-tôn Lê Văn Khánh", "Chủ tịch Hội đồng Mục vụ Giáo xứ");
-  check_person(d, "Phao-lô Giu-se Trịnh Văn An", "");
+  check_person(d, "Phao-lô Giu-se Trịnh Văn An", "Đức Hồng y");
+  check_person(d, "Vinh Sơn Hồ Văn Nam", "");
   CHECK(person(d, "Vũ Văn Hòa") == NULL);
   doc_free(d);
   d = facts_of(
