@@ -9,6 +9,7 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* memmem, memrchr */
 #endif
+#include <ctype.h>
 #include <string.h>
 
 #include "lexicon.h"
@@ -267,6 +268,17 @@ int ph_not_a_headline(const char *s, size_t n) {
     return 1;
   if (ph_caption_credit(s, n))
     return 1; /* "Đồng chí Trần Sỹ Thanh. Ảnh: TTXVN" */
+  /* a caption wholly in brackets ("(Đồng chí A phát biểu khai mạc)") */
+  if (n > 2 && s[0] == '(' && s[n - 1] == ')' && memchr(s, ')', n) == s + n - 1)
+    return 1;
+  /* a sapo signed by its site in ASCII, a dash glued to it, of more
+  ** words than a headline has ("Kinhtedothi- Thực hiện …", 40 words; not
+  ** "TT- Huế: …", "Macron- Putin: …") */
+  size_t a = 0;
+  while (a < n && a < 24 && (isalpha((unsigned char)s[a]) || s[a] == '.')) a++;
+  if (a >= 2 && a + 1 < n && s[a] == '-' && s[a + 1] == ' ' &&
+      pt_words(s, n, 32) > 30)
+    return 1;
   const char *tail = n > 60 ? s + n - 60 : s;
   size_t tn = (size_t)(s + n - tail);
   if (n > 0 && s[n - 1] == ')' &&

@@ -15,7 +15,9 @@
 **  3. Headlines: a table cell's bar closing the headline line is cut; a
 **     line alone in a table cell ("|" above and below) is a caption, not
 **     the headline; a breadcrumb glued to the headline ("Trang chủ Thực
-**     tiễn <headline>") yields to the headline a line below repeats.
+**     tiễn <headline>") yields to the headline a line below repeats; a
+**     caption wholly in brackets and a sapo signed "Site- …" (set 16)
+**     are no headlines.
 **  4. People: baptismal names join the name ("Giuse …", "Giu-se …",
 **     "Phao-lô Giu-se …") and make it a person; religious ranks are
 **     titles ("Linh mục", "Hòa thượng", "Cha xứ"), and a title ends
@@ -139,6 +141,21 @@ static void test_headlines(void) {
            "%s\n",
            HEAD, HEAD, BODY);
   check_published(t, HEAD, "2018-02-26T15:25:00+07:00");
+  /* a caption wholly in brackets and a sapo signed "Site- …" are no
+  ** headlines; "TT- Huế: …" is one */
+  snprintf(t, sizeof t,
+           "(Đồng chí Lò Văn Mẩy phát biểu khai mạc hội thi)\n%s\n", BODY);
+  CHECK_TITLE(t, NULL);
+  snprintf(t, sizeof t,
+           "Baobanmien- Thực hiện tiết kiệm điện, tắt đèn biển quảng cáo, để "
+           "nhiệt độ điều hòa hợp lý và tắt các thiết bị điện không cần "
+           "thiết là sự chung tay của người dân trên địa bàn toàn huyện "
+           "trong những ngày nắng nóng\n%s\n",
+           BODY);
+  CHECK_TITLE(t, NULL);
+  snprintf(t, sizeof t, "TT- Huế: Thành lập Ban Quản lý dự án nông thôn\n%s\n",
+           BODY);
+  CHECK_TITLE(t, "TT- Huế: Thành lập Ban Quản lý dự án nông thôn");
   /* without the repeat the line stays the headline (no other candidate) */
   snprintf(t, sizeof t, "Trang chủ tỉnh nâng cấp giao diện mới\n\n%s\n", BODY);
   CHECK_TITLE(t, "Trang chủ tỉnh nâng cấp giao diện mới");
