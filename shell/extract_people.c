@@ -762,6 +762,21 @@ static int listed_name(const xsent *x, size_t i) {
   return k;
 }
 
+/* Does "ông", "bà" or "đồng chí" open a name at token i: written in
+** lower case, or first in its sentence or after punctuation ("+ Bà …";
+** "tỉnh Bà Rịa" is a place's)? */
+static int honorific_opens(const xsent *x, size_t i) {
+  /* the honorifics of people in the news: "ông", "bà", "đồng chí" (a
+  ** cheap look first: most capitalised words are asked) */
+  if (i == 0 || !(xt_isci(x, i - 1, "bà") || xt_isci(x, i - 1, "ông") ||
+                  xt_isci(x, i - 1, "chí")))
+    return 0;
+  size_t h = xn_honorific_before(x, i);
+  if (!h) return 0;
+  size_t a = i - h;
+  return !(x->t[a].flags & TF_UPPER) || a == 0 || x->t[a - 1].type == T_PUNCT;
+}
+
 /*
 ** Names in a list after a person are people too ("các đồng chí: A, B và
 ** C"), and take the title the list shares (titles_before's shared) when
@@ -778,6 +793,8 @@ void extract_people(xsent *x) {
     if (!k && list_end && xn_list_sep(x, list_end, i) &&
         (shared[1] || group[1]))
       k = listed_name(x, i); /* a list sharing a title: any surname */
+    if (!k && honorific_opens(x, i))
+      k = listed_name(x, i); /* "Bà Búi Ngọc Hiền": any surname too */
     if (!k && (k = xf_name_run(x, i)) != 0 && title_ending(x, i) == i &&
         !xn_honorific_before(x, i))
       k = 0; /* a foreign name after a title or an honorific: "Chủ tịch
@@ -811,10 +828,11 @@ void extract_people(xsent *x) {
     int hon = xn_honorific_before(x, skip_abbrev(x, i)) ||
               (i > 1 && xt_punct(x, i - 1, ':') && /* "gồm các ông: A, B" */
                xn_honorific_before(x, i - 1));
-    doc_person *p =
-        hon || listed || bap || xn_role_before(x, i) || xn_aged(x, e)
-            ? person_get(x, i, e)
-            : NULL;
+    int role = xn_role_before(x, i) || /* "quần chúng ưu tú: A" */
+               (i > 1 && xt_punct(x, i - 1, ':') && xn_role_before(x, i - 1));
+    doc_person *p = hon || listed || bap || role || xn_aged(x, e)
+                        ? person_get(x, i, e)
+                        : NULL;
     size_t tb = titles_before(x, i, &p, e, own, grp);
     /* a listed name with titles of its own: ", Bộ trưởng Bộ Y tế A" */
     int titled = tb < i && list_end && xn_list_sep(x, list_end, tb);

@@ -86,6 +86,10 @@ static const struct {
     /* "Thị" starts a name's given part whatever the surname before it
     ** ("Trinh Thị Mừng": a surname not in the list, xn_name_run) */
     {"Thị", TR_SURNAME},
+    /* and an honorific may open a name of any surname ("Bà Búi Ngọc
+    ** Hiền", extract_people's honorific_opens) */
+    {"ông", TR_SURNAME},
+    {"bà", TR_SURNAME},
 };
 
 /* Direct-mapped by the low 16 bits of the word hash: the OR of the TR_*

@@ -127,7 +127,9 @@ static inline int xt_is(const xsent *x, size_t i, const char *w) {
 ** wn bytes). */
 int xt_isci_n(const xsent *x, size_t i, const char *w, size_t wn);
 static inline int xt_isci(const xsent *x, size_t i, const char *w) {
-  return xt_isci_n(x, i, w, strlen(w));
+  size_t n = strlen(w); /* a constant for a literal: a token of another
+                        ** length is no match without a call */
+  return i < x->n && x->t[i].len == n && xt_isci_n(x, i, w, n);
 }
 /* Tokens from i spell the words of `phrase` (single spaces, first letter
 ** case-insensitive); returns how many tokens matched, or 0. */

@@ -28,7 +28,9 @@
 **     capitals, "được bầu vào", "UV.BTV", "Nhà lãnh đạo", "cơ quan"
 **     inside a title; an unlisted surname before "Thị" ("Trinh Thị …");
 **     no two-syllable name cut inside a word ("Đoàn Kiểm | tra") or
-**     ending in "Thị".
+**     ending in "Thị"; roles ("quần chúng ưu tú:", "nhóm tác giả", "nhà
+**     thơ") and "ông"/"bà"/"đồng chí" before a name of any surname
+**     ("+ Bà Búi Ngọc Hiền"; not "tỉnh Bà Rịa Vũng Tàu"): set 16.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -240,8 +242,18 @@ static void test_titles_15(void) {
       "Ông Lê Văn Hưng làm trưởng đoàn Đoàn Kiểm tra của Ban Chỉ "
       "đạo. Đối tượng Dương Công an cùng tang vật. Vụ trưởng Lê "
       "Dũng cho biết như vậy. Do bà Mai Phương hướng dẫn làm. Ông "
-      "Dương Thành Thị, Chủ tịch HĐND quận dự. Đối tượng Trần Thị\n");
+      "Dương Thành Thị, Chủ tịch HĐND quận dự. Kết nạp quần chúng ưu "
+      "tú: Trịnh Thị Hoài. Nhóm tác giả Tạ Bá Hương, Thèn Thị Hương "
+      "đoạt giải; nhà thơ Nguyễn Khoa Điền đọc thơ.\n+ Bà Búi Ngọc "
+      "Hiền – Phó bí thư chi bộ\nTại tỉnh Bà Rịa Vũng Tàu mưa "
+      "lớn.\nĐối tượng Trần Thị\n");
   CHECK(person(d, "Đoàn Kiểm") == NULL);
+  CHECK(person(d, "Rịa Vũng Tàu") == NULL);
+  check_person(d, "Búi Ngọc Hiền", "Phó bí thư chi bộ");
+  check_person(d, "Trịnh Thị Hoài", "");
+  check_person(d, "Tạ Bá Hương", "");
+  check_person(d, "Thèn Thị Hương", "");
+  check_person(d, "Nguyễn Khoa Điền", "");
   CHECK(person(d, "Dương Công") == NULL);
   CHECK(person(d, "Trần Thị") == NULL);
   check_person(d, "Lê Dũng", "Vụ trưởng");
