@@ -379,11 +379,21 @@ static int read_name(rd *r) {
   return 1;
 }
 
+/* Is the word after the space s[k] a count after its label's colon
+** ("Lượt xem: 223")? */
+static int count_after(const char *s, size_t k) {
+  size_t j = k;
+  while (j > 0 && s[j - 1] == ' ') j--;
+  return j > 0 && s[j - 1] == ':' && s[k + 1] >= '0' && s[k + 1] <= '9';
+}
+
 /*
 ** After a complete date, may s[i..n) be the line's tail (a counter, a
 ** section or an office name)? Not after a comma (that is a sentence:
-** "Ngày 4/3/2020, UBND tỉnh …"); at most 8 words and 80 bytes, starting
-** with a capital or a digit, with no sentence punctuation or quotes.
+** "Ngày 4/3/2020, UBND tỉnh …"); at most 8 words (a count after its
+** label's colon is no word: "Lượt xem: 223 In bài viết Độ tương phản")
+** and 80 bytes, starting with a capital or a digit, with no sentence
+** punctuation or quotes.
 */
 static int tail_ok(const rd *r) {
   const char *s = r->s + r->i;
@@ -395,7 +405,8 @@ static int tail_ok(const rd *r) {
   int words = 1;
   for (size_t k = 0; k < n; k++) {
     if (strchr(".!?\"", s[k]) && s[k]) return 0;
-    if (s[k] == ' ' && k + 1 < n && s[k + 1] != ' ') words++;
+    if (s[k] == ' ' && k + 1 < n && s[k + 1] != ' ' && !count_after(s, k))
+      words++;
   }
   return words <= 8 && !memmem(s, n, "\xe2\x80\x9c", 3);
 }

@@ -3,7 +3,8 @@
 ** (issue 19), each in a text written for this test (no page text copied).
 ** Plan:
 **  1. Date lines: a label and its colon before the date ("Video: …"), a
-**     minute printed without its zero ("10:2 GMT+7"), a stamp closing the
+**     minute printed without its zero ("10:2 GMT+7"), a count among the
+**     tail's words ("Lượt xem: 223 In bài viết …"), a stamp closing the
 **     first paragraph ("… cả nước. 04:30 GMT+7, Thứ Ba, 27/9/2022"); a
 **     paragraph that ends with a sentence or a date without a time keeps
 **     no date.
@@ -69,6 +70,11 @@ static void test_dates(void) {
   CHECK(date_line(l, strlen(l), &tm) == 0);
   snprintf(t, sizeof t, "%s\n\n13-11-2020, 10:2 GMT+7\n\n%s\n", HEAD, BODY);
   check_published(t, HEAD, "2020-11-13T10:02:00+07:00");
+  /* a count is no word of a date line's tail */
+  l = "08/06/2023    Lượt xem: 223    In bài viết   Độ tương phản";
+  CHECK(date_line(l, strlen(l), &tm) == 1 && tm.mo == 6);
+  l = "08/06/2023 Lượt xem bài viết của Báo Độ tương phản rất cao";
+  CHECK(date_line(l, strlen(l), &tm) == 0); /* nine words */
   l = "13-11-2020, 10:25 GMT+7";
   CHECK(date_line(l, strlen(l), &tm) == 1 && tm.mi == 25);
   /* a stamp closing the first paragraph under the headline */
