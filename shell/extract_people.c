@@ -276,10 +276,10 @@ static int spaced_dash(const xsent *x, size_t j);
 
 static size_t title_find(const xsent *x, size_t i) {
   /* no title head starts at a word without TR_HEAD (a superset of the
-  ** titles' first words, "Phó" among them) unless after "nguyên" or
-  ** "cựu": most tokens stop here */
+  ** titles' first words, "Phó", "nguyên" and "cựu" among them): most
+  ** tokens stop here */
+  if (i >= x->n || !(x->t[i].trig & TR_HEAD)) return i;
   size_t q = (size_t)(xt_isci(x, i, "nguyên") || xt_isci(x, i, "cựu"));
-  if (!q && (i >= x->n || !(x->t[i].trig & TR_HEAD))) return i;
   int k = xt_lookup(x, i + q, &x->x->lx->titles, NULL);
   if (xt_isci(x, i + q, "phó")) { /* "Phó" before any head, the longest: */
     int k2 = xt_lookup(x, i + q + 1, &x->x->lx->titles, NULL);
