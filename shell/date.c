@@ -87,6 +87,7 @@ typedef struct rd {
   char sep;        /* last non-space separator since the last token */
   size_t run;      /* where the words since the last number start, or 0 */
   char run_sep;    /* the separator before them */
+  int clock;       /* the last word read was a time's (AM, "Sáng") */
 } rd;
 
 static size_t ndigits(const char *s, size_t n, size_t i) {
@@ -104,7 +105,8 @@ static int take_num(const rd *r, size_t *i, size_t nd) {
 
 static int is_sep(unsigned char c) {
   return c == ' ' || c == ',' || c == '|' || c == '(' || c == ')' || c == '[' ||
-         c == ']' || c == ':' || c == '-' || c == '/' || c == '.' || c == ';';
+         c == ']' || c == ':' || c == '-' || c == '/' || c == '.' || c == ';' ||
+         c == '!'; /* "17:25 !! 04/05/2019" */
 }
 
 /* Skip separators (and en/em dashes, bullets), remembering the last
@@ -212,11 +214,31 @@ static int read_dmy(rd *r, size_t nd) {
   r->t->d = take_num(r, &j, nd), j++;
   r->t->mo = take_num(r, &j, m1), j++;
   r->t->y = take_num(r, &j, 4);
+  if (r->t->mo > 12 && r->t->d <= 12) { /* month first: "10-29-2018" */
+    int d = r->t->mo;
+    r->t->mo = r->t->d, r->t->d = d;
+  }
   r->have_date = 1, r->i = j;
   return 1;
 }
 
-/* "hh:mm[:ss]", "15h30", "15h". */
+/* Is s[k..) a count glued to a time's minute ("05:431.577": the time
+** 05:43, then 1.577 views): digits with a '.' or ',' inside, up to a
+** space or the end? */
+static int glued_count(const char *s, size_t n, size_t k) {
+  size_t j = k;
+  int mark = 0;
+  for (; j < n && s[j] != ' '; j++) {
+    if (s[j] == '.' || s[j] == ',')
+      mark = j > k && j + 1 < n && s[j + 1] >= '0' && s[j + 1] <= '9';
+    else if (s[j] < '0' || s[j] > '9')
+      return 0;
+  }
+  return mark && j > k;
+}
+
+/* "hh:mm[:ss]", "15h30", "15h"; a count glued to the minute is read with
+** it (glued_count). */
 static int read_time(rd *r, size_t nd) {
   const char *s = r->s;
   size_t j = r->i + nd;
@@ -231,9 +253,12 @@ static int read_time(rd *r, size_t nd) {
   ** space or the end */
   if (md == 1 && colon && nd == 2 && (k + 1 == r->n || s[k + 1] == ' ')) {
     mi = take_num(r, &k, 1);
-  } else if (md == 2) {
+  } else if (md == 2 ||
+             (md > 2 && colon && r->have_date && glued_count(s, r->n, k + 2))) {
     mi = take_num(r, &k, 2);
-    if (k + 2 < r->n + 0 && s[k] == ':' && ndigits(s, r->n, k + 1) == 2) {
+    if (md > 2) /* past the glued count */
+      while (k < r->n && s[k] != ' ') k++;
+    else if (k + 2 < r->n + 0 && s[k] == ':' && ndigits(s, r->n, k + 1) == 2) {
       k++;
       sec = take_num(r, &k, 2);
     }
@@ -320,8 +345,16 @@ static int am_pm(rd *r, const char *w) {
     return 1;
   }
   int pm = strcmp(w, "pm") == 0 || strcmp(w, "ch") == 0;
-  if (!pm && strcmp(w, "am") != 0 && strcmp(w, "sa") != 0) return 0;
+  if (!pm && strcmp(w, "am") != 0 && strcmp(w, "sa") != 0) {
+    /* the part of the day after a time: "9:41 Sáng", "3:20 Chiều" */
+    int day = strcmp(w, "sáng") == 0                               ? 1
+              : (strcmp(w, "chiều") == 0 || strcmp(w, "tối") == 0) ? 2
+                                                                   : 0;
+    if (!day || !r->t->has_time || r->after) return 0;
+    pm = day == 2;
+  }
   if (r->t->has_time) r->t->h = date_hour24(r->t->h, pm);
+  r->clock = 1;
   return 1;
 }
 
@@ -365,7 +398,7 @@ static int read_name(rd *r) {
   char w[40];
   if (!read_word(r, w, sizeof w)) return 0;
   if (read_month_word(r, w)) return 1;
-  r->ten = 0;
+  r->ten = 0, r->clock = 0;
   if (am_pm(r, w)) return 1;
   int m = date_month_name(w);
   if (m && !r->month) {
@@ -428,7 +461,8 @@ static int date_line_at(const char *s, size_t n, date_tm *t) {
     else
       ok = read_name(&r);
     if (ok && c >= '0' && c <= '9') r.run = 0;
-    if (ok && !r.run && !(c >= '0' && c <= '9') && r.have_date)
+    /* words after the date may start its tail; a time's AM/PM may not */
+    if (ok && !r.run && !(c >= '0' && c <= '9') && r.have_date && !r.clock)
       r.run = at, r.run_sep = r.sep;
     if (!ok) {
       /* the tail may start with a date word ("| Thời sự") */
@@ -511,6 +545,35 @@ static size_t section_before(const char *s, size_t n) {
   return letters <= 6 ? i : 0;
 }
 
+/* The length of a section name and a dash or bar before a labelled date
+** ("Tin tức - Ngày đăng : 05:42, 21/09/2022", "Tin tức | Cập nhật lúc
+** …"): one to three words of letters, the first capitalised, at most 30
+** bytes, then " - ", " – " or " | " and a letter. 0 when there is none. */
+static size_t section_dash(const char *s, size_t n) {
+  size_t i = 0, words = 0;
+  int32_t cp;
+  if (!n || !text_is_upper((text_decode(s, n, &cp), cp))) return 0;
+  while (i < n && i <= 30) {
+    size_t w = i;
+    while (i < n && s[i] != ' ') {
+      int k = text_decode(s + i, n - i, &cp);
+      if (!text_is_letter(cp)) return 0;
+      i += (size_t)k;
+    }
+    if (i == w || ++words > 3 || i + 1 >= n) return 0;
+    size_t d = s[i + 1] == '-' || s[i + 1] == '|'                       ? 1
+               : n - i > 4 && memcmp(s + i + 1, "\xe2\x80\x93", 3) == 0 ? 3
+                                                                        : 0;
+    if (d && i + 1 + d < n && s[i + 1 + d] == ' ') {
+      i += 2 + d;
+      return i < n && text_is_letter((text_decode(s + i, n - i, &cp), cp)) ? i
+                                                                           : 0;
+    }
+    i++; /* the space between words */
+  }
+  return 0;
+}
+
 /* Is the lower-case word w one a date line may hold? */
 static int stamp_word(const char *w) {
   return date_month_name(w) || date_weekday_name(w) || date_label_word(w) ||
@@ -579,7 +642,14 @@ int date_line(const char *s, size_t n, date_tm *t) {
     return date_line_at(c + 2, n - (size_t)(c + 2 - s), t);
   }
   size_t k = section_before(s, n); /* "Chính trị 28-05-2024" */
-  return k && date_line_at(s + k, n - k, t);
+  if (k) return date_line_at(s + k, n - k, t);
+  /* "Tin tức - Ngày đăng : 05:42, 21/09/2022"; but "Đèn giao thông -
+  ** Ngày 10/9/2021" is a headline: a label of more than "Ngày" */
+  k = section_dash(s, n);
+  if (!k || (n - k > 9 && memcmp(s + k, "Ngày ", 6) == 0 && s[k + 6] >= '0' &&
+             s[k + 6] <= '9'))
+    return 0;
+  return date_line_at(s + k, n - k, t);
 }
 
 size_t date_tail_stamp(const char *s, size_t n, date_tm *t) {

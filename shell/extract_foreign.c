@@ -72,7 +72,7 @@ static int foreign_shape(const xsent *x, size_t i, int all) {
 static int head_before(const xsent *x, size_t c) {
   for (int skip = 0; skip <= 2 && c > 0; skip++, c--) {
     for (size_t a = c > 4 ? c - 4 : 0; a < c; a++)
-      if ((size_t)xt_lookup(x, a, &x->x->lx->titles, NULL) == c - a) return 1;
+      if (xn_head_in(x, a) == c - a) return 1;
     if (x->t[c - 1].type != T_WORD || !(x->t[c - 1].flags & TF_UPPER)) break;
   }
   return 0;

@@ -30,14 +30,25 @@ void extract_names_init(
 int xn_name_run(const xsent *x, size_t i, int any);
 /* A name in capitals at token i ("TRẦN PHƯỚC HIỀN"): its words or 0. */
 int xn_caps_name(const xsent *x, size_t i);
-/* Words of an honorific or degree of data/honorifics.txt ending just
+/* Words of an honorific of data/honorifics.txt ending just
 ** before token i ("ông | A"), or starting at token j; else 0. */
 size_t xn_honorific_before(const xsent *x, size_t i);
 size_t xn_honorific_in(const xsent *x, size_t j);
+/* Words of a title head of data/titles.txt or a degree of
+** data/degrees.txt starting at token j (the longer); else 0. */
+size_t xn_head_in(const xsent *x, size_t j);
 /* Words of a role of data/person-roles.txt ending just before token i
 ** ("bị cáo | A", "VĐV | B"): like an honorific it makes a name a person
 ** and is no title; else 0. */
 size_t xn_role_before(const xsent *x, size_t i);
+/* Words of a role of data/person-roles.txt starting at token j, or 0. */
+size_t xn_role_in(const xsent *x, size_t j);
+/* A name in a list of names that shares a title, whatever its surname:
+** its syllable count (3 or 4), else 0. */
+int xn_listed_name(const xsent *x, size_t i);
+/* Does "ông", "bà" or "đồng chí" open a name at token i (lower case, or
+** first in its sentence or after punctuation)? */
+int xn_honorific_opens(const xsent *x, size_t i);
 /* Tokens of the baptismal names of data/baptismal-names.txt ending just
 ** before token i ("Giuse", "Phao-lô Giu-se": the hyphens are tokens too),
 ** each written apart from what follows it; 0 when none. */

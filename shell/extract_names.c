@@ -27,8 +27,19 @@ size_t xn_honorific_in(const xsent *x, size_t j) {
   return xt_phrase_in(x, j, &honorifics);
 }
 
+size_t xn_head_in(const xsent *x, size_t j) {
+  const lexicon *lx = x->x->lx;
+  int k = xt_lookup(x, j, &lx->titles, NULL);
+  int d = xt_lookup(x, j, &lx->degrees, NULL);
+  return (size_t)(d > k ? d : k);
+}
+
 size_t xn_role_before(const xsent *x, size_t i) {
   return xt_phrase_before(x, i, &roles, 0);
+}
+
+size_t xn_role_in(const xsent *x, size_t j) {
+  return xt_phrase_in(x, j, &roles);
 }
 
 /* Bit (h & 4095) of the word hash of every baptismal name's first part
@@ -167,7 +178,7 @@ static int inside_place(const xsent *x, size_t i) {
 ** Minh")? A place's name there names the person. */
 static int bare_head_before(const xsent *x, size_t i) {
   for (size_t b = i > 4 ? i - 4 : 0; b < i; b++)
-    if ((size_t)xt_lookup(x, b, &x->x->lx->titles, NULL) == i - b) return 1;
+    if (xn_head_in(x, b) == i - b) return 1;
   return xn_honorific_before(x, i) > 0;
 }
 
@@ -188,8 +199,7 @@ static int day_time(const xsent *x, size_t j) {
 static int not_name_inside(const xsent *x, size_t i, size_t j) {
   if (j == i + 1 && j + 1 < x->n && day_time(x, j) &&
       name_syllable(&x->t[j + 1]) && (x->t[j + 1].flags & TF_SPACE) &&
-      !xt_in(x, j + 1, &ws_not_name) &&
-      !xt_lookup(x, j + 1, &x->x->lx->titles, NULL))
+      !xt_in(x, j + 1, &ws_not_name) && !xn_head_in(x, j + 1))
     return 1; /* inside: "Nguyễn Sáng Vang" */
   if (j != i + 2 || !(xt_is(x, i + 1, "Văn") || xt_is(x, i + 1, "Thị")))
     return 0;
@@ -248,8 +258,7 @@ int xn_name_run(const xsent *x, size_t i, int any) {
   ** Minh Chính Ủy viên" is cut before "Ủy", not at "Chính Ủy"; so is an
   ** honorific or degree ("Nguyễn Xuân Phúc Tiến sĩ …") */
   for (size_t g = i + 1; g < j; g++)
-    if ((size_t)xt_lookup(x, g, &lx->titles, NULL) + g > j ||
-        xn_honorific_in(x, g) + g > j) {
+    if (xn_head_in(x, g) + g > j || xn_honorific_in(x, g) + g > j) {
       for (size_t q = g; q < j; q++) syl -= x->t[q].type == T_WORD;
       j = g;
       break;
@@ -339,4 +348,33 @@ void extract_names_init(void) {
     uint32_t h = lexicon_word_hash(*b, strcspn(*b, "- "));
     bap_first[h >> 6 & 63] |= 1ull << (h & 63);
   }
+}
+
+/* A name in a list of names that shares a title ("7 Phó giám đốc gồm
+** đại tá A, Văn Quyết Thắng, …"), whatever its surname: three or four
+** syllables, none a title head, an honorific, a place of the gazetteer
+** or a word of not-name.txt. Its syllable count, else 0. */
+int xn_listed_name(const xsent *x, size_t i) {
+  int k = xn_name_run(x, i, 1);
+  if (k < 3) return 0;
+  for (size_t j = i; j < i + (size_t)k; j++)
+    if (xn_head_in(x, j) || xn_honorific_in(x, j) ||
+        xt_lookup(x, j, &x->x->lx->places, NULL))
+      return 0;
+  return k;
+}
+
+/* Does "ông", "bà" or "đồng chí" open a name at token i: written in
+** lower case, or first in its sentence or after punctuation ("+ Bà …";
+** "tỉnh Bà Rịa" is a place's)? */
+int xn_honorific_opens(const xsent *x, size_t i) {
+  /* the honorifics of people in the news: "ông", "bà", "đồng chí" (a
+  ** cheap look first: most capitalised words are asked) */
+  if (i == 0 || !(xt_isci(x, i - 1, "bà") || xt_isci(x, i - 1, "ông") ||
+                  xt_isci(x, i - 1, "chí")))
+    return 0;
+  size_t h = xn_honorific_before(x, i);
+  if (!h) return 0;
+  size_t a = i - h;
+  return !(x->t[a].flags & TF_UPPER) || a == 0 || x->t[a - 1].type == T_PUNCT;
 }

@@ -74,9 +74,8 @@ static int names_a_thing(const xsent *x, size_t i, int k) {
 ** Such a word continues an organisation's name after a connector. */
 static int org_word(const xsent *x, size_t j) {
   return j < x->n && x->t[j].type == T_WORD &&
-         (x->t[j].flags & (TF_UPPER | TF_CAPS)) &&
-         !xt_lookup(x, j, &x->x->lx->titles, NULL) && !name_at(x, j) &&
-         !xn_honorific_in(x, j);
+         (x->t[j].flags & (TF_UPPER | TF_CAPS)) && !xn_head_in(x, j) &&
+         !name_at(x, j) && !xn_honorific_in(x, j);
 }
 
 /* May a title go on at token k (the end, punctuation, a capitalised word
@@ -249,7 +248,7 @@ static int unit_number(const xsent *x, size_t j) {
 static int lower_then_head(const xsent *x, size_t j) {
   return j > 0 && x->t[j - 1].type == T_WORD &&
          !(x->t[j - 1].flags & (TF_UPPER | TF_CAPS)) &&
-         (x->t[j].flags & TF_UPPER) && xt_lookup(x, j, &x->x->lx->titles, NULL);
+         (x->t[j].flags & TF_UPPER) && xn_head_in(x, j);
 }
 
 /* The end of a title-orgs.txt phrase that covers token j and starts in
@@ -281,6 +280,9 @@ static size_t title_find(const xsent *x, size_t i) {
   if (i >= x->n || !(x->t[i].trig & TR_HEAD)) return i;
   size_t q = (size_t)(xt_isci(x, i, "nguyên") || xt_isci(x, i, "cựu"));
   int k = xt_lookup(x, i + q, &x->x->lx->titles, NULL);
+  /* a degree (degrees.txt) takes no organisation after it */
+  int d = xt_lookup(x, i + q, &x->x->lx->degrees, NULL);
+  if (d > k) return i + q + (size_t)d;
   if (xt_isci(x, i + q, "phó")) { /* "Phó" before any head, the longest: */
     int k2 = xt_lookup(x, i + q + 1, &x->x->lx->titles, NULL);
     if (k2 && k2 + 1 > k) k = k2 + 1; /* "Phó | Bí thư chi bộ" */
@@ -322,10 +324,14 @@ static size_t title_find(const xsent *x, size_t i) {
       break;
     /* a capitalised run ending in a name is that name, not the title,
     ** unless it names the school or company of the title */
-    /* a capitalised honorific before a name ends the title ("… Khí
-    ** tượng thủy văn quốc gia | Ông Lê Thanh Hải", "Tổng thư ký LHQ |
-    ** Ngài Antonio Guterres") */
-    size_t h = t->flags & TF_UPPER ? xn_honorific_in(x, j) : 0;
+    /* a capitalised honorific or role before a name ends the title ("…
+    ** Khí tượng thủy văn quốc gia | Ông Lê Thanh Hải", "Tổng thư ký LHQ |
+    ** Ngài Antonio Guterres", "Chủ tịch HĐQT và | Thầy Đặng Văn Phúc") */
+    size_t h = 0;
+    if (t->flags & TF_UPPER) {
+      h = xn_honorific_in(x, j);
+      if (!h) h = xn_role_in(x, j);
+    }
     if (h && (name_at(x, j + h) || xf_after_honorific(x, j, j + h))) break;
     int k = name_at(x, j);
     if (k && !names_a_thing(x, j, k)) break;
@@ -436,6 +442,12 @@ static size_t skip_abbrev(const xsent *x, size_t s) {
   if (s >= 3 && xt_punct(x, s - 1, ')') && xt_punct(x, s - 3, '(') &&
       (x->t[s - 2].flags & TF_CAPS))
     return s - 3;
+  /* "PGS.TS. Trần Bá Tiến": a degree's own dot (xt_tokenize ends no
+  ** sentence there) */
+  if (s >= 2 && xt_punct(x, s - 1, '.') && !(x->t[s - 1].flags & TF_SPACE) &&
+      (x->t[s].flags & TF_SPACE) && x->t[s - 2].type == T_WORD &&
+      (x->t[s - 2].flags & TF_UPPER) && x->t[s - 2].len <= 6)
+    return s - 1;
   return s;
 }
 
@@ -504,6 +516,10 @@ static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne,
            (!(x->t[end - h].flags & TF_UPPER) ||
             xf_after_honorific(x, end - h, s)) &&
            title_end_before(x, end - h) && title_ending(x, end - h) < end - h)
+    end -= h;
+  /* "Phó Chủ tịch UBND tỉnh - Ông A": the dash, then the honorific */
+  else if (h && end > h + 1 && spaced_dash(x, end - h - 1) &&
+           title_ending(x, end - h - 1) < end - h - 1)
     end -= h;
   int colon = end > 1 && list_opens(x, end - 1);
   if (colon) end--;
@@ -748,35 +764,6 @@ static size_t titles_after(xsent *x, size_t e, doc_person **pp, size_t s,
   return l > j + 1 ? l : j;
 }
 
-/* A name in a list of names that shares a title ("7 Phó giám đốc gồm
-** đại tá A, Văn Quyết Thắng, …"), whatever its surname: three or four
-** syllables, none a title head, an honorific, a place of the gazetteer
-** or a word of not-name.txt. Its syllable count, else 0. */
-static int listed_name(const xsent *x, size_t i) {
-  int k = xn_name_run(x, i, 1);
-  if (k < 3) return 0;
-  for (size_t j = i; j < i + (size_t)k; j++)
-    if (xt_lookup(x, j, &x->x->lx->titles, NULL) || xn_honorific_in(x, j) ||
-        xt_lookup(x, j, &x->x->lx->places, NULL))
-      return 0;
-  return k;
-}
-
-/* Does "ông", "bà" or "đồng chí" open a name at token i: written in
-** lower case, or first in its sentence or after punctuation ("+ Bà …";
-** "tỉnh Bà Rịa" is a place's)? */
-static int honorific_opens(const xsent *x, size_t i) {
-  /* the honorifics of people in the news: "ông", "bà", "đồng chí" (a
-  ** cheap look first: most capitalised words are asked) */
-  if (i == 0 || !(xt_isci(x, i - 1, "bà") || xt_isci(x, i - 1, "ông") ||
-                  xt_isci(x, i - 1, "chí")))
-    return 0;
-  size_t h = xn_honorific_before(x, i);
-  if (!h) return 0;
-  size_t a = i - h;
-  return !(x->t[a].flags & TF_UPPER) || a == 0 || x->t[a - 1].type == T_PUNCT;
-}
-
 /*
 ** Names in a list after a person are people too ("các đồng chí: A, B và
 ** C"), and take the title the list shares (titles_before's shared) when
@@ -792,9 +779,9 @@ void extract_people(xsent *x) {
     int k = name_at(x, i);
     if (!k && list_end && xn_list_sep(x, list_end, i) &&
         (shared[1] || group[1]))
-      k = listed_name(x, i); /* a list sharing a title: any surname */
-    if (!k && honorific_opens(x, i))
-      k = listed_name(x, i); /* "Bà Búi Ngọc Hiền": any surname too */
+      k = xn_listed_name(x, i); /* a list sharing a title: any surname */
+    if (!k && xn_honorific_opens(x, i))
+      k = xn_listed_name(x, i); /* "Bà Búi Ngọc Hiền": any surname too */
     if (!k && (k = xf_name_run(x, i)) != 0 && title_ending(x, i) == i &&
         !xn_honorific_before(x, i))
       k = 0; /* a foreign name after a title or an honorific: "Chủ tịch

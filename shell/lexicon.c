@@ -244,7 +244,7 @@ static const char *const list_kinds[LEXL__COUNT] = {
     "thanks-start",   "date-word",      "follow-start",     "follow-end",
     "legal-state",    "legal-issuer",   "legal-session",    "legal-period",
     "legal-term",     "photo-position", "caption-tail",     "list-intro",
-    "script-junk",    "byline-degree",  "counter-label",
+    "script-junk",    "byline-degree",  "counter-label",    "address-word",
 };
 static VEC(const char *) lists[LEXL__COUNT];
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
@@ -314,6 +314,7 @@ static const struct {
 } data_files[] = {
     {"surnames.txt", &lex.surnames, add_plain},
     {"titles.txt", &lex.titles, add_plain},
+    {"degrees.txt", &lex.degrees, add_plain},
     {"units.txt", &lex.units, add_pair},
     {"issuers.txt", &lex.issuers, add_plain},
     {"gazetteer.tsv", &lex.places, add_place},
@@ -350,7 +351,7 @@ static const struct {
 static void load_all(void) {
   const char *dir = getenv("TINSH_DATA");
   if (!dir || !*dir) dir = TINSH_DATA_DIR;
-  lex.titles.fold = lex.units.fold = lex.issuers.fold = 1;
+  lex.titles.fold = lex.degrees.fold = lex.units.fold = lex.issuers.fold = 1;
   lex.utf8 = 1; /* until a file says otherwise (load_file) */
   const char *first = NULL;
   for (size_t i = 0; i < sizeof data_files / sizeof *data_files; i++)

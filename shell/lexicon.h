@@ -81,6 +81,7 @@ enum {
 typedef struct lexicon {
   lex_table surnames; /* "Nguyễn" (exact case) */
   lex_table titles;   /* "bí thư", "phó chủ tịch" (folded) */
+  lex_table degrees;  /* "pgs.ts", "bác sĩ", "nhà thơ" (folded) */
   lex_table units;    /* "đảng viên", "km", kind "stop" = not a unit */
   lex_table issuers;  /* "bộ chính trị" (folded) -> canonical spelling */
   lex_table places;   /* "Móng Cái" and aliases (exact) -> canonical, kind */
@@ -205,6 +206,7 @@ enum {
   LEXL_SCRIPT_JUNK,    /* "null ": a script's empty value before a headline */
   LEXL_BYLINE_DEGREE,  /* "ThS.": a degree opening an author's line */
   LEXL_COUNTER_LABEL, /* "Hôm qua": a visit counter's label ("Hôm qua: 12") */
+  LEXL_ADDRESS_WORD,  /* "Phường": an administrative unit in an address */
   LEXL__COUNT
 };
 

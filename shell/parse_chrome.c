@@ -235,10 +235,16 @@ static int counter_at(const char *s, size_t n, int labelled) {
       pt_any_line_is(s + d + 1, n - d - 1, lexicon_list(LEXL_COUNTER_LABEL)))
     return 1;
   const char *c = memchr(s + i, ':', n - i);
-  if (!c || c == s + i || pt_words(s + i, (size_t)(c - s - i), 8) > 5) return 0;
+  if (!c || c == s + i) return 0;
+  /* the label printed twice, glued ("Hôm nayHôm nay : 11929": a widget's
+  ** text and its tooltip) counts once */
+  size_t ln = (size_t)(c - s) - i;
+  while (ln && s[i + ln - 1] == ' ') ln--;
+  if (ln >= 4 && ln % 2 == 0 && memcmp(s + i, s + i + ln / 2, ln / 2) == 0)
+    ln /= 2;
+  if (pt_words(s + i, ln, 8) > 5) return 0;
   /* a counter's own label may stand alone, its count on the next line */
-  int label = pt_any_line_is(s + i, (size_t)(c - s) - i,
-                             lexicon_list(LEXL_COUNTER_LABEL));
+  int label = pt_any_line_is(s + i, ln, lexicon_list(LEXL_COUNTER_LABEL));
   size_t j = (size_t)(c - s) + 1, digits = 0;
   for (; j < n; j++) {
     if (s[j] >= '0' && s[j] <= '9')
@@ -257,6 +263,40 @@ int chrome_counter(const char *s, size_t n) {
   return n <= 80 && counter_at(s, n, 1);
 }
 
+/*
+** A site's postal address ("08 - Nguyễn Huệ Thành Phố Đông Hà - Tỉnh
+** Quảng Trị", "12 Trần Phú, Phường 4, Quận 5"): a house number first
+** ("08", "12A", "25/3"), then 4 to 20 words, each capitalised, or a
+** dash, or a number after an administrative word (a line in capitals is
+** a headline, no address); an administrative unit of
+** data/parser-markers.tsv (kind "address-word") among them.
+*/
+static int postal_address(const char *s, size_t n) {
+  if (n > 140 || !n || s[0] < '0' || s[0] > '9' || pt_all_caps(s, n)) return 0;
+  size_t i = 0, words = 0;
+  int admin = 0;
+  while (i < n && s[i] != ' ') i++; /* the house number */
+  for (i++; i < n; i++) {
+    size_t w = i;
+    while (i < n && s[i] != ' ') i++;
+    size_t l = i - w;
+    if (l && s[w + l - 1] == ',') l--;
+    if (!l || (l == 1 && s[w] == '-') ||
+        (l == 3 && !memcmp(s + w, "\xe2\x80\x93", 3)))
+      continue;
+    int32_t cp;
+    text_decode(s + w, l, &cp);
+    if (s[w] >= '0' && s[w] <= '9') { /* "Phường 4" */
+      if (!admin) return 0;
+      continue;
+    }
+    if (!text_is_upper(cp)) return 0;
+    if (++words > 20) return 0;
+    admin |= pt_any_starts(s + w, n - w, lexicon_list(LEXL_ADDRESS_WORD));
+  }
+  return admin && words >= 4;
+}
+
 /* A bulleted menu entry: "• Chính trị" (at most 9 words). */
 int chrome_menu_item(const char *s, size_t n) {
   if (n < 4 || n > 120 || memcmp(s, "\xe2\x80\xa2", 3) != 0) return 0;
@@ -271,7 +311,9 @@ int chrome_menu_item(const char *s, size_t n) {
 */
 int chrome_shape(const char *s, size_t n) {
   if (n > 240 || n == 0) return 0;
-  if (image_name(s, n) || hours_range(s, n) || counter_line(s, n)) return 1;
+  if (image_name(s, n) || hours_range(s, n) || counter_line(s, n) ||
+      postal_address(s, n))
+    return 1;
   if (n > 200) return 0;
   /* a whole widget line, also one that ends as a sentence ("Your
   ** browser does not support the audio element.") */

@@ -787,7 +787,7 @@ static int caption_over_title(page *p, size_t i) {
 
 /*
 ** The headline under a stack of site chrome: the unit right above a
-** date line (or a byline ending in one) at most 6 units below the
+** date line (or a byline ending in one) at most 10 units below the
 ** title taken at unit top, when that title is short (at most 8 words)
 ** and every unit from it down to the headline is a short line that
 ** ends no sentence ("Báo Dân tộc và Phát triển / Chuyên trang / Dân
@@ -798,7 +798,7 @@ static int caption_over_title(page *p, size_t i) {
 static size_t title_over_date(page *p, size_t top) {
   date_tm t;
   if (pt_words(US(p, top), UL(p, top), 10) > 8) return NONE;
-  for (size_t j = top + 2; j < p->n && j <= top + 6; j++) {
+  for (size_t j = top + 2; j < p->n && j <= top + 10; j++) {
     const char *s = US(p, j - 1);
     size_t n = UL(p, j - 1);
     if (pt_ends_sentence(s, n) || pt_words(s, n, 40) > 30) return NONE;

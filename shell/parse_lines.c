@@ -140,16 +140,27 @@ int pl_numbered_heading(const char *s, size_t n) {
 ** ảnh: Minh Hà", "PV"), or a source line ("(T/h)", "Theo TTXVN").
 ** Stores the name span (without role) in *a and *an when there is one.
 */
-/* Skip a leading role ("Bài, ảnh:", "Tin:"; kind "byline-role"). */
-static void strip_role(const char **s, size_t *n) {
+/* Skip a leading role ("Bài, ảnh:", "Tin:", "Tác giả:"; kind
+** "byline-role"); 1 when there was one. */
+static int strip_role(const char **s, size_t *n) {
   for (const char *const *r = lexicon_list(LEXL_BYLINE_ROLE); *r; r++) {
     size_t k = pt_prefix_ci(*s, *n, *r);
     if (k) {
       while (k < *n && (*s)[k] == ' ') k++;
       *s += k, *n -= k;
-      return;
+      return 1;
     }
   }
+  return 0;
+}
+
+/* The length of s before a dash written apart (" - ", " – "), or n. */
+static size_t before_dash(const char *s, size_t n) {
+  for (size_t i = 1; i + 2 < n; i++)
+    if (s[i] == ' ' && (s[i + 1] == '-' ||
+                        (i + 4 < n && !memcmp(s + i + 1, "\xe2\x80\x93", 3))))
+      return i;
+  return n;
 }
 
 /* The end of the name in s: without a trailing "thực hiện" (kind
@@ -197,7 +208,14 @@ int pl_byline(const char *s, size_t n, const char **a, size_t *an) {
   if (pt_any_starts(s, n, lexicon_list(LEXL_BYLINE_SOURCE)) &&
       pt_words(s, n, 12) <= 8)
     return 1; /* "Theo TTXVN" */
-  strip_role(&s, &n);
+  /* after an author's label the name may have an affiliation after a dash
+  ** ("Tác giả: Nguyễn Kim Minh - LĐLĐ thành phố"; "Bài: Minh Hà - Thu
+  ** Trang" are two names) */
+  if (strip_role(&s, &n)) {
+    size_t d = before_dash(s, n), r = d + 3;
+    while (r < n && (s[r] == ' ' || (s[r] & 0xC0) == 0x80)) r++;
+    if (d < n && r < n && !title_cased(s + r, n - r)) n = d;
+  }
   size_t e = name_end(s, n);
   if (e == 0) return 0;
   int w = pt_words(s, e, 10);

@@ -166,6 +166,8 @@ static void trig_init(void) {
   ** ("Tổng thống Mỹ Donald Trump", extract_people_foreign) */
   for (size_t i = 0; i < lx->titles.fcap; i++)
     if (lx->titles.firsts[i]) trig_put(lx->titles.firsts[i], TR_HEAD);
+  for (size_t i = 0; i < lx->degrees.fcap; i++)
+    if (lx->degrees.firsts[i]) trig_put(lx->degrees.firsts[i], TR_HEAD);
   trig_words(lx->lists[LEX_HONORIFICS], TR_HEAD);
   /* and surnames in capitals ("TRẦN PHƯỚC HIỀN", extract_people) */
   for (size_t i = 0; i < lx->surnames.cap; i++) {
@@ -300,6 +302,21 @@ static int initial_dot(const char *s, size_t i, size_t b, const tok *prev,
   return !text_viet_shaped(s + prev->off, prev->len);
 }
 
+/* Is the dot just read (s[i-1]) the closing dot of a degree glued to it
+** ("PGS.TS. Nguyễn Văn An", "ThS. Lò Thu Hà": the byline-degree list of
+** parser-markers.tsv), a capital after it? It ends no sentence: the
+** degree is the name's title. a: the block's start. */
+static int degree_dot(const char *s, size_t a, size_t i, size_t b) {
+  if (i + 1 >= b || s[i] != ' ' || !(s[i + 1] >= 'A' && s[i + 1] <= 'Z') ||
+      i < a + 3)
+    return 0;
+  size_t w = i - 1;
+  while (w > a && s[w - 1] != ' ' && s[w - 1] != '\n' && i - w <= 12) w--;
+  for (const char *const *k = lexicon_list(LEXL_BYLINE_DEGREE); *k; k++)
+    if (strlen(*k) == i - w && memcmp(*k, s + w, i - w) == 0) return 1;
+  return 0;
+}
+
 /*
 ** The token count, the features and the vector live in locals until the
 ** end: written through v and feat, every byte stored into a token would
@@ -332,7 +349,8 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
     out[n++] = t;
     if (t.type == T_PUNCT && ends_sentence(s, i, b, t.cp) &&
         !(n >= 2 && city_dot(s, i, b, &out[n - 2])) &&
-        !(n >= 3 && initial_dot(s, i, b, &out[n - 3], &out[n - 2])))
+        !(n >= 3 && initial_dot(s, i, b, &out[n - 3], &out[n - 2])) &&
+        !(n >= 2 && degree_dot(s, a, i, b)))
       break;
   }
   v->items = out, v->n = n, v->cap = cap;
@@ -436,6 +454,15 @@ static int phrase_tok(const tok *t) {
          t->cp == 0x2013;
 }
 
+/* phrase_tok, or a dot glued between two words ("PGS.TS", "TP.HCM"). */
+static int phrase_tok_at(const xsent *x, size_t k) {
+  const tok *t = &x->t[k];
+  if (phrase_tok(t)) return 1;
+  return t->cp == '.' && !(t->flags & TF_SPACE) && k > 0 &&
+         x->t[k - 1].type == T_WORD && k + 1 < x->n &&
+         x->t[k + 1].type == T_WORD && !(x->t[k + 1].flags & TF_SPACE);
+}
+
 /*
 ** Joins the tokens from i once (folded for a folding table), hashing the
 ** key incrementally (FNV-1a, as util_hash64) and probing the table at
@@ -450,7 +477,7 @@ int xt_lookup(const xsent *x, size_t i, const lex_table *t,
   size_t ends[24], toks[24]; /* candidate key lengths and token ends */
   int nc = 0, words = 0;
   size_t o = 0;
-  for (size_t k = i; k < x->n && phrase_tok(&x->t[k]) && nc < 24; k++) {
+  for (size_t k = i; k < x->n && phrase_tok_at(x, k) && nc < 24; k++) {
     const tok *tk = &x->t[k];
     if (k > i && (tk->flags & TF_SPACE)) {
       if (++words >= maxw) break;

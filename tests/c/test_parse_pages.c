@@ -1559,7 +1559,7 @@ static void test_people(void) {
   check_person(d, "Lưu Văn Nam", "Phó Trưởng ban tổ chức");
   check_person(d, "Trần Thị Lan", "Chủ tịch Hội đồng thẩm định tỉnh");
   check_person(d, "Võ Văn Hùng", "Phó Trưởng ban chỉ đạo tỉnh");
-  check_person(d, "Hà Văn Mạnh", "Giám đốc BV Nguyễn Tri Phương");
+  check_person(d, "Hà Văn Mạnh", "Bác sĩ; Giám đốc BV Nguyễn Tri Phương");
   CHECK(person(d, "Nguyễn Tri Phương") == NULL);
   doc_free(d);
   /* a list after "các ông:"; administrative units joined by a comma; a

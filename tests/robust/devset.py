@@ -24,7 +24,7 @@ Optional, when present in DEVSET:
   people.tsv   (an optional header) file<TAB>name<TAB>titles ("; " between
                titles): every person of every page. Prints people found
                (by name), found with all their titles (compared in lower
-               case, "uỷ" = "ủy"), and people invented (found on a page
+               case, "uỷ" = "ủy", a closing dot dropped), and people invented (found on a page
                but not labelled there).
   figures.tsv  file<TAB>value<TAB>unit or file<TAB>text<TAB>value<TAB>unit
                <TAB>kind (an optional header; # comments): every figure of
@@ -126,7 +126,9 @@ def score(tinsh, devset, rows, verbose):
 
 
 def fold(t):
-    return " ".join(t.lower().replace("uỷ", "ủy").split())
+    """A title compared: lower case, "uỷ" = "ủy", spaces collapsed, an
+    abbreviation's closing dot dropped ("PGS.TS." = "PGS.TS")."""
+    return " ".join(t.lower().replace("uỷ", "ủy").split()).rstrip(".")
 
 
 def score_people(docs, labels, verbose):

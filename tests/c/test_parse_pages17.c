@@ -1,0 +1,142 @@
+/*
+** test_parse_pages17.c — the parser on the layouts of held-out set 17
+** (issue 19), each in a text written for this test (no page text copied).
+** Plan:
+**  1. Date lines: a view count glued to the time's minute ("05:431.577"),
+**     "!!" between the time and the date, a section and a dash before a
+**     labelled date ("Tin tức - Ngày đăng : 05:42, …"), the part of the
+**     day after the time ("9:41 Sáng", "3:20 Chiều") with a counter and
+**     "In bài viết" after it, a month-first date ("10-29-2018"). Not
+**     dates: "Đèn giao thông - Ngày 10/9/2021" (a headline), "Sáng
+**     4/3/2020, …" (a sentence).
+**  2. A visit counter whose labels are printed twice, glued ("Hôm nayHôm
+**     nay : 11929"), is chrome; the headline under a site's link list, a
+**     breadcrumb and a clock with today's date is the line over the date
+**     line below them, and that date line's date wins over the clock's.
+**  3. A site's postal address over the headline ("08 - Lê Lợi Thành Phố
+**     Đông Hà - Tỉnh Quảng Trị") is chrome; a headline in capitals that
+**     opens with a number is no address.
+**  4. Degrees, honours and professions before a name are titles that
+**     take no organisation after them (data/degrees.txt): "PGS.TS. A"
+**     (the degree's dot ends no sentence), "GS.TS A", "BS Y Lâm Niê"
+**     (the Ê Đê name whole), "NSND A", "nhà văn Nguyên Ngọc" (no title
+**     for the next name of the sentence), "Kỹ sư A".
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "date.h"
+#include "doc.h"
+#include "extract.h"
+#include "parse.h"
+#include "parse_check.h"
+
+#define HEAD "Xã tổ chức lễ ra quân làm đường giao thông nông thôn mới"
+#define BODY                                                                          \
+  "Sáng nay, hơn 300 đoàn viên và người dân trong xã cùng ra quân làm " \
+  "đường, phát quang bụi rậm và trồng cây xanh dọc các tuyến liên thôn."
+
+/* ---- 1. date lines ---- */
+
+/* HEAD, the line, BODY: the date read is want (NULL: none). */
+static void check_date_line(const char *line, const char *want) {
+  char s[1024];
+  snprintf(s, sizeof s, "%s\n%s\n%s\n", HEAD, line, BODY);
+  doc *d = parse_str(s);
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, want);
+  doc_free(d);
+}
+
+static void test_dates(void) {
+  check_date_line("Thứ hai - 01/03/2021 05:431.577",
+                  "2021-03-01T05:43:00+07:00");
+  check_date_line("  17:25 !! 04/05/2019", "2019-05-04T17:25:00+07:00");
+  check_date_line("Tin tức - Ngày đăng : 05:42, 21/09/2022",
+                  "2022-09-21T05:42:00+07:00");
+  check_date_line(
+      "Đăng lúc: 01-08-2018 9:41 Sáng - Đã xem: 45 lượt xem In bài viết",
+      "2018-08-01T09:41:00+07:00");
+  check_date_line("Đăng lúc: 01-08-2018 3:20 Chiều",
+                  "2018-08-01T15:20:00+07:00");
+  check_date_line("10-29-2018", "2018-10-29");
+  /* not date lines */
+  check_date_line("Sáng 4/3/2020, UBND xã họp bàn kế hoạch làm đường.", NULL);
+  const char *s = "Đèn giao thông - Ngày 10/9/2021\n\n" BODY "\n";
+  doc *d = parse_str(s);
+  CHECK_STR(d->title, "Đèn giao thông - Ngày 10/9/2021");
+  CHECK_STR(d->published, NULL);
+  doc_free(d);
+}
+
+/* ---- 2. counters, a link list, a breadcrumb ---- */
+
+static void test_headline_under_widgets(void) {
+  const char *s =
+      "20:15 +07 Thứ năm, 06/08/2020\n\nMenu\n\nThống kê truy cập\n\n"
+      "Đang truy cậpĐang truy cập : 12\n\nHôm nayHôm nay : 4521\n\n"
+      "Tổng lượt truy cậpTổng lượt truy cập : 908112\n\nLiên kết\n\n"
+      "Ủy ban nhân dân huyện\nHội Nông dân huyện\nTrung tâm Y tế huyện\n"
+      "Công an huyện\nTrường Chính trị tỉnh\n\n"
+      "Trang nhất » Tin Tức » NÔNG THÔN MỚI\n\n" HEAD
+      "\n\n"
+      "Thứ ba - 14/12/2019 08:05\n" HEAD "\n\n" BODY "\n";
+  doc *d = parse_str(s);
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2019-12-14T08:05:00+07:00");
+  doc_free(d);
+}
+
+/* ---- 3. a postal address ---- */
+
+static void test_address(void) {
+  const char *s =
+      "08 - Lê Lợi Thành Phố Đông Hà - Tỉnh Quảng Trị\n"
+      "0233.556.135baotang@gmail.com\n"
+      "  • Giới thiệu\n  • Tin tức\n  • Liên hệ\n"
+      "TIN TỨC, SỰ KIỆN\n\n" HEAD
+      "\n\n\nNgày cập nhật: 10/07/2018 00:00:00\n\n" BODY "\n";
+  doc *d = parse_str(s);
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2018-07-10T00:00:00+07:00");
+  CHECK(strncmp(kinds(d), "banner,", 7) == 0);
+  doc_free(d);
+  CHECK_TITLE("20 NĂM XÂY DỰNG VÀ TRƯỞNG THÀNH CỦA BẢO TÀNG TỈNH\n\n" BODY "\n",
+              "20 NĂM XÂY DỰNG VÀ TRƯỞNG THÀNH CỦA BẢO TÀNG TỈNH");
+}
+
+/* ---- 4. degrees and professions ---- */
+
+static doc *facts_of(const char *body) {
+  char s[2048];
+  snprintf(s, sizeof s, "%s\n\n%s\n", HEAD, body);
+  doc *d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
+  CHECK(extract_facts(d) == 0);
+  return d;
+}
+
+static void test_degrees(void) {
+  doc *d = facts_of(
+      "Phát biểu có PGS.TS. Trần Văn Bền, Phó Hiệu trưởng nhà trường. "
+      "GS.TS Lê Thị Mai trình bày tham luận. BS Y Khuê Niê, Giám đốc "
+      "Bệnh viện huyện, cho biết. NSND Trần Hiếu hát tặng. Kỹ sư Đinh "
+      "Văn Tài nhận bằng khen. Tại lễ ra mắt, nhà văn Nguyên Ngọc cho "
+      "biết, Viện Phan Châu Trinh ra đời.");
+  check_person(d, "Trần Văn Bền", "PGS.TS; Phó Hiệu trưởng nhà trường");
+  check_person(d, "Lê Thị Mai", "GS.TS");
+  check_person(d, "Y Khuê Niê", "BS; Giám đốc Bệnh viện huyện");
+  check_person(d, "Trần Hiếu", "NSND");
+  check_person(d, "Đinh Văn Tài", "Kỹ sư");
+  const doc_person *p = person(d, "Phan Châu Trinh");
+  CHECK(!p || p->titles.n == 0);
+  doc_free(d);
+}
+
+int main(void) {
+  test_dates();
+  test_headline_under_widgets();
+  test_address();
+  test_degrees();
+  return check_done();
+}
