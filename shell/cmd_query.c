@@ -16,6 +16,7 @@
 #include "segment.h"
 #include "store_query.h"
 #include "store_words.h"
+#include "width.h"
 
 #define CONTEXT 40 /* bytes of context each side (cut on a character) */
 
@@ -62,12 +63,25 @@ static size_t char_start(const char *t, size_t n, size_t i) {
   return i;
 }
 
+/* Append s with its control characters, bidi overrides and invalid bytes
+** as visible escapes (a file name may hold any byte: red team 5). */
+static void add_visible(buf *b, const char *s) {
+  size_t n = strlen(s);
+  if (!width_invisible(s, n, 0)) {
+    buf_add(b, s, n);
+    return;
+  }
+  buf_reserve(b, WIDTH_VISIBLE_MAX(n));
+  b->len += width_visible(s, n, 0, b->data + b->len);
+}
+
 static void put_text(qcmd *c, const q_hit *h, size_t s, size_t e) {
   size_t n = strlen(h->text);
   size_t l = char_start(h->text, n, s > CONTEXT ? s - CONTEXT : 0);
   size_t r = char_start(h->text, n, e + CONTEXT < n ? e + CONTEXT : n);
   buf *b = &c->line;
-  buf_printf(b, "%s:%d:%s: %s", h->path, h->seq, h->kind, l ? "…" : "");
+  add_visible(b, h->path ? h->path : "");
+  buf_printf(b, ":%d:%s: %s", h->seq, h->kind, l ? "…" : "");
   add_flat(b, h->text, l, s);
   buf_addc(b, '[');
   add_flat(b, h->text, s, e);

@@ -7,14 +7,21 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cmd.h"
+#include "width.h"
 
+/* The message's parts may hold a file name, which may hold any byte: its
+** control characters are written as visible escapes (red team 5). */
 void cmd_error(const char *what, const char *why) {
-  if (why)
-    fprintf(stderr, "tinsh: %s: %s\n", what, why);
-  else
-    fprintf(stderr, "tinsh: %s\n", what);
+  fputs("tinsh: ", stderr);
+  width_put_visible(what, strlen(what), stderr, 0);
+  if (why) {
+    fputs(": ", stderr);
+    width_put_visible(why, strlen(why), stderr, 0);
+  }
+  fputc('\n', stderr);
   fflush(stderr);
 }
 

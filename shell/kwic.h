@@ -18,7 +18,10 @@
 
 #define KWIC_MAXQ    32  /* query tokens kept (as tinsh.store.find) */
 #define KWIC_CONTEXT 240 /* bytes of context on each side without words */
-#define KWIC_ALNUM   ((uint64_t)1 << 63)
+/* the most words of context on a side (more would overflow nwords + 1:
+** red team 5; a page of text is far fewer) */
+#define KWIC_WORDS_MAX 100000
+#define KWIC_ALNUM     ((uint64_t)1 << 63)
 
 /* A query: its tokens' exact folded forms, the last one a prefix when
 ** the query ends with '*'. */

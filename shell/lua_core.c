@@ -1,7 +1,8 @@
 /*
 ** lua_core.c — the tinsh Lua environment: the preloaded C modules
 ** (`tinsh.core` here, `tinsh.store`), the stdlib searcher installed in
-** package.searchers (package.path is left exactly as lua5.4 sets it),
+** package.searchers before the path searcher (package.path is left
+** exactly as lua5.4 sets it),
 ** and the prelude.
 */
 #include <errno.h>
@@ -193,7 +194,12 @@ int luaopen_tinsh_core(lua_State *L) {
 /*
 ** Install tinsh's additions without changing anything lua5.4 shows:
 ** package.path/cpath stay as the environment set them; the stdlib is
-** found by one extra searcher appended after the standard ones.
+** found by one extra searcher, second, right after the preload one:
+** the stdlib's modules come from the stdlib folder before any file
+** along package.path, whose "./?.lua" would let a folder unpacked from
+** a shared bundle ("tinsh/prelude.lua", "export.lua") replace them and
+** run with the user's rights at every start (red team 5). Other names
+** fall through to the standard searchers as in lua5.4.
 */
 void host_openlibs(lua_State *L) {
   luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
@@ -203,8 +209,12 @@ void host_openlibs(lua_State *L) {
   lua_pop(L, 1);
   lua_getglobal(L, "package");
   if (lua_getfield(L, -1, "searchers") == LUA_TTABLE) {
+    for (lua_Integer k = luaL_len(L, -1); k >= 2; k--) { /* shift up */
+      lua_rawgeti(L, -1, k);
+      lua_rawseti(L, -2, k + 1);
+    }
     lua_pushcfunction(L, host_stdlib_searcher);
-    lua_rawseti(L, -2, (lua_Integer)luaL_len(L, -2) + 1);
+    lua_rawseti(L, -2, 2);
   }
   lua_pop(L, 2);
 }

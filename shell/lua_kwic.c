@@ -160,7 +160,7 @@ static int lines_add(lua_State *L) {
   const char *kind = opt_str(L, 4, &nk), *title = opt_str(L, 5, &nt);
   const char *pub = opt_str(L, 6, &np), *text = luaL_checklstring(L, 7, &n);
   lua_Integer s = luaL_checkinteger(L, 8), e = luaL_checkinteger(L, 9);
-  lua_Integer nwords = ls_arg_range(L, 10, -1, -1, INT_MAX, "nwords");
+  lua_Integer nwords = ls_arg_range(L, 10, -1, -1, KWIC_WORDS_MAX, "nwords");
   const seg_lex *lex = nwords >= 0 ? ls_opt_lex(L, 11) : NULL;
   if (s < 1 || e < s || (size_t)e > n || seq < INT_MIN || seq > INT_MAX) {
     lua_pushboolean(L, 0);
@@ -392,7 +392,7 @@ int ls_db_kwic(lua_State *L) {
   size_t qn;
   const char *qs = luaL_checklstring(L, 4, &qn);
   const seg_lex *lex = ls_opt_lex(L, 5);
-  int nwords = (int)ls_arg_range(L, 6, -1, -1, INT_MAX, "nwords");
+  int nwords = (int)ls_arg_range(L, 6, -1, -1, KWIC_WORDS_MAX, "nwords");
   lua_Integer limit = ls_arg_range(L, 7, -1, -1, LUA_MAXINTEGER, "limit");
   box *b = ls_box_push(L);
   scan *c = xcalloc(1, sizeof *c);

@@ -411,7 +411,10 @@ static int search_path(lua_State *L, const char *name, const char *path) {
     const char *cand = luaL_gsub(L, lua_tostring(L, -1), "?", file);
     lua_remove(L, -2);
     if (sbpath_readable(&P, cand)) return 1;
-    lua_pushfstring(L, "\n\tno file '%s'", cand);
+    /* lua5.4's form: "no file 'a'\n\tno file 'b'" (require adds the
+    ** "\n\t" before the first) */
+    lua_pushfstring(L, "%sno file '%s'", luaL_bufflen(&tried) ? "\n\t" : "",
+                    cand);
     lua_remove(L, -2);
     luaL_addvalue(&tried);
     path += n + (end != NULL);
@@ -572,10 +575,10 @@ static void fix_package(lua_State *L, int pkg) {
   lua_createtable(L, 3, 0);
   lua_rawgeti(L, -2, 1); /* the preload searcher: no files */
   lua_rawseti(L, -2, 1);
+  lua_pushcfunction(L, host_stdlib_searcher); /* before the path's "./?.lua" */
+  lua_rawseti(L, -2, 2);
   lua_pushvalue(L, pkg);
   lua_pushcclosure(L, sb_lua_searcher, 1);
-  lua_rawseti(L, -2, 2);
-  lua_pushcfunction(L, host_stdlib_searcher);
   lua_rawseti(L, -2, 3);
   lua_setfield(L, pkg, "searchers");
   lua_pop(L, 1); /* the old searchers */

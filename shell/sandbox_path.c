@@ -247,19 +247,53 @@ int sbpath_readable(const sbpath *p, const char *path) {
          stat(real, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/*
+** Where a file that realpath cannot resolve would be: its longest
+** existing ancestor resolved, then the rest of path as written, into
+** real (PATH_MAX). 0 when there is no such ancestor or the rest climbs
+** ("..").
+*/
+static int missing_path(const char *path, char *real) {
+  char a[PATH_MAX], dir[PATH_MAX];
+  snprintf(a, sizeof a, "%s", path);
+  for (;;) {
+    char *slash = strrchr(a, '/');
+    const char *parent = slash == a ? "/" : slash ? (*slash = 0, a) : ".";
+    size_t skip = slash ? (size_t)(slash - a) + 1 : 0;
+    const char *rest = path + skip;
+    if (strcmp(rest, "..") == 0 || strncmp(rest, "../", 3) == 0 ||
+        strstr(rest, "/../") ||
+        (strlen(rest) >= 3 && strcmp(rest + strlen(rest) - 3, "/..") == 0))
+      return 0;
+    if (realpath(parent, dir))
+      return snprintf(real, PATH_MAX, "%s/%s", strcmp(dir, "/") ? dir : "",
+                      rest) < PATH_MAX;
+    if (!slash || slash == a) return 0;
+  }
+}
+
+/* The read policy's refusal of path (errno EACCES). */
+static int refuse_read(const char *path, char *why, size_t n) {
+  errno = EACCES;
+  return fail(why, n,
+              "%s: sandbox: reading only inside the current, script and "
+              "output folders (no hidden files, /proc, /sys, /dev)",
+              path);
+}
+
 int sbpath_open_read(const sbpath *p, const char *path, char *why, size_t n) {
   char real[PATH_MAX];
   struct stat st;
   if (strlen(path) >= PATH_MAX) return fail(why, n, "%s: name too long", path);
-  if (!realpath(path, real))
+  if (!realpath(path, real)) {
+    /* a missing file outside the read policy is refused like an
+    ** existing one: two answers would tell a script which host files
+    ** exist (red team 5) */
+    if (!missing_path(path, real) || !may_read(p, real))
+      return refuse_read(path, why, n);
     return fail(why, n, "%s: No such file or directory", path);
-  if (!may_read(p, real)) {
-    errno = EACCES;
-    return fail(why, n,
-                "%s: sandbox: reading only inside the current, script and "
-                "output folders (no hidden files, /proc, /sys, /dev)",
-                path);
   }
+  if (!may_read(p, real)) return refuse_read(path, why, n);
   int fd = open(real, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) return fail(why, n, "%s: cannot open", path);
   if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {

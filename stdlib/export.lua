@@ -132,14 +132,19 @@ end
 ---------------------------------------------------------------- CSV / TSV
 
 -- Does a text cell start as a spreadsheet formula would ("=HYPERLINK(",
--- "@SUM(", "+cmd|", "-cmd|", also after tabs or CRs)? The corpus is text
--- scraped from the web, so a page can plant one that a spreadsheet runs
--- when the analyst opens the export. A sign before a digit, a space, a
--- point or a comma ("-5%", "+84 912", "- Xin cảm ơn") is no formula.
+-- "@SUM(", "+cmd|", "-2+3+cmd|", also after tabs or CRs)? The corpus is
+-- text scraped from the web, so a page can plant one that a spreadsheet
+-- runs when the analyst opens the export. A sign is no formula alone,
+-- before a number and nothing else ("-5%", "+84 912", "-1.234,5"), or
+-- before a space and text with no call, pipe, "!", "=", "&" or "@" in it
+-- (an interview's "- Xin cảm ơn"); a sign before anything else is (red
+-- team 5: "-2+3+cmd|' /C calc'!A0", "+1+HYPERLINK(…)").
 local function formula_like(s)
-  local c, nxt = s:match("^[\t\r]*([=@+%-])(.?)")
+  local c, rest = s:match("^[\t\r]*([=@+%-])(.*)$")
   if not c then return false end
-  return c == "=" or c == "@" or (nxt ~= "" and not nxt:find("^[%d%s.,]"))
+  if c == "=" or c == "@" then return true end
+  if rest == "" or rest:find("^%d[%d%s.,]*%%?$") then return false end
+  return not (rest:find("^%s") and not rest:find("[(|!=&@]"))
 end
 
 local function csv_field(s, sep, quote_all, keep_formulas)

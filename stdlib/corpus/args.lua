@@ -24,6 +24,7 @@
 local A = {}
 
 local MAXINT = 2 ^ 53 -- larger limits are refused rather than truncated
+local MAXWORDS = 100000 -- KWIC_WORDS_MAX of shell/kwic.h: words of context on a side
 
 -- The folder of the stdlib (this file is <dir>/corpus/args.lua), to find
 -- the user's frame on the stack; nil when debug is absent (--sandbox).
@@ -152,7 +153,8 @@ end
 -- A.opts(fname, n, t, spec) -> t (or {} when nil): t must be a table whose
 -- keys are all in spec; spec maps a key to a kind: "string", "text"
 -- (string or number), "boolean", "table", "function", "number" (finite),
--- "count" (integer >= 0), "limit" (integer >= 0 or -1 for all), "any",
+-- "count" (integer >= 0), "limit" (integer >= 0 or -1 for all), "words"
+-- (a context in words: integer 0..100000, the C side's limit), "any",
 -- or a list of kinds (any of them). Unknown keys are refused by name
 -- (catches typos); so is an object (a table whose metatable has a
 -- __name: a corpus, a result set, a document...) given for the table.
@@ -169,10 +171,12 @@ function A.opts(fname, n, t, spec)
     local kinds = type(kind) == "table" and kind or { kind }
     local ok, wants = false, {}
     for _, kd in ipairs(kinds) do
-      if kd == "count" or kd == "limit" then
+      if kd == "count" or kd == "limit" or kd == "words" then
         local i = math.type(v) == "integer" and v or (math.type(v) == "float" and math.tointeger(v))
-        if i and i >= (kd == "limit" and -1 or 0) and i <= MAXINT then ok = true end
-        wants[#wants + 1] = kd == "limit" and "integer >= -1" or "integer >= 0"
+        local max = kd == "words" and MAXWORDS or MAXINT
+        if i and i >= (kd == "limit" and -1 or 0) and i <= max then ok = true end
+        wants[#wants + 1] = kd == "limit" and "integer >= -1"
+          or kd == "words" and "integer 0.." .. MAXWORDS or "integer >= 0"
       else
         if KINDS[kd][1](v) then ok = true end
         wants[#wants + 1] = KINDS[kd][2]

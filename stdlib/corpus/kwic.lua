@@ -196,7 +196,7 @@ end
 -- The options of corpus:kwic (corpus.args kinds); d:kwic and rs:kwic
 -- check theirs against it too.
 M.OPTS = { kinds = { "string", "table" }, width = "count", sort = "string", docs = "table",
-  filter = "table", limit = "count", words = "count", unit = "string", sample = "count",
+  filter = "table", limit = "count", words = "words", unit = "string", sample = "count",
   seed = "count" }
 
 -- The options of corpus:kwic checked, and the block condition of query:
@@ -338,7 +338,7 @@ end
 function M.from_matches(c, rows, opts)
   A.check("from_matches", 1, c, core.is, "corpus")
   check_matches(rows)
-  opts = A.opts("from_matches", 3, opts, { words = "count", query = "string",
+  opts = A.opts("from_matches", 3, opts, { words = "words", query = "string",
     width = "count", sort = "string", sample = "count", seed = "count", limit = "count" })
   if opts.sort then check_sort(opts.sort, "from_matches", 3) end
   local lex = opts.words and M.lexicon(c) or nil

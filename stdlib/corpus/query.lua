@@ -488,7 +488,7 @@ end
 --- order (kwic.from_matches); re-rendering at another width searches
 --- nothing again
 function MS:kwic(opts)
-  opts = A.opts("kwic", 1, opts, { words = "count", width = "count" })
+  opts = A.opts("kwic", 1, opts, { words = "words", width = "count" })
   local o = { words = opts.words or 5, width = opts.width, query = self.pattern }
   return require("corpus.kwic").from_matches(owner[self], self, o)
 end

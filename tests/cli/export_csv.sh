@@ -83,8 +83,9 @@ esac
 
 # 5. A text cell that starts as a spreadsheet formula (scraped text can
 #    plant one: "=HYPERLINK(", "@SUM(", "-cmd|", after a tab too) gets a
-#    "'" before it in CSV and TSV; a sign before a digit or a space, a lone
-#    dash and numbers stay as they are; formulas = "keep" writes them raw.
+#    "'" before it in CSV and TSV; a sign before a number alone or before
+#    a space and plain text, a lone dash and numbers stay as they are (a
+#    sign before "2+3+cmd|" does not); formulas = "keep" writes them raw.
 FORMULAS='
 local frame = require("frame")
 g = frame.new({{ a = "=HYPERLINK(\"http://x\")", b = "@SUM(A1)", c = "-cmd|x",
@@ -99,6 +100,15 @@ case "$out" in
   "'=HYPERLINK(\"http://x\")	'@SUM(A1)	'-cmd|x	'\t=1+1	-5%	- Xin cảm ơn	-	-3	+84 912") ok ;;
   *) ko "tsv formulas: got '$out'" ;;
 esac
+# REGRESSION (red team 5): a sign before a digit that goes on as a
+# formula ("-2+3+cmd|…", "+1+HYPERLINK(…)") was written raw; a sign,
+# a space and a call or pipe too
+out=$("$TINSH" -e "local frame = require('frame')
+g = frame.new({{ a = \"-2+3+cmd|' /C calc'!A0\", b = '+1+HYPERLINK(\"http://x\")',
+  c = '- 2+cmd|x', d = '-1.234,5', e = '+1+1' }}, { 'a', 'b', 'c', 'd', 'e' })
+g:export('-', {format = 'csv', header = false, eol = '\n'})" 2>&1)
+want="'-2+3+cmd|' /C calc'!A0,\"'+1+HYPERLINK(\"\"http://x\"\")\",'- 2+cmd|x,\"-1.234,5\",'+1+1"
+[ "$out" = "$want" ] && ok || ko "csv sign formulas: got '$out', want '$want'"
 out=$("$TINSH" -e "$FORMULAS g:export('-', {format = 'csv', header = false, formulas = 'keep', eol = '\n'})" 2>&1)
 case "$out" in
   '"=HYPERLINK(""http://x"")",@SUM(A1),-cmd|x,'*) ok ;;

@@ -39,6 +39,13 @@
 #     and no -shm left beside a database opened;
 # 11. REGRESSION (red team 4): the bytes and files written into --out,
 #     a sparse file, standard output sent to a file: TINSH_SANDBOX_OUTPUT.
+# 12. REGRESSION (red team 5): a folder's own "tinsh/prelude.lua" or
+#     "export.lua" ran (unsandboxed) or replaced the stdlib (sandboxed)
+#     through package.path's "./?.lua"; reading a missing file outside
+#     the read policy said "No such file" where an existing one was
+#     refused (a map of the host's files); `tinsh query` and ingest's
+#     messages printed a file name's escape sequences raw; kwic's words
+#     near INT_MAX overflowed (UBSan).
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 OUTD=$TMP/out
@@ -573,4 +580,44 @@ is "load without an env gets the global one, with one that one" "$OUT" "2
 3"
 sb 'print(pcall(load, nil))'
 has "load(nil) names load" "$OUT" "bad argument #1 to 'load' .string or function expected, got nil."
+# 12. red team 5
+mkdir -p "$TMP/bundle/tinsh" && cd "$TMP/bundle"
+echo 'io.open("PWNED", "w"):write("ran") return {}' >tinsh/prelude.lua
+echo 'io.open("PWNED2", "w"):write("ran") return {}' >export.lua
+run "$TINSH" -e 'local e = require("export") print(type(e.writer))'
+is "REGRESSION a folder's tinsh/prelude.lua is not run at start" "$(ls PWNED 2>/dev/null)" ""
+is "REGRESSION a folder's export.lua does not replace the stdlib's" "$OUT" "function"
+is "nor is it run" "$(ls PWNED2 2>/dev/null)" ""
+echo 'return {mine = true}' >mymod.lua
+run "$TINSH" -e 'print(require("mymod").mine)'
+is "a module of the folder with its own name is still found" "$OUT" "true"
+cd "$TMP"
+sb 'for _, p in ipairs{"/etc/passwd", "/etc/no-such-file-zz", "/root/.no-such-zz/x"} do
+  print(select(3, io.open(p)), select(2, io.open(p)):gsub("^/[^:]*", "P")) end
+print(select(3, io.open("no-such-file-here.txt")))
+local _, e1 = loadfile("/etc/passwd") local _, e2 = loadfile("/etc/no-such-file-zz")
+print(e1:gsub("/etc/[%w-]*", "P") == e2:gsub("/etc/[%w-]*", "P"))'
+is "REGRESSION a missing file outside the policy is refused as an existing one" "$OUT" \
+"13	P: sandbox: reading only inside the current, script and output folders (no hidden files, /proc, /sys, /dev)	1
+13	P: sandbox: reading only inside the current, script and output folders (no hidden files, /proc, /sys, /dev)	1
+13	P: sandbox: reading only inside the current, script and output folders (no hidden files, /proc, /sys, /dev)	1
+2
+true"
+mkdir -p "$TMP/esc" && cd "$TMP/esc"
+printf 'Móng Cái phát triển\n\nMóng Cái tập trung phát triển kinh tế.\n' >"$(printf 'a\033]0;X\007b').txt"
+: >"$(printf 'c\033[2Jd').txt"
+"$TINSH" --db esc.db ingest . >/dev/null 2>"$TMP/esc.err"
+run "$TINSH" --db esc.db query '"Móng Cái"'
+lacks "REGRESSION tinsh query shows a file name's escapes visibly" "$OUT" "$(printf '\033')"
+has "as \\x1b" "$OUT" 'a\\x1b\]0;X\\x07b\.txt:0:title'
+lacks "ingest's message on a file too" "$(cat "$TMP/esc.err")" "$(printf '\033')"
+cd "$TMP"
+if [ "$HAVE_DB" -eq 0 ]; then
+  sb 'local S = require("tinsh.store") local l = S.kwic_lines()
+print(pcall(function() return l:add(1, 0, "paragraph", nil, nil, "Móng Cái phát triển", 1, 9, 2147483647, true) end))
+print(pcall(function() return corpus:kwic("phát triển", {words = 2147483647}) end))'
+  has "REGRESSION kwic words past the limit: an argument error" "$OUT" \
+    "false	.*bad argument #9 to 'add' \(nwords must be -1..100000\)
+false	.*bad argument #2 to 'kwic' \(words: integer 0..100000 expected, got 2147483647\)"
+fi
 finish
