@@ -232,6 +232,29 @@ static char *subject_of(xsent *x, size_t q, char *prev, size_t after) {
   return clause_head(x, clause_start(x, b), b);
 }
 
+/*
+** "5 tỷ 992 triệu đồng", "2 triệu 500 nghìn": after a number and its
+** scale word (mult, tokens ms..us), a whole number below the ratio of
+** the scales and a smaller scale word make one amount, counted in the
+** smaller scale (5992 triệu). Updates *value and *mult and returns the
+** token after the second scale word, with *ms2 at it; 0 when there is
+** no such second part.
+*/
+static size_t second_amount(const xsent *x, size_t us, double *value,
+                            double *mult, size_t *ms2) {
+  if (us + 1 >= x->n || x->t[us].type != T_NUM || !(x->t[us].flags & TF_SPACE))
+    return 0;
+  int numeral = 1;
+  double m2 = multiplier_at(x, us + 1, &numeral);
+  double v2 = xt_number(x->s + x->t[us].off, x->t[us].len);
+  if (m2 <= 1 || numeral || m2 >= *mult || v2 != (double)(long long)v2 ||
+      v2 >= *mult / m2)
+    return 0;
+  *value = *value * (*mult / m2) + v2;
+  *mult = m2, *ms2 = us + 1;
+  return us + 2;
+}
+
 /* Figure at NUM token i; returns tokens consumed (0: not a figure). */
 static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   const tok *t = &x->t[i];
@@ -267,7 +290,9 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   double mult = 1, m;
   int numeral = 1;
   while ((m = multiplier_at(x, j, &numeral)) != 0) mult *= m, j++;
-  size_t us = j;
+  size_t us = j, u2;
+  if (us > ms && !numeral && (u2 = second_amount(x, us, &value, &mult, &ms)))
+    us = j = u2; /* "5 tỷ 992 triệu đồng": 5992 triệu đồng */
   int duration, whole;
   int un = unit_at(x, j, us > ms, &duration, &whole);
   if (un < 0) return 0;

@@ -21,6 +21,10 @@
 **     (the degree's dot ends no sentence), "GS.TS A", "BS Y Lâm Niê"
 **     (the Ê Đê name whole), "NSND A", "nhà văn Nguyên Ngọc" (no title
 **     for the next name of the sentence), "Kỹ sư A".
+**  5. A compound amount is one figure in its smaller scale ("5 tỷ 992
+**     triệu đồng" = 5992 triệu đồng, "2 triệu 500 nghìn"); two amounts
+**     with their own units stay two, and so does a second number with
+**     no scale word ("3 triệu 1.500 đồng").
 */
 #include <stdlib.h>
 #include <string.h>
@@ -133,10 +137,38 @@ static void test_degrees(void) {
   doc_free(d);
 }
 
+/* ---- 5. compound amounts ---- */
+
+/* The figures of d as "value unit" joined by "; ". */
+static const char *figures_of(const doc *d) {
+  static char out[1024];
+  size_t o = 0;
+  out[0] = 0;
+  for (size_t i = 0; i < d->figures.n && o + 64 < sizeof out; i++)
+    o += (size_t)snprintf(
+        out + o, sizeof out - o, "%s%g %s", i ? "; " : "",
+        d->figures.items[i].value,
+        d->figures.items[i].unit ? d->figures.items[i].unit : "");
+  return out;
+}
+
+static void test_amounts(void) {
+  doc *d = facts_of(
+      "Tổng vốn đạt 5 tỷ 992 triệu đồng, mỗi hộ được hỗ trợ 2 triệu 500 "
+      "nghìn đồng. Quỹ có 5 tỷ đồng và 992 triệu đồng tiết kiệm; giá 3 "
+      "triệu 1.500 đồng.");
+  CHECK_STR(figures_of(d),
+            "5992 triệu đồng; 2500 nghìn đồng; 5 tỷ đồng; 992 triệu đồng; 3 "
+            "triệu; 1500 đồng");
+  CHECK(d->figures.n > 0 && d->figures.items[0].base == 5992e6);
+  doc_free(d);
+}
+
 int main(void) {
   test_dates();
   test_headline_under_widgets();
   test_address();
   test_degrees();
+  test_amounts();
   return check_done();
 }
