@@ -93,7 +93,8 @@ local db = assert(S.open(fx.db))
 local ndocs = db:sql("SELECT count(*) AS n FROM documents")[1].n
 
 check.test("regex candidates from the vocabulary", function()
-  local a, st = same(db, "[word = /h.p( t.c)?/]")
+  -- "hợp tác xã" is a word of data/words/domain.txt; "Hop tac xa" is not
+  local a, st = same(db, "[word = /h.p( t.c( x.)?)?/]")
   check.ok(st.plan:match("^fts"), "plan fts: " .. st.plan)
   check.ok(st.candidates < ndocs, "fewer candidates than documents")
   local accented, plain = false, false
@@ -185,7 +186,7 @@ check.test("a word taught after the ingest", function()
   local taught = fx.dir .. "/taught.db"
   sh("cp " .. fx.quote(fx.db) .. " " .. fx.quote(taught))
   local c = assert(corpus.open(taught, { write = true }))
-  assert(c:words{ add = { "hợp tác xã" } })
+  assert(c:words{ add = { "kinh tế tập thể" } })
   local lex = K.lexicon(c)
   local w = assert(S.open(taught))
   local opts = { lexicon = lex, corpus_lexicon = true }
@@ -194,7 +195,7 @@ check.test("a word taught after the ingest", function()
   check.eq(st.mapped, 0, "stale words: no map read")
   local _, ss = same(w, '[syl = /h.p/] [syl = "tác"]', opts)
   check.ok(ss.mapped > 0 and ss.plan:match("^fts"), "syllables need no words: " .. ss.plan)
-  local t = same(w, '[word = "hợp tác xã"]', opts)
+  local t = same(w, '[word = "kinh tế tập thể"]', opts)
   check.ok(#t >= 2, "the taught word is one token")
   check.ok(#a >= 1, "matches")
   w:close()
