@@ -312,8 +312,10 @@ static int degree_dot(const char *s, size_t a, size_t i, size_t b) {
     return 0;
   size_t w = i - 1;
   while (w > a && s[w - 1] != ' ' && s[w - 1] != '\n' && i - w <= 12) w--;
+  if (s[w] < 'A' || s[w] > 'Z') return 0; /* every degree: a capital first */
   for (const char *const *k = lexicon_list(LEXL_BYLINE_DEGREE); *k; k++)
-    if (strlen(*k) == i - w && memcmp(*k, s + w, i - w) == 0) return 1;
+    if ((*k)[0] == s[w] && strncmp(*k, s + w, i - w) == 0 && !(*k)[i - w])
+      return 1;
   return 0;
 }
 
