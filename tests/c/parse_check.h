@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "extract.h"
 #include "parse.h"
 
 /* The blocks reproduce d->text up to whitespace, and off/len are right. */
@@ -60,6 +61,13 @@ static const char *kinds(const doc *d) {
 }
 
 /* The person `name` of d, or NULL. */
+/* s parsed, then its facts extracted (which must succeed). */
+static inline doc *parse_facts(const char *s) {
+  doc *d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
+  CHECK(extract_facts(d) == 0);
+  return d;
+}
+
 static inline const doc_person *person(const doc *d, const char *name) {
   for (size_t i = 0; i < d->people.n; i++)
     if (strcmp(d->people.items[i].name, name) == 0) return &d->people.items[i];

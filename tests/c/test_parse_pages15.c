@@ -171,14 +171,8 @@ static void test_headlines(void) {
 
 /* ---- 4. people ---- */
 
-static doc *facts_of(const char *s) {
-  doc *d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
-  CHECK(extract_facts(d) == 0);
-  return d;
-}
-
 static void test_people(void) {
-  doc *d = facts_of(
+  doc *d = parse_facts(
       "Giáo xứ mừng lễ bổn mạng\n\n"
       "Chủ tế Thánh lễ là Cha xứ Giu-se Lò Văn Thiện. Đồng tế có cha Trưởng "
       "hạt Tây Bắc - Phaolô Hà Minh Đức và cha Giuse Vũ Văn Hòa. Hiện diện "
@@ -194,7 +188,7 @@ static void test_people(void) {
   check_person(d, "Vinh Sơn Hồ Văn Nam", "");
   CHECK(person(d, "Vũ Văn Hòa") == NULL);
   doc_free(d);
-  d = facts_of(
+  d = parse_facts(
       "Đại lễ Phật đản tại chùa\n\n"
       "Chứng minh có Hòa thượng Thích Huệ Minh và Thượng tọa Thích Trí "
       "Quảng, Chủ tịch Hội đồng Điều hành Âu Châu. Dự có ông Trần Văn "
@@ -217,7 +211,7 @@ static void test_people(void) {
 ** lãnh đạo", "cơ quan" inside a title; a name whose surname is not in
 ** the list before "Thị". */
 static void test_titles_15(void) {
-  doc *d = facts_of(
+  doc *d = parse_facts(
       "Lễ kỷ niệm 30 năm thành lập Hội\n\n"
       "Đồng chí Trần Bá Hưng, Phó chủ tịch kiêm tổng thư ký Hội Xây dựng "
       "tỉnh phát biểu. Tri ân đồng chí Nguyên Chủ tịch nước – Lê Văn Sang. "
@@ -243,7 +237,7 @@ static void test_titles_15(void) {
   doc_free(d);
   /* no name cut inside a word, nor one ending in "Thị"; names before
   ** "cho biết" and "hướng dẫn" stay */
-  d = facts_of(
+  d = parse_facts(
       "Tin vắn\n\n"
       "Ông Lê Văn Hưng làm trưởng đoàn Đoàn Kiểm tra của Ban Chỉ "
       "đạo. Đối tượng Dương Công an cùng tang vật. Vụ trưởng Lê "

@@ -112,12 +112,11 @@ static void test_address(void) {
 
 /* ---- 4. degrees and professions ---- */
 
+/* HEAD over the paragraph body, parsed with its facts. */
 static doc *facts_of(const char *body) {
   char s[2048];
   snprintf(s, sizeof s, "%s\n\n%s\n", HEAD, body);
-  doc *d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
-  CHECK(extract_facts(d) == 0);
-  return d;
+  return parse_facts(s);
 }
 
 static void test_degrees(void) {
