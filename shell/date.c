@@ -199,7 +199,8 @@ static int read_ymd(rd *r, size_t nd) {
   return 1;
 }
 
-/* "d/m/yyyy" with "/", "-" or "." (the same twice). -1: "d/m" alone. */
+/* "d/m/yyyy" with "/", "-" or "." (the same twice); m/d/yyyy when the
+** first number is 12 or less and the second over 12. -1: "d/m" alone. */
 static int read_dmy(rd *r, size_t nd) {
   const char *s = r->s;
   size_t j = r->i + nd;
