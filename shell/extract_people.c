@@ -474,6 +474,12 @@ static size_t title_ending(const xsent *x, size_t end) {
           title_glue(x, p))
         continue; /* "T.Ư", "GD&ĐT", "LĐ-TB&XH", "Tôn giáo - Dân tộc" */
       if (unit_number(x, p)) continue; /* "Quân khu 1" */
+      /* a degree written apart: "PGS. TS", "GS - TS" (one title) */
+      if (p > 0 && (xt_punct(x, p, '.') || xt_punct(x, p, '-')) &&
+          title_at(x, p - 1) == end) {
+        best = p - 1, b--;
+        continue;
+      }
       break;
     }
     if (title_at(x, p) == end) best = p;

@@ -56,12 +56,21 @@ int lex_first(const lex_table *t, uint32_t h) {
 }
 
 /* Remember the first word of key (as written) in t->firsts, with the
-** key's word count. */
+** key's word count. The first word is the key's first token, as the
+** tokenizer cuts it (xt_lookup probes with that token's hash): it ends
+** at a space or at punctuation glued inside ("TP.HCM", "héc-ta",
+** "km/h", "PGS. TS" start with "TP", "héc", "km", "PGS"). */
 static void first_put(lex_table *t, const char *key, size_t n) {
-  size_t w = 0;
+  size_t w = 0, sp = 0;
   int words = 1;
-  while (w < n && key[w] != ' ') w++;
-  for (size_t i = w; i < n; i++) words += key[i] == ' ';
+  while (w < n) {
+    int32_t cp;
+    int k = text_decode(key + w, n - w, &cp);
+    if (w > 0 && !(text_class(cp) & TEXT_WORD)) break;
+    w += (size_t)k;
+  }
+  while (sp < n && key[sp] != ' ') sp++;
+  for (size_t i = sp; i < n; i++) words += key[i] == ' ';
   if (words > 255) words = 255;
   uint32_t h = lexicon_word_hash(key, w);
   if (2 * (t->fn + 1) > t->fcap) {

@@ -279,7 +279,7 @@ static int title_like(page *p, size_t j) {
     return 0; /* a sentence opening as a lead does: a sapo */
   return n <= 250 && !date_line(s, n, &t) && looks_like_title(p, j) &&
          !pl_caption_marked(s, n) && !pl_byline(s, n, &a, &an) &&
-         !chrome_banner(s, n);
+         !chrome_banner(s, n) && !chrome_shape(s, n); /* "loading..." */
 }
 
 /* Is unit j a short section label ("Tin nổi bật": at most 4 words, no

@@ -456,13 +456,14 @@ static int phrase_tok(const tok *t) {
          t->cp == 0x2013;
 }
 
-/* phrase_tok, or a dot glued between two words ("PGS.TS", "TP.HCM"). */
+/* phrase_tok, or a dot glued after a word and before another ("PGS.TS",
+** "TP.HCM", "PGS. TS"). */
 static int phrase_tok_at(const xsent *x, size_t k) {
   const tok *t = &x->t[k];
   if (phrase_tok(t)) return 1;
   return t->cp == '.' && !(t->flags & TF_SPACE) && k > 0 &&
          x->t[k - 1].type == T_WORD && k + 1 < x->n &&
-         x->t[k + 1].type == T_WORD && !(x->t[k + 1].flags & TF_SPACE);
+         x->t[k + 1].type == T_WORD;
 }
 
 /*

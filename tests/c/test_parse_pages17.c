@@ -13,6 +13,8 @@
 **     nay : 11929"), is chrome; the headline under a site's link list, a
 **     breadcrumb and a clock with today's date is the line over the date
 **     line below them, and that date line's date wins over the clock's.
+**     A widget's "loading..." between the headline and its date line is
+**     no headline under a kicker (set 18).
 **  3. A site's postal address over the headline ("08 - Lê Lợi Thành Phố
 **     Đông Hà - Tỉnh Quảng Trị") is chrome; a headline in capitals that
 **     opens with a number is no address.
@@ -21,10 +23,15 @@
 **     (the degree's dot ends no sentence), "GS.TS A", "BS Y Lâm Niê"
 **     (the Ê Đê name whole), "NSND A", "nhà văn Nguyên Ngọc" (no title
 **     for the next name of the sentence), "Kỹ sư A".
+**     Written apart too ("PGS. TS A", "GS - TS B": set 18).
 **  5. A compound amount is one figure in its smaller scale ("5 tỷ 992
 **     triệu đồng" = 5992 triệu đồng, "2 triệu 500 nghìn"); two amounts
 **     with their own units stay two, and so does a second number with
 **     no scale word ("3 triệu 1.500 đồng").
+**  6. A data file entry whose first word has punctuation glued inside
+**     is found ("héc-ta", "xy-lanh", the alias "TP.HCM", "Timor-Leste":
+**     the lexicon's first-word index hashed the whole "héc-ta", the
+**     lookups the token "héc").
 */
 #include <stdlib.h>
 #include <string.h>
@@ -90,6 +97,10 @@ static void test_headline_under_widgets(void) {
   CHECK_STR(d->title, HEAD);
   CHECK_STR(d->published, "2019-12-14T08:05:00+07:00");
   doc_free(d);
+  d = parse_str(HEAD "\nloading...\n16:08 30/05/2019\n\n" BODY "\n");
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2019-05-30T16:08:00+07:00");
+  doc_free(d);
 }
 
 /* ---- 3. a postal address ---- */
@@ -131,6 +142,12 @@ static void test_degrees(void) {
   check_person(d, "Y Khuê Niê", "BS; Giám đốc Bệnh viện huyện");
   check_person(d, "Trần Hiếu", "NSND");
   check_person(d, "Đinh Văn Tài", "Kỹ sư");
+  doc_free(d);
+  d = facts_of(
+      "Dự có PGS. TS Nguyễn Thị Xuyên, Thứ trưởng Bộ Y tế, và GS - TS "
+      "Phạm Tất Dong.");
+  check_person(d, "Nguyễn Thị Xuyên", "PGS. TS; Thứ trưởng Bộ Y tế");
+  check_person(d, "Phạm Tất Dong", "GS - TS");
   const doc_person *p = person(d, "Phan Châu Trinh");
   CHECK(!p || p->titles.n == 0);
   doc_free(d);
@@ -163,11 +180,28 @@ static void test_amounts(void) {
   doc_free(d);
 }
 
+/* ---- 6. entries with punctuation in their first word ---- */
+
+static void test_glued_entries(void) {
+  doc *d = facts_of(
+      "Xã có hơn 295 héc-ta lúa, 4 xy-lanh bơm nước; đoàn "
+      "Timor-Leste thăm TP.HCM.");
+  CHECK_STR(figures_of(d), "295 héc-ta; 4 xy-lanh");
+  int hcm = 0, timor = 0;
+  for (size_t i = 0; i < d->places.n; i++) {
+    hcm |= strcmp(d->places.items[i].name, "Hồ Chí Minh") == 0;
+    timor |= strcmp(d->places.items[i].name, "Timor-Leste") == 0;
+  }
+  CHECK(hcm && timor);
+  doc_free(d);
+}
+
 int main(void) {
   test_dates();
   test_headline_under_widgets();
   test_address();
   test_degrees();
   test_amounts();
+  test_glued_entries();
   return check_done();
 }
