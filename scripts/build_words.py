@@ -277,6 +277,20 @@ BEFORE_FIGURES = set("hơn gần khoảng".split())  # "đạt gần 5,7 tỷ"
 FREE_PAIRS = {("cho", v) for v in "biết thấy hay".split()} | \
     {(p, "khi") for p in "sau trước từ".split()}
 PHRASE_COND, MEASURE, GRADABLE = 0.3, 0.02, 0.005
+# A verb and a directional ("tạo ra", "đưa ra", "ghi lại", "đăng lên",
+# "bước vào", "vượt qua") is a free phrase when the verb stands alone in
+# more than BOUND_VERB of its uses: "xảy ra" (the verb is bound) stays a
+# word; so do the listed dictionary words whose verb is free, and pairs
+# whose first syllable is no verb: a time word ("hôm qua", "năm qua"), a
+# connective or adverb ("ngoài ra", "ngược lại", "hóa ra", "lẽ ra", "vừa
+# qua"), a noun of a way ("lối ra", "cửa ra"), another directional ("qua
+# lại", "lên xuống").
+DIRECTIONALS = set("ra vào lên xuống lại qua".split())
+BOUND_VERB = 0.5
+DIRECTIONAL_WORDS = {"diễn ra", "đề ra", "thông qua", "đi lại", "trải qua",
+                     "đi qua", "trở lên", "trở xuống"}  # "3 sao trở lên"
+NOT_VERBS = set("hôm chiều tối sáng trưa đêm mai ngoài ngược hóa hoá lẽ nhẽ "
+                "vừa lối cửa cổng ngõ".split()) | TIME_NOUNS | DIRECTIONALS
 
 
 def is_phrase(a, b, uni, bi):
@@ -299,6 +313,13 @@ def free_pair(k):
     a, b = k.split(" ")
     return (b == "là" and a in PRONOUNS) or (a, b) in FREE_PAIRS or \
         b in BEFORE_FIGURES
+
+
+def free_directional(k, uni, bi):
+    """Is the pair k a verb and a directional, the verb free (above)?"""
+    a, b = k.split(" ")
+    return b in DIRECTIONALS and k not in DIRECTIONAL_WORDS and \
+        a not in NOT_VERBS and bi[k] <= BOUND_VERB * uni[a]
 
 
 def keep_bigrams(uni, bi, caps, fig, n, stop):
@@ -375,7 +396,7 @@ def main(argv):
         bis, tris, quads = ({k: c for k, c in d.items() if k not in frag | over}
                             for d in (bis, tris, quads))
         tris, quads = without_parts(tris, over), without_parts(quads, over)
-        free = {k for k in bis if free_pair(k)}
+        free = {k for k in bis if free_pair(k) or free_directional(k, uni, bi)}
         bis = {k: c for k, c in bis.items() if k not in free}
         tris, quads = without_parts(tris, free), without_parts(quads, free)
     finally:
