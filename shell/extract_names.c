@@ -28,6 +28,9 @@ size_t xn_honorific_in(const xsent *x, size_t j) {
 }
 
 size_t xn_head_in(const xsent *x, size_t j) {
+  /* no head starts at a word without TR_HEAD (a superset of the first
+  ** words of titles.txt and degrees.txt): most tokens stop here */
+  if (j >= x->n || !(x->t[j].trig & TR_HEAD)) return 0;
   const lexicon *lx = x->x->lx;
   int k = xt_lookup(x, j, &lx->titles, NULL);
   int d = xt_lookup(x, j, &lx->degrees, NULL);

@@ -147,13 +147,14 @@ static size_t classify_tail(page *p, size_t b, size_t lim) {
     const char *s = US(p, i);
     size_t n = UL(p, i);
     if (n > 300) continue;
-    if (chrome_related(s, n) && !links_follow(p, i, lim)) {
+    int related = chrome_related(s, n),
+        footer = !related && chrome_footer(s, n);
+    if (related && !links_follow(p, i, lim)) {
       /* an empty header, or a "Xem thêm: …" link amid the text */
       p->u[i].kind = related_link(s, n) ? BK_RELATED : BK_BOILERPLATE;
-    } else if (chrome_footer(s, n) && !chrome_related(s, n) &&
-               footer_above_body(p, b, i, lim)) {
+    } else if (footer && footer_above_body(p, b, i, lim)) {
       p->u[i].kind = BK_BOILERPLATE;
-    } else if (chrome_related(s, n) || chrome_footer(s, n)) {
+    } else if (related || footer) {
       tail = i;
       break;
     } else if (chrome_share(s, n) || chrome_counter(s, n) ||

@@ -247,24 +247,28 @@ int sbpath_readable(const sbpath *p, const char *path) {
          stat(real, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* Has path a ".." component? */
+static int climbs(const char *path) {
+  for (const char *c = path;; c++) { /* c: a component's start */
+    if (c[0] == '.' && c[1] == '.' && (c[2] == '/' || !c[2])) return 1;
+    if (!(c = strchr(c, '/'))) return 0;
+  }
+}
+
 /*
 ** Where a file that realpath cannot resolve would be: its longest
 ** existing ancestor resolved, then the rest of path as written, into
-** real (PATH_MAX). 0 when there is no such ancestor or the rest climbs
+** real (PATH_MAX). 0 when there is no such ancestor or path climbs
 ** ("..").
 */
 static int missing_path(const char *path, char *real) {
   char a[PATH_MAX], dir[PATH_MAX];
+  if (climbs(path)) return 0;
   snprintf(a, sizeof a, "%s", path);
   for (;;) {
     char *slash = strrchr(a, '/');
     const char *parent = slash == a ? "/" : slash ? (*slash = 0, a) : ".";
-    size_t skip = slash ? (size_t)(slash - a) + 1 : 0;
-    const char *rest = path + skip;
-    if (strcmp(rest, "..") == 0 || strncmp(rest, "../", 3) == 0 ||
-        strstr(rest, "/../") ||
-        (strlen(rest) >= 3 && strcmp(rest + strlen(rest) - 3, "/..") == 0))
-      return 0;
+    const char *rest = path + (slash ? (size_t)(slash - a) + 1 : 0);
     if (realpath(parent, dir))
       return snprintf(real, PATH_MAX, "%s/%s", strcmp(dir, "/") ? dir : "",
                       rest) < PATH_MAX;

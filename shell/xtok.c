@@ -302,10 +302,10 @@ static int initial_dot(const char *s, size_t i, size_t b, const tok *prev,
   return !text_viet_shaped(s + prev->off, prev->len);
 }
 
-/* Is the dot just read (s[i-1]) the closing dot of a degree glued to it
-** ("PGS.TS. Nguyễn Văn An", "ThS. Lò Thu Hà": the byline-degree list of
-** parser-markers.tsv), a capital after it? It ends no sentence: the
-** degree is the name's title. a: the block's start. */
+/* Is the dot just read (s[i-1]) the closing dot of a degree of
+** data/degrees.txt glued to it ("PGS.TS. Nguyễn Văn An", "ThS. Lò Thu
+** Hà"), a capital after it? It ends no sentence: the degree is the
+** name's title. a: the block's start. */
 static int degree_dot(const char *s, size_t a, size_t i, size_t b) {
   if (i + 1 >= b || s[i] != ' ' || !(s[i + 1] >= 'A' && s[i + 1] <= 'Z') ||
       i < a + 3)
@@ -313,10 +313,7 @@ static int degree_dot(const char *s, size_t a, size_t i, size_t b) {
   size_t w = i - 1;
   while (w > a && s[w - 1] != ' ' && s[w - 1] != '\n' && i - w <= 12) w--;
   if (s[w] < 'A' || s[w] > 'Z') return 0; /* every degree: a capital first */
-  for (const char *const *k = lexicon_list(LEXL_BYLINE_DEGREE); *k; k++)
-    if ((*k)[0] == s[w] && strncmp(*k, s + w, i - w) == 0 && !(*k)[i - w])
-      return 1;
-  return 0;
+  return lex_find_text(&lexicon_get()->degrees, s + w, i - 1 - w) != NULL;
 }
 
 /*
@@ -451,16 +448,14 @@ size_t xt_join(const xsent *x, size_t i, size_t j, char *dst, size_t cap) {
 }
 
 /* A token that may sit inside a lexicon phrase. */
-static int phrase_tok(const tok *t) {
-  return t->type != T_PUNCT || t->cp == '-' || t->cp == '/' || t->cp == '&' ||
-         t->cp == 0x2013;
-}
-
-/* phrase_tok, or a dot glued after a word and before another ("PGS.TS",
-** "TP.HCM", "PGS. TS"). */
+/* May token k be part of a phrase key: a word, a number, '-', '/', '&',
+** '–', or a dot glued after a word and before another ("PGS.TS",
+** "TP.HCM", "PGS. TS")? */
 static int phrase_tok_at(const xsent *x, size_t k) {
   const tok *t = &x->t[k];
-  if (phrase_tok(t)) return 1;
+  if (t->type != T_PUNCT || t->cp == '-' || t->cp == '/' || t->cp == '&' ||
+      t->cp == 0x2013)
+    return 1;
   return t->cp == '.' && !(t->flags & TF_SPACE) && k > 0 &&
          x->t[k - 1].type == T_WORD && k + 1 < x->n &&
          x->t[k + 1].type == T_WORD;
