@@ -254,6 +254,7 @@ static const char *const list_kinds[LEXL__COUNT] = {
     "legal-state",    "legal-issuer",   "legal-session",    "legal-period",
     "legal-term",     "photo-position", "caption-tail",     "list-intro",
     "script-junk",    "byline-degree",  "counter-label",    "address-word",
+    "issue-start",
 };
 static VEC(const char *) lists[LEXL__COUNT];
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;

@@ -207,6 +207,7 @@ enum {
   LEXL_BYLINE_DEGREE,  /* "ThS.": a degree opening an author's line */
   LEXL_COUNTER_LABEL, /* "Hôm qua": a visit counter's label ("Hôm qua: 12") */
   LEXL_ADDRESS_WORD,  /* "Phường": an administrative unit in an address */
+  LEXL_ISSUE_START,   /* "Số": opens a magazine's issue line */
   LEXL__COUNT
 };
 

@@ -309,10 +309,59 @@ int chrome_menu_item(const char *s, size_t n) {
 ** ("Asset Publisher", "Tất cả chuyên mục", "Cổng thông tin điện tử …"),
 ** an image file name. Only short lines that end no sentence.
 */
+/* Is the word w[0..n) numbers and separators only ("4", "6/2019", "-")? */
+static int number_word(const char *w, size_t n) {
+  for (size_t k = 0; k < n; k++)
+    if (!(w[k] >= '0' && w[k] <= '9') && !strchr("/-.,:()", w[k])) return 0;
+  return 1;
+}
+
+/* Is the word w[0..n) a date line's label word in any case (data/parser-
+** markers.tsv, kind "date-word": "năm", "Tháng")? */
+static int date_word(const char *w, size_t n) {
+  char f[32];
+  size_t m = lexicon_fold(f, sizeof f, w, n);
+  for (const char *const *q = lexicon_list(LEXL_DATE_WORD); m && *q; q++)
+    if (strlen(*q) == m && memcmp(*q, f, m) == 0) return 1;
+  return 0;
+}
+
+/*
+** A magazine's issue line: "Số 4 năm 2008", "Số 125 - Tháng 6/2019",
+** "SỐ 12/2020" -- an issue opener (data/parser-markers.tsv, kind
+** "issue-start"), then a number, then only numbers, separators and date
+** words, a year (four digits) among them; at most 8 words.
+*/
+static int issue_line(const char *s, size_t n) {
+  size_t o = 0;
+  for (const char *const *q = lexicon_list(LEXL_ISSUE_START); *q && !o; q++)
+    if (pt_starts_word(s, n, *q)) o = strlen(*q);
+  if (!o || n > 60 || pt_words(s, n, 9) > 8) return 0;
+  int year = 0, first = 1;
+  for (size_t a = o; a < n;) {
+    while (a < n && s[a] == ' ') a++;
+    size_t e = a;
+    while (e < n && s[e] != ' ') e++;
+    if (e == a) break;
+    int num = number_word(s + a, e - a);
+    if ((first && !(num && s[a] >= '0' && s[a] <= '9')) ||
+        (!num && !date_word(s + a, e - a)))
+      return 0;
+    for (size_t k = a, d = 0; k <= e; k++) { /* a run of four digits */
+      if (k < e && s[k] >= '0' && s[k] <= '9')
+        d++;
+      else
+        year |= d == 4, d = 0;
+    }
+    first = 0, a = e;
+  }
+  return year;
+}
+
 int chrome_shape(const char *s, size_t n) {
   if (n > 240 || n == 0) return 0;
   if (image_name(s, n) || hours_range(s, n) || counter_line(s, n) ||
-      postal_address(s, n))
+      postal_address(s, n) || issue_line(s, n))
     return 1;
   if (n > 200) return 0;
   /* a whole widget line, also one that ends as a sentence ("Your
@@ -550,6 +599,23 @@ int chrome_folder_tail(const page *p, size_t i, size_t lim) {
       return 0;
   }
   return 1;
+}
+
+int chrome_crumb_names(const page *p, size_t c, size_t j) {
+  const char *s = US(p, c);
+  size_t n = UL(p, c), m = UL(p, j);
+  if (n > 300 || m < 20 || m + 4 > n || s[n - m - 1] != ' ' ||
+      memcmp(s + n - m, US(p, j), m) != 0)
+    return 0;
+  const char *sep = s + n - m - 2; /* the byte before the space */
+  int k = 0;                       /* separators on the line */
+  for (const char *q = s; q <= sep; q++)
+    k += (*q == '>' || *q == '/' || *q == '|' ||
+          (q > s && (unsigned char)q[-1] == 0xC2 &&
+           (unsigned char)*q == 0xBB)) && /* » */
+         (q == sep || q[1] == ' ');
+  unsigned char b = (unsigned char)*sep;
+  return k >= 2 && (b == '>' || b == '/' || b == '|' || b == 0xBB);
 }
 
 int chrome_crumb(const page *p, size_t i) {

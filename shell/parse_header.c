@@ -16,6 +16,19 @@
 
 /* ---- the title ---- */
 
+/* Is unit i, which opens in lower case, a headline printed so ("thông
+** báo cấp cảnh báo cháy rừng ngày 29/7/2022"): 4 to 25 words ending no
+** sentence, right over a date line? (a lower-case line is otherwise the
+** rest of a cut sentence) */
+static int lower_headline(page *p, size_t i) {
+  const char *s = US(p, i);
+  size_t n = UL(p, i);
+  date_tm t;
+  int w = pt_words(s, n, 26);
+  return w >= 4 && w <= 25 && i + 1 < p->n && !pt_ends_sentence(s, n) &&
+         date_line(US(p, i + 1), UL(p, i + 1), &t);
+}
+
 /* Could unit i be the headline? */
 static int looks_like_title(page *p, size_t i) {
   const char *s = US(p, i);
@@ -25,8 +38,8 @@ static int looks_like_title(page *p, size_t i) {
   if (pt_is_url(s, n) || pt_is_filler(s, n) || ph_source_tag(s, n) ||
       ph_source_credit(s, n) || ph_degree_byline(s, n))
     return 0;
-  if (ph_no_letter(s, n) || ph_lower_opening(s, n) || date_stamp_words(s, n) ||
-      ph_template_field(s, n))
+  if (ph_no_letter(s, n) || (ph_lower_opening(s, n) && !lower_headline(p, i)) ||
+      date_stamp_words(s, n) || ph_template_field(s, n))
     return 0; /* "02", "thực hiện …", "Cập nhật:  GMT+7", "{title}" */
   if (ph_dated_lead(s, n))
     return 0; /* "Chiều 14-4, ông …": a lead, also when cut short */
@@ -511,257 +524,6 @@ static int lower_fragment(page *p, size_t i) {
          pt_sentence_breaks(t, tn, tn) == 0 && title_like(p, j);
 }
 
-/* A publishing stamp at s: a time and a numeric date in either order
-** ("09:21 19/06/2023", "16:44, 24/06/2021", "20/07/2025 14:47";
-** "10/05 13:00" without a year when the time follows). Its length, or 0. */
-static size_t stamp_at(const char *s, size_t n) {
-  size_t t = date_clock_prefix(s, n), d, i;
-  if (t) {
-    i = t + (t < n && s[t] == ','); /* "16:44, 24/06/2021" */
-    i += i < n && s[i] == ' ';
-    d = date_dmy_prefix(s + i, n - i, 0);
-    return d ? i + d : 0;
-  }
-  d = date_dmy_prefix(s, n, 1);
-  if (!d) return 0;
-  i = d + (d < n && s[d] == ' ');
-  t = date_clock_prefix(s + i, n - i);
-  return t ? i + t : 0;
-}
-
-/* Does the word ending at s[h) introduce a date in running text ("ngày",
-** "lúc", "vào", "từ", "đến", "trước", "sau": "trước 20/8")? */
-static int date_word_before(const char *s, size_t h) {
-  static const char *const w[] = {"ngày",  "lúc", "vào", "từ", "đến",
-                                  "trước", "sau", "hồi", NULL};
-  size_t a = h;
-  while (a > 0 && s[a - 1] != ' ') a--;
-  for (const char *const *k = w; *k; k++)
-    if (h - a == strlen(*k) && pt_prefix_ci(s + a, h - a, *k)) return 1;
-  return 0;
-}
-
-/* Where a section's name glued to the headline's last word starts
-** ("… nâng caoPhát triển bền vững", "… 2020-2025Sự kiện": a lower-case
-** letter or a digit, then a capital with no space, at most five words
-** before h), or h. */
-static size_t glued_section(const char *s, size_t h) {
-  for (size_t k = h > 60 ? h - 60 : 1; k < h; k++) {
-    int a, b;
-    size_t p = k;
-    while (p > 0 && ((unsigned char)s[p - 1] & 0xC0) == 0x80) p--;
-    if (p != k || k == 0) continue;
-    size_t q = k - 1;
-    while (q > 0 && ((unsigned char)s[q] & 0xC0) == 0x80) q--;
-    int32_t before = pt_cp_at(s, h, q, &a);
-    if ((text_is_lower(before) || (before >= '0' && before <= '9')) &&
-        text_is_upper(pt_cp_at(s, h, k, &b)) && pt_words(s + k, h - k, 6) <= 5)
-      return k;
-  }
-  return h;
-}
-
-/*
-** A headline with its date line run on ("Công an … Hạ Long 20/07/2025
-** 14:47", "… toàn dân tộc 09:21 19/06/2023 (Mặt trận) -Chiều 16/6, …",
-** the line a split date marker opened, or a one-line page): a time and a
-** numeric date in the first 400 bytes, after 4+ words (3 at the line's
-** end) that end no sentence and no date word ("trước 20/8"), are split
-** off as a unit of their own, and the text after them as another. A
-** section glued to the headline goes with the stamp ("… nâng
-** caoPhát triển bền vững - 10/05 13:00"). A date the headline names in
-** words stays ("Bản tin 16h ngày 04/10/2021"). Returns 1 when split.
-*/
-static int split_date_tail(page *p, size_t i) {
-  const char *s = US(p, i);
-  size_t n = UL(p, i);
-  if (n < 24) return 0;
-  size_t lim = n < 400 ? n : 400;
-  for (size_t k = 1; k + 8 < lim; k++) {
-    if (s[k - 1] != ' ' || s[k] < '0' || s[k] > '9') continue;
-    size_t len = stamp_at(s + k, n - k), e = k + len;
-    if (!len || (e < n && s[e] >= '0' && s[e] <= '9')) continue;
-    size_t h = k;
-    while (h > 0 && s[h - 1] && strchr(" |-,", s[h - 1])) h--;
-    int at_end = e >= n || !s[e] || strspn(s + e, " ") == n - e;
-    if (pt_words(s, h, 4) < (at_end ? 3 : 4) || pt_sentence_breaks(s, h, h) ||
-        pt_ends_sentence(s, h) || date_word_before(s, h))
-      return 0;
-    size_t g = at_end ? h : glued_section(s, h), b = g < h ? g : h;
-    while (b < k && s[b] == ' ') b++; /* " - " goes with the stamp */
-    page_split(p, i, b);
-    p->u[i].len = g < h ? g : h;
-    if (!at_end) {
-      page_split(p, i + 1, e - b);
-      unit *r = &p->u[i + 2];
-      while (r->len && p->t[r->off] == ' ') r->off++, r->len--;
-    }
-    date_tm t; /* "Section - 10/05 13:00": no year, no date line */
-    if (!date_line(US(p, i + 1), UL(p, i + 1), &t))
-      p->u[i + 1].kind = BK_BANNER;
-    return 1;
-  }
-  return 0;
-}
-
-/* Is the word ending at s[k) (k > 0) two or more letters, all lower
-** case (a glue's left side: "cao" in "nâng caoHuyện"; not "Vin" in
-** "VinFast", nor "i" in "iPhone")? */
-static int lower_word_before(const char *s, size_t k) {
-  size_t a = k, letters = 0;
-  while (a > 0 && s[a - 1] != ' ') {
-    a--;
-    while (a > 0 && ((unsigned char)s[a] & 0xC0) == 0x80) a--;
-    int c;
-    int32_t cp = pt_cp_at(s, k, a, &c);
-    if (!text_is_lower(cp)) return 0;
-    letters++;
-  }
-  return letters >= 2;
-}
-
-/*
-** A headline run on with its lead, no space between ("… đạt chuẩn nông
-** thôn mới nâng caoHuyện Yên Khánh là huyện đầu tiên …": a listing's
-** teaser flattened to one line): the first place in the first 250 bytes
-** where a capitalised word follows a lower-case word of 2+ letters with
-** no space, after 5+ words that end no sentence and open no lead, with
-** 8+ words after it that end a sentence, splits unit i in two. Returns
-** 1 when split.
-*/
-static int split_glued_lead(page *p, size_t i) {
-  const char *s = US(p, i);
-  size_t n = UL(p, i), lim = n < 250 ? n : 250;
-  int k;
-  if (!pt_ends_sentence(s, n)) return 0;
-  for (size_t g = 1; g < lim; g += (size_t)k) {
-    int32_t cp = pt_cp_at(s, n, g, &k);
-    if (!text_is_upper(cp) || s[g - 1] == ' ' || !lower_word_before(s, g))
-      continue;
-    if (pt_words(s, g, 5) < 5 || pt_sentence_breaks(s, g, g) ||
-        pl_lead_opening(s, g) || pt_words(s + g, n - g, 8) < 8)
-      return 0; /* not "(BDO) Sáng 10-1, … Ủy viênThường vụ, …" */
-    page_split(p, i, g);
-    return 1;
-  }
-  return 0;
-}
-
-/* Is s[0..n) a word of an author's name: a capital first, or, as the
-** whole name (alone), a user name in ASCII ("admin")? */
-static int name_word(const char *s, size_t n, int alone) {
-  int k;
-  if (text_is_upper(pt_cp_at(s, n, 0, &k))) return 1;
-  if (!alone) return 0;
-  for (size_t j = 0; j < n; j++)
-    if ((unsigned char)s[j] >= 0x80) return 0;
-  return 1;
-}
-
-/* The end of the date that starts s[0..n) (a digit first: "18 Tháng 9,
-** 2025", "21/09/2025 10:20"), ending at a space or at n, into *t; 0 when
-** none does within 40 bytes. The shortest date the reader takes, with a
-** clock after it when the reader takes that too. */
-static size_t date_prefix(const char *s, size_t n, date_tm *t) {
-  if (!n || s[0] < '0' || s[0] > '9') return 0;
-  size_t lim = n < 40 ? n : 40;
-  for (size_t e = 1; e <= lim; e++) {
-    if (e < n && s[e] != ' ') continue;
-    if (!date_line(s, e, t) || !t->y) continue;
-    size_t c = e + 1 < n ? date_clock_prefix(s + e + 1, n - e - 1) : 0;
-    date_tm tc;
-    if (c && (e + 1 + c == n || s[e + 1 + c] == ' ') &&
-        date_line(s, e + 1 + c, &tc) && tc.y)
-      *t = tc, e += 1 + c;
-    return e;
-  }
-  return 0;
-}
-
-/*
-** A headline run on with its byline and date ("Sắp xếp … ở cấp tỉnh và
-** xã bởi Linh 21 Tháng 9, 2025 Ủy ban …": a listing's teaser flattened
-** to one line): " bởi " after 4+ words that end no sentence, then a name
-** of 1-4 words without digits and a date. The headline, the byline with
-** its date and the text after them become units of their own; the date
-** into *t, the name into the author. Returns 1 when split.
-*/
-static int split_byline_tail(page *p, size_t i, date_tm *t) {
-  static const char by[] = " bởi ";
-  const char *s = US(p, i);
-  size_t n = UL(p, i), lim = n < 400 ? n : 400;
-  const char *b = s;
-  while ((b = memmem(b, (size_t)(s + lim - b), by, sizeof by - 1)) != NULL) {
-    size_t h = (size_t)(b - s), a = h + 1, k = h + sizeof by - 1, w = 0;
-    size_t k0 = k;
-    b++;
-    if (pt_words(s, h, 4) < 4 || pt_sentence_breaks(s, h, h) ||
-        pt_ends_sentence(s, h))
-      continue;
-    while (k < n && w < 4) { /* the name: 1-4 words, then the date */
-      size_t e = k;
-      while (e < n && s[e] != ' ') e++;
-      if (e == k || memchr(s + k, ',', e - k) || pt_has_digit(s + k, e - k) ||
-          !name_word(s + k, e - k,
-                     w == 0 && e < n && s[e] == ' ' && e + 1 < n &&
-                         s[e + 1] >= '0' && s[e + 1] <= '9'))
-        break;
-      w++;
-      size_t ds = e + (e < n), de = date_prefix(s + ds, n - ds, t);
-      if (de) {
-        if (!p->d->author) p->d->author = doc_str(p->d, s + k0, e - k0);
-        page_split(p, i, a);
-        p->u[i].len = h;
-        if (ds + de < n) {
-          page_split(p, i + 1, ds + de - a);
-          unit *r = &p->u[i + 2];
-          while (r->len && p->t[r->off] == ' ') r->off++, r->len--;
-        }
-        p->u[i + 1].kind = BK_BYLINE;
-        return 1;
-      }
-      k = ds;
-    }
-  }
-  return 0;
-}
-
-/* A stamp opening unit i with the lead run on after it ("16:44,
-** 24/06/2021 Ngày 24/6, HĐND …"; 4+ words after it): split off as a
-** unit of its own when it reads as a date line (into *t). Returns 1
-** when split. */
-static int split_stamp_head(page *p, size_t i, date_tm *t) {
-  const char *s = US(p, i);
-  size_t n = UL(p, i), e = stamp_at(s, n);
-  if (!e || e >= n || s[e] != ' ' || pt_words(s + e, n - e, 4) < 4 ||
-      !date_line(s, e, t))
-    return 0;
-  page_split(p, i, e);
-  unit *r = &p->u[i + 1];
-  while (r->len && p->t[r->off] == ' ') r->off++, r->len--;
-  return 1;
-}
-
-/*
-** A wire dateline opening the text: "Hà Nội (TTXVN 11/3/2022) Tại hội
-** nghị …" -- up to four capitalised words (the place), then an agency
-** in capitals and a date in brackets. The date into *t; 1, or 0.
-*/
-static int wire_date(const char *s, size_t n, date_tm *t) {
-  const char *open = memchr(s, '(', n < 48 ? n : 48);
-  if (!open || open == s || open[-1] != ' ') return 0;
-  size_t pn = (size_t)(open - 1 - s);
-  int k;
-  if (pt_words(s, pn, 6) > 4 || !text_is_upper(pt_cp_at(s, pn, 0, &k)))
-    return 0;
-  const char *a = open + 1, *e = s + n, *sp = a;
-  while (sp < e && *sp >= 'A' && *sp <= 'Z') sp++;
-  if (sp - a < 2 || sp - a > 8 || sp >= e || *sp != ' ') return 0;
-  const char *close =
-      memchr(sp, ')', (size_t)(e - sp) < 32 ? (size_t)(e - sp) : 32);
-  return close && date_line(sp + 1, (size_t)(close - sp - 1), t) && t->y > 0;
-}
-
 /* Is unit i a photo's caption over the headline: marked by its credit
 ** ("… từ chức. Video: Nhật Sang") or a caption's sentence with its full
 ** stop ("Đồng chí … đến chào xã giao …."), with a headline-like line of
@@ -811,6 +573,37 @@ static size_t title_over_date(page *p, size_t top) {
   return NONE;
 }
 
+/*
+** The headline a breadcrumb names: unit j right under a breadcrumb whose
+** last item is j's text (chrome_crumb_names: "Bệnh viện … > Tin y tế >
+** <headline>" / "<headline>"), at most 12 units below the title taken at
+** unit top, every unit from top to the crumb a line that ends no sentence
+** (site chrome: a hotline, a slogan, opening hours). The headline's unit,
+** or NONE.
+*/
+static size_t title_under_crumb(page *p, size_t top) {
+  for (size_t j = top + 1; j < p->n && j <= top + 12; j++) {
+    if (chrome_crumb_names(p, j - 1, j))
+      return looks_like_title(p, j) ? j : NONE;
+    if (pt_ends_sentence(US(p, j - 1), UL(p, j - 1))) return NONE;
+  }
+  return NONE;
+}
+
+/* "Thời sự - Chính trị / Thứ Tư, 1/12/2021 15:39 / <headline>": is the
+** title taken at unit top a section over the date line, the headline the
+** unit h under that line? The section has at most 5 words; the headline
+** is headline-like, ends no sentence and has at least 6 words, twice the
+** section's, and at most 25 (a sapo is longer or ends a sentence). */
+static int section_over_date(page *p, size_t top, size_t h) {
+  if (h >= p->n) return 0;
+  const char *s = US(p, h);
+  size_t n = UL(p, h);
+  int w = pt_words(US(p, top), UL(p, top), 6), hw = pt_words(s, n, 26);
+  return w <= 5 && hw >= 6 && hw >= 2 * w && hw <= 25 &&
+         !pt_ends_sentence(s, n) && title_like(p, h);
+}
+
 /* Decide header kinds from unit `from` on; returns the first body unit.
 ** Of several date lines the one nearest the headline wins: one under
 ** it, else the last one above it (a site's "today" header is higher). */
@@ -844,6 +637,7 @@ size_t header_classify(page *p, size_t from) {
   }
   size_t post = i > top ? date_after_title(p, i, &t) : NONE;
   size_t h = post == NONE && i == top + 1 ? title_over_date(p, top) : NONE;
+  if (h == NONE && post == NONE && i == top + 1) h = title_under_crumb(p, top);
   if (h != NONE) { /* the short "title" was the site's name */
     for (size_t q = top; q < h; q++) p->u[q].kind = BK_BANNER;
     d->title = NULL;
@@ -862,6 +656,11 @@ size_t header_classify(page *p, size_t from) {
         date_line(US(p, post), UL(p, post), &pre_t) ? BK_DATELINE : BK_BYLINE;
     set_date_once(d, &t);
     i = post + 1;
+    if (post == top + 1 && section_over_date(p, top, i)) {
+      p->u[top].kind = BK_BANNER; /* the section: the headline is below */
+      d->title = NULL, p->title_dated = 0;
+      i = take_title(p, i);
+    }
   } else if (pre != NONE && !d->published && (d->title || top - pre <= 2)) {
     header_set_date(d, &pre_t);
     p->weak_date = top - pre > 2; /* far above: maybe today's date */
@@ -869,7 +668,8 @@ size_t header_classify(page *p, size_t from) {
     p->u[pre].kind = BK_BANNER; /* a clock over the site's menu */
   }
   if (!d->published && i < p->n &&
-      (wire_date(US(p, i), UL(p, i), &t) || /* "Hà Nội (TTXVN 11/3/2022)" */
+      (split_wire_date(US(p, i), UL(p, i),
+                       &t) || /* "Hà Nội (TTXVN 11/3/2022)" */
        date_tail_stamp(US(p, i), UL(p, i), &t))) /* "… 04:30, 27/9/2022" */
     header_set_date(d, &t);
   if (!d->published && p->title_dated)

@@ -120,6 +120,11 @@ int chrome_folder_tail(const page *p, size_t i, size_t lim);
 ** starts with a banner line's words ("Trang chủ", "Home") and ends with
 ** the text of one of the next eight units (20 bytes or more). */
 int chrome_crumb(const page *p, size_t i);
+/* Is unit c a breadcrumb whose last item is unit j's text ("Bệnh viện
+** … > TIN TỨC > Tin y tế > <headline>")? Two separators or more (">",
+** "»", "/", "|" before a space), the last just before j's text (20 bytes
+** or more). */
+int chrome_crumb_names(const page *p, size_t c, size_t j);
 
 /* ---- parse_header.c: the header zone ---- */
 struct date_tm;
@@ -128,6 +133,22 @@ struct date_tm;
 size_t header_classify(page *p, size_t from);
 /* Set d->published from *t (ISO 8601). */
 void header_set_date(doc *d, const struct date_tm *t);
+
+/* ---- parse_split.c: header lines run on with a date or the lead ----
+** Each splitter cuts unit i into units of their own (page_split) and
+** returns 1, or leaves it and returns 0. */
+/* "<headline> 20/07/2025 14:47 <text>": the stamp and the text after it */
+int split_date_tail(page *p, size_t i);
+/* "<headline>Huyện Yên Khánh là …": the lead glued to the headline off */
+int split_glued_lead(page *p, size_t i);
+/* "<headline> bởi Linh 21 Tháng 9, 2025 <text>": the byline with its
+** date (into *t, the name into the author) and the text after it off */
+int split_byline_tail(page *p, size_t i, date_tm *t);
+/* "16:44, 24/06/2021 Ngày 24/6, …": the stamp (into *t) off the lead */
+int split_stamp_head(page *p, size_t i, date_tm *t);
+/* Does s[0..n) open with a wire dateline ("Hà Nội (TTXVN 11/3/2022)")?
+** The date into *t; nothing is split. */
+int split_wire_date(const char *s, size_t n, date_tm *t);
 
 /* ---- parse_meta.c: metadata headers ---- */
 size_t meta_header(page *p);
