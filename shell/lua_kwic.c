@@ -426,7 +426,7 @@ void ls_kwic_open(lua_State *L) {
   lua_pushcfunction(L, ls_db_kwic);
   lua_setfield(L, -2, "kwic");
   lua_pop(L, 2);
-  if (luaL_newmetatable(L, LINES_MT)) {
+  if (ls_new_mt(L, LINES_MT)) {
     lua_pushcfunction(L, lines_gc);
     lua_setfield(L, -2, "__gc");
     lua_pushcfunction(L, lines_len);

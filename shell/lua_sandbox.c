@@ -151,8 +151,16 @@ static int mode_flags(const char *m) {
   return strspn(m + 1, "b") == strlen(m + 1) ? f : -1;
 }
 
+/* Files a script may hold open at once: each is a C stream and buffer
+** (about 4.4 KB) the memory limit does not see, so their number is
+** bounded instead of the descriptors' (RLIMIT_NOFILE, often 1M). */
+#define SANDBOX_FILES_MAX 256
+static int files_open; /* script file handles open now */
+
+/* closef of a script's file handle (its close, __close and __gc) */
 static int close_file(lua_State *L) {
   luaL_Stream *p = luaL_checkudata(L, 1, LUA_FILEHANDLE);
+  files_open--;
   return luaL_fileresult(L, fclose(p->f) == 0, NULL);
 }
 
@@ -170,6 +178,7 @@ static int push_fd(lua_State *L, int fd, const char *mode, int write) {
     return 0;
   }
   p->closef = close_file;
+  files_open++;
   return 1;
 }
 
@@ -187,6 +196,12 @@ static int open_policy(lua_State *L, const char *name, const char *mode) {
   char why[PATH_MAX + 128];
   int f = mode_flags(mode), write = (f & (O_WRONLY | O_RDWR)) != 0;
   errno = 0;
+  if (files_open >= SANDBOX_FILES_MAX) {
+    errno = EMFILE;
+    snprintf(why, sizeof why, "%s: sandbox: too many open files (%d)", name,
+             SANDBOX_FILES_MAX);
+    return push_refusal(L, why);
+  }
   if (write && sblimits_out_open() != 0) {
     snprintf(why, sizeof why, "%s: sandbox: output limit exceeded", name);
     return push_refusal(L, why);

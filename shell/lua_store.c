@@ -183,7 +183,7 @@ static const luaL_Reg funcs[] = {{"open", s_open},
 */
 static int new_closable_mt(lua_State *L, const char *name, lua_CFunction gc,
                            lua_CFunction close, const luaL_Reg *methods) {
-  int fresh = luaL_newmetatable(L, name);
+  int fresh = ls_new_mt(L, name);
   if (fresh) {
     lua_pushcfunction(L, gc);
     lua_setfield(L, -2, "__gc");

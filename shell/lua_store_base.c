@@ -17,6 +17,13 @@ int ls_box_gc(lua_State *L) {
   return 0;
 }
 
+int ls_new_mt(lua_State *L, const char *name) {
+  if (!luaL_newmetatable(L, name)) return 0;
+  lua_pushliteral(L, "locked");
+  lua_setfield(L, -2, "__metatable");
+  return 1;
+}
+
 /* Push an empty box (closed state) and return it; fill p/free after. */
 box *ls_box_push(lua_State *L) {
   box *b = lua_newuserdatauv(L, sizeof *b, 0);

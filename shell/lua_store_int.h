@@ -52,6 +52,11 @@ typedef struct ldb {
 } ldb;
 
 /* ---- lua_store_base.c ---- */
+/* luaL_newmetatable, the new table locked: getmetatable gives "locked",
+** so no script reaches its __gc (a finalizer run by hand would free a
+** resource a C function of the object is still using) nor changes it.
+** 1 when new (to be filled), 0 when it existed; left on the stack. */
+int ls_new_mt(lua_State *L, const char *name);
 int ls_box_gc(lua_State *L);
 /* Push an empty box (closed state) and return it; fill p/free after. */
 box *ls_box_push(lua_State *L);

@@ -121,7 +121,7 @@ int ls_s_lexicon(lua_State *L) {
   if (!base) return luaL_error(L, "lexicon: the lexicon could not be loaded");
   lexbox *b = lua_newuserdatauv(L, sizeof *b, 0);
   b->lex = NULL;
-  if (luaL_newmetatable(L, LEX_MT)) {
+  if (ls_new_mt(L, LEX_MT)) {
     lua_pushcfunction(L, lex_gc);
     lua_setfield(L, -2, "__gc");
   }

@@ -88,11 +88,17 @@ void sbpath_allow_read(sbpath *p, const char *dir) {
 static const char *split(const char *path, char *dir);
 
 void sbpath_guard(sbpath *p, const char *file) {
-  char dir[PATH_MAX], real[PATH_MAX];
+  char dir[PATH_MAX], real[PATH_MAX], full[PATH_MAX];
+  struct stat st;
   p->guard[0] = '\0';
-  const char *base = file && strlen(file) < PATH_MAX ? split(file, dir) : NULL;
-  if (base && realpath(dir, real))
-    snprintf(p->guard, sizeof p->guard, "%s/%s", real, base);
+  p->gdev = p->gino = p->ddev = p->dino = 0;
+  if (!file || strlen(file) >= PATH_MAX) return;
+  if (realpath(file, full)) file = full; /* through a link to the corpus */
+  const char *base = split(file, dir);
+  if (!base || !realpath(dir, real)) return;
+  snprintf(p->guard, sizeof p->guard, "%s/%s", real, base);
+  if (stat(file, &st) == 0) p->gdev = st.st_dev, p->gino = st.st_ino;
+  if (stat(real, &st) == 0) p->ddev = st.st_dev, p->dino = st.st_ino;
 }
 
 int sbpath_in_out(const sbpath *p, const char *path) {
@@ -101,21 +107,51 @@ int sbpath_in_out(const sbpath *p, const char *path) {
          inside(p->out, real);
 }
 
-/*
-** Is base, in the resolved folder real, the guarded corpus or one of its
-** side files?
-*/
-static int guarded(const sbpath *p, const char *real, const char *base) {
+/* Is base the guarded corpus's name or one of its side files' names? */
+static int guarded_name(const sbpath *p, const char *base) {
   static const char *const side[] = {"", "-wal", "-shm", "-journal"};
-  size_t k = strlen(real);
-  if (!p->guard[0] || strncmp(p->guard, real, k) || p->guard[k] != '/')
-    return 0;
-  const char *g = p->guard + k + 1;
+  const char *g = strrchr(p->guard, '/') + 1;
   size_t gn = strlen(g);
   if (strncmp(base, g, gn)) return 0;
   for (size_t i = 0; i < sizeof side / sizeof *side; i++)
     if (!strcmp(base + gn, side[i])) return 1;
   return 0;
+}
+
+/*
+** Is base, in the folder open as dfd (resolved: real), the guarded corpus
+** or one of its side files? The folder is the corpus's by its resolved
+** name or by its device and inode (renamed since the start).
+*/
+static int guarded(const sbpath *p, int dfd, const char *real,
+                   const char *base) {
+  struct stat st;
+  size_t k = strlen(real);
+  if (!p->guard[0] || !guarded_name(p, base)) return 0;
+  if (!strncmp(p->guard, real, k) && p->guard[k] == '/' &&
+      !strchr(p->guard + k + 1, '/'))
+    return 1;
+  return p->dino && fstat(dfd, &st) == 0 && st.st_dev == p->ddev &&
+         st.st_ino == p->dino;
+}
+
+/* Is the file open as fd the guarded corpus (by device and inode)? */
+static int guarded_file(const sbpath *p, int fd) {
+  struct stat st;
+  return p->gino && fstat(fd, &st) == 0 && st.st_dev == p->gdev &&
+         st.st_ino == p->gino;
+}
+
+/* Is base in the folder open as dfd a folder that holds the guarded corpus
+** (its own folder or one above it)? */
+static int holds_guarded(const sbpath *p, int dfd, const char *base) {
+  char real[PATH_MAX], sub[PATH_MAX + 256];
+  struct stat st;
+  if (!p->guard[0] || fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+      !S_ISDIR(st.st_mode) || fd_path(dfd, ".", real) != 0)
+    return 0;
+  snprintf(sub, sizeof sub, "%s/%s", strcmp(real, "/") ? real : "", base);
+  return inside(sub, p->guard);
 }
 
 /*
@@ -161,7 +197,7 @@ static int out_dir(const sbpath *p, const char *path, const char **base,
     return fail(why, n, "%s: sandbox: writing only inside the output folder",
                 path);
   }
-  if (guarded(p, real, *base)) {
+  if (guarded(p, dfd, real, *base)) {
     close(dfd);
     errno = EACCES;
     return fail(why, n, "%s: sandbox: the corpus database is read-only", path);
@@ -212,6 +248,11 @@ int sbpath_open_write(const sbpath *p, const char *path, int flags, char *why,
                 path);
   }
   if (check_written(fd, path, why, n) < 0) return -1;
+  if (guarded_file(p, fd)) { /* the corpus under a name not foreseen */
+    close(fd);
+    errno = EACCES;
+    return fail(why, n, "%s: sandbox: the corpus database is read-only", path);
+  }
   fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   if (trunc && ftruncate(fd, 0) != 0) {
     close(fd);
@@ -330,6 +371,12 @@ int sbpath_rename(const sbpath *p, const char *from, const char *to, char *why,
   if (d2 < 0) {
     close(d1);
     return -1;
+  }
+  if (holds_guarded(p, d1, b1)) {
+    close(d1), close(d2);
+    errno = EACCES;
+    return fail(why, n, "%s: sandbox: the folder holds the corpus database",
+                from);
   }
   int rc = renameat(d1, b1, d2, b2), err = errno;
   close(d1), close(d2);

@@ -23,7 +23,10 @@ typedef struct sbpath {
   size_t nroots;                      /* roots[0] is the output folder */
   char guard[8192]; /* resolved corpus file ("" none): it and its -wal,
                     ** -shm and -journal are never written, removed or
-                    ** renamed, even inside the output folder */
+                    ** renamed, even inside the output folder; nor is a
+                    ** folder above it renamed */
+  unsigned long long gdev, gino; /* the corpus file (0, 0: none yet) */
+  unsigned long long ddev, dino; /* its folder, however renamed */
 } sbpath;
 
 /*
@@ -34,8 +37,11 @@ int sbpath_init(sbpath *p, const char *outdir, char *why, size_t n);
 /* allow reading below `dir` (resolved now); ignored when it cannot be */
 void sbpath_allow_read(sbpath *p, const char *dir);
 /*
-** Guard the database `file` (its folder resolved now; the file need not
-** exist): no write, remove or rename touches it or SQLite's side files.
+** Guard the database `file` (resolved now through every symbolic link;
+** the file need not exist): no write, remove or rename touches it or
+** SQLite's side files, under any name (its folder renamed, a link to
+** it: the file and its folder are known by device and inode too), and
+** no folder holding it is renamed.
 */
 void sbpath_guard(sbpath *p, const char *file);
 /* does `path`, resolved, lie in the output folder? (0 when it cannot be

@@ -40,10 +40,17 @@ is() {
   if [ "$2" = "$3" ]; then pass; else failed "$1" "got:  $2" "want: $3"; fi
 }
 
+# has NAME TEXT PATTERN: every line of PATTERN (an extended regex each)
+# matches some line of TEXT (grep alone would take any one of them)
 has() {
-  if printf '%s' "$2" | grep -qE -- "$3"; then pass; else
-    failed "$1" "no match for /$3/ in:" "$2"
-  fi
+  local line
+  while IFS= read -r line; do
+    if ! printf '%s' "$2" | grep -qE -- "$line"; then
+      failed "$1" "no match for /$line/ in:" "$2"
+      return
+    fi
+  done <<<"$3"
+  pass
 }
 
 lacks() {

@@ -46,6 +46,11 @@
 #     refused (a map of the host's files); `tinsh query` and ingest's
 #     messages printed a file name's escape sequences raw; kwic's words
 #     near INT_MAX overflowed (UBSan).
+# 13. REGRESSION (red team 6): getmetatable reached a handle's __gc, which
+#     freed a lexicon or a connection a C function was still using (a
+#     heap use-after-free); the corpus inside --out was writable after
+#     its folder was renamed, or when named through a symbolic link; open
+#     read handles were outside the memory limit.
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 OUTD=$TMP/out
@@ -620,4 +625,40 @@ print(pcall(function() return corpus:kwic("phát triển", {words = 2147483647})
     "false	.*bad argument #9 to 'add' \(nwords must be -1..100000\)
 false	.*bad argument #2 to 'kwic' \(words: integer 0..100000 expected, got 2147483647\)"
 fi
+# 13. red team 6
+if [ "$HAVE_DB" -eq 0 ]; then
+  sb 'local S = require("tinsh.store") local db = assert(S.open(S.default_path()))
+print(getmetatable(db), getmetatable(S.lexicon({"xin chào"})), getmetatable(S.kwic_lines()))
+print(pcall(function() return getmetatable(db).__gc end))
+print(pcall(setmetatable, db, {}))
+print(db:search_count("phát triển") > 0)'
+  has "REGRESSION a handle's metatable (and its __gc) is out of reach" "$OUT" \
+    "^locked	locked	locked
+^true	nil
+^false	bad argument #1 to 'setmetatable' \(table expected, got tinsh.store.db\)
+^true"
+  mkdir -p "$TMP/r6/corpora" && cp "$TMP/c.db" "$TMP/r6/corpora/news.db"
+  before=$(md5sum <"$TMP/r6/corpora/news.db")
+  cd "$TMP/r6"
+  run "$TINSH" --sandbox --out . --db corpora/news.db -e 'print(os.rename("corpora", "moved"))
+print(io.open("moved/news.db", "w"))
+print(os.rename("corpora/news.db", "x.db"))'
+  has "REGRESSION the corpus's folder is not renamed" "$OUT" \
+    "^nil	corpora: sandbox: the folder holds the corpus database	13"
+  is "the corpus is as it was" "$(md5sum <corpora/news.db)" "$before"
+  mkdir -p "$TMP/r6l/out" && cp "$TMP/c.db" "$TMP/r6l/out/news.db"
+  cd "$TMP/r6l" && ln -s out/news.db news.db
+  run "$TINSH" --sandbox --db news.db -e 'print(io.open("out/news.db", "r+"))'
+  has "REGRESSION the corpus named through a link is read-only under its own name" \
+    "$OUT" "^nil	out/news.db: sandbox: the corpus database is read-only	13"
+  is "the corpus is as it was" "$(md5sum <out/news.db)" "$before"
+  cd "$TMP"
+fi
+echo hello >"$OUTD/small.txt"
+sb 'local keep = {} for i = 1, 100000 do
+  local f, e = io.open("'"$OUTD"'/small.txt") if not f then print(#keep, (e:gsub("^.*: sandbox", "sandbox"))) break end
+  keep[#keep + 1] = f end
+keep[1]:close() print(io.open("'"$OUTD"'/small.txt") ~= nil)'
+is "REGRESSION open files are bounded" "$OUT" "256	sandbox: too many open files (256)
+true"
 finish
