@@ -205,7 +205,10 @@ local function to_tsv(data, opts)
   local function esc(s) return (s:gsub("[\\\t\n\r]", tsv_map)) end
   if opts.header ~= false and #cols > 0 then
     local h = {}
-    for i, c in ipairs(cols) do h[i] = esc(tostring(c)) end
+    for i, c in ipairs(cols) do
+      local t = tostring(c) -- a column may be named by data (a pivot's values)
+      h[i] = esc((not keep and formula_like(t)) and "'" .. t or t)
+    end
     out[#out + 1] = table.concat(h, "\t") .. eol
   end
   for _, rec in ipairs(f) do

@@ -100,6 +100,15 @@ case "$out" in
   "'=HYPERLINK(\"http://x\")	'@SUM(A1)	'-cmd|x	'\t=1+1	-5%	- Xin cảm ơn	-	-3	+84 912") ok ;;
   *) ko "tsv formulas: got '$out'" ;;
 esac
+# REGRESSION (red team 6): a TSV header cell (a column named by data, as
+# a pivot's are) was written raw where CSV's was guarded
+out=$("$TINSH" -e "local frame = require('frame')
+g = frame.new({{ ['=cmd|x'] = 1, ok = 2 }}, { '=cmd|x', 'ok' })
+g:export('-', {format = 'tsv'}) g:export('-', {format = 'csv', eol = '\n'})" 2>&1)
+case "$out" in
+  "'=cmd|x	ok"*"'=cmd|x,ok"*) ok ;;
+  *) ko "header formulas: got '$out'" ;;
+esac
 # REGRESSION (red team 5): a sign before a digit that goes on as a
 # formula ("-2+3+cmd|…", "+1+HYPERLINK(…)") was written raw; a sign,
 # a space and a call or pipe too
