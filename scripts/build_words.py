@@ -52,6 +52,12 @@ MIN_UNI, MIN_BI = 3, 10
 # one stopword (data/stopwords-vi.txt), and pairs of two stopwords
 CONTENT, ONE_STOP, TWO_STOPS = (1.5, 0.01), (2.5, 0.10), (None, 0.30)
 MIN_TRI, TRI_COHESION, FRAG, OVERLAP = 20, 0.6, 0.75, 0.5
+# A pair of two content syllables under the CONTENT conditional floor is a
+# word still when it reaches LOOSE (PMI, conditional) and stands next to a
+# kept pair sharing one of its syllables in under STRADDLE of its uses
+# (`straddlers`: "chức thi" of "tổ chức thi" straddles a word boundary,
+# "cổ vật", "đặc tính", "bản địa" do not).
+LOOSE, STRADDLE = (2.0, 0.003), 0.3
 ARCHIVES = ["baomoi-35k.tar.xz", "baomoi-paragraphs-3756.tar.xz"]
 RUN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 
@@ -130,17 +136,25 @@ def count(paths):
     return uni, bi, caps, fig
 
 
-def count_longer(paths, keep):
+def count_longer(paths, keep, extra=frozenset()):
     """Trigrams and 4-grams whose adjacent pairs are all in keep, and, for
     every such n-gram (n = 2..4) occurrence, its left and right neighbour
     syllables (to find fragments of longer units) and whether it was
     written lower case then capitalised inside ("quận Hai Bà Trưng": a
-    common noun before a name)."""
+    common noun before a name). The pairs of extra (not in keep) get their
+    neighbours counted too, and grow no longer n-gram."""
     tri, quad, side, shift = (collections.Counter() for _ in range(4))
     for p in paths:
         for run in runs_of(p):
             syl = [canon(w.lower()) for w in run]
             pairs = [a + " " + b in keep for a, b in zip(syl, syl[1:])]
+            for i in range(len(syl) - 1):
+                g = syl[i] + " " + syl[i + 1]
+                if g in extra:
+                    if i > 0:
+                        side[(g, "<" + syl[i - 1])] += 1
+                    if i + 2 < len(syl):
+                        side[(g, ">" + syl[i + 2])] += 1
             sh = [a[:1].islower() and b[:1].isupper() for a, b in zip(run, run[1:])]
             for i, ok in enumerate(pairs):
                 n = 0
@@ -314,6 +328,7 @@ DIRECTIONALS = set("ra vào lên xuống lại qua".split())
 BOUND_VERB = 0.5
 DIRECTIONAL_WORDS = {"diễn ra", "đề ra", "thông qua", "đi lại", "trải qua",
                      "đi qua", "trở lên", "trở xuống"}  # "3 sao trở lên"
+LOOSE_BEFORE = QUANTIFIERS | DEGREE_BEFORE | set("toàn quá".split())
 NOT_VERBS = set("hôm chiều tối sáng trưa đêm mai ngoài ngược hóa hoá lẽ nhẽ "
                 "vừa lối cửa cổng ngõ".split()) | TIME_NOUNS | DIRECTIONALS
 
@@ -347,6 +362,15 @@ def free_directional(k, uni, bi):
         a not in NOT_VERBS and bi[k] <= BOUND_VERB * uni[a]
 
 
+def rejected(a, b, uni, caps, fig):
+    """Is "a b" never a word whatever its statistics: an acronym joins no
+    word ("UBND tỉnh"), nor a numeral and a measure word ("sáu tháng",
+    "tỷ đồng")?"""
+    if caps[a] * 2 >= uni[a] or caps[b] * 2 >= uni[b]:
+        return True
+    return a in NUMERALS and fig[b] >= MEASURE * uni[b]
+
+
 def keep_bigrams(uni, bi, caps, fig, n, stop):
     """Pairs kept as words (module docstring), with their counts. A pair
     led by a preposition ("theo hướng", "ở mức", "trên mạng") and a
@@ -356,10 +380,8 @@ def keep_bigrams(uni, bi, caps, fig, n, stop):
         if c < MIN_BI:
             continue
         a, b = k.split(" ")
-        if caps[a] * 2 >= uni[a] or caps[b] * 2 >= uni[b]:
-            continue  # an acronym joins no word ("UBND tỉnh")
-        if a in NUMERALS and fig[b] >= MEASURE * uni[b]:
-            continue  # a numeral and a measure word ("sáu tháng", "tỷ đồng")
+        if rejected(a, b, uni, caps, fig):
+            continue
         pmi = math.log2(c * n / (uni[a] * uni[b]))
         cond = max(c / uni[a], c / uni[b])
         pmi_min, cond_min = (CONTENT, ONE_STOP, TWO_STOPS)[(a in stop) + (b in stop)]
@@ -368,6 +390,52 @@ def keep_bigrams(uni, bi, caps, fig, n, stop):
         if (pmi_min is None or pmi >= pmi_min) and cond >= cond_min:
             out[k] = c
     return out
+
+
+def loose_bigrams(uni, bi, caps, fig, n, stop, kept):
+    """Pairs of two content syllables not kept that reach LOOSE: words made
+    of two syllables common on their own ("đặc tính": 0.008 of "đặc") or
+    artefacts of the words beside them ("chức thi"), which `straddlers`
+    tells apart. No pronoun ("em muốn"), no one-letter syllable (an
+    initial: "tên t"), no free phrase (`is_phrase`), no quantifier or
+    degree word before ("toàn tỉnh", "quá yếu") and no preposition,
+    directional or numeral after ("tính tới", "hàng tỷ")."""
+    out = {}
+    for k, c in bi.items():
+        if c < MIN_BI or k in kept:
+            continue
+        a, b = k.split(" ")
+        if a in stop or b in stop or a in PRONOUNS or b in PRONOUNS:
+            continue
+        if len(a) < 2 or len(b) < 2 or rejected(a, b, uni, caps, fig):
+            continue
+        if a in PREPOSITIONS or is_phrase(a, b, uni, bi) or a in LOOSE_BEFORE:
+            continue
+        if b in PREPOSITIONS or b in DIRECTIONALS or b in NUMERALS or b == "quá":
+            continue
+        pmi = math.log2(c * n / (uni[a] * uni[b]))
+        if pmi >= LOOSE[0] and max(c / uni[a], c / uni[b]) >= LOOSE[1]:
+            out[k] = c
+    return out
+
+
+def straddlers(side, loose, kept):
+    """The pairs of loose that straddle a word boundary: in STRADDLE of
+    their uses the syllable before makes a kept pair with their first
+    syllable, or the syllable after one with their second ("chức thi" of
+    "tổ chức thi", "trình nghị" of "chương trình nghị sự"), or one
+    neighbour comes with them in FRAG of their uses."""
+    near, most = collections.Counter(), collections.Counter()
+    for (g, nb), c in side.items():
+        if g not in loose:
+            continue
+        a, b = g.split(" ")
+        pair = nb[1:] + " " + a if nb[0] == "<" else b + " " + nb[1:]
+        if pair in kept:
+            near[g] += c
+        most[(g, nb[0])] = max(most[(g, nb[0])], c)
+    out = {g for g, c in near.items() if c >= STRADDLE * loose[g]}
+    return out | {g for (g, _), c in most.items() if c >= FRAG * loose[g]}
 
 
 def keep_longer(grams, parts, stop):
@@ -410,7 +478,11 @@ def main(argv):
         n = sum(uni.values())
         stop = load_stopwords()
         bis = keep_bigrams(uni, bi, caps, fig, n, stop)
-        tri, quad, side, shift = count_longer(paths, set(bis))
+        loose = loose_bigrams(uni, bi, caps, fig, n, stop, bis)
+        tri, quad, side, shift = count_longer(paths, set(bis), set(loose))
+        cross = straddlers(side, loose, bis)
+        bis.update((k, c) for k, c in loose.items() if k not in cross)
+        side = collections.Counter({k: c for k, c in side.items() if k[0] not in cross})
         tris = keep_longer(tri, bis, stop)
         quads = keep_longer(quad, tris, stop)
         allg = {**bis, **tris, **quads}
