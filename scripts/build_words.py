@@ -302,6 +302,11 @@ NUMERALS = set("hai ba bốn sáu bảy tám chín mười mươi trăm nghìn n
 DEGREE_BEFORE = set("rất khá càng".split())
 DEGREE_AFTER = set("nhất hơn".split())
 QUANTIFIERS = set("những các mọi mỗi nhiều cả từng".split())
+# A numeral or a quantifier after a syllable starts the noun phrase that
+# syllable takes ("giữa hai", "thêm nhiều", "tìm mọi"; "cả" is left out:
+# "giá cả", "mặc cả"): a free phrase too ("bôn ba" stays). "thứ" and a
+# numeral are weekdays ("thứ hai", "thứ bảy"), words.
+QUANT_AFTER = QUANTIFIERS - {"cả"}
 PREPOSITIONS = set("ở về theo đến từ trên trong vào được tới".split())
 TIME_NOUNS = set("năm tháng tuần ngày đêm quý đợt vụ lần kỳ".split())
 DEICTIC = set("nay qua tới trước sau ngoái này đó ấy".split())
@@ -341,6 +346,8 @@ def is_phrase(a, b, uni, bi):
         return bi[a + " hơn"] >= GRADABLE * uni[a] and bi[a + " nhất"] >= MIN_BI
     if b == "thứ":  # an ordinal: "lần thứ", "lớn thứ"
         return True
+    if (b in NUMERALS and a != "thứ") or b in QUANT_AFTER:
+        return True  # "giữa hai", "thêm nhiều"; weekdays stay ("thứ hai")
     return (a in TIME_NOUNS and (b in DEICTIC or b in TIME_SPOTS)) or \
         (a in TIME_SPOTS and b in TIME_NOUNS)
 
