@@ -18,6 +18,10 @@ end), and keeps:
     syllables, "đồng bộ", "công chức", have a low PMI), higher with one
     stopword, and a strong conditional alone for two ("có thể" stays,
     "của các", "đã có" go);
+  - a pair of two content syllables under those floors that reaches LOOSE
+    and straddles no word boundary (`straddlers`: "đặc tính", "bản địa";
+    not "chức thi" of "tổ chức thi"), and the two-syllable lines of
+    data/stopwords-vi.txt ("cũng như", "vì vậy": `function_compounds`);
   - a three- or four-syllable unit whose every two-syllable (or
     three-syllable) part is itself kept, seen at least MIN_TRI times,
     that holds at least TRI_COHESION of the occurrences of both its
