@@ -426,8 +426,8 @@ static int count_after(const char *s, size_t k) {
 ** section or an office name)? Not after a comma (that is a sentence:
 ** "Ngày 4/3/2020, UBND tỉnh …"); at most 8 words (a count after its
 ** label's colon is no word: "Lượt xem: 223 In bài viết Độ tương phản")
-** and 80 bytes, starting with a capital or a digit, with no sentence
-** punctuation or quotes.
+** and 80 bytes, starting with a capital or a digit (a letter not glued
+** to the date's last digit), with no sentence punctuation or quotes.
 */
 static int tail_ok(const rd *r) {
   const char *s = r->s + r->i;
@@ -436,6 +436,8 @@ static int tail_ok(const rd *r) {
   int32_t c;
   text_utf8_decode(s, n, &c);
   if (!text_is_upper(c) && !(c >= '0' && c <= '9')) return 0;
+  if (r->i > 0 && s[-1] >= '0' && s[-1] <= '9' && text_is_letter(c))
+    return 0; /* glued to the date: the headline ("15:24Du lịch …") */
   int words = 1;
   for (size_t k = 0; k < n; k++) {
     if (strchr(".!?\"", s[k]) && s[k]) return 0;
@@ -630,8 +632,37 @@ static int user_stamp(const char *s, size_t n, date_tm *t) {
   return date_line_at(g + k, n - (size_t)(g + k - s), t);
 }
 
+/* Where a four-digit year runs on into a time in s[0..n) ("27 Tháng Bảy
+** 201520:23", "27/07/201520:23": 19xx or 20xx, then h:mm or hh:mm),
+** the position after the year; else 0. */
+static size_t glued_year(const char *s, size_t n) {
+  const char *c = memchr(s, ':', n);
+  if (!c) return 0;
+  size_t k = (size_t)(c - s), d = 0;
+  while (d < k && d < 7 && s[k - 1 - d] >= '0' && s[k - 1 - d] <= '9') d++;
+  if (d < 5 || d > 6) return 0; /* seven digits: no year and time */
+  const char *y = s + k - d;
+  int year = (y[0] - '0') * 10 + (y[1] - '0');
+  return (year == 19 || year == 20) && k + 2 < n && s[k + 1] >= '0' &&
+                 s[k + 1] <= '9'
+             ? k - d + 4
+             : 0;
+}
+
+static int date_line_plain(const char *s, size_t n, date_tm *t);
+
 int date_line(const char *s, size_t n, date_tm *t) {
   if (n > 160) return 0;
+  if (date_line_plain(s, n, t)) return 1;
+  size_t g = glued_year(s, n);
+  if (!g) return 0;
+  char b[161]; /* the line with a space between the year and the time */
+  memcpy(b, s, g), b[g] = ' ', memcpy(b + g + 1, s + g, n - g);
+  return date_line_plain(b, n + 1, t);
+}
+
+/* date_line without glued_year's repair */
+static int date_line_plain(const char *s, size_t n, date_tm *t) {
   size_t b = bullet(s, n); /* "  • Cập nhật: 19/11/2020" */
   s += b, n -= b;
   if (date_line_at(s, n, t) || spaced_dmy(s, n, t) || user_stamp(s, n, t))

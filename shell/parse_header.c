@@ -230,9 +230,32 @@ static int unaccented_label(page *p, size_t i) {
   return 0;
 }
 
+/* Does unit j (maybe past the end) end with a dangling " -" (an item of
+** a link list flattened one item a line, its separators kept)? */
+static int dash_item(const page *p, size_t j) {
+  return j < p->n && UL(p, j) >= 3 && UL(p, j) <= 300 &&
+         memcmp(US(p, j) + UL(p, j) - 2, " -", 2) == 0;
+}
+
+/* Is unit i in a link list of 3+ items one a line, each but the last
+** ending with " -" ("Cháy nhà 5 tầng … -" / … / the last item, which
+** ends no sentence)? */
+static int dash_list(page *p, size_t i) {
+  size_t a = i, b = i + 1;
+  while (a > 0 && dash_item(p, a - 1)) a--;
+  if (!dash_item(p, i)) { /* the last item: the run ends right above it */
+    if (a == i || pt_ends_sentence(US(p, i), UL(p, i)) ||
+        pt_words(US(p, i), UL(p, i), 31) > 30)
+      return 0;
+    return i - a >= 3;
+  }
+  while (dash_item(p, b)) b++;
+  return b - a >= 3;
+}
+
 /* Is unit i chrome above the headline? (banners, widgets, lines the
 ** folder repeats, an issuer over a rule line, the name over a bulleted
-** menu, a section name, a stray label; never the title a metadata
+** menu, a section name, a stray label, a link list; never the title a metadata
 ** header gave: "Hạ Long" / date / text of a JSON record) */
 static int header_chrome(page *p, size_t i) {
   const char *s = US(p, i);
@@ -254,7 +277,7 @@ static int header_chrome(page *p, size_t i) {
        chrome_legal(US(p, i + 1), UL(p, i + 1))))
     return 1;
   return menu_follows(p, i + 1) || section_name(p, i) || echoed_label(p, i) ||
-         stray_label(p, i) || unaccented_label(p, i);
+         stray_label(p, i) || unaccented_label(p, i) || dash_list(p, i);
 }
 
 /* Legal documents: "LUẬT" / "ĐẤU THẦU" -> title "LUẬT ĐẤU THẦU". Returns

@@ -229,15 +229,17 @@ int split_byline_tail(page *p, size_t i, date_tm *t) {
   return 0;
 }
 
-/* A stamp opening unit i with the lead run on after it ("16:44,
-** 24/06/2021 Ngày 24/6, HĐND …"; 4+ words after it): split off as a
-** unit of its own when it reads as a date line (into *t). Returns 1
-** when split. */
+/* A stamp opening unit i with the lead or the headline run on after it
+** ("16:44, 24/06/2021 Ngày 24/6, HĐND …", glued: "01/05/2018 15:24Du
+** lịch biển …": a capital right after the minute; 4+ words after it):
+** split off as a unit of its own when it reads as a date line (into *t).
+** Returns 1 when split. */
 int split_stamp_head(page *p, size_t i, date_tm *t) {
   const char *s = US(p, i);
   size_t n = UL(p, i), e = stamp_at(s, n);
-  if (!e || e >= n || s[e] != ' ' || pt_words(s + e, n - e, 4) < 4 ||
-      !date_line(s, e, t))
+  int k;
+  if (!e || e >= n || (s[e] != ' ' && !text_is_upper(pt_cp_at(s, n, e, &k))) ||
+      pt_words(s + e, n - e, 4) < 4 || !date_line(s, e, t))
     return 0;
   page_split(p, i, e);
   unit *r = &p->u[i + 1];

@@ -307,12 +307,14 @@ static int initial_dot(const char *s, size_t i, size_t b, const tok *prev,
 ** Hà"), a capital after it? It ends no sentence: the degree is the
 ** name's title. a: the block's start. */
 static int degree_dot(const char *s, size_t a, size_t i, size_t b) {
-  if (i + 1 >= b || s[i] != ' ' || !(s[i + 1] >= 'A' && s[i + 1] <= 'Z') ||
-      i < a + 3)
-    return 0;
+  int32_t c;
+  if (i + 1 >= b || s[i] != ' ' || i < a + 3) return 0;
+  text_decode(s + i + 1, b - i - 1, &c);
+  if (!text_is_upper(c)) return 0; /* "ThS. Đinh …" */
   size_t w = i - 1;
   while (w > a && s[w - 1] != ' ' && s[w - 1] != '\n' && i - w <= 12) w--;
-  if (s[w] < 'A' || s[w] > 'Z') return 0; /* every degree: a capital first */
+  text_decode(s + w, i - w, &c);
+  if (!text_is_upper(c)) return 0; /* every degree: a capital first ("ĐĐ") */
   return lex_find_text(&lexicon_get()->degrees, s + w, i - 1 - w) != NULL;
 }
 

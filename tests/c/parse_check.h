@@ -60,7 +60,6 @@ static const char *kinds(const doc *d) {
   return out;
 }
 
-/* The person `name` of d, or NULL. */
 /* s parsed, then its facts extracted (which must succeed). */
 static inline doc *parse_facts(const char *s) {
   doc *d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
@@ -68,6 +67,7 @@ static inline doc *parse_facts(const char *s) {
   return d;
 }
 
+/* The person `name` of d, or NULL. */
 static inline const doc_person *person(const doc *d, const char *name) {
   for (size_t i = 0; i < d->people.n; i++)
     if (strcmp(d->people.items[i].name, name) == 0) return &d->people.items[i];

@@ -3,16 +3,24 @@
 ** and 19 (issue 19) that the earlier rules missed, each in a text written
 ** for this test (no page text copied).
 ** Plan:
-**  1. A section over the date line, the headline under it ("Thời sự -\n** Chính
-*trị / Thứ Tư, 1/12/2021 15:39'(GMT+7) / <headline>"); a short
+**  1. A section over the date line, the headline under it ("Thời sự -
+**     Chính trị / Thứ Tư, 1/12/2021 15:39'(GMT+7) / <headline>"); a short
 **     headline over its date line and a sapo stays the headline.
-**  2. The headline a breadcrumb names ("Bệnh viện … > Tin y tế >\n**
-*<headline>" / <headline>) under a hotline, a slogan and opening
+**  2. The headline a breadcrumb names ("Bệnh viện … > Tin y tế >
+**     <headline>" / <headline>) under a hotline, a slogan and opening
 **     hours; a crumb with one separator names nothing.
 **  3. A headline printed in lower case right over its date line; a
 **     lower-case line over body text stays no headline.
-**  4. A magazine's issue line ("Số 4 năm 2008", "SỐ 125 - Tháng\n** 6/2019") is
-*chrome, not the headline; "Số 4 trường học …" is not.
+**  4. A magazine's issue line ("Số 4 năm 2008", "SỐ 125 - Tháng
+**     6/2019") is chrome, not the headline; "Số 4 trường học …" is not.
+**  5. Set 19: a year run on into the time ("27 Tháng Bảy 201520:23(Xem:
+**     7186)", "27/07/201520:23"); a stamp run on into the headline
+**     ("01/05/2018 15:24Du lịch …"), under a link list whose items end
+**     with " -" (the last without) and a section name.
+**  6. A degree's or rank's closing dot before a name that opens with a
+**     letter outside ASCII ("PGS. Đinh Xuân Khoa", "ĐĐ. Thích Nguyên
+**     Bình") ends no sentence; honours "NNƯT", "NNND" are titles; a
+**     photo credit's initials ("Ảnh: HT. Hoàng Dương dán …") are none.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -102,10 +110,63 @@ static void test_issue_line(void) {
   doc_free(d);
 }
 
+/* ---- 5. set 19: glued stamps, a dash-separated link list ---- */
+
+static void test_glued_stamps(void) {
+  doc *d =
+      parse_str(HEAD "\n\n27 Tháng Bảy 201520:23(Xem: 7186)\n\n" BODY "\n");
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2015-07-27T20:23:00+07:00");
+  doc_free(d);
+  d = parse_str(HEAD "\n27/07/201520:23\n" BODY "\n");
+  CHECK_STR(d->published, "2015-07-27T20:23:00+07:00");
+  doc_free(d);
+  d = parse_str(HEAD "\n1234520:23\n" BODY "\n"); /* no year: no date */
+  CHECK(d->published == NULL);
+  doc_free(d);
+  d = parse_str(
+      "-\nXe khách lật trên đèo, nhiều người bị thương -\n"
+      "Giá lúa tăng mạnh sau một tuần mưa lớn ở đồng bằng -\n"
+      "Học sinh vùng cao đến trường trên những con đường mới -\n"
+      "Người dân phố cổ chuẩn bị đón năm mới bằng lễ hội đèn\n"
+      "Kinh tế\n01/05/2018 15:24" HEAD "\n" BODY "\n");
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2018-05-01T15:24:00+07:00");
+  doc_free(d);
+  /* a date line's tail that is not glued stays a tail */
+  d = parse_str(HEAD "\n01/05/2018 15:24 Kinh tế\n" BODY "\n");
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2018-05-01T15:24:00+07:00");
+  doc_free(d);
+}
+
+/* ---- 6. degrees and ranks before a name ---- */
+
+static void test_degree_names(void) {
+  doc *d =
+      parse_facts(HEAD
+                  "\n\nHội thảo có PGS. Đinh Xuân Khoa phát biểu. Lễ cầu an có "
+                  "sự chứng minh của ĐĐ. Thích Nguyên Bình. Trao danh hiệu cho "
+                  "NNƯT Nguyễn Văn Ban và NNND Vũ Thị Thanh Minh.\n");
+  check_person(d, "Đinh Xuân Khoa", "PGS");
+  check_person(d, "Thích Nguyên Bình", "ĐĐ");
+  check_person(d, "Nguyễn Văn Ban", "NNƯT");
+  check_person(d, "Vũ Thị Thanh Minh", "NNND");
+  doc_free(d);
+  d = parse_facts(HEAD
+                  "\n\nMột ngã tư tại Seoul. Ảnh: HT. Hoàng Dương dán "
+                  "chặt mắt qua lớp cửa kính.\n");
+  const doc_person *p = person(d, "Hoàng Dương");
+  CHECK(!p || p->titles.n == 0);
+  doc_free(d);
+}
+
 int main(void) {
   test_section_over_date();
   test_crumb();
   test_lower_headline();
   test_issue_line();
+  test_glued_stamps();
+  test_degree_names();
   return check_done();
 }
