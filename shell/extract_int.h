@@ -21,6 +21,18 @@ void extract_people_init(void);
 void extract_places_init(void);
 void extract_refs_init(void);
 
+/* ---- organisations inside titles (extract_orgs.c) ---- */
+void extract_orgs_init(void); /* its word lists; extract_people_init calls it */
+/* Where a title that reached token j (a lower-case word among the first
+** after a head of data/org-heads.txt: "Văn phòng | chương trình …",
+** "Hội luật | gia") may go on: the organisation's name runs through at
+** most 6 lower-case words after its head, none
+** starting a phrase of stops, to a place or administrative unit of
+** admin (returns that token) or a word of data/org-name-ends.txt
+** (returns the token after it); else 0. */
+size_t xo_org_tail(const xsent *x, size_t j, const xphrases *admin,
+                   const xphrases *stops);
+
 /* ---- name-shaped runs (extract_names.c), for the people extractor ---- */
 void extract_names_init(
     void); /* its word lists; extract_people_init calls it */

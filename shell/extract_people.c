@@ -317,8 +317,12 @@ static size_t title_find(const xsent *x, size_t i) {
     ** its first word to the name before ("quận Hai Bà Trưng | cho biết") */
     if (!(t->flags & (TF_UPPER | TF_CAPS)) &&
         (xt_phrase_in(x, j, &title_ends) ||
-         (!in_list(x, j, &ws_title_words) && !ends_org_word(x, j))))
-      break;
+         (!in_list(x, j, &ws_title_words) && !ends_org_word(x, j)))) {
+      size_t r = xo_org_tail(x, j, &admin_units, &title_ends);
+      if (r <= j) break;
+      j = kept = r; /* "Văn phòng | chương trình tiêm chủng | quốc gia" */
+      continue;
+    }
     if (xt_is(x, j, "và") &&
         !(j + 1 < x->n && (x->t[j + 1].flags & (TF_UPPER | TF_CAPS))))
       break;
@@ -878,6 +882,7 @@ void extract_people_init(void) {
   xwords_load(&ws_title_words, LEX_TITLE_WORDS, 1);
   extract_foreign_init();
   extract_names_init();
+  extract_orgs_init();
   xt_phrases_set(&title_links, lexicon_get()->lists[LEX_TITLE_LINKS]);
   xt_phrases_set(&link_adverbs, lexicon_get()->lists[LEX_LINK_ADVERBS]);
   xt_phrases_set(&numbered_units, lexicon_get()->lists[LEX_NUMBERED_UNITS]);

@@ -62,6 +62,8 @@ enum {
   LEX_SHORT_COUNTRIES,  /* country-short-names.txt: "Mỹ", "Nga" */
   LEX_PERSON_ROLES,     /* person-roles.txt: "bị cáo", "VĐV", "em" */
   LEX_BAPTISMAL,        /* baptismal-names.txt: "Giuse", "Phao-lô" */
+  LEX_ORG_HEADS,        /* org-heads.txt: "Ủy ban", "Văn phòng", "Trạm" */
+  LEX_ORG_NAME_ENDS,    /* org-name-ends.txt: "quốc gia", "trung ương" */
   LEX_LIST_N
 };
 

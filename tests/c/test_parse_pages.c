@@ -1666,7 +1666,8 @@ static void test_people(void) {
   CHECK(person(d, "Thái Bình Dương") == NULL);
   doc_free(d);
   /* organisation phrases of title-orgs.txt in either case, not cut at
-  ** the end ("Ban Chỉ đạo | diễn tập"); "kiểm tra" ends a title but
+  ** the end ("Ban Chỉ đạo | diễn tập", whose name runs on to "tỉnh":
+  ** extract_orgs.c); "kiểm tra" ends a title but
   ** inside "Đoàn kiểm tra"; "chuyên trách"; "CHT"; a school's name after
   ** "THPT chuyên" is no person */
   s = "Tỉnh tổng kết diễn tập\n\n"
@@ -1682,8 +1683,8 @@ static void test_people(void) {
       "viên, PCT UBND huyện dự.\n";
   d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
   CHECK(extract_facts(d) == 0);
-  check_person(d, "Phan Văn Nghĩa",
-               "Đại tá; Phó Trưởng ban Thường trực Ban Chỉ đạo");
+  check_person(d, "Phan Văn Nghĩa", /* the committee's name to "tỉnh" */
+               "Đại tá; Phó Trưởng ban Thường trực Ban Chỉ đạo diễn tập tỉnh");
   check_person(d, "Huỳnh Ngọc Nhã",
                "Chánh Văn phòng Điều phối nông thôn mới tỉnh");
   check_person(d, "Nguyễn Văn Nên", "Bí thư Thành ủy");

@@ -21,6 +21,12 @@
 **     letter outside ASCII ("PGS. Đinh Xuân Khoa", "ĐĐ. Thích Nguyên
 **     Bình") ends no sentence; honours "NNƯT", "NNND" are titles; a
 **     photo credit's initials ("Ảnh: HT. Hoàng Dương dán …") are none.
+**  7. An organisation's name that goes on in lower case after its head
+**     up to a place or "quốc gia" stays in the title ("Trưởng ban Chỉ
+**     đạo hiến máu tình nguyện tỉnh", "Phó trưởng Văn phòng chương trình
+**     tiêm chủng quốc gia", "Trưởng trạm khai thác công trình thủy lợi
+**     huyện Long Thành"); a title-end verb before the place, no place
+**     within six words, or the "xã" of "xã hội" ends it as before.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -161,6 +167,36 @@ static void test_degree_names(void) {
   doc_free(d);
 }
 
+/* ---- 7. organisations named in lower case inside a title ---- */
+
+static void test_org_tails(void) {
+  doc *d = parse_facts(
+      HEAD
+      "\n\nÔng Phạm Văn Thủy, Trưởng ban Chỉ đạo hiến máu tình nguyện "
+      "tỉnh phát biểu. Bà Đặng Thị Thanh Huyền, Phó trưởng Văn phòng "
+      "chương trình tiêm chủng quốc gia cho biết. Ông Phạm Văn Hào, "
+      "Trưởng trạm khai thác công trình thủy lợi huyện Long Thành cho "
+      "biết. Ông Bùi Trí Dũng, Chủ tịch Hội luật gia tỉnh cảm ơn.\n");
+  check_person(d, "Phạm Văn Thủy",
+               "Trưởng ban Chỉ đạo hiến máu tình nguyện tỉnh");
+  check_person(d, "Đặng Thị Thanh Huyền",
+               "Phó trưởng Văn phòng chương trình tiêm chủng quốc gia");
+  check_person(d, "Phạm Văn Hào",
+               "Trưởng trạm khai thác công trình thủy lợi huyện Long Thành");
+  check_person(d, "Bùi Trí Dũng", "Chủ tịch Hội luật gia tỉnh");
+  doc_free(d);
+  d = parse_facts(HEAD
+                  "\n\nÔng Trần Văn Cường, Giám đốc Trung tâm phát biểu "
+                  "tại huyện Ba Chẽ. Ông Lê Văn Dũng, Chủ tịch Hội đồng "
+                  "nhân dân xã hội thảo cùng người dân. Ông Ngô Văn "
+                  "Tám, Giám đốc Công ty cổ phần sản xuất kinh doanh "
+                  "thương mại dịch vụ vận tải nhỏ huyện Ba Chẽ.\n");
+  check_person(d, "Trần Văn Cường", "Giám đốc Trung tâm");
+  check_person(d, "Lê Văn Dũng", "Chủ tịch Hội đồng nhân dân xã");
+  check_person(d, "Ngô Văn Tám", "Giám đốc Công ty");
+  doc_free(d);
+}
+
 int main(void) {
   test_section_over_date();
   test_crumb();
@@ -168,5 +204,6 @@ int main(void) {
   test_issue_line();
   test_glued_stamps();
   test_degree_names();
+  test_org_tails();
   return check_done();
 }
