@@ -115,6 +115,19 @@ void ls_opts_known(lua_State *L, int t, const char *const known[]) {
                     lua_pushfstring(L, "unknown option (a %s key)",
                                     luaL_typename(L, -1)));
   }
+  if (!lua_getmetatable(L, t)) return;
+  lua_pop(L, 1); /* a plain copy in its place: no __index of the script's
+                 ** runs while the options are read, nor frees a value (a
+                 ** lexicon) that C code holds (red team 7) */
+  t = lua_absindex(L, t);
+  lua_newtable(L);
+  lua_pushnil(L);
+  while (lua_next(L, t)) {
+    lua_pushvalue(L, -2);
+    lua_insert(L, -2);
+    lua_rawset(L, -4);
+  }
+  lua_replace(L, t);
 }
 
 const char *ls_arg_path(lua_State *L, int arg) {

@@ -194,16 +194,28 @@ static char *read_line(const char *prompt) {
 /* ---- prompts ---- */
 
 /*
-** Push the prompt: _PROMPT / _PROMPT2 converted with tostring (so a
-** table with __tostring works), else the defaults.
+** Push the prompt: _PROMPT / _PROMPT2 when a string or a number, else the
+** defaults (a __tostring would run the script's code outside any
+** protected call). Under --sandbox its control characters are shown as
+** escapes: readline writes the prompt to the terminal raw, past the
+** filter on print, and a script's prompt set the window title and the
+** clipboard at every line (red team 7).
 */
 static const char *get_prompt(lua_State *L, int first) {
-  if (lua_getglobal(L, first ? "_PROMPT" : "_PROMPT2") == LUA_TNIL) {
+  int t = lua_getglobal(L, first ? "_PROMPT" : "_PROMPT2");
+  if (t != LUA_TSTRING && t != LUA_TNUMBER) {
     lua_pop(L, 1);
     return lua_pushstring(L, first ? "> " : ">> ");
   }
-  const char *p = luaL_tolstring(L, -1, NULL);
-  lua_remove(L, -2);
+  size_t n;
+  const char *p = lua_tolstring(L, -1, &n);
+  if (host_sandbox && width_invisible(p, n, 0)) {
+    luaL_Buffer b;
+    char *out = luaL_buffinitsize(L, &b, WIDTH_VISIBLE_MAX(n));
+    luaL_pushresultsize(&b, width_visible(p, n, 0, out));
+    lua_remove(L, -2);
+    p = lua_tostring(L, -1);
+  }
   return p;
 }
 
@@ -345,6 +357,18 @@ static int push_lua_dots(lua_State *L) {
   return lua_getfield(L, LUA_REGISTRYINDEX, DOT_REGISTRY) == LUA_TTABLE;
 }
 
+/* Write s to standard output padded to width bytes; under --sandbox with
+** its control characters as visible escapes (a script's dot-command
+** usage and help: raw, they drove the terminal, red team 7). */
+static void put_text(const char *s, int width) {
+  size_t n = strlen(s);
+  if (host_sandbox)
+    width_put_visible(s, n, stdout, 0);
+  else
+    fputs(s, stdout);
+  for (int k = (int)n; k < width; k++) putchar(' ');
+}
+
 static int dot_help(repl *p, int argc, char **argv) {
   lua_State *L = p->L;
   if (argc == 2) { /* help on a Lua value: help(<expr>) */
@@ -366,7 +390,11 @@ static int dot_help(repl *p, int argc, char **argv) {
     while (lua_next(L, -2)) {
       lua_getfield(L, -1, "usage");
       lua_getfield(L, -2, "help");
-      printf("%-20s %s\n", lua_tostring(L, -2), luaL_optstring(L, -1, ""));
+      const char *u = lua_tostring(L, -2), *h = lua_tostring(L, -1);
+      put_text(u ? u : "", 20);
+      putchar(' ');
+      put_text(h ? h : "", 0);
+      putchar('\n');
       lua_pop(L, 3);
     }
   }
@@ -456,12 +484,10 @@ static int run_dot(repl *p, char *line) {
   } else if (!hit) {
     lua_pop(L, 1);
   }
-  if (nhits == 0) {
-    fprintf(stderr, "unknown command \".%s\": try .help\n", argv[0]);
-    return 1;
-  }
-  if (nhits > 1) {
-    fprintf(stderr, "ambiguous command \".%s\": try .help\n", argv[0]);
+  if (nhits != 1) { /* the name as typed, shown visibly */
+    fputs(nhits ? "ambiguous command \"." : "unknown command \".", stderr);
+    width_put_visible(argv[0], strlen(argv[0]), stderr, 0);
+    fputs("\": try .help\n", stderr);
     return 1;
   }
   if (argc - 1 < hit->minargs || argc - 1 > hit->maxargs) {
@@ -475,6 +501,7 @@ static int run_dot(repl *p, char *line) {
 static int l_dotcommand(lua_State *L) {
   const char *name = luaL_checkstring(L, 1);
   luaL_checkstring(L, 2);
+  luaL_optstring(L, 3, NULL); /* .help prints it */
   luaL_checktype(L, 4, LUA_TFUNCTION);
   luaL_getsubtable(L, LUA_REGISTRYINDEX, DOT_REGISTRY);
   lua_createtable(L, 0, 3);
@@ -606,9 +633,25 @@ static void add_keys(lua_State *L, int idx, const char *prefix, size_t plen,
   lua_settop(L, mt - 1);
 }
 
+/* Replace the table on top by its metatable's __index when that is a
+** table (read raw); else by nil. */
+static void index_table(lua_State *L) {
+  if (!lua_getmetatable(L, -1)) {
+    lua_pop(L, 1);
+    lua_pushnil(L);
+    return;
+  }
+  lua_pushliteral(L, "__index");
+  if (lua_rawget(L, -2) != LUA_TTABLE) lua_pop(L, 1), lua_pushnil(L);
+  lua_remove(L, -2); /* the metatable */
+  lua_remove(L, -2); /* the table */
+}
+
 /*
 ** Resolve a dotted expression ("corpus", "string", "a.b") by raw field
-** access and table-valued __index; pushes the value (nil on failure).
+** access and table-valued __index chains (at most 8 deep); pushes the
+** value (nil on failure). No code of the script's runs: a function as
+** __index is not followed.
 */
 static void resolve(lua_State *L, const char *expr, size_t n) {
   lua_pushglobaltable(L);
@@ -619,12 +662,21 @@ static void resolve(lua_State *L, const char *expr, size_t n) {
     lua_pushlstring(L, expr + i, j - i);
     int t = lua_type(L, -2);
     if (t == LUA_TTABLE) {
-      lua_pushvalue(L, -1);
-      if (lua_rawget(L, -3) == LUA_TNIL) { /* try __index tables */
+      lua_pushvalue(L, -2); /* obj key tbl: down its __index tables */
+      int found = 0;
+      for (int d = 0; d < 8 && lua_istable(L, -1) && !found; d++) {
+        lua_pushvalue(L, -2);
+        if (!(found = lua_rawget(L, -2) != LUA_TNIL)) {
+          lua_pop(L, 1);
+          index_table(L);
+        }
+      }
+      if (found) {          /* obj key tbl val */
+        lua_replace(L, -3); /* obj val tbl */
         lua_pop(L, 1);
-        lua_gettable(L, -2); /* may run __index: user asked for completion */
-      } else {
-        lua_remove(L, -2);
+      } else { /* obj key x */
+        lua_pop(L, 2);
+        lua_pushnil(L);
       }
     } else if (t == LUA_TUSERDATA && luaL_getmetafield(L, -2, "__index")) {
       lua_insert(L, -2);
@@ -682,6 +734,27 @@ static int in_string(const char *line, int start) {
   return q != 0;
 }
 
+/*
+** complete()'s Lua part, under lua_pcall (text: a light userdata): the
+** keys of the dotted expression before the last '.' or ':', or the
+** globals. A metatable's __complete (or a metatable's own __index while
+** reading it) may raise; the error must never unwind through readline's
+** frames, which left the REPL dead and the terminal raw (red team 7).
+*/
+static int complete_lua(lua_State *L) {
+  const char *text = lua_touserdata(L, 1), *last = text, *s;
+  for (s = text; (s = strpbrk(s, ".:")) != NULL; s++) last = s + 1;
+  if (last != text) {
+    size_t plen = (size_t)(last - text);
+    resolve(L, text, plen - 1);
+    add_keys(L, -1, text, plen, last, text[plen - 1] == ':', 0);
+  } else {
+    lua_pushglobaltable(L);
+    add_keys(L, -1, "", 0, text, 0, 0);
+  }
+  return 0;
+}
+
 static char **complete(const char *text, int start, int end) {
   (void)end;
   lua_State *L = P->L;
@@ -695,18 +768,12 @@ static char **complete(const char *text, int start, int end) {
     return rl_completion_matches(text, dot_generator);
   nmatches = 0; /* the previous strings were handed to readline */
   int top = lua_gettop(L);
-  const char *sep = strpbrk(text, ".:");
-  const char *last = text, *s;
-  for (s = text; (s = strpbrk(s, ".:")) != NULL; s++) last = s + 1;
-  if (sep) {
-    size_t plen = (size_t)(last - text);
-    resolve(L, text, plen - 1);
-    add_keys(L, -1, text, plen, last, text[plen - 1] == ':', 0);
-  } else {
-    for (int k = 0; keywords[k]; k++) add_match("", 0, keywords[k], text);
-    lua_pushglobaltable(L);
-    add_keys(L, -1, "", 0, text, 0, 0);
-  }
+  for (int k = 0; !strpbrk(text, ".:") && keywords[k]; k++)
+    add_match("", 0, keywords[k], text);
+  lua_pushcfunction(L, complete_lua);
+  lua_pushlightuserdata(L, (void *)text);
+  if (lua_pcall(L, 1, 0, 0) != LUA_OK) /* no completion, the REPL goes on */
+    while (nmatches) free(matches[--nmatches]);
   lua_settop(L, top);
   if (nmatches == 0) return NULL;
   return rl_completion_matches(text, match_generator);

@@ -76,14 +76,15 @@ function M.html_escape(s)
   return (tostring(s):gsub("[&<>\"']", html_map))
 end
 
--- md_escape(s [, in_table]) -> s safe in Markdown. In a table cell only
--- \ | < > are escaped and newlines become <br>; in running text inline
--- markup (` * _ [ ] < > |) and line-leading # > + - are escaped too.
+-- md_escape(s [, in_table]) -> s safe in Markdown. Inline markup (\ ` *
+-- _ [ ] < > |) is escaped, so corpus text makes no link, image or tag; in
+-- a table cell "!" too and newlines become <br>; in running text
+-- line-leading # > + - as well.
 function M.md_escape(s, in_table)
   check_text("md_escape", 1, s)
   s = tostring(s)
   if in_table then
-    return (s:gsub("([\\|<>])", "\\%1"):gsub("\r?\n", "<br>"))
+    return (s:gsub("([\\`*_%[%]!<>|])", "\\%1"):gsub("\r?\n", "<br>"))
   end
   s = s:gsub("([\\`*_%[%]<>|])", "\\%1")
   s = ("\n" .. s):gsub("\n([ \t]*)([#>+%-])", "\n%1\\%2"):sub(2)

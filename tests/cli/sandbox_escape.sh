@@ -51,6 +51,14 @@
 #     heap use-after-free); the corpus inside --out was writable after
 #     its folder was renamed, or when named through a symbolic link; open
 #     read handles were outside the memory limit.
+# 14. REGRESSION (red team 7): S.query's options read through a script's
+#     __index freed the lexicon it was using (a heap use-after-free);
+#     `tinsh run kwic` ran a file "kwic" of the current folder with the
+#     user's rights; the sandboxed REPL wrote _PROMPT and a script's
+#     dot-command help raw to the terminal, a non-string help ended the
+#     session, and an error in a metamethod run by Tab completion killed
+#     the REPL inside readline; Markdown table cells made corpus text
+#     into images and links.
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 OUTD=$TMP/out
@@ -654,6 +662,67 @@ print(os.rename("corpora/news.db", "x.db"))'
   is "the corpus is as it was" "$(md5sum <out/news.db)" "$before"
   cd "$TMP"
 fi
+# 14. red team 7
+if [ "$HAVE_DB" -eq 0 ]; then
+  sb 'local S = require("tinsh.store") local db = assert(S.open(S.default_path()))
+local opts = setmetatable({}, { __index = function(t, k)
+  if k == "lexicon" then local w = {} for i = 1, 500 do w[i] = "từ" .. i .. " mới" .. i end return S.lexicon(w) end
+  if k == "docs" then collectgarbage() collectgarbage() end end })
+local r = S.query(db, [["phát triển" [] "kinh tế"]], opts) print(type(r))
+local o2 = setmetatable({limit = 1}, {__index = function() error("never asked") end})
+print(#S.query(db, [["phát triển"]], o2))'
+  is "REGRESSION S.query reads its options raw (no __index of the script's runs)" "$OUT" "table
+1"
+fi
+mkdir -p "$TMP/r7" && cd "$TMP/r7"
+printf 'io.open("%s/PWNED7", "w"):write("ran")\n' "$TMP/r7" >kwic
+run "$TINSH" run kwic --help
+is "REGRESSION tinsh run NAME never runs a file NAME of the current folder" "$(ls PWNED7 2>/dev/null)" ""
+has "the bundled script is the one asked" "$OUT" "^title:"
+printf 'print("mine")\n' >mine
+run "$TINSH" run mine
+has "a bare name that is only a file here is refused, with the way to run it" "$ERR" "no script named 'mine' .*runs as ./mine"
+run "$TINSH" run ./mine
+is "named as a path it runs" "$OUT" "mine"
+cd "$TMP"
+cat >"$TMP/ttyin.py" <<'PY'
+import os, pty, sys, time
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:sys.argv.index("--")])
+for line in sys.argv[sys.argv.index("--") + 1:]:
+    time.sleep(0.4)
+    os.write(fd, line.encode().decode("unicode_escape").encode("latin-1"))
+parts = []
+while True:
+    try:
+        d = os.read(fd, 65536)
+    except OSError:
+        break
+    if not d:
+        break
+    parts.append(d)
+_, st = os.waitpid(pid, 0)
+out = b"".join(parts).decode("utf-8", "replace")
+sys.stdout.write(out.replace("\x1b[?2004h", "").replace("\x1b[?2004l", ""))
+sys.stdout.write("\nEXIT=%d\n" % os.waitstatus_to_exitcode(st))
+PY
+cat >"$TMP/r7repl.lua" <<'LUA'
+_PROMPT = "\27]0;PWNED\7tinsh> "
+require("tinsh.core").dotcommand("st", "\27]0;T\7.st", "\27[2Jhelp", function() end)
+cfg = setmetatable({}, {__index = function() error("boom from completion") end})
+LUA
+OUT=$(python3 "$TMP/ttyin.py" "$TINSH" --sandbox --out "$OUTD" -- ".read $TMP/r7repl.lua\n" '.help\n' 'cfg.x.\t\x15print(40 + 2)\n' 'print(pcall(require("tinsh.core").dotcommand, "x", ".x", {}, print))\n' '.quit\n' 2>&1 | tr -d '\r' | tr '\033\007' '[]')
+has "REGRESSION the sandboxed REPL's prompt is shown with its escapes visible" "$OUT" '\\x1b\]0;PWNED\\x07tinsh> '
+lacks "no raw ESC of the prompt, the usage or the help" "$OUT" '\[\]0;|\[\[2J'
+has "a script's dot-command usage and help shown visibly" "$OUT" '\\x1b\]0;T\\x07\.st +\\x1b\[2Jhelp'
+has "a metamethod's error in Tab completion leaves the REPL running" "$OUT" '^42'
+has "and it ends normally" "$OUT" '^EXIT=0'
+has "REGRESSION a dot-command's help must be a string" "$OUT" "false	.*bad argument #3 to '[a-z.]*dotcommand' \(string expected, got table\)"
+sb 'local f = require("frame").new({{t = "![](https://x.example/t.png) [a](javascript:x) *b* _c_"}}, {"t"})
+f:export("'"$OUTD"'/m.md") io.write(io.open("'"$OUTD"'/m.md"):read("a"))'
+has "REGRESSION a Markdown table cell makes no image nor link of corpus text" "$OUT" \
+  '\\!\\\[\\\]\(https://x.example/t.png\) \\\[a\\\]\(javascript:x\) \\\*b\\\* \\_c\\_'
 echo hello >"$OUTD/small.txt"
 sb 'local keep = {} for i = 1, 100000 do
   local f, e = io.open("'"$OUTD"'/small.txt") if not f then print(#keep, (e:gsub("^.*: sandbox", "sandbox"))) break end
