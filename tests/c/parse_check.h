@@ -16,7 +16,7 @@
 #include "parse.h"
 
 /* The blocks reproduce d->text up to whitespace, and off/len are right. */
-static int lossless(const doc *d) {
+static inline int lossless(const doc *d) {
   size_t i = 0, last = 0;
   for (size_t b = 0; b < d->blocks.n; b++) {
     const doc_block *k = &d->blocks.items[b];
@@ -34,7 +34,7 @@ static int lossless(const doc *d) {
   return 1;
 }
 
-static doc *parse_str(const char *s) {
+static inline doc *parse_str(const char *s) {
   doc *d = parse_document("t.txt", s, strlen(s), PARSE_NO_FACTS);
   CHECK(lossless(d));
   return d;
@@ -50,7 +50,7 @@ static doc *parse_str(const char *s) {
   } while (0)
 
 /* Comma-separated kinds of all blocks, e.g. "title,dateline,lead". */
-static const char *kinds(const doc *d) {
+static inline const char *kinds(const doc *d) {
   static char out[8192];
   size_t o = 0;
   out[0] = 0;
