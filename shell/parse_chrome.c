@@ -312,7 +312,8 @@ int chrome_menu_item(const char *s, size_t n) {
 /* Is the word w[0..n) numbers and separators only ("4", "6/2019", "-")? */
 static int number_word(const char *w, size_t n) {
   for (size_t k = 0; k < n; k++)
-    if (!(w[k] >= '0' && w[k] <= '9') && !strchr("/-.,:()", w[k])) return 0;
+    if (!(w[k] >= '0' && w[k] <= '9') && (!w[k] || !strchr("/-.,:()", w[k])))
+      return 0;
   return 1;
 }
 

@@ -255,8 +255,8 @@ static int dash_list(page *p, size_t i) {
 
 /* Is unit i chrome above the headline? (banners, widgets, lines the
 ** folder repeats, an issuer over a rule line, the name over a bulleted
-** menu, a section name, a stray label, a link list; never the title a metadata
-** header gave: "Hạ Long" / date / text of a JSON record) */
+** menu, a section name, a stray label, a link list; never the title a
+** metadata header gave: "Hạ Long" / date / text of a JSON record) */
 static int header_chrome(page *p, size_t i) {
   const char *s = US(p, i);
   size_t n = UL(p, i);
@@ -690,10 +690,10 @@ size_t header_classify(page *p, size_t from) {
   } else if (pre != NONE) {
     p->u[pre].kind = BK_BANNER; /* a clock over the site's menu */
   }
+  /* "Hà Nội (TTXVN 11/3/2022) …", "… 04:30, 27/9/2022" */
   if (!d->published && i < p->n &&
-      (split_wire_date(US(p, i), UL(p, i),
-                       &t) || /* "Hà Nội (TTXVN 11/3/2022)" */
-       date_tail_stamp(US(p, i), UL(p, i), &t))) /* "… 04:30, 27/9/2022" */
+      (split_wire_date(US(p, i), UL(p, i), &t) ||
+       date_tail_stamp(US(p, i), UL(p, i), &t)))
     header_set_date(d, &t);
   if (!d->published && p->title_dated)
     header_set_date(d, &p->title_day); /* the headline's own date */
