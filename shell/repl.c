@@ -193,19 +193,31 @@ static char *read_line(const char *prompt) {
 
 /* ---- prompts ---- */
 
+/* luaL_tolstring of argument 1, under lua_pcall (a __tostring may raise) */
+static int to_text(lua_State *L) {
+  luaL_tolstring(L, 1, NULL);
+  return 1;
+}
+
 /*
-** Push the prompt: _PROMPT / _PROMPT2 when a string or a number, else the
-** defaults (a __tostring would run the script's code outside any
-** protected call). Under --sandbox its control characters are shown as
-** escapes: readline writes the prompt to the terminal raw, past the
-** filter on print, and a script's prompt set the window title and the
-** clipboard at every line (red team 7).
+** Push the prompt: _PROMPT / _PROMPT2 converted with tostring (so a
+** table with __tostring works, as in lua5.4; under a protected call:
+** raising, it gives the default), else the defaults. Under --sandbox its
+** control characters are shown as escapes: readline writes the prompt to
+** the terminal raw, past the filter on print, and a script's prompt set
+** the window title and the clipboard at every line (red team 7).
 */
 static const char *get_prompt(lua_State *L, int first) {
-  int t = lua_getglobal(L, first ? "_PROMPT" : "_PROMPT2");
-  if (t != LUA_TSTRING && t != LUA_TNUMBER) {
+  const char *dflt = first ? "> " : ">> ";
+  if (lua_getglobal(L, first ? "_PROMPT" : "_PROMPT2") == LUA_TNIL) {
     lua_pop(L, 1);
-    return lua_pushstring(L, first ? "> " : ">> ");
+    return lua_pushstring(L, dflt);
+  }
+  lua_pushcfunction(L, to_text);
+  lua_insert(L, -2);
+  if (lua_pcall(L, 1, 1, 0) != LUA_OK || !lua_isstring(L, -1)) {
+    lua_pop(L, 1);
+    lua_pushstring(L, dflt);
   }
   size_t n;
   const char *p = lua_tolstring(L, -1, &n);
