@@ -250,9 +250,10 @@ static int read_time(rd *r, size_t nd) {
   int h = take_num(r, &k, nd);
   k++;
   size_t md = ndigits(s, r->n, k);
-  /* a minute printed without its zero ("10:2 GMT+7"): one digit, then a
-  ** space or the end */
-  if (md == 1 && colon && nd == 2 && (k + 1 == r->n || s[k + 1] == ' ')) {
+  /* a minute printed without its zero ("10:2 GMT+7", "10:0, Thứ Năm,
+  ** 2-2-2023"): one digit, then a space, a comma or the end */
+  if (md == 1 && colon && nd == 2 &&
+      (k + 1 == r->n || s[k + 1] == ' ' || s[k + 1] == ',')) {
     mi = take_num(r, &k, 1);
   } else if (md == 2 ||
              (md > 2 && colon && r->have_date && glued_count(s, r->n, k + 2))) {

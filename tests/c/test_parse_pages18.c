@@ -16,7 +16,9 @@
 **  5. Set 19: a year run on into the time ("27 Tháng Bảy 201520:23(Xem:
 **     7186)", "27/07/201520:23"); a stamp run on into the headline
 **     ("01/05/2018 15:24Du lịch …"), under a link list whose items end
-**     with " -" (the last without) and a section name.
+**     with " -" (the last without) and a section name. Set 20: a minute
+**     without its zero before a comma ("10:0, Thứ Năm, 2-2-2023") under
+**     the headline, below a page-title line and a visit counter.
 **  6. A degree's or rank's closing dot before a name that opens with a
 **     letter outside ASCII ("PGS. Đinh Xuân Khoa", "ĐĐ. Thích Nguyên
 **     Bình") ends no sentence; honours "NNƯT", "NNND" are titles; a
@@ -138,6 +140,13 @@ static void test_glued_stamps(void) {
       "Kinh tế\n01/05/2018 15:24" HEAD "\n" BODY "\n");
   CHECK_STR(d->title, HEAD);
   CHECK_STR(d->published, "2018-05-01T15:24:00+07:00");
+  doc_free(d);
+  d = parse_str(
+      "Chi tiết tin - Sở Y tế\n\nThư viện ảnh\nThống kê\n\n"
+      "Đang truy cập: 2\n\nHôm nay: 491\n\n" HEAD
+      "\n\n10:0, Thứ Năm, 2-2-2023\n\n" BODY "\n");
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2023-02-02T10:00:00+07:00");
   doc_free(d);
   /* a date line's tail that is not glued stays a tail */
   d = parse_str(HEAD "\n01/05/2018 15:24 Kinh tế\n" BODY "\n");
