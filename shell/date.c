@@ -360,9 +360,7 @@ static int am_pm(rd *r, const char *w) {
   return 1;
 }
 
-/* Is the lower-case word w a date line's label word (data/parser-markers
-** .tsv, kind "date-word": "cập", "nhật", "gmt", …)? */
-static int date_label_word(const char *w) {
+int date_label_word(const char *w) {
   for (const char *const *q = lexicon_list(LEXL_DATE_WORD); *q; q++)
     if (strcmp(*q, w) == 0) return 1;
   return 0;

@@ -29,6 +29,9 @@ int date_hour24(int h, int pm);
 /* Month number 1..12 of an English month name or abbreviation given in
 ** lower case ("may", "sept", "december"), or 0. */
 int date_month_name(const char *w);
+/* Is the lower-case word w a date line's label word (data/parser-markers
+** .tsv, kind "date-word": "cập", "nhật", "gmt", "năm", …)? */
+int date_label_word(const char *w);
 
 /* 1 (Monday) .. 7 (Sunday) for an English weekday name or abbreviation
 ** in lower case ("wednesday", "wed"), or 0. */

@@ -321,10 +321,7 @@ static int number_word(const char *w, size_t n) {
 ** markers.tsv, kind "date-word": "năm", "Tháng")? */
 static int date_word(const char *w, size_t n) {
   char f[32];
-  size_t m = lexicon_fold(f, sizeof f, w, n);
-  for (const char *const *q = lexicon_list(LEXL_DATE_WORD); m && *q; q++)
-    if (strlen(*q) == m && memcmp(*q, f, m) == 0) return 1;
-  return 0;
+  return lexicon_fold(f, sizeof f, w, n) && date_label_word(f);
 }
 
 /*
@@ -602,12 +599,19 @@ int chrome_folder_tail(const page *p, size_t i, size_t lim) {
   return 1;
 }
 
+/* Does unit c (at most 300 bytes) end with a space and unit j's text (20
+** bytes or more, and at least `more` bytes before it)? */
+static int ends_with_unit(const page *p, size_t c, size_t j, size_t more) {
+  const char *s = US(p, c);
+  size_t n = UL(p, c), m = UL(p, j);
+  return n <= 300 && m >= 20 && m + more <= n && s[n - m - 1] == ' ' &&
+         memcmp(s + n - m, US(p, j), m) == 0;
+}
+
 int chrome_crumb_names(const page *p, size_t c, size_t j) {
   const char *s = US(p, c);
   size_t n = UL(p, c), m = UL(p, j);
-  if (n > 300 || m < 20 || m + 4 > n || s[n - m - 1] != ' ' ||
-      memcmp(s + n - m, US(p, j), m) != 0)
-    return 0;
+  if (!ends_with_unit(p, c, j, 4)) return 0;
   const char *sep = s + n - m - 2; /* the byte before the space */
   int k = 0;                       /* separators on the line */
   for (const char *q = s; q <= sep; q++)
@@ -623,11 +627,7 @@ int chrome_crumb(const page *p, size_t i) {
   const char *s = US(p, i);
   size_t n = UL(p, i);
   if (n > 300 || !pt_any_starts(s, n, lexicon_list(LEXL_BANNER_LINE))) return 0;
-  for (size_t j = i + 1; j < p->n && j <= i + 8; j++) {
-    size_t m = UL(p, j);
-    if (m >= 20 && m + 2 <= n && s[n - m - 1] == ' ' &&
-        memcmp(s + n - m, US(p, j), m) == 0)
-      return 1;
-  }
+  for (size_t j = i + 1; j < p->n && j <= i + 8; j++)
+    if (ends_with_unit(p, i, j, 2)) return 1;
   return 0;
 }
