@@ -131,6 +131,106 @@ static int unit_at(const xsent *x, size_t j, int mult, int *duration,
   return word_at(x, j, lower);
 }
 
+/* Is token k a word of a proper name: capitalised, not all capitals
+** ("P.ĐIỀN Khoảng 15%": a credit glued before a sentence)? */
+static int name_word(const xsent *x, size_t k) {
+  return x->t[k].type == T_WORD &&
+         (x->t[k].flags & (TF_UPPER | TF_CAPS)) == TF_UPPER;
+}
+
+/* Does a place of the gazetteer end with token k, starting one to three
+** tokens before it ("Ấn Độ", "Bà Rịa - Vũng Tàu")? */
+static int ends_place(const xsent *x, size_t k) {
+  for (size_t a = k; a > 0 && k - a < 3; a--)
+    if (xt_lookup(x, a - 1, &x->x->lx->places, NULL) == (int)(k + 2 - a))
+      return 1;
+  return 0;
+}
+
+/* Is token k a qualifier of the figure after it? Not when a capitalised
+** one ends a place's name ("Ấn Độ 42 tuổi", "Ấn Độ giảm 21%": "độ",
+** "about", qualifies figures in running text only); a capitalised one
+** after another name stays a qualifier (a sentence glued to a byline:
+** "Ảnh: Huy Thư Khoảng 8000 suất cơm"). */
+static int qualifier_at(const xsent *x, size_t k) {
+  return in_list(x, k, &ws_qualifiers) &&
+         !(k > 0 && name_word(x, k) && name_word(x, k - 1) && ends_place(x, k));
+}
+
+/*
+** May the number at token i follow the capitalised word before it? Only
+** when that word ends a name of two or more words ("Nguyễn Văn Nam 42
+** tuổi", "Ấn Độ 42 tuổi", "Galaxy S8 Plus 6 GB") and a unit of units.txt
+** that measures, counts or prices (or '%') follows, after any multiplier:
+** a single capitalised word before a number names a thing ("Bến 1",
+** "Đề án 25", "Xuân 2018"), and so does a name before a bare number or a
+** duration ("Nghị định 71 năm 2010"), or before a year.
+*/
+static int after_name_ok(const xsent *x, size_t i) {
+  if (i < 2 || !name_word(x, i - 1) || !name_word(x, i - 2) || xt_year(x, i))
+    return 0; /* "Suzuki Wagon R 2017 bản": the model's year */
+  size_t j = i + 1;
+  int numeral = 1;
+  while (multiplier_at(x, j, &numeral) != 0) j++;
+  if (xt_punct(x, j, '%')) return 1;
+  const lex_entry *e = NULL;
+  if (j >= x->n || x->t[j].type != T_WORD ||
+      !xt_lookup(x, j, &x->x->lx->units, &e))
+    return 0;
+  return unit_kind(e, "measure") || unit_kind(e, "money") ||
+         unit_kind(e, "count");
+}
+
+/* Is token k the "x" of a dimension ("159 x 74 x 8 mm"): a lone "x", "X"
+** or "×" with a number after it? */
+static int dimension_x(const xsent *x, size_t k) {
+  if (k + 1 >= x->n || x->t[k + 1].type != T_NUM) return 0;
+  if (xt_punct(x, k, 0xD7)) return 1;
+  return x->t[k].type == T_WORD && x->t[k].len == 1 &&
+         (x->s[x->t[k].off] == 'x' || x->s[x->t[k].off] == 'X');
+}
+
+/* The token after the last number of the dimension that continues at
+** token k ("x 74 x 8" -> the token after "8"); k when none does. */
+static size_t dimension_end(const xsent *x, size_t k) {
+  while (dimension_x(x, k)) k += 2;
+  return k;
+}
+
+/*
+** The bytes of token k before a capital glued to a lower-case word
+** ("điểmMan City", "tuổiBrian", "điểmHà Nội": a paragraph break lost in
+** the scrape): the word before it is a Vietnamese syllable of two letters
+** or more and a lower-case letter follows the capital. 0 when k is no
+** such token ("kWh", "mmHg", "smartTV" are units or names as written).
+*/
+static size_t glued_cut(const xsent *x, size_t k) {
+  const tok *t = &x->t[k];
+  if (t->type != T_WORD || (t->flags & (TF_UPPER | TF_DIGITS))) return 0;
+  const char *s = x->s + t->off;
+  size_t n = t->len, i = 0;
+  for (int letters = 0; i < n; letters++) {
+    int32_t cp, c2 = 0;
+    int len = text_decode(s + i, n - i, &cp);
+    if (text_is_upper(cp)) {
+      if (i + (size_t)len < n) text_decode(s + i + len, n - i - len, &c2);
+      return letters >= 2 && text_viet_shaped(s, i) && c2 &&
+                     !text_is_upper(c2) && (text_class(c2) & TEXT_LETTER)
+                 ? i
+                 : 0;
+    }
+    i += (size_t)len;
+  }
+  return 0;
+}
+
+/* The text from token a to byte `cut` of token k (a <= k), into the
+** document. */
+static char *glued_span(xsent *x, size_t a, size_t k, size_t cut) {
+  const char *s = x->s + x->t[a].off;
+  return doc_str(x->d, s, x->t[k].off + cut - x->t[a].off);
+}
+
 /* A number of whole things written with a comma before its last three
 ** digits, the English way ("2,568 lượt xem"; not "0,107"): the comma
 ** groups thousands there, since a count has no fraction. */
@@ -266,7 +366,8 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   if (i > 0 && x->t[i - 1].type == T_WORD) {
     if (in_list(x, i - 1, &ws_not_after)) return 0;
     if ((x->t[i - 1].flags & (TF_UPPER | TF_CAPS)) && i - 1 > 0 &&
-        !in_list(x, i - 1, &ws_qualifiers))
+        !qualifier_at(x, i - 1) && !after_name_ok(x, i) &&
+        !dimension_x(x, i - 1))
       return 0; /* "Bến 1", "Đề án 25", "Xuân 2018" */
   }
   char iso[11];
@@ -285,6 +386,10 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
              (x->t[j].cp == '/' || x->t[j].cp == '-' || x->t[j].cp == '.' ||
               x->t[j].cp == ':' || x->t[j].cp == '+'))
     return 0; /* "7-17/3", "10:30", "1.", "3+4" */
+  /* a dimension: the unit after its last number ("159 x 74 x 8 mm": 159
+  ** mm); the numbers after the first "x" are figures of their own */
+  size_t dim = j, dim_end = dimension_end(x, j);
+  j = dim_end;
   /* multiplier words */
   size_t ms = j;
   double mult = 1, m;
@@ -318,7 +423,7 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   if (in_short_quote(x, i)) return 0;
   /* qualifiers before */
   size_t q = i;
-  while (q > 0 && i - q < 4 && in_list(x, q - 1, &ws_qualifiers)) q--;
+  while (q > 0 && i - q < 4 && qualifier_at(x, q - 1)) q--;
   /* comparison after: "so với cùng kỳ", "trở lên" */
   size_t end = ue, ps = ue;
   if (xt_isci(x, ue, "so")) {
@@ -332,6 +437,10 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   f.of = of;
   f.text = xt_span(x, q, end);
   f.unit = xt_span(x, ms, ue);
+  size_t cut = end == ue && ue > ms ? glued_cut(x, ue - 1) : 0;
+  if (cut) /* "90 điểmMan City": the unit ends before the capital */
+    f.text = glued_span(x, q, ue - 1, cut),
+    f.unit = glued_span(x, ms, ue - 1, cut);
   if (un > 0 && ue > us) {
     f.base_unit = xt_span(x, us, ue);
   }
@@ -357,7 +466,7 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   f.block = x->block;
   f.kind = duration ? "duration" : NULL;
   VEC_PUSH(x->d->figures, f);
-  return end - i;
+  return dim_end > dim ? dim + 1 - i : end - i;
 }
 
 void extract_figures(xsent *x) {

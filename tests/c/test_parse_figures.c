@@ -13,6 +13,16 @@
 **  3. English thousands in a count: "2,568 lượt xem" is 2568.
 **  4. Unchanged: "41 đồng chí" (not money), a bare "3 vạn" keeps its word
 **     as the unit, a capitalised single word after a number is no unit.
+**  5. Names before a number: after a name of two words or more a number
+**     with a unit that measures, counts or prices is a figure ("Trần Văn
+**     Tâm 58 tuổi", "Cà Mau 3.200 ha"); a place's capitalised last
+**     syllable is no qualifier ("Ấn Độ 35 tuổi": "độ" means "about");
+**     a single capitalised word, a year or a duration after a name keep
+**     the number a name's ("Đề án 25", "Honda Vision 2022 bản").
+**  6. Dimensions: "120 x 60 x 75 cm" gives 120, 60 and 75 cm, no unit
+**     "x"; a chain without a unit gives nothing.
+**  7. A unit glued to the next sentence's first word ("18 điểmHà Nội")
+**     ends before the capital; "kWh", "mmHg" stay whole.
 */
 #include <math.h>
 #include <stdio.h>
@@ -104,11 +114,66 @@ static void test_unchanged(void) {
   doc_free(d);
 }
 
+/* No figure of d has text `t` exactly. */
+static int none(const doc *d, const char *t) {
+  for (size_t i = 0; i < d->figures.n; i++)
+    if (d->figures.items[i].text && !strcmp(d->figures.items[i].text, t)) {
+      return 0;
+    }
+  return 1;
+}
+
+static void test_after_names(void) {
+  doc *d =
+      run("Tin trong tỉnh\n\nÔng Trần Văn Tâm 58 tuổi đã nhận giải. "
+          "Huyện Cà Mau 3.200 ha bị ngập. Một kỹ sư Ấn Độ 35 tuổi "
+          "đến thăm. Đề án 25 người đọc. Mẫu Honda Vision 2022 bản "
+          "mới ra mắt. Nghị quyết Trung ương 15 năm qua.\n");
+  CHECK(has(d, "58 tuổi", 58, "tuổi", 58));
+  CHECK(has(d, "3.200 ha", 3200, "ha", 3200));
+  CHECK(has(d, "35 tuổi", 35, "tuổi", 35));
+  CHECK(none(d, "Độ 35 tuổi"));
+  CHECK(none(d, "25 người đọc"));
+  CHECK(none(d, "2022 bản"));
+  CHECK(none(d, "15 năm"));
+  doc_free(d);
+}
+
+static void test_dimensions(void) {
+  doc *d =
+      run("Bàn làm việc mới\n\nChiếc bàn có kích thước 120 x 60 x 75 "
+          "cm và tấm kính 2 × 3 m. Kết quả 3 x 4 là bao nhiêu.\n");
+  CHECK(has(d, "120 x 60 x 75 cm", 120, "cm", 120));
+  CHECK(!none(d, "60 x 75 cm") && !none(d, "75 cm"));
+  CHECK(has(d, "2 × 3 m", 2, "m", 2));
+  CHECK(none(d, "3 x") && none(d, "4"));
+  CHECK(none(d, "3 x 4"));
+  for (size_t i = 0; i < d->figures.n; i++)
+    CHECK(strcmp(d->figures.items[i].unit, "x") != 0);
+  doc_free(d);
+}
+
+static void test_glued_units(void) {
+  doc *d =
+      run("Bảng xếp hạng\n\nĐội bóng có 18 điểmHà Nội xếp thứ hai "
+          "và 20 tuổiNguyễn. Trạm dùng 120 kWh mỗi ngày, huyết áp "
+          "120 mmHg.\n");
+  CHECK(has(d, "18 điểm", 18, "điểm", 18));
+  CHECK(has(d, "20 tuổi", 20, "tuổi", 20));
+  CHECK(none(d, "18 điểmHà"));
+  CHECK(has(d, "120 kWh", 120, "kWh", 120));
+  CHECK(has(d, "120 mmHg", 120, "mmHg", 120));
+  doc_free(d);
+}
+
 int main(void) {
   printf("# figures: multi-syllable units and number words\n");
   test_units();
   test_numerals();
   test_english_thousands();
   test_unchanged();
+  test_after_names();
+  test_dimensions();
+  test_glued_units();
   return check_done();
 }
