@@ -33,8 +33,8 @@ static struct {
 } multipliers[MULT_MAX + 1];
 
 /* word lists from data/ (lexicon.h), set up by extract_num_init */
-static xwords ws_not_unit, ws_not_after, ws_qualifiers, ws_subject_cut,
-    ws_subject_lead;
+static xwords ws_not_unit, ws_not_after, ws_qualifiers;
+static xphrases subject_cut, subject_lead; /* whole words: word_in */
 
 static int in_list(const xsent *x, size_t i, const xwords *ws) {
   return xt_in(x, i, ws);
@@ -53,9 +53,14 @@ static double multiplier_at(const xsent *x, size_t i, int *numeral) {
   return 0;
 }
 
+/* Does token i end a clause? A dot between letters is none ("TP.HCM"). */
 static int is_boundary(const xsent *x, size_t i) {
   if (x->t[i].type != T_PUNCT) return 0;
   int32_t c = x->t[i].cp;
+  if (c == '.' && !(x->t[i].flags & TF_SPACE) && i > 0 && i + 1 < x->n &&
+      x->t[i - 1].type == T_WORD && x->t[i + 1].type == T_WORD &&
+      !(x->t[i + 1].flags & TF_SPACE))
+    return 0;
   return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '!' ||
          c == '?' || c == 0x201C || c == 0x201D || c == '"' || c == '.';
 }
@@ -268,19 +273,57 @@ static int in_short_quote(const xsent *x, size_t i) {
   return b < x->n;
 }
 
-/* Head of the clause [a, b): connectives and leading verbs skipped, cut
-** at the next verb or preposition. */
+/* Syllables of the segmenter's word at token j, within [j, b). */
+static size_t word_len(const xsent *x, size_t j, size_t b) {
+  if (x->t[j].type == T_PUNCT) return 1;
+  size_t e = j;
+  while (e < b && e - j < SEG_MAX_SYL && x->t[e].type == T_WORD &&
+         (e == j || (x->t[e].flags & TF_SPACE)))
+    e++;
+  return e - j < 2 ? 1 : (size_t)xt_first_word(x, j, e);
+}
+
+/*
+** The tokens of the longest phrase of ph at token j (each word's first
+** letter in either case), within [j, b). A phrase of one syllable counts
+** when the segmenter's word at j is that syllable alone, or, when
+** `starts`, begins with it: a subject is cut before "đạt chuẩn" as before
+** "đạt", but its lead drops no part of a word ("tăng" of "tăng trưởng",
+** "thời" of "thời gian"), and its cut falls on no word's second syllable
+** ("hiện" of "thực hiện"). 0: none.
+*/
+static size_t phrase_len(const xsent *x, size_t j, size_t b, const xphrases *ph,
+                         int starts) {
+  size_t best = 0;
+  for (int m = 0; ph->p[m] && m < XT_PHRASES_MAX; m++) {
+    size_t k = xt_phrase_m(x, j, ph, m, 1);
+    if (k > best && j + k <= b && (k > 1 || starts || word_len(x, j, b) == 1))
+      best = k;
+  }
+  return best;
+}
+
+/* Head of the clause [a, b), read word by word (the segmenter's words):
+** connectives, prepositions and leading verbs skipped, cut at the next
+** verb or preposition. */
 static char *clause_head(xsent *x, size_t a, size_t b) {
-  while (a < b && (in_list(x, a, &ws_subject_lead) ||
-                   in_list(x, a, &ws_subject_cut) || x->t[a].type == T_PUNCT))
-    a++;
+  size_t k;
+  while (a < b && (x->t[a].type == T_PUNCT ||
+                   (k = phrase_len(x, a, b, &subject_lead, 0)) ||
+                   (k = phrase_len(x, a, b, &subject_cut, 0))))
+    a += x->t[a].type == T_PUNCT ? 1 : k;
   size_t e = a;
   while (e < b && e - a < 10) {
-    if (x->t[e].type == T_PUNCT ? x->t[e].cp != '-' && x->t[e].cp != 0x2013
-                                : e > a && in_list(x, e, &ws_subject_cut))
-      break;
-    e++;
+    if (x->t[e].type == T_PUNCT) {
+      int32_t c = x->t[e].cp; /* dashes and "TP.HCM"'s dot go on */
+      if (c != '-' && c != 0x2013 && !(c == '.' && !is_boundary(x, e))) break;
+      e++;
+      continue;
+    }
+    if (e > a && phrase_len(x, e, b, &subject_cut, 1)) break;
+    e += word_len(x, e, b);
   }
+  if (e > b) e = b;
   while (e > a && x->t[e - 1].type == T_PUNCT) e--;
   return e > a ? xt_span(x, a, e) : NULL;
 }
@@ -306,13 +349,16 @@ static size_t clause_start(const xsent *x, size_t q) {
 
 /* Subject after a percentage: "100% thôn đạt chuẩn" -> "thôn". */
 static char *subject_after(xsent *x, size_t j) {
-  if (j >= x->n || x->t[j].type != T_WORD || in_list(x, j, &ws_subject_cut) ||
-      in_list(x, j, &ws_not_unit))
+  if (j >= x->n || x->t[j].type != T_WORD ||
+      phrase_len(x, j, x->n, &subject_cut, 1) || in_list(x, j, &ws_not_unit))
     return NULL;
   size_t e = j;
-  while (e < x->n && e - j < 6 && x->t[e].type == T_WORD &&
-         !(e > j && in_list(x, e, &ws_subject_cut)))
-    e++;
+  while (e < x->n && e - j < 6 && x->t[e].type == T_WORD) {
+    if (e > j && phrase_len(x, e, x->n, &subject_cut, 1)) break;
+    e += word_len(x, e, x->n);
+  }
+  if (e - j > 6) e = j + 6;
+  while (e > j && x->t[e - 1].type != T_WORD) e--;
   return xt_span(x, j, e);
 }
 
@@ -495,6 +541,6 @@ void extract_num_init(void) {
   xwords_load(&ws_not_unit, LEX_NOT_UNIT, 0);
   xwords_load(&ws_not_after, LEX_NOT_AFTER_NUMBER, 0);
   xwords_load(&ws_qualifiers, LEX_QUALIFIERS, 0);
-  xwords_load(&ws_subject_cut, LEX_SUBJECT_CUT, 0);
-  xwords_load(&ws_subject_lead, LEX_SUBJECT_LEAD, 0);
+  xt_phrases_set(&subject_cut, lexicon_get()->lists[LEX_SUBJECT_CUT]);
+  xt_phrases_set(&subject_lead, lexicon_get()->lists[LEX_SUBJECT_LEAD]);
 }

@@ -23,6 +23,9 @@
 **     "x"; a chain without a unit gives nothing.
 **  7. A unit glued to the next sentence's first word ("18 điểmHà Nội")
 **     ends before the capital; "kWh", "mmHg" stay whole.
+**  8. Subjects read in words: "Tăng trưởng GDP" is not cut at "tăng",
+**     "Thời gian thi công" loses no "thời", a leading "Sau" or "Dù" is
+**     dropped, "TP.HCM"'s dot ends no clause.
 */
 #include <math.h>
 #include <stdio.h>
@@ -166,6 +169,29 @@ static void test_glued_units(void) {
   doc_free(d);
 }
 
+/* The subject of the figure whose text is t ("(null)" when it has none). */
+static const char *subject(const doc *d, const char *t) {
+  for (size_t i = 0; i < d->figures.n; i++)
+    if (d->figures.items[i].text && !strcmp(d->figures.items[i].text, t))
+      return d->figures.items[i].subject ? d->figures.items[i].subject
+                                         : "(null)";
+  return "(no figure)";
+}
+
+static void test_subjects(void) {
+  doc *d =
+      run("Kinh tế tỉnh năm qua\n\nTăng trưởng GDP đạt 7%. Thời gian "
+          "thi công kéo dài 20 ngày. Sau 10 trận, đội có 20 điểm. Dù "
+          "chỉ có 18 cầu thủ, đội vẫn thắng. TP.HCM có 50 dự án mới.\n");
+  CHECK_STR(subject(d, "đạt 7%"), "Tăng trưởng GDP");
+  CHECK_STR(subject(d, "20 ngày"), "Thời gian thi công");
+  CHECK_STR(subject(d, "10 trận"), "(null)");
+  CHECK_STR(subject(d, "20 điểm"), "đội");
+  CHECK_STR(subject(d, "18 cầu thủ"), "(null)");
+  CHECK_STR(subject(d, "50 dự án"), "TP.HCM");
+  doc_free(d);
+}
+
 int main(void) {
   printf("# figures: multi-syllable units and number words\n");
   test_units();
@@ -175,5 +201,6 @@ int main(void) {
   test_after_names();
   test_dimensions();
   test_glued_units();
+  test_subjects();
   return check_done();
 }
