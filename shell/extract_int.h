@@ -32,6 +32,23 @@ void extract_orgs_init(void); /* its word lists; extract_people_init calls it */
 ** (returns the token after it); else 0. */
 size_t xo_org_tail(const xsent *x, size_t j, const xphrases *admin,
                    const xphrases *stops);
+/* Is the name-shaped run of k syllables at token i the name of a school,
+** a street or an organisation (after a phrase of not_person: "Trường
+** THPT Chu Văn An", "đường Lê Lợi") or of an administrative unit (after a
+** word of admin, a two-syllable run, "huyện Thạch Hà", or the rest of a
+** unit's name begun by one capitalised word, "quận Nam | Từ Liêm";
+** "Chủ tịch UBND huyện Trần Văn Bình" is a person)? */
+int xo_names_a_thing(const xsent *x, size_t i, int k,
+                     const xphrases *not_person, const xphrases *admin);
+/* The end (the token after it) of an administrative unit's name that
+** covers token i, where a run of title-cased words after a word of admin
+** holds the unit's name, then a person's: the person from the last
+** surname with three words or more to the run's end ("huyện | Thạch Hà |
+** Nguyễn Văn An", "thành phố | Huế | Nguyễn Văn Thành", "TP | Hồ Chí
+** Minh | Nguyễn Thành Phong"), or, in a run of three, the unit alone when
+** no surname starts it ("quận | Nam Từ Liêm"; "huyện | Trần Văn Bình"
+** is a person's). 0 when no such name covers i. */
+size_t xo_unit_end(const xsent *x, size_t i, const xphrases *admin);
 
 /* ---- name-shaped runs (extract_names.c), for the people extractor ---- */
 void extract_names_init(

@@ -5,7 +5,9 @@
 ** after a head of data/org-heads.txt, up to ORG_TAIL_MAX lower-case
 ** words are the name's when a place or a word of data/org-name-ends.txt
 ** ends them. The people extractor (extract_people.c) asks it where its
-** own rules would end the title.
+** own rules would end the title. And whether a name-shaped run names a
+** thing, not a person: a school, a street, an organisation or an
+** administrative unit (xo_names_a_thing, xo_unit_end).
 */
 #include "extract_int.h"
 
@@ -58,4 +60,70 @@ size_t xo_org_tail(const xsent *x, size_t j, const xphrases *admin,
       return 0;
   }
   return 0;
+}
+
+/* Is token k a capitalised word, not in capitals? */
+static int title_cased(const xsent *x, size_t k) {
+  return k < x->n && x->t[k].type == T_WORD &&
+         (x->t[k].flags & (TF_UPPER | TF_CAPS)) == TF_UPPER;
+}
+
+/* Is token p a surname of data/surnames.txt? */
+static int surname_at(const xsent *x, size_t p) {
+  return (x->t[p].trig & TR_SURNAME) &&
+         xt_lookup(x, p, &x->x->lx->surnames, NULL) > 0;
+}
+
+/* The title-cased words of a unit's name at token b, right after a word
+** of admin, before a person's name in the same run; 0 when b starts no
+** such name or the run is a person's alone (see xo_unit_end). */
+static size_t unit_words(const xsent *x, size_t b, const xphrases *admin) {
+  if (!title_cased(x, b) || !xt_phrase_before(x, b, admin, 0)) return 0;
+  size_t r = b;
+  while (r - b < 8 && title_cased(x, r)) r++;
+  if (r - b < 3) return 0; /* two words: xo_names_a_thing's own rule */
+  for (size_t p = r - 3; p > b; p--) /* the person: 3 words or more */
+    if (surname_at(x, p)) return p - b;
+  return r - b == 3 && !surname_at(x, b) ? 3 : 0;
+}
+
+size_t xo_unit_end(const xsent *x, size_t i, const xphrases *admin) {
+  for (size_t b = i >= 3 ? i - 3 : 0; b <= i; b++) {
+    size_t u = unit_words(x, b, admin);
+    if (b + u > i) return b + u;
+  }
+  return 0;
+}
+
+/*
+** Is the name-shaped run of k syllables at token i the name of a school,
+** a street or an organisation ("Trường THPT Chu Văn An", "đường Lê Lợi")
+** or, with two syllables, of an administrative unit ("huyện Thạch Hà";
+** "Chủ tịch UBND huyện Trần Văn Bình" is a person)? Then it is no person.
+*/
+int xo_names_a_thing(const xsent *x, size_t i, int k, const xphrases *ph,
+                     const xphrases *admin) {
+  for (int m = 0; ph->p && ph->p[m] && m < XT_PHRASES_MAX; m++) {
+    size_t w = ph->words[m];
+    if (i < w || !xt_phrase_m(x, i - w, ph, m, 0)) continue;
+    /* one lower-case word ends a capitalised compound ("Bộ Tài nguyên
+    ** và Môi trường Trần Hồng Hà"): not a head then */
+    if (w == 1 && i >= 2 && (x->t[i - 2].flags & TF_UPPER) &&
+        !(x->t[i - 1].flags & (TF_UPPER | TF_CAPS)))
+      continue;
+    return 1;
+  }
+  if (xo_unit_end(x, i, admin)) return 1;
+  if (!xt_phrase_before(x, i, admin, 0)) return 0;
+  /* after an administrative unit: a two-syllable name is the unit's; so
+  ** is a longer one a higher unit with its name follows ("phường Nguyễn
+  ** Thái Bình, quận 1": a ward named after a person; not "Chủ tịch UBND
+  ** TP Nguyễn Thành Phong, TP phải …") */
+  size_t e = i + (size_t)k, a;
+  if (k <= 2) return 1;
+  if (e + 1 >= x->n || !xt_punct(x, e, ',') ||
+      !(a = xt_phrase_in(x, e + 1, admin)) || e + 1 + a >= x->n)
+    return 0;
+  const tok *u = &x->t[e + 1 + a]; /* the higher unit's name or number */
+  return u->type == T_NUM || (u->type == T_WORD && (u->flags & TF_UPPER));
 }

@@ -38,36 +38,9 @@ static int name_at(const xsent *x, size_t i) {
   return xn_name_run(x, i, 0);
 }
 
-/*
-** Is the name-shaped run of k syllables at token i the name of a school,
-** a street or an organisation ("Trường THPT Chu Văn An", "đường Lê Lợi")
-** or, with two syllables, of an administrative unit ("huyện Thạch Hà";
-** "Chủ tịch UBND huyện Trần Văn Bình" is a person)? Then it is no person.
-*/
+/* xo_names_a_thing with this file's lists. */
 static int names_a_thing(const xsent *x, size_t i, int k) {
-  const xphrases *ph = &not_person;
-  for (int m = 0; ph->p && ph->p[m] && m < XT_PHRASES_MAX; m++) {
-    size_t w = ph->words[m];
-    if (i < w || !xt_phrase_m(x, i - w, ph, m, 0)) continue;
-    /* one lower-case word ends a capitalised compound ("Bộ Tài nguyên
-    ** và Môi trường Trần Hồng Hà"): not a head then */
-    if (w == 1 && i >= 2 && (x->t[i - 2].flags & TF_UPPER) &&
-        !(x->t[i - 1].flags & (TF_UPPER | TF_CAPS)))
-      continue;
-    return 1;
-  }
-  if (!xt_phrase_before(x, i, &admin_units, 0)) return 0;
-  /* after an administrative unit: a two-syllable name is the unit's; so
-  ** is a longer one a higher unit with its name follows ("phường Nguyễn
-  ** Thái Bình, quận 1": a ward named after a person; not "Chủ tịch UBND
-  ** TP Nguyễn Thành Phong, TP phải …") */
-  size_t e = i + (size_t)k, a;
-  if (k <= 2) return 1;
-  if (e + 1 >= x->n || !xt_punct(x, e, ',') ||
-      !(a = xt_phrase_in(x, e + 1, &admin_units)) || e + 1 + a >= x->n)
-    return 0;
-  const tok *u = &x->t[e + 1 + a]; /* the higher unit's name or number */
-  return u->type == T_NUM || (u->type == T_WORD && (u->flags & TF_UPPER));
+  return xo_names_a_thing(x, i, k, &not_person, &admin_units);
 }
 
 /* Is token j a capitalised word that starts no title head nor a name?
@@ -800,8 +773,9 @@ void extract_people(xsent *x) {
         !xn_honorific_before(x, i) && title_ending(x, i) == i)
       k = 0; /* "… Chủ tịch UBND thị xã TRẦN PHƯỚC HIỀN": after a title */
     if (!k) continue;
-    if (names_a_thing(x, i, k)) {
-      i += (size_t)k - 1;
+    size_t ue = xo_unit_end(x, i, &admin_units); /* "huyện | Thạch Hà" */
+    if (ue || names_a_thing(x, i, k)) {
+      i = ue ? ue - 1 : i + (size_t)k - 1;
       list_end = 0;
       continue;
     }

@@ -9,6 +9,11 @@
 **  2. after an administrative unit a two-syllable run is the unit's name
 **     ("Chủ tịch UBND xã Hoàng Lâm"): no person; a three-syllable one is
 **     the person holding the title ("Chủ tịch UBND huyện Trần Văn Bình").
+**     A longer run holds the unit's name, then the person's from the last
+**     surname with three words after it ("huyện Thạch Hà Nguyễn Văn An",
+**     "thành phố Huế Trần Văn Thành", "TP Hồ Chí Minh Lê Thành Phong");
+**     a run of three after a unit with no surname first is the unit's
+**     ("quận Nam Từ Liêm, Ủy viên ..." names nobody "Từ Liêm").
 **  3. a word of such a list that ends a capitalised compound is no head:
 **     "Bộ trưởng Bộ Tài nguyên và Môi trường Trần Hồng Sơn" is a person.
 **  4. real people in the same sentences stay, with their titles.
@@ -70,6 +75,21 @@ static void admin_units(void) {
       "Chủ tịch UBND huyện Trần Văn Bình cho biết huyện đã hoàn thành "
       "kế hoạch.");
   CHECK_STR(title_of(d, "Trần Văn Bình"), "Chủ tịch UBND huyện");
+  doc_free(d);
+  d = para(
+      "Chủ tịch UBND huyện Thạch Hà Nguyễn Văn An, Chủ tịch UBND thành "
+      "phố Huế Trần Văn Thành và Phó Chủ tịch UBND TP Hồ Chí Minh Lê "
+      "Thành Phong dự họp.");
+  CHECK_STR(title_of(d, "Nguyễn Văn An"), "Chủ tịch UBND huyện Thạch Hà");
+  CHECK_STR(title_of(d, "Trần Văn Thành"), "Chủ tịch UBND thành phố Huế");
+  CHECK_STR(title_of(d, "Lê Thành Phong"), "Phó Chủ tịch UBND TP Hồ Chí Minh");
+  CHECK(d->people.n == 3);
+  doc_free(d);
+  d = para(
+      "Khi làm việc với quận Nam Từ Liêm, Ủy viên Bộ Chính trị, Bí thư "
+      "Thành ủy Hoàng Trung Sơn đề nghị.");
+  CHECK(d->people.n == 1);
+  CHECK_STR(title_of(d, "Hoàng Trung Sơn"), "Bí thư Thành ủy");
   doc_free(d);
 }
 
