@@ -34,7 +34,37 @@ static struct {
 
 /* word lists from data/ (lexicon.h), set up by extract_num_init */
 static xwords ws_not_unit, ws_not_after, ws_qualifiers;
-static xphrases subject_cut, subject_lead; /* whole words: word_in */
+static xphrases subject_cut, subject_lead; /* whole words: phrase_len */
+
+/* The phrases of a list by the hash of their first word: one probe
+** finds the few phrases a token may start (the 64-bit mask of xphrases
+** is nearly full for lists of this size). */
+#define FIRST_SLOTS 512
+#define FIRST_PER   6
+typedef struct firsts {
+  uint32_t h[FIRST_SLOTS];
+  uint16_t m[FIRST_SLOTS][FIRST_PER]; /* phrase indices, in file order */
+  uint8_t n[FIRST_SLOTS];
+} firsts;
+static firsts cut_firsts, lead_firsts;
+
+static void firsts_set(firsts *f, const xphrases *ph) {
+  for (int m = 0; ph->p[m] && m < XT_PHRASES_MAX; m++) {
+    uint32_t h = ph->first[m];
+    size_t k = h & (FIRST_SLOTS - 1);
+    while (f->h[k] && f->h[k] != h) k = (k + 1) & (FIRST_SLOTS - 1);
+    f->h[k] = h;
+    if (f->n[k] < FIRST_PER) f->m[k][f->n[k]++] = (uint16_t)m;
+  }
+}
+
+/* The slot of the phrases whose first word has hash h; -1: none. */
+static int firsts_slot(const firsts *f, uint32_t h) {
+  for (size_t k = h & (FIRST_SLOTS - 1); f->h[k];
+       k = (k + 1) & (FIRST_SLOTS - 1))
+    if (f->h[k] == h) return (int)k;
+  return -1;
+}
 
 static int in_list(const xsent *x, size_t i, const xwords *ws) {
   return xt_in(x, i, ws);
@@ -283,29 +313,42 @@ static size_t word_len(const xsent *x, size_t j, size_t b) {
   return e - j < 2 ? 1 : (size_t)xt_first_word(x, j, e);
 }
 
+/* Does token j end a word of two syllables of the lexicon with the
+** token before it ("thực | hiện")? */
+static int inside_word(const xsent *x, size_t j) {
+  if (!(j > 0 && x->t[j - 1].type == T_WORD && x->t[j].type == T_WORD &&
+        (x->t[j].flags & TF_SPACE)))
+    return 0;
+  size_t a = x->t[j - 1].off;
+  return seg_is_word(seg_lex_default(), x->s + a, xt_end(x, j + 1) - a);
+}
+
 /*
 ** The tokens of the longest phrase of ph at token j (each word's first
 ** letter in either case), within [j, b). A phrase of one syllable counts
 ** when the segmenter's word at j is that syllable alone, or, when
 ** `starts`, begins with it: a subject is cut before "đạt chuẩn" as before
 ** "đạt", but its lead drops no part of a word ("tăng" of "tăng trưởng",
-** "thời" of "thời gian"), and its cut falls on no word's second syllable
-** ("hiện" of "thực hiện"). 0: none.
+** "thời" of "thời gian"). The segmenter is asked only once a phrase
+** matches. 0: none.
 */
 static size_t phrase_len(const xsent *x, size_t j, size_t b, const xphrases *ph,
                          int starts) {
+  const firsts *f = ph == &subject_cut ? &cut_firsts : &lead_firsts;
+  int k = j < b && x->t[j].type != T_PUNCT ? firsts_slot(f, x->t[j].h) : -1;
+  if (k < 0) return 0;
   size_t best = 0;
-  for (int m = 0; ph->p[m] && m < XT_PHRASES_MAX; m++) {
-    size_t k = xt_phrase_m(x, j, ph, m, 1);
-    if (k > best && j + k <= b && (k > 1 || starts || word_len(x, j, b) == 1))
-      best = k;
+  for (int i = 0; i < f->n[k]; i++) {
+    size_t w = xt_phrase_m(x, j, ph, f->m[k][i], 1);
+    if (w > best && j + w <= b) best = w;
   }
-  return best;
+  return best == 1 && !starts && word_len(x, j, b) != 1 ? 0 : best;
 }
 
-/* Head of the clause [a, b), read word by word (the segmenter's words):
-** connectives, prepositions and leading verbs skipped, cut at the next
-** verb or preposition. */
+/* Head of the clause [a, b): connectives, prepositions and leading verbs
+** skipped (whole words), cut at the next word that is or begins with a
+** verb or preposition, never inside a word ("thực hiện" is no cut at
+** "hiện"). */
 static char *clause_head(xsent *x, size_t a, size_t b) {
   size_t k;
   while (a < b && (x->t[a].type == T_PUNCT ||
@@ -317,13 +360,12 @@ static char *clause_head(xsent *x, size_t a, size_t b) {
     if (x->t[e].type == T_PUNCT) {
       int32_t c = x->t[e].cp; /* dashes and "TP.HCM"'s dot go on */
       if (c != '-' && c != 0x2013 && !(c == '.' && !is_boundary(x, e))) break;
-      e++;
-      continue;
+    } else if (e > a && phrase_len(x, e, b, &subject_cut, 1) &&
+               !inside_word(x, e)) {
+      break;
     }
-    if (e > a && phrase_len(x, e, b, &subject_cut, 1)) break;
-    e += word_len(x, e, b);
+    e++;
   }
-  if (e > b) e = b;
   while (e > a && x->t[e - 1].type == T_PUNCT) e--;
   return e > a ? xt_span(x, a, e) : NULL;
 }
@@ -353,12 +395,10 @@ static char *subject_after(xsent *x, size_t j) {
       phrase_len(x, j, x->n, &subject_cut, 1) || in_list(x, j, &ws_not_unit))
     return NULL;
   size_t e = j;
-  while (e < x->n && e - j < 6 && x->t[e].type == T_WORD) {
-    if (e > j && phrase_len(x, e, x->n, &subject_cut, 1)) break;
-    e += word_len(x, e, x->n);
-  }
-  if (e - j > 6) e = j + 6;
-  while (e > j && x->t[e - 1].type != T_WORD) e--;
+  while (
+      e < x->n && e - j < 6 && x->t[e].type == T_WORD &&
+      !(e > j && phrase_len(x, e, x->n, &subject_cut, 1) && !inside_word(x, e)))
+    e++;
   return xt_span(x, j, e);
 }
 
@@ -543,4 +583,6 @@ void extract_num_init(void) {
   xwords_load(&ws_qualifiers, LEX_QUALIFIERS, 0);
   xt_phrases_set(&subject_cut, lexicon_get()->lists[LEX_SUBJECT_CUT]);
   xt_phrases_set(&subject_lead, lexicon_get()->lists[LEX_SUBJECT_LEAD]);
+  firsts_set(&cut_firsts, &subject_cut);
+  firsts_set(&lead_firsts, &subject_lead);
 }

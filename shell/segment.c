@@ -58,6 +58,14 @@ static seg_hit lookup(const seg_lex *lex, const char *key, size_t n) {
   return lookup_h(lex, key, n, seg_hash(key, n));
 }
 
+int seg_is_word(const seg_lex *lex, const char *w, size_t n) {
+  char key[256];
+  size_t k = seg_key(w, n, key, sizeof key);
+  if (!k) return 0;
+  cache_for(lex);
+  return (lookup(lex, key, k).flags & SEG_F_WORD) != 0;
+}
+
 /* ---- the decoder's state ---- */
 
 typedef struct tok {

@@ -102,6 +102,11 @@ uint64_t seg_hash(const char *s, size_t n);
 */
 size_t seg_key(const char *w, size_t n, char *out, size_t cap);
 
+/* Is the written word w[0..n) (syllables separated by single spaces) an
+** entry of lex that is a word of its own ("thực hiện")? The lexicon's
+** answer alone, without the decoder's reading of a context. */
+int seg_is_word(const seg_lex *lex, const char *w, size_t n);
+
 /*
 ** Segment text[0..n) into words, calling cb for each in text order.
 ** Only words are reported: spaces, punctuation and any other bytes lie
