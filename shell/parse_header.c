@@ -109,6 +109,8 @@ static int section_name(page *p, size_t i) {
     return looks_like_title(p, i + 1) &&
            !pt_ends_sentence(US(p, i + 1), UL(p, i + 1));
   int dash = n <= 60 && memmem(s, n, " - ", 3); /* "Chính trị - Xã hội" */
+  /* two labels glued, their space lost: "Sự kiện giáo dụcTin tức" */
+  if (!dash && n <= 60 && chrome_glued_words(s, n) == 1) dash = 1;
   if (n > (caps ? 60u : 40u) || pt_words(s, n, 7) > (caps ? 6 : 4) + 2 * dash ||
       !pl_label(s, n) || i + 2 >= p->n || p->u[p->n - 1].gap >= 3)
     return 0;
