@@ -629,6 +629,26 @@ static int section_over_date(page *p, size_t top, size_t h) {
          !pt_ends_sentence(s, n) && title_like(p, h);
 }
 
+/* A clock alone on unit i ("16:02 (GMT +7)", at most 30 bytes) under
+** a date line without a time (*t): read with the date line it completes
+** it ("Chủ nhật, ngày 08 tháng 12 năm 2024" / "16:02 (GMT +7)"); 1 when
+** *t took the time. */
+static int clock_under_date(const page *p, size_t i, date_tm *t) {
+  const char *s = US(p, i);
+  size_t n = UL(p, i), dn = UL(p, i - 1);
+  if (t->has_time || n > 30 || !date_clock_prefix(s, n) || dn > 120) return 0;
+  char buf[160];
+  memcpy(buf, US(p, i - 1), dn);
+  buf[dn] = ' ';
+  memcpy(buf + dn + 1, s, n);
+  date_tm j;
+  if (!date_line(buf, dn + 1 + n, &j) || !j.has_time || j.y != t->y ||
+      j.mo != t->mo || j.d != t->d)
+    return 0;
+  *t = j;
+  return 1;
+}
+
 /* Decide header kinds from unit `from` on; returns the first body unit.
 ** Of several date lines the one nearest the headline wins: one under
 ** it, else the last one above it (a site's "today" header is higher). */
@@ -642,6 +662,8 @@ size_t header_classify(page *p, size_t from) {
       if (pre != NONE) p->u[pre].kind = BK_BANNER;
       pre = i, pre_t = t;
       p->u[i].kind = BK_DATELINE;
+    } else if (pre != NONE && pre + 1 == i && clock_under_date(p, i, &pre_t)) {
+      p->u[i].kind = BK_BANNER; /* the date line's time, a line below */
     } else if (header_chrome(p, i) || lower_fragment(p, i)) {
       p->u[i].kind = BK_BANNER;
     } else if (caption_over_title(p, i)) {

@@ -5,6 +5,9 @@
 ** Plan:
 **  1. Two section labels glued into one line, their space lost ("Sự kiện
 **     nổi bậtTin tức"), over the headline: a banner, not the headline.
+**  2. A date line without a time and the clock alone on the line under it
+**     ("Thứ Ba, ngày 14 tháng 5 năm 2024" / "09:35 (GMT +7)"): one date
+**     with its time; a date line with a time of its own keeps it.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +33,24 @@ static void test_glued_labels(void) {
   CHECK_TITLE("Tin tức\n\n" HEAD "\n\n" BODY "\n", HEAD);
 }
 
+/* ---- 2. the clock under a date line ---- */
+
+static void test_clock_under_date(void) {
+  doc *d = parse_str("Thứ Ba, ngày 14 tháng 5 năm 2024\n09:35 (GMT +7)\n\n" HEAD
+                     "\n\n" BODY "\n");
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2024-05-14T09:35:00+07:00");
+  doc_free(d);
+  /* a date line with its own time keeps it */
+  d = parse_str("Thứ Ba, 14/05/2024 08:00\n09:35 (GMT +7)\n\n" HEAD "\n\n" BODY
+                "\n");
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2024-05-14T08:00:00+07:00");
+  doc_free(d);
+}
+
 int main(void) {
   test_glued_labels();
+  test_clock_under_date();
   return check_done();
 }
