@@ -464,9 +464,16 @@ static int byline_date(const char *s, size_t n, date_tm *t) {
   return pt_all_caps(s, m) || pl_byline(s, m, &a, &an);
 }
 
-/* The date line under the headline at unit i (within 5 units), or NONE. */
+/* The date line under the headline at unit i (within 5 units, copies of
+** the headline unit i - 1 not counted: a page printing its headline
+** six times over "13-09-2022"), or NONE. */
 static size_t date_after_title(page *p, size_t i, date_tm *t) {
-  for (size_t j = i; j < p->n && j < i + 5; j++) {
+  size_t h = i > 0 && p->u[i - 1].kind == BK_TITLE ? i - 1 : NONE, echo = 0;
+  for (size_t j = i; j < p->n && j < i + 5 + echo; j++) {
+    if (h != NONE && echo < 8 && same_unit(p, j, h)) {
+      echo++;
+      continue;
+    }
     if (date_line(US(p, j), UL(p, j), t)) return j;
     if (byline_date(US(p, j), UL(p, j), t)) return j;
     if (!before_date(p, j)) break;

@@ -8,6 +8,8 @@
 **  2. A date line without a time and the clock alone on the line under it
 **     ("Thứ Ba, ngày 14 tháng 5 năm 2024" / "09:35 (GMT +7)"): one date
 **     with its time; a date line with a time of its own keeps it.
+**  3. The headline printed again and again above its bare date line
+**     ("12-03-2023"): the copies do not hide the date.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -49,8 +51,23 @@ static void test_clock_under_date(void) {
   doc_free(d);
 }
 
+/* ---- 3. the headline printed again over its date line ---- */
+
+static void test_echoed_headline(void) {
+  doc *d = parse_str(HEAD "\n\n" HEAD "\n\n" HEAD "\n\n" HEAD "\n\n" HEAD
+                          "\n\n12-03-2023\n\n" BODY "\n");
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2023-03-12");
+  doc_free(d);
+  /* without the copies, as before */
+  d = parse_str(HEAD "\n\n12-03-2023\n\n" BODY "\n");
+  CHECK_STR(d->published, "2023-03-12");
+  doc_free(d);
+}
+
 int main(void) {
   test_glued_labels();
   test_clock_under_date();
+  test_echoed_headline();
   return check_done();
 }
