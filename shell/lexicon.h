@@ -64,6 +64,7 @@ enum {
   LEX_BAPTISMAL,        /* baptismal-names.txt: "Giuse", "Phao-lô" */
   LEX_ORG_HEADS,        /* org-heads.txt: "Ủy ban", "Văn phòng", "Trạm" */
   LEX_ORG_NAME_ENDS,    /* org-name-ends.txt: "quốc gia", "trung ương" */
+  LEX_EVENT_ROLES,      /* event-roles.txt: "trưởng đoàn" after "làm" */
   LEX_LIST_N
 };
 

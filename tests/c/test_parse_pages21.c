@@ -10,6 +10,10 @@
 **     with its time; a date line with a time of its own keeps it.
 **  3. The headline printed again and again above its bare date line
 **     ("12-03-2023"): the copies do not hide the date.
+**  4. A bare "làm" before a role of data/event-roles.txt ("Đoàn do đồng
+**     chí A, Phó Chủ tịch UBND tỉnh làm trưởng đoàn", "làm giám đốc âm
+**     nhạc") gives no title; "A làm Chủ tịch …", "do ông A làm giám đốc"
+**     (of a company) and "được bầu làm" still give one.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -65,9 +69,29 @@ static void test_echoed_headline(void) {
   doc_free(d);
 }
 
+/* ---- 4. "A làm trưởng đoàn": a role ---- */
+
+static void test_role_link(void) {
+  doc *d = parse_facts(
+      HEAD
+      "\n\nĐoàn công tác do đồng chí Lê Văn Hùng, Phó Chủ tịch UBND "
+      "tỉnh làm trưởng đoàn đã đến thăm bà con. Đêm diễn do chính "
+      "ông Trần Quốc Bảo làm giám đốc âm nhạc. Ông Phạm Văn "
+      "Nam làm Chủ tịch UBND xã từ năm 2020. Bà Lê Thị Hoa được bầu "
+      "làm Bí thư Huyện ủy. Công ty Hòa Bình do ông Đỗ Văn Lâm làm "
+      "giám đốc đã nộp thuế đủ.\n");
+  check_person(d, "Lê Văn Hùng", "Phó Chủ tịch UBND tỉnh");
+  check_person(d, "Trần Quốc Bảo", "");
+  check_person(d, "Phạm Văn Nam", "Chủ tịch UBND xã");
+  check_person(d, "Lê Thị Hoa", "Bí thư Huyện ủy");
+  check_person(d, "Đỗ Văn Lâm", "giám đốc");
+  doc_free(d);
+}
+
 int main(void) {
   test_glued_labels();
   test_clock_under_date();
   test_echoed_headline();
+  test_role_link();
   return check_done();
 }
