@@ -14,6 +14,8 @@
 **     chí A, Phó Chủ tịch UBND tỉnh làm trưởng đoàn", "làm giám đốc âm
 **     nhạc") gives no title; "A làm Chủ tịch …", "do ông A làm giám đốc"
 **     (of a company) and "được bầu làm" still give one.
+**  5. "Giáo phận" inside a title ("Giám mục Giáo phận Long Xuyên"): the
+**     lower-case "phận" no longer ends it.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -88,10 +90,21 @@ static void test_role_link(void) {
   doc_free(d);
 }
 
+/* ---- 5. "Giáo phận" inside a title ---- */
+
+static void test_diocese_title(void) {
+  doc *d = parse_facts(HEAD
+                       "\n\nĐức Cha Giuse Nguyễn Văn Tâm, Giám mục Giáo "
+                       "phận Long Xuyên đã chủ sự thánh lễ.\n");
+  check_person(d, "Giuse Nguyễn Văn Tâm", "Giám mục Giáo phận Long Xuyên");
+  doc_free(d);
+}
+
 int main(void) {
   test_glued_labels();
   test_clock_under_date();
   test_echoed_headline();
   test_role_link();
+  test_diocese_title();
   return check_done();
 }
