@@ -16,6 +16,8 @@
 **     (of a company) and "được bầu làm" still give one.
 **  5. "Giáo phận" inside a title ("Giám mục Giáo phận Long Xuyên"): the
 **     lower-case "phận" no longer ends it.
+**  6. A grade's number ("khối 12", "khối 9") is no figure; an engine's
+**     size after "phân khối" (data/number-after-ok.txt) still is.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +33,15 @@
 #define BODY                                                                             \
   "Sáng nay, gần 300 người dân trong xã đã tham gia các hoạt động văn " \
   "hóa, thể thao do Ủy ban nhân dân xã tổ chức."
+
+/* The figure of d whose text starts with `text` (NULL: none). */
+static const doc_figure *fig_at(const doc *d, const char *text) {
+  for (size_t i = 0; i < d->figures.n; i++)
+    if (d->figures.items[i].text &&
+        strncmp(d->figures.items[i].text, text, strlen(text)) == 0)
+      return &d->figures.items[i];
+  return NULL;
+}
 
 /* ---- 1. two labels glued over the headline ---- */
 
@@ -100,11 +111,28 @@ static void test_diocese_title(void) {
   doc_free(d);
 }
 
+/* ---- 6. a grade's number ---- */
+
+static void test_grade_number(void) {
+  doc *d = parse_facts(HEAD
+                       "\n\nNhà trường trao quà cho 320 học sinh khối "
+                       "12 và khối 9 năm học này.\n");
+  CHECK(fig_at(d, "320 học sinh") != NULL);
+  CHECK(fig_at(d, "12") == NULL);
+  CHECK(fig_at(d, "9") == NULL);
+  doc_free(d);
+  /* "phân khối" ends in "khối" but is no grade: the engine size stays */
+  d = parse_facts(HEAD "\n\nMẫu xe mới có động cơ phân khối 149 cc.\n");
+  CHECK(fig_at(d, "149 cc") != NULL);
+  doc_free(d);
+}
+
 int main(void) {
   test_glued_labels();
   test_clock_under_date();
   test_echoed_headline();
   test_role_link();
   test_diocese_title();
+  test_grade_number();
   return check_done();
 }
