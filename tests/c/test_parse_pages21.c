@@ -18,6 +18,8 @@
 **     lower-case "phận" no longer ends it.
 **  6. A grade's number ("khối 12", "khối 9") is no figure; an engine's
 **     size after "phân khối" (data/number-after-ok.txt) still is.
+**  7. Baptismal names "Lêô", "Giorgiô" before a name, also in a list of
+**     priests after "quý Cha".
 */
 #include <stdlib.h>
 #include <string.h>
@@ -127,6 +129,19 @@ static void test_grade_number(void) {
   doc_free(d);
 }
 
+/* ---- 7. more baptismal names ---- */
+
+static void test_baptismal(void) {
+  doc *d = parse_facts(HEAD
+                       "\n\nĐó là quý Cha Micae Nguyễn Văn Phú, Lêô "
+                       "Trần Minh Nghĩa và Giuse Đỗ Văn Thao. Cha "
+                       "Giorgiô Phạm Văn Phùng về nhận xứ.\n");
+  check_person(d, "Lêô Trần Minh Nghĩa", "");
+  check_person(d, "Giorgiô Phạm Văn Phùng", "");
+  check_person(d, "Giuse Đỗ Văn Thao", "");
+  doc_free(d);
+}
+
 int main(void) {
   test_glued_labels();
   test_clock_under_date();
@@ -134,5 +149,6 @@ int main(void) {
   test_role_link();
   test_diocese_title();
   test_grade_number();
+  test_baptismal();
   return check_done();
 }
