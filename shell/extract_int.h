@@ -44,11 +44,13 @@ size_t xl_adverb_in(const xsent *x, size_t j);
 ** danh"), which the link list need not spell each. */
 size_t xl_title_link(const xsent *x, size_t j);
 /* Is the link at token p (w words) a bare "làm" before a role of
-** data/event-roles.txt ("A, Phó Chủ tịch UBND tỉnh làm trưởng đoàn",
-** "do chính A làm giám đốc âm nhạc")? That "làm" gives a role in the
-** event, not a post: no title ("do ông A làm giám đốc" of a company
-** still gives one). */
-int xl_role_link(const xsent *x, size_t p, size_t w);
+** data/event-roles.txt, after a name starting at token s that "do"
+** brings in at most four words before ("Đoàn do đồng chí A, Phó Chủ
+** tịch UBND tỉnh làm trưởng đoàn", "do chính A làm giám đốc âm nhạc")?
+** That "làm" gives a role in the event, not a post: no title ("do ông A
+** làm giám đốc" of a company, "A làm Trưởng đoàn" without "do" still
+** give one). */
+int xl_role_link(const xsent *x, size_t p, size_t w, size_t s);
 
 /* ---- name-shaped runs (extract_names.c), for the people extractor ---- */
 void extract_names_init(

@@ -3,7 +3,8 @@
 ** takes up ("Lê Thị Hoa được bầu làm Bí thư Huyện ủy", "đã trúng cử"):
 ** the phrases of data/title-links.txt with an adverb of
 ** data/link-adverbs.txt before them, and the bare "làm" that gives a
-** role of data/event-roles.txt, not a post ("A làm trưởng đoàn"). The people
+** role of data/event-roles.txt, not a post ("Đoàn do A làm trưởng
+** đoàn"). The people
 ** extractor (extract_people.c) asks it after a name and its titles.
 */
 #include "extract_int.h"
@@ -36,7 +37,12 @@ size_t xl_title_link(const xsent *x, size_t j) {
   return k - j;
 }
 
-int xl_role_link(const xsent *x, size_t p, size_t w) {
-  return w == 1 && xt_is(x, p, "làm") &&
-         xt_phrase_in_ci(x, p + 1, &event_roles) > 0;
+int xl_role_link(const xsent *x, size_t p, size_t w, size_t s) {
+  if (w != 1 || !xt_is(x, p, "làm") || !xt_phrase_in_ci(x, p + 1, &event_roles))
+    return 0;
+  for (size_t k = s, n = 0; k > 0 && n < 4; k--, n++) { /* "do" before s */
+    if (x->t[k - 1].type != T_WORD) return 0;
+    if (xt_is(x, k - 1, "do")) return 1;
+  }
+  return 0;
 }

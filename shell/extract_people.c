@@ -637,7 +637,7 @@ static size_t linked_title(xsent *x, size_t j, doc_person **pp, size_t s,
   size_t w = xl_title_link(x, j), p = j;
   if (!(w && title_at(x, j + w) > j + w)) p = late_link(x, j, &w);
   if (!p || !w || title_at(x, p + w) <= p + w) return j;
-  if (xl_role_link(x, p, w)) return j;
+  if (xl_role_link(x, p, w, s)) return j;
   if (!*pp) *pp = person_get(x, s, e);
   size_t te = title_at(x, p + w);
   add_title(x, *pp, p + w, te);

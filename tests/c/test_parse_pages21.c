@@ -10,10 +10,11 @@
 **     with its time; a date line with a time of its own keeps it.
 **  3. The headline printed again and again above its bare date line
 **     ("12-03-2023"): the copies do not hide the date.
-**  4. A bare "làm" before a role of data/event-roles.txt ("Đoàn do đồng
-**     chí A, Phó Chủ tịch UBND tỉnh làm trưởng đoàn", "làm giám đốc âm
-**     nhạc") gives no title; "A làm Chủ tịch …", "do ông A làm giám đốc"
-**     (of a company) and "được bầu làm" still give one.
+**  4. A bare "làm" before a role of data/event-roles.txt after a name
+**     that "do" brings in ("Đoàn do đồng chí A, Phó Chủ tịch UBND tỉnh
+**     làm trưởng đoàn", "do chính A làm giám đốc âm nhạc") gives no
+**     title; "A làm Chủ tịch …", "do ông A làm giám đốc" (of a company)
+**     and "được bầu làm" still give one.
 **  5. "Giáo phận" inside a title ("Giám mục Giáo phận Long Xuyên"): the
 **     lower-case "phận" no longer ends it.
 **  6. A grade's number ("khối 12", "khối 9") is no figure; an engine's
@@ -84,7 +85,7 @@ static void test_echoed_headline(void) {
   doc_free(d);
 }
 
-/* ---- 4. "A làm trưởng đoàn": a role ---- */
+/* ---- 4. "do A làm trưởng đoàn": a role ---- */
 
 static void test_role_link(void) {
   doc *d = parse_facts(
