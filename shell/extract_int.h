@@ -50,6 +50,25 @@ int xo_names_a_thing(const xsent *x, size_t i, int k,
 ** is a person's). 0 when no such name covers i. */
 size_t xo_unit_end(const xsent *x, size_t i, const xphrases *admin);
 
+/* ---- links from a name to its title (extract_links.c) ---- */
+void extract_links_init(
+    void); /* its word lists; extract_people_init calls it */
+/* Words of a link adverb of data/link-adverbs.txt at token j ("đã"), or 0. */
+size_t xl_adverb_in(const xsent *x, size_t j);
+/* The words of the title link at token j ("được bầu làm"), or 0; with
+** an adverb before it ("đã trúng cử", "vừa được bổ nhiệm") and the
+** filler words of a post after it ("giữ chức vụ", "trúng cử chức
+** danh"), which the link list need not spell each. */
+size_t xl_title_link(const xsent *x, size_t j);
+/* Is the link at token p (w words) a bare "làm" before a role of
+** data/event-roles.txt, after a name starting at token s that "do"
+** brings in at most four words before ("Đoàn do đồng chí A, Phó Chủ
+** tịch UBND tỉnh làm trưởng đoàn", "do chính A làm giám đốc âm nhạc")?
+** That "làm" gives a role in the event, not a post: no title ("do ông A
+** làm giám đốc" of a company, "A làm Trưởng đoàn" without "do" still
+** give one). */
+int xl_role_link(const xsent *x, size_t p, size_t w, size_t s);
+
 /* ---- name-shaped runs (extract_names.c), for the people extractor ---- */
 void extract_names_init(
     void); /* its word lists; extract_people_init calls it */

@@ -33,6 +33,8 @@ static struct {
 } multipliers[MULT_MAX + 1];
 
 /* word lists from data/ (lexicon.h), set up by extract_num_init */
+/* data/number-after-ok.txt: "phân khối" (a number after it counts) */
+static xphrases ph_number_ok;
 static xwords ws_not_unit, ws_not_after, ws_qualifiers;
 static xphrases subject_cut, subject_lead; /* whole words: phrase_len */
 
@@ -450,7 +452,10 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
       return 0;
   }
   if (i > 0 && x->t[i - 1].type == T_WORD) {
-    if (in_list(x, i - 1, &ws_not_after)) return 0;
+    /* "khối 12" (a grade), but not "phân khối 149 cc" */
+    if (in_list(x, i - 1, &ws_not_after) &&
+        !xt_phrase_before(x, i, &ph_number_ok, 0))
+      return 0;
     if ((x->t[i - 1].flags & (TF_UPPER | TF_CAPS)) && i - 1 > 0 &&
         !qualifier_at(x, i - 1) && !after_name_ok(x, i) &&
         !dimension_x(x, i - 1))
@@ -580,6 +585,7 @@ void extract_num_init(void) {
   }
   xwords_load(&ws_not_unit, LEX_NOT_UNIT, 0);
   xwords_load(&ws_not_after, LEX_NOT_AFTER_NUMBER, 0);
+  xt_phrases_set(&ph_number_ok, lexicon_get()->lists[LEX_NUMBER_AFTER_OK]);
   xwords_load(&ws_qualifiers, LEX_QUALIFIERS, 0);
   xt_phrases_set(&subject_cut, lexicon_get()->lists[LEX_SUBJECT_CUT]);
   xt_phrases_set(&subject_lead, lexicon_get()->lists[LEX_SUBJECT_LEAD]);

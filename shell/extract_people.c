@@ -21,8 +21,6 @@
 static xwords ws_title_words;
 #define LIST_MAX 16 /* the names of one list a linked title is shared by */
 
-static xphrases title_links;  /* data/title-links.txt: "được bầu làm" */
-static xphrases link_adverbs; /* data/link-adverbs.txt: "đã", "vừa" */
 static xphrases numbered_units; /* data/numbered-units.txt: "Quân khu" */
 static xphrases title_ends;     /* data/title-ends.txt: "phát biểu" */
 static xphrases not_person;  /* data/not-person-after.txt: "Trường THPT" */
@@ -554,24 +552,6 @@ static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne,
   return found;
 }
 
-/* The words of the title link at token j ("được bầu làm"), or 0; with
-** an adverb before it ("đã trúng cử", "vừa được bổ nhiệm") and the
-** filler words of a post after it ("giữ chức vụ", "trúng cử chức
-** danh"), which the link list need not spell each. */
-static size_t title_link(const xsent *x, size_t j) {
-  /* every link and adverb starts with a lower-case word */
-  if (j >= x->n || x->t[j].type != T_WORD || (x->t[j].flags & TF_UPPER))
-    return 0;
-  size_t a = xt_phrase_in(x, j, &link_adverbs);
-  size_t w = xt_phrase_in(x, j + a, &title_links);
-  if (!w) return 0;
-  size_t k = j + a + w;
-  if (!xt_is(x, k - 1, "chức") && xt_is(x, k, "chức")) k++;
-  if (xt_is(x, k - 1, "chức") && (xt_is(x, k, "vụ") || xt_is(x, k, "danh")))
-    k++;
-  return k - j;
-}
-
 /* Is token j a separator before a title: ',' or a dash written apart
 ** ("Nguyễn Văn An - Chủ tịch UBND huyện")? */
 static int title_sep(const xsent *x, size_t j) {
@@ -593,7 +573,7 @@ static int title_sep(const xsent *x, size_t j) {
 ** where the link's last part starts, its words in *w; 0 when none. */
 static size_t late_link(const xsent *x, size_t e, size_t *w) {
   if (e < x->n && x->t[e].type == T_WORD && !(x->t[e].flags & TF_UPPER))
-    e += xt_phrase_in(x, e, &link_adverbs); /* "đã được …" */
+    e += xl_adverb_in(x, e); /* "đã được …" */
   if (!xt_is(x, e, "được")) return 0;
   int agent = 0; /* capitalised words seen: "được HĐND tỉnh Nghệ An bầu" */
   int votes = 0; /* a count of votes: "được 100% đại biểu tín nhiệm bầu" */
@@ -616,7 +596,7 @@ static size_t late_link(const xsent *x, size_t e, size_t *w) {
       agent = 1;
       continue;
     }
-    *w = title_link(x, p);
+    *w = xl_title_link(x, p);
     if (*w && title_at(x, p + *w) > p + *w) return p;
   }
   return 0;
@@ -627,9 +607,10 @@ static size_t late_link(const xsent *x, size_t e, size_t *w) {
 ** there is none. */
 static size_t linked_title(xsent *x, size_t j, doc_person **pp, size_t s,
                            size_t e, size_t linked[2]) {
-  size_t w = title_link(x, j), p = j;
+  size_t w = xl_title_link(x, j), p = j;
   if (!(w && title_at(x, j + w) > j + w)) p = late_link(x, j, &w);
   if (!p || !w || title_at(x, p + w) <= p + w) return j;
+  if (xl_role_link(x, p, w, s)) return j;
   if (!*pp) *pp = person_get(x, s, e);
   size_t te = title_at(x, p + w);
   add_title(x, *pp, p + w, te);
@@ -857,8 +838,7 @@ void extract_people_init(void) {
   extract_foreign_init();
   extract_names_init();
   extract_orgs_init();
-  xt_phrases_set(&title_links, lexicon_get()->lists[LEX_TITLE_LINKS]);
-  xt_phrases_set(&link_adverbs, lexicon_get()->lists[LEX_LINK_ADVERBS]);
+  extract_links_init();
   xt_phrases_set(&numbered_units, lexicon_get()->lists[LEX_NUMBERED_UNITS]);
   xt_phrases_set(&title_ends, lexicon_get()->lists[LEX_TITLE_ENDS]);
   xt_phrases_set(&not_person, lexicon_get()->lists[LEX_NOT_PERSON_AFTER]);

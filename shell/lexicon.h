@@ -64,6 +64,8 @@ enum {
   LEX_BAPTISMAL,        /* baptismal-names.txt: "Giuse", "Phao-lô" */
   LEX_ORG_HEADS,        /* org-heads.txt: "Ủy ban", "Văn phòng", "Trạm" */
   LEX_ORG_NAME_ENDS,    /* org-name-ends.txt: "quốc gia", "trung ương" */
+  LEX_EVENT_ROLES,      /* event-roles.txt: "trưởng đoàn" after "làm" */
+  LEX_NUMBER_AFTER_OK,  /* number-after-ok.txt: "phân khối" before 149 cc */
   LEX_LIST_N
 };
 

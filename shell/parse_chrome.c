@@ -124,7 +124,7 @@ static int word_accented(const char *s, size_t n, size_t i) {
 ** of a menu glued together ("Trang chủNewsThời sự"). A glue counts when
 ** two lower-case letters precede it and the letters around it are
 ** Vietnamese ("TikTok", "iPhone" are names, not glue). Counts up to 3. */
-static int glued_words(const char *s, size_t n) {
+int chrome_glued_words(const char *s, size_t n) {
   int glue = 0, lower = 0, accent = 0;
   for (size_t i = 0; i < n && glue < 3;) {
     int k;
@@ -368,7 +368,7 @@ int chrome_shape(const char *s, size_t n) {
   int k;
   int32_t last = pt_last_cp(s, n, &k);
   if (last == '.' || last == '?' || last == '!') return 0;
-  if (glued_words(s, n) >= 2) return 1;
+  if (chrome_glued_words(s, n) >= 2) return 1;
   if (n <= 80 &&
       (weather(s, n) || pt_any_starts(s, n, lexicon_list(LEXL_WIDGET_START))))
     return 1;

@@ -109,6 +109,8 @@ static int section_name(page *p, size_t i) {
     return looks_like_title(p, i + 1) &&
            !pt_ends_sentence(US(p, i + 1), UL(p, i + 1));
   int dash = n <= 60 && memmem(s, n, " - ", 3); /* "Chính trị - Xã hội" */
+  /* two labels glued, their space lost: "Sự kiện giáo dụcTin tức" */
+  if (!dash && n <= 60 && chrome_glued_words(s, n) == 1) dash = 1;
   if (n > (caps ? 60u : 40u) || pt_words(s, n, 7) > (caps ? 6 : 4) + 2 * dash ||
       !pl_label(s, n) || i + 2 >= p->n || p->u[p->n - 1].gap >= 3)
     return 0;
@@ -462,9 +464,16 @@ static int byline_date(const char *s, size_t n, date_tm *t) {
   return pt_all_caps(s, m) || pl_byline(s, m, &a, &an);
 }
 
-/* The date line under the headline at unit i (within 5 units), or NONE. */
+/* The date line under the headline at unit i (within 5 units, copies of
+** the headline unit i - 1 not counted: a page printing its headline
+** six times over "13-09-2022"), or NONE. */
 static size_t date_after_title(page *p, size_t i, date_tm *t) {
-  for (size_t j = i; j < p->n && j < i + 5; j++) {
+  size_t h = i > 0 && p->u[i - 1].kind == BK_TITLE ? i - 1 : NONE, echo = 0;
+  for (size_t j = i; j < p->n && j < i + 5 + echo; j++) {
+    if (h != NONE && echo < 8 && same_unit(p, j, h)) {
+      echo++;
+      continue;
+    }
     if (date_line(US(p, j), UL(p, j), t)) return j;
     if (byline_date(US(p, j), UL(p, j), t)) return j;
     if (!before_date(p, j)) break;
@@ -627,6 +636,26 @@ static int section_over_date(page *p, size_t top, size_t h) {
          !pt_ends_sentence(s, n) && title_like(p, h);
 }
 
+/* A clock alone on unit i ("16:02 (GMT +7)", at most 30 bytes) under
+** a date line without a time (*t): read with the date line it completes
+** it ("Chủ nhật, ngày 08 tháng 12 năm 2024" / "16:02 (GMT +7)"); 1 when
+** *t took the time. */
+static int clock_under_date(const page *p, size_t i, date_tm *t) {
+  const char *s = US(p, i);
+  size_t n = UL(p, i), dn = UL(p, i - 1);
+  if (t->has_time || n > 30 || !date_clock_prefix(s, n) || dn > 120) return 0;
+  char buf[160];
+  memcpy(buf, US(p, i - 1), dn);
+  buf[dn] = ' ';
+  memcpy(buf + dn + 1, s, n);
+  date_tm j;
+  if (!date_line(buf, dn + 1 + n, &j) || !j.has_time || j.y != t->y ||
+      j.mo != t->mo || j.d != t->d)
+    return 0;
+  *t = j;
+  return 1;
+}
+
 /* Decide header kinds from unit `from` on; returns the first body unit.
 ** Of several date lines the one nearest the headline wins: one under
 ** it, else the last one above it (a site's "today" header is higher). */
@@ -640,6 +669,8 @@ size_t header_classify(page *p, size_t from) {
       if (pre != NONE) p->u[pre].kind = BK_BANNER;
       pre = i, pre_t = t;
       p->u[i].kind = BK_DATELINE;
+    } else if (pre != NONE && pre + 1 == i && clock_under_date(p, i, &pre_t)) {
+      p->u[i].kind = BK_BANNER; /* the date line's time, a line below */
     } else if (header_chrome(p, i) || lower_fragment(p, i)) {
       p->u[i].kind = BK_BANNER;
     } else if (caption_over_title(p, i)) {

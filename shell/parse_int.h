@@ -113,6 +113,11 @@ char *chrome_site_from(doc *d, const char *s, size_t n);
 int chrome_shape(const char *s, size_t n);
 int chrome_share(const char *s, size_t n);
 int chrome_menu_item(const char *s, size_t n);
+/* Places where lower-case letters (2+) meet a capital with Vietnamese
+** letters around: the words of a menu glued together ("Trang chủNewsThời
+** sự" has two, "Sự kiện giáo dụcTin tức" one; "TikTok", "iPhone" none).
+** Counts up to 3. */
+int chrome_glued_words(const char *s, size_t n);
 size_t chrome_site_suffix(const char *s, size_t n, const char *site);
 int chrome_folder_tail(const page *p, size_t i, size_t lim);
 /* A breadcrumb glued into one line with the headline that a unit below
