@@ -392,7 +392,19 @@ def free_light(k):
     if k in LIGHT_WORDS or k in WITH_WORDS:
         return False
     return b in LIGHT_AFTER or (a in DAY_TIMES and b == "nay") or \
-        a == "cùng" or (a in RESIDE and b in ADMIN)
+        a == "cùng" or (a in RESIDE and b in ADMIN) or \
+        (a in NOT_AFTER and b not in NOT_AFTER[a])
+
+
+# Negation, the passive and a classifier take a free verb or noun: "không
+# muốn", "không đúng", "không ít", "bị bắt", "bị phạt", "chiếc xe". The
+# words they make are listed: Sino-Vietnamese "không" ("không khí",
+# "không gian"), "không thể" (the conventions), adverbs ("không ngừng"),
+# the nouns "bị cáo", "bị can", "bị hại", "bị đơn" and "bị thương".
+NOT_AFTER = {"không": set("thể khí kích gian quân phận lưu trung gỉ tặc ảnh lực "
+                          "vận cảng ngừng ngớt xuể".split()),
+             "bị": set("cáo can hại đơn thương".split()),
+             "chiếc": set()}
 
 
 # "người" and the noun or verb after it are an agent phrase, free ("người
