@@ -396,15 +396,16 @@ def free_light(k):
         (a in NOT_AFTER and b not in NOT_AFTER[a])
 
 
-# Negation, the passive and a classifier take a free verb or noun: "không
-# muốn", "không đúng", "không ít", "bị bắt", "bị phạt", "chiếc xe". The
+# Negation, the passive, a classifier, the copula and "của" take a free
+# verb or noun: "không muốn", "không đúng", "không ít", "bị bắt", "bị
+# phạt", "chiếc xe", "là loài", "của mình" ("của cải" stays). The
 # words they make are listed: Sino-Vietnamese "không" ("không khí",
 # "không gian"), "không thể" (the conventions), adverbs ("không ngừng"),
 # the nouns "bị cáo", "bị can", "bị hại", "bị đơn" and "bị thương".
 NOT_AFTER = {"không": set("thể khí kích gian quân phận lưu trung gỉ tặc ảnh lực "
                           "vận cảng ngừng ngớt xuể".split()),
              "bị": set("cáo can hại đơn thương".split()),
-             "chiếc": set()}
+             "chiếc": set(), "là": set(), "của": {"cải"}}
 
 
 # "người" and the noun or verb after it are an agent phrase, free ("người
