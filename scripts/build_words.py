@@ -43,7 +43,14 @@ end), and keeps:
     acronym (a syllable
     written in capitals in at least half of its uses: "UBND tỉnh"); and
     no pair of the free classes of `free_pair` ("đây là", "cho biết",
-    "sau khi", "đạt gần"), nor an n-gram starting or ending with one.
+    "sau khi", "đạt gần"), `free_directional` ("đưa ra") or `free_light`
+    (a light preposition after a verb, "gắn với", "đạt được", "coi là";
+    "sáng nay", "cùng ngày", "ngụ xã"; a negation, the passive, "chiếc",
+    the copula or "của" and the word after it, "không muốn", "bị bắt",
+    "chiếc xe"), nor an n-gram starting or ending with one; and no unit
+    of "người" and the word after it (`agent_phrase`: "người dùng",
+    "người hâm mộ"; "người dân" stays), taken out before the fragments
+    are found.
 
 The committed file holds word types and counts only (derived figures,
 no corpus text). Without the corpora the script says so and exits 0,
