@@ -43,7 +43,14 @@ end), and keeps:
     acronym (a syllable
     written in capitals in at least half of its uses: "UBND tỉnh"); and
     no pair of the free classes of `free_pair` ("đây là", "cho biết",
-    "sau khi", "đạt gần"), nor an n-gram starting or ending with one.
+    "sau khi", "đạt gần"), `free_directional` ("đưa ra") or `free_light`
+    (a light preposition after a verb, "gắn với", "đạt được", "coi là";
+    "sáng nay", "cùng ngày", "ngụ xã"; a negation, the passive, "chiếc",
+    the copula or "của" and the word after it, "không muốn", "bị bắt",
+    "chiếc xe"), nor an n-gram starting or ending with one; and no unit
+    of "người" and the word after it (`agent_phrase`: "người dùng",
+    "người hâm mộ"; "người dân" stays), taken out before the fragments
+    are found.
 
 The committed file holds word types and counts only (derived figures,
 no corpus text). Without the corpora the script says so and exits 0,
@@ -366,6 +373,60 @@ def free_pair(k):
         b in BEFORE_FIGURES or (a in PLACE_PREPS and b in POINTERS)
 
 
+# A verb and the light preposition or particle it takes ("gắn với", "đạt
+# được", "nằm ở", "coi là", "dành cho") or a verb and the resultative
+# "rõ" ("làm rõ", "nêu rõ") is a free phrase, as are a time of day and
+# "nay" ("sáng nay", "chiều nay"; "hôm nay" stays), "cùng" and the noun
+# it takes ("cùng ngày", "cùng quê"; "cùng nhau", "cùng kỳ" stay), and a
+# verb or preposition of residence before an administrative unit ("ngụ
+# xã", "trú phường", "thuộc tỉnh", "tại thôn"; "thị xã", "nông thôn"
+# stay): the conventions of docs/words.md. Words ending so are listed.
+LIGHT_AFTER = set("với được ở là cho rõ".split())
+LIGHT_WORDS = {"so với", "đối với", "nhất là", "tức là", "nghĩa là", "hay là",
+               "hoặc là", "lơ là", "chới với"}
+DAY_TIMES = set("sáng chiều tối trưa đêm khuya".split())
+WITH_WORDS = {"cùng nhau", "cùng kỳ", "cùng kì"}
+RESIDE = set("ngụ trú thuộc tại quê cùng".split())
+ADMIN = set("xã phường ấp thôn xóm bản huyện quận tỉnh tổ".split())
+
+
+def free_light(k):
+    """Is the pair k one of the free phrases above (a light preposition or
+    "rõ" after a verb, a time of day and "nay", "cùng" and a noun, a
+    residence before an administrative unit)? Even a verb seldom seen
+    without its preposition stays free ("coi là", "dành cho", "nêu rõ")."""
+    a, b = k.split(" ")
+    if k in LIGHT_WORDS or k in WITH_WORDS:
+        return False
+    return b in LIGHT_AFTER or (a in DAY_TIMES and b == "nay") or \
+        a == "cùng" or (a in RESIDE and b in ADMIN) or \
+        (a in NOT_AFTER and b not in NOT_AFTER[a])
+
+
+# Negation, the passive, a classifier, the copula and "của" take a free
+# verb or noun: "không muốn", "không đúng", "không ít", "bị bắt", "bị
+# phạt", "chiếc xe", "là loài", "của mình" ("của cải" stays). The
+# words they make are listed: Sino-Vietnamese "không" ("không khí",
+# "không gian"), "không thể" (the conventions), adverbs ("không ngừng"),
+# the nouns "bị cáo", "bị can", "bị hại", "bị đơn" and "bị thương".
+NOT_AFTER = {"không": set("thể khí kích gian quân phận lưu trung gỉ tặc ảnh lực "
+                          "vận cảng ngừng ngớt xuể".split()),
+             "bị": set("cáo can hại đơn thương".split()),
+             "chiếc": set(), "là": set(), "của": {"cải"}}
+
+
+# "người" and the noun or verb after it are an agent phrase, free ("người
+# dùng", "người bệnh", "người hâm mộ", "người đứng đầu"), except "người
+# dân" (the conventions), the pronoun "người ta" and the listed words.
+AGENT_WORDS = set("dân ta yêu thân mẫu hùng đẹp dưng nhện dơi sói nhái".split())
+
+
+def agent_phrase(k):
+    """Does the unit k start with "người" and a syllable not listed above?"""
+    w = k.split(" ")
+    return w[0] == "người" and w[1] not in AGENT_WORDS
+
+
 def free_directional(k, uni, bi):
     """Is the pair k a verb and a directional, the verb free (above)?"""
     a, b = k.split(" ")
@@ -465,6 +526,49 @@ def keep_longer(grams, parts, stop):
     return out
 
 
+def build_from_counts(paths, uni, bi, caps, fig):
+    """The lexicon (word -> count) the rules of the module docstring keep,
+    from the corpus counts of `count` and the corpus files (read again by
+    `count_longer`)."""
+    n = sum(uni.values())
+    stop = load_stopwords()
+    bis = keep_bigrams(uni, bi, caps, fig, n, stop)
+    loose = loose_bigrams(uni, bi, caps, fig, n, stop, bis)
+    tri, quad, side, shift = count_longer(paths, set(bis), set(loose))
+    cross = straddlers(side, loose, bis)
+    bis.update((k, c) for k, c in loose.items() if k not in cross)
+    side = collections.Counter({k: c for k, c in side.items() if k[0] not in cross})
+    tris = keep_longer(tri, bis, stop)
+    quads = keep_longer(quad, tris, stop)
+    # Agent phrases go before the fragments are found, so that the word
+    # after "người" is no fragment of them ("hâm mộ" of "người hâm mộ"),
+    # but still count as the words beside a function word ("cho người"
+    # of "cho người dân / người lao động" is an overlap).
+    whole = {**bis, **tris, **quads}
+    bis, tris, quads = ({k: c for k, c in d.items() if not agent_phrase(k)}
+                        for d in (bis, tris, quads))
+    allg = {**bis, **tris, **quads}
+    seen = {**bi, **tri, **quad}
+    shifted = {g for g, c in shift.items() if 2 * c >= seen.get(g, c + 1)}
+    frag = fragments(collections.Counter({k: c for k, c in side.items()
+                                          if not agent_phrase(k[0])}),
+                     allg, shifted, stop) | (shifted & set(allg))
+    over = overlaps(side, whole, stop, frag)
+    bis, tris, quads = ({k: c for k, c in d.items() if k not in frag | over}
+                        for d in (bis, tris, quads))
+    tris, quads = without_parts(tris, over), without_parts(quads, over)
+    bis.update(function_compounds(bi))
+    free = {k for k in bis if free_pair(k) or free_directional(k, uni, bi)
+            or free_light(k)}
+    bis = {k: c for k, c in bis.items() if k not in free}
+    tris, quads = without_parts(tris, free), without_parts(quads, free)
+    words = {k: c for k, c in uni.items() if c >= MIN_UNI}
+    words.update(bis)
+    words.update(tris)
+    words.update(quads)
+    return words
+
+
 def main(argv):
     corpora = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpora")
     out = os.path.join(os.path.dirname(__file__), "..", "data", "words", "words.txt")
@@ -486,37 +590,13 @@ def main(argv):
                            check=True)
         paths = list(files_under(scratch))
         uni, bi, caps, fig = count(paths)
-        n = sum(uni.values())
-        stop = load_stopwords()
-        bis = keep_bigrams(uni, bi, caps, fig, n, stop)
-        loose = loose_bigrams(uni, bi, caps, fig, n, stop, bis)
-        tri, quad, side, shift = count_longer(paths, set(bis), set(loose))
-        cross = straddlers(side, loose, bis)
-        bis.update((k, c) for k, c in loose.items() if k not in cross)
-        side = collections.Counter({k: c for k, c in side.items() if k[0] not in cross})
-        tris = keep_longer(tri, bis, stop)
-        quads = keep_longer(quad, tris, stop)
-        allg = {**bis, **tris, **quads}
-        seen = {**bi, **tri, **quad}
-        shifted = {g for g, c in shift.items() if 2 * c >= seen.get(g, c + 1)}
-        frag = fragments(side, allg, shifted, stop) | (shifted & set(allg))
-        over = overlaps(side, allg, stop, frag)
-        bis, tris, quads = ({k: c for k, c in d.items() if k not in frag | over}
-                            for d in (bis, tris, quads))
-        tris, quads = without_parts(tris, over), without_parts(quads, over)
-        bis.update(function_compounds(bi))
-        free = {k for k in bis if free_pair(k) or free_directional(k, uni, bi)}
-        bis = {k: c for k, c in bis.items() if k not in free}
-        tris, quads = without_parts(tris, free), without_parts(quads, free)
+        words = build_from_counts(paths, uni, bi, caps, fig)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    words = {k: c for k, c in uni.items() if c >= MIN_UNI}
-    words.update(bis)
-    words.update(tris)
-    words.update(quads)
+    n = sum(uni.values())
     write(out, words, len(paths), n, present)
     print("build_words: %d files, %d syllables -> %d types (%d multi-syllable) in %s"
-          % (len(paths), n, len(words), len(bis) + len(tris) + len(quads), out))
+          % (len(paths), n, len(words), sum(" " in k for k in words), out))
     return 0
 
 

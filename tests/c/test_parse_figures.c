@@ -100,7 +100,7 @@ static void test_english_thousands(void) {
           "hơn 14,000 người đọc. Đường dài 2,568 km. Chỉ số đạt 99,077 "
           "điểm, giảm 0,107 điểm. Tỉnh có 1,500 triệu người.\n");
   CHECK(has(d, "2,568 lượt", 2568, "lượt xem", 2568));
-  CHECK(has(d, "14,000", 14000, "người đọc", 14000));
+  CHECK(has(d, "14,000", 14000, "người", 14000)); /* "người đọc": free */
   CHECK(has(d, "2,568 km", 2.568, "km", 2.568));
   CHECK(has(d, "99,077", 99.077, "điểm", 99.077));
   CHECK(has(d, "0,107", 0.107, "điểm", 0.107));
