@@ -59,6 +59,9 @@
 #     session, and an error in a metamethod run by Tab completion killed
 #     the REPL inside readline; Markdown table cells made corpus text
 #     into images and links.
+# 15. REGRESSION (red team 8): a script's __gc, run by an allocation inside
+#     a C function, changed the C object that function was reading
+#     (lines:get read a line after lines:add moved the array);
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 # ttyrun.py PROG ARGS... [-- LINE...]: PROG on a pseudo-terminal, each LINE
@@ -718,4 +721,18 @@ sb 'local keep = {} for i = 1, 100000 do
 keep[1]:close() print(io.open("'"$OUTD"'/small.txt") ~= nil)'
 is "REGRESSION open files are bounded" "$OUT" "256	sandbox: too many open files (256)
 true"
+# 15. red team 8
+sb 'local S = require("tinsh.store") local lines = S.kwic_lines()
+local text = string.rep("x", 200) lines:add(1, 0, "paragraph", "t", "d", text, 10, 20)
+local armed = true
+local function trap() setmetatable({}, {__gc = function()
+  if armed then for i = 1, 3000 do lines:add(2, 0, "p", "t", "d", text, 10, 20) end end
+  trap() end}) end
+collectgarbage("incremental", 0, 1000) trap()
+local bad = 0
+for i = 1, 3000 do local x = lines:get(1)
+  if x.rowid ~= 1 or x.kind ~= "paragraph" then bad = bad + 1 end
+  if #lines > 60000 then armed = false end end
+print("bad", bad, #lines > 3000)'
+is "REGRESSION a __gc adding lines during lines:get (use after free)" "$OUT" "bad	0	true"
 finish
