@@ -61,7 +61,8 @@
 #     into images and links.
 # 15. REGRESSION (red team 8): a script's __gc, run by an allocation inside
 #     a C function, changed the C object that function was reading
-#     (lines:get read a line after lines:add moved the array);
+#     (lines:get read a line after lines:add moved the array); a Ctrl-C
+#     in the sandboxed REPL took the instruction limit off for good;
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 # ttyrun.py PROG ARGS... [-- LINE...]: PROG on a pseudo-terminal, each LINE
@@ -735,4 +736,12 @@ for i = 1, 3000 do local x = lines:get(1)
   if #lines > 60000 then armed = false end end
 print("bad", bad, #lines > 3000)'
 is "REGRESSION a __gc adding lines during lines:get (use after free)" "$OUT" "bad	0	true"
+if command -v python3 >/dev/null && [ "$HAVE_DB" -eq 0 ]; then
+OUT=$(TINSH_SANDBOX_STEPS=20000000 TINSH_SANDBOX_CPU=10 python3 "$TMP/ttyrun.py" "$TINSH" --db "$TMP/c.db" --sandbox --out "$OUTD" -- \
+  'print(pcall(corpus.sql, corpus, "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT count(*) FROM c"))\n' '\x03' \
+  'x = 0 while true do x = x + 1 end\n' '.quit\n' 2>&1 | tr -d '\r')
+has "REGRESSION after a Ctrl-C the instruction limit still holds (not only the CPU limit)" "$OUT" \
+  "interrupted!
+instruction limit exceeded"
+fi
 finish
