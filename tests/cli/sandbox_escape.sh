@@ -62,7 +62,9 @@
 # 15. REGRESSION (red team 8): a script's __gc, run by an allocation inside
 #     a C function, changed the C object that function was reading
 #     (lines:get read a line after lines:add moved the array); a Ctrl-C
-#     in the sandboxed REPL took the instruction limit off for good;
+#     in the sandboxed REPL took the instruction limit off for good; an
+#     __index on _G, or a replaced require, ended the REPL at the prompt,
+#     at its start or when it printed a table;
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 # ttyrun.py PROG ARGS... [-- LINE...]: PROG on a pseudo-terminal, each LINE
@@ -743,5 +745,16 @@ OUT=$(TINSH_SANDBOX_STEPS=20000000 TINSH_SANDBOX_CPU=10 python3 "$TMP/ttyrun.py"
 has "REGRESSION after a Ctrl-C the instruction limit still holds (not only the CPU limit)" "$OUT" \
   "interrupted!
 instruction limit exceeded"
+fi
+if command -v python3 >/dev/null; then
+printf 'require = nil setmetatable(_G, {__index = function(t, k) error("boom " .. k) end})\n' >"$TMP/r8g.lua"
+OUT=$(python3 "$TMP/ttyrun.py" "$TINSH" --sandbox --out "$OUTD" -i "$TMP/r8g.lua" -- 'print("alive" .. 1)\n' \
+  'local r = rawget(_G, "f") setmetatable(_G, nil) require = function() return setmetatable({}, {__index = function() error("boom2") end}) end\n' \
+  '{1, 2}\n' 'print("still" .. 2)\n' '.quit\n' 2>&1 | tr -d '\r')
+has "REGRESSION an __index on _G or a hostile require does not end the REPL" "$OUT" \
+  "alive1$
+table: 0x
+still2$
+^EXIT=0"
 fi
 finish
