@@ -64,7 +64,8 @@
 #     (lines:get read a line after lines:add moved the array); a Ctrl-C
 #     in the sandboxed REPL took the instruction limit off for good; an
 #     __index on _G, or a replaced require, ended the REPL at the prompt,
-#     at its start or when it printed a table;
+#     at its start or when it printed a table; past 64 open handles a
+#     connection was out of reach of Ctrl-C and of the limits' interrupt;
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 # ttyrun.py PROG ARGS... [-- LINE...]: PROG on a pseudo-terminal, each LINE
@@ -756,5 +757,13 @@ has "REGRESSION an __index on _G or a hostile require does not end the REPL" "$O
 table: 0x
 still2$
 ^EXIT=0"
+fi
+if [ "$HAVE_DB" -eq 0 ]; then
+  sb 'local S = require("tinsh.store") keep = {} local n, err = 0
+for i = 1, 70 do local d, e = S.open(S.default_path()) if d then n = n + 1 keep[i] = d else err = e end end
+keep = nil local m = 0
+for i = 1, 200 do local d = assert(S.open(S.default_path())) m = m + 1 d:close() end
+print(n, (err:gsub("^.*: ", "")), m)'
+  is "REGRESSION no connection is left out of the interrupt table" "$OUT" "64	too many databases open at once	200"
 fi
 finish
