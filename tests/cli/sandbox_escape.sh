@@ -66,6 +66,8 @@
 #     __index on _G, or a replaced require, ended the REPL at the prompt,
 #     at its start or when it printed a table; past 64 open handles a
 #     connection was out of reach of Ctrl-C and of the limits' interrupt;
+#     the wall-clock limit's end at the REPL's prompt left the terminal
+#     raw (no echo, bracketed paste on);
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 # ttyrun.py PROG ARGS... [-- LINE...]: PROG on a pseudo-terminal, each LINE
@@ -765,5 +767,15 @@ keep = nil local m = 0
 for i = 1, 200 do local d = assert(S.open(S.default_path())) m = m + 1 d:close() end
 print(n, (err:gsub("^.*: ", "")), m)'
   is "REGRESSION no connection is left out of the interrupt table" "$OUT" "64	too many databases open at once	200"
+fi
+if command -v python3 >/dev/null; then
+OUT=$(TINSH_SANDBOX_WALL=1 python3 "$TMP/ttyrun.py" /bin/sh -c '"$0" --sandbox --out "$1"; echo "RC=$?"; stty -a' "$TINSH" "$OUTD" -- \
+  '' '' '' '' '' '' '' '' '' '' 2>&1 | tr -d '\r')
+has "REGRESSION the wall-clock limit at the REPL's prompt ends it with the terminal restored" "$OUT" \
+  "wall-clock limit exceeded
+RC=1
+[^-]icanon
+[^-]echo "
+has "and bracketed paste off" "$OUT" '<ESC>\[\?2004l'
 fi
 finish
