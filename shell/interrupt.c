@@ -12,12 +12,12 @@
 static _Atomic(sqlite3 *) watched[MAXWATCH];
 static atomic_uint count; /* lock-free: safe in a signal handler */
 
-void interrupt_watch(sqlite3 *db) {
+int interrupt_watch(sqlite3 *db) {
   for (int i = 0; i < MAXWATCH; i++) {
     sqlite3 *expect = NULL;
-    if (atomic_compare_exchange_strong(&watched[i], &expect, db)) return;
+    if (atomic_compare_exchange_strong(&watched[i], &expect, db)) return 0;
   }
-  /* table full: this database just won't be interrupted */
+  return -1; /* table full: this database would never be interrupted */
 }
 
 void interrupt_unwatch(sqlite3 *db) {

@@ -10,7 +10,9 @@
 
 typedef struct sqlite3 sqlite3;
 
-void interrupt_watch(sqlite3 *db);   /* start interrupting db on Ctrl-C */
+/* Start interrupting db on Ctrl-C (and on the sandbox's limits): 0, or -1
+** when the table is full (db is then never interrupted). */
+int interrupt_watch(sqlite3 *db);
 void interrupt_unwatch(sqlite3 *db); /* stop (call before sqlite3_close) */
 void interrupt_all(void);            /* from the signal handler */
 /* How many times interrupt_all has run: C loops that run outside SQLite

@@ -45,21 +45,44 @@ int host_report(lua_State *L, int status) {
 /* ---- Ctrl-C: a C signal cannot change a Lua state, so set a hook ---- */
 
 /*
+** The hook the Ctrl-C hook stands in for (the sandbox's instruction
+** budget, or none), put back once it has fired or the call has ended:
+** lua.c's way, which leaves no hook, took the instruction limit off a
+** sandboxed session for good after one Ctrl-C (red team 8).
+*/
+static lua_Hook saved_hook;
+static int saved_mask, saved_count;
+
+static void stop_hook(lua_State *L, lua_Debug *ar);
+
+/* put the saved hook back on L if the Ctrl-C hook is still set */
+static void restore_hook(lua_State *L) {
+  if (lua_gethook(L) == stop_hook)
+    lua_sethook(L, saved_hook, saved_mask, saved_count);
+}
+
+/*
 ** The hook raises "interrupted!" inside the running Lua code. It is set
 ** on call, return and every instruction so it fires promptly.
 */
 static void stop_hook(lua_State *L, lua_Debug *ar) {
   (void)ar;
-  lua_sethook(L, NULL, 0, 0);
+  restore_hook(L);
   luaL_error(L, "interrupted!");
 }
 
 /*
-** The handler restores the default action (a second Ctrl-C kills), arms
-** the hook and interrupts any running SQLite statement.
+** The handler restores the default action (a second Ctrl-C kills), saves
+** the hook in place, arms the Ctrl-C hook and interrupts any running
+** SQLite statement.
 */
 static void on_sigint(int sig) {
   signal(sig, SIG_DFL);
+  if (lua_gethook(docall_state) != stop_hook) {
+    saved_hook = lua_gethook(docall_state);
+    saved_mask = lua_gethookmask(docall_state);
+    saved_count = lua_gethookcount(docall_state);
+  }
   lua_sethook(docall_state, stop_hook,
               LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
   interrupt_all();
@@ -98,6 +121,7 @@ int host_docall(lua_State *L, int narg, int nres) {
   sigaction(SIGINT, &sa, &old);
   int status = lua_pcall(L, narg, nres, base);
   sigaction(SIGINT, &old, NULL);
+  restore_hook(L); /* a Ctrl-C that came as the call ended */
   lua_remove(L, base);
   return status;
 }

@@ -65,12 +65,19 @@ static void set_int(lua_State *L, const char *k, lua_Integer v) {
   lua_setfield(L, -2, k);
 }
 
-/* lines:get(i) -> the line table of line i (1-based), or nil. */
+/*
+** lines:get(i) -> the line table of line i (1-based), or nil. The line is
+** read by value: every allocation below may run a script's __gc, which
+** may call lines:add and move the array of lines (red team 8: a pointer
+** into it was read after the move, a heap use after free). The strings
+** are read through u->l afresh for each piece, copied before any
+** collection step.
+*/
 static int lines_get(lua_State *L) {
   lines_ud *u = check_lines(L, 1);
   lua_Integer i = luaL_checkinteger(L, 2);
   if (i < 1 || (size_t)i > u->l.n) return 0;
-  const kwic_line *x = &u->l.v[i - 1];
+  const kwic_line line = u->l.v[i - 1], *x = &line;
   lua_createtable(L, 0, 10);
   set_int(L, "rowid", x->doc);
   set_int(L, "block", (lua_Integer)x->seq + 1);

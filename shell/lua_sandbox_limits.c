@@ -43,6 +43,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/time.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "interrupt.h"
@@ -128,9 +129,30 @@ static void trip_from_signal(int why) {
   interrupt_all();
 }
 
+/*
+** The terminal as it was when the script started, put back by die(): the
+** end may strike while readline holds the terminal raw (the REPL idle at
+** its prompt past the wall-clock limit left the shell without echo and
+** with bracketed paste on, red team 8). tcsetattr and write are safe in
+** a signal handler.
+*/
+static struct termios tty_start;
+static int tty_saved;
+
+static void tty_restore(void) {
+  static const char paste_off[] = "\033[?2004l";
+  if (!tty_saved) return;
+  tcsetattr(STDIN_FILENO, TCSANOW, &tty_start);
+  if (isatty(STDOUT_FILENO)) {
+    ssize_t r = write(STDOUT_FILENO, paste_off, sizeof paste_off - 1);
+    (void)r;
+  }
+}
+
 /* write "tinsh: sandbox: <reason>" and end the process */
 static void die(int why) {
   char msg[128];
+  tty_restore();
   int n = snprintf(msg, sizeof msg, "tinsh: sandbox: %s\n", reasons[why]);
   ssize_t r = write(STDERR_FILENO, msg, (size_t)n);
   (void)r;
@@ -304,6 +326,7 @@ const char *sblimits_start(lua_State *L) {
   S.trip = TRIP_NONE;
   S.main = L;
   S.xcpu = S.alrm = 0;
+  tty_saved = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &tty_start) == 0;
   sqlite3_hard_heap_limit64((sqlite3_int64)mem);
   size_t base = xmem_heap(), cap = (size_t)mem + HEAP_SLACK;
   xmem_guard(base > SIZE_MAX - cap ? SIZE_MAX : base + cap, on_heap);

@@ -193,28 +193,24 @@ static char *read_line(const char *prompt) {
 
 /* ---- prompts ---- */
 
-/* luaL_tolstring of argument 1, under lua_pcall (a __tostring may raise) */
-static int to_text(lua_State *L) {
-  luaL_tolstring(L, 1, NULL);
+/* tostring(_PROMPT) (_PROMPT2 when arg 1 is false), or nil, under
+** lua_pcall: _G's __index (red team 8) and a __tostring may raise */
+static int prompt_value(lua_State *L) {
+  const char *name = lua_toboolean(L, 1) ? "_PROMPT" : "_PROMPT2";
+  if (lua_getglobal(L, name) != LUA_TNIL) luaL_tolstring(L, -1, NULL);
   return 1;
 }
 
-/*
-** Push the prompt: _PROMPT / _PROMPT2 converted with tostring (so a
-** table with __tostring works, as in lua5.4; under a protected call:
-** raising, it gives the default), else the defaults. Under --sandbox its
-** control characters are shown as escapes: readline writes the prompt to
-** the terminal raw, past the filter on print, and a script's prompt set
-** the window title and the clipboard at every line (red team 7).
-*/
+/* Push the prompt: _PROMPT / _PROMPT2 through prompt_value (a table
+** with __tostring works, as in lua5.4; raising gives the default), else the
+** defaults. Under --sandbox its control characters are shown as escapes:
+** readline writes the prompt to the terminal raw, past the filter on print,
+** and a script's prompt set the window title and the clipboard at every
+** line (red team 7). */
 static const char *get_prompt(lua_State *L, int first) {
   const char *dflt = first ? "> " : ">> ";
-  if (lua_getglobal(L, first ? "_PROMPT" : "_PROMPT2") == LUA_TNIL) {
-    lua_pop(L, 1);
-    return lua_pushstring(L, dflt);
-  }
-  lua_pushcfunction(L, to_text);
-  lua_insert(L, -2);
+  lua_pushcfunction(L, prompt_value);
+  lua_pushboolean(L, first);
   if (lua_pcall(L, 1, 1, 0) != LUA_OK || !lua_isstring(L, -1)) {
     lua_pop(L, 1);
     lua_pushstring(L, dflt);
@@ -526,11 +522,29 @@ static int l_dotcommand(lua_State *L) {
 
 /* ---- printing results ---- */
 
-/*
-** Print the values on the stack: scalars through the global `print`
-** (so scripted sessions match lua5.4); when any value is a table or has
-** a metatable, through tinsh.pretty.
-*/
+/* require(arg 1)[arg 2] (the module when arg 2 is nil; nil when it is no
+** table). Run under lua_pcall, like plain_print, for a script may replace
+** require or print, or give _G or the module an __index that raises (one
+** ended the REPL, red team 8) */
+static int module_field(lua_State *L) {
+  lua_getglobal(L, "require");
+  lua_pushvalue(L, 1);
+  lua_call(L, 1, 1);
+  if (lua_istable(L, -1) && lua_isstring(L, 2))
+    lua_getfield(L, -1, lua_tostring(L, 2));
+  return 1;
+}
+
+/* print(...) through the global print */
+static int plain_print(lua_State *L) {
+  lua_getglobal(L, "print");
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, 0);
+  return 0;
+}
+
+/* Print the values on the stack: scalars through the global `print` (so
+** scripted sessions match lua5.4); tables and userdata through tinsh.pretty */
 static void print_results(repl *p) {
   lua_State *L = p->L;
   int n = lua_gettop(L);
@@ -541,18 +555,17 @@ static void print_results(repl *p) {
       fancy = 1;
   luaL_checkstack(L, LUA_MINSTACK, "too many results to print");
   if (fancy) {
-    lua_getglobal(L, "require");
+    lua_pushcfunction(L, module_field);
     lua_pushliteral(L, PRETTY_MODULE);
-    if (lua_pcall(L, 1, 1, 0) == LUA_OK && lua_istable(L, -1) &&
-        lua_getfield(L, -1, "print") == LUA_TFUNCTION) {
-      lua_remove(L, -2);
+    lua_pushliteral(L, "print");
+    if (lua_pcall(L, 2, 1, 0) == LUA_OK && lua_isfunction(L, -1)) {
       lua_insert(L, 1);
       if (host_docall(L, n, 0) != LUA_OK) report(p, LUA_ERRRUN);
       return;
     }
     lua_settop(L, n); /* no pretty printer: plain print */
   }
-  lua_getglobal(L, "print");
+  lua_pushcfunction(L, plain_print);
   lua_insert(L, 1);
   if (lua_pcall(L, n, 0, 0) != LUA_OK)
     host_message(NULL, lua_pushfstring(L, "error calling 'print' (%s)",
@@ -851,11 +864,12 @@ void repl_run(lua_State *L) {
     rl_bind_key('\t', rl_insert); /* no completion on piped input */
   }
   /* let Lua code register dot-commands: tinsh.core.dotcommand */
-  lua_getglobal(L, "require");
+  lua_pushcfunction(L, module_field);
   lua_pushliteral(L, "tinsh.core");
   if (lua_pcall(L, 1, 1, 0) == LUA_OK && lua_istable(L, -1)) {
+    lua_pushliteral(L, "dotcommand");
     lua_pushcfunction(L, l_dotcommand);
-    lua_setfield(L, -2, "dotcommand");
+    lua_rawset(L, -3);
   }
   lua_settop(L, 0);
   const char *oldname = host_progname;

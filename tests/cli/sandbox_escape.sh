@@ -59,6 +59,15 @@
 #     session, and an error in a metamethod run by Tab completion killed
 #     the REPL inside readline; Markdown table cells made corpus text
 #     into images and links.
+# 15. REGRESSION (red team 8): a script's __gc, run by an allocation inside
+#     a C function, changed the C object that function was reading
+#     (lines:get read a line after lines:add moved the array); a Ctrl-C
+#     in the sandboxed REPL took the instruction limit off for good; an
+#     __index on _G, or a replaced require, ended the REPL at the prompt,
+#     at its start or when it printed a table; past 64 open handles a
+#     connection was out of reach of Ctrl-C and of the limits' interrupt;
+#     the wall-clock limit's end at the REPL's prompt left the terminal
+#     raw (no echo, bracketed paste on);
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 # ttyrun.py PROG ARGS... [-- LINE...]: PROG on a pseudo-terminal, each LINE
@@ -718,4 +727,55 @@ sb 'local keep = {} for i = 1, 100000 do
 keep[1]:close() print(io.open("'"$OUTD"'/small.txt") ~= nil)'
 is "REGRESSION open files are bounded" "$OUT" "256	sandbox: too many open files (256)
 true"
+# 15. red team 8
+sb 'local S = require("tinsh.store") local lines = S.kwic_lines()
+local text = string.rep("x", 200) lines:add(1, 0, "paragraph", "t", "d", text, 10, 20)
+local armed = true
+local function trap() setmetatable({}, {__gc = function()
+  if armed then for i = 1, 3000 do lines:add(2, 0, "p", "t", "d", text, 10, 20) end end
+  trap() end}) end
+collectgarbage("incremental", 0, 1000) trap()
+local bad = 0
+for i = 1, 3000 do local x = lines:get(1)
+  if x.rowid ~= 1 or x.kind ~= "paragraph" then bad = bad + 1 end
+  if #lines > 60000 then armed = false end end
+print("bad", bad, #lines > 3000)'
+is "REGRESSION a __gc adding lines during lines:get (use after free)" "$OUT" "bad	0	true"
+if command -v python3 >/dev/null && [ "$HAVE_DB" -eq 0 ]; then
+OUT=$(TINSH_SANDBOX_STEPS=20000000 TINSH_SANDBOX_CPU=10 python3 "$TMP/ttyrun.py" "$TINSH" --db "$TMP/c.db" --sandbox --out "$OUTD" -- \
+  'print(pcall(corpus.sql, corpus, "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT count(*) FROM c"))\n' '\x03' \
+  'x = 0 while true do x = x + 1 end\n' '.quit\n' 2>&1 | tr -d '\r')
+has "REGRESSION after a Ctrl-C the instruction limit still holds (not only the CPU limit)" "$OUT" \
+  "interrupted!
+instruction limit exceeded"
+fi
+if command -v python3 >/dev/null; then
+printf 'require = nil setmetatable(_G, {__index = function(t, k) error("boom " .. k) end})\n' >"$TMP/r8g.lua"
+OUT=$(python3 "$TMP/ttyrun.py" "$TINSH" --sandbox --out "$OUTD" -i "$TMP/r8g.lua" -- 'print("alive" .. 1)\n' \
+  'local r = rawget(_G, "f") setmetatable(_G, nil) require = function() return setmetatable({}, {__index = function() error("boom2") end}) end\n' \
+  '{1, 2}\n' 'print("still" .. 2)\n' '.quit\n' 2>&1 | tr -d '\r')
+has "REGRESSION an __index on _G or a hostile require does not end the REPL" "$OUT" \
+  "alive1$
+table: 0x
+still2$
+^EXIT=0"
+fi
+if [ "$HAVE_DB" -eq 0 ]; then
+  sb 'local S = require("tinsh.store") keep = {} local n, err = 0
+for i = 1, 70 do local d, e = S.open(S.default_path()) if d then n = n + 1 keep[i] = d else err = e end end
+keep = nil local m = 0
+for i = 1, 200 do local d = assert(S.open(S.default_path())) m = m + 1 d:close() end
+print(n, (err:gsub("^.*: ", "")), m)'
+  is "REGRESSION no connection is left out of the interrupt table" "$OUT" "64	too many databases open at once	200"
+fi
+if command -v python3 >/dev/null; then
+OUT=$(TINSH_SANDBOX_WALL=1 python3 "$TMP/ttyrun.py" /bin/sh -c '"$0" --sandbox --out "$1"; echo "RC=$?"; stty -a' "$TINSH" "$OUTD" -- \
+  '' '' '' '' '' '' '' '' '' '' 2>&1 | tr -d '\r')
+has "REGRESSION the wall-clock limit at the REPL's prompt ends it with the terminal restored" "$OUT" \
+  "wall-clock limit exceeded
+RC=1
+[^-]icanon
+[^-]echo "
+has "and bracketed paste off" "$OUT" '<ESC>\[\?2004l'
+fi
 finish
