@@ -68,6 +68,9 @@
 #     connection was out of reach of Ctrl-C and of the limits' interrupt;
 #     the wall-clock limit's end at the REPL's prompt left the terminal
 #     raw (no echo, bracketed paste on);
+# 16. REGRESSION (red team 9): names a script's __complete metafield
+#     offered to Tab completion reached the terminal raw (readline shows
+#     C0 as ^X but writes C1 controls, CSI and OSC, as they are);
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 # ttyrun.py PROG ARGS... [-- LINE...]: PROG on a pseudo-terminal, each LINE
@@ -777,5 +780,12 @@ RC=1
 [^-]icanon
 [^-]echo "
 has "and bracketed paste off" "$OUT" '<ESC>\[\?2004l'
+fi
+# 16. red team 9
+if command -v python3 >/dev/null; then
+printf 'setmetatable(_G, {__complete = {"zz\\u{9b}2J\\u{9b}31mPWNED", "zz\\u{9d}52;c;SGVsbG8=\\u{9c}", "zzok"}})\n' >"$TMP/r9c.lua"
+OUT=$(python3 "$TMP/ttyrun.py" "$TINSH" --sandbox --out "$OUTD" -i "$TMP/r9c.lua" -- 'zz\t\t' '\x03' '.quit\n' 2>&1 | tr -d '\r' | od -An -c | tr -d ' \n')
+has "REGRESSION Tab completion's names from __complete carry no C1 controls (CSI, OSC) to the terminal" "$OUT" 'zzok'
+lacks "no raw CSI or OSC in the completion list" "$OUT" '302233|302235'
 fi
 finish
