@@ -18,6 +18,12 @@
 ** token simply does not match */
 #define Q_RE_MATCH_LIMIT 100000
 #define Q_RE_DEPTH_LIMIT 2000
+/* the longest regex source compiled: pcre2_compile mallocs about four bytes
+** per source byte before it sees that the code is too large, outside the
+** sandbox's memory limit (a 60 MB regex through the SQL function
+** tinsh_query_re took 440 MB under a 200 MB limit, red team 9); query
+** patterns are at most 4,096 bytes anyway */
+#define Q_RE_MAX_SOURCE 65536
 
 typedef struct q_re {
   int cased; /* its source holds \p, \P or "(?": a Unicode property or an
@@ -31,6 +37,10 @@ void *q_regex_new(const char *re, size_t n, int whole, const char **why) {
   int ec;
   PCRE2_SIZE eo;
   uint32_t fl = PCRE2_UTF | PCRE2_CASELESS | PCRE2_UCP;
+  if (n > Q_RE_MAX_SOURCE) {
+    *why = "regular expression is too long (over 64 KB)";
+    return NULL;
+  }
   if (whole) fl |= PCRE2_ANCHORED | PCRE2_ENDANCHORED;
   pcre2_code *code = pcre2_compile((PCRE2_SPTR)re, n, fl, &ec, &eo, NULL);
   if (!code) {
