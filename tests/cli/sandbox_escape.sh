@@ -72,7 +72,8 @@
 #     offered to Tab completion reached the terminal raw (readline shows
 #     C0 as ^X but writes C1 controls, CSI and OSC, as they are); a
 #     huge regex given to the SQL function tinsh_query_re made PCRE2
-#     allocate four times its size outside the memory limit;
+#     allocate four times its size outside the memory limit; os.exit
+#     from Tab completion left the terminal raw;
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 # ttyrun.py PROG ARGS... [-- LINE...]: PROG on a pseudo-terminal, each LINE
@@ -803,5 +804,16 @@ print(p.stdout.strip(), "big" if rss > 200 else "small")
 PYEOF
 )
 is "REGRESSION a 40 MB regex is refused before PCRE2 allocates for it" "$OUT" "false	bad regex small"
+fi
+# os.exit from a __complete function (run by readline at a Tab) ended
+# tinsh with the terminal raw: no echo, bracketed paste on
+if command -v python3 >/dev/null; then
+printf 'setmetatable(_G, {__complete = function() os.exit(3) end})\n' >"$TMP/r9x.lua"
+OUT=$(python3 "$TMP/ttyrun.py" /bin/sh -c '"$0" --sandbox --out "$1" -i "$2"; echo "RC=$?"; stty -a' "$TINSH" "$OUTD" "$TMP/r9x.lua" -- \
+  'zz\t' '' 2>&1 | tr -d '\r')
+has "REGRESSION os.exit while readline holds the terminal puts it back" "$OUT" \
+  "RC=3
+[^-]icanon
+[^-]echo "
 fi
 finish
