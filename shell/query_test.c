@@ -2,7 +2,7 @@
 ** query_test.c — what one step of the matcher tests: a token against a
 ** token test (folded text, accent-smart, or a regex), a run of tokens
 ** against a quoted string, a fact span against a fact test. Regexes are
-** PCRE2 (UTF, caseless, Unicode properties) with match and depth limits,
+** PCRE2 (UTF, caseless, Unicode properties) with match, depth and heap limits,
 ** so no regex can take unbounded time on a token.
 */
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -24,6 +24,10 @@
 ** tinsh_query_re took 440 MB under a 200 MB limit, red team 9); query
 ** patterns are at most 4,096 bytes anyway */
 #define Q_RE_MAX_SOURCE 65536
+/* the heap one match may take for its backtracking frames, in KiB: each
+** frame holds the whole ovector, so 7,000 groups 2,000 deep took 290 MB
+** outside the memory limit under PCRE2's default of 20 GB (red team 9) */
+#define Q_RE_HEAP_LIMIT 16384
 
 typedef struct q_re {
   int cased; /* its source holds \p, \P or "(?": a Unicode property or an
@@ -58,6 +62,7 @@ void *q_regex_new(const char *re, size_t n, int whole, const char **why) {
   r->mc = pcre2_match_context_create(NULL);
   pcre2_set_match_limit(r->mc, Q_RE_MATCH_LIMIT);
   pcre2_set_depth_limit(r->mc, Q_RE_DEPTH_LIMIT);
+  pcre2_set_heap_limit(r->mc, Q_RE_HEAP_LIMIT);
   return r;
 }
 

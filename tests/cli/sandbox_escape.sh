@@ -72,7 +72,8 @@
 #     offered to Tab completion reached the terminal raw (readline shows
 #     C0 as ^X but writes C1 controls, CSI and OSC, as they are); a
 #     huge regex given to the SQL function tinsh_query_re made PCRE2
-#     allocate four times its size outside the memory limit; os.exit
+#     allocate four times its size outside the memory limit, and a
+#     regex of many groups its backtracking frames; os.exit
 #     from Tab completion left the terminal raw;
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
@@ -804,6 +805,20 @@ print(p.stdout.strip(), "big" if rss > 200 else "small")
 PYEOF
 )
 is "REGRESSION a 40 MB regex is refused before PCRE2 allocates for it" "$OUT" "false	bad regex small"
+fi
+# a 14 KB regex of 7,000 groups matched 2,000 deep: PCRE2's backtracking
+# frames (each holds the whole ovector) took 290 MB under a 100 MB limit
+if command -v python3 >/dev/null && [ "$HAVE_DB" -eq 0 ]; then
+OUT=$(TINSH_SANDBOX_MEM=100000000 python3 - "$TINSH" "$TMP/c.db" "$OUTD" <<'PYEOF'
+import resource, subprocess, sys
+p = subprocess.run([sys.argv[1], "--sandbox", "--db", sys.argv[2], "--out", sys.argv[3], "-e",
+    'corpus:query("[]") local r = corpus:sql("SELECT tinsh_query_re(?, ?) AS r", {("()"):rep(7000) .. "(?:a|ab)*\\\\d", ("a"):rep(1900)}) print(r[1].r)'],
+    capture_output=True, text=True)
+rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+print(p.stdout.strip(), "big" if rss > 150 else "small")
+PYEOF
+)
+is "REGRESSION a regex's backtracking frames stay under PCRE2's heap limit" "$OUT" "0 small"
 fi
 # os.exit from a __complete function (run by readline at a Tab) ended
 # tinsh with the terminal raw: no echo, bracketed paste on
