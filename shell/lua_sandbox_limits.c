@@ -149,6 +149,19 @@ static void tty_restore(void) {
   }
 }
 
+/*
+** At exit(): a script's os.exit can run while readline holds the terminal
+** raw (from a __complete function or a finalizer run by Tab completion),
+** and left the shell without echo (red team 9). Put the terminal back
+** when it is not as it was; a normal end, readline done, writes nothing.
+*/
+static void tty_at_exit(void) {
+  struct termios now;
+  if (tty_saved && tcgetattr(STDIN_FILENO, &now) == 0 &&
+      (now.c_lflag != tty_start.c_lflag || now.c_iflag != tty_start.c_iflag))
+    tty_restore();
+}
+
 /* write "tinsh: sandbox: <reason>" and end the process */
 static void die(int why) {
   char msg[128];
@@ -327,6 +340,8 @@ const char *sblimits_start(lua_State *L) {
   S.main = L;
   S.xcpu = S.alrm = 0;
   tty_saved = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &tty_start) == 0;
+  static int at_exit;
+  if (tty_saved && !at_exit) at_exit = atexit(tty_at_exit) == 0;
   sqlite3_hard_heap_limit64((sqlite3_int64)mem);
   size_t base = xmem_heap(), cap = (size_t)mem + HEAP_SLACK;
   xmem_guard(base > SIZE_MAX - cap ? SIZE_MAX : base + cap, on_heap);

@@ -2,7 +2,7 @@
 ** query_test.c — what one step of the matcher tests: a token against a
 ** token test (folded text, accent-smart, or a regex), a run of tokens
 ** against a quoted string, a fact span against a fact test. Regexes are
-** PCRE2 (UTF, caseless, Unicode properties) with match and depth limits,
+** PCRE2 (UTF, caseless, Unicode properties) with match, depth and heap limits,
 ** so no regex can take unbounded time on a token.
 */
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -18,6 +18,16 @@
 ** token simply does not match */
 #define Q_RE_MATCH_LIMIT 100000
 #define Q_RE_DEPTH_LIMIT 2000
+/* the longest regex source compiled: pcre2_compile mallocs about four bytes
+** per source byte before it sees that the code is too large, outside the
+** sandbox's memory limit (a 60 MB regex through the SQL function
+** tinsh_query_re took 440 MB under a 200 MB limit, red team 9); query
+** patterns are at most 4,096 bytes anyway */
+#define Q_RE_MAX_SOURCE 65536
+/* the heap one match may take for its backtracking frames, in KiB: each
+** frame holds the whole ovector, so 7,000 groups 2,000 deep took 290 MB
+** outside the memory limit under PCRE2's default of 20 GB (red team 9) */
+#define Q_RE_HEAP_LIMIT 16384
 
 typedef struct q_re {
   int cased; /* its source holds \p, \P or "(?": a Unicode property or an
@@ -31,6 +41,10 @@ void *q_regex_new(const char *re, size_t n, int whole, const char **why) {
   int ec;
   PCRE2_SIZE eo;
   uint32_t fl = PCRE2_UTF | PCRE2_CASELESS | PCRE2_UCP;
+  if (n > Q_RE_MAX_SOURCE) {
+    *why = "regular expression is too long (over 64 KB)";
+    return NULL;
+  }
   if (whole) fl |= PCRE2_ANCHORED | PCRE2_ENDANCHORED;
   pcre2_code *code = pcre2_compile((PCRE2_SPTR)re, n, fl, &ec, &eo, NULL);
   if (!code) {
@@ -48,6 +62,7 @@ void *q_regex_new(const char *re, size_t n, int whole, const char **why) {
   r->mc = pcre2_match_context_create(NULL);
   pcre2_set_match_limit(r->mc, Q_RE_MATCH_LIMIT);
   pcre2_set_depth_limit(r->mc, Q_RE_DEPTH_LIMIT);
+  pcre2_set_heap_limit(r->mc, Q_RE_HEAP_LIMIT);
   return r;
 }
 

@@ -624,7 +624,8 @@ static int is_ident(const char *s) {
 ** metatable's __index chain leads to (depth-limited, no metamethods
 ** called). methods_only keeps functions. A `__complete` metafield (a
 ** list of names, or a function returning one) adds names an __index
-** function would produce.
+** function would produce: identifiers only, like the keys, for readline
+** lists matches with their C1 controls raw (CSI, OSC: red team 9).
 */
 static void add_keys(lua_State *L, int idx, const char *prefix, size_t plen,
                      const char *partial, int methods_only, int depth) {
@@ -647,7 +648,8 @@ static void add_keys(lua_State *L, int idx, const char *prefix, size_t plen,
   }
   if (lua_istable(L, -1)) {
     for (lua_Integer i = 1; lua_rawgeti(L, -1, i) == LUA_TSTRING; i++) {
-      add_match(prefix, plen, lua_tostring(L, -1), partial);
+      if (is_ident(lua_tostring(L, -1))) /* readline shows C1 raw (rt 9) */
+        add_match(prefix, plen, lua_tostring(L, -1), partial);
       lua_pop(L, 1);
     }
     lua_pop(L, 1);

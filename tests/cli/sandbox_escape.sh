@@ -68,6 +68,13 @@
 #     connection was out of reach of Ctrl-C and of the limits' interrupt;
 #     the wall-clock limit's end at the REPL's prompt left the terminal
 #     raw (no echo, bracketed paste on);
+# 16. REGRESSION (red team 9): names a script's __complete metafield
+#     offered to Tab completion reached the terminal raw (readline shows
+#     C0 as ^X but writes C1 controls, CSI and OSC, as they are); a
+#     huge regex given to the SQL function tinsh_query_re made PCRE2
+#     allocate four times its size outside the memory limit, and a
+#     regex of many groups its backtracking frames; os.exit
+#     from Tab completion left the terminal raw;
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 # ttyrun.py PROG ARGS... [-- LINE...]: PROG on a pseudo-terminal, each LINE
@@ -777,5 +784,51 @@ RC=1
 [^-]icanon
 [^-]echo "
 has "and bracketed paste off" "$OUT" '<ESC>\[\?2004l'
+fi
+# 16. red team 9
+if command -v python3 >/dev/null; then
+printf 'setmetatable(_G, {__complete = {"zz\\u{9b}2J\\u{9b}31mPWNED", "zz\\u{9d}52;c;SGVsbG8=\\u{9c}", "zzok"}})\n' >"$TMP/r9c.lua"
+OUT=$(python3 "$TMP/ttyrun.py" "$TINSH" --sandbox --out "$OUTD" -i "$TMP/r9c.lua" -- 'zz\t\t' '\x03' '.quit\n' 2>&1 | tr -d '\r' | od -An -c | tr -d ' \n')
+has "REGRESSION Tab completion's names from __complete carry no C1 controls (CSI, OSC) to the terminal" "$OUT" 'zzok'
+lacks "no raw CSI or OSC in the completion list" "$OUT" '302233|302235'
+fi
+# a 40 MB regex through the SQL function tinsh_query_re: pcre2_compile
+# malloc'ed 4 bytes a source byte outside the 100 MB limit (maxrss 260 MB)
+if command -v python3 >/dev/null && [ "$HAVE_DB" -eq 0 ]; then
+OUT=$(TINSH_SANDBOX_MEM=100000000 python3 - "$TINSH" "$TMP/c.db" "$OUTD" <<'PYEOF'
+import resource, subprocess, sys
+p = subprocess.run([sys.argv[1], "--sandbox", "--db", sys.argv[2], "--out", sys.argv[3], "-e",
+    'corpus:query("[]") print(pcall(corpus.sql, corpus, "SELECT tinsh_query_re(?, \'x\') AS r", {("a"):rep(40 << 20)}))'],
+    capture_output=True, text=True)
+rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+print(p.stdout.strip(), "big" if rss > 200 else "small")
+PYEOF
+)
+is "REGRESSION a 40 MB regex is refused before PCRE2 allocates for it" "$OUT" "false	bad regex small"
+fi
+# a 14 KB regex of 7,000 groups matched 2,000 deep: PCRE2's backtracking
+# frames (each holds the whole ovector) took 290 MB under a 100 MB limit
+if command -v python3 >/dev/null && [ "$HAVE_DB" -eq 0 ]; then
+OUT=$(TINSH_SANDBOX_MEM=100000000 python3 - "$TINSH" "$TMP/c.db" "$OUTD" <<'PYEOF'
+import resource, subprocess, sys
+p = subprocess.run([sys.argv[1], "--sandbox", "--db", sys.argv[2], "--out", sys.argv[3], "-e",
+    'corpus:query("[]") local r = corpus:sql("SELECT tinsh_query_re(?, ?) AS r", {("()"):rep(7000) .. "(?:a|ab)*\\\\d", ("a"):rep(1900)}) print(r[1].r)'],
+    capture_output=True, text=True)
+rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+print(p.stdout.strip(), "big" if rss > 150 else "small")
+PYEOF
+)
+is "REGRESSION a regex's backtracking frames stay under PCRE2's heap limit" "$OUT" "0 small"
+fi
+# os.exit from a __complete function (run by readline at a Tab) ended
+# tinsh with the terminal raw: no echo, bracketed paste on
+if command -v python3 >/dev/null; then
+printf 'setmetatable(_G, {__complete = function() os.exit(3) end})\n' >"$TMP/r9x.lua"
+OUT=$(python3 "$TMP/ttyrun.py" /bin/sh -c '"$0" --sandbox --out "$1" -i "$2"; echo "RC=$?"; stty -a' "$TINSH" "$OUTD" "$TMP/r9x.lua" -- \
+  'zz\t' '' 2>&1 | tr -d '\r')
+has "REGRESSION os.exit while readline holds the terminal puts it back" "$OUT" \
+  "RC=3
+[^-]icanon
+[^-]echo "
 fi
 finish
