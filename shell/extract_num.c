@@ -168,13 +168,6 @@ static int unit_at(const xsent *x, size_t j, int mult, int *duration,
   return word_at(x, j, lower);
 }
 
-/* Is token k a word of a proper name: capitalised, not all capitals
-** ("P.ĐIỀN Khoảng 15%": a credit glued before a sentence)? */
-static int name_word(const xsent *x, size_t k) {
-  return x->t[k].type == T_WORD &&
-         (x->t[k].flags & (TF_UPPER | TF_CAPS)) == TF_UPPER;
-}
-
 /* Does a place of the gazetteer end with token k, starting one to three
 ** tokens before it ("Ấn Độ", "Bà Rịa - Vũng Tàu")? */
 static int ends_place(const xsent *x, size_t k) {
@@ -191,7 +184,8 @@ static int ends_place(const xsent *x, size_t k) {
 ** "Ảnh: Huy Thư Khoảng 8000 suất cơm"). */
 static int qualifier_at(const xsent *x, size_t k) {
   return in_list(x, k, &ws_qualifiers) &&
-         !(k > 0 && name_word(x, k) && name_word(x, k - 1) && ends_place(x, k));
+         !(k > 0 && xt_title_cased(x, k) && xt_title_cased(x, k - 1) &&
+           ends_place(x, k));
 }
 
 /*
@@ -204,7 +198,8 @@ static int qualifier_at(const xsent *x, size_t k) {
 ** duration ("Nghị định 71 năm 2010"), or before a year.
 */
 static int after_name_ok(const xsent *x, size_t i) {
-  if (i < 2 || !name_word(x, i - 1) || !name_word(x, i - 2) || xt_year(x, i))
+  if (i < 2 || !xt_title_cased(x, i - 1) || !xt_title_cased(x, i - 2) ||
+      xt_year(x, i))
     return 0; /* "Suzuki Wagon R 2017 bản": the model's year */
   size_t j = i + 1;
   int numeral = 1;
@@ -326,8 +321,8 @@ static int inside_word(const xsent *x, size_t j) {
 }
 
 /*
-** The tokens of the longest phrase of ph at token j (each word's first
-** letter in either case), within [j, b). A phrase of one syllable counts
+** The tokens of the longest phrase of ph (its first words indexed in f)
+** at token j (each word's first letter in either case), within [j, b). A phrase of one syllable counts
 ** when the segmenter's word at j is that syllable alone, or, when
 ** `starts`, begins with it: a subject is cut before "đạt chuẩn" as before
 ** "đạt", but its lead drops no part of a word ("tăng" of "tăng trưởng",
@@ -335,8 +330,7 @@ static int inside_word(const xsent *x, size_t j) {
 ** matches. 0: none.
 */
 static size_t phrase_len(const xsent *x, size_t j, size_t b, const xphrases *ph,
-                         int starts) {
-  const firsts *f = ph == &subject_cut ? &cut_firsts : &lead_firsts;
+                         const firsts *f, int starts) {
   int k = j < b && x->t[j].type != T_PUNCT ? firsts_slot(f, x->t[j].h) : -1;
   if (k < 0) return 0;
   size_t best = 0;
@@ -354,15 +348,15 @@ static size_t phrase_len(const xsent *x, size_t j, size_t b, const xphrases *ph,
 static char *clause_head(xsent *x, size_t a, size_t b) {
   size_t k;
   while (a < b && (x->t[a].type == T_PUNCT ||
-                   (k = phrase_len(x, a, b, &subject_lead, 0)) ||
-                   (k = phrase_len(x, a, b, &subject_cut, 0))))
+                   (k = phrase_len(x, a, b, &subject_lead, &lead_firsts, 0)) ||
+                   (k = phrase_len(x, a, b, &subject_cut, &cut_firsts, 0))))
     a += x->t[a].type == T_PUNCT ? 1 : k;
   size_t e = a;
   while (e < b && e - a < 10) {
     if (x->t[e].type == T_PUNCT) {
       int32_t c = x->t[e].cp; /* dashes and "TP.HCM"'s dot go on */
       if (c != '-' && c != 0x2013 && !(c == '.' && !is_boundary(x, e))) break;
-    } else if (e > a && phrase_len(x, e, b, &subject_cut, 1) &&
+    } else if (e > a && phrase_len(x, e, b, &subject_cut, &cut_firsts, 1) &&
                !inside_word(x, e)) {
       break;
     }
@@ -394,12 +388,13 @@ static size_t clause_start(const xsent *x, size_t q) {
 /* Subject after a percentage: "100% thôn đạt chuẩn" -> "thôn". */
 static char *subject_after(xsent *x, size_t j) {
   if (j >= x->n || x->t[j].type != T_WORD ||
-      phrase_len(x, j, x->n, &subject_cut, 1) || in_list(x, j, &ws_not_unit))
+      phrase_len(x, j, x->n, &subject_cut, &cut_firsts, 1) ||
+      in_list(x, j, &ws_not_unit))
     return NULL;
   size_t e = j;
-  while (
-      e < x->n && e - j < 6 && x->t[e].type == T_WORD &&
-      !(e > j && phrase_len(x, e, x->n, &subject_cut, 1) && !inside_word(x, e)))
+  while (e < x->n && e - j < 6 && x->t[e].type == T_WORD &&
+         !(e > j && phrase_len(x, e, x->n, &subject_cut, &cut_firsts, 1) &&
+           !inside_word(x, e)))
     e++;
   return xt_span(x, j, e);
 }

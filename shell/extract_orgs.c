@@ -62,12 +62,6 @@ size_t xo_org_tail(const xsent *x, size_t j, const xphrases *admin,
   return 0;
 }
 
-/* Is token k a capitalised word, not in capitals? */
-static int title_cased(const xsent *x, size_t k) {
-  return k < x->n && x->t[k].type == T_WORD &&
-         (x->t[k].flags & (TF_UPPER | TF_CAPS)) == TF_UPPER;
-}
-
 /* Is token p a surname of data/surnames.txt? */
 static int surname_at(const xsent *x, size_t p) {
   return (x->t[p].trig & TR_SURNAME) &&
@@ -78,9 +72,9 @@ static int surname_at(const xsent *x, size_t p) {
 ** of admin, before a person's name in the same run; 0 when b starts no
 ** such name or the run is a person's alone (see xo_unit_end). */
 static size_t unit_words(const xsent *x, size_t b, const xphrases *admin) {
-  if (!title_cased(x, b) || !xt_phrase_before(x, b, admin, 0)) return 0;
+  if (!xt_title_cased(x, b) || !xt_phrase_before(x, b, admin, 0)) return 0;
   size_t r = b;
-  while (r - b < 8 && title_cased(x, r)) r++;
+  while (r - b < 8 && xt_title_cased(x, r)) r++;
   if (r - b < 3) return 0; /* two words: xo_names_a_thing's own rule */
   for (size_t p = r - 3; p > b; p--) /* the person: 3 words or more */
     if (surname_at(x, p)) return p - b;

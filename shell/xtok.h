@@ -137,6 +137,12 @@ int xt_phrase(const xsent *x, size_t i, const char *phrase);
 /* xt_phrase with every word's first letter in either case ("Ban Chỉ
 ** đạo" for "ban chỉ đạo") */
 int xt_phrase_ci(const xsent *x, size_t i, const char *phrase);
+/* Token i is a word in title case: a capital first, not all capitals
+** ("Nam", not "ĐIỀN"; a name's word, or a credit's when capitals). */
+static inline int xt_title_cased(const xsent *x, size_t i) {
+  return i < x->n && x->t[i].type == T_WORD &&
+         (x->t[i].flags & (TF_UPPER | TF_CAPS)) == TF_UPPER;
+}
 /* Punctuation token i is the character c. */
 static inline int xt_punct(const xsent *x, size_t i, int c) {
   return i < x->n && x->t[i].type == T_PUNCT && x->t[i].cp == c;
