@@ -792,37 +792,31 @@ OUT=$(python3 "$TMP/ttyrun.py" "$TINSH" --sandbox --out "$OUTD" -i "$TMP/r9c.lua
 has "REGRESSION Tab completion's names from __complete carry no C1 controls (CSI, OSC) to the terminal" "$OUT" 'zzok'
 lacks "no raw CSI or OSC in the completion list" "$OUT" '302233|302235'
 fi
-# a 40 MB regex through the SQL function tinsh_query_re: pcre2_compile
-# malloc'ed 4 bytes a source byte outside the 100 MB limit (maxrss 260 MB)
-if command -v python3 >/dev/null && [ "$HAVE_DB" -eq 0 ]; then
-OUT=$(TINSH_SANDBOX_MEM=100000000 python3 - "$TINSH" "$TMP/c.db" "$OUTD" <<'PYEOF'
+# peak MB LUA: run LUA sandboxed under a 100 MB limit; print its output,
+# then "big" when the process's peak RSS passed MB, else "small" (under
+# ASan, make test-asan, shadow memory and quarantine inflate every peak:
+# the output is checked alone there)
+cat >"$TMP/peak.py" <<'PYEOF'
 import os, resource, subprocess, sys
-p = subprocess.run([sys.argv[1], "--sandbox", "--db", sys.argv[2], "--out", sys.argv[3], "-e",
-    'corpus:query("[]") print(pcall(corpus.sql, corpus, "SELECT tinsh_query_re(?, \'x\') AS r", {("a"):rep(40 << 20)}))'],
-    capture_output=True, text=True)
+tinsh, db, out, mb, lua = sys.argv[1:6]
+p = subprocess.run([tinsh, "--sandbox", "--db", db, "--out", out, "-e", lua],
+                   capture_output=True, text=True)
 rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
-# under ASan (make test-asan) the shadow memory and the allocator's
-# quarantine inflate every process's peak: the refusal is checked alone
 asan = "ASAN_OPTIONS" in os.environ
-print(p.stdout.strip(), "big" if rss > 200 and not asan else "small")
+print(p.stdout.strip(), "big" if rss > int(mb) and not asan else "small")
 PYEOF
-)
-is "REGRESSION a 40 MB regex is refused before PCRE2 allocates for it" "$OUT" "false	bad regex small"
-fi
-# a 14 KB regex of 7,000 groups matched 2,000 deep: PCRE2's backtracking
-# frames (each holds the whole ovector) took 290 MB under a 100 MB limit
+peak() {
+  TINSH_SANDBOX_MEM=100000000 python3 "$TMP/peak.py" "$TINSH" "$TMP/c.db" "$OUTD" "$@"
+}
 if command -v python3 >/dev/null && [ "$HAVE_DB" -eq 0 ]; then
-OUT=$(TINSH_SANDBOX_MEM=100000000 python3 - "$TINSH" "$TMP/c.db" "$OUTD" <<'PYEOF'
-import os, resource, subprocess, sys
-p = subprocess.run([sys.argv[1], "--sandbox", "--db", sys.argv[2], "--out", sys.argv[3], "-e",
-    'corpus:query("[]") local r = corpus:sql("SELECT tinsh_query_re(?, ?) AS r", {("()"):rep(7000) .. "(?:a|ab)*\\\\d", ("a"):rep(1900)}) print(r[1].r)'],
-    capture_output=True, text=True)
-rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
-asan = "ASAN_OPTIONS" in os.environ  # ASan inflates the peak: see above
-print(p.stdout.strip(), "big" if rss > 150 and not asan else "small")
-PYEOF
-)
-is "REGRESSION a regex's backtracking frames stay under PCRE2's heap limit" "$OUT" "0 small"
+  # a 40 MB regex through the SQL function tinsh_query_re: pcre2_compile
+  # malloc'ed 4 bytes a source byte outside the 100 MB limit (maxrss 260 MB)
+  OUT=$(peak 200 'corpus:query("[]") print(pcall(corpus.sql, corpus, "SELECT tinsh_query_re(?, '"'x'"') AS r", {("a"):rep(40 << 20)}))')
+  is "REGRESSION a 40 MB regex is refused before PCRE2 allocates for it" "$OUT" "false	bad regex small"
+  # a 14 KB regex of 7,000 groups matched 2,000 deep: PCRE2's backtracking
+  # frames (each holds the whole ovector) took 290 MB under a 100 MB limit
+  OUT=$(peak 150 'corpus:query("[]") local r = corpus:sql("SELECT tinsh_query_re(?, ?) AS r", {("()"):rep(7000) .. "(?:a|ab)*\\d", ("a"):rep(1900)}) print(r[1].r)')
+  is "REGRESSION a regex's backtracking frames stay under PCRE2's heap limit" "$OUT" "0 small"
 fi
 # os.exit from a __complete function (run by readline at a Tab) ended
 # tinsh with the terminal raw: no echo, bracketed paste on
