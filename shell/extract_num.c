@@ -322,9 +322,10 @@ static int inside_word(const xsent *x, size_t j) {
 
 /*
 ** The tokens of the longest phrase of ph (its first words indexed in f)
-** at token j (each word's first letter in either case), within [j, b). A phrase of one syllable counts
-** when the segmenter's word at j is that syllable alone, or, when
-** `starts`, begins with it: a subject is cut before "đạt chuẩn" as before
+** at token j (each word's first letter in either case), within [j, b).
+** A phrase of one syllable counts when the segmenter's word at j is that
+** syllable alone, or, when `starts`, begins with it: a subject is cut before
+*"đạt chuẩn" as before
 ** "đạt", but its lead drops no part of a word ("tăng" of "tăng trưởng",
 ** "thời" of "thời gian"). The segmenter is asked only once a phrase
 ** matches. 0: none.
