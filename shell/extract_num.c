@@ -37,6 +37,7 @@ static struct {
 static xphrases ph_number_ok;
 static xwords ws_not_unit, ws_not_after, ws_qualifiers;
 static xphrases subject_cut, subject_lead; /* whole words: phrase_len */
+static xphrases report_verbs, report_not;  /* report-verbs.txt: verbs, "~" */
 
 /* The phrases of a list by the hash of their first word: one probe
 ** finds the few phrases a token may start (the 64-bit mask of xphrases
@@ -48,7 +49,7 @@ typedef struct firsts {
   uint16_t m[FIRST_SLOTS][FIRST_PER]; /* phrase indices, in file order */
   uint8_t n[FIRST_SLOTS];
 } firsts;
-static firsts cut_firsts, lead_firsts;
+static firsts cut_firsts, lead_firsts, report_firsts, report_not_firsts;
 
 static void firsts_set(firsts *f, const xphrases *ph) {
   for (int m = 0; ph->p[m] && m < XT_PHRASES_MAX; m++) {
@@ -342,12 +343,31 @@ static size_t phrase_len(const xsent *x, size_t j, size_t b, const xphrases *ph,
   return best == 1 && !starts && word_len(x, j, b) != 1 ? 0 : best;
 }
 
-/* Head of the clause [a, b): connectives, prepositions and leading verbs
-** skipped (whole words), cut at the next word that is or begins with a
+/* Where what is reported starts in [a, b): after the last verb of
+** saying there (data/report-verbs.txt, whole words: "Ông An cho biết 57,7%
+** hộ dân" -> the tokens from "57,7%"; its "~" phrases, as "nói trên",
+** are none), a word right before it (who says: "Chia sẻ này" is a noun),
+** else a. */
+static size_t after_report(const xsent *x, size_t a, size_t b) {
+  size_t r = a;
+  for (size_t j = a; j < b; j++) {
+    size_t k = phrase_len(x, j, b, &report_verbs, &report_firsts, 0);
+    if (k && j > a && x->t[j - 1].type != T_PUNCT &&
+        phrase_len(x, j, b, &report_not, &report_not_firsts, 0) < k &&
+        !inside_word(x, j))
+      r = j + k, j += k - 1;
+  }
+  return r;
+}
+
+/* Head of the clause [a, b), from what a verb of saying reports
+** (after_report): connectives, prepositions and leading verbs skipped
+** (whole words), cut at the next word that is or begins with a
 ** verb or preposition, never inside a word ("thực hiện" is no cut at
 ** "hiện"). */
 static char *clause_head(xsent *x, size_t a, size_t b) {
   size_t k;
+  a = after_report(x, a, b);
   while (a < b && (x->t[a].type == T_PUNCT ||
                    (k = phrase_len(x, a, b, &subject_lead, &lead_firsts, 0)) ||
                    (k = phrase_len(x, a, b, &subject_cut, &cut_firsts, 0))))
@@ -570,6 +590,22 @@ void extract_figures(xsent *x) {
   }
 }
 
+/* data/report-verbs.txt into report_verbs and, its lines that start with
+** '~' (the '~' dropped), report_not. */
+static void split_report_verbs(const char *const *list) {
+  static const char *verbs[XT_PHRASES_MAX + 1], *not [XT_PHRASES_MAX + 1];
+  size_t v = 0, n = 0;
+  for (; *list; list++) {
+    if (**list == '~' && n < XT_PHRASES_MAX)
+      not [n++] = *list + 1;
+    else if (**list != '~' && v < XT_PHRASES_MAX)
+      verbs[v++] = *list;
+  }
+  verbs[v] = not [n] = NULL;
+  xt_phrases_set(&report_verbs, verbs);
+  xt_phrases_set(&report_not, not );
+}
+
 void extract_num_init(void) {
   const lex_pair *mul = lexicon_get()->pairs[LEX_MULTIPLIERS];
   for (int k = 0, o = 0; mul[k].key && o < MULT_MAX; k++) {
@@ -587,4 +623,7 @@ void extract_num_init(void) {
   xt_phrases_set(&subject_lead, lexicon_get()->lists[LEX_SUBJECT_LEAD]);
   firsts_set(&cut_firsts, &subject_cut);
   firsts_set(&lead_firsts, &subject_lead);
+  split_report_verbs(lexicon_get()->lists[LEX_REPORT_VERBS]);
+  firsts_set(&report_firsts, &report_verbs);
+  firsts_set(&report_not_firsts, &report_not);
 }

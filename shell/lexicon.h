@@ -66,6 +66,7 @@ enum {
   LEX_ORG_NAME_ENDS,    /* org-name-ends.txt: "quốc gia", "trung ương" */
   LEX_EVENT_ROLES,      /* event-roles.txt: "trưởng đoàn" after "làm" */
   LEX_NUMBER_AFTER_OK,  /* number-after-ok.txt: "phân khối" before 149 cc */
+  LEX_REPORT_VERBS,     /* report-verbs.txt: "cho biết" before a figure */
   LEX_LIST_N
 };
 

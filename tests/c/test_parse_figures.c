@@ -26,6 +26,12 @@
 **  8. Subjects read in words: "Tăng trưởng GDP" is not cut at "tăng",
 **     "Thời gian thi công" loses no "thời", a leading "Sau" or "Dù" is
 **     dropped, "TP.HCM"'s dot ends no clause.
+**  9. Verbs of saying (data/report-verbs.txt): the subject is looked for
+**     after the last one ("Ông Hải cho biết 62% hộ dân ..." is about
+**     "hộ dân", "Bà Lan cho rằng giá bán 12 triệu đồng" about "giá bán");
+**     a following "rằng" is dropped; no speaker, no subject ("Anh Tú kể
+**     3 người ..."); the "~" phrases ("xe nói trên") and a verb with no
+**     word before it ("Chia sẻ này nhận được 900 lượt") say nothing.
 */
 #include <math.h>
 #include <stdio.h>
@@ -192,6 +198,21 @@ static void test_subjects(void) {
   doc_free(d);
 }
 
+static void test_report_verbs(void) {
+  doc *d =
+      run("Tin xã Tân Lập\n\nÔng Hải cho biết 62% hộ dân đã có nước sạch. Bà "
+          "Lan cho rằng giá bán 12 triệu đồng là quá cao. Công ty nhận định "
+          "rằng doanh thu sẽ tăng 8%. Anh Tú kể 3 người đã được cứu. Chiếc xe "
+          "nói trên chở 45 hành khách. Chia sẻ này có 900 lượt thích.\n");
+  CHECK_STR(subject(d, "62%"), "hộ dân");
+  CHECK_STR(subject(d, "12 triệu đồng"), "giá bán");
+  CHECK_STR(subject(d, "tăng 8%"), "doanh thu");
+  CHECK_STR(subject(d, "3 người"), "(null)");
+  CHECK_STR(subject(d, "45 hành khách"), "Chiếc xe nói");
+  CHECK_STR(subject(d, "900 lượt thích"), "Chia sẻ này");
+  doc_free(d);
+}
+
 int main(void) {
   printf("# figures: multi-syllable units and number words\n");
   test_units();
@@ -202,5 +223,6 @@ int main(void) {
   test_dimensions();
   test_glued_units();
   test_subjects();
+  test_report_verbs();
   return check_done();
 }
