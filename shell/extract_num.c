@@ -346,13 +346,15 @@ static size_t phrase_len(const xsent *x, size_t j, size_t b, const xphrases *ph,
 /* Where what is reported starts in [a, b): after the last verb of
 ** saying there (data/report-verbs.txt, whole words: "Ông An cho biết 57,7%
 ** hộ dân" -> the tokens from "57,7%"; its "~" phrases, as "nói trên",
-** are none), a word right before it (who says: "Chia sẻ này" is a noun),
+** are none) with a word or a comma right before it (who says, or his
+** title between commas: "Chia sẻ này" opening a sentence is a noun),
 ** else a. */
 static size_t after_report(const xsent *x, size_t a, size_t b) {
   size_t r = a;
   for (size_t j = a; j < b; j++) {
     size_t k = phrase_len(x, j, b, &report_verbs, &report_firsts, 0);
-    if (k && j > a && x->t[j - 1].type != T_PUNCT &&
+    if (k && j > 0 &&
+        (x->t[j - 1].type != T_PUNCT || xt_punct(x, j - 1, ',')) &&
         phrase_len(x, j, b, &report_not, &report_not_firsts, 0) < k &&
         !inside_word(x, j))
       r = j + k, j += k - 1;
@@ -423,7 +425,9 @@ static char *subject_after(xsent *x, size_t j) {
 /*
 ** Subject of a figure whose qualifier starts at token q: the head of its
 ** clause, else (percentages) the noun after the figure, else the previous
-** figure's subject in the sentence, else the head of the clause before.
+** figure's subject in the sentence, else the head of the clause before
+** unless a verb of saying opens this one (", nói có 7 người": the clause
+** before is who says).
 */
 static char *subject_of(xsent *x, size_t q, char *prev, size_t after) {
   size_t a = clause_start(x, q);
@@ -431,7 +435,7 @@ static char *subject_of(xsent *x, size_t q, char *prev, size_t after) {
   if (s) return s;
   if (after < x->n && (s = subject_after(x, after))) return s;
   if (prev) return prev;
-  if (a == 0) return NULL;
+  if (a == 0 || after_report(x, a, q) > a) return NULL; /* not who says */
   size_t b = a - 1;
   return clause_head(x, clause_start(x, b), b);
 }
