@@ -173,6 +173,7 @@ static int core_clock(lua_State *L) {
 }
 
 int lua_words(lua_State *L); /* lua_words.c */
+int lua_parse(lua_State *L); /* lua_parse.c */
 
 static const luaL_Reg core_funcs[] = {
     {"width", core_width},     {"fit", core_fit},
@@ -186,6 +187,7 @@ static const luaL_Reg core_funcs[] = {
 int luaopen_tinsh_core(lua_State *L) {
   luaL_newlib(L, core_funcs);
   lua_pushcfunction(L, lua_words), lua_setfield(L, -2, "words");
+  lua_pushcfunction(L, lua_parse), lua_setfield(L, -2, "parse");
   lua_pushliteral(L, TINSH_VERSION);
   lua_setfield(L, -2, "version");
   return 1;

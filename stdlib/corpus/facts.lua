@@ -19,6 +19,7 @@ local Q = require("corpus.sql")
 local frame = require("frame")
 local json = require("json")
 local A = require("corpus.args")
+local names = require("corpus.names")
 
 local M = {}
 
@@ -88,6 +89,15 @@ local function ids_of(fname, v)
   return ids
 end
 
+-- A name filter of places or people as the facts store it ("TP.HCM" is
+-- "Hồ Chí Minh", "Chủ tịch Nguyễn Xuân Phúc" is "Nguyễn Xuân Phúc":
+-- corpus.names); any other filter value as given.
+local RESOLVE = { places = names.place, people = names.person }
+local function name_of(fname, k, v)
+  if k ~= "name" or type(v) ~= "string" or not RESOLVE[fname] then return v end
+  return RESOLVE[fname](v)
+end
+
 -- Split opts (argument #1 of fact method fname) into the document filter,
 -- the fact filters and the reading options; a misused option raises bad
 -- argument #1.
@@ -98,7 +108,7 @@ local function split(opts, fname)
     bad(fname, "table expected, got " .. A.typename(opts))
   end
   for k, v in pairs(opts or {}) do
-    if FACT_FILTERS[k] then check_fact(fname, k, v); fact[k] = v
+    if FACT_FILTERS[k] then check_fact(fname, k, v); fact[k] = name_of(fname, k, v)
     elseif k == "text" then check_fact(fname, k, v); fact.text = v
     elseif k == "year" then check_fact(fname, "fact_year", v); fact.fact_year = v
     elseif k == "sentence" then

@@ -107,11 +107,13 @@ H.corpus = {
     "ll (log-likelihood G2), pmi, sorted by opts.by ('ll' default, or 'pmi').\n" ..
     "opts: window = 4 (words each side; syllables with unit = 'syllable'), min = 3,\n" ..
     "top = 30, stop = true, unit, filter. Rows answer row:kwic(), row:docs().",
-  keyness = "corpus:keyness(a, b [, opts]) -> frame of terms over-used in subcorpus a\n" ..
+  keyness = "corpus:keyness(a [, b [, opts]]) -> frame of terms over-used in subcorpus a\n" ..
     "compared with b: term, a, b, ll, log_ratio (positive: more in a). a and b are\n" ..
-    "document filters, result sets or lists of documents. opts: n, min, top, stop,\n" ..
-    "unit ('word' default or 'syllable'). Rows answer row:kwic(), row:docs().\n" ..
-    "  corpus:keyness({year = 2024}, {year = 2020})",
+    "document filters, result sets or lists of documents; b nil: the rest of the\n" ..
+    "corpus. opts: n, min, top, stop, unit ('word' default or 'syllable'). Rows\n" ..
+    "answer row:kwic(), row:docs().\n" ..
+    "  corpus:keyness({year = 2024}, {year = 2020})\n" ..
+    "  corpus:keyness({place = 'Móng Cái'}, nil, {top = 10})",
   similar = "corpus:similar(doc [, n [, {unit =}]]) -> frame of the n (default 10)\n" ..
     "documents most similar to doc by tf-idf cosine of words: rowid, similarity,\n" ..
     "date, title. doc: a document, row id or path; nil, msg when it names none.",

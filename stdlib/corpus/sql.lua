@@ -15,6 +15,7 @@
 
 local S = require("tinsh.store")
 local A = require("corpus.args")
+local names = require("corpus.names")
 
 local Q = {}
 
@@ -105,13 +106,13 @@ local function filter_fields(filter, where, params)
   if filter.site then add(where, params, "d.site LIKE ? ESCAPE '\\'", like(filter.site)) end
   if filter.author then add(where, params, "d.author LIKE ? ESCAPE '\\'", like(filter.author)) end
   if filter.title then add(where, params, "d.title LIKE ? ESCAPE '\\'", like(filter.title)) end
-  if filter.place then
+  if filter.place then -- "TP.HCM" is the place "Hồ Chí Minh" (corpus.names)
     add(where, params, "d.id IN (SELECT doc FROM places WHERE name LIKE ? ESCAPE '\\')",
-      like(filter.place))
+      like(names.place(filter.place)))
   end
   if filter.person then
     add(where, params, "d.id IN (SELECT doc FROM people WHERE name LIKE ? ESCAPE '\\')",
-      like(filter.person))
+      like(names.person(filter.person)))
   end
 end
 
@@ -295,6 +296,17 @@ function Where:ids(ids)
   return cond(self, "b.doc IN (SELECT value FROM json_each(?))", "[" .. table.concat(s, ",") .. "]")
 end
 
+--- w:not_ids(list of row ids): a block of none of these documents
+function Where:not_ids(ids)
+  local s = {}
+  for i, id in ipairs(ids) do s[i] = tostring(id) end
+  return cond(self, "b.doc NOT IN (SELECT value FROM json_each(?))",
+    "[" .. table.concat(s, ",") .. "]")
+end
+
+--- Q.is_where(x) -> is x a condition of Q.where()?
+function Q.is_where(x) return getmetatable(x) == WhereMT end
+
 --- w:match(m): a block of a document the FTS5 expression m matches
 function Where:match(m) return cond(self, "b.doc IN (SELECT rowid FROM fts WHERE fts MATCH ?)", m) end
 
@@ -311,6 +323,18 @@ local function where_sql(w, params)
   if type(w) == "string" then return w, params or {}, true end
   if #w.parts == 0 then return "1", w.params, w.uses_d end
   return table.concat(w.parts, " AND "), w.params, w.uses_d
+end
+
+--- Q.where_docs(h, w) -> the row ids of the documents with a block where w
+--- holds, ascending
+function Q.where_docs(h, w)
+  local sqlw, params = where_sql(w)
+  local ids = {}
+  for r in h:rows("SELECT DISTINCT b.doc AS doc FROM blocks b JOIN documents d ON d.id = b.doc" ..
+      " WHERE " .. sqlw .. " ORDER BY b.doc", params) do
+    ids[#ids + 1] = r.doc
+  end
+  return ids
 end
 
 ---------------------------------------------------------------- blocks

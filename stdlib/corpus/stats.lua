@@ -62,6 +62,7 @@ local function source_sql(spec, fname, argn, what)
   fname, argn, what = fname or "docs", argn or 1, what or ""
   local w = Q.where():content()
   if spec == nil then return w end
+  if Q.is_where(spec) then return spec end -- a condition built here (keyness's rest)
   if is_doc(spec) then return w:doc(spec.rowid) end
   if ccore.is(spec) then -- the whole corpus is nil, not the corpus
     A.argerror(fname, argn, what .. "document filter, result set or list of documents " ..
@@ -539,8 +540,28 @@ end
 
 ---------------------------------------------------------------- keyness
 
---- corpus:keyness(a, b [, opts]) -> frame term, a, b, ll, log_ratio
+-- The word counts of the rest of the corpus when subcorpus a has counts
+-- ca of na tokens: the corpus-wide counts (globals: kept, else counted
+-- once a session) less a's, the stopwords and numbers left out as
+-- ccore.terms leaves them out of ca. Returns counts, tokens.
+local function rest_counts(c, ca, na, stop, wa)
+  local g, cb = globals(c, wa), {}
+  for t, f in pairs(g.counts) do
+    if not (stop and stop[t]) and t:find("[^0-9.,/-]") then
+      local x = f - (ca[t] or 0)
+      if x > 0 then cb[t] = x end
+    end
+  end
+  return cb, math.max(g.total - na, 0)
+end
+
+--- corpus:keyness(a [, b [, opts]]) -> frame term, a, b, ll, log_ratio;
+--- b nil: the rest of the corpus (its content blocks outside a's documents)
 function M.keyness(c, a, b, opts)
+  local rest = a ~= nil and b == nil and pcall(source_sql, a)
+  if rest then
+    b = Q.where():content():not_ids(Q.where_docs(ccore.db(c), source_sql(a)))
+  end
   for i = 1, 2 do -- both subcorpora must be given and usable
     local spec = i == 1 and a or b
     if spec == nil or not pcall(source_sql, spec) then
@@ -554,7 +575,12 @@ function M.keyness(c, a, b, opts)
   local stop = opts.stop ~= false and M.stopwords() or nil
   local wa = words_arg(c, opts)
   local ca, _, na = count_ngrams(c, a, n, stop, nil, nil, wa)
-  local cb, _, nb = count_ngrams(c, b, n, stop, nil, nil, wa)
+  local cb, _, nb
+  if rest and n == 1 then
+    cb, nb = rest_counts(c, ca, na, stop, wa)
+  else
+    cb, _, nb = count_ngrams(c, b, n, stop, nil, nil, wa)
+  end
   if na == 0 or nb == 0 then
     return frame.new({}, { "term", "a", "b", "ll", "log_ratio" })
   end

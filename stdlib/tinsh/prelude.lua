@@ -14,11 +14,13 @@ help.known({ "corpus", "frame", "export", "report", "chart", "compare",
              "json", "tinsh.pretty" })
 
 -- tinsh: the public helpers of the host (tinsh.words(text) -> the words
--- of text as {word, from, to, n, kind} tables, see docs/words.md).
+-- of text as {word, from, to, n, kind} tables, see docs/words.md;
+-- tinsh.parse(text) -> what the parser and the extractors make of text).
 local tcore = require("tinsh.core")
 local tinsh = package.loaded.tinsh
 if type(tinsh) ~= "table" then tinsh = {} end
 tinsh.words = tinsh.words or tcore.words
+tinsh.parse = tinsh.parse or require("corpus.names").parse
 package.loaded.tinsh = tinsh
 _G.tinsh = tinsh
 
