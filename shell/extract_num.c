@@ -36,6 +36,8 @@ static struct {
 /* data/number-after-ok.txt: "phân khối" (a number after it counts) */
 static xphrases ph_number_ok;
 static xwords ws_not_unit, ws_not_after, ws_qualifiers;
+/* not-after-word.txt: "số" (a label follows), "~trong số" (a figure) */
+static xphrases label_words, label_not;
 static xphrases subject_cut, subject_lead; /* whole words: phrase_len */
 static xphrases report_verbs, report_not;  /* report-verbs.txt: verbs, "~" */
 
@@ -273,15 +275,6 @@ static int english_thousands(const char *s, size_t n) {
          !memchr(c + 1, ',', 3) && !memchr(s, '.', n);
 }
 
-/* Extend a unit with "/người/năm" parts glued by '/'. */
-static size_t compound_unit(const xsent *x, size_t j) {
-  while (j + 1 < x->n && xt_punct(x, j, '/') && !(x->t[j].flags & TF_SPACE) &&
-         x->t[j + 1].type == T_WORD && !(x->t[j + 1].flags & TF_SPACE) &&
-         !(x->t[j + 1].flags & TF_UPPER))
-    j += 2;
-  return j;
-}
-
 /* The “…” quote around token i has at most 8 words: a slogan or name.
 ** Looks at most 9 words each way, so the check is O(1) per figure. */
 static int in_short_quote(const xsent *x, size_t i) {
@@ -309,6 +302,22 @@ static size_t word_len(const xsent *x, size_t j, size_t b) {
          (e == j || (x->t[e].flags & TF_SPACE)))
     e++;
   return e - j < 2 ? 1 : (size_t)xt_first_word(x, j, e);
+}
+
+/* Extend a unit with "/người/năm" parts glued by '/', each the
+** segmenter's word after it when the lexicon has it ("đồng/cổ phiếu", not
+** "đồng/cổ"; "USD/ounce và" stops at "ounce"). */
+static size_t compound_unit(const xsent *x, size_t j) {
+  while (j + 1 < x->n && xt_punct(x, j, '/') && !(x->t[j].flags & TF_SPACE) &&
+         x->t[j + 1].type == T_WORD && !(x->t[j + 1].flags & TF_SPACE) &&
+         !(x->t[j + 1].flags & TF_UPPER)) {
+    size_t k = word_len(x, j + 1, x->n), a = x->t[j + 1].off;
+    if (k > 1 &&
+        !seg_is_word(seg_lex_default(), x->s + a, xt_end(x, j + 1 + k) - a))
+      k = 1;
+    j += 1 + k;
+  }
+  return j;
 }
 
 /* Does token j end a word of two syllables of the lexicon with the
@@ -466,16 +475,21 @@ static size_t second_amount(const xsent *x, size_t us, double *value,
 /* Figure at NUM token i; returns tokens consumed (0: not a figure). */
 static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   const tok *t = &x->t[i];
+  int label = 0; /* after a word of not-after-word.txt */
   if (!(t->flags & TF_SPACE) && i > 0) {
     int32_t c = x->t[i - 1].cp;
     if (!(x->t[i - 1].type == T_PUNCT && (c == '(' || c == 0x201C || c == '"')))
       return 0;
   }
   if (i > 0 && x->t[i - 1].type == T_WORD) {
-    /* "khối 12" (a grade), but not "phân khối 149 cc" */
+    /* "khối 12" (a grade), but not "phân khối 149 cc"; after "số" alone
+    ** a label ("số 1 thế giới", not "tổng số 500 người") unless a unit
+    ** of units.txt follows ("số 350 triệu đồng") */
     if (in_list(x, i - 1, &ws_not_after) &&
         !xt_phrase_before(x, i, &ph_number_ok, 0))
       return 0;
+    label = xt_phrase_before(x, i, &label_words, 1) &&
+            !xt_phrase_before(x, i, &label_not, 1) && !inside_word(x, i - 1);
     if ((x->t[i - 1].flags & (TF_UPPER | TF_CAPS)) && i - 1 > 0 &&
         !qualifier_at(x, i - 1) && !after_name_ok(x, i) &&
         !dimension_x(x, i - 1))
@@ -517,6 +531,7 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
     value *= 1000; /* "2,568 lượt xem" read 2.568; index points
                    ** have decimals ("99,077 điểm") */
   if (un == 0 && us == ms) return 0; /* bare number */
+  if (label && !xt_lookup(x, us, &x->x->lx->units, NULL)) return 0;
   if (un > 0 && us > ms && numeral) /* "3 vạn thợ mỏ": 30000 thợ mỏ */
     value *= mult, mult = 1, ms = us;
   if (has_of && un == 0) return 0;
@@ -594,21 +609,25 @@ void extract_figures(xsent *x) {
   }
 }
 
-/* data/report-verbs.txt into report_verbs and, its lines that start with
-** '~' (the '~' dropped), report_not. */
-static void split_report_verbs(const char *const *list) {
-  static const char *verbs[XT_PHRASES_MAX + 1], *not [XT_PHRASES_MAX + 1];
-  size_t v = 0, n = 0;
+/* A list of data/ whose lines that start with '~' say what is not one of
+** its phrases: the others into yes, those (the '~' dropped) into no; the
+** arrays hold the pointers (XT_PHRASES_MAX + 1 each). */
+static void split_tilde(const char *const *list, const char **ya, xphrases *yes,
+                        const char **na, xphrases *no) {
+  size_t y = 0, n = 0;
   for (; *list; list++) {
     if (**list == '~' && n < XT_PHRASES_MAX)
-      not [n++] = *list + 1;
-    else if (**list != '~' && v < XT_PHRASES_MAX)
-      verbs[v++] = *list;
+      na[n++] = *list + 1;
+    else if (**list != '~' && y < XT_PHRASES_MAX)
+      ya[y++] = *list;
   }
-  verbs[v] = not [n] = NULL;
-  xt_phrases_set(&report_verbs, verbs);
-  xt_phrases_set(&report_not, not );
+  ya[y] = na[n] = NULL;
+  xt_phrases_set(yes, ya);
+  xt_phrases_set(no, na);
 }
+
+static const char *report_v[XT_PHRASES_MAX + 1], *report_n[XT_PHRASES_MAX + 1];
+static const char *label_v[XT_PHRASES_MAX + 1], *label_n[XT_PHRASES_MAX + 1];
 
 void extract_num_init(void) {
   const lex_pair *mul = lexicon_get()->pairs[LEX_MULTIPLIERS];
@@ -627,7 +646,10 @@ void extract_num_init(void) {
   xt_phrases_set(&subject_lead, lexicon_get()->lists[LEX_SUBJECT_LEAD]);
   firsts_set(&cut_firsts, &subject_cut);
   firsts_set(&lead_firsts, &subject_lead);
-  split_report_verbs(lexicon_get()->lists[LEX_REPORT_VERBS]);
+  split_tilde(lexicon_get()->lists[LEX_REPORT_VERBS], report_v, &report_verbs,
+              report_n, &report_not);
+  split_tilde(lexicon_get()->lists[LEX_NOT_AFTER_WORD], label_v, &label_words,
+              label_n, &label_not);
   firsts_set(&report_firsts, &report_verbs);
   firsts_set(&report_not_firsts, &report_not);
 }

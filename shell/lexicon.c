@@ -356,6 +356,7 @@ static const struct {
     {"event-roles.txt", &word_lists[LEX_EVENT_ROLES], add_word},
     {"number-after-ok.txt", &word_lists[LEX_NUMBER_AFTER_OK], add_word},
     {"report-verbs.txt", &word_lists[LEX_REPORT_VERBS], add_word},
+    {"not-after-word.txt", &word_lists[LEX_NOT_AFTER_WORD], add_word},
     {"ref-codes.tsv", &pair_lists[LEX_REF_CODES], add_pair_item},
     {"place-prefixes.tsv", &pair_lists[LEX_PLACE_PREFIXES], add_pair_item},
     {"multipliers.tsv", &pair_lists[LEX_MULTIPLIERS], add_pair_item},

@@ -31,7 +31,11 @@
 **     "hộ dân", "Bà Lan cho rằng giá bán 12 triệu đồng" about "giá bán");
 **     a following "rằng" is dropped; no speaker, no subject ("Anh Tú kể
 **     3 người ..."); the "~" phrases ("xe nói trên") and a verb with no
-**     word before it ("Chia sẻ này nhận được 900 lượt") say nothing.
+**     word or comma before it ("Chia sẻ này có 900 lượt") say nothing.
+** 10. After "số" alone a number is a label (data/not-after-word.txt: "số 1
+**     thế giới", "nhà số 12 đường Lê Lợi"), not after "tổng số", nor in
+**     "trong số 40 người", nor before a unit ("số 350 triệu đồng"); a unit
+**     after '/' is the segmenter's word ("đồng/cổ phiếu").
 */
 #include <math.h>
 #include <stdio.h>
@@ -213,6 +217,21 @@ static void test_report_verbs(void) {
   doc_free(d);
 }
 
+static void test_labels(void) {
+  doc *d =
+      run("Tin thể thao\n\nAnh là tay vợt số 1 thế giới. Nhà số 12 "
+          "đường Lê Lợi bị cháy. Tổng số 500 người tham gia. Trong số "
+          "40 người có 3 em nhỏ. Anh nhận số 350 triệu đồng. Cổ phiếu "
+          "còn 54.000 đồng/cổ phiếu.\n");
+  CHECK_STR(subject(d, "1 thế giới"), "(no figure)");
+  CHECK_STR(subject(d, "12 đường"), "(no figure)");
+  CHECK(fig(d, "500 người") != NULL);
+  CHECK(fig(d, "40 người") != NULL);
+  CHECK(has(d, "350 triệu", 350, "triệu đồng", 350e6));
+  CHECK(has(d, "54.000", 54000, "đồng/cổ phiếu", 54000));
+  doc_free(d);
+}
+
 int main(void) {
   printf("# figures: multi-syllable units and number words\n");
   test_units();
@@ -224,5 +243,6 @@ int main(void) {
   test_glued_units();
   test_subjects();
   test_report_verbs();
+  test_labels();
   return check_done();
 }
