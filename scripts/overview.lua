@@ -1,9 +1,12 @@
 --- title: Corpus overview
 --- usage: tinsh run overview [--format text|md|html|csv] [--out FILE] [--top N]
---- What the corpus holds: documents per site and year, the people most
---- mentioned with their titles, places, cited documents (resolutions,
---- conclusions, directives, decrees) and the figures by unit.
----   --top N     rows in the people/places/references lists (default 8)
+--- What the corpus holds: documents per site and year, its most frequent
+--- words, the people most mentioned with their titles, places, cited
+--- documents (resolutions, conclusions, directives, decrees) and the
+--- figures by unit; the list of documents comes first in a corpus of 50
+--- documents or fewer, last in a larger one.
+---   --top N     rows in the people/places/references lists (default 8;
+---               twice as many words)
 --- Undated documents get a year inferred from their text (shown as ≈2020).
 --- CSV: one row per document (rowid, date, year, site, title, counts).
 local script = require("tinsh.script")
@@ -39,13 +42,20 @@ r:paragraph(string.format("%d documents, %d with a publication date; %d people, 
   c:sql("SELECT count(*) AS n FROM figures")[1].n,
   c:sql("SELECT count(*) AS n FROM refs")[1].n))
 
-r:section("Documents")
-r:table(doc_rows, { csv = true, text_limit = 12, limit = 200, maxwidth = 60,
-  columns = o.format == "csv" and { "rowid", "date", "year", "site", "title", "people",
-    "places", "figures", "refs" } or { "rowid", "date", "title", "people", "figures", "refs" } })
-if undated > 0 then
-  r:note("≈ year inferred (no date line): from the documents it cites or the years its text names.")
+-- the list of documents: first in a small corpus, last in a large one
+-- (where the summaries below are what a reader looks for first)
+local function documents_section()
+  r:section("Documents")
+  r:table(doc_rows, { csv = true, text_limit = 12, limit = 200, maxwidth = 60,
+    columns = o.format == "csv" and { "rowid", "date", "year", "site", "title", "people",
+      "places", "figures", "refs" } or { "rowid", "date", "title", "people", "figures", "refs" } })
+  if undated > 0 then
+    r:note("≈ year inferred (no date line): from the documents it cites or the years its text names.")
+  end
 end
+local LARGE = 50
+if #docs <= LARGE then documents_section() end
+
 
 -- per site and year
 local by = docs:map(function(d)
@@ -62,6 +72,12 @@ if #per_year > 15 then -- a long history: the 15 years with most documents
 end
 r:chart{ kind = "bar", data = per_year:sort("year"), x = "year", y = "documents",
   title = chart_title }
+
+-- words: the corpus's most frequent words (stopwords left out), counted
+-- by the word segmenter (docs/words.md)
+r:section("Words")
+r:table(c:freq{ top = top * 2 }, { columns = { "term", "count", "docs" },
+  caption = "Most frequent words (stopwords left out)" })
 
 -- people: mentions summed, titles joined, number of documents
 r:section("People")
@@ -118,6 +134,7 @@ local units = c:sql([[SELECT coalesce(base_unit, unit) AS unit, count(*) AS figu
     count(DISTINCT doc) AS docs FROM figures GROUP BY 1 ORDER BY figures DESC, unit LIMIT ?]],
   { top })
 r:table(units, { caption = "Figures by unit" })
+if #docs > LARGE then documents_section() end
 r:hint("More: tinsh run --list (every report), tinsh run figures, tinsh run targets,\n" ..
   "tinsh run timeline 'chi bộ' --place 'Móng Cái'. In the REPL: corpus:search('mong cai'),\n" ..
   "corpus:kwic('phát triển'), corpus:figures{unit = '%'}:show(), help(corpus).")

@@ -13,7 +13,8 @@
 #     2025 targets with 57,7%; who held "Bí thư Thành ủy Móng Cái"; the
 #     citation index with 20-NQ/TU; compare 1 3 matching 224 ↔ 263 chi bộ;
 #     a KWIC of "mong cai" finding "Móng Cái"); Vietnamese intact.
-#  4. `make run`'s first screen: overview --format text fits 100 columns.
+#  4. `make run`'s first screen: overview --format text fits 100 columns,
+#     lists the documents first (a small corpus) and counts words whole.
 #  5. Bad arguments (unknown option, bad value, unknown format, missing or
 #     extra argument, unwritable --out) give ONE line on stderr naming the
 #     script and a non-zero status, and write nothing on stdout.
@@ -184,6 +185,14 @@ for t in "Documents per site and year" "Nguyễn Xuân Ký" "Bí thư Tỉnh ủ
          "Nghị quyết" "20-NQ/TU" "Figures by unit" "≈2020"; do
   has "overview shows $t" "$OUT" "$t"
 done
+# words, not syllables: "phát triển" and "thành phố" are counted whole
+has "overview words" "$OUT" "^thành phố +[0-9]+ +[0-9]+$"
+has "overview words 2" "$OUT" "^phát triển +[0-9]+ +[0-9]+$"
+# a small corpus lists its documents before the summaries
+d=$(printf '%s\n' "$OUT" | grep -n '^Documents$' | cut -d: -f1)
+p=$(printf '%s\n' "$OUT" | grep -n '^People$' | cut -d: -f1)
+if [ -n "$d" ] && [ -n "$p" ] && [ "$d" -lt "$p" ]; then pass; else
+  failed "overview: documents first in a small corpus" "Documents line $d, People line $p"; fi
 w=$(printf '%s' "$OUT" | maxwidth)
 if [ "$w" -le 100 ]; then pass; else failed "overview fits 100 columns" "widest line: $w"; fi
 lacks "overview text has no escapes" "$OUT" $'\033'
