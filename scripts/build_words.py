@@ -266,6 +266,13 @@ nhiều khác riêng suốt thêm luôn mọi mỗi nơi rất càng hơn cần 
 ngoài tới sang vừa xong đều""".split())
 
 
+# Stopwords the statistics gained after words.txt was mined (pronouns of
+# address, numerals written as words, "phải", "mới", "nhất"): mining reads
+# them as content syllables, as it did, so the list rebuilds the same.
+STATS_ONLY = set("""ông bà chị em hai ba bốn sáu bảy tám chín mười chục trăm
+nghìn ngàn triệu tỷ tỉ phải mới nhất""".split())
+
+
 def stopword_lines():
     """The lines of data/stopwords-vi.txt (syllables and words)."""
     path = os.path.join(os.path.dirname(__file__), "..", "data", "stopwords-vi.txt")
@@ -274,7 +281,7 @@ def stopword_lines():
 
 
 def load_stopwords():
-    return stopword_lines() - COMPOUNDING
+    return stopword_lines() - COMPOUNDING - STATS_ONLY
 
 
 def function_compounds(bi):

@@ -61,8 +61,13 @@ if #docs <= LARGE then documents_section() end
 local by = docs:map(function(d)
   return { site = d.site or "(not named)", year = d.year and tostring(d.year) or "?" }
 end):group("site", "year"):count("documents"):sort{ "-year", "site" }
-r:section("Documents per site and year")
-r:table(by, { text_limit = 12, limit = 60 })
+local sites = docs:map(function(d) return { site = d.site or "(not named)" } end):group("site")
+if #sites > 1 then -- one site (or none named): the chart per year says it all
+  r:section("Documents per site and year")
+  r:table(by, { text_limit = 12, limit = 60 })
+else
+  r:section("Documents per year")
+end
 local per_year = docs:map(function(d) return { year = d.year and tostring(d.year) or "?" } end)
   :group("year"):count("documents")
 local chart_title = "Documents per year"
