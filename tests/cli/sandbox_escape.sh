@@ -75,6 +75,8 @@
 #     allocate four times its size outside the memory limit, and a
 #     regex of many groups its backtracking frames; os.exit
 #     from Tab completion left the terminal raw;
+# 17. REGRESSION (red team 10): a '%' in a report's opts.lang was read as
+#     a capture reference (an error, or the tag written twice);
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 # ttyrun.py PROG ARGS... [-- LINE...]: PROG on a pseudo-terminal, each LINE
@@ -829,4 +831,15 @@ has "REGRESSION os.exit while readline holds the terminal puts it back" "$OUT" \
 [^-]icanon
 [^-]echo "
 fi
+# 17. red team 10
+# a report's lang went into gsub's replacement text: "%2" raised "invalid
+# capture index", "%1" wrote the whole tag twice
+sb 'local report = require("report")
+for _, lang in ipairs{"en%1", "x%2y"} do
+  local r = report.new("T", {lang = lang}) r:paragraph("hi")
+  local ok, html = pcall(r.render, r, "html")
+  print(ok, ok and html:match("<html[^>]*>") or html)
+end'
+is "REGRESSION a % in a report's lang is written as it is" "$OUT" 'true	<html lang="en%1">
+true	<html lang="x%2y">'
 finish
