@@ -76,7 +76,9 @@
 #     regex of many groups its backtracking frames; os.exit
 #     from Tab completion left the terminal raw;
 # 17. REGRESSION (red team 10): a '%' in a report's opts.lang was read as
-#     a capture reference (an error, or the tag written twice);
+#     a capture reference (an error, or the tag written twice); a
+#     finalizer run inside S.query took the lexicon out of a plain
+#     options table and the collector freed it mid-run (use after free);
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 # ttyrun.py PROG ARGS... [-- LINE...]: PROG on a pseudo-terminal, each LINE
@@ -842,4 +844,20 @@ for _, lang in ipairs{"en%1", "x%2y"} do
 end'
 is "REGRESSION a % in a report's lang is written as it is" "$OUT" 'true	<html lang="en%1">
 true	<html lang="x%2y">'
+# S.query held opts.lexicon's C pointer; only a table with a metatable was
+# copied, so a __gc run by the call's allocations could drop the lexicon
+# from the script's own table and later steps freed it (ASan: heap use
+# after free in seg_words; release: segfault)
+sb 'local S = require("tinsh.store")
+local db = S.open(S.default_path())
+local opts = {lexicon = S.lexicon({"phát triển"}), limit = 100000, index = false}
+local fired = 0
+local function bomb()
+  setmetatable({}, {__gc = function() fired = fired + 1 opts.lexicon = nil bomb() end})
+end
+bomb()
+collectgarbage("incremental", 0, 1000, 0)
+local ok, r = pcall(S.query, db, "[]", opts)
+print(fired > 0, ok, type(r) == "table" and #r > 100)'
+is "REGRESSION a finalizer cannot free the lexicon S.query is using" "$OUT" "true	true	true"
 finish
