@@ -167,17 +167,18 @@ static int files_open; /* script file handles open now */
 ** FILE whose bytes the script's next strings could refill. So while a
 ** read runs (io_reading, counted by read_guarded) a close only flushes
 ** and marks the handle closed; the FILE is closed when the outermost
-** read returns. files_open counts a deferred file until then, so at most
-** SANDBOX_FILES_MAX of them wait.
+** read returns. files_open counts a deferred file until then, so no more
+** than the files that may be open wait.
 */
 static int io_reading;
-static FILE *deferred[SANDBOX_FILES_MAX];
+/* an open that a finalizer interrupts may pass SANDBOX_FILES_MAX by one */
+static FILE *deferred[SANDBOX_FILES_MAX + 16];
 static int ndeferred;
 
 /* closef of a script's file handle (its close, __close and __gc) */
 static int close_file(lua_State *L) {
   luaL_Stream *p = luaL_checkudata(L, 1, LUA_FILEHANDLE);
-  if (io_reading && ndeferred < SANDBOX_FILES_MAX) {
+  if (io_reading && ndeferred < (int)(sizeof deferred / sizeof *deferred)) {
     deferred[ndeferred++] = p->f;
     return luaL_fileresult(L, fflush(p->f) == 0, NULL);
   }
