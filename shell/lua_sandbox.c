@@ -157,11 +157,73 @@ static int mode_flags(const char *m) {
 #define SANDBOX_FILES_MAX 256
 static int files_open; /* script file handles open now */
 
+/*
+** Reads in progress, and the streams closed meanwhile. Lua 5.4.4's read
+** functions (file:read, io.read, the lines iterators) keep the FILE *
+** across allocations (luaL_Buffer's growth, the result strings), and an
+** allocation may run a finalizer of the script's that closes that very
+** file: fclose freed the FILE and the read went on in freed memory (red
+** team 10; valgrind: invalid read in ferror after fclose from GCTM), a
+** FILE whose bytes the script's next strings could refill. So while a
+** read runs (io_reading, counted by read_guarded) a close only flushes
+** and marks the handle closed; the FILE is closed when the outermost
+** read returns. files_open counts a deferred file until then, so no more
+** than the files that may be open wait.
+*/
+static int io_reading;
+/* an open that a finalizer interrupts may pass SANDBOX_FILES_MAX by one */
+static FILE *deferred[SANDBOX_FILES_MAX + 16];
+static int ndeferred;
+
 /* closef of a script's file handle (its close, __close and __gc) */
 static int close_file(lua_State *L) {
   luaL_Stream *p = luaL_checkudata(L, 1, LUA_FILEHANDLE);
+  if (io_reading && ndeferred < (int)(sizeof deferred / sizeof *deferred)) {
+    deferred[ndeferred++] = p->f;
+    return luaL_fileresult(L, fflush(p->f) == 0, NULL);
+  }
   files_open--;
   return luaL_fileresult(L, fclose(p->f) == 0, NULL);
+}
+
+/* the function in upvalue 1 called with this call's arguments and
+** results, as a read: the files closed meanwhile close after it */
+static int read_guarded(lua_State *L) {
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  io_reading++;
+  int status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
+  if (--io_reading == 0)
+    while (ndeferred > 0) fclose(deferred[--ndeferred]), files_open--;
+  return status == LUA_OK ? lua_gettop(L) : lua_error(L);
+}
+
+/* lines (io.lines or file:lines, upvalue 1): its iterator guarded */
+static int lines_guarded(lua_State *L) {
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  if (lua_type(L, 1) == LUA_TFUNCTION) {
+    lua_pushvalue(L, 1);
+    lua_pushcclosure(L, read_guarded, 1);
+    lua_replace(L, 1);
+  }
+  return lua_gettop(L);
+}
+
+/* the file handles' read and lines methods (in the metatable of every
+** file, the standard ones included) guarded */
+static void guard_methods(lua_State *L) {
+  luaL_getmetatable(L, LUA_FILEHANDLE);
+  if (lua_getfield(L, -1, "__index") == LUA_TTABLE) {
+    lua_getfield(L, -1, "read");
+    lua_pushcclosure(L, read_guarded, 1);
+    lua_setfield(L, -2, "read");
+    lua_getfield(L, -1, "lines");
+    lua_pushcclosure(L, lines_guarded, 1);
+    lua_setfield(L, -2, "lines");
+  }
+  lua_pop(L, 2);
 }
 
 /*
@@ -223,12 +285,8 @@ static int sb_io_open(lua_State *L) {
 
 /* io.lines([name, ...]): the file opened under the policy */
 static int sb_io_lines(lua_State *L) {
-  if (lua_isnoneornil(L, 1)) { /* stdin: the original io.lines */
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-    return lua_gettop(L);
-  }
+  if (lua_isnoneornil(L, 1)) /* the default input: the original io.lines */
+    return lines_guarded(L);
   const char *name = check_name(L, 1);
   if (open_policy(L, name, "r") != 1)
     return luaL_error(L, "%s", lua_tostring(L, -2));
@@ -548,6 +606,8 @@ static void new_io(lua_State *L, int old) {
   lua_newtable(L);
   int t = lua_gettop(L);
   copy_names(L, t, old, io_names);
+  wrap(L, t, old, "read", read_guarded);
+  guard_methods(L);
   set_fn(L, t, "open", sb_io_open);
   wrap(L, t, old, "lines", sb_io_lines);
   wrap(L, t, old, "output", sb_io_output);

@@ -115,10 +115,12 @@ void ls_opts_known(lua_State *L, int t, const char *const known[]) {
                     lua_pushfstring(L, "unknown option (a %s key)",
                                     luaL_typename(L, -1)));
   }
-  if (!lua_getmetatable(L, t)) return;
-  lua_pop(L, 1); /* a plain copy in its place: no __index of the script's
-                 ** runs while the options are read, nor frees a value (a
-                 ** lexicon) that C code holds (red team 7) */
+  /* A plain copy in its place, always: no __index of the script's runs
+  ** while the options are read (red team 7), and no finalizer the call's
+  ** allocations run can take a value C code holds (a lexicon) out of the
+  ** table for the collector to free: a table without a metatable was used
+  ** as it was, and `opts.lexicon = nil` from a __gc freed the lexicon
+  ** S.query was segmenting with (red team 10, a use after free). */
   t = lua_absindex(L, t);
   lua_newtable(L);
   lua_pushnil(L);

@@ -77,9 +77,10 @@ int ls_opt_bool(lua_State *L, int t, const char *k, int dflt);
 const char *ls_opt_str(lua_State *L, int t, const char *k);
 /* The options argument t: none, nil or a table whose keys are all in
 ** known (NULL-terminated), else a bad argument error (a typo is refused).
-** A table with a metatable is replaced by a raw copy of it: reading the
-** options runs no code of the script's, and the values C code holds
-** (a lexicon) stay referenced from argument t until the call returns. */
+** The table is replaced by a raw copy of it, which only this call sees:
+** reading the options runs no code of the script's, and the values C
+** code holds (a lexicon) stay referenced from argument t until the call
+** returns, whatever the script's finalizers do to its own table. */
 void ls_opts_known(lua_State *L, int t, const char *const known[]);
 /* The path argument at arg: a string without NUL bytes (the C library
 ** would cut it at the NUL and open another file). */

@@ -748,7 +748,10 @@ local function render_html(r)
   local css = M.css .. (r.opts.css or "")
   local html = export.html_page(r.title or "tinsh report", table.concat(body), css)
   if r.opts.lang and r.opts.lang ~= "vi" then
-    html = html:gsub('<html lang="vi">', '<html lang="' .. esc(r.opts.lang) .. '">', 1)
+    -- a function, not a replacement string: a '%' in lang is no capture
+    -- reference (it raised "invalid capture index", red team 10)
+    local tag = '<html lang="' .. esc(r.opts.lang) .. '">'
+    html = html:gsub('<html lang="vi">', function() return tag end, 1)
   end
   return html
 end

@@ -75,6 +75,12 @@
 #     allocate four times its size outside the memory limit, and a
 #     regex of many groups its backtracking frames; os.exit
 #     from Tab completion left the terminal raw;
+# 17. REGRESSION (red team 10): a '%' in a report's opts.lang was read as
+#     a capture reference (an error, or the tag written twice); a
+#     finalizer run inside S.query took the lexicon out of a plain
+#     options table and the collector freed it mid-run (use after free);
+#     a finalizer closed a file in the middle of a read of it (Lua's read
+#     went on with the FILE fclose had freed);
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 # ttyrun.py PROG ARGS... [-- LINE...]: PROG on a pseudo-terminal, each LINE
@@ -829,4 +835,60 @@ has "REGRESSION os.exit while readline holds the terminal puts it back" "$OUT" \
 [^-]icanon
 [^-]echo "
 fi
+# 17. red team 10
+# a report's lang went into gsub's replacement text: "%2" raised "invalid
+# capture index", "%1" wrote the whole tag twice
+sb 'local report = require("report")
+for _, lang in ipairs{"en%1", "x%2y"} do
+  local r = report.new("T", {lang = lang}) r:paragraph("hi")
+  local ok, html = pcall(r.render, r, "html")
+  print(ok, ok and html:match("<html[^>]*>") or html)
+end'
+is "REGRESSION a % in a report's lang is written as it is" "$OUT" 'true	<html lang="en%1">
+true	<html lang="x%2y">'
+# S.query held opts.lexicon's C pointer; only a table with a metatable was
+# copied, so a __gc run by the call's allocations could drop the lexicon
+# from the script's own table and later steps freed it (ASan: heap use
+# after free in seg_words; release: segfault)
+sb 'local S = require("tinsh.store")
+local db = S.open(S.default_path())
+local opts = {lexicon = S.lexicon({"phát triển"}), limit = 100000, index = false}
+local fired = 0
+local function bomb()
+  setmetatable({}, {__gc = function() fired = fired + 1 opts.lexicon = nil bomb() end})
+end
+bomb()
+collectgarbage("incremental", 0, 1000, 0)
+local ok, r = pcall(S.query, db, "[]", opts)
+print(fired > 0, ok, type(r) == "table" and #r > 100)'
+is "REGRESSION a finalizer cannot free the lexicon S.query is using" "$OUT" "true	true	true"
+# Lua 5.4.4's file:read keeps the FILE * across its buffer's allocations;
+# a __gc run by one closed the file (fclose frees the FILE) and the read
+# went on in freed memory. glibc's perturb fills freed blocks, so there the
+# reads of a 100,000-byte file came back nil or short.
+OUT=$(GLIBC_TUNABLES=glibc.malloc.perturb=65 "$TINSH" --db "$TMP/c.db" --sandbox --out "$OUTD" -e '
+local path = require("tinsh.core").outdir() .. "/long.txt"
+local w = assert(io.open(path, "w")) w:write(("x"):rep(100000)) w:close()
+local target, during, reading = nil, 0, false
+local function bomb()
+  setmetatable({}, {__gc = function()
+    if target and io.type(target) == "file" then
+      target:close() if reading then during = during + 1 end
+    end
+    bomb()
+  end})
+end
+bomb()
+collectgarbage("incremental", 0, 1000, 0)
+local bad = 0
+for i = 1, 300 do
+  target = io.open(path, "r")
+  reading = true
+  local ok, s = pcall(target.read, target, "a")
+  reading = false
+  if not ok or type(s) ~= "string" or #s ~= 100000 then bad = bad + 1 end
+end
+for l in io.lines(path, 10) do end
+print(during > 0, bad)' 2>&1)
+is "REGRESSION a file closed by a finalizer during a read is closed after it" "$OUT" "true	0"
 finish
