@@ -254,6 +254,8 @@ static size_t title_find(const xsent *x, size_t i) {
   /* a degree (degrees.txt) takes no organisation after it */
   int d = xt_lookup(x, i + q, &x->x->lx->degrees, NULL);
   if (d > k) return i + q + (size_t)d;
+  size_t m = xn_monastic_at(x, i + q); /* "HT. Thích …": no organisation */
+  if (m > (size_t)k) return i + q + m;
   if (xt_isci(x, i + q, "phó")) { /* "Phó" before any head, the longest: */
     int k2 = xt_lookup(x, i + q + 1, &x->x->lx->titles, NULL);
     if (k2 && k2 + 1 > k) k = k2 + 1; /* "Phó | Bí thư chi bộ" */
