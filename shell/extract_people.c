@@ -685,6 +685,12 @@ static size_t item_tail(const xsent *x, size_t te) {
   return k;
 }
 
+/* Does the title ending before token te end an item of a list: ';' or
+** the sentence's end there (not a rank's own dot: "; TT. Thích …")? */
+static int item_end(const xsent *x, size_t te) {
+  return te + 1 >= x->n || xt_punct(x, te, ';');
+}
+
 /* Titles after the name s..e: ", Title, Title", " - Title" (after a
 ** bracket: "(50 tuổi)", "(V.V.C)"; after a first title "và Title"), or
 ** a link, "được bầu làm Title",
@@ -711,11 +717,15 @@ static size_t titles_after(xsent *x, size_t e, doc_person **pp, size_t s,
       j = te;
     }
   }
-  while (title_sep(x, j) || (j > e && xt_is(x, j, "và"))) {
+  while (title_sep(x, j) || (j > e && xt_is(x, j, "và")) ||
+         (j > e && xt_punct(x, j, ';'))) {
     size_t ts = j + 1; /* ", một Bí thư chi bộ thôn": "a" before it */
     if (xt_is(x, ts, "một") && title_at(x, ts + 1) > ts + 1) ts++;
     size_t te = title_at(x, ts);
     if (te == ts || heads_name(x, te)) break;
+    /* "A, Ủy viên BTV Tỉnh ủy; Phó Chủ tịch HĐND tỉnh; B, …": after a
+    ** first title a ';' goes on to a title that ends its item */
+    if (xt_punct(x, j, ';') && !item_end(x, te)) break;
     te = item_tail(x, te);
     if (!*pp) *pp = person_get(x, s, e);
     add_title(x, *pp, ts, te);

@@ -8,6 +8,12 @@
 **     the dot no sentence end; before other words no title ("TT Huế").
 **     A dharma name whose first syllable is a word of not-name.txt
 **     ("Thích Từ Nguyện") stays whole.
+**  2. Sangha posts of data/titles.txt: "Chánh thư ký" ("Phó Chánh thư
+**     ký"), "Pháp chủ", "Chứng minh Ban Trị sự", "Thành viên Hội đồng
+**     Chứng minh".
+**  3. A person's second title after ';' ("A, Ủy viên …; Phó Chủ tịch …;
+**     B, …"), when it ends its item; a title a name follows after the
+**     ';' stays that name's.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +51,48 @@ static void test_monastic_ranks(void) {
   doc_free(d);
 }
 
+/* ---- 2. Sangha posts ---- */
+
+static void test_sangha_posts(void) {
+  doc *d = parse_facts(
+      HEAD
+      "\n\nCó HT. Thích Giác Tâm, Chứng minh Ban Trị sự tỉnh; TT. "
+      "Thích Đức Thiện, Phó Trưởng Ban Trị sự kiêm Chánh Thư ký Ban "
+      "Trị sự tỉnh, Trưởng Ban Trị sự huyện; TT. Thích Minh Quang, "
+      "Chánh Thư ký Ban Trị sự tỉnh; HT. Thích Quảng Tâm, Phó Pháp "
+      "chủ Hội đồng Chứng minh; ĐĐ. Thích Tâm Đức, Thành viên Hội "
+      "đồng Chứng minh.\n");
+  check_person(d, "Thích Giác Tâm", "HT; Chứng minh Ban Trị sự tỉnh");
+  check_person(d, "Thích Đức Thiện",
+               "TT; Phó Trưởng Ban Trị sự kiêm Chánh Thư ký Ban Trị sự "
+               "tỉnh; Trưởng Ban Trị sự huyện");
+  check_person(d, "Thích Minh Quang", "TT; Chánh Thư ký Ban Trị sự tỉnh");
+  check_person(d, "Thích Quảng Tâm", "HT; Phó Pháp chủ Hội đồng Chứng minh");
+  check_person(d, "Thích Tâm Đức", "ĐĐ; Thành viên Hội đồng Chứng minh");
+  doc_free(d);
+}
+
+/* ---- 3. a second title after ';' ---- */
+
+static void test_semicolon_title(void) {
+  doc *d =
+      parse_facts(HEAD
+                  "\n\nDự họp có các đồng chí: Lê Thị Mai, Ủy viên Ban Thường "
+                  "vụ Tỉnh ủy; Phó Chủ tịch Thường trực HĐND tỉnh; Trần Văn "
+                  "Bình, Phó trưởng Đoàn ĐBQH tỉnh dự. Ông Đỗ Văn Hải, Giám "
+                  "đốc Sở Y tế; Phó Giám đốc Sở Tài chính Lê Văn Tú.\n");
+  check_person(d, "Lê Thị Mai",
+               "Ủy viên Ban Thường vụ Tỉnh ủy; Phó Chủ "
+               "tịch Thường trực HĐND tỉnh");
+  check_person(d, "Trần Văn Bình", "Phó trưởng Đoàn ĐBQH tỉnh");
+  check_person(d, "Đỗ Văn Hải", "Giám đốc Sở Y tế");
+  check_person(d, "Lê Văn Tú", "Phó Giám đốc Sở Tài chính");
+  doc_free(d);
+}
+
 int main(void) {
   test_monastic_ranks();
+  test_sangha_posts();
+  test_semicolon_title();
   return check_done();
 }
