@@ -14,6 +14,9 @@
 **  3. A person's second title after ';' ("A, Ủy viên …; Phó Chủ tịch …;
 **     B, …"), when it ends its item; a title a name follows after the
 **     ';' stays that name's.
+**  4. A breadcrumb line that opens with "Trang chủ" and ends with the
+**     headline cut by an ellipsis ("… có trụ..." over "… có trụ trì"):
+**     chrome, not the headline.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -90,9 +93,32 @@ static void test_semicolon_title(void) {
   doc_free(d);
 }
 
+/* ---- 4. a breadcrumb ending in the cut headline ---- */
+
+#define BODY                                                                                      \
+  "Sáng nay, hàng trăm phật tử đã về dự lễ do Ban Trị sự huyện tổ chức " \
+  "tại ngôi chùa cổ của làng."
+
+static void test_cut_crumb(void) {
+  CHECK_TITLE(
+      "Trang chủ Tin Phật sự Lâm Đồng: Chùa Linh Sơn, xã Tân Hà "
+      "đón nhận tân trụ...\n\nLâm Đồng: Chùa Linh Sơn, xã Tân Hà "
+      "đón nhận tân trụ trì\n\n" BODY "\n",
+      "Lâm Đồng: Chùa Linh Sơn, xã Tân Hà đón nhận tân trụ trì");
+  CHECK_TITLE(
+      "Trang chủ Tin tức Lễ an vị tượng Phật tại chùa Linh "
+      "Sơn…\n\nLễ an vị tượng Phật tại chùa Linh Sơn xã Tân "
+      "Hà\n\n" BODY "\n",
+      "Lễ an vị tượng Phật tại chùa Linh Sơn xã Tân Hà");
+  /* an ellipsis that cuts no line below: the line stays a headline */
+  CHECK_TITLE("Chùa Linh Sơn đón nhận tân trụ trì...\n\n" BODY "\n",
+              "Chùa Linh Sơn đón nhận tân trụ trì...");
+}
+
 int main(void) {
   test_monastic_ranks();
   test_sangha_posts();
   test_semicolon_title();
+  test_cut_crumb();
   return check_done();
 }
