@@ -17,6 +17,9 @@
 **  4. A breadcrumb line that opens with "Trang chủ" and ends with the
 **     headline cut by an ellipsis ("… có trụ..." over "… có trụ trì"):
 **     chrome, not the headline.
+**  5. A wire mark opening the lead without a place, its agency with a
+**     Vietnamese capital and a dash before the date ("(BVĐK-12/03/2019)
+**     Sáng nay …"): the publication date.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -115,10 +118,34 @@ static void test_cut_crumb(void) {
               "Chùa Linh Sơn đón nhận tân trụ trì...");
 }
 
+/* ---- 5. an agency's mark with its date opening the lead ---- */
+
+static void test_wire_mark(void) {
+  const char *tail =
+      " Sáng nay, bệnh viện đã tổ chức hội nghị cán bộ, viên "
+      "chức năm 2019.\n\nHội nghị đã tuyên dương các tập "
+      "thể có thành tích xuất sắc.\n";
+  static const struct {
+    const char *mark, *want;
+  } cases[] = {{"(BVĐK-12/03/2019)", "2019-03-12"},
+               {"(BVĐK 12/03/2019)", "2019-03-12"},
+               {"(BVĐK - 12/03/2019)", "2019-03-12"},
+               {"Hà Nội (TTXVN 12/03/2019)", "2019-03-12"},
+               {"(Ảnh 12/03/2019)", NULL}};
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s%s", cases[i].mark, tail);
+    doc *d = parse_str(buf);
+    CHECK_STR(d->published, cases[i].want);
+    doc_free(d);
+  }
+}
+
 int main(void) {
   test_monastic_ranks();
   test_sangha_posts();
   test_semicolon_title();
   test_cut_crumb();
+  test_wire_mark();
   return check_done();
 }
