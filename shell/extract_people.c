@@ -685,6 +685,17 @@ static size_t item_tail(const xsent *x, size_t te) {
   return k;
 }
 
+/* Tokens of an organisation's short form in brackets at token j after
+** a first title (j > e), a separator after it ("… Giáo hội Phật giáo
+** Việt Nam (GHPGVN), Trưởng Ban …"): the chain goes on past it; else 0. */
+static size_t short_form(const xsent *x, size_t j, size_t e) {
+  if (j <= e || j + 3 >= x->n || !xt_punct(x, j, '(') ||
+      (x->t[j + 1].flags & TF_SPACE) || !(x->t[j + 1].flags & TF_CAPS) ||
+      !xt_punct(x, j + 2, ')') || (x->t[j + 2].flags & TF_SPACE))
+    return 0;
+  return title_sep(x, j + 3) ? 3 : 0;
+}
+
 /* Does the title ending before token te end an item of a list: ';' or
 ** the sentence's end there (not a rank's own dot: "; TT. Thích …")? */
 static int item_end(const xsent *x, size_t te) {
@@ -717,8 +728,8 @@ static size_t titles_after(xsent *x, size_t e, doc_person **pp, size_t s,
       j = te;
     }
   }
-  while (title_sep(x, j) || (j > e && xt_is(x, j, "và")) ||
-         (j > e && xt_punct(x, j, ';'))) {
+  while (title_sep(x, (j += short_form(x, j, e))) ||
+         (j > e && xt_is(x, j, "và")) || (j > e && xt_punct(x, j, ';'))) {
     size_t ts = j + 1; /* ", một Bí thư chi bộ thôn": "a" before it */
     if (xt_is(x, ts, "một") && title_at(x, ts + 1) > ts + 1) ts++;
     size_t te = title_at(x, ts);

@@ -20,6 +20,9 @@
 **  5. A wire mark opening the lead without a place, its agency with a
 **     Vietnamese capital and a dash before the date ("(BVĐK-12/03/2019)
 **     Sáng nay …"): the publication date.
+**  6. An organisation's short form in brackets after a first title, a
+**     separator after it ("… Việt Nam (GHPGVN), Trưởng Ban …"): the
+**     chain of titles goes on past it.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -141,11 +144,31 @@ static void test_wire_mark(void) {
   }
 }
 
+/* ---- 6. a short form between two titles ---- */
+
+static void test_short_form_between(void) {
+  doc *d = parse_facts(HEAD
+                       "\n\nChủ trì là Hòa thượng Thích Quảng Tâm - Phó "
+                       "Chủ tịch Hội đồng Trị sự Giáo hội Phật giáo "
+                       "Việt Nam (GHPGVN), Trưởng Ban Trị sự GHPGVN "
+                       "tỉnh Kon Tum; ông Lê Văn Hùng, Chủ tịch Liên "
+                       "đoàn Bóng đá tỉnh (LĐBĐ) – Trưởng ban Thi đấu "
+                       "của Liên đoàn phát biểu.\n");
+  check_person(d, "Thích Quảng Tâm",
+               "Hòa thượng; Phó Chủ tịch Hội đồng Trị sự Giáo hội Phật "
+               "giáo Việt Nam; Trưởng Ban Trị sự GHPGVN tỉnh Kon Tum");
+  check_person(d, "Lê Văn Hùng",
+               "Chủ tịch Liên đoàn Bóng đá tỉnh; Trưởng "
+               "ban Thi đấu của Liên đoàn");
+  doc_free(d);
+}
+
 int main(void) {
   test_monastic_ranks();
   test_sangha_posts();
   test_semicolon_title();
   test_cut_crumb();
   test_wire_mark();
+  test_short_form_between();
   return check_done();
 }
