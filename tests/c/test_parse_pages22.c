@@ -23,6 +23,8 @@
 **  6. An organisation's short form in brackets after a first title, a
 **     separator after it ("… Việt Nam (GHPGVN), Trưởng Ban …"): the
 **     chain of titles goes on past it.
+**  7. The span up to now ("trong 5 năm qua"): a duration figure "5 năm",
+**     as "3 tháng qua" gives "3 tháng"; "tháng 12 năm qua" (a date) none.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -163,6 +165,30 @@ static void test_short_form_between(void) {
   doc_free(d);
 }
 
+/* ---- 7. "N năm qua" ---- */
+
+/* The figure of d whose text is `text` (NULL: none). */
+static const doc_figure *fig_is(const doc *d, const char *text) {
+  for (size_t i = 0; i < d->figures.n; i++)
+    if (d->figures.items[i].text && strcmp(d->figures.items[i].text, text) == 0)
+      return &d->figures.items[i];
+  return NULL;
+}
+
+static void test_years_past(void) {
+  doc *d = parse_facts(HEAD
+                       "\n\nTrong 5 năm qua, Đảng bộ xã đã lãnh đạo "
+                       "nhân dân hoàn thành các chỉ tiêu; 3 tháng qua "
+                       "xã đã làm 2 km đường. Vào tháng 12 năm qua xã "
+                       "đón bằng công nhận.\n");
+  const doc_figure *f = fig_is(d, "5 năm");
+  CHECK(f != NULL);
+  if (f) CHECK_STR(f->unit, "năm");
+  CHECK(fig_is(d, "3 tháng") != NULL);
+  CHECK(fig_is(d, "12 năm") == NULL);
+  doc_free(d);
+}
+
 int main(void) {
   test_monastic_ranks();
   test_sangha_posts();
@@ -170,5 +196,6 @@ int main(void) {
   test_cut_crumb();
   test_wire_mark();
   test_short_form_between();
+  test_years_past();
   return check_done();
 }
