@@ -25,6 +25,8 @@
 **     chain of titles goes on past it.
 **  7. The span up to now ("trong 5 năm qua"): a duration figure "5 năm",
 **     as "3 tháng qua" gives "3 tháng"; "tháng 12 năm qua" (a date) none.
+**  8. "chùa" inside a title (data/title-words.txt): "trụ trì chùa Linh
+**     Quang", not "trụ trì" cut before the pagoda.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -189,6 +191,16 @@ static void test_years_past(void) {
   doc_free(d);
 }
 
+/* ---- 8. a pagoda inside a title ---- */
+
+static void test_pagoda_title(void) {
+  doc *d = parse_facts(HEAD
+                       "\n\nĐại đức Thích Minh Đạo, trụ trì chùa Linh "
+                       "Quang, đại diện chư Tăng phát nguyện.\n");
+  check_person(d, "Thích Minh Đạo", "Đại đức; trụ trì chùa Linh Quang");
+  doc_free(d);
+}
+
 int main(void) {
   test_monastic_ranks();
   test_sangha_posts();
@@ -197,5 +209,6 @@ int main(void) {
   test_wire_mark();
   test_short_form_between();
   test_years_past();
+  test_pagoda_title();
   return check_done();
 }
