@@ -85,6 +85,10 @@ size_t xn_honorific_in(const xsent *x, size_t j);
 /* Words of a title head of data/titles.txt or a degree of
 ** data/degrees.txt starting at token j (the longer); else 0. */
 size_t xn_head_in(const xsent *x, size_t j);
+/* Tokens of a monastic rank of data/monastic-ranks.txt at token j ("HT",
+** "TT", "Sư cô") when the dharma name "Thích" follows it, after the
+** abbreviation's own dot ("HT. Thích Thiện Tấn"); else 0. */
+size_t xn_monastic_at(const xsent *x, size_t j);
 /* Words of a role of data/person-roles.txt ending just before token i
 ** ("bị cáo | A", "VĐV | B"): like an honorific it makes a name a person
 ** and is no title; else 0. */

@@ -34,7 +34,18 @@ size_t xn_head_in(const xsent *x, size_t j) {
   const lexicon *lx = x->x->lx;
   int k = xt_lookup(x, j, &lx->titles, NULL);
   int d = xt_lookup(x, j, &lx->degrees, NULL);
-  return (size_t)(d > k ? d : k);
+  size_t m = xn_monastic_at(x, j);
+  if (d > k) k = d;
+  return m > (size_t)k ? m : (size_t)k;
+}
+
+size_t xn_monastic_at(const xsent *x, size_t j) {
+  if (j >= x->n || !(x->t[j].trig & TR_HEAD)) return 0;
+  int m = xt_lookup(x, j, &x->x->lx->monastic, NULL);
+  if (!m) return 0;
+  size_t k = j + (size_t)m;
+  if (xt_punct(x, k, '.') && !(x->t[k].flags & TF_SPACE)) k++;
+  return xt_is(x, k, "Thích") ? (size_t)m : 0;
 }
 
 size_t xn_role_before(const xsent *x, size_t i) {
@@ -192,7 +203,8 @@ static int day_time(const xsent *x, size_t j) {
          xt_is(x, j, "Trưa");
 }
 
-/* May a word of not-name.txt at token j go on the name run i..j-1? Right
+/* May a word of not-name.txt at token j go on the name run i..j-1? As a
+** dharma name's first syllable after "Thích" (the Buddhist surname); right
 ** after the surname when it is a time of day and another name syllable
 ** follows ("Nguyễn Sáng Vang"; not "Lầu Năm Góc", the Pentagon, nor
 ** "Quan Hệ Công Chúng"); after a surname and a middle name only
@@ -200,6 +212,12 @@ static int day_time(const xsent *x, size_t j) {
 ** Văn Chiều", "Lê Thị Sáng") rather than a time word -- unless a number
 ** or "nay", "qua", "mai" follows it ("Chiều 5/3", "Tối nay"). */
 static int not_name_inside(const xsent *x, size_t i, size_t j) {
+  /* a dharma name's first syllable after "Thích" (or "Thích Nữ"), a
+  ** name syllable after it: "Thích Từ Nguyện", "Thích Nữ Như Hạnh" */
+  size_t f = i + 1 + (size_t)(j > i + 1 && xt_is(x, i + 1, "Nữ"));
+  if (j == f && xt_is(x, i, "Thích") && j + 1 < x->n &&
+      name_syllable(&x->t[j + 1]) && (x->t[j + 1].flags & TF_SPACE))
+    return 1;
   if (j == i + 1 && j + 1 < x->n && day_time(x, j) &&
       name_syllable(&x->t[j + 1]) && (x->t[j + 1].flags & TF_SPACE) &&
       !xt_in(x, j + 1, &ws_not_name) && !xn_head_in(x, j + 1))

@@ -254,6 +254,8 @@ static size_t title_find(const xsent *x, size_t i) {
   /* a degree (degrees.txt) takes no organisation after it */
   int d = xt_lookup(x, i + q, &x->x->lx->degrees, NULL);
   if (d > k) return i + q + (size_t)d;
+  size_t m = xn_monastic_at(x, i + q); /* "HT. Thích …": no organisation */
+  if (m > (size_t)k) return i + q + m;
   if (xt_isci(x, i + q, "phó")) { /* "Phó" before any head, the longest: */
     int k2 = xt_lookup(x, i + q + 1, &x->x->lx->titles, NULL);
     if (k2 && k2 + 1 > k) k = k2 + 1; /* "Phó | Bí thư chi bộ" */
@@ -683,6 +685,23 @@ static size_t item_tail(const xsent *x, size_t te) {
   return k;
 }
 
+/* Tokens of an organisation's short form in brackets at token j after
+** a first title (j > e), a separator after it ("… Giáo hội Phật giáo
+** Việt Nam (GHPGVN), Trưởng Ban …"): the chain goes on past it; else 0. */
+static size_t short_form(const xsent *x, size_t j, size_t e) {
+  if (j <= e || j + 3 >= x->n || !xt_punct(x, j, '(') ||
+      (x->t[j + 1].flags & TF_SPACE) || !(x->t[j + 1].flags & TF_CAPS) ||
+      !xt_punct(x, j + 2, ')') || (x->t[j + 2].flags & TF_SPACE))
+    return 0;
+  return title_sep(x, j + 3) ? 3 : 0;
+}
+
+/* Does the title ending before token te end an item of a list: ';' or
+** the sentence's end there (not a rank's own dot: "; TT. Thích …")? */
+static int item_end(const xsent *x, size_t te) {
+  return te + 1 >= x->n || xt_punct(x, te, ';');
+}
+
 /* Titles after the name s..e: ", Title, Title", " - Title" (after a
 ** bracket: "(50 tuổi)", "(V.V.C)"; after a first title "và Title"), or
 ** a link, "được bầu làm Title",
@@ -709,11 +728,15 @@ static size_t titles_after(xsent *x, size_t e, doc_person **pp, size_t s,
       j = te;
     }
   }
-  while (title_sep(x, j) || (j > e && xt_is(x, j, "và"))) {
+  while (title_sep(x, (j += short_form(x, j, e))) ||
+         (j > e && xt_is(x, j, "và")) || (j > e && xt_punct(x, j, ';'))) {
     size_t ts = j + 1; /* ", một Bí thư chi bộ thôn": "a" before it */
     if (xt_is(x, ts, "một") && title_at(x, ts + 1) > ts + 1) ts++;
     size_t te = title_at(x, ts);
     if (te == ts || heads_name(x, te)) break;
+    /* "A, Ủy viên BTV Tỉnh ủy; Phó Chủ tịch HĐND tỉnh; B, …": after a
+    ** first title a ';' goes on to a title that ends its item */
+    if (xt_punct(x, j, ';') && !item_end(x, te)) break;
     te = item_tail(x, te);
     if (!*pp) *pp = person_get(x, s, e);
     add_title(x, *pp, ts, te);

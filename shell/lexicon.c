@@ -325,6 +325,7 @@ static const struct {
     {"surnames.txt", &lex.surnames, add_plain},
     {"titles.txt", &lex.titles, add_plain},
     {"degrees.txt", &lex.degrees, add_plain},
+    {"monastic-ranks.txt", &lex.monastic, add_plain},
     {"units.txt", &lex.units, add_pair},
     {"issuers.txt", &lex.issuers, add_plain},
     {"gazetteer.tsv", &lex.places, add_place},
@@ -367,7 +368,8 @@ static const struct {
 static void load_all(void) {
   const char *dir = getenv("TINSH_DATA");
   if (!dir || !*dir) dir = TINSH_DATA_DIR;
-  lex.titles.fold = lex.degrees.fold = lex.units.fold = lex.issuers.fold = 1;
+  lex.titles.fold = lex.degrees.fold = lex.monastic.fold = lex.units.fold =
+      lex.issuers.fold = 1;
   lex.utf8 = 1; /* until a file says otherwise (load_file) */
   const char *first = NULL;
   for (size_t i = 0; i < sizeof data_files / sizeof *data_files; i++)

@@ -88,6 +88,7 @@ typedef struct lexicon {
   lex_table surnames; /* "Nguyễn" (exact case) */
   lex_table titles;   /* "bí thư", "phó chủ tịch" (folded) */
   lex_table degrees;  /* "pgs.ts", "bác sĩ", "nhà thơ" (folded) */
+  lex_table monastic; /* "ht", "tt": ranks only before "Thích" (folded) */
   lex_table units;    /* "đảng viên", "km", kind "stop" = not a unit */
   lex_table issuers;  /* "bộ chính trị" (folded) -> canonical spelling */
   lex_table places;   /* "Móng Cái" and aliases (exact) -> canonical, kind */

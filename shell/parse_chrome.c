@@ -623,11 +623,30 @@ int chrome_crumb_names(const page *p, size_t c, size_t j) {
   return k >= 2 && (b == '>' || b == '/' || b == '|' || b == 0xBB);
 }
 
+/* Does unit c (at most 300 bytes) end with a space, the start of unit
+** j's text (20 bytes or more, not all of it) and an ellipsis ("…" or
+** "..."): the headline cut by a breadcrumb ("Trang chủ Blog chùa Bình
+** Thuận: Chùa An Sơn … có trụ..." over "… có trụ trì")? */
+static int ends_with_cut_unit(const page *p, size_t c, size_t j) {
+  const char *s = US(p, c), *h = US(p, j);
+  size_t n = UL(p, c), m = UL(p, j);
+  if (n > 300 || n < 24) return 0;
+  if (memcmp(s + n - 3, "...", 3) == 0 ||
+      memcmp(s + n - 3, "\xe2\x80\xa6", 3) == 0)
+    n -= 3;
+  else
+    return 0;
+  /* the cut copy starts after a space: try each such start */
+  for (size_t a = 1; a + 20 <= n; a++)
+    if (s[a - 1] == ' ' && n - a < m && memcmp(s + a, h, n - a) == 0) return 1;
+  return 0;
+}
+
 int chrome_crumb(const page *p, size_t i) {
   const char *s = US(p, i);
   size_t n = UL(p, i);
   if (n > 300 || !pt_any_starts(s, n, lexicon_list(LEXL_BANNER_LINE))) return 0;
   for (size_t j = i + 1; j < p->n && j <= i + 8; j++)
-    if (ends_with_unit(p, i, j, 2)) return 1;
+    if (ends_with_unit(p, i, j, 2) || ends_with_cut_unit(p, i, j)) return 1;
   return 0;
 }

@@ -123,7 +123,9 @@ int chrome_folder_tail(const page *p, size_t i, size_t lim);
 /* A breadcrumb glued into one line with the headline that a unit below
 ** repeats ("Trang chủ Thực tiễn <headline>" ... "<headline>"): unit i
 ** starts with a banner line's words ("Trang chủ", "Home") and ends with
-** the text of one of the next eight units (20 bytes or more). */
+** the text of one of the next eight units (20 bytes or more), or with
+** its start (20 bytes or more) cut by an ellipsis ("… có trụ..." over
+** "… có trụ trì"). */
 int chrome_crumb(const page *p, size_t i);
 /* Is unit c a breadcrumb whose last item is unit j's text ("Bệnh viện
 ** … > TIN TỨC > Tin y tế > <headline>")? Two separators or more (">",

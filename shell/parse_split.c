@@ -249,20 +249,30 @@ int split_stamp_head(page *p, size_t i, date_tm *t) {
 
 /*
 ** A wire dateline opening the text: "Hà Nội (TTXVN 11/3/2022) Tại hội
-** nghị …" -- up to four capitalised words (the place), then an agency
-** in capitals and a date in brackets. The date into *t; 1, or 0.
+** nghị …" -- up to four capitalised words (the place) or none, then an
+** agency in capitals (2-8 letters, "Đ" among them: "(BVBNĐ-29/12/2017)
+** Sáng nay …") and a date in brackets, a space or a dash between. The
+** date into *t; 1, or 0.
 */
 int split_wire_date(const char *s, size_t n, date_tm *t) {
   const char *open = memchr(s, '(', n < 48 ? n : 48);
-  if (!open || open == s || open[-1] != ' ') return 0;
-  size_t pn = (size_t)(open - 1 - s);
+  if (!open || (open != s && open[-1] != ' ')) return 0;
+  size_t pn = open == s ? 0 : (size_t)(open - 1 - s);
   int k;
-  if (pt_words(s, pn, 6) > 4 || !text_is_upper(pt_cp_at(s, pn, 0, &k)))
+  if (pn && (pt_words(s, pn, 6) > 4 || !text_is_upper(pt_cp_at(s, pn, 0, &k))))
     return 0;
   const char *a = open + 1, *e = s + n, *sp = a;
-  while (sp < e && *sp >= 'A' && *sp <= 'Z') sp++;
-  if (sp - a < 2 || sp - a > 8 || sp >= e || *sp != ' ') return 0;
+  int letters = 0;
+  int32_t c;
+  while (sp < e && (k = text_decode(sp, (size_t)(e - sp), &c)) > 0 &&
+         text_is_upper(c))
+    sp += k, letters++;
+  if (letters < 2 || letters > 8 || sp >= e) return 0;
+  if (*sp != ' ' && *sp != '-') return 0; /* "(BVBNĐ-29/12/2017)" */
+  if (*sp == ' ' && sp + 2 < e && sp[1] == '-' && sp[2] == ' ')
+    sp += 2; /* "(BVBNĐ - 29/12/2017)" */
   const char *close =
       memchr(sp, ')', (size_t)(e - sp) < 32 ? (size_t)(e - sp) : 32);
-  return close && date_line(sp + 1, (size_t)(close - sp - 1), t) && t->y > 0;
+  if (!close || close <= sp + 1) return 0;
+  return date_line(sp + 1, (size_t)(close - sp - 1), t) && t->y > 0;
 }

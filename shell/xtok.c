@@ -168,6 +168,8 @@ static void trig_init(void) {
     if (lx->titles.firsts[i]) trig_put(lx->titles.firsts[i], TR_HEAD);
   for (size_t i = 0; i < lx->degrees.fcap; i++)
     if (lx->degrees.firsts[i]) trig_put(lx->degrees.firsts[i], TR_HEAD);
+  for (size_t i = 0; i < lx->monastic.fcap; i++)
+    if (lx->monastic.firsts[i]) trig_put(lx->monastic.firsts[i], TR_HEAD);
   trig_words(lx->lists[LEX_HONORIFICS], TR_HEAD);
   /* and surnames in capitals ("TRẦN PHƯỚC HIỀN", extract_people) */
   for (size_t i = 0; i < lx->surnames.cap; i++) {
@@ -304,7 +306,9 @@ static int initial_dot(const char *s, size_t i, size_t b, const tok *prev,
 
 /* Is the dot just read (s[i-1]) the closing dot of a degree of
 ** data/degrees.txt glued to it ("PGS.TS. Nguyễn Văn An", "ThS. Lò Thu
-** Hà"), a capital after it? It ends no sentence: the degree is the
+** Hà"), or of a monastic rank before "Thích" (data/monastic-ranks.txt:
+** "TT. Thích Huệ Nhẫn"), a capital after it? It ends no sentence: the degree is
+*the
 ** name's title. a: the block's start. */
 static int degree_dot(const char *s, size_t a, size_t i, size_t b) {
   int32_t c;
@@ -315,7 +319,14 @@ static int degree_dot(const char *s, size_t a, size_t i, size_t b) {
   while (w > a && s[w - 1] != ' ' && s[w - 1] != '\n' && i - w <= 12) w--;
   text_decode(s + w, i - w, &c);
   if (!text_is_upper(c)) return 0; /* every degree: a capital first ("ĐĐ") */
-  return lex_find_text(&lexicon_get()->degrees, s + w, i - 1 - w) != NULL;
+  const lexicon *lx = lexicon_get();
+  if (lex_find_text(&lx->degrees, s + w, i - 1 - w)) return 1;
+  /* a monastic rank before a dharma name: "HT. Thích Thiện Tấn" */
+  static const char thich[] = "Thích";
+  size_t tn = sizeof thich - 1;
+  return i + 1 + tn <= b && memcmp(s + i + 1, thich, tn) == 0 &&
+         (i + 1 + tn == b || s[i + 1 + tn] == ' ') &&
+         lex_find_text(&lx->monastic, s + w, i - 1 - w) != NULL;
 }
 
 /*

@@ -144,7 +144,7 @@ static void test_after_names(void) {
       run("Tin trong tỉnh\n\nÔng Trần Văn Tâm 58 tuổi đã nhận giải. "
           "Huyện Cà Mau 3.200 ha bị ngập. Một kỹ sư Ấn Độ 35 tuổi "
           "đến thăm. Đề án 25 người đọc. Mẫu Honda Vision 2022 bản "
-          "mới ra mắt. Nghị quyết Trung ương 15 năm qua.\n");
+          "mới ra mắt. Nghị quyết Trung ương 15 năm tới.\n");
   CHECK(has(d, "58 tuổi", 58, "tuổi", 58));
   CHECK(has(d, "3.200 ha", 3200, "ha", 3200));
   CHECK(has(d, "35 tuổi", 35, "tuổi", 35));
