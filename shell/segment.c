@@ -192,6 +192,16 @@ static int title_at(const dec *d, size_t j) {
   return (find(d, j, 2).flags & (SEG_F_WORD | SEG_F_PREFIX)) != 0;
 }
 
+/* The length (2 to 4 syllables) of the capitalised gazetteer place that
+** starts at syllable j, the longest, or 0 when none does. */
+static int place_len(const dec *d, size_t j) {
+  for (int m = SEG_MAX_SYL; m >= 2; m--)
+    if (j + (size_t)m <= d->nt && all_title(d, j, m) &&
+        (find(d, j, m).flags & SEG_F_PLACE))
+      return m;
+  return 0;
+}
+
 /*
 ** Is t[i..i+k) a person's name? A capitalised surname, then one to three
 ** capitalised syllables, none of them the start of a title ("Nguyễn Văn
@@ -201,7 +211,8 @@ static int is_name(const dec *d, size_t i, int k) {
   if (k < 2 || !d->t[i].title || !(d->t[i].hit.flags & SEG_F_SURNAME)) return 0;
   for (size_t j = i + 1; j < i + (size_t)k; j++)
     if (!d->t[j].title || title_at(d, j)) return 0;
-  return 1;
+  int m = place_len(d, i); /* "Hà Nội Hoàng Trung Hải": a place, a name */
+  return !(m && m < k);
 }
 
 /* The kind and log-probability of lexicon entry h over t[i..i+k): a
@@ -264,11 +275,28 @@ static void offer_name(dec *d, size_t i) {
   }
 }
 
-/* A capitalised run (not at a sentence start) that no list knows. */
+/*
+** Does the capitalised run t[i..i+k) take in or cut a place of two or more
+** syllables other than itself ("Hồng Lĩnh Hà Tĩnh", "Becamex Bình Dương",
+** "Hà Nội Hoàng Trung Hải")? A place is a word of its own: such a run is
+** two names side by side, not one.
+*/
+static int cuts_place(const dec *d, size_t i, int k) {
+  size_t from = i >= SEG_MAX_SYL - 1 ? i - (SEG_MAX_SYL - 1) : 0;
+  for (size_t j = from; j < i + (size_t)k; j++) {
+    int m = place_len(d, j);
+    if (m && j + (size_t)m > i && !(j == i && m == k)) return 1;
+  }
+  return 0;
+}
+
+/* A capitalised run (not at a sentence start) that no list knows and
+** that cuts no place. */
 static void offer_proper(dec *d, size_t i) {
   if (!d->t[i].title || d->t[i].init) return;
   for (int k = 2; k <= SEG_MAX_SYL && i + (size_t)k <= d->nt; k++) {
     if (!d->t[i + (size_t)k - 1].title) return;
+    if (cuts_place(d, i, k)) continue;
     offer(d, i, k, d->lex->lp_proper + (k - 2) * log(0.1), SEG_PROPER);
   }
 }

@@ -7,6 +7,12 @@
 **   - a person's name whose last syllable is also the first syllable of a
 **     title ("Chính" of "Chính ủy") stays one name when no title follows
 **     there, and still stops before a real title ("Phó Chủ tịch");
+**   - a capitalised run no list knows stops at a place of the gazetteer
+**     ("Phú Nhuận Cao Bằng" is two names, not one), and a person's name
+**     does not start with a whole place ("Đinh Lập Hoàng Minh Tư" is a
+**     place, then a name), but a name may end in one ("Lê Cao Bằng");
+**   - a title of data/titles.txt that ends in the body it heads ("Chủ
+**     tịch nước") is a title and a noun, not one word;
 **   - a two-syllable word and the suffix "hóa" (either tone spelling)
 **     make one word the lexicon lacks ("bê tông hóa"), but not where
 **     "hóa" belongs to the next word ("khoa học hóa học");
@@ -14,7 +20,11 @@
 **     invented sentences: a numeral and a measure word, a degree word with
 **     a gradable adjective, a quantifier and its noun, a preposition and
 **     its noun, an ordinal, a time noun and a deictic or a position in
-**     time are free phrases, not words;
+**     time are free phrases, not words; so are a classifier and its noun
+**     ("cuộc gọi", "con đường", "ngọn núi"; "cuộc sống", "con người",
+**     "vết thương" stay words), the start of a date ("sáng ngày", "rằm
+**     tháng", "cùng kỳ năm trước") and a preposition or verb before "sự"
+**     ("dưới sự lãnh đạo"; "quân sự" stays);
 **     a word a function word usually precedes ("bối cảnh" after "trong")
 **     is kept; both tone spellings ("hoá"/"hóa", "uỷ"/"ủy") are known.
 */
@@ -37,7 +47,8 @@ static seg_lex *lex_of(const char *words, const char *titles) {
   check_write_file(dir, "words/words.txt", words);
   check_write_file(dir, "surnames.txt", "Lê\nHoàng\nĐinh\n");
   check_write_file(dir, "titles.txt", titles);
-  check_write_file(dir, "gazetteer.tsv", "Cao Bằng\tprovince\n");
+  check_write_file(dir, "gazetteer.tsv",
+                   "Cao Bằng\tprovince\nĐinh Lập\tdistrict\n");
   int nfiles = 0;
   seg_lex *lex = seg_lex_load(dir, &nfiles);
   CHECK(nfiles == 4);
@@ -80,6 +91,34 @@ static void test_name_ends_in_title_syllable(void) {
             "ông|Lê_Quang|Chính_ủy|trao_đổi");
   CHECK_STR(seg(lex, "ông Đinh Văn Tư Phó Chủ tịch họp"),
             "ông|Đinh_Văn_Tư|Phó_Chủ_tịch|họp");
+  seg_lex_free(lex);
+}
+
+static void test_run_stops_at_place(void) {
+  seg_lex *lex = lex_of(
+      "# total\t100000\nđội\t500\nthắng\t400\nxã\t600\n"
+      "họp\t500\nông\t900\n",
+      "Phó Chủ tịch\n");
+  CHECK_STR(seg(lex, "đội Phú Nhuận Cao Bằng thắng"),
+            "đội|Phú_Nhuận|Cao_Bằng|thắng");
+  CHECK_STR(seg(lex, "đội Cao Bằng Phú Nhuận thắng"),
+            "đội|Cao_Bằng|Phú_Nhuận|thắng");
+  CHECK_STR(seg(lex, "xã Đinh Lập Hoàng Minh Tư họp"),
+            "xã|Đinh_Lập|Hoàng_Minh_Tư|họp");
+  /* a run that is the place itself, a name ending in one */
+  CHECK_STR(seg(lex, "đội Cao Bằng thắng"), "đội|Cao_Bằng|thắng");
+  CHECK_STR(seg(lex, "ông Lê Cao Bằng họp"), "ông|Lê_Cao_Bằng|họp");
+  seg_lex_free(lex);
+}
+
+static void test_title_before_body(void) {
+  seg_lex *lex = lex_of(
+      "# total\t100000\nchủ tịch\t500\nnước\t900\n"
+      "giám đốc\t400\nhọp\t500\n",
+      "Chủ tịch nước\nPhó Giám đốc\n");
+  CHECK_STR(seg(lex, "Chủ tịch nước Lê Văn Tư họp"),
+            "Chủ_tịch|nước|Lê_Văn_Tư|họp");
+  CHECK_STR(seg(lex, "Phó Giám đốc họp"), "Phó_Giám_đốc|họp");
   seg_lex_free(lex);
 }
 
@@ -131,6 +170,8 @@ int main(void) {
   snprintf(dir, sizeof dir, "/tmp/tinsh-segrulesXXXXXX");
   if (!mkdtemp(dir)) return perror("mkdtemp"), 1;
   test_name_ends_in_title_syllable();
+  test_run_stops_at_place();
+  test_title_before_body();
   test_hoa_suffix();
   test_bundled_phrases();
   test_bundled_words();
