@@ -205,14 +205,18 @@ static int place_len(const dec *d, size_t j) {
 /*
 ** Is t[i..i+k) a person's name? A capitalised surname, then one to three
 ** capitalised syllables, none of them the start of a title ("Nguyễn Văn
-** Thắng Phó Chủ tịch": the name stops before "Phó").
+** Thắng Phó Chủ tịch": the name stops before "Phó"); a name neither
+** starts with a whole place nor inside one ("Ninh" of "Quảng Ninh").
 */
 static int is_name(const dec *d, size_t i, int k) {
   if (k < 2 || !d->t[i].title || !(d->t[i].hit.flags & SEG_F_SURNAME)) return 0;
   for (size_t j = i + 1; j < i + (size_t)k; j++)
     if (!d->t[j].title || title_at(d, j)) return 0;
   int m = place_len(d, i); /* "Hà Nội Hoàng Trung Hải": a place, a name */
-  return !(m && m < k);
+  if (m && m < k) return 0;
+  for (size_t j = i >= SEG_MAX_SYL - 1 ? i - (SEG_MAX_SYL - 1) : 0; j < i; j++)
+    if (j + (size_t)place_len(d, j) > i) return 0; /* "Quảng Ninh Portal" */
+  return 1;
 }
 
 /* The kind and log-probability of lexicon entry h over t[i..i+k): a

@@ -10,7 +10,8 @@
 **   - a capitalised run no list knows stops at a place of the gazetteer
 **     ("Phú Nhuận Cao Bằng" is two names, not one), and a person's name
 **     does not start with a whole place ("Đinh Lập Hoàng Minh Tư" is a
-**     place, then a name), but a name may end in one ("Lê Cao Bằng");
+**     place, then a name) nor inside one ("Cao Bằng Portal": "Bằng" is
+**     a surname), but a name may end in one ("Lê Cao Bằng");
 **   - a title of data/titles.txt that ends in the body it heads ("Chủ
 **     tịch nước") is a title and a noun, not one word;
 **   - a two-syllable word and the suffix "hóa" (either tone spelling)
@@ -45,7 +46,7 @@ static seg_lex *lex_of(const char *words, const char *titles) {
   snprintf(sub, sizeof sub, "%s/words", dir);
   mkdir(sub, 0700);
   check_write_file(dir, "words/words.txt", words);
-  check_write_file(dir, "surnames.txt", "Lê\nHoàng\nĐinh\n");
+  check_write_file(dir, "surnames.txt", "Lê\nHoàng\nĐinh\nBằng\n");
   check_write_file(dir, "titles.txt", titles);
   check_write_file(dir, "gazetteer.tsv",
                    "Cao Bằng\tprovince\nĐinh Lập\tdistrict\n");
@@ -105,6 +106,8 @@ static void test_run_stops_at_place(void) {
             "đội|Cao_Bằng|Phú_Nhuận|thắng");
   CHECK_STR(seg(lex, "xã Đinh Lập Hoàng Minh Tư họp"),
             "xã|Đinh_Lập|Hoàng_Minh_Tư|họp");
+  /* no name starts inside a place ("Bằng" is a surname) */
+  CHECK_STR(seg(lex, "đội Cao Bằng Portal thắng"), "đội|Cao_Bằng|Portal|thắng");
   /* a run that is the place itself, a name ending in one */
   CHECK_STR(seg(lex, "đội Cao Bằng thắng"), "đội|Cao_Bằng|thắng");
   CHECK_STR(seg(lex, "ông Lê Cao Bằng họp"), "ông|Lê_Cao_Bằng|họp");
