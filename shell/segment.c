@@ -283,13 +283,17 @@ static void offer_name(dec *d, size_t i) {
 ** Does the capitalised run t[i..i+k) take in or cut a place of two or more
 ** syllables other than itself ("Hồng Lĩnh Hà Tĩnh", "Becamex Bình Dương",
 ** "Hà Nội Hoàng Trung Hải")? A place is a word of its own: such a run is
-** two names side by side, not one.
+** two names side by side, not one. A run led by a surname may end in a
+** place: a given name ("Nguyễn Hồng Hà").
 */
 static int cuts_place(const dec *d, size_t i, int k) {
   size_t from = i >= SEG_MAX_SYL - 1 ? i - (SEG_MAX_SYL - 1) : 0;
+  int person = (d->t[i].hit.flags & SEG_F_SURNAME) != 0;
   for (size_t j = from; j < i + (size_t)k; j++) {
     int m = place_len(d, j);
-    if (m && j + (size_t)m > i && !(j == i && m == k)) return 1;
+    if (!m || j + (size_t)m <= i || (j == i && m == k)) continue;
+    if (person && j > i && j + (size_t)m == i + (size_t)k) continue;
+    return 1;
   }
   return 0;
 }
