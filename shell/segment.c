@@ -72,9 +72,10 @@ typedef struct tok {
   size_t start, end; /* bytes in the text */
   size_t koff;       /* folded form at keys + koff */
   int klen;
-  int title;   /* written capitalised: upper case first, then lower case */
-  int init;    /* capitalised and first word of a sentence or line */
-  seg_hit hit; /* what the lexicon says of the syllable alone */
+  int title;        /* written capitalised: upper case first, then lower case */
+  int init;         /* capitalised and first word of a sentence or line */
+  signed char plen; /* place_len's answer; -1 until asked */
+  seg_hit hit;      /* what the lexicon says of the syllable alone */
   uint64_t h2; /* hash of its key and the next syllable's (flush sets it) */
 } tok;
 
@@ -193,12 +194,17 @@ static int title_at(const dec *d, size_t j) {
 }
 
 /* The length (2 to 4 syllables) of the capitalised gazetteer place that
-** starts at syllable j, the longest, or 0 when none does. */
+** starts at syllable j, the longest, or 0 when none does; worked out once
+** per syllable (t[j].plen) and only where a longer entry starts. */
 static int place_len(const dec *d, size_t j) {
+  tok *t = &d->t[j];
+  if (t->plen >= 0) return t->plen;
+  t->plen = 0;
+  if (!t->title || !(t->hit.flags & SEG_F_PREFIX)) return 0;
   for (int m = SEG_MAX_SYL; m >= 2; m--)
     if (j + (size_t)m <= d->nt && all_title(d, j, m) &&
         (find(d, j, m).flags & SEG_F_PLACE))
-      return m;
+      return t->plen = (signed char)m;
   return 0;
 }
 
@@ -385,6 +391,7 @@ static void push(dec *d, const char *fold, int nfold, size_t start,
   d->klen += (size_t)nfold;
   t->title = is_title(d->text + start, end - start);
   t->init = t->title && starts_sentence(d->text, start); /* read if title */
+  t->plen = -1;
   t->hit = lookup(d->lex, fold, (size_t)nfold);
 }
 
