@@ -50,7 +50,14 @@ end), and keeps:
     "chiếc xe"), nor an n-gram starting or ending with one; and no unit
     of "người" and the word after it (`agent_phrase`: "người dùng",
     "người hâm mộ"; "người dân" stays), taken out before the fragments
-    are found.
+    are found; no pair of `free_head` (a classifier and its noun, "cuộc
+    gọi", "con đường", except listed words, "cuộc sống", "con người";
+    the start of a date, "sáng ngày", "rằm tháng", "cùng kỳ năm"; a verb
+    or preposition and "sự", "dưới sự"), nor an n-gram starting or ending
+    with one;
+  - and, under every floor, a reduplicative: two syllables with the same
+    onset, the rarer bound to the other ("ngùn ngụt", "trĩu trịt",
+    `reduplicatives`).
 
 The committed file holds word types and counts only (derived figures,
 no corpus text). Without the corpora the script says so and exits 0,
@@ -226,7 +233,9 @@ def overlaps(side, grams, stop, frag):
     "phù hợp với"), which `fragments` misses when the neighbours vary;
     pairs of two content syllables ("chức năng" after "cơ quan", "họp
     báo" after "cuộc") are left alone, and so is "hồ chí" of "hồ chí minh"
-    (the three are a kept unit)."""
+    (the three are a kept unit). A pair ending in a classifier that
+    mostly stands before the classifier's noun is such an overlap too
+    ("dự buổi" of "dự buổi lễ / buổi họp", "tung cú" of "tung cú sút")."""
     fw = stop | COMPOUNDING
     near = collections.Counter()
     for (g, nb), c in side.items():
@@ -234,7 +243,7 @@ def overlaps(side, grams, stop, frag):
         if len(w) != 2 or nb[1:] in stop:
             continue
         if nb[0] == ">":
-            if w[0] not in fw:
+            if w[0] not in fw and w[1] not in CLASSIFIER_WORDS:
                 continue
             edge, longer = w[1] + " " + nb[1:], g + " " + nb[1:]
         else:
@@ -244,6 +253,12 @@ def overlaps(side, grams, stop, frag):
         if edge in grams and edge not in frag and longer not in grams:
             near[(g, nb[0])] += c
     return {g for (g, _), c in near.items() if c >= OVERLAP * grams[g]} - frag
+
+
+def edge_pairs(k):
+    """The first and the last pair of the n-gram k."""
+    w = k.split(" ")
+    return " ".join(w[:2]), " ".join(w[-2:])
 
 
 def without_parts(grams, gone):
@@ -310,7 +325,8 @@ def function_compounds(bi):
 # a time noun with a deictic ("năm nay", "tuần qua"; "hôm nay" stays), a
 # position in time ("đầu năm", "tháng đầu"). Never words: a pronoun and
 # the copula ("đây là", "đó là"; "nhất là" is one), "cho" and the verb it
-# introduces ("cho biết", "cho thấy", "cho hay"), a preposition and "khi"
+# introduces ("cho biết", "cho thấy", "cho hay"), "mọi người" (a
+# quantifier holding a third of "mọi"), a preposition and "khi"
 # ("sau khi", "trước khi", "từ khi"; "trong khi" is one), a syllable and
 # a qualifier that stands before figures ("đạt gần", "sau hơn", "chiếm
 # khoảng"; "cao hơn" is a comparative): the conventions of docs/words.md,
@@ -332,7 +348,7 @@ TIME_SPOTS = set("đầu giữa cuối".split())
 PRONOUNS = set("đây đó đấy kia ai tôi chúng ta mình anh chị em ông bà nó họ".split())
 BEFORE_FIGURES = set("hơn gần khoảng".split())  # "đạt gần 5,7 tỷ"
 FREE_PAIRS = {("cho", v) for v in "biết thấy hay".split()} | \
-    {(p, "khi") for p in "sau trước từ".split()}
+    {(p, "khi") for p in "sau trước từ".split()} | {("mọi", "người")}
 # A preposition and a deictic pronoun ("trong đó", "theo đó", "sau đó",
 # "trước đó", "từ đây") are a free phrase: the pronoun stands for the
 # noun the preposition takes ("do đó", "vì vậy" are conjunctions: kept).
@@ -420,6 +436,61 @@ NOT_AFTER = {"không": set("thể khí kích gian quân phận lưu trung gỉ t
                           "vận cảng ngừng ngớt xuể".split()),
              "bị": set("cáo can hại đơn thương".split()),
              "chiếc": set(), "là": set(), "của": {"cải"}}
+
+
+# A classifier and the noun it counts are a free phrase ("cuộc gọi",
+# "chuyến thăm", "ngọn núi", "con đường", "làn đường", "dòng vốn", "vết
+# đâm": the conventions of docs/words.md), except the dictionary words
+# such a syllable makes, listed here by the tinsh team ("con người",
+# "cuộc sống", "niềm tin", "đám cưới", "vết thương", "bức xúc", "làn
+# sóng", "mảnh mai"). Classifiers that head many words of their own
+# ("bản", "loại", "ca", "vụ", "kỳ", "câu", "trận", "phiên") are left out.
+CLASSIFIER_WORDS = {
+    "con": set("người gái trai cái cháu em dâu rể nuôi riêng giống mồi cưng nợ "
+               "tin bạc buôn chiên dấu thoi lắc rối ngươi đẻ ruột ghẻ út nít "
+               "mọn nghiện giáp lăn".split()),
+    "cuộc": set("sống đời chiến".split()),
+    "chuyến": set(),
+    "niềm": set("tin nở".split()),
+    "ngọn": set("ngành".split()),
+    "đám": set("cưới đông tang giỗ ma".split()),
+    "cú": set("đúp đêm pháp mèo".split()),
+    "buổi": set("sáng chiều tối trưa đêm".split()),
+    "dịp": set(),
+    "vết": set("thương tích nhơ xe".split()),  # "vết xe đổ"
+    "làn": set("sóng điệu".split()),
+    "đoạn": set("trích tuyệt trường".split()),
+    "dòng": set("chảy tộc dõi họ điện".split()),
+    "mảnh": set("mai dẻ khảnh".split()),
+    "lối": set("sống thoát ra vào mòn".split()),
+    "bức": set("xúc xạ thiết bối bách cung hại tử".split()),
+    "tấm": set("lòng gương tắc cám".split()),
+}
+# A time of day, "rằm", "tức" (that is) or a month before a calendar noun
+# ("sáng ngày 5/3", "rằm tháng Giêng", "tức ngày 15/5", "tháng Giêng năm
+# 2024"), "ngày" before "mùng"/"mồng" and "kỳ" before "năm" ("cùng kỳ năm
+# trước") start a date: free phrases, and so is any longer unit they end.
+DATE_LEADS = DAY_TIMES | set("rằm tức giêng chạp".split())
+CALENDAR = set("ngày tháng năm".split())
+DATE_PAIRS = {("ngày", "mùng"), ("ngày", "mồng"), ("kỳ", "năm"), ("kì", "năm")}
+# The nominaliser "sự" starts the noun phrase a verb or a preposition
+# takes ("dưới sự lãnh đạo", "nhờ sự giúp đỡ", "tạo sự đồng thuận"): a
+# free phrase, except the Sino-Vietnamese words ending in "sự" ("quân
+# sự", "nhân sự", "phóng sự") and "thực sự", "thật sự", "gây sự".
+SU_HEADS = set("thời chiến hình quân dân nhân lãnh phóng tâm lịch cộng đương "
+               "vạn phụng thực thật trị công mưu tiền hậu chấp sinh gây tòng "
+               "lý sự".split())
+
+
+def free_head(k):
+    """Is the pair k a classifier and its noun, the start of a date, or a
+    verb or preposition and "sự", the free phrases above?"""
+    a, b = k.split(" ")
+    if a in CLASSIFIER_WORDS:
+        return b not in CLASSIFIER_WORDS[a]
+    if b == "sự":
+        return a not in SU_HEADS
+    return (a in DATE_LEADS and b in CALENDAR) or (a, b) in DATE_PAIRS
 
 
 # "người" and the noun or verb after it are an agent phrase, free ("người
@@ -533,6 +604,55 @@ def keep_longer(grams, parts, stop):
     return out
 
 
+# A reduplicative ("ngùn ngụt", "lềnh bềnh", "trĩu trịt", "thình lình"):
+# two Vietnamese syllables with the same onset (alliteration, the common
+# kind), seen at least REDUP_MIN times, the rarer one bound to the other
+# (REDUP_COND of its uses) and the pair at least REDUP_SIDE of the other
+# one's; neither a stopword, neither capitalised in half of its uses
+# (names). Most are too rare for MIN_BI, others come back from being the
+# fragment of a phrase ("ngùn ngụt" of "cháy ngùn ngụt"). Each rare
+# syllable keeps its most frequent partner only ("đom đóm", not "đèn
+# đom").
+REDUP_MIN, REDUP_COND, REDUP_SIDE = 3, 0.5, 0.01
+VOWELS = "aăâeêioôơuưy" + "áàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+                      r"[%s]+(ch|ng|nh|[cmnpt])?" % VOWELS)
+SAME_ONSET = {"gh": "g", "ngh": "ng", "k": "c"}
+
+
+def onset(s):
+    """The onset of syllable s as heard ("ghê" and "gớm" alike; "gìn" has
+    the "gi" of "giữ"), "" without one, None when s is no Vietnamese
+    syllable."""
+    m = SYLLABLE.fullmatch(s)
+    if not m:
+        return None
+    o = m.group(1) or ""
+    if o == "g" and s[1:2] and unicodedata.normalize("NFD", s[1])[0] == "i":
+        o = "gi"
+    return SAME_ONSET.get(o, o)
+
+
+def reduplicatives(uni, bi, caps, stop, kept):
+    """Pairs not kept that are reduplicatives (above), with counts."""
+    best = {}
+    for k, c in bi.items():
+        if c < REDUP_MIN or k in kept:
+            continue
+        a, b = k.split(" ")
+        oa = onset(a)
+        if a == b or not oa or oa != onset(b) or a in stop or b in stop:
+            continue
+        if caps[a] * 2 >= uni[a] or caps[b] * 2 >= uni[b]:
+            continue
+        rare, other = (a, b) if uni[a] <= uni[b] else (b, a)
+        if c < REDUP_COND * uni[rare] or c < REDUP_SIDE * uni[other]:
+            continue
+        if c > best.get(rare, (0, ""))[0]:
+            best[rare] = (c, k)
+    return {k: c for c, k in best.values()}
+
+
 def build_from_counts(paths, uni, bi, caps, fig):
     """The lexicon (word -> count) the rules of the module docstring keep,
     from the corpus counts of `count` and the corpus files (read again by
@@ -566,10 +686,12 @@ def build_from_counts(paths, uni, bi, caps, fig):
     tris, quads = without_parts(tris, over), without_parts(quads, over)
     bis.update(function_compounds(bi))
     free = {k for k in bis if free_pair(k) or free_directional(k, uni, bi)
-            or free_light(k)}
+            or free_light(k) or free_head(k)}
+    free |= {p for g in (*tris, *quads) for p in edge_pairs(g) if free_head(p)}
     bis = {k: c for k, c in bis.items() if k not in free}
     tris, quads = without_parts(tris, free), without_parts(quads, free)
     words = {k: c for k, c in uni.items() if c >= MIN_UNI}
+    words.update(reduplicatives(uni, bi, caps, stop, bis))
     words.update(bis)
     words.update(tris)
     words.update(quads)

@@ -72,9 +72,10 @@ typedef struct tok {
   size_t start, end; /* bytes in the text */
   size_t koff;       /* folded form at keys + koff */
   int klen;
-  int title;   /* written capitalised: upper case first, then lower case */
-  int init;    /* capitalised and first word of a sentence or line */
-  seg_hit hit; /* what the lexicon says of the syllable alone */
+  int title;        /* written capitalised: upper case first, then lower case */
+  int init;         /* capitalised and first word of a sentence or line */
+  signed char plen; /* place_len's answer; -1 until asked */
+  seg_hit hit;      /* what the lexicon says of the syllable alone */
   uint64_t h2; /* hash of its key and the next syllable's (flush sets it) */
 } tok;
 
@@ -192,15 +193,35 @@ static int title_at(const dec *d, size_t j) {
   return (find(d, j, 2).flags & (SEG_F_WORD | SEG_F_PREFIX)) != 0;
 }
 
+/* The length (2 to 4 syllables) of the capitalised gazetteer place that
+** starts at syllable j, the longest, or 0 when none does; worked out once
+** per syllable (t[j].plen) and only where a longer entry starts. */
+static int place_len(const dec *d, size_t j) {
+  tok *t = &d->t[j];
+  if (t->plen >= 0) return t->plen;
+  t->plen = 0;
+  if (!t->title || !(t->hit.flags & SEG_F_PREFIX)) return 0;
+  for (int m = SEG_MAX_SYL; m >= 2; m--)
+    if (j + (size_t)m <= d->nt && all_title(d, j, m) &&
+        (find(d, j, m).flags & SEG_F_PLACE))
+      return t->plen = (signed char)m;
+  return 0;
+}
+
 /*
 ** Is t[i..i+k) a person's name? A capitalised surname, then one to three
 ** capitalised syllables, none of them the start of a title ("Nguyễn Văn
-** Thắng Phó Chủ tịch": the name stops before "Phó").
+** Thắng Phó Chủ tịch": the name stops before "Phó"); a name neither
+** starts with a whole place nor inside one ("Ninh" of "Quảng Ninh").
 */
 static int is_name(const dec *d, size_t i, int k) {
   if (k < 2 || !d->t[i].title || !(d->t[i].hit.flags & SEG_F_SURNAME)) return 0;
   for (size_t j = i + 1; j < i + (size_t)k; j++)
     if (!d->t[j].title || title_at(d, j)) return 0;
+  int m = place_len(d, i); /* "Hà Nội Hoàng Trung Hải": a place, a name */
+  if (m && m < k) return 0;
+  for (size_t j = i >= SEG_MAX_SYL - 1 ? i - (SEG_MAX_SYL - 1) : 0; j < i; j++)
+    if (j + (size_t)place_len(d, j) > i) return 0; /* "Quảng Ninh Portal" */
   return 1;
 }
 
@@ -264,11 +285,32 @@ static void offer_name(dec *d, size_t i) {
   }
 }
 
-/* A capitalised run (not at a sentence start) that no list knows. */
+/*
+** Does the capitalised run t[i..i+k) take in or cut a place of two or more
+** syllables other than itself ("Hồng Lĩnh Hà Tĩnh", "Becamex Bình Dương",
+** "Hà Nội Hoàng Trung Hải")? A place is a word of its own: such a run is
+** two names side by side, not one. A run led by a surname may end in a
+** place: a given name ("Nguyễn Hồng Hà").
+*/
+static int cuts_place(const dec *d, size_t i, int k) {
+  size_t from = i >= SEG_MAX_SYL - 1 ? i - (SEG_MAX_SYL - 1) : 0;
+  int person = (d->t[i].hit.flags & SEG_F_SURNAME) != 0;
+  for (size_t j = from; j < i + (size_t)k; j++) {
+    int m = place_len(d, j);
+    if (!m || j + (size_t)m <= i || (j == i && m == k)) continue;
+    if (person && j > i && j + (size_t)m == i + (size_t)k) continue;
+    return 1;
+  }
+  return 0;
+}
+
+/* A capitalised run (not at a sentence start) that no list knows and
+** that cuts no place. */
 static void offer_proper(dec *d, size_t i) {
   if (!d->t[i].title || d->t[i].init) return;
   for (int k = 2; k <= SEG_MAX_SYL && i + (size_t)k <= d->nt; k++) {
     if (!d->t[i + (size_t)k - 1].title) return;
+    if (cuts_place(d, i, k)) continue;
     offer(d, i, k, d->lex->lp_proper + (k - 2) * log(0.1), SEG_PROPER);
   }
 }
@@ -349,6 +391,7 @@ static void push(dec *d, const char *fold, int nfold, size_t start,
   d->klen += (size_t)nfold;
   t->title = is_title(d->text + start, end - start);
   t->init = t->title && starts_sentence(d->text, start); /* read if title */
+  t->plen = -1;
   t->hit = lookup(d->lex, fold, (size_t)nfold);
 }
 

@@ -18,7 +18,7 @@
 #include "util.h"
 
 #define IMG_MAGIC   "tinshlx1"
-#define IMG_VERSION 1u
+#define IMG_VERSION 2u  /* 2: "Chủ tịch nước" no longer one word */
 #define HEAD_BYTES  128 /* the header, padded: the filter starts aligned */
 
 typedef struct img_head {

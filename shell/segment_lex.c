@@ -317,9 +317,10 @@ static void load_surnames(seg_lex *lex, char *s) {
 }
 
 /*
-** Is title t a word? Two or three syllables, the last one in lower case,
-** no run of capitals ("Phó Giám đốc" yes; "Chủ tịch UBND", "Trưởng Ban",
-** "Bí thư Tỉnh ủy" are a title plus an organisation).
+** Is title t a word? Two or three syllables, the last one in lower case
+** and no body the title heads, no run of capitals ("Phó Giám đốc" yes;
+** "Chủ tịch UBND", "Trưởng Ban", "Bí thư Tỉnh ủy" are a title plus an
+** organisation, "Chủ tịch nước" a title plus the State).
 */
 static int title_is_word(const char *t) {
   int nsyl = 1;
@@ -328,6 +329,12 @@ static int title_is_word(const char *t) {
     if (*p == ' ') nsyl++, last = p + 1;
     if (*p >= 'A' && *p <= 'Z' && p[1] >= 'A' && p[1] <= 'Z') return 0;
   }
+  static const char *const bodies[] = {"n\xc6\xb0\xe1\xbb\x9b\x63", /* nước */
+                                       "t\xe1\xbb\x89nh",           /* tỉnh */
+                                       "huy\xe1\xbb\x87n", /* huyện */
+                                       "x\xc3\xa3"};       /* xã */
+  for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++)
+    if (strcmp(last, bodies[i]) == 0) return 0;
   int32_t cp;
   text_utf8_decode(last, strlen(last), &cp);
   return nsyl >= 2 && nsyl <= 3 && !text_is_upper(cp);

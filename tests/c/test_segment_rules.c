@@ -7,6 +7,13 @@
 **   - a person's name whose last syllable is also the first syllable of a
 **     title ("Chính" of "Chính ủy") stays one name when no title follows
 **     there, and still stops before a real title ("Phó Chủ tịch");
+**   - a capitalised run no list knows stops at a place of the gazetteer
+**     ("Phú Nhuận Cao Bằng" is two names, not one), and a person's name
+**     does not start with a whole place ("Đinh Lập Hoàng Minh Tư" is a
+**     place, then a name) nor inside one ("Cao Bằng Portal": "Bằng" is
+**     a surname), but a name may end in one ("Lê Cao Bằng");
+**   - a title of data/titles.txt that ends in the body it heads ("Chủ
+**     tịch nước") is a title and a noun, not one word;
 **   - a two-syllable word and the suffix "hóa" (either tone spelling)
 **     make one word the lexicon lacks ("bê tông hóa"), but not where
 **     "hóa" belongs to the next word ("khoa học hóa học");
@@ -14,7 +21,12 @@
 **     invented sentences: a numeral and a measure word, a degree word with
 **     a gradable adjective, a quantifier and its noun, a preposition and
 **     its noun, an ordinal, a time noun and a deictic or a position in
-**     time are free phrases, not words;
+**     time are free phrases, not words; so are a classifier and its noun
+**     ("cuộc gọi", "con đường", "ngọn núi"; "cuộc sống", "con người",
+**     "vết thương" stay words), the start of a date ("sáng ngày", "rằm
+**     tháng", "cùng kỳ năm trước") and a preposition or verb before "sự"
+**     ("dưới sự lãnh đạo"; "quân sự" stays); a rare reduplicative is a
+**     word ("ngùn ngụt"); words of data/words/domain.txt are known;
 **     a word a function word usually precedes ("bối cảnh" after "trong")
 **     is kept; both tone spellings ("hoá"/"hóa", "uỷ"/"ủy") are known.
 */
@@ -35,9 +47,10 @@ static seg_lex *lex_of(const char *words, const char *titles) {
   snprintf(sub, sizeof sub, "%s/words", dir);
   mkdir(sub, 0700);
   check_write_file(dir, "words/words.txt", words);
-  check_write_file(dir, "surnames.txt", "Lê\nHoàng\nĐinh\n");
+  check_write_file(dir, "surnames.txt", "Lê\nHoàng\nĐinh\nBằng\n");
   check_write_file(dir, "titles.txt", titles);
-  check_write_file(dir, "gazetteer.tsv", "Cao Bằng\tprovince\n");
+  check_write_file(dir, "gazetteer.tsv",
+                   "Cao Bằng\tprovince\nĐinh Lập\tdistrict\n");
   int nfiles = 0;
   seg_lex *lex = seg_lex_load(dir, &nfiles);
   CHECK(nfiles == 4);
@@ -83,6 +96,36 @@ static void test_name_ends_in_title_syllable(void) {
   seg_lex_free(lex);
 }
 
+static void test_run_stops_at_place(void) {
+  seg_lex *lex = lex_of(
+      "# total\t100000\nđội\t500\nthắng\t400\nxã\t600\n"
+      "họp\t500\nông\t900\n",
+      "Phó Chủ tịch\n");
+  CHECK_STR(seg(lex, "đội Phú Nhuận Cao Bằng thắng"),
+            "đội|Phú_Nhuận|Cao_Bằng|thắng");
+  CHECK_STR(seg(lex, "đội Cao Bằng Phú Nhuận thắng"),
+            "đội|Cao_Bằng|Phú_Nhuận|thắng");
+  CHECK_STR(seg(lex, "xã Đinh Lập Hoàng Minh Tư họp"),
+            "xã|Đinh_Lập|Hoàng_Minh_Tư|họp");
+  /* no name starts inside a place ("Bằng" is a surname) */
+  CHECK_STR(seg(lex, "đội Cao Bằng Portal thắng"), "đội|Cao_Bằng|Portal|thắng");
+  /* a run that is the place itself, a name ending in one */
+  CHECK_STR(seg(lex, "đội Cao Bằng thắng"), "đội|Cao_Bằng|thắng");
+  CHECK_STR(seg(lex, "ông Lê Cao Bằng họp"), "ông|Lê_Cao_Bằng|họp");
+  seg_lex_free(lex);
+}
+
+static void test_title_before_body(void) {
+  seg_lex *lex = lex_of(
+      "# total\t100000\nchủ tịch\t500\nnước\t900\n"
+      "giám đốc\t400\nhọp\t500\n",
+      "Chủ tịch nước\nPhó Giám đốc\n");
+  CHECK_STR(seg(lex, "Chủ tịch nước Lê Văn Tư họp"),
+            "Chủ_tịch|nước|Lê_Văn_Tư|họp");
+  CHECK_STR(seg(lex, "Phó Giám đốc họp"), "Phó_Giám_đốc|họp");
+  seg_lex_free(lex);
+}
+
 static void test_hoa_suffix(void) {
   seg_lex *lex = lex_of(
       "# total\t100000\nbê tông\t50\nhóa\t300\n"
@@ -102,9 +145,9 @@ static void test_bundled_phrases(void) {
   if (!lex) return;
   CHECK_STR(seg(lex, "họ đã chờ sáu tháng để vay hai tỷ đồng"),
             "họ|đã|chờ|sáu|tháng|để|vay|hai|tỷ|đồng");
-  CHECK_STR(seg(lex, "ngọn núi cao nhất và ngôi nhà cao hơn"),
-            "ngọn_núi|cao|nhất|và|ngôi_nhà|cao|hơn");
-  CHECK_STR(seg(lex, "con đường rất đẹp"), "con_đường|rất|đẹp");
+  CHECK_STR(seg(lex, "ngọn núi này cao nhất và ngôi nhà cao hơn"),
+            "ngọn|núi|này|cao|nhất|và|ngôi_nhà|cao|hơn");
+  CHECK_STR(seg(lex, "con đường rất đẹp"), "con|đường|rất|đẹp");
   CHECK_STR(seg(lex, "nhiều người đi bộ trên mạng"),
             "nhiều|người|đi_bộ|trên|mạng");
   CHECK_STR(seg(lex, "phát triển theo hướng xanh"),
@@ -113,8 +156,23 @@ static void test_bundled_phrases(void) {
             "năm|nay|mưa|nhiều|hơn|tuần|qua");
   CHECK_STR(seg(lex, "lần thứ 2 đứng thứ 5 trong sáu tháng đầu năm"),
             "lần|thứ|2|đứng|thứ|5|trong|sáu|tháng|đầu|năm");
+  /* a classifier and its noun, the start of a date, "sự" after a verb */
+  CHECK_STR(seg(lex, "sau cuộc gọi và chuyến thăm"),
+            "sau|cuộc|gọi|và|chuyến|thăm");
+  CHECK_STR(seg(lex, "vết đâm ở làn đường"), "vết|đâm|ở|làn|đường");
+  CHECK_STR(seg(lex, "sáng ngày 5/3, rằm tháng Giêng"),
+            "sáng|ngày|5/3|rằm|tháng|Giêng");
+  CHECK_STR(seg(lex, "tăng so với cùng kỳ năm trước"),
+            "tăng|so_với|cùng_kỳ|năm|trước");
+  CHECK_STR(seg(lex, "dưới sự lãnh đạo"), "dưới|sự|lãnh_đạo");
   /* words that survive the phrase rules */
   CHECK_STR(seg(lex, "tỷ lệ thống nhất"), "tỷ_lệ|thống_nhất");
+  CHECK_STR(seg(lex, "cuộc sống của con người"), "cuộc_sống|của|con_người");
+  CHECK_STR(seg(lex, "niềm tin và vết thương"), "niềm_tin|và|vết_thương");
+  CHECK_STR(seg(lex, "hoạt động quân sự"), "hoạt_động|quân_sự");
+  /* a reduplicative too rare for the pair counts */
+  CHECK_STR(seg(lex, "đám cháy bùng lên ngùn ngụt"),
+            "đám|cháy|bùng|lên|ngùn_ngụt");
 }
 
 static void test_bundled_words(void) {
@@ -125,12 +183,22 @@ static void test_bundled_words(void) {
   CHECK_STR(seg(lex, "nền văn hoá và văn hóa"), "nền|văn_hoá|và|văn_hóa");
   CHECK_STR(seg(lex, "Tỉnh uỷ và Tỉnh ủy"), "Tỉnh_uỷ|và|Tỉnh_ủy");
   CHECK_STR(seg(lex, "sức khoẻ tốt"), "sức_khoẻ|tốt");
+  /* a run led by a surname may end in a place (the bundled gazetteer
+     has "Hồng Hà"): a given name */
+  CHECK_STR(seg(lex, "ông Nguyễn Hồng Hà nói"), "ông|Nguyễn_Hồng_Hà|nói");
+  /* data/words/domain.txt */
+  CHECK_STR(seg(lex, "Giáo hội Phật giáo cử hành đại lễ"),
+            "Giáo_hội|Phật_giáo|cử_hành|đại_lễ");
+  CHECK_STR(seg(lex, "thế nhưng người nhà vẫn chờ"),
+            "thế_nhưng|người_nhà|vẫn|chờ");
 }
 
 int main(void) {
   snprintf(dir, sizeof dir, "/tmp/tinsh-segrulesXXXXXX");
   if (!mkdtemp(dir)) return perror("mkdtemp"), 1;
   test_name_ends_in_title_syllable();
+  test_run_stops_at_place();
+  test_title_before_body();
   test_hoa_suffix();
   test_bundled_phrases();
   test_bundled_words();
