@@ -386,6 +386,16 @@ def is_phrase(a, b, uni, bi):
         (a in TIME_SPOTS and b in TIME_NOUNS)
 
 
+# The conjunction "và" and the possessive "của" end no word: a rare
+# foreign syllable before them made "ounce và", "iraq và", "website của"
+# pass the floors ("chà và" is a word). "cho" and the person or thing it
+# is for ("cho con", "cho bạn", "cho laptop") is a free phrase; the verbs
+# it makes are listed ("cho phép", "cho vay", "cho thuê", "cho bú").
+NEVER_LAST = set("và của".split())
+LAST_WORDS = {"chà và"}
+CHO_WORDS = set("rằng phép đến tới nên vay thuê mượn bú".split())
+
+
 def free_pair(k):
     """Is the pair k never a word ("đây là", "cho biết", "sau khi")? Such
     pairs are mined like the others, so that the syllables beside them
@@ -393,7 +403,9 @@ def free_pair(k):
     dropped at the end with the longer units they start or end."""
     a, b = k.split(" ")
     return (b == "là" and a in PRONOUNS) or (a, b) in FREE_PAIRS or \
-        b in BEFORE_FIGURES or (a in PLACE_PREPS and b in POINTERS)
+        b in BEFORE_FIGURES or (a in PLACE_PREPS and b in POINTERS) or \
+        (b in NEVER_LAST and k not in LAST_WORDS) or \
+        (a == "cho" and b not in CHO_WORDS)
 
 
 # A verb and the light preposition or particle it takes ("gắn với", "đạt
