@@ -535,7 +535,9 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
     value *= 1000; /* "2,568 lượt xem" read 2.568; index points
                    ** have decimals ("99,077 điểm") */
   if (un == 0 && us == ms) return 0; /* bare number */
-  if (label && !xt_lookup(x, us, &x->x->lx->units, NULL)) return 0;
+  if (label && !xt_punct(x, us, '%') &&
+      !xt_lookup(x, us, &x->x->lx->units, NULL))
+    return 0;
   if (un > 0 && us > ms && numeral) /* "3 vạn thợ mỏ": 30000 thợ mỏ */
     value *= mult, mult = 1, ms = us;
   if (has_of && un == 0) return 0;
