@@ -132,6 +132,8 @@ function M.text(v, ...)
       "",
       "  corpus            the open corpus: help(corpus) lists its methods",
       "  help(x)           help on a function, module or object",
+      "  tinsh             tinsh.words(text), tinsh.parse(text): the segmenter and",
+      "                    the parser on any text (help(tinsh.parse))",
       "  .help             the REPL's dot-commands",
       "",
       "Modules (require them by name):" }

@@ -21,6 +21,25 @@ local tinsh = package.loaded.tinsh
 if type(tinsh) ~= "table" then tinsh = {} end
 tinsh.words = tinsh.words or tcore.words
 tinsh.parse = tinsh.parse or require("corpus.names").parse
+local TINSH_HELP = {
+  "tinsh — the host's helpers on any text (no corpus needed).",
+  words = "tinsh.words(text) -> the words of text, as the statistics and the index\n" ..
+    "count them: {word, from, to, n, kind} tables (from/to: 1-based byte positions,\n" ..
+    "n: syllables, kind: word, unknown, name, place, proper, number or user).\n" ..
+    "See docs/words.md.\n" ..
+    "  tinsh.words('Chính phủ Việt Nam')[2].word  --> 'Việt Nam'",
+  parse = "tinsh.parse(text) -> what the parser and the extractors make of text:\n" ..
+    "the record `tinsh parse` prints, as a table (title, published, blocks,\n" ..
+    "people, places, figures, refs, periods, quotes, warnings; nulls left out).\n" ..
+    "Text up to 4 MB. See docs/facts.md.\n" ..
+    "  tinsh.parse('Ông An cho biết 62% hộ dân có điện.').figures[1].subject  --> 'hộ dân'",
+}
+for k, text in pairs(TINSH_HELP) do
+  if type(k) == "string" and type(tinsh[k]) == "function" then
+    help.register(tinsh[k], "tinsh." .. k, text)
+  end
+end
+if getmetatable(tinsh) == nil then setmetatable(tinsh, { __help = TINSH_HELP }) end
 package.loaded.tinsh = tinsh
 _G.tinsh = tinsh
 

@@ -2,7 +2,8 @@
 --   1. tinsh.parse(text): the parser and the extractors on a text: title,
 --      blocks, people with titles, places under their gazetteer name,
 --      figures with subjects; JSON nulls left out; bad argument #1 for a
---      non-string and for text over 4 MB.
+--      non-string and for text over 4 MB; help(tinsh.parse), help(tinsh)
+--      and help(tinsh.words) say what they do.
 --   2. names.place / names.person: an administrative prefix or an alias
 --      gives the stored name ("thành phố Móng Cái" -> "Móng Cái", "TP.HCM"
 --      -> "Hồ Chí Minh"), a title before a name gives the name; a text
@@ -35,6 +36,10 @@ ok, err = pcall(tinsh.parse, string.rep("a", 4 * 1024 * 1024 + 1))
 check.ok(not ok and err:find("bad argument #1 to 'parse' (text longer than 4 MB)", 1, true),
   "parse(5 MB): " .. tostring(err))
 check.eq(#tinsh.parse("").blocks, 0, "parse: empty text")
+local help = require("tinsh.help")
+check.contains(help.text(tinsh.parse), "tinsh.parse(text) ->", "help(tinsh.parse)")
+check.contains(help.text(tinsh.words), "tinsh.words(text) ->", "help(tinsh.words)")
+check.contains(help.text(tinsh), "parse", "help(tinsh) lists parse")
 
 -- 2. names
 check.eq(names.place("thành phố Móng Cái"), "Móng Cái", "place: prefix")
