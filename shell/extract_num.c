@@ -44,6 +44,7 @@ static xwords ws_not_unit, ws_not_after, ws_qualifiers;
 static xphrases label_words, label_not;
 static xphrases subject_cut, subject_lead; /* whole words: phrase_len */
 static xphrases report_verbs, report_not;  /* report-verbs.txt: verbs, "~" */
+static xphrases stopwords; /* data/stopwords-vi.txt, whole words */
 
 /* The phrases of a list by the hash of their first word: one probe
 ** finds the few phrases a token may start (the 64-bit mask of xphrases
@@ -55,7 +56,8 @@ typedef struct firsts {
   uint16_t m[FIRST_SLOTS][FIRST_PER]; /* phrase indices, in file order */
   uint8_t n[FIRST_SLOTS];
 } firsts;
-static firsts cut_firsts, lead_firsts, report_firsts, report_not_firsts;
+static firsts cut_firsts, lead_firsts, report_firsts, report_not_firsts,
+    stop_firsts;
 
 static void firsts_set(firsts *f, const xphrases *ph) {
   for (int m = 0; ph->p[m] && m < XT_PHRASES_MAX; m++) {
@@ -356,6 +358,22 @@ static size_t phrase_len(const xsent *x, size_t j, size_t b, const xphrases *ph,
   return best == 1 && !starts && word_len(x, j, b) != 1 ? 0 : best;
 }
 
+/* Is [a, b) numbers, punctuation and whole words of
+** data/stopwords-vi.txt only ("Tôi", "cả", "số", "chúng tôi", "1"; not
+** "Chỉ số", a word of its own)? Such a head names nothing. */
+static int only_stopwords(const xsent *x, size_t a, size_t b) {
+  for (size_t j = a; j < b;) {
+    if (x->t[j].type != T_WORD) {
+      j++;
+      continue;
+    }
+    size_t k = phrase_len(x, j, b, &stopwords, &stop_firsts, 0);
+    if (!k) return 0;
+    j += k;
+  }
+  return 1;
+}
+
 /* Where what is reported starts in [a, b): after the last verb of
 ** saying there (data/report-verbs.txt, whole words: "Ông An cho biết 57,7%
 ** hộ dân" -> the tokens from "57,7%"; its "~" phrases, as "nói trên",
@@ -399,7 +417,7 @@ static char *clause_head(xsent *x, size_t a, size_t b) {
     e++;
   }
   while (e > a && x->t[e - 1].type == T_PUNCT) e--;
-  return e > a ? xt_span(x, a, e) : NULL;
+  return e > a && !only_stopwords(x, a, e) ? xt_span(x, a, e) : NULL;
 }
 
 /* Start of the clause that ends at token q: after the nearest boundary,
@@ -663,4 +681,6 @@ void extract_num_init(void) {
               label_n, &label_not);
   firsts_set(&report_firsts, &report_verbs);
   firsts_set(&report_not_firsts, &report_not);
+  xt_phrases_set(&stopwords, lexicon_get()->lists[LEX_STOPWORDS]);
+  firsts_set(&stop_firsts, &stopwords);
 }

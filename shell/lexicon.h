@@ -68,6 +68,7 @@ enum {
   LEX_NUMBER_AFTER_OK,  /* number-after-ok.txt: "phân khối" before 149 cc */
   LEX_REPORT_VERBS,     /* report-verbs.txt: "cho biết" before a figure */
   LEX_NOT_AFTER_WORD,   /* not-after-word.txt: "số" alone before a label */
+  LEX_STOPWORDS,        /* stopwords-vi.txt: "của", "ông" (no subject) */
   LEX_LIST_N
 };
 

@@ -31,7 +31,8 @@
 **     "hộ dân", "Bà Lan cho rằng giá bán 12 triệu đồng" about "giá bán");
 **     a following "rằng" is dropped; no speaker, no subject ("Anh Tú kể
 **     3 người ..."); the "~" phrases ("xe nói trên") and a verb with no
-**     word or comma before it ("Chia sẻ này có 900 lượt") say nothing.
+**     word or comma before it ("Chia sẻ này có 900 lượt") say nothing;
+**     a head of stopwords and numbers only ("Tôi", "51") is none.
 ** 10. After "số" alone a number is a label (data/not-after-word.txt: "số 1
 **     thế giới", "nhà số 12 đường Lê Lợi"), not after "tổng số", nor in
 **     "trong số 40 người", nor before a unit ("số 350 triệu đồng"); a unit
@@ -217,6 +218,15 @@ static void test_report_verbs(void) {
   CHECK_STR(subject(d, "3 người"), "(null)");
   CHECK_STR(subject(d, "45 hành khách"), "Chiếc xe nói");
   CHECK_STR(subject(d, "900 lượt thích"), "Chia sẻ này");
+  doc_free(d);
+  /* a head of stopwords and numbers only names nothing; a word made of
+     stopword syllables ("Chỉ số") does */
+  d =
+      run("Tin thị trường\n\nTôi đã gõ cửa 3 ngôi nhà. Chỉ số giảm 1,69 "
+          "điểm. Từ 51% lên 71%.\n");
+  CHECK_STR(subject(d, "3 ngôi nhà"), "(null)");
+  CHECK_STR(subject(d, "giảm 1,69 điểm"), "Chỉ số");
+  CHECK_STR(subject(d, "lên 71%"), "(null)");
   doc_free(d);
 }
 
