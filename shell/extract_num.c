@@ -310,6 +310,12 @@ static size_t word_len(const xsent *x, size_t j, size_t b) {
   return e - j < 2 ? 1 : (size_t)xt_first_word(x, j, e);
 }
 
+/* Do tokens [i, j) spell a word of the segmenter's lexicon? */
+static int lex_word(const xsent *x, size_t i, size_t j) {
+  size_t a = x->t[i].off;
+  return seg_is_word(seg_lex_default(), x->s + a, xt_end(x, j) - a);
+}
+
 /* Extend a unit with "/người/năm" parts glued by '/', each the
 ** segmenter's word after it when the lexicon has it ("đồng/cổ phiếu", not
 ** "đồng/cổ"; "USD/ounce và" stops at "ounce"). */
@@ -317,10 +323,8 @@ static size_t compound_unit(const xsent *x, size_t j) {
   while (j + 1 < x->n && xt_punct(x, j, '/') && !(x->t[j].flags & TF_SPACE) &&
          x->t[j + 1].type == T_WORD && !(x->t[j + 1].flags & TF_SPACE) &&
          !(x->t[j + 1].flags & TF_UPPER)) {
-    size_t k = word_len(x, j + 1, x->n), a = x->t[j + 1].off;
-    if (k > 1 &&
-        !seg_is_word(seg_lex_default(), x->s + a, xt_end(x, j + 1 + k) - a))
-      k = 1;
+    size_t k = word_len(x, j + 1, x->n);
+    if (k > 1 && !lex_word(x, j + 1, j + 1 + k)) k = 1;
     j += 1 + k;
   }
   return j;
@@ -332,8 +336,7 @@ static int inside_word(const xsent *x, size_t j) {
   if (!(j > 0 && x->t[j - 1].type == T_WORD && x->t[j].type == T_WORD &&
         (x->t[j].flags & TF_SPACE)))
     return 0;
-  size_t a = x->t[j - 1].off;
-  return seg_is_word(seg_lex_default(), x->s + a, xt_end(x, j + 1) - a);
+  return lex_word(x, j - 1, j + 1);
 }
 
 /*
@@ -393,14 +396,13 @@ static size_t after_report(const xsent *x, size_t a, size_t b) {
   return r;
 }
 
-/* Head of the clause [a, b), from what a verb of saying reports
-** (after_report): connectives, prepositions and leading verbs skipped
+/* Head of the clause whose tokens from a, up to b, are what it reports
+** (clause_head): connectives, prepositions and leading verbs skipped
 ** (whole words), cut at the next word that is or begins with a
 ** verb or preposition, never inside a word ("thực hiện" is no cut at
 ** "hiện"). */
-static char *clause_head(xsent *x, size_t a, size_t b) {
+static char *head_from(xsent *x, size_t a, size_t b) {
   size_t k;
-  a = after_report(x, a, b);
   while (a < b && (x->t[a].type == T_PUNCT ||
                    (k = phrase_len(x, a, b, &subject_lead, &lead_firsts, 0)) ||
                    (k = phrase_len(x, a, b, &subject_cut, &cut_firsts, 0))))
@@ -418,6 +420,12 @@ static char *clause_head(xsent *x, size_t a, size_t b) {
   }
   while (e > a && x->t[e - 1].type == T_PUNCT) e--;
   return e > a && !only_stopwords(x, a, e) ? xt_span(x, a, e) : NULL;
+}
+
+/* Head of the clause [a, b), from what a verb of saying reports
+** (after_report); head_from. */
+static char *clause_head(xsent *x, size_t a, size_t b) {
+  return head_from(x, after_report(x, a, b), b);
 }
 
 /* Start of the clause that ends at token q: after the nearest boundary,
@@ -461,12 +469,12 @@ static char *subject_after(xsent *x, size_t j) {
 ** before is who says).
 */
 static char *subject_of(xsent *x, size_t q, char *prev, size_t after) {
-  size_t a = clause_start(x, q);
-  char *s = clause_head(x, a, q);
+  size_t a = clause_start(x, q), r = after_report(x, a, q);
+  char *s = head_from(x, r, q);
   if (s) return s;
   if (after < x->n && (s = subject_after(x, after))) return s;
   if (prev) return prev;
-  if (a == 0 || after_report(x, a, q) > a) return NULL; /* not who says */
+  if (a == 0 || r > a) return NULL; /* the clause before says who says */
   size_t b = a - 1;
   return clause_head(x, clause_start(x, b), b);
 }

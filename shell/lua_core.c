@@ -172,8 +172,9 @@ static int core_clock(lua_State *L) {
   return 1;
 }
 
-int lua_words(lua_State *L); /* lua_words.c */
-int lua_parse(lua_State *L); /* lua_parse.c */
+int lua_words(lua_State *L);      /* lua_words.c */
+int lua_parse(lua_State *L);      /* lua_parse.c */
+void lua_parse_max(lua_State *L); /* lua_parse.c */
 
 static const luaL_Reg core_funcs[] = {
     {"width", core_width},     {"fit", core_fit},
@@ -188,6 +189,7 @@ int luaopen_tinsh_core(lua_State *L) {
   luaL_newlib(L, core_funcs);
   lua_pushcfunction(L, lua_words), lua_setfield(L, -2, "words");
   lua_pushcfunction(L, lua_parse), lua_setfield(L, -2, "parse");
+  lua_parse_max(L), lua_setfield(L, -2, "parse_max");
   lua_pushliteral(L, TINSH_VERSION);
   lua_setfield(L, -2, "version");
   return 1;

@@ -1,7 +1,8 @@
 /*
 ** lua_parse.c — the parser and the extractors as a Lua function:
 **   parse(text) -> the JSON record `tinsh parse` prints for a file holding
-**   text (title, date, blocks, people, places, figures, ...).
+**   text (title, date, blocks, people, places, figures, ...);
+**   parse_max: the longest text it takes, in bytes.
 ** The prelude's tinsh.parse decodes it; the stdlib reads names of places
 ** and people through it (corpus/names.lua: "TP.HCM" is "Hồ Chí Minh").
 ** Installed as tinsh.core's `parse` (lua_core.c).
@@ -24,12 +25,16 @@ typedef struct box {
   buf json;
 } box;
 
-/* __gc, and the normal end: safe twice. */
-static int box_free(lua_State *L) {
-  box *x = luaL_checkudata(L, 1, BOX_MT);
+/* Free what x holds: safe twice. */
+static void box_release(box *x) {
   if (x->d) doc_free(x->d);
   x->d = NULL;
   buf_free(&x->json);
+}
+
+/* __gc */
+static int box_gc(lua_State *L) {
+  box_release(luaL_checkudata(L, 1, BOX_MT));
   return 0;
 }
 
@@ -44,15 +49,19 @@ int lua_parse(lua_State *L) {
   x->d = NULL;
   buf_init(&x->json);
   if (luaL_newmetatable(L, BOX_MT)) {
-    lua_pushcfunction(L, box_free);
+    lua_pushcfunction(L, box_gc);
     lua_setfield(L, -2, "__gc");
   }
   lua_setmetatable(L, -2);
   x->d = pipeline_document("(text)", s, n, 0);
   doc_to_json(x->d, &x->json);
   lua_pushlstring(L, x->json.data ? x->json.data : "", x->json.len);
-  lua_pushcfunction(L, box_free);
-  lua_pushvalue(L, -3);
-  lua_call(L, 1, 0);
+  box_release(x);
   return 1;
+}
+
+/* Push tinsh.core's parse_max: the longest text parse takes, in bytes
+** (corpus/names.lua checks it to name its own function in the error). */
+void lua_parse_max(lua_State *L) {
+  lua_pushinteger(L, (lua_Integer)PARSE_TEXT_MAX);
 }

@@ -36,7 +36,7 @@ function M.parse(text)
     error("bad argument #1 to 'parse' (string expected, got " ..
       (text == nil and "no value" or type(text)) .. ")", 2)
   end
-  if #text > 4 * 1024 * 1024 then -- tinsh.core.parse's own bound
+  if #text > tcore.parse_max then -- raised here, to name this function
     error("bad argument #1 to 'parse' (text longer than 4 MB)", 2)
   end
   return drop_nulls(assert(json.decode(tcore.parse(text))))
