@@ -347,8 +347,7 @@ DEICTIC = set("nay qua tới trước sau ngoái này đó ấy".split())
 TIME_SPOTS = set("đầu giữa cuối".split())
 PRONOUNS = set("đây đó đấy kia ai tôi chúng ta mình anh chị em ông bà nó họ".split())
 BEFORE_FIGURES = set("hơn gần khoảng".split())  # "đạt gần 5,7 tỷ"
-FREE_PAIRS = {("cho", v) for v in "biết thấy hay".split()} | \
-    {(p, "khi") for p in "sau trước từ".split()} | {("mọi", "người")}
+FREE_PAIRS = {(p, "khi") for p in "sau trước từ".split()} | {("mọi", "người")}
 # A preposition and a deictic pronoun ("trong đó", "theo đó", "sau đó",
 # "trước đó", "từ đây") are a free phrase: the pronoun stands for the
 # noun the preposition takes ("do đó", "vì vậy" are conjunctions: kept).
@@ -389,8 +388,9 @@ def is_phrase(a, b, uni, bi):
 # The conjunction "và" and the possessive "của" end no word: a rare
 # foreign syllable before them made "ounce và", "iraq và", "website của"
 # pass the floors ("chà và" is a word). "cho" and the person or thing it
-# is for ("cho con", "cho bạn", "cho laptop") is a free phrase; the verbs
-# it makes are listed ("cho phép", "cho vay", "cho thuê", "cho bú").
+# is for ("cho con", "cho bạn", "cho laptop") or the verb it introduces
+# ("cho biết", "cho thấy", "cho hay") is a free phrase; the words it
+# makes are listed ("cho phép", "cho vay", "cho thuê", "cho bú").
 NEVER_LAST = set("và của".split())
 LAST_WORDS = {"chà và"}
 CHO_WORDS = set("rằng phép đến tới nên vay thuê mượn bú".split())
