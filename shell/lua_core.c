@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <utf8proc.h>
 
+#include "lexicon.h"
 #include "lua_host.h"
 #include "paths.h"
 #include "text.h"
@@ -172,18 +173,37 @@ static int core_clock(lua_State *L) {
   return 1;
 }
 
+/* core.stopwords() -> the words of data/stopwords-vi.txt, in file order,
+** as lexicon.c read them (the one reader of that file) */
+static int core_stopwords(lua_State *L) {
+  const char *const *w = lexicon_get()->lists[LEX_STOPWORDS];
+  lua_createtable(L, 256, 0);
+  for (lua_Integer i = 1; *w; w++, i++) {
+    lua_pushstring(L, *w);
+    lua_rawseti(L, -2, i);
+  }
+  return 1;
+}
+
 int lua_words(lua_State *L);      /* lua_words.c */
 int lua_parse(lua_State *L);      /* lua_parse.c */
 void lua_parse_max(lua_State *L); /* lua_parse.c */
 
-static const luaL_Reg core_funcs[] = {
-    {"width", core_width},     {"fit", core_fit},
-    {"visible", core_visible}, {"isatty", core_isatty},
-    {"color", core_color},     {"normalize", core_normalize},
-    {"lower", core_lower},     {"fold", core_fold},
-    {"dir", core_dir},         {"sandboxed", core_sandboxed},
-    {"clock", core_clock},     {"termsize", core_termsize},
-    {"outdir", core_outdir},   {NULL, NULL}};
+static const luaL_Reg core_funcs[] = {{"width", core_width},
+                                      {"fit", core_fit},
+                                      {"visible", core_visible},
+                                      {"isatty", core_isatty},
+                                      {"color", core_color},
+                                      {"normalize", core_normalize},
+                                      {"lower", core_lower},
+                                      {"fold", core_fold},
+                                      {"dir", core_dir},
+                                      {"sandboxed", core_sandboxed},
+                                      {"clock", core_clock},
+                                      {"termsize", core_termsize},
+                                      {"outdir", core_outdir},
+                                      {"stopwords", core_stopwords},
+                                      {NULL, NULL}};
 
 int luaopen_tinsh_core(lua_State *L) {
   luaL_newlib(L, core_funcs);

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "fts.h"
-#include "paths.h"
+#include "lexicon.h"
 #include "segment.h"
 #include "store_int.h"
 #include "store_words.h"
@@ -718,24 +718,15 @@ static char *query_text(sqlite3 *db, const char *sql) {
   return out;
 }
 
-/* Load data/stopwords-vi.txt (one word a line, '#' comments) into stop. */
+/* The stopwords (data/stopwords-vi.txt, read by lexicon.c: the one reader
+** of that file) into stop, case-folded. */
 static void load_stop(ws_map *stop) {
-  char path[4096], *data = NULL;
-  size_t n = 0;
-  snprintf(path, sizeof path, "%s/stopwords-vi.txt", host_dir("data"));
-  if (util_read_file(path, 1 << 20, &data, &n) != 0) return;
-  for (char *line = strtok(data, "\n"); line; line = strtok(NULL, "\n")) {
-    char *h = strchr(line, '#');
-    if (h) *h = 0;
-    while (*line == ' ' || *line == '\t') line++;
-    size_t k = strlen(line);
-    while (k && strchr(" \t\r", line[k - 1])) k--;
+  for (const char *const *w = lexicon_get()->lists[LEX_STOPWORDS]; *w; w++) {
     size_t fn = 0;
-    char *f = k ? text_fold_alloc(line, k, TEXT_FOLD_CASE, &fn) : NULL;
+    char *f = text_fold_alloc(*w, strlen(*w), TEXT_FOLD_CASE, &fn);
     if (f && fn) map_get(stop, f, fn)->cnt = 1;
     free(f);
   }
-  free(data);
 }
 
 /* The lexicon to count with: the bundled one, with the user's words

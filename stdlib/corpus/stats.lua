@@ -25,19 +25,12 @@ local M = {}
 ---------------------------------------------------------------- stopwords
 
 local stop_cache
---- corpus:stopwords() -> set {word = true} from data/stopwords-vi.txt
+--- corpus:stopwords() -> set {word = true} of data/stopwords-vi.txt (read
+--- once by the C lexicon, core.stopwords), lower-cased
 function M.stopwords()
   if stop_cache then return stop_cache end
   local set = {}
-  local path = core.dir("data") .. "/stopwords-vi.txt"
-  local f = io.open(path, "r")
-  if f then
-    for line in f:lines() do
-      line = line:gsub("#.*", ""):gsub("^%s+", ""):gsub("%s+$", "")
-      if line ~= "" then set[core.lower(line) or line] = true end
-    end
-    f:close()
-  end
+  for _, w in ipairs(core.stopwords()) do set[core.lower(w) or w] = true end
   stop_cache = set
   return set
 end
