@@ -175,9 +175,42 @@ function M.show(v)
   return table.concat(out)
 end
 
---- Print values the REPL way: tab-separated, tables rendered.
+-- Are the n values ... a generic-for iterator over rows of the database,
+-- as corpus:docs{} returns it (function, nil, nil, the statement that
+-- closes it: userdata named tinsh.store.stmt, its metatable locked)?
+local function is_iterator(n, f, s, c, closer)
+  return n == 4 and type(f) == "function" and s == nil and c == nil
+    and type(closer) == "userdata"
+    and tostring(closer):find("^tinsh%.store%.stmt: ") ~= nil
+end
+
+-- Show the first M.options.rows items of an iterator, one a line, then
+-- close it (the rest are not read).
+local function preview(f, s, c, closer)
+  local limit, lines, more = M.options.rows, {}, false
+  do
+    local _ <close> = closer
+    local v = c
+    for i = 1, limit + 1 do
+      v = f(s, v)
+      if v == nil then break end
+      if i > limit then more = true break end
+      lines[i] = M.show(v)
+    end
+  end
+  if more then
+    lines[#lines + 1] = string.format("... (the first %d: a for loop reads them all)", limit)
+  elseif #lines == 0 then
+    lines[1] = "(no rows)"
+  end
+  io.stdout:write(table.concat(lines, "\n"), "\n")
+end
+
+--- Print values the REPL way: tab-separated, tables rendered; an
+--- iterator with a closing value (corpus:docs{...}) as its first items.
 function M.print(...)
   local n = select("#", ...)
+  if is_iterator(n, ...) then return preview(...) end
   local parts = {}
   for i = 1, n do
     local v = select(i, ...)
@@ -189,7 +222,8 @@ end
 M.__help = {
   show = "pretty.show(v) → string: the REPL's rendering of v (trees for "
     .. "tables, columns for arrays of records, __tostring when present).",
-  print = "pretty.print(...) prints values as the REPL does.",
+  print = "pretty.print(...) prints values as the REPL does (an iterator "
+    .. "such as corpus:docs{...}: its first items, one a line).",
   options = "pretty.options: depth, items, width, records — change them "
     .. "to change how the REPL shows tables.",
 }

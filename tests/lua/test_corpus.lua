@@ -261,6 +261,30 @@ check.test("Ctrl-C interrupts a long statement", function()
   check.ok(os.time() - t0 < 10, "promptly")
 end)
 
+check.test("the REPL shows an iterator's first rows", function()
+  local pretty = require("tinsh.pretty")
+  local out, real = {}, io.stdout
+  local function shown(...)
+    out = {}
+    io.stdout = { write = function(_, ...) for _, s in ipairs({ ... }) do out[#out + 1] = s end end }
+    local ok, err = pcall(pretty.print, ...)
+    io.stdout = real
+    assert(ok, err)
+    return table.concat(out)
+  end
+  local all = shown(c:docs{})
+  check.eq(select(2, all:gsub("\n", "")), 5, "one line a document")
+  check.contains(all, "#2  2024-03-04  Phát triển KKT", "each as print(d) shows it")
+  check.contains(shown(c:docs{ year = 1999 }), "(no rows)", "an empty iterator says so")
+  local rows = pretty.options.rows
+  pretty.options.rows = 2
+  local cut = shown(c:docs{})
+  pretty.options.rows = rows
+  check.contains(cut, "the first 2", "cut after options.rows")
+  check.eq(select(2, cut:gsub("\n", "")), 3, "two rows and the note")
+  check.contains(shown(pairs({})), "function: ", "other triples print as values")
+end)
+
 check.test("default corpus from --db, lazily", function()
   local out = fx.run("--db " .. fx.quote(fx.db) .. " -e " .. fx.quote("print(#corpus, corpus:get(2).author)"))
   check.eq(out, "5\tThu Chung\n", "global corpus")

@@ -21,6 +21,12 @@ check.test("stopwords", function()
   check.ok(sw["và"] and sw["của"] and sw["được"], "function words")
   check.ok(not sw["móng"], "content words are not stopwords")
   check.eq(sw["# vietnamese"], nil, "comments skipped")
+  -- the same words as the C lexicon read (tinsh.core.stopwords), so the
+  -- kept word statistics and the subjects of figures agree with Lua's
+  local n, list = 0, require("tinsh.core").stopwords()
+  for _ in pairs(sw) do n = n + 1 end
+  check.eq(n, #list, "one entry per line of the file")
+  for _, w in ipairs(list) do check.ok(sw[w], "in the set: " .. w) end
 end)
 
 -- independent count of one syllable over the content blocks
