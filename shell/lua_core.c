@@ -17,6 +17,7 @@
 
 #include "lexicon.h"
 #include "lua_host.h"
+#include "lua_store_int.h"
 #include "paths.h"
 #include "text.h"
 #include "util.h"
@@ -94,8 +95,7 @@ static int map_utf8(lua_State *L, utf8proc_option_t opts) {
     lua_pushstring(L, utf8proc_errmsg(r));
     return 2;
   }
-  lua_pushlstring(L, (const char *)out, (size_t)r);
-  free(out);
+  ls_push_owned(L, NULL, (char *)out, (size_t)r, free, "");
   return 1;
 }
 
@@ -115,8 +115,7 @@ static int push_fold(lua_State *L, int accents) {
     lua_pushstring(L, utf8proc_errmsg(UTF8PROC_ERROR_INVALIDUTF8));
     return 2;
   }
-  lua_pushlstring(L, t, m);
-  free(t);
+  ls_push_owned(L, NULL, t, m, free, "");
   return 1;
 }
 

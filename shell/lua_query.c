@@ -191,8 +191,7 @@ int ls_s_query(lua_State *L) {
   char *err = NULL;
   if (store_query_run(d->s, p, &o, on_hit, &r, &err) < 0) {
     luaL_pushfail(L);
-    lua_pushstring(L, err ? err : "query failed");
-    free(err);
+    ls_push_owned(L, NULL, err, (size_t)-1, free, "query failed");
     return 2;
   }
   if (r.failed) return lua_error(L); /* the pcall's error, on top */

@@ -50,8 +50,7 @@ int ls_db_search(lua_State *L) {
   store_search *ss = store_search_open(d->s, q, &o, &err);
   if (!ss) {
     luaL_pushfail(L);
-    lua_pushstring(L, err ? err : "search failed");
-    free(err);
+    ls_push_owned(L, NULL, err, (size_t)-1, free, "search failed");
     return 2;
   }
   b->p = ss, b->free = search_free;
@@ -90,8 +89,7 @@ int ls_db_search_count(lua_State *L) {
                                  lua_toboolean(L, 3), &err);
   if (n < 0) {
     luaL_pushfail(L);
-    lua_pushstring(L, err ? err : "search failed");
-    free(err);
+    ls_push_owned(L, NULL, err, (size_t)-1, free, "search failed");
     return 2;
   }
   lua_pushinteger(L, (lua_Integer)n);

@@ -269,8 +269,8 @@ int ls_db_exec(lua_State *L) {
   if (lua_isnoneornil(L, 3)) {
     char *e = NULL;
     if (sqlite3_exec(store_db(d->s), sql, NULL, NULL, &e) != SQLITE_OK) {
-      lua_pushstring(L, e ? e : sqlite3_errmsg(store_db(d->s)));
-      sqlite3_free(e);
+      ls_push_owned(L, NULL, e, (size_t)-1, sqlite3_free,
+                    sqlite3_errmsg(store_db(d->s)));
       return lua_error(L);
     }
   } else {

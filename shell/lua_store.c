@@ -63,8 +63,7 @@ static int s_open(lua_State *L) {
                         : STORE_READONLY;
   if (store_open(path, mode, &s, &err)) {
     luaL_pushfail(L);
-    lua_pushfstring(L, "%s: %s", path, err ? err : "cannot open");
-    free(err);
+    ls_push_owned(L, path, err, (size_t)-1, free, "cannot open");
     return 2;
   }
   d->s = s;
@@ -103,8 +102,7 @@ static int s_default_path(lua_State *L) {
   char *p = store_default_path(host_db_option, &err);
   if (!p) {
     luaL_pushfail(L);
-    lua_pushstring(L, err ? err : "no corpus database");
-    free(err);
+    ls_push_owned(L, NULL, err, (size_t)-1, free, "no corpus database");
     return 2;
   }
   box *b = ls_box_push(L);

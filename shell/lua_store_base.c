@@ -39,6 +39,34 @@ void ls_box_release(box *b) {
   b->p = NULL;
 }
 
+/* ls_push_owned's protected part: the string (1, 2: its light pointer and
+** length), after the prefix 3 (a light pointer to a C string, or NULL):
+** "pre: s". */
+static int push_owned_str(lua_State *L) {
+  const char *s = lua_touserdata(L, 1), *pre = lua_touserdata(L, 3);
+  size_t n = (size_t)lua_tointeger(L, 2);
+  if (pre)
+    lua_pushfstring(L, "%s: %s", pre, s); /* s ends in a NUL here */
+  else
+    lua_pushlstring(L, s, n);
+  return 1;
+}
+
+void ls_push_owned(lua_State *L, const char *pre, char *p, size_t n,
+                   void (*release)(void *), const char *dflt) {
+  const char *s = p ? p : dflt;
+  if (n == (size_t)-1 || !p) n = strlen(s);
+  /* pushing a light C function, light pointers and an integer allocates
+  ** nothing (a C function has LUA_MINSTACK free slots) */
+  lua_pushcfunction(L, push_owned_str);
+  lua_pushlightuserdata(L, (void *)s);
+  lua_pushinteger(L, (lua_Integer)n);
+  lua_pushlightuserdata(L, (void *)pre);
+  int rc = lua_pcall(L, 3, 1, 0);
+  if (p && release) release(p);
+  if (rc != LUA_OK) lua_error(L);
+}
+
 /*
 ** The integer argument at arg (or opt when absent/nil), which must lie in
 ** lo..hi: a float without an integer value, NaN, inf or a value out of

@@ -62,6 +62,12 @@ int ls_box_gc(lua_State *L);
 box *ls_box_push(lua_State *L);
 /* Release the box's resource now (the box stays on the stack). */
 void ls_box_release(box *b);
+/* Push p[0..n) as a Lua string (n == (size_t)-1: up to its NUL), prefixed
+** by pre when not NULL, and release p (release(p); p may be NULL: nothing
+** is freed and dflt is pushed), also when the push raises at the memory
+** limit: the error goes on after p is released, so no string leaks. */
+void ls_push_owned(lua_State *L, const char *pre, char *p, size_t n,
+                   void (*release)(void *), const char *dflt);
 /* The integer argument at arg (opt when absent) in lo..hi, else a bad
 ** argument error naming what. */
 lua_Integer ls_arg_range(lua_State *L, int arg, lua_Integer opt, lua_Integer lo,

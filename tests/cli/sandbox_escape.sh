@@ -891,4 +891,26 @@ end
 for l in io.lines(path, 10) do end
 print(during > 0, bad)' 2>&1)
 is "REGRESSION a file closed by a finalizer during a read is closed after it" "$OUT" "true	0"
+# 17b. (2026-12-07) core.lower, fold and normalize made their result in C
+# and leaked it when turning it into a Lua string raised at the memory
+# limit: a script that repeats that grows the heap past its limit (the heap
+# guard then ends the process). ls_push_owned frees it before the error.
+OUT=$(TINSH_SANDBOX_MEM=67108864 "$TINSH" --db "$TMP/c.db" --sandbox --out "$OUTD" -e '
+local core = require("tinsh.core")
+local s = string.rep("\u{102}", 1 << 20)
+local keep, fill = {}, string.rep("x", 1 << 16)
+while pcall(function() keep[#keep + 1] = fill .. #keep end) do end
+local raised = 0
+for _ = 1, 40 do
+  keep[#keep] = nil
+  collectgarbage()
+  if not pcall(core.lower, s) then raised = 1 break end
+end
+for _ = 1, 300 do
+  for _, f in ipairs({ core.lower, core.fold, core.normalize }) do
+    if not pcall(f, s) then raised = raised + 1 end
+  end
+end
+print(raised > 300)' 2>&1)
+is "REGRESSION a C result is freed when its push raises at the memory limit" "$OUT" "true"
 finish
