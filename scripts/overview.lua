@@ -11,6 +11,7 @@
 --- CSV: one row per document (rowid, date, year, site, title, counts).
 local script = require("tinsh.script")
 local frame = require("frame")
+local core = require("tinsh.core")
 
 local o = script.args(arg, { options = { top = "integer" }, defaults = { top = 8 } })
 local c = o.corpus
@@ -57,9 +58,16 @@ local LARGE = 50
 if #docs <= LARGE then documents_section() end
 
 
+-- a year from a date line as "2024", one inferred from the text as "≈2024"
+-- (an inference is not a publication date), none as "?"
+local function year_label(d)
+  if not d.year then return "?" end
+  return (d.year_from == "published" and "" or "≈") .. d.year
+end
+
 -- per site and year
 local by = docs:map(function(d)
-  return { site = d.site or "(not named)", year = d.year and tostring(d.year) or "?" }
+  return { site = d.site or "(not named)", year = year_label(d) }
 end):group("site", "year"):count("documents"):sort{ "-year", "site" }
 local sites = docs:map(function(d) return { site = d.site or "(not named)" } end):group("site")
 if #sites > 1 then -- one site (or none named): the chart per year says it all
@@ -68,15 +76,22 @@ if #sites > 1 then -- one site (or none named): the chart per year says it all
 else
   r:section("Documents per year")
 end
-local per_year = docs:map(function(d) return { year = d.year and tostring(d.year) or "?" } end)
-  :group("year"):count("documents")
+-- a bar per year label, in order of the year (the inferred after the
+-- dated of the same year, "?" last)
+local per_year = docs:map(function(d)
+  return { year = year_label(d),
+    at = (d.year or math.huge) * 2 + (d.year_from == "published" and 0 or 1) }
+end):group("year", "at"):count("documents")
 local chart_title = "Documents per year"
 if #per_year > 15 then -- a long history: the 15 years with most documents
-  per_year = per_year:sort{ "-documents", "-year" }:top(15)
+  per_year = per_year:sort{ "-documents", "at" }:top(15)
   chart_title = "Documents per year (the 15 years with most documents)"
 end
-r:chart{ kind = "bar", data = per_year:sort("year"), x = "year", y = "documents",
+r:chart{ kind = "bar", data = per_year:sort("at"), x = "year", y = "documents",
   title = chart_title }
+if per_year:where(function(y) return y.year:find("≈", 1, true) ~= nil end)[1] then
+  r:note("≈ year inferred (no date line): from the documents it cites or the years its text names.")
+end
 
 -- words: the corpus's most frequent words (stopwords left out), counted
 -- by the word segmenter (docs/words.md)
@@ -87,10 +102,33 @@ r:table(c:freq{ top = top * 2 }, { columns = { "term", "count", "docs" },
 -- people: mentions summed, titles joined, number of documents
 r:section("People")
 local people = c:people():group("name"):agg{
-  { "titles", function(rows)
-      local seen, t = {}, {}
+  { "titles", function(rows) -- the most used first; "Giám đốc" and "giám đốc" one title
+      local by, order = {}, {}
       for _, p in ipairs(rows) do
-        if p.title and not seen[p.title] then seen[p.title] = true; t[#t + 1] = p.title end
+        if p.title then
+          local k = core.lower(p.title) or p.title
+          local e = by[k]
+          if not e then
+            e = { n = 0, forms = {}, first = #order + 1 }
+            by[k] = e
+            order[#order + 1] = e
+          end
+          local m = p.mentions or 1
+          e.n = e.n + m
+          e.forms[p.title] = (e.forms[p.title] or 0) + m
+        end
+      end
+      table.sort(order, function(a, b)
+        if a.n ~= b.n then return a.n > b.n end
+        return a.first < b.first
+      end)
+      local t = {}
+      for i, e in ipairs(order) do
+        local best, bn = nil, -1
+        for f, n in pairs(e.forms) do
+          if n > bn or (n == bn and f < best) then best, bn = f, n end
+        end
+        t[i] = best
       end
       return table.concat(t, "; ")
     end },

@@ -188,6 +188,11 @@ done
 # words, not syllables: "phát triển" and "thành phố" are counted whole
 has "overview words" "$OUT" "^thành phố +[0-9]+ +[0-9]+$"
 has "overview words 2" "$OUT" "^phát triển +[0-9]+ +[0-9]+$"
+# a year from a date line and a year inferred from the text are two bars
+# ("2020", "≈2020"), the inferred ones noted; titles of a person once each
+has "overview dated year bar" "$OUT" "^2020 +█+ 1$"
+has "overview inferred year bar" "$OUT" "^≈2020 +█+ 1$"
+has "overview inferred note" "$OUT" "^≈ year inferred"
 # a small corpus lists its documents before the summaries
 d=$(printf '%s\n' "$OUT" | grep -n '^Documents$' | cut -d: -f1)
 p=$(printf '%s\n' "$OUT" | grep -n '^People$' | cut -d: -f1)
