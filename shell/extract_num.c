@@ -39,7 +39,7 @@ static struct {
 /* word lists from data/ (lexicon.h), set up by extract_num_init */
 /* data/number-after-ok.txt: "phân khối" (a number after it counts) */
 static xphrases ph_number_ok;
-static xwords ws_not_unit, ws_not_after, ws_qualifiers;
+static xwords ws_not_unit, ws_not_after, ws_qualifiers, ws_unit_prefixes;
 /* not-after-word.txt: "số" (a label follows), "~trong số" (a figure) */
 static xphrases label_words, label_not;
 static xphrases subject_cut, subject_lead; /* whole words: phrase_len */
@@ -140,6 +140,20 @@ static int titled_unit(const xsent *x, size_t j) {
 }
 
 /*
+** After a bound prefix of unit-prefixes.txt at token j - 1 ("tân", "cựu"):
+** the syllables of the word it prefixes at j, written apart, lower or
+** title case ("1.077 tân thạc sĩ", "20 cựu Tổng thống"), not a word of
+** not-unit.txt ("3 cựu và 2 tân binh"); else 0.
+*/
+static int prefixed_word(const xsent *x, size_t j) {
+  if (!in_list(x, j - 1, &ws_unit_prefixes) || j >= x->n ||
+      x->t[j].type != T_WORD || !(x->t[j].flags & TF_SPACE) ||
+      in_list(x, j, &ws_not_unit))
+    return 0;
+  return word_at(x, j, TF_CAPS | TF_DIGITS);
+}
+
+/*
 ** Unit at token j: '%' or a units.txt phrase (longest) or one lowercase
 ** noun (a word of the segmenter: one or more syllables); a word of the
 ** segmenter longer than a count or money unit wins ("đồng chí" over
@@ -174,7 +188,8 @@ static int unit_at(const xsent *x, size_t j, int mult, int *duration,
   if (tw > 0) return tw;
   if (t->flags & lower) return 0;
   if (in_list(x, j, &ws_not_unit)) return 0;
-  return word_at(x, j, lower);
+  int w = word_at(x, j, lower);
+  return w == 1 ? w + prefixed_word(x, j + 1) : w;
 }
 
 /* Does a place of the gazetteer end with token k, starting one to three
@@ -676,6 +691,7 @@ void extract_num_init(void) {
     multipliers[o++].numeral = strstr(rest, "numeral") != NULL;
   }
   xwords_load(&ws_not_unit, LEX_NOT_UNIT, 0);
+  xwords_load(&ws_unit_prefixes, LEX_UNIT_PREFIXES, 0);
   xwords_load(&ws_not_after, LEX_NOT_AFTER_NUMBER, 0);
   xt_phrases_set(&ph_number_ok, lexicon_get()->lists[LEX_NUMBER_AFTER_OK]);
   xwords_load(&ws_qualifiers, LEX_QUALIFIERS, 0);

@@ -69,6 +69,7 @@ enum {
   LEX_REPORT_VERBS,     /* report-verbs.txt: "cho biết" before a figure */
   LEX_NOT_AFTER_WORD,   /* not-after-word.txt: "số" alone before a label */
   LEX_STOPWORDS,        /* stopwords-vi.txt: "của", "ông" (no subject) */
+  LEX_UNIT_PREFIXES,    /* unit-prefixes.txt: "cựu", "tân" before a noun */
   LEX_LIST_N
 };
 

@@ -39,6 +39,10 @@
 **     after '/' is the segmenter's word ("đồng/cổ phiếu").
 ** 11. A document keeps at most 20,000 figures: 25,000 "5%" give 20,000
 **     and the warning `figures` (1 MB of them gave 216 MB of JSON).
+** 12. A bound prefix of data/unit-prefixes.txt takes the word after it
+**     into the unit ("1.077 tân thạc sĩ", "1,2 triệu cựu quân nhân", "20
+**     cựu Tổng thống", "3 phó trưởng phòng"), not a word of not-unit.txt
+**     ("3 cựu và"); "nữ" is no such prefix ("3 nữ tham gia").
 */
 #include <math.h>
 #include <stdio.h>
@@ -261,6 +265,22 @@ static void test_figures_max(void) {
   free(s);
 }
 
+static void test_unit_prefixes(void) {
+  doc *d =
+      run("Lễ tốt nghiệp\n\nTrường trao bằng cho 1.077 tân thạc sĩ. "
+          "Hội có 1,2 triệu cựu quân nhân. Đoàn gặp 20 cựu Tổng "
+          "thống. Sở có 3 phó trưởng phòng. Có 4 cựu và 2 tân binh. "
+          "Lớp có 5 nữ tham gia.\n");
+  CHECK(has(d, "1.077", 1077, "tân thạc sĩ", 1077));
+  CHECK(has(d, "1,2 triệu", 1.2, "triệu cựu quân nhân", 1.2e6));
+  CHECK(has(d, "20 cựu", 20, "cựu Tổng thống", 20));
+  CHECK(has(d, "3 phó", 3, "phó trưởng phòng", 3));
+  CHECK(has(d, "4 cựu", 4, "cựu", 4));
+  CHECK(has(d, "2 tân", 2, "tân binh", 2));
+  CHECK(has(d, "5 nữ", 5, "nữ", 5));
+  doc_free(d);
+}
+
 int main(void) {
   printf("# figures: multi-syllable units and number words\n");
   test_units();
@@ -274,5 +294,6 @@ int main(void) {
   test_report_verbs();
   test_labels();
   test_figures_max();
+  test_unit_prefixes();
   return check_done();
 }
