@@ -4,7 +4,8 @@
 ** Plan:
 **  1. A multi-syllable count unit after a number: "226 điểm cầu" (a
 **     units.txt phrase longer than "điểm"), "7 điểm thi" (a word of the
-**     segmenter longer than the count unit "điểm"), "3 người dân".
+**     segmenter longer than the count unit "điểm"), "3 người dân"; a
+**     square measure of units.txt ("4.230 hải lý vuông", "12 km vuông").
 **  2. Number words that are part of the number (multipliers.tsv
 **     "numeral"): "3 vạn thợ mỏ" is 30000 thợ mỏ, "2 chục xã" 20 xã,
 **     "4 trăm hộ" 400 hộ; a title-cased noun after them is the unit
@@ -85,8 +86,11 @@ static void test_units(void) {
   doc *d =
       run("Hội nghị trực tuyến toàn tỉnh\n\nHội nghị có 226 điểm cầu "
           "từ tỉnh đến xã. Huyện bố trí 7 điểm thi cho thí sinh. Có 3 "
-          "người dân bị thương nhẹ.\n");
+          "người dân bị thương nhẹ. Vùng biển rộng 4.230 hải lý vuông, "
+          "đảo rộng 12 km vuông.\n");
   CHECK(has(d, "226", 226, "điểm cầu", 226));
+  CHECK(has(d, "4.230", 4230, "hải lý vuông", 4230));
+  CHECK(has(d, "12 km", 12, "km vuông", 12));
   CHECK(has(d, "7 điểm", 7, "điểm thi", 7));
   CHECK(has(d, "3 người", 3, "người dân", 3));
   doc_free(d);
