@@ -307,8 +307,18 @@ static void fact_value(qp *q, struct q_test *t) {
   next(q);
 }
 
-/* one comparison: ATTR op value (kind < 0: a token attribute) */
+/* one comparison: ATTR op value (kind < 0: a token attribute); in a fact
+** "= value" or "!= value" alone compares its first column: the name of a
+** person or place, the text of a figure, ref, period or quote
+** ([place = "Hà Nội"] is [place name = "Hà Nội"]) */
 static struct q_test *parse_cmp(qp *q, int kind) {
+  if (kind >= 0 && (is_op(q, "=") || is_op(q, "!="))) {
+    struct q_test *t = new_test(q, QT_CMP);
+    t->kind = kind, t->col = 0;
+    t->cmp = parse_cmp_op(q, col_numeric(kind, 0));
+    fact_value(q, t);
+    return t;
+  }
   if (q->t.type != T_ID) fail_at(q, q->t.at, "expected an attribute name");
   struct q_test *t = new_test(q, QT_CMP);
   size_t at = q->t.at;

@@ -8,7 +8,8 @@
 ** leftmost-longest non-overlapping matches, named parts, punctuation
 ** tokens, the syllable stream for syl; 3. fact spans from a hand-made
 ** document: [figure unit = ...], [figure value > n], [person title = /re/]
-** with the title written before the name; 4. within sentence ranges,
+** with the title written before the name, "= value" alone on the first
+** column ([person = "..."], [figure = "..."]); 4. within sentence ranges,
 ** the step budget fails with Q_BUDGET_EXCEEDED, a stop poll that says
 ** stop ends a run inside one block with Q_STOPPED and is polled every
 ** Q_STOP_EVERY steps, not per block; 5. what the store gets:
@@ -202,6 +203,11 @@ static void test_facts(void) {
   CHECK_STR(find_d("\"Ông\" [person name = \"nguyen van an\"]", S3, d),
             "[Ông Nguyễn Văn An]");
   CHECK_STR(find_d("[person name = \"Nguyễn Văn Ân\"]", S3, d), "");
+  /* "= value" alone: the first column (a person's name, a figure's text) */
+  CHECK_STR(find_d("\"Ông\" [person = \"nguyen van an\"]", S3, d),
+            "[Ông Nguyễn Văn An]");
+  CHECK_STR(find_d("[person != \"Nguyễn Văn An\"]", S3, d), "");
+  CHECK_STR(find_d("[figure = \"5.000 tỷ đồng\"]", S3, d), "[5.000 tỷ đồng]");
   CHECK_STR(find_d("[place]", S3, d), "");
   unsigned fp = (1u << FK_figures) | (1u << FK_people);
   CHECK(q_facts_written(d, S3, strlen(S3), 0, fp) == 1);
