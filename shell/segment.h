@@ -92,6 +92,11 @@ size_t seg_lex_size(const seg_lex *lex);
 /* The segmenter's hash of a key s[0..n) (8 bytes at a time, well mixed;
 ** never 0): the lexicon's, and the word statistics' too. */
 uint64_t seg_hash(const char *s, size_t n);
+/* seg_hash's steps from another start: with a seed no text can know, the
+** slots of a table keyed by a text's words cannot be aimed at (a file
+** made for its words to share slots would make the table's probes
+** quadratic) */
+uint64_t seg_hash_seeded(const char *s, size_t n, uint64_t seed);
 
 /*
 ** The lexicon key of a written word w[0..n) (a word span seg_words gave,

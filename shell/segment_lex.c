@@ -52,7 +52,11 @@ static inline uint64_t tail_word(const char *s, size_t n) {
 ** short: one to four syllables). Never 0 (0 marks an empty slot).
 */
 uint64_t seg_hash(const char *s, size_t n) {
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+  return seg_hash_seeded(s, n, 0x9E3779B97F4A7C15ull);
+}
+
+uint64_t seg_hash_seeded(const char *s, size_t n, uint64_t seed) {
+  uint64_t h = seed ^ n;
   while (n >= 8) {
     uint64_t w;
     memcpy(&w, s, 8);

@@ -23,6 +23,10 @@
 ** words fts_segment keeps carry the same keys; the one-scan words and
 ** tokens (flags, forms, offsets) equal the separate passes' byte for
 ** byte.
+**   3. seg_hash_seeded (the word statistics' maps): 1,000 keys found to
+**      share the low 12 bits of seg_hash (a file made to crowd one slot
+**      of a table keyed by its words) spread over hundreds of slots
+**      under a seed; seg_hash is seg_hash_seeded from its fixed start.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -177,8 +181,33 @@ static void run_all(const seg_lex *lex) {
   CHECK(bad == 0);
 }
 
+/* Section 3: keys crowding one slot of seg_hash spread when seeded. */
+static void test_seeded(void) {
+  enum { KEYS = 1000, MASK = 0xFFF };
+  static char keys[KEYS][8];
+  unsigned rng = 7;
+  size_t found = 0;
+  while (found < KEYS) { /* 6-letter lower-case keys, 1 in 4,096 kept */
+    char k[8];
+    for (int i = 0; i < 6; i++)
+      rng = rng * 1103515245u + 12345u, k[i] = (char)('a' + (rng >> 16) % 26);
+    if ((seg_hash(k, 6) & MASK) == 0x5A5) memcpy(keys[found++], k, 6);
+  }
+  CHECK(seg_hash("phát triển", 11) ==
+        seg_hash_seeded("phát triển", 11, 0x9E3779B97F4A7C15ull));
+  static unsigned char used[MASK + 1];
+  size_t slots = 0;
+  for (size_t i = 0; i < KEYS; i++) {
+    unsigned sl = (unsigned)(seg_hash_seeded(keys[i], 6, 0x1234567u) & MASK);
+    slots += !used[sl], used[sl] = 1;
+  }
+  printf("  1,000 keys of one seg_hash slot: %zu slots seeded\n", slots);
+  CHECK(slots > 700);
+}
+
 int main(void) {
   printf("test_segment_keys: the segmenter's word keys vs seg_key\n");
+  test_seeded();
   const seg_lex *base = seg_lex_default();
   if (!base) return 1;
   run_all(base);
