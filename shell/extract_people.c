@@ -843,14 +843,9 @@ void extract_people_finish(xdoc *x) {
   for (size_t i = 0; i < x->names.n; i++) {
     const name_hit *h = &x->names.items[i];
     const char *s = d->blocks.items[h->block].text + h->off;
-    uint64_t k = util_hash64(s, h->len);
     if (!x->people.cap) break;
-    if (!k) k = 1;
-    size_t m = k & (x->people.cap - 1); /* probe without inserting */
-    while (x->people.keys[m] && x->people.keys[m] != k)
-      m = (m + 1) & (x->people.cap - 1);
-    if (!x->people.keys[m]) continue;
-    d->people.items[x->people.vals[m] - 1].mentions++;
+    const int *v = hmap_find(&x->people, util_hash64(s, h->len));
+    if (v) d->people.items[*v - 1].mentions++;
   }
   for (size_t i = 0; i < d->people.n; i++)
     if (d->people.items[i].mentions < 1) d->people.items[i].mentions = 1;

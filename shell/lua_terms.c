@@ -136,7 +136,7 @@ static size_t tc_top(tcount *t, size_t top, int64_t min) {
 }
 
 static uint64_t tc_hash(const char *k, size_t n) {
-  return ls_mix64(util_hash64(k, n));
+  return util_slot(util_hash64(k, n));
 }
 
 static tc_entry *tc_slot(tc_entry *tab, size_t cap, const char *k, size_t n,

@@ -66,7 +66,7 @@ void parse_ctx_free(parse_ctx *c) {
 }
 
 static slot *find(slot *s, size_t cap, uint64_t h) {
-  size_t i = h & (cap - 1);
+  size_t i = util_slot(h) & (cap - 1);
   while (s[i].h && s[i].h != h) i = (i + 1) & (cap - 1);
   return &s[i];
 }

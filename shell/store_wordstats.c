@@ -12,9 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "fts.h"
 #include "lexicon.h"
@@ -101,26 +98,12 @@ static ws_ent *map_get_h(ws_map *m, const char *k, size_t n, uint64_t h) {
   return e;
 }
 
-/* The seed of key_hash: random, once a process (the maps' keys are the
-** words of the texts ingested, which must not choose their slots). */
-static uint64_t map_seed;
-static pthread_once_t seed_once = PTHREAD_ONCE_INIT;
-
-static void seed_init(void) {
-  uint64_t s = 0;
-  if (getrandom(&s, sizeof s, GRND_NONBLOCK) != (ssize_t)sizeof s)
-    s = (uint64_t)time(NULL) ^ (uint64_t)(uintptr_t)&s ^
-        (uint64_t)getpid() << 32;
-  map_seed = s | 1;
-}
-
 /* The hash of every map key: seg_hash's steps from a random seed, 8
 ** bytes at a time (keys are words of a few syllables; a byte-at-a-time
 ** hash cost twice as much). Only slots depend on it: what the maps give
 ** out is in the order the keys came. */
 static uint64_t key_hash(const char *k, size_t n) {
-  pthread_once(&seed_once, seed_init);
-  return seg_hash_seeded(k, n, map_seed);
+  return seg_hash_seeded(k, n, util_seed() | 1);
 }
 
 static ws_ent *map_get(ws_map *m, const char *k, size_t n) {

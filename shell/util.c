@@ -11,12 +11,15 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <malloc.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <utf8proc.h>
 
@@ -492,6 +495,22 @@ int util_read_file_ex(const char *path, int64_t max, int flags, char **out,
 
 int util_read_file(const char *path, int64_t max, char **out, size_t *outlen) {
   return util_read_file_ex(path, max, 0, out, outlen);
+}
+
+static uint64_t seed;
+static pthread_once_t seed_once = PTHREAD_ONCE_INIT;
+
+static void seed_init(void) {
+  uint64_t s = 0;
+  if (getrandom(&s, sizeof s, GRND_NONBLOCK) != (ssize_t)sizeof s)
+    s = (uint64_t)time(NULL) ^ (uint64_t)(uintptr_t)&s ^
+        (uint64_t)getpid() << 32;
+  seed = s;
+}
+
+uint64_t util_seed(void) {
+  pthread_once(&seed_once, seed_init);
+  return seed;
 }
 
 uint64_t util_hash64(const void *p, size_t n) {

@@ -121,6 +121,24 @@ static inline int util_span_ok(int64_t off, int64_t len, size_t total) {
 #define UTIL_FNV_PRIME  1099511628211ULL
 uint64_t util_hash64(const void *p, size_t n);
 
+/* A random 64-bit value drawn once a process (getrandom; else the time,
+** the pid and an address): the seed of the tables keyed by texts. */
+uint64_t util_seed(void);
+
+/* Where key (a hash of text: util_hash64, a line's hash) goes in an
+** open-addressing table: the key mixed with util_seed, all of its bits
+** into the low ones, so that no text can choose slots that share low
+** bits (crafted keys made linear probing quadratic). Only slots depend
+** on it; tables compare and keep the key itself. */
+static inline uint64_t util_slot(uint64_t key) {
+  uint64_t x = key ^ util_seed();
+  x ^= x >> 33;
+  x *= 0xFF51AFD7ED558CCDull;
+  x ^= x >> 33;
+  x *= 0xC4CEB9FE1A85EC53ull;
+  return x ^ x >> 33;
+}
+
 /* ---- eight bytes a step (SWAR) ---- */
 
 #define UTIL_ONES 0x0101010101010101ull

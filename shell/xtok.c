@@ -33,7 +33,7 @@ int *hmap_slot(hmap *m, uint64_t key, int *isnew) {
     int *nv = xcalloc(ncap, sizeof *nv);
     for (size_t i = 0; i < m->cap; i++) {
       if (!m->keys[i]) continue;
-      size_t h = m->keys[i] & (ncap - 1);
+      size_t h = util_slot(m->keys[i]) & (ncap - 1);
       while (nk[h]) h = (h + 1) & (ncap - 1);
       nk[h] = m->keys[i];
       nv[h] = m->vals[i];
@@ -44,7 +44,7 @@ int *hmap_slot(hmap *m, uint64_t key, int *isnew) {
     m->vals = nv;
     m->cap = ncap;
   }
-  size_t h = key & (m->cap - 1);
+  size_t h = util_slot(key) & (m->cap - 1);
   while (m->keys[h] && m->keys[h] != key) h = (h + 1) & (m->cap - 1);
   *isnew = !m->keys[h];
   if (*isnew) {
@@ -53,6 +53,14 @@ int *hmap_slot(hmap *m, uint64_t key, int *isnew) {
     m->n++;
   }
   return &m->vals[h];
+}
+
+int *hmap_find(const hmap *m, uint64_t key) {
+  if (!m->cap) return NULL;
+  if (!key) key = 1;
+  size_t h = util_slot(key) & (m->cap - 1);
+  while (m->keys[h] && m->keys[h] != key) h = (h + 1) & (m->cap - 1);
+  return m->keys[h] ? &m->vals[h] : NULL;
 }
 
 void hmap_free(hmap *m) {

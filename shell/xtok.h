@@ -63,6 +63,8 @@ typedef struct hmap {
 
 /* Slot of `key`: *isnew is set when the key was just inserted (value 0). */
 int *hmap_slot(hmap *m, uint64_t key, int *isnew);
+/* The value of key, or NULL when m has none (nothing is inserted). */
+int *hmap_find(const hmap *m, uint64_t key);
 void hmap_free(hmap *m);
 
 /* Per-document scanning state. */

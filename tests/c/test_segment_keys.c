@@ -26,7 +26,9 @@
 **   3. seg_hash_seeded (the word statistics' maps): 1,000 keys found to
 **      share the low 12 bits of seg_hash (a file made to crowd one slot
 **      of a table keyed by its words) spread over hundreds of slots
-**      under a seed; seg_hash is seg_hash_seeded from its fixed start.
+**      under a seed; seg_hash is seg_hash_seeded from its fixed start;
+**      the same for util_slot (the parser's tables: quotes, people,
+**      a folder's lines) over keys that share util_hash64's low bits.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -202,6 +204,19 @@ static void test_seeded(void) {
     slots += !used[sl], used[sl] = 1;
   }
   printf("  1,000 keys of one seg_hash slot: %zu slots seeded\n", slots);
+  CHECK(slots > 700);
+  memset(used, 0, sizeof used);
+  found = slots = 0;
+  while (found < KEYS) { /* the same for util_hash64 (FNV-1a) */
+    char k[8];
+    for (int i = 0; i < 6; i++)
+      rng = rng * 1103515245u + 12345u, k[i] = (char)('a' + (rng >> 16) % 26);
+    uint64_t h = util_hash64(k, 6);
+    if ((h & MASK) != 0x5A5) continue;
+    unsigned sl = (unsigned)(util_slot(h) & MASK);
+    slots += !used[sl], used[sl] = 1, found++;
+  }
+  printf("  1,000 keys of one util_hash64 slot: %zu util_slot slots\n", slots);
   CHECK(slots > 700);
 }
 
