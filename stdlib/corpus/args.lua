@@ -158,6 +158,46 @@ end
 -- or a list of kinds (any of them). Unknown keys are refused by name
 -- (catches typos); so is an object (a table whose metatable has a
 -- __name: a corpus, a result set, a document...) given for the table.
+-- Edit distance of a and b (bytes; a swap of two neighbours is one edit:
+-- "titel" is one from "title"), up to cap + 1.
+local function distance(a, b, cap)
+  if math.abs(#a - #b) > cap then return cap + 1 end
+  local pp, prev = nil, {}
+  for j = 0, #b do prev[j] = j end
+  for i = 1, #a do
+    local cur, lo = { [0] = i }, i
+    for j = 1, #b do
+      local c = a:byte(i) == b:byte(j) and 0 or 1
+      cur[j] = math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + c)
+      if pp and j > 1 and a:byte(i) == b:byte(j - 1) and a:byte(i - 1) == b:byte(j) then
+        cur[j] = math.min(cur[j], pp[j - 2] + 1)
+      end
+      if cur[j] < lo then lo = cur[j] end
+    end
+    if lo > cap then return cap + 1 end
+    pp, prev = prev, cur
+  end
+  return prev[#b]
+end
+
+-- What to say after "unknown option 'k'": the known option nearest k (one
+-- or two edits, for a key of 4 bytes or more: "; did you mean 'limit'?"),
+-- else the known ones when few.
+local function known_hint(k, spec)
+  local names, best, bd = {}, nil, 3
+  for name in pairs(spec) do
+    if type(name) == "string" then
+      names[#names + 1] = name
+      local d = type(k) == "string" and distance(k, name, 2) or 3
+      if d < bd or (d == bd and best and name < best) then best, bd = name, d end
+    end
+  end
+  if best and bd <= 2 and #k >= 4 then return "; did you mean '" .. best .. "'?" end
+  table.sort(names)
+  if #names == 0 or #names > 16 then return "" end
+  return "; options: " .. table.concat(names, ", ")
+end
+
 function A.opts(fname, n, t, spec)
   if t == nil then return {} end
   if type(t) ~= "table" or typename(t) ~= "table" then
@@ -166,7 +206,7 @@ function A.opts(fname, n, t, spec)
   for k, v in pairs(t) do
     local kind = spec[k]
     if kind == nil then
-      argerror(fname, n, "unknown option '" .. tostring(k) .. "'", 2)
+      argerror(fname, n, "unknown option '" .. tostring(k) .. "'" .. known_hint(k, spec), 2)
     end
     local kinds = type(kind) == "table" and kind or { kind }
     local ok, wants = false, {}

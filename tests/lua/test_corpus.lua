@@ -67,7 +67,10 @@ check.test("docs iterator and filters", function()
   check.eq(c:count{ ids = { 1, 3 } }, 2, "ids")
   check.eq(c:count{ text = "!!!" }, 0, "a query without words matches nothing")
   check.eq(c:count{ where = "d.size > ?", params = { 1 } }, 5, "where with params")
-  check.raises(function() c:docs{ bogus = 1 } end, "bad argument #1 to 'docs' (unknown option 'bogus')")
+  check.raises(function() c:docs{ bogus = 1 } end,
+    "bad argument #1 to 'docs' (unknown option 'bogus'; options: author, from, ids, limit,")
+  check.raises(function() c:docs{ top = 1 } end, "unknown option 'top'; options:",
+    "no guess for a key of 3 bytes ('top' is one edit from 'to')")
   local k = 0
   for _ in c:docs{ limit = 2 } do k = k + 1 end
   check.eq(k, 2, "limit")

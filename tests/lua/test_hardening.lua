@@ -146,7 +146,7 @@ check.test("corpus methods raise bad argument, never truncate", function()
   check.raises(function() c:search("x", { limit = 0 / 0 }) end,
     "bad argument #2 to 'search' (limit", "search NaN limit")
   check.raises(function() c:search("x", { limt = 3 }) end,
-    "bad argument #2 to 'search' (unknown option 'limt')", "typo")
+    "bad argument #2 to 'search' (unknown option 'limt'; did you mean 'limit'?)", "typo")
   check.raises(function() c:kwic("x", { limit = 2.5 }) end,
     "bad argument #2 to 'kwic' (limit", "kwic limit 2.5")
   check.raises(function() c:kwic("x", 7) end, "bad argument #2 to 'kwic'", "kwic 7")
@@ -160,7 +160,8 @@ check.test("corpus methods raise bad argument, never truncate", function()
   check.raises(function() rs:doc("x") end, "bad argument #1 to 'doc'", "rs:doc('x')")
   check.eq(rs:doc(1000), nil, "a missing hit is nil, msg")
   check.raises(function() rs:filter{ titel = "x" } end,
-    "bad argument #1 to 'filter' (unknown option 'titel')", "rs:filter typo")
+    "bad argument #1 to 'filter' (unknown option 'titel'; did you mean 'title'?)",
+    "rs:filter typo (a swap is one edit)")
   check.raises(function() rs:render{ limit = 0 / 0 } end,
     "bad argument #1 to 'render' (limit: integer >= 0 expected", "render NaN limit")
   check.raises(function() rs:render{ width = 2.5 } end, "bad argument #1 to 'render' (width", "render width 2.5")
@@ -169,7 +170,7 @@ check.test("corpus methods raise bad argument, never truncate", function()
     "bad argument #1 to 'figures' (subject: string expected, got table)", "d:figures subject {}")
   check.raises(function() d:render{ width = 2.5 } end, "bad argument #1 to 'render' (width", "d:render 2.5")
   check.raises(function() d:render{ width = 0 / 0 } end, "bad argument #1 to 'render' (width", "d:render NaN")
-  check.raises(function() d:show{ colour = false } end, "bad argument #1 to 'show' (unknown option 'colour')", "typo")
+  check.raises(function() d:show{ colour = false } end, "bad argument #1 to 'show' (unknown option 'colour'; did you mean 'color'?)", "typo")
   check.raises(function() d:sentences(5) end, "bad argument #1 to 'sentences' (table expected", "sentences(5)")
   check.ok(#d:sentences() > 0 and #d:figures{ unit = "%" } >= 0, "documents still work")
   local n = 0
