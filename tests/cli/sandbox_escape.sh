@@ -81,6 +81,11 @@
 #     options table and the collector freed it mid-run (use after free);
 #     a finalizer closed a file in the middle of a read of it (Lua's read
 #     went on with the FILE fclose had freed);
+# 18. REGRESSION (red team 11): the segmenter's cache knew a key by its
+#     hash alone, the lexicon by hash and length, so a key built to
+#     collide with a lexicon word of another length was a word or not by
+#     what the cache held: tinsh.words' second pass found more words than
+#     its first had counted and wrote past its buffer;
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 # ttyrun.py PROG ARGS... [-- LINE...]: PROG on a pseudo-terminal, each LINE
@@ -891,4 +896,20 @@ end
 for l in io.lines(path, 10) do end
 print(during > 0, bad)' 2>&1)
 is "REGRESSION a file closed by a finalizer during a read is closed after it" "$OUT" "true	0"
+# 18. red team 11
+# B collides with the lexicon word A (seg_hash, 64 bits, invertible: found
+# in a second), C falls in B's cache slot. With A's answer cached, pass 1
+# of tinsh.words saw each B as one word; C evicted it, and pass 2 saw two
+# words a B: 40,001 spans into room for 20,001 (ASan: heap-buffer-overflow
+# WRITE in collect; release: segfault). Now every pass, and every call,
+# answers alike.
+sb 'local S = require("tinsh.store")
+local A, B, C = "aaaa bbbb", "myksghuq vcqcekmqklrrrtv", "bxps"
+local lex = S.lexicon({A, "myksghuq zz"})
+local text = string.rep(B .. " ", 20000) .. ", " .. C
+tinsh.words(A, lex)
+local n1 = #tinsh.words(text, lex)
+tinsh.words("x")
+print(n1, #tinsh.words(text, lex))'
+is "REGRESSION a key colliding with a lexicon word cannot make tinsh.words overflow" "$OUT" "40001	40001"
 finish
