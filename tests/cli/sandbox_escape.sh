@@ -85,7 +85,9 @@
 #     hash alone, the lexicon by hash and length, so a key built to
 #     collide with a lexicon word of another length was a word or not by
 #     what the cache held: tinsh.words' second pass found more words than
-#     its first had counted and wrote past its buffer;
+#     its first had counted and wrote past its buffer; `tinsh query`
+#     printed a database's text raw (escape sequences of a corpus not
+#     made by tinsh ingest reached the terminal);
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 # ttyrun.py PROG ARGS... [-- LINE...]: PROG on a pseudo-terminal, each LINE
@@ -912,4 +914,14 @@ local n1 = #tinsh.words(text, lex)
 tinsh.words("x")
 print(n1, #tinsh.words(text, lex))'
 is "REGRESSION a key colliding with a lexicon word cannot make tinsh.words overflow" "$OUT" "40001	40001"
+# tinsh query printed the match's context raw: ingest drops control
+# characters, but a database shared with the user need not come from it
+# (tinsh search and tinsh sql already showed them as escapes)
+if command -v sqlite3 >/dev/null && [ "$HAVE_DB" -eq 0 ]; then
+  cp "$TMP/c.db" "$TMP/esc.db"
+  sqlite3 "$TMP/esc.db" "UPDATE documents SET text = replace(text, 'kinh tế', 'kinh tế ' || char(27) || ']0;PWNED' || char(7) || char(27) || '[2J')"
+  run "$TINSH" --db "$TMP/esc.db" query --no-index --limit 1 '"kinh tế"'
+  has "REGRESSION tinsh query shows a database's escape sequences as escapes" "$OUT" '\\x1b\]0;PWNED\\x07\\x1b\[2J'
+  lacks "no raw ESC from tinsh query" "$(printf '%s' "$OUT" | od -An -c)" '033'
+fi
 finish
