@@ -85,7 +85,8 @@
 #     hash alone, the lexicon by hash and length, so a key built to
 #     collide with a lexicon word of another length was a word or not by
 #     what the cache held: tinsh.words' second pass found more words than
-#     its first had counted and wrote past its buffer; `tinsh query`
+#     its first had counted and wrote past its buffer (also from corpus
+#     text alone, with the bundled lexicon); `tinsh query`
 #     printed a database's text raw (escape sequences of a corpus not
 #     made by tinsh ingest reached the terminal);
 . "$(dirname "$0")/lib.sh"
@@ -914,6 +915,13 @@ local n1 = #tinsh.words(text, lex)
 tinsh.words("x")
 print(n1, #tinsh.words(text, lex))'
 is "REGRESSION a key colliding with a lexicon word cannot make tinsh.words overflow" "$OUT" "40001	40001"
+# the same from text alone, with the bundled lexicon: B collides with the
+# word "kinh tế"; a text ending in it, then one of B's and C (an honest
+# script walking a hostile corpus's documents) overflowed the same way
+sb 'local B, C = "kinh csdjgjjbqlxbzilvhxi", "aiou"
+tinsh.words("Phát triển kinh tế")
+print(#tinsh.words(string.rep(B .. " ", 20000) .. ", " .. C))'
+is "REGRESSION corpus text colliding with a bundled word cannot make tinsh.words overflow" "$OUT" "40001"
 # tinsh query printed the match's context raw: ingest drops control
 # characters, but a database shared with the user need not come from it
 # (tinsh search and tinsh sql already showed them as escapes)
