@@ -47,14 +47,26 @@ static int options(const cmd_args *a, qcmd *c) {
   return 2;
 }
 
-/* Append text[from..to) with white space runs as one space. */
+/* Append text[from..to) with white space runs as one space, and its
+** control characters, bidi overrides and invalid bytes as visible escapes:
+** the text of a database not made by tinsh ingest (one shared with the
+** user) may hold any byte, and went to the terminal raw (red team 11). */
 static void add_flat(buf *b, const char *text, size_t from, size_t to) {
+  size_t at = b->len;
   for (size_t i = from; i < to; i++) {
     char ch = text[i];
     int sp = ch == '\n' || ch == '\t' || ch == '\r' || ch == ' ';
     if (sp && b->len && b->data[b->len - 1] == ' ') continue;
     buf_addc(b, sp ? ' ' : ch);
   }
+  size_t n = b->len - at;
+  if (n == 0 || !width_invisible(b->data + at, n, 0)) return;
+  char *raw = xmalloc(n);
+  memcpy(raw, b->data + at, n);
+  b->len = at;
+  buf_reserve(b, WIDTH_VISIBLE_MAX(n));
+  b->len += width_visible(raw, n, 0, b->data + b->len);
+  free(raw);
 }
 
 /* back or forward from i to a character start in text[0..n) */

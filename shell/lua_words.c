@@ -24,13 +24,20 @@ typedef struct span {
 } span;
 
 typedef struct spans {
-  span *v;  /* NULL on the counting pass */
-  size_t n; /* words seen */
+  span *v;    /* NULL on the counting pass */
+  size_t n;   /* words seen */
+  size_t cap; /* room in v: the words the counting pass saw */
 } spans;
 
+/* seg_words callback: count the word, or store it; a filling pass that
+** finds more words than the counting pass stops (returns 1) rather than
+** write past v (red team 11: the passes disagreed once). */
 static int collect(void *ctx, size_t from, size_t to, int nsyl, int kind) {
   spans *s = ctx;
-  if (s->v) s->v[s->n] = (span){from, to, nsyl, kind};
+  if (s->v) {
+    if (s->n == s->cap) return 1;
+    s->v[s->n] = (span){from, to, nsyl, kind};
+  }
   s->n++;
   return 0;
 }
@@ -52,7 +59,9 @@ static void push_word(lua_State *L, const char *text, const span *w) {
 
 /*
 ** words(text): two passes (count, then fill a userdata the GC owns), so
-** that no Lua error can strike while the segmenter holds C memory.
+** that no Lua error can strike while the segmenter holds C memory. The
+** passes must agree (the segmenter is a function of the text and the
+** lexicon); one that finds more words raises an error.
 */
 int lua_words(lua_State *L) {
   size_t n;
@@ -60,11 +69,12 @@ int lua_words(lua_State *L) {
   const seg_lex *lex =
       lua_toboolean(L, 2) ? ls_opt_lex(L, 2) : seg_lex_default();
   if (!lex) return luaL_error(L, "words: the lexicon could not be loaded");
-  spans s = {NULL, 0};
+  spans s = {NULL, 0, 0};
   seg_words(lex, text, n, collect, &s);
   s.v = lua_newuserdatauv(L, (s.n ? s.n : 1) * sizeof *s.v, 0);
-  s.n = 0;
-  seg_words(lex, text, n, collect, &s);
+  s.cap = s.n, s.n = 0;
+  if (seg_words(lex, text, n, collect, &s) > 0)
+    return luaL_error(L, "words: the segmenter's two passes disagree");
   lua_createtable(L, (int)s.n, 0);
   for (size_t i = 0; i < s.n; i++) {
     push_word(L, text, &s.v[i]);

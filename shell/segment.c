@@ -21,14 +21,23 @@
 ** a moment ago. Each thread keeps the answers for the last keys of one
 ** lexicon generation (a lexicon that changes or is freed gets a new
 ** generation, so a stale answer is never used), found by their 64-bit
-** hash alone. An overlay's answers depend on its base too: the cache
-** is tagged with the generations of both.
+** hash and their length: the lexicon knows a key by both, so an answer
+** never depends on what the cache held before. (By the hash alone, a key
+** built to collide with a lexicon word of another length was a word or
+** not by the cache's state: tinsh.words' second pass found more words
+** than its first had counted and wrote past its buffer, red team 11.)
+** An overlay's answers depend on its base too: the cache is tagged with
+** the generations of both. Keys of CACHE_LEN_MAX bytes or more are not
+** cached.
 */
-#define CACHE_SLOTS 16384
+#define CACHE_SLOTS   16384
+#define CACHE_LEN_MAX (1u << 24)
+_Static_assert(SEG_F_TITLE < 256, "the flags fit in the low byte of nf");
 
 typedef struct cache_slot {
-  uint64_t h; /* seg_hash of the key; 0 = empty */
-  seg_hit hit;
+  uint64_t h;  /* seg_hash of the key; 0 = empty */
+  float lp;    /* the answer's lp */
+  uint32_t nf; /* the key's length << 8 | the answer's flags (SEG_F_*) */
 } cache_slot;
 
 static _Thread_local struct {
@@ -49,9 +58,14 @@ static void cache_for(const seg_lex *lex) {
 /* The lexicon's answer for key[0..n) of hash h, through the cache. */
 static seg_hit lookup_h(const seg_lex *lex, const char *key, size_t n,
                         uint64_t h) {
+  if (n >= CACHE_LEN_MAX) return seg_lex_find(lex, key, n, h);
   cache_slot *c = &cache.s[h & (CACHE_SLOTS - 1)];
-  if (c->h != h) c->h = h, c->hit = seg_lex_find(lex, key, n, h);
-  return c->hit;
+  uint32_t len = (uint32_t)n << 8;
+  if (c->h == h && (c->nf & ~0xFFu) == len)
+    return (seg_hit){(int)(c->nf & 0xFFu), c->lp};
+  seg_hit r = seg_lex_find(lex, key, n, h);
+  c->h = h, c->lp = r.lp, c->nf = len | ((uint32_t)r.flags & 0xFFu);
+  return r;
 }
 
 static seg_hit lookup(const seg_lex *lex, const char *key, size_t n) {

@@ -81,6 +81,14 @@
 #     options table and the collector freed it mid-run (use after free);
 #     a finalizer closed a file in the middle of a read of it (Lua's read
 #     went on with the FILE fclose had freed);
+# 18. REGRESSION (red team 11): the segmenter's cache knew a key by its
+#     hash alone, the lexicon by hash and length, so a key built to
+#     collide with a lexicon word of another length was a word or not by
+#     what the cache held: tinsh.words' second pass found more words than
+#     its first had counted and wrote past its buffer (also from corpus
+#     text alone, with the bundled lexicon); `tinsh query`
+#     printed a database's text raw (escape sequences of a corpus not
+#     made by tinsh ingest reached the terminal);
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 # ttyrun.py PROG ARGS... [-- LINE...]: PROG on a pseudo-terminal, each LINE
@@ -913,4 +921,37 @@ for _ = 1, 300 do
 end
 print(raised > 300)' 2>&1)
 is "REGRESSION a C result is freed when its push raises at the memory limit" "$OUT" "true"
+# 18. red team 11
+# B collides with the lexicon word A (seg_hash, 64 bits, invertible: found
+# in a second), C falls in B's cache slot. With A's answer cached, pass 1
+# of tinsh.words saw each B as one word; C evicted it, and pass 2 saw two
+# words a B: 40,001 spans into room for 20,001 (ASan: heap-buffer-overflow
+# WRITE in collect; release: segfault). Now every pass, and every call,
+# answers alike.
+sb 'local S = require("tinsh.store")
+local A, B, C = "aaaa bbbb", "myksghuq vcqcekmqklrrrtv", "bxps"
+local lex = S.lexicon({A, "myksghuq zz"})
+local text = string.rep(B .. " ", 20000) .. ", " .. C
+tinsh.words(A, lex)
+local n1 = #tinsh.words(text, lex)
+tinsh.words("x")
+print(n1, #tinsh.words(text, lex))'
+is "REGRESSION a key colliding with a lexicon word cannot make tinsh.words overflow" "$OUT" "40001	40001"
+# the same from text alone, with the bundled lexicon: B collides with the
+# word "kinh tế"; a text ending in it, then one of B's and C (an honest
+# script walking a hostile corpus's documents) overflowed the same way
+sb 'local B, C = "kinh csdjgjjbqlxbzilvhxi", "aiou"
+tinsh.words("Phát triển kinh tế")
+print(#tinsh.words(string.rep(B .. " ", 20000) .. ", " .. C))'
+is "REGRESSION corpus text colliding with a bundled word cannot make tinsh.words overflow" "$OUT" "40001"
+# tinsh query printed the match's context raw: ingest drops control
+# characters, but a database shared with the user need not come from it
+# (tinsh search and tinsh sql already showed them as escapes)
+if command -v sqlite3 >/dev/null && [ "$HAVE_DB" -eq 0 ]; then
+  cp "$TMP/c.db" "$TMP/esc.db"
+  sqlite3 "$TMP/esc.db" "UPDATE documents SET text = replace(text, 'kinh tế', 'kinh tế ' || char(27) || ']0;PWNED' || char(7) || char(27) || '[2J')"
+  run "$TINSH" --db "$TMP/esc.db" query --no-index --limit 1 '"kinh tế"'
+  has "REGRESSION tinsh query shows a database's escape sequences as escapes" "$OUT" '\\x1b\]0;PWNED\\x07\\x1b\[2J'
+  lacks "no raw ESC from tinsh query" "$(printf '%s' "$OUT" | od -An -c)" '033'
+fi
 finish
