@@ -228,7 +228,7 @@ has "memory: one huge string" "$ERR" "not enough memory|resulting string too lar
 TINSH_SANDBOX_MEM=50000000 sb 'print(pcall(string.rep, "x", 1e9)) print("alive")'
 has "memory: the refusal can be caught, and the script goes on" "$OUT" "^false	not enough memory
 alive$"
-steps() { TINSH_SANDBOX_STEPS=1000000 timeout 10 "$TINSH" --sandbox --out "$OUTD" -e "$1" >"$TMP/o" 2>"$TMP/e"; RC=$?; ERR=$(cat "$TMP/e"); OUT=$(cat "$TMP/o"); }
+steps() { TINSH_SANDBOX_STEPS=1000000 timeout 30 "$TINSH" --sandbox --out "$OUTD" -e "$1" >"$TMP/o" 2>"$TMP/e"; RC=$?; ERR=$(cat "$TMP/e"); OUT=$(cat "$TMP/o"); }
 for code in \
   'for i = 1, 5 do pcall(function() while true do end end) end print("escaped")' \
   'print(pcall(coroutine.wrap(function() while true do end end))) while true do end' \
@@ -251,22 +251,22 @@ has "__index loop is an error" "$OUT" "^false	.*loop"
 # handler that loops (every nested error re-enters it). Each ran forever.
 steps 'xpcall(function() while true do end end, function() while true do end end) print("escaped")'
 is "REGRESSION sandbox: a looping xpcall handler is stopped" \
-  "$([ $RC -ne 124 ] && echo stopped || echo 'still running after 10 s')" stopped
+  "$([ $RC -ne 124 ] && echo stopped || echo 'still running after 30 s')" stopped
 steps 'setmetatable({}, {__gc = function() while true do end end}) collectgarbage() print("escaped")'
 is "REGRESSION sandbox: an endless __gc run by collectgarbage is stopped" \
-  "$([ $RC -ne 124 ] && echo stopped || echo 'still running after 10 s')" stopped
+  "$([ $RC -ne 124 ] && echo stopped || echo 'still running after 30 s')" stopped
 steps 'setmetatable({}, {__gc = function() while true do end end}) print("end")'
 is "REGRESSION sandbox: an endless __gc at exit is stopped" \
-  "$([ $RC -ne 124 ] && echo stopped || echo 'still running after 10 s')" stopped
+  "$([ $RC -ne 124 ] && echo stopped || echo 'still running after 30 s')" stopped
 steps 'print(pcall(string.find, ("a"):rep(40), ("a?"):rep(40) .. ("a"):rep(40)))'
 is "REGRESSION sandbox: CPU burnt in a C pattern match is stopped" \
-  "$([ $RC -ne 124 ] && echo stopped || echo 'still running after 10 s')" stopped
+  "$([ $RC -ne 124 ] && echo stopped || echo 'still running after 30 s')" stopped
 if [ $HAVE_DB -eq 0 ]; then
   TINSH_SANDBOX_STEPS=1000000 timeout 10 "$TINSH" --db "$TMP/c.db" --sandbox \
     --out "$OUTD" -e 'print(pcall(corpus.sql, corpus, "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r) SELECT count(*) FROM r"))' \
     >/dev/null 2>&1
   is "REGRESSION sandbox: an endless SQL statement is stopped" \
-    "$([ $? -ne 124 ] && echo stopped || echo 'still running after 10 s')" stopped
+    "$([ $? -ne 124 ] && echo stopped || echo 'still running after 30 s')" stopped
 fi
 
 # 5. Ctrl-C against long SQL statements
