@@ -1,0 +1,82 @@
+/*
+** test_parse_pages23.c — the parser on the layouts of held-out set 23
+** that the earlier rules missed, each in a text written for this test
+** (no page text copied).
+** Plan:
+**  1. The headline printed twice under a stack of site chrome (the
+**     station's name in capitals, its English name, a hotline, a
+**     section) over its date line "21:29 , 09/09/2022": the second copy
+**     is the headline, the stack banners, the line the date.
+**  2. Widget lines over the headline: SharePoint's "Skip Ribbon
+**     Commands", Liferay's "Xuất bản thông tin" (over "null <headline>",
+**     a headline of more than 20 words), a hotline "Đường dây nóng: …".
+**  3. A line that opens a list of those present ("Tham dự hội nghị
+**     có:", "… có các đồng chí:") is no headline.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "date.h"
+#include "doc.h"
+#include "extract.h"
+#include "parse.h"
+#include "parse_check.h"
+
+#define HEAD "Giám đốc Sở Y tế làm việc với Trung tâm Y tế huyện Yên Hòa"
+#define BODY                                                                                \
+  "Sáng nay, đoàn công tác của Sở Y tế đã đến kiểm tra công tác khám " \
+  "chữa bệnh tại Trung tâm Y tế huyện và các trạm y tế xã."
+
+/* ---- 1. the headline twice under site chrome ---- */
+
+static void test_twice_under_chrome(void) {
+  doc *d = parse_str(
+      "ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH YÊN HÒA\n\nYen Hoa "
+      "Radio and Television\nĐường dây nóng: 0123 456789\n\n"
+      "Y tế\n\n" HEAD "\n\n" HEAD "\n\n07:45 , 12/03/2024\n\n" BODY "\n");
+  CHECK_STR(d->title, HEAD);
+  CHECK_STR(d->published, "2024-03-12T07:45:00+07:00");
+  doc_free(d);
+}
+
+/* ---- 2. widget lines over the headline ---- */
+
+#define LONG                                                                             \
+  "Hội Cựu chiến binh huyện Yên Hòa: Các chi hội Cựu chiến binh trong " \
+  "huyện đồng loạt tổ chức hội nghị tổng kết công tác hội năm 2024"
+
+static void test_widget_lines(void) {
+  CHECK_TITLE("Skip Ribbon Commands\nSkip to main content\n\n" HEAD "\n\n" BODY
+              "\n",
+              HEAD);
+  CHECK_TITLE("Xuất bản thông tin\n\nnull " LONG
+              "\n\nChi tiết bài viết\n\n" LONG "\n\n" BODY "\n",
+              LONG);
+  CHECK_TITLE("Đường dây nóng: 0123.456.789 - 1900 5678\nTin tức > " HEAD
+              "\n\n" HEAD "\n\n" BODY "\n",
+              HEAD);
+}
+
+/* ---- 3. a line opening the list of those present ---- */
+
+static void test_list_opener(void) {
+  const char *list =
+      "\n\n- BS Nguyễn Văn An – Giám đốc\n\n- BS Trần Thị Bình – Phó "
+      "giám đốc\n\nCùng các khoa, phòng của bệnh viện đã tham dự buổi "
+      "lễ kỷ niệm ngày truyền thống của ngành y tế.\n";
+  static const char *const openers[] = {"Tham dự hội nghị có:",
+                                        "Dự buổi lễ có các đồng chí:"};
+  for (size_t k = 0; k < 2; k++) {
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s%s", openers[k], list);
+    CHECK_TITLE(buf, NULL);
+  }
+}
+
+int main(void) {
+  test_twice_under_chrome();
+  test_widget_lines();
+  test_list_opener();
+  return check_done();
+}
