@@ -12,6 +12,9 @@
 **     a headline of more than 20 words), a hotline "Đường dây nóng: …".
 **  3. A line that opens a list of those present ("Tham dự hội nghị
 **     có:", "… có các đồng chí:") is no headline.
+**  4. Titles that go on over "tối cao" ("Viện trưởng VKSND tối cao"),
+**     a hospital in lower case ("Phó giám đốc bệnh viện") and a branch
+**     ("Giám đốc Agribank chi nhánh Hoài Đức").
 */
 #include <stdlib.h>
 #include <string.h>
@@ -74,9 +77,25 @@ static void test_list_opener(void) {
   }
 }
 
+/* ---- 4. titles over "tối cao", "bệnh viện", "chi nhánh" ---- */
+
+static void test_title_orgs(void) {
+  doc *d = parse_facts(HEAD
+                       "\n\nDự có đồng chí Lê Văn Hòa - Viện trưởng VKSND tối "
+                       "cao, ông Trần Văn Bình, Chánh án TAND tối cao; BS "
+                       "Phạm Thị Lan – Phó giám đốc bệnh viện và ông Đỗ Văn "
+                       "Tâm - giám đốc Agribank chi nhánh Yên Hòa.\n");
+  check_person(d, "Lê Văn Hòa", "Viện trưởng VKSND tối cao");
+  check_person(d, "Trần Văn Bình", "Chánh án TAND tối cao");
+  check_person(d, "Phạm Thị Lan", "BS; Phó giám đốc bệnh viện");
+  check_person(d, "Đỗ Văn Tâm", "giám đốc Agribank chi nhánh Yên Hòa");
+  doc_free(d);
+}
+
 int main(void) {
   test_twice_under_chrome();
   test_widget_lines();
   test_list_opener();
+  test_title_orgs();
   return check_done();
 }
