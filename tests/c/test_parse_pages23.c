@@ -15,6 +15,11 @@
 **  4. Titles that go on over "tối cao" ("Viện trưởng VKSND tối cao"),
 **     a hospital in lower case ("Phó giám đốc bệnh viện") and a branch
 **     ("Giám đốc Agribank chi nhánh Hoài Đức").
+**  5. A range glued by a dash ("7,5-8%", "40-50 tấn"): its end is a
+**     figure when a known unit follows; dates ("7-17/3"), years
+**     ("2018-2023") and scores ("2-1 trước") stay none.
+**  6. Units of Party and school news: "quần chúng" (ưu tú), "chi hội",
+**     "chi đoàn", "tân học sinh" (not "quần", "Chi", "tân").
 */
 #include <stdlib.h>
 #include <string.h>
@@ -92,10 +97,67 @@ static void test_title_orgs(void) {
   doc_free(d);
 }
 
+/* ---- 5. the end of a range glued by a dash ---- */
+
+/* The figure of d whose text is `text` (NULL: none). */
+static const doc_figure *fig_is(const doc *d, const char *text) {
+  for (size_t i = 0; i < d->figures.n; i++)
+    if (d->figures.items[i].text && strcmp(d->figures.items[i].text, text) == 0)
+      return &d->figures.items[i];
+  return NULL;
+}
+
+static void test_range_end(void) {
+  doc *d = parse_facts(HEAD
+                       "\n\nTăng trưởng quý này ước đạt khoảng 6,5-7%, sản "
+                       "lượng 40-50 tấn mỗi tháng. Hội nghị ngày 7-17/3, "
+                       "nhiệm kỳ 2018-2023 có 12 tỉnh; đội nhà thắng 2-1 "
+                       "trước đội bạn.\n");
+  const doc_figure *f = fig_is(d, "7%");
+  CHECK(f != NULL);
+  if (f) CHECK(f->value == 7 && strcmp(f->unit, "%") == 0);
+  f = fig_is(d, "50 tấn");
+  CHECK(f != NULL);
+  if (f) CHECK(f->value == 50);
+  CHECK(fig_is(d, "17") == NULL);
+  CHECK(fig_is(d, "2023 có") == NULL);
+  for (size_t i = 0; i < d->figures.n; i++)
+    CHECK(d->figures.items[i].value != 1 && d->figures.items[i].value != 6.5);
+  doc_free(d);
+  /* a day ("Ngày 2-7 đội …"), a score before a capital ("3-0 Điểm tin") */
+  d = parse_facts(HEAD
+                  "\n\nNgày 2-7 đội Cảnh sát giao thông ra quân. Đội "
+                  "nhà thắng 3-0 Điểm tin thể thao hôm nay.\n");
+  CHECK(d->figures.n == 0);
+  doc_free(d);
+}
+
+/* ---- 6. units of Party and school news ---- */
+
+static void test_units23(void) {
+  doc *d = parse_facts(HEAD
+                       "\n\nĐảng bộ cử 6 quần chúng ưu tú đi học lớp cảm tình "
+                       "đảng; có 32/32 Chi hội và 10 chi đoàn tổ chức đại "
+                       "hội, đón 240 tân học sinh.\n");
+  const doc_figure *f = fig_is(d, "6 quần chúng");
+  CHECK(f != NULL);
+  if (f) CHECK_STR(f->unit, "quần chúng");
+  f = fig_is(d, "32/32 Chi hội");
+  CHECK(f != NULL);
+  if (f) CHECK_STR(f->unit, "Chi hội");
+  CHECK(fig_is(d, "10 chi đoàn") != NULL);
+  f = fig_is(d, "240 tân học sinh");
+  CHECK(f != NULL);
+  if (f) CHECK_STR(f->unit, "tân học sinh");
+  doc_free(d);
+}
+
 int main(void) {
   test_twice_under_chrome();
   test_widget_lines();
   test_list_opener();
   test_title_orgs();
+  test_range_end();
+  test_units23();
   return check_done();
 }
