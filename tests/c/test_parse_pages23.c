@@ -20,6 +20,9 @@
 **     ("2018-2023") and scores ("2-1 trước") stay none.
 **  6. Units of Party and school news: "quần chúng" (ưu tú), "chi hội",
 **     "chi đoàn", "tân học sinh" (not "quần", "Chi", "tân").
+**  7. "tân" (newly appointed, lower case) opens a title as "nguyên"
+**     does: "…, tân Giám đốc Công an tỉnh"; "Tân" of a name stays the
+**     name's.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -152,6 +155,18 @@ static void test_units23(void) {
   doc_free(d);
 }
 
+/* ---- 7. "tân" before a title ---- */
+
+static void test_new_post(void) {
+  doc *d = parse_facts(HEAD
+                       "\n\nĐại tá Lê Văn Hùng (trái), tân Giám đốc "
+                       "Công an tỉnh Yên Hòa nhận hoa chúc mừng. Tân Giám "
+                       "đốc Sở Nội vụ Trần Văn Tân phát biểu.\n");
+  check_person(d, "Lê Văn Hùng", "Đại tá; tân Giám đốc Công an tỉnh Yên Hòa");
+  check_person(d, "Trần Văn Tân", "Giám đốc Sở Nội vụ");
+  doc_free(d);
+}
+
 int main(void) {
   test_twice_under_chrome();
   test_widget_lines();
@@ -159,5 +174,6 @@ int main(void) {
   test_title_orgs();
   test_range_end();
   test_units23();
+  test_new_post();
   return check_done();
 }
