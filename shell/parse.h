@@ -17,7 +17,7 @@ enum {
                            JSON record's "title" field) */
 };
 
-#define PARSE_VERSION 8 /* bump when the output of parse_document changes */
+#define PARSE_VERSION 9 /* bump when the output of parse_document changes */
 
 /*
 ** Parse `len` bytes of any supported encoding. Never fails on content:
