@@ -503,11 +503,13 @@ static size_t second_amount(const xsent *x, size_t us, double *value,
 }
 
 /* Is NUM token i the end of a range glued by a dash ("7,5-8%", "40-50
-** tấn")? Its start is a number standing alone before the dash, neither
-** one a year ("2018-2023"), not after a day's word ("ngày 2-7", "sáng
-** 19-5": a date); a date "7-17/3" is refused later, by what follows the
-** end, and a score "3-0 Điểm tin" by its unit, which must be in lower
-** case (range_unit). */
+** tấn")? Its start is a number standing alone before the dash, below
+** the end (a range goes up: "lễ 30-4 năm nay" is a date), neither one
+** a year ("2018-2023"), not after a day's word ("ngày 2-7", "sáng
+** 19-5": a date) nor a day and month before "năm nay", "năm ngoái" or
+** a year ("dịp 2-9 năm nay"); a date "7-17/3" is refused later, by what
+** follows the end, and a score "3-0 Điểm tin" by its unit, which must
+** be in lower case (range_unit). */
 static int range_end(const xsent *x, size_t i) {
   static const char *const day[] = {"ngày", "sáng", "trưa", "chiều",
                                     "tối",  "đêm",  NULL};
@@ -519,6 +521,13 @@ static int range_end(const xsent *x, size_t i) {
     return 0;
   for (const char *const *w = day; i >= 3 && *w; w++)
     if (xt_isci(x, i - 3, *w)) return 0;
+  double a = xt_number(x->s + x->t[i - 2].off, x->t[i - 2].len),
+         b = xt_number(x->s + x->t[i].off, x->t[i].len);
+  if (a >= b) return 0;
+  if (a >= 1 && a <= 31 && b <= 12 && a == (int)a && b == (int)b &&
+      xt_is(x, i + 1, "năm") &&
+      (xt_is(x, i + 2, "nay") || xt_is(x, i + 2, "ngoái") || xt_year(x, i + 2)))
+    return 0;
   return 1;
 }
 

@@ -127,10 +127,12 @@ static void test_range_end(void) {
   for (size_t i = 0; i < d->figures.n; i++)
     CHECK(d->figures.items[i].value != 1 && d->figures.items[i].value != 6.5);
   doc_free(d);
-  /* a day ("Ngày 2-7 đội …"), a score before a capital ("3-0 Điểm tin") */
+  /* a day ("Ngày 2-7 đội …", "dịp 30-4 năm nay", "lễ 2-9 năm 1945"), a
+  ** score before a capital ("3-0 Điểm tin") */
   d = parse_facts(HEAD
                   "\n\nNgày 2-7 đội Cảnh sát giao thông ra quân. Đội "
-                  "nhà thắng 3-0 Điểm tin thể thao hôm nay.\n");
+                  "nhà thắng 3-0 Điểm tin thể thao hôm nay. Dịp 30-4 "
+                  "năm nay và lễ 2-9 năm 1945 được nhắc lại.\n");
   CHECK(d->figures.n == 0);
   doc_free(d);
 }
