@@ -14,7 +14,7 @@
 **     có:", "… có các đồng chí:") is no headline.
 **  4. Titles that go on over "tối cao" ("Viện trưởng VKSND tối cao"),
 **     a hospital in lower case ("Phó giám đốc bệnh viện") and a branch
-**     ("Giám đốc Agribank chi nhánh Hoài Đức").
+**     ("Giám đốc Agribank chi nhánh Yên Hòa").
 **  5. A range glued by a dash ("7,5-8%", "40-50 tấn"): its end is a
 **     figure when a known unit follows; dates ("7-17/3"), years
 **     ("2018-2023") and scores ("2-1 trước") stay none.
