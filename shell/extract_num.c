@@ -517,13 +517,53 @@ static size_t second_amount(const xsent *x, size_t us, double *value,
   return us + 2;
 }
 
+/* Is NUM token i the end of a range glued by a dash ("7,5-8%", "40-50
+** tấn")? Its start is a number standing alone before the dash, below
+** the end (a range goes up: "lễ 30-4 năm nay" is a date), neither one
+** a year ("2018-2023"), not after a day's word ("ngày 2-7", "sáng
+** 19-5": a date) nor a day and month before "năm nay", "năm ngoái" or
+** a year ("dịp 2-9 năm nay"); a date "7-17/3" is refused later, by what
+** follows the end, and a score "3-0 Điểm tin" by its unit, which must
+** be in lower case (range_unit). */
+static int range_end(const xsent *x, size_t i) {
+  static const char *const day[] = {"ngày", "sáng", "trưa", "chiều",
+                                    "tối",  "đêm",  NULL};
+  if (i < 2 || x->t[i - 1].type != T_PUNCT || (x->t[i - 1].flags & TF_SPACE) ||
+      (x->t[i - 1].cp != '-' && x->t[i - 1].cp != 0x2013))
+    return 0;
+  if (x->t[i - 2].type != T_NUM || !(x->t[i - 2].flags & TF_SPACE) ||
+      xt_year(x, i - 2) || xt_year(x, i))
+    return 0;
+  for (const char *const *w = day; i >= 3 && *w; w++)
+    if (xt_isci(x, i - 3, *w)) return 0;
+  double a = xt_number(x->s + x->t[i - 2].off, x->t[i - 2].len),
+         b = xt_number(x->s + x->t[i].off, x->t[i].len);
+  if (a >= b) return 0;
+  if (a >= 1 && a <= 31 && b <= 12 && a == (int)a && b == (int)b &&
+      xt_is(x, i + 1, "năm") &&
+      (xt_is(x, i + 2, "nay") || xt_is(x, i + 2, "ngoái") || xt_year(x, i + 2)))
+    return 0;
+  return 1;
+}
+
+/* Is the unit at token us one a range's end takes: "%", or a lower-case
+** entry of units.txt? */
+static int range_unit(const xsent *x, size_t us) {
+  if (xt_punct(x, us, '%')) return 1;
+  return us < x->n && !(x->t[us].flags & TF_UPPER) &&
+         xt_lookup(x, us, &x->x->lx->units, NULL);
+}
+
 /* Figure at NUM token i; returns tokens consumed (0: not a figure). */
 static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   const tok *t = &x->t[i];
   int label = 0; /* after a word of not-after-word.txt */
+  int range = 0; /* the end of a range "7,5-8%": a figure with a known unit */
   if (!(t->flags & TF_SPACE) && i > 0) {
     int32_t c = x->t[i - 1].cp;
-    if (!(x->t[i - 1].type == T_PUNCT && (c == '(' || c == 0x201C || c == '"')))
+    range = range_end(x, i);
+    if (!range &&
+        !(x->t[i - 1].type == T_PUNCT && (c == '(' || c == 0x201C || c == '"')))
       return 0;
   }
   if (i > 0 && x->t[i - 1].type == T_WORD) {
@@ -579,6 +619,7 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   if (label && !xt_punct(x, us, '%') &&
       !xt_lookup(x, us, &x->x->lx->units, NULL))
     return 0;
+  if (range && !range_unit(x, us)) return 0;
   if (un > 0 && us > ms && numeral) /* "3 vạn thợ mỏ": 30000 thợ mỏ */
     value *= mult, mult = 1, ms = us;
   if (has_of && un == 0) return 0;

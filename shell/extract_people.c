@@ -239,17 +239,19 @@ static size_t org_phrase(const xsent *x, size_t i, size_t j) {
 
 /* A title starting at token i: a titles.txt head then words allowed in a
 ** title ("và" only before a capitalised word) and connectors inside an
-** organisation's name; "nguyên" or "cựu" (former, in any case) before
-** the head is part of it. Returns the end token (exclusive) or i when
+** organisation's name; "nguyên" or "cựu" (former, in any case) and
+** "tân" (newly appointed, in lower case: "Tân" opens names and places)
+** before the head are part of it. Returns the end token (exclusive) or i when
 ** none. */
 static int spaced_dash(const xsent *x, size_t j);
 
 static size_t title_find(const xsent *x, size_t i) {
   /* no title head starts at a word without TR_HEAD (a superset of the
-  ** titles' first words, "Phó", "nguyên" and "cựu" among them): most
-  ** tokens stop here */
+  ** titles' first words, "Phó", "nguyên", "cựu" and "tân" among them):
+  ** most tokens stop here */
   if (i >= x->n || !(x->t[i].trig & TR_HEAD)) return i;
-  size_t q = (size_t)(xt_isci(x, i, "nguyên") || xt_isci(x, i, "cựu"));
+  size_t q = (size_t)(xt_isci(x, i, "nguyên") || xt_isci(x, i, "cựu") ||
+                      xt_is(x, i, "tân"));
   int k = xt_lookup(x, i + q, &x->x->lx->titles, NULL);
   /* a degree (degrees.txt) takes no organisation after it */
   int d = xt_lookup(x, i + q, &x->x->lx->degrees, NULL);

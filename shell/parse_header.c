@@ -586,8 +586,9 @@ static int caption_over_title(page *p, size_t i) {
 ** and every unit from it down to the headline is a short line that
 ** ends no sentence ("Báo Dân tộc và Phát triển / Chuyên trang / Dân
 ** tộc - Tôn giáo … / Thời sự / <headline> / Hoài Dương - 11:09,
-** 26/11/2019": the site's name, a column, a section). The headline's
-** unit, or NONE.
+** 26/11/2019": the site's name, a column, a section; a longer unit only
+** as the first of two copies of the headline). The headline's unit, or
+** NONE.
 */
 static size_t title_over_date(page *p, size_t top) {
   date_tm t;
@@ -600,7 +601,10 @@ static size_t title_over_date(page *p, size_t top) {
         byline_date(US(p, j), UL(p, j), &t))
       return looks_like_title(p, j - 1) && pt_words(s, n, 8) >= 4 ? j - 1
                                                                   : NONE;
-    if (pt_words(s, n, 14) > 12) return NONE; /* chrome is short */
+    /* chrome is short; the headline printed twice over its date line
+    ** ("Huyện ủy" / headline / headline / "21:29 , 09/09/2022") is no
+    ** chrome: its first copy is passed */
+    if (pt_words(s, n, 14) > 12 && !same_unit(p, j, j - 1)) return NONE;
   }
   return NONE;
 }

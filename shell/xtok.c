@@ -91,10 +91,12 @@ static const struct {
     {"đến", TR_TARGET},
     {"trước", TR_TARGET},
     {"đại", TR_CONGRESS},
-    /* "nguyên"/"cựu" (former) may open a title (extract_people's
-    ** title_find): one bit test rejects every other word */
+    /* "nguyên"/"cựu" (former) and "tân" (newly appointed) may open a
+    ** title (extract_people's title_find): one bit test rejects every
+    ** other word */
     {"nguyên", TR_HEAD},
     {"cựu", TR_HEAD},
+    {"tân", TR_HEAD},
     /* "Thị" starts a name's given part whatever the surname before it
     ** ("Trinh Thị Mừng": a surname not in the list, xn_name_run) */
     {"Thị", TR_SURNAME},

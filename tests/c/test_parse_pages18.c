@@ -78,11 +78,13 @@ static void test_crumb(void) {
       "\n\n" BODY "\n");
   CHECK_STR(d->title, HEAD);
   doc_free(d);
-  /* one separator: a headline line, not a crumb */
+  /* one separator: a headline line, not a crumb (a line of text over
+  ** it stays the title; the hotline line is chrome since held-out set
+  ** 23, a contact marker) */
   d = parse_str(
-      "Đường dây nóng: 0912.345.678 - 1900 1234\n"
+      "Phòng khám mở cửa cả ngày thứ Bảy\n"
       "Tin tức > " HEAD "\n\n" HEAD "\n\n" BODY "\n");
-  CHECK_STR(d->title, "Đường dây nóng: 0912.345.678 - 1900 1234");
+  CHECK_STR(d->title, "Phòng khám mở cửa cả ngày thứ Bảy");
   doc_free(d);
 }
 
