@@ -37,7 +37,9 @@
 **     in a third of its uses ("vươn lên", "khép lại") are free phrases, while
 **     the words those heads make ("mức độ", "cách mạng", "miền núi", "giá
 **     trị", "hộ chiếu", "giảm nhẹ", "ngôi sao", "mưa rào") and a bound
-**     verb's ("xảy ra") stay words.
+**     verb's ("xảy ra") stay words; the fourth group of domain.txt ("vận
+**     động viên", "Nam Bộ", "tín hữu", "trang thiết bị", "hộ gia đình")
+**     is known.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -245,6 +247,18 @@ static void test_bundled_heads(void) {
   CHECK_STR(seg(lex, "ngôi sao trong mưa rào"), "ngôi_sao|trong|mưa_rào");
 }
 
+/* domain.txt's fourth group (religion, health, sport, weather, regions,
+   common words), on sentences of our own. */
+static void test_bundled_domain4(void) {
+  const seg_lex *lex = seg_lex_default();
+  CHECK(lex != NULL);
+  if (!lex) return;
+  CHECK_STR(seg(lex, "vận động viên Nam Bộ và tín hữu"),
+            "vận_động_viên|Nam_Bộ|và|tín_hữu");
+  CHECK_STR(seg(lex, "trang thiết bị cho hộ gia đình"),
+            "trang_thiết_bị|cho|hộ_gia_đình");
+}
+
 int main(void) {
   snprintf(dir, sizeof dir, "/tmp/tinsh-segrulesXXXXXX");
   if (!mkdtemp(dir)) return perror("mkdtemp"), 1;
@@ -255,6 +269,7 @@ int main(void) {
   test_bundled_phrases();
   test_bundled_words();
   test_bundled_heads();
+  test_bundled_domain4();
   char cmd[128];
   snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
   if (system(cmd) != 0) perror("rm");
