@@ -483,6 +483,12 @@ CLASSIFIER_WORDS = {
     "lối": set("sống thoát ra vào mòn".split()),
     "bức": set("xúc xạ thiết bối bách cung hại tử".split()),
     "tấm": set("lòng gương tắc cám".split()),
+    # a numeral and the noun it counts, not only measure words ("hai
+    # nước", "hai nhà", "bốn nước"; "hai mươi", "bốn phương" stay; "ba",
+    # "năm" start names and "năm" is a year: left alone)
+    "hai": {"mươi"},
+    "bốn": set("phương bề".split()),
+    "sáu": set(),
     "cơn": set(),
     "ngôi": set("sao vị vương vua thứ báu".split()),
 }

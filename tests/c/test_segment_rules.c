@@ -32,7 +32,7 @@
 **   - a head noun and the word it takes ("mức giá", "vùng biển", "phía
 **     đông", "hộ nghèo", "cách làm", "đêm nhạc", "lễ khai mạc", "giá
 **     vàng", "mưa lớn", "cơn mưa", "ngôi nhà", "giờ ngày", "nửa đầu",
-**     "dự lễ"), a verb of change and its manner ("tăng mạnh"), "năm
+**     "dự lễ", "hai nước"), a verb of change and its manner ("tăng mạnh"), "năm
 **     ngoái", "lên tới" and a verb and a directional whose verb is free
 **     in a third of its uses ("vươn lên", "khép lại") are free phrases, while
 **     the words those heads make ("mức độ", "cách mạng", "miền núi", "giá
@@ -244,6 +244,9 @@ static void test_bundled_heads(void) {
   CHECK_STR(seg(lex, "nửa đầu năm nay dự lễ ở ngôi nhà"),
             "nửa|đầu|năm|nay|dự|lễ|ở|ngôi|nhà");
   CHECK_STR(seg(lex, "lên tới 5 tỷ đồng"), "lên|tới|5|tỷ|đồng");
+  /* a numeral and the noun it counts */
+  CHECK_STR(seg(lex, "hai nước ký hai mươi văn bản"),
+            "hai|nước|ký|hai_mươi|văn_bản");
   CHECK_STR(seg(lex, "ngôi sao trong mưa rào"), "ngôi_sao|trong|mưa_rào");
 }
 
