@@ -235,7 +235,9 @@ def overlaps(side, grams, stop, frag):
     báo" after "cuộc") are left alone, and so is "hồ chí" of "hồ chí minh"
     (the three are a kept unit). A pair ending in a classifier that
     mostly stands before the classifier's noun is such an overlap too
-    ("dự buổi" of "dự buổi lễ / buổi họp", "tung cú" of "tung cú sút")."""
+    ("dự buổi" of "dự buổi lễ / buổi họp", "tung cú" of "tung cú sút"),
+    and so is one ending in a head noun of HEAD_WORDS ("núi phía" of "vùng
+    núi phía bắc / phía tây")."""
     fw = stop | COMPOUNDING
     near = collections.Counter()
     for (g, nb), c in side.items():
@@ -243,7 +245,8 @@ def overlaps(side, grams, stop, frag):
         if len(w) != 2 or nb[1:] in stop:
             continue
         if nb[0] == ">":
-            if w[0] not in fw and w[1] not in CLASSIFIER_WORDS:
+            if w[0] not in fw and w[1] not in CLASSIFIER_WORDS and \
+                    w[1] not in HEAD_WORDS:
                 continue
             edge, longer = w[1] + " " + nb[1:], g + " " + nb[1:]
         else:
@@ -347,7 +350,8 @@ DEICTIC = set("nay qua tới trước sau ngoái này đó ấy".split())
 TIME_SPOTS = set("đầu giữa cuối".split())
 PRONOUNS = set("đây đó đấy kia ai tôi chúng ta mình anh chị em ông bà nó họ".split())
 BEFORE_FIGURES = set("hơn gần khoảng".split())  # "đạt gần 5,7 tỷ"
-FREE_PAIRS = {(p, "khi") for p in "sau trước từ".split()} | {("mọi", "người")}
+FREE_PAIRS = {(p, "khi") for p in "sau trước từ".split()} | {("mọi", "người")} | \
+    {("lên", "tới"), ("lên", "đến")}  # "lên tới 5 tỷ": a directional and a preposition
 # A preposition and a deictic pronoun ("trong đó", "theo đó", "sau đó",
 # "trước đó", "từ đây") are a free phrase: the pronoun stands for the
 # noun the preposition takes ("do đó", "vì vậy" are conjunctions: kept).
@@ -355,15 +359,16 @@ PLACE_PREPS = PREPOSITIONS | set("sau trước".split())
 POINTERS = set("đó này đây".split())
 PHRASE_COND, MEASURE, GRADABLE = 0.3, 0.02, 0.005
 # A verb and a directional ("tạo ra", "đưa ra", "ghi lại", "đăng lên",
-# "bước vào", "vượt qua") is a free phrase when the verb stands alone in
-# more than BOUND_VERB of its uses: "xảy ra" (the verb is bound) stays a
-# word; so do the listed dictionary words whose verb is free, and pairs
+# "bước vào", "vượt qua") is a free phrase when the pair holds at most
+# BOUND_VERB of the verb's uses ("vươn lên" 0.57, "khép lại" 0.60, "xông
+# vào" 0.61 are free): "xảy ra" (0.99, the verb is bound) stays a word,
+# and so do "lặp lại" (0.73) and "dấy lên"; so do the listed dictionary words whose verb is free, and pairs
 # whose first syllable is no verb: a time word ("hôm qua", "năm qua"), a
 # connective or adverb ("ngoài ra", "ngược lại", "hóa ra", "lẽ ra", "vừa
 # qua"), a noun of a way ("lối ra", "cửa ra"), another directional ("qua
 # lại", "lên xuống").
 DIRECTIONALS = set("ra vào lên xuống lại qua".split())
-BOUND_VERB = 0.5
+BOUND_VERB = 0.65
 DIRECTIONAL_WORDS = {"diễn ra", "đề ra", "thông qua", "đi lại", "trải qua",
                      "đi qua", "trở lên", "trở xuống"}  # "3 sao trở lên"
 LOOSE_BEFORE = QUANTIFIERS | DEGREE_BEFORE | set("toàn quá".split())
@@ -455,7 +460,8 @@ NOT_AFTER = {"không": set("thể khí kích gian quân phận lưu trung gỉ t
 # đâm": the conventions of docs/words.md), except the dictionary words
 # such a syllable makes, listed here by the tinsh team ("con người",
 # "cuộc sống", "niềm tin", "đám cưới", "vết thương", "bức xúc", "làn
-# sóng", "mảnh mai"). Classifiers that head many words of their own
+# sóng", "mảnh mai"; "cơn mưa", "ngôi nhà" are free, "ngôi sao" a
+# word). Classifiers that head many words of their own
 # ("bản", "loại", "ca", "vụ", "kỳ", "câu", "trận", "phiên") are left out.
 CLASSIFIER_WORDS = {
     "con": set("người gái trai cái cháu em dâu rể nuôi riêng giống mồi cưng nợ "
@@ -477,6 +483,14 @@ CLASSIFIER_WORDS = {
     "lối": set("sống thoát ra vào mòn".split()),
     "bức": set("xúc xạ thiết bối bách cung hại tử".split()),
     "tấm": set("lòng gương tắc cám".split()),
+    # a numeral and the noun it counts, not only measure words ("hai
+    # nước", "hai nhà", "bốn nước"; "hai mươi", "bốn phương" stay; "ba",
+    # "năm" start names and "năm" is a year: left alone)
+    "hai": {"mươi"},
+    "bốn": set("phương bề".split()),
+    "sáu": set(),
+    "cơn": set(),
+    "ngôi": set("sao vị vương vua thứ báu".split()),
 }
 # A time of day, "rằm", "tức" (that is) or a month before a calendar noun
 # ("sáng ngày 5/3", "rằm tháng Giêng", "tức ngày 15/5", "tháng Giêng năm
@@ -494,12 +508,86 @@ SU_HEADS = set("thời chiến hình quân dân nhân lãnh phóng tâm lịch c
                "lý sự".split())
 
 
+# A noun of measure, place, household, side or manner and the word it
+# takes are a free phrase as a classifier's are ("mức giá", "mức cao",
+# "vùng núi", "vùng biển", "hộ nghèo", "hộ dân", "phía đông", "miền
+# trung", "cách làm", "cách chơi"; "mức độ", "vùng miền", "hộ chiếu",
+# "miền núi", "cách mạng", "cách ly" are listed words), and so is "để"
+# and the verb of the purpose it states ("để tránh"; "để ngỏ" stays).
+# "năm ngoái" is a time noun and a deictic: free however bound "ngoái"
+# is to it (the conventions: "năm nay", "năm ngoái").
+HEAD_WORDS = {
+    "mức": set("độ sống".split()),
+    "vùng": set("vẫy vằng dậy miền sâu xa kín".split()),
+    "hộ": set("chiếu khẩu tống tịch mệnh lý sinh đê vệ pháp công tang".split()),
+    "phía": set(),
+    "miền": set("núi xuôi ngược".split()),
+    "cách": set("mạng thức biệt chức tân ly nhau xa điệu nhiệt ngăn âm trở "
+                "điện".split()),
+    "để": set("ngỏ nguội dành ý mắt tâm".split()),
+}
+# Heads that make many words of their own, with the listed syllables after
+# them that start a free phrase instead: a show or contest at night ("đêm
+# nhạc", "đêm thi"), a ceremony named by its act ("lễ khai mạc", "lễ trao
+# giải", "lễ ký kết"), a school named by its level ("trường tiểu học",
+# "Trường Trung học": "Trường" then the level, as organisations are split),
+# the price of a good ("giá vàng", "giá lúa", "giá xăng"; "giá trị", "giá
+# bán", "giá cả" stay), and a verb of change and the manner or size of
+# the change ("tăng mạnh", "giảm dần", "tăng thêm"; "giảm nhẹ", mitigate,
+# stays), weather and its strength ("mưa lớn", "mưa to", "gió mạnh", "bão
+# số 3"; "mưa rào", "mưa đá", "gió mùa" stay), "nửa" and what it halves
+# ("nửa đầu năm", "nửa tháng"; "nửa đêm", "nửa chừng" stay), "dự" and the
+# event attended ("dự lễ", "dự tiệc"; "dự án", "dự thi" stay), and an
+# hour and the day or time of day after it ("17 giờ ngày 5/3", "7 giờ
+# sáng"; "giờ giấc", "giờ phút" stay) or the words after "bây giờ"
+# ("bây giờ hết", "giờ nghĩ").
+HEAD_FREE = {
+    "đêm": set("nhạc thi diễn tiệc thơ liveshow hội".split()),
+    "lễ": set("khai trao đón ký rước mừng bế diễu treo viếng mít".split()),
+    "trường": set("tiểu trung đại mầm".split()),
+    "giá": set("vàng dầu đất xăng vé lợn thịt thuốc thép trứng heo gà gas sữa "
+               "ớt vải tour dừa robusta cát lúa gạo thấp đắt khá gấp chênh "
+               "cao điện nhà cà tiêu".split()),
+    "tăng": set("mạnh nhẹ nhanh vọt dần thêm cao gấp".split()),
+    "giảm": set("mạnh nhanh dần sâu hẳn đi".split()),
+    "sụt": set("mạnh nhanh sâu".split()),
+    "tụt": set("mạnh nhanh sâu".split()),
+    "mưa": set("lớn to nhỏ vừa".split()),
+    "gió": set("mạnh nhẹ lớn to thổi".split()),
+    "bão": set("số lớn".split()),
+    "nửa": set("đầu cuối năm tháng ngày giờ tiếng số người mét quả".split()),
+    "dự": set("lễ tiệc vòng".split()),
+    "giờ": set("ngày sáng chiều tối đêm trưa sau hết nghĩ quên dám hối mọc "
+               "lặn liền".split()),
+}
+# Such a head after a numeral, a preposition, a quantifier or a verb that
+# takes it: "cách" (a way: "một cách", "bằng cách", "tìm cách", "biết
+# cách"; "phong cách", "khoảng cách", "tư cách" stay), "mức" ("lên mức",
+# "đạt mức"; "quá mức", "định mức", "hạn mức" stay), "vùng" and "miền"
+# after a noun ("nước vùng", "tỉnh miền"; "mã vùng", "tiểu vùng", "tên
+# miền", "vùng miền" stay), and "phía" after anything ("bên phía", "núi
+# phía" of "vùng núi phía bắc").
+HEAD_BEFORE = {
+    "cách": set("một bằng tìm biết chọn học nằm đúng".split()),
+    "mức": set("lên đạt quanh xuống chạm".split()),
+    "vùng": set("nước dân quanh khắp".split()),
+    "miền": set("tỉnh biển dân hai".split()),
+}
+
+
 def free_head(k):
-    """Is the pair k a classifier and its noun, the start of a date, or a
-    verb or preposition and "sự", the free phrases above?"""
+    """Is the pair k a classifier and its noun, a head noun and the word it
+    takes, the start of a date, or a verb or preposition and "sự", the
+    free phrases above?"""
     a, b = k.split(" ")
     if a in CLASSIFIER_WORDS:
         return b not in CLASSIFIER_WORDS[a]
+    if a in HEAD_WORDS:
+        return b not in HEAD_WORDS[a]
+    if b in HEAD_FREE.get(a, ()) or a in HEAD_BEFORE.get(b, ()) or b == "phía":
+        return True
+    if a in TIME_NOUNS and b == "ngoái":
+        return True
     if b == "sự":
         return a not in SU_HEADS
     return (a in DATE_LEADS and b in CALENDAR) or (a, b) in DATE_PAIRS
