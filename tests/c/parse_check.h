@@ -74,6 +74,14 @@ static inline const doc_person *person(const doc *d, const char *name) {
   return NULL;
 }
 
+/* The figure of d whose text is `text` (NULL: none). */
+static inline const doc_figure *fig_is(const doc *d, const char *text) {
+  for (size_t i = 0; i < d->figures.n; i++)
+    if (d->figures.items[i].text && strcmp(d->figures.items[i].text, text) == 0)
+      return &d->figures.items[i];
+  return NULL;
+}
+
 /* The person `name` has exactly the titles `want` ("; " between them);
 ** a missing person is named on stderr. */
 static inline void check_person(const doc *d, const char *name,

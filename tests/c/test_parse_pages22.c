@@ -169,14 +169,6 @@ static void test_short_form_between(void) {
 
 /* ---- 7. "N năm qua" ---- */
 
-/* The figure of d whose text is `text` (NULL: none). */
-static const doc_figure *fig_is(const doc *d, const char *text) {
-  for (size_t i = 0; i < d->figures.n; i++)
-    if (d->figures.items[i].text && strcmp(d->figures.items[i].text, text) == 0)
-      return &d->figures.items[i];
-  return NULL;
-}
-
 static void test_years_past(void) {
   doc *d = parse_facts(HEAD
                        "\n\nTrong 5 năm qua, Đảng bộ xã đã lãnh đạo "

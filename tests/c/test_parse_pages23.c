@@ -102,14 +102,6 @@ static void test_title_orgs(void) {
 
 /* ---- 5. the end of a range glued by a dash ---- */
 
-/* The figure of d whose text is `text` (NULL: none). */
-static const doc_figure *fig_is(const doc *d, const char *text) {
-  for (size_t i = 0; i < d->figures.n; i++)
-    if (d->figures.items[i].text && strcmp(d->figures.items[i].text, text) == 0)
-      return &d->figures.items[i];
-  return NULL;
-}
-
 static void test_range_end(void) {
   doc *d = parse_facts(HEAD
                        "\n\nTăng trưởng quý này ước đạt khoảng 6,5-7%, sản "
