@@ -134,6 +134,10 @@ int xf_after_honorific(const xsent *x, size_t hon, size_t i) {
   return foreign_at(x, i, HEAD_UNKNOWN) && !xt_in(x, hon, &ws_short_countries);
 }
 
+int xf_country_at(const xsent *x, size_t j) {
+  return xt_in(x, j, &ws_short_countries);
+}
+
 int xf_in_title(const xsent *x, size_t j, size_t hk) {
   return foreign_at(x, j, hk) != 0;
 }

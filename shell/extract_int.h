@@ -127,6 +127,8 @@ int xf_name_run(const xsent *x, size_t i);
 /* Does a foreign name start at token j inside a title whose head ends
 ** before token hk (the title ends there)? */
 int xf_in_title(const xsent *x, size_t j, size_t hk);
+/* Is token j a country of country-short-names.txt ("Mỹ", "Nga")? */
+int xf_country_at(const xsent *x, size_t j);
 /* Does the honorific at token hon introduce a foreign name at token i
 ** ("Tổng thư ký LHQ Ngài | Antonio Guterres")? Not when it is a
 ** one-syllable country of country-short-names.txt too: "Anh" before a

@@ -26,6 +26,7 @@ static xphrases title_ends;     /* data/title-ends.txt: "phát biểu" */
 static xphrases not_person;  /* data/not-person-after.txt: "Trường THPT" */
 static xphrases admin_units; /* place-prefixes.tsv keys: "huyện", "xã" */
 static xphrases title_orgs;  /* data/title-orgs.txt: "ban tổ chức" */
+static xphrases rank_titles; /* data/rank-titles.txt: "Luật sư", "Đại tá" */
 static const char *admin_keys[XT_PHRASES_MAX];
 
 static int in_list(const xsent *x, size_t i, const xwords *ws) {
@@ -245,6 +246,24 @@ static size_t org_phrase(const xsent *x, size_t i, size_t j) {
 ** none. */
 static int spaced_dash(const xsent *x, size_t j);
 
+/* Is the title head at h (k tokens) a rank of rank-titles.txt followed by
+** a lone given name: one capitalised Vietnamese syllable, then a
+** lower-case word not before a capital ("Thủy quân Lục chiến"), the two
+** no word, not a place or country ("…, luật sư Tâm đã phải …")? The
+** title is then that person's. */
+static int given_name_after(const xsent *x, size_t h, int k) {
+  size_t j = h + (size_t)k;
+  const unsigned caps = TF_UPPER | TF_CAPS | TF_DIGITS;
+  if (xt_phrase_in_ci(x, h, &rank_titles) != (size_t)k || j + 1 >= x->n ||
+      x->t[j].type != T_WORD || x->t[j + 1].type != T_WORD ||
+      (x->t[j].flags & caps) != TF_UPPER || (x->t[j + 1].flags & caps) ||
+      (j + 2 < x->n && (x->t[j + 2].flags & TF_UPPER)))
+    return 0;
+  return text_viet_shaped(x->s + x->t[j].off, x->t[j].len) &&
+         xt_first_word(x, j, j + 2) < 2 && !xf_country_at(x, j) &&
+         !xt_lookup(x, j, &x->x->lx->places, NULL);
+}
+
 static size_t title_find(const xsent *x, size_t i) {
   /* no title head starts at a word without TR_HEAD (a superset of the
   ** titles' first words, "Phó", "nguyên", "cựu" and "tân" among them):
@@ -262,7 +281,7 @@ static size_t title_find(const xsent *x, size_t i) {
     int k2 = xt_lookup(x, i + q + 1, &x->x->lx->titles, NULL);
     if (k2 && k2 + 1 > k) k = k2 + 1; /* "Phó | Bí thư chi bộ" */
   }
-  if (!k) return i;
+  if (!k || given_name_after(x, i + q, k)) return i;
   k += (int)q;
   size_t j = i + (size_t)k, kept = j, hk = j; /* no trailing cut before kept;
                                                ** hk: the head's end */
@@ -863,6 +882,7 @@ void extract_people_init(void) {
   xt_phrases_set(&title_ends, lexicon_get()->lists[LEX_TITLE_ENDS]);
   xt_phrases_set(&not_person, lexicon_get()->lists[LEX_NOT_PERSON_AFTER]);
   xt_phrases_set(&title_orgs, lexicon_get()->lists[LEX_TITLE_ORGS]);
+  xt_phrases_set(&rank_titles, lexicon_get()->lists[LEX_RANK_TITLES]);
   const lex_pair *pre = lexicon_get()->pairs[LEX_PLACE_PREFIXES];
   int n = 0;
   for (; pre[n].key && n < XT_PHRASES_MAX - 1; n++) admin_keys[n] = pre[n].key;

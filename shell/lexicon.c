@@ -360,6 +360,7 @@ static const struct {
     {"not-after-word.txt", &word_lists[LEX_NOT_AFTER_WORD], add_word},
     {"stopwords-vi.txt", &word_lists[LEX_STOPWORDS], add_word},
     {"unit-prefixes.txt", &word_lists[LEX_UNIT_PREFIXES], add_word},
+    {"rank-titles.txt", &word_lists[LEX_RANK_TITLES], add_word},
     {"ref-codes.tsv", &pair_lists[LEX_REF_CODES], add_pair_item},
     {"place-prefixes.tsv", &pair_lists[LEX_PLACE_PREFIXES], add_pair_item},
     {"multipliers.tsv", &pair_lists[LEX_MULTIPLIERS], add_pair_item},

@@ -70,6 +70,7 @@ enum {
   LEX_NOT_AFTER_WORD,   /* not-after-word.txt: "số" alone before a label */
   LEX_STOPWORDS,        /* stopwords-vi.txt: "của", "ông" (no subject) */
   LEX_UNIT_PREFIXES,    /* unit-prefixes.txt: "cựu", "tân" before a noun */
+  LEX_RANK_TITLES,      /* rank-titles.txt: "Luật sư", "Đại tá" */
   LEX_LIST_N
 };
 

@@ -23,6 +23,10 @@
 **  7. "tân" (newly appointed, lower case) opens a title as "nguyên"
 **     does: "…, tân Giám đốc Công an tỉnh"; "Tân" of a name stays the
 **     name's.
+**  8. A rank of data/rank-titles.txt before a lone given name ("…, luật
+**     sư Tâm đã …", "Thượng úy Tiến cho biết") is that person's, no title
+**     of the full name beside it; "Đại tá" before a full name, "đại tá
+**     Thủy quân Lục chiến" and "Giám đốc Sở y tế" stay titles.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -161,6 +165,21 @@ static void test_new_post(void) {
   doc_free(d);
 }
 
+static void test_rank_given_name(void) {
+  doc *d = parse_facts(HEAD
+                       "\n\nGiữa bà Lê Thị Hoa và ông Trần Văn Hùng, luật sư "
+                       "Tâm đã phải tìm nhiều chứng cứ. Gặp bà Phạm Thị Lộc, "
+                       "Thượng úy Tiến cho biết thêm. Đại tá Nguyễn Văn Nam "
+                       "phát biểu. Ông Đỗ Văn Minh, cựu đại tá Thủy quân Lục "
+                       "chiến, và ông Vũ Văn Hải, Giám đốc Sở y tế, dự.\n");
+  check_person(d, "Trần Văn Hùng", "");
+  check_person(d, "Phạm Thị Lộc", "");
+  check_person(d, "Nguyễn Văn Nam", "Đại tá");
+  check_person(d, "Đỗ Văn Minh", "cựu đại tá Thủy quân Lục chiến");
+  check_person(d, "Vũ Văn Hải", "Giám đốc Sở y tế");
+  doc_free(d);
+}
+
 int main(void) {
   test_twice_under_chrome();
   test_widget_lines();
@@ -169,5 +188,6 @@ int main(void) {
   test_range_end();
   test_units23();
   test_new_post();
+  test_rank_given_name();
   return check_done();
 }
