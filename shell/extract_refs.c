@@ -359,8 +359,12 @@ static int congress_ordinal(const xsent *x, size_t j, size_t *at) {
       *at = j;
       if (j < x->n && x->t[j].type == T_WORD && (x->t[j].flags & TF_CAPS))
         return xt_roman(x->s + x->t[j].off, x->t[j].len);
-      if (j < x->n && x->t[j].type == T_NUM)
-        return (int)xt_number(x->s + x->t[j].off, x->t[j].len);
+      if (j < x->n && x->t[j].type == T_NUM) {
+        /* "lần thứ 14"; a number no ordinal is ("lần thứ 8888…8", past
+        ** INT_MAX: its conversion was undefined) gives none */
+        double v = xt_number(x->s + x->t[j].off, x->t[j].len);
+        return v >= 1 && v < 1000 ? (int)v : 0;
+      }
       return 0;
     }
     int ord;
