@@ -5,15 +5,19 @@
 #   TINSH    the binary (default: $TINSH, else ./build/tinsh)
 #   ARCHIVE  corpus archive (default: ../shared/corpora/baomoi-35k.tar.xz)
 # Unpacks the archive into a scratch folder (removed at exit), then times,
-# median of 3 runs each, one core (files handed over by one xargs), in CPU
-# seconds (user + system of the processes: the figure does not depend on
-# what else the machine runs; wall-clock time is printed next to it):
+# on one core (files handed over by one xargs), in CPU seconds (user +
+# system of the processes; wall-clock time is printed next to it):
 #   wc -l                          reading the bytes
 #   rg -c .                        reading + line matching (if installed)
 #   tinsh parse --no-facts         normalise + segment + classify + JSON
 #   tinsh parse                    the same plus fact extraction
-# all with output to /dev/null, and prints MB/s. A benchmark, not a test:
-# it prints figures and never fails on a slow machine.
+# all with output to /dev/null, in ROUNDS rounds (default 3) of every
+# command once, and prints medians in MB/s with each command's median
+# ratio to `wc -l` of the same round. CPU seconds still move with the
+# machine (a virtual machine's speed drifts, a busy neighbour shares the
+# caches): the ratio, taken minute by minute, is the steadier figure. A
+# benchmark, not a test: it prints figures and never fails on a slow
+# machine.
 set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
 TINSH=${1:-${TINSH:-$src/build/tinsh}}
@@ -30,28 +34,48 @@ mb=$(echo "scale=1; $bytes / 1000000" | bc)
 echo "corpus: $(basename "$archive"): $files files, $mb MB"
 xargs -d '\n' cat <"$work/list" >/dev/null # warm the page cache
 
-# median of 3 runs of a command reading the file list: "CPU WALL" seconds
-median3() {
-  local t=()
-  for _ in 1 2 3; do
-    local s e cpu
-    s=$(date +%s.%N)
-    cpu=$({ TIMEFORMAT='%U %S'; time xargs -d '\n' "$@" <"$work/list" \
-      >/dev/null 2>&1 || true; } 2>&1 | awk '{print $1 + $2}')
-    e=$(date +%s.%N)
-    t+=("$cpu $(echo "$e - $s" | bc)")
-  done
-  printf '%s\n' "${t[@]}" | sort -n | sed -n 2p
-}
-
-row() { # row LABEL "CPU WALL"
-  local cpu=${2% *} wall=${2#* }
+# The machine's speed drifts from minute to minute, so the tools run in
+# rounds: each round times every command once, back to back, and a
+# command's figure is its median over the rounds, next to the median of
+# its per-round ratio to `wc -l` (both sides measured in the same minute).
+ROUNDS=${ROUNDS:-3}
+# time1 CMD...: "CPU WALL" seconds of one run over the file list
+time1() {
+  local s e cpu
+  s=$(date +%s.%N)
+  cpu=$({ TIMEFORMAT='%U %S'; time xargs -d '\n' "$@" <"$work/list" \
+    >/dev/null 2>&1 || true; } 2>&1 | awk '{print $1 + $2}')
+  e=$(date +%s.%N)
   [ "$(echo "$cpu > 0" | bc)" = 1 ] || cpu=0.001 # below the clock's tick
-  printf '  %-32s %8.3f s CPU %7.1f MB/s   (wall %.3f s)\n' "$1" "$cpu" \
-    "$(echo "scale=1; $mb / $cpu" | bc)" "$wall"
+  echo "$cpu $(echo "$e - $s" | bc)"
 }
 
-row "wc -l" "$(median3 wc -l)"
-if command -v rg >/dev/null; then row "rg -c ." "$(median3 rg -c .)"; fi
-row "tinsh parse --no-facts" "$(median3 "$TINSH" parse --no-facts)"
-row "tinsh parse" "$(median3 "$TINSH" parse)"
+labels=("wc -l")
+cmds=("wc -l")
+if command -v rg >/dev/null; then labels+=("rg -c ."); cmds+=("rg -c ."); fi
+labels+=("tinsh parse --no-facts" "tinsh parse")
+cmds+=("$TINSH parse --no-facts" "$TINSH parse")
+: >"$work/times" # lines: round index cpu wall
+for r in $(seq "$ROUNDS"); do
+  for i in "${!cmds[@]}"; do
+    # shellcheck disable=SC2086 # a command and its arguments
+    echo "$r $i $(time1 ${cmds[$i]})" >>"$work/times"
+  done
+done
+
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); $ROUNDS rounds, medians"
+for i in "${!cmds[@]}"; do
+  awk -v i="$i" -v mb="$mb" -v label="${labels[$i]}" '
+    $2 == 0 { wc[$1] = $3 }
+    $2 == i { cpu[++n] = $3; wall[n] = $4; r[n] = $1 }
+    function med(a, k,   j, t, m, x) { # median of a[1..k] (sorted copy)
+      for (j = 1; j <= k; j++) x[j] = a[j]
+      for (j = 2; j <= k; j++) { t = x[j]; for (m = j - 1; m > 0 && x[m] > t; m--) x[m + 1] = x[m]; x[m + 1] = t }
+      return k % 2 ? x[(k + 1) / 2] : (x[k / 2] + x[k / 2 + 1]) / 2 }
+    END {
+      for (j = 1; j <= n; j++) ratio[j] = cpu[j] / wc[r[j]]
+      c = med(cpu, n)
+      printf "  %-24s %7.3f s CPU %7.1f MB/s  (wall %.3f s)", label, c, mb / c, med(wall, n)
+      if (i > 0) printf "  %.2fx wc -l", med(ratio, n)
+      printf "\n" }' "$work/times"
+done
