@@ -1,0 +1,662 @@
+/*
+** xtok_scan.c — xt_tokenize (xtok.h): a block's sentences cut into the
+** extractors' tokens, and the trigger table (TR_* bits of a word).
+**
+** Two scanners give the same tokens. The reference one (xt_tokenize_ref,
+** xtok_scan.h) takes one code point or token a step over the text layer's
+** tokenizer. xt_tokenize computes the bit masks of 64 bytes at a time
+** (which bytes are letters, digits or parts of the common Vietnamese
+** letters) and cuts the common tokens from them; anything else (capitals,
+** other scripts, spaces other than ' ' and newline, a word crossing the
+** masks' end, long sentences) is one reference step.
+*/
+#include "xtok_scan.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "text.h"
+#include "text_tok_run.h"
+#include "util.h"
+#include "xtok.h"
+
+#define SENT_MAX_BYTES 8192 /* a longer "sentence" is cut at a space */
+#define SENT_MAX_TOKS  4096 /* ... and one of this many tokens anywhere */
+
+static int is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+/* ---- trigger words: first words of the patterns each extractor seeks ---- */
+
+/* The first words of the patterns written in the extractors' code
+** ("tầm nhìn", "đến năm", "Đại hội"); the others come from data/: the
+** first words of ref-kinds.txt (TR_REF), period-terms.txt (TR_PERIOD),
+** place-prefixes.tsv (TR_PLACE), gazetteer names and surnames. */
+static const struct {
+  const char *w;
+  unsigned bits;
+} triggers[] = {
+    {"tầm", TR_TARGET},
+    {"đến", TR_TARGET},
+    {"trước", TR_TARGET},
+    {"đại", TR_CONGRESS},
+    /* "nguyên"/"cựu" (former) and "tân" (newly appointed) may open a
+    ** title (extract_people's title_find): one bit test rejects every
+    ** other word */
+    {"nguyên", TR_HEAD},
+    {"cựu", TR_HEAD},
+    {"tân", TR_HEAD},
+    /* "Thị" starts a name's given part whatever the surname before it
+    ** ("Trinh Thị Mừng": a surname not in the list, xn_name_run) */
+    {"Thị", TR_SURNAME},
+    /* and an honorific may open a name of any surname ("Bà Búi Ngọc
+    ** Hiền", extract_people's honorific_opens) */
+    {"ông", TR_SURNAME},
+    {"bà", TR_SURNAME},
+};
+
+/* Direct-mapped by the low 16 bits of the word hash: the OR of the TR_*
+** bits of every trigger word landing there — a superset (a word may get
+** bits of another), which is fine since every extractor checks the words
+** it is handed; one load per word. */
+#define TRIG_SLOTS 65536
+static uint8_t trig_dm[TRIG_SLOTS];
+static pthread_once_t trig_once = PTHREAD_ONCE_INIT;
+
+static void trig_init(void);
+
+void xtok_init(void) {
+  pthread_once(&trig_once, trig_init);
+}
+
+/* Add bits for the word of hash h to the trigger table. */
+static void trig_put(uint32_t h, unsigned bits) {
+  trig_dm[h & (TRIG_SLOTS - 1)] |= (uint8_t)bits;
+}
+
+/* Add bits for the first word of each phrase of list w. */
+static void trig_words(const char *const *w, unsigned bits) {
+  for (; *w; w++) trig_put(lexicon_word_hash(*w, strcspn(*w, " ")), bits);
+}
+
+static void trig_init(void) {
+  const lexicon *lx = lexicon_get();
+  trig_words(lx->lists[LEX_REF_KINDS], TR_REF);
+  trig_words(lx->lists[LEX_PERIOD_TERMS], TR_PERIOD);
+  for (const lex_pair *p = lx->pairs[LEX_PLACE_PREFIXES]; p->key; p++)
+    trig_put(lexicon_word_hash(p->key, strcspn(p->key, " ")), TR_PLACE);
+  /* first words of gazetteer names and surnames join the trigger table */
+  for (size_t i = 0; i < lx->places.fcap; i++)
+    if (lx->places.firsts[i]) trig_put(lx->places.firsts[i], TR_GAZ);
+  for (size_t i = 0; i < lx->surnames.fcap; i++)
+    if (lx->surnames.firsts[i]) trig_put(lx->surnames.firsts[i], TR_SURNAME);
+  /* first words of title heads and honorifics: a foreign name may follow
+  ** ("Tổng thống Mỹ Donald Trump", extract_people_foreign) */
+  for (size_t i = 0; i < lx->titles.fcap; i++)
+    if (lx->titles.firsts[i]) trig_put(lx->titles.firsts[i], TR_HEAD);
+  for (size_t i = 0; i < lx->degrees.fcap; i++)
+    if (lx->degrees.firsts[i]) trig_put(lx->degrees.firsts[i], TR_HEAD);
+  for (size_t i = 0; i < lx->monastic.fcap; i++)
+    if (lx->monastic.firsts[i]) trig_put(lx->monastic.firsts[i], TR_HEAD);
+  trig_words(lx->lists[LEX_HONORIFICS], TR_HEAD);
+  /* and surnames in capitals ("TRẦN PHƯỚC HIỀN", extract_people) */
+  for (size_t i = 0; i < lx->surnames.cap; i++) {
+    const lex_entry *e = &lx->surnames.slots[i];
+    char up[64];
+    size_t o = e->key
+                   ? text_recase(e->key, e->len, TEXT_CASE_UPPER, up, sizeof up)
+                   : 0;
+    if (o) trig_put(lexicon_word_hash(up, o), TR_SURNAME);
+  }
+  for (size_t i = 0; i < sizeof triggers / sizeof *triggers; i++)
+    trig_put(lexicon_word_hash(triggers[i].w, strlen(triggers[i].w)),
+             triggers[i].bits);
+}
+
+/* TR_* bits of a word of hash h (a superset, see trig_dm). */
+static inline unsigned word_bits(uint32_t h) {
+  return trig_dm[h & (TRIG_SLOTS - 1)];
+}
+
+/* ---- tokens ---- */
+
+/* The sentence features of token t. */
+static inline unsigned tok_feat(const tok *t) {
+  return t->trig | (t->type == T_NUM ? F_NUM : 0) |
+         (t->type == T_PUNCT && t->cp == '(' ? F_PAREN : 0) |
+         (t->flags & TF_UPPER ? F_UPPER : 0);
+}
+
+/*
+** Make t, which spans s[t->off..+t->len) of a block of b bytes and starts
+** with cp (k bytes), a word: its hash (lexicon_word_hash_cp, with one
+** 8-byte load when the block has room past the word) and trigger bits.
+*/
+static inline __attribute__((always_inline)) void set_word(tok *t,
+                                                           const char *s,
+                                                           size_t b, int32_t cp,
+                                                           size_t k) {
+  const char *w = s + t->off;
+  t->type = T_WORD;
+  if (t->off + k + 8 <= b) {
+    uint64_t v = lexicon_load8(w + k);
+    size_t rest = t->len - k;
+    if (rest < 8) v &= (1ull << (8 * rest)) - 1;
+    t->h = lexicon_hash_parts(cp, t->len, v);
+  } else {
+    t->h = lexicon_word_hash_cp(w, t->len, cp, k);
+  }
+  t->trig = (uint8_t)word_bits(t->h);
+}
+
+/*
+** A number at s[i] (an ASCII digit): digits with single inner '.' or ','
+** between digits ("5.000", "57,7"). Digits glued to a capital ("19A",
+** "5G") make a word running to the end of the text token there; "3km"
+** stays a number and a word. Returns the end.
+*/
+static size_t scan_number(const char *s, size_t i, size_t b, tok *t) {
+  size_t j = i;
+  while (j < b && (is_digit(s[j]) || ((s[j] == '.' || s[j] == ',') &&
+                                      j + 1 < b && is_digit(s[j + 1]))))
+    j++;
+  t->type = T_NUM;
+  t->len = (uint32_t)(j - i);
+  int32_t cp;
+  if (j < b && (text_decode(s + j, b - j, &cp), text_is_upper(cp))) {
+    text_tok w;
+    j = text_tok_at(s, b, j, &w);
+    t->flags |= TF_DIGITS;
+    t->len = (uint32_t)(j - i);
+    set_word(t, s, b, t->cp, 1);
+  }
+  return j;
+}
+
+/* The token at s[i] (not white space; its first code point cp, k bytes)
+** into t, over the text layer's tokenizer: numbers as scan_number, word
+** tokens with their flags, one punctuation token per other code point.
+** Returns its end. */
+static size_t scan_tok(const char *s, size_t i, size_t b, int32_t cp, int k,
+                       tok *t) {
+  text_tok w;
+  if (cp >= '0' && cp <= '9') return t->cp = cp, scan_number(s, i, b, t);
+  size_t e = text_tok_at_run(s, b, i, cp, k, &w);
+  t->cp = w.cp;
+  t->len = (uint32_t)w.len;
+  if (w.kind == TEXT_TOK_PUNCT) return e;
+  if (w.flags & TEXT_TOKF_UPPER) t->flags |= TF_UPPER;
+  if (w.flags & TEXT_TOKF_CAPS) t->flags |= TF_CAPS;
+  if (w.flags & TEXT_TOKF_DIGITS) t->flags |= TF_DIGITS;
+  set_word(t, s, b, w.cp, (size_t)k); /* a word's cp is valid: k bytes */
+  return e;
+}
+
+/* Does punctuation cp, ending at s[i], end a sentence? */
+static int ends_sentence(const char *s, size_t i, size_t b, int32_t cp) {
+  return (cp == '.' || cp == '!' || cp == '?') &&
+         (i >= b || s[i] == ' ' || s[i] == '\n');
+}
+
+/* Is the dot just read (s[i-1]) the one of "TP." before a city of the
+** gazetteer ("UBND TP. Hồ Chí Minh", "TP. Đà Nẵng"), which ends no
+** sentence? prev is the token before the dot. */
+static int city_dot(const char *s, size_t i, size_t b, const tok *prev) {
+  if (prev->type != T_WORD || prev->len != 2 || prev->off + 3 != i ||
+      !(memcmp(s + prev->off, "TP", 2) == 0 ||
+        memcmp(s + prev->off, "Tp", 2) == 0))
+    return 0;
+  size_t a = i + 1, e = a;
+  const lexicon *lx = lexicon_get();
+  for (int w = 0; w < 4 && e < b; w++) {
+    while (e < b && s[e] == ' ') e++;
+    while (e < b && s[e] != ' ' && s[e] != ',' && s[e] != '.') e++;
+    if (lex_find(&lx->places, s + a, e - a)) return 1;
+  }
+  return 0;
+}
+
+/* Is the dot just read (s[i-1]) the one of a foreign name's middle
+** initial ("George W. Bush", "John F. Kennedy"), which ends no sentence:
+** one capital letter glued before it (ini), a capitalised word that is
+** no Vietnamese syllable before that (prev), and a capital after it?
+** ("… Nguyễn Văn A. Ông B …" ends there.) */
+static int initial_dot(const char *s, size_t i, size_t b, const tok *prev,
+                       const tok *ini) {
+  if (ini->type != T_WORD || ini->len != 1 || ini->off + 2 != i ||
+      !(s[ini->off] >= 'A' && s[ini->off] <= 'Z') ||
+      (ini->flags & TF_SPACE) == 0 || prev->type != T_WORD ||
+      !(prev->flags & TF_UPPER) || i + 1 >= b ||
+      !(s[i + 1] >= 'A' && s[i + 1] <= 'Z'))
+    return 0;
+  return !text_viet_shaped(s + prev->off, prev->len);
+}
+
+/* Is the dot just read (s[i-1]) the closing dot of a degree of
+** data/degrees.txt glued to it ("PGS.TS. Nguyễn Văn An", "ThS. Lò Thu
+** Hà"), or of a monastic rank before "Thích" (data/monastic-ranks.txt:
+** "TT. Thích Huệ Nhẫn"), a capital after it? It ends no sentence: the degree is
+*the
+** name's title. a: the block's start. */
+static int degree_dot(const char *s, size_t a, size_t i, size_t b) {
+  int32_t c;
+  if (i + 1 >= b || s[i] != ' ' || i < a + 3) return 0;
+  text_decode(s + i + 1, b - i - 1, &c);
+  if (!text_is_upper(c)) return 0; /* "ThS. Đinh …" */
+  size_t w = i - 1;
+  while (w > a && s[w - 1] != ' ' && s[w - 1] != '\n' && i - w <= 12) w--;
+  text_decode(s + w, i - w, &c);
+  if (!text_is_upper(c)) return 0; /* every degree: a capital first ("ĐĐ") */
+  const lexicon *lx = lexicon_get();
+  if (lex_find_text(&lx->degrees, s + w, i - 1 - w)) return 1;
+  /* a monastic rank before a dharma name: "HT. Thích Thiện Tấn" */
+  static const char thich[] = "Thích";
+  size_t tn = sizeof thich - 1;
+  return i + 1 + tn <= b && memcmp(s + i + 1, thich, tn) == 0 &&
+         (i + 1 + tn == b || s[i + 1 + tn] == ' ') &&
+         lex_find_text(&lx->monastic, s + w, i - 1 - w) != NULL;
+}
+
+/* Does the punctuation token just stored (out[n-1], character cp, ending
+** at s[i]) end the sentence: a '.', '!' or '?' before a space, a newline
+** or the end, and no dot of "TP.", an initial or a degree? */
+static int sentence_end(const char *s, size_t a, size_t i, size_t b,
+                        const tok *out, size_t n, int32_t cp) {
+  return ends_sentence(s, i, b, cp) &&
+         !(n >= 2 && city_dot(s, i, b, &out[n - 2])) &&
+         !(n >= 3 && initial_dot(s, i, b, &out[n - 3], &out[n - 2])) &&
+         !(n >= 2 && degree_dot(s, a, i, b));
+}
+
+/* A scanner between steps: the position, the tokens (out, n, cap), the
+** features, TF_SPACE when white space came since the last token, and
+** stop once the sentence has ended. Passed by value: the fast loop keeps
+** its own copies in registers. */
+typedef struct xt_state {
+  size_t i, n, cap;
+  tok *out;
+  unsigned f, pending;
+  int stop;
+} xt_state;
+
+/* Room for one more token in out (n of cap used): grows it, 512 first. */
+static inline tok *tok_room(tok *out, size_t n, size_t *cap) {
+  if (n == *cap) {
+    *cap = *cap ? *cap * 2 : 512;
+    out = xrealloc(out, *cap * sizeof *out);
+  }
+  return out;
+}
+
+/*
+** One step of the reference scanner at r.i (< b, a the sentence start):
+** stop when the sentence has 4,096 tokens, or is over 8 KB and white
+** space was just passed; else take one white-space code point (a newline
+** after a token ends the sentence) or one token (scan_tok) and its
+** features; a punctuation token may end the sentence (sentence_end).
+*/
+static __attribute__((noinline)) xt_state ref_step(const char *s, size_t a,
+                                                   size_t b, xt_state r) {
+  if (r.n >= SENT_MAX_TOKS ||
+      (r.i - a > SENT_MAX_BYTES && (r.pending & TF_SPACE)))
+    return r.stop = 1, r;
+  int32_t cp;
+  size_t i = r.i;
+  int k = s[i] == ' ' ? (cp = ' ', 1) : text_decode(s + i, b - i, &cp);
+  if (text_class(cp) & TEXT_SPACE) {
+    r.pending |= TF_SPACE, r.i += (size_t)k;
+    if (cp == '\n' && r.n) r.stop = 1;
+    return r;
+  }
+  tok t = {(uint32_t)i, 0, T_PUNCT, (uint8_t)r.pending, 0, 0, 0};
+  r.pending = 0;
+  r.i = scan_tok(s, i, b, cp, k, &t);
+  r.f |= tok_feat(&t);
+  r.out = tok_room(r.out, r.n, &r.cap);
+  r.out[r.n++] = t;
+  if (t.type == T_PUNCT && sentence_end(s, a, r.i, b, r.out, r.n, t.cp))
+    r.stop = 1;
+  return r;
+}
+
+size_t xt_tokenize_ref(const char *s, size_t a, size_t b, tokvec *v,
+                       unsigned *feat) {
+  xt_state r = {a, 0, v->cap, v->items, 0, TF_SPACE, 0};
+  while (r.i < b && !r.stop) r = ref_step(s, a, b, r);
+  v->items = r.out, v->n = r.n, v->cap = r.cap;
+  *feat = r.f;
+  return r.i;
+}
+
+/* ---- the fast scanner: bit masks of 64 bytes ---- */
+
+#define WIN       64 /* bytes a mask covers */
+#define WIN_AHEAD 44 /* a token starting further in gets new masks */
+
+/*
+** Masks of s[base..base+64): bit j of g is set when byte base+j belongs
+** to a word character of these kinds, whole and valid: an ASCII letter or
+** digit, a two-byte letter led by C3 (but × and ÷), C4, C5 or C6
+** (U+00C0..U+01BF), a mark led by CC (U+0300..U+033F) or a three-byte
+** letter E1 B8..BB xx (U+1E00..U+1EFF); bit j of d when it is an ASCII
+** digit; of hi when it is 0x80 or above. Bytes at or past the block's
+** end have no bit. The last byte has no g bit: a run of word bytes always
+** ends inside the masks, and one that reaches that byte is too long.
+*/
+typedef struct xt_win {
+  uint64_t g, d, hi; /* hi: bytes >= 0x80 */
+  size_t base;
+} xt_win;
+
+/* g from the bits of ASCII letters and digits (al) and of the leads of
+** whole two- and three-byte word characters (v2, v3). */
+static inline uint64_t win_word(uint64_t al, uint64_t v2, uint64_t v3) {
+  return (al | v2 | v3 | (v2 | v3) << 1 | v3 << 2) & ~(1ull << 63);
+}
+
+#ifdef __SSE2__
+/* The masks of the 64 bytes at p (p[0..65] readable), base unset. */
+static inline xt_win win_masks(const unsigned char *p) {
+  const __m128i c0 = _mm_set1_epi8((char)0xC0), x80 = _mm_set1_epi8((char)0x80);
+  uint64_t al = 0, d = 0, v2 = 0, v3 = 0, hi = 0;
+  for (int q = 0; q < WIN; q += 16) {
+    __m128i w0 = _mm_loadu_si128((const __m128i *)(const void *)(p + q));
+    __m128i w1 = _mm_loadu_si128((const __m128i *)(const void *)(p + q + 1));
+    __m128i w2 = _mm_loadu_si128((const __m128i *)(const void *)(p + q + 2));
+    __m128i dg = bytes_in16(w0, '0', '9');
+    __m128i an = _mm_or_si128(
+        dg, bytes_in16(_mm_or_si128(w0, _mm_set1_epi8(0x20)), 'a', 'z'));
+    __m128i k1 = _mm_cmpeq_epi8(_mm_and_si128(w1, c0), x80);
+    __m128i k2 = _mm_cmpeq_epi8(_mm_and_si128(w2, c0), x80);
+    __m128i c3 = _mm_cmpeq_epi8(w0, _mm_set1_epi8((char)0xC3));
+    __m128i l2 = _mm_or_si128(
+        _mm_or_si128(
+            c3, _mm_cmpeq_epi8(_mm_and_si128(w0, _mm_set1_epi8((char)0xFE)),
+                               _mm_set1_epi8((char)0xC4))),
+        _mm_or_si128(_mm_cmpeq_epi8(w0, _mm_set1_epi8((char)0xC6)),
+                     _mm_cmpeq_epi8(w0, _mm_set1_epi8((char)0xCC))));
+    __m128i sign =
+        _mm_and_si128(/* × ÷: C3 97, C3 B7 */
+                      c3, _mm_cmpeq_epi8(
+                              _mm_and_si128(w1, _mm_set1_epi8((char)0xDF)),
+                              _mm_set1_epi8((char)0x97)));
+    __m128i ok2 = _mm_andnot_si128(sign, _mm_and_si128(l2, k1));
+    __m128i ok3 = _mm_and_si128(
+        _mm_and_si128(
+            _mm_cmpeq_epi8(w0, _mm_set1_epi8((char)0xE1)),
+            _mm_cmpeq_epi8(_mm_and_si128(w1, _mm_set1_epi8((char)0xFC)),
+                           _mm_set1_epi8((char)0xB8))),
+        k2);
+    al |= (uint64_t)(unsigned)_mm_movemask_epi8(an) << q;
+    hi |= (uint64_t)(unsigned)_mm_movemask_epi8(w0) << q;
+    d |= (uint64_t)(unsigned)_mm_movemask_epi8(dg) << q;
+    v2 |= (uint64_t)(unsigned)_mm_movemask_epi8(ok2) << q;
+    v3 |= (uint64_t)(unsigned)_mm_movemask_epi8(ok3) << q;
+  }
+  return (xt_win){win_word(al, v2, v3), d, hi, 0};
+}
+#else
+/* The masks of the 64 bytes at p (p[0..65] readable), base unset. */
+static xt_win win_masks(const unsigned char *p) {
+  uint64_t al = 0, d = 0, v2 = 0, v3 = 0, hi = 0;
+  for (int j = 0; j < WIN; j++) {
+    unsigned c = p[j], c1 = p[j + 1], c2 = p[j + 2];
+    int k1 = (c1 & 0xC0) == 0x80, k2 = (c2 & 0xC0) == 0x80;
+    uint64_t bit = 1ull << j;
+    if (c >= 0x80) hi |= bit;
+    if (c >= '0' && c <= '9') d |= bit, al |= bit;
+    if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) al |= bit;
+    if ((c == 0xC3 && (c1 & 0xDF) != 0x97) || c == 0xC4 || c == 0xC5 ||
+        c == 0xC6 || c == 0xCC)
+      v2 |= k1 ? bit : 0;
+    if (c == 0xE1 && (c1 & 0xFC) == 0xB8 && k2) v3 |= bit;
+  }
+  return (xt_win){win_word(al, v2, v3), d, hi, 0};
+}
+#endif
+
+/* The masks of s[i..i+64) in a block of b bytes (i < b); past the end,
+** from a zero-padded copy. */
+static xt_win win_fill(const char *s, size_t i, size_t b) {
+  const unsigned char *p = (const unsigned char *)s + i;
+  xt_win w;
+  if (b - i < WIN + 2) {
+    unsigned char pad[WIN + 16] = {0};
+    memcpy(pad, p, b - i);
+    w = win_masks(pad);
+  } else {
+    w = win_masks(p);
+  }
+  w.base = i;
+  return w;
+}
+
+#define WORD_LONG SIZE_MAX /* fast_word: the masks end too soon */
+
+/* What the fast loop does with a byte that starts a step. */
+enum {
+  K_ = 0, /* ASCII punctuation: a one-byte token */
+  KS,     /* ' ' */
+  KN,     /* newline */
+  KW,     /* other ASCII white space: ref_step */
+  KL,     /* a lower-case ASCII letter */
+  KU,     /* an upper-case ASCII letter */
+  KD,     /* an ASCII digit: a number */
+  KE,     /* '.', '!' or '?': may end the sentence */
+  KP,     /* '(' */
+  KH      /* 0x80 and above: decoded */
+};
+static const uint8_t kind[256] = {
+    K_, K_, K_, K_, K_, K_, K_, K_, K_, KW, KN, KW, KW, KW, K_, K_, K_, K_, K_,
+    K_, K_, K_, K_, K_, K_, K_, K_, K_, K_, K_, K_, K_, KS, KE, K_, K_, K_, K_,
+    K_, K_, KP, K_, K_, K_, K_, K_, KE, K_, KD, KD, KD, KD, KD, KD, KD, KD, KD,
+    KD, K_, K_, K_, K_, K_, KE, K_, KU, KU, KU, KU, KU, KU, KU, KU, KU, KU, KU,
+    KU, KU, KU, KU, KU, KU, KU, KU, KU, KU, KU, KU, KU, KU, KU, K_, K_, K_, K_,
+    K_, K_, KL, KL, KL, KL, KL, KL, KL, KL, KL, KL, KL, KL, KL, KL, KL, KL, KL,
+    KL, KL, KL, KL, KL, KL, KL, KL, KL, K_, K_, K_, K_, K_, KH, KH, KH, KH, KH,
+    KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH,
+    KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH,
+    KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH,
+    KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH,
+    KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH,
+    KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH,
+    KH, KH, KH, KH, KH, KH, KH, KH, KH,
+};
+
+/*
+** The word at s[i] (block of b bytes) that starts with the letter cp (k
+** bytes; lc: cp or its case fold, hashed as lexicon_hash_parts does;
+** upper: a capital), its first byte's g bit set
+** in w (rel = i - w->base), into *t when the masks settle it: the run of
+** g bits ends before the masks do (else WORD_LONG: new masks may), at an
+** ASCII byte or at a character that is no word character (else 0:
+** ref_step), and a capital is followed by a letter that is not one (no
+** TF_CAPS, else 0). Returns the word's end; t gets its offset, length, cp,
+*flags
+** (pending, TF_UPPER, TF_DIGITS), hash and trigger bits as set_word's.
+*/
+static inline __attribute__((always_inline)) size_t fast_word(
+    const char *s, size_t i, size_t b, const xt_win *w, size_t rel, int32_t cp,
+    int32_t lc, size_t k, int upper, unsigned pending, tok *t) {
+  uint64_t x = ~(w->g >> rel); /* bit 63 of g is clear: x != 0 */
+  size_t run = (size_t)__builtin_ctzll(x), j = i + run;
+  if (rel + run >= WIN - 1) return WORD_LONG;
+  if (w->hi >> (rel + run) & 1) { /* a character the masks do not know */
+    int32_t c2;
+    text_decode(s + j, b - j, &c2);
+    if (text_class(c2) & TEXT_WORD) return 0; /* the run goes on */
+  }
+  unsigned fl = pending;
+  if (upper) {
+    fl |= TF_UPPER;
+    if (run > k) { /* the second code point: TF_CAPS unless lower case */
+      unsigned char y = (unsigned char)s[i + k];
+      unsigned c2;
+      if (y < 0x80) {
+        c2 = text_ascii_class_[y];
+      } else {
+        int32_t q;
+        text_decode(s + i + k, b - i - k, &q);
+        c2 = text_class(q);
+      }
+      if ((c2 & (TEXT_LETTER | TEXT_UPPER)) != TEXT_LETTER) return 0;
+    }
+  }
+  uint64_t dr = w->d >> rel;
+  if (dr && (size_t)__builtin_ctzll(dr) < run) fl |= TF_DIGITS;
+  uint64_t v;
+  if (i + k + 8 <= b) {
+    v = lexicon_load8(s + i + k);
+    size_t rest = run - k;
+    if (rest < 8) v &= (1ull << (8 * rest)) - 1;
+  } else {
+    v = 0;
+    for (size_t q = k; q < run; q++)
+      v |= (uint64_t)(unsigned char)s[i + q] << (8 * (q - k));
+  }
+  uint32_t h = lexicon_hash_parts(lc, run, v);
+  t->off = (uint32_t)i;
+  t->len = (uint32_t)run;
+  t->type = T_WORD;
+  t->flags = (uint8_t)fl;
+  t->cp = cp;
+  t->h = h;
+  t->trig = (uint8_t)word_bits(h);
+  return j;
+}
+
+/* Grow out (n of cap used) and set *lim to the token count at which the
+** loop must stop for room or for SENT_MAX_TOKS. */
+static tok *tok_grow(tok *out, size_t n, size_t *cap, size_t *lim) {
+  if (n == *cap) {
+    *cap = *cap ? *cap * 2 : 512;
+    out = xrealloc(out, *cap * sizeof *out);
+  }
+  *lim = *cap < SENT_MAX_TOKS ? *cap : SENT_MAX_TOKS;
+  return out;
+}
+
+/*
+** The loop of xt_tokenize_ref with the common steps done here, a byte
+** class (kind) each: a space, a newline, a word fast_word settles, a
+** number (scan_number), one punctuation code point. Every other step,
+** and every step past the first 8 KB, is ref_step's. A sentence stops
+** right after its 4,096th token, as the reference's next check would.
+*/
+size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
+                   unsigned *feat) {
+  size_t i = a, n = 0, cap = v->cap, nlim;
+  tok *out = tok_grow(v->items, 0, &cap, &nlim);
+  unsigned f = 0, pending = TF_SPACE;
+  size_t lim = b - a > SENT_MAX_BYTES ? a + SENT_MAX_BYTES + 1 : b;
+  xt_win w = {0, 0, 0, a - (WIN_AHEAD + 1)}; /* filled at the first word */
+  xt_state r;
+  while (i < lim) {
+    unsigned c = (unsigned char)s[i];
+    int32_t cp = (int32_t)c;
+    size_t k = 1, e, rel;
+    switch (kind[c]) {
+      case KS:
+        pending = TF_SPACE, i++;
+        continue;
+      case KN:
+        pending = TF_SPACE, i++;
+        if (n) goto done;
+        continue;
+      case KW:
+        goto slow;
+      case KL:
+        if (c - 'a' > 25u) __builtin_unreachable(); /* lc: no fold needed */
+        rel = i - w.base;
+        if (rel > WIN_AHEAD) w = win_fill(s, i, b), rel = 0;
+        e = fast_word(s, i, b, &w, rel, cp, cp, 1, 0, pending, &out[n]);
+        if (e == WORD_LONG && rel) {
+          w = win_fill(s, i, b);
+          e = fast_word(s, i, b, &w, 0, cp, cp, 1, 0, pending, &out[n]);
+        }
+        if (e - 1 >= WORD_LONG - 1) goto slow; /* 0 or WORD_LONG */
+        f |= out[n].trig;
+        goto word;
+      case KU:
+        if (c - 'A' > 25u) __builtin_unreachable();
+        rel = i - w.base;
+        if (rel > WIN_AHEAD) w = win_fill(s, i, b), rel = 0;
+        e = fast_word(s, i, b, &w, rel, cp, cp + 32, 1, 1, pending, &out[n]);
+        if (e == WORD_LONG && rel) {
+          w = win_fill(s, i, b);
+          e = fast_word(s, i, b, &w, 0, cp, cp + 32, 1, 1, pending, &out[n]);
+        }
+        if (e - 1 >= WORD_LONG - 1) goto slow; /* 0 or WORD_LONG */
+        f |= out[n].trig | F_UPPER;
+        goto word;
+      case KD: { /* a number (scan_tok) */
+        tok t = {(uint32_t)i, 0, T_PUNCT, (uint8_t)pending, cp, 0, 0};
+        i = scan_number(s, i, b, &t);
+        f |= tok_feat(&t);
+        out[n++] = t;
+        pending = 0;
+        goto pushed;
+      }
+      case KH: {
+        k = (size_t)text_decode(s + i, b - i, &cp);
+        unsigned cls = text_class(cp);
+        if (cls & TEXT_SPACE) goto slow;
+        if (!(cls & TEXT_WORD) || (cls & TEXT_MARK)) goto punct;
+        if (!(cls & TEXT_LETTER)) goto slow;
+        rel = i - w.base;
+        if (rel > WIN_AHEAD) w = win_fill(s, i, b), rel = 0;
+        if (!(w.g >> rel & 1)) goto slow;
+        int up = (cls & TEXT_UPPER) != 0;
+        e = fast_word(s, i, b, &w, rel, cp, cp, k, up, pending, &out[n]);
+        if (e == WORD_LONG && rel) {
+          w = win_fill(s, i, b);
+          e = fast_word(s, i, b, &w, 0, cp, cp, k, up, pending, &out[n]);
+        }
+        if (e - 1 >= WORD_LONG - 1) goto slow; /* 0 or WORD_LONG */
+        f |= out[n].trig | (up ? F_UPPER : 0);
+        goto word;
+      }
+      case KP:
+        f |= F_PAREN;
+        goto punct;
+      case KE:
+        out[n++] = (tok){(uint32_t)i, 1, T_PUNCT, (uint8_t)pending, cp, 0, 0};
+        i++, pending = 0;
+        if (sentence_end(s, a, i, b, out, n, cp)) goto done;
+        goto pushed;
+      default:
+        goto punct;
+    }
+  word:
+    n++, i = e, pending = 0;
+    goto pushed;
+  punct: /* one punctuation code point (an invalid byte: cp -1) */
+    out[n++] =
+        (tok){(uint32_t)i, (uint32_t)k, T_PUNCT, (uint8_t)pending, cp, 0, 0};
+    i += k, pending = 0;
+  pushed:
+    if (n >= nlim) {
+      if (n >= SENT_MAX_TOKS) goto done;
+      out = tok_grow(out, n, &cap, &nlim);
+    }
+    if (i < lim && s[i] == ' ') pending = TF_SPACE, i++; /* the usual space */
+    continue;
+  slow:
+    r = (xt_state){i, n, cap, out, f, pending, 0};
+    r = ref_step(s, a, b, r);
+    i = r.i, n = r.n, cap = r.cap, out = r.out, f = r.f, pending = r.pending;
+    if (r.stop || n >= SENT_MAX_TOKS) goto done;
+    out = tok_grow(out, n, &cap, &nlim);
+  }
+  /* past the first 8 KB (or at the end): the reference's steps */
+  r = (xt_state){i, n, cap, out, f, pending, 0};
+  while (r.i < b && !r.stop) r = ref_step(s, a, b, r);
+  i = r.i, n = r.n, cap = r.cap, out = r.out, f = r.f;
+done:
+  v->items = out, v->n = n, v->cap = cap;
+  *feat = f;
+  return i;
+}
