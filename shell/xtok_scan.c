@@ -349,7 +349,10 @@ size_t xt_tokenize_ref(const char *s, size_t a, size_t b, tokvec *v,
 typedef struct xt_win {
   uint64_t g, d, hi; /* hi: bytes >= 0x80 */
   size_t base;
+  const char *src; /* byte base + j is src[j], j < WIN_READ */
 } xt_win;
+
+#define WIN_READ 80 /* bytes of src readable: 8-byte loads of any word */
 
 /* g from the bits of ASCII letters and digits (al) and of the leads of
 ** whole two- and three-byte word characters (v2, v3). */
@@ -396,7 +399,7 @@ static inline xt_win win_masks(const unsigned char *p) {
     v2 |= (uint64_t)(unsigned)_mm_movemask_epi8(ok2) << q;
     v3 |= (uint64_t)(unsigned)_mm_movemask_epi8(ok3) << q;
   }
-  return (xt_win){win_word(al, v2, v3), d, hi, 0};
+  return (xt_win){win_word(al, v2, v3), d, hi, 0, NULL};
 }
 #else
 /* The masks of the 64 bytes at p (p[0..65] readable), base unset. */
@@ -414,21 +417,24 @@ static xt_win win_masks(const unsigned char *p) {
       v2 |= k1 ? bit : 0;
     if (c == 0xE1 && (c1 & 0xFC) == 0xB8 && k2) v3 |= bit;
   }
-  return (xt_win){win_word(al, v2, v3), d, hi, 0};
+  return (xt_win){win_word(al, v2, v3), d, hi, 0, NULL};
 }
 #endif
 
-/* The masks of s[i..i+64) in a block of b bytes (i < b); past the end,
-** from a zero-padded copy. */
-static xt_win win_fill(const char *s, size_t i, size_t b) {
+/* The masks of s[i..i+64) in a block of b bytes (i < b); near the end,
+** from a zero-padded copy in pad, which src then points to. */
+static xt_win win_fill(const char *s, size_t i, size_t b,
+                       unsigned char pad[WIN_READ]) {
   const unsigned char *p = (const unsigned char *)s + i;
   xt_win w;
-  if (b - i < WIN + 2) {
-    unsigned char pad[WIN + 16] = {0};
+  if (b - i < WIN_READ) {
+    memset(pad, 0, WIN_READ);
     memcpy(pad, p, b - i);
     w = win_masks(pad);
+    w.src = (const char *)pad;
   } else {
     w = win_masks(p);
+    w.src = (const char *)p;
   }
   w.base = i;
   return w;
@@ -507,16 +513,12 @@ static inline __attribute__((always_inline)) size_t fast_word(
   }
   uint64_t dr = w->d >> rel;
   if (dr && (size_t)__builtin_ctzll(dr) < run) fl |= TF_DIGITS;
-  uint64_t v;
-  if (i + k + 8 <= b) {
-    v = lexicon_load8(s + i + k);
-    size_t rest = run - k;
-    if (rest < 8) v &= (1ull << (8 * rest)) - 1;
-  } else {
-    v = 0;
-    for (size_t q = k; q < run; q++)
-      v |= (uint64_t)(unsigned char)s[i + q] << (8 * (q - k));
-  }
+  static const uint64_t keep[9] = {
+      0,          0xFF,         0xFFFF,         0xFFFFFF,
+      0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF,
+      ~0ull};
+  size_t rest = run - k;
+  uint64_t v = lexicon_load8(w->src + rel + k) & keep[rest < 8 ? rest : 8];
   uint32_t h = lexicon_hash_parts(lc, run, v);
   t->off = (uint32_t)i;
   t->len = (uint32_t)run;
@@ -545,61 +547,55 @@ static tok *tok_grow(tok *out, size_t n, size_t *cap, size_t *lim) {
 ** number (scan_number), one punctuation code point. Every other step,
 ** and every step past the first 8 KB, is ref_step's. A sentence stops
 ** right after its 4,096th token, as the reference's next check would.
+** Tokens are written through t, up to tlim (room, or the 4,096th).
 */
 size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
                    unsigned *feat) {
-  size_t i = a, n = 0, cap = v->cap, nlim;
-  tok *out = tok_grow(v->items, 0, &cap, &nlim);
+  size_t i = a, cap = v->cap, nlim;
+  tok *out = tok_grow(v->items, 0, &cap, &nlim), *t = out, *tlim = out + nlim;
   unsigned f = 0, pending = TF_SPACE;
   size_t lim = b - a > SENT_MAX_BYTES ? a + SENT_MAX_BYTES + 1 : b;
-  xt_win w = {0, 0, 0, a - (WIN_AHEAD + 1)}; /* filled at the first word */
+  unsigned char pad[WIN_READ];
+  xt_win w = {0, 0, 0, a - (WIN_AHEAD + 1), NULL}; /* filled at a word */
   xt_state r;
+  size_t e, rel;
   while (i < lim) {
-    unsigned c = (unsigned char)s[i];
+    unsigned c = (unsigned char)s[i], kd = kind[c];
     int32_t cp = (int32_t)c;
-    size_t k = 1, e, rel;
-    switch (kind[c]) {
+    size_t k = 1;
+    if (kd == KL) {
+      if (c - 'a' > 25u) __builtin_unreachable(); /* lc: no fold needed */
+      rel = i - w.base;
+      if (rel > WIN_AHEAD) w = win_fill(s, i, b, pad), rel = 0;
+      e = fast_word(s, i, b, &w, rel, cp, cp, 1, 0, pending, t);
+      if (e - 1 >= WORD_LONG - 1) goto retry; /* 0 or WORD_LONG */
+      f |= t->trig;
+      goto word;
+    }
+    switch (kd) {
       case KS:
         pending = TF_SPACE, i++;
         continue;
       case KN:
         pending = TF_SPACE, i++;
-        if (n) goto done;
+        if (t != out) goto done;
         continue;
       case KW:
         goto slow;
-      case KL:
-        if (c - 'a' > 25u) __builtin_unreachable(); /* lc: no fold needed */
-        rel = i - w.base;
-        if (rel > WIN_AHEAD) w = win_fill(s, i, b), rel = 0;
-        e = fast_word(s, i, b, &w, rel, cp, cp, 1, 0, pending, &out[n]);
-        if (e == WORD_LONG && rel) {
-          w = win_fill(s, i, b);
-          e = fast_word(s, i, b, &w, 0, cp, cp, 1, 0, pending, &out[n]);
-        }
-        if (e - 1 >= WORD_LONG - 1) goto slow; /* 0 or WORD_LONG */
-        f |= out[n].trig;
-        goto word;
       case KU:
         if (c - 'A' > 25u) __builtin_unreachable();
         rel = i - w.base;
-        if (rel > WIN_AHEAD) w = win_fill(s, i, b), rel = 0;
-        e = fast_word(s, i, b, &w, rel, cp, cp + 32, 1, 1, pending, &out[n]);
-        if (e == WORD_LONG && rel) {
-          w = win_fill(s, i, b);
-          e = fast_word(s, i, b, &w, 0, cp, cp + 32, 1, 1, pending, &out[n]);
-        }
-        if (e - 1 >= WORD_LONG - 1) goto slow; /* 0 or WORD_LONG */
-        f |= out[n].trig | F_UPPER;
+        if (rel > WIN_AHEAD) w = win_fill(s, i, b, pad), rel = 0;
+        e = fast_word(s, i, b, &w, rel, cp, cp + 32, 1, 1, pending, t);
+        if (e - 1 >= WORD_LONG - 1) goto retry;
+        f |= t->trig | F_UPPER;
         goto word;
-      case KD: { /* a number (scan_tok) */
-        tok t = {(uint32_t)i, 0, T_PUNCT, (uint8_t)pending, cp, 0, 0};
-        i = scan_number(s, i, b, &t);
-        f |= tok_feat(&t);
-        out[n++] = t;
-        pending = 0;
+      case KD: /* a number (scan_tok) */
+        *t = (tok){(uint32_t)i, 0, T_PUNCT, (uint8_t)pending, cp, 0, 0};
+        i = scan_number(s, i, b, t);
+        f |= tok_feat(t);
+        t++, pending = 0;
         goto pushed;
-      }
       case KH: {
         k = (size_t)text_decode(s + i, b - i, &cp);
         unsigned cls = text_class(cp);
@@ -607,56 +603,60 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
         if (!(cls & TEXT_WORD) || (cls & TEXT_MARK)) goto punct;
         if (!(cls & TEXT_LETTER)) goto slow;
         rel = i - w.base;
-        if (rel > WIN_AHEAD) w = win_fill(s, i, b), rel = 0;
+        if (rel > WIN_AHEAD) w = win_fill(s, i, b, pad), rel = 0;
         if (!(w.g >> rel & 1)) goto slow;
         int up = (cls & TEXT_UPPER) != 0;
-        e = fast_word(s, i, b, &w, rel, cp, cp, k, up, pending, &out[n]);
-        if (e == WORD_LONG && rel) {
-          w = win_fill(s, i, b);
-          e = fast_word(s, i, b, &w, 0, cp, cp, k, up, pending, &out[n]);
-        }
-        if (e - 1 >= WORD_LONG - 1) goto slow; /* 0 or WORD_LONG */
-        f |= out[n].trig | (up ? F_UPPER : 0);
+        e = fast_word(s, i, b, &w, rel, cp, cp, k, up, pending, t);
+        if (e - 1 >= WORD_LONG - 1) goto retry;
+        f |= t->trig | (up ? F_UPPER : 0);
         goto word;
       }
       case KP:
         f |= F_PAREN;
         goto punct;
       case KE:
-        out[n++] = (tok){(uint32_t)i, 1, T_PUNCT, (uint8_t)pending, cp, 0, 0};
+        *t++ = (tok){(uint32_t)i, 1, T_PUNCT, (uint8_t)pending, cp, 0, 0};
         i++, pending = 0;
-        if (sentence_end(s, a, i, b, out, n, cp)) goto done;
+        if (sentence_end(s, a, i, b, out, (size_t)(t - out), cp)) goto done;
         goto pushed;
       default:
         goto punct;
     }
   word:
-    n++, i = e, pending = 0;
+    t++, i = e, pending = 0;
     goto pushed;
   punct: /* one punctuation code point (an invalid byte: cp -1) */
-    out[n++] =
-        (tok){(uint32_t)i, (uint32_t)k, T_PUNCT, (uint8_t)pending, cp, 0, 0};
+    *t++ = (tok){(uint32_t)i, (uint32_t)k, T_PUNCT, (uint8_t)pending, cp, 0, 0};
     i += k, pending = 0;
   pushed:
-    if (n >= nlim) {
+    if (t >= tlim) {
+      size_t n = (size_t)(t - out);
       if (n >= SENT_MAX_TOKS) goto done;
-      out = tok_grow(out, n, &cap, &nlim);
+      out = tok_grow(out, n, &cap, &nlim), t = out + n, tlim = out + nlim;
     }
     if (i < lim && s[i] == ' ') pending = TF_SPACE, i++; /* the usual space */
     continue;
+  retry: /* a word the masks cut: new masks from it, once */
+    if (e == WORD_LONG && w.base != i) {
+      w = win_fill(s, i, b, pad);
+      continue;
+    }
   slow:
-    r = (xt_state){i, n, cap, out, f, pending, 0};
+    r = (xt_state){i, (size_t)(t - out), cap, out, f, pending, 0};
     r = ref_step(s, a, b, r);
-    i = r.i, n = r.n, cap = r.cap, out = r.out, f = r.f, pending = r.pending;
-    if (r.stop || n >= SENT_MAX_TOKS) goto done;
-    out = tok_grow(out, n, &cap, &nlim);
+    i = r.i, cap = r.cap, out = r.out, f = r.f, pending = r.pending;
+    if (r.stop || r.n >= SENT_MAX_TOKS) {
+      t = out + r.n;
+      goto done;
+    }
+    out = tok_grow(out, r.n, &cap, &nlim), t = out + r.n, tlim = out + nlim;
   }
   /* past the first 8 KB (or at the end): the reference's steps */
-  r = (xt_state){i, n, cap, out, f, pending, 0};
+  r = (xt_state){i, (size_t)(t - out), cap, out, f, pending, 0};
   while (r.i < b && !r.stop) r = ref_step(s, a, b, r);
-  i = r.i, n = r.n, cap = r.cap, out = r.out, f = r.f;
+  i = r.i, cap = r.cap, out = r.out, f = r.f, t = out + r.n;
 done:
-  v->items = out, v->n = n, v->cap = cap;
+  v->items = out, v->n = (size_t)(t - out), v->cap = cap;
   *feat = f;
   return i;
 }
