@@ -335,6 +335,8 @@ size_t xt_tokenize_ref(const char *s, size_t a, size_t b, tokvec *v,
 
 #define WIN       64 /* bytes a mask covers */
 #define WIN_AHEAD 44 /* a token starting further in gets new masks */
+#define WIN_STEP  32 /* masks slide by this many bytes */
+#define WIN_READ  80 /* bytes of src readable: 8-byte loads of any word */
 
 /*
 ** Masks of s[base..base+64): bit j of g is set when byte base+j belongs
@@ -343,44 +345,41 @@ size_t xt_tokenize_ref(const char *s, size_t a, size_t b, tokvec *v,
 ** (U+00C0..U+01BF), a mark led by CC (U+0300..U+033F) or a three-byte
 ** letter E1 B8..BB xx (U+1E00..U+1EFF); bit j of d when it is an ASCII
 ** digit; of hi when it is 0x80 or above. Bytes at or past the block's
-** end have no bit. The last byte has no g bit: a run of word bytes always
-** ends inside the masks, and one that reaches that byte is too long.
+** end have no bit. The last byte has no g bit (graw has it): a run of
+** word bytes always ends inside the masks, and one that reaches that byte
+** is too long. more: bits 0 and 1 of the g of the next 64 bytes, the
+** continuation bytes of a character that starts in these.
 */
 typedef struct xt_win {
-  uint64_t g, d, hi; /* hi: bytes >= 0x80 */
+  uint64_t g, d, hi, graw, more;
   size_t base;
   const char *src; /* byte base + j is src[j], j < WIN_READ */
+  int inblock;     /* src is the block's own bytes, not a padded copy */
 } xt_win;
 
-#define WIN_READ 80 /* bytes of src readable: 8-byte loads of any word */
-
-/* g from the bits of ASCII letters and digits (al) and of the leads of
-** whole two- and three-byte word characters (v2, v3). */
-static inline uint64_t win_word(uint64_t al, uint64_t v2, uint64_t v3) {
-  return (al | v2 | v3 | (v2 | v3) << 1 | v3 << 2) & ~(1ull << 63);
-}
+/* The masks of 16 * chunks bytes at p (p[0..16 * chunks + 1] readable):
+** ASCII letters and digits (al), digits (d), bytes >= 0x80 (hi), and the
+** leads of whole two- and three-byte word characters (v2, v3). */
+typedef struct win_b {
+  uint64_t al, d, hi, v2, v3;
+} win_b;
 
 #ifdef __SSE2__
-/* The masks of the 64 bytes at p (p[0..65] readable), base unset. */
-static inline xt_win win_masks(const unsigned char *p) {
-  const __m128i c0 = _mm_set1_epi8((char)0xC0), x80 = _mm_set1_epi8((char)0x80);
-  uint64_t al = 0, d = 0, v2 = 0, v3 = 0, hi = 0;
-  for (int q = 0; q < WIN; q += 16) {
+static inline __attribute__((always_inline)) win_b win_bits(
+    const unsigned char *p, int chunks) {
+  const __m128i c0 = _mm_set1_epi8((char)0xC0); /* -64: below it, 80..BF */
+  win_b r = {0, 0, 0, 0, 0};
+  for (int q = 0; q < 16 * chunks; q += 16) {
     __m128i w0 = _mm_loadu_si128((const __m128i *)(const void *)(p + q));
     __m128i w1 = _mm_loadu_si128((const __m128i *)(const void *)(p + q + 1));
     __m128i w2 = _mm_loadu_si128((const __m128i *)(const void *)(p + q + 2));
     __m128i dg = bytes_in16(w0, '0', '9');
     __m128i an = _mm_or_si128(
         dg, bytes_in16(_mm_or_si128(w0, _mm_set1_epi8(0x20)), 'a', 'z'));
-    __m128i k1 = _mm_cmpeq_epi8(_mm_and_si128(w1, c0), x80);
-    __m128i k2 = _mm_cmpeq_epi8(_mm_and_si128(w2, c0), x80);
+    __m128i k1 = _mm_cmpgt_epi8(c0, w1), k2 = _mm_cmpgt_epi8(c0, w2);
     __m128i c3 = _mm_cmpeq_epi8(w0, _mm_set1_epi8((char)0xC3));
-    __m128i l2 = _mm_or_si128(
-        _mm_or_si128(
-            c3, _mm_cmpeq_epi8(_mm_and_si128(w0, _mm_set1_epi8((char)0xFE)),
-                               _mm_set1_epi8((char)0xC4))),
-        _mm_or_si128(_mm_cmpeq_epi8(w0, _mm_set1_epi8((char)0xC6)),
-                     _mm_cmpeq_epi8(w0, _mm_set1_epi8((char)0xCC))));
+    __m128i l2 = _mm_or_si128(bytes_in16(w0, 0xC3, 0xC6),
+                              _mm_cmpeq_epi8(w0, _mm_set1_epi8((char)0xCC)));
     __m128i sign =
         _mm_and_si128(/* × ÷: C3 97, C3 B7 */
                       c3, _mm_cmpeq_epi8(
@@ -393,51 +392,119 @@ static inline xt_win win_masks(const unsigned char *p) {
             _mm_cmpeq_epi8(_mm_and_si128(w1, _mm_set1_epi8((char)0xFC)),
                            _mm_set1_epi8((char)0xB8))),
         k2);
-    al |= (uint64_t)(unsigned)_mm_movemask_epi8(an) << q;
-    hi |= (uint64_t)(unsigned)_mm_movemask_epi8(w0) << q;
-    d |= (uint64_t)(unsigned)_mm_movemask_epi8(dg) << q;
-    v2 |= (uint64_t)(unsigned)_mm_movemask_epi8(ok2) << q;
-    v3 |= (uint64_t)(unsigned)_mm_movemask_epi8(ok3) << q;
+    r.al |= (uint64_t)(unsigned)_mm_movemask_epi8(an) << q;
+    r.d |= (uint64_t)(unsigned)_mm_movemask_epi8(dg) << q;
+    r.hi |= (uint64_t)(unsigned)_mm_movemask_epi8(w0) << q;
+    r.v2 |= (uint64_t)(unsigned)_mm_movemask_epi8(ok2) << q;
+    r.v3 |= (uint64_t)(unsigned)_mm_movemask_epi8(ok3) << q;
   }
-  return (xt_win){win_word(al, v2, v3), d, hi, 0, NULL};
+  return r;
 }
 #else
-/* The masks of the 64 bytes at p (p[0..65] readable), base unset. */
-static xt_win win_masks(const unsigned char *p) {
-  uint64_t al = 0, d = 0, v2 = 0, v3 = 0, hi = 0;
-  for (int j = 0; j < WIN; j++) {
+static win_b win_bits(const unsigned char *p, int chunks) {
+  win_b r = {0, 0, 0, 0, 0};
+  for (int j = 0; j < 16 * chunks; j++) {
     unsigned c = p[j], c1 = p[j + 1], c2 = p[j + 2];
     int k1 = (c1 & 0xC0) == 0x80, k2 = (c2 & 0xC0) == 0x80;
     uint64_t bit = 1ull << j;
-    if (c >= 0x80) hi |= bit;
-    if (c >= '0' && c <= '9') d |= bit, al |= bit;
-    if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) al |= bit;
+    if (c >= 0x80) r.hi |= bit;
+    if (c >= '0' && c <= '9') r.d |= bit, r.al |= bit;
+    if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) r.al |= bit;
     if ((c == 0xC3 && (c1 & 0xDF) != 0x97) || c == 0xC4 || c == 0xC5 ||
         c == 0xC6 || c == 0xCC)
-      v2 |= k1 ? bit : 0;
-    if (c == 0xE1 && (c1 & 0xFC) == 0xB8 && k2) v3 |= bit;
+      r.v2 |= k1 ? bit : 0;
+    if (c == 0xE1 && (c1 & 0xFC) == 0xB8 && k2) r.v3 |= bit;
   }
-  return (xt_win){win_word(al, v2, v3), d, hi, 0, NULL};
+  return r;
 }
 #endif
+
+/* g of the bits x, before the last byte's bit is cleared; in: the
+** continuation bits the bytes before carry over (xt_win.more). */
+static inline uint64_t win_graw(const win_b *x, uint64_t in) {
+  return x->al | x->v2 | x->v3 | (x->v2 | x->v3) << 1 | x->v3 << 2 | in;
+}
+
+/* The continuation bits the 64 bytes of x carry into the next. */
+static inline uint64_t win_more(const win_b *x) {
+  uint64_t v = x->v2 | x->v3;
+  return (v >> 63) | (x->v3 >> 62 & 1) | (x->v3 >> 63) << 1;
+}
 
 /* The masks of s[i..i+64) in a block of b bytes (i < b); near the end,
 ** from a zero-padded copy in pad, which src then points to. */
 static xt_win win_fill(const char *s, size_t i, size_t b,
                        unsigned char pad[WIN_READ]) {
   const unsigned char *p = (const unsigned char *)s + i;
-  xt_win w;
-  if (b - i < WIN_READ) {
+  int inblock = b - i >= WIN_READ;
+  if (!inblock) {
     memset(pad, 0, WIN_READ);
     memcpy(pad, p, b - i);
-    w = win_masks(pad);
-    w.src = (const char *)pad;
-  } else {
-    w = win_masks(p);
-    w.src = (const char *)p;
+    p = pad;
   }
-  w.base = i;
-  return w;
+  win_b x = win_bits(p, WIN / 16);
+  uint64_t g = win_graw(&x, 0);
+  return (xt_win){g & ~(1ull << 63), x.d,    x.hi, g, win_more(&x), i,
+                  (const char *)p,   inblock};
+}
+
+/* w's masks moved on by WIN_STEP bytes (the block has WIN_STEP + WIN_READ
+** bytes from w->base, and w->src is in the block): the first 32 bytes
+** kept, the next 32 computed. */
+static void win_slide(xt_win *w) {
+  const unsigned char *p = (const unsigned char *)w->src + WIN;
+  win_b x = win_bits(p, WIN_STEP / 16);
+  const int k = WIN - WIN_STEP;
+  uint64_t g = w->graw >> WIN_STEP | win_graw(&x, w->more) << k;
+  w->g = g & ~(1ull << 63);
+  w->graw = g;
+  w->d = w->d >> WIN_STEP | x.d << k;
+  w->hi = w->hi >> WIN_STEP | x.hi << k;
+  /* the leads of the last bytes: v2 and v3 of the new half, moved up */
+  x.v2 <<= k, x.v3 <<= k;
+  w->more = win_more(&x);
+  w->base += WIN_STEP;
+  w->src += WIN_STEP;
+}
+
+/* Masks that hold byte i's token (i - w->base > WIN_AHEAD): slid when the
+** block goes on far enough, else filled anew at i. */
+static void win_next(xt_win *w, const char *s, size_t i, size_t b,
+                     unsigned char pad[WIN_READ]) {
+  if (i - w->base < WIN_AHEAD + WIN_STEP && w->inblock &&
+      b - w->base >= WIN_STEP + WIN_READ)
+    win_slide(w);
+  else
+    *w = win_fill(s, i, b, pad);
+}
+
+/* The masks the last call of this thread ended with, kept with the bytes
+** they were computed from: the next sentence of a block mostly starts
+** in them. */
+static _Thread_local struct {
+  uintptr_t s;
+  size_t b;
+  xt_win w;
+  unsigned char bytes[WIN_READ];
+} last;
+
+/* Keep w (in the block s of b bytes) for the next call. */
+static void win_keep(const xt_win *w, const char *s, size_t b) {
+  if (!w->inblock) return;
+  last.s = (uintptr_t)s, last.b = b, last.w = *w;
+  memcpy(last.bytes, w->src, WIN_READ);
+}
+
+/* Masks for a sentence that starts at s[a]: the kept ones when they were
+** computed over these very bytes of this block and hold byte a's token
+** or can slide to it (win_next), else none yet (filled at the first
+** word). */
+static xt_win win_last(const char *s, size_t a, size_t b) {
+  if (last.s == (uintptr_t)s && last.b == b &&
+      a - last.w.base < WIN_AHEAD + WIN_STEP && last.w.inblock &&
+      memcmp(last.bytes, s + last.w.base, WIN_READ) == 0)
+    return last.w;
+  return (xt_win){0, 0, 0, 0, 0, a - (WIN_AHEAD + 1), NULL, 0};
 }
 
 #define WORD_LONG SIZE_MAX /* fast_word: the masks end too soon */
@@ -531,13 +598,14 @@ static inline __attribute__((always_inline)) size_t fast_word(
 }
 
 /* Grow out (n of cap used) and set *lim to the token count at which the
-** loop must stop for room or for SENT_MAX_TOKS. */
+** fast loop must stop for room, or to leave the sentence's last token
+** (SENT_MAX_TOKS) and what follows it to ref_step. */
 static tok *tok_grow(tok *out, size_t n, size_t *cap, size_t *lim) {
   if (n == *cap) {
     *cap = *cap ? *cap * 2 : 512;
     out = xrealloc(out, *cap * sizeof *out);
   }
-  *lim = *cap < SENT_MAX_TOKS ? *cap : SENT_MAX_TOKS;
+  *lim = *cap < SENT_MAX_TOKS - 1 ? *cap : SENT_MAX_TOKS - 1;
   return out;
 }
 
@@ -556,7 +624,7 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
   unsigned f = 0, pending = TF_SPACE;
   size_t lim = b - a > SENT_MAX_BYTES ? a + SENT_MAX_BYTES + 1 : b;
   unsigned char pad[WIN_READ];
-  xt_win w = {0, 0, 0, a - (WIN_AHEAD + 1), NULL}; /* filled at a word */
+  xt_win w = win_last(s, a, b);
   xt_state r;
   size_t e, rel;
   while (i < lim) {
@@ -566,7 +634,7 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
     if (kd == KL) {
       if (c - 'a' > 25u) __builtin_unreachable(); /* lc: no fold needed */
       rel = i - w.base;
-      if (rel > WIN_AHEAD) w = win_fill(s, i, b, pad), rel = 0;
+      if (rel > WIN_AHEAD) win_next(&w, s, i, b, pad), rel = i - w.base;
       e = fast_word(s, i, b, &w, rel, cp, cp, 1, 0, pending, t);
       if (e - 1 >= WORD_LONG - 1) goto retry; /* 0 or WORD_LONG */
       f |= t->trig;
@@ -585,7 +653,7 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
       case KU:
         if (c - 'A' > 25u) __builtin_unreachable();
         rel = i - w.base;
-        if (rel > WIN_AHEAD) w = win_fill(s, i, b, pad), rel = 0;
+        if (rel > WIN_AHEAD) win_next(&w, s, i, b, pad), rel = i - w.base;
         e = fast_word(s, i, b, &w, rel, cp, cp + 32, 1, 1, pending, t);
         if (e - 1 >= WORD_LONG - 1) goto retry;
         f |= t->trig | F_UPPER;
@@ -597,13 +665,17 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
         t++, pending = 0;
         goto pushed;
       case KH: {
-        k = (size_t)text_decode(s + i, b - i, &cp);
+        {
+          int32_t dc; /* its own: cp stays in a register */
+          k = (size_t)text_decode(s + i, b - i, &dc);
+          cp = dc;
+        }
         unsigned cls = text_class(cp);
         if (cls & TEXT_SPACE) goto slow;
         if (!(cls & TEXT_WORD) || (cls & TEXT_MARK)) goto punct;
         if (!(cls & TEXT_LETTER)) goto slow;
         rel = i - w.base;
-        if (rel > WIN_AHEAD) w = win_fill(s, i, b, pad), rel = 0;
+        if (rel > WIN_AHEAD) win_next(&w, s, i, b, pad), rel = i - w.base;
         if (!(w.g >> rel & 1)) goto slow;
         int up = (cls & TEXT_UPPER) != 0;
         e = fast_word(s, i, b, &w, rel, cp, cp, k, up, pending, t);
@@ -622,19 +694,21 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
       default:
         goto punct;
     }
-  word:
+  word: /* a space right after it: consumed, as at pushed */
     t++, i = e, pending = 0;
     goto pushed;
   punct: /* one punctuation code point (an invalid byte: cp -1) */
     *t++ = (tok){(uint32_t)i, (uint32_t)k, T_PUNCT, (uint8_t)pending, cp, 0, 0};
     i += k, pending = 0;
   pushed:
-    if (t >= tlim) {
+    if (i < lim && s[i] == ' ') pending = TF_SPACE, i++; /* the usual space */
+    if (t < tlim) continue;
+    /* no room for the next token, or its 4,096th is next */
+    if ((size_t)(t - out) >= SENT_MAX_TOKS - 1) break;
+    {
       size_t n = (size_t)(t - out);
-      if (n >= SENT_MAX_TOKS) goto done;
       out = tok_grow(out, n, &cap, &nlim), t = out + n, tlim = out + nlim;
     }
-    if (i < lim && s[i] == ' ') pending = TF_SPACE, i++; /* the usual space */
     continue;
   retry: /* a word the masks cut: new masks from it, once */
     if (e == WORD_LONG && w.base != i) {
@@ -645,17 +719,18 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
     r = (xt_state){i, (size_t)(t - out), cap, out, f, pending, 0};
     r = ref_step(s, a, b, r);
     i = r.i, cap = r.cap, out = r.out, f = r.f, pending = r.pending;
-    if (r.stop || r.n >= SENT_MAX_TOKS) {
-      t = out + r.n;
-      goto done;
-    }
+    t = out + r.n;
+    if (r.stop) goto done;
+    if (r.n >= SENT_MAX_TOKS - 1) break;
     out = tok_grow(out, r.n, &cap, &nlim), t = out + r.n, tlim = out + nlim;
   }
-  /* past the first 8 KB (or at the end): the reference's steps */
+  /* past the first 8 KB, from the 4,096th token or at the end: the
+  ** reference's steps */
   r = (xt_state){i, (size_t)(t - out), cap, out, f, pending, 0};
   while (r.i < b && !r.stop) r = ref_step(s, a, b, r);
   i = r.i, cap = r.cap, out = r.out, f = r.f, t = out + r.n;
 done:
+  win_keep(&w, s, b);
   v->items = out, v->n = (size_t)(t - out), v->cap = cap;
   *feat = f;
   return i;
