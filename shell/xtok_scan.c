@@ -340,42 +340,40 @@ size_t xt_tokenize_ref(const char *s, size_t a, size_t b, tokvec *v,
 
 /*
 ** Masks of s[base..base+64): bit j of g is set when byte base+j belongs
-** to a word character of these kinds, whole and valid: an ASCII letter or
-** digit, a two-byte letter led by C3 (but × and ÷), C4, C5 or C6
-** (U+00C0..U+01BF), a mark led by CC (U+0300..U+033F) or a three-byte
-** letter E1 B8..BB xx (U+1E00..U+1EFF); bit j of d when it is an ASCII
-** digit; of hi when it is 0x80 or above. Bytes at or past the block's
-** end have no bit. The last byte has no g bit (graw has it): a run of
-** word bytes always ends inside the masks, and one that reaches that byte
-** is too long. more: bits 0 and 1 of the g of the next 64 bytes, the
-** continuation bytes of a character that starts in these.
+** to a letter of these kinds, whole and valid: an ASCII letter, a
+** two-byte letter led by C3 (but × and ÷), C4, C5 or C6 (U+00C0..
+** U+01BF), a mark led by CC (U+0300..U+033F) or a three-byte letter E1
+** B8..BB xx (U+1E00..U+1EFF). Digits have no bit: a word that holds one
+** is ref_step's. Bytes at or past the block's end have no bit (src has
+** zeros there). The last byte has no g bit (graw has it): a run of
+** letter bytes always ends inside the masks, and one that reaches that
+** byte is too long. more: bits 0 and 1 of the g of the next 64 bytes,
+** the continuation bytes of a character that starts in these.
 */
 typedef struct xt_win {
-  uint64_t g, d, hi, graw, more;
+  uint64_t g, graw, more;
   size_t base;
   const char *src; /* byte base + j is src[j], j < WIN_READ */
   int inblock;     /* src is the block's own bytes, not a padded copy */
 } xt_win;
 
 /* The masks of 16 * chunks bytes at p (p[0..16 * chunks + 1] readable):
-** ASCII letters and digits (al), digits (d), bytes >= 0x80 (hi), and the
-** leads of whole two- and three-byte word characters (v2, v3). */
+** ASCII letters (al) and the leads of whole two- and three-byte letters
+** and marks (v2, v3). */
 typedef struct win_b {
-  uint64_t al, d, hi, v2, v3;
+  uint64_t al, v2, v3;
 } win_b;
 
 #ifdef __SSE2__
 static inline __attribute__((always_inline)) win_b win_bits(
     const unsigned char *p, int chunks) {
   const __m128i c0 = _mm_set1_epi8((char)0xC0); /* -64: below it, 80..BF */
-  win_b r = {0, 0, 0, 0, 0};
+  win_b r = {0, 0, 0};
   for (int q = 0; q < 16 * chunks; q += 16) {
     __m128i w0 = _mm_loadu_si128((const __m128i *)(const void *)(p + q));
     __m128i w1 = _mm_loadu_si128((const __m128i *)(const void *)(p + q + 1));
     __m128i w2 = _mm_loadu_si128((const __m128i *)(const void *)(p + q + 2));
-    __m128i dg = bytes_in16(w0, '0', '9');
-    __m128i an = _mm_or_si128(
-        dg, bytes_in16(_mm_or_si128(w0, _mm_set1_epi8(0x20)), 'a', 'z'));
+    __m128i an = bytes_in16(_mm_or_si128(w0, _mm_set1_epi8(0x20)), 'a', 'z');
     __m128i k1 = _mm_cmpgt_epi8(c0, w1), k2 = _mm_cmpgt_epi8(c0, w2);
     __m128i c3 = _mm_cmpeq_epi8(w0, _mm_set1_epi8((char)0xC3));
     __m128i l2 = _mm_or_si128(bytes_in16(w0, 0xC3, 0xC6),
@@ -393,8 +391,6 @@ static inline __attribute__((always_inline)) win_b win_bits(
                            _mm_set1_epi8((char)0xB8))),
         k2);
     r.al |= (uint64_t)(unsigned)_mm_movemask_epi8(an) << q;
-    r.d |= (uint64_t)(unsigned)_mm_movemask_epi8(dg) << q;
-    r.hi |= (uint64_t)(unsigned)_mm_movemask_epi8(w0) << q;
     r.v2 |= (uint64_t)(unsigned)_mm_movemask_epi8(ok2) << q;
     r.v3 |= (uint64_t)(unsigned)_mm_movemask_epi8(ok3) << q;
   }
@@ -402,13 +398,11 @@ static inline __attribute__((always_inline)) win_b win_bits(
 }
 #else
 static win_b win_bits(const unsigned char *p, int chunks) {
-  win_b r = {0, 0, 0, 0, 0};
+  win_b r = {0, 0, 0};
   for (int j = 0; j < 16 * chunks; j++) {
     unsigned c = p[j], c1 = p[j + 1], c2 = p[j + 2];
     int k1 = (c1 & 0xC0) == 0x80, k2 = (c2 & 0xC0) == 0x80;
     uint64_t bit = 1ull << j;
-    if (c >= 0x80) r.hi |= bit;
-    if (c >= '0' && c <= '9') r.d |= bit, r.al |= bit;
     if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) r.al |= bit;
     if ((c == 0xC3 && (c1 & 0xDF) != 0x97) || c == 0xC4 || c == 0xC5 ||
         c == 0xC6 || c == 0xCC)
@@ -444,7 +438,7 @@ static xt_win win_fill(const char *s, size_t i, size_t b,
   }
   win_b x = win_bits(p, WIN / 16);
   uint64_t g = win_graw(&x, 0);
-  return (xt_win){g & ~(1ull << 63), x.d,    x.hi, g, win_more(&x), i,
+  return (xt_win){g & ~(1ull << 63), g,      win_more(&x), i,
                   (const char *)p,   inblock};
 }
 
@@ -458,8 +452,6 @@ static void win_slide(xt_win *w) {
   uint64_t g = w->graw >> WIN_STEP | win_graw(&x, w->more) << k;
   w->g = g & ~(1ull << 63);
   w->graw = g;
-  w->d = w->d >> WIN_STEP | x.d << k;
-  w->hi = w->hi >> WIN_STEP | x.hi << k;
   /* the leads of the last bytes: v2 and v3 of the new half, moved up */
   x.v2 <<= k, x.v3 <<= k;
   w->more = win_more(&x);
@@ -504,7 +496,7 @@ static xt_win win_last(const char *s, size_t a, size_t b) {
       a - last.w.base < WIN_AHEAD + WIN_STEP && last.w.inblock &&
       memcmp(last.bytes, s + last.w.base, WIN_READ) == 0)
     return last.w;
-  return (xt_win){0, 0, 0, 0, 0, a - (WIN_AHEAD + 1), NULL, 0};
+  return (xt_win){0, 0, 0, a - (WIN_AHEAD + 1), NULL, 0};
 }
 
 #define WORD_LONG SIZE_MAX /* fast_word: the masks end too soon */
@@ -542,22 +534,26 @@ static const uint8_t kind[256] = {
 /*
 ** The word at s[i] (block of b bytes) that starts with the letter cp (k
 ** bytes; lc: cp or its case fold, hashed as lexicon_hash_parts does;
-** upper: a capital), its first byte's g bit set
-** in w (rel = i - w->base), into *t when the masks settle it: the run of
-** g bits ends before the masks do (else WORD_LONG: new masks may), at an
-** ASCII byte or at a character that is no word character (else 0:
-** ref_step), and a capital is followed by a letter that is not one (no
-** TF_CAPS, else 0). Returns the word's end; t gets its offset, length, cp,
-*flags
-** (pending, TF_UPPER, TF_DIGITS), hash and trigger bits as set_word's.
+** upper: a capital; its first byte's g bit set in w, rel = i - w->base)
+** into *t when the masks settle it: the run of g bits ends before the
+** masks do (else WORD_LONG: new masks may), at an ASCII byte that is no
+** digit or at a character that is no word character (else 0: ref_step),
+** and a capital is followed by a letter that is not one (no TF_CAPS,
+** else 0). Returns the word's end; t gets its offset, length, cp, flags
+** (pending, TF_UPPER), hash and trigger bits as set_word's; *space: a ' '
+** follows it in the block.
 */
 static inline __attribute__((always_inline)) size_t fast_word(
     const char *s, size_t i, size_t b, const xt_win *w, size_t rel, int32_t cp,
-    int32_t lc, size_t k, int upper, unsigned pending, tok *t) {
+    int32_t lc, size_t k, int upper, unsigned pending, tok *t,
+    unsigned *space) {
   uint64_t x = ~(w->g >> rel); /* bit 63 of g is clear: x != 0 */
   size_t run = (size_t)__builtin_ctzll(x), j = i + run;
   if (rel + run >= WIN - 1) return WORD_LONG;
-  if (w->hi >> (rel + run) & 1) { /* a character the masks do not know */
+  signed char after = (signed char)w->src[rel + run]; /* 0 past the end */
+  *space = after == ' ';
+  if ((unsigned)(after - '0') < 10u) return 0; /* a digit: TF_DIGITS */
+  if (after < 0) { /* a character the masks do not know */
     int32_t c2;
     text_decode(s + j, b - j, &c2);
     if (text_class(c2) & TEXT_WORD) return 0; /* the run goes on */
@@ -578,8 +574,6 @@ static inline __attribute__((always_inline)) size_t fast_word(
       if ((c2 & (TEXT_LETTER | TEXT_UPPER)) != TEXT_LETTER) return 0;
     }
   }
-  uint64_t dr = w->d >> rel;
-  if (dr && (size_t)__builtin_ctzll(dr) < run) fl |= TF_DIGITS;
   static const uint64_t keep[9] = {
       0,          0xFF,         0xFFFF,         0xFFFFFF,
       0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF,
@@ -631,11 +625,12 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
     unsigned c = (unsigned char)s[i], kd = kind[c];
     int32_t cp = (int32_t)c;
     size_t k = 1;
+    unsigned sp;
     if (kd == KL) {
       if (c - 'a' > 25u) __builtin_unreachable(); /* lc: no fold needed */
       rel = i - w.base;
       if (rel > WIN_AHEAD) win_next(&w, s, i, b, pad), rel = i - w.base;
-      e = fast_word(s, i, b, &w, rel, cp, cp, 1, 0, pending, t);
+      e = fast_word(s, i, b, &w, rel, cp, cp, 1, 0, pending, t, &sp);
       if (e - 1 >= WORD_LONG - 1) goto retry; /* 0 or WORD_LONG */
       f |= t->trig;
       goto word;
@@ -654,7 +649,7 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
         if (c - 'A' > 25u) __builtin_unreachable();
         rel = i - w.base;
         if (rel > WIN_AHEAD) win_next(&w, s, i, b, pad), rel = i - w.base;
-        e = fast_word(s, i, b, &w, rel, cp, cp + 32, 1, 1, pending, t);
+        e = fast_word(s, i, b, &w, rel, cp, cp + 32, 1, 1, pending, t, &sp);
         if (e - 1 >= WORD_LONG - 1) goto retry;
         f |= t->trig | F_UPPER;
         goto word;
@@ -678,7 +673,7 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
         if (rel > WIN_AHEAD) win_next(&w, s, i, b, pad), rel = i - w.base;
         if (!(w.g >> rel & 1)) goto slow;
         int up = (cls & TEXT_UPPER) != 0;
-        e = fast_word(s, i, b, &w, rel, cp, cp, k, up, pending, t);
+        e = fast_word(s, i, b, &w, rel, cp, cp, k, up, pending, t, &sp);
         if (e - 1 >= WORD_LONG - 1) goto retry;
         f |= t->trig | (up ? F_UPPER : 0);
         goto word;
@@ -694,16 +689,18 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
       default:
         goto punct;
     }
-  word: /* a space right after it: consumed, as at pushed */
-    t++, i = e, pending = 0;
-    goto pushed;
+  word: /* a space after it goes too, as at pushed (the 8 KB rule sees it
+        ** in ref_step: only the space's end can be past lim) */
+    t++, i = e + sp, pending = sp;
+    if (t < tlim) continue;
+    goto room;
   punct: /* one punctuation code point (an invalid byte: cp -1) */
     *t++ = (tok){(uint32_t)i, (uint32_t)k, T_PUNCT, (uint8_t)pending, cp, 0, 0};
     i += k, pending = 0;
   pushed:
     if (i < lim && s[i] == ' ') pending = TF_SPACE, i++; /* the usual space */
     if (t < tlim) continue;
-    /* no room for the next token, or its 4,096th is next */
+  room: /* no room for the next token, or its 4,096th is next */
     if ((size_t)(t - out) >= SENT_MAX_TOKS - 1) break;
     {
       size_t n = (size_t)(t - out);
