@@ -334,8 +334,8 @@ size_t xt_tokenize_ref(const char *s, size_t a, size_t b, tokvec *v,
 /* ---- the fast scanner: bit masks of 64 bytes ---- */
 
 #define WIN       64 /* bytes a mask covers */
-#define WIN_AHEAD 44 /* a token starting further in gets new masks */
-#define WIN_STEP  32 /* masks slide by this many bytes */
+#define WIN_AHEAD 47 /* a token starting further in gets new masks */
+#define WIN_STEP  48 /* masks slide by this many bytes */
 #define WIN_READ  80 /* bytes of src readable: 8-byte loads of any word */
 
 /*
