@@ -4,11 +4,13 @@
 **
 ** Two scanners give the same tokens. The reference one (xt_tokenize_ref,
 ** xtok_scan.h) takes one code point or token a step over the text layer's
-** tokenizer. xt_tokenize computes the bit masks of 64 bytes at a time
-** (which bytes are letters, digits or parts of the common Vietnamese
-** letters) and cuts the common tokens from them; anything else (capitals,
-** other scripts, spaces other than ' ' and newline, a word crossing the
-** masks' end, long sentences) is one reference step.
+** tokenizer. xt_tokenize computes bit masks of 64 bytes (which bytes are
+** ASCII letters or parts of the common Vietnamese letters), slides them
+** on 48 bytes at a time, and cuts the common tokens from them: words,
+** numbers, punctuation, spaces and newlines. Anything else (a capital
+** before a capital, a word holding a digit, other scripts, other white
+** space, a word the masks cut, what follows the first 8 KB or the
+** 4,095th token) is one reference step.
 */
 #include "xtok_scan.h"
 
