@@ -1,13 +1,12 @@
 /*
-** xtok.c — the extractors' token layer (xtok.h): cuts a block into
-** sentences and tokens (over the text layer's tokenizer), and the token
-** helpers every extractor uses (word tests, phrases, lexicon lookups,
-** spans, numbers, years, dates, Roman numerals), the trigger table and
-** the small hash map. It sits below every extractor and calls none.
+** xtok.c — the extractors' token layer (xtok.h): the token helpers
+** every extractor uses (word tests, phrases, lexicon lookups, spans,
+** numbers, years, dates, Roman numerals) and the small hash map; the
+** tokenizer and the trigger table are xtok_scan.c's. It sits below every
+** extractor and calls none.
 */
 #include "xtok.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,13 +14,9 @@
 #include "date.h"
 #include "segment.h"
 #include "text.h"
-#include "text_tok_run.h"
 
 static void xwords_init(xwords *ws);
 static char *xt_sentence(xsent *x);
-
-#define SENT_MAX_BYTES 8192 /* a longer "sentence" is cut at a space */
-#define SENT_MAX_TOKS  4096 /* ... and one of this many tokens anywhere */
 
 /* ---- hash map ---- */
 
@@ -77,49 +72,6 @@ static int is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
-/* ---- trigger words: first words of the patterns each extractor seeks ---- */
-
-/* The first words of the patterns written in the extractors' code
-** ("tầm nhìn", "đến năm", "Đại hội"); the others come from data/: the
-** first words of ref-kinds.txt (TR_REF), period-terms.txt (TR_PERIOD),
-** place-prefixes.tsv (TR_PLACE), gazetteer names and surnames. */
-static const struct {
-  const char *w;
-  unsigned bits;
-} triggers[] = {
-    {"tầm", TR_TARGET},
-    {"đến", TR_TARGET},
-    {"trước", TR_TARGET},
-    {"đại", TR_CONGRESS},
-    /* "nguyên"/"cựu" (former) and "tân" (newly appointed) may open a
-    ** title (extract_people's title_find): one bit test rejects every
-    ** other word */
-    {"nguyên", TR_HEAD},
-    {"cựu", TR_HEAD},
-    {"tân", TR_HEAD},
-    /* "Thị" starts a name's given part whatever the surname before it
-    ** ("Trinh Thị Mừng": a surname not in the list, xn_name_run) */
-    {"Thị", TR_SURNAME},
-    /* and an honorific may open a name of any surname ("Bà Búi Ngọc
-    ** Hiền", extract_people's honorific_opens) */
-    {"ông", TR_SURNAME},
-    {"bà", TR_SURNAME},
-};
-
-/* Direct-mapped by the low 16 bits of the word hash: the OR of the TR_*
-** bits of every trigger word landing there — a superset (a word may get
-** bits of another), which is fine since every extractor checks the words
-** it is handed; one load per word. */
-#define TRIG_SLOTS 65536
-static uint8_t trig_dm[TRIG_SLOTS];
-static pthread_once_t trig_once = PTHREAD_ONCE_INIT;
-
-static void trig_init(void);
-
-void xtok_init(void) {
-  pthread_once(&trig_once, trig_init);
-}
-
 void xwords_load(xwords *ws, int list, int exact) {
   ws->w = lexicon_get()->lists[list];
   ws->exact = exact;
@@ -149,235 +101,6 @@ int xt_in(const xsent *x, size_t i, const xwords *ws) {
     m = (m + 1) & 511;
   }
   return 0;
-}
-
-/* Add bits for the word of hash h to the trigger table. */
-static void trig_put(uint32_t h, unsigned bits) {
-  trig_dm[h & (TRIG_SLOTS - 1)] |= (uint8_t)bits;
-}
-
-/* Add bits for the first word of each phrase of list w. */
-static void trig_words(const char *const *w, unsigned bits) {
-  for (; *w; w++) trig_put(lexicon_word_hash(*w, strcspn(*w, " ")), bits);
-}
-
-static void trig_init(void) {
-  const lexicon *lx = lexicon_get();
-  trig_words(lx->lists[LEX_REF_KINDS], TR_REF);
-  trig_words(lx->lists[LEX_PERIOD_TERMS], TR_PERIOD);
-  for (const lex_pair *p = lx->pairs[LEX_PLACE_PREFIXES]; p->key; p++)
-    trig_put(lexicon_word_hash(p->key, strcspn(p->key, " ")), TR_PLACE);
-  /* first words of gazetteer names and surnames join the trigger table */
-  for (size_t i = 0; i < lx->places.fcap; i++)
-    if (lx->places.firsts[i]) trig_put(lx->places.firsts[i], TR_GAZ);
-  for (size_t i = 0; i < lx->surnames.fcap; i++)
-    if (lx->surnames.firsts[i]) trig_put(lx->surnames.firsts[i], TR_SURNAME);
-  /* first words of title heads and honorifics: a foreign name may follow
-  ** ("Tổng thống Mỹ Donald Trump", extract_people_foreign) */
-  for (size_t i = 0; i < lx->titles.fcap; i++)
-    if (lx->titles.firsts[i]) trig_put(lx->titles.firsts[i], TR_HEAD);
-  for (size_t i = 0; i < lx->degrees.fcap; i++)
-    if (lx->degrees.firsts[i]) trig_put(lx->degrees.firsts[i], TR_HEAD);
-  for (size_t i = 0; i < lx->monastic.fcap; i++)
-    if (lx->monastic.firsts[i]) trig_put(lx->monastic.firsts[i], TR_HEAD);
-  trig_words(lx->lists[LEX_HONORIFICS], TR_HEAD);
-  /* and surnames in capitals ("TRẦN PHƯỚC HIỀN", extract_people) */
-  for (size_t i = 0; i < lx->surnames.cap; i++) {
-    const lex_entry *e = &lx->surnames.slots[i];
-    char up[64];
-    size_t o = e->key
-                   ? text_recase(e->key, e->len, TEXT_CASE_UPPER, up, sizeof up)
-                   : 0;
-    if (o) trig_put(lexicon_word_hash(up, o), TR_SURNAME);
-  }
-  for (size_t i = 0; i < sizeof triggers / sizeof *triggers; i++)
-    trig_put(lexicon_word_hash(triggers[i].w, strlen(triggers[i].w)),
-             triggers[i].bits);
-}
-
-/* TR_* bits of a word of hash h (a superset, see trig_dm). */
-static inline unsigned word_bits(uint32_t h) {
-  return trig_dm[h & (TRIG_SLOTS - 1)];
-}
-
-/* ---- tokens ---- */
-
-/* The sentence features of token t. */
-static inline unsigned tok_feat(const tok *t) {
-  return t->trig | (t->type == T_NUM ? F_NUM : 0) |
-         (t->type == T_PUNCT && t->cp == '(' ? F_PAREN : 0) |
-         (t->flags & TF_UPPER ? F_UPPER : 0);
-}
-
-/*
-** Make t, which spans s[t->off..+t->len) of a block of b bytes and starts
-** with cp (k bytes), a word: its hash (lexicon_word_hash_cp, with one
-** 8-byte load when the block has room past the word) and trigger bits.
-*/
-static inline __attribute__((always_inline)) void set_word(tok *t,
-                                                           const char *s,
-                                                           size_t b, int32_t cp,
-                                                           size_t k) {
-  const char *w = s + t->off;
-  t->type = T_WORD;
-  if (t->off + k + 8 <= b) {
-    uint64_t v = lexicon_load8(w + k);
-    size_t rest = t->len - k;
-    if (rest < 8) v &= (1ull << (8 * rest)) - 1;
-    t->h = lexicon_hash_parts(cp, t->len, v);
-  } else {
-    t->h = lexicon_word_hash_cp(w, t->len, cp, k);
-  }
-  t->trig = (uint8_t)word_bits(t->h);
-}
-
-/*
-** A number at s[i] (an ASCII digit): digits with single inner '.' or ','
-** between digits ("5.000", "57,7"). Digits glued to a capital ("19A",
-** "5G") make a word running to the end of the text token there; "3km"
-** stays a number and a word. Returns the end.
-*/
-static size_t scan_number(const char *s, size_t i, size_t b, tok *t) {
-  size_t j = i;
-  while (j < b && (is_digit(s[j]) || ((s[j] == '.' || s[j] == ',') &&
-                                      j + 1 < b && is_digit(s[j + 1]))))
-    j++;
-  t->type = T_NUM;
-  t->len = (uint32_t)(j - i);
-  int32_t cp;
-  if (j < b && (text_decode(s + j, b - j, &cp), text_is_upper(cp))) {
-    text_tok w;
-    j = text_tok_at(s, b, j, &w);
-    t->flags |= TF_DIGITS;
-    t->len = (uint32_t)(j - i);
-    set_word(t, s, b, t->cp, 1);
-  }
-  return j;
-}
-
-/* The token at s[i] (not white space; its first code point cp, k bytes)
-** into t, over the text layer's tokenizer: numbers as scan_number, word
-** tokens with their flags, one punctuation token per other code point.
-** Returns its end. */
-static size_t scan_tok(const char *s, size_t i, size_t b, int32_t cp, int k,
-                       tok *t) {
-  text_tok w;
-  if (cp >= '0' && cp <= '9') return t->cp = cp, scan_number(s, i, b, t);
-  size_t e = text_tok_at_run(s, b, i, cp, k, &w);
-  t->cp = w.cp;
-  t->len = (uint32_t)w.len;
-  if (w.kind == TEXT_TOK_PUNCT) return e;
-  if (w.flags & TEXT_TOKF_UPPER) t->flags |= TF_UPPER;
-  if (w.flags & TEXT_TOKF_CAPS) t->flags |= TF_CAPS;
-  if (w.flags & TEXT_TOKF_DIGITS) t->flags |= TF_DIGITS;
-  set_word(t, s, b, w.cp, (size_t)k); /* a word's cp is valid: k bytes */
-  return e;
-}
-
-/* Does punctuation cp, ending at s[i], end a sentence? */
-static int ends_sentence(const char *s, size_t i, size_t b, int32_t cp) {
-  return (cp == '.' || cp == '!' || cp == '?') &&
-         (i >= b || s[i] == ' ' || s[i] == '\n');
-}
-
-/* Is the dot just read (s[i-1]) the one of "TP." before a city of the
-** gazetteer ("UBND TP. Hồ Chí Minh", "TP. Đà Nẵng"), which ends no
-** sentence? prev is the token before the dot. */
-static int city_dot(const char *s, size_t i, size_t b, const tok *prev) {
-  if (prev->type != T_WORD || prev->len != 2 || prev->off + 3 != i ||
-      !(memcmp(s + prev->off, "TP", 2) == 0 ||
-        memcmp(s + prev->off, "Tp", 2) == 0))
-    return 0;
-  size_t a = i + 1, e = a;
-  const lexicon *lx = lexicon_get();
-  for (int w = 0; w < 4 && e < b; w++) {
-    while (e < b && s[e] == ' ') e++;
-    while (e < b && s[e] != ' ' && s[e] != ',' && s[e] != '.') e++;
-    if (lex_find(&lx->places, s + a, e - a)) return 1;
-  }
-  return 0;
-}
-
-/* Is the dot just read (s[i-1]) the one of a foreign name's middle
-** initial ("George W. Bush", "John F. Kennedy"), which ends no sentence:
-** one capital letter glued before it (ini), a capitalised word that is
-** no Vietnamese syllable before that (prev), and a capital after it?
-** ("… Nguyễn Văn A. Ông B …" ends there.) */
-static int initial_dot(const char *s, size_t i, size_t b, const tok *prev,
-                       const tok *ini) {
-  if (ini->type != T_WORD || ini->len != 1 || ini->off + 2 != i ||
-      !(s[ini->off] >= 'A' && s[ini->off] <= 'Z') ||
-      (ini->flags & TF_SPACE) == 0 || prev->type != T_WORD ||
-      !(prev->flags & TF_UPPER) || i + 1 >= b ||
-      !(s[i + 1] >= 'A' && s[i + 1] <= 'Z'))
-    return 0;
-  return !text_viet_shaped(s + prev->off, prev->len);
-}
-
-/* Is the dot just read (s[i-1]) the closing dot of a degree of
-** data/degrees.txt glued to it ("PGS.TS. Nguyễn Văn An", "ThS. Lò Thu
-** Hà"), or of a monastic rank before "Thích" (data/monastic-ranks.txt:
-** "TT. Thích Huệ Nhẫn"), a capital after it? It ends no sentence: the degree is
-*the
-** name's title. a: the block's start. */
-static int degree_dot(const char *s, size_t a, size_t i, size_t b) {
-  int32_t c;
-  if (i + 1 >= b || s[i] != ' ' || i < a + 3) return 0;
-  text_decode(s + i + 1, b - i - 1, &c);
-  if (!text_is_upper(c)) return 0; /* "ThS. Đinh …" */
-  size_t w = i - 1;
-  while (w > a && s[w - 1] != ' ' && s[w - 1] != '\n' && i - w <= 12) w--;
-  text_decode(s + w, i - w, &c);
-  if (!text_is_upper(c)) return 0; /* every degree: a capital first ("ĐĐ") */
-  const lexicon *lx = lexicon_get();
-  if (lex_find_text(&lx->degrees, s + w, i - 1 - w)) return 1;
-  /* a monastic rank before a dharma name: "HT. Thích Thiện Tấn" */
-  static const char thich[] = "Thích";
-  size_t tn = sizeof thich - 1;
-  return i + 1 + tn <= b && memcmp(s + i + 1, thich, tn) == 0 &&
-         (i + 1 + tn == b || s[i + 1 + tn] == ' ') &&
-         lex_find_text(&lx->monastic, s + w, i - 1 - w) != NULL;
-}
-
-/*
-** The token count, the features and the vector live in locals until the
-** end: written through v and feat, every byte stored into a token would
-** make the compiler reload them (a char store may alias anything).
-*/
-size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
-                   unsigned *feat) {
-  size_t i = a, n = 0, cap = v->cap;
-  tok *out = v->items;
-  unsigned f = 0;
-  uint8_t pending = TF_SPACE;
-  while (i < b) {
-    if (n >= SENT_MAX_TOKS || (i - a > SENT_MAX_BYTES && (pending & TF_SPACE)))
-      break;
-    int32_t cp;
-    int k = s[i] == ' ' ? (cp = ' ', 1) : text_decode(s + i, b - i, &cp);
-    if (text_class(cp) & TEXT_SPACE) {
-      pending |= TF_SPACE, i += (size_t)k;
-      if (cp == '\n' && n) break;
-      continue;
-    }
-    tok t = {(uint32_t)i, 0, T_PUNCT, pending, 0, 0, 0};
-    pending = 0;
-    i = scan_tok(s, i, b, cp, k, &t);
-    f |= tok_feat(&t);
-    if (n == cap) {
-      cap = cap ? cap * 2 : 512;
-      out = xrealloc(out, cap * sizeof *out);
-    }
-    out[n++] = t;
-    if (t.type == T_PUNCT && ends_sentence(s, i, b, t.cp) &&
-        !(n >= 2 && city_dot(s, i, b, &out[n - 2])) &&
-        !(n >= 3 && initial_dot(s, i, b, &out[n - 3], &out[n - 2])) &&
-        !(n >= 2 && degree_dot(s, a, i, b)))
-      break;
-  }
-  v->items = out, v->n = n, v->cap = cap;
-  *feat = f;
-  return i;
 }
 
 /* Lowercase the first code point of s into out (<= 4 bytes); returns its

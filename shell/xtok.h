@@ -5,6 +5,8 @@
 ** xt_tokenize cuts a block into sentences (lines are sentences too) and
 ** each sentence into tokens, over the text layer's tokenizer (text_tok.h):
 ** its level-1 tokens, with numbers built from digits and inner '.' or ','.
+** (xtok_scan.c scans the bytes with bit masks and holds itself to that
+** tokenizer's tokens, xtok_scan.h.)
 ** Tokens are byte spans into the block text; nothing is copied until a
 ** fact is kept (then into the doc arena). Below every extractor: it calls
 ** text, lexicon, doc and util only.

@@ -1,0 +1,736 @@
+/*
+** xtok_scan.c — xt_tokenize (xtok.h): a block's sentences cut into the
+** extractors' tokens, and the trigger table (TR_* bits of a word).
+**
+** Two scanners give the same tokens. The reference one (xt_tokenize_ref,
+** xtok_scan.h) takes one code point or token a step over the text layer's
+** tokenizer. xt_tokenize computes bit masks of 64 bytes (which bytes are
+** ASCII letters or parts of the common Vietnamese letters), slides them
+** on 48 bytes at a time, and cuts the common tokens from them: words,
+** numbers, punctuation, spaces and newlines. Anything else (a capital
+** before a capital, a word holding a digit, other scripts, other white
+** space, a word the masks cut, what follows the first 8 KB or the
+** 4,095th token) is one reference step.
+*/
+#include "xtok_scan.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "text.h"
+#include "text_tok_run.h"
+#include "util.h"
+#include "xtok.h"
+
+#define SENT_MAX_BYTES 8192 /* a longer "sentence" is cut at a space */
+#define SENT_MAX_TOKS  4096 /* ... and one of this many tokens anywhere */
+
+static int is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+/* ---- trigger words: first words of the patterns each extractor seeks ---- */
+
+/* The first words of the patterns written in the extractors' code
+** ("tầm nhìn", "đến năm", "Đại hội"); the others come from data/: the
+** first words of ref-kinds.txt (TR_REF), period-terms.txt (TR_PERIOD),
+** place-prefixes.tsv (TR_PLACE), gazetteer names and surnames. */
+static const struct {
+  const char *w;
+  unsigned bits;
+} triggers[] = {
+    {"tầm", TR_TARGET},
+    {"đến", TR_TARGET},
+    {"trước", TR_TARGET},
+    {"đại", TR_CONGRESS},
+    /* "nguyên"/"cựu" (former) and "tân" (newly appointed) may open a
+    ** title (extract_people's title_find): one bit test rejects every
+    ** other word */
+    {"nguyên", TR_HEAD},
+    {"cựu", TR_HEAD},
+    {"tân", TR_HEAD},
+    /* "Thị" starts a name's given part whatever the surname before it
+    ** ("Trinh Thị Mừng": a surname not in the list, xn_name_run) */
+    {"Thị", TR_SURNAME},
+    /* and an honorific may open a name of any surname ("Bà Búi Ngọc
+    ** Hiền", extract_people's honorific_opens) */
+    {"ông", TR_SURNAME},
+    {"bà", TR_SURNAME},
+};
+
+/* Direct-mapped by the low 16 bits of the word hash: the OR of the TR_*
+** bits of every trigger word landing there — a superset (a word may get
+** bits of another), which is fine since every extractor checks the words
+** it is handed; one load per word. */
+#define TRIG_SLOTS 65536
+static uint8_t trig_dm[TRIG_SLOTS];
+static pthread_once_t trig_once = PTHREAD_ONCE_INIT;
+
+static void trig_init(void);
+
+void xtok_init(void) {
+  pthread_once(&trig_once, trig_init);
+}
+
+/* Add bits for the word of hash h to the trigger table. */
+static void trig_put(uint32_t h, unsigned bits) {
+  trig_dm[h & (TRIG_SLOTS - 1)] |= (uint8_t)bits;
+}
+
+/* Add bits for the first word of each phrase of list w. */
+static void trig_words(const char *const *w, unsigned bits) {
+  for (; *w; w++) trig_put(lexicon_word_hash(*w, strcspn(*w, " ")), bits);
+}
+
+static void trig_init(void) {
+  const lexicon *lx = lexicon_get();
+  trig_words(lx->lists[LEX_REF_KINDS], TR_REF);
+  trig_words(lx->lists[LEX_PERIOD_TERMS], TR_PERIOD);
+  for (const lex_pair *p = lx->pairs[LEX_PLACE_PREFIXES]; p->key; p++)
+    trig_put(lexicon_word_hash(p->key, strcspn(p->key, " ")), TR_PLACE);
+  /* first words of gazetteer names and surnames join the trigger table */
+  for (size_t i = 0; i < lx->places.fcap; i++)
+    if (lx->places.firsts[i]) trig_put(lx->places.firsts[i], TR_GAZ);
+  for (size_t i = 0; i < lx->surnames.fcap; i++)
+    if (lx->surnames.firsts[i]) trig_put(lx->surnames.firsts[i], TR_SURNAME);
+  /* first words of title heads and honorifics: a foreign name may follow
+  ** ("Tổng thống Mỹ Donald Trump", extract_people_foreign) */
+  for (size_t i = 0; i < lx->titles.fcap; i++)
+    if (lx->titles.firsts[i]) trig_put(lx->titles.firsts[i], TR_HEAD);
+  for (size_t i = 0; i < lx->degrees.fcap; i++)
+    if (lx->degrees.firsts[i]) trig_put(lx->degrees.firsts[i], TR_HEAD);
+  for (size_t i = 0; i < lx->monastic.fcap; i++)
+    if (lx->monastic.firsts[i]) trig_put(lx->monastic.firsts[i], TR_HEAD);
+  trig_words(lx->lists[LEX_HONORIFICS], TR_HEAD);
+  /* and surnames in capitals ("TRẦN PHƯỚC HIỀN", extract_people) */
+  for (size_t i = 0; i < lx->surnames.cap; i++) {
+    const lex_entry *e = &lx->surnames.slots[i];
+    char up[64];
+    size_t o = e->key
+                   ? text_recase(e->key, e->len, TEXT_CASE_UPPER, up, sizeof up)
+                   : 0;
+    if (o) trig_put(lexicon_word_hash(up, o), TR_SURNAME);
+  }
+  for (size_t i = 0; i < sizeof triggers / sizeof *triggers; i++)
+    trig_put(lexicon_word_hash(triggers[i].w, strlen(triggers[i].w)),
+             triggers[i].bits);
+}
+
+/* TR_* bits of a word of hash h (a superset, see trig_dm). */
+static inline unsigned word_bits(uint32_t h) {
+  return trig_dm[h & (TRIG_SLOTS - 1)];
+}
+
+/* ---- tokens ---- */
+
+/* The sentence features of token t. */
+static inline unsigned tok_feat(const tok *t) {
+  return t->trig | (t->type == T_NUM ? F_NUM : 0) |
+         (t->type == T_PUNCT && t->cp == '(' ? F_PAREN : 0) |
+         (t->flags & TF_UPPER ? F_UPPER : 0);
+}
+
+/*
+** Make t, which spans s[t->off..+t->len) of a block of b bytes and starts
+** with cp (k bytes), a word: its hash (lexicon_word_hash_cp, with one
+** 8-byte load when the block has room past the word) and trigger bits.
+*/
+static inline __attribute__((always_inline)) void set_word(tok *t,
+                                                           const char *s,
+                                                           size_t b, int32_t cp,
+                                                           size_t k) {
+  const char *w = s + t->off;
+  t->type = T_WORD;
+  if (t->off + k + 8 <= b) {
+    uint64_t v = lexicon_load8(w + k);
+    size_t rest = t->len - k;
+    if (rest < 8) v &= (1ull << (8 * rest)) - 1;
+    t->h = lexicon_hash_parts(cp, t->len, v);
+  } else {
+    t->h = lexicon_word_hash_cp(w, t->len, cp, k);
+  }
+  t->trig = (uint8_t)word_bits(t->h);
+}
+
+/*
+** A number at s[i] (an ASCII digit): digits with single inner '.' or ','
+** between digits ("5.000", "57,7"). Digits glued to a capital ("19A",
+** "5G") make a word running to the end of the text token there; "3km"
+** stays a number and a word. Returns the end.
+*/
+static size_t scan_number(const char *s, size_t i, size_t b, tok *t) {
+  size_t j = i;
+  while (j < b && (is_digit(s[j]) || ((s[j] == '.' || s[j] == ',') &&
+                                      j + 1 < b && is_digit(s[j + 1]))))
+    j++;
+  t->type = T_NUM;
+  t->len = (uint32_t)(j - i);
+  int32_t cp;
+  if (j < b && (text_decode(s + j, b - j, &cp), text_is_upper(cp))) {
+    text_tok w;
+    j = text_tok_at(s, b, j, &w);
+    t->flags |= TF_DIGITS;
+    t->len = (uint32_t)(j - i);
+    set_word(t, s, b, t->cp, 1);
+  }
+  return j;
+}
+
+/* The token at s[i] (not white space; its first code point cp, k bytes)
+** into t, over the text layer's tokenizer: numbers as scan_number, word
+** tokens with their flags, one punctuation token per other code point.
+** Returns its end. */
+static size_t scan_tok(const char *s, size_t i, size_t b, int32_t cp, int k,
+                       tok *t) {
+  text_tok w;
+  if (cp >= '0' && cp <= '9') return t->cp = cp, scan_number(s, i, b, t);
+  size_t e = text_tok_at_run(s, b, i, cp, k, &w);
+  t->cp = w.cp;
+  t->len = (uint32_t)w.len;
+  if (w.kind == TEXT_TOK_PUNCT) return e;
+  if (w.flags & TEXT_TOKF_UPPER) t->flags |= TF_UPPER;
+  if (w.flags & TEXT_TOKF_CAPS) t->flags |= TF_CAPS;
+  if (w.flags & TEXT_TOKF_DIGITS) t->flags |= TF_DIGITS;
+  set_word(t, s, b, w.cp, (size_t)k); /* a word's cp is valid: k bytes */
+  return e;
+}
+
+/* Does punctuation cp, ending at s[i], end a sentence? */
+static int ends_sentence(const char *s, size_t i, size_t b, int32_t cp) {
+  return (cp == '.' || cp == '!' || cp == '?') &&
+         (i >= b || s[i] == ' ' || s[i] == '\n');
+}
+
+/* Is the dot just read (s[i-1]) the one of "TP." before a city of the
+** gazetteer ("UBND TP. Hồ Chí Minh", "TP. Đà Nẵng"), which ends no
+** sentence? prev is the token before the dot. */
+static int city_dot(const char *s, size_t i, size_t b, const tok *prev) {
+  if (prev->type != T_WORD || prev->len != 2 || prev->off + 3 != i ||
+      !(memcmp(s + prev->off, "TP", 2) == 0 ||
+        memcmp(s + prev->off, "Tp", 2) == 0))
+    return 0;
+  size_t a = i + 1, e = a;
+  const lexicon *lx = lexicon_get();
+  for (int w = 0; w < 4 && e < b; w++) {
+    while (e < b && s[e] == ' ') e++;
+    while (e < b && s[e] != ' ' && s[e] != ',' && s[e] != '.') e++;
+    if (lex_find(&lx->places, s + a, e - a)) return 1;
+  }
+  return 0;
+}
+
+/* Is the dot just read (s[i-1]) the one of a foreign name's middle
+** initial ("George W. Bush", "John F. Kennedy"), which ends no sentence:
+** one capital letter glued before it (ini), a capitalised word that is
+** no Vietnamese syllable before that (prev), and a capital after it?
+** ("… Nguyễn Văn A. Ông B …" ends there.) */
+static int initial_dot(const char *s, size_t i, size_t b, const tok *prev,
+                       const tok *ini) {
+  if (ini->type != T_WORD || ini->len != 1 || ini->off + 2 != i ||
+      !(s[ini->off] >= 'A' && s[ini->off] <= 'Z') ||
+      (ini->flags & TF_SPACE) == 0 || prev->type != T_WORD ||
+      !(prev->flags & TF_UPPER) || i + 1 >= b ||
+      !(s[i + 1] >= 'A' && s[i + 1] <= 'Z'))
+    return 0;
+  return !text_viet_shaped(s + prev->off, prev->len);
+}
+
+/* Is the dot just read (s[i-1]) the closing dot of a degree of
+** data/degrees.txt glued to it ("PGS.TS. Nguyễn Văn An", "ThS. Lò Thu
+** Hà"), or of a monastic rank before "Thích" (data/monastic-ranks.txt:
+** "TT. Thích Huệ Nhẫn"), a capital after it? It ends no sentence: the degree is
+*the
+** name's title. a: the block's start. */
+static int degree_dot(const char *s, size_t a, size_t i, size_t b) {
+  int32_t c;
+  if (i + 1 >= b || s[i] != ' ' || i < a + 3) return 0;
+  text_decode(s + i + 1, b - i - 1, &c);
+  if (!text_is_upper(c)) return 0; /* "ThS. Đinh …" */
+  size_t w = i - 1;
+  while (w > a && s[w - 1] != ' ' && s[w - 1] != '\n' && i - w <= 12) w--;
+  text_decode(s + w, i - w, &c);
+  if (!text_is_upper(c)) return 0; /* every degree: a capital first ("ĐĐ") */
+  const lexicon *lx = lexicon_get();
+  if (lex_find_text(&lx->degrees, s + w, i - 1 - w)) return 1;
+  /* a monastic rank before a dharma name: "HT. Thích Thiện Tấn" */
+  static const char thich[] = "Thích";
+  size_t tn = sizeof thich - 1;
+  return i + 1 + tn <= b && memcmp(s + i + 1, thich, tn) == 0 &&
+         (i + 1 + tn == b || s[i + 1 + tn] == ' ') &&
+         lex_find_text(&lx->monastic, s + w, i - 1 - w) != NULL;
+}
+
+/* Does the punctuation token just stored (out[n-1], character cp, ending
+** at s[i]) end the sentence: a '.', '!' or '?' before a space, a newline
+** or the end, and no dot of "TP.", an initial or a degree? */
+static int sentence_end(const char *s, size_t a, size_t i, size_t b,
+                        const tok *out, size_t n, int32_t cp) {
+  return ends_sentence(s, i, b, cp) &&
+         !(n >= 2 && city_dot(s, i, b, &out[n - 2])) &&
+         !(n >= 3 && initial_dot(s, i, b, &out[n - 3], &out[n - 2])) &&
+         !(n >= 2 && degree_dot(s, a, i, b));
+}
+
+/* A scanner between steps: the position, the tokens (out, n, cap), the
+** features, TF_SPACE when white space came since the last token, and
+** stop once the sentence has ended. Passed by value: the fast loop keeps
+** its own copies in registers. */
+typedef struct xt_state {
+  size_t i, n, cap;
+  tok *out;
+  unsigned f, pending;
+  int stop;
+} xt_state;
+
+/* Room for one more token in out (n of cap used): grows it, 512 first. */
+static inline tok *tok_room(tok *out, size_t n, size_t *cap) {
+  if (n == *cap) {
+    *cap = *cap ? *cap * 2 : 512;
+    out = xrealloc(out, *cap * sizeof *out);
+  }
+  return out;
+}
+
+/*
+** One step of the reference scanner at r.i (< b, a the sentence start):
+** stop when the sentence has 4,096 tokens, or is over 8 KB and white
+** space was just passed; else take one white-space code point (a newline
+** after a token ends the sentence) or one token (scan_tok) and its
+** features; a punctuation token may end the sentence (sentence_end).
+*/
+static __attribute__((noinline)) xt_state ref_step(const char *s, size_t a,
+                                                   size_t b, xt_state r) {
+  if (r.n >= SENT_MAX_TOKS ||
+      (r.i - a > SENT_MAX_BYTES && (r.pending & TF_SPACE)))
+    return r.stop = 1, r;
+  int32_t cp;
+  size_t i = r.i;
+  int k = s[i] == ' ' ? (cp = ' ', 1) : text_decode(s + i, b - i, &cp);
+  if (text_class(cp) & TEXT_SPACE) {
+    r.pending |= TF_SPACE, r.i += (size_t)k;
+    if (cp == '\n' && r.n) r.stop = 1;
+    return r;
+  }
+  tok t = {(uint32_t)i, 0, T_PUNCT, (uint8_t)r.pending, 0, 0, 0};
+  r.pending = 0;
+  r.i = scan_tok(s, i, b, cp, k, &t);
+  r.f |= tok_feat(&t);
+  r.out = tok_room(r.out, r.n, &r.cap);
+  r.out[r.n++] = t;
+  if (t.type == T_PUNCT && sentence_end(s, a, r.i, b, r.out, r.n, t.cp))
+    r.stop = 1;
+  return r;
+}
+
+size_t xt_tokenize_ref(const char *s, size_t a, size_t b, tokvec *v,
+                       unsigned *feat) {
+  xt_state r = {a, 0, v->cap, v->items, 0, TF_SPACE, 0};
+  while (r.i < b && !r.stop) r = ref_step(s, a, b, r);
+  v->items = r.out, v->n = r.n, v->cap = r.cap;
+  *feat = r.f;
+  return r.i;
+}
+
+/* ---- the fast scanner: bit masks of 64 bytes ---- */
+
+#define WIN       64 /* bytes a mask covers */
+#define WIN_AHEAD 47 /* a token starting further in gets new masks */
+#define WIN_STEP  48 /* masks slide by this many bytes */
+#define WIN_READ  80 /* bytes of src readable: 8-byte loads of any word */
+
+/*
+** Masks of s[base..base+64): bit j of g is set when byte base+j belongs
+** to a letter of these kinds, whole and valid: an ASCII letter, a
+** two-byte letter led by C3 (but × and ÷), C4, C5 or C6 (U+00C0..
+** U+01BF), a mark led by CC (U+0300..U+033F) or a three-byte letter E1
+** B8..BB xx (U+1E00..U+1EFF). Digits have no bit: a word that holds one
+** is ref_step's. Bytes at or past the block's end have no bit (src has
+** zeros there). The last byte has no g bit (graw has it): a run of
+** letter bytes always ends inside the masks, and one that reaches that
+** byte is too long. more: bits 0 and 1 of the g of the next 64 bytes,
+** the continuation bytes of a character that starts in these.
+*/
+typedef struct xt_win {
+  uint64_t g, graw, more;
+  size_t base;
+  const char *src; /* byte base + j is src[j], j < WIN_READ */
+  int inblock;     /* src is the block's own bytes, not a padded copy */
+} xt_win;
+
+/* The masks of 16 * chunks bytes at p (p[0..16 * chunks + 1] readable):
+** ASCII letters (al) and the leads of whole two- and three-byte letters
+** and marks (v2, v3). */
+typedef struct win_b {
+  uint64_t al, v2, v3;
+} win_b;
+
+#ifdef __SSE2__
+static inline __attribute__((always_inline)) win_b win_bits(
+    const unsigned char *p, int chunks) {
+  const __m128i c0 = _mm_set1_epi8((char)0xC0); /* -64: below it, 80..BF */
+  win_b r = {0, 0, 0};
+  for (int q = 0; q < 16 * chunks; q += 16) {
+    __m128i w0 = _mm_loadu_si128((const __m128i *)(const void *)(p + q));
+    __m128i w1 = _mm_loadu_si128((const __m128i *)(const void *)(p + q + 1));
+    __m128i w2 = _mm_loadu_si128((const __m128i *)(const void *)(p + q + 2));
+    __m128i an = bytes_in16(_mm_or_si128(w0, _mm_set1_epi8(0x20)), 'a', 'z');
+    __m128i k1 = _mm_cmpgt_epi8(c0, w1), k2 = _mm_cmpgt_epi8(c0, w2);
+    __m128i c3 = _mm_cmpeq_epi8(w0, _mm_set1_epi8((char)0xC3));
+    __m128i l2 = _mm_or_si128(bytes_in16(w0, 0xC3, 0xC6),
+                              _mm_cmpeq_epi8(w0, _mm_set1_epi8((char)0xCC)));
+    __m128i sign =
+        _mm_and_si128(/* × ÷: C3 97, C3 B7 */
+                      c3, _mm_cmpeq_epi8(
+                              _mm_and_si128(w1, _mm_set1_epi8((char)0xDF)),
+                              _mm_set1_epi8((char)0x97)));
+    __m128i ok2 = _mm_andnot_si128(sign, _mm_and_si128(l2, k1));
+    __m128i ok3 = _mm_and_si128(
+        _mm_and_si128(
+            _mm_cmpeq_epi8(w0, _mm_set1_epi8((char)0xE1)),
+            _mm_cmpeq_epi8(_mm_and_si128(w1, _mm_set1_epi8((char)0xFC)),
+                           _mm_set1_epi8((char)0xB8))),
+        k2);
+    r.al |= (uint64_t)(unsigned)_mm_movemask_epi8(an) << q;
+    r.v2 |= (uint64_t)(unsigned)_mm_movemask_epi8(ok2) << q;
+    r.v3 |= (uint64_t)(unsigned)_mm_movemask_epi8(ok3) << q;
+  }
+  return r;
+}
+#else
+static win_b win_bits(const unsigned char *p, int chunks) {
+  win_b r = {0, 0, 0};
+  for (int j = 0; j < 16 * chunks; j++) {
+    unsigned c = p[j], c1 = p[j + 1], c2 = p[j + 2];
+    int k1 = (c1 & 0xC0) == 0x80, k2 = (c2 & 0xC0) == 0x80;
+    uint64_t bit = 1ull << j;
+    if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) r.al |= bit;
+    if ((c == 0xC3 && (c1 & 0xDF) != 0x97) || c == 0xC4 || c == 0xC5 ||
+        c == 0xC6 || c == 0xCC)
+      r.v2 |= k1 ? bit : 0;
+    if (c == 0xE1 && (c1 & 0xFC) == 0xB8 && k2) r.v3 |= bit;
+  }
+  return r;
+}
+#endif
+
+/* g of the bits x, before the last byte's bit is cleared; in: the
+** continuation bits the bytes before carry over (xt_win.more). */
+static inline uint64_t win_graw(const win_b *x, uint64_t in) {
+  return x->al | x->v2 | x->v3 | (x->v2 | x->v3) << 1 | x->v3 << 2 | in;
+}
+
+/* The continuation bits the 64 bytes of x carry into the next. */
+static inline uint64_t win_more(const win_b *x) {
+  uint64_t v = x->v2 | x->v3;
+  return (v >> 63) | (x->v3 >> 62 & 1) | (x->v3 >> 63) << 1;
+}
+
+/* The masks of s[i..i+64) in a block of b bytes (i < b); near the end,
+** from a zero-padded copy in pad, which src then points to. */
+static xt_win win_fill(const char *s, size_t i, size_t b,
+                       unsigned char pad[WIN_READ]) {
+  const unsigned char *p = (const unsigned char *)s + i;
+  int inblock = b - i >= WIN_READ;
+  if (!inblock) {
+    memset(pad, 0, WIN_READ);
+    memcpy(pad, p, b - i);
+    p = pad;
+  }
+  win_b x = win_bits(p, WIN / 16);
+  uint64_t g = win_graw(&x, 0);
+  return (xt_win){g & ~(1ull << 63), g,      win_more(&x), i,
+                  (const char *)p,   inblock};
+}
+
+/* w's masks moved on by WIN_STEP bytes (the block has WIN_STEP + WIN_READ
+** bytes from w->base, and w->src is in the block): the first 32 bytes
+** kept, the next 32 computed. */
+static void win_slide(xt_win *w) {
+  const unsigned char *p = (const unsigned char *)w->src + WIN;
+  win_b x = win_bits(p, WIN_STEP / 16);
+  const int k = WIN - WIN_STEP;
+  uint64_t g = w->graw >> WIN_STEP | win_graw(&x, w->more) << k;
+  w->g = g & ~(1ull << 63);
+  w->graw = g;
+  /* the leads of the last bytes: v2 and v3 of the new half, moved up */
+  x.v2 <<= k, x.v3 <<= k;
+  w->more = win_more(&x);
+  w->base += WIN_STEP;
+  w->src += WIN_STEP;
+}
+
+/* Masks that hold byte i's token (i - w->base > WIN_AHEAD): slid when the
+** block goes on far enough, else filled anew at i. */
+static void win_next(xt_win *w, const char *s, size_t i, size_t b,
+                     unsigned char pad[WIN_READ]) {
+  if (i - w->base < WIN_AHEAD + WIN_STEP && w->inblock &&
+      b - w->base >= WIN_STEP + WIN_READ)
+    win_slide(w);
+  else
+    *w = win_fill(s, i, b, pad);
+}
+
+/* The masks the last call of this thread ended with, kept with the bytes
+** they were computed from: the next sentence of a block mostly starts
+** in them. */
+static _Thread_local struct {
+  uintptr_t s;
+  size_t b;
+  xt_win w;
+  unsigned char bytes[WIN_READ];
+} last;
+
+/* Keep w (in the block s of b bytes) for the next call. */
+static void win_keep(const xt_win *w, const char *s, size_t b) {
+  if (!w->inblock) return;
+  last.s = (uintptr_t)s, last.b = b, last.w = *w;
+  memcpy(last.bytes, w->src, WIN_READ);
+}
+
+/* Masks for a sentence that starts at s[a]: the kept ones when they were
+** computed over these very bytes of this block and hold byte a's token
+** or can slide to it (win_next), else none yet (filled at the first
+** word). */
+static xt_win win_last(const char *s, size_t a, size_t b) {
+  if (last.s == (uintptr_t)s && last.b == b &&
+      a - last.w.base < WIN_AHEAD + WIN_STEP && last.w.inblock &&
+      memcmp(last.bytes, s + last.w.base, WIN_READ) == 0)
+    return last.w;
+  return (xt_win){0, 0, 0, a - (WIN_AHEAD + 1), NULL, 0};
+}
+
+#define WORD_LONG SIZE_MAX /* fast_word: the masks end too soon */
+
+/* What the fast loop does with a byte that starts a step. */
+enum {
+  K_ = 0, /* ASCII punctuation: a one-byte token */
+  KS,     /* ' ' */
+  KN,     /* newline */
+  KW,     /* other ASCII white space: ref_step */
+  KL,     /* a lower-case ASCII letter */
+  KU,     /* an upper-case ASCII letter */
+  KD,     /* an ASCII digit: a number */
+  KE,     /* '.', '!' or '?': may end the sentence */
+  KP,     /* '(' */
+  KH      /* 0x80 and above: decoded */
+};
+static const uint8_t kind[256] = {
+    K_, K_, K_, K_, K_, K_, K_, K_, K_, KW, KN, KW, KW, KW, K_, K_, K_, K_, K_,
+    K_, K_, K_, K_, K_, K_, K_, K_, K_, K_, K_, K_, K_, KS, KE, K_, K_, K_, K_,
+    K_, K_, KP, K_, K_, K_, K_, K_, KE, K_, KD, KD, KD, KD, KD, KD, KD, KD, KD,
+    KD, K_, K_, K_, K_, K_, KE, K_, KU, KU, KU, KU, KU, KU, KU, KU, KU, KU, KU,
+    KU, KU, KU, KU, KU, KU, KU, KU, KU, KU, KU, KU, KU, KU, KU, K_, K_, K_, K_,
+    K_, K_, KL, KL, KL, KL, KL, KL, KL, KL, KL, KL, KL, KL, KL, KL, KL, KL, KL,
+    KL, KL, KL, KL, KL, KL, KL, KL, KL, K_, K_, K_, K_, K_, KH, KH, KH, KH, KH,
+    KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH,
+    KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH,
+    KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH,
+    KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH,
+    KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH,
+    KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH, KH,
+    KH, KH, KH, KH, KH, KH, KH, KH, KH,
+};
+
+/*
+** The word at s[i] (block of b bytes) that starts with the letter cp (k
+** bytes; lc: cp or its case fold, hashed as lexicon_hash_parts does;
+** upper: a capital; its first byte's g bit set in w, rel = i - w->base)
+** into *t when the masks settle it: the run of g bits ends before the
+** masks do (else WORD_LONG: new masks may), at an ASCII byte that is no
+** digit or at a character that is no word character (else 0: ref_step),
+** and a capital is followed by a letter that is not one (no TF_CAPS,
+** else 0). Returns the word's end; t gets its offset, length, cp, flags
+** (pending, TF_UPPER), hash and trigger bits as set_word's; *space: a ' '
+** follows it in the block.
+*/
+static inline __attribute__((always_inline)) size_t fast_word(
+    const char *s, size_t i, size_t b, const xt_win *w, size_t rel, int32_t cp,
+    int32_t lc, size_t k, int upper, unsigned pending, tok *t,
+    unsigned *space) {
+  uint64_t x = ~(w->g >> rel); /* bit 63 of g is clear: x != 0 */
+  size_t run = (size_t)__builtin_ctzll(x), j = i + run;
+  if (rel + run >= WIN - 1) return WORD_LONG;
+  signed char after = (signed char)w->src[rel + run]; /* 0 past the end */
+  *space = after == ' ';
+  if ((unsigned)(after - '0') < 10u) return 0; /* a digit: TF_DIGITS */
+  if (after < 0) { /* a character the masks do not know */
+    int32_t c2;
+    text_decode(s + j, b - j, &c2);
+    if (text_class(c2) & TEXT_WORD) return 0; /* the run goes on */
+  }
+  unsigned fl = pending;
+  if (upper) {
+    fl |= TF_UPPER;
+    if (run > k) { /* the second code point: TF_CAPS unless lower case */
+      unsigned char y = (unsigned char)s[i + k];
+      unsigned c2;
+      if (y < 0x80) {
+        c2 = text_ascii_class_[y];
+      } else {
+        int32_t q;
+        text_decode(s + i + k, b - i - k, &q);
+        c2 = text_class(q);
+      }
+      if ((c2 & (TEXT_LETTER | TEXT_UPPER)) != TEXT_LETTER) return 0;
+    }
+  }
+  static const uint64_t keep[9] = {
+      0,          0xFF,         0xFFFF,         0xFFFFFF,
+      0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF,
+      ~0ull};
+  size_t rest = run - k;
+  uint64_t v = lexicon_load8(w->src + rel + k) & keep[rest < 8 ? rest : 8];
+  uint32_t h = lexicon_hash_parts(lc, run, v);
+  t->off = (uint32_t)i;
+  t->len = (uint32_t)run;
+  t->type = T_WORD;
+  t->flags = (uint8_t)fl;
+  t->cp = cp;
+  t->h = h;
+  t->trig = (uint8_t)word_bits(h);
+  return j;
+}
+
+/* Grow out (n of cap used) and set *lim to the token count at which the
+** fast loop must stop for room, or to leave the sentence's last token
+** (SENT_MAX_TOKS) and what follows it to ref_step. */
+static tok *tok_grow(tok *out, size_t n, size_t *cap, size_t *lim) {
+  if (n == *cap) {
+    *cap = *cap ? *cap * 2 : 512;
+    out = xrealloc(out, *cap * sizeof *out);
+  }
+  *lim = *cap < SENT_MAX_TOKS - 1 ? *cap : SENT_MAX_TOKS - 1;
+  return out;
+}
+
+/*
+** The loop of xt_tokenize_ref with the common steps done here, a byte
+** class (kind) each: a space, a newline, a word fast_word settles, a
+** number (scan_number), one punctuation code point. Every other step,
+** and every step past the first 8 KB, is ref_step's. A sentence stops
+** right after its 4,096th token, as the reference's next check would.
+** Tokens are written through t, up to tlim (room, or the 4,096th).
+*/
+size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
+                   unsigned *feat) {
+  size_t i = a, cap = v->cap, nlim;
+  tok *out = tok_grow(v->items, 0, &cap, &nlim), *t = out, *tlim = out + nlim;
+  unsigned f = 0, pending = TF_SPACE;
+  size_t lim = b - a > SENT_MAX_BYTES ? a + SENT_MAX_BYTES + 1 : b;
+  unsigned char pad[WIN_READ];
+  xt_win w = win_last(s, a, b);
+  xt_state r;
+  size_t e, rel;
+  while (i < lim) {
+    unsigned c = (unsigned char)s[i], kd = kind[c];
+    int32_t cp = (int32_t)c;
+    size_t k = 1;
+    unsigned sp;
+    if (kd == KL) {
+      if (c - 'a' > 25u) __builtin_unreachable(); /* lc: no fold needed */
+      rel = i - w.base;
+      if (rel > WIN_AHEAD) win_next(&w, s, i, b, pad), rel = i - w.base;
+      e = fast_word(s, i, b, &w, rel, cp, cp, 1, 0, pending, t, &sp);
+      if (e - 1 >= WORD_LONG - 1) goto retry; /* 0 or WORD_LONG */
+      f |= t->trig;
+      goto word;
+    }
+    switch (kd) {
+      case KS:
+        pending = TF_SPACE, i++;
+        continue;
+      case KN:
+        pending = TF_SPACE, i++;
+        if (t != out) goto done;
+        continue;
+      case KW:
+        goto slow;
+      case KU:
+        if (c - 'A' > 25u) __builtin_unreachable();
+        rel = i - w.base;
+        if (rel > WIN_AHEAD) win_next(&w, s, i, b, pad), rel = i - w.base;
+        e = fast_word(s, i, b, &w, rel, cp, cp + 32, 1, 1, pending, t, &sp);
+        if (e - 1 >= WORD_LONG - 1) goto retry;
+        f |= t->trig | F_UPPER;
+        goto word;
+      case KD: /* a number (scan_tok) */
+        *t = (tok){(uint32_t)i, 0, T_PUNCT, (uint8_t)pending, cp, 0, 0};
+        i = scan_number(s, i, b, t);
+        f |= tok_feat(t);
+        t++, pending = 0;
+        goto pushed;
+      case KH: {
+        {
+          int32_t dc; /* its own: cp stays in a register */
+          k = (size_t)text_decode(s + i, b - i, &dc);
+          cp = dc;
+        }
+        unsigned cls = text_class(cp);
+        if (cls & TEXT_SPACE) goto slow;
+        if (!(cls & TEXT_WORD) || (cls & TEXT_MARK)) goto punct;
+        if (!(cls & TEXT_LETTER)) goto slow;
+        rel = i - w.base;
+        if (rel > WIN_AHEAD) win_next(&w, s, i, b, pad), rel = i - w.base;
+        if (!(w.g >> rel & 1)) goto slow;
+        int up = (cls & TEXT_UPPER) != 0;
+        e = fast_word(s, i, b, &w, rel, cp, cp, k, up, pending, t, &sp);
+        if (e - 1 >= WORD_LONG - 1) goto retry;
+        f |= t->trig | (up ? F_UPPER : 0);
+        goto word;
+      }
+      case KP:
+        f |= F_PAREN;
+        goto punct;
+      case KE:
+        *t++ = (tok){(uint32_t)i, 1, T_PUNCT, (uint8_t)pending, cp, 0, 0};
+        i++, pending = 0;
+        if (sentence_end(s, a, i, b, out, (size_t)(t - out), cp)) goto done;
+        goto pushed;
+      default:
+        goto punct;
+    }
+  word: /* a space after it goes too, as at pushed (the 8 KB rule sees it
+        ** in ref_step: only the space's end can be past lim) */
+    t++, i = e + sp, pending = sp;
+    if (t < tlim) continue;
+    goto room;
+  punct: /* one punctuation code point (an invalid byte: cp -1) */
+    *t++ = (tok){(uint32_t)i, (uint32_t)k, T_PUNCT, (uint8_t)pending, cp, 0, 0};
+    i += k, pending = 0;
+  pushed:
+    if (i < lim && s[i] == ' ') pending = TF_SPACE, i++; /* the usual space */
+    if (t < tlim) continue;
+  room: /* no room for the next token, or its 4,096th is next */
+    if ((size_t)(t - out) >= SENT_MAX_TOKS - 1) break;
+    {
+      size_t n = (size_t)(t - out);
+      out = tok_grow(out, n, &cap, &nlim), t = out + n, tlim = out + nlim;
+    }
+    continue;
+  retry: /* a word the masks cut: new masks from it, once */
+    if (e == WORD_LONG && w.base != i) {
+      w = win_fill(s, i, b, pad);
+      continue;
+    }
+  slow:
+    r = (xt_state){i, (size_t)(t - out), cap, out, f, pending, 0};
+    r = ref_step(s, a, b, r);
+    i = r.i, cap = r.cap, out = r.out, f = r.f, pending = r.pending;
+    t = out + r.n;
+    if (r.stop) goto done;
+    if (r.n >= SENT_MAX_TOKS - 1) break;
+    out = tok_grow(out, r.n, &cap, &nlim), t = out + r.n, tlim = out + nlim;
+  }
+  /* past the first 8 KB, from the 4,096th token or at the end: the
+  ** reference's steps */
+  r = (xt_state){i, (size_t)(t - out), cap, out, f, pending, 0};
+  while (r.i < b && !r.stop) r = ref_step(s, a, b, r);
+  i = r.i, cap = r.cap, out = r.out, f = r.f, t = out + r.n;
+done:
+  win_keep(&w, s, b);
+  v->items = out, v->n = (size_t)(t - out), v->cap = cap;
+  *feat = f;
+  return i;
+}
