@@ -107,6 +107,55 @@ static int is_boundary(const xsent *x, size_t i) {
 }
 
 /*
+** The segmenter's answers within one call of extract_figures, which sets
+** x (NULL between calls): every figure of a clause scans the clause again
+** for its subject (after_report, head_from), asking the segmenter about
+** the same tokens. A slot holds one answer of the current call (stamp ==
+** gen); a clash only costs the segmenter's call.
+*/
+#define MEMO_SLOTS 256
+typedef struct seg_memo {
+  const xsent *x; /* the sentence of the current call, or NULL */
+  uint32_t gen;   /* the current call's stamp (never 0) */
+  uint32_t key[MEMO_SLOTS], stamp[MEMO_SLOTS];
+  int val[MEMO_SLOTS];
+} seg_memo;
+static _Thread_local seg_memo memo;
+
+enum { MEMO_FIRST = 1, MEMO_WORD = 2 }; /* what a key asks */
+
+/* The slot of question `kind` about tokens [j, e) of x, its answer in
+** *val when the memo has it (returns 1); else 0 (then *slot is where the
+** answer goes, or -1 when x is not the sentence of the memo). */
+static int memo_get(const xsent *x, int kind, size_t j, size_t e, int *slot,
+                    int *val) {
+  *slot = -1;
+  if (memo.x != x || j > 0x1FFF || e > 0x1FFF) return 0;
+  uint32_t k = (uint32_t)kind << 26 | (uint32_t)j << 13 | (uint32_t)e;
+  int s = (int)((k * 0x9E3779B1u) >> 24) & (MEMO_SLOTS - 1);
+  *slot = s;
+  if (memo.stamp[s] == memo.gen && memo.key[s] == k) {
+    *val = memo.val[s];
+    return 1;
+  }
+  memo.key[s] = k, memo.stamp[s] = 0; /* filled by memo_put */
+  return 0;
+}
+
+/* Keep answer v in slot s (from memo_get; -1: none); returns v. */
+static int memo_put(int s, int v) {
+  if (s >= 0) memo.stamp[s] = memo.gen, memo.val[s] = v;
+  return v;
+}
+
+/* xt_first_word(x, j, e), asked once per call of extract_figures. */
+static int first_word(const xsent *x, size_t j, size_t e) {
+  int s, v;
+  if (memo_get(x, MEMO_FIRST, j, e, &s, &v)) return v;
+  return memo_put(s, xt_first_word(x, j, e));
+}
+
+/*
 ** The syllables of the word the segmenter finds at token j (1 when it
 ** finds none longer), counting only words written apart whose flags have
 ** none of `deny` (lowercase words: TF_UPPER | TF_CAPS | TF_DIGITS): "41
@@ -117,7 +166,7 @@ static int word_at(const xsent *x, size_t j, unsigned deny) {
   while (e < x->n && e - j < SEG_MAX_SYL && x->t[e].type == T_WORD &&
          !(x->t[e].flags & deny) && (e == j || (x->t[e].flags & TF_SPACE)))
     e++;
-  return e - j < 2 ? 1 : xt_first_word(x, j, e);
+  return e - j < 2 ? 1 : first_word(x, j, e);
 }
 
 /* Is the units.txt entry e of class `kind`? */
@@ -322,13 +371,17 @@ static size_t word_len(const xsent *x, size_t j, size_t b) {
   while (e < b && e - j < SEG_MAX_SYL && x->t[e].type == T_WORD &&
          (e == j || (x->t[e].flags & TF_SPACE)))
     e++;
-  return e - j < 2 ? 1 : (size_t)xt_first_word(x, j, e);
+  return e - j < 2 ? 1 : (size_t)first_word(x, j, e);
 }
 
-/* Do tokens [i, j) spell a word of the segmenter's lexicon? */
+/* Do tokens [i, j) spell a word of the segmenter's lexicon? (asked once
+** per call of extract_figures) */
 static int lex_word(const xsent *x, size_t i, size_t j) {
+  int s, v;
+  if (memo_get(x, MEMO_WORD, i, j, &s, &v)) return v;
   size_t a = x->t[i].off;
-  return seg_is_word(seg_lex_default(), x->s + a, xt_end(x, j) - a);
+  return memo_put(s,
+                  seg_is_word(seg_lex_default(), x->s + a, xt_end(x, j) - a));
 }
 
 /* Extend a unit with "/người/năm" parts glued by '/', each the
@@ -690,6 +743,9 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
 
 void extract_figures(xsent *x) {
   char *prevsubj = NULL;
+  memo.x = x;
+  if (++memo.gen == 0) /* wrapped: no stamp of an old call may match */
+    memset(memo.stamp, 0, sizeof memo.stamp), memo.gen = 1;
   for (size_t i = 0; i < x->n && x->d->figures.n < FIGURES_MAX;) {
     if (x->t[i].type == T_NUM && !x->used[i]) {
       size_t k = figure_at(x, i, &prevsubj);
@@ -700,6 +756,7 @@ void extract_figures(xsent *x) {
     }
     i++;
   }
+  memo.x = NULL;
 }
 
 /* A list of data/ whose lines that start with '~' say what is not one of
