@@ -135,6 +135,32 @@ int xf_country_at(const xsent *x, size_t j);
 ** foreign name is the country ("Ngoại trưởng Anh Boris Johnson"). */
 int xf_after_honorific(const xsent *x, size_t hon, size_t i);
 
+/* ---- phrase lists indexed by their first word (extract_phr.c) ---- */
+#define XPI_SLOTS 1024 /* twice XT_PHRASES_MAX and more: short probes */
+#define XPI_NONE  0xFFFF
+/* A table from a first-word hash (and a word count, or 0) to its
+** phrases, a list in file order: first, then next[m] after phrase m. */
+typedef struct xpi_table {
+  uint32_t h[XPI_SLOTS]; /* 0: empty */
+  uint8_t w[XPI_SLOTS];
+  uint16_t first[XPI_SLOTS], last[XPI_SLOTS], cnt[XPI_SLOTS];
+  uint16_t next[XT_PHRASES_MAX];
+} xpi_table;
+typedef struct xpindex {
+  const xphrases *ph;
+  int exact;     /* 0: a phrase starts with a number; the xt_ calls answer */
+  unsigned maxw; /* the most words of a phrase */
+  xpi_table in;  /* by first word */
+  xpi_table end; /* by first word and word count */
+} xpindex;
+/* Index the phrases of ph (set up already; it must outlive ix). */
+void xpi_set(xpindex *ix, const xphrases *ph);
+/* xt_phrase_in (ci: xt_phrase_in_ci) of ix's list at token j, by the
+** index: the same answer. */
+size_t xpi_in(const xsent *x, size_t j, const xpindex *ix, int ci);
+/* xt_phrase_before of ix's list before token i, by the index. */
+size_t xpi_before(const xsent *x, size_t i, const xpindex *ix, int ci);
+
 /* ---- extractors: each scans one sentence ---- */
 void extract_figures(xsent *x);
 void extract_people(xsent *x);

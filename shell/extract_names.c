@@ -13,6 +13,7 @@
 static xwords ws_not_name;  /* data/not-name.txt */
 static xphrases honorifics; /* data/honorifics.txt: "đồng chí", "ông" */
 static xphrases roles;      /* data/person-roles.txt: "bị cáo", "VĐV" */
+static xpindex ix_hon, ix_roles; /* their indices (extract_phr.c) */
 
 /* The honorifics when data/honorifics.txt cannot be read: without them
 ** and without surnames no name would be found at all. */
@@ -20,11 +21,11 @@ static const char *const honorifics_builtin[] = {"đồng chí", "ông", "bà",
                                                  "anh",      "chị", NULL};
 
 size_t xn_honorific_before(const xsent *x, size_t i) {
-  return xt_phrase_before(x, i, &honorifics, 0);
+  return xpi_before(x, i, &ix_hon, 0);
 }
 
 size_t xn_honorific_in(const xsent *x, size_t j) {
-  return xt_phrase_in(x, j, &honorifics);
+  return xpi_in(x, j, &ix_hon, 0);
 }
 
 size_t xn_head_in(const xsent *x, size_t j) {
@@ -49,11 +50,11 @@ size_t xn_monastic_at(const xsent *x, size_t j) {
 }
 
 size_t xn_role_before(const xsent *x, size_t i) {
-  return xt_phrase_before(x, i, &roles, 0);
+  return xpi_before(x, i, &ix_roles, 0);
 }
 
 size_t xn_role_in(const xsent *x, size_t j) {
-  return xt_phrase_in(x, j, &roles);
+  return xpi_in(x, j, &ix_roles, 0);
 }
 
 /* Bit (h & 4095) of the word hash of every baptismal name's first part
@@ -365,6 +366,7 @@ void extract_names_init(void) {
   const char *const *h = lexicon_get()->lists[LEX_HONORIFICS];
   xt_phrases_set(&honorifics, h[0] ? h : honorifics_builtin);
   xt_phrases_set(&roles, lexicon_get()->lists[LEX_PERSON_ROLES]);
+  xpi_set(&ix_hon, &honorifics), xpi_set(&ix_roles, &roles);
   for (const char *const *b = lexicon_get()->lists[LEX_BAPTISMAL]; *b; b++) {
     uint32_t h = lexicon_word_hash(*b, strcspn(*b, "- "));
     bap_first[h >> 6 & 63] |= 1ull << (h & 63);

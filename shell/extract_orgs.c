@@ -99,7 +99,11 @@ int xo_names_a_thing(const xsent *x, size_t i, int k, const xphrases *ph,
                      const xphrases *admin) {
   for (int m = 0; ph->p && ph->p[m] && m < XT_PHRASES_MAX; m++) {
     size_t w = ph->words[m];
-    if (i < w || !xt_phrase_m(x, i - w, ph, m, 0)) continue;
+    /* xt_phrase_m's own first test, without the call: a phrase whose
+    ** first word's hash differs from the token's is no match */
+    if (i < w || (ph->first[m] && ph->first[m] != x->t[i - w].h) ||
+        !xt_phrase_m(x, i - w, ph, m, 0))
+      continue;
     /* one lower-case word ends a capitalised compound ("Bộ Tài nguyên
     ** và Môi trường Trần Hồng Hà"): not a head then */
     if (w == 1 && i >= 2 && (x->t[i - 2].flags & TF_UPPER) &&

@@ -28,6 +28,8 @@ static xphrases admin_units; /* place-prefixes.tsv keys: "huyện", "xã" */
 static xphrases title_orgs;  /* data/title-orgs.txt: "ban tổ chức" */
 static xphrases rank_titles; /* data/rank-titles.txt: "Luật sư", "Đại tá" */
 static const char *admin_keys[XT_PHRASES_MAX];
+/* their indices (extract_phr.c), for the lookups at every token */
+static xpindex ix_admin, ix_numbered, ix_ends, ix_orgs, ix_ranks;
 
 static int in_list(const xsent *x, size_t i, const xwords *ws) {
   return xt_in(x, i, ws);
@@ -66,7 +68,7 @@ static int admin_before(const xsent *x, size_t j) {
   while (b > 0 && j - b < 3 && x->t[b - 1].type == T_WORD &&
          (x->t[b - 1].flags & (TF_UPPER | TF_CAPS)))
     b--;
-  return b < j && xt_phrase_before(x, b, &admin_units, 0) > 0;
+  return b < j && xpi_before(x, b, &ix_admin, 0) > 0;
 }
 
 /*
@@ -85,7 +87,7 @@ static size_t bracketed_part(const xsent *x, size_t j) {
   if (abbr)
     e++;
   else {
-    size_t a = xt_phrase_in(x, e, &admin_units);
+    size_t a = xpi_in(x, e, &ix_admin, 0);
     if (!a) return 0;
     e += a;
     size_t c = e;
@@ -169,7 +171,7 @@ static size_t title_glue(const xsent *x, size_t j) {
   if (xt_is(x, j, "của") && org_word(x, j + 1) && title_goes_on(x, j + 2))
     return 1;
   if (xt_punct(x, j, ',') && j + 1 < x->n) { /* "xã A, huyện B" */
-    size_t a = xt_phrase_in(x, j + 1, &admin_units);
+    size_t a = xpi_in(x, j + 1, &ix_admin, 0);
     if (a && org_word(x, j + 1 + a) && admin_before(x, j)) return 1 + a;
   }
   if (!xt_punct(x, j, ',') || !org_word(x, j + 1)) return 0;
@@ -210,8 +212,7 @@ static int unit_number(const xsent *x, size_t j) {
   ** thư Quận ủy quận 8 | phát biểu", "Tư lệnh Quân khu 7 | trao" */
   return j + 1 >= x->n || x->t[j + 1].type != T_WORD ||
          (x->t[j + 1].flags & (TF_UPPER | TF_CAPS)) ||
-         xt_phrase_before(x, j, &admin_units, 0) ||
-         xt_phrase_before(x, j, &numbered_units, 1);
+         xpi_before(x, j, &ix_admin, 0) || xpi_before(x, j, &ix_numbered, 1);
 }
 
 /* Does a title head start at token j after a lower-case word ("Bộ trưởng
@@ -228,7 +229,7 @@ static int lower_then_head(const xsent *x, size_t j) {
 ** chức", "Điều phối nông thôn | mới"), or 0. */
 static size_t org_phrase(const xsent *x, size_t i, size_t j) {
   for (size_t b = j > i + 3 ? j - 3 : i + 1; b <= j; b++) {
-    size_t o = xt_phrase_in_ci(x, b, &title_orgs);
+    size_t o = xpi_in(x, b, &ix_orgs, 1);
     if (o && b + o > j) return b + o;
   }
   return 0;
@@ -254,7 +255,7 @@ static int spaced_dash(const xsent *x, size_t j);
 static int given_name_after(const xsent *x, size_t h, int k) {
   size_t j = h + (size_t)k;
   const unsigned caps = TF_UPPER | TF_CAPS | TF_DIGITS;
-  if (xt_phrase_in_ci(x, h, &rank_titles) != (size_t)k || j + 1 >= x->n ||
+  if (xpi_in(x, h, &ix_ranks, 1) != (size_t)k || j + 1 >= x->n ||
       x->t[j].type != T_WORD || x->t[j + 1].type != T_WORD ||
       (x->t[j].flags & caps) != TF_UPPER || (x->t[j + 1].flags & caps) ||
       (j + 2 < x->n && (x->t[j + 2].flags & TF_UPPER)))
@@ -302,7 +303,7 @@ static size_t title_find(const xsent *x, size_t i) {
       continue;
     }
     if (lower_then_head(x, j) && !ends_org_word(x, j - 1)) {
-      if (!xt_phrase_in(x, j - 1, &admin_units))
+      if (!xpi_in(x, j - 1, &ix_admin, 0))
         j--; /* "… Công an giao | Đại tá": the verb or "và" goes */
       break; /* ("Văn phòng Chủ tịch nước" goes on) */
     }
@@ -310,7 +311,7 @@ static size_t title_find(const xsent *x, size_t i) {
     /* a title-end phrase ends it even where the segmenter would join
     ** its first word to the name before ("quận Hai Bà Trưng | cho biết") */
     if (!(t->flags & (TF_UPPER | TF_CAPS)) &&
-        (xt_phrase_in(x, j, &title_ends) ||
+        (xpi_in(x, j, &ix_ends, 0) ||
          (!in_list(x, j, &ws_title_words) && !ends_org_word(x, j)))) {
       size_t r = xo_org_tail(x, j, &admin_units, &title_ends);
       if (r <= j) break;
@@ -696,8 +697,7 @@ static int glued_title(const xsent *x, size_t e, int intro) {
 static size_t item_tail(const xsent *x, size_t te) {
   size_t k = te;
   while (k < x->n && k - te < 3 && x->t[k].type == T_WORD &&
-         !(x->t[k].flags & (TF_UPPER | TF_CAPS)) &&
-         !xt_phrase_in(x, k, &title_ends))
+         !(x->t[k].flags & (TF_UPPER | TF_CAPS)) && !xpi_in(x, k, &ix_ends, 0))
     k++;
   if (k == te || !xt_punct(x, k, ';') || k + 1 >= x->n ||
       x->t[k + 1].type != T_WORD ||
@@ -888,4 +888,7 @@ void extract_people_init(void) {
   for (; pre[n].key && n < XT_PHRASES_MAX - 1; n++) admin_keys[n] = pre[n].key;
   admin_keys[n] = NULL;
   xt_phrases_set(&admin_units, admin_keys);
+  xpi_set(&ix_admin, &admin_units), xpi_set(&ix_numbered, &numbered_units);
+  xpi_set(&ix_ends, &title_ends), xpi_set(&ix_orgs, &title_orgs);
+  xpi_set(&ix_ranks, &rank_titles);
 }
