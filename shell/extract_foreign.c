@@ -49,7 +49,7 @@ static int foreign_shape(const xsent *x, size_t i, int all) {
          (x->t[j].flags & TF_UPPER) && !(x->t[j].flags & TF_CAPS) &&
          (j == i || (x->t[j].flags & TF_SPACE))) {
     if (xt_in(x, j, &ws_foreign_orgs)) return 0; /* "Vietnam Airlines" */
-    int f = !text_viet_shaped(x->s + x->t[j].off, x->t[j].len);
+    int f = !xn_viet_at(x, j);
     words++, j++;
     while (j + 1 < x->n && xt_punct(x, j, '-') && !(x->t[j].flags & TF_SPACE) &&
            x->t[j + 1].type == T_WORD && !(x->t[j + 1].flags & TF_SPACE))

@@ -89,6 +89,17 @@ size_t xn_head_in(const xsent *x, size_t j);
 ** "TT", "Sư cô") when the dharma name "Thích" follows it, after the
 ** abbreviation's own dot ("HT. Thích Thiện Tấn"); else 0. */
 size_t xn_monastic_at(const xsent *x, size_t j);
+/* The people extractor's memo of the answers below about the tokens of x
+** (xn_lookup, xn_viet_at; xn_head_in, xn_monastic_at and xn_name_run use
+** it): from xn_memo_begin(x) to xn_memo_end(), and only for x. */
+void xn_memo_begin(const xsent *x);
+void xn_memo_end(void);
+/* xt_lookup of the lexicon's titles, degrees or monastic ranks at token
+** j: the key's token count, 0 when none. */
+enum { XN_TITLES, XN_DEGREES, XN_MONASTIC };
+int xn_lookup(const xsent *x, size_t j, int table);
+/* text_viet_shaped of word token j (1 or 0). */
+int xn_viet_at(const xsent *x, size_t j);
 /* Words of a role of data/person-roles.txt ending just before token i
 ** ("bị cáo | A", "VĐV | B"): like an honorific it makes a name a person
 ** and is no title; else 0. */

@@ -28,13 +28,62 @@ size_t xn_honorific_in(const xsent *x, size_t j) {
   return xpi_in(x, j, &ix_hon, 0);
 }
 
+/*
+** Answers about the tokens of the sentence the people extractor scans
+** (xn_memo_begin .. xn_memo_end; x NULL otherwise): its helpers ask the
+** lexicon about the same tokens again and again (a title's head, a
+** Vietnamese syllable). ans[q][j] is answer q about token j plus one, 0
+** while not asked.
+*/
+#define MEMO_TOKS 4096
+enum { Q_VIET = XN_MONASTIC + 1, Q__COUNT }; /* after xn_lookup's tables */
+static _Thread_local struct {
+  const xsent *x;
+  uint8_t ans[Q__COUNT][MEMO_TOKS];
+} memo;
+
+void xn_memo_begin(const xsent *x) {
+  memo.x = NULL;
+  if (x->n > MEMO_TOKS) return; /* longer than any sentence xt_tokenize cuts */
+  for (int q = 0; q < Q__COUNT; q++) memset(memo.ans[q], 0, x->n);
+  memo.x = x;
+}
+
+void xn_memo_end(void) {
+  memo.x = NULL;
+}
+
+/* The memo's slot for answer q about token j of x, or NULL. */
+static uint8_t *memo_slot(const xsent *x, int q, size_t j) {
+  return memo.x == x && j < x->n ? &memo.ans[q][j] : NULL;
+}
+
+int xn_lookup(const xsent *x, size_t j, int table) {
+  uint8_t *a = memo_slot(x, table, j);
+  if (a && *a) return *a - 1;
+  const lexicon *lx = x->x->lx;
+  const lex_table *t = table == XN_TITLES    ? &lx->titles
+                       : table == XN_DEGREES ? &lx->degrees
+                                             : &lx->monastic;
+  int k = xt_lookup(x, j, t, NULL);
+  if (a && k < 255) *a = (uint8_t)(k + 1);
+  return k;
+}
+
+int xn_viet_at(const xsent *x, size_t j) {
+  uint8_t *a = memo_slot(x, Q_VIET, j);
+  if (a && *a) return *a - 1;
+  int v = text_viet_shaped(x->s + x->t[j].off, x->t[j].len) != 0;
+  if (a) *a = (uint8_t)(v + 1);
+  return v;
+}
+
 size_t xn_head_in(const xsent *x, size_t j) {
   /* no head starts at a word without TR_HEAD (a superset of the first
   ** words of titles.txt and degrees.txt): most tokens stop here */
   if (j >= x->n || !(x->t[j].trig & TR_HEAD)) return 0;
-  const lexicon *lx = x->x->lx;
-  int k = xt_lookup(x, j, &lx->titles, NULL);
-  int d = xt_lookup(x, j, &lx->degrees, NULL);
+  int k = xn_lookup(x, j, XN_TITLES);
+  int d = xn_lookup(x, j, XN_DEGREES);
   size_t m = xn_monastic_at(x, j);
   if (d > k) k = d;
   return m > (size_t)k ? m : (size_t)k;
@@ -42,7 +91,7 @@ size_t xn_head_in(const xsent *x, size_t j) {
 
 size_t xn_monastic_at(const xsent *x, size_t j) {
   if (j >= x->n || !(x->t[j].trig & TR_HEAD)) return 0;
-  int m = xt_lookup(x, j, &x->x->lx->monastic, NULL);
+  int m = xn_lookup(x, j, XN_MONASTIC);
   if (!m) return 0;
   size_t k = j + (size_t)m;
   if (xt_punct(x, k, '.') && !(x->t[k].flags & TF_SPACE)) k++;
@@ -298,7 +347,7 @@ int xn_name_run(const xsent *x, size_t i, int any) {
       g += 2;
       continue;
     }
-    if (!initial(w, wn) && !text_viet_shaped(w, wn)) return 0;
+    if (!initial(w, wn) && !xn_viet_at(x, g)) return 0;
   }
   if (j < x->n && x->t[j].type == T_WORD && !(x->t[j].flags & TF_SPACE))
     return 0;
@@ -352,8 +401,7 @@ int xn_caps_name(const xsent *x, size_t i) {
   size_t j = i;
   while (j < x->n && j - i < 5 && x->t[j].type == T_WORD &&
          (x->t[j].flags & TF_CAPS) && !(x->t[j].flags & TF_DIGITS) &&
-         (j == i || (x->t[j].flags & TF_SPACE)) &&
-         text_viet_shaped(x->s + x->t[j].off, x->t[j].len))
+         (j == i || (x->t[j].flags & TF_SPACE)) && xn_viet_at(x, j))
     j++;
   if (j - i < 2 || j - i > 4 || !caps_surname(x, &x->t[i])) return 0;
   if (j < x->n && x->t[j].type == T_WORD && (x->t[j].flags & TF_UPPER))
@@ -361,7 +409,14 @@ int xn_caps_name(const xsent *x, size_t i) {
   return (int)(j - i);
 }
 
+/* The word hashes of "bà", "ông", "chí" in either case
+** (xn_honorific_opens). */
+static uint32_t opens_h[6];
+
 void extract_names_init(void) {
+  static const char *const opens[6] = {"bà", "Bà", "ông", "Ông", "chí", "Chí"};
+  for (int k = 0; k < 6; k++)
+    opens_h[k] = lexicon_word_hash(opens[k], strlen(opens[k]));
   xwords_load(&ws_not_name, LEX_NOT_NAME, 1);
   const char *const *h = lexicon_get()->lists[LEX_HONORIFICS];
   xt_phrases_set(&honorifics, h[0] ? h : honorifics_builtin);
@@ -392,9 +447,14 @@ int xn_listed_name(const xsent *x, size_t i) {
 ** "tỉnh Bà Rịa" is a place's)? */
 int xn_honorific_opens(const xsent *x, size_t i) {
   /* the honorifics of people in the news: "ông", "bà", "đồng chí" (a
-  ** cheap look first: most capitalised words are asked) */
-  if (i == 0 || !(xt_isci(x, i - 1, "bà") || xt_isci(x, i - 1, "ông") ||
-                  xt_isci(x, i - 1, "chí")))
+  ** cheap look first: most capitalised words are asked; a word that is
+  ** one of them in either case has one of their hashes) */
+  if (i == 0) return 0;
+  uint32_t wh = x->t[i - 1].h;
+  int may = 0;
+  for (int k = 0; k < 6; k++) may |= wh == opens_h[k];
+  if (!may || !(xt_isci(x, i - 1, "bà") || xt_isci(x, i - 1, "ông") ||
+                xt_isci(x, i - 1, "chí")))
     return 0;
   size_t h = xn_honorific_before(x, i);
   if (!h) return 0;

@@ -132,7 +132,7 @@ static size_t title_glue(const xsent *x, size_t j) {
   ** a lower-case word would end the title, lower_then_head) */
   if (xt_is(x, j, "kiêm") && j + 1 < x->n) { /* also "… kiêm tổng thư ký" */
     size_t p = (size_t)xt_isci(x, j + 1, "phó");
-    int h = xt_lookup(x, j + 1 + p, &x->x->lx->titles, NULL);
+    int h = xn_lookup(x, j + 1 + p, XN_TITLES);
     if (h) return 1 + p + (size_t)h;
   }
   /* "tỉnh Bà Rịa-Vũng Tàu": a hyphen glued between capitalised words of
@@ -140,7 +140,7 @@ static size_t title_glue(const xsent *x, size_t j) {
   if (xt_punct(x, j, '-') && !(x->t[j].flags & TF_SPACE) && j > 0 &&
       x->t[j - 1].type == T_WORD && (x->t[j - 1].flags & TF_UPPER) &&
       j + 1 < x->n && !(x->t[j + 1].flags & TF_SPACE) && org_word(x, j + 1) &&
-      text_viet_shaped(x->s + x->t[j - 1].off, x->t[j - 1].len))
+      xn_viet_at(x, j - 1))
     return 1;
   if (xt_punct(x, j, '.') && !(x->t[j].flags & TF_SPACE) && j > 0 &&
       (x->t[j - 1].flags & TF_UPPER) && x->t[j - 1].len <= 3 && j + 1 < x->n &&
@@ -260,9 +260,8 @@ static int given_name_after(const xsent *x, size_t h, int k) {
       (x->t[j].flags & caps) != TF_UPPER || (x->t[j + 1].flags & caps) ||
       (j + 2 < x->n && (x->t[j + 2].flags & TF_UPPER)))
     return 0;
-  return text_viet_shaped(x->s + x->t[j].off, x->t[j].len) &&
-         xt_first_word(x, j, j + 2) < 2 && !xf_country_at(x, j) &&
-         !xt_lookup(x, j, &x->x->lx->places, NULL);
+  return xn_viet_at(x, j) && xt_first_word(x, j, j + 2) < 2 &&
+         !xf_country_at(x, j) && !xt_lookup(x, j, &x->x->lx->places, NULL);
 }
 
 static size_t title_find(const xsent *x, size_t i) {
@@ -272,14 +271,14 @@ static size_t title_find(const xsent *x, size_t i) {
   if (i >= x->n || !(x->t[i].trig & TR_HEAD)) return i;
   size_t q = (size_t)(xt_isci(x, i, "nguyên") || xt_isci(x, i, "cựu") ||
                       xt_is(x, i, "tân"));
-  int k = xt_lookup(x, i + q, &x->x->lx->titles, NULL);
+  int k = xn_lookup(x, i + q, XN_TITLES);
   /* a degree (degrees.txt) takes no organisation after it */
-  int d = xt_lookup(x, i + q, &x->x->lx->degrees, NULL);
+  int d = xn_lookup(x, i + q, XN_DEGREES);
   if (d > k) return i + q + (size_t)d;
   size_t m = xn_monastic_at(x, i + q); /* "HT. Thích …": no organisation */
   if (m > (size_t)k) return i + q + m;
   if (xt_isci(x, i + q, "phó")) { /* "Phó" before any head, the longest: */
-    int k2 = xt_lookup(x, i + q + 1, &x->x->lx->titles, NULL);
+    int k2 = xn_lookup(x, i + q + 1, XN_TITLES);
     if (k2 && k2 + 1 > k) k = k2 + 1; /* "Phó | Bí thư chi bộ" */
   }
   if (!k || given_name_after(x, i + q, k)) return i;
@@ -782,6 +781,7 @@ static size_t titles_after(xsent *x, size_t e, doc_person **pp, size_t s,
 void extract_people(xsent *x) {
   size_t list_end = 0, shared[2] = {0, 0}, own[2], group[2] = {0, 0}, grp[2];
   size_t members[LIST_MAX], nm = 0, linked[2]; /* d->people indices */
+  xn_memo_begin(x);
   for (size_t i = 0; i < x->n; i++) {
     if (x->t[i].type != T_WORD || !(x->t[i].flags & TF_UPPER)) continue;
     int k = name_at(x, i);
@@ -856,6 +856,7 @@ void extract_people(xsent *x) {
     list_end = p ? ta : 0;
     i = (p && ta > e ? ta : e) - 1; /* no name inside the titles read */
   }
+  xn_memo_end();
 }
 
 /* Mentions: every name-shaped run equal to a person's name. */
