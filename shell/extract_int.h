@@ -21,6 +21,35 @@ void extract_people_init(void);
 void extract_places_init(void);
 void extract_refs_init(void);
 
+/* ---- phrase lists indexed by their first word (extract_phr.c) ---- */
+#define XPI_SLOTS 1024 /* twice XT_PHRASES_MAX and more: short probes */
+#define XPI_NONE  0xFFFF
+/* A table from a first-word hash (and a word count, or 0) to its
+** phrases, a list in file order: first, then next[m] after phrase m. */
+typedef struct xpi_table {
+  uint32_t h[XPI_SLOTS]; /* 0: empty */
+  uint8_t w[XPI_SLOTS];
+  uint16_t first[XPI_SLOTS], last[XPI_SLOTS], cnt[XPI_SLOTS];
+  uint16_t next[XT_PHRASES_MAX];
+} xpi_table;
+typedef struct xpindex {
+  const xphrases *ph;
+  int exact;     /* 0: a phrase starts with a number; the xt_ calls answer */
+  unsigned maxw; /* the most words of a phrase */
+  xpi_table in;  /* by first word */
+  xpi_table end; /* by first word and word count */
+} xpindex;
+/* Index the phrases of ph (set up already; it must outlive ix). */
+void xpi_set(xpindex *ix, const xphrases *ph);
+/* xt_phrase_in (ci: xt_phrase_in_ci) of ix's list at token j, by the
+** index: the same answer. */
+size_t xpi_in(const xsent *x, size_t j, const xpindex *ix, int ci);
+/* Does a phrase of exactly w words of ix's list match at token j (xt_phrase_m,
+** ci as there)? */
+int xpi_at_w(const xsent *x, size_t j, const xpindex *ix, unsigned w, int ci);
+/* xt_phrase_before of ix's list before token i, by the index. */
+size_t xpi_before(const xsent *x, size_t i, const xpindex *ix, int ci);
+
 /* ---- organisations inside titles (extract_orgs.c) ---- */
 void extract_orgs_init(void); /* its word lists; extract_people_init calls it */
 /* Where a title that reached token j (a lower-case word among the first
@@ -38,8 +67,8 @@ size_t xo_org_tail(const xsent *x, size_t j, const xphrases *admin,
 ** word of admin, a two-syllable run, "huyện Thạch Hà", or the rest of a
 ** unit's name begun by one capitalised word, "quận Nam | Từ Liêm";
 ** "Chủ tịch UBND huyện Trần Văn Bình" is a person)? */
-int xo_names_a_thing(const xsent *x, size_t i, int k,
-                     const xphrases *not_person, const xphrases *admin);
+int xo_names_a_thing(const xsent *x, size_t i, int k, const xpindex *not_person,
+                     const xpindex *admin);
 /* The end (the token after it) of an administrative unit's name that
 ** covers token i, where a run of title-cased words after a word of admin
 ** holds the unit's name, then a person's: the person from the last
@@ -48,7 +77,7 @@ int xo_names_a_thing(const xsent *x, size_t i, int k,
 ** Minh | Nguyễn Thành Phong"), or, in a run of three, the unit alone when
 ** no surname starts it ("quận | Nam Từ Liêm"; "huyện | Trần Văn Bình"
 ** is a person's). 0 when no such name covers i. */
-size_t xo_unit_end(const xsent *x, size_t i, const xphrases *admin);
+size_t xo_unit_end(const xsent *x, size_t i, const xpindex *admin);
 
 /* ---- links from a name to its title (extract_links.c) ---- */
 void extract_links_init(
@@ -90,7 +119,7 @@ size_t xn_head_in(const xsent *x, size_t j);
 ** abbreviation's own dot ("HT. Thích Thiện Tấn"); else 0. */
 size_t xn_monastic_at(const xsent *x, size_t j);
 /* The people extractor's memo of the answers below about the tokens of x
-** (xn_lookup, xn_viet_at; xn_head_in, xn_monastic_at and xn_name_run use
+** (xn_lookup; xn_head_in, xn_monastic_at and title_find use
 ** it): from xn_memo_begin(x) to xn_memo_end(), and only for x. */
 void xn_memo_begin(const xsent *x);
 void xn_memo_end(void);
@@ -98,7 +127,7 @@ void xn_memo_end(void);
 ** j: the key's token count, 0 when none. */
 enum { XN_TITLES, XN_DEGREES, XN_MONASTIC };
 int xn_lookup(const xsent *x, size_t j, int table);
-/* text_viet_shaped of word token j (1 or 0). */
+/* text_viet_shaped of word token j (1 or 0), remembered by the word. */
 int xn_viet_at(const xsent *x, size_t j);
 /* Words of a role of data/person-roles.txt ending just before token i
 ** ("bị cáo | A", "VĐV | B"): like an honorific it makes a name a person
@@ -145,32 +174,6 @@ int xf_country_at(const xsent *x, size_t j);
 ** one-syllable country of country-short-names.txt too: "Anh" before a
 ** foreign name is the country ("Ngoại trưởng Anh Boris Johnson"). */
 int xf_after_honorific(const xsent *x, size_t hon, size_t i);
-
-/* ---- phrase lists indexed by their first word (extract_phr.c) ---- */
-#define XPI_SLOTS 1024 /* twice XT_PHRASES_MAX and more: short probes */
-#define XPI_NONE  0xFFFF
-/* A table from a first-word hash (and a word count, or 0) to its
-** phrases, a list in file order: first, then next[m] after phrase m. */
-typedef struct xpi_table {
-  uint32_t h[XPI_SLOTS]; /* 0: empty */
-  uint8_t w[XPI_SLOTS];
-  uint16_t first[XPI_SLOTS], last[XPI_SLOTS], cnt[XPI_SLOTS];
-  uint16_t next[XT_PHRASES_MAX];
-} xpi_table;
-typedef struct xpindex {
-  const xphrases *ph;
-  int exact;     /* 0: a phrase starts with a number; the xt_ calls answer */
-  unsigned maxw; /* the most words of a phrase */
-  xpi_table in;  /* by first word */
-  xpi_table end; /* by first word and word count */
-} xpindex;
-/* Index the phrases of ph (set up already; it must outlive ix). */
-void xpi_set(xpindex *ix, const xphrases *ph);
-/* xt_phrase_in (ci: xt_phrase_in_ci) of ix's list at token j, by the
-** index: the same answer. */
-size_t xpi_in(const xsent *x, size_t j, const xpindex *ix, int ci);
-/* xt_phrase_before of ix's list before token i, by the index. */
-size_t xpi_before(const xsent *x, size_t i, const xpindex *ix, int ci);
 
 /* ---- extractors: each scans one sentence ---- */
 void extract_figures(xsent *x);

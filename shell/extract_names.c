@@ -36,16 +36,16 @@ size_t xn_honorific_in(const xsent *x, size_t j) {
 ** while not asked.
 */
 #define MEMO_TOKS 4096
-enum { Q_VIET = XN_MONASTIC + 1, Q__COUNT }; /* after xn_lookup's tables */
+enum { Q__COUNT = XN_MONASTIC + 1 }; /* xn_lookup's tables */
 static _Thread_local struct {
   const xsent *x;
-  uint8_t ans[Q__COUNT][MEMO_TOKS];
+  uint8_t ans[MEMO_TOKS][Q__COUNT];
 } memo;
 
 void xn_memo_begin(const xsent *x) {
   memo.x = NULL;
   if (x->n > MEMO_TOKS) return; /* longer than any sentence xt_tokenize cuts */
-  for (int q = 0; q < Q__COUNT; q++) memset(memo.ans[q], 0, x->n);
+  memset(memo.ans, 0, x->n * sizeof memo.ans[0]);
   memo.x = x;
 }
 
@@ -55,7 +55,7 @@ void xn_memo_end(void) {
 
 /* The memo's slot for answer q about token j of x, or NULL. */
 static uint8_t *memo_slot(const xsent *x, int q, size_t j) {
-  return memo.x == x && j < x->n ? &memo.ans[q][j] : NULL;
+  return memo.x == x && j < x->n ? &memo.ans[j][q] : NULL;
 }
 
 int xn_lookup(const xsent *x, size_t j, int table) {
@@ -70,11 +70,28 @@ int xn_lookup(const xsent *x, size_t j, int table) {
   return k;
 }
 
+/*
+** text_viet_shaped of the words seen last (thread-local), by their bytes:
+** the capitalised words the people extractor asks about, names and
+** places, come back sentence after sentence. A slot (by the token's word
+** hash) holds one word of at most VIET_LEN bytes; n 0: empty.
+*/
+#define VIET_SLOTS 1024
+#define VIET_LEN   14
+static _Thread_local struct viet_slot {
+  uint8_t n, v;
+  char w[VIET_LEN];
+} viet_seen[VIET_SLOTS];
+
 int xn_viet_at(const xsent *x, size_t j) {
-  uint8_t *a = memo_slot(x, Q_VIET, j);
-  if (a && *a) return *a - 1;
-  int v = text_viet_shaped(x->s + x->t[j].off, x->t[j].len) != 0;
-  if (a) *a = (uint8_t)(v + 1);
+  const char *w = x->s + x->t[j].off;
+  size_t n = x->t[j].len;
+  if (n == 0 || n > VIET_LEN) return text_viet_shaped(w, n) != 0;
+  struct viet_slot *e = &viet_seen[x->t[j].h & (VIET_SLOTS - 1)];
+  if (e->n == n && memcmp(e->w, w, n) == 0) return e->v;
+  int v = text_viet_shaped(w, n) != 0;
+  e->n = (uint8_t)n, e->v = (uint8_t)v;
+  memcpy(e->w, w, n);
   return v;
 }
 

@@ -29,7 +29,7 @@ static xphrases title_orgs;  /* data/title-orgs.txt: "ban tổ chức" */
 static xphrases rank_titles; /* data/rank-titles.txt: "Luật sư", "Đại tá" */
 static const char *admin_keys[XT_PHRASES_MAX];
 /* their indices (extract_phr.c), for the lookups at every token */
-static xpindex ix_admin, ix_numbered, ix_ends, ix_orgs, ix_ranks;
+static xpindex ix_admin, ix_numbered, ix_ends, ix_orgs, ix_ranks, ix_not_person;
 
 static int in_list(const xsent *x, size_t i, const xwords *ws) {
   return xt_in(x, i, ws);
@@ -41,7 +41,7 @@ static int name_at(const xsent *x, size_t i) {
 
 /* xo_names_a_thing with this file's lists. */
 static int names_a_thing(const xsent *x, size_t i, int k) {
-  return xo_names_a_thing(x, i, k, &not_person, &admin_units);
+  return xo_names_a_thing(x, i, k, &ix_not_person, &ix_admin);
 }
 
 /* Is token j a capitalised word that starts no title head nor a name?
@@ -798,7 +798,7 @@ void extract_people(xsent *x) {
         !xn_honorific_before(x, i) && title_ending(x, i) == i)
       k = 0; /* "… Chủ tịch UBND thị xã TRẦN PHƯỚC HIỀN": after a title */
     if (!k) continue;
-    size_t ue = xo_unit_end(x, i, &admin_units); /* "huyện | Thạch Hà" */
+    size_t ue = xo_unit_end(x, i, &ix_admin); /* "huyện | Thạch Hà" */
     if (ue || names_a_thing(x, i, k)) {
       i = ue ? ue - 1 : i + (size_t)k - 1;
       list_end = 0;
@@ -891,5 +891,5 @@ void extract_people_init(void) {
   xt_phrases_set(&admin_units, admin_keys);
   xpi_set(&ix_admin, &admin_units), xpi_set(&ix_numbered, &numbered_units);
   xpi_set(&ix_ends, &title_ends), xpi_set(&ix_orgs, &title_orgs);
-  xpi_set(&ix_ranks, &rank_titles);
+  xpi_set(&ix_ranks, &rank_titles), xpi_set(&ix_not_person, &not_person);
 }

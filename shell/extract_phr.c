@@ -36,12 +36,11 @@ void xpi_set(xpindex *ix, const xphrases *ph) {
   ix->ph = ph;
   ix->exact = ph->p != NULL;
   for (int m = 0; ph->p && ph->p[m] && m < XT_PHRASES_MAX; m++) {
-    if (!ph->first[m]) { /* a number may start it: compare every phrase */
-      ix->exact = 0;
-      return;
-    }
+    if (ph->words[m] > ix->maxw) ix->maxw = ph->words[m];
+    if (!ph->first[m]) ix->exact = 0; /* a number may start it */
+  }
+  for (int m = 0; ix->exact && ph->p[m] && m < XT_PHRASES_MAX; m++) {
     unsigned w = ph->words[m];
-    if (w > ix->maxw) ix->maxw = w;
     table_add(&ix->in, ph->first[m], 0, m);
     table_add(&ix->end, ph->first[m], w, m);
   }
@@ -75,4 +74,19 @@ size_t xpi_before(const xsent *x, size_t i, const xpindex *ix, int ci) {
       }
   }
   return best == XPI_NONE ? 0 : ix->ph->words[best];
+}
+
+int xpi_at_w(const xsent *x, size_t j, const xpindex *ix, unsigned w, int ci) {
+  const xphrases *ph = ix->ph;
+  if (!ix->exact) {
+    for (int m = 0; ph->p && ph->p[m] && m < XT_PHRASES_MAX; m++)
+      if (ph->words[m] == w && xt_phrase_m(x, j, ph, m, ci)) return 1;
+    return 0;
+  }
+  if (j >= x->n || !x->t[j].h) return 0;
+  size_t k = slot_of(&ix->end, x->t[j].h, w);
+  if (!ix->end.h[k]) return 0;
+  for (unsigned m = ix->end.first[k]; m != XPI_NONE; m = ix->end.next[m])
+    if (xt_phrase_m(x, j, ph, (int)m, ci)) return 1;
+  return 0;
 }
