@@ -107,52 +107,71 @@ static int is_boundary(const xsent *x, size_t i) {
 }
 
 /*
-** The segmenter's answers within one call of extract_figures, which sets
-** x (NULL between calls): every figure of a clause scans the clause again
-** for its subject (after_report, head_from), asking the segmenter about
-** the same tokens. A slot holds one answer of the current call (stamp ==
-** gen); a clash only costs the segmenter's call.
+** The segmenter's answers (thread-local), by the bytes of the text they
+** are about: what xt_first_word and seg_is_word say of a text depends on
+** its bytes alone (and the default lexicon, loaded once, never changed),
+** and the same few words follow numbers and open clauses page after page;
+** every figure of a clause also scans the clause again for its subject.
+** A slot holds one answer: its question (kind, a token count), the text
+** (at most SPAN_LEN bytes; n 0: empty) and the answer.
 */
-#define MEMO_SLOTS 256
-typedef struct seg_memo {
-  const xsent *x; /* the sentence of the current call, or NULL */
-  uint32_t gen;   /* the current call's stamp (never 0) */
-  uint32_t key[MEMO_SLOTS], stamp[MEMO_SLOTS];
-  int val[MEMO_SLOTS];
-} seg_memo;
-static _Thread_local seg_memo memo;
+#define SPAN_SLOTS 1024
+#define SPAN_LEN   52
+typedef struct span_slot {
+  uint8_t n, kind, toks;
+  int8_t val;
+  char w[SPAN_LEN];
+} span_slot;
+static _Thread_local span_slot spans[SPAN_SLOTS];
 
-enum { MEMO_FIRST = 1, MEMO_WORD = 2 }; /* what a key asks */
+enum { MEMO_FIRST = 1, MEMO_WORD = 2 }; /* what a slot answers */
 
-/* The slot of question `kind` about tokens [j, e) of x, its answer in
-** *val when the memo has it (returns 1); else 0 (then *slot is where the
-** answer goes, or -1 when x is not the sentence of the memo). */
-static int memo_get(const xsent *x, int kind, size_t j, size_t e, int *slot,
-                    int *val) {
-  *slot = -1;
-  if (memo.x != x || j > 0x1FFF || e > 0x1FFF) return 0;
-  uint32_t k = (uint32_t)kind << 26 | (uint32_t)j << 13 | (uint32_t)e;
-  int s = (int)((k * 0x9E3779B1u) >> 24) & (MEMO_SLOTS - 1);
-  *slot = s;
-  if (memo.stamp[s] == memo.gen && memo.key[s] == k) {
-    *val = memo.val[s];
-    return 1;
+/* The slot for question (kind, toks) about w[0..n), its answer in *val
+** when it holds it (returns 1); else 0, *slot set to where the answer goes
+** (NULL: the text is too long to keep). */
+static int span_get(int kind, size_t toks, const char *w, size_t n,
+                    span_slot **slot, int *val) {
+  *slot = NULL;
+  if (n == 0 || n > SPAN_LEN || toks > 255) return 0;
+  uint64_t h = (uint64_t)(kind << 8 | (int)toks) * 0x9E3779B97F4A7C15ull;
+  for (size_t i = 0; i < n; i += 8) {
+    uint64_t v = 0;
+    memcpy(&v, w + i, n - i < 8 ? n - i : 8);
+    h = (h ^ v) * 0xC2B2AE3D27D4EB4Full;
+    h ^= h >> 29;
   }
-  memo.key[s] = k, memo.stamp[s] = 0; /* filled by memo_put */
-  return 0;
+  span_slot *e = &spans[(h >> 40) & (SPAN_SLOTS - 1)];
+  *slot = e;
+  if (e->n != n || e->kind != kind || e->toks != toks ||
+      memcmp(e->w, w, n) != 0)
+    return 0;
+  *val = e->val;
+  return 1;
 }
 
-/* Keep answer v in slot s (from memo_get; -1: none); returns v. */
-static int memo_put(int s, int v) {
-  if (s >= 0) memo.stamp[s] = memo.gen, memo.val[s] = v;
+/* Keep answer v of question (kind, toks) about w[0..n) in slot e (from
+** span_get; NULL: none); returns v. */
+static int span_put(span_slot *e, int kind, size_t toks, const char *w,
+                    size_t n, int v) {
+  if (e && v >= -128 && v <= 127) {
+    e->n = (uint8_t)n, e->kind = (uint8_t)kind, e->toks = (uint8_t)toks;
+    e->val = (int8_t)v;
+    memcpy(e->w, w, n);
+  }
   return v;
 }
 
-/* xt_first_word(x, j, e), asked once per call of extract_figures. */
+/* xt_first_word(x, j, e): its answer depends on the text of the tokens
+** and their count. */
 static int first_word(const xsent *x, size_t j, size_t e) {
-  int s, v;
-  if (memo_get(x, MEMO_FIRST, j, e, &s, &v)) return v;
-  return memo_put(s, xt_first_word(x, j, e));
+  if (e > x->n) e = x->n;
+  if (j + 1 >= e) return 1; /* as xt_first_word: one token */
+  const char *w = x->s + x->t[j].off;
+  size_t n = xt_end(x, e) - x->t[j].off;
+  span_slot *sl;
+  int v;
+  if (span_get(MEMO_FIRST, e - j, w, n, &sl, &v)) return v;
+  return span_put(sl, MEMO_FIRST, e - j, w, n, xt_first_word(x, j, e));
 }
 
 /*
@@ -374,14 +393,14 @@ static size_t word_len(const xsent *x, size_t j, size_t b) {
   return e - j < 2 ? 1 : (size_t)first_word(x, j, e);
 }
 
-/* Do tokens [i, j) spell a word of the segmenter's lexicon? (asked once
-** per call of extract_figures) */
+/* Do tokens [i, j) spell a word of the segmenter's lexicon? */
 static int lex_word(const xsent *x, size_t i, size_t j) {
-  int s, v;
-  if (memo_get(x, MEMO_WORD, i, j, &s, &v)) return v;
-  size_t a = x->t[i].off;
-  return memo_put(s,
-                  seg_is_word(seg_lex_default(), x->s + a, xt_end(x, j) - a));
+  const char *w = x->s + x->t[i].off;
+  size_t n = xt_end(x, j) - x->t[i].off;
+  span_slot *sl;
+  int v;
+  if (span_get(MEMO_WORD, 0, w, n, &sl, &v)) return v;
+  return span_put(sl, MEMO_WORD, 0, w, n, seg_is_word(seg_lex_default(), w, n));
 }
 
 /* Extend a unit with "/người/năm" parts glued by '/', each the
@@ -743,9 +762,6 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
 
 void extract_figures(xsent *x) {
   char *prevsubj = NULL;
-  memo.x = x;
-  if (++memo.gen == 0) /* wrapped: no stamp of an old call may match */
-    memset(memo.stamp, 0, sizeof memo.stamp), memo.gen = 1;
   for (size_t i = 0; i < x->n && x->d->figures.n < FIGURES_MAX;) {
     if (x->t[i].type == T_NUM && !x->used[i]) {
       size_t k = figure_at(x, i, &prevsubj);
@@ -756,7 +772,6 @@ void extract_figures(xsent *x) {
     }
     i++;
   }
-  memo.x = NULL;
 }
 
 /* A list of data/ whose lines that start with '~' say what is not one of
