@@ -78,19 +78,6 @@ static int head_before(const xsent *x, size_t c) {
   return 0;
 }
 
-/* May a foreign name start at token i: a capitalised word (not in
-** capitals) with another one after it, a space between, or a hyphen
-** glued to it? (flags only: it spares most tokens the lookups of
-** xf_name_run) */
-static int two_capitalised(const xsent *x, size_t i) {
-  const unsigned up = TF_UPPER | TF_CAPS;
-  if (i == 0 || i + 1 >= x->n || (x->t[i].flags & up) != TF_UPPER) return 0;
-  const tok *n = &x->t[i + 1];
-  return (n->type == T_WORD && (n->flags & up) == TF_UPPER &&
-          (n->flags & TF_SPACE)) ||
-         (xt_punct(x, i + 1, '-') && !(n->flags & TF_SPACE)); /* "Mit-suo" */
-}
-
 #define HEAD_UNKNOWN ((size_t)-1)
 
 /* Does a title head or an honorific stand before token i? hk: where the
@@ -116,7 +103,7 @@ static int head_context(const xsent *x, size_t i, size_t hk) {
 ** at once on a Vietnamese word.
 */
 static int foreign_at(const xsent *x, size_t i, size_t hk) {
-  if (!two_capitalised(x, i)) return 0;
+  if (!xf_may_start(x, i)) return 0;
   int k, c = (x->t[i - 1].flags & TF_UPPER) ? country_ends(x, i) : 0;
   if (c == 2)
     k = foreign_shape(x, i, 0);

@@ -164,6 +164,18 @@ void extract_foreign_init(void); /* extract_people_init calls it */
 ** honorific ("… Lào Thongloun Sisoulith", "ông Maciej Duszynski"): its
 ** token count or 0. */
 int xf_name_run(const xsent *x, size_t i);
+/* May a foreign name start at token i: a capitalised word (not in
+** capitals) with another one after it, a space between, or a hyphen
+** glued to it? (flags only: xf_name_run is 0 when not, and the people
+** extractor asks this first, inline, at every capitalised word) */
+static inline int xf_may_start(const xsent *x, size_t i) {
+  const unsigned up = TF_UPPER | TF_CAPS;
+  if (i == 0 || i + 1 >= x->n || (x->t[i].flags & up) != TF_UPPER) return 0;
+  const tok *n = &x->t[i + 1];
+  return (n->type == T_WORD && (n->flags & up) == TF_UPPER &&
+          (n->flags & TF_SPACE)) ||
+         (xt_punct(x, i + 1, '-') && !(n->flags & TF_SPACE)); /* "Mit-suo" */
+}
 /* Does a foreign name start at token j inside a title whose head ends
 ** before token hk (the title ends there)? */
 int xf_in_title(const xsent *x, size_t j, size_t hk);

@@ -76,7 +76,7 @@ int xn_lookup(const xsent *x, size_t j, int table) {
 ** places, come back sentence after sentence. A slot (by the token's word
 ** hash) holds one word of at most VIET_LEN bytes; n 0: empty.
 */
-#define VIET_SLOTS 1024
+#define VIET_SLOTS 4096
 #define VIET_LEN   14
 static _Thread_local struct viet_slot {
   uint8_t n, v;

@@ -790,8 +790,8 @@ void extract_people(xsent *x) {
       k = xn_listed_name(x, i); /* a list sharing a title: any surname */
     if (!k && xn_honorific_opens(x, i))
       k = xn_listed_name(x, i); /* "Bà Búi Ngọc Hiền": any surname too */
-    if (!k && (k = xf_name_run(x, i)) != 0 && title_ending(x, i) == i &&
-        !xn_honorific_before(x, i))
+    if (!k && xf_may_start(x, i) && (k = xf_name_run(x, i)) != 0 &&
+        title_ending(x, i) == i && !xn_honorific_before(x, i))
       k = 0; /* a foreign name after a title or an honorific: "Chủ tịch
              ** nước Lào Thongloun …", "ông Maciej Duszynski" */
     if (!k && (x->t[i].flags & TF_CAPS) && (k = xn_caps_name(x, i)) != 0 &&

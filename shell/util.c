@@ -234,11 +234,47 @@ static void json_escape(buf *b, unsigned char c) {
 }
 
 /*
+** Is s[0..n) made of ASCII and the 2- and 3-byte sequences that
+** buf_add_json_str passes as they are without asking utf8proc (leads C2..DF,
+** E1..EC, EE..EF, each with its continuation bytes)? Such a text is valid
+** UTF-8, and buf_add_json_utf8 writes what buf_add_json_str would. ASCII
+** goes eight bytes a step.
+*/
+static int json_plain_utf8(const unsigned char *u, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n && !(util_load8(u + i) & 0x8080808080808080ull)) {
+      i += 8;
+      continue;
+    }
+    unsigned c = u[i];
+    if (c < 0x80) {
+      i++;
+    } else if (c >= 0xC2 && c < 0xE0) {
+      if (i + 1 >= n || (u[i + 1] & 0xC0) != 0x80) return 0;
+      i += 2;
+    } else if (c >= 0xE1 && c < 0xF0 && c != 0xED) {
+      if (i + 2 >= n || (u[i + 1] & 0xC0) != 0x80 || (u[i + 2] & 0xC0) != 0x80)
+        return 0;
+      i += 3;
+    } else {
+      return 0; /* the rest: buf_add_json_str's own way */
+    }
+  }
+  return 1;
+}
+
+/*
 ** Plain bytes are never copied one by one: runs of them go in one buf_add.
 ** json_fast passes most of a text; where it stops, one word (8 bytes) goes
-** byte by byte before it is tried again.
+** byte by byte before it is tried again. A text json_plain_utf8 passes goes
+** the way of buf_add_json_utf8.
 */
 void buf_add_json_str(buf *b, const char *s, size_t n) {
+  if (json_plain_utf8((const unsigned char *)s, n)) {
+    buf_add_json_utf8(b, s, n);
+    return;
+  }
   const unsigned char *u0 = (const unsigned char *)s;
   buf_reserve(b, n + 2);
   buf_addc(b, '"');
