@@ -118,6 +118,14 @@ size_t xn_head_in(const xsent *x, size_t j);
 ** "TT", "Sư cô") when the dharma name "Thích" follows it, after the
 ** abbreviation's own dot ("HT. Thích Thiện Tấn"); else 0. */
 size_t xn_monastic_at(const xsent *x, size_t j);
+/* The first word token from i on whose first letter is a capital, or
+** x->n: the tokens in between are passed in a tight loop. */
+static inline size_t xn_next_capital(const xsent *x, size_t i) {
+  const tok *t = x->t;
+  size_t n = x->n;
+  while (i < n && (t[i].type != T_WORD || !(t[i].flags & TF_UPPER))) i++;
+  return i;
+}
 /* The people extractor's memo of the answers below about the tokens of x
 ** (xn_lookup; xn_head_in, xn_monastic_at and title_find use
 ** it): from xn_memo_begin(x) to xn_memo_end(), and only for x. */

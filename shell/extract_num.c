@@ -188,6 +188,18 @@ static int word_at(const xsent *x, size_t j, unsigned deny) {
   return e - j < 2 ? 1 : first_word(x, j, e);
 }
 
+/* word_at(x, j, deny) when its run of words is longer than k tokens;
+** else 0 without asking the segmenter (its word, inside the run, has k
+** syllables at most then). */
+static int word_over(const xsent *x, size_t j, unsigned deny, int k) {
+  size_t e = j;
+  while (e < x->n && e - j < SEG_MAX_SYL && x->t[e].type == T_WORD &&
+         !(x->t[e].flags & deny) && (e == j || (x->t[e].flags & TF_SPACE)))
+    e++;
+  if (e - j <= (size_t)k) return 0;
+  return e - j < 2 ? 1 : first_word(x, j, e);
+}
+
 /* Is the units.txt entry e of class `kind`? */
 static int unit_kind(const lex_entry *e, const char *kind) {
   return e && e->kind && strcmp(e->kind, kind) == 0;
@@ -243,7 +255,7 @@ static int unit_at(const xsent *x, size_t j, int mult, int *duration,
   unsigned lower = TF_UPPER | TF_CAPS | TF_DIGITS;
   if (k) { /* the segmenter is asked only when its word can win */
     if (unit_kind(e, "money") || unit_kind(e, "count")) {
-      int w = word_at(x, j, lower);
+      int w = word_over(x, j, lower, k);
       if (w > k) /* "đồng chí", "đồng bào": a noun, not money */
         return *whole = unit_kind(e, "count"), w; /* "lượt xem" */
     }
@@ -715,7 +727,8 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   if (xt_isci(x, ue, "so")) {
     end = ue + 1;
     while (end < x->n && end - ue < 10 && !is_boundary(x, end)) end++;
-  } else if (xt_phrase(x, ue, "trở lên") || xt_phrase(x, ue, "trở xuống"))
+  } else if (ue < x->n && x->t[ue].len == sizeof "trở" - 1 && /* cheap first */
+             (xt_phrase(x, ue, "trở lên") || xt_phrase(x, ue, "trở xuống")))
     end = ue + 2;
   doc_figure f = {0};
   f.value = value;
@@ -760,10 +773,20 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   return dim_end > dim ? dim + 1 - i : end - i;
 }
 
+/* The first number token from i on, or x->n (a tight loop). */
+static size_t next_number(const xsent *x, size_t i) {
+  const tok *t = x->t;
+  size_t n = x->n;
+  while (i < n && t[i].type != T_NUM) i++;
+  return i;
+}
+
 void extract_figures(xsent *x) {
   char *prevsubj = NULL;
   for (size_t i = 0; i < x->n && x->d->figures.n < FIGURES_MAX;) {
-    if (x->t[i].type == T_NUM && !x->used[i]) {
+    i = next_number(x, i);
+    if (i >= x->n) break;
+    if (!x->used[i]) {
       size_t k = figure_at(x, i, &prevsubj);
       if (k) {
         i += k;

@@ -783,7 +783,7 @@ void extract_people(xsent *x) {
   size_t members[LIST_MAX], nm = 0, linked[2]; /* d->people indices */
   xn_memo_begin(x);
   for (size_t i = 0; i < x->n; i++) {
-    if (x->t[i].type != T_WORD || !(x->t[i].flags & TF_UPPER)) continue;
+    if ((i = xn_next_capital(x, i)) >= x->n) break; /* none from i on */
     int k = name_at(x, i);
     if (!k && list_end && xn_list_sep(x, list_end, i) &&
         (shared[1] || group[1]))

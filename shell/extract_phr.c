@@ -51,7 +51,7 @@ size_t xpi_in(const xsent *x, size_t j, const xpindex *ix, int ci) {
     return ci ? xt_phrase_in_ci(x, j, ix->ph) : xt_phrase_in(x, j, ix->ph);
   if (j >= x->n || (ci && x->t[j].type == T_PUNCT)) return 0;
   uint32_t h = x->t[j].h;
-  if (!h) return 0; /* no phrase starts at a number or punctuation */
+  if (!h || !(ix->ph->mask >> (h & 63) & 1)) return 0; /* none starts here */
   size_t k = slot_of(&ix->in, h, 0);
   if (!ix->in.h[k]) return 0;
   for (unsigned m = ix->in.first[k]; m != XPI_NONE; m = ix->in.next[m])
@@ -63,8 +63,9 @@ size_t xpi_before(const xsent *x, size_t i, const xpindex *ix, int ci) {
   if (!ix->exact) return xt_phrase_before(x, i, ix->ph, ci);
   unsigned best = XPI_NONE; /* the first phrase in file order that ends here */
   for (unsigned w = 1; w <= ix->maxw && w <= i; w++) {
-    if (i - w >= x->n || !x->t[i - w].h) continue;
-    size_t k = slot_of(&ix->end, x->t[i - w].h, w);
+    uint32_t h = i - w < x->n ? x->t[i - w].h : 0;
+    if (!h || (w < 4 && !(ix->ph->by_words[w] >> (h & 63) & 1))) continue;
+    size_t k = slot_of(&ix->end, h, w);
     if (!ix->end.h[k]) continue;
     for (unsigned m = ix->end.first[k]; m != XPI_NONE && m < best;
          m = ix->end.next[m])
@@ -83,8 +84,9 @@ int xpi_at_w(const xsent *x, size_t j, const xpindex *ix, unsigned w, int ci) {
       if (ph->words[m] == w && xt_phrase_m(x, j, ph, m, ci)) return 1;
     return 0;
   }
-  if (j >= x->n || !x->t[j].h) return 0;
-  size_t k = slot_of(&ix->end, x->t[j].h, w);
+  uint32_t h = j < x->n ? x->t[j].h : 0;
+  if (!h || (w < 4 && !(ph->by_words[w] >> (h & 63) & 1))) return 0;
+  size_t k = slot_of(&ix->end, h, w);
   if (!ix->end.h[k]) return 0;
   for (unsigned m = ix->end.first[k]; m != XPI_NONE; m = ix->end.next[m])
     if (xt_phrase_m(x, j, ph, (int)m, ci)) return 1;

@@ -326,6 +326,18 @@ static size_t json_special_sse2(const unsigned char *u, size_t i, size_t n) {
 #ifdef __SSE2__
   const __m128i lim = _mm_set1_epi8(0x1F), q = _mm_set1_epi8('"'),
                 bs = _mm_set1_epi8('\\');
+  if (n - i > 16 && n - i < 32) { /* a short text: two loads that overlap */
+    __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+    __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(u + n - 16));
+    unsigned ma = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+        _mm_cmpeq_epi8(_mm_max_epu8(a, lim), lim),
+        _mm_or_si128(_mm_cmpeq_epi8(a, q), _mm_cmpeq_epi8(a, bs))));
+    if (ma) return i + (size_t)__builtin_ctz(ma);
+    unsigned mb = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+        _mm_cmpeq_epi8(_mm_max_epu8(b, lim), lim),
+        _mm_or_si128(_mm_cmpeq_epi8(b, q), _mm_cmpeq_epi8(b, bs))));
+    return mb ? n - 16 + (size_t)__builtin_ctz(mb) : n;
+  }
   for (; i + 16 <= n; i += 16) {
     __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
     __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(w, lim), lim); /* <= 0x1F */
