@@ -244,10 +244,23 @@ typedef struct jlast {
 ** column (the figures of one sentence share its arena copy) is copied
 ** from its escaped form in b rather than escaped again.
 */
+/* The JSON form last holds, copied again to the end of b. */
+static void jcopy(buf *b, const jlast *last) {
+  char *o = jroom(b, last->len); /* before the copy: b->data may move */
+  memcpy(o, b->data + last->off, last->len);
+  jend(b, o + last->len);
+}
+
+/* The valid UTF-8 string s as JSON at the end of b, kept in *last. */
+static void jstr_fresh(buf *b, const char *s, jlast *last) {
+  size_t off = b->len;
+  buf_add_json_utf8(b, s, strlen(s));
+  last->s = s, last->off = off, last->len = b->len - off;
+}
+
 static void jstr_again(buf *b, const char *s, jlast *last, int utf8) {
   if (s && s == last->s) {
-    buf_reserve(b, last->len);
-    buf_add(b, b->data + last->off, last->len);
+    jcopy(b, last);
     return;
   }
   size_t off = b->len;
@@ -350,6 +363,16 @@ static void json_kind_fast(const doc *d, size_t ki, buf *b) {
         o += j->n;
       }
       jend(b, o);
+      if (j->c->type == FT_STR && d->utf8) { /* the common case, inline */
+        const char *v = *FACT_FIELD(p, j->c, char *);
+        if (!v)
+          jend(b, jnull_at(jroom(b, 4)));
+        else if (v == last[c].s)
+          jcopy(b, &last[c]);
+        else
+          jstr_fresh(b, v, &last[c]);
+        continue;
+      }
       json_field(b, p, j->c, &last[c], d->utf8);
     }
     jchar(b, '}');

@@ -123,7 +123,8 @@ size_t xn_monastic_at(const xsent *x, size_t j);
 static inline size_t xn_next_capital(const xsent *x, size_t i) {
   const tok *t = x->t;
   size_t n = x->n;
-  while (i < n && (t[i].type != T_WORD || !(t[i].flags & TF_UPPER))) i++;
+  for (; i < n; i++) /* the flag first: most tokens have none */
+    if ((t[i].flags & TF_UPPER) && t[i].type == T_WORD) break;
   return i;
 }
 /* The people extractor's memo of the answers below about the tokens of x
