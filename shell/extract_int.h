@@ -105,6 +105,26 @@ void extract_names_init(
 ** data/surnames.txt (any capitalised syllable when any), no place of the
 ** gazetteer; the syllable count or 0. */
 int xn_name_run(const xsent *x, size_t i, int any);
+/* May xn_name_run(x, i, 0) find a name at token i: a capitalised
+** syllable (no capitals, no digits, at most 12 bytes) that may start a
+** surname, or any when no surname list was read, or one before a word
+** of the length of "Thị"? (flags only: 0 means xn_name_run is 0) */
+static inline int xn_may_name(const xsent *x, size_t i) {
+  const tok *t = &x->t[i];
+  if (t->type != T_WORD ||
+      (t->flags & (TF_UPPER | TF_CAPS | TF_DIGITS)) != TF_UPPER || t->len > 12)
+    return 0;
+  return (t->trig & TR_SURNAME) || !x->x->lx->surnames.n ||
+         (i + 1 < x->n && x->t[i + 1].len == sizeof "Thị" - 1);
+}
+/* Bit (h & 63) of the word hash h of "bà", "ông", "chí" in either case
+** (set by extract_names_init): a word without its bit is none of them. */
+extern uint64_t xn_opens_bits;
+/* May xn_honorific_opens(x, i) be 1 (the word before i has a bit of
+** xn_opens_bits)? 0 means it is 0. */
+static inline int xn_may_open(const xsent *x, size_t i) {
+  return i > 0 && (xn_opens_bits >> (x->t[i - 1].h & 63) & 1);
+}
 /* A name in capitals at token i ("TRẦN PHƯỚC HIỀN"): its words or 0. */
 int xn_caps_name(const xsent *x, size_t i);
 /* Words of an honorific of data/honorifics.txt ending just

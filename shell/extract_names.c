@@ -426,14 +426,13 @@ int xn_caps_name(const xsent *x, size_t i) {
   return (int)(j - i);
 }
 
-/* Bit (h & 63) of the word hash h of "bà", "ông", "chí" in either case
-** (xn_honorific_opens): a word without its bit is none of them. */
-static uint64_t opens_bits;
+uint64_t xn_opens_bits; /* extract_int.h */
 
 void extract_names_init(void) {
   static const char *const opens[6] = {"bà", "Bà", "ông", "Ông", "chí", "Chí"};
   for (int k = 0; k < 6; k++)
-    opens_bits |= 1ull << (lexicon_word_hash(opens[k], strlen(opens[k])) & 63);
+    xn_opens_bits |=
+        1ull << (lexicon_word_hash(opens[k], strlen(opens[k])) & 63);
   xwords_load(&ws_not_name, LEX_NOT_NAME, 1);
   const char *const *h = lexicon_get()->lists[LEX_HONORIFICS];
   xt_phrases_set(&honorifics, h[0] ? h : honorifics_builtin);
@@ -467,7 +466,7 @@ int xn_honorific_opens(const xsent *x, size_t i) {
   ** cheap look first: most capitalised words are asked; a word that is
   ** one of them in either case has one of their hashes) */
   if (i == 0) return 0;
-  if (!(opens_bits >> (x->t[i - 1].h & 63) & 1) ||
+  if (!(xn_opens_bits >> (x->t[i - 1].h & 63) & 1) ||
       !(xt_isci(x, i - 1, "bà") || xt_isci(x, i - 1, "ông") ||
         xt_isci(x, i - 1, "chí")))
     return 0;

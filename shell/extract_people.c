@@ -784,11 +784,11 @@ void extract_people(xsent *x) {
   xn_memo_begin(x);
   for (size_t i = 0; i < x->n; i++) {
     if ((i = xn_next_capital(x, i)) >= x->n) break; /* none from i on */
-    int k = name_at(x, i);
+    int k = xn_may_name(x, i) ? name_at(x, i) : 0;
     if (!k && list_end && xn_list_sep(x, list_end, i) &&
         (shared[1] || group[1]))
       k = xn_listed_name(x, i); /* a list sharing a title: any surname */
-    if (!k && xn_honorific_opens(x, i))
+    if (!k && xn_may_open(x, i) && xn_honorific_opens(x, i))
       k = xn_listed_name(x, i); /* "Bà Búi Ngọc Hiền": any surname too */
     if (!k && xf_may_start(x, i) && (k = xf_name_run(x, i)) != 0 &&
         title_ending(x, i) == i && !xn_honorific_before(x, i))
