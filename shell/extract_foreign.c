@@ -110,7 +110,7 @@ static int foreign_at(const xsent *x, size_t i, size_t hk) {
   else if ((k = foreign_shape(x, i, 1)) != 0 && !c && !head_context(x, i, hk))
     k = 0;
   if (k && xn_honorific_in(x, i)) return 0; /* "Hoa Kỳ | Ngài Daniel …" */
-  return k && !xt_lookup(x, i, &x->x->lx->places, NULL) ? k : 0; /* "Đăk Lăk" */
+  return k && !xn_lookup(x, i, XN_PLACES) ? k : 0; /* "Đăk Lăk" */
 }
 
 int xf_name_run(const xsent *x, size_t i) {

@@ -152,9 +152,9 @@ static inline size_t xn_next_capital(const xsent *x, size_t i) {
 ** it): from xn_memo_begin(x) to xn_memo_end(), and only for x. */
 void xn_memo_begin(const xsent *x);
 void xn_memo_end(void);
-/* xt_lookup of the lexicon's titles, degrees or monastic ranks at token
-** j: the key's token count, 0 when none. */
-enum { XN_TITLES, XN_DEGREES, XN_MONASTIC };
+/* xt_lookup of the lexicon's titles, degrees, monastic ranks or places
+** (the gazetteer) at token j: the key's token count, 0 when none. */
+enum { XN_TITLES, XN_DEGREES, XN_MONASTIC, XN_PLACES };
 int xn_lookup(const xsent *x, size_t j, int table);
 /* text_viet_shaped of word token j (1 or 0), remembered by the word. */
 int xn_viet_at(const xsent *x, size_t j);

@@ -36,7 +36,7 @@ size_t xn_honorific_in(const xsent *x, size_t j) {
 ** while not asked.
 */
 #define MEMO_TOKS 4096
-enum { Q__COUNT = XN_MONASTIC + 1 }; /* xn_lookup's tables */
+enum { Q__COUNT = XN_PLACES + 1 }; /* xn_lookup's tables */
 static _Thread_local struct {
   const xsent *x;
   uint8_t ans[MEMO_TOKS][Q__COUNT];
@@ -64,6 +64,7 @@ int xn_lookup(const xsent *x, size_t j, int table) {
   const lexicon *lx = x->x->lx;
   const lex_table *t = table == XN_TITLES    ? &lx->titles
                        : table == XN_DEGREES ? &lx->degrees
+                       : table == XN_PLACES  ? &lx->places
                                              : &lx->monastic;
   int k = xt_lookup(x, j, t, NULL);
   if (a && k < 255) *a = (uint8_t)(k + 1);
@@ -245,13 +246,11 @@ static int name_syllable(const tok *t) {
 ** that itself starts inside an earlier one does not count ("Nghệ An
 ** Thái …": "An Thái" is a place too, but "Thái" starts the name). */
 static int inside_place(const xsent *x, size_t i) {
-  const lex_table *pl = &x->x->lx->places;
-  const lex_entry *e;
   if (i == 0 || x->t[i - 1].type != T_WORD ||
-      (size_t)xt_lookup(x, i - 1, pl, &e) + i - 1 <= i)
+      (size_t)xn_lookup(x, i - 1, XN_PLACES) + i - 1 <= i)
     return 0;
   return !(i >= 2 && x->t[i - 2].type == T_WORD &&
-           (size_t)xt_lookup(x, i - 2, pl, &e) + i - 2 > i - 1);
+           (size_t)xn_lookup(x, i - 2, XN_PLACES) + i - 2 > i - 1);
 }
 
 /* Does a title head alone, or an honorific, stand right before token i
@@ -368,8 +367,7 @@ int xn_name_run(const xsent *x, size_t i, int any) {
   }
   if (j < x->n && x->t[j].type == T_WORD && !(x->t[j].flags & TF_SPACE))
     return 0;
-  const lex_entry *e;
-  int pl = xt_lookup(x, i, &lx->places, &e); /* "Cao Bằng", "Hà Lan ..." */
+  int pl = xn_lookup(x, i, XN_PLACES); /* "Cao Bằng", "Hà Lan ..." */
   if (pl >= 2 && pl <= (int)k &&
       !(k >= 3 && pl == (int)k && bare_head_before(x, i)))
     return 0; /* but "Chủ tịch Hồ Chí Minh" is a person */
@@ -379,7 +377,7 @@ int xn_name_run(const xsent *x, size_t i, int any) {
   ** before a place, is an organisation's tail: "Đông Y Việt Nam",
   ** "Trường ĐH Y Hà Nội", "Bộ Y Tế", "xã Ninh Thạnh Lợi A" */
   if (x->t[i].len == 1 &&
-      (xt_lookup(x, i + 1, &lx->places, NULL) ||
+      (xn_lookup(x, i + 1, XN_PLACES) ||
        (i > 0 && x->t[i - 1].type == T_WORD &&
         (x->t[i - 1].flags & (TF_UPPER | TF_CAPS)) && !bare_head_before(x, i))))
     return 0;
@@ -452,8 +450,7 @@ int xn_listed_name(const xsent *x, size_t i) {
   int k = xn_name_run(x, i, 1);
   if (k < 3) return 0;
   for (size_t j = i; j < i + (size_t)k; j++)
-    if (xn_head_in(x, j) || xn_honorific_in(x, j) ||
-        xt_lookup(x, j, &x->x->lx->places, NULL))
+    if (xn_head_in(x, j) || xn_honorific_in(x, j) || xn_lookup(x, j, XN_PLACES))
       return 0;
   return k;
 }

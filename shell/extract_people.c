@@ -150,7 +150,7 @@ static size_t title_glue(const xsent *x, size_t j) {
   /* "UBND TP. Hồ Chí Minh": the city after "TP." and a space */
   if (xt_punct(x, j, '.') && !(x->t[j].flags & TF_SPACE) && j > 0 &&
       (xt_is(x, j - 1, "TP") || xt_is(x, j - 1, "Tp")) &&
-      xt_lookup(x, j + 1, &x->x->lx->places, NULL))
+      xn_lookup(x, j + 1, XN_PLACES))
     return 1;
   /* "Sở GD&ĐT", "Bộ LĐ-TB&XH": '&' or '-' glued between capitals */
   if ((xt_punct(x, j, '&') || xt_punct(x, j, '-')) &&
@@ -261,7 +261,7 @@ static int given_name_after(const xsent *x, size_t h, int k) {
       (j + 2 < x->n && (x->t[j + 2].flags & TF_UPPER)))
     return 0;
   return xn_viet_at(x, j) && xt_first_word(x, j, j + 2) < 2 &&
-         !xf_country_at(x, j) && !xt_lookup(x, j, &x->x->lx->places, NULL);
+         !xf_country_at(x, j) && !xn_lookup(x, j, XN_PLACES);
 }
 
 static size_t title_find(const xsent *x, size_t i) {
@@ -432,7 +432,7 @@ static int title_end_before(const xsent *x, size_t j) {
       (t->type == T_WORD && !(t->flags & TF_UPPER)))
     return 1;
   for (size_t b = j > 4 ? j - 4 : 0; b < j; b++)
-    if ((size_t)xt_lookup(x, b, &x->x->lx->places, NULL) == j - b) return 1;
+    if ((size_t)xn_lookup(x, b, XN_PLACES) == j - b) return 1;
   return 0;
 }
 
