@@ -27,6 +27,8 @@ static int country_ends(const xsent *x, size_t j) {
   const lex_entry *e;
   for (size_t a = j > 3 ? j - 3 : 0; a < j; a++) {
     if (!(x->t[a].trig & TR_GAZ)) continue; /* no gazetteer name starts */
+    /* the count first (remembered for the sentence), the entry then */
+    if (a + (size_t)xn_lookup(x, a, XN_PLACES) != j) continue;
     int k = xt_lookup(x, a, &x->x->lx->places, &e);
     if (k && a + (size_t)k == j && e->kind && strcmp(e->kind, "quốc gia") == 0)
       return 2;

@@ -401,6 +401,8 @@ static void add_title(xsent *x, doc_person *p, size_t i, size_t j) {
   j = i + term_cut(x, i, j);
   size_t n = xt_join(x, i, j, a, sizeof a);
   if (!n) return;
+  for (size_t k = 0; k < p->titles.n; k++) /* the same bytes: no folding */
+    if (strncmp(p->titles.items[k], a, n + 1) == 0) return;
   size_t fn = lexicon_fold(fa, sizeof fa, a, n);
   for (size_t k = 0; k < p->titles.n; k++) {
     char fb[256];

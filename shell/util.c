@@ -385,7 +385,12 @@ __attribute__((target("avx2"))) static size_t json_special_avx2(
     unsigned m = (unsigned)_mm256_movemask_epi8(a);
     if (m) return i + (size_t)__builtin_ctz(m);
   }
-  return json_special_sse2(u, i, n);
+  if (i == n || n < 32) return n < 32 ? json_special_sse2(u, i, n) : n;
+  /* the last 32 bytes, which overlap bytes passed already (none to
+  ** escape there: the first hit is at i or after) */
+  __m256i a = json_hits(_mm256_loadu_si256((const __m256i *)(u + n - 32)));
+  unsigned m = (unsigned)_mm256_movemask_epi8(a);
+  return m ? n - 32 + (size_t)__builtin_ctz(m) : n;
 }
 #endif
 
