@@ -338,6 +338,17 @@ static size_t json_special_sse2(const unsigned char *u, size_t i, size_t n) {
         _mm_or_si128(_mm_cmpeq_epi8(b, q), _mm_cmpeq_epi8(b, bs))));
     return mb ? n - 16 + (size_t)__builtin_ctz(mb) : n;
   }
+#endif
+  if (n - i >= 8 && n - i <= 16) { /* two words that overlap */
+    uint64_t w = util_load8(u + i), v = util_load8(u + n - 8);
+    uint64_t hw = util_byte_eq(w, 0xE0, 0x00) | util_byte_eq(w, 0xFF, '"') |
+                  util_byte_eq(w, 0xFF, '\\');
+    if (hw) return i + ((size_t)__builtin_ctzll(hw) >> 3);
+    uint64_t hv = util_byte_eq(v, 0xE0, 0x00) | util_byte_eq(v, 0xFF, '"') |
+                  util_byte_eq(v, 0xFF, '\\');
+    return hv ? n - 8 + ((size_t)__builtin_ctzll(hv) >> 3) : n;
+  }
+#ifdef __SSE2__
   for (; i + 16 <= n; i += 16) {
     __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
     __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(w, lim), lim); /* <= 0x1F */
