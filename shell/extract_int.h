@@ -143,6 +143,10 @@ size_t xn_monastic_at(const xsent *x, size_t j);
 static inline size_t xn_next_capital(const xsent *x, size_t i) {
   const tok *t = x->t;
   size_t n = x->n;
+  for (; i + 4 <= n; i += 4) /* four tokens a step while none has it */
+    if ((t[i].flags | t[i + 1].flags | t[i + 2].flags | t[i + 3].flags) &
+        TF_UPPER)
+      break;
   for (; i < n; i++) /* the flag first: most tokens have none */
     if ((t[i].flags & TF_UPPER) && t[i].type == T_WORD) break;
   return i;

@@ -777,6 +777,9 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
 static size_t next_number(const xsent *x, size_t i) {
   const tok *t = x->t;
   size_t n = x->n;
+  _Static_assert(T_WORD == 0 && T_NUM == 1 && T_PUNCT == 2, "tok_type");
+  for (; i + 4 <= n; i += 4) /* four tokens a step: bit 0 is T_NUM's alone */
+    if ((t[i].type | t[i + 1].type | t[i + 2].type | t[i + 3].type) & 1) break;
   while (i < n && t[i].type != T_NUM) i++;
   return i;
 }
