@@ -34,6 +34,7 @@ static struct {
   const char *w;
   double m;
   int numeral;
+  uint32_t h; /* lexicon_word_hash of w: a token of another hash is not w */
 } multipliers[MULT_MAX + 1];
 
 /* word lists from data/ (lexicon.h), set up by extract_num_init */
@@ -86,8 +87,9 @@ static int in_list(const xsent *x, size_t i, const xwords *ws) {
 static double multiplier_at(const xsent *x, size_t i, int *numeral) {
   if (i >= x->n || x->t[i].type != T_WORD || (x->t[i].flags & TF_UPPER))
     return 0;
+  uint32_t h = x->t[i].h;
   for (int k = 0; multipliers[k].w; k++)
-    if (xt_is(x, i, multipliers[k].w)) {
+    if (multipliers[k].h == h && xt_is(x, i, multipliers[k].w)) {
       if (!multipliers[k].numeral) *numeral = 0;
       return multipliers[k].m;
     }
@@ -827,6 +829,7 @@ void extract_num_init(void) {
     double v = strtod(mul[k].val, &rest);
     if (v <= 0) continue;
     multipliers[o].w = mul[k].key, multipliers[o].m = v;
+    multipliers[o].h = lexicon_word_hash(mul[k].key, strlen(mul[k].key));
     multipliers[o++].numeral = strstr(rest, "numeral") != NULL;
   }
   xwords_load(&ws_not_unit, LEX_NOT_UNIT, 0);
