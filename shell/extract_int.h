@@ -152,8 +152,9 @@ static inline size_t xn_next_capital(const xsent *x, size_t i) {
   return i;
 }
 /* The people extractor's memo of the answers below about the tokens of x
-** (xn_lookup; xn_head_in, xn_monastic_at and title_find use
-** it): from xn_memo_begin(x) to xn_memo_end(), and only for x. */
+** (xn_lookup, and xn_name_run with any 0; xn_head_in, xn_monastic_at and
+** title_find use it): from xn_memo_begin(x) to xn_memo_end(), and only
+** for x. */
 void xn_memo_begin(const xsent *x);
 void xn_memo_end(void);
 /* xt_lookup of the lexicon's titles, degrees, monastic ranks or places

@@ -36,7 +36,7 @@ size_t xn_honorific_in(const xsent *x, size_t j) {
 ** while not asked.
 */
 #define MEMO_TOKS 4096
-enum { Q__COUNT = XN_PLACES + 1 }; /* xn_lookup's tables */
+enum { Q_NAME = XN_PLACES + 1, Q__COUNT }; /* xn_lookup's, xn_name_run's */
 static _Thread_local struct {
   const xsent *x;
   uint8_t ans[MEMO_TOKS][Q__COUNT];
@@ -315,7 +315,19 @@ static size_t prefixed_given(const xsent *x, size_t j) {
 ** glued prefix ("Rơ Chăm H’Hồng": prefixed_given, one syllable).
 ** Returns the token count or 0.
 */
+static int name_run(const xsent *x, size_t i, int any);
+
 int xn_name_run(const xsent *x, size_t i, int any) {
+  if (any) return name_run(x, i, 1);
+  uint8_t *a = memo_slot(x, Q_NAME, i);
+  if (a && *a) return *a - 1;
+  int k = name_run(x, i, 0);
+  if (a && k < 255) *a = (uint8_t)(k + 1);
+  return k;
+}
+
+/* xn_name_run, not remembered. */
+static int name_run(const xsent *x, size_t i, int any) {
   if (!name_syllable(&x->t[i])) return 0;
   const lexicon *lx = x->x->lx;
   /* without data/surnames.txt any capitalised run may be a name (then
