@@ -4,6 +4,7 @@
 #include "doc.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,17 +64,46 @@ void doc_warn(doc *d, const char *fmt, ...) {
 
 /* ---- JSON ---- */
 
+/* Room for n more bytes (and the NUL) at the end of b: where they go. */
+static char *jroom(buf *b, size_t n) {
+  if (b->len + n + 1 > b->cap) buf_reserve(b, n);
+  return b->data + b->len;
+}
+
+/* b now ends at p, inside the room jroom gave. */
+static void jend(buf *b, char *p) {
+  b->len = (size_t)(p - b->data);
+  *p = '\0';
+}
+
+/* "null" at p (room for 4 bytes); past it. */
+static char *jnull_at(char *p) {
+  memcpy(p, "null", 4);
+  return p + 4;
+}
+
+/* The byte c at the end of b. */
+static void jchar(buf *b, char c) {
+  char *p = jroom(b, 1);
+  *p++ = c;
+  jend(b, p);
+}
+
+static void jnull(buf *b) {
+  jend(b, jnull_at(jroom(b, 4)));
+}
+
 static void jstr(buf *b, const char *s) {
   if (s)
     buf_add_json_str(b, s, strlen(s));
   else
-    buf_adds(b, "null");
+    jnull(b);
 }
 
 /* jstr for s[0..n), without the UTF-8 check when utf8 (doc.h). */
 static void jstr_n(buf *b, const char *s, size_t n, int utf8) {
   if (!s)
-    buf_adds(b, "null");
+    jnull(b);
   else if (utf8)
     buf_add_json_utf8(b, s, n);
   else
@@ -85,40 +115,91 @@ static void jstr_n(buf *b, const char *s, size_t n, int utf8) {
 ** they are, not escaped. */
 static void jkey(buf *b, const char *k, int first) {
   size_t n = strlen(k);
-  buf_reserve(b, n + 4);
-  char *p = b->data + b->len;
+  char *p = jroom(b, n + 4);
   if (!first) *p++ = ',';
   *p++ = '"';
   memcpy(p, k, n);
   p += n;
   *p++ = '"';
   *p++ = ':';
-  b->len = (size_t)(p - b->data);
-  b->data[b->len] = '\0';
+  jend(b, p);
 }
 
-/* An integer in decimal, as "%lld" prints it (without printf). */
-static void jint(buf *b, long long v) {
-  char t[24], *e = t + sizeof t, *p = e;
-  unsigned long long u =
-      v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-  do *--p = (char)('0' + u % 10);
+/* The decimal digits of u at p (room for 20 bytes); past them. */
+static char *jdigits_at(char *p, unsigned long long u) {
+  char t[20], *e = t + sizeof t, *q = e;
+  do *--q = (char)('0' + u % 10);
   while (u /= 10);
-  if (v < 0) *--p = '-';
-  buf_add(b, p, (size_t)(e - p));
+  memcpy(p, q, (size_t)(e - q));
+  return p + (e - q);
+}
+
+/* An integer in decimal, as "%lld" prints it (without printf), at p
+** (room for 21 bytes); past it. */
+static char *jint_at(char *p, long long v) {
+  if (v < 0) *p++ = '-';
+  return jdigits_at(
+      p, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v);
+}
+
+static void jint(buf *b, long long v) {
+  jend(b, jint_at(jroom(b, 24), v));
+}
+
+/*
+** a (not an integer) as "%.15g" prints it, at p, when a decimal m / 10^k
+** of at most 15 digits reads back as a and 1e-4 <= a < 1e15: printf
+** rounds a to 15 significant digits, which gives that decimal exactly
+** (a is within half an ulp of it, far below half the 15th digit), and
+** prints it without trailing zeros in its fixed form. Returns the end,
+** or NULL when a is no such number (printf must print it).
+*/
+static char *jdecimal_at(char *p, double a) {
+  static const double p10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                               1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                               1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  if (!(a >= 1e-4 && a < 1e15)) return NULL;
+  for (int k = 1; k <= 22; k++) {
+    double m = floor(a * p10[k] + 0.5);
+    if (m >= 1e15) return NULL;
+    if (m / p10[k] != a) continue;
+    char d[20], *e = jdigits_at(d, (unsigned long long)m);
+    size_t n = (size_t)(e - d), z = 0;
+    while (z < n && z < (size_t)k && d[n - 1 - z] == '0') z++;
+    size_t f = (size_t)k - z; /* decimals printed */
+    n -= z;                   /* digits printed */
+    if (n <= f) {             /* "0.05" */
+      memcpy(p, "0.", 2), p += 2;
+      memset(p, '0', f - n), p += f - n;
+      memcpy(p, d, n);
+      return p + n;
+    }
+    memcpy(p, d, n - f), p += n - f;
+    if (f) *p++ = '.', memcpy(p, d + n - f, f), p += f;
+    return p;
+  }
+  return NULL;
 }
 
 static void jnum(buf *b, double v) {
+  char *p = jroom(b, 32);
   if (!isfinite(v)) {
-    buf_adds(b, "null");
+    p = jnull_at(p);
   } else if (v == floor(v) && fabs(v) < 1e15) {
     if (v == 0 && signbit(v))
-      buf_adds(b, "-0"); /* as "%.0f" prints it */
+      memcpy(p, "-0", 2), p += 2; /* as "%.0f" prints it */
     else
-      jint(b, (long long)v);
+      p = jint_at(p, (long long)v);
   } else {
-    buf_printf(b, "%.15g", v);
+    char *q = jdecimal_at(p + (v < 0), fabs(v));
+    if (!q) {
+      buf_printf(b, "%.15g", v);
+      return;
+    }
+    if (v < 0) *p = '-';
+    p = q;
   }
+  jend(b, p);
 }
 
 static void jkstr(buf *b, const char *k, const char *v) {
@@ -127,12 +208,12 @@ static void jkstr(buf *b, const char *k, const char *v) {
 }
 
 static void jstrs(buf *b, char *const *items, size_t n) {
-  buf_addc(b, '[');
+  jchar(b, '[');
   for (size_t i = 0; i < n; i++) {
-    if (i) buf_addc(b, ',');
+    if (i) jchar(b, ',');
     jstr(b, items[i]);
   }
-  buf_addc(b, ']');
+  jchar(b, ']');
 }
 
 static void json_blocks(const doc *d, buf *b) {
@@ -163,10 +244,23 @@ typedef struct jlast {
 ** column (the figures of one sentence share its arena copy) is copied
 ** from its escaped form in b rather than escaped again.
 */
+/* The JSON form last holds, copied again to the end of b. */
+static void jcopy(buf *b, const jlast *last) {
+  char *o = jroom(b, last->len); /* before the copy: b->data may move */
+  memcpy(o, b->data + last->off, last->len);
+  jend(b, o + last->len);
+}
+
+/* The valid UTF-8 string s as JSON at the end of b, kept in *last. */
+static void jstr_fresh(buf *b, const char *s, jlast *last) {
+  size_t off = b->len;
+  buf_add_json_utf8(b, s, strlen(s));
+  last->s = s, last->off = off, last->len = b->len - off;
+}
+
 static void jstr_again(buf *b, const char *s, jlast *last, int utf8) {
   if (s && s == last->s) {
-    buf_reserve(b, last->len);
-    buf_add(b, b->data + last->off, last->len);
+    jcopy(b, last);
     return;
   }
   size_t off = b->len;
@@ -188,11 +282,11 @@ static void json_field(buf *b, const void *p, const fact_column *c, jlast *last,
       if (*(const int *)(const void *)((const char *)p + c->flag))
         jnum(b, *FACT_FIELD(p, c, double));
       else
-        buf_adds(b, "null");
+        jnull(b);
       break;
     case FT_INT0:
       if (*FACT_FIELD(p, c, int) == 0) {
-        buf_adds(b, "null");
+        jnull(b);
         break;
       }
       /* fall through */
@@ -208,9 +302,93 @@ static void json_field(buf *b, const void *p, const fact_column *c, jlast *last,
   }
 }
 
+/* A column of the JSON form with its key written out: `,"key":`. */
+#define JKEY_MAX 40
+typedef struct jcol {
+  const fact_column *c;
+  char key[JKEY_MAX]; /* `,"key":` (n bytes; the rest zeros) */
+  size_t n;
+} jcol;
+
+/* Each kind's columns of the JSON form, set up once (jcols_init). */
+static struct {
+  jcol cols[FACT_MAX_COLUMNS];
+  size_t n;
+  int ok; /* every key fits in JKEY_MAX */
+} jkinds[FK__COUNT];
+static pthread_once_t jkinds_once = PTHREAD_ONCE_INIT;
+
+/* Fill jkinds from fact_kinds (once). */
+static void jcols_init(void) {
+  for (size_t k = 0; k < FK__COUNT; k++) {
+    const fact_kind *fk = &fact_kinds[k];
+    jkinds[k].ok = 1;
+    for (size_t c = 0; c < fk->ncols && c < FACT_MAX_COLUMNS; c++) {
+      if (!fk->cols[c].json) continue;
+      jcol *j = &jkinds[k].cols[jkinds[k].n++];
+      size_t n = strlen(fk->cols[c].json);
+      j->c = &fk->cols[c];
+      if (n + 4 > JKEY_MAX) {
+        jkinds[k].ok = 0;
+        continue;
+      }
+      j->key[0] = ',', j->key[1] = '"';
+      memcpy(j->key + 2, fk->cols[c].json, n);
+      j->key[n + 2] = '"', j->key[n + 3] = ':';
+      j->n = n + 4;
+    }
+  }
+}
+
+/* The JSON list of kind k (index ki of fact_kinds) by its ready keys: as
+** json_kind writes it. */
+static void json_kind_fast(const doc *d, size_t ki, buf *b) {
+  const fact_kind *k = &fact_kinds[ki];
+  size_t nc = jkinds[ki].n, count = fact_count(d, k);
+  jlast last[FACT_MAX_COLUMNS];
+  for (size_t c = 0; c < nc; c++) last[c].s = NULL;
+  jchar(b, '[');
+  for (size_t i = 0; i < count; i++) {
+    const void *p = fact_item(d, k, i);
+    for (size_t c = 0; c < nc; c++) {
+      const jcol *j = &jkinds[ki].cols[c];
+      char *o = jroom(b, JKEY_MAX + 1);
+      if (c == 0) { /* `{"key":`, after a comma from the second item on */
+        if (i) *o++ = ',';
+        *o++ = '{';
+        memcpy(o, j->key + 1, JKEY_MAX - 1);
+        o += j->n - 1;
+      } else {
+        memcpy(o, j->key, JKEY_MAX);
+        o += j->n;
+      }
+      jend(b, o);
+      if (j->c->type == FT_STR && d->utf8) { /* the common case, inline */
+        const char *v = *FACT_FIELD(p, j->c, char *);
+        if (!v)
+          jend(b, jnull_at(jroom(b, 4)));
+        else if (v == last[c].s)
+          jcopy(b, &last[c]);
+        else
+          jstr_fresh(b, v, &last[c]);
+        continue;
+      }
+      json_field(b, p, j->c, &last[c], d->utf8);
+    }
+    jchar(b, '}');
+  }
+  jchar(b, ']');
+}
+
 /* The JSON list of kind k: objects of the columns that have a JSON key,
 ** or bare strings. */
-static void json_kind(const doc *d, const fact_kind *k, buf *b) {
+static void json_kind(const doc *d, size_t ki, buf *b) {
+  const fact_kind *k = &fact_kinds[ki];
+  if (!k->bare && jkinds[ki].ok && jkinds[ki].n > 0 &&
+      k->ncols <= FACT_MAX_COLUMNS) {
+    json_kind_fast(d, ki, b);
+    return;
+  }
   jlast last[JLAST_COLS] = {{NULL, 0, 0}};
   buf_addc(b, '[');
   for (size_t i = 0; i < fact_count(d, k); i++) {
@@ -242,9 +420,10 @@ void doc_to_json(const doc *d, buf *b) {
   jkstr(b, "site", d->site);
   jkstr(b, "lead", d->lead);
   jkey(b, "blocks", 0), json_blocks(d, b);
+  pthread_once(&jkinds_once, jcols_init);
   for (size_t k = 0; k < FK__COUNT; k++) {
     jkey(b, fact_kinds[k].json, 0);
-    json_kind(d, &fact_kinds[k], b);
+    json_kind(d, k, b);
   }
   buf_addc(b, '}');
 }

@@ -27,6 +27,8 @@ static int country_ends(const xsent *x, size_t j) {
   const lex_entry *e;
   for (size_t a = j > 3 ? j - 3 : 0; a < j; a++) {
     if (!(x->t[a].trig & TR_GAZ)) continue; /* no gazetteer name starts */
+    /* the count first (remembered for the sentence), the entry then */
+    if (a + (size_t)xn_lookup(x, a, XN_PLACES) != j) continue;
     int k = xt_lookup(x, a, &x->x->lx->places, &e);
     if (k && a + (size_t)k == j && e->kind && strcmp(e->kind, "quốc gia") == 0)
       return 2;
@@ -49,7 +51,7 @@ static int foreign_shape(const xsent *x, size_t i, int all) {
          (x->t[j].flags & TF_UPPER) && !(x->t[j].flags & TF_CAPS) &&
          (j == i || (x->t[j].flags & TF_SPACE))) {
     if (xt_in(x, j, &ws_foreign_orgs)) return 0; /* "Vietnam Airlines" */
-    int f = !text_viet_shaped(x->s + x->t[j].off, x->t[j].len);
+    int f = !xn_viet_at(x, j);
     words++, j++;
     while (j + 1 < x->n && xt_punct(x, j, '-') && !(x->t[j].flags & TF_SPACE) &&
            x->t[j + 1].type == T_WORD && !(x->t[j + 1].flags & TF_SPACE))
@@ -78,19 +80,6 @@ static int head_before(const xsent *x, size_t c) {
   return 0;
 }
 
-/* May a foreign name start at token i: a capitalised word (not in
-** capitals) with another one after it, a space between, or a hyphen
-** glued to it? (flags only: it spares most tokens the lookups of
-** xf_name_run) */
-static int two_capitalised(const xsent *x, size_t i) {
-  const unsigned up = TF_UPPER | TF_CAPS;
-  if (i == 0 || i + 1 >= x->n || (x->t[i].flags & up) != TF_UPPER) return 0;
-  const tok *n = &x->t[i + 1];
-  return (n->type == T_WORD && (n->flags & up) == TF_UPPER &&
-          (n->flags & TF_SPACE)) ||
-         (xt_punct(x, i + 1, '-') && !(n->flags & TF_SPACE)); /* "Mit-suo" */
-}
-
 #define HEAD_UNKNOWN ((size_t)-1)
 
 /* Does a title head or an honorific stand before token i? hk: where the
@@ -116,14 +105,14 @@ static int head_context(const xsent *x, size_t i, size_t hk) {
 ** at once on a Vietnamese word.
 */
 static int foreign_at(const xsent *x, size_t i, size_t hk) {
-  if (!two_capitalised(x, i)) return 0;
+  if (!xf_may_start(x, i)) return 0;
   int k, c = (x->t[i - 1].flags & TF_UPPER) ? country_ends(x, i) : 0;
   if (c == 2)
     k = foreign_shape(x, i, 0);
   else if ((k = foreign_shape(x, i, 1)) != 0 && !c && !head_context(x, i, hk))
     k = 0;
   if (k && xn_honorific_in(x, i)) return 0; /* "Hoa Kỳ | Ngài Daniel …" */
-  return k && !xt_lookup(x, i, &x->x->lx->places, NULL) ? k : 0; /* "Đăk Lăk" */
+  return k && !xn_lookup(x, i, XN_PLACES) ? k : 0; /* "Đăk Lăk" */
 }
 
 int xf_name_run(const xsent *x, size_t i) {

@@ -21,6 +21,35 @@ void extract_people_init(void);
 void extract_places_init(void);
 void extract_refs_init(void);
 
+/* ---- phrase lists indexed by their first word (extract_phr.c) ---- */
+#define XPI_SLOTS 1024 /* twice XT_PHRASES_MAX and more: short probes */
+#define XPI_NONE  0xFFFF
+/* A table from a first-word hash (and a word count, or 0) to its
+** phrases, a list in file order: first, then next[m] after phrase m. */
+typedef struct xpi_table {
+  uint32_t h[XPI_SLOTS]; /* 0: empty */
+  uint8_t w[XPI_SLOTS];
+  uint16_t first[XPI_SLOTS], last[XPI_SLOTS], cnt[XPI_SLOTS];
+  uint16_t next[XT_PHRASES_MAX];
+} xpi_table;
+typedef struct xpindex {
+  const xphrases *ph;
+  int exact;     /* 0: a phrase starts with a number; the xt_ calls answer */
+  unsigned maxw; /* the most words of a phrase */
+  xpi_table in;  /* by first word */
+  xpi_table end; /* by first word and word count */
+} xpindex;
+/* Index the phrases of ph (set up already; it must outlive ix). */
+void xpi_set(xpindex *ix, const xphrases *ph);
+/* xt_phrase_in (ci: xt_phrase_in_ci) of ix's list at token j, by the
+** index: the same answer. */
+size_t xpi_in(const xsent *x, size_t j, const xpindex *ix, int ci);
+/* Does a phrase of exactly w words of ix's list match at token j (xt_phrase_m,
+** ci as there)? */
+int xpi_at_w(const xsent *x, size_t j, const xpindex *ix, unsigned w, int ci);
+/* xt_phrase_before of ix's list before token i, by the index. */
+size_t xpi_before(const xsent *x, size_t i, const xpindex *ix, int ci);
+
 /* ---- organisations inside titles (extract_orgs.c) ---- */
 void extract_orgs_init(void); /* its word lists; extract_people_init calls it */
 /* Where a title that reached token j (a lower-case word among the first
@@ -38,8 +67,8 @@ size_t xo_org_tail(const xsent *x, size_t j, const xphrases *admin,
 ** word of admin, a two-syllable run, "huyện Thạch Hà", or the rest of a
 ** unit's name begun by one capitalised word, "quận Nam | Từ Liêm";
 ** "Chủ tịch UBND huyện Trần Văn Bình" is a person)? */
-int xo_names_a_thing(const xsent *x, size_t i, int k,
-                     const xphrases *not_person, const xphrases *admin);
+int xo_names_a_thing(const xsent *x, size_t i, int k, const xpindex *not_person,
+                     const xpindex *admin);
 /* The end (the token after it) of an administrative unit's name that
 ** covers token i, where a run of title-cased words after a word of admin
 ** holds the unit's name, then a person's: the person from the last
@@ -48,7 +77,7 @@ int xo_names_a_thing(const xsent *x, size_t i, int k,
 ** Minh | Nguyễn Thành Phong"), or, in a run of three, the unit alone when
 ** no surname starts it ("quận | Nam Từ Liêm"; "huyện | Trần Văn Bình"
 ** is a person's). 0 when no such name covers i. */
-size_t xo_unit_end(const xsent *x, size_t i, const xphrases *admin);
+size_t xo_unit_end(const xsent *x, size_t i, const xpindex *admin);
 
 /* ---- links from a name to its title (extract_links.c) ---- */
 void extract_links_init(
@@ -76,6 +105,26 @@ void extract_names_init(
 ** data/surnames.txt (any capitalised syllable when any), no place of the
 ** gazetteer; the syllable count or 0. */
 int xn_name_run(const xsent *x, size_t i, int any);
+/* May xn_name_run(x, i, 0) find a name at token i: a capitalised
+** syllable (no capitals, no digits, at most 12 bytes) that may start a
+** surname, or any when no surname list was read, or one before a word
+** of the length of "Thị"? (flags only: 0 means xn_name_run is 0) */
+static inline int xn_may_name(const xsent *x, size_t i) {
+  const tok *t = &x->t[i];
+  if (t->type != T_WORD ||
+      (t->flags & (TF_UPPER | TF_CAPS | TF_DIGITS)) != TF_UPPER || t->len > 12)
+    return 0;
+  return (t->trig & TR_SURNAME) || !x->x->lx->surnames.n ||
+         (i + 1 < x->n && x->t[i + 1].len == sizeof "Thị" - 1);
+}
+/* Bit (h & 63) of the word hash h of "bà", "ông", "chí" in either case
+** (set by extract_names_init): a word without its bit is none of them. */
+extern uint64_t xn_opens_bits;
+/* May xn_honorific_opens(x, i) be 1 (the word before i has a bit of
+** xn_opens_bits)? 0 means it is 0. */
+static inline int xn_may_open(const xsent *x, size_t i) {
+  return i > 0 && (xn_opens_bits >> (x->t[i - 1].h & 63) & 1);
+}
 /* A name in capitals at token i ("TRẦN PHƯỚC HIỀN"): its words or 0. */
 int xn_caps_name(const xsent *x, size_t i);
 /* Words of an honorific of data/honorifics.txt ending just
@@ -89,6 +138,31 @@ size_t xn_head_in(const xsent *x, size_t j);
 ** "TT", "Sư cô") when the dharma name "Thích" follows it, after the
 ** abbreviation's own dot ("HT. Thích Thiện Tấn"); else 0. */
 size_t xn_monastic_at(const xsent *x, size_t j);
+/* The first word token from i on whose first letter is a capital, or
+** x->n: the tokens in between are passed in a tight loop. */
+static inline size_t xn_next_capital(const xsent *x, size_t i) {
+  const tok *t = x->t;
+  size_t n = x->n;
+  for (; i + 4 <= n; i += 4) /* four tokens a step while none has it */
+    if ((t[i].flags | t[i + 1].flags | t[i + 2].flags | t[i + 3].flags) &
+        TF_UPPER)
+      break;
+  for (; i < n; i++) /* the flag first: most tokens have none */
+    if ((t[i].flags & TF_UPPER) && t[i].type == T_WORD) break;
+  return i;
+}
+/* The people extractor's memo of the answers below about the tokens of x
+** (xn_lookup, and xn_name_run with any 0; xn_head_in, xn_monastic_at and
+** title_find use it): from xn_memo_begin(x) to xn_memo_end(), and only
+** for x. */
+void xn_memo_begin(const xsent *x);
+void xn_memo_end(void);
+/* xt_lookup of the lexicon's titles, degrees, monastic ranks or places
+** (the gazetteer) at token j: the key's token count, 0 when none. */
+enum { XN_TITLES, XN_DEGREES, XN_MONASTIC, XN_PLACES };
+int xn_lookup(const xsent *x, size_t j, int table);
+/* text_viet_shaped of word token j (1 or 0), remembered by the word. */
+int xn_viet_at(const xsent *x, size_t j);
 /* Words of a role of data/person-roles.txt ending just before token i
 ** ("bị cáo | A", "VĐV | B"): like an honorific it makes a name a person
 ** and is no title; else 0. */
@@ -124,6 +198,18 @@ void extract_foreign_init(void); /* extract_people_init calls it */
 ** honorific ("… Lào Thongloun Sisoulith", "ông Maciej Duszynski"): its
 ** token count or 0. */
 int xf_name_run(const xsent *x, size_t i);
+/* May a foreign name start at token i: a capitalised word (not in
+** capitals) with another one after it, a space between, or a hyphen
+** glued to it? (flags only: xf_name_run is 0 when not, and the people
+** extractor asks this first, inline, at every capitalised word) */
+static inline int xf_may_start(const xsent *x, size_t i) {
+  const unsigned up = TF_UPPER | TF_CAPS;
+  if (i == 0 || i + 1 >= x->n || (x->t[i].flags & up) != TF_UPPER) return 0;
+  const tok *n = &x->t[i + 1];
+  return (n->type == T_WORD && (n->flags & up) == TF_UPPER &&
+          (n->flags & TF_SPACE)) ||
+         (xt_punct(x, i + 1, '-') && !(n->flags & TF_SPACE)); /* "Mit-suo" */
+}
 /* Does a foreign name start at token j inside a title whose head ends
 ** before token hk (the title ends there)? */
 int xf_in_title(const xsent *x, size_t j, size_t hk);

@@ -13,6 +13,7 @@
 static xwords ws_not_name;  /* data/not-name.txt */
 static xphrases honorifics; /* data/honorifics.txt: "đồng chí", "ông" */
 static xphrases roles;      /* data/person-roles.txt: "bị cáo", "VĐV" */
+static xpindex ix_hon, ix_roles; /* their indices (extract_phr.c) */
 
 /* The honorifics when data/honorifics.txt cannot be read: without them
 ** and without surnames no name would be found at all. */
@@ -20,20 +21,87 @@ static const char *const honorifics_builtin[] = {"đồng chí", "ông", "bà",
                                                  "anh",      "chị", NULL};
 
 size_t xn_honorific_before(const xsent *x, size_t i) {
-  return xt_phrase_before(x, i, &honorifics, 0);
+  return xpi_before(x, i, &ix_hon, 0);
 }
 
 size_t xn_honorific_in(const xsent *x, size_t j) {
-  return xt_phrase_in(x, j, &honorifics);
+  return xpi_in(x, j, &ix_hon, 0);
+}
+
+/*
+** Answers about the tokens of the sentence the people extractor scans
+** (xn_memo_begin .. xn_memo_end; x NULL otherwise): its helpers ask the
+** lexicon about the same tokens again and again (a title's head, a
+** Vietnamese syllable). ans[q][j] is answer q about token j plus one, 0
+** while not asked.
+*/
+#define MEMO_TOKS 4096
+enum { Q_NAME = XN_PLACES + 1, Q__COUNT }; /* xn_lookup's, xn_name_run's */
+static _Thread_local struct {
+  const xsent *x;
+  uint8_t ans[MEMO_TOKS][Q__COUNT];
+} memo;
+
+void xn_memo_begin(const xsent *x) {
+  memo.x = NULL;
+  if (x->n > MEMO_TOKS) return; /* longer than any sentence xt_tokenize cuts */
+  memset(memo.ans, 0, x->n * sizeof memo.ans[0]);
+  memo.x = x;
+}
+
+void xn_memo_end(void) {
+  memo.x = NULL;
+}
+
+/* The memo's slot for answer q about token j of x, or NULL. */
+static uint8_t *memo_slot(const xsent *x, int q, size_t j) {
+  return memo.x == x && j < x->n ? &memo.ans[j][q] : NULL;
+}
+
+int xn_lookup(const xsent *x, size_t j, int table) {
+  uint8_t *a = memo_slot(x, table, j);
+  if (a && *a) return *a - 1;
+  const lexicon *lx = x->x->lx;
+  const lex_table *t = table == XN_TITLES    ? &lx->titles
+                       : table == XN_DEGREES ? &lx->degrees
+                       : table == XN_PLACES  ? &lx->places
+                                             : &lx->monastic;
+  int k = xt_lookup(x, j, t, NULL);
+  if (a && k < 255) *a = (uint8_t)(k + 1);
+  return k;
+}
+
+/*
+** text_viet_shaped of the words seen last (thread-local), by their bytes:
+** the capitalised words the people extractor asks about, names and
+** places, come back sentence after sentence. A slot (by the token's word
+** hash) holds one word of at most VIET_LEN bytes; n 0: empty.
+*/
+#define VIET_SLOTS 4096
+#define VIET_LEN   14
+static _Thread_local struct viet_slot {
+  uint8_t n, v;
+  char w[VIET_LEN];
+} viet_seen[VIET_SLOTS];
+
+int xn_viet_at(const xsent *x, size_t j) {
+  const char *w = x->s + x->t[j].off;
+  size_t n = x->t[j].len;
+  if (n == 0 || n > VIET_LEN) return text_viet_shaped(w, n) != 0;
+  struct viet_slot *e = &viet_seen[x->t[j].h & (VIET_SLOTS - 1)];
+  if (e->n == n && memcmp(e->w, w, n) == 0) return e->v;
+  int v = text_viet_shaped(w, n) != 0;
+  e->n = (uint8_t)n, e->v = (uint8_t)v;
+  memcpy(e->w, w, n);
+  return v;
 }
 
 size_t xn_head_in(const xsent *x, size_t j) {
   /* no head starts at a word without TR_HEAD (a superset of the first
   ** words of titles.txt and degrees.txt): most tokens stop here */
   if (j >= x->n || !(x->t[j].trig & TR_HEAD)) return 0;
-  const lexicon *lx = x->x->lx;
-  int k = xt_lookup(x, j, &lx->titles, NULL);
-  int d = xt_lookup(x, j, &lx->degrees, NULL);
+  int k = xn_lookup(x, j, XN_TITLES);
+  int d = xn_lookup(x, j, XN_DEGREES);
   size_t m = xn_monastic_at(x, j);
   if (d > k) k = d;
   return m > (size_t)k ? m : (size_t)k;
@@ -41,7 +109,7 @@ size_t xn_head_in(const xsent *x, size_t j) {
 
 size_t xn_monastic_at(const xsent *x, size_t j) {
   if (j >= x->n || !(x->t[j].trig & TR_HEAD)) return 0;
-  int m = xt_lookup(x, j, &x->x->lx->monastic, NULL);
+  int m = xn_lookup(x, j, XN_MONASTIC);
   if (!m) return 0;
   size_t k = j + (size_t)m;
   if (xt_punct(x, k, '.') && !(x->t[k].flags & TF_SPACE)) k++;
@@ -49,11 +117,11 @@ size_t xn_monastic_at(const xsent *x, size_t j) {
 }
 
 size_t xn_role_before(const xsent *x, size_t i) {
-  return xt_phrase_before(x, i, &roles, 0);
+  return xpi_before(x, i, &ix_roles, 0);
 }
 
 size_t xn_role_in(const xsent *x, size_t j) {
-  return xt_phrase_in(x, j, &roles);
+  return xpi_in(x, j, &ix_roles, 0);
 }
 
 /* Bit (h & 4095) of the word hash of every baptismal name's first part
@@ -178,13 +246,11 @@ static int name_syllable(const tok *t) {
 ** that itself starts inside an earlier one does not count ("Nghệ An
 ** Thái …": "An Thái" is a place too, but "Thái" starts the name). */
 static int inside_place(const xsent *x, size_t i) {
-  const lex_table *pl = &x->x->lx->places;
-  const lex_entry *e;
   if (i == 0 || x->t[i - 1].type != T_WORD ||
-      (size_t)xt_lookup(x, i - 1, pl, &e) + i - 1 <= i)
+      (size_t)xn_lookup(x, i - 1, XN_PLACES) + i - 1 <= i)
     return 0;
   return !(i >= 2 && x->t[i - 2].type == T_WORD &&
-           (size_t)xt_lookup(x, i - 2, pl, &e) + i - 2 > i - 1);
+           (size_t)xn_lookup(x, i - 2, XN_PLACES) + i - 2 > i - 1);
 }
 
 /* Does a title head alone, or an honorific, stand right before token i
@@ -249,7 +315,19 @@ static size_t prefixed_given(const xsent *x, size_t j) {
 ** glued prefix ("Rơ Chăm H’Hồng": prefixed_given, one syllable).
 ** Returns the token count or 0.
 */
+static int name_run(const xsent *x, size_t i, int any);
+
 int xn_name_run(const xsent *x, size_t i, int any) {
+  if (any) return name_run(x, i, 1);
+  uint8_t *a = memo_slot(x, Q_NAME, i);
+  if (a && *a) return *a - 1;
+  int k = name_run(x, i, 0);
+  if (a && k < 255) *a = (uint8_t)(k + 1);
+  return k;
+}
+
+/* xn_name_run, not remembered. */
+static int name_run(const xsent *x, size_t i, int any) {
   if (!name_syllable(&x->t[i])) return 0;
   const lexicon *lx = x->x->lx;
   /* without data/surnames.txt any capitalised run may be a name (then
@@ -297,12 +375,11 @@ int xn_name_run(const xsent *x, size_t i, int any) {
       g += 2;
       continue;
     }
-    if (!initial(w, wn) && !text_viet_shaped(w, wn)) return 0;
+    if (!initial(w, wn) && !xn_viet_at(x, g)) return 0;
   }
   if (j < x->n && x->t[j].type == T_WORD && !(x->t[j].flags & TF_SPACE))
     return 0;
-  const lex_entry *e;
-  int pl = xt_lookup(x, i, &lx->places, &e); /* "Cao Bằng", "Hà Lan ..." */
+  int pl = xn_lookup(x, i, XN_PLACES); /* "Cao Bằng", "Hà Lan ..." */
   if (pl >= 2 && pl <= (int)k &&
       !(k >= 3 && pl == (int)k && bare_head_before(x, i)))
     return 0; /* but "Chủ tịch Hồ Chí Minh" is a person */
@@ -312,7 +389,7 @@ int xn_name_run(const xsent *x, size_t i, int any) {
   ** before a place, is an organisation's tail: "Đông Y Việt Nam",
   ** "Trường ĐH Y Hà Nội", "Bộ Y Tế", "xã Ninh Thạnh Lợi A" */
   if (x->t[i].len == 1 &&
-      (xt_lookup(x, i + 1, &lx->places, NULL) ||
+      (xn_lookup(x, i + 1, XN_PLACES) ||
        (i > 0 && x->t[i - 1].type == T_WORD &&
         (x->t[i - 1].flags & (TF_UPPER | TF_CAPS)) && !bare_head_before(x, i))))
     return 0;
@@ -351,8 +428,7 @@ int xn_caps_name(const xsent *x, size_t i) {
   size_t j = i;
   while (j < x->n && j - i < 5 && x->t[j].type == T_WORD &&
          (x->t[j].flags & TF_CAPS) && !(x->t[j].flags & TF_DIGITS) &&
-         (j == i || (x->t[j].flags & TF_SPACE)) &&
-         text_viet_shaped(x->s + x->t[j].off, x->t[j].len))
+         (j == i || (x->t[j].flags & TF_SPACE)) && xn_viet_at(x, j))
     j++;
   if (j - i < 2 || j - i > 4 || !caps_surname(x, &x->t[i])) return 0;
   if (j < x->n && x->t[j].type == T_WORD && (x->t[j].flags & TF_UPPER))
@@ -360,11 +436,18 @@ int xn_caps_name(const xsent *x, size_t i) {
   return (int)(j - i);
 }
 
+uint64_t xn_opens_bits; /* extract_int.h */
+
 void extract_names_init(void) {
+  static const char *const opens[6] = {"bà", "Bà", "ông", "Ông", "chí", "Chí"};
+  for (int k = 0; k < 6; k++)
+    xn_opens_bits |=
+        1ull << (lexicon_word_hash(opens[k], strlen(opens[k])) & 63);
   xwords_load(&ws_not_name, LEX_NOT_NAME, 1);
   const char *const *h = lexicon_get()->lists[LEX_HONORIFICS];
   xt_phrases_set(&honorifics, h[0] ? h : honorifics_builtin);
   xt_phrases_set(&roles, lexicon_get()->lists[LEX_PERSON_ROLES]);
+  xpi_set(&ix_hon, &honorifics), xpi_set(&ix_roles, &roles);
   for (const char *const *b = lexicon_get()->lists[LEX_BAPTISMAL]; *b; b++) {
     uint32_t h = lexicon_word_hash(*b, strcspn(*b, "- "));
     bap_first[h >> 6 & 63] |= 1ull << (h & 63);
@@ -379,8 +462,7 @@ int xn_listed_name(const xsent *x, size_t i) {
   int k = xn_name_run(x, i, 1);
   if (k < 3) return 0;
   for (size_t j = i; j < i + (size_t)k; j++)
-    if (xn_head_in(x, j) || xn_honorific_in(x, j) ||
-        xt_lookup(x, j, &x->x->lx->places, NULL))
+    if (xn_head_in(x, j) || xn_honorific_in(x, j) || xn_lookup(x, j, XN_PLACES))
       return 0;
   return k;
 }
@@ -390,9 +472,12 @@ int xn_listed_name(const xsent *x, size_t i) {
 ** "tỉnh Bà Rịa" is a place's)? */
 int xn_honorific_opens(const xsent *x, size_t i) {
   /* the honorifics of people in the news: "ông", "bà", "đồng chí" (a
-  ** cheap look first: most capitalised words are asked) */
-  if (i == 0 || !(xt_isci(x, i - 1, "bà") || xt_isci(x, i - 1, "ông") ||
-                  xt_isci(x, i - 1, "chí")))
+  ** cheap look first: most capitalised words are asked; a word that is
+  ** one of them in either case has one of their hashes) */
+  if (i == 0) return 0;
+  if (!(xn_opens_bits >> (x->t[i - 1].h & 63) & 1) ||
+      !(xt_isci(x, i - 1, "bà") || xt_isci(x, i - 1, "ông") ||
+        xt_isci(x, i - 1, "chí")))
     return 0;
   size_t h = xn_honorific_before(x, i);
   if (!h) return 0;

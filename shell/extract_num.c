@@ -34,6 +34,7 @@ static struct {
   const char *w;
   double m;
   int numeral;
+  uint32_t h; /* lexicon_word_hash of w: a token of another hash is not w */
 } multipliers[MULT_MAX + 1];
 
 /* word lists from data/ (lexicon.h), set up by extract_num_init */
@@ -86,8 +87,9 @@ static int in_list(const xsent *x, size_t i, const xwords *ws) {
 static double multiplier_at(const xsent *x, size_t i, int *numeral) {
   if (i >= x->n || x->t[i].type != T_WORD || (x->t[i].flags & TF_UPPER))
     return 0;
+  uint32_t h = x->t[i].h;
   for (int k = 0; multipliers[k].w; k++)
-    if (xt_is(x, i, multipliers[k].w)) {
+    if (multipliers[k].h == h && xt_is(x, i, multipliers[k].w)) {
       if (!multipliers[k].numeral) *numeral = 0;
       return multipliers[k].m;
     }
@@ -107,6 +109,74 @@ static int is_boundary(const xsent *x, size_t i) {
 }
 
 /*
+** The segmenter's answers (thread-local), by the bytes of the text they
+** are about: what xt_first_word and seg_is_word say of a text depends on
+** its bytes alone (and the default lexicon, loaded once, never changed),
+** and the same few words follow numbers and open clauses page after page;
+** every figure of a clause also scans the clause again for its subject.
+** A slot holds one answer: its question (kind, a token count), the text
+** (at most SPAN_LEN bytes; n 0: empty) and the answer.
+*/
+#define SPAN_SLOTS 1024
+#define SPAN_LEN   52
+typedef struct span_slot {
+  uint8_t n, kind, toks;
+  int8_t val;
+  char w[SPAN_LEN];
+} span_slot;
+static _Thread_local span_slot spans[SPAN_SLOTS];
+
+enum { MEMO_FIRST = 1, MEMO_WORD = 2 }; /* what a slot answers */
+
+/* The slot for question (kind, toks) about w[0..n), its answer in *val
+** when it holds it (returns 1); else 0, *slot set to where the answer goes
+** (NULL: the text is too long to keep). */
+static int span_get(int kind, size_t toks, const char *w, size_t n,
+                    span_slot **slot, int *val) {
+  *slot = NULL;
+  if (n == 0 || n > SPAN_LEN || toks > 255) return 0;
+  uint64_t h = (uint64_t)(kind << 8 | (int)toks) * 0x9E3779B97F4A7C15ull;
+  for (size_t i = 0; i < n; i += 8) {
+    uint64_t v = 0;
+    memcpy(&v, w + i, n - i < 8 ? n - i : 8);
+    h = (h ^ v) * 0xC2B2AE3D27D4EB4Full;
+    h ^= h >> 29;
+  }
+  span_slot *e = &spans[(h >> 40) & (SPAN_SLOTS - 1)];
+  *slot = e;
+  if (e->n != n || e->kind != kind || e->toks != toks ||
+      memcmp(e->w, w, n) != 0)
+    return 0;
+  *val = e->val;
+  return 1;
+}
+
+/* Keep answer v of question (kind, toks) about w[0..n) in slot e (from
+** span_get; NULL: none); returns v. */
+static int span_put(span_slot *e, int kind, size_t toks, const char *w,
+                    size_t n, int v) {
+  if (e && v >= -128 && v <= 127) {
+    e->n = (uint8_t)n, e->kind = (uint8_t)kind, e->toks = (uint8_t)toks;
+    e->val = (int8_t)v;
+    memcpy(e->w, w, n);
+  }
+  return v;
+}
+
+/* xt_first_word(x, j, e): its answer depends on the text of the tokens
+** and their count. */
+static int first_word(const xsent *x, size_t j, size_t e) {
+  if (e > x->n) e = x->n;
+  if (j + 1 >= e) return 1; /* as xt_first_word: one token */
+  const char *w = x->s + x->t[j].off;
+  size_t n = xt_end(x, e) - x->t[j].off;
+  span_slot *sl;
+  int v;
+  if (span_get(MEMO_FIRST, e - j, w, n, &sl, &v)) return v;
+  return span_put(sl, MEMO_FIRST, e - j, w, n, xt_first_word(x, j, e));
+}
+
+/*
 ** The syllables of the word the segmenter finds at token j (1 when it
 ** finds none longer), counting only words written apart whose flags have
 ** none of `deny` (lowercase words: TF_UPPER | TF_CAPS | TF_DIGITS): "41
@@ -117,7 +187,19 @@ static int word_at(const xsent *x, size_t j, unsigned deny) {
   while (e < x->n && e - j < SEG_MAX_SYL && x->t[e].type == T_WORD &&
          !(x->t[e].flags & deny) && (e == j || (x->t[e].flags & TF_SPACE)))
     e++;
-  return e - j < 2 ? 1 : xt_first_word(x, j, e);
+  return e - j < 2 ? 1 : first_word(x, j, e);
+}
+
+/* word_at(x, j, deny) when its run of words is longer than k tokens;
+** else 0 without asking the segmenter (its word, inside the run, has k
+** syllables at most then). */
+static int word_over(const xsent *x, size_t j, unsigned deny, int k) {
+  size_t e = j;
+  while (e < x->n && e - j < SEG_MAX_SYL && x->t[e].type == T_WORD &&
+         !(x->t[e].flags & deny) && (e == j || (x->t[e].flags & TF_SPACE)))
+    e++;
+  if (e - j <= (size_t)k) return 0;
+  return e - j < 2 ? 1 : first_word(x, j, e);
 }
 
 /* Is the units.txt entry e of class `kind`? */
@@ -175,7 +257,7 @@ static int unit_at(const xsent *x, size_t j, int mult, int *duration,
   unsigned lower = TF_UPPER | TF_CAPS | TF_DIGITS;
   if (k) { /* the segmenter is asked only when its word can win */
     if (unit_kind(e, "money") || unit_kind(e, "count")) {
-      int w = word_at(x, j, lower);
+      int w = word_over(x, j, lower, k);
       if (w > k) /* "đồng chí", "đồng bào": a noun, not money */
         return *whole = unit_kind(e, "count"), w; /* "lượt xem" */
     }
@@ -322,13 +404,17 @@ static size_t word_len(const xsent *x, size_t j, size_t b) {
   while (e < b && e - j < SEG_MAX_SYL && x->t[e].type == T_WORD &&
          (e == j || (x->t[e].flags & TF_SPACE)))
     e++;
-  return e - j < 2 ? 1 : (size_t)xt_first_word(x, j, e);
+  return e - j < 2 ? 1 : (size_t)first_word(x, j, e);
 }
 
 /* Do tokens [i, j) spell a word of the segmenter's lexicon? */
 static int lex_word(const xsent *x, size_t i, size_t j) {
-  size_t a = x->t[i].off;
-  return seg_is_word(seg_lex_default(), x->s + a, xt_end(x, j) - a);
+  const char *w = x->s + x->t[i].off;
+  size_t n = xt_end(x, j) - x->t[i].off;
+  span_slot *sl;
+  int v;
+  if (span_get(MEMO_WORD, 0, w, n, &sl, &v)) return v;
+  return span_put(sl, MEMO_WORD, 0, w, n, seg_is_word(seg_lex_default(), w, n));
 }
 
 /* Extend a unit with "/người/năm" parts glued by '/', each the
@@ -643,7 +729,8 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   if (xt_isci(x, ue, "so")) {
     end = ue + 1;
     while (end < x->n && end - ue < 10 && !is_boundary(x, end)) end++;
-  } else if (xt_phrase(x, ue, "trở lên") || xt_phrase(x, ue, "trở xuống"))
+  } else if (ue < x->n && x->t[ue].len == sizeof "trở" - 1 && /* cheap first */
+             (xt_phrase(x, ue, "trở lên") || xt_phrase(x, ue, "trở xuống")))
     end = ue + 2;
   doc_figure f = {0};
   f.value = value;
@@ -688,10 +775,23 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   return dim_end > dim ? dim + 1 - i : end - i;
 }
 
+/* The first number token from i on, or x->n (a tight loop). */
+static size_t next_number(const xsent *x, size_t i) {
+  const tok *t = x->t;
+  size_t n = x->n;
+  _Static_assert(T_WORD == 0 && T_NUM == 1 && T_PUNCT == 2, "tok_type");
+  for (; i + 4 <= n; i += 4) /* four tokens a step: bit 0 is T_NUM's alone */
+    if ((t[i].type | t[i + 1].type | t[i + 2].type | t[i + 3].type) & 1) break;
+  while (i < n && t[i].type != T_NUM) i++;
+  return i;
+}
+
 void extract_figures(xsent *x) {
   char *prevsubj = NULL;
   for (size_t i = 0; i < x->n && x->d->figures.n < FIGURES_MAX;) {
-    if (x->t[i].type == T_NUM && !x->used[i]) {
+    i = next_number(x, i);
+    if (i >= x->n) break;
+    if (!x->used[i]) {
       size_t k = figure_at(x, i, &prevsubj);
       if (k) {
         i += k;
@@ -729,6 +829,7 @@ void extract_num_init(void) {
     double v = strtod(mul[k].val, &rest);
     if (v <= 0) continue;
     multipliers[o].w = mul[k].key, multipliers[o].m = v;
+    multipliers[o].h = lexicon_word_hash(mul[k].key, strlen(mul[k].key));
     multipliers[o++].numeral = strstr(rest, "numeral") != NULL;
   }
   xwords_load(&ws_not_unit, LEX_NOT_UNIT, 0);

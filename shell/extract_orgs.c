@@ -71,8 +71,8 @@ static int surname_at(const xsent *x, size_t p) {
 /* The title-cased words of a unit's name at token b, right after a word
 ** of admin, before a person's name in the same run; 0 when b starts no
 ** such name or the run is a person's alone (see xo_unit_end). */
-static size_t unit_words(const xsent *x, size_t b, const xphrases *admin) {
-  if (!xt_title_cased(x, b) || !xt_phrase_before(x, b, admin, 0)) return 0;
+static size_t unit_words(const xsent *x, size_t b, const xpindex *admin) {
+  if (!xt_title_cased(x, b) || !xpi_before(x, b, admin, 0)) return 0;
   size_t r = b;
   while (r - b < 8 && xt_title_cased(x, r)) r++;
   if (r - b < 3) return 0; /* two words: xo_names_a_thing's own rule */
@@ -81,7 +81,7 @@ static size_t unit_words(const xsent *x, size_t b, const xphrases *admin) {
   return r - b == 3 && !surname_at(x, b) ? 3 : 0;
 }
 
-size_t xo_unit_end(const xsent *x, size_t i, const xphrases *admin) {
+size_t xo_unit_end(const xsent *x, size_t i, const xpindex *admin) {
   for (size_t b = i >= 3 ? i - 3 : 0; b <= i; b++) {
     size_t u = unit_words(x, b, admin);
     if (b + u > i) return b + u;
@@ -95,20 +95,18 @@ size_t xo_unit_end(const xsent *x, size_t i, const xphrases *admin) {
 ** or, with two syllables, of an administrative unit ("huyện Thạch Hà";
 ** "Chủ tịch UBND huyện Trần Văn Bình" is a person)? Then it is no person.
 */
-int xo_names_a_thing(const xsent *x, size_t i, int k, const xphrases *ph,
-                     const xphrases *admin) {
-  for (int m = 0; ph->p && ph->p[m] && m < XT_PHRASES_MAX; m++) {
-    size_t w = ph->words[m];
-    if (i < w || !xt_phrase_m(x, i - w, ph, m, 0)) continue;
+int xo_names_a_thing(const xsent *x, size_t i, int k, const xpindex *ph,
+                     const xpindex *admin) {
+  for (unsigned w = 1; w <= ph->maxw && w <= i; w++) {
     /* one lower-case word ends a capitalised compound ("Bộ Tài nguyên
     ** và Môi trường Trần Hồng Hà"): not a head then */
     if (w == 1 && i >= 2 && (x->t[i - 2].flags & TF_UPPER) &&
         !(x->t[i - 1].flags & (TF_UPPER | TF_CAPS)))
       continue;
-    return 1;
+    if (xpi_at_w(x, i - w, ph, w, 0)) return 1;
   }
   if (xo_unit_end(x, i, admin)) return 1;
-  if (!xt_phrase_before(x, i, admin, 0)) return 0;
+  if (!xpi_before(x, i, admin, 0)) return 0;
   /* after an administrative unit: a two-syllable name is the unit's; so
   ** is a longer one a higher unit with its name follows ("phường Nguyễn
   ** Thái Bình, quận 1": a ward named after a person; not "Chủ tịch UBND
@@ -116,7 +114,7 @@ int xo_names_a_thing(const xsent *x, size_t i, int k, const xphrases *ph,
   size_t e = i + (size_t)k, a;
   if (k <= 2) return 1;
   if (e + 1 >= x->n || !xt_punct(x, e, ',') ||
-      !(a = xt_phrase_in(x, e + 1, admin)) || e + 1 + a >= x->n)
+      !(a = xpi_in(x, e + 1, admin, 0)) || e + 1 + a >= x->n)
     return 0;
   const tok *u = &x->t[e + 1 + a]; /* the higher unit's name or number */
   return u->type == T_NUM || (u->type == T_WORD && (u->flags & TF_UPPER));

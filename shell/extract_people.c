@@ -28,6 +28,8 @@ static xphrases admin_units; /* place-prefixes.tsv keys: "huyện", "xã" */
 static xphrases title_orgs;  /* data/title-orgs.txt: "ban tổ chức" */
 static xphrases rank_titles; /* data/rank-titles.txt: "Luật sư", "Đại tá" */
 static const char *admin_keys[XT_PHRASES_MAX];
+/* their indices (extract_phr.c), for the lookups at every token */
+static xpindex ix_admin, ix_numbered, ix_ends, ix_orgs, ix_ranks, ix_not_person;
 
 static int in_list(const xsent *x, size_t i, const xwords *ws) {
   return xt_in(x, i, ws);
@@ -39,7 +41,7 @@ static int name_at(const xsent *x, size_t i) {
 
 /* xo_names_a_thing with this file's lists. */
 static int names_a_thing(const xsent *x, size_t i, int k) {
-  return xo_names_a_thing(x, i, k, &not_person, &admin_units);
+  return xo_names_a_thing(x, i, k, &ix_not_person, &ix_admin);
 }
 
 /* Is token j a capitalised word that starts no title head nor a name?
@@ -66,7 +68,7 @@ static int admin_before(const xsent *x, size_t j) {
   while (b > 0 && j - b < 3 && x->t[b - 1].type == T_WORD &&
          (x->t[b - 1].flags & (TF_UPPER | TF_CAPS)))
     b--;
-  return b < j && xt_phrase_before(x, b, &admin_units, 0) > 0;
+  return b < j && xpi_before(x, b, &ix_admin, 0) > 0;
 }
 
 /*
@@ -85,7 +87,7 @@ static size_t bracketed_part(const xsent *x, size_t j) {
   if (abbr)
     e++;
   else {
-    size_t a = xt_phrase_in(x, e, &admin_units);
+    size_t a = xpi_in(x, e, &ix_admin, 0);
     if (!a) return 0;
     e += a;
     size_t c = e;
@@ -130,7 +132,7 @@ static size_t title_glue(const xsent *x, size_t j) {
   ** a lower-case word would end the title, lower_then_head) */
   if (xt_is(x, j, "kiêm") && j + 1 < x->n) { /* also "… kiêm tổng thư ký" */
     size_t p = (size_t)xt_isci(x, j + 1, "phó");
-    int h = xt_lookup(x, j + 1 + p, &x->x->lx->titles, NULL);
+    int h = xn_lookup(x, j + 1 + p, XN_TITLES);
     if (h) return 1 + p + (size_t)h;
   }
   /* "tỉnh Bà Rịa-Vũng Tàu": a hyphen glued between capitalised words of
@@ -138,7 +140,7 @@ static size_t title_glue(const xsent *x, size_t j) {
   if (xt_punct(x, j, '-') && !(x->t[j].flags & TF_SPACE) && j > 0 &&
       x->t[j - 1].type == T_WORD && (x->t[j - 1].flags & TF_UPPER) &&
       j + 1 < x->n && !(x->t[j + 1].flags & TF_SPACE) && org_word(x, j + 1) &&
-      text_viet_shaped(x->s + x->t[j - 1].off, x->t[j - 1].len))
+      xn_viet_at(x, j - 1))
     return 1;
   if (xt_punct(x, j, '.') && !(x->t[j].flags & TF_SPACE) && j > 0 &&
       (x->t[j - 1].flags & TF_UPPER) && x->t[j - 1].len <= 3 && j + 1 < x->n &&
@@ -148,7 +150,7 @@ static size_t title_glue(const xsent *x, size_t j) {
   /* "UBND TP. Hồ Chí Minh": the city after "TP." and a space */
   if (xt_punct(x, j, '.') && !(x->t[j].flags & TF_SPACE) && j > 0 &&
       (xt_is(x, j - 1, "TP") || xt_is(x, j - 1, "Tp")) &&
-      xt_lookup(x, j + 1, &x->x->lx->places, NULL))
+      xn_lookup(x, j + 1, XN_PLACES))
     return 1;
   /* "Sở GD&ĐT", "Bộ LĐ-TB&XH": '&' or '-' glued between capitals */
   if ((xt_punct(x, j, '&') || xt_punct(x, j, '-')) &&
@@ -169,7 +171,7 @@ static size_t title_glue(const xsent *x, size_t j) {
   if (xt_is(x, j, "của") && org_word(x, j + 1) && title_goes_on(x, j + 2))
     return 1;
   if (xt_punct(x, j, ',') && j + 1 < x->n) { /* "xã A, huyện B" */
-    size_t a = xt_phrase_in(x, j + 1, &admin_units);
+    size_t a = xpi_in(x, j + 1, &ix_admin, 0);
     if (a && org_word(x, j + 1 + a) && admin_before(x, j)) return 1 + a;
   }
   if (!xt_punct(x, j, ',') || !org_word(x, j + 1)) return 0;
@@ -210,8 +212,7 @@ static int unit_number(const xsent *x, size_t j) {
   ** thư Quận ủy quận 8 | phát biểu", "Tư lệnh Quân khu 7 | trao" */
   return j + 1 >= x->n || x->t[j + 1].type != T_WORD ||
          (x->t[j + 1].flags & (TF_UPPER | TF_CAPS)) ||
-         xt_phrase_before(x, j, &admin_units, 0) ||
-         xt_phrase_before(x, j, &numbered_units, 1);
+         xpi_before(x, j, &ix_admin, 0) || xpi_before(x, j, &ix_numbered, 1);
 }
 
 /* Does a title head start at token j after a lower-case word ("Bộ trưởng
@@ -228,7 +229,7 @@ static int lower_then_head(const xsent *x, size_t j) {
 ** chức", "Điều phối nông thôn | mới"), or 0. */
 static size_t org_phrase(const xsent *x, size_t i, size_t j) {
   for (size_t b = j > i + 3 ? j - 3 : i + 1; b <= j; b++) {
-    size_t o = xt_phrase_in_ci(x, b, &title_orgs);
+    size_t o = xpi_in(x, b, &ix_orgs, 1);
     if (o && b + o > j) return b + o;
   }
   return 0;
@@ -254,14 +255,13 @@ static int spaced_dash(const xsent *x, size_t j);
 static int given_name_after(const xsent *x, size_t h, int k) {
   size_t j = h + (size_t)k;
   const unsigned caps = TF_UPPER | TF_CAPS | TF_DIGITS;
-  if (xt_phrase_in_ci(x, h, &rank_titles) != (size_t)k || j + 1 >= x->n ||
+  if (xpi_in(x, h, &ix_ranks, 1) != (size_t)k || j + 1 >= x->n ||
       x->t[j].type != T_WORD || x->t[j + 1].type != T_WORD ||
       (x->t[j].flags & caps) != TF_UPPER || (x->t[j + 1].flags & caps) ||
       (j + 2 < x->n && (x->t[j + 2].flags & TF_UPPER)))
     return 0;
-  return text_viet_shaped(x->s + x->t[j].off, x->t[j].len) &&
-         xt_first_word(x, j, j + 2) < 2 && !xf_country_at(x, j) &&
-         !xt_lookup(x, j, &x->x->lx->places, NULL);
+  return xn_viet_at(x, j) && xt_first_word(x, j, j + 2) < 2 &&
+         !xf_country_at(x, j) && !xn_lookup(x, j, XN_PLACES);
 }
 
 static size_t title_find(const xsent *x, size_t i) {
@@ -271,14 +271,14 @@ static size_t title_find(const xsent *x, size_t i) {
   if (i >= x->n || !(x->t[i].trig & TR_HEAD)) return i;
   size_t q = (size_t)(xt_isci(x, i, "nguyên") || xt_isci(x, i, "cựu") ||
                       xt_is(x, i, "tân"));
-  int k = xt_lookup(x, i + q, &x->x->lx->titles, NULL);
+  int k = xn_lookup(x, i + q, XN_TITLES);
   /* a degree (degrees.txt) takes no organisation after it */
-  int d = xt_lookup(x, i + q, &x->x->lx->degrees, NULL);
+  int d = xn_lookup(x, i + q, XN_DEGREES);
   if (d > k) return i + q + (size_t)d;
   size_t m = xn_monastic_at(x, i + q); /* "HT. Thích …": no organisation */
   if (m > (size_t)k) return i + q + m;
   if (xt_isci(x, i + q, "phó")) { /* "Phó" before any head, the longest: */
-    int k2 = xt_lookup(x, i + q + 1, &x->x->lx->titles, NULL);
+    int k2 = xn_lookup(x, i + q + 1, XN_TITLES);
     if (k2 && k2 + 1 > k) k = k2 + 1; /* "Phó | Bí thư chi bộ" */
   }
   if (!k || given_name_after(x, i + q, k)) return i;
@@ -302,7 +302,7 @@ static size_t title_find(const xsent *x, size_t i) {
       continue;
     }
     if (lower_then_head(x, j) && !ends_org_word(x, j - 1)) {
-      if (!xt_phrase_in(x, j - 1, &admin_units))
+      if (!xpi_in(x, j - 1, &ix_admin, 0))
         j--; /* "… Công an giao | Đại tá": the verb or "và" goes */
       break; /* ("Văn phòng Chủ tịch nước" goes on) */
     }
@@ -310,7 +310,7 @@ static size_t title_find(const xsent *x, size_t i) {
     /* a title-end phrase ends it even where the segmenter would join
     ** its first word to the name before ("quận Hai Bà Trưng | cho biết") */
     if (!(t->flags & (TF_UPPER | TF_CAPS)) &&
-        (xt_phrase_in(x, j, &title_ends) ||
+        (xpi_in(x, j, &ix_ends, 0) ||
          (!in_list(x, j, &ws_title_words) && !ends_org_word(x, j)))) {
       size_t r = xo_org_tail(x, j, &admin_units, &title_ends);
       if (r <= j) break;
@@ -401,6 +401,8 @@ static void add_title(xsent *x, doc_person *p, size_t i, size_t j) {
   j = i + term_cut(x, i, j);
   size_t n = xt_join(x, i, j, a, sizeof a);
   if (!n) return;
+  for (size_t k = 0; k < p->titles.n; k++) /* the same bytes: no folding */
+    if (strncmp(p->titles.items[k], a, n + 1) == 0) return;
   size_t fn = lexicon_fold(fa, sizeof fa, a, n);
   for (size_t k = 0; k < p->titles.n; k++) {
     char fb[256];
@@ -432,7 +434,7 @@ static int title_end_before(const xsent *x, size_t j) {
       (t->type == T_WORD && !(t->flags & TF_UPPER)))
     return 1;
   for (size_t b = j > 4 ? j - 4 : 0; b < j; b++)
-    if ((size_t)xt_lookup(x, b, &x->x->lx->places, NULL) == j - b) return 1;
+    if ((size_t)xn_lookup(x, b, XN_PLACES) == j - b) return 1;
   return 0;
 }
 
@@ -696,8 +698,7 @@ static int glued_title(const xsent *x, size_t e, int intro) {
 static size_t item_tail(const xsent *x, size_t te) {
   size_t k = te;
   while (k < x->n && k - te < 3 && x->t[k].type == T_WORD &&
-         !(x->t[k].flags & (TF_UPPER | TF_CAPS)) &&
-         !xt_phrase_in(x, k, &title_ends))
+         !(x->t[k].flags & (TF_UPPER | TF_CAPS)) && !xpi_in(x, k, &ix_ends, 0))
     k++;
   if (k == te || !xt_punct(x, k, ';') || k + 1 >= x->n ||
       x->t[k + 1].type != T_WORD ||
@@ -782,23 +783,24 @@ static size_t titles_after(xsent *x, size_t e, doc_person **pp, size_t s,
 void extract_people(xsent *x) {
   size_t list_end = 0, shared[2] = {0, 0}, own[2], group[2] = {0, 0}, grp[2];
   size_t members[LIST_MAX], nm = 0, linked[2]; /* d->people indices */
+  xn_memo_begin(x);
   for (size_t i = 0; i < x->n; i++) {
-    if (x->t[i].type != T_WORD || !(x->t[i].flags & TF_UPPER)) continue;
-    int k = name_at(x, i);
+    if ((i = xn_next_capital(x, i)) >= x->n) break; /* none from i on */
+    int k = xn_may_name(x, i) ? name_at(x, i) : 0;
     if (!k && list_end && xn_list_sep(x, list_end, i) &&
         (shared[1] || group[1]))
       k = xn_listed_name(x, i); /* a list sharing a title: any surname */
-    if (!k && xn_honorific_opens(x, i))
+    if (!k && xn_may_open(x, i) && xn_honorific_opens(x, i))
       k = xn_listed_name(x, i); /* "Bà Búi Ngọc Hiền": any surname too */
-    if (!k && (k = xf_name_run(x, i)) != 0 && title_ending(x, i) == i &&
-        !xn_honorific_before(x, i))
+    if (!k && xf_may_start(x, i) && (k = xf_name_run(x, i)) != 0 &&
+        title_ending(x, i) == i && !xn_honorific_before(x, i))
       k = 0; /* a foreign name after a title or an honorific: "Chủ tịch
              ** nước Lào Thongloun …", "ông Maciej Duszynski" */
     if (!k && (x->t[i].flags & TF_CAPS) && (k = xn_caps_name(x, i)) != 0 &&
         !xn_honorific_before(x, i) && title_ending(x, i) == i)
       k = 0; /* "… Chủ tịch UBND thị xã TRẦN PHƯỚC HIỀN": after a title */
     if (!k) continue;
-    size_t ue = xo_unit_end(x, i, &admin_units); /* "huyện | Thạch Hà" */
+    size_t ue = xo_unit_end(x, i, &ix_admin); /* "huyện | Thạch Hà" */
     if (ue || names_a_thing(x, i, k)) {
       i = ue ? ue - 1 : i + (size_t)k - 1;
       list_end = 0;
@@ -856,6 +858,7 @@ void extract_people(xsent *x) {
     list_end = p ? ta : 0;
     i = (p && ta > e ? ta : e) - 1; /* no name inside the titles read */
   }
+  xn_memo_end();
 }
 
 /* Mentions: every name-shaped run equal to a person's name. */
@@ -888,4 +891,7 @@ void extract_people_init(void) {
   for (; pre[n].key && n < XT_PHRASES_MAX - 1; n++) admin_keys[n] = pre[n].key;
   admin_keys[n] = NULL;
   xt_phrases_set(&admin_units, admin_keys);
+  xpi_set(&ix_admin, &admin_units), xpi_set(&ix_numbered, &numbered_units);
+  xpi_set(&ix_ends, &title_ends), xpi_set(&ix_orgs, &title_orgs);
+  xpi_set(&ix_ranks, &rank_titles), xpi_set(&ix_not_person, &not_person);
 }

@@ -6,6 +6,10 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define JSON_AVX2 1 /* json_special's AVX2 form, when the CPU has it */
+#endif
 
 #include <dirent.h>
 #include <errno.h>
@@ -230,11 +234,47 @@ static void json_escape(buf *b, unsigned char c) {
 }
 
 /*
+** Is s[0..n) made of ASCII and the 2- and 3-byte sequences that
+** buf_add_json_str passes as they are without asking utf8proc (leads C2..DF,
+** E1..EC, EE..EF, each with its continuation bytes)? Such a text is valid
+** UTF-8, and buf_add_json_utf8 writes what buf_add_json_str would. ASCII
+** goes eight bytes a step.
+*/
+static int json_plain_utf8(const unsigned char *u, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n && !(util_load8(u + i) & 0x8080808080808080ull)) {
+      i += 8;
+      continue;
+    }
+    unsigned c = u[i];
+    if (c < 0x80) {
+      i++;
+    } else if (c >= 0xC2 && c < 0xE0) {
+      if (i + 1 >= n || (u[i + 1] & 0xC0) != 0x80) return 0;
+      i += 2;
+    } else if (c >= 0xE1 && c < 0xF0 && c != 0xED) {
+      if (i + 2 >= n || (u[i + 1] & 0xC0) != 0x80 || (u[i + 2] & 0xC0) != 0x80)
+        return 0;
+      i += 3;
+    } else {
+      return 0; /* the rest: buf_add_json_str's own way */
+    }
+  }
+  return 1;
+}
+
+/*
 ** Plain bytes are never copied one by one: runs of them go in one buf_add.
 ** json_fast passes most of a text; where it stops, one word (8 bytes) goes
-** byte by byte before it is tried again.
+** byte by byte before it is tried again. A text json_plain_utf8 passes goes
+** the way of buf_add_json_utf8.
 */
 void buf_add_json_str(buf *b, const char *s, size_t n) {
+  if (json_plain_utf8((const unsigned char *)s, n)) {
+    buf_add_json_utf8(b, s, n);
+    return;
+  }
   const unsigned char *u0 = (const unsigned char *)s;
   buf_reserve(b, n + 2);
   buf_addc(b, '"');
@@ -282,10 +322,33 @@ void buf_add_json_str(buf *b, const char *s, size_t n) {
 ** The first byte of u[i..n) that a JSON string must escape (below 0x20,
 ** '"' or '\\'), or n: sixteen bytes a step with SSE2, eight without.
 */
-static size_t json_special(const unsigned char *u, size_t i, size_t n) {
+static size_t json_special_sse2(const unsigned char *u, size_t i, size_t n) {
 #ifdef __SSE2__
   const __m128i lim = _mm_set1_epi8(0x1F), q = _mm_set1_epi8('"'),
                 bs = _mm_set1_epi8('\\');
+  if (n - i > 16 && n - i < 32) { /* a short text: two loads that overlap */
+    __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+    __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(u + n - 16));
+    unsigned ma = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+        _mm_cmpeq_epi8(_mm_max_epu8(a, lim), lim),
+        _mm_or_si128(_mm_cmpeq_epi8(a, q), _mm_cmpeq_epi8(a, bs))));
+    if (ma) return i + (size_t)__builtin_ctz(ma);
+    unsigned mb = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+        _mm_cmpeq_epi8(_mm_max_epu8(b, lim), lim),
+        _mm_or_si128(_mm_cmpeq_epi8(b, q), _mm_cmpeq_epi8(b, bs))));
+    return mb ? n - 16 + (size_t)__builtin_ctz(mb) : n;
+  }
+#endif
+  if (n - i >= 8 && n - i <= 16) { /* two words that overlap */
+    uint64_t w = util_load8(u + i), v = util_load8(u + n - 8);
+    uint64_t hw = util_byte_eq(w, 0xE0, 0x00) | util_byte_eq(w, 0xFF, '"') |
+                  util_byte_eq(w, 0xFF, '\\');
+    if (hw) return i + ((size_t)__builtin_ctzll(hw) >> 3);
+    uint64_t hv = util_byte_eq(v, 0xE0, 0x00) | util_byte_eq(v, 0xFF, '"') |
+                  util_byte_eq(v, 0xFF, '\\');
+    return hv ? n - 8 + ((size_t)__builtin_ctzll(hv) >> 3) : n;
+  }
+#ifdef __SSE2__
   for (; i + 16 <= n; i += 16) {
     __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
     __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(w, lim), lim); /* <= 0x1F */
@@ -305,22 +368,77 @@ static size_t json_special(const unsigned char *u, size_t i, size_t n) {
   return i;
 }
 
+#ifdef JSON_AVX2
+/* The bytes of w (32) that JSON escapes: below 0x20, '"' and '\\'. */
+__attribute__((target("avx2"))) static inline __m256i json_hits(__m256i w) {
+  const __m256i lim = _mm256_set1_epi8(0x1F), q = _mm256_set1_epi8('"'),
+                bs = _mm256_set1_epi8('\\');
+  __m256i low = _mm256_cmpeq_epi8(_mm256_max_epu8(w, lim), lim); /* <= 0x1F */
+  return _mm256_or_si256(
+      low, _mm256_or_si256(_mm256_cmpeq_epi8(w, q), _mm256_cmpeq_epi8(w, bs)));
+}
+
+/* json_special_sse2 with AVX2: 64 bytes a step, then 32, the rest by
+** json_special_sse2. */
+__attribute__((target("avx2"))) static size_t json_special_avx2(
+    const unsigned char *u, size_t i, size_t n) {
+  for (; i + 64 <= n; i += 64) {
+    __m256i a = json_hits(_mm256_loadu_si256((const __m256i *)(u + i)));
+    __m256i b = json_hits(_mm256_loadu_si256((const __m256i *)(u + i + 32)));
+    if (_mm256_testz_si256(_mm256_or_si256(a, b), _mm256_or_si256(a, b)))
+      continue;
+    uint64_t m = (uint32_t)_mm256_movemask_epi8(a) |
+                 (uint64_t)(uint32_t)_mm256_movemask_epi8(b) << 32;
+    return i + (size_t)__builtin_ctzll(m);
+  }
+  for (; i + 32 <= n; i += 32) {
+    __m256i a = json_hits(_mm256_loadu_si256((const __m256i *)(u + i)));
+    unsigned m = (unsigned)_mm256_movemask_epi8(a);
+    if (m) return i + (size_t)__builtin_ctz(m);
+  }
+  if (i == n || n < 32) return n < 32 ? json_special_sse2(u, i, n) : n;
+  /* the last 32 bytes, which overlap bytes passed already (none to
+  ** escape there: the first hit is at i or after) */
+  __m256i a = json_hits(_mm256_loadu_si256((const __m256i *)(u + n - 32)));
+  unsigned m = (unsigned)_mm256_movemask_epi8(a);
+  return m ? n - 32 + (size_t)__builtin_ctz(m) : n;
+}
+#endif
+
+/* json_special_sse2, in its AVX2 form when the CPU has AVX2. */
+static size_t json_special(const unsigned char *u, size_t i, size_t n) {
+#ifdef JSON_AVX2
+  if (n - i >= 32 && __builtin_cpu_supports("avx2"))
+    return json_special_avx2(u, i, n);
+#endif
+  return json_special_sse2(u, i, n);
+}
+
 /*
 ** The bytes between two escapes go in one buf_add; nothing else is looked
 ** at, which is what lets a valid text through at memory speed.
 */
 void buf_add_json_utf8(buf *b, const char *s, size_t n) {
   const unsigned char *u = (const unsigned char *)s;
-  buf_reserve(b, n + 2);
-  buf_addc(b, '"');
+  /* room for the quotes and every byte as it is; each escape asks for
+  ** its own extra room */
+  if (b->len + n + 3 > b->cap) buf_reserve(b, n + 2);
+  char *o = b->data + b->len;
+  *o++ = '"';
   size_t run = 0;
   for (size_t i = json_special(u, 0, n); i < n; i = json_special(u, i, n)) {
-    buf_add(b, s + run, i - run);
-    json_escape(b, u[i]);
+    memcpy(o, s + run, i - run);
+    b->len = (size_t)(o - b->data) + (i - run);
+    json_escape(b, u[i]); /* reserves what it writes */
+    buf_reserve(b, n - i + 1);
+    o = b->data + b->len;
     run = ++i;
   }
-  buf_add(b, s + run, n - run);
-  buf_addc(b, '"');
+  memcpy(o, s + run, n - run);
+  o += n - run;
+  *o++ = '"';
+  *o = '\0';
+  b->len = (size_t)(o - b->data);
 }
 
 /* ---- arena ---- */
