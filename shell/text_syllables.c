@@ -411,19 +411,28 @@ static unsigned char vow_entry(unsigned p, unsigned q,
   return P_ALL;
 }
 
-/* Fill fin_tab and vow_tab (fin_key order). The entries that depend on
-** one byte only are computed once per byte, not once per pair. */
+/* Fill the rows of fin_tab and vow_tab whose last byte is x (entries
+** x << 8 | y): a row that is one value whatever the byte y before x is
+** set whole, the others entry by entry (by_cp: vow_rules below 0x800). */
+static void tab_row(unsigned x, const unsigned char *by_cp) {
+  unsigned char *f = fin_tab + (x << 8), *v = vow_tab + (x << 8);
+  int fin_pairs = x >= 0x80 || ascii_cons(x); /* y may matter */
+  memset(f, fin_entry(' ', x), 256);
+  for (unsigned y = 0; fin_pairs && y < 256; y++)
+    if (x < 0x80 ? ascii_cons(y) : y >= 0x80) f[y] = fin_entry(y, x);
+  if (x < 0x80 || (x & 0xC0) != 0x80) { /* no continuation byte */
+    memset(v, vow_entry(0, x, by_cp), 256);
+    return;
+  }
+  for (unsigned y = 0; y < 256; y++) v[y] = vow_entry(y, x, by_cp);
+}
+
+/* Fill fin_tab and vow_tab (fin_key order). */
 static void tab_init(void) {
-  static unsigned char by_cp[0x800], fin1[256];
+  static unsigned char by_cp[0x800];
   for (int32_t cp = 0; cp < 0x800; cp++)
     by_cp[cp] = (unsigned char)vow_rules(cp);
-  for (unsigned x = 0; x < 256; x++) fin1[x] = fin_entry(' ', x);
-  for (unsigned y = 0; y < 256; y++)
-    for (unsigned x = 0; x < 256; x++) {
-      int pair = x >= 0x80 ? (y >= 0x80) : ascii_cons(x) && ascii_cons(y);
-      fin_tab[y | x << 8] = pair ? fin_entry(y, x) : fin1[x];
-      vow_tab[y | x << 8] = vow_entry(y, x, by_cp);
-    }
+  for (unsigned x = 0; x < 256; x++) tab_row(x, by_cp);
 }
 
 /* Does an ư (any tone: C6 AF/B0, E1 BB A8..B1) end at u[v) (not before
