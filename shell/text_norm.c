@@ -528,17 +528,18 @@ static inline __m128i leads16(__m128i w) {
 */
 static inline unsigned block_refused(__m128i w, __m128i p1, __m128i p2) {
   __m128i cont = eq16(_mm_and_si128(w, _mm_set1_epi8((char)0xC0)), 0x80);
+  __m128i e1 = eq16(p1, 0xE1);
   __m128i need = _mm_or_si128(leads16(p1), eq16(p2, 0xE1));
-  __m128i hi = _mm_cmplt_epi8(w, _mm_setzero_si128());
+  /* outside ' '..'~': w + 1 below 0x21 as a signed byte (DEL and the
+  ** bytes >= 0x80 wrap below zero) */
+  __m128i odd =
+      _mm_cmplt_epi8(_mm_add_epi8(w, _mm_set1_epi8(1)), _mm_set1_epi8(0x21));
   __m128i r = _mm_xor_si128(need, cont);
-  r = _mm_or_si128(r, _mm_andnot_si128(_mm_or_si128(cont, leads16(w)), hi));
-  r = _mm_or_si128(r, eq16(_mm_and_si128(w, _mm_set1_epi8((char)0xE0)), 0));
-  r = _mm_or_si128(r, _mm_or_si128(eq16(w, 0x7F), eq16(w, '&')));
+  r = _mm_or_si128(r, _mm_andnot_si128(_mm_or_si128(cont, leads16(w)), odd));
+  r = _mm_or_si128(r, eq16(w, '&'));
   r = _mm_or_si128(r, _mm_and_si128(eq16(w, ' '), eq16(p1, ' ')));
-  __m128i not_ba = _mm_xor_si128(
-      eq16(_mm_and_si128(w, _mm_set1_epi8((char)0xFE)), 0xBA),
-      _mm_set1_epi8(-1));
-  r = _mm_or_si128(r, _mm_and_si128(eq16(p1, 0xE1), not_ba));
+  __m128i ba = eq16(_mm_and_si128(w, _mm_set1_epi8((char)0xFE)), 0xBA);
+  r = _mm_or_si128(r, _mm_andnot_si128(ba, e1));
   return (unsigned)_mm_movemask_epi8(r);
 }
 
@@ -548,8 +549,7 @@ static inline unsigned block_refused(__m128i w, __m128i p1, __m128i p2) {
 static inline int block_ok(const unsigned char *u, size_t j, size_t n,
                            __m128i w, __m128i p1, __m128i p2) {
   if (block_refused(w, p1, p2)) return 0;
-  if (u[j + 15] == ' ' &&
-      !(j + 16 < n && u[j + 16] > ' ' && u[j + 16] != 0x7F))
+  if (u[j + 15] == ' ' && !(j + 16 < n && u[j + 16] > ' ' && u[j + 16] != 0x7F))
     return 0;
   return fast_c3_16(u + j, (unsigned)_mm_movemask_epi8(eq16(p1, 0xC3)));
 }
