@@ -14,6 +14,100 @@
 #include "parse_int.h"
 #include "text.h"
 
+/* ---- a memo of pure tests on the header's spans ----
+** header_classify asks the same questions of the same units several
+** times (the line under the headline: is it a date line? from title_like,
+** date_after_title and sapo_date; is it chrome? from title_like and
+** header_chrome). The answers of date_line, byline_date, chrome_banner
+** and chrome_shape -- functions of the bytes s[0..n) alone -- are kept for
+** the spans of the text one header_classify call looks at, keyed by
+** (s, n): the text does not change during the call (page_split moves
+** unit boundaries, never bytes). On, and emptied, only inside
+** header_classify; a span outside the text (a stack buffer) is never
+** asked through it. */
+
+enum { M_DATE, M_BYLINE, M_BANNER, M_SHAPE, MEMO_N = 16 };
+
+typedef struct memo_ent {
+  const char *s;
+  size_t n;
+  int kind, r;
+  date_tm t; /* M_DATE, M_BYLINE with r == 1: the date */
+} memo_ent;
+
+static _Thread_local struct {
+  memo_ent e[MEMO_N];
+  unsigned used, next; /* entries filled; the one to replace next */
+  int on;
+} memo;
+
+/* The kept entry for (kind, s, n), or NULL. */
+static memo_ent *memo_find(int kind, const char *s, size_t n) {
+  for (unsigned k = 0; k < memo.used; k++)
+    if (memo.e[k].s == s && memo.e[k].n == n && memo.e[k].kind == kind)
+      return &memo.e[k];
+  return NULL;
+}
+
+/* A new entry for (kind, s, n), replacing the oldest when full. */
+static memo_ent *memo_add(int kind, const char *s, size_t n, int r) {
+  memo_ent *m = &memo.e[memo.next];
+  memo.next = (memo.next + 1) % MEMO_N;
+  if (memo.used < MEMO_N) memo.used++;
+  m->s = s, m->n = n, m->kind = kind, m->r = r;
+  return m;
+}
+
+/* date_line(s, n, t), remembered. *t is written only when the answer is
+** 1 (callers read it only then). Lines over 160 bytes are no date line
+** (date_line's first test): not kept. */
+static int memo_date_line(const char *s, size_t n, date_tm *t) {
+  if (!memo.on || n > 160) return date_line(s, n, t);
+  memo_ent *m = memo_find(M_DATE, s, n);
+  if (m) {
+    if (m->r) *t = m->t;
+    return m->r;
+  }
+  int r = date_line(s, n, t);
+  m = memo_add(M_DATE, s, n, r);
+  if (r) m->t = *t;
+  return r;
+}
+
+static int byline_date(const char *s, size_t n, date_tm *t);
+
+/* byline_date(s, n, t), remembered as memo_date_line remembers. */
+static int memo_byline_date(const char *s, size_t n, date_tm *t) {
+  if (!memo.on) return byline_date(s, n, t);
+  memo_ent *m = memo_find(M_BYLINE, s, n);
+  if (m) {
+    if (m->r) *t = m->t;
+    return m->r;
+  }
+  int r = byline_date(s, n, t);
+  m = memo_add(M_BYLINE, s, n, r);
+  if (r) m->t = *t;
+  return r;
+}
+
+/* chrome_banner or chrome_shape (kind M_BANNER, M_SHAPE) of s[0..n),
+** remembered. */
+static int memo_chrome(int kind, const char *s, size_t n) {
+  memo_ent *m = memo.on ? memo_find(kind, s, n) : NULL;
+  if (m) return m->r;
+  int r = kind == M_BANNER ? chrome_banner(s, n) : chrome_shape(s, n);
+  if (memo.on) memo_add(kind, s, n, r);
+  return r;
+}
+
+static int memo_banner(const char *s, size_t n) {
+  return memo_chrome(M_BANNER, s, n);
+}
+
+static int memo_shape(const char *s, size_t n) {
+  return memo_chrome(M_SHAPE, s, n);
+}
+
 /* ---- the title ---- */
 
 /* Is unit i, which opens in lower case, a headline printed so ("thông
@@ -26,7 +120,7 @@ static int lower_headline(page *p, size_t i) {
   date_tm t;
   int w = pt_words(s, n, 26);
   return w >= 4 && w <= 25 && i + 1 < p->n && !pt_ends_sentence(s, n) &&
-         date_line(US(p, i + 1), UL(p, i + 1), &t);
+         memo_date_line(US(p, i + 1), UL(p, i + 1), &t);
 }
 
 /* Could unit i be the headline? */
@@ -63,7 +157,7 @@ static int looks_like_title(page *p, size_t i) {
   if (n > 250 || breaks > 0 || pt_words(s, n, 26) > 25) return 0;
   if (i + 1 >= p->n) return 1; /* a lone short sentence: the headline */
   date_tm t;
-  if (date_line(US(p, i + 1), UL(p, i + 1), &t)) return 1;
+  if (memo_date_line(US(p, i + 1), UL(p, i + 1), &t)) return 1;
   return UL(p, i + 1) > n + n / 2;
 }
 
@@ -120,7 +214,7 @@ static int section_name(page *p, size_t i) {
   date_tm dt;
   int k;
   if (tn > 250 || pt_words(t, tn, 6) < 5 || pt_ends_sentence(t, tn) ||
-      pt_last_cp(t, tn, &k) == '!' || date_line(t, tn, &dt))
+      pt_last_cp(t, tn, &k) == '!' || memo_date_line(t, tn, &dt))
     return 0;
   /* four words ("Xuất bản thông tin", "Chính phủ hành động") may be a
   ** short headline over a sapo that ends with no period ("Doanh nghiệp
@@ -150,7 +244,8 @@ static int echoed_label(page *p, size_t i) {
   if (n > 60 || !pl_label(s, n) || pt_words(s, n, 6) > 5) return 0;
   if (!same_unit(p, j, i) && !(i > 0 && same_unit(p, i - 1, i))) return 0;
   date_tm t;
-  while (j < p->n && (same_unit(p, j, i) || date_line(US(p, j), UL(p, j), &t)))
+  while (j < p->n &&
+         (same_unit(p, j, i) || memo_date_line(US(p, j), UL(p, j), &t)))
     j++;
   return j < p->n && pt_words(US(p, j), UL(p, j), 6) >= 5 &&
          pt_last_cp(US(p, j), UL(p, j), &k) != '.' && looks_like_title(p, j);
@@ -170,7 +265,7 @@ static int stray_label(page *p, size_t i) {
   date_tm t; /* what follows the date: a headline, or the text itself
               ** ("Thời sự" / "10:45 | 25/08/2017" / the lead) */
   return n <= 30 && pt_words(s, n, 3) <= 2 && pl_label(s, n) && i + 2 < p->n &&
-         date_line(US(p, i + 1), UL(p, i + 1), &t) &&
+         memo_date_line(US(p, i + 1), UL(p, i + 1), &t) &&
          pt_words(US(p, i + 2), UL(p, i + 2), 6) >= 5;
 }
 
@@ -183,7 +278,8 @@ static int menu_follows(page *p, size_t j) {
   date_tm t;
   for (; j < p->n && k < 3 && chrome_menu_item(US(p, j), UL(p, j)); j++) {
     size_t b = text_bullet(US(p, j), UL(p, j));
-    if (b < UL(p, j) && date_line(US(p, j) + b, UL(p, j) - b, &t)) return 0;
+    if (b < UL(p, j) && memo_date_line(US(p, j) + b, UL(p, j) - b, &t))
+      return 0;
     k++;
   }
   return k >= 3;
@@ -200,7 +296,7 @@ static size_t lone_bullet(const page *p, size_t i) {
   if (!bk || bk >= UL(p, i) ||
       (i > 0 && text_bullet(US(p, i - 1), UL(p, i - 1))) ||
       (i + 1 < p->n && text_bullet(US(p, i + 1), UL(p, i + 1)) &&
-       !date_line(US(p, i + 1), UL(p, i + 1), &t)))
+       !memo_date_line(US(p, i + 1), UL(p, i + 1), &t)))
     return 0;
   while (bk < UL(p, i) && US(p, i)[bk] == ' ') bk++;
   return pt_words(US(p, i) + bk, UL(p, i) - bk, 5) >= 5 ? bk : 0;
@@ -264,9 +360,9 @@ static int header_chrome(page *p, size_t i) {
   size_t n = UL(p, i);
   const char *known = p->d->title; /* from a metadata header: the title */
   if (known && pt_near_dup(s, n, known, strlen(known))) return 0;
-  if (chrome_banner(s, n) || chrome_share(s, n) || chrome_crumb(p, i) ||
+  if (memo_banner(s, n) || chrome_share(s, n) || chrome_crumb(p, i) ||
       parse_ctx_repeated(p->ctx, s, n) ||
-      (chrome_shape(s, n) && !lone_bullet(p, i))) /* a teaser's headline */
+      (memo_shape(s, n) && !lone_bullet(p, i))) /* a teaser's headline */
     return 1;
   if (n <= 60 &&
       (ph_no_letter(s, n) || date_stamp_words(s, n) || ph_template_field(s, n)))
@@ -289,7 +385,8 @@ static size_t legal_title(page *p, size_t i) {
   date_tm t;
   if (i < p->n && UL(p, i - 1) <= 20 &&
       pt_all_caps(US(p, i - 1), UL(p, i - 1)) && UL(p, i) <= 200 &&
-      pt_all_caps(US(p, i), UL(p, i)) && !date_line(US(p, i), UL(p, i), &t)) {
+      pt_all_caps(US(p, i), UL(p, i)) &&
+      !memo_date_line(US(p, i), UL(p, i), &t)) {
     p->u[i].kind = BK_HEADING;
     size_t n1 = strlen(d->title), n2 = UL(p, i);
     char *both = arena_alloc(&d->arena, n1 + n2 + 2);
@@ -315,9 +412,9 @@ static int title_like(page *p, size_t j) {
       (n > 160 || (pt_any_starts(s, n, lexicon_list(LEXL_LEAD_OPENER)) &&
                    memchr(s, ',', n < 40 ? n : 40))))
     return 0; /* a sentence opening as a lead does: a sapo */
-  return n <= 250 && !date_line(s, n, &t) && looks_like_title(p, j) &&
+  return n <= 250 && !memo_date_line(s, n, &t) && looks_like_title(p, j) &&
          !pl_caption_marked(s, n) && !pl_byline(s, n, &a, &an) &&
-         !chrome_banner(s, n) && !chrome_shape(s, n); /* "loading..." */
+         !memo_banner(s, n) && !memo_shape(s, n); /* "loading..." */
 }
 
 /* Is unit j a short section label ("Tin nổi bật": at most 4 words, no
@@ -331,8 +428,6 @@ static int section_label(page *p, size_t j) {
     return 0;
   return !pt_has_digit(s, n);
 }
-
-static int byline_date(const char *s, size_t n, date_tm *t);
 
 /*
 ** Kickers, sections and campaign banners over the real headline: when
@@ -358,13 +453,18 @@ static size_t kickers(page *p, size_t i) {
   if (i + 1 < p->n && UL(p, i) <= 20 && pt_all_caps(US(p, i), UL(p, i)) &&
       pt_all_caps(US(p, i + 1), UL(p, i + 1)))
     return 0; /* a legal title in two lines: legal_title joins them */
-  for (size_t j = i + 1; j < p->n && j <= i + 3; j++) {
-    if (!title_like(p, j)) return 0;
-    if (j + 1 < p->n && (date_line(US(p, j + 1), UL(p, j + 1), &t) ||
-                         byline_date(US(p, j + 1), UL(p, j + 1), &t)))
-      return j - i - section_label(p, j);
-  }
-  return 0;
+  /* the first unit of the next three with the date under it; only then
+  ** are it and those above it asked whether they read as headlines
+  ** (title_like is dear and pure: the order changes no answer) */
+  size_t j = i + 1;
+  while (j < p->n && j <= i + 3 &&
+         !(j + 1 < p->n && (memo_date_line(US(p, j + 1), UL(p, j + 1), &t) ||
+                            memo_byline_date(US(p, j + 1), UL(p, j + 1), &t))))
+    j++;
+  if (j >= p->n || j > i + 3) return 0;
+  for (size_t q = i + 1; q <= j; q++)
+    if (!title_like(p, q)) return 0;
+  return j - i - section_label(p, j);
 }
 
 /* Does unit i start on the line where unit i-1 ends? (the rest of a line
@@ -455,7 +555,8 @@ static int before_date(page *p, size_t j) {
 static int byline_date(const char *s, size_t n, date_tm *t) {
   size_t k = 0;
   while (k < n && k < 100 && !(s[k] >= '0' && s[k] <= '9')) k++;
-  if (k == 0 || k >= n || k >= 100 || !date_line(s + k, n - k, t)) return 0;
+  if (k == 0 || k >= n || k >= 100 || !memo_date_line(s + k, n - k, t))
+    return 0;
   size_t m = k;
   while (m && strchr(" -|,", s[m - 1])) m--;
   const char *a;
@@ -469,16 +570,28 @@ static int byline_date(const char *s, size_t n, date_tm *t) {
 ** six times over "13-09-2022"), or NONE. */
 static size_t date_after_title(page *p, size_t i, date_tm *t) {
   size_t h = i > 0 && p->u[i - 1].kind == BK_TITLE ? i - 1 : NONE, echo = 0;
-  for (size_t j = i; j < p->n && j < i + 5 + echo; j++) {
+  size_t j = i;
+  /* the first date line in reach as if every unit before it may stand
+  ** there; only then are those units asked (before_date is dear and
+  ** pure: the order of the questions changes no answer) */
+  for (; j < p->n && j < i + 5 + echo; j++) {
     if (h != NONE && echo < 8 && same_unit(p, j, h)) {
       echo++;
       continue;
     }
-    if (date_line(US(p, j), UL(p, j), t)) return j;
-    if (byline_date(US(p, j), UL(p, j), t)) return j;
-    if (!before_date(p, j)) break;
+    if (memo_date_line(US(p, j), UL(p, j), t) ||
+        memo_byline_date(US(p, j), UL(p, j), t))
+      break;
   }
-  return NONE;
+  if (j >= p->n || j >= i + 5 + echo) return NONE;
+  echo = 0;
+  for (size_t q = i; q < j; q++) {
+    if (h != NONE && echo < 8 && same_unit(p, q, h))
+      echo++;
+    else if (!before_date(p, q))
+      return NONE;
+  }
+  return j;
 }
 
 /* Set d->published from the date line *t unless a date is known; a
@@ -523,9 +636,9 @@ static void mark_between(page *p, size_t a, size_t b) {
 ** no date line) and the date line follows it. Returns that line or NONE. */
 static size_t sapo_date(page *p, size_t i, date_tm *t) {
   if (i + 1 >= p->n || UL(p, i) > 600 || UL(p, i) < 40 ||
-      date_line(US(p, i), UL(p, i), t))
+      memo_date_line(US(p, i), UL(p, i), t))
     return NONE;
-  return date_line(US(p, i + 1), UL(p, i + 1), t) ? i + 1 : NONE;
+  return memo_date_line(US(p, i + 1), UL(p, i + 1), t) ? i + 1 : NONE;
 }
 
 /* A fragment above the headline that starts in lower case ("vùng quê
@@ -597,8 +710,8 @@ static size_t title_over_date(page *p, size_t top) {
     const char *s = US(p, j - 1);
     size_t n = UL(p, j - 1);
     if (pt_ends_sentence(s, n) || pt_words(s, n, 40) > 30) return NONE;
-    if (date_line(US(p, j), UL(p, j), &t) ||
-        byline_date(US(p, j), UL(p, j), &t))
+    if (memo_date_line(US(p, j), UL(p, j), &t) ||
+        memo_byline_date(US(p, j), UL(p, j), &t))
       return looks_like_title(p, j - 1) && pt_words(s, n, 8) >= 4 ? j - 1
                                                                   : NONE;
     /* chrome is short; the headline printed twice over its date line
@@ -660,16 +773,26 @@ static int clock_under_date(const page *p, size_t i, date_tm *t) {
   return 1;
 }
 
+/* header_classify's work (the memo on). */
+static size_t classify(page *p, size_t from);
+
 /* Decide header kinds from unit `from` on; returns the first body unit.
 ** Of several date lines the one nearest the headline wins: one under
 ** it, else the last one above it (a site's "today" header is higher). */
 size_t header_classify(page *p, size_t from) {
+  memo.used = memo.next = 0, memo.on = 1;
+  size_t b = classify(p, from);
+  memo.on = 0;
+  return b;
+}
+
+static size_t classify(page *p, size_t from) {
   doc *d = p->d;
   size_t i = from, pre = NONE;
   date_tm pre_t, t;
   for (; i < p->n; i++) {
     if (p->u[i].kind >= 0) continue; /* a glued date marker */
-    if (date_line(US(p, i), UL(p, i), &t) || split_stamp_head(p, i, &t)) {
+    if (memo_date_line(US(p, i), UL(p, i), &t) || split_stamp_head(p, i, &t)) {
       if (pre != NONE) p->u[pre].kind = BK_BANNER;
       pre = i, pre_t = t;
       p->u[i].kind = BK_DATELINE;
@@ -710,8 +833,9 @@ size_t header_classify(page *p, size_t from) {
   if (post != NONE) {
     if (pre != NONE) p->u[pre].kind = BK_BANNER;
     mark_between(p, i, post);
-    p->u[post].kind =
-        date_line(US(p, post), UL(p, post), &pre_t) ? BK_DATELINE : BK_BYLINE;
+    p->u[post].kind = memo_date_line(US(p, post), UL(p, post), &pre_t)
+                          ? BK_DATELINE
+                          : BK_BYLINE;
     set_date_once(d, &t);
     i = post + 1;
     if (post == top + 1 && section_over_date(p, top, i)) {

@@ -504,39 +504,82 @@ static inline int fast_c3_16(const unsigned char *u, unsigned m) {
   return 1;
 }
 
+/* 0xFF in each byte of w equal to v. */
+static inline __m128i eq16(__m128i w, int v) {
+  return _mm_cmpeq_epi8(w, _mm_set1_epi8((char)v));
+}
+
+/* 0xFF in each byte of w that leads a sequence fast_words takes: C3..C6
+** (two bytes) or E1 (three). */
+static inline __m128i leads16(__m128i w) {
+  __m128i d = _mm_sub_epi8(w, _mm_set1_epi8((char)0xC3));
+  return _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(3)), d),
+                      eq16(w, 0xE1));
+}
+
 /*
-** fast_words8 sixteen bytes a step (SSE2: a bit per byte): the same
-** bytes taken, the same boundary returned, until fewer than 16 bytes are
-** left; fast_words8 takes those.
+** The bytes of the block w that fast_words refuses (bit k: w's byte k),
+** p1 and p2 being the 16 bytes that end one and two bytes before w's end
+** (zeros where they lie before the run): C0 controls, DEL, '&', a space
+** after a space, a byte >= 0x80 neither a continuation nor a lead
+** leads16 takes, a continuation byte where none is due or none where one
+** is, a byte after E1 other than BA/BB. Every test in the vector
+** registers, one mask out.
+*/
+static inline unsigned block_refused(__m128i w, __m128i p1, __m128i p2) {
+  __m128i cont = eq16(_mm_and_si128(w, _mm_set1_epi8((char)0xC0)), 0x80);
+  __m128i e1 = eq16(p1, 0xE1);
+  __m128i need = _mm_or_si128(leads16(p1), eq16(p2, 0xE1));
+  /* outside ' '..'~': w + 1 below 0x21 as a signed byte (DEL and the
+  ** bytes >= 0x80 wrap below zero) */
+  __m128i odd =
+      _mm_cmplt_epi8(_mm_add_epi8(w, _mm_set1_epi8(1)), _mm_set1_epi8(0x21));
+  __m128i r = _mm_xor_si128(need, cont);
+  r = _mm_or_si128(r, _mm_andnot_si128(_mm_or_si128(cont, leads16(w)), odd));
+  r = _mm_or_si128(r, eq16(w, '&'));
+  r = _mm_or_si128(r, _mm_and_si128(eq16(w, ' '), eq16(p1, ' ')));
+  __m128i ba = eq16(_mm_and_si128(w, _mm_set1_epi8((char)0xFE)), 0xBA);
+  r = _mm_or_si128(r, _mm_andnot_si128(ba, e1));
+  return (unsigned)_mm_movemask_epi8(r);
+}
+
+/* Does the block of 16 bytes at u[j) pass fast_words (p1, p2 as
+** block_refused has them)? Also: a space last in it only before a
+** printable byte, and its Latin-1 letters Vietnamese's (fast_c3). */
+static inline int block_ok(const unsigned char *u, size_t j, size_t n,
+                           __m128i w, __m128i p1, __m128i p2) {
+  if (block_refused(w, p1, p2)) return 0;
+  if (u[j + 15] == ' ' && !(j + 16 < n && u[j + 16] > ' ' && u[j + 16] != 0x7F))
+    return 0;
+  return fast_c3_16(u + j, (unsigned)_mm_movemask_epi8(eq16(p1, 0xC3)));
+}
+
+/*
+** fast_words8 sixteen bytes a step (SSE2): the same bytes taken, the
+** same boundary returned, until fewer than 16 bytes are left; fast_words8
+** takes those. The bytes before u[j] count as none in the first block
+** (shifted in as zeros); later blocks read them where they are.
 */
 static size_t fast_words(const unsigned char *u, size_t j, size_t n) {
-  unsigned p2 = 0, p3 = 0, pc3 = 0; /* the last block's leads */
-  for (; j + 16 <= n; j += 16) {
+  size_t j0 = j;
+  if (j + 16 <= n) {
     __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(u + j));
-    unsigned cont = util_bytes_eq16(w, 0xC0, 0x80),
-             c3 = util_bytes_eq16(w, 0xFF, 0xC3);
-    unsigned l2 =
-        c3 | (util_bytes_eq16(w, 0xFC, 0xC4) & ~util_bytes_eq16(w, 0xFF, 0xC7));
-    unsigned l3 = util_bytes_eq16(w, 0xFF, 0xE1);
-    unsigned need =
-        ((l2 | l3) << 1 | l3 << 2 | p2 >> 15 | p3 >> 15 | p3 >> 14) & 0xFFFFu;
-    unsigned e1b =
-        (l3 << 1 | p3 >> 15) & ~util_bytes_eq16(w, 0xFE, 0xBA) & 0xFFFFu;
-    unsigned sp = util_bytes_eq16(w, 0xFF, ' ');
-    int next_ok = j + 16 < n && u[j + 16] > ' ' && u[j + 16] != 0x7F;
-    unsigned refused = util_bytes_eq16(w, 0xE0, 0x00) |
-                       util_bytes_eq16(w, 0xFF, 0x7F) |
-                       util_bytes_eq16(w, 0xFF, '&') | (sp & sp << 1) |
-                       (next_ok ? 0 : sp & 0x8000u) |
-                       (util_bytes_eq16(w, 0x80, 0x80) & ~(cont | l2 | l3));
-    if (refused || need != cont || e1b ||
-        !fast_c3_16(u + j, (c3 << 1 | pc3 >> 15) & 0xFFFFu))
-      break;
-    p2 = l2, p3 = l3, pc3 = c3;
+    if (!block_ok(u, j, n, w, _mm_slli_si128(w, 1), _mm_slli_si128(w, 2)))
+      return j;
+    for (j += 16; j + 16 <= n; j += 16) {
+      const __m128i *q = (const __m128i *)(const void *)(u + j);
+      __m128i v = _mm_loadu_si128(q);
+      __m128i p1 = _mm_loadu_si128((const __m128i *)(const void *)(u + j - 1));
+      __m128i p2 = _mm_loadu_si128((const __m128i *)(const void *)(u + j - 2));
+      if (!block_ok(u, j, n, v, p1, p2)) break;
+    }
   }
-  /* a sequence the last block left open: back to its lead */
-  if ((p2 | p3) >> 15) return j - 1;
-  if (p3 >> 14 & 1) return j - 2;
+  /* a sequence the last block taken left open: back to its lead */
+  if (j > j0) {
+    unsigned a = u[j - 1], b = u[j - 2];
+    if ((a >= 0xC3 && a <= 0xC6) || a == 0xE1) return j - 1;
+    if (b == 0xE1) return j - 2;
+  }
   return j + 16 > n ? fast_words8(u, j, n) : j;
 }
 #else

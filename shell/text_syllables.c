@@ -322,13 +322,14 @@ static size_t check_word(const char *s, size_t i, size_t e, char *ex,
 
 /*
 ** The first look of bad_fast, two table loads a word. fin_tab, by a
-** word's last two bytes (y << 8 | x): FIN_NO when end_fires is surely 0
+** word's last two bytes (fin_key): FIN_NO when end_fires is surely 0
 ** (no final a rule names, or a non-ASCII end that is no ă/â letter),
-** FIN_ANY when the word must be looked at whole (closing punctuation, a
-** possible ă/â end), else the rules its final consonants can break
-** (P_* bits) and their count (FIN_F2: two). vow_tab, by the last two
-** bytes of the vowel before them: the rules that vowel lets fire (all of
-** them when unsure); VOW_E1: right only when an E1 lead comes before.
+** FIN_PUNCT for closing punctuation (the word is looked at again without
+** it), FIN_ANY when the word must be looked at whole (a possible ă/â
+** end), else the rules its final consonants can break (P_* bits) and
+** their count (FIN_F2: two). vow_tab, by the last two bytes of the vowel
+** before them: the rules that vowel lets fire (all of them when unsure);
+** VOW_E1: right only when an E1 lead comes before.
 */
 enum {
   P_TONE = 1,  /* a stop final: fires on tones 2..4 */
@@ -337,11 +338,24 @@ enum {
   P_ALL = 7,
   FIN_F2 = 8,
   FIN_ANY = 16,
-  VOW_E1 = 8
+  FIN_PUNCT = 32,
+  VOW_E1 = 8,
+  VOW_OW = 16 /* the vowel is an ơ (any tone) */
 };
 #define FIN_NO 0
 static unsigned char fin_tab[65536], vow_tab[65536];
 static pthread_once_t tab_once = PTHREAD_ONCE_INIT;
+
+/* The tables' index for the two bytes that end at u[z) (z >= 2): the
+** last byte high, the one before it low (one 16-bit load). */
+static inline unsigned fin_key(const unsigned char *u, size_t z) {
+  uint16_t k;
+  memcpy(&k, u + z - 2, 2);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  k = (uint16_t)(k >> 8 | k << 8);
+#endif
+  return k;
+}
 
 /* P_* bits of the rules that finals c[0..f) (lower case) name. */
 static unsigned fin_rules(const char *c, size_t f) {
@@ -357,7 +371,7 @@ static unsigned fin_rules(const char *c, size_t f) {
 
 /* fin_tab's entry for a word ending in the bytes y, x (end_finals). */
 static unsigned char fin_entry(unsigned y, unsigned x) {
-  if (trail_punct((unsigned char)x)) return FIN_ANY;
+  if (trail_punct((unsigned char)x)) return FIN_PUNCT;
   if (x >= 0x80) { /* ends_breve_circ's bytes */
     int br = ((y == 0xC3 || y == 0xC4) && (x == 0x82 || x == 0x83)) ||
              (y == 0xC3 && x == 0xA2) || (y == 0xBA && x >= 0xA4 && x <= 0xB7);
@@ -371,23 +385,25 @@ static unsigned char fin_entry(unsigned y, unsigned x) {
   return (unsigned char)(fin_rules(c, 2) | FIN_F2);
 }
 
-/* P_* bits of the rules the vowel cp lets fire (0: not a vowel). */
+/* P_* bits of the rules the vowel cp lets fire (0: not a vowel), and
+** VOW_OW for an ơ. */
 static unsigned vow_rules(int32_t cp) {
   syl_letter v;
   if (!syl_read(cp, &v) || v.cons) return 0;
-  return (rule_may_fire(&v, "t", 1) ? P_TONE : 0) |
+  return (v.v == V_OW ? VOW_OW : 0) | (rule_may_fire(&v, "t", 1) ? P_TONE : 0) |
          (rule_may_fire(&v, "ng", 2) ? P_VELAR : 0) |
          (rule_may_fire(&v, "nh", 2) ? P_PAL : 0);
 }
 
 /* vow_tab's entry for a vowel ending in the bytes p, q: what end_fires
-** decodes from the code point q ends (p its lead, or its middle byte). */
-static unsigned char vow_entry(unsigned p, unsigned q) {
-  if (q < 0x80) return (unsigned char)vow_rules((int32_t)q);
+** decodes from the code point q ends (p its lead, or its middle byte).
+** by_cp: vow_rules of every code point below 0x800 (tab_init's). */
+static unsigned char vow_entry(unsigned p, unsigned q,
+                               const unsigned char *by_cp) {
+  if (q < 0x80) return by_cp[q];
   if ((q & 0xC0) != 0x80) return P_ALL; /* a lead as a last byte */
-  if (p < 0x80) return (unsigned char)vow_rules((int32_t)p); /* q stray */
-  if (p >= 0xC2 && p < 0xE0)
-    return (unsigned char)vow_rules((int32_t)((p & 0x1F) << 6 | (q & 0x3F)));
+  if (p < 0x80) return by_cp[p];        /* q stray */
+  if (p >= 0xC2 && p < 0xE0) return by_cp[(p & 0x1F) << 6 | (q & 0x3F)];
   if ((p & 0xC0) == 0x80) /* the end of a three-byte sequence led by E1 */
     return (unsigned char)(vow_rules(0x1000 | (int32_t)(p & 0x3F) << 6 |
                                      (int32_t)(q & 0x3F)) |
@@ -395,81 +411,205 @@ static unsigned char vow_entry(unsigned p, unsigned q) {
   return P_ALL;
 }
 
+/* Fill the rows of fin_tab and vow_tab whose last byte is x (entries
+** x << 8 | y): a row that is one value whatever the byte y before x is
+** set whole, the others entry by entry (by_cp: vow_rules below 0x800). */
+static void tab_row(unsigned x, const unsigned char *by_cp) {
+  unsigned char *f = fin_tab + (x << 8), *v = vow_tab + (x << 8);
+  int fin_pairs = x >= 0x80 || ascii_cons(x); /* y may matter */
+  memset(f, fin_entry(' ', x), 256);
+  for (unsigned y = 0; fin_pairs && y < 256; y++)
+    if (x < 0x80 ? ascii_cons(y) : y >= 0x80) f[y] = fin_entry(y, x);
+  if (x < 0x80 || (x & 0xC0) != 0x80) { /* no continuation byte */
+    memset(v, vow_entry(0, x, by_cp), 256);
+    return;
+  }
+  for (unsigned y = 0; y < 256; y++) v[y] = vow_entry(y, x, by_cp);
+}
+
+/* Fill fin_tab and vow_tab (fin_key order). */
 static void tab_init(void) {
-  for (unsigned y = 0; y < 256; y++)
-    for (unsigned x = 0; x < 256; x++) {
-      fin_tab[y << 8 | x] = fin_entry(y, x);
-      vow_tab[y << 8 | x] = vow_entry(y, x);
-    }
+  static unsigned char by_cp[0x800];
+  for (int32_t cp = 0; cp < 0x800; cp++)
+    by_cp[cp] = (unsigned char)vow_rules(cp);
+  for (unsigned x = 0; x < 256; x++) tab_row(x, by_cp);
+}
+
+/* Does an ư (any tone: C6 AF/B0, E1 BB A8..B1) end at u[v) (not before
+** lo)? */
+static inline int uw_before(const unsigned char *u, size_t lo, size_t v) {
+  if (v >= lo + 2 && u[v - 2] == 0xC6 && (u[v - 1] == 0xAF || u[v - 1] == 0xB0))
+    return 1;
+  return v >= lo + 3 && u[v - 3] == 0xE1 && u[v - 2] == 0xBB &&
+         u[v - 1] >= 0xA8 && u[v - 1] <= 0xB1;
 }
 
 /*
-** Might end_fires be true for the word u[lo..z) (z > lo)? 0 only when it
-** is surely not; words near the text's start are always looked at.
+** Might check_word count the word u[lo..z) (z > lo, z >= 5; f: fin_tab
+** at z)? 0 only when it surely does not: fin_tab and vow_tab by its last
+** bytes (end_fires); closing punctuation is stripped first, as
+** check_word does; an ơ after an ư ("được", "phương") is a syllable
+** word_impossible always passes.
 */
-static inline int may_fire(const unsigned char *u, size_t lo, size_t z) {
-  if (z < 5) return 1;
-  unsigned f = fin_tab[u[z - 2] << 8 | u[z - 1]];
-  if (f == FIN_NO || (f & FIN_ANY)) return f != FIN_NO;
+static int may_fire(const unsigned char *u, size_t lo, size_t z, unsigned f) {
+  if (f & FIN_PUNCT) {
+    while (z > lo && trail_punct(u[z - 1])) z--;
+    if (z < lo + 1 || z < 5) return z > lo;
+    f = fin_tab[fin_key(u, z)];
+    if (f == FIN_NO || (f & FIN_PUNCT)) return 0;
+  }
+  if (f & FIN_ANY) return 1;
   size_t e = z - 1 - (f >> 3 & 1); /* the vowel ends at e */
   if (e <= lo) return 0;
-  unsigned v = vow_tab[u[e - 2] << 8 | u[e - 1]];
+  unsigned v = vow_tab[fin_key(u, e)];
   if ((v & VOW_E1) && u[e - 3] != 0xE1) v = P_ALL;
-  return (f & v & P_ALL) != 0;
+  if (!(f & v & P_ALL)) return 0;
+  return !(v & VOW_OW) || !uw_before(u, lo, e - 2 - (v >> 3 & 1));
 }
 
-/* FNV-1a over the eight bytes of w, first byte first (util_hash64's
-** steps, unrolled). */
-static inline uint64_t fnv8(uint64_t h, uint64_t w) {
-  for (int k = 0; k < 64; k += 8) h = (h ^ (w >> k & 0xFF)) * UTIL_FNV_PRIME;
+/* FNV-1a over u[0..k) into h (util_hash64's steps). A byte changes only
+** the low byte of h: on a little-endian host that byte is xored in place
+** (one instruction with its load: "xor (mem), %al"), not widened
+** first. */
+static inline uint64_t fnv_bytes(uint64_t h, const unsigned char *u, size_t k) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  union {
+    uint64_t q;
+    uint8_t b[8];
+  } x = {h};
+  for (size_t j = 0; j < k; j++) x.b[0] ^= u[j], x.q *= UTIL_FNV_PRIME;
+  return x.q;
+#else
+  for (size_t j = 0; j < k; j++) h = (h ^ u[j]) * UTIL_FNV_PRIME;
+  return h;
+#endif
+}
+
+#ifdef __SSE2__
+/* 16 bytes at p. */
+static inline __m128i load16(const unsigned char *p) {
+  return _mm_loadu_si128((const __m128i *)(const void *)p);
+}
+
+/* Bit j set for each j in 0..15 where a space is u[j]. */
+static inline unsigned spaces16(const unsigned char *u) {
+  return (unsigned)_mm_movemask_epi8(
+      _mm_cmpeq_epi8(load16(u), _mm_set1_epi8(' ')));
+}
+
+/* Bit j set for each j in 0..15 where a possible stand-in's lead
+** starts: "ơ" (C6 A0/A1) or "ị" (E1 BB 8A/8B), the leads
+** text_damage_count_at counts. Reads u[0..18). */
+static inline unsigned damage16(const unsigned char *u) {
+  __m128i a = load16(u), b = load16(u + 1), c = load16(u + 2);
+  __m128i fe = _mm_set1_epi8((char)0xFE);
+  __m128i o = _mm_and_si128(
+      _mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xC6)),
+      _mm_cmpeq_epi8(_mm_and_si128(b, fe), _mm_set1_epi8((char)0xA0)));
+  __m128i i = _mm_and_si128(
+      _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xE1)),
+                    _mm_cmpeq_epi8(b, _mm_set1_epi8((char)0xBB))),
+      _mm_cmpeq_epi8(_mm_and_si128(c, fe), _mm_set1_epi8((char)0x8A)));
+  return (unsigned)_mm_movemask_epi8(_mm_or_si128(o, i));
+}
+#else
+static inline unsigned spaces16(const unsigned char *u) {
+  uint64_t a = util_byte_eq(util_load8(u), 0xFF, ' ');
+  uint64_t b = util_byte_eq(util_load8(u + 8), 0xFF, ' ');
+  unsigned m = 0;
+  for (int k = 0; k < 8; k++)
+    m |= (unsigned)(a >> (8 * k + 7) & 1) << k |
+         (unsigned)(b >> (8 * k + 7) & 1) << (k + 8);
+  return m;
+}
+
+static inline unsigned damage16(const unsigned char *u) {
+  unsigned m = 0;
+  for (int k = 0; k < 16; k++)
+    m |= (unsigned)((u[k] == 0xC6 && (u[k + 1] & 0xFE) == 0xA0) ||
+                    (u[k] == 0xE1 && u[k + 1] == 0xBB &&
+                     (u[k + 2] & 0xFE) == 0x8A))
+         << k;
+  return m;
+}
+#endif
+
+/* The bad_fast state: the text, the first example's buffer, the counts. */
+typedef struct syl_scan {
+  const char *s;
+  size_t n;
+  char *ex;
+  size_t cap;
+  size_t bad, spaces, start; /* start: where the current word starts */
+} syl_scan;
+
+/* The words of the 16 bytes at s[i) that end at the spaces in sp (bit j:
+** s[i + j]): each counted, and looked at when may_fire lets it through
+** (the text's first bytes are always looked at). */
+static inline void words16(syl_scan *c, size_t i, uint64_t sp, int first) {
+  const unsigned char *u = (const unsigned char *)c->s;
+  for (; sp; sp &= sp - 1) {
+    size_t e = i + (unsigned)__builtin_ctzll(sp);
+    c->spaces++;
+    if (first && e < 5) {
+      if (e > c->start)
+        c->bad = check_word(c->s, c->start, e, c->ex, c->cap, c->bad, 0);
+      c->start = e + 1;
+      continue;
+    }
+    unsigned f = fin_tab[fin_key(u, e)];
+    if (f != FIN_NO && e > c->start && may_fire(u, c->start, e, f))
+      c->bad = check_word(c->s, c->start, e, c->ex, c->cap, c->bad, 0);
+    c->start = e + 1;
+  }
+}
+
+/* One 16-byte step of bad_fast at s[i): the hash, the stand-in leads
+** (dmg), the words (first: the text's first step). (Four blocks a step,
+** one word loop per 64 bytes, ran slower.) */
+static inline uint64_t step16(syl_scan *c, size_t i, uint64_t h, size_t *dmg,
+                              int first) {
+  const unsigned char *u = (const unsigned char *)c->s;
+  h = fnv_bytes(h, u + i, 16);
+  if (dmg)
+    for (unsigned m = damage16(u + i); m; m &= m - 1)
+      text_damage_count_at(c->s, c->n, i + (unsigned)__builtin_ctz(m), dmg);
+  words16(c, i, spaces16(u + i), first);
   return h;
 }
 
 /*
-** text_bad_syllables' fast path: the spaces are found eight bytes a step
-** and only the words that may_fire lets through are looked at; the word
-** count is one more than the spaces before the last byte. The same steps
-** hash the text (util_hash64) into *hash: the hash is a chain of
-** multiplies, one per byte, that leaves the processor idle between them,
-** and the word work (independent of it) fills those gaps.
+** text_bad_syllables' fast path: sixteen bytes a step, the spaces (and
+** the stand-in leads, for dmg) found as bit masks; only the words that
+** may_fire lets through are looked at; the word count is one more than
+** the spaces before the last byte. The same steps hash the text
+** (util_hash64) into *hash: the hash is a chain of multiplies, one per
+** byte, that leaves the processor idle between them, and the word work
+** (independent of it) fills those gaps.
 */
 static size_t bad_fast(const char *s, size_t n, char *ex, size_t cap,
                        size_t *seen, uint64_t *hash, size_t *dmg) {
   const unsigned char *u = (const unsigned char *)s;
-  size_t bad = 0, words = n > 0, start = 0, i = 0;
+  syl_scan c = {s, n, ex, cap, 0, 0, 0};
+  size_t i = 0;
   uint64_t h = UTIL_FNV_OFFSET;
   pthread_once(&tab_once, tab_init);
-  uint64_t m = 0;
-  for (;;) {
-    if (!m) { /* the next word with a space: its spaces as a mask */
-      while (i + 8 <= n) {
-        uint64_t w = util_load8(s + i);
-        h = fnv8(h, w);
-        if (dmg) text_damage_count8(s, n, i, w, dmg);
-        i += 8;
-        if ((m = util_byte_eq(w, 0xFF, ' '))) break;
-      }
-      if (!m) break;
-    }
-    size_t e = i - 8 + ((size_t)__builtin_ctzll(m) >> 3);
-    m &= m - 1;
-    words += e + 1 < n;
-    if (e > start && may_fire(u, start, e))
-      bad = check_word(s, start, e, ex, cap, bad, 0);
-    start = e + 1;
-  }
+  /* 2 bytes more than a step hashes: damage16 reads them */
+  if (n >= 18) h = step16(&c, 0, h, dmg, 1), i = 16;
+  for (; i + 18 <= n; i += 16) h = step16(&c, i, h, dmg, 0);
+  size_t words = n > 0;
   for (; i < n; i++) { /* the last bytes, one at a time */
-    h = (h ^ u[i]) * UTIL_FNV_PRIME;
+    h = fnv_bytes(h, u + i, 1);
     if (dmg) text_damage_count_at(s, n, i, dmg);
     if (u[i] != ' ') continue;
     words += i + 1 < n;
-    bad = check_word(s, start, i, ex, cap, bad, 0);
-    start = i + 1;
+    c.bad = check_word(s, c.start, i, ex, cap, c.bad, 0);
+    c.start = i + 1;
   }
-  if (start < n) bad = check_word(s, start, n, ex, cap, bad, 0);
-  *seen = words;
+  if (c.start < n) c.bad = check_word(s, c.start, n, ex, cap, c.bad, 0);
+  *seen = words + c.spaces;
   if (hash) *hash = h;
-  return bad;
+  return c.bad;
 }
 
 /* text_bad_syllables one word a turn, with end_finals or without (slow):
