@@ -7,7 +7,9 @@
 #   search       tinsh search "phát triển" (whole process) vs the same
 #                MATCH in the sqlite3 CLI on the plain table
 #   KWIC         corpus:kwic("phát triển") lines and time vs rg -o over
-#                the raw files (a concordance of fixed-width contexts)
+#                the raw files (a concordance of fixed-width contexts);
+#                then CPU microseconds per line in one process for two
+#                words (flat across sizes when time is linear in lines)
 #   figures      corpus:figures{unit = "%"}: time and peak RSS vs the
 #                sqlite3 CLI selecting the same rows
 #   duplicates   corpus:duplicates(0.8) (words): the first call (every
@@ -129,6 +131,18 @@ for n in $SCALES; do
     set -- $(measure rg -o --no-filename '.{0,40}phát triển.{0,40}' "$d"); rw=$1
   fi
   row "kwic ($kl lines)" "s" "$kw" "$rw"
+  # time per line inside one process (best of 3, the lexicon loaded
+  # first): flat when KWIC time is linear in the lines, at any size
+  for w in "Đà Nẵng" "phát triển"; do
+    "$TINSH" --db "t$n.db" -e "corpus:kwic('Móng Cái'); local b, n = math.huge
+      for _ = 1, 3 do
+        collectgarbage('collect'); local t = os.clock()
+        n = #corpus:kwic('$w'); b = math.min(b, os.clock() - t)
+      end
+      io.stderr:write(n, ' ', b / n * 1e6)" 2>.err >/dev/null
+    set -- $(cat .err)
+    row "kwic us/line $w ($1 lines)" "us" "$2" "0"
+  done
   set -- $(measure "$TINSH" --db "t$n.db" -e 'local f = corpus:figures{ unit = "%" }; io.stderr:write(#f)')
   fw=$1 frss=$2; fl=$(cat .err)
   set -- $(measure sqlite3 "t$n.db" "SELECT f.doc, f.subject, f.value, f.unit, f.text FROM figures f JOIN documents d ON d.id = f.doc WHERE f.unit = '%' ORDER BY f.doc, f.seq")
