@@ -58,36 +58,33 @@ static memo_ent *memo_add(int kind, const char *s, size_t n, int r) {
   return m;
 }
 
-/* date_line(s, n, t), remembered. *t is written only when the answer is
-** 1 (callers read it only then). Lines over 160 bytes are no date line
-** (date_line's first test): not kept. */
-static int memo_date_line(const char *s, size_t n, date_tm *t) {
-  if (!memo.on || n > 160) return date_line(s, n, t);
-  memo_ent *m = memo_find(M_DATE, s, n);
+/* f(s, n, t) (date_line or byline_date, memo kind k), remembered. *t is
+** written only when the answer is 1 (callers read it only then). */
+static int memo_dated(int k, int (*f)(const char *, size_t, date_tm *),
+                      const char *s, size_t n, date_tm *t) {
+  if (!memo.on) return f(s, n, t);
+  memo_ent *m = memo_find(k, s, n);
   if (m) {
     if (m->r) *t = m->t;
     return m->r;
   }
-  int r = date_line(s, n, t);
-  m = memo_add(M_DATE, s, n, r);
+  int r = f(s, n, t);
+  m = memo_add(k, s, n, r);
   if (r) m->t = *t;
   return r;
 }
 
+/* date_line(s, n, t), remembered. Lines over 160 bytes are no date line
+** (date_line's first test): not kept. */
+static int memo_date_line(const char *s, size_t n, date_tm *t) {
+  return n > 160 ? date_line(s, n, t) : memo_dated(M_DATE, date_line, s, n, t);
+}
+
 static int byline_date(const char *s, size_t n, date_tm *t);
 
-/* byline_date(s, n, t), remembered as memo_date_line remembers. */
+/* byline_date(s, n, t), remembered. */
 static int memo_byline_date(const char *s, size_t n, date_tm *t) {
-  if (!memo.on) return byline_date(s, n, t);
-  memo_ent *m = memo_find(M_BYLINE, s, n);
-  if (m) {
-    if (m->r) *t = m->t;
-    return m->r;
-  }
-  int r = byline_date(s, n, t);
-  m = memo_add(M_BYLINE, s, n, r);
-  if (r) m->t = *t;
-  return r;
+  return memo_dated(M_BYLINE, byline_date, s, n, t);
 }
 
 /* chrome_banner or chrome_shape (kind M_BANNER, M_SHAPE) of s[0..n),
