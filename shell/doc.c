@@ -151,7 +151,7 @@ static void jint(buf *b, long long v) {
 ** of at most 15 digits reads back as a and 1e-4 <= a < 1e15: printf
 ** rounds a to 15 significant digits, which gives that decimal exactly
 ** (a is within half an ulp of it, far below half the 15th digit), and
-** prints it without trailing zeros in its fixed form. Returns the end,
+** prints it in its fixed form (no trailing zeros). Returns the end,
 ** or NULL when a is no such number (printf must print it).
 */
 static char *jdecimal_at(char *p, double a) {
@@ -163,12 +163,11 @@ static char *jdecimal_at(char *p, double a) {
     double m = floor(a * p10[k] + 0.5);
     if (m >= 1e15) return NULL;
     if (m / p10[k] != a) continue;
+    /* the first k that reads back leaves m no trailing zero: m / 10
+    ** would have read back at k - 1 (both exact, the same quotient) */
     char d[20], *e = jdigits_at(d, (unsigned long long)m);
-    size_t n = (size_t)(e - d), z = 0;
-    while (z < n && z < (size_t)k && d[n - 1 - z] == '0') z++;
-    size_t f = (size_t)k - z; /* decimals printed */
-    n -= z;                   /* digits printed */
-    if (n <= f) {             /* "0.05" */
+    size_t n = (size_t)(e - d), f = (size_t)k; /* digits, decimals */
+    if (n <= f) {                              /* "0.05" */
       memcpy(p, "0.", 2), p += 2;
       memset(p, '0', f - n), p += f - n;
       memcpy(p, d, n);
