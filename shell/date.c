@@ -11,6 +11,8 @@
 #endif
 #include "date.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -44,27 +46,85 @@ static int name_index(const char *const *names, const char *w) {
   return 0;
 }
 
+static const char *const month_full[] = {
+    "january", "february",  "march",   "april",    "may",      "june", "july",
+    "august",  "september", "october", "november", "december", NULL};
+static const char *const month_abbr[] = {"jan", "feb", "mar", "apr", "may",
+                                         "jun", "jul", "aug", "sep", "oct",
+                                         "nov", "dec", NULL};
+static const char *const weekday_full[] = {"monday",   "tuesday", "wednesday",
+                                           "thursday", "friday",  "saturday",
+                                           "sunday",   NULL};
+static const char *const weekday_abbr[] = {"mon", "tue", "wed", "thu",
+                                           "fri", "sat", "sun", NULL};
+/* Vietnamese month words after "tháng" (month_word) */
+static const char *const month_words[] = {
+    "một", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", NULL};
+/* the other words read_name and stamp_word take: clock words (am_pm),
+** the odd month words and "sept" */
+static const char *const clock_words[] = {
+    "z",   "pm",    "ch",  "am",   "sa",   "sáng", "chiều",
+    "tối", "giêng", "bốn", "chạp", "sept", NULL};
+
 int date_month_name(const char *w) {
-  static const char *const full[] = {
-      "january", "february",  "march",   "april",    "may",      "june", "july",
-      "august",  "september", "october", "november", "december", NULL};
-  static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may",
-                                     "jun", "jul", "aug", "sep", "oct",
-                                     "nov", "dec", NULL};
-  int m = name_index(full, w);
-  if (!m) m = name_index(abbr, w);
+  int m = name_index(month_full, w);
+  if (!m) m = name_index(month_abbr, w);
   if (!m && strcmp(w, "sept") == 0) m = 9;
   return m;
 }
 
 int date_weekday_name(const char *w) {
-  static const char *const full[] = {"monday",   "tuesday", "wednesday",
-                                     "thursday", "friday",  "saturday",
-                                     "sunday",   NULL};
-  static const char *const abbr[] = {"mon", "tue", "wed", "thu",
-                                     "fri", "sat", "sun", NULL};
-  int d = name_index(full, w);
-  return d ? d : name_index(abbr, w);
+  int d = name_index(weekday_full, w);
+  return d ? d : name_index(weekday_abbr, w);
+}
+
+/* ---- the date words, indexed ----
+** Every word read_name or stamp_word can take -- the lists above and
+** data/parser-markers.tsv's "date-word" kind -- in one open-addressing
+** table of FNV-1a hashes, with DW_LABEL on the date-words: a word not in
+** it is refused without the lists' strcmp scans (most words a header
+** line opens with). Built once (pthread_once), then read-only. */
+enum { DW_LABEL = 1, DW_KNOWN = 2, DW_CAP = 512 };
+
+static struct {
+  const char *w;
+  int cls;
+} dw_tab[DW_CAP];
+static pthread_once_t dw_once = PTHREAD_ONCE_INIT;
+
+static uint32_t dw_hash(const char *w) {
+  uint32_t h = 2166136261u;
+  for (; *w; w++) h = (h ^ (unsigned char)*w) * 16777619u;
+  return h;
+}
+
+/* The table's slot for w: its entry, or the empty slot where it goes. */
+static size_t dw_slot(const char *w) {
+  size_t i = dw_hash(w) & (DW_CAP - 1);
+  while (dw_tab[i].w && strcmp(dw_tab[i].w, w) != 0) i = (i + 1) & (DW_CAP - 1);
+  return i;
+}
+
+/* Add the words of list to the table with class cls. */
+static void dw_add(const char *const *list, int cls) {
+  for (; *list; list++) {
+    size_t i = dw_slot(*list);
+    dw_tab[i].w = *list, dw_tab[i].cls |= cls;
+  }
+}
+
+static void dw_build(void) {
+  dw_add(month_full, DW_KNOWN), dw_add(month_abbr, DW_KNOWN);
+  dw_add(weekday_full, DW_KNOWN), dw_add(weekday_abbr, DW_KNOWN);
+  dw_add(month_words, DW_KNOWN), dw_add(clock_words, DW_KNOWN);
+  dw_add(lexicon_list(LEXL_DATE_WORD), DW_KNOWN | DW_LABEL);
+}
+
+/* The classes of w (DW_KNOWN, DW_LABEL), 0 for a word no date line
+** holds. */
+static int dw_class(const char *w) {
+  pthread_once(&dw_once, dw_build);
+  return dw_tab[dw_slot(w)].cls;
 }
 
 /* Words a date line may hold besides numbers, names and the tail (lower
@@ -361,18 +421,14 @@ static int am_pm(rd *r, const char *w) {
 }
 
 int date_label_word(const char *w) {
-  for (const char *const *q = lexicon_list(LEXL_DATE_WORD); *q; q++)
-    if (strcmp(*q, w) == 0) return 1;
-  return 0;
+  return dw_class(w) & DW_LABEL;
 }
 
 /* The month a Vietnamese number word names after "tháng" ("Tháng Tám",
 ** "tháng Giêng", "Tháng Chạp"), else 0; "Mười Một" and "Mười Hai" are
 ** read as two words (read_month_word). */
 static int month_word(const char *w) {
-  static const char *const names[] = {"một",  "hai",  "ba",  "tư",
-                                      "năm",  "sáu",  "bảy", "tám",
-                                      "chín", "mười", NULL};
+  const char *const *names = month_words;
   if (strcmp(w, "giêng") == 0) return 1;
   if (strcmp(w, "bốn") == 0) return 4;
   if (strcmp(w, "chạp") == 0) return 12;
@@ -397,6 +453,10 @@ static int read_month_word(rd *r, const char *w) {
 static int read_name(rd *r) {
   char w[40];
   if (!read_word(r, w, sizeof w)) return 0;
+  if (!dw_class(w)) { /* no test below takes it: refused, as they would */
+    r->ten = 0, r->clock = 0;
+    return 0;
+  }
   if (read_month_word(r, w)) return 1;
   r->ten = 0, r->clock = 0;
   if (am_pm(r, w)) return 1;
@@ -578,9 +638,10 @@ static size_t section_dash(const char *s, size_t n) {
 
 /* Is the lower-case word w one a date line may hold? */
 static int stamp_word(const char *w) {
-  return date_month_name(w) || date_weekday_name(w) || date_label_word(w) ||
-         !strcmp(w, "am") || !strcmp(w, "pm") || !strcmp(w, "sa") ||
-         !strcmp(w, "ch");
+  return dw_class(w) &&
+         (date_month_name(w) || date_weekday_name(w) || date_label_word(w) ||
+          !strcmp(w, "am") || !strcmp(w, "pm") || !strcmp(w, "sa") ||
+          !strcmp(w, "ch"));
 }
 
 int date_stamp_words(const char *s, size_t n) {
@@ -650,8 +711,21 @@ static size_t glued_year(const char *s, size_t n) {
 
 static int date_line_plain(const char *s, size_t n, date_tm *t);
 
+/* Does s[0..n) hold an ASCII digit? Without one no date is read: the
+** date comes from numbers only (read_number, spaced_dmy), and a line
+** that fails leaves *t zeroed (date_line_at's memset, nothing after). */
+static int has_digit(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned)(s[i] - '0') < 10u) return 1;
+  return 0;
+}
+
 int date_line(const char *s, size_t n, date_tm *t) {
   if (n > 160) return 0;
+  if (!has_digit(s, n)) { /* every reading needs a number: as they end */
+    memset(t, 0, sizeof *t);
+    return 0;
+  }
   if (date_line_plain(s, n, t)) return 1;
   size_t g = glued_year(s, n);
   if (!g) return 0;
