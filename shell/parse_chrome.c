@@ -11,6 +11,7 @@
 #include "lexicon.h"
 #include "parse.h"
 #include "parse_int.h"
+#include "parse_phrases.h"
 #include "text.h"
 
 /* ---- marker lists ---- */
@@ -67,25 +68,23 @@ static int ends_with_any(const char *s, size_t n, const char *const *set) {
 ** enacting body's line and the session's. */
 int chrome_legal(const char *s, size_t n) {
   if (n > 300) return 0;
-  if (pt_any_starts(s, n, lexicon_list(LEXL_LEGAL_BANNER))) return 1;
+  if (pp_any_starts(s, n, LEXL_LEGAL_BANNER)) return 1;
   /* an issuer naming the state: "QUỐC HỘI NƯỚC CỘNG HÒA XÃ HỘI CHỦ
   ** NGHĨA VIỆT NAM" (a title starts with the document's kind: "HIẾN PHÁP
   ** NƯỚC CỘNG HÒA …"; the old titles "LUẬT CỦA QUỐC HỘI NƯỚC … SỐ
   ** 32/2004/QH11 VỀ …" go on after the name) */
-  if (n <= 120 && pt_all_caps(s, n) &&
-      pt_any_starts(s, n, lexicon_list(LEXL_LEGAL_ISSUER)) &&
+  if (n <= 120 && pt_all_caps(s, n) && pp_any_starts(s, n, LEXL_LEGAL_ISSUER) &&
       ends_with_any(s, n, lexicon_list(LEXL_LEGAL_STATE)))
     return 1;
   /* the session's dates: "(Từ ngày 17 tháng 10 đến ngày 29 tháng 11 năm
   ** 2006)" */
   if (n <= 100 && n > 2 && s[0] == '(' && s[n - 1] == ')' &&
-      pt_any_starts(s + 1, n - 1, lexicon_list(LEXL_LEGAL_PERIOD)))
+      pp_any_starts(s + 1, n - 1, LEXL_LEGAL_PERIOD))
     return 1;
   /* the session line: "Khóa XI, kỳ họp thứ 10" */
-  if (n <= 60 && pt_any_starts(s, n, lexicon_list(LEXL_LEGAL_TERM)))
+  if (n <= 60 && pp_any_starts(s, n, LEXL_LEGAL_TERM))
     for (size_t i = 1; i < n; i++)
-      if (s[i - 1] == ' ' &&
-          pt_any_starts(s + i, n - i, lexicon_list(LEXL_LEGAL_SESSION)))
+      if (s[i - 1] == ' ' && pp_any_starts(s + i, n - i, LEXL_LEGAL_SESSION))
         return 1;
   /* the motto however it is spaced or dashed ("Độc lập - Tự do -Hạnh
   ** phúc") */
@@ -98,8 +97,8 @@ int chrome_banner(const char *s, size_t n) {
   if (pt_contains(s, n < 64 ? n : 64, "data:image/")) return 1;
   if (n > 300) return 0;
   if (pt_is_filler(s, n) || pt_is_url(s, n)) return 1;
-  if (n <= 80 && (pt_any_starts(s, n, lexicon_list(LEXL_BANNER_START)) ||
-                  pt_any_line_is(s, n, lexicon_list(LEXL_BANNER_LINE))))
+  if (n <= 80 && (pp_any_starts(s, n, LEXL_BANNER_START) ||
+                  pp_any_line_is(s, n, LEXL_BANNER_LINE)))
     return 1;
   if (chrome_legal(s, n)) return 1;
   /* a breadcrumb's segment on a line of its own, its separator first
@@ -232,7 +231,7 @@ static int counter_at(const char *s, size_t n, int labelled) {
                    (d > i && (s[d] == '.' || s[d] == ','))))
     d++;
   if (d > i && d + 1 < n && s[d] == ' ' &&
-      pt_any_line_is(s + d + 1, n - d - 1, lexicon_list(LEXL_COUNTER_LABEL)))
+      pp_any_line_is(s + d + 1, n - d - 1, LEXL_COUNTER_LABEL))
     return 1;
   const char *c = memchr(s + i, ':', n - i);
   if (!c || c == s + i) return 0;
@@ -244,7 +243,7 @@ static int counter_at(const char *s, size_t n, int labelled) {
     ln /= 2;
   if (pt_words(s + i, ln, 8) > 5) return 0;
   /* a counter's own label may stand alone, its count on the next line */
-  int label = pt_any_line_is(s + i, ln, lexicon_list(LEXL_COUNTER_LABEL));
+  int label = pp_any_line_is(s + i, ln, LEXL_COUNTER_LABEL);
   size_t j = (size_t)(c - s) + 1, digits = 0;
   for (; j < n; j++) {
     if (s[j] >= '0' && s[j] <= '9')
@@ -292,7 +291,7 @@ static int postal_address(const char *s, size_t n) {
     }
     if (!text_is_upper(cp)) return 0;
     if (++words > 20) return 0;
-    admin |= pt_any_starts(s + w, n - w, lexicon_list(LEXL_ADDRESS_WORD));
+    admin |= pp_any_starts(s + w, n - w, LEXL_ADDRESS_WORD);
   }
   return admin && words >= 4;
 }
@@ -364,16 +363,14 @@ int chrome_shape(const char *s, size_t n) {
   if (n > 200) return 0;
   /* a whole widget line, also one that ends as a sentence ("Your
   ** browser does not support the audio element.") */
-  if (n <= 80 && pt_any_line_is(s, n, lexicon_list(LEXL_WIDGET_LINE))) return 1;
+  if (n <= 80 && pp_any_line_is(s, n, LEXL_WIDGET_LINE)) return 1;
   int k;
   int32_t last = pt_last_cp(s, n, &k);
   if (last == '.' || last == '?' || last == '!') return 0;
   if (chrome_glued_words(s, n) >= 2) return 1;
-  if (n <= 80 &&
-      (weather(s, n) || pt_any_starts(s, n, lexicon_list(LEXL_WIDGET_START))))
+  if (n <= 80 && (weather(s, n) || pp_any_starts(s, n, LEXL_WIDGET_START)))
     return 1;
-  return pt_any_contains(s, n, lexicon_list(LEXL_CONTACT)) ||
-         chrome_menu_item(s, n);
+  return pp_any_contains(s, n, LEXL_CONTACT) || chrome_menu_item(s, n);
 }
 
 /* Is the word w[0..n) (lower-cased) widget vocabulary? */
@@ -401,8 +398,7 @@ static const char *chrome_undash(const char *s, size_t *n) {
 ** words between. A headline that starts so ends otherwise.
 */
 static int chrome_follow(const char *s, size_t n) {
-  if (n > 120 || !pt_any_starts(s, n, lexicon_list(LEXL_FOLLOW_START)))
-    return 0;
+  if (n > 120 || !pp_any_starts(s, n, LEXL_FOLLOW_START)) return 0;
   char low[160];
   size_t m = lexicon_fold(low, sizeof low, s, n);
   while (m > 0 && strchr(" .:!\n", low[m - 1])) m--;
@@ -424,8 +420,8 @@ int chrome_share(const char *s, size_t n) {
   if (chrome_follow(s, n)) return 1;
   if (n > 80) return 0;
   s = chrome_undash(s, &n);
-  if (!pt_any_line_is(s, n, lexicon_list(LEXL_SHARE_LINE)) &&
-      !pt_any_starts(s, n, lexicon_list(LEXL_SHARE_START)))
+  if (!pp_any_line_is(s, n, LEXL_SHARE_LINE) &&
+      !pp_any_starts(s, n, LEXL_SHARE_START))
     return 0;
   char low[96];
   size_t m = lexicon_fold(low, sizeof low, s, n);
@@ -496,12 +492,12 @@ size_t chrome_site_suffix(const char *s, size_t n, const char *site) {
     /* a site's name, or one that opens a tagline after a colon ("Báo
     ** Lạng Sơn: Tin tức mới nhất về chính trị, …") */
     const char *colon = memchr(x, ':', xn < 61 ? xn : 61);
-    int tagline = xn > 60 && colon && xn <= 200 &&
-                  pt_any_starts(x, xn, lexicon_list(LEXL_SITE_HEAD));
+    int tagline =
+        xn > 60 && colon && xn <= 200 && pp_any_starts(x, xn, LEXL_SITE_HEAD);
     if (tagline) xn = (size_t)(colon - x);
     if (xn == 0 || xn > 60 || pt_words(x, xn, 8) > 7) continue;
     int domain = domain_name(x, xn);
-    if (domain || pt_any_starts(x, xn, lexicon_list(LEXL_SITE_HEAD)) ||
+    if (domain || pp_any_starts(x, xn, LEXL_SITE_HEAD) ||
         (site && strlen(site) == xn && memcmp(site, x, xn) == 0))
       return (size_t)(at - s);
   }
@@ -510,16 +506,16 @@ size_t chrome_site_suffix(const char *s, size_t n, const char *site) {
 
 int chrome_related(const char *s, size_t n) {
   if (n > 120) return 0;
-  return pt_any_line_is(s, n, lexicon_list(LEXL_RELATED_LINE)) ||
-         pt_any_starts(s, n, lexicon_list(LEXL_RELATED_START));
+  return pp_any_line_is(s, n, LEXL_RELATED_LINE) ||
+         pp_any_starts(s, n, LEXL_RELATED_START);
 }
 
 int chrome_footer(const char *s, size_t n) {
   if (n > 300) return 0;
   s = chrome_undash(s, &n);
-  return pt_any_starts(s, n, lexicon_list(LEXL_FOOTER_START)) ||
-         pt_any_line_is(s, n, lexicon_list(LEXL_FOOTER_LINE)) ||
-         (n <= 60 && pt_any_starts(s, n, lexicon_list(LEXL_FOOTER_SHORT)));
+  return pp_any_starts(s, n, LEXL_FOOTER_START) ||
+         pp_any_line_is(s, n, LEXL_FOOTER_LINE) ||
+         (n <= 60 && pp_any_starts(s, n, LEXL_FOOTER_SHORT));
 }
 
 /* ---- the site name from footer lines ---- */
@@ -645,7 +641,7 @@ static int ends_with_cut_unit(const page *p, size_t c, size_t j) {
 int chrome_crumb(const page *p, size_t i) {
   const char *s = US(p, i);
   size_t n = UL(p, i);
-  if (n > 300 || !pt_any_starts(s, n, lexicon_list(LEXL_BANNER_LINE))) return 0;
+  if (n > 300 || !pp_any_starts(s, n, LEXL_BANNER_LINE)) return 0;
   for (size_t j = i + 1; j < p->n && j <= i + 8; j++)
     if (ends_with_unit(p, i, j, 2) || ends_with_cut_unit(p, i, j)) return 1;
   return 0;

@@ -12,6 +12,7 @@
 #include "lexicon.h"
 #include "parse.h"
 #include "parse_int.h"
+#include "parse_phrases.h"
 #include "text.h"
 
 /* ---- a memo of pure tests on the header's spans ----
@@ -406,7 +407,7 @@ static int title_like(page *p, size_t j) {
   if (text_bullet(s, n) && !lone_bullet(p, j))
     return 0; /* an entry of a bulleted block ("• Trần Văn A" / "• date") */
   if (n >= 3 && pt_last_cp(s, n, &k) == '.' && memcmp(s + n - 3, "...", 3) &&
-      (n > 160 || (pt_any_starts(s, n, lexicon_list(LEXL_LEAD_OPENER)) &&
+      (n > 160 || (pp_any_starts(s, n, LEXL_LEAD_OPENER) &&
                    memchr(s, ',', n < 40 ? n : 40))))
     return 0; /* a sentence opening as a lead does: a sapo */
   return n <= 250 && !memo_date_line(s, n, &t) && looks_like_title(p, j) &&

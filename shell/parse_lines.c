@@ -9,6 +9,7 @@
 
 #include "lexicon.h"
 #include "parse_int.h"
+#include "parse_phrases.h"
 #include "text.h"
 
 /* caption_starts: data/parser-markers.tsv, kind "caption-start" */
@@ -75,7 +76,7 @@ int pl_credit_tail(const char *s, size_t n) {
 
 int pl_caption_marked(const char *s, size_t n) {
   if (n > 400) return 0;
-  if (pt_any_starts(s, n, lexicon_list(LEXL_CAPTION_START))) return 1;
+  if (pp_any_starts(s, n, LEXL_CAPTION_START)) return 1;
   /* "... (Ảnh: Thu Chung)" or "... Ảnh: Thu Chung" at the end */
   const char *tail = n > 60 ? s + n - 60 : s;
   size_t tn = (size_t)(s + n - tail);
@@ -95,8 +96,8 @@ int pl_caption_like(const char *s, size_t n) {
   /* "./.", the mark that closes an official article, ends body text */
   if (n >= 2 && s[n - 2] == '/' && s[n - 1] == '.') return 0;
   if (pt_any_contains(s, n, speech_words)) return 0;
-  if (pt_any_starts(s, n, lexicon_list(LEXL_CAPTION_OPENER))) return 1;
-  return pt_any_contains(s, n, lexicon_list(LEXL_CAPTION_PHRASE)) && n <= 260;
+  if (pp_any_starts(s, n, LEXL_CAPTION_OPENER)) return 1;
+  return pp_any_contains(s, n, LEXL_CAPTION_PHRASE) && n <= 260;
 }
 
 /* A short line without closing punctuation (heading or caption)? */
@@ -115,7 +116,7 @@ int pl_label(const char *s, size_t n) {
 int pl_numbered_heading(const char *s, size_t n) {
   if (n > 200) return 0;
   /* heads: data/parser-markers.tsv, kind "heading-head" */
-  if (pt_any_starts(s, n, lexicon_list(LEXL_HEADING_HEAD))) {
+  if (pp_any_starts(s, n, LEXL_HEADING_HEAD)) {
     size_t k = 0;
     while (k < n && s[k] != ' ') k++;
     k++;
@@ -205,8 +206,7 @@ int pl_byline(const char *s, size_t n, const char **a, size_t *an) {
   *a = NULL, *an = 0;
   if (n > 80 || n == 0) return 0;
   if (s[0] == '(' && s[n - 1] == ')' && n <= 40) return 1; /* "(T/h)" */
-  if (pt_any_starts(s, n, lexicon_list(LEXL_BYLINE_SOURCE)) &&
-      pt_words(s, n, 12) <= 8)
+  if (pp_any_starts(s, n, LEXL_BYLINE_SOURCE) && pt_words(s, n, 12) <= 8)
     return 1; /* "Theo TTXVN" */
   /* after an author's label the name may have an affiliation after a dash
   ** ("Tác giả: Nguyễn Kim Minh - LĐLĐ thành phố"; "Bài: Minh Hà - Thu
@@ -232,7 +232,7 @@ int pl_lead_opening(const char *s, size_t n) {
     const char *c = memchr(s, ')', n < 60 ? n : 60);
     if (c) return 1;
   }
-  if (!pt_any_starts(s, n, lexicon_list(LEXL_LEAD_OPENER))) return 0;
+  if (!pp_any_starts(s, n, LEXL_LEAD_OPENER)) return 0;
   /* a date or time within the first words, then a comma */
   size_t lim = n < 60 ? n : 60;
   for (size_t i = 0; i < lim; i++)

@@ -15,6 +15,7 @@
 #include "lexicon.h"
 #include "parse.h"
 #include "parse_int.h"
+#include "parse_phrases.h"
 #include "text.h"
 
 /* Is s only a source tag, a bracketed abbreviation and a dash ("(BTNO)
@@ -37,8 +38,7 @@ int ph_source_tag(const char *s, size_t n) {
 ** Quang Duẩn (TNO)", "Theo TTXVN", "Nguồn: Báo Nhân Dân")? It signs an
 ** article; it never heads one. */
 int ph_source_credit(const char *s, size_t n) {
-  if (n > 80 || !pt_any_starts(s, n, lexicon_list(LEXL_BYLINE_SOURCE)))
-    return 0;
+  if (n > 80 || !pp_any_starts(s, n, LEXL_BYLINE_SOURCE)) return 0;
   size_t k = 0;
   while (k < n && s[k] != ' ') k++;
   while (k < n && s[k] == ' ') k++;
@@ -146,8 +146,7 @@ int ph_no_letter(const char *s, size_t n) {
 ** and 20 words or more (a headline may open so too, shorter: "Ngày 10/3,
 ** khai mạc Lễ hội cà phê Buôn Ma Thuột lần thứ 6")? */
 int ph_dated_lead(const char *s, size_t n) {
-  if (!pt_any_starts(s, n, lexicon_list(LEXL_LEAD_OPENER)) ||
-      pt_words(s, n, 20) < 20)
+  if (!pp_any_starts(s, n, LEXL_LEAD_OPENER) || pt_words(s, n, 20) < 20)
     return 0;
   size_t i = 0, lim = n < 40 ? n : 40;
   int sep = 0; /* "14-4", "20/11", "9h30": not an ordinal ("thứ 2,") */
@@ -235,8 +234,7 @@ size_t ph_title_date(const char *s, size_t n, date_tm *t) {
 ** từ chức. Video: Nhật Sang")? */
 int ph_caption_credit(const char *s, size_t n) {
   const char *tail = n > 60 ? s + n - 60 : s;
-  return pt_any_contains(tail, (size_t)(s + n - tail),
-                         lexicon_list(LEXL_CAPTION_TAIL));
+  return pp_any_contains(tail, (size_t)(s + n - tail), LEXL_CAPTION_TAIL);
 }
 
 /*
@@ -263,9 +261,7 @@ int ph_not_a_headline(const char *s, size_t n) {
   if (pl_credit_tail(s, n)) return 1; /* "… Cầu Giấy. Ảnh VT" */
   /* "Bà A (thứ 2 từ trái sang) …": where people stand in a photo, in
   ** brackets */
-  if (memchr(s, '(', n) &&
-      pt_any_contains(s, n, lexicon_list(LEXL_PHOTO_POSITION)))
-    return 1;
+  if (memchr(s, '(', n) && pp_any_contains(s, n, LEXL_PHOTO_POSITION)) return 1;
   if (ph_caption_credit(s, n))
     return 1; /* "Đồng chí Trần Sỹ Thanh. Ảnh: TTXVN" */
   /* a caption wholly in brackets ("(Đồng chí A phát biểu khai mạc)") */
