@@ -92,9 +92,15 @@ int chrome_legal(const char *s, size_t n) {
          pt_contains(s, n, "Tự do") && pt_contains(s, n, "Hạnh phúc");
 }
 
+/* pt_contains(s, n, needle) when s holds the byte b (one of needle's;
+** memchr finds it cheaply), else 0 -- needle is not in s then. */
+static int contains_by(const char *s, size_t n, char b, const char *needle) {
+  return memchr(s, b, n) && pt_contains(s, n, needle);
+}
+
 int chrome_banner(const char *s, size_t n) {
   /* an image left as a data URI ("<image>data:image/png;base64,…") */
-  if (pt_contains(s, n < 64 ? n : 64, "data:image/")) return 1;
+  if (contains_by(s, n < 64 ? n : 64, ':', "data:image/")) return 1;
   if (n > 300) return 0;
   if (pt_is_filler(s, n) || pt_is_url(s, n)) return 1;
   if (n <= 80 && (pp_any_starts(s, n, LEXL_BANNER_START) ||
@@ -105,9 +111,9 @@ int chrome_banner(const char *s, size_t n) {
   ** ("/ Phân tích - Nghiên cứu", "/ <headline>" over the headline) */
   if (n >= 3 && s[0] == '/' && s[1] == ' ') return 1;
   /* breadcrumbs: "Trang chủ > Tin tức > Chính trị" */
-  if (n <= 200 &&
-      (pt_contains(s, n, " > ") || pt_contains(s, n, " \xc2\xbb ") ||
-       pt_contains(s, n, " \xe2\x80\xba ")))
+  if (n <= 200 && (contains_by(s, n, '>', " > ") ||
+                   contains_by(s, n, '\xc2', " \xc2\xbb ") ||
+                   contains_by(s, n, '\xe2', " \xe2\x80\xba ")))
     return 1;
   return 0;
 }
@@ -126,8 +132,9 @@ static int word_accented(const char *s, size_t n, size_t i) {
 int chrome_glued_words(const char *s, size_t n) {
   int glue = 0, lower = 0, accent = 0;
   for (size_t i = 0; i < n && glue < 3;) {
-    int k;
-    int32_t c = pt_cp_at(s, n, i, &k);
+    int k = 1;
+    unsigned char b = (unsigned char)s[i]; /* ASCII: itself, one byte */
+    int32_t c = b < 0x80 ? b : pt_cp_at(s, n, i, &k);
     if (lower >= 2 && text_is_upper(c) && (accent || word_accented(s, n, i)))
       glue++;
     int lo = text_is_lower(c);
@@ -143,8 +150,10 @@ int chrome_glued_words(const char *s, size_t n) {
 ** are all capitalised ("Hà Nội 20 °C", "Hạ Long 28°"); a headline has
 ** lower-case words ("… nóng hơn 40°C"). */
 static int weather(const char *s, size_t n) {
-  const char *deg = memmem(s, n, "\xc2\xb0", 2);   /* ° */
-  if (!deg) deg = memmem(s, n, "\xe2\x84\x83", 3); /* ℃ */
+  const char *deg = NULL; /* the lead byte first: most lines have none */
+  if (memchr(s, '\xc2', n)) deg = memmem(s, n, "\xc2\xb0", 2); /* ° */
+  if (!deg && memchr(s, '\xe2', n))
+    deg = memmem(s, n, "\xe2\x84\x83", 3); /* ℃ */
   if (!deg || pt_words(s, n, 11) > 10)
     return 0; /* "TP Hồ Chí Minh: 21°C TP
               ** Hồ Chí Minh" */
@@ -331,6 +340,7 @@ static int date_word(const char *w, size_t n) {
 */
 static int issue_line(const char *s, size_t n) {
   size_t o = 0;
+  if (!pp_any_starts(s, n, LEXL_ISSUE_START)) return 0; /* none opens it */
   for (const char *const *q = lexicon_list(LEXL_ISSUE_START); *q && !o; q++)
     if (pt_starts_word(s, n, *q)) o = strlen(*q);
   if (!o || n > 60 || pt_words(s, n, 9) > 8) return 0;
