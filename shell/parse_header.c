@@ -169,9 +169,11 @@ static int looks_like_title(page *p, size_t i) {
 ** kiểm điểm Phó Chủ tịch huyện vì …")? */
 static int tag_echoed(const char *s, size_t n, const char *t, size_t tn) {
   char a[256], b[512];
-  int w = pt_words(s, n, 9), tw = pt_words(t, tn, 21);
-  if (n > 120 || tn > 400 || w < 2 || w > 8 || tw < 2 * w || tw > 20)
-    return 0; /* a headline's length, not a sapo's */
+  if (n > 120 || tn > 400) return 0;
+  int w = pt_words(s, n, 9);
+  if (w < 2 || w > 8) return 0;
+  int tw = pt_words(t, tn, 21);
+  if (tw < 2 * w || tw > 20) return 0; /* a headline's length, not a sapo's */
   size_t an = lexicon_fold(a, sizeof a, s, n);
   size_t bn = lexicon_fold(b, sizeof b, t, tn);
   if (!an || !bn) return 0;
@@ -551,8 +553,8 @@ static int before_date(page *p, size_t j) {
 ** (or names, all caps allowed) of at most 8 words.
 */
 static int byline_date(const char *s, size_t n, date_tm *t) {
-  size_t k = 0;
-  while (k < n && k < 100 && !(s[k] >= '0' && s[k] <= '9')) k++;
+  size_t k = 0, lim = n < 100 ? n : 100;
+  while (k < lim && (unsigned char)(s[k] - '0') > 9) k++;
   if (k == 0 || k >= n || k >= 100 || !memo_date_line(s + k, n - k, t))
     return 0;
   size_t m = k;

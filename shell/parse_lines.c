@@ -46,6 +46,14 @@ int pl_echoes(const char *s, size_t n, const char *nb, size_t nn,
   return memmem(nb, nn, s + k, n - (size_t)k) != NULL;
 }
 
+/* Does s[0..n) hold "Ả" (last == '\xa2') or "ả" ('\xa3'), bytes E1 BA
+** and last? Every marker of a photo credit does. */
+static int has_anh(const char *s, size_t n, char last) {
+  for (const char *c = s; (c = memchr(c, '\xba', n - (size_t)(c - s))); c++)
+    if (c > s && c[-1] == '\xe1' && c + 1 < s + n && c[1] == last) return 1;
+  return 0;
+}
+
 /*
 ** Does s end with a photo credit without a colon: ". Ảnh VT", " - Ảnh
 ** Quang Minh"? "Ảnh" after a sentence's end or a dash, then one to three
@@ -55,6 +63,7 @@ int pl_credit_tail(const char *s, size_t n) {
   static const char *const marks[] = {". Ảnh ", " - Ảnh ", " – Ảnh ", NULL};
   const char *tail = n > 48 ? s + n - 48 : s, *at = NULL;
   size_t tn = (size_t)(s + n - tail), m = 0;
+  if (!has_anh(tail, tn, '\xa2')) return 0; /* every mark holds "Ả" */
   for (const char *const *k = marks; *k; k++) {
     const char *c = memmem(tail, tn, *k, strlen(*k));
     if (c) at = c, m = strlen(*k);
@@ -80,8 +89,11 @@ int pl_caption_marked(const char *s, size_t n) {
   /* "... (Ảnh: Thu Chung)" or "... Ảnh: Thu Chung" at the end */
   const char *tail = n > 60 ? s + n - 60 : s;
   size_t tn = (size_t)(s + n - tail);
-  return pt_contains(tail, tn, "(Ảnh") || pt_contains(tail, tn, "(ảnh:") ||
-         pt_contains(tail, tn, ". Ảnh:") || pt_contains(tail, tn, "Ảnh: ") ||
+  int up = has_anh(tail, tn, '\xa2'); /* "Ả": the markers but "(ảnh:" */
+  return (up && pt_contains(tail, tn, "(Ảnh")) ||
+         (has_anh(tail, tn, '\xa3') && pt_contains(tail, tn, "(ảnh:")) ||
+         (up && (pt_contains(tail, tn, ". Ảnh:") ||
+                 pt_contains(tail, tn, "Ảnh: "))) ||
          pl_credit_tail(s, n);
 }
 

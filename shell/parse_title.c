@@ -53,6 +53,7 @@ int ph_source_credit(const char *s, size_t n) {
 int ph_degree_byline(const char *s, size_t n) {
   if (n > 80) return 0;
   for (const char *const *k = lexicon_list(LEXL_BYLINE_DEGREE); *k; k++) {
+    if (n && (*k)[0] && (*k)[0] != s[0]) continue; /* first bytes differ */
     size_t m = strlen(*k);
     if (n <= m + 1 || memcmp(s, *k, m) != 0 || s[m] != ' ') continue;
     const char *a;
@@ -80,6 +81,7 @@ int ph_list_intro(const char *s, size_t n) {
 ** 0. */
 static size_t script_junk(const char *s, size_t n) {
   for (const char *const *k = lexicon_list(LEXL_SCRIPT_JUNK); *k; k++) {
+    if (n && (*k)[0] && (*k)[0] != s[0]) continue; /* first bytes differ */
     size_t m = strlen(*k);
     int c;
     if (n > m + 1 && memcmp(s, *k, m) == 0 && s[m] == ' ' &&
@@ -220,8 +222,9 @@ size_t ph_title_date(const char *s, size_t n, date_tm *t) {
         date_line(s + a + 1, n - a - 2, t) && t->d && t->y)
       return a - 1;
   }
-  const char *bar = NULL;
-  for (const char *q = s; (q = memmem(q, n - (size_t)(q - s), " | ", 3)); q++)
+  const char *bar = NULL; /* no '|': no " | " */
+  for (const char *q = s;
+       memchr(s, '|', n) && (q = memmem(q, n - (size_t)(q - s), " | ", 3)); q++)
     bar = q;
   if (!bar || bar == s) return n;
   size_t b = (size_t)(bar - s) + 3;
