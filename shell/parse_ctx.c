@@ -82,17 +82,21 @@ static void grow(parse_ctx *c) {
 
 /* FNV-1a of the line with runs of blanks (space, tab, CR) read as one
 ** space, so a raw line hashes as its normalised unit does. */
+static int blank(unsigned char c) {
+  return c <= ' ' && (c == ' ' || c == '\t' || c == '\r');
+}
+
 static uint64_t line_hash(const char *s, size_t n) {
   uint64_t h = UTIL_FNV_OFFSET;
-  int blank = 0;
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; i < n;) {
     unsigned char c = (unsigned char)s[i];
-    if (c == ' ' || c == '\t' || c == '\r') {
-      blank = 1;
+    if (blank(c)) { /* a run of blanks: one space, if a byte follows */
+      while (++i < n && blank((unsigned char)s[i])) {
+      }
+      if (i < n) h = (h ^ ' ') * UTIL_FNV_PRIME;
       continue;
     }
-    if (blank) h = (h ^ ' ') * UTIL_FNV_PRIME, blank = 0;
-    h = (h ^ c) * UTIL_FNV_PRIME;
+    h = (h ^ c) * UTIL_FNV_PRIME, i++;
   }
   return h ? h : 1;
 }
@@ -110,8 +114,9 @@ static void count_line(parse_ctx *c, const char *s, size_t n, uint32_t f) {
   s = trim(s, &n);
   if (n < 2 || n > 300) return;
   if (2 * (c->n + 1) > c->cap) grow(c);
-  slot *e = find(c->s, c->cap, line_hash(s, n));
-  if (!e->h) e->h = line_hash(s, n), c->n++;
+  uint64_t h = line_hash(s, n);
+  slot *e = find(c->s, c->cap, h);
+  if (!e->h) e->h = h, c->n++;
   if (e->last != f) e->files++, e->last = f;
 }
 
