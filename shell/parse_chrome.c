@@ -134,7 +134,7 @@ int chrome_glued_words(const char *s, size_t n) {
   for (size_t i = 0; i < n && glue < 3;) {
     int k = 1;
     unsigned char b = (unsigned char)s[i]; /* ASCII: itself, one byte */
-    int32_t c = b < 0x80 ? b : pt_cp_at(s, n, i, &k);
+    int32_t c = b < 0x80 ? b : pp_cp_at(s, n, i, &k);
     if (lower >= 2 && text_is_upper(c) && (accent || word_accented(s, n, i)))
       glue++;
     int lo = text_is_lower(c);
@@ -163,7 +163,7 @@ static int weather(const char *s, size_t n) {
   int start = 1;
   for (size_t i = 0; i < n;) {
     int k;
-    int32_t c = pt_cp_at(s, n, i, &k);
+    int32_t c = pp_cp_at(s, n, i, &k);
     if (start && text_is_lower(c)) return 0;
     start = c == ' ';
     i += (size_t)k;

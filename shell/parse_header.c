@@ -221,7 +221,7 @@ static int section_name(page *p, size_t i) {
   ** kêu khó" / 30 words): only over a headline's length (at most 20
   ** words) opening with a letter ("* Bài 1: …" is a series' part) */
   if (!caps && pt_words(s, n, 5) == 4 + 2 * dash &&
-      (pt_words(t, tn, 21) > 20 || !text_is_letter(pt_cp_at(t, tn, 0, &k))))
+      (pt_words(t, tn, 21) > 20 || !text_is_letter(pp_cp_at(t, tn, 0, &k))))
     return 0;
   return looks_like_title(p, i + 1);
 }
@@ -553,6 +553,9 @@ static int before_date(page *p, size_t j) {
 ** (or names, all caps allowed) of at most 8 words.
 */
 static int byline_date(const char *s, size_t n, date_tm *t) {
+  if (n > 259)
+    return 0; /* the date after k < 100 bytes: over 160 bytes,
+              ** no date line (date_line) */
   size_t k = 0, lim = n < 100 ? n : 100;
   while (k < lim && (unsigned char)(s[k] - '0') > 9) k++;
   if (k == 0 || k >= n || k >= 100 || !memo_date_line(s + k, n - k, t))
@@ -652,7 +655,7 @@ static int fragment_shape(const page *p, size_t i) {
   int k;
   if (n > 80 || pt_words(s, n, 9) > 8 || pt_ends_sentence(s, n)) return 0;
   for (size_t j = 0; j < n && s[j] != ' '; j += (size_t)k) /* not "iPhone" */
-    if (!text_is_lower(pt_cp_at(s, n, j, &k))) return 0;
+    if (!text_is_lower(pp_cp_at(s, n, j, &k))) return 0;
   return 1;
 }
 
@@ -665,7 +668,7 @@ static int lower_fragment(page *p, size_t i) {
   if (j >= p->n) return 0;
   const char *t = US(p, j);
   size_t tn = UL(p, j);
-  return text_is_upper(pt_cp_at(t, tn, 0, &k)) &&
+  return text_is_upper(pp_cp_at(t, tn, 0, &k)) &&
          pt_sentence_breaks(t, tn, tn) == 0 && title_like(p, j);
 }
 

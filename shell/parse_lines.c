@@ -37,7 +37,7 @@ static const char *const speech_words[] = {
 int pl_echoes(const char *s, size_t n, const char *nb, size_t nn,
               int from_end) {
   int k;
-  pt_cp_at(s, n, 0, &k);
+  pp_cp_at(s, n, 0, &k);
   if (n - (size_t)k < 20) return 0;
   if (nn > 65536) {
     if (from_end) nb += nn - 65536;
@@ -73,7 +73,7 @@ int pl_credit_tail(const char *s, size_t n) {
   int words = 0;
   while (w < e) {
     int k;
-    if (!text_is_upper(pt_cp_at(w, (size_t)(e - w), 0, &k))) return 0;
+    if (!text_is_upper(pp_cp_at(w, (size_t)(e - w), 0, &k))) return 0;
     const char *sp = memchr(w, ' ', (size_t)(e - w));
     for (const char *c = w; c < (sp ? sp : e); c++)
       if (strchr(".,;:!?()", *c)) return 0;
@@ -200,7 +200,7 @@ static int title_cased(const char *s, size_t e) {
   int start = 1;
   for (size_t i = 0; i < e;) {
     int k;
-    int32_t c = pt_cp_at(s, e, i, &k);
+    int32_t c = pp_cp_at(s, e, i, &k);
     if (c == ' ' || c == '-' || c == 0x2013) {
       start = 1;
     } else if (start) {

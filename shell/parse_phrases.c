@@ -5,7 +5,8 @@
 ** test of a line against a list looks only at the phrases that can match
 ** it. The answers are pt_any_starts', pt_any_line_is' and pt_any_contains' on
 *the
-** whole list, byte for byte; built once (pthread_once), then read-only.
+** whole list, byte for byte; each list built when first asked (under a
+** mutex), then read-only.
 */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* memmem */
@@ -13,6 +14,7 @@
 #include "parse_phrases.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -47,7 +49,8 @@ typedef struct pp_list {
 enum { PP_CPS = 64 };
 
 static pp_list lists[LEXL__COUNT];
-static pthread_once_t once = PTHREAD_ONCE_INIT;
+static atomic_int ready[LEXL__COUNT]; /* lists[w] is built */
+static pthread_mutex_t build_mu = PTHREAD_MUTEX_INITIALIZER;
 
 /* A code point folded as pt_prefix_ci folds it. */
 static int32_t fold(int32_t c) {
@@ -62,7 +65,7 @@ static int32_t first_fold(const char *s, size_t n) {
   int k;
   if (!n) return -1;
   unsigned char c = (unsigned char)s[0];
-  return c < 0x80 ? fold(c) : fold(pt_cp_at(s, n, 0, &k));
+  return c < 0x80 ? fold(c) : fold(pp_cp_at(s, n, 0, &k));
 }
 
 /* The folded code points of s[0..n) into f (at most cap), as
@@ -71,7 +74,7 @@ static size_t fold_cps(const char *s, size_t n, int32_t *f, size_t cap) {
   size_t i = 0, c = 0;
   while (i < n && c < cap) {
     int k;
-    f[c++] = fold(pt_cp_at(s, n, i, &k));
+    f[c++] = fold(pp_cp_at(s, n, i, &k));
     i += (size_t)k;
   }
   return c;
@@ -138,16 +141,19 @@ static void build_list(pp_list *l, const char *const *set) {
   free(key);
 }
 
-/* Index every list (once, under pthread_once). */
-static void build(void) {
-  for (int w = 0; w < LEXL__COUNT; w++) build_list(&lists[w], lexicon_list(w));
-}
-
 /* List `which` indexed (an unknown one reads as list 0, as lexicon_list
 ** reads it). */
 static const pp_list *list_of(int which) {
-  pthread_once(&once, build);
-  return &lists[which < 0 || which >= LEXL__COUNT ? 0 : which];
+  if (which < 0 || which >= LEXL__COUNT) which = 0;
+  if (!atomic_load_explicit(&ready[which], memory_order_acquire)) {
+    pthread_mutex_lock(&build_mu); /* built once, by the first asker */
+    if (!atomic_load_explicit(&ready[which], memory_order_relaxed)) {
+      build_list(&lists[which], lexicon_list(which));
+      atomic_store_explicit(&ready[which], 1, memory_order_release);
+    }
+    pthread_mutex_unlock(&build_mu);
+  }
+  return &lists[which];
 }
 
 /* The group of list l whose first code point folds as s's, or NULL. */
@@ -180,7 +186,7 @@ static int fold_to(pp_line *L, size_t c) {
     unsigned char b = (unsigned char)L->s[L->i];
     int k = 1;
     L->f[L->c] = b < 0x80 ? (b >= 'A' && b <= 'Z' ? b + 32 : b)
-                          : fold(pt_cp_at(L->s, L->n, L->i, &k));
+                          : fold(pp_cp_at(L->s, L->n, L->i, &k));
     L->i += (size_t)k, L->off[L->c++] = L->i;
   }
   return 1;
@@ -203,7 +209,7 @@ static int phrase_at(const pp_list *l, size_t i, pp_line *L, int line) {
     return k == n;
   }
   int len;
-  return k == n || !text_is_letter(pt_cp_at(s, n, k, &len));
+  return k == n || !text_is_letter(pp_cp_at(s, n, k, &len));
 }
 
 /* Does a phrase of list `which` open s[0..n) (line: as the whole line)? */

@@ -9,6 +9,17 @@
 #define TINSH_PARSE_PHRASES_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+#include "text.h"
+
+/* pt_cp_at inline: the code point at s[i] and its length in *k
+** (text_decode gives text_utf8_decode's answers). */
+static inline int32_t pp_cp_at(const char *s, size_t n, size_t i, int *k) {
+  int32_t cp;
+  *k = text_decode(s + i, n - i, &cp);
+  return cp;
+}
 
 /* pt_any_starts(s, n, lexicon_list(which)) */
 int pp_any_starts(const char *s, size_t n, int which);

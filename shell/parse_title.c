@@ -26,7 +26,7 @@ int ph_source_tag(const char *s, size_t n) {
   if (!c) return 0;
   for (size_t i = (size_t)(c + 1 - s); i < n;) {
     int k;
-    int32_t cp = pt_cp_at(s, n, i, &k);
+    int32_t cp = pp_cp_at(s, n, i, &k);
     if (cp != ' ' && cp != '-' && cp != 0x2013 && cp != 0x2014) return 0;
     i += (size_t)k;
   }
@@ -85,7 +85,7 @@ static size_t script_junk(const char *s, size_t n) {
     size_t m = strlen(*k);
     int c;
     if (n > m + 1 && memcmp(s, *k, m) == 0 && s[m] == ' ' &&
-        text_is_upper(pt_cp_at(s, n, m + 1, &c)))
+        text_is_upper(pp_cp_at(s, n, m + 1, &c)))
       return m + 1;
   }
   return 0;
@@ -99,11 +99,11 @@ static size_t script_junk(const char *s, size_t n) {
 static size_t tag_prefix(const char *s, size_t n) {
   int k;
   for (size_t i = 0; i < n && s[i] != ' '; i += (size_t)k)
-    if (!text_is_lower(pt_cp_at(s, n, i, &k))) return 0; /* "iPad …" */
+    if (!text_is_lower(pp_cp_at(s, n, i, &k))) return 0; /* "iPad …" */
   const char *c = memchr(s, ':', n < 60 ? n : 60);
   if (!c || (size_t)(c - s) + 2 >= n || c[1] != ' ') return 0;
   size_t at = (size_t)(c - s) + 2;
-  if (pt_words(s, at - 2, 7) > 6 || !text_is_upper(pt_cp_at(s, n, at, &k)))
+  if (pt_words(s, at - 2, 7) > 6 || !text_is_upper(pp_cp_at(s, n, at, &k)))
     return 0;
   return at;
 }
@@ -124,7 +124,7 @@ int ph_lower_opening(const char *s, size_t n) {
   s += cut, n -= cut;
   int k, any = 0;
   for (size_t j = 0; j < n && s[j] != ' '; j += (size_t)k, any = 1)
-    if (!text_is_lower(pt_cp_at(s, n, j, &k))) return 0;
+    if (!text_is_lower(pp_cp_at(s, n, j, &k))) return 0;
   return any;
 }
 
@@ -138,7 +138,7 @@ int ph_template_field(const char *s, size_t n) {
 int ph_no_letter(const char *s, size_t n) {
   int k;
   for (size_t j = 0; j < n; j += (size_t)k)
-    if (text_is_letter(pt_cp_at(s, n, j, &k))) return 0;
+    if (text_is_letter(pp_cp_at(s, n, j, &k))) return 0;
   return 1;
 }
 
@@ -172,14 +172,14 @@ char *ph_title_text(doc *d, const char *s, size_t n) {
   while (n > 2 && s[n - 1] == '|' && s[n - 2] == ' ')
     for (n -= 2; n && s[n - 1] == ' ';) n--;
   if (n >= 2) {
-    int32_t a = pt_cp_at(s, n, 0, &k1), b = pt_last_cp(s, n, &k2);
+    int32_t a = pp_cp_at(s, n, 0, &k1), b = pt_last_cp(s, n, &k2);
     for (int q = 0; open[q]; q++) {
       if (a != open[q] || b != close[q] || n <= (size_t)(k1 + k2)) continue;
       /* no other quote of the pair inside */
       int inner = 0;
       for (size_t i = (size_t)k1; i < n - (size_t)k2;) {
         int k;
-        int32_t c = pt_cp_at(s, n, i, &k);
+        int32_t c = pp_cp_at(s, n, i, &k);
         if (c == open[q] || c == close[q]) inner = 1;
         i += (size_t)k;
       }
