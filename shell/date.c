@@ -17,6 +17,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "byte_scan.h"
 #include "lexicon.h"
 #include "text.h"
 
@@ -687,7 +688,9 @@ static int spaced_dmy(const char *s, size_t n, date_tm *t) {
 static int user_stamp(const char *s, size_t n, date_tm *t) {
   static const char label[] = " gửi vào ";
   const size_t k = sizeof label - 1;
-  const char *g = memmem(s, n < 48 ? n : 48, label, k);
+  size_t lim = n < 48 ? n : 48; /* "g" and "ử"'s last byte, or no label */
+  if (!memchr(s, 'g', lim) || !memchr(s, '\xad', lim)) return 0;
+  const char *g = memmem(s, lim, label, k);
   if (!g || g == s || memchr(s, ' ', (size_t)(g - s))) return 0;
   return date_line_at(g + k, n - (size_t)(g + k - s), t);
 }
@@ -715,9 +718,7 @@ static int date_line_plain(const char *s, size_t n, date_tm *t);
 ** date comes from numbers only (read_number, spaced_dmy), and a line
 ** that fails leaves *t zeroed (date_line_at's memset, nothing after). */
 static int has_digit(const char *s, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if ((unsigned)(s[i] - '0') < 10u) return 1;
-  return 0;
+  return bs_first_digit(s, n) < n;
 }
 
 int date_line(const char *s, size_t n, date_tm *t) {
@@ -740,7 +741,9 @@ static int date_line_plain(const char *s, size_t n, date_tm *t) {
   s += b, n -= b;
   if (date_line_at(s, n, t) || spaced_dmy(s, n, t) || user_stamp(s, n, t))
     return 1;
-  const char *c = memmem(s, n, ", ngày ", 8);
+  /* the first ", ngày " when it starts within 40 bytes: in the first 48 */
+  size_t lim = n < 48 ? n : 48;
+  const char *c = memchr(s, ',', lim) ? memmem(s, lim, ", ngày ", 8) : NULL;
   if (c && c - s <= 40) {
     for (const char *q = s; q < c; q++)
       if (*q >= '0' && *q <= '9') return 0;
@@ -759,9 +762,13 @@ static int date_line_plain(const char *s, size_t n, date_tm *t) {
 
 size_t date_tail_stamp(const char *s, size_t n, date_tm *t) {
   size_t lim = n > 80 ? n - 80 : 0;
-  for (size_t i = n; i-- > lim + 1;) {
-    if (s[i] != ' ' || (s[i - 1] != '.' && s[i - 1] != '!' && s[i - 1] != '?'))
-      continue;
+  /* the spaces of s[lim + 1..n), last first (memrchr) */
+  for (size_t e = n; e > lim + 1;) {
+    const char *sp = memrchr(s + lim + 1, ' ', e - lim - 1);
+    if (!sp) return 0;
+    size_t i = (size_t)(sp - s);
+    e = i;
+    if (s[i - 1] != '.' && s[i - 1] != '!' && s[i - 1] != '?') continue;
     /* the last sentence end: a stamp with a time after it, or nothing */
     if (date_line(s + i + 1, n - i - 1, t) && t->has_time && t->y) return i + 1;
     return 0;

@@ -8,6 +8,7 @@
 #endif
 #include <string.h>
 
+#include "byte_scan.h"
 #include "date.h"
 #include "lexicon.h"
 #include "parse.h"
@@ -27,7 +28,7 @@
 ** header_classify; a span outside the text (a stack buffer) is never
 ** asked through it. */
 
-enum { M_DATE, M_BYLINE, M_BANNER, M_SHAPE, MEMO_N = 16 };
+enum { M_DATE, M_BYLINE, M_BANNER, M_SHAPE, M_SUFFIX, MEMO_N = 24 };
 
 typedef struct memo_ent {
   const char *s;
@@ -98,6 +99,16 @@ static int memo_chrome(int kind, const char *s, size_t n) {
   return r;
 }
 
+/* chrome_site_suffix(s, n, site), remembered (site is the document's,
+** which header_classify does not change). */
+static size_t memo_suffix(const char *s, size_t n, const char *site) {
+  memo_ent *m = memo.on ? memo_find(M_SUFFIX, s, n) : NULL;
+  if (m) return (size_t)m->r;
+  size_t r = chrome_site_suffix(s, n, site);
+  if (memo.on) memo_add(M_SUFFIX, s, n, (int)r);
+  return r;
+}
+
 static int memo_banner(const char *s, size_t n) {
   return memo_chrome(M_BANNER, s, n);
 }
@@ -133,7 +144,10 @@ static int looks_like_title(page *p, size_t i) {
   if (ph_no_letter(s, n) || (ph_lower_opening(s, n) && !lower_headline(p, i)) ||
       date_stamp_words(s, n) || ph_template_field(s, n))
     return 0; /* "02", "thực hiện …", "Cập nhật:  GMT+7", "{title}" */
-  if (ph_dated_lead(s, n))
+  /* ph_dated_lead and pl_lead_opening start with this test (the latter
+  ** also takes "(…)"): asked once */
+  int opener = pp_any_starts(s, n, LEXL_LEAD_OPENER);
+  if (opener && ph_dated_lead(s, n))
     return 0; /* "Chiều 14-4, ông …": a lead, also when cut short */
   int breaks = pt_sentence_breaks(s, n, n);
   int k;
@@ -142,7 +156,9 @@ static int looks_like_title(page *p, size_t i) {
   int period = (last == '.' && !dots) || last == ';' || last == ',';
   if ((dots || last == 0x2026) && n > 200) return 0;    /* a cut teaser */
   if (last == ':' && ph_list_intro(s, n - 1)) return 0; /* "… như sau:" */
-  if (pl_lead_opening(s, n) && (n > 250 || period || breaks > 0)) return 0;
+  if ((opener || (n && s[0] == '(')) && pl_lead_opening(s, n) &&
+      (n > 250 || period || breaks > 0))
+    return 0;
   if (last == '.' && !dots && pl_lead_adverb(s, n)) return 0;
   if (breaks >= 3 || (breaks >= 1 && n > 250)) return 0;
   if (!period) return n <= 300 || breaks == 0;
@@ -196,10 +212,10 @@ static int tag_echoed(const char *s, size_t n, const char *t, size_t tn) {
 */
 static int section_name(page *p, size_t i) {
   const char *s = US(p, i), *t;
-  size_t n = chrome_site_suffix(US(p, i), UL(p, i), p->d->site), tn;
+  size_t n = memo_suffix(US(p, i), UL(p, i), p->d->site), tn;
   int caps = pt_all_caps(s, n); /* "ĐẠI HỘI ĐẢNG CÁC CẤP": up to 6 words */
-  if (i + 2 < p->n && p->u[p->n - 1].gap < 3 && pl_label(s, n) &&
-      tag_echoed(s, n, US(p, i + 1), UL(p, i + 1)))
+  if (i + 2 < p->n && p->u[p->n - 1].gap < 3 && /* the cheaper test first */
+      tag_echoed(s, n, US(p, i + 1), UL(p, i + 1)) && pl_label(s, n))
     return looks_like_title(p, i + 1) &&
            !pt_ends_sentence(US(p, i + 1), UL(p, i + 1));
   int dash = n <= 60 && memmem(s, n, " - ", 3); /* "Chính trị - Xã hội" */
@@ -491,7 +507,7 @@ static size_t take_title(page *p, size_t i) {
   const char *s = US(p, i);
   size_t n = UL(p, i);
   if (d->title) {
-    size_t m = chrome_site_suffix(s, n, d->site);
+    size_t m = memo_suffix(s, n, d->site);
     if (!pt_near_dup(s, m, d->title, strlen(d->title)) &&
         !pt_near_dup(s, n, d->title, strlen(d->title)))
       return i;
@@ -505,7 +521,7 @@ static size_t take_title(page *p, size_t i) {
   for (size_t k = kickers(p, i); k > 0; k--) p->u[i++].kind = BK_BANNER, bk = 0;
   s = US(p, i) + bk, n = UL(p, i) - bk;
   p->u[i].kind = BK_TITLE;
-  size_t m = chrome_site_suffix(s, n, d->site), dm = ph_title_date(s, m, &t);
+  size_t m = memo_suffix(s, n, d->site), dm = ph_title_date(s, m, &t);
   if ((p->title_dated = dm < m)) p->title_day = t; /* "… (11/1/2023)" */
   d->title = ph_title_text(d, s, dm);
   return legal_title(p, i + 1);
@@ -556,8 +572,7 @@ static int byline_date(const char *s, size_t n, date_tm *t) {
   if (n > 259)
     return 0; /* the date after k < 100 bytes: over 160 bytes,
               ** no date line (date_line) */
-  size_t k = 0, lim = n < 100 ? n : 100;
-  while (k < lim && (unsigned char)(s[k] - '0') > 9) k++;
+  size_t k = bs_first_digit(s, n < 100 ? n : 100);
   if (k == 0 || k >= n || k >= 100 || !memo_date_line(s + k, n - k, t))
     return 0;
   size_t m = k;

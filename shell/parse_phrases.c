@@ -41,6 +41,7 @@ typedef struct pp_list {
   int32_t **fold;           /* each phrase's code points, folded */
   size_t *cps;              /* their number */
   unsigned char *rare;      /* each phrase's rarest byte (rarity) */
+  size_t *rare_at;          /* where it is in the phrase */
   unsigned char ascii[128]; /* the group of an ASCII key + 1, or 0 */
 } pp_list;
 
@@ -112,12 +113,15 @@ static void build_list(pp_list *l, const char *const *set) {
   l->fold = xmalloc((n + 1) * sizeof *l->fold);
   l->cps = xmalloc((n + 1) * sizeof *l->cps);
   l->rare = xmalloc(n + 1);
+  l->rare_at = xmalloc((n + 1) * sizeof *l->rare_at);
   l->g = xmalloc((n + 1) * sizeof *l->g);
   int32_t *key = xmalloc((n + 1) * sizeof *key);
   for (size_t i = 0; i < n; i++) {
     size_t m = strlen(set[i]);
     l->items[i] = set[i], l->len[i] = m;
     l->rare[i] = rarest(set[i], m);
+    const char *ra = m ? memchr(set[i], l->rare[i], m) : NULL;
+    l->rare_at[i] = ra ? (size_t)(ra - set[i]) : 0;
     l->fold[i] = xmalloc((m + 1) * sizeof **l->fold);
     l->cps[i] = fold_cps(set[i], m, l->fold[i], m);
     key[i] = first_fold(set[i], 4);
@@ -232,11 +236,22 @@ int pp_any_line_is(const char *s, size_t n, int which) {
   return any_at(s, n, which, 1);
 }
 
+/* Does phrase i of l occur in s[0..n)? (memmem's answer) Tried only
+** where its rarest byte is (memchr), the phrase compared around it. */
+static int occurs(const pp_list *l, size_t i, const char *s, size_t n) {
+  size_t m = l->len[i], r = l->rare_at[i];
+  if (!m) return 1;
+  if (m > n) return 0;
+  /* the rare byte of a start at s[0..n - m]: in s[r..n - m + r] */
+  const char *c = s + r, *e = s + (n - m) + r + 1;
+  for (; (c = memchr(c, l->rare[i], (size_t)(e - c))); c++)
+    if (memcmp(c - r, l->items[i], m) == 0) return 1;
+  return 0;
+}
+
 int pp_any_contains(const char *s, size_t n, int which) {
   const pp_list *l = list_of(which);
-  for (size_t i = 0; i < l->n; i++) /* its rarest byte first */
-    if ((!l->len[i] || memchr(s, l->rare[i], n)) &&
-        memmem(s, n, l->items[i], l->len[i]))
-      return 1;
+  for (size_t i = 0; i < l->n; i++)
+    if (occurs(l, i, s, n)) return 1;
   return 0;
 }

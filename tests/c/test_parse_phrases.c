@@ -3,7 +3,9 @@
 ** pt_any_starts', pt_any_line_is' and pt_any_contains' answers on the
 ** whole lists; date.c's word table gives the date-word list's answers
 ** (date_label_word) and date_line refuses a line without a digit as the
-** reader does (*t zeroed). Inputs: every phrase of every list as it is,
+** reader does (*t zeroed); byte_scan.h's bs_first_digit and date.c's
+** date_tail_stamp give the byte loops' answers. Inputs: every phrase of every
+*list as it is,
 ** in other cases, cut short, with letters, punctuation or words after
 ** it, inside a line; and lines built at random from Vietnamese and ASCII
 ** pieces and phrases' beginnings.
@@ -13,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "byte_scan.h"
 #include "check.h"
 #include "date.h"
 #include "lexicon.h"
@@ -132,11 +135,90 @@ static void dates(void) {
   CHECK(date_line(dl, strlen(dl), &t) && t.d == 12 && t.mo == 5 && t.h == 8);
 }
 
+/* bs_first_digit against a byte loop, on random bytes (digits rare). */
+static void digits(void) {
+  char b[64];
+  int diff = 0;
+  for (int t = 0; t < 200000; t++) {
+    size_t n = rnd(sizeof b + 1);
+    for (size_t i = 0; i < n; i++) {
+      size_t r = rnd(300);
+      b[i] =
+          r < 256 ? (char)r : (char)('0' + (r - 256) % 12 - 1); /* '/'..':' */
+    }
+    size_t want = n;
+    for (size_t i = 0; i < n && want == n; i++)
+      if (b[i] >= '0' && b[i] <= '9') want = i;
+    diff += bs_first_digit(b, n) != want;
+  }
+  CHECK(diff == 0);
+}
+
+/* date_tail_stamp as it read s, a byte at a time from the end. */
+static size_t tail_ref(const char *s, size_t n, date_tm *t) {
+  size_t lim = n > 80 ? n - 80 : 0;
+  for (size_t i = n; i-- > lim + 1;) {
+    if (s[i] != ' ' || (s[i - 1] != '.' && s[i - 1] != '!' && s[i - 1] != '?'))
+      continue;
+    if (date_line(s + i + 1, n - i - 1, t) && t->has_time && t->y) return i + 1;
+    return 0;
+  }
+  return 0;
+}
+
+static void tails(void) {
+  static const char *const parts[] = {
+      "Ông A nói.",
+      " ",
+      "x",
+      "?",
+      "!",
+      ". ",
+      "12/5/2025 08:30",
+      " 10:45",
+      "Thứ Hai, ",
+      "ngày",
+      "abc def ghi jkl mno pqr stu vwx yz0 123 456",
+      "  ",
+      "GMT+7",
+      "|"};
+  char b[400];
+  int diff = 0;
+  for (int t = 0; t < 20000; t++) {
+    size_t n = 0, k = rnd(14);
+    for (size_t q = 0; q < k; q++) {
+      const char *x = parts[rnd(sizeof parts / sizeof *parts)];
+      size_t m = strlen(x);
+      if (n + m >= sizeof b) break;
+      memcpy(b + n, x, m), n += m;
+    }
+    date_tm a, r;
+    size_t x = date_tail_stamp(b, n, &a), y = tail_ref(b, n, &r);
+    diff += x != y || (x && memcmp(&a, &r, sizeof a) != 0);
+  }
+  CHECK(diff == 0);
+  static const char *const fixed[] = {"Ông A nói. 12/5/2025 08:30. ",
+                                      "Ông A nói. 12/5/2025 08:30",
+                                      "Ông A nói! 10:45 12/5/2025 ",
+                                      "a. 12/5/2025 08:30",
+                                      ". 12/5/2025 08:30",
+                                      "",
+                                      " ",
+                                      ". "};
+  for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
+    date_tm a, r;
+    size_t n = strlen(fixed[i]);
+    CHECK(date_tail_stamp(fixed[i], n, &a) == tail_ref(fixed[i], n, &r));
+  }
+}
+
 int main(void) {
   printf("plan: indexed phrase lists == list scans; date words\n");
   phrases();
   random_lines();
   CHECK(bad == 0);
   dates();
+  digits();
+  tails();
   return check_done();
 }
