@@ -10,6 +10,7 @@
 
 #include "lexicon.h"
 #include "parse.h"
+#include "parse_count.h"
 #include "parse_int.h"
 #include "parse_phrases.h"
 #include "text.h"
@@ -154,7 +155,7 @@ static int weather(const char *s, size_t n) {
   if (memchr(s, '\xc2', n)) deg = memmem(s, n, "\xc2\xb0", 2); /* ° */
   if (!deg && memchr(s, '\xe2', n))
     deg = memmem(s, n, "\xe2\x84\x83", 3); /* ℃ */
-  if (!deg || pt_words(s, n, 11) > 10)
+  if (!deg || pc_words(s, n, 11) > 10)
     return 0; /* "TP Hồ Chí Minh: 21°C TP
               ** Hồ Chí Minh" */
   const char *q = deg;
@@ -250,7 +251,7 @@ static int counter_at(const char *s, size_t n, int labelled) {
   while (ln && s[i + ln - 1] == ' ') ln--;
   if (ln >= 4 && ln % 2 == 0 && memcmp(s + i, s + i + ln / 2, ln / 2) == 0)
     ln /= 2;
-  if (pt_words(s + i, ln, 8) > 5) return 0;
+  if (pc_words(s + i, ln, 8) > 5) return 0;
   /* a counter's own label may stand alone, its count on the next line */
   int label = pp_any_line_is(s + i, ln, LEXL_COUNTER_LABEL);
   size_t j = (size_t)(c - s) + 1, digits = 0;
@@ -308,7 +309,7 @@ static int postal_address(const char *s, size_t n) {
 /* A bulleted menu entry: "• Chính trị" (at most 9 words). */
 int chrome_menu_item(const char *s, size_t n) {
   if (n < 4 || n > 120 || memcmp(s, "\xe2\x80\xa2", 3) != 0) return 0;
-  return pt_words(s, n, 12) <= 10;
+  return pc_words(s, n, 12) <= 10;
 }
 
 /*
@@ -343,7 +344,7 @@ static int issue_line(const char *s, size_t n) {
   if (!pp_any_starts(s, n, LEXL_ISSUE_START)) return 0; /* none opens it */
   for (const char *const *q = lexicon_list(LEXL_ISSUE_START); *q && !o; q++)
     if (pt_starts_word(s, n, *q)) o = strlen(*q);
-  if (!o || n > 60 || pt_words(s, n, 9) > 8) return 0;
+  if (!o || n > 60 || pc_words(s, n, 9) > 8) return 0;
   int year = 0, first = 1;
   for (size_t a = o; a < n;) {
     while (a < n && s[a] == ' ') a++;
@@ -505,7 +506,7 @@ size_t chrome_site_suffix(const char *s, size_t n, const char *site) {
     int tagline =
         xn > 60 && colon && xn <= 200 && pp_any_starts(x, xn, LEXL_SITE_HEAD);
     if (tagline) xn = (size_t)(colon - x);
-    if (xn == 0 || xn > 60 || pt_words(x, xn, 8) > 7) continue;
+    if (xn == 0 || xn > 60 || pc_words(x, xn, 8) > 7) continue;
     int domain = domain_name(x, xn);
     if (domain || pp_any_starts(x, xn, LEXL_SITE_HEAD) ||
         (site && strlen(site) == xn && memcmp(site, x, xn) == 0))

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "parse.h"
+#include "parse_count.h"
 #include "parse_folder.h"
 #include "parse_int.h"
 #include "util.h"
@@ -138,7 +139,7 @@ void parse_ctx_add(parse_ctx *c, const char *bytes, size_t len) {
 ** …"), a clause ending in ';' or ':' (a preamble's "Căn cứ …;", "… hiểu
 ** như sau:"). */
 static int structural(const char *s, size_t n) {
-  if (pt_words(s, n, 2) < 2 || pl_numbered_heading(s, n)) return 1;
+  if (pc_words(s, n, 2) < 2 || pl_numbered_heading(s, n)) return 1;
   if (s[n - 1] == ';' || s[n - 1] == ':') return 1;
   size_t i = 0;
   while (i < n && i < 4 && s[i] >= '0' && s[i] <= '9') i++;

@@ -12,6 +12,7 @@
 #include "date.h"
 #include "lexicon.h"
 #include "parse.h"
+#include "parse_count.h"
 #include "parse_int.h"
 #include "parse_phrases.h"
 #include "text.h"
@@ -127,7 +128,7 @@ static int lower_headline(page *p, size_t i) {
   const char *s = US(p, i);
   size_t n = UL(p, i);
   date_tm t;
-  int w = pt_words(s, n, 26);
+  int w = pc_words(s, n, 26);
   return w >= 4 && w <= 25 && i + 1 < p->n && !pt_ends_sentence(s, n) &&
          memo_date_line(US(p, i + 1), UL(p, i + 1), &t);
 }
@@ -149,7 +150,7 @@ static int looks_like_title(page *p, size_t i) {
   int opener = pp_any_starts(s, n, LEXL_LEAD_OPENER);
   if (opener && ph_dated_lead(s, n))
     return 0; /* "Chiều 14-4, ông …": a lead, also when cut short */
-  int breaks = pt_sentence_breaks(s, n, n);
+  int breaks = pc_sentence_breaks(s, n, n);
   int k;
   int32_t last = pt_last_cp(s, n, &k);
   int dots = n >= 3 && memcmp(s + n - 3, "...", 3) == 0;
@@ -162,13 +163,13 @@ static int looks_like_title(page *p, size_t i) {
   if (last == '.' && !dots && pl_lead_adverb(s, n)) return 0;
   if (breaks >= 3 || (breaks >= 1 && n > 250)) return 0;
   if (!period) return n <= 300 || breaks == 0;
-  if (pt_words(s, n, 26) > 25)
+  if (pc_words(s, n, 26) > 25)
     return 0; /* a lead's length, even printed
               ** twice (a sapo and the lead) */
   if (i + 1 < p->n && pt_near_dup(s, n, US(p, i + 1), UL(p, i + 1))) return 1;
   /* ends like a sentence: a headline only when short, a single sentence,
   ** and followed by a date line or by something longer */
-  if (n > 250 || breaks > 0 || pt_words(s, n, 26) > 25) return 0;
+  if (n > 250 || breaks > 0 || pc_words(s, n, 26) > 25) return 0;
   if (i + 1 >= p->n) return 1; /* a lone short sentence: the headline */
   date_tm t;
   if (memo_date_line(US(p, i + 1), UL(p, i + 1), &t)) return 1;
@@ -186,9 +187,9 @@ static int looks_like_title(page *p, size_t i) {
 static int tag_echoed(const char *s, size_t n, const char *t, size_t tn) {
   char a[256], b[512];
   if (n > 120 || tn > 400) return 0;
-  int w = pt_words(s, n, 9);
+  int w = pc_words(s, n, 9);
   if (w < 2 || w > 8) return 0;
-  int tw = pt_words(t, tn, 21);
+  int tw = pc_words(t, tn, 21);
   if (tw < 2 * w || tw > 20) return 0; /* a headline's length, not a sapo's */
   size_t an = lexicon_fold(a, sizeof a, s, n);
   size_t bn = lexicon_fold(b, sizeof b, t, tn);
@@ -221,7 +222,7 @@ static int section_name(page *p, size_t i) {
   int dash = n <= 60 && memmem(s, n, " - ", 3); /* "Chính trị - Xã hội" */
   /* two labels glued, their space lost: "Sự kiện giáo dụcTin tức" */
   if (!dash && n <= 60 && chrome_glued_words(s, n) == 1) dash = 1;
-  if (n > (caps ? 60u : 40u) || pt_words(s, n, 7) > (caps ? 6 : 4) + 2 * dash ||
+  if (n > (caps ? 60u : 40u) || pc_words(s, n, 7) > (caps ? 6 : 4) + 2 * dash ||
       !pl_label(s, n) || i + 2 >= p->n || p->u[p->n - 1].gap >= 3)
     return 0;
   if (pt_has_digit(s, n)) return 0;
@@ -229,15 +230,15 @@ static int section_name(page *p, size_t i) {
   if (caps && pt_all_caps(t, tn)) return 0; /* "LUẬT" / "…" */
   date_tm dt;
   int k;
-  if (tn > 250 || pt_words(t, tn, 6) < 5 || pt_ends_sentence(t, tn) ||
+  if (tn > 250 || pc_words(t, tn, 6) < 5 || pt_ends_sentence(t, tn) ||
       pt_last_cp(t, tn, &k) == '!' || memo_date_line(t, tn, &dt))
     return 0;
   /* four words ("Xuất bản thông tin", "Chính phủ hành động") may be a
   ** short headline over a sapo that ends with no period ("Doanh nghiệp
   ** kêu khó" / 30 words): only over a headline's length (at most 20
   ** words) opening with a letter ("* Bài 1: …" is a series' part) */
-  if (!caps && pt_words(s, n, 5) == 4 + 2 * dash &&
-      (pt_words(t, tn, 21) > 20 || !text_is_letter(pp_cp_at(t, tn, 0, &k))))
+  if (!caps && pc_words(s, n, 5) == 4 + 2 * dash &&
+      (pc_words(t, tn, 21) > 20 || !text_is_letter(pp_cp_at(t, tn, 0, &k))))
     return 0;
   return looks_like_title(p, i + 1);
 }
@@ -257,13 +258,13 @@ static int echoed_label(page *p, size_t i) {
   const char *s = US(p, i);
   size_t n = UL(p, i), j = i + 1;
   int k;
-  if (n > 60 || !pl_label(s, n) || pt_words(s, n, 6) > 5) return 0;
+  if (n > 60 || !pl_label(s, n) || pc_words(s, n, 6) > 5) return 0;
   if (!same_unit(p, j, i) && !(i > 0 && same_unit(p, i - 1, i))) return 0;
   date_tm t;
   while (j < p->n &&
          (same_unit(p, j, i) || memo_date_line(US(p, j), UL(p, j), &t)))
     j++;
-  return j < p->n && pt_words(US(p, j), UL(p, j), 6) >= 5 &&
+  return j < p->n && pc_words(US(p, j), UL(p, j), 6) >= 5 &&
          pt_last_cp(US(p, j), UL(p, j), &k) != '.' && looks_like_title(p, j);
 }
 
@@ -276,13 +277,13 @@ static int stray_label(page *p, size_t i) {
   const char *s = US(p, i);
   size_t n = UL(p, i);
   if (n <= 40 && n >= 3 && memcmp(s + n - 2, " -", 2) == 0 &&
-      pt_words(s, n, 5) <= 4)
+      pc_words(s, n, 5) <= 4)
     return 1;
   date_tm t; /* what follows the date: a headline, or the text itself
               ** ("Thời sự" / "10:45 | 25/08/2017" / the lead) */
-  return n <= 30 && pt_words(s, n, 3) <= 2 && pl_label(s, n) && i + 2 < p->n &&
+  return n <= 30 && pc_words(s, n, 3) <= 2 && pl_label(s, n) && i + 2 < p->n &&
          memo_date_line(US(p, i + 1), UL(p, i + 1), &t) &&
-         pt_words(US(p, i + 2), UL(p, i + 2), 6) >= 5;
+         pc_words(US(p, i + 2), UL(p, i + 2), 6) >= 5;
 }
 
 /* Do 3+ bulleted menu entries start at unit j? (what stands above them
@@ -315,7 +316,7 @@ static size_t lone_bullet(const page *p, size_t i) {
        !memo_date_line(US(p, i + 1), UL(p, i + 1), &t)))
     return 0;
   while (bk < UL(p, i) && US(p, i)[bk] == ' ') bk++;
-  return pt_words(US(p, i) + bk, UL(p, i) - bk, 5) >= 5 ? bk : 0;
+  return pc_words(US(p, i) + bk, UL(p, i) - bk, 5) >= 5 ? bk : 0;
 }
 
 /* Is unit i Vietnamese written without its accents ("Chung nhan Tin
@@ -359,7 +360,7 @@ static int dash_list(page *p, size_t i) {
   while (a > 0 && dash_item(p, a - 1)) a--;
   if (!dash_item(p, i)) { /* the last item: the run ends right above it */
     if (a == i || pt_ends_sentence(US(p, i), UL(p, i)) ||
-        pt_words(US(p, i), UL(p, i), 31) > 30)
+        pc_words(US(p, i), UL(p, i), 31) > 30)
       return 0;
     return i - a >= 3;
   }
@@ -438,9 +439,9 @@ static int title_like(page *p, size_t j) {
 static int section_label(page *p, size_t j) {
   const char *s = US(p, j);
   size_t n = UL(p, j);
-  int w = pt_words(s, n, 5);
+  int w = pc_words(s, n, 5);
   if (n > 40 || w > 4 || !pl_label(s, n) ||
-      pt_words(US(p, j - 1), UL(p, j - 1), 2 * w + 1) <= 2 * w)
+      pc_words(US(p, j - 1), UL(p, j - 1), 2 * w + 1) <= 2 * w)
     return 0;
   return !pt_has_digit(s, n);
 }
@@ -553,13 +554,13 @@ static int before_date(page *p, size_t j) {
   const char *s = US(p, j);
   size_t n = UL(p, j);
   if (pt_is_filler(s, n) || header_chrome(p, j) || chrome_share(s, n)) return 1;
-  if (n <= 60 && pt_words(s, n, 8) <= 6 && !pt_ends_sentence(s, n)) return 1;
-  int workplace = n <= 100 && pt_words(s, n, 13) <= 12 &&
+  if (n <= 60 && pc_words(s, n, 8) <= 6 && !pt_ends_sentence(s, n)) return 1;
+  int workplace = n <= 100 && pc_words(s, n, 13) <= 12 &&
                   !pt_ends_sentence(s, n); /* "Trường Đại học Chính trị, …" */
   if (j == 0 || (!position_line(s, n) && !workplace)) return 0;
   const char *a = US(p, j - 1), *au;
   size_t an = UL(p, j - 1), aun;
-  return an <= 60 && pt_words(a, an, 8) <= 6 &&
+  return an <= 60 && pc_words(a, an, 8) <= 6 &&
          (pt_all_caps(a, an) || pl_byline(a, an, &au, &aun));
 }
 
@@ -579,7 +580,7 @@ static int byline_date(const char *s, size_t n, date_tm *t) {
   while (m && strchr(" -|,", s[m - 1])) m--;
   const char *a;
   size_t an;
-  if (!m || pt_words(s, m, 10) > 8) return 0;
+  if (!m || pc_words(s, m, 10) > 8) return 0;
   return pt_all_caps(s, m) || pl_byline(s, m, &a, &an);
 }
 
@@ -642,7 +643,7 @@ static void mark_between(page *p, size_t a, size_t b) {
     size_t n = UL(p, q);
     int name = pl_byline(s, n, &au, &an) && au && !pt_is_filler(s, n) &&
                !header_chrome(p, q);
-    if (!name && q + 1 < b && n <= 60 && pt_words(s, n, 8) <= 5 &&
+    if (!name && q + 1 < b && n <= 60 && pc_words(s, n, 8) <= 5 &&
         pt_all_caps(s, n) && position_line(US(p, q + 1), UL(p, q + 1)))
       name = 1, au = s, an = n; /* "HỒ QUỐC DŨNG" over the position */
     p->u[q].kind = name ? BK_BYLINE : BK_BOILERPLATE;
@@ -668,7 +669,7 @@ static int fragment_shape(const page *p, size_t i) {
   const char *s = US(p, i);
   size_t n = UL(p, i);
   int k;
-  if (n > 80 || pt_words(s, n, 9) > 8 || pt_ends_sentence(s, n)) return 0;
+  if (n > 80 || pc_words(s, n, 9) > 8 || pt_ends_sentence(s, n)) return 0;
   for (size_t j = 0; j < n && s[j] != ' '; j += (size_t)k) /* not "iPhone" */
     if (!text_is_lower(pp_cp_at(s, n, j, &k))) return 0;
   return 1;
@@ -684,7 +685,7 @@ static int lower_fragment(page *p, size_t i) {
   const char *t = US(p, j);
   size_t tn = UL(p, j);
   return text_is_upper(pp_cp_at(t, tn, 0, &k)) &&
-         pt_sentence_breaks(t, tn, tn) == 0 && title_like(p, j);
+         pc_sentence_breaks(t, tn, tn) == 0 && title_like(p, j);
 }
 
 /* Is unit i a photo's caption over the headline: marked by its credit
@@ -703,7 +704,7 @@ static int caption_over_title(page *p, size_t i) {
   if (i > 0 && UL(p, i - 1) == 1 && *US(p, i - 1) == '|' && hn == 1 &&
       *h == '|')
     return 1;
-  if (pt_ends_sentence(h, hn) || pt_words(h, hn, 6) < 6 ||
+  if (pt_ends_sentence(h, hn) || pc_words(h, hn, 6) < 6 ||
       !title_like(p, i + 1))
     return 0;
   return ph_caption_credit(s, n) ||
@@ -723,19 +724,19 @@ static int caption_over_title(page *p, size_t i) {
 */
 static size_t title_over_date(page *p, size_t top) {
   date_tm t;
-  if (pt_words(US(p, top), UL(p, top), 10) > 8) return NONE;
+  if (pc_words(US(p, top), UL(p, top), 10) > 8) return NONE;
   for (size_t j = top + 2; j < p->n && j <= top + 10; j++) {
     const char *s = US(p, j - 1);
     size_t n = UL(p, j - 1);
-    if (pt_ends_sentence(s, n) || pt_words(s, n, 40) > 30) return NONE;
+    if (pt_ends_sentence(s, n) || pc_words(s, n, 40) > 30) return NONE;
     if (memo_date_line(US(p, j), UL(p, j), &t) ||
         memo_byline_date(US(p, j), UL(p, j), &t))
-      return looks_like_title(p, j - 1) && pt_words(s, n, 8) >= 4 ? j - 1
+      return looks_like_title(p, j - 1) && pc_words(s, n, 8) >= 4 ? j - 1
                                                                   : NONE;
     /* chrome is short; the headline printed twice over its date line
     ** ("Huyện ủy" / headline / headline / "21:29 , 09/09/2022") is no
     ** chrome: its first copy is passed */
-    if (pt_words(s, n, 14) > 12 && !same_unit(p, j, j - 1)) return NONE;
+    if (pc_words(s, n, 14) > 12 && !same_unit(p, j, j - 1)) return NONE;
   }
   return NONE;
 }
@@ -766,7 +767,7 @@ static int section_over_date(page *p, size_t top, size_t h) {
   if (h >= p->n) return 0;
   const char *s = US(p, h);
   size_t n = UL(p, h);
-  int w = pt_words(US(p, top), UL(p, top), 6), hw = pt_words(s, n, 26);
+  int w = pc_words(US(p, top), UL(p, top), 6), hw = pc_words(s, n, 26);
   return w <= 5 && hw >= 6 && hw >= 2 * w && hw <= 25 &&
          !pt_ends_sentence(s, n) && title_like(p, h);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lexicon.h"
+#include "parse_count.h"
 #include "parse_int.h"
 #include "parse_phrases.h"
 #include "text.h"
@@ -101,7 +102,7 @@ int pl_caption_marked(const char *s, size_t n) {
 int pl_caption_like(const char *s, size_t n) {
   if (n > 320 || n < 10) return 0;
   if (pt_dash_prefix(s, n) || pt_plus_prefix(s, n)) return 0;
-  if (pt_sentence_breaks(s, n, n) > 0) return 0;
+  if (pc_sentence_breaks(s, n, n) > 0) return 0;
   int k;
   int32_t last = pt_last_cp(s, n, &k);
   if (last == '?' || last == ':' || last == ',' || last == ';') return 0;
@@ -121,7 +122,7 @@ int pl_label(const char *s, size_t n) {
   if (last == '.' || last == ',' || last == ';' || last == ':' || last == '?' ||
       last == 0x2026)
     return 0;
-  return pt_sentence_breaks(s, n, n) == 0;
+  return pc_sentence_breaks(s, n, n) == 0;
 }
 
 /* Numbered or all-caps section heading ("1. ...", "II. ...", "Điều 5.")? */
@@ -218,7 +219,7 @@ int pl_byline(const char *s, size_t n, const char **a, size_t *an) {
   *a = NULL, *an = 0;
   if (n > 80 || n == 0) return 0;
   if (s[0] == '(' && s[n - 1] == ')' && n <= 40) return 1; /* "(T/h)" */
-  if (pp_any_starts(s, n, LEXL_BYLINE_SOURCE) && pt_words(s, n, 12) <= 8)
+  if (pp_any_starts(s, n, LEXL_BYLINE_SOURCE) && pc_words(s, n, 12) <= 8)
     return 1; /* "Theo TTXVN" */
   /* after an author's label the name may have an affiliation after a dash
   ** ("Tác giả: Nguyễn Kim Minh - LĐLĐ thành phố"; "Bài: Minh Hà - Thu
@@ -230,7 +231,7 @@ int pl_byline(const char *s, size_t n, const char **a, size_t *an) {
   }
   size_t e = name_end(s, n);
   if (e == 0) return 0;
-  int w = pt_words(s, e, 10);
+  int w = pc_words(s, e, 10);
   if (w < 1 || w > 6 || !title_cased(s, e) || (w == 1 && e < 2)) return 0;
   *a = s, *an = e;
   return 1;

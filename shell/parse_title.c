@@ -14,6 +14,7 @@
 
 #include "lexicon.h"
 #include "parse.h"
+#include "parse_count.h"
 #include "parse_int.h"
 #include "parse_phrases.h"
 #include "text.h"
@@ -103,7 +104,7 @@ static size_t tag_prefix(const char *s, size_t n) {
   const char *c = memchr(s, ':', n < 60 ? n : 60);
   if (!c || (size_t)(c - s) + 2 >= n || c[1] != ' ') return 0;
   size_t at = (size_t)(c - s) + 2;
-  if (pt_words(s, at - 2, 7) > 6 || !text_is_upper(pp_cp_at(s, n, at, &k)))
+  if (pc_words(s, at - 2, 7) > 6 || !text_is_upper(pp_cp_at(s, n, at, &k)))
     return 0;
   return at;
 }
@@ -148,7 +149,7 @@ int ph_no_letter(const char *s, size_t n) {
 ** and 20 words or more (a headline may open so too, shorter: "Ngày 10/3,
 ** khai mạc Lễ hội cà phê Buôn Ma Thuột lần thứ 6")? */
 int ph_dated_lead(const char *s, size_t n) {
-  if (!pp_any_starts(s, n, LEXL_LEAD_OPENER) || pt_words(s, n, 20) < 20)
+  if (!pp_any_starts(s, n, LEXL_LEAD_OPENER) || pc_words(s, n, 20) < 20)
     return 0;
   size_t i = 0, lim = n < 40 ? n : 40;
   int sep = 0; /* "14-4", "20/11", "9h30": not an ordinal ("thứ 2,") */
@@ -198,7 +199,7 @@ char *ph_title_text(doc *d, const char *s, size_t n) {
 ** ASCII letters and digits only ("thuc hien ngan sach nha nuoc nam
 ** 2021")? A Vietnamese headline has diacritics or capitals. */
 static int url_slug(const char *s, size_t n) {
-  if (n > 120 || pt_words(s, n, 4) < 4) return 0;
+  if (n > 120 || pc_words(s, n, 4) < 4) return 0;
   for (size_t k = 0; k < n; k++)
     if (!((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= '0' && s[k] <= '9') ||
           s[k] == ' ' || s[k] == '-'))
@@ -276,7 +277,7 @@ int ph_not_a_headline(const char *s, size_t n) {
   size_t a = 0;
   while (a < n && a < 24 && (isalpha((unsigned char)s[a]) || s[a] == '.')) a++;
   if (a >= 2 && a + 1 < n && s[a] == '-' && s[a + 1] == ' ' &&
-      pt_words(s, n, 32) > 30)
+      pc_words(s, n, 32) > 30)
     return 1;
   const char *tail = n > 60 ? s + n - 60 : s;
   size_t tn = (size_t)(s + n - tail);

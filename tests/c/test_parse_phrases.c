@@ -4,7 +4,8 @@
 ** whole lists; date.c's word table gives the date-word list's answers
 ** (date_label_word) and date_line refuses a line without a digit as the
 ** reader does (*t zeroed); byte_scan.h's bs_first_digit and date.c's
-** date_tail_stamp give the byte loops' answers. Inputs: every phrase of every
+** date_tail_stamp give the byte loops' answers; parse_count.c's counts
+** give parse_text.c's. Inputs: every phrase of every
 *list as it is,
 ** in other cases, cut short, with letters, punctuation or words after
 ** it, inside a line; and lines built at random from Vietnamese and ASCII
@@ -19,6 +20,7 @@
 #include "check.h"
 #include "date.h"
 #include "lexicon.h"
+#include "parse_count.h"
 #include "parse_int.h"
 #include "parse_phrases.h"
 
@@ -212,6 +214,33 @@ static void tails(void) {
   }
 }
 
+/* pc_words and pc_sentence_breaks against parse_text.c's counts, on
+** lines of spaces, sentence ends, quotes, capitals and letters. */
+static void counts(void) {
+  static const char *const bits[] = {" ",  "  ",  ".",    "...",
+                                     "?",  "!",   "a",    "B",
+                                     "Đ",  "đ",   "\"",   "\xe2\x80\x9c",
+                                     "7",  ",",   ":",    "\xe2\x80\xa6",
+                                     "Hà", "nội", "\xff", "(",
+                                     "x.y"};
+  char b[300];
+  int diff = 0;
+  for (int t = 0; t < 100000; t++) {
+    size_t n = 0, k = rnd(40);
+    for (size_t q = 0; q < k; q++) {
+      const char *x = bits[rnd(sizeof bits / sizeof *bits)];
+      size_t m = strlen(x);
+      if (n + m > sizeof b) break;
+      memcpy(b + n, x, m), n += m;
+    }
+    int lim = (int)rnd(40) - 2;
+    size_t sl = rnd(4) ? n : rnd(n + 2);
+    diff += pc_words(b, n, lim) != pt_words(b, n, lim);
+    diff += pc_sentence_breaks(b, n, sl) != pt_sentence_breaks(b, n, sl);
+  }
+  CHECK(diff == 0);
+}
+
 int main(void) {
   printf("plan: indexed phrase lists == list scans; date words\n");
   phrases();
@@ -220,5 +249,6 @@ int main(void) {
   dates();
   digits();
   tails();
+  counts();
   return check_done();
 }
