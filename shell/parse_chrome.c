@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "byte_scan.h"
 #include "lexicon.h"
 #include "parse.h"
 #include "parse_count.h"
@@ -89,8 +90,9 @@ int chrome_legal(const char *s, size_t n) {
         return 1;
   /* the motto however it is spaced or dashed ("Độc lập - Tự do -Hạnh
   ** phúc") */
-  return n <= 80 && pt_starts_word(s, n, "Độc lập") &&
-         pt_contains(s, n, "Tự do") && pt_contains(s, n, "Hạnh phúc");
+  static const char *const motto[] = {"Độc lập", NULL};
+  return n <= 80 && pp_set_starts(s, n, motto) && pt_contains(s, n, "Tự do") &&
+         pt_contains(s, n, "Hạnh phúc");
 }
 
 /* pt_contains(s, n, needle) when s holds the byte b (one of needle's;
@@ -185,9 +187,15 @@ static int clock_at(const char *s, size_t n, size_t *i) {
 }
 
 /* Number of clock ranges ("7h30 - 12h00", "8:00 đến 17:00") in s. */
+/* The first digit of s[i..n), or n (i may be n or more). */
+static size_t digit_from(const char *s, size_t n, size_t i) {
+  return i < n ? i + bs_first_digit(s + i, n - i) : n;
+}
+
 static int hours_ranges(const char *s, size_t n) {
   int ranges = 0;
-  for (size_t i = 0; i < n; i++) {
+  /* a range opens with a digit: from digit to digit */
+  for (size_t i = digit_from(s, n, 0); i < n; i = digit_from(s, n, i + 1)) {
     size_t j = i;
     if (s[i] < '0' || s[i] > '9' || (i && s[i - 1] >= '0' && s[i - 1] <= '9') ||
         !clock_at(s, n, &j))

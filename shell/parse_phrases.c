@@ -216,24 +216,62 @@ static int phrase_at(const pp_list *l, size_t i, pp_line *L, int line) {
   return k == n || !text_is_letter(pp_cp_at(s, n, k, &len));
 }
 
-/* Does a phrase of list `which` open s[0..n) (line: as the whole line)? */
-static int any_at(const char *s, size_t n, int which, int line) {
-  const pp_list *l = list_of(which);
+/* Does a phrase of l open s[0..n) (line: as the whole line)? The line's
+** second code point is folded first: a phrase whose second differs is
+** passed over without phrase_at. */
+static int any_in(const pp_list *l, const char *s, size_t n, int line) {
   const pp_group *g = group_of(l, s, n);
   if (!g) return 0;
   pp_line L;
   L.s = s, L.n = n, L.i = 0, L.c = 0;
-  for (size_t j = 0; j < g->n; j++)
-    if (phrase_at(l, g->items[j], &L, line)) return 1;
+  int32_t second = fold_to(&L, 1) ? L.f[1] : -2; /* -2: the line has one */
+  for (size_t j = 0; j < g->n; j++) {
+    size_t i = g->items[j], m = l->cps[i];
+    if (m >= 2 && m <= PP_CPS && l->fold[i][1] != second) continue;
+    if (phrase_at(l, i, &L, line)) return 1;
+  }
   return 0;
 }
 
 int pp_any_starts(const char *s, size_t n, int which) {
-  return any_at(s, n, which, 0);
+  return any_in(list_of(which), s, n, 0);
 }
 
 int pp_any_line_is(const char *s, size_t n, int which) {
-  return any_at(s, n, which, 1);
+  return any_in(list_of(which), s, n, 1);
+}
+
+/* Lists that are no lexicon list (a file's own short lists), indexed
+** the same way on first use, found by their address. */
+enum { PP_SETS = 16 };
+static struct {
+  const char *const *set;
+  pp_list l;
+} sets[PP_SETS];
+static atomic_int nsets;
+
+/* set indexed, or NULL when PP_SETS lists are indexed already. */
+static const pp_list *list_for(const char *const *set) {
+  int k = atomic_load_explicit(&nsets, memory_order_acquire);
+  for (int i = 0; i < k; i++)
+    if (sets[i].set == set) return &sets[i].l;
+  const pp_list *r = NULL;
+  pthread_mutex_lock(&build_mu);
+  k = atomic_load_explicit(&nsets, memory_order_relaxed);
+  for (int i = 0; i < k && !r; i++)
+    if (sets[i].set == set) r = &sets[i].l;
+  if (!r && k < PP_SETS) {
+    build_list(&sets[k].l, set);
+    sets[k].set = set, r = &sets[k].l;
+    atomic_store_explicit(&nsets, k + 1, memory_order_release);
+  }
+  pthread_mutex_unlock(&build_mu);
+  return r;
+}
+
+int pp_set_starts(const char *s, size_t n, const char *const *set) {
+  const pp_list *l = list_for(set);
+  return l ? any_in(l, s, n, 0) : pt_any_starts(s, n, set);
 }
 
 /* Does phrase i of l occur in s[0..n)? (memmem's answer) Tried only

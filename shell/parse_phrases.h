@@ -27,5 +27,8 @@ int pp_any_starts(const char *s, size_t n, int which);
 int pp_any_line_is(const char *s, size_t n, int which);
 /* pt_any_contains(s, n, lexicon_list(which)) */
 int pp_any_contains(const char *s, size_t n, int which);
+/* pt_any_starts(s, n, set), set a NULL-terminated list that lives as
+** long as the program (a static array): indexed on first use. */
+int pp_set_starts(const char *s, size_t n, const char *const *set);
 
 #endif

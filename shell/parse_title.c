@@ -261,7 +261,7 @@ int ph_not_a_headline(const char *s, size_t n) {
     return 1;
   static const char *const heads[] = {"Chú thích ảnh", "Ảnh minh họa",
                                       "Ảnh minh hoạ", "Nguồn ảnh", NULL};
-  if (pt_any_starts(s, n, heads)) return 1;
+  if (pp_set_starts(s, n, heads)) return 1;
   if (pl_credit_tail(s, n)) return 1; /* "… Cầu Giấy. Ảnh VT" */
   /* "Bà A (thứ 2 từ trái sang) …": where people stand in a photo, in
   ** brackets */

@@ -41,6 +41,13 @@ static size_t rnd(size_t n) {
 
 static int bad;
 
+/* Lists of the files' own (pp_set_starts). */
+static const char *const set_a[] = {"Chú thích ảnh", "Ảnh minh họa",
+                                    "Ảnh minh hoạ", "Nguồn ảnh", NULL};
+static const char *const set_b[] = {"Độc lập", NULL};
+static const char *const set_c[] = {"Tin", "tin tức", "Tags:", "x", NULL};
+static const char *const *const sets[] = {set_a, set_b, set_c};
+
 /* Do the indexed tests answer s[0..n) as the list scans do, for every
 ** list? */
 static void same(const char *s, size_t n) {
@@ -53,6 +60,10 @@ static void same(const char *s, size_t n) {
         fprintf(stderr, "list %d differs on \"%.*s\"\n", w, (int)n, s);
     }
   }
+  for (size_t k = 0; k < sizeof sets / sizeof *sets; k++)
+    if (pp_set_starts(s, n, sets[k]) != pt_any_starts(s, n, sets[k]) &&
+        bad++ < 5)
+      fprintf(stderr, "set %zu differs on \"%.*s\"\n", k, (int)n, s);
 }
 
 /* s with its ASCII letters' case flipped into out. */
@@ -66,6 +77,13 @@ static size_t flip(const char *s, char *out) {
 }
 
 static void phrases(void) {
+  for (size_t k = 0; k < sizeof sets / sizeof *sets; k++)
+    for (const char *const *p = sets[k]; *p; p++) {
+      char b[64];
+      same(*p, strlen(*p));
+      same(b, (size_t)snprintf(b, sizeof b, "%s ab", *p));
+      same(b, (size_t)snprintf(b, sizeof b, "%sx", *p));
+    }
   static const char *const tails[] = {"",  " ",  ":",      " abc", "x",
                                       "Đ", ". ", " - Tin", "ả",    "7"};
   char b[600];
