@@ -414,7 +414,7 @@ static int lex_word(const xsent *x, size_t i, size_t j) {
   span_slot *sl;
   int v;
   if (span_get(MEMO_WORD, 0, w, n, &sl, &v)) return v;
-  return span_put(sl, MEMO_WORD, 0, w, n, seg_is_word(seg_lex_default(), w, n));
+  return span_put(sl, MEMO_WORD, 0, w, n, xt_seg_word(x, i, j));
 }
 
 /* Extend a unit with "/người/năm" parts glued by '/', each the

@@ -111,6 +111,29 @@ void seg_spans_free(seg_spans *s) {
   memset(s, 0, sizeof *s);
 }
 
+/* The case fold of text[s..e) as seg_tokens_spans hands it on: the
+** scan's fold (fold_span, when it can fold it), else emit's. */
+static int emit_piece(const char *text, size_t s, size_t e, seg_tok_fn cb,
+                      void *ctx) {
+  size_t n = e - s;
+  if (n > 0 && n <= SEG_FOLD_MAX) {
+    char ex[8 * SEG_FOLD_MAX], st[4 * SEG_FOLD_MAX];
+    int nex, nst;
+    if (text_fold_pair_str(text + s, n, ex, &nex, st, &nst) == 0 && nex > 0 &&
+        nex <= SEG_FOLD_MAX)
+      return cb(ctx, ex, nex, s, e);
+  }
+  return emit(text, s, e, cb, ctx);
+}
+
+int seg_tokens_pieces(const char *text, const seg_piece *p, size_t np,
+                      seg_tok_fn cb, void *ctx) {
+  int rc = 0;
+  for (size_t k = 0; k < np && rc == 0; k++)
+    rc = emit_piece(text, p[k].start, p[k].end, cb, ctx);
+  return rc;
+}
+
 int seg_tokens_spans(const char *text, const seg_spans *sp, seg_tok_fn cb,
                      void *ctx) {
   int rc = 0;

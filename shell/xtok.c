@@ -367,13 +367,61 @@ static int first_word(void *ctx, size_t from, size_t to, int nsyl, int kind) {
   return 1; /* the first word is enough */
 }
 
-int xt_first_word(const xsent *x, size_t j, size_t e) {
+#define PIECES_MAX 16 /* tokens handed to the segmenter as they are */
+
+/*
+** Tokens [j, e) as the segmenter's pieces of the text from token j's
+** start to token e-1's end, into p (PIECES_MAX): when they are words
+** without digits written one ' ' apart, the segmenter's scan of that text
+** finds exactly these spans (a word token is one token of the text
+** layer's tokenizer; a space stops every compound; nothing lies between
+** them). Returns 1 then, else 0 (the text must be scanned).
+*/
+static int seg_pieces(const xsent *x, size_t j, size_t e, seg_piece *p) {
+  if (e - j > PIECES_MAX) return 0;
+  uint32_t base = x->t[j].off;
+  for (size_t k = j; k < e; k++) {
+    const tok *t = &x->t[k];
+    if (t->type != T_WORD || (t->flags & TF_DIGITS)) return 0;
+    if (k > j && (t->off != x->t[k - 1].off + x->t[k - 1].len + 1 ||
+                  x->s[t->off - 1] != ' '))
+      return 0;
+    p[k - j] = (seg_piece){t->off - base, t->off + t->len - base};
+  }
+  return 1;
+}
+
+int xt_first_word_scan(const xsent *x, size_t j, size_t e) {
   if (e > x->n) e = x->n;
   if (j + 1 >= e) return 1;
   int nsyl = 1;
   size_t from = x->t[j].off, to = x->t[e - 1].off + x->t[e - 1].len;
   seg_words(seg_lex_default(), x->s + from, to - from, first_word, &nsyl);
   return nsyl > (int)(e - j) ? (int)(e - j) : nsyl;
+}
+
+int xt_first_word(const xsent *x, size_t j, size_t e) {
+  if (e > x->n) e = x->n;
+  if (j + 1 >= e) return 1;
+  seg_piece p[PIECES_MAX];
+  if (!seg_pieces(x, j, e, p)) return xt_first_word_scan(x, j, e);
+  size_t from = x->t[j].off, to = x->t[e - 1].off + x->t[e - 1].len, at;
+  int nsyl = seg_first_word_pieces(seg_lex_default(), x->s + from, to - from, p,
+                                   e - j, &at);
+  nsyl = nsyl && at == 0 ? nsyl : 1; /* as first_word */
+  return nsyl > (int)(e - j) ? (int)(e - j) : nsyl;
+}
+
+int xt_seg_word_scan(const xsent *x, size_t i, size_t j) {
+  const char *w = x->s + x->t[i].off;
+  return seg_is_word(seg_lex_default(), w, xt_end(x, j) - x->t[i].off);
+}
+
+int xt_seg_word(const xsent *x, size_t i, size_t j) {
+  seg_piece p[PIECES_MAX];
+  if (j > x->n || j <= i || !seg_pieces(x, i, j, p))
+    return xt_seg_word_scan(x, i, j);
+  return seg_is_word_pieces(seg_lex_default(), x->s + x->t[i].off, p, j - i);
 }
 
 /*

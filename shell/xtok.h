@@ -172,6 +172,14 @@ double xt_number(const char *s, size_t n);
 /* The syllables (1..e-j) of the first word the segmenter reads in the text
 ** of tokens [j, e): 1 when no longer word starts at token j. */
 int xt_first_word(const xsent *x, size_t j, size_t e);
+/* The same by the segmenter's own scan of the tokens' text (what
+** xt_first_word gives; the tests hold the two together). */
+int xt_first_word_scan(const xsent *x, size_t j, size_t e);
+/* Do tokens [i, j) (i < j <= x->n) spell a word of the segmenter's
+** lexicon (seg_is_word of their text)? xt_seg_word_scan: by the
+** segmenter's own scan of the text, as the tests compare. */
+int xt_seg_word(const xsent *x, size_t i, size_t j);
+int xt_seg_word_scan(const xsent *x, size_t i, size_t j);
 
 /* A 4-digit year 1900..2100 at token i, else 0. */
 int xt_year(const xsent *x, size_t i);
