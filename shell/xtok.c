@@ -7,6 +7,9 @@
 */
 #include "xtok.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -197,7 +200,8 @@ size_t xt_join(const xsent *x, size_t i, size_t j, char *dst, size_t cap) {
 /* May token k be part of a phrase key: a word, a number, '-', '/', '&',
 ** '–', or a dot glued after a word and before another ("PGS.TS",
 ** "TP.HCM", "PGS. TS")? */
-static int phrase_tok_at(const xsent *x, size_t k) {
+static inline __attribute__((always_inline)) int phrase_tok_at(const xsent *x,
+                                                               size_t k) {
   const tok *t = &x->t[k];
   if (t->type != T_PUNCT || t->cp == '-' || t->cp == '/' || t->cp == '&' ||
       t->cp == 0x2013)
@@ -208,25 +212,119 @@ static int phrase_tok_at(const xsent *x, size_t k) {
 }
 
 /*
-** Joins the tokens from i once (folded for a folding table), hashing the
-** key incrementally (FNV-1a, as util_hash64) and probing the table at
-** every word end, longest first.
+** For each table of the lexicon (by its place in struct lexicon), a bit
+** filter over the FNV-1a hashes (util_hash64's) of every key's beginning
+** that a space ends ("bà rịa" of "bà rịa - vũng tàu"): once the key
+** xt_lookup joins so far begins no key that way, no longer candidate can
+** match, and it stops joining words (a false "maybe" only joins one
+** more). Built once, for all the tables, on first use.
 */
-int xt_lookup(const xsent *x, size_t i, const lex_table *t,
-              const lex_entry **out) {
+#define PREFIX_TABLES 8
+typedef struct prefix_filter {
+  uint64_t *bits; /* 1 << lg bits */
+  int shift;      /* 64 - lg */
+} prefix_filter;
+static prefix_filter prefixes[PREFIX_TABLES];
+static const lex_table *prefix_base; /* the lexicon's first table */
+static _Atomic int prefix_ready;     /* set once the filters are built */
+static pthread_once_t prefix_once = PTHREAD_ONCE_INIT;
+static const prefix_filter no_filter; /* no bits: every key may go on */
+
+/* The bit of hash h in f. */
+static size_t prefix_bit(const prefix_filter *f, uint64_t h) {
+  return (size_t)((h * 0x9E3779B97F4A7C15ull) >> f->shift);
+}
+
+/* Does some key of f's table begin with the text of hash h and a space? */
+static int prefix_maybe(const prefix_filter *f, uint64_t h) {
+  size_t b = prefix_bit(f, h);
+  return (int)(f->bits[b >> 6] >> (b & 63) & 1);
+}
+
+/* Call fn(f, h) for the hash of every beginning of table t's keys that a
+** space ends; returns how many there are. */
+static size_t prefix_each(const lex_table *t, prefix_filter *f,
+                          void (*fn)(prefix_filter *, uint64_t)) {
+  size_t count = 0;
+  for (size_t i = 0; i < t->cap; i++) {
+    const lex_entry *e = &t->slots[i];
+    uint64_t h = UTIL_FNV_OFFSET;
+    for (size_t p = 0; e->key && p < e->len; p++) {
+      if (e->key[p] == ' ') count++, fn ? fn(f, h) : (void)0;
+      h = (h ^ (unsigned char)e->key[p]) * UTIL_FNV_PRIME;
+    }
+  }
+  return count;
+}
+
+/* Set the bit of hash h in f. */
+static void prefix_set(prefix_filter *f, uint64_t h) {
+  size_t b = prefix_bit(f, h);
+  f->bits[b >> 6] |= 1ull << (b & 63);
+}
+
+/* Build the filters of the lexicon's tables (16 bits a beginning). */
+static void prefix_init(void) {
+  const lex_table *t = &lexicon_get()->surnames;
+  _Static_assert(offsetof(lexicon, glossary) - offsetof(lexicon, surnames) ==
+                     (PREFIX_TABLES - 1) * sizeof(lex_table),
+                 "the lexicon's tables lie side by side");
+  for (int k = 0; k < PREFIX_TABLES; k++) {
+    int lg = 6;
+    while (lg < 24 && ((size_t)1 << lg) < 16 * prefix_each(&t[k], NULL, NULL))
+      lg++;
+    prefixes[k].bits = xcalloc(((size_t)1 << lg) / 64, sizeof(uint64_t));
+    prefixes[k].shift = 64 - lg;
+    prefix_each(&t[k], &prefixes[k], prefix_set);
+  }
+  prefix_base = t;
+  atomic_store_explicit(&prefix_ready, 1, memory_order_release);
+}
+
+/* The filter of table t, NULL for a table that is not the lexicon's. */
+static const prefix_filter *prefix_of(const lex_table *t) {
+  if (!atomic_load_explicit(&prefix_ready, memory_order_acquire))
+    pthread_once(&prefix_once, prefix_init);
+  uintptr_t d = (uintptr_t)t - (uintptr_t)prefix_base;
+  if (d % sizeof *t || d / sizeof *t >= PREFIX_TABLES) return NULL;
+  return &prefixes[d / sizeof *t];
+}
+
+/* Hash s[0..n) on from h (FNV-1a, as util_hash64). */
+static uint64_t fnv_on(uint64_t h, const char *s, size_t n) {
+  for (size_t p = 0; p < n; p++) h = (h ^ (unsigned char)s[p]) * UTIL_FNV_PRIME;
+  return h;
+}
+
+/*
+** Joins the tokens from i once (folded for a folding table), hashing the
+** key incrementally (FNV-1a, as util_hash64), as far as the table's keys
+** begin so (prefix_of, when filter), and probing the table at every word
+** end, longest first: xt_lookup's answer.
+*/
+static inline __attribute__((always_inline)) int lookup(const xsent *x,
+                                                        size_t i,
+                                                        const lex_table *t,
+                                                        const lex_entry **out,
+                                                        int filter) {
   if (i >= x->n || !t->n || x->t[i].type == T_PUNCT) return 0;
   int maxw = lex_first(t, x->t[i].h); /* most words of a key from here */
   if (!maxw) return 0;
   char key[256];
   size_t ends[24], toks[24]; /* candidate key lengths and token ends */
+  uint64_t hs[24], h = UTIL_FNV_OFFSET; /* their hashes; key[0..o)'s */
+  const prefix_filter *pf = NULL;
   int nc = 0, words = 0;
   size_t o = 0;
   for (size_t k = i; k < x->n && phrase_tok_at(x, k) && nc < 24; k++) {
     const tok *tk = &x->t[k];
     if (k > i && (tk->flags & TF_SPACE)) {
       if (++words >= maxw) break;
+      if (!pf && !(pf = filter ? prefix_of(t) : NULL)) pf = &no_filter;
+      if (pf->bits && !prefix_maybe(pf, h)) break;
       if (o + 1 >= sizeof key) break;
       key[o++] = ' ';
+      h = (h ^ ' ') * UTIL_FNV_PRIME;
     }
     size_t n = tk->len;
     if (t->fold) {
@@ -236,24 +334,16 @@ int xt_lookup(const xsent *x, size_t i, const lex_table *t,
       if (o + n >= sizeof key) break;
       memcpy(key + o, x->s + tk->off, n);
     }
+    h = fnv_on(h, key + o, n);
     o += n;
     /* a candidate ends after a word not glued to the next word */
     if (tk->type != T_PUNCT &&
         !(k + 1 < x->n && !(x->t[k + 1].flags & TF_SPACE) &&
           x->t[k + 1].type != T_PUNCT)) {
       ends[nc] = o;
+      hs[nc] = h;
       toks[nc++] = k + 1 - i;
     }
-  }
-  uint64_t hs[24];
-  uint64_t h = UTIL_FNV_OFFSET; /* as util_hash64, incrementally */
-  size_t p = 0;
-  for (int c = 0; c < nc; c++) {
-    for (; p < ends[c]; p++) {
-      h ^= (unsigned char)key[p];
-      h *= UTIL_FNV_PRIME;
-    }
-    hs[c] = h;
   }
   for (int c = nc - 1; c >= 0; c--) {
     const lex_entry *e = lex_find_h(t, key, ends[c], hs[c]);
@@ -263,6 +353,16 @@ int xt_lookup(const xsent *x, size_t i, const lex_table *t,
     }
   }
   return 0;
+}
+
+int xt_lookup(const xsent *x, size_t i, const lex_table *t,
+              const lex_entry **out) {
+  return lookup(x, i, t, out, 1);
+}
+
+int xt_lookup_ref(const xsent *x, size_t i, const lex_table *t,
+                  const lex_entry **out) {
+  return lookup(x, i, t, out, 0);
 }
 
 size_t xt_end(const xsent *x, size_t j) {

@@ -158,6 +158,10 @@ size_t xt_join(const xsent *x, size_t i, size_t j, char *dst, size_t cap);
 ** tokens, words only unless `punct`); returns its token count, 0 if none. */
 int xt_lookup(const xsent *x, size_t i, const lex_table *t,
               const lex_entry **out);
+/* xt_lookup joining words up to the most a key starting with token i's
+** word has, whatever the key so far (the tests hold the two together). */
+int xt_lookup_ref(const xsent *x, size_t i, const lex_table *t,
+                  const lex_entry **out);
 /* Arena copy of the block text from token i to the end of token j-1. */
 char *xt_span(const xsent *x, size_t i, size_t j);
 /* Arena copy of the whole sentence (cached). */
