@@ -213,13 +213,16 @@ static inline __attribute__((always_inline)) int phrase_tok_at(const xsent *x,
 
 /*
 ** For each table of the lexicon (by its place in struct lexicon), a bit
-** filter over the FNV-1a hashes (util_hash64's) of every key's beginning
-** that a space ends ("bà rịa" of "bà rịa - vũng tàu"): once the key
-** xt_lookup joins so far begins no key that way, no longer candidate can
-** match, and it stops joining words (a false "maybe" only joins one
-** more). Built once, for all the tables, on first use.
+** filter over FNV-1a hashes (util_hash64's) of its keys, whole (KEY_WHOLE)
+** and every beginning of one that a space ends (KEY_BEGIN: "bà rịa" of
+** "bà rịa - vũng tàu"): once the key xt_lookup joins so far begins no key
+** that way, no longer candidate can match, and it stops joining words; a
+** candidate no key hashes like is not looked up (a false "maybe" only
+** joins a word more, or looks up). Built once, for all the tables, on
+** first use.
 */
 #define PREFIX_TABLES 8
+enum { KEY_BEGIN, KEY_WHOLE };
 typedef struct prefix_filter {
   uint64_t *bits; /* 1 << lg bits */
   int shift;      /* 64 - lg */
@@ -230,40 +233,43 @@ static _Atomic int prefix_ready;     /* set once the filters are built */
 static pthread_once_t prefix_once = PTHREAD_ONCE_INIT;
 static const prefix_filter no_filter; /* no bits: every key may go on */
 
-/* The bit of hash h in f. */
-static size_t prefix_bit(const prefix_filter *f, uint64_t h) {
-  return (size_t)((h * 0x9E3779B97F4A7C15ull) >> f->shift);
+/* The bit of hash h of a key's beginning or whole (kind) in f. */
+static size_t prefix_bit(const prefix_filter *f, uint64_t h, int kind) {
+  static const uint64_t mix[2] = {0x9E3779B97F4A7C15ull, 0xC2B2AE3D27D4EB4Full};
+  return (size_t)((h * mix[kind]) >> f->shift);
 }
 
-/* Does some key of f's table begin with the text of hash h and a space? */
-static int prefix_maybe(const prefix_filter *f, uint64_t h) {
-  size_t b = prefix_bit(f, h);
+/* May some key of f's table be, or begin with a space after, the text of
+** hash h (kind KEY_WHOLE, KEY_BEGIN)? */
+static int prefix_maybe(const prefix_filter *f, uint64_t h, int kind) {
+  size_t b = prefix_bit(f, h, kind);
   return (int)(f->bits[b >> 6] >> (b & 63) & 1);
 }
 
-/* Call fn(f, h) for the hash of every beginning of table t's keys that a
-** space ends; returns how many there are. */
-static size_t prefix_each(const lex_table *t, prefix_filter *f,
-                          void (*fn)(prefix_filter *, uint64_t)) {
+/* Set the bit of hash h (kind) in f. */
+static void prefix_set(prefix_filter *f, uint64_t h, int kind) {
+  size_t b = prefix_bit(f, h, kind);
+  f->bits[b >> 6] |= 1ull << (b & 63);
+}
+
+/* Set in f (NULL: none) the bits of every key of table t and of every
+** beginning of one that a space ends; returns how many there are. */
+static size_t prefix_each(const lex_table *t, prefix_filter *f) {
   size_t count = 0;
   for (size_t i = 0; i < t->cap; i++) {
     const lex_entry *e = &t->slots[i];
+    if (!e->key) continue;
     uint64_t h = UTIL_FNV_OFFSET;
-    for (size_t p = 0; e->key && p < e->len; p++) {
-      if (e->key[p] == ' ') count++, fn ? fn(f, h) : (void)0;
+    for (size_t p = 0; p < e->len; p++) {
+      if (e->key[p] == ' ' && ++count && f) prefix_set(f, h, KEY_BEGIN);
       h = (h ^ (unsigned char)e->key[p]) * UTIL_FNV_PRIME;
     }
+    if (++count && f) prefix_set(f, h, KEY_WHOLE);
   }
   return count;
 }
 
-/* Set the bit of hash h in f. */
-static void prefix_set(prefix_filter *f, uint64_t h) {
-  size_t b = prefix_bit(f, h);
-  f->bits[b >> 6] |= 1ull << (b & 63);
-}
-
-/* Build the filters of the lexicon's tables (16 bits a beginning). */
+/* Build the filters of the lexicon's tables (16 bits a hash set). */
 static void prefix_init(void) {
   const lex_table *t = &lexicon_get()->surnames;
   _Static_assert(offsetof(lexicon, glossary) - offsetof(lexicon, surnames) ==
@@ -271,11 +277,10 @@ static void prefix_init(void) {
                  "the lexicon's tables lie side by side");
   for (int k = 0; k < PREFIX_TABLES; k++) {
     int lg = 6;
-    while (lg < 24 && ((size_t)1 << lg) < 16 * prefix_each(&t[k], NULL, NULL))
-      lg++;
+    while (lg < 24 && ((size_t)1 << lg) < 16 * prefix_each(&t[k], NULL)) lg++;
     prefixes[k].bits = xcalloc(((size_t)1 << lg) / 64, sizeof(uint64_t));
     prefixes[k].shift = 64 - lg;
-    prefix_each(&t[k], &prefixes[k], prefix_set);
+    prefix_each(&t[k], &prefixes[k]);
   }
   prefix_base = t;
   atomic_store_explicit(&prefix_ready, 1, memory_order_release);
@@ -321,7 +326,7 @@ static inline __attribute__((always_inline)) int lookup(const xsent *x,
     if (k > i && (tk->flags & TF_SPACE)) {
       if (++words >= maxw) break;
       if (!pf && !(pf = filter ? prefix_of(t) : NULL)) pf = &no_filter;
-      if (pf->bits && !prefix_maybe(pf, h)) break;
+      if (pf->bits && !prefix_maybe(pf, h, KEY_BEGIN)) break;
       if (o + 1 >= sizeof key) break;
       key[o++] = ' ';
       h = (h ^ ' ') * UTIL_FNV_PRIME;
@@ -345,7 +350,9 @@ static inline __attribute__((always_inline)) int lookup(const xsent *x,
       toks[nc++] = k + 1 - i;
     }
   }
+  if (nc && !pf && !(pf = filter ? prefix_of(t) : NULL)) pf = &no_filter;
   for (int c = nc - 1; c >= 0; c--) {
+    if (pf->bits && !prefix_maybe(pf, hs[c], KEY_WHOLE)) continue;
     const lex_entry *e = lex_find_h(t, key, ends[c], hs[c]);
     if (e) {
       if (out) *out = e;

@@ -7,7 +7,8 @@
 **   1. of the five real articles of examples/corpus;
 **   2. of random texts made of the tables' own keys (whole, cut short,
 **      in another case, glued to punctuation) and other syllables.
-** It fails when the filter drops a beginning that a key has.
+** It fails when the filter drops a beginning or a whole key that the
+** table has.
 */
 #include <stdint.h>
 #include <stdio.h>
