@@ -295,17 +295,61 @@ static const prefix_filter *prefix_of(const lex_table *t) {
   return &prefixes[d / sizeof *t];
 }
 
-/* Hash s[0..n) on from h (FNV-1a, as util_hash64). */
+/* Hash s[0..n) on from h (FNV-1a, as util_hash64), four bytes a step. */
 static uint64_t fnv_on(uint64_t h, const char *s, size_t n) {
-  for (size_t p = 0; p < n; p++) h = (h ^ (unsigned char)s[p]) * UTIL_FNV_PRIME;
+  const unsigned char *u = (const unsigned char *)s;
+  size_t p = 0;
+  for (; p + 4 <= n; p += 4) {
+    h = (h ^ u[p]) * UTIL_FNV_PRIME;
+    h = (h ^ u[p + 1]) * UTIL_FNV_PRIME;
+    h = (h ^ u[p + 2]) * UTIL_FNV_PRIME;
+    h = (h ^ u[p + 3]) * UTIL_FNV_PRIME;
+  }
+  for (; p < n; p++) h = (h ^ u[p]) * UTIL_FNV_PRIME;
   return h;
 }
 
 /*
+** The case folds of the last tokens xt_lookup folded, per thread, by their
+** bytes (a token of FOLD_LEN bytes at most): the same few words are looked
+** up in the folded tables again and again (units after every number,
+** titles before every name), and a fold depends on the bytes alone.
+*/
+#define FOLD_SLOTS 1024
+#define FOLD_LEN   24
+typedef struct fold_slot {
+  uint8_t n, nf; /* the bytes' length (0: empty slot), the fold's */
+  char w[FOLD_LEN], f[FOLD_LEN];
+} fold_slot;
+static _Thread_local fold_slot folds[FOLD_SLOTS];
+
+/* lexicon_fold(dst, cap, token tk's text): through the folds kept. */
+static size_t fold_tok(const xsent *x, const tok *tk, char *dst, size_t cap) {
+  const char *w = x->s + tk->off;
+  size_t n = tk->len;
+  if (n == 0 || n > FOLD_LEN) return lexicon_fold(dst, cap, w, n);
+  uint32_t k = tk->h ? tk->h : (uint32_t)(unsigned char)w[0] * 31u + n;
+  fold_slot *e = &folds[(k ^ k >> 12) & (FOLD_SLOTS - 1)];
+  if (e->n == n && memcmp(e->w, w, n) == 0) {
+    if (e->nf >= cap) return 0; /* as lexicon_fold: no room */
+    memcpy(dst, e->f, e->nf);
+    dst[e->nf] = 0;
+    return e->nf;
+  }
+  size_t m = lexicon_fold(dst, cap, w, n);
+  if (m && m <= FOLD_LEN) {
+    e->n = (uint8_t)n, e->nf = (uint8_t)m;
+    memcpy(e->w, w, n), memcpy(e->f, dst, m);
+  }
+  return m;
+}
+
+/*
 ** Joins the tokens from i once (folded for a folding table), hashing the
-** key incrementally (FNV-1a, as util_hash64), as far as the table's keys
-** begin so (prefix_of, when filter), and probing the table at every word
-** end, longest first: xt_lookup's answer.
+** key incrementally (FNV-1a, as util_hash64), and probes the table at
+** every word end, longest first: xt_lookup's answer. With filter, it
+** joins only as far as the table's keys begin so and probes only the
+** keys they may be (prefix_of), folding through fold_tok.
 */
 static inline __attribute__((always_inline)) int lookup(const xsent *x,
                                                         size_t i,
@@ -333,7 +377,9 @@ static inline __attribute__((always_inline)) int lookup(const xsent *x,
     }
     size_t n = tk->len;
     if (t->fold) {
-      n = lexicon_fold(key + o, sizeof key - o, x->s + tk->off, tk->len);
+      n = filter
+              ? fold_tok(x, tk, key + o, sizeof key - o)
+              : lexicon_fold(key + o, sizeof key - o, x->s + tk->off, tk->len);
       if (!n) break;
     } else {
       if (o + n >= sizeof key) break;

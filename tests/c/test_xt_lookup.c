@@ -7,8 +7,9 @@
 **   1. of the five real articles of examples/corpus;
 **   2. of random texts made of the tables' own keys (whole, cut short,
 **      in another case, glued to punctuation) and other syllables.
-** It fails when the filter drops a beginning or a whole key that the
-** table has.
+** xt_lookup also folds tokens through a cache of folds (xt_lookup_ref
+** calls lexicon_fold). It fails when the filter drops a beginning or a
+** whole key that the table has, or when the cache answers for other bytes.
 */
 #include <stdint.h>
 #include <stdio.h>
