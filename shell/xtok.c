@@ -156,11 +156,31 @@ static int tok_eq(const xsent *x, size_t i, const char *w, size_t n, int ci) {
          memcmp(s + ua, w + uc, n - ua) == 0;
 }
 
-/* xt_phrase; all_ci: every word's first letter in either case */
-static int phrase_at(const xsent *x, size_t i, const char *phrase, int all_ci) {
+/* Can token k spell a word whose first byte is c (its first letter in
+** either case when ci)? 0 when its first byte alone says no (tok_eq's
+** answer then): an ASCII letter and another byte, or a non-ASCII byte and
+** an ASCII one (the first letters' lengths differ), or, without ci, two
+** different bytes; 1 when tok_eq must tell. */
+static int first_may(const xsent *x, size_t k, unsigned char c, int ci) {
+  if (k >= x->n || x->t[k].type == T_PUNCT) return 0;
+  unsigned char f = (unsigned char)x->s[x->t[k].off];
+  if (f == c) return 1;
+  if (!ci || (f < 0x80) != (c < 0x80)) return 0;
+  return f >= 0x80 ||
+         ((f | 32) == (c | 32) && (unsigned)((f | 32) - 'a') < 26u);
+}
+
+/* xt_phrase; all_ci: every word's first letter in either case; quick:
+** a word whose first byte cannot start the token is passed over before
+** its length is counted (first_may) */
+static int phrase_at(const xsent *x, size_t i, const char *phrase, int all_ci,
+                     int quick) {
   int m = 0;
   const char *p = phrase;
   while (*p) {
+    if (quick &&
+        !first_may(x, i + (size_t)m, (unsigned char)*p, m == 0 || all_ci))
+      return 0;
     size_t n = 0;
     while (p[n] && p[n] != ' ') n++;
     if (!tok_eq(x, i + (size_t)m, p, n, m == 0 || all_ci)) return 0;
@@ -172,11 +192,15 @@ static int phrase_at(const xsent *x, size_t i, const char *phrase, int all_ci) {
 }
 
 int xt_phrase(const xsent *x, size_t i, const char *phrase) {
-  return phrase_at(x, i, phrase, 0);
+  return phrase_at(x, i, phrase, 0, 1);
 }
 
 int xt_phrase_ci(const xsent *x, size_t i, const char *phrase) {
-  return phrase_at(x, i, phrase, 1);
+  return phrase_at(x, i, phrase, 1, 1);
+}
+
+int xt_phrase_ref(const xsent *x, size_t i, const char *phrase, int all_ci) {
+  return phrase_at(x, i, phrase, all_ci, 0);
 }
 
 size_t xt_join(const xsent *x, size_t i, size_t j, char *dst, size_t cap) {

@@ -141,6 +141,10 @@ int xt_phrase(const xsent *x, size_t i, const char *phrase);
 /* xt_phrase with every word's first letter in either case ("Ban Chỉ
 ** đạo" for "ban chỉ đạo") */
 int xt_phrase_ci(const xsent *x, size_t i, const char *phrase);
+/* xt_phrase (all_ci 0) or xt_phrase_ci (1) the long way, every word's
+** length counted before its token is compared (the tests hold the two
+** together). */
+int xt_phrase_ref(const xsent *x, size_t i, const char *phrase, int all_ci);
 /* Token i is a word in title case: a capital first, not all capitals
 ** ("Nam", not "ĐIỀN"; a name's word, or a credit's when capitals). */
 static inline int xt_title_cased(const xsent *x, size_t i) {

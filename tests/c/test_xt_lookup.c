@@ -10,6 +10,9 @@
 ** xt_lookup also folds tokens through a cache of folds (xt_lookup_ref
 ** calls lexicon_fold). It fails when the filter drops a beginning or a
 ** whole key that the table has, or when the cache answers for other bytes.
+** Also xt_phrase and xt_phrase_ci, which pass over a phrase word by its
+** first byte, against xt_phrase_ref, on the same tokens and phrases of
+** both cases.
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -20,7 +23,23 @@
 #include "util.h"
 #include "xtok.h"
 
-static long asked, found, bad;
+static long asked, found, said, matched, bad;
+
+/* Phrases for xt_phrase: ASCII and Vietnamese first letters in both
+** cases, one word and several, a digit, punctuation, a double space. */
+static const char *const phrases[] = {"Nghị quyết", "nghị quyết",
+                                      "ông",        "Ông",
+                                      "Đồng chí",   "đồng chí",
+                                      "hà nội",     "Hà Nội",
+                                      "TP",         "tp",
+                                      "5",          "-",
+                                      "của",        "Ủy ban nhân dân",
+                                      "ủy ban",     "trở lên",
+                                      "so với",     "x",
+                                      "UBND",       "Bà Rịa - Vũng Tàu",
+                                      "a  b",       "Ấn Độ",
+                                      "năm nay",    "Móng Cái",
+                                      "người dân",  "tỷ đồng"};
 
 /* Compare both lookups at every token of sentence s[a..e), every table. */
 static void check_sentence(const char *s, size_t a, size_t end,
@@ -40,6 +59,17 @@ static void check_sentence(const char *s, size_t a, size_t end,
       if ((n1 != n2 || e1 != e2) && bad++ < 5)
         fprintf(stderr, "table %zu: %d/%d at %.40s\n", k, n1, n2,
                 s + x.t[i].off);
+    }
+  for (size_t i = 0; i < x.n; i++)
+    for (size_t k = 0; k < sizeof phrases / sizeof *phrases; k++) {
+      int p1 = xt_phrase(&x, i, phrases[k]),
+          q1 = xt_phrase_ref(&x, i, phrases[k], 0);
+      int p2 = xt_phrase_ci(&x, i, phrases[k]),
+          q2 = xt_phrase_ref(&x, i, phrases[k], 1);
+      said++, matched += p1 > 0 || p2 > 0;
+      if ((p1 != q1 || p2 != q2) && bad++ < 5)
+        fprintf(stderr, "phrase %s: %d/%d %d/%d at %.40s\n", phrases[k], p1, q1,
+                p2, q2, s + x.t[i].off);
     }
 }
 
@@ -120,5 +150,7 @@ int main(void) {
   }
   printf("all: %ld asked, %ld found, %ld differ\n", asked, found, bad);
   CHECK(found > 20000 && bad == 0);
+  printf("phrases: %ld asked, %ld matched\n", said, matched);
+  CHECK(matched > 1000);
   return check_done();
 }
