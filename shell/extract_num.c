@@ -202,9 +202,10 @@ static int word_over(const xsent *x, size_t j, unsigned deny, int k) {
   return e - j < 2 ? 1 : first_word(x, j, e);
 }
 
-/* Is the units.txt entry e of class `kind`? */
+/* Is the units.txt entry e of class `kind`? (The first letters first:
+** the classes mostly differ there.) */
 static int unit_kind(const lex_entry *e, const char *kind) {
-  return e && e->kind && strcmp(e->kind, kind) == 0;
+  return e && e->kind && e->kind[0] == kind[0] && strcmp(e->kind, kind) == 0;
 }
 
 /*
