@@ -36,6 +36,7 @@ static struct {
   int numeral;
   uint32_t h; /* lexicon_word_hash of w: a token of another hash is not w */
 } multipliers[MULT_MAX + 1];
+static uint64_t mult_mask; /* bit (h & 63) of every multiplier's hash */
 
 /* word lists from data/ (lexicon.h), set up by extract_num_init */
 /* data/number-after-ok.txt: "phân khối" (a number after it counts) */
@@ -88,6 +89,7 @@ static double multiplier_at(const xsent *x, size_t i, int *numeral) {
   if (i >= x->n || x->t[i].type != T_WORD || (x->t[i].flags & TF_UPPER))
     return 0;
   uint32_t h = x->t[i].h;
+  if (!(mult_mask >> (h & 63) & 1)) return 0; /* no multiplier's hash */
   for (int k = 0; multipliers[k].w; k++)
     if (multipliers[k].h == h && xt_is(x, i, multipliers[k].w)) {
       if (!multipliers[k].numeral) *numeral = 0;
@@ -117,7 +119,7 @@ static int is_boundary(const xsent *x, size_t i) {
 ** A slot holds one answer: its question (kind, a token count), the text
 ** (at most SPAN_LEN bytes; n 0: empty) and the answer.
 */
-#define SPAN_SLOTS 1024
+#define SPAN_SLOTS 4096
 #define SPAN_LEN   52
 typedef struct span_slot {
   uint8_t n, kind, toks;
@@ -202,9 +204,10 @@ static int word_over(const xsent *x, size_t j, unsigned deny, int k) {
   return e - j < 2 ? 1 : first_word(x, j, e);
 }
 
-/* Is the units.txt entry e of class `kind`? */
+/* Is the units.txt entry e of class `kind`? (The first letters first:
+** the classes mostly differ there.) */
 static int unit_kind(const lex_entry *e, const char *kind) {
-  return e && e->kind && strcmp(e->kind, kind) == 0;
+  return e && e->kind && e->kind[0] == kind[0] && strcmp(e->kind, kind) == 0;
 }
 
 /*
@@ -414,7 +417,7 @@ static int lex_word(const xsent *x, size_t i, size_t j) {
   span_slot *sl;
   int v;
   if (span_get(MEMO_WORD, 0, w, n, &sl, &v)) return v;
-  return span_put(sl, MEMO_WORD, 0, w, n, seg_is_word(seg_lex_default(), w, n));
+  return span_put(sl, MEMO_WORD, 0, w, n, xt_seg_word(x, i, j));
 }
 
 /* Extend a unit with "/người/năm" parts glued by '/', each the
@@ -830,6 +833,7 @@ void extract_num_init(void) {
     if (v <= 0) continue;
     multipliers[o].w = mul[k].key, multipliers[o].m = v;
     multipliers[o].h = lexicon_word_hash(mul[k].key, strlen(mul[k].key));
+    mult_mask |= 1ull << (multipliers[o].h & 63);
     multipliers[o++].numeral = strstr(rest, "numeral") != NULL;
   }
   xwords_load(&ws_not_unit, LEX_NOT_UNIT, 0);

@@ -28,7 +28,8 @@
 
 static lexicon lex;
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
-static VEC(char *) lines; /* every data line copy, owned for the process */
+static VEC(char *) lines; /* every data file's text, its lines cut in
+                          ** place, owned for the process */
 
 size_t lexicon_fold(char *dst, size_t cap, const char *s, size_t n) {
   return text_fold(dst, cap, s, n, TEXT_FOLD_CASE);
@@ -180,8 +181,9 @@ static void rtrim(const char *line, size_t *n) {
 
 /*
 ** Read data file `name` and call add(t, fields, nfields) for each content
-** line split on TABs (at most 3 fields, NUL-terminated copies that stay
-** alive for the process). Returns 0, or -1 when the file is unreadable.
+** line split on TABs (at most 3 fields, NUL-terminated in the file's text,
+** which stays alive for the process). Returns 0, or -1 when the file is
+** unreadable.
 */
 static int load_file(const char *dir, const char *name, void *t,
                      void (*add)(void *, char **, int)) {
@@ -191,6 +193,7 @@ static int load_file(const char *dir, const char *name, void *t,
   size_t len;
   if (util_read_file(path, 0, &text, &len) != 0) return -1;
   if (!text_utf8_valid(text, len)) lex.utf8 = 0;
+  VEC_PUSH(lines, text); /* kept: values point into it */
   char *p = text, *end = text + len;
   while (p < end) {
     char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -199,8 +202,8 @@ static int load_file(const char *dir, const char *name, void *t,
     if (n && p[0] != '#') {
       char *f[3] = {0};
       int nf = 0;
-      char *line = xstrndup(p, n); /* kept: values point into it */
-      VEC_PUSH(lines, line);
+      char *line = p;
+      line[n] = 0; /* the line's end, a space or the buffer's NUL */
       char *s = line;
       while (nf < 3) {
         f[nf++] = s;
@@ -213,7 +216,6 @@ static int load_file(const char *dir, const char *name, void *t,
     }
     p = nl ? nl + 1 : end;
   }
-  free(text);
   return 0;
 }
 

@@ -72,12 +72,22 @@ static seg_hit lookup(const seg_lex *lex, const char *key, size_t n) {
   return lookup_h(lex, key, n, seg_hash(key, n));
 }
 
-int seg_is_word(const seg_lex *lex, const char *w, size_t n) {
-  char key[256];
-  size_t k = seg_key(w, n, key, sizeof key);
+/* Is key[0..k) a word of lex (k 0: no key, none)? */
+static int key_is_word(const seg_lex *lex, const char *key, size_t k) {
   if (!k) return 0;
   cache_for(lex);
   return (lookup(lex, key, k).flags & SEG_F_WORD) != 0;
+}
+
+int seg_is_word(const seg_lex *lex, const char *w, size_t n) {
+  char key[256];
+  return key_is_word(lex, key, seg_key(w, n, key, sizeof key));
+}
+
+int seg_is_word_pieces(const seg_lex *lex, const char *text, const seg_piece *p,
+                       size_t np) {
+  char key[256];
+  return key_is_word(lex, key, seg_key_pieces(text, p, np, key, sizeof key));
 }
 
 /* ---- the decoder's state ---- */
@@ -108,6 +118,7 @@ typedef struct dec {
   int *blen, *bkind; /* the last word of that split */
   size_t dcap;
   int rc;
+  int first_only; /* the callback stops at the first word (first_alone) */
 } dec;
 
 /* Is s[0..n) written capitalised (first letter upper, no other upper)? */
@@ -378,6 +389,34 @@ static int flush(dec *d) {
   return rc;
 }
 
+/*
+** Is the first word of the run the first syllable alone, whatever follows
+** the second? Read when the run holds two syllables: no candidate of two
+** or more syllables starts at the first one (offer_lexicon's go through
+** the key of the first two, a word, a prefix or a written place; the
+** suffix "hóa" needs the first two a word; a name needs a capitalised
+** surname first; a proper run needs a capital that opens no sentence), so
+** the best split of the run starts with it, alone.
+*/
+static int first_alone(dec *d) {
+  const tok *a = &d->t[0];
+  if (a->title && ((a->hit.flags & SEG_F_SURNAME) || !a->init)) return 0;
+  const tok *b = &d->t[1]; /* no h2 yet: flush sets it */
+  int f = lookup(d->lex, d->keys + a->koff, b->koff + (size_t)b->klen - a->koff)
+              .flags;
+  if (f & (SEG_F_WORD | SEG_F_PREFIX)) return 0;
+  return !((f & SEG_F_PLACE) && all_title(d, 0, 2));
+}
+
+/* The kind offer_lexicon gives syllable i as a word alone. */
+static int kind_alone(const dec *d, size_t i) {
+  seg_hit h = d->t[i].hit;
+  double lp;
+  if (h.flags & SEG_F_WORD) return kind_of(d, i, 1, h, &lp);
+  if ((h.flags & SEG_F_PLACE) && d->t[i].title) return SEG_PLACE;
+  return SEG_UNKNOWN;
+}
+
 /* ---- tokens in ---- */
 
 static int has_digit(const char *s, size_t n) {
@@ -424,6 +463,11 @@ static int on_token(void *ctx, const char *fold, int nfold, size_t start,
     if (rc) return rc;
   }
   push(d, fold, nfold, start, end);
+  if (d->first_only && d->nt == 2 && first_alone(d)) {
+    const tok *a = &d->t[0];
+    return word_out(d, a->start, a->end, 1, kind_alone(d, 0), d->keys,
+                    (size_t)a->klen);
+  }
   return 0;
 }
 
@@ -458,9 +502,24 @@ static void arrays_drop(void *p) {
 /* The calling thread's kept arrays (made on first use). */
 static util_tls arrays_tls = UTIL_TLS_INIT(sizeof(arrays), arrays_drop);
 
+/* The tokens of a text to decode: the spans sp, else the pieces pc[0..npc)
+** when pc, else the text's own scan. */
+typedef struct source {
+  const seg_spans *sp;
+  const seg_piece *pc;
+  size_t npc;
+} source;
+
+/* Read src's tokens of text[0..n) into the decoder d. */
+static int read_tokens(dec *d, const char *text, size_t n, const source *src) {
+  if (src->sp) return seg_tokens_spans(text, src->sp, on_token, d);
+  if (src->pc) return seg_tokens_pieces(text, src->pc, src->npc, on_token, d);
+  return seg_tokens(text, n, on_token, d);
+}
+
 /* Decode text[0..n) with d (its lexicon and callback set), reading the
-** spans sp (NULL: scanning the text). */
-static int decode(dec *d, const char *text, size_t n, const seg_spans *sp) {
+** tokens of src. */
+static int decode(dec *d, const char *text, size_t n, const source *src) {
   if (!d->lex || !text || n == 0) return 0;
   int outer = !arrays_busy;
   arrays own = {0}, *a = outer ? util_tls_get(&arrays_tls) : &own;
@@ -469,8 +528,7 @@ static int decode(dec *d, const char *text, size_t n, const seg_spans *sp) {
   d->best = a->best, d->blen = a->blen, d->bkind = a->bkind, d->dcap = a->dcap;
   d->text = text, d->n = n;
   cache_for(d->lex);
-  int rc = sp ? seg_tokens_spans(text, sp, on_token, d)
-              : seg_tokens(text, n, on_token, d);
+  int rc = read_tokens(d, text, n, src);
   if (rc == 0) rc = flush(d);
   *a = (arrays){d->t,    d->tcap, d->keys,  d->kcap,
                 d->best, d->blen, d->bkind, d->dcap};
@@ -482,17 +540,47 @@ static int decode(dec *d, const char *text, size_t n, const seg_spans *sp) {
 int seg_words(const seg_lex *lex, const char *text, size_t n, seg_word_fn cb,
               void *ctx) {
   dec d = {.lex = lex, .cb = cb, .ctx = ctx};
-  return decode(&d, text, n, NULL);
+  return decode(&d, text, n, &(source){0});
 }
 
 int seg_words_k(const seg_lex *lex, const char *text, size_t n, seg_wordk_fn cb,
                 void *ctx) {
   dec d = {.lex = lex, .kcb = cb, .ctx = ctx};
-  return decode(&d, text, n, NULL);
+  return decode(&d, text, n, &(source){0});
 }
 
 int seg_words_spans(const seg_lex *lex, const char *text, size_t n,
                     const seg_spans *sp, seg_wordk_fn cb, void *ctx) {
   dec d = {.lex = lex, .kcb = cb, .ctx = ctx};
-  return decode(&d, text, n, sp);
+  return decode(&d, text, n, &(source){.sp = sp});
+}
+
+/* The first word's start and syllables, as first_seen_cb saw them. */
+typedef struct first_seen {
+  size_t from;
+  int nsyl;
+} first_seen;
+
+/* Keep the first word's start and syllables in ctx (a first_seen); stop. */
+static int first_seen_cb(void *ctx, size_t from, size_t to, int nsyl,
+                         int kind) {
+  (void)to, (void)kind;
+  first_seen *f = ctx;
+  f->from = from, f->nsyl = nsyl;
+  return 1; /* the first word is enough */
+}
+
+int seg_first_word_pieces(const seg_lex *lex, const char *text, size_t n,
+                          const seg_piece *p, size_t np, size_t *from) {
+  first_seen f = {0, 0};
+  dec d = {.lex = lex, .cb = first_seen_cb, .ctx = &f, .first_only = 1};
+  decode(&d, text, n, &(source){.pc = p, .npc = np});
+  *from = f.from;
+  return f.nsyl;
+}
+
+int seg_words_pieces(const seg_lex *lex, const char *text, size_t n,
+                     const seg_piece *p, size_t np, seg_word_fn cb, void *ctx) {
+  dec d = {.lex = lex, .cb = cb, .ctx = ctx};
+  return decode(&d, text, n, &(source){.pc = p, .npc = np});
 }

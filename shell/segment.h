@@ -107,10 +107,24 @@ uint64_t seg_hash_seeded(const char *s, size_t n, uint64_t seed);
 */
 size_t seg_key(const char *w, size_t n, char *out, size_t cap);
 
+/*
+** A text's tokens as its caller cut them already: bytes [start, end) of
+** the text. The *_pieces entries skip the segmenter's own scan of the
+** text; the pieces must be exactly the spans seg_spans_scan would find in
+** it (no compound among them, nothing else between them): syllables
+** without digits written one ' ' apart are (xt_first_word's test).
+*/
+typedef struct seg_piece {
+  size_t start, end;
+} seg_piece;
+
 /* Is the written word w[0..n) (syllables separated by single spaces) an
 ** entry of lex that is a word of its own ("thực hiện")? The lexicon's
 ** answer alone, without the decoder's reading of a context. */
 int seg_is_word(const seg_lex *lex, const char *w, size_t n);
+/* seg_is_word of the text whose tokens are pieces p[0..np) of text. */
+int seg_is_word_pieces(const seg_lex *lex, const char *text, const seg_piece *p,
+                       size_t np);
 
 /*
 ** Segment text[0..n) into words, calling cb for each in text order.
@@ -132,6 +146,14 @@ typedef int (*seg_wordk_fn)(void *ctx, size_t from, size_t to, int nsyl,
                             int kind, const char *key, size_t nkey);
 int seg_words_k(const seg_lex *lex, const char *text, size_t n, seg_wordk_fn cb,
                 void *ctx);
+/* seg_words over text[0..n) whose tokens are pieces p[0..np) of it. */
+int seg_words_pieces(const seg_lex *lex, const char *text, size_t n,
+                     const seg_piece *p, size_t np, seg_word_fn cb, void *ctx);
+/* The first word seg_words_pieces reports (what a callback that stops at
+** it sees): its syllables (0: none) and its start in *from, the run
+** after it read only as far as the answer depends on it. */
+int seg_first_word_pieces(const seg_lex *lex, const char *text, size_t n,
+                          const seg_piece *p, size_t np, size_t *from);
 
 /*
 ** The token spans of a text, the segmenter's one scan of it: each

@@ -94,5 +94,12 @@ int seg_tokens(const char *text, size_t n, seg_tok_fn cb, void *ctx);
 /* The same over the spans seg_spans_scan found in text. */
 int seg_tokens_spans(const char *text, const seg_spans *sp, seg_tok_fn cb,
                      void *ctx);
+/* The same over pieces p[0..np) of text that the caller cut (seg_piece):
+** no scan, each piece folded as the scan would. */
+int seg_tokens_pieces(const char *text, const seg_piece *p, size_t np,
+                      seg_tok_fn cb, void *ctx);
+/* seg_key of the word whose tokens are pieces p[0..np) of text. */
+size_t seg_key_pieces(const char *text, const seg_piece *p, size_t np,
+                      char *out, size_t cap);
 
 #endif

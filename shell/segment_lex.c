@@ -228,12 +228,27 @@ static int fold_key(const char *w, size_t n, keybuf *k) {
   return k->bad || k->nsyl == 0 ? -1 : 0;
 }
 
+/* The key folded into k, to out (cap bytes, NUL-terminated): its length,
+** or 0 when k is bad, holds no syllable or does not fit. */
+static size_t key_out(const keybuf *k, char *out, size_t cap) {
+  if (k->bad || k->nsyl == 0 || k->n + 1 > cap) return 0;
+  memcpy(out, k->s, k->n);
+  out[k->n] = '\0';
+  return k->n;
+}
+
 size_t seg_key(const char *w, size_t n, char *out, size_t cap) {
   keybuf k;
-  if (fold_key(w, n, &k) != 0 || k.n + 1 > cap) return 0;
-  memcpy(out, k.s, k.n);
-  out[k.n] = '\0';
-  return k.n;
+  fold_key(w, n, &k);
+  return key_out(&k, out, cap);
+}
+
+size_t seg_key_pieces(const char *text, const seg_piece *p, size_t np,
+                      char *out, size_t cap) {
+  keybuf k;
+  memset(&k, 0, sizeof k);
+  seg_tokens_pieces(text, p, np, key_token, &k);
+  return key_out(&k, out, cap);
 }
 
 /*
@@ -434,13 +449,14 @@ static src_file *read_sources(const char *dir, size_t *n) {
   return v;
 }
 
-/* A hash of the files' names and texts (a missing file counts too). */
+/* A hash of the files' names and texts (a missing file counts too),
+** eight bytes a step (seg_hash: a megabyte of word lists at every start). */
 static uint64_t sources_hash(const src_file *v, size_t n) {
   uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
   for (size_t i = 0; i < n; i++) {
     const char *t = v[i].text;
-    h = (h ^ util_hash64(v[i].name, strlen(v[i].name))) * 0xFF51AFD7ED558CCDull;
-    h = (h ^ (t ? util_hash64(t, strlen(t)) : 1)) * 0xC4CEB9FE1A85EC53ull;
+    h = (h ^ seg_hash(v[i].name, strlen(v[i].name))) * 0xFF51AFD7ED558CCDull;
+    h = (h ^ (t ? seg_hash(t, strlen(t)) : 1)) * 0xC4CEB9FE1A85EC53ull;
     h ^= h >> 31;
   }
   return h;

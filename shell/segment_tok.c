@@ -111,6 +111,52 @@ void seg_spans_free(seg_spans *s) {
   memset(s, 0, sizeof *s);
 }
 
+/* The first fold text_fold_pair_str gives of s[0..n) (the case fold),
+** into ex (4 bytes a byte of s): its length, or -1 where it gives none. */
+static int fold_case(const char *s, size_t n, char *ex) {
+  int a = 0;
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+      ex[a++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      i++;
+      continue;
+    }
+    int32_t cp, f, t;
+    i += (size_t)text_decode(s + i, n - i, &cp);
+    if (!text_fold_pair(cp, &f, &t)) return -1;
+    if (f < 0x80) {
+      ex[a++] = (char)f;
+    } else if (f < 0x800) {
+      ex[a++] = (char)(0xC0 | (f >> 6)), ex[a++] = (char)(0x80 | (f & 0x3F));
+    } else {
+      a += text_utf8_encode(f, ex + a);
+    }
+  }
+  return a;
+}
+
+/* The case fold of text[s..e) as seg_tokens_spans hands it on: the
+** scan's fold (fold_span, when it can fold it), else emit's. */
+static int emit_piece(const char *text, size_t s, size_t e, seg_tok_fn cb,
+                      void *ctx) {
+  size_t n = e - s;
+  if (n > 0 && n <= SEG_FOLD_MAX) {
+    char ex[4 * SEG_FOLD_MAX];
+    int nex = fold_case(text + s, n, ex);
+    if (nex > 0 && nex <= SEG_FOLD_MAX) return cb(ctx, ex, nex, s, e);
+  }
+  return emit(text, s, e, cb, ctx);
+}
+
+int seg_tokens_pieces(const char *text, const seg_piece *p, size_t np,
+                      seg_tok_fn cb, void *ctx) {
+  int rc = 0;
+  for (size_t k = 0; k < np && rc == 0; k++)
+    rc = emit_piece(text, p[k].start, p[k].end, cb, ctx);
+  return rc;
+}
+
 int seg_tokens_spans(const char *text, const seg_spans *sp, seg_tok_fn cb,
                      void *ctx) {
   int rc = 0;

@@ -7,6 +7,9 @@
 */
 #include "xtok.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -153,11 +156,31 @@ static int tok_eq(const xsent *x, size_t i, const char *w, size_t n, int ci) {
          memcmp(s + ua, w + uc, n - ua) == 0;
 }
 
-/* xt_phrase; all_ci: every word's first letter in either case */
-static int phrase_at(const xsent *x, size_t i, const char *phrase, int all_ci) {
+/* Can token k spell a word whose first byte is c (its first letter in
+** either case when ci)? 0 when its first byte alone says no (tok_eq's
+** answer then): an ASCII letter and another byte, or a non-ASCII byte and
+** an ASCII one (the first letters' lengths differ), or, without ci, two
+** different bytes; 1 when tok_eq must tell. */
+static int first_may(const xsent *x, size_t k, unsigned char c, int ci) {
+  if (k >= x->n || x->t[k].type == T_PUNCT) return 0;
+  unsigned char f = (unsigned char)x->s[x->t[k].off];
+  if (f == c) return 1;
+  if (!ci || (f < 0x80) != (c < 0x80)) return 0;
+  return f >= 0x80 ||
+         ((f | 32) == (c | 32) && (unsigned)((f | 32) - 'a') < 26u);
+}
+
+/* xt_phrase; all_ci: every word's first letter in either case; quick:
+** a word whose first byte cannot start the token is passed over before
+** its length is counted (first_may) */
+static int phrase_at(const xsent *x, size_t i, const char *phrase, int all_ci,
+                     int quick) {
   int m = 0;
   const char *p = phrase;
   while (*p) {
+    if (quick &&
+        !first_may(x, i + (size_t)m, (unsigned char)*p, m == 0 || all_ci))
+      return 0;
     size_t n = 0;
     while (p[n] && p[n] != ' ') n++;
     if (!tok_eq(x, i + (size_t)m, p, n, m == 0 || all_ci)) return 0;
@@ -169,11 +192,15 @@ static int phrase_at(const xsent *x, size_t i, const char *phrase, int all_ci) {
 }
 
 int xt_phrase(const xsent *x, size_t i, const char *phrase) {
-  return phrase_at(x, i, phrase, 0);
+  return phrase_at(x, i, phrase, 0, 1);
 }
 
 int xt_phrase_ci(const xsent *x, size_t i, const char *phrase) {
-  return phrase_at(x, i, phrase, 1);
+  return phrase_at(x, i, phrase, 1, 1);
+}
+
+int xt_phrase_ref(const xsent *x, size_t i, const char *phrase, int all_ci) {
+  return phrase_at(x, i, phrase, all_ci, 0);
 }
 
 size_t xt_join(const xsent *x, size_t i, size_t j, char *dst, size_t cap) {
@@ -197,7 +224,8 @@ size_t xt_join(const xsent *x, size_t i, size_t j, char *dst, size_t cap) {
 /* May token k be part of a phrase key: a word, a number, '-', '/', '&',
 ** '–', or a dot glued after a word and before another ("PGS.TS",
 ** "TP.HCM", "PGS. TS")? */
-static int phrase_tok_at(const xsent *x, size_t k) {
+static inline __attribute__((always_inline)) int phrase_tok_at(const xsent *x,
+                                                               size_t k) {
   const tok *t = &x->t[k];
   if (t->type != T_PUNCT || t->cp == '-' || t->cp == '/' || t->cp == '&' ||
       t->cp == 0x2013)
@@ -208,54 +236,193 @@ static int phrase_tok_at(const xsent *x, size_t k) {
 }
 
 /*
-** Joins the tokens from i once (folded for a folding table), hashing the
-** key incrementally (FNV-1a, as util_hash64) and probing the table at
-** every word end, longest first.
+** For each table of the lexicon (by its place in struct lexicon), a bit
+** filter over FNV-1a hashes (util_hash64's) of its keys, whole (KEY_WHOLE)
+** and every beginning of one that a space ends (KEY_BEGIN: "bà rịa" of
+** "bà rịa - vũng tàu"): once the key xt_lookup joins so far begins no key
+** that way, no longer candidate can match, and it stops joining words; a
+** candidate no key hashes like is not looked up (a false "maybe" only
+** joins a word more, or looks up). Built once, for all the tables, on
+** first use.
 */
-int xt_lookup(const xsent *x, size_t i, const lex_table *t,
-              const lex_entry **out) {
+#define PREFIX_TABLES 8
+enum { KEY_BEGIN, KEY_WHOLE };
+typedef struct prefix_filter {
+  uint64_t *bits; /* 1 << lg bits */
+  int shift;      /* 64 - lg */
+} prefix_filter;
+static prefix_filter prefixes[PREFIX_TABLES];
+static const lex_table *prefix_base; /* the lexicon's first table */
+static _Atomic int prefix_ready;     /* set once the filters are built */
+static pthread_once_t prefix_once = PTHREAD_ONCE_INIT;
+static const prefix_filter no_filter; /* no bits: every key may go on */
+
+/* The bit of hash h of a key's beginning or whole (kind) in f. */
+static size_t prefix_bit(const prefix_filter *f, uint64_t h, int kind) {
+  static const uint64_t mix[2] = {0x9E3779B97F4A7C15ull, 0xC2B2AE3D27D4EB4Full};
+  return (size_t)((h * mix[kind]) >> f->shift);
+}
+
+/* May some key of f's table be, or begin with a space after, the text of
+** hash h (kind KEY_WHOLE, KEY_BEGIN)? */
+static int prefix_maybe(const prefix_filter *f, uint64_t h, int kind) {
+  size_t b = prefix_bit(f, h, kind);
+  return (int)(f->bits[b >> 6] >> (b & 63) & 1);
+}
+
+/* Set the bit of hash h (kind) in f. */
+static void prefix_set(prefix_filter *f, uint64_t h, int kind) {
+  size_t b = prefix_bit(f, h, kind);
+  f->bits[b >> 6] |= 1ull << (b & 63);
+}
+
+/* Set in f (NULL: none) the bits of every key of table t and of every
+** beginning of one that a space ends; returns how many there are. */
+static size_t prefix_each(const lex_table *t, prefix_filter *f) {
+  size_t count = 0;
+  for (size_t i = 0; i < t->cap; i++) {
+    const lex_entry *e = &t->slots[i];
+    if (!e->key) continue;
+    uint64_t h = UTIL_FNV_OFFSET;
+    for (size_t p = 0; p < e->len; p++) {
+      if (e->key[p] == ' ' && ++count && f) prefix_set(f, h, KEY_BEGIN);
+      h = (h ^ (unsigned char)e->key[p]) * UTIL_FNV_PRIME;
+    }
+    if (++count && f) prefix_set(f, h, KEY_WHOLE);
+  }
+  return count;
+}
+
+/* Build the filters of the lexicon's tables (16 bits a hash set). */
+static void prefix_init(void) {
+  const lex_table *t = &lexicon_get()->surnames;
+  _Static_assert(offsetof(lexicon, glossary) - offsetof(lexicon, surnames) ==
+                     (PREFIX_TABLES - 1) * sizeof(lex_table),
+                 "the lexicon's tables lie side by side");
+  for (int k = 0; k < PREFIX_TABLES; k++) {
+    int lg = 6;
+    while (lg < 24 && ((size_t)1 << lg) < 16 * prefix_each(&t[k], NULL)) lg++;
+    prefixes[k].bits = xcalloc(((size_t)1 << lg) / 64, sizeof(uint64_t));
+    prefixes[k].shift = 64 - lg;
+    prefix_each(&t[k], &prefixes[k]);
+  }
+  prefix_base = t;
+  atomic_store_explicit(&prefix_ready, 1, memory_order_release);
+}
+
+/* The filter of table t, NULL for a table that is not the lexicon's. */
+static const prefix_filter *prefix_of(const lex_table *t) {
+  if (!atomic_load_explicit(&prefix_ready, memory_order_acquire))
+    pthread_once(&prefix_once, prefix_init);
+  uintptr_t d = (uintptr_t)t - (uintptr_t)prefix_base;
+  if (d % sizeof *t || d / sizeof *t >= PREFIX_TABLES) return NULL;
+  return &prefixes[d / sizeof *t];
+}
+
+/* Hash s[0..n) on from h (FNV-1a, as util_hash64), four bytes a step. */
+static uint64_t fnv_on(uint64_t h, const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t p = 0;
+  for (; p + 4 <= n; p += 4) {
+    h = (h ^ u[p]) * UTIL_FNV_PRIME;
+    h = (h ^ u[p + 1]) * UTIL_FNV_PRIME;
+    h = (h ^ u[p + 2]) * UTIL_FNV_PRIME;
+    h = (h ^ u[p + 3]) * UTIL_FNV_PRIME;
+  }
+  for (; p < n; p++) h = (h ^ u[p]) * UTIL_FNV_PRIME;
+  return h;
+}
+
+/*
+** The case folds of the last tokens xt_lookup folded, per thread, by their
+** bytes (a token of FOLD_LEN bytes at most): the same few words are looked
+** up in the folded tables again and again (units after every number,
+** titles before every name), and a fold depends on the bytes alone.
+*/
+#define FOLD_SLOTS 1024
+#define FOLD_LEN   24
+typedef struct fold_slot {
+  uint8_t n, nf; /* the bytes' length (0: empty slot), the fold's */
+  char w[FOLD_LEN], f[FOLD_LEN];
+} fold_slot;
+static _Thread_local fold_slot folds[FOLD_SLOTS];
+
+/* lexicon_fold(dst, cap, token tk's text): through the folds kept. */
+static size_t fold_tok(const xsent *x, const tok *tk, char *dst, size_t cap) {
+  const char *w = x->s + tk->off;
+  size_t n = tk->len;
+  if (n == 0 || n > FOLD_LEN) return lexicon_fold(dst, cap, w, n);
+  uint32_t k = tk->h ? tk->h : (uint32_t)(unsigned char)w[0] * 31u + n;
+  fold_slot *e = &folds[(k ^ k >> 12) & (FOLD_SLOTS - 1)];
+  if (e->n == n && memcmp(e->w, w, n) == 0) {
+    if (e->nf >= cap) return 0; /* as lexicon_fold: no room */
+    memcpy(dst, e->f, e->nf);
+    dst[e->nf] = 0;
+    return e->nf;
+  }
+  size_t m = lexicon_fold(dst, cap, w, n);
+  if (m && m <= FOLD_LEN) {
+    e->n = (uint8_t)n, e->nf = (uint8_t)m;
+    memcpy(e->w, w, n), memcpy(e->f, dst, m);
+  }
+  return m;
+}
+
+/*
+** Joins the tokens from i once (folded for a folding table), hashing the
+** key incrementally (FNV-1a, as util_hash64), and probes the table at
+** every word end, longest first: xt_lookup's answer. With filter, it
+** joins only as far as the table's keys begin so and probes only the
+** keys they may be (prefix_of), folding through fold_tok.
+*/
+static inline __attribute__((always_inline)) int lookup(const xsent *x,
+                                                        size_t i,
+                                                        const lex_table *t,
+                                                        const lex_entry **out,
+                                                        int filter) {
   if (i >= x->n || !t->n || x->t[i].type == T_PUNCT) return 0;
   int maxw = lex_first(t, x->t[i].h); /* most words of a key from here */
   if (!maxw) return 0;
   char key[256];
   size_t ends[24], toks[24]; /* candidate key lengths and token ends */
+  uint64_t hs[24], h = UTIL_FNV_OFFSET; /* their hashes; key[0..o)'s */
+  const prefix_filter *pf = NULL;
   int nc = 0, words = 0;
   size_t o = 0;
   for (size_t k = i; k < x->n && phrase_tok_at(x, k) && nc < 24; k++) {
     const tok *tk = &x->t[k];
     if (k > i && (tk->flags & TF_SPACE)) {
       if (++words >= maxw) break;
+      if (!pf && !(pf = filter ? prefix_of(t) : NULL)) pf = &no_filter;
+      if (pf->bits && !prefix_maybe(pf, h, KEY_BEGIN)) break;
       if (o + 1 >= sizeof key) break;
       key[o++] = ' ';
+      h = (h ^ ' ') * UTIL_FNV_PRIME;
     }
     size_t n = tk->len;
     if (t->fold) {
-      n = lexicon_fold(key + o, sizeof key - o, x->s + tk->off, tk->len);
+      n = filter
+              ? fold_tok(x, tk, key + o, sizeof key - o)
+              : lexicon_fold(key + o, sizeof key - o, x->s + tk->off, tk->len);
       if (!n) break;
     } else {
       if (o + n >= sizeof key) break;
       memcpy(key + o, x->s + tk->off, n);
     }
+    h = fnv_on(h, key + o, n);
     o += n;
     /* a candidate ends after a word not glued to the next word */
     if (tk->type != T_PUNCT &&
         !(k + 1 < x->n && !(x->t[k + 1].flags & TF_SPACE) &&
           x->t[k + 1].type != T_PUNCT)) {
       ends[nc] = o;
+      hs[nc] = h;
       toks[nc++] = k + 1 - i;
     }
   }
-  uint64_t hs[24];
-  uint64_t h = UTIL_FNV_OFFSET; /* as util_hash64, incrementally */
-  size_t p = 0;
-  for (int c = 0; c < nc; c++) {
-    for (; p < ends[c]; p++) {
-      h ^= (unsigned char)key[p];
-      h *= UTIL_FNV_PRIME;
-    }
-    hs[c] = h;
-  }
+  if (nc && !pf && !(pf = filter ? prefix_of(t) : NULL)) pf = &no_filter;
   for (int c = nc - 1; c >= 0; c--) {
+    if (pf->bits && !prefix_maybe(pf, hs[c], KEY_WHOLE)) continue;
     const lex_entry *e = lex_find_h(t, key, ends[c], hs[c]);
     if (e) {
       if (out) *out = e;
@@ -263,6 +430,16 @@ int xt_lookup(const xsent *x, size_t i, const lex_table *t,
     }
   }
   return 0;
+}
+
+int xt_lookup(const xsent *x, size_t i, const lex_table *t,
+              const lex_entry **out) {
+  return lookup(x, i, t, out, 1);
+}
+
+int xt_lookup_ref(const xsent *x, size_t i, const lex_table *t,
+                  const lex_entry **out) {
+  return lookup(x, i, t, out, 0);
 }
 
 size_t xt_end(const xsent *x, size_t j) {
@@ -367,13 +544,61 @@ static int first_word(void *ctx, size_t from, size_t to, int nsyl, int kind) {
   return 1; /* the first word is enough */
 }
 
-int xt_first_word(const xsent *x, size_t j, size_t e) {
+#define PIECES_MAX 16 /* tokens handed to the segmenter as they are */
+
+/*
+** Tokens [j, e) as the segmenter's pieces of the text from token j's
+** start to token e-1's end, into p (PIECES_MAX): when they are words
+** without digits written one ' ' apart, the segmenter's scan of that text
+** finds exactly these spans (a word token is one token of the text
+** layer's tokenizer; a space stops every compound; nothing lies between
+** them). Returns 1 then, else 0 (the text must be scanned).
+*/
+static int seg_pieces(const xsent *x, size_t j, size_t e, seg_piece *p) {
+  if (e - j > PIECES_MAX) return 0;
+  uint32_t base = x->t[j].off;
+  for (size_t k = j; k < e; k++) {
+    const tok *t = &x->t[k];
+    if (t->type != T_WORD || (t->flags & TF_DIGITS)) return 0;
+    if (k > j && (t->off != x->t[k - 1].off + x->t[k - 1].len + 1 ||
+                  x->s[t->off - 1] != ' '))
+      return 0;
+    p[k - j] = (seg_piece){t->off - base, t->off + t->len - base};
+  }
+  return 1;
+}
+
+int xt_first_word_scan(const xsent *x, size_t j, size_t e) {
   if (e > x->n) e = x->n;
   if (j + 1 >= e) return 1;
   int nsyl = 1;
   size_t from = x->t[j].off, to = x->t[e - 1].off + x->t[e - 1].len;
   seg_words(seg_lex_default(), x->s + from, to - from, first_word, &nsyl);
   return nsyl > (int)(e - j) ? (int)(e - j) : nsyl;
+}
+
+int xt_first_word(const xsent *x, size_t j, size_t e) {
+  if (e > x->n) e = x->n;
+  if (j + 1 >= e) return 1;
+  seg_piece p[PIECES_MAX];
+  if (!seg_pieces(x, j, e, p)) return xt_first_word_scan(x, j, e);
+  size_t from = x->t[j].off, to = x->t[e - 1].off + x->t[e - 1].len, at;
+  int nsyl = seg_first_word_pieces(seg_lex_default(), x->s + from, to - from, p,
+                                   e - j, &at);
+  nsyl = nsyl && at == 0 ? nsyl : 1; /* as first_word */
+  return nsyl > (int)(e - j) ? (int)(e - j) : nsyl;
+}
+
+int xt_seg_word_scan(const xsent *x, size_t i, size_t j) {
+  const char *w = x->s + x->t[i].off;
+  return seg_is_word(seg_lex_default(), w, xt_end(x, j) - x->t[i].off);
+}
+
+int xt_seg_word(const xsent *x, size_t i, size_t j) {
+  seg_piece p[PIECES_MAX];
+  if (j > x->n || j <= i || !seg_pieces(x, i, j, p))
+    return xt_seg_word_scan(x, i, j);
+  return seg_is_word_pieces(seg_lex_default(), x->s + x->t[i].off, p, j - i);
 }
 
 /*

@@ -141,6 +141,10 @@ int xt_phrase(const xsent *x, size_t i, const char *phrase);
 /* xt_phrase with every word's first letter in either case ("Ban Chỉ
 ** đạo" for "ban chỉ đạo") */
 int xt_phrase_ci(const xsent *x, size_t i, const char *phrase);
+/* xt_phrase (all_ci 0) or xt_phrase_ci (1) the long way, every word's
+** length counted before its token is compared (the tests hold the two
+** together). */
+int xt_phrase_ref(const xsent *x, size_t i, const char *phrase, int all_ci);
 /* Token i is a word in title case: a capital first, not all capitals
 ** ("Nam", not "ĐIỀN"; a name's word, or a credit's when capitals). */
 static inline int xt_title_cased(const xsent *x, size_t i) {
@@ -158,6 +162,10 @@ size_t xt_join(const xsent *x, size_t i, size_t j, char *dst, size_t cap);
 ** tokens, words only unless `punct`); returns its token count, 0 if none. */
 int xt_lookup(const xsent *x, size_t i, const lex_table *t,
               const lex_entry **out);
+/* xt_lookup joining words up to the most a key starting with token i's
+** word has, whatever the key so far (the tests hold the two together). */
+int xt_lookup_ref(const xsent *x, size_t i, const lex_table *t,
+                  const lex_entry **out);
 /* Arena copy of the block text from token i to the end of token j-1. */
 char *xt_span(const xsent *x, size_t i, size_t j);
 /* Arena copy of the whole sentence (cached). */
@@ -172,6 +180,14 @@ double xt_number(const char *s, size_t n);
 /* The syllables (1..e-j) of the first word the segmenter reads in the text
 ** of tokens [j, e): 1 when no longer word starts at token j. */
 int xt_first_word(const xsent *x, size_t j, size_t e);
+/* The same by the segmenter's own scan of the tokens' text (what
+** xt_first_word gives; the tests hold the two together). */
+int xt_first_word_scan(const xsent *x, size_t j, size_t e);
+/* Do tokens [i, j) (i < j <= x->n) spell a word of the segmenter's
+** lexicon (seg_is_word of their text)? xt_seg_word_scan: by the
+** segmenter's own scan of the text, as the tests compare. */
+int xt_seg_word(const xsent *x, size_t i, size_t j);
+int xt_seg_word_scan(const xsent *x, size_t i, size_t j);
 
 /* A 4-digit year 1900..2100 at token i, else 0. */
 int xt_year(const xsent *x, size_t i);

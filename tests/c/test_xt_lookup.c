@@ -1,0 +1,156 @@
+/*
+** test_xt_lookup.c — xt_lookup, which stops joining words once the key so
+** far begins no key of the table (its prefix filters, xtok.c), gives the
+** answer (token count and entry) of xt_lookup_ref, which joins as many
+** words as the longest key starting with the first word has, for every
+** token of every sentence and every table of the lexicon:
+**   1. of the five real articles of examples/corpus;
+**   2. of random texts made of the tables' own keys (whole, cut short,
+**      in another case, glued to punctuation) and other syllables.
+** xt_lookup also folds tokens through a cache of folds (xt_lookup_ref
+** calls lexicon_fold). It fails when the filter drops a beginning or a
+** whole key that the table has, or when the cache answers for other bytes.
+** Also xt_phrase and xt_phrase_ci, which pass over a phrase word by its
+** first byte, against xt_phrase_ref, on the same tokens and phrases of
+** both cases.
+*/
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "util.h"
+#include "xtok.h"
+
+static long asked, found, said, matched, bad;
+
+/* Phrases for xt_phrase: ASCII and Vietnamese first letters in both
+** cases, one word and several, a digit, punctuation, a double space. */
+static const char *const phrases[] = {"Nghị quyết", "nghị quyết",
+                                      "ông",        "Ông",
+                                      "Đồng chí",   "đồng chí",
+                                      "hà nội",     "Hà Nội",
+                                      "TP",         "tp",
+                                      "5",          "-",
+                                      "của",        "Ủy ban nhân dân",
+                                      "ủy ban",     "trở lên",
+                                      "so với",     "x",
+                                      "UBND",       "Bà Rịa - Vũng Tàu",
+                                      "a  b",       "Ấn Độ",
+                                      "năm nay",    "Móng Cái",
+                                      "người dân",  "tỷ đồng"};
+
+/* Compare both lookups at every token of sentence s[a..e), every table. */
+static void check_sentence(const char *s, size_t a, size_t end,
+                           const tokvec *tv) {
+  const lexicon *lx = lexicon_get();
+  const lex_table *tabs[] = {&lx->surnames, &lx->titles,  &lx->degrees,
+                             &lx->monastic, &lx->units,   &lx->issuers,
+                             &lx->places,   &lx->glossary};
+  xsent x = {0};
+  x.s = s, x.start = a, x.end = end, x.t = tv->items, x.n = tv->n;
+  for (size_t i = 0; i < x.n; i++)
+    for (size_t k = 0; k < sizeof tabs / sizeof *tabs; k++) {
+      const lex_entry *e1 = NULL, *e2 = NULL;
+      int n1 = xt_lookup(&x, i, tabs[k], &e1);
+      int n2 = xt_lookup_ref(&x, i, tabs[k], &e2);
+      asked++, found += n1 > 0;
+      if ((n1 != n2 || e1 != e2) && bad++ < 5)
+        fprintf(stderr, "table %zu: %d/%d at %.40s\n", k, n1, n2,
+                s + x.t[i].off);
+    }
+  for (size_t i = 0; i < x.n; i++)
+    for (size_t k = 0; k < sizeof phrases / sizeof *phrases; k++) {
+      int p1 = xt_phrase(&x, i, phrases[k]),
+          q1 = xt_phrase_ref(&x, i, phrases[k], 0);
+      int p2 = xt_phrase_ci(&x, i, phrases[k]),
+          q2 = xt_phrase_ref(&x, i, phrases[k], 1);
+      said++, matched += p1 > 0 || p2 > 0;
+      if ((p1 != q1 || p2 != q2) && bad++ < 5)
+        fprintf(stderr, "phrase %s: %d/%d %d/%d at %.40s\n", phrases[k], p1, q1,
+                p2, q2, s + x.t[i].off);
+    }
+}
+
+/* Every sentence of text[0..n). */
+static void check_text(const char *text, size_t n) {
+  tokvec tv = {0};
+  for (size_t a = 0; a < n;) {
+    unsigned feat;
+    size_t e = xt_tokenize(text, a, n, &tv, &feat);
+    check_sentence(text, a, e, &tv);
+    a = e > a ? e : a + 1;
+  }
+  free(tv.items);
+}
+
+static uint64_t rng = 0x2545F4914F6CDD1Dull;
+static unsigned rnd(unsigned n) {
+  rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+  return (unsigned)(rng % n);
+}
+
+/* A random key of a random table (NULL: an empty slot). */
+static const char *any_key(size_t *n) {
+  const lexicon *lx = lexicon_get();
+  const lex_table *t = &(&lx->surnames)[rnd(8)];
+  if (!t->cap) return NULL;
+  const lex_entry *e = &t->slots[rnd((unsigned)t->cap)];
+  *n = e->len;
+  return e->key;
+}
+
+static const char *const other[] = {
+    "và",   "của",  "Hà", "Nội", "người", "đồng", "tỷ", "ông", "bà",   "Nam",
+    "Bình", "tỉnh", "xã", "TP",  "-",     ".",    ",",  "5",   "2023", "km"};
+
+/* A random text of about len bytes into buf (cap bytes). */
+static size_t make_text(char *buf, size_t cap, size_t len) {
+  size_t o = 0;
+  while (o < len && o + 300 < cap) {
+    size_t n = 0;
+    const char *k = rnd(3) ? any_key(&n) : NULL;
+    if (k && n < 250) {
+      if (rnd(4) == 0 && n > 1) n = 1 + rnd((unsigned)n); /* cut short */
+      memcpy(buf + o, k, n);
+      if (rnd(5) == 0 && buf[o] >= 'a' && buf[o] <= 'z') buf[o] -= 32;
+      o += n;
+    } else {
+      const char *w = other[rnd(sizeof other / sizeof *other)];
+      memcpy(buf + o, w, strlen(w)), o += strlen(w);
+    }
+    buf[o++] = rnd(12) ? ' ' : ",.-\n"[rnd(4)];
+  }
+  buf[o] = 0;
+  return o;
+}
+
+int main(void) {
+  printf("plan: xt_lookup == xt_lookup_ref, every token and table\n");
+  xtok_init();
+  static const char *const files[] = {
+      "examples/corpus/000_2fce505e32026a8d.txt",
+      "examples/corpus/001_0255a5737a73828f.txt",
+      "examples/corpus/002_a2d444cce03d6c51.txt",
+      "examples/corpus/003_8096e837b46a1eab.txt",
+      "examples/corpus/004_0b387ba625cc4086.txt"};
+  for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+    char *text;
+    size_t n;
+    CHECK(util_read_file(files[f], 0, &text, &n) == 0);
+    if (text) check_text(text, n), free(text);
+  }
+  printf("corpus: %ld asked, %ld found, %ld differ\n", asked, found, bad);
+  CHECK(asked > 20000 && found > 100 && bad == 0);
+  static char buf[8192];
+  for (int t = 0; t < 2000; t++) {
+    size_t n = make_text(buf, sizeof buf, 1 + rnd(1500));
+    check_text(buf, n);
+  }
+  printf("all: %ld asked, %ld found, %ld differ\n", asked, found, bad);
+  CHECK(found > 20000 && bad == 0);
+  printf("phrases: %ld asked, %ld matched\n", said, matched);
+  CHECK(matched > 1000);
+  return check_done();
+}
