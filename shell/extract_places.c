@@ -124,9 +124,18 @@ static size_t after_prefix(xsent *x, size_t i, int p, int w) {
   return i;
 }
 
+/* The first word token from i with a TR_GAZ or TR_PLACE bit (x->n when
+** none): extract_places passes every other token with nothing done. */
+static size_t place_next(const xsent *x, size_t i) {
+  const tok *t = x->t;
+  size_t n = x->n;
+  while (i < n && !(t[i].type == T_WORD && (t[i].trig & (TR_GAZ | TR_PLACE))))
+    i++;
+  return i;
+}
+
 void extract_places(xsent *x) {
-  for (size_t i = 0; i < x->n; i++) {
-    if (x->t[i].type != T_WORD) continue;
+  for (size_t i = place_next(x, 0); i < x->n; i = place_next(x, i + 1)) {
     int k = gazetteer_at(x, i);
     if (k) {
       i += (size_t)k - 1;

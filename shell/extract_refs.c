@@ -444,9 +444,31 @@ static size_t named_ref(xsent *x, size_t i) {
   return w;
 }
 
+#define REF_BITS (TR_REF | TR_CONGRESS | TR_PERIOD | TR_TARGET)
+
+/* The first token from i that the loop of extract_refs may act on: a
+** number not yet used, a word with a TR_REF/CONGRESS/PERIOD/TARGET bit,
+** or a '(' once a period kind was seen; x->n when none. Every token it
+** passes the loop would pass with i++ and nothing else. */
+static size_t ref_next(const xsent *x, size_t i, int paren) {
+  const tok *t = x->t;
+  const uint8_t *used = x->used;
+  size_t n = x->n;
+  for (; i < n; i++) {
+    const tok *tk = &t[i];
+    if (tk->type == T_WORD) {
+      if (tk->trig & REF_BITS) break;
+    } else if (tk->type == T_NUM) {
+      if (!used[i]) break;
+    } else if (paren && tk->cp == '(')
+      break;
+  }
+  return i;
+}
+
 void extract_refs(xsent *x) {
   const char *lastkind = NULL;
-  for (size_t i = 0; i < x->n;) {
+  for (size_t i = ref_next(x, 0, 0); i < x->n; i = ref_next(x, i, !!lastkind)) {
     size_t k;
     if (x->t[i].type == T_NUM && !x->used[i] && (k = ref_at(x, i))) {
       i += k;
