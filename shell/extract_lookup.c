@@ -10,23 +10,25 @@
 
 #include "util.h"
 
-/* Is hash h (of a prefix) in p? */
+/* Is hash h (of a prefix) in p? 0: no; 1: a prefix; 2: also the hash
+** of a whole key. */
 static int has_prefix(const xl_prefixes *p, uint64_t h) {
   if (!h) h = 1;
   size_t m = (size_t)h & (p->cap - 1);
   while (p->h[m]) {
-    if (p->h[m] == h) return 1;
+    if (p->h[m] == h) return 1 + p->whole[m];
     m = (m + 1) & (p->cap - 1);
   }
   return 0;
 }
 
-/* Add hash h to p (cap has room). */
-static void put_prefix(xl_prefixes *p, uint64_t h) {
+/* Add hash h to p (cap has room); whole: it is a whole key's. */
+static void put_prefix(xl_prefixes *p, uint64_t h, int whole) {
   if (!h) h = 1;
   size_t m = (size_t)h & (p->cap - 1);
   while (p->h[m] && p->h[m] != h) m = (m + 1) & (p->cap - 1);
   p->h[m] = h;
+  if (whole) p->whole[m] = 1;
 }
 
 void xl_prefixes_set(xl_prefixes *p, const lex_table *t) {
@@ -37,6 +39,7 @@ void xl_prefixes_set(xl_prefixes *p, const lex_table *t) {
   size_t cap = 64;
   while (cap < 2 * bytes + 2) cap *= 2;
   p->h = xcalloc(cap, sizeof *p->h);
+  p->whole = xcalloc(cap, 1);
   p->cap = cap;
   for (size_t s = 0; s < t->cap; s++) {
     const lex_entry *e = &t->slots[s];
@@ -45,7 +48,7 @@ void xl_prefixes_set(xl_prefixes *p, const lex_table *t) {
     for (size_t b = 0; b < e->len; b++) {
       h ^= (unsigned char)e->key[b];
       h *= UTIL_FNV_PRIME;
-      put_prefix(p, h);
+      put_prefix(p, h, b + 1 == e->len);
     }
   }
   p->t = t;
@@ -103,9 +106,11 @@ int xl_lookup_p(const xsent *x, size_t i, const lex_table *t,
     o += n;
     h = fnv_on(h, key, hashed, o);
     hashed = o;
-    if (!has_prefix(p, h)) break; /* no key goes on from here */
-    /* a candidate ends after a word not glued to the next word */
-    if (tk->type != T_PUNCT &&
+    int in = has_prefix(p, h);
+    if (!in) break; /* no key goes on from here */
+    /* a candidate ends after a word not glued to the next word (and
+    ** only a whole key's hash may be a key) */
+    if (in == 2 && tk->type != T_PUNCT &&
         !(k + 1 < x->n && !(x->t[k + 1].flags & TF_SPACE) &&
           x->t[k + 1].type != T_PUNCT)) {
       ends[nc] = o;
@@ -123,12 +128,12 @@ int xl_lookup_p(const xsent *x, size_t i, const lex_table *t,
   return 0;
 }
 
-#define XL_TABLES 5
+#define XL_TABLES 5 /* the gazetteer and surnames first: asked most */
 static xl_prefixes tables[XL_TABLES]; /* set by xl_init, then read-only */
 
 void xl_init(const lexicon *lx) {
-  const lex_table *t[XL_TABLES] = {&lx->titles, &lx->degrees, &lx->monastic,
-                                   &lx->places, &lx->surnames};
+  const lex_table *t[XL_TABLES] = {&lx->places, &lx->surnames, &lx->titles,
+                                   &lx->degrees, &lx->monastic};
   for (int k = 0; k < XL_TABLES; k++)
     if (tables[k].t != t[k]) xl_prefixes_set(&tables[k], t[k]);
 }

@@ -21,6 +21,7 @@
 typedef struct xl_prefixes {
   const lex_table *t; /* the table they are of; NULL: none (not built) */
   uint64_t *h;        /* cap slots, 0 = empty */
+  uint8_t *whole;     /* whole[m]: h[m] is also the hash of a whole key */
   size_t cap;
 } xl_prefixes;
 
