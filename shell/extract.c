@@ -17,7 +17,9 @@
 #include <string.h>
 
 #include "extract_int.h"
+#include "extract_lookup.h"
 #include "text.h"
+#include "util_tls.h"
 #include "xtok.h"
 
 /* ---- quotes ---- */
@@ -38,18 +40,39 @@ static void add_quote(xdoc *x, const char *s, size_t n) {
 
 #define QUOTE_MAX 1000 /* longest quotation kept, in bytes */
 
+/* The first '"' or newline of s[j..lim), else lim (j when j >= lim). */
+static size_t span_end(const char *s, size_t j, size_t lim) {
+  if (j >= lim) return j;
+  const char *q = memchr(s + j, '"', lim - j);
+  size_t e = q ? (size_t)(q - s) : lim;
+  const char *nl = memchr(s + j, '\n', e - j);
+  return nl ? (size_t)(nl - s) : e;
+}
+
+/* The first “ or ” (E2 80 9C/9D) starting in s[a..lim), else lim (a
+** when a >= lim); the bytes up to lim + 2 are in s. */
+static size_t curly_at(const char *s, size_t a, size_t lim) {
+  size_t j = a;
+  while (j < lim) {
+    const char *p = memchr(s + j, 0xE2, lim - j);
+    if (!p) return lim;
+    j = (size_t)(p - s);
+    if ((unsigned char)s[j + 1] == 0x80 &&
+        ((unsigned char)s[j + 2] == 0x9D || (unsigned char)s[j + 2] == 0x9C))
+      return j;
+    j++;
+  }
+  return j;
+}
+
 /* Straight quotes: a pair on one line, opening after a space or a line
 ** start, closing before a space/punctuation, with >= 2 words inside. */
 static size_t straight_quote(xdoc *x, const char *s, size_t n, size_t i) {
   if (i > 0 && !(s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '(' ||
                  s[i - 1] == ':'))
     return i + 1;
-  size_t j = i + 1;
-  int spaces = 0;
-  while (j < n && s[j] != '"' && s[j] != '\n' && j - i < QUOTE_MAX) {
-    if (s[j] == ' ') spaces++;
-    j++;
-  }
+  size_t j = span_end(s, i + 1, n < i + QUOTE_MAX ? n : i + QUOTE_MAX);
+  int spaces = j > i + 1 && memchr(s + i + 1, ' ', j - i - 1) != NULL;
   if (j >= n || s[j] != '"') return j;
   if (j + 1 < n &&
       !(s[j + 1] == ' ' || s[j + 1] == '\n' || strchr(".,;:)!?", s[j + 1])))
@@ -78,14 +101,8 @@ static void scan_quotes(xdoc *x, const char *s, size_t n) {
     i = (size_t)(p - s);
     if (i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
         (unsigned char)s[i + 2] == 0x9C) {
-      size_t a = i + 3, j = a;
-      while (j + 2 < n && j - a < QUOTE_MAX) {
-        if ((unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
-            ((unsigned char)s[j + 2] == 0x9D ||
-             (unsigned char)s[j + 2] == 0x9C))
-          break;
-        j++;
-      }
+      size_t a = i + 3, lim = n - 2 < a + QUOTE_MAX ? n - 2 : a + QUOTE_MAX;
+      size_t j = curly_at(s, a, lim);
       if (j + 2 < n && (unsigned char)s[j + 2] == 0x9D) {
         add_quote(x, s + a, j - a);
         i = j + 3;
@@ -173,8 +190,10 @@ static void extract_abbrevs(xsent *x) {
 
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 
-/* One-time setup: each extractor's word lists, then the trigger table. */
+/* One-time setup: the key prefixes of the lexicon tables (extract_lookup.h),
+ * each extractor's word lists, then the trigger table. */
 static void init_all(void) {
+  xl_init(lexicon_get());
   extract_num_init();
   extract_people_init();
   extract_places_init();
@@ -188,12 +207,24 @@ static int is_body(doc_kind k) {
          k == BK_CAPTION;
 }
 
-/* Scratch reused from sentence to sentence. */
+/* Scratch reused from sentence to sentence, and kept per thread from
+** document to document (util_tls). */
 typedef struct scratch {
   tokvec toks;
   VEC(uint8_t) used;
   uint8_t *titles; /* as many as used.cap */
 } scratch;
+
+/* Free what a thread's scratch holds, and the scratch. */
+static void scratch_drop(void *p) {
+  scratch *w = p;
+  free(w->toks.items);
+  free(w->used.items);
+  free(w->titles);
+  free(w);
+}
+
+static util_tls scratch_tls = UTIL_TLS_INIT(sizeof(scratch), scratch_drop);
 
 /* Run each extractor whose starting tokens the sentence has (feat). */
 static void run_extractors(xsent *st, unsigned feat) {
@@ -251,15 +282,12 @@ int extract_facts(doc *d) {
   x.d = d;
   x.lx = lexicon_get();
   pthread_once(&init_once, init_all);
-  scratch w = {{0}, {0}, NULL};
+  scratch *w = util_tls_get(&scratch_tls);
   for (size_t b = 0; b < d->blocks.n; b++) {
     const doc_block *bl = &d->blocks.items[b];
-    if (is_body(bl->kind) && bl->text) scan_block(&x, (int)b, &w);
+    if (is_body(bl->kind) && bl->text) scan_block(&x, (int)b, w);
   }
   extract_people_finish(&x);
-  free(w.toks.items);
-  free(w.used.items);
-  free(w.titles);
   xdoc_free(&x);
   return 0;
 }

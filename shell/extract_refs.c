@@ -20,6 +20,14 @@ static const char *ref_kinds[KINDS_MAX + 1];
 
 static uint32_t kind_hash[KINDS_MAX]; /* word hash of each kind's first word */
 
+/* The period terms (data/period-terms.txt) hashed by extract_refs_init
+** and the word hash of the first word of each of the first TERMS_MAX: a
+** token of another hash starts none of them (xt_phrase compares only
+** the first letter's case loosely, which the hash folds too). */
+#define TERMS_MAX 16
+static const char *const *period_terms;
+static uint32_t term_hash[TERMS_MAX];
+
 /* Kind from the type code of a number ("NQ" in 20-NQ/TU):
 ** data/ref-codes.tsv. */
 static const lex_pair *ref_codes;
@@ -254,7 +262,9 @@ static size_t skip_open(const xsent *x, size_t i) {
 /* "nhiệm kỳ|giai đoạn|thời kỳ a–b" at i, then "(a–b)" alternatives. */
 static size_t period_kw(xsent *x, size_t i, const char **lastkind) {
   const char *const *kws = x->x->lx->lists[LEX_PERIOD_TERMS];
+  int hashed = kws == period_terms;
   for (int k = 0; kws[k]; k++) {
+    if (hashed && k < TERMS_MAX && term_hash[k] != x->t[i].h) continue;
     int w = xt_phrase(x, i, kws[k]);
     if (!w) continue;
     size_t j = skip_open(x, i + (size_t)w);
@@ -277,16 +287,19 @@ static size_t target_at(xsent *x, size_t i) {
   size_t j = i;
   const char *kind;
   int w;
-  if ((w = xt_phrase(x, i, "tầm nhìn"))) {
+  /* each phrase's second word is compared exactly: a cheap xt_is on it
+  ** (which also accepts what xt_phrase refuses) comes first */
+  int nam = xt_is(x, i + 1, "năm");
+  if (xt_is(x, i + 1, "nhìn") && (w = xt_phrase(x, i, "tầm nhìn"))) {
     kind = "tầm nhìn";
     j += (size_t)w;
     if (xt_is(x, j, "đến")) j++;
     if (xt_is(x, j, "năm")) j++;
-  } else if ((w = xt_phrase(x, i, "đến hết năm")) ||
-             (w = xt_phrase(x, i, "đến năm"))) {
+  } else if ((xt_is(x, i + 1, "hết") && (w = xt_phrase(x, i, "đến hết năm"))) ||
+             (nam && (w = xt_phrase(x, i, "đến năm")))) {
     kind = "đến năm";
     j += (size_t)w;
-  } else if ((w = xt_phrase(x, i, "trước năm"))) {
+  } else if (nam && (w = xt_phrase(x, i, "trước năm"))) {
     kind = "trước năm";
     j += (size_t)w;
   } else
@@ -323,7 +336,7 @@ static void add_congress(xsent *x, size_t i, size_t end, int ord, int from,
 ** ordinal within 10 words after "Đại hội" in the same clause.
 */
 static size_t congress_at(xsent *x, size_t i) {
-  int w = xt_phrase(x, i, "Đại hội");
+  int w = xt_is(x, i + 1, "hội") ? xt_phrase(x, i, "Đại hội") : 0;
   if (!w || !(x->t[i].flags & TF_UPPER)) return 0;
   size_t j = 0;
   int ord = congress_ordinal(x, i + (size_t)w, &j);
@@ -407,7 +420,7 @@ static size_t named_ref(xsent *x, size_t i) {
            !xt_is(x, end, "đề") && !xt_is(x, end, "và") &&
            !xt_is(x, end, "của"))
       end++;
-  } else if (xt_phrase(x, j, "Đại hội")) {
+  } else if (xt_is(x, j + 1, "hội") && xt_phrase(x, j, "Đại hội")) {
     if ((ord = congress_ordinal(x, j + 2, &at))) end = at + 1;
   } else {
     size_t k = j;
@@ -444,9 +457,31 @@ static size_t named_ref(xsent *x, size_t i) {
   return w;
 }
 
+#define REF_BITS (TR_REF | TR_CONGRESS | TR_PERIOD | TR_TARGET)
+
+/* The first token from i that the loop of extract_refs may act on: a
+** number not yet used, a word with a TR_REF/CONGRESS/PERIOD/TARGET bit,
+** or a '(' once a period kind was seen; x->n when none. Every token it
+** passes the loop would pass with i++ and nothing else. */
+static size_t ref_next(const xsent *x, size_t i, int paren) {
+  const tok *t = x->t;
+  const uint8_t *used = x->used;
+  size_t n = x->n;
+  for (; i < n; i++) {
+    const tok *tk = &t[i];
+    if (tk->type == T_WORD) {
+      if (tk->trig & REF_BITS) break;
+    } else if (tk->type == T_NUM) {
+      if (!used[i]) break;
+    } else if (paren && tk->cp == '(')
+      break;
+  }
+  return i;
+}
+
 void extract_refs(xsent *x) {
   const char *lastkind = NULL;
-  for (size_t i = 0; i < x->n;) {
+  for (size_t i = ref_next(x, 0, 0); i < x->n; i = ref_next(x, i, !!lastkind)) {
     size_t k;
     if (x->t[i].type == T_NUM && !x->used[i] && (k = ref_at(x, i))) {
       i += k;
@@ -485,4 +520,8 @@ void extract_refs_init(void) {
     ref_kinds[k] = kinds[k];
     kind_hash[k] = lexicon_word_hash(kinds[k], strcspn(kinds[k], " "));
   }
+  period_terms = lx->lists[LEX_PERIOD_TERMS];
+  for (int k = 0; period_terms[k] && k < TERMS_MAX; k++)
+    term_hash[k] =
+        lexicon_word_hash(period_terms[k], strcspn(period_terms[k], " "));
 }
