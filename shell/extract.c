@@ -17,7 +17,6 @@
 #include <string.h>
 
 #include "extract_int.h"
-#include "extract_lookup.h"
 #include "text.h"
 #include "util_tls.h"
 #include "xtok.h"
@@ -190,10 +189,8 @@ static void extract_abbrevs(xsent *x) {
 
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 
-/* One-time setup: the key prefixes of the lexicon tables (extract_lookup.h),
- * each extractor's word lists, then the trigger table. */
+/* One-time setup: each extractor's word lists, then the trigger table. */
 static void init_all(void) {
-  xl_init(lexicon_get());
   extract_num_init();
   extract_people_init();
   extract_places_init();

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "extract_int.h"
-#include "extract_lookup.h"
 
 /* data/foreign-org-words.txt: "Airlines", "Group"; data/country-short-
 ** names.txt: "Mỹ", "Nga" (extract_foreign_init) */
@@ -30,7 +29,7 @@ static int country_ends(const xsent *x, size_t j) {
     if (!(x->t[a].trig & TR_GAZ)) continue; /* no gazetteer name starts */
     /* the count first (remembered for the sentence), the entry then */
     if (a + (size_t)xn_lookup(x, a, XN_PLACES) != j) continue;
-    int k = xl_lookup(x, a, &x->x->lx->places, &e);
+    int k = xt_lookup(x, a, &x->x->lx->places, &e);
     if (k && a + (size_t)k == j && e->kind && strcmp(e->kind, "quốc gia") == 0)
       return 2;
   }

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "extract_int.h"
-#include "extract_lookup.h"
 
 /* word lists from data/ (lexicon.h), set up by extract_names_init */
 static xwords ws_not_name;  /* data/not-name.txt */
@@ -67,7 +66,7 @@ int xn_lookup(const xsent *x, size_t j, int table) {
                        : table == XN_DEGREES ? &lx->degrees
                        : table == XN_PLACES  ? &lx->places
                                              : &lx->monastic;
-  int k = xl_lookup(x, j, t, NULL);
+  int k = xt_lookup(x, j, t, NULL);
   if (a && k < 255) *a = (uint8_t)(k + 1);
   return k;
 }
@@ -339,7 +338,7 @@ static int name_run(const xsent *x, size_t i, int any) {
                             (x->t[i + 1].flags & TF_SPACE))) &&
                    !xt_in(x, i, &ws_not_name);
   if (lx->surnames.n && !free_first && !(x->t[i].trig & TR_SURNAME)) return 0;
-  if (lx->surnames.n && !free_first && !xl_lookup(x, i, &lx->surnames, NULL))
+  if (lx->surnames.n && !free_first && !xt_lookup(x, i, &lx->surnames, NULL))
     return 0;
   size_t j = i + 1, syl = 1, pg;
   while (j < x->n && (x->t[j].flags & TF_SPACE)) {

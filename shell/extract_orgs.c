@@ -10,7 +10,6 @@
 ** administrative unit (xo_names_a_thing, xo_unit_end).
 */
 #include "extract_int.h"
-#include "extract_lookup.h"
 
 /* the most lower-case words an organisation's name runs through */
 #define ORG_TAIL_MAX 6
@@ -54,7 +53,7 @@ size_t xo_org_tail(const xsent *x, size_t j, const xphrases *admin,
       size_t e = xt_phrase_in(x, k, &org_ends);
       if (e) return k + e;
       if (unit_at(x, k, admin)) return k;
-      if ((t->flags & TF_UPPER) && xl_lookup(x, k, &x->x->lx->places, NULL))
+      if ((t->flags & TF_UPPER) && xt_lookup(x, k, &x->x->lx->places, NULL))
         return k;
     }
     if ((t->flags & (TF_UPPER | TF_CAPS)) || xt_phrase_in(x, k, stops))
@@ -66,7 +65,7 @@ size_t xo_org_tail(const xsent *x, size_t j, const xphrases *admin,
 /* Is token p a surname of data/surnames.txt? */
 static int surname_at(const xsent *x, size_t p) {
   return (x->t[p].trig & TR_SURNAME) &&
-         xl_lookup(x, p, &x->x->lx->surnames, NULL) > 0;
+         xt_lookup(x, p, &x->x->lx->surnames, NULL) > 0;
 }
 
 /* The title-cased words of a unit's name at token b, right after a word

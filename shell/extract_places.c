@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "extract_int.h"
-#include "extract_lookup.h"
 
 /* Prefixes that make the capitalised run after them a place, with the
 ** place kind (data/place-prefixes.tsv; the first PREFIX_MAX). */
@@ -53,7 +52,7 @@ static size_t place_list(xsent *x, size_t j, const char *kind) {
   size_t last = j;
   while (j < x->n) {
     const lex_entry *e;
-    int k = (x->t[j].trig & TR_GAZ) ? xl_lookup(x, j, g, &e) : 0;
+    int k = (x->t[j].trig & TR_GAZ) ? xt_lookup(x, j, g, &e) : 0;
     size_t b = j;
     if (k) {
       add_place(x, e->val, strlen(e->val), e->kind);
@@ -79,7 +78,7 @@ static int gazetteer_at(xsent *x, size_t i) {
   int k;
   if (!(t->trig & TR_GAZ) ||
       !((t->flags & (TF_UPPER | TF_CAPS)) || in_list(x, i, &ws_lower_heads)) ||
-      !(k = xl_lookup(x, i, &x->x->lx->places, &e)))
+      !(k = xt_lookup(x, i, &x->x->lx->places, &e)))
     return 0;
   if (!(i > 0 && in_list(x, i - 1, &ws_org_words)))
     add_place(x, e->val, strlen(e->val), e->kind);
@@ -113,7 +112,7 @@ static size_t after_prefix(xsent *x, size_t i, int p, int w) {
     if (end > a + 1) return end - 1;
   }
   b = a = i + (size_t)w;
-  if (b < x->n && xl_lookup(x, b, &x->x->lx->places, &e)) return i;
+  if (b < x->n && xt_lookup(x, b, &x->x->lx->places, &e)) return i;
   while (b < x->n && b - a < 4 && name_syllable(&x->t[b]) &&
          (x->t[b].flags & TF_SPACE))
     b++;
