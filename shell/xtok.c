@@ -170,6 +170,32 @@ static int first_may(const xsent *x, size_t k, unsigned char c, int ci) {
          ((f | 32) == (c | 32) && (unsigned)((f | 32) - 'a') < 26u);
 }
 
+/* The byte length of the word at p: up to a space or the end. */
+static size_t word_len(const char *p) {
+  size_t n = 0;
+  while (p[n] && p[n] != ' ') n++;
+  return n;
+}
+
+/*
+** tok_eq(x, k, p, word_len(p), ci) ? word_len(p) : 0, for a token k that
+** first_may lets through (a word or number: letters, marks and digits, so
+** no space or NUL byte), comparing its bytes with p's once instead of
+** counting p's word first. Where they first differ, at byte j, says no
+** when no case fold can make up for it (no ci, or an ASCII first byte
+** alike, or the first 4 bytes alike: past the first code point), or when
+** p's word is not as long as the token; else tok_eq tells.
+*/
+static size_t word_at(const xsent *x, size_t k, const char *p, int ci) {
+  const char *s = x->s + x->t[k].off;
+  size_t len = x->t[k].len, j = 0;
+  while (j < len && p[j] == s[j]) j++;
+  if (j == len) return p[j] && p[j] != ' ' ? 0 : len;
+  if (!ci || j >= 4 || (j >= 1 && (unsigned char)s[0] < 0x80)) return 0;
+  size_t n = j + word_len(p + j); /* p[0..j) is s's: no space */
+  return n == len && tok_eq(x, k, p, n, 1) ? n : 0;
+}
+
 /* xt_phrase; all_ci: every word's first letter in either case; quick:
 ** a word whose first byte cannot start the token is passed over before
 ** its length is counted (first_may) */
@@ -181,9 +207,10 @@ static int phrase_at(const xsent *x, size_t i, const char *phrase, int all_ci,
     if (quick &&
         !first_may(x, i + (size_t)m, (unsigned char)*p, m == 0 || all_ci))
       return 0;
-    size_t n = 0;
-    while (p[n] && p[n] != ' ') n++;
-    if (!tok_eq(x, i + (size_t)m, p, n, m == 0 || all_ci)) return 0;
+    size_t n =
+        quick ? word_at(x, i + (size_t)m, p, m == 0 || all_ci) : word_len(p);
+    if (!n || (!quick && !tok_eq(x, i + (size_t)m, p, n, m == 0 || all_ci)))
+      return 0;
     m++;
     p += n;
     if (*p == ' ') p++;
