@@ -360,6 +360,21 @@ static uint64_t fnv_on(uint64_t h, const char *s, size_t n) {
   return h;
 }
 
+/* Copy s[0..n) to dst and hash it on from h: fnv_on(h, s, n), one pass. */
+static uint64_t fnv_copy(uint64_t h, char *dst, const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t p = 0;
+  for (; p + 4 <= n; p += 4) {
+    memcpy(dst + p, s + p, 4);
+    h = (h ^ u[p]) * UTIL_FNV_PRIME;
+    h = (h ^ u[p + 1]) * UTIL_FNV_PRIME;
+    h = (h ^ u[p + 2]) * UTIL_FNV_PRIME;
+    h = (h ^ u[p + 3]) * UTIL_FNV_PRIME;
+  }
+  for (; p < n; p++) dst[p] = s[p], h = (h ^ u[p]) * UTIL_FNV_PRIME;
+  return h;
+}
+
 /*
 ** The case folds of the last tokens xt_lookup folded, per thread, by their
 ** bytes (a token of FOLD_LEN bytes at most): the same few words are looked
@@ -432,11 +447,11 @@ static inline __attribute__((always_inline)) int lookup(const xsent *x,
               ? fold_tok(x, tk, key + o, sizeof key - o)
               : lexicon_fold(key + o, sizeof key - o, x->s + tk->off, tk->len);
       if (!n) break;
+      h = fnv_on(h, key + o, n);
     } else {
       if (o + n >= sizeof key) break;
-      memcpy(key + o, x->s + tk->off, n);
+      h = fnv_copy(h, key + o, x->s + tk->off, n);
     }
-    h = fnv_on(h, key + o, n);
     o += n;
     /* a candidate ends after a word not glued to the next word */
     if (tk->type != T_PUNCT &&
