@@ -421,10 +421,7 @@ static inline __attribute__((always_inline)) int lookup(const xsent *x,
                                                         size_t i,
                                                         const lex_table *t,
                                                         const lex_entry **out,
-                                                        int filter) {
-  if (i >= x->n || !t->n || x->t[i].type == T_PUNCT) return 0;
-  int maxw = lex_first(t, x->t[i].h); /* most words of a key from here */
-  if (!maxw) return 0;
+                                                        int filter, int maxw) {
   char key[256];
   size_t ends[24], toks[24]; /* candidate key lengths and token ends */
   uint64_t hs[24], h = UTIL_FNV_OFFSET; /* their hashes; key[0..o)'s */
@@ -474,14 +471,16 @@ static inline __attribute__((always_inline)) int lookup(const xsent *x,
   return 0;
 }
 
-int xt_lookup(const xsent *x, size_t i, const lex_table *t,
-              const lex_entry **out) {
-  return lookup(x, i, t, out, 1);
+int xt_lookup_at(const xsent *x, size_t i, const lex_table *t,
+                 const lex_entry **out, int maxw) {
+  return lookup(x, i, t, out, 1, maxw);
 }
 
 int xt_lookup_ref(const xsent *x, size_t i, const lex_table *t,
                   const lex_entry **out) {
-  return lookup(x, i, t, out, 0);
+  if (i >= x->n || !t->n || x->t[i].type == T_PUNCT) return 0;
+  int maxw = lex_first(t, x->t[i].h); /* most words of a key from here */
+  return maxw ? lookup(x, i, t, out, 0, maxw) : 0;
 }
 
 size_t xt_end(const xsent *x, size_t j) {
