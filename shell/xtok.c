@@ -389,6 +389,13 @@ typedef struct fold_slot {
 } fold_slot;
 static _Thread_local fold_slot folds[FOLD_SLOTS];
 
+/* memcmp(a, b, n) == 0 for the few bytes of a word, without a call. */
+static int same_bytes(const char *a, const char *b, size_t n) {
+  size_t q = 0;
+  while (q < n && a[q] == b[q]) q++;
+  return q == n;
+}
+
 /* lexicon_fold(dst, cap, token tk's text): through the folds kept. */
 static size_t fold_tok(const xsent *x, const tok *tk, char *dst, size_t cap) {
   const char *w = x->s + tk->off;
@@ -396,9 +403,9 @@ static size_t fold_tok(const xsent *x, const tok *tk, char *dst, size_t cap) {
   if (n == 0 || n > FOLD_LEN) return lexicon_fold(dst, cap, w, n);
   uint32_t k = tk->h ? tk->h : (uint32_t)(unsigned char)w[0] * 31u + n;
   fold_slot *e = &folds[(k ^ k >> 12) & (FOLD_SLOTS - 1)];
-  if (e->n == n && memcmp(e->w, w, n) == 0) {
+  if (e->n == n && same_bytes(e->w, w, n)) {
     if (e->nf >= cap) return 0; /* as lexicon_fold: no room */
-    memcpy(dst, e->f, e->nf);
+    for (size_t q = 0; q < e->nf; q++) dst[q] = e->f[q]; /* a few bytes */
     dst[e->nf] = 0;
     return e->nf;
   }
