@@ -453,16 +453,28 @@ static int inside_word(const xsent *x, size_t j) {
 ** "thời" of "thời gian"). The segmenter is asked only once a phrase
 ** matches. 0: none.
 */
-static size_t phrase_len(const xsent *x, size_t j, size_t b, const xphrases *ph,
-                         const firsts *f, int starts) {
-  int k = j < b && x->t[j].type != T_PUNCT ? firsts_slot(f, x->t[j].h) : -1;
+static size_t phrase_len_o(const xsent *x, size_t j, size_t b,
+                           const xphrases *ph, const firsts *f, int starts,
+                           int *open) {
+  if (j >= b) return *open = 1, 0; /* a later b may hold a phrase */
+  int k = x->t[j].type != T_PUNCT ? firsts_slot(f, x->t[j].h) : -1;
   if (k < 0) return 0;
   size_t best = 0;
   for (int i = 0; i < f->n[k]; i++) {
     size_t w = xt_phrase_m(x, j, ph, f->m[k][i], 1);
     if (w > best && j + w <= b) best = w;
+    if (j + w > b) *open = 1; /* a phrase that a later b takes in */
   }
-  return best == 1 && !starts && word_len(x, j, b) != 1 ? 0 : best;
+  if (best != 1 || starts) return best;
+  if (j + SEG_MAX_SYL > b) *open = 1; /* word_len may read up to b */
+  return word_len(x, j, b) != 1 ? 0 : best;
+}
+
+/* phrase_len_o, whatever a later b would say. */
+static size_t phrase_len(const xsent *x, size_t j, size_t b, const xphrases *ph,
+                         const firsts *f, int starts) {
+  int open = 0;
+  return phrase_len_o(x, j, b, ph, f, starts, &open);
 }
 
 /* Is [a, b) numbers, punctuation and whole words of
@@ -504,26 +516,56 @@ static size_t after_report(const xsent *x, size_t a, size_t b) {
 ** (clause_head): connectives, prepositions and leading verbs skipped
 ** (whole words), cut at the next word that is or begins with a
 ** verb or preposition, never inside a word ("thực hiện" is no cut at
-** "hiện"). */
-static char *head_from(xsent *x, size_t a, size_t b) {
+** "hiện"). *open is set when a later b might give another head (a
+** phrase or a segmenter's word that b cuts, or a loop that b stops). */
+static char *head_scan(xsent *x, size_t a, size_t b, int *open) {
   size_t k;
-  while (a < b && (x->t[a].type == T_PUNCT ||
-                   (k = phrase_len(x, a, b, &subject_lead, &lead_firsts, 0)) ||
-                   (k = phrase_len(x, a, b, &subject_cut, &cut_firsts, 0))))
+  while (a < b &&
+         (x->t[a].type == T_PUNCT ||
+          (k = phrase_len_o(x, a, b, &subject_lead, &lead_firsts, 0, open)) ||
+          (k = phrase_len_o(x, a, b, &subject_cut, &cut_firsts, 0, open))))
     a += x->t[a].type == T_PUNCT ? 1 : k;
   size_t e = a;
   while (e < b && e - a < 10) {
     if (x->t[e].type == T_PUNCT) {
       int32_t c = x->t[e].cp; /* dashes and "TP.HCM"'s dot go on */
       if (c != '-' && c != 0x2013 && !(c == '.' && !is_boundary(x, e))) break;
-    } else if (e > a && phrase_len(x, e, b, &subject_cut, &cut_firsts, 1) &&
+    } else if (e > a &&
+               phrase_len_o(x, e, b, &subject_cut, &cut_firsts, 1, open) &&
                !inside_word(x, e)) {
       break;
     }
     e++;
   }
+  if (e >= b) *open = 1; /* stopped by b: a later b goes on */
   while (e > a && x->t[e - 1].type == T_PUNCT) e--;
   return e > a && !only_stopwords(x, a, e) ? xt_span(x, a, e) : NULL;
+}
+
+/*
+** head_scan's last answer in the sentence that extract_figures scans
+** (reset for each) when b did not decide it (no *open): head_scan from
+** the same a up to any later b gives the same head, every phrase_len it
+** asks seeing the same tokens and answering the same; the figures of one
+** clause ask for it one after the other.
+*/
+static _Thread_local struct {
+  int valid;
+  size_t a, b;
+  char *head;
+} last_head;
+
+/* head_scan through last_head. */
+static char *head_from(xsent *x, size_t a, size_t b) {
+  if (last_head.valid && last_head.a == a && b >= last_head.b)
+    return last_head.head;
+  int open = 0;
+  char *h = head_scan(x, a, b, &open);
+  if (!open) {
+    last_head.valid = 1;
+    last_head.a = a, last_head.b = b, last_head.head = h;
+  }
+  return h;
 }
 
 /* Head of the clause [a, b), from what a verb of saying reports
@@ -791,6 +833,7 @@ static size_t next_number(const xsent *x, size_t i) {
 
 void extract_figures(xsent *x) {
   char *prevsubj = NULL;
+  last_head.valid = 0; /* another sentence */
   for (size_t i = 0; i < x->n && x->d->figures.n < FIGURES_MAX;) {
     i = next_number(x, i);
     if (i >= x->n) break;

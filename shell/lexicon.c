@@ -45,17 +45,6 @@ uint32_t lexicon_word_hash(const char *s, size_t n) {
   return lexicon_word_hash_cp(s, n, cp, k);
 }
 
-int lex_first(const lex_table *t, uint32_t h) {
-  uint32_t b = (h >> 20) & 4095;
-  if (!(t->bloom[b >> 6] >> (b & 63) & 1)) return 0;
-  size_t m = h & (t->fcap - 1);
-  while (t->firsts[m]) {
-    if (t->firsts[m] == h) return t->fmax[m];
-    m = (m + 1) & (t->fcap - 1);
-  }
-  return 0;
-}
-
 /* Remember the first word of key (as written) in t->firsts, with the
 ** key's word count. The first word is the key's first token, as the
 ** tokenizer cuts it (xt_lookup probes with that token's hash): it ends

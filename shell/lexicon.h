@@ -163,7 +163,16 @@ static inline uint32_t lexicon_word_hash_cp(const char *s, size_t n, int32_t cp,
 
 /* The most words of a key of t that starts with the word of hash h; 0
 ** when no key starts so. */
-int lex_first(const lex_table *t, uint32_t h);
+static inline int lex_first(const lex_table *t, uint32_t h) {
+  uint32_t b = (h >> 20) & 4095;
+  if (!(t->bloom[b >> 6] >> (b & 63) & 1)) return 0;
+  size_t m = h & (t->fcap - 1);
+  while (t->firsts[m]) {
+    if (t->firsts[m] == h) return t->fmax[m];
+    m = (m + 1) & (t->fcap - 1);
+  }
+  return 0;
+}
 
 /* lex_find with h = util_hash64(s, n) already computed. */
 const lex_entry *lex_find_h(const lex_table *t, const char *s, size_t n,

@@ -170,6 +170,32 @@ static int first_may(const xsent *x, size_t k, unsigned char c, int ci) {
          ((f | 32) == (c | 32) && (unsigned)((f | 32) - 'a') < 26u);
 }
 
+/* The byte length of the word at p: up to a space or the end. */
+static size_t word_len(const char *p) {
+  size_t n = 0;
+  while (p[n] && p[n] != ' ') n++;
+  return n;
+}
+
+/*
+** tok_eq(x, k, p, word_len(p), ci) ? word_len(p) : 0, for a token k that
+** first_may lets through (a word or number: letters, marks and digits, so
+** no space or NUL byte), comparing its bytes with p's once instead of
+** counting p's word first. Where they first differ, at byte j, says no
+** when no case fold can make up for it (no ci, or an ASCII first byte
+** alike, or the first 4 bytes alike: past the first code point), or when
+** p's word is not as long as the token; else tok_eq tells.
+*/
+static size_t word_at(const xsent *x, size_t k, const char *p, int ci) {
+  const char *s = x->s + x->t[k].off;
+  size_t len = x->t[k].len, j = 0;
+  while (j < len && p[j] == s[j]) j++;
+  if (j == len) return p[j] && p[j] != ' ' ? 0 : len;
+  if (!ci || j >= 4 || (j >= 1 && (unsigned char)s[0] < 0x80)) return 0;
+  size_t n = j + word_len(p + j); /* p[0..j) is s's: no space */
+  return n == len && tok_eq(x, k, p, n, 1) ? n : 0;
+}
+
 /* xt_phrase; all_ci: every word's first letter in either case; quick:
 ** a word whose first byte cannot start the token is passed over before
 ** its length is counted (first_may) */
@@ -181,9 +207,10 @@ static int phrase_at(const xsent *x, size_t i, const char *phrase, int all_ci,
     if (quick &&
         !first_may(x, i + (size_t)m, (unsigned char)*p, m == 0 || all_ci))
       return 0;
-    size_t n = 0;
-    while (p[n] && p[n] != ' ') n++;
-    if (!tok_eq(x, i + (size_t)m, p, n, m == 0 || all_ci)) return 0;
+    size_t n =
+        quick ? word_at(x, i + (size_t)m, p, m == 0 || all_ci) : word_len(p);
+    if (!n || (!quick && !tok_eq(x, i + (size_t)m, p, n, m == 0 || all_ci)))
+      return 0;
     m++;
     p += n;
     if (*p == ' ') p++;
@@ -333,6 +360,21 @@ static uint64_t fnv_on(uint64_t h, const char *s, size_t n) {
   return h;
 }
 
+/* Copy s[0..n) to dst and hash it on from h: fnv_on(h, s, n), one pass. */
+static uint64_t fnv_copy(uint64_t h, char *dst, const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t p = 0;
+  for (; p + 4 <= n; p += 4) {
+    memcpy(dst + p, s + p, 4);
+    h = (h ^ u[p]) * UTIL_FNV_PRIME;
+    h = (h ^ u[p + 1]) * UTIL_FNV_PRIME;
+    h = (h ^ u[p + 2]) * UTIL_FNV_PRIME;
+    h = (h ^ u[p + 3]) * UTIL_FNV_PRIME;
+  }
+  for (; p < n; p++) dst[p] = s[p], h = (h ^ u[p]) * UTIL_FNV_PRIME;
+  return h;
+}
+
 /*
 ** The case folds of the last tokens xt_lookup folded, per thread, by their
 ** bytes (a token of FOLD_LEN bytes at most): the same few words are looked
@@ -347,6 +389,13 @@ typedef struct fold_slot {
 } fold_slot;
 static _Thread_local fold_slot folds[FOLD_SLOTS];
 
+/* memcmp(a, b, n) == 0 for the few bytes of a word, without a call. */
+static int same_bytes(const char *a, const char *b, size_t n) {
+  size_t q = 0;
+  while (q < n && a[q] == b[q]) q++;
+  return q == n;
+}
+
 /* lexicon_fold(dst, cap, token tk's text): through the folds kept. */
 static size_t fold_tok(const xsent *x, const tok *tk, char *dst, size_t cap) {
   const char *w = x->s + tk->off;
@@ -354,9 +403,9 @@ static size_t fold_tok(const xsent *x, const tok *tk, char *dst, size_t cap) {
   if (n == 0 || n > FOLD_LEN) return lexicon_fold(dst, cap, w, n);
   uint32_t k = tk->h ? tk->h : (uint32_t)(unsigned char)w[0] * 31u + n;
   fold_slot *e = &folds[(k ^ k >> 12) & (FOLD_SLOTS - 1)];
-  if (e->n == n && memcmp(e->w, w, n) == 0) {
+  if (e->n == n && same_bytes(e->w, w, n)) {
     if (e->nf >= cap) return 0; /* as lexicon_fold: no room */
-    memcpy(dst, e->f, e->nf);
+    for (size_t q = 0; q < e->nf; q++) dst[q] = e->f[q]; /* a few bytes */
     dst[e->nf] = 0;
     return e->nf;
   }
@@ -379,10 +428,7 @@ static inline __attribute__((always_inline)) int lookup(const xsent *x,
                                                         size_t i,
                                                         const lex_table *t,
                                                         const lex_entry **out,
-                                                        int filter) {
-  if (i >= x->n || !t->n || x->t[i].type == T_PUNCT) return 0;
-  int maxw = lex_first(t, x->t[i].h); /* most words of a key from here */
-  if (!maxw) return 0;
+                                                        int filter, int maxw) {
   char key[256];
   size_t ends[24], toks[24]; /* candidate key lengths and token ends */
   uint64_t hs[24], h = UTIL_FNV_OFFSET; /* their hashes; key[0..o)'s */
@@ -405,11 +451,11 @@ static inline __attribute__((always_inline)) int lookup(const xsent *x,
               ? fold_tok(x, tk, key + o, sizeof key - o)
               : lexicon_fold(key + o, sizeof key - o, x->s + tk->off, tk->len);
       if (!n) break;
+      h = fnv_on(h, key + o, n);
     } else {
       if (o + n >= sizeof key) break;
-      memcpy(key + o, x->s + tk->off, n);
+      h = fnv_copy(h, key + o, x->s + tk->off, n);
     }
-    h = fnv_on(h, key + o, n);
     o += n;
     /* a candidate ends after a word not glued to the next word */
     if (tk->type != T_PUNCT &&
@@ -432,14 +478,16 @@ static inline __attribute__((always_inline)) int lookup(const xsent *x,
   return 0;
 }
 
-int xt_lookup(const xsent *x, size_t i, const lex_table *t,
-              const lex_entry **out) {
-  return lookup(x, i, t, out, 1);
+int xt_lookup_at(const xsent *x, size_t i, const lex_table *t,
+                 const lex_entry **out, int maxw) {
+  return lookup(x, i, t, out, 1, maxw);
 }
 
 int xt_lookup_ref(const xsent *x, size_t i, const lex_table *t,
                   const lex_entry **out) {
-  return lookup(x, i, t, out, 0);
+  if (i >= x->n || !t->n || x->t[i].type == T_PUNCT) return 0;
+  int maxw = lex_first(t, x->t[i].h); /* most words of a key from here */
+  return maxw ? lookup(x, i, t, out, 0, maxw) : 0;
 }
 
 size_t xt_end(const xsent *x, size_t j) {

@@ -158,10 +158,19 @@ static inline int xt_punct(const xsent *x, size_t i, int c) {
 /* Join tokens [i, j) into dst as words with single spaces (punctuation
 ** attached as written). Returns the length or 0 when it does not fit. */
 size_t xt_join(const xsent *x, size_t i, size_t j, char *dst, size_t cap);
+/* xt_lookup once token i is known to start a key (a word whose hash
+** lex_first gives maxw > 0, the most words of such a key). */
+int xt_lookup_at(const xsent *x, size_t i, const lex_table *t,
+                 const lex_entry **out, int maxw);
 /* Longest phrase of a lexicon table starting at token i (at most `max`
-** tokens, words only unless `punct`); returns its token count, 0 if none. */
-int xt_lookup(const xsent *x, size_t i, const lex_table *t,
-              const lex_entry **out);
+** tokens, words only unless `punct`); returns its token count, 0 if none.
+** Inline: most tokens start no key of t, as lex_first tells at once. */
+static inline int xt_lookup(const xsent *x, size_t i, const lex_table *t,
+                            const lex_entry **out) {
+  if (i >= x->n || !t->n || x->t[i].type == T_PUNCT) return 0;
+  int maxw = lex_first(t, x->t[i].h); /* most words of a key from here */
+  return maxw ? xt_lookup_at(x, i, t, out, maxw) : 0;
+}
 /* xt_lookup joining words up to the most a key starting with token i's
 ** word has, whatever the key so far (the tests hold the two together). */
 int xt_lookup_ref(const xsent *x, size_t i, const lex_table *t,
