@@ -15,6 +15,7 @@
 #include "xtok_scan.h"
 
 #include <pthread.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -501,6 +502,13 @@ static xt_win win_last(const char *s, size_t a, size_t b) {
   return (xt_win){0, 0, 0, a - (WIN_AHEAD + 1), NULL, 0};
 }
 
+/* keep[n]: the low n bytes of a word (n <= 8), the bytes of a word after
+** its first letter that its hash takes. */
+static const uint64_t keep[9] = {
+    0,          0xFF,         0xFFFF,         0xFFFFFF,
+    0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF,
+    ~0ull};
+
 #define WORD_LONG SIZE_MAX /* fast_word: the masks end too soon */
 
 /* What the fast loop does with a byte that starts a step. */
@@ -576,10 +584,6 @@ static inline __attribute__((always_inline)) size_t fast_word(
       if ((c2 & (TEXT_LETTER | TEXT_UPPER)) != TEXT_LETTER) return 0;
     }
   }
-  static const uint64_t keep[9] = {
-      0,          0xFF,         0xFFFF,         0xFFFFFF,
-      0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF,
-      ~0ull};
   size_t rest = run - k;
   uint64_t v = lexicon_load8(w->src + rel + k) & keep[rest < 8 ? rest : 8];
   uint32_t h = lexicon_hash_parts(lc, run, v);
@@ -591,6 +595,104 @@ static inline __attribute__((always_inline)) size_t fast_word(
   t->h = h;
   t->trig = (uint8_t)word_bits(h);
   return j;
+}
+
+/* Where lower_run stopped: the position, the next free token, the
+** features and TF_SPACE when a space came last. */
+typedef struct xt_run {
+  size_t i;
+  tok *t;
+  unsigned f, pending;
+} xt_run;
+
+/* keep_run[n]: keep[] of a word of n bytes after its one-byte first
+** letter (the first 8 of its n - 1 bytes). */
+static const uint64_t keep_run[WIN] = {0,
+                                       0,
+                                       0xFF,
+                                       0xFFFF,
+                                       0xFFFFFF,
+                                       0xFFFFFFFF,
+                                       0xFFFFFFFFFF,
+                                       0xFFFFFFFFFFFF,
+                                       0xFFFFFFFFFFFFFF,
+                                       ~0ull,
+                                       [10 ... WIN - 1] = ~0ull};
+
+/* lexicon_hash_parts(c, n, v) of a first letter c that is no capital
+** (lexicon_lower_cp(c) == c: an ASCII lower-case letter), without the
+** fold (the tests hold the two together). */
+static inline uint32_t hash_lower(uint32_t c, size_t n, uint64_t v) {
+  uint64_t h = ((uint64_t)c << 32 | n) * 0x9E3779B97F4A7C15ull;
+  h ^= v * 0xC2B2AE3D27D4EB4Full;
+  h ^= h >> 29;
+  h *= 0x165667B19E3779F9ull;
+  uint32_t r = (uint32_t)(h >> 32);
+  return r ? r : 1;
+}
+
+/* Store the word token {off, len, T_WORD, fl, cp, h, trig} at t as three
+** 8-byte words (struct tok: off len | type flags - cp | h trig -). */
+static inline void put_word(tok *t, uint32_t off, uint32_t len, unsigned fl,
+                            uint32_t cp, uint32_t h, unsigned trig) {
+  _Static_assert(sizeof(tok) == 24 && offsetof(tok, len) == 4 &&
+                     offsetof(tok, type) == 8 && offsetof(tok, flags) == 9 &&
+                     offsetof(tok, cp) == 12 && offsetof(tok, h) == 16 &&
+                     offsetof(tok, trig) == 20,
+                 "struct tok layout");
+  uint64_t q0 = off | (uint64_t)len << 32,
+           q1 = T_WORD | fl << 8 | (uint64_t)cp << 32,
+           q2 = h | (uint64_t)trig << 32;
+  char *p = (char *)t;
+  memcpy(p, &q0, 8), memcpy(p + 8, &q1, 8), memcpy(p + 16, &q2, 8);
+}
+
+/*
+** The words from s[r.i] (r.i < lim; r.pending: the first one's flags),
+** as long as each starts with a lower-case ASCII letter and fast_word
+** would settle it (the masks hold its end, an ASCII byte that is no
+** digit follows): stored at r.t (room up to tlim) as fast_word stores
+** them, each with the space after it; a word after a space goes on the
+** run. Stops before a word it cannot settle so (left to the main loop),
+** after a word no space follows, at lim or with no room; slides w on as
+** win_next does.
+*/
+static inline __attribute__((always_inline)) xt_run lower_run(
+    const char *s, size_t b, size_t lim, xt_win *w, unsigned char pad[WIN_READ],
+    tok *tlim, xt_run r) {
+  size_t i = r.i;
+  tok *t = r.t;
+  unsigned f = r.f, fl = r.pending;
+  uint64_t g = w->g;
+  size_t base = w->base;
+  const char *src = w->src;
+  for (;;) {
+    size_t rel = i - base;
+    if (rel > WIN_AHEAD) {
+      win_next(w, s, i, b, pad);
+      g = w->g, base = w->base, src = w->src, rel = i - base;
+    }
+    size_t run = (size_t)__builtin_ctzll(~(g >> rel));
+    if (rel + run >= WIN - 1) break;
+    signed char after = (signed char)src[rel + run];
+    if ((unsigned)(after - '0') < 10u || after < 0) break;
+    uint32_t c = (unsigned char)src[rel];
+    uint64_t v = lexicon_load8(src + rel + 1) & keep_run[run];
+    uint32_t h = hash_lower(c, run, v);
+    unsigned tr = word_bits(h);
+    put_word(t++, (uint32_t)i, (uint32_t)run, fl, (uint32_t)c, h, tr);
+    f |= tr;
+    i += run;
+    if (after != ' ') {
+      fl = 0;
+      break;
+    }
+    i++, fl = TF_SPACE;
+    unsigned char nx = (unsigned char)src[rel + run + 1]; /* s[i] */
+    if (t >= tlim || i >= lim || (unsigned)(nx - 'a') > 25u) break;
+  }
+  r.i = i, r.t = t, r.f = f, r.pending = fl;
+  return r;
 }
 
 /* Grow out (n of cap used) and set *lim to the token count at which the
@@ -630,6 +732,16 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
     unsigned sp;
     if (kd == KL) {
       if (c - 'a' > 25u) __builtin_unreachable(); /* lc: no fold needed */
+    run : /* a run of lower-case words, else the word on its own below */
+    {
+      xt_run q =
+          lower_run(s, b, lim, &w, pad, tlim, (xt_run){i, t, f, pending});
+      if (q.t != t) {
+        i = q.i, t = q.t, f = q.f, pending = q.pending;
+        if (t < tlim) continue;
+        goto room;
+      }
+    }
       rel = i - w.base;
       if (rel > WIN_AHEAD) win_next(&w, s, i, b, pad), rel = i - w.base;
       e = fast_word(s, i, b, &w, rel, cp, cp, 1, 0, pending, t, &sp);
@@ -694,6 +806,11 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
   word: /* a space after it goes too, as at pushed (the 8 KB rule sees it
         ** in ref_step: only the space's end can be past lim) */
     t++, i = e + sp, pending = sp;
+    if (sp && t < tlim && i < lim &&
+        (unsigned)(unsigned char)s[i] - 'a' <= 25u) {
+      c = (unsigned char)s[i], cp = (int32_t)c, k = 1;
+      goto run;
+    }
     if (t < tlim) continue;
     goto room;
   punct: /* one punctuation code point (an invalid byte: cp -1) */
