@@ -15,8 +15,4 @@
 size_t xt_tokenize_ref(const char *s, size_t a, size_t b, tokvec *v,
                        unsigned *feat);
 
-/* Let the fast scanner fill its masks with AVX2 when the CPU has it (on:
-** xtok_init's choice), or never (0): the tests run both forms. */
-void xt_scan_avx2(int on);
-
 #endif

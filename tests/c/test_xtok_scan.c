@@ -18,6 +18,7 @@
 #include "check.h"
 #include "xtok.h"
 #include "xtok_scan.h"
+#include "xtok_win.h"
 
 static const char *const pieces[] = {
     "a",
