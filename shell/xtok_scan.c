@@ -266,15 +266,29 @@ static int degree_dot(const char *s, size_t a, size_t i, size_t b) {
          lex_find_text(&lx->monastic, s + w, i - 1 - w) != NULL;
 }
 
+/* degree_dot's 0 for the dot just read (s[i-1]), seen from the token
+** before it (prev) without walking back: prev ends at the dot, is all the
+** text degree_dot takes (a space, a newline or the sentence start a
+** before it, at most 13 bytes) and starts with an ASCII lower-case
+** letter, which no degree does. */
+static int no_degree(const char *s, size_t a, size_t i, const tok *prev) {
+  size_t o = prev->off;
+  return o + prev->len + 1 == i && i - o <= 13 &&
+         (o == a || s[o - 1] == ' ' || s[o - 1] == '\n') &&
+         (unsigned)(s[o] - 'a') < 26u;
+}
+
 /* Does the punctuation token just stored (out[n-1], character cp, ending
 ** at s[i]) end the sentence: a '.', '!' or '?' before a space, a newline
-** or the end, and no dot of "TP.", an initial or a degree? */
+** or the end, and no dot of "TP.", an initial or a degree? fast: the
+** fast scanner's, which passes over degree_dot when no_degree. */
 static int sentence_end(const char *s, size_t a, size_t i, size_t b,
-                        const tok *out, size_t n, int32_t cp) {
+                        const tok *out, size_t n, int32_t cp, int fast) {
   return ends_sentence(s, i, b, cp) &&
          !(n >= 2 && city_dot(s, i, b, &out[n - 2])) &&
          !(n >= 3 && initial_dot(s, i, b, &out[n - 3], &out[n - 2])) &&
-         !(n >= 2 && degree_dot(s, a, i, b));
+         !(n >= 2 && !(fast && no_degree(s, a, i, &out[n - 2])) &&
+           degree_dot(s, a, i, b));
 }
 
 /* A scanner between steps: the position, the tokens (out, n, cap), the
@@ -323,7 +337,7 @@ static __attribute__((noinline)) xt_state ref_step(const char *s, size_t a,
   r.f |= tok_feat(&t);
   r.out = tok_room(r.out, r.n, &r.cap);
   r.out[r.n++] = t;
-  if (t.type == T_PUNCT && sentence_end(s, a, r.i, b, r.out, r.n, t.cp))
+  if (t.type == T_PUNCT && sentence_end(s, a, r.i, b, r.out, r.n, t.cp, 0))
     r.stop = 1;
   return r;
 }
@@ -664,7 +678,7 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
       case KE:
         *t++ = (tok){(uint32_t)i, 1, T_PUNCT, (uint8_t)pending, cp, 0, 0};
         i++, pending = 0;
-        if (sentence_end(s, a, i, b, out, (size_t)(t - out), cp)) goto done;
+        if (sentence_end(s, a, i, b, out, (size_t)(t - out), cp, 1)) goto done;
         goto pushed;
       default:
         goto punct;
