@@ -87,6 +87,35 @@ static void trig_words(const char *const *w, unsigned bits) {
   for (; *w; w++) trig_put(lexicon_word_hash(*w, strcspn(*w, " ")), bits);
 }
 
+/* lexicon_lower_cp of the letters U+00C0..U+01BF (lc2) and U+1E00..
+** U+1EFF (lc3) the fast scanner takes as a lower-case word's first
+** letter (text_class: a letter, no capital, no mark); 0 for the others,
+** LC_UNSET until first asked (lower_at: the lexicon's fold is costly to
+** compute for all of them up front). Read and written with relaxed
+** atomics: threads may fill an entry at once, with the same value. */
+#define LC_UNSET 0xFFFFFFFFu
+static uint32_t lc2[256] = {[0 ... 255] = LC_UNSET},
+                lc3[256] = {[0 ... 255] = LC_UNSET};
+
+/* lc2/lc3's entry for cp. */
+static uint32_t lower_first(int32_t cp) {
+  unsigned cls = text_class(cp);
+  if ((cls & (TEXT_SPACE | TEXT_MARK | TEXT_UPPER)) || !(cls & TEXT_LETTER))
+    return 0;
+  int32_t lc = lexicon_lower_cp(cp);
+  return lc > 0 ? (uint32_t)lc : 0;
+}
+
+/* tab[j] (lc2 or lc3) of the letter cp, filled on first use. */
+static inline uint32_t lower_at(uint32_t *tab, unsigned j, int32_t cp) {
+  uint32_t lc = __atomic_load_n(&tab[j], __ATOMIC_RELAXED);
+  if (__builtin_expect(lc == LC_UNSET, 0)) {
+    lc = lower_first(cp);
+    __atomic_store_n(&tab[j], lc, __ATOMIC_RELAXED);
+  }
+  return lc;
+}
+
 static void trig_init(void) {
   xt_scan_avx2(1);
   const lexicon *lx = lexicon_get();
@@ -485,8 +514,8 @@ typedef struct xt_run {
   unsigned f, pending;
 } xt_run;
 
-/* keep_run[n]: keep[] of a word of n bytes after its one-byte first
-** letter (the first 8 of its n - 1 bytes). */
+/* keep_run[n]: keep[] of a word of n bytes after a one-byte first letter
+** (the first 8 of its n - 1 bytes); of n + 1 - k after one of k bytes. */
 static const uint64_t keep_run[WIN] = {0,
                                        0,
                                        0xFF,
@@ -499,9 +528,9 @@ static const uint64_t keep_run[WIN] = {0,
                                        ~0ull,
                                        [10 ... WIN - 1] = ~0ull};
 
-/* lexicon_hash_parts(c, n, v) of a first letter c that is no capital
-** (lexicon_lower_cp(c) == c: an ASCII lower-case letter), without the
-** fold (the tests hold the two together). */
+/* lexicon_hash_parts(cp, n, v) of a first letter cp whose fold
+** lexicon_lower_cp(cp) is c, with c given (the tests hold the two
+** together). */
 static inline uint32_t hash_lower(uint32_t c, size_t n, uint64_t v) {
   uint64_t h = ((uint64_t)c << 32 | n) * 0x9E3779B97F4A7C15ull;
   h ^= v * 0xC2B2AE3D27D4EB4Full;
@@ -529,7 +558,8 @@ static inline void put_word(tok *t, uint32_t off, uint32_t len, unsigned fl,
 
 /*
 ** The words from s[r.i] (r.i < lim; r.pending: the first one's flags),
-** as long as each starts with a lower-case ASCII letter and fast_word
+** as long as each starts with a lower-case letter (ASCII, or of lc2/lc3
+** and whole in the masks: what the main loop gives fast_word) and fast_word
 ** would settle it (the masks hold its end, an ASCII byte that is no
 ** digit follows): stored at r.t (room up to tlim) as fast_word stores
 ** them, each with the space after it; a word after a space goes on the
@@ -556,9 +586,24 @@ static inline __attribute__((always_inline)) xt_run lower_run(
     if (rel + run >= WIN - 1) break;
     signed char after = (signed char)src[rel + run];
     if ((unsigned)(after - '0') < 10u || after < 0) break;
-    uint32_t c = (unsigned char)src[rel];
-    uint64_t v = lexicon_load8(src + rel + 1) & keep_run[run];
-    uint32_t h = hash_lower(c, run, v);
+    uint32_t c = (unsigned char)src[rel], lc = c;
+    size_t k = 1;
+    if (c >= 0x80) { /* a whole letter of the masks: decoded from them */
+      unsigned c1 = (unsigned char)src[rel + 1] & 0x3F;
+      if (!(g >> rel & 1)) break;
+      if (c - 0xC3 < 4u) {
+        c = (c & 0x1F) << 6 | c1, lc = lower_at(lc2, c - 0xC0, (int32_t)c);
+        k = 2;
+      } else if (c == 0xE1) {
+        c = 0x1000 | c1 << 6 | ((unsigned char)src[rel + 2] & 0x3F);
+        lc = lower_at(lc3, c & 0xFF, (int32_t)c), k = 3;
+      } else {
+        break;
+      }
+      if (!lc) break;
+    }
+    uint64_t v = lexicon_load8(src + rel + k) & keep_run[run + 1 - k];
+    uint32_t h = hash_lower(lc, run, v);
     unsigned tr = word_bits(h);
     put_word(t++, (uint32_t)i, (uint32_t)run, fl, (uint32_t)c, h, tr);
     f |= tr;
@@ -569,7 +614,8 @@ static inline __attribute__((always_inline)) xt_run lower_run(
     }
     i++, fl = TF_SPACE;
     unsigned char nx = (unsigned char)src[rel + run + 1]; /* s[i] */
-    if (t >= tlim || i >= lim || (unsigned)(nx - 'a') > 25u) break;
+    if (t >= tlim || i >= lim || ((unsigned)(nx - 'a') > 25u && nx < 0xC3))
+      break;
   }
   r.i = i, r.t = t, r.f = f, r.pending = fl;
   return r;
@@ -621,6 +667,7 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
         if (t < tlim) continue;
         goto room;
       }
+      if (c >= 0x80) goto kh;
     }
       rel = i - w.base;
       if (rel > WIN_AHEAD) xt_win_next(&w, s, i, b, pad), rel = i - w.base;
@@ -654,11 +701,12 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
         t++, pending = 0;
         goto pushed;
       case KH: {
-        {
-          int32_t dc; /* its own: cp stays in a register */
-          k = (size_t)text_decode(s + i, b - i, &dc);
-          cp = dc;
-        }
+        goto run; /* a lower-case word (run), else: */
+      kh : {
+        int32_t dc; /* its own: cp stays in a register */
+        k = (size_t)text_decode(s + i, b - i, &dc);
+        cp = dc;
+      }
         unsigned cls = text_class(cp);
         if (cls & TEXT_SPACE) goto slow;
         if (!(cls & TEXT_WORD) || (cls & TEXT_MARK)) goto punct;
@@ -687,7 +735,8 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
         ** in ref_step: only the space's end can be past lim) */
     t++, i = e + sp, pending = sp;
     if (sp && t < tlim && i < lim &&
-        (unsigned)(unsigned char)s[i] - 'a' <= 25u) {
+        ((unsigned)(unsigned char)s[i] - 'a' <= 25u ||
+         (unsigned char)s[i] >= 0xC3)) {
       c = (unsigned char)s[i], cp = (int32_t)c, k = 1;
       goto run;
     }
