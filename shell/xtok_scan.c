@@ -4,10 +4,11 @@
 **
 ** Two scanners give the same tokens. The reference one (xt_tokenize_ref,
 ** xtok_scan.h) takes one code point or token a step over the text layer's
-** tokenizer. xt_tokenize computes bit masks of 64 bytes (which bytes are
-** ASCII letters or parts of the common Vietnamese letters), slides them
-** on 48 bytes at a time, and cuts the common tokens from them: words,
-** numbers, punctuation, spaces and newlines. Anything else (a capital
+** tokenizer. xt_tokenize takes bit masks of 64 bytes (xtok_win.h: which
+** bytes are ASCII letters or parts of the common Vietnamese letters),
+** moved on as it goes, and cuts the common tokens from them: words (a run
+** of lower-case words after spaces in one tight loop), numbers,
+** punctuation, spaces and newlines. Anything else (a capital
 ** before a capital, a word holding a digit, other scripts, other white
 ** space, a word the masks cut, what follows the first 8 KB or the
 ** 4,095th token) is one reference step.
@@ -15,6 +16,7 @@
 #include "xtok_scan.h"
 
 #include <pthread.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +25,7 @@
 #include "text_tok_run.h"
 #include "util.h"
 #include "xtok.h"
+#include "xtok_win.h"
 
 #define SENT_MAX_BYTES 8192 /* a longer "sentence" is cut at a space */
 #define SENT_MAX_TOKS  4096 /* ... and one of this many tokens anywhere */
@@ -84,7 +87,37 @@ static void trig_words(const char *const *w, unsigned bits) {
   for (; *w; w++) trig_put(lexicon_word_hash(*w, strcspn(*w, " ")), bits);
 }
 
+/* lexicon_lower_cp of the letters U+00C0..U+01BF (lc2) and U+1E00..
+** U+1EFF (lc3) the fast scanner takes as a lower-case word's first
+** letter (text_class: a letter, no capital, no mark); 0 for the others,
+** LC_UNSET until first asked (lower_at: the lexicon's fold is costly to
+** compute for all of them up front). Read and written with relaxed
+** atomics: threads may fill an entry at once, with the same value. */
+#define LC_UNSET 0xFFFFFFFFu
+static uint32_t lc2[256] = {[0 ... 255] = LC_UNSET},
+                lc3[256] = {[0 ... 255] = LC_UNSET};
+
+/* lc2/lc3's entry for cp. */
+static uint32_t lower_first(int32_t cp) {
+  unsigned cls = text_class(cp);
+  if ((cls & (TEXT_SPACE | TEXT_MARK | TEXT_UPPER)) || !(cls & TEXT_LETTER))
+    return 0;
+  int32_t lc = lexicon_lower_cp(cp);
+  return lc > 0 ? (uint32_t)lc : 0;
+}
+
+/* tab[j] (lc2 or lc3) of the letter cp, filled on first use. */
+static inline uint32_t lower_at(uint32_t *tab, unsigned j, int32_t cp) {
+  uint32_t lc = __atomic_load_n(&tab[j], __ATOMIC_RELAXED);
+  if (__builtin_expect(lc == LC_UNSET, 0)) {
+    lc = lower_first(cp);
+    __atomic_store_n(&tab[j], lc, __ATOMIC_RELAXED);
+  }
+  return lc;
+}
+
 static void trig_init(void) {
+  xt_scan_avx2(1);
   const lexicon *lx = lexicon_get();
   trig_words(lx->lists[LEX_REF_KINDS], TR_REF);
   trig_words(lx->lists[LEX_PERIOD_TERMS], TR_PERIOD);
@@ -262,15 +295,29 @@ static int degree_dot(const char *s, size_t a, size_t i, size_t b) {
          lex_find_text(&lx->monastic, s + w, i - 1 - w) != NULL;
 }
 
+/* degree_dot's 0 for the dot just read (s[i-1]), seen from the token
+** before it (prev) without walking back: prev ends at the dot, is all the
+** text degree_dot takes (a space, a newline or the sentence start a
+** before it, at most 13 bytes) and starts with an ASCII lower-case
+** letter, which no degree does. */
+static int no_degree(const char *s, size_t a, size_t i, const tok *prev) {
+  size_t o = prev->off;
+  return o + prev->len + 1 == i && i - o <= 13 &&
+         (o == a || s[o - 1] == ' ' || s[o - 1] == '\n') &&
+         (unsigned)(s[o] - 'a') < 26u;
+}
+
 /* Does the punctuation token just stored (out[n-1], character cp, ending
 ** at s[i]) end the sentence: a '.', '!' or '?' before a space, a newline
-** or the end, and no dot of "TP.", an initial or a degree? */
+** or the end, and no dot of "TP.", an initial or a degree? fast: the
+** fast scanner's, which passes over degree_dot when no_degree. */
 static int sentence_end(const char *s, size_t a, size_t i, size_t b,
-                        const tok *out, size_t n, int32_t cp) {
+                        const tok *out, size_t n, int32_t cp, int fast) {
   return ends_sentence(s, i, b, cp) &&
          !(n >= 2 && city_dot(s, i, b, &out[n - 2])) &&
          !(n >= 3 && initial_dot(s, i, b, &out[n - 3], &out[n - 2])) &&
-         !(n >= 2 && degree_dot(s, a, i, b));
+         !(n >= 2 && !(fast && no_degree(s, a, i, &out[n - 2])) &&
+           degree_dot(s, a, i, b));
 }
 
 /* A scanner between steps: the position, the tokens (out, n, cap), the
@@ -319,7 +366,7 @@ static __attribute__((noinline)) xt_state ref_step(const char *s, size_t a,
   r.f |= tok_feat(&t);
   r.out = tok_room(r.out, r.n, &r.cap);
   r.out[r.n++] = t;
-  if (t.type == T_PUNCT && sentence_end(s, a, r.i, b, r.out, r.n, t.cp))
+  if (t.type == T_PUNCT && sentence_end(s, a, r.i, b, r.out, r.n, t.cp, 0))
     r.stop = 1;
   return r;
 }
@@ -333,144 +380,7 @@ size_t xt_tokenize_ref(const char *s, size_t a, size_t b, tokvec *v,
   return r.i;
 }
 
-/* ---- the fast scanner: bit masks of 64 bytes ---- */
-
-#define WIN       64 /* bytes a mask covers */
-#define WIN_AHEAD 47 /* a token starting further in gets new masks */
-#define WIN_STEP  48 /* masks slide by this many bytes */
-#define WIN_READ  80 /* bytes of src readable: 8-byte loads of any word */
-
-/*
-** Masks of s[base..base+64): bit j of g is set when byte base+j belongs
-** to a letter of these kinds, whole and valid: an ASCII letter, a
-** two-byte letter led by C3 (but × and ÷), C4, C5 or C6 (U+00C0..
-** U+01BF), a mark led by CC (U+0300..U+033F) or a three-byte letter E1
-** B8..BB xx (U+1E00..U+1EFF). Digits have no bit: a word that holds one
-** is ref_step's. Bytes at or past the block's end have no bit (src has
-** zeros there). The last byte has no g bit (graw has it): a run of
-** letter bytes always ends inside the masks, and one that reaches that
-** byte is too long. more: bits 0 and 1 of the g of the next 64 bytes,
-** the continuation bytes of a character that starts in these.
-*/
-typedef struct xt_win {
-  uint64_t g, graw, more;
-  size_t base;
-  const char *src; /* byte base + j is src[j], j < WIN_READ */
-  int inblock;     /* src is the block's own bytes, not a padded copy */
-} xt_win;
-
-/* The masks of 16 * chunks bytes at p (p[0..16 * chunks + 1] readable):
-** ASCII letters (al) and the leads of whole two- and three-byte letters
-** and marks (v2, v3). */
-typedef struct win_b {
-  uint64_t al, v2, v3;
-} win_b;
-
-#ifdef __SSE2__
-static inline __attribute__((always_inline)) win_b win_bits(
-    const unsigned char *p, int chunks) {
-  const __m128i c0 = _mm_set1_epi8((char)0xC0); /* -64: below it, 80..BF */
-  win_b r = {0, 0, 0};
-  for (int q = 0; q < 16 * chunks; q += 16) {
-    __m128i w0 = _mm_loadu_si128((const __m128i *)(const void *)(p + q));
-    __m128i w1 = _mm_loadu_si128((const __m128i *)(const void *)(p + q + 1));
-    __m128i w2 = _mm_loadu_si128((const __m128i *)(const void *)(p + q + 2));
-    __m128i an = bytes_in16(_mm_or_si128(w0, _mm_set1_epi8(0x20)), 'a', 'z');
-    __m128i k1 = _mm_cmpgt_epi8(c0, w1), k2 = _mm_cmpgt_epi8(c0, w2);
-    __m128i c3 = _mm_cmpeq_epi8(w0, _mm_set1_epi8((char)0xC3));
-    __m128i l2 = _mm_or_si128(bytes_in16(w0, 0xC3, 0xC6),
-                              _mm_cmpeq_epi8(w0, _mm_set1_epi8((char)0xCC)));
-    __m128i sign =
-        _mm_and_si128(/* × ÷: C3 97, C3 B7 */
-                      c3, _mm_cmpeq_epi8(
-                              _mm_and_si128(w1, _mm_set1_epi8((char)0xDF)),
-                              _mm_set1_epi8((char)0x97)));
-    __m128i ok2 = _mm_andnot_si128(sign, _mm_and_si128(l2, k1));
-    __m128i ok3 = _mm_and_si128(
-        _mm_and_si128(
-            _mm_cmpeq_epi8(w0, _mm_set1_epi8((char)0xE1)),
-            _mm_cmpeq_epi8(_mm_and_si128(w1, _mm_set1_epi8((char)0xFC)),
-                           _mm_set1_epi8((char)0xB8))),
-        k2);
-    r.al |= (uint64_t)(unsigned)_mm_movemask_epi8(an) << q;
-    r.v2 |= (uint64_t)(unsigned)_mm_movemask_epi8(ok2) << q;
-    r.v3 |= (uint64_t)(unsigned)_mm_movemask_epi8(ok3) << q;
-  }
-  return r;
-}
-#else
-static win_b win_bits(const unsigned char *p, int chunks) {
-  win_b r = {0, 0, 0};
-  for (int j = 0; j < 16 * chunks; j++) {
-    unsigned c = p[j], c1 = p[j + 1], c2 = p[j + 2];
-    int k1 = (c1 & 0xC0) == 0x80, k2 = (c2 & 0xC0) == 0x80;
-    uint64_t bit = 1ull << j;
-    if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) r.al |= bit;
-    if ((c == 0xC3 && (c1 & 0xDF) != 0x97) || c == 0xC4 || c == 0xC5 ||
-        c == 0xC6 || c == 0xCC)
-      r.v2 |= k1 ? bit : 0;
-    if (c == 0xE1 && (c1 & 0xFC) == 0xB8 && k2) r.v3 |= bit;
-  }
-  return r;
-}
-#endif
-
-/* g of the bits x, before the last byte's bit is cleared; in: the
-** continuation bits the bytes before carry over (xt_win.more). */
-static inline uint64_t win_graw(const win_b *x, uint64_t in) {
-  return x->al | x->v2 | x->v3 | (x->v2 | x->v3) << 1 | x->v3 << 2 | in;
-}
-
-/* The continuation bits the 64 bytes of x carry into the next. */
-static inline uint64_t win_more(const win_b *x) {
-  uint64_t v = x->v2 | x->v3;
-  return (v >> 63) | (x->v3 >> 62 & 1) | (x->v3 >> 63) << 1;
-}
-
-/* The masks of s[i..i+64) in a block of b bytes (i < b); near the end,
-** from a zero-padded copy in pad, which src then points to. */
-static xt_win win_fill(const char *s, size_t i, size_t b,
-                       unsigned char pad[WIN_READ]) {
-  const unsigned char *p = (const unsigned char *)s + i;
-  int inblock = b - i >= WIN_READ;
-  if (!inblock) {
-    memset(pad, 0, WIN_READ);
-    memcpy(pad, p, b - i);
-    p = pad;
-  }
-  win_b x = win_bits(p, WIN / 16);
-  uint64_t g = win_graw(&x, 0);
-  return (xt_win){g & ~(1ull << 63), g,      win_more(&x), i,
-                  (const char *)p,   inblock};
-}
-
-/* w's masks moved on by WIN_STEP bytes (the block has WIN_STEP + WIN_READ
-** bytes from w->base, and w->src is in the block): the first 32 bytes
-** kept, the next 32 computed. */
-static void win_slide(xt_win *w) {
-  const unsigned char *p = (const unsigned char *)w->src + WIN;
-  win_b x = win_bits(p, WIN_STEP / 16);
-  const int k = WIN - WIN_STEP;
-  uint64_t g = w->graw >> WIN_STEP | win_graw(&x, w->more) << k;
-  w->g = g & ~(1ull << 63);
-  w->graw = g;
-  /* the leads of the last bytes: v2 and v3 of the new half, moved up */
-  x.v2 <<= k, x.v3 <<= k;
-  w->more = win_more(&x);
-  w->base += WIN_STEP;
-  w->src += WIN_STEP;
-}
-
-/* Masks that hold byte i's token (i - w->base > WIN_AHEAD): slid when the
-** block goes on far enough, else filled anew at i. */
-static void win_next(xt_win *w, const char *s, size_t i, size_t b,
-                     unsigned char pad[WIN_READ]) {
-  if (i - w->base < WIN_AHEAD + WIN_STEP && w->inblock &&
-      b - w->base >= WIN_STEP + WIN_READ)
-    win_slide(w);
-  else
-    *w = win_fill(s, i, b, pad);
-}
+/* ---- the fast scanner: bit masks of 64 bytes (xtok_win.h) ---- */
 
 /* The masks the last call of this thread ended with, kept with the bytes
 ** they were computed from: the next sentence of a block mostly starts
@@ -500,6 +410,13 @@ static xt_win win_last(const char *s, size_t a, size_t b) {
     return last.w;
   return (xt_win){0, 0, 0, a - (WIN_AHEAD + 1), NULL, 0};
 }
+
+/* keep[n]: the low n bytes of a word (n <= 8), the bytes of a word after
+** its first letter that its hash takes. */
+static const uint64_t keep[9] = {
+    0,          0xFF,         0xFFFF,         0xFFFFFF,
+    0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF,
+    ~0ull};
 
 #define WORD_LONG SIZE_MAX /* fast_word: the masks end too soon */
 
@@ -576,10 +493,6 @@ static inline __attribute__((always_inline)) size_t fast_word(
       if ((c2 & (TEXT_LETTER | TEXT_UPPER)) != TEXT_LETTER) return 0;
     }
   }
-  static const uint64_t keep[9] = {
-      0,          0xFF,         0xFFFF,         0xFFFFFF,
-      0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF,
-      ~0ull};
   size_t rest = run - k;
   uint64_t v = lexicon_load8(w->src + rel + k) & keep[rest < 8 ? rest : 8];
   uint32_t h = lexicon_hash_parts(lc, run, v);
@@ -591,6 +504,121 @@ static inline __attribute__((always_inline)) size_t fast_word(
   t->h = h;
   t->trig = (uint8_t)word_bits(h);
   return j;
+}
+
+/* Where lower_run stopped: the position, the next free token, the
+** features and TF_SPACE when a space came last. */
+typedef struct xt_run {
+  size_t i;
+  tok *t;
+  unsigned f, pending;
+} xt_run;
+
+/* keep_run[n]: keep[] of a word of n bytes after a one-byte first letter
+** (the first 8 of its n - 1 bytes); of n + 1 - k after one of k bytes. */
+static const uint64_t keep_run[WIN] = {0,
+                                       0,
+                                       0xFF,
+                                       0xFFFF,
+                                       0xFFFFFF,
+                                       0xFFFFFFFF,
+                                       0xFFFFFFFFFF,
+                                       0xFFFFFFFFFFFF,
+                                       0xFFFFFFFFFFFFFF,
+                                       ~0ull,
+                                       [10 ... WIN - 1] = ~0ull};
+
+/* lexicon_hash_parts(cp, n, v) of a first letter cp whose fold
+** lexicon_lower_cp(cp) is c, with c given (the tests hold the two
+** together). */
+static inline uint32_t hash_lower(uint32_t c, size_t n, uint64_t v) {
+  uint64_t h = ((uint64_t)c << 32 | n) * 0x9E3779B97F4A7C15ull;
+  h ^= v * 0xC2B2AE3D27D4EB4Full;
+  h ^= h >> 29;
+  h *= 0x165667B19E3779F9ull;
+  uint32_t r = (uint32_t)(h >> 32);
+  return r ? r : 1;
+}
+
+/* Store the word token {off, len, T_WORD, fl, cp, h, trig} at t as three
+** 8-byte words (struct tok: off len | type flags - cp | h trig -). */
+static inline void put_word(tok *t, uint32_t off, uint32_t len, unsigned fl,
+                            uint32_t cp, uint32_t h, unsigned trig) {
+  _Static_assert(sizeof(tok) == 24 && offsetof(tok, len) == 4 &&
+                     offsetof(tok, type) == 8 && offsetof(tok, flags) == 9 &&
+                     offsetof(tok, cp) == 12 && offsetof(tok, h) == 16 &&
+                     offsetof(tok, trig) == 20,
+                 "struct tok layout");
+  uint64_t q0 = off | (uint64_t)len << 32,
+           q1 = T_WORD | fl << 8 | (uint64_t)cp << 32,
+           q2 = h | (uint64_t)trig << 32;
+  char *p = (char *)t;
+  memcpy(p, &q0, 8), memcpy(p + 8, &q1, 8), memcpy(p + 16, &q2, 8);
+}
+
+/*
+** The words from s[r.i] (r.i < lim; r.pending: the first one's flags),
+** as long as each starts with a lower-case letter (ASCII, or of lc2/lc3
+** and whole in the masks: what the main loop gives fast_word) and fast_word
+** would settle it (the masks hold its end, an ASCII byte that is no
+** digit follows): stored at r.t (room up to tlim) as fast_word stores
+** them, each with the space after it; a word after a space goes on the
+** run. Stops before a word it cannot settle so (left to the main loop),
+** after a word no space follows, at lim or with no room; slides w on as
+** win_next does.
+*/
+static inline __attribute__((always_inline)) xt_run lower_run(
+    const char *s, size_t b, size_t lim, xt_win *w, unsigned char pad[WIN_READ],
+    tok *tlim, xt_run r) {
+  size_t i = r.i;
+  tok *t = r.t;
+  unsigned f = r.f, fl = r.pending;
+  uint64_t g = w->g;
+  size_t base = w->base;
+  const char *src = w->src;
+  for (;;) {
+    size_t rel = i - base;
+    if (rel > WIN_AHEAD) {
+      xt_win_next(w, s, i, b, pad);
+      g = w->g, base = w->base, src = w->src, rel = i - base;
+    }
+    size_t run = (size_t)__builtin_ctzll(~(g >> rel));
+    if (rel + run >= WIN - 1) break;
+    signed char after = (signed char)src[rel + run];
+    if ((unsigned)(after - '0') < 10u || after < 0) break;
+    uint32_t c = (unsigned char)src[rel], lc = c;
+    size_t k = 1;
+    if (c >= 0x80) { /* a whole letter of the masks: decoded from them */
+      unsigned c1 = (unsigned char)src[rel + 1] & 0x3F;
+      if (!(g >> rel & 1)) break;
+      if (c - 0xC3 < 4u) {
+        c = (c & 0x1F) << 6 | c1, lc = lower_at(lc2, c - 0xC0, (int32_t)c);
+        k = 2;
+      } else if (c == 0xE1) {
+        c = 0x1000 | c1 << 6 | ((unsigned char)src[rel + 2] & 0x3F);
+        lc = lower_at(lc3, c & 0xFF, (int32_t)c), k = 3;
+      } else {
+        break;
+      }
+      if (!lc) break;
+    }
+    uint64_t v = lexicon_load8(src + rel + k) & keep_run[run + 1 - k];
+    uint32_t h = hash_lower(lc, run, v);
+    unsigned tr = word_bits(h);
+    put_word(t++, (uint32_t)i, (uint32_t)run, fl, (uint32_t)c, h, tr);
+    f |= tr;
+    i += run;
+    if (after != ' ') {
+      fl = 0;
+      break;
+    }
+    i++, fl = TF_SPACE;
+    unsigned char nx = (unsigned char)src[rel + run + 1]; /* s[i] */
+    if (t >= tlim || i >= lim || ((unsigned)(nx - 'a') > 25u && nx < 0xC3))
+      break;
+  }
+  r.i = i, r.t = t, r.f = f, r.pending = fl;
+  return r;
 }
 
 /* Grow out (n of cap used) and set *lim to the token count at which the
@@ -630,8 +658,19 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
     unsigned sp;
     if (kd == KL) {
       if (c - 'a' > 25u) __builtin_unreachable(); /* lc: no fold needed */
+    run : /* a run of lower-case words, else the word on its own below */
+    {
+      xt_run q =
+          lower_run(s, b, lim, &w, pad, tlim, (xt_run){i, t, f, pending});
+      if (q.t != t) {
+        i = q.i, t = q.t, f = q.f, pending = q.pending;
+        if (t < tlim) continue;
+        goto room;
+      }
+      if (c >= 0x80) goto kh;
+    }
       rel = i - w.base;
-      if (rel > WIN_AHEAD) win_next(&w, s, i, b, pad), rel = i - w.base;
+      if (rel > WIN_AHEAD) xt_win_next(&w, s, i, b, pad), rel = i - w.base;
       e = fast_word(s, i, b, &w, rel, cp, cp, 1, 0, pending, t, &sp);
       if (e - 1 >= WORD_LONG - 1) goto retry; /* 0 or WORD_LONG */
       f |= t->trig;
@@ -650,7 +689,7 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
       case KU:
         if (c - 'A' > 25u) __builtin_unreachable();
         rel = i - w.base;
-        if (rel > WIN_AHEAD) win_next(&w, s, i, b, pad), rel = i - w.base;
+        if (rel > WIN_AHEAD) xt_win_next(&w, s, i, b, pad), rel = i - w.base;
         e = fast_word(s, i, b, &w, rel, cp, cp + 32, 1, 1, pending, t, &sp);
         if (e - 1 >= WORD_LONG - 1) goto retry;
         f |= t->trig | F_UPPER;
@@ -662,17 +701,18 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
         t++, pending = 0;
         goto pushed;
       case KH: {
-        {
-          int32_t dc; /* its own: cp stays in a register */
-          k = (size_t)text_decode(s + i, b - i, &dc);
-          cp = dc;
-        }
+        goto run; /* a lower-case word (run), else: */
+      kh : {
+        int32_t dc; /* its own: cp stays in a register */
+        k = (size_t)text_decode(s + i, b - i, &dc);
+        cp = dc;
+      }
         unsigned cls = text_class(cp);
         if (cls & TEXT_SPACE) goto slow;
         if (!(cls & TEXT_WORD) || (cls & TEXT_MARK)) goto punct;
         if (!(cls & TEXT_LETTER)) goto slow;
         rel = i - w.base;
-        if (rel > WIN_AHEAD) win_next(&w, s, i, b, pad), rel = i - w.base;
+        if (rel > WIN_AHEAD) xt_win_next(&w, s, i, b, pad), rel = i - w.base;
         if (!(w.g >> rel & 1)) goto slow;
         int up = (cls & TEXT_UPPER) != 0;
         e = fast_word(s, i, b, &w, rel, cp, cp, k, up, pending, t, &sp);
@@ -686,7 +726,7 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
       case KE:
         *t++ = (tok){(uint32_t)i, 1, T_PUNCT, (uint8_t)pending, cp, 0, 0};
         i++, pending = 0;
-        if (sentence_end(s, a, i, b, out, (size_t)(t - out), cp)) goto done;
+        if (sentence_end(s, a, i, b, out, (size_t)(t - out), cp, 1)) goto done;
         goto pushed;
       default:
         goto punct;
@@ -694,6 +734,12 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
   word: /* a space after it goes too, as at pushed (the 8 KB rule sees it
         ** in ref_step: only the space's end can be past lim) */
     t++, i = e + sp, pending = sp;
+    if (sp && t < tlim && i < lim &&
+        ((unsigned)(unsigned char)s[i] - 'a' <= 25u ||
+         (unsigned char)s[i] >= 0xC3)) {
+      c = (unsigned char)s[i], cp = (int32_t)c, k = 1;
+      goto run;
+    }
     if (t < tlim) continue;
     goto room;
   punct: /* one punctuation code point (an invalid byte: cp -1) */
@@ -711,7 +757,7 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
     continue;
   retry: /* a word the masks cut: new masks from it, once */
     if (e == WORD_LONG && w.base != i) {
-      w = win_fill(s, i, b, pad);
+      w = xt_win_fill(s, i, b, pad);
       continue;
     }
   slow:

@@ -18,6 +18,7 @@
 #include "check.h"
 #include "xtok.h"
 #include "xtok_scan.h"
+#include "xtok_win.h"
 
 static const char *const pieces[] = {
     "a",
@@ -138,6 +139,87 @@ static size_t make_text(char *buf, size_t cap, size_t len) {
   return o;
 }
 
+/* Letters of the words of make_prose: lower-case ASCII mostly, some
+** Vietnamese ones inside a word ("người"), and a few that end a run of
+** lower-case words (a capital, a digit, a mark, a quote). */
+static const char *const prose_letters[] = {
+    "a",
+    "n",
+    "g",
+    "h",
+    "t",
+    "r",
+    "i",
+    "o",
+    "c",
+    "u",
+    "m",
+    "y",
+    "\xc6\xb0",
+    "\xe1\xbb\x9d",
+    "\xc3\xa0",
+    "\xc4\x91",
+    "\xe1\xba\xa3",
+};
+static const char *const prose_breaks[] = {
+    ", ",
+    ". ",
+    "\n",
+    "  ",
+    "(",
+    ") ",
+    "5",
+    "12 ",
+    "H",
+    "\xc4\x90",
+    "\xe2\x80\x9c",
+    "\xcc\x81",
+    "\t",
+    "x2 ",
+    "\xc2\xa0",
+    "! ",
+    "? ",
+    "TP. H\xe1\xbb\x93 ",
+    "-",
+    "\xc3",
+    "@",
+    "`",
+    "[",
+    "{",
+    "_",
+};
+
+/* A text like an article's prose of about `len` bytes into buf: runs of
+** lower-case words with single spaces (what xt_tokenize takes a run at a
+** time), broken now and then by what ends such a run, and now and then a
+** word longer than the masks. */
+static size_t make_prose(char *buf, size_t cap, size_t len) {
+  size_t o = 0;
+  while (o < len) {
+    char word[300];
+    size_t w = 0;
+    unsigned r = rnd(100);
+    if (r < 8) {
+      const char *p =
+          prose_breaks[rnd(sizeof prose_breaks / sizeof *prose_breaks)];
+      memcpy(word, p, strlen(p)), w = strlen(p);
+    } else {
+      size_t m = 1 + rnd(r < 10 ? 70 : 7);
+      for (size_t q = 0; q < m && w + 8 < sizeof word; q++) {
+        const char *l = q == 0 ? prose_letters[rnd(12)]
+                               : prose_letters[rnd(sizeof prose_letters /
+                                                   sizeof *prose_letters)];
+        memcpy(word + w, l, strlen(l)), w += strlen(l);
+      }
+      if (rnd(10)) word[w++] = ' ';
+    }
+    if (o + w + 1 > cap) break;
+    memcpy(buf + o, word, w), o += w;
+  }
+  buf[o] = 0;
+  return o;
+}
+
 /* Both scanners over all of s[0..n): every sentence agrees. */
 static int same_scan(const char *s, size_t n) {
   tokvec v1 = {0}, v2 = {0};
@@ -165,9 +247,19 @@ static int same_scan(const char *s, size_t n) {
   return ok;
 }
 
+/* The checks below with the masks in one form (AVX2 or not). */
+static void run_all(void);
+
 int main(void) {
   printf("plan: xt_tokenize == xt_tokenize_ref on random texts\n");
   xtok_init();
+  run_all(); /* AVX2 masks, when the CPU has it */
+  xt_scan_avx2(0);
+  run_all(); /* SSE2 masks, slid */
+  return check_done();
+}
+
+static void run_all(void) {
   static char buf[40000];
   int bad = 0;
   for (int t = 0; t < 3000 && bad < 3; t++) {
@@ -175,6 +267,16 @@ int main(void) {
     if (!same_scan(buf, n)) {
       bad++;
       fprintf(stderr, "text %d differs: %.200s\n", t, buf);
+    }
+  }
+  CHECK(bad == 0);
+  /* prose: long runs of lower-case words, over many mask windows */
+  bad = 0;
+  for (int t = 0; t < 3000 && bad < 3; t++) {
+    size_t n = make_prose(buf, sizeof buf, 1 + rnd(t % 50 == 0 ? 12000 : 600));
+    if (!same_scan(buf, n) || !same_scan(buf + 1, n ? n - 1 : 0)) {
+      bad++;
+      fprintf(stderr, "prose %d differs: %.200s\n", t, buf);
     }
   }
   CHECK(bad == 0);
@@ -217,5 +319,4 @@ int main(void) {
   CHECK(same_scan("Ha \xc4", 4));
   CHECK(same_scan("x 5.0", 5));
   CHECK(same_scan("\xe1\xbb\x87", 3));
-  return check_done();
 }

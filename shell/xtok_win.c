@@ -1,0 +1,192 @@
+/*
+** xtok_win.c — the bit masks of xtok_win.h: SSE2 (or plain C) over 16
+** bytes a step, or AVX2 over 32 when the CPU has it; slid on 48 bytes at
+** a time, or filled anew.
+*/
+#include "xtok_win.h"
+
+#include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define XT_AVX2 1 /* the masks' AVX2 form, when the CPU has it */
+#endif
+
+#include "text_tok_run.h"
+
+/* Fill masks with AVX2 (set once by xtok_init when the CPU has it). */
+static int use_avx2;
+
+void xt_scan_avx2(int on) {
+#ifdef XT_AVX2
+  use_avx2 = on && __builtin_cpu_supports("avx2");
+#else
+  (void)on;
+#endif
+}
+
+/* The masks of 16 * chunks bytes at p (p[0..16 * chunks + 1] readable):
+** ASCII letters (al) and the leads of whole two- and three-byte letters
+** and marks (v2, v3). */
+typedef struct win_b {
+  uint64_t al, v2, v3;
+} win_b;
+
+#ifdef __SSE2__
+static inline __attribute__((always_inline)) win_b win_bits(
+    const unsigned char *p, int chunks) {
+  const __m128i c0 = _mm_set1_epi8((char)0xC0); /* -64: below it, 80..BF */
+  win_b r = {0, 0, 0};
+  for (int q = 0; q < 16 * chunks; q += 16) {
+    __m128i w0 = _mm_loadu_si128((const __m128i *)(const void *)(p + q));
+    __m128i w1 = _mm_loadu_si128((const __m128i *)(const void *)(p + q + 1));
+    __m128i w2 = _mm_loadu_si128((const __m128i *)(const void *)(p + q + 2));
+    __m128i an = bytes_in16(_mm_or_si128(w0, _mm_set1_epi8(0x20)), 'a', 'z');
+    __m128i k1 = _mm_cmpgt_epi8(c0, w1), k2 = _mm_cmpgt_epi8(c0, w2);
+    __m128i c3 = _mm_cmpeq_epi8(w0, _mm_set1_epi8((char)0xC3));
+    __m128i l2 = _mm_or_si128(bytes_in16(w0, 0xC3, 0xC6),
+                              _mm_cmpeq_epi8(w0, _mm_set1_epi8((char)0xCC)));
+    __m128i sign =
+        _mm_and_si128(/* × ÷: C3 97, C3 B7 */
+                      c3, _mm_cmpeq_epi8(
+                              _mm_and_si128(w1, _mm_set1_epi8((char)0xDF)),
+                              _mm_set1_epi8((char)0x97)));
+    __m128i ok2 = _mm_andnot_si128(sign, _mm_and_si128(l2, k1));
+    __m128i ok3 = _mm_and_si128(
+        _mm_and_si128(
+            _mm_cmpeq_epi8(w0, _mm_set1_epi8((char)0xE1)),
+            _mm_cmpeq_epi8(_mm_and_si128(w1, _mm_set1_epi8((char)0xFC)),
+                           _mm_set1_epi8((char)0xB8))),
+        k2);
+    r.al |= (uint64_t)(unsigned)_mm_movemask_epi8(an) << q;
+    r.v2 |= (uint64_t)(unsigned)_mm_movemask_epi8(ok2) << q;
+    r.v3 |= (uint64_t)(unsigned)_mm_movemask_epi8(ok3) << q;
+  }
+  return r;
+}
+#else
+static win_b win_bits(const unsigned char *p, int chunks) {
+  win_b r = {0, 0, 0};
+  for (int j = 0; j < 16 * chunks; j++) {
+    unsigned c = p[j], c1 = p[j + 1], c2 = p[j + 2];
+    int k1 = (c1 & 0xC0) == 0x80, k2 = (c2 & 0xC0) == 0x80;
+    uint64_t bit = 1ull << j;
+    if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) r.al |= bit;
+    if ((c == 0xC3 && (c1 & 0xDF) != 0x97) || c == 0xC4 || c == 0xC5 ||
+        c == 0xC6 || c == 0xCC)
+      r.v2 |= k1 ? bit : 0;
+    if (c == 0xE1 && (c1 & 0xFC) == 0xB8 && k2) r.v3 |= bit;
+  }
+  return r;
+}
+#endif
+
+#ifdef XT_AVX2
+/* bytes_in16 on 32 bytes. */
+__attribute__((target("avx2"))) static inline __m256i bytes_in32(__m256i w,
+                                                                 int lo,
+                                                                 int hi) {
+  __m256i d = _mm256_sub_epi8(w, _mm256_set1_epi8((char)lo));
+  return _mm256_cmpeq_epi8(
+      _mm256_min_epu8(d, _mm256_set1_epi8((char)(hi - lo))), d);
+}
+
+/* win_bits(p, 4) with AVX2: the same masks, 32 bytes a step. */
+__attribute__((target("avx2"))) static win_b win_bits_avx2(
+    const unsigned char *p) {
+  const __m256i c0 = _mm256_set1_epi8((char)0xC0);
+  win_b r = {0, 0, 0};
+  for (int q = 0; q < WIN; q += 32) {
+    __m256i w0 = _mm256_loadu_si256((const __m256i *)(const void *)(p + q));
+    __m256i w1 = _mm256_loadu_si256((const __m256i *)(const void *)(p + q + 1));
+    __m256i w2 = _mm256_loadu_si256((const __m256i *)(const void *)(p + q + 2));
+    __m256i an =
+        bytes_in32(_mm256_or_si256(w0, _mm256_set1_epi8(0x20)), 'a', 'z');
+    __m256i k1 = _mm256_cmpgt_epi8(c0, w1), k2 = _mm256_cmpgt_epi8(c0, w2);
+    __m256i c3 = _mm256_cmpeq_epi8(w0, _mm256_set1_epi8((char)0xC3));
+    __m256i l2 =
+        _mm256_or_si256(bytes_in32(w0, 0xC3, 0xC6),
+                        _mm256_cmpeq_epi8(w0, _mm256_set1_epi8((char)0xCC)));
+    __m256i sign = _mm256_and_si256(
+        c3,
+        _mm256_cmpeq_epi8(_mm256_and_si256(w1, _mm256_set1_epi8((char)0xDF)),
+                          _mm256_set1_epi8((char)0x97)));
+    __m256i ok2 = _mm256_andnot_si256(sign, _mm256_and_si256(l2, k1));
+    __m256i ok3 = _mm256_and_si256(
+        _mm256_and_si256(_mm256_cmpeq_epi8(w0, _mm256_set1_epi8((char)0xE1)),
+                         _mm256_cmpeq_epi8(
+                             _mm256_and_si256(w1, _mm256_set1_epi8((char)0xFC)),
+                             _mm256_set1_epi8((char)0xB8))),
+        k2);
+    r.al |= (uint64_t)(uint32_t)_mm256_movemask_epi8(an) << q;
+    r.v2 |= (uint64_t)(uint32_t)_mm256_movemask_epi8(ok2) << q;
+    r.v3 |= (uint64_t)(uint32_t)_mm256_movemask_epi8(ok3) << q;
+  }
+  return r;
+}
+#endif
+
+/* g of the bits x, before the last byte's bit is cleared; in: the
+** continuation bits the bytes before carry over (xt_win.more). */
+static inline uint64_t win_graw(const win_b *x, uint64_t in) {
+  return x->al | x->v2 | x->v3 | (x->v2 | x->v3) << 1 | x->v3 << 2 | in;
+}
+
+/* The continuation bits the 64 bytes of x carry into the next. */
+static inline uint64_t win_more(const win_b *x) {
+  uint64_t v = x->v2 | x->v3;
+  return (v >> 63) | (x->v3 >> 62 & 1) | (x->v3 >> 63) << 1;
+}
+
+/* The masks of s[i..i+64) in a block of b bytes (i < b); near the end,
+** from a zero-padded copy in pad, which src then points to. */
+xt_win xt_win_fill(const char *s, size_t i, size_t b,
+                   unsigned char pad[WIN_READ]) {
+  const unsigned char *p = (const unsigned char *)s + i;
+  int inblock = b - i >= WIN_READ;
+  if (!inblock) {
+    memset(pad, 0, WIN_READ);
+    memcpy(pad, p, b - i);
+    p = pad;
+  }
+#ifdef XT_AVX2
+  win_b x = use_avx2 ? win_bits_avx2(p) : win_bits(p, WIN / 16);
+#else
+  win_b x = win_bits(p, WIN / 16);
+#endif
+  uint64_t g = win_graw(&x, 0);
+  return (xt_win){g & ~(1ull << 63), g,      win_more(&x), i,
+                  (const char *)p,   inblock};
+}
+
+/* w's masks moved on by WIN_STEP bytes (the block has WIN_STEP + WIN_READ
+** bytes from w->base, and w->src is in the block): the first 32 bytes
+** kept, the next 32 computed. */
+static void win_slide(xt_win *w) {
+  const unsigned char *p = (const unsigned char *)w->src + WIN;
+  win_b x = win_bits(p, WIN_STEP / 16);
+  const int k = WIN - WIN_STEP;
+  uint64_t g = w->graw >> WIN_STEP | win_graw(&x, w->more) << k;
+  w->g = g & ~(1ull << 63);
+  w->graw = g;
+  /* the leads of the last bytes: v2 and v3 of the new half, moved up */
+  x.v2 <<= k, x.v3 <<= k;
+  w->more = win_more(&x);
+  w->base += WIN_STEP;
+  w->src += WIN_STEP;
+}
+
+/* Masks that hold byte i's token (i - w->base > WIN_AHEAD): slid when the
+** block goes on far enough, else filled anew at i; with AVX2 always
+** filled at i (a fill then costs less than a slide, and reaches further).
+** Either way the g bits of every character from i on are the same. */
+void xt_win_next(xt_win *w, const char *s, size_t i, size_t b,
+                 unsigned char pad[WIN_READ]) {
+  if (!use_avx2 && i - w->base < WIN_AHEAD + WIN_STEP && w->inblock &&
+      b - w->base >= WIN_STEP + WIN_READ)
+    win_slide(w);
+  else
+    *w = xt_win_fill(s, i, b, pad);
+}
