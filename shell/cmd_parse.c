@@ -204,13 +204,12 @@ static void put_doc(parse_cmd *c, const doc *d) {
     if (c->out.len >= c->hold) out_flush(c);
     return;
   }
-  buf_reset(&c->out);
   doc_to_json(d, &c->out);
-  if (c->mode == OUT_PRETTY) {
+  if (c->mode == OUT_PRETTY)
     pretty_json(c->out.data, c->out.len, stdout);
-  } else {
+  else
     print_text(d, stdout);
-  }
+  buf_reset(&c->out); /* printed: nothing held */
 }
 
 /* Each operand in turn ("-" before "--": standard input); a file that
