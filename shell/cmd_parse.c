@@ -128,8 +128,20 @@ typedef struct parse_cmd {
   int mode;    /* OUT_JSON, OUT_PRETTY or OUT_TEXT */
   int flags;   /* PARSE_NO_FACTS */
   int64_t max; /* --max-file-size: 0 = UTIL_READ_MAX */
-  buf out;     /* one document's JSON */
+  buf out;     /* JSON lines not yet handed to stdout */
+  size_t hold; /* JSON mode: out is handed over once it holds this much */
 } parse_cmd;
+
+/*
+** Hand the JSON lines held in c->out to stdout and empty it. In JSON mode
+** to a file or pipe stdout is unbuffered (cmd_parse), so this is one
+** write of c->out itself, not a copy into stdio's buffer first; a failed
+** write leaves stdout's error flag set, which cmd_parse reports.
+*/
+static void out_flush(parse_cmd *c) {
+  if (c->out.len) fwrite(c->out.data, 1, c->out.len, stdout);
+  buf_reset(&c->out);
+}
 
 /* Read parse's options (cli.c: --pretty --text --no-facts
 ** --max-file-size; cli.c makes sure a FILE is given). 0, or 2 after a
@@ -151,6 +163,7 @@ static doc *parse_stdin(parse_cmd *c) {
   size_t len;
   char *bytes = read_stdin(c->max, &len);
   if (!bytes) {
+    out_flush(c);
     fflush(stdout);
     cmd_error("-",
               "larger than the size limit (--max-file-size, 64 MiB "
@@ -175,30 +188,34 @@ static doc *parse_named(parse_cmd *c, const char *name, parse_ctx *ctx,
   }
   d = pipeline_file_ctx(name, c->flags, c->max, ctx, &why);
   if (!d) {
+    out_flush(c);
     fflush(stdout);
     cmd_error(name, why);
   }
   return d;
 }
 
-/* print d as the mode asks */
+/* print d as the mode asks (JSON lines: held in c->out until it holds
+** c->hold bytes) */
 static void put_doc(parse_cmd *c, const doc *d) {
-  buf_reset(&c->out);
-  doc_to_json(d, &c->out);
   if (c->mode == OUT_JSON) {
+    doc_to_json(d, &c->out);
     buf_addc(&c->out, '\n');
-    fwrite(c->out.data, 1, c->out.len, stdout);
-  } else if (c->mode == OUT_PRETTY) {
-    pretty_json(c->out.data, c->out.len, stdout);
-  } else {
-    print_text(d, stdout);
+    if (c->out.len >= c->hold) out_flush(c);
+    return;
   }
+  doc_to_json(d, &c->out);
+  if (c->mode == OUT_PRETTY)
+    pretty_json(c->out.data, c->out.len, stdout);
+  else
+    print_text(d, stdout);
+  buf_reset(&c->out); /* printed: nothing held */
 }
 
 /* Each operand in turn ("-" before "--": standard input); a file that
 ** fails gets its error line and the rest still run. */
 int cmd_parse(const cmd_args *a) {
-  parse_cmd c = {OUT_JSON, 0, 0, {0}};
+  parse_cmd c = {OUT_JSON, 0, 0, {0}, 0};
   int status = parse_options(a, &c);
   if (status) return status;
   buf_init(&c.out);
@@ -206,7 +223,14 @@ int cmd_parse(const cmd_args *a) {
   ** (stdio's own buffer is 4 KB, smaller than most documents' JSON);
   ** a terminal keeps its line buffering */
   static char obuf[1 << 18];
-  if (!isatty(fileno(stdout))) setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
+  if (!isatty(fileno(stdout)) && c.mode == OUT_JSON) {
+    /* JSON lines gather in c.out and go out by the 256 KB straight from
+    ** it (out_flush): stdio's buffer would only copy them once more */
+    setvbuf(stdout, NULL, _IONBF, 0);
+    c.hold = sizeof obuf;
+  } else if (!isatty(fileno(stdout))) {
+    setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
+  }
   /* files of one folder: its repeated lines are chrome (parse_folder.h);
   ** the files read to learn them are not read again */
   parse_kept kept;
@@ -229,6 +253,7 @@ int cmd_parse(const cmd_args *a) {
   free(fc);
   free(kept.bytes);
   free(kept.lens);
+  out_flush(&c);
   buf_free(&c.out);
   if (fflush(stdout) != 0 || ferror(stdout)) {
     cmd_error("stdout", "write error");

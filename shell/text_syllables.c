@@ -499,7 +499,11 @@ static inline unsigned spaces16(const unsigned char *u) {
 
 /* Bit j set for each j in 0..15 where a possible stand-in's lead
 ** starts: "ơ" (C6 A0/A1) or "ị" (E1 BB 8A/8B), the leads
-** text_damage_count_at counts. Reads u[0..18). */
+** text_damage_count_at counts -- and a few more: for "ị" only the bytes
+** BB 8A/8B after it are asked (E1 is the only lead that puts BB before
+** 8A/8B in the normalised text's letters; text_damage_count_at checks
+** the lead again, so a stray bit costs a call, never a count). Reads
+** u[0..18). */
 static inline unsigned damage16(const unsigned char *u) {
   __m128i a = load16(u), b = load16(u + 1), c = load16(u + 2);
   __m128i fe = _mm_set1_epi8((char)0xFE);
@@ -507,8 +511,7 @@ static inline unsigned damage16(const unsigned char *u) {
       _mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xC6)),
       _mm_cmpeq_epi8(_mm_and_si128(b, fe), _mm_set1_epi8((char)0xA0)));
   __m128i i = _mm_and_si128(
-      _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xE1)),
-                    _mm_cmpeq_epi8(b, _mm_set1_epi8((char)0xBB))),
+      _mm_cmpeq_epi8(b, _mm_set1_epi8((char)0xBB)),
       _mm_cmpeq_epi8(_mm_and_si128(c, fe), _mm_set1_epi8((char)0x8A)));
   return (unsigned)_mm_movemask_epi8(_mm_or_si128(o, i));
 }

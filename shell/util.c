@@ -237,11 +237,11 @@ static void json_escape(buf *b, unsigned char c) {
 ** Is s[0..n) made of ASCII and the 2- and 3-byte sequences that
 ** buf_add_json_str passes as they are without asking utf8proc (leads C2..DF,
 ** E1..EC, EE..EF, each with its continuation bytes)? Such a text is valid
-** UTF-8, and buf_add_json_utf8 writes what buf_add_json_str would. ASCII
-** goes eight bytes a step.
+** UTF-8, and buf_add_json_utf8 writes what buf_add_json_str would. One
+** byte or sequence a turn from u[i] (a character boundary), ASCII eight
+** bytes a step.
 */
-static int json_plain_utf8(const unsigned char *u, size_t n) {
-  size_t i = 0;
+static int plain_utf8_from(const unsigned char *u, size_t i, size_t n) {
   while (i < n) {
     if (i + 8 <= n && !(util_load8(u + i) & 0x8080808080808080ull)) {
       i += 8;
@@ -264,6 +264,76 @@ static int json_plain_utf8(const unsigned char *u, size_t n) {
   return 1;
 }
 
+#ifdef __SSE2__
+/* 0xFF in each byte of w in lo..hi (unsigned). */
+static inline __m128i in_range16(__m128i w, int lo, int hi) {
+  __m128i d = _mm_sub_epi8(w, _mm_set1_epi8((char)lo));
+  return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8((char)(hi - lo))), d);
+}
+
+/* 0xFF in each byte of w that leads a 3-byte sequence plain_utf8_from
+** takes (E1..EF but ED). */
+static inline __m128i lead3_16(__m128i w) {
+  return _mm_andnot_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8((char)0xED)),
+                          in_range16(w, 0xE1, 0xEF));
+}
+
+/*
+** Does the block w (16 bytes) keep to plain_utf8_from's bytes, p1 and p2
+** being the 16 bytes that end one and two bytes before w's end? Every
+** byte ASCII, a continuation byte or a lead it takes, and a continuation
+** byte exactly where a lead before asks for one.
+*/
+static inline int block_plain(__m128i w, __m128i p1, __m128i p2) {
+  __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(w, _mm_set1_epi8((char)0xC0)),
+                                _mm_set1_epi8((char)0x80));
+  __m128i l2 = in_range16(w, 0xC2, 0xDF), l3 = lead3_16(w);
+  __m128i need = _mm_or_si128(
+      _mm_or_si128(in_range16(p1, 0xC2, 0xDF), lead3_16(p1)), lead3_16(p2));
+  /* a byte >= 0x80 that is neither a continuation nor a lead taken */
+  __m128i odd = _mm_andnot_si128(_mm_or_si128(cont, _mm_or_si128(l2, l3)),
+                                 _mm_cmplt_epi8(w, _mm_setzero_si128()));
+  return !_mm_movemask_epi8(_mm_or_si128(odd, _mm_xor_si128(need, cont)));
+}
+#endif
+
+/*
+** plain_utf8_from from u[0], sixteen bytes a step (SSE2) while the blocks
+** keep to its bytes; from the first block that does not, or the last
+** bytes, plain_utf8_from itself (from the lead of a sequence the blocks
+** taken left open). slow: plain_utf8_from alone (for the tests).
+*/
+static int json_plain_utf8(const unsigned char *u, size_t n, int slow) {
+  size_t i = 0;
+#ifdef __SSE2__
+  if (!slow && n >= 16) {
+    __m128i w = _mm_loadu_si128((const __m128i *)(const void *)u);
+    if (block_plain(w, _mm_slli_si128(w, 1), _mm_slli_si128(w, 2))) {
+      for (i = 16; i + 16 <= n; i += 16) {
+        const unsigned char *q = u + i;
+        if (!block_plain(
+                _mm_loadu_si128((const __m128i *)(const void *)q),
+                _mm_loadu_si128((const __m128i *)(const void *)(q - 1)),
+                _mm_loadu_si128((const __m128i *)(const void *)(q - 2))))
+          break;
+      }
+      /* back to the lead of a sequence the last block left open */
+      unsigned a = u[i - 1], b = u[i - 2];
+      if (a >= 0xC2)
+        i -= 1;
+      else if (b >= 0xE1)
+        i -= 2;
+    }
+  }
+#endif
+  (void)slow;
+  return plain_utf8_from(u, i, n);
+}
+
+int buf_json_plain_utf8(const char *s, size_t n, int slow) {
+  return json_plain_utf8((const unsigned char *)s, n, slow);
+}
+
 /*
 ** Plain bytes are never copied one by one: runs of them go in one buf_add.
 ** json_fast passes most of a text; where it stops, one word (8 bytes) goes
@@ -271,7 +341,7 @@ static int json_plain_utf8(const unsigned char *u, size_t n) {
 ** the way of buf_add_json_utf8.
 */
 void buf_add_json_str(buf *b, const char *s, size_t n) {
-  if (json_plain_utf8((const unsigned char *)s, n)) {
+  if (json_plain_utf8((const unsigned char *)s, n, 0)) {
     buf_add_json_utf8(b, s, n);
     return;
   }

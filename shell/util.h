@@ -35,6 +35,10 @@ void buf_add_json_str(buf *b, const char *s, size_t n);
 ** normalised text and what is cut from it): the same output, without
 ** looking at the multi-byte sequences; invalid UTF-8 goes out as it is. */
 void buf_add_json_utf8(buf *b, const char *s, size_t n);
+/* Does buf_add_json_str hand s[0..n) to buf_add_json_utf8 (ASCII and the
+** 2- and 3-byte sequences it passes unasked)? slow: one sequence a turn,
+** without the sixteen-byte steps (for the tests). */
+int buf_json_plain_utf8(const char *s, size_t n, int slow);
 
 /* ---- arena: many small allocations freed at once ---- */
 typedef struct arena_chunk arena_chunk;
