@@ -48,6 +48,16 @@ static inline void check_write_file(const char *dir, const char *name,
   fclose(f);
 }
 
+/* The i-th seed article of examples/corpus/ (0..4) by its file name
+** without ".txt", NULL past the last: the one list of them for every
+** test that reads them. */
+static inline const char *check_seed(int i) {
+  static const char *const seeds[] = {
+      "000_2fce505e32026a8d", "001_0255a5737a73828f", "002_a2d444cce03d6c51",
+      "003_8096e837b46a1eab", "004_0b387ba625cc4086"};
+  return i >= 0 && i < (int)(sizeof seeds / sizeof *seeds) ? seeds[i] : NULL;
+}
+
 static int check_done(void) {
   printf("%d passed, %d failed\n", check_pass, check_fail);
   return check_fail ? 1 : 0;

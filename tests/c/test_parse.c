@@ -548,15 +548,11 @@ static void test_scale(void) {
 
 /* ---- 7. threads ---- */
 
-static const char *const seeds[] = {
-    "000_2fce505e32026a8d.txt", "001_0255a5737a73828f.txt",
-    "002_a2d444cce03d6c51.txt", "003_8096e837b46a1eab.txt",
-    "004_0b387ba625cc4086.txt"};
 static char *expect_json[5];
 
 static char *json_of(int i) {
   char path[512];
-  snprintf(path, sizeof path, "examples/corpus/%s", seeds[i]);
+  snprintf(path, sizeof path, "examples/corpus/%s.txt", check_seed(i));
   const char *why;
   doc *d = parse_file(path, PARSE_NO_FACTS, &why);
   if (!d) return xstrdup(why ? why : "unreadable");
