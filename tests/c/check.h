@@ -4,6 +4,7 @@
 **   CHECK_STR(got, want)   string equality (NULL-safe)
 **   return check_done();   prints "N passed, N failed", exit status
 **   check_write_file(dir, name, text)  a fixture file dir/name (checked)
+**   check_seed(i), check_each_seed(fn)  the five seed articles
 */
 #ifndef TINSH_CHECK_H
 #define TINSH_CHECK_H
@@ -56,6 +57,24 @@ static inline const char *check_seed(int i) {
       "000_2fce505e32026a8d", "001_0255a5737a73828f", "002_a2d444cce03d6c51",
       "003_8096e837b46a1eab", "004_0b387ba625cc4086"};
   return i >= 0 && i < (int)(sizeof seeds / sizeof *seeds) ? seeds[i] : NULL;
+}
+
+/* fn(text, n) on the text of each seed article (examples/corpus/, read
+** whole, NUL-terminated); a seed that cannot be read is a failed check. */
+static inline void check_each_seed(void (*fn)(const char *, size_t)) {
+  for (int i = 0; check_seed(i); i++) {
+    char p[256];
+    snprintf(p, sizeof p, "examples/corpus/%s.txt", check_seed(i));
+    FILE *f = fopen(p, "rb");
+    CHECK(f != NULL);
+    if (!f) continue;
+    static char text[1 << 20];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    CHECK(feof(f) && !ferror(f)); /* read whole */
+    fclose(f);
+    text[n] = '\0';
+    fn(text, n);
+  }
 }
 
 static int check_done(void) {

@@ -22,6 +22,7 @@
 #include "check.h"
 #include "util.h"
 #include "xtok.h"
+#include "xtok_check.h"
 
 static long asked, found, said, matched, bad;
 
@@ -75,14 +76,7 @@ static void check_sentence(const char *s, size_t a, size_t end,
 
 /* Every sentence of text[0..n). */
 static void check_text(const char *text, size_t n) {
-  tokvec tv = {0};
-  for (size_t a = 0; a < n;) {
-    unsigned feat;
-    size_t e = xt_tokenize(text, a, n, &tv, &feat);
-    check_sentence(text, a, e, &tv);
-    a = e > a ? e : a + 1;
-  }
-  free(tv.items);
+  xtok_each_sentence(text, n, check_sentence);
 }
 
 static uint64_t rng = 0x2545F4914F6CDD1Dull;
@@ -129,13 +123,7 @@ static size_t make_text(char *buf, size_t cap, size_t len) {
 int main(void) {
   printf("plan: xt_lookup == xt_lookup_ref, every token and table\n");
   xtok_init();
-  for (int f = 0; check_seed(f); f++) {
-    char path[256], *text;
-    size_t n;
-    snprintf(path, sizeof path, "examples/corpus/%s.txt", check_seed(f));
-    CHECK(util_read_file(path, 0, &text, &n) == 0);
-    if (text) check_text(text, n), free(text);
-  }
+  check_each_seed(check_text);
   printf("corpus: %ld asked, %ld found, %ld differ\n", asked, found, bad);
   CHECK(asked > 20000 && found > 100 && bad == 0);
   static char buf[8192];
