@@ -125,17 +125,22 @@ static inline int32_t lexicon_lower_cp(int32_t cp) {
   return text_fold_pair(cp, &f, &st) ? f : text_fold_cp(cp);
 }
 
-/* The word hash from its parts: the lowercased first letter cp, the byte
-** length n and v, the (up to) 8 bytes after the first letter, little
+/* The word hash from its parts: the lowercased first letter c (its code
+** point), the byte length n and v, the (up to) 8 bytes after the first letter,
+*little
 ** endian — cheap, and a collision only costs a lookup that then fails. */
-static inline uint32_t lexicon_hash_parts(int32_t cp, size_t n, uint64_t v) {
-  uint64_t h = ((uint64_t)(uint32_t)lexicon_lower_cp(cp) << 32 | n) *
-               0x9E3779B97F4A7C15ull;
+static inline uint32_t lexicon_hash_folded(uint32_t c, size_t n, uint64_t v) {
+  uint64_t h = ((uint64_t)c << 32 | n) * 0x9E3779B97F4A7C15ull;
   h ^= v * 0xC2B2AE3D27D4EB4Full;
   h ^= h >> 29;
   h *= 0x165667B19E3779F9ull;
   uint32_t r = (uint32_t)(h >> 32);
   return r ? r : 1;
+}
+
+/* lexicon_hash_folded of the first letter cp lowercased here. */
+static inline uint32_t lexicon_hash_parts(int32_t cp, size_t n, uint64_t v) {
+  return lexicon_hash_folded((uint32_t)lexicon_lower_cp(cp), n, v);
 }
 
 /* 8 bytes at p as a little-endian number. */

@@ -38,6 +38,7 @@
 #include "date.h"
 #include "lexicon.h"
 #include "parse_int.h"
+#include "parse_phrases.h"
 #include "text.h"
 #include "text_damage.h"
 
@@ -121,8 +122,7 @@ static int prose(page *p, size_t j) {
   const char *s = US(p, j);
   size_t n = UL(p, j);
   return n >= 120 && pt_ends_sentence(s, n) && !chrome_footer(s, n) &&
-         !chrome_related(s, n) &&
-         !pt_any_contains(s, n, lexicon_list(LEXL_CONTACT));
+         !chrome_related(s, n) && !pp_any_contains(s, n, LEXL_CONTACT);
 }
 
 /* Is the footer marker at unit i a widget above the article (a visit
@@ -293,7 +293,7 @@ static int is_thanks(const char *s, size_t n) {
   size_t k = pt_dash_prefix(s, n);
   while (k < n && s[k] == ' ') k++;
   return n <= 120 && pt_contains(s, n, "cảm ơn") &&
-         pt_any_starts(s + k, n - k, lexicon_list(LEXL_THANKS_START));
+         pp_any_starts(s + k, n - k, LEXL_THANKS_START);
 }
 
 /* Captions: marked, printed twice, or a short photo description. Sets

@@ -528,18 +528,6 @@ static const uint64_t keep_run[WIN] = {0,
                                        ~0ull,
                                        [10 ... WIN - 1] = ~0ull};
 
-/* lexicon_hash_parts(cp, n, v) of a first letter cp whose fold
-** lexicon_lower_cp(cp) is c, with c given (the tests hold the two
-** together). */
-static inline uint32_t hash_lower(uint32_t c, size_t n, uint64_t v) {
-  uint64_t h = ((uint64_t)c << 32 | n) * 0x9E3779B97F4A7C15ull;
-  h ^= v * 0xC2B2AE3D27D4EB4Full;
-  h ^= h >> 29;
-  h *= 0x165667B19E3779F9ull;
-  uint32_t r = (uint32_t)(h >> 32);
-  return r ? r : 1;
-}
-
 /* Store the word token {off, len, T_WORD, fl, cp, h, trig} at t as three
 ** 8-byte words (struct tok: off len | type flags - cp | h trig -). */
 static inline void put_word(tok *t, uint32_t off, uint32_t len, unsigned fl,
@@ -603,7 +591,7 @@ static inline __attribute__((always_inline)) xt_run lower_run(
       if (!lc) break;
     }
     uint64_t v = lexicon_load8(src + rel + k) & keep_run[run + 1 - k];
-    uint32_t h = hash_lower(lc, run, v);
+    uint32_t h = lexicon_hash_folded(lc, run, v);
     unsigned tr = word_bits(h);
     put_word(t++, (uint32_t)i, (uint32_t)run, fl, (uint32_t)c, h, tr);
     f |= tr;
