@@ -88,22 +88,22 @@ static void trig_words(const char *const *w, unsigned bits) {
 }
 
 /* lexicon_lower_cp of the letters U+00C0..U+01BF (lc2) and U+1E00..
-** U+1EFF (lc3) the fast scanner takes as a lower-case word's first
-** letter (text_class: a letter, no capital, no mark); 0 for the others,
+** U+1EFF (lc3) the fast scanner takes as a word's first letter (text_class:
+** a letter, no mark), with LC_UP added for a capital; 0 for the others,
 ** LC_UNSET until first asked (lower_at: the lexicon's fold is costly to
 ** compute for all of them up front). Read and written with relaxed
 ** atomics: threads may fill an entry at once, with the same value. */
 #define LC_UNSET 0xFFFFFFFFu
+#define LC_UP    0x40000000u /* a capital (TEXT_UPPER) */
 static uint32_t lc2[256] = {[0 ... 255] = LC_UNSET},
                 lc3[256] = {[0 ... 255] = LC_UNSET};
 
 /* lc2/lc3's entry for cp. */
 static uint32_t lower_first(int32_t cp) {
   unsigned cls = text_class(cp);
-  if ((cls & (TEXT_SPACE | TEXT_MARK | TEXT_UPPER)) || !(cls & TEXT_LETTER))
-    return 0;
+  if ((cls & (TEXT_SPACE | TEXT_MARK)) || !(cls & TEXT_LETTER)) return 0;
   int32_t lc = lexicon_lower_cp(cp);
-  return lc > 0 ? (uint32_t)lc : 0;
+  return lc > 0 ? (uint32_t)lc | (cls & TEXT_UPPER ? LC_UP : 0) : 0;
 }
 
 /* tab[j] (lc2 or lc3) of the letter cp, filled on first use. */
@@ -426,11 +426,11 @@ enum {
   KS,     /* ' ' */
   KN,     /* newline */
   KW,     /* other ASCII white space: ref_step */
-  KL,     /* a lower-case ASCII letter */
-  KU,     /* an upper-case ASCII letter */
   KD,     /* an ASCII digit: a number */
   KE,     /* '.', '!' or '?': may end the sentence */
   KP,     /* '(' */
+  KL,     /* a lower-case ASCII letter; KL and up: may start a word */
+  KU,     /* an upper-case ASCII letter */
   KH      /* 0x80 and above: decoded */
 };
 static const uint8_t kind[256] = {
@@ -544,66 +544,114 @@ static inline void put_word(tok *t, uint32_t off, uint32_t len, unsigned fl,
   memcpy(p, &q0, 8), memcpy(p + 8, &q1, 8), memcpy(p + 16, &q2, 8);
 }
 
+/* The lower_at entry of the whole letter of the masks at p (its lead
+** p[0] >= 0x80; g bit set) and its code point *c and byte count *k; 0
+** when it is none of lc2/lc3's (a mark, other leads). */
+static inline __attribute__((always_inline)) uint32_t letter_at(
+    const unsigned char *p, uint32_t *c, size_t *k) {
+  uint32_t l = p[0], c1 = p[1] & 0x3Fu;
+  if (l - 0xC3 < 4u) {
+    *c = (l & 0x1F) << 6 | c1, *k = 2;
+    return lower_at(lc2, *c - 0xC0, (int32_t)*c);
+  }
+  if (l != 0xE1) return 0;
+  *c = 0x1000 | c1 << 6 | (p[2] & 0x3Fu), *k = 3;
+  return lower_at(lc3, *c & 0xFF, (int32_t)*c);
+}
+
+/* lower_run's bound: a word starting at rel = i - base below it needs
+** no test of lim, tlim or new masks. Past the masks' WIN_AHEAD, lim or,
+** when fewer than RUN_ROOM tokens of room are left, 0: every word is
+** tested. Between two tests a run takes at most WIN_AHEAD + WIN + 2
+** bytes, at most a token a byte. */
+#define RUN_ROOM 128
+static inline size_t run_bound(size_t base, size_t lim, const tok *t,
+                               const tok *tlim) {
+  _Static_assert(RUN_ROOM > WIN_AHEAD + WIN + 2, "room for a run");
+  size_t lr = lim - base;
+  if (lr > WIN_AHEAD + 1) lr = WIN_AHEAD + 1;
+  return (size_t)(tlim - t) < RUN_ROOM ? 0 : lr;
+}
+
 /*
 ** The words from s[r.i] (r.i < lim; r.pending: the first one's flags),
-** as long as each starts with a lower-case letter (ASCII, or of lc2/lc3
-** and whole in the masks: what the main loop gives fast_word) and fast_word
-** would settle it (the masks hold its end, an ASCII byte that is no
-** digit follows): stored at r.t (room up to tlim) as fast_word stores
-** them, each with the space after it; a word after a space goes on the
-** run. Stops before a word it cannot settle so (left to the main loop),
-** after a word no space follows, at lim or with no room; slides w on as
-** win_next does.
+** as long as each starts with a letter (ASCII, or of lc2/lc3 and whole
+** in the masks: what the main loop gives fast_word), fast_word would
+** settle it (the masks hold its end, an ASCII byte that is no digit
+** follows; a capital is followed by a lower-case letter of ASCII or
+** lc2/lc3, or by nothing) and a space follows it, or one ASCII
+** punctuation byte (kind K_) and a space: stored at r.t (room up to
+** tlim) as fast_word and the main loop's punct store them, each with the
+** space after it; a word after a space goes on the run. Stops before a
+** word it cannot settle so (left to the main loop), after a word no
+** space or punctuation and space follows, at lim or with no room; slides
+** w on as win_next does.
 */
 static inline __attribute__((always_inline)) xt_run lower_run(
     const char *s, size_t b, size_t lim, xt_win *w, unsigned char pad[WIN_READ],
     tok *tlim, xt_run r) {
-  size_t i = r.i;
+  size_t i = r.i, lr = 0; /* lr: run_bound, 0 until first asked */
   tok *t = r.t;
   unsigned f = r.f, fl = r.pending;
   uint64_t g = w->g;
   size_t base = w->base;
-  const char *src = w->src;
+  const unsigned char *src = (const unsigned char *)w->src;
   for (;;) {
     size_t rel = i - base;
-    if (rel > WIN_AHEAD) {
-      xt_win_next(w, s, i, b, pad);
-      g = w->g, base = w->base, src = w->src, rel = i - base;
-    }
-    size_t run = (size_t)__builtin_ctzll(~(g >> rel));
-    if (rel + run >= WIN - 1) break;
-    signed char after = (signed char)src[rel + run];
-    if ((unsigned)(after - '0') < 10u || after < 0) break;
-    uint32_t c = (unsigned char)src[rel], lc = c;
-    size_t k = 1;
-    if (c >= 0x80) { /* a whole letter of the masks: decoded from them */
-      unsigned c1 = (unsigned char)src[rel + 1] & 0x3F;
-      if (!(g >> rel & 1)) break;
-      if (c - 0xC3 < 4u) {
-        c = (c & 0x1F) << 6 | c1, lc = lower_at(lc2, c - 0xC0, (int32_t)c);
-        k = 2;
-      } else if (c == 0xE1) {
-        c = 0x1000 | c1 << 6 | ((unsigned char)src[rel + 2] & 0x3F);
-        lc = lower_at(lc3, c & 0xFF, (int32_t)c), k = 3;
-      } else {
-        break;
+    if (__builtin_expect(rel >= lr, 0)) {
+      if (i >= lim || t >= tlim) break;
+      if (rel > WIN_AHEAD) {
+        xt_win_next(w, s, i, b, pad);
+        g = w->g, base = w->base, rel = i - base;
+        src = (const unsigned char *)w->src;
       }
-      if (!lc) break;
+      lr = run_bound(base, lim, t, tlim);
     }
-    uint64_t v = lexicon_load8(src + rel + k) & keep_run[run + 1 - k];
+    size_t run = (size_t)__builtin_ctzll(~(g >> rel)), e = rel + run;
+    unsigned after = src[e]; /* s[i + run] */
+    if (after != ' ' && (e >= WIN - 1 || after - '0' < 10u || after >= 0x80))
+      break; /* the masks end too soon, a digit or another character */
+    uint32_t c = src[rel], lc = c;
+    size_t k = 1;
+    if (c - 'a' > 25u) { /* a capital or a letter of lc2/lc3 */
+      uint32_t up = c < 0x80;
+      lc = c | 0x20;
+      if (!up) { /* a whole letter of the masks: decoded from them */
+        if (!(g >> rel & 1)) break;
+        lc = letter_at(src + rel, &c, &k);
+        if (!lc) break;
+        up = lc >> 30, lc &= ~LC_UP;
+      }
+      if (up && run > k) { /* fast_word's test: a lower-case letter next */
+        uint32_t y = src[rel + k], c2;
+        size_t k2;
+        if (y < 0x80) {
+          if (y - 'a' > 25u) break;
+        } else {
+          uint32_t l2 = letter_at(src + rel + k, &c2, &k2);
+          if (!l2 || (l2 & LC_UP)) break;
+        }
+      }
+      if (up) fl |= TF_UPPER, f |= F_UPPER;
+    }
+    uint64_t v =
+        lexicon_load8((const char *)src + rel + k) & keep_run[run + 1 - k];
     uint32_t h = lexicon_hash_folded(lc, run, v);
     unsigned tr = word_bits(h);
-    put_word(t++, (uint32_t)i, (uint32_t)run, fl, (uint32_t)c, h, tr);
+    put_word(t, (uint32_t)i, (uint32_t)run, fl, (uint32_t)c, h, tr);
     f |= tr;
     i += run;
-    if (after != ' ') {
-      fl = 0;
-      break;
+    if (after != ' ') { /* ',' and a space: the punctuation token too */
+      if (kind[after] != K_ || src[e + 1] != ' ' || t + 1 >= tlim ||
+          i + 1 >= lim) {
+        t++, fl = 0;
+        break;
+      }
+      t[1] = (tok){(uint32_t)i, 1, T_PUNCT, 0, (int32_t)after, 0, 0};
+      t++, i++, e++;
     }
-    i++, fl = TF_SPACE;
-    unsigned char nx = (unsigned char)src[rel + run + 1]; /* s[i] */
-    if (t >= tlim || i >= lim || ((unsigned)(nx - 'a') > 25u && nx < 0xC3))
-      break;
+    t++, i++, fl = TF_SPACE;
+    if (kind[src[e + 1]] < KL) break; /* s[i]: no word starts there */
   }
   r.i = i, r.t = t, r.f = f, r.pending = fl;
   return r;
@@ -644,9 +692,8 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
     int32_t cp = (int32_t)c;
     size_t k = 1;
     unsigned sp;
-    if (kd == KL) {
-      if (c - 'a' > 25u) __builtin_unreachable(); /* lc: no fold needed */
-    run : /* a run of lower-case words, else the word on its own below */
+    if (kd >= KL) { /* KL, KU or KH */
+    run :           /* a run of words, else the word on its own below */
     {
       xt_run q =
           lower_run(s, b, lim, &w, pad, tlim, (xt_run){i, t, f, pending});
@@ -657,11 +704,14 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
       }
       if (c >= 0x80) goto kh;
     }
+      if (c - 'A' > 'z' - 'A') __builtin_unreachable();
+      unsigned up = c < 'a'; /* an ASCII letter: KU or KL */
       rel = i - w.base;
       if (rel > WIN_AHEAD) xt_win_next(&w, s, i, b, pad), rel = i - w.base;
-      e = fast_word(s, i, b, &w, rel, cp, cp, 1, 0, pending, t, &sp);
+      e = fast_word(s, i, b, &w, rel, cp, cp | 0x20, 1, (int)up, pending, t,
+                    &sp);
       if (e - 1 >= WORD_LONG - 1) goto retry; /* 0 or WORD_LONG */
-      f |= t->trig;
+      f |= t->trig | up * F_UPPER;
       goto word;
     }
     switch (kd) {
@@ -674,14 +724,6 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
         continue;
       case KW:
         goto slow;
-      case KU:
-        if (c - 'A' > 25u) __builtin_unreachable();
-        rel = i - w.base;
-        if (rel > WIN_AHEAD) xt_win_next(&w, s, i, b, pad), rel = i - w.base;
-        e = fast_word(s, i, b, &w, rel, cp, cp + 32, 1, 1, pending, t, &sp);
-        if (e - 1 >= WORD_LONG - 1) goto retry;
-        f |= t->trig | F_UPPER;
-        goto word;
       case KD: /* a number (scan_tok) */
         *t = (tok){(uint32_t)i, 0, T_PUNCT, (uint8_t)pending, cp, 0, 0};
         i = scan_number(s, i, b, t);
@@ -689,7 +731,7 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
         t++, pending = 0;
         goto pushed;
       case KH: {
-        goto run; /* a lower-case word (run), else: */
+        goto run; /* (taken above) a run of words, else: */
       kh : {
         int32_t dc; /* its own: cp stays in a register */
         k = (size_t)text_decode(s + i, b - i, &dc);
@@ -722,9 +764,7 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
   word: /* a space after it goes too, as at pushed (the 8 KB rule sees it
         ** in ref_step: only the space's end can be past lim) */
     t++, i = e + sp, pending = sp;
-    if (sp && t < tlim && i < lim &&
-        ((unsigned)(unsigned char)s[i] - 'a' <= 25u ||
-         (unsigned char)s[i] >= 0xC3)) {
+    if (sp && t < tlim && i < lim && kind[(unsigned char)s[i]] >= KL) {
       c = (unsigned char)s[i], cp = (int32_t)c, k = 1;
       goto run;
     }

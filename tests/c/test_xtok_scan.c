@@ -189,8 +189,23 @@ static const char *const prose_breaks[] = {
     "_",
 };
 
+/* First letters of a capitalised word of make_prose ("Nguyễn", "Đảng",
+** "Ủy") and what may follow a word before its space ("nay, ", "(a) "). */
+static const char *const prose_capitals[] = {
+    "A",        "H",
+    "N",        "T",
+    "Q",        "\xc4\x90",
+    "\xc3\x81", "\xe1\xba\xa0",
+    "\xc6\xaf", "\xe1\xbb\xa6",
+    "\xc3\x94", "\xc3\x80",
+};
+static const char *const prose_glued[] = {
+    ",", ";", ":", ")", "\"", "-", ".", "!", "(", "\xe2\x80\x9d", "%", "/",
+};
+
 /* A text like an article's prose of about `len` bytes into buf: runs of
-** lower-case words with single spaces (what xt_tokenize takes a run at a
+** lower-case and capitalised words with single spaces, some with a
+** punctuation mark glued after them (what xt_tokenize takes a run at a
 ** time), broken now and then by what ends such a run, and now and then a
 ** word longer than the masks. */
 static size_t make_prose(char *buf, size_t cap, size_t len) {
@@ -205,11 +220,20 @@ static size_t make_prose(char *buf, size_t cap, size_t len) {
       memcpy(word, p, strlen(p)), w = strlen(p);
     } else {
       size_t m = 1 + rnd(r < 10 ? 70 : 7);
+      int cap = rnd(5) == 0;
       for (size_t q = 0; q < m && w + 8 < sizeof word; q++) {
-        const char *l = q == 0 ? prose_letters[rnd(12)]
-                               : prose_letters[rnd(sizeof prose_letters /
-                                                   sizeof *prose_letters)];
+        const char *l = q == 0
+                            ? (cap ? prose_capitals[rnd(sizeof prose_capitals /
+                                                        sizeof *prose_capitals)]
+                                   : prose_letters[rnd(12)])
+                            : prose_letters[rnd(sizeof prose_letters /
+                                                sizeof *prose_letters)];
         memcpy(word + w, l, strlen(l)), w += strlen(l);
+      }
+      if (rnd(6) == 0) {
+        const char *p =
+            prose_glued[rnd(sizeof prose_glued / sizeof *prose_glued)];
+        memcpy(word + w, p, strlen(p)), w += strlen(p);
       }
       if (rnd(10)) word[w++] = ' ';
     }
