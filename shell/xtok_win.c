@@ -84,48 +84,65 @@ static win_b win_bits(const unsigned char *p, int chunks) {
 #endif
 
 #ifdef XT_AVX2
-/* bytes_in16 on 32 bytes. */
-__attribute__((target("avx2"))) static inline __m256i bytes_in32(__m256i w,
-                                                                 int lo,
-                                                                 int hi) {
-  __m256i d = _mm256_sub_epi8(w, _mm256_set1_epi8((char)lo));
-  return _mm256_cmpeq_epi8(
-      _mm256_min_epu8(d, _mm256_set1_epi8((char)(hi - lo))), d);
+/* The byte constants of win_bits32, 32 copies each, read from memory
+** (one operand each) instead of built anew in every call. */
+enum { K20, K61, K19, KC3, K03, KCC, KC0, KDF, K97, KE1, KFC, KB8, NK };
+#define X4(x) x, x, x, x
+#define X32(x) \
+  { X4(x), X4(x), X4(x), X4(x), X4(x), X4(x), X4(x), X4(x) }
+static const unsigned char kvec[NK][32] __attribute__((aligned(32))) = {
+    X32(0x20), X32(0x61), X32(0x19), X32(0xC3), X32(0x03), X32(0xCC),
+    X32(0xC0), X32(0xDF), X32(0x97), X32(0xE1), X32(0xFC), X32(0xB8)};
+
+/* kvec, its address hidden from the compiler, which would otherwise
+** build the rows anew from immediates in every call. */
+typedef const unsigned char (*kvec_rows)[32];
+static inline kvec_rows kvec_hidden(void) {
+  kvec_rows k = kvec;
+  __asm__("" : "+r"(k));
+  return k;
 }
 
-/* win_bits(p, 4) with AVX2: the same masks, 32 bytes a step. */
-__attribute__((target("avx2"))) static win_b win_bits_avx2(
-    const unsigned char *p) {
-  const __m256i c0 = _mm256_set1_epi8((char)0xC0);
-  win_b r = {0, 0, 0};
-  for (int q = 0; q < WIN; q += 32) {
-    __m256i w0 = _mm256_loadu_si256((const __m256i *)(const void *)(p + q));
-    __m256i w1 = _mm256_loadu_si256((const __m256i *)(const void *)(p + q + 1));
-    __m256i w2 = _mm256_loadu_si256((const __m256i *)(const void *)(p + q + 2));
-    __m256i an =
-        bytes_in32(_mm256_or_si256(w0, _mm256_set1_epi8(0x20)), 'a', 'z');
-    __m256i k1 = _mm256_cmpgt_epi8(c0, w1), k2 = _mm256_cmpgt_epi8(c0, w2);
-    __m256i c3 = _mm256_cmpeq_epi8(w0, _mm256_set1_epi8((char)0xC3));
-    __m256i l2 =
-        _mm256_or_si256(bytes_in32(w0, 0xC3, 0xC6),
-                        _mm256_cmpeq_epi8(w0, _mm256_set1_epi8((char)0xCC)));
-    __m256i sign = _mm256_and_si256(
-        c3,
-        _mm256_cmpeq_epi8(_mm256_and_si256(w1, _mm256_set1_epi8((char)0xDF)),
-                          _mm256_set1_epi8((char)0x97)));
-    __m256i ok2 = _mm256_andnot_si256(sign, _mm256_and_si256(l2, k1));
-    __m256i ok3 = _mm256_and_si256(
-        _mm256_and_si256(_mm256_cmpeq_epi8(w0, _mm256_set1_epi8((char)0xE1)),
-                         _mm256_cmpeq_epi8(
-                             _mm256_and_si256(w1, _mm256_set1_epi8((char)0xFC)),
-                             _mm256_set1_epi8((char)0xB8))),
-        k2);
-    r.al |= (uint64_t)(uint32_t)_mm256_movemask_epi8(an) << q;
-    r.v2 |= (uint64_t)(uint32_t)_mm256_movemask_epi8(ok2) << q;
-    r.v3 |= (uint64_t)(uint32_t)_mm256_movemask_epi8(ok3) << q;
-  }
-  return r;
+/* Row j of k as a vector. */
+__attribute__((target("avx2"))) static inline __m256i kv(kvec_rows k, int j) {
+  return _mm256_load_si256((const __m256i *)(const void *)k[j]);
 }
+
+/* Bytes of w in lo..lo+span (unsigned), lo and span given as rows of k. */
+__attribute__((target("avx2"))) static inline __m256i bytes_in32(kvec_rows k,
+                                                                 __m256i w,
+                                                                 int lo,
+                                                                 int span) {
+  __m256i d = _mm256_sub_epi8(w, kv(k, lo));
+  return _mm256_cmpeq_epi8(_mm256_min_epu8(d, kv(k, span)), d);
+}
+
+/* win_bits(p, 2) with AVX2: the masks of 32 bytes at p (p[0..33]
+** readable), in the low 32 bits of each. */
+__attribute__((target("avx2"))) static inline win_b win_bits32(
+    kvec_rows k, const unsigned char *p) {
+  __m256i w0 = _mm256_loadu_si256((const __m256i *)(const void *)p);
+  __m256i w1 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
+  __m256i w2 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 2));
+  __m256i an = bytes_in32(k, _mm256_or_si256(w0, kv(k, K20)), K61, K19);
+  __m256i k1 = _mm256_cmpgt_epi8(kv(k, KC0), w1),
+          k2 = _mm256_cmpgt_epi8(kv(k, KC0), w2);
+  __m256i c3 = _mm256_cmpeq_epi8(w0, kv(k, KC3));
+  __m256i l2 = _mm256_or_si256(bytes_in32(k, w0, KC3, K03),
+                               _mm256_cmpeq_epi8(w0, kv(k, KCC)));
+  __m256i sign = _mm256_and_si256(
+      c3, _mm256_cmpeq_epi8(_mm256_and_si256(w1, kv(k, KDF)), kv(k, K97)));
+  __m256i ok2 = _mm256_andnot_si256(sign, _mm256_and_si256(l2, k1));
+  __m256i ok3 = _mm256_and_si256(
+      _mm256_and_si256(
+          _mm256_cmpeq_epi8(w0, kv(k, KE1)),
+          _mm256_cmpeq_epi8(_mm256_and_si256(w1, kv(k, KFC)), kv(k, KB8))),
+      k2);
+  return (win_b){(uint32_t)_mm256_movemask_epi8(an),
+                 (uint32_t)_mm256_movemask_epi8(ok2),
+                 (uint32_t)_mm256_movemask_epi8(ok3)};
+}
+
 #endif
 
 /* g of the bits x, before the last byte's bit is cleared; in: the
@@ -140,25 +157,56 @@ static inline uint64_t win_more(const win_b *x) {
   return (v >> 63) | (x->v3 >> 62 & 1) | (x->v3 >> 63) << 1;
 }
 
+/* The bytes xt_win_fill reads for s[i..] of a block of b bytes: the
+** block's own when WIN_READ of them are there, else a zero-padded copy
+** in pad; *inblock says which. */
+static inline const unsigned char *win_src(const char *s, size_t i, size_t b,
+                                           unsigned char pad[WIN_READ],
+                                           int *inblock) {
+  const unsigned char *p = (const unsigned char *)s + i;
+  *inblock = b - i >= WIN_READ;
+  if (*inblock) return p;
+  memset(pad, 0, WIN_READ);
+  memcpy(pad, p, b - i);
+  return pad;
+}
+
+/* The masks of the bits x of the 64 bytes at p, which are byte i's on. */
+static inline xt_win win_of(const win_b *x, size_t i, const unsigned char *p,
+                            int inblock) {
+  uint64_t g = win_graw(x, 0);
+  return (xt_win){g & ~(1ull << 63), g,      win_more(x), i,
+                  (const char *)p,   inblock};
+}
+
+#ifdef XT_AVX2
+/* xt_win_fill into *w with AVX2, in one function. */
+__attribute__((target("avx2"))) static void win_fill_avx2(
+    xt_win *w, const char *s, size_t i, size_t b, unsigned char pad[WIN_READ]) {
+  int inblock;
+  const unsigned char *p = win_src(s, i, b, pad, &inblock);
+  kvec_rows k = kvec_hidden();
+  win_b lo = win_bits32(k, p), hi = win_bits32(k, p + 32);
+  win_b x = {lo.al | hi.al << 32, lo.v2 | hi.v2 << 32, lo.v3 | hi.v3 << 32};
+  *w = win_of(&x, i, p, inblock);
+}
+#endif
+
 /* The masks of s[i..i+64) in a block of b bytes (i < b); near the end,
 ** from a zero-padded copy in pad, which src then points to. */
 xt_win xt_win_fill(const char *s, size_t i, size_t b,
                    unsigned char pad[WIN_READ]) {
-  const unsigned char *p = (const unsigned char *)s + i;
-  int inblock = b - i >= WIN_READ;
-  if (!inblock) {
-    memset(pad, 0, WIN_READ);
-    memcpy(pad, p, b - i);
-    p = pad;
-  }
+  xt_win w;
 #ifdef XT_AVX2
-  win_b x = use_avx2 ? win_bits_avx2(p) : win_bits(p, WIN / 16);
-#else
-  win_b x = win_bits(p, WIN / 16);
+  if (use_avx2) {
+    win_fill_avx2(&w, s, i, b, pad);
+    return w;
+  }
 #endif
-  uint64_t g = win_graw(&x, 0);
-  return (xt_win){g & ~(1ull << 63), g,      win_more(&x), i,
-                  (const char *)p,   inblock};
+  int inblock;
+  const unsigned char *p = win_src(s, i, b, pad, &inblock);
+  win_b x = win_bits(p, WIN / 16);
+  return win_of(&x, i, p, inblock);
 }
 
 /* w's masks moved on by WIN_STEP bytes (the block has WIN_STEP + WIN_READ
@@ -184,7 +232,13 @@ static void win_slide(xt_win *w) {
 ** Either way the g bits of every character from i on are the same. */
 void xt_win_next(xt_win *w, const char *s, size_t i, size_t b,
                  unsigned char pad[WIN_READ]) {
-  if (!use_avx2 && i - w->base < WIN_AHEAD + WIN_STEP && w->inblock &&
+#ifdef XT_AVX2
+  if (use_avx2) {
+    win_fill_avx2(w, s, i, b, pad);
+    return;
+  }
+#endif
+  if (i - w->base < WIN_AHEAD + WIN_STEP && w->inblock &&
       b - w->base >= WIN_STEP + WIN_READ)
     win_slide(w);
   else
