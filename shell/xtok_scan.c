@@ -528,20 +528,12 @@ static const uint64_t keep_run[WIN] = {0,
                                        ~0ull,
                                        [10 ... WIN - 1] = ~0ull};
 
-/* Store the word token {off, len, T_WORD, fl, cp, h, trig} at t as three
-** 8-byte words (struct tok: off len | type flags - cp | h trig -). */
+/* Store the word token {off, len, T_WORD, fl, cp, h, trig} at t, a field
+** a store (its padding bytes left as they were). */
 static inline void put_word(tok *t, uint32_t off, uint32_t len, unsigned fl,
                             uint32_t cp, uint32_t h, unsigned trig) {
-  _Static_assert(sizeof(tok) == 24 && offsetof(tok, len) == 4 &&
-                     offsetof(tok, type) == 8 && offsetof(tok, flags) == 9 &&
-                     offsetof(tok, cp) == 12 && offsetof(tok, h) == 16 &&
-                     offsetof(tok, trig) == 20,
-                 "struct tok layout");
-  uint64_t q0 = off | (uint64_t)len << 32,
-           q1 = T_WORD | fl << 8 | (uint64_t)cp << 32,
-           q2 = h | (uint64_t)trig << 32;
-  char *p = (char *)t;
-  memcpy(p, &q0, 8), memcpy(p + 8, &q1, 8), memcpy(p + 16, &q2, 8);
+  t->off = off, t->len = len, t->type = T_WORD, t->flags = (uint8_t)fl;
+  t->cp = (int32_t)cp, t->h = h, t->trig = (uint8_t)trig;
 }
 
 /* The lower_at entry of the whole letter of the masks at p (its lead
@@ -590,25 +582,24 @@ static inline size_t run_bound(size_t base, size_t lim, const tok *t,
 static inline __attribute__((always_inline)) xt_run lower_run(
     const char *s, size_t b, size_t lim, xt_win *w, unsigned char pad[WIN_READ],
     tok *tlim, xt_run r) {
-  size_t i = r.i, lr = 0; /* lr: run_bound, 0 until first asked */
   tok *t = r.t;
   unsigned f = r.f, fl = r.pending;
-  uint64_t g = w->g;
-  size_t base = w->base;
+  uint64_t ng = ~w->g; /* bit 63 set: a run of g bits ends in the masks */
+  size_t base = w->base, rel = r.i - base, lr = 0; /* lr: run_bound */
   const unsigned char *src = (const unsigned char *)w->src;
-  for (;;) {
-    size_t rel = i - base;
+  for (;;) { /* the word at s[base + rel] */
     if (__builtin_expect(rel >= lr, 0)) {
+      size_t i = base + rel;
       if (i >= lim || t >= tlim) break;
       if (rel > WIN_AHEAD) {
         xt_win_next(w, s, i, b, pad);
-        g = w->g, base = w->base, rel = i - base;
+        ng = ~w->g, base = w->base, rel = i - base;
         src = (const unsigned char *)w->src;
       }
       lr = run_bound(base, lim, t, tlim);
     }
-    size_t run = (size_t)__builtin_ctzll(~(g >> rel)), e = rel + run;
-    unsigned after = src[e]; /* s[i + run] */
+    size_t run = (unsigned)__builtin_ctzll(ng >> rel), e = rel + run;
+    unsigned after = src[e]; /* s[base + e] */
     if (after != ' ' && (e >= WIN - 1 || after - '0' < 10u || after >= 0x80))
       break; /* the masks end too soon, a digit or another character */
     uint32_t c = src[rel], lc = c;
@@ -617,7 +608,7 @@ static inline __attribute__((always_inline)) xt_run lower_run(
       uint32_t up = c < 0x80;
       lc = c | 0x20;
       if (!up) { /* a whole letter of the masks: decoded from them */
-        if (!(g >> rel & 1)) break;
+        if (ng >> rel & 1) break;
         lc = letter_at(src + rel, &c, &k);
         if (!lc) break;
         up = lc >> 30, lc &= ~LC_UP;
@@ -638,22 +629,21 @@ static inline __attribute__((always_inline)) xt_run lower_run(
         lexicon_load8((const char *)src + rel + k) & keep_run[run + 1 - k];
     uint32_t h = lexicon_hash_folded(lc, run, v);
     unsigned tr = word_bits(h);
-    put_word(t, (uint32_t)i, (uint32_t)run, fl, (uint32_t)c, h, tr);
+    put_word(t, (uint32_t)(base + rel), (uint32_t)run, fl, (uint32_t)c, h, tr);
     f |= tr;
-    i += run;
     if (after != ' ') { /* ',' and a space: the punctuation token too */
       if (kind[after] != K_ || src[e + 1] != ' ' || t + 1 >= tlim ||
-          i + 1 >= lim) {
-        t++, fl = 0;
+          base + e + 1 >= lim) {
+        t++, fl = 0, rel = e;
         break;
       }
-      t[1] = (tok){(uint32_t)i, 1, T_PUNCT, 0, (int32_t)after, 0, 0};
-      t++, i++, e++;
+      t[1] = (tok){(uint32_t)(base + e), 1, T_PUNCT, 0, (int32_t)after, 0, 0};
+      t++, e++;
     }
-    t++, i++, fl = TF_SPACE;
-    if (kind[src[e + 1]] < KL) break; /* s[i]: no word starts there */
+    t++, rel = e + 1, fl = TF_SPACE;
+    if (kind[src[rel]] < KL) break; /* no word starts at s[base + rel] */
   }
-  r.i = i, r.t = t, r.f = f, r.pending = fl;
+  r.i = base + rel, r.t = t, r.f = f, r.pending = fl;
   return r;
 }
 
