@@ -565,13 +565,25 @@ static inline size_t run_bound(size_t base, size_t lim, const tok *t,
   return (size_t)(tlim - t) < RUN_ROOM ? 0 : lr;
 }
 
+/* Are the n bytes at p (8 readable) all ASCII capitals, n <= 8? */
+static inline int ascii_caps(const unsigned char *p, size_t n) {
+  const uint64_t ones = 0x0101010101010101ull, hi = ones * 0x80;
+  if (n > 8) return 0;
+  uint64_t m = keep[n], x = (lexicon_load8((const char *)p) & m) |
+                            (ones * 'A' & ~m); /* the rest read as 'A' */
+  /* bit 7 of each byte: below 0x80, at least 'A', at most 'Z' */
+  return (~x & (x + ones * (0x80 - 'A')) & ~(x + ones * (0x80 - 'Z' - 1)) &
+          hi) == hi;
+}
+
 /*
 ** The words from s[r.i] (r.i < lim; r.pending: the first one's flags),
 ** as long as each starts with a letter (ASCII, or of lc2/lc3 and whole
 ** in the masks: what the main loop gives fast_word), fast_word would
 ** settle it (the masks hold its end, an ASCII byte that is no digit
 ** follows; a capital is followed by a lower-case letter of ASCII or
-** lc2/lc3, or by nothing) and a space follows it, or one ASCII
+** lc2/lc3, or by nothing), or it is 2 to 8 ASCII capitals (TF_CAPS, as
+** ref_step gives it), and a space follows it, or one ASCII
 ** punctuation byte (kind K_) and a space: stored at r.t (room up to
 ** tlim) as fast_word and the main loop's punct store them, each with the
 ** space after it; a word after a space goes on the run. Stops before a
@@ -617,7 +629,10 @@ static inline __attribute__((always_inline)) xt_run lower_run(
         uint32_t y = src[rel + k], c2;
         size_t k2;
         if (y < 0x80) {
-          if (y - 'a' > 25u) break;
+          if (y - 'a' > 25u) { /* or all ASCII capitals ("UBND") */
+            if (k != 1 || !ascii_caps(src + rel, run)) break;
+            fl |= TF_CAPS;
+          }
         } else {
           uint32_t l2 = letter_at(src + rel + k, &c2, &k2);
           if (!l2 || (l2 & LC_UP)) break;
