@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 #define WIN       64 /* bytes a mask covers */
-#define WIN_AHEAD 47 /* a token starting further in gets new masks */
+#define WIN_AHEAD 55 /* a token starting further in gets new masks */
 #define WIN_STEP  48 /* masks slide by this many bytes */
 #define WIN_READ  80 /* bytes of src readable: 8-byte loads of any word */
 
