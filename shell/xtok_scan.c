@@ -7,10 +7,11 @@
 ** tokenizer. xt_tokenize takes bit masks of 64 bytes (xtok_win.h: which
 ** bytes are ASCII letters or parts of the common Vietnamese letters),
 ** moved on as it goes, and cuts the common tokens from them: words (a run
-** of lower-case words after spaces in one tight loop), numbers,
-** punctuation, spaces and newlines. Anything else (a capital
-** before a capital, a word holding a digit, other scripts, other white
-** space, a word the masks cut, what follows the first 8 KB or the
+** of words after spaces, lower-case, capitalised or of 2 to 8 ASCII
+** capitals, some with a punctuation mark glued after them, in one tight
+** loop), numbers, punctuation, spaces and newlines. Anything else (other
+** capitals before a capital, a word holding a digit, other scripts, other
+** white space, a word the masks cut, what follows the first 8 KB or the
 ** 4,095th token) is one reference step.
 */
 #include "xtok_scan.h"
