@@ -69,6 +69,11 @@ size_t xo_org_tail(const xsent *x, size_t j, const xphrases *admin,
 ** "Chủ tịch UBND huyện Trần Văn Bình" is a person)? */
 int xo_names_a_thing(const xsent *x, size_t i, int k, const xpindex *not_person,
                      const xpindex *admin);
+/* xo_names_a_thing once xo_unit_end(x, i, admin) is known to be 0 (the
+** people extractor asks that first): the same answer, that part left
+** out. */
+int xo_names_a_thing_past(const xsent *x, size_t i, int k,
+                          const xpindex *not_person, const xpindex *admin);
 /* The end (the token after it) of an administrative unit's name that
 ** covers token i, where a run of title-cased words after a word of admin
 ** holds the unit's name, then a person's: the person from the last

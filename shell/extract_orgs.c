@@ -89,14 +89,10 @@ size_t xo_unit_end(const xsent *x, size_t i, const xpindex *admin) {
   return 0;
 }
 
-/*
-** Is the name-shaped run of k syllables at token i the name of a school,
-** a street or an organisation ("Trường THPT Chu Văn An", "đường Lê Lợi")
-** or, with two syllables, of an administrative unit ("huyện Thạch Hà";
-** "Chủ tịch UBND huyện Trần Văn Bình" is a person)? Then it is no person.
-*/
-int xo_names_a_thing(const xsent *x, size_t i, int k, const xpindex *ph,
-                     const xpindex *admin) {
+/* Does a phrase of not_person (ph) end right before token i ("Trường
+** THPT | Chu Văn An", "đường | Lê Lợi"), not after one lower-case word
+** that ends a capitalised compound? */
+static int after_not_person(const xsent *x, size_t i, const xpindex *ph) {
   for (unsigned w = 1; w <= ph->maxw && w <= i; w++) {
     /* one lower-case word ends a capitalised compound ("Bộ Tài nguyên
     ** và Môi trường Trần Hồng Hà"): not a head then */
@@ -105,12 +101,15 @@ int xo_names_a_thing(const xsent *x, size_t i, int k, const xpindex *ph,
       continue;
     if (xpi_at_w(x, i - w, ph, w, 0)) return 1;
   }
-  if (xo_unit_end(x, i, admin)) return 1;
+  return 0;
+}
+
+/* Is the run of k syllables at token i an administrative unit's name
+** after a word of admin: two syllables, or more with a higher unit and
+** its name after it ("phường Nguyễn Thái Bình, quận 1": a ward named
+** after a person; not "Chủ tịch UBND TP Nguyễn Thành Phong, TP phải …")? */
+static int unit_named(const xsent *x, size_t i, int k, const xpindex *admin) {
   if (!xpi_before(x, i, admin, 0)) return 0;
-  /* after an administrative unit: a two-syllable name is the unit's; so
-  ** is a longer one a higher unit with its name follows ("phường Nguyễn
-  ** Thái Bình, quận 1": a ward named after a person; not "Chủ tịch UBND
-  ** TP Nguyễn Thành Phong, TP phải …") */
   size_t e = i + (size_t)k, a;
   if (k <= 2) return 1;
   if (e + 1 >= x->n || !xt_punct(x, e, ',') ||
@@ -118,4 +117,21 @@ int xo_names_a_thing(const xsent *x, size_t i, int k, const xpindex *ph,
     return 0;
   const tok *u = &x->t[e + 1 + a]; /* the higher unit's name or number */
   return u->type == T_NUM || (u->type == T_WORD && (u->flags & TF_UPPER));
+}
+
+/*
+** Is the name-shaped run of k syllables at token i the name of a school,
+** a street or an organisation ("Trường THPT Chu Văn An", "đường Lê Lợi")
+** or, with two syllables, of an administrative unit ("huyện Thạch Hà";
+** "Chủ tịch UBND huyện Trần Văn Bình" is a person)? Then it is no person.
+*/
+int xo_names_a_thing(const xsent *x, size_t i, int k, const xpindex *ph,
+                     const xpindex *admin) {
+  return after_not_person(x, i, ph) || xo_unit_end(x, i, admin) ||
+         unit_named(x, i, k, admin);
+}
+
+int xo_names_a_thing_past(const xsent *x, size_t i, int k, const xpindex *ph,
+                          const xpindex *admin) {
+  return after_not_person(x, i, ph) || unit_named(x, i, k, admin);
 }

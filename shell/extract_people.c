@@ -752,7 +752,7 @@ void extract_people(xsent *x) {
       k = 0; /* "… Chủ tịch UBND thị xã TRẦN PHƯỚC HIỀN": after a title */
     if (!k) continue;
     size_t ue = xo_unit_end(x, i, &ix_admin); /* "huyện | Thạch Hà" */
-    if (ue || names_a_thing(x, i, k)) {
+    if (ue || xo_names_a_thing_past(x, i, k, &ix_not_person, &ix_admin)) {
       i = ue ? ue - 1 : i + (size_t)k - 1;
       list_end = 0;
       continue;
