@@ -20,10 +20,6 @@ static xpindex ix_hon, ix_roles; /* their indices (extract_phr.c) */
 static const char *const honorifics_builtin[] = {"đồng chí", "ông", "bà",
                                                  "anh",      "chị", NULL};
 
-size_t xn_honorific_before(const xsent *x, size_t i) {
-  return xpi_before(x, i, &ix_hon, 0);
-}
-
 size_t xn_honorific_in(const xsent *x, size_t j) {
   return xpi_in(x, j, &ix_hon, 0);
 }
@@ -36,7 +32,11 @@ size_t xn_honorific_in(const xsent *x, size_t j) {
 ** while not asked.
 */
 #define MEMO_TOKS 4096
-enum { Q_NAME = XN_PLACES + 1, Q__COUNT }; /* xn_lookup's, xn_name_run's */
+enum { /* xn_lookup's, xn_name_run's, xn_honorific_before's */
+       Q_NAME = XN_PLACES + 1,
+       Q_HON_BEFORE,
+       Q__COUNT
+};
 static _Thread_local struct {
   const xsent *x;
   uint8_t ans[MEMO_TOKS][Q__COUNT];
@@ -56,6 +56,14 @@ void xn_memo_end(void) {
 /* The memo's slot for answer q about token j of x, or NULL. */
 static uint8_t *memo_slot(const xsent *x, int q, size_t j) {
   return memo.x == x && j < x->n ? &memo.ans[j][q] : NULL;
+}
+
+size_t xn_honorific_before(const xsent *x, size_t i) {
+  uint8_t *a = memo_slot(x, Q_HON_BEFORE, i);
+  if (a && *a) return *a - 1u;
+  size_t h = xpi_before(x, i, &ix_hon, 0); /* a phrase's words: < 255 */
+  if (a) *a = (uint8_t)(h + 1);
+  return h;
 }
 
 int xn_lookup(const xsent *x, size_t j, int table) {
