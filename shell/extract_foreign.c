@@ -146,7 +146,9 @@ int xf_in_title(const xsent *x, size_t j, size_t hk) {
 }
 
 int extract_people_foreign(const xsent *x) {
-  for (size_t i = 1; i < x->n; i++)
-    if ((x->t[i].flags & TF_UPPER) && foreign_at(x, i, HEAD_UNKNOWN)) return 1;
+  /* the capitalised words, passed to in xn_next_capital's tight loop
+  ** (only a word has TF_UPPER) */
+  for (size_t i = 1; (i = xn_next_capital(x, i)) < x->n; i++)
+    if (foreign_at(x, i, HEAD_UNKNOWN)) return 1;
   return 0;
 }
