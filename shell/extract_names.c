@@ -432,10 +432,19 @@ static int caps_surname(const xsent *x, const tok *t) {
 ** only after a title or an honorific (headlines and labels in capitals
 ** are no names).
 */
+/* Is t a word in capitals without digits? */
+static int caps_word(const tok *t) {
+  return t->type == T_WORD && (t->flags & (TF_CAPS | TF_DIGITS)) == TF_CAPS;
+}
+
 int xn_caps_name(const xsent *x, size_t i) {
+  /* two such words at least, the flags first: most capitals ("UBND",
+  ** "TP") stand before a lower-case word */
+  if (i + 1 >= x->n || !caps_word(&x->t[i]) || !caps_word(&x->t[i + 1]) ||
+      !(x->t[i + 1].flags & TF_SPACE))
+    return 0;
   size_t j = i;
-  while (j < x->n && j - i < 5 && x->t[j].type == T_WORD &&
-         (x->t[j].flags & TF_CAPS) && !(x->t[j].flags & TF_DIGITS) &&
+  while (j < x->n && j - i < 5 && caps_word(&x->t[j]) &&
          (j == i || (x->t[j].flags & TF_SPACE)) && xn_viet_at(x, j))
     j++;
   if (j - i < 2 || j - i > 4 || !caps_surname(x, &x->t[i])) return 0;
