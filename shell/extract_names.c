@@ -80,28 +80,60 @@ int xn_lookup(const xsent *x, size_t j, int table) {
 }
 
 /*
-** text_viet_shaped of the words seen last (thread-local), by their bytes:
-** the capitalised words the people extractor asks about, names and
-** places, come back sentence after sentence. A slot (by the token's word
-** hash) holds one word of at most VIET_LEN bytes; n 0: empty.
+** Answers about a word by its bytes alone, for the words seen last
+** (thread-local): the capitalised words the people extractor asks about,
+** names and places, come back sentence after sentence. A slot (by the
+** token's word hash) holds one word of at most WORD_LEN bytes (n 0:
+** empty) and, for it, text_viet_shaped (viet) and whether it is a
+** surname of one word (sur): ANS_UNKNOWN until asked, then ANS_NO or
+** ANS_YES.
 */
-#define VIET_SLOTS 4096
-#define VIET_LEN   14
-static _Thread_local struct viet_slot {
-  uint8_t n, v;
-  char w[VIET_LEN];
-} viet_seen[VIET_SLOTS];
+#define WORD_SLOTS 4096
+#define WORD_LEN   14
+enum { ANS_UNKNOWN, ANS_NO, ANS_YES };
+static _Thread_local struct word_slot {
+  uint8_t n, viet, sur;
+  char w[WORD_LEN];
+} words_seen[WORD_SLOTS];
 
-int xn_viet_at(const xsent *x, size_t j) {
+/* The slot of word token j (1..WORD_LEN bytes): its answers so far, or
+** emptied for it. */
+static struct word_slot *word_slot(const xsent *x, size_t j) {
   const char *w = x->s + x->t[j].off;
   size_t n = x->t[j].len;
-  if (n == 0 || n > VIET_LEN) return text_viet_shaped(w, n) != 0;
-  struct viet_slot *e = &viet_seen[x->t[j].h & (VIET_SLOTS - 1)];
-  if (e->n == n && memcmp(e->w, w, n) == 0) return e->v;
-  int v = text_viet_shaped(w, n) != 0;
-  e->n = (uint8_t)n, e->v = (uint8_t)v;
+  struct word_slot *e = &words_seen[x->t[j].h & (WORD_SLOTS - 1)];
+  if (e->n == n && memcmp(e->w, w, n) == 0) return e;
+  e->n = (uint8_t)n, e->viet = e->sur = ANS_UNKNOWN;
   memcpy(e->w, w, n);
-  return v;
+  return e;
+}
+
+int xn_viet_at(const xsent *x, size_t j) {
+  size_t n = x->t[j].len;
+  if (n == 0 || n > WORD_LEN)
+    return text_viet_shaped(x->s + x->t[j].off, n) != 0;
+  struct word_slot *e = word_slot(x, j);
+  if (e->viet == ANS_UNKNOWN)
+    e->viet = text_viet_shaped(x->s + x->t[j].off, n) ? ANS_YES : ANS_NO;
+  return e->viet == ANS_YES;
+}
+
+/* Does a key of data/surnames.txt start at word token i (xt_lookup of
+** the surnames not 0)? Where no key of two words starts with the word
+** and a space follows it, the key can only be the word itself: the
+** answer is the word's, remembered in its slot. */
+static int surname_at(const xsent *x, size_t i) {
+  const lex_table *t = &x->x->lx->surnames;
+  const tok *k = &x->t[i];
+  int maxw = lex_first(t, k->h);
+  if (!maxw) return 0;
+  if (maxw > 1 || k->len == 0 || k->len > WORD_LEN ||
+      (i + 1 < x->n && !(x->t[i + 1].flags & TF_SPACE)))
+    return xt_lookup_at(x, i, t, NULL, maxw) != 0;
+  struct word_slot *e = word_slot(x, i);
+  if (e->sur == ANS_UNKNOWN)
+    e->sur = xt_lookup_at(x, i, t, NULL, maxw) ? ANS_YES : ANS_NO;
+  return e->sur == ANS_YES;
 }
 
 size_t xn_head_in(const xsent *x, size_t j) {
@@ -346,8 +378,7 @@ static int name_run(const xsent *x, size_t i, int any) {
                             (x->t[i + 1].flags & TF_SPACE))) &&
                    !xt_in(x, i, &ws_not_name);
   if (lx->surnames.n && !free_first && !(x->t[i].trig & TR_SURNAME)) return 0;
-  if (lx->surnames.n && !free_first && !xt_lookup(x, i, &lx->surnames, NULL))
-    return 0;
+  if (lx->surnames.n && !free_first && !surname_at(x, i)) return 0;
   size_t j = i + 1, syl = 1, pg;
   while (j < x->n && (x->t[j].flags & TF_SPACE)) {
     if ((pg = prefixed_given(x, j)) != 0) {
