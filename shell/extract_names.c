@@ -20,7 +20,15 @@ static xpindex ix_hon, ix_roles; /* their indices (extract_phr.c) */
 static const char *const honorifics_builtin[] = {"đồng chí", "ông", "bà",
                                                  "anh",      "chị", NULL};
 
+/* 1 when the honorifics are data/honorifics.txt's, whose first words
+** the tokenizer marks with TR_HEAD (xtok_scan.c), and none starts with a
+** number (any token may start that); 0 with the built-in ones
+** (extract_names_init) */
+static int hon_marked;
+
 size_t xn_honorific_in(const xsent *x, size_t j) {
+  /* an honorific's first word has its hash, so the TR_HEAD bit */
+  if (hon_marked && j < x->n && !(x->t[j].trig & TR_HEAD)) return 0;
   return xpi_in(x, j, &ix_hon, 0);
 }
 
@@ -496,6 +504,7 @@ void extract_names_init(void) {
   xt_phrases_set(&honorifics, h[0] ? h : honorifics_builtin);
   xt_phrases_set(&roles, lexicon_get()->lists[LEX_PERSON_ROLES]);
   xpi_set(&ix_hon, &honorifics), xpi_set(&ix_roles, &roles);
+  hon_marked = h[0] != NULL && ix_hon.exact; /* (no phrase opens on a number) */
   for (const char *const *b = lexicon_get()->lists[LEX_BAPTISMAL]; *b; b++) {
     uint32_t h = lexicon_word_hash(*b, strcspn(*b, "- "));
     bap_first[h >> 6 & 63] |= 1ull << (h & 63);
