@@ -97,22 +97,41 @@ int xn_lookup(const xsent *x, size_t j, int table) {
 ** ANS_YES.
 */
 #define WORD_SLOTS 4096
-#define WORD_LEN   14
+#define WORD_LEN   16
 enum { ANS_UNKNOWN, ANS_NO, ANS_YES };
 static _Thread_local struct word_slot {
+  uint64_t w[2]; /* the word's bytes as two little-endian numbers, 0 after */
   uint8_t n, viet, sur;
-  char w[WORD_LEN];
 } words_seen[WORD_SLOTS];
+
+/* The bytes of word token j (1..WORD_LEN of them) as a slot holds them:
+** two 8-byte loads where the sentence goes on for 16 bytes from the
+** word, the bytes past it masked off; else byte by byte. */
+static void word_bytes(const xsent *x, size_t j, uint64_t v[2]) {
+  const char *w = x->s + x->t[j].off;
+  size_t n = x->t[j].len;
+  if (x->t[j].off + 16 <= x->end) {
+    v[0] = lexicon_load8(w), v[1] = lexicon_load8(w + 8);
+    if (n < 8)
+      v[0] &= (1ull << (8 * n)) - 1, v[1] = 0;
+    else if (n < 16)
+      v[1] &= (1ull << (8 * (n - 8))) - 1;
+    return;
+  }
+  v[0] = v[1] = 0;
+  for (size_t q = 0; q < n; q++)
+    v[q / 8] |= (uint64_t)(unsigned char)w[q] << (8 * (q % 8));
+}
 
 /* The slot of word token j (1..WORD_LEN bytes): its answers so far, or
 ** emptied for it. */
 static struct word_slot *word_slot(const xsent *x, size_t j) {
-  const char *w = x->s + x->t[j].off;
-  size_t n = x->t[j].len;
+  uint64_t v[2];
+  word_bytes(x, j, v);
   struct word_slot *e = &words_seen[x->t[j].h & (WORD_SLOTS - 1)];
-  if (e->n == n && memcmp(e->w, w, n) == 0) return e;
-  e->n = (uint8_t)n, e->viet = e->sur = ANS_UNKNOWN;
-  memcpy(e->w, w, n);
+  if (e->n == x->t[j].len && e->w[0] == v[0] && e->w[1] == v[1]) return e;
+  e->n = (uint8_t)x->t[j].len, e->viet = e->sur = ANS_UNKNOWN;
+  e->w[0] = v[0], e->w[1] = v[1];
   return e;
 }
 
