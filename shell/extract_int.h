@@ -162,6 +162,11 @@ static inline size_t xn_next_capital(const xsent *x, size_t i) {
 ** for x. */
 void xn_memo_begin(const xsent *x);
 void xn_memo_end(void);
+/* The byte of that memo where the people extractor keeps answer q
+** (XN_MEMO_*) of its own about token j of x: 0 until it writes one; NULL
+** outside the memo (x not the memo's, or j >= x->n). */
+enum { XN_MEMO_ORG_PHRASE, XN_MEMO_OWN };
+uint8_t *xn_memo_own(const xsent *x, int q, size_t j);
 /* xt_lookup of the lexicon's titles, degrees, monastic ranks or places
 ** (the gazetteer) at token j: the key's token count, 0 when none. */
 enum { XN_TITLES, XN_DEGREES, XN_MONASTIC, XN_PLACES };

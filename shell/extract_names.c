@@ -40,10 +40,12 @@ size_t xn_honorific_in(const xsent *x, size_t j) {
 ** while not asked.
 */
 #define MEMO_TOKS 4096
-enum { /* xn_lookup's, xn_name_run's, xn_honorific_before's */
+enum { /* xn_lookup's, xn_name_run's, xn_honorific_before's, then the
+       ** callers' own (xn_memo_own) */
        Q_NAME = XN_PLACES + 1,
        Q_HON_BEFORE,
-       Q__COUNT
+       Q_OWN,
+       Q__COUNT = Q_OWN + XN_MEMO_OWN
 };
 static _Thread_local struct {
   const xsent *x;
@@ -72,6 +74,10 @@ size_t xn_honorific_before(const xsent *x, size_t i) {
   size_t h = xpi_before(x, i, &ix_hon, 0); /* a phrase's words: < 255 */
   if (a) *a = (uint8_t)(h + 1);
   return h;
+}
+
+uint8_t *xn_memo_own(const xsent *x, int q, size_t j) {
+  return memo_slot(x, Q_OWN + q, j);
 }
 
 int xn_lookup(const xsent *x, size_t j, int table) {

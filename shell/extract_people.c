@@ -225,12 +225,23 @@ static int lower_then_head(const xsent *x, size_t j) {
          (x->t[j].flags & TF_UPPER) && xn_head_in(x, j);
 }
 
+/* The words of a title-orgs.txt phrase at token b (xpi_in, either case),
+** asked once per token: org_phrase asks the words before each lower-case
+** word of a title, the same ones for the next word. */
+static size_t org_at(const xsent *x, size_t b) {
+  uint8_t *a = xn_memo_own(x, XN_MEMO_ORG_PHRASE, b);
+  if (a && *a) return *a - 1u;
+  size_t o = xpi_in(x, b, &ix_orgs, 1);
+  if (a && o < 255) *a = (uint8_t)(o + 1);
+  return o;
+}
+
 /* The end of a title-orgs.txt phrase that covers token j and starts in
 ** the title (after token i), up to three tokens before j ("Ban | tổ
 ** chức", "Điều phối nông thôn | mới"), or 0. */
 static size_t org_phrase(const xsent *x, size_t i, size_t j) {
   for (size_t b = j > i + 3 ? j - 3 : i + 1; b <= j; b++) {
-    size_t o = xpi_in(x, b, &ix_orgs, 1);
+    size_t o = org_at(x, b);
     if (o && b + o > j) return b + o;
   }
   return 0;
