@@ -133,6 +133,20 @@ int xf_name_run(const xsent *x, size_t i) {
   return foreign_at(x, i, HEAD_UNKNOWN);
 }
 
+int xf_name_run_ref(const xsent *x, size_t i) {
+  if (!xf_may_start(x, i)) return 0;
+  int k, c = 0;
+  if (x->t[i - 1].flags & TF_UPPER)
+    c = gaz_country_ends(x, i) ? 2 : xt_in(x, i - 1, &ws_short_countries);
+  if (c == 2)
+    k = foreign_shape(x, i, 0);
+  else if ((k = foreign_shape(x, i, 1)) != 0 && !c &&
+           !head_context(x, i, HEAD_UNKNOWN))
+    k = 0;
+  if (k && xn_honorific_in(x, i)) return 0;
+  return k && !xn_lookup(x, i, XN_PLACES) ? k : 0;
+}
+
 int xf_after_honorific(const xsent *x, size_t hon, size_t i) {
   return foreign_at(x, i, HEAD_UNKNOWN) && !xt_in(x, hon, &ws_short_countries);
 }

@@ -130,6 +130,11 @@ extern uint64_t xn_opens_bits;
 static inline int xn_may_open(const xsent *x, size_t i) {
   return i > 0 && (xn_opens_bits >> (x->t[i - 1].h & 63) & 1);
 }
+/* Does a key of data/surnames.txt start at word token i (xt_lookup of
+** the surnames not 0)? A word's answer is remembered by its bytes where
+** it can only be the word's (no key of two words starts with it, a space
+** after it); tests/c/test_people_memo.c compares it with xt_lookup. */
+int xn_surname_at(const xsent *x, size_t i);
 /* A name in capitals at token i ("TRẦN PHƯỚC HIỀN"): its words or 0. */
 int xn_caps_name(const xsent *x, size_t i);
 /* Words of an honorific of data/honorifics.txt ending just
@@ -220,6 +225,9 @@ static inline int xf_may_start(const xsent *x, size_t i) {
           (n->flags & TF_SPACE)) ||
          (xt_punct(x, i + 1, '-') && !(n->flags & TF_SPACE)); /* "Mit-suo" */
 }
+/* xf_name_run the way it was first written (the country before the
+** shape), which xf_name_run gives: kept for tests/c/test_people_memo.c. */
+int xf_name_run_ref(const xsent *x, size_t i);
 /* Does a foreign name start at token j inside a title whose head ends
 ** before token hk (the title ends there)? */
 int xf_in_title(const xsent *x, size_t j, size_t hk);
