@@ -94,7 +94,9 @@ static int head_before(const xsent *x, size_t c) {
 ** head of the title being read ends (title_at: at most two capitalised
 ** words may stand between it and i, "Tổng thống Mỹ | Donald Trump"), or
 ** HEAD_UNKNOWN (look for a head or an honorific). */
-static int head_context(const xsent *x, size_t i, size_t hk) {
+static inline __attribute__((always_inline)) int head_context(const xsent *x,
+                                                              size_t i,
+                                                              size_t hk) {
   if (hk == HEAD_UNKNOWN) return xn_honorific_before(x, i) || head_before(x, i);
   if (i > hk + 2) return 0;
   for (size_t q = hk; q < i; q++)

@@ -155,7 +155,8 @@ int xn_viet_at(const xsent *x, size_t j) {
 ** the surnames not 0)? Where no key of two words starts with the word
 ** and a space follows it, the key can only be the word itself: the
 ** answer is the word's, remembered in its slot. */
-int xn_surname_at(const xsent *x, size_t i) {
+static inline __attribute__((always_inline)) int surname_at(const xsent *x,
+                                                            size_t i) {
   const lex_table *t = &x->x->lx->surnames;
   const tok *k = &x->t[i];
   int maxw = lex_first(t, k->h);
@@ -167,6 +168,10 @@ int xn_surname_at(const xsent *x, size_t i) {
   if (e->sur == ANS_UNKNOWN)
     e->sur = xt_lookup_at(x, i, t, NULL, maxw) ? ANS_YES : ANS_NO;
   return e->sur == ANS_YES;
+}
+
+int xn_surname_at(const xsent *x, size_t i) {
+  return surname_at(x, i);
 }
 
 size_t xn_head_in(const xsent *x, size_t j) {
@@ -411,7 +416,7 @@ static int name_run(const xsent *x, size_t i, int any) {
                             (x->t[i + 1].flags & TF_SPACE))) &&
                    !xt_in(x, i, &ws_not_name);
   if (lx->surnames.n && !free_first && !(x->t[i].trig & TR_SURNAME)) return 0;
-  if (lx->surnames.n && !free_first && !xn_surname_at(x, i)) return 0;
+  if (lx->surnames.n && !free_first && !surname_at(x, i)) return 0;
   size_t j = i + 1, syl = 1, pg;
   while (j < x->n && (x->t[j].flags & TF_SPACE)) {
     if ((pg = prefixed_given(x, j)) != 0) {
