@@ -52,6 +52,11 @@ size_t xpi_before(const xsent *x, size_t i, const xpindex *ix, int ci);
 
 /* ---- organisations inside titles (extract_orgs.c) ---- */
 void extract_orgs_init(void); /* its word lists; extract_people_init calls it */
+/* The administrative units' index (the people extractor's) whose
+** xpi_before answers extract_orgs.c keeps in the sentence memo
+** (XN_MEMO_ADMIN_BEFORE): xo_unit_end and xo_names_a_thing ask it of
+** the same tokens; another index is asked each time. */
+void xo_memo_admin(const xpindex *admin);
 /* Where a title that reached token j (a lower-case word among the first
 ** after a head of data/org-heads.txt: "Văn phòng | chương trình …",
 ** "Hội luật | gia") may go on: the organisation's name runs through at
@@ -170,7 +175,7 @@ void xn_memo_end(void);
 /* The byte of that memo where the people extractor keeps answer q
 ** (XN_MEMO_*) of its own about token j of x: 0 until it writes one; NULL
 ** outside the memo (x not the memo's, or j >= x->n). */
-enum { XN_MEMO_ORG_PHRASE, XN_MEMO_OWN };
+enum { XN_MEMO_ORG_PHRASE, XN_MEMO_ADMIN_BEFORE, XN_MEMO_OWN };
 uint8_t *xn_memo_own(const xsent *x, int q, size_t j);
 /* xt_lookup of the lexicon's titles, degrees, monastic ranks or places
 ** (the gazetteer) at token j: the key's token count, 0 when none. */

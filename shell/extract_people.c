@@ -854,6 +854,7 @@ void extract_people_init(void) {
   admin_keys[n] = NULL;
   xt_phrases_set(&admin_units, admin_keys);
   xpi_set(&ix_admin, &admin_units), xpi_set(&ix_numbered, &numbered_units);
+  xo_memo_admin(&ix_admin);
   xpi_set(&ix_ends, &title_ends), xpi_set(&ix_orgs, &title_orgs);
   xpi_set(&ix_ranks, &rank_titles), xpi_set(&ix_not_person, &not_person);
 }
