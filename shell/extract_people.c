@@ -755,7 +755,7 @@ void extract_people(xsent *x) {
     if (!k && xn_may_open(x, i) && xn_honorific_opens(x, i))
       k = xn_listed_name(x, i); /* "Bà Búi Ngọc Hiền": any surname too */
     if (!k && xf_may_start(x, i) && (k = xf_name_run(x, i)) != 0 &&
-        title_ending(x, i) == i && !xn_honorific_before(x, i))
+        !xn_honorific_before(x, i) && title_ending(x, i) == i)
       k = 0; /* a foreign name after a title or an honorific: "Chủ tịch
              ** nước Lào Thongloun …", "ông Maciej Duszynski" */
     if (!k && (x->t[i].flags & TF_CAPS) && (k = xn_caps_name(x, i)) != 0 &&
