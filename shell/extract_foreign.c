@@ -20,10 +20,9 @@ void extract_foreign_init(void) {
   xwords_load(&ws_short_countries, LEX_SHORT_COUNTRIES, 1);
 }
 
-/* Does a country end at token j - 1? 2: one of the gazetteer (kind "quốc
-** gia": "… nước Lào", "… Nhật Bản"); 1: a one-syllable one of
-** country-short-names.txt ("… Quốc phòng Nga"); else 0. */
-static int country_ends(const xsent *x, size_t j) {
+/* Does a country of the gazetteer (kind "quốc gia": "… nước Lào", "…
+** Nhật Bản") end at token j - 1? */
+static int gaz_country_ends(const xsent *x, size_t j) {
   const lex_entry *e;
   for (size_t a = j > 3 ? j - 3 : 0; a < j; a++) {
     if (!(x->t[a].trig & TR_GAZ)) continue; /* no gazetteer name starts */
@@ -31,9 +30,16 @@ static int country_ends(const xsent *x, size_t j) {
     if (a + (size_t)xn_lookup(x, a, XN_PLACES) != j) continue;
     int k = xt_lookup(x, a, &x->x->lx->places, &e);
     if (k && a + (size_t)k == j && e->kind && strcmp(e->kind, "quốc gia") == 0)
-      return 2;
+      return 1;
   }
-  return j > 0 && xt_in(x, j - 1, &ws_short_countries);
+  return 0;
+}
+
+/* Does a country end at token j - 1 (j > 0): one of the gazetteer
+** (gaz_country_ends) or a one-syllable one of country-short-names.txt
+** ("… Quốc phòng Nga")? */
+static int country_ends(const xsent *x, size_t j) {
+  return xt_in(x, j - 1, &ws_short_countries) || gaz_country_ends(x, j);
 }
 
 /*
@@ -41,26 +47,28 @@ static int country_ends(const xsent *x, size_t j) {
 ** Sisoulith", "Kim Jong-un"): 2-4 capitalised words, none in capitals
 ** ("GTVT"), with spaces (a word's parts may be joined by hyphens), then
 ** no word glued on nor a capitalised word; one word at
-** least (all: every word) no Vietnamese syllable or hyphenated. 0 when
-** not so.
+** least (all: every word) no Vietnamese syllable or hyphenated, and none
+** of foreign-org-words.txt. 0 when not so (with all, at the first
+** Vietnamese word, before the organisations' list is asked).
 */
 static int foreign_shape(const xsent *x, size_t i, int all) {
   size_t j = i;
-  int foreign = 0, viet = 0, words = 0;
+  int foreign = 0, words = 0;
   while (j < x->n && words < 5 && x->t[j].type == T_WORD &&
          (x->t[j].flags & TF_UPPER) && !(x->t[j].flags & TF_CAPS) &&
          (j == i || (x->t[j].flags & TF_SPACE))) {
-    if (xt_in(x, j, &ws_foreign_orgs)) return 0; /* "Vietnam Airlines" */
+    size_t w = j;
     int f = !xn_viet_at(x, j);
     words++, j++;
     while (j + 1 < x->n && xt_punct(x, j, '-') && !(x->t[j].flags & TF_SPACE) &&
            x->t[j + 1].type == T_WORD && !(x->t[j + 1].flags & TF_SPACE))
-      f = 1, j += 2; /* "Jong-un", "Sỉ-vi-lay" */
+      f = 1, j += 2;         /* "Jong-un", "Sỉ-vi-lay" */
+    if (all && !f) return 0; /* 0 too when an organisation's word */
+    if (xt_in(x, w, &ws_foreign_orgs)) return 0; /* "Vietnam Airlines" */
     if (x->t[j - 1].len == 1 && xt_punct(x, j, '.') &&
         !(x->t[j].flags & TF_SPACE) && j + 1 < x->n)
       j++; /* a middle initial: "George W. | Bush" */
-    foreign |= f, viet |= !f;
-    if (all && viet) return 0; /* fails at the first Vietnamese word */
+    foreign |= f;
   }
   if (words < 2 || words > 4 || !foreign) return 0;
   int more = j < x->n && x->t[j].type == T_WORD &&
@@ -86,7 +94,9 @@ static int head_before(const xsent *x, size_t c) {
 ** head of the title being read ends (title_at: at most two capitalised
 ** words may stand between it and i, "Tổng thống Mỹ | Donald Trump"), or
 ** HEAD_UNKNOWN (look for a head or an honorific). */
-static int head_context(const xsent *x, size_t i, size_t hk) {
+static inline __attribute__((always_inline)) int head_context(const xsent *x,
+                                                              size_t i,
+                                                              size_t hk) {
   if (hk == HEAD_UNKNOWN) return xn_honorific_before(x, i) || head_before(x, i);
   if (i > hk + 2) return 0;
   for (size_t q = hk; q < i; q++)
@@ -101,22 +111,42 @@ static int head_context(const xsent *x, size_t i, size_t hk) {
 ** one-syllable country ("… Quốc phòng Nga Sergei Shoigu"), a title head
 ** or an honorific ("Tổng thống Donald Trump", "ông Maciej Duszynski":
 ** every word foreign; head_context), and no place. Its
-** token count, else 0. The shape is looked at before the head: it fails
-** at once on a Vietnamese word.
+** token count, else 0. The shape with every word foreign is looked at
+** first: it fails at once on a Vietnamese word; only then is a country
+** of the gazetteer looked for, and the shape with one word foreign.
 */
 static int foreign_at(const xsent *x, size_t i, size_t hk) {
   if (!xf_may_start(x, i)) return 0;
-  int k, c = (x->t[i - 1].flags & TF_UPPER) ? country_ends(x, i) : 0;
-  if (c == 2)
-    k = foreign_shape(x, i, 0);
-  else if ((k = foreign_shape(x, i, 1)) != 0 && !c && !head_context(x, i, hk))
-    k = 0;
-  if (k && xn_honorific_in(x, i)) return 0; /* "Hoa Kỳ | Ngài Daniel …" */
-  return k && !xn_lookup(x, i, XN_PLACES) ? k : 0; /* "Đăk Lăk" */
+  int up = (x->t[i - 1].flags & TF_UPPER) != 0; /* a country may end there */
+  /* every word foreign: the name after any country, head or honorific
+  ** (the shape with one word foreign is then the same) */
+  int k = foreign_shape(x, i, 1);
+  if (k) {
+    if (!(up && country_ends(x, i)) && !head_context(x, i, hk)) return 0;
+  } else { /* one word foreign is enough after a gazetteer's country */
+    if (!up || !gaz_country_ends(x, i) || !(k = foreign_shape(x, i, 0)))
+      return 0;
+  }
+  if (xn_honorific_in(x, i)) return 0; /* "Hoa Kỳ | Ngài Daniel …" */
+  return !xn_lookup(x, i, XN_PLACES) ? k : 0; /* "Đăk Lăk" */
 }
 
 int xf_name_run(const xsent *x, size_t i) {
   return foreign_at(x, i, HEAD_UNKNOWN);
+}
+
+int xf_name_run_ref(const xsent *x, size_t i) {
+  if (!xf_may_start(x, i)) return 0;
+  int k, c = 0;
+  if (x->t[i - 1].flags & TF_UPPER)
+    c = gaz_country_ends(x, i) ? 2 : xt_in(x, i - 1, &ws_short_countries);
+  if (c == 2)
+    k = foreign_shape(x, i, 0);
+  else if ((k = foreign_shape(x, i, 1)) != 0 && !c &&
+           !head_context(x, i, HEAD_UNKNOWN))
+    k = 0;
+  if (k && xn_honorific_in(x, i)) return 0;
+  return k && !xn_lookup(x, i, XN_PLACES) ? k : 0;
 }
 
 int xf_after_honorific(const xsent *x, size_t hon, size_t i) {
@@ -132,7 +162,9 @@ int xf_in_title(const xsent *x, size_t j, size_t hk) {
 }
 
 int extract_people_foreign(const xsent *x) {
-  for (size_t i = 1; i < x->n; i++)
-    if ((x->t[i].flags & TF_UPPER) && foreign_at(x, i, HEAD_UNKNOWN)) return 1;
+  /* the capitalised words, passed to in xn_next_capital's tight loop
+  ** (only a word has TF_UPPER) */
+  for (size_t i = 1; (i = xn_next_capital(x, i)) < x->n; i++)
+    if (foreign_at(x, i, HEAD_UNKNOWN)) return 1;
   return 0;
 }

@@ -52,6 +52,11 @@ size_t xpi_before(const xsent *x, size_t i, const xpindex *ix, int ci);
 
 /* ---- organisations inside titles (extract_orgs.c) ---- */
 void extract_orgs_init(void); /* its word lists; extract_people_init calls it */
+/* The administrative units' index (the people extractor's) whose
+** xpi_before answers extract_orgs.c keeps in the sentence memo
+** (XN_MEMO_ADMIN_BEFORE): xo_unit_end and xo_names_a_thing ask it of
+** the same tokens; another index is asked each time. */
+void xo_memo_admin(const xpindex *admin);
 /* Where a title that reached token j (a lower-case word among the first
 ** after a head of data/org-heads.txt: "Văn phòng | chương trình …",
 ** "Hội luật | gia") may go on: the organisation's name runs through at
@@ -69,6 +74,11 @@ size_t xo_org_tail(const xsent *x, size_t j, const xphrases *admin,
 ** "Chủ tịch UBND huyện Trần Văn Bình" is a person)? */
 int xo_names_a_thing(const xsent *x, size_t i, int k, const xpindex *not_person,
                      const xpindex *admin);
+/* xo_names_a_thing once xo_unit_end(x, i, admin) is known to be 0 (the
+** people extractor asks that first): the same answer, that part left
+** out. */
+int xo_names_a_thing_past(const xsent *x, size_t i, int k,
+                          const xpindex *not_person, const xpindex *admin);
 /* The end (the token after it) of an administrative unit's name that
 ** covers token i, where a run of title-cased words after a word of admin
 ** holds the unit's name, then a person's: the person from the last
@@ -125,6 +135,11 @@ extern uint64_t xn_opens_bits;
 static inline int xn_may_open(const xsent *x, size_t i) {
   return i > 0 && (xn_opens_bits >> (x->t[i - 1].h & 63) & 1);
 }
+/* Does a key of data/surnames.txt start at word token i (xt_lookup of
+** the surnames not 0)? A word's answer is remembered by its bytes where
+** it can only be the word's (no key of two words starts with it, a space
+** after it); tests/c/test_people_memo.c compares it with xt_lookup. */
+int xn_surname_at(const xsent *x, size_t i);
 /* A name in capitals at token i ("TRẦN PHƯỚC HIỀN"): its words or 0. */
 int xn_caps_name(const xsent *x, size_t i);
 /* Words of an honorific of data/honorifics.txt ending just
@@ -157,6 +172,11 @@ static inline size_t xn_next_capital(const xsent *x, size_t i) {
 ** for x. */
 void xn_memo_begin(const xsent *x);
 void xn_memo_end(void);
+/* The byte of that memo where the people extractor keeps answer q
+** (XN_MEMO_*) of its own about token j of x: 0 until it writes one; NULL
+** outside the memo (x not the memo's, or j >= x->n). */
+enum { XN_MEMO_ORG_PHRASE, XN_MEMO_ADMIN_BEFORE, XN_MEMO_OWN };
+uint8_t *xn_memo_own(const xsent *x, int q, size_t j);
 /* xt_lookup of the lexicon's titles, degrees, monastic ranks or places
 ** (the gazetteer) at token j: the key's token count, 0 when none. */
 enum { XN_TITLES, XN_DEGREES, XN_MONASTIC, XN_PLACES };
@@ -210,6 +230,9 @@ static inline int xf_may_start(const xsent *x, size_t i) {
           (n->flags & TF_SPACE)) ||
          (xt_punct(x, i + 1, '-') && !(n->flags & TF_SPACE)); /* "Mit-suo" */
 }
+/* xf_name_run the way it was first written (the country before the
+** shape), which xf_name_run gives: kept for tests/c/test_people_memo.c. */
+int xf_name_run_ref(const xsent *x, size_t i);
 /* Does a foreign name start at token j inside a title whose head ends
 ** before token hk (the title ends there)? */
 int xf_in_title(const xsent *x, size_t j, size_t hk);

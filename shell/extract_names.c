@@ -20,11 +20,15 @@ static xpindex ix_hon, ix_roles; /* their indices (extract_phr.c) */
 static const char *const honorifics_builtin[] = {"đồng chí", "ông", "bà",
                                                  "anh",      "chị", NULL};
 
-size_t xn_honorific_before(const xsent *x, size_t i) {
-  return xpi_before(x, i, &ix_hon, 0);
-}
+/* 1 when the honorifics are data/honorifics.txt's, whose first words
+** the tokenizer marks with TR_HEAD (xtok_scan.c), and none starts with a
+** number (any token may start that); 0 with the built-in ones
+** (extract_names_init) */
+static int hon_marked;
 
 size_t xn_honorific_in(const xsent *x, size_t j) {
+  /* an honorific's first word has its hash, so the TR_HEAD bit */
+  if (hon_marked && j < x->n && !(x->t[j].trig & TR_HEAD)) return 0;
   return xpi_in(x, j, &ix_hon, 0);
 }
 
@@ -36,7 +40,13 @@ size_t xn_honorific_in(const xsent *x, size_t j) {
 ** while not asked.
 */
 #define MEMO_TOKS 4096
-enum { Q_NAME = XN_PLACES + 1, Q__COUNT }; /* xn_lookup's, xn_name_run's */
+enum { /* xn_lookup's, xn_name_run's, xn_honorific_before's, then the
+       ** callers' own (xn_memo_own) */
+       Q_NAME = XN_PLACES + 1,
+       Q_HON_BEFORE,
+       Q_OWN,
+       Q__COUNT = Q_OWN + XN_MEMO_OWN
+};
 static _Thread_local struct {
   const xsent *x;
   uint8_t ans[MEMO_TOKS][Q__COUNT];
@@ -58,6 +68,18 @@ static uint8_t *memo_slot(const xsent *x, int q, size_t j) {
   return memo.x == x && j < x->n ? &memo.ans[j][q] : NULL;
 }
 
+size_t xn_honorific_before(const xsent *x, size_t i) {
+  uint8_t *a = memo_slot(x, Q_HON_BEFORE, i);
+  if (a && *a) return *a - 1u;
+  size_t h = xpi_before(x, i, &ix_hon, 0); /* a phrase's words: < 255 */
+  if (a) *a = (uint8_t)(h + 1);
+  return h;
+}
+
+uint8_t *xn_memo_own(const xsent *x, int q, size_t j) {
+  return memo_slot(x, Q_OWN + q, j);
+}
+
 int xn_lookup(const xsent *x, size_t j, int table) {
   uint8_t *a = memo_slot(x, table, j);
   if (a && *a) return *a - 1;
@@ -72,28 +94,84 @@ int xn_lookup(const xsent *x, size_t j, int table) {
 }
 
 /*
-** text_viet_shaped of the words seen last (thread-local), by their bytes:
-** the capitalised words the people extractor asks about, names and
-** places, come back sentence after sentence. A slot (by the token's word
-** hash) holds one word of at most VIET_LEN bytes; n 0: empty.
+** Answers about a word by its bytes alone, for the words seen last
+** (thread-local): the capitalised words the people extractor asks about,
+** names and places, come back sentence after sentence. A slot (by the
+** token's word hash) holds one word of at most WORD_LEN bytes (n 0:
+** empty) and, for it, text_viet_shaped (viet) and whether it is a
+** surname of one word (sur): ANS_UNKNOWN until asked, then ANS_NO or
+** ANS_YES.
 */
-#define VIET_SLOTS 4096
-#define VIET_LEN   14
-static _Thread_local struct viet_slot {
-  uint8_t n, v;
-  char w[VIET_LEN];
-} viet_seen[VIET_SLOTS];
+#define WORD_SLOTS 4096
+#define WORD_LEN   16
+enum { ANS_UNKNOWN, ANS_NO, ANS_YES };
+static _Thread_local struct word_slot {
+  uint64_t w[2]; /* the word's bytes as two little-endian numbers, 0 after */
+  uint8_t n, viet, sur;
+} words_seen[WORD_SLOTS];
 
-int xn_viet_at(const xsent *x, size_t j) {
+/* The bytes of word token j (1..WORD_LEN of them) as a slot holds them:
+** two 8-byte loads where the sentence goes on for 16 bytes from the
+** word, the bytes past it masked off; else byte by byte. */
+static void word_bytes(const xsent *x, size_t j, uint64_t v[2]) {
   const char *w = x->s + x->t[j].off;
   size_t n = x->t[j].len;
-  if (n == 0 || n > VIET_LEN) return text_viet_shaped(w, n) != 0;
-  struct viet_slot *e = &viet_seen[x->t[j].h & (VIET_SLOTS - 1)];
-  if (e->n == n && memcmp(e->w, w, n) == 0) return e->v;
-  int v = text_viet_shaped(w, n) != 0;
-  e->n = (uint8_t)n, e->v = (uint8_t)v;
-  memcpy(e->w, w, n);
-  return v;
+  if (x->t[j].off + 16 <= x->end) {
+    v[0] = lexicon_load8(w), v[1] = lexicon_load8(w + 8);
+    if (n < 8)
+      v[0] &= (1ull << (8 * n)) - 1, v[1] = 0;
+    else if (n < 16)
+      v[1] &= (1ull << (8 * (n - 8))) - 1;
+    return;
+  }
+  v[0] = v[1] = 0;
+  for (size_t q = 0; q < n; q++)
+    v[q / 8] |= (uint64_t)(unsigned char)w[q] << (8 * (q % 8));
+}
+
+/* The slot of word token j (1..WORD_LEN bytes): its answers so far, or
+** emptied for it. */
+static struct word_slot *word_slot(const xsent *x, size_t j) {
+  uint64_t v[2];
+  word_bytes(x, j, v);
+  struct word_slot *e = &words_seen[x->t[j].h & (WORD_SLOTS - 1)];
+  if (e->n == x->t[j].len && e->w[0] == v[0] && e->w[1] == v[1]) return e;
+  e->n = (uint8_t)x->t[j].len, e->viet = e->sur = ANS_UNKNOWN;
+  e->w[0] = v[0], e->w[1] = v[1];
+  return e;
+}
+
+int xn_viet_at(const xsent *x, size_t j) {
+  size_t n = x->t[j].len;
+  if (n == 0 || n > WORD_LEN)
+    return text_viet_shaped(x->s + x->t[j].off, n) != 0;
+  struct word_slot *e = word_slot(x, j);
+  if (e->viet == ANS_UNKNOWN)
+    e->viet = text_viet_shaped(x->s + x->t[j].off, n) ? ANS_YES : ANS_NO;
+  return e->viet == ANS_YES;
+}
+
+/* Does a key of data/surnames.txt start at word token i (xt_lookup of
+** the surnames not 0)? Where no key of two words starts with the word
+** and a space follows it, the key can only be the word itself: the
+** answer is the word's, remembered in its slot. */
+static inline __attribute__((always_inline)) int surname_at(const xsent *x,
+                                                            size_t i) {
+  const lex_table *t = &x->x->lx->surnames;
+  const tok *k = &x->t[i];
+  int maxw = lex_first(t, k->h);
+  if (!maxw) return 0;
+  if (maxw > 1 || k->len == 0 || k->len > WORD_LEN ||
+      (i + 1 < x->n && !(x->t[i + 1].flags & TF_SPACE)))
+    return xt_lookup_at(x, i, t, NULL, maxw) != 0;
+  struct word_slot *e = word_slot(x, i);
+  if (e->sur == ANS_UNKNOWN)
+    e->sur = xt_lookup_at(x, i, t, NULL, maxw) ? ANS_YES : ANS_NO;
+  return e->sur == ANS_YES;
+}
+
+int xn_surname_at(const xsent *x, size_t i) {
+  return surname_at(x, i);
 }
 
 size_t xn_head_in(const xsent *x, size_t j) {
@@ -338,8 +416,7 @@ static int name_run(const xsent *x, size_t i, int any) {
                             (x->t[i + 1].flags & TF_SPACE))) &&
                    !xt_in(x, i, &ws_not_name);
   if (lx->surnames.n && !free_first && !(x->t[i].trig & TR_SURNAME)) return 0;
-  if (lx->surnames.n && !free_first && !xt_lookup(x, i, &lx->surnames, NULL))
-    return 0;
+  if (lx->surnames.n && !free_first && !surname_at(x, i)) return 0;
   size_t j = i + 1, syl = 1, pg;
   while (j < x->n && (x->t[j].flags & TF_SPACE)) {
     if ((pg = prefixed_given(x, j)) != 0) {
@@ -424,10 +501,19 @@ static int caps_surname(const xsent *x, const tok *t) {
 ** only after a title or an honorific (headlines and labels in capitals
 ** are no names).
 */
+/* Is t a word in capitals without digits? */
+static int caps_word(const tok *t) {
+  return t->type == T_WORD && (t->flags & (TF_CAPS | TF_DIGITS)) == TF_CAPS;
+}
+
 int xn_caps_name(const xsent *x, size_t i) {
+  /* two such words at least, the flags first: most capitals ("UBND",
+  ** "TP") stand before a lower-case word */
+  if (i + 1 >= x->n || !caps_word(&x->t[i]) || !caps_word(&x->t[i + 1]) ||
+      !(x->t[i + 1].flags & TF_SPACE))
+    return 0;
   size_t j = i;
-  while (j < x->n && j - i < 5 && x->t[j].type == T_WORD &&
-         (x->t[j].flags & TF_CAPS) && !(x->t[j].flags & TF_DIGITS) &&
+  while (j < x->n && j - i < 5 && caps_word(&x->t[j]) &&
          (j == i || (x->t[j].flags & TF_SPACE)) && xn_viet_at(x, j))
     j++;
   if (j - i < 2 || j - i > 4 || !caps_surname(x, &x->t[i])) return 0;
@@ -448,6 +534,7 @@ void extract_names_init(void) {
   xt_phrases_set(&honorifics, h[0] ? h : honorifics_builtin);
   xt_phrases_set(&roles, lexicon_get()->lists[LEX_PERSON_ROLES]);
   xpi_set(&ix_hon, &honorifics), xpi_set(&ix_roles, &roles);
+  hon_marked = h[0] != NULL && ix_hon.exact; /* (no phrase opens on a number) */
   for (const char *const *b = lexicon_get()->lists[LEX_BAPTISMAL]; *b; b++) {
     uint32_t h = lexicon_word_hash(*b, strcspn(*b, "- "));
     bap_first[h >> 6 & 63] |= 1ull << (h & 63);

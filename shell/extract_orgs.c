@@ -62,6 +62,24 @@ size_t xo_org_tail(const xsent *x, size_t j, const xphrases *admin,
   return 0;
 }
 
+/* The index xo_memo_admin named, whose answers the memo keeps. */
+static const xpindex *memo_admin;
+
+void xo_memo_admin(const xpindex *admin) {
+  memo_admin = admin;
+}
+
+/* xpi_before(x, b, admin, 0): a unit word ending before token b, its
+** words; asked once per token for memo_admin. */
+static size_t admin_ends(const xsent *x, size_t b, const xpindex *admin) {
+  uint8_t *a =
+      admin == memo_admin ? xn_memo_own(x, XN_MEMO_ADMIN_BEFORE, b) : NULL;
+  if (a && *a) return *a - 1u;
+  size_t w = xpi_before(x, b, admin, 0);
+  if (a && w < 255) *a = (uint8_t)(w + 1);
+  return w;
+}
+
 /* Is token p a surname of data/surnames.txt? */
 static int surname_at(const xsent *x, size_t p) {
   return (x->t[p].trig & TR_SURNAME) &&
@@ -72,7 +90,7 @@ static int surname_at(const xsent *x, size_t p) {
 ** of admin, before a person's name in the same run; 0 when b starts no
 ** such name or the run is a person's alone (see xo_unit_end). */
 static size_t unit_words(const xsent *x, size_t b, const xpindex *admin) {
-  if (!xt_title_cased(x, b) || !xpi_before(x, b, admin, 0)) return 0;
+  if (!xt_title_cased(x, b) || !admin_ends(x, b, admin)) return 0;
   size_t r = b;
   while (r - b < 8 && xt_title_cased(x, r)) r++;
   if (r - b < 3) return 0; /* two words: xo_names_a_thing's own rule */
@@ -89,14 +107,10 @@ size_t xo_unit_end(const xsent *x, size_t i, const xpindex *admin) {
   return 0;
 }
 
-/*
-** Is the name-shaped run of k syllables at token i the name of a school,
-** a street or an organisation ("Trường THPT Chu Văn An", "đường Lê Lợi")
-** or, with two syllables, of an administrative unit ("huyện Thạch Hà";
-** "Chủ tịch UBND huyện Trần Văn Bình" is a person)? Then it is no person.
-*/
-int xo_names_a_thing(const xsent *x, size_t i, int k, const xpindex *ph,
-                     const xpindex *admin) {
+/* Does a phrase of not_person (ph) end right before token i ("Trường
+** THPT | Chu Văn An", "đường | Lê Lợi"), not after one lower-case word
+** that ends a capitalised compound? */
+static int after_not_person(const xsent *x, size_t i, const xpindex *ph) {
   for (unsigned w = 1; w <= ph->maxw && w <= i; w++) {
     /* one lower-case word ends a capitalised compound ("Bộ Tài nguyên
     ** và Môi trường Trần Hồng Hà"): not a head then */
@@ -105,12 +119,15 @@ int xo_names_a_thing(const xsent *x, size_t i, int k, const xpindex *ph,
       continue;
     if (xpi_at_w(x, i - w, ph, w, 0)) return 1;
   }
-  if (xo_unit_end(x, i, admin)) return 1;
-  if (!xpi_before(x, i, admin, 0)) return 0;
-  /* after an administrative unit: a two-syllable name is the unit's; so
-  ** is a longer one a higher unit with its name follows ("phường Nguyễn
-  ** Thái Bình, quận 1": a ward named after a person; not "Chủ tịch UBND
-  ** TP Nguyễn Thành Phong, TP phải …") */
+  return 0;
+}
+
+/* Is the run of k syllables at token i an administrative unit's name
+** after a word of admin: two syllables, or more with a higher unit and
+** its name after it ("phường Nguyễn Thái Bình, quận 1": a ward named
+** after a person; not "Chủ tịch UBND TP Nguyễn Thành Phong, TP phải …")? */
+static int unit_named(const xsent *x, size_t i, int k, const xpindex *admin) {
+  if (!admin_ends(x, i, admin)) return 0;
   size_t e = i + (size_t)k, a;
   if (k <= 2) return 1;
   if (e + 1 >= x->n || !xt_punct(x, e, ',') ||
@@ -118,4 +135,21 @@ int xo_names_a_thing(const xsent *x, size_t i, int k, const xpindex *ph,
     return 0;
   const tok *u = &x->t[e + 1 + a]; /* the higher unit's name or number */
   return u->type == T_NUM || (u->type == T_WORD && (u->flags & TF_UPPER));
+}
+
+/*
+** Is the name-shaped run of k syllables at token i the name of a school,
+** a street or an organisation ("Trường THPT Chu Văn An", "đường Lê Lợi")
+** or, with two syllables, of an administrative unit ("huyện Thạch Hà";
+** "Chủ tịch UBND huyện Trần Văn Bình" is a person)? Then it is no person.
+*/
+int xo_names_a_thing(const xsent *x, size_t i, int k, const xpindex *ph,
+                     const xpindex *admin) {
+  return after_not_person(x, i, ph) || xo_unit_end(x, i, admin) ||
+         unit_named(x, i, k, admin);
+}
+
+int xo_names_a_thing_past(const xsent *x, size_t i, int k, const xpindex *ph,
+                          const xpindex *admin) {
+  return after_not_person(x, i, ph) || unit_named(x, i, k, admin);
 }

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "extract_int.h"
+#include "extract_person.h"
 
 /* word lists from data/ (lexicon.h), set up by extract_people_init */
 static xwords ws_title_words;
@@ -224,12 +225,23 @@ static int lower_then_head(const xsent *x, size_t j) {
          (x->t[j].flags & TF_UPPER) && xn_head_in(x, j);
 }
 
+/* The words of a title-orgs.txt phrase at token b (xpi_in, either case),
+** asked once per token: org_phrase asks the words before each lower-case
+** word of a title, the same ones for the next word. */
+static size_t org_at(const xsent *x, size_t b) {
+  uint8_t *a = xn_memo_own(x, XN_MEMO_ORG_PHRASE, b);
+  if (a && *a) return *a - 1u;
+  size_t o = xpi_in(x, b, &ix_orgs, 1);
+  if (a && o < 255) *a = (uint8_t)(o + 1);
+  return o;
+}
+
 /* The end of a title-orgs.txt phrase that covers token j and starts in
 ** the title (after token i), up to three tokens before j ("Ban | tổ
 ** chức", "Điều phối nông thôn | mới"), or 0. */
 static size_t org_phrase(const xsent *x, size_t i, size_t j) {
   for (size_t b = j > i + 3 ? j - 3 : i + 1; b <= j; b++) {
-    size_t o = xpi_in(x, b, &ix_orgs, 1);
+    size_t o = org_at(x, b);
     if (o && b + o > j) return b + o;
   }
   return 0;
@@ -362,56 +374,6 @@ static size_t title_at(const xsent *x, size_t i) {
     x->titles[i] = (uint8_t)(j - i);
   }
   return i + x->titles[i];
-}
-
-/* Is token k "khóa" (a term of office; both tone spellings, any case)? */
-static int term_word(const xsent *x, size_t k) {
-  return xt_isci(x, k, "khóa") || xt_isci(x, k, "khoá");
-}
-
-/* Tokens i..j-1 of a title without the term it ends with ("Phó Chủ
-** tịch HĐND huyện khóa XIX", "Đại biểu Quốc hội khoá 15", or "khóa" alone
-** when the title stopped before its number): the term is when the
-** person held the post (a period), not what the post is, so one post is
-** one title whatever the term. Returns the kept token count. */
-static size_t term_cut(const xsent *x, size_t i, size_t j) {
-  if (j >= i + 2 && term_word(x, j - 1)) return j - 1 - i; /* "khóa 10" */
-  if (j < i + 3 || !term_word(x, j - 2)) return j - i;
-  const tok *t = &x->t[j - 1];
-  if (t->type == T_NUM || xt_roman(x->s + t->off, t->len)) return j - 2 - i;
-  return j - i;
-}
-
-static doc_person *person_get(xsent *x, size_t i, size_t j) {
-  const char *s = x->s + x->t[i].off;
-  size_t n = xt_end(x, j) - x->t[i].off;
-  int isnew;
-  int *slot = hmap_slot(&x->x->people, util_hash64(s, n), &isnew);
-  if (isnew) {
-    doc_person p = {0};
-    p.name = doc_str(x->d, s, n);
-    VEC_PUSH(x->d->people, p);
-    *slot = (int)x->d->people.n;
-  }
-  return &x->d->people.items[*slot - 1];
-}
-
-static void add_title(xsent *x, doc_person *p, size_t i, size_t j) {
-  char a[256], fa[256];
-  j = i + term_cut(x, i, j);
-  size_t n = xt_join(x, i, j, a, sizeof a);
-  if (!n) return;
-  for (size_t k = 0; k < p->titles.n; k++) /* the same bytes: no folding */
-    if (strncmp(p->titles.items[k], a, n + 1) == 0) return;
-  size_t fn = lexicon_fold(fa, sizeof fa, a, n);
-  for (size_t k = 0; k < p->titles.n; k++) {
-    char fb[256];
-    size_t bn = strlen(p->titles.items[k]);
-    if (lexicon_fold(fb, sizeof fb, p->titles.items[k], bn) == fn &&
-        memcmp(fa, fb, fn) == 0)
-      return;
-  }
-  VEC_PUSH(p->titles, doc_str(x->d, a, n));
 }
 
 /* Token s, or the "(" of an abbreviation in brackets just before it
@@ -793,7 +755,7 @@ void extract_people(xsent *x) {
     if (!k && xn_may_open(x, i) && xn_honorific_opens(x, i))
       k = xn_listed_name(x, i); /* "Bà Búi Ngọc Hiền": any surname too */
     if (!k && xf_may_start(x, i) && (k = xf_name_run(x, i)) != 0 &&
-        title_ending(x, i) == i && !xn_honorific_before(x, i))
+        !xn_honorific_before(x, i) && title_ending(x, i) == i)
       k = 0; /* a foreign name after a title or an honorific: "Chủ tịch
              ** nước Lào Thongloun …", "ông Maciej Duszynski" */
     if (!k && (x->t[i].flags & TF_CAPS) && (k = xn_caps_name(x, i)) != 0 &&
@@ -801,7 +763,7 @@ void extract_people(xsent *x) {
       k = 0; /* "… Chủ tịch UBND thị xã TRẦN PHƯỚC HIỀN": after a title */
     if (!k) continue;
     size_t ue = xo_unit_end(x, i, &ix_admin); /* "huyện | Thạch Hà" */
-    if (ue || names_a_thing(x, i, k)) {
+    if (ue || xo_names_a_thing_past(x, i, k, &ix_not_person, &ix_admin)) {
       i = ue ? ue - 1 : i + (size_t)k - 1;
       list_end = 0;
       continue;
@@ -892,6 +854,7 @@ void extract_people_init(void) {
   admin_keys[n] = NULL;
   xt_phrases_set(&admin_units, admin_keys);
   xpi_set(&ix_admin, &admin_units), xpi_set(&ix_numbered, &numbered_units);
+  xo_memo_admin(&ix_admin);
   xpi_set(&ix_ends, &title_ends), xpi_set(&ix_orgs, &title_orgs);
   xpi_set(&ix_ranks, &rank_titles), xpi_set(&ix_not_person, &not_person);
 }

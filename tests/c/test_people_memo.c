@@ -1,0 +1,112 @@
+/*
+** test_people_memo.c — the people extractor's shortcuts give the answers
+** of the long ways they replace, at every word of every sentence:
+**   1. of the five real articles of examples/corpus;
+**   2. of random texts of surnames, given names, places, foreign and
+**      capitalised words, honorifics and punctuation, some sentences
+**      ending right after a word (the slot's byte-by-byte read).
+** Each sentence is asked twice, so the second answer comes from the
+** words' slots (extract_names.c words_seen) and the sentence memo
+** (xn_memo_begin): xn_viet_at against text_viet_shaped, xn_surname_at
+** against xt_lookup of the surnames, xn_honorific_in against
+** xt_phrase_in of the honorifics (its TR_HEAD test), and xf_name_run
+** (the shape with every word foreign first) against xf_name_run_ref.
+*/
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "extract_int.h"
+#include "text.h"
+#include "xtok_check.h"
+
+static long asked, viet, sur, hon, foreign, bad;
+static xphrases hons;
+
+/* Compare every shortcut with its long way at word token j of x. */
+static void check_token(const xsent *x, size_t j) {
+  const tok *t = &x->t[j];
+  if (t->type != T_WORD) return;
+  asked++;
+  int v1 = xn_viet_at(x, j), v2 = text_viet_shaped(x->s + t->off, t->len) != 0;
+  int s1 = xn_surname_at(x, j);
+  int s2 = xt_lookup(x, j, &x->x->lx->surnames, NULL) != 0;
+  size_t h1 = xn_honorific_in(x, j), h2 = xt_phrase_in(x, j, &hons);
+  int f1 = xf_name_run(x, j), f2 = xf_name_run_ref(x, j);
+  viet += v1, sur += s1, hon += h1 > 0, foreign += f1 > 0;
+  if ((v1 != v2 || s1 != s2 || h1 != h2 || f1 != f2) && bad++ < 5)
+    fprintf(stderr,
+            "viet %d/%d surname %d/%d honorific %zu/%zu "
+            "foreign %d/%d at %.40s\n",
+            v1, v2, s1, s2, h1, h2, f1, f2, x->s + t->off);
+}
+
+/* Every word of sentence s[a..e), twice, inside the memo and outside. */
+static void check_sentence(const char *s, size_t a, size_t end,
+                           const tokvec *tv) {
+  static xdoc d;
+  d.lx = lexicon_get();
+  xsent x = {0};
+  x.x = &d, x.s = s, x.start = a, x.end = end, x.t = tv->items, x.n = tv->n;
+  for (int round = 0; round < 2; round++) {
+    xn_memo_begin(&x);
+    for (size_t j = 0; j < x.n; j++) check_token(&x, j);
+    xn_memo_end();
+  }
+  for (size_t j = 0; j < x.n; j++) check_token(&x, j);
+}
+
+static void check_text(const char *text, size_t n) {
+  xtok_each_sentence(text, n, check_sentence);
+}
+
+static uint64_t rng = 0x9E3779B97F4A7C15ull;
+static unsigned rnd(unsigned n) {
+  rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+  return (unsigned)(rng % n);
+}
+
+static const char *const words[] = {
+    "Nguyễn", "Trần",      "Lê",        "Văn",      "Thị",     "Minh",
+    "Hùng",   "Hà",        "Nội",       "Rơ",       "Chăm",    "H’Hồng",
+    "Donald", "Trump",     "Sergei",    "Shoigu",   "Kim",     "Jong-un",
+    "Lào",    "Mỹ",        "Nga",       "nước",     "Tổng",    "thống",
+    "Chủ",    "tịch",      "ông",       "bà",       "Ông",     "đồng",
+    "chí",    "Thongloun", "Sisoulith", "Airlines", "Vietnam", "TRẦN",
+    "UBND",   "tỉnh",      "và",        "của",      "Nguyễnn", "Hoàngggggggg",
+    "Quảng",  "Ninh",      "Bắc",       "Giang",    "W",       "Bush"};
+
+/* A random text of about len bytes into buf (cap bytes). */
+static size_t make_text(char *buf, size_t cap, size_t len) {
+  size_t o = 0;
+  while (o < len && o + 40 < cap) {
+    const char *w = words[rnd(sizeof words / sizeof *words)];
+    memcpy(buf + o, w, strlen(w)), o += strlen(w);
+    buf[o++] = rnd(10) ? ' ' : ",.-\n("[rnd(5)];
+  }
+  buf[o] = 0;
+  return o;
+}
+
+int main(void) {
+  printf("plan: the people extractor's shortcuts == their long ways\n");
+  xtok_init();
+  extract_people_init();
+  xt_phrases_set(&hons, lexicon_get()->lists[LEX_HONORIFICS]);
+  check_each_seed(check_text);
+  printf("corpus: %ld words asked, %ld differ\n", asked, bad);
+  CHECK(asked > 5000 && bad == 0);
+  static char buf[4096];
+  for (int t = 0; t < 3000; t++) {
+    size_t n = make_text(buf, sizeof buf, 1 + rnd(600));
+    check_text(buf, n);
+  }
+  printf(
+      "all: %ld asked; %ld Vietnamese, %ld surnames, %ld honorifics, "
+      "%ld foreign names; %ld differ\n",
+      asked, viet, sur, hon, foreign, bad);
+  CHECK(viet > 1000 && sur > 1000 && hon > 100 && foreign > 100 && bad == 0);
+  return check_done();
+}
