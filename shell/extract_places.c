@@ -124,14 +124,36 @@ static size_t after_prefix(xsent *x, size_t i, int p, int w) {
   return i;
 }
 
+#define PLACE_BITS (TR_GAZ | TR_PLACE)
+
 /* The first word token from i with a TR_GAZ or TR_PLACE bit (x->n when
-** none): extract_places passes every other token with nothing done. */
-static size_t place_next(const xsent *x, size_t i) {
+** none): extract_places passes every other token with nothing done.
+** Four tokens a step while none of them has such a bit (a token without
+** one is never that word, whatever its type); one that has it and is no
+** word is passed too. */
+static inline size_t place_next(const xsent *x, size_t i) {
   const tok *t = x->t;
   size_t n = x->n;
-  while (i < n && !(t[i].type == T_WORD && (t[i].trig & (TR_GAZ | TR_PLACE))))
-    i++;
-  return i;
+  for (;; i++) {
+    while (i + 4 <= n) {
+      if (t[i].trig & PLACE_BITS) break;
+      if (t[i + 1].trig & PLACE_BITS) {
+        i += 1;
+        break;
+      }
+      if (t[i + 2].trig & PLACE_BITS) {
+        i += 2;
+        break;
+      }
+      if (t[i + 3].trig & PLACE_BITS) {
+        i += 3;
+        break;
+      }
+      i += 4;
+    }
+    while (i < n && !(t[i].trig & PLACE_BITS)) i++;
+    if (i >= n || t[i].type == T_WORD) return i;
+  }
 }
 
 void extract_places(xsent *x) {
