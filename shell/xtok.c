@@ -337,13 +337,21 @@ static void prefix_init(void) {
   atomic_store_explicit(&prefix_ready, 1, memory_order_release);
 }
 
-/* The filter of table t, NULL for a table that is not the lexicon's. */
-static const prefix_filter *prefix_of(const lex_table *t) {
+/* The place of table t among the lexicon's tables (0..PREFIX_TABLES-1),
+** -1 for a table that is not the lexicon's. A lex_table pointer into
+** the lexicon's run of tables points at the start of one: no remainder
+** to check. */
+static int prefix_index(const lex_table *t) {
   if (!atomic_load_explicit(&prefix_ready, memory_order_acquire))
     pthread_once(&prefix_once, prefix_init);
   uintptr_t d = (uintptr_t)t - (uintptr_t)prefix_base;
-  if (d % sizeof *t || d / sizeof *t >= PREFIX_TABLES) return NULL;
-  return &prefixes[d / sizeof *t];
+  return d < PREFIX_TABLES * sizeof *t ? (int)(d / sizeof *t) : -1;
+}
+
+/* The filter of table t, NULL for a table that is not the lexicon's. */
+static const prefix_filter *prefix_of(const lex_table *t) {
+  int k = prefix_index(t);
+  return k < 0 ? NULL : &prefixes[k];
 }
 
 /* Hash s[0..n) on from h (FNV-1a, as util_hash64), four bytes a step. */
@@ -397,7 +405,10 @@ static int same_bytes(const char *a, const char *b, size_t n) {
 }
 
 /* lexicon_fold(dst, cap, token tk's text): through the folds kept. */
-static size_t fold_tok(const xsent *x, const tok *tk, char *dst, size_t cap) {
+static inline __attribute__((always_inline)) size_t fold_tok(const xsent *x,
+                                                             const tok *tk,
+                                                             char *dst,
+                                                             size_t cap) {
   const char *w = x->s + tk->off;
   size_t n = tk->len;
   if (n == 0 || n > FOLD_LEN) return lexicon_fold(dst, cap, w, n);
