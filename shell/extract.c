@@ -210,6 +210,7 @@ typedef struct scratch {
   tokvec toks;
   VEC(uint8_t) used;
   uint8_t *titles; /* as many as used.cap */
+  hmap maps[6];    /* a document's maps (xdoc), emptied for the next */
 } scratch;
 
 /* Free what a thread's scratch holds, and the scratch. */
@@ -218,7 +219,32 @@ static void scratch_drop(void *p) {
   free(w->toks.items);
   free(w->used.items);
   free(w->titles);
+  for (size_t i = 0; i < sizeof w->maps / sizeof *w->maps; i++)
+    hmap_free(&w->maps[i]);
   free(w);
+}
+
+#define MAP_KEEP 1024 /* a map of more slots is freed, not kept */
+
+/* Hand x the thread's maps (empty; put = 0), or take them back emptied
+** (put = 1): a document's maps are not allocated and freed again for
+** each document. */
+static void maps_swap(xdoc *x, scratch *w, int put) {
+  hmap *m[] = {&x->people, &x->places, &x->periods,
+               &x->refs,   &x->quotes, &x->abbrevs};
+  _Static_assert(sizeof m / sizeof *m == sizeof w->maps / sizeof *w->maps,
+                 "one kept map for each of xdoc's");
+  for (size_t i = 0; i < sizeof m / sizeof *m; i++) {
+    if (!put) {
+      *m[i] = w->maps[i];
+      continue;
+    }
+    if (m[i]->cap > MAP_KEEP)
+      hmap_free(m[i]);
+    else
+      hmap_clear(m[i]);
+    w->maps[i] = *m[i];
+  }
 }
 
 static util_tls scratch_tls = UTIL_TLS_INIT(sizeof(scratch), scratch_drop);
@@ -262,15 +288,10 @@ static void scan_block(xdoc *x, int b, scratch *w) {
   }
 }
 
-/* Free the per-document state. */
-static void xdoc_free(xdoc *x) {
+/* Free the per-document state; its maps go back to w. */
+static void xdoc_free(xdoc *x, scratch *w) {
   free(x->names.items);
-  hmap_free(&x->people);
-  hmap_free(&x->places);
-  hmap_free(&x->periods);
-  hmap_free(&x->refs);
-  hmap_free(&x->quotes);
-  hmap_free(&x->abbrevs);
+  maps_swap(x, w, 1);
 }
 
 int extract_facts(doc *d) {
@@ -280,11 +301,12 @@ int extract_facts(doc *d) {
   x.lx = lexicon_get();
   pthread_once(&init_once, init_all);
   scratch *w = util_tls_get(&scratch_tls);
+  maps_swap(&x, w, 0);
   for (size_t b = 0; b < d->blocks.n; b++) {
     const doc_block *bl = &d->blocks.items[b];
     if (is_body(bl->kind) && bl->text) scan_block(&x, (int)b, w);
   }
   extract_people_finish(&x);
-  xdoc_free(&x);
+  xdoc_free(&x, w);
   return 0;
 }

@@ -61,6 +61,11 @@ int *hmap_find(const hmap *m, uint64_t key) {
   return m->keys[h] ? &m->vals[h] : NULL;
 }
 
+void hmap_clear(hmap *m) {
+  if (m->cap) memset(m->keys, 0, m->cap * sizeof *m->keys);
+  m->n = 0;
+}
+
 void hmap_free(hmap *m) {
   free(m->keys);
   free(m->vals);

@@ -68,6 +68,9 @@ int *hmap_slot(hmap *m, uint64_t key, int *isnew);
 /* The value of key, or NULL when m has none (nothing is inserted). */
 int *hmap_find(const hmap *m, uint64_t key);
 void hmap_free(hmap *m);
+/* Empty m, keeping its room for the next document (a map answers the
+** same whatever its room). */
+void hmap_clear(hmap *m);
 
 /* Per-document scanning state. */
 typedef struct xdoc {
