@@ -33,7 +33,7 @@ static void add_quote(xdoc *x, const char *s, size_t n) {
               ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z');
   if (!letters) return;
   int isnew;
-  hmap_slot(&x->quotes, util_hash64(s, n), &isnew);
+  hmap_slot(&x->quotes, xt_hash64(s, n), &isnew);
   if (isnew) VEC_PUSH(x->d->quotes, doc_str(x->d, s, n));
 }
 

@@ -18,7 +18,7 @@ static uint32_t
 
 static void add_place(xsent *x, const char *name, size_t n, const char *kind) {
   int isnew;
-  int *slot = hmap_slot(&x->x->places, util_hash64(name, n), &isnew);
+  int *slot = hmap_slot(&x->x->places, xt_hash64(name, n), &isnew);
   if (isnew) {
     doc_place p = {doc_str(x->d, name, n),
                    kind ? doc_str(x->d, kind, strlen(kind)) : NULL, 0};
