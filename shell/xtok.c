@@ -133,17 +133,27 @@ static void xwords_init(xwords *ws) {
   }
 }
 
+/* Token i (a word: its hash is not 0) spells the word of ws's slot m,
+** whose hash it has (xt_in's answer then); out of line, so that xt_in's
+** "no" saves no registers. A token of the same bytes is the word either
+** way, told without counting the word (xt_is or xt_isci would say 1);
+** any other token is asked of them. */
+static __attribute__((noinline)) int in_slot(const xsent *x, size_t i,
+                                             const xwords *ws, size_t m) {
+  const char *w = ws->w[ws->idx[m]];
+  const char *s = x->s + x->t[i].off;
+  size_t n = x->t[i].len, k = 0;
+  while (k < n && w[k] && w[k] == s[k]) k++;
+  if (n && k == n && !w[n]) return 1;
+  return ws->exact ? xt_is(x, i, w) : xt_isci(x, i, w);
+}
+
 int xt_in(const xsent *x, size_t i, const xwords *ws) {
-  if (i >= x->n || !x->t[i].h) return 0;
+  if (i >= x->n) return 0;
   uint32_t h = x->t[i].h;
-  size_t m = h & 511;
-  while (ws->keys[m]) {
-    if (ws->keys[m] == h) {
-      const char *w = ws->w[ws->idx[m]];
-      return ws->exact ? xt_is(x, i, w) : xt_isci(x, i, w);
-    }
-    m = (m + 1) & 511;
-  }
+  if (!h) return 0;
+  for (size_t m = h & 511; ws->keys[m]; m = (m + 1) & 511)
+    if (ws->keys[m] == h) return in_slot(x, i, ws, m);
   return 0;
 }
 
