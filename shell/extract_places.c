@@ -15,6 +15,7 @@ static lex_pair prefixes[PREFIX_MAX + 1];
 
 static uint32_t
     prefix_hash[PREFIX_MAX]; /* word hash of each prefix's first word */
+static uint8_t prefix_one[PREFIX_MAX]; /* the prefix is one word */
 
 static void add_place(xsent *x, const char *name, size_t n, const char *kind) {
   int isnew;
@@ -85,12 +86,23 @@ static int gazetteer_at(xsent *x, size_t i) {
   return k;
 }
 
+/* Token i is the one-word phrase w, byte for byte (xt_phrase's 1 then;
+** 0 tells nothing: ask xt_phrase). */
+static int same_word(const xsent *x, size_t i, const char *w) {
+  const char *s = x->s + x->t[i].off;
+  size_t n = x->t[i].len, k = 0;
+  while (k < n && w[k] && w[k] == s[k]) k++;
+  return n && k == n && !w[n];
+}
+
 /* Tokens of prefix p at i, 0 when it is not there. "Xã Tắc" (a name) is
 ** not "xã Tắc": the prefix's case must match unless the token starts the
 ** sentence or follows '-' or '+'. */
 static int prefix_at(const xsent *x, size_t i, int p, int initial) {
   if (prefix_hash[p] != x->t[i].h) return 0; /* cheap first-word test */
-  int w = xt_phrase(x, i, prefixes[p].key);
+  int w = prefix_one[p] && same_word(x, i, prefixes[p].key)
+              ? 1
+              : xt_phrase(x, i, prefixes[p].key);
   int upper = prefixes[p].key[0] >= 'A' && prefixes[p].key[0] <= 'Z';
   if (w && !initial && upper != !!(x->t[i].flags & TF_UPPER)) return 0;
   return w;
@@ -182,6 +194,7 @@ void extract_places_init(void) {
     prefixes[p] = pre[p];
     size_t n = strcspn(prefixes[p].key, " ");
     prefix_hash[p] = lexicon_word_hash(prefixes[p].key, n);
+    prefix_one[p] = !prefixes[p].key[n];
   }
   xwords_load(&ws_lower_heads, LEX_PLACE_HEADS, 1);
   xwords_load(&ws_org_words, LEX_ORG_WORDS, 1);

@@ -98,7 +98,7 @@ uint64_t xt_hash64(const char *s, size_t n) {
 }
 
 void hmap_clear(hmap *m) {
-  if (m->cap) memset(m->keys, 0, m->cap * sizeof *m->keys);
+  if (m->n) memset(m->keys, 0, m->cap * sizeof *m->keys);
   m->n = 0;
 }
 
