@@ -46,8 +46,13 @@ static inline __attribute__((always_inline)) int phrase_tok_at(const xsent *x,
 #define PREFIX_TABLES 8
 enum { KEY_BEGIN, KEY_WHOLE };
 typedef struct prefix_filter {
-  uint64_t *bits; /* 1 << lg bits */
-  int shift;      /* 64 - lg */
+  uint64_t *bits;  /* 1 << lg bits */
+  int shift;       /* 64 - lg */
+  uint64_t *pairs; /* a table of keys as written: its word pairs (pair_set),
+                   ** 1 << (64 - pshift) bits; NULL: none kept */
+  int pshift;
+  uint64_t any[64]; /* bit (h & 4095) of a first token whose pairs are not
+                    ** all known: every pair after it may be */
 } prefix_filter;
 static prefix_filter prefixes[PREFIX_TABLES];
 static const lex_table *prefix_base; /* the lexicon's first table */
@@ -91,6 +96,65 @@ static size_t prefix_each(const lex_table *t, prefix_filter *f) {
   return count;
 }
 
+/* The bit of the pair of word hashes (a, b) in f's pairs. */
+static size_t pair_bit(const prefix_filter *f, uint32_t a, uint32_t b) {
+  return (size_t)((((uint64_t)a << 32 | b) * 0x9E3779B97F4A7C15ull) >>
+                  f->pshift);
+}
+
+/* May a key of f's table start with the word of token hash a and go on
+** with a word whose first token has hash b (both as tok.h)? */
+static inline int pair_maybe(const prefix_filter *f, uint32_t a, uint32_t b) {
+  if (f->any[(a & 4095) >> 6] >> (a & 63) & 1) return 1;
+  size_t k = pair_bit(f, a, b);
+  return (int)(f->pairs[k >> 6] >> (k & 63) & 1);
+}
+
+/* Note key[0..n) of a table of keys as written in f: its tokens as
+** xt_tokenize cuts them in a text (the key copied with room after it),
+** and the pair of its first token and the first token of its second
+** word; a key not cut whole into one sentence marks its first token
+** "any". buf has n + 64 bytes. */
+static void pair_set(prefix_filter *f, const char *key, size_t n, char *buf,
+                     tokvec *v) {
+  unsigned feat;
+  memcpy(buf, key, n);
+  memset(buf + n, 0, 64);
+  size_t e = xt_tokenize(buf, 0, n, v, &feat);
+  if (!v->n) return;
+  uint32_t a = v->items[0].h;
+  if (e < n) {
+    f->any[(a & 4095) >> 6] |= 1ull << (a & 63);
+    return;
+  }
+  for (size_t j = 1; j < v->n; j++)
+    if (v->items[j].flags & TF_SPACE) {
+      size_t k = pair_bit(f, a, v->items[j].h);
+      f->pairs[k >> 6] |= 1ull << (k & 63);
+      return;
+    }
+}
+
+/* The word pairs of table t (keys as written) into f (16 bits a key). */
+static void pairs_init(const lex_table *t, prefix_filter *f) {
+  int lg = 6;
+  while (lg < 24 && ((size_t)1 << lg) < 16 * t->n) lg++;
+  f->pairs = xcalloc(((size_t)1 << lg) / 64, sizeof(uint64_t));
+  f->pshift = 64 - lg;
+  tokvec v = {0};
+  size_t cap = 256;
+  char *buf = xmalloc(cap + 64);
+  for (size_t i = 0; i < t->cap; i++) {
+    const lex_entry *e = &t->slots[i];
+    /* a key without a space is no joined key of two words or more */
+    if (!e->key || !memchr(e->key, ' ', e->len)) continue;
+    if (e->len > cap) buf = xrealloc(buf, (cap = e->len) + 64);
+    pair_set(f, e->key, e->len, buf, &v);
+  }
+  free(buf);
+  free(v.items);
+}
+
 /* Build the filters of the lexicon's tables (16 bits a hash set). */
 static void prefix_init(void) {
   const lex_table *t = &lexicon_get()->surnames;
@@ -103,6 +167,7 @@ static void prefix_init(void) {
     prefixes[k].bits = xcalloc(((size_t)1 << lg) / 64, sizeof(uint64_t));
     prefixes[k].shift = 64 - lg;
     prefix_each(&t[k], &prefixes[k]);
+    if (!t[k].fold && t[k].n) pairs_init(&t[k], &prefixes[k]);
   }
   prefix_base = t;
   atomic_store_explicit(&prefix_ready, 1, memory_order_release);
@@ -223,6 +288,7 @@ static inline __attribute__((always_inline)) int lookup(const xsent *x,
       if (++words >= maxw) break;
       if (!pf && !(pf = filter ? prefix_of(t) : NULL)) pf = &no_filter;
       if (pf->bits && !prefix_maybe(pf, h, KEY_BEGIN)) break;
+      if (words == 1 && pf->pairs && !pair_maybe(pf, x->t[i].h, tk->h)) break;
       if (o + 1 >= sizeof key) break;
       key[o++] = ' ';
       h = (h ^ ' ') * UTIL_FNV_PRIME;
