@@ -79,21 +79,25 @@ static void prefix_set(prefix_filter *f, uint64_t h, int kind) {
   f->bits[b >> 6] |= 1ull << (b & 63);
 }
 
-/* Set in f (NULL: none) the bits of every key of table t and of every
-** beginning of one that a space ends; returns how many there are. */
-static size_t prefix_each(const lex_table *t, prefix_filter *f) {
-  size_t count = 0;
+/* The FNV-1a hashes of every key of table t (KEY_WHOLE) and of every
+** beginning of one that a space ends (KEY_BEGIN), each with its kind in
+** bit 0 of its place: appended to *hs (n of them, room for cap). */
+static void prefix_hashes(const lex_table *t, uint64_t **hs, size_t *n,
+                          size_t *cap) {
   for (size_t i = 0; i < t->cap; i++) {
     const lex_entry *e = &t->slots[i];
     if (!e->key) continue;
     uint64_t h = UTIL_FNV_OFFSET;
-    for (size_t p = 0; p < e->len; p++) {
-      if (e->key[p] == ' ' && ++count && f) prefix_set(f, h, KEY_BEGIN);
-      h = (h ^ (unsigned char)e->key[p]) * UTIL_FNV_PRIME;
+    for (size_t p = 0; p <= e->len; p++) {
+      if (p == e->len || e->key[p] == ' ') {
+        if (*n + 2 > *cap) *hs = xrealloc(*hs, (*cap = *cap * 2 + 64) * 16);
+        (*hs)[2 * *n] = h;
+        (*hs)[2 * *n + 1] = p == e->len ? KEY_WHOLE : KEY_BEGIN;
+        ++*n;
+      }
+      if (p < e->len) h = (h ^ (unsigned char)e->key[p]) * UTIL_FNV_PRIME;
     }
-    if (++count && f) prefix_set(f, h, KEY_WHOLE);
   }
-  return count;
 }
 
 /* The bit of the pair of word hashes (a, b) in f's pairs. */
@@ -161,14 +165,20 @@ static void prefix_init(void) {
   _Static_assert(offsetof(lexicon, glossary) - offsetof(lexicon, surnames) ==
                      (PREFIX_TABLES - 1) * sizeof(lex_table),
                  "the lexicon's tables lie side by side");
+  uint64_t *hs = NULL; /* (hash, kind) pairs of one table */
+  size_t cap = 0;
   for (int k = 0; k < PREFIX_TABLES; k++) {
+    size_t n = 0;
+    prefix_hashes(&t[k], &hs, &n, &cap);
     int lg = 6;
-    while (lg < 24 && ((size_t)1 << lg) < 16 * prefix_each(&t[k], NULL)) lg++;
+    while (lg < 24 && ((size_t)1 << lg) < 16 * n) lg++;
     prefixes[k].bits = xcalloc(((size_t)1 << lg) / 64, sizeof(uint64_t));
     prefixes[k].shift = 64 - lg;
-    prefix_each(&t[k], &prefixes[k]);
+    for (size_t j = 0; j < n; j++)
+      prefix_set(&prefixes[k], hs[2 * j], (int)hs[2 * j + 1]);
     if (!t[k].fold && t[k].n) pairs_init(&t[k], &prefixes[k]);
   }
+  free(hs);
   prefix_base = t;
   atomic_store_explicit(&prefix_ready, 1, memory_order_release);
 }
