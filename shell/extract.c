@@ -165,9 +165,24 @@ static size_t initials_from(const xsent *x, size_t i, const int32_t *letters,
   return nl == 0 ? w : (size_t)-1;
 }
 
+/* The first '(' among tokens [i, lim), lim when none: four tokens a step
+** by their code point alone (a word's or number's first one is a letter
+** or a digit, never '('), its type checked where one is '('. */
+static size_t paren_next(const xsent *x, size_t i, size_t lim) {
+  const tok *t = x->t;
+  for (;; i++) {
+    while (i + 4 <= lim && t[i].cp != '(' && t[i + 1].cp != '(' &&
+           t[i + 2].cp != '(' && t[i + 3].cp != '(')
+      i += 4;
+    while (i < lim && t[i].cp != '(') i++;
+    if (i >= lim || t[i].type == T_PUNCT) return i;
+  }
+}
+
 static void extract_abbrevs(xsent *x) {
-  for (size_t i = 1; i + 2 < x->n; i++) {
-    if (!xt_punct(x, i, '(')) continue;
+  size_t lim = x->n > 2 ? x->n - 2 : 0; /* i + 2 < x->n */
+  for (size_t i = paren_next(x, 1, lim); i < lim;
+       i = paren_next(x, i + 1, lim)) {
     int32_t letters[16];
     int nl;
     size_t j = abbrev_letters(x, i, letters, &nl);
