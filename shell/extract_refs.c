@@ -459,6 +459,13 @@ static size_t named_ref(xsent *x, size_t i) {
 
 #define REF_BITS (TR_REF | TR_CONGRESS | TR_PERIOD | TR_TARGET)
 
+/* A token ref_next passes while no '(' is sought: no number, and no
+** TR_REF/CONGRESS/PERIOD/TARGET bit (a word with one is where it stops;
+** punctuation carries none, and is passed even so). */
+static inline int ref_skip(const tok *t) {
+  return t->type != T_NUM && !(t->trig & REF_BITS);
+}
+
 /* The first token from i that the loop of extract_refs may act on: a
 ** number not yet used, a word with a TR_REF/CONGRESS/PERIOD/TARGET bit,
 ** or a '(' once a period kind was seen; x->n when none. Every token it
@@ -467,6 +474,15 @@ static size_t ref_next(const xsent *x, size_t i, int paren) {
   const tok *t = x->t;
   const uint8_t *used = x->used;
   size_t n = x->n;
+  if (!paren) /* no '(' sought: ref_skip's tokens four a step */
+    for (;; i++) {
+      while (i + 4 <= n && ref_skip(&t[i]) && ref_skip(&t[i + 1]) &&
+             ref_skip(&t[i + 2]) && ref_skip(&t[i + 3]))
+        i += 4;
+      while (i < n && ref_skip(&t[i])) i++;
+      if (i >= n || (t[i].type == T_NUM ? !used[i] : t[i].type == T_WORD))
+        return i;
+    }
   for (; i < n; i++) {
     const tok *tk = &t[i];
     if (tk->type == T_WORD) {
