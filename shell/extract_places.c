@@ -16,6 +16,11 @@ static lex_pair prefixes[PREFIX_MAX + 1];
 static uint32_t
     prefix_hash[PREFIX_MAX]; /* word hash of each prefix's first word */
 static uint8_t prefix_one[PREFIX_MAX]; /* the prefix is one word */
+/* bit p set in prefix_bucket[prefix_hash[p] & 63]: the prefixes a word
+** may start, in file order (a prefix of another bucket has another hash,
+** which prefix_at would refuse) */
+static uint16_t prefix_bucket[64];
+_Static_assert(PREFIX_MAX <= 16, "a prefix's bit in a uint16_t");
 
 static void add_place(xsent *x, const char *name, size_t n, const char *kind) {
   int isnew;
@@ -178,7 +183,9 @@ void extract_places(xsent *x) {
     if (!(xt_bits(x, i) & TR_PLACE)) continue;
     int initial = i == 0 || (x->t[i - 1].type == T_PUNCT &&
                              (x->t[i - 1].cp == '-' || x->t[i - 1].cp == '+'));
-    for (int p = 0; prefixes[p].key; p++) {
+    /* the prefixes in file order, those of another first word passed */
+    for (unsigned m = prefix_bucket[x->t[i].h & 63]; m; m &= m - 1) {
+      int p = __builtin_ctz(m);
       int w = prefix_at(x, i, p, initial);
       if (w) {
         i = after_prefix(x, i, p, w);
@@ -195,6 +202,7 @@ void extract_places_init(void) {
     size_t n = strcspn(prefixes[p].key, " ");
     prefix_hash[p] = lexicon_word_hash(prefixes[p].key, n);
     prefix_one[p] = !prefixes[p].key[n];
+    prefix_bucket[prefix_hash[p] & 63] |= (uint16_t)(1u << p);
   }
   xwords_load(&ws_lower_heads, LEX_PLACE_HEADS, 1);
   xwords_load(&ws_org_words, LEX_ORG_WORDS, 1);
