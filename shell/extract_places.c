@@ -22,9 +22,11 @@ static uint8_t prefix_one[PREFIX_MAX]; /* the prefix is one word */
 static uint16_t prefix_bucket[64];
 _Static_assert(PREFIX_MAX <= 16, "a prefix's bit in a uint16_t");
 
-static void add_place(xsent *x, const char *name, size_t n, const char *kind) {
+/* Count a mention of place name[0..n) (map hash h: xt_hash64 of it). */
+static void add_place_h(xsent *x, const char *name, size_t n, uint64_t h,
+                        const char *kind) {
   int isnew;
-  int *slot = hmap_slot(&x->x->places, xt_hash64(name, n), &isnew);
+  int *slot = hmap_slot(&x->x->places, h, &isnew);
   if (isnew) {
     doc_place p = {doc_str(x->d, name, n),
                    kind ? doc_str(x->d, kind, strlen(kind)) : NULL, 0};
@@ -32,6 +34,30 @@ static void add_place(xsent *x, const char *name, size_t n, const char *kind) {
     *slot = (int)x->d->places.n;
   }
   x->d->places.items[*slot - 1].mentions++;
+}
+
+static void add_place(xsent *x, const char *name, size_t n, const char *kind) {
+  add_place_h(x, name, n, xt_hash64(name, n), kind);
+}
+
+/* The length and map hash of a gazetteer entry's name, kept per thread
+** by entry (the lexicon's entries live as long as the process). */
+typedef struct name_memo {
+  const lex_entry *e;
+  size_t n;
+  uint64_t h;
+} name_memo;
+static _Thread_local name_memo name_memos[256];
+
+/* add_place of gazetteer entry e's name and kind. */
+static void add_entry(xsent *x, const lex_entry *e) {
+  name_memo *m = &name_memos[((uintptr_t)e >> 5) & 255];
+  if (m->e != e) {
+    m->e = e;
+    m->n = strlen(e->val);
+    m->h = xt_hash64(e->val, m->n);
+  }
+  add_place_h(x, e->val, m->n, m->h, e->kind);
 }
 
 /* word lists from data/ (lexicon.h), set up by extract_places_init:
@@ -61,7 +87,7 @@ static size_t place_list(xsent *x, size_t j, const char *kind) {
     int k = (x->t[j].trig & TR_GAZ) ? xt_lookup(x, j, g, &e) : 0;
     size_t b = j;
     if (k) {
-      add_place(x, e->val, strlen(e->val), e->kind);
+      add_entry(x, e);
       b = j + (size_t)k;
     } else {
       while (b < x->n && b - j < 4 && name_syllable(&x->t[b])) b++;
@@ -86,8 +112,7 @@ static int gazetteer_at(xsent *x, size_t i) {
       !((t->flags & (TF_UPPER | TF_CAPS)) || in_list(x, i, &ws_lower_heads)) ||
       !(k = xt_lookup(x, i, &x->x->lx->places, &e)))
     return 0;
-  if (!(i > 0 && in_list(x, i - 1, &ws_org_words)))
-    add_place(x, e->val, strlen(e->val), e->kind);
+  if (!(i > 0 && in_list(x, i - 1, &ws_org_words))) add_entry(x, e);
   return k;
 }
 
