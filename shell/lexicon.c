@@ -172,7 +172,7 @@ static void rtrim(const char *line, size_t *n) {
 ** ASCII bytes are valid wherever they stand, and a sequence that an
 ** ASCII byte cuts is as invalid cut short at the run's end. Eight bytes
 ** a step over the ASCII between the runs. */
-static int utf8_valid_runs(const char *s, size_t n) {
+int lexicon_utf8_valid(const char *s, size_t n) {
   size_t i = 0;
   while (i < n) {
     while (i + 8 <= n) {
@@ -202,7 +202,7 @@ static int load_file(const char *dir, const char *name, void *t,
   char *text;
   size_t len;
   if (util_read_file(path, 0, &text, &len) != 0) return -1;
-  if (!utf8_valid_runs(text, len)) lex.utf8 = 0;
+  if (!lexicon_utf8_valid(text, len)) lex.utf8 = 0;
   VEC_PUSH(lines, text); /* kept: values point into it */
   char *p = text, *end = text + len;
   while (p < end) {
