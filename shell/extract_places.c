@@ -70,6 +70,16 @@ static int in_list(const xsent *x, size_t i, const xwords *ws) {
   return xt_in(x, i, ws);
 }
 
+/* Bit (h & 63) of each word hash of ws_lower_heads: a token whose hash
+** has no bit here has no word's hash, and xt_in would say no. */
+static uint64_t heads_mask;
+
+/* Is word token i one of ws_lower_heads (in_list), told at once for a
+** token of another hash? */
+static int lower_head(const xsent *x, size_t i) {
+  return (heads_mask >> (x->t[i].h & 63) & 1) && in_list(x, i, &ws_lower_heads);
+}
+
 static int name_syllable(const tok *t) {
   return t->type == T_WORD && (t->flags & TF_UPPER) &&
          !(t->flags & (TF_CAPS | TF_DIGITS));
@@ -109,7 +119,7 @@ static int gazetteer_at(xsent *x, size_t i) {
   const lex_entry *e;
   int k;
   if (!(t->trig & TR_GAZ) ||
-      !((t->flags & (TF_UPPER | TF_CAPS)) || in_list(x, i, &ws_lower_heads)) ||
+      !((t->flags & (TF_UPPER | TF_CAPS)) || lower_head(x, i)) ||
       !(k = xt_lookup(x, i, &x->x->lx->places, &e)))
     return 0;
   if (!(i > 0 && in_list(x, i - 1, &ws_org_words))) add_entry(x, e);
@@ -230,5 +240,9 @@ void extract_places_init(void) {
     prefix_bucket[prefix_hash[p] & 63] |= (uint16_t)(1u << p);
   }
   xwords_load(&ws_lower_heads, LEX_PLACE_HEADS, 1);
+  for (size_t k = 0;
+       k < sizeof ws_lower_heads.keys / sizeof *ws_lower_heads.keys; k++)
+    if (ws_lower_heads.keys[k])
+      heads_mask |= 1ull << (ws_lower_heads.keys[k] & 63);
   xwords_load(&ws_org_words, LEX_ORG_WORDS, 1);
 }
