@@ -196,8 +196,14 @@ static int prefix_index(const lex_table *t) {
 
 /* The filter of table t, NULL for a table that is not the lexicon's. */
 static const prefix_filter *prefix_of(const lex_table *t) {
+  /* the table asked last on this thread, and its filter: the filters
+  ** never change once built */
+  static _Thread_local const lex_table *last_t;
+  static _Thread_local const prefix_filter *last_f;
+  if (t == last_t && t) return last_f;
   int k = prefix_index(t);
-  return k < 0 ? NULL : &prefixes[k];
+  last_t = t, last_f = k < 0 ? NULL : &prefixes[k];
+  return last_f;
 }
 
 /* Hash s[0..n) on from h (FNV-1a, as util_hash64), four bytes a step. */
