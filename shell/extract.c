@@ -277,6 +277,19 @@ static void run_extractors(xsent *st, unsigned feat) {
   if (feat & F_PAREN) extract_abbrevs(st);
 }
 
+/* used[0..nt) = 0 and titles[0..nt) = 0xFF, sixteen bytes a step
+** without a call (both hold nt rounded up to 16 bytes: the bytes past nt
+** are nobody's). */
+static void marks_reset(uint8_t *used, uint8_t *titles, size_t nt) {
+  static const uint8_t zero[16],
+      ff[16] = {255, 255, 255, 255, 255, 255, 255, 255,
+                255, 255, 255, 255, 255, 255, 255, 255};
+  for (size_t k = 0; k < nt; k += 16) {
+    memcpy(used + k, zero, 16);
+    memcpy(titles + k, ff, 16);
+  }
+}
+
 /* Quotes of block b, then its sentences one by one through the
 ** extractors. */
 static void scan_block(xdoc *x, int b, scratch *w) {
@@ -289,12 +302,11 @@ static void scan_block(xdoc *x, int b, scratch *w) {
     size_t nt = w->toks.n;
     if (nt) {
       if (w->used.cap < nt) {
-        w->used.cap = nt * 2;
+        w->used.cap = (nt * 2 + 15) & ~(size_t)15; /* whole 16s: marks_reset */
         w->used.items = xrealloc(w->used.items, w->used.cap);
         w->titles = xrealloc(w->titles, w->used.cap);
       }
-      memset(w->used.items, 0, nt);
-      memset(w->titles, 0xFF, nt);
+      marks_reset(w->used.items, w->titles, nt);
       xsent st = {x,    x->d,          b,        s, a, e, w->toks.items, nt,
                   NULL, w->used.items, w->titles};
       run_extractors(&st, feat);
