@@ -19,6 +19,10 @@
 static const char *ref_kinds[KINDS_MAX + 1];
 
 static uint32_t kind_hash[KINDS_MAX]; /* word hash of each kind's first word */
+/* bit k set in kind_bucket[kind_hash[k] & 63]: the kinds a word may start,
+** in file order (a kind of another bucket has another first-word hash) */
+static uint32_t kind_bucket[64];
+_Static_assert(KINDS_MAX <= 32, "a kind's bit in a uint32_t");
 
 /* The period terms (data/period-terms.txt) hashed by extract_refs_init
 ** and the word hash of the first word of each of the first TERMS_MAX: a
@@ -401,10 +405,13 @@ static size_t named_ref(xsent *x, size_t i) {
   if (!(x->t[i].flags & TF_UPPER)) return 0;
   const char *kind = NULL;
   size_t w = 0;
-  for (int k = 0; ref_kinds[k] && !kind; k++)
+  /* the kinds in file order, those of another first word passed */
+  for (uint32_t m = kind_bucket[x->t[i].h & 63]; m && !kind; m &= m - 1) {
+    int k = __builtin_ctz(m);
     if (kind_hash[k] == x->t[i].h &&
         (w = (size_t)xt_phrase(x, i, ref_kinds[k])))
       kind = ref_kinds[k];
+  }
   if (!kind) return 0;
   size_t j = i + w, end = 0, at = 0;
   char key[96];
@@ -535,6 +542,7 @@ void extract_refs_init(void) {
   for (int k = 0; kinds[k] && k < KINDS_MAX; k++) {
     ref_kinds[k] = kinds[k];
     kind_hash[k] = lexicon_word_hash(kinds[k], strcspn(kinds[k], " "));
+    kind_bucket[kind_hash[k] & 63] |= 1u << k;
   }
   period_terms = lx->lists[LEX_PERIOD_TERMS];
   for (int k = 0; period_terms[k] && k < TERMS_MAX; k++)
