@@ -22,6 +22,7 @@ static uint32_t kind_hash[KINDS_MAX]; /* word hash of each kind's first word */
 /* bit k set in kind_bucket[kind_hash[k] & 63]: the kinds a word may start,
 ** in file order (a kind of another bucket has another first-word hash) */
 static uint32_t kind_bucket[64];
+static size_t kind_words[KINDS_MAX]; /* the words of each kind */
 _Static_assert(KINDS_MAX <= 32, "a kind's bit in a uint32_t");
 
 /* The period terms (data/period-terms.txt) hashed by extract_refs_init
@@ -166,8 +167,11 @@ static void add_ref(xsent *x, doc_ref r, const char *key) {
 ** index through *start, and the kind (canonical spelling) or NULL. */
 static const char *kind_before(const xsent *x, size_t end, size_t *start) {
   for (int k = 0; ref_kinds[k]; k++) {
-    size_t w = (size_t)count_words(ref_kinds[k]);
-    if (end < w) continue;
+    size_t w = kind_words[k];
+    /* a word of another hash starts no such kind (as in named_ref); a
+    ** number or punctuation (hash 0) is asked as before */
+    if (end < w || (x->t[end - w].h && kind_hash[k] != x->t[end - w].h))
+      continue;
     if (xt_phrase(x, end - w, ref_kinds[k]) == (int)w) {
       *start = end - w;
       return ref_kinds[k];
@@ -543,6 +547,7 @@ void extract_refs_init(void) {
     ref_kinds[k] = kinds[k];
     kind_hash[k] = lexicon_word_hash(kinds[k], strcspn(kinds[k], " "));
     kind_bucket[kind_hash[k] & 63] |= 1u << k;
+    kind_words[k] = (size_t)count_words(kinds[k]);
   }
   period_terms = lx->lists[LEX_PERIOD_TERMS];
   for (int k = 0; period_terms[k] && k < TERMS_MAX; k++)
