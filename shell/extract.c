@@ -33,7 +33,7 @@ static void add_quote(xdoc *x, const char *s, size_t n) {
               ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z');
   if (!letters) return;
   int isnew;
-  hmap_slot(&x->quotes, util_hash64(s, n), &isnew);
+  hmap_slot(&x->quotes, xt_hash64(s, n), &isnew);
   if (isnew) VEC_PUSH(x->d->quotes, doc_str(x->d, s, n));
 }
 
@@ -165,9 +165,24 @@ static size_t initials_from(const xsent *x, size_t i, const int32_t *letters,
   return nl == 0 ? w : (size_t)-1;
 }
 
+/* The first '(' among tokens [i, lim), lim when none: four tokens a step
+** by their code point alone (a word's or number's first one is a letter
+** or a digit, never '('), its type checked where one is '('. */
+static size_t paren_next(const xsent *x, size_t i, size_t lim) {
+  const tok *t = x->t;
+  for (;; i++) {
+    while (i + 4 <= lim && t[i].cp != '(' && t[i + 1].cp != '(' &&
+           t[i + 2].cp != '(' && t[i + 3].cp != '(')
+      i += 4;
+    while (i < lim && t[i].cp != '(') i++;
+    if (i >= lim || t[i].type == T_PUNCT) return i;
+  }
+}
+
 static void extract_abbrevs(xsent *x) {
-  for (size_t i = 1; i + 2 < x->n; i++) {
-    if (!xt_punct(x, i, '(')) continue;
+  size_t lim = x->n > 2 ? x->n - 2 : 0; /* i + 2 < x->n */
+  for (size_t i = paren_next(x, 1, lim); i < lim;
+       i = paren_next(x, i + 1, lim)) {
     int32_t letters[16];
     int nl;
     size_t j = abbrev_letters(x, i, letters, &nl);
@@ -210,6 +225,7 @@ typedef struct scratch {
   tokvec toks;
   VEC(uint8_t) used;
   uint8_t *titles; /* as many as used.cap */
+  hmap maps[6];    /* a document's maps (xdoc), emptied for the next */
 } scratch;
 
 /* Free what a thread's scratch holds, and the scratch. */
@@ -218,7 +234,32 @@ static void scratch_drop(void *p) {
   free(w->toks.items);
   free(w->used.items);
   free(w->titles);
+  for (size_t i = 0; i < sizeof w->maps / sizeof *w->maps; i++)
+    hmap_free(&w->maps[i]);
   free(w);
+}
+
+#define MAP_KEEP 1024 /* a map of more slots is freed, not kept */
+
+/* Hand x the thread's maps (empty; put = 0), or take them back emptied
+** (put = 1): a document's maps are not allocated and freed again for
+** each document. */
+static void maps_swap(xdoc *x, scratch *w, int put) {
+  hmap *m[] = {&x->people, &x->places, &x->periods,
+               &x->refs,   &x->quotes, &x->abbrevs};
+  _Static_assert(sizeof m / sizeof *m == sizeof w->maps / sizeof *w->maps,
+                 "one kept map for each of xdoc's");
+  for (size_t i = 0; i < sizeof m / sizeof *m; i++) {
+    if (!put) {
+      *m[i] = w->maps[i];
+      continue;
+    }
+    if (m[i]->cap > MAP_KEEP)
+      hmap_free(m[i]);
+    else
+      hmap_clear(m[i]);
+    w->maps[i] = *m[i];
+  }
 }
 
 static util_tls scratch_tls = UTIL_TLS_INIT(sizeof(scratch), scratch_drop);
@@ -236,6 +277,19 @@ static void run_extractors(xsent *st, unsigned feat) {
   if (feat & F_PAREN) extract_abbrevs(st);
 }
 
+/* used[0..nt) = 0 and titles[0..nt) = 0xFF, sixteen bytes a step
+** without a call (both hold nt rounded up to 16 bytes: the bytes past nt
+** are nobody's). */
+static void marks_reset(uint8_t *used, uint8_t *titles, size_t nt) {
+  static const uint8_t zero[16],
+      ff[16] = {255, 255, 255, 255, 255, 255, 255, 255,
+                255, 255, 255, 255, 255, 255, 255, 255};
+  for (size_t k = 0; k < nt; k += 16) {
+    memcpy(used + k, zero, 16);
+    memcpy(titles + k, ff, 16);
+  }
+}
+
 /* Quotes of block b, then its sentences one by one through the
 ** extractors. */
 static void scan_block(xdoc *x, int b, scratch *w) {
@@ -248,12 +302,11 @@ static void scan_block(xdoc *x, int b, scratch *w) {
     size_t nt = w->toks.n;
     if (nt) {
       if (w->used.cap < nt) {
-        w->used.cap = nt * 2;
+        w->used.cap = (nt * 2 + 15) & ~(size_t)15; /* whole 16s: marks_reset */
         w->used.items = xrealloc(w->used.items, w->used.cap);
         w->titles = xrealloc(w->titles, w->used.cap);
       }
-      memset(w->used.items, 0, nt);
-      memset(w->titles, 0xFF, nt);
+      marks_reset(w->used.items, w->titles, nt);
       xsent st = {x,    x->d,          b,        s, a, e, w->toks.items, nt,
                   NULL, w->used.items, w->titles};
       run_extractors(&st, feat);
@@ -262,15 +315,10 @@ static void scan_block(xdoc *x, int b, scratch *w) {
   }
 }
 
-/* Free the per-document state. */
-static void xdoc_free(xdoc *x) {
+/* Free the per-document state; its maps go back to w. */
+static void xdoc_free(xdoc *x, scratch *w) {
   free(x->names.items);
-  hmap_free(&x->people);
-  hmap_free(&x->places);
-  hmap_free(&x->periods);
-  hmap_free(&x->refs);
-  hmap_free(&x->quotes);
-  hmap_free(&x->abbrevs);
+  maps_swap(x, w, 1);
 }
 
 int extract_facts(doc *d) {
@@ -280,11 +328,12 @@ int extract_facts(doc *d) {
   x.lx = lexicon_get();
   pthread_once(&init_once, init_all);
   scratch *w = util_tls_get(&scratch_tls);
+  maps_swap(&x, w, 0);
   for (size_t b = 0; b < d->blocks.n; b++) {
     const doc_block *bl = &d->blocks.items[b];
     if (is_body(bl->kind) && bl->text) scan_block(&x, (int)b, w);
   }
   extract_people_finish(&x);
-  xdoc_free(&x);
+  xdoc_free(&x, w);
   return 0;
 }

@@ -15,10 +15,18 @@ static lex_pair prefixes[PREFIX_MAX + 1];
 
 static uint32_t
     prefix_hash[PREFIX_MAX]; /* word hash of each prefix's first word */
+static uint8_t prefix_one[PREFIX_MAX]; /* the prefix is one word */
+/* bit p set in prefix_bucket[prefix_hash[p] & 63]: the prefixes a word
+** may start, in file order (a prefix of another bucket has another hash,
+** which prefix_at would refuse) */
+static uint16_t prefix_bucket[64];
+_Static_assert(PREFIX_MAX <= 16, "a prefix's bit in a uint16_t");
 
-static void add_place(xsent *x, const char *name, size_t n, const char *kind) {
+/* Count a mention of place name[0..n) (map hash h: xt_hash64 of it). */
+static void add_place_h(xsent *x, const char *name, size_t n, uint64_t h,
+                        const char *kind) {
   int isnew;
-  int *slot = hmap_slot(&x->x->places, util_hash64(name, n), &isnew);
+  int *slot = hmap_slot(&x->x->places, h, &isnew);
   if (isnew) {
     doc_place p = {doc_str(x->d, name, n),
                    kind ? doc_str(x->d, kind, strlen(kind)) : NULL, 0};
@@ -26,6 +34,30 @@ static void add_place(xsent *x, const char *name, size_t n, const char *kind) {
     *slot = (int)x->d->places.n;
   }
   x->d->places.items[*slot - 1].mentions++;
+}
+
+static void add_place(xsent *x, const char *name, size_t n, const char *kind) {
+  add_place_h(x, name, n, xt_hash64(name, n), kind);
+}
+
+/* The length and map hash of a gazetteer entry's name, kept per thread
+** by entry (the lexicon's entries live as long as the process). */
+typedef struct name_memo {
+  const lex_entry *e;
+  size_t n;
+  uint64_t h;
+} name_memo;
+static _Thread_local name_memo name_memos[256];
+
+/* add_place of gazetteer entry e's name and kind. */
+static void add_entry(xsent *x, const lex_entry *e) {
+  name_memo *m = &name_memos[((uintptr_t)e >> 5) & 255];
+  if (m->e != e) {
+    m->e = e;
+    m->n = strlen(e->val);
+    m->h = xt_hash64(e->val, m->n);
+  }
+  add_place_h(x, e->val, m->n, m->h, e->kind);
 }
 
 /* word lists from data/ (lexicon.h), set up by extract_places_init:
@@ -36,6 +68,16 @@ static xwords ws_lower_heads, ws_org_words;
 
 static int in_list(const xsent *x, size_t i, const xwords *ws) {
   return xt_in(x, i, ws);
+}
+
+/* Bit (h & 63) of each word hash of ws_lower_heads: a token whose hash
+** has no bit here has no word's hash, and xt_in would say no. */
+static uint64_t heads_mask;
+
+/* Is word token i one of ws_lower_heads (in_list), told at once for a
+** token of another hash? */
+static int lower_head(const xsent *x, size_t i) {
+  return (heads_mask >> (x->t[i].h & 63) & 1) && in_list(x, i, &ws_lower_heads);
 }
 
 static int name_syllable(const tok *t) {
@@ -55,7 +97,7 @@ static size_t place_list(xsent *x, size_t j, const char *kind) {
     int k = (x->t[j].trig & TR_GAZ) ? xt_lookup(x, j, g, &e) : 0;
     size_t b = j;
     if (k) {
-      add_place(x, e->val, strlen(e->val), e->kind);
+      add_entry(x, e);
       b = j + (size_t)k;
     } else {
       while (b < x->n && b - j < 4 && name_syllable(&x->t[b])) b++;
@@ -77,12 +119,20 @@ static int gazetteer_at(xsent *x, size_t i) {
   const lex_entry *e;
   int k;
   if (!(t->trig & TR_GAZ) ||
-      !((t->flags & (TF_UPPER | TF_CAPS)) || in_list(x, i, &ws_lower_heads)) ||
+      !((t->flags & (TF_UPPER | TF_CAPS)) || lower_head(x, i)) ||
       !(k = xt_lookup(x, i, &x->x->lx->places, &e)))
     return 0;
-  if (!(i > 0 && in_list(x, i - 1, &ws_org_words)))
-    add_place(x, e->val, strlen(e->val), e->kind);
+  if (!(i > 0 && in_list(x, i - 1, &ws_org_words))) add_entry(x, e);
   return k;
+}
+
+/* Token i is the one-word phrase w, byte for byte (xt_phrase's 1 then;
+** 0 tells nothing: ask xt_phrase). */
+static int same_word(const xsent *x, size_t i, const char *w) {
+  const char *s = x->s + x->t[i].off;
+  size_t n = x->t[i].len, k = 0;
+  while (k < n && w[k] && w[k] == s[k]) k++;
+  return n && k == n && !w[n];
 }
 
 /* Tokens of prefix p at i, 0 when it is not there. "Xã Tắc" (a name) is
@@ -90,7 +140,9 @@ static int gazetteer_at(xsent *x, size_t i) {
 ** sentence or follows '-' or '+'. */
 static int prefix_at(const xsent *x, size_t i, int p, int initial) {
   if (prefix_hash[p] != x->t[i].h) return 0; /* cheap first-word test */
-  int w = xt_phrase(x, i, prefixes[p].key);
+  int w = prefix_one[p] && same_word(x, i, prefixes[p].key)
+              ? 1
+              : xt_phrase(x, i, prefixes[p].key);
   int upper = prefixes[p].key[0] >= 'A' && prefixes[p].key[0] <= 'Z';
   if (w && !initial && upper != !!(x->t[i].flags & TF_UPPER)) return 0;
   return w;
@@ -124,14 +176,36 @@ static size_t after_prefix(xsent *x, size_t i, int p, int w) {
   return i;
 }
 
+#define PLACE_BITS (TR_GAZ | TR_PLACE)
+
 /* The first word token from i with a TR_GAZ or TR_PLACE bit (x->n when
-** none): extract_places passes every other token with nothing done. */
-static size_t place_next(const xsent *x, size_t i) {
+** none): extract_places passes every other token with nothing done.
+** Four tokens a step while none of them has such a bit (a token without
+** one is never that word, whatever its type); one that has it and is no
+** word is passed too. */
+static inline size_t place_next(const xsent *x, size_t i) {
   const tok *t = x->t;
   size_t n = x->n;
-  while (i < n && !(t[i].type == T_WORD && (t[i].trig & (TR_GAZ | TR_PLACE))))
-    i++;
-  return i;
+  for (;; i++) {
+    while (i + 4 <= n) {
+      if (t[i].trig & PLACE_BITS) break;
+      if (t[i + 1].trig & PLACE_BITS) {
+        i += 1;
+        break;
+      }
+      if (t[i + 2].trig & PLACE_BITS) {
+        i += 2;
+        break;
+      }
+      if (t[i + 3].trig & PLACE_BITS) {
+        i += 3;
+        break;
+      }
+      i += 4;
+    }
+    while (i < n && !(t[i].trig & PLACE_BITS)) i++;
+    if (i >= n || t[i].type == T_WORD) return i;
+  }
 }
 
 void extract_places(xsent *x) {
@@ -144,7 +218,9 @@ void extract_places(xsent *x) {
     if (!(xt_bits(x, i) & TR_PLACE)) continue;
     int initial = i == 0 || (x->t[i - 1].type == T_PUNCT &&
                              (x->t[i - 1].cp == '-' || x->t[i - 1].cp == '+'));
-    for (int p = 0; prefixes[p].key; p++) {
+    /* the prefixes in file order, those of another first word passed */
+    for (unsigned m = prefix_bucket[x->t[i].h & 63]; m; m &= m - 1) {
+      int p = __builtin_ctz(m);
       int w = prefix_at(x, i, p, initial);
       if (w) {
         i = after_prefix(x, i, p, w);
@@ -160,7 +236,13 @@ void extract_places_init(void) {
     prefixes[p] = pre[p];
     size_t n = strcspn(prefixes[p].key, " ");
     prefix_hash[p] = lexicon_word_hash(prefixes[p].key, n);
+    prefix_one[p] = !prefixes[p].key[n];
+    prefix_bucket[prefix_hash[p] & 63] |= (uint16_t)(1u << p);
   }
   xwords_load(&ws_lower_heads, LEX_PLACE_HEADS, 1);
+  for (size_t k = 0;
+       k < sizeof ws_lower_heads.keys / sizeof *ws_lower_heads.keys; k++)
+    if (ws_lower_heads.keys[k])
+      heads_mask |= 1ull << (ws_lower_heads.keys[k] & 63);
   xwords_load(&ws_org_words, LEX_ORG_WORDS, 1);
 }

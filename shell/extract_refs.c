@@ -19,6 +19,11 @@
 static const char *ref_kinds[KINDS_MAX + 1];
 
 static uint32_t kind_hash[KINDS_MAX]; /* word hash of each kind's first word */
+/* bit k set in kind_bucket[kind_hash[k] & 63]: the kinds a word may start,
+** in file order (a kind of another bucket has another first-word hash) */
+static uint32_t kind_bucket[64];
+static size_t kind_words[KINDS_MAX]; /* the words of each kind */
+_Static_assert(KINDS_MAX <= 32, "a kind's bit in a uint32_t");
 
 /* The period terms (data/period-terms.txt) hashed by extract_refs_init
 ** and the word hash of the first word of each of the first TERMS_MAX: a
@@ -162,8 +167,11 @@ static void add_ref(xsent *x, doc_ref r, const char *key) {
 ** index through *start, and the kind (canonical spelling) or NULL. */
 static const char *kind_before(const xsent *x, size_t end, size_t *start) {
   for (int k = 0; ref_kinds[k]; k++) {
-    size_t w = (size_t)count_words(ref_kinds[k]);
-    if (end < w) continue;
+    size_t w = kind_words[k];
+    /* a word of another hash starts no such kind (as in named_ref); a
+    ** number or punctuation (hash 0) is asked as before */
+    if (end < w || (x->t[end - w].h && kind_hash[k] != x->t[end - w].h))
+      continue;
     if (xt_phrase(x, end - w, ref_kinds[k]) == (int)w) {
       *start = end - w;
       return ref_kinds[k];
@@ -401,10 +409,13 @@ static size_t named_ref(xsent *x, size_t i) {
   if (!(x->t[i].flags & TF_UPPER)) return 0;
   const char *kind = NULL;
   size_t w = 0;
-  for (int k = 0; ref_kinds[k] && !kind; k++)
+  /* the kinds in file order, those of another first word passed */
+  for (uint32_t m = kind_bucket[x->t[i].h & 63]; m && !kind; m &= m - 1) {
+    int k = __builtin_ctz(m);
     if (kind_hash[k] == x->t[i].h &&
         (w = (size_t)xt_phrase(x, i, ref_kinds[k])))
       kind = ref_kinds[k];
+  }
   if (!kind) return 0;
   size_t j = i + w, end = 0, at = 0;
   char key[96];
@@ -459,6 +470,13 @@ static size_t named_ref(xsent *x, size_t i) {
 
 #define REF_BITS (TR_REF | TR_CONGRESS | TR_PERIOD | TR_TARGET)
 
+/* A token ref_next passes while no '(' is sought: no number, and no
+** TR_REF/CONGRESS/PERIOD/TARGET bit (a word with one is where it stops;
+** punctuation carries none, and is passed even so). */
+static inline int ref_skip(const tok *t) {
+  return t->type != T_NUM && !(t->trig & REF_BITS);
+}
+
 /* The first token from i that the loop of extract_refs may act on: a
 ** number not yet used, a word with a TR_REF/CONGRESS/PERIOD/TARGET bit,
 ** or a '(' once a period kind was seen; x->n when none. Every token it
@@ -467,6 +485,15 @@ static size_t ref_next(const xsent *x, size_t i, int paren) {
   const tok *t = x->t;
   const uint8_t *used = x->used;
   size_t n = x->n;
+  if (!paren) /* no '(' sought: ref_skip's tokens four a step */
+    for (;; i++) {
+      while (i + 4 <= n && ref_skip(&t[i]) && ref_skip(&t[i + 1]) &&
+             ref_skip(&t[i + 2]) && ref_skip(&t[i + 3]))
+        i += 4;
+      while (i < n && ref_skip(&t[i])) i++;
+      if (i >= n || (t[i].type == T_NUM ? !used[i] : t[i].type == T_WORD))
+        return i;
+    }
   for (; i < n; i++) {
     const tok *tk = &t[i];
     if (tk->type == T_WORD) {
@@ -519,6 +546,8 @@ void extract_refs_init(void) {
   for (int k = 0; kinds[k] && k < KINDS_MAX; k++) {
     ref_kinds[k] = kinds[k];
     kind_hash[k] = lexicon_word_hash(kinds[k], strcspn(kinds[k], " "));
+    kind_bucket[kind_hash[k] & 63] |= 1u << k;
+    kind_words[k] = (size_t)count_words(kinds[k]);
   }
   period_terms = lx->lists[LEX_PERIOD_TERMS];
   for (int k = 0; period_terms[k] && k < TERMS_MAX; k++)

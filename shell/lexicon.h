@@ -102,6 +102,11 @@ typedef struct lexicon {
   int utf8;    /* 1: every data file read is valid UTF-8 */
 } lexicon;
 
+/* text_utf8_valid(s, n) (is s[0..n) valid UTF-8?) by runs of non-ASCII
+** bytes, the ASCII between them passed eight bytes a step: how the data
+** files are checked (tests/c/test_xt_fast.c holds the two together). */
+int lexicon_utf8_valid(const char *s, size_t n);
+
 /* The process-wide lexicon, loaded on first use. Never NULL. */
 const lexicon *lexicon_get(void);
 

@@ -1,14 +1,12 @@
 /*
 ** xtok.c — the extractors' token layer (xtok.h): the token helpers
-** every extractor uses (word tests, phrases, lexicon lookups, spans,
-** numbers, years, dates, Roman numerals) and the small hash map; the
-** tokenizer and the trigger table are xtok_scan.c's. It sits below every
-** extractor and calls none.
+** every extractor uses (word tests, phrases, spans, numbers, years,
+** dates, Roman numerals) and the small hash map; the tokenizer and the
+** trigger table are xtok_scan.c's, the lexicon lookups xtok_lookup.c's.
+** It sits below every extractor and calls none.
 */
 #include "xtok.h"
 
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +59,47 @@ int *hmap_find(const hmap *m, uint64_t key) {
   return m->keys[h] ? &m->vals[h] : NULL;
 }
 
+/* Mix 8 bytes v into h (the block step of MurmurHash3's 64-bit form). */
+static inline uint64_t mix8(uint64_t h, uint64_t v) {
+  v *= 0x87C37B91114253D5ull;
+  v = v << 31 | v >> 33;
+  v *= 0x4CF5AD432745937Full;
+  h ^= v;
+  h = h << 27 | h >> 37;
+  return h * 5 + 0x52DCE729;
+}
+
+uint64_t xt_hash64(const char *s, size_t n) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ n, v;
+  size_t p = 0;
+  for (; p + 8 <= n; p += 8) {
+    memcpy(&v, s + p, 8);
+    h = mix8(h, v);
+  }
+  if (p < n) { /* the last 1..7 bytes, zero-padded */
+    size_t r = n - p;
+    if (n >= 8) { /* the 8 bytes that end the text, the new ones kept */
+      memcpy(&v, s + n - 8, 8);
+      v >>= 8 * (8 - r);
+    } else {
+      const unsigned char *u = (const unsigned char *)s + p;
+      v = 0;
+      for (size_t k = 0; k < r; k++) v |= (uint64_t)u[k] << (8 * k);
+    }
+    h = mix8(h, v);
+  }
+  h ^= h >> 33; /* MurmurHash3's finaliser */
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ull;
+  return h ^ h >> 33;
+}
+
+void hmap_clear(hmap *m) {
+  if (m->n) memset(m->keys, 0, m->cap * sizeof *m->keys);
+  m->n = 0;
+}
+
 void hmap_free(hmap *m) {
   free(m->keys);
   free(m->vals);
@@ -92,17 +131,27 @@ static void xwords_init(xwords *ws) {
   }
 }
 
+/* Token i (a word: its hash is not 0) spells the word of ws's slot m,
+** whose hash it has (xt_in's answer then); out of line, so that xt_in's
+** "no" saves no registers. A token of the same bytes is the word either
+** way, told without counting the word (xt_is or xt_isci would say 1);
+** any other token is asked of them. */
+static __attribute__((noinline)) int in_slot(const xsent *x, size_t i,
+                                             const xwords *ws, size_t m) {
+  const char *w = ws->w[ws->idx[m]];
+  const char *s = x->s + x->t[i].off;
+  size_t n = x->t[i].len, k = 0;
+  while (k < n && w[k] && w[k] == s[k]) k++;
+  if (n && k == n && !w[n]) return 1;
+  return ws->exact ? xt_is(x, i, w) : xt_isci(x, i, w);
+}
+
 int xt_in(const xsent *x, size_t i, const xwords *ws) {
-  if (i >= x->n || !x->t[i].h) return 0;
+  if (i >= x->n) return 0;
   uint32_t h = x->t[i].h;
-  size_t m = h & 511;
-  while (ws->keys[m]) {
-    if (ws->keys[m] == h) {
-      const char *w = ws->w[ws->idx[m]];
-      return ws->exact ? xt_is(x, i, w) : xt_isci(x, i, w);
-    }
-    m = (m + 1) & 511;
-  }
+  if (!h) return 0;
+  for (size_t m = h & 511; ws->keys[m]; m = (m + 1) & 511)
+    if (ws->keys[m] == h) return in_slot(x, i, ws, m);
   return 0;
 }
 
@@ -245,249 +294,6 @@ size_t xt_join(const xsent *x, size_t i, size_t j, char *dst, size_t cap) {
   if (o >= cap) return 0;
   dst[o] = 0;
   return o;
-}
-
-/* A token that may sit inside a lexicon phrase. */
-/* May token k be part of a phrase key: a word, a number, '-', '/', '&',
-** '–', or a dot glued after a word and before another ("PGS.TS",
-** "TP.HCM", "PGS. TS")? */
-static inline __attribute__((always_inline)) int phrase_tok_at(const xsent *x,
-                                                               size_t k) {
-  const tok *t = &x->t[k];
-  if (t->type != T_PUNCT || t->cp == '-' || t->cp == '/' || t->cp == '&' ||
-      t->cp == 0x2013)
-    return 1;
-  return t->cp == '.' && !(t->flags & TF_SPACE) && k > 0 &&
-         x->t[k - 1].type == T_WORD && k + 1 < x->n &&
-         x->t[k + 1].type == T_WORD;
-}
-
-/*
-** For each table of the lexicon (by its place in struct lexicon), a bit
-** filter over FNV-1a hashes (util_hash64's) of its keys, whole (KEY_WHOLE)
-** and every beginning of one that a space ends (KEY_BEGIN: "bà rịa" of
-** "bà rịa - vũng tàu"): once the key xt_lookup joins so far begins no key
-** that way, no longer candidate can match, and it stops joining words; a
-** candidate no key hashes like is not looked up (a false "maybe" only
-** joins a word more, or looks up). Built once, for all the tables, on
-** first use.
-*/
-#define PREFIX_TABLES 8
-enum { KEY_BEGIN, KEY_WHOLE };
-typedef struct prefix_filter {
-  uint64_t *bits; /* 1 << lg bits */
-  int shift;      /* 64 - lg */
-} prefix_filter;
-static prefix_filter prefixes[PREFIX_TABLES];
-static const lex_table *prefix_base; /* the lexicon's first table */
-static _Atomic int prefix_ready;     /* set once the filters are built */
-static pthread_once_t prefix_once = PTHREAD_ONCE_INIT;
-static const prefix_filter no_filter; /* no bits: every key may go on */
-
-/* The bit of hash h of a key's beginning or whole (kind) in f. */
-static size_t prefix_bit(const prefix_filter *f, uint64_t h, int kind) {
-  static const uint64_t mix[2] = {0x9E3779B97F4A7C15ull, 0xC2B2AE3D27D4EB4Full};
-  return (size_t)((h * mix[kind]) >> f->shift);
-}
-
-/* May some key of f's table be, or begin with a space after, the text of
-** hash h (kind KEY_WHOLE, KEY_BEGIN)? */
-static int prefix_maybe(const prefix_filter *f, uint64_t h, int kind) {
-  size_t b = prefix_bit(f, h, kind);
-  return (int)(f->bits[b >> 6] >> (b & 63) & 1);
-}
-
-/* Set the bit of hash h (kind) in f. */
-static void prefix_set(prefix_filter *f, uint64_t h, int kind) {
-  size_t b = prefix_bit(f, h, kind);
-  f->bits[b >> 6] |= 1ull << (b & 63);
-}
-
-/* Set in f (NULL: none) the bits of every key of table t and of every
-** beginning of one that a space ends; returns how many there are. */
-static size_t prefix_each(const lex_table *t, prefix_filter *f) {
-  size_t count = 0;
-  for (size_t i = 0; i < t->cap; i++) {
-    const lex_entry *e = &t->slots[i];
-    if (!e->key) continue;
-    uint64_t h = UTIL_FNV_OFFSET;
-    for (size_t p = 0; p < e->len; p++) {
-      if (e->key[p] == ' ' && ++count && f) prefix_set(f, h, KEY_BEGIN);
-      h = (h ^ (unsigned char)e->key[p]) * UTIL_FNV_PRIME;
-    }
-    if (++count && f) prefix_set(f, h, KEY_WHOLE);
-  }
-  return count;
-}
-
-/* Build the filters of the lexicon's tables (16 bits a hash set). */
-static void prefix_init(void) {
-  const lex_table *t = &lexicon_get()->surnames;
-  _Static_assert(offsetof(lexicon, glossary) - offsetof(lexicon, surnames) ==
-                     (PREFIX_TABLES - 1) * sizeof(lex_table),
-                 "the lexicon's tables lie side by side");
-  for (int k = 0; k < PREFIX_TABLES; k++) {
-    int lg = 6;
-    while (lg < 24 && ((size_t)1 << lg) < 16 * prefix_each(&t[k], NULL)) lg++;
-    prefixes[k].bits = xcalloc(((size_t)1 << lg) / 64, sizeof(uint64_t));
-    prefixes[k].shift = 64 - lg;
-    prefix_each(&t[k], &prefixes[k]);
-  }
-  prefix_base = t;
-  atomic_store_explicit(&prefix_ready, 1, memory_order_release);
-}
-
-/* The filter of table t, NULL for a table that is not the lexicon's. */
-static const prefix_filter *prefix_of(const lex_table *t) {
-  if (!atomic_load_explicit(&prefix_ready, memory_order_acquire))
-    pthread_once(&prefix_once, prefix_init);
-  uintptr_t d = (uintptr_t)t - (uintptr_t)prefix_base;
-  if (d % sizeof *t || d / sizeof *t >= PREFIX_TABLES) return NULL;
-  return &prefixes[d / sizeof *t];
-}
-
-/* Hash s[0..n) on from h (FNV-1a, as util_hash64), four bytes a step. */
-static uint64_t fnv_on(uint64_t h, const char *s, size_t n) {
-  const unsigned char *u = (const unsigned char *)s;
-  size_t p = 0;
-  for (; p + 4 <= n; p += 4) {
-    h = (h ^ u[p]) * UTIL_FNV_PRIME;
-    h = (h ^ u[p + 1]) * UTIL_FNV_PRIME;
-    h = (h ^ u[p + 2]) * UTIL_FNV_PRIME;
-    h = (h ^ u[p + 3]) * UTIL_FNV_PRIME;
-  }
-  for (; p < n; p++) h = (h ^ u[p]) * UTIL_FNV_PRIME;
-  return h;
-}
-
-/* Copy s[0..n) to dst and hash it on from h: fnv_on(h, s, n), one pass. */
-static uint64_t fnv_copy(uint64_t h, char *dst, const char *s, size_t n) {
-  const unsigned char *u = (const unsigned char *)s;
-  size_t p = 0;
-  for (; p + 4 <= n; p += 4) {
-    memcpy(dst + p, s + p, 4);
-    h = (h ^ u[p]) * UTIL_FNV_PRIME;
-    h = (h ^ u[p + 1]) * UTIL_FNV_PRIME;
-    h = (h ^ u[p + 2]) * UTIL_FNV_PRIME;
-    h = (h ^ u[p + 3]) * UTIL_FNV_PRIME;
-  }
-  for (; p < n; p++) dst[p] = s[p], h = (h ^ u[p]) * UTIL_FNV_PRIME;
-  return h;
-}
-
-/*
-** The case folds of the last tokens xt_lookup folded, per thread, by their
-** bytes (a token of FOLD_LEN bytes at most): the same few words are looked
-** up in the folded tables again and again (units after every number,
-** titles before every name), and a fold depends on the bytes alone.
-*/
-#define FOLD_SLOTS 1024
-#define FOLD_LEN   24
-typedef struct fold_slot {
-  uint8_t n, nf; /* the bytes' length (0: empty slot), the fold's */
-  char w[FOLD_LEN], f[FOLD_LEN];
-} fold_slot;
-static _Thread_local fold_slot folds[FOLD_SLOTS];
-
-/* memcmp(a, b, n) == 0 for the few bytes of a word, without a call. */
-static int same_bytes(const char *a, const char *b, size_t n) {
-  size_t q = 0;
-  while (q < n && a[q] == b[q]) q++;
-  return q == n;
-}
-
-/* lexicon_fold(dst, cap, token tk's text): through the folds kept. */
-static size_t fold_tok(const xsent *x, const tok *tk, char *dst, size_t cap) {
-  const char *w = x->s + tk->off;
-  size_t n = tk->len;
-  if (n == 0 || n > FOLD_LEN) return lexicon_fold(dst, cap, w, n);
-  uint32_t k = tk->h ? tk->h : (uint32_t)(unsigned char)w[0] * 31u + n;
-  fold_slot *e = &folds[(k ^ k >> 12) & (FOLD_SLOTS - 1)];
-  if (e->n == n && same_bytes(e->w, w, n)) {
-    if (e->nf >= cap) return 0; /* as lexicon_fold: no room */
-    for (size_t q = 0; q < e->nf; q++) dst[q] = e->f[q]; /* a few bytes */
-    dst[e->nf] = 0;
-    return e->nf;
-  }
-  size_t m = lexicon_fold(dst, cap, w, n);
-  if (m && m <= FOLD_LEN) {
-    e->n = (uint8_t)n, e->nf = (uint8_t)m;
-    memcpy(e->w, w, n), memcpy(e->f, dst, m);
-  }
-  return m;
-}
-
-/*
-** Joins the tokens from i once (folded for a folding table), hashing the
-** key incrementally (FNV-1a, as util_hash64), and probes the table at
-** every word end, longest first: xt_lookup's answer. With filter, it
-** joins only as far as the table's keys begin so and probes only the
-** keys they may be (prefix_of), folding through fold_tok.
-*/
-static inline __attribute__((always_inline)) int lookup(const xsent *x,
-                                                        size_t i,
-                                                        const lex_table *t,
-                                                        const lex_entry **out,
-                                                        int filter, int maxw) {
-  char key[256];
-  size_t ends[24], toks[24]; /* candidate key lengths and token ends */
-  uint64_t hs[24], h = UTIL_FNV_OFFSET; /* their hashes; key[0..o)'s */
-  const prefix_filter *pf = NULL;
-  int nc = 0, words = 0;
-  size_t o = 0;
-  for (size_t k = i; k < x->n && phrase_tok_at(x, k) && nc < 24; k++) {
-    const tok *tk = &x->t[k];
-    if (k > i && (tk->flags & TF_SPACE)) {
-      if (++words >= maxw) break;
-      if (!pf && !(pf = filter ? prefix_of(t) : NULL)) pf = &no_filter;
-      if (pf->bits && !prefix_maybe(pf, h, KEY_BEGIN)) break;
-      if (o + 1 >= sizeof key) break;
-      key[o++] = ' ';
-      h = (h ^ ' ') * UTIL_FNV_PRIME;
-    }
-    size_t n = tk->len;
-    if (t->fold) {
-      n = filter
-              ? fold_tok(x, tk, key + o, sizeof key - o)
-              : lexicon_fold(key + o, sizeof key - o, x->s + tk->off, tk->len);
-      if (!n) break;
-      h = fnv_on(h, key + o, n);
-    } else {
-      if (o + n >= sizeof key) break;
-      h = fnv_copy(h, key + o, x->s + tk->off, n);
-    }
-    o += n;
-    /* a candidate ends after a word not glued to the next word */
-    if (tk->type != T_PUNCT &&
-        !(k + 1 < x->n && !(x->t[k + 1].flags & TF_SPACE) &&
-          x->t[k + 1].type != T_PUNCT)) {
-      ends[nc] = o;
-      hs[nc] = h;
-      toks[nc++] = k + 1 - i;
-    }
-  }
-  if (nc && !pf && !(pf = filter ? prefix_of(t) : NULL)) pf = &no_filter;
-  for (int c = nc - 1; c >= 0; c--) {
-    if (pf->bits && !prefix_maybe(pf, hs[c], KEY_WHOLE)) continue;
-    const lex_entry *e = lex_find_h(t, key, ends[c], hs[c]);
-    if (e) {
-      if (out) *out = e;
-      return (int)toks[c];
-    }
-  }
-  return 0;
-}
-
-int xt_lookup_at(const xsent *x, size_t i, const lex_table *t,
-                 const lex_entry **out, int maxw) {
-  return lookup(x, i, t, out, 1, maxw);
-}
-
-int xt_lookup_ref(const xsent *x, size_t i, const lex_table *t,
-                  const lex_entry **out) {
-  if (i >= x->n || !t->n || x->t[i].type == T_PUNCT) return 0;
-  int maxw = lex_first(t, x->t[i].h); /* most words of a key from here */
-  return maxw ? lookup(x, i, t, out, 0, maxw) : 0;
 }
 
 size_t xt_end(const xsent *x, size_t j) {
