@@ -380,9 +380,15 @@ static void json_kind_fast(const doc *d, size_t ki, buf *b) {
 }
 
 /* The JSON list of kind k: objects of the columns that have a JSON key,
-** or bare strings. */
+** or bare strings ("[]" at once when it has none). */
 static void json_kind(const doc *d, size_t ki, buf *b) {
   const fact_kind *k = &fact_kinds[ki];
+  if (fact_count(d, k) == 0) { /* most kinds of most documents */
+    char *o = jroom(b, 2);
+    *o++ = '[', *o++ = ']';
+    jend(b, o);
+    return;
+  }
   if (!k->bare && jkinds[ki].ok && jkinds[ki].n > 0 &&
       k->ncols <= FACT_MAX_COLUMNS) {
     json_kind_fast(d, ki, b);
