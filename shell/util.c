@@ -529,11 +529,6 @@ static int json_short(buf *b, const unsigned char *u, size_t n) {
   return 1;
 }
 
-/*
-** The bytes between two escapes go in one buf_add; nothing else is looked
-** at, which is what lets a valid text through at memory speed. A short
-** text without escapes goes the way of json_short (json_short32).
-*/
 #ifdef __SSE2__
 /* json_short for 17 to 32 bytes: two blocks of 16 that overlap. */
 static int json_short32(buf *b, const unsigned char *u, size_t n) {
@@ -558,12 +553,15 @@ static int json_short32(buf *b, const unsigned char *u, size_t n) {
 }
 #endif
 
-void buf_add_json_utf8(buf *b, const char *s, size_t n) {
+/*
+** The bytes between two escapes go in one buf_add; nothing else is looked
+** at, which is what lets a valid text through at memory speed:
+** buf_add_json_utf8's way for a text that json_short and json_short32 do
+** not take (kept out of line: those need none of its registers saved).
+*/
+static __attribute__((noinline)) void json_utf8_loop(buf *b, const char *s,
+                                                     size_t n) {
   const unsigned char *u = (const unsigned char *)s;
-  if (n <= 16 && json_short(b, u, n)) return;
-#ifdef __SSE2__
-  if (n > 16 && n <= 32 && json_short32(b, u, n)) return;
-#endif
   /* room for the quotes and every byte as it is; each escape asks for
   ** its own extra room */
   if (b->len + n + 3 > b->cap) buf_reserve(b, n + 2);
@@ -583,6 +581,15 @@ void buf_add_json_utf8(buf *b, const char *s, size_t n) {
   *o++ = '"';
   *o = '\0';
   b->len = (size_t)(o - b->data);
+}
+
+void buf_add_json_utf8(buf *b, const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (n <= 16 && json_short(b, u, n)) return;
+#ifdef __SSE2__
+  if (n > 16 && n <= 32 && json_short32(b, u, n)) return;
+#endif
+  json_utf8_loop(b, s, n);
 }
 
 /* ---- arena ---- */
