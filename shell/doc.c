@@ -127,9 +127,17 @@ static void jkey(buf *b, const char *k, int first) {
 
 /* The decimal digits of u at p (room for 20 bytes); past them. */
 static char *jdigits_at(char *p, unsigned long long u) {
+  static const char pairs[201] =
+      "00010203040506070809101112131415161718192021222324252627282930313233"
+      "34353637383940414243444546474849505152535455565758596061626364656667"
+      "6869707172737475767778798081828384858687888990919293949596979899";
   char t[20], *e = t + sizeof t, *q = e;
-  do *--q = (char)('0' + u % 10);
-  while (u /= 10);
+  for (; u >= 100; u /= 100) /* two digits a step */
+    q -= 2, memcpy(q, pairs + 2 * (u % 100), 2);
+  if (u >= 10)
+    q -= 2, memcpy(q, pairs + 2 * u, 2);
+  else
+    *--q = (char)('0' + u);
   memcpy(p, q, (size_t)(e - q));
   return p + (e - q);
 }
@@ -215,16 +223,27 @@ static void jstrs(buf *b, char *const *items, size_t n) {
   jchar(b, ']');
 }
 
+/* `{"kind":"NAME","text":` for block kind k, after a comma unless first:
+** the kind names are this file's own lower-case ASCII words, which JSON
+** takes as they are (what jstr would write). */
+static void jblock_head(buf *b, doc_kind k, int first) {
+  const char *name = doc_kind_name(k);
+  size_t n = strlen(name);
+  char *o = jroom(b, n + 20);
+  if (!first) *o++ = ',';
+  memcpy(o, "{\"kind\":\"", 9), o += 9;
+  memcpy(o, name, n), o += n;
+  memcpy(o, "\",\"text\":", 9), o += 9;
+  jend(b, o);
+}
+
 static void json_blocks(const doc *d, buf *b) {
   buf_addc(b, '[');
   for (size_t i = 0; i < d->blocks.n; i++) {
     const doc_block *k = &d->blocks.items[i];
-    if (i) buf_addc(b, ',');
-    buf_adds(b, "{\"kind\":");
-    jstr(b, doc_kind_name(k->kind));
-    jkey(b, "text", 0);
+    jblock_head(b, k->kind, i == 0);
     jstr_n(b, k->text, k->text ? strlen(k->text) : 0, d->utf8);
-    buf_addc(b, '}');
+    jchar(b, '}');
   }
   buf_addc(b, ']');
 }
