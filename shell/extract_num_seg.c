@@ -29,26 +29,26 @@ static _Thread_local span_slot spans[SPAN_SLOTS];
 
 enum { MEMO_FIRST = 1, MEMO_WORD = 2 }; /* what a slot answers */
 
-/* The slot for question (kind, toks) about w[0..n), its answer in *val
-** when it holds it (returns 1); else 0, *slot set to where the answer goes
-** (NULL: the text is too long to keep). */
-static int span_get(int kind, size_t toks, const char *w, size_t n,
-                    span_slot **slot, int *val) {
+/* The slot for question (kind, toks) about the text w[0..n) of tokens
+** [j, e) of x, its answer in *val when it holds it (returns 1); else 0,
+** *slot set to where the answer goes (NULL: the text is too long to
+** keep). The slot is picked by the tokens' hashes and lengths (the text
+** itself is compared): no pass over the bytes. */
+static int span_get(int kind, size_t toks, const xsent *x, size_t j, size_t e,
+                    const char *w, size_t n, span_slot **slot, int *val) {
   *slot = NULL;
   if (n == 0 || n > SPAN_LEN || toks > 255) return 0;
-  uint64_t h = (uint64_t)(kind << 8 | (int)toks) * 0x9E3779B97F4A7C15ull;
-  for (size_t i = 0; i < n; i += 8) {
-    uint64_t v = 0;
-    memcpy(&v, w + i, n - i < 8 ? n - i : 8);
-    h = (h ^ v) * 0xC2B2AE3D27D4EB4Full;
+  uint64_t h = (uint64_t)(kind << 8 | (int)toks) * 0x9E3779B97F4A7C15ull ^ n;
+  for (size_t k = j; k < e && k < x->n; k++) {
+    h = (h ^ x->t[k].h ^ (uint64_t)x->t[k].len << 32) * 0xC2B2AE3D27D4EB4Full;
     h ^= h >> 29;
   }
-  span_slot *e = &spans[(h >> 40) & (SPAN_SLOTS - 1)];
-  *slot = e;
-  if (e->n != n || e->kind != kind || e->toks != toks ||
-      memcmp(e->w, w, n) != 0)
+  span_slot *sl = &spans[(h >> 40) & (SPAN_SLOTS - 1)];
+  *slot = sl;
+  if (sl->n != n || sl->kind != kind || sl->toks != toks ||
+      memcmp(sl->w, w, n) != 0)
     return 0;
-  *val = e->val;
+  *val = sl->val;
   return 1;
 }
 
@@ -73,7 +73,7 @@ int xnum_first_word(const xsent *x, size_t j, size_t e) {
   size_t n = xt_end(x, e) - x->t[j].off;
   span_slot *sl;
   int v;
-  if (span_get(MEMO_FIRST, e - j, w, n, &sl, &v)) return v;
+  if (span_get(MEMO_FIRST, e - j, x, j, e, w, n, &sl, &v)) return v;
   return span_put(sl, MEMO_FIRST, e - j, w, n, xt_first_word(x, j, e));
 }
 
@@ -93,7 +93,7 @@ int xnum_lex_word(const xsent *x, size_t i, size_t j) {
   size_t n = xt_end(x, j) - x->t[i].off;
   span_slot *sl;
   int v;
-  if (span_get(MEMO_WORD, 0, w, n, &sl, &v)) return v;
+  if (span_get(MEMO_WORD, 0, x, i, j, w, n, &sl, &v)) return v;
   return span_put(sl, MEMO_WORD, 0, w, n, xt_seg_word(x, i, j));
 }
 
