@@ -360,15 +360,21 @@ static int range_unit(const xsent *x, size_t us) {
          xt_lookup(x, us, &x->x->lx->units, NULL);
 }
 
-/* Figure at NUM token i; returns tokens consumed (0: not a figure). */
-static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
+/*
+** May NUM token i start a figure, by what comes before it? Not when glued
+** to what precedes (but the end of a range "7,5-8%", *range set, or after
+** '(' or a quote), after a word of not-after-number.txt, after a single
+** capitalised word that names a thing ("Bến 1"), nor when it is a date of
+** one token. *label: after a word of not-after-word.txt ("số 1"): a unit
+** of units.txt must follow then.
+*/
+static int number_starts(const xsent *x, size_t i, int *label, int *range) {
   const tok *t = &x->t[i];
-  int label = 0; /* after a word of not-after-word.txt */
-  int range = 0; /* the end of a range "7,5-8%": a figure with a known unit */
+  *label = *range = 0;
   if (!(t->flags & TF_SPACE) && i > 0) {
     int32_t c = x->t[i - 1].cp;
-    range = range_end(x, i);
-    if (!range &&
+    *range = range_end(x, i);
+    if (!*range &&
         !(x->t[i - 1].type == T_PUNCT && (c == '(' || c == 0x201C || c == '"')))
       return 0;
   }
@@ -379,16 +385,99 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
     if (in_list(x, i - 1, &ws_not_after) &&
         !xt_phrase_before(x, i, &ph_number_ok, 0))
       return 0;
-    label = xt_phrase_before(x, i, &label_words, 1) &&
-            !xt_phrase_before(x, i, &label_not, 1) &&
-            !xnum_inside_word(x, i - 1);
+    *label = xt_phrase_before(x, i, &label_words, 1) &&
+             !xt_phrase_before(x, i, &label_not, 1) &&
+             !xnum_inside_word(x, i - 1);
     if ((x->t[i - 1].flags & (TF_UPPER | TF_CAPS)) && i - 1 > 0 &&
         !qualifier_at(x, i - 1) && !after_name_ok(x, i) &&
         !dimension_x(x, i - 1))
       return 0; /* "Bến 1", "Đề án 25", "Xuân 2018" */
   }
   char iso[11];
-  if (xt_date(x, i, iso) == 1) return 0; /* "31.3.2024": a date, one token */
+  return xt_date(x, i, iso) != 1; /* "31.3.2024": a date, one token */
+}
+
+/* What figure_at read of a figure: its number at token i, the value and
+** the "of" of a ratio, the multiplier words [ms, us) and their product,
+** the unit [us, ue) (un: unit_at's count), the dimension's numbers
+** [dim, dim_end). */
+typedef struct fig_parts {
+  size_t i, ms, us, ue, dim, dim_end;
+  double value, of, mult;
+  int has_of, un, duration;
+} fig_parts;
+
+/* The qualifier text of a figure: its qualifiers [q, i) and its
+** comparison [ps, end) joined by " ... " (NULL: none). */
+static char *figure_qualifier(xsent *x, size_t q, size_t i, size_t ps,
+                              size_t end) {
+  if (!(q < i || end > ps)) return NULL;
+  char tmp[512];
+  size_t n = 0;
+  if (q < i) n = xt_join(x, q, i, tmp, sizeof tmp);
+  if (end > ps) {
+    char post[400];
+    size_t pn = xt_join(x, ps, end, post, sizeof post);
+    if (pn && n + pn + 6 < sizeof tmp) {
+      if (n) memcpy(tmp + n, " ... ", 5), n += 5;
+      memcpy(tmp + n, post, pn);
+      n += pn;
+    }
+  }
+  return n ? doc_str(x->d, tmp, n) : NULL;
+}
+
+/* Keep the figure g read (its qualifiers before, its comparison after,
+** its subject) in the document; returns the tokens it consumes. */
+static size_t figure_push(xsent *x, const fig_parts *g, char **prevsubj) {
+  size_t i = g->i, ms = g->ms, us = g->us, ue = g->ue;
+  /* qualifiers before */
+  size_t q = i;
+  while (q > 0 && i - q < 4 && qualifier_at(x, q - 1)) q--;
+  /* comparison after: "so với cùng kỳ", "trở lên" */
+  size_t end = ue, ps = ue;
+  if (xt_isci(x, ue, "so")) {
+    end = ue + 1;
+    while (end < x->n && end - ue < 10 && !xnum_is_boundary(x, end)) end++;
+  } else if (ue < x->n && x->t[ue].len == sizeof "trở" - 1 && /* cheap first */
+             (xt_phrase(x, ue, "trở lên") || xt_phrase(x, ue, "trở xuống")))
+    end = ue + 2;
+  doc_figure f = {0};
+  f.value = g->value;
+  f.has_of = g->has_of;
+  f.of = g->of;
+  f.text = xt_span(x, q, end);
+  f.unit = xt_span(x, ms, ue);
+  size_t cut = end == ue && ue > ms ? glued_cut(x, ue - 1) : 0;
+  if (cut) /* "90 điểmMan City": the unit ends before the capital */
+    f.text = glued_span(x, q, ue - 1, cut),
+    f.unit = glued_span(x, ms, ue - 1, cut);
+  if (g->un > 0 && ue > us) {
+    f.base_unit = xt_span(x, us, ue);
+  }
+  f.base = g->value * g->mult;
+  f.qualifier = figure_qualifier(x, q, i, ps, end);
+  f.subject =
+      xnum_subject_of(x, q, *prevsubj, xt_punct(x, us, '%') ? end : x->n);
+  if (f.subject) *prevsubj = f.subject;
+  f.sentence = xt_context(x, q, end, FIGURE_CONTEXT_MAX);
+  f.block = x->block;
+  f.kind = g->duration ? "duration" : NULL;
+  VEC_PUSH(x->d->figures, f);
+  if (x->d->figures.n == FIGURES_MAX)
+    doc_warn(x->d,
+             "figures: more than %d in one document; the rest are "
+             "not extracted",
+             FIGURES_MAX);
+  return g->dim_end > g->dim ? g->dim + 1 - i : end - i;
+}
+
+/* Figure at NUM token i; returns tokens consumed (0: not a figure). */
+static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
+  const tok *t = &x->t[i];
+  int label, range;
+  if (!number_starts(x, i, &label, &range)) return 0;
+  fig_parts g = {.i = i};
   double value = xt_number(x->s + t->off, t->len), of = 0;
   int has_of = 0;
   size_t j = i + 1;
@@ -442,59 +531,10 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
       (x->t[us].flags & TF_UPPER) && !(x->t[us].flags & TF_CAPS))
     return 0;
   if (in_short_quote(x, i)) return 0;
-  /* qualifiers before */
-  size_t q = i;
-  while (q > 0 && i - q < 4 && qualifier_at(x, q - 1)) q--;
-  /* comparison after: "so với cùng kỳ", "trở lên" */
-  size_t end = ue, ps = ue;
-  if (xt_isci(x, ue, "so")) {
-    end = ue + 1;
-    while (end < x->n && end - ue < 10 && !xnum_is_boundary(x, end)) end++;
-  } else if (ue < x->n && x->t[ue].len == sizeof "trở" - 1 && /* cheap first */
-             (xt_phrase(x, ue, "trở lên") || xt_phrase(x, ue, "trở xuống")))
-    end = ue + 2;
-  doc_figure f = {0};
-  f.value = value;
-  f.has_of = has_of;
-  f.of = of;
-  f.text = xt_span(x, q, end);
-  f.unit = xt_span(x, ms, ue);
-  size_t cut = end == ue && ue > ms ? glued_cut(x, ue - 1) : 0;
-  if (cut) /* "90 điểmMan City": the unit ends before the capital */
-    f.text = glued_span(x, q, ue - 1, cut),
-    f.unit = glued_span(x, ms, ue - 1, cut);
-  if (un > 0 && ue > us) {
-    f.base_unit = xt_span(x, us, ue);
-  }
-  f.base = value * mult;
-  if (q < i || end > ps) {
-    char tmp[512];
-    size_t n = 0;
-    if (q < i) n = xt_join(x, q, i, tmp, sizeof tmp);
-    if (end > ps) {
-      char post[400];
-      size_t pn = xt_join(x, ps, end, post, sizeof post);
-      if (pn && n + pn + 6 < sizeof tmp) {
-        if (n) memcpy(tmp + n, " ... ", 5), n += 5;
-        memcpy(tmp + n, post, pn);
-        n += pn;
-      }
-    }
-    if (n) f.qualifier = doc_str(x->d, tmp, n);
-  }
-  f.subject =
-      xnum_subject_of(x, q, *prevsubj, xt_punct(x, us, '%') ? end : x->n);
-  if (f.subject) *prevsubj = f.subject;
-  f.sentence = xt_context(x, q, end, FIGURE_CONTEXT_MAX);
-  f.block = x->block;
-  f.kind = duration ? "duration" : NULL;
-  VEC_PUSH(x->d->figures, f);
-  if (x->d->figures.n == FIGURES_MAX)
-    doc_warn(x->d,
-             "figures: more than %d in one document; the rest are "
-             "not extracted",
-             FIGURES_MAX);
-  return dim_end > dim ? dim + 1 - i : end - i;
+  g.ms = ms, g.us = us, g.ue = ue, g.dim = dim, g.dim_end = dim_end;
+  g.value = value, g.of = of, g.mult = mult;
+  g.has_of = has_of, g.un = un, g.duration = duration;
+  return figure_push(x, &g, prevsubj);
 }
 
 /* The first number token from i on, or x->n (a tight loop). */
