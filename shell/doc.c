@@ -333,7 +333,9 @@ typedef struct jcol {
 static struct {
   jcol cols[FACT_MAX_COLUMNS];
   size_t n;
-  int ok; /* every key fits in JKEY_MAX */
+  int ok;               /* every key fits in JKEY_MAX */
+  char empty[JKEY_MAX]; /* `,"kind":[]`, the kind without items (en bytes) */
+  size_t en;            /* 0: its key does not fit */
 } jkinds[FK__COUNT];
 static pthread_once_t jkinds_once = PTHREAD_ONCE_INIT;
 
@@ -342,6 +344,14 @@ static void jcols_init(void) {
   for (size_t k = 0; k < FK__COUNT; k++) {
     const fact_kind *fk = &fact_kinds[k];
     jkinds[k].ok = 1;
+    size_t kn = strlen(fk->json);
+    if (kn + 6 <= JKEY_MAX) {
+      char *e = jkinds[k].empty;
+      e[0] = ',', e[1] = '"';
+      memcpy(e + 2, fk->json, kn);
+      memcpy(e + 2 + kn, "\":[]", 4);
+      jkinds[k].en = kn + 6;
+    }
     for (size_t c = 0; c < fk->ncols && c < FACT_MAX_COLUMNS; c++) {
       if (!fk->cols[c].json) continue;
       jcol *j = &jkinds[k].cols[jkinds[k].n++];
@@ -447,6 +457,12 @@ void doc_to_json(const doc *d, buf *b) {
   jkey(b, "blocks", 0), json_blocks(d, b);
   pthread_once(&jkinds_once, jcols_init);
   for (size_t k = 0; k < FK__COUNT; k++) {
+    if (jkinds[k].en && fact_count(d, &fact_kinds[k]) == 0) {
+      char *o = jroom(b, JKEY_MAX); /* key and "[]" in one copy */
+      memcpy(o, jkinds[k].empty, JKEY_MAX);
+      jend(b, o + jkinds[k].en);
+      continue;
+    }
     jkey(b, fact_kinds[k].json, 0);
     json_kind(d, k, b);
   }
