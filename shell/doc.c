@@ -127,9 +127,17 @@ static void jkey(buf *b, const char *k, int first) {
 
 /* The decimal digits of u at p (room for 20 bytes); past them. */
 static char *jdigits_at(char *p, unsigned long long u) {
+  static const char pairs[201] =
+      "00010203040506070809101112131415161718192021222324252627282930313233"
+      "34353637383940414243444546474849505152535455565758596061626364656667"
+      "6869707172737475767778798081828384858687888990919293949596979899";
   char t[20], *e = t + sizeof t, *q = e;
-  do *--q = (char)('0' + u % 10);
-  while (u /= 10);
+  for (; u >= 100; u /= 100) /* two digits a step */
+    q -= 2, memcpy(q, pairs + 2 * (u % 100), 2);
+  if (u >= 10)
+    q -= 2, memcpy(q, pairs + 2 * u, 2);
+  else
+    *--q = (char)('0' + u);
   memcpy(p, q, (size_t)(e - q));
   return p + (e - q);
 }
@@ -215,16 +223,27 @@ static void jstrs(buf *b, char *const *items, size_t n) {
   jchar(b, ']');
 }
 
+/* `{"kind":"NAME","text":` for block kind k, after a comma unless first:
+** the kind names are this file's own lower-case ASCII words, which JSON
+** takes as they are (what jstr would write). */
+static void jblock_head(buf *b, doc_kind k, int first) {
+  const char *name = doc_kind_name(k);
+  size_t n = strlen(name);
+  char *o = jroom(b, n + 20);
+  if (!first) *o++ = ',';
+  memcpy(o, "{\"kind\":\"", 9), o += 9;
+  memcpy(o, name, n), o += n;
+  memcpy(o, "\",\"text\":", 9), o += 9;
+  jend(b, o);
+}
+
 static void json_blocks(const doc *d, buf *b) {
   buf_addc(b, '[');
   for (size_t i = 0; i < d->blocks.n; i++) {
     const doc_block *k = &d->blocks.items[i];
-    if (i) buf_addc(b, ',');
-    buf_adds(b, "{\"kind\":");
-    jstr(b, doc_kind_name(k->kind));
-    jkey(b, "text", 0);
+    jblock_head(b, k->kind, i == 0);
     jstr_n(b, k->text, k->text ? strlen(k->text) : 0, d->utf8);
-    buf_addc(b, '}');
+    jchar(b, '}');
   }
   buf_addc(b, ']');
 }
@@ -267,9 +286,10 @@ static void jstr_again(buf *b, const char *s, jlast *last, int utf8) {
   if (s) last->s = s, last->off = off, last->len = b->len - off;
 }
 
-/* The JSON value of column c of item p. */
-static void json_field(buf *b, const void *p, const fact_column *c, jlast *last,
-                       int utf8) {
+/* The JSON value of column c of item p (inline in json_kind_fast: a call
+** per number column cost more than its switch). */
+static inline __attribute__((always_inline)) void json_field(
+    buf *b, const void *p, const fact_column *c, jlast *last, int utf8) {
   switch (c->type) {
     case FT_STR:
       jstr_again(b, *FACT_FIELD(p, c, char *), last, utf8);
@@ -313,7 +333,9 @@ typedef struct jcol {
 static struct {
   jcol cols[FACT_MAX_COLUMNS];
   size_t n;
-  int ok; /* every key fits in JKEY_MAX */
+  int ok;               /* every key fits in JKEY_MAX */
+  char empty[JKEY_MAX]; /* `,"kind":[]`, the kind without items (en bytes) */
+  size_t en;            /* 0: its key does not fit */
 } jkinds[FK__COUNT];
 static pthread_once_t jkinds_once = PTHREAD_ONCE_INIT;
 
@@ -322,6 +344,14 @@ static void jcols_init(void) {
   for (size_t k = 0; k < FK__COUNT; k++) {
     const fact_kind *fk = &fact_kinds[k];
     jkinds[k].ok = 1;
+    size_t kn = strlen(fk->json);
+    if (kn + 6 <= JKEY_MAX) {
+      char *e = jkinds[k].empty;
+      e[0] = ',', e[1] = '"';
+      memcpy(e + 2, fk->json, kn);
+      memcpy(e + 2 + kn, "\":[]", 4);
+      jkinds[k].en = kn + 6;
+    }
     for (size_t c = 0; c < fk->ncols && c < FACT_MAX_COLUMNS; c++) {
       if (!fk->cols[c].json) continue;
       jcol *j = &jkinds[k].cols[jkinds[k].n++];
@@ -380,9 +410,15 @@ static void json_kind_fast(const doc *d, size_t ki, buf *b) {
 }
 
 /* The JSON list of kind k: objects of the columns that have a JSON key,
-** or bare strings. */
+** or bare strings ("[]" at once when it has none). */
 static void json_kind(const doc *d, size_t ki, buf *b) {
   const fact_kind *k = &fact_kinds[ki];
+  if (fact_count(d, k) == 0) { /* most kinds of most documents */
+    char *o = jroom(b, 2);
+    *o++ = '[', *o++ = ']';
+    jend(b, o);
+    return;
+  }
   if (!k->bare && jkinds[ki].ok && jkinds[ki].n > 0 &&
       k->ncols <= FACT_MAX_COLUMNS) {
     json_kind_fast(d, ki, b);
@@ -421,6 +457,12 @@ void doc_to_json(const doc *d, buf *b) {
   jkey(b, "blocks", 0), json_blocks(d, b);
   pthread_once(&jkinds_once, jcols_init);
   for (size_t k = 0; k < FK__COUNT; k++) {
+    if (jkinds[k].en && fact_count(d, &fact_kinds[k]) == 0) {
+      char *o = jroom(b, JKEY_MAX); /* key and "[]" in one copy */
+      memcpy(o, jkinds[k].empty, JKEY_MAX);
+      jend(b, o + jkinds[k].en);
+      continue;
+    }
     jkey(b, fact_kinds[k].json, 0);
     json_kind(d, k, b);
   }

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract_int.h"
+#include "extract_num_int.h"
 #include "segment.h" /* SEG_MAX_SYL */
 
 /* a figure keeps its whole sentence up to this many bytes, else a window */
@@ -44,40 +44,6 @@ static xphrases ph_number_ok;
 static xwords ws_not_unit, ws_not_after, ws_qualifiers, ws_unit_prefixes;
 /* not-after-word.txt: "số" (a label follows), "~trong số" (a figure) */
 static xphrases label_words, label_not;
-static xphrases subject_cut, subject_lead; /* whole words: phrase_len */
-static xphrases report_verbs, report_not;  /* report-verbs.txt: verbs, "~" */
-static xphrases stopwords; /* data/stopwords-vi.txt, whole words */
-
-/* The phrases of a list by the hash of their first word: one probe
-** finds the few phrases a token may start (the 64-bit mask of xphrases
-** is nearly full for lists of this size). */
-#define FIRST_SLOTS 512
-#define FIRST_PER   6
-typedef struct firsts {
-  uint32_t h[FIRST_SLOTS];
-  uint16_t m[FIRST_SLOTS][FIRST_PER]; /* phrase indices, in file order */
-  uint8_t n[FIRST_SLOTS];
-} firsts;
-static firsts cut_firsts, lead_firsts, report_firsts, report_not_firsts,
-    stop_firsts;
-
-static void firsts_set(firsts *f, const xphrases *ph) {
-  for (int m = 0; ph->p[m] && m < XT_PHRASES_MAX; m++) {
-    uint32_t h = ph->first[m];
-    size_t k = h & (FIRST_SLOTS - 1);
-    while (f->h[k] && f->h[k] != h) k = (k + 1) & (FIRST_SLOTS - 1);
-    f->h[k] = h;
-    if (f->n[k] < FIRST_PER) f->m[k][f->n[k]++] = (uint16_t)m;
-  }
-}
-
-/* The slot of the phrases whose first word has hash h; -1: none. */
-static int firsts_slot(const firsts *f, uint32_t h) {
-  for (size_t k = h & (FIRST_SLOTS - 1); f->h[k];
-       k = (k + 1) & (FIRST_SLOTS - 1))
-    if (f->h[k] == h) return (int)k;
-  return -1;
-}
 
 static int in_list(const xsent *x, size_t i, const xwords *ws) {
   return xt_in(x, i, ws);
@@ -98,86 +64,6 @@ static double multiplier_at(const xsent *x, size_t i, int *numeral) {
   return 0;
 }
 
-/* Does token i end a clause? A dot between letters is none ("TP.HCM"). */
-static int is_boundary(const xsent *x, size_t i) {
-  if (x->t[i].type != T_PUNCT) return 0;
-  int32_t c = x->t[i].cp;
-  if (c == '.' && !(x->t[i].flags & TF_SPACE) && i > 0 && i + 1 < x->n &&
-      x->t[i - 1].type == T_WORD && x->t[i + 1].type == T_WORD &&
-      !(x->t[i + 1].flags & TF_SPACE))
-    return 0;
-  return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '!' ||
-         c == '?' || c == 0x201C || c == 0x201D || c == '"' || c == '.';
-}
-
-/*
-** The segmenter's answers (thread-local), by the bytes of the text they
-** are about: what xt_first_word and seg_is_word say of a text depends on
-** its bytes alone (and the default lexicon, loaded once, never changed),
-** and the same few words follow numbers and open clauses page after page;
-** every figure of a clause also scans the clause again for its subject.
-** A slot holds one answer: its question (kind, a token count), the text
-** (at most SPAN_LEN bytes; n 0: empty) and the answer.
-*/
-#define SPAN_SLOTS 4096
-#define SPAN_LEN   52
-typedef struct span_slot {
-  uint8_t n, kind, toks;
-  int8_t val;
-  char w[SPAN_LEN];
-} span_slot;
-static _Thread_local span_slot spans[SPAN_SLOTS];
-
-enum { MEMO_FIRST = 1, MEMO_WORD = 2 }; /* what a slot answers */
-
-/* The slot for question (kind, toks) about w[0..n), its answer in *val
-** when it holds it (returns 1); else 0, *slot set to where the answer goes
-** (NULL: the text is too long to keep). */
-static int span_get(int kind, size_t toks, const char *w, size_t n,
-                    span_slot **slot, int *val) {
-  *slot = NULL;
-  if (n == 0 || n > SPAN_LEN || toks > 255) return 0;
-  uint64_t h = (uint64_t)(kind << 8 | (int)toks) * 0x9E3779B97F4A7C15ull;
-  for (size_t i = 0; i < n; i += 8) {
-    uint64_t v = 0;
-    memcpy(&v, w + i, n - i < 8 ? n - i : 8);
-    h = (h ^ v) * 0xC2B2AE3D27D4EB4Full;
-    h ^= h >> 29;
-  }
-  span_slot *e = &spans[(h >> 40) & (SPAN_SLOTS - 1)];
-  *slot = e;
-  if (e->n != n || e->kind != kind || e->toks != toks ||
-      memcmp(e->w, w, n) != 0)
-    return 0;
-  *val = e->val;
-  return 1;
-}
-
-/* Keep answer v of question (kind, toks) about w[0..n) in slot e (from
-** span_get; NULL: none); returns v. */
-static int span_put(span_slot *e, int kind, size_t toks, const char *w,
-                    size_t n, int v) {
-  if (e && v >= -128 && v <= 127) {
-    e->n = (uint8_t)n, e->kind = (uint8_t)kind, e->toks = (uint8_t)toks;
-    e->val = (int8_t)v;
-    memcpy(e->w, w, n);
-  }
-  return v;
-}
-
-/* xt_first_word(x, j, e): its answer depends on the text of the tokens
-** and their count. */
-static int first_word(const xsent *x, size_t j, size_t e) {
-  if (e > x->n) e = x->n;
-  if (j + 1 >= e) return 1; /* as xt_first_word: one token */
-  const char *w = x->s + x->t[j].off;
-  size_t n = xt_end(x, e) - x->t[j].off;
-  span_slot *sl;
-  int v;
-  if (span_get(MEMO_FIRST, e - j, w, n, &sl, &v)) return v;
-  return span_put(sl, MEMO_FIRST, e - j, w, n, xt_first_word(x, j, e));
-}
-
 /*
 ** The syllables of the word the segmenter finds at token j (1 when it
 ** finds none longer), counting only words written apart whose flags have
@@ -189,7 +75,7 @@ static int word_at(const xsent *x, size_t j, unsigned deny) {
   while (e < x->n && e - j < SEG_MAX_SYL && x->t[e].type == T_WORD &&
          !(x->t[e].flags & deny) && (e == j || (x->t[e].flags & TF_SPACE)))
     e++;
-  return e - j < 2 ? 1 : first_word(x, j, e);
+  return e - j < 2 ? 1 : xnum_first_word(x, j, e);
 }
 
 /* word_at(x, j, deny) when its run of words is longer than k tokens;
@@ -201,7 +87,7 @@ static int word_over(const xsent *x, size_t j, unsigned deny, int k) {
          !(x->t[e].flags & deny) && (e == j || (x->t[e].flags & TF_SPACE)))
     e++;
   if (e - j <= (size_t)k) return 0;
-  return e - j < 2 ? 1 : first_word(x, j, e);
+  return e - j < 2 ? 1 : xnum_first_word(x, j, e);
 }
 
 /* Is the units.txt entry e of class `kind`? (The first letters first:
@@ -400,26 +286,6 @@ static int in_short_quote(const xsent *x, size_t i) {
   return b < x->n;
 }
 
-/* Syllables of the segmenter's word at token j, within [j, b). */
-static size_t word_len(const xsent *x, size_t j, size_t b) {
-  if (x->t[j].type == T_PUNCT) return 1;
-  size_t e = j;
-  while (e < b && e - j < SEG_MAX_SYL && x->t[e].type == T_WORD &&
-         (e == j || (x->t[e].flags & TF_SPACE)))
-    e++;
-  return e - j < 2 ? 1 : (size_t)first_word(x, j, e);
-}
-
-/* Do tokens [i, j) spell a word of the segmenter's lexicon? */
-static int lex_word(const xsent *x, size_t i, size_t j) {
-  const char *w = x->s + x->t[i].off;
-  size_t n = xt_end(x, j) - x->t[i].off;
-  span_slot *sl;
-  int v;
-  if (span_get(MEMO_WORD, 0, w, n, &sl, &v)) return v;
-  return span_put(sl, MEMO_WORD, 0, w, n, xt_seg_word(x, i, j));
-}
-
 /* Extend a unit with "/người/năm" parts glued by '/', each the
 ** segmenter's word after it when the lexicon has it ("đồng/cổ phiếu", not
 ** "đồng/cổ"; "USD/ounce và" stops at "ounce"). */
@@ -427,202 +293,11 @@ static size_t compound_unit(const xsent *x, size_t j) {
   while (j + 1 < x->n && xt_punct(x, j, '/') && !(x->t[j].flags & TF_SPACE) &&
          x->t[j + 1].type == T_WORD && !(x->t[j + 1].flags & TF_SPACE) &&
          !(x->t[j + 1].flags & TF_UPPER)) {
-    size_t k = word_len(x, j + 1, x->n);
-    if (k > 1 && !lex_word(x, j + 1, j + 1 + k)) k = 1;
+    size_t k = xnum_word_len(x, j + 1, x->n);
+    if (k > 1 && !xnum_lex_word(x, j + 1, j + 1 + k)) k = 1;
     j += 1 + k;
   }
   return j;
-}
-
-/* Does token j end a word of two syllables of the lexicon with the
-** token before it ("thực | hiện")? */
-static int inside_word(const xsent *x, size_t j) {
-  if (!(j > 0 && x->t[j - 1].type == T_WORD && x->t[j].type == T_WORD &&
-        (x->t[j].flags & TF_SPACE)))
-    return 0;
-  return lex_word(x, j - 1, j + 1);
-}
-
-/*
-** The tokens of the longest phrase of ph (its first words indexed in f)
-** at token j (each word's first letter in either case), within [j, b).
-** A phrase of one syllable counts when the segmenter's word at j is that
-** syllable alone, or, when `starts`, begins with it: a subject is cut before
-*"đạt chuẩn" as before
-** "đạt", but its lead drops no part of a word ("tăng" of "tăng trưởng",
-** "thời" of "thời gian"). The segmenter is asked only once a phrase
-** matches. 0: none.
-*/
-static size_t phrase_len_o(const xsent *x, size_t j, size_t b,
-                           const xphrases *ph, const firsts *f, int starts,
-                           int *open) {
-  if (j >= b) return *open = 1, 0; /* a later b may hold a phrase */
-  int k = x->t[j].type != T_PUNCT ? firsts_slot(f, x->t[j].h) : -1;
-  if (k < 0) return 0;
-  size_t best = 0;
-  for (int i = 0; i < f->n[k]; i++) {
-    size_t w = xt_phrase_m(x, j, ph, f->m[k][i], 1);
-    if (w > best && j + w <= b) best = w;
-    if (j + w > b) *open = 1; /* a phrase that a later b takes in */
-  }
-  if (best != 1 || starts) return best;
-  if (j + SEG_MAX_SYL > b) *open = 1; /* word_len may read up to b */
-  return word_len(x, j, b) != 1 ? 0 : best;
-}
-
-/* phrase_len_o, whatever a later b would say. */
-static size_t phrase_len(const xsent *x, size_t j, size_t b, const xphrases *ph,
-                         const firsts *f, int starts) {
-  int open = 0;
-  return phrase_len_o(x, j, b, ph, f, starts, &open);
-}
-
-/* Is [a, b) numbers, punctuation and whole words of
-** data/stopwords-vi.txt only ("Tôi", "cả", "số", "chúng tôi", "1"; not
-** "Chỉ số", a word of its own)? Such a head names nothing. */
-static int only_stopwords(const xsent *x, size_t a, size_t b) {
-  for (size_t j = a; j < b;) {
-    if (x->t[j].type != T_WORD) {
-      j++;
-      continue;
-    }
-    size_t k = phrase_len(x, j, b, &stopwords, &stop_firsts, 0);
-    if (!k) return 0;
-    j += k;
-  }
-  return 1;
-}
-
-/* Where what is reported starts in [a, b): after the last verb of
-** saying there (data/report-verbs.txt, whole words: "Ông An cho biết 57,7%
-** hộ dân" -> the tokens from "57,7%"; its "~" phrases, as "nói trên",
-** are none) with a word or a comma right before it (who says, or his
-** title between commas: "Chia sẻ này" opening a sentence is a noun),
-** else a. */
-static size_t after_report(const xsent *x, size_t a, size_t b) {
-  size_t r = a;
-  for (size_t j = a; j < b; j++) {
-    size_t k = phrase_len(x, j, b, &report_verbs, &report_firsts, 0);
-    if (k && j > 0 &&
-        (x->t[j - 1].type != T_PUNCT || xt_punct(x, j - 1, ',')) &&
-        phrase_len(x, j, b, &report_not, &report_not_firsts, 0) < k &&
-        !inside_word(x, j))
-      r = j + k, j += k - 1;
-  }
-  return r;
-}
-
-/* Head of the clause whose tokens from a, up to b, are what it reports
-** (clause_head): connectives, prepositions and leading verbs skipped
-** (whole words), cut at the next word that is or begins with a
-** verb or preposition, never inside a word ("thực hiện" is no cut at
-** "hiện"). *open is set when a later b might give another head (a
-** phrase or a segmenter's word that b cuts, or a loop that b stops). */
-static char *head_scan(xsent *x, size_t a, size_t b, int *open) {
-  size_t k;
-  while (a < b &&
-         (x->t[a].type == T_PUNCT ||
-          (k = phrase_len_o(x, a, b, &subject_lead, &lead_firsts, 0, open)) ||
-          (k = phrase_len_o(x, a, b, &subject_cut, &cut_firsts, 0, open))))
-    a += x->t[a].type == T_PUNCT ? 1 : k;
-  size_t e = a;
-  while (e < b && e - a < 10) {
-    if (x->t[e].type == T_PUNCT) {
-      int32_t c = x->t[e].cp; /* dashes and "TP.HCM"'s dot go on */
-      if (c != '-' && c != 0x2013 && !(c == '.' && !is_boundary(x, e))) break;
-    } else if (e > a &&
-               phrase_len_o(x, e, b, &subject_cut, &cut_firsts, 1, open) &&
-               !inside_word(x, e)) {
-      break;
-    }
-    e++;
-  }
-  if (e >= b) *open = 1; /* stopped by b: a later b goes on */
-  while (e > a && x->t[e - 1].type == T_PUNCT) e--;
-  return e > a && !only_stopwords(x, a, e) ? xt_span(x, a, e) : NULL;
-}
-
-/*
-** head_scan's last answer in the sentence that extract_figures scans
-** (reset for each) when b did not decide it (no *open): head_scan from
-** the same a up to any later b gives the same head, every phrase_len it
-** asks seeing the same tokens and answering the same; the figures of one
-** clause ask for it one after the other.
-*/
-static _Thread_local struct {
-  int valid;
-  size_t a, b;
-  char *head;
-} last_head;
-
-/* head_scan through last_head. */
-static char *head_from(xsent *x, size_t a, size_t b) {
-  if (last_head.valid && last_head.a == a && b >= last_head.b)
-    return last_head.head;
-  int open = 0;
-  char *h = head_scan(x, a, b, &open);
-  if (!open) {
-    last_head.valid = 1;
-    last_head.a = a, last_head.b = b, last_head.head = h;
-  }
-  return h;
-}
-
-/* Head of the clause [a, b), from what a verb of saying reports
-** (after_report); head_from. */
-static char *clause_head(xsent *x, size_t a, size_t b) {
-  return head_from(x, after_report(x, a, b), b);
-}
-
-/* Start of the clause that ends at token q: after the nearest boundary,
-** stepping over a whole "( ... )" group. */
-static size_t clause_start(const xsent *x, size_t q) {
-  size_t a = q;
-  while (a > 0) {
-    if (xt_punct(x, a - 1, ')')) {
-      size_t b = a - 1;
-      while (b > 0 && !xt_punct(x, b - 1, '(') && a - b < 30) b--;
-      if (b > 0 && xt_punct(x, b - 1, '(')) {
-        a = b - 1;
-        continue;
-      }
-    }
-    if (is_boundary(x, a - 1)) break;
-    a--;
-  }
-  return a;
-}
-
-/* Subject after a percentage: "100% thôn đạt chuẩn" -> "thôn". */
-static char *subject_after(xsent *x, size_t j) {
-  if (j >= x->n || x->t[j].type != T_WORD ||
-      phrase_len(x, j, x->n, &subject_cut, &cut_firsts, 1) ||
-      in_list(x, j, &ws_not_unit))
-    return NULL;
-  size_t e = j;
-  while (e < x->n && e - j < 6 && x->t[e].type == T_WORD &&
-         !(e > j && phrase_len(x, e, x->n, &subject_cut, &cut_firsts, 1) &&
-           !inside_word(x, e)))
-    e++;
-  return xt_span(x, j, e);
-}
-
-/*
-** Subject of a figure whose qualifier starts at token q: the head of its
-** clause, else (percentages) the noun after the figure, else the previous
-** figure's subject in the sentence, else the head of the clause before
-** unless a verb of saying opens this one (", nói có 7 người": the clause
-** before is who says).
-*/
-static char *subject_of(xsent *x, size_t q, char *prev, size_t after) {
-  size_t a = clause_start(x, q), r = after_report(x, a, q);
-  char *s = head_from(x, r, q);
-  if (s) return s;
-  if (after < x->n && (s = subject_after(x, after))) return s;
-  if (prev) return prev;
-  if (a == 0 || r > a) return NULL; /* the clause before says who says */
-  size_t b = a - 1;
-  return clause_head(x, clause_start(x, b), b);
 }
 
 /*
@@ -685,15 +360,21 @@ static int range_unit(const xsent *x, size_t us) {
          xt_lookup(x, us, &x->x->lx->units, NULL);
 }
 
-/* Figure at NUM token i; returns tokens consumed (0: not a figure). */
-static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
+/*
+** May NUM token i start a figure, by what comes before it? Not when glued
+** to what precedes (but the end of a range "7,5-8%", *range set, or after
+** '(' or a quote), after a word of not-after-number.txt, after a single
+** capitalised word that names a thing ("Bến 1"), nor when it is a date of
+** one token. *label: after a word of not-after-word.txt ("số 1"): a unit
+** of units.txt must follow then.
+*/
+static int number_starts(const xsent *x, size_t i, int *label, int *range) {
   const tok *t = &x->t[i];
-  int label = 0; /* after a word of not-after-word.txt */
-  int range = 0; /* the end of a range "7,5-8%": a figure with a known unit */
+  *label = *range = 0;
   if (!(t->flags & TF_SPACE) && i > 0) {
     int32_t c = x->t[i - 1].cp;
-    range = range_end(x, i);
-    if (!range &&
+    *range = range_end(x, i);
+    if (!*range &&
         !(x->t[i - 1].type == T_PUNCT && (c == '(' || c == 0x201C || c == '"')))
       return 0;
   }
@@ -704,15 +385,99 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
     if (in_list(x, i - 1, &ws_not_after) &&
         !xt_phrase_before(x, i, &ph_number_ok, 0))
       return 0;
-    label = xt_phrase_before(x, i, &label_words, 1) &&
-            !xt_phrase_before(x, i, &label_not, 1) && !inside_word(x, i - 1);
+    *label = xt_phrase_before(x, i, &label_words, 1) &&
+             !xt_phrase_before(x, i, &label_not, 1) &&
+             !xnum_inside_word(x, i - 1);
     if ((x->t[i - 1].flags & (TF_UPPER | TF_CAPS)) && i - 1 > 0 &&
         !qualifier_at(x, i - 1) && !after_name_ok(x, i) &&
         !dimension_x(x, i - 1))
       return 0; /* "Bến 1", "Đề án 25", "Xuân 2018" */
   }
   char iso[11];
-  if (xt_date(x, i, iso) == 1) return 0; /* "31.3.2024": a date, one token */
+  return xt_date(x, i, iso) != 1; /* "31.3.2024": a date, one token */
+}
+
+/* What figure_at read of a figure: its number at token i, the value and
+** the "of" of a ratio, the multiplier words [ms, us) and their product,
+** the unit [us, ue) (un: unit_at's count), the dimension's numbers
+** [dim, dim_end). */
+typedef struct fig_parts {
+  size_t i, ms, us, ue, dim, dim_end;
+  double value, of, mult;
+  int has_of, un, duration;
+} fig_parts;
+
+/* The qualifier text of a figure: its qualifiers [q, i) and its
+** comparison [ps, end) joined by " ... " (NULL: none). */
+static char *figure_qualifier(xsent *x, size_t q, size_t i, size_t ps,
+                              size_t end) {
+  if (!(q < i || end > ps)) return NULL;
+  char tmp[512];
+  size_t n = 0;
+  if (q < i) n = xt_join(x, q, i, tmp, sizeof tmp);
+  if (end > ps) {
+    char post[400];
+    size_t pn = xt_join(x, ps, end, post, sizeof post);
+    if (pn && n + pn + 6 < sizeof tmp) {
+      if (n) memcpy(tmp + n, " ... ", 5), n += 5;
+      memcpy(tmp + n, post, pn);
+      n += pn;
+    }
+  }
+  return n ? doc_str(x->d, tmp, n) : NULL;
+}
+
+/* Keep the figure g read (its qualifiers before, its comparison after,
+** its subject) in the document; returns the tokens it consumes. */
+static size_t figure_push(xsent *x, const fig_parts *g, char **prevsubj) {
+  size_t i = g->i, ms = g->ms, us = g->us, ue = g->ue;
+  /* qualifiers before */
+  size_t q = i;
+  while (q > 0 && i - q < 4 && qualifier_at(x, q - 1)) q--;
+  /* comparison after: "so với cùng kỳ", "trở lên" */
+  size_t end = ue, ps = ue;
+  if (xt_isci(x, ue, "so")) {
+    end = ue + 1;
+    while (end < x->n && end - ue < 10 && !xnum_is_boundary(x, end)) end++;
+  } else if (ue < x->n && x->t[ue].len == sizeof "trở" - 1 && /* cheap first */
+             (xt_phrase(x, ue, "trở lên") || xt_phrase(x, ue, "trở xuống")))
+    end = ue + 2;
+  doc_figure f = {0};
+  f.value = g->value;
+  f.has_of = g->has_of;
+  f.of = g->of;
+  f.text = xt_span(x, q, end);
+  f.unit = xt_span(x, ms, ue);
+  size_t cut = end == ue && ue > ms ? glued_cut(x, ue - 1) : 0;
+  if (cut) /* "90 điểmMan City": the unit ends before the capital */
+    f.text = glued_span(x, q, ue - 1, cut),
+    f.unit = glued_span(x, ms, ue - 1, cut);
+  if (g->un > 0 && ue > us) {
+    f.base_unit = xt_span(x, us, ue);
+  }
+  f.base = g->value * g->mult;
+  f.qualifier = figure_qualifier(x, q, i, ps, end);
+  f.subject =
+      xnum_subject_of(x, q, *prevsubj, xt_punct(x, us, '%') ? end : x->n);
+  if (f.subject) *prevsubj = f.subject;
+  f.sentence = xt_context(x, q, end, FIGURE_CONTEXT_MAX);
+  f.block = x->block;
+  f.kind = g->duration ? "duration" : NULL;
+  VEC_PUSH(x->d->figures, f);
+  if (x->d->figures.n == FIGURES_MAX)
+    doc_warn(x->d,
+             "figures: more than %d in one document; the rest are "
+             "not extracted",
+             FIGURES_MAX);
+  return g->dim_end > g->dim ? g->dim + 1 - i : end - i;
+}
+
+/* Figure at NUM token i; returns tokens consumed (0: not a figure). */
+static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
+  const tok *t = &x->t[i];
+  int label, range;
+  if (!number_starts(x, i, &label, &range)) return 0;
+  fig_parts g = {.i = i};
   double value = xt_number(x->s + t->off, t->len), of = 0;
   int has_of = 0;
   size_t j = i + 1;
@@ -766,58 +531,10 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
       (x->t[us].flags & TF_UPPER) && !(x->t[us].flags & TF_CAPS))
     return 0;
   if (in_short_quote(x, i)) return 0;
-  /* qualifiers before */
-  size_t q = i;
-  while (q > 0 && i - q < 4 && qualifier_at(x, q - 1)) q--;
-  /* comparison after: "so với cùng kỳ", "trở lên" */
-  size_t end = ue, ps = ue;
-  if (xt_isci(x, ue, "so")) {
-    end = ue + 1;
-    while (end < x->n && end - ue < 10 && !is_boundary(x, end)) end++;
-  } else if (ue < x->n && x->t[ue].len == sizeof "trở" - 1 && /* cheap first */
-             (xt_phrase(x, ue, "trở lên") || xt_phrase(x, ue, "trở xuống")))
-    end = ue + 2;
-  doc_figure f = {0};
-  f.value = value;
-  f.has_of = has_of;
-  f.of = of;
-  f.text = xt_span(x, q, end);
-  f.unit = xt_span(x, ms, ue);
-  size_t cut = end == ue && ue > ms ? glued_cut(x, ue - 1) : 0;
-  if (cut) /* "90 điểmMan City": the unit ends before the capital */
-    f.text = glued_span(x, q, ue - 1, cut),
-    f.unit = glued_span(x, ms, ue - 1, cut);
-  if (un > 0 && ue > us) {
-    f.base_unit = xt_span(x, us, ue);
-  }
-  f.base = value * mult;
-  if (q < i || end > ps) {
-    char tmp[512];
-    size_t n = 0;
-    if (q < i) n = xt_join(x, q, i, tmp, sizeof tmp);
-    if (end > ps) {
-      char post[400];
-      size_t pn = xt_join(x, ps, end, post, sizeof post);
-      if (pn && n + pn + 6 < sizeof tmp) {
-        if (n) memcpy(tmp + n, " ... ", 5), n += 5;
-        memcpy(tmp + n, post, pn);
-        n += pn;
-      }
-    }
-    if (n) f.qualifier = doc_str(x->d, tmp, n);
-  }
-  f.subject = subject_of(x, q, *prevsubj, xt_punct(x, us, '%') ? end : x->n);
-  if (f.subject) *prevsubj = f.subject;
-  f.sentence = xt_context(x, q, end, FIGURE_CONTEXT_MAX);
-  f.block = x->block;
-  f.kind = duration ? "duration" : NULL;
-  VEC_PUSH(x->d->figures, f);
-  if (x->d->figures.n == FIGURES_MAX)
-    doc_warn(x->d,
-             "figures: more than %d in one document; the rest are "
-             "not extracted",
-             FIGURES_MAX);
-  return dim_end > dim ? dim + 1 - i : end - i;
+  g.ms = ms, g.us = us, g.ue = ue, g.dim = dim, g.dim_end = dim_end;
+  g.value = value, g.of = of, g.mult = mult;
+  g.has_of = has_of, g.un = un, g.duration = duration;
+  return figure_push(x, &g, prevsubj);
 }
 
 /* The first number token from i on, or x->n (a tight loop). */
@@ -833,7 +550,7 @@ static size_t next_number(const xsent *x, size_t i) {
 
 void extract_figures(xsent *x) {
   char *prevsubj = NULL;
-  last_head.valid = 0; /* another sentence */
+  xnum_subject_reset(); /* another sentence */
   for (size_t i = 0; i < x->n && x->d->figures.n < FIGURES_MAX;) {
     i = next_number(x, i);
     if (i >= x->n) break;
@@ -848,24 +565,6 @@ void extract_figures(xsent *x) {
   }
 }
 
-/* A list of data/ whose lines that start with '~' say what is not one of
-** its phrases: the others into yes, those (the '~' dropped) into no; the
-** arrays hold the pointers (XT_PHRASES_MAX + 1 each). */
-static void split_tilde(const char *const *list, const char **ya, xphrases *yes,
-                        const char **na, xphrases *no) {
-  size_t y = 0, n = 0;
-  for (; *list; list++) {
-    if (**list == '~' && n < XT_PHRASES_MAX)
-      na[n++] = *list + 1;
-    else if (**list != '~' && y < XT_PHRASES_MAX)
-      ya[y++] = *list;
-  }
-  ya[y] = na[n] = NULL;
-  xt_phrases_set(yes, ya);
-  xt_phrases_set(no, na);
-}
-
-static const char *report_v[XT_PHRASES_MAX + 1], *report_n[XT_PHRASES_MAX + 1];
 static const char *label_v[XT_PHRASES_MAX + 1], *label_n[XT_PHRASES_MAX + 1];
 
 void extract_num_init(void) {
@@ -884,16 +583,7 @@ void extract_num_init(void) {
   xwords_load(&ws_not_after, LEX_NOT_AFTER_NUMBER, 0);
   xt_phrases_set(&ph_number_ok, lexicon_get()->lists[LEX_NUMBER_AFTER_OK]);
   xwords_load(&ws_qualifiers, LEX_QUALIFIERS, 0);
-  xt_phrases_set(&subject_cut, lexicon_get()->lists[LEX_SUBJECT_CUT]);
-  xt_phrases_set(&subject_lead, lexicon_get()->lists[LEX_SUBJECT_LEAD]);
-  firsts_set(&cut_firsts, &subject_cut);
-  firsts_set(&lead_firsts, &subject_lead);
-  split_tilde(lexicon_get()->lists[LEX_REPORT_VERBS], report_v, &report_verbs,
-              report_n, &report_not);
-  split_tilde(lexicon_get()->lists[LEX_NOT_AFTER_WORD], label_v, &label_words,
-              label_n, &label_not);
-  firsts_set(&report_firsts, &report_verbs);
-  firsts_set(&report_not_firsts, &report_not);
-  xt_phrases_set(&stopwords, lexicon_get()->lists[LEX_STOPWORDS]);
-  firsts_set(&stop_firsts, &stopwords);
+  xnum_subject_init();
+  xnum_split_tilde(lexicon_get()->lists[LEX_NOT_AFTER_WORD], label_v,
+                   &label_words, label_n, &label_not);
 }

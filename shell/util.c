@@ -484,11 +484,83 @@ static size_t json_special(const unsigned char *u, size_t i, size_t n) {
   return json_special_sse2(u, i, n);
 }
 
+/* 0x80 in each byte of w that a JSON string escapes (below 0x20, '"',
+** '\\'), 0 in the others. */
+static inline uint64_t json_special8(uint64_t w) {
+  return util_byte_eq(w, 0xE0, 0x00) | util_byte_eq(w, 0xFF, '"') |
+         util_byte_eq(w, 0xFF, '\\');
+}
+
+/*
+** buf_add_json_utf8 for a text of at most 16 bytes that has no byte to
+** escape: its bytes read and written as two words that overlap (at least
+** 8 bytes), two halves (4 to 7) or one by one, with neither json_special
+** nor memcpy called. Returns 0, writing nothing, when a byte must be
+** escaped (or n > 16): the general loop does it then.
+*/
+static int json_short(buf *b, const unsigned char *u, size_t n) {
+  uint64_t a, c;
+  if (n >= 8 && n <= 16) {
+    memcpy(&a, u, 8), memcpy(&c, u + n - 8, 8); /* host order: stored back */
+  } else if (n >= 4 && n < 8) {
+    uint32_t a4, c4;
+    memcpy(&a4, u, 4), memcpy(&c4, u + n - 4, 4);
+    a = a4 | 0x2020202000000000ull, c = c4 | 0x2020202000000000ull;
+  } else if (n < 4) {
+    a = c = 0x2020202020202020ull; /* spaces: nothing to escape */
+    for (size_t i = 0; i < n; i++) a = a << 8 | u[i];
+  } else {
+    return 0;
+  }
+  if (json_special8(a) | json_special8(c)) return 0;
+  if (b->len + n + 3 > b->cap) buf_reserve(b, n + 2);
+  char *o = b->data + b->len;
+  *o = '"';
+  if (n >= 8) {
+    memcpy(o + 1, &a, 8), memcpy(o + 1 + n - 8, &c, 8);
+  } else if (n >= 4) {
+    uint32_t a4 = (uint32_t)a, c4 = (uint32_t)c;
+    memcpy(o + 1, &a4, 4), memcpy(o + 1 + n - 4, &c4, 4);
+  } else {
+    for (size_t i = 0; i < n; i++) o[1 + i] = (char)u[i];
+  }
+  o[n + 1] = '"', o[n + 2] = '\0';
+  b->len += n + 2;
+  return 1;
+}
+
+#ifdef __SSE2__
+/* json_short for 17 to 32 bytes: two blocks of 16 that overlap. */
+static int json_short32(buf *b, const unsigned char *u, size_t n) {
+  const __m128i lim = _mm_set1_epi8(0x1F), q = _mm_set1_epi8('"'),
+                bs = _mm_set1_epi8('\\');
+  __m128i a = _mm_loadu_si128((const __m128i *)(const void *)u);
+  __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(u + n - 16));
+  __m128i hit = _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(a, lim), lim),
+                   _mm_cmpeq_epi8(_mm_max_epu8(c, lim), lim)),
+      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(a, q), _mm_cmpeq_epi8(c, q)),
+                   _mm_or_si128(_mm_cmpeq_epi8(a, bs), _mm_cmpeq_epi8(c, bs))));
+  if (_mm_movemask_epi8(hit)) return 0;
+  if (b->len + n + 3 > b->cap) buf_reserve(b, n + 2);
+  char *o = b->data + b->len;
+  *o = '"';
+  _mm_storeu_si128((__m128i *)(void *)(o + 1), a);
+  _mm_storeu_si128((__m128i *)(void *)(o + 1 + n - 16), c);
+  o[n + 1] = '"', o[n + 2] = '\0';
+  b->len += n + 2;
+  return 1;
+}
+#endif
+
 /*
 ** The bytes between two escapes go in one buf_add; nothing else is looked
-** at, which is what lets a valid text through at memory speed.
+** at, which is what lets a valid text through at memory speed:
+** buf_add_json_utf8's way for a text that json_short and json_short32 do
+** not take (kept out of line: those need none of its registers saved).
 */
-void buf_add_json_utf8(buf *b, const char *s, size_t n) {
+static __attribute__((noinline)) void json_utf8_loop(buf *b, const char *s,
+                                                     size_t n) {
   const unsigned char *u = (const unsigned char *)s;
   /* room for the quotes and every byte as it is; each escape asks for
   ** its own extra room */
@@ -509,6 +581,15 @@ void buf_add_json_utf8(buf *b, const char *s, size_t n) {
   *o++ = '"';
   *o = '\0';
   b->len = (size_t)(o - b->data);
+}
+
+void buf_add_json_utf8(buf *b, const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (n <= 16 && json_short(b, u, n)) return;
+#ifdef __SSE2__
+  if (n > 16 && n <= 32 && json_short32(b, u, n)) return;
+#endif
+  json_utf8_loop(b, s, n);
 }
 
 /* ---- arena ---- */

@@ -5,7 +5,11 @@
 ** sequences it takes, the leads it refuses (C0 C1 E0 ED F0..FF), stray
 ** continuation bytes, sequences cut short, cut at every length (every
 ** alignment of the blocks and of the text's end); and buf_add_json_str
-** writes the same as before either way.
+** writes the same as before either way. buf_add_json_utf8 (its short
+** texts copied a word or a block at a time: json_short, json_short32)
+** writes what a byte-by-byte escape does, on every cut of those texts
+** that buf_json_plain_utf8 passes, after every length of text already in
+** the buffer.
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -70,6 +74,55 @@ static void make(buf *b, unsigned k) {
   }
 }
 
+/* A valid UTF-8 text s[0..n) as a JSON string, one byte a turn (the
+** escapes util.c's json_escape writes), at the end of b. */
+static void escape_slow(buf *b, const char *s, size_t n) {
+  buf_addc(b, '"');
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == '\n')
+      buf_adds(b, "\\n");
+    else if (c == '\r')
+      buf_adds(b, "\\r");
+    else if (c == '\t')
+      buf_adds(b, "\\t");
+    else if (c < 0x20)
+      buf_printf(b, "\\u%04x", c);
+    else if (c == '"' || c == '\\')
+      buf_addc(b, '\\'), buf_addc(b, (char)c);
+    else
+      buf_addc(b, (char)c);
+  }
+  buf_addc(b, '"');
+}
+
+/* buf_add_json_utf8 against escape_slow on every cut (up to 40 bytes) of
+** the texts make() gives that buf_json_plain_utf8 passes, after 0 to 19
+** bytes already in the buffer; returns the differences. */
+static int check_utf8_short(buf *b) {
+  buf got, want;
+  buf_init(&got), buf_init(&want);
+  int bad = 0, tried = 0;
+  for (int r = 0; r < 3000; r++) {
+    make(b, 1 + rnd(12));
+    for (size_t cut = 0; cut <= b->len && cut <= 40; cut++) {
+      if (!buf_json_plain_utf8(b->data, cut, 1)) continue;
+      size_t pre = (size_t)rnd(20);
+      buf_reset(&got), buf_reset(&want);
+      for (size_t k = 0; k < pre; k++)
+        buf_addc(&got, 'p'), buf_addc(&want, 'p');
+      buf_add_json_utf8(&got, b->data, cut);
+      escape_slow(&want, b->data, cut);
+      tried++;
+      if ((got.len != want.len || memcmp(got.data, want.data, got.len)) &&
+          bad++ < 3)
+        fprintf(stderr, "utf8 differs: %s | %s\n", got.data, want.data);
+    }
+  }
+  buf_free(&got), buf_free(&want);
+  return tried > 10000 ? bad : bad + 1;
+}
+
 int main(void) {
   printf("plan: buf_json_plain_utf8 fast == slow on random texts\n");
   buf b, x;
@@ -108,6 +161,7 @@ int main(void) {
                buf_json_plain_utf8(b.data, cut, 1);
     }
   CHECK(bad == 0);
+  CHECK(check_utf8_short(&b) == 0);
   buf_free(&b), buf_free(&x);
   return check_done();
 }
