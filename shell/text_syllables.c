@@ -409,9 +409,11 @@ static unsigned char vow_entry(unsigned p, unsigned q,
   if ((q & 0xC0) != 0x80) return P_ALL; /* a lead as a last byte */
   if (p < 0x80) return by_cp[p];        /* q stray */
   if (p >= 0xC2 && p < 0xE0) return by_cp[(p & 0x1F) << 6 | (q & 0x3F)];
-  if ((p & 0xC0) == 0x80) /* the end of a three-byte sequence led by E1 */
-    return (unsigned char)(vow_rules(0x1000 | (int32_t)(p & 0x3F) << 6 |
-                                     (int32_t)(q & 0x3F)) |
+  if ((p & 0xC0) == 0x80) /* the end of a three-byte sequence led by E1: */
+    return (unsigned char)((p == 0xBA || p == 0xBB /* U+1E80..U+1EFF */
+                                ? vow_rules(0x1000 | (int32_t)(p & 0x3F) << 6 |
+                                            (int32_t)(q & 0x3F))
+                                : 0) | /* no vowel (viet_vowel) */
                            VOW_E1);
   return P_ALL;
 }
@@ -421,7 +423,10 @@ static unsigned char vow_entry(unsigned p, unsigned q,
 ** set whole, the others entry by entry (by_cp: vow_rules below 0x800). */
 static void tab_row(unsigned x, const unsigned char *by_cp) {
   unsigned char *f = fin_tab + (x << 8), *v = vow_tab + (x << 8);
-  int fin_pairs = x >= 0x80 || ascii_cons(x); /* y may matter */
+  /* y may matter: after a consonant, and on the ă/â bytes fin_entry
+  ** asks */
+  int fin_pairs = ascii_cons(x) || x == 0x82 || x == 0x83 || x == 0xA2 ||
+                  (x >= 0xA4 && x <= 0xB7);
   memset(f, fin_entry(' ', x), 256);
   for (unsigned y = 0; fin_pairs && y < 256; y++)
     if (x < 0x80 ? ascii_cons(y) : y >= 0x80) f[y] = fin_entry(y, x);
