@@ -82,5 +82,9 @@ size_t text_bad_syllables_hash16(const char *s, size_t n, char *ex, size_t cap,
 ** space) let through every word whose end fin_tab does not rule out?
 ** (for tests) */
 int text_syllables_filter_ok(void);
+/* text_normalize's fast path in blocks of 32 bytes when the CPU has
+** AVX2 (on, the default) or of 16 only (off; for tests that pin one to
+** the other). Not thread-safe: set it before normalising. */
+void text_norm_wide(int on);
 
 #endif
