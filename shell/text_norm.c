@@ -556,8 +556,7 @@ static inline int block_ok(const unsigned char *u, size_t j, size_t n,
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
-#define NORM_AVX2 1 /* fast_words' blocks of 32 bytes, when the CPU has AVX2 \
-                     */
+#define NORM_AVX2 1 /* fast_words' 32-byte blocks, on an AVX2 CPU */
 #endif
 /* Off: never the 32-byte blocks (text_norm_wide, for the tests). */
 static int norm_wide = 1;
