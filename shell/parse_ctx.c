@@ -24,6 +24,9 @@
 #include "parse_folder.h"
 #include "parse_int.h"
 #include "util.h"
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 typedef struct slot {
   uint64_t h; /* line hash, 0 = empty */
@@ -81,25 +84,59 @@ static void grow(parse_ctx *c) {
   c->s = ns, c->cap = ncap;
 }
 
-/* FNV-1a of the line with runs of blanks (space, tab, CR) read as one
-** space, so a raw line hashes as its normalised unit does. */
+/* Is c a blank (space, tab, CR)? */
 static int blank(unsigned char c) {
   return c <= ' ' && (c == ' ' || c == '\t' || c == '\r');
 }
 
-static uint64_t line_hash(const char *s, size_t n) {
+/* One step of line_hash's byte loop at s[*i) (i < n): a byte, or a run
+** of blanks read as one space (none when it ends the line). */
+static uint64_t hash_step(uint64_t h, const char *s, size_t *i, size_t n) {
+  unsigned char c = (unsigned char)s[*i];
+  if (!blank(c)) return (*i)++, (h ^ c) * UTIL_FNV_PRIME;
+  while (++*i < n && blank((unsigned char)s[*i])) {
+  }
+  return *i < n ? (h ^ ' ') * UTIL_FNV_PRIME : h;
+}
+
+#ifdef __SSE2__
+/* Are the 16 bytes at s (s[16] readable) hashed as they are: no byte
+** below ' ', no space before a byte of ' ' or below (s[16] too)? */
+static inline int plain16(const char *s) {
+  __m128i w = _mm_loadu_si128((const __m128i *)(const void *)s);
+  __m128i le = _mm_cmpeq_epi8(_mm_min_epu8(w, _mm_set1_epi8(' ')), w);
+  __m128i lt = _mm_cmpeq_epi8(_mm_min_epu8(w, _mm_set1_epi8(0x1F)), w);
+  unsigned m = (unsigned)_mm_movemask_epi8(le);
+  m |= (unsigned)((unsigned char)s[16] <= ' ') << 16;
+  return !_mm_movemask_epi8(lt) && !(m & m >> 1);
+}
+#endif
+
+/* FNV-1a of the line with runs of blanks (space, tab, CR) read as one
+** space, so a raw line hashes as its normalised unit does; a trailing
+** run hashes nothing. Sixteen bytes a step while they hold no control
+** byte and no run of blanks (plain16); slow: one byte a step
+** (line_hash_slow, for the tests). */
+static uint64_t line_hash_with(const char *s, size_t n, int slow) {
   uint64_t h = UTIL_FNV_OFFSET;
+  const unsigned char *u = (const unsigned char *)s;
   for (size_t i = 0; i < n;) {
-    unsigned char c = (unsigned char)s[i];
-    if (blank(c)) { /* a run of blanks: one space, if a byte follows */
-      while (++i < n && blank((unsigned char)s[i])) {
-      }
-      if (i < n) h = (h ^ ' ') * UTIL_FNV_PRIME;
-      continue;
-    }
-    h = (h ^ c) * UTIL_FNV_PRIME, i++;
+#ifdef __SSE2__
+    for (; !slow && i + 17 <= n && plain16(s + i); i += 16)
+      for (int j = 0; j < 16; j++) h = (h ^ u[i + j]) * UTIL_FNV_PRIME;
+    if (i >= n) break;
+#endif
+    h = hash_step(h, s, &i, n);
   }
   return h ? h : 1;
+}
+
+static uint64_t line_hash(const char *s, size_t n) {
+  return line_hash_with(s, n, 0);
+}
+
+uint64_t parse_ctx_line_hash(const char *s, size_t n, int slow) {
+  return line_hash_with(s, n, slow);
 }
 
 /* s[0..*n) without blanks at either end. */

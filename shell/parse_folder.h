@@ -38,6 +38,9 @@ void parse_folder_order(const char *const *paths, size_t n, size_t *order);
 void parse_ctx_set_share(parse_ctx *c, int percent);
 /* One more reference to c (parse_ctx_free releases one); returns c. */
 parse_ctx *parse_ctx_ref(parse_ctx *c);
+/* The hash parse_ctx counts a line s[0..n) by (runs of blanks read as
+** one space), sixteen bytes a step or (slow) one (for tests). */
+uint64_t parse_ctx_line_hash(const char *s, size_t n, int slow);
 /* How many files were added to c. */
 size_t parse_ctx_files(const parse_ctx *c);
 

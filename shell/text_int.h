@@ -73,5 +73,18 @@ size_t text_bad_syllables_hash(const char *s, size_t n, char *ex, size_t cap,
 /* The same count with the final consonants read one by one instead of
 ** its three-byte first look (for tests that pin one to the other). */
 size_t text_bad_syllables_ref(const char *s, size_t n, size_t *seen);
+/* text_bad_syllables_hash sixteen bytes a step only, never in the 32-byte
+** steps it takes when the CPU has AVX2 (for tests that pin one to the
+** other). */
+size_t text_bad_syllables_hash16(const char *s, size_t n, char *ex, size_t cap,
+                                 size_t *seen, uint64_t *hash, int *damage);
+/* Does the first look of those 32-byte steps (the two bytes before a
+** space) let through every word whose end fin_tab does not rule out?
+** (for tests) */
+int text_syllables_filter_ok(void);
+/* text_normalize's fast path in blocks of 32 bytes when the CPU has
+** AVX2 (on, the default) or of 16 only (off; for tests that pin one to
+** the other). Not thread-safe: set it before normalising. */
+void text_norm_wide(int on);
 
 #endif

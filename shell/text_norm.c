@@ -554,6 +554,88 @@ static inline int block_ok(const unsigned char *u, size_t j, size_t n,
   return fast_c3_16(u + j, (unsigned)_mm_movemask_epi8(eq16(p1, 0xC3)));
 }
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define NORM_AVX2 1 /* fast_words' 32-byte blocks, on an AVX2 CPU */
+#endif
+static int norm_wide = 1; /* 0: 16-byte blocks only (text_norm_wide) */
+
+void text_norm_wide(int on) {
+  norm_wide = on;
+}
+
+#ifdef NORM_AVX2
+/* eq16, leads16 and block_refused on 32 bytes. */
+__attribute__((target("avx2"))) static inline __m256i eq32(__m256i w, int v) {
+  return _mm256_cmpeq_epi8(w, _mm256_set1_epi8((char)v));
+}
+
+__attribute__((target("avx2"))) static inline __m256i leads32(__m256i w) {
+  __m256i d = _mm256_sub_epi8(w, _mm256_set1_epi8((char)0xC3));
+  return _mm256_or_si256(
+      _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8(3)), d),
+      eq32(w, 0xE1));
+}
+
+__attribute__((target("avx2"))) static inline unsigned block_refused32(
+    __m256i w, __m256i p1, __m256i p2) {
+  __m256i cont = eq32(_mm256_and_si256(w, _mm256_set1_epi8((char)0xC0)), 0x80);
+  __m256i e1 = eq32(p1, 0xE1);
+  __m256i need = _mm256_or_si256(leads32(p1), eq32(p2, 0xE1));
+  __m256i odd = _mm256_cmpgt_epi8(_mm256_set1_epi8(0x21),
+                                  _mm256_add_epi8(w, _mm256_set1_epi8(1)));
+  __m256i r = _mm256_xor_si256(need, cont);
+  r = _mm256_or_si256(
+      r, _mm256_andnot_si256(_mm256_or_si256(cont, leads32(w)), odd));
+  r = _mm256_or_si256(r, eq32(w, '&'));
+  r = _mm256_or_si256(r, _mm256_and_si256(eq32(w, ' '), eq32(p1, ' ')));
+  __m256i ba = eq32(_mm256_and_si256(w, _mm256_set1_epi8((char)0xFE)), 0xBA);
+  r = _mm256_or_si256(r, _mm256_andnot_si256(ba, e1));
+  return (unsigned)_mm256_movemask_epi8(r);
+}
+
+/* fast_c3 on 32 bytes: is each byte b of w after a C3 lead (c3) a letter
+** of bit (b & 0x1F) of 0x263C370F? By PSHUFB on b's low four bits. */
+__attribute__((target("avx2"))) static inline int c3_ok32(__m256i w,
+                                                          __m256i c3) {
+  const __m256i lo =
+      _mm256_setr_epi8(-1, -1, -1, -1, 0, 0, 0, 0, -1, -1, -1, 0, -1, -1, 0, 0,
+                       -1, -1, -1, -1, 0, 0, 0, 0, -1, -1, -1, 0, -1, -1, 0, 0);
+  const __m256i hi =
+      _mm256_setr_epi8(0, 0, -1, -1, -1, -1, 0, 0, 0, -1, -1, 0, 0, -1, 0, 0, 0,
+                       0, -1, -1, -1, -1, 0, 0, 0, -1, -1, 0, 0, -1, 0, 0);
+  __m256i k = _mm256_and_si256(w, _mm256_set1_epi8(0x0F));
+  __m256i ok =
+      _mm256_blendv_epi8(_mm256_shuffle_epi8(lo, k), _mm256_shuffle_epi8(hi, k),
+                         _mm256_slli_epi16(w, 3)); /* bit 4 */
+  return _mm256_testc_si256(ok, c3);               /* c3 & ~ok all zero */
+}
+
+/*
+** fast_words' blocks 32 bytes a step from u[j) (j >= 2: the two bytes
+** before it are read where they are) while each passes block_ok's tests
+** on 32 bytes -- the same as on its two halves: a space ending the first
+** half before a byte that is not printable is refused in the second (a
+** space after a space, or a control byte). Returns the first block not
+** taken (fast_words' 16-byte steps go on from there).
+*/
+__attribute__((target("avx2"))) static size_t wide_blocks(
+    const unsigned char *u, size_t j, size_t n) {
+  for (; j + 32 <= n; j += 32) {
+    __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(u + j));
+    __m256i p1 = _mm256_loadu_si256((const __m256i *)(const void *)(u + j - 1));
+    __m256i p2 = _mm256_loadu_si256((const __m256i *)(const void *)(u + j - 2));
+    if (block_refused32(w, p1, p2)) break;
+    if (u[j + 31] == ' ' &&
+        !(j + 32 < n && u[j + 32] > ' ' && u[j + 32] != 0x7F))
+      break;
+    __m256i c3 = eq32(p1, 0xC3);
+    if (!_mm256_testz_si256(c3, c3) && !c3_ok32(w, c3)) break;
+  }
+  return j;
+}
+#endif
+
 /*
 ** fast_words8 sixteen bytes a step (SSE2): the same bytes taken, the
 ** same boundary returned, until fewer than 16 bytes are left; fast_words8
@@ -566,7 +648,12 @@ static size_t fast_words(const unsigned char *u, size_t j, size_t n) {
     __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(u + j));
     if (!block_ok(u, j, n, w, _mm_slli_si128(w, 1), _mm_slli_si128(w, 2)))
       return j;
-    for (j += 16; j + 16 <= n; j += 16) {
+    j += 16;
+#ifdef NORM_AVX2
+    if (norm_wide && j + 32 <= n && __builtin_cpu_supports("avx2"))
+      j = wide_blocks(u, j, n);
+#endif
+    for (; j + 16 <= n; j += 16) {
       const __m128i *q = (const __m128i *)(const void *)(u + j);
       __m128i v = _mm_loadu_si128(q);
       __m128i p1 = _mm_loadu_si128((const __m128i *)(const void *)(u + j - 1));

@@ -7,6 +7,10 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define SYL_AVX2 1 /* bad_fast's 32-byte steps, when the CPU has AVX2 */
+#endif
 
 #include "text.h"
 #include "text_damage.h"
@@ -345,6 +349,7 @@ enum {
 #define FIN_NO 0
 static unsigned char fin_tab[65536], vow_tab[65536];
 static pthread_once_t tab_once = PTHREAD_ONCE_INIT;
+static int use_avx2; /* set by tab_init: the CPU has AVX2 and POPCNT */
 
 /* The tables' index for the two bytes that end at u[z) (z >= 2): the
 ** last byte high, the one before it low (one 16-bit load). */
@@ -404,9 +409,11 @@ static unsigned char vow_entry(unsigned p, unsigned q,
   if ((q & 0xC0) != 0x80) return P_ALL; /* a lead as a last byte */
   if (p < 0x80) return by_cp[p];        /* q stray */
   if (p >= 0xC2 && p < 0xE0) return by_cp[(p & 0x1F) << 6 | (q & 0x3F)];
-  if ((p & 0xC0) == 0x80) /* the end of a three-byte sequence led by E1 */
-    return (unsigned char)(vow_rules(0x1000 | (int32_t)(p & 0x3F) << 6 |
-                                     (int32_t)(q & 0x3F)) |
+  if ((p & 0xC0) == 0x80) /* the end of a three-byte sequence led by E1: */
+    return (unsigned char)((p == 0xBA || p == 0xBB /* U+1E80..U+1EFF */
+                                ? vow_rules(0x1000 | (int32_t)(p & 0x3F) << 6 |
+                                            (int32_t)(q & 0x3F))
+                                : 0) | /* no vowel (viet_vowel) */
                            VOW_E1);
   return P_ALL;
 }
@@ -416,7 +423,10 @@ static unsigned char vow_entry(unsigned p, unsigned q,
 ** set whole, the others entry by entry (by_cp: vow_rules below 0x800). */
 static void tab_row(unsigned x, const unsigned char *by_cp) {
   unsigned char *f = fin_tab + (x << 8), *v = vow_tab + (x << 8);
-  int fin_pairs = x >= 0x80 || ascii_cons(x); /* y may matter */
+  /* y may matter: after a consonant, and on the ă/â bytes fin_entry
+  ** asks */
+  int fin_pairs = ascii_cons(x) || x == 0x82 || x == 0x83 || x == 0xA2 ||
+                  (x >= 0xA4 && x <= 0xB7);
   memset(f, fin_entry(' ', x), 256);
   for (unsigned y = 0; fin_pairs && y < 256; y++)
     if (x < 0x80 ? ascii_cons(y) : y >= 0x80) f[y] = fin_entry(y, x);
@@ -427,12 +437,21 @@ static void tab_row(unsigned x, const unsigned char *by_cp) {
   for (unsigned y = 0; y < 256; y++) v[y] = vow_entry(y, x, by_cp);
 }
 
+#ifdef SYL_AVX2
+/* Fill the steps32 constants (k32). */
+static void k32_init(void);
+#endif
+
 /* Fill fin_tab and vow_tab (fin_key order). */
 static void tab_init(void) {
   static unsigned char by_cp[0x800];
   for (int32_t cp = 0; cp < 0x800; cp++)
     by_cp[cp] = (unsigned char)vow_rules(cp);
   for (unsigned x = 0; x < 256; x++) tab_row(x, by_cp);
+#ifdef SYL_AVX2
+  use_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
+  k32_init();
+#endif
 }
 
 /* Does an ư (any tone: C6 AF/B0, E1 BB A8..B1) end at u[v) (not before
@@ -451,7 +470,8 @@ static inline int uw_before(const unsigned char *u, size_t lo, size_t v) {
 ** check_word does; an ơ after an ư ("được", "phương") is a syllable
 ** word_impossible always passes.
 */
-static int may_fire(const unsigned char *u, size_t lo, size_t z, unsigned f) {
+static inline __attribute__((always_inline)) int may_fire(
+    const unsigned char *u, size_t lo, size_t z, unsigned f) {
   if (f & FIN_PUNCT) {
     while (z > lo && trail_punct(u[z - 1])) z--;
     if (z < lo + 1 || z < 5) return z > lo;
@@ -477,6 +497,7 @@ static inline uint64_t fnv_bytes(uint64_t h, const unsigned char *u, size_t k) {
     uint64_t q;
     uint8_t b[8];
   } x = {h};
+#pragma GCC unroll 32
   for (size_t j = 0; j < k; j++) x.b[0] ^= u[j], x.q *= UTIL_FNV_PRIME;
   return x.q;
 #else
@@ -582,6 +603,153 @@ static inline uint64_t step16(syl_scan *c, size_t i, uint64_t h, size_t *dmg,
 }
 
 /*
+** The first look of the 32-byte steps, by the two bytes before a space
+** (x = u[e - 1], y = u[e - 2]): cand_bits(x, 0) & cand_bits(y, 1) is 0
+** only when fin_tab[x << 8 | y] is FIN_NO. Each bit is a class of x (its
+** high and low nibble both in the class) and the y it needs: C_ANY (c p
+** t h, closing punctuation, the last bytes of ă/â letters) with any y;
+** C_NG: a final g after n; C_CX: a letter (or 40..7F) after c. As tables by
+*nibble
+** (cand_nib: x's high, x's low, y's high, y's low) for PSHUFB;
+** text_syllables_filter_ok checks the cover on every pair.
+*/
+enum {
+  C_STOP = 1, /* c p t h x, also d s @ ` */
+  C_P2 = 2,   /* ! " ' ) , . */
+  C_P3 = 4,   /* : ; ? */
+  C_HA = 8,   /* A2, A4..AF */
+  C_HB = 16,  /* B0..B7 */
+  C_H8 = 32,  /* 82 83 */
+  C_ANY = 63, /* the classes above: any y */
+  C_NG = 64,  /* x: g G; y: n N */
+  C_CX = 128  /* x: 40..7F; y: c C */
+};
+static const unsigned char cand_nib[4][16] = {
+    {0, 0, C_P2, C_P3, C_STOP | C_NG | C_CX, C_STOP | C_CX,
+     C_STOP | C_NG | C_CX, C_STOP | C_CX, C_H8, 0, C_HA, C_HB, 0, 0, 0, 0},
+    {C_STOP | C_HB | C_CX, C_P2 | C_HB | C_CX, C_P2 | C_HA | C_HB | C_H8 | C_CX,
+     C_STOP | C_HB | C_H8 | C_CX, C_STOP | C_HA | C_HB | C_CX,
+     C_HA | C_HB | C_CX, C_HA | C_HB | C_CX, C_P2 | C_HA | C_HB | C_NG | C_CX,
+     C_STOP | C_HA | C_CX, C_P2 | C_HA | C_CX, C_P3 | C_HA | C_CX,
+     C_P3 | C_HA | C_CX, C_P2 | C_HA | C_CX, C_HA | C_CX, C_P2 | C_HA | C_CX,
+     C_P3 | C_HA | C_CX},
+    {C_ANY, C_ANY, C_ANY, C_ANY, C_ANY | C_NG | C_CX, C_ANY,
+     C_ANY | C_NG | C_CX, C_ANY, C_ANY, C_ANY, C_ANY, C_ANY, C_ANY, C_ANY,
+     C_ANY, C_ANY},
+    {C_ANY, C_ANY, C_ANY, C_ANY | C_CX, C_ANY, C_ANY, C_ANY, C_ANY, C_ANY,
+     C_ANY, C_ANY, C_ANY, C_ANY, C_ANY, C_ANY | C_NG, C_ANY}};
+
+/* The class bits of byte b as x (side 0) or as y (side 1). */
+static unsigned cand_bits(unsigned b, int side) {
+  return cand_nib[2 * side][b >> 4] & cand_nib[2 * side + 1][b & 15];
+}
+
+int text_syllables_filter_ok(void) {
+  pthread_once(&tab_once, tab_init);
+  for (unsigned x = 0; x < 256; x++)
+    for (unsigned y = 0; y < 256; y++)
+      if (fin_tab[x << 8 | y] != FIN_NO && !(cand_bits(x, 0) & cand_bits(y, 1)))
+        return 0;
+  return 1;
+}
+
+#ifdef SYL_AVX2
+/* The 32-byte constants of the steps, read from memory where they are
+** used (built each step, or kept on the stack across the calls a step
+** may make, they cost more): cand_nib's tables in both lanes (K_XHI ..
+** K_YLO), then bytes repeated 32 times. */
+enum { K_XHI, K_XLO, K_YHI, K_YLO, K_0F, K_SP, K_FE, K_C6, K_A0, K_BB, K_8A };
+static _Alignas(32) unsigned char k32[11][32];
+
+static void k32_init(void) {
+  static const unsigned char rep[] = {0x0F, ' ', 0xFE, 0xC6, 0xA0, 0xBB, 0x8A};
+  for (int j = 0; j < 32; j++) {
+    for (int t = 0; t < 4; t++) k32[t][j] = cand_nib[t][j & 15];
+    for (int t = 0; t < 7; t++) k32[K_0F + t][j] = rep[t];
+  }
+}
+
+/* The constant k of k32. */
+__attribute__((target("avx2"))) static inline __m256i kv(int k) {
+  return _mm256_load_si256((const __m256i *)(const void *)k32[k]);
+}
+
+/* 32 bytes at p. */
+__attribute__((target("avx2"))) static inline __m256i load32(
+    const unsigned char *p) {
+  return _mm256_loadu_si256((const __m256i *)(const void *)p);
+}
+
+/* The class bits of each byte of w by the tables hi (high nibble) and
+** lo (low nibble): K_XHI, K_XLO or K_YHI, K_YLO. */
+__attribute__((target("avx2"))) static inline __m256i nib_class(__m256i w,
+                                                                int hi,
+                                                                int lo) {
+  __m256i h = _mm256_and_si256(_mm256_srli_epi16(w, 4), kv(K_0F));
+  return _mm256_and_si256(
+      _mm256_shuffle_epi8(kv(hi), h),
+      _mm256_shuffle_epi8(kv(lo), _mm256_and_si256(w, kv(K_0F))));
+}
+
+/* damage16 on 32 bytes (a: the bytes at u): reads u[0..34). */
+__attribute__((target("avx2"))) static inline unsigned damage32(
+    const unsigned char *u, __m256i a) {
+  __m256i b = load32(u + 1), c = load32(u + 2);
+  __m256i o = _mm256_and_si256(
+      _mm256_cmpeq_epi8(a, kv(K_C6)),
+      _mm256_cmpeq_epi8(_mm256_and_si256(b, kv(K_FE)), kv(K_A0)));
+  __m256i i = _mm256_and_si256(
+      _mm256_cmpeq_epi8(b, kv(K_BB)),
+      _mm256_cmpeq_epi8(_mm256_and_si256(c, kv(K_FE)), kv(K_8A)));
+  return (unsigned)_mm256_movemask_epi8(_mm256_or_si256(o, i));
+}
+
+/*
+** bad_fast's steps of 32 bytes from s[i) (i >= 16, after the first
+** step) while 34 bytes are left: the hash, the stand-in leads, the
+** spaces counted (POPCNT); only the spaces the class bits of the two
+** bytes before them let through are looked at (fin_tab, may_fire), the
+** start of their word found from the space mask. Returns where it
+** stopped; c->start is the start of the word open there.
+*/
+__attribute__((target("avx2,popcnt"))) static size_t steps32(syl_scan *c,
+                                                             size_t i,
+                                                             uint64_t *hp,
+                                                             size_t *dmg) {
+  const unsigned char *u = (const unsigned char *)c->s;
+  uint64_t h = *hp;
+  size_t start = c->start;
+  for (; i + 34 <= c->n; i += 32) {
+    h = fnv_bytes(h, u + i, 32);
+    __m256i w = load32(u + i);
+    if (dmg)
+      for (unsigned m = damage32(u + i, w); m; m &= m - 1)
+        text_damage_count_at(c->s, c->n, i + (unsigned)__builtin_ctz(m), dmg);
+    unsigned sp =
+        (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(w, kv(K_SP)));
+    if (!sp) continue;
+    c->spaces += (size_t)__builtin_popcount(sp);
+    __m256i k = _mm256_and_si256(nib_class(load32(u + i - 1), K_XHI, K_XLO),
+                                 nib_class(load32(u + i - 2), K_YHI, K_YLO));
+    unsigned cand = sp & ~(unsigned)_mm256_movemask_epi8(
+                             _mm256_cmpeq_epi8(k, _mm256_setzero_si256()));
+    for (; cand; cand &= cand - 1) {
+      unsigned j = (unsigned)__builtin_ctz(cand), before = sp & ((1u << j) - 1);
+      size_t e = i + j;
+      size_t lo = before ? i + 32 - (unsigned)__builtin_clz(before) : start;
+      unsigned f = fin_tab[fin_key(u, e)];
+      if (f != FIN_NO && e > lo && may_fire(u, lo, e, f))
+        c->bad = check_word(c->s, lo, e, c->ex, c->cap, c->bad, 0);
+    }
+    start = i + 32 - (unsigned)__builtin_clz(sp);
+  }
+  c->start = start;
+  *hp = h;
+  return i;
+}
+#endif
+
+/*
 ** text_bad_syllables' fast path: sixteen bytes a step, the spaces (and
 ** the stand-in leads, for dmg) found as bit masks; only the words that
 ** may_fire lets through are looked at; the word count is one more than
@@ -591,7 +759,7 @@ static inline uint64_t step16(syl_scan *c, size_t i, uint64_t h, size_t *dmg,
 ** (independent of it) fills those gaps.
 */
 static size_t bad_fast(const char *s, size_t n, char *ex, size_t cap,
-                       size_t *seen, uint64_t *hash, size_t *dmg) {
+                       size_t *seen, uint64_t *hash, size_t *dmg, int wide) {
   const unsigned char *u = (const unsigned char *)s;
   syl_scan c = {s, n, ex, cap, 0, 0, 0};
   size_t i = 0;
@@ -599,6 +767,11 @@ static size_t bad_fast(const char *s, size_t n, char *ex, size_t cap,
   pthread_once(&tab_once, tab_init);
   /* 2 bytes more than a step hashes: damage16 reads them */
   if (n >= 18) h = step16(&c, 0, h, dmg, 1), i = 16;
+#ifdef SYL_AVX2
+  if (wide && use_avx2 && n >= 50) i = steps32(&c, i, &h, dmg);
+#else
+  (void)wide;
+#endif
   for (; i + 18 <= n; i += 16) h = step16(&c, i, h, dmg, 0);
   size_t words = n > 0;
   for (; i < n; i++) { /* the last bytes, one at a time */
@@ -631,13 +804,21 @@ static size_t bad_syllables(const char *s, size_t n, size_t *seen, int slow) {
 
 size_t text_bad_syllables(const char *s, size_t n, char *ex, size_t cap,
                           size_t *seen) {
-  return bad_fast(s, n, ex, cap, seen, NULL, NULL);
+  return bad_fast(s, n, ex, cap, seen, NULL, NULL, 1);
 }
 
 size_t text_bad_syllables_hash(const char *s, size_t n, char *ex, size_t cap,
                                size_t *seen, uint64_t *hash, int *damage) {
   size_t c[2] = {0, 0};
-  size_t bad = bad_fast(s, n, ex, cap, seen, hash, damage ? c : NULL);
+  size_t bad = bad_fast(s, n, ex, cap, seen, hash, damage ? c : NULL, 1);
+  if (damage) *damage = text_damage_verdict(c);
+  return bad;
+}
+
+size_t text_bad_syllables_hash16(const char *s, size_t n, char *ex, size_t cap,
+                                 size_t *seen, uint64_t *hash, int *damage) {
+  size_t c[2] = {0, 0};
+  size_t bad = bad_fast(s, n, ex, cap, seen, hash, damage ? c : NULL, 0);
   if (damage) *damage = text_damage_verdict(c);
   return bad;
 }
