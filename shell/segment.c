@@ -494,13 +494,24 @@ static void arrays_free(arrays *a) {
   memset(a, 0, sizeof *a);
 }
 
+static _Thread_local struct arrays *arrays_mine; /* see arrays_get */
+
+/* The thread's arrays at its end (util_tls runs this on that thread). */
 static void arrays_drop(void *p) {
+  if (arrays_mine == p) arrays_mine = NULL;
   arrays_free(p);
   free(p);
 }
 
 /* The calling thread's kept arrays (made on first use). */
 static util_tls arrays_tls = UTIL_TLS_INIT(sizeof(arrays), arrays_drop);
+
+/* The calling thread's kept arrays, without a pthread_getspecific each
+** decode (the extractors ask about a few syllables thousands of times). */
+static arrays *arrays_get(void) {
+  if (!arrays_mine) arrays_mine = util_tls_get(&arrays_tls);
+  return arrays_mine;
+}
 
 /* The tokens of a text to decode: the spans sp, else the pieces pc[0..npc)
 ** when pc, else the text's own scan. */
@@ -522,7 +533,7 @@ static int read_tokens(dec *d, const char *text, size_t n, const source *src) {
 static int decode(dec *d, const char *text, size_t n, const source *src) {
   if (!d->lex || !text || n == 0) return 0;
   int outer = !arrays_busy;
-  arrays own = {0}, *a = outer ? util_tls_get(&arrays_tls) : &own;
+  arrays own = {0}, *a = outer ? arrays_get() : &own;
   arrays_busy = 1;
   d->t = a->t, d->tcap = a->tcap, d->keys = a->keys, d->kcap = a->kcap;
   d->best = a->best, d->blen = a->blen, d->bkind = a->bkind, d->dcap = a->dcap;

@@ -123,8 +123,17 @@ static int fold_case(const char *s, size_t n, char *ex) {
       continue;
     }
     int32_t cp, f, t;
-    i += (size_t)text_decode(s + i, n - i, &cp);
+    int k = text_decode(s + i, n - i, &cp);
     if (!text_fold_pair(cp, &f, &t)) return -1;
+    if (f == cp && cp >= 0x80 && k == (cp < 0x800 ? 2 : 3)) {
+      /* its own fold: its bytes are the fold's UTF-8 (the one encoding of
+      ** cp that long) */
+      ex[a] = s[i], ex[a + 1] = s[i + 1];
+      if (k == 3) ex[a + 2] = s[i + 2];
+      a += k, i += (size_t)k;
+      continue;
+    }
+    i += (size_t)k;
     if (f < 0x80) {
       ex[a++] = (char)f;
     } else if (f < 0x800) {
