@@ -119,6 +119,7 @@ typedef struct dec {
   size_t dcap;
   int rc;
   int first_only; /* the callback stops at the first word (first_alone) */
+  int no_digit;   /* no token holds a digit (seg_first_word_syl) */
 } dec;
 
 /* Is s[0..n) written capitalised (first letter upper, no other upper)? */
@@ -451,7 +452,8 @@ static void push(dec *d, const char *fold, int nfold, size_t start,
 static int on_token(void *ctx, const char *fold, int nfold, size_t start,
                     size_t end) {
   dec *d = ctx;
-  if (has_digit(d->text + start, end - start)) { /* a figure: a word alone */
+  if (!d->no_digit &&
+      has_digit(d->text + start, end - start)) { /* a figure: a word alone */
     int rc = flush(d);
     if (rc) return rc;
     if (end < d->n && d->text[end] == '%') end++;
@@ -581,13 +583,30 @@ static int first_seen_cb(void *ctx, size_t from, size_t to, int nsyl,
   return 1; /* the first word is enough */
 }
 
-int seg_first_word_pieces(const seg_lex *lex, const char *text, size_t n,
-                          const seg_piece *p, size_t np, size_t *from) {
+/* The first word of pieces p[0..np) of text[0..n): its syllables, its
+** start in *from; no_digit as dec's. */
+static int first_word_of(const seg_lex *lex, const char *text, size_t n,
+                         const seg_piece *p, size_t np, size_t *from,
+                         int no_digit) {
   first_seen f = {0, 0};
-  dec d = {.lex = lex, .cb = first_seen_cb, .ctx = &f, .first_only = 1};
+  dec d = {.lex = lex,
+           .cb = first_seen_cb,
+           .ctx = &f,
+           .first_only = 1,
+           .no_digit = no_digit};
   decode(&d, text, n, &(source){.pc = p, .npc = np});
   *from = f.from;
   return f.nsyl;
+}
+
+int seg_first_word_pieces(const seg_lex *lex, const char *text, size_t n,
+                          const seg_piece *p, size_t np, size_t *from) {
+  return first_word_of(lex, text, n, p, np, from, 0);
+}
+
+int seg_first_word_syl(const seg_lex *lex, const char *text, size_t n,
+                       const seg_piece *p, size_t np, size_t *from) {
+  return first_word_of(lex, text, n, p, np, from, 1);
 }
 
 int seg_words_pieces(const seg_lex *lex, const char *text, size_t n,
