@@ -119,6 +119,7 @@ typedef struct dec {
   size_t dcap;
   int rc;
   int first_only; /* the callback stops at the first word (first_alone) */
+  int no_digit;   /* no token holds a digit (seg_first_word_syl) */
 } dec;
 
 /* Is s[0..n) written capitalised (first letter upper, no other upper)? */
@@ -451,7 +452,8 @@ static void push(dec *d, const char *fold, int nfold, size_t start,
 static int on_token(void *ctx, const char *fold, int nfold, size_t start,
                     size_t end) {
   dec *d = ctx;
-  if (has_digit(d->text + start, end - start)) { /* a figure: a word alone */
+  if (!d->no_digit &&
+      has_digit(d->text + start, end - start)) { /* a figure: a word alone */
     int rc = flush(d);
     if (rc) return rc;
     if (end < d->n && d->text[end] == '%') end++;
@@ -494,13 +496,24 @@ static void arrays_free(arrays *a) {
   memset(a, 0, sizeof *a);
 }
 
+static _Thread_local struct arrays *arrays_mine; /* see arrays_get */
+
+/* The thread's arrays at its end (util_tls runs this on that thread). */
 static void arrays_drop(void *p) {
+  if (arrays_mine == p) arrays_mine = NULL;
   arrays_free(p);
   free(p);
 }
 
 /* The calling thread's kept arrays (made on first use). */
 static util_tls arrays_tls = UTIL_TLS_INIT(sizeof(arrays), arrays_drop);
+
+/* The calling thread's kept arrays, without a pthread_getspecific each
+** decode (the extractors ask about a few syllables thousands of times). */
+static arrays *arrays_get(void) {
+  if (!arrays_mine) arrays_mine = util_tls_get(&arrays_tls);
+  return arrays_mine;
+}
 
 /* The tokens of a text to decode: the spans sp, else the pieces pc[0..npc)
 ** when pc, else the text's own scan. */
@@ -522,7 +535,7 @@ static int read_tokens(dec *d, const char *text, size_t n, const source *src) {
 static int decode(dec *d, const char *text, size_t n, const source *src) {
   if (!d->lex || !text || n == 0) return 0;
   int outer = !arrays_busy;
-  arrays own = {0}, *a = outer ? util_tls_get(&arrays_tls) : &own;
+  arrays own = {0}, *a = outer ? arrays_get() : &own;
   arrays_busy = 1;
   d->t = a->t, d->tcap = a->tcap, d->keys = a->keys, d->kcap = a->kcap;
   d->best = a->best, d->blen = a->blen, d->bkind = a->bkind, d->dcap = a->dcap;
@@ -570,13 +583,30 @@ static int first_seen_cb(void *ctx, size_t from, size_t to, int nsyl,
   return 1; /* the first word is enough */
 }
 
-int seg_first_word_pieces(const seg_lex *lex, const char *text, size_t n,
-                          const seg_piece *p, size_t np, size_t *from) {
+/* The first word of pieces p[0..np) of text[0..n): its syllables, its
+** start in *from; no_digit as dec's. */
+static int first_word_of(const seg_lex *lex, const char *text, size_t n,
+                         const seg_piece *p, size_t np, size_t *from,
+                         int no_digit) {
   first_seen f = {0, 0};
-  dec d = {.lex = lex, .cb = first_seen_cb, .ctx = &f, .first_only = 1};
+  dec d = {.lex = lex,
+           .cb = first_seen_cb,
+           .ctx = &f,
+           .first_only = 1,
+           .no_digit = no_digit};
   decode(&d, text, n, &(source){.pc = p, .npc = np});
   *from = f.from;
   return f.nsyl;
+}
+
+int seg_first_word_pieces(const seg_lex *lex, const char *text, size_t n,
+                          const seg_piece *p, size_t np, size_t *from) {
+  return first_word_of(lex, text, n, p, np, from, 0);
+}
+
+int seg_first_word_syl(const seg_lex *lex, const char *text, size_t n,
+                       const seg_piece *p, size_t np, size_t *from) {
+  return first_word_of(lex, text, n, p, np, from, 1);
 }
 
 int seg_words_pieces(const seg_lex *lex, const char *text, size_t n,

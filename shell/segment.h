@@ -154,6 +154,11 @@ int seg_words_pieces(const seg_lex *lex, const char *text, size_t n,
 ** after it read only as far as the answer depends on it. */
 int seg_first_word_pieces(const seg_lex *lex, const char *text, size_t n,
                           const seg_piece *p, size_t np, size_t *from);
+/* seg_first_word_pieces when the caller knows that no piece holds a
+** digit '0'..'9' (all syllables, xt_first_word's pieces): the decoder
+** skips its test for a figure. */
+int seg_first_word_syl(const seg_lex *lex, const char *text, size_t n,
+                       const seg_piece *p, size_t np, size_t *from);
 
 /*
 ** The token spans of a text, the segmenter's one scan of it: each

@@ -245,8 +245,8 @@ size_t seg_key(const char *w, size_t n, char *out, size_t cap) {
 
 size_t seg_key_pieces(const char *text, const seg_piece *p, size_t np,
                       char *out, size_t cap) {
-  keybuf k;
-  memset(&k, 0, sizeof k);
+  keybuf k; /* key_token writes s and ends in order: only the counts */
+  k.n = 0, k.nsyl = k.bad = 0;
   seg_tokens_pieces(text, p, np, key_token, &k);
   return key_out(&k, out, cap);
 }

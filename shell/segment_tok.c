@@ -114,26 +114,37 @@ void seg_spans_free(seg_spans *s) {
 /* The first fold text_fold_pair_str gives of s[0..n) (the case fold),
 ** into ex (4 bytes a byte of s): its length, or -1 where it gives none. */
 static int fold_case(const char *s, size_t n, char *ex) {
-  int a = 0;
-  for (size_t i = 0; i < n;) {
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80) {
-      ex[a++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-      i++;
+  const unsigned char *u = (const unsigned char *)s, *end = u + n;
+  char *o = ex;
+  while (u < end) {
+    unsigned c = *u;
+    if (c < 0x80) { /* A-Z lowered, the rest as it is */
+      *o++ = (char)(c + (c - 'A' < 26u ? 32u : 0u));
+      u++;
       continue;
     }
     int32_t cp, f, t;
-    i += (size_t)text_decode(s + i, n - i, &cp);
+    int k = text_decode((const char *)u, (size_t)(end - u), &cp);
     if (!text_fold_pair(cp, &f, &t)) return -1;
+    if (f == cp && cp >= 0x80 && k == (cp < 0x800 ? 2 : 3)) {
+      /* its own fold: its bytes are the fold's UTF-8 (the one encoding of
+      ** cp that long) */
+      o[0] = (char)u[0], o[1] = (char)u[1];
+      if (k == 3) o[2] = (char)u[2];
+      o += k, u += k;
+      continue;
+    }
+    u += k;
     if (f < 0x80) {
-      ex[a++] = (char)f;
+      *o++ = (char)f;
     } else if (f < 0x800) {
-      ex[a++] = (char)(0xC0 | (f >> 6)), ex[a++] = (char)(0x80 | (f & 0x3F));
+      o[0] = (char)(0xC0 | (f >> 6)), o[1] = (char)(0x80 | (f & 0x3F));
+      o += 2;
     } else {
-      a += text_utf8_encode(f, ex + a);
+      o += text_utf8_encode(f, o);
     }
   }
-  return a;
+  return (int)(o - ex);
 }
 
 /* The case fold of text[s..e) as seg_tokens_spans hands it on: the

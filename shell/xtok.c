@@ -437,8 +437,9 @@ int xt_first_word(const xsent *x, size_t j, size_t e) {
   seg_piece p[PIECES_MAX];
   if (!seg_pieces(x, j, e, p)) return xt_first_word_scan(x, j, e);
   size_t from = x->t[j].off, to = x->t[e - 1].off + x->t[e - 1].len, at;
-  int nsyl = seg_first_word_pieces(seg_lex_default(), x->s + from, to - from, p,
-                                   e - j, &at);
+  /* seg_pieces took word tokens without TF_DIGITS: no digit among them */
+  int nsyl = seg_first_word_syl(seg_lex_default(), x->s + from, to - from, p,
+                                e - j, &at);
   nsyl = nsyl && at == 0 ? nsyl : 1; /* as first_word */
   return nsyl > (int)(e - j) ? (int)(e - j) : nsyl;
 }
