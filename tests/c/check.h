@@ -5,6 +5,7 @@
 **   return check_done();   prints "N passed, N failed", exit status
 **   check_write_file(dir, name, text)  a fixture file dir/name (checked)
 **   check_seed(i), check_each_seed(fn)  the five seed articles
+**   check_pieces(b, want, max, pieces, np, rnd)  a random text of pieces
 */
 #ifndef TINSH_CHECK_H
 #define TINSH_CHECK_H
@@ -75,6 +76,25 @@ static inline void check_each_seed(void (*fn)(const char *, size_t)) {
     text[n] = '\0';
     fn(text, n);
   }
+}
+
+/* A random text into b: pieces drawn by rnd(np) appended while the text
+** is shorter than want and the next piece leaves it under max bytes;
+** NUL-terminated. Returns its length. (Each test keeps its own rnd, so
+** its inputs are its own sequence.) */
+static inline size_t check_pieces(char *b, size_t want, size_t max,
+                                  const char *const *pieces, size_t np,
+                                  unsigned (*rnd)(unsigned)) {
+  size_t n = 0;
+  while (n < want) {
+    const char *p = pieces[rnd((unsigned)np)];
+    size_t k = strlen(p);
+    if (n + k >= max) break;
+    memcpy(b + n, p, k);
+    n += k;
+  }
+  b[n] = 0;
+  return n;
 }
 
 static int check_done(void) {

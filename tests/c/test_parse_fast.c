@@ -75,17 +75,8 @@ static const char *const dmg_pieces[] = {"cơng",        "khơng",
 
 /* A random text of up to max bytes into b (NUL-terminated). */
 static size_t gen(char *b, size_t max) {
-  size_t n = 0, np = sizeof dmg_pieces / sizeof *dmg_pieces;
-  size_t want = 1 + rnd((unsigned)max - 16);
-  while (n < want) {
-    const char *p = dmg_pieces[rnd((unsigned)np)];
-    size_t k = strlen(p);
-    if (n + k >= max) break;
-    memcpy(b + n, p, k);
-    n += k;
-  }
-  b[n] = 0;
-  return n;
+  return check_pieces(b, 1 + rnd((unsigned)max - 16), max, dmg_pieces,
+                      sizeof dmg_pieces / sizeof *dmg_pieces, rnd);
 }
 
 static void test_damage_possible(void) {

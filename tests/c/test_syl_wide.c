@@ -109,17 +109,8 @@ static const char *const pieces[] = {
 
 /* A random text of up to max bytes into b (NUL-terminated). */
 static size_t gen(char *b, size_t max) {
-  size_t n = 0, np = sizeof pieces / sizeof *pieces;
-  size_t want = 1 + rnd((unsigned)max);
-  while (n < want) {
-    const char *p = pieces[rnd((unsigned)np)];
-    size_t k = strlen(p);
-    if (n + k >= max) break;
-    memcpy(b + n, p, k);
-    n += k;
-  }
-  b[n] = 0;
-  return n;
+  return check_pieces(b, 1 + rnd((unsigned)max), max, pieces,
+                      sizeof pieces / sizeof *pieces, rnd);
 }
 
 static int fired, dmg_seen;
