@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "extract_int.h"
+#include "segment.h"
 #include "text.h"
 #include "util_tls.h"
 #include "xtok.h"
@@ -33,7 +34,7 @@ static void add_quote(xdoc *x, const char *s, size_t n) {
               ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z');
   if (!letters) return;
   int isnew;
-  hmap_slot(&x->quotes, xt_hash64(s, n), &isnew);
+  hmap_slot(&x->quotes, seg_hash(s, n), &isnew);
   if (isnew) VEC_PUSH(x->d->quotes, doc_str(x->d, s, n));
 }
 

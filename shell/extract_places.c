@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "extract_int.h"
+#include "segment.h"
 
 /* Prefixes that make the capitalised run after them a place, with the
 ** place kind (data/place-prefixes.tsv; the first PREFIX_MAX). */
@@ -22,7 +23,7 @@ static uint8_t prefix_one[PREFIX_MAX]; /* the prefix is one word */
 static uint16_t prefix_bucket[64];
 _Static_assert(PREFIX_MAX <= 16, "a prefix's bit in a uint16_t");
 
-/* Count a mention of place name[0..n) (map hash h: xt_hash64 of it). */
+/* Count a mention of place name[0..n) (map hash h: seg_hash of it). */
 static void add_place_h(xsent *x, const char *name, size_t n, uint64_t h,
                         const char *kind) {
   int isnew;
@@ -37,7 +38,7 @@ static void add_place_h(xsent *x, const char *name, size_t n, uint64_t h,
 }
 
 static void add_place(xsent *x, const char *name, size_t n, const char *kind) {
-  add_place_h(x, name, n, xt_hash64(name, n), kind);
+  add_place_h(x, name, n, seg_hash(name, n), kind);
 }
 
 /* The length and map hash of a gazetteer entry's name, kept per thread
@@ -55,7 +56,7 @@ static void add_entry(xsent *x, const lex_entry *e) {
   if (m->e != e) {
     m->e = e;
     m->n = strlen(e->val);
-    m->h = xt_hash64(e->val, m->n);
+    m->h = seg_hash(e->val, m->n);
   }
   add_place_h(x, e->val, m->n, m->h, e->kind);
 }

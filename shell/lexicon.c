@@ -168,27 +168,6 @@ static void rtrim(const char *line, size_t *n) {
   while (*n && (line[*n - 1] == '\r' || line[*n - 1] == ' ')) (*n)--;
 }
 
-/* text_utf8_valid(s, n), asked of each run of non-ASCII bytes alone:
-** ASCII bytes are valid wherever they stand, and a sequence that an
-** ASCII byte cuts is as invalid cut short at the run's end. Eight bytes
-** a step over the ASCII between the runs. */
-int lexicon_utf8_valid(const char *s, size_t n) {
-  size_t i = 0;
-  while (i < n) {
-    while (i + 8 <= n) {
-      uint64_t v;
-      memcpy(&v, s + i, 8);
-      if (v & 0x8080808080808080ull) break;
-      i += 8;
-    }
-    while (i < n && (unsigned char)s[i] < 0x80) i++;
-    size_t a = i;
-    while (i < n && (unsigned char)s[i] >= 0x80) i++;
-    if (i > a && !text_utf8_valid(s + a, i - a)) return 0;
-  }
-  return 1;
-}
-
 /*
 ** Read data file `name` and call add(t, fields, nfields) for each content
 ** line split on TABs (at most 3 fields, NUL-terminated in the file's text,
@@ -202,7 +181,7 @@ static int load_file(const char *dir, const char *name, void *t,
   char *text;
   size_t len;
   if (util_read_file(path, 0, &text, &len) != 0) return -1;
-  if (!lexicon_utf8_valid(text, len)) lex.utf8 = 0;
+  if (!text_utf8_valid(text, len)) lex.utf8 = 0;
   VEC_PUSH(lines, text); /* kept: values point into it */
   char *p = text, *end = text + len;
   while (p < end) {

@@ -102,11 +102,6 @@ typedef struct lexicon {
   int utf8;    /* 1: every data file read is valid UTF-8 */
 } lexicon;
 
-/* text_utf8_valid(s, n) (is s[0..n) valid UTF-8?) by runs of non-ASCII
-** bytes, the ASCII between them passed eight bytes a step: how the data
-** files are checked (tests/c/test_xt_fast.c holds the two together). */
-int lexicon_utf8_valid(const char *s, size_t n);
-
 /* The process-wide lexicon, loaded on first use. Never NULL. */
 const lexicon *lexicon_get(void);
 
@@ -131,9 +126,9 @@ static inline int32_t lexicon_lower_cp(int32_t cp) {
 }
 
 /* The word hash from its parts: the lowercased first letter c (its code
-** point), the byte length n and v, the (up to) 8 bytes after the first letter,
-*little
-** endian — cheap, and a collision only costs a lookup that then fails. */
+** point), the byte length n and v, the (up to) 8 bytes after the first
+** letter, little endian — cheap, and a collision only costs a lookup
+** that then fails. */
 static inline uint32_t lexicon_hash_folded(uint32_t c, size_t n, uint64_t v) {
   uint64_t h = ((uint64_t)c << 32 | n) * 0x9E3779B97F4A7C15ull;
   h ^= v * 0xC2B2AE3D27D4EB4Full;

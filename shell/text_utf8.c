@@ -67,6 +67,10 @@ int text_utf8_encode(int32_t cp, char out[4]) {
 int text_utf8_valid(const char *s, size_t n) {
   size_t i = 0;
   while (i < n) {
+    if (i + 8 <= n && !(util_load8(s + i) & 0x8080808080808080ull)) {
+      i += 8; /* eight ASCII bytes */
+      continue;
+    }
     if ((unsigned char)s[i] < 0x80) {
       i++;
       continue;

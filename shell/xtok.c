@@ -59,42 +59,6 @@ int *hmap_find(const hmap *m, uint64_t key) {
   return m->keys[h] ? &m->vals[h] : NULL;
 }
 
-/* Mix 8 bytes v into h (the block step of MurmurHash3's 64-bit form). */
-static inline uint64_t mix8(uint64_t h, uint64_t v) {
-  v *= 0x87C37B91114253D5ull;
-  v = v << 31 | v >> 33;
-  v *= 0x4CF5AD432745937Full;
-  h ^= v;
-  h = h << 27 | h >> 37;
-  return h * 5 + 0x52DCE729;
-}
-
-uint64_t xt_hash64(const char *s, size_t n) {
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ n, v;
-  size_t p = 0;
-  for (; p + 8 <= n; p += 8) {
-    memcpy(&v, s + p, 8);
-    h = mix8(h, v);
-  }
-  if (p < n) { /* the last 1..7 bytes, zero-padded */
-    size_t r = n - p;
-    if (n >= 8) { /* the 8 bytes that end the text, the new ones kept */
-      memcpy(&v, s + n - 8, 8);
-      v >>= 8 * (8 - r);
-    } else {
-      const unsigned char *u = (const unsigned char *)s + p;
-      v = 0;
-      for (size_t k = 0; k < r; k++) v |= (uint64_t)u[k] << (8 * k);
-    }
-    h = mix8(h, v);
-  }
-  h ^= h >> 33; /* MurmurHash3's finaliser */
-  h *= 0xFF51AFD7ED558CCDull;
-  h ^= h >> 33;
-  h *= 0xC4CEB9FE1A85EC53ull;
-  return h ^ h >> 33;
-}
-
 void hmap_clear(hmap *m) {
   if (m->n) memset(m->keys, 0, m->cap * sizeof *m->keys);
   m->n = 0;

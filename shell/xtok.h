@@ -68,11 +68,6 @@ int *hmap_slot(hmap *m, uint64_t key, int *isnew);
 /* The value of key, or NULL when m has none (nothing is inserted). */
 int *hmap_find(const hmap *m, uint64_t key);
 void hmap_free(hmap *m);
-/* A 64-bit hash of s[0..n) for a document's maps, eight bytes a step
-** (util_hash64 takes one): a quotation's hundreds of bytes hashed in a
-** quarter of the steps. Two texts of one map are told apart by it alone,
-** as by util_hash64 before. */
-uint64_t xt_hash64(const char *s, size_t n);
 /* Empty m, keeping its room for the next document (a map answers the
 ** same whatever its room). */
 void hmap_clear(hmap *m);

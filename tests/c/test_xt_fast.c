@@ -1,13 +1,14 @@
 /*
 ** test_xt_fast.c — the fast forms of this stop's plc3 work against what
 ** they replace:
-**   1. lexicon_utf8_valid (lexicon.c: runs of non-ASCII bytes, ASCII
-**      eight bytes a step) gives text_utf8_valid's answer on random texts
+**   1. text_utf8_valid (ASCII eight bytes a step) gives the answer of
+**      utf8_valid_ref (one character a turn, text_utf8_decode) on random texts
 **      of ASCII, 2-, 3- and 4-byte sequences, stray continuation bytes,
 **      refused leads, surrogates and sequences cut short, cut at every
 **      length;
-**   2. xt_hash64 (xtok.c: eight bytes a step, the tail read as the last
-**      eight bytes when there are eight) tells apart every distinct piece
+**   2. seg_hash (segment_lex.c: eight bytes a step, the tail read with
+**      fixed-size loads), the hash of a document's maps, tells apart every
+*distinct piece
 **      of 1..48 bytes of the seed articles (as util_hash64 did), and reads
 **      no byte past the end it is given.
 */
@@ -18,6 +19,7 @@
 
 #include "check.h"
 #include "lexicon.h"
+#include "segment.h"
 #include "text.h"
 #include "util.h"
 #include "xtok.h"
@@ -55,7 +57,18 @@ static size_t rnd(size_t n) {
   return (size_t)(seed % n);
 }
 
-/* 1. lexicon_utf8_valid == text_utf8_valid, every cut of random texts. */
+/* Is s[0..n) valid UTF-8? One character a turn: the reference. */
+static int utf8_valid_ref(const char *s, size_t n) {
+  for (size_t i = 0; i < n;) {
+    int32_t cp;
+    int k = text_utf8_decode(s + i, n - i, &cp);
+    if (cp < 0) return 0;
+    i += (size_t)k;
+  }
+  return 1;
+}
+
+/* 1. text_utf8_valid == utf8_valid_ref, every cut of random texts. */
 static void check_utf8(void) {
   static char t[4096];
   int bad = 0, valid = 0, invalid = 0;
@@ -69,7 +82,7 @@ static void check_utf8(void) {
       memcpy(t + n, pieces[k], m), n += m;
     }
     for (size_t cut = n; cut + 24 > n && cut > 0; cut--) {
-      int f = lexicon_utf8_valid(t, cut), s = text_utf8_valid(t, cut);
+      int f = text_utf8_valid(t, cut), s = utf8_valid_ref(t, cut);
       valid += s, invalid += !s;
       if (f != s && bad++ < 3)
         fprintf(stderr, "utf8 differs (fast %d) at %zu\n", f, cut);
@@ -77,7 +90,7 @@ static void check_utf8(void) {
   }
   CHECK(bad == 0);
   CHECK(valid > 1000 && invalid > 1000); /* both answers reached */
-  CHECK(lexicon_utf8_valid("", 0) == text_utf8_valid("", 0));
+  CHECK(text_utf8_valid("", 0) == utf8_valid_ref("", 0));
 }
 
 /* The distinct pieces of the seed articles, and their hashes. */
@@ -112,7 +125,7 @@ static void gather(const char *text, size_t n) {
     }
 }
 
-/* 2. xt_hash64: no two distinct pieces alike; no byte past n read. */
+/* 2. seg_hash: no two distinct pieces alike; no byte past n read. */
 static void check_hash(void) {
   check_each_seed(gather);
   CHECK(nps > 100000);
@@ -120,7 +133,7 @@ static void check_hash(void) {
   size_t u = 0; /* distinct texts */
   for (size_t i = 0; i < nps; i++)
     if (!u || by_text(&ps[u - 1], &ps[i])) ps[u++] = ps[i];
-  for (size_t i = 0; i < u; i++) ps[i].h = xt_hash64(ps[i].s, ps[i].n);
+  for (size_t i = 0; i < u; i++) ps[i].h = seg_hash(ps[i].s, ps[i].n);
   qsort(ps, u, sizeof *ps, by_hash);
   int same = 0;
   for (size_t i = 1; i < u; i++) same += ps[i].h == ps[i - 1].h;
@@ -133,13 +146,13 @@ static void check_hash(void) {
     for (int r = 0; r < 50; r++) {
       for (size_t k = 0; k < sizeof a; k++) a[k] = b[k] = (char)rnd(256);
       for (size_t k = n; k < sizeof b; k++) b[k] = (char)(a[k] ^ 0x5a);
-      moved += xt_hash64(a, n) != xt_hash64(b, n);
+      moved += seg_hash(a, n) != seg_hash(b, n);
     }
   CHECK(moved == 0);
 }
 
 int main(void) {
-  printf("plan: lexicon_utf8_valid == text_utf8_valid; xt_hash64 apart\n");
+  printf("plan: text_utf8_valid == its reference; seg_hash apart\n");
   check_utf8();
   check_hash();
   return check_done();
