@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "segment_int.h"
 #include "text.h"
@@ -40,26 +41,87 @@ typedef struct cache_slot {
   uint32_t nf; /* the key's length << 8 | the answer's flags (SEG_F_*) */
 } cache_slot;
 
-static _Thread_local struct {
-  uint64_t gen;
-  cache_slot s[CACHE_SLOTS];
-} cache;
+#define SYL_MAX 16 /* the longest piece (and fold) the memo keeps */
+/* The syllables' memo (see syl_get). */
+#define SYL_BITS  12
+#define SYL_SLOTS (1u << SYL_BITS)
 
-/* Arm the calling thread's cache for lex. */
-static void cache_for(const seg_lex *lex) {
+typedef struct syl_slot {
+  uint64_t w0, w1; /* syl_key of the bytes */
+  uint64_t gen;    /* the generation lp and flags were asked of */
+  float lp;        /* the lexicon's answer for the fold */
+  uint8_t flags;
+  uint8_t n, nfold; /* bytes of the piece (0: empty slot), of its fold */
+  uint8_t title, digit;
+  char fold[SYL_MAX];
+} syl_slot;
+
+/*
+** The thread's cache and syllables' memo, in pages of their own (mmap:
+** zero pages, touched only where used; as thread-local data they were
+** cleared whenever a thread started, the main one too). armed: the cache
+** holds answers of generation gen.
+*/
+typedef struct tables {
+  uint64_t gen;
+  int armed;
+  cache_slot s[CACHE_SLOTS];
+  syl_slot syl[SYL_SLOTS];
+} tables;
+
+/* What util_tls keeps for a thread: its tables, mapped or (no mapping to
+** be had) allocated. */
+typedef struct tables_ref {
+  tables *t;
+  int mapped;
+} tables_ref;
+
+static _Thread_local tables *tabs; /* the calling thread's (tables_get) */
+
+/* The thread's tables at its end (util_tls runs this on that thread). */
+static void tables_drop(void *p) {
+  tables_ref *r = p;
+  if (tabs == r->t) tabs = NULL;
+  if (r->mapped)
+    munmap(r->t, sizeof *r->t);
+  else
+    free(r->t);
+  free(r);
+}
+
+static util_tls tables_tls = UTIL_TLS_INIT(sizeof(tables_ref), tables_drop);
+
+/* The calling thread's tables, made zeroed on first use. */
+static tables *tables_get(void) {
+  if (tabs) return tabs;
+  tables_ref *r = util_tls_get(&tables_tls);
+  if (!r->t) {
+    void *p = mmap(NULL, sizeof *r->t, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    r->mapped = p != MAP_FAILED;
+    r->t = r->mapped ? p : xcalloc(1, sizeof *r->t);
+  }
+  return tabs = r->t;
+}
+
+/* Arm the calling thread's cache for lex; returns the generation it is
+** armed for (of lex and of the lexicons below it). */
+static uint64_t cache_for(const seg_lex *lex) {
   uint64_t gen = 0; /* the generations of lex and of the lexicons below */
   for (const seg_lex *l = lex; l; l = l->base)
     gen = gen * 0x9E3779B97F4A7C15ull + l->gen;
-  if (cache.gen == gen) return;
-  memset(cache.s, 0, sizeof cache.s);
-  cache.gen = gen;
+  tables *t = tables_get();
+  if (t->armed && t->gen == gen) return gen;
+  if (t->armed) memset(t->s, 0, sizeof t->s);
+  t->armed = 1, t->gen = gen;
+  return gen;
 }
 
 /* The lexicon's answer for key[0..n) of hash h, through the cache. */
 static seg_hit lookup_h(const seg_lex *lex, const char *key, size_t n,
                         uint64_t h) {
   if (n >= CACHE_LEN_MAX) return seg_lex_find(lex, key, n, h);
-  cache_slot *c = &cache.s[h & (CACHE_SLOTS - 1)];
+  cache_slot *c = &tabs->s[h & (CACHE_SLOTS - 1)];
   uint32_t len = (uint32_t)n << 8;
   if (c->h == h && (c->nf & ~0xFFu) == len)
     return (seg_hit){(int)(c->nf & 0xFFu), c->lp};
@@ -120,6 +182,7 @@ typedef struct dec {
   int rc;
   int first_only; /* the callback stops at the first word (first_alone) */
   int no_digit;   /* no token holds a digit (seg_first_word_syl) */
+  uint64_t gen;   /* the generation of lex (cache_for's) */
 } dec;
 
 /* Is s[0..n) written capitalised (first letter upper, no other upper)? */
@@ -195,7 +258,7 @@ static void prefetch_pairs(dec *d) {
     if (i + 1 == d->nt || !(a->hit.flags & SEG_F_PREFIX)) continue;
     const tok *b = a + 1;
     a->h2 = seg_hash(d->keys + a->koff, b->koff + (size_t)b->klen - a->koff);
-    cache_slot *c = &cache.s[a->h2 & (CACHE_SLOTS - 1)];
+    cache_slot *c = &tabs->s[a->h2 & (CACHE_SLOTS - 1)];
     __builtin_prefetch(c);
     seg_lex_prefetch(d->lex, a->h2);
   }
@@ -350,11 +413,15 @@ static void room(dec *d) {
   d->bkind = xrealloc(d->bkind, d->dcap * sizeof *d->bkind);
 }
 
-/* Hand the word text[from..to) of key[0..nkey) to the caller. */
+/* Hand the word text[from..to) of key[0..nkey) to the caller; the cache
+** armed for d's lexicon again when a decode inside the callback armed it
+** for another one (its answers were another lexicon's). */
 static int word_out(dec *d, size_t from, size_t to, int nsyl, int kind,
                     const char *key, size_t nkey) {
-  if (d->kcb) return d->kcb(d->ctx, from, to, nsyl, kind, key, nkey);
-  return d->cb(d->ctx, from, to, nsyl, kind);
+  int rc = d->kcb ? d->kcb(d->ctx, from, to, nsyl, kind, key, nkey)
+                  : d->cb(d->ctx, from, to, nsyl, kind);
+  if (tabs->gen != d->gen) cache_for(d->lex);
+  return rc;
 }
 
 /* Report the best split's words in order (the split is read backwards). */
@@ -426,51 +493,184 @@ static int has_digit(const char *s, size_t n) {
   return 0;
 }
 
-/* Append a syllable to the current run. */
-static void push(dec *d, const char *fold, int nfold, size_t start,
-                 size_t end) {
+/* Append the syllable text[start..end) of fold[0..nfold) to the current
+** run: title is is_title's answer for it, hit the lexicon's for fold.
+** wide: fold holds SYL_MAX bytes (at least nfold), copied as they are. */
+static inline __attribute__((always_inline)) void push_syl(
+    dec *d, const char *fold, int nfold, size_t start, size_t end, int title,
+    seg_hit hit, int wide) {
   if (d->nt == d->tcap) {
     d->tcap = d->tcap ? d->tcap * 2 : 64;
     d->t = xrealloc(d->t, d->tcap * sizeof *d->t);
   }
-  if (d->klen + (size_t)nfold + 1 > d->kcap) {
-    d->kcap = (d->kcap + (size_t)nfold + 1) * 2;
+  if (d->klen + (size_t)nfold + 1 + SYL_MAX > d->kcap) {
+    d->kcap = (d->kcap + (size_t)nfold + 1 + SYL_MAX) * 2;
     d->keys = xrealloc(d->keys, d->kcap);
   }
   if (d->nt) d->keys[d->klen++] = ' ';
   tok *t = &d->t[d->nt++];
   t->start = start, t->end = end;
   t->koff = d->klen, t->klen = nfold;
-  memcpy(d->keys + d->klen, fold, (size_t)nfold);
+  memcpy(d->keys + d->klen, fold, wide ? SYL_MAX : (size_t)nfold);
   d->klen += (size_t)nfold;
-  t->title = is_title(d->text + start, end - start);
-  t->init = t->title && starts_sentence(d->text, start); /* read if title */
+  t->title = title;
+  t->init = title && starts_sentence(d->text, start); /* read if title */
   t->plen = -1;
-  t->hit = lookup(d->lex, fold, (size_t)nfold);
+  t->hit = hit;
 }
 
-static int on_token(void *ctx, const char *fold, int nfold, size_t start,
-                    size_t end) {
-  dec *d = ctx;
-  if (!d->no_digit &&
-      has_digit(d->text + start, end - start)) { /* a figure: a word alone */
-    int rc = flush(d);
-    if (rc) return rc;
-    if (end < d->n && d->text[end] == '%') end++;
-    return word_out(d, start, end, 1, SEG_NUMBER, fold, (size_t)nfold);
-  }
-  if (d->nt &&
-      !(start == d->t[d->nt - 1].end + 1 && d->text[start - 1] == ' ')) {
-    int rc = flush(d);
-    if (rc) return rc;
-  }
-  push(d, fold, nfold, start, end);
+/* Append a syllable to the current run. */
+static void push(dec *d, const char *fold, int nfold, size_t start,
+                 size_t end) {
+  push_syl(d, fold, nfold, start, end, is_title(d->text + start, end - start),
+           lookup(d->lex, fold, (size_t)nfold), 0);
+}
+
+/* A figure text[start..end) of fold[0..nfold): a word alone (with a '%'
+** after it), after the run before it. */
+static int number(dec *d, const char *fold, int nfold, size_t start,
+                  size_t end) {
+  int rc = flush(d);
+  if (rc) return rc;
+  if (end < d->n && d->text[end] == '%') end++;
+  return word_out(d, start, end, 1, SEG_NUMBER, fold, (size_t)nfold);
+}
+
+/* Before a syllable at text[start]: the run before it decoded when the
+** syllable does not follow it one ' ' apart. */
+static int run_break(dec *d, size_t start) {
+  if (d->nt && !(start == d->t[d->nt - 1].end + 1 && d->text[start - 1] == ' '))
+    return flush(d);
+  return 0;
+}
+
+/* After a syllable was pushed: the first word reported when it is known
+** (first_only, first_alone). */
+static int pushed(dec *d) {
   if (d->first_only && d->nt == 2 && first_alone(d)) {
     const tok *a = &d->t[0];
     return word_out(d, a->start, a->end, 1, kind_alone(d, 0), d->keys,
                     (size_t)a->klen);
   }
   return 0;
+}
+
+static int on_token(void *ctx, const char *fold, int nfold, size_t start,
+                    size_t end) {
+  dec *d = ctx;
+  if (!d->no_digit && has_digit(d->text + start, end - start))
+    return number(d, fold, nfold, start, end);
+  int rc = run_break(d, start);
+  if (rc) return rc;
+  push(d, fold, nfold, start, end);
+  return pushed(d);
+}
+
+/* ---- syllables read before (the pieces' tokens) ---- */
+
+/*
+** Each thread keeps what the decoder works out for a piece's bytes: its
+** fold (seg_fold_case's, as seg_tokens_pieces hands it on), is_title's
+** and has_digit's answers (all three of the bytes alone) and the
+** lexicon's answer for the fold (tagged with the generation it was asked
+** of). The same few thousand syllables come back sentence after
+** sentence: a piece read before is neither folded, decoded nor hashed
+** again. A slot is found by the piece's bytes (syl_key: up to SYL_MAX,
+** all of them), compared in full, so that an answer never depends on
+** what the memo held before; one slot per key, no probing.
+*/
+
+static uint64_t load8(const char *p) {
+  uint64_t v;
+  memcpy(&v, p, 8);
+  return v;
+}
+
+static uint64_t load4(const char *p) {
+  uint32_t v;
+  memcpy(&v, p, 4);
+  return v;
+}
+
+/* The key of s[0..n) (1 <= n <= SYL_MAX) in two words that, with n,
+** hold every byte of it (loads that may overlap, never outside it). */
+static void syl_key(const char *s, size_t n, uint64_t *w0, uint64_t *w1) {
+  if (n >= 8) {
+    *w0 = load8(s), *w1 = load8(s + n - 8);
+  } else if (n >= 4) {
+    *w0 = load4(s) | load4(s + n - 4) << 32, *w1 = 0;
+  } else {
+    *w0 = (uint64_t)(unsigned char)s[0] |
+          (uint64_t)(unsigned char)s[n / 2] << 8 |
+          (uint64_t)(unsigned char)s[n - 1] << 16;
+    *w1 = 0;
+  }
+}
+
+/* Work out slot m for the piece s[0..n) of key (w0, w1) with d's
+** lexicon; 0 (m left empty) when its fold is not seg_fold_case's of 1 to
+** SYL_MAX bytes. */
+static int syl_fill(const dec *d, syl_slot *m, const char *s, size_t n,
+                    uint64_t w0, uint64_t w1) {
+  char ex[4 * SYL_MAX];
+  int nex = seg_fold_case(s, n, ex);
+  m->n = 0;
+  if (nex <= 0 || nex > SYL_MAX) return 0;
+  seg_hit h = lookup(d->lex, ex, (size_t)nex);
+  m->w0 = w0, m->w1 = w1, m->gen = d->gen;
+  m->lp = h.lp, m->flags = (uint8_t)h.flags;
+  m->n = (uint8_t)n, m->nfold = (uint8_t)nex;
+  m->title = (uint8_t)is_title(s, n), m->digit = (uint8_t)has_digit(s, n);
+  memcpy(m->fold, ex, (size_t)nex);
+  return 1;
+}
+
+/* The memo's slot for the piece s[0..n) (1 <= n <= SYL_MAX) read with d's
+** lexicon, or NULL when the piece is not kept (syl_fill). Valid until the
+** next callback (a decode inside it may reuse the slot). */
+static inline syl_slot *syl_get(const dec *d, const char *s, size_t n) {
+  uint64_t w0, w1;
+  syl_key(s, n, &w0, &w1);
+  uint64_t k = (w0 ^ (w1 + n) * 0xC2B2AE3D27D4EB4Full) * 0x9E3779B97F4A7C15ull;
+  syl_slot *m = &tabs->syl[k >> (64 - SYL_BITS)];
+  if (m->n != n || m->w0 != w0 || m->w1 != w1) {
+    if (!syl_fill(d, m, s, n, w0, w1)) return NULL;
+  } else if (m->gen != d->gen) { /* another lexicon's answer */
+    seg_hit h = lookup(d->lex, m->fold, m->nfold);
+    m->gen = d->gen, m->lp = h.lp, m->flags = (uint8_t)h.flags;
+  }
+  return m;
+}
+
+/* on_token for a piece text[start..end) that the memo holds in slot m,
+** once run_break was called for it (the call on_token makes first, for a
+** figure too: flush's second call finds no run). */
+static int on_syl(dec *d, const syl_slot *m, size_t start, size_t end) {
+  if (!d->no_digit && m->digit) { /* number's callbacks may reuse m */
+    char fold[SYL_MAX];
+    memcpy(fold, m->fold, SYL_MAX);
+    return number(d, fold, m->nfold, start, end);
+  }
+  push_syl(d, m->fold, m->nfold, start, end, m->title,
+           (seg_hit){m->flags, m->lp}, 1);
+  return pushed(d);
+}
+
+/* seg_tokens_pieces(text, p, np, on_token, d), the pieces the memo holds
+** read from it. */
+static int read_pieces(dec *d, const char *text, const seg_piece *p,
+                       size_t np) {
+  int rc = 0;
+  for (size_t k = 0; k < np && rc == 0; k++) {
+    size_t s = p[k].start, n = p[k].end - s;
+    const syl_slot *m;
+    if (n && n <= SYL_MAX && (rc = run_break(d, s)) == 0 &&
+        (m = syl_get(d, text + s, n)) != NULL)
+      rc = on_syl(d, m, s, p[k].end);
+    else if (rc == 0)
+      rc = seg_tokens_pieces(text, p + k, 1, on_token, d);
+  }
+  return rc;
 }
 
 /*
@@ -526,7 +726,7 @@ typedef struct source {
 /* Read src's tokens of text[0..n) into the decoder d. */
 static int read_tokens(dec *d, const char *text, size_t n, const source *src) {
   if (src->sp) return seg_tokens_spans(text, src->sp, on_token, d);
-  if (src->pc) return seg_tokens_pieces(text, src->pc, src->npc, on_token, d);
+  if (src->pc) return read_pieces(d, text, src->pc, src->npc);
   return seg_tokens(text, n, on_token, d);
 }
 
@@ -540,7 +740,7 @@ static int decode(dec *d, const char *text, size_t n, const source *src) {
   d->t = a->t, d->tcap = a->tcap, d->keys = a->keys, d->kcap = a->kcap;
   d->best = a->best, d->blen = a->blen, d->bkind = a->bkind, d->dcap = a->dcap;
   d->text = text, d->n = n;
-  cache_for(d->lex);
+  d->gen = cache_for(d->lex);
   int rc = read_tokens(d, text, n, src);
   if (rc == 0) rc = flush(d);
   *a = (arrays){d->t,    d->tcap, d->keys,  d->kcap,

@@ -98,6 +98,12 @@ int seg_tokens_spans(const char *text, const seg_spans *sp, seg_tok_fn cb,
 ** no scan, each piece folded as the scan would. */
 int seg_tokens_pieces(const char *text, const seg_piece *p, size_t np,
                       seg_tok_fn cb, void *ctx);
+/* The case fold the pieces' tokens are handed on with: the first fold
+** text_fold_pair_str gives of s[0..n) (n > 0), into ex (4 bytes a byte of
+** s); its length, or -1 where it gives none. (seg_tokens_pieces hands on
+** a fold of 1 to SEG_FOLD_MAX bytes of a piece of at most SEG_FOLD_MAX
+** bytes; any other piece is folded by text_fold.) */
+int seg_fold_case(const char *s, size_t n, char *ex);
 /* seg_key of the word whose tokens are pieces p[0..np) of text. */
 size_t seg_key_pieces(const char *text, const seg_piece *p, size_t np,
                       char *out, size_t cap);

@@ -111,9 +111,7 @@ void seg_spans_free(seg_spans *s) {
   memset(s, 0, sizeof *s);
 }
 
-/* The first fold text_fold_pair_str gives of s[0..n) (the case fold),
-** into ex (4 bytes a byte of s): its length, or -1 where it gives none. */
-static int fold_case(const char *s, size_t n, char *ex) {
+int seg_fold_case(const char *s, size_t n, char *ex) {
   const unsigned char *u = (const unsigned char *)s, *end = u + n;
   char *o = ex;
   while (u < end) {
@@ -154,7 +152,7 @@ static int emit_piece(const char *text, size_t s, size_t e, seg_tok_fn cb,
   size_t n = e - s;
   if (n > 0 && n <= SEG_FOLD_MAX) {
     char ex[4 * SEG_FOLD_MAX];
-    int nex = fold_case(text + s, n, ex);
+    int nex = seg_fold_case(text + s, n, ex);
     if (nex > 0 && nex <= SEG_FOLD_MAX) return cb(ctx, ex, nex, s, e);
   }
   return emit(text, s, e, cb, ctx);
