@@ -8,137 +8,18 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "segment_int.h"
+#include "segment_memo.h"
 #include "text.h"
 #include "util.h"
 #include "util_tls.h"
 
-/* ---- a per-thread cache of lexicon answers ---- */
-
-/*
-** Word frequencies are Zipfian: most lookups ask again for a key asked
-** a moment ago. Each thread keeps the answers for the last keys of one
-** lexicon generation (a lexicon that changes or is freed gets a new
-** generation, so a stale answer is never used), found by their 64-bit
-** hash and their length: the lexicon knows a key by both, so an answer
-** never depends on what the cache held before. (By the hash alone, a key
-** built to collide with a lexicon word of another length was a word or
-** not by the cache's state: tinsh.words' second pass found more words
-** than its first had counted and wrote past its buffer, red team 11.)
-** An overlay's answers depend on its base too: the cache is tagged with
-** the generations of both. Keys of CACHE_LEN_MAX bytes or more are not
-** cached.
-*/
-#define CACHE_SLOTS   16384
-#define CACHE_LEN_MAX (1u << 24)
-_Static_assert(SEG_F_TITLE < 256, "the flags fit in the low byte of nf");
-
-typedef struct cache_slot {
-  uint64_t h;  /* seg_hash of the key; 0 = empty */
-  float lp;    /* the answer's lp */
-  uint32_t nf; /* the key's length << 8 | the answer's flags (SEG_F_*) */
-} cache_slot;
-
-#define SYL_MAX 16 /* the longest piece (and fold) the memo keeps */
-/* The syllables' memo (see syl_get). */
-#define SYL_BITS  12
-#define SYL_SLOTS (1u << SYL_BITS)
-
-typedef struct syl_slot {
-  uint64_t w0, w1; /* syl_key of the bytes */
-  uint64_t gen;    /* the generation lp and flags were asked of */
-  float lp;        /* the lexicon's answer for the fold */
-  uint8_t flags;
-  uint8_t n, nfold; /* bytes of the piece (0: empty slot), of its fold */
-  uint8_t title, digit;
-  char fold[SYL_MAX];
-} syl_slot;
-
-/*
-** The thread's cache and syllables' memo, in pages of their own (mmap:
-** zero pages, touched only where used; as thread-local data they were
-** cleared whenever a thread started, the main one too). armed: the cache
-** holds answers of generation gen.
-*/
-typedef struct tables {
-  uint64_t gen;
-  int armed;
-  cache_slot s[CACHE_SLOTS];
-  syl_slot syl[SYL_SLOTS];
-} tables;
-
-/* What util_tls keeps for a thread: its tables, mapped or (no mapping to
-** be had) allocated. */
-typedef struct tables_ref {
-  tables *t;
-  int mapped;
-} tables_ref;
-
-static _Thread_local tables *tabs; /* the calling thread's (tables_get) */
-
-/* The thread's tables at its end (util_tls runs this on that thread). */
-static void tables_drop(void *p) {
-  tables_ref *r = p;
-  if (tabs == r->t) tabs = NULL;
-  if (r->mapped)
-    munmap(r->t, sizeof *r->t);
-  else
-    free(r->t);
-  free(r);
-}
-
-static util_tls tables_tls = UTIL_TLS_INIT(sizeof(tables_ref), tables_drop);
-
-/* The calling thread's tables, made zeroed on first use. */
-static tables *tables_get(void) {
-  if (tabs) return tabs;
-  tables_ref *r = util_tls_get(&tables_tls);
-  if (!r->t) {
-    void *p = mmap(NULL, sizeof *r->t, PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    r->mapped = p != MAP_FAILED;
-    r->t = r->mapped ? p : xcalloc(1, sizeof *r->t);
-  }
-  return tabs = r->t;
-}
-
-/* Arm the calling thread's cache for lex; returns the generation it is
-** armed for (of lex and of the lexicons below it). */
-static uint64_t cache_for(const seg_lex *lex) {
-  uint64_t gen = 0; /* the generations of lex and of the lexicons below */
-  for (const seg_lex *l = lex; l; l = l->base)
-    gen = gen * 0x9E3779B97F4A7C15ull + l->gen;
-  tables *t = tables_get();
-  if (t->armed && t->gen == gen) return gen;
-  if (t->armed) memset(t->s, 0, sizeof t->s);
-  t->armed = 1, t->gen = gen;
-  return gen;
-}
-
-/* The lexicon's answer for key[0..n) of hash h, through the cache. */
-static seg_hit lookup_h(const seg_lex *lex, const char *key, size_t n,
-                        uint64_t h) {
-  if (n >= CACHE_LEN_MAX) return seg_lex_find(lex, key, n, h);
-  cache_slot *c = &tabs->s[h & (CACHE_SLOTS - 1)];
-  uint32_t len = (uint32_t)n << 8;
-  if (c->h == h && (c->nf & ~0xFFu) == len)
-    return (seg_hit){(int)(c->nf & 0xFFu), c->lp};
-  seg_hit r = seg_lex_find(lex, key, n, h);
-  c->h = h, c->lp = r.lp, c->nf = len | ((uint32_t)r.flags & 0xFFu);
-  return r;
-}
-
-static seg_hit lookup(const seg_lex *lex, const char *key, size_t n) {
-  return lookup_h(lex, key, n, seg_hash(key, n));
-}
-
 /* Is key[0..k) a word of lex (k 0: no key, none)? */
 static int key_is_word(const seg_lex *lex, const char *key, size_t k) {
   if (!k) return 0;
-  cache_for(lex);
-  return (lookup(lex, key, k).flags & SEG_F_WORD) != 0;
+  seg_cache_for(lex);
+  return (seg_lookup(lex, key, k).flags & SEG_F_WORD) != 0;
 }
 
 int seg_is_word(const seg_lex *lex, const char *w, size_t n) {
@@ -146,9 +27,40 @@ int seg_is_word(const seg_lex *lex, const char *w, size_t n) {
   return key_is_word(lex, key, seg_key(w, n, key, sizeof key));
 }
 
+/*
+** The key of pieces p[0..np) of text (1 to SEG_MAX_SYL of them) from the
+** memo of lex of generation gen, into key (room for SEG_MAX_SYL folds of
+** SYL_MAX bytes and their spaces): its length, what seg_key_pieces gives
+** (the same folds, joined by one space; such a key fits its 256 bytes),
+** or 0 when the memo does not keep a piece (*one: its only piece's slot).
+*/
+static size_t memo_key(const seg_lex *lex, uint64_t gen, const char *text,
+                       const seg_piece *p, size_t np, char *key,
+                       const syl_slot **one) {
+  size_t k = 0;
+  for (size_t i = 0; i < np; i++) {
+    size_t n = p[i].end - p[i].start;
+    const syl_slot *m =
+        n && n <= SYL_MAX ? seg_syl_get(lex, gen, text + p[i].start, n) : NULL;
+    if (!m) return 0;
+    if (i) key[k++] = ' ';
+    memcpy(key + k, m->fold, SYL_MAX);
+    k += m->nfold;
+    *one = m;
+  }
+  return k;
+}
+
 int seg_is_word_pieces(const seg_lex *lex, const char *text, const seg_piece *p,
                        size_t np) {
   char key[256];
+  const syl_slot *one = NULL;
+  if (np >= 1 && np <= SEG_MAX_SYL) {
+    uint64_t gen = seg_cache_for(lex);
+    size_t k = memo_key(lex, gen, text, p, np, key, &one);
+    if (k && np == 1) return (one->flags & SEG_F_WORD) != 0;
+    if (k) return (seg_lookup(lex, key, k).flags & SEG_F_WORD) != 0;
+  }
   return key_is_word(lex, key, seg_key_pieces(text, p, np, key, sizeof key));
 }
 
@@ -182,20 +94,8 @@ typedef struct dec {
   int rc;
   int first_only; /* the callback stops at the first word (first_alone) */
   int no_digit;   /* no token holds a digit (seg_first_word_syl) */
-  uint64_t gen;   /* the generation of lex (cache_for's) */
+  uint64_t gen;   /* the generation of lex (seg_cache_for's) */
 } dec;
-
-/* Is s[0..n) written capitalised (first letter upper, no other upper)? */
-static int is_title(const char *s, size_t n) {
-  int32_t cp;
-  size_t i = (size_t)text_decode(s, n, &cp);
-  if (cp < 0 || !text_is_upper(cp)) return 0;
-  while (i < n) {
-    i += (size_t)text_decode(s + i, n - i, &cp);
-    if (cp >= 0 && text_is_upper(cp)) return 0;
-  }
-  return 1;
-}
 
 /* Is the code point ending at text[p) an opening quote or dash (“ ‘ – —)? */
 static int opener_before(const char *text, size_t p) {
@@ -241,8 +141,8 @@ static seg_hit find(const dec *d, size_t i, int k) {
   const tok *a = &d->t[i], *b = &d->t[i + (size_t)k - 1];
   if (k == 1) return a->hit;
   size_t n = b->koff + (size_t)b->klen - a->koff;
-  if (k == 2 && a->h2) return lookup_h(d->lex, d->keys + a->koff, n, a->h2);
-  return lookup(d->lex, d->keys + a->koff, n);
+  if (k == 2 && a->h2) return seg_lookup_h(d->lex, d->keys + a->koff, n, a->h2);
+  return seg_lookup(d->lex, d->keys + a->koff, n);
 }
 
 /*
@@ -258,7 +158,7 @@ static void prefetch_pairs(dec *d) {
     if (i + 1 == d->nt || !(a->hit.flags & SEG_F_PREFIX)) continue;
     const tok *b = a + 1;
     a->h2 = seg_hash(d->keys + a->koff, b->koff + (size_t)b->klen - a->koff);
-    cache_slot *c = &tabs->s[a->h2 & (CACHE_SLOTS - 1)];
+    cache_slot *c = &seg_tabs->s[a->h2 & (CACHE_SLOTS - 1)];
     __builtin_prefetch(c);
     seg_lex_prefetch(d->lex, a->h2);
   }
@@ -420,7 +320,7 @@ static int word_out(dec *d, size_t from, size_t to, int nsyl, int kind,
                     const char *key, size_t nkey) {
   int rc = d->kcb ? d->kcb(d->ctx, from, to, nsyl, kind, key, nkey)
                   : d->cb(d->ctx, from, to, nsyl, kind);
-  if (tabs->gen != d->gen) cache_for(d->lex);
+  if (seg_tabs->gen != d->gen) seg_cache_for(d->lex);
   return rc;
 }
 
@@ -470,8 +370,9 @@ static int first_alone(dec *d) {
   const tok *a = &d->t[0];
   if (a->title && ((a->hit.flags & SEG_F_SURNAME) || !a->init)) return 0;
   const tok *b = &d->t[1]; /* no h2 yet: flush sets it */
-  int f = lookup(d->lex, d->keys + a->koff, b->koff + (size_t)b->klen - a->koff)
-              .flags;
+  int f =
+      seg_lookup(d->lex, d->keys + a->koff, b->koff + (size_t)b->klen - a->koff)
+          .flags;
   if (f & (SEG_F_WORD | SEG_F_PREFIX)) return 0;
   return !((f & SEG_F_PLACE) && all_title(d, 0, 2));
 }
@@ -487,14 +388,8 @@ static int kind_alone(const dec *d, size_t i) {
 
 /* ---- tokens in ---- */
 
-static int has_digit(const char *s, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (s[i] >= '0' && s[i] <= '9') return 1;
-  return 0;
-}
-
 /* Append the syllable text[start..end) of fold[0..nfold) to the current
-** run: title is is_title's answer for it, hit the lexicon's for fold.
+** run: title is seg_is_title's answer for it, hit the lexicon's for fold.
 ** wide: fold holds SYL_MAX bytes (at least nfold), copied as they are. */
 static inline __attribute__((always_inline)) void push_syl(
     dec *d, const char *fold, int nfold, size_t start, size_t end, int title,
@@ -522,8 +417,9 @@ static inline __attribute__((always_inline)) void push_syl(
 /* Append a syllable to the current run. */
 static void push(dec *d, const char *fold, int nfold, size_t start,
                  size_t end) {
-  push_syl(d, fold, nfold, start, end, is_title(d->text + start, end - start),
-           lookup(d->lex, fold, (size_t)nfold), 0);
+  push_syl(d, fold, nfold, start, end,
+           seg_is_title(d->text + start, end - start),
+           seg_lookup(d->lex, fold, (size_t)nfold), 0);
 }
 
 /* A figure text[start..end) of fold[0..nfold): a word alone (with a '%'
@@ -558,88 +454,12 @@ static int pushed(dec *d) {
 static int on_token(void *ctx, const char *fold, int nfold, size_t start,
                     size_t end) {
   dec *d = ctx;
-  if (!d->no_digit && has_digit(d->text + start, end - start))
+  if (!d->no_digit && seg_has_digit(d->text + start, end - start))
     return number(d, fold, nfold, start, end);
   int rc = run_break(d, start);
   if (rc) return rc;
   push(d, fold, nfold, start, end);
   return pushed(d);
-}
-
-/* ---- syllables read before (the pieces' tokens) ---- */
-
-/*
-** Each thread keeps what the decoder works out for a piece's bytes: its
-** fold (seg_fold_case's, as seg_tokens_pieces hands it on), is_title's
-** and has_digit's answers (all three of the bytes alone) and the
-** lexicon's answer for the fold (tagged with the generation it was asked
-** of). The same few thousand syllables come back sentence after
-** sentence: a piece read before is neither folded, decoded nor hashed
-** again. A slot is found by the piece's bytes (syl_key: up to SYL_MAX,
-** all of them), compared in full, so that an answer never depends on
-** what the memo held before; one slot per key, no probing.
-*/
-
-static uint64_t load8(const char *p) {
-  uint64_t v;
-  memcpy(&v, p, 8);
-  return v;
-}
-
-static uint64_t load4(const char *p) {
-  uint32_t v;
-  memcpy(&v, p, 4);
-  return v;
-}
-
-/* The key of s[0..n) (1 <= n <= SYL_MAX) in two words that, with n,
-** hold every byte of it (loads that may overlap, never outside it). */
-static void syl_key(const char *s, size_t n, uint64_t *w0, uint64_t *w1) {
-  if (n >= 8) {
-    *w0 = load8(s), *w1 = load8(s + n - 8);
-  } else if (n >= 4) {
-    *w0 = load4(s) | load4(s + n - 4) << 32, *w1 = 0;
-  } else {
-    *w0 = (uint64_t)(unsigned char)s[0] |
-          (uint64_t)(unsigned char)s[n / 2] << 8 |
-          (uint64_t)(unsigned char)s[n - 1] << 16;
-    *w1 = 0;
-  }
-}
-
-/* Work out slot m for the piece s[0..n) of key (w0, w1) with d's
-** lexicon; 0 (m left empty) when its fold is not seg_fold_case's of 1 to
-** SYL_MAX bytes. */
-static int syl_fill(const dec *d, syl_slot *m, const char *s, size_t n,
-                    uint64_t w0, uint64_t w1) {
-  char ex[4 * SYL_MAX];
-  int nex = seg_fold_case(s, n, ex);
-  m->n = 0;
-  if (nex <= 0 || nex > SYL_MAX) return 0;
-  seg_hit h = lookup(d->lex, ex, (size_t)nex);
-  m->w0 = w0, m->w1 = w1, m->gen = d->gen;
-  m->lp = h.lp, m->flags = (uint8_t)h.flags;
-  m->n = (uint8_t)n, m->nfold = (uint8_t)nex;
-  m->title = (uint8_t)is_title(s, n), m->digit = (uint8_t)has_digit(s, n);
-  memcpy(m->fold, ex, (size_t)nex);
-  return 1;
-}
-
-/* The memo's slot for the piece s[0..n) (1 <= n <= SYL_MAX) read with d's
-** lexicon, or NULL when the piece is not kept (syl_fill). Valid until the
-** next callback (a decode inside it may reuse the slot). */
-static inline syl_slot *syl_get(const dec *d, const char *s, size_t n) {
-  uint64_t w0, w1;
-  syl_key(s, n, &w0, &w1);
-  uint64_t k = (w0 ^ (w1 + n) * 0xC2B2AE3D27D4EB4Full) * 0x9E3779B97F4A7C15ull;
-  syl_slot *m = &tabs->syl[k >> (64 - SYL_BITS)];
-  if (m->n != n || m->w0 != w0 || m->w1 != w1) {
-    if (!syl_fill(d, m, s, n, w0, w1)) return NULL;
-  } else if (m->gen != d->gen) { /* another lexicon's answer */
-    seg_hit h = lookup(d->lex, m->fold, m->nfold);
-    m->gen = d->gen, m->lp = h.lp, m->flags = (uint8_t)h.flags;
-  }
-  return m;
 }
 
 /* on_token for a piece text[start..end) that the memo holds in slot m,
@@ -665,7 +485,7 @@ static int read_pieces(dec *d, const char *text, const seg_piece *p,
     size_t s = p[k].start, n = p[k].end - s;
     const syl_slot *m;
     if (n && n <= SYL_MAX && (rc = run_break(d, s)) == 0 &&
-        (m = syl_get(d, text + s, n)) != NULL)
+        (m = seg_syl_get(d->lex, d->gen, text + s, n)) != NULL)
       rc = on_syl(d, m, s, p[k].end);
     else if (rc == 0)
       rc = seg_tokens_pieces(text, p + k, 1, on_token, d);
@@ -740,7 +560,7 @@ static int decode(dec *d, const char *text, size_t n, const source *src) {
   d->t = a->t, d->tcap = a->tcap, d->keys = a->keys, d->kcap = a->kcap;
   d->best = a->best, d->blen = a->blen, d->bkind = a->bkind, d->dcap = a->dcap;
   d->text = text, d->n = n;
-  d->gen = cache_for(d->lex);
+  d->gen = seg_cache_for(d->lex);
   int rc = read_tokens(d, text, n, src);
   if (rc == 0) rc = flush(d);
   *a = (arrays){d->t,    d->tcap, d->keys,  d->kcap,

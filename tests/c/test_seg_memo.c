@@ -1,17 +1,18 @@
 /*
-** test_seg_memo.c — the decoder's memo of syllables (segment.c syl_get:
-** a piece's fold, its case, its digits and the lexicon's answer, kept by
-** the piece's bytes) gives what reading each piece afresh gives:
-** seg_words_pieces, seg_first_word_pieces and seg_first_word_syl against
-** seg_words over the same text (its own scan, no memo), on random texts of
-** syllables in lower, title and upper case, pieces of up to 16 bytes and
-** longer ones that share their first 8 bytes, figures; with the default
-** lexicon and with an overlay whose words change between texts (the
-** memo's answers are tagged with the lexicon's generation); and with a
-** decode of another text inside each word's callback (the memo's slots
-** reused under a decode that is not over). Fails when the memo keys a
-** piece by part of its bytes, keeps an answer across generations, or
-** misreads a piece's case.
+** test_seg_memo.c — the segmenter's memo of syllables (segment_memo.h
+** seg_syl_get: a piece's fold, its case, its digits and the lexicon's
+** answer, kept by the piece's bytes) gives what reading each piece afresh
+** gives: seg_words_pieces, seg_first_word_pieces and seg_first_word_syl
+** against seg_words over the same text (its own scan, no memo), and
+** seg_is_word_pieces against seg_is_word, on random texts of syllables in
+** lower, title and upper case, pieces of up to 16 bytes and longer ones
+** that share their first 8 bytes, figures; with the default lexicon and
+** with an overlay whose words change between texts (the memo's answers
+** are tagged with the lexicon's generation); and with a decode of another
+** text inside each word's callback (the memo's slots reused under a
+** decode that is not over). Fails when the memo keys a piece by part of
+** its bytes, keeps an answer across generations, or misreads a piece's
+** case.
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -229,6 +230,10 @@ static void check_text(const seg_lex *lex, const char *text, size_t n,
       f = seg_first_word_syl(lex, s, len, q, e - j, &from);
       ok = one.n ? f == one.nsyl[0] && from == one.from[0] : f == 0;
     }
+    /* is each run of one to six of them a word of lex? */
+    for (size_t k = j + 1; k <= e && ok; k++)
+      ok = seg_is_word_pieces(lex, s, q, k - j) ==
+           seg_is_word(lex, s, p[k - 1].end - p[j].start);
   }
   if (!ok && bad++ < 5) fprintf(stderr, "differ: %.*s\n", (int)n, text);
 }
