@@ -197,7 +197,8 @@ static size_t word_len(const char *p) {
 ** counting p's word first. Where they first differ, at byte j, says no
 ** when no case fold can make up for it (no ci, or an ASCII first byte
 ** alike, or the first 4 bytes alike: past the first code point), or when
-** p's word is not as long as the token; else tok_eq tells.
+** p's word is not as long as the token; two ASCII first letters are
+** compared as tok_eq does, without its call; else tok_eq tells.
 */
 static size_t word_at(const xsent *x, size_t k, const char *p, int ci) {
   const char *s = x->s + x->t[k].off;
@@ -205,6 +206,13 @@ static size_t word_at(const xsent *x, size_t k, const char *p, int ci) {
   while (j < len && p[j] == s[j]) j++;
   if (j == len) return p[j] && p[j] != ' ' ? 0 : len;
   if (!ci || j >= 4 || (j >= 1 && (unsigned char)s[0] < 0x80)) return 0;
+  if (j == 0 && (unsigned char)s[0] < 0x80 && (unsigned char)p[0] < 0x80) {
+    /* ASCII first letters that differ (tok_eq's own case): first_may let
+    ** them through, so they are one letter in two cases; then the rest
+    ** of the bytes alike up to p's word end */
+    for (j = 1; j < len && p[j] == s[j];) j++;
+    return j == len && (!p[j] || p[j] == ' ') ? len : 0;
+  }
   size_t n = j + word_len(p + j); /* p[0..j) is s's: no space */
   return n == len && tok_eq(x, k, p, n, 1) ? n : 0;
 }
