@@ -291,18 +291,30 @@ char *xt_context(xsent *x, size_t i, size_t j, size_t max) {
   if (x->end - x->start <= max || i >= x->n) return xt_sentence(x);
   if (j > x->n) j = x->n;
   if (j <= i) j = i + 1;
-  size_t lo = i, hi = j; /* token window [lo, hi) */
-  for (int grew = 1; grew;) {
+  size_t lo = i, hi = j; /* token window [lo, hi), 1 <= hi <= x->n */
+  const tok *t = x->t;
+  for (int grew = 1; grew;) { /* xt_end(x, hi) is t[hi - 1]'s end */
     grew = 0;
-    if (lo > 0 && xt_end(x, hi) - x->t[lo - 1].off <= max) lo--, grew = 1;
-    if (hi < x->n && xt_end(x, hi + 1) - x->t[lo].off <= max) hi++, grew = 1;
+    size_t e = (size_t)(t[hi - 1].off + t[hi - 1].len);
+    if (lo > 0 && e - t[lo - 1].off <= max) lo--, grew = 1;
+    if (hi < x->n && (size_t)(t[hi].off + t[hi].len) - t[lo].off <= max)
+      hi++, grew = 1;
   }
-  size_t a = x->t[lo].off, b = xt_end(x, hi);
+  size_t a = t[lo].off, b = xt_end(x, hi);
+  static const char pre[] = "… ", post[] = " …";
+  size_t np = lo > 0 ? sizeof pre - 1 : 0, nq = hi < x->n ? sizeof post - 1 : 0;
+  char small[1024]; /* the window with its marks, when it fits */
+  if (np + (b - a) + nq <= sizeof small) {
+    memcpy(small, pre, np);
+    memcpy(small + np, x->s + a, b - a);
+    memcpy(small + np + (b - a), post, nq);
+    return doc_str(x->d, small, np + (b - a) + nq);
+  }
   buf out;
   buf_init(&out);
-  if (lo > 0) buf_adds(&out, "… ");
+  buf_add(&out, pre, np);
   buf_add(&out, x->s + a, b - a);
-  if (hi < x->n) buf_adds(&out, " …");
+  buf_add(&out, post, nq);
   char *r = doc_str(x->d, out.data, out.len);
   buf_free(&out);
   return r;
