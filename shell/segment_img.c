@@ -6,6 +6,7 @@
 ** hash, format or size does not match is not used.
 */
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -100,6 +101,17 @@ static int img_ok(const img_head *h, size_t n, uint64_t src) {
          n == img_size(h->cap, h->klen);
 }
 
+/* A zeroed lexicon whose filter is the image's filter (at f): the 128 KiB
+** filter is copied, not cleared first as well. */
+static seg_lex *lex_with_filter(const char *f) {
+  seg_lex *lex = xmalloc(sizeof *lex);
+  size_t head = offsetof(seg_lex, filter), tail = head + sizeof lex->filter;
+  memset(lex, 0, head);
+  memcpy(lex->filter, f, sizeof lex->filter);
+  memset((char *)lex + tail, 0, sizeof *lex - tail);
+  return lex;
+}
+
 seg_lex *seg_img_load(const char *path, uint64_t src, int *nfiles) {
   size_t n;
   char *p = path && *path ? map_file(path, &n) : NULL;
@@ -110,8 +122,7 @@ seg_lex *seg_img_load(const char *path, uint64_t src, int *nfiles) {
     munmap(p, n);
     return NULL;
   }
-  seg_lex *lex = xcalloc(1, sizeof *lex);
-  memcpy(lex->filter, p + HEAD_BYTES, FILTER_BYTES);
+  seg_lex *lex = lex_with_filter(p + HEAD_BYTES);
   lex->slots = (seg_entry *)(void *)(p + HEAD_BYTES + FILTER_BYTES);
   lex->keys = p + img_size(h.cap, 0);
   lex->cap = (size_t)h.cap, lex->n = (size_t)h.n;
