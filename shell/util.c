@@ -766,6 +766,21 @@ int util_read_file(const char *path, int64_t max, char **out, size_t *outlen) {
   return util_read_file_ex(path, max, 0, out, outlen);
 }
 
+uint64_t util_hash_wide(const void *p, size_t n, uint64_t seed) {
+  const unsigned char *s = p;
+  uint64_t h = (seed ^ n) * 0x9E3779B97F4A7C15ull;
+  for (; n >= 8; s += 8, n -= 8) {
+    h = (h ^ util_load8(s)) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 32;
+  }
+  uint64_t w = 0;
+  for (size_t i = 0; i < n; i++) w |= (uint64_t)s[i] << (8 * i);
+  h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+  h ^= h >> 29;
+  h *= 0xFF51AFD7ED558CCDull;
+  return h ^ h >> 32;
+}
+
 static uint64_t seed;
 static pthread_once_t seed_once = PTHREAD_ONCE_INIT;
 
