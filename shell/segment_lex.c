@@ -471,16 +471,14 @@ static src_file *open_sources(const char *dir, size_t *n) {
 }
 
 /* A hash of the files' names and bytes (a missing file counts too),
-** eight bytes a step (seg_hash: a megabyte of word lists at every start).
-** The loaders stop at a NUL byte; the hash reads the whole file. */
+** 32 bytes a step (util_hash_wide: a megabyte of word lists at every
+** start). The loaders stop at a NUL byte; the hash reads the whole file. */
 static uint64_t sources_hash(const src_file *v, size_t n) {
   uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
   for (size_t i = 0; i < n; i++) {
-    h = (h ^ seg_hash(v[i].name, strlen(v[i].name))) * 0xFF51AFD7ED558CCDull;
-    h = (h ^
-         (v[i].present ? seg_hash(v[i].map ? v[i].map : "", v[i].size) : 1)) *
-        0xC4CEB9FE1A85EC53ull;
-    h ^= h >> 31;
+    h = util_hash_wide(v[i].name, strlen(v[i].name), h);
+    h = v[i].present ? util_hash_wide(v[i].map, v[i].size, h)
+                     : util_hash_wide("", 0, ~h);
   }
   return h;
 }

@@ -25,6 +25,7 @@
 
 #include "check.h"
 #include "lexicon.h"
+#include "util.h"
 
 static char dir[64], img[128], out[128];
 
@@ -253,6 +254,34 @@ static void test_bundled(void) {
   free(b);
 }
 
+/* util_hash_wide, the images' check: one changed byte anywhere (of any
+** length, any lane and the tail) always changes it, the bytes past the
+** end never do, and neither does where the bytes lie. */
+static void test_hash(void) {
+  unsigned char a[256 + 8], b[256 + 8];
+  uint32_t r = 12345;
+  int ok_flip = 1, ok_past = 1, ok_where = 1;
+  for (size_t n = 0; n <= 200; n++) {
+    for (size_t i = 0; i < sizeof a; i++)
+      a[i] = (unsigned char)((r = r * 1103515245u + 12345u) >> 16);
+    uint64_t h = util_hash_wide(a, n, 7);
+    for (size_t i = 0; i < n; i++) {
+      memcpy(b, a, sizeof b);
+      b[i] ^= (unsigned char)(1u << (i % 8));
+      ok_flip &= util_hash_wide(b, n, 7) != h;
+    }
+    memcpy(b, a, sizeof b);
+    b[n] ^= 0xFF; /* past the end */
+    ok_past &= util_hash_wide(b, n, 7) == h;
+    memmove(b + 3, a, n); /* elsewhere */
+    ok_where &= util_hash_wide(b + 3, n, 7) == h;
+    ok_flip &= n == 0 || util_hash_wide(a, n - 1, 7) != h;
+  }
+  CHECK(ok_flip);
+  CHECK(ok_past);
+  CHECK(ok_where);
+}
+
 int main(void) {
   printf("test_lexicon_img: binary image of the word lists\n");
   snprintf(dir, sizeof dir, "/tmp/tinsh-lexdata-XXXXXX");
@@ -264,6 +293,7 @@ int main(void) {
   snprintf(out, sizeof out, "%s/dump.txt", tmp);
   unsetenv("TINSH_DATA");
   unsetenv("TINSH_LEXDATA_IMAGE");
+  test_hash();
   test_scratch();
   test_bundled();
   char cmd[256];
