@@ -123,22 +123,23 @@ void limg_unmap(limg_r *r) {
   r->map = NULL;
 }
 
-/* Read path whole into *b (cap *cap, grown); its length, or -1. */
+/* Read regular file path whole into *b (cap *cap, grown); its length,
+** or -1 (a folder or pipe too: then the text files are read as before).
+** A read that leaves room in the buffer has met the file's end, so a
+** small file costs open, fstat, one read and close. */
 static ssize_t read_into(const char *path, char **b, size_t *cap) {
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return -1;
   struct stat st;
-  ssize_t n = 0;
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) n = -1;
+  ssize_t n = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? 0 : -1;
   while (n >= 0) {
     if ((size_t)n == *cap) *b = xrealloc(*b, *cap = *cap * 2 + 65536);
     ssize_t k = read(fd, *b + n, *cap - (size_t)n);
     if (k < 0 && errno == EINTR) continue;
-    if (k <= 0) {
-      if (k < 0) n = -1;
-      break;
-    }
+    if (k < 0) n = -1;
+    if (k <= 0) break;
     n += k;
+    if ((size_t)n < *cap) break;
   }
   close(fd);
   return n;
