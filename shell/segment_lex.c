@@ -536,15 +536,18 @@ static const char *image_path(void) {
 #endif
 }
 
-/* Load from dir's files, or from the image when try_image and the image
-** was made from files identical to them. */
+/* Load from dir's files, or from the image when try_image (2: for the
+** process's default lexicon, never freed) and the image was made from
+** files identical to them. */
 static seg_lex *load(const char *dir, int *nfiles, uint64_t *src,
                      int try_image) {
   size_t n;
   src_file *v = open_sources(data_dir(dir), &n);
   uint64_t h = sources_hash(v, n);
   int got = 0;
-  seg_lex *lex = try_image ? seg_img_load(image_path(), h, &got) : NULL;
+  seg_lex *lex = NULL;
+  if (try_image == 2) lex = seg_img_load_resident(image_path(), h, &got);
+  if (try_image == 1) lex = seg_img_load(image_path(), h, &got);
   if (!lex) lex = build_lex(v, n, &got);
   close_sources(v, n);
   if (nfiles) *nfiles = got;
@@ -592,7 +595,7 @@ int seg_lex_same(const seg_lex *a, const seg_lex *b) {
 static seg_lex *default_lex;
 static pthread_once_t default_once = PTHREAD_ONCE_INIT;
 static void load_default(void) {
-  default_lex = seg_lex_load(NULL, NULL);
+  default_lex = load(NULL, NULL, NULL, 2);
 }
 
 const seg_lex *seg_lex_default(void) {
