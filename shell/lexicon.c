@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexicon_img.h"
 #include "text.h"
 #include "util.h"
 
@@ -28,8 +29,13 @@
 
 static lexicon lex;
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
-static VEC(char *) lines; /* every data file's text, its lines cut in
-                          ** place, owned for the process */
+/* Where the loaded strings live: every data file's text (its lines cut
+** in place), or the image's blob; owned for the process. */
+typedef struct text_range {
+  const char *p;
+  size_t n; /* bytes before the text's final NUL */
+} text_range;
+static VEC(text_range) ranges;
 
 size_t lexicon_fold(char *dst, size_t cap, const char *s, size_t n) {
   return text_fold(dst, cap, s, n, TEXT_FOLD_CASE);
@@ -182,7 +188,8 @@ static int load_file(const char *dir, const char *name, void *t,
   size_t len;
   if (util_read_file(path, 0, &text, &len) != 0) return -1;
   if (!text_utf8_valid(text, len)) lex.utf8 = 0;
-  VEC_PUSH(lines, text); /* kept: values point into it */
+  text_range r = {text, len};
+  VEC_PUSH(ranges, r); /* kept: values point into it */
   char *p = text, *end = text + len;
   while (p < end) {
     char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -247,7 +254,8 @@ static const char *const list_kinds[LEXL__COUNT] = {
     "script-junk",    "byline-degree",  "counter-label",    "address-word",
     "issue-start",
 };
-static VEC(const char *) lists[LEXL__COUNT];
+typedef VEC(const char *) wordvec;
+static wordvec lists[LEXL__COUNT];
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 /* One "kind<TAB>phrase" line: append the phrase to its kind's list. */
@@ -274,7 +282,6 @@ const char *const *lexicon_list(int which) {
 }
 
 /* word lists: one word or phrase per line, in file order */
-typedef VEC(const char *) wordvec;
 static wordvec word_lists[LEX_LIST_N];
 
 static void add_word(void *v, char **f, int nf) {
@@ -358,15 +365,245 @@ static const struct {
     {"parser-markers.tsv", NULL, add_marker},
 };
 
-/* Load every data file; one warning names the first that is missing. */
-static void load_all(void) {
+#define NFILES (sizeof data_files / sizeof *data_files)
+
+/* The data folder: $TINSH_DATA, else the compile-time one. */
+static const char *data_dir(void) {
   const char *dir = getenv("TINSH_DATA");
-  if (!dir || !*dir) dir = TINSH_DATA_DIR;
+  return dir && *dir ? dir : TINSH_DATA_DIR;
+}
+
+/* ---- the binary image (lexicon_img.h): the tables and lists as loaded,
+** mapped at start instead of reading and indexing the files ---- */
+
+/* The image to try: $TINSH_LEXDATA_IMAGE (empty: none), else the one the
+** build made, else none. */
+static const char *image_path(void) {
+  const char *p = getenv("TINSH_LEXDATA_IMAGE");
+  if (p) return p;
+#ifdef TINSH_LEXDATA_IMAGE
+  return TINSH_LEXDATA_IMAGE;
+#else
+  return NULL;
+#endif
+}
+
+/* A print of what the loading code computes (folding, both hashes, the
+** tables' shapes): an image made by another build's code is not used. */
+static uint64_t code_print(void) {
+  static const char s[] =
+      "\xe1\xbb\xa6y ban TP.HCM \xc4\x90\xe1\xba\xafk "
+      "L\xe1\xba\xafk"; /* Ủy ban TP.HCM Đắk Lắk */
+  char f[128];
+  size_t n = lexicon_fold(f, sizeof f, s, sizeof s - 1);
+  uint64_t h = util_hash64(f, n) ^ (uint64_t)lexicon_word_hash(s, 3) << 32;
+  h ^= (uint64_t)(sizeof(lex_entry) << 16 | NFILES << 8 | LEX_LIST_N);
+  return h ^ (uint64_t)(LEXL__COUNT << 8 | LEX_PAIR_N) << 24;
+}
+
+/* The hash of dir's data files and of this code; *all: all were read. */
+static uint64_t sources(const char *dir, int *all) {
+  const char *names[NFILES];
+  for (size_t i = 0; i < NFILES; i++) names[i] = data_files[i].name;
+  return limg_sources(dir, names, NFILES, all) ^ code_print();
+}
+
+/* The offset of string s in the image o: inside a text of ranges (whose
+** copies start at base[]), else appended (a key made on the heap). */
+static uint32_t str_off(limg_w *o, const uint32_t *base, const char *s) {
+  if (!s) return LIMG_NONE;
+  for (size_t i = 0; i < ranges.n; i++)
+    if (s >= ranges.items[i].p && s <= ranges.items[i].p + ranges.items[i].n)
+      return base[i] + (uint32_t)(s - ranges.items[i].p);
+  return limg_bytes(o, s, strlen(s));
+}
+
+/* Table t to the image: its sizes, filter, slots (as they lie), first
+** words and their word counts. */
+static void put_table(limg_w *o, const uint32_t *base, const lex_table *t) {
+  uint32_t head[6] = {(uint32_t)t->cap,  (uint32_t)t->n,    (uint32_t)t->maxtok,
+                      (uint32_t)t->fold, (uint32_t)t->fcap, (uint32_t)t->fn};
+  for (int i = 0; i < 6; i++) limg_put(o, head[i]);
+  for (int i = 0; i < 64; i++)
+    limg_put(o, (uint32_t)t->bloom[i]), limg_put(o, t->bloom[i] >> 32);
+  for (size_t i = 0; i < t->cap; i++) {
+    const lex_entry *e = &t->slots[i];
+    limg_put(o, str_off(o, base, e->key));
+    limg_put(o, (uint32_t)e->len);
+    limg_put(o, str_off(o, base, e->val));
+    limg_put(o, str_off(o, base, e->kind));
+  }
+  for (size_t i = 0; i < t->fcap; i++) limg_put(o, t->firsts[i]);
+  for (size_t i = 0; i < t->fcap; i += 4) {
+    uint32_t v = 0;
+    for (size_t j = 0; j < 4 && i + j < t->fcap; j++)
+      v |= (uint32_t)t->fmax[i + j] << (8 * j);
+    limg_put(o, v);
+  }
+}
+
+/* A list of n strings to the image. */
+static void put_strs(limg_w *o, const uint32_t *base, const char *const *v,
+                     size_t n) {
+  limg_put(o, (uint32_t)n);
+  for (size_t i = 0; i < n; i++) limg_put(o, str_off(o, base, v[i]));
+}
+
+static lex_table *const tables[] = {&lex.surnames, &lex.titles,   &lex.issuers,
+                                    &lex.degrees,  &lex.monastic, &lex.units,
+                                    &lex.places,   &lex.glossary};
+#define NTABLES (sizeof tables / sizeof *tables)
+
+int lexicon_save_image(const char *path) {
+  lexicon_get();
+  pthread_once(&lists_once, seal_lists); /* every list ends in a NULL */
+  int all;
+  uint64_t src = sources(data_dir(), &all);
+  if (lex.missing || !all) return -1;
+  limg_w o = {0};
+  uint32_t *base = xmalloc((ranges.n + 1) * sizeof *base);
+  for (size_t i = 0; i < ranges.n; i++)
+    base[i] = limg_bytes(&o, ranges.items[i].p, ranges.items[i].n);
+  for (size_t i = 0; i < NTABLES; i++) put_table(&o, base, tables[i]);
+  for (int i = 0; i < LEX_LIST_N; i++)
+    put_strs(&o, base, word_lists[i].items, word_lists[i].n - 1);
+  for (int i = 0; i < LEXL__COUNT; i++)
+    put_strs(&o, base, lists[i].items, lists[i].n - 1);
+  for (int i = 0; i < LEX_PAIR_N; i++) {
+    limg_put(&o, (uint32_t)pair_lists[i].n - 1);
+    for (size_t j = 0; j + 1 < pair_lists[i].n; j++) {
+      limg_put(&o, str_off(&o, base, pair_lists[i].items[j].key));
+      limg_put(&o, str_off(&o, base, pair_lists[i].items[j].val));
+    }
+  }
+  limg_put(&o, (uint32_t)lex.utf8);
+  int rc = limg_save(&o, src, path);
+  free(base);
+  limg_w_free(&o);
+  return rc;
+}
+
+/* Is n zero or a power of two below 2^30? */
+static int pow2_or_0(uint32_t n) {
+  return n < (1u << 30) && (n & (n - 1)) == 0;
+}
+
+/* Table t from the image (its slots on the heap, its first words in the
+** mapping); 0, or -1 (r->bad) for a malformed one. */
+static int get_table(limg_r *r, lex_table *t) {
+  memset(t, 0, sizeof *t);
+  const uint32_t *h = limg_words(r, 6), *b = limg_words(r, 128);
+  if (!h || !b || !pow2_or_0(h[0]) || !pow2_or_0(h[4]) || h[1] > h[0] ||
+      h[5] > h[4])
+    return r->bad = 1, -1;
+  t->cap = h[0], t->n = h[1], t->maxtok = (int)h[2], t->fold = (int)h[3];
+  t->fcap = h[4], t->fn = h[5];
+  for (int i = 0; i < 64; i++)
+    t->bloom[i] = b[2 * i] | (uint64_t)b[2 * i + 1] << 32;
+  const uint32_t *s = limg_words(r, t->cap * 4);
+  uint32_t *f = (uint32_t *)limg_words(r, t->fcap);
+  uint8_t *m = (uint8_t *)limg_words(r, (t->fcap + 3) / 4);
+  if (r->bad) return -1;
+  if (t->cap) t->slots = xmalloc(t->cap * sizeof *t->slots);
+  for (size_t i = 0; i < t->cap; i++, s += 4) {
+    lex_entry e = {NULL, 0, NULL, NULL}; /* an empty slot */
+    if (s[0] != LIMG_NONE)
+      e = (lex_entry){limg_str(r, s[0]), s[1], limg_str(r, s[2]),
+                      limg_str(r, s[3])};
+    t->slots[i] = e;
+  }
+  if (t->fcap) t->firsts = f, t->fmax = m; /* read-only after loading */
+  return r->bad ? -1 : 0;
+}
+
+/* A list of strings from the image into v (emptied first). */
+static void get_strs(limg_r *r, wordvec *v) {
+  memset(v, 0, sizeof *v);
+  uint32_t n = limg_get(r);
+  const uint32_t *o = limg_words(r, n);
+  if (!o || !n) return;
+  v->items = xmalloc(n * sizeof *v->items);
+  for (uint32_t i = 0; i < n; i++) v->items[i] = limg_str(r, o[i]);
+  v->n = v->cap = n;
+}
+
+static void get_pairs(limg_r *r, pairvec *v) {
+  memset(v, 0, sizeof *v);
+  uint32_t n = limg_get(r);
+  const uint32_t *o = limg_words(r, 2 * (size_t)n);
+  if (!o || !n) return;
+  v->items = xmalloc(n * sizeof *v->items);
+  for (uint32_t i = 0; i < n; i++) {
+    lex_pair e = {limg_str(r, o[2 * i]), limg_str(r, o[2 * i + 1])};
+    v->items[i] = e;
+  }
+  v->n = v->cap = n;
+}
+
+/* Everything the image holds, read into a scratch copy first. */
+typedef struct loaded {
+  lex_table t[NTABLES];
+  wordvec words[LEX_LIST_N], marks[LEXL__COUNT];
+  pairvec pairs[LEX_PAIR_N];
+  uint32_t utf8;
+} loaded;
+
+static void free_loaded(loaded *d) {
+  for (size_t i = 0; i < NTABLES; i++) free(d->t[i].slots);
+  for (int i = 0; i < LEX_LIST_N; i++) free(d->words[i].items);
+  for (int i = 0; i < LEXL__COUNT; i++) free(d->marks[i].items);
+  for (int i = 0; i < LEX_PAIR_N; i++) free(d->pairs[i].items);
+}
+
+/* Read the image of r into d; 0, or -1 when it is malformed. */
+static int get_all(limg_r *r, loaded *d) {
+  memset(d, 0, sizeof *d);
+  for (size_t i = 0; i < NTABLES && !r->bad; i++) get_table(r, &d->t[i]);
+  for (int i = 0; i < LEX_LIST_N; i++) get_strs(r, &d->words[i]);
+  for (int i = 0; i < LEXL__COUNT; i++) get_strs(r, &d->marks[i]);
+  for (int i = 0; i < LEX_PAIR_N; i++) get_pairs(r, &d->pairs[i]);
+  d->utf8 = limg_get(r);
+  return r->bad || r->pos != r->wn ? -1 : 0;
+}
+
+/* Load from the image when it was made from dir's files (all there, as
+** they are now); 0, or -1 (nothing loaded). */
+static int load_image(const char *dir) {
+  const char *path = image_path();
+  if (!path || !*path) return -1;
+  int all;
+  uint64_t src = sources(dir, &all);
+  limg_r r;
+  if (!all || limg_map(path, src, &r) != 0) return -1;
+  loaded *d = xmalloc(sizeof *d);
+  if (get_all(&r, d) != 0) {
+    free_loaded(d), free(d), limg_unmap(&r);
+    return -1;
+  }
+  for (size_t i = 0; i < NTABLES; i++) *tables[i] = d->t[i];
+  memcpy(word_lists, d->words, sizeof word_lists);
+  memcpy(lists, d->marks, sizeof lists);
+  memcpy(pair_lists, d->pairs, sizeof pair_lists);
+  lex.utf8 = (int)d->utf8;
+  free(d);
+  text_range all_of = {r.blob, r.blen - 1}; /* the mapping stays */
+  VEC_PUSH(ranges, all_of);
+  return 0;
+}
+
+/* Load every data file (from the image when it is theirs); one warning
+** names the first that is missing. */
+static void load_all(void) {
+  const char *dir = data_dir();
+  if (load_image(dir) == 0) {
+    finish_lists();
+    return;
+  }
   lex.titles.fold = lex.degrees.fold = lex.monastic.fold = lex.units.fold =
       lex.issuers.fold = 1;
   lex.utf8 = 1; /* until a file says otherwise (load_file) */
   const char *first = NULL;
-  for (size_t i = 0; i < sizeof data_files / sizeof *data_files; i++)
+  for (size_t i = 0; i < NFILES; i++)
     if (load_file(dir, data_files[i].name, data_files[i].t,
                   data_files[i].add) != 0) {
       lex.missing++;

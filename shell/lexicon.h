@@ -105,6 +105,16 @@ typedef struct lexicon {
 /* The process-wide lexicon, loaded on first use. Never NULL. */
 const lexicon *lexicon_get(void);
 
+/*
+** Write the binary image of the lexicon lexicon_get loaded (from the
+** data folder's files, every one present) to path: its tables, lists and
+** texts as they lie, with a hash of the files. A process loads from the
+** image ($TINSH_LEXDATA_IMAGE, empty for none, else the build's) only
+** when the data folder's files hash the same now; else from the files.
+** 0, or -1.
+*/
+int lexicon_save_image(const char *path);
+
 /* Entry whose key equals s[0..n), or NULL. For a folding table the caller
 ** passes text already lowercased (lexicon_fold). */
 const lex_entry *lex_find(const lex_table *t, const char *s, size_t n);

@@ -6,6 +6,7 @@
 ** hash, format or size does not match is not used.
 */
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,9 +18,11 @@
 #include "segment_int.h"
 #include "util.h"
 
-#define IMG_MAGIC   "tinshlx1"
-#define IMG_VERSION 2u  /* 2: "Chủ tịch nước" no longer one word */
-#define HEAD_BYTES  128 /* the header, padded: the filter starts aligned */
+#define IMG_MAGIC "tinshlx1"
+#define IMG_VERSION                                           \
+  3u /* 3: the filter at a page (2: "Chủ tịch nước" no \
+        longer one word) */
+#define HEAD_BYTES 4096 /* the header, padded: the filter starts a page */
 
 typedef struct img_head {
   char magic[8];
@@ -76,16 +79,15 @@ int seg_img_save(const seg_lex *lex, uint64_t src, int nfiles,
 }
 
 /* Map path whole (private, writable pages copied on write); NULL when it
-** cannot be opened or mapped. */
-static void *map_file(const char *path, size_t *n) {
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return NULL;
+** cannot be opened or mapped. *fd is the open file (-1 on failure). */
+static void *map_file(const char *path, size_t *n, int *fd) {
+  *fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (*fd < 0) return NULL;
   struct stat st;
   void *p = MAP_FAILED;
-  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > HEAD_BYTES)
-    p = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd,
+  if (fstat(*fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > HEAD_BYTES)
+    p = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_PRIVATE, *fd,
              0);
-  close(fd);
   *n = p == MAP_FAILED ? 0 : (size_t)st.st_size;
   return p == MAP_FAILED ? NULL : p;
 }
@@ -100,18 +102,66 @@ static int img_ok(const img_head *h, size_t n, uint64_t src) {
          n == img_size(h->cap, h->klen);
 }
 
-seg_lex *seg_img_load(const char *path, uint64_t src, int *nfiles) {
+/* A zeroed lexicon whose filter is the image's filter (at f): the 128 KiB
+** filter is copied, not cleared first as well. */
+static seg_lex *lex_with_filter(const char *f) {
+  seg_lex *lex = xmalloc(sizeof *lex);
+  size_t head = offsetof(seg_lex, filter), tail = head + sizeof lex->filter;
+  memset(lex, 0, head);
+  memcpy(lex->filter, f, sizeof lex->filter);
+  memset((char *)lex + tail, 0, sizeof *lex - tail);
+  return lex;
+}
+
+/* Round n up to a multiple of page (a power of two). */
+static size_t page_up(size_t n, size_t page) {
+  return (n + page - 1) & ~(page - 1);
+}
+
+/*
+** A zeroed lexicon, never freed, whose filter is the pages of the image
+** file fd at HEAD_BYTES mapped in place (private: shared with the page
+** cache until written): no 128 KiB copy at every start. The lexicon
+** lies in an anonymous mapping with its filter on page boundaries. NULL
+** when the pages are not 4 KiB or a mapping fails.
+*/
+static seg_lex *lex_on_filter_pages(int fd) {
+  long pg = sysconf(_SC_PAGESIZE);
+  if (pg <= 0 || HEAD_BYTES % pg || FILTER_BYTES % pg) return NULL;
+  size_t page = (size_t)pg, head = offsetof(seg_lex, filter);
+  size_t pre = page_up(head, page);
+  size_t size = pre + page_up(sizeof(seg_lex) - head, page);
+  char *r = mmap(NULL, size, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (r == MAP_FAILED) return NULL;
+  if (mmap(r + pre, FILTER_BYTES, PROT_READ | PROT_WRITE,
+           MAP_PRIVATE | MAP_FIXED, fd, HEAD_BYTES) == MAP_FAILED) {
+    munmap(r, size);
+    return NULL;
+  }
+  return (seg_lex *)(void *)(r + pre - head);
+}
+
+/* seg_img_load, and seg_img_load_resident when resident. */
+static seg_lex *img_load(const char *path, uint64_t src, int *nfiles,
+                         int resident) {
   size_t n;
-  char *p = path && *path ? map_file(path, &n) : NULL;
-  if (!p) return NULL;
+  int fd = -1;
+  char *p = path && *path ? map_file(path, &n, &fd) : NULL;
+  if (!p) {
+    if (fd >= 0) close(fd);
+    return NULL;
+  }
   img_head h;
   memcpy(&h, p, sizeof h);
   if (!img_ok(&h, n, src)) {
     munmap(p, n);
+    close(fd);
     return NULL;
   }
-  seg_lex *lex = xcalloc(1, sizeof *lex);
-  memcpy(lex->filter, p + HEAD_BYTES, FILTER_BYTES);
+  seg_lex *lex = resident ? lex_on_filter_pages(fd) : NULL;
+  if (!lex) lex = lex_with_filter(p + HEAD_BYTES);
+  close(fd);
   lex->slots = (seg_entry *)(void *)(p + HEAD_BYTES + FILTER_BYTES);
   lex->keys = p + img_size(h.cap, 0);
   lex->cap = (size_t)h.cap, lex->n = (size_t)h.n;
@@ -123,6 +173,14 @@ seg_lex *seg_img_load(const char *path, uint64_t src, int *nfiles) {
   lex->map = p, lex->mapn = n;
   if (nfiles) *nfiles = h.nfiles;
   return lex;
+}
+
+seg_lex *seg_img_load(const char *path, uint64_t src, int *nfiles) {
+  return img_load(path, src, nfiles, 0);
+}
+
+seg_lex *seg_img_load_resident(const char *path, uint64_t src, int *nfiles) {
+  return img_load(path, src, nfiles, 1);
 }
 
 void seg_img_own(seg_lex *lex) {

@@ -73,6 +73,9 @@ int seg_img_save(const seg_lex *lex, uint64_t src, int nfiles,
 seg_lex *seg_img_load(const char *path, uint64_t src, int *nfiles);
 void seg_img_own(seg_lex *lex);
 void seg_img_release(seg_lex *lex);
+/* seg_img_load for a lexicon kept for the whole process (never given to
+** seg_lex_free): its filter maps the image's pages instead of a copy. */
+seg_lex *seg_img_load_resident(const char *path, uint64_t src, int *nfiles);
 
 /* Load the lexicon of data folder dir from its text files only (never
 ** from an image); *src (may be NULL) gets the hash of those files. */

@@ -5,12 +5,16 @@
 ** data folder; user overlays.
 */
 #include <dirent.h>
+#include <fcntl.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "segment_int.h"
 #include "text.h"
@@ -275,15 +279,6 @@ static float lp_of(const seg_lex *lex, double count) {
   return (float)log(count / lex->total);
 }
 
-/* Read dir/name into a malloc'd buffer, or NULL. */
-static char *slurp(const char *dir, const char *name) {
-  char path[4096];
-  char *s = NULL;
-  size_t n;
-  snprintf(path, sizeof path, "%s/%s", dir, name);
-  return util_read_file(path, 0, &s, &n) == 0 ? s : NULL;
-}
-
 /* Each non-comment line of s, cut at its first tab (the rest in *rest). */
 static char *next_line(char **p, char **rest) {
   for (;;) {
@@ -418,16 +413,42 @@ static void set_constants(seg_lex *lex) {
   lex->lp_user = 0; /* a user's word beats every split of it */
 }
 
-/* One data file: its name under the data folder, its text (NULL when
-** missing) and its reader. */
+/* One data file: its name under the data folder, its bytes mapped
+** read-only (map, size; map NULL when empty), whether it is there, and
+** its reader. */
 typedef struct src_file {
   char name[1024];
-  char *text;
+  const char *map;
+  size_t size;
+  int present;
   void (*fn)(seg_lex *, char *);
 } src_file;
 
-/* The data files of dir in load order, read (*n of them, malloc'd). */
-static src_file *read_sources(const char *dir, size_t *n) {
+/* Map dir/name read-only into f (present 0 when it cannot be opened). The
+** check at every start only hashes the bytes: a mapping shares the page
+** cache's pages, where read() would copy them into fresh heap pages. */
+static void map_source(const char *dir, src_file *f) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%s", dir, f->name);
+  f->map = NULL, f->size = 0, f->present = 0;
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return;
+  struct stat st;
+  if (fstat(fd, &st) == 0 && !S_ISDIR(st.st_mode)) {
+    f->present = 1;
+    if (st.st_size > 0) {
+      void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (p != MAP_FAILED)
+        f->map = p, f->size = (size_t)st.st_size;
+      else
+        f->present = 0;
+    }
+  }
+  close(fd);
+}
+
+/* The data files of dir in load order, mapped (*n of them, malloc'd). */
+static src_file *open_sources(const char *dir, size_t *n) {
   static const char *const rest[3] = {"gazetteer.tsv", "surnames.txt",
                                       "titles.txt"};
   static void (*const fn[3])(seg_lex *, char *) = {load_places, load_surnames,
@@ -444,39 +465,51 @@ static src_file *read_sources(const char *dir, size_t *n) {
   for (size_t i = 0; i < 3; i++)
     snprintf(v[nw + i].name, sizeof v[nw + i].name, "%s", rest[i]),
         v[nw + i].fn = fn[i];
-  for (size_t i = 0; i < nw + 3; i++) v[i].text = slurp(dir, v[i].name);
+  for (size_t i = 0; i < nw + 3; i++) map_source(dir, &v[i]);
   *n = nw + 3;
   return v;
 }
 
-/* A hash of the files' names and texts (a missing file counts too),
-** eight bytes a step (seg_hash: a megabyte of word lists at every start). */
+/* A hash of the files' names and bytes (a missing file counts too),
+** 32 bytes a step (util_hash_wide: a megabyte of word lists at every
+** start). The loaders stop at a NUL byte; the hash reads the whole file. */
 static uint64_t sources_hash(const src_file *v, size_t n) {
   uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
   for (size_t i = 0; i < n; i++) {
-    const char *t = v[i].text;
-    h = (h ^ seg_hash(v[i].name, strlen(v[i].name))) * 0xFF51AFD7ED558CCDull;
-    h = (h ^ (t ? seg_hash(t, strlen(t)) : 1)) * 0xC4CEB9FE1A85EC53ull;
-    h ^= h >> 31;
+    h = util_hash_wide(v[i].name, strlen(v[i].name), h);
+    h = v[i].present ? util_hash_wide(v[i].map, v[i].size, h)
+                     : util_hash_wide("", 0, ~h);
   }
   return h;
 }
 
-static void free_sources(src_file *v, size_t n) {
-  for (size_t i = 0; i < n; i++) free(v[i].text);
+static void close_sources(src_file *v, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (v[i].map) munmap((void *)v[i].map, v[i].size);
   free(v);
 }
 
-/* Build a lexicon from the read files v[0..n) (their texts are cut up);
-** *got counts the files present. The words come first, then the model's
-** constants, then the lists that use them. */
-static seg_lex *build_lex(src_file *v, size_t n, int *got) {
+/* The text of mapped file f as a malloc'd NUL-terminated copy (the
+** loaders cut it up in place). */
+static char *source_text(const src_file *f) {
+  char *t = xmalloc(f->size + 1);
+  if (f->size) memcpy(t, f->map, f->size);
+  t[f->size] = '\0';
+  return t;
+}
+
+/* Build a lexicon from the mapped files v[0..n) (each read from a copy
+** of its text); *got counts the files present. The words come first,
+** then the model's constants, then the lists that use them. */
+static seg_lex *build_lex(const src_file *v, size_t n, int *got) {
   seg_lex *lex = xcalloc(1, sizeof *lex);
   *got = 0;
   for (int words = 1; words >= 0; words--) {
     for (size_t i = 0; i < n; i++) {
-      if ((v[i].fn == load_words) != words || !v[i].text) continue;
-      v[i].fn(lex, v[i].text);
+      if ((v[i].fn == load_words) != words || !v[i].present) continue;
+      char *text = source_text(&v[i]);
+      v[i].fn(lex, text);
+      free(text);
       ++*got;
     }
     if (words) counts_to_lp(lex), set_constants(lex);
@@ -503,17 +536,20 @@ static const char *image_path(void) {
 #endif
 }
 
-/* Load from dir's files, or from the image when try_image and the image
-** was made from files identical to them. */
+/* Load from dir's files, or from the image when try_image (2: for the
+** process's default lexicon, never freed) and the image was made from
+** files identical to them. */
 static seg_lex *load(const char *dir, int *nfiles, uint64_t *src,
                      int try_image) {
   size_t n;
-  src_file *v = read_sources(data_dir(dir), &n);
+  src_file *v = open_sources(data_dir(dir), &n);
   uint64_t h = sources_hash(v, n);
   int got = 0;
-  seg_lex *lex = try_image ? seg_img_load(image_path(), h, &got) : NULL;
+  seg_lex *lex = NULL;
+  if (try_image == 2) lex = seg_img_load_resident(image_path(), h, &got);
+  if (try_image == 1) lex = seg_img_load(image_path(), h, &got);
   if (!lex) lex = build_lex(v, n, &got);
-  free_sources(v, n);
+  close_sources(v, n);
   if (nfiles) *nfiles = got;
   if (src) *src = h;
   lex->gen = seg_lex_gen();
@@ -559,7 +595,7 @@ int seg_lex_same(const seg_lex *a, const seg_lex *b) {
 static seg_lex *default_lex;
 static pthread_once_t default_once = PTHREAD_ONCE_INIT;
 static void load_default(void) {
-  default_lex = seg_lex_load(NULL, NULL);
+  default_lex = load(NULL, NULL, NULL, 2);
 }
 
 const seg_lex *seg_lex_default(void) {

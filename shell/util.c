@@ -766,6 +766,37 @@ int util_read_file(const char *path, int64_t max, char **out, size_t *outlen) {
   return util_read_file_ex(path, max, 0, out, outlen);
 }
 
+/* One lane's step: a bijection of the lane for each word w, and of w for
+** each lane (xor, an odd multiplier, a rotation). */
+static inline uint64_t wide_step(uint64_t h, uint64_t w, uint64_t k) {
+  h = (h ^ w) * k;
+  return h << 31 | h >> 33;
+}
+
+uint64_t util_hash_wide(const void *p, size_t n, uint64_t seed) {
+  static const uint64_t k[4] = {0x9E3779B97F4A7C15ull, 0xC2B2AE3D27D4EB4Full,
+                                0x165667B19E3779F9ull, 0xFF51AFD7ED558CCDull};
+  const unsigned char *s = p;
+  uint64_t h[4] = {seed, seed ^ n, ~seed, seed + k[0]};
+  size_t len = n;
+  for (; n >= 32; s += 32, n -= 32) /* four lanes: their chains overlap */
+    for (int i = 0; i < 4; i++)
+      h[i] = wide_step(h[i], util_load8(s + 8 * i), k[i]);
+  int i = 0;
+  for (; n >= 8; s += 8, n -= 8, i++)
+    h[i] = wide_step(h[i], util_load8(s), k[i]);
+  uint64_t w = 0; /* the last 0 to 7 bytes, always one step */
+  for (size_t j = 0; j < n; j++) w |= (uint64_t)s[j] << (8 * j);
+  h[i] = wide_step(h[i], w, k[i]);
+  /* each lane changes alone when one word does: a xor of rotations of
+  ** them, then mixed (each step a bijection) */
+  uint64_t x = h[0] ^ (h[1] << 16 | h[1] >> 48) ^ (h[2] << 32 | h[2] >> 32) ^
+               (h[3] << 48 | h[3] >> 16) ^ len;
+  x = (x ^ x >> 33) * 0xFF51AFD7ED558CCDull;
+  x = (x ^ x >> 33) * 0xC4CEB9FE1A85EC53ull;
+  return x ^ x >> 33;
+}
+
 static uint64_t seed;
 static pthread_once_t seed_once = PTHREAD_ONCE_INIT;
 

@@ -125,6 +125,12 @@ static inline int util_span_ok(int64_t off, int64_t len, size_t total) {
 #define UTIL_FNV_PRIME  1099511628211ULL
 uint64_t util_hash64(const void *p, size_t n);
 
+/* A 64-bit hash of p[0..n) from seed, 32 bytes a step in four lanes
+** (each step a bijection of its lane, so two inputs of one length that
+** differ in a single 8-byte word never share it): for checking that
+** files are the ones an image was made from, not for stable ids. */
+uint64_t util_hash_wide(const void *p, size_t n, uint64_t seed);
+
 /* A random 64-bit value drawn once a process (getrandom; else the time,
 ** the pid and an address): the seed of the tables keyed by texts. */
 uint64_t util_seed(void);

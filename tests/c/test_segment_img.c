@@ -11,7 +11,8 @@
 **   - a mapped lexicon can still be taught (seg_lex_add copies its table)
 **     and serve as an overlay's base;
 **   - the build's image of data/ is used for the bundled lexicon and
-**     equals the text files' lexicon.
+**     equals the text files' lexicon, also as the process's default
+**     lexicon (whose filter maps the image's pages).
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -123,6 +124,9 @@ static void test_bundled(void) {
   seg_lex *b = seg_lex_load_text(NULL, NULL, NULL);
   CHECK(a->map != NULL);
   CHECK(seg_lex_same(a, b) && seg_lex_same(b, a));
+  const seg_lex *d = seg_lex_default(); /* its filter: the image's pages */
+  CHECK(d->map != NULL);
+  CHECK(seg_lex_same(d, b) && seg_lex_same(b, d));
   seg_lex_free(a);
   seg_lex_free(b);
 }
