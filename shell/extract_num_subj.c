@@ -24,6 +24,7 @@ typedef struct firsts {
   uint32_t h[FIRST_SLOTS];
   uint16_t m[FIRST_SLOTS][FIRST_PER]; /* phrase indices, in file order */
   uint8_t n[FIRST_SLOTS];
+  uint64_t bits[64]; /* bit (h >> 20) & 4095 of every hash in h: a quick no */
 } firsts;
 static firsts cut_firsts, lead_firsts, report_firsts, report_not_firsts,
     stop_firsts;
@@ -36,7 +37,17 @@ static void firsts_set(firsts *f, const xphrases *ph) {
     while (f->h[k] && f->h[k] != h) k = (k + 1) & (FIRST_SLOTS - 1);
     f->h[k] = h;
     if (f->n[k] < FIRST_PER) f->m[k][f->n[k]++] = (uint16_t)m;
+    if (h) f->bits[(h >> 26) & 63] |= 1ull << ((h >> 20) & 63);
   }
+}
+
+/* May a phrase indexed in f start at token j: a word whose hash has its
+** bit in f->bits? 0: firsts_slot finds none for it (a hash of 0, as a
+** number's, never has a slot). */
+static inline int firsts_may(const firsts *f, const xsent *x, size_t j) {
+  uint32_t h = x->t[j].h;
+  return x->t[j].type != T_PUNCT &&
+         (f->bits[(h >> 26) & 63] >> ((h >> 20) & 63) & 1);
 }
 
 /* The slot of the phrases whose first word has hash h; -1: none. */
@@ -49,19 +60,18 @@ static int firsts_slot(const firsts *f, uint32_t h) {
 
 /*
 ** The tokens of the longest phrase of ph (its first words indexed in f)
-** at token j (each word's first letter in either case), within [j, b).
-** A phrase of one syllable counts when the segmenter's word at j is that
-** syllable alone, or, when `starts`, begins with it: a subject is cut before
-*"đạt chuẩn" as before
-** "đạt", but its lead drops no part of a word ("tăng" of "tăng trưởng",
-** "thời" of "thời gian"). The segmenter is asked only once a phrase
-** matches. 0: none.
+** at token j < b (each word's first letter in either case), within [j,
+** b). A phrase of one syllable counts when the segmenter's word at j is
+** that syllable alone, or, when `starts`, begins with it: a subject is
+** cut before "đạt chuẩn" as before "đạt", but its lead drops no part of a
+** word ("tăng" of "tăng trưởng", "thời" of "thời gian"). The segmenter is
+** asked only once a phrase matches. 0: none. *open is set when a later b
+** might say more.
 */
-static size_t phrase_len_o(const xsent *x, size_t j, size_t b,
-                           const xphrases *ph, const firsts *f, int starts,
-                           int *open) {
-  if (j >= b) return *open = 1, 0; /* a later b may hold a phrase */
-  int k = x->t[j].type != T_PUNCT ? firsts_slot(f, x->t[j].h) : -1;
+static size_t phrase_len_slow(const xsent *x, size_t j, size_t b,
+                              const xphrases *ph, const firsts *f, int starts,
+                              int *open) {
+  int k = firsts_slot(f, x->t[j].h);
   if (k < 0) return 0;
   size_t best = 0;
   for (int i = 0; i < f->n[k]; i++) {
@@ -72,6 +82,17 @@ static size_t phrase_len_o(const xsent *x, size_t j, size_t b,
   if (best != 1 || starts) return best;
   if (j + SEG_MAX_SYL > b) *open = 1; /* word_len may read up to b */
   return xnum_word_len(x, j, b) != 1 ? 0 : best;
+}
+
+/* phrase_len_slow for a token j inside [.., b) that firsts_may lets
+** through; the rest answered inline (a token at or past b: none, and a
+** later b may hold one). */
+static inline size_t phrase_len_o(const xsent *x, size_t j, size_t b,
+                                  const xphrases *ph, const firsts *f,
+                                  int starts, int *open) {
+  if (j >= b) return *open = 1, 0; /* a later b may hold a phrase */
+  if (!firsts_may(f, x, j)) return 0;
+  return phrase_len_slow(x, j, b, ph, f, starts, open);
 }
 
 /* phrase_len_o, whatever a later b would say. */
