@@ -393,8 +393,11 @@ static int number_starts(const xsent *x, size_t i, int *label, int *range) {
         !dimension_x(x, i - 1))
       return 0; /* "Bến 1", "Đề án 25", "Xuân 2018" */
   }
+  /* "31.3.2024": a date, one token; xt_date says 1 only of a number of
+  ** 8 to 10 bytes (its dotted form), so a shorter or longer one is no
+  ** date of one token, unasked */
   char iso[11];
-  return xt_date(x, i, iso) != 1; /* "31.3.2024": a date, one token */
+  return t->len < 8 || t->len > 10 || xt_date(x, i, iso) != 1;
 }
 
 /* What figure_at read of a figure: its number at token i, the value and
