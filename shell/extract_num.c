@@ -11,6 +11,7 @@
 ** "km3+4"), after an ordinal or date word ("lần thứ 2", "năm 2023") or
 ** after a capitalised word ("Bến 1", "Đề án 25") are names, not figures.
 */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -267,9 +268,36 @@ static int english_thousands(const char *s, size_t n) {
          !memchr(c + 1, ',', 3) && !memchr(s, '.', n);
 }
 
+/* The byte offset in x->s of the first opening quote “ among the tokens
+** of the sentence extract_figures scans (SIZE_MAX - 1: none), or
+** QUOTE_UNKNOWN until first_quote_off asks (reset for each sentence). */
+#define QUOTE_UNKNOWN SIZE_MAX
+static _Thread_local size_t first_quote;
+
+/* first_quote, found when unknown: the bytes of “ (E2 80 9C, a token of
+** that code point starts with them) between the first token's start and
+** the last token's end. */
+static size_t first_quote_off(const xsent *x) {
+  if (first_quote != QUOTE_UNKNOWN) return first_quote;
+  size_t at = x->t[0].off, end = xt_end(x, x->n);
+  const char *s = x->s, *p;
+  first_quote = SIZE_MAX - 1; /* none */
+  while (at < end && (p = memchr(s + at, 0xE2, end - at)) != NULL) {
+    at = (size_t)(p - s);
+    if (end - at >= 3 && p[1] == '\x80' && p[2] == '\x9C') {
+      first_quote = at;
+      break;
+    }
+    at++;
+  }
+  return first_quote;
+}
+
 /* The “…” quote around token i has at most 8 words: a slogan or name.
-** Looks at most 9 words each way, so the check is O(1) per figure. */
+** Looks at most 9 words each way, so the check is O(1) per figure; none
+** when no “ comes before token i (first_quote_off). */
 static int in_short_quote(const xsent *x, size_t i) {
+  if (first_quote_off(x) >= x->t[i].off) return 0;
   size_t a = i, b = i;
   int words = 0;
   while (a > 0 && !xt_punct(x, a - 1, 0x201C)) {
@@ -554,6 +582,7 @@ static size_t next_number(const xsent *x, size_t i) {
 void extract_figures(xsent *x) {
   char *prevsubj = NULL;
   xnum_subject_reset(); /* another sentence */
+  first_quote = QUOTE_UNKNOWN;
   for (size_t i = 0; i < x->n && x->d->figures.n < FIGURES_MAX;) {
     i = next_number(x, i);
     if (i >= x->n) break;
