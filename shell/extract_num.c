@@ -483,9 +483,8 @@ static size_t figure_push(xsent *x, const fig_parts *g, char **prevsubj) {
   if (cut) /* "90 điểmMan City": the unit ends before the capital */
     f.text = glued_span(x, q, ue - 1, cut),
     f.unit = glued_span(x, ms, ue - 1, cut);
-  if (g->un > 0 && ue > us) {
-    f.base_unit = xt_span(x, us, ue);
-  }
+  if (g->un > 0 && ue > us) /* without multipliers, the unit's own copy */
+    f.base_unit = us == ms && !cut ? f.unit : xt_span(x, us, ue);
   f.base = g->value * g->mult;
   f.qualifier = figure_qualifier(x, q, i, ps, end);
   f.subject =
