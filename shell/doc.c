@@ -125,21 +125,25 @@ static void jkey(buf *b, const char *k, int first) {
   jend(b, p);
 }
 
-/* The decimal digits of u at p (room for 20 bytes); past them. */
+/* The decimal digits of u at p (room for 20 bytes); past them. Counted
+** first (u against the powers of ten), then written in place from the
+** last two digits back, two a step: no copy. */
 static char *jdigits_at(char *p, unsigned long long u) {
   static const char pairs[201] =
       "00010203040506070809101112131415161718192021222324252627282930313233"
       "34353637383940414243444546474849505152535455565758596061626364656667"
       "6869707172737475767778798081828384858687888990919293949596979899";
-  char t[20], *e = t + sizeof t, *q = e;
+  size_t n = 1; /* digits: 1 + the powers of ten u reaches (t wraps only
+                ** when n stops at 20) */
+  for (unsigned long long t = 10; n < 20 && u >= t; t *= 10) n++;
+  char *e = p + n, *q = e;
   for (; u >= 100; u /= 100) /* two digits a step */
     q -= 2, memcpy(q, pairs + 2 * (u % 100), 2);
   if (u >= 10)
     q -= 2, memcpy(q, pairs + 2 * u, 2);
   else
     *--q = (char)('0' + u);
-  memcpy(p, q, (size_t)(e - q));
-  return p + (e - q);
+  return e;
 }
 
 /* An integer in decimal, as "%lld" prints it (without printf), at p
@@ -192,7 +196,8 @@ static void jnum(buf *b, double v) {
   char *p = jroom(b, 32);
   if (!isfinite(v)) {
     p = jnull_at(p);
-  } else if (v == floor(v) && fabs(v) < 1e15) {
+  } else if (fabs(v) < 1e15 && (double)(long long)v == v) {
+    /* an integer (v == floor(v)): below 1e15 the cast is exact */
     if (v == 0 && signbit(v))
       memcpy(p, "-0", 2), p += 2; /* as "%.0f" prints it */
     else
