@@ -39,15 +39,80 @@ static struct {
 } multipliers[MULT_MAX + 1];
 static uint64_t mult_mask; /* bit (h & 63) of every multiplier's hash */
 
+/* Bit (h >> 20) & 4095 of the hash h in a 4096-bit filter. */
+static void filter_add(uint64_t bits[64], uint32_t h) {
+  bits[h >> 26] |= 1ull << (h >> 20 & 63);
+}
+static inline int filter_has(const uint64_t bits[64], uint32_t h) {
+  return bits[h >> 26] >> (h >> 20 & 63) & 1;
+}
+
+/* A word list and the filter of its words' hashes (the keys xt_in
+** probes): a token whose hash has no bit is none of its words. */
+typedef struct wlist {
+  xwords ws;
+  uint64_t bits[64];
+} wlist;
+
+/* A phrase list and the filter of its phrases' first-word hashes, the
+** word counts its phrases have (bit w, 1 to 4) and `always`: a phrase
+** that any token may start (first hash 0) or of more words. */
+typedef struct plist {
+  xphrases ph;
+  uint64_t bits[64];
+  unsigned lens;
+  int always;
+} plist;
+
 /* word lists from data/ (lexicon.h), set up by extract_num_init */
 /* data/number-after-ok.txt: "phân khối" (a number after it counts) */
-static xphrases ph_number_ok;
-static xwords ws_not_unit, ws_not_after, ws_qualifiers, ws_unit_prefixes;
+static plist ph_number_ok;
+static wlist ws_not_unit, ws_not_after, ws_qualifiers, ws_unit_prefixes;
 /* not-after-word.txt: "số" (a label follows), "~trong số" (a figure) */
-static xphrases label_words, label_not;
+static plist label_words, label_not;
 
-static int in_list(const xsent *x, size_t i, const xwords *ws) {
-  return xt_in(x, i, ws);
+/* Load list `list` (LEX_*) into l and fill its filter. */
+static void wlist_load(wlist *l, int list) {
+  xwords_load(&l->ws, list, 0);
+  for (size_t m = 0; m < 512; m++)
+    if (l->ws.keys[m]) filter_add(l->bits, l->ws.keys[m]);
+}
+
+/* Fill the filter of l, its phrases set. */
+static void plist_index(plist *l) {
+  for (int m = 0; l->ph.p && l->ph.p[m] && m < XT_PHRASES_MAX; m++) {
+    unsigned w = l->ph.words[m];
+    if (!l->ph.first[m] || w == 0 || w > 4)
+      l->always = 1;
+    else
+      filter_add(l->bits, l->ph.first[m]), l->lens |= 1u << w;
+  }
+}
+
+/* Point l at the list and index it. */
+static void plist_set(plist *l, const char *const *list) {
+  xt_phrases_set(&l->ph, list);
+  plist_index(l);
+}
+
+/* xt_in(x, i, &l->ws): no call for a word whose hash has no bit. */
+static inline int in_list(const xsent *x, size_t i, const wlist *l) {
+  return i < x->n && filter_has(l->bits, x->t[i].h) && xt_in(x, i, &l->ws);
+}
+
+/* xt_phrase_before(x, i, &l->ph, ci): asked only when a token that would
+** start a phrase of one of its word counts has a first word's bit (a
+** phrase of w words matches only with the hash of its first word at
+** token i - w). */
+static inline size_t phrase_before(const xsent *x, size_t i, const plist *l,
+                                   int ci) {
+  int may = l->always;
+  for (unsigned m = l->lens; m && !may; m &= m - 1) { /* its word counts */
+    unsigned w = (unsigned)__builtin_ctz(m);
+    if (w > i) break; /* and the larger ones */
+    may = filter_has(l->bits, x->t[i - w].h);
+  }
+  return may ? xt_phrase_before(x, i, &l->ph, ci) : 0;
 }
 
 /* The value of the multiplier word at token i (0: none); *numeral is
@@ -411,11 +476,10 @@ static int number_starts(const xsent *x, size_t i, int *label, int *range) {
     ** a label ("số 1 thế giới", not "tổng số 500 người") unless a unit
     ** of units.txt follows ("số 350 triệu đồng") */
     if (in_list(x, i - 1, &ws_not_after) &&
-        !xt_phrase_before(x, i, &ph_number_ok, 0))
+        !phrase_before(x, i, &ph_number_ok, 0))
       return 0;
-    *label = xt_phrase_before(x, i, &label_words, 1) &&
-             !xt_phrase_before(x, i, &label_not, 1) &&
-             !xnum_inside_word(x, i - 1);
+    *label = phrase_before(x, i, &label_words, 1) &&
+             !phrase_before(x, i, &label_not, 1) && !xnum_inside_word(x, i - 1);
     if ((x->t[i - 1].flags & (TF_UPPER | TF_CAPS)) && i - 1 > 0 &&
         !qualifier_at(x, i - 1) && !after_name_ok(x, i) &&
         !dimension_x(x, i - 1))
@@ -609,12 +673,14 @@ void extract_num_init(void) {
     mult_mask |= 1ull << (multipliers[o].h & 63);
     multipliers[o++].numeral = strstr(rest, "numeral") != NULL;
   }
-  xwords_load(&ws_not_unit, LEX_NOT_UNIT, 0);
-  xwords_load(&ws_unit_prefixes, LEX_UNIT_PREFIXES, 0);
-  xwords_load(&ws_not_after, LEX_NOT_AFTER_NUMBER, 0);
-  xt_phrases_set(&ph_number_ok, lexicon_get()->lists[LEX_NUMBER_AFTER_OK]);
-  xwords_load(&ws_qualifiers, LEX_QUALIFIERS, 0);
+  wlist_load(&ws_not_unit, LEX_NOT_UNIT);
+  wlist_load(&ws_unit_prefixes, LEX_UNIT_PREFIXES);
+  wlist_load(&ws_not_after, LEX_NOT_AFTER_NUMBER);
+  plist_set(&ph_number_ok, lexicon_get()->lists[LEX_NUMBER_AFTER_OK]);
+  wlist_load(&ws_qualifiers, LEX_QUALIFIERS);
   xnum_subject_init();
   xnum_split_tilde(lexicon_get()->lists[LEX_NOT_AFTER_WORD], label_v,
-                   &label_words, label_n, &label_not);
+                   &label_words.ph, label_n, &label_not.ph);
+  plist_index(&label_words);
+  plist_index(&label_not);
 }
