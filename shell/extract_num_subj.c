@@ -25,6 +25,7 @@ typedef struct firsts {
   uint16_t m[FIRST_SLOTS][FIRST_PER]; /* phrase indices, in file order */
   uint8_t n[FIRST_SLOTS];
   uint64_t bits[64]; /* bit (h >> 20) & 4095 of every hash in h: a quick no */
+  uint8_t one[XT_PHRASES_MAX]; /* phrase m's bytes when one word, else 0 */
 } firsts;
 static firsts cut_firsts, lead_firsts, report_firsts, report_not_firsts,
     stop_firsts;
@@ -38,7 +39,22 @@ static void firsts_set(firsts *f, const xphrases *ph) {
     f->h[k] = h;
     if (f->n[k] < FIRST_PER) f->m[k][f->n[k]++] = (uint16_t)m;
     if (h) f->bits[(h >> 26) & 63] |= 1ull << ((h >> 20) & 63);
+    size_t n = strlen(ph->p[m]);
+    if (ph->words[m] == 1 && n < 256 && !memchr(ph->p[m], ' ', n))
+      f->one[m] = (uint8_t)n;
   }
+}
+
+/* xt_phrase_m(x, j, ph, m, 1) for phrase m of the slot of token j's hash
+** (f): a phrase of one word spelt by the token's very bytes is that word
+** (what xt_phrase_ci finds first), told without the call; the rest
+** asked. */
+static inline size_t phrase_m(const xsent *x, size_t j, const xphrases *ph,
+                              const firsts *f, int m) {
+  size_t n = f->one[m];
+  if (n && n == x->t[j].len && memcmp(x->s + x->t[j].off, ph->p[m], n) == 0)
+    return 1;
+  return xt_phrase_m(x, j, ph, m, 1);
 }
 
 /* May a phrase indexed in f start at token j: a word whose hash has its
@@ -75,7 +91,7 @@ static size_t phrase_len_slow(const xsent *x, size_t j, size_t b,
   if (k < 0) return 0;
   size_t best = 0;
   for (int i = 0; i < f->n[k]; i++) {
-    size_t w = xt_phrase_m(x, j, ph, f->m[k][i], 1);
+    size_t w = phrase_m(x, j, ph, f, f->m[k][i]);
     if (w > best && j + w <= b) best = w;
     if (j + w > b) *open = 1; /* a phrase that a later b takes in */
   }
