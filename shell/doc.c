@@ -31,14 +31,18 @@ doc *doc_new(const char *path) {
   return d;
 }
 
-/* Free the lists of STRS columns inside kind k's items, then the items. */
+/* Free the lists of STRS columns inside kind k's items, then the items
+** (a kind that never had any: nothing to free, no column looked at). */
 static void free_kind(doc *d, const fact_kind *k) {
-  for (size_t c = 0; c < k->ncols; c++) {
+  void *items = fact_items(d, k);
+  if (!items) return;
+  size_t n = fact_count(d, k);
+  for (size_t c = 0; c < k->ncols && n; c++) {
     if (k->cols[c].type != FT_STRS) continue;
-    for (size_t i = 0; i < fact_count(d, k); i++)
+    for (size_t i = 0; i < n; i++)
       free(FACT_FIELD(fact_item(d, k, i), &k->cols[c], doc_strs)->items);
   }
-  free(fact_items(d, k));
+  free(items);
 }
 
 void doc_free(doc *d) {
