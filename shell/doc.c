@@ -268,8 +268,10 @@ typedef struct jlast {
 
 /*
 ** jstr, but a string at the same address as the last one given for the
-** column (the figures of one sentence share its arena copy) is copied
-** from its escaped form in b rather than escaped again.
+** column (the figures of one sentence share its arena copy), or, in
+** json_kind_fast, as the item's string column before (a figure's unit
+** and base_unit), is copied from its escaped form in b rather than
+** escaped again.
 */
 /* The JSON form last holds, copied again to the end of b. */
 static void jcopy(buf *b, const jlast *last) {
@@ -388,6 +390,7 @@ static void json_kind_fast(const doc *d, size_t ki, buf *b) {
   jchar(b, '[');
   for (size_t i = 0; i < count; i++) {
     const void *p = fact_item(d, k, i);
+    const jlast *prev = NULL; /* the item's last string written */
     for (size_t c = 0; c < nc; c++) {
       const jcol *j = &jkinds[ki].cols[c];
       char *o = jroom(b, JKEY_MAX + 1);
@@ -403,12 +406,19 @@ static void json_kind_fast(const doc *d, size_t ki, buf *b) {
       jend(b, o);
       if (j->c->type == FT_STR && d->utf8) { /* the common case, inline */
         const char *v = *FACT_FIELD(p, j->c, char *);
-        if (!v)
+        if (!v) {
           jend(b, jnull_at(jroom(b, 4)));
-        else if (v == last[c].s)
+          continue;
+        }
+        if (v == last[c].s) {
           jcopy(b, &last[c]);
-        else
+        } else if (prev && v == prev->s) { /* a figure's unit as base_unit */
+          jcopy(b, prev);
+          last[c] = *prev;
+        } else {
           jstr_fresh(b, v, &last[c]);
+        }
+        prev = &last[c];
         continue;
       }
       json_field(b, p, j->c, &last[c], d->utf8);
