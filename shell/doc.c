@@ -235,9 +235,11 @@ static void jstrs(buf *b, char *const *items, size_t n) {
 /* `{"kind":"NAME","text":` for block kind k, after a comma unless first:
 ** the kind names are this file's own lower-case ASCII words, which JSON
 ** takes as they are (what jstr would write). */
+static size_t kind_len[BK__COUNT]; /* strlen of kind_names[k] (jcols_init) */
+
 static void jblock_head(buf *b, doc_kind k, int first) {
   const char *name = doc_kind_name(k);
-  size_t n = strlen(name);
+  size_t n = (unsigned)k < BK__COUNT ? kind_len[k] : strlen(name);
   char *o = jroom(b, n + 20);
   if (!first) *o++ = ',';
   memcpy(o, "{\"kind\":\"", 9), o += 9;
@@ -350,8 +352,9 @@ static struct {
 } jkinds[FK__COUNT];
 static pthread_once_t jkinds_once = PTHREAD_ONCE_INIT;
 
-/* Fill jkinds from fact_kinds (once). */
+/* Fill jkinds from fact_kinds and kind_len from kind_names (once). */
 static void jcols_init(void) {
+  for (int k = 0; k < BK__COUNT; k++) kind_len[k] = strlen(kind_names[k]);
   for (size_t k = 0; k < FK__COUNT; k++) {
     const fact_kind *fk = &fact_kinds[k];
     jkinds[k].ok = 1;
@@ -473,16 +476,18 @@ void doc_to_json(const doc *d, buf *b) {
   jkstr(b, "author", d->author);
   jkstr(b, "site", d->site);
   jkstr(b, "lead", d->lead);
-  jkey(b, "blocks", 0), json_blocks(d, b);
   pthread_once(&jkinds_once, jcols_init);
+  jkey(b, "blocks", 0), json_blocks(d, b);
   for (size_t k = 0; k < FK__COUNT; k++) {
-    if (jkinds[k].en && fact_count(d, &fact_kinds[k]) == 0) {
-      char *o = jroom(b, JKEY_MAX); /* key and "[]" in one copy */
+    if (jkinds[k].en) { /* `,"kind":[]`, or its key alone, in one copy */
+      int none = fact_count(d, &fact_kinds[k]) == 0;
+      char *o = jroom(b, JKEY_MAX);
       memcpy(o, jkinds[k].empty, JKEY_MAX);
-      jend(b, o + jkinds[k].en);
-      continue;
+      jend(b, o + jkinds[k].en - (none ? 0 : 2));
+      if (none) continue;
+    } else {
+      jkey(b, fact_kinds[k].json, 0);
     }
-    jkey(b, fact_kinds[k].json, 0);
     json_kind(d, k, b);
   }
   buf_addc(b, '}');
