@@ -359,10 +359,8 @@ static size_t first_quote_off(const xsent *x) {
 }
 
 /* The “…” quote around token i has at most 8 words: a slogan or name.
-** Looks at most 9 words each way, so the check is O(1) per figure; none
-** when no “ comes before token i (first_quote_off). */
-static int in_short_quote(const xsent *x, size_t i) {
-  if (first_quote_off(x) >= x->t[i].off) return 0;
+** Looks at most 9 words each way, so the check is O(1) per figure. */
+static int short_quote_walk(const xsent *x, size_t i) {
   size_t a = i, b = i;
   int words = 0;
   while (a > 0 && !xt_punct(x, a - 1, 0x201C)) {
@@ -377,6 +375,14 @@ static int in_short_quote(const xsent *x, size_t i) {
     b++;
   }
   return b < x->n;
+}
+
+/* short_quote_walk, none when no “ comes before token i (first_quote_off):
+** the walk back would find none. */
+static inline __attribute__((always_inline)) int in_short_quote(const xsent *x,
+                                                                size_t i) {
+  if (first_quote_off(x) >= x->t[i].off) return 0;
+  return short_quote_walk(x, i);
 }
 
 /* Extend a unit with "/người/năm" parts glued by '/', each the
@@ -658,6 +664,28 @@ void extract_figures(xsent *x) {
     }
     i++;
   }
+}
+
+int xnum_check_sentence(xsent *x, long *asked) {
+  const wlist *const wl[] = {&ws_not_unit, &ws_not_after, &ws_qualifiers,
+                             &ws_unit_prefixes};
+  const plist *const pl[] = {&ph_number_ok, &label_words, &label_not};
+  int bad = 0;
+  first_quote = QUOTE_UNKNOWN; /* another sentence */
+  for (size_t j = 0; j < x->n; j++, ++*asked) {
+    for (size_t k = 0; k < sizeof wl / sizeof *wl; k++)
+      bad += in_list(x, j, wl[k]) != xt_in(x, j, &wl[k]->ws);
+    for (size_t k = 0; k < sizeof pl / sizeof *pl; k++)
+      for (int ci = 0; ci < 2; ci++)
+        bad += phrase_before(x, j, pl[k], ci) !=
+               xt_phrase_before(x, j, &pl[k]->ph, ci);
+    if (x->t[j].type == T_NUM) {
+      char iso[11]; /* number_starts' date test passes these unasked */
+      if (x->t[j].len < 8 || x->t[j].len > 10) bad += xt_date(x, j, iso) == 1;
+      bad += in_short_quote(x, j) != short_quote_walk(x, j);
+    }
+  }
+  return bad + xnum_subject_check(x, asked);
 }
 
 static const char *label_v[XT_PHRASES_MAX + 1], *label_n[XT_PHRASES_MAX + 1];

@@ -111,6 +111,26 @@ static inline size_t phrase_len_o(const xsent *x, size_t j, size_t b,
   return phrase_len_slow(x, j, b, ph, f, starts, open);
 }
 
+/* phrase_len_o the long way, as first written (xnum_subject_check holds
+** the two together): every token asked of the slots, every candidate of
+** xt_phrase_m. */
+static size_t phrase_len_ref(const xsent *x, size_t j, size_t b,
+                             const xphrases *ph, const firsts *f, int starts,
+                             int *open) {
+  if (j >= b) return *open = 1, 0;
+  int k = x->t[j].type != T_PUNCT ? firsts_slot(f, x->t[j].h) : -1;
+  if (k < 0) return 0;
+  size_t best = 0;
+  for (int i = 0; i < f->n[k]; i++) {
+    size_t w = xt_phrase_m(x, j, ph, f->m[k][i], 1);
+    if (w > best && j + w <= b) best = w;
+    if (j + w > b) *open = 1;
+  }
+  if (best != 1 || starts) return best;
+  if (j + SEG_MAX_SYL > b) *open = 1;
+  return xnum_word_len(x, j, b) != 1 ? 0 : best;
+}
+
 /* phrase_len_o, whatever a later b would say. */
 static size_t phrase_len(const xsent *x, size_t j, size_t b, const xphrases *ph,
                          const firsts *f, int starts) {
@@ -298,6 +318,28 @@ void xnum_subject_init(void) {
   firsts_set(&report_not_firsts, &report_not);
   xt_phrases_set(&stopwords, lexicon_get()->lists[LEX_STOPWORDS]);
   firsts_set(&stop_firsts, &stopwords);
+}
+
+int xnum_subject_check(const xsent *x, long *asked) {
+  const xphrases *const ph[] = {&subject_lead, &subject_cut, &report_verbs,
+                                &report_not, &stopwords};
+  const firsts *const fs[] = {&lead_firsts, &cut_firsts, &report_firsts,
+                              &report_not_firsts, &stop_firsts};
+  int bad = 0;
+  for (size_t j = 0; j < x->n; j++) {
+    size_t bs[] = {j, j + 1, j + 2, j + 3, j + 5, x->n};
+    for (size_t l = 0; l < sizeof ph / sizeof *ph; l++)
+      for (int starts = 0; starts < 2; starts++)
+        for (size_t k = 0; k < sizeof bs / sizeof *bs; k++) {
+          size_t b = bs[k] < x->n ? bs[k] : x->n;
+          int o1 = 0, o2 = 0;
+          size_t w1 = phrase_len_o(x, j, b, ph[l], fs[l], starts, &o1);
+          size_t w2 = phrase_len_ref(x, j, b, ph[l], fs[l], starts, &o2);
+          bad += w1 != w2 || o1 != o2;
+          ++*asked;
+        }
+  }
+  return bad;
 }
 
 void xnum_subject_reset(void) {
