@@ -31,14 +31,18 @@ doc *doc_new(const char *path) {
   return d;
 }
 
-/* Free the lists of STRS columns inside kind k's items, then the items. */
+/* Free the lists of STRS columns inside kind k's items, then the items
+** (a kind that never had any: nothing to free, no column looked at). */
 static void free_kind(doc *d, const fact_kind *k) {
-  for (size_t c = 0; c < k->ncols; c++) {
+  void *items = fact_items(d, k);
+  if (!items) return;
+  size_t n = fact_count(d, k);
+  for (size_t c = 0; c < k->ncols && n; c++) {
     if (k->cols[c].type != FT_STRS) continue;
-    for (size_t i = 0; i < fact_count(d, k); i++)
+    for (size_t i = 0; i < n; i++)
       free(FACT_FIELD(fact_item(d, k, i), &k->cols[c], doc_strs)->items);
   }
-  free(fact_items(d, k));
+  free(items);
 }
 
 void doc_free(doc *d) {
@@ -125,21 +129,25 @@ static void jkey(buf *b, const char *k, int first) {
   jend(b, p);
 }
 
-/* The decimal digits of u at p (room for 20 bytes); past them. */
+/* The decimal digits of u at p (room for 20 bytes); past them. Counted
+** first (u against the powers of ten), then written in place from the
+** last two digits back, two a step: no copy. */
 static char *jdigits_at(char *p, unsigned long long u) {
   static const char pairs[201] =
       "00010203040506070809101112131415161718192021222324252627282930313233"
       "34353637383940414243444546474849505152535455565758596061626364656667"
       "6869707172737475767778798081828384858687888990919293949596979899";
-  char t[20], *e = t + sizeof t, *q = e;
+  size_t n = 1; /* digits: 1 + the powers of ten u reaches (t wraps only
+                ** when n stops at 20) */
+  for (unsigned long long t = 10; n < 20 && u >= t; t *= 10) n++;
+  char *e = p + n, *q = e;
   for (; u >= 100; u /= 100) /* two digits a step */
     q -= 2, memcpy(q, pairs + 2 * (u % 100), 2);
   if (u >= 10)
     q -= 2, memcpy(q, pairs + 2 * u, 2);
   else
     *--q = (char)('0' + u);
-  memcpy(p, q, (size_t)(e - q));
-  return p + (e - q);
+  return e;
 }
 
 /* An integer in decimal, as "%lld" prints it (without printf), at p
@@ -192,7 +200,8 @@ static void jnum(buf *b, double v) {
   char *p = jroom(b, 32);
   if (!isfinite(v)) {
     p = jnull_at(p);
-  } else if (v == floor(v) && fabs(v) < 1e15) {
+  } else if (fabs(v) < 1e15 && (double)(long long)v == v) {
+    /* an integer (v == floor(v)): below 1e15 the cast is exact */
     if (v == 0 && signbit(v))
       memcpy(p, "-0", 2), p += 2; /* as "%.0f" prints it */
     else
@@ -226,9 +235,11 @@ static void jstrs(buf *b, char *const *items, size_t n) {
 /* `{"kind":"NAME","text":` for block kind k, after a comma unless first:
 ** the kind names are this file's own lower-case ASCII words, which JSON
 ** takes as they are (what jstr would write). */
+static size_t kind_len[BK__COUNT]; /* strlen of kind_names[k] (jcols_init) */
+
 static void jblock_head(buf *b, doc_kind k, int first) {
   const char *name = doc_kind_name(k);
-  size_t n = strlen(name);
+  size_t n = (unsigned)k < BK__COUNT ? kind_len[k] : strlen(name);
   char *o = jroom(b, n + 20);
   if (!first) *o++ = ',';
   memcpy(o, "{\"kind\":\"", 9), o += 9;
@@ -259,8 +270,10 @@ typedef struct jlast {
 
 /*
 ** jstr, but a string at the same address as the last one given for the
-** column (the figures of one sentence share its arena copy) is copied
-** from its escaped form in b rather than escaped again.
+** column (the figures of one sentence share its arena copy), or, in
+** json_kind_fast, as the item's string column before (a figure's unit
+** and base_unit), is copied from its escaped form in b rather than
+** escaped again.
 */
 /* The JSON form last holds, copied again to the end of b. */
 static void jcopy(buf *b, const jlast *last) {
@@ -339,8 +352,9 @@ static struct {
 } jkinds[FK__COUNT];
 static pthread_once_t jkinds_once = PTHREAD_ONCE_INIT;
 
-/* Fill jkinds from fact_kinds (once). */
+/* Fill jkinds from fact_kinds and kind_len from kind_names (once). */
 static void jcols_init(void) {
+  for (int k = 0; k < BK__COUNT; k++) kind_len[k] = strlen(kind_names[k]);
   for (size_t k = 0; k < FK__COUNT; k++) {
     const fact_kind *fk = &fact_kinds[k];
     jkinds[k].ok = 1;
@@ -379,6 +393,7 @@ static void json_kind_fast(const doc *d, size_t ki, buf *b) {
   jchar(b, '[');
   for (size_t i = 0; i < count; i++) {
     const void *p = fact_item(d, k, i);
+    const jlast *prev = NULL; /* the item's last string written */
     for (size_t c = 0; c < nc; c++) {
       const jcol *j = &jkinds[ki].cols[c];
       char *o = jroom(b, JKEY_MAX + 1);
@@ -394,12 +409,19 @@ static void json_kind_fast(const doc *d, size_t ki, buf *b) {
       jend(b, o);
       if (j->c->type == FT_STR && d->utf8) { /* the common case, inline */
         const char *v = *FACT_FIELD(p, j->c, char *);
-        if (!v)
+        if (!v) {
           jend(b, jnull_at(jroom(b, 4)));
-        else if (v == last[c].s)
+          continue;
+        }
+        if (v == last[c].s) {
           jcopy(b, &last[c]);
-        else
+        } else if (prev && v == prev->s) { /* a figure's unit as base_unit */
+          jcopy(b, prev);
+          last[c] = *prev;
+        } else {
           jstr_fresh(b, v, &last[c]);
+        }
+        prev = &last[c];
         continue;
       }
       json_field(b, p, j->c, &last[c], d->utf8);
@@ -454,16 +476,18 @@ void doc_to_json(const doc *d, buf *b) {
   jkstr(b, "author", d->author);
   jkstr(b, "site", d->site);
   jkstr(b, "lead", d->lead);
-  jkey(b, "blocks", 0), json_blocks(d, b);
   pthread_once(&jkinds_once, jcols_init);
+  jkey(b, "blocks", 0), json_blocks(d, b);
   for (size_t k = 0; k < FK__COUNT; k++) {
-    if (jkinds[k].en && fact_count(d, &fact_kinds[k]) == 0) {
-      char *o = jroom(b, JKEY_MAX); /* key and "[]" in one copy */
+    if (jkinds[k].en) { /* `,"kind":[]`, or its key alone, in one copy */
+      int none = fact_count(d, &fact_kinds[k]) == 0;
+      char *o = jroom(b, JKEY_MAX);
       memcpy(o, jkinds[k].empty, JKEY_MAX);
-      jend(b, o + jkinds[k].en);
-      continue;
+      jend(b, o + jkinds[k].en - (none ? 0 : 2));
+      if (none) continue;
+    } else {
+      jkey(b, fact_kinds[k].json, 0);
     }
-    jkey(b, fact_kinds[k].json, 0);
     json_kind(d, k, b);
   }
   buf_addc(b, '}');

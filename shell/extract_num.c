@@ -11,6 +11,7 @@
 ** "km3+4"), after an ordinal or date word ("lần thứ 2", "năm 2023") or
 ** after a capitalised word ("Bến 1", "Đề án 25") are names, not figures.
 */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,15 +39,80 @@ static struct {
 } multipliers[MULT_MAX + 1];
 static uint64_t mult_mask; /* bit (h & 63) of every multiplier's hash */
 
+/* Bit (h >> 20) & 4095 of the hash h in a 4096-bit filter. */
+static void filter_add(uint64_t bits[64], uint32_t h) {
+  bits[h >> 26] |= 1ull << (h >> 20 & 63);
+}
+static inline int filter_has(const uint64_t bits[64], uint32_t h) {
+  return bits[h >> 26] >> (h >> 20 & 63) & 1;
+}
+
+/* A word list and the filter of its words' hashes (the keys xt_in
+** probes): a token whose hash has no bit is none of its words. */
+typedef struct wlist {
+  xwords ws;
+  uint64_t bits[64];
+} wlist;
+
+/* A phrase list and the filter of its phrases' first-word hashes, the
+** word counts its phrases have (bit w, 1 to 4) and `always`: a phrase
+** that any token may start (first hash 0) or of more words. */
+typedef struct plist {
+  xphrases ph;
+  uint64_t bits[64];
+  unsigned lens;
+  int always;
+} plist;
+
 /* word lists from data/ (lexicon.h), set up by extract_num_init */
 /* data/number-after-ok.txt: "phân khối" (a number after it counts) */
-static xphrases ph_number_ok;
-static xwords ws_not_unit, ws_not_after, ws_qualifiers, ws_unit_prefixes;
+static plist ph_number_ok;
+static wlist ws_not_unit, ws_not_after, ws_qualifiers, ws_unit_prefixes;
 /* not-after-word.txt: "số" (a label follows), "~trong số" (a figure) */
-static xphrases label_words, label_not;
+static plist label_words, label_not;
 
-static int in_list(const xsent *x, size_t i, const xwords *ws) {
-  return xt_in(x, i, ws);
+/* Load list `list` (LEX_*) into l and fill its filter. */
+static void wlist_load(wlist *l, int list) {
+  xwords_load(&l->ws, list, 0);
+  for (size_t m = 0; m < 512; m++)
+    if (l->ws.keys[m]) filter_add(l->bits, l->ws.keys[m]);
+}
+
+/* Fill the filter of l, its phrases set. */
+static void plist_index(plist *l) {
+  for (int m = 0; l->ph.p && l->ph.p[m] && m < XT_PHRASES_MAX; m++) {
+    unsigned w = l->ph.words[m];
+    if (!l->ph.first[m] || w == 0 || w > 4)
+      l->always = 1;
+    else
+      filter_add(l->bits, l->ph.first[m]), l->lens |= 1u << w;
+  }
+}
+
+/* Point l at the list and index it. */
+static void plist_set(plist *l, const char *const *list) {
+  xt_phrases_set(&l->ph, list);
+  plist_index(l);
+}
+
+/* xt_in(x, i, &l->ws): no call for a word whose hash has no bit. */
+static inline int in_list(const xsent *x, size_t i, const wlist *l) {
+  return i < x->n && filter_has(l->bits, x->t[i].h) && xt_in(x, i, &l->ws);
+}
+
+/* xt_phrase_before(x, i, &l->ph, ci): asked only when a token that would
+** start a phrase of one of its word counts has a first word's bit (a
+** phrase of w words matches only with the hash of its first word at
+** token i - w). */
+static inline size_t phrase_before(const xsent *x, size_t i, const plist *l,
+                                   int ci) {
+  int may = l->always;
+  for (unsigned m = l->lens; m && !may; m &= m - 1) { /* its word counts */
+    unsigned w = (unsigned)__builtin_ctz(m);
+    if (w > i) break; /* and the larger ones */
+    may = filter_has(l->bits, x->t[i - w].h);
+  }
+  return may ? xt_phrase_before(x, i, &l->ph, ci) : 0;
 }
 
 /* The value of the multiplier word at token i (0: none); *numeral is
@@ -267,9 +333,34 @@ static int english_thousands(const char *s, size_t n) {
          !memchr(c + 1, ',', 3) && !memchr(s, '.', n);
 }
 
+/* The byte offset in x->s of the first opening quote “ among the tokens
+** of the sentence extract_figures scans (SIZE_MAX - 1: none), or
+** QUOTE_UNKNOWN until first_quote_off asks (reset for each sentence). */
+#define QUOTE_UNKNOWN SIZE_MAX
+static _Thread_local size_t first_quote;
+
+/* first_quote, found when unknown: the bytes of “ (E2 80 9C, a token of
+** that code point starts with them) between the first token's start and
+** the last token's end. */
+static size_t first_quote_off(const xsent *x) {
+  if (first_quote != QUOTE_UNKNOWN) return first_quote;
+  size_t at = x->t[0].off, end = xt_end(x, x->n);
+  const char *s = x->s, *p;
+  first_quote = SIZE_MAX - 1; /* none */
+  while (at < end && (p = memchr(s + at, 0xE2, end - at)) != NULL) {
+    at = (size_t)(p - s);
+    if (end - at >= 3 && p[1] == '\x80' && p[2] == '\x9C') {
+      first_quote = at;
+      break;
+    }
+    at++;
+  }
+  return first_quote;
+}
+
 /* The “…” quote around token i has at most 8 words: a slogan or name.
 ** Looks at most 9 words each way, so the check is O(1) per figure. */
-static int in_short_quote(const xsent *x, size_t i) {
+static int short_quote_walk(const xsent *x, size_t i) {
   size_t a = i, b = i;
   int words = 0;
   while (a > 0 && !xt_punct(x, a - 1, 0x201C)) {
@@ -284,6 +375,14 @@ static int in_short_quote(const xsent *x, size_t i) {
     b++;
   }
   return b < x->n;
+}
+
+/* short_quote_walk, none when no “ comes before token i (first_quote_off):
+** the walk back would find none. */
+static inline __attribute__((always_inline)) int in_short_quote(const xsent *x,
+                                                                size_t i) {
+  if (first_quote_off(x) >= x->t[i].off) return 0;
+  return short_quote_walk(x, i);
 }
 
 /* Extend a unit with "/người/năm" parts glued by '/', each the
@@ -383,18 +482,20 @@ static int number_starts(const xsent *x, size_t i, int *label, int *range) {
     ** a label ("số 1 thế giới", not "tổng số 500 người") unless a unit
     ** of units.txt follows ("số 350 triệu đồng") */
     if (in_list(x, i - 1, &ws_not_after) &&
-        !xt_phrase_before(x, i, &ph_number_ok, 0))
+        !phrase_before(x, i, &ph_number_ok, 0))
       return 0;
-    *label = xt_phrase_before(x, i, &label_words, 1) &&
-             !xt_phrase_before(x, i, &label_not, 1) &&
-             !xnum_inside_word(x, i - 1);
+    *label = phrase_before(x, i, &label_words, 1) &&
+             !phrase_before(x, i, &label_not, 1) && !xnum_inside_word(x, i - 1);
     if ((x->t[i - 1].flags & (TF_UPPER | TF_CAPS)) && i - 1 > 0 &&
         !qualifier_at(x, i - 1) && !after_name_ok(x, i) &&
         !dimension_x(x, i - 1))
       return 0; /* "Bến 1", "Đề án 25", "Xuân 2018" */
   }
+  /* "31.3.2024": a date, one token; xt_date says 1 only of a number of
+  ** 8 to 10 bytes (its dotted form), so a shorter or longer one is no
+  ** date of one token, unasked */
   char iso[11];
-  return xt_date(x, i, iso) != 1; /* "31.3.2024": a date, one token */
+  return t->len < 8 || t->len > 10 || xt_date(x, i, iso) != 1;
 }
 
 /* What figure_at read of a figure: its number at token i, the value and
@@ -452,9 +553,8 @@ static size_t figure_push(xsent *x, const fig_parts *g, char **prevsubj) {
   if (cut) /* "90 điểmMan City": the unit ends before the capital */
     f.text = glued_span(x, q, ue - 1, cut),
     f.unit = glued_span(x, ms, ue - 1, cut);
-  if (g->un > 0 && ue > us) {
-    f.base_unit = xt_span(x, us, ue);
-  }
+  if (g->un > 0 && ue > us) /* without multipliers, the unit's own copy */
+    f.base_unit = us == ms && !cut ? f.unit : xt_span(x, us, ue);
   f.base = g->value * g->mult;
   f.qualifier = figure_qualifier(x, q, i, ps, end);
   f.subject =
@@ -551,6 +651,7 @@ static size_t next_number(const xsent *x, size_t i) {
 void extract_figures(xsent *x) {
   char *prevsubj = NULL;
   xnum_subject_reset(); /* another sentence */
+  first_quote = QUOTE_UNKNOWN;
   for (size_t i = 0; i < x->n && x->d->figures.n < FIGURES_MAX;) {
     i = next_number(x, i);
     if (i >= x->n) break;
@@ -563,6 +664,28 @@ void extract_figures(xsent *x) {
     }
     i++;
   }
+}
+
+int xnum_check_sentence(xsent *x, long *asked) {
+  const wlist *const wl[] = {&ws_not_unit, &ws_not_after, &ws_qualifiers,
+                             &ws_unit_prefixes};
+  const plist *const pl[] = {&ph_number_ok, &label_words, &label_not};
+  int bad = 0;
+  first_quote = QUOTE_UNKNOWN; /* another sentence */
+  for (size_t j = 0; j < x->n; j++, ++*asked) {
+    for (size_t k = 0; k < sizeof wl / sizeof *wl; k++)
+      bad += in_list(x, j, wl[k]) != xt_in(x, j, &wl[k]->ws);
+    for (size_t k = 0; k < sizeof pl / sizeof *pl; k++)
+      for (int ci = 0; ci < 2; ci++)
+        bad += phrase_before(x, j, pl[k], ci) !=
+               xt_phrase_before(x, j, &pl[k]->ph, ci);
+    if (x->t[j].type == T_NUM) {
+      char iso[11]; /* number_starts' date test passes these unasked */
+      if (x->t[j].len < 8 || x->t[j].len > 10) bad += xt_date(x, j, iso) == 1;
+      bad += in_short_quote(x, j) != short_quote_walk(x, j);
+    }
+  }
+  return bad + xnum_subject_check(x, asked);
 }
 
 static const char *label_v[XT_PHRASES_MAX + 1], *label_n[XT_PHRASES_MAX + 1];
@@ -578,12 +701,14 @@ void extract_num_init(void) {
     mult_mask |= 1ull << (multipliers[o].h & 63);
     multipliers[o++].numeral = strstr(rest, "numeral") != NULL;
   }
-  xwords_load(&ws_not_unit, LEX_NOT_UNIT, 0);
-  xwords_load(&ws_unit_prefixes, LEX_UNIT_PREFIXES, 0);
-  xwords_load(&ws_not_after, LEX_NOT_AFTER_NUMBER, 0);
-  xt_phrases_set(&ph_number_ok, lexicon_get()->lists[LEX_NUMBER_AFTER_OK]);
-  xwords_load(&ws_qualifiers, LEX_QUALIFIERS, 0);
+  wlist_load(&ws_not_unit, LEX_NOT_UNIT);
+  wlist_load(&ws_unit_prefixes, LEX_UNIT_PREFIXES);
+  wlist_load(&ws_not_after, LEX_NOT_AFTER_NUMBER);
+  plist_set(&ph_number_ok, lexicon_get()->lists[LEX_NUMBER_AFTER_OK]);
+  wlist_load(&ws_qualifiers, LEX_QUALIFIERS);
   xnum_subject_init();
   xnum_split_tilde(lexicon_get()->lists[LEX_NOT_AFTER_WORD], label_v,
-                   &label_words, label_n, &label_not);
+                   &label_words.ph, label_n, &label_not.ph);
+  plist_index(&label_words);
+  plist_index(&label_not);
 }

@@ -55,4 +55,18 @@ char *xnum_subject_of(xsent *x, size_t q, char *prev, size_t after);
 void xnum_split_tilde(const char *const *list, const char **ya, xphrases *yes,
                       const char **na, xphrases *no);
 
+/* ---- the shortcuts against their long ways (tests/c/test_num_fast.c) ---- */
+
+/* At every token of sentence x: extract_num.c's list filters (in_list,
+** phrase_before) against xt_in and xt_phrase_before, the date and quote
+** shortcuts of number_starts and in_short_quote against xt_date and the
+** quote walk, then xnum_subject_check. Returns the answers that differ;
+** *asked counts the tokens and questions. */
+int xnum_check_sentence(xsent *x, long *asked);
+/* At every token of x: the subject's phrase_len_o (its hash filter, its
+** one-word match) against the slot walk of phrase_len_ref, for every list
+** and b from the token to the sentence's end: the same length and the
+** same *open. Returns the answers that differ. */
+int xnum_subject_check(const xsent *x, long *asked);
+
 #endif

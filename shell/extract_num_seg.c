@@ -4,10 +4,12 @@
 ** whether tokens spell a word of the lexicon, kept by the text they are
 ** about.
 */
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract_num_int.h"
-#include "segment.h" /* SEG_MAX_SYL */
+#include "segment.h"  /* SEG_MAX_SYL */
+#include "util_tls.h" /* spans_tls */
 
 /*
 ** The segmenter's answers (thread-local), by the bytes of the text they
@@ -25,7 +27,27 @@ typedef struct span_slot {
   int8_t val;
   char w[SPAN_LEN];
 } span_slot;
-static _Thread_local span_slot spans[SPAN_SLOTS];
+
+/* A thread's slots (SPAN_SLOTS), made zeroed on its first question: not
+** in the static TLS block, which every thread start zeroes whole (229 KB,
+** some 56 pages touched before the first file); the heap's zero pages
+** are touched as slots are used. */
+static _Thread_local span_slot *spans;
+
+/* Free a thread's slots at its end (util_tls runs this on that thread). */
+static void spans_drop(void *p) {
+  if (spans == p) spans = NULL;
+  free(p);
+}
+
+static util_tls spans_tls =
+    UTIL_TLS_INIT(SPAN_SLOTS * sizeof(span_slot), spans_drop);
+
+/* The calling thread's slots. */
+static span_slot *spans_get(void) {
+  if (!spans) spans = util_tls_get(&spans_tls);
+  return spans;
+}
 
 enum { MEMO_FIRST = 1, MEMO_WORD = 2 }; /* what a slot answers */
 
@@ -43,7 +65,7 @@ static int span_get(int kind, size_t toks, const xsent *x, size_t j, size_t e,
     h = (h ^ x->t[k].h ^ (uint64_t)x->t[k].len << 32) * 0xC2B2AE3D27D4EB4Full;
     h ^= h >> 29;
   }
-  span_slot *sl = &spans[(h >> 40) & (SPAN_SLOTS - 1)];
+  span_slot *sl = &spans_get()[(h >> 40) & (SPAN_SLOTS - 1)];
   *slot = sl;
   if (sl->n != n || sl->kind != kind || sl->toks != toks ||
       memcmp(sl->w, w, n) != 0)

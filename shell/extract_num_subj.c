@@ -24,6 +24,8 @@ typedef struct firsts {
   uint32_t h[FIRST_SLOTS];
   uint16_t m[FIRST_SLOTS][FIRST_PER]; /* phrase indices, in file order */
   uint8_t n[FIRST_SLOTS];
+  uint64_t bits[64]; /* bit (h >> 20) & 4095 of every hash in h: a quick no */
+  uint8_t one[XT_PHRASES_MAX]; /* phrase m's bytes when one word, else 0 */
 } firsts;
 static firsts cut_firsts, lead_firsts, report_firsts, report_not_firsts,
     stop_firsts;
@@ -36,7 +38,32 @@ static void firsts_set(firsts *f, const xphrases *ph) {
     while (f->h[k] && f->h[k] != h) k = (k + 1) & (FIRST_SLOTS - 1);
     f->h[k] = h;
     if (f->n[k] < FIRST_PER) f->m[k][f->n[k]++] = (uint16_t)m;
+    if (h) f->bits[(h >> 26) & 63] |= 1ull << ((h >> 20) & 63);
+    size_t n = strlen(ph->p[m]);
+    if (ph->words[m] == 1 && n < 256 && !memchr(ph->p[m], ' ', n))
+      f->one[m] = (uint8_t)n;
   }
+}
+
+/* xt_phrase_m(x, j, ph, m, 1) for phrase m of the slot of token j's hash
+** (f): a phrase of one word spelt by the token's very bytes is that word
+** (what xt_phrase_ci finds first), told without the call; the rest
+** asked. */
+static inline size_t phrase_m(const xsent *x, size_t j, const xphrases *ph,
+                              const firsts *f, int m) {
+  size_t n = f->one[m];
+  if (n && n == x->t[j].len && memcmp(x->s + x->t[j].off, ph->p[m], n) == 0)
+    return 1;
+  return xt_phrase_m(x, j, ph, m, 1);
+}
+
+/* May a phrase indexed in f start at token j: a word whose hash has its
+** bit in f->bits? 0: firsts_slot finds none for it (a hash of 0, as a
+** number's, never has a slot). */
+static inline int firsts_may(const firsts *f, const xsent *x, size_t j) {
+  uint32_t h = x->t[j].h;
+  return x->t[j].type != T_PUNCT &&
+         (f->bits[(h >> 26) & 63] >> ((h >> 20) & 63) & 1);
 }
 
 /* The slot of the phrases whose first word has hash h; -1: none. */
@@ -49,28 +76,58 @@ static int firsts_slot(const firsts *f, uint32_t h) {
 
 /*
 ** The tokens of the longest phrase of ph (its first words indexed in f)
-** at token j (each word's first letter in either case), within [j, b).
-** A phrase of one syllable counts when the segmenter's word at j is that
-** syllable alone, or, when `starts`, begins with it: a subject is cut before
-*"đạt chuẩn" as before
-** "đạt", but its lead drops no part of a word ("tăng" of "tăng trưởng",
-** "thời" of "thời gian"). The segmenter is asked only once a phrase
-** matches. 0: none.
+** at token j < b (each word's first letter in either case), within [j,
+** b). A phrase of one syllable counts when the segmenter's word at j is
+** that syllable alone, or, when `starts`, begins with it: a subject is
+** cut before "đạt chuẩn" as before "đạt", but its lead drops no part of a
+** word ("tăng" of "tăng trưởng", "thời" of "thời gian"). The segmenter is
+** asked only once a phrase matches. 0: none. *open is set when a later b
+** might say more.
 */
-static size_t phrase_len_o(const xsent *x, size_t j, size_t b,
-                           const xphrases *ph, const firsts *f, int starts,
-                           int *open) {
+static size_t phrase_len_slow(const xsent *x, size_t j, size_t b,
+                              const xphrases *ph, const firsts *f, int starts,
+                              int *open) {
+  int k = firsts_slot(f, x->t[j].h);
+  if (k < 0) return 0;
+  size_t best = 0;
+  for (int i = 0; i < f->n[k]; i++) {
+    size_t w = phrase_m(x, j, ph, f, f->m[k][i]);
+    if (w > best && j + w <= b) best = w;
+    if (j + w > b) *open = 1; /* a phrase that a later b takes in */
+  }
+  if (best != 1 || starts) return best;
+  if (j + SEG_MAX_SYL > b) *open = 1; /* word_len may read up to b */
+  return xnum_word_len(x, j, b) != 1 ? 0 : best;
+}
+
+/* phrase_len_slow for a token j inside [.., b) that firsts_may lets
+** through; the rest answered inline (a token at or past b: none, and a
+** later b may hold one). */
+static inline size_t phrase_len_o(const xsent *x, size_t j, size_t b,
+                                  const xphrases *ph, const firsts *f,
+                                  int starts, int *open) {
   if (j >= b) return *open = 1, 0; /* a later b may hold a phrase */
+  if (!firsts_may(f, x, j)) return 0;
+  return phrase_len_slow(x, j, b, ph, f, starts, open);
+}
+
+/* phrase_len_o the long way, as first written (xnum_subject_check holds
+** the two together): every token asked of the slots, every candidate of
+** xt_phrase_m. */
+static size_t phrase_len_ref(const xsent *x, size_t j, size_t b,
+                             const xphrases *ph, const firsts *f, int starts,
+                             int *open) {
+  if (j >= b) return *open = 1, 0;
   int k = x->t[j].type != T_PUNCT ? firsts_slot(f, x->t[j].h) : -1;
   if (k < 0) return 0;
   size_t best = 0;
   for (int i = 0; i < f->n[k]; i++) {
     size_t w = xt_phrase_m(x, j, ph, f->m[k][i], 1);
     if (w > best && j + w <= b) best = w;
-    if (j + w > b) *open = 1; /* a phrase that a later b takes in */
+    if (j + w > b) *open = 1;
   }
   if (best != 1 || starts) return best;
-  if (j + SEG_MAX_SYL > b) *open = 1; /* word_len may read up to b */
+  if (j + SEG_MAX_SYL > b) *open = 1;
   return xnum_word_len(x, j, b) != 1 ? 0 : best;
 }
 
@@ -261,6 +318,28 @@ void xnum_subject_init(void) {
   firsts_set(&report_not_firsts, &report_not);
   xt_phrases_set(&stopwords, lexicon_get()->lists[LEX_STOPWORDS]);
   firsts_set(&stop_firsts, &stopwords);
+}
+
+int xnum_subject_check(const xsent *x, long *asked) {
+  const xphrases *const ph[] = {&subject_lead, &subject_cut, &report_verbs,
+                                &report_not, &stopwords};
+  const firsts *const fs[] = {&lead_firsts, &cut_firsts, &report_firsts,
+                              &report_not_firsts, &stop_firsts};
+  int bad = 0;
+  for (size_t j = 0; j < x->n; j++) {
+    size_t bs[] = {j, j + 1, j + 2, j + 3, j + 5, x->n};
+    for (size_t l = 0; l < sizeof ph / sizeof *ph; l++)
+      for (int starts = 0; starts < 2; starts++)
+        for (size_t k = 0; k < sizeof bs / sizeof *bs; k++) {
+          size_t b = bs[k] < x->n ? bs[k] : x->n;
+          int o1 = 0, o2 = 0;
+          size_t w1 = phrase_len_o(x, j, b, ph[l], fs[l], starts, &o1);
+          size_t w2 = phrase_len_ref(x, j, b, ph[l], fs[l], starts, &o2);
+          bad += w1 != w2 || o1 != o2;
+          ++*asked;
+        }
+  }
+  return bad;
 }
 
 void xnum_subject_reset(void) {

@@ -10,6 +10,10 @@
 **     decimal.
 **  2. values the fast path must refuse and pass to printf: many digits
 **     after the comma, large thousands groups.
+**  3. figures made directly (no parse) holding integers at every count
+**     of digits (10^k - 1, 10^k, 10^k + 1, their negatives), -0, 0 and
+**     random doubles: each "value" prints as "%.15g" prints it (jnum's
+**     integer test and jdigits_at's digit count).
 */
 #include <math.h>
 #include <stdio.h>
@@ -107,8 +111,56 @@ static void fallback_shapes(void) {
   check_sentence("Lãi suất 0,1% và 0,2% và 0,3% một năm.");
 }
 
+/* A document of figures holding v[0..n) as their values: each "value" of
+** its JSON is "%.15g" of it. */
+static void check_values(const double *v, int n) {
+  doc *d = doc_new("t.txt");
+  d->utf8 = 1;
+  for (int i = 0; i < n; i++) {
+    doc_figure f = {0};
+    f.value = v[i], f.base = v[i];
+    VEC_PUSH(d->figures, f);
+  }
+  buf b;
+  buf_init(&b);
+  doc_to_json(d, &b);
+  char got[64][64];
+  int k = json_values(b.data ? b.data : "", got, 64);
+  CHECK(k == n);
+  for (int i = 0; i < k; i++) {
+    char want[64];
+    snprintf(want, sizeof want, "%.15g", v[i]);
+    CHECK_STR(got[i], want);
+  }
+  buf_free(&b);
+  doc_free(d);
+}
+
+static void direct_values(void) {
+  double v[64];
+  int n = 0;
+  v[n++] = 0.0, v[n++] = -0.0;
+  double p = 1;
+  for (int k = 0; k <= 16; k++, p *= 10) { /* 1 .. 1e16 */
+    double w[6] = {p - 1, p, p + 1, -(p - 1), -p, -(p + 1)};
+    for (int j = 0; j < 6; j++) {
+      v[n++] = w[j];
+      if (n == 64) check_values(v, n), n = 0;
+    }
+  }
+  if (n) check_values(v, n), n = 0;
+  srand(777);
+  for (int r = 0; r < 2000; r++) {
+    double m = (double)rand() / RAND_MAX, e = pow(10, rand() % 19 - 3);
+    v[n++] = (r % 3 == 0 ? floor(m * e) : m * e) * (r % 5 == 0 ? -1 : 1);
+    if (n == 64) check_values(v, n), n = 0;
+  }
+  if (n) check_values(v, n);
+}
+
 int main(void) {
   random_figures();
   fallback_shapes();
+  direct_values();
   return check_done();
 }
