@@ -312,13 +312,34 @@ static int no_degree(const char *s, size_t a, size_t i, const tok *prev) {
 ** at s[i]) end the sentence: a '.', '!' or '?' before a space, a newline
 ** or the end, and no dot of "TP.", an initial or a degree? fast: the
 ** fast scanner's, which passes over degree_dot when no_degree. */
-static int sentence_end(const char *s, size_t a, size_t i, size_t b,
-                        const tok *out, size_t n, int32_t cp, int fast) {
+static __attribute__((noinline)) int sentence_end(const char *s, size_t a,
+                                                  size_t i, size_t b,
+                                                  const tok *out, size_t n,
+                                                  int32_t cp, int fast) {
   return ends_sentence(s, i, b, cp) &&
          !(n >= 2 && city_dot(s, i, b, &out[n - 2])) &&
          !(n >= 3 && initial_dot(s, i, b, &out[n - 3], &out[n - 2])) &&
          !(n >= 2 && !(fast && no_degree(s, a, i, &out[n - 2])) &&
            degree_dot(s, a, i, b));
+}
+
+/* sentence_end(..., fast) for the '.', '!' or '?' just stored (out[n-1],
+** n >= 1, ending at s[i]), settled here in the common case: no space, newline
+** or end after it (0), or the token before it (prev) is the whole text
+** degree_dot would walk back over (as no_degree) and starts with no
+** capital: then neither city_dot ("TP"), initial_dot (an ASCII capital)
+** nor degree_dot (a capital first) holds, and the sentence ends (1). */
+static inline int dot_ends(const char *s, size_t a, size_t i, size_t b,
+                           const tok *out, size_t n, int32_t cp) {
+  if (i < b && s[i] != ' ' && s[i] != '\n') return 0;
+  if (n < 2) return 1;
+  const tok *prev = &out[n - 2];
+  size_t o = prev->off;
+  if (prev->type != T_PUNCT && o + prev->len + 1 == i && i - o <= 13 &&
+      (o == a || s[o - 1] == ' ' || s[o - 1] == '\n') &&
+      !(text_class(prev->cp) & TEXT_UPPER))
+    return 1;
+  return sentence_end(s, a, i, b, out, n, cp, 1);
 }
 
 /* A scanner between steps: the position, the tokens (out, n, cap), the
@@ -611,17 +632,33 @@ static inline __attribute__((always_inline)) xt_run lower_run(
       }
       lr = run_bound(base, lim, t, tlim);
     }
-    size_t run = (unsigned)__builtin_ctzll(ng >> rel), e = rel + run;
+    uint64_t x = ng >> rel;
+    /* no letter of the masks starts at s[base + rel] (the byte after a
+    ** word's space: kind < KL, or a lead the masks do not take) */
+    if (x & 1) break;
+    size_t run = (size_t)__builtin_ctzll(x), e = rel + run;
     unsigned after = src[e]; /* s[base + e] */
     if (after != ' ' && (e >= WIN - 1 || after - '0' < 10u || after >= 0x80))
       break; /* the masks end too soon, a digit or another character */
     uint32_t c = src[rel], lc = c;
     size_t k = 1;
+    if (c - 'a' <= 25u && after == ' ') {
+      /* the common word, a lower-case ASCII letter first and a space
+      ** after ("của "): the general steps below for k = 1, without the
+      ** tests and merges a capital, a letter of lc2/lc3 or a mark after
+      ** it need */
+      uint64_t v = lexicon_load8((const char *)src + rel + 1) & keep_run[run];
+      uint32_t h = lexicon_hash_folded(c, run, v);
+      unsigned tr = word_bits(h);
+      put_word(t, (uint32_t)(base + rel), (uint32_t)run, fl, c, h, tr);
+      f |= tr;
+      t++, rel = e + 1, fl = TF_SPACE;
+      continue;
+    }
     if (c - 'a' > 25u) { /* a capital or a letter of lc2/lc3 */
       uint32_t up = c < 0x80;
       lc = c | 0x20;
       if (!up) { /* a whole letter of the masks: decoded from them */
-        if (ng >> rel & 1) break;
         lc = letter_at(src + rel, &c, &k);
         if (!lc) break;
         up = lc >> 30, lc &= ~LC_UP;
@@ -657,7 +694,6 @@ static inline __attribute__((always_inline)) xt_run lower_run(
       t++, e++;
     }
     t++, rel = e + 1, fl = TF_SPACE;
-    if (kind[src[rel]] < KL) break; /* no word starts at s[base + rel] */
   }
   r.i = base + rel, r.t = t, r.f = f, r.pending = fl;
   return r;
@@ -762,7 +798,7 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
       case KE:
         *t++ = (tok){(uint32_t)i, 1, T_PUNCT, (uint8_t)pending, cp, 0, 0};
         i++, pending = 0;
-        if (sentence_end(s, a, i, b, out, (size_t)(t - out), cp, 1)) goto done;
+        if (dot_ends(s, a, i, b, out, (size_t)(t - out), cp)) goto done;
         goto pushed;
       default:
         goto punct;
