@@ -76,6 +76,7 @@ static uint8_t trig_dm[TRIG_SLOTS];
 static pthread_once_t trig_once = PTHREAD_ONCE_INIT;
 
 static void trig_init(void);
+static void deg2_init(const lex_table *t);
 
 void xtok_init(void) {
   pthread_once(&trig_once, trig_init);
@@ -123,6 +124,7 @@ static inline uint32_t lower_at(uint32_t *tab, unsigned j, int32_t cp) {
 static void trig_init(void) {
   xt_scan_avx2(1);
   const lexicon *lx = lexicon_get();
+  deg2_init(&lx->degrees);
   trig_words(lx->lists[LEX_REF_KINDS], TR_REF);
   trig_words(lx->lists[LEX_PERIOD_TERMS], TR_PERIOD);
   for (const lex_pair *p = lx->pairs[LEX_PLACE_PREFIXES]; p->key; p++)
@@ -274,13 +276,39 @@ static int initial_dot(const char *s, size_t i, size_t b, const tok *prev,
   return !text_viet_shaped(s + prev->off, prev->len);
 }
 
+/* deg2[c][d >> 6] bit d & 63: a folded degree key starts with ASCII c d. */
+static uint64_t deg2[128][2];
+
+/* Add the first two bytes of each degree key to deg2. */
+static void deg2_init(const lex_table *t) {
+  for (size_t i = 0; i < t->cap; i++) {
+    const unsigned char *k = (const unsigned char *)t->slots[i].key;
+    if (k && t->slots[i].len >= 2 && k[0] < 0x80 && k[1] < 0x80)
+      deg2[k[0]][k[1] >> 6] |= 1ull << (k[1] & 63);
+  }
+}
+
+/* 0 when the n bytes at p fold to no degree key by their first two bytes,
+** both ASCII (text_fold lowers A-Z alone), the third ASCII or a precomposed
+** letter (C3..C6, E1 BA/BB: composes with nothing); else 1: ask the table. */
+static inline int may_be_degree(const char *p, size_t n) {
+  const unsigned char *x = (const unsigned char *)p;
+  if (n < 2 || x[0] >= 0x80 || x[1] >= 0x80) return 1;
+  if (n > 2 && x[2] >= 0x80 && x[2] - 0xC3u >= 4u &&
+      !(x[2] == 0xE1 && n > 3 && (x[3] == 0xBA || x[3] == 0xBB)))
+    return 1;
+  unsigned c0 = (unsigned)(x[0] - 'A') < 26u ? x[0] | 0x20u : x[0];
+  unsigned c1 = (unsigned)(x[1] - 'A') < 26u ? x[1] | 0x20u : x[1];
+  return deg2[c0][c1 >> 6] >> (c1 & 63) & 1;
+}
+
 /* Is the dot just read (s[i-1]) the closing dot of a degree of
 ** data/degrees.txt glued to it ("PGS.TS. Nguyễn Văn An", "ThS. Lò Thu
 ** Hà"), or of a monastic rank before "Thích" (data/monastic-ranks.txt:
-** "TT. Thích Huệ Nhẫn"), a capital after it? It ends no sentence: the degree is
-*the
-** name's title. a: the block's start. */
-static int degree_dot(const char *s, size_t a, size_t i, size_t b) {
+** "TT. Thích Huệ Nhẫn"), a capital after it? It ends no sentence: the
+** degree is the name's title. a: the block's start. fast: the fast
+** scanner's, which asks the degrees table only when may_be_degree. */
+static int degree_dot(const char *s, size_t a, size_t i, size_t b, int fast) {
   int32_t c;
   if (i + 1 >= b || s[i] != ' ' || i < a + 3) return 0;
   text_decode(s + i + 1, b - i - 1, &c);
@@ -290,7 +318,9 @@ static int degree_dot(const char *s, size_t a, size_t i, size_t b) {
   text_decode(s + w, i - w, &c);
   if (!text_is_upper(c)) return 0; /* every degree: a capital first ("ĐĐ") */
   const lexicon *lx = lexicon_get();
-  if (lex_find_text(&lx->degrees, s + w, i - 1 - w)) return 1;
+  if ((!fast || may_be_degree(s + w, i - 1 - w)) &&
+      lex_find_text(&lx->degrees, s + w, i - 1 - w))
+    return 1;
   /* a monastic rank before a dharma name: "HT. Thích Thiện Tấn" */
   static const char thich[] = "Thích";
   size_t tn = sizeof thich - 1;
@@ -323,15 +353,14 @@ static __attribute__((noinline)) int sentence_end(const char *s, size_t a,
          !(n >= 2 && city_dot(s, i, b, &out[n - 2])) &&
          !(n >= 3 && initial_dot(s, i, b, &out[n - 3], &out[n - 2])) &&
          !(n >= 2 && !(fast && no_degree(s, a, i, &out[n - 2])) &&
-           degree_dot(s, a, i, b));
+           degree_dot(s, a, i, b, fast));
 }
 
-/* sentence_end(..., fast) for the '.', '!' or '?' just stored (out[n-1],
-** n >= 1, ending at s[i]), settled here in the common case: no space, newline
-** or end after it (0), or the token before it (prev) is the whole text
-** degree_dot would walk back over (as no_degree) and starts with no
-** capital: then neither city_dot ("TP"), initial_dot (an ASCII capital)
-** nor degree_dot (a capital first) holds, and the sentence ends (1). */
+/* sentence_end(..., 1) for the '.', '!' or '?' just stored (out[n-1],
+** ending at s[i]), at once when no space, newline or end follows (0) or
+** the token before it is all the text degree_dot walks back over (as
+** no_degree) and starts with no capital, which city_dot, initial_dot and
+** degree_dot all need (1). */
 static inline int dot_ends(const char *s, size_t a, size_t i, size_t b,
                            const tok *out, size_t n, int32_t cp) {
   if (i < b && s[i] != ' ' && s[i] != '\n') return 0;
@@ -417,8 +446,7 @@ static _Thread_local struct {
   unsigned char bytes[WIN_READ] __attribute__((aligned(16)));
 } last;
 
-/* Are the WIN_READ bytes at p those of last.bytes? Sixteen a step, no
-** call (memcmp's own set-up costs as much as the compare). */
+/* last.bytes == the WIN_READ bytes at p, sixteen a step without a call. */
 static inline int same_bytes(const char *p) {
 #ifdef __SSE2__
   _Static_assert(WIN_READ % 16 == 0, "whole steps");
@@ -664,10 +692,8 @@ static inline __attribute__((always_inline)) xt_run lower_run(
     uint32_t c = src[rel], lc = c;
     size_t k = 1;
     if (c - 'a' <= 25u && after == ' ') {
-      /* the common word, a lower-case ASCII letter first and a space
-      ** after ("của "): the general steps below for k = 1, without the
-      ** tests and merges a capital, a letter of lc2/lc3 or a mark after
-      ** it need */
+      /* the common word ("của "): a lower-case ASCII letter first, a space
+      ** after, none of the tests a capital or a letter of lc2/lc3 needs */
       uint64_t v = lexicon_load8((const char *)src + rel + 1) & keep_run[run];
       uint32_t h = lexicon_hash_folded(c, run, v);
       unsigned tr = word_bits(h);
