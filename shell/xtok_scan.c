@@ -27,6 +27,9 @@
 #include "util.h"
 #include "xtok.h"
 #include "xtok_win.h"
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define SENT_MAX_BYTES 8192 /* a longer "sentence" is cut at a space */
 #define SENT_MAX_TOKS  4096 /* ... and one of this many tokens anywhere */
@@ -73,6 +76,7 @@ static uint8_t trig_dm[TRIG_SLOTS];
 static pthread_once_t trig_once = PTHREAD_ONCE_INIT;
 
 static void trig_init(void);
+static void deg2_init(const lex_table *t);
 
 void xtok_init(void) {
   pthread_once(&trig_once, trig_init);
@@ -120,6 +124,7 @@ static inline uint32_t lower_at(uint32_t *tab, unsigned j, int32_t cp) {
 static void trig_init(void) {
   xt_scan_avx2(1);
   const lexicon *lx = lexicon_get();
+  deg2_init(&lx->degrees);
   trig_words(lx->lists[LEX_REF_KINDS], TR_REF);
   trig_words(lx->lists[LEX_PERIOD_TERMS], TR_PERIOD);
   for (const lex_pair *p = lx->pairs[LEX_PLACE_PREFIXES]; p->key; p++)
@@ -271,13 +276,39 @@ static int initial_dot(const char *s, size_t i, size_t b, const tok *prev,
   return !text_viet_shaped(s + prev->off, prev->len);
 }
 
+/* deg2[c][d >> 6] bit d & 63: a folded degree key starts with ASCII c d. */
+static uint64_t deg2[128][2];
+
+/* Add the first two bytes of each degree key to deg2. */
+static void deg2_init(const lex_table *t) {
+  for (size_t i = 0; i < t->cap; i++) {
+    const unsigned char *k = (const unsigned char *)t->slots[i].key;
+    if (k && t->slots[i].len >= 2 && k[0] < 0x80 && k[1] < 0x80)
+      deg2[k[0]][k[1] >> 6] |= 1ull << (k[1] & 63);
+  }
+}
+
+/* 0 when the n bytes at p fold to no degree key by their first two bytes,
+** both ASCII (text_fold lowers A-Z alone), the third ASCII or a precomposed
+** letter (C3..C6, E1 BA/BB: composes with nothing); else 1: ask the table. */
+static inline int may_be_degree(const char *p, size_t n) {
+  const unsigned char *x = (const unsigned char *)p;
+  if (n < 2 || x[0] >= 0x80 || x[1] >= 0x80) return 1;
+  if (n > 2 && x[2] >= 0x80 && x[2] - 0xC3u >= 4u &&
+      !(x[2] == 0xE1 && n > 3 && (x[3] == 0xBA || x[3] == 0xBB)))
+    return 1;
+  unsigned c0 = (unsigned)(x[0] - 'A') < 26u ? x[0] | 0x20u : x[0];
+  unsigned c1 = (unsigned)(x[1] - 'A') < 26u ? x[1] | 0x20u : x[1];
+  return deg2[c0][c1 >> 6] >> (c1 & 63) & 1;
+}
+
 /* Is the dot just read (s[i-1]) the closing dot of a degree of
 ** data/degrees.txt glued to it ("PGS.TS. Nguyễn Văn An", "ThS. Lò Thu
 ** Hà"), or of a monastic rank before "Thích" (data/monastic-ranks.txt:
-** "TT. Thích Huệ Nhẫn"), a capital after it? It ends no sentence: the degree is
-*the
-** name's title. a: the block's start. */
-static int degree_dot(const char *s, size_t a, size_t i, size_t b) {
+** "TT. Thích Huệ Nhẫn"), a capital after it? It ends no sentence: the
+** degree is the name's title. a: the block's start. fast: the fast
+** scanner's, which asks the degrees table only when may_be_degree. */
+static int degree_dot(const char *s, size_t a, size_t i, size_t b, int fast) {
   int32_t c;
   if (i + 1 >= b || s[i] != ' ' || i < a + 3) return 0;
   text_decode(s + i + 1, b - i - 1, &c);
@@ -287,7 +318,9 @@ static int degree_dot(const char *s, size_t a, size_t i, size_t b) {
   text_decode(s + w, i - w, &c);
   if (!text_is_upper(c)) return 0; /* every degree: a capital first ("ĐĐ") */
   const lexicon *lx = lexicon_get();
-  if (lex_find_text(&lx->degrees, s + w, i - 1 - w)) return 1;
+  if ((!fast || may_be_degree(s + w, i - 1 - w)) &&
+      lex_find_text(&lx->degrees, s + w, i - 1 - w))
+    return 1;
   /* a monastic rank before a dharma name: "HT. Thích Thiện Tấn" */
   static const char thich[] = "Thích";
   size_t tn = sizeof thich - 1;
@@ -312,13 +345,33 @@ static int no_degree(const char *s, size_t a, size_t i, const tok *prev) {
 ** at s[i]) end the sentence: a '.', '!' or '?' before a space, a newline
 ** or the end, and no dot of "TP.", an initial or a degree? fast: the
 ** fast scanner's, which passes over degree_dot when no_degree. */
-static int sentence_end(const char *s, size_t a, size_t i, size_t b,
-                        const tok *out, size_t n, int32_t cp, int fast) {
+static __attribute__((noinline)) int sentence_end(const char *s, size_t a,
+                                                  size_t i, size_t b,
+                                                  const tok *out, size_t n,
+                                                  int32_t cp, int fast) {
   return ends_sentence(s, i, b, cp) &&
          !(n >= 2 && city_dot(s, i, b, &out[n - 2])) &&
          !(n >= 3 && initial_dot(s, i, b, &out[n - 3], &out[n - 2])) &&
          !(n >= 2 && !(fast && no_degree(s, a, i, &out[n - 2])) &&
-           degree_dot(s, a, i, b));
+           degree_dot(s, a, i, b, fast));
+}
+
+/* sentence_end(..., 1) for the '.', '!' or '?' just stored (out[n-1],
+** ending at s[i]), at once when no space, newline or end follows (0) or
+** the token before it is all the text degree_dot walks back over (as
+** no_degree) and starts with no capital, which city_dot, initial_dot and
+** degree_dot all need (1). */
+static inline int dot_ends(const char *s, size_t a, size_t i, size_t b,
+                           const tok *out, size_t n, int32_t cp) {
+  if (i < b && s[i] != ' ' && s[i] != '\n') return 0;
+  if (n < 2) return 1;
+  const tok *prev = &out[n - 2];
+  size_t o = prev->off;
+  if (prev->type != T_PUNCT && o + prev->len + 1 == i && i - o <= 13 &&
+      (o == a || s[o - 1] == ' ' || s[o - 1] == '\n') &&
+      !(text_class(prev->cp) & TEXT_UPPER))
+    return 1;
+  return sentence_end(s, a, i, b, out, n, cp, 1);
 }
 
 /* A scanner between steps: the position, the tokens (out, n, cap), the
@@ -390,8 +443,25 @@ static _Thread_local struct {
   uintptr_t s;
   size_t b;
   xt_win w;
-  unsigned char bytes[WIN_READ];
+  unsigned char bytes[WIN_READ] __attribute__((aligned(16)));
 } last;
+
+/* last.bytes == the WIN_READ bytes at p, sixteen a step without a call. */
+static inline int same_bytes(const char *p) {
+#ifdef __SSE2__
+  _Static_assert(WIN_READ % 16 == 0, "whole steps");
+  __m128i eq = _mm_set1_epi8(-1);
+  for (int k = 0; k < WIN_READ; k += 16)
+    eq = _mm_and_si128(
+        eq,
+        _mm_cmpeq_epi8(
+            _mm_loadu_si128((const __m128i *)(const void *)(p + k)),
+            _mm_load_si128((const __m128i *)(const void *)(last.bytes + k))));
+  return _mm_movemask_epi8(eq) == 0xFFFF;
+#else
+  return memcmp(last.bytes, p, WIN_READ) == 0;
+#endif
+}
 
 /* Keep w (in the block s of b bytes) for the next call. */
 static void win_keep(const xt_win *w, const char *s, size_t b) {
@@ -407,7 +477,7 @@ static void win_keep(const xt_win *w, const char *s, size_t b) {
 static xt_win win_last(const char *s, size_t a, size_t b) {
   if (last.s == (uintptr_t)s && last.b == b &&
       a - last.w.base < WIN_AHEAD + WIN_STEP && last.w.inblock &&
-      memcmp(last.bytes, s + last.w.base, WIN_READ) == 0)
+      same_bytes(s + last.w.base))
     return last.w;
   return (xt_win){0, 0, 0, a - (WIN_AHEAD + 1), NULL, 0};
 }
@@ -611,17 +681,31 @@ static inline __attribute__((always_inline)) xt_run lower_run(
       }
       lr = run_bound(base, lim, t, tlim);
     }
-    size_t run = (unsigned)__builtin_ctzll(ng >> rel), e = rel + run;
+    uint64_t x = ng >> rel;
+    /* no letter of the masks starts at s[base + rel] (the byte after a
+    ** word's space: kind < KL, or a lead the masks do not take) */
+    if (x & 1) break;
+    size_t run = (size_t)__builtin_ctzll(x), e = rel + run;
     unsigned after = src[e]; /* s[base + e] */
     if (after != ' ' && (e >= WIN - 1 || after - '0' < 10u || after >= 0x80))
       break; /* the masks end too soon, a digit or another character */
     uint32_t c = src[rel], lc = c;
     size_t k = 1;
+    if (c - 'a' <= 25u && after == ' ') {
+      /* the common word ("của "): a lower-case ASCII letter first, a space
+      ** after, none of the tests a capital or a letter of lc2/lc3 needs */
+      uint64_t v = lexicon_load8((const char *)src + rel + 1) & keep_run[run];
+      uint32_t h = lexicon_hash_folded(c, run, v);
+      unsigned tr = word_bits(h);
+      put_word(t, (uint32_t)(base + rel), (uint32_t)run, fl, c, h, tr);
+      f |= tr;
+      t++, rel = e + 1, fl = TF_SPACE;
+      continue;
+    }
     if (c - 'a' > 25u) { /* a capital or a letter of lc2/lc3 */
       uint32_t up = c < 0x80;
       lc = c | 0x20;
       if (!up) { /* a whole letter of the masks: decoded from them */
-        if (ng >> rel & 1) break;
         lc = letter_at(src + rel, &c, &k);
         if (!lc) break;
         up = lc >> 30, lc &= ~LC_UP;
@@ -657,7 +741,6 @@ static inline __attribute__((always_inline)) xt_run lower_run(
       t++, e++;
     }
     t++, rel = e + 1, fl = TF_SPACE;
-    if (kind[src[rel]] < KL) break; /* no word starts at s[base + rel] */
   }
   r.i = base + rel, r.t = t, r.f = f, r.pending = fl;
   return r;
@@ -762,7 +845,7 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
       case KE:
         *t++ = (tok){(uint32_t)i, 1, T_PUNCT, (uint8_t)pending, cp, 0, 0};
         i++, pending = 0;
-        if (sentence_end(s, a, i, b, out, (size_t)(t - out), cp, 1)) goto done;
+        if (dot_ends(s, a, i, b, out, (size_t)(t - out), cp)) goto done;
         goto pushed;
       default:
         goto punct;

@@ -17,7 +17,8 @@
 #include "text_tok_run.h"
 
 /* Fill masks with AVX2 (set once by xtok_init when the CPU has it). */
-static int use_avx2;
+int xt_win_use_avx2;
+#define use_avx2 xt_win_use_avx2
 
 void xt_scan_avx2(int on) {
 #ifdef XT_AVX2
@@ -86,20 +87,20 @@ static win_b win_bits(const unsigned char *p, int chunks) {
 #ifdef XT_AVX2
 /* The byte constants of win_bits32, 32 copies each, read from memory
 ** (one operand each) instead of built anew in every call. */
-enum { K20, K61, K19, KC3, K03, KCC, KC0, KDF, K97, KE1, KFC, KB8, NK };
+enum { K20, K05, K65, KB9, K7B, KBF, KC3, KCC, KDF, K97, KE1, KFC, KB8, NK };
 #define X4(x) x, x, x, x
 #define X32(x) \
   { X4(x), X4(x), X4(x), X4(x), X4(x), X4(x), X4(x), X4(x) }
 static const unsigned char kvec[NK][32] __attribute__((aligned(32))) = {
-    X32(0x20), X32(0x61), X32(0x19), X32(0xC3), X32(0x03), X32(0xCC),
-    X32(0xC0), X32(0xDF), X32(0x97), X32(0xE1), X32(0xFC), X32(0xB8)};
+    X32(0x20), X32(0x05), X32(0x65), X32(0xB9), X32(0x7B), X32(0xBF), X32(0xC3),
+    X32(0xCC), X32(0xDF), X32(0x97), X32(0xE1), X32(0xFC), X32(0xB8)};
 
 /* kvec, its address hidden from the compiler, which would otherwise
 ** build the rows anew from immediates in every call. */
 typedef const unsigned char (*kvec_rows)[32];
 static inline kvec_rows kvec_hidden(void) {
   kvec_rows k = kvec;
-  __asm__("" : "+r"(k));
+  __asm__ volatile("" : "+r"(k)); /* volatile: never merged */
   return k;
 }
 
@@ -108,13 +109,14 @@ __attribute__((target("avx2"))) static inline __m256i kv(kvec_rows k, int j) {
   return _mm256_load_si256((const __m256i *)(const void *)k[j]);
 }
 
-/* Bytes of w in lo..lo+span (unsigned), lo and span given as rows of k. */
-__attribute__((target("avx2"))) static inline __m256i bytes_in32(kvec_rows k,
-                                                                 __m256i w,
-                                                                 int lo,
-                                                                 int span) {
-  __m256i d = _mm256_sub_epi8(w, kv(k, lo));
-  return _mm256_cmpeq_epi8(_mm256_min_epu8(d, kv(k, span)), d);
+/* Bytes of w that, plus row add of k, are (signed) above row lim: with
+** add = 0x7F - hi and lim = lo + add - 1, the bytes in lo..hi. Every
+** row is an operand (the second of the compare), none a load. */
+__attribute__((target("avx2"))) static inline __m256i bytes_top32(kvec_rows k,
+                                                                  __m256i w,
+                                                                  int add,
+                                                                  int lim) {
+  return _mm256_cmpgt_epi8(_mm256_add_epi8(w, kv(k, add)), kv(k, lim));
 }
 
 /* win_bits(p, 2) with AVX2: the masks of 32 bytes at p (p[0..33]
@@ -124,20 +126,21 @@ __attribute__((target("avx2"))) static inline win_b win_bits32(
   __m256i w0 = _mm256_loadu_si256((const __m256i *)(const void *)p);
   __m256i w1 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
   __m256i w2 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 2));
-  __m256i an = bytes_in32(k, _mm256_or_si256(w0, kv(k, K20)), K61, K19);
-  __m256i k1 = _mm256_cmpgt_epi8(kv(k, KC0), w1),
-          k2 = _mm256_cmpgt_epi8(kv(k, KC0), w2);
+  /* a..z after | 0x20: + 5 is 0x66..0x7F; C3..C6: + 0xB9 is 0x7C..0x7F */
+  __m256i an = bytes_top32(k, _mm256_or_si256(w0, kv(k, K20)), K05, K65);
+  /* no continuation byte (80..BF) next: above 0xBF, signed */
+  __m256i n1 = _mm256_cmpgt_epi8(w1, kv(k, KBF)),
+          n2 = _mm256_cmpgt_epi8(w2, kv(k, KBF));
   __m256i c3 = _mm256_cmpeq_epi8(w0, kv(k, KC3));
-  __m256i l2 = _mm256_or_si256(bytes_in32(k, w0, KC3, K03),
+  __m256i l2 = _mm256_or_si256(bytes_top32(k, w0, KB9, K7B),
                                _mm256_cmpeq_epi8(w0, kv(k, KCC)));
   __m256i sign = _mm256_and_si256(
       c3, _mm256_cmpeq_epi8(_mm256_and_si256(w1, kv(k, KDF)), kv(k, K97)));
-  __m256i ok2 = _mm256_andnot_si256(sign, _mm256_and_si256(l2, k1));
-  __m256i ok3 = _mm256_and_si256(
-      _mm256_and_si256(
-          _mm256_cmpeq_epi8(w0, kv(k, KE1)),
-          _mm256_cmpeq_epi8(_mm256_and_si256(w1, kv(k, KFC)), kv(k, KB8))),
-      k2);
+  __m256i ok2 = _mm256_andnot_si256(_mm256_or_si256(sign, n1), l2);
+  __m256i ok3 = _mm256_andnot_si256(
+      n2, _mm256_and_si256(
+              _mm256_cmpeq_epi8(w0, kv(k, KE1)),
+              _mm256_cmpeq_epi8(_mm256_and_si256(w1, kv(k, KFC)), kv(k, KB8))));
   return (win_b){(uint32_t)_mm256_movemask_epi8(an),
                  (uint32_t)_mm256_movemask_epi8(ok2),
                  (uint32_t)_mm256_movemask_epi8(ok3)};
@@ -181,14 +184,23 @@ static inline xt_win win_of(const win_b *x, size_t i, const unsigned char *p,
 
 #ifdef XT_AVX2
 /* xt_win_fill into *w with AVX2, in one function. */
-__attribute__((target("avx2"))) static void win_fill_avx2(
+__attribute__((target("avx2"))) void xt_win_fill_avx2(
     xt_win *w, const char *s, size_t i, size_t b, unsigned char pad[WIN_READ]) {
   int inblock;
   const unsigned char *p = win_src(s, i, b, pad, &inblock);
-  kvec_rows k = kvec_hidden();
-  win_b lo = win_bits32(k, p), hi = win_bits32(k, p + 32);
+  /* each half's own kvec_hidden: the rows become operands, not loads */
+  win_b lo = win_bits32(kvec_hidden(), p);
+  win_b hi = win_bits32(kvec_hidden(), p + 32);
   win_b x = {lo.al | hi.al << 32, lo.v2 | hi.v2 << 32, lo.v3 | hi.v3 << 32};
   *w = win_of(&x, i, p, inblock);
+}
+#endif
+
+#ifndef XT_AVX2
+/* No AVX2 form here (xt_win_use_avx2 stays 0): the plain fill. */
+void xt_win_fill_avx2(xt_win *w, const char *s, size_t i, size_t b,
+                      unsigned char pad[WIN_READ]) {
+  *w = xt_win_fill(s, i, b, pad);
 }
 #endif
 
@@ -196,10 +208,10 @@ __attribute__((target("avx2"))) static void win_fill_avx2(
 ** from a zero-padded copy in pad, which src then points to. */
 xt_win xt_win_fill(const char *s, size_t i, size_t b,
                    unsigned char pad[WIN_READ]) {
-  xt_win w;
 #ifdef XT_AVX2
   if (use_avx2) {
-    win_fill_avx2(&w, s, i, b, pad);
+    xt_win w;
+    xt_win_fill_avx2(&w, s, i, b, pad);
     return w;
   }
 #endif
@@ -226,18 +238,11 @@ static void win_slide(xt_win *w) {
   w->src += WIN_STEP;
 }
 
-/* Masks that hold byte i's token (i - w->base > WIN_AHEAD): slid when the
-** block goes on far enough, else filled anew at i; with AVX2 always
-** filled at i (a fill then costs less than a slide, and reaches further).
-** Either way the g bits of every character from i on are the same. */
-void xt_win_next(xt_win *w, const char *s, size_t i, size_t b,
-                 unsigned char pad[WIN_READ]) {
-#ifdef XT_AVX2
-  if (use_avx2) {
-    win_fill_avx2(w, s, i, b, pad);
-    return;
-  }
-#endif
+/* xt_win_next without AVX2: slid when the block goes on far enough, else
+** filled anew at i; the g bits of every character from i on are the same
+** either way. */
+void xt_win_next_sse(xt_win *w, const char *s, size_t i, size_t b,
+                     unsigned char pad[WIN_READ]) {
   if (i - w->base < WIN_AHEAD + WIN_STEP && w->inblock &&
       b - w->base >= WIN_STEP + WIN_READ)
     win_slide(w);

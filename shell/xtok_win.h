@@ -37,11 +37,26 @@ typedef struct xt_win {
 xt_win xt_win_fill(const char *s, size_t i, size_t b,
                    unsigned char pad[WIN_READ]);
 
-/* Masks that hold byte i's token (i - w->base > WIN_AHEAD): slid on, or
-** filled anew at i; the g bits of every character from i on are the
-** same either way. */
-void xt_win_next(xt_win *w, const char *s, size_t i, size_t b,
-                 unsigned char pad[WIN_READ]);
+/* xt_win_next's two forms: xt_win_fill with AVX2 (only when
+** xt_win_use_avx2), and slid on or filled anew without it. */
+void xt_win_fill_avx2(xt_win *w, const char *s, size_t i, size_t b,
+                      unsigned char pad[WIN_READ]);
+void xt_win_next_sse(xt_win *w, const char *s, size_t i, size_t b,
+                     unsigned char pad[WIN_READ]);
+extern int xt_win_use_avx2; /* xt_scan_avx2's choice */
+
+/* Masks that hold byte i's token (i - w->base > WIN_AHEAD): with AVX2
+** always filled at i (a fill then costs less than a slide, and reaches
+** further), called straight from the scanner's loop; else slid on, or
+** filled anew at i. The g bits of every character from i on are the same
+** either way. */
+static inline void xt_win_next(xt_win *w, const char *s, size_t i, size_t b,
+                               unsigned char pad[WIN_READ]) {
+  if (xt_win_use_avx2)
+    xt_win_fill_avx2(w, s, i, b, pad);
+  else
+    xt_win_next_sse(w, s, i, b, pad);
+}
 
 /* Fill the masks with AVX2 when the CPU has it (on: xtok_init's
 ** choice), or never (0): the tests run both forms. */
