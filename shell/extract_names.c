@@ -523,6 +523,7 @@ int xn_caps_name(const xsent *x, size_t i) {
 }
 
 uint64_t xn_opens_bits; /* extract_int.h */
+size_t xn_head_reach;   /* extract_int.h */
 
 void extract_names_init(void) {
   static const char *const opens[6] = {"bà", "Bà", "ông", "Ông", "chí", "Chí"};
@@ -535,6 +536,9 @@ void extract_names_init(void) {
   xt_phrases_set(&roles, lexicon_get()->lists[LEX_PERSON_ROLES]);
   xpi_set(&ix_hon, &honorifics), xpi_set(&ix_roles, &roles);
   hon_marked = h[0] != NULL && ix_hon.exact; /* (no phrase opens on a number) */
+  /* extract_foreign.c's head_before looks for a head of up to four
+  ** tokens ending up to two tokens before the name: six back at most */
+  xn_head_reach = !hon_marked ? 0 : ix_hon.maxw > 6 ? ix_hon.maxw : 6;
   for (const char *const *b = lexicon_get()->lists[LEX_BAPTISMAL]; *b; b++) {
     uint32_t h = lexicon_word_hash(*b, strcspn(*b, "- "));
     bap_first[h >> 6 & 63] |= 1ull << (h & 63);

@@ -90,6 +90,55 @@ static size_t make_text(char *buf, size_t cap, size_t len) {
   return o;
 }
 
+/* Every head or honorific, then capitalised or lower-case words, then a
+** name: the contexts a foreign name is taken in, at every distance the
+** shortcut's window (xn_head_near) must reach ("Phó Chủ tịch nước Hà
+** Nội Donald Trump": the head six tokens before the name). */
+static void check_contexts(void) {
+  static const char *const heads[] = {"Phó Chủ tịch nước",
+                                      "Tổng thống",
+                                      "Thủ tướng",
+                                      "ông",
+                                      "đồng chí",
+                                      "Ngài",
+                                      "Bộ trưởng Quốc phòng",
+                                      "Bộ trưởng Ngoại giao",
+                                      "Ủy viên dự khuyết",
+                                      "đức cha",
+                                      "các",
+                                      "Lào",
+                                      ""};
+  static const char *const fills[] = {"",
+                                      "Mỹ",
+                                      "Hà Nội",
+                                      "Hoa Kỳ",
+                                      "Nhật Bản",
+                                      "Cộng hòa Séc",
+                                      "nước",
+                                      "của",
+                                      "Anh",
+                                      "Nga Mỹ",
+                                      "- Giuse",
+                                      "ông",
+                                      "Điện Kremlin",
+                                      "Nhà Trắng",
+                                      "Ban Thư",
+                                      "Quỹ Gates",
+                                      "Lầu Năm"};
+  static const char *const names[] = {"Donald Trump",     "Sergei Shoigu",
+                                      "Kim Jong-un",      "Thongloun Sisoulith",
+                                      "Nguyễn Văn An",    "George W. Bush",
+                                      "Vietnam Airlines", "Antonio Guterres"};
+  char buf[256];
+  for (size_t h = 0; h < sizeof heads / sizeof *heads; h++)
+    for (size_t f = 0; f < sizeof fills / sizeof *fills; f++)
+      for (size_t m = 0; m < sizeof names / sizeof *names; m++) {
+        int n = snprintf(buf, sizeof buf, "Hôm qua %s %s %s phát biểu.",
+                         heads[h], fills[f], names[m]);
+        check_text(buf, (size_t)n);
+      }
+}
+
 int main(void) {
   printf("plan: the people extractor's shortcuts == their long ways\n");
   xtok_init();
@@ -98,6 +147,10 @@ int main(void) {
   check_each_seed(check_text);
   printf("corpus: %ld words asked, %ld differ\n", asked, bad);
   CHECK(asked > 5000 && bad == 0);
+  long before = foreign;
+  check_contexts();
+  printf("contexts: %ld foreign names, %ld differ\n", foreign - before, bad);
+  CHECK(foreign - before > 100 && bad == 0);
   static char buf[4096];
   for (int t = 0; t < 3000; t++) {
     size_t n = make_text(buf, sizeof buf, 1 + rnd(600));
