@@ -407,6 +407,11 @@ int xn_name_run(const xsent *x, size_t i, int any) {
 /* xn_name_run, not remembered. */
 static int name_run(const xsent *x, size_t i, int any) {
   if (!name_syllable(&x->t[i])) return 0;
+  /* one syllable, the run's loop would stop at once (before the surname
+  ** is looked up): no name */
+  if (!(i + 1 < x->n && (x->t[i + 1].flags & TF_SPACE) &&
+        (name_syllable(&x->t[i + 1]) || prefixed_given(x, i + 1))))
+    return 0;
   const lexicon *lx = x->x->lx;
   /* without data/surnames.txt any capitalised run may be a name (then
   ** only "đồng chí/ông/bà" make it a person) */
@@ -433,8 +438,9 @@ static int name_run(const xsent *x, size_t i, int any) {
   ** nước", "Võ Công Trí Phó Giám đốc" (a line glued to the name); "Phạm
   ** Minh Chính Ủy viên" is cut before "Ủy", not at "Chính Ủy"; so is an
   ** honorific or degree ("Nguyễn Xuân Phúc Tiến sĩ …") */
-  for (size_t g = i + 1; g < j; g++)
-    if (xn_head_in(x, g) + g > j || xn_honorific_in(x, g) + g > j) {
+  for (size_t g = i + 1; g < j; g++) /* (no TR_HEAD: neither starts) */
+    if (((x->t[g].trig & TR_HEAD) || !hon_marked) &&
+        (xn_head_in(x, g) + g > j || xn_honorific_in(x, g) + g > j)) {
       for (size_t q = g; q < j; q++) syl -= x->t[q].type == T_WORD;
       j = g;
       break;
