@@ -128,8 +128,10 @@ static int foreign_at(const xsent *x, size_t i, size_t hk) {
   if (!xf_may_start(x, i)) return 0;
   int up = (x->t[i - 1].flags & TF_UPPER) != 0; /* a country may end there */
   /* no context can make it a name (the bits first: most capitalised
-  ** words have no head, honorific nor country before them) */
-  if (hk == HEAD_UNKNOWN && !xn_head_near(x, i) && !(up && country_near(x, i)))
+  ** words have no head, honorific nor country before them; inside a
+  ** title, head_context wants the head's end two tokens before at most) */
+  if ((hk == HEAD_UNKNOWN ? !xn_head_near(x, i) : i > hk + 2) &&
+      !(up && country_near(x, i)))
     return 0;
   /* every word foreign: the name after any country, head or honorific
   ** (the shape with one word foreign is then the same) */
