@@ -531,11 +531,17 @@ int xn_caps_name(const xsent *x, size_t i) {
 uint64_t xn_opens_bits; /* extract_int.h */
 size_t xn_head_reach;   /* extract_int.h */
 
+/* "bà", "ông", "chí" in either case of their first letter, and their
+** word hashes (extract_names_init): a word of another hash is none of
+** them (xt_isci lets only the first letter's case differ). */
+static const char *const opens[6] = {"bà", "Bà", "ông", "Ông", "chí", "Chí"};
+static uint32_t opens_h[6];
+
 void extract_names_init(void) {
-  static const char *const opens[6] = {"bà", "Bà", "ông", "Ông", "chí", "Chí"};
-  for (int k = 0; k < 6; k++)
-    xn_opens_bits |=
-        1ull << (lexicon_word_hash(opens[k], strlen(opens[k])) & 63);
+  for (int k = 0; k < 6; k++) {
+    opens_h[k] = lexicon_word_hash(opens[k], strlen(opens[k]));
+    xn_opens_bits |= 1ull << (opens_h[k] & 63);
+  }
   xwords_load(&ws_not_name, LEX_NOT_NAME, 1);
   const char *const *h = lexicon_get()->lists[LEX_HONORIFICS];
   xt_phrases_set(&honorifics, h[0] ? h : honorifics_builtin);
@@ -571,11 +577,12 @@ int xn_honorific_opens(const xsent *x, size_t i) {
   /* the honorifics of people in the news: "ông", "bà", "đồng chí" (a
   ** cheap look first: most capitalised words are asked; a word that is
   ** one of them in either case has one of their hashes) */
-  if (i == 0) return 0;
-  if (!(xn_opens_bits >> (x->t[i - 1].h & 63) & 1) ||
-      !(xt_isci(x, i - 1, "bà") || xt_isci(x, i - 1, "ông") ||
-        xt_isci(x, i - 1, "chí")))
-    return 0;
+  if (i == 0 || !(xn_opens_bits >> (x->t[i - 1].h & 63) & 1)) return 0;
+  int open = 0; /* the word's text asked only of the words of its hash */
+  for (int k = 0; k < 6 && !open; k++)
+    open = x->t[i - 1].h == opens_h[k] &&
+           xt_isci_n(x, i - 1, opens[k], strlen(opens[k]));
+  if (!open) return 0;
   size_t h = xn_honorific_before(x, i);
   if (!h) return 0;
   size_t a = i - h;
