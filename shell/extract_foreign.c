@@ -90,6 +90,15 @@ static int head_before(const xsent *x, size_t c) {
 
 #define HEAD_UNKNOWN ((size_t)-1)
 
+/* May a country end right before token i (i > 0): a TR_GAZ word among
+** the three tokens before it (gaz_country_ends) or a one-syllable
+** country of country-short-names.txt at i - 1? 0 means none does. */
+static int country_near(const xsent *x, size_t i) {
+  for (size_t a = i > 3 ? i - 3 : 0; a < i; a++)
+    if (x->t[a].trig & TR_GAZ) return 1;
+  return xt_in(x, i - 1, &ws_short_countries);
+}
+
 /* Does a title head or an honorific stand before token i? hk: where the
 ** head of the title being read ends (title_at: at most two capitalised
 ** words may stand between it and i, "Tổng thống Mỹ | Donald Trump"), or
@@ -118,6 +127,12 @@ static inline __attribute__((always_inline)) int head_context(const xsent *x,
 static int foreign_at(const xsent *x, size_t i, size_t hk) {
   if (!xf_may_start(x, i)) return 0;
   int up = (x->t[i - 1].flags & TF_UPPER) != 0; /* a country may end there */
+  /* no context can make it a name (the bits first: most capitalised
+  ** words have no head, honorific nor country before them; inside a
+  ** title, head_context wants the head's end two tokens before at most) */
+  if ((hk == HEAD_UNKNOWN ? !xn_head_near(x, i) : i > hk + 2) &&
+      !(up && country_near(x, i)))
+    return 0;
   /* every word foreign: the name after any country, head or honorific
   ** (the shape with one word foreign is then the same) */
   int k = foreign_shape(x, i, 1);

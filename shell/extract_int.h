@@ -230,6 +230,21 @@ static inline int xf_may_start(const xsent *x, size_t i) {
           (n->flags & TF_SPACE)) ||
          (xt_punct(x, i + 1, '-') && !(n->flags & TF_SPACE)); /* "Mit-suo" */
 }
+/* The most tokens before token i where a title head that ends before a
+** foreign name (xn_head_in, up to two capitalised words between: six) or
+** an honorific that ends right before it (xn_honorific_before) may
+** start; 0 when the honorifics' first words have no TR_HEAD mark (set by
+** extract_names_init). */
+extern size_t xn_head_reach;
+/* May a title head or an honorific stand before token i as a foreign
+** name's context (a TR_HEAD word among the xn_head_reach tokens before
+** it; 1 when that reach is unknown)? 0 means neither does. */
+static inline int xn_head_near(const xsent *x, size_t i) {
+  if (!xn_head_reach) return 1;
+  for (size_t a = i > xn_head_reach ? i - xn_head_reach : 0; a < i; a++)
+    if (x->t[a].trig & TR_HEAD) return 1;
+  return 0;
+}
 /* xf_name_run the way it was first written (the country before the
 ** shape), which xf_name_run gives: kept for tests/c/test_people_memo.c. */
 int xf_name_run_ref(const xsent *x, size_t i);

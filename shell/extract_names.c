@@ -407,6 +407,11 @@ int xn_name_run(const xsent *x, size_t i, int any) {
 /* xn_name_run, not remembered. */
 static int name_run(const xsent *x, size_t i, int any) {
   if (!name_syllable(&x->t[i])) return 0;
+  /* one syllable, the run's loop would stop at once (before the surname
+  ** is looked up): no name */
+  if (!(i + 1 < x->n && (x->t[i + 1].flags & TF_SPACE) &&
+        (name_syllable(&x->t[i + 1]) || prefixed_given(x, i + 1))))
+    return 0;
   const lexicon *lx = x->x->lx;
   /* without data/surnames.txt any capitalised run may be a name (then
   ** only "đồng chí/ông/bà" make it a person) */
@@ -433,8 +438,9 @@ static int name_run(const xsent *x, size_t i, int any) {
   ** nước", "Võ Công Trí Phó Giám đốc" (a line glued to the name); "Phạm
   ** Minh Chính Ủy viên" is cut before "Ủy", not at "Chính Ủy"; so is an
   ** honorific or degree ("Nguyễn Xuân Phúc Tiến sĩ …") */
-  for (size_t g = i + 1; g < j; g++)
-    if (xn_head_in(x, g) + g > j || xn_honorific_in(x, g) + g > j) {
+  for (size_t g = i + 1; g < j; g++) /* (no TR_HEAD: neither starts) */
+    if (((x->t[g].trig & TR_HEAD) || !hon_marked) &&
+        (xn_head_in(x, g) + g > j || xn_honorific_in(x, g) + g > j)) {
       for (size_t q = g; q < j; q++) syl -= x->t[q].type == T_WORD;
       j = g;
       break;
@@ -523,18 +529,28 @@ int xn_caps_name(const xsent *x, size_t i) {
 }
 
 uint64_t xn_opens_bits; /* extract_int.h */
+size_t xn_head_reach;   /* extract_int.h */
+
+/* "bà", "ông", "chí" in either case of their first letter, and their
+** word hashes (extract_names_init): a word of another hash is none of
+** them (xt_isci lets only the first letter's case differ). */
+static const char *const opens[6] = {"bà", "Bà", "ông", "Ông", "chí", "Chí"};
+static uint32_t opens_h[6];
 
 void extract_names_init(void) {
-  static const char *const opens[6] = {"bà", "Bà", "ông", "Ông", "chí", "Chí"};
-  for (int k = 0; k < 6; k++)
-    xn_opens_bits |=
-        1ull << (lexicon_word_hash(opens[k], strlen(opens[k])) & 63);
+  for (int k = 0; k < 6; k++) {
+    opens_h[k] = lexicon_word_hash(opens[k], strlen(opens[k]));
+    xn_opens_bits |= 1ull << (opens_h[k] & 63);
+  }
   xwords_load(&ws_not_name, LEX_NOT_NAME, 1);
   const char *const *h = lexicon_get()->lists[LEX_HONORIFICS];
   xt_phrases_set(&honorifics, h[0] ? h : honorifics_builtin);
   xt_phrases_set(&roles, lexicon_get()->lists[LEX_PERSON_ROLES]);
   xpi_set(&ix_hon, &honorifics), xpi_set(&ix_roles, &roles);
   hon_marked = h[0] != NULL && ix_hon.exact; /* (no phrase opens on a number) */
+  /* extract_foreign.c's head_before looks for a head of up to four
+  ** tokens ending up to two tokens before the name: six back at most */
+  xn_head_reach = !hon_marked ? 0 : ix_hon.maxw > 6 ? ix_hon.maxw : 6;
   for (const char *const *b = lexicon_get()->lists[LEX_BAPTISMAL]; *b; b++) {
     uint32_t h = lexicon_word_hash(*b, strcspn(*b, "- "));
     bap_first[h >> 6 & 63] |= 1ull << (h & 63);
@@ -561,11 +577,12 @@ int xn_honorific_opens(const xsent *x, size_t i) {
   /* the honorifics of people in the news: "ông", "bà", "đồng chí" (a
   ** cheap look first: most capitalised words are asked; a word that is
   ** one of them in either case has one of their hashes) */
-  if (i == 0) return 0;
-  if (!(xn_opens_bits >> (x->t[i - 1].h & 63) & 1) ||
-      !(xt_isci(x, i - 1, "bà") || xt_isci(x, i - 1, "ông") ||
-        xt_isci(x, i - 1, "chí")))
-    return 0;
+  if (i == 0 || !(xn_opens_bits >> (x->t[i - 1].h & 63) & 1)) return 0;
+  int open = 0; /* the word's text asked only of the words of its hash */
+  for (int k = 0; k < 6 && !open; k++)
+    open = x->t[i - 1].h == opens_h[k] &&
+           xt_isci_n(x, i - 1, opens[k], strlen(opens[k]));
+  if (!open) return 0;
   size_t h = xn_honorific_before(x, i);
   if (!h) return 0;
   size_t a = i - h;

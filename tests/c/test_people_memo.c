@@ -10,7 +10,9 @@
 ** (xn_memo_begin): xn_viet_at against text_viet_shaped, xn_surname_at
 ** against xt_lookup of the surnames, xn_honorific_in against
 ** xt_phrase_in of the honorifics (its TR_HEAD test), and xf_name_run
-** (the shape with every word foreign first) against xf_name_run_ref.
+** (the shape with every word foreign first) against xf_name_run_ref,
+** and xn_honorific_opens (its words asked by their hashes) against the
+** three words asked in turn.
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -22,8 +24,19 @@
 #include "text.h"
 #include "xtok_check.h"
 
-static long asked, viet, sur, hon, foreign, bad;
+static long asked, viet, sur, hon, foreign, opens, bad;
 static xphrases hons;
+
+/* xn_honorific_opens as first written: the three words asked in turn. */
+static int opens_ref(const xsent *x, size_t i) {
+  if (i == 0 || !(xt_isci(x, i - 1, "bà") || xt_isci(x, i - 1, "ông") ||
+                  xt_isci(x, i - 1, "chí")))
+    return 0;
+  size_t h = xn_honorific_before(x, i);
+  if (!h) return 0;
+  size_t a = i - h;
+  return !(x->t[a].flags & TF_UPPER) || a == 0 || x->t[a - 1].type == T_PUNCT;
+}
 
 /* Compare every shortcut with its long way at word token j of x. */
 static void check_token(const xsent *x, size_t j) {
@@ -35,12 +48,13 @@ static void check_token(const xsent *x, size_t j) {
   int s2 = xt_lookup(x, j, &x->x->lx->surnames, NULL) != 0;
   size_t h1 = xn_honorific_in(x, j), h2 = xt_phrase_in(x, j, &hons);
   int f1 = xf_name_run(x, j), f2 = xf_name_run_ref(x, j);
-  viet += v1, sur += s1, hon += h1 > 0, foreign += f1 > 0;
-  if ((v1 != v2 || s1 != s2 || h1 != h2 || f1 != f2) && bad++ < 5)
+  int o1 = xn_honorific_opens(x, j), o2 = opens_ref(x, j);
+  viet += v1, sur += s1, hon += h1 > 0, foreign += f1 > 0, opens += o1;
+  if ((v1 != v2 || s1 != s2 || h1 != h2 || f1 != f2 || o1 != o2) && bad++ < 5)
     fprintf(stderr,
             "viet %d/%d surname %d/%d honorific %zu/%zu "
-            "foreign %d/%d at %.40s\n",
-            v1, v2, s1, s2, h1, h2, f1, f2, x->s + t->off);
+            "foreign %d/%d opens %d/%d at %.40s\n",
+            v1, v2, s1, s2, h1, h2, f1, f2, o1, o2, x->s + t->off);
 }
 
 /* Every word of sentence s[a..e), twice, inside the memo and outside. */
@@ -76,7 +90,8 @@ static const char *const words[] = {
     "Chủ",    "tịch",      "ông",       "bà",       "Ông",     "đồng",
     "chí",    "Thongloun", "Sisoulith", "Airlines", "Vietnam", "TRẦN",
     "UBND",   "tỉnh",      "và",        "của",      "Nguyễnn", "Hoàngggggggg",
-    "Quảng",  "Ninh",      "Bắc",       "Giang",    "W",       "Bush"};
+    "Quảng",  "Ninh",      "Bắc",       "Giang",    "W",       "Bush",
+    "Bà",     "Chí",       "bÀ"};
 
 /* A random text of about len bytes into buf (cap bytes). */
 static size_t make_text(char *buf, size_t cap, size_t len) {
@@ -90,6 +105,55 @@ static size_t make_text(char *buf, size_t cap, size_t len) {
   return o;
 }
 
+/* Every head or honorific, then capitalised or lower-case words, then a
+** name: the contexts a foreign name is taken in, at every distance the
+** shortcut's window (xn_head_near) must reach ("Phó Chủ tịch nước Hà
+** Nội Donald Trump": the head six tokens before the name). */
+static void check_contexts(void) {
+  static const char *const heads[] = {"Phó Chủ tịch nước",
+                                      "Tổng thống",
+                                      "Thủ tướng",
+                                      "ông",
+                                      "đồng chí",
+                                      "Ngài",
+                                      "Bộ trưởng Quốc phòng",
+                                      "Bộ trưởng Ngoại giao",
+                                      "Ủy viên dự khuyết",
+                                      "đức cha",
+                                      "các",
+                                      "Lào",
+                                      ""};
+  static const char *const fills[] = {"",
+                                      "Mỹ",
+                                      "Hà Nội",
+                                      "Hoa Kỳ",
+                                      "Nhật Bản",
+                                      "Cộng hòa Séc",
+                                      "nước",
+                                      "của",
+                                      "Anh",
+                                      "Nga Mỹ",
+                                      "- Giuse",
+                                      "ông",
+                                      "Điện Kremlin",
+                                      "Nhà Trắng",
+                                      "Ban Thư",
+                                      "Quỹ Gates",
+                                      "Lầu Năm"};
+  static const char *const names[] = {"Donald Trump",     "Sergei Shoigu",
+                                      "Kim Jong-un",      "Thongloun Sisoulith",
+                                      "Nguyễn Văn An",    "George W. Bush",
+                                      "Vietnam Airlines", "Antonio Guterres"};
+  char buf[256];
+  for (size_t h = 0; h < sizeof heads / sizeof *heads; h++)
+    for (size_t f = 0; f < sizeof fills / sizeof *fills; f++)
+      for (size_t m = 0; m < sizeof names / sizeof *names; m++) {
+        int n = snprintf(buf, sizeof buf, "Hôm qua %s %s %s phát biểu.",
+                         heads[h], fills[f], names[m]);
+        check_text(buf, (size_t)n);
+      }
+}
+
 int main(void) {
   printf("plan: the people extractor's shortcuts == their long ways\n");
   xtok_init();
@@ -98,6 +162,10 @@ int main(void) {
   check_each_seed(check_text);
   printf("corpus: %ld words asked, %ld differ\n", asked, bad);
   CHECK(asked > 5000 && bad == 0);
+  long before = foreign;
+  check_contexts();
+  printf("contexts: %ld foreign names, %ld differ\n", foreign - before, bad);
+  CHECK(foreign - before > 100 && bad == 0);
   static char buf[4096];
   for (int t = 0; t < 3000; t++) {
     size_t n = make_text(buf, sizeof buf, 1 + rnd(600));
@@ -105,8 +173,9 @@ int main(void) {
   }
   printf(
       "all: %ld asked; %ld Vietnamese, %ld surnames, %ld honorifics, "
-      "%ld foreign names; %ld differ\n",
-      asked, viet, sur, hon, foreign, bad);
-  CHECK(viet > 1000 && sur > 1000 && hon > 100 && foreign > 100 && bad == 0);
+      "%ld foreign names, %ld opening honorifics; %ld differ\n",
+      asked, viet, sur, hon, foreign, opens, bad);
+  CHECK(viet > 1000 && sur > 1000 && hon > 100 && foreign > 100 &&
+        opens > 100 && bad == 0);
   return check_done();
 }
