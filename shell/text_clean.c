@@ -6,16 +6,38 @@
 #if defined(__x86_64__) && defined(__GNUC__)
 #include "text_clean.h"
 
-#define TC_R4(x) x, x, x, x
+#define TC_R4(x)    x, x, x, x
+#define TC_R16(...) __VA_ARGS__, __VA_ARGS__ /* a 16-byte table, both lanes */
 #define TC_R32(x) \
   TC_R4(x), TC_R4(x), TC_R4(x), TC_R4(x), TC_R4(x), TC_R4(x), TC_R4(x), TC_R4(x)
 
 /* Not const: the compiler must read them (text_clean.h). */
 _Alignas(32) unsigned char tc_k[TC_N][32] = {
-    {TC_R32(0xC0)}, {TC_R32(0x80)}, {TC_R32(0xC3)}, {TC_R32(3)},
-    {TC_R32(0xE1)}, {TC_R32(0xE2)}, {TC_R32(0x21)}, {TC_R32(1)},
-    {TC_R32('&')},  {TC_R32(' ')},  {TC_R32('\n')}, {TC_R32(0xFE)},
-    {TC_R32(0xBA)}, {TC_R32(0x90)}, {TC_R32(0x17)}, {TC_R32(0x0F)}};
+    {TC_R32(0xC0)},
+    {TC_R32(0x80)},
+    {TC_R32(0xC3)},
+    {TC_R32(3)},
+    {TC_R32(0xE1)},
+    {TC_R32(0xE2)},
+    {TC_R32(0x21)},
+    {TC_R32(1)},
+    {TC_R32('&')},
+    {TC_R32(' ')},
+    {TC_R32('\n')},
+    {TC_R32(0xFE)},
+    {TC_R32(0xBA)},
+    {TC_R32(0x90)},
+    {TC_R32(0x17)},
+    {TC_R32(0x0F)},
+    {TC_R32(0xBF)},
+    {TC_R32(0xDF)},
+    {TC_R32(0x2A)},
+    /* bits: 01 C0 controls but 0A and 1A (hi 0-1, lo but A), 02 1A, 04
+    ** '&', 08 DEL, 10 C0-C2 C7-CF, 20 D0-DF F0-FF, 40 E0 E3-EF */
+    {TC_R16(0x01, 0x03, 0x04, 0, 0, 0, 0, 0x08, 0, 0, 0, 0, 0x10, 0x20, 0x40,
+            0x20)},
+    {TC_R16(0x71, 0x31, 0x31, 0x61, 0x61, 0x61, 0x65, 0x71, 0x71, 0x71, 0x72,
+            0x71, 0x71, 0x71, 0x71, 0x79)}};
 
 /* Are the bytes u[a..b) (b - a <= 32) clean (none in clean_bad32; the
 ** bytes before u[0] read as zeros)? Through a buffer, for the text's
@@ -64,7 +86,8 @@ __attribute__((target("avx2"))) static int clean_likely(const unsigned char *u,
 
 __attribute__((target("avx2"))) int text_clean_head(const unsigned char *u,
                                                     size_t n) {
-  return clean_end(u, n) && clean_span(u, 0, 16) && clean_likely(u, n);
+  return u[0] != ' ' && clean_end(u, n) && clean_span(u, 0, 16) &&
+         clean_likely(u, n);
 }
 
 __attribute__((target("avx2"))) int text_clean_rest(const unsigned char *u,

@@ -35,6 +35,11 @@ enum {
   TC_90,
   TC_17,
   TC_0F,
+  TC_BF,  /* saturating: p1 - BF > 0 for a lead */
+  TC_DF,  /* p2 - DF > 0 for a three-byte lead */
+  TC_2A,  /* ' ' ^ '\n' */
+  TC_SHI, /* clean_bad32's classes by high nibble (both lanes) */
+  TC_SLO, /* ... and by low nibble */
   TC_N
 };
 extern _Alignas(32) unsigned char tc_k[TC_N][32];
@@ -103,40 +108,42 @@ __attribute__((target("avx2"))) static inline int c3_ok32(__m256i w,
 
 /*
 ** 0xFF in each byte of the block w (p1, p2 as block_refused32 has them)
-** that text_normalize would not copy as it stands: what the fast path
-** refuses (block_refused32, but a newline and the punctuation E2 80
-** 90..A7, U+2010..U+2027: dashes, quotes, the ellipsis, which put_cp
-** writes as they are), a C3 lead's letter Vietnamese does not use, a
-** space after a blank or a control byte or first in the text (the bytes
-** before it read as zeros: a line's first space is dropped), a newline
-** after a space (a line's last space is trimmed). A newline is otherwise
-** kept as it is (the line it ends took the fast path whole: no marks,
-** no odd letters, nothing to trim).
+** that text_normalize would not copy as it stands, in a text with no
+** two spaces in a row and no space first (text_clean_head asks): a
+** byte no clean text holds by itself (its classes by high and low
+** nibble, TC_SHI & TC_SLO: C0 controls but the newline, '&', DEL, leads
+** but C3..C6, E1, E2); a continuation byte where no lead asks for one or
+** none where one does (after a lead, or two bytes after E1/E2); after
+** E1 other than BA/BB, after E2 other than 80, two bytes after E2 other
+** than 90..A7 (U+2010..U+2027: dashes, quotes, the ellipsis, which
+** put_cp writes as they are); after C3 a letter Vietnamese does not
+** use; a space after a newline or a newline after a space (dropped,
+** trimmed). A newline is otherwise kept as it is (the line it ends took
+** the fast path whole: no marks, no odd letters, nothing to trim).
 */
 __attribute__((target("avx2"))) static inline __m256i clean_bad32(__m256i w,
                                                                   __m256i p1,
                                                                   __m256i p2) {
-  __m256i cont = eq32(_mm256_and_si256(w, tc(TC_C0)), TC_80);
-  __m256i e2a = eq32(p1, TC_E2), e2b = eq32(p2, TC_E2);
-  __m256i need = _mm256_or_si256(_mm256_or_si256(leads32(p1), eq32(p2, TC_E1)),
-                                 _mm256_or_si256(e2a, e2b));
-  __m256i nl = eq32(w, TC_NL), sp = eq32(w, TC_SP);
-  __m256i odd = _mm256_andnot_si256(
-      nl, _mm256_cmpgt_epi8(tc(TC_21), _mm256_add_epi8(w, tc(TC_1))));
-  __m256i r = _mm256_xor_si256(need, cont);
-  __m256i lead = _mm256_or_si256(leads32(w), eq32(w, TC_E2));
-  r = _mm256_or_si256(r, _mm256_andnot_si256(_mm256_or_si256(cont, lead), odd));
-  r = _mm256_or_si256(r, eq32(w, TC_AMP));
-  __m256i p1_blank =
-      _mm256_cmpeq_epi8(_mm256_min_epu8(p1, tc(TC_SP)), p1); /* p1 <= ' ' */
-  r = _mm256_or_si256(r, _mm256_and_si256(sp, p1_blank));
-  r = _mm256_or_si256(r, _mm256_and_si256(nl, eq32(p1, TC_SP)));
+  __m256i hi = _mm256_and_si256(_mm256_srli_epi16(w, 4), tc(TC_0F));
+  __m256i r = _mm256_and_si256(
+      _mm256_shuffle_epi8(tc(TC_SHI), hi),
+      _mm256_shuffle_epi8(tc(TC_SLO), _mm256_and_si256(w, tc(TC_0F))));
+  r = _mm256_cmpgt_epi8(r, _mm256_setzero_si256()); /* classes < 0x80 */
+  __m256i need = _mm256_or_si256(_mm256_subs_epu8(p1, tc(TC_BF)),
+                                 _mm256_subs_epu8(p2, tc(TC_DF)));
+  __m256i cont = _mm256_cmpgt_epi8(tc(TC_C0), w); /* 80..BF, signed */
+  r = _mm256_or_si256(
+      r, _mm256_cmpeq_epi8(_mm256_cmpeq_epi8(need, _mm256_setzero_si256()),
+                           cont)); /* no need == cont: wrong */
   __m256i ba = eq32(_mm256_and_si256(w, tc(TC_FE)), TC_BA);
   r = _mm256_or_si256(r, _mm256_andnot_si256(ba, eq32(p1, TC_E1)));
-  r = _mm256_or_si256(r, _mm256_andnot_si256(eq32(w, TC_80), e2a));
+  r = _mm256_or_si256(r, _mm256_andnot_si256(eq32(w, TC_80), eq32(p1, TC_E2)));
   __m256i d = _mm256_sub_epi8(w, tc(TC_90)); /* 90..A7 */
   __m256i punct = _mm256_cmpeq_epi8(_mm256_min_epu8(d, tc(TC_17)), d);
-  r = _mm256_or_si256(r, _mm256_andnot_si256(punct, e2b));
+  r = _mm256_or_si256(r, _mm256_andnot_si256(punct, eq32(p2, TC_E2)));
+  __m256i blank = _mm256_or_si256(eq32(w, TC_SP), eq32(w, TC_NL));
+  r = _mm256_or_si256(
+      r, _mm256_and_si256(blank, eq32(_mm256_xor_si256(w, p1), TC_2A)));
   return _mm256_or_si256(r,
                          _mm256_andnot_si256(c3_letters32(w), eq32(p1, TC_C3)));
 }
