@@ -20,11 +20,6 @@
 #include "text_int.h"
 #include "util.h"
 
-/* Is c an ASCII letter? */
-static int ascii_letter(int32_t c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 /* Vowel classes: a ă â e ê i o ô ơ u ư y. */
 enum { V_A, V_AW, V_AA, V_E, V_EE, V_I, V_O, V_OO, V_OW, V_U, V_UW, V_Y };
 
@@ -79,7 +74,7 @@ static inline int syl_read(int32_t cp, syl_letter *l) {
   int tone = 0;
   l->cons = 0, l->tone = 0;
   if (cp < 0x80) {
-    if (!ascii_letter(cp)) return 0;
+    if ((unsigned)((cp | 0x20) - 'a') >= 26u) return 0; /* no letter */
     int c = cp | 0x20;
     if (av[c - 'a'] >= 0) return l->v = av[c - 'a'], 1;
     return l->cons = (char)c, 1;
@@ -431,13 +426,19 @@ static void tab_row(unsigned x, const unsigned char *by_cp) {
   int fin_pairs = ascii_cons(x) || x == 0x82 || x == 0x83 || x == 0xA2 ||
                   (x >= 0xA4 && x <= 0xB7);
   memset(f, fin_entry(' ', x), 256);
-  for (unsigned y = 0; fin_pairs && y < 256; y++)
-    if (x < 0x80 ? ascii_cons(y) : y >= 0x80) f[y] = fin_entry(y, x);
+  for (unsigned y = 'a'; fin_pairs && x < 0x80 && y <= 'z'; y++)
+    if (ascii_cons(y)) f[y] = f[y ^ 0x20] = fin_entry(y, x); /* y's case: 0 */
+  for (unsigned y = 0x80; fin_pairs && x >= 0x80 && y < 256; y++)
+    f[y] = fin_entry(y, x);
   if (x < 0x80 || (x & 0xC0) != 0x80) { /* no continuation byte */
     memset(v, vow_entry(0, x, by_cp), 256);
     return;
   }
-  for (unsigned y = 0; y < 256; y++) v[y] = vow_entry(y, x, by_cp);
+  memcpy(v, by_cp, 0x80); /* vow_entry by y's range: ASCII, E1's middles */
+  memset(v + 0x80, VOW_E1, 0x40);
+  v[0xBA] = vow_entry(0xBA, x, by_cp), v[0xBB] = vow_entry(0xBB, x, by_cp);
+  memset(v + 0xC0, P_ALL, 0x40);
+  for (unsigned y = 0xC2; y < 0xE0; y++) v[y] = vow_entry(y, x, by_cp);
 }
 
 #ifdef SYL_AVX2
