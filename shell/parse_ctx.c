@@ -89,18 +89,60 @@ static int blank(unsigned char c) {
   return c <= ' ' && (c == ' ' || c == '\t' || c == '\r');
 }
 
-/* One step of line_hash's byte loop at s[*i) (i < n): a byte, or a run
-** of blanks read as one space (none when it ends the line). */
-static uint64_t hash_step(uint64_t h, const char *s, size_t *i, size_t n) {
+/* The hash of a line's canonical bytes (runs of blanks read as one space,
+** none at its end): eight bytes a step, each word folded in by a 128-bit
+** multiply (its two halves xored), the length first. The hash lives only
+** in this process's table (a context is rebuilt by every run), so it need
+** not be FNV-1a (a chain of multiplies a byte); a 64-bit hash, as
+** before. */
+#define LH_K1 0xA0761D6478BD642Full
+#define LH_K2 0xE7037ED1A0B428DBull
+
+/* h and the word w mixed: the halves of (h ^ w) * LH_K2 xored. */
+static inline uint64_t lh_mix(uint64_t h, uint64_t w) {
+  __uint128_t m = (__uint128_t)(h ^ w) * LH_K2;
+  return (uint64_t)m ^ (uint64_t)(m >> 64);
+}
+
+/* The words of c[0..m) hashed (lh_mix), the last one zero-padded;
+** slow: each word put together a byte at a time (the reference). */
+static uint64_t lh_words(const unsigned char *c, size_t m, int slow) {
+  uint64_t h = lh_mix(LH_K1, m);
+  size_t i = 0;
+  for (; i + 8 <= m; i += 8) {
+    uint64_t w = 0;
+    if (slow)
+      for (int k = 0; k < 8; k++) w |= (uint64_t)c[i + k] << (8 * k);
+    else
+      w = util_load8(c + i);
+    h = lh_mix(h, w);
+  }
+  if (i < m) {
+    uint64_t w = 0;
+    for (size_t k = 0; i + k < m; k++) w |= (uint64_t)c[i + k] << (8 * k);
+    h = lh_mix(h, w);
+  }
+  h = lh_mix(h, LH_K1);
+  return h ? h : 1;
+}
+
+/* One step of canon's byte loop at s[*i) (i < n): a byte copied to
+** d[*o], or a run of blanks written as one space (none when it ends the
+** line). */
+static void canon_step(const char *s, size_t *i, size_t n, unsigned char *d,
+                       size_t *o) {
   unsigned char c = (unsigned char)s[*i];
-  if (!blank(c)) return (*i)++, (h ^ c) * UTIL_FNV_PRIME;
+  if (!blank(c)) {
+    d[(*o)++] = c, (*i)++;
+    return;
+  }
   while (++*i < n && blank((unsigned char)s[*i])) {
   }
-  return *i < n ? (h ^ ' ') * UTIL_FNV_PRIME : h;
+  if (*i < n) d[(*o)++] = ' ';
 }
 
 #ifdef __SSE2__
-/* Are the 16 bytes at s (s[16] readable) hashed as they are: no byte
+/* Are the 16 bytes at s (s[16] readable) canonical as they are: no byte
 ** below ' ', no space before a byte of ' ' or below (s[16] too)? */
 static inline int plain16(const char *s) {
   __m128i w = _mm_loadu_si128((const __m128i *)(const void *)s);
@@ -112,23 +154,55 @@ static inline int plain16(const char *s) {
 }
 #endif
 
-/* FNV-1a of the line with runs of blanks (space, tab, CR) read as one
-** space, so a raw line hashes as its normalised unit does; a trailing
-** run hashes nothing. Sixteen bytes a step while they hold no control
-** byte and no run of blanks (plain16); slow: one byte a step
-** (line_hash_slow, for the tests). */
-static uint64_t line_hash_with(const char *s, size_t n, int slow) {
-  uint64_t h = UTIL_FNV_OFFSET;
-  const unsigned char *u = (const unsigned char *)s;
-  for (size_t i = 0; i < n;) {
+/* The canonical bytes of s[0..n) written to d (room for n): runs of
+** blanks (space, tab, CR) as one space, a trailing run as nothing.
+** Sixteen bytes a step while they hold no control byte and no run of
+** blanks (plain16); slow: one byte a step. Returns their count. */
+static size_t canon(const char *s, size_t n, unsigned char *d, int slow) {
+  size_t i = 0, o = 0;
+  while (i < n) {
 #ifdef __SSE2__
-    for (; !slow && i + 17 <= n && plain16(s + i); i += 16)
-      for (int j = 0; j < 16; j++) h = (h ^ u[i + j]) * UTIL_FNV_PRIME;
+    for (; !slow && i + 17 <= n && plain16(s + i); i += 16, o += 16)
+      memcpy(d + o, s + i, 16);
     if (i >= n) break;
 #endif
-    h = hash_step(h, s, &i, n);
+    canon_step(s, &i, n, d, &o);
   }
-  return h ? h : 1;
+  return o;
+}
+
+/* Is s[0..n) its own canonical form: no byte below ' ', no two spaces
+** in a row, no space last? Sixteen bytes a step (plain16), the last
+** step overlapping the one before; a line under 17 bytes byte by
+** byte. */
+static int canonical(const char *s, size_t n) {
+  if (n && (unsigned char)s[n - 1] <= ' ') return 0;
+  size_t i = 0;
+#ifdef __SSE2__
+  if (n >= 17) {
+    for (; i + 17 <= n; i += 16)
+      if (!plain16(s + i)) return 0;
+    return plain16(s + n - 17); /* s[n - 1] is no blank (above) */
+  }
+#endif
+  for (; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < ' ' || (c == ' ' && i + 1 < n && s[i + 1] == ' ')) return 0;
+  }
+  return 1;
+}
+
+/* The line's hash (lh_words of its canonical bytes), so a raw line hashes
+** as its normalised unit does. A line that is canonical already is
+** hashed where it is; slow: canonicalised and hashed one byte a step
+** (parse_ctx_line_hash, for the tests). */
+static uint64_t line_hash_with(const char *s, size_t n, int slow) {
+  if (!slow && canonical(s, n)) return lh_words((const unsigned char *)s, n, 0);
+  unsigned char small[512];
+  unsigned char *d = n <= sizeof small ? small : xmalloc(n);
+  uint64_t h = lh_words(d, canon(s, n, d, slow), slow);
+  if (d != small) free(d);
+  return h;
 }
 
 static uint64_t line_hash(const char *s, size_t n) {

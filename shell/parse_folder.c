@@ -75,14 +75,55 @@ static int key_cmp(const void *a, const void *b) {
   return r ? r : (x->i > y->i) - (x->i < y->i);
 }
 
-void parse_folder_order(const char *const *paths, size_t n, size_t *order) {
-  sample_key *k = xmalloc((n ? n : 1) * sizeof *k);
+/* Does x come before y in sample order (key_cmp < 0; the hashes first,
+** inline: names are compared only when they tie)? */
+static inline int key_before(const sample_key *x, const sample_key *y) {
+  return x->h != y->h ? x->h < y->h : key_cmp(x, y) < 0;
+}
+
+/* k[0..n) sorted by key_before (a merge sort through tmp[0..n), runs of
+** up to eight by insertion): the order qsort with key_cmp gives, as
+** key_cmp is a total order, without a call per comparison. */
+static void sort_keys(sample_key *k, sample_key *tmp, size_t n) {
+  if (n <= 8) {
+    for (size_t i = 1; i < n; i++) {
+      sample_key x = k[i];
+      size_t j = i;
+      for (; j > 0 && key_before(&x, &k[j - 1]); j--) k[j] = k[j - 1];
+      k[j] = x;
+    }
+    return;
+  }
+  size_t h = n / 2, a = 0, b = h, o = 0;
+  sort_keys(k, tmp, h);
+  sort_keys(k + h, tmp, n - h);
+  if (!key_before(&k[h], &k[h - 1])) return; /* in order already */
+  while (a < h && b < n) tmp[o++] = key_before(&k[b], &k[a]) ? k[b++] : k[a++];
+  while (a < h) tmp[o++] = k[a++];
+  memcpy(k, tmp, o * sizeof *k); /* k[b..n) is in place */
+}
+
+/* The keys of paths[0..n) in k[0..n). */
+static void order_keys(const char *const *paths, size_t n, sample_key *k) {
   for (size_t i = 0; i < n; i++) {
     const char *s = strrchr(paths[i], '/');
     k[i].name = s ? s + 1 : paths[i];
     k[i].path = paths[i], k[i].i = i;
     k[i].h = util_hash64(k[i].name, strlen(k[i].name));
   }
+}
+
+void parse_folder_order(const char *const *paths, size_t n, size_t *order) {
+  sample_key *k = xmalloc((n ? 2 * n : 1) * sizeof *k);
+  order_keys(paths, n, k);
+  sort_keys(k, k + n, n);
+  for (size_t i = 0; i < n; i++) order[i] = k[i].i;
+  free(k);
+}
+
+void parse_folder_order_ref(const char *const *paths, size_t n, size_t *order) {
+  sample_key *k = xmalloc((n ? n : 1) * sizeof *k);
+  order_keys(paths, n, k);
   qsort(k, n, sizeof *k, key_cmp);
   for (size_t i = 0; i < n; i++) order[i] = k[i].i;
   free(k);
@@ -220,7 +261,9 @@ static named *by_folder(const char *const *paths, size_t n, size_t *m) {
   for (size_t i = 0; i < n; i++)
     if (strcmp(paths[i], "-") != 0)
       f[(*m)++] = (named){paths[i], dir_len(paths[i]), i};
-  qsort(f, *m, sizeof *f, dir_cmp);
+  size_t k = 1; /* one folder, or folders in order already: no sort */
+  while (k < *m && dir_cmp(&f[k - 1], &f[k]) < 0) k++;
+  if (k < *m) qsort(f, *m, sizeof *f, dir_cmp);
   return f;
 }
 

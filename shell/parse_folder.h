@@ -33,6 +33,9 @@
 ** that does not depend on the order of paths[] or on the directory part.
 */
 void parse_folder_order(const char *const *paths, size_t n, size_t *order);
+/* parse_folder_order by qsort with a call per comparison (the reference
+** its own merge sort is tested against). */
+void parse_folder_order_ref(const char *const *paths, size_t n, size_t *order);
 
 /* Lines must also be in min_share % of the files added (0: no share). */
 void parse_ctx_set_share(parse_ctx *c, int percent);

@@ -78,6 +78,14 @@ size_t text_bad_syllables_ref(const char *s, size_t n, size_t *seen);
 ** other). */
 size_t text_bad_syllables_hash16(const char *s, size_t n, char *ex, size_t cap,
                                  size_t *seen, uint64_t *hash, int *damage);
+/* When the CPU has AVX2, s[0..n) is 50 bytes or more and text_normalize
+** would give it back as it is (nothing to decode, repair, trim or
+** compose: text_clean.h): 1, and *bad, *seen, *hash, *damage set as
+** text_bad_syllables_hash sets them, in its one pass. Else 0 (the
+** others unspecified): normalise it. */
+int text_bad_syllables_clean(const char *s, size_t n, char *ex, size_t cap,
+                             size_t *seen, uint64_t *hash, int *damage,
+                             size_t *bad);
 /* Does the first look of those 32-byte steps (the two bytes before a
 ** space) let through every word whose end fin_tab does not rule out?
 ** (for tests) */

@@ -558,6 +558,7 @@ static inline int block_ok(const unsigned char *u, size_t j, size_t n,
 #include <immintrin.h>
 #define NORM_AVX2 1 /* fast_words' 32-byte blocks, on an AVX2 CPU */
 #endif
+#include "text_clean.h"
 static int norm_wide = 1; /* 0: 16-byte blocks only (text_norm_wide) */
 
 void text_norm_wide(int on) {
@@ -565,52 +566,6 @@ void text_norm_wide(int on) {
 }
 
 #ifdef NORM_AVX2
-/* eq16, leads16 and block_refused on 32 bytes. */
-__attribute__((target("avx2"))) static inline __m256i eq32(__m256i w, int v) {
-  return _mm256_cmpeq_epi8(w, _mm256_set1_epi8((char)v));
-}
-
-__attribute__((target("avx2"))) static inline __m256i leads32(__m256i w) {
-  __m256i d = _mm256_sub_epi8(w, _mm256_set1_epi8((char)0xC3));
-  return _mm256_or_si256(
-      _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8(3)), d),
-      eq32(w, 0xE1));
-}
-
-__attribute__((target("avx2"))) static inline unsigned block_refused32(
-    __m256i w, __m256i p1, __m256i p2) {
-  __m256i cont = eq32(_mm256_and_si256(w, _mm256_set1_epi8((char)0xC0)), 0x80);
-  __m256i e1 = eq32(p1, 0xE1);
-  __m256i need = _mm256_or_si256(leads32(p1), eq32(p2, 0xE1));
-  __m256i odd = _mm256_cmpgt_epi8(_mm256_set1_epi8(0x21),
-                                  _mm256_add_epi8(w, _mm256_set1_epi8(1)));
-  __m256i r = _mm256_xor_si256(need, cont);
-  r = _mm256_or_si256(
-      r, _mm256_andnot_si256(_mm256_or_si256(cont, leads32(w)), odd));
-  r = _mm256_or_si256(r, eq32(w, '&'));
-  r = _mm256_or_si256(r, _mm256_and_si256(eq32(w, ' '), eq32(p1, ' ')));
-  __m256i ba = eq32(_mm256_and_si256(w, _mm256_set1_epi8((char)0xFE)), 0xBA);
-  r = _mm256_or_si256(r, _mm256_andnot_si256(ba, e1));
-  return (unsigned)_mm256_movemask_epi8(r);
-}
-
-/* fast_c3 on 32 bytes: is each byte b of w after a C3 lead (c3) a letter
-** of bit (b & 0x1F) of 0x263C370F? By PSHUFB on b's low four bits. */
-__attribute__((target("avx2"))) static inline int c3_ok32(__m256i w,
-                                                          __m256i c3) {
-  const __m256i lo =
-      _mm256_setr_epi8(-1, -1, -1, -1, 0, 0, 0, 0, -1, -1, -1, 0, -1, -1, 0, 0,
-                       -1, -1, -1, -1, 0, 0, 0, 0, -1, -1, -1, 0, -1, -1, 0, 0);
-  const __m256i hi =
-      _mm256_setr_epi8(0, 0, -1, -1, -1, -1, 0, 0, 0, -1, -1, 0, 0, -1, 0, 0, 0,
-                       0, -1, -1, -1, -1, 0, 0, 0, -1, -1, 0, 0, -1, 0, 0);
-  __m256i k = _mm256_and_si256(w, _mm256_set1_epi8(0x0F));
-  __m256i ok =
-      _mm256_blendv_epi8(_mm256_shuffle_epi8(lo, k), _mm256_shuffle_epi8(hi, k),
-                         _mm256_slli_epi16(w, 3)); /* bit 4 */
-  return _mm256_testc_si256(ok, c3);               /* c3 & ~ok all zero */
-}
-
 /*
 ** fast_words' blocks 32 bytes a step from u[j) (j >= 2: the two bytes
 ** before it are read where they are) while each passes block_ok's tests
@@ -629,7 +584,7 @@ __attribute__((target("avx2"))) static size_t wide_blocks(
     if (u[j + 31] == ' ' &&
         !(j + 32 < n && u[j + 32] > ' ' && u[j + 32] != 0x7F))
       break;
-    __m256i c3 = eq32(p1, 0xC3);
+    __m256i c3 = eq32(p1, TC_C3);
     if (!_mm256_testz_si256(c3, c3) && !c3_ok32(w, c3)) break;
   }
   return j;
@@ -861,12 +816,41 @@ static void run_input(norm *z, const char *s, size_t n, buf *conv) {
   run(z, conv->data ? conv->data : "", conv->len);
 }
 
+/*
+** text_normalize of a text that is its normal form but for the spaces it
+** ends with (most are): its bytes copied once, its statistics those of
+** the one pass that found it so (text_bad_syllables_clean: it hashes and
+** checks the syllables too). NULL when a byte needs the normaliser (or
+** the 32-byte blocks are off: text_norm_wide).
+*/
+static char *clean_copy(const char *s, size_t n, size_t *outlen,
+                        text_stats *st) {
+  size_t bad, seen;
+  uint64_t hash;
+  int damage;
+  while (n && s[n - 1] == ' ') n--;
+  memset(st, 0, sizeof *st);
+  if (!norm_wide ||
+      !text_bad_syllables_clean(s, n, st->bad_example, sizeof st->bad_example,
+                                &seen, &hash, &damage, &bad))
+    return NULL;
+  st->bad_syllables = bad, st->viet_syllables = seen;
+  st->hash = hash, st->damage_possible = damage;
+  char *t = xmalloc(n + 1);
+  memcpy(t, s, n);
+  t[n] = '\0';
+  if (outlen) *outlen = n;
+  return t;
+}
+
 /* text_normalize, with or without the fast path (slow). */
 static char *normalize(const char *s, size_t n, size_t *outlen, text_stats *st,
                        int slow) {
   text_stats dummy;
   norm z;
   if (!st) st = &dummy;
+  char *clean = slow ? NULL : clean_copy(s, n, outlen, st);
+  if (clean) return clean;
   norm_init(&z, st, slow);
   buf conv;
   buf_init(&conv);

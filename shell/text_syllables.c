@@ -11,16 +11,14 @@
 #include <immintrin.h>
 #define SYL_AVX2 1 /* bad_fast's 32-byte steps, when the CPU has AVX2 */
 #endif
+#ifdef SYL_AVX2
+#include "text_clean.h"
+#endif
 
 #include "text.h"
 #include "text_damage.h"
 #include "text_int.h"
 #include "util.h"
-
-/* Is c an ASCII letter? */
-static int ascii_letter(int32_t c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 /* Vowel classes: a ă â e ê i o ô ơ u ư y. */
 enum { V_A, V_AW, V_AA, V_E, V_EE, V_I, V_O, V_OO, V_OW, V_U, V_UW, V_Y };
@@ -76,7 +74,7 @@ static inline int syl_read(int32_t cp, syl_letter *l) {
   int tone = 0;
   l->cons = 0, l->tone = 0;
   if (cp < 0x80) {
-    if (!ascii_letter(cp)) return 0;
+    if ((unsigned)((cp | 0x20) - 'a') >= 26u) return 0; /* no letter */
     int c = cp | 0x20;
     if (av[c - 'a'] >= 0) return l->v = av[c - 'a'], 1;
     return l->cons = (char)c, 1;
@@ -428,13 +426,19 @@ static void tab_row(unsigned x, const unsigned char *by_cp) {
   int fin_pairs = ascii_cons(x) || x == 0x82 || x == 0x83 || x == 0xA2 ||
                   (x >= 0xA4 && x <= 0xB7);
   memset(f, fin_entry(' ', x), 256);
-  for (unsigned y = 0; fin_pairs && y < 256; y++)
-    if (x < 0x80 ? ascii_cons(y) : y >= 0x80) f[y] = fin_entry(y, x);
+  for (unsigned y = 'a'; fin_pairs && x < 0x80 && y <= 'z'; y++)
+    if (ascii_cons(y)) f[y] = f[y ^ 0x20] = fin_entry(y, x); /* y's case: 0 */
+  for (unsigned y = 0x80; fin_pairs && x >= 0x80 && y < 256; y++)
+    f[y] = fin_entry(y, x);
   if (x < 0x80 || (x & 0xC0) != 0x80) { /* no continuation byte */
     memset(v, vow_entry(0, x, by_cp), 256);
     return;
   }
-  for (unsigned y = 0; y < 256; y++) v[y] = vow_entry(y, x, by_cp);
+  memcpy(v, by_cp, 0x80); /* vow_entry by y's range: ASCII, E1's middles */
+  memset(v + 0x80, VOW_E1, 0x40);
+  v[0xBA] = vow_entry(0xBA, x, by_cp), v[0xBB] = vow_entry(0xBB, x, by_cp);
+  memset(v + 0xC0, P_ALL, 0x40);
+  for (unsigned y = 0xC2; y < 0xE0; y++) v[y] = vow_entry(y, x, by_cp);
 }
 
 #ifdef SYL_AVX2
@@ -709,19 +713,26 @@ __attribute__((target("avx2"))) static inline unsigned damage32(
 ** step) while 34 bytes are left: the hash, the stand-in leads, the
 ** spaces counted (POPCNT); only the spaces the class bits of the two
 ** bytes before them let through are looked at (fin_tab, may_fire), the
-** start of their word found from the space mask. Returns where it
-** stopped; c->start is the start of the word open there.
+** start of their word found from the space mask; clean: stop with
+** *clean 0 at a block clean_bad32 refuses. Returns where it stopped;
+** c->start is the start of the word open there.
 */
-__attribute__((target("avx2,popcnt"))) static size_t steps32(syl_scan *c,
-                                                             size_t i,
-                                                             uint64_t *hp,
-                                                             size_t *dmg) {
+__attribute__((target("avx2,popcnt"))) static inline
+    __attribute__((always_inline)) size_t
+    steps32_with(syl_scan *c, size_t i, uint64_t *hp, size_t *dmg, int *clean) {
   const unsigned char *u = (const unsigned char *)c->s;
   uint64_t h = *hp;
   size_t start = c->start;
   for (; i + 34 <= c->n; i += 32) {
     h = fnv_bytes(h, u + i, 32);
-    __m256i w = load32(u + i);
+    __m256i w = load32(u + i), p1 = load32(u + i - 1), p2 = load32(u + i - 2);
+    if (clean) {
+      __m256i bad = clean_bad32(w, p1, p2);
+      if (!_mm256_testz_si256(bad, bad)) {
+        *clean = 0;
+        break;
+      }
+    }
     if (dmg)
       for (unsigned m = damage32(u + i, w); m; m &= m - 1)
         text_damage_count_at(c->s, c->n, i + (unsigned)__builtin_ctz(m), dmg);
@@ -729,8 +740,8 @@ __attribute__((target("avx2,popcnt"))) static size_t steps32(syl_scan *c,
         (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(w, kv(K_SP)));
     if (!sp) continue;
     c->spaces += (size_t)__builtin_popcount(sp);
-    __m256i k = _mm256_and_si256(nib_class(load32(u + i - 1), K_XHI, K_XLO),
-                                 nib_class(load32(u + i - 2), K_YHI, K_YLO));
+    __m256i k = _mm256_and_si256(nib_class(p1, K_XHI, K_XLO),
+                                 nib_class(p2, K_YHI, K_YLO));
     unsigned cand = sp & ~(unsigned)_mm256_movemask_epi8(
                              _mm256_cmpeq_epi8(k, _mm256_setzero_si256()));
     for (; cand; cand &= cand - 1) {
@@ -747,6 +758,20 @@ __attribute__((target("avx2,popcnt"))) static size_t steps32(syl_scan *c,
   *hp = h;
   return i;
 }
+
+__attribute__((target("avx2,popcnt"))) static size_t steps32(syl_scan *c,
+                                                             size_t i,
+                                                             uint64_t *hp,
+                                                             size_t *dmg) {
+  return steps32_with(c, i, hp, dmg, NULL);
+}
+
+/* steps32 asking each block whether it is clean (steps32_with). */
+__attribute__((target("avx2,popcnt"))) static size_t steps32_clean(
+    syl_scan *c, size_t i, uint64_t *hp, size_t *dmg, int *clean) {
+  return steps32_with(c, i, hp, dmg, clean);
+}
+
 #endif
 
 /*
@@ -756,21 +781,33 @@ __attribute__((target("avx2,popcnt"))) static size_t steps32(syl_scan *c,
 ** the spaces before the last byte. The same steps hash the text
 ** (util_hash64) into *hash: the hash is a chain of multiplies, one per
 ** byte, that leaves the processor idle between them, and the word work
-** (independent of it) fills those gaps.
+** (independent of it) fills those gaps. clean: *clean 1, or 0 (and the
+** rest unset) at a byte text_normalize would change (text_clean.h).
 */
 static size_t bad_fast(const char *s, size_t n, char *ex, size_t cap,
-                       size_t *seen, uint64_t *hash, size_t *dmg, int wide) {
+                       size_t *seen, uint64_t *hash, size_t *dmg, int wide,
+                       int *clean) {
   const unsigned char *u = (const unsigned char *)s;
   syl_scan c = {s, n, ex, cap, 0, 0, 0};
   size_t i = 0;
   uint64_t h = UTIL_FNV_OFFSET;
   pthread_once(&tab_once, tab_init);
+#ifdef SYL_AVX2
+  if (clean && !(*clean = use_avx2 && n >= 50 && text_clean_head(u, n)))
+    return 0;
+#endif
   /* 2 bytes more than a step hashes: damage16 reads them */
   if (n >= 18) h = step16(&c, 0, h, dmg, 1), i = 16;
 #ifdef SYL_AVX2
-  if (wide && use_avx2 && n >= 50) i = steps32(&c, i, &h, dmg);
+  if (clean) {
+    i = steps32_clean(&c, i, &h, dmg, clean);
+    if (!*clean || !(*clean = text_clean_rest(u, i, n))) return 0;
+  } else if (wide && use_avx2 && n >= 50) {
+    i = steps32(&c, i, &h, dmg);
+  }
 #else
   (void)wide;
+  if (clean) return *clean = 0;
 #endif
   for (; i + 18 <= n; i += 16) h = step16(&c, i, h, dmg, 0);
   size_t words = n > 0;
@@ -804,21 +841,31 @@ static size_t bad_syllables(const char *s, size_t n, size_t *seen, int slow) {
 
 size_t text_bad_syllables(const char *s, size_t n, char *ex, size_t cap,
                           size_t *seen) {
-  return bad_fast(s, n, ex, cap, seen, NULL, NULL, 1);
+  return bad_fast(s, n, ex, cap, seen, NULL, NULL, 1, NULL);
 }
 
 size_t text_bad_syllables_hash(const char *s, size_t n, char *ex, size_t cap,
                                size_t *seen, uint64_t *hash, int *damage) {
   size_t c[2] = {0, 0};
-  size_t bad = bad_fast(s, n, ex, cap, seen, hash, damage ? c : NULL, 1);
+  size_t bad = bad_fast(s, n, ex, cap, seen, hash, damage ? c : NULL, 1, NULL);
   if (damage) *damage = text_damage_verdict(c);
   return bad;
+}
+
+int text_bad_syllables_clean(const char *s, size_t n, char *ex, size_t cap,
+                             size_t *seen, uint64_t *hash, int *damage,
+                             size_t *bad) {
+  size_t c[2] = {0, 0};
+  int clean;
+  *bad = bad_fast(s, n, ex, cap, seen, hash, c, 1, &clean);
+  if (clean) *damage = text_damage_verdict(c);
+  return clean;
 }
 
 size_t text_bad_syllables_hash16(const char *s, size_t n, char *ex, size_t cap,
                                  size_t *seen, uint64_t *hash, int *damage) {
   size_t c[2] = {0, 0};
-  size_t bad = bad_fast(s, n, ex, cap, seen, hash, damage ? c : NULL, 0);
+  size_t bad = bad_fast(s, n, ex, cap, seen, hash, damage ? c : NULL, 0, NULL);
   if (damage) *damage = text_damage_verdict(c);
   return bad;
 }

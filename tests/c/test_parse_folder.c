@@ -25,6 +25,10 @@
 **     are chrome, the rare line is not; the same sample whatever the order
 **     of the paths, through parse_folder_build, _group and _open/_ctx. A
 **     folder of exactly PARSE_FOLDER_SAMPLE files is read whole.
+**  7. parse_folder_order's merge sort against its qsort reference
+**     (parse_folder_order_ref) on random lists of up to 300 paths with
+**     names, paths and whole entries repeated (ties of the hash): the
+**     same order. Fails when the sort's order is off.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -237,8 +241,44 @@ static void test_sample(void) {
   rmdir(sub);
 }
 
+static uint64_t rng = 0x9E3779B97F4A7C15ull;
+
+static unsigned rnd(unsigned n) {
+  rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+  return (unsigned)(rng % n);
+}
+
+static void test_order(void) {
+  static char store[300][32];
+  const char *p[300];
+  size_t o1[300], o2[300];
+  int bad = 0, sorted = 0;
+  for (int r = 0; r < 3000; r++) {
+    size_t n = rnd(300);
+    for (size_t i = 0; i < n; i++) {
+      if (i && rnd(8) == 0) { /* the same path again */
+        p[i] = p[rnd((unsigned)i)];
+        continue;
+      }
+      snprintf(store[i], sizeof store[i], "%s%u.txt",
+               rnd(3)   ? "a/"
+               : rnd(2) ? "b/c/"
+                        : "",
+               rnd(n < 40 ? 40 : n));
+      p[i] = store[i];
+    }
+    parse_folder_order(p, n, o1);
+    parse_folder_order_ref(p, n, o2);
+    for (size_t i = 0; i < n; i++) bad += o1[i] != o2[i];
+    sorted += n > 1 && o1[0] != 0;
+  }
+  CHECK(bad == 0);
+  CHECK(sorted > 1000); /* the order is no identity */
+}
+
 int main(void) {
   printf("# the per-folder chrome context\n");
+  test_order();
   snprintf(dir, sizeof dir, "/tmp/tinsh-folder-XXXXXX");
   if (!mkdtemp(dir)) return 77;
   for (int i = 0; i < 20; i++) write_page(i, i < 4);
