@@ -3,8 +3,9 @@
 ** xt_lookup_at, xt_lookup_ref): the longest key of a lexicon table that
 ** the tokens from a given one spell, with the filters that stop the join
 ** early (each table's key beginnings, and for the tables of keys as
-** written their first two words' token hashes) and the case folds kept per
-** thread. Split from xtok.c; it calls the tokenizer (xtok_scan.c) once, to
+** written their first two words' token hashes and their one-word keys'
+** hashes) and the case folds kept per thread. Split from xtok.c; it calls the
+*tokenizer (xtok_scan.c) once, to
 ** cut the keys as a text's tokens are cut.
 */
 #include <pthread.h>
@@ -53,6 +54,10 @@ typedef struct prefix_filter {
   int pshift;
   uint64_t any[64]; /* bit (h & 4095) of a first token whose pairs are not
                     ** all known: every pair after it may be */
+  uint64_t *words;  /* with pairs: the word hashes (tok.h's, of the whole
+                    ** key) of the keys without a space, 1 << (64 - wshift)
+                    ** bits (word_bit) */
+  int wshift;
 } prefix_filter;
 static prefix_filter prefixes[PREFIX_TABLES];
 static const lex_table *prefix_base; /* the lexicon's first table */
@@ -139,19 +144,39 @@ static void pair_set(prefix_filter *f, const char *key, size_t n, char *buf,
     }
 }
 
-/* The word pairs of table t (keys as written) into f (16 bits a key). */
+/* The bit of word hash h (tok.h) in f's words. */
+static size_t word_bit(const prefix_filter *f, uint32_t h) {
+  return (size_t)(((uint64_t)h * 0xC2B2AE3D27D4EB4Full) >> f->wshift);
+}
+
+/* May a key of f's table (keys as written, with pairs) be one word whose
+** token hash is h? 0: none is (no key without a space hashes so). */
+static inline int word_maybe(const prefix_filter *f, uint32_t h) {
+  size_t k = word_bit(f, h);
+  return (int)(f->words[k >> 6] >> (k & 63) & 1);
+}
+
+/* The word pairs of table t (keys as written) into f (16 bits a key),
+** and the word hashes of its keys without a space. */
 static void pairs_init(const lex_table *t, prefix_filter *f) {
   int lg = 6;
   while (lg < 24 && ((size_t)1 << lg) < 16 * t->n) lg++;
   f->pairs = xcalloc(((size_t)1 << lg) / 64, sizeof(uint64_t));
   f->pshift = 64 - lg;
+  f->words = xcalloc(((size_t)1 << lg) / 64, sizeof(uint64_t));
+  f->wshift = 64 - lg;
   tokvec v = {0};
   size_t cap = 256;
   char *buf = xmalloc(cap + 64);
   for (size_t i = 0; i < t->cap; i++) {
     const lex_entry *e = &t->slots[i];
+    if (!e->key) continue;
     /* a key without a space is no joined key of two words or more */
-    if (!e->key || !memchr(e->key, ' ', e->len)) continue;
+    if (!memchr(e->key, ' ', e->len)) {
+      size_t k = word_bit(f, lexicon_word_hash(e->key, e->len));
+      f->words[k >> 6] |= 1ull << (k & 63);
+      continue;
+    }
     if (e->len > cap) buf = xrealloc(buf, (cap = e->len) + 64);
     pair_set(f, e->key, e->len, buf, &v);
   }
@@ -281,6 +306,25 @@ static inline __attribute__((always_inline)) size_t fold_tok(const xsent *x,
 }
 
 /*
+** Is xt_lookup's answer at token i of table t (keys as written;
+** filter pf, with pairs) 0 by the tokens' hashes alone? Where the first
+** word is token i by itself (the sentence ends after it, or punctuation
+** no key holds follows, or a spaced token no key of two words may go on
+** with: maxw 1, or pair_maybe no) the key can only be token i's bytes:
+** 1 when i is a word (its hash lexicon_word_hash of them) and no key
+** without a space has that hash. 0 tells nothing.
+*/
+static inline __attribute__((always_inline)) int lone_miss(
+    const xsent *x, size_t i, const prefix_filter *pf, int maxw) {
+  const tok *tk = &x->t[i];
+  if (tk->type != T_WORD || tk->len >= 255 || word_maybe(pf, tk->h)) return 0;
+  size_t j = i + 1;
+  if (j >= x->n || !phrase_tok_at(x, j)) return 1;
+  const tok *nx = &x->t[j];
+  return (nx->flags & TF_SPACE) && (maxw <= 1 || !pair_maybe(pf, tk->h, nx->h));
+}
+
+/*
 ** Joins the tokens from i once (folded for a folding table), hashing the
 ** key incrementally (FNV-1a, as util_hash64), and probes the table at
 ** every word end, longest first: xt_lookup's answer. With filter, it
@@ -298,6 +342,10 @@ static inline __attribute__((always_inline)) int lookup(const xsent *x,
   const prefix_filter *pf = NULL;
   int nc = 0, words = 0;
   size_t o = 0;
+  if (filter && !t->fold) { /* a lone word no key is: no bytes read */
+    if (!(pf = prefix_of(t))) pf = &no_filter;
+    if (pf->words && lone_miss(x, i, pf, maxw)) return 0;
+  }
   for (size_t k = i; k < x->n && phrase_tok_at(x, k) && nc < 24; k++) {
     const tok *tk = &x->t[k];
     if (k > i && (tk->flags & TF_SPACE)) {
