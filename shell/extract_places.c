@@ -181,29 +181,17 @@ static size_t after_prefix(xsent *x, size_t i, int p, int w) {
 
 /* The first word token from i with a TR_GAZ or TR_PLACE bit (x->n when
 ** none): extract_places passes every other token with nothing done.
-** Four tokens a step while none of them has such a bit (a token without
-** one is never that word, whatever its type); one that has it and is no
-** word is passed too. */
+** Four tokens a step while none of them has such a bit (their bits ORed:
+** a token without one is never that word, whatever its type); one that
+** has it and is no word is passed too. */
 static inline size_t place_next(const xsent *x, size_t i) {
   const tok *t = x->t;
   size_t n = x->n;
   for (;; i++) {
-    while (i + 4 <= n) {
-      if (t[i].trig & PLACE_BITS) break;
-      if (t[i + 1].trig & PLACE_BITS) {
-        i += 1;
-        break;
-      }
-      if (t[i + 2].trig & PLACE_BITS) {
-        i += 2;
-        break;
-      }
-      if (t[i + 3].trig & PLACE_BITS) {
-        i += 3;
-        break;
-      }
+    while (i + 4 <= n &&
+           !((t[i].trig | t[i + 1].trig | t[i + 2].trig | t[i + 3].trig) &
+             PLACE_BITS))
       i += 4;
-    }
     while (i < n && !(t[i].trig & PLACE_BITS)) i++;
     if (i >= n || t[i].type == T_WORD) return i;
   }

@@ -477,6 +477,16 @@ static inline int ref_skip(const tok *t) {
   return t->type != T_NUM && !(t->trig & REF_BITS);
 }
 
+_Static_assert(T_WORD == 0 && T_NUM == 1 && T_PUNCT == 2,
+               "a number is the only type with bit 0");
+
+/* ref_skip of the four tokens t[0..3], their types and bits ORed (a
+** number is the one type with bit 0). */
+static inline int ref_skip4(const tok *t) {
+  return !((t[0].trig | t[1].trig | t[2].trig | t[3].trig) & REF_BITS) &&
+         !((t[0].type | t[1].type | t[2].type | t[3].type) & T_NUM);
+}
+
 /* The first token from i that the loop of extract_refs may act on: a
 ** number not yet used, a word with a TR_REF/CONGRESS/PERIOD/TARGET bit,
 ** or a '(' once a period kind was seen; x->n when none. Every token it
@@ -487,9 +497,7 @@ static size_t ref_next(const xsent *x, size_t i, int paren) {
   size_t n = x->n;
   if (!paren) /* no '(' sought: ref_skip's tokens four a step */
     for (;; i++) {
-      while (i + 4 <= n && ref_skip(&t[i]) && ref_skip(&t[i + 1]) &&
-             ref_skip(&t[i + 2]) && ref_skip(&t[i + 3]))
-        i += 4;
+      while (i + 4 <= n && ref_skip4(&t[i])) i += 4;
       while (i < n && ref_skip(&t[i])) i++;
       if (i >= n || (t[i].type == T_NUM ? !used[i] : t[i].type == T_WORD))
         return i;
