@@ -17,6 +17,8 @@ static lex_pair prefixes[PREFIX_MAX + 1];
 static uint32_t
     prefix_hash[PREFIX_MAX]; /* word hash of each prefix's first word */
 static uint8_t prefix_one[PREFIX_MAX]; /* the prefix is one word */
+/* word hash of each prefix's second word, 0 for a prefix of one word */
+static uint32_t prefix_second[PREFIX_MAX];
 /* bit p set in prefix_bucket[prefix_hash[p] & 63]: the prefixes a word
 ** may start, in file order (a prefix of another bucket has another hash,
 ** which prefix_at would refuse) */
@@ -141,6 +143,12 @@ static int same_word(const xsent *x, size_t i, const char *w) {
 ** sentence or follows '-' or '+'. */
 static int prefix_at(const xsent *x, size_t i, int p, int initial) {
   if (prefix_hash[p] != x->t[i].h) return 0; /* cheap first-word test */
+  /* xt_phrase wants the second word as written: a word token of another
+  ** hash (or none) is not it */
+  if (prefix_second[p] &&
+      (i + 1 >= x->n ||
+       (x->t[i + 1].type == T_WORD && x->t[i + 1].h != prefix_second[p])))
+    return 0;
   int w = prefix_one[p] && same_word(x, i, prefixes[p].key)
               ? 1
               : xt_phrase(x, i, prefixes[p].key);
@@ -226,6 +234,10 @@ void extract_places_init(void) {
     size_t n = strcspn(prefixes[p].key, " ");
     prefix_hash[p] = lexicon_word_hash(prefixes[p].key, n);
     prefix_one[p] = !prefixes[p].key[n];
+    if (!prefix_one[p]) {
+      const char *w2 = prefixes[p].key + n + 1;
+      prefix_second[p] = lexicon_word_hash(w2, strcspn(w2, " "));
+    }
     prefix_bucket[prefix_hash[p] & 63] |= (uint16_t)(1u << p);
   }
   xwords_load(&ws_lower_heads, LEX_PLACE_HEADS, 1);
