@@ -22,7 +22,8 @@ static uint32_t kind_hash[KINDS_MAX]; /* word hash of each kind's first word */
 /* bit k set in kind_bucket[kind_hash[k] & 63]: the kinds a word may start,
 ** in file order (a kind of another bucket has another first-word hash) */
 static uint32_t kind_bucket[64];
-static size_t kind_words[KINDS_MAX]; /* the words of each kind */
+static size_t kind_words[KINDS_MAX];    /* the words of each kind */
+static uint32_t kind_second[KINDS_MAX]; /* second_hash of each kind */
 _Static_assert(KINDS_MAX <= 32, "a kind's bit in a uint32_t");
 
 /* The period terms (data/period-terms.txt) hashed by extract_refs_init
@@ -32,12 +33,28 @@ _Static_assert(KINDS_MAX <= 32, "a kind's bit in a uint32_t");
 #define TERMS_MAX 16
 static const char *const *period_terms;
 static uint32_t term_hash[TERMS_MAX];
+static uint32_t term_second[TERMS_MAX]; /* second_hash of each */
 
 /* Kind from the type code of a number ("NQ" in 20-NQ/TU):
 ** data/ref-codes.tsv. */
 static const lex_pair *ref_codes;
 
 static int congress_ordinal(const xsent *x, size_t j, size_t *at);
+
+/* The word hash of the second word of phrase p, 0 when p is one word. */
+static uint32_t second_hash(const char *p) {
+  const char *w = strchr(p, ' ');
+  return w ? lexicon_word_hash(w + 1, strcspn(w + 1, " ")) : 0;
+}
+
+/* May xt_phrase(x, i, p) be nonzero as far as token i + 1 tells, h2 being
+** second_hash(p)? xt_phrase wants p's second word as written there, so a
+** word token of another hash (or none) says no. */
+static inline int second_may(const xsent *x, size_t i, uint32_t h2) {
+  if (!h2) return 1;
+  if (i + 1 >= x->n) return 0;
+  return x->t[i + 1].type != T_WORD || x->t[i + 1].h == h2;
+}
 
 static int count_words(const char *s) {
   int w = 1;
@@ -170,7 +187,8 @@ static const char *kind_before(const xsent *x, size_t end, size_t *start) {
     size_t w = kind_words[k];
     /* a word of another hash starts no such kind (as in named_ref); a
     ** number or punctuation (hash 0) is asked as before */
-    if (end < w || (x->t[end - w].h && kind_hash[k] != x->t[end - w].h))
+    if (end < w || (x->t[end - w].h && kind_hash[k] != x->t[end - w].h) ||
+        !second_may(x, end - w, kind_second[k]))
       continue;
     if (xt_phrase(x, end - w, ref_kinds[k]) == (int)w) {
       *start = end - w;
@@ -272,7 +290,9 @@ static size_t period_kw(xsent *x, size_t i, const char **lastkind) {
   const char *const *kws = x->x->lx->lists[LEX_PERIOD_TERMS];
   int hashed = kws == period_terms;
   for (int k = 0; kws[k]; k++) {
-    if (hashed && k < TERMS_MAX && term_hash[k] != x->t[i].h) continue;
+    if (hashed && k < TERMS_MAX &&
+        (term_hash[k] != x->t[i].h || !second_may(x, i, term_second[k])))
+      continue;
     int w = xt_phrase(x, i, kws[k]);
     if (!w) continue;
     size_t j = skip_open(x, i + (size_t)w);
@@ -412,7 +432,7 @@ static size_t named_ref(xsent *x, size_t i) {
   /* the kinds in file order, those of another first word passed */
   for (uint32_t m = kind_bucket[x->t[i].h & 63]; m && !kind; m &= m - 1) {
     int k = __builtin_ctz(m);
-    if (kind_hash[k] == x->t[i].h &&
+    if (kind_hash[k] == x->t[i].h && second_may(x, i, kind_second[k]) &&
         (w = (size_t)xt_phrase(x, i, ref_kinds[k])))
       kind = ref_kinds[k];
   }
@@ -556,9 +576,12 @@ void extract_refs_init(void) {
     kind_hash[k] = lexicon_word_hash(kinds[k], strcspn(kinds[k], " "));
     kind_bucket[kind_hash[k] & 63] |= 1u << k;
     kind_words[k] = (size_t)count_words(kinds[k]);
+    kind_second[k] = second_hash(kinds[k]);
   }
   period_terms = lx->lists[LEX_PERIOD_TERMS];
-  for (int k = 0; period_terms[k] && k < TERMS_MAX; k++)
+  for (int k = 0; period_terms[k] && k < TERMS_MAX; k++) {
     term_hash[k] =
         lexicon_word_hash(period_terms[k], strcspn(period_terms[k], " "));
+    term_second[k] = second_hash(period_terms[k]);
+  }
 }
