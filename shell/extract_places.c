@@ -73,9 +73,24 @@ static int in_list(const xsent *x, size_t i, const xwords *ws) {
   return xt_in(x, i, ws);
 }
 
-/* Bit (h & 63) of each word hash of ws_lower_heads: a token whose hash
-** has no bit here has no word's hash, and xt_in would say no. */
-static uint64_t heads_mask;
+/* Bit (h & 63) of each word hash of ws_lower_heads (ws_org_words): a
+** token whose hash has no bit here has no word's hash, and xt_in would
+** say no. */
+static uint64_t heads_mask, org_mask;
+
+/* The mask of the word hashes of ws (bit h & 63 of each). */
+static uint64_t words_mask(const xwords *ws) {
+  uint64_t m = 0;
+  for (size_t k = 0; k < sizeof ws->keys / sizeof *ws->keys; k++)
+    if (ws->keys[k]) m |= 1ull << (ws->keys[k] & 63);
+  return m;
+}
+
+/* Is token i one of ws_org_words (in_list), told at once for a token of
+** another hash? */
+static int org_word(const xsent *x, size_t i) {
+  return (org_mask >> (x->t[i].h & 63) & 1) && in_list(x, i, &ws_org_words);
+}
 
 /* Is word token i one of ws_lower_heads (in_list), told at once for a
 ** token of another hash? */
@@ -125,7 +140,7 @@ static int gazetteer_at(xsent *x, size_t i) {
       !((t->flags & (TF_UPPER | TF_CAPS)) || lower_head(x, i)) ||
       !(k = xt_lookup(x, i, &x->x->lx->places, &e)))
     return 0;
-  if (!(i > 0 && in_list(x, i - 1, &ws_org_words))) add_entry(x, e);
+  if (!(i > 0 && org_word(x, i - 1))) add_entry(x, e);
   return k;
 }
 
@@ -241,9 +256,7 @@ void extract_places_init(void) {
     prefix_bucket[prefix_hash[p] & 63] |= (uint16_t)(1u << p);
   }
   xwords_load(&ws_lower_heads, LEX_PLACE_HEADS, 1);
-  for (size_t k = 0;
-       k < sizeof ws_lower_heads.keys / sizeof *ws_lower_heads.keys; k++)
-    if (ws_lower_heads.keys[k])
-      heads_mask |= 1ull << (ws_lower_heads.keys[k] & 63);
+  heads_mask = words_mask(&ws_lower_heads);
   xwords_load(&ws_org_words, LEX_ORG_WORDS, 1);
+  org_mask = words_mask(&ws_org_words);
 }
