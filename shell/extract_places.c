@@ -17,6 +17,8 @@ static lex_pair prefixes[PREFIX_MAX + 1];
 static uint32_t
     prefix_hash[PREFIX_MAX]; /* word hash of each prefix's first word */
 static uint8_t prefix_one[PREFIX_MAX]; /* the prefix is one word */
+/* word hash of each prefix's second word, 0 for a prefix of one word */
+static uint32_t prefix_second[PREFIX_MAX];
 /* bit p set in prefix_bucket[prefix_hash[p] & 63]: the prefixes a word
 ** may start, in file order (a prefix of another bucket has another hash,
 ** which prefix_at would refuse) */
@@ -71,9 +73,24 @@ static int in_list(const xsent *x, size_t i, const xwords *ws) {
   return xt_in(x, i, ws);
 }
 
-/* Bit (h & 63) of each word hash of ws_lower_heads: a token whose hash
-** has no bit here has no word's hash, and xt_in would say no. */
-static uint64_t heads_mask;
+/* Bit (h & 63) of each word hash of ws_lower_heads (ws_org_words): a
+** token whose hash has no bit here has no word's hash, and xt_in would
+** say no. */
+static uint64_t heads_mask, org_mask;
+
+/* The mask of the word hashes of ws (bit h & 63 of each). */
+static uint64_t words_mask(const xwords *ws) {
+  uint64_t m = 0;
+  for (size_t k = 0; k < sizeof ws->keys / sizeof *ws->keys; k++)
+    if (ws->keys[k]) m |= 1ull << (ws->keys[k] & 63);
+  return m;
+}
+
+/* Is token i one of ws_org_words (in_list), told at once for a token of
+** another hash? */
+static int org_word(const xsent *x, size_t i) {
+  return (org_mask >> (x->t[i].h & 63) & 1) && in_list(x, i, &ws_org_words);
+}
 
 /* Is word token i one of ws_lower_heads (in_list), told at once for a
 ** token of another hash? */
@@ -123,7 +140,7 @@ static int gazetteer_at(xsent *x, size_t i) {
       !((t->flags & (TF_UPPER | TF_CAPS)) || lower_head(x, i)) ||
       !(k = xt_lookup(x, i, &x->x->lx->places, &e)))
     return 0;
-  if (!(i > 0 && in_list(x, i - 1, &ws_org_words))) add_entry(x, e);
+  if (!(i > 0 && org_word(x, i - 1))) add_entry(x, e);
   return k;
 }
 
@@ -141,6 +158,12 @@ static int same_word(const xsent *x, size_t i, const char *w) {
 ** sentence or follows '-' or '+'. */
 static int prefix_at(const xsent *x, size_t i, int p, int initial) {
   if (prefix_hash[p] != x->t[i].h) return 0; /* cheap first-word test */
+  /* xt_phrase wants the second word as written: a word token of another
+  ** hash (or none) is not it */
+  if (prefix_second[p] &&
+      (i + 1 >= x->n ||
+       (x->t[i + 1].type == T_WORD && x->t[i + 1].h != prefix_second[p])))
+    return 0;
   int w = prefix_one[p] && same_word(x, i, prefixes[p].key)
               ? 1
               : xt_phrase(x, i, prefixes[p].key);
@@ -181,29 +204,17 @@ static size_t after_prefix(xsent *x, size_t i, int p, int w) {
 
 /* The first word token from i with a TR_GAZ or TR_PLACE bit (x->n when
 ** none): extract_places passes every other token with nothing done.
-** Four tokens a step while none of them has such a bit (a token without
-** one is never that word, whatever its type); one that has it and is no
-** word is passed too. */
+** Four tokens a step while none of them has such a bit (their bits ORed:
+** a token without one is never that word, whatever its type); one that
+** has it and is no word is passed too. */
 static inline size_t place_next(const xsent *x, size_t i) {
   const tok *t = x->t;
   size_t n = x->n;
   for (;; i++) {
-    while (i + 4 <= n) {
-      if (t[i].trig & PLACE_BITS) break;
-      if (t[i + 1].trig & PLACE_BITS) {
-        i += 1;
-        break;
-      }
-      if (t[i + 2].trig & PLACE_BITS) {
-        i += 2;
-        break;
-      }
-      if (t[i + 3].trig & PLACE_BITS) {
-        i += 3;
-        break;
-      }
+    while (i + 4 <= n &&
+           !((t[i].trig | t[i + 1].trig | t[i + 2].trig | t[i + 3].trig) &
+             PLACE_BITS))
       i += 4;
-    }
     while (i < n && !(t[i].trig & PLACE_BITS)) i++;
     if (i >= n || t[i].type == T_WORD) return i;
   }
@@ -238,12 +249,14 @@ void extract_places_init(void) {
     size_t n = strcspn(prefixes[p].key, " ");
     prefix_hash[p] = lexicon_word_hash(prefixes[p].key, n);
     prefix_one[p] = !prefixes[p].key[n];
+    if (!prefix_one[p]) {
+      const char *w2 = prefixes[p].key + n + 1;
+      prefix_second[p] = lexicon_word_hash(w2, strcspn(w2, " "));
+    }
     prefix_bucket[prefix_hash[p] & 63] |= (uint16_t)(1u << p);
   }
   xwords_load(&ws_lower_heads, LEX_PLACE_HEADS, 1);
-  for (size_t k = 0;
-       k < sizeof ws_lower_heads.keys / sizeof *ws_lower_heads.keys; k++)
-    if (ws_lower_heads.keys[k])
-      heads_mask |= 1ull << (ws_lower_heads.keys[k] & 63);
+  heads_mask = words_mask(&ws_lower_heads);
   xwords_load(&ws_org_words, LEX_ORG_WORDS, 1);
+  org_mask = words_mask(&ws_org_words);
 }

@@ -22,7 +22,8 @@ static uint32_t kind_hash[KINDS_MAX]; /* word hash of each kind's first word */
 /* bit k set in kind_bucket[kind_hash[k] & 63]: the kinds a word may start,
 ** in file order (a kind of another bucket has another first-word hash) */
 static uint32_t kind_bucket[64];
-static size_t kind_words[KINDS_MAX]; /* the words of each kind */
+static size_t kind_words[KINDS_MAX];    /* the words of each kind */
+static uint32_t kind_second[KINDS_MAX]; /* second_hash of each kind */
 _Static_assert(KINDS_MAX <= 32, "a kind's bit in a uint32_t");
 
 /* The period terms (data/period-terms.txt) hashed by extract_refs_init
@@ -32,12 +33,28 @@ _Static_assert(KINDS_MAX <= 32, "a kind's bit in a uint32_t");
 #define TERMS_MAX 16
 static const char *const *period_terms;
 static uint32_t term_hash[TERMS_MAX];
+static uint32_t term_second[TERMS_MAX]; /* second_hash of each */
 
 /* Kind from the type code of a number ("NQ" in 20-NQ/TU):
 ** data/ref-codes.tsv. */
 static const lex_pair *ref_codes;
 
 static int congress_ordinal(const xsent *x, size_t j, size_t *at);
+
+/* The word hash of the second word of phrase p, 0 when p is one word. */
+static uint32_t second_hash(const char *p) {
+  const char *w = strchr(p, ' ');
+  return w ? lexicon_word_hash(w + 1, strcspn(w + 1, " ")) : 0;
+}
+
+/* May xt_phrase(x, i, p) be nonzero as far as token i + 1 tells, h2 being
+** second_hash(p)? xt_phrase wants p's second word as written there, so a
+** word token of another hash (or none) says no. */
+static inline int second_may(const xsent *x, size_t i, uint32_t h2) {
+  if (!h2) return 1;
+  if (i + 1 >= x->n) return 0;
+  return x->t[i + 1].type != T_WORD || x->t[i + 1].h == h2;
+}
 
 static int count_words(const char *s) {
   int w = 1;
@@ -170,7 +187,8 @@ static const char *kind_before(const xsent *x, size_t end, size_t *start) {
     size_t w = kind_words[k];
     /* a word of another hash starts no such kind (as in named_ref); a
     ** number or punctuation (hash 0) is asked as before */
-    if (end < w || (x->t[end - w].h && kind_hash[k] != x->t[end - w].h))
+    if (end < w || (x->t[end - w].h && kind_hash[k] != x->t[end - w].h) ||
+        !second_may(x, end - w, kind_second[k]))
       continue;
     if (xt_phrase(x, end - w, ref_kinds[k]) == (int)w) {
       *start = end - w;
@@ -272,7 +290,9 @@ static size_t period_kw(xsent *x, size_t i, const char **lastkind) {
   const char *const *kws = x->x->lx->lists[LEX_PERIOD_TERMS];
   int hashed = kws == period_terms;
   for (int k = 0; kws[k]; k++) {
-    if (hashed && k < TERMS_MAX && term_hash[k] != x->t[i].h) continue;
+    if (hashed && k < TERMS_MAX &&
+        (term_hash[k] != x->t[i].h || !second_may(x, i, term_second[k])))
+      continue;
     int w = xt_phrase(x, i, kws[k]);
     if (!w) continue;
     size_t j = skip_open(x, i + (size_t)w);
@@ -412,7 +432,7 @@ static size_t named_ref(xsent *x, size_t i) {
   /* the kinds in file order, those of another first word passed */
   for (uint32_t m = kind_bucket[x->t[i].h & 63]; m && !kind; m &= m - 1) {
     int k = __builtin_ctz(m);
-    if (kind_hash[k] == x->t[i].h &&
+    if (kind_hash[k] == x->t[i].h && second_may(x, i, kind_second[k]) &&
         (w = (size_t)xt_phrase(x, i, ref_kinds[k])))
       kind = ref_kinds[k];
   }
@@ -477,6 +497,16 @@ static inline int ref_skip(const tok *t) {
   return t->type != T_NUM && !(t->trig & REF_BITS);
 }
 
+_Static_assert(T_WORD == 0 && T_NUM == 1 && T_PUNCT == 2,
+               "a number is the only type with bit 0");
+
+/* ref_skip of the four tokens t[0..3], their types and bits ORed (a
+** number is the one type with bit 0). */
+static inline int ref_skip4(const tok *t) {
+  return !((t[0].trig | t[1].trig | t[2].trig | t[3].trig) & REF_BITS) &&
+         !((t[0].type | t[1].type | t[2].type | t[3].type) & T_NUM);
+}
+
 /* The first token from i that the loop of extract_refs may act on: a
 ** number not yet used, a word with a TR_REF/CONGRESS/PERIOD/TARGET bit,
 ** or a '(' once a period kind was seen; x->n when none. Every token it
@@ -487,9 +517,7 @@ static size_t ref_next(const xsent *x, size_t i, int paren) {
   size_t n = x->n;
   if (!paren) /* no '(' sought: ref_skip's tokens four a step */
     for (;; i++) {
-      while (i + 4 <= n && ref_skip(&t[i]) && ref_skip(&t[i + 1]) &&
-             ref_skip(&t[i + 2]) && ref_skip(&t[i + 3]))
-        i += 4;
+      while (i + 4 <= n && ref_skip4(&t[i])) i += 4;
       while (i < n && ref_skip(&t[i])) i++;
       if (i >= n || (t[i].type == T_NUM ? !used[i] : t[i].type == T_WORD))
         return i;
@@ -548,9 +576,12 @@ void extract_refs_init(void) {
     kind_hash[k] = lexicon_word_hash(kinds[k], strcspn(kinds[k], " "));
     kind_bucket[kind_hash[k] & 63] |= 1u << k;
     kind_words[k] = (size_t)count_words(kinds[k]);
+    kind_second[k] = second_hash(kinds[k]);
   }
   period_terms = lx->lists[LEX_PERIOD_TERMS];
-  for (int k = 0; period_terms[k] && k < TERMS_MAX; k++)
+  for (int k = 0; period_terms[k] && k < TERMS_MAX; k++) {
     term_hash[k] =
         lexicon_word_hash(period_terms[k], strcspn(period_terms[k], " "));
+    term_second[k] = second_hash(period_terms[k]);
+  }
 }

@@ -3,8 +3,9 @@
 ** xt_lookup_at, xt_lookup_ref): the longest key of a lexicon table that
 ** the tokens from a given one spell, with the filters that stop the join
 ** early (each table's key beginnings, and for the tables of keys as
-** written their first two words' token hashes) and the case folds kept per
-** thread. Split from xtok.c; it calls the tokenizer (xtok_scan.c) once, to
+** written their first two words' token hashes and their one-word keys'
+** hashes) and the case folds kept per thread. Split from xtok.c; it calls the
+*tokenizer (xtok_scan.c) once, to
 ** cut the keys as a text's tokens are cut.
 */
 #include <pthread.h>
@@ -53,6 +54,10 @@ typedef struct prefix_filter {
   int pshift;
   uint64_t any[64]; /* bit (h & 4095) of a first token whose pairs are not
                     ** all known: every pair after it may be */
+  uint64_t *words;  /* with pairs: the word hashes (tok.h's, of the whole
+                    ** key) of the keys without a space, 1 << (64 - wshift)
+                    ** bits (word_bit) */
+  int wshift;
 } prefix_filter;
 static prefix_filter prefixes[PREFIX_TABLES];
 static const lex_table *prefix_base; /* the lexicon's first table */
@@ -139,19 +144,39 @@ static void pair_set(prefix_filter *f, const char *key, size_t n, char *buf,
     }
 }
 
-/* The word pairs of table t (keys as written) into f (16 bits a key). */
+/* The bit of word hash h (tok.h) in f's words. */
+static size_t word_bit(const prefix_filter *f, uint32_t h) {
+  return (size_t)(((uint64_t)h * 0xC2B2AE3D27D4EB4Full) >> f->wshift);
+}
+
+/* May a key of f's table (keys as written, with pairs) be one word whose
+** token hash is h? 0: none is (no key without a space hashes so). */
+static inline int word_maybe(const prefix_filter *f, uint32_t h) {
+  size_t k = word_bit(f, h);
+  return (int)(f->words[k >> 6] >> (k & 63) & 1);
+}
+
+/* The word pairs of table t (keys as written) into f (16 bits a key),
+** and the word hashes of its keys without a space. */
 static void pairs_init(const lex_table *t, prefix_filter *f) {
   int lg = 6;
   while (lg < 24 && ((size_t)1 << lg) < 16 * t->n) lg++;
   f->pairs = xcalloc(((size_t)1 << lg) / 64, sizeof(uint64_t));
   f->pshift = 64 - lg;
+  f->words = xcalloc(((size_t)1 << lg) / 64, sizeof(uint64_t));
+  f->wshift = 64 - lg;
   tokvec v = {0};
   size_t cap = 256;
   char *buf = xmalloc(cap + 64);
   for (size_t i = 0; i < t->cap; i++) {
     const lex_entry *e = &t->slots[i];
+    if (!e->key) continue;
     /* a key without a space is no joined key of two words or more */
-    if (!e->key || !memchr(e->key, ' ', e->len)) continue;
+    if (!memchr(e->key, ' ', e->len)) {
+      size_t k = word_bit(f, lexicon_word_hash(e->key, e->len));
+      f->words[k >> 6] |= 1ull << (k & 63);
+      continue;
+    }
     if (e->len > cap) buf = xrealloc(buf, (cap = e->len) + 64);
     pair_set(f, e->key, e->len, buf, &v);
   }
@@ -239,45 +264,98 @@ static uint64_t fnv_copy(uint64_t h, char *dst, const char *s, size_t n) {
 ** The case folds of the last tokens xt_lookup folded, per thread, by their
 ** bytes (a token of FOLD_LEN bytes at most): the same few words are looked
 ** up in the folded tables again and again (units after every number,
-** titles before every name), and a fold depends on the bytes alone.
+** titles before every name), and a fold depends on the bytes alone. A
+** slot also keeps its fold's hash from the start (a key's first word).
 */
 #define FOLD_SLOTS 1024
-#define FOLD_LEN   24
+#define FOLD_LEN   16
 typedef struct fold_slot {
-  uint8_t n, nf; /* the bytes' length (0: empty slot), the fold's */
-  char w[FOLD_LEN], f[FOLD_LEN];
+  uint64_t w[2], f[2]; /* the bytes and the fold's, little endian, zeros
+                       ** after them */
+  uint64_t h0;         /* fnv_on(UTIL_FNV_OFFSET, the fold) */
+  uint8_t n, nf;       /* the bytes' length (0: empty slot), the fold's */
 } fold_slot;
 static _Thread_local fold_slot folds[FOLD_SLOTS];
 
-/* memcmp(a, b, n) == 0 for the few bytes of a word, without a call. */
-static int same_bytes(const char *a, const char *b, size_t n) {
-  size_t q = 0;
-  while (q < n && a[q] == b[q]) q++;
-  return q == n;
+/* The first n (<= 8) bytes of v, the others zero. */
+static inline uint64_t keep_bytes(uint64_t v, size_t n) {
+  return n >= 8 ? v : v & ((1ull << (8 * n)) - 1);
 }
 
-/* lexicon_fold(dst, cap, token tk's text): through the folds kept. */
-static inline __attribute__((always_inline)) size_t fold_tok(const xsent *x,
-                                                             const tok *tk,
-                                                             char *dst,
-                                                             size_t cap) {
+/* The n (1..FOLD_LEN) bytes of w into v[2] as a slot holds them: two
+** 8-byte loads when wide (the text goes on for FOLD_LEN bytes from w),
+** else byte by byte. */
+static inline void word_words(const char *w, size_t n, int wide,
+                              uint64_t v[2]) {
+  _Static_assert(FOLD_LEN == 16, "two 8-byte words a slot");
+  if (wide) {
+    v[0] = keep_bytes(lexicon_load8(w), n);
+    v[1] = n > 8 ? keep_bytes(lexicon_load8(w + 8), n - 8) : 0;
+    return;
+  }
+  v[0] = v[1] = 0;
+  for (size_t q = 0; q < n; q++)
+    v[q / 8] |= (uint64_t)(unsigned char)w[q] << (8 * (q % 8));
+}
+
+/* lexicon_fold(dst, cap, token tk's text) through the folds kept, and
+** *h hashed on over the fold (fnv_on; first: *h is the offset basis, as
+** at a key's start, and the slot's h0 is the answer). */
+static inline __attribute__((always_inline)) size_t fold_tok(
+    const xsent *x, const tok *tk, char *dst, size_t cap, int first,
+    uint64_t *h) {
   const char *w = x->s + tk->off;
-  size_t n = tk->len;
-  if (n == 0 || n > FOLD_LEN) return lexicon_fold(dst, cap, w, n);
+  size_t n = tk->len, m;
+  if (n == 0 || n > FOLD_LEN) {
+    m = lexicon_fold(dst, cap, w, n);
+    *h = fnv_on(*h, dst, m);
+    return m;
+  }
+  uint64_t v[2];
+  word_words(w, n, tk->off + FOLD_LEN <= x->end, v);
   uint32_t k = tk->h ? tk->h : (uint32_t)(unsigned char)w[0] * 31u + n;
   fold_slot *e = &folds[(k ^ k >> 12) & (FOLD_SLOTS - 1)];
-  if (e->n == n && same_bytes(e->w, w, n)) {
-    if (e->nf >= cap) return 0; /* as lexicon_fold: no room */
-    for (size_t q = 0; q < e->nf; q++) dst[q] = e->f[q]; /* a few bytes */
-    dst[e->nf] = 0;
-    return e->nf;
+  if (e->n == n && e->w[0] == v[0] && e->w[1] == v[1]) {
+    m = e->nf;
+    if (m >= cap) return 0; /* as lexicon_fold: no room */
+    if (cap > FOLD_LEN) {
+      memcpy(dst, e->f, FOLD_LEN); /* two stores; the rest is room */
+    } else {
+      for (size_t q = 0; q < m; q++)
+        dst[q] = (char)(e->f[q / 8] >> (8 * (q % 8)));
+    }
+    dst[m] = 0;
+    *h = first ? e->h0 : fnv_on(*h, dst, m);
+    return m;
   }
-  size_t m = lexicon_fold(dst, cap, w, n);
+  m = lexicon_fold(dst, cap, w, n);
   if (m && m <= FOLD_LEN) {
     e->n = (uint8_t)n, e->nf = (uint8_t)m;
-    memcpy(e->w, w, n), memcpy(e->f, dst, m);
+    memcpy(e->w, v, sizeof v);
+    word_words(dst, m, 0, e->f);
+    e->h0 = fnv_on(UTIL_FNV_OFFSET, dst, m);
   }
+  *h = fnv_on(*h, dst, m);
   return m;
+}
+
+/*
+** Is xt_lookup's answer at token i of table t (keys as written;
+** filter pf, with pairs) 0 by the tokens' hashes alone? Where the first
+** word is token i by itself (the sentence ends after it, or punctuation
+** no key holds follows, or a spaced token no key of two words may go on
+** with: maxw 1, or pair_maybe no) the key can only be token i's bytes:
+** 1 when i is a word (its hash lexicon_word_hash of them) and no key
+** without a space has that hash. 0 tells nothing.
+*/
+static inline __attribute__((always_inline)) int lone_miss(
+    const xsent *x, size_t i, const prefix_filter *pf, int maxw) {
+  const tok *tk = &x->t[i];
+  if (tk->type != T_WORD || tk->len >= 255 || word_maybe(pf, tk->h)) return 0;
+  size_t j = i + 1;
+  if (j >= x->n || !phrase_tok_at(x, j)) return 1;
+  const tok *nx = &x->t[j];
+  return (nx->flags & TF_SPACE) && (maxw <= 1 || !pair_maybe(pf, tk->h, nx->h));
 }
 
 /*
@@ -298,6 +376,10 @@ static inline __attribute__((always_inline)) int lookup(const xsent *x,
   const prefix_filter *pf = NULL;
   int nc = 0, words = 0;
   size_t o = 0;
+  if (filter && !t->fold) { /* a lone word no key is: no bytes read */
+    if (!(pf = prefix_of(t))) pf = &no_filter;
+    if (pf->words && lone_miss(x, i, pf, maxw)) return 0;
+  }
   for (size_t k = i; k < x->n && phrase_tok_at(x, k) && nc < 24; k++) {
     const tok *tk = &x->t[k];
     if (k > i && (tk->flags & TF_SPACE)) {
@@ -310,10 +392,11 @@ static inline __attribute__((always_inline)) int lookup(const xsent *x,
       h = (h ^ ' ') * UTIL_FNV_PRIME;
     }
     size_t n = tk->len;
-    if (t->fold) {
-      n = filter
-              ? fold_tok(x, tk, key + o, sizeof key - o)
-              : lexicon_fold(key + o, sizeof key - o, x->s + tk->off, tk->len);
+    if (t->fold && filter) {
+      n = fold_tok(x, tk, key + o, sizeof key - o, o == 0, &h);
+      if (!n) break;
+    } else if (t->fold) {
+      n = lexicon_fold(key + o, sizeof key - o, x->s + tk->off, tk->len);
       if (!n) break;
       h = fnv_on(h, key + o, n);
     } else {

@@ -8,8 +8,10 @@
 **   2. of random texts made of the tables' own keys (whole, cut short,
 **      in another case, glued to punctuation) and other syllables.
 ** xt_lookup also folds tokens through a cache of folds (xt_lookup_ref
-** calls lexicon_fold). It fails when the filter drops a beginning or a
-** whole key that the table has, or when the cache answers for other bytes.
+** calls lexicon_fold), and answers 0 for a lone word by the token hashes
+** alone (lone_miss). It fails when the filter drops a beginning or a
+** whole key that the table has, when the cache answers for other bytes,
+** or when lone_miss forgets the one-word keys or the word pairs.
 ** Also xt_phrase and xt_phrase_ci, which pass over a phrase word by its
 ** first byte, against xt_phrase_ref, on the same tokens and phrases of
 ** both cases.
