@@ -6,10 +6,12 @@
 **   check_write_file(dir, name, text)  a fixture file dir/name (checked)
 **   check_seed(i), check_each_seed(fn)  the five seed articles
 **   check_pieces(b, want, max, pieces, np, rnd)  a random text of pieces
+**   check_rnd(&state, n)   a xorshift64 draw in [0, n)
 */
 #ifndef TINSH_CHECK_H
 #define TINSH_CHECK_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -76,6 +78,15 @@ static inline void check_each_seed(void (*fn)(const char *, size_t)) {
     text[n] = '\0';
     fn(text, n);
   }
+}
+
+/* One xorshift64 step of *state (not 0): a number in [0, n), n > 0.
+** Each test keeps its own state, so its inputs are its own sequence. */
+static inline unsigned check_rnd(uint64_t *state, unsigned n) {
+  uint64_t r = *state;
+  r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+  *state = r;
+  return (unsigned)(r % n);
 }
 
 /* A random text into b: pieces drawn by rnd(np) appended while the text

@@ -21,24 +21,11 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "data_check.h"
 #include "pipeline.h"
 #include "util.h"
 
 static char dir[] = "/tmp/tinsh-data-XXXXXX";
-
-/* Copy data/name into dir, with `extra` appended. Returns 0 on success. */
-static int copy_file(const char *name, const char *extra) {
-  char src[512], dst[512];
-  snprintf(src, sizeof src, "data/%s", name);
-  snprintf(dst, sizeof dst, "%s/%s", dir, name);
-  FILE *in = fopen(src, "r"), *out = fopen(dst, "w");
-  if (!in || !out) return -1;
-  char line[4096];
-  while (fgets(line, sizeof line, in)) fputs(line, out);
-  if (extra) fputs(extra, out);
-  fclose(in);
-  return fclose(out);
-}
 
 /* The extra line for data file `name`, or NULL. */
 static const char *extra_for(const char *name) {
@@ -48,38 +35,9 @@ static const char *extra_for(const char *name) {
   return NULL;
 }
 
-static int make_data(void) {
-  DIR *d = opendir("data");
-  if (!d || !mkdtemp(dir)) return -1;
-  struct dirent *e;
-  int rc = 0;
-  while ((e = readdir(d)) && rc == 0) {
-    size_t n = strlen(e->d_name);
-    if (n < 5 || (strcmp(e->d_name + n - 4, ".txt") != 0 &&
-                  strcmp(e->d_name + n - 4, ".tsv") != 0))
-      continue;
-    rc = copy_file(e->d_name, extra_for(e->d_name));
-  }
-  closedir(d);
-  return rc;
-}
-
-static void cleanup(void) {
-  DIR *d = opendir(dir);
-  struct dirent *e;
-  char p[512];
-  while (d && (e = readdir(d)))
-    if (e->d_name[0] != '.') {
-      snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-      unlink(p);
-    }
-  if (d) closedir(d);
-  rmdir(dir);
-}
-
 int main(void) {
   printf("# the extractors' word lists come from the data folder\n");
-  if (make_data() != 0) {
+  if (data_check_make(dir, extra_for) != 0) {
     printf("skip: data/ not readable here\n");
     return 77;
   }
@@ -104,6 +62,6 @@ int main(void) {
   CHECK(place == 1);
   CHECK(ref == 1);
   doc_free(d);
-  cleanup();
+  data_check_remove(dir);
   return check_done();
 }

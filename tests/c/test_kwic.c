@@ -54,8 +54,7 @@ static const char *QUERIES[] = {
 
 static uint64_t rng = 88172645463325252ull;
 static unsigned rnd(unsigned n) {
-  rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
-  return (unsigned)(rng % n);
+  return check_rnd(&rng, n);
 }
 
 static void make_text(buf *b, int npieces) {

@@ -19,8 +19,7 @@
 static uint64_t rng = 0x853C49E6748FEA9Bull;
 
 static unsigned rnd(unsigned n) {
-  rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
-  return (unsigned)(rng % n);
+  return check_rnd(&rng, n);
 }
 
 static const char *const pieces[] = {

@@ -23,8 +23,7 @@
 static uint64_t rng = 0xD1B54A32D192ED03ull;
 
 static unsigned rnd(unsigned n) {
-  rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
-  return (unsigned)(rng % n);
+  return check_rnd(&rng, n);
 }
 
 static const char *const pieces[] = {"Tin",

@@ -45,8 +45,7 @@
 static uint64_t rng = 0x2545F4914F6CDD1Dull;
 
 static unsigned rnd(unsigned n) {
-  rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
-  return (unsigned)(rng % n);
+  return check_rnd(&rng, n);
 }
 
 /* ---- 1. the run scanner ---- */

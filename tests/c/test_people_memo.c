@@ -78,8 +78,7 @@ static void check_text(const char *text, size_t n) {
 
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
 static unsigned rnd(unsigned n) {
-  rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
-  return (unsigned)(rng % n);
+  return check_rnd(&rng, n);
 }
 
 static const char *const words[] = {

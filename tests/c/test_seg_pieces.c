@@ -73,8 +73,7 @@ static const char *const gaps[] = {" ", " ",  " ",  " ",  " ",  " ",  " ",
 
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
 static unsigned rnd(unsigned n) {
-  rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
-  return (unsigned)(rng % n);
+  return check_rnd(&rng, n);
 }
 
 /* Append syllable w to buf at *o in a random case: lower, title (its

@@ -46,8 +46,7 @@
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
 
 static unsigned rnd(unsigned n) {
-  rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
-  return (unsigned)(rng % n);
+  return check_rnd(&rng, n);
 }
 
 /* Pieces of tricky text (C strings; "\x01" stands for a NUL-free C0). */

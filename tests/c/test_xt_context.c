@@ -43,8 +43,7 @@ static char *context_ref(xsent *x, size_t i, size_t j, size_t max) {
 
 static uint64_t rng = 0x2545F4914F6CDD1Dull;
 static unsigned rnd(unsigned n) {
-  rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
-  return (unsigned)(rng % n);
+  return check_rnd(&rng, n);
 }
 
 static void check_sentence(const char *s, size_t a, size_t end,

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "data_check.h"
 #include "util.h"
 #include "xtok.h"
 #include "xtok_check.h"
@@ -56,72 +57,30 @@ static const char *const others[] = {"quanhuyenzz",
 
 static long asked, found, bad;
 
-/* Copy data/name into dir, with `extra` appended. Returns 0 on success. */
-static int copy_file(const char *name, const char *extra) {
-  char src[512], dst[512];
-  snprintf(src, sizeof src, "data/%s", name);
-  snprintf(dst, sizeof dst, "%s/%s", dir, name);
-  FILE *in = fopen(src, "r"), *out = fopen(dst, "w");
-  if (!in || !out) {
-    if (in) fclose(in);
-    if (out) fclose(out);
-    return -1;
-  }
-  char line[4096];
-  while (fgets(line, sizeof line, in)) fputs(line, out);
-  if (extra) fputs(extra, out);
-  fclose(in);
-  return fclose(out);
-}
-
-/* The data folder with the added keys in titles.txt. */
-static int make_data(void) {
+/* The extra lines of data file name: the added keys for titles.txt. */
+static const char *extra_for(const char *name) {
   static char extra[1024];
-  for (size_t k = 0; k < sizeof added / sizeof *added; k++) {
-    strcat(extra, added[k]);
-    strcat(extra, "\n");
-  }
-  DIR *d = opendir("data");
-  if (!d || !mkdtemp(dir)) {
-    if (d) closedir(d);
-    return -1;
-  }
-  struct dirent *e;
-  int rc = 0;
-  while ((e = readdir(d)) && rc == 0) {
-    size_t n = strlen(e->d_name);
-    if (n < 5 || (strcmp(e->d_name + n - 4, ".txt") != 0 &&
-                  strcmp(e->d_name + n - 4, ".tsv") != 0))
-      continue;
-    rc = copy_file(e->d_name,
-                   strcmp(e->d_name, "titles.txt") == 0 ? extra : NULL);
-  }
-  closedir(d);
-  return rc;
-}
-
-static void cleanup(void) {
-  DIR *d = opendir(dir);
-  struct dirent *e;
-  char p[512];
-  while (d && (e = readdir(d)))
-    if (e->d_name[0] != '.') {
-      snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-      unlink(p);
+  if (strcmp(name, "titles.txt") != 0) return NULL;
+  if (!*extra)
+    for (size_t k = 0; k < sizeof added / sizeof *added; k++) {
+      strcat(extra, added[k]);
+      strcat(extra, "\n");
     }
-  if (d) closedir(d);
-  rmdir(dir);
+  return extra;
 }
 
 /* Compare both lookups at every token of sentence s[a..e), every table. */
 static void check_sentence(const char *s, size_t a, size_t end,
                            const tokvec *tv) {
   const lexicon *lx = lexicon_get();
+  const lex_table *tabs[] = {&lx->surnames, &lx->titles,  &lx->degrees,
+                             &lx->monastic, &lx->units,   &lx->issuers,
+                             &lx->places,   &lx->glossary};
   xsent x = {0};
   x.s = s, x.start = a, x.end = end, x.t = tv->items, x.n = tv->n;
   for (size_t i = 0; i < x.n; i++)
-    for (size_t k = 0; k < 8; k++) {
-      const lex_table *t = &(&lx->surnames)[k];
+    for (size_t k = 0; k < sizeof tabs / sizeof *tabs; k++) {
+      const lex_table *t = tabs[k];
       const lex_entry *e1 = NULL, *e2 = NULL;
       int n1 = xt_lookup(&x, i, t, &e1);
       int n2 = xt_lookup_ref(&x, i, t, &e2);
@@ -134,8 +93,7 @@ static void check_sentence(const char *s, size_t a, size_t end,
 
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
 static unsigned rnd(unsigned n) {
-  rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
-  return (unsigned)(rng % n);
+  return check_rnd(&rng, n);
 }
 
 /* A random text of about len bytes of the added and other words into buf
@@ -157,7 +115,7 @@ static size_t make_text(char *buf, size_t cap, size_t len) {
 
 int main(void) {
   printf("plan: xt_lookup == xt_lookup_ref with long folded keys\n");
-  if (make_data() != 0) {
+  if (data_check_make(dir, extra_for) != 0) {
     printf("skip: data/ not readable here\n");
     return 77;
   }
@@ -170,6 +128,6 @@ int main(void) {
   }
   printf("%ld asked, %ld titles found, %ld differ\n", asked, found, bad);
   CHECK(found > 1000 && bad == 0);
-  cleanup();
+  data_check_remove(dir);
   return check_done();
 }

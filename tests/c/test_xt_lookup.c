@@ -63,17 +63,8 @@ static void check_sentence(const char *s, size_t a, size_t end,
         fprintf(stderr, "table %zu: %d/%d at %.40s\n", k, n1, n2,
                 s + x.t[i].off);
     }
-  for (size_t i = 0; i < x.n; i++)
-    for (size_t k = 0; k < sizeof phrases / sizeof *phrases; k++) {
-      int p1 = xt_phrase(&x, i, phrases[k]),
-          q1 = xt_phrase_ref(&x, i, phrases[k], 0);
-      int p2 = xt_phrase_ci(&x, i, phrases[k]),
-          q2 = xt_phrase_ref(&x, i, phrases[k], 1);
-      said++, matched += p1 > 0 || p2 > 0;
-      if ((p1 != q1 || p2 != q2) && bad++ < 5)
-        fprintf(stderr, "phrase %s: %d/%d %d/%d at %.40s\n", phrases[k], p1, q1,
-                p2, q2, s + x.t[i].off);
-    }
+  xtok_check_phrases(&x, phrases, sizeof phrases / sizeof *phrases, &said,
+                     &matched, &bad);
 }
 
 /* Every sentence of text[0..n). */
@@ -83,8 +74,7 @@ static void check_text(const char *text, size_t n) {
 
 static uint64_t rng = 0x2545F4914F6CDD1Dull;
 static unsigned rnd(unsigned n) {
-  rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
-  return (unsigned)(rng % n);
+  return check_rnd(&rng, n);
 }
 
 /* A random key of a random table (NULL: an empty slot). */

@@ -45,8 +45,7 @@ static const char *const phrases[] = {
 
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
 static unsigned rnd(unsigned n) {
-  rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
-  return (unsigned)(rng % n);
+  return check_rnd(&rng, n);
 }
 
 /* Every phrase at every token of the sentence, both ways. */
@@ -54,17 +53,7 @@ static void check_sentence(const char *s, size_t a, size_t end,
                            const tokvec *tv) {
   xsent x = {0};
   x.s = s, x.start = a, x.end = end, x.t = tv->items, x.n = tv->n;
-  for (size_t i = 0; i < x.n; i++)
-    for (size_t k = 0; k < NPHRASES; k++) {
-      int p1 = xt_phrase(&x, i, phrases[k]),
-          q1 = xt_phrase_ref(&x, i, phrases[k], 0);
-      int p2 = xt_phrase_ci(&x, i, phrases[k]),
-          q2 = xt_phrase_ref(&x, i, phrases[k], 1);
-      said++, matched += p1 > 0 || p2 > 0;
-      if ((p1 != q1 || p2 != q2) && bad++ < 5)
-        fprintf(stderr, "phrase %s: %d/%d %d/%d at %.40s\n", phrases[k], p1, q1,
-                p2, q2, s + x.t[i].off);
-    }
+  xtok_check_phrases(&x, phrases, NPHRASES, &said, &matched, &bad);
 }
 
 /* Every sentence of text[0..n). */

@@ -107,8 +107,7 @@ static const char *const pieces[] = {
 
 static uint64_t rng = 88172645463325252ull;
 static unsigned rnd(unsigned n) {
-  rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
-  return (unsigned)(rng % n);
+  return check_rnd(&rng, n);
 }
 
 /* A random text of about `len` bytes into buf (cap bytes). */
