@@ -47,22 +47,11 @@ static const char *const phrases[] = {"Nghị quyết", "nghị quyết",
 /* Compare both lookups at every token of sentence s[a..e), every table. */
 static void check_sentence(const char *s, size_t a, size_t end,
                            const tokvec *tv) {
-  const lexicon *lx = lexicon_get();
-  const lex_table *tabs[] = {&lx->surnames, &lx->titles,  &lx->degrees,
-                             &lx->monastic, &lx->units,   &lx->issuers,
-                             &lx->places,   &lx->glossary};
   xsent x = {0};
   x.s = s, x.start = a, x.end = end, x.t = tv->items, x.n = tv->n;
-  for (size_t i = 0; i < x.n; i++)
-    for (size_t k = 0; k < sizeof tabs / sizeof *tabs; k++) {
-      const lex_entry *e1 = NULL, *e2 = NULL;
-      int n1 = xt_lookup(&x, i, tabs[k], &e1);
-      int n2 = xt_lookup_ref(&x, i, tabs[k], &e2);
-      asked++, found += n1 > 0;
-      if ((n1 != n2 || e1 != e2) && bad++ < 5)
-        fprintf(stderr, "table %zu: %d/%d at %.40s\n", k, n1, n2,
-                s + x.t[i].off);
-    }
+  long in[XTOK_CHECK_TABLES] = {0};
+  xtok_check_lookups(&x, &asked, in, &bad);
+  for (size_t k = 0; k < XTOK_CHECK_TABLES; k++) found += in[k];
   xtok_check_phrases(&x, phrases, sizeof phrases / sizeof *phrases, &said,
                      &matched, &bad);
 }

@@ -26,6 +26,33 @@ static inline void xtok_each_sentence(const char *text, size_t n,
   free(tv.items);
 }
 
+/* The tables xtok_check_lookups compares, in this order. */
+enum { XTOK_CHECK_TABLES = 8 };
+
+/* xt_lookup against xt_lookup_ref (length and entry) at every token of x
+** in each of the lexicon's eight tables (surnames, titles, degrees,
+** monastic, units, issuers, places, glossary): *asked counts the asks,
+** found[k] those table k answered, *bad the differences (the first five
+** printed). */
+static inline void xtok_check_lookups(const xsent *x, long *asked,
+                                      long found[XTOK_CHECK_TABLES],
+                                      long *bad) {
+  const lexicon *lx = lexicon_get();
+  const lex_table *tabs[XTOK_CHECK_TABLES] = {
+      &lx->surnames, &lx->titles,  &lx->degrees, &lx->monastic,
+      &lx->units,    &lx->issuers, &lx->places,  &lx->glossary};
+  for (size_t i = 0; i < x->n; i++)
+    for (size_t k = 0; k < XTOK_CHECK_TABLES; k++) {
+      const lex_entry *e1 = NULL, *e2 = NULL;
+      int n1 = xt_lookup(x, i, tabs[k], &e1);
+      int n2 = xt_lookup_ref(x, i, tabs[k], &e2);
+      ++*asked, found[k] += n1 > 0;
+      if ((n1 != n2 || e1 != e2) && (*bad)++ < 5)
+        fprintf(stderr, "table %zu: %d/%d at %.40s\n", k, n1, n2,
+                x->s + x->t[i].off);
+    }
+}
+
 /* xt_phrase and xt_phrase_ci against xt_phrase_ref (as written and case
 ** blind) for each of phrases[0..np) at every token of x: *said counts
 ** the asks, *matched those either form matched, *bad the differences
