@@ -22,6 +22,7 @@
 #include "check.h"
 #include "segment.h"
 #include "text.h"
+#include "text_check.h"
 
 #define MAXW 1024
 
@@ -107,21 +108,7 @@ static const char *const syl[] = {"nguyễn",
 /* Syllable w into buf at *o in a random case (lower, title, upper), now
 ** and then with a digit glued to it. */
 static void put_syl(char *buf, size_t *o, const char *w) {
-  size_t n = strlen(w);
-  char up[128];
-  unsigned r = rnd(10);
-  size_t m = r < 4 ? text_recase(w, n, TEXT_CASE_UPPER, up, sizeof up) : 0;
-  if (m == n && r == 3) {
-    memcpy(buf + *o, up, n);
-  } else if (m == n) {
-    int32_t cp;
-    size_t k = (size_t)text_decode(w, n, &cp);
-    memcpy(buf + *o, up, k);
-    memcpy(buf + *o + k, w + k, n - k);
-  } else {
-    memcpy(buf + *o, w, n);
-  }
-  *o += n;
+  check_put_recased(buf, o, w, rnd);
   if (rnd(30) == 0) buf[(*o)++] = (char)('0' + rnd(10));
 }
 

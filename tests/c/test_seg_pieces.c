@@ -19,6 +19,7 @@
 
 #include "check.h"
 #include "text.h"
+#include "text_check.h"
 #include "util.h"
 #include "xtok.h"
 #include "xtok_check.h"
@@ -79,21 +80,7 @@ static unsigned rnd(unsigned n) {
 /* Append syllable w to buf at *o in a random case: lower, title (its
 ** first code point in upper case) or upper. */
 static void put_syl(char *buf, size_t *o, const char *w) {
-  size_t n = strlen(w);
-  char up[64];
-  unsigned r = rnd(10);
-  size_t m = r < 4 ? text_recase(w, n, TEXT_CASE_UPPER, up, sizeof up) : 0;
-  if (m == n && r == 3) { /* all of it */
-    memcpy(buf + *o, up, n);
-  } else if (m == n) { /* the first code point */
-    int32_t cp;
-    size_t k = (size_t)text_decode(w, n, &cp);
-    memcpy(buf + *o, up, k);
-    memcpy(buf + *o + k, w + k, n - k);
-  } else {
-    memcpy(buf + *o, w, n);
-  }
-  *o += n;
+  check_put_recased(buf, o, w, rnd);
   if (rnd(40) == 0) buf[(*o)++] = (char)('0' + rnd(10)); /* "Km11" */
 }
 

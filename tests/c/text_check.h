@@ -37,6 +37,29 @@ static inline unsigned ref_tok_flags(const char *s, size_t n, size_t i,
   return f;
 }
 
+/* Append w (a syllable of under 64 bytes) to buf at *o in a case drawn
+** by rnd: lower (6 in 10), title (its first code point in upper case, 3
+** in 10) or upper (1 in 10); as written when it has no upper case of the
+** same length. */
+static inline void check_put_recased(char *buf, size_t *o, const char *w,
+                                     unsigned (*rnd)(unsigned)) {
+  size_t n = strlen(w);
+  char up[64];
+  unsigned r = rnd(10);
+  size_t m = r < 4 ? text_recase(w, n, TEXT_CASE_UPPER, up, sizeof up) : 0;
+  if (m == n && r == 3) { /* all of it */
+    memcpy(buf + *o, up, n);
+  } else if (m == n) { /* the first code point */
+    int32_t cp;
+    size_t k = (size_t)text_decode(w, n, &cp);
+    memcpy(buf + *o, up, k);
+    memcpy(buf + *o + k, w + k, n - k);
+  } else {
+    memcpy(buf + *o, w, n);
+  }
+  *o += n;
+}
+
 /* A text of 1 to 40 of the np pieces, picked with seed, glued into out
 ** (cap bytes); its length. A piece "" stands for one NUL byte. */
 static inline size_t glue_pieces(unsigned *seed, const char *const *pieces,
