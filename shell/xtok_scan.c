@@ -546,9 +546,11 @@ static inline __attribute__((always_inline)) xt_run lower_run(
     const char *s, size_t b, size_t lim, xt_win *w, unsigned char pad[WIN_READ],
     tok *tlim, xt_run r) {
   tok *t = r.t;
-  unsigned f = r.f, fl = r.pending;
-  uint64_t ng = ~w->g; /* bit 63 set: a run of g bits ends in the masks */
+  unsigned f = r.f, last = TF_SPACE; /* last: what follows the last word */
+  /* x: ~g from the word at s[base + rel] on (bit 63 of g is clear: a run
+  ** of g bits ends in the masks), shifted on with rel */
   size_t base = w->base, rel = r.i - base, lr = 0; /* lr: run_bound */
+  uint64_t x = ~w->g >> rel;
   const unsigned char *src = (const unsigned char *)w->src;
   for (;;) { /* the word at s[base + rel] */
     if (__builtin_expect(rel >= lr, 0)) {
@@ -556,32 +558,34 @@ static inline __attribute__((always_inline)) xt_run lower_run(
       if (i >= lim || t >= tlim) break;
       if (rel > WIN_AHEAD) {
         xt_win_next(w, s, i, b, pad);
-        ng = ~w->g, base = w->base, rel = i - base;
+        base = w->base, rel = i - base;
         src = (const unsigned char *)w->src;
       }
+      x = ~w->g >> rel; /* rel < WIN: rel <= lr from the last bound */
       lr = run_bound(base, lim, t, tlim);
     }
-    uint64_t x = ng >> rel;
     /* no letter of the masks starts at s[base + rel] (the byte after a
     ** word's space: kind < KL, or a lead the masks do not take) */
     if (x & 1) break;
     size_t run = (size_t)__builtin_ctzll(x), e = rel + run;
     unsigned after = src[e]; /* s[base + e] */
-    if (after != ' ' && (e >= WIN - 1 || after - '0' < 10u || after >= 0x80))
-      break; /* the masks end too soon, a digit or another character */
     uint32_t c = src[rel], lc = c;
-    size_t k = 1;
     if (c - 'a' <= 25u && after == ' ') {
       /* the common word ("của "): a lower-case ASCII letter first, a space
-      ** after, none of the tests a capital or a letter of lc2/lc3 needs */
+      ** after, none of the tests a capital or a letter of lc2/lc3 needs;
+      ** stored as after a space (the run's first one mended below) */
       uint64_t v = lexicon_load8((const char *)src + rel + 1) & keep_run[run];
       uint32_t h = lexicon_hash_folded(c, run, v);
       unsigned tr = word_bits(h);
-      put_word(t, (uint32_t)(base + rel), (uint32_t)run, fl, c, h, tr);
+      put_word(t, (uint32_t)(base + rel), (uint32_t)run, TF_SPACE, c, h, tr);
       f |= tr;
-      t++, rel = e + 1, fl = TF_SPACE;
+      t++, rel = e + 1, x = x >> run >> 1;
       continue;
     }
+    if (after != ' ' && (e >= WIN - 1 || after - '0' < 10u || after >= 0x80))
+      break; /* the masks end too soon, a digit or another character */
+    size_t k = 1;
+    unsigned fl = TF_SPACE;
     if (c - 'a' > 25u) { /* a capital or a letter of lc2/lc3 */
       uint32_t up = c < 0x80;
       lc = c | 0x20;
@@ -614,15 +618,19 @@ static inline __attribute__((always_inline)) xt_run lower_run(
     if (after != ' ') { /* ',' and a space: the punctuation token too */
       if (kind[after] != K_ || src[e + 1] != ' ' || t + 1 >= tlim ||
           base + e + 1 >= lim) {
-        t++, fl = 0, rel = e;
+        t++, last = 0, rel = e;
         break;
       }
       t[1] = (tok){(uint32_t)(base + e), 1, T_PUNCT, 0, (int32_t)after, 0, 0};
-      t++, e++;
+      t++, e++, x >>= 1;
     }
-    t++, rel = e + 1, fl = TF_SPACE;
+    t++, rel = e + 1, x = x >> run >> 1;
   }
-  r.i = base + rel, r.t = t, r.f = f, r.pending = fl;
+  if (t != r.t) { /* the first word: the flags of what came before it */
+    r.t->flags = (uint8_t)((r.t->flags & ~TF_SPACE) | r.pending);
+    r.pending = last;
+  }
+  r.i = base + rel, r.t = t, r.f = f;
   return r;
 }
 
