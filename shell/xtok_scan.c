@@ -28,6 +28,7 @@
 #include "xtok.h"
 #include "xtok_sent.h"
 #include "xtok_win.h"
+#include "xtok_win_fill.h"
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -457,6 +458,21 @@ static inline __attribute__((always_inline)) size_t fast_word(
   return j;
 }
 
+/* xt_win_next, the AVX2 fill inline when avx2 (only in tokenize_avx2,
+** which the CPU runs when it has AVX2 and BMI2). */
+static inline __attribute__((always_inline)) void win_next(
+    xt_win *w, const char *s, size_t i, size_t b, unsigned char pad[WIN_READ],
+    int avx2) {
+#ifdef XT_AVX2
+  if (avx2) {
+    xt_win_fill_avx2_in(w, s, i, b, pad);
+    return;
+  }
+#endif
+  (void)avx2;
+  xt_win_next(w, s, i, b, pad);
+}
+
 /* Where lower_run stopped: the position, the next free token, the
 ** features and TF_SPACE when a space came last. */
 typedef struct xt_run {
@@ -544,7 +560,7 @@ static inline int ascii_caps(const unsigned char *p, size_t n) {
 */
 static inline __attribute__((always_inline)) xt_run lower_run(
     const char *s, size_t b, size_t lim, xt_win *w, unsigned char pad[WIN_READ],
-    tok *tlim, xt_run r) {
+    tok *tlim, xt_run r, int avx2) {
   tok *t = r.t;
   unsigned f = r.f, last = TF_SPACE; /* last: what follows the last word */
   /* x: ~g from the word at s[base + rel] on (bit 63 of g is clear: a run
@@ -557,7 +573,7 @@ static inline __attribute__((always_inline)) xt_run lower_run(
       size_t i = base + rel;
       if (i >= lim || t >= tlim) break;
       if (rel > WIN_AHEAD) {
-        xt_win_next(w, s, i, b, pad);
+        win_next(w, s, i, b, pad, avx2);
         base = w->base, rel = i - base;
         src = (const unsigned char *)w->src;
       }
@@ -654,8 +670,8 @@ static tok *tok_grow(tok *out, size_t n, size_t *cap, size_t *lim) {
 ** right after its 4,096th token, as the reference's next check would.
 ** Tokens are written through t, up to tlim (room, or the 4,096th).
 */
-size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
-                   unsigned *feat) {
+static inline __attribute__((always_inline)) size_t tokenize(
+    const char *s, size_t a, size_t b, tokvec *v, unsigned *feat, int avx2) {
   size_t i = a, cap = v->cap, nlim;
   tok *out = tok_grow(v->items, 0, &cap, &nlim), *t = out, *tlim = out + nlim;
   unsigned f = 0, pending = TF_SPACE;
@@ -673,7 +689,7 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
     run :           /* a run of words, else the word on its own below */
     {
       xt_run q =
-          lower_run(s, b, lim, &w, pad, tlim, (xt_run){i, t, f, pending});
+          lower_run(s, b, lim, &w, pad, tlim, (xt_run){i, t, f, pending}, avx2);
       if (q.t != t) {
         i = q.i, t = q.t, f = q.f, pending = q.pending;
         if (t < tlim) continue;
@@ -684,7 +700,7 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
       if (c - 'A' > 'z' - 'A') __builtin_unreachable();
       unsigned up = c < 'a'; /* an ASCII letter: KU or KL */
       rel = i - w.base;
-      if (rel > WIN_AHEAD) xt_win_next(&w, s, i, b, pad), rel = i - w.base;
+      if (rel > WIN_AHEAD) win_next(&w, s, i, b, pad, avx2), rel = i - w.base;
       e = fast_word(s, i, b, &w, rel, cp, cp | 0x20, 1, (int)up, pending, t,
                     &sp);
       if (e - 1 >= WORD_LONG - 1) goto retry; /* 0 or WORD_LONG */
@@ -719,7 +735,7 @@ size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
         if (!(cls & TEXT_WORD) || (cls & TEXT_MARK)) goto punct;
         if (!(cls & TEXT_LETTER)) goto slow;
         rel = i - w.base;
-        if (rel > WIN_AHEAD) xt_win_next(&w, s, i, b, pad), rel = i - w.base;
+        if (rel > WIN_AHEAD) win_next(&w, s, i, b, pad, avx2), rel = i - w.base;
         if (!(w.g >> rel & 1)) goto slow;
         int up = (cls & TEXT_UPPER) != 0;
         e = fast_word(s, i, b, &w, rel, cp, cp, k, up, pending, t, &sp);
@@ -784,4 +800,20 @@ done:
   v->items = out, v->n = (size_t)(t - out), v->cap = cap;
   *feat = f;
   return i;
+}
+
+#ifdef XT_AVX2
+/* tokenize with AVX2 and BMI2 code and the fill inline. */
+static __attribute__((target("avx2,bmi,bmi2"), noinline)) size_t tokenize_avx2(
+    const char *s, size_t a, size_t b, tokvec *v, unsigned *feat) {
+  return tokenize(s, a, b, v, feat, 1);
+}
+#endif
+
+size_t xt_tokenize(const char *s, size_t a, size_t b, tokvec *v,
+                   unsigned *feat) {
+#ifdef XT_AVX2
+  if (xt_win_use_avx2) return tokenize_avx2(s, a, b, v, feat);
+#endif
+  return tokenize(s, a, b, v, feat, 0);
 }

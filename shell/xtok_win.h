@@ -58,8 +58,9 @@ static inline void xt_win_next(xt_win *w, const char *s, size_t i, size_t b,
     xt_win_next_sse(w, s, i, b, pad);
 }
 
-/* Fill the masks with AVX2 when the CPU has it (on: xtok_init's
-** choice), or never (0): the tests run both forms. */
+/* Fill the masks with AVX2 when the CPU has it and BMI2 (on: xtok_init's
+** choice; xt_tokenize then runs its AVX2 form, xtok_scan.c), or never
+** (0): the tests run both forms. */
 void xt_scan_avx2(int on);
 
 #endif
