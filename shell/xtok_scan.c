@@ -218,6 +218,32 @@ static size_t scan_number(const char *s, size_t i, size_t b, tok *t) {
   return j;
 }
 
+/* scan_number for the fast loop, inline: the digits and inner '.' or ','
+** walked a run of digits at a time, the byte after them tested as ASCII
+** at once (text_is_upper of a byte below 0x80 is its class in
+** text_ascii_class_); a capital there goes to scan_number's word. */
+static inline size_t scan_number_fast(const char *s, size_t i, size_t b,
+                                      tok *t) {
+  size_t j = i;
+  for (;;) {
+    while (j < b && (unsigned)(s[j] - '0') < 10u) j++;
+    if (j + 1 < b && (s[j] == '.' || s[j] == ',') &&
+        (unsigned)(s[j + 1] - '0') < 10u) {
+      j += 2;
+      continue;
+    }
+    break;
+  }
+  if (j < b) {
+    unsigned char n = (unsigned char)s[j];
+    if (n >= 0x80 || (text_ascii_class_[n] & TEXT_UPPER))
+      return scan_number(s, i, b, t); /* maybe a capital: the long way */
+  }
+  t->type = T_NUM;
+  t->len = (uint32_t)(j - i);
+  return j;
+}
+
 /* The token at s[i] (not white space; its first code point cp, k bytes)
 ** into t, over the text layer's tokenizer: numbers as scan_number, word
 ** tokens with their flags, one punctuation token per other code point.
@@ -719,7 +745,7 @@ static inline __attribute__((always_inline)) size_t tokenize(
         goto slow;
       case KD: /* a number (scan_tok) */
         *t = (tok){(uint32_t)i, 0, T_PUNCT, (uint8_t)pending, cp, 0, 0};
-        i = scan_number(s, i, b, t);
+        i = scan_number_fast(s, i, b, t);
         f |= tok_feat(t);
         t++, pending = 0;
         goto pushed;
