@@ -596,7 +596,9 @@ __attribute__((target("avx2,popcnt"))) static size_t steps32_clean(
 ** (util_hash64) into *hash: the hash is a chain of multiplies, one per
 ** byte, that leaves the processor idle between them, and the word work
 ** (independent of it) fills those gaps. clean: *clean 1, or 0 (and the
-** rest unset) at a byte text_normalize would change (text_clean.h).
+** rest unset) at a byte text_normalize would change (text_clean.h); on
+** entry 2 when the caller vouches for s's spaces and '&'s
+** (text_clean_head).
 */
 static size_t bad_fast(const char *s, size_t n, char *ex, size_t cap,
                        size_t *seen, uint64_t *hash, size_t *dmg, int wide,
@@ -607,7 +609,8 @@ static size_t bad_fast(const char *s, size_t n, char *ex, size_t cap,
   uint64_t h = UTIL_FNV_OFFSET;
   pthread_once(&tab_once, tab_init);
 #ifdef SYL_AVX2
-  if (clean && !(*clean = use_avx2 && n >= 50 && text_clean_head(u, n)))
+  if (clean &&
+      !(*clean = use_avx2 && n >= 50 && text_clean_head(u, n, *clean == 2)))
     return 0;
 #endif
   /* 2 bytes more than a step hashes: damage16 reads them */
@@ -670,7 +673,17 @@ int text_bad_syllables_clean(const char *s, size_t n, char *ex, size_t cap,
                              size_t *seen, uint64_t *hash, int *damage,
                              size_t *bad) {
   size_t c[2] = {0, 0};
-  int clean;
+  int clean = 1;
+  *bad = bad_fast(s, n, ex, cap, seen, hash, c, 1, &clean);
+  if (clean) *damage = text_damage_verdict(c);
+  return clean;
+}
+
+int text_bad_syllables_fixed(const char *s, size_t n, char *ex, size_t cap,
+                             size_t *seen, uint64_t *hash, int *damage,
+                             size_t *bad) {
+  size_t c[2] = {0, 0};
+  int clean = 2;
   *bad = bad_fast(s, n, ex, cap, seen, hash, c, 1, &clean);
   if (clean) *damage = text_damage_verdict(c);
   return clean;
