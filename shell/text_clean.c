@@ -131,24 +131,28 @@ static int fix_at(const unsigned char *u, size_t i) {
 }
 
 __attribute__((target("avx2"))) size_t text_clean_scan(const unsigned char *u,
-                                                       size_t n) {
+                                                       size_t n,
+                                                       unsigned char *t) {
   if (n == 0 || u[0] == ' ' || u[0] == '&') return 0;
+  t[0] = u[0];
   size_t i = 1;
   for (; i + 32 <= n; i += 32) {
     __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(u + i));
     __m256i p1 = _mm256_loadu_si256((const __m256i *)(const void *)(u + i - 1));
     __m256i m = _mm256_or_si256(fix32(w, p1), eq32(w, TC_AMP));
+    _mm256_storeu_si256((__m256i *)(void *)(t + i), w);
     if (!_mm256_testz_si256(m, m)) return i;
   }
-  for (; i < n; i++)
+  for (; i < n; i++) {
     if (fix_at(u, i)) return i;
+    t[i] = u[i];
+  }
   return n;
 }
 
 __attribute__((target("avx2"))) size_t text_clean_copy(const unsigned char *u,
                                                        size_t n, size_t i,
                                                        unsigned char *t) {
-  memcpy(t, u, i);
   size_t o = i;
   if (i == 0) o = fix_bytes(u, 0, n ? 1 : 0, t, 0), i = 1;
   for (; i + 32 <= n; i += 32) {

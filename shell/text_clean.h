@@ -162,17 +162,18 @@ int text_clean_head(const unsigned char *u, size_t n, int vouched);
 ** last): u[0..k) holds no '&' and text_normalize writes its spaces and
 ** newlines as they stand; k is the returned index, n when the whole
 ** text is so (it may then be clean as it is: text_bad_syllables_fixed).
-** 32 bytes a step.
+** 32 bytes a step, each copied to t (room for n bytes) as it is read:
+** t[0..k) holds u[0..k) on return.
 */
-size_t text_clean_scan(const unsigned char *u, size_t n);
+size_t text_clean_scan(const unsigned char *u, size_t n, unsigned char *t);
 /*
-** Copy u[0..n) (no space last) to t (room for n bytes) with its spaces
-** as text_normalize writes them: a space first in the text or in a
-** line, or after a space, dropped; a space before a newline dropped.
-** u[0..i) (text_clean_scan's) is copied whole, then the blocks of 32
-** bytes that hold no such space. Returns the bytes written. The copy is
-** u's normal form when each '&' of u is written as it stands and the
-** copy is clean (text_bad_syllables_fixed).
+** Copy u[i..n) (no space last) to t from t[i) (t[0..i) holds u[0..i):
+** text_clean_scan's k and copy) with its spaces as text_normalize
+** writes them: a space first in the text or in a line, or after a
+** space, dropped; a space before a newline dropped; blocks of 32 bytes
+** that hold no such space stored whole. Returns the bytes t holds. The
+** copy is u's normal form when each '&' of u is written as it stands
+** and the copy is clean (text_bad_syllables_fixed).
 */
 size_t text_clean_copy(const unsigned char *u, size_t n, size_t i,
                        unsigned char *t);

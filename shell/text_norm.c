@@ -702,13 +702,13 @@ static int amps_plain(const char *s, size_t n) {
 
 /*
 ** text_normalize of a text that is its normal form but for its spaces
-** (runs of them, by a newline, first or last) -- most are: found so by
-** text_clean_scan, copied with its spaces as the normaliser writes them
-** (text_clean_copy, only when there are some to drop), its '&'s asked
-** (amps_plain), the copy checked clean in the pass that hashes it and
-** checks its syllables (text_bad_syllables_fixed); the statistics those
-** of that pass. NULL when a byte needs the normaliser (or without AVX2,
-** or with the 32-byte blocks off: text_norm_wide).
+** (runs of them, by a newline, first or last) -- most are: copied as
+** text_clean_scan reads it up to the first space to drop or '&', then
+** with its spaces as the normaliser writes them (text_clean_copy), its
+** '&'s asked (amps_plain), the copy checked clean in the pass that
+** hashes it and checks its syllables (text_bad_syllables_fixed); the
+** statistics those of that pass. NULL when a byte needs the normaliser
+** (or without AVX2, or with the 32-byte blocks off: text_norm_wide).
 */
 static char *clean_copy(const char *s, size_t n, size_t *outlen,
                         text_stats *st) {
@@ -721,17 +721,18 @@ static char *clean_copy(const char *s, size_t n, size_t *outlen,
   uint64_t hash;
   int damage;
   if (!norm_wide || n < 50 || !__builtin_cpu_supports("avx2")) return NULL;
-  k = text_clean_scan(u, n);
-  if (k < n && !amps_plain(s, full)) return NULL;
   char *t = xmalloc(n + 1);
-  if (k < n) m = text_clean_copy(u, n, k, (unsigned char *)t);
-  if (!text_bad_syllables_fixed(k < n ? t : s, m, st->bad_example,
-                                sizeof st->bad_example, &seen, &hash, &damage,
-                                &bad)) {
+  k = text_clean_scan(u, n, (unsigned char *)t);
+  if (k < n && !amps_plain(s, full)) {
     free(t);
     return NULL;
   }
-  if (k == n) memcpy(t, s, n);
+  if (k < n) m = text_clean_copy(u, n, k, (unsigned char *)t);
+  if (!text_bad_syllables_fixed(t, m, st->bad_example, sizeof st->bad_example,
+                                &seen, &hash, &damage, &bad)) {
+    free(t);
+    return NULL;
+  }
   st->bad_syllables = bad, st->viet_syllables = seen;
   st->hash = hash, st->damage_possible = damage;
   t[m] = '\0';

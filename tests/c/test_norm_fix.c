@@ -79,9 +79,9 @@ static int takes_path(const char *s, size_t n) {
   const unsigned char *u = (const unsigned char *)s;
   while (n && s[n - 1] == ' ') n--;
   if (n < 50 || !__builtin_cpu_supports("avx2")) return 0;
-  size_t k = text_clean_scan(u, n), seen, bad;
-  if (k == n) return 0;
   unsigned char *t = malloc(n + 1);
+  size_t k = text_clean_scan(u, n, t), seen, bad;
+  if (k == n) return free(t), 0;
   size_t m = text_clean_copy(u, n, k, t);
   uint64_t h;
   int d, ok = text_bad_syllables_fixed((const char *)t, m, NULL, 0, &seen, &h,
