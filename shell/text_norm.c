@@ -691,6 +691,7 @@ static void run_input(norm *z, const char *s, size_t n, buf *conv) {
   run(z, conv->data ? conv->data : "", conv->len);
 }
 
+#ifdef NORM_AVX2
 /* Does text_normalize write each '&' of s[0..n) as it is (no entity,
 ** no debris: text_entity_parse)? */
 static int amps_plain(const char *s, size_t n) {
@@ -699,6 +700,7 @@ static int amps_plain(const char *s, size_t n) {
     if (text_entity_parse(s, n, (size_t)(p - s), &cp)) return 0;
   return 1;
 }
+#endif
 
 /*
 ** text_normalize of a text that is its normal form but for its spaces
