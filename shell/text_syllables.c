@@ -559,11 +559,13 @@ __attribute__((target("avx2,popcnt"))) static inline
     unsigned cand = sp & ~(unsigned)_mm256_movemask_epi8(
                              _mm256_cmpeq_epi8(k, _mm256_setzero_si256()));
     for (; cand; cand &= cand - 1) {
-      unsigned j = (unsigned)__builtin_ctz(cand), before = sp & ((1u << j) - 1);
+      unsigned j = (unsigned)__builtin_ctz(cand);
       size_t e = i + j;
-      size_t lo = before ? i + 32 - (unsigned)__builtin_clz(before) : start;
       unsigned f = fin_tab[fin_key(u, e)];
-      if (f != FIN_NO && e > lo && may_fire(u, lo, e, f))
+      if (f == FIN_NO) continue; /* the word's start only when asked */
+      unsigned before = sp & ((1u << j) - 1);
+      size_t lo = before ? i + 32 - (unsigned)__builtin_clz(before) : start;
+      if (e > lo && may_fire(u, lo, e, f))
         c->bad = check_word(c->s, lo, e, c->ex, c->cap, c->bad, 0);
     }
     start = i + 32 - (unsigned)__builtin_clz(sp);
