@@ -305,6 +305,22 @@ static inline __attribute__((always_inline)) int may_fire(
   return !(v & VOW_OW) || !uw_before(u, lo, e - 2 - (v >> 3 & 1));
 }
 
+/*
+** may_fire's vowel test alone, for a word ending at u[z) (z >= 5) whose
+** fin_tab entry f is neither FIN_PUNCT nor FIN_ANY: 1 when the vowel
+** before its finals lets none of their rules fire (may_fire is then 0
+** whatever the word's start), so the start need not be found. Reads
+** u[z - 5..z).
+*/
+static inline int vowel_rules_out(const unsigned char *u, size_t z,
+                                  unsigned f) {
+  if (f & (FIN_PUNCT | FIN_ANY)) return 0;
+  size_t e = z - 1 - (f >> 3 & 1); /* the vowel ends at e */
+  unsigned v = vow_tab[fin_key(u, e)];
+  if ((v & VOW_E1) && u[e - 3] != 0xE1) v = P_ALL;
+  return !(f & v & P_ALL);
+}
+
 /* FNV-1a over u[0..k) into h (util_hash64's steps). A byte changes only
 ** the low byte of h: on a little-endian host that byte is xored in place
 ** (one instruction with its load: "xor (mem), %al"), not widened
@@ -562,7 +578,8 @@ __attribute__((target("avx2,popcnt"))) static inline
       unsigned j = (unsigned)__builtin_ctz(cand);
       size_t e = i + j;
       unsigned f = fin_tab[fin_key(u, e)];
-      if (f == FIN_NO) continue; /* the word's start only when asked */
+      if (f == FIN_NO || vowel_rules_out(u, e, f))
+        continue; /* the word's start only when asked */
       unsigned before = sp & ((1u << j) - 1);
       size_t lo = before ? i + 32 - (unsigned)__builtin_clz(before) : start;
       if (e > lo && may_fire(u, lo, e, f))
