@@ -32,9 +32,10 @@ _Alignas(32) unsigned char tc_k[TC_N][32] = {
     {TC_R32(0xBF)},
     {TC_R32(0xDF)},
     {TC_R32(0x2A)},
-    /* bits: 01 C0 controls but 0A and 1A (hi 0-1, lo but A), 02 1A, 04
-    ** '&', 08 DEL, 10 C0-C2 C7-CF, 20 D0-DF F0-FF, 40 E0 E3-EF */
-    {TC_R16(0x01, 0x03, 0x04, 0, 0, 0, 0, 0x08, 0, 0, 0, 0, 0x10, 0x20, 0x40,
+    /* bits: 01 C0 controls but 0A and 1A (hi 0-1, lo but A), 02 1A, 08
+    ** DEL, 10 C0-C2 C7-CF, 20 D0-DF F0-FF, 40 E0 E3-EF ('&', bit 04 by
+    ** its low nibble, is not asked: text_clean_head's clean_likely) */
+    {TC_R16(0x01, 0x03, 0, 0, 0, 0, 0, 0x08, 0, 0, 0, 0, 0x10, 0x20, 0x40,
             0x20)},
     {TC_R16(0x71, 0x31, 0x31, 0x61, 0x61, 0x61, 0x65, 0x71, 0x71, 0x71, 0x72,
             0x71, 0x71, 0x71, 0x71, 0x79)}};
@@ -85,9 +86,9 @@ __attribute__((target("avx2"))) static int clean_likely(const unsigned char *u,
 }
 
 __attribute__((target("avx2"))) int text_clean_head(const unsigned char *u,
-                                                    size_t n) {
+                                                    size_t n, int vouched) {
   return u[0] != ' ' && clean_end(u, n) && clean_span(u, 0, 16) &&
-         clean_likely(u, n);
+         (vouched || clean_likely(u, n));
 }
 
 __attribute__((target("avx2"))) int text_clean_rest(const unsigned char *u,
@@ -95,5 +96,76 @@ __attribute__((target("avx2"))) int text_clean_rest(const unsigned char *u,
   for (; i < n; i += 32)
     if (!clean_span(u, i, n - i > 32 ? i + 32 : n)) return 0;
   return 1;
+}
+
+/* Copy u[i..e) to t from t[o) as text_clean_copy does; returns the new
+** o. One byte a step, by what was written last. */
+static size_t fix_bytes(const unsigned char *u, size_t i, size_t e,
+                        unsigned char *t, size_t o) {
+  for (; i < e; i++) {
+    unsigned c = u[i];
+    if (c == ' ' && (o == 0 || t[o - 1] == ' ' || t[o - 1] == '\n')) continue;
+    if (c == '\n' && o && t[o - 1] == ' ') o--;
+    t[o++] = (unsigned char)c;
+  }
+  return o;
+}
+
+/* 0xFF in each byte of the block w (p1: the 32 bytes that end one byte
+** before w's end) that text_clean_copy may not copy as it stands: a
+** space after a space or a newline, a newline after a space. */
+__attribute__((target("avx2"))) static inline __m256i fix32(__m256i w,
+                                                            __m256i p1) {
+  __m256i p1sp = eq32(p1, TC_SP);
+  return _mm256_or_si256(
+      _mm256_and_si256(eq32(w, TC_SP), _mm256_or_si256(p1sp, eq32(p1, TC_NL))),
+      _mm256_and_si256(eq32(w, TC_NL), p1sp));
+}
+
+/* Does text_clean_copy write u[i] (i >= 1) otherwise than it stands, or
+** is it a '&'? (text_clean_scan's last bytes.) */
+static int fix_at(const unsigned char *u, size_t i) {
+  unsigned c = u[i], b = u[i - 1];
+  return c == '&' || (c == ' ' && (b == ' ' || b == '\n')) ||
+         (c == '\n' && b == ' ');
+}
+
+__attribute__((target("avx2"))) size_t text_clean_scan(const unsigned char *u,
+                                                       size_t n,
+                                                       unsigned char *t) {
+  if (n == 0 || u[0] == ' ' || u[0] == '&') return 0;
+  t[0] = u[0];
+  size_t i = 1;
+  for (; i + 32 <= n; i += 32) {
+    __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(u + i));
+    __m256i p1 = _mm256_loadu_si256((const __m256i *)(const void *)(u + i - 1));
+    __m256i m = _mm256_or_si256(fix32(w, p1), eq32(w, TC_AMP));
+    _mm256_storeu_si256((__m256i *)(void *)(t + i), w);
+    if (!_mm256_testz_si256(m, m)) return i;
+  }
+  for (; i < n; i++) {
+    if (fix_at(u, i)) return i;
+    t[i] = u[i];
+  }
+  return n;
+}
+
+__attribute__((target("avx2"))) size_t text_clean_copy(const unsigned char *u,
+                                                       size_t n, size_t i,
+                                                       unsigned char *t) {
+  size_t o = i;
+  if (i == 0) o = fix_bytes(u, 0, n ? 1 : 0, t, 0), i = 1;
+  for (; i + 32 <= n; i += 32) {
+    __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(u + i));
+    __m256i p1 = _mm256_loadu_si256((const __m256i *)(const void *)(u + i - 1));
+    __m256i m = fix32(w, p1);
+    if (!_mm256_testz_si256(m, m)) {
+      o = fix_bytes(u, i, i + 32, t, o);
+      continue;
+    }
+    _mm256_storeu_si256((__m256i *)(void *)(t + o), w);
+    o += 32;
+  }
+  return fix_bytes(u, i, n, t, o);
 }
 #endif

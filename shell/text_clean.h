@@ -109,9 +109,10 @@ __attribute__((target("avx2"))) static inline int c3_ok32(__m256i w,
 /*
 ** 0xFF in each byte of the block w (p1, p2 as block_refused32 has them)
 ** that text_normalize would not copy as it stands, in a text with no
-** two spaces in a row and no space first (text_clean_head asks): a
-** byte no clean text holds by itself (its classes by high and low
-** nibble, TC_SHI & TC_SLO: C0 controls but the newline, '&', DEL, leads
+** two spaces in a row, no space first and no '&' but ones written as
+** they are (text_clean_head asks): a byte no clean text holds by
+** itself (its classes by high and low nibble, TC_SHI & TC_SLO: C0
+** controls but the newline, DEL, leads
 ** but C3..C6, E1, E2); a continuation byte where no lead asks for one or
 ** none where one does (after a lead, or two bytes after E1/E2); after
 ** E1 other than BA/BB, after E2 other than 80, two bytes after E2 other
@@ -152,8 +153,30 @@ __attribute__((target("avx2"))) static inline __m256i clean_bad32(__m256i w,
 ** sequence left open at its end, no '&' and no two spaces in a row
 ** anywhere (what most texts that are not clean hold, asked first at a
 ** few instructions a block, so that the clean steps seldom run in
-** vain)? */
-int text_clean_head(const unsigned char *u, size_t n);
+** vain)? vouched: the caller knows u has no two spaces in a row and
+** that each of its '&' is written as it is (text_clean_copy's output):
+** those two are not asked. */
+int text_clean_head(const unsigned char *u, size_t n, int vouched);
+/*
+** Where text_clean_copy must start work on u[0..n) (n >= 1, no space
+** last): u[0..k) holds no '&' and text_normalize writes its spaces and
+** newlines as they stand; k is the returned index, n when the whole
+** text is so (it may then be clean as it is: text_bad_syllables_fixed).
+** 32 bytes a step, each copied to t (room for n bytes) as it is read:
+** t[0..k) holds u[0..k) on return.
+*/
+size_t text_clean_scan(const unsigned char *u, size_t n, unsigned char *t);
+/*
+** Copy u[i..n) (no space last) to t from t[i) (t[0..i) holds u[0..i):
+** text_clean_scan's k and copy) with its spaces as text_normalize
+** writes them: a space first in the text or in a line, or after a
+** space, dropped; a space before a newline dropped; blocks of 32 bytes
+** that hold no such space stored whole. Returns the bytes t holds. The
+** copy is u's normal form when each '&' of u is written as it stands
+** and the copy is clean (text_bad_syllables_fixed).
+*/
+size_t text_clean_copy(const unsigned char *u, size_t n, size_t i,
+                       unsigned char *t);
 /* Are u[i..n) (i >= 2) clean, 32 bytes a step? */
 int text_clean_rest(const unsigned char *u, size_t i, size_t n);
 

@@ -86,6 +86,13 @@ size_t text_bad_syllables_hash16(const char *s, size_t n, char *ex, size_t cap,
 int text_bad_syllables_clean(const char *s, size_t n, char *ex, size_t cap,
                              size_t *seen, uint64_t *hash, int *damage,
                              size_t *bad);
+/* text_bad_syllables_clean of a text with no two spaces in a row and
+** whose '&'s the caller knows text_normalize writes as they are
+** (text_clean_copy's output, the '&'s asked): those two not asked again.
+** 1 when the text is its own normal form. */
+int text_bad_syllables_fixed(const char *s, size_t n, char *ex, size_t cap,
+                             size_t *seen, uint64_t *hash, int *damage,
+                             size_t *bad);
 /* Does the first look of those 32-byte steps (the two bytes before a
 ** space) let through every word whose end fin_tab does not rule out?
 ** (for tests) */

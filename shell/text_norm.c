@@ -14,59 +14,9 @@
 #include <utf8proc.h>
 
 #include "text.h"
+#include "text_entity.h"
 #include "text_int.h"
 #include "util.h"
-
-typedef struct entity {
-  const char *name;
-  int32_t cp;
-} entity;
-
-/* HTML named entities seen in scraped Vietnamese text (Latin-1 letters,
-** punctuation, a few symbols). Searched linearly: '&' is rare. */
-static const entity entities[] = {
-    {"nbsp", 0xA0},    {"amp", '&'},       {"quot", '"'},
-    {"apos", '\''},    {"lt", '<'},        {"gt", '>'},
-    {"ndash", 0x2013}, {"mdash", 0x2014},  {"hellip", 0x2026},
-    {"lsquo", 0x2018}, {"rsquo", 0x2019},  {"ldquo", 0x201C},
-    {"rdquo", 0x201D}, {"laquo", 0xAB},    {"raquo", 0xBB},
-    {"bull", 0x2022},  {"middot", 0xB7},   {"copy", 0xA9},
-    {"reg", 0xAE},     {"deg", 0xB0},      {"times", 0xD7},
-    {"divide", 0xF7},  {"plusmn", 0xB1},   {"frac12", 0xBD},
-    {"euro", 0x20AC},  {"trade", 0x2122},  {"sect", 0xA7},
-    {"para", 0xB6},    {"shy", 0xAD},      {"zwnj", 0x200C},
-    {"zwj", 0x200D},   {"thinsp", 0x2009}, {"ensp", 0x2002},
-    {"emsp", 0x2003},  {"iexcl", 0xA1},    {"iquest", 0xBF},
-    {"Agrave", 0xC0},  {"Aacute", 0xC1},   {"Acirc", 0xC2},
-    {"Atilde", 0xC3},  {"Auml", 0xC4},     {"Aring", 0xC5},
-    {"AElig", 0xC6},   {"Ccedil", 0xC7},   {"Egrave", 0xC8},
-    {"Eacute", 0xC9},  {"Ecirc", 0xCA},    {"Euml", 0xCB},
-    {"Igrave", 0xCC},  {"Iacute", 0xCD},   {"Icirc", 0xCE},
-    {"Iuml", 0xCF},    {"ETH", 0xD0},      {"Ntilde", 0xD1},
-    {"Ograve", 0xD2},  {"Oacute", 0xD3},   {"Ocirc", 0xD4},
-    {"Otilde", 0xD5},  {"Ouml", 0xD6},     {"Oslash", 0xD8},
-    {"Ugrave", 0xD9},  {"Uacute", 0xDA},   {"Ucirc", 0xDB},
-    {"Uuml", 0xDC},    {"Yacute", 0xDD},   {"szlig", 0xDF},
-    {"agrave", 0xE0},  {"aacute", 0xE1},   {"acirc", 0xE2},
-    {"atilde", 0xE3},  {"auml", 0xE4},     {"aring", 0xE5},
-    {"aelig", 0xE6},   {"ccedil", 0xE7},   {"egrave", 0xE8},
-    {"eacute", 0xE9},  {"ecirc", 0xEA},    {"euml", 0xEB},
-    {"igrave", 0xEC},  {"iacute", 0xED},   {"icirc", 0xEE},
-    {"iuml", 0xEF},    {"eth", 0xF0},      {"ntilde", 0xF1},
-    {"ograve", 0xF2},  {"oacute", 0xF3},   {"ocirc", 0xF4},
-    {"otilde", 0xF5},  {"ouml", 0xF6},     {"oslash", 0xF8},
-    {"ugrave", 0xF9},  {"uacute", 0xFA},   {"ucirc", 0xFB},
-    {"uuml", 0xFC},    {"yacute", 0xFD},   {"yuml", 0xFF},
-    {"Dstrok", 0x110}, {"dstrok", 0x111},  {"Abreve", 0x102},
-    {"abreve", 0x103}, {"Utilde", 0x168},  {"utilde", 0x169},
-    {"Itilde", 0x128}, {"itilde", 0x129}};
-
-static int32_t entity_lookup(const char *name, size_t n) {
-  for (size_t i = 0; i < sizeof entities / sizeof *entities; i++)
-    if (strlen(entities[i].name) == n && memcmp(entities[i].name, name, n) == 0)
-      return entities[i].cp;
-  return -1;
-}
 
 /* Letters only Vietnamese uses (ă đ ĩ ũ ơ ư and the U+1EA0 block). */
 static int viet_specific(int32_t cp) {
@@ -365,81 +315,6 @@ static void put_cp(norm *z, int32_t cp) {
   buf_add(&z->out, e, (size_t)text_utf8_encode(cp, e));
 }
 
-/*
-** A numeric entity "&#150;" / "&#x1EA1;" whose digits start at s[j]
-** (after "&#"; the '&' at i). Returns the bytes consumed from i (0 = not
-** one) and the code point in *cp: out of range -> U+FFFD, C1 controls
-** read as Windows-1252.
-*/
-static size_t numeric_entity(const char *s, size_t n, size_t i, size_t j,
-                             int32_t *cp) {
-  int hex = j < n && (s[j] == 'x' || s[j] == 'X');
-  if (hex) j++;
-  int64_t v = 0; /* 8 hex digits do not fit an int32_t */
-  size_t d0 = j;
-  for (; j < n && j - d0 < 8; j++) {
-    int c = (unsigned char)s[j], dv;
-    if (c >= '0' && c <= '9')
-      dv = c - '0';
-    else if (hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f')
-      dv = (c | 0x20) - 'a' + 10;
-    else
-      break;
-    v = v * (hex ? 16 : 10) + dv;
-  }
-  if (j == d0 || j >= n || s[j] != ';') return 0;
-  if (v <= 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) v = 0xFFFD;
-  if (v >= 0x80 && v < 0xA0) v = text_cp1252((unsigned char)v); /* &#150; */
-  *cp = (int32_t)v;
-  return j + 1 - i;
-}
-
-/*
-** Scraper debris at s[i] == '&': "TT&TT;", "GD&ĐT;" -- upper-case letters
-** (Đ too) glued to a word and closed by ';' that name no entity. Returns
-** the bytes up to and with the ';' (to be written without it), or 0.
-*/
-static size_t entity_debris(const char *s, size_t n, size_t i) {
-  if (i == 0 || !((s[i - 1] >= 'A' && s[i - 1] <= 'Z') ||
-                  (unsigned char)s[i - 1] >= 0x80))
-    return 0;
-  size_t a = i + 1, q = a, letters = 0;
-  while (q < n && letters < 8) {
-    if (s[q] >= 'A' && s[q] <= 'Z')
-      q++, letters++;
-    else if (q + 1 < n && (unsigned char)s[q] == 0xC4 &&
-             (unsigned char)s[q + 1] == 0x90)
-      q += 2, letters++;
-    else
-      break;
-  }
-  if (letters && q < n && s[q] == ';' && entity_lookup(s + a, q - a) < 0)
-    return q + 1 - i;
-  return 0;
-}
-
-/*
-** Try to decode an HTML entity at s[i] == '&'. Returns the bytes consumed
-** (0 = not an entity) and the code point in *cp (-2 = debris: emit the
-** text without its ';').
-*/
-static size_t parse_entity(const char *s, size_t n, size_t i, int32_t *cp) {
-  size_t j = i + 1, a = j, k;
-  if (j < n && s[j] == '#') return numeric_entity(s, n, i, j + 1, cp);
-  if ((k = entity_debris(s, n, i))) return *cp = -2, k;
-  while (j < n && j - a < 10 &&
-         (((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z') ||
-          (s[j] >= '0' && s[j] <= '9')))
-    j++;
-  if (j == a) return 0;
-  int32_t v = entity_lookup(s + a, j - a);
-  if (v >= 0 && j < n && s[j] == ';') return *cp = v, j + 1 - i;
-  /* "&nbsp" without ';' before a non-letter */
-  if (v >= 0 && (v == 0xA0 || v == '&' || v == '"') && (j >= n || s[j] == ' '))
-    return *cp = v, j - i;
-  return 0;
-}
-
 /* The bytes of w that fast_run refuses outright (0x80 in each): C0
 ** controls, DEL, '&', a space next to a space, a space last in the word
 ** unless next_ok (the byte after the word is printable: not a space, a
@@ -674,7 +549,7 @@ done:
 */
 static size_t put_entity(norm *z, const char *s, size_t n, size_t i) {
   int32_t cp;
-  size_t k = parse_entity(s, n, i, &cp);
+  size_t k = text_entity_parse(s, n, i, &cp);
   if (k == 0) {
     buf_addc(&z->out, '&');
     return i + 1;
@@ -694,7 +569,7 @@ static size_t put_entity(norm *z, const char *s, size_t n, size_t i) {
            ((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z'))
       j++;
     int32_t v =
-        j > i && j < n && s[j] == ';' ? entity_lookup(s + i, j - i) : -1;
+        j > i && j < n && s[j] == ';' ? text_entity_lookup(s + i, j - i) : -1;
     if (v >= 0) cp = v, i = j + 1;
   }
   put_cp(z, cp);
@@ -816,31 +691,59 @@ static void run_input(norm *z, const char *s, size_t n, buf *conv) {
   run(z, conv->data ? conv->data : "", conv->len);
 }
 
+#ifdef NORM_AVX2
+/* Does text_normalize write each '&' of s[0..n) as it is (no entity,
+** no debris: text_entity_parse)? */
+static int amps_plain(const char *s, size_t n) {
+  int32_t cp;
+  for (const char *p = s; (p = memchr(p, '&', n - (size_t)(p - s))); p++)
+    if (text_entity_parse(s, n, (size_t)(p - s), &cp)) return 0;
+  return 1;
+}
+#endif
+
 /*
-** text_normalize of a text that is its normal form but for the spaces it
-** ends with (most are): its bytes copied once, its statistics those of
-** the one pass that found it so (text_bad_syllables_clean: it hashes and
-** checks the syllables too). NULL when a byte needs the normaliser (or
-** the 32-byte blocks are off: text_norm_wide).
+** text_normalize of a text that is its normal form but for its spaces
+** (runs of them, by a newline, first or last) -- most are: copied as
+** text_clean_scan reads it up to the first space to drop or '&', then
+** with its spaces as the normaliser writes them (text_clean_copy), its
+** '&'s asked (amps_plain), the copy checked clean in the pass that
+** hashes it and checks its syllables (text_bad_syllables_fixed); the
+** statistics those of that pass. NULL when a byte needs the normaliser
+** (or without AVX2, or with the 32-byte blocks off: text_norm_wide).
 */
 static char *clean_copy(const char *s, size_t n, size_t *outlen,
                         text_stats *st) {
-  size_t bad, seen;
-  uint64_t hash;
-  int damage;
+  size_t full = n;
   while (n && s[n - 1] == ' ') n--;
   memset(st, 0, sizeof *st);
-  if (!norm_wide ||
-      !text_bad_syllables_clean(s, n, st->bad_example, sizeof st->bad_example,
-                                &seen, &hash, &damage, &bad))
+#ifdef NORM_AVX2
+  const unsigned char *u = (const unsigned char *)s;
+  size_t bad, seen, m = n, k;
+  uint64_t hash;
+  int damage;
+  if (!norm_wide || n < 50 || !__builtin_cpu_supports("avx2")) return NULL;
+  char *t = xmalloc(n + 1);
+  k = text_clean_scan(u, n, (unsigned char *)t);
+  if (k < n && !amps_plain(s, full)) {
+    free(t);
     return NULL;
+  }
+  if (k < n) m = text_clean_copy(u, n, k, (unsigned char *)t);
+  if (!text_bad_syllables_fixed(t, m, st->bad_example, sizeof st->bad_example,
+                                &seen, &hash, &damage, &bad)) {
+    free(t);
+    return NULL;
+  }
   st->bad_syllables = bad, st->viet_syllables = seen;
   st->hash = hash, st->damage_possible = damage;
-  char *t = xmalloc(n + 1);
-  memcpy(t, s, n);
-  t[n] = '\0';
-  if (outlen) *outlen = n;
+  t[m] = '\0';
+  if (outlen) *outlen = m;
   return t;
+#else
+  (void)full, (void)outlen;
+  return NULL;
+#endif
 }
 
 /* text_normalize, with or without the fast path (slow). */
