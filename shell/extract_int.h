@@ -166,6 +166,18 @@ static inline size_t xn_next_capital(const xsent *x, size_t i) {
     if ((t[i].flags & TF_UPPER) && t[i].type == T_WORD) break;
   return i;
 }
+/* May a name of any kind start at capitalised word token i, as the token
+** after it shows: xn_name_run (any 0 or 1, so xn_listed_name and
+** xn_honorific_opens too) wants a capitalised word or initial after a
+** space there, xf_name_run a capitalised word or a glued '-'
+** ("Mit-suo"), xn_caps_name a word in capitals. 0 means all of them are
+** 0 at i (tests/c/test_people_memo.c asks them). */
+static inline int xn_may_follow(const xsent *x, size_t i) {
+  if (i + 1 >= x->n) return 0;
+  const tok *n = &x->t[i + 1];
+  return (n->flags & (TF_UPPER | TF_CAPS)) ||
+         (n->type == T_PUNCT && n->cp == '-');
+}
 /* The people extractor's memo of the answers below about the tokens of x
 ** (xn_lookup, and xn_name_run with any 0; xn_head_in, xn_monastic_at and
 ** title_find use it): from xn_memo_begin(x) to xn_memo_end(), and only

@@ -748,6 +748,7 @@ void extract_people(xsent *x) {
   xn_memo_begin(x);
   for (size_t i = 0; i < x->n; i++) {
     if ((i = xn_next_capital(x, i)) >= x->n) break; /* none from i on */
+    if (!xn_may_follow(x, i)) continue; /* a lone capital: no name starts */
     int k = xn_may_name(x, i) ? name_at(x, i) : 0;
     if (!k && list_end && xn_list_sep(x, list_end, i) &&
         (shared[1] || group[1]))

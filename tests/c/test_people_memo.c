@@ -12,7 +12,10 @@
 ** xt_phrase_in of the honorifics (its TR_HEAD test), and xf_name_run
 ** (the shape with every word foreign first) against xf_name_run_ref,
 ** and xn_honorific_opens (its words asked by their hashes) against the
-** three words asked in turn.
+** three words asked in turn; and at a capitalised word the token after
+** which says no name starts there (xn_may_follow 0, the people
+** extractor's main loop passes it), xn_name_run (any 0 and 1),
+** xn_listed_name, xf_name_run and xn_caps_name are all 0.
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -24,7 +27,7 @@
 #include "text.h"
 #include "xtok_check.h"
 
-static long asked, viet, sur, hon, foreign, opens, bad;
+static long asked, viet, sur, hon, foreign, opens, lone, bad;
 static xphrases hons;
 
 /* xn_honorific_opens as first written: the three words asked in turn. */
@@ -38,6 +41,13 @@ static int opens_ref(const xsent *x, size_t i) {
   return !(x->t[a].flags & TF_UPPER) || a == 0 || x->t[a - 1].type == T_PUNCT;
 }
 
+/* Does any name of the main loop's start at word token j (the answers
+** xn_may_follow 0 says are 0)? */
+static int any_name(const xsent *x, size_t j) {
+  return xn_name_run(x, j, 0) || xn_name_run(x, j, 1) || xn_listed_name(x, j) ||
+         xf_name_run(x, j) || xn_caps_name(x, j);
+}
+
 /* Compare every shortcut with its long way at word token j of x. */
 static void check_token(const xsent *x, size_t j) {
   const tok *t = &x->t[j];
@@ -49,12 +59,16 @@ static void check_token(const xsent *x, size_t j) {
   size_t h1 = xn_honorific_in(x, j), h2 = xt_phrase_in(x, j, &hons);
   int f1 = xf_name_run(x, j), f2 = xf_name_run_ref(x, j);
   int o1 = xn_honorific_opens(x, j), o2 = opens_ref(x, j);
+  int l1 = (t->flags & TF_UPPER) && !xn_may_follow(x, j);
+  int l2 = l1 && any_name(x, j);
   viet += v1, sur += s1, hon += h1 > 0, foreign += f1 > 0, opens += o1;
-  if ((v1 != v2 || s1 != s2 || h1 != h2 || f1 != f2 || o1 != o2) && bad++ < 5)
+  lone += l1;
+  if ((v1 != v2 || s1 != s2 || h1 != h2 || f1 != f2 || o1 != o2 || l2) &&
+      bad++ < 5)
     fprintf(stderr,
             "viet %d/%d surname %d/%d honorific %zu/%zu "
-            "foreign %d/%d opens %d/%d at %.40s\n",
-            v1, v2, s1, s2, h1, h2, f1, f2, o1, o2, x->s + t->off);
+            "foreign %d/%d opens %d/%d lone with a name %d at %.40s\n",
+            v1, v2, s1, s2, h1, h2, f1, f2, o1, o2, l2, x->s + t->off);
 }
 
 /* Every word of sentence s[a..e), twice, inside the memo and outside. */
@@ -172,9 +186,10 @@ int main(void) {
   }
   printf(
       "all: %ld asked; %ld Vietnamese, %ld surnames, %ld honorifics, "
-      "%ld foreign names, %ld opening honorifics; %ld differ\n",
-      asked, viet, sur, hon, foreign, opens, bad);
+      "%ld foreign names, %ld opening honorifics, %ld lone capitals; "
+      "%ld differ\n",
+      asked, viet, sur, hon, foreign, opens, lone, bad);
   CHECK(viet > 1000 && sur > 1000 && hon > 100 && foreign > 100 &&
-        opens > 100 && bad == 0);
+        opens > 100 && lone > 1000 && bad == 0);
   return check_done();
 }
