@@ -115,6 +115,11 @@ void extract_names_init(
 ** data/surnames.txt (any capitalised syllable when any), no place of the
 ** gazetteer; the syllable count or 0. */
 int xn_name_run(const xsent *x, size_t i, int any);
+/* Does no title head, degree, monastic rank (xn_head_in) nor honorific
+** (xn_honorific_in) that starts before token j go on over it: j past the
+** sentence's end, or one of , ; : ( ) ! ? " (when no honorific of the
+** list holds one)? 0 tells nothing. */
+int xn_stops_heads(const xsent *x, size_t j);
 /* May xn_name_run(x, i, 0) find a name at token i: a capitalised
 ** syllable (no capitals, no digits, at most 12 bytes) that may start a
 ** surname, or any when no surname list was read, or one before a word

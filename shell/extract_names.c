@@ -303,6 +303,34 @@ int xn_list_sep(const xsent *x, size_t a, size_t b) {
   return b == a + 2 && xt_punct(x, a, ',') && xt_is(x, a + 1, "và");
 }
 
+/* 1 when no honorific holds a character of stop_punct (extract_names_init) */
+static int hon_stops;
+
+/* Is token j punctuation that no title head, degree or monastic rank
+** (xt_lookup joins words, numbers and '-', '/', '&', '–' or a glued '.')
+** nor, when hon_stops, honorific (its words are matched token by token)
+** goes on over: ',' ';' ':' '(' ')' '!' '?' '"'? */
+static int stop_punct(const xsent *x, size_t j) {
+  if (!hon_stops || x->t[j].type != T_PUNCT) return 0;
+  switch (x->t[j].cp) {
+    case ',':
+    case ';':
+    case ':':
+    case '(':
+    case ')':
+    case '!':
+    case '?':
+    case '"':
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+int xn_stops_heads(const xsent *x, size_t j) {
+  return j >= x->n || stop_punct(x, j);
+}
+
 /* An initial standing for a withheld given name: one letter ("T", "Đ")
 ** or two or three ASCII consonants ("Th", "Ph", "Tr"). */
 static int initial(const char *w, size_t n) {
@@ -438,8 +466,9 @@ static int name_run(const xsent *x, size_t i, int any) {
   ** nước", "Võ Công Trí Phó Giám đốc" (a line glued to the name); "Phạm
   ** Minh Chính Ủy viên" is cut before "Ủy", not at "Chính Ủy"; so is an
   ** honorific or degree ("Nguyễn Xuân Phúc Tiến sĩ …") */
-  for (size_t g = i + 1; g < j; g++) /* (no TR_HEAD: neither starts) */
-    if (((x->t[g].trig & TR_HEAD) || !hon_marked) &&
+  /* (none goes on past the sentence's end or a comma: xn_stops_heads) */
+  for (size_t g = i + 1; g < j && !xn_stops_heads(x, j); g++)
+    if (((x->t[g].trig & TR_HEAD) || !hon_marked) && /* (no TR_HEAD: none) */
         (xn_head_in(x, g) + g > j || xn_honorific_in(x, g) + g > j)) {
       for (size_t q = g; q < j; q++) syl -= x->t[q].type == T_WORD;
       j = g;
@@ -548,6 +577,9 @@ void extract_names_init(void) {
   xt_phrases_set(&roles, lexicon_get()->lists[LEX_PERSON_ROLES]);
   xpi_set(&ix_hon, &honorifics), xpi_set(&ix_roles, &roles);
   hon_marked = h[0] != NULL && ix_hon.exact; /* (no phrase opens on a number) */
+  hon_stops = 1;
+  for (const char *const *p = honorifics.p; *p; p++)
+    if (strpbrk(*p, ",;:()!?\"")) hon_stops = 0;
   /* extract_foreign.c's head_before looks for a head of up to four
   ** tokens ending up to two tokens before the name: six back at most */
   xn_head_reach = !hon_marked ? 0 : ix_hon.maxw > 6 ? ix_hon.maxw : 6;

@@ -15,7 +15,9 @@
 ** three words asked in turn; and at a capitalised word the token after
 ** which says no name starts there (xn_may_follow 0, the people
 ** extractor's main loop passes it), xn_name_run (any 0 and 1),
-** xn_listed_name, xf_name_run and xn_caps_name are all 0.
+** xn_listed_name, xf_name_run and xn_caps_name are all 0; and where
+** xn_stops_heads says so (a comma, the sentence's end), no head nor
+** honorific that starts up to eight tokens before goes on over it.
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -27,7 +29,7 @@
 #include "text.h"
 #include "xtok_check.h"
 
-static long asked, viet, sur, hon, foreign, opens, lone, bad;
+static long asked, viet, sur, hon, foreign, opens, lone, stops, bad;
 static xphrases hons;
 
 /* xn_honorific_opens as first written: the three words asked in turn. */
@@ -71,6 +73,18 @@ static void check_token(const xsent *x, size_t j) {
             v1, v2, s1, s2, h1, h2, f1, f2, o1, o2, l2, x->s + t->off);
 }
 
+/* Where xn_stops_heads(x, j) is 1, is every head and honorific that
+** starts before j (up to eight tokens) over before it? */
+static void check_stop(const xsent *x, size_t j) {
+  if (!xn_stops_heads(x, j)) return;
+  stops++;
+  for (size_t g = j > 8 ? j - 8 : 0; g < j; g++)
+    if ((xn_head_in(x, g) + g > j || xn_honorific_in(x, g) + g > j) &&
+        bad++ < 5)
+      fprintf(stderr, "a head or honorific goes on over the stop at %.40s\n",
+              x->s + x->t[g].off);
+}
+
 /* Every word of sentence s[a..e), twice, inside the memo and outside. */
 static void check_sentence(const char *s, size_t a, size_t end,
                            const tokvec *tv) {
@@ -81,6 +95,7 @@ static void check_sentence(const char *s, size_t a, size_t end,
   for (int round = 0; round < 2; round++) {
     xn_memo_begin(&x);
     for (size_t j = 0; j < x.n; j++) check_token(&x, j);
+    for (size_t j = 0; j <= x.n; j++) check_stop(&x, j);
     xn_memo_end();
   }
   for (size_t j = 0; j < x.n; j++) check_token(&x, j);
@@ -104,7 +119,8 @@ static const char *const words[] = {
     "chí",    "Thongloun", "Sisoulith", "Airlines", "Vietnam", "TRẦN",
     "UBND",   "tỉnh",      "và",        "của",      "Nguyễnn", "Hoàngggggggg",
     "Quảng",  "Ninh",      "Bắc",       "Giang",    "W",       "Bush",
-    "Bà",     "Chí",       "bÀ"};
+    "Bà",     "Chí",       "bÀ",        "PGS",      "TS",      "UV",
+    "BTV",    "Bí",        "thư"};
 
 /* A random text of about len bytes into buf (cap bytes). */
 static size_t make_text(char *buf, size_t cap, size_t len) {
@@ -186,10 +202,10 @@ int main(void) {
   }
   printf(
       "all: %ld asked; %ld Vietnamese, %ld surnames, %ld honorifics, "
-      "%ld foreign names, %ld opening honorifics, %ld lone capitals; "
-      "%ld differ\n",
-      asked, viet, sur, hon, foreign, opens, lone, bad);
+      "%ld foreign names, %ld opening honorifics, %ld lone capitals, "
+      "%ld stops; %ld differ\n",
+      asked, viet, sur, hon, foreign, opens, lone, stops, bad);
   CHECK(viet > 1000 && sur > 1000 && hon > 100 && foreign > 100 &&
-        opens > 100 && lone > 1000 && bad == 0);
+        opens > 100 && lone > 1000 && stops > 1000 && bad == 0);
   return check_done();
 }
