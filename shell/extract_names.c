@@ -81,13 +81,16 @@ uint8_t *xn_memo_own(const xsent *x, int q, size_t j) {
 }
 
 int xn_lookup(const xsent *x, size_t j, int table) {
-  uint8_t *a = memo_slot(x, table, j);
-  if (a && *a) return *a - 1;
   const lexicon *lx = x->x->lx;
   const lex_table *t = table == XN_TITLES    ? &lx->titles
                        : table == XN_DEGREES ? &lx->degrees
                        : table == XN_PLACES  ? &lx->places
                                              : &lx->monastic;
+  /* a word no key starts with (lex_first, xt_lookup's own first test:
+  ** most degrees and monastic ranks asked) is 0 without the memo */
+  if (j < x->n && !lex_first(t, x->t[j].h)) return 0;
+  uint8_t *a = memo_slot(x, table, j);
+  if (a && *a) return *a - 1;
   int k = xt_lookup(x, j, t, NULL);
   if (a && k < 255) *a = (uint8_t)(k + 1);
   return k;

@@ -17,7 +17,8 @@
 ** extractor's main loop passes it), xn_name_run (any 0 and 1),
 ** xn_listed_name, xf_name_run and xn_caps_name are all 0; and where
 ** xn_stops_heads says so (a comma, the sentence's end), no head nor
-** honorific that starts up to eight tokens before goes on over it.
+** honorific that starts up to eight tokens before goes on over it; and
+** xn_lookup gives xt_lookup's answer of each of its four tables.
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -50,6 +51,18 @@ static int any_name(const xsent *x, size_t j) {
          xf_name_run(x, j) || xn_caps_name(x, j);
 }
 
+/* Does xn_lookup (its lex_first test before the memo) give xt_lookup's
+** answer at token j for each of its four tables? */
+static int lookups_same(const xsent *x, size_t j) {
+  const lexicon *lx = x->x->lx;
+  const lex_table *t[4] = {&lx->titles, &lx->degrees, &lx->monastic,
+                           &lx->places};
+  static const int q[4] = {XN_TITLES, XN_DEGREES, XN_MONASTIC, XN_PLACES};
+  for (int k = 0; k < 4; k++)
+    if (xn_lookup(x, j, q[k]) != xt_lookup(x, j, t[k], NULL)) return 0;
+  return 1;
+}
+
 /* Compare every shortcut with its long way at word token j of x. */
 static void check_token(const xsent *x, size_t j) {
   const tok *t = &x->t[j];
@@ -62,15 +75,16 @@ static void check_token(const xsent *x, size_t j) {
   int f1 = xf_name_run(x, j), f2 = xf_name_run_ref(x, j);
   int o1 = xn_honorific_opens(x, j), o2 = opens_ref(x, j);
   int l1 = (t->flags & TF_UPPER) && !xn_may_follow(x, j);
-  int l2 = l1 && any_name(x, j);
+  int l2 = l1 && any_name(x, j), lk = lookups_same(x, j);
   viet += v1, sur += s1, hon += h1 > 0, foreign += f1 > 0, opens += o1;
   lone += l1;
-  if ((v1 != v2 || s1 != s2 || h1 != h2 || f1 != f2 || o1 != o2 || l2) &&
+  if ((v1 != v2 || s1 != s2 || h1 != h2 || f1 != f2 || o1 != o2 || l2 || !lk) &&
       bad++ < 5)
     fprintf(stderr,
             "viet %d/%d surname %d/%d honorific %zu/%zu "
-            "foreign %d/%d opens %d/%d lone with a name %d at %.40s\n",
-            v1, v2, s1, s2, h1, h2, f1, f2, o1, o2, l2, x->s + t->off);
+            "foreign %d/%d opens %d/%d lone with a name %d lookups %d "
+            "at %.40s\n",
+            v1, v2, s1, s2, h1, h2, f1, f2, o1, o2, l2, lk, x->s + t->off);
 }
 
 /* Where xn_stops_heads(x, j) is 1, is every head and honorific that
