@@ -115,6 +115,12 @@ void extract_names_init(
 ** data/surnames.txt (any capitalised syllable when any), no place of the
 ** gazetteer; the syllable count or 0. */
 int xn_name_run(const xsent *x, size_t i, int any);
+/* Is s[0..n) a name of data/baptismal-names.txt ("Giuse", "Phao-lô",
+** "Vinh Sơn")? xn_baptismal asks a table of their hashes, built once;
+** xn_baptismal_ref walks the list (tests/c/test_people_memo.c compares
+** the two). */
+int xn_baptismal(const char *s, size_t n);
+int xn_baptismal_ref(const char *s, size_t n);
 /* Does no title head, degree, monastic rank (xn_head_in) nor honorific
 ** (xn_honorific_in) that starts before token j go on over it: j past the
 ** sentence's end, or one of , ; : ( ) ! ? " (when no honorific of the

@@ -214,11 +214,44 @@ static int may_baptise(const tok *t) {
          (bap_first[t->h >> 6 & 63] >> (t->h & 63) & 1);
 }
 
-/* Is s[0..n) a baptismal name of the list (a phrase of one or two words,
-** its parts joined by hyphens or written together)? */
-static int baptismal(const char *s, size_t n) {
+int xn_baptismal_ref(const char *s, size_t n) {
   for (const char *const *b = lexicon_get()->lists[LEX_BAPTISMAL]; *b; b++)
     if (strlen(*b) == n && memcmp(*b, s, n) == 0) return 1;
+  return 0;
+}
+
+/* The baptismal names by util_hash64 of their bytes (extract_names_init;
+** linear probing from util_slot): bap_names[k] NULL for an empty slot.
+** bap_hashed 0 when the list has more names than half the slots: then
+** xn_baptismal_ref's walk answers. */
+#define BAP_SLOTS 1024
+static const char *bap_names[BAP_SLOTS];
+static uint64_t bap_keys[BAP_SLOTS];
+static uint32_t bap_lens[BAP_SLOTS];
+static int bap_hashed;
+
+static void bap_init(void) {
+  const char *const *b = lexicon_get()->lists[LEX_BAPTISMAL];
+  size_t count = 0;
+  while (b[count]) count++;
+  if (count > BAP_SLOTS / 2) return;
+  for (; *b; b++) {
+    size_t n = strlen(*b);
+    uint64_t h = util_hash64(*b, n);
+    size_t k = util_slot(h) & (BAP_SLOTS - 1);
+    while (bap_names[k]) k = (k + 1) & (BAP_SLOTS - 1);
+    bap_names[k] = *b, bap_keys[k] = h, bap_lens[k] = (uint32_t)n;
+  }
+  bap_hashed = 1;
+}
+
+int xn_baptismal(const char *s, size_t n) {
+  if (!bap_hashed) return xn_baptismal_ref(s, n);
+  uint64_t h = util_hash64(s, n);
+  for (size_t k = util_slot(h) & (BAP_SLOTS - 1); bap_names[k];
+       k = (k + 1) & (BAP_SLOTS - 1))
+    if (bap_keys[k] == h && bap_lens[k] == n && memcmp(bap_names[k], s, n) == 0)
+      return 1;
   return 0;
 }
 
@@ -238,14 +271,14 @@ size_t xn_baptismal_before(const xsent *x, size_t i) {
     size_t e = b, a = hyphened_start(x, e);
     if (x->t[e - 1].type != T_WORD || !(x->t[b].flags & TF_SPACE)) break;
     if (may_baptise(&x->t[a]) &&
-        baptismal(x->s + x->t[a].off, xt_end(x, e) - x->t[a].off)) {
+        xn_baptismal(x->s + x->t[a].off, xt_end(x, e) - x->t[a].off)) {
       b = a;
       continue;
     }
     /* "Giuse Maria", "Vinh Sơn": a name of two words */
     size_t a2 = a > 0 && (x->t[a].flags & TF_SPACE) ? hyphened_start(x, a) : a;
     if (a2 == a || !may_baptise(&x->t[a2]) ||
-        !baptismal(x->s + x->t[a2].off, xt_end(x, e) - x->t[a2].off))
+        !xn_baptismal(x->s + x->t[a2].off, xt_end(x, e) - x->t[a2].off))
       break;
     b = a2;
   }
@@ -586,6 +619,7 @@ void extract_names_init(void) {
   /* extract_foreign.c's head_before looks for a head of up to four
   ** tokens ending up to two tokens before the name: six back at most */
   xn_head_reach = !hon_marked ? 0 : ix_hon.maxw > 6 ? ix_hon.maxw : 6;
+  bap_init();
   for (const char *const *b = lexicon_get()->lists[LEX_BAPTISMAL]; *b; b++) {
     uint32_t h = lexicon_word_hash(*b, strcspn(*b, "- "));
     bap_first[h >> 6 & 63] |= 1ull << (h & 63);

@@ -18,7 +18,9 @@
 ** xn_listed_name, xf_name_run and xn_caps_name are all 0; and where
 ** xn_stops_heads says so (a comma, the sentence's end), no head nor
 ** honorific that starts up to eight tokens before goes on over it; and
-** xn_lookup gives xt_lookup's answer of each of its four tables.
+** xn_lookup gives xt_lookup's answer of each of its four tables, and
+** xn_baptismal (a table of hashes) the walk of the list's, on the texts
+** of one to four tokens from every word and on the list's own names.
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -63,6 +65,38 @@ static int lookups_same(const xsent *x, size_t j) {
   return 1;
 }
 
+/* Do xn_baptismal and xn_baptismal_ref agree on the texts of one to four
+** tokens from token j? */
+static int baptismal_same(const xsent *x, size_t j) {
+  for (size_t w = 1; w <= 4 && j + w <= x->n; w++) {
+    const char *s = x->s + x->t[j].off;
+    size_t n = xt_end(x, j + w) - x->t[j].off;
+    if (xn_baptismal(s, n) != xn_baptismal_ref(s, n)) return 0;
+  }
+  return 1;
+}
+
+/* Every name of data/baptismal-names.txt is one, and with a byte more,
+** less or changed, as the walk of the list says: the number that
+** differ. */
+static long check_baptismal_list(long *names) {
+  long differ = 0;
+  char buf[128];
+  for (const char *const *b = lexicon_get()->lists[LEX_BAPTISMAL]; *b; b++) {
+    size_t n = strlen(*b);
+    if (n + 2 > sizeof buf) continue;
+    *names += xn_baptismal(*b, n);
+    differ += !xn_baptismal(*b, n) ||
+              xn_baptismal(*b, n - 1) != xn_baptismal_ref(*b, n - 1);
+    memcpy(buf, *b, n);
+    buf[n] = 'a';
+    differ += xn_baptismal(buf, n + 1) != xn_baptismal_ref(buf, n + 1);
+    buf[0] ^= 0x20;
+    differ += xn_baptismal(buf, n) != xn_baptismal_ref(buf, n);
+  }
+  return differ;
+}
+
 /* Compare every shortcut with its long way at word token j of x. */
 static void check_token(const xsent *x, size_t j) {
   const tok *t = &x->t[j];
@@ -76,15 +110,17 @@ static void check_token(const xsent *x, size_t j) {
   int o1 = xn_honorific_opens(x, j), o2 = opens_ref(x, j);
   int l1 = (t->flags & TF_UPPER) && !xn_may_follow(x, j);
   int l2 = l1 && any_name(x, j), lk = lookups_same(x, j);
+  int bp = baptismal_same(x, j);
   viet += v1, sur += s1, hon += h1 > 0, foreign += f1 > 0, opens += o1;
   lone += l1;
-  if ((v1 != v2 || s1 != s2 || h1 != h2 || f1 != f2 || o1 != o2 || l2 || !lk) &&
+  if ((v1 != v2 || s1 != s2 || h1 != h2 || f1 != f2 || o1 != o2 || l2 || !lk ||
+       !bp) &&
       bad++ < 5)
     fprintf(stderr,
             "viet %d/%d surname %d/%d honorific %zu/%zu "
             "foreign %d/%d opens %d/%d lone with a name %d lookups %d "
-            "at %.40s\n",
-            v1, v2, s1, s2, h1, h2, f1, f2, o1, o2, l2, lk, x->s + t->off);
+            "baptismal %d at %.40s\n",
+            v1, v2, s1, s2, h1, h2, f1, f2, o1, o2, l2, lk, bp, x->s + t->off);
 }
 
 /* Where xn_stops_heads(x, j) is 1, is every head and honorific that
@@ -134,7 +170,7 @@ static const char *const words[] = {
     "UBND",   "tỉnh",      "và",        "của",      "Nguyễnn", "Hoàngggggggg",
     "Quảng",  "Ninh",      "Bắc",       "Giang",    "W",       "Bush",
     "Bà",     "Chí",       "bÀ",        "PGS",      "TS",      "UV",
-    "BTV",    "Bí",        "thư"};
+    "BTV",    "Bí",        "thư",       "Giuse",    "Phao-lô", "Maria"};
 
 /* A random text of about len bytes into buf (cap bytes). */
 static size_t make_text(char *buf, size_t cap, size_t len) {
@@ -202,6 +238,9 @@ int main(void) {
   xtok_init();
   extract_people_init();
   xt_phrases_set(&hons, lexicon_get()->lists[LEX_HONORIFICS]);
+  long bnames = 0, bdiffer = check_baptismal_list(&bnames);
+  printf("baptismal names: %ld found, %ld differ\n", bnames, bdiffer);
+  CHECK(bnames > 50 && bdiffer == 0);
   check_each_seed(check_text);
   printf("corpus: %ld words asked, %ld differ\n", asked, bad);
   CHECK(asked > 5000 && bad == 0);
