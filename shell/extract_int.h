@@ -115,6 +115,17 @@ void extract_names_init(
 ** data/surnames.txt (any capitalised syllable when any), no place of the
 ** gazetteer; the syllable count or 0. */
 int xn_name_run(const xsent *x, size_t i, int any);
+/* Is s[0..n) a name of data/baptismal-names.txt ("Giuse", "Phao-lô",
+** "Vinh Sơn")? xn_baptismal asks a table of their hashes, built once;
+** xn_baptismal_ref walks the list (tests/c/test_people_memo.c compares
+** the two). */
+int xn_baptismal(const char *s, size_t n);
+int xn_baptismal_ref(const char *s, size_t n);
+/* Does no title head, degree, monastic rank (xn_head_in) nor honorific
+** (xn_honorific_in) that starts before token j go on over it: j past the
+** sentence's end, or one of , ; : ( ) ! ? " (when no honorific of the
+** list holds one)? 0 tells nothing. */
+int xn_stops_heads(const xsent *x, size_t j);
 /* May xn_name_run(x, i, 0) find a name at token i: a capitalised
 ** syllable (no capitals, no digits, at most 12 bytes) that may start a
 ** surname, or any when no surname list was read, or one before a word
@@ -165,6 +176,18 @@ static inline size_t xn_next_capital(const xsent *x, size_t i) {
   for (; i < n; i++) /* the flag first: most tokens have none */
     if ((t[i].flags & TF_UPPER) && t[i].type == T_WORD) break;
   return i;
+}
+/* May a name of any kind start at capitalised word token i, as the token
+** after it shows: xn_name_run (any 0 or 1, so xn_listed_name and
+** xn_honorific_opens too) wants a capitalised word or initial after a
+** space there, xf_name_run a capitalised word or a glued '-'
+** ("Mit-suo"), xn_caps_name a word in capitals. 0 means all of them are
+** 0 at i (tests/c/test_people_memo.c asks them). */
+static inline int xn_may_follow(const xsent *x, size_t i) {
+  if (i + 1 >= x->n) return 0;
+  const tok *n = &x->t[i + 1];
+  return (n->flags & (TF_UPPER | TF_CAPS)) ||
+         (n->type == T_PUNCT && n->cp == '-');
 }
 /* The people extractor's memo of the answers below about the tokens of x
 ** (xn_lookup, and xn_name_run with any 0; xn_head_in, xn_monastic_at and

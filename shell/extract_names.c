@@ -81,13 +81,16 @@ uint8_t *xn_memo_own(const xsent *x, int q, size_t j) {
 }
 
 int xn_lookup(const xsent *x, size_t j, int table) {
-  uint8_t *a = memo_slot(x, table, j);
-  if (a && *a) return *a - 1;
   const lexicon *lx = x->x->lx;
   const lex_table *t = table == XN_TITLES    ? &lx->titles
                        : table == XN_DEGREES ? &lx->degrees
                        : table == XN_PLACES  ? &lx->places
                                              : &lx->monastic;
+  /* a word no key starts with (lex_first, xt_lookup's own first test:
+  ** most degrees and monastic ranks asked) is 0 without the memo */
+  if (j < x->n && !lex_first(t, x->t[j].h)) return 0;
+  uint8_t *a = memo_slot(x, table, j);
+  if (a && *a) return *a - 1;
   int k = xt_lookup(x, j, t, NULL);
   if (a && k < 255) *a = (uint8_t)(k + 1);
   return k;
@@ -211,11 +214,44 @@ static int may_baptise(const tok *t) {
          (bap_first[t->h >> 6 & 63] >> (t->h & 63) & 1);
 }
 
-/* Is s[0..n) a baptismal name of the list (a phrase of one or two words,
-** its parts joined by hyphens or written together)? */
-static int baptismal(const char *s, size_t n) {
+int xn_baptismal_ref(const char *s, size_t n) {
   for (const char *const *b = lexicon_get()->lists[LEX_BAPTISMAL]; *b; b++)
     if (strlen(*b) == n && memcmp(*b, s, n) == 0) return 1;
+  return 0;
+}
+
+/* The baptismal names by util_hash64 of their bytes (extract_names_init;
+** linear probing from util_slot): bap_names[k] NULL for an empty slot.
+** bap_hashed 0 when the list has more names than half the slots: then
+** xn_baptismal_ref's walk answers. */
+#define BAP_SLOTS 1024
+static const char *bap_names[BAP_SLOTS];
+static uint64_t bap_keys[BAP_SLOTS];
+static uint32_t bap_lens[BAP_SLOTS];
+static int bap_hashed;
+
+static void bap_init(void) {
+  const char *const *b = lexicon_get()->lists[LEX_BAPTISMAL];
+  size_t count = 0;
+  while (b[count]) count++;
+  if (count > BAP_SLOTS / 2) return;
+  for (; *b; b++) {
+    size_t n = strlen(*b);
+    uint64_t h = util_hash64(*b, n);
+    size_t k = util_slot(h) & (BAP_SLOTS - 1);
+    while (bap_names[k]) k = (k + 1) & (BAP_SLOTS - 1);
+    bap_names[k] = *b, bap_keys[k] = h, bap_lens[k] = (uint32_t)n;
+  }
+  bap_hashed = 1;
+}
+
+int xn_baptismal(const char *s, size_t n) {
+  if (!bap_hashed) return xn_baptismal_ref(s, n);
+  uint64_t h = util_hash64(s, n);
+  for (size_t k = util_slot(h) & (BAP_SLOTS - 1); bap_names[k];
+       k = (k + 1) & (BAP_SLOTS - 1))
+    if (bap_keys[k] == h && bap_lens[k] == n && memcmp(bap_names[k], s, n) == 0)
+      return 1;
   return 0;
 }
 
@@ -235,14 +271,14 @@ size_t xn_baptismal_before(const xsent *x, size_t i) {
     size_t e = b, a = hyphened_start(x, e);
     if (x->t[e - 1].type != T_WORD || !(x->t[b].flags & TF_SPACE)) break;
     if (may_baptise(&x->t[a]) &&
-        baptismal(x->s + x->t[a].off, xt_end(x, e) - x->t[a].off)) {
+        xn_baptismal(x->s + x->t[a].off, xt_end(x, e) - x->t[a].off)) {
       b = a;
       continue;
     }
     /* "Giuse Maria", "Vinh Sơn": a name of two words */
     size_t a2 = a > 0 && (x->t[a].flags & TF_SPACE) ? hyphened_start(x, a) : a;
     if (a2 == a || !may_baptise(&x->t[a2]) ||
-        !baptismal(x->s + x->t[a2].off, xt_end(x, e) - x->t[a2].off))
+        !xn_baptismal(x->s + x->t[a2].off, xt_end(x, e) - x->t[a2].off))
       break;
     b = a2;
   }
@@ -301,6 +337,34 @@ int xn_list_sep(const xsent *x, size_t a, size_t b) {
   if (b == a + 1)
     return xt_punct(x, a, ',') || xt_punct(x, a, ';') || xt_is(x, a, "và");
   return b == a + 2 && xt_punct(x, a, ',') && xt_is(x, a + 1, "và");
+}
+
+/* 1 when no honorific holds a character of stop_punct (extract_names_init) */
+static int hon_stops;
+
+/* Is token j punctuation that no title head, degree or monastic rank
+** (xt_lookup joins words, numbers and '-', '/', '&', '–' or a glued '.')
+** nor, when hon_stops, honorific (its words are matched token by token)
+** goes on over: ',' ';' ':' '(' ')' '!' '?' '"'? */
+static int stop_punct(const xsent *x, size_t j) {
+  if (!hon_stops || x->t[j].type != T_PUNCT) return 0;
+  switch (x->t[j].cp) {
+    case ',':
+    case ';':
+    case ':':
+    case '(':
+    case ')':
+    case '!':
+    case '?':
+    case '"':
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+int xn_stops_heads(const xsent *x, size_t j) {
+  return j >= x->n || stop_punct(x, j);
 }
 
 /* An initial standing for a withheld given name: one letter ("T", "Đ")
@@ -438,8 +502,9 @@ static int name_run(const xsent *x, size_t i, int any) {
   ** nước", "Võ Công Trí Phó Giám đốc" (a line glued to the name); "Phạm
   ** Minh Chính Ủy viên" is cut before "Ủy", not at "Chính Ủy"; so is an
   ** honorific or degree ("Nguyễn Xuân Phúc Tiến sĩ …") */
-  for (size_t g = i + 1; g < j; g++) /* (no TR_HEAD: neither starts) */
-    if (((x->t[g].trig & TR_HEAD) || !hon_marked) &&
+  /* (none goes on past the sentence's end or a comma: xn_stops_heads) */
+  for (size_t g = i + 1; g < j && !xn_stops_heads(x, j); g++)
+    if (((x->t[g].trig & TR_HEAD) || !hon_marked) && /* (no TR_HEAD: none) */
         (xn_head_in(x, g) + g > j || xn_honorific_in(x, g) + g > j)) {
       for (size_t q = g; q < j; q++) syl -= x->t[q].type == T_WORD;
       j = g;
@@ -548,9 +613,13 @@ void extract_names_init(void) {
   xt_phrases_set(&roles, lexicon_get()->lists[LEX_PERSON_ROLES]);
   xpi_set(&ix_hon, &honorifics), xpi_set(&ix_roles, &roles);
   hon_marked = h[0] != NULL && ix_hon.exact; /* (no phrase opens on a number) */
+  hon_stops = 1;
+  for (const char *const *p = honorifics.p; *p; p++)
+    if (strpbrk(*p, ",;:()!?\"")) hon_stops = 0;
   /* extract_foreign.c's head_before looks for a head of up to four
   ** tokens ending up to two tokens before the name: six back at most */
   xn_head_reach = !hon_marked ? 0 : ix_hon.maxw > 6 ? ix_hon.maxw : 6;
+  bap_init();
   for (const char *const *b = lexicon_get()->lists[LEX_BAPTISMAL]; *b; b++) {
     uint32_t h = lexicon_word_hash(*b, strcspn(*b, "- "));
     bap_first[h >> 6 & 63] |= 1ull << (h & 63);

@@ -117,6 +117,11 @@ static int after_not_person(const xsent *x, size_t i, const xpindex *ph) {
     if (w == 1 && i >= 2 && (x->t[i - 2].flags & TF_UPPER) &&
         !(x->t[i - 1].flags & (TF_UPPER | TF_CAPS)))
       continue;
+    /* xpi_at_w's first test inline: no phrase of w words starts with a
+    ** word without its by_words bit (an index that is exact) */
+    if (ph->exact && w < 4 &&
+        !(ph->ph->by_words[w] >> (x->t[i - w].h & 63) & 1))
+      continue;
     if (xpi_at_w(x, i - w, ph, w, 0)) return 1;
   }
   return 0;

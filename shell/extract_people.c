@@ -444,7 +444,9 @@ static size_t title_ending(const xsent *x, size_t end) {
       }
       break;
     }
-    if (title_at(x, p) == end) best = p;
+    /* no title starts at a word without TR_HEAD (title_find's first
+    ** test): title_at is p there, not end */
+    if ((x->t[p].trig & TR_HEAD) && title_at(x, p) == end) best = p;
   }
   return best;
 }
@@ -745,9 +747,12 @@ static size_t titles_after(xsent *x, size_t e, doc_person **pp, size_t s,
 void extract_people(xsent *x) {
   size_t list_end = 0, shared[2] = {0, 0}, own[2], group[2] = {0, 0}, grp[2];
   size_t members[LIST_MAX], nm = 0, linked[2]; /* d->people indices */
-  xn_memo_begin(x);
+  int memo = 0; /* the memo begun: at the first capital a name may start at
+                ** (half the sentences have none; nothing is asked before) */
   for (size_t i = 0; i < x->n; i++) {
     if ((i = xn_next_capital(x, i)) >= x->n) break; /* none from i on */
+    if (!xn_may_follow(x, i)) continue; /* a lone capital: no name starts */
+    if (!memo) xn_memo_begin(x), memo = 1;
     int k = xn_may_name(x, i) ? name_at(x, i) : 0;
     if (!k && list_end && xn_list_sep(x, list_end, i) &&
         (shared[1] || group[1]))

@@ -12,7 +12,15 @@
 ** xt_phrase_in of the honorifics (its TR_HEAD test), and xf_name_run
 ** (the shape with every word foreign first) against xf_name_run_ref,
 ** and xn_honorific_opens (its words asked by their hashes) against the
-** three words asked in turn.
+** three words asked in turn; and at a capitalised word the token after
+** which says no name starts there (xn_may_follow 0, the people
+** extractor's main loop passes it), xn_name_run (any 0 and 1),
+** xn_listed_name, xf_name_run and xn_caps_name are all 0; and where
+** xn_stops_heads says so (a comma, the sentence's end), no head nor
+** honorific that starts up to eight tokens before goes on over it; and
+** xn_lookup gives xt_lookup's answer of each of its four tables, and
+** xn_baptismal (a table of hashes) the walk of the list's, on the texts
+** of one to four tokens from every word and on the list's own names.
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -24,7 +32,7 @@
 #include "text.h"
 #include "xtok_check.h"
 
-static long asked, viet, sur, hon, foreign, opens, bad;
+static long asked, viet, sur, hon, foreign, opens, lone, stops, bad;
 static xphrases hons;
 
 /* xn_honorific_opens as first written: the three words asked in turn. */
@@ -38,6 +46,57 @@ static int opens_ref(const xsent *x, size_t i) {
   return !(x->t[a].flags & TF_UPPER) || a == 0 || x->t[a - 1].type == T_PUNCT;
 }
 
+/* Does any name of the main loop's start at word token j (the answers
+** xn_may_follow 0 says are 0)? */
+static int any_name(const xsent *x, size_t j) {
+  return xn_name_run(x, j, 0) || xn_name_run(x, j, 1) || xn_listed_name(x, j) ||
+         xf_name_run(x, j) || xn_caps_name(x, j);
+}
+
+/* Does xn_lookup (its lex_first test before the memo) give xt_lookup's
+** answer at token j for each of its four tables? */
+static int lookups_same(const xsent *x, size_t j) {
+  const lexicon *lx = x->x->lx;
+  const lex_table *t[4] = {&lx->titles, &lx->degrees, &lx->monastic,
+                           &lx->places};
+  static const int q[4] = {XN_TITLES, XN_DEGREES, XN_MONASTIC, XN_PLACES};
+  for (int k = 0; k < 4; k++)
+    if (xn_lookup(x, j, q[k]) != xt_lookup(x, j, t[k], NULL)) return 0;
+  return 1;
+}
+
+/* Do xn_baptismal and xn_baptismal_ref agree on the texts of one to four
+** tokens from token j? */
+static int baptismal_same(const xsent *x, size_t j) {
+  for (size_t w = 1; w <= 4 && j + w <= x->n; w++) {
+    const char *s = x->s + x->t[j].off;
+    size_t n = xt_end(x, j + w) - x->t[j].off;
+    if (xn_baptismal(s, n) != xn_baptismal_ref(s, n)) return 0;
+  }
+  return 1;
+}
+
+/* Every name of data/baptismal-names.txt is one, and with a byte more,
+** less or changed, as the walk of the list says: the number that
+** differ. */
+static long check_baptismal_list(long *names) {
+  long differ = 0;
+  char buf[128];
+  for (const char *const *b = lexicon_get()->lists[LEX_BAPTISMAL]; *b; b++) {
+    size_t n = strlen(*b);
+    if (n + 2 > sizeof buf) continue;
+    *names += xn_baptismal(*b, n);
+    differ += !xn_baptismal(*b, n) ||
+              xn_baptismal(*b, n - 1) != xn_baptismal_ref(*b, n - 1);
+    memcpy(buf, *b, n);
+    buf[n] = 'a';
+    differ += xn_baptismal(buf, n + 1) != xn_baptismal_ref(buf, n + 1);
+    buf[0] ^= 0x20;
+    differ += xn_baptismal(buf, n) != xn_baptismal_ref(buf, n);
+  }
+  return differ;
+}
+
 /* Compare every shortcut with its long way at word token j of x. */
 static void check_token(const xsent *x, size_t j) {
   const tok *t = &x->t[j];
@@ -49,12 +108,31 @@ static void check_token(const xsent *x, size_t j) {
   size_t h1 = xn_honorific_in(x, j), h2 = xt_phrase_in(x, j, &hons);
   int f1 = xf_name_run(x, j), f2 = xf_name_run_ref(x, j);
   int o1 = xn_honorific_opens(x, j), o2 = opens_ref(x, j);
+  int l1 = (t->flags & TF_UPPER) && !xn_may_follow(x, j);
+  int l2 = l1 && any_name(x, j), lk = lookups_same(x, j);
+  int bp = baptismal_same(x, j);
   viet += v1, sur += s1, hon += h1 > 0, foreign += f1 > 0, opens += o1;
-  if ((v1 != v2 || s1 != s2 || h1 != h2 || f1 != f2 || o1 != o2) && bad++ < 5)
+  lone += l1;
+  if ((v1 != v2 || s1 != s2 || h1 != h2 || f1 != f2 || o1 != o2 || l2 || !lk ||
+       !bp) &&
+      bad++ < 5)
     fprintf(stderr,
             "viet %d/%d surname %d/%d honorific %zu/%zu "
-            "foreign %d/%d opens %d/%d at %.40s\n",
-            v1, v2, s1, s2, h1, h2, f1, f2, o1, o2, x->s + t->off);
+            "foreign %d/%d opens %d/%d lone with a name %d lookups %d "
+            "baptismal %d at %.40s\n",
+            v1, v2, s1, s2, h1, h2, f1, f2, o1, o2, l2, lk, bp, x->s + t->off);
+}
+
+/* Where xn_stops_heads(x, j) is 1, is every head and honorific that
+** starts before j (up to eight tokens) over before it? */
+static void check_stop(const xsent *x, size_t j) {
+  if (!xn_stops_heads(x, j)) return;
+  stops++;
+  for (size_t g = j > 8 ? j - 8 : 0; g < j; g++)
+    if ((xn_head_in(x, g) + g > j || xn_honorific_in(x, g) + g > j) &&
+        bad++ < 5)
+      fprintf(stderr, "a head or honorific goes on over the stop at %.40s\n",
+              x->s + x->t[g].off);
 }
 
 /* Every word of sentence s[a..e), twice, inside the memo and outside. */
@@ -67,6 +145,7 @@ static void check_sentence(const char *s, size_t a, size_t end,
   for (int round = 0; round < 2; round++) {
     xn_memo_begin(&x);
     for (size_t j = 0; j < x.n; j++) check_token(&x, j);
+    for (size_t j = 0; j <= x.n; j++) check_stop(&x, j);
     xn_memo_end();
   }
   for (size_t j = 0; j < x.n; j++) check_token(&x, j);
@@ -90,7 +169,8 @@ static const char *const words[] = {
     "chí",    "Thongloun", "Sisoulith", "Airlines", "Vietnam", "TRẦN",
     "UBND",   "tỉnh",      "và",        "của",      "Nguyễnn", "Hoàngggggggg",
     "Quảng",  "Ninh",      "Bắc",       "Giang",    "W",       "Bush",
-    "Bà",     "Chí",       "bÀ"};
+    "Bà",     "Chí",       "bÀ",        "PGS",      "TS",      "UV",
+    "BTV",    "Bí",        "thư",       "Giuse",    "Phao-lô", "Maria"};
 
 /* A random text of about len bytes into buf (cap bytes). */
 static size_t make_text(char *buf, size_t cap, size_t len) {
@@ -158,6 +238,9 @@ int main(void) {
   xtok_init();
   extract_people_init();
   xt_phrases_set(&hons, lexicon_get()->lists[LEX_HONORIFICS]);
+  long bnames = 0, bdiffer = check_baptismal_list(&bnames);
+  printf("baptismal names: %ld found, %ld differ\n", bnames, bdiffer);
+  CHECK(bnames > 50 && bdiffer == 0);
   check_each_seed(check_text);
   printf("corpus: %ld words asked, %ld differ\n", asked, bad);
   CHECK(asked > 5000 && bad == 0);
@@ -172,9 +255,10 @@ int main(void) {
   }
   printf(
       "all: %ld asked; %ld Vietnamese, %ld surnames, %ld honorifics, "
-      "%ld foreign names, %ld opening honorifics; %ld differ\n",
-      asked, viet, sur, hon, foreign, opens, bad);
+      "%ld foreign names, %ld opening honorifics, %ld lone capitals, "
+      "%ld stops; %ld differ\n",
+      asked, viet, sur, hon, foreign, opens, lone, stops, bad);
   CHECK(viet > 1000 && sur > 1000 && hon > 100 && foreign > 100 &&
-        opens > 100 && bad == 0);
+        opens > 100 && lone > 1000 && stops > 1000 && bad == 0);
   return check_done();
 }
