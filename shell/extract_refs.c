@@ -80,6 +80,13 @@ static int code_word(const xsent *x, size_t j) {
   return 1;
 }
 
+/* Is token j a '-' or '/' glued to the token before it (the second token
+** of every document number, doc_number)? j may be x->n (no token: 0). */
+static inline int number_glue(const tok *t, size_t j, size_t n) {
+  return j < n && t[j].type == T_PUNCT && !(t[j].flags & TF_SPACE) &&
+         (t[j].cp == '-' || t[j].cp == '/');
+}
+
 /*
 ** A document number at token i: NUM glued to '-' or '/' and code words
 ** ("20-NQ/TU", "108/2014/NĐ-CP", "103/2016/QH13"). Returns the token
@@ -88,7 +95,8 @@ static int code_word(const xsent *x, size_t j) {
 ** unknown code ("2-DIN", "64-Apache") needs a kind word before it.
 */
 static size_t doc_number(const xsent *x, size_t i, size_t *code, int *strong) {
-  if (i >= x->n || x->t[i].type != T_NUM) return 0;
+  if (i >= x->n || x->t[i].type != T_NUM || !number_glue(x->t, i + 1, x->n))
+    return 0; /* what the walk below finds too: no code word, or no glue */
   size_t j = i + 1;
   int codes = 0, year = 0;
   *code = 0;
@@ -507,10 +515,21 @@ static inline int ref_skip4(const tok *t) {
          !((t[0].type | t[1].type | t[2].type | t[3].type) & T_NUM);
 }
 
+/* May the loop of extract_refs act on word token t, which has a
+** TR_REF/CONGRESS/PERIOD/TARGET bit? A document kind (named_ref) and
+** "Đại hội" (congress_at) are capitalised; a period term (period_kw) or
+** a target (target_at) may be in lower case. 0: the loop passes it
+** ("quyết", "kế", "đại" in a clause). */
+static inline int ref_word_may(const tok *t) {
+  return (t->flags & TF_UPPER) || (t->trig & (TR_PERIOD | TR_TARGET));
+}
+
 /* The first token from i that the loop of extract_refs may act on: a
-** number not yet used, a word with a TR_REF/CONGRESS/PERIOD/TARGET bit,
-** or a '(' once a period kind was seen; x->n when none. Every token it
-** passes the loop would pass with i++ and nothing else. */
+** number not yet used with a '-' or '/' glued after it (number_glue: the
+** others start no document number, doc_number), a word with a
+** TR_REF/CONGRESS/PERIOD/TARGET bit that ref_word_may lets through, or a
+** '(' once a period kind was seen; x->n when none. Every token it passes
+** the loop would pass with i++ and nothing else. */
 static size_t ref_next(const xsent *x, size_t i, int paren) {
   const tok *t = x->t;
   const uint8_t *used = x->used;
@@ -519,15 +538,17 @@ static size_t ref_next(const xsent *x, size_t i, int paren) {
     for (;; i++) {
       while (i + 4 <= n && ref_skip4(&t[i])) i += 4;
       while (i < n && ref_skip(&t[i])) i++;
-      if (i >= n || (t[i].type == T_NUM ? !used[i] : t[i].type == T_WORD))
+      if (i >= n ||
+          (t[i].type == T_NUM ? !used[i] && number_glue(t, i + 1, n)
+                              : t[i].type == T_WORD && ref_word_may(&t[i])))
         return i;
     }
   for (; i < n; i++) {
     const tok *tk = &t[i];
     if (tk->type == T_WORD) {
-      if (tk->trig & REF_BITS) break;
+      if ((tk->trig & REF_BITS) && ref_word_may(tk)) break;
     } else if (tk->type == T_NUM) {
-      if (!used[i]) break;
+      if (!used[i] && number_glue(t, i + 1, n)) break;
     } else if (paren && tk->cp == '(')
       break;
   }
