@@ -600,31 +600,69 @@ struct arena_chunk {
   _Alignas(16) unsigned char data[];
 };
 
+#define ARENA_CHUNK 16384 /* bytes of a chunk (more for a larger take) */
+
+/* A thread's one spare chunk of ARENA_CHUNK bytes (its key's value;
+** freed when the thread ends): arena_free keeps one there and
+** arena_grow's next chunk of that size is it, so a document's first
+** chunk is not handed back to malloc and asked for again each time. */
+static pthread_key_t spare_key;
+static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
+
+static void spare_init(void) {
+  if (pthread_key_create(&spare_key, free) != 0) abort();
+}
+
+/* The thread's spare chunk, taken (NULL when it has none). */
+static arena_chunk *spare_take(void) {
+  pthread_once(&spare_once, spare_init);
+  arena_chunk *c = pthread_getspecific(spare_key);
+  if (c) pthread_setspecific(spare_key, NULL);
+  return c;
+}
+
+/* Keep c as the thread's spare chunk; 0 (c not kept) when it has one. */
+static int spare_put(arena_chunk *c) {
+  pthread_once(&spare_once, spare_init);
+  if (pthread_getspecific(spare_key)) return 0;
+  return pthread_setspecific(spare_key, c) == 0;
+}
+
 void arena_init(arena *a) {
   a->head = NULL;
 }
 
 void arena_free(arena *a) {
   arena_chunk *c = a->head;
+  int offer = 1; /* one chunk at most offered to the spare */
   while (c) {
     arena_chunk *next = c->next;
-    free(c);
+    int std = c->cap == ARENA_CHUNK;
+    if (!(offer && std && spare_put(c))) free(c);
+    if (std) offer = 0;
     c = next;
   }
   a->head = NULL;
 }
 
+/* A new chunk of cap bytes at the head of a: the thread's spare when cap
+** is ARENA_CHUNK and it has one. Out of line: the takes that fit need
+** none of its registers. */
+static __attribute__((noinline)) arena_chunk *arena_grow(arena *a, size_t cap) {
+  arena_chunk *c = cap == ARENA_CHUNK ? spare_take() : NULL;
+  if (!c) c = xmalloc(sizeof *c + cap);
+  c->used = 0, c->cap = cap;
+  c->next = a->head;
+  a->head = c;
+  return c;
+}
+
 /* n bytes (8-byte aligned) from a, not zeroed. */
-static void *arena_take(arena *a, size_t n) {
+static inline void *arena_take(arena *a, size_t n) {
   n = (n + 7) & ~(size_t)7;
   arena_chunk *c = a->head;
-  if (!c || c->cap - c->used < n) {
-    size_t cap = n > 16384 ? n : 16384;
-    c = xmalloc(sizeof *c + cap);
-    c->used = 0, c->cap = cap;
-    c->next = a->head;
-    a->head = c;
-  }
+  if (__builtin_expect(!c || c->cap - c->used < n, 0))
+    c = arena_grow(a, n > ARENA_CHUNK ? n : ARENA_CHUNK);
   void *p = c->data + c->used;
   c->used += n;
   return p;
@@ -636,11 +674,54 @@ void *arena_alloc(arena *a, size_t n) {
   return p;
 }
 
-/* A copy is written whole: no zeroing first. */
+/* d[0..n) = s[0..n) for n <= 32 without a call: two loads that overlap
+** (16, 8 or 4 bytes each), or for n < 4 the first, middle and last
+** byte. */
+static inline void copy_short(char *d, const char *s, size_t n) {
+  if (n >= 16) {
+#ifdef __SSE2__
+    __m128i a = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+    _mm_storeu_si128((__m128i *)(void *)d, a);
+    _mm_storeu_si128((__m128i *)(void *)(d + n - 16), b);
+#else
+    memcpy(d, s, n);
+#endif
+  } else if (n >= 8) {
+    uint64_t a, b;
+    memcpy(&a, s, 8), memcpy(&b, s + n - 8, 8);
+    memcpy(d, &a, 8), memcpy(d + n - 8, &b, 8);
+  } else if (n >= 4) {
+    uint32_t a, b;
+    memcpy(&a, s, 4), memcpy(&b, s + n - 4, 4);
+    memcpy(d, &a, 4), memcpy(d + n - 4, &b, 4);
+  } else if (n) {
+    d[0] = s[0], d[n >> 1] = s[n >> 1], d[n - 1] = s[n - 1];
+  }
+}
+
+/* arena_strndup when a's head chunk has no room for the copy: a new
+** chunk first (out of line, as arena_grow). */
+static __attribute__((noinline)) char *strndup_grow(arena *a, const char *s,
+                                                    size_t n) {
+  size_t k = (n + 8) & ~(size_t)7;
+  arena_grow(a, k > ARENA_CHUNK ? k : ARENA_CHUNK);
+  return arena_strndup(a, s, n);
+}
+
+/* A copy is written whole: no zeroing first; one of at most 32 bytes
+** without a memcpy call, a longer one by memcpy last (a tail call: no
+** register kept across it). */
 char *arena_strndup(arena *a, const char *s, size_t n) {
-  char *d = arena_take(a, n + 1);
-  memcpy(d, s, n);
+  arena_chunk *c = a->head;
+  size_t k = (n + 8) & ~(size_t)7; /* n + 1 rounded up to 8 */
+  if (__builtin_expect(!c || c->cap - c->used < k, 0))
+    return strndup_grow(a, s, n);
+  char *d = (char *)c->data + c->used;
+  c->used += k;
   d[n] = '\0';
+  if (n > 32) return memcpy(d, s, n);
+  copy_short(d, s, n);
   return d;
 }
 
