@@ -252,12 +252,70 @@ static void jblock_head(buf *b, doc_kind k, int first) {
   jend(b, o);
 }
 
-static void json_blocks(const doc *d, buf *b) {
+/* A header string that is also the text of a block (jkstr_block): the
+** block (NULL: none), and where the string's JSON form sits in b. */
+typedef struct jdup {
+  const doc_block *k;
+  size_t off, len;
+} jdup;
+
+/* The first block of kind k when its text is s[0..n) (n = strlen(s)),
+** else NULL. For the parser's documents only (d->utf8): a block's text
+** there is a copy of its len bytes and a NUL, so len bytes may be read. */
+static const doc_block *same_block(const doc *d, doc_kind k, const char *s,
+                                   size_t n) {
+  for (size_t i = 0; i < d->blocks.n; i++) {
+    const doc_block *bl = &d->blocks.items[i];
+    if (bl->kind != k) continue;
+    if (bl->text && bl->len == n && bl->text[n] == '\0' &&
+        memcmp(bl->text, s, n) == 0)
+      return bl;
+    return NULL;
+  }
+  return NULL;
+}
+
+/*
+** `,"key":` and the header string s, as jkstr writes them. When s is the
+** text of the first block of kind k of a parser's document (the title
+** or lead line as its block holds it), s is valid UTF-8 (d->utf8 vouches
+** for the blocks' texts): it goes the way of buf_add_json_utf8 without
+** buf_add_json_str's check (the same JSON for valid UTF-8), and *dup
+** keeps where, for json_blocks to copy it to the block.
+*/
+static void jkstr_block(buf *b, const doc *d, const char *key, const char *s,
+                        doc_kind k, jdup *dup) {
+  jkey(b, key, 0);
+  dup->k = NULL;
+  if (!s || !d->utf8) {
+    jstr(b, s);
+    return;
+  }
+  size_t n = strlen(s);
+  if (!(dup->k = same_block(d, k, s, n))) {
+    buf_add_json_str(b, s, n);
+    return;
+  }
+  dup->off = b->len;
+  buf_add_json_utf8(b, s, n);
+  dup->len = b->len - dup->off;
+}
+
+/* The blocks; the text of a block a header string is (dup[0..2)) copied
+** from that string's JSON in b, not escaped again. */
+static void json_blocks(const doc *d, buf *b, const jdup *dup) {
   buf_addc(b, '[');
   for (size_t i = 0; i < d->blocks.n; i++) {
     const doc_block *k = &d->blocks.items[i];
     jblock_head(b, k->kind, i == 0);
-    jstr_n(b, k->text, k->text ? strlen(k->text) : 0, d->utf8);
+    const jdup *j = k == dup[0].k ? &dup[0] : k == dup[1].k ? &dup[1] : NULL;
+    if (j) {
+      char *o = jroom(b, j->len); /* before the copy: b->data may move */
+      memcpy(o, b->data + j->off, j->len);
+      jend(b, o + j->len);
+    } else {
+      jstr_n(b, k->text, k->text ? strlen(k->text) : 0, d->utf8);
+    }
     jchar(b, '}');
   }
   buf_addc(b, ']');
@@ -475,13 +533,14 @@ void doc_to_json(const doc *d, buf *b) {
   buf_adds(b, "{\"id\":");
   jstr(b, d->id);
   jkstr(b, "path", d->path);
-  jkstr(b, "title", d->title);
+  jdup dup[2]; /* the title's and the lead's blocks */
+  jkstr_block(b, d, "title", d->title, BK_TITLE, &dup[0]);
   jkstr(b, "published", d->published);
   jkstr(b, "author", d->author);
   jkstr(b, "site", d->site);
-  jkstr(b, "lead", d->lead);
+  jkstr_block(b, d, "lead", d->lead, BK_LEAD, &dup[1]);
   pthread_once(&jkinds_once, jcols_init);
-  jkey(b, "blocks", 0), json_blocks(d, b);
+  jkey(b, "blocks", 0), json_blocks(d, b, dup);
   for (size_t k = 0; k < FK__COUNT; k++) {
     if (jkinds[k].en) { /* `,"kind":[]`, or its key alone, in one copy */
       int none = fact_count(d, &fact_kinds[k]) == 0;
