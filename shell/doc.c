@@ -445,57 +445,113 @@ static void jcols_init(void) {
   }
 }
 
-/* The JSON list of kind k (index ki of fact_kinds) by its ready keys: as
-** json_kind writes it. */
-static void json_kind_fast(const doc *d, size_t ki, buf *b) {
-  const fact_kind *k = &fact_kinds[ki];
-  size_t nc = jkinds[ki].n, count = fact_count(d, k);
-  jlast last[FACT_MAX_COLUMNS];
-  for (size_t c = 0; c < nc; c++) last[c].s = NULL;
-  jchar(b, '[');
-  for (size_t i = 0; i < count; i++) {
-    const void *p = fact_item(d, k, i);
-    const jlast *prev = NULL; /* the item's last string written */
-    for (size_t c = 0; c < nc; c++) {
-      const jcol *j = &jkinds[ki].cols[c];
-      char *o = jroom(b, JKEY_MAX + 1);
-      if (c == 0) { /* `{"key":`, after a comma from the second item on */
-        if (i) *o++ = ',';
-        *o++ = '{';
-        memcpy(o, j->key + 1, JKEY_MAX - 1);
-        o += j->n - 1;
-      } else {
-        memcpy(o, j->key, JKEY_MAX);
-        o += j->n;
-      }
-      jend(b, o);
-      if (j->c->type == FT_STR && d->utf8) { /* the common case, inline */
-        const char *v = *FACT_FIELD(p, j->c, char *);
-        if (!v) {
-          jend(b, jnull_at(jroom(b, 4)));
-          continue;
-        }
-        if (v == last[c].s) {
-          jcopy(b, &last[c]);
-        } else if (prev && v == prev->s) { /* a figure's unit as base_unit */
-          jcopy(b, prev);
-          last[c] = *prev;
-        } else {
-          jstr_fresh(b, v, &last[c]);
-        }
-        prev = &last[c];
-        continue;
-      }
-      json_field(b, p, j->c, &last[c], d->utf8);
-    }
-    jchar(b, '}');
-  }
-  jchar(b, ']');
+/*
+** ---- each kind's writer, made from its fields (fact_schema.h) ----
+** jw_<member> writes the JSON list of a kind that is not bare, as
+** json_kind's column loop does, with the columns' types and offsets
+** known when compiled (no column descriptor read, no type switch); the
+** keys are jcols_init's. A string at the address of the column's last
+** one (the figures of one sentence share its copy), or of the item's
+** string before (a figure's unit as base_unit), is copied from its JSON
+** in b rather than escaped again.
+*/
+
+/* Is a column with JSON key k in the JSON form (k not NULL)? A call,
+** so that a key given as a literal draws no warning. */
+static inline int jw_on(const char *k) {
+  return k != NULL;
 }
+
+/* `,"key":` of column j, or `{"key":` for the first (after a comma from
+** the second item i on). */
+static inline void jw_key(buf *b, const jcol *j, int first, size_t i) {
+  char *o = jroom(b, JKEY_MAX + 1);
+  if (first) {
+    if (i) *o++ = ',';
+    *o++ = '{';
+    memcpy(o, j->key + 1, JKEY_MAX - 1);
+    o += j->n - 1;
+  } else {
+    memcpy(o, j->key, JKEY_MAX);
+    o += j->n;
+  }
+  jend(b, o);
+}
+
+/* A string column's value v in a document of valid UTF-8 strings: null,
+** a copy of the column's last string or of the item's string before
+** (*prev), or escaped and kept in *last. */
+static inline void jw_str_utf8(buf *b, const char *v, jlast *last,
+                               const jlast **prev) {
+  if (!v) {
+    jend(b, jnull_at(jroom(b, 4)));
+    return;
+  }
+  if (v == last->s) {
+    jcopy(b, last);
+  } else if (*prev && v == (*prev)->s) {
+    jcopy(b, *prev);
+    *last = **prev;
+  } else {
+    jstr_fresh(b, v, last);
+  }
+  *prev = last;
+}
+
+static inline void jw_str(buf *b, const char *v, jlast *last,
+                          const jlast **prev, int utf8) {
+  if (utf8)
+    jw_str_utf8(b, v, last, prev);
+  else
+    jstr_again(b, v, last, 0);
+}
+
+#define JW_STR(it, m)    jw_str(b, it->m, &last[c], &prev, d->utf8)
+#define JW_NUM(it, m)    jnum(b, it->m)
+#define JW_OPTNUM(it, m) (it->has_##m ? jnum(b, it->m) : jnull(b))
+#define JW_INT(it, m)    jint(b, it->m)
+#define JW_INT0(it, m)   (it->m ? jint(b, it->m) : jnull(b))
+#define JW_BLOCK(it, m)  jint(b, it->m)
+#define JW_STRS(it, m)   jstrs(b, it->m.items, it->m.n)
+
+#define JW_FIELD(m, type, sql, json, lua) \
+  if (jw_on(json)) {                      \
+    jw_key(b, &jk->cols[c], c == 0, i);   \
+    JW_##type(it, m);                     \
+    c++;                                  \
+  }
+
+#define JW_KIND_0(T, m, FIELDS)                                      \
+  static void jw_##m(const doc *d, buf *b, size_t ki) {              \
+    const __typeof__(jkinds[0]) *jk = &jkinds[ki];                   \
+    jlast last[FACT_MAX_COLUMNS];                                    \
+    for (size_t c = 0; c < jk->n; c++) last[c].s = NULL;             \
+    jchar(b, '[');                                                   \
+    for (size_t i = 0; i < d->m.n; i++) {                            \
+      const T *it = &d->m.items[i];                                  \
+      const jlast *prev = NULL; /* the item's last string written */ \
+      size_t c = 0;                                                  \
+      FIELDS(JW_FIELD)                                               \
+      (void)prev;                                                    \
+      jchar(b, '}');                                                 \
+    }                                                                \
+    jchar(b, ']');                                                   \
+  }
+#define JW_KIND_1(T, m, FIELDS) /* bare: json_kind's loop */
+#define JW_KIND(T, m, kind, table, json, lua, FIELDS, bare) \
+  JW_KIND_##bare(T, m, FIELDS)
+FACT_KINDS(JW_KIND)
+
+/* The writers by kind (NULL for a bare kind). */
+typedef void (*jw_fn)(const doc *d, buf *b, size_t ki);
+#define JW_PTR_0(m)                                        jw_##m,
+#define JW_PTR_1(m)                                        NULL,
+#define JW_PTR(T, m, kind, table, json, lua, FIELDS, bare) JW_PTR_##bare(m)
+static const jw_fn jw_kinds[FK__COUNT] = {FACT_KINDS(JW_PTR)};
 
 /* The JSON list of kind k: objects of the columns that have a JSON key,
 ** or bare strings ("[]" at once when it has none). */
-static void json_kind(const doc *d, size_t ki, buf *b) {
+static void json_kind(const doc *d, size_t ki, buf *b, int slow) {
   const fact_kind *k = &fact_kinds[ki];
   if (fact_count(d, k) == 0) { /* most kinds of most documents */
     char *o = jroom(b, 2);
@@ -503,9 +559,9 @@ static void json_kind(const doc *d, size_t ki, buf *b) {
     jend(b, o);
     return;
   }
-  if (!k->bare && jkinds[ki].ok && jkinds[ki].n > 0 &&
+  if (!slow && jw_kinds[ki] && jkinds[ki].ok && jkinds[ki].n > 0 &&
       k->ncols <= FACT_MAX_COLUMNS) {
-    json_kind_fast(d, ki, b);
+    jw_kinds[ki](d, b, ki);
     return;
   }
   jlast last[JLAST_COLS] = {{NULL, 0, 0}};
@@ -529,16 +585,25 @@ static void json_kind(const doc *d, size_t ki, buf *b) {
   buf_addc(b, ']');
 }
 
-void doc_to_json(const doc *d, buf *b) {
+/* doc_to_json; slow: the title and lead escaped with their check, every
+** block escaped, every kind by json_kind's column loop (doc_to_json_ref,
+** the reference for the tests). */
+static void doc_json(const doc *d, buf *b, int slow) {
   buf_adds(b, "{\"id\":");
   jstr(b, d->id);
   jkstr(b, "path", d->path);
-  jdup dup[2]; /* the title's and the lead's blocks */
-  jkstr_block(b, d, "title", d->title, BK_TITLE, &dup[0]);
+  jdup dup[2] = {{NULL, 0, 0}, {NULL, 0, 0}}; /* the title's, the lead's */
+  if (slow)
+    jkstr(b, "title", d->title);
+  else
+    jkstr_block(b, d, "title", d->title, BK_TITLE, &dup[0]);
   jkstr(b, "published", d->published);
   jkstr(b, "author", d->author);
   jkstr(b, "site", d->site);
-  jkstr_block(b, d, "lead", d->lead, BK_LEAD, &dup[1]);
+  if (slow)
+    jkstr(b, "lead", d->lead);
+  else
+    jkstr_block(b, d, "lead", d->lead, BK_LEAD, &dup[1]);
   pthread_once(&jkinds_once, jcols_init);
   jkey(b, "blocks", 0), json_blocks(d, b, dup);
   for (size_t k = 0; k < FK__COUNT; k++) {
@@ -551,7 +616,15 @@ void doc_to_json(const doc *d, buf *b) {
     } else {
       jkey(b, fact_kinds[k].json, 0);
     }
-    json_kind(d, k, b);
+    json_kind(d, k, b, slow);
   }
   buf_addc(b, '}');
+}
+
+void doc_to_json(const doc *d, buf *b) {
+  doc_json(d, b, 0);
+}
+
+void doc_to_json_ref(const doc *d, buf *b) {
+  doc_json(d, b, 1);
 }
