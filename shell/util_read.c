@@ -63,15 +63,23 @@ fail:;
 }
 
 /*
-** Read fd to the end into a malloc'd, NUL-terminated buffer of at most
-** max bytes, growing from hint. A regular file (reg) ends at its first
-** short read. Never aborts: ENOMEM when memory runs out, EFBIG past max
-** (a device or a growing file).
+** Read fd to the end into a NUL-terminated buffer of at most max bytes:
+** *io (malloc'd, *iocap bytes and a NUL's room) when it holds hint + 1
+** bytes and 64 KiB, else a new one of that size (*io freed), growing as
+** needed. A regular file (reg) ends at its first short read. *io and
+** *iocap follow the buffer (NULL and 0 after a failure). Never aborts:
+** ENOMEM when memory runs out, EFBIG past max (a device or a growing
+** file).
 */
-static int read_all(int fd, int64_t max, size_t hint, int reg, char **out,
-                    size_t *outlen) {
-  size_t cap = hint < 65536 ? 65536 : hint + 1, len = 0;
-  char *b = malloc(cap + 1);
+static int read_all(int fd, int64_t max, size_t hint, int reg, char **io,
+                    size_t *iocap, size_t *outlen) {
+  size_t want = hint < 65536 ? 65536 : hint + 1, len = 0;
+  char *b = *io;
+  size_t cap = *iocap;
+  if (!b || cap < want) {
+    free(b);
+    b = malloc(want + 1), cap = want;
+  }
   int err = b ? 0 : ENOMEM;
   while (!err) {
     if (len == cap) {
@@ -93,17 +101,18 @@ static int read_all(int fd, int64_t max, size_t hint, int reg, char **out,
   if (!err && (int64_t)len > max) err = EFBIG;
   if (err) {
     free(b);
+    *io = NULL, *iocap = 0;
     errno = err;
     return -1;
   }
   b[len] = '\0';
-  *out = b;
+  *io = b, *iocap = cap;
   *outlen = len;
   return 0;
 }
 
-int util_read_file_ex(const char *path, int64_t max, int flags, char **out,
-                      size_t *outlen) {
+int util_read_file_into(const char *path, int64_t max, int flags, char **io,
+                        size_t *iocap, size_t *outlen) {
   struct stat st;
   if (max <= 0) max = UTIL_READ_MAX;
   int fd = open_read(path, &st, !(flags & UTIL_READ_REGULAR));
@@ -116,12 +125,21 @@ int util_read_file_ex(const char *path, int64_t max, int flags, char **out,
   else if (S_ISREG(st.st_mode) && st.st_size > max)
     err = EFBIG; /* known before reading a byte */
   int reg = S_ISREG(st.st_mode);
-  if (!err &&
-      read_all(fd, max, reg ? (size_t)st.st_size : 0, reg, out, outlen) != 0)
+  if (!err && read_all(fd, max, reg ? (size_t)st.st_size : 0, reg, io, iocap,
+                       outlen) != 0)
     err = errno;
   close(fd);
   errno = err;
   return err ? -1 : 0;
+}
+
+int util_read_file_ex(const char *path, int64_t max, int flags, char **out,
+                      size_t *outlen) {
+  char *b = NULL;
+  size_t cap = 0;
+  if (util_read_file_into(path, max, flags, &b, &cap, outlen) != 0) return -1;
+  *out = b;
+  return 0;
 }
 
 int util_read_file(const char *path, int64_t max, char **out, size_t *outlen) {
