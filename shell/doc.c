@@ -35,23 +35,30 @@ doc *doc_new(const char *path) {
   return d;
 }
 
-/* Free the lists of STRS columns inside kind k's items, then the items
-** (a kind that never had any: nothing to free, no column looked at). */
-static void free_kind(doc *d, const fact_kind *k) {
-  void *items = fact_items(d, k);
-  if (!items) return;
-  size_t n = fact_count(d, k);
-  for (size_t c = 0; c < k->ncols && n; c++) {
-    if (k->cols[c].type != FT_STRS) continue;
-    for (size_t i = 0; i < n; i++)
-      free(FACT_FIELD(fact_item(d, k, i), &k->cols[c], doc_strs)->items);
+/* Each kind's items freed, and the lists of its STRS columns inside them
+** first (made from the fields, fact_schema.h: no column descriptor read;
+** a kind that never had items frees nothing). */
+#define DF_STR(m)
+#define DF_NUM(m)
+#define DF_OPTNUM(m)
+#define DF_INT(m)
+#define DF_INT0(m)
+#define DF_BLOCK(m)
+#define DF_STRS(m)                      free(it->m.items);
+#define DF_COL(m, type, sql, json, lua) DF_##type(m)
+#define DF_KIND(T, m, kind, table, json, lua, FIELDS, bare) \
+  if (d->m.items) {                                         \
+    for (size_t i = 0; i < d->m.n; i++) {                   \
+      const __typeof__(d->m.items[0]) *it = &d->m.items[i]; \
+      (void)it;                                             \
+      FIELDS(DF_COL)                                        \
+    }                                                       \
+    free(d->m.items);                                       \
   }
-  free(items);
-}
 
 void doc_free(doc *d) {
   if (!d) return;
-  for (size_t k = 0; k < FK__COUNT; k++) free_kind(d, &fact_kinds[k]);
+  FACT_KINDS(DF_KIND)
   free(d->blocks.items);
   arena_free(&d->arena);
   free(d);
@@ -227,11 +234,13 @@ static void jkstr(buf *b, const char *k, const char *v) {
   jstr(b, v);
 }
 
-static void jstrs(buf *b, char *const *items, size_t n) {
+/* A list of strings; utf8: they are valid UTF-8 (a parser's document,
+** d->utf8), escaped without buf_add_json_str's check. */
+static void jstrs(buf *b, char *const *items, size_t n, int utf8) {
   jchar(b, '[');
   for (size_t i = 0; i < n; i++) {
     if (i) jchar(b, ',');
-    jstr(b, items[i]);
+    jstr_n(b, items[i], items[i] ? strlen(items[i]) : 0, utf8);
   }
   jchar(b, ']');
 }
@@ -390,7 +399,7 @@ static inline __attribute__((always_inline)) void json_field(
       break;
     case FT_STRS: {
       const doc_strs *v = FACT_FIELD(p, c, doc_strs);
-      jstrs(b, v->items, v->n);
+      jstrs(b, v->items, v->n, 0);
       break;
     }
   }
@@ -478,6 +487,15 @@ static inline void jw_key(buf *b, const jcol *j, int first, size_t i) {
   jend(b, o);
 }
 
+/* jnum, a positive integer below 1e15 (the cast exact there) written
+** inline by its digits (what jnum writes for it). */
+static inline void jw_num(buf *b, double v) {
+  if (v > 0 && v < 1e15 && (double)(long long)v == v)
+    jend(b, jdigits_at(jroom(b, 24), (unsigned long long)v));
+  else
+    jnum(b, v);
+}
+
 /* A string column's value v in a document of valid UTF-8 strings: null,
 ** a copy of the column's last string or of the item's string before
 ** (*prev), or escaped and kept in *last. */
@@ -507,12 +525,12 @@ static inline void jw_str(buf *b, const char *v, jlast *last,
 }
 
 #define JW_STR(it, m)    jw_str(b, it->m, &last[c], &prev, d->utf8)
-#define JW_NUM(it, m)    jnum(b, it->m)
-#define JW_OPTNUM(it, m) (it->has_##m ? jnum(b, it->m) : jnull(b))
+#define JW_NUM(it, m)    jw_num(b, it->m)
+#define JW_OPTNUM(it, m) (it->has_##m ? jw_num(b, it->m) : jnull(b))
 #define JW_INT(it, m)    jint(b, it->m)
 #define JW_INT0(it, m)   (it->m ? jint(b, it->m) : jnull(b))
 #define JW_BLOCK(it, m)  jint(b, it->m)
-#define JW_STRS(it, m)   jstrs(b, it->m.items, it->m.n)
+#define JW_STRS(it, m)   jstrs(b, it->m.items, it->m.n, d->utf8)
 
 #define JW_FIELD(m, type, sql, json, lua) \
   if (jw_on(json)) {                      \
