@@ -342,9 +342,9 @@ typedef struct jlast {
 /*
 ** jstr, but a string at the same address as the last one given for the
 ** column (the figures of one sentence share its arena copy), or, in
-** json_kind_fast, as the item's string column before (a figure's unit
-** and base_unit), is copied from its escaped form in b rather than
-** escaped again.
+** the kinds' writers (jw_<kind>), as the item's string column before (a
+** figure's unit and base_unit), is copied from its escaped form in b
+** rather than escaped again.
 */
 /* The JSON form last holds, copied again to the end of b. */
 static void jcopy(buf *b, const jlast *last) {
@@ -370,8 +370,8 @@ static void jstr_again(buf *b, const char *s, jlast *last, int utf8) {
   if (s) last->s = s, last->off = off, last->len = b->len - off;
 }
 
-/* The JSON value of column c of item p (inline in json_kind_fast: a call
-** per number column cost more than its switch). */
+/* The JSON value of column c of item p (inline in json_kind's loop, the
+** reference the kinds' writers are checked against, and for bare kinds). */
 static inline __attribute__((always_inline)) void json_field(
     buf *b, const void *p, const fact_column *c, jlast *last, int utf8) {
   switch (c->type) {
