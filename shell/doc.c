@@ -24,30 +24,41 @@ int doc_kind_from_name(const char *name) {
   return -1;
 }
 
+/* The doc is zeroed by memset after xmalloc, not by xcalloc: calloc
+** takes malloc's long way (no per-thread cache), xmalloc gets the block
+** doc_free just gave back. */
 doc *doc_new(const char *path) {
-  doc *d = xcalloc(1, sizeof *d);
+  doc *d = xmalloc(sizeof *d);
+  memset(d, 0, sizeof *d);
   arena_init(&d->arena);
   d->path = arena_strdup(&d->arena, path ? path : "");
   return d;
 }
 
-/* Free the lists of STRS columns inside kind k's items, then the items
-** (a kind that never had any: nothing to free, no column looked at). */
-static void free_kind(doc *d, const fact_kind *k) {
-  void *items = fact_items(d, k);
-  if (!items) return;
-  size_t n = fact_count(d, k);
-  for (size_t c = 0; c < k->ncols && n; c++) {
-    if (k->cols[c].type != FT_STRS) continue;
-    for (size_t i = 0; i < n; i++)
-      free(FACT_FIELD(fact_item(d, k, i), &k->cols[c], doc_strs)->items);
+/* Each kind's items freed, and the lists of its STRS columns inside them
+** first (made from the fields, fact_schema.h: no column descriptor read;
+** a kind that never had items frees nothing). */
+#define DF_STR(m)
+#define DF_NUM(m)
+#define DF_OPTNUM(m)
+#define DF_INT(m)
+#define DF_INT0(m)
+#define DF_BLOCK(m)
+#define DF_STRS(m)                      free(it->m.items);
+#define DF_COL(m, type, sql, json, lua) DF_##type(m)
+#define DF_KIND(T, m, kind, table, json, lua, FIELDS, bare) \
+  if (d->m.items) {                                         \
+    for (size_t i = 0; i < d->m.n; i++) {                   \
+      const __typeof__(d->m.items[0]) *it = &d->m.items[i]; \
+      (void)it;                                             \
+      FIELDS(DF_COL)                                        \
+    }                                                       \
+    free(d->m.items);                                       \
   }
-  free(items);
-}
 
 void doc_free(doc *d) {
   if (!d) return;
-  for (size_t k = 0; k < FK__COUNT; k++) free_kind(d, &fact_kinds[k]);
+  FACT_KINDS(DF_KIND)
   free(d->blocks.items);
   arena_free(&d->arena);
   free(d);
@@ -223,11 +234,13 @@ static void jkstr(buf *b, const char *k, const char *v) {
   jstr(b, v);
 }
 
-static void jstrs(buf *b, char *const *items, size_t n) {
+/* A list of strings; utf8: they are valid UTF-8 (a parser's document,
+** d->utf8), escaped without buf_add_json_str's check. */
+static void jstrs(buf *b, char *const *items, size_t n, int utf8) {
   jchar(b, '[');
   for (size_t i = 0; i < n; i++) {
     if (i) jchar(b, ',');
-    jstr(b, items[i]);
+    jstr_n(b, items[i], items[i] ? strlen(items[i]) : 0, utf8);
   }
   jchar(b, ']');
 }
@@ -248,12 +261,70 @@ static void jblock_head(buf *b, doc_kind k, int first) {
   jend(b, o);
 }
 
-static void json_blocks(const doc *d, buf *b) {
+/* A header string that is also the text of a block (jkstr_block): the
+** block (NULL: none), and where the string's JSON form sits in b. */
+typedef struct jdup {
+  const doc_block *k;
+  size_t off, len;
+} jdup;
+
+/* The first block of kind k when its text is s[0..n) (n = strlen(s)),
+** else NULL. For the parser's documents only (d->utf8): a block's text
+** there is a copy of its len bytes and a NUL, so len bytes may be read. */
+static const doc_block *same_block(const doc *d, doc_kind k, const char *s,
+                                   size_t n) {
+  for (size_t i = 0; i < d->blocks.n; i++) {
+    const doc_block *bl = &d->blocks.items[i];
+    if (bl->kind != k) continue;
+    if (bl->text && bl->len == n && bl->text[n] == '\0' &&
+        memcmp(bl->text, s, n) == 0)
+      return bl;
+    return NULL;
+  }
+  return NULL;
+}
+
+/*
+** `,"key":` and the header string s, as jkstr writes them. When s is the
+** text of the first block of kind k of a parser's document (the title
+** or lead line as its block holds it), s is valid UTF-8 (d->utf8 vouches
+** for the blocks' texts): it goes the way of buf_add_json_utf8 without
+** buf_add_json_str's check (the same JSON for valid UTF-8), and *dup
+** keeps where, for json_blocks to copy it to the block.
+*/
+static void jkstr_block(buf *b, const doc *d, const char *key, const char *s,
+                        doc_kind k, jdup *dup) {
+  jkey(b, key, 0);
+  dup->k = NULL;
+  if (!s || !d->utf8) {
+    jstr(b, s);
+    return;
+  }
+  size_t n = strlen(s);
+  if (!(dup->k = same_block(d, k, s, n))) {
+    buf_add_json_str(b, s, n);
+    return;
+  }
+  dup->off = b->len;
+  buf_add_json_utf8(b, s, n);
+  dup->len = b->len - dup->off;
+}
+
+/* The blocks; the text of a block a header string is (dup[0..2)) copied
+** from that string's JSON in b, not escaped again. */
+static void json_blocks(const doc *d, buf *b, const jdup *dup) {
   buf_addc(b, '[');
   for (size_t i = 0; i < d->blocks.n; i++) {
     const doc_block *k = &d->blocks.items[i];
     jblock_head(b, k->kind, i == 0);
-    jstr_n(b, k->text, k->text ? strlen(k->text) : 0, d->utf8);
+    const jdup *j = k == dup[0].k ? &dup[0] : k == dup[1].k ? &dup[1] : NULL;
+    if (j) {
+      char *o = jroom(b, j->len); /* before the copy: b->data may move */
+      memcpy(o, b->data + j->off, j->len);
+      jend(b, o + j->len);
+    } else {
+      jstr_n(b, k->text, k->text ? strlen(k->text) : 0, d->utf8);
+    }
     jchar(b, '}');
   }
   buf_addc(b, ']');
@@ -271,9 +342,9 @@ typedef struct jlast {
 /*
 ** jstr, but a string at the same address as the last one given for the
 ** column (the figures of one sentence share its arena copy), or, in
-** json_kind_fast, as the item's string column before (a figure's unit
-** and base_unit), is copied from its escaped form in b rather than
-** escaped again.
+** the kinds' writers (jw_<kind>), as the item's string column before (a
+** figure's unit and base_unit), is copied from its escaped form in b
+** rather than escaped again.
 */
 /* The JSON form last holds, copied again to the end of b. */
 static void jcopy(buf *b, const jlast *last) {
@@ -299,8 +370,8 @@ static void jstr_again(buf *b, const char *s, jlast *last, int utf8) {
   if (s) last->s = s, last->off = off, last->len = b->len - off;
 }
 
-/* The JSON value of column c of item p (inline in json_kind_fast: a call
-** per number column cost more than its switch). */
+/* The JSON value of column c of item p (inline in json_kind's loop, the
+** reference the kinds' writers are checked against, and for bare kinds). */
 static inline __attribute__((always_inline)) void json_field(
     buf *b, const void *p, const fact_column *c, jlast *last, int utf8) {
   switch (c->type) {
@@ -328,7 +399,7 @@ static inline __attribute__((always_inline)) void json_field(
       break;
     case FT_STRS: {
       const doc_strs *v = FACT_FIELD(p, c, doc_strs);
-      jstrs(b, v->items, v->n);
+      jstrs(b, v->items, v->n, 0);
       break;
     }
   }
@@ -383,57 +454,122 @@ static void jcols_init(void) {
   }
 }
 
-/* The JSON list of kind k (index ki of fact_kinds) by its ready keys: as
-** json_kind writes it. */
-static void json_kind_fast(const doc *d, size_t ki, buf *b) {
-  const fact_kind *k = &fact_kinds[ki];
-  size_t nc = jkinds[ki].n, count = fact_count(d, k);
-  jlast last[FACT_MAX_COLUMNS];
-  for (size_t c = 0; c < nc; c++) last[c].s = NULL;
-  jchar(b, '[');
-  for (size_t i = 0; i < count; i++) {
-    const void *p = fact_item(d, k, i);
-    const jlast *prev = NULL; /* the item's last string written */
-    for (size_t c = 0; c < nc; c++) {
-      const jcol *j = &jkinds[ki].cols[c];
-      char *o = jroom(b, JKEY_MAX + 1);
-      if (c == 0) { /* `{"key":`, after a comma from the second item on */
-        if (i) *o++ = ',';
-        *o++ = '{';
-        memcpy(o, j->key + 1, JKEY_MAX - 1);
-        o += j->n - 1;
-      } else {
-        memcpy(o, j->key, JKEY_MAX);
-        o += j->n;
-      }
-      jend(b, o);
-      if (j->c->type == FT_STR && d->utf8) { /* the common case, inline */
-        const char *v = *FACT_FIELD(p, j->c, char *);
-        if (!v) {
-          jend(b, jnull_at(jroom(b, 4)));
-          continue;
-        }
-        if (v == last[c].s) {
-          jcopy(b, &last[c]);
-        } else if (prev && v == prev->s) { /* a figure's unit as base_unit */
-          jcopy(b, prev);
-          last[c] = *prev;
-        } else {
-          jstr_fresh(b, v, &last[c]);
-        }
-        prev = &last[c];
-        continue;
-      }
-      json_field(b, p, j->c, &last[c], d->utf8);
-    }
-    jchar(b, '}');
-  }
-  jchar(b, ']');
+/*
+** ---- each kind's writer, made from its fields (fact_schema.h) ----
+** jw_<member> writes the JSON list of a kind that is not bare, as
+** json_kind's column loop does, with the columns' types and offsets
+** known when compiled (no column descriptor read, no type switch); the
+** keys are jcols_init's. A string at the address of the column's last
+** one (the figures of one sentence share its copy), or of the item's
+** string before (a figure's unit as base_unit), is copied from its JSON
+** in b rather than escaped again.
+*/
+
+/* Is a column with JSON key k in the JSON form (k not NULL)? A call,
+** so that a key given as a literal draws no warning. */
+static inline int jw_on(const char *k) {
+  return k != NULL;
 }
+
+/* `,"key":` of column j, or `{"key":` for the first (after a comma from
+** the second item i on). */
+static inline void jw_key(buf *b, const jcol *j, int first, size_t i) {
+  char *o = jroom(b, JKEY_MAX + 1);
+  if (first) {
+    if (i) *o++ = ',';
+    *o++ = '{';
+    memcpy(o, j->key + 1, JKEY_MAX - 1);
+    o += j->n - 1;
+  } else {
+    memcpy(o, j->key, JKEY_MAX);
+    o += j->n;
+  }
+  jend(b, o);
+}
+
+/* jnum, a positive integer below 1e15 (the cast exact there) written
+** inline by its digits (what jnum writes for it). */
+static inline void jw_num(buf *b, double v) {
+  if (v > 0 && v < 1e15 && (double)(long long)v == v)
+    jend(b, jdigits_at(jroom(b, 24), (unsigned long long)v));
+  else
+    jnum(b, v);
+}
+
+/* A string column's value v in a document of valid UTF-8 strings: null,
+** a copy of the column's last string or of the item's string before
+** (*prev), or escaped and kept in *last. */
+static inline void jw_str_utf8(buf *b, const char *v, jlast *last,
+                               const jlast **prev) {
+  if (!v) {
+    jend(b, jnull_at(jroom(b, 4)));
+    return;
+  }
+  if (v == last->s) {
+    jcopy(b, last);
+  } else if (*prev && v == (*prev)->s) {
+    jcopy(b, *prev);
+    *last = **prev;
+  } else {
+    jstr_fresh(b, v, last);
+  }
+  *prev = last;
+}
+
+static inline void jw_str(buf *b, const char *v, jlast *last,
+                          const jlast **prev, int utf8) {
+  if (utf8)
+    jw_str_utf8(b, v, last, prev);
+  else
+    jstr_again(b, v, last, 0);
+}
+
+#define JW_STR(it, m)    jw_str(b, it->m, &last[c], &prev, d->utf8)
+#define JW_NUM(it, m)    jw_num(b, it->m)
+#define JW_OPTNUM(it, m) (it->has_##m ? jw_num(b, it->m) : jnull(b))
+#define JW_INT(it, m)    jint(b, it->m)
+#define JW_INT0(it, m)   (it->m ? jint(b, it->m) : jnull(b))
+#define JW_BLOCK(it, m)  jint(b, it->m)
+#define JW_STRS(it, m)   jstrs(b, it->m.items, it->m.n, d->utf8)
+
+#define JW_FIELD(m, type, sql, json, lua) \
+  if (jw_on(json)) {                      \
+    jw_key(b, &jk->cols[c], c == 0, i);   \
+    JW_##type(it, m);                     \
+    c++;                                  \
+  }
+
+#define JW_KIND_0(T, m, FIELDS)                                      \
+  static void jw_##m(const doc *d, buf *b, size_t ki) {              \
+    const __typeof__(jkinds[0]) *jk = &jkinds[ki];                   \
+    jlast last[FACT_MAX_COLUMNS];                                    \
+    for (size_t c = 0; c < jk->n; c++) last[c].s = NULL;             \
+    jchar(b, '[');                                                   \
+    for (size_t i = 0; i < d->m.n; i++) {                            \
+      const T *it = &d->m.items[i];                                  \
+      const jlast *prev = NULL; /* the item's last string written */ \
+      size_t c = 0;                                                  \
+      FIELDS(JW_FIELD)                                               \
+      (void)prev;                                                    \
+      jchar(b, '}');                                                 \
+    }                                                                \
+    jchar(b, ']');                                                   \
+  }
+#define JW_KIND_1(T, m, FIELDS) /* bare: json_kind's loop */
+#define JW_KIND(T, m, kind, table, json, lua, FIELDS, bare) \
+  JW_KIND_##bare(T, m, FIELDS)
+FACT_KINDS(JW_KIND)
+
+/* The writers by kind (NULL for a bare kind). */
+typedef void (*jw_fn)(const doc *d, buf *b, size_t ki);
+#define JW_PTR_0(m)                                        jw_##m,
+#define JW_PTR_1(m)                                        NULL,
+#define JW_PTR(T, m, kind, table, json, lua, FIELDS, bare) JW_PTR_##bare(m)
+static const jw_fn jw_kinds[FK__COUNT] = {FACT_KINDS(JW_PTR)};
 
 /* The JSON list of kind k: objects of the columns that have a JSON key,
 ** or bare strings ("[]" at once when it has none). */
-static void json_kind(const doc *d, size_t ki, buf *b) {
+static void json_kind(const doc *d, size_t ki, buf *b, int slow) {
   const fact_kind *k = &fact_kinds[ki];
   if (fact_count(d, k) == 0) { /* most kinds of most documents */
     char *o = jroom(b, 2);
@@ -441,9 +577,9 @@ static void json_kind(const doc *d, size_t ki, buf *b) {
     jend(b, o);
     return;
   }
-  if (!k->bare && jkinds[ki].ok && jkinds[ki].n > 0 &&
+  if (!slow && jw_kinds[ki] && jkinds[ki].ok && jkinds[ki].n > 0 &&
       k->ncols <= FACT_MAX_COLUMNS) {
-    json_kind_fast(d, ki, b);
+    jw_kinds[ki](d, b, ki);
     return;
   }
   jlast last[JLAST_COLS] = {{NULL, 0, 0}};
@@ -467,17 +603,27 @@ static void json_kind(const doc *d, size_t ki, buf *b) {
   buf_addc(b, ']');
 }
 
-void doc_to_json(const doc *d, buf *b) {
+/* doc_to_json; slow: the title and lead escaped with their check, every
+** block escaped, every kind by json_kind's column loop (doc_to_json_ref,
+** the reference for the tests). */
+static void doc_json(const doc *d, buf *b, int slow) {
   buf_adds(b, "{\"id\":");
   jstr(b, d->id);
   jkstr(b, "path", d->path);
-  jkstr(b, "title", d->title);
+  jdup dup[2] = {{NULL, 0, 0}, {NULL, 0, 0}}; /* the title's, the lead's */
+  if (slow)
+    jkstr(b, "title", d->title);
+  else
+    jkstr_block(b, d, "title", d->title, BK_TITLE, &dup[0]);
   jkstr(b, "published", d->published);
   jkstr(b, "author", d->author);
   jkstr(b, "site", d->site);
-  jkstr(b, "lead", d->lead);
+  if (slow)
+    jkstr(b, "lead", d->lead);
+  else
+    jkstr_block(b, d, "lead", d->lead, BK_LEAD, &dup[1]);
   pthread_once(&jkinds_once, jcols_init);
-  jkey(b, "blocks", 0), json_blocks(d, b);
+  jkey(b, "blocks", 0), json_blocks(d, b, dup);
   for (size_t k = 0; k < FK__COUNT; k++) {
     if (jkinds[k].en) { /* `,"kind":[]`, or its key alone, in one copy */
       int none = fact_count(d, &fact_kinds[k]) == 0;
@@ -488,7 +634,15 @@ void doc_to_json(const doc *d, buf *b) {
     } else {
       jkey(b, fact_kinds[k].json, 0);
     }
-    json_kind(d, k, b);
+    json_kind(d, k, b, slow);
   }
   buf_addc(b, '}');
+}
+
+void doc_to_json(const doc *d, buf *b) {
+  doc_json(d, b, 0);
+}
+
+void doc_to_json_ref(const doc *d, buf *b) {
+  doc_json(d, b, 1);
 }

@@ -80,5 +80,8 @@ void doc_warn(doc *d, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Append the JSON object of d (docs/design.md, one line, no newline) to b. */
 void doc_to_json(const doc *d, buf *b);
+/* doc_to_json the long way (no shortcut: every string checked and escaped,
+** every fact by its column descriptors): the same bytes, for the tests. */
+void doc_to_json_ref(const doc *d, buf *b);
 
 #endif

@@ -81,24 +81,71 @@ static size_t straight_quote(xdoc *x, const char *s, size_t n, size_t i) {
   return j + 1;
 }
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+
+/* The bytes of the 32 at p that are '"' or 0xE2, one bit each. */
+__attribute__((target("avx2"))) static inline uint32_t quote_bits(
+    const char *p) {
+  __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)p);
+  return (uint32_t)_mm256_movemask_epi8(
+      _mm256_or_si256(_mm256_cmpeq_epi8(w, _mm256_set1_epi8('"')),
+                      _mm256_cmpeq_epi8(w, _mm256_set1_epi8((char)0xE2))));
+}
+
+/* extract_quote_byte with AVX2, for n - i >= 32: 64 bytes a step, then
+** 32, then the last 32 (which overlap bytes passed already: the bits
+** before i are dropped). */
+__attribute__((target("avx2"))) static size_t quote_byte_avx2(const char *s,
+                                                              size_t i,
+                                                              size_t n) {
+  for (; i + 64 <= n; i += 64) {
+    uint64_t m = quote_bits(s + i) | (uint64_t)quote_bits(s + i + 32) << 32;
+    if (m) return i + (size_t)__builtin_ctzll(m);
+  }
+  if (i + 32 <= n) {
+    uint32_t m = quote_bits(s + i);
+    if (m) return i + (size_t)__builtin_ctz(m);
+    i += 32;
+  }
+  if (i == n) return n;
+  uint32_t m = quote_bits(s + n - 32) >> (32 - (n - i)); /* bytes i..n */
+  return m ? i + (size_t)__builtin_ctz(m) : n;
+}
+#define QUOTE_AVX2 1
+#endif
+
+/* The reference: the first 0xE2 and the first '"' by memchr. */
+static size_t quote_byte_slow(const char *s, size_t i, size_t n) {
+  if (i >= n) return i;
+  const char *p = memchr(s + i, 0xE2, n - i), *q = memchr(s + i, '"', n - i);
+  size_t a = p ? (size_t)(p - s) : n, b = q ? (size_t)(q - s) : n;
+  return a < b ? a : b;
+}
+
+size_t extract_quote_byte(const char *s, size_t i, size_t n, int slow) {
+#ifdef QUOTE_AVX2
+  if (!slow && i + 32 <= n && __builtin_cpu_supports("avx2"))
+    return quote_byte_avx2(s, i, n);
+#endif
+  return quote_byte_slow(s, i, n);
+}
+
 /*
 ** Every “…” span of a block (nested “ restarts the span) and every
-** clearly delimited "…" span become quotes. One pass over the bytes.
+** clearly delimited "…" span become quotes. One pass over the bytes: the
+** next '"' or 0xE2 found by extract_quote_byte (the first of the two
+** memchr answers it used to keep).
 */
 static void scan_quotes(xdoc *x, const char *s, size_t n) {
   size_t i = 0;
-  const char *p = NULL, *q = NULL; /* next 0xE2 byte / '"' at or after i */
   while (i < n) {
-    if (!p || p < s + i) p = memchr(s + i, 0xE2, n - i);
-    if (!q || q < s + i) q = memchr(s + i, '"', n - i);
-    if (!p) p = s + n + 1; /* none left: park past the end */
-    if (!q) q = s + n + 1;
-    if (p > s + n && q > s + n) return;
-    if (q < p) {
-      i = straight_quote(x, s, n, (size_t)(q - s));
+    i = extract_quote_byte(s, i, n, 0);
+    if (i >= n) return;
+    if (s[i] == '"') {
+      i = straight_quote(x, s, n, i);
       continue;
     }
-    i = (size_t)(p - s);
     if (i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
         (unsigned char)s[i + 2] == 0x9C) {
       size_t a = i + 3, lim = n - 2 < a + QUOTE_MAX ? n - 2 : a + QUOTE_MAX;

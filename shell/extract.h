@@ -11,4 +11,9 @@
 /* Fill d's fact fields from its blocks. Returns 0 on success. */
 int extract_facts(doc *d);
 
+/* The first '"' or 0xE2 byte (the lead of “ and ”) of s[i..n), else n
+** (i when i >= n): the quote scanner's next stop, in one pass (AVX2 when
+** the CPU has it); slow: two memchr calls, the reference for the tests. */
+size_t extract_quote_byte(const char *s, size_t i, size_t n, int slow);
+
 #endif

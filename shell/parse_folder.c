@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 
 #include "util.h"
+#include "util_tls.h"
 
 /* A new context with the folder thresholds. */
 static parse_ctx *folder_ctx_new(void) {
@@ -32,31 +33,35 @@ static parse_ctx *folder_ctx_new(void) {
 ** that follows (parse_folder_group_keep): at most this much in all. */
 #define KEEP_MAX (64u << 20)
 
-/* Where add_file may leave the bytes it read: k->bytes[i], k->lens[i]. */
+/* Where add_file may leave the bytes it read: k->bytes[i], k->lens[i];
+** the buffer it reads into, kept from file to file (rb, rcap: see
+** util_read_file_into). */
 typedef struct keep {
   parse_kept *kept; /* NULL: keep nothing */
   size_t used;      /* bytes kept so far */
+  char *rb;
+  size_t rcap;
 } keep;
 
 /* Add the regular file at path to c (unreadable, too large or empty:
 ** left out, as the ingest stores no document for them); its bytes go to
-** k's slot i when k has room for them, else they are freed. */
+** k's slot i when k has room for them. */
 static void add_file(parse_ctx *c, const char *path, int64_t max, keep *k,
                      size_t i) {
-  char *bytes;
   size_t len;
-  if (util_read_file_ex(path, max, UTIL_READ_REGULAR, &bytes, &len) != 0)
+  if (util_read_file_into(path, max, UTIL_READ_REGULAR, &k->rb, &k->rcap,
+                          &len) != 0)
     return;
+  const char *bytes = k->rb;
   if (len) parse_ctx_add(c, bytes, len); /* empty files are not stored */
-  if (len && k && k->kept && k->used + len <= KEEP_MAX) {
+  if (len && k->kept && k->used + len <= KEEP_MAX) {
     /* a copy of the file's size: the read buffer (64 KiB at least) is
-    ** freed for the next read, as the heap would not reuse 512 of them */
+    ** kept for the next read */
     char *c = xmalloc(len + 1);
     memcpy(c, bytes, len + 1);
     k->kept->bytes[i] = c, k->kept->lens[i] = len;
     k->used += len;
   }
-  free(bytes);
 }
 
 /* A file's place in sample order: the hash of its name, the name, the
@@ -149,9 +154,12 @@ static parse_ctx *build(const char *const *paths, size_t n, int64_t max,
   size_t *order = xmalloc(n * sizeof *order);
   parse_folder_order(paths, n, order);
   parse_ctx *c = folder_ctx_new();
+  keep none = {NULL, 0, NULL, 0};
+  if (!k) k = &none;
   for (size_t i = 0; i < n && !sample_full(c); i++)
     add_file(c, paths[order[i]], max, k, map ? map[order[i]] : 0);
   free(order);
+  free(k->rb), k->rb = NULL, k->rcap = 0;
   return enough(c);
 }
 
@@ -200,10 +208,12 @@ parse_ctx *parse_folder_ctx(parse_folder *f) {
   size_t *order = xmalloc((f->n ? f->n : 1) * sizeof *order);
   parse_folder_order((const char *const *)f->paths, f->n, order);
   parse_ctx *c = folder_ctx_new();
+  keep k = {NULL, 0, NULL, 0};
   for (size_t i = 0; i < f->n && !sample_full(c); i++)
     if (folder_file(f, f->paths[order[i]]))
-      add_file(c, f->paths[order[i]], f->max, NULL, 0);
+      add_file(c, f->paths[order[i]], f->max, &k, 0);
   free(order);
+  free(k.rb);
   return f->ctx = enough(c);
 }
 
@@ -282,7 +292,7 @@ parse_ctx **parse_folder_group_keep(const char *const *paths, size_t n,
   parse_ctx **out = xcalloc(n, sizeof *out);
   size_t m;
   named *f = by_folder(paths, n, &m);
-  keep k = {kept, 0};
+  keep k = {kept, 0, NULL, 0};
   for (size_t a = 0, b; a < m; a = b) {
     for (b = a + 1; b < m && !other_dir(&f[a], &f[b]);) b++;
     group_one(f + a, b - a, max, out, &k);
@@ -295,13 +305,32 @@ parse_ctx **parse_folder_group_keep(const char *const *paths, size_t n,
   return NULL;
 }
 
+/* A thread's read buffer for parse_file_ctx, kept from file to file
+** while it holds at most READ_KEEP bytes (the parser keeps no pointer
+** into the bytes it is handed). */
+typedef struct read_buf {
+  char *b;
+  size_t cap;
+} read_buf;
+
+#define READ_KEEP (1u << 20)
+
+static void read_buf_drop(void *p) {
+  free(((read_buf *)p)->b);
+  free(p);
+}
+
+static util_tls read_tls = UTIL_TLS_INIT(sizeof(read_buf), read_buf_drop);
+
+/* The file is read into the thread's buffer (util_read_file_into), not
+** into a buffer malloc'd and freed for each file. */
 doc *parse_file_ctx(const char *path, int flags, int64_t max,
                     const parse_ctx *ctx, const char **why) {
-  char *bytes;
   size_t len;
-  if (!ctx || util_read_file(path, max, &bytes, &len) != 0)
+  read_buf *r = ctx ? util_tls_get(&read_tls) : NULL;
+  if (!ctx || util_read_file_into(path, max, 0, &r->b, &r->cap, &len) != 0)
     return parse_file_max(path, flags, max, why); /* and its error reason */
-  doc *d = parse_document_ctx(path, bytes, len, flags, ctx);
-  free(bytes);
+  doc *d = parse_document_ctx(path, r->b, len, flags, ctx);
+  if (r->cap > READ_KEEP) free(r->b), r->b = NULL, r->cap = 0;
   return d;
 }

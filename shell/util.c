@@ -1,5 +1,6 @@
 /*
-** util.c — buffers, arenas, checked allocation, whole-file reads.
+** util.c — buffers, arenas, checked allocation, hashing (whole-file
+** reads: util_read.c).
 */
 #include "util.h"
 
@@ -11,9 +12,6 @@
 #define JSON_AVX2 1 /* json_special's AVX2 form, when the CPU has it */
 #endif
 
-#include <dirent.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <malloc.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -22,7 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include <utf8proc.h>
@@ -600,31 +597,69 @@ struct arena_chunk {
   _Alignas(16) unsigned char data[];
 };
 
+#define ARENA_CHUNK 16384 /* bytes of a chunk (more for a larger take) */
+
+/* A thread's one spare chunk of ARENA_CHUNK bytes (its key's value;
+** freed when the thread ends): arena_free keeps one there and
+** arena_grow's next chunk of that size is it, so a document's first
+** chunk is not handed back to malloc and asked for again each time. */
+static pthread_key_t spare_key;
+static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
+
+static void spare_init(void) {
+  if (pthread_key_create(&spare_key, free) != 0) abort();
+}
+
+/* The thread's spare chunk, taken (NULL when it has none). */
+static arena_chunk *spare_take(void) {
+  pthread_once(&spare_once, spare_init);
+  arena_chunk *c = pthread_getspecific(spare_key);
+  if (c) pthread_setspecific(spare_key, NULL);
+  return c;
+}
+
+/* Keep c as the thread's spare chunk; 0 (c not kept) when it has one. */
+static int spare_put(arena_chunk *c) {
+  pthread_once(&spare_once, spare_init);
+  if (pthread_getspecific(spare_key)) return 0;
+  return pthread_setspecific(spare_key, c) == 0;
+}
+
 void arena_init(arena *a) {
   a->head = NULL;
 }
 
 void arena_free(arena *a) {
   arena_chunk *c = a->head;
+  int offer = 1; /* one chunk at most offered to the spare */
   while (c) {
     arena_chunk *next = c->next;
-    free(c);
+    int std = c->cap == ARENA_CHUNK;
+    if (!(offer && std && spare_put(c))) free(c);
+    if (std) offer = 0;
     c = next;
   }
   a->head = NULL;
 }
 
+/* A new chunk of cap bytes at the head of a: the thread's spare when cap
+** is ARENA_CHUNK and it has one. Out of line: the takes that fit need
+** none of its registers. */
+static __attribute__((noinline)) arena_chunk *arena_grow(arena *a, size_t cap) {
+  arena_chunk *c = cap == ARENA_CHUNK ? spare_take() : NULL;
+  if (!c) c = xmalloc(sizeof *c + cap);
+  c->used = 0, c->cap = cap;
+  c->next = a->head;
+  a->head = c;
+  return c;
+}
+
 /* n bytes (8-byte aligned) from a, not zeroed. */
-static void *arena_take(arena *a, size_t n) {
+static inline void *arena_take(arena *a, size_t n) {
   n = (n + 7) & ~(size_t)7;
   arena_chunk *c = a->head;
-  if (!c || c->cap - c->used < n) {
-    size_t cap = n > 16384 ? n : 16384;
-    c = xmalloc(sizeof *c + cap);
-    c->used = 0, c->cap = cap;
-    c->next = a->head;
-    a->head = c;
-  }
+  if (__builtin_expect(!c || c->cap - c->used < n, 0))
+    c = arena_grow(a, n > ARENA_CHUNK ? n : ARENA_CHUNK);
   void *p = c->data + c->used;
   c->used += n;
   return p;
@@ -636,134 +671,59 @@ void *arena_alloc(arena *a, size_t n) {
   return p;
 }
 
-/* A copy is written whole: no zeroing first. */
+/* d[0..n) = s[0..n) for n <= 32 without a call: two loads that overlap
+** (16, 8 or 4 bytes each), or for n < 4 the first, middle and last
+** byte. */
+static inline void copy_short(char *d, const char *s, size_t n) {
+  if (n >= 16) {
+#ifdef __SSE2__
+    __m128i a = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+    _mm_storeu_si128((__m128i *)(void *)d, a);
+    _mm_storeu_si128((__m128i *)(void *)(d + n - 16), b);
+#else
+    memcpy(d, s, n);
+#endif
+  } else if (n >= 8) {
+    uint64_t a, b;
+    memcpy(&a, s, 8), memcpy(&b, s + n - 8, 8);
+    memcpy(d, &a, 8), memcpy(d + n - 8, &b, 8);
+  } else if (n >= 4) {
+    uint32_t a, b;
+    memcpy(&a, s, 4), memcpy(&b, s + n - 4, 4);
+    memcpy(d, &a, 4), memcpy(d + n - 4, &b, 4);
+  } else if (n) {
+    d[0] = s[0], d[n >> 1] = s[n >> 1], d[n - 1] = s[n - 1];
+  }
+}
+
+/* arena_strndup when a's head chunk has no room for the copy: a new
+** chunk first (out of line, as arena_grow). */
+static __attribute__((noinline)) char *strndup_grow(arena *a, const char *s,
+                                                    size_t n) {
+  size_t k = (n + 8) & ~(size_t)7;
+  arena_grow(a, k > ARENA_CHUNK ? k : ARENA_CHUNK);
+  return arena_strndup(a, s, n);
+}
+
+/* A copy is written whole: no zeroing first; one of at most 32 bytes
+** without a memcpy call, a longer one by memcpy last (a tail call: no
+** register kept across it). */
 char *arena_strndup(arena *a, const char *s, size_t n) {
-  char *d = arena_take(a, n + 1);
-  memcpy(d, s, n);
+  arena_chunk *c = a->head;
+  size_t k = (n + 8) & ~(size_t)7; /* n + 1 rounded up to 8 */
+  if (__builtin_expect(!c || c->cap - c->used < k, 0))
+    return strndup_grow(a, s, n);
+  char *d = (char *)c->data + c->used;
+  c->used += k;
   d[n] = '\0';
+  if (n > 32) return memcpy(d, s, n);
+  copy_short(d, s, n);
   return d;
 }
 
 char *arena_strdup(arena *a, const char *s) {
   return s ? arena_strndup(a, s, strlen(s)) : NULL;
-}
-
-/* ---- files ---- */
-
-static int cmp_names(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-char **util_dir_names(const char *dir, size_t *n) {
-  DIR *dp = opendir(dir);
-  if (!dp) return NULL;
-  VEC(char *) names = {0};
-  struct dirent *e;
-  while ((e = readdir(dp)) != NULL)
-    if (e->d_name[0] != '.') VEC_PUSH(names, xstrdup(e->d_name));
-  closedir(dp);
-  if (names.n) qsort(names.items, names.n, sizeof(char *), cmp_names);
-  *n = names.n;
-  return names.items ? names.items : xcalloc(1, sizeof(char *));
-}
-
-/*
-** Open path for reading; *st gets its fstat. The open never blocks (a
-** FIFO with no writer reads as empty) unless wait_fifo and path is a
-** FIFO: then it is opened again, blocking, as cat waits for the writer
-** (`tinsh parse` of a named pipe). Reads are blocking either way, so a
-** slow writer's data is not cut short; a regular file or a folder needs
-** no flag change (O_NONBLOCK does not apply to them): open and fstat
-** are its only calls. -1 with errno.
-*/
-static int open_read(const char *path, struct stat *st, int wait_fifo) {
-  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0) return -1;
-  if (fstat(fd, st) != 0) goto fail;
-  if (S_ISREG(st->st_mode) || S_ISDIR(st->st_mode)) return fd;
-  if (wait_fifo && S_ISFIFO(st->st_mode)) {
-    /* opened again, blocking, before the first is closed: a writer that
-    ** the first open let in never sees the FIFO without a reader */
-    int fd2 = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-    int e = errno;
-    close(fd);
-    if (fd2 < 0) return errno = e, -1;
-    fd = fd2;
-    if (fstat(fd, st) != 0) goto fail;
-  }
-  fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-  return fd;
-fail:;
-  int e = errno;
-  close(fd);
-  errno = e;
-  return -1;
-}
-
-/*
-** Read fd to the end into a malloc'd, NUL-terminated buffer of at most
-** max bytes, growing from hint. A regular file (reg) ends at its first
-** short read. Never aborts: ENOMEM when memory runs out, EFBIG past max
-** (a device or a growing file).
-*/
-static int read_all(int fd, int64_t max, size_t hint, int reg, char **out,
-                    size_t *outlen) {
-  size_t cap = hint < 65536 ? 65536 : hint + 1, len = 0;
-  char *b = malloc(cap + 1);
-  int err = b ? 0 : ENOMEM;
-  while (!err) {
-    if (len == cap) {
-      size_t ncap = cap * 2;
-      char *nb = (int64_t)cap > max ? NULL : realloc(b, ncap + 1);
-      if (!nb) {
-        err = (int64_t)cap > max ? EFBIG : ENOMEM;
-        break;
-      }
-      b = nb, cap = ncap;
-    }
-    ssize_t n = read(fd, b + len, cap - len);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) err = errno;
-    if (n <= 0) break;
-    len += (size_t)n;
-    if (reg && len < cap) break; /* a short read: the end of the file */
-  }
-  if (!err && (int64_t)len > max) err = EFBIG;
-  if (err) {
-    free(b);
-    errno = err;
-    return -1;
-  }
-  b[len] = '\0';
-  *out = b;
-  *outlen = len;
-  return 0;
-}
-
-int util_read_file_ex(const char *path, int64_t max, int flags, char **out,
-                      size_t *outlen) {
-  struct stat st;
-  if (max <= 0) max = UTIL_READ_MAX;
-  int fd = open_read(path, &st, !(flags & UTIL_READ_REGULAR));
-  if (fd < 0) return -1;
-  int err = 0;
-  if ((flags & UTIL_READ_REGULAR) && !S_ISREG(st.st_mode))
-    err = EINVAL;
-  else if (S_ISDIR(st.st_mode))
-    err = EISDIR; /* what read(2) would say */
-  else if (S_ISREG(st.st_mode) && st.st_size > max)
-    err = EFBIG; /* known before reading a byte */
-  int reg = S_ISREG(st.st_mode);
-  if (!err &&
-      read_all(fd, max, reg ? (size_t)st.st_size : 0, reg, out, outlen) != 0)
-    err = errno;
-  close(fd);
-  errno = err;
-  return err ? -1 : 0;
-}
-
-int util_read_file(const char *path, int64_t max, char **out, size_t *outlen) {
-  return util_read_file_ex(path, max, 0, out, outlen);
 }
 
 /* One lane's step: a bijection of the lane for each word w, and of w for

@@ -109,6 +109,11 @@ char **util_dir_names(const char *dir, size_t *n);
 int util_read_file(const char *path, int64_t max, char **out, size_t *outlen);
 int util_read_file_ex(const char *path, int64_t max, int flags, char **out,
                       size_t *outlen);
+/* util_read_file_ex into *io, a malloc'd buffer of *iocap bytes (NULL, 0:
+** none yet), reused when it holds the file and 64 KiB, else replaced;
+** *io and *iocap follow it (NULL and 0 after a failure, which frees it). */
+int util_read_file_into(const char *path, int64_t max, int flags, char **io,
+                        size_t *iocap, size_t *outlen);
 
 /* 64-bit FNV-1a hash, used for stable ids; the constants are public so
 ** hot loops can hash incrementally and get the same value */
