@@ -577,7 +577,7 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   int label, range;
   if (!number_starts(x, i, &label, &range)) return 0;
   fig_parts g = {.i = i};
-  double value = xt_number(x->s + t->off, t->len), of = 0;
+  double value = 0, of = 0; /* value: asked once it is needed */
   int has_of = 0;
   size_t j = i + 1;
   if (xt_punct(x, j, '/') && !(x->t[j].flags & TF_SPACE) && j + 1 < x->n &&
@@ -601,16 +601,18 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   int numeral = 1;
   while ((m = multiplier_at(x, j, &numeral)) != 0) mult *= m, j++;
   size_t us = j, u2;
+  if (us > ms) value = xt_number(x->s + t->off, t->len); /* us > ms stays */
   if (us > ms && !numeral && (u2 = second_amount(x, us, &value, &mult, &ms)))
     us = j = u2; /* "5 tỷ 992 triệu đồng": 5992 triệu đồng */
   int duration, whole;
   int un = unit_at(x, j, us > ms, &duration, &whole);
   if (un < 0) return 0;
+  if (un == 0 && us == ms) return 0;                      /* bare number */
+  if (us == ms) value = xt_number(x->s + t->off, t->len); /* not asked yet */
   if (un > 0 && whole && us == ms && !(un == 1 && xt_isci(x, us, "điểm")) &&
       english_thousands(x->s + t->off, t->len))
     value *= 1000; /* "2,568 lượt xem" read 2.568; index points
                    ** have decimals ("99,077 điểm") */
-  if (un == 0 && us == ms) return 0; /* bare number */
   if (label && !xt_punct(x, us, '%') && !xnum_unit_lookup(x, us, NULL))
     return 0;
   if (range && !range_unit(x, us)) return 0;
