@@ -208,7 +208,7 @@ static int unit_at(const xsent *x, size_t j, int mult, int *duration,
   if (t->type == T_PUNCT) return t->cp == '%' ? 1 : 0;
   if (t->type != T_WORD) return 0;
   const lex_entry *e = NULL;
-  int k = xt_lookup(x, j, &x->x->lx->units, &e);
+  int k = xnum_unit_lookup(x, j, &e);
   unsigned lower = TF_UPPER | TF_CAPS | TF_DIGITS;
   if (k) { /* the segmenter is asked only when its word can win */
     if (unit_kind(e, "money") || unit_kind(e, "count")) {
@@ -267,8 +267,7 @@ static int after_name_ok(const xsent *x, size_t i) {
   while (multiplier_at(x, j, &numeral) != 0) j++;
   if (xt_punct(x, j, '%')) return 1;
   const lex_entry *e = NULL;
-  if (j >= x->n || x->t[j].type != T_WORD ||
-      !xt_lookup(x, j, &x->x->lx->units, &e))
+  if (j >= x->n || x->t[j].type != T_WORD || !xnum_unit_lookup(x, j, &e))
     return 0;
   return unit_kind(e, "measure") || unit_kind(e, "money") ||
          unit_kind(e, "count");
@@ -456,7 +455,7 @@ static int range_end(const xsent *x, size_t i) {
 static int range_unit(const xsent *x, size_t us) {
   if (xt_punct(x, us, '%')) return 1;
   return us < x->n && !(x->t[us].flags & TF_UPPER) &&
-         xt_lookup(x, us, &x->x->lx->units, NULL);
+         xnum_unit_lookup(x, us, NULL);
 }
 
 /*
@@ -578,7 +577,7 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   int label, range;
   if (!number_starts(x, i, &label, &range)) return 0;
   fig_parts g = {.i = i};
-  double value = xt_number(x->s + t->off, t->len), of = 0;
+  double value = 0, of = 0; /* value: asked once it is needed */
   int has_of = 0;
   size_t j = i + 1;
   if (xt_punct(x, j, '/') && !(x->t[j].flags & TF_SPACE) && j + 1 < x->n &&
@@ -602,18 +601,19 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   int numeral = 1;
   while ((m = multiplier_at(x, j, &numeral)) != 0) mult *= m, j++;
   size_t us = j, u2;
+  if (us > ms) value = xt_number(x->s + t->off, t->len); /* us > ms stays */
   if (us > ms && !numeral && (u2 = second_amount(x, us, &value, &mult, &ms)))
     us = j = u2; /* "5 tỷ 992 triệu đồng": 5992 triệu đồng */
   int duration, whole;
   int un = unit_at(x, j, us > ms, &duration, &whole);
   if (un < 0) return 0;
+  if (un == 0 && us == ms) return 0;                      /* bare number */
+  if (us == ms) value = xt_number(x->s + t->off, t->len); /* not asked yet */
   if (un > 0 && whole && us == ms && !(un == 1 && xt_isci(x, us, "điểm")) &&
       english_thousands(x->s + t->off, t->len))
     value *= 1000; /* "2,568 lượt xem" read 2.568; index points
                    ** have decimals ("99,077 điểm") */
-  if (un == 0 && us == ms) return 0; /* bare number */
-  if (label && !xt_punct(x, us, '%') &&
-      !xt_lookup(x, us, &x->x->lx->units, NULL))
+  if (label && !xt_punct(x, us, '%') && !xnum_unit_lookup(x, us, NULL))
     return 0;
   if (range && !range_unit(x, us)) return 0;
   if (un > 0 && us > ms && numeral) /* "3 vạn thợ mỏ": 30000 thợ mỏ */
@@ -623,8 +623,8 @@ static size_t figure_at(xsent *x, size_t i, char **prevsubj) {
   size_t ue = compound_unit(x, us + (size_t)(un > 0 ? un : 0));
   if (un == 0) ue = us;
   /* a bare year with a generic noun ("2017 và") is not a figure */
-  if (xt_year(x, i) && !has_of && us == ms &&
-      !xt_lookup(x, us, &x->x->lx->units, NULL) && !xt_punct(x, us, '%'))
+  if (xt_year(x, i) && !has_of && us == ms && !xnum_unit_lookup(x, us, NULL) &&
+      !xt_punct(x, us, '%'))
     return 0;
   /* "1939 Lần thứ ..." — a year before a capitalised word starts a name */
   if (xt_year(x, i) && us < x->n && x->t[us].type == T_WORD &&
@@ -679,6 +679,12 @@ int xnum_check_sentence(xsent *x, long *asked) {
       for (int ci = 0; ci < 2; ci++)
         bad += phrase_before(x, j, pl[k], ci) !=
                xt_phrase_before(x, j, &pl[k]->ph, ci);
+    for (int twice = 0; twice < 2; twice++) { /* asked, then kept */
+      const lex_entry *e1 = NULL, *e2 = NULL;
+      bad += xnum_unit_lookup(x, j, &e1) !=
+                 xt_lookup(x, j, &x->x->lx->units, &e2) ||
+             e1 != e2;
+    }
     if (x->t[j].type == T_NUM) {
       char iso[11]; /* number_starts' date test passes these unasked */
       if (x->t[j].len < 8 || x->t[j].len > 10) bad += xt_date(x, j, iso) == 1;

@@ -1,7 +1,8 @@
 /*
 ** extract_num_int.h — what the figure extractor's files (extract_num.c,
-** extract_num_subj.c, extract_num_seg.c) share: the segmenter's answers
-** kept by their text (extract_num_seg.c), the subject of a figure
+** extract_num_subj.c, extract_num_seg.c, extract_num_unit.c) share: the
+** segmenter's answers kept by their text (extract_num_seg.c), the units
+** lookups kept by the word (extract_num_unit.c), the subject of a figure
 ** (extract_num_subj.c) and the clause boundary test both ask.
 */
 #ifndef TINSH_EXTRACT_NUM_INT_H
@@ -34,6 +35,12 @@ int xnum_lex_word(const xsent *x, size_t i, size_t j);
 /* Does token j end a word of two syllables of the lexicon with the
 ** token before it ("thực | hiện")? */
 int xnum_inside_word(const xsent *x, size_t j);
+
+/* ---- the units after numbers (extract_num_unit.c) ---- */
+
+/* xt_lookup(x, i, &x->x->lx->units, out); a word that the join takes
+** alone is answered by its bytes, kept from the last time. */
+int xnum_unit_lookup(const xsent *x, size_t i, const lex_entry **out);
 
 /* ---- the subject of a figure (extract_num_subj.c) ---- */
 

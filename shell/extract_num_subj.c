@@ -138,20 +138,31 @@ static size_t phrase_len(const xsent *x, size_t j, size_t b, const xphrases *ph,
   return phrase_len_o(x, j, b, ph, f, starts, &open);
 }
 
-/* Is [a, b) numbers, punctuation and whole words of
-** data/stopwords-vi.txt only ("Tôi", "cả", "số", "chúng tôi", "1"; not
-** "Chỉ số", a word of its own)? Such a head names nothing. */
-static int only_stopwords(const xsent *x, size_t a, size_t b) {
+/* Is [a, b) numbers, punctuation and stopwords only, each word's phrase
+** of data/stopwords-vi.txt found by phrase_len(.., starts)? With starts
+** 0 they are whole words ("Tôi", "cả", "số", "chúng tôi", "1"; not "Chỉ
+** số", a word of its own): the segmenter is asked of each stopword of
+** one syllable. With starts 1 it never is, and a phrase is no shorter
+** (the same, or 1 where starts 0 finds none): 1 with starts 0 is 1 with
+** starts 1, along the same walk. */
+static int stop_walk(const xsent *x, size_t a, size_t b, int starts) {
   for (size_t j = a; j < b;) {
     if (x->t[j].type != T_WORD) {
       j++;
       continue;
     }
-    size_t k = phrase_len(x, j, b, &stopwords, &stop_firsts, 0);
+    size_t k = phrase_len(x, j, b, &stopwords, &stop_firsts, starts);
     if (!k) return 0;
     j += k;
   }
   return 1;
+}
+
+/* stop_walk(x, a, b, 0): such a head names nothing. Asked first without
+** the segmenter (starts 1), which says 0 of most heads (a word that is no
+** stopword); its 0 is the answer then (stop_walk's contract). */
+static int only_stopwords(const xsent *x, size_t a, size_t b) {
+  return stop_walk(x, a, b, 1) && stop_walk(x, a, b, 0);
 }
 
 /* Where what is reported starts in [a, b): after the last verb of
@@ -338,6 +349,8 @@ int xnum_subject_check(const xsent *x, long *asked) {
           bad += w1 != w2 || o1 != o2;
           ++*asked;
         }
+    for (size_t e = j; e <= x->n && e - j < 12; e++, ++*asked)
+      bad += only_stopwords(x, j, e) != stop_walk(x, j, e, 0);
   }
   return bad;
 }
