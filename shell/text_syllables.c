@@ -688,24 +688,28 @@ size_t text_bad_syllables_hash(const char *s, size_t n, char *ex, size_t cap,
   return bad;
 }
 
-int text_bad_syllables_clean(const char *s, size_t n, char *ex, size_t cap,
-                             size_t *seen, uint64_t *hash, int *damage,
-                             size_t *bad) {
+/* The one pass of text_bad_syllables_clean (ask 1) and
+** text_bad_syllables_fixed (ask 2: bad_fast's *clean on entry). */
+static int clean_pass(const char *s, size_t n, char *ex, size_t cap,
+                      size_t *seen, uint64_t *hash, int *damage, size_t *bad,
+                      int ask) {
   size_t c[2] = {0, 0};
-  int clean = 1;
+  int clean = ask;
   *bad = bad_fast(s, n, ex, cap, seen, hash, c, 1, &clean);
   if (clean) *damage = text_damage_verdict(c);
   return clean;
 }
 
+int text_bad_syllables_clean(const char *s, size_t n, char *ex, size_t cap,
+                             size_t *seen, uint64_t *hash, int *damage,
+                             size_t *bad) {
+  return clean_pass(s, n, ex, cap, seen, hash, damage, bad, 1);
+}
+
 int text_bad_syllables_fixed(const char *s, size_t n, char *ex, size_t cap,
                              size_t *seen, uint64_t *hash, int *damage,
                              size_t *bad) {
-  size_t c[2] = {0, 0};
-  int clean = 2;
-  *bad = bad_fast(s, n, ex, cap, seen, hash, c, 1, &clean);
-  if (clean) *damage = text_damage_verdict(c);
-  return clean;
+  return clean_pass(s, n, ex, cap, seen, hash, damage, bad, 2);
 }
 
 size_t text_bad_syllables_hash16(const char *s, size_t n, char *ex, size_t cap,
