@@ -590,9 +590,11 @@ static inline __attribute__((always_inline)) xt_run lower_run(
   tok *t = r.t;
   unsigned f = r.f, last = TF_SPACE; /* last: what follows the last word */
   /* x: ~g from the word at s[base + rel] on (bit 63 of g is clear: a run
-  ** of g bits ends in the masks), shifted on with rel */
+  ** of g bits ends in the masks), shifted on with rel; set at the first
+  ** turn (lr 0), after the window slides when rel is past WIN_AHEAD (a
+  ** shift by rel here could be by 64 or more) */
   size_t base = w->base, rel = r.i - base, lr = 0; /* lr: run_bound */
-  uint64_t x = ~w->g >> rel;
+  uint64_t x = 0;
   const unsigned char *src = (const unsigned char *)w->src;
   for (;;) { /* the word at s[base + rel] */
     if (__builtin_expect(rel >= lr, 0)) {
