@@ -30,8 +30,8 @@ static void check_sentence(const char *s, size_t a, size_t end,
                            const tokvec *tv) {
   static xdoc d;
   d.lx = lexicon_get();
-  xsent x = {0};
-  x.x = &d, x.s = s, x.start = a, x.end = end, x.t = tv->items, x.n = tv->n;
+  xsent x = xtok_check_sent(s, a, end, tv);
+  x.x = &d;
   if (!x.n) return;
   int b = xnum_check_sentence(&x, &asked);
   if (b && bad < 5)

@@ -140,8 +140,8 @@ static void check_sentence(const char *s, size_t a, size_t end,
                            const tokvec *tv) {
   static xdoc d;
   d.lx = lexicon_get();
-  xsent x = {0};
-  x.x = &d, x.s = s, x.start = a, x.end = end, x.t = tv->items, x.n = tv->n;
+  xsent x = xtok_check_sent(s, a, end, tv);
+  x.x = &d;
   for (int round = 0; round < 2; round++) {
     xn_memo_begin(&x);
     for (size_t j = 0; j < x.n; j++) check_token(&x, j);

@@ -29,8 +29,7 @@ static long runs, words, bad;
 /* Compare both ways of asking on every run of the sentence s[a..e). */
 static void check_sentence(const char *s, size_t a, size_t end,
                            const tokvec *tv) {
-  xsent x = {0};
-  x.s = s, x.start = a, x.end = end, x.t = tv->items, x.n = tv->n;
+  xsent x = xtok_check_sent(s, a, end, tv);
   for (size_t j = 0; j < x.n; j++) {
     for (size_t e = j + 2; e <= j + 5 && e <= x.n; e++) {
       int f = xt_first_word(&x, j, e), g = xt_first_word_scan(&x, j, e);

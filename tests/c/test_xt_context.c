@@ -48,8 +48,8 @@ static unsigned rnd(unsigned n) {
 
 static void check_sentence(const char *s, size_t a, size_t end,
                            const tokvec *tv) {
-  xsent x = {0};
-  x.d = d, x.s = s, x.start = a, x.end = end, x.t = tv->items, x.n = tv->n;
+  xsent x = xtok_check_sent(s, a, end, tv);
+  x.d = d;
   for (size_t i = 0; i < x.n; i++)
     for (size_t j = i; j <= i + 3; j++) {
       size_t max = 1 + rnd(600);

@@ -47,8 +47,7 @@ static const char *const phrases[] = {"Nghị quyết", "nghị quyết",
 /* Compare both lookups at every token of sentence s[a..e), every table. */
 static void check_sentence(const char *s, size_t a, size_t end,
                            const tokvec *tv) {
-  xsent x = {0};
-  x.s = s, x.start = a, x.end = end, x.t = tv->items, x.n = tv->n;
+  xsent x = xtok_check_sent(s, a, end, tv);
   long in[XTOK_CHECK_TABLES] = {0};
   xtok_check_lookups(&x, &asked, in, &bad);
   for (size_t k = 0; k < XTOK_CHECK_TABLES; k++) found += in[k];

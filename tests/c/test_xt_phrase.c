@@ -51,8 +51,7 @@ static unsigned rnd(unsigned n) {
 /* Every phrase at every token of the sentence, both ways. */
 static void check_sentence(const char *s, size_t a, size_t end,
                            const tokvec *tv) {
-  xsent x = {0};
-  x.s = s, x.start = a, x.end = end, x.t = tv->items, x.n = tv->n;
+  xsent x = xtok_check_sent(s, a, end, tv);
   xtok_check_phrases(&x, phrases, NPHRASES, &said, &matched, &bad);
 }
 

@@ -26,6 +26,15 @@ static inline void xtok_each_sentence(const char *text, size_t n,
   free(tv.items);
 }
 
+/* The sentence text[a..end) with its tokens tv, as the extractors see
+** it (no document, no fact lists: a caller sets x.x or x.d itself). */
+static inline xsent xtok_check_sent(const char *text, size_t a, size_t end,
+                                    const tokvec *tv) {
+  xsent x = {0};
+  x.s = text, x.start = a, x.end = end, x.t = tv->items, x.n = tv->n;
+  return x;
+}
+
 /* The tables xtok_check_lookups compares, in this order. */
 enum { XTOK_CHECK_TABLES = 8 };
 
