@@ -30,17 +30,15 @@ char **util_dir_names(const char *dir, size_t *n) {
 }
 
 /*
-** Open path for reading; *st gets its fstat. The open never blocks (a
-** FIFO with no writer reads as empty) unless wait_fifo and path is a
-** FIFO: then it is opened again, blocking, as cat waits for the writer
-** (`tinsh parse` of a named pipe). Reads are blocking either way, so a
-** slow writer's data is not cut short; a regular file or a folder needs
-** no flag change (O_NONBLOCK does not apply to them): open and fstat
-** are its only calls. -1 with errno.
+** The descriptor fd (path opened non-blocking), settled for reading; *st
+** gets its fstat. A regular file or a folder needs no change (O_NONBLOCK
+** does not apply to them). When wait_fifo and path is a FIFO it is opened
+** again, blocking, as cat waits for the writer (`tinsh parse` of a named
+** pipe); a FIFO with no writer otherwise reads as empty. Reads are
+** blocking either way, so a slow writer's data is not cut short. The
+** descriptor to read, or -1 with errno (fd closed).
 */
-static int open_read(const char *path, struct stat *st, int wait_fifo) {
-  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0) return -1;
+static int settle(int fd, const char *path, struct stat *st, int wait_fifo) {
   if (fstat(fd, st) != 0) goto fail;
   if (S_ISREG(st->st_mode) || S_ISDIR(st->st_mode)) return fd;
   if (wait_fifo && S_ISFIFO(st->st_mode)) {
@@ -111,11 +109,62 @@ static int read_all(int fd, int64_t max, size_t hint, int reg, char **io,
   return 0;
 }
 
+/*
+** The common case in one read and no fstat: fd read whole from offset 0
+** with pread into *io (grown to 64 KiB when smaller), which a small
+** seekable file fills only in part. 1 when that read was the whole file
+** (*outlen set, NUL added; EFBIG past max); 0 when fd cannot be read so
+** -- pread says ESPIPE (a FIFO, a terminal: nothing consumed) or it
+** filled the buffer (a large file or a device: read again from the start
+** the careful way); -1 on another error (EISDIR for a folder, as read(2)
+** says), *io freed.
+*/
+static int read_once(int fd, int64_t max, char **io, size_t *iocap,
+                     size_t *outlen) {
+  char *b = *io;
+  size_t cap = *iocap;
+  if (!b || cap < 65536) {
+    free(b);
+    b = malloc(65536 + 1), cap = 65536;
+  }
+  ssize_t n = -1;
+  if (!b) errno = ENOMEM;
+  while (b && (n = pread(fd, b, cap, 0)) < 0 && errno == EINTR) {
+  }
+  *io = b, *iocap = b ? cap : 0;
+  if (n < 0 && errno == ESPIPE) return 0;
+  if (n >= 0 && (size_t)n == cap) return 0;
+  if (n >= 0 && (int64_t)n > max) errno = EFBIG, n = -1;
+  if (n < 0) {
+    int e = errno;
+    free(b);
+    *io = NULL, *iocap = 0;
+    errno = e;
+    return -1;
+  }
+  b[n] = '\0';
+  *outlen = (size_t)n;
+  return 1;
+}
+
+/* Without UTIL_READ_REGULAR a file is first tried with read_once (open,
+** pread, close: most files); what it leaves, and every file with the
+** flag, takes fstat's word for its kind and size (settle, read_all). */
 int util_read_file_into(const char *path, int64_t max, int flags, char **io,
                         size_t *iocap, size_t *outlen) {
   struct stat st;
   if (max <= 0) max = UTIL_READ_MAX;
-  int fd = open_read(path, &st, !(flags & UTIL_READ_REGULAR));
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) return -1;
+  int once =
+      flags & UTIL_READ_REGULAR ? 0 : read_once(fd, max, io, iocap, outlen);
+  if (once) {
+    int e = errno;
+    close(fd);
+    errno = e;
+    return once > 0 ? 0 : -1;
+  }
+  fd = settle(fd, path, &st, !(flags & UTIL_READ_REGULAR));
   if (fd < 0) return -1;
   int err = 0;
   if ((flags & UTIL_READ_REGULAR) && !S_ISREG(st.st_mode))
