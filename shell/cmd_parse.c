@@ -181,11 +181,7 @@ static doc *parse_named(parse_cmd *c, const char *name, parse_ctx *ctx,
                         char *bytes, size_t len) {
   const char *why = "cannot read";
   doc *d;
-  if (bytes) {
-    d = pipeline_document_ctx(name, bytes, len, c->flags, ctx);
-    free(bytes);
-    return d;
-  }
+  if (bytes) return pipeline_document_ctx(name, bytes, len, c->flags, ctx);
   d = pipeline_file_ctx(name, c->flags, c->max, ctx, &why);
   if (!d) {
     out_flush(c);
@@ -251,8 +247,7 @@ int cmd_parse(const cmd_args *a) {
     doc_free(d);
   }
   free(fc);
-  free(kept.bytes);
-  free(kept.lens);
+  parse_kept_free(&kept);
   out_flush(&c);
   buf_free(&c.out);
   if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -15,8 +15,10 @@
 #include "parse_folder.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include "util.h"
@@ -31,7 +33,8 @@ static parse_ctx *folder_ctx_new(void) {
 
 /* The bytes of the sample files read for a context, kept for the parse
 ** that follows (parse_folder_group_keep): at most this much in all. */
-#define KEEP_MAX (64u << 20)
+#define KEEP_MAX  (64u << 20)
+#define HUGE_PAGE ((uintptr_t)2 << 20)
 
 /* Where add_file may leave the bytes it read: k->bytes[i], k->lens[i];
 ** the buffer it reads into, kept from file to file (rb, rcap: see
@@ -39,9 +42,25 @@ static parse_ctx *folder_ctx_new(void) {
 typedef struct keep {
   parse_kept *kept; /* NULL: keep nothing */
   size_t used;      /* bytes kept so far */
+  char *base;       /* the store's first 2 MB boundary (NULL: not mapped) */
   char *rb;
   size_t rcap;
 } keep;
+
+/* Map k's store once: KEEP_MAX bytes of address space, reserved, not
+** committed (pages come as they are written), from a 2 MB boundary, asked
+** for transparent huge pages; 0, or -1 (nothing kept then). */
+static int store_map(keep *k) {
+  if (k->base) return 0;
+  size_t size = KEEP_MAX + HUGE_PAGE;
+  void *m = mmap(NULL, size, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (m == MAP_FAILED) return -1;
+  k->kept->store = m, k->kept->store_size = size;
+  k->base = (char *)(((uintptr_t)m + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1));
+  madvise(k->base, KEEP_MAX, MADV_HUGEPAGE); /* a hint: may be refused */
+  return 0;
+}
 
 /* Add the regular file at path to c (unreadable, too large or empty:
 ** left out, as the ingest stores no document for them); its bytes go to
@@ -54,14 +73,21 @@ static void add_file(parse_ctx *c, const char *path, int64_t max, keep *k,
     return;
   const char *bytes = k->rb;
   if (len) parse_ctx_add(c, bytes, len); /* empty files are not stored */
-  if (len && k->kept && k->used + len <= KEEP_MAX) {
-    /* a copy of the file's size: the read buffer (64 KiB at least) is
-    ** kept for the next read */
-    char *c = xmalloc(len + 1);
+  if (len && k->kept && k->used + len + 1 <= KEEP_MAX && store_map(k) == 0) {
+    /* a copy in the store: the read buffer (64 KiB at least) is kept
+    ** for the next read */
+    char *c = k->base + k->used;
     memcpy(c, bytes, len + 1);
     k->kept->bytes[i] = c, k->kept->lens[i] = len;
-    k->used += len;
+    k->used += len + 1;
   }
+}
+
+void parse_kept_free(parse_kept *kept) {
+  if (kept->store) munmap(kept->store, kept->store_size);
+  free(kept->bytes);
+  free(kept->lens);
+  *kept = (parse_kept){0};
 }
 
 /* A file's place in sample order: the hash of its name, the name, the
@@ -154,7 +180,7 @@ static parse_ctx *build(const char *const *paths, size_t n, int64_t max,
   size_t *order = xmalloc(n * sizeof *order);
   parse_folder_order(paths, n, order);
   parse_ctx *c = folder_ctx_new();
-  keep none = {NULL, 0, NULL, 0};
+  keep none = {0};
   if (!k) k = &none;
   for (size_t i = 0; i < n && !sample_full(c); i++)
     add_file(c, paths[order[i]], max, k, map ? map[order[i]] : 0);
@@ -208,7 +234,7 @@ parse_ctx *parse_folder_ctx(parse_folder *f) {
   size_t *order = xmalloc((f->n ? f->n : 1) * sizeof *order);
   parse_folder_order((const char *const *)f->paths, f->n, order);
   parse_ctx *c = folder_ctx_new();
-  keep k = {NULL, 0, NULL, 0};
+  keep k = {0};
   for (size_t i = 0; i < f->n && !sample_full(c); i++)
     if (folder_file(f, f->paths[order[i]]))
       add_file(c, f->paths[order[i]], f->max, &k, 0);
@@ -285,6 +311,7 @@ parse_ctx **parse_folder_group(const char *const *paths, size_t n,
 parse_ctx **parse_folder_group_keep(const char *const *paths, size_t n,
                                     int64_t max, parse_kept *kept) {
   if (kept) {
+    *kept = (parse_kept){0};
     kept->bytes = xcalloc(n ? n : 1, sizeof *kept->bytes);
     kept->lens = xcalloc(n ? n : 1, sizeof *kept->lens);
   }
@@ -292,7 +319,7 @@ parse_ctx **parse_folder_group_keep(const char *const *paths, size_t n,
   parse_ctx **out = xcalloc(n, sizeof *out);
   size_t m;
   named *f = by_folder(paths, n, &m);
-  keep k = {kept, 0, NULL, 0};
+  keep k = {kept, 0, NULL, NULL, 0};
   for (size_t a = 0, b; a < m; a = b) {
     for (b = a + 1; b < m && !other_dir(&f[a], &f[b]);) b++;
     group_one(f + a, b - a, max, out, &k);

@@ -81,14 +81,19 @@ parse_ctx **parse_folder_group(const char *const *paths, size_t n, int64_t max);
 /*
 ** The same, and the files the contexts were learned from are not read
 ** twice: kept->bytes[i] / kept->lens[i] get the bytes of paths[i] when
-** its sample read them (non-empty, up to 64 MiB kept in all), else NULL
-** / 0. The caller parses those bytes and frees each, then both arrays
-** (allocated with n entries even when NULL is returned).
+** its sample read them (non-empty, NUL-terminated, up to 64 MiB kept in
+** all), else NULL / 0. The bytes live in one mapping of their own
+** (kept->store: 2 MB pages where the system allows, so the copies do not
+** fault a page at a time); the caller parses them, then releases
+** everything with parse_kept_free (also when NULL is returned).
 */
 typedef struct parse_kept {
   char **bytes;
   size_t *lens;
+  void *store;       /* the mapping the bytes are in (NULL: none yet) */
+  size_t store_size; /* its length */
 } parse_kept;
+void parse_kept_free(parse_kept *kept);
 parse_ctx **parse_folder_group_keep(const char *const *paths, size_t n,
                                     int64_t max, parse_kept *kept);
 

@@ -234,12 +234,10 @@ static void test_kept(void) {
       free(a);
       free(b);
     }
-    free(k.bytes[i]);
     parse_ctx_free(fc[i]);
   }
   free(fc);
-  free(k.bytes);
-  free(k.lens);
+  parse_kept_free(&k);
   for (int i = 0; i < 8; i++) unlink(p[i]);
   rmdir(sub);
   rmdir(dir);
