@@ -581,6 +581,14 @@ static int join_wrapped(char *t, size_t n) {
   return 1;
 }
 
+/* The 16 lower-case hex digits of v and a NUL at out (what "%016llx"
+** prints), without snprintf's format parsing. */
+static void hex_id(char out[17], uint64_t v) {
+  static const char hex[] = "0123456789abcdef";
+  for (int i = 15; i >= 0; i--, v >>= 4) out[i] = hex[v & 15];
+  out[16] = '\0';
+}
+
 doc *parse_document_ctx(const char *path, const char *bytes, size_t len,
                         int flags, const parse_ctx *ctx) {
   doc *d = doc_new(path);
@@ -599,7 +607,7 @@ doc *parse_document_ctx(const char *path, const char *bytes, size_t len,
   ** into spaces since, which that look reads alike (neither is part of
   ** a word) */
   int damage = st.damage_possible;
-  snprintf(d->id, sizeof d->id, "%016llx", (unsigned long long)id);
+  hex_id(d->id, id);
   add_warnings(d, &st, damage);
 
   page p = {d, d->text, NULL, 0, ctx, 0, 0, {0}};
