@@ -311,7 +311,9 @@ static void jkstr_block(buf *b, const doc *d, const char *key, const char *s,
 }
 
 /* The blocks; the text of a block a header string is (dup[0..2)) copied
-** from that string's JSON in b, not escaped again. */
+** from that string's JSON in b, not escaped again. A parser's block
+** (d->utf8) is a copy of its len bytes and a NUL, no NUL inside (the
+** normalised text has none): its len is its strlen. */
 static void json_blocks(const doc *d, buf *b, const jdup *dup) {
   buf_addc(b, '[');
   for (size_t i = 0; i < d->blocks.n; i++) {
@@ -322,6 +324,8 @@ static void json_blocks(const doc *d, buf *b, const jdup *dup) {
       char *o = jroom(b, j->len); /* before the copy: b->data may move */
       memcpy(o, b->data + j->off, j->len);
       jend(b, o + j->len);
+    } else if (d->utf8 && k->text) { /* a copy of its len bytes */
+      buf_add_json_utf8(b, k->text, k->len);
     } else {
       jstr_n(b, k->text, k->text ? strlen(k->text) : 0, d->utf8);
     }
