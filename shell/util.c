@@ -509,7 +509,19 @@ static int json_short(buf *b, const unsigned char *u, size_t n) {
   } else {
     return 0;
   }
+#ifdef __SSE2__
+  { /* both words in one 16-byte test (fewer steps than two 8-byte ones) */
+    const __m128i lim = _mm_set1_epi8(0x1F);
+    __m128i w = _mm_set_epi64x((long long)c, (long long)a);
+    __m128i hit =
+        _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(w, lim), lim),
+                     _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('"')),
+                                  _mm_cmpeq_epi8(w, _mm_set1_epi8('\\'))));
+    if (_mm_movemask_epi8(hit)) return 0;
+  }
+#else
   if (json_special8(a) | json_special8(c)) return 0;
+#endif
   if (b->len + n + 3 > b->cap) buf_reserve(b, n + 2);
   char *o = b->data + b->len;
   *o = '"';
