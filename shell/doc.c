@@ -60,6 +60,7 @@ void doc_free(doc *d) {
   if (!d) return;
   FACT_KINDS(DF_KIND)
   free(d->blocks.items);
+  free(d->text_heap);
   arena_free(&d->arena);
   free(d);
 }

@@ -598,9 +598,8 @@ doc *parse_document_ctx(const char *path, const char *bytes, size_t len,
   /* the id: util_hash64 of the text, from text_normalize's last pass
   ** unless hard wraps were joined since */
   uint64_t id = join_wrapped(t, n) ? util_hash64(t, n) : st.hash;
-  d->text = doc_str(d, t, n);
+  d->text = d->text_heap = t; /* kept, not copied: doc_free frees it */
   d->text_len = n;
-  free(t);
   /* text_normalize writes valid UTF-8; the facts add data/'s strings */
   d->utf8 = lexicon_get()->utf8;
   /* text_normalize's look for stand-ins; join_wrapped turned newlines
