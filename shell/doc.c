@@ -476,40 +476,54 @@ static inline int jw_on(const char *k) {
   return k != NULL;
 }
 
-/* `,"key":` of column j, or `{"key":` for the first (after a comma from
-** the second item i on). */
-static inline void jw_key(buf *b, const jcol *j, int first, size_t i) {
-  char *o = jroom(b, JKEY_MAX + 1);
+/* `,"key":` of column j at o, or `{"key":` for the first (after a comma
+** from the second item i on); room for JKEY_MAX + 1 bytes at o. Past
+** it. */
+static inline char *jw_key_at(char *o, const jcol *j, int first, size_t i) {
   if (first) {
     if (i) *o++ = ',';
     *o++ = '{';
     memcpy(o, j->key + 1, JKEY_MAX - 1);
-    o += j->n - 1;
-  } else {
-    memcpy(o, j->key, JKEY_MAX);
-    o += j->n;
+    return o + j->n - 1;
   }
-  jend(b, o);
+  memcpy(o, j->key, JKEY_MAX);
+  return o + j->n;
 }
 
-/* jnum, a positive integer below 1e15 (the cast exact there) written
-** inline by its digits (what jnum writes for it). */
-static inline void jw_num(buf *b, double v) {
-  if (v > 0 && v < 1e15 && (double)(long long)v == v)
-    jend(b, jdigits_at(jroom(b, 24), (unsigned long long)v));
-  else
+static inline void jw_key(buf *b, const jcol *j, int first, size_t i) {
+  jend(b, jw_key_at(jroom(b, JKEY_MAX + 1), j, first, i));
+}
+
+/* The key of column j and null, in one room. */
+static inline void jw_knull(buf *b, const jcol *j, int first, size_t i) {
+  jend(b, jnull_at(jw_key_at(jroom(b, JKEY_MAX + 5), j, first, i)));
+}
+
+/* The key of column j and the integer v, in one room. */
+static inline void jw_kint(buf *b, const jcol *j, int first, size_t i,
+                           long long v) {
+  jend(b, jint_at(jw_key_at(jroom(b, JKEY_MAX + 25), j, first, i), v));
+}
+
+/* The key of column j and jnum's v: a positive integer below 1e15 (the
+** cast exact there) by its digits in the key's room (what jnum writes
+** for it), any other number by jnum. */
+static inline void jw_knum(buf *b, const jcol *j, int first, size_t i,
+                           double v) {
+  if (v > 0 && v < 1e15 && (double)(long long)v == v) {
+    char *o = jw_key_at(jroom(b, JKEY_MAX + 25), j, first, i);
+    jend(b, jdigits_at(o, (unsigned long long)v));
+  } else {
+    jw_key(b, j, first, i);
     jnum(b, v);
+  }
 }
 
-/* A string column's value v in a document of valid UTF-8 strings: null,
-** a copy of the column's last string or of the item's string before
-** (*prev), or escaped and kept in *last. */
+/* A string column's value v in a document of valid UTF-8 strings (not
+** NULL): a copy of the column's last string or of the item's string
+** before (*prev), or escaped and kept in *last. */
 static inline void jw_str_utf8(buf *b, const char *v, jlast *last,
                                const jlast **prev) {
-  if (!v) {
-    jend(b, jnull_at(jroom(b, 4)));
-    return;
-  }
   if (v == last->s) {
     jcopy(b, last);
   } else if (*prev && v == (*prev)->s) {
@@ -521,25 +535,38 @@ static inline void jw_str_utf8(buf *b, const char *v, jlast *last,
   *prev = last;
 }
 
-static inline void jw_str(buf *b, const char *v, jlast *last,
-                          const jlast **prev, int utf8) {
+/* The key of column j and the string column's value v: null (the key's
+** room), else as jw_str_utf8 or jstr_again write it. */
+static inline void jw_kstr(buf *b, const jcol *j, int first, size_t i,
+                           const char *v, jlast *last, const jlast **prev,
+                           int utf8) {
+  if (!v) {
+    jw_knull(b, j, first, i);
+    return;
+  }
+  jw_key(b, j, first, i);
   if (utf8)
     jw_str_utf8(b, v, last, prev);
   else
     jstr_again(b, v, last, 0);
 }
 
-#define JW_STR(it, m)    jw_str(b, it->m, &last[c], &prev, d->utf8)
-#define JW_NUM(it, m)    jw_num(b, it->m)
-#define JW_OPTNUM(it, m) (it->has_##m ? jw_num(b, it->m) : jnull(b))
-#define JW_INT(it, m)    jint(b, it->m)
-#define JW_INT0(it, m)   (it->m ? jint(b, it->m) : jnull(b))
-#define JW_BLOCK(it, m)  jint(b, it->m)
-#define JW_STRS(it, m)   jstrs(b, it->m.items, it->m.n, d->utf8)
+/* Each type's key and value (column jc, the item's first when first). */
+#define JW_STR(it, m) jw_kstr(b, jc, first, i, it->m, &last[c], &prev, d->utf8)
+#define JW_NUM(it, m) jw_knum(b, jc, first, i, it->m)
+#define JW_OPTNUM(it, m) \
+  (it->has_##m ? jw_knum(b, jc, first, i, it->m) : jw_knull(b, jc, first, i))
+#define JW_INT(it, m) jw_kint(b, jc, first, i, it->m)
+#define JW_INT0(it, m) \
+  (it->m ? jw_kint(b, jc, first, i, it->m) : jw_knull(b, jc, first, i))
+#define JW_BLOCK(it, m) jw_kint(b, jc, first, i, it->m)
+#define JW_STRS(it, m) \
+  (jw_key(b, jc, first, i), jstrs(b, it->m.items, it->m.n, d->utf8))
 
 #define JW_FIELD(m, type, sql, json, lua) \
   if (jw_on(json)) {                      \
-    jw_key(b, &jk->cols[c], c == 0, i);   \
+    const jcol *jc = &jk->cols[c];        \
+    int first = c == 0;                   \
     JW_##type(it, m);                     \
     c++;                                  \
   }
