@@ -5,6 +5,9 @@
 
 #include <math.h>
 #include <pthread.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -149,9 +152,31 @@ static char *jdigits_at(char *p, unsigned long long u) {
       "00010203040506070809101112131415161718192021222324252627282930313233"
       "34353637383940414243444546474849505152535455565758596061626364656667"
       "6869707172737475767778798081828384858687888990919293949596979899";
-  size_t n = 1; /* digits: 1 + the powers of ten u reaches (t wraps only
-                ** when n stops at 20) */
-  for (unsigned long long t = 10; n < 20 && u >= t; t *= 10) n++;
+  static const unsigned long long p10[20] = {1ull,
+                                             10ull,
+                                             100ull,
+                                             1000ull,
+                                             10000ull,
+                                             100000ull,
+                                             1000000ull,
+                                             10000000ull,
+                                             100000000ull,
+                                             1000000000ull,
+                                             10000000000ull,
+                                             100000000000ull,
+                                             1000000000000ull,
+                                             10000000000000ull,
+                                             100000000000000ull,
+                                             1000000000000000ull,
+                                             10000000000000000ull,
+                                             100000000000000000ull,
+                                             1000000000000000000ull,
+                                             10000000000000000000ull};
+  /* digits: from the bit length, log10(2) ~ 1233 / 4096 gives t, the
+  ** digits of 2^bits - 1 less one; one less when u < 10^t */
+  unsigned long long v = u | 1; /* as many digits as u; 0 has one */
+  size_t t = (size_t)(64 - __builtin_clzll(v)) * 1233 >> 12;
+  size_t n = t + 1 - (v < p10[t]);
   char *e = p + n, *q = e;
   for (; u >= 100; u /= 100) /* two digits a step */
     q -= 2, memcpy(q, pairs + 2 * (u % 100), 2);
@@ -635,12 +660,43 @@ static void json_kind(const doc *d, size_t ki, buf *b, int slow) {
   buf_addc(b, ']');
 }
 
+/* Is id (a doc's, 17 bytes) 16 bytes that JSON takes as they are
+** (ASCII from 0x20 on, no '"' or '\\') and its NUL: what jstr writes
+** between its quotes? The parser's ids are 16 hex digits. */
+static int jid_plain(const char id[17]) {
+  if (id[16]) return 0;
+#ifdef __SSE2__
+  __m128i w = _mm_loadu_si128((const __m128i *)(const void *)id);
+  __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(w, _mm_set1_epi8(0x1F)),
+                               _mm_set1_epi8(0x1F)); /* below 0x20 */
+  __m128i bad =
+      _mm_or_si128(low, _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('"')),
+                                     _mm_cmpeq_epi8(w, _mm_set1_epi8('\\'))));
+  /* the sign bits: bytes from 0x80 on */
+  return (_mm_movemask_epi8(bad) | _mm_movemask_epi8(w)) == 0;
+#else
+  for (int i = 0; i < 16; i++) {
+    unsigned char c = (unsigned char)id[i];
+    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return 0;
+  }
+  return 1;
+#endif
+}
+
 /* doc_to_json; slow: the title and lead escaped with their check, every
 ** block escaped, every kind by json_kind's column loop (doc_to_json_ref,
 ** the reference for the tests). */
 static void doc_json(const doc *d, buf *b, int slow) {
-  buf_adds(b, "{\"id\":");
-  jstr(b, d->id);
+  if (slow || !jid_plain(d->id)) {
+    buf_adds(b, "{\"id\":");
+    jstr(b, d->id);
+  } else { /* `{"id":"` and its 16 bytes as they are, in one room */
+    char *o = jroom(b, 25);
+    memcpy(o, "{\"id\":\"", 7);
+    memcpy(o + 7, d->id, 16);
+    o[23] = '"';
+    jend(b, o + 24);
+  }
   jkstr(b, "path", d->path);
   jdup dup[2] = {{NULL, 0, 0}, {NULL, 0, 0}}; /* the title's, the lead's */
   if (slow)
