@@ -472,6 +472,75 @@ __attribute__((target("avx2"))) static size_t json_special_avx2(
 }
 #endif
 
+#ifdef JSON_AVX2
+/* The k < 32 bytes u[0..k) to o: two copies that overlap (16, 8 or 4
+** bytes each), or byte by byte below 4; no memcpy call. */
+static inline void json_copy_tail(char *o, const unsigned char *u, size_t k) {
+  if (k >= 16) {
+    __m128i a = _mm_loadu_si128((const __m128i *)(const void *)u);
+    __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(u + k - 16));
+    _mm_storeu_si128((__m128i *)(void *)o, a);
+    _mm_storeu_si128((__m128i *)(void *)(o + k - 16), c);
+  } else if (k >= 8) {
+    uint64_t a, c;
+    memcpy(&a, u, 8), memcpy(&c, u + k - 8, 8);
+    memcpy(o, &a, 8), memcpy(o + k - 8, &c, 8);
+  } else if (k >= 4) {
+    uint32_t a, c;
+    memcpy(&a, u, 4), memcpy(&c, u + k - 4, 4);
+    memcpy(o, &a, 4), memcpy(o + k - 4, &c, 4);
+  } else {
+    for (size_t j = 0; j < k; j++) o[j] = (char)u[j];
+  }
+}
+
+/*
+** json_utf8_loop with AVX2 for n >= 32: the bytes are copied as they
+** are looked at, 32 a step, each step stored whole (the room of the
+** rest of the text is there: a store past an escape is written over);
+** the last bytes, fewer than 32, are looked at in the 32 that end the
+** text and copied by json_copy_tail. Neither json_special nor memcpy is
+** called; what it writes is json_utf8_loop's.
+*/
+__attribute__((target("avx2"))) static void json_utf8_avx2(
+    buf *b, const unsigned char *u, size_t n) {
+  if (b->len + n + 3 > b->cap) buf_reserve(b, n + 2);
+  char *o = b->data + b->len;
+  *o++ = '"';
+  size_t i = 0;
+  for (;;) {
+    unsigned m = 0;
+    for (; i + 32 <= n; i += 32, o += 32) {
+      __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(u + i));
+      _mm256_storeu_si256((__m256i *)(void *)o, w);
+      if ((m = (unsigned)_mm256_movemask_epi8(json_hits(w))) != 0) break;
+    }
+    if (!m) {
+      if (i == n) break;
+      size_t k = n - i; /* 1..31: the last 32 bytes hold them at 32 - k */
+      __m256i w =
+          _mm256_loadu_si256((const __m256i *)(const void *)(u + n - 32));
+      m = (unsigned)_mm256_movemask_epi8(json_hits(w)) >> (32 - k);
+      json_copy_tail(o, u + i, k);
+      if (!m) {
+        o += k, i = n;
+        break;
+      }
+    }
+    size_t j = (size_t)__builtin_ctz(m); /* u[i + j] is escaped */
+    o += j, i += j;
+    b->len = (size_t)(o - b->data);
+    json_escape(b, u[i]); /* reserves what it writes */
+    buf_reserve(b, n - i + 1);
+    o = b->data + b->len;
+    i++;
+  }
+  *o++ = '"';
+  *o = '\0';
+  b->len = (size_t)(o - b->data);
+}
+#endif
+
 /* json_special_sse2, in its AVX2 form when the CPU has AVX2. */
 static size_t json_special(const unsigned char *u, size_t i, size_t n) {
 #ifdef JSON_AVX2
@@ -571,6 +640,12 @@ static int json_short32(buf *b, const unsigned char *u, size_t n) {
 static __attribute__((noinline)) void json_utf8_loop(buf *b, const char *s,
                                                      size_t n) {
   const unsigned char *u = (const unsigned char *)s;
+#ifdef JSON_AVX2
+  if (n >= 32 && __builtin_cpu_supports("avx2")) {
+    json_utf8_avx2(b, u, n);
+    return;
+  }
+#endif
   /* room for the quotes and every byte as it is; each escape asks for
   ** its own extra room */
   if (b->len + n + 3 > b->cap) buf_reserve(b, n + 2);
