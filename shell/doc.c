@@ -341,7 +341,7 @@ static void jkstr_block(buf *b, const doc *d, const char *key, const char *s,
 ** (d->utf8) is a copy of its len bytes and a NUL, no NUL inside (the
 ** normalised text has none): its len is its strlen. */
 static void json_blocks(const doc *d, buf *b, const jdup *dup) {
-  buf_addc(b, '[');
+  jchar(b, '[');
   for (size_t i = 0; i < d->blocks.n; i++) {
     const doc_block *k = &d->blocks.items[i];
     jblock_head(b, k->kind, i == 0);
@@ -357,7 +357,7 @@ static void json_blocks(const doc *d, buf *b, const jdup *dup) {
     }
     jchar(b, '}');
   }
-  buf_addc(b, ']');
+  jchar(b, ']');
 }
 
 #define JLAST_COLS 32 /* columns with a cache of their own (more: shared) */
@@ -640,24 +640,24 @@ static void json_kind(const doc *d, size_t ki, buf *b, int slow) {
     return;
   }
   jlast last[JLAST_COLS] = {{NULL, 0, 0}};
-  buf_addc(b, '[');
+  jchar(b, '[');
   for (size_t i = 0; i < fact_count(d, k); i++) {
     const void *p = fact_item(d, k, i);
-    if (i) buf_addc(b, ',');
+    if (i) jchar(b, ',');
     if (k->bare) {
       json_field(b, p, &k->cols[0], &last[0], d->utf8);
       continue;
     }
     int first = 1;
-    buf_addc(b, '{');
+    jchar(b, '{');
     for (size_t c = 0; c < k->ncols; c++) {
       if (!k->cols[c].json) continue;
       jkey(b, k->cols[c].json, first), first = 0;
       json_field(b, p, &k->cols[c], &last[c % JLAST_COLS], d->utf8);
     }
-    buf_addc(b, '}');
+    jchar(b, '}');
   }
-  buf_addc(b, ']');
+  jchar(b, ']');
 }
 
 /* Is id (a doc's, 17 bytes) 16 bytes that JSON takes as they are
@@ -724,7 +724,7 @@ static void doc_json(const doc *d, buf *b, int slow) {
     }
     json_kind(d, k, b, slow);
   }
-  buf_addc(b, '}');
+  jchar(b, '}');
 }
 
 void doc_to_json(const doc *d, buf *b) {
