@@ -5,6 +5,9 @@
 
 #include <math.h>
 #include <pthread.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,6 +63,7 @@ void doc_free(doc *d) {
   if (!d) return;
   FACT_KINDS(DF_KIND)
   free(d->blocks.items);
+  free(d->text_heap);
   arena_free(&d->arena);
   free(d);
 }
@@ -148,9 +152,31 @@ static char *jdigits_at(char *p, unsigned long long u) {
       "00010203040506070809101112131415161718192021222324252627282930313233"
       "34353637383940414243444546474849505152535455565758596061626364656667"
       "6869707172737475767778798081828384858687888990919293949596979899";
-  size_t n = 1; /* digits: 1 + the powers of ten u reaches (t wraps only
-                ** when n stops at 20) */
-  for (unsigned long long t = 10; n < 20 && u >= t; t *= 10) n++;
+  static const unsigned long long p10[20] = {1ull,
+                                             10ull,
+                                             100ull,
+                                             1000ull,
+                                             10000ull,
+                                             100000ull,
+                                             1000000ull,
+                                             10000000ull,
+                                             100000000ull,
+                                             1000000000ull,
+                                             10000000000ull,
+                                             100000000000ull,
+                                             1000000000000ull,
+                                             10000000000000ull,
+                                             100000000000000ull,
+                                             1000000000000000ull,
+                                             10000000000000000ull,
+                                             100000000000000000ull,
+                                             1000000000000000000ull,
+                                             10000000000000000000ull};
+  /* digits: from the bit length, log10(2) ~ 1233 / 4096 gives t, the
+  ** digits of 2^bits - 1 less one; one less when u < 10^t */
+  unsigned long long v = u | 1; /* as many digits as u; 0 has one */
+  size_t t = (size_t)(64 - __builtin_clzll(v)) * 1233 >> 12;
+  size_t n = t + 1 - (v < p10[t]);
   char *e = p + n, *q = e;
   for (; u >= 100; u /= 100) /* two digits a step */
     q -= 2, memcpy(q, pairs + 2 * (u % 100), 2);
@@ -311,9 +337,11 @@ static void jkstr_block(buf *b, const doc *d, const char *key, const char *s,
 }
 
 /* The blocks; the text of a block a header string is (dup[0..2)) copied
-** from that string's JSON in b, not escaped again. */
+** from that string's JSON in b, not escaped again. A parser's block
+** (d->utf8) is a copy of its len bytes and a NUL, no NUL inside (the
+** normalised text has none): its len is its strlen. */
 static void json_blocks(const doc *d, buf *b, const jdup *dup) {
-  buf_addc(b, '[');
+  jchar(b, '[');
   for (size_t i = 0; i < d->blocks.n; i++) {
     const doc_block *k = &d->blocks.items[i];
     jblock_head(b, k->kind, i == 0);
@@ -322,12 +350,14 @@ static void json_blocks(const doc *d, buf *b, const jdup *dup) {
       char *o = jroom(b, j->len); /* before the copy: b->data may move */
       memcpy(o, b->data + j->off, j->len);
       jend(b, o + j->len);
+    } else if (d->utf8 && k->text) { /* a copy of its len bytes */
+      buf_add_json_utf8(b, k->text, k->len);
     } else {
       jstr_n(b, k->text, k->text ? strlen(k->text) : 0, d->utf8);
     }
     jchar(b, '}');
   }
-  buf_addc(b, ']');
+  jchar(b, ']');
 }
 
 #define JLAST_COLS 32 /* columns with a cache of their own (more: shared) */
@@ -471,40 +501,54 @@ static inline int jw_on(const char *k) {
   return k != NULL;
 }
 
-/* `,"key":` of column j, or `{"key":` for the first (after a comma from
-** the second item i on). */
-static inline void jw_key(buf *b, const jcol *j, int first, size_t i) {
-  char *o = jroom(b, JKEY_MAX + 1);
+/* `,"key":` of column j at o, or `{"key":` for the first (after a comma
+** from the second item i on); room for JKEY_MAX + 1 bytes at o. Past
+** it. */
+static inline char *jw_key_at(char *o, const jcol *j, int first, size_t i) {
   if (first) {
     if (i) *o++ = ',';
     *o++ = '{';
     memcpy(o, j->key + 1, JKEY_MAX - 1);
-    o += j->n - 1;
-  } else {
-    memcpy(o, j->key, JKEY_MAX);
-    o += j->n;
+    return o + j->n - 1;
   }
-  jend(b, o);
+  memcpy(o, j->key, JKEY_MAX);
+  return o + j->n;
 }
 
-/* jnum, a positive integer below 1e15 (the cast exact there) written
-** inline by its digits (what jnum writes for it). */
-static inline void jw_num(buf *b, double v) {
-  if (v > 0 && v < 1e15 && (double)(long long)v == v)
-    jend(b, jdigits_at(jroom(b, 24), (unsigned long long)v));
-  else
+static inline void jw_key(buf *b, const jcol *j, int first, size_t i) {
+  jend(b, jw_key_at(jroom(b, JKEY_MAX + 1), j, first, i));
+}
+
+/* The key of column j and null, in one room. */
+static inline void jw_knull(buf *b, const jcol *j, int first, size_t i) {
+  jend(b, jnull_at(jw_key_at(jroom(b, JKEY_MAX + 5), j, first, i)));
+}
+
+/* The key of column j and the integer v, in one room. */
+static inline void jw_kint(buf *b, const jcol *j, int first, size_t i,
+                           long long v) {
+  jend(b, jint_at(jw_key_at(jroom(b, JKEY_MAX + 25), j, first, i), v));
+}
+
+/* The key of column j and jnum's v: a positive integer below 1e15 (the
+** cast exact there) by its digits in the key's room (what jnum writes
+** for it), any other number by jnum. */
+static inline void jw_knum(buf *b, const jcol *j, int first, size_t i,
+                           double v) {
+  if (v > 0 && v < 1e15 && (double)(long long)v == v) {
+    char *o = jw_key_at(jroom(b, JKEY_MAX + 25), j, first, i);
+    jend(b, jdigits_at(o, (unsigned long long)v));
+  } else {
+    jw_key(b, j, first, i);
     jnum(b, v);
+  }
 }
 
-/* A string column's value v in a document of valid UTF-8 strings: null,
-** a copy of the column's last string or of the item's string before
-** (*prev), or escaped and kept in *last. */
+/* A string column's value v in a document of valid UTF-8 strings (not
+** NULL): a copy of the column's last string or of the item's string
+** before (*prev), or escaped and kept in *last. */
 static inline void jw_str_utf8(buf *b, const char *v, jlast *last,
                                const jlast **prev) {
-  if (!v) {
-    jend(b, jnull_at(jroom(b, 4)));
-    return;
-  }
   if (v == last->s) {
     jcopy(b, last);
   } else if (*prev && v == (*prev)->s) {
@@ -516,25 +560,38 @@ static inline void jw_str_utf8(buf *b, const char *v, jlast *last,
   *prev = last;
 }
 
-static inline void jw_str(buf *b, const char *v, jlast *last,
-                          const jlast **prev, int utf8) {
+/* The key of column j and the string column's value v: null (the key's
+** room), else as jw_str_utf8 or jstr_again write it. */
+static inline void jw_kstr(buf *b, const jcol *j, int first, size_t i,
+                           const char *v, jlast *last, const jlast **prev,
+                           int utf8) {
+  if (!v) {
+    jw_knull(b, j, first, i);
+    return;
+  }
+  jw_key(b, j, first, i);
   if (utf8)
     jw_str_utf8(b, v, last, prev);
   else
     jstr_again(b, v, last, 0);
 }
 
-#define JW_STR(it, m)    jw_str(b, it->m, &last[c], &prev, d->utf8)
-#define JW_NUM(it, m)    jw_num(b, it->m)
-#define JW_OPTNUM(it, m) (it->has_##m ? jw_num(b, it->m) : jnull(b))
-#define JW_INT(it, m)    jint(b, it->m)
-#define JW_INT0(it, m)   (it->m ? jint(b, it->m) : jnull(b))
-#define JW_BLOCK(it, m)  jint(b, it->m)
-#define JW_STRS(it, m)   jstrs(b, it->m.items, it->m.n, d->utf8)
+/* Each type's key and value (column jc, the item's first when first). */
+#define JW_STR(it, m) jw_kstr(b, jc, first, i, it->m, &last[c], &prev, d->utf8)
+#define JW_NUM(it, m) jw_knum(b, jc, first, i, it->m)
+#define JW_OPTNUM(it, m) \
+  (it->has_##m ? jw_knum(b, jc, first, i, it->m) : jw_knull(b, jc, first, i))
+#define JW_INT(it, m) jw_kint(b, jc, first, i, it->m)
+#define JW_INT0(it, m) \
+  (it->m ? jw_kint(b, jc, first, i, it->m) : jw_knull(b, jc, first, i))
+#define JW_BLOCK(it, m) jw_kint(b, jc, first, i, it->m)
+#define JW_STRS(it, m) \
+  (jw_key(b, jc, first, i), jstrs(b, it->m.items, it->m.n, d->utf8))
 
 #define JW_FIELD(m, type, sql, json, lua) \
   if (jw_on(json)) {                      \
-    jw_key(b, &jk->cols[c], c == 0, i);   \
+    const jcol *jc = &jk->cols[c];        \
+    int first = c == 0;                   \
     JW_##type(it, m);                     \
     c++;                                  \
   }
@@ -583,32 +640,63 @@ static void json_kind(const doc *d, size_t ki, buf *b, int slow) {
     return;
   }
   jlast last[JLAST_COLS] = {{NULL, 0, 0}};
-  buf_addc(b, '[');
+  jchar(b, '[');
   for (size_t i = 0; i < fact_count(d, k); i++) {
     const void *p = fact_item(d, k, i);
-    if (i) buf_addc(b, ',');
+    if (i) jchar(b, ',');
     if (k->bare) {
       json_field(b, p, &k->cols[0], &last[0], d->utf8);
       continue;
     }
     int first = 1;
-    buf_addc(b, '{');
+    jchar(b, '{');
     for (size_t c = 0; c < k->ncols; c++) {
       if (!k->cols[c].json) continue;
       jkey(b, k->cols[c].json, first), first = 0;
       json_field(b, p, &k->cols[c], &last[c % JLAST_COLS], d->utf8);
     }
-    buf_addc(b, '}');
+    jchar(b, '}');
   }
-  buf_addc(b, ']');
+  jchar(b, ']');
+}
+
+/* Is id (a doc's, 17 bytes) 16 bytes that JSON takes as they are
+** (ASCII from 0x20 on, no '"' or '\\') and its NUL: what jstr writes
+** between its quotes? The parser's ids are 16 hex digits. */
+static int jid_plain(const char id[17]) {
+  if (id[16]) return 0;
+#ifdef __SSE2__
+  __m128i w = _mm_loadu_si128((const __m128i *)(const void *)id);
+  __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(w, _mm_set1_epi8(0x1F)),
+                               _mm_set1_epi8(0x1F)); /* below 0x20 */
+  __m128i bad =
+      _mm_or_si128(low, _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('"')),
+                                     _mm_cmpeq_epi8(w, _mm_set1_epi8('\\'))));
+  /* the sign bits: bytes from 0x80 on */
+  return (_mm_movemask_epi8(bad) | _mm_movemask_epi8(w)) == 0;
+#else
+  for (int i = 0; i < 16; i++) {
+    unsigned char c = (unsigned char)id[i];
+    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return 0;
+  }
+  return 1;
+#endif
 }
 
 /* doc_to_json; slow: the title and lead escaped with their check, every
 ** block escaped, every kind by json_kind's column loop (doc_to_json_ref,
 ** the reference for the tests). */
 static void doc_json(const doc *d, buf *b, int slow) {
-  buf_adds(b, "{\"id\":");
-  jstr(b, d->id);
+  if (slow || !jid_plain(d->id)) {
+    buf_adds(b, "{\"id\":");
+    jstr(b, d->id);
+  } else { /* `{"id":"` and its 16 bytes as they are, in one room */
+    char *o = jroom(b, 25);
+    memcpy(o, "{\"id\":\"", 7);
+    memcpy(o + 7, d->id, 16);
+    o[23] = '"';
+    jend(b, o + 24);
+  }
   jkstr(b, "path", d->path);
   jdup dup[2] = {{NULL, 0, 0}, {NULL, 0, 0}}; /* the title's, the lead's */
   if (slow)
@@ -636,7 +724,7 @@ static void doc_json(const doc *d, buf *b, int slow) {
     }
     json_kind(d, k, b, slow);
   }
-  buf_addc(b, '}');
+  jchar(b, '}');
 }
 
 void doc_to_json(const doc *d, buf *b) {

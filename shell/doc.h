@@ -71,6 +71,8 @@ typedef struct doc {
             ** parser sets it: they are cut from its normalised text or
             ** come from data/), so doc_to_json does not check them */
   FACT_KINDS(DOC_FACT_LIST) /* qa, people, figures, ..., warnings */
+  char *text_heap; /* d->text when malloc'd, not in the arena (the parser
+                   ** keeps text_normalize's buffer): doc_free frees it */
 } doc;
 
 doc *doc_new(const char *path);

@@ -55,6 +55,27 @@ static int joins(const page *p, const unit *prev, const char *s, size_t n) {
          !pt_ends_sentence(p->t + prev->off, prev->len);
 }
 
+/* The offsets of a text's newlines, in order, as join_wrapped found
+** them (all: every one of them is here -- the text had no front matter,
+** no line was joined and there were at most NL_MAX), for segment to
+** take instead of looking for them again. */
+#define NL_MAX 64
+typedef struct nl_list {
+  size_t at[NL_MAX];
+  size_t n;
+  int all;
+} nl_list;
+
+/* The end of the line that starts at t[i] (its newline, or n): the next
+** of nl's offsets when nl has them all (k: the next to take), else by
+** memchr. */
+static size_t line_end(const char *t, size_t n, size_t i, const nl_list *nl,
+                       size_t *k) {
+  if (nl->all) return *k < nl->n ? nl->at[(*k)++] : n;
+  const char *q = memchr(t + i, '\n', n - i);
+  return q ? (size_t)(q - t) : n;
+}
+
 /*
 ** Split d->text into units: non-blank lines, except that a line which
 ** does not end a sentence and is followed, with no blank line between, by
@@ -62,15 +83,14 @@ static int joins(const page *p, const unit *prev, const char *s, size_t n) {
 ** into the first unit (a headline does not run on), nor inside YAML
 ** front matter ("key: value" lines start in lower case).
 */
-static void segment(page *p) {
+static void segment(page *p, const nl_list *nl) {
   const char *t = p->t;
-  size_t n = p->d->text_len, cap = 64;
+  size_t n = p->d->text_len, cap = 64, k = 0;
   p->u = xmalloc(cap * sizeof *p->u);
   p->n = 0;
   int gap = 0, front = 0; /* front: inside front matter */
   for (size_t i = 0; i < n;) {
-    const char *nl = memchr(t + i, '\n', n - i);
-    size_t e = nl ? (size_t)(nl - t) : n;
+    size_t e = line_end(t, n, i, nl, &k);
     if (e > i) {
       unit *prev = p->n ? &p->u[p->n - 1] : NULL;
       if (fence(t + i, e - i)) front = p->n == 0;
@@ -554,11 +574,13 @@ static int wrap_at(const char *t, size_t n, size_t a, size_t e) {
 ** its length, offsets hold). Fewer is a headline over a lead cut in the
 ** middle ("Cà Mau: … tự sát\nông Tiêu Văn Lợi …"), left as it is.
 ** YAML front matter is left alone ("key: value" lines). Returns 1 when
-** newlines were made spaces, else 0.
+** newlines were made spaces, else 0; *nl gets the newlines the first
+** pass found (nl_list).
 */
 #define WRAP_MIN 3
-static int join_wrapped(char *t, size_t n) {
+static int join_wrapped(char *t, size_t n, nl_list *nl) {
   int seen = 0;
+  nl->n = 0, nl->all = 0;
   size_t from = 0; /* past YAML front matter ("key: value" lines) */
   if (n >= 4 && memcmp(t, "---\n", 4) == 0) {
     const char *end = memmem(t + 3, n - 3, "\n---", 4);
@@ -566,8 +588,12 @@ static int join_wrapped(char *t, size_t n) {
   }
   for (int pass = 0; pass < 2; pass++) {
     size_t a = from; /* the start of the current line */
-    for (char *nl; (nl = memchr(t + a, '\n', n - a)) != NULL;) {
-      size_t e = (size_t)(nl - t);
+    for (char *q; (q = memchr(t + a, '\n', n - a)) != NULL;) {
+      size_t e = (size_t)(q - t);
+      if (!pass && nl->n <= NL_MAX) {
+        if (nl->n < NL_MAX) nl->at[nl->n] = e;
+        nl->n++; /* NL_MAX + 1: too many */
+      }
       if (wrap_at(t, n, a, e)) {
         if (pass)
           t[e] = ' ';
@@ -576,9 +602,20 @@ static int join_wrapped(char *t, size_t n) {
       }
       a = e + 1;
     }
-    if (seen < WRAP_MIN) return 0;
+    if (seen < WRAP_MIN) { /* the first pass saw every line */
+      nl->all = from == 0 && nl->n <= NL_MAX;
+      return 0;
+    }
   }
   return 1;
+}
+
+/* The 16 lower-case hex digits of v and a NUL at out (what "%016llx"
+** prints), without snprintf's format parsing. */
+static void hex_id(char out[17], uint64_t v) {
+  static const char hex[] = "0123456789abcdef";
+  for (int i = 15; i >= 0; i--, v >>= 4) out[i] = hex[v & 15];
+  out[16] = '\0';
 }
 
 doc *parse_document_ctx(const char *path, const char *bytes, size_t len,
@@ -589,21 +626,21 @@ doc *parse_document_ctx(const char *path, const char *bytes, size_t len,
   char *t = text_normalize(bytes ? bytes : "", bytes ? len : 0, &n, &st);
   /* the id: util_hash64 of the text, from text_normalize's last pass
   ** unless hard wraps were joined since */
-  uint64_t id = join_wrapped(t, n) ? util_hash64(t, n) : st.hash;
-  d->text = doc_str(d, t, n);
+  nl_list nl;
+  uint64_t id = join_wrapped(t, n, &nl) ? util_hash64(t, n) : st.hash;
+  d->text = d->text_heap = t; /* kept, not copied: doc_free frees it */
   d->text_len = n;
-  free(t);
   /* text_normalize writes valid UTF-8; the facts add data/'s strings */
   d->utf8 = lexicon_get()->utf8;
   /* text_normalize's look for stand-ins; join_wrapped turned newlines
   ** into spaces since, which that look reads alike (neither is part of
   ** a word) */
   int damage = st.damage_possible;
-  snprintf(d->id, sizeof d->id, "%016llx", (unsigned long long)id);
+  hex_id(d->id, id);
   add_warnings(d, &st, damage);
 
   page p = {d, d->text, NULL, 0, ctx, 0, 0, {0}};
-  segment(&p);
+  segment(&p, &nl);
   if ((flags & PARSE_TITLE_LINE) && p.n) /* take_title marks its unit */
     d->title = doc_str(d, US(&p, 0), UL(&p, 0));
   size_t h = meta_header(&p);

@@ -7,6 +7,9 @@
 #endif
 #include <ctype.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "byte_scan.h"
 #include "lexicon.h"
@@ -128,11 +131,8 @@ static int word_accented(const char *s, size_t n, size_t i) {
   return 0;
 }
 
-/* Lower-case letters directly followed by an upper-case one: the words
-** of a menu glued together ("Trang chủNewsThời sự"). A glue counts when
-** two lower-case letters precede it and the letters around it are
-** Vietnamese ("TikTok", "iPhone" are names, not glue). Counts up to 3. */
-int chrome_glued_words(const char *s, size_t n) {
+/* chrome_glued_words the long way: every code point in turn. */
+static int glued_words(const char *s, size_t n) {
   int glue = 0, lower = 0, accent = 0;
   for (size_t i = 0; i < n && glue < 3;) {
     int k = 1;
@@ -147,6 +147,67 @@ int chrome_glued_words(const char *s, size_t n) {
     i += (size_t)k;
   }
   return glue;
+}
+
+/* 1 in bit j for each s[i + j] (j < 16) that may open an upper-case
+** letter (A-Z or a lead byte C0..FF) right after a byte that may end a
+** lower-case one (a-z or 80..FF); i >= 1, i + 16 <= n. */
+#ifdef __SSE2__
+static unsigned glue_spots16(const char *s, size_t i) {
+  __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+  __m128i p = _mm_loadu_si128((const __m128i *)(const void *)(s + i - 1));
+  __m128i au = _mm_sub_epi8(a, _mm_set1_epi8('A'));
+  __m128i up =
+      _mm_or_si128(/* A-Z, or C0..FF */
+                   _mm_cmpeq_epi8(_mm_min_epu8(au, _mm_set1_epi8(25)), au),
+                   _mm_cmpeq_epi8(_mm_max_epu8(a, _mm_set1_epi8((char)0xC0)),
+                                  a));
+  __m128i pl = _mm_sub_epi8(p, _mm_set1_epi8('a'));
+  __m128i lo =
+      _mm_or_si128(/* a-z, or 80..FF */
+                   _mm_cmpeq_epi8(_mm_min_epu8(pl, _mm_set1_epi8(25)), pl),
+                   _mm_cmpgt_epi8(_mm_setzero_si128(), p));
+  return (unsigned)_mm_movemask_epi8(_mm_and_si128(up, lo));
+}
+#endif
+
+/* May s[i] (i >= 1) open an upper-case letter right after a lower-case
+** one (glue_spots16's test for one byte)? */
+static int glue_spot(const char *s, size_t i) {
+  unsigned char b = (unsigned char)s[i], a = (unsigned char)s[i - 1];
+  return ((unsigned)(b - 'A') < 26u || b >= 0xC0) &&
+         ((unsigned)(a - 'a') < 26u || a >= 0x80);
+}
+
+/* Is the code point at s[i] upper-case? */
+static int upper_at(const char *s, size_t n, size_t i) {
+  int k;
+  return text_is_upper(pp_cp_at(s, n, i, &k));
+}
+
+/*
+** Lower-case letters directly followed by an upper-case one: the words
+** of a menu glued together ("Trang chủNewsThời sự"). A glue counts when
+** two lower-case letters precede it and the letters around it are
+** Vietnamese ("TikTok", "iPhone" are names, not glue). Counts up to 3.
+** A glue is an upper-case letter right after a lower-case one: where no
+** such pair may be (glue_spots16, glue_spot: the bytes around each
+** code point that may start an upper-case letter), the answer is 0
+** without the code point by code point walk; a lead byte is always a
+** code point's start, and what ends a lower-case letter is a-z or a
+** byte 80..FF.
+*/
+int chrome_glued_words(const char *s, size_t n) {
+  size_t i = 1;
+#ifdef __SSE2__
+  for (; i + 16 <= n; i += 16)
+    for (unsigned m = glue_spots16(s, i); m; m &= m - 1)
+      if (upper_at(s, n, i + (size_t)__builtin_ctz(m)))
+        return glued_words(s, n);
+#endif
+  for (; i < n; i++)
+    if (glue_spot(s, i) && upper_at(s, n, i)) return glued_words(s, n);
+  return 0;
 }
 
 /* A weather widget: a number with degrees on a short line whose words

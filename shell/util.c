@@ -472,6 +472,93 @@ __attribute__((target("avx2"))) static size_t json_special_avx2(
 }
 #endif
 
+#ifdef JSON_AVX2
+/* The k < 32 bytes u[0..k) to o: two copies that overlap (16, 8 or 4
+** bytes each), or byte by byte below 4; no memcpy call. */
+static inline void json_copy_tail(char *o, const unsigned char *u, size_t k) {
+  if (k >= 16) {
+    __m128i a = _mm_loadu_si128((const __m128i *)(const void *)u);
+    __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(u + k - 16));
+    _mm_storeu_si128((__m128i *)(void *)o, a);
+    _mm_storeu_si128((__m128i *)(void *)(o + k - 16), c);
+  } else if (k >= 8) {
+    uint64_t a, c;
+    memcpy(&a, u, 8), memcpy(&c, u + k - 8, 8);
+    memcpy(o, &a, 8), memcpy(o + k - 8, &c, 8);
+  } else if (k >= 4) {
+    uint32_t a, c;
+    memcpy(&a, u, 4), memcpy(&c, u + k - 4, 4);
+    memcpy(o, &a, 4), memcpy(o + k - 4, &c, 4);
+  } else {
+    for (size_t j = 0; j < k; j++) o[j] = (char)u[j];
+  }
+}
+
+/*
+** json_utf8_loop with AVX2 for n >= 32: the bytes are copied as they
+** are looked at, 32 a step, each step stored whole (the room of the
+** rest of the text is there: a store past an escape is written over);
+** the last bytes, fewer than 32, are looked at in the 32 that end the
+** text and copied by json_copy_tail. Neither json_special nor memcpy is
+** called; what it writes is json_utf8_loop's.
+*/
+__attribute__((target("avx2"))) static void json_utf8_avx2(
+    buf *b, const unsigned char *u, size_t n) {
+  if (b->len + n + 3 > b->cap) buf_reserve(b, n + 2);
+  char *o = b->data + b->len;
+  *o++ = '"';
+  size_t i = 0;
+  const __m256i k20 = _mm256_set1_epi8(0x20), q = _mm256_set1_epi8('"'),
+                bs = _mm256_set1_epi8('\\');
+  for (;;) {
+    unsigned m = 0;
+    /* 64 bytes a step while none is escaped: one test of both halves
+    ** (a byte below 0x20 leaves 0x20 - min(a, c) nonzero) */
+    for (; i + 64 <= n; i += 64, o += 64) {
+      __m256i a = _mm256_loadu_si256((const __m256i *)(const void *)(u + i));
+      __m256i c =
+          _mm256_loadu_si256((const __m256i *)(const void *)(u + i + 32));
+      _mm256_storeu_si256((__m256i *)(void *)o, a);
+      _mm256_storeu_si256((__m256i *)(void *)(o + 32), c);
+      __m256i any = _mm256_or_si256(
+          _mm256_subs_epu8(k20, _mm256_min_epu8(a, c)),
+          _mm256_or_si256(
+              _mm256_or_si256(_mm256_cmpeq_epi8(a, q), _mm256_cmpeq_epi8(c, q)),
+              _mm256_or_si256(_mm256_cmpeq_epi8(a, bs),
+                              _mm256_cmpeq_epi8(c, bs))));
+      if (!_mm256_testz_si256(any, any)) break; /* the 32-byte steps find it */
+    }
+    for (; i + 32 <= n; i += 32, o += 32) {
+      __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(u + i));
+      _mm256_storeu_si256((__m256i *)(void *)o, w);
+      if ((m = (unsigned)_mm256_movemask_epi8(json_hits(w))) != 0) break;
+    }
+    if (!m) {
+      if (i == n) break;
+      size_t k = n - i; /* 1..31: the last 32 bytes hold them at 32 - k */
+      __m256i w =
+          _mm256_loadu_si256((const __m256i *)(const void *)(u + n - 32));
+      m = (unsigned)_mm256_movemask_epi8(json_hits(w)) >> (32 - k);
+      json_copy_tail(o, u + i, k);
+      if (!m) {
+        o += k, i = n;
+        break;
+      }
+    }
+    size_t j = (size_t)__builtin_ctz(m); /* u[i + j] is escaped */
+    o += j, i += j;
+    b->len = (size_t)(o - b->data);
+    json_escape(b, u[i]); /* reserves what it writes */
+    buf_reserve(b, n - i + 1);
+    o = b->data + b->len;
+    i++;
+  }
+  *o++ = '"';
+  *o = '\0';
+  b->len = (size_t)(o - b->data);
+}
+#endif
+
 /* json_special_sse2, in its AVX2 form when the CPU has AVX2. */
 static size_t json_special(const unsigned char *u, size_t i, size_t n) {
 #ifdef JSON_AVX2
@@ -509,7 +596,19 @@ static int json_short(buf *b, const unsigned char *u, size_t n) {
   } else {
     return 0;
   }
+#ifdef __SSE2__
+  { /* both words in one 16-byte test (fewer steps than two 8-byte ones) */
+    const __m128i lim = _mm_set1_epi8(0x1F);
+    __m128i w = _mm_set_epi64x((long long)c, (long long)a);
+    __m128i hit =
+        _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(w, lim), lim),
+                     _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('"')),
+                                  _mm_cmpeq_epi8(w, _mm_set1_epi8('\\'))));
+    if (_mm_movemask_epi8(hit)) return 0;
+  }
+#else
   if (json_special8(a) | json_special8(c)) return 0;
+#endif
   if (b->len + n + 3 > b->cap) buf_reserve(b, n + 2);
   char *o = b->data + b->len;
   *o = '"';
@@ -559,6 +658,12 @@ static int json_short32(buf *b, const unsigned char *u, size_t n) {
 static __attribute__((noinline)) void json_utf8_loop(buf *b, const char *s,
                                                      size_t n) {
   const unsigned char *u = (const unsigned char *)s;
+#ifdef JSON_AVX2
+  if (n >= 32 && __builtin_cpu_supports("avx2")) {
+    json_utf8_avx2(b, u, n);
+    return;
+  }
+#endif
   /* room for the quotes and every byte as it is; each escape asks for
   ** its own extra room */
   if (b->len + n + 3 > b->cap) buf_reserve(b, n + 2);
