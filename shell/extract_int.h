@@ -241,6 +241,9 @@ void extract_foreign_init(void); /* extract_people_init calls it */
 ** honorific ("… Lào Thongloun Sisoulith", "ông Maciej Duszynski"): its
 ** token count or 0. */
 int xf_name_run(const xsent *x, size_t i);
+/* xf_name_run(x, i) once xf_may_start(x, i) is known to be 1: the same
+** answer, that test left out. */
+int xf_name_run_past(const xsent *x, size_t i);
 /* May a foreign name start at token i: a capitalised word (not in
 ** capitals) with another one after it, a space between, or a hyphen
 ** glued to it? (flags only: xf_name_run is 0 when not, and the people

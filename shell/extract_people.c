@@ -759,7 +759,7 @@ void extract_people(xsent *x) {
       k = xn_listed_name(x, i); /* a list sharing a title: any surname */
     if (!k && xn_may_open(x, i) && xn_honorific_opens(x, i))
       k = xn_listed_name(x, i); /* "Bà Búi Ngọc Hiền": any surname too */
-    if (!k && xf_may_start(x, i) && (k = xf_name_run(x, i)) != 0 &&
+    if (!k && xf_may_start(x, i) && (k = xf_name_run_past(x, i)) != 0 &&
         !xn_honorific_before(x, i) && title_ending(x, i) == i)
       k = 0; /* a foreign name after a title or an honorific: "Chủ tịch
              ** nước Lào Thongloun …", "ông Maciej Duszynski" */
