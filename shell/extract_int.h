@@ -203,7 +203,22 @@ uint8_t *xn_memo_own(const xsent *x, int q, size_t j);
 /* xt_lookup of the lexicon's titles, degrees, monastic ranks or places
 ** (the gazetteer) at token j: the key's token count, 0 when none. */
 enum { XN_TITLES, XN_DEGREES, XN_MONASTIC, XN_PLACES };
-int xn_lookup(const xsent *x, size_t j, int table);
+/* The lexicon's table of xn_lookup's `table`. */
+static inline const lex_table *xn_table(const xsent *x, int table) {
+  const lexicon *lx = x->x->lx;
+  return table == XN_TITLES    ? &lx->titles
+         : table == XN_DEGREES ? &lx->degrees
+         : table == XN_PLACES  ? &lx->places
+                               : &lx->monastic;
+}
+/* xn_lookup past its first test: the memo, else xt_lookup. */
+int xn_lookup_kept(const xsent *x, size_t j, int table);
+/* A word no key starts with (lex_first, xt_lookup's own first test: most
+** degrees and monastic ranks asked) is 0 here, without a call. */
+static inline int xn_lookup(const xsent *x, size_t j, int table) {
+  if (j < x->n && !lex_first(xn_table(x, table), x->t[j].h)) return 0;
+  return xn_lookup_kept(x, j, table);
+}
 /* text_viet_shaped of word token j (1 or 0), remembered by the word. */
 int xn_viet_at(const xsent *x, size_t j);
 /* Words of a role of data/person-roles.txt ending just before token i
