@@ -252,6 +252,10 @@ static char *clause_head(xsent *x, size_t a, size_t b) {
 static size_t clause_start(const xsent *x, size_t q) {
   size_t a = q;
   while (a > 0) {
+    if (x->t[a - 1].type != T_PUNCT) { /* no ')', no boundary: go on */
+      a--;
+      continue;
+    }
     if (xt_punct(x, a - 1, ')')) {
       size_t b = a - 1;
       while (b > 0 && !xt_punct(x, b - 1, '(') && a - b < 30) b--;
