@@ -173,8 +173,8 @@ static inline size_t xn_next_capital(const xsent *x, size_t i) {
     if ((t[i].flags | t[i + 1].flags | t[i + 2].flags | t[i + 3].flags) &
         TF_UPPER)
       break;
-  for (; i < n; i++) /* the flag first: most tokens have none */
-    if ((t[i].flags & TF_UPPER) && t[i].type == T_WORD) break;
+  for (; i < n; i++) /* only a word has TF_UPPER (xtok.h) */
+    if (t[i].flags & TF_UPPER) break;
   return i;
 }
 /* May a name of any kind start at capitalised word token i, as the token
