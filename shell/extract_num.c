@@ -261,7 +261,8 @@ static int ends_place(const xsent *x, size_t k) {
 ** "about", qualifies figures in running text only); a capitalised one
 ** after another name stays a qualifier (a sentence glued to a byline:
 ** "Ảnh: Huy Thư Khoảng 8000 suất cơm"). */
-static int qualifier_at(const xsent *x, size_t k) {
+static inline __attribute__((always_inline)) int qualifier_at(const xsent *x,
+                                                              size_t k) {
   return in_list(x, k, &ws_qualifiers) &&
          !(k > 0 && xt_title_cased(x, k) && xt_title_cased(x, k - 1) &&
            ends_place(x, k));
