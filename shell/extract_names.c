@@ -433,7 +433,8 @@ static int not_name_inside(const xsent *x, size_t i, size_t j) {
 /* A given name of the highlands written with its glued prefix at token
 ** j ("H’Hồng", "Y’Ngọc": a capital letter, an apostrophe, a capitalised
 ** syllable): its token count (3), else 0. */
-static size_t prefixed_given(const xsent *x, size_t j) {
+static inline __attribute__((always_inline)) size_t prefixed_given(
+    const xsent *x, size_t j) {
   if (j + 2 >= x->n || x->t[j].len != 1 || !(x->t[j].flags & TF_UPPER) ||
       !(xt_punct(x, j + 1, 0x2019) || xt_punct(x, j + 1, '\'')) ||
       (x->t[j + 1].flags & TF_SPACE) || (x->t[j + 2].flags & TF_SPACE))
