@@ -249,7 +249,8 @@ static char *clause_head(xsent *x, size_t a, size_t b) {
 
 /* Start of the clause that ends at token q: after the nearest boundary,
 ** stepping over a whole "( ... )" group. */
-static size_t clause_start(const xsent *x, size_t q) {
+static inline __attribute__((always_inline)) size_t clause_start(const xsent *x,
+                                                                 size_t q) {
   size_t a = q;
   while (a > 0) {
     if (x->t[a - 1].type != T_PUNCT) { /* no ')', no boundary: go on */
