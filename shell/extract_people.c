@@ -257,7 +257,7 @@ static size_t org_phrase(const xsent *x, size_t i, size_t j) {
 ** "tân" (newly appointed, in lower case: "Tân" opens names and places)
 ** before the head are part of it. Returns the end token (exclusive) or i when
 ** none. */
-static int spaced_dash(const xsent *x, size_t j);
+static inline int spaced_dash(const xsent *x, size_t j);
 
 /* Is the title head at h (k tokens) a rank of rank-titles.txt followed by
 ** a lone given name: one capitalised Vietnamese syllable, then a
@@ -379,7 +379,8 @@ static size_t title_at(const xsent *x, size_t i) {
 /* Token s, or the "(" of an abbreviation in brackets just before it
 ** ("Tổng Bí thư (TBT) Tô Lâm"): the title ends there. */
 /* Is token j a dash written apart ("A - B")? */
-static int spaced_dash(const xsent *x, size_t j) {
+static inline __attribute__((always_inline)) int spaced_dash(const xsent *x,
+                                                             size_t j) {
   return (xt_punct(x, j, '-') || xt_punct(x, j, 0x2013)) &&
          (x->t[j].flags & TF_SPACE) && j + 1 < x->n &&
          (x->t[j + 1].flags & TF_SPACE);
