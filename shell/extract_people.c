@@ -401,7 +401,8 @@ static int title_end_before(const xsent *x, size_t j) {
   return 0;
 }
 
-static size_t skip_abbrev(const xsent *x, size_t s) {
+static inline __attribute__((always_inline)) size_t skip_abbrev(const xsent *x,
+                                                                size_t s) {
   if (s >= 3 && xt_punct(x, s - 1, ')') && xt_punct(x, s - 3, '(') &&
       (x->t[s - 2].flags & TF_CAPS))
     return s - 3;
