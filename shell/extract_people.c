@@ -463,7 +463,8 @@ static int untitled_name_before(const xsent *x, size_t j) {
 
 /* Does token j open a list of names: a colon, or "gồm" ("7 Phó giám
 ** đốc gồm đại tá A, B, …")? */
-static int list_opens(const xsent *x, size_t j) {
+static inline __attribute__((always_inline)) int list_opens(const xsent *x,
+                                                            size_t j) {
   return xt_punct(x, j, ':') || xt_is(x, j, "gồm");
 }
 
@@ -545,7 +546,8 @@ static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne,
 
 /* Is token j a separator before a title: ',' or a dash written apart
 ** ("Nguyễn Văn An - Chủ tịch UBND huyện")? */
-static int title_sep(const xsent *x, size_t j) {
+static inline __attribute__((always_inline)) int title_sep(const xsent *x,
+                                                           size_t j) {
   if (xt_punct(x, j, ',')) return 1;
   if (!xt_punct(x, j, '-') && !xt_punct(x, j, 0x2013)) return 0;
   if (spaced_dash(x, j)) return 1;
