@@ -229,7 +229,8 @@ static _Thread_local struct {
 } last_head;
 
 /* head_scan through last_head. */
-static char *head_from(xsent *x, size_t a, size_t b) {
+static inline __attribute__((always_inline)) char *head_from(xsent *x, size_t a,
+                                                             size_t b) {
   if (last_head.valid && last_head.a == a && b >= last_head.b)
     return last_head.head;
   int open = 0;
