@@ -171,7 +171,9 @@ static int only_stopwords(const xsent *x, size_t a, size_t b) {
 ** are none) with a word or a comma right before it (who says, or his
 ** title between commas: "Chia sẻ này" opening a sentence is a noun),
 ** else a. */
-static size_t after_report(const xsent *x, size_t a, size_t b) {
+static inline __attribute__((always_inline)) size_t after_report(const xsent *x,
+                                                                 size_t a,
+                                                                 size_t b) {
   size_t r = a;
   for (size_t j = a; j < b; j++) {
     size_t k = phrase_len(x, j, b, &report_verbs, &report_firsts, 0);
