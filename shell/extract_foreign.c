@@ -114,7 +114,8 @@ static inline __attribute__((always_inline)) int head_context(const xsent *x,
 }
 
 /*
-** A foreign name at token i, as the title before it shows: after a
+** A foreign name at token i (where xf_may_start holds), as the title
+** before it shows: after a
 ** country of the gazetteer ("… nước Lào Thongloun Sisoulith", "… Triều
 ** Tiên Kim Jong-un": one word foreign is enough), or after a
 ** one-syllable country ("… Quốc phòng Nga Sergei Shoigu"), a title head
@@ -124,8 +125,9 @@ static inline __attribute__((always_inline)) int head_context(const xsent *x,
 ** first: it fails at once on a Vietnamese word; only then is a country
 ** of the gazetteer looked for, and the shape with one word foreign.
 */
-static int foreign_at(const xsent *x, size_t i, size_t hk) {
-  if (!xf_may_start(x, i)) return 0;
+static inline __attribute__((always_inline)) int foreign_past(const xsent *x,
+                                                              size_t i,
+                                                              size_t hk) {
   int up = (x->t[i - 1].flags & TF_UPPER) != 0; /* a country may end there */
   /* no context can make it a name (the bits first: most capitalised
   ** words have no head, honorific nor country before them; inside a
@@ -146,8 +148,17 @@ static int foreign_at(const xsent *x, size_t i, size_t hk) {
   return !xn_lookup(x, i, XN_PLACES) ? k : 0; /* "Đăk Lăk" */
 }
 
+/* foreign_past once xf_may_start(x, i) is asked: 0 when not. */
+static int foreign_at(const xsent *x, size_t i, size_t hk) {
+  return xf_may_start(x, i) ? foreign_past(x, i, hk) : 0;
+}
+
 int xf_name_run(const xsent *x, size_t i) {
   return foreign_at(x, i, HEAD_UNKNOWN);
+}
+
+int xf_name_run_past(const xsent *x, size_t i) {
+  return foreign_past(x, i, HEAD_UNKNOWN);
 }
 
 int xf_name_run_ref(const xsent *x, size_t i) {

@@ -173,8 +173,8 @@ static inline size_t xn_next_capital(const xsent *x, size_t i) {
     if ((t[i].flags | t[i + 1].flags | t[i + 2].flags | t[i + 3].flags) &
         TF_UPPER)
       break;
-  for (; i < n; i++) /* the flag first: most tokens have none */
-    if ((t[i].flags & TF_UPPER) && t[i].type == T_WORD) break;
+  for (; i < n; i++) /* only a word has TF_UPPER (xtok.h) */
+    if (t[i].flags & TF_UPPER) break;
   return i;
 }
 /* May a name of any kind start at capitalised word token i, as the token
@@ -203,7 +203,22 @@ uint8_t *xn_memo_own(const xsent *x, int q, size_t j);
 /* xt_lookup of the lexicon's titles, degrees, monastic ranks or places
 ** (the gazetteer) at token j: the key's token count, 0 when none. */
 enum { XN_TITLES, XN_DEGREES, XN_MONASTIC, XN_PLACES };
-int xn_lookup(const xsent *x, size_t j, int table);
+/* The lexicon's table of xn_lookup's `table`. */
+static inline const lex_table *xn_table(const xsent *x, int table) {
+  const lexicon *lx = x->x->lx;
+  return table == XN_TITLES    ? &lx->titles
+         : table == XN_DEGREES ? &lx->degrees
+         : table == XN_PLACES  ? &lx->places
+                               : &lx->monastic;
+}
+/* xn_lookup past its first test: the memo, else xt_lookup. */
+int xn_lookup_kept(const xsent *x, size_t j, int table);
+/* A word no key starts with (lex_first, xt_lookup's own first test: most
+** degrees and monastic ranks asked) is 0 here, without a call. */
+static inline int xn_lookup(const xsent *x, size_t j, int table) {
+  if (j < x->n && !lex_first(xn_table(x, table), x->t[j].h)) return 0;
+  return xn_lookup_kept(x, j, table);
+}
 /* text_viet_shaped of word token j (1 or 0), remembered by the word. */
 int xn_viet_at(const xsent *x, size_t j);
 /* Words of a role of data/person-roles.txt ending just before token i
@@ -241,6 +256,9 @@ void extract_foreign_init(void); /* extract_people_init calls it */
 ** honorific ("… Lào Thongloun Sisoulith", "ông Maciej Duszynski"): its
 ** token count or 0. */
 int xf_name_run(const xsent *x, size_t i);
+/* xf_name_run(x, i) once xf_may_start(x, i) is known to be 1: the same
+** answer, that test left out. */
+int xf_name_run_past(const xsent *x, size_t i);
 /* May a foreign name start at token i: a capitalised word (not in
 ** capitals) with another one after it, a space between, or a hyphen
 ** glued to it? (flags only: xf_name_run is 0 when not, and the people

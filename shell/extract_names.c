@@ -80,15 +80,8 @@ uint8_t *xn_memo_own(const xsent *x, int q, size_t j) {
   return memo_slot(x, Q_OWN + q, j);
 }
 
-int xn_lookup(const xsent *x, size_t j, int table) {
-  const lexicon *lx = x->x->lx;
-  const lex_table *t = table == XN_TITLES    ? &lx->titles
-                       : table == XN_DEGREES ? &lx->degrees
-                       : table == XN_PLACES  ? &lx->places
-                                             : &lx->monastic;
-  /* a word no key starts with (lex_first, xt_lookup's own first test:
-  ** most degrees and monastic ranks asked) is 0 without the memo */
-  if (j < x->n && !lex_first(t, x->t[j].h)) return 0;
+int xn_lookup_kept(const xsent *x, size_t j, int table) {
+  const lex_table *t = xn_table(x, table);
   uint8_t *a = memo_slot(x, table, j);
   if (a && *a) return *a - 1;
   int k = xt_lookup(x, j, t, NULL);
@@ -440,7 +433,8 @@ static int not_name_inside(const xsent *x, size_t i, size_t j) {
 /* A given name of the highlands written with its glued prefix at token
 ** j ("H’Hồng", "Y’Ngọc": a capital letter, an apostrophe, a capitalised
 ** syllable): its token count (3), else 0. */
-static size_t prefixed_given(const xsent *x, size_t j) {
+static inline __attribute__((always_inline)) size_t prefixed_given(
+    const xsent *x, size_t j) {
   if (j + 2 >= x->n || x->t[j].len != 1 || !(x->t[j].flags & TF_UPPER) ||
       !(xt_punct(x, j + 1, 0x2019) || xt_punct(x, j + 1, '\'')) ||
       (x->t[j + 1].flags & TF_SPACE) || (x->t[j + 2].flags & TF_SPACE))

@@ -156,10 +156,27 @@ static int word_over(const xsent *x, size_t j, unsigned deny, int k) {
   return e - j < 2 ? 1 : xnum_first_word(x, j, e);
 }
 
-/* Is the units.txt entry e of class `kind`? (The first letters first:
-** the classes mostly differ there.) */
-static int unit_kind(const lex_entry *e, const char *kind) {
-  return e && e->kind && e->kind[0] == kind[0] && strcmp(e->kind, kind) == 0;
+/* The classes of units.txt that figure_at tells apart (UK_OTHER: any
+** other, or none). */
+enum { UK_OTHER, UK_MONEY, UK_COUNT, UK_STOP, UK_DURATION, UK_MEASURE };
+
+/* The class of units.txt entry e (NULL: UK_OTHER), its name compared
+** once, after its first letter. */
+static int unit_class(const lex_entry *e) {
+  static const struct {
+    const char *name;
+    int c;
+  } classes[] = {{"money", UK_MONEY},
+                 {"count", UK_COUNT},
+                 {"stop", UK_STOP},
+                 {"duration", UK_DURATION},
+                 {"measure", UK_MEASURE}};
+  if (!e || !e->kind) return UK_OTHER;
+  for (size_t k = 0; k < sizeof classes / sizeof *classes; k++)
+    if (e->kind[0] == classes[k].name[0] &&
+        strcmp(e->kind, classes[k].name) == 0)
+      return classes[k].c;
+  return UK_OTHER;
 }
 
 /*
@@ -211,14 +228,15 @@ static int unit_at(const xsent *x, size_t j, int mult, int *duration,
   int k = xnum_unit_lookup(x, j, &e);
   unsigned lower = TF_UPPER | TF_CAPS | TF_DIGITS;
   if (k) { /* the segmenter is asked only when its word can win */
-    if (unit_kind(e, "money") || unit_kind(e, "count")) {
+    int c = unit_class(e);
+    if (c == UK_MONEY || c == UK_COUNT) {
       int w = word_over(x, j, lower, k);
       if (w > k) /* "đồng chí", "đồng bào": a noun, not money */
-        return *whole = unit_kind(e, "count"), w; /* "lượt xem" */
+        return *whole = c == UK_COUNT, w; /* "lượt xem" */
     }
-    if (unit_kind(e, "stop")) return -1;
-    *duration = unit_kind(e, "duration");
-    *whole = unit_kind(e, "count");
+    if (c == UK_STOP) return -1;
+    *duration = c == UK_DURATION;
+    *whole = c == UK_COUNT;
     return k;
   }
   int tw = mult ? titled_unit(x, j) : 0;
@@ -243,7 +261,8 @@ static int ends_place(const xsent *x, size_t k) {
 ** "about", qualifies figures in running text only); a capitalised one
 ** after another name stays a qualifier (a sentence glued to a byline:
 ** "Ảnh: Huy Thư Khoảng 8000 suất cơm"). */
-static int qualifier_at(const xsent *x, size_t k) {
+static inline __attribute__((always_inline)) int qualifier_at(const xsent *x,
+                                                              size_t k) {
   return in_list(x, k, &ws_qualifiers) &&
          !(k > 0 && xt_title_cased(x, k) && xt_title_cased(x, k - 1) &&
            ends_place(x, k));
@@ -269,8 +288,8 @@ static int after_name_ok(const xsent *x, size_t i) {
   const lex_entry *e = NULL;
   if (j >= x->n || x->t[j].type != T_WORD || !xnum_unit_lookup(x, j, &e))
     return 0;
-  return unit_kind(e, "measure") || unit_kind(e, "money") ||
-         unit_kind(e, "count");
+  int c = unit_class(e);
+  return c == UK_MEASURE || c == UK_MONEY || c == UK_COUNT;
 }
 
 /* Is token k the "x" of a dimension ("159 x 74 x 8 mm"): a lone "x", "X"

@@ -171,7 +171,9 @@ static int only_stopwords(const xsent *x, size_t a, size_t b) {
 ** are none) with a word or a comma right before it (who says, or his
 ** title between commas: "Chia sẻ này" opening a sentence is a noun),
 ** else a. */
-static size_t after_report(const xsent *x, size_t a, size_t b) {
+static inline __attribute__((always_inline)) size_t after_report(const xsent *x,
+                                                                 size_t a,
+                                                                 size_t b) {
   size_t r = a;
   for (size_t j = a; j < b; j++) {
     size_t k = phrase_len(x, j, b, &report_verbs, &report_firsts, 0);
@@ -229,7 +231,8 @@ static _Thread_local struct {
 } last_head;
 
 /* head_scan through last_head. */
-static char *head_from(xsent *x, size_t a, size_t b) {
+static inline __attribute__((always_inline)) char *head_from(xsent *x, size_t a,
+                                                             size_t b) {
   if (last_head.valid && last_head.a == a && b >= last_head.b)
     return last_head.head;
   int open = 0;
@@ -249,9 +252,14 @@ static char *clause_head(xsent *x, size_t a, size_t b) {
 
 /* Start of the clause that ends at token q: after the nearest boundary,
 ** stepping over a whole "( ... )" group. */
-static size_t clause_start(const xsent *x, size_t q) {
+static inline __attribute__((always_inline)) size_t clause_start(const xsent *x,
+                                                                 size_t q) {
   size_t a = q;
   while (a > 0) {
+    if (x->t[a - 1].type != T_PUNCT) { /* no ')', no boundary: go on */
+      a--;
+      continue;
+    }
     if (xt_punct(x, a - 1, ')')) {
       size_t b = a - 1;
       while (b > 0 && !xt_punct(x, b - 1, '(') && a - b < 30) b--;

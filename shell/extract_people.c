@@ -257,7 +257,7 @@ static size_t org_phrase(const xsent *x, size_t i, size_t j) {
 ** "tân" (newly appointed, in lower case: "Tân" opens names and places)
 ** before the head are part of it. Returns the end token (exclusive) or i when
 ** none. */
-static int spaced_dash(const xsent *x, size_t j);
+static inline int spaced_dash(const xsent *x, size_t j);
 
 /* Is the title head at h (k tokens) a rank of rank-titles.txt followed by
 ** a lone given name: one capitalised Vietnamese syllable, then a
@@ -379,7 +379,8 @@ static size_t title_at(const xsent *x, size_t i) {
 /* Token s, or the "(" of an abbreviation in brackets just before it
 ** ("Tổng Bí thư (TBT) Tô Lâm"): the title ends there. */
 /* Is token j a dash written apart ("A - B")? */
-static int spaced_dash(const xsent *x, size_t j) {
+static inline __attribute__((always_inline)) int spaced_dash(const xsent *x,
+                                                             size_t j) {
   return (xt_punct(x, j, '-') || xt_punct(x, j, 0x2013)) &&
          (x->t[j].flags & TF_SPACE) && j + 1 < x->n &&
          (x->t[j + 1].flags & TF_SPACE);
@@ -400,7 +401,8 @@ static int title_end_before(const xsent *x, size_t j) {
   return 0;
 }
 
-static size_t skip_abbrev(const xsent *x, size_t s) {
+static inline __attribute__((always_inline)) size_t skip_abbrev(const xsent *x,
+                                                                size_t s) {
   if (s >= 3 && xt_punct(x, s - 1, ')') && xt_punct(x, s - 3, '(') &&
       (x->t[s - 2].flags & TF_CAPS))
     return s - 3;
@@ -461,7 +463,8 @@ static int untitled_name_before(const xsent *x, size_t j) {
 
 /* Does token j open a list of names: a colon, or "gồm" ("7 Phó giám
 ** đốc gồm đại tá A, B, …")? */
-static int list_opens(const xsent *x, size_t j) {
+static inline __attribute__((always_inline)) int list_opens(const xsent *x,
+                                                            size_t j) {
   return xt_punct(x, j, ':') || xt_is(x, j, "gồm");
 }
 
@@ -543,7 +546,8 @@ static size_t titles_before(xsent *x, size_t s, doc_person **pp, size_t ne,
 
 /* Is token j a separator before a title: ',' or a dash written apart
 ** ("Nguyễn Văn An - Chủ tịch UBND huyện")? */
-static int title_sep(const xsent *x, size_t j) {
+static inline __attribute__((always_inline)) int title_sep(const xsent *x,
+                                                           size_t j) {
   if (xt_punct(x, j, ',')) return 1;
   if (!xt_punct(x, j, '-') && !xt_punct(x, j, 0x2013)) return 0;
   if (spaced_dash(x, j)) return 1;
@@ -759,7 +763,7 @@ void extract_people(xsent *x) {
       k = xn_listed_name(x, i); /* a list sharing a title: any surname */
     if (!k && xn_may_open(x, i) && xn_honorific_opens(x, i))
       k = xn_listed_name(x, i); /* "Bà Búi Ngọc Hiền": any surname too */
-    if (!k && xf_may_start(x, i) && (k = xf_name_run(x, i)) != 0 &&
+    if (!k && xf_may_start(x, i) && (k = xf_name_run_past(x, i)) != 0 &&
         !xn_honorific_before(x, i) && title_ending(x, i) == i)
       k = 0; /* a foreign name after a title or an honorific: "Chủ tịch
              ** nước Lào Thongloun …", "ông Maciej Duszynski" */
