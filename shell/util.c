@@ -472,34 +472,40 @@ __attribute__((target("avx2"))) static size_t json_special_avx2(
 }
 #endif
 
-#ifdef JSON_AVX2
-/* The k < 32 bytes u[0..k) to o: two copies that overlap (16, 8 or 4
-** bytes each), or byte by byte below 4; no memcpy call. */
-static inline void json_copy_tail(char *o, const unsigned char *u, size_t k) {
-  if (k >= 16) {
-    __m128i a = _mm_loadu_si128((const __m128i *)(const void *)u);
-    __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(u + k - 16));
-    _mm_storeu_si128((__m128i *)(void *)o, a);
-    _mm_storeu_si128((__m128i *)(void *)(o + k - 16), c);
-  } else if (k >= 8) {
-    uint64_t a, c;
-    memcpy(&a, u, 8), memcpy(&c, u + k - 8, 8);
-    memcpy(o, &a, 8), memcpy(o + k - 8, &c, 8);
-  } else if (k >= 4) {
-    uint32_t a, c;
-    memcpy(&a, u, 4), memcpy(&c, u + k - 4, 4);
-    memcpy(o, &a, 4), memcpy(o + k - 4, &c, 4);
-  } else {
-    for (size_t j = 0; j < k; j++) o[j] = (char)u[j];
+/* d[0..n) = s[0..n) for n <= 32 without a call: two loads that overlap
+** (16, 8 or 4 bytes each), or for n < 4 the first, middle and last
+** byte. */
+static inline void copy_short(char *d, const char *s, size_t n) {
+  if (n >= 16) {
+#ifdef __SSE2__
+    __m128i a = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+    _mm_storeu_si128((__m128i *)(void *)d, a);
+    _mm_storeu_si128((__m128i *)(void *)(d + n - 16), b);
+#else
+    memcpy(d, s, n);
+#endif
+  } else if (n >= 8) {
+    uint64_t a, b;
+    memcpy(&a, s, 8), memcpy(&b, s + n - 8, 8);
+    memcpy(d, &a, 8), memcpy(d + n - 8, &b, 8);
+  } else if (n >= 4) {
+    uint32_t a, b;
+    memcpy(&a, s, 4), memcpy(&b, s + n - 4, 4);
+    memcpy(d, &a, 4), memcpy(d + n - 4, &b, 4);
+  } else if (n) {
+    d[0] = s[0], d[n >> 1] = s[n >> 1], d[n - 1] = s[n - 1];
   }
 }
+
+#ifdef JSON_AVX2
 
 /*
 ** json_utf8_loop with AVX2 for n >= 32: the bytes are copied as they
 ** are looked at, 32 a step, each step stored whole (the room of the
 ** rest of the text is there: a store past an escape is written over);
 ** the last bytes, fewer than 32, are looked at in the 32 that end the
-** text and copied by json_copy_tail. Neither json_special nor memcpy is
+** text and copied by copy_short. Neither json_special nor memcpy is
 ** called; what it writes is json_utf8_loop's.
 */
 __attribute__((target("avx2"))) static void json_utf8_avx2(
@@ -539,7 +545,7 @@ __attribute__((target("avx2"))) static void json_utf8_avx2(
       __m256i w =
           _mm256_loadu_si256((const __m256i *)(const void *)(u + n - 32));
       m = (unsigned)_mm256_movemask_epi8(json_hits(w)) >> (32 - k);
-      json_copy_tail(o, u + i, k);
+      copy_short(o, (const char *)u + i, k);
       if (!m) {
         o += k, i = n;
         break;
@@ -774,32 +780,6 @@ void *arena_alloc(arena *a, size_t n) {
   void *p = arena_take(a, n);
   memset(p, 0, n);
   return p;
-}
-
-/* d[0..n) = s[0..n) for n <= 32 without a call: two loads that overlap
-** (16, 8 or 4 bytes each), or for n < 4 the first, middle and last
-** byte. */
-static inline void copy_short(char *d, const char *s, size_t n) {
-  if (n >= 16) {
-#ifdef __SSE2__
-    __m128i a = _mm_loadu_si128((const __m128i *)(const void *)s);
-    __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
-    _mm_storeu_si128((__m128i *)(void *)d, a);
-    _mm_storeu_si128((__m128i *)(void *)(d + n - 16), b);
-#else
-    memcpy(d, s, n);
-#endif
-  } else if (n >= 8) {
-    uint64_t a, b;
-    memcpy(&a, s, 8), memcpy(&b, s + n - 8, 8);
-    memcpy(d, &a, 8), memcpy(d + n - 8, &b, 8);
-  } else if (n >= 4) {
-    uint32_t a, b;
-    memcpy(&a, s, 4), memcpy(&b, s + n - 4, 4);
-    memcpy(d, &a, 4), memcpy(d + n - 4, &b, 4);
-  } else if (n) {
-    d[0] = s[0], d[n >> 1] = s[n >> 1], d[n - 1] = s[n - 1];
-  }
 }
 
 /* arena_strndup when a's head chunk has no room for the copy: a new
