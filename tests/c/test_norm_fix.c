@@ -18,6 +18,7 @@
 
 #include "check.h"
 #include "text.h"
+#include "text_check.h"
 #include "text_int.h"
 #if defined(__x86_64__) && defined(__GNUC__)
 #include "text_clean.h"
@@ -61,15 +62,7 @@ static const char *const gaps[] = {
 
 /* Does text_normalize agree with the normaliser on s[0..n)? */
 static int agree(const char *s, size_t n) {
-  text_stats a, b;
-  size_t la, lb;
-  char *x = text_normalize(s, n, &la, &a);
-  char *y = text_normalize_ref(s, n, &lb, &b);
-  int ok = la == lb && memcmp(x, y, la) == 0 && memcmp(&a, &b, sizeof a) == 0;
-  if (!ok) fprintf(stderr, "differ on: [%.*s]\n", (int)n, s);
-  free(x);
-  free(y);
-  return ok;
+  return check_norm_agree(s, n, text_normalize, text_normalize_ref);
 }
 
 /* Does s[0..n) (its '&'s plain: the words', with no odd gap) take the
@@ -108,9 +101,7 @@ static void seed_text(const char *t, size_t n) {
       c[off + m++] = t[i];
       if (t[i] == '\n' && nl % 5 == 1) c[off + m++] = ' ';
     }
-    seed_bad += !agree(c + off, m);
-    for (size_t cut = 1; cut < m; cut = cut * 3 / 2 + 1)
-      seed_bad += !agree(c + off, cut);
+    seed_bad += check_norm_cuts(c + off, m, text_normalize, text_normalize_ref);
   }
   free(c);
 }

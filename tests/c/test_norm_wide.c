@@ -18,6 +18,7 @@
 
 #include "check.h"
 #include "text.h"
+#include "text_check.h"
 #include "text_int.h"
 
 static uint64_t rng = 0xD1B54A32D192ED03ull;
@@ -110,20 +111,23 @@ static const char *const plain_extra[] = {
     "\n",           "\n\n",         "\xe2\x80\x9c", "\xe2\x80\x9d",
     "\xe2\x80\x93", "\xe2\x80\xa6", "\xe2\x80\x98", "\xe2\x80\x99"};
 
+/* text_normalize with 32-byte blocks, and with 16-byte ones (the wide
+** blocks set again after). */
+static char *norm_wide(const char *s, size_t n, size_t *len, text_stats *st) {
+  text_norm_wide(1);
+  return text_normalize(s, n, len, st);
+}
+
+static char *norm_narrow(const char *s, size_t n, size_t *len, text_stats *st) {
+  text_norm_wide(0);
+  char *t = text_normalize(s, n, len, st);
+  text_norm_wide(1);
+  return t;
+}
+
 /* Do the 32- and 16-byte blocks agree on s[0..n)? */
 static int agree(const char *s, size_t n) {
-  text_stats a, b;
-  size_t la, lb;
-  text_norm_wide(1);
-  char *x = text_normalize(s, n, &la, &a);
-  text_norm_wide(0);
-  char *y = text_normalize(s, n, &lb, &b);
-  text_norm_wide(1);
-  int ok = la == lb && memcmp(x, y, la) == 0 && memcmp(&a, &b, sizeof a) == 0;
-  if (!ok) fprintf(stderr, "differ on: %.*s\n", (int)n, s);
-  free(x);
-  free(y);
-  return ok;
+  return check_norm_agree(s, n, norm_wide, norm_narrow);
 }
 
 static int seed_bad;
@@ -132,9 +136,7 @@ static void seed_text(const char *t, size_t n) {
   char *c = malloc(n + 64);
   for (size_t off = 0; off < 32; off += 5) {
     memcpy(c + off, t, n + 1);
-    seed_bad += !agree(c + off, n);
-    for (size_t cut = 1; cut < n; cut = cut * 3 / 2 + 1)
-      seed_bad += !agree(c + off, cut);
+    seed_bad += check_norm_cuts(c + off, n, norm_wide, norm_narrow);
   }
   free(c);
 }

@@ -165,15 +165,7 @@ static void mix(buf *b, size_t count) {
 
 /* text_normalize and text_normalize_ref agree on s[0..n). */
 static int same_norm(const char *s, size_t n) {
-  text_stats a, b;
-  size_t na, nb;
-  char *x = text_normalize(s, n, &na, &a);
-  char *y = text_normalize_ref(s, n, &nb, &b);
-  int ok = na == nb && memcmp(x, y, na) == 0 && memcmp(&a, &b, sizeof a) == 0;
-  if (!ok) fprintf(stderr, "differs on: %.*s\n", (int)(n < 200 ? n : 200), s);
-  free(x);
-  free(y);
-  return ok;
+  return check_norm_agree(s, n, text_normalize, text_normalize_ref);
 }
 
 static void test_normalize(void) {

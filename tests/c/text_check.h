@@ -1,12 +1,15 @@
 /*
 ** text_check.h — slow references and generators the text-level tests
 ** share (test_text_fast.c, test_parse_speed.c, test_segment_keys.c,
-** test_span_folds.c): the tokenizer's run flags one code point at a time,
-** and random texts glued from a test's own pieces. Include after check.h.
+** test_span_folds.c, test_norm_fix.c, test_norm_wide.c): the tokenizer's
+** run flags one code point at a time, random texts glued from a test's own
+** pieces, and two normalisers compared on a text and on its prefixes.
+** Include after check.h.
 */
 #ifndef TINSH_TEXT_CHECK_H
 #define TINSH_TEXT_CHECK_H
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,6 +77,36 @@ static inline size_t glue_pieces(unsigned *seed, const char *const *pieces,
     n += l;
   }
   return n;
+}
+
+/* A normaliser: text_normalize's signature (text_normalize_ref, or a
+** test's wrapper that sets a mode first). */
+typedef char *(*check_norm_fn)(const char *s, size_t n, size_t *outlen,
+                               text_stats *st);
+
+/* Do f and g give the same text and the same statistics for s[0..n)? The
+** text (its first 200 bytes) goes to stderr when they differ. */
+static inline int check_norm_agree(const char *s, size_t n, check_norm_fn f,
+                                   check_norm_fn g) {
+  text_stats a, b;
+  size_t la, lb;
+  char *x = f(s, n, &la, &a);
+  char *y = g(s, n, &lb, &b);
+  int ok = la == lb && memcmp(x, y, la) == 0 && memcmp(&a, &b, sizeof a) == 0;
+  if (!ok) fprintf(stderr, "differ on: [%.*s]\n", (int)(n < 200 ? n : 200), s);
+  free(x);
+  free(y);
+  return ok;
+}
+
+/* check_norm_agree on s[0..n) and on its prefixes, cut at lengths that
+** grow by half from 1: how many of them differ. */
+static inline int check_norm_cuts(const char *s, size_t n, check_norm_fn f,
+                                  check_norm_fn g) {
+  int bad = !check_norm_agree(s, n, f, g);
+  for (size_t cut = 1; cut < n; cut = cut * 3 / 2 + 1)
+    bad += !check_norm_agree(s, cut, f, g);
+  return bad;
 }
 
 #endif
