@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_rows.h"
 #include "store_wordstats_int.h"
 #include "text.h"
 
@@ -103,96 +104,141 @@ static ws_prow *sorted_pairs(const ws_pmap *m, const uint32_t *rank,
   return v;
 }
 
+/* The upserts of the two tables (0: words, 1: pairs), each run once over
+** all of a flush's rows (store_rows.h), and the deletes of a row whose
+** count fell to zero, run for each row whose count fell. */
 static const char *const up_sql[2] = {
-    "INSERT INTO word_stats(word, display, plain, count, docs) "
-    "VALUES(?1, ?3, ?4, ?5, ?6) ON CONFLICT(word) DO UPDATE SET "
-    "count = count + excluded.count, docs = docs + excluded.docs",
-    "INSERT INTO word_bigrams(w1, w2, count, docs) VALUES(?1, ?2, ?5, ?6) "
-    "ON CONFLICT(w1, w2) DO UPDATE SET count = count + excluded.count, "
-    "docs = docs + excluded.docs"};
+    "INSERT INTO word_stats(word, display, plain, count, docs) SELECT c0, c1, "
+    "c2, c3, c4 FROM tinsh_rows(?1) WHERE true ON CONFLICT(word) DO UPDATE "
+    "SET count = count + excluded.count, docs = docs + excluded.docs",
+    "INSERT INTO word_bigrams(w1, w2, count, docs) SELECT c0, c1, c2, c3 FROM "
+    "tinsh_rows(?1) WHERE true ON CONFLICT(w1, w2) DO UPDATE SET count = "
+    "count + excluded.count, docs = docs + excluded.docs"};
 static const char *const del_sql[2] = {
     "DELETE FROM word_stats WHERE word = ?1 AND count <= 0",
     "DELETE FROM word_bigrams WHERE w1 = ?1 AND w2 = ?2 AND count <= 0"};
 
-/* The upsert and the delete of table which (0: words, 1: pairs). */
-static int prepare_pair(sqlite3 *db, int which, sqlite3_stmt *st[2]) {
-  st[0] = st[1] = NULL;
-  if (sqlite3_prepare_v2(db, up_sql[which], -1, &st[0], NULL) == SQLITE_OK &&
-      sqlite3_prepare_v2(db, del_sql[which], -1, &st[1], NULL) == SQLITE_OK)
-    return 0;
-  sqlite3_finalize(st[0]);
-  st[0] = NULL;
-  return -1;
-}
-
-/* Run st once (bound); 0 or -1. */
-static int step_once(sqlite3_stmt *st) {
-  int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-  sqlite3_reset(st);
-  return rc;
-}
-
-/* Write word e: its upsert (st[0]: ?1, ?3..?6), then, when its count
-** fell, the delete of a row that reached zero (st[1]: ?1). */
-static int write_word(sqlite3_stmt *st[2], const ws_ent *e) {
-  sqlite3_bind_text(st[0], 1, e->key, (int)e->len, SQLITE_STATIC);
-  sqlite3_bind_text(st[0], 3, e->disp, -1, SQLITE_STATIC);
-  char *plain = NULL;
-  size_t pn = 0;
-  if (memchr(e->key, ' ', e->len))
-    plain = text_fold_alloc(e->key, e->len, TEXT_FOLD_ACCENTS, &pn);
-  if (plain)
-    sqlite3_bind_text(st[0], 4, plain, (int)pn, free);
-  else
-    sqlite3_bind_null(st[0], 4);
-  sqlite3_bind_int64(st[0], 5, e->cnt);
-  sqlite3_bind_int64(st[0], 6, e->df);
-  if (step_once(st[0]) != 0) return -1;
-  if (e->cnt >= 0) return 0;
-  sqlite3_bind_text(st[1], 1, e->key, (int)e->len, SQLITE_STATIC);
-  return step_once(st[1]);
-}
-
-/* The same for the pair of words a, b with counts e (?1, ?2, ?5, ?6). */
-static int write_pair(sqlite3_stmt *st[2], const ws_key *a, const ws_key *b,
-                      const ws_prow *e) {
-  for (int i = 0; i < 2; i++) {
-    if (i && e->cnt >= 0) break;
-    sqlite3_bind_text(st[i], 1, a->k, (int)a->n, SQLITE_STATIC);
-    sqlite3_bind_text(st[i], 2, b->k, (int)b->n, SQLITE_STATIC);
-    if (!i) sqlite3_bind_int64(st[0], 5, e->cnt);
-    if (!i) sqlite3_bind_int64(st[0], 6, e->df);
-    if (step_once(st[i]) != 0) return -1;
+/* Run the upsert of table which over rows r, then its delete for each row
+** i that fell(ctx, i) says fell (binding ?1, ?2 with bind(ctx, i, st)).
+** 0 or -1. */
+static int write_rows(sqlite3 *db, int which, const store_rows *r,
+                      int (*fell)(void *ctx, size_t i),
+                      void (*bind)(void *ctx, size_t i, sqlite3_stmt *st)) {
+  sqlite3_stmt *up = NULL, *del = NULL;
+  int rc = -1;
+  if (store_rows_prepare(db, up_sql[which], &up) == SQLITE_OK &&
+      sqlite3_prepare_v2(db, del_sql[which], -1, &del, NULL) == SQLITE_OK) {
+    store_rows_bind(up, 1, r);
+    rc = sqlite3_step(up) == SQLITE_DONE ? 0 : -1;
+    for (size_t i = 0; i < r->n && rc == 0; i++) {
+      if (!fell(r->ctx, i)) continue;
+      bind(r->ctx, i, del);
+      rc = sqlite3_step(del) == SQLITE_DONE ? 0 : -1;
+      sqlite3_reset(del);
+    }
   }
-  return 0;
+  sqlite3_finalize(up);
+  sqlite3_finalize(del);
+  return rc;
 }
 
-/* Write the batch's changed words, v: all of them in key order. */
-static int flush_words(sqlite3 *db, ws_ent *const *v, size_t n) {
-  sqlite3_stmt *st[2];
-  int rc = prepare_pair(db, 0, st);
-  for (size_t i = 0; i < n && rc == 0; i++)
-    if (v[i]->cnt || v[i]->df) rc = write_word(st, v[i]);
-  sqlite3_finalize(st[0]);
-  sqlite3_finalize(st[1]);
-  return rc;
+/* ---- words: rows of the changed entries, in key order ---- */
+
+typedef struct word_rows {
+  ws_ent **v; /* the changed words */
+} word_rows;
+
+/* c0 the key, c1 as first written, c2 the accent-stripped key of a
+** multi-syllable word (else NULL), c3 occurrences, c4 documents */
+static void word_column(void *ctx, size_t i, int col, sqlite3_context *c) {
+  const ws_ent *e = ((word_rows *)ctx)->v[i];
+  switch (col) {
+    case 0:
+      sqlite3_result_text(c, e->key, (int)e->len, SQLITE_STATIC);
+      break;
+    case 1:
+      sqlite3_result_text(c, e->disp, -1, SQLITE_STATIC);
+      break;
+    case 2: {
+      char *plain = NULL;
+      size_t pn = 0;
+      if (memchr(e->key, ' ', e->len))
+        plain = text_fold_alloc(e->key, e->len, TEXT_FOLD_ACCENTS, &pn);
+      if (plain)
+        sqlite3_result_text(c, plain, (int)pn, free);
+      else
+        sqlite3_result_null(c);
+      break;
+    }
+    case 3:
+      sqlite3_result_int64(c, e->cnt);
+      break;
+    default:
+      sqlite3_result_int64(c, e->df);
+  }
+}
+
+static int word_fell(void *ctx, size_t i) {
+  return ((word_rows *)ctx)->v[i]->cnt < 0;
+}
+
+static void word_bind(void *ctx, size_t i, sqlite3_stmt *st) {
+  const ws_ent *e = ((word_rows *)ctx)->v[i];
+  sqlite3_bind_text(st, 1, e->key, (int)e->len, SQLITE_STATIC);
+}
+
+/* Write the batch's changed words, v: all of them in key order (v is
+** compacted to the changed ones). */
+static int flush_words(sqlite3 *db, ws_ent **v, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (v[i]->cnt || v[i]->df) v[k++] = v[i];
+  word_rows w = {v};
+  store_rows r = {k, 5, &w, word_column};
+  return write_rows(db, 0, &r, word_fell, word_bind);
+}
+
+/* ---- pairs ---- */
+
+typedef struct pair_rows {
+  const ws_prow *p;   /* the changed pairs in key order */
+  const ws_key *keys; /* the words' keys by rank */
+} pair_rows;
+
+/* c0, c1 the two words' keys, c2 occurrences, c3 documents */
+static void pair_column(void *ctx, size_t i, int col, sqlite3_context *c) {
+  const pair_rows *pr = ctx;
+  const ws_prow *e = &pr->p[i];
+  if (col < 2) {
+    const ws_key *k = &pr->keys[col == 0 ? e->k >> 32 : e->k & 0xFFFFFFFFu];
+    sqlite3_result_text(c, k->k, (int)k->n, SQLITE_STATIC);
+  } else {
+    sqlite3_result_int64(c, col == 2 ? e->cnt : e->df);
+  }
+}
+
+static int pair_fell(void *ctx, size_t i) {
+  return ((pair_rows *)ctx)->p[i].cnt < 0;
+}
+
+static void pair_bind(void *ctx, size_t i, sqlite3_stmt *st) {
+  const pair_rows *pr = ctx;
+  const ws_prow *e = &pr->p[i];
+  const ws_key *a = &pr->keys[e->k >> 32], *b = &pr->keys[e->k & 0xFFFFFFFFu];
+  sqlite3_bind_text(st, 1, a->k, (int)a->n, SQLITE_STATIC);
+  sqlite3_bind_text(st, 2, b->k, (int)b->n, SQLITE_STATIC);
 }
 
 /* Write the batch's changed pairs (rank: their words' places in key
 ** order, keys: the words' keys in that order). */
 static int flush_pairs(sqlite3 *db, const ws_pmap *m, const uint32_t *rank,
                        const ws_key *keys) {
-  sqlite3_stmt *st[2];
-  if (prepare_pair(db, 1, st) != 0) return -1;
   size_t n = 0;
   ws_prow *p = sorted_pairs(m, rank, &n);
-  int rc = 0;
-  for (size_t i = 0; i < n && rc == 0; i++)
-    rc =
-        write_pair(st, &keys[p[i].k >> 32], &keys[p[i].k & 0xFFFFFFFFu], &p[i]);
+  pair_rows pr = {p, keys};
+  store_rows r = {n, 4, &pr, pair_column};
+  int rc = write_rows(db, 1, &r, pair_fell, pair_bind);
   free(p);
-  sqlite3_finalize(st[0]);
-  sqlite3_finalize(st[1]);
   return rc;
 }
 

@@ -292,6 +292,7 @@ static char *fold_slow(const char *s, size_t n, int accents, size_t *len) {
       utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out, o);
   if (m < 0) return NULL;
   *len = accents ? d_bar_to_d((char *)out, (size_t)m) : (size_t)m;
+  out[*len] = 0; /* d_bar_to_d shortened it: terminate where it ends now */
   return (char *)out;
 }
 
@@ -339,11 +340,21 @@ size_t text_fold(char *dst, size_t cap, const char *s, size_t n, int accents) {
   return o;
 }
 
+/* The table path first (a table fold is one code point of at most 4
+** bytes per code point, so 4 * n + 1 bytes always fit), utf8proc when the
+** table cannot fold some code point: the same result, without utf8proc's
+** two passes and its buffer for the common case (a word's key). */
 char *text_fold_alloc(const char *s, size_t n, int accents, size_t *outlen) {
   size_t len = 0;
   if (!text_utf8_valid(s, n)) return NULL;
-  char *t = fold_slow(s, n, accents, &len);
-  if (!t) return NULL;
+  char *t = xmalloc(4 * n + 1);
+  if (fold_fast(t, 4 * n + 1, s, n, accents, &len) == 1) {
+    t[len] = 0;
+  } else {
+    free(t);
+    t = fold_slow(s, n, accents, &len);
+    if (!t) return NULL;
+  }
   if (outlen) *outlen = len;
   return t;
 }
