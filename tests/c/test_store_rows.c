@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "sql_check.h"
 #include "store_rows.h"
 
 /* rows i: c0 "w<i>", c1 i * 3, c2 NULL */
@@ -38,16 +39,6 @@ static void gen_column(void *ctx, size_t i, int col, sqlite3_context *c) {
   }
 }
 
-static int64_t one_int(sqlite3 *db, const char *sql) {
-  sqlite3_stmt *st;
-  int64_t v = -999;
-  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
-      sqlite3_step(st) == SQLITE_ROW)
-    v = sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
-  return v;
-}
-
 static void test_insert(sqlite3 *db) {
   sqlite3_exec(db, "CREATE TABLE t(a TEXT, b INTEGER, c, d, e)", 0, 0, 0);
   sqlite3_stmt *st;
@@ -58,17 +49,18 @@ static void test_insert(sqlite3 *db) {
   store_rows r = {10000, 3, NULL, gen_column};
   CHECK(store_rows_bind(st, 1, &r) == SQLITE_OK);
   CHECK(sqlite3_step(st) == SQLITE_DONE);
-  CHECK(one_int(db, "SELECT count(*) FROM t") == 10000);
-  CHECK(one_int(db,
+  CHECK(sql_int(db, "SELECT count(*) FROM t", -999) == 10000);
+  CHECK(sql_int(db,
                 "SELECT count(*) FROM t WHERE a = 'w' || (rowid - 1) "
                 "AND b = (rowid - 1) * 3 AND c IS NULL AND d IS NULL "
-                "AND e IS NULL") == 10000);
+                "AND e IS NULL",
+                -999) == 10000);
   sqlite3_reset(st);
   store_rows r3 = {3, 2, NULL, gen_column};
   store_rows_bind(st, 1, &r3);
   CHECK(sqlite3_step(st) == SQLITE_DONE);
-  CHECK(one_int(db, "SELECT count(*) FROM t") == 10003);
-  CHECK(one_int(db, "SELECT sum(b) FROM t WHERE rowid > 10000") == 9);
+  CHECK(sql_int(db, "SELECT count(*) FROM t", -999) == 10003);
+  CHECK(sql_int(db, "SELECT sum(b) FROM t WHERE rowid > 10000", -999) == 9);
   sqlite3_finalize(st);
 }
 
@@ -97,10 +89,10 @@ static void test_upsert(sqlite3 *db) {
   store_rows_bind(st, 1, &r);
   CHECK(sqlite3_step(st) == SQLITE_DONE);
   sqlite3_finalize(st);
-  CHECK(one_int(db, "SELECT n FROM u WHERE k = 'w0'") == 1);
-  CHECK(one_int(db, "SELECT n FROM u WHERE k = 'w5'") == 16);
-  CHECK(one_int(db, "SELECT n FROM u WHERE k = 'new'") == 7);
-  CHECK(one_int(db, "SELECT count(*) FROM u") == 10001);
+  CHECK(sql_int(db, "SELECT n FROM u WHERE k = 'w0'", -999) == 1);
+  CHECK(sql_int(db, "SELECT n FROM u WHERE k = 'w5'", -999) == 16);
+  CHECK(sql_int(db, "SELECT n FROM u WHERE k = 'new'", -999) == 7);
+  CHECK(sql_int(db, "SELECT count(*) FROM u", -999) == 10001);
 }
 
 static void nul_column(void *ctx, size_t i, int col, sqlite3_context *c) {
@@ -116,19 +108,19 @@ static void test_edges(sqlite3 *db) {
   store_rows none = {0, 1, NULL, nul_column};
   store_rows_bind(st, 1, &none);
   CHECK(sqlite3_step(st) == SQLITE_DONE);
-  CHECK(one_int(db, "SELECT count(*) FROM z") == 0);
+  CHECK(sql_int(db, "SELECT count(*) FROM z", -999) == 0);
   sqlite3_reset(st);
   store_rows one = {1, 1, NULL, nul_column};
   store_rows_bind(st, 1, &one);
   CHECK(sqlite3_step(st) == SQLITE_DONE);
   sqlite3_finalize(st);
-  CHECK(one_int(db, "SELECT length(CAST(a AS BLOB)) FROM z") == 3);
+  CHECK(sql_int(db, "SELECT length(CAST(a AS BLOB)) FROM z", -999) == 3);
 }
 
 static void test_sql_cannot_feed(sqlite3 *db) {
-  CHECK(one_int(db, "SELECT count(*) FROM tinsh_rows(1)") == 0);
-  CHECK(one_int(db, "SELECT count(*) FROM tinsh_rows('x')") == 0);
-  CHECK(one_int(db, "SELECT count(*) FROM tinsh_rows(NULL)") == 0);
+  CHECK(sql_int(db, "SELECT count(*) FROM tinsh_rows(1)", -999) == 0);
+  CHECK(sql_int(db, "SELECT count(*) FROM tinsh_rows('x')", -999) == 0);
+  CHECK(sql_int(db, "SELECT count(*) FROM tinsh_rows(NULL)", -999) == 0);
   sqlite3_stmt *st = NULL;
   CHECK(sqlite3_prepare_v2(db, "SELECT * FROM tinsh_rows", -1, &st, NULL) !=
         SQLITE_OK);

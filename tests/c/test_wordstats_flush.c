@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "sql_check.h"
 #include "store_wordstats.h"
 #include "store_wordstats_int.h"
 
@@ -129,40 +130,34 @@ static void reference(sqlite3 *db, const ws_map *m, const ws_pmap *p) {
              "DELETE FROM ref_pairs WHERE count <= 0") == SQLITE_OK);
 }
 
-static int64_t count_of(sqlite3 *db, const char *sql) {
-  sqlite3_stmt *st;
-  int64_t n = -1;
-  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
-      sqlite3_step(st) == SQLITE_ROW)
-    n = sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
-  return n;
-}
-
 /* The kept tables equal the reference ones, and neither is empty. */
 static void same_tables(sqlite3 *db) {
-  CHECK(count_of(db, "SELECT count(*) FROM word_stats") > 1000);
-  CHECK(count_of(db, "SELECT count(*) FROM word_bigrams") > 1000);
-  CHECK(count_of(db, "SELECT count(*) FROM word_stats") ==
-        count_of(db, "SELECT count(*) FROM ref_words"));
-  CHECK(count_of(db, "SELECT count(*) FROM word_bigrams") ==
-        count_of(db, "SELECT count(*) FROM ref_pairs"));
-  CHECK(count_of(db,
-                 "SELECT count(*) FROM (SELECT word, display, count, "
-                 "docs FROM word_stats EXCEPT SELECT * FROM ref_words)") == 0);
-  CHECK(count_of(db,
-                 "SELECT count(*) FROM (SELECT * FROM word_bigrams "
-                 "EXCEPT SELECT * FROM ref_pairs)") == 0);
-  CHECK(count_of(db, "SELECT count(*) FROM word_stats WHERE count <= 0") == 0);
+  CHECK(sql_int(db, "SELECT count(*) FROM word_stats", -1) > 1000);
+  CHECK(sql_int(db, "SELECT count(*) FROM word_bigrams", -1) > 1000);
+  CHECK(sql_int(db, "SELECT count(*) FROM word_stats", -1) ==
+        sql_int(db, "SELECT count(*) FROM ref_words", -1));
+  CHECK(sql_int(db, "SELECT count(*) FROM word_bigrams", -1) ==
+        sql_int(db, "SELECT count(*) FROM ref_pairs", -1));
+  CHECK(sql_int(db,
+                "SELECT count(*) FROM (SELECT word, display, count, "
+                "docs FROM word_stats EXCEPT SELECT * FROM ref_words)",
+                -1) == 0);
+  CHECK(sql_int(db,
+                "SELECT count(*) FROM (SELECT * FROM word_bigrams "
+                "EXCEPT SELECT * FROM ref_pairs)",
+                -1) == 0);
+  CHECK(sql_int(db, "SELECT count(*) FROM word_stats WHERE count <= 0", -1) ==
+        0);
 }
 
 /* Each batch's upserts came in key order (the log of the last batch). */
 static void in_order(sqlite3 *db) {
-  CHECK(count_of(db, "SELECT count(*) FROM log") > 1000);
-  CHECK(count_of(db,
-                 "SELECT count(*) FROM log a JOIN log b ON b.seq = "
-                 "a.seq + 1 AND a.t = b.t WHERE b.w1 < a.w1 OR (b.w1 = "
-                 "a.w1 AND b.w2 <= a.w2)") == 0);
+  CHECK(sql_int(db, "SELECT count(*) FROM log", -1) > 1000);
+  CHECK(sql_int(db,
+                "SELECT count(*) FROM log a JOIN log b ON b.seq = "
+                "a.seq + 1 AND a.t = b.t WHERE b.w1 < a.w1 OR (b.w1 = "
+                "a.w1 AND b.w2 <= a.w2)",
+                -1) == 0);
   CHECK(exec(db, "DELETE FROM log") == SQLITE_OK);
 }
 
