@@ -521,8 +521,13 @@ static void merge(wstats *w, const wstats_doc *c, int sign) {
 ** their own adds them in queue order (the display form kept is the
 ** first one queued, as before), and the flush waits until the queue is
 ** empty. At most MERGE_QUEUE documents wait (the writer waits beyond).
+** The merger, faster than the writer, empties the queue and sleeps; it is
+** woken when MERGE_WAKE documents wait (or by the flush, or to stop), so
+** it sleeps and wakes once for many documents, not once for each: the
+** 35k ingest made about 35,000 fewer futex calls.
 */
 #define MERGE_QUEUE 256
+#define MERGE_WAKE  32
 
 static void *merger(void *arg) {
   wstats *w = arg;
@@ -566,7 +571,7 @@ static void enqueue(wstats *w, wstats_doc *c, int sign) {
     w->q = xrealloc(w->q, w->qcap * sizeof *w->q);
   }
   w->q[w->qn++] = (ws_job){c, sign};
-  pthread_cond_signal(&w->more);
+  if (w->qn - w->qhead >= MERGE_WAKE) pthread_cond_signal(&w->more);
   pthread_mutex_unlock(&w->mu);
 }
 
@@ -574,6 +579,7 @@ static void enqueue(wstats *w, wstats_doc *c, int sign) {
 static void drain(wstats *w) {
   if (!w->running) return;
   pthread_mutex_lock(&w->mu);
+  pthread_cond_signal(&w->more); /* fewer than MERGE_WAKE may be waiting */
   while (w->qhead < w->qn || w->merging) pthread_cond_wait(&w->done, &w->mu);
   pthread_mutex_unlock(&w->mu);
 }
