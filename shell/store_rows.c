@@ -17,6 +17,13 @@ typedef struct rows_cursor {
   size_t i;
 } rows_cursor;
 
+/* n zeroed bytes from SQLite's allocator (NULL when out of memory) */
+static void *zalloc(size_t n) {
+  void *p = sqlite3_malloc64(n);
+  if (p) memset(p, 0, n);
+  return p;
+}
+
 static int rows_connect(sqlite3 *db, void *aux, int argc,
                         const char *const *argv, sqlite3_vtab **out,
                         char **err) {
@@ -24,9 +31,8 @@ static int rows_connect(sqlite3 *db, void *aux, int argc,
   int rc = sqlite3_declare_vtab(
       db, "CREATE TABLE x(c0, c1, c2, c3, c4, c5, c6, c7, src HIDDEN)");
   if (rc != SQLITE_OK) return rc;
-  sqlite3_vtab *v = sqlite3_malloc(sizeof *v);
+  sqlite3_vtab *v = zalloc(sizeof *v);
   if (!v) return SQLITE_NOMEM;
-  memset(v, 0, sizeof *v);
   *out = v;
   return SQLITE_OK;
 }
@@ -54,9 +60,8 @@ static int rows_best_index(sqlite3_vtab *v, sqlite3_index_info *ix) {
 
 static int rows_open(sqlite3_vtab *v, sqlite3_vtab_cursor **out) {
   (void)v;
-  rows_cursor *c = sqlite3_malloc(sizeof *c);
+  rows_cursor *c = zalloc(sizeof *c);
   if (!c) return SQLITE_NOMEM;
-  memset(c, 0, sizeof *c);
   *out = &c->base;
   return SQLITE_OK;
 }

@@ -523,8 +523,8 @@ static void merge(wstats *w, const wstats_doc *c, int sign) {
 ** empty. At most MERGE_QUEUE documents wait (the writer waits beyond).
 ** The merger, faster than the writer, empties the queue and sleeps; it is
 ** woken when MERGE_WAKE documents wait (or by the flush, or to stop), so
-** it sleeps and wakes once for many documents, not once for each: the
-** 35k ingest made about 35,000 fewer futex calls.
+** it sleeps and wakes once for many documents, not once for each (a 35k
+** ingest under strace: 120,663-133,613 futex calls before, 48,472 after).
 */
 #define MERGE_QUEUE 256
 #define MERGE_WAKE  32
