@@ -203,10 +203,12 @@ static void ingest_summary(const store_ingest_stats *st,
       (long long)st->duplicates);
   if (o->prune) printf(", %lld pruned", (long long)st->pruned);
   if (o->reparse) printf(", %lld reparsed", (long long)st->reparsed);
-  printf(", %lld skipped, %lld warnings, %lld errors%s%s\n",
-         (long long)st->skipped, (long long)st->warnings, (long long)st->errors,
-         st->checked ? "; file checked after a cut-short first ingest: ok" : "",
-         st->optimized ? "; full-text index merged into one segment" : "");
+  printf(
+      ", %lld skipped, %lld warnings, %lld errors%s%s%s\n",
+      (long long)st->skipped, (long long)st->warnings, (long long)st->errors,
+      st->checked ? "; file checked after a cut-short first ingest: ok" : "",
+      st->fts_upgraded ? "; full-text index made anew with dominant forms" : "",
+      st->optimized ? "; full-text index merged into one segment" : "");
 }
 
 /* the document count, and a hint when some come from an older parser */

@@ -34,6 +34,7 @@ typedef struct wctx {
   const wspan *pending;
   const seg_spans *sp; /* the text's spans and their folds, or NULL */
   size_t si, psi;      /* the span at the current position, at pending's */
+  int mode;            /* FTS_DOCUMENT or FTS_INDEX */
 } wctx;
 
 /* Keep key[0..n) in o's key buffer; its offset. */
@@ -140,7 +141,8 @@ static int join_folds(const wctx *x, const wspan *w, char *st, int *ns,
 
 /*
 ** Emit the word tokens of w (stripped key, then the exact key when it
-** differs), colocated with its first syllable.
+** differs; in FTS_INDEX mode those of fts_forms_emit), colocated with its
+** first syllable.
 */
 static int emit_word(wctx *x, const wspan *w) {
   char st[WORD_KEY_MAX], ex[WORD_KEY_MAX];
@@ -151,6 +153,9 @@ static int emit_word(wctx *x, const wspan *w) {
     join_key(st, ns);
     join_key(ex, ne);
   }
+  if (ns && x->mode == FTS_INDEX)
+    return fts_forms_emit(x->cb, x->ctx, FTS_COLOCATED, ex, ne, st, ns, w->from,
+                          w->to);
   int rc = 0;
   if (ns) rc = x->cb(x->ctx, FTS_COLOCATED, st, ns, w->from, w->to);
   if (rc == 0 && ne && (ne != ns || memcmp(ex, st, (size_t)ne) != 0))
@@ -185,19 +190,21 @@ static int word_token(void *ctx, int tflags, const char *tok, int ntok,
 
 /* Document-mode tokens of text[0..n): from the spans sp when given, else
 ** scanning the text. */
-static int doc_scan(const char *text, int n, const seg_spans *sp,
+static int doc_scan(const char *text, int n, const seg_spans *sp, int mode,
                     fts_token_fn cb, void *ctx) {
-  return sp ? fts_scan_spans(text, n, sp, cb, ctx)
-            : fts_scan(text, n, FTS_DOCUMENT, cb, ctx);
+  return sp ? fts_scan_spans(text, n, sp, mode, cb, ctx)
+            : fts_scan(text, n, mode, cb, ctx);
 }
 
-/* fts_tokenize_seg, reading the spans sp when not NULL. */
+/* fts_tokenize_seg in mode (FTS_DOCUMENT or FTS_INDEX), reading the spans
+** sp when not NULL. */
 static int tokenize_words(const char *text, int n, const seg_spans *sp,
-                          const fts_words *ws, fts_token_fn cb, void *ctx) {
-  wctx x = {.text = text, .cb = cb, .ctx = ctx, .sp = sp};
+                          const fts_words *ws, int mode, fts_token_fn cb,
+                          void *ctx) {
+  wctx x = {.text = text, .cb = cb, .ctx = ctx, .sp = sp, .mode = mode};
   x.w = word_spans(ws, &x.nw);
-  if (x.nw == 0) return doc_scan(text, n, sp, cb, ctx);
-  int rc = doc_scan(text, n, sp, word_token, &x);
+  if (x.nw == 0) return doc_scan(text, n, sp, mode, cb, ctx);
+  int rc = doc_scan(text, n, sp, mode, word_token, &x);
   if (rc == 0 && x.pending) rc = emit_word(&x, x.pending);
   free(x.w);
   return rc;
@@ -205,15 +212,16 @@ static int tokenize_words(const char *text, int n, const seg_spans *sp,
 
 int fts_tokenize_seg(const char *text, int n, const fts_words *ws,
                      fts_token_fn cb, void *ctx) {
-  return tokenize_words(text, n, NULL, ws, cb, ctx);
+  return tokenize_words(text, n, NULL, ws, FTS_DOCUMENT, cb, ctx);
 }
 
 int fts_tokenize_lex(const seg_lex *lex, const char *text, int n, int mode,
                      fts_token_fn cb, void *ctx) {
-  if (mode != FTS_DOCUMENT) return fts_scan(text, n, mode, cb, ctx);
+  if (mode != FTS_DOCUMENT && mode != FTS_INDEX)
+    return fts_scan(text, n, mode, cb, ctx);
   fts_words ws = {0};
   fts_segment(lex, text, n, &ws);
-  int rc = fts_tokenize_seg(text, n, &ws, cb, ctx);
+  int rc = tokenize_words(text, n, NULL, &ws, mode, cb, ctx);
   fts_words_free(&ws);
   return rc;
 }
@@ -246,15 +254,59 @@ static int fwd_token(void *ctx, int tflags, const char *tok, int ntok,
   return x->xToken(x->pctx, tflags, tok, ntok, start, end);
 }
 
+/* One fts table's tokenizer: its connection's fts_conf, and the mode of
+** its documents (FTS_INDEX for the argument FTS_FORMS_ARG). */
+typedef struct fts_inst {
+  const fts_conf *conf;
+  int mode;
+} fts_inst;
+
 static int tok_create(void *ctx, const char **azArg, int nArg,
                       Fts5Tokenizer **ppOut) {
-  (void)azArg, (void)nArg;
-  *ppOut = (Fts5Tokenizer *)ctx; /* the connection's fts_conf */
+  int mode = FTS_DOCUMENT;
+  if (nArg == 1 && strcmp(azArg[0], FTS_FORMS_ARG) == 0)
+    mode = FTS_INDEX;
+  else if (nArg > 0) /* an index of a newer tinsh: never read it wrongly */
+    return SQLITE_ERROR;
+  fts_inst *in = sqlite3_malloc(sizeof *in);
+  if (!in) return SQLITE_NOMEM;
+  in->conf = ctx, in->mode = mode;
+  *ppOut = (Fts5Tokenizer *)(void *)in;
   return SQLITE_OK;
 }
 
 static void tok_delete(Fts5Tokenizer *t) {
-  (void)t;
+  sqlite3_free(t);
+}
+
+/* A query token of an index with dominant forms (fts.h): one with
+** diacritics as it is; one without as its fold's dominant form, its
+** marker and, for a prefix, the table's accented beginnings of it. */
+typedef struct qtok_ctx {
+  xtok_ctx *x;
+  int prefix; /* FTS5_TOKENIZE_PREFIX: the term ends with '*' */
+} qtok_ctx;
+
+static int fwd_query(void *ctx, int tflags, const char *tok, int ntok,
+                     int start, int end) {
+  qtok_ctx *q = ctx;
+  char st[FTS_FORMS_MAX + 1], ex[FTS_FORMS_MAX + 1];
+  int nst, nex;
+  if (fts_fold_pair(tok, ntok, st, &nst, ex, &nex, FTS_FORMS_MAX) != 0 ||
+      nst != ntok || memcmp(st, tok, (size_t)ntok) != 0)
+    return fwd_token(q->x, tflags, tok, ntok, start, end);
+  int nd, rc;
+  const char *d = fts_forms_dominant(st, nst, &nd, 0);
+  if (q->prefix) /* every token that starts with the fold's letters */
+    rc = fwd_token(q->x, tflags, st, nst, start, end);
+  else
+    rc = fwd_token(q->x, tflags, d, nd, start, end);
+  int nm = fts_forms_marker(st, nst, ex, (int)sizeof ex);
+  if (rc == 0 && nm > 0)
+    rc = fwd_token(q->x, FTS_COLOCATED, ex, nm, start, end);
+  if (rc == 0 && q->prefix)
+    rc = fts_forms_prefixes(st, nst, fwd_token, q->x, start, end);
+  return rc;
 }
 
 /* ---- pre-tokenized replay ---- */
@@ -264,6 +316,7 @@ static void tok_delete(Fts5Tokenizer *t) {
 struct fts_tokens {
   buf b;
   const seg_lex *lex; /* the lexicon they were made with */
+  int mode;           /* and the mode: FTS_DOCUMENT or FTS_INDEX */
 };
 
 static int pack_token(void *ctx, int tflags, const char *tok, int ntok,
@@ -299,19 +352,21 @@ fts_tokens *fts_pretokenize_lex(const seg_lex *lex, const char *text, int n) {
 }
 
 fts_tokens *fts_pretokenize_spans(const seg_lex *lex, const char *text, int n,
-                                  const seg_spans *sp, const fts_words *ws) {
+                                  const seg_spans *sp, const fts_words *ws,
+                                  int mode) {
   fts_tokens *t = xcalloc(1, sizeof *t);
   t->lex = lex;
+  t->mode = mode;
   if (text && n > 0) {
     pack_reserve(&t->b, n);
-    tokenize_words(text, n, sp, ws, pack_token, &t->b);
+    tokenize_words(text, n, sp, ws, mode, pack_token, &t->b);
   }
   return t;
 }
 
 fts_tokens *fts_pretokenize_seg(const seg_lex *lex, const char *text, int n,
                                 const fts_words *ws) {
-  return fts_pretokenize_spans(lex, text, n, NULL, ws);
+  return fts_pretokenize_spans(lex, text, n, NULL, ws, FTS_DOCUMENT);
 }
 
 fts_tokens *fts_pretokenize(const char *text, int n) {
@@ -366,24 +421,29 @@ static int tok_tokenize(Fts5Tokenizer *t, void *pCtx, int flags,
                         const char *pText, int nText,
                         int (*xToken)(void *, int, const char *, int, int,
                                       int)) {
-  const seg_lex *lex = ((const fts_conf *)(void *)t)->lex;
+  const fts_inst *in = (const fts_inst *)(void *)t;
+  const seg_lex *lex = in->conf->lex;
   xtok_ctx x = {pCtx, xToken};
   int mode = (flags & FTS5_TOKENIZE_QUERY) ? FTS_QUERY
              : (flags & FTS5_TOKENIZE_AUX) ? FTS_AUX
-                                           : FTS_DOCUMENT;
+                                           : in->mode;
   if (nText <= 0) return SQLITE_OK; /* nothing to tokenize */
-  if (mode == FTS_DOCUMENT && (flags & FTS5_TOKENIZE_DOCUMENT)) {
+  if (mode == in->mode && (flags & FTS5_TOKENIZE_DOCUMENT)) {
     /* empty and NULL columns never reach the tokenizer: skip them */
     while (replay_next < replay_n && replay_q[replay_next].len == 0)
       replay_next++;
     if (replay_next < replay_n) {
       const fts_replay *r = &replay_q[replay_next++];
-      if (r->len == nText && r->tokens && r->text &&
+      if (r->len == nText && r->tokens && r->tokens->mode == mode && r->text &&
           (r->text == pText || memcmp(r->text, pText, (size_t)nText) == 0))
         return replay(r->tokens, &x);
       if (r->tokens) lex = r->tokens->lex; /* the insert's own lexicon */
       replay_n = replay_next = 0; /* out of step: tokenize from here on */
     }
+  }
+  if (mode == FTS_QUERY && in->mode == FTS_INDEX) {
+    qtok_ctx q = {&x, (flags & FTS5_TOKENIZE_PREFIX) != 0};
+    return fts_tokenize_lex(lex, pText, nText, mode, fwd_query, &q);
   }
   return fts_tokenize_lex(lex, pText, nText, mode, fwd_token, &x);
 }

@@ -23,6 +23,19 @@
 ** unchanged. In queries, syllables joined by FTS_WORD_JOIN with nothing
 ** in between are that one word token.
 **
+** Dominant forms (FTS_INDEX, an index made with the tokenizer argument
+** FTS_FORMS_ARG; fts_forms.c): instead of both forms of every token, a
+** token written in the dominant form of its fold (data/words/forms.tsv:
+** "đang" for "dang", "quảng_ninh" for "quang_ninh"; a fold the table does
+** not hold is its own) is that form alone, and any other form is the form
+** plus a marker of its fold (FTS_FORMS_MARK then the fold: "~dang" beside
+** "đảng"). A query word with diacritics is its exact form, as above; one
+** without is the fold's dominant form and its marker, colocated (FTS5
+** synonyms), and a prefix without diacritics also every accented
+** beginning of the table's dominant forms ("quản*" for "quan*"). The
+** same rows match as with both forms; the index holds a third fewer
+** tokens.
+**
 ** Offsets are byte offsets into the original text (a word token's span
 ** covers the whole word).
 */
@@ -37,9 +50,16 @@
 enum {
   FTS_DOCUMENT = 0, /* index mode: stripped + exact forms, compound parts */
   FTS_QUERY = 1,    /* query mode: exact folded form, compounds whole */
-  FTS_AUX = 2       /* document tokens without word tokens (snippets and
+  FTS_AUX = 2,      /* document tokens without word tokens (snippets and
                        offsets, which skip colocated word tokens anyway) */
+  FTS_INDEX = 3     /* FTS_DOCUMENT with dominant forms (fts_forms.c) */
 };
+
+/* The tokenizer argument of an index with dominant forms (tokenize =
+** 'tinsh forms1'), and the byte that starts a fold's marker token. */
+#define FTS_FORMS_ARG  "forms1"
+#define FTS_FORMS_MARK '~'
+#define FTS_FORMS_MAX  512 /* longer folds (never seen) get no marker */
 
 /* joins the syllables of a word token */
 #define FTS_WORD_JOIN '_'
@@ -52,8 +72,34 @@ enum {
 typedef int (*fts_token_fn)(void *ctx, int tflags, const char *tok, int ntok,
                             int start, int end);
 
+/* ---- dominant forms (fts_forms.c) ---- */
+
+/* The dominant form of fold token fold[0..n) (length *nd): the table's
+** form, or fold itself when the table does not hold it. hashed: look up
+** through a hash built at the first such call (the ingest's every token),
+** else by halving the sorted table (a query's few words). */
+const char *fts_forms_dominant(const char *fold, int n, int *nd, int hashed);
+/* The table as compiled in: its bytes (comment lines, then sorted
+** "fold<TAB>form" lines) and their number (tests). */
+const char *fts_forms_table(size_t *n);
+/* The marker token of fold[0..n) into out[0..cap): its length, or -1. */
+int fts_forms_marker(const char *fold, int n, char *out, int cap);
+/* FTS_INDEX's tokens of one token of exact fold ex[0..nex) and stripped
+** fold st[0..nst) at start..end, the first with flags fl: ex alone when
+** it is st's dominant form, else ex and st's marker colocated. Returns
+** cb's first non-zero value, or 0. */
+int fts_forms_emit(fts_token_fn cb, void *ctx, int fl, const char *ex, int nex,
+                   const char *st, int nst, int start, int end);
+/* Query prefix p[0..n) (no diacritics): cb(ctx, FTS_COLOCATED, v, nv,
+** start, end) for each accented beginning v of the table's dominant forms
+** of folds that start with p, as many code points long as p (p itself
+** not again). Returns cb's first non-zero value, or 0. */
+int fts_forms_prefixes(const char *p, int n, fts_token_fn cb, void *ctx,
+                       int start, int end);
+
 /*
-** Tokenize text[0..n) in `mode` (FTS_DOCUMENT or FTS_QUERY), calling cb
+** Tokenize text[0..n) in `mode` (FTS_DOCUMENT, FTS_INDEX, FTS_QUERY or
+** FTS_AUX), calling cb
 ** for each token. Returns 0, or the first non-zero value cb returned.
 */
 int fts_tokenize(const char *text, int n, int mode, fts_token_fn cb, void *ctx);
@@ -65,12 +111,12 @@ int fts_tokenize_lex(const struct seg_lex *lex, const char *text, int n,
 /* The same without word tokens (fts_tok.c): what the segmenter itself
 ** uses to read syllables. */
 int fts_scan(const char *text, int n, int mode, fts_token_fn cb, void *ctx);
-/* fts_scan in document mode over the token spans the segmenter's scan
-** (seg_spans_scan, segment.h) found in text[0..n): the same tokens
-** without scanning the text again. */
+/* fts_scan in document mode (FTS_DOCUMENT or FTS_INDEX) over the token
+** spans the segmenter's scan (seg_spans_scan, segment.h) found in
+** text[0..n): the same tokens without scanning the text again. */
 struct seg_spans;
 int fts_scan_spans(const char *text, int n, const struct seg_spans *sp,
-                   fts_token_fn cb, void *ctx);
+                   int mode, fts_token_fn cb, void *ctx);
 
 /*
 ** Register the "tinsh" tokenizer and the auxiliary functions
@@ -198,12 +244,14 @@ int fts_tokenize_seg(const char *text, int n, const fts_words *ws,
 fts_tokens *fts_pretokenize_seg(const struct seg_lex *lex, const char *text,
                                 int n, const fts_words *ws);
 /* fts_segment and fts_pretokenize_seg reading the spans sp that
-** seg_spans_scan found in text[0..n): one scan of the text for both. */
+** seg_spans_scan found in text[0..n): one scan of the text for both; mode
+** FTS_DOCUMENT, or FTS_INDEX for an index with dominant forms (replayed
+** only into such an index). */
 void fts_segment_spans(const struct seg_lex *lex, const char *text, int n,
                        const struct seg_spans *sp, fts_words *out);
 fts_tokens *fts_pretokenize_spans(const struct seg_lex *lex, const char *text,
                                   int n, const struct seg_spans *sp,
-                                  const fts_words *ws);
+                                  const fts_words *ws, int mode);
 /* Call cb for each of t's tokens in order (as fts_tokenize would).
 ** Returns 0, or the first non-zero value cb returned. */
 int fts_tokens_each(const fts_tokens *t, fts_token_fn cb, void *ctx);

@@ -129,10 +129,13 @@ typedef struct scan {
 } scan;
 
 /* Document mode: the tokens of text[s..e) of folds ex[0..nex) and
-** st[0..nst): the stripped one, then the exact one when it differs. */
+** st[0..nst): the stripped one, then the exact one when it differs; in
+** FTS_INDEX mode those of fts_forms_emit. */
 static int emit_doc(scan *sc, int fl, const char *ex, int nex, const char *st,
                     int nst, int s, int e) {
   if (nst == 0) return 0;
+  if (sc->mode == FTS_INDEX)
+    return fts_forms_emit(sc->cb, sc->ctx, fl, ex, nex, st, nst, s, e);
   int rc = sc->cb(sc->ctx, fl, st, nst, s, e);
   if (rc == 0 && (nex != nst || memcmp(ex, st, (size_t)nex) != 0))
     rc = sc->cb(sc->ctx, FTS_COLOCATED, ex, nex, s, e);
@@ -230,11 +233,11 @@ int fts_scan(const char *text, int n, int mode, fts_token_fn cb, void *ctx) {
   return rc;
 }
 
-int fts_scan_spans(const char *text, int n, const seg_spans *sp,
+int fts_scan_spans(const char *text, int n, const seg_spans *sp, int mode,
                    fts_token_fn cb, void *ctx) {
   scan sc = {.text = (const unsigned char *)text,
              .n = n,
-             .mode = FTS_DOCUMENT,
+             .mode = mode,
              .cb = cb,
              .ctx = ctx};
   tb_init(&sc.ex);

@@ -23,6 +23,12 @@
 
 /* ---- schema ---- */
 
+/* The index (schema version 10: with dominant forms, fts.h). */
+#define FTS_TABLE_SQL                                                    \
+  "CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, lead, body," \
+  "  captions, answers, content='fts_content', content_rowid='id',"      \
+  "  tokenize='" FTS_TOKENIZER_NAME " " FTS_FORMS_ARG "');"
+
 /* Kinds of block indexed in each FTS column (title and lead come from the
 ** documents table). Banner, boilerplate and related blocks are stored
 ** but not indexed. */
@@ -97,10 +103,7 @@ static const char schema_v1[] =
     "   AND b.kind = 'caption'),"
     "  (SELECT group_concat(b.text, char(10)) FROM blocks b WHERE b.doc = d.id"
     "   AND b.kind = 'answer')"
-    "  FROM documents d;"
-    "CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, lead, body,"
-    "  captions, answers, content='fts_content', content_rowid='id',"
-    "  tokenize='" FTS_TOKENIZER_NAME "');";
+    "  FROM documents d;" FTS_TABLE_SQL;
 
 /* Version 2: FTS5 flushes its in-memory index at each commit or when it
 ** holds this many bytes (1 MB by default): ingest's batches
@@ -292,6 +295,8 @@ static int migrate(store *s, char **err) {
     rc = store_exec(s, TOKMAP_SCHEMA_SQL, err);
   if (!rc && have < 9) /* 8 -> 9: each document's words (doc_words) */
     rc = store_exec(s, WSTATS_DOC_SQL, err);
+  /* 9 -> 10: a new file's index has dominant forms (store_fts_mode); an
+  ** older one keeps both forms of every token until a full --reparse */
   if (!rc) /* fields added to fact_schema.h since the file was made */
     rc = store_facts_add_columns(s, err);
   if (!rc) rc = set_meta(s, "schema_version", num, err);
@@ -629,6 +634,44 @@ int store_fts_words(store *s) {
   if (sqlite3_step(st) == SQLITE_ROW) yes = sqlite3_column_int(st, 0);
   sqlite3_finalize(st);
   return yes;
+}
+
+/*
+** A full --reparse of a file made before schema version 10 first makes
+** its index anew with dominant forms (fts.h), in one transaction: the
+** table dropped, declared as schema_v1 declares it, configured as
+** versions 2 and 3 and STORE_RANK_SQL configure it, and filled by FTS5's
+** 'rebuild' (every document read through fts_content and tokenized by
+** the connection's tokenizer, with the index's lexicon). Either the old
+** index stays or the whole new one is there; the reparse then replaces
+** each document's row as usual.
+*/
+int store_fts_upgrade(store *s, char **err) {
+  if (store_exec(s, "BEGIN IMMEDIATE", err) != 0) return -1;
+  int rc = store_exec(s, "DROP TABLE fts;" FTS_TABLE_SQL, err) ||
+           store_exec(s, schema_v2, err) || schema_v3(s, err) ||
+           store_exec(s, STORE_RANK_SQL, err) ||
+           store_exec(s, "INSERT INTO fts(fts) VALUES('rebuild')", err) ||
+           store_exec(s, "COMMIT", err);
+  if (rc) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+  return rc ? -1 : 0;
+}
+
+int store_fts_mode(store *s) {
+  sqlite3_stmt *st;
+  int mode = FTS_DOCUMENT;
+  if (sqlite3_prepare_v2(s->db,
+                         "SELECT sql FROM sqlite_master WHERE type = 'table' "
+                         "AND name = 'fts'",
+                         -1, &st, NULL) != SQLITE_OK)
+    return mode;
+  const char *sql = sqlite3_step(st) == SQLITE_ROW
+                        ? (const char *)sqlite3_column_text(st, 0)
+                        : NULL;
+  if (sql && strstr(sql, "'" FTS_TOKENIZER_NAME " " FTS_FORMS_ARG "'"))
+    mode = FTS_INDEX;
+  sqlite3_finalize(st);
+  return mode;
 }
 
 int64_t store_doc_count(store *s) {

@@ -16,7 +16,7 @@
 
 #include "doc.h"
 
-#define STORE_SCHEMA_VERSION 9
+#define STORE_SCHEMA_VERSION 10
 
 typedef struct store store;
 
@@ -162,6 +162,8 @@ typedef struct store_ingest_stats {
                        ** unsynced, synced once at the end (store_ingest.c) */
   int checked;         /* the file was checked first: an earlier bulk load
                        ** was cut short by a system crash or restart */
+  int fts_upgraded;    /* --reparse made the index of a file from before
+                       ** schema version 10 anew, with dominant forms */
   double elapsed;      /* seconds */
   const char *current; /* file being written (valid during the callback) */
 } store_ingest_stats;

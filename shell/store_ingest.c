@@ -44,6 +44,14 @@ int store_ingest(store *s, const char *const *paths, int npaths,
       ing_prepare_all(&g) || ing_lexicon_begin(&g) || ing_bulk_begin(&g) ||
       ing_log_start(&g, paths, npaths);
   if (rc) g.failed = 1;
+  g.fts_mode = store_fts_mode(s);
+  if (!rc && o->reparse && g.fts_mode != FTS_INDEX) { /* schema < 10 */
+    rc = store_fts_upgrade(s, err);
+    if (rc)
+      g.failed = 1;
+    else
+      g.fts_mode = FTS_INDEX, st->fts_upgraded = 1;
+  }
   g.ws = rc ? NULL : wstats_open(s, o->reparse);
   /* pass 1: totals for the progress display (a stat per file before the
   ** workers start: ~80 ms on the 35k corpus, skipped without progress) */

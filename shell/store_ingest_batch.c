@@ -144,6 +144,7 @@ int ing_submit(ingest *g, job *tmpl) {
   job *j = &g->ring[g->submitted % RING];
   *j = *tmpl;
   j->lex = g->lex;
+  j->fts_mode = g->fts_mode;
   pthread_mutex_lock(&g->mu);
   g->submitted++;
   pthread_cond_signal(&g->work_cv);

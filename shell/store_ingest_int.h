@@ -69,6 +69,7 @@ typedef struct job {
   char hash[17];
   int64_t max;               /* size cap (store_ingest_opts.max_file_size) */
   const struct seg_lex *lex; /* the lexicon to segment with (NULL: default) */
+  int fts_mode;              /* the index's document mode (store_fts_mode) */
   char *why;                 /* malloc'd failure reason, or NULL */
   VEC(char *) line_errors;   /* .jsonl: bad lines, reported; the rest is kept */
   VEC(item) items;
@@ -115,6 +116,7 @@ typedef struct ingest {
   pthread_t *threads;
   VEC(fts_row) later;  /* FTS rows of replaced documents, not yet written */
   struct seg_lex *lex; /* the index's user lexicon (NULL: the default) */
+  int fts_mode;        /* the index's document mode (store_fts_mode) */
   char *lex_text;      /* its text (store_words_text's form) */
   struct wstats *ws;   /* the word statistics kept (store_wordstats.h) */
   int ws_shared;       /* ws counts with lex: workers segment once for both */

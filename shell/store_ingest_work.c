@@ -89,15 +89,16 @@ static int parse_record(const char *path, const char *raw, size_t n, int rec,
 ** counts, and its token position map, all from the same words: each text
 ** is scanned into tokens once (seg_spans_scan) and segmented once.
 */
-static void tokenize_cols(item *it, const seg_lex *lex, const wstats *ws,
-                          const char *const t[5]) {
+static void tokenize_cols(item *it, const seg_lex *lex, int mode,
+                          const wstats *ws, const char *const t[5]) {
   fts_words words[5] = {{0}};
   seg_spans sp = {0}; /* each text scanned once, for its words and tokens */
   for (int c = 0; c < 5; c++) {
     int n = it->fts[c].len;
     seg_spans_scan(t[c] ? t[c] : "", t[c] ? (size_t)n : 0, &sp);
     fts_segment_spans(lex, t[c], n, &sp, &words[c]);
-    it->fts[c].tokens = fts_pretokenize_spans(lex, t[c], n, &sp, &words[c]);
+    it->fts[c].tokens =
+        fts_pretokenize_spans(lex, t[c], n, &sp, &words[c], mode);
   }
   seg_spans_free(&sp);
   if (ws) it->ws = wstats_count_cols(ws, it->d, t, words);
@@ -108,7 +109,8 @@ static void tokenize_cols(item *it, const seg_lex *lex, const wstats *ws,
 
 /* Worker side: the FTS column texts of it->d and their tokens (and its
 ** word counts when ws is not NULL). */
-static void prepare_fts(item *it, const seg_lex *lex, const wstats *ws) {
+static void prepare_fts(item *it, const seg_lex *lex, int mode,
+                        const wstats *ws) {
   const doc *d = it->d;
   /* what ing_write_doc stores of the raw bytes and of the blocks' texts */
   size_t pre = 0, suf = 0,
@@ -142,7 +144,7 @@ static void prepare_fts(item *it, const seg_lex *lex, const wstats *ws) {
     it->fts[c].text = t[c];
     it->fts[c].len = t[c] ? (int)strlen(t[c]) : 0;
   }
-  tokenize_cols(it, lex, ws, t);
+  tokenize_cols(it, lex, mode, ws, t);
 }
 
 static void item_free(item *it) {
@@ -295,7 +297,7 @@ static void run_job(job *j, const wstats *ws) {
     parse_json_file(j);
   }
   for (size_t i = 0; i < j->items.n; i++)
-    prepare_fts(&j->items.items[i], j->lex, ws);
+    prepare_fts(&j->items.items[i], j->lex, j->fts_mode, ws);
 }
 
 void ing_job_clear(job *j) {

@@ -48,6 +48,12 @@ int store_exec(store *s, const char *sql, char **err);
 #define STORE_FTS_WORDS_SQL \
   "INSERT OR REPLACE INTO meta(key, value) VALUES('fts_words', '1')"
 int store_fts_words(store *s);
+/* How the fts table's documents are tokenized: FTS_INDEX when it was made
+** with dominant forms (schema version 10), else FTS_DOCUMENT (fts.h). */
+int store_fts_mode(store *s);
+/* Make an FTS_DOCUMENT index anew with dominant forms, in one transaction
+** (a full `ingest --reparse` of an older file); 0, or -1 with *err. */
+int store_fts_upgrade(store *s, char **err);
 /* First column of the first row of sql (arg bound to ?1 unless NULL):
 ** none when there is no row, -1 when sql does not compile. */
 int64_t store_int(store *s, const char *sql, const char *arg, int64_t none);

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fts.h"
 #include "store_int.h"
 
 void store_untrusted_harden(sqlite3 *db) {
@@ -56,6 +57,20 @@ static int is_virtual(const char *sql) {
   return sql && !strncmp(sql, "CREATE VIRTUAL TABLE", 20);
 }
 
+/* Is sql the fresh declaration fsql, or the fts table as schema versions
+** before 10 declared it (the tokenizer without FTS_FORMS_ARG)? */
+static int same_sql(const char *sql, const char *fsql) {
+  if (!sql || !fsql) return 0;
+  if (!strcmp(sql, fsql)) return 1;
+  static const char now[] = "'" FTS_TOKENIZER_NAME " " FTS_FORMS_ARG "'";
+  static const char old[] = "'" FTS_TOKENIZER_NAME "'";
+  const char *at = strstr(fsql, now);
+  size_t pre = at ? (size_t)(at - fsql) : 0;
+  return at && !strncmp(sql, fsql, pre) &&
+         !strncmp(sql + pre, old, sizeof old - 1) &&
+         !strcmp(sql + pre + sizeof old - 1, at + sizeof now - 1);
+}
+
 /* NULL when the entry (type, name, sql) may stay, else why not */
 static const char *entry_fault(sqlite3 *ref, const char *type, const char *name,
                                const char *sql) {
@@ -68,7 +83,7 @@ static const char *entry_fault(sqlite3 *ref, const char *type, const char *name,
   if (!lookup(ref, name, ftype, &fsql) || strcmp(ftype, type))
     why = "an object tinsh does not make";
   else if ((!strcmp(type, "view") || is_virtual(sql) || is_virtual(fsql)) &&
-           !(sql && fsql && !strcmp(sql, fsql)))
+           !same_sql(sql, fsql))
     why = "a view or virtual table unlike tinsh's";
   free(fsql); /* else a table or index of a name tinsh uses */
   return why;

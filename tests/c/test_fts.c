@@ -104,12 +104,27 @@ static void test_tokens(void) {
 }
 
 static sqlite3 *db;
+static int forms; /* tables made with dominant forms ('tinsh forms1') */
 
-/* A fresh in-memory db with the tinsh tokenizer, then sql (tables, rows). */
+/* A fresh in-memory db with the tinsh tokenizer, then sql (tables, rows);
+** with forms set, every "tokenize=tinsh" of sql (quoted or not) asks for
+** dominant forms. */
 static void table_db(const char *sql) {
   CHECK(sqlite3_open(":memory:", &db) == SQLITE_OK);
   CHECK(fts_register(db) == SQLITE_OK);
-  CHECK(sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK);
+  buf b;
+  buf_init(&b);
+  for (const char *p = sql; *p;) {
+    const char *a = "tokenize=tinsh", *q = "tokenize='tinsh'";
+    if (forms && !strncmp(p, q, strlen(q)))
+      buf_adds(&b, "tokenize='tinsh " FTS_FORMS_ARG "'"), p += strlen(q);
+    else if (forms && !strncmp(p, a, strlen(a)))
+      buf_adds(&b, "tokenize='tinsh " FTS_FORMS_ARG "'"), p += strlen(a);
+    else
+      buf_add(&b, p++, 1);
+  }
+  CHECK(sqlite3_exec(db, b.data, NULL, NULL, NULL) == SQLITE_OK);
+  buf_free(&b);
 }
 
 static int hits(const char *match) {
@@ -222,8 +237,11 @@ static void test_replay(void) {
                      &st, NULL);
   /* deliberately inconsistent: text "alpha" armed with the tokens of
   ** "beta" proves the replayed tokens are the ones indexed */
-  fts_tokens *beta = fts_pretokenize("beta", 4);
-  fts_tokens *gamma = fts_pretokenize("gamma", 5);
+  fts_words none = {0}; /* tokens of the table's mode */
+  fts_tokens *beta = fts_pretokenize_spans(NULL, "beta", 4, NULL, &none,
+                                           forms ? FTS_INDEX : FTS_DOCUMENT);
+  fts_tokens *gamma = fts_pretokenize_spans(NULL, "gamma", 5, NULL, &none,
+                                            forms ? FTS_INDEX : FTS_DOCUMENT);
   fts_replay r[3] = {{NULL, 0, gamma}, {"", 0, gamma}, {"alpha", 5, beta}};
   sqlite3_bind_int(st, 1, 1);
   sqlite3_bind_text(st, 2, "alpha", 5, SQLITE_STATIC);
@@ -241,6 +259,20 @@ static void test_replay(void) {
   CHECK(sqlite3_step(st) == SQLITE_DONE);
   fts_replay_set(NULL, 0);
   CHECK(hits("dang") == 1 && hits("delta") == 1);
+  /* tokens of the other mode: tokenized normally too (never replayed
+  ** into an index that tokenizes documents otherwise) */
+  fts_tokens *other = fts_pretokenize_spans(NULL, "omega", 5, NULL, &none,
+                                            forms ? FTS_DOCUMENT : FTS_INDEX);
+  fts_replay r3[1] = {{"sigma", 5, other}};
+  sqlite3_reset(st);
+  sqlite3_bind_int(st, 1, 3);
+  sqlite3_bind_text(st, 2, "sigma", 5, SQLITE_STATIC);
+  sqlite3_bind_null(st, 3);
+  fts_replay_set(r3, 1);
+  CHECK(sqlite3_step(st) == SQLITE_DONE);
+  fts_replay_set(NULL, 0);
+  CHECK(hits("sigma") == 1 && hits("omega") == 0);
+  fts_tokens_free(other);
   sqlite3_finalize(st);
   fts_tokens_free(beta);
   fts_tokens_free(gamma);
@@ -443,12 +475,35 @@ static void test_many_offsets(void) {
   buf_free(&text), buf_free(&want);
 }
 
+/* FTS_INDEX: one token for a dominant form, the form and its fold's
+** marker for another, word tokens alike; an unknown argument is refused. */
+static void test_index_mode(void) {
+  /* "đang" is the dominant form of "dang" (forms.tsv), "đà_nẵng" of
+  ** "da_nang"; "đà" is not that of "da", nor "nẵng" of "nang"; "ninh" is
+  ** no line of the table: its own */
+  CHECK_STR(toks("đang đảng dang Ninh", FTS_INDEX),
+            "đang@0-5 đảng@6-13 +~dang@6-13 dang@14-18 +~dang@14-18 "
+            "ninh@19-23");
+  CHECK_STR(toks("Đà Nẵng", FTS_INDEX),
+            "đà@0-4 +~da@0-4 +đà_nẵng@0-11 nẵng@5-11 +~nang@5-11");
+  CHECK(sqlite3_open(":memory:", &db) == SQLITE_OK);
+  CHECK(fts_register(db) == SQLITE_OK);
+  CHECK(sqlite3_exec(db,
+                     "CREATE VIRTUAL TABLE t USING fts5(a, tokenize='tinsh "
+                     "forms9');",
+                     NULL, NULL, NULL) != SQLITE_OK);
+  sqlite3_close(db);
+}
+
 int main(void) {
   test_tokens();
-  test_many_offsets();
-  test_words();
-  test_matching();
-  test_replay();
-  test_rank();
+  test_index_mode();
+  for (forms = 0; forms < 2; forms++) { /* both kinds of index match alike */
+    test_many_offsets();
+    test_words();
+    test_matching();
+    test_replay();
+    test_rank();
+  }
   return check_done();
 }

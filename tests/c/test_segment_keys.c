@@ -121,7 +121,8 @@ static int spans_ok(const seg_lex *lex, const char *text, size_t n) {
   int ok = a.n == b.n && a.nkeys == b.nkeys &&
            (a.n == 0 || !memcmp(a.w, b.w, (size_t)a.n * sizeof *a.w)) &&
            (a.nkeys == 0 || !memcmp(a.keys, b.keys, a.nkeys));
-  fts_tokens *ta = fts_pretokenize_spans(lex, text, (int)n, &sp, &a);
+  fts_tokens *ta =
+      fts_pretokenize_spans(lex, text, (int)n, &sp, &a, FTS_DOCUMENT);
   fts_tokens *tb = fts_pretokenize_lex(lex, text, (int)n);
   buf x, y;
   buf_init(&x), buf_init(&y);

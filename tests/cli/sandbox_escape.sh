@@ -575,18 +575,20 @@ fi
 # tinsh's own (store_untrusted.c).
 if [ $HAVE_DB -eq 0 ]; then
   mkdir -p "$TMP/u/out" && cd "$TMP/u"
-  for v in ok trig view view2 fts3 rtree tok damaged; do cp "$TMP/c.db" "$v.db"; done
+  for v in ok trig view view2 fts3 rtree tok old damaged; do cp "$TMP/c.db" "$v.db"; done
   cp "$TMP/c.db" out/mine.db
   sqlite3 trig.db "CREATE TRIGGER t AFTER INSERT ON meta BEGIN SELECT 1; END;"
   sqlite3 view.db "CREATE VIEW v AS SELECT 1;"
   sqlite3 view2.db "PRAGMA writable_schema=ON; UPDATE sqlite_schema SET sql='CREATE VIEW blocks(doc, seq, kind, off, len, text) AS SELECT 1,2,3,4,5,6' WHERE name='blocks';"
   sqlite3 fts3.db "CREATE VIRTUAL TABLE f USING fts3(a);"
   sqlite3 rtree.db "CREATE VIRTUAL TABLE r USING rtree(id, a, b);"
-  sqlite3 tok.db "PRAGMA writable_schema=ON; UPDATE sqlite_schema SET sql=replace(sql, 'tokenize=''tinsh''', 'tokenize=''tinsh x y''') WHERE name='fts';"
+  sqlite3 tok.db "PRAGMA writable_schema=ON; UPDATE sqlite_schema SET sql=replace(sql, 'tokenize=''tinsh forms1''', 'tokenize=''tinsh x y''') WHERE name='fts';"
+  # the fts table as schema versions before 10 declared it (both forms)
+  sqlite3 old.db "PRAGMA writable_schema=ON; UPDATE sqlite_schema SET sql=replace(sql, 'tokenize=''tinsh forms1''', 'tokenize=''tinsh''') WHERE name='fts';"
   python3 -c "f = open('damaged.db', 'r+b'); f.seek(8192 * 2 + 3); f.write(b'\xff\x7f')"
   sqlite3 ok.db "PRAGMA journal_mode" >/dev/null
   run "$TINSH" --db "$TMP/c.db" --sandbox -e 'local S = require("tinsh.store")
-for _, n in ipairs{"out/mine.db", "ok.db", "trig.db", "view.db", "view2.db", "fts3.db", "rtree.db", "tok.db", "damaged.db"} do
+for _, n in ipairs{"out/mine.db", "ok.db", "trig.db", "view.db", "view2.db", "fts3.db", "rtree.db", "tok.db", "old.db", "damaged.db"} do
   local db, err = S.open(n) print(n, db and #db:search("Móng Cái") or err) end'
   cd "$TMP"
   has "REGRESSION a database in --out does not open" "$OUT" "^out/mine.db	out/mine.db: not readable in --sandbox"
@@ -597,6 +599,7 @@ for _, n in ipairs{"out/mine.db", "ok.db", "trig.db", "view.db", "view2.db", "ft
   has "an fts3 table: refused" "$OUT" "^fts3.db	fts3.db: not tinsh's schema: an object tinsh does not make \(f\)$"
   has "an rtree table: refused" "$OUT" "^rtree.db	rtree.db: not tinsh's schema: an object tinsh does not make \(r\)$"
   has "other tokenizer arguments: refused" "$OUT" "^tok.db	tok.db: not tinsh's schema: a view or virtual table unlike tinsh's \(fts\)$"
+  has "an index of schema 9 (tokenizer without arguments): opens" "$OUT" "^old.db	[0-9]+$"
   has "a damaged b-tree: refused" "$OUT" "^damaged.db	damaged.db: damaged database \(Page 3: .*\)$"
   is "no -wal or -shm made beside the databases read" "$(ls "$TMP/u" | grep -c -- '-shm\|-wal')" 0
 fi

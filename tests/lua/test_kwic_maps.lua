@@ -164,7 +164,7 @@ check.test("a database from before the maps", function()
   sh("cp " .. fx.quote(fx.db) .. " " .. fx.quote(db))
   exec(db, "DROP TABLE doc_tokmap; UPDATE meta SET value = '7' WHERE key = 'schema_version'")
   assert(S.open(db, { write = true })):close() -- opening for writing upgrades
-  check.eq(count(db, "SELECT value FROM meta WHERE key = 'schema_version'"), "9", "upgraded")
+  check.eq(count(db, "SELECT value FROM meta WHERE key = 'schema_version'"), "10", "upgraded")
   check.eq(count(db, "SELECT count(*) FROM doc_tokmap"), 0, "no maps yet")
   w = assert(corpus.open(db))
   for _, q in ipairs({ "phát triển", "đồng", "công*" }) do
