@@ -12,8 +12,15 @@ both keeps the higher count, as the segmenter does):
     combining mark dropped (NFD), đ -> d, syllables joined by "_";
   - the form with the highest count is the fold's dominant form (a tie
     goes to the form whose UTF-8 bytes sort first);
-  - a fold whose dominant form is the fold itself ("ninh", "covid") is
-    left out: a spelling the table does not hold is its own dominant form.
+  - a fold is kept when that form is accented and holds at least
+    MIN_SHARE of the fold's count ("việt" of "viet", "quảng_ninh" of
+    "quang_ninh"); a fold left out ("dang": đang, đảng, đáng, dạng ...;
+    "ninh", "covid") is indexed with both forms of every token, as before
+    the table. An unaccented query word of a kept fold reads two token
+    lists (its dominant form and its marker, FTS5 synonyms); MIN_SHARE
+    keeps the second list short, so that costs little, and leaves the
+    folds whose forms are spread out (where it would cost most) on one
+    list.
 
 Output: comment lines, then "fold<TAB>form" sorted by the fold's bytes,
 which tinsh searches by halving (fts_forms.c). The file is part of the
@@ -26,6 +33,7 @@ file against the hash tinsh is built with).
 """
 import collections, os, sys, unicodedata
 
+MIN_SHARE = 0.9
 HERE = os.path.dirname(os.path.abspath(__file__))
 WORDS = os.path.join(HERE, "..", "data", "words")
 
@@ -59,7 +67,8 @@ def main():
     for f, forms in groups.items():
         forms.sort()
         d = forms[0][2].replace(" ", "_")
-        if d != f:
+        share = -forms[0][0] / sum(-c for c, _, _ in forms)
+        if d != f and share >= MIN_SHARE:
             rows.append((f.encode(), d))
     rows.sort()
     with open(out, "w", encoding="utf-8") as fp:

@@ -280,8 +280,10 @@ static void tok_delete(Fts5Tokenizer *t) {
 }
 
 /* A query token of an index with dominant forms (fts.h): one with
-** diacritics as it is; one without as its fold's dominant form, its
-** marker and, for a prefix, the table's accented beginnings of it. */
+** diacritics, or of a fold the table does not hold, as it is; one without,
+** of a fold of the table, as the fold's dominant form and its marker, and
+** for a prefix the token itself, the marker and the table's accented
+** beginnings of it. */
 typedef struct qtok_ctx {
   xtok_ctx *x;
   int prefix; /* FTS5_TOKENIZE_PREFIX: the term ends with '*' */
@@ -297,6 +299,8 @@ static int fwd_query(void *ctx, int tflags, const char *tok, int ntok,
     return fwd_token(q->x, tflags, tok, ntok, start, end);
   int nd, rc;
   const char *d = fts_forms_dominant(st, nst, &nd, 0);
+  if (!d && !q->prefix) /* both forms indexed: the fold finds them all */
+    return fwd_token(q->x, tflags, tok, ntok, start, end);
   if (q->prefix) /* every token that starts with the fold's letters */
     rc = fwd_token(q->x, tflags, st, nst, start, end);
   else

@@ -24,17 +24,18 @@
 ** in between are that one word token.
 **
 ** Dominant forms (FTS_INDEX, an index made with the tokenizer argument
-** FTS_FORMS_ARG; fts_forms.c): instead of both forms of every token, a
-** token written in the dominant form of its fold (data/words/forms.tsv:
-** "đang" for "dang", "quảng_ninh" for "quang_ninh"; a fold the table does
-** not hold is its own) is that form alone, and any other form is the form
-** plus a marker of its fold (FTS_FORMS_MARK then the fold: "~dang" beside
-** "đảng"). A query word with diacritics is its exact form, as above; one
-** without is the fold's dominant form and its marker, colocated (FTS5
-** synonyms), and a prefix without diacritics also every accented
-** beginning of the table's dominant forms ("quản*" for "quan*"). The
-** same rows match as with both forms; the index holds a third fewer
-** tokens.
+** FTS_FORMS_ARG; fts_forms.c): a token whose fold has a dominant form
+** (data/words/forms.tsv: an accented form written at least nine times in
+** ten, "việt" for "viet", "quảng_ninh" for "quang_ninh") is that form
+** alone when written so, and the form plus a marker of its fold
+** (FTS_FORMS_MARK then the fold: "~viet" beside "viết") when written
+** otherwise; a token of any other fold ("dang", "ninh") keeps both forms
+** as above. A query word with diacritics is its exact form, as above; one
+** without is, for a fold of the table, its dominant form and its marker
+** colocated (FTS5 synonyms), and a prefix without diacritics also every
+** accented beginning of the table's dominant forms ("quản*" for "quan*").
+** The same rows match as with both forms everywhere; the 35k corpus's
+** index holds about a fifth fewer tokens.
 **
 ** Offsets are byte offsets into the original text (a word token's span
 ** covers the whole word).
@@ -74,8 +75,8 @@ typedef int (*fts_token_fn)(void *ctx, int tflags, const char *tok, int ntok,
 
 /* ---- dominant forms (fts_forms.c) ---- */
 
-/* The dominant form of fold token fold[0..n) (length *nd): the table's
-** form, or fold itself when the table does not hold it. hashed: look up
+/* The dominant form of fold token fold[0..n) (length *nd), or NULL when
+** the table does not hold fold (its tokens keep both forms). hashed: look up
 ** through a hash built at the first such call (the ingest's every token),
 ** else by halving the sorted table (a query's few words). */
 const char *fts_forms_dominant(const char *fold, int n, int *nd, int hashed);
@@ -85,9 +86,10 @@ const char *fts_forms_table(size_t *n);
 /* The marker token of fold[0..n) into out[0..cap): its length, or -1. */
 int fts_forms_marker(const char *fold, int n, char *out, int cap);
 /* FTS_INDEX's tokens of one token of exact fold ex[0..nex) and stripped
-** fold st[0..nst) at start..end, the first with flags fl: ex alone when
-** it is st's dominant form, else ex and st's marker colocated. Returns
-** cb's first non-zero value, or 0. */
+** fold st[0..nst) at start..end, the first with flags fl: for a fold of
+** the table, ex alone when it is st's dominant form, else ex and st's
+** marker colocated; for another, st and (when it differs) ex colocated.
+** Returns cb's first non-zero value, or 0. */
 int fts_forms_emit(fts_token_fn cb, void *ctx, int fl, const char *ex, int nex,
                    const char *st, int nst, int start, int end);
 /* Query prefix p[0..n) (no diacritics): cb(ctx, FTS_COLOCATED, v, nv,

@@ -4,9 +4,10 @@
 ** (FTS_INDEX, the tokenizer argument FTS_FORMS_ARG).
 **
 ** The table maps a fold token (lower case, no accents, đ -> d, syllables
-** joined by FTS_WORD_JOIN) to the accented form most often written for
-** it ("dang" -> "đang", "quang_ninh" -> "quảng_ninh"); a fold it does not
-** hold is its own dominant form. The file is part of the index format,
+** joined by FTS_WORD_JOIN) to the accented form written for it at least
+** nine times in ten ("viet" -> "việt", "quang_ninh" -> "quảng_ninh";
+** scripts/build_forms.py); a fold it does not hold ("dang", "ninh") keeps
+** both forms of each token. The file is part of the index format,
 ** so it is compiled in rather than read at run time: a database indexed
 ** with it must be searched with it. Queries look a fold up by halving
 ** the sorted lines in place (nothing to build: a search's start-up stays
@@ -133,10 +134,8 @@ static const char *sorted_find(const char *fold, int n) {
 const char *fts_forms_dominant(const char *fold, int n, int *nd, int hashed) {
   const char *p =
       n > 0 ? hashed ? hash_find(fold, n) : sorted_find(fold, n) : NULL;
-  if (!p) {
-    *nd = n;
-    return fold;
-  }
+  *nd = 0;
+  if (!p) return NULL;
   int nf;
   const char *form;
   line_at(p, &nf, &form, nd);
@@ -163,6 +162,12 @@ int fts_forms_emit(fts_token_fn cb, void *ctx, int fl, const char *ex, int nex,
   if (nex == 0) ex = st, nex = nst; /* no exact fold: the stripped one */
   int nd;
   const char *d = fts_forms_dominant(st, nst, &nd, 1);
+  if (!d) { /* a fold of no line: both forms */
+    int rc = cb(ctx, fl, st, nst, start, end);
+    if (rc == 0 && (nex != nst || memcmp(ex, st, (size_t)nex) != 0))
+      rc = cb(ctx, FTS_COLOCATED, ex, nex, start, end);
+    return rc;
+  }
   int rc = cb(ctx, fl, ex, nex, start, end);
   if (rc || (nd == nex && memcmp(d, ex, (size_t)nex) == 0)) return rc;
   char mark[FTS_FORMS_MAX + 1];
