@@ -115,8 +115,10 @@ static const char *hash_find(const char *fold, int n) {
   pthread_once(&built, build_hash);
   for (size_t i = (size_t)util_hash64(fold, (size_t)n) & (nslot - 1); slots[i];
        i = (i + 1) & (nslot - 1)) {
-    const char *p = tinsh_forms_data + slots[i] - 1;
-    if (memcmp(p, fold, (size_t)n) == 0 && p[n] == '\t') return p;
+    const char *p = tinsh_forms_data + slots[i] - 1, *form;
+    int nf, nform; /* the line's fold length first: never read past it */
+    line_at(p, &nf, &form, &nform);
+    if (nf == n && memcmp(p, fold, (size_t)n) == 0) return p;
   }
   return NULL;
 }
