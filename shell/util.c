@@ -574,12 +574,14 @@ static size_t json_special(const unsigned char *u, size_t i, size_t n) {
   return json_special_sse2(u, i, n);
 }
 
+#ifndef __SSE2__ /* json_short's test without SSE2 */
 /* 0x80 in each byte of w that a JSON string escapes (below 0x20, '"',
 ** '\\'), 0 in the others. */
 static inline uint64_t json_special8(uint64_t w) {
   return util_byte_eq(w, 0xE0, 0x00) | util_byte_eq(w, 0xFF, '"') |
          util_byte_eq(w, 0xFF, '\\');
 }
+#endif
 
 /*
 ** buf_add_json_utf8 for a text of at most 16 bytes that has no byte to
