@@ -139,11 +139,8 @@ static int join_folds(const wctx *x, const wspan *w, char *st, int *ns,
   return 0;
 }
 
-/*
-** Emit the word tokens of w (stripped key, then the exact key when it
-** differs; in FTS_INDEX mode those of fts_forms_emit), colocated with its
-** first syllable.
-*/
+/* Emit the word tokens of w (fts_forms_emit's, of its stripped and exact
+** keys), colocated with its first syllable. */
 static int emit_word(wctx *x, const wspan *w) {
   char st[WORD_KEY_MAX], ex[WORD_KEY_MAX];
   int ns, ne; /* one pass for both keys; invalid UTF-8: no key */
@@ -153,14 +150,8 @@ static int emit_word(wctx *x, const wspan *w) {
     join_key(st, ns);
     join_key(ex, ne);
   }
-  if (ns && x->mode == FTS_INDEX)
-    return fts_forms_emit(x->cb, x->ctx, FTS_COLOCATED, ex, ne, st, ns, w->from,
-                          w->to);
-  int rc = 0;
-  if (ns) rc = x->cb(x->ctx, FTS_COLOCATED, st, ns, w->from, w->to);
-  if (rc == 0 && ne && (ne != ns || memcmp(ex, st, (size_t)ne) != 0))
-    rc = x->cb(x->ctx, FTS_COLOCATED, ex, ne, w->from, w->to);
-  return rc;
+  return fts_forms_emit(x->cb, x->ctx, x->mode, FTS_COLOCATED, ex, ne, st, ns,
+                        w->from, w->to);
 }
 
 /* The word that starts at byte s, if any (words come in text order). */

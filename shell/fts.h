@@ -58,9 +58,13 @@ enum {
 
 /* The tokenizer argument of an index with dominant forms (tokenize =
 ** 'tinsh forms1'), and the byte that starts a fold's marker token. */
-#define FTS_FORMS_ARG  "forms1"
-#define FTS_FORMS_MARK '~'
-#define FTS_FORMS_MAX  512 /* longer folds (never seen) get no marker */
+#define FTS_FORMS_ARG "forms1"
+/* The tokenize= argument of an fts table with dominant forms, and of one
+** from before them (schema versions before 10). */
+#define FTS_TOKENIZE_FORMS "'" FTS_TOKENIZER_NAME " " FTS_FORMS_ARG "'"
+#define FTS_TOKENIZE_BOTH  "'" FTS_TOKENIZER_NAME "'"
+#define FTS_FORMS_MARK     '~'
+#define FTS_FORMS_MAX      512 /* longer folds (never seen) get no marker */
 
 /* joins the syllables of a word token */
 #define FTS_WORD_JOIN '_'
@@ -85,13 +89,14 @@ const char *fts_forms_dominant(const char *fold, int n, int *nd, int hashed);
 const char *fts_forms_table(size_t *n);
 /* The marker token of fold[0..n) into out[0..cap): its length, or -1. */
 int fts_forms_marker(const char *fold, int n, char *out, int cap);
-/* FTS_INDEX's tokens of one token of exact fold ex[0..nex) and stripped
-** fold st[0..nst) at start..end, the first with flags fl: for a fold of
-** the table, ex alone when it is st's dominant form, else ex and st's
-** marker colocated; for another, st and (when it differs) ex colocated.
-** Returns cb's first non-zero value, or 0. */
-int fts_forms_emit(fts_token_fn cb, void *ctx, int fl, const char *ex, int nex,
-                   const char *st, int nst, int start, int end);
+/* The index tokens, in mode FTS_DOCUMENT or FTS_INDEX, of one token of
+** exact fold ex[0..nex) and stripped fold st[0..nst) at start..end, the
+** first with flags fl: st and (when it differs) ex colocated; in
+** FTS_INDEX mode, for a fold of the table, ex alone when it is st's
+** dominant form, else ex and st's marker colocated. Returns cb's first
+** non-zero value, or 0. */
+int fts_forms_emit(fts_token_fn cb, void *ctx, int mode, int fl, const char *ex,
+                   int nex, const char *st, int nst, int start, int end);
 /* Query prefix p[0..n) (no diacritics): cb(ctx, FTS_COLOCATED, v, nv,
 ** start, end) for each accented beginning v of the table's dominant forms
 ** of folds that start with p, as many code points long as p (p itself

@@ -110,38 +110,37 @@ static void build_hash(void) {
   }
 }
 
-/* The line of fold[0..n) by the hash, or NULL. */
-static const char *hash_find(const char *fold, int n) {
+/* Is the line at p that of fold[0..n)? Its form through *form, *nform.
+** (The line's fold length first: never read past the table's end.) */
+static int line_is(const char *p, const char *fold, int n, const char **form,
+                   int *nform) {
+  int nf;
+  line_at(p, &nf, form, nform);
+  return nf == n && memcmp(p, fold, (size_t)n) == 0;
+}
+
+/* The form of fold[0..n) by the hash, or NULL. */
+static const char *hash_find(const char *fold, int n, int *nform) {
   pthread_once(&built, build_hash);
+  const char *form;
   for (size_t i = (size_t)util_hash64(fold, (size_t)n) & (nslot - 1); slots[i];
-       i = (i + 1) & (nslot - 1)) {
-    const char *p = tinsh_forms_data + slots[i] - 1, *form;
-    int nf, nform; /* the line's fold length first: never read past it */
-    line_at(p, &nf, &form, &nform);
-    if (nf == n && memcmp(p, fold, (size_t)n) == 0) return p;
-  }
+       i = (i + 1) & (nslot - 1))
+    if (line_is(tinsh_forms_data + slots[i] - 1, fold, n, &form, nform))
+      return form;
   return NULL;
 }
 
-/* The line of fold[0..n) by halving, or NULL. */
-static const char *sorted_find(const char *fold, int n) {
-  const char *p = lower_bound(fold, n);
-  int nf, nform;
-  const char *form;
-  if (p >= lines_end()) return NULL;
-  line_at(p, &nf, &form, &nform);
-  return nf == n && memcmp(p, fold, (size_t)n) == 0 ? p : NULL;
+/* The form of fold[0..n) by halving, or NULL. */
+static const char *sorted_find(const char *fold, int n, int *nform) {
+  const char *p = lower_bound(fold, n), *form;
+  return p < lines_end() && line_is(p, fold, n, &form, nform) ? form : NULL;
 }
 
 const char *fts_forms_dominant(const char *fold, int n, int *nd, int hashed) {
-  const char *p =
-      n > 0 ? hashed ? hash_find(fold, n) : sorted_find(fold, n) : NULL;
-  *nd = 0;
-  if (!p) return NULL;
-  int nf;
-  const char *form;
-  line_at(p, &nf, &form, nd);
-  return form;
+  const char *d =
+      n > 0 ? hashed ? hash_find(fold, n, nd) : sorted_find(fold, n, nd) : NULL;
+  if (!d) *nd = 0;
+  return d;
 }
 
 const char *fts_forms_table(size_t *n) {
@@ -158,13 +157,14 @@ int fts_forms_marker(const char *fold, int n, char *out, int cap) {
   return n + 1;
 }
 
-int fts_forms_emit(fts_token_fn cb, void *ctx, int fl, const char *ex, int nex,
-                   const char *st, int nst, int start, int end) {
+int fts_forms_emit(fts_token_fn cb, void *ctx, int mode, int fl, const char *ex,
+                   int nex, const char *st, int nst, int start, int end) {
   if (nst == 0) return 0;
   if (nex == 0) ex = st, nex = nst; /* no exact fold: the stripped one */
   int nd;
-  const char *d = fts_forms_dominant(st, nst, &nd, 1);
-  if (!d) { /* a fold of no line: both forms */
+  const char *d =
+      mode == FTS_INDEX ? fts_forms_dominant(st, nst, &nd, 1) : NULL;
+  if (!d) { /* FTS_DOCUMENT, or a fold of no line: both forms */
     int rc = cb(ctx, fl, st, nst, start, end);
     if (rc == 0 && (nex != nst || memcmp(ex, st, (size_t)nex) != 0))
       rc = cb(ctx, FTS_COLOCATED, ex, nex, start, end);
@@ -199,8 +199,11 @@ static int cp_count(const char *s, int n) {
 
 int fts_forms_prefixes(const char *p, int n, fts_token_fn cb, void *ctx,
                        int start, int end) {
-  const char **seen = NULL; /* the prefixes given so far, and their lengths */
-  int *nseen = NULL, ns = 0, cap = 0, k = cp_count(p, n), rc = 0;
+  struct {
+    const char *s;
+    int n;
+  } *seen = NULL; /* the beginnings given so far */
+  int ns = 0, cap = 0, k = cp_count(p, n), rc = 0;
   for (const char *q = lower_bound(p, n); q < lines_end() && rc == 0;) {
     int nf, nform;
     const char *form, *next = line_at(q, &nf, &form, &nform);
@@ -208,19 +211,17 @@ int fts_forms_prefixes(const char *p, int n, fts_token_fn cb, void *ctx,
     int m = cp_prefix(form, nform, k);
     int dup = m == n && memcmp(form, p, (size_t)n) == 0;
     for (int i = 0; i < ns && !dup; i++)
-      dup = nseen[i] == m && memcmp(seen[i], form, (size_t)m) == 0;
+      dup = seen[i].n == m && memcmp(seen[i].s, form, (size_t)m) == 0;
     if (!dup) {
       if (ns == cap) {
         cap = cap ? 2 * cap : 16;
         seen = xrealloc(seen, (size_t)cap * sizeof *seen);
-        nseen = xrealloc(nseen, (size_t)cap * sizeof *nseen);
       }
-      seen[ns] = form, nseen[ns++] = m;
+      seen[ns].s = form, seen[ns++].n = m;
       rc = cb(ctx, FTS_COLOCATED, form, m, start, end);
     }
     q = next;
   }
   free(seen);
-  free(nseen);
   return rc;
 }

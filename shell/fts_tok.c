@@ -129,17 +129,10 @@ typedef struct scan {
 } scan;
 
 /* Document mode: the tokens of text[s..e) of folds ex[0..nex) and
-** st[0..nst): the stripped one, then the exact one when it differs; in
-** FTS_INDEX mode those of fts_forms_emit. */
+** st[0..nst) (fts_forms_emit; FTS_AUX reads them as FTS_DOCUMENT). */
 static int emit_doc(scan *sc, int fl, const char *ex, int nex, const char *st,
                     int nst, int s, int e) {
-  if (nst == 0) return 0;
-  if (sc->mode == FTS_INDEX)
-    return fts_forms_emit(sc->cb, sc->ctx, fl, ex, nex, st, nst, s, e);
-  int rc = sc->cb(sc->ctx, fl, st, nst, s, e);
-  if (rc == 0 && (nex != nst || memcmp(ex, st, (size_t)nex) != 0))
-    rc = sc->cb(sc->ctx, FTS_COLOCATED, ex, nex, s, e);
-  return rc;
+  return fts_forms_emit(sc->cb, sc->ctx, sc->mode, fl, ex, nex, st, nst, s, e);
 }
 
 /* Emit one word text[s..e) in the scanner's mode. */

@@ -27,7 +27,7 @@
 #define FTS_TABLE_SQL                                                    \
   "CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, lead, body," \
   "  captions, answers, content='fts_content', content_rowid='id',"      \
-  "  tokenize='" FTS_TOKENIZER_NAME " " FTS_FORMS_ARG "');"
+  "  tokenize=" FTS_TOKENIZE_FORMS ");"
 
 /* Kinds of block indexed in each FTS column (title and lead come from the
 ** documents table). Banner, boilerplate and related blocks are stored
@@ -668,8 +668,7 @@ int store_fts_mode(store *s) {
   const char *sql = sqlite3_step(st) == SQLITE_ROW
                         ? (const char *)sqlite3_column_text(st, 0)
                         : NULL;
-  if (sql && strstr(sql, "'" FTS_TOKENIZER_NAME " " FTS_FORMS_ARG "'"))
-    mode = FTS_INDEX;
+  if (sql && strstr(sql, FTS_TOKENIZE_FORMS)) mode = FTS_INDEX;
   sqlite3_finalize(st);
   return mode;
 }

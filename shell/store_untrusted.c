@@ -62,8 +62,7 @@ static int is_virtual(const char *sql) {
 static int same_sql(const char *sql, const char *fsql) {
   if (!sql || !fsql) return 0;
   if (!strcmp(sql, fsql)) return 1;
-  static const char now[] = "'" FTS_TOKENIZER_NAME " " FTS_FORMS_ARG "'";
-  static const char old[] = "'" FTS_TOKENIZER_NAME "'";
+  static const char now[] = FTS_TOKENIZE_FORMS, old[] = FTS_TOKENIZE_BOTH;
   const char *at = strstr(fsql, now);
   size_t pre = at ? (size_t)(at - fsql) : 0;
   return at && !strncmp(sql, fsql, pre) &&

@@ -109,9 +109,13 @@ static int forms; /* tables made with dominant forms ('tinsh forms1') */
 /* A fresh in-memory db with the tinsh tokenizer, then sql (tables, rows);
 ** with forms set, every "tokenize=tinsh" of sql (quoted or not) asks for
 ** dominant forms. */
-static void table_db(const char *sql) {
+static void open_db(void) {
   CHECK(sqlite3_open(":memory:", &db) == SQLITE_OK);
   CHECK(fts_register(db) == SQLITE_OK);
+}
+
+static void table_db(const char *sql) {
+  open_db();
   buf b;
   buf_init(&b);
   for (const char *p = sql; *p;) {
@@ -485,8 +489,7 @@ static void test_index_mode(void) {
             "ninh@19-23 dang@24-31 +đảng@24-31");
   CHECK_STR(toks("Đà Nẵng", FTS_INDEX),
             "da@0-4 +đà@0-4 +đà_nẵng@0-11 nang@5-11 +nẵng@5-11");
-  CHECK(sqlite3_open(":memory:", &db) == SQLITE_OK);
-  CHECK(fts_register(db) == SQLITE_OK);
+  open_db();
   CHECK(sqlite3_exec(db,
                      "CREATE VIRTUAL TABLE t USING fts5(a, tokenize='tinsh "
                      "forms9');",

@@ -13,8 +13,9 @@
 **     not hold back unchanged;
 **  4. prefixes: every accented beginning of a dominant form that folds
 **     to the prefix, each once, and nothing else;
-**  5. fts_forms_emit: a dominant form alone, any other form with its
-**     fold's marker, the marker only when it fits.
+**  5. fts_forms_emit: in FTS_INDEX mode a dominant form alone, any other
+**     form of a fold of the table with the fold's marker, both forms of
+**     any other fold; in FTS_DOCUMENT mode both forms always.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -213,14 +214,19 @@ static void test_emit(void) {
   };
   for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
     got g = {{0}, 0};
-    CHECK(fts_forms_emit(collect, &g, 0, c[i].ex, (int)strlen(c[i].ex), c[i].st,
-                         (int)strlen(c[i].st), 0, 9) == 0);
+    CHECK(fts_forms_emit(collect, &g, FTS_INDEX, 0, c[i].ex,
+                         (int)strlen(c[i].ex), c[i].st, (int)strlen(c[i].st), 0,
+                         9) == 0);
     CHECK_STR(g.s, c[i].want);
   }
+  /* FTS_DOCUMENT (and FTS_AUX): both forms whatever the table says */
+  got d = {{0}, 0};
+  fts_forms_emit(collect, &d, FTS_DOCUMENT, 0, "việt", 6, "viet", 4, 0, 9);
+  CHECK_STR(d.s, "viet@0-9 +việt@0-9");
   /* the first token's flags are the caller's; both forms of a fold of no
   ** line at a new position */
   got g = {{0}, 0};
-  fts_forms_emit(collect, &g, FTS_COLOCATED, "á", 2, "a", 1, 0, 1);
+  fts_forms_emit(collect, &g, FTS_INDEX, FTS_COLOCATED, "á", 2, "a", 1, 0, 1);
   CHECK_STR(g.s, "+a@0-1 +á@0-1");
   char m[8];
   CHECK(fts_forms_marker("dang", 4, m, 8) == 5 && memcmp(m, "~dang", 5) == 0);
